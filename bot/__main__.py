@@ -1,0 +1,178 @@
+"""The `waymark` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.content.loader import ContentIndex, load_content
+from bot.content.models import Phase, Role, Topic
+from bot.settings import Settings, SettingsError
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.load()
+    except SettingsError as exc:
+        print(f"waymark: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _content_dir(arg: str | None) -> Path:
+    return Path(arg) if arg else _settings().content_dir
+
+
+def _flat_topics(topics: Sequence[Topic]) -> list[str]:
+    out: list[str] = []
+    for t in topics:
+        out.append(t.text)
+        out.extend(_flat_topics(t.children))
+    return out
+
+
+def _phase_json(p: Phase) -> dict:
+    topics = _flat_topics(p.topics)
+    for sub in p.subsections:
+        topics.extend(_flat_topics(sub.topics))
+    return {
+        "number": p.number,
+        "title": p.title,
+        "weeks": [p.first_week, p.last_week],
+        "objective": p.objective,
+        "topics": topics,
+        "subsections": [{"label": s.label, "topics": _flat_topics(s.topics)} for s in p.subsections],
+    }
+
+
+def role_json(role: Role) -> dict:
+    """Describe a role as the `content check --json` output does."""
+    return {
+        "name": role.name,
+        "display_name": role.display_name,
+        "file": role.file,
+        "aliases": list(role.aliases),
+        "total_weeks": role.total_weeks,
+        "phases": [_phase_json(p) for p in role.phases],
+        "checklist": [{"id": i.id, "group": i.group, "text": i.text} for i in role.checklist],
+        "sections": [
+            {"id": s.id, "title": s.title, "path": list(s.path), "line": s.line, "kind": s.kind}
+            for s in role.sections
+            if s.kind in ("section", "phase", "subsection", "facts")
+        ],
+    }
+
+
+def cmd_content_check(args: argparse.Namespace) -> int:
+    """Validate a content folder; exit 1 when any file has an error."""
+    directory = Path(args.dir) if args.dir else _content_dir(args.content)
+    index = load_content(directory)
+    if args.json:
+        payload = {
+            "roles": [role_json(r) for r in index.roles.values()],
+            "problems": [
+                {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in index.problems
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for problem in index.problems:
+            print(problem)
+        errors = sum(p.severity == "error" for p in index.problems)
+        warnings = len(index.problems) - errors
+        print(
+            f"{directory}: {len(index.roles)} role(s) loaded, "
+            f"{errors} error(s), {warnings} warning(s)" + ("" if not errors else " — files with errors were left out")
+        )
+    return EXIT_ERRORS if index.has_errors else EXIT_OK
+
+
+def _load_for_search(args: argparse.Namespace) -> ContentIndex:
+    index = load_content(_content_dir(args.content))
+    for problem in index.problems:
+        if problem.severity == "error":
+            print(problem, file=sys.stderr)
+    return index
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search every role's sections, topics and checklist items."""
+    if args.limit < 1:
+        print("waymark search: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    index = _load_for_search(args)
+    role_name = None
+    if args.role:
+        role = index.role(args.role)
+        if role is None:
+            guesses = ", ".join(m.name for m in index.search.find_roles(args.role, limit=3))
+            hint = f" Did you mean: {guesses}?" if guesses else f" Known roles: {', '.join(index.roles)}."
+            print(f"waymark search: no role called '{args.role}'.{hint}", file=sys.stderr)
+            return EXIT_USAGE
+        role_name = role.name
+    hits = index.search.search(args.query, role=role_name, limit=args.limit)
+    if args.json:
+        payload = {
+            "query": args.query,
+            "results": [
+                {
+                    "role": h.role,
+                    "section": h.section.title,
+                    "path": list(h.path),
+                    "score": h.score,
+                    "snippet": h.snippet,
+                    "line": h.section.line,
+                    "phase": h.section.phase,
+                }
+                for h in hits
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print(f"Nothing found for '{args.query}'. Try fewer or other words.")
+        return EXIT_OK
+    for n, h in enumerate(hits, 1):
+        role = index.roles[h.role]
+        where = " › ".join(h.path[1:] if len(h.path) > 1 else h.path)
+        print(f"{n}. {h.section.title}  [{role.display_name} · {where}]  score {h.score:g}")
+        print(f"   {h.snippet}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    content = sub.add_parser("content", help="check role files")
+    content_sub = content.add_subparsers(dest="content_command", required=True, metavar="SUBCOMMAND")
+    check = content_sub.add_parser("check", help="validate a content folder (exit 1 on errors)")
+    check.add_argument("dir", nargs="?", help="folder of role files (default: --content)")
+    check.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
+    check.add_argument("--json", action="store_true", help="print the index and problems as JSON")
+    check.set_defaults(func=cmd_content_check)
+
+    search = sub.add_parser("search", help="search the content like /skill-deep-dive does")
+    search.add_argument("query")
+    search.add_argument("--role", help="only this role (name, alias or display name)")
+    search.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
+    search.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Decode role files: UTF-8 with or without BOM, any line ending, and mojibake repair.
+
+Mojibake here is UTF-8 text that was once decoded with a single-byte code page (Mac Roman, cp1252 or
+latin-1) and saved again as UTF-8, so `🚀` became `üöÄ`. Such text is repaired by encoding it back with
+that code page and decoding the bytes as UTF-8. The repair is only taken when that round trip succeeds
+strictly and yields non-ASCII text, which correct text practically never does: `café` encodes to bytes that
+are not valid UTF-8, and an emoji cannot be encoded with a code page at all. Mixed files (some lines damaged,
+some not) are repaired line by line with the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tried in this order; Mac Roman first because its mojibake (`‚Ä`, `√`) never encodes in cp1252.
+_CODE_PAGES = ("mac_roman", "cp1252", "latin-1")
+# Characters that mark likely mojibake: lead-byte look-alikes of each code page.
+_SUSPECT = re.compile(r"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ‚√œ∂ƒ©Ã€™Ÿ]")
+
+
+class NotTextError(ValueError):
+    """Raised when a file's bytes are not text."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A file's text, with LF line endings, and the code page it was repaired from, if any."""
+
+    text: str
+    repaired_from: str | None = None
+    had_bom: bool = False
+
+
+def _sloppy_encode(text: str, code_page: str) -> bytes | None:
+    """Encode with a code page, mapping cp1252's five undefined bytes through latin-1 as decoders do."""
+    try:
+        return text.encode(code_page)
+    except UnicodeEncodeError:
+        if code_page != "cp1252":
+            return None
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+                out.append(ord(ch))
+            else:
+                return None
+    return bytes(out)
+
+
+def _undo(text: str) -> tuple[str, str] | None:
+    """Return (repaired text, code page) when `text` is UTF-8 once mis-decoded, else None."""
+    if text.isascii() or not _SUSPECT.search(text):
+        return None
+    for code_page in _CODE_PAGES:
+        raw = _sloppy_encode(text, code_page)
+        if raw is None:
+            continue
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if fixed != text and not fixed.isascii():
+            return fixed, code_page
+    return None
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Return the text with mojibake undone, and the code page it came from (None when untouched)."""
+    whole = _undo(text)
+    if whole is not None:
+        # Damage can be layered (decoded wrongly twice); undo until stable.
+        fixed, code_page = whole
+        again = _undo(fixed)
+        while again is not None and again[0] != fixed:
+            fixed = again[0]
+            again = _undo(fixed)
+        return fixed, code_page
+    lines = text.split("\n")
+    found: str | None = None
+    for i, line in enumerate(lines):
+        one = _undo(line)
+        if one is not None:
+            lines[i], found = one[0], found or one[1]
+    return ("\n".join(lines), found) if found else (text, None)
+
+
+def decode_role_file(data: bytes) -> DecodedText:
+    """Decode a role file's bytes into normalised text, or raise NotTextError."""
+    if b"\x00" in data:
+        raise NotTextError("the file is not text (it contains NUL bytes); role files are UTF-8 markdown")
+    had_bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # Not UTF-8 at all: a legacy code page file. cp1252 covers what editors on Windows write.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise NotTextError(
+                f"the file is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8"
+            ) from exc
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return DecodedText(text=text, repaired_from="cp1252 (the file was not UTF-8)", had_bom=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _has_binary_controls(text):
+        raise NotTextError("the file is not text (it contains control characters); role files are UTF-8 markdown")
+    fixed, code_page = repair_mojibake(text)
+    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom)
+
+
+def _has_binary_controls(text: str) -> bool:
+    """Return True when the text holds C0 control characters other than tab and newline."""
+    return any(ord(c) < 32 and c not in "\t\n\f" for c in text[:65536])

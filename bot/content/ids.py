@@ -1,0 +1,91 @@
+"""Stable IDs for checklist items and sections.
+
+Learners' progress is keyed on a checklist item's ID, so the ID must not change when an author reorders
+items, moves one to another group, or makes a small wording edit. The default ID is therefore derived from the
+item's *meaning words* only: lower-cased, markdown and punctuation dropped, common filler words dropped,
+plurals folded, and the words sorted. "Use git professionally" and "Use Git, professionally." share an ID;
+so do "Design normalized database schemas" and "Design a normalized database schema".
+
+A real rename (new words) needs the old ID kept explicitly: end the item with `{#old-id}`, where old-id is
+shown by `waymark content check --json`. An explicit `{#some-id}` always wins over the derived one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "your",
+        "you",
+        "my",
+        "at",
+        "by",
+        "from",
+        "into",
+        "as",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "using",
+        "use",
+    ]
+)
+
+
+def _fold(word: str) -> str:
+    """Fold simple English plurals so 'schemas' and 'schema' match."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def meaning_words(text: str) -> list[str]:
+    """Return the sorted, de-duplicated meaning words of a text."""
+    plain = unicodedata.normalize("NFKC", text).lower()
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # markdown links keep their text
+    words = {_fold(w) for w in _WORD.findall(plain) if w not in _FILLER}
+    return sorted(words)
+
+
+def checklist_item_id(text: str) -> str:
+    """Return the derived stable ID of a checklist item's text (without any `{#id}` suffix)."""
+    words = meaning_words(text) or [text.strip().lower()]
+    digest = hashlib.blake2s(" ".join(words).encode("utf-8"), digest_size=5).hexdigest()
+    return f"item-{digest}"
+
+
+def split_explicit_id(text: str) -> tuple[str, str | None]:
+    """Split a trailing `{#id}` off an item's text."""
+    match = EXPLICIT_ID.search(text)
+    if match is None:
+        return text, None
+    return text[: match.start()].rstrip(), match.group(1)
+
+
+def slugify(text: str, max_len: int = 48) -> str:
+    """Return a lower-case ASCII slug of a heading."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return slug[:max_len].rstrip("-") or "section"

@@ -1,0 +1,144 @@
+"""Load a folder of role files into a `ContentIndex`: a bad file is reported and left out, never fatal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.content.encoding import NotTextError, decode_role_file
+from bot.content.ids import slugify
+from bot.content.models import Problem, Role
+from bot.content.parse import parse_role
+from bot.content.search import SearchIndex
+
+MAX_FILE_BYTES = 1024 * 1024
+SKIPPED_NAMES = frozenset({"readme.md", "contributing.md", "license.md"})
+
+
+@dataclass(frozen=True)
+class ContentIndex:
+    """Every role that loaded, the search index over them, and every problem found on the way."""
+
+    roles: dict[str, Role]
+    problems: tuple[Problem, ...] = ()
+    search: SearchIndex = field(default_factory=lambda: SearchIndex(()))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def role(self, name: str) -> Role | None:
+        """Return the role with this name, alias or display name (exact, case-insensitive)."""
+        found = self.roles.get(name)
+        if found is not None:
+            return found
+        return self.search.role_by_key(name)
+
+
+def role_files(directory: Path) -> list[Path]:
+    """Return the role files of a content folder, in a stable order."""
+    return sorted(
+        p
+        for p in directory.rglob("*.md")
+        if p.is_file()
+        and p.name.lower() not in SKIPPED_NAMES
+        and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
+    )
+
+
+def load_file(path: Path, display: str) -> tuple[Role | None, list[Problem]]:
+    """Read, decode and parse one role file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"the file is {size:,} bytes; role files may be at most {MAX_FILE_BYTES:,} bytes"
+            return None, [Problem(display, None, "error", message)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, None, "error", f"cannot read the file: {exc.strerror or exc}")]
+    return parse_bytes(data, display)
+
+
+def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
+    """Decode and parse a role file's bytes."""
+    try:
+        decoded = decode_role_file(data)
+    except NotTextError as exc:
+        return None, [Problem(display, None, "error", str(exc))]
+    problems: list[Problem] = []
+    if decoded.repaired_from:
+        problems.append(
+            Problem(
+                display,
+                None,
+                "warning",
+                f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
+                "e.g. 'üöÄ' for '🚀') and was repaired; save the file as UTF-8 to silence this",
+            )
+        )
+    role, found = parse_role(decoded.text, display)
+    return role, problems + found
+
+
+def load_content(directory: str | Path) -> ContentIndex:
+    """Load every role file under `directory`."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        problem = Problem(str(directory), None, "error", "content folder not found")
+        return build_index([], [problem])
+    loaded: list[tuple[str, Role | None, list[Problem]]] = []
+    for path in role_files(directory):
+        display = path.relative_to(directory).as_posix()
+        role, problems = load_file(path, display)
+        loaded.append((display, role, problems))
+    return merge_loaded(loaded)
+
+
+def merge_loaded(loaded: Iterable[tuple[str, Role | None, list[Problem]]]) -> ContentIndex:
+    """Check roles against each other (names and aliases are unique) and build the index."""
+    roles: list[Role] = []
+    problems: list[Problem] = []
+    claimed: dict[str, tuple[str, str]] = {}  # key -> (file, what claimed it)
+    for display, role, found in loaded:
+        problems.extend(found)
+        if role is None:
+            continue
+        stem = Path(display).stem
+        if stem != role.name:
+            problems.append(
+                Problem(display, None, "warning", f"the file is named '{stem}.md' but its name is '{role.name}'")
+            )
+        clashes = []
+        keys = [
+            ("name", role.name),
+            *(("alias", a) for a in role.aliases),
+            ("displayName", role.display_name),
+        ]
+        own = set()
+        for what, value in keys:
+            key = slugify(value, 100)
+            if key in own:
+                continue
+            own.add(key)
+            if key in claimed:
+                other_file, other_what = claimed[key]
+                clashes.append(f"its {what} '{value}' is already the {other_what} of {other_file}")
+        if clashes:
+            problems.append(
+                Problem(display, None, "error", "; ".join(clashes) + " (each name and alias must be unique)")
+            )
+            continue
+        for what, value in keys:
+            claimed.setdefault(slugify(value, 100), (display, what))
+        roles.append(role)
+    return build_index(roles, problems)
+
+
+def build_index(roles: list[Role], problems: list[Problem]) -> ContentIndex:
+    """Build the content index over roles that passed validation."""
+    return ContentIndex(
+        roles={r.name: r for r in roles},
+        problems=tuple(problems),
+        search=SearchIndex(roles),
+    )

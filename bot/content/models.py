@@ -1,0 +1,137 @@
+"""Plain data the content engine produces: roles, phases, checklists, sections and problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a role file, told so a content author can fix it."""
+
+    file: str
+    line: int | None
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One bullet of a phase, with the bullets nested under it."""
+
+    text: str
+    line: int
+    children: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Subsection:
+    """A bold-label block inside a phase, such as `**SQL Deep Dive:**` and its bullets."""
+
+    label: str
+    line: int
+    text: str = ""
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A numbered phase of the path, spanning weeks `first_week`..`last_week` at the nominal pace."""
+
+    number: int
+    title: str
+    first_week: int
+    last_week: int
+    line: int
+    section_id: str
+    objective: str | None = None
+    topics: tuple[Topic, ...] = ()
+    subsections: tuple[Subsection, ...] = ()
+
+    @property
+    def weeks(self) -> tuple[int, int]:
+        return (self.first_week, self.last_week)
+
+    @property
+    def heading(self) -> str:
+        return f"Phase {self.number}: {self.title}"
+
+    @property
+    def week_span(self) -> str:
+        if self.first_week == self.last_week:
+            return f"week {self.first_week}"
+        return f"weeks {self.first_week}-{self.last_week}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """A checklist item; learners' progress is keyed on `id` (see `bot.content.ids`)."""
+
+    id: str
+    group: str
+    text: str
+    line: int
+
+
+SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A searchable piece of a role: a heading and its text, a phase part, a topic or a fact."""
+
+    id: str
+    title: str
+    path: tuple[str, ...]
+    text: str
+    line: int | None
+    kind: SectionKind = "section"
+    phase: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One career path, parsed from one role file."""
+
+    name: str
+    display_name: str
+    description: str
+    file: str
+    expertise: tuple[str, ...] = ()
+    salary_range: dict[str, str] = field(default_factory=dict)
+    timeline_months: dict[str, tuple[int, int]] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+    title: str = ""
+    phases: tuple[Phase, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def total_weeks(self) -> int:
+        return max((p.last_week for p in self.phases), default=0)
+
+    def phase(self, number: int) -> Phase | None:
+        return next((p for p in self.phases if p.number == number), None)
+
+    def phase_for_week(self, week: int) -> Phase | None:
+        """Return the phase that covers nominal `week`, or the last one before it."""
+        found = None
+        for p in self.phases:
+            if p.first_week <= week:
+                found = p
+        return found
+
+    def checklist_item(self, item_id: str) -> ChecklistItem | None:
+        return next((i for i in self.checklist if i.id == item_id), None)
+
+    @property
+    def checklist_groups(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i.group for i in self.checklist))

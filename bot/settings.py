@@ -1,0 +1,65 @@
+"""Settings from the environment or a `.env` file, as one typed object."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+DEFAULT_DB_PATH = "./data/waymark.sqlite3"
+DEFAULT_CONTENT_DIR = "./content"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment (see `.env.example`)."""
+
+    token: str | None = field(default=None, repr=False)
+    db_path: Path = Path(DEFAULT_DB_PATH)
+    content_dir: Path = Path(DEFAULT_CONTENT_DIR)
+    log_level: str = "INFO"
+    dev_guild_id: int | None = None
+    moderator_role_id: int | None = None
+    api_base: str | None = None
+    gateway_url: str | None = None
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
+        """Read settings: the process environment wins over the `.env` file."""
+        values: dict[str, str] = {}
+        if env_file is not None and Path(env_file).is_file():
+            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        values.update(os.environ if env is None else env)
+
+        def text(key: str) -> str | None:
+            value = values.get(key, "").strip()
+            return value or None
+
+        def snowflake(key: str) -> int | None:
+            value = text(key)
+            if value is None:
+                return None
+            if not value.isdigit():
+                raise SettingsError(f"{key} must be a Discord ID (digits only), got {value!r}")
+            return int(value)
+
+        level = (text("WAYMARK_LOG_LEVEL") or "INFO").upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise SettingsError(f"WAYMARK_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+        return cls(
+            token=text("DISCORD_TOKEN"),
+            db_path=Path(text("WAYMARK_DB_PATH") or DEFAULT_DB_PATH),
+            content_dir=Path(text("WAYMARK_CONTENT_DIR") or DEFAULT_CONTENT_DIR),
+            log_level=level,
+            dev_guild_id=snowflake("WAYMARK_DEV_GUILD_ID"),
+            moderator_role_id=snowflake("WAYMARK_MODERATOR_ROLE_ID"),
+            api_base=text("DISCORD_API_BASE"),
+            gateway_url=text("DISCORD_GATEWAY_URL"),
+        )
