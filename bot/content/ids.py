@@ -56,7 +56,7 @@ def _fold(word: str) -> str:
     """Fold simple English plurals so 'schemas' and 'schema' match."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "sis", "xis")):
         return word[:-1]
     return word
 

@@ -1,0 +1,47 @@
+"""Build small role files for tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+FRONT = """---
+name: {name}
+displayName: {display}
+description: A test path.
+timelineMonths:
+  steady: 6-9
+{extra}---
+"""
+
+
+def role_file(name: str = "test-role", display: str | None = None, body: str | None = None, extra: str = "") -> str:
+    """Return a small valid role file, with its body replaceable."""
+    display = display or name.replace("-", " ").title()
+    body = body if body is not None else DEFAULT_BODY
+    return FRONT.format(name=name, display=display, extra=extra) + textwrap.dedent(body)
+
+
+DEFAULT_BODY = """
+# Test Path
+
+## Learning Path
+
+### Phase 1: Basics (Weeks 1-2)
+**Objective:** Learn the basics
+
+- Topic one: details
+  - Nested detail
+- Topic two
+
+### Phase 2: More (Weeks 3-5)
+**Objective:** Learn more
+
+**Deep Dive:**
+- Deep topic
+
+## Checklist
+
+### Early
+- [ ] Do the first thing
+- [x] Do the second thing
+"""
