@@ -1,0 +1,281 @@
+"""Path weeks: how long a path takes at a pace, where its phases fall, and where a learner is.
+
+Everything here is pure: no I/O and no clock. The current instant is always passed in as an
+aware `datetime` (normally UTC); callers turn it into the learner's local date with
+`local_today` and work with dates from then on.
+
+Rules
+-----
+Pace
+    `pace_weeks` gives the length of a path in weeks. With no pace the path runs as written
+    (its nominal length, the last week of its last phase). With a pace, the role's
+    `timelineMonths` range for that pace is used: the midpoint of the range in months,
+    converted at 52/12 weeks a month and rounded half up (9-12 months -> 10.5 months ->
+    45.5 -> 46 weeks). The result is never shorter than the number of phases, so that every
+    phase keeps at least one week.
+
+Schedule
+    `schedule` stretches or compresses the nominal phase spans to a new total. Each phase's
+    nominal *end* week is scaled by ``total / nominal`` and rounded half up, then nudged as
+    little as needed so that every phase has at least one week and there is room left for
+    the phases after it. Each phase starts the week after the previous one ends, so the
+    result always tiles weeks 1..total exactly, in the order given, and the last phase ends
+    on the total. When the total equals the nominal length the schedule is the nominal one.
+
+Weeks
+    Week 1 is the start date and the six days after it, week 2 the next seven days, and so
+    on. Before the start date `week_number` is 0 or negative; callers show "starts in N
+    days" instead. Each "I'm behind" press (`shift_weeks`) pushes the plan back a week: the
+    week number drops by the shift but never below 1 once the path has started.
+
+Position
+    `position` combines the above: the display week (0 before the start, otherwise clamped
+    to 1..total), the phase that week falls in (the last phase once the path is finished),
+    a status, and a few numbers the weekly message needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from fractions import Fraction
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = [
+    "WEEKS_PER_MONTH",
+    "PhaseLike",
+    "Position",
+    "ScheduledPhase",
+    "Status",
+    "local_today",
+    "pace_weeks",
+    "position",
+    "resolve_zone",
+    "schedule",
+    "week_number",
+]
+
+WEEKS_PER_MONTH = Fraction(52, 12)
+"""Weeks in an average month, as used to turn `timelineMonths` into weeks."""
+
+Status = Literal["not_started", "active", "finished"]
+
+
+class PhaseLike(Protocol):
+    """Anything with a phase number and a nominal week span, like `bot.content.models.Phase`."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def first_week(self) -> int: ...
+
+    @property
+    def last_week(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledPhase:
+    """A phase placed on a learner's calendar: weeks `first_week`..`last_week` of their path."""
+
+    number: int
+    first_week: int
+    last_week: int
+
+    @property
+    def weeks(self) -> int:
+        """How many weeks the phase lasts."""
+        return self.last_week - self.first_week + 1
+
+    @property
+    def span(self) -> str:
+        """``"weeks 13-18"``, or ``"week 3"`` for a one-week phase."""
+        if self.first_week == self.last_week:
+            return f"week {self.first_week}"
+        return f"weeks {self.first_week}-{self.last_week}"
+
+    def __contains__(self, week: object) -> bool:
+        return isinstance(week, int) and self.first_week <= week <= self.last_week
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a learner is on their path on a given local date.
+
+    `week` is for display: 0 before the start, otherwise clamped to 1..`total_weeks` (so it
+    stays on the last week once the path is finished). `phase` is None before the start, and
+    the last phase once finished. `days_until_start` is 0 once started. `is_phase_start` is
+    true on the first week of a phase while active. `weeks_left_in_phase` counts the current
+    week (1 on a phase's last week) while active, and is 0 otherwise.
+    """
+
+    week: int
+    total_weeks: int
+    phase: ScheduledPhase | None
+    status: Status
+    days_until_start: int
+    is_phase_start: bool
+    weeks_left_in_phase: int
+
+
+def _round_half_up(value: Fraction) -> int:
+    return int((value + Fraction(1, 2)) // 1)
+
+
+def pace_weeks(
+    timeline: Mapping[str, tuple[int, int]],
+    pace: str | None,
+    nominal_weeks: int,
+    *,
+    phase_count: int = 1,
+) -> int:
+    """Return how many weeks the path takes at `pace`.
+
+    `pace` None means the path as written: `nominal_weeks`. Otherwise the midpoint of the
+    pace's month range, in weeks, rounded half up, and at least `phase_count` (pass the
+    number of phases so each can keep a week). Raises ValueError for an unknown pace, naming
+    the valid ones, or for a malformed range.
+    """
+    if pace is None:
+        if nominal_weeks < 1:
+            raise ValueError(f"nominal_weeks must be at least 1, got {nominal_weeks}")
+        return nominal_weeks
+    if pace not in timeline:
+        valid = ", ".join(timeline) if timeline else "none (this role defines no paces)"
+        raise ValueError(f"unknown pace {pace!r}; valid paces: {valid}")
+    low, high = timeline[pace]
+    if low <= 0 or high < low:
+        raise ValueError(f"pace {pace!r} has a malformed month range {low}-{high}")
+    weeks = _round_half_up(Fraction(low + high, 2) * WEEKS_PER_MONTH)
+    return max(weeks, phase_count, 1)
+
+
+def schedule(phases: Sequence[PhaseLike], total_weeks: int) -> tuple[ScheduledPhase, ...]:
+    """Spread `phases` over weeks 1..`total_weeks`, keeping their nominal proportions.
+
+    The result tiles 1..`total_weeks` with no gaps or overlaps, in the order given, each
+    phase at least one week long. It is the nominal schedule when `total_weeks` is the
+    nominal length (the largest `last_week`) and the phases tile their weeks. Raises
+    ValueError if `total_weeks` is smaller than the number of phases.
+    """
+    count = len(phases)
+    if count == 0:
+        return ()
+    if total_weeks < count:
+        raise ValueError(f"{total_weeks} weeks cannot hold {count} phases (each needs at least one week)")
+    nominal = max(max(p.last_week for p in phases), 1)
+    scale = Fraction(total_weeks, nominal)
+    result: list[ScheduledPhase] = []
+    previous_end = 0
+    for index, phase in enumerate(phases):
+        phases_after = count - 1 - index
+        if phases_after == 0:
+            end = total_weeks
+        else:
+            ideal = _round_half_up(phase.last_week * scale)
+            end = max(previous_end + 1, min(ideal, total_weeks - phases_after))
+        result.append(ScheduledPhase(phase.number, previous_end + 1, end))
+        previous_end = end
+    return tuple(result)
+
+
+def resolve_zone(tz: str | ZoneInfo) -> ZoneInfo:
+    """Return `tz` as a ZoneInfo, raising ValueError for a name that is not a known IANA zone."""
+    if isinstance(tz, ZoneInfo):
+        return tz
+    if not isinstance(tz, str) or not tz.strip():
+        raise ValueError(f"time zone must be an IANA zone name such as 'Europe/Berlin', got {tz!r}")
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise ValueError(
+            f"unknown time zone {tz!r}; use an IANA zone name such as 'Europe/Berlin' or 'America/New_York'"
+        ) from exc
+
+
+def local_today(now_utc: datetime, tz: str | ZoneInfo) -> date:
+    """Return the date it is in time zone `tz` at the aware instant `now_utc`.
+
+    Raises ValueError for a naive datetime or an unknown zone name.
+    """
+    if now_utc.tzinfo is None or now_utc.utcoffset() is None:
+        raise ValueError("now_utc must be a timezone-aware datetime (an aware UTC instant)")
+    return now_utc.astimezone(resolve_zone(tz)).date()
+
+
+def week_number(start: date, today: date, shift_weeks: int = 0) -> int:
+    """Return the path week `today` falls in, for a path that starts on `start`.
+
+    1 on the start date and the six days after, 2 for the next seven, and so on; 0 or
+    negative before the start. `shift_weeks` (>= 0) pushes the plan back that many weeks
+    once started, never below week 1.
+    """
+    if shift_weeks < 0:
+        raise ValueError(f"shift_weeks must not be negative, got {shift_weeks}")
+    raw = (today - start).days // 7 + 1
+    if raw < 1:
+        return raw
+    return max(1, raw - shift_weeks)
+
+
+def _phase_for_week(plan: Sequence[ScheduledPhase], week: int) -> ScheduledPhase | None:
+    found = None
+    for phase in plan:
+        if phase.first_week <= week:
+            found = phase
+        if week in phase:
+            return phase
+    return found
+
+
+def position(
+    schedule: Sequence[ScheduledPhase],
+    total_weeks: int,
+    start: date,
+    today: date,
+    shift_weeks: int = 0,
+) -> Position:
+    """Return where a learner who started on `start` is on `today` (both local dates).
+
+    `schedule` is the output of `schedule(...)` for `total_weeks`. See `Position`.
+    """
+    if total_weeks < 1:
+        raise ValueError(f"total_weeks must be at least 1, got {total_weeks}")
+    week = week_number(start, today, shift_weeks)
+    if week < 1:
+        return Position(
+            week=0,
+            total_weeks=total_weeks,
+            phase=None,
+            status="not_started",
+            days_until_start=(start - today).days,
+            is_phase_start=False,
+            weeks_left_in_phase=0,
+        )
+    if week > total_weeks:
+        return Position(
+            week=total_weeks,
+            total_weeks=total_weeks,
+            phase=schedule[-1] if schedule else None,
+            status="finished",
+            days_until_start=0,
+            is_phase_start=False,
+            weeks_left_in_phase=0,
+        )
+    phase = _phase_for_week(schedule, week)
+    is_phase_start = False
+    weeks_left = 0
+    if phase is not None and week in phase:
+        is_phase_start = week == phase.first_week
+        weeks_left = phase.last_week - week + 1
+    return Position(
+        week=week,
+        total_weeks=total_weeks,
+        phase=phase,
+        status="active",
+        days_until_start=0,
+        is_phase_start=is_phase_start,
+        weeks_left_in_phase=weeks_left,
+    )

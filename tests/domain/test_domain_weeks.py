@@ -1,0 +1,334 @@
+"""Tests for bot.domain.weeks: pace lengths, schedules, local dates, week numbers, positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from fractions import Fraction
+from itertools import pairwise
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.weeks import (
+    Position,
+    ScheduledPhase,
+    local_today,
+    pace_weeks,
+    position,
+    schedule,
+    week_number,
+)
+
+
+@dataclass(frozen=True)
+class FakePhase:
+    number: int
+    first_week: int
+    last_week: int
+
+
+BACKEND = (
+    FakePhase(1, 1, 4),
+    FakePhase(2, 5, 12),
+    FakePhase(3, 13, 18),
+    FakePhase(4, 19, 24),
+    FakePhase(5, 25, 28),
+    FakePhase(6, 29, 36),
+)
+BACKEND_TIMELINE = {
+    "complete_beginner": (9, 12),
+    "programming_background": (6, 9),
+    "full_time_accelerated": (4, 6),
+}
+START = date(2024, 1, 1)  # a Monday
+
+
+def phases_from_durations(durations: list[int]) -> tuple[FakePhase, ...]:
+    phases = []
+    week = 1
+    for number, length in enumerate(durations, start=1):
+        phases.append(FakePhase(number, week, week + length - 1))
+        week += length
+    return tuple(phases)
+
+
+def assert_tiles(plan: tuple[ScheduledPhase, ...], phases: tuple[FakePhase, ...], total: int) -> None:
+    assert [p.number for p in plan] == [p.number for p in phases]
+    assert plan[0].first_week == 1
+    assert plan[-1].last_week == total
+    for before, after in pairwise(plan):
+        assert after.first_week == before.last_week + 1
+    assert all(p.last_week >= p.first_week for p in plan)
+    assert sum(p.weeks for p in plan) == total
+
+
+# --- pace_weeks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pace", "weeks"),
+    [
+        ("complete_beginner", 46),  # 10.5 months * 52/12 = 45.5 -> 46
+        ("programming_background", 33),  # 7.5 months = 32.5 -> 33 (half up)
+        ("full_time_accelerated", 22),  # 5 months = 21.67 -> 22
+        (None, 36),
+    ],
+)
+def test_pace_weeks_backend(pace, weeks):
+    assert pace_weeks(BACKEND_TIMELINE, pace, 36, phase_count=6) == weeks
+
+
+def test_pace_weeks_at_least_number_of_phases():
+    assert pace_weeks({"sprint": (1, 1)}, "sprint", 36, phase_count=6) == 6
+    assert pace_weeks({"sprint": (1, 1)}, "sprint", 36) == 4
+
+
+def test_pace_weeks_unknown_pace_lists_valid_ones():
+    with pytest.raises(ValueError, match="unknown pace 'leisurely'") as info:
+        pace_weeks(BACKEND_TIMELINE, "leisurely", 36)
+    for name in BACKEND_TIMELINE:
+        assert name in str(info.value)
+
+
+def test_pace_weeks_role_without_paces():
+    with pytest.raises(ValueError, match="no paces"):
+        pace_weeks({}, "complete_beginner", 36)
+
+
+def test_pace_weeks_malformed_range():
+    with pytest.raises(ValueError, match="malformed"):
+        pace_weeks({"odd": (9, 6)}, "odd", 36)
+
+
+# --- schedule -----------------------------------------------------------------------------
+
+durations_st = st.lists(st.integers(min_value=1, max_value=20), min_size=1, max_size=10)
+
+
+@given(durations=durations_st, data=st.data())
+def test_schedule_tiles_any_total(durations, data):
+    phases = phases_from_durations(durations)
+    total = data.draw(st.integers(min_value=len(phases), max_value=400))
+    assert_tiles(schedule(phases, total), phases, total)
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(min_value=-3, max_value=60), st.integers(min_value=-3, max_value=60)),
+        min_size=1,
+        max_size=10,
+    ),
+    data=st.data(),
+)
+def test_schedule_tiles_even_messy_phase_lists(spans, data):
+    phases = tuple(FakePhase(n, a, b) for n, (a, b) in enumerate(spans, start=1))
+    total = data.draw(st.integers(min_value=len(phases), max_value=400))
+    assert_tiles(schedule(phases, total), phases, total)
+
+
+@given(durations=durations_st)
+def test_schedule_identity_at_nominal(durations):
+    phases = phases_from_durations(durations)
+    total = phases[-1].last_week
+    plan = schedule(phases, total)
+    assert [(p.number, p.first_week, p.last_week) for p in plan] == [
+        (p.number, p.first_week, p.last_week) for p in phases
+    ]
+
+
+@given(durations=durations_st, data=st.data())
+def test_schedule_keeps_proportions(durations, data):
+    phases = phases_from_durations(durations)
+    nominal = phases[-1].last_week
+    total = data.draw(st.integers(min_value=len(phases), max_value=400))
+    plan = schedule(phases, total)
+    scale = Fraction(total, nominal)
+    if min(durations) * scale >= 1:
+        # Nothing needs nudging: every end is the scaled nominal end, rounded half up.
+        for got, nominal_phase, length in zip(plan, phases, durations, strict=True):
+            assert abs(got.last_week - nominal_phase.last_week * scale) <= Fraction(1, 2)
+            assert abs(got.weeks - length * scale) < 1
+
+
+@given(durations=durations_st, factor=st.integers(min_value=1, max_value=5))
+def test_schedule_whole_multiple_scales_exactly(durations, factor):
+    phases = phases_from_durations(durations)
+    plan = schedule(phases, phases[-1].last_week * factor)
+    assert [p.weeks for p in plan] == [d * factor for d in durations]
+
+
+def test_schedule_backend_stretched_and_compressed():
+    stretched = schedule(BACKEND, 46)
+    assert [p.span for p in stretched] == [
+        "weeks 1-5",
+        "weeks 6-15",
+        "weeks 16-23",
+        "weeks 24-31",
+        "weeks 32-36",
+        "weeks 37-46",
+    ]
+    compressed = schedule(BACKEND, 22)
+    assert_tiles(compressed, BACKEND, 22)
+    assert compressed[1].weeks > compressed[0].weeks  # phase 2 stays the long one
+
+
+def test_schedule_squeezed_to_one_week_each():
+    plan = schedule(BACKEND, 6)
+    assert [p.span for p in plan] == [f"week {n}" for n in range(1, 7)]
+
+
+def test_schedule_rejects_too_few_weeks():
+    with pytest.raises(ValueError, match="cannot hold 6 phases"):
+        schedule(BACKEND, 5)
+
+
+def test_schedule_empty():
+    assert schedule((), 10) == ()
+
+
+def test_span_text():
+    assert ScheduledPhase(3, 13, 18).span == "weeks 13-18"
+    assert ScheduledPhase(2, 3, 3).span == "week 3"
+
+
+# --- local_today --------------------------------------------------------------------------
+
+
+def test_local_today_across_zones():
+    instant = datetime(2024, 3, 4, 2, 0, tzinfo=UTC)  # Monday 11:00 in Tokyo, Sunday 21:00 in NY
+    assert local_today(instant, "Asia/Tokyo") == date(2024, 3, 4)
+    assert local_today(instant, "America/New_York") == date(2024, 3, 3)
+    assert local_today(instant, ZoneInfo("UTC")) == date(2024, 3, 4)
+
+
+def test_local_today_accepts_other_aware_offsets():
+    instant = datetime(2024, 3, 3, 23, 30, tzinfo=timezone(timedelta(hours=-2)))  # 01:30 UTC Monday
+    assert local_today(instant, "Europe/London") == date(2024, 3, 4)
+
+
+def test_local_today_rejects_naive():
+    with pytest.raises(ValueError, match="timezone-aware"):
+        local_today(datetime(2024, 3, 4, 2, 0), "UTC")  # noqa: DTZ001
+
+
+@pytest.mark.parametrize("name", ["Mars/Olympus_Mons", "", "../etc/passwd", "America"])
+def test_local_today_unknown_zone(name):
+    with pytest.raises(ValueError, match="time zone"):
+        local_today(datetime(2024, 3, 4, tzinfo=UTC), name)
+
+
+# --- week_number --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("offset", "week"),
+    [(0, 1), (6, 1), (7, 2), (13, 2), (14, 3), (-1, 0), (-7, 0), (-8, -1)],
+)
+def test_week_number_boundaries(offset, week):
+    assert week_number(START, START + timedelta(days=offset)) == week
+
+
+def test_week_number_shift():
+    assert week_number(START, START + timedelta(days=35), shift_weeks=2) == 4  # week 6 -> 4
+    assert week_number(START, START + timedelta(days=8), shift_weeks=5) == 1  # never below 1
+    assert week_number(START, START - timedelta(days=3), shift_weeks=2) == 0  # not started: unchanged
+
+
+def test_week_number_negative_shift_rejected():
+    with pytest.raises(ValueError, match="shift_weeks"):
+        week_number(START, START, shift_weeks=-1)
+
+
+@given(days=st.integers(min_value=0, max_value=5000), shift=st.integers(min_value=0, max_value=100))
+def test_week_number_properties(days, shift):
+    today = START + timedelta(days=days)
+    unshifted = week_number(START, today)
+    assert unshifted == days // 7 + 1
+    assert week_number(START, today, shift) == max(1, unshifted - shift)
+
+
+# --- position -----------------------------------------------------------------------------
+
+PLAN = schedule(BACKEND, 36)
+
+
+def at_week(week: int, day: int = 0) -> date:
+    return START + timedelta(weeks=week - 1, days=day)
+
+
+def test_position_before_start():
+    pos = position(PLAN, 36, START, START - timedelta(days=3))
+    assert pos == Position(
+        week=0,
+        total_weeks=36,
+        phase=None,
+        status="not_started",
+        days_until_start=3,
+        is_phase_start=False,
+        weeks_left_in_phase=0,
+    )
+
+
+def test_position_first_day():
+    pos = position(PLAN, 36, START, START)
+    assert (pos.status, pos.week, pos.phase, pos.is_phase_start) == ("active", 1, PLAN[0], True)
+    assert pos.weeks_left_in_phase == 4
+    assert pos.days_until_start == 0
+
+
+@pytest.mark.parametrize(
+    ("week", "phase", "is_start", "left"),
+    [(12, 2, False, 1), (13, 3, True, 6), (18, 3, False, 1), (19, 4, True, 6), (36, 6, False, 1)],
+)
+def test_position_at_phase_boundaries(week, phase, is_start, left):
+    for day in (0, 6):
+        pos = position(PLAN, 36, START, at_week(week, day))
+        assert pos.status == "active"
+        assert pos.week == week
+        assert pos.phase is not None
+        assert pos.phase.number == phase
+        assert pos.is_phase_start is is_start
+        assert pos.weeks_left_in_phase == left
+
+
+def test_position_after_the_end():
+    pos = position(PLAN, 36, START, at_week(37))
+    assert pos.status == "finished"
+    assert pos.week == 36
+    assert pos.phase == PLAN[-1]
+    assert pos.weeks_left_in_phase == 0
+    assert not pos.is_phase_start
+
+
+def test_position_shift_keeps_learner_active():
+    pos = position(PLAN, 36, START, at_week(37), shift_weeks=1)
+    assert (pos.status, pos.week, pos.phase) == ("active", 36, PLAN[-1])
+    pos = position(PLAN, 36, START, at_week(14), shift_weeks=1)
+    assert (pos.week, pos.is_phase_start) == (13, True)
+
+
+def test_position_paced_schedule():
+    total = pace_weeks(BACKEND_TIMELINE, "complete_beginner", 36, phase_count=len(BACKEND))
+    plan = schedule(BACKEND, total)
+    pos = position(plan, total, START, at_week(40))
+    assert pos.status == "active"
+    assert pos.phase == plan[-1]
+    assert pos.weeks_left_in_phase == 7
+
+
+@given(days=st.integers(min_value=-30, max_value=400), shift=st.integers(min_value=0, max_value=10))
+def test_position_is_consistent(days, shift):
+    pos = position(PLAN, 36, START, START + timedelta(days=days), shift)
+    if pos.status == "not_started":
+        assert pos.phase is None
+        assert pos.days_until_start == -days > 0
+    else:
+        assert 1 <= pos.week <= 36
+        assert pos.phase is not None
+    if pos.status == "active":
+        assert pos.phase is not None
+        assert pos.phase.first_week <= pos.week <= pos.phase.last_week
+        assert pos.weeks_left_in_phase == pos.phase.last_week - pos.week + 1
