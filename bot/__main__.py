@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
+from datetime import UTC, datetime
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot.content.loader import ContentIndex, load_content
 from bot.content.models import Phase, Role, Topic
+from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -144,10 +147,55 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_now(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"waymark: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    """Run the offline console over standard input."""
+    from bot.console import run_console
+
+    settings = _settings()
+    setup_logging("WARNING")
+    content = Path(args.content) if args.content else settings.content_dir
+    db = Path(args.db) if args.db else settings.db_path
+    return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the bot on Discord."""
+    import discord
+
+    from bot.runner import TOKEN_HELP, run_bot
+
+    settings = _settings()
+    setup_logging(settings.log_level)
+    if not settings.token:
+        print(f"waymark: DISCORD_TOKEN is not set. {TOKEN_HELP}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(run_bot(settings))
+    except discord.LoginFailure:
+        print(f"waymark: Discord rejected DISCORD_TOKEN (improper token). {TOKEN_HELP}", file=sys.stderr)
+        return EXIT_USAGE
+    except discord.PrivilegedIntentsRequired:
+        print("waymark: Discord refused the connection: privileged intents are not enabled.", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the bot on Discord (needs DISCORD_TOKEN)")
+    run.set_defaults(func=cmd_run)
 
     content = sub.add_parser("content", help="check role files")
     content_sub = content.add_subparsers(dest="content_command", required=True, metavar="SUBCOMMAND")
@@ -164,6 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print results as JSON")
     search.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     search.set_defaults(func=cmd_search)
+
+    console = sub.add_parser("console", help="try the bot offline: slash commands typed or piped in")
+    console.add_argument("--user", default="learner", help="who you are (default: learner)")
+    console.add_argument("--db", help="SQLite file (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    console.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
+    console.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
+    console.set_defaults(func=cmd_console)
     return parser
 
 

@@ -1,0 +1,47 @@
+"""Persistence layer: Waymark's SQLite database behind the async `Store` API.
+
+Open it with `store = await Store.open(path)` (or `async with await Store.open(path) as store:`).
+"""
+
+from bot.store.errors import (
+    GroupNameTakenError,
+    GroupNotFoundError,
+    MigrationError,
+    SchemaTooNewError,
+    StoreClosedError,
+    StoreError,
+)
+from bot.store.migrations import LATEST_VERSION, MIGRATIONS
+from bot.store.models import (
+    ENROLLMENT_STATUSES,
+    Enrollment,
+    EnrollmentStatus,
+    GroupMember,
+    ItemProgress,
+    Learner,
+    ReminderSettings,
+    StopResult,
+    StudyGroup,
+)
+from bot.store.store import Store
+
+__all__ = [
+    "ENROLLMENT_STATUSES",
+    "LATEST_VERSION",
+    "MIGRATIONS",
+    "Enrollment",
+    "EnrollmentStatus",
+    "GroupMember",
+    "GroupNameTakenError",
+    "GroupNotFoundError",
+    "ItemProgress",
+    "Learner",
+    "MigrationError",
+    "ReminderSettings",
+    "SchemaTooNewError",
+    "StopResult",
+    "Store",
+    "StoreClosedError",
+    "StoreError",
+    "StudyGroup",
+]

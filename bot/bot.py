@@ -1,0 +1,95 @@
+"""The Discord client: loads content and the store, adds the cogs, syncs commands when they change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.content.holder import ContentHolder
+from bot.discord_io import NO_MENTIONS, ActionButton, ActionSelect, error_reply, report_unexpected, send_reply
+from bot.handlers.context import Services, utc_now
+from bot.log import get_logger
+from bot.settings import Settings
+from bot.store import Store
+
+log = get_logger(__name__)
+COGS = ("bot.cogs.learning", "bot.cogs.progress", "bot.cogs.content_admin")
+
+
+class WaymarkBot(commands.Bot):
+    """Waymark's bot: slash commands only, no privileged intents."""
+
+    def __init__(self, settings: Settings, services: Services | None = None) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            help_command=None,
+        )
+        self.settings = settings
+        self._given_services = services
+        self.services: Services
+
+    async def setup_hook(self) -> None:
+        """Open the store, load content and cogs, register persistent components, sync if needed."""
+        if self._given_services is not None:
+            self.services = self._given_services
+        else:
+            holder = ContentHolder.load(self.settings.content_dir, utc_now())
+            for problem in holder.index.problems:
+                log.warning("content: %s", problem)
+            self.services = Services(holder, await Store.open(self.settings.db_path))
+        log.info("Loaded %d role(s) from %s", len(self.services.content.index.roles), self.settings.content_dir)
+        for cog in COGS:
+            await self.load_extension(cog)
+        self.add_dynamic_items(ActionButton, ActionSelect)
+        self.tree.on_error = self.on_app_command_error
+        await self.sync_commands()
+
+    def command_payload(self, guild: discord.abc.Snowflake | None) -> list[dict]:
+        """Return the command definitions Discord would get, for hashing."""
+        return [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
+
+    async def sync_commands(self) -> bool:
+        """Sync slash commands only when their definitions changed since the last sync."""
+        guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        payload = json.dumps(self.command_payload(guild), sort_keys=True, default=str)
+        digest = hashlib.sha256(payload.encode()).hexdigest()
+        key = f"commands_hash:{guild.id if guild else 'global'}"
+        if await self.services.store.get_meta(key) == digest:
+            log.info("Slash commands unchanged; not syncing")
+            return False
+        synced = await self.tree.sync(guild=guild)
+        await self.services.store.set_meta(key, digest)
+        log.info("Synced %d slash command(s) %s", len(synced), f"to guild {guild.id}" if guild else "globally")
+        return True
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Turn command failures into friendly ephemeral replies; log the unexpected ones with an ID."""
+        if isinstance(error, app_commands.CommandOnCooldown):
+            await send_reply(interaction, error_reply(f"Slow down a little: try again in {error.retry_after:.0f}s."))
+        elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
+            await send_reply(
+                interaction, error_reply("Only moderators (Manage Server, or the moderator role) can do that.")
+            )
+        elif isinstance(error, app_commands.TransformerError):
+            await send_reply(interaction, error_reply(f"I couldn't read '{error.value}' for that option."))
+        else:
+            await report_unexpected(interaction, getattr(error, "original", error))
+
+    async def close(self) -> None:
+        """Close the connection to Discord, then the database (writes in flight finish first)."""
+        await super().close()
+        services = getattr(self, "services", None)
+        if services is not None and self._given_services is None:
+            await services.store.close()

@@ -1,0 +1,231 @@
+"""The offline console: the bot's command handlers, driven by lines of text instead of Discord.
+
+    /start-learning role:backend-engineer pace:full_time_accelerated
+    click Checklist
+    select Use git professionally
+    :user alice
+
+A line that starts with `/` is a slash command (`/content reload` for a subcommand); options are
+`name:value`, a value running to the next ` name:` of that command or to the end of the line.
+`click LABEL` presses a button of the last reply, `select LABEL` picks an option of its menu,
+`:user NAME` switches the learner. Replies are printed as text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from bot.content.holder import ContentHolder
+from bot.handlers import content_admin, learning, progress
+from bot.handlers.actions import handle_component
+from bot.handlers.context import Caller, Services, UserError, utc_now
+from bot.log import get_logger
+from bot.render import Reply, Select, render_text
+from bot.store import Store
+
+log = get_logger(__name__)
+
+Handler = Callable[..., Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A slash command as the console knows it: its options, their types, and its handler."""
+
+    options: tuple[str, ...]
+    handler: Handler
+    ints: tuple[str, ...] = ()
+    bools: tuple[str, ...] = ()
+    users: tuple[str, ...] = ()
+
+
+async def _progress(svc: Services, caller: Caller, member: tuple[int, str] | None = None, share: bool = False) -> Reply:
+    if member is None:
+        return await progress.progress(svc, caller, share=share)
+    return await progress.progress(svc, caller, member[0], member[1], share)
+
+
+COMMANDS: dict[str, Command] = {
+    "start-learning": Command(("role", "pace", "start"), learning.start_learning),
+    "skill-deep-dive": Command(("topic", "role"), learning.skill_deep_dive),
+    "roles": Command((), learning.roles_list),
+    "phase": Command(("number", "role"), learning.phase_view, ints=("number",)),
+    "progress": Command(("member", "share"), _progress, bools=("share",), users=("member",)),
+    "checklist": Command(("role",), progress.checklist_view),
+    "done": Command(("item", "proof"), progress.done),
+    "stop-learning": Command(("role", "forget"), learning.stop_learning, bools=("forget",)),
+    "my-data export": Command((), progress.export_data),
+    "my-data delete": Command((), progress.delete_data),
+    "content reload": Command((), content_admin.reload),
+    "content status": Command((), content_admin.status),
+    "content validate": Command((), content_admin.validate),
+    "help": Command((), learning.help_reply),
+}
+GROUPS = {name.split(" ")[0] for name in COMMANDS if " " in name}
+TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+
+
+def user_id_for(name: str) -> int:
+    """Return a stable, snowflake-sized ID for a console user name."""
+    return int.from_bytes(hashlib.blake2b(name.lower().encode(), digest_size=7).digest(), "big") + 1
+
+
+def parse_options(text: str, names: tuple[str, ...]) -> dict[str, str]:
+    """Split `a:1 b:two words` into options; a value runs to the next ` name:` of a known option."""
+    if not text.strip():
+        return {}
+    if not names:
+        raise UserError(f"This command takes no options (got '{text.strip()}').")
+    pattern = re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):")
+    matches = list(pattern.finditer(text))
+    if not matches or text[: matches[0].start()].strip():
+        raise UserError(f"Options are written name:value; this command takes {', '.join(names)}.")
+    out: dict[str, str] = {}
+    for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        out[m.group(1)] = text[m.end() : nxt.start() if nxt else len(text)].strip()
+    return out
+
+
+class Console:
+    """One console session: the current user, the clock, and the last reply (for `click`)."""
+
+    def __init__(self, services: Services, user: str = "learner", now: datetime | None = None) -> None:
+        self.services = services
+        self.user = user
+        self.fixed_now = now
+        self.last: Reply | None = None
+
+    def caller(self) -> Caller:
+        now = self.fixed_now or utc_now()
+        return Caller(user_id_for(self.user), self.user, now, guild_id=None, is_moderator=True)
+
+    async def handle_line(self, line: str) -> str:
+        """Run one input line and return what to print."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return ""
+        try:
+            if line.startswith(":user"):
+                name = line[len(":user") :].strip()
+                if not name:
+                    raise UserError("Say who: `:user NAME`.")
+                self.user = name
+                return f"(you are now {name})"
+            if line.startswith("/"):
+                reply = await self._command(line[1:])
+                self.last = reply
+                return render_text(reply)
+            word, _, rest = line.partition(" ")
+            if word in ("click", "select"):
+                return await self._component(word, rest.strip())
+            raise UserError(f"Unknown input '{line[:60]}'. Commands start with /, e.g. /help; or click LABEL.")
+        except UserError as exc:
+            return render_text(Reply(content=f"❌ {exc}", ephemeral=True))
+        except Exception:
+            error_id = uuid.uuid4().hex[:8]
+            log.exception("Unexpected error %s on console input %r", error_id, line)
+            return render_text(Reply(content=f"Something went wrong (error ID {error_id}).", ephemeral=True))
+
+    async def _command(self, text: str) -> Reply:
+        name, _, rest = text.partition(" ")
+        if name in GROUPS:
+            sub, _, rest = rest.strip().partition(" ")
+            subs = sorted(n.split(" ", 1)[1] for n in COMMANDS if n.startswith(name + " "))
+            if sub not in subs:
+                raise UserError(f"/{name} needs one of: {', '.join(subs)}.")
+            name = f"{name} {sub}"
+        command = COMMANDS.get(name)
+        if command is None:
+            raise UserError(f"Unknown command '/{name[:40]}'. Try /help.")
+        kwargs: dict[str, object] = {}
+        for key, value in parse_options(rest, command.options).items():
+            kwargs[key] = self._convert(command, key, value)
+        return await command.handler(self.services, self.caller(), **kwargs)
+
+    def _convert(self, command: Command, key: str, value: str) -> object:
+        if key in command.ints:
+            if not re.fullmatch(r"-?\d+", value):
+                raise UserError(f"{key} must be a whole number, got '{value}'.")
+            return int(value)
+        if key in command.bools:
+            if value.lower() not in TRUE | FALSE:
+                raise UserError(f"{key} must be true or false, got '{value}'.")
+            return value.lower() in TRUE
+        if key in command.users:
+            name = value.lstrip("@")
+            return (user_id_for(name), name)
+        return value
+
+    async def _component(self, kind: str, label: str) -> str:
+        if self.last is None or not self.last.rows:
+            raise UserError("The last reply has no buttons or menus.")
+        wanted = label.lower()
+        if kind == "click":
+            buttons = [b for row in self.last.rows if not isinstance(row, Select) for b in row]
+            button = next((b for b in buttons if b.label.lower() == wanted), None) or next(
+                (b for b in buttons if b.label.lower().startswith(wanted)), None
+            )
+            if button is None or button.custom_id is None:
+                names = ", ".join(f"[{b.label}]" for b in buttons) or "none"
+                raise UserError(f"No button '{label}' on the last reply. Buttons: {names}.")
+            if button.disabled:
+                raise UserError(f"[{button.label}] is disabled.")
+            custom_id, values = button.custom_id, []
+        else:
+            found = None
+            for row in self.last.rows:
+                if isinstance(row, Select):
+                    for option in row.options:
+                        if option.label.lower() == wanted or (found is None and option.label.lower().startswith(wanted)):
+                            found = (row, option)
+                            if option.label.lower() == wanted:
+                                break
+            if found is None:
+                raise UserError(f"No menu option '{label}' on the last reply.")
+            select, option = found
+            if select.max_values > 1:  # a multi-select: picking an option toggles it
+                chosen = {o.value for o in select.options if o.default} ^ {option.value}
+                values = [o.value for o in select.options if o.value in chosen]
+            else:
+                values = [option.value]
+            custom_id = select.custom_id
+        response = await handle_component(self.services, self.caller(), custom_id, values)
+        self.last = response.reply
+        return render_text(response.reply)
+
+
+async def run_console(
+    content_dir: Path, db_path: Path, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
+) -> int:
+    """Read lines from stdin until its end, printing each reply; return the exit code."""
+    holder = ContentHolder.load(content_dir, now or datetime.now(UTC))
+    for problem in holder.index.problems:
+        if problem.severity == "error":
+            print(f"content: {problem}", file=sys.stderr)
+    async with await Store.open(db_path) as store:
+        console = Console(Services(holder, store), user, now)
+        interactive = stdin.isatty()
+        if interactive:
+            stdout.write(f"Waymark console · {len(holder.index.roles)} path(s) · type /help, Ctrl-D to quit\n")
+        while True:
+            if interactive:
+                stdout.write(f"{console.user}> ")
+                stdout.flush()
+            line = stdin.readline()
+            if not line:
+                break
+            out = await console.handle_line(line)
+            if out:
+                if not interactive:
+                    stdout.write(f"> {line.strip()}\n")
+                stdout.write(out.rstrip("\n") + "\n\n")
+                stdout.flush()
+    return 0

@@ -1,0 +1,132 @@
+"""Handlers for moderators: content status, validate, reload (validate, diff, swap atomically)."""
+
+from __future__ import annotations
+
+from bot.content.holder import ContentDiff, diff_indexes
+from bot.content.loader import ContentIndex
+from bot.handlers.context import Caller, Services, UserError
+from bot.render import Card, Field, Reply, clip, fit_message, paginate
+
+OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245
+MAX_LISTED = 15
+
+
+def _require_moderator(caller: Caller) -> None:
+    if not caller.is_moderator:
+        raise UserError("Only moderators (Manage Server, or the moderator role) can manage content.")
+
+
+def _problem_lines(index: ContentIndex, severity: str) -> list[str]:
+    return [f"`{p.file}{f':{p.line}' if p.line else ''}` {p.message}" for p in index.problems if p.severity == severity]
+
+
+def _listing(lines: list[str]) -> str:
+    shown = lines[:MAX_LISTED]
+    more = len(lines) - len(shown)
+    return "\n".join(shown) + (f"\n…and {more} more (run `waymark content check`)" if more > 0 else "")
+
+
+async def _orphans(svc: Services, diff: ContentDiff) -> list[str]:
+    """Count learners whose ticked items the new index no longer has (their progress is kept)."""
+    lines = []
+    for role in {r for r, _ in diff.items_removed}:
+        counts = await svc.store.progress_counts(role)
+        for r, item in diff.items_removed:
+            if r == role and counts.get(item.id):
+                lines.append(f"`{role}` · {clip(item.text, 80)}: {counts[item.id]} learner(s)")
+    return lines
+
+
+def _diff_fields(diff: ContentDiff, orphans: list[str]) -> list[Field]:
+    fields = []
+    if diff.roles_added:
+        fields.append(Field("Roles added", clip(", ".join(diff.roles_added), 1024)))
+    if diff.roles_removed:
+        fields.append(Field("Roles removed", clip(", ".join(diff.roles_removed), 1024)))
+    renamed_old = {(x.role, x.old.id) for x in diff.renamed}
+    renamed_new = {(x.role, x.new.id) for x in diff.renamed}
+    if diff.renamed:
+        lines = [
+            f"`{x.role}` {clip(x.old.text, 60)} → {clip(x.new.text, 60)} (keep progress: end it with `{{#{x.old.id}}}`)"
+            for x in diff.renamed
+        ]
+        fields.append(Field("Checklist items reworded", clip(_listing(lines), 1024)))
+    added = [f"`{r}` {clip(i.text, 80)}" for r, i in diff.items_added if (r, i.id) not in renamed_new]
+    removed = [f"`{r}` {clip(i.text, 80)}" for r, i in diff.items_removed if (r, i.id) not in renamed_old]
+    if added:
+        fields.append(Field("Checklist items added", clip(_listing(added), 1024)))
+    if removed:
+        fields.append(Field("Checklist items removed", clip(_listing(removed), 1024)))
+    if orphans:
+        fields.append(
+            Field(
+                "Progress that would be orphaned (kept, and back if the item returns)",
+                clip(_listing(orphans), 1024),
+            )
+        )
+    if not fields:
+        fields.append(Field("Changes", "No roles or checklist items change."))
+    return fields
+
+
+async def status(svc: Services, caller: Caller) -> Reply:
+    """Show what is loaded and what is wrong with it."""
+    _require_moderator(caller)
+    index = svc.content.index
+    loaded = svc.content.loaded_at.isoformat(timespec="seconds") if svc.content.loaded_at else "at start-up"
+    warnings = _problem_lines(index, "warning")
+    fields = [
+        Field("Roles", clip(", ".join(index.roles) or "none", 1024)),
+        Field("Search entries", str(len(index.search))),
+        Field("Loaded", loaded),
+    ]
+    if warnings:
+        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings), 1024)))
+    errors = _problem_lines(index, "error")
+    if errors:
+        fields.append(Field(f"Files left out ({len(errors)})", clip(_listing(errors), 1024)))
+    card = Card(title="Content status", description=f"Folder `{svc.content.directory}`", fields=tuple(fields))
+    return Reply(cards=(card,), ephemeral=True)
+
+
+async def _check(svc: Services) -> tuple[ContentIndex, ContentDiff, list[str]]:
+    candidate = await svc.content.candidate()
+    diff = diff_indexes(svc.content.index, candidate)
+    return candidate, diff, await _orphans(svc, diff)
+
+
+def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: list[str], verdict: str) -> Reply:
+    errors = _problem_lines(candidate, "error")
+    warnings = _problem_lines(candidate, "warning")
+    fields = _diff_fields(diff, orphans)
+    if errors:
+        fields.insert(0, Field(f"Errors ({len(errors)})", clip(_listing(errors), 1024)))
+    if warnings:
+        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings), 1024)))
+    cards = paginate(title, verdict, fields, color=BAD_COLOR if errors else OK_COLOR)
+    return Reply(cards=fit_message(cards)[0], ephemeral=True)
+
+
+async def validate(svc: Services, caller: Caller) -> Reply:
+    """Check the content folder and show what a reload would change, without changing anything."""
+    _require_moderator(caller)
+    candidate, diff, orphans = await _check(svc)
+    verdict = (
+        "A reload would be refused: fix the errors below first."
+        if candidate.has_errors
+        else f"A reload would load {len(candidate.roles)} role(s)."
+    )
+    return _report("Content check", candidate, diff, orphans, verdict)
+
+
+async def reload(svc: Services, caller: Caller) -> Reply:
+    """Validate the content folder and, when it has no errors, swap the new index in atomically."""
+    _require_moderator(caller)
+    async with svc.content.lock:
+        candidate, diff, orphans = await _check(svc)
+        if candidate.has_errors:
+            verdict = "Nothing changed: the bot keeps the content it had. Fix the errors below and reload again."
+            return _report("Reload refused", candidate, diff, orphans, verdict)
+        svc.content.swap(candidate, caller.now)
+    verdict = f"Reloaded: {len(candidate.roles)} role(s) are live. No progress was deleted."
+    return _report("Content reloaded", candidate, diff, orphans, verdict)

@@ -1,0 +1,113 @@
+"""What every handler gets: who is asking, when, and the services; and how it says no."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from bot.content.holder import ContentHolder
+from bot.content.models import Role
+from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
+from bot.render import Reply
+from bot.render.paging import escape_user_text
+from bot.store import Store
+from bot.store.models import Enrollment
+
+
+class UserError(Exception):
+    """A request the bot cannot do, with a message that tells the user what to do instead."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The person behind a command or a click, at the moment they acted."""
+
+    user_id: int
+    name: str
+    now: datetime
+    guild_id: int | None = None
+    is_moderator: bool = False
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None:
+            raise ValueError("Caller.now must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class Response:
+    """A handler's answer to a click: a reply, shown in place of the clicked message or as a new one."""
+
+    reply: Reply
+    update: bool = False
+
+
+@dataclass
+class Services:
+    """The long-lived things handlers use."""
+
+    content: ContentHolder
+    store: Store
+
+    def role(self, text: str) -> Role:
+        """Find a role by name, alias or display name, or raise a UserError that suggests the closest."""
+        index = self.content.index
+        role = index.role(text.strip())
+        if role is not None:
+            return role
+        matches = index.search.find_roles(text, limit=3)
+        # A unique prefix ("back") is taken; a typo ("bakend") is suggested, not guessed.
+        if matches and matches[0].score >= 90 and (len(matches) == 1 or matches[1].score < 90):
+            return index.roles[matches[0].name]
+        shown = escape_user_text(text.strip())[:80]
+        if matches:
+            hint = ", ".join(f"**{m.display_name}** (`{m.name}`)" for m in matches)
+            raise UserError(f"No role called '{shown}'. Did you mean {hint}?")
+        raise UserError(f"No role called '{shown}'. Use `/roles` to see every path.")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An enrollment seen through its role: the stretched schedule and where the learner is today."""
+
+    role: Role
+    enrollment: Enrollment
+    total_weeks: int
+    phases: tuple[ScheduledPhase, ...]
+    position: Position
+
+    def phase_of(self, number: int) -> ScheduledPhase | None:
+        return next((p for p in self.phases if p.number == number), None)
+
+
+def plan_for(role: Role, enrollment: Enrollment, now: datetime, tz: str = "UTC") -> Plan:
+    """Work out a learner's schedule at their pace and their position today."""
+    total = pace_weeks(role.timeline_months, enrollment.pace, role.total_weeks, phase_count=len(role.phases))
+    phases = schedule(role.phases, total)
+    today = local_today(now, tz)
+    where = position(phases, total, enrollment.start_date, today, enrollment.week_shift)
+    return Plan(role, enrollment, total, phases, where)
+
+
+def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
+    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone."""
+    today = local_today(now, tz)
+    if text is None or not text.strip() or text.strip().lower() == "today":
+        return today
+    value = text.strip().lower()
+    if value == "tomorrow":
+        return date.fromordinal(today.toordinal() + 1)
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        shown = escape_user_text(text.strip())[:40]
+        raise UserError(
+            f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}."
+        ) from None
+    if abs(parsed.toordinal() - today.toordinal()) > 366:
+        raise UserError("The start date must be within a year of today.")
+    return parsed
+
+
+def utc_now() -> datetime:
+    """Return the current time, timezone-aware (only front ends call this; handlers get `Caller.now`)."""
+    return datetime.now(UTC)

@@ -1,0 +1,379 @@
+"""Handlers for the learning path: enroll, look around the path, deep-dive into a topic, leave."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from bot.content.holder import section_key
+from bot.content.models import Phase, Role, Topic
+from bot.content.search import Hit
+from bot.handlers import ids
+from bot.handlers.context import Caller, Plan, Response, Services, UserError, parse_start_date, plan_for
+from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, paginate
+from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_DESCRIPTION, MAX_OPTION_LABEL
+
+COLOR = 0x5865F2
+DEEP_DIVE_PAGE = 1800
+UNSURE_SCORE = 80.0
+
+
+def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
+    lines = []
+    for t in topics:
+        lines.append(f"{'  ' * depth}- {t.text}")
+        lines.extend(_topic_lines(t.children, depth + 1))
+    return lines
+
+
+def phase_body(phase: Phase) -> str:
+    """Return a phase's objective, topics and subsections as markdown."""
+    parts = []
+    if phase.objective:
+        parts.append(f"**Objective:** {phase.objective}")
+    if phase.topics:
+        parts.append("\n".join(_topic_lines(phase.topics)))
+    for sub in phase.subsections:
+        block = [f"**{sub.label}:**" + (f" {sub.text}" if sub.text else "")]
+        block.extend(_topic_lines(sub.topics))
+        parts.append("\n".join(block))
+    return "\n\n".join(parts)
+
+
+def focus_text(phase: Phase, limit: int = MAX_FIELD_VALUE) -> str:
+    """Return what to work on in a phase, short enough for one field."""
+    topics = [t.text for t in phase.topics] + [f"{s.label}" for s in phase.subsections]
+    text = (phase.objective or phase.title) + ("\n" + "\n".join(f"• {t}" for t in topics[:6]) if topics else "")
+    return clip(text, limit)
+
+
+def _plan_lines(plan: Plan) -> str:
+    lines = []
+    for sp in plan.phases:
+        phase = plan.role.phase(sp.number)
+        marker = "▶" if plan.position.phase and plan.position.phase.number == sp.number else "·"
+        lines.append(f"{marker} **Phase {sp.number}: {phase.title if phase else ''}** · {sp.span}")
+    return "\n".join(lines)
+
+
+def week_status(plan: Plan) -> str:
+    """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'."""
+    pos = plan.position
+    if pos.status == "not_started":
+        return f"Starts in {pos.days_until_start} day(s), on {plan.enrollment.start_date.isoformat()}"
+    if pos.status == "finished":
+        return f"Finished all {plan.total_weeks} weeks 🎉"
+    phase = pos.phase
+    return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
+
+
+def path_buttons(role: str, reminders_on: bool | None = None) -> tuple[Button, ...]:
+    """Return the next-step buttons shown under a path."""
+    buttons = [
+        Button("This week", custom_id=ids.week(role), style="primary"),
+        Button("Checklist", custom_id=ids.checklist(role, 0)),
+    ]
+    if reminders_on is not None:
+        label = "Weekly reminders: on" if reminders_on else "Weekly reminders: off"
+        buttons.append(Button(label, custom_id=ids.reminders(role), style="success" if reminders_on else "secondary"))
+    return tuple(buttons)
+
+
+async def start_learning(
+    svc: Services, caller: Caller, role: str, pace: str | None = None, start: str | None = None
+) -> Reply:
+    """Enroll the caller in a path (or resume it) and show the path at a glance."""
+    found = svc.role(role)
+    if pace is not None and pace.strip():
+        pace = pace.strip()
+        if pace not in found.timeline_months:
+            valid = ", ".join(f"`{p}`" for p in found.timeline_months) or "none (this path has one pace)"
+            raise UserError(f"'{escape_user_text(pace)[:40]}' is not a pace of {found.display_name}. Paces: {valid}.")
+    else:
+        pace = None
+    learner = await svc.store.ensure_learner(caller.user_id, caller.now)
+    existing = await svc.store.get_enrollment(caller.user_id, found.name)
+    start_date = parse_start_date(start, caller.now, learner.timezone) if (start or not existing) else None
+    if existing is not None and pace is None:
+        pace = existing.pace
+    enrollment, created = await svc.store.enroll(caller.user_id, found.name, pace, start_date, caller.now)
+    plan = plan_for(found, enrollment, caller.now, learner.timezone)
+    settings = await svc.store.get_reminder_settings(caller.user_id)
+    if settings is None:  # reminders are on after enrolling: Monday 09:00 in the learner's zone
+        settings = await svc.store.set_reminder_settings(
+            caller.user_id, enabled=True, weekday=0, local_time=time(9, 0), now=caller.now
+        )
+    headline = "Welcome aboard!" if created else "Welcome back, your progress is where you left it."
+    pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
+    fields = [
+        Field("Where you are", week_status(plan)),
+        Field(f"The path · {plan.total_weeks} weeks at {pace_text}", clip(_plan_lines(plan), MAX_FIELD_VALUE)),
+    ]
+    current = plan.position.phase
+    if current is not None:
+        phase = found.phase(current.number)
+        if phase is not None:
+            fields.append(Field(f"This week's focus · Phase {phase.number}: {phase.title}", focus_text(phase)))
+    card = Card(
+        title=clip(f"{found.display_name} · {headline}", 256),
+        description=clip(found.description, 4096),
+        fields=tuple(fields),
+        footer=f"Started {enrollment.start_date.isoformat()} · /progress to follow along · /help for more",
+        color=COLOR,
+    )
+    reminders_on = settings.enabled
+    return Reply(cards=(card,), rows=(path_buttons(found.name, reminders_on),), ephemeral=True)
+
+
+async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
+    """Show the caller's current phase and what to focus on this week."""
+    plan = await enrolled_plan(svc, caller, role)
+    pos = plan.position
+    if pos.phase is None:
+        raise UserError(f"Your {plan.role.display_name} path starts on {plan.enrollment.start_date.isoformat()}.")
+    phase = plan.role.phase(pos.phase.number)
+    cards = paginate(
+        clip(f"{week_status(plan)} · {phase.title}", 256),
+        phase_body(phase),
+        footer=f"{plan.role.display_name} · {pos.weeks_left_in_phase} week(s) left in this phase",
+        color=COLOR,
+    )
+    return Reply(cards=tuple(cards[:1]), rows=(path_buttons(plan.role.name),), ephemeral=True)
+
+
+async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan:
+    """Return the caller's plan for a role, or their most recent active path when no role is given."""
+    learner = await svc.store.ensure_learner(caller.user_id, caller.now)
+    if role:
+        found = svc.role(role)
+        enrollment = await svc.store.get_enrollment(caller.user_id, found.name)
+        if enrollment is None or enrollment.status != "active":
+            raise UserError(
+                f"You aren't following {found.display_name}. Start with `/start-learning role:{found.name}`."
+            )
+        return plan_for(found, enrollment, caller.now, learner.timezone)
+    active = await svc.store.list_enrollments(caller.user_id)
+    live = [e for e in active if e.role in svc.content.index.roles]
+    if not live:
+        if active:
+            raise UserError(
+                f"Your path `{active[0].role}` is not in the content any more; a moderator may be fixing it. "
+                "Your progress is kept."
+            )
+        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+    latest = max(live, key=lambda e: e.updated_at)
+    return plan_for(svc.content.index.roles[latest.role], latest, caller.now, learner.timezone)
+
+
+async def phase_view(
+    svc: Services, caller: Caller, number: int | None = None, role: str | None = None, page: int = 0
+) -> Reply:
+    """Show one phase in full, at the caller's pace when enrolled; by default their current phase."""
+    plan: Plan | None = None
+    try:
+        plan = await enrolled_plan(svc, caller, role)
+    except UserError:
+        if role is None:
+            raise
+    found = plan.role if plan else svc.role(role)
+    if number is None:
+        current = plan.position.phase if plan else None
+        number = current.number if current else found.phases[0].number
+    phase = found.phase(number)
+    if phase is None:
+        numbers = ", ".join(str(p.number) for p in found.phases)
+        raise UserError(f"{found.display_name} has no phase {number}. Its phases are {numbers}.")
+    scheduled = plan.phase_of(number) if plan else None
+    span = scheduled.span if scheduled else phase.week_span
+    cards = paginate(
+        clip(f"Phase {phase.number}: {phase.title} ({span})", 256),
+        phase_body(phase),
+        footer=f"{found.display_name}" + (" · at your pace" if scheduled else " · as written"),
+        color=COLOR,
+        body_limit=DEEP_DIVE_PAGE,
+    )
+    return _paged(cards, page, lambda p: ids.phase(found.name, number, p))
+
+
+def _paged(cards: list[Card], page: int, make_id, extra_rows=()) -> Reply:  # noqa: ANN001
+    """Show one card of several with Previous/Next buttons."""
+    page = max(0, min(page, len(cards) - 1))
+    rows = list(extra_rows)
+    if len(cards) > 1:
+        rows.append(
+            (
+                Button("◀ Previous", custom_id=make_id(page - 1), disabled=page == 0),
+                Button("Next ▶", custom_id=make_id(page + 1), disabled=page == len(cards) - 1),
+            )
+        )
+    return Reply(cards=(cards[page],), rows=tuple(rows), ephemeral=True)
+
+
+async def phase_page(svc: Services, caller: Caller, role: str, number: int, page: int) -> Response:
+    """Turn a page of a phase view."""
+    return Response(await phase_view(svc, caller, number, role, page), update=True)
+
+
+def _place(role: Role, hit_phase: int | None) -> str:
+    if hit_phase is None:
+        return role.display_name
+    phase = role.phase(hit_phase)
+    return f"{role.display_name} · Phase {hit_phase}" + (f" · {phase.week_span}" if phase else "")
+
+
+def deep_dive_cards(role: Role, section_title: str, path: tuple[str, ...], text: str, phase: int | None) -> list[Card]:
+    """Lay a section out on pages, with its place in the path."""
+    trail = " › ".join(path[1:] if len(path) > 1 else path)
+    body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
+    return paginate(
+        clip(section_title, 256),
+        body or "(This section has no text of its own.)",
+        footer=_place(role, phase),
+        color=COLOR,
+        body_limit=DEEP_DIVE_PAGE,
+    )
+
+
+def _alternatives(hits: list[Hit]) -> Select | None:
+    if len(hits) < 2:
+        return None
+    options = tuple(
+        SelectOption(
+            label=clip(h.section.title, MAX_OPTION_LABEL),
+            value=section_key(h.role, h.section.id),
+            description=clip(f"{h.role} · {' › '.join(h.section.path[1:])}", MAX_OPTION_DESCRIPTION),
+        )
+        for h in hits[1:25]
+    )
+    return Select(ids.deep_dive_pick(), options, placeholder="Not it? Other matches")
+
+
+async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
+    """Find the best section for a topic and show it, with other matches when unsure."""
+    if not topic.strip():
+        raise UserError("Tell me a topic, e.g. `/skill-deep-dive topic:postgres`.")
+    role_name = svc.role(role).name if role else None
+    index = svc.content.index
+    if topic.startswith("key:"):
+        found = svc.content.section_by_key(topic[4:])
+        if found is not None:
+            r, s = found
+            return _paged(deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p))
+    hits = index.search.search(topic, role=role_name, limit=10)
+    if not hits:
+        shown = escape_user_text(topic.strip())[:80]
+        where = f" in {index.roles[role_name].display_name}" if role_name else ""
+        raise UserError(f"Nothing found for '{shown}'{where}. Try a shorter or different word.")
+    best = hits[0]
+    r = index.roles[best.role]
+    key = section_key(best.role, best.section.id)
+    cards = deep_dive_cards(r, best.section.title, best.section.path, best.section.text, best.section.phase)
+    unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
+    extra = ()
+    if unsure:
+        select = _alternatives(hits)
+        extra = (select,) if select else ()
+    return _paged(cards, 0, lambda p: ids.deep_dive(key, p), extra)
+
+
+async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> Response:
+    """Turn a page of a deep-dive, or show a match picked from the menu."""
+    found = svc.content.section_by_key(key)
+    if found is None:
+        raise UserError("That section is gone after a content update. Search again with `/skill-deep-dive`.")
+    r, s = found
+    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase)
+    return Response(_paged(cards, page, lambda p: ids.deep_dive(key, p)), update=True)
+
+
+async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
+    """List every role with its description, timeline and salary range."""
+    roles = sorted(svc.content.index.roles.values(), key=lambda r: r.display_name.lower())
+    if not roles:
+        raise UserError("No paths are loaded right now. A moderator can check `/content status`.")
+    fields = []
+    for r in roles:
+        timeline = ", ".join(f"{p.replace('_', ' ')} {a}-{b} mo" for p, (a, b) in r.timeline_months.items())
+        salary = ", ".join(f"{lvl} {rng}" for lvl, rng in r.salary_range.items())
+        value = "\n".join(
+            x
+            for x in (
+                clip(r.description, 400),
+                f"**Weeks:** {r.total_weeks}" + (f" · **Timeline:** {timeline}" if timeline else ""),
+                f"**Salary:** {salary}" if salary else "",
+                f"`/start-learning role:{r.name}`",
+            )
+            if x
+        )
+        fields.append(Field(clip(r.display_name, 256), clip(value, MAX_FIELD_VALUE)))
+    cards = paginate(f"Learning paths ({len(roles)})", "", fields, per_page=6, color=COLOR)
+    return _paged(cards, page, ids.roles)
+
+
+async def roles_page(svc: Services, caller: Caller, page: int) -> Response:
+    """Turn a page of the role list."""
+    return Response(await roles_list(svc, caller, page), update=True)
+
+
+async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool = False) -> Reply:
+    """Leave a path; progress is kept unless the learner confirms they want it forgotten."""
+    found_name = role.strip()
+    role_obj = svc.content.index.role(found_name)
+    name = role_obj.name if role_obj else found_name
+    enrollment = await svc.store.get_enrollment(caller.user_id, name)
+    if enrollment is None:
+        if role_obj is None:
+            svc.role(role)  # raises with suggestions
+        raise UserError(f"You aren't enrolled in {role_obj.display_name if role_obj else name}.")
+    display = role_obj.display_name if role_obj else name
+    if forget:
+        return Reply(
+            content=f"Stop **{display}** and forget your checklist progress on it? This cannot be undone.",
+            rows=(
+                (
+                    Button("Stop and forget", custom_id=ids.forget(name), style="danger"),
+                    Button("Cancel", custom_id=ids.cancel()),
+                ),
+            ),
+            ephemeral=True,
+        )
+    await svc.store.stop_enrollment(caller.user_id, name, caller.now)
+    return Reply(
+        content=(
+            f"You've left **{display}**. Your progress is kept: `/start-learning role:{name}` picks it up again."
+        ),
+        ephemeral=True,
+    )
+
+
+async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
+    """Stop a path and forget its progress, after the learner confirmed."""
+    result = await svc.store.stop_enrollment(caller.user_id, role, caller.now, forget=True)
+    text = f"Done: you've left `{role}` and {result.items_forgotten} ticked item(s) were forgotten."
+    return Response(Reply(content=text, ephemeral=True), update=True)
+
+
+HELP = [
+    ("/start-learning role [pace] [start]", "Enroll in a path (or resume it) and see it at a glance."),
+    ("/skill-deep-dive topic [role]", "Find the part of a path about any topic; typos are fine."),
+    ("/roles", "Every path, with its timeline and salary range."),
+    ("/phase [number] [role]", "One phase in full; your current phase by default."),
+    ("/progress [member] [share]", "Week N of M, your phase, checklist and streak."),
+    ("/checklist [role]", "Tick and untick the path's checklist."),
+    ("/done item [proof]", "Tick one item by name, with an optional proof link."),
+    ("/stop-learning role [forget]", "Leave a path; progress is kept unless you ask to forget it."),
+    ("/my-data export|delete", "Everything stored about you, as a file; or delete it all."),
+    ("/content reload|status|validate", "Moderators: check and reload the role files."),
+]
+
+
+async def help_reply(svc: Services, caller: Caller) -> Reply:
+    """List the commands."""
+    fields = tuple(Field(name, text) for name, text in HELP)
+    roles = len(svc.content.index.roles)
+    card = Card(
+        title="Waymark · learning paths, one week at a time",
+        description=f"{roles} path(s) loaded. Start with `/roles`, then `/start-learning`.",
+        fields=fields,
+        color=COLOR,
+    )
+    return Reply(cards=(card,), ephemeral=True)

@@ -1,0 +1,265 @@
+"""Handlers for a learner's progress: the checklist, ticking items, the progress card, their data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, time
+from urllib.parse import urlparse
+
+from rapidfuzz import fuzz, process
+
+from bot.content.models import ChecklistItem, Role
+from bot.domain.streaks import week_streak
+from bot.domain.weeks import local_today
+from bot.handlers import ids
+from bot.handlers.context import Caller, Plan, Response, Services, UserError, plan_for
+from bot.handlers.learning import COLOR, enrolled_plan, week_status
+from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
+from bot.render import progress_bar as bar
+from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
+
+SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
+MAX_PROOF = 500
+DEFAULT_REMINDER_DAY = 0  # Monday
+DEFAULT_REMINDER_TIME = time(9, 0)
+
+
+def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
+    """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together."""
+    chunks: list[list[ChecklistItem]] = []
+    for group in role.checklist_groups:
+        items = [i for i in role.checklist if i.group == group]
+        chunks.extend(items[i : i + MAX_SELECT_OPTIONS] for i in range(0, len(items), MAX_SELECT_OPTIONS))
+    return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
+
+
+async def _done_ids(svc: Services, caller: Caller, role: str) -> dict:
+    return await svc.store.get_progress(caller.user_id, role)
+
+
+async def checklist_view(svc: Services, caller: Caller, role: str | None = None, page: int = 0) -> Reply:
+    """Show a path's checklist with menus to tick and untick items."""
+    plan = await enrolled_plan(svc, caller, role)
+    r = plan.role
+    if not r.checklist:
+        raise UserError(f"{r.display_name} has no checklist.")
+    pages = checklist_pages(r)
+    page = max(0, min(page, len(pages) - 1))
+    done = await _done_ids(svc, caller, r.name)
+    count = sum(1 for i in r.checklist if i.id in done)
+    lines = []
+    for chunk in pages[page]:
+        lines.append(f"**{chunk[0].group}**")
+        lines.extend(f"{'✅' if i.id in done else '⬜'} {i.text}" for i in chunk)
+    card = Card(
+        title=clip(f"{r.display_name} · checklist", 256),
+        description=clip("\n".join(lines), 4096),
+        fields=(Field("Done", bar(count, len(r.checklist))),),
+        footer="Pick items in a menu to tick them; unpick to untick." + (f" · Page {page + 1}/{len(pages)}" if len(pages) > 1 else ""),
+        color=COLOR,
+    )
+    rows: list = []
+    for n, chunk in enumerate(pages[page]):
+        options = tuple(
+            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk
+        )
+        rows.append(
+            Select(
+                ids.tick(r.name, page, n),
+                options,
+                placeholder=clip(f"{chunk[0].group}: tick what you've done", 150),
+                min_values=0,
+                max_values=len(options),
+            )
+        )
+    if len(pages) > 1:
+        rows.append(
+            (
+                Button("◀ Previous", custom_id=ids.checklist(r.name, page - 1), disabled=page == 0),
+                Button("Next ▶", custom_id=ids.checklist(r.name, page + 1), disabled=page == len(pages) - 1),
+            )
+        )
+    return Reply(cards=(card,), rows=tuple(rows), ephemeral=True)
+
+
+async def tick_selected(
+    svc: Services, caller: Caller, role: str, page: int, select: int, values: Sequence[str]
+) -> Response:
+    """Apply a checklist menu: picked items are done, unpicked ones of that menu are not."""
+    plan = await enrolled_plan(svc, caller, role)
+    pages = checklist_pages(plan.role)
+    if page >= len(pages) or select >= len(pages[page]):
+        raise UserError("This checklist changed since it was shown. Open it again with `/checklist`.")
+    shown = {i.id for i in pages[page][select]}
+    chosen = set(values) & shown
+    for item_id in shown:
+        if item_id in chosen:
+            await svc.store.set_item_done(caller.user_id, plan.role.name, item_id, caller.now)
+        else:
+            await svc.store.set_item_undone(caller.user_id, plan.role.name, item_id)
+    return Response(await checklist_view(svc, caller, plan.role.name, page), update=True)
+
+
+def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Return (label, value) pairs of checklist items matching what the user typed, for autocomplete."""
+    items = [(r, i) for r in roles for i in r.checklist]
+    if not items:
+        return []
+    many = len(roles) > 1
+    labels = [f"{i.text} ({r.display_name})" if many else i.text for r, i in items]
+    if query.strip():
+        found = process.extract(query, [i.text for _, i in items], scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+        picks = [idx for _, _, idx in found]
+    else:
+        picks = list(range(min(limit, len(items))))
+    return [(clip(labels[k], 100), f"{items[k][0].name}:{items[k][1].id}") for k in picks]
+
+
+def _check_proof(proof: str | None) -> str | None:
+    if proof is None or not proof.strip():
+        return None
+    proof = proof.strip()
+    parsed = urlparse(proof)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(proof) > MAX_PROOF or " " in proof:
+        raise UserError(
+            f"The proof must be a link starting with https:// (at most {MAX_PROOF} characters), "
+            "e.g. a repository or a blog post."
+        )
+    return proof
+
+
+async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
+    """Tick one checklist item, found by autocomplete value or by (fuzzy) name."""
+    proof = _check_proof(proof)
+    enrollments = await svc.store.list_enrollments(caller.user_id)
+    roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
+    if not roles:
+        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+    target: tuple[Role, ChecklistItem] | None = None
+    role_name, _, item_id = item.partition(":")
+    for r in roles:
+        if r.name == role_name and r.checklist_item(item_id):
+            target = (r, r.checklist_item(item_id))
+    if target is None:
+        pairs = [(r, i) for r in roles for i in r.checklist]
+        match = process.extractOne(item, [i.text for _, i in pairs], scorer=fuzz.WRatio, score_cutoff=70)
+        if match is None:
+            shown = escape_user_text(item)[:80]
+            raise UserError(f"No checklist item like '{shown}' in your paths. See them all with `/checklist`.")
+        target = pairs[match[2]]
+    r, it = target
+    changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof)
+    progress = await svc.store.get_progress(caller.user_id, r.name)
+    count = sum(1 for i in r.checklist if i.id in progress)
+    verb = "Ticked" if changed else "Already ticked"
+    text = f"{verb}: **{escape_user_text(it.text)}** ({r.display_name})\n{bar(count, len(r.checklist))}"
+    if proof:
+        text += f"\nProof: <{proof}>"
+    return Reply(content=clip(text, 2000), ephemeral=True)
+
+
+async def _progress_card(svc: Services, user_id: int, name: str, plan: Plan, tz: str, now: datetime) -> Card:
+    r = plan.role
+    progress = await svc.store.get_progress(user_id, r.name)
+    done_items = [i for i in r.checklist if i.id in progress]
+    streak = week_streak((p.done_at for p in progress.values()), plan.enrollment.start_date, local_today(now, tz), tz)
+    fields = [Field("Where", week_status(plan))]
+    if plan.position.phase is not None:
+        phase = r.phase(plan.position.phase.number)
+        if phase is not None:
+            fields.append(Field("Phase", clip(f"{phase.number}: {phase.title} ({plan.position.phase.span})", 1024)))
+    fields.append(Field("Checklist", bar(len(done_items), len(r.checklist))))
+    fields.append(Field("Streak", f"{streak} week(s) in a row with a ticked item" if streak else "No streak yet"))
+    proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
+    if proofs:
+        lines = [f"[{escape_user_text(clip(i.text, 60))}]({url})" for i, url in proofs]
+        fields.append(Field("Proof", clip("\n".join(lines), MAX_FIELD_VALUE)))
+    return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
+
+
+async def progress(
+    svc: Services, caller: Caller, member_id: int | None = None, member_name: str | None = None, share: bool = False
+) -> Reply:
+    """Show a learner's progress on each active path; another member's only if they made it visible."""
+    user_id = member_id if member_id is not None else caller.user_id
+    name = member_name or caller.name
+    learner = await svc.store.get_learner(user_id)
+    own = user_id == caller.user_id
+    if not own and (learner is None or not learner.progress_visible):
+        raise UserError(f"{escape_user_text(name)} hasn't made their progress visible.")
+    if learner is None:
+        learner = await svc.store.ensure_learner(user_id, caller.now)
+    enrollments = [e for e in await svc.store.list_enrollments(user_id) if e.role in svc.content.index.roles]
+    if not enrollments:
+        if own:
+            raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+        raise UserError(f"{escape_user_text(name)} isn't following any path.")
+    cards = []
+    for e in enrollments[:10]:
+        plan = plan_for(svc.content.index.roles[e.role], e, caller.now, learner.timezone)
+        cards.append(await _progress_card(svc, user_id, escape_user_text(name), plan, learner.timezone, caller.now))
+    rows = ()
+    if own and not share:
+        visible = learner.progress_visible
+        label = "Hide my progress from others" if visible else "Let others see my progress"
+        rows = ((Button(label, custom_id=ids.visibility(not visible)),),)
+    return Reply(cards=fit_message(cards)[0], rows=rows, ephemeral=not share)
+
+
+async def set_visibility(svc: Services, caller: Caller, visible: bool) -> Response:
+    """Let other members see the caller's progress, or not."""
+    await svc.store.ensure_learner(caller.user_id, caller.now)
+    await svc.store.set_progress_visible(caller.user_id, visible, caller.now)
+    return Response(await progress(svc, caller), update=True)
+
+
+async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response:
+    """Turn the caller's weekly reminders on or off."""
+    current = await svc.store.get_reminder_settings(caller.user_id)
+    enabled = not (current.enabled if current else True)
+    await svc.store.set_reminder_settings(
+        caller.user_id,
+        enabled=enabled,
+        weekday=current.weekday if current else DEFAULT_REMINDER_DAY,
+        local_time=current.local_time if current else DEFAULT_REMINDER_TIME,
+        timezone=current.timezone if current else None,
+        paused_until=current.paused_until if current else None,
+        now=caller.now,
+    )
+    word = "on" if enabled else "off"
+    return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
+
+
+async def export_data(svc: Services, caller: Caller) -> Reply:
+    """Send everything stored about the caller as a JSON file."""
+    data = await svc.store.export_user(caller.user_id)
+    payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
+    return Reply(
+        content="Here is everything Waymark stores about you.",
+        files=(Attachment(f"waymark-data-{caller.user_id}.json", payload),),
+        ephemeral=True,
+    )
+
+
+async def delete_data(svc: Services, caller: Caller) -> Reply:
+    """Ask the caller to confirm deleting everything stored about them."""
+    return Reply(
+        content="Delete **everything** Waymark stores about you: paths, progress, reminders, groups? "
+        "This cannot be undone. (`/my-data export` first if you want a copy.)",
+        rows=(
+            (
+                Button("Delete everything", custom_id=ids.erase(caller.user_id), style="danger"),
+                Button("Cancel", custom_id=ids.cancel()),
+            ),
+        ),
+        ephemeral=True,
+    )
+
+
+async def confirm_delete(svc: Services, caller: Caller, owner_id: int) -> Response:
+    """Delete everything about the caller, after they confirmed."""
+    if owner_id != caller.user_id:
+        raise UserError("This button belongs to someone else.")
+    removed = await svc.store.delete_user(caller.user_id)
+    return Response(Reply(content=f"Deleted: {removed} record(s) about you are gone.", ephemeral=True), update=True)

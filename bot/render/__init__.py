@@ -1,0 +1,58 @@
+"""Replies shaped to fit Discord's limits by construction, and shown as text for the console.
+
+Handlers return a `Reply` (plain data). `embeds` turns it into discord.py objects, `text` into
+console text, and `paging` is how long content is made to fit first.
+"""
+
+from bot.render import limits
+from bot.render.embeds import to_choices, to_embed, to_embeds, to_files
+from bot.render.paging import (
+    ELLIPSIS,
+    MIN_SPLIT_LIMIT,
+    clip,
+    escape_user_text,
+    fit_message,
+    paginate,
+    progress_bar,
+    split_text,
+)
+from bot.render.reply import (
+    Attachment,
+    Button,
+    ButtonStyle,
+    Card,
+    Field,
+    LimitError,
+    Reply,
+    Row,
+    Select,
+    SelectOption,
+)
+from bot.render.text import render_text
+
+__all__ = [
+    "ELLIPSIS",
+    "MIN_SPLIT_LIMIT",
+    "Attachment",
+    "Button",
+    "ButtonStyle",
+    "Card",
+    "Field",
+    "LimitError",
+    "Reply",
+    "Row",
+    "Select",
+    "SelectOption",
+    "clip",
+    "escape_user_text",
+    "fit_message",
+    "limits",
+    "paginate",
+    "progress_bar",
+    "render_text",
+    "split_text",
+    "to_choices",
+    "to_embed",
+    "to_embeds",
+    "to_files",
+]

@@ -1,0 +1,307 @@
+"""Making long things fit Discord, without ever cutting silently.
+
+* `split_text` splits prose or code into pieces that each fit; nothing but whitespace is dropped
+  (and the only thing added is the ``` that closes and reopens a code block split across pieces).
+* `clip` is the one allowed shortening, for single-line labels and titles; it ends with "…".
+* `paginate` and `fit_message` turn long bodies and many fields into cards and messages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+import discord
+
+from bot.render.limits import (
+    MAX_EMBED_DESCRIPTION,
+    MAX_EMBED_FIELDS,
+    MAX_EMBED_FOOTER,
+    MAX_EMBED_TITLE,
+    MAX_EMBED_TOTAL,
+    MAX_EMBEDS,
+    MAX_FIELD_NAME,
+    MAX_FIELD_VALUE,
+)
+from bot.render.reply import Card, Field
+
+ELLIPSIS = "…"
+ZWSP = "\u200b"
+"""Zero-width space: stands in for an empty field name or value, which Discord rejects."""
+CONTINUED = " (cont.)"
+FENCE = "```"
+MIN_SPLIT_LIMIT = 32
+"""Smallest `limit` `split_text` accepts: room to close and reopen a code block and still progress."""
+
+_CLOSE = "\n" + FENCE
+_MAX_LANG = 16
+_LANG = re.compile(rf"[A-Za-z0-9_+\-.#]{{1,{_MAX_LANG}}}(?=\n)")
+_EMPTY_BLOCK = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_WHITESPACE = re.compile(r"\s*")
+_SKIP_AFTER_CUT = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")
+_MIN_BREAK_FRACTION = 4
+"""Paragraph and line breaks closer than budget/4 to a piece's start are passed over for later ones."""
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split `text` into pieces of at most `limit` characters.
+
+    Cuts at the last paragraph break that fits, else line break, else space, else anywhere (but
+    never inside a ```). A fenced code block that must be cut is closed at the end of one piece
+    and reopened (with its language) at the start of the next; a block that fits in one piece is
+    moved whole to the next piece rather than cut. Whitespace at a cut is dropped; every other
+    character is kept in order. Blank text gives `[]`; text that fits is returned unchanged.
+    """
+    if limit < MIN_SPLIT_LIMIT:
+        raise ValueError(f"split_text limit must be at least {MIN_SPLIT_LIMIT}, got {limit}")
+    if not text.strip():
+        return []
+    if len(text) <= limit:
+        return [text]
+
+    fences = _fence_positions(text)
+    pieces: list[str] = []
+    start = 0
+    prefix = ""  # reopens a code block cut at the end of the previous piece
+    while True:
+        budget = limit - len(prefix)
+        if len(text) - start <= budget:
+            if text[start:].strip():
+                pieces.append(prefix + text[start:])
+            return pieces
+        cut = _find_cut(text, start, start + budget, fences)
+        opener = _open_block(fences, cut)
+        if opener is not None:
+            # The piece ends inside a code block: leave room to close it, then look again.
+            cut = _find_cut(text, start, start + budget - len(_CLOSE), fences)
+            opener = _open_block(fences, cut)
+        if opener is not None and opener > start and text[start:opener].strip():
+            closer = _next_fence(fences, opener)
+            block_end = len(text) if closer is None else closer + len(FENCE)
+            empty_so_far = _EMPTY_BLOCK.fullmatch(text, opener + len(FENCE), cut) is not None
+            if empty_so_far or block_end - opener <= limit:
+                cut, opener = opener, None  # move the whole block to the next piece
+
+        content = text[start:cut].rstrip()
+        next_start = _SKIP_AFTER_CUT.match(text, cut).end()
+        if opener is None:
+            if content.strip():
+                pieces.append(prefix + content)
+            start, prefix = next_start, ""
+            continue
+        ahead = _WHITESPACE.match(text, next_start).end()
+        closer_next = _is_fence(fences, ahead)
+        if closer_next:
+            # The block's own closer comes next: the ``` closing this piece stands for it.
+            next_start, next_prefix = _SKIP_AFTER_CUT.match(text, ahead + len(FENCE)).end(), ""
+        else:
+            lang = _LANG.match(text, opener + len(FENCE))
+            next_prefix = FENCE + (lang.group() if lang else "") + "\n"
+        if content.strip():
+            pieces.append(prefix + content + _CLOSE)
+        elif not closer_next:
+            next_prefix = prefix  # nothing but whitespace inside the reopened block: keep it open
+        start, prefix = next_start, next_prefix
+
+
+def _fence_positions(text: str) -> list[int]:
+    """Where each ``` starts, scanning left to right without overlap, as Discord's parser does."""
+    positions = []
+    at = text.find(FENCE)
+    while at != -1:
+        positions.append(at)
+        at = text.find(FENCE, at + len(FENCE))
+    return positions
+
+
+def _is_fence(fences: list[int], at: int) -> bool:
+    i = bisect_left(fences, at)
+    return i < len(fences) and fences[i] == at
+
+
+def _open_block(fences: list[int], cut: int) -> int | None:
+    """The ``` that opened the code block `cut` falls inside, or None when it is outside one."""
+    before = bisect_left(fences, cut)
+    return fences[before - 1] if before % 2 else None
+
+
+def _next_fence(fences: list[int], at: int) -> int | None:
+    i = bisect_left(fences, at + 1)
+    return fences[i] if i < len(fences) else None
+
+
+def _find_cut(text: str, start: int, end: int, fences: list[int]) -> int:
+    """Where to end a piece that starts at `start` and may not reach past `end` (exclusive)."""
+    lowest = start + max(1, (end - start) // _MIN_BREAK_FRACTION)
+    window = text[start : end + 1]  # a break at `end` itself still leaves text[start:end]
+    paragraph = None
+    for paragraph in _PARAGRAPH.finditer(window):  # noqa: B007 - the last one is wanted
+        pass
+    if paragraph is not None and start + paragraph.start() >= lowest:
+        return start + paragraph.start()
+    line = window.rfind("\n")
+    if line != -1 and start + line >= lowest:
+        return start + line
+    space = max(window.rfind(" "), window.rfind("\t"))
+    if space > 0:
+        return start + space
+    cut = end
+    before = bisect_left(fences, cut) - 1
+    if before >= 0 and cut < fences[before] + len(FENCE):
+        cut = fences[before]  # never inside a ```
+        if cut <= start:
+            cut = fences[before] + len(FENCE)
+    return cut
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten a single-line label or title to `limit` characters, ending it with "…".
+
+    Text that fits is returned unchanged. Otherwise it is cut at the last word boundary (unless
+    that would lose more than half) and "…" shows it was shortened.
+    """
+    if limit < 1:
+        raise ValueError(f"clip limit must be at least 1, got {limit}")
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace():
+        boundary = max((m.start() for m in re.finditer(r"\s", head)), default=-1)
+        if boundary >= (limit - 1) // 2:
+            head = head[:boundary]
+    return head.rstrip().rstrip(",;:") + ELLIPSIS
+
+
+def paginate(
+    title: str | None,
+    body: str = "",
+    fields: Iterable[Field | tuple[str, str] | tuple[str, str, bool]] = (),
+    footer: str | None = None,
+    per_page: int = MAX_EMBED_FIELDS,
+    *,
+    body_limit: int = MAX_EMBED_DESCRIPTION,
+    url: str | None = None,
+    color: int | None = None,
+) -> list[Card]:
+    """Lay a long body and any number of fields out on as many cards as they need.
+
+    The body is split with `split_text` into descriptions of at most `body_limit` characters, one
+    per card; fields follow, at most `per_page` to a card. A field value over 1,024 characters
+    continues in fields named "<name> (cont.)". Every card repeats the title (clipped to 256) and
+    stays within all embed limits. With more than one card, each footer ends "Page i/n" (after the
+    given footer, which is clipped only if it would not otherwise fit). Nothing at all gives `[]`.
+    """
+    if not 1 <= per_page <= MAX_EMBED_FIELDS:
+        raise ValueError(f"per_page must be between 1 and {MAX_EMBED_FIELDS}, got {per_page}")
+    title = clip(title, MAX_EMBED_TITLE) if title and title.strip() else None
+    footer = footer if footer and footer.strip() else None
+    expanded = [item for field in fields for item in _split_field(_as_field(field))]
+    digits = 0  # footer room reserved for "Page i/n" with this many digits in n
+    while True:
+        footer_room = _page_footer(footer, "9" * digits, "9" * digits) if digits else footer or ""
+        budget = MAX_EMBED_TOTAL - len(title or "") - len(footer_room)
+        pages = _pack(body, expanded, per_page, min(body_limit, MAX_EMBED_DESCRIPTION, budget), budget)
+        if len(pages) <= 1 or len(str(len(pages))) <= digits:
+            break
+        digits = len(str(len(pages)))
+
+    if not pages:
+        if title or footer:
+            return [Card(title=title, footer=clip(footer, MAX_EMBED_FOOTER) if footer else None, url=url)]
+        return []
+    total = len(pages)
+    cards = []
+    for number, (description, page_fields) in enumerate(pages, start=1):
+        if total > 1:
+            page_footer = _page_footer(footer, str(number), str(total))
+        else:
+            page_footer = clip(footer, MAX_EMBED_FOOTER) if footer else None
+        cards.append(
+            Card(
+                title=title,
+                description=description,
+                fields=tuple(page_fields),
+                footer=page_footer,
+                url=url,
+                color=color,
+            )
+        )
+    return cards
+
+
+def _as_field(field: Field | tuple[str, str] | tuple[str, str, bool]) -> Field:
+    return field if isinstance(field, Field) else Field(*field)
+
+
+def _split_field(field: Field) -> list[Field]:
+    name = clip(field.name, MAX_FIELD_NAME) if field.name.strip() else ZWSP
+    values = split_text(field.value, MAX_FIELD_VALUE) or [ZWSP]
+    cont = clip(field.name, MAX_FIELD_NAME - len(CONTINUED)) + CONTINUED if field.name.strip() else ZWSP
+    return [Field(name if i == 0 else cont, value, field.inline) for i, value in enumerate(values)]
+
+
+def _page_footer(footer: str | None, number: str, total: str) -> str:
+    page = f"Page {number}/{total}"
+    if not footer:
+        return page
+    return clip(footer, MAX_EMBED_FOOTER - len(page) - 3) + " · " + page
+
+
+def _pack(
+    body: str, fields: list[Field], per_page: int, body_limit: int, budget: int
+) -> list[tuple[str | None, list[Field]]]:
+    """Descriptions one per page, then fields greedily, each page within `budget` characters."""
+    pages: list[tuple[str | None, list[Field]]] = [(chunk, []) for chunk in split_text(body, body_limit)]
+    used = len(pages[-1][0] or "") if pages else 0
+    for field in fields:
+        if not pages or len(pages[-1][1]) >= per_page or used + field.length > budget:
+            pages.append((None, []))
+            used = 0
+        pages[-1][1].append(field)
+        used += field.length
+    return pages
+
+
+def fit_message(cards: Sequence[Card]) -> list[tuple[Card, ...]]:
+    """Group cards, in order, into messages of at most 10 embeds and 6,000 characters in all."""
+    messages: list[tuple[Card, ...]] = []
+    current: list[Card] = []
+    used = 0
+    for card in cards:
+        if current and (len(current) >= MAX_EMBEDS or used + card.length > MAX_EMBED_TOTAL):
+            messages.append(tuple(current))
+            current, used = [], 0
+        current.append(card)
+        used += card.length
+    if current:
+        messages.append(tuple(current))
+    return messages
+
+
+def progress_bar(done: int, total: int, width: int = 10) -> str:
+    """`▰▰▰▱▱▱▱▱▱▱ 3/10 (30%)`. Rounds down, so the bar is full only when all is done."""
+    if width < 1:
+        raise ValueError(f"progress bar width must be at least 1, got {width}")
+    if total > 0:
+        share = min(max(done, 0), total)
+        filled = share * width // total
+        percent = share * 100 // total
+    else:
+        filled = percent = 0
+    return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({percent}%)"
+
+
+_MENTION_SYNTAX = re.compile(r"<(?=[@#/])")
+
+
+def escape_user_text(text: str) -> str:
+    """Escape user-supplied text shown back: no markdown, no mentions, no pings.
+
+    Markdown is escaped with a backslash (links are left working), `@everyone`/`@here` and
+    `<@…>`, `<@&…>`, `<#…>`, `</…>` mention syntax get a zero-width space so they stay text.
+    Send user text with `AllowedMentions.none()` as well; this is the belt to those braces.
+    """
+    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return _MENTION_SYNTAX.sub("<" + ZWSP, escaped)

@@ -1,0 +1,99 @@
+"""A Reply as plain text, for the offline console. Markdown is kept as written."""
+
+from __future__ import annotations
+
+from bot.render.paging import ZWSP
+from bot.render.reply import Button, Card, Field, Reply, Select
+
+ONLY_YOU = "(only you)"
+INDENT = "  "
+_INLINE_FIELD = 100
+"""A one-line field whose name and value together are at most this long reads as `name: value`."""
+
+
+def render_text(reply: Reply) -> str:
+    """The whole reply as text: blocks separated by a blank line, no trailing newline.
+
+    ``(only you)`` first when ephemeral; then the content; each card; the component rows; the files.
+    """
+    blocks: list[str] = []
+    if reply.ephemeral:
+        blocks.append(ONLY_YOU)
+    if reply.content.strip():
+        blocks.append(reply.content.strip("\n"))
+    blocks.extend(render_card(card) for card in reply.cards)
+    if reply.rows:
+        blocks.append("\n".join(render_row(row) for row in reply.rows))
+    if reply.files:
+        blocks.append("\n".join(f"(file: {f.filename}, {len(f.data)} bytes)" for f in reply.files))
+    return "\n\n".join(blocks)
+
+
+def render_card(card: Card) -> str:
+    """Title underlined with `=`, its link, description, fields, then `[footer]`."""
+    parts: list[str] = []
+    head: list[str] = []
+    if card.title:
+        head += [card.title, "=" * len(card.title)]
+    if card.url:
+        head.append(f"<{card.url}>")
+    if head:
+        parts.append("\n".join(head))
+    if card.description and card.description.strip():
+        parts.append(card.description.strip("\n"))
+    if card.fields:
+        parts.append("\n".join(render_field(field) for field in card.fields))
+    if card.footer:
+        parts.append(f"[{card.footer}]")
+    return "\n\n".join(parts)
+
+
+def render_field(field: Field) -> str:
+    """`name: value` when short and on one line; otherwise `name:` and the value indented below."""
+    name = _visible(field.name)
+    value = _visible(field.value).strip("\n")
+    if not value:
+        return name
+    if "\n" not in value and len(name) + len(value) <= _INLINE_FIELD:
+        return f"{name}: {value}" if name else value
+    lines = [f"{name}:"] if name else []
+    lines += [f"{INDENT}{line}" if line.strip() else "" for line in value.split("\n")]
+    return "\n".join(lines)
+
+
+def render_row(row: tuple[Button, ...] | Select) -> str:
+    """Buttons as `[Label]` on one line; a select as `Select <placeholder>:` and numbered options."""
+    if isinstance(row, Select):
+        return render_select(row)
+    return " ".join(render_button(button) for button in row)
+
+
+def render_button(button: Button) -> str:
+    """`[🔥 Label]`, `[Label (disabled)]`, `[Docs -> https://…]`."""
+    text = " ".join(part for part in (button.emoji, button.label) if part)
+    if button.url:
+        text += f" -> {button.url}"
+    if button.disabled:
+        text += " (disabled)"
+    return f"[{text}]"
+
+
+def render_select(select: Select) -> str:
+    header = "Select"
+    if select.placeholder:
+        header += f" {select.placeholder}"
+    if select.max_values > 1:
+        header += f" (choose {select.min_values}-{select.max_values})"
+    lines = [header + ":"]
+    for number, option in enumerate(select.options, start=1):
+        line = f"{INDENT}{number}. {option.label}"
+        if option.description:
+            line += f" - {option.description}"
+        if option.default:
+            line += " (selected)"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _visible(text: str) -> str:
+    return "" if text == ZWSP else text

@@ -1,0 +1,46 @@
+"""Exceptions the persistence layer raises on purpose."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class of every error the store raises on purpose."""
+
+
+class StoreClosedError(StoreError):
+    """The store was used after `Store.close()`."""
+
+
+class SchemaTooNewError(StoreError):
+    """The database was written by a newer Waymark than this one."""
+
+    def __init__(self, path: str, found: int, known: int) -> None:
+        super().__init__(
+            f"database {path} is at schema version {found}, but this version of Waymark only knows "
+            f"versions up to {known}; upgrade Waymark (or restore a backup made by this version) "
+            "instead of opening it with older code"
+        )
+        self.path = path
+        self.found = found
+        self.known = known
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the database is left at the last version that succeeded."""
+
+
+class GroupNameTakenError(StoreError):
+    """A study group of that name (compared case-insensitively) already exists in the guild."""
+
+    def __init__(self, guild_id: int, name: str) -> None:
+        super().__init__(f"a study group named {name!r} already exists in guild {guild_id}")
+        self.guild_id = guild_id
+        self.name = name
+
+
+class GroupNotFoundError(StoreError, LookupError):
+    """No study group has that id."""
+
+    def __init__(self, group_id: int) -> None:
+        super().__init__(f"no study group with id {group_id}")
+        self.group_id = group_id

@@ -1,0 +1,916 @@
+"""The `Store`: every read and write of Waymark's SQLite database goes through it.
+
+One aiosqlite connection serves the whole event loop. An `asyncio.Lock` is held around every
+operation, so two command handlers never interleave inside a transaction (nor does one read
+another's uncommitted writes). Each write method runs in a single `BEGIN IMMEDIATE` transaction and
+commits before it returns; with WAL and `synchronous=FULL`, an acknowledged write survives a crash.
+
+The store knows nothing of Discord or of the content: users, guilds and channels are int
+snowflakes, roles and paces are slug strings, checklist items are opaque string ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import aiosqlite
+
+from bot.store import codec
+from bot.store.errors import GroupNameTakenError, GroupNotFoundError, SchemaTooNewError, StoreClosedError
+from bot.store.migrations import LATEST_VERSION, get_version, migrate
+from bot.store.models import (
+    ENROLLMENT_STATUSES,
+    Enrollment,
+    EnrollmentStatus,
+    GroupMember,
+    ItemProgress,
+    Learner,
+    ReminderSettings,
+    StopResult,
+    StudyGroup,
+)
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+EXPORT_FORMAT = "waymark-user-export"
+
+Params = Sequence[Any]
+
+# Single-column enrollment updates; params: (value, updated_at, user_id, role, value).
+_ENROLLMENT_UPDATES = {
+    "status": "UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND role = ? AND status IS NOT ?",
+    "pace": "UPDATE enrollments SET pace = ?, updated_at = ? WHERE user_id = ? AND role = ? AND pace IS NOT ?",
+}
+
+# Every table holding rows about a user, children before `learners`.
+_DELETE_USER = (
+    "DELETE FROM checklist_progress WHERE user_id = ?",
+    "DELETE FROM enrollments WHERE user_id = ?",
+    "DELETE FROM reminder_settings WHERE user_id = ?",
+    "DELETE FROM group_members WHERE user_id = ?",
+    "DELETE FROM learners WHERE user_id = ?",
+)
+
+
+class Store:
+    """Waymark's persistence layer over one SQLite file; create it with `await Store.open(path)`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        """Wrap an already configured and migrated connection; use `Store.open` instead."""
+        self._db = db
+        self._path = path
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Store:
+        """Open (creating if needed) and migrate the database file at `path`."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            db.row_factory = sqlite3.Row
+            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Check the version before changing anything persistent (such as the journal mode).
+            version = await get_version(db)
+            if version > LATEST_VERSION:
+                raise SchemaTooNewError(str(path), version, LATEST_VERSION)
+            mode = await _pragma(db, "PRAGMA journal_mode = WAL")
+            if str(mode).lower() != "wal":
+                log.warning("could not switch %s to WAL (journal_mode is %s)", path, mode)
+            await db.execute("PRAGMA synchronous = FULL")
+            await db.execute("PRAGMA foreign_keys = ON")
+            version = await migrate(db, path=str(path))
+            if not await _pragma(db, "PRAGMA foreign_keys"):
+                raise RuntimeError("SQLite refused to enable foreign keys")
+        except BaseException:
+            await db.close()
+            raise
+        log.info("opened store %s at schema version %d", path, version)
+        return cls(db, path)
+
+    async def close(self) -> None:
+        """Wait for the running operation, then close the connection (idempotent)."""
+        if self._closed:
+            return
+        async with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                await self._db.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                log.exception("PRAGMA optimize failed while closing %s", self._path)
+            await self._db.close()
+            log.info("closed store %s", self._path)
+
+    async def __aenter__(self) -> Self:
+        """Return the already opened store, for `async with await Store.open(path) as store:`."""
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        await self.close()
+
+    @property
+    def path(self) -> Path:
+        """Return the database file's path."""
+        return self._path
+
+    @property
+    def closed(self) -> bool:
+        """Return whether `close()` was called."""
+        return self._closed
+
+    async def schema_version(self) -> int:
+        """Return the database's schema version."""
+        async with self._read() as db:
+            return await get_version(db)
+
+    async def pragma(self, name: str) -> Any:
+        """Return the value of a read-only PRAGMA such as `journal_mode` (for diagnostics)."""
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"not a pragma name: {name!r}")
+        async with self._read() as db:
+            return await _pragma(db, f"PRAGMA {name}")
+
+    # ------------------------------------------------------------------ transactions
+
+    def _conn(self) -> aiosqlite.Connection:
+        """Return the connection, or raise if the store is closed."""
+        if self._closed:
+            raise StoreClosedError(f"store {self._path} is closed")
+        return self._db
+
+    @contextlib.asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Hold the lock around one IMMEDIATE transaction, committed if the body succeeds."""
+        async with self._lock:
+            db = self._conn()
+            try:
+                await db.execute("BEGIN IMMEDIATE")
+                yield db
+                await db.commit()
+            except BaseException:
+                await _rollback(db)
+                raise
+
+    @contextlib.asynccontextmanager
+    async def _read(self, *, snapshot: bool = False) -> AsyncIterator[aiosqlite.Connection]:
+        """Hold the lock for reads; with `snapshot`, read them all from one transaction."""
+        async with self._lock:
+            db = self._conn()
+            if not snapshot:
+                yield db
+                return
+            try:
+                await db.execute("BEGIN")
+                yield db
+            finally:
+                await _rollback(db)
+
+    # ------------------------------------------------------------------ learners
+
+    async def ensure_learner(self, user_id: int, now: datetime, timezone: str | None = None) -> Learner:
+        """Create the learner if missing (`timezone` only applies then) and return it."""
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            await _insert_learner(db, user_id, now_s, timezone)
+            return await _get_learner(db, user_id)
+
+    async def get_learner(self, user_id: int) -> Learner | None:
+        """Return the learner, or None if nothing is stored about them."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT * FROM learners WHERE user_id = ?", (user_id,))
+        return None if row is None else _learner(row)
+
+    async def set_timezone(self, user_id: int, tz: str, now: datetime) -> Learner:
+        """Set the learner's IANA timezone name (creating the learner if needed)."""
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            await _exec(
+                db,
+                "INSERT INTO learners (user_id, timezone, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET timezone = excluded.timezone",
+                (user_id, tz, now_s),
+            )
+            return await _get_learner(db, user_id)
+
+    async def set_progress_visible(self, user_id: int, visible: bool, now: datetime) -> Learner:
+        """Set whether others may see the learner's progress (creating the learner if needed)."""
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            await _exec(
+                db,
+                "INSERT INTO learners (user_id, progress_visible, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET progress_visible = excluded.progress_visible",
+                (user_id, int(bool(visible)), now_s),
+            )
+            return await _get_learner(db, user_id)
+
+    async def set_dm_undeliverable(self, user_id: int, flag: bool) -> bool:
+        """Record whether DMs to an existing learner fail; return whether the flag changed."""
+        async with self._write() as db:
+            changed = await _exec(
+                db,
+                "UPDATE learners SET dm_undeliverable = ? WHERE user_id = ? AND dm_undeliverable <> ?",
+                (int(bool(flag)), user_id, int(bool(flag))),
+            )
+        return changed > 0
+
+    # ------------------------------------------------------------------ enrollments
+
+    async def enroll(
+        self,
+        user_id: int,
+        role: str,
+        pace: str | None,
+        start_date: date | None,
+        now: datetime,
+    ) -> tuple[Enrollment, bool]:
+        """Enroll in a role, or resume an existing enrollment; return it and whether it is new.
+
+        New: `start_date` None means today in the learner's timezone; `pace` None means the
+        default pace. Resume (any existing status): status becomes active and progress is kept;
+        `pace` None keeps the current pace; `start_date` None keeps the start date and week shift,
+        while an explicit `start_date` replaces it and resets the week shift to 0.
+        """
+        now_s = codec.encode_datetime(now)
+        start_s = None if start_date is None else codec.encode_date(start_date)
+        async with self._write() as db:
+            await _insert_learner(db, user_id, now_s, None)
+            existing = await _get_enrollment(db, user_id, role)
+            if existing is None:
+                if start_s is None:
+                    learner = await _get_learner(db, user_id)
+                    start_s = codec.encode_date(_local_today(learner.timezone, now))
+                await _exec(
+                    db,
+                    "INSERT INTO enrollments (user_id, role, pace, start_date, status, week_shift,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, 'active', 0, ?, ?)",
+                    (user_id, role, pace, start_s, now_s, now_s),
+                )
+                created = True
+            else:
+                new_pace = existing.pace if pace is None else pace
+                new_start = existing.start_date if start_date is None else start_date
+                new_shift = existing.week_shift if start_date is None else 0
+                if (existing.status, existing.pace, existing.start_date, existing.week_shift) != (
+                    "active",
+                    new_pace,
+                    new_start,
+                    new_shift,
+                ):
+                    await _exec(
+                        db,
+                        "UPDATE enrollments SET status = 'active', pace = ?, start_date = ?,"
+                        " week_shift = ?, updated_at = ? WHERE user_id = ? AND role = ?",
+                        (new_pace, codec.encode_date(new_start), new_shift, now_s, user_id, role),
+                    )
+                created = False
+            enrollment = await _get_enrollment(db, user_id, role)
+        assert enrollment is not None
+        return enrollment, created
+
+    async def get_enrollment(self, user_id: int, role: str) -> Enrollment | None:
+        """Return the learner's enrollment in a role, whatever its status."""
+        async with self._read() as db:
+            return await _get_enrollment(db, user_id, role)
+
+    async def list_enrollments(
+        self, user_id: int, statuses: Iterable[EnrollmentStatus] | None = ("active",)
+    ) -> list[Enrollment]:
+        """Return the learner's enrollments with one of `statuses` (None: all), oldest first."""
+        sql = "SELECT * FROM enrollments WHERE user_id = ?"
+        params: list[Any] = [user_id]
+        if statuses is not None:
+            wanted = [_check_status(s) for s in statuses]
+            if not wanted:
+                return []
+            sql += f" AND status IN ({', '.join('?' * len(wanted))})"
+            params += wanted
+        async with self._read() as db:
+            rows = await _all(db, sql + " ORDER BY created_at, role", params)
+        return [_enrollment(row) for row in rows]
+
+    async def stop_enrollment(self, user_id: int, role: str, now: datetime, forget: bool = False) -> StopResult:
+        """Stop an active enrollment (a completed one stays completed), keeping its progress.
+
+        With `forget`, delete the enrollment row (whatever its status) and all checklist progress
+        in that role instead, so a later `enroll` starts afresh.
+        """
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            existing = await _get_enrollment(db, user_id, role)
+            forgotten = 0
+            if forget:
+                forgotten = await _exec(
+                    db, "DELETE FROM checklist_progress WHERE user_id = ? AND role = ?", (user_id, role)
+                )
+                await _exec(db, "DELETE FROM enrollments WHERE user_id = ? AND role = ?", (user_id, role))
+            elif existing is not None and existing.status == "active":
+                await _exec(
+                    db,
+                    "UPDATE enrollments SET status = 'stopped', updated_at = ? WHERE user_id = ? AND role = ?",
+                    (now_s, user_id, role),
+                )
+        return StopResult(None if existing is None else existing.status, forgotten)
+
+    async def shift_enrollment(self, user_id: int, role: str, weeks: int, now: datetime) -> Enrollment | None:
+        """Push the plan back by `weeks` (negative pulls it forward, not below 0); None if not enrolled."""
+        if isinstance(weeks, bool) or not isinstance(weeks, int):
+            raise TypeError(f"weeks must be an int, got {weeks!r}")
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            existing = await _get_enrollment(db, user_id, role)
+            if existing is None:
+                return None
+            new_shift = existing.week_shift + weeks
+            if new_shift < 0:
+                raise ValueError(f"cannot shift by {weeks} weeks: the plan is only pushed back {existing.week_shift}")
+            await _exec(
+                db,
+                "UPDATE enrollments SET week_shift = ?, updated_at = ? WHERE user_id = ? AND role = ?",
+                (new_shift, now_s, user_id, role),
+            )
+            return await _get_enrollment(db, user_id, role)
+
+    async def set_enrollment_status(
+        self, user_id: int, role: str, status: EnrollmentStatus, now: datetime
+    ) -> Enrollment | None:
+        """Set an enrollment's status; return it, or None if not enrolled."""
+        status = _check_status(status)
+        return await self._update_enrollment(user_id, role, now, "status", status)
+
+    async def set_enrollment_pace(self, user_id: int, role: str, pace: str | None, now: datetime) -> Enrollment | None:
+        """Set an enrollment's pace (None: default); return it, or None if not enrolled."""
+        return await self._update_enrollment(user_id, role, now, "pace", pace)
+
+    async def _update_enrollment(
+        self, user_id: int, role: str, now: datetime, column: str, value: Any
+    ) -> Enrollment | None:
+        """Set one column of an enrollment if it differs, bumping updated_at."""
+        sql = _ENROLLMENT_UPDATES.get(column)
+        if sql is None:
+            raise ValueError(f"unknown enrollment column {column!r}")
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            await _exec(db, sql, (value, now_s, user_id, role, value))
+            return await _get_enrollment(db, user_id, role)
+
+    # ------------------------------------------------------------------ checklist progress
+
+    async def set_item_done(
+        self, user_id: int, role: str, item_id: str, now: datetime, proof: str | None = None
+    ) -> bool:
+        """Tick an item; re-ticking keeps the first done_at but replaces the proof if one is given.
+
+        Return whether anything changed.
+        """
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            await _insert_learner(db, user_id, now_s, None)
+            row = await _one(
+                db,
+                "SELECT proof FROM checklist_progress WHERE user_id = ? AND role = ? AND item_id = ?",
+                (user_id, role, item_id),
+            )
+            if row is None:
+                await _exec(
+                    db,
+                    "INSERT INTO checklist_progress (user_id, role, item_id, done_at, proof) VALUES (?, ?, ?, ?, ?)",
+                    (user_id, role, item_id, now_s, proof),
+                )
+                return True
+            if proof is None or proof == row["proof"]:
+                return False
+            await _exec(
+                db,
+                "UPDATE checklist_progress SET proof = ? WHERE user_id = ? AND role = ? AND item_id = ?",
+                (proof, user_id, role, item_id),
+            )
+            return True
+
+    async def set_item_undone(self, user_id: int, role: str, item_id: str) -> bool:
+        """Untick an item (dropping its proof); return whether it was ticked."""
+        async with self._write() as db:
+            deleted = await _exec(
+                db,
+                "DELETE FROM checklist_progress WHERE user_id = ? AND role = ? AND item_id = ?",
+                (user_id, role, item_id),
+            )
+        return deleted > 0
+
+    async def get_progress(self, user_id: int, role: str) -> dict[str, ItemProgress]:
+        """Return the learner's ticked items in a role by item id, in the order they were ticked."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT item_id, done_at, proof FROM checklist_progress WHERE user_id = ? AND role = ?"
+                " ORDER BY done_at, item_id",
+                (user_id, role),
+            )
+        return {row["item_id"]: _item(row) for row in rows}
+
+    async def progress_counts(self, role: str) -> dict[str, int]:
+        """Return, for each item id ticked in a role, how many learners ticked it."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT item_id, COUNT(*) AS n FROM checklist_progress WHERE role = ? GROUP BY item_id",
+                (role,),
+            )
+        return {row["item_id"]: row["n"] for row in rows}
+
+    async def roles_with_progress(self) -> set[str]:
+        """Return every role someone has ticked an item in."""
+        async with self._read() as db:
+            rows = await _all(db, "SELECT DISTINCT role FROM checklist_progress", ())
+        return {row["role"] for row in rows}
+
+    # ------------------------------------------------------------------ reminders
+
+    async def get_reminder_settings(self, user_id: int) -> ReminderSettings | None:
+        """Return the learner's reminder settings, or None if never set."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT * FROM reminder_settings WHERE user_id = ?", (user_id,))
+        return None if row is None else _reminder(row)
+
+    async def set_reminder_settings(
+        self,
+        user_id: int,
+        *,
+        enabled: bool,
+        weekday: int,
+        local_time: time,
+        now: datetime,
+        timezone: str | None = None,
+        paused_until: datetime | None = None,
+    ) -> ReminderSettings:
+        """Replace the learner's reminder settings (`timezone` None follows the learner's)."""
+        values = (
+            user_id,
+            int(bool(enabled)),
+            codec.check_weekday(weekday),
+            codec.encode_local_time(local_time),
+            timezone,
+            codec.encode_optional_datetime(paused_until),
+            codec.encode_datetime(now),
+        )
+        async with self._write() as db:
+            await _insert_learner(db, user_id, values[-1], None)
+            await _exec(
+                db,
+                "INSERT INTO reminder_settings (user_id, enabled, weekday, local_time, timezone,"
+                " paused_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled,"
+                " weekday = excluded.weekday, local_time = excluded.local_time,"
+                " timezone = excluded.timezone, paused_until = excluded.paused_until,"
+                " updated_at = excluded.updated_at",
+                values,
+            )
+            row = await _one(db, "SELECT * FROM reminder_settings WHERE user_id = ?", (user_id,))
+        assert row is not None
+        return _reminder(row)
+
+    # ------------------------------------------------------------------ study groups
+
+    async def create_group(
+        self,
+        *,
+        guild_id: int,
+        name: str,
+        role: str,
+        channel_id: int,
+        weekday: int,
+        local_time: time,
+        timezone: str,
+        created_by: int | None,
+        now: datetime,
+    ) -> StudyGroup:
+        """Create a study group; raise GroupNameTakenError if the guild has one of that name."""
+        values = (
+            guild_id,
+            name,
+            role,
+            channel_id,
+            codec.check_weekday(weekday),
+            codec.encode_local_time(local_time),
+            timezone,
+            created_by,
+            codec.encode_datetime(now),
+        )
+        async with self._write() as db:
+            if await _group_by_name(db, guild_id, name) is not None:
+                raise GroupNameTakenError(guild_id, name)
+            try:
+                group_id = await _exec_insert(
+                    db,
+                    "INSERT INTO study_groups (guild_id, name, role, channel_id, weekday, local_time,"
+                    " timezone, paused, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                    values,
+                )
+            except sqlite3.IntegrityError as exc:
+                if "UNIQUE" in str(exc):
+                    raise GroupNameTakenError(guild_id, name) from exc
+                raise
+            row = await _one(db, "SELECT * FROM study_groups WHERE id = ?", (group_id,))
+        assert row is not None
+        return _group(row)
+
+    async def get_group(self, group_id: int) -> StudyGroup | None:
+        """Return a study group by id."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT * FROM study_groups WHERE id = ?", (group_id,))
+        return None if row is None else _group(row)
+
+    async def get_group_by_name(self, guild_id: int, name: str) -> StudyGroup | None:
+        """Return a guild's study group by name, compared case-insensitively."""
+        async with self._read() as db:
+            return await _group_by_name(db, guild_id, name)
+
+    async def list_groups(self, guild_id: int) -> list[StudyGroup]:
+        """Return a guild's study groups by name."""
+        async with self._read() as db:
+            rows = await _all(
+                db, "SELECT * FROM study_groups WHERE guild_id = ? ORDER BY name COLLATE NOCASE, id", (guild_id,)
+            )
+        return [_group(row) for row in rows]
+
+    async def user_groups(self, user_id: int) -> list[StudyGroup]:
+        """Return the study groups a user belongs to, in the order joined."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT g.* FROM study_groups g JOIN group_members m ON m.group_id = g.id"
+                " WHERE m.user_id = ? ORDER BY m.joined_at, g.id",
+                (user_id,),
+            )
+        return [_group(row) for row in rows]
+
+    async def join_group(self, group_id: int, user_id: int, now: datetime) -> bool:
+        """Add a member; return False if already one, raise GroupNotFoundError if no such group."""
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            if await _one(db, "SELECT 1 FROM study_groups WHERE id = ?", (group_id,)) is None:
+                raise GroupNotFoundError(group_id)
+            await _insert_learner(db, user_id, now_s, None)
+            added = await _exec(
+                db,
+                "INSERT INTO group_members (group_id, user_id, joined_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (group_id, user_id) DO NOTHING",
+                (group_id, user_id, now_s),
+            )
+        return added > 0
+
+    async def leave_group(self, group_id: int, user_id: int) -> bool:
+        """Remove a member; return whether they were one."""
+        async with self._write() as db:
+            removed = await _exec(
+                db, "DELETE FROM group_members WHERE group_id = ? AND user_id = ?", (group_id, user_id)
+            )
+        return removed > 0
+
+    async def group_members(self, group_id: int) -> list[GroupMember]:
+        """Return a group's members in the order they joined."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT * FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id",
+                (group_id,),
+            )
+        return [_member(row) for row in rows]
+
+    async def set_group_paused(self, group_id: int, paused: bool) -> bool:
+        """Pause or unpause a group's meetings; return whether that changed anything."""
+        async with self._write() as db:
+            changed = await _exec(
+                db,
+                "UPDATE study_groups SET paused = ? WHERE id = ? AND paused <> ?",
+                (int(bool(paused)), group_id, int(bool(paused))),
+            )
+        return changed > 0
+
+    async def delete_group(self, group_id: int) -> bool:
+        """Delete a group and its memberships; return whether it existed."""
+        async with self._write() as db:
+            deleted = await _exec(db, "DELETE FROM study_groups WHERE id = ?", (group_id,))
+        return deleted > 0
+
+    # ------------------------------------------------------------------ whole-user data
+
+    async def export_user(self, user_id: int) -> dict[str, Any]:
+        """Return everything stored about a user as JSON-serialisable data."""
+        async with self._read(snapshot=True) as db:
+            learner = await _one(db, "SELECT * FROM learners WHERE user_id = ?", (user_id,))
+            enrollments = await _all(
+                db, "SELECT * FROM enrollments WHERE user_id = ? ORDER BY created_at, role", (user_id,)
+            )
+            progress = await _all(
+                db,
+                "SELECT role, item_id, done_at, proof FROM checklist_progress WHERE user_id = ?"
+                " ORDER BY role, done_at, item_id",
+                (user_id,),
+            )
+            reminder = await _one(db, "SELECT * FROM reminder_settings WHERE user_id = ?", (user_id,))
+            memberships = await _all(
+                db,
+                "SELECT m.group_id, g.guild_id, g.name, g.role, m.joined_at FROM group_members m"
+                " JOIN study_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY m.joined_at, g.id",
+                (user_id,),
+            )
+            created = await _all(db, "SELECT * FROM study_groups WHERE created_by = ? ORDER BY id", (user_id,))
+        return {
+            "format": EXPORT_FORMAT,
+            "schema_version": LATEST_VERSION,
+            "user_id": user_id,
+            "learner": None if learner is None else _jsonable(_learner(learner)),
+            "enrollments": [_jsonable(_enrollment(row)) for row in enrollments],
+            "checklist_progress": [{"role": row["role"], **_jsonable(_item(row))} for row in progress],
+            "reminder_settings": None if reminder is None else _jsonable(_reminder(reminder)),
+            "group_memberships": [
+                {
+                    "group_id": row["group_id"],
+                    "guild_id": row["guild_id"],
+                    "group_name": row["name"],
+                    "role": row["role"],
+                    "joined_at": codec.decode_datetime(row["joined_at"]).isoformat(),
+                }
+                for row in memberships
+            ],
+            "groups_created": [_jsonable(_group(row)) for row in created],
+        }
+
+    async def delete_user(self, user_id: int) -> int:
+        """Delete everything stored about a user in one transaction; return the rows deleted.
+
+        Study groups the user created are kept for their other members, with `created_by` cleared.
+        """
+        async with self._write() as db:
+            deleted = 0
+            for sql in _DELETE_USER:
+                deleted += await _exec(db, sql, (user_id,))
+            await _exec(db, "UPDATE study_groups SET created_by = NULL WHERE created_by = ?", (user_id,))
+        log.info("deleted %d rows about user %d", deleted, user_id)
+        return deleted
+
+    # ------------------------------------------------------------------ meta
+
+    async def get_meta(self, key: str) -> str | None:
+        """Return a bot-wide setting, or None if unset."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else row["value"]
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Set a bot-wide setting."""
+        if not isinstance(value, str):
+            raise TypeError(f"meta values are strings, got {type(value).__name__}")
+        async with self._write() as db:
+            await _exec(
+                db,
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    async def delete_meta(self, key: str) -> bool:
+        """Remove a bot-wide setting; return whether it was set."""
+        async with self._write() as db:
+            return await _exec(db, "DELETE FROM meta WHERE key = ?", (key,)) > 0
+
+    # ------------------------------------------------------------------ backup
+
+    async def backup(self, dest_path: str | Path) -> Path:
+        """Write a consistent copy of the database to `dest_path` (replaced atomically) and return it.
+
+        Uses SQLite's online backup API from a second connection in a worker thread:
+        under WAL it reads one snapshot without blocking the bot's writes.
+        """
+        self._conn()
+        dest = Path(dest_path)
+        await asyncio.to_thread(_backup_file, self._path, dest)
+        log.info("backed up %s to %s", self._path, dest)
+        return dest
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+async def _rollback(db: aiosqlite.Connection) -> None:
+    """Roll back whatever transaction is open, if any, even when the caller is being cancelled.
+
+    aiosqlite runs operations in FIFO order on one thread, so once queued (which happens before
+    the first await yields) the ROLLBACK runs after every statement this holder of the lock queued
+    and before anything the next holder queues, even if this task is cancelled meanwhile. Don't
+    test `in_transaction` first: read from the event loop it can be stale.
+    """
+    try:
+        await db.rollback()
+    except sqlite3.Error:
+        log.exception("rollback failed")
+
+
+async def _pragma(db: aiosqlite.Connection, sql: str) -> Any:
+    """Run a PRAGMA and return the first column of its first row."""
+    async with db.execute(sql) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else row[0]
+
+
+async def _one(db: aiosqlite.Connection, sql: str, params: Params) -> sqlite3.Row | None:
+    """Return the first row of a query, or None."""
+    async with db.execute(sql, params) as cursor:
+        return await cursor.fetchone()
+
+
+async def _all(db: aiosqlite.Connection, sql: str, params: Params) -> list[sqlite3.Row]:
+    """Return every row of a query."""
+    async with db.execute(sql, params) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def _exec(db: aiosqlite.Connection, sql: str, params: Params) -> int:
+    """Run a data-changing statement and return how many rows it changed."""
+    async with db.execute(sql, params) as cursor:
+        return cursor.rowcount
+
+
+async def _exec_insert(db: aiosqlite.Connection, sql: str, params: Params) -> int:
+    """Run an INSERT and return the new rowid."""
+    async with db.execute(sql, params) as cursor:
+        rowid = cursor.lastrowid
+    assert rowid is not None
+    return rowid
+
+
+async def _insert_learner(db: aiosqlite.Connection, user_id: int, now_s: str, timezone: str | None) -> None:
+    """Insert a learner row unless one exists."""
+    await _exec(
+        db,
+        "INSERT INTO learners (user_id, timezone, created_at) VALUES (?, COALESCE(?, 'UTC'), ?)"
+        " ON CONFLICT (user_id) DO NOTHING",
+        (user_id, timezone, now_s),
+    )
+
+
+async def _get_learner(db: aiosqlite.Connection, user_id: int) -> Learner:
+    """Return a learner known to exist."""
+    row = await _one(db, "SELECT * FROM learners WHERE user_id = ?", (user_id,))
+    assert row is not None
+    return _learner(row)
+
+
+async def _get_enrollment(db: aiosqlite.Connection, user_id: int, role: str) -> Enrollment | None:
+    """Return an enrollment or None."""
+    row = await _one(db, "SELECT * FROM enrollments WHERE user_id = ? AND role = ?", (user_id, role))
+    return None if row is None else _enrollment(row)
+
+
+async def _group_by_name(db: aiosqlite.Connection, guild_id: int, name: str) -> StudyGroup | None:
+    """Return a guild's group by case-insensitive name, or None."""
+    row = await _one(db, "SELECT * FROM study_groups WHERE guild_id = ? AND name = ? COLLATE NOCASE", (guild_id, name))
+    return None if row is None else _group(row)
+
+
+def _check_status(status: str) -> EnrollmentStatus:
+    """Return `status` if it is a known enrollment status, else raise ValueError."""
+    for known in ENROLLMENT_STATUSES:
+        if status == known:
+            return known
+    raise ValueError(f"unknown enrollment status {status!r}; expected one of {ENROLLMENT_STATUSES}")
+
+
+def _local_today(tz_name: str, now: datetime) -> date:
+    """Return the calendar date at `now` in the named timezone (UTC if the name is unknown)."""
+    try:
+        zone: Any = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("unknown timezone %r; using UTC for today's date", tz_name)
+        zone = UTC
+    return now.astimezone(zone).date()
+
+
+def _learner(row: sqlite3.Row) -> Learner:
+    """Build a Learner from its row."""
+    return Learner(
+        user_id=row["user_id"],
+        timezone=row["timezone"],
+        progress_visible=bool(row["progress_visible"]),
+        dm_undeliverable=bool(row["dm_undeliverable"]),
+        created_at=codec.decode_datetime(row["created_at"]),
+    )
+
+
+def _enrollment(row: sqlite3.Row) -> Enrollment:
+    """Build an Enrollment from its row."""
+    return Enrollment(
+        user_id=row["user_id"],
+        role=row["role"],
+        pace=row["pace"],
+        start_date=codec.decode_date(row["start_date"]),
+        status=_check_status(row["status"]),
+        week_shift=row["week_shift"],
+        created_at=codec.decode_datetime(row["created_at"]),
+        updated_at=codec.decode_datetime(row["updated_at"]),
+    )
+
+
+def _item(row: sqlite3.Row) -> ItemProgress:
+    """Build an ItemProgress from its row."""
+    return ItemProgress(item_id=row["item_id"], done_at=codec.decode_datetime(row["done_at"]), proof=row["proof"])
+
+
+def _reminder(row: sqlite3.Row) -> ReminderSettings:
+    """Build ReminderSettings from their row."""
+    return ReminderSettings(
+        user_id=row["user_id"],
+        enabled=bool(row["enabled"]),
+        weekday=row["weekday"],
+        local_time=codec.decode_local_time(row["local_time"]),
+        timezone=row["timezone"],
+        paused_until=codec.decode_optional_datetime(row["paused_until"]),
+        updated_at=codec.decode_datetime(row["updated_at"]),
+    )
+
+
+def _group(row: sqlite3.Row) -> StudyGroup:
+    """Build a StudyGroup from its row."""
+    return StudyGroup(
+        id=row["id"],
+        guild_id=row["guild_id"],
+        name=row["name"],
+        role=row["role"],
+        channel_id=row["channel_id"],
+        weekday=row["weekday"],
+        local_time=codec.decode_local_time(row["local_time"]),
+        timezone=row["timezone"],
+        paused=bool(row["paused"]),
+        created_by=row["created_by"],
+        created_at=codec.decode_datetime(row["created_at"]),
+    )
+
+
+def _member(row: sqlite3.Row) -> GroupMember:
+    """Build a GroupMember from its row."""
+    return GroupMember(
+        group_id=row["group_id"], user_id=row["user_id"], joined_at=codec.decode_datetime(row["joined_at"])
+    )
+
+
+def _jsonable(obj: Any) -> dict[str, Any]:
+    """Turn a row dataclass into a dict of JSON-friendly values (ISO strings for times)."""
+    out: dict[str, Any] = {}
+    for key, value in dataclasses.asdict(obj).items():
+        if isinstance(value, datetime | date):
+            out[key] = value.isoformat()
+        elif isinstance(value, time):
+            out[key] = value.strftime("%H:%M")
+        else:
+            out[key] = value
+    return out
+
+
+def _backup_file(source: Path, dest: Path) -> None:
+    """Copy the live database at `source` into `dest` with the backup API, atomically replacing it."""
+    if dest.resolve() == source.resolve():
+        raise ValueError("cannot back the database up onto itself")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                # A self-contained single file: no -wal beside the copy.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
