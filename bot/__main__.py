@@ -189,6 +189,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    """Copy the database with SQLite's online backup API (safe while the bot runs)."""
+    from bot.store import Store
+
+    settings = _settings()
+    source = Path(args.db) if args.db else settings.db_path
+    if not source.is_file():
+        print(f"waymark db backup: no database at {source} (set WAYMARK_DB_PATH or --db)", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def backup() -> Path:
+        async with await Store.open(source) as store:
+            return await store.backup(args.path)
+
+    written = asyncio.run(backup())
+    print(f"Backed up {source} to {written}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -212,6 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print results as JSON")
     search.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     search.set_defaults(func=cmd_search)
+
+    db = sub.add_parser("db", help="database tools")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="SUBCOMMAND")
+    backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("path", help="where to write the copy")
+    backup.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    backup.set_defaults(func=cmd_db_backup)
 
     console = sub.add_parser("console", help="try the bot offline: slash commands typed or piped in")
     console.add_argument("--user", default="learner", help="who you are (default: learner)")
