@@ -1,0 +1,272 @@
+"""Schema migrations: from an empty file, from every earlier version, refusal of newer ones."""
+
+import sqlite3
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.store import LATEST_VERSION, MIGRATIONS, MigrationError, SchemaTooNewError, Store
+from bot.store import migrations as migrations_module
+from bot.store.migrations import migrate, split_statements
+
+# Representative rows, written in the schema *of that version*. The same logical data at every
+# version, so one check (through the Store API, at the latest version) covers all of them.
+# When you add schema version N, add SEEDS[N] written against the version-N schema.
+SEEDS: dict[int, str] = {
+    1: """
+        INSERT INTO learners (user_id, timezone, progress_visible, dm_undeliverable, created_at)
+        VALUES (111, 'Europe/Paris', 1, 0, '2024-01-02T03:04:05.000006+00:00'),
+               (222, 'UTC', 0, 1, '2024-02-01T00:00:00.000000+00:00');
+        INSERT INTO enrollments (user_id, role, pace, start_date, status, week_shift, created_at, updated_at)
+        VALUES (111, 'data-analyst', 'relaxed', '2024-01-08', 'active', 2,
+                '2024-01-02T03:04:05.000006+00:00', '2024-01-20T00:00:00.000000+00:00'),
+               (111, 'backend-engineer', NULL, '2023-11-06', 'stopped', 0,
+                '2023-11-01T00:00:00.000000+00:00', '2023-12-01T00:00:00.000000+00:00');
+        INSERT INTO checklist_progress (user_id, role, item_id, done_at, proof)
+        VALUES (111, 'data-analyst', 'w1-sql', '2024-01-09T10:00:00.000000+00:00', 'https://example.com/p'),
+               (111, 'backend-engineer', 'w1-http', '2023-11-07T10:00:00.000000+00:00', NULL),
+               (222, 'data-analyst', 'w1-sql', '2024-02-02T10:00:00.000000+00:00', NULL);
+        INSERT INTO reminder_settings (user_id, enabled, weekday, local_time, timezone, paused_until, updated_at)
+        VALUES (111, 1, 0, '09:30', NULL, '2024-03-01T00:00:00.000000+00:00',
+                '2024-01-02T03:04:05.000006+00:00');
+        INSERT INTO study_groups (id, guild_id, name, role, channel_id, weekday, local_time, timezone,
+                                  paused, created_by, created_at)
+        VALUES (7, 999, 'Night Owls', 'data-analyst', 555, 3, '21:00', 'America/New_York', 0, 111,
+                '2024-01-03T00:00:00.000000+00:00');
+        INSERT INTO group_members (group_id, user_id, joined_at)
+        VALUES (7, 111, '2024-01-03T00:00:00.000000+00:00'), (7, 222, '2024-02-03T00:00:00.000000+00:00');
+        INSERT INTO meta (key, value) VALUES ('commands_hash', 'abc123');
+    """,
+}
+
+
+async def check_seeded_data(store: Store) -> None:
+    """Assert the data in SEEDS reads back intact through the current API."""
+    learner = await store.get_learner(111)
+    assert learner is not None
+    assert learner.timezone == "Europe/Paris"
+    assert learner.progress_visible is True
+    assert learner.dm_undeliverable is False
+    assert learner.created_at == datetime(2024, 1, 2, 3, 4, 5, 6, tzinfo=UTC)
+    other = await store.get_learner(222)
+    assert other is not None
+    assert other.dm_undeliverable is True
+
+    active = await store.list_enrollments(111)
+    assert [(e.role, e.pace, e.start_date, e.week_shift) for e in active] == [
+        ("data-analyst", "relaxed", date(2024, 1, 8), 2)
+    ]
+    stopped = await store.get_enrollment(111, "backend-engineer")
+    assert stopped is not None
+    assert stopped.status == "stopped"
+    assert stopped.pace is None
+
+    progress = await store.get_progress(111, "data-analyst")
+    assert list(progress) == ["w1-sql"]
+    assert progress["w1-sql"].proof == "https://example.com/p"
+    assert progress["w1-sql"].done_at == datetime(2024, 1, 9, 10, tzinfo=UTC)
+    assert await store.progress_counts("data-analyst") == {"w1-sql": 2}
+    assert await store.roles_with_progress() == {"data-analyst", "backend-engineer"}
+
+    reminder = await store.get_reminder_settings(111)
+    assert reminder is not None
+    assert (reminder.enabled, reminder.weekday, reminder.local_time, reminder.timezone) == (
+        True,
+        0,
+        time(9, 30),
+        None,
+    )
+    assert reminder.paused_until == datetime(2024, 3, 1, tzinfo=UTC)
+
+    group = await store.get_group_by_name(999, "night owls")
+    assert group is not None
+    assert (group.id, group.role, group.channel_id, group.created_by) == (7, "data-analyst", 555, 111)
+    assert [m.user_id for m in await store.group_members(7)] == [111, 222]
+    assert await store.get_meta("commands_hash") == "abc123"
+
+
+async def build_database(path: Path, version: int) -> None:
+    """Create a database at exactly `version` (applying only the first scripts) and seed it."""
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        assert await migrate(db, target=version) == version
+        if version:
+            await db.executescript(SEEDS[version])
+            await db.commit()
+
+
+def schema_shape(path: Path) -> dict[str, object]:
+    """Describe tables, columns, indexes and foreign keys, independent of how they were created."""
+    conn = sqlite3.connect(path)
+    try:
+        shape: dict[str, object] = {}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        for table in tables:
+            shape[table] = {
+                "columns": conn.execute(f"PRAGMA table_info({table})").fetchall(),
+                "indexes": sorted(
+                    (r[1], r[2], tuple(c[2] for c in conn.execute(f"PRAGMA index_info({r[1]})")))
+                    for r in conn.execute(f"PRAGMA index_list({table})")
+                ),
+                "foreign_keys": sorted(conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()),
+            }
+        return shape
+    finally:
+        conn.close()
+
+
+def test_every_version_has_a_seed() -> None:
+    assert len(MIGRATIONS) == LATEST_VERSION
+    missing = set(range(1, LATEST_VERSION + 1)) - set(SEEDS)
+    assert not missing, f"add SEEDS entries for schema versions {sorted(missing)}"
+
+
+async def test_open_creates_latest_schema_from_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "nested" / "waymark.db"
+    async with await Store.open(path) as store:
+        assert await store.schema_version() == LATEST_VERSION
+        assert await store.get_learner(1) is None
+    assert path.is_file()
+
+
+@pytest.mark.parametrize("version", range(LATEST_VERSION + 1))
+async def test_upgrade_from_every_version_keeps_data(tmp_path: Path, version: int) -> None:
+    old = tmp_path / "old.db"
+    await build_database(old, version)
+    async with await Store.open(old) as store:
+        assert await store.schema_version() == LATEST_VERSION
+        if version:
+            await check_seeded_data(store)
+    fresh = tmp_path / "fresh.db"
+    async with await Store.open(fresh):
+        pass
+    assert schema_shape(old) == schema_shape(fresh)
+
+
+async def test_reopening_is_a_no_op(db_path: Path, now: datetime) -> None:
+    async with await Store.open(db_path) as store:
+        await store.set_item_done(1, "r", "i", now)
+    async with await Store.open(db_path) as store:
+        assert await store.schema_version() == LATEST_VERSION
+        assert set(await store.get_progress(1, "r")) == {"i"}
+
+
+async def test_too_new_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE from_the_future (x)")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNewError, match=r"schema version \d+.*only knows versions up to") as info:
+        await Store.open(path)
+    assert info.value.found == LATEST_VERSION + 1
+    assert info.value.known == LATEST_VERSION
+    conn = sqlite3.connect(path)
+    try:  # left untouched: still rollback-journal mode and the same version
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION + 1
+    finally:
+        conn.close()
+
+
+async def test_failed_migration_rolls_back_to_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "db.sqlite"
+    await build_database(path, LATEST_VERSION)
+    broken = "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        with pytest.raises(MigrationError, match=f"version {LATEST_VERSION + 1}"):
+            await migrate(db)
+        assert not db.in_transaction
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
+    finally:
+        conn.close()
+
+
+async def test_next_version_can_rebuild_a_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A future migration using the table-rebuild recipe keeps child rows (no cascade on DROP)."""
+    path = tmp_path / "db.sqlite"
+    await build_database(path, LATEST_VERSION)
+    rebuild = """
+        CREATE TABLE new_learners (
+            user_id INTEGER PRIMARY KEY,
+            timezone TEXT NOT NULL DEFAULT 'UTC',
+            progress_visible INTEGER NOT NULL DEFAULT 0,
+            dm_undeliverable INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            nickname TEXT
+        );
+        INSERT INTO new_learners (user_id, timezone, progress_visible, dm_undeliverable, created_at)
+            SELECT user_id, timezone, progress_visible, dm_undeliverable, created_at FROM learners;
+        DROP TABLE learners;
+        ALTER TABLE new_learners RENAME TO learners;
+    """
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, rebuild))
+    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        await db.execute("PRAGMA foreign_keys = ON")
+        assert await migrate(db) == LATEST_VERSION + 1
+        async with db.execute("PRAGMA foreign_keys") as cursor:
+            assert (await cursor.fetchone())[0] == 1  # restored after the run
+        async with db.execute("SELECT COUNT(*) FROM checklist_progress") as cursor:
+            assert (await cursor.fetchone())[0] == 3
+
+
+async def test_migration_leaving_dangling_foreign_keys_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite"
+    await build_database(path, LATEST_VERSION)
+    bad = "DELETE FROM learners WHERE user_id = 111;"
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, bad))
+    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        with pytest.raises(MigrationError, match="foreign-key violations"):
+            await migrate(db)
+        async with db.execute("SELECT COUNT(*) FROM learners") as cursor:
+            assert (await cursor.fetchone())[0] == 2
+
+
+async def test_migrate_rejects_unknown_target(tmp_path: Path) -> None:
+    async with aiosqlite.connect(tmp_path / "db.sqlite", isolation_level=None) as db:
+        with pytest.raises(ValueError, match="target version"):
+            await migrate(db, target=LATEST_VERSION + 1)
+
+
+def test_split_statements_keeps_trigger_bodies_whole() -> None:
+    script = """
+        CREATE TABLE a (x); -- trailing comment
+        CREATE TRIGGER t AFTER INSERT ON a BEGIN
+            INSERT INTO a VALUES (1);
+            SELECT ';';
+        END;
+        -- a closing comment
+    """
+    statements = split_statements(script)
+    assert len(statements) == 2
+    assert statements[1].startswith("-- trailing comment\n        CREATE TRIGGER")
+    assert statements[1].endswith("END;")
+
+
+def test_split_statements_rejects_unterminated_statement() -> None:
+    with pytest.raises(ValueError, match="unterminated"):
+        split_statements("CREATE TABLE a (x); CREATE TABLE b (y)")
+
+
+@pytest.mark.parametrize("script", MIGRATIONS)
+def test_shipped_scripts_manage_no_transactions_or_versions(script: str) -> None:
+    for statement in split_statements(script):
+        head = " ".join(line.split("--")[0] for line in statement.splitlines()).strip().upper()
+        assert not head.startswith(("BEGIN", "COMMIT", "END", "ROLLBACK")), statement
+        assert "USER_VERSION" not in head, statement
