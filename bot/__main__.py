@@ -6,8 +6,8 @@ import argparse
 import asyncio
 import json
 import sys
-from datetime import UTC, datetime
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.content.loader import ContentIndex, load_content
@@ -153,7 +153,9 @@ def _parse_now(text: str | None) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise SystemExit(f"waymark: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got {text!r}") from None
+        raise SystemExit(
+            f"waymark: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got {text!r}"
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -172,17 +174,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the bot on Discord."""
     import discord
 
-    from bot.runner import TOKEN_HELP, run_bot
+    from bot.runner import SETUP_HELP, run_bot
 
     settings = _settings()
     setup_logging(settings.log_level)
     if not settings.token:
-        print(f"waymark: DISCORD_TOKEN is not set. {TOKEN_HELP}", file=sys.stderr)
+        print(f"waymark: DISCORD_TOKEN is not set. {SETUP_HELP}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return asyncio.run(run_bot(settings))
     except discord.LoginFailure:
-        print(f"waymark: Discord rejected DISCORD_TOKEN (improper token). {TOKEN_HELP}", file=sys.stderr)
+        print(f"waymark: Discord rejected DISCORD_TOKEN (improper token). {SETUP_HELP}", file=sys.stderr)
         return EXIT_USAGE
     except discord.PrivilegedIntentsRequired:
         print("waymark: Discord refused the connection: privileged intents are not enabled.", file=sys.stderr)

@@ -72,9 +72,7 @@ class WaymarkBot(commands.Bot):
         log.info("Synced %d slash command(s) %s", len(synced), f"to guild {guild.id}" if guild else "globally")
         return True
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Turn command failures into friendly ephemeral replies; log the unexpected ones with an ID."""
         if isinstance(error, app_commands.CommandOnCooldown):
             await send_reply(interaction, error_reply(f"Slow down a little: try again in {error.retry_after:.0f}s."))

@@ -184,7 +184,9 @@ class Console:
             for row in self.last.rows:
                 if isinstance(row, Select):
                     for option in row.options:
-                        if option.label.lower() == wanted or (found is None and option.label.lower().startswith(wanted)):
+                        if option.label.lower() == wanted or (
+                            found is None and option.label.lower().startswith(wanted)
+                        ):
                             found = (row, option)
                             if option.label.lower() == wanted:
                                 break

@@ -127,7 +127,7 @@ async def run_handler(
     except UserError as exc:
         await send_reply(interaction, error_reply(str(exc)))
         return
-    except Exception as exc:  # noqa: BLE001 - reported with an ID, never shown raw
+    except Exception as exc:  # reported with an ID, never shown raw
         await report_unexpected(interaction, exc)
         return
     if isinstance(result, Response):

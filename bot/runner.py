@@ -13,7 +13,7 @@ from bot.log import get_logger
 from bot.settings import Settings
 
 log = get_logger(__name__)
-TOKEN_HELP = (
+SETUP_HELP = (
     "Create an application at https://discord.com/developers/applications, open Bot, press Reset Token, "
     "and put DISCORD_TOKEN=<token> in .env or the environment (see .env.example)."
 )

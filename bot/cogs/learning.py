@@ -36,9 +36,7 @@ class LearningCog(commands.Cog):
     @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
     async def skill_deep_dive(self, interaction: discord.Interaction, topic: str, role: str | None = None) -> None:
         caller = caller_of(interaction)
-        await run_handler(
-            interaction, lambda: learning.skill_deep_dive(services_of(interaction), caller, topic, role)
-        )
+        await run_handler(interaction, lambda: learning.skill_deep_dive(services_of(interaction), caller, topic, role))
 
     @app_commands.command(name="roles", description="Every learning path, its timeline and salary range")
     async def roles(self, interaction: discord.Interaction) -> None:
@@ -62,9 +60,7 @@ class LearningCog(commands.Cog):
     @app_commands.autocomplete(role=role_autocomplete)
     async def stop_learning(self, interaction: discord.Interaction, role: str, forget: bool = False) -> None:
         caller = caller_of(interaction)
-        await run_handler(
-            interaction, lambda: learning.stop_learning(services_of(interaction), caller, role, forget)
-        )
+        await run_handler(interaction, lambda: learning.stop_learning(services_of(interaction), caller, role, forget))
 
     @app_commands.command(name="help", description="What Waymark can do")
     async def help(self, interaction: discord.Interaction) -> None:

@@ -11,6 +11,7 @@ some not) are repaired line by line with the same rule.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Tried in this order; Mac Roman first because its mojibake (`‚Ä`, `√`) never encodes in cp1252.
@@ -55,6 +56,7 @@ def _undo(text: str) -> tuple[str, str] | None:
     """Return (repaired text, code page) when `text` is UTF-8 once mis-decoded, else None."""
     if text.isascii() or not _SUSPECT.search(text):
         return None
+    found = []
     for code_page in _CODE_PAGES:
         raw = _sloppy_encode(text, code_page)
         if raw is None:
@@ -64,8 +66,10 @@ def _undo(text: str) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         if fixed != text and not fixed.isascii():
-            return fixed, code_page
-    return None
+            found.append((fixed, code_page))
+    # cp1252 mojibake can also encode in Mac Roman ('CafÃ©' -> 'Caf' + U+0329): the wrong code page gives
+    # combining marks out of nowhere, so take the result with the fewest (the first on a tie).
+    return min(found, key=lambda f: sum(1 for c in f[0] if unicodedata.combining(c)), default=None)
 
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
@@ -109,6 +113,8 @@ def decode_role_file(data: bytes) -> DecodedText:
     if _has_binary_controls(text):
         raise NotTextError("the file is not text (it contains control characters); role files are UTF-8 markdown")
     fixed, code_page = repair_mojibake(text)
+    if code_page and fixed.startswith("\ufeff"):  # the BOM was damaged too ('ï»¿'); drop it once repaired
+        fixed, had_bom = fixed[1:], True
     return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom)
 
 

@@ -111,6 +111,7 @@ class SearchIndex:
         self._roles: dict[str, Role] = {}
         self._role_keys: dict[str, str] = {}
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
+        self._title_words: list[frozenset[str]] = []  # per entry, to spot a query that is exactly its title
 
         def ids(words: Iterable[str]) -> set[int]:
             out = set()
@@ -134,6 +135,7 @@ class SearchIndex:
                 eid = len(self._entries)
                 self._entries.append((role.name, section))
                 title = ids(tokenize(section.title))
+                self._title_words.append(frozenset(tokenize(section.title)) - STOPWORDS)
                 body_words = tokenize(section.text)
                 body = ids(body_words) - title
                 context = ids(w for part in section.path[:-1] for w in tokenize(part)) | ids(role_words)
@@ -199,7 +201,7 @@ class SearchIndex:
                 q, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=limit * 3
             ):
                 name = self._role_choices[i][1]
-                best[name] = max(best.get(name, 0.0), min(score, 84.0))
+                best[name] = max(best.get(name, 0.0), 0.84 * score)  # below substring matches, order kept
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._roles[kv[0]].display_name.lower()))
         return [RoleMatch(n, self._roles[n].display_name, s) for n, s in ranked[:limit]]
 
@@ -259,12 +261,17 @@ class SearchIndex:
                 scores[eid] = scores.get(eid, 0.0) + share * value
         if role is not None:
             scores = {e: s for e, s in scores.items() if self._entries[e][0] == role}
-        prior = self._prior
-        ranked = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1] * (0.8 + 0.2 * prior[kv[0]]), -kv[0]))
+        # An entry whose title is exactly the query counts as the most specific place there is.
+        wanted, title_words, base = frozenset(meaningful), self._title_words, self._prior
+
+        def prior(eid: int) -> float:
+            return 1.0 if title_words[eid] == wanted else base[eid]
+
+        ranked = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1] * (0.8 + 0.2 * prior(kv[0])), -kv[0]))
         hits = []
         for eid, coverage in ranked:
             role_name, section = self._entries[eid]
-            score = round(100 * coverage * (0.8 + 0.2 * prior[eid]), 1)
+            score = round(100 * coverage * (0.8 + 0.2 * prior(eid)), 1)
             hits.append(Hit(role_name, section, score, _snippet(section, meaningful)))
         return hits
 

@@ -100,9 +100,7 @@ def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
         parsed = date.fromisoformat(value)
     except ValueError:
         shown = escape_user_text(text.strip())[:40]
-        raise UserError(
-            f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}."
-        ) from None
+        raise UserError(f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}.") from None
     if abs(parsed.toordinal() - today.toordinal()) > 366:
         raise UserError("The start date must be within a year of today.")
     return parsed

@@ -10,7 +10,15 @@ from bot.content.search import Hit
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, parse_start_date, plan_for
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, paginate
-from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_DESCRIPTION, MAX_OPTION_LABEL
+from bot.render.limits import (
+    MAX_EMBED_DESCRIPTION,
+    MAX_EMBED_TITLE,
+    MAX_EMBED_TOTAL,
+    MAX_FIELD_NAME,
+    MAX_FIELD_VALUE,
+    MAX_OPTION_DESCRIPTION,
+    MAX_OPTION_LABEL,
+)
 
 COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
@@ -59,7 +67,8 @@ def week_status(plan: Plan) -> str:
     """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'."""
     pos = plan.position
     if pos.status == "not_started":
-        return f"Starts in {pos.days_until_start} day(s), on {plan.enrollment.start_date.isoformat()}"
+        days = pos.days_until_start
+        return f"Starts in {days} day{'' if days == 1 else 's'}, on {plan.enrollment.start_date.isoformat()}"
     if pos.status == "finished":
         return f"Finished all {plan.total_weeks} weeks 🎉"
     phase = pos.phase
@@ -106,18 +115,29 @@ async def start_learning(
     pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
     fields = [
         Field("Where you are", week_status(plan)),
-        Field(f"The path · {plan.total_weeks} weeks at {pace_text}", clip(_plan_lines(plan), MAX_FIELD_VALUE)),
+        Field(
+            clip(f"The path · {plan.total_weeks} weeks at {pace_text}", MAX_FIELD_NAME),
+            clip(_plan_lines(plan), MAX_FIELD_VALUE),
+        ),
     ]
     current = plan.position.phase
     if current is not None:
         phase = found.phase(current.number)
         if phase is not None:
-            fields.append(Field(f"This week's focus · Phase {phase.number}: {phase.title}", focus_text(phase)))
+            name = clip(f"This week's focus · Phase {phase.number}: {phase.title}", MAX_FIELD_NAME)
+            fields.append(Field(name, focus_text(phase)))
+    title = clip(f"{found.display_name} · {headline}", MAX_EMBED_TITLE)
+    footer = (
+        f"{'Starts' if plan.position.status == 'not_started' else 'Started'} "
+        f"{enrollment.start_date.isoformat()} · /progress to follow along · /help for more"
+    )
+    # A long description gives way to the path itself: the whole card must stay within 6,000 characters.
+    room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
     card = Card(
-        title=clip(f"{found.display_name} · {headline}", 256),
-        description=clip(found.description, 4096),
+        title=title,
+        description=clip(found.description, min(MAX_EMBED_DESCRIPTION, room)),
         fields=tuple(fields),
-        footer=f"Started {enrollment.start_date.isoformat()} · /progress to follow along · /help for more",
+        footer=footer,
         color=COLOR,
     )
     reminders_on = settings.enabled
@@ -136,8 +156,10 @@ async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
         phase_body(phase),
         footer=f"{plan.role.display_name} · {pos.weeks_left_in_phase} week(s) left in this phase",
         color=COLOR,
+        body_limit=DEEP_DIVE_PAGE,
     )
-    return Reply(cards=tuple(cards[:1]), rows=(path_buttons(plan.role.name),), ephemeral=True)
+    # A long phase continues in the phase view, which pages its body the same way.
+    return _paged(cards, 0, lambda p: ids.phase(plan.role.name, phase.number, p), (path_buttons(plan.role.name),))
 
 
 async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan:
@@ -257,7 +279,9 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         found = svc.content.section_by_key(topic[4:])
         if found is not None:
             r, s = found
-            return _paged(deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p))
+            return _paged(
+                deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p)
+            )
     hits = index.search.search(topic, role=role_name, limit=10)
     if not hits:
         shown = escape_user_text(topic.strip())[:80]
@@ -338,9 +362,7 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
         )
     await svc.store.stop_enrollment(caller.user_id, name, caller.now)
     return Reply(
-        content=(
-            f"You've left **{display}**. Your progress is kept: `/start-learning role:{name}` picks it up again."
-        ),
+        content=(f"You've left **{display}**. Your progress is kept: `/start-learning role:{name}` picks it up again."),
         ephemeral=True,
     )
 

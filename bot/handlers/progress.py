@@ -17,7 +17,7 @@ from bot.handlers.context import Caller, Plan, Response, Services, UserError, pl
 from bot.handlers.learning import COLOR, enrolled_plan, week_status
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
 from bot.render import progress_bar as bar
-from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
+from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
 MAX_PROOF = 500
@@ -56,14 +56,13 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         title=clip(f"{r.display_name} · checklist", 256),
         description=clip("\n".join(lines), 4096),
         fields=(Field("Done", bar(count, len(r.checklist))),),
-        footer="Pick items in a menu to tick them; unpick to untick." + (f" · Page {page + 1}/{len(pages)}" if len(pages) > 1 else ""),
+        footer="Pick items in a menu to tick them; unpick to untick."
+        + (f" · Page {page + 1}/{len(pages)}" if len(pages) > 1 else ""),
         color=COLOR,
     )
     rows: list = []
     for n, chunk in enumerate(pages[page]):
-        options = tuple(
-            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk
-        )
+        options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk)
         rows.append(
             Select(
                 ids.tick(r.name, page, n),
@@ -121,7 +120,8 @@ def _check_proof(proof: str | None) -> str | None:
         return None
     proof = proof.strip()
     parsed = urlparse(proof)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(proof) > MAX_PROOF or " " in proof:
+    spaced = any(ch.isspace() for ch in proof)  # urlparse drops tabs and newlines, so look at the text itself
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(proof) > MAX_PROOF or spaced:
         raise UserError(
             f"The proof must be a link starting with https:// (at most {MAX_PROOF} characters), "
             "e.g. a repository or a blog post."
@@ -159,7 +159,31 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     return Reply(content=clip(text, 2000), ephemeral=True)
 
 
-async def _progress_card(svc: Services, user_id: int, name: str, plan: Plan, tz: str, now: datetime) -> Card:
+def _fit_lines(lines: list[str], room: int) -> str:
+    """Whole lines up to `room` characters, then how many more there are."""
+    shown: list[str] = []
+    used = 0
+    for k, line in enumerate(lines):
+        rest = len(lines) - k - 1
+        tail = len(f"\n…and {rest} more") if rest else 0
+        if used + len(line) + 1 + tail > room:
+            if not shown:
+                return clip(line, room)
+            return "\n".join(shown) + f"\n…and {len(lines) - k} more"
+        shown.append(line)
+        used += len(line) + 1
+    return "\n".join(shown)
+
+
+async def _progress_card(
+    svc: Services,
+    user_id: int,
+    name: str,
+    plan: Plan,
+    tz: str,
+    now: datetime,
+    proof_room: int = MAX_FIELD_VALUE,
+) -> Card:
     r = plan.role
     progress = await svc.store.get_progress(user_id, r.name)
     done_items = [i for i in r.checklist if i.id in progress]
@@ -172,9 +196,9 @@ async def _progress_card(svc: Services, user_id: int, name: str, plan: Plan, tz:
     fields.append(Field("Checklist", bar(len(done_items), len(r.checklist))))
     fields.append(Field("Streak", f"{streak} week(s) in a row with a ticked item" if streak else "No streak yet"))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
-    if proofs:
+    if proofs and proof_room >= 40:
         lines = [f"[{escape_user_text(clip(i.text, 60))}]({url})" for i, url in proofs]
-        fields.append(Field("Proof", clip("\n".join(lines), MAX_FIELD_VALUE)))
+        fields.append(Field("Proof", _fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
     return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
 
 
@@ -195,10 +219,13 @@ async def progress(
         if own:
             raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
         raise UserError(f"{escape_user_text(name)} isn't following any path.")
-    cards = []
-    for e in enrollments[:10]:
-        plan = plan_for(svc.content.index.roles[e.role], e, caller.now, learner.timezone)
-        cards.append(await _progress_card(svc, user_id, escape_user_text(name), plan, learner.timezone, caller.now))
+    plans = [plan_for(svc.content.index.roles[e.role], e, caller.now, learner.timezone) for e in enrollments[:10]]
+    shown = escape_user_text(name)
+    cards = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now) for p in plans]
+    if sum(c.length for c in cards) > MAX_EMBED_TOTAL:  # many paths and proofs: share out the room for proofs
+        bare = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now, 0) for p in plans]
+        room = (MAX_EMBED_TOTAL - sum(c.length for c in bare)) // len(bare) - len("Proof")
+        cards = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now, room) for p in plans]
     rows = ()
     if own and not share:
         visible = learner.progress_visible

@@ -1,0 +1,283 @@
+"""Search over the shipped content, as a learner typing into /skill-deep-dive sees it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.content.loader import ContentIndex, load_content
+from bot.content.search import SearchIndex
+from tests.conftest import CONTENT_DIR
+
+INDEX: ContentIndex = load_content(CONTENT_DIR)
+SEARCH: SearchIndex = INDEX.search
+ALL_SECTIONS = [(role.name, s) for role in INDEX.roles.values() for s in role.sections]
+ALL_TITLES = sorted({s.title for _, s in ALL_SECTIONS})
+FILE_LINES = {r.name: (CONTENT_DIR / r.file).read_text(encoding="utf-8").split("\n") for r in INDEX.roles.values()}
+
+
+def titles(hits) -> list[str]:
+    return [h.section.title for h in hits]
+
+
+def assert_best_first(hits) -> None:
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True), scores
+
+
+def test_shipped_content_loaded():
+    assert INDEX.problems == ()
+    assert len(INDEX.roles) == len(list(CONTENT_DIR.glob("*.md")))
+
+
+# --- typos -------------------------------------------------------------------------------------
+
+
+def test_postgress_finds_postgresql_in_backend_engineer():
+    hits = SEARCH.search("postgress", limit=5)
+    assert "PostgreSQL" in hits[0].section.title
+    assert any(h.role == "backend-engineer" and "PostgreSQL" in h.section.title for h in hits[:3]), titles(hits)
+    best = SEARCH.search("postgress", role="backend-engineer", limit=3)[0]
+    assert best.section.kind == "topic"
+    assert best.section.title.startswith("PostgreSQL")
+    assert best.section.phase == 3
+
+
+def test_kuberntes_finds_kubernetes():
+    hits = SEARCH.search("kuberntes", limit=5)
+    assert len(hits) == 5
+    assert all("kubernetes" in (h.section.title + h.section.text).lower() for h in hits), titles(hits)
+    assert "Kubernetes" in hits[0].section.title
+
+
+def test_authentification_finds_authentication():
+    hits = SEARCH.search("authentification", limit=5)
+    assert hits
+    assert all("authentication" in h.section.title.lower() for h in hits), titles(hits)
+    assert any(h.role == "backend-engineer" for h in hits)
+
+
+def test_senior_salary_finds_the_salary_facts_with_the_senior_range():
+    hits = SEARCH.search("senior salary", limit=5)
+    assert hits[0].section.title == "Salary range"
+    for h in hits:
+        if h.section.title == "Salary range":
+            assert INDEX.roles[h.role].salary_range["senior"] in h.snippet
+            assert "senior" in h.snippet
+    best = SEARCH.search("senior salary", role="backend-engineer", limit=1)[0]
+    assert best.section.title == "Salary range"
+    assert "$135K-$180K" in best.snippet
+
+
+def test_typo_and_exact_spelling_agree_on_the_best_hit():
+    for typo, word in [
+        ("postgress", "postgresql"),
+        ("kuberntes", "kubernetes"),
+        ("authentification", "authentication"),
+    ]:
+        exact = SEARCH.search(word, limit=5)
+        fuzzy = SEARCH.search(typo, limit=5)
+        assert fuzzy[0].section.title.lower().startswith(word[:6]), (typo, titles(fuzzy))
+        assert fuzzy[0].score <= exact[0].score  # a typo never scores above the real word
+
+
+# --- ranking -----------------------------------------------------------------------------------
+
+
+def test_the_most_specific_place_wins_over_the_phase_that_holds_it():
+    hits = SEARCH.search("SQL Deep Dive", limit=10)
+    best = hits[0]
+    assert (best.role, best.section.title, best.section.kind) == ("backend-engineer", "SQL Deep Dive", "subsection")
+    phase = next(i for i, h in enumerate(hits) if h.section.title.startswith("Phase 3: Databases"))
+    assert phase > 0
+    assert hits[phase].score < best.score
+
+
+def test_results_are_best_first_and_within_the_limit():
+    for query in ["sql", "docker kubernetes", "security", "senior salary", "api design", "monitoring"]:
+        for limit in (1, 3, 10):
+            hits = SEARCH.search(query, limit=limit)
+            assert 0 < len(hits) <= limit
+            assert_best_first(hits)
+        # A smaller limit gives a prefix of the longer list's scores.
+        assert [h.score for h in SEARCH.search(query, limit=3)] == [h.score for h in SEARCH.search(query, limit=10)][:3]
+
+
+def test_role_filter_restricts_results():
+    everywhere = SEARCH.search("kubernetes", limit=50)
+    assert len({h.role for h in everywhere}) > 1
+    for role in INDEX.roles:
+        hits = SEARCH.search("kubernetes", role=role, limit=10)
+        assert all(h.role == role for h in hits)
+        assert_best_first(hits)
+    only = SEARCH.search("kubernetes", role="devops-sre-engineer", limit=5)
+    assert only
+    assert SEARCH.search("kubernetes", role="no-such-role", limit=5) == []
+
+
+@pytest.mark.parametrize("query", ["xyzzyqwert", "qqqqqqqqqq", "zzgrbl flarp", "ꙮꙮꙮ"])
+def test_unknown_words_give_nothing_or_weak_hits(query):
+    hits = SEARCH.search(query, limit=5)
+    assert all(h.score < 50 for h in hits), [(h.section.title, h.score) for h in hits]
+
+
+def test_a_known_word_with_junk_still_finds_it_but_scores_lower():
+    clean = SEARCH.search("kubernetes", limit=3)
+    noisy = SEARCH.search("kubernetes xyzzyqwert", limit=3)
+    assert noisy
+    assert "Kubernetes" in noisy[0].section.title
+    assert noisy[0].score < clean[0].score
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t\n  ", "?!.", "--- *** ...", "()[]{}", "🙂"])
+def test_empty_or_punctuation_only_queries_return_nothing(query):
+    assert SEARCH.search(query) == []
+    assert SEARCH.search(query, prefix=True) == []
+    assert SEARCH.titles(query) == []
+
+
+# --- autocomplete ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "start", "expect"), [("kubernetes", 4, "Kubernetes"), ("postgresql", 5, "PostgreSQL")]
+)
+def test_prefix_autocomplete_finds_the_word_while_typing(word, start, expect):
+    for end in range(start, len(word) + 1):
+        typed = word[:end]
+        for hits in (SEARCH.search(typed, prefix=True, limit=5), SEARCH.titles(typed, limit=5)):
+            assert any(expect in t for t in titles(hits)[:3]), (typed, titles(hits))
+
+
+def test_prefix_only_completes_the_last_word():
+    hits = SEARCH.titles("sql deep d", limit=5)
+    assert hits[0].section.title == "SQL Deep Dive"
+
+
+def test_titles_are_distinct_per_role():
+    hits = SEARCH.titles("python", limit=25)
+    keys = [(h.role, h.section.title.lower()) for h in hits]
+    assert len(keys) == len(set(keys))
+    assert 0 < len(hits) <= 25
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("backend-engineer", "backend-engineer"),  # name
+        ("sre", "devops-sre-engineer"),  # alias
+        ("mlops", "ml-engineer"),
+        ("Machine Learning Engineer", "ml-engineer"),  # display name
+        ("application/cloud security engineer", "security-engineer"),
+        ("fron", "frontend-engineer"),  # prefix
+        ("Data Eng", "data-engineer"),
+        ("bakend", "backend-engineer"),  # typo
+        ("fronted engineer", "frontend-engineer"),
+        ("bakend engineer", "backend-engineer"),
+        ("secruity", "security-engineer"),
+    ],
+)
+def test_find_roles(query, role):
+    matches = SEARCH.find_roles(query, limit=3)
+    assert matches, query
+    assert matches[0].name == role
+    assert matches[0].display_name == INDEX.roles[role].display_name
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_exact_name_beats_prefix_and_fuzzy_matches():
+    exact = SEARCH.find_roles("security", limit=5)[0]
+    prefix = SEARCH.find_roles("secur", limit=5)[0]
+    typo = SEARCH.find_roles("securty", limit=5)[0]
+    assert exact.name == prefix.name == typo.name == "security-engineer"
+    assert exact.score > prefix.score > typo.score
+
+
+def test_empty_role_query_lists_roles_alphabetically_within_the_limit():
+    every = SEARCH.find_roles("", limit=100)
+    names = [m.display_name for m in every]
+    assert names == sorted(names, key=str.lower)
+    assert {m.name for m in every} == set(INDEX.roles)
+    assert [m.name for m in SEARCH.find_roles("   ", limit=2)] == [m.name for m in every[:2]]
+    assert len(SEARCH.find_roles("engineer", limit=3)) <= 3
+
+
+def test_nonsense_role_query_finds_nothing():
+    assert SEARCH.find_roles("zzqxv") == []
+
+
+def test_role_by_key_ignores_case_and_punctuation():
+    assert SEARCH.role_by_key("Backend Engineer").name == "backend-engineer"
+    assert SEARCH.role_by_key("DEVOPS").name == "devops-sre-engineer"
+    assert SEARCH.role_by_key("front-end developer").name == "frontend-engineer"
+    assert SEARCH.role_by_key("bakend") is None
+
+
+# --- where a hit points ------------------------------------------------------------------------
+
+
+def _plain(line: str) -> str:
+    return re.sub(r"\*\*|__|`", "", line)
+
+
+@pytest.mark.parametrize("query", ["SQL Deep Dive", "postgresql", "kubernetes", "jwt", "window functions", "docker"])
+def test_hits_carry_their_line_and_phase(query):
+    hits = SEARCH.search(query, limit=10)
+    assert hits
+    for h in hits:
+        role = INDEX.roles[h.role]
+        if h.section.kind == "facts":
+            assert h.section.line is None
+            continue
+        assert h.section.line is not None
+        line = _plain(FILE_LINES[h.role][h.section.line - 1])
+        assert h.section.title.strip("\"'“”‘’") in line, (h.section.title, line)
+        if h.section.phase is not None:
+            phase = role.phase(h.section.phase)
+            later = [p.line for p in role.phases if p.line > phase.line]
+            assert phase.line <= h.section.line < min(later, default=10**9)
+    deep = SEARCH.search("SQL Deep Dive", limit=1)[0]
+    assert FILE_LINES["backend-engineer"][deep.section.line - 1] == "**SQL Deep Dive:**"
+    assert deep.section.phase == 3
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.sampled_from(ALL_TITLES))
+def test_searching_a_sections_exact_title_finds_it_in_the_top_five(title):
+    hits = SEARCH.search(title, limit=5)
+    assert title in titles(hits), (title, [(h.section.title, h.score) for h in hits])
+
+
+def test_every_sections_exact_title_finds_it_in_the_top_five():
+    missed = {}
+    for title in ALL_TITLES:
+        hits = SEARCH.search(title, limit=5)
+        if title not in titles(hits):
+            missed[title] = [(h.section.title, h.score) for h in hits]
+    assert missed == {}
+
+
+WORDS = sorted({w for _, s in ALL_SECTIONS for w in re.findall(r"\w+", s.title.lower())})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), min_size=0, max_size=4),
+    role=st.one_of(st.none(), st.sampled_from(sorted(INDEX.roles))),
+    limit=st.integers(1, 12),
+    prefix=st.booleans(),
+)
+def test_any_query_gives_sorted_bounded_results(words, role, limit, prefix):
+    hits = SEARCH.search(" ".join(words), role=role, limit=limit, prefix=prefix)
+    assert len(hits) <= limit
+    assert_best_first(hits)
+    assert all(0 <= h.score <= 100 for h in hits)
+    if role is not None:
+        assert all(h.role == role for h in hits)
+    assert all(h.snippet and len(h.snippet) <= 160 for h in hits)
