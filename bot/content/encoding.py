@@ -17,7 +17,10 @@ from dataclasses import dataclass
 # Tried in this order; Mac Roman first because its mojibake (`‚Ä`, `√`) never encodes in cp1252.
 _CODE_PAGES = ("mac_roman", "cp1252", "latin-1")
 # Characters that mark likely mojibake: lead-byte look-alikes of each code page.
-_SUSPECT = re.compile(r"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ‚√œ∂ƒ©Ã€™Ÿ]")
+_SUSPECT = re.compile(
+    r"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ‚√œ∂ƒ©Ã€™Ÿ"
+    r"¬≈∆«»…\u00a0ÀŒ–—“”‘’÷◊⁄‹›ﬁﬂ‡·„‰Á\uf8ff]"  # the rest of Mac Roman's lead bytes ('½' is '¬Ω')
+)
 
 
 class NotTextError(ValueError):

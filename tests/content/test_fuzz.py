@@ -16,8 +16,8 @@ from bot.__main__ import role_json
 from bot.content.loader import parse_bytes
 from tests.content.helpers import role_file
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check_problems(role, problems, data: bytes) -> None:
@@ -375,3 +375,13 @@ def test_seed_saved_with_a_bom_and_damaged_is_repaired(seed_text, code_page):
     assert role is not None, problems
     assert [p.severity for p in problems] == ["warning"]
     assert role_json(role) == role_json(original)
+
+
+@pytest.mark.parametrize("word", ["½ done", "°C", "£5", "α-β", "Český šum", "中文", "हिन्दी", "да"])
+def test_one_damaged_line_is_found_whatever_script_it_holds(word):
+    # Mac Roman damage of some of these shows no accented letter at all: '¬Ω', '¬∞', '¬£', 'Œ±-Œ≤', '–¥–∞'.
+    good = role_file(body=f"# 🚀 Path\n### Phase 1: Basics (Weeks 1-2)\n**Objective:** o\n## C\n- [ ] Learn {word}\n")
+    damaged = good.replace(f"Learn {word}", f"Learn {word}".encode().decode("mac_roman"))
+    role, problems = parse_bytes(damaged.encode("utf-8"), "fuzz.md")
+    assert [p.severity for p in problems] == ["warning"], problems
+    assert role.checklist[0].text == f"Learn {word}"

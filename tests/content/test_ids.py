@@ -120,7 +120,7 @@ VERBS = ["build", "design", "deploy", "monitor", "secure", "optimize", "document
 ADJS = ["distributed", "resilient", "cloud", "realtime", "basic", "observable", "typed"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     verb=st.sampled_from(VERBS),
     adjs=st.lists(st.sampled_from(ADJS), max_size=2, unique=True),

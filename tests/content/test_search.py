@@ -266,7 +266,7 @@ def test_every_sections_exact_title_finds_it_in_the_top_five():
 WORDS = sorted({w for _, s in ALL_SECTIONS for w in re.findall(r"\w+", s.title.lower())})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     words=st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), min_size=0, max_size=4),
     role=st.one_of(st.none(), st.sampled_from(sorted(INDEX.roles))),

@@ -1,0 +1,298 @@
+"""The `waymark content check` and `waymark search` commands, as a content author runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from tests.conftest import CONTENT_DIR, ROOT
+from tests.content.helpers import role_file
+
+SHIPPED = sorted(CONTENT_DIR.glob("*.md"))
+OVERLAP = "# T\n### Phase 1: A (Weeks 1-4)\n**Objective:** o\n### Phase 2: B (Weeks 3-6)\n**Objective:** o\n"
+ROLE_KEYS = {"name", "display_name", "file", "total_weeks", "phases", "checklist", "sections"}
+PHASE_KEYS = {"number", "title", "weeks", "objective", "topics"}
+RESULT_KEYS = {"role", "section", "path", "score", "snippet"}
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_settings(monkeypatch, tmp_path):
+    """Run from an empty folder with no WAYMARK_CONTENT_DIR, so no .env or shell setting leaks in."""
+    monkeypatch.delenv("WAYMARK_CONTENT_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *argv: str) -> tuple[int, dict]:
+    code, out, _ = run(capsys, *argv, "--json")
+    return code, json.loads(out)
+
+
+@pytest.fixture
+def broken_folder(tmp_path: Path) -> tuple[Path, int, str]:
+    """Two shipped roles and one file whose Phase 2 overlaps Phase 1; returns (folder, bad line, its text)."""
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    for name in ("backend-engineer.md", "data-engineer.md"):
+        shutil.copy(CONTENT_DIR / name, folder / name)
+    text = role_file("broken", body=OVERLAP)
+    (folder / "broken.md").write_text(text, encoding="utf-8")
+    line = text.split("\n").index("### Phase 2: B (Weeks 3-6)") + 1
+    return folder, line, text
+
+
+# --- content check -----------------------------------------------------------------------------
+
+
+def test_check_shipped_content_exits_0_with_a_summary(capsys):
+    code, out, err = run(capsys, "content", "check", str(CONTENT_DIR))
+    assert code == 0
+    lines = out.strip().split("\n")
+    assert len(lines) == 1  # no problems, only the summary
+    assert f"{len(SHIPPED)} role(s) loaded, 0 error(s), 0 warning(s)" in lines[0]
+    assert err == ""
+
+
+def test_check_json_has_the_documented_shape_and_the_seeds_six_phases(capsys):
+    code, payload = run_json(capsys, "content", "check", str(CONTENT_DIR))
+    assert code == 0
+    assert set(payload) == {"roles", "problems"}
+    assert payload["problems"] == []
+    roles = {r["name"]: r for r in payload["roles"]}
+    assert set(roles) == {p.stem for p in SHIPPED}
+    for role in roles.values():
+        assert set(role) >= ROLE_KEYS
+        assert all(set(p) >= PHASE_KEYS for p in role["phases"])
+        assert all(set(i) >= {"id", "group", "text"} for i in role["checklist"])
+        assert all(set(s) >= {"id", "title", "path", "line"} for s in role["sections"])
+        assert role["total_weeks"] == role["phases"][-1]["weeks"][1]
+    seed = roles["backend-engineer"]
+    assert (seed["display_name"], seed["file"], seed["total_weeks"]) == ("Backend Engineer", "backend-engineer.md", 36)
+    assert [(p["number"], p["title"], p["weeks"]) for p in seed["phases"]] == [
+        (1, "Foundations", [1, 4]),
+        (2, "Programming Language Mastery", [5, 12]),
+        (3, "Databases", [13, 18]),
+        (4, "API Development", [19, 24]),
+        (5, "Security & Authentication", [25, 28]),
+        (6, "Advanced Patterns & Systems", [29, 36]),
+    ]
+    assert seed["phases"][2]["objective"] == "Master SQL and NoSQL databases"
+    assert "Data migrations and versioning" in seed["phases"][2]["topics"]
+    assert len(seed["checklist"]) == 15
+    assert {"Use git professionally"} <= {i["text"] for i in seed["checklist"]}
+    deep = next(s for s in seed["sections"] if s["title"] == "SQL Deep Dive")
+    assert deep["path"][-1] == "SQL Deep Dive"
+    seed_lines = (CONTENT_DIR / "backend-engineer.md").read_text(encoding="utf-8").split("\n")
+    assert seed_lines[deep["line"] - 1] == "**SQL Deep Dive:**"
+
+
+def test_check_broken_file_exits_1_naming_file_line_and_error(capsys, broken_folder):
+    folder, line, _ = broken_folder
+    code, out, _ = run(capsys, "content", "check", str(folder))
+    assert code == 1
+    lines = out.strip().split("\n")
+    errors = [ln for ln in lines if ": error: " in ln]
+    assert len(errors) == 1, out
+    assert errors[0].startswith(f"broken.md:{line}: error: ")
+    assert "overlaps Phase 1" in errors[0]
+    assert "2 role(s) loaded, 1 error(s)" in lines[-1]
+
+
+def test_check_json_still_lists_the_good_roles(capsys, broken_folder):
+    folder, line, _ = broken_folder
+    code, payload = run_json(capsys, "content", "check", str(folder))
+    assert code == 1
+    assert sorted(r["name"] for r in payload["roles"]) == ["backend-engineer", "data-engineer"]
+    [problem] = payload["problems"]
+    assert problem["file"] == "broken.md"
+    assert problem["line"] == line
+    assert problem["severity"] == "error"
+    assert "overlaps" in problem["message"]
+
+
+def test_check_warnings_alone_exit_0(capsys, tmp_path):
+    (tmp_path / "odd.md").write_text(role_file("odd", extra="difficulty: hard\n"), encoding="utf-8")
+    code, out, _ = run(capsys, "content", "check", str(tmp_path))
+    assert code == 0
+    assert "odd.md:7: warning: unknown front-matter field 'difficulty'" in out
+    assert "1 role(s) loaded, 0 error(s), 1 warning(s)" in out
+
+
+def test_check_missing_folder_is_an_error(capsys, tmp_path):
+    code, out, _ = run(capsys, "content", "check", str(tmp_path / "nope"))
+    assert code == 1
+    assert "content folder not found" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["content", "check", "--bogus"],
+        ["content"],
+        ["content", "frobnicate"],
+        ["search"],
+        ["search", "x", "--limit", "many"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "usage: waymark" in capsys.readouterr().err
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def test_search_json_is_best_first_with_the_documented_keys(capsys):
+    code, payload = run_json(capsys, "search", "postgress", "--content", str(CONTENT_DIR), "--limit", "5")
+    assert code == 0
+    assert payload["query"] == "postgress"
+    results = payload["results"]
+    assert 0 < len(results) <= 5
+    assert all(set(r) >= RESULT_KEYS for r in results)
+    scores = [r["score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+    assert "PostgreSQL" in results[0]["section"]
+    assert results[0]["role"] in {"backend-engineer", "data-engineer"}
+    assert all(r["path"] and isinstance(r["path"], list) for r in results)
+
+
+def test_search_text_output_numbers_the_hits(capsys):
+    code, out, _ = run(capsys, "search", "SQL Deep Dive", "--content", str(CONTENT_DIR), "--limit", "2")
+    assert code == 0
+    assert out.startswith("1. SQL Deep Dive  [Backend Engineer · ")
+    assert "\n2. " in out
+    assert "\n3. " not in out
+
+
+def test_search_with_nothing_found_says_so(capsys):
+    code, out, _ = run(capsys, "search", "xyzzyqwert", "--content", str(CONTENT_DIR))
+    assert code == 0
+    assert "Nothing found for 'xyzzyqwert'" in out
+    code, payload = run_json(capsys, "search", "xyzzyqwert", "--content", str(CONTENT_DIR))
+    assert (code, payload["results"]) == (0, [])
+
+
+@pytest.mark.parametrize("role", ["devops-sre-engineer", "sre", "DevOps / Site Reliability Engineer"])
+def test_search_role_by_name_alias_or_display_name(capsys, role):
+    code, payload = run_json(capsys, "search", "kubernetes", "--role", role, "--content", str(CONTENT_DIR))
+    assert code == 0
+    assert payload["results"]
+    assert {r["role"] for r in payload["results"]} == {"devops-sre-engineer"}
+
+
+def test_search_unknown_role_exits_2_with_a_hint(capsys):
+    code, out, err = run(capsys, "search", "sql", "--role", "bakend", "--content", str(CONTENT_DIR))
+    assert code == 2
+    assert out == ""
+    assert "no role called 'bakend'" in err
+    assert "Did you mean: backend-engineer" in err
+
+
+def test_search_hopeless_role_lists_the_known_roles(capsys):
+    code, _, err = run(capsys, "search", "sql", "--role", "zzqxv", "--content", str(CONTENT_DIR))
+    assert code == 2
+    assert "Known roles:" in err
+    assert "backend-engineer" in err
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_search_limit_below_one_is_a_usage_error(capsys, limit):
+    code, out, err = run(capsys, "search", "sql", "--limit", limit, "--content", str(CONTENT_DIR))
+    assert code == 2
+    assert out == ""
+    assert "--limit must be at least 1" in err
+
+
+def test_search_limit_is_honoured(capsys):
+    for limit in (1, 7):
+        _, payload = run_json(capsys, "search", "security", "--limit", str(limit), "--content", str(CONTENT_DIR))
+        assert len(payload["results"]) == limit
+
+
+# --- WAYMARK_CONTENT_DIR -----------------------------------------------------------------------
+
+
+def test_content_dir_env_is_the_default_and_flags_win(capsys, monkeypatch, tmp_path):
+    folder = tmp_path / "my-content"
+    folder.mkdir()
+    (folder / "solo-path.md").write_text(role_file("solo-path"), encoding="utf-8")
+    monkeypatch.setenv("WAYMARK_CONTENT_DIR", str(folder))
+
+    code, out, _ = run(capsys, "content", "check")
+    assert code == 0
+    assert out.strip() == f"{folder}: 1 role(s) loaded, 0 error(s), 0 warning(s)"
+
+    code, payload = run_json(capsys, "search", "deep topic")
+    assert code == 0
+    assert payload["results"]
+    assert {r["role"] for r in payload["results"]} == {"solo-path"}
+
+    # --content and a folder argument both win over the environment.
+    _, payload = run_json(capsys, "search", "postgresql", "--content", str(CONTENT_DIR))
+    assert "solo-path" not in {r["role"] for r in payload["results"]}
+    code, out, _ = run(capsys, "content", "check", "--content", str(CONTENT_DIR))
+    assert f"{len(SHIPPED)} role(s) loaded" in out
+    code, out, _ = run(capsys, "content", "check", str(CONTENT_DIR))
+    assert f"{len(SHIPPED)} role(s) loaded" in out
+
+
+def test_without_settings_the_default_is_content_in_the_working_directory(capsys, tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "here.md").write_text(role_file("here"), encoding="utf-8")
+    code, out, _ = run(capsys, "content", "check")
+    assert code == 0
+    assert "1 role(s) loaded" in out
+
+
+# --- as a real process -------------------------------------------------------------------------
+
+
+def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "WAYMARK_CONTENT_DIR"}
+    if env_dir is not None:
+        env["WAYMARK_CONTENT_DIR"] = str(env_dir)
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_subprocess_exit_codes(broken_folder):
+    folder, line, _ = broken_folder
+    good = waymark("content", "check", env_dir=CONTENT_DIR)
+    assert good.returncode == 0, good.stderr
+    assert f"{len(SHIPPED)} role(s) loaded" in good.stdout
+    bad = waymark("content", "check", str(folder))
+    assert bad.returncode == 1, bad.stderr
+    assert f"broken.md:{line}: error: " in bad.stdout
+    usage = waymark("search", "sql", "--limit", "0", env_dir=CONTENT_DIR)
+    assert usage.returncode == 2
+    assert "--limit must be at least 1" in usage.stderr
+
+
+def test_subprocess_search_json_is_utf8(tmp_path):
+    found = waymark("search", "career progression", "--json", "--limit", "3", env_dir=CONTENT_DIR)
+    assert found.returncode == 0, found.stderr
+    payload = json.loads(found.stdout)
+    assert payload["results"][0]["section"] == "📈 Career Progression"
