@@ -13,6 +13,7 @@ from bot.content.holder import ContentHolder
 from bot.discord_io import NO_MENTIONS, ActionButton, ActionSelect, error_reply, report_unexpected, send_reply
 from bot.handlers.context import Services, utc_now
 from bot.log import get_logger
+from bot.render import escape_user_text
 from bot.settings import Settings
 from bot.store import Store
 
@@ -81,7 +82,8 @@ class WaymarkBot(commands.Bot):
                 interaction, error_reply("Only moderators (Manage Server, or the moderator role) can do that.")
             )
         elif isinstance(error, app_commands.TransformerError):
-            await send_reply(interaction, error_reply(f"I couldn't read '{error.value}' for that option."))
+            shown = escape_user_text(str(error.value))[:80]
+            await send_reply(interaction, error_reply(f"I couldn't read '{shown}' for that option."))
         else:
             await report_unexpected(interaction, getattr(error, "original", error))
 

@@ -31,8 +31,8 @@ class ContentAdminCog(commands.GroupCog, group_name="content", group_description
         return caller_of(interaction, getattr(self.bot, "settings", None))
 
     @app_commands.command(name="reload", description="Validate the role files and swap them in")
-    @app_commands.check(_is_moderator)
     @app_commands.checks.cooldown(1, 10.0, key=lambda i: i.user.id)
+    @app_commands.check(_is_moderator)  # innermost runs first: denied members use no cooldown
     async def reload(self, interaction: discord.Interaction) -> None:
         caller = self._caller(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -45,8 +45,8 @@ class ContentAdminCog(commands.GroupCog, group_name="content", group_description
         await run_handler(interaction, lambda: content_admin.status(services_of(interaction), caller))
 
     @app_commands.command(name="validate", description="Check the role files and show what a reload would change")
-    @app_commands.check(_is_moderator)
     @app_commands.checks.cooldown(1, 10.0, key=lambda i: i.user.id)
+    @app_commands.check(_is_moderator)  # innermost runs first: denied members use no cooldown
     async def validate(self, interaction: discord.Interaction) -> None:
         caller = self._caller(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
