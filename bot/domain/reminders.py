@@ -1,0 +1,457 @@
+"""Weekly reminders: when they are due, which weekly slot a send belongs to, and what they say.
+
+Everything here is pure: no I/O, no clock, only `zoneinfo`. The scheduler passes the current
+instant in as an aware `datetime`, keeps each target's next due time (UTC) in the store, and
+records each send under its `slot_key` so that a slot is never delivered twice.
+
+A *target* is a learner (weekly DM) or a study group (weekly channel post). Its settings are a
+weekday (0 = Monday), a local wall time and an IANA time zone.
+
+Due times and DST
+-----------------
+`next_due` returns the first instant strictly after a given one at which it is the chosen
+weekday and wall time in the target's zone, as an aware UTC datetime.
+
+* The *local* time is what stays put: a Monday 09:00 reminder in Europe/Berlin is 08:00 UTC in
+  winter and 07:00 UTC in summer.
+* A wall time that does not exist on a day (the spring-forward gap) moves forward to the next
+  valid local time, which is the moment the clocks jump: 02:30 in Berlin's 02:00->03:00 gap is
+  sent at 03:00 local; with Australia/Lord_Howe's half-hour shift (02:00->02:30), 02:15 is sent
+  at 02:30. A gap is detected by round-tripping the wall time through UTC (it comes back
+  different), and the jump is then found by bisecting the UTC seconds around it.
+* A wall time that happens twice (the fall-back overlap) is sent at its first occurrence
+  (``fold=0``, the daylight-saving one).
+
+Slots
+-----
+`slot_key` names the weekly slot a due time belongs to: the ISO week of its *local* date, such
+as ``"2026-W48"``. It is the delivery key, so there is at most one reminder per target per ISO
+week. It does not depend on UTC offsets, so it is stable across restarts and DST changes, and
+moving the weekday within a week that was already served does not send a second reminder.
+
+Catching up after downtime
+--------------------------
+`plan_after_downtime` is called when a target's stored `next_due` is at or before `now` (the
+bot was down, or the reminder is simply due). The *due times* are the stored `next_due` itself
+plus every time `next_due` produces after it, up to and including `now`. Then:
+
+* exactly **one** message is sent, for the *current* slot: that of the latest due time that is
+  at or before `now`. Older slots are never sent, so a week-long outage does not flood anyone;
+* ``missed`` is the number of due times in ``[next_due, now]`` minus one: the slots that passed
+  without a message. Being down for three weekly slots therefore sends one message with
+  ``missed == 2``; a reminder handled on time has ``missed == 0``;
+* ``is_catchup`` is true when ``missed > 0`` or the current slot's due time is more than
+  `CATCHUP_AFTER` (6 hours) before `now`, so the message can say it comes late;
+* ``next_due`` is the first due time strictly after `now`, so one call per wake-up is all that
+  is ever needed (the result is never due again at the same `now`).
+
+The scheduler should still check its delivery records for the returned ``slot`` before sending
+(a crash between sending and storing ``next_due`` would otherwise repeat it), and should skip
+sending while `is_paused` (moving ``next_due`` on with `next_due(now, ...)` instead).
+
+Message content
+---------------
+`build_reminder_view` turns a role's phases, a learner's schedule and position (see
+`bot.domain.weeks`) and their checklist progress into a `ReminderView`. Checklists are grouped
+by time ("Foundations (1-2 months)", "Intermediate (3-6 months)", ...) rather than by phase, so
+the group for a week is chosen proportionally (see `group_for_week`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
+
+from bot.domain.weeks import Position, ScheduledPhase, resolve_zone
+
+__all__ = [
+    "CATCHUP_AFTER",
+    "MAX_FOCUS_TOPICS",
+    "MAX_OPEN_ITEMS",
+    "Catchup",
+    "OpenItem",
+    "ReminderStatus",
+    "ReminderView",
+    "build_reminder_view",
+    "checklist_groups",
+    "group_board",
+    "group_for_week",
+    "is_paused",
+    "next_due",
+    "plan_after_downtime",
+    "slot_key",
+]
+
+CATCHUP_AFTER = timedelta(hours=6)
+"""A send this much later than its slot's due time is a catch-up even if no slot was missed."""
+
+MAX_FOCUS_TOPICS = 5
+"""At most this many of the phase's topics are shown as this week's focus."""
+
+MAX_OPEN_ITEMS = 10
+"""At most this many open checklist items are listed."""
+
+ReminderStatus = Literal["active", "phase_change", "finished", "not_started"]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _require_aware(value: datetime, name: str) -> None:
+    if not isinstance(value, datetime):
+        raise TypeError(f"{name} must be a datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime, got naive {value.isoformat()}")
+
+
+def _check_weekday(weekday: int) -> None:
+    if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
+        raise ValueError(f"weekday must be an int from 0 (Monday) to 6 (Sunday), got {weekday!r}")
+
+
+def _check_time(at: time) -> None:
+    if not isinstance(at, time):
+        raise TypeError(f"at must be a datetime.time, got {type(at).__name__}")
+    if at.tzinfo is not None:
+        raise ValueError("at must be a naive local wall time; the zone is passed separately as tz")
+
+
+# --------------------------------------------------------------------------- due times
+
+
+def _first_with_offset(lo: int, hi: int, zone: ZoneInfo, offset: timedelta) -> datetime:
+    """Return the first UTC second in (lo, hi] whose offset in `zone` is `offset`.
+
+    `lo` and `hi` are POSIX seconds; the offset must differ at `lo` and be `offset` at `hi`.
+    """
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if datetime.fromtimestamp(mid, zone).utcoffset() == offset:
+            hi = mid
+        else:
+            lo = mid
+    return datetime.fromtimestamp(hi, UTC)
+
+
+def _resolve_wall(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """Return the UTC instant of wall time `at` on `day` in `zone`, following the DST rules."""
+    wall = datetime.combine(day, at.replace(fold=0), tzinfo=zone)
+    utc = wall.astimezone(UTC)
+    back = utc.astimezone(zone)
+    if back.replace(tzinfo=None) == wall.replace(tzinfo=None):
+        return utc  # exists (and, if ambiguous, fold=0 is the first occurrence)
+    # In a gap. `utc` used the offset from before the jump, so it lies after the jump; reading
+    # the wall time with the offset from after the jump gives an instant before it.
+    after_offset = back.utcoffset()
+    assert after_offset is not None  # zoneinfo always gives an offset
+    before_jump = wall.replace(tzinfo=UTC) - after_offset
+    return _first_with_offset(int(before_jump.timestamp()), int(utc.timestamp()), zone, after_offset)
+
+
+def next_due(after: datetime, weekday: int, at: time, tz: str | ZoneInfo) -> datetime:
+    """Return the first instant strictly after `after` that is `weekday` at `at` in `tz`, in UTC.
+
+    `after` must be aware. `weekday` is 0 (Monday) to 6 (Sunday); `at` is a naive local wall
+    time. A wall time in a spring-forward gap moves to the first valid time after the gap, an
+    ambiguous one takes its first occurrence (see the module docstring). Raises ValueError for a
+    naive `after`, a bad weekday or an unknown zone.
+    """
+    _require_aware(after, "after")
+    _check_weekday(weekday)
+    _check_time(at)
+    zone = resolve_zone(tz)
+    # Start a day early: a gap that spans midnight could push yesterday's slot past `after`.
+    day = after.astimezone(zone).date() - timedelta(days=1)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    while True:
+        due = _resolve_wall(day, at, zone)
+        if due > after:
+            return due
+        day += timedelta(days=7)
+
+
+def slot_key(due_utc: datetime, tz: str | ZoneInfo) -> str:
+    """Return the delivery key of the weekly slot `due_utc` belongs to, such as ``"2026-W48"``.
+
+    It is the ISO week (ISO year and week number) of the due time's local date in `tz`.
+    """
+    _require_aware(due_utc, "due_utc")
+    iso = due_utc.astimezone(resolve_zone(tz)).date().isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Catchup:
+    """What to do for a target that is due: send one message for `slot`, then wait for `next_due`.
+
+    `missed` counts the slots skipped without a message; `is_catchup` says the message is late
+    (some slot was missed, or it goes out more than `CATCHUP_AFTER` after its due time).
+    """
+
+    slot: str
+    missed: int
+    next_due: datetime
+    is_catchup: bool
+
+
+def plan_after_downtime(
+    next_due: datetime,
+    now: datetime,
+    weekday: int,
+    at: time,
+    tz: str | ZoneInfo,
+) -> Catchup:
+    """Plan the single send for a target whose stored `next_due` is at or before `now`.
+
+    The due times are `next_due` itself and every later one (from `weekday`, `at`, `tz`) up to
+    and including `now`. The message is for the latest of them; `missed` is their number minus
+    one; the returned `next_due` is the first due time strictly after `now`. Raises ValueError
+    if `next_due` is after `now` (nothing is due yet) or either is naive.
+    """
+    _require_aware(next_due, "next_due")
+    _require_aware(now, "now")
+    if next_due > now:
+        raise ValueError(f"nothing is due yet: next_due {next_due.isoformat()} is after now {now.isoformat()}")
+    zone = resolve_zone(tz)
+    first = _next(next_due, weekday, at, zone)
+    if first > now:
+        latest, missed = next_due.astimezone(UTC), 0
+    else:
+        # Every scheduled time in [first, latest] passed without a message. They are a week
+        # apart in local time, so their UTC distance is whole weeks give or take an offset
+        # change of at most a day: rounding counts them exactly, however long the outage.
+        latest = _last_at_or_before(now, weekday, at, zone)
+        missed = 1 + round((latest - first) / _WEEK)
+    return Catchup(
+        slot=slot_key(latest, zone),
+        missed=missed,
+        next_due=_next(now, weekday, at, zone),
+        is_catchup=missed > 0 or now - latest > CATCHUP_AFTER,
+    )
+
+
+_WEEK = timedelta(days=7)
+
+
+def _next(after: datetime, weekday: int, at: time, zone: ZoneInfo) -> datetime:
+    return next_due(after, weekday, at, zone)
+
+
+def _last_at_or_before(now: datetime, weekday: int, at: time, zone: ZoneInfo) -> datetime:
+    """Return the latest scheduled time at or before `now` (there is one in the 9 days before it)."""
+    latest = _next(now - timedelta(days=9), weekday, at, zone)
+    while (following := _next(latest, weekday, at, zone)) <= now:
+        latest = following
+    return latest
+
+
+def is_paused(paused_until: datetime | None, now: datetime) -> bool:
+    """Return whether reminders paused until `paused_until` are still paused at `now`.
+
+    None means not paused. The pause ends at `paused_until` itself (that instant is not paused).
+    """
+    _require_aware(now, "now")
+    if paused_until is None:
+        return False
+    _require_aware(paused_until, "paused_until")
+    return now < paused_until
+
+
+# --------------------------------------------------------------------------- message content
+
+
+class TopicLike(Protocol):
+    """A phase topic, like `bot.content.models.Topic`."""
+
+    @property
+    def text(self) -> str: ...
+
+
+class PhaseContent(Protocol):
+    """A role's phase as written, like `bot.content.models.Phase`."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def objective(self) -> str | None: ...
+
+    @property
+    def topics(self) -> Sequence[TopicLike]: ...
+
+    @property
+    def first_week(self) -> int: ...
+
+    @property
+    def last_week(self) -> int: ...
+
+
+class ChecklistLike(Protocol):
+    """A checklist item, like `bot.content.models.ChecklistItem`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItem:
+    """A checklist item not yet done, with the ID its tick button needs."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderView:
+    """Everything a weekly reminder says, as plain data for the renderer.
+
+    `phase_*`, `objective` and `focus` describe the current phase (the first phase, as a
+    preview, before the start; the last one once finished); they are None/empty when the role
+    has no matching phase. `phase_span` is the learner's scheduled span ("weeks 13-18").
+    `open_items` are at most `MAX_OPEN_ITEMS` undone items of `items_group`; `done`/`total`
+    count the whole checklist. `missed` is the number of skipped slots, for a catch-up line.
+    """
+
+    week: int
+    total_weeks: int
+    status: ReminderStatus
+    phase_number: int | None
+    phase_title: str | None
+    phase_span: str | None
+    objective: str | None
+    focus: tuple[str, ...]
+    items_group: str | None
+    open_items: tuple[OpenItem, ...]
+    done: int
+    total: int
+    missed: int = 0
+    days_until_start: int = 0
+    weeks_left_in_phase: int = 0
+
+
+def checklist_groups(checklist: Sequence[ChecklistLike]) -> tuple[str, ...]:
+    """Return the checklist's group names in the order they first appear."""
+    return tuple(dict.fromkeys(item.group for item in checklist))
+
+
+def group_for_week(week: int, total_weeks: int, group_count: int) -> int:
+    """Return the index of the checklist group for path `week` of `total_weeks`.
+
+    Progress through the path is mapped proportionally onto the groups:
+    ``min(G - 1, floor((week - 1) * G / total_weeks))``, with the week clamped to
+    1..`total_weeks`. With three groups and 36 weeks, weeks 1-12 get group 0, 13-24 group 1,
+    25-36 group 2. Raises ValueError if there are no groups or no weeks.
+    """
+    if group_count < 1:
+        raise ValueError(f"group_count must be at least 1, got {group_count}")
+    if total_weeks < 1:
+        raise ValueError(f"total_weeks must be at least 1, got {total_weeks}")
+    week = min(max(week, 1), total_weeks)
+    return min(group_count - 1, (week - 1) * group_count // total_weeks)
+
+
+def _status(pos: Position) -> ReminderStatus:
+    if pos.status == "not_started":
+        return "not_started"
+    if pos.status == "finished":
+        return "finished"
+    if pos.is_phase_start and pos.week > 1:
+        return "phase_change"
+    return "active"
+
+
+def build_reminder_view(
+    phases: Sequence[PhaseContent],
+    plan: Sequence[ScheduledPhase],
+    pos: Position,
+    checklist: Sequence[ChecklistLike],
+    done_ids: Collection[str],
+    missed: int = 0,
+) -> ReminderView:
+    """Build the content of a weekly reminder.
+
+    `phases` are the role's phases as written; `plan` and `pos` come from `weeks.schedule` and
+    `weeks.position`; `done_ids` holds the IDs of ticked items (IDs no longer in the checklist
+    are ignored); `missed` comes from `plan_after_downtime`.
+
+    Status: "not_started" before the start, "finished" after the last week, "phase_change" on
+    the first week of any phase but the first, otherwise "active".
+
+    Open items: the undone items of the group for the current week (`group_for_week`); if that
+    group is all done, those of the next group that has any left (never an earlier one).
+    """
+    if missed < 0:
+        raise ValueError(f"missed must not be negative, got {missed}")
+    status = _status(pos)
+    scheduled = pos.phase
+    if scheduled is None and status == "not_started" and plan:
+        scheduled = plan[0]
+    content = None
+    if scheduled is not None:
+        content = next((p for p in phases if p.number == scheduled.number), None)
+
+    done = set(done_ids)
+    unique: dict[str, ChecklistLike] = {}
+    for item in checklist:
+        unique.setdefault(item.id, item)
+    groups = checklist_groups(tuple(unique.values()))
+    items_group: str | None = None
+    open_items: tuple[OpenItem, ...] = ()
+    if groups:
+        start = group_for_week(max(pos.week, 1), pos.total_weeks, len(groups))
+        for group in groups[start:]:
+            pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
+            if pending:
+                items_group = group
+                open_items = tuple(pending[:MAX_OPEN_ITEMS])
+                break
+        else:
+            items_group = groups[start]
+
+    return ReminderView(
+        week=pos.week,
+        total_weeks=pos.total_weeks,
+        status=status,
+        phase_number=scheduled.number if scheduled is not None else None,
+        phase_title=content.title if content is not None else None,
+        phase_span=scheduled.span if scheduled is not None else None,
+        objective=content.objective if content is not None else None,
+        focus=tuple(t.text for t in content.topics[:MAX_FOCUS_TOPICS]) if content is not None else (),
+        items_group=items_group,
+        open_items=open_items,
+        done=sum(1 for item_id in unique if item_id in done),
+        total=len(unique),
+        missed=missed,
+        days_until_start=pos.days_until_start,
+        weeks_left_in_phase=pos.weeks_left_in_phase,
+    )
+
+
+def group_board(members_done: Mapping[int, int], items_total: int) -> str | None:
+    """Return a study group's board line, such as ``"6/9 finished this week's items"``.
+
+    `members_done` maps each member (user ID) to how many of the current checklist group's
+    items they have done; `items_total` is how many items that group has. A member has
+    finished when they have done all of them. Returns None (no line) when there are no members
+    or no items. Raises ValueError for negative counts.
+    """
+    if items_total < 0:
+        raise ValueError(f"items_total must not be negative, got {items_total}")
+    if any(count < 0 for count in members_done.values()):
+        raise ValueError("done counts must not be negative")
+    if not members_done or items_total == 0:
+        return None
+    finished = sum(1 for count in members_done.values() if count >= items_total)
+    return f"{finished}/{len(members_done)} finished this week's items"
