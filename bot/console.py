@@ -14,6 +14,7 @@ A line that starts with `/` is a slash command (`/content reload` for a subcomma
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
 import sys
 import uuid
@@ -28,7 +29,8 @@ from bot.handlers import content_admin, learning, progress
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Caller, Services, UserError, utc_now
 from bot.log import get_logger
-from bot.render import Reply, Select, render_text
+from bot.render import Reply, Select, clip, render_text
+from bot.render.limits import MAX_CONTENT
 from bot.store import Store
 
 log = get_logger(__name__)
@@ -71,6 +73,8 @@ COMMANDS: dict[str, Command] = {
 }
 GROUPS = {name.split(" ")[0] for name in COMMANDS if " " in name}
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+_OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
+"""A `name:value` word; `https://…` and `a::b` are not options."""
 
 
 def user_id_for(name: str) -> int:
@@ -84,6 +88,9 @@ def parse_options(text: str, names: tuple[str, ...]) -> dict[str, str]:
         return {}
     if not names:
         raise UserError(f"This command takes no options (got '{text.strip()}').")
+    for word in _OPTION_LIKE.finditer(text):  # e.g. `colour:blue`, which would otherwise join the value before it
+        if word.group(1) not in names:
+            raise UserError(f"Unknown option '{word.group(1)}'; this command takes {', '.join(names)}.")
     pattern = re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):")
     matches = list(pattern.finditer(text))
     if not matches or text[: matches[0].start()].strip():
@@ -127,8 +134,8 @@ class Console:
             if word in ("click", "select"):
                 return await self._component(word, rest.strip())
             raise UserError(f"Unknown input '{line[:60]}'. Commands start with /, e.g. /help; or click LABEL.")
-        except UserError as exc:
-            return render_text(Reply(content=f"❌ {exc}", ephemeral=True))
+        except UserError as exc:  # clipped: the message may quote a long value back
+            return render_text(Reply(content=clip(f"❌ {exc}", MAX_CONTENT), ephemeral=True))
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("Unexpected error %s on console input %r", error_id, line)
@@ -148,6 +155,11 @@ class Console:
         kwargs: dict[str, object] = {}
         for key, value in parse_options(rest, command.options).items():
             kwargs[key] = self._convert(command, key, value)
+        # Discord never sends a command without its required options; say so rather than crash with a TypeError.
+        params = list(inspect.signature(command.handler).parameters.values())[2:]
+        missing = [p.name for p in params if p.default is p.empty and p.name not in kwargs]
+        if missing:
+            raise UserError(f"/{name} needs {', '.join(f'{m}:…' for m in missing)}.")
         return await command.handler(self.services, self.caller(), **kwargs)
 
     def _convert(self, command: Command, key: str, value: str) -> object:
@@ -160,7 +172,9 @@ class Console:
                 raise UserError(f"{key} must be true or false, got '{value}'.")
             return value.lower() in TRUE
         if key in command.users:
-            name = value.lstrip("@")
+            name = value.lstrip("@").strip()
+            if not name:
+                raise UserError(f"{key} needs a name, e.g. {key}:alice.")
             return (user_id_for(name), name)
         return value
 

@@ -60,10 +60,20 @@ def diff_indexes(old: ContentIndex, new: ContentIndex) -> ContentDiff:
         came = [i for i in role.checklist if i.id not in old_ids]
         removed.extend((name, i) for i in gone)
         added.extend((name, i) for i in came)
-        for item in gone:
-            best = max(came, key=lambda c, item=item: fuzz.token_set_ratio(item.text, c.text), default=None)
-            if best is not None and fuzz.token_set_ratio(item.text, best.text) >= 60:
-                renamed.append(Rename(name, item, best))
+        # One new item takes over at most one old item's progress: best-matching pairs first.
+        pairs = sorted(
+            ((fuzz.token_set_ratio(o.text, c.text), i, j) for i, o in enumerate(gone) for j, c in enumerate(came)),
+            key=lambda p: (-p[0], p[1], p[2]),
+        )
+        taken_old: dict[int, int] = {}
+        taken_new: set[int] = set()
+        for score, i, j in pairs:
+            if score < 60:
+                break
+            if i not in taken_old and j not in taken_new:
+                taken_old[i] = j
+                taken_new.add(j)
+        renamed.extend(Rename(name, gone[i], came[taken_old[i]]) for i in sorted(taken_old))
     for name in removed_roles:
         removed.extend((name, i) for i in old.roles[name].checklist)
     return ContentDiff(added_roles, removed_roles, tuple(added), tuple(removed), tuple(renamed))

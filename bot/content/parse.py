@@ -148,7 +148,13 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
     try:
         meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
+        # is the next line, while the context mark points at the line the author must fix.
+        context = getattr(exc, "context", None) or ""
+        use_context = context.startswith(("while scanning", "while parsing a flow"))
+        mark = getattr(exc, "context_mark" if use_context else "problem_mark", None) or getattr(
+            exc, "problem_mark", None
+        )
         line = fm_line + mark.line if mark is not None else fm_line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)

@@ -6,6 +6,7 @@ from bot.content.holder import ContentDiff, diff_indexes
 from bot.content.loader import ContentIndex
 from bot.handlers.context import Caller, Services, UserError
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
+from bot.render.limits import MAX_EMBED_TOTAL
 
 OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245
 MAX_LISTED = 15
@@ -95,6 +96,21 @@ async def _check(svc: Services) -> tuple[ContentIndex, ContentDiff, list[str]]:
     return candidate, diff, await _orphans(svc, diff)
 
 
+def _shorten(text: str, limit: int) -> str:
+    """Whole lines of `text` within `limit` characters, and a note when some were left out."""
+    if len(text) <= limit:
+        return text
+    note = "\n…(shortened: run `waymark content check` for all)"
+    kept: list[str] = []
+    used = len(note)
+    for line in text.split("\n"):
+        if used + len(line) + 1 > limit:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return "\n".join(kept) + note if kept else clip(text, limit)
+
+
 def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: list[str], verdict: str) -> Reply:
     errors = _problem_lines(candidate, "error")
     warnings = _problem_lines(candidate, "warning")
@@ -103,6 +119,9 @@ def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: lis
         fields.insert(0, Field(f"Errors ({len(errors)})", clip(_listing(errors), 1024)))
     if warnings:
         fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings), 1024)))
+    # Everything on one card: a second one would not fit the message (6,000 characters) and be lost.
+    share = (MAX_EMBED_TOTAL - len(title) - len(verdict) - 100) // len(fields)
+    fields = [f if f.length <= share else Field(f.name, _shorten(f.value, share - len(f.name))) for f in fields]
     cards = paginate(title, verdict, fields, color=BAD_COLOR if errors else OK_COLOR)
     return Reply(cards=fit_message(cards)[0], ephemeral=True)
 

@@ -50,6 +50,8 @@ class Services:
 
     def role(self, text: str) -> Role:
         """Find a role by name, alias or display name, or raise a UserError that suggests the closest."""
+        if not text.strip():
+            raise UserError("Which path? Name a role, e.g. `backend-engineer`; `/roles` lists them all.")
         index = self.content.index
         role = index.role(text.strip())
         if role is not None:

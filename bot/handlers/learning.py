@@ -23,6 +23,7 @@ from bot.render.limits import (
 COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
 UNSURE_SCORE = 80.0
+MIN_SCORE = 40.0  # below this a hit shares too little with the query to show
 
 
 def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
@@ -112,6 +113,13 @@ async def start_learning(
             caller.user_id, enabled=True, weekday=0, local_time=time(9, 0), now=caller.now
         )
     headline = "Welcome aboard!" if created else "Welcome back, your progress is where you left it."
+    card = path_card(plan, headline)
+    return Reply(cards=(card,), rows=(path_buttons(found.name, settings.enabled),), ephemeral=True)
+
+
+def path_card(plan: Plan, headline: str) -> Card:
+    """The path at a glance: where the learner is, every phase at their pace, and this week's focus."""
+    found, enrollment = plan.role, plan.enrollment
     pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
     fields = [
         Field("Where you are", week_status(plan)),
@@ -133,15 +141,13 @@ async def start_learning(
     )
     # A long description gives way to the path itself: the whole card must stay within 6,000 characters.
     room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
-    card = Card(
+    return Card(
         title=title,
         description=clip(found.description, min(MAX_EMBED_DESCRIPTION, room)),
         fields=tuple(fields),
         footer=footer,
         color=COLOR,
     )
-    reminders_on = settings.enabled
-    return Reply(cards=(card,), rows=(path_buttons(found.name, reminders_on),), ephemeral=True)
 
 
 async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
@@ -282,7 +288,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
             return _paged(
                 deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p)
             )
-    hits = index.search.search(topic, role=role_name, limit=10)
+    hits = [h for h in index.search.search(topic, role=role_name, limit=10) if h.score >= MIN_SCORE]
     if not hits:
         shown = escape_user_text(topic.strip())[:80]
         where = f" in {index.roles[role_name].display_name}" if role_name else ""

@@ -14,7 +14,7 @@ from bot.domain.streaks import week_streak
 from bot.domain.weeks import local_today
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, plan_for
-from bot.handlers.learning import COLOR, enrolled_plan, week_status
+from bot.handlers.learning import COLOR, enrolled_plan, path_buttons, path_card, week_status
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
@@ -115,10 +115,14 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     return [(clip(labels[k], 100), f"{items[k][0].name}:{items[k][1].id}") for k in picks]
 
 
+_MARKUP_IN_URL = str.maketrans({c: f"%{ord(c):02X}" for c in '<>()[]"`'})
+"""Characters that would end `<link>` or `[text](link)` early (a mention, a second masked link): percent-encoded."""
+
+
 def _check_proof(proof: str | None) -> str | None:
     if proof is None or not proof.strip():
         return None
-    proof = proof.strip()
+    proof = proof.strip().translate(_MARKUP_IN_URL)
     parsed = urlparse(proof)
     spaced = any(ch.isspace() for ch in proof)  # urlparse drops tabs and newlines, so look at the text itself
     if parsed.scheme not in ("http", "https") or not parsed.netloc or len(proof) > MAX_PROOF or spaced:
@@ -255,7 +259,20 @@ async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response
         now=caller.now,
     )
     word = "on" if enabled else "off"
-    return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
+    try:
+        plan = await enrolled_plan(svc, caller, role)
+    except UserError:  # the path was left since: just say what changed
+        return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
+    # The button is on the path card: show that card again, with the button telling the new state.
+    return Response(
+        Reply(
+            content=f"Weekly reminders are {word}.",
+            cards=(path_card(plan, f"Weekly reminders {word}"),),
+            rows=(path_buttons(plan.role.name, enabled),),
+            ephemeral=True,
+        ),
+        update=True,
+    )
 
 
 async def export_data(svc: Services, caller: Caller) -> Reply:

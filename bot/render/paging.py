@@ -37,7 +37,7 @@ MIN_SPLIT_LIMIT = 32
 _CLOSE = "\n" + FENCE
 _MAX_LANG = 16
 _LANG = re.compile(rf"[A-Za-z0-9_+\-.#]{{1,{_MAX_LANG}}}(?=\n)")
-_EMPTY_BLOCK = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
+_BLOCK_HEAD = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s*")
 _SKIP_AFTER_CUT = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")
@@ -71,18 +71,26 @@ def split_text(text: str, limit: int) -> list[str]:
             if text[start:].strip():
                 pieces.append(prefix + text[start:])
             return pieces
-        cut = _find_cut(text, start, start + budget, fences)
+        end = start + budget
+        cut = _find_cut(text, start, end, fences)
         opener = _open_block(fences, cut)
         if opener is not None:
             # The piece ends inside a code block: leave room to close it, then look again.
-            cut = _find_cut(text, start, start + budget - len(_CLOSE), fences)
+            end -= len(_CLOSE)
+            cut = _find_cut(text, start, end, fences)
             opener = _open_block(fences, cut)
-        if opener is not None and opener > start and text[start:opener].strip():
-            closer = _next_fence(fences, opener)
-            block_end = len(text) if closer is None else closer + len(FENCE)
-            empty_so_far = _EMPTY_BLOCK.fullmatch(text, opener + len(FENCE), cut) is not None
-            if empty_so_far or block_end - opener <= limit:
-                cut, opener = opener, None  # move the whole block to the next piece
+        if opener is not None:
+            # First character of the block's code, after ``` and its language.
+            code_at = _BLOCK_HEAD.match(text, opener + len(FENCE)).end()
+            if opener > start and text[start:opener].strip():
+                closer = _next_fence(fences, opener)
+                block_end = len(text) if closer is None else closer + len(FENCE)
+                if cut <= code_at or block_end - opener <= limit:
+                    cut, opener = opener, None  # move the whole block to the next piece
+            elif cut <= code_at < end:
+                # The block opens this piece: cut into its code rather than leave it empty.
+                cut = _find_cut(text, start, end, fences, lowest=code_at + 1)
+                opener = _open_block(fences, cut)
 
         content = text[start:cut].rstrip()
         next_start = _SKIP_AFTER_CUT.match(text, cut).end()
@@ -132,20 +140,25 @@ def _next_fence(fences: list[int], at: int) -> int | None:
     return fences[i] if i < len(fences) else None
 
 
-def _find_cut(text: str, start: int, end: int, fences: list[int]) -> int:
-    """Where to end a piece that starts at `start` and may not reach past `end` (exclusive)."""
-    lowest = start + max(1, (end - start) // _MIN_BREAK_FRACTION)
+def _find_cut(text: str, start: int, end: int, fences: list[int], lowest: int = 0) -> int:
+    """Where to end a piece that starts at `start` and may not reach past `end` (exclusive).
+
+    Nothing before `lowest` is considered but a hard cut at `end`; paragraph and line breaks in the
+    first quarter are passed over too, so no piece is needlessly short.
+    """
+    lowest = max(lowest, start + 1)
+    breaks_from = max(lowest, start + (end - start) // _MIN_BREAK_FRACTION)
     window = text[start : end + 1]  # a break at `end` itself still leaves text[start:end]
     paragraph = None
     for paragraph in _PARAGRAPH.finditer(window):  # noqa: B007 - the last one is wanted
         pass
-    if paragraph is not None and start + paragraph.start() >= lowest:
+    if paragraph is not None and start + paragraph.start() >= breaks_from:
         return start + paragraph.start()
     line = window.rfind("\n")
-    if line != -1 and start + line >= lowest:
+    if line != -1 and start + line >= breaks_from:
         return start + line
     space = max(window.rfind(" "), window.rfind("\t"))
-    if space > 0:
+    if space != -1 and start + space >= lowest:
         return start + space
     cut = end
     before = bisect_left(fences, cut) - 1

@@ -158,10 +158,6 @@ class TestReload:
         assert_error(await alice.slash(channel, "checklist"), "not in the content any more", "Your progress is kept")
         assert len(await simcord_env.bot.services.store.get_progress(alice.id, BACKEND)) == 1
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="bot/content/parse.py reports PyYAML's problem_mark: the line after an unclosed '[' (7, not 6)",
-    )
     async def test_yaml_error_points_at_the_broken_line(self, channel, admin, tmp_content):
         (tmp_content / "broken-role.md").write_text(BROKEN, encoding="utf-8")
 

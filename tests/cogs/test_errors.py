@@ -217,10 +217,6 @@ async def test_shared_replies_never_ping(channel, alice, bob):
     assert not posted.mention_everyone
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/handlers/progress.py _check_proof accepts '<', '>' in a proof link, which is shown raw",
-)
 async def test_proof_link_cannot_smuggle_a_mention(channel, alice, bob):
     await alice.slash(channel, "start-learning", role=BACKEND)
 
@@ -229,10 +225,6 @@ async def test_proof_link_cannot_smuggle_a_mention(channel, alice, bob):
     assert message_of(result).message.raw_mentions == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/handlers/progress.py _check_proof accepts ')' and '[' so a proof adds a second masked link",
-)
 async def test_proof_link_cannot_add_a_masked_link(channel, alice):
     await alice.slash(channel, "start-learning", role=BACKEND)
     await alice.slash(channel, "done", item=GIT_ITEM, proof="https://example.com/a)[FreeNitro](https://evil.example")

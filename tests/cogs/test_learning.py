@@ -107,10 +107,6 @@ async def test_path_buttons(channel, alice):
     assert embed(checklist).title == "Backend Engineer · checklist"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/handlers/progress.py toggle_reminders answers with a new message: the button keeps its old label",
-)
 async def test_reminders_button_shows_the_new_state(channel, alice):
     start = await alice.slash(channel, "start-learning", role=BACKEND)
 

@@ -1,0 +1,93 @@
+"""The real `waymark console` process, input piped in as the README's try-it script does."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from tests.console.conftest import CONTENT_DIR, ROOT
+
+
+def readme_script() -> str:
+    """The lines the README's "Try it" pipes into `waymark console`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"printf '([^']*)' \| \S*waymark console", readme)
+    assert found, "README.md has no `printf '...' | waymark console` try-it line"
+    return found.group(1).replace("\\n", "\n")
+
+
+def waymark_console(tmp_path: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WAYMARK_", "DISCORD_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "console",
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+            "--content",
+            str(CONTENT_DIR),
+            *args,
+        ],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=tmp_path,  # no .env of the project's
+        env=env,
+        check=False,
+    )
+
+
+def test_try_it_script_welcomes_and_shows_week_one(tmp_path: Path) -> None:
+    script = readme_script()
+    assert script.startswith("/start-learning role:backend-engineer\n/progress\n")
+    lines = script + "/frobnicate\n:user bob\n/progress\n:user learner\n/progress\n"
+    result = waymark_console(tmp_path, lines, "--now", "2026-12-25T10:00:00+00:00")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "> /start-learning role:backend-engineer\n(only you)\n\nBackend Engineer · Welcome aboard!" in out
+    assert "Started 2026-12-25" in out
+    assert "> /progress\n(only you)\n\nlearner · Backend Engineer" in out
+    assert out.count("Week 1 of 36") == 3  # welcome, and /progress twice
+    if "/skill-deep-dive topic:postgress" in script:
+        assert "> /skill-deep-dive topic:postgress\n(only you)\n\nPostgreSQL" in out
+    # A mistake is answered and the session carries on, with each user's own data.
+    assert "❌ Unknown command '/frobnicate'" in out
+    assert "(you are now bob)" in out
+    assert "❌ You aren't following any path yet." in out
+    assert (tmp_path / "db.sqlite3").is_file()
+
+
+def test_now_option_sets_the_week_and_accepts_a_naive_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`waymark console` in-process (the same argument parsing as the process above, without its start-up)."""
+    monkeypatch.chdir(tmp_path)
+    for key in [k for k in os.environ if k.startswith(("WAYMARK_", "DISCORD_"))]:
+        monkeypatch.delenv(key)
+    db = str(tmp_path / "db.sqlite3")
+    args = ["console", "--db", db, "--content", str(CONTENT_DIR), "--user", "ann"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/start-learning role:backend-engineer\n"))
+    assert main([*args, "--now", "2026-12-25T10:00:00+00:00"]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/progress\n"))
+    assert main([*args, "--now", "2027-01-22T10:00:00"]) == 0  # naive: taken as UTC
+    out = capsys.readouterr().out
+    assert "Week 1 of 36" in out
+    assert "ann · Backend Engineer" in out
+    assert "Where: Week 5 of 36 · Phase 2 (weeks 5-12)" in out
+
+
+def test_bad_now_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="--now must be an ISO-8601 time"):
+        main(["console", "--db", str(tmp_path / "db.sqlite3"), "--now", "next tuesday"])

@@ -1,0 +1,213 @@
+"""Looking around a path: /skill-deep-dive, /phase, "This week", /roles, /help."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder
+from bot.handlers import learning
+from bot.handlers.actions import handle_component
+from bot.handlers.context import Services, UserError
+from bot.render import Reply
+from bot.store import Store
+from tests.handlers.conftest import NOW, caller, press, selects, text
+from tests.handlers.roles import long_role
+
+ROLE = "backend-engineer"
+
+
+def words(s: str) -> list[str]:
+    return re.findall(r"\w+", s)
+
+
+async def all_pages(svc: Services, reply: Reply) -> list[Reply]:
+    """Follow "Next ▶" to the last page."""
+    pages = [reply]
+    while any(b.label == "Next ▶" and not b.disabled for b in pages[-1].buttons):
+        response = await press(svc, caller(), pages[-1], "Next ▶")
+        assert response.update
+        pages.append(response.reply)
+        assert len(pages) < 50
+    return pages
+
+
+@pytest.fixture
+async def long_svc(tmp_path: Path) -> AsyncIterator[Services]:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "long-role.md").write_text(long_role(), encoding="utf-8")
+    async with await Store.open(tmp_path / "db.sqlite3") as store:
+        yield Services(ContentHolder.load(folder, NOW), store)
+
+
+# ---------------------------------------------------------------- /skill-deep-dive
+
+
+async def test_typo_finds_the_right_section_and_its_place(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "postgress", role="backend")
+    card = reply.cards[0]
+    assert card.title == "PostgreSQL/MySQL"
+    assert "transactions, ACID properties, indexing" in (card.description or "")
+    assert card.footer == "Backend Engineer · Phase 3 · weeks 13-18"
+    assert "Phase 3: Databases (Weeks 13-18) › SQL Deep Dive" in (card.description or "")
+
+
+async def test_typo_without_a_role_searches_every_path(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "kubernets orchestraton")
+    assert reply.cards[0].title == "Kubernetes orchestration"
+    assert reply.cards[0].footer == "Backend Engineer · Phase 6 · weeks 29-36"
+
+
+async def test_unsure_match_offers_the_alternatives_and_a_pick_shows_one(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "caching")
+    [menu] = selects(reply)
+    assert menu.placeholder == "Not it? Other matches"
+    assert 2 <= len(menu.options) <= 25
+    assert reply.cards[0].title not in [o.label for o in menu.options]
+    picked = menu.options[2]
+    response = await handle_component(svc, caller(), menu.custom_id, [picked.value])
+    assert response.update
+    assert response.reply.cards[0].title == picked.label
+    assert response.reply.ephemeral
+
+
+async def test_pick_with_no_value_asks_for_one(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "caching")
+    with pytest.raises(UserError, match="Pick one"):
+        await handle_component(svc, caller(), selects(reply)[0].custom_id, [])
+
+
+async def test_autocomplete_key_opens_that_section(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "caching")
+    value = selects(reply)[0].options[0].value
+    direct = await learning.skill_deep_dive(svc, caller(), f"key:{value}")
+    assert direct.cards[0].title == selects(reply)[0].options[0].label
+    assert not selects(direct)
+
+
+async def test_nothing_found_says_so(svc: Services) -> None:
+    with pytest.raises(UserError, match="Nothing found for 'qqqzzxxyy' in Backend Engineer"):
+        await learning.skill_deep_dive(svc, caller(), "qqqzzxxyy", role="backend-engineer")
+    with pytest.raises(UserError, match="Tell me a topic"):
+        await learning.skill_deep_dive(svc, caller(), "   ")
+
+
+async def test_long_section_pages_keep_all_its_text(long_svc: Services) -> None:
+    svc = long_svc
+    reply = await learning.skill_deep_dive(svc, caller(), "Field Notes")
+    assert reply.cards[0].title == "Field Notes"
+    pages = await all_pages(svc, reply)
+    assert len(pages) >= 4
+    for n, page in enumerate(pages, 1):
+        assert (page.cards[0].footer or "").endswith(f"Page {n}/{len(pages)}")
+        assert len(page.cards[0].description or "") <= learning.DEEP_DIVE_PAGE
+    section = next(s for s in svc.content.index.roles["long-role"].sections if s.title == "Field Notes")
+    shown = " ".join(p.cards[0].description or "" for p in pages)
+    assert words(shown) == words(section.path[-1]) + words(section.text)
+    # Previous goes back; the first page's Previous is disabled.
+    back = await press(svc, caller(), pages[1], "◀ Previous")
+    assert back.reply.cards[0].description == pages[0].cards[0].description
+    assert next(b for b in pages[0].buttons if b.label == "◀ Previous").disabled
+
+
+async def test_deep_dive_button_after_a_reload_without_the_section(svc: Services) -> None:
+    with pytest.raises(UserError, match="That section is gone"):
+        await handle_component(svc, caller(), "wm:dd:0123456789ab:1", ())
+
+
+# ---------------------------------------------------------------- /phase and "This week"
+
+
+async def test_phase_view_defaults_to_the_current_phase(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await learning.phase_view(svc, caller(days=84))
+    card = reply.cards[0]
+    assert card.title == "Phase 3: Databases (weeks 13-18)"
+    assert "**SQL Deep Dive:**" in (card.description or "")
+    assert "- MongoDB: document model, aggregation pipeline" in (card.description or "")
+    assert card.footer == "Backend Engineer · at your pace"
+
+
+async def test_phase_view_at_the_learners_pace(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE, pace="complete_beginner")
+    reply = await learning.phase_view(svc, caller(), 3)
+    assert reply.cards[0].title == "Phase 3: Databases (weeks 16-23)"
+
+
+async def test_explicit_phase_of_a_path_not_followed_is_as_written(svc: Services) -> None:
+    reply = await learning.phase_view(svc, caller(), 2, "backend-engineer")
+    assert reply.cards[0].title == "Phase 2: Programming Language Mastery (weeks 5-12)"
+    assert reply.cards[0].footer == "Backend Engineer · as written"
+    first = await learning.phase_view(svc, caller(), None, "backend-engineer")
+    assert first.cards[0].title.startswith("Phase 1: Foundations")
+
+
+async def test_phase_view_without_a_path_or_role_says_how_to_start(svc: Services) -> None:
+    with pytest.raises(UserError, match="You aren't following any path yet"):
+        await learning.phase_view(svc, caller())
+
+
+async def test_missing_phase_lists_the_phases(svc: Services) -> None:
+    with pytest.raises(UserError, match=r"Backend Engineer has no phase 9\. Its phases are 1, 2, 3, 4, 5, 6\."):
+        await learning.phase_view(svc, caller(), 9, ROLE)
+
+
+async def test_this_week_button_shows_the_current_phase(svc: Services) -> None:
+    welcome = await learning.start_learning(svc, caller(), ROLE)
+    response = await press(svc, caller(days=30), welcome, "This week")
+    card = response.reply.cards[0]
+    assert card.title == "Week 5 of 36 · Phase 2 (weeks 5-12) · Programming Language Mastery"
+    assert card.footer == "Backend Engineer · 8 week(s) left in this phase"
+    assert "**Python Path:**" in (card.description or "")
+
+
+async def test_this_week_before_the_start_says_when(svc: Services) -> None:
+    welcome = await learning.start_learning(svc, caller(), ROLE, start="2026-12-01")
+    with pytest.raises(UserError, match="path starts on 2026-12-01"):
+        await press(svc, caller(), welcome, "This week")
+
+
+async def test_long_phase_is_paged_not_cut(long_svc: Services) -> None:
+    svc = long_svc
+    await learning.start_learning(svc, caller(), "long-role")
+    phase = svc.content.index.roles["long-role"].phase(1)
+    assert phase is not None
+    body = learning.phase_body(phase)
+    for first in (await learning.this_week(svc, caller(), "long-role"), await learning.phase_view(svc, caller())):
+        pages = await all_pages(svc, first)
+        assert len(pages) > 1
+        shown = " ".join(p.cards[0].description or "" for p in pages)
+        assert words(shown) == words(body)
+
+
+# ---------------------------------------------------------------- /roles, /help
+
+
+async def test_roles_lists_every_path_with_how_to_start(svc: Services) -> None:
+    reply = await learning.roles_list(svc, caller())
+    shown = text(reply)
+    assert reply.cards[0].title == "Learning paths (6)"
+    for name in svc.content.index.roles:
+        assert f"`/start-learning role:{name}`" in shown
+    assert "full time accelerated 4-6 mo" in shown
+    assert "entry $70K-$95K" in shown
+
+
+async def test_help_lists_the_commands(svc: Services) -> None:
+    shown = text(await learning.help_reply(svc, caller()))
+    for command in ("/start-learning", "/skill-deep-dive", "/progress", "/done", "/my-data", "/content"):
+        assert command in shown
+    assert "6 path(s) loaded" in shown
+
+
+async def test_buttons_from_elsewhere_or_older_versions_are_refused(svc: Services) -> None:
+    with pytest.raises(UserError, match="not Waymark's"):
+        await handle_component(svc, caller(), "other:thing", ())
+    with pytest.raises(UserError, match="older version"):
+        await handle_component(svc, caller(), "wm:cl:backend-engineer:notanumber", ())
+    with pytest.raises(UserError, match="older version"):
+        await handle_component(svc, caller(), "wm:nosuch", ())

@@ -1,0 +1,356 @@
+"""The checklist, /done, /progress: ticking, proof links, streaks, and who may see what."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder
+from bot.handlers import learning, progress
+from bot.handlers.actions import handle_component
+from bot.handlers.context import Services, UserError
+from bot.render.limits import MAX_EMBED_TOTAL
+from tests.handlers.conftest import ANN, BOB, NOW, caller, choose, option_value, press, selects, text
+
+ROLE = "backend-engineer"
+GIT = "Use git professionally"
+HTTP = "Understand HTTP and web protocols"
+
+
+def item_id(svc: Services, label: str, role: str = ROLE) -> str:
+    return next(i.id for i in svc.content.index.roles[role].checklist if i.text == label)
+
+
+async def ticked(svc: Services, user: int = ANN, role: str = ROLE) -> set[str]:
+    return set(await svc.store.get_progress(user, role))
+
+
+# ---------------------------------------------------------------- checklist menus
+
+
+async def test_checklist_shows_groups_and_a_menu_per_group(svc: Services) -> None:
+    welcome = await learning.start_learning(svc, caller(), ROLE)
+    reply = (await press(svc, caller(), welcome, "Checklist")).reply
+    shown = text(reply)
+    assert "**Foundations (1-2 months)**\n⬜ Write clean" in shown
+    assert "Done: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in shown
+    menus = selects(reply)
+    assert [m.custom_id for m in menus] == [f"wm:tick:{ROLE}:0:{n}" for n in range(3)]
+    assert [len(m.options) for m in menus] == [5, 5, 5]
+    assert all(m.min_values == 0 and m.max_values == 5 for m in menus)
+
+
+async def test_tick_and_untick_through_the_menu(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    menu = selects(await progress.checklist_view(svc, caller()))[0]
+    git, http = option_value(menu, GIT), option_value(menu, HTTP)
+
+    response = await choose(svc, caller(), menu, [git, http])
+    assert response.update
+    shown = text(response)
+    assert f"✅ {GIT}" in shown
+    assert f"✅ {HTTP}" in shown
+    assert "2/15 (13%)" in shown
+    assert await ticked(svc) == {git, http}
+    menu = selects(response.reply)[0]
+    assert {o.value for o in menu.options if o.default} == {git, http}
+
+    # Unpicking HTTP in the same menu unticks it; git stays.
+    response = await choose(svc, caller(), menu, [git])
+    assert f"⬜ {HTTP}" in text(response)
+    assert await ticked(svc) == {git}
+
+    # An empty submit unticks everything of that menu.
+    await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", [])
+    assert await ticked(svc) == set()
+
+
+async def test_a_menu_only_changes_its_own_items(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    menus = selects(await progress.checklist_view(svc, caller()))
+    advanced = menus[2].options[0].value
+    await choose(svc, caller(), menus[2], [advanced])
+    # Submitting the first menu (with a value of another menu smuggled in) leaves the third alone.
+    await choose(svc, caller(), menus[0], [menus[0].options[0].value, menus[1].options[0].value])
+    assert await ticked(svc) == {advanced, menus[0].options[0].value}
+
+
+async def test_ticking_is_kept_per_learner(svc: Services) -> None:
+    for who in (caller(ANN, "ann"), caller(BOB, "bob")):
+        await learning.start_learning(svc, who, ROLE)
+    menu = selects(await progress.checklist_view(svc, caller()))[0]
+    await choose(svc, caller(), menu, [option_value(menu, GIT)])
+    assert await ticked(svc, ANN) == {item_id(svc, GIT)}
+    assert await ticked(svc, BOB) == set()
+    assert "0/15" in text(await progress.checklist_view(svc, caller(BOB, "bob")))
+
+
+async def test_stale_menu_is_refused(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    with pytest.raises(UserError, match="This checklist changed"):
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:7", ["x"])
+    with pytest.raises(UserError, match="This checklist changed"):
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:3:0", ["x"])
+
+
+async def test_checklist_of_a_path_not_followed(svc: Services) -> None:
+    with pytest.raises(UserError, match="You aren't following Backend Engineer"):
+        await progress.checklist_view(svc, caller(), ROLE)
+    with pytest.raises(UserError, match="You aren't following Backend Engineer"):
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", [])
+
+
+# ---------------------------------------------------------------- /done
+
+
+async def test_done_finds_the_item_despite_typos(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await progress.done(svc, caller(), "git profesionaly")
+    assert "Ticked: **Use git professionally** (Backend Engineer)" in text(reply)
+    assert "1/15" in text(reply)
+    assert reply.ephemeral
+    again = await progress.done(svc, caller(), "use git professionally")
+    assert "Already ticked" in text(again)
+    assert await ticked(svc) == {item_id(svc, GIT)}
+
+
+async def test_done_by_autocomplete_value(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await learning.start_learning(svc, caller(), "data-engineer")
+    [(label, value)] = progress.item_choices([svc.content.index.roles[ROLE]], "comprehensive tests", 1)
+    assert label == "Write comprehensive tests"
+    await progress.done(svc, caller(), value)
+    assert await ticked(svc) == {item_id(svc, "Write comprehensive tests")}
+    assert await ticked(svc, role="data-engineer") == set()
+
+
+async def test_done_searches_every_active_path(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await learning.start_learning(svc, caller(), "data-engineer")
+    reply = await progress.done(svc, caller(), "window functions and CTEs")
+    assert "(Data Engineer)" in text(reply)
+
+
+async def test_done_with_nothing_like_it(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    with pytest.raises(UserError, match="No checklist item like 'qqzzxx qqzz'"):
+        await progress.done(svc, caller(), "qqzzxx qqzz")
+
+
+async def test_done_without_a_path(svc: Services) -> None:
+    with pytest.raises(UserError, match="You aren't following any path yet"):
+        await progress.done(svc, caller(), GIT)
+
+
+@pytest.mark.parametrize("proof", ["https://github.com/ann/api", "http://ann.dev/post?id=1:2#x"])
+async def test_done_with_a_proof_link(svc: Services, proof: str) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await progress.done(svc, caller(), GIT, proof=f"  {proof} ")
+    assert f"Proof: <{proof}>" in text(reply)
+    assert (await svc.store.get_progress(ANN, ROLE))[item_id(svc, GIT)].proof == proof
+
+
+@pytest.mark.parametrize(
+    ("proof", "stored"),
+    [
+        ("https://en.wikipedia.org/wiki/Go_(language)", "https://en.wikipedia.org/wiki/Go_%28language%29"),
+        ("https://example.com/<@123>", "https://example.com/%3C@123%3E"),
+        (
+            "https://example.com/a)[FreeNitro](https://evil.example",
+            "https://example.com/a%29%5BFreeNitro%5D%28https://evil.example",
+        ),
+    ],
+)
+async def test_proof_markup_is_percent_encoded(svc: Services, proof: str, stored: str) -> None:
+    """A proof can't end its `<link>` or `[text](link)` early to add a mention or a second link."""
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await progress.done(svc, caller(), GIT, proof=proof)
+    assert f"Proof: <{stored}>" in text(reply)
+    card = (await progress.progress(svc, caller())).cards[0]
+    assert next(f.value for f in card.fields if f.name == "Proof") == f"[{GIT}]({stored})"
+
+
+@pytest.mark.parametrize(
+    "proof",
+    [
+        "ftp://files.example/x",
+        "javascript:alert(1)",
+        "github.com/ann/api",
+        "https://",
+        "https://exa mple.com/x",
+        "https://example.com/a\nb",
+        "https://example.com/a\tb",
+        "https://example.com/" + "a" * 500,
+        "mailto:ann@example.com",
+    ],
+)
+async def test_done_refuses_a_proof_that_is_not_a_web_link(svc: Services, proof: str) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    with pytest.raises(UserError, match="The proof must be a link starting with https://"):
+        await progress.done(svc, caller(), GIT, proof=proof)
+    assert await ticked(svc) == set()
+
+
+async def test_new_proof_replaces_the_old_one(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await progress.done(svc, caller(), GIT, proof="https://a.example/1")
+    reply = await progress.done(svc, caller(days=1), GIT, proof="https://a.example/2")
+    assert "Ticked" in text(reply)
+    assert (await svc.store.get_progress(ANN, ROLE))[item_id(svc, GIT)].proof == "https://a.example/2"
+
+
+# ---------------------------------------------------------------- /progress
+
+
+async def test_progress_shows_week_phase_checklist_streak_and_proofs(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await progress.done(svc, caller(days=1), GIT, proof="https://github.com/ann/dotfiles")
+    await progress.done(svc, caller(days=8), HTTP)
+    await progress.done(svc, caller(days=15), "Build basic API endpoints")
+    reply = await progress.progress(svc, caller(days=29))
+    shown = text(reply)
+    assert reply.cards[0].title == "ann · Backend Engineer"
+    assert "Where: Week 5 of 36 · Phase 2 (weeks 5-12)" in shown
+    assert "Phase: 2: Programming Language Mastery (weeks 5-12)" in shown
+    assert "Checklist: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in shown
+    # Weeks 1, 2 and 3 ticked; week 5 (this week) not yet and week 4 not at all: no streak.
+    assert "Streak: No streak yet" in shown
+    assert "Proof: [Use git professionally](https://github.com/ann/dotfiles)" in shown
+    assert reply.ephemeral
+
+
+@pytest.mark.parametrize(("days", "streak"), [(15, 3), (22, 3), (21, 3), (28, 0), (16, 3)])
+async def test_streak_counts_weeks_in_a_row_up_to_last_week(svc: Services, days: int, streak: int) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    for day, label in ((0, GIT), (8, HTTP), (14, "Build basic API endpoints")):
+        await progress.done(svc, caller(days=day), label)
+    shown = text(await progress.progress(svc, caller(days=days)))
+    expected = f"Streak: {streak} week(s) in a row with a ticked item" if streak else "Streak: No streak yet"
+    assert expected in shown
+
+
+async def test_others_cannot_see_progress_until_it_is_made_visible(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await progress.done(svc, caller(), GIT)
+    bob = caller(BOB, "bob")
+    with pytest.raises(UserError, match="ann hasn't made their progress visible"):
+        await progress.progress(svc, bob, ANN, "ann")
+
+    own = await progress.progress(svc, caller())
+    response = await press(svc, caller(), own, "Let others see my progress")
+    assert response.update
+    assert [b.label for b in response.reply.buttons] == ["Hide my progress from others"]
+
+    seen = await progress.progress(svc, bob, ANN, "ann")
+    assert seen.cards[0].title == "ann · Backend Engineer"
+    assert "1/15" in text(seen)
+    assert not seen.buttons  # bob can't change ann's visibility
+
+    await press(svc, caller(), response.reply, "Hide my progress from others")
+    with pytest.raises(UserError, match="hasn't made their progress visible"):
+        await progress.progress(svc, bob, ANN, "ann")
+
+
+async def test_unknown_member_is_refused_like_a_hidden_one(svc: Services) -> None:
+    with pytest.raises(UserError, match="carol hasn't made their progress visible"):
+        await progress.progress(svc, caller(), 999, "carol")
+    assert await svc.store.get_learner(999) is None
+
+
+async def test_visible_member_without_a_path(svc: Services) -> None:
+    await svc.store.set_progress_visible(BOB, True, caller().now)
+    with pytest.raises(UserError, match="bob isn't following any path"):
+        await progress.progress(svc, caller(), BOB, "bob")
+
+
+async def test_member_name_is_escaped(svc: Services) -> None:
+    with pytest.raises(UserError) as err:
+        await progress.progress(svc, caller(), 999, "@everyone **x**")
+    assert "@everyone" not in str(err.value)
+    assert "**x**" not in str(err.value)
+
+
+async def test_shared_progress_is_public_and_has_no_buttons(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await progress.progress(svc, caller(), share=True)
+    assert not reply.ephemeral
+    assert not reply.rows
+
+
+async def test_progress_has_a_card_per_active_path(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await learning.start_learning(svc, caller(), "data-engineer", pace="full_time_accelerated")
+    await learning.start_learning(svc, caller(), "frontend-engineer")
+    await learning.stop_learning(svc, caller(), "frontend-engineer")
+    reply = await progress.progress(svc, caller())
+    assert [c.title for c in reply.cards] == ["ann · Backend Engineer", "ann · Data Engineer"]
+
+
+async def test_every_path_shows_even_with_many_proofs(svc: Services, content_copy: Path) -> None:
+    seed = (content_copy / "backend-engineer.md").read_text(encoding="utf-8")
+    for n in range(1, 4):  # nine paths in all
+        twin = seed.replace("name: backend-engineer", f"name: backend-twin-{n}").replace(
+            "displayName: Backend Engineer", f"displayName: Backend Twin {n}"
+        )
+        (content_copy / f"backend-twin-{n}.md").write_text(twin, encoding="utf-8")
+    svc = Services(ContentHolder.load(content_copy, NOW), svc.store)
+    roles = list(svc.content.index.roles.values())
+    assert len(roles) == 9
+    for role in roles:
+        await learning.start_learning(svc, caller(), role.name)
+        for n, item in enumerate(role.checklist):
+            await svc.store.set_item_done(
+                ANN, role.name, item.id, caller().now, f"https://example.com/{n}/" + "p" * 300
+            )
+    reply = await progress.progress(svc, caller())
+    assert reply.embed_length <= MAX_EMBED_TOTAL
+    assert sorted(c.title for c in reply.cards) == sorted(f"ann · {r.display_name}" for r in roles)
+    for card in reply.cards:
+        proofs = next(f.value for f in card.fields if f.name == "Proof").split("\n")
+        # Whole links only, then how many more there are.
+        assert re.fullmatch(r"…and \d+ more", proofs[-1])
+        assert all(re.fullmatch(r"\[[^\]]+\]\(https://example\.com/\d+/p+\)", line) for line in proofs[:-1])
+
+
+async def test_long_proof_lists_end_with_how_many_more(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    for n, item in enumerate(svc.content.index.roles[ROLE].checklist):
+        await progress.done(svc, caller(), f"{ROLE}:{item.id}", f"https://example.com/{n}/" + "p" * 100)
+    card = (await progress.progress(svc, caller())).cards[0]
+    proofs = next(f.value for f in card.fields if f.name == "Proof").split("\n")
+    assert len(proofs) > 3
+    assert re.fullmatch(r"…and \d+ more", proofs[-1])
+    assert len(proofs) - 1 + int(proofs[-1].split()[1]) == 15
+
+
+async def test_progress_without_a_path(svc: Services) -> None:
+    with pytest.raises(UserError, match="You aren't following any path yet"):
+        await progress.progress(svc, caller())
+
+
+async def test_weekly_reminder_button_updates_the_path_card(svc: Services) -> None:
+    welcome = await learning.start_learning(svc, caller(), ROLE)
+    off = await press(svc, caller(), welcome, "Weekly reminders: on")
+    assert off.update  # the card with the button is redrawn, not answered with a new message
+    assert off.reply.content == "Weekly reminders are off."
+    assert off.reply.cards[0].title == "Backend Engineer · Weekly reminders off"
+    assert "Week 1 of 36" in text(off)
+    assert [b.label for b in off.reply.buttons] == ["This week", "Checklist", "Weekly reminders: off"]
+    settings = await svc.store.get_reminder_settings(ANN)
+    assert settings is not None
+    assert not settings.enabled
+    on = await press(svc, caller(), off.reply, "Weekly reminders: off")
+    assert "Weekly reminders: on" in [b.label for b in on.reply.buttons]
+    settings = await svc.store.get_reminder_settings(ANN)
+    assert settings is not None
+    assert settings.enabled
+
+
+async def test_reminder_button_after_leaving_the_path_still_toggles(svc: Services) -> None:
+    welcome = await learning.start_learning(svc, caller(), ROLE)
+    await learning.stop_learning(svc, caller(), ROLE)
+    response = await press(svc, caller(), welcome, "Weekly reminders: on")
+    assert text(response) == "(only you)\n\nWeekly reminders are off."
+    assert not response.update
