@@ -20,15 +20,17 @@ import sys
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
+from zoneinfo import ZoneInfo
 
 from bot.content.holder import ContentHolder
-from bot.handlers import content_admin, learning, progress
+from bot.handlers import content_admin, groups, learning, progress, reminders
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Caller, Services, UserError, utc_now
 from bot.log import get_logger
+from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
 from bot.render.limits import MAX_CONTENT
 from bot.store import Store
@@ -55,6 +57,32 @@ async def _progress(svc: Services, caller: Caller, member: tuple[int, str] | Non
     return await progress.progress(svc, caller, member[0], member[1], share)
 
 
+def channel_id_for(name: str) -> int:
+    """Return a stable ID for a console channel name such as #study."""
+    return user_id_for("#" + name.lstrip("#"))
+
+
+async def _group_create(
+    svc: Services,
+    caller: Caller,
+    name: str,
+    role: str,
+    channel: str,
+    day: str | None = None,
+    time: str | None = None,
+    timezone: str | None = None,
+) -> Reply:
+    return await groups.create(svc, caller, name, role, channel_id_for(channel), day, time, timezone)
+
+
+async def _group_pause(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    return await groups.set_paused(svc, caller, True, name)
+
+
+async def _group_resume(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    return await groups.set_paused(svc, caller, False, name)
+
+
 COMMANDS: dict[str, Command] = {
     "start-learning": Command(("role", "pace", "start"), learning.start_learning),
     "skill-deep-dive": Command(("topic", "role"), learning.skill_deep_dive),
@@ -70,8 +98,24 @@ COMMANDS: dict[str, Command] = {
     "content status": Command((), content_admin.status),
     "content validate": Command((), content_admin.validate),
     "help": Command((), learning.help_reply),
+    "remind on": Command((), reminders.remind_on),
+    "remind off": Command((), reminders.remind_off),
+    "remind set": Command(("day", "time", "timezone"), reminders.remind_set),
+    "remind pause": Command(("until",), reminders.remind_pause),
+    "remind preview": Command((), reminders.remind_preview),
+    "group create": Command(("name", "role", "channel", "day", "time", "timezone"), _group_create),
+    "group join": Command(("name",), groups.join),
+    "group leave": Command(("name",), groups.leave),
+    "group board": Command(("name",), groups.board),
+    "group pause": Command(("name",), _group_pause),
+    "group resume": Command(("name",), _group_resume),
+    "group delete": Command(("name",), groups.delete),
 }
 GROUPS = {name.split(" ")[0] for name in COMMANDS if " " in name}
+CONSOLE_GUILD = 1  # the console is one server, so study groups work
+TICK = re.compile(r"(\d+)\s*([dhm])")
+TICK_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+MAX_TICK_STEPS = 10_000
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
@@ -101,6 +145,37 @@ def parse_options(text: str, names: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+class ConsoleSender:
+    """Print reminders instead of sending them: `reminder to NAME at TIME` and the reminder as text."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.out: list[str] = []
+        self.last: Reply | None = None
+
+    async def _name(self, user_id: int) -> str:
+        return await self.services.store.get_meta(f"console:name:{user_id}") or str(user_id)
+
+    async def send_user(self, user_id: int, reply: Reply, nonce: str, due: datetime) -> None:
+        learner = await self.services.store.get_learner(user_id)
+        settings = await self.services.store.get_reminder_settings(user_id)
+        tz = (settings.timezone if settings else None) or (learner.timezone if learner else "UTC")
+        when = due.astimezone(ZoneInfo(tz)).isoformat()
+        self.out.append(f"reminder to {await self._name(user_id)} at {when}\n{render_text(reply)}")
+        self.last = reply
+
+    async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
+        groups_ = [g for g in await self.services.store.list_groups(CONSOLE_GUILD) if g.channel_id == channel_id]
+        tz = groups_[0].timezone if groups_ else "UTC"
+        when = due.astimezone(ZoneInfo(tz)).isoformat()
+        self.out.append(f"reminder to {label} at {when}\n{render_text(reply)}")
+        self.last = reply
+
+    def flush(self) -> str:
+        text, self.out = "\n\n".join(self.out), []
+        return text
+
+
 class Console:
     """One console session: the current user, the clock, and the last reply (for `click`)."""
 
@@ -109,10 +184,48 @@ class Console:
         self.user = user
         self.fixed_now = now
         self.last: Reply | None = None
+        self.sender = ConsoleSender(services)
+        self.scheduler = Scheduler(services, self.sender, lambda: self.fixed_now or utc_now(), rate=0)
+
+    async def _remember_name(self) -> None:
+        """Keep user names in the database, so reminders after a restart still say who they are for."""
+        key = f"console:name:{user_id_for(self.user)}"
+        if await self.services.store.get_meta(key) != self.user:
+            await self.services.store.set_meta(key, self.user)
+
+    async def send_due(self) -> str:
+        """Send every reminder due now (after downtime: one catch-up per target) and return them as text."""
+        await self.scheduler.run_due(self.fixed_now or utc_now())
+        return self.sender.flush()
+
+    async def tick(self, text: str) -> str:
+        """Advance the clock (`7d`, `36h`, `90m`, `1d12h`), sending each reminder at its due time."""
+        parts = TICK.findall(text.lower())
+        if not parts or TICK.sub("", text.lower()).strip():
+            raise UserError("Say how long, e.g. `:tick 7d`, `:tick 36h` or `:tick 90m`.")
+        step = timedelta(**{TICK_UNITS[u]: 0 for u in TICK_UNITS})
+        for amount, unit in parts:
+            step += timedelta(**{TICK_UNITS[unit]: int(amount)})
+        start = self.fixed_now or utc_now()
+        target = start + step
+        self.fixed_now = start
+        for _ in range(MAX_TICK_STEPS):
+            earliest = await self.services.store.earliest_due()
+            if earliest is None or earliest > target:
+                break
+            self.fixed_now = max(self.fixed_now, earliest)
+            if not await self.scheduler.run_due(self.fixed_now):
+                break
+        self.fixed_now = target
+        sent = self.sender.flush()
+        if self.sender.last is not None:
+            self.last = self.sender.last
+        clock = f"(it is now {target.isoformat()})"
+        return f"{sent}\n\n{clock}" if sent else clock
 
     def caller(self) -> Caller:
         now = self.fixed_now or utc_now()
-        return Caller(user_id_for(self.user), self.user, now, guild_id=None, is_moderator=True)
+        return Caller(user_id_for(self.user), self.user, now, guild_id=CONSOLE_GUILD, is_moderator=True)
 
     async def handle_line(self, line: str) -> str:
         """Run one input line and return what to print."""
@@ -120,6 +233,8 @@ class Console:
         if not line or line.startswith("#"):
             return ""
         try:
+            if line.startswith(":tick"):
+                return await self.tick(line[len(":tick") :].strip())
             if line.startswith(":user"):
                 name = line[len(":user") :].strip()
                 if not name:
@@ -127,6 +242,7 @@ class Console:
                 self.user = name
                 return f"(you are now {name})"
             if line.startswith("/"):
+                await self._remember_name()
                 reply = await self._command(line[1:])
                 self.last = reply
                 return render_text(reply)
@@ -228,6 +344,9 @@ async def run_console(
             print(f"content: {problem}", file=sys.stderr)
     async with await Store.open(db_path) as store:
         console = Console(Services(holder, store), user, now)
+        caught_up = await console.send_due()  # after downtime, as the bot does: one catch-up per target
+        if caught_up:
+            stdout.write(caught_up.rstrip("\n") + "\n\n")
         interactive = stdin.isatty()
         if interactive:
             stdout.write(f"Waymark console · {len(holder.index.roles)} path(s) · type /help, Ctrl-D to quit\n")

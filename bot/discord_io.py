@@ -26,8 +26,8 @@ STYLES = {
     "danger": discord.ButtonStyle.danger,
     "link": discord.ButtonStyle.link,
 }
-SELECT_IDS = r"wm:(?:tick:[^:]+:\d+:\d+|ddpick)"
-BUTTON_IDS = r"wm:(?!tick:|ddpick$)[a-z]+(?::[^:]+)*"
+SELECT_IDS = r"wm:(?:tick:[^:]+:\d+:\d+|ddpick|rtick:[^:]+)"
+BUTTON_IDS = r"wm:(?!tick:|ddpick$|rtick:)[a-z]+(?::[^:]+)*"
 
 
 def caller_of(interaction: discord.Interaction, settings: Settings | None = None) -> Caller:

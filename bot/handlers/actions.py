@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.handlers import ids, learning, progress
+from bot.handlers import ids, learning, progress, reminders
 from bot.handlers.context import Caller, Response, Services, UserError
 from bot.render import Reply
 
@@ -47,6 +47,14 @@ async def handle_component(svc: Services, caller: Caller, custom_id: str, values
             return await learning.confirm_forget(svc, caller, role)
         case "erase", [owner]:
             return await progress.confirm_delete(svc, caller, _int(owner))
+        case "rtick", [role]:
+            return await reminders.reminder_tick(svc, caller, role, values)
+        case "snooze", []:
+            return await reminders.snooze_day(svc, caller)
+        case "behind", [role]:
+            return await reminders.behind(svc, caller, role)
+        case "rpause", []:
+            return await reminders.pause_week(svc, caller)
         case "cancel", []:
             return Response(Reply(content="Cancelled: nothing changed.", ephemeral=True), update=True)
     raise UserError("This button is from an older version of the bot. Run the command again.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from bot.content.holder import ContentHolder
@@ -47,6 +48,7 @@ class Services:
 
     content: ContentHolder
     store: Store
+    plans_changed: Callable[[], None] = field(default=lambda: None)  # wakes the reminder scheduler
 
     def role(self, text: str) -> Role:
         """Find a role by name, alias or display name, or raise a UserError that suggests the closest."""

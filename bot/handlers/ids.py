@@ -64,6 +64,22 @@ def cancel() -> str:
     return _make("cancel")
 
 
+def reminder_tick(role: str) -> str:
+    return _make("rtick", role)
+
+
+def snooze() -> str:
+    return _make("snooze")
+
+
+def behind(role: str) -> str:
+    return _make("behind", role)
+
+
+def pause_week() -> str:
+    return _make("rpause")
+
+
 def parse(custom_id: str) -> tuple[str, list[str]] | None:
     """Split a custom ID into its action and arguments, or None when it is not ours."""
     parts = custom_id.split(":")

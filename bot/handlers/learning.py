@@ -9,6 +9,7 @@ from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, parse_start_date, plan_for
+from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
@@ -112,6 +113,8 @@ async def start_learning(
         settings = await svc.store.set_reminder_settings(
             caller.user_id, enabled=True, weekday=0, local_time=time(9, 0), now=caller.now
         )
+    await replan_user(svc, caller.user_id, caller.now)
+    svc.plans_changed()
     headline = "Welcome aboard!" if created else "Welcome back, your progress is where you left it."
     card = path_card(plan, headline)
     return Reply(cards=(card,), rows=(path_buttons(found.name, settings.enabled),), ephemeral=True)
@@ -367,6 +370,7 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
             ephemeral=True,
         )
     await svc.store.stop_enrollment(caller.user_id, name, caller.now)
+    await replan_user(svc, caller.user_id, caller.now)  # no active path left: no more reminders
     return Reply(
         content=(f"You've left **{display}**. Your progress is kept: `/start-learning role:{name}` picks it up again."),
         ephemeral=True,
@@ -376,6 +380,7 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
 async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
     """Stop a path and forget its progress, after the learner confirmed."""
     result = await svc.store.stop_enrollment(caller.user_id, role, caller.now, forget=True)
+    await replan_user(svc, caller.user_id, caller.now)
     text = f"Done: you've left `{role}` and {result.items_forgotten} ticked item(s) were forgotten."
     return Response(Reply(content=text, ephemeral=True), update=True)
 

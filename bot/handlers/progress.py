@@ -15,6 +15,7 @@ from bot.domain.weeks import local_today
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, plan_for
 from bot.handlers.learning import COLOR, enrolled_plan, path_buttons, path_card, week_status
+from bot.reminders.planning import replan_user
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
@@ -258,6 +259,8 @@ async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response
         paused_until=current.paused_until if current else None,
         now=caller.now,
     )
+    await replan_user(svc, caller.user_id, caller.now)
+    svc.plans_changed()
     word = "on" if enabled else "off"
     try:
         plan = await enrolled_plan(svc, caller, role)

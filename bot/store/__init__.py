@@ -13,7 +13,12 @@ from bot.store.errors import (
 )
 from bot.store.migrations import LATEST_VERSION, MIGRATIONS
 from bot.store.models import (
+    DELIVERY_STATES,
     ENROLLMENT_STATUSES,
+    TARGET_KINDS,
+    Delivery,
+    DeliveryState,
+    DueTarget,
     Enrollment,
     EnrollmentStatus,
     GroupMember,
@@ -22,13 +27,19 @@ from bot.store.models import (
     ReminderSettings,
     StopResult,
     StudyGroup,
+    TargetKind,
 )
 from bot.store.store import Store
 
 __all__ = [
+    "DELIVERY_STATES",
     "ENROLLMENT_STATUSES",
     "LATEST_VERSION",
     "MIGRATIONS",
+    "TARGET_KINDS",
+    "Delivery",
+    "DeliveryState",
+    "DueTarget",
     "Enrollment",
     "EnrollmentStatus",
     "GroupMember",
@@ -44,4 +55,5 @@ __all__ = [
     "StoreClosedError",
     "StoreError",
     "StudyGroup",
+    "TargetKind",
 ]

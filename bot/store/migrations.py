@@ -104,7 +104,40 @@ CREATE TABLE meta (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Weekly reminders. `reminder_plan` holds each target's next due time, only for targets that
+# currently get reminders; the scheduler reads the earliest rows through `reminder_plan_by_due`
+# (WITHOUT ROWID: that index's entries carry the primary key, so due-target reads never touch the
+# table). `deliveries` is the idempotency log, one row per (target, slot). Targets are either
+# learners or study groups, so there is no foreign key: the store deletes these rows itself
+# together with the learner or the group.
+_V2 = """
+CREATE TABLE reminder_plan (
+    target_kind TEXT    NOT NULL CHECK (target_kind IN ('user', 'group')),
+    target_id   INTEGER NOT NULL,
+    next_due    TEXT    NOT NULL CHECK (length(next_due) = 32 AND next_due LIKE '%+00:00'),
+    PRIMARY KEY (target_kind, target_id)
+) WITHOUT ROWID;
+
+CREATE INDEX reminder_plan_by_due ON reminder_plan (next_due);
+
+CREATE TABLE deliveries (
+    target_kind TEXT    NOT NULL CHECK (target_kind IN ('user', 'group')),
+    target_id   INTEGER NOT NULL,
+    slot        TEXT    NOT NULL CHECK (length(slot) BETWEEN 1 AND 64),
+    nonce       TEXT    NOT NULL CHECK (length(nonce) BETWEEN 1 AND 25),
+    state       TEXT    NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+    error       TEXT,
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL,
+    PRIMARY KEY (target_kind, target_id, slot)
+) WITHOUT ROWID;
+
+-- Only the few in-flight rows, for recovery after a crash.
+CREATE INDEX deliveries_in_flight ON deliveries (updated_at) WHERE state = 'sending';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Schema scripts in order; the script at index i produces version i + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,6 +9,14 @@ from typing import Literal
 EnrollmentStatus = Literal["active", "stopped", "completed"]
 ENROLLMENT_STATUSES: tuple[EnrollmentStatus, ...] = ("active", "stopped", "completed")
 
+TargetKind = Literal["user", "group"]
+"""Who a weekly reminder goes to: a learner (by DM, `target_id` is the user id) or a study group
+(posted in its channel, `target_id` is the group id)."""
+TARGET_KINDS: tuple[TargetKind, ...] = ("user", "group")
+
+DeliveryState = Literal["sending", "sent", "failed"]
+DELIVERY_STATES: tuple[DeliveryState, ...] = ("sending", "sent", "failed")
+
 
 @dataclass(frozen=True, slots=True)
 class Learner:
@@ -92,3 +100,32 @@ class GroupMember:
     group_id: int
     user_id: int
     joined_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DueTarget:
+    """A reminder target whose planned next reminder is due (`next_due` is aware UTC)."""
+
+    kind: TargetKind
+    target_id: int
+    next_due: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One reminder for one target and one slot (such as the ISO week `2026-W48`).
+
+    `nonce` (at most 25 characters) is sent as the Discord message nonce with `enforce_nonce`, and
+    is the same for every attempt at this (target, slot). `attempts` counts `begin_delivery` calls;
+    `updated_at` is when the latest attempt began or when the delivery was finished.
+    """
+
+    kind: TargetKind
+    target_id: int
+    slot: str
+    nonce: str
+    state: DeliveryState
+    attempts: int
+    error: str | None
+    created_at: datetime
+    updated_at: datetime

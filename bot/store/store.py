@@ -7,6 +7,43 @@ commits before it returns; with WAL and `synchronous=FULL`, an acknowledged writ
 
 The store knows nothing of Discord or of the content: users, guilds and channels are int
 snowflakes, roles and paces are slug strings, checklist items are opaque string ids.
+
+Weekly reminders
+----------------
+`reminder_plan` holds, for each target (`'user'`: a learner's DM; `'group'`: a study group's
+channel post) that currently gets reminders, its next due time in UTC. The scheduler is one loop:
+clear `plans_changed`, read `earliest_due()`, sleep until then or until `plans_changed` is set,
+then work through `due_targets(now)`. For each due target it computes the slot (e.g. `2026-W48`)
+and follows the delivery protocol:
+
+1. `d = begin_delivery(kind, id, slot, now)`. None: that slot was already sent; don't send, just
+   move the plan on with `set_plan`/`clear_plan`.
+2. Send the message with `nonce=d.nonce, enforce_nonce=True`.
+3. On success `finish_delivery(..., next_due)`; on a definitive error `fail_delivery(..., error,
+   next_due)` (or `mark_dm_undeliverable` / `pause_group_for_missing_channel`). Each records the
+   outcome and advances the plan (None clears it) in one transaction.
+
+Exact guarantee, for a `kill -9` (or power loss: WAL with synchronous=FULL) at any point:
+
+* Before `begin_delivery` commits: no delivery row and the plan still says due, so after the
+  restart the target is due again and the reminder is sent then. Sent once.
+* After `begin_delivery` commits, before Discord received the message: the row stays 'sending' and
+  the plan still says due; after the restart `begin_delivery` returns the same row (same nonce,
+  `attempts + 1`) and it is sent. Sent once.
+* After Discord received the message, before `finish_delivery` commits: likewise resent with the
+  same nonce. Discord returns the original message instead of posting a new one if the resend
+  comes within its nonce window (a few minutes after the first send): delivered once. A restart
+  later than that window repeats exactly that message: the one reminder of that (target, slot)
+  still 'sending' at the kill — one duplicate per such row (one per crash with one loop sending
+  serially), never another slot's. `pending_deliveries()` lists those rows at start-up, and
+  their `updated_at` (when the interrupted attempt began) tells the scheduler whether the window
+  has passed; the store's default is to resend (at least once), not to drop.
+* After `finish_delivery`/`fail_delivery` commits: the slot is 'sent'/'failed' and the plan points
+  past it, atomically; `begin_delivery` returns None for a sent slot. Never repeated.
+
+Nothing is ever skipped: the plan only moves past a slot in the same transaction that records
+that slot as 'sent' or 'failed' (or by an explicit `set_plan`/`clear_plan`/pause/delete), and no
+(target, slot) is ever recorded twice (it is the deliveries' primary key).
 """
 
 from __future__ import annotations
@@ -18,6 +55,7 @@ import logging
 import os
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -31,7 +69,12 @@ from bot.store import codec
 from bot.store.errors import GroupNameTakenError, GroupNotFoundError, SchemaTooNewError, StoreClosedError
 from bot.store.migrations import LATEST_VERSION, get_version, migrate
 from bot.store.models import (
+    DELIVERY_STATES,
     ENROLLMENT_STATUSES,
+    TARGET_KINDS,
+    Delivery,
+    DeliveryState,
+    DueTarget,
     Enrollment,
     EnrollmentStatus,
     GroupMember,
@@ -40,12 +83,17 @@ from bot.store.models import (
     ReminderSettings,
     StopResult,
     StudyGroup,
+    TargetKind,
 )
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 EXPORT_FORMAT = "waymark-user-export"
+NONCE_LENGTH = 25  # Discord's maximum message nonce length
+MAX_SLOT_LENGTH = 64
+MAX_ERROR_LENGTH = 1000
+DUE_TARGETS_LIMIT = 500
 
 Params = Sequence[Any]
 
@@ -61,6 +109,8 @@ _DELETE_USER = (
     "DELETE FROM enrollments WHERE user_id = ?",
     "DELETE FROM reminder_settings WHERE user_id = ?",
     "DELETE FROM group_members WHERE user_id = ?",
+    "DELETE FROM reminder_plan WHERE target_kind = 'user' AND target_id = ?",
+    "DELETE FROM deliveries WHERE target_kind = 'user' AND target_id = ?",
     "DELETE FROM learners WHERE user_id = ?",
 )
 
@@ -74,6 +124,7 @@ class Store:
         self._path = path
         self._lock = asyncio.Lock()
         self._closed = False
+        self._plans_changed = asyncio.Event()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -136,6 +187,15 @@ class Store:
     def path(self) -> Path:
         """Return the database file's path."""
         return self._path
+
+    @property
+    def plans_changed(self) -> asyncio.Event:
+        """Set after every committed change to the reminder plan; the scheduler clears it.
+
+        Clear it *before* reading `earliest_due()`, then wait on it (with the time until that
+        instant as timeout): a change committed in between is never missed.
+        """
+        return self._plans_changed
 
     @property
     def closed(self) -> bool:
@@ -493,6 +553,195 @@ class Store:
         assert row is not None
         return _reminder(row)
 
+    # ------------------------------------------------------------------ reminder plan
+
+    async def set_plan(self, kind: TargetKind, target_id: int, next_due: datetime) -> None:
+        """Plan the target's next reminder at `next_due` (replacing any earlier plan)."""
+        kind = _check_kind(kind)
+        due_s = codec.encode_datetime(next_due)
+        async with self._write() as db:
+            await _set_plan(db, kind, target_id, due_s)
+        self._plans_changed.set()
+
+    async def clear_plan(self, kind: TargetKind, target_id: int) -> bool:
+        """Stop planning reminders for the target; return whether it had a plan."""
+        kind = _check_kind(kind)
+        async with self._write() as db:
+            removed = await _clear_plan(db, kind, target_id)
+        if removed:
+            self._plans_changed.set()
+        return removed > 0
+
+    async def get_plan(self, kind: TargetKind, target_id: int) -> datetime | None:
+        """Return the target's next due time, or None if no reminder is planned."""
+        kind = _check_kind(kind)
+        async with self._read() as db:
+            row = await _one(
+                db,
+                "SELECT next_due FROM reminder_plan WHERE target_kind = ? AND target_id = ?",
+                (kind, target_id),
+            )
+        return None if row is None else codec.decode_datetime(row["next_due"])
+
+    async def earliest_due(self) -> datetime | None:
+        """Return the earliest planned due time over all targets, or None if nothing is planned."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT MIN(next_due) AS due FROM reminder_plan", ())
+        return None if row is None or row["due"] is None else codec.decode_datetime(row["due"])
+
+    async def due_targets(self, now: datetime, limit: int = DUE_TARGETS_LIMIT) -> list[DueTarget]:
+        """Return up to `limit` targets due at or before `now`, earliest first (ties by kind, id)."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a positive int, got {limit!r}")
+        now_s = codec.encode_datetime(now)
+        async with self._read() as db:
+            rows = await _all(db, _DUE_TARGETS_SQL, (now_s, limit))
+        return [DueTarget(row[0], row[1], codec.decode_datetime(row[2])) for row in rows]
+
+    # ------------------------------------------------------------------ reminder deliveries
+
+    async def begin_delivery(self, kind: TargetKind, target_id: int, slot: str, now: datetime) -> Delivery | None:
+        """Record an attempt to send the target's reminder for `slot`; None means don't send.
+
+        None: the slot was already sent. A 'sending' row (a crash interrupted an earlier attempt)
+        or a 'failed' one (a retry) is returned with its existing nonce and one more attempt, so
+        Discord can dedupe the resend. Otherwise a 'sending' row with a fresh nonce is created.
+        """
+        kind = _check_kind(kind)
+        slot = _check_slot(slot)
+        now_s = codec.encode_datetime(now)
+        key = (kind, target_id, slot)
+        async with self._write() as db:
+            row = await _one(
+                db, "SELECT state FROM deliveries WHERE target_kind = ? AND target_id = ? AND slot = ?", key
+            )
+            if row is None:
+                await _exec(
+                    db,
+                    "INSERT INTO deliveries (target_kind, target_id, slot, nonce, state, attempts, error,"
+                    " created_at, updated_at) VALUES (?, ?, ?, ?, 'sending', 1, NULL, ?, ?)",
+                    (*key, _new_nonce(), now_s, now_s),
+                )
+            elif row["state"] == "sent":
+                return None
+            else:
+                await _exec(
+                    db,
+                    "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ?"
+                    " WHERE target_kind = ? AND target_id = ? AND slot = ?",
+                    (now_s, *key),
+                )
+            delivery = await _get_delivery(db, key)
+        assert delivery is not None
+        return delivery
+
+    async def finish_delivery(
+        self, kind: TargetKind, target_id: int, slot: str, now: datetime, next_due: datetime | None
+    ) -> bool:
+        """Mark a 'sending' delivery 'sent' and plan the next reminder (None: clear the plan) atomically.
+
+        Return False, changing nothing, if the delivery is not 'sending' (already finished, or its
+        target was deleted meanwhile).
+        """
+        return await self._end_delivery(kind, target_id, slot, now, "sent", None, next_due)
+
+    async def fail_delivery(
+        self,
+        kind: TargetKind,
+        target_id: int,
+        slot: str,
+        now: datetime,
+        error: str,
+        next_due: datetime | None,
+    ) -> bool:
+        """Mark a 'sending' delivery 'failed' with `error` and plan the next reminder, atomically.
+
+        `next_due` None clears the plan. Return False, changing nothing, if the delivery is not
+        'sending'.
+        """
+        return await self._end_delivery(kind, target_id, slot, now, "failed", _check_error(error), next_due)
+
+    async def _end_delivery(
+        self,
+        kind: TargetKind,
+        target_id: int,
+        slot: str,
+        now: datetime,
+        state: DeliveryState,
+        error: str | None,
+        next_due: datetime | None,
+    ) -> bool:
+        """Move a 'sending' delivery to `state` and set or clear the plan in the same transaction."""
+        kind = _check_kind(kind)
+        slot = _check_slot(slot)
+        now_s = codec.encode_datetime(now)
+        due_s = codec.encode_optional_datetime(next_due)
+        async with self._write() as db:
+            changed = await _exec(
+                db,
+                "UPDATE deliveries SET state = ?, error = ?, updated_at = ?"
+                " WHERE target_kind = ? AND target_id = ? AND slot = ? AND state = 'sending'",
+                (state, error, now_s, kind, target_id, slot),
+            )
+            if not changed:
+                return False
+            if due_s is None:
+                await _clear_plan(db, kind, target_id)
+            else:
+                await _set_plan(db, kind, target_id, due_s)
+        self._plans_changed.set()
+        return True
+
+    async def get_delivery(self, kind: TargetKind, target_id: int, slot: str) -> Delivery | None:
+        """Return the delivery of the target's reminder for `slot`, or None if never begun."""
+        kind = _check_kind(kind)
+        async with self._read() as db:
+            return await _get_delivery(db, (kind, target_id, slot))
+
+    async def delivery_state(self, kind: TargetKind, target_id: int, slot: str) -> DeliveryState | None:
+        """Return 'sending', 'sent' or 'failed' for the target's reminder for `slot`, or None."""
+        delivery = await self.get_delivery(kind, target_id, slot)
+        return None if delivery is None else delivery.state
+
+    async def pending_deliveries(self) -> list[Delivery]:
+        """Return the deliveries still 'sending' (interrupted by a crash), oldest attempt first."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT * FROM deliveries WHERE state = 'sending' ORDER BY updated_at, target_kind, target_id, slot",
+                (),
+            )
+        return [_delivery(row) for row in rows]
+
+    async def mark_dm_undeliverable(self, user_id: int, now: datetime, error: str = "DMs closed") -> bool:
+        """The learner's DMs are closed: flag them, stop planning their reminders, fail any in flight.
+
+        One transaction; return whether the learner exists. Planning again is up to the scheduler
+        once the learner can be reached (after `set_dm_undeliverable(user_id, False)`).
+        """
+        now_s = codec.encode_datetime(now)
+        error = _check_error(error)
+        async with self._write() as db:
+            found = await _exec(db, "UPDATE learners SET dm_undeliverable = 1 WHERE user_id = ?", (user_id,))
+            await _stop_target(db, "user", user_id, now_s, error)
+        self._plans_changed.set()
+        return found > 0
+
+    async def pause_group_for_missing_channel(
+        self, group_id: int, now: datetime, error: str = "channel missing"
+    ) -> bool:
+        """The group's channel is gone: pause the group, clear its plan, fail any delivery in flight.
+
+        One transaction; return whether the group exists.
+        """
+        now_s = codec.encode_datetime(now)
+        error = _check_error(error)
+        async with self._write() as db:
+            found = await _exec(db, "UPDATE study_groups SET paused = 1 WHERE id = ?", (group_id,))
+            await _stop_target(db, "group", group_id, now_s, error)
+        self._plans_changed.set()
+        return found > 0
+
     # ------------------------------------------------------------------ study groups
 
     async def create_group(
@@ -615,6 +864,9 @@ class Store:
         """Delete a group and its memberships; return whether it existed."""
         async with self._write() as db:
             deleted = await _exec(db, "DELETE FROM study_groups WHERE id = ?", (group_id,))
+            await _exec(db, "DELETE FROM reminder_plan WHERE target_kind = 'group' AND target_id = ?", (group_id,))
+            await _exec(db, "DELETE FROM deliveries WHERE target_kind = 'group' AND target_id = ?", (group_id,))
+        self._plans_changed.set()
         return deleted > 0
 
     # ------------------------------------------------------------------ whole-user data
@@ -640,6 +892,14 @@ class Store:
                 (user_id,),
             )
             created = await _all(db, "SELECT * FROM study_groups WHERE created_by = ? ORDER BY id", (user_id,))
+            plan = await _one(
+                db, "SELECT next_due FROM reminder_plan WHERE target_kind = 'user' AND target_id = ?", (user_id,)
+            )
+            deliveries = await _all(
+                db,
+                "SELECT * FROM deliveries WHERE target_kind = 'user' AND target_id = ? ORDER BY created_at, slot",
+                (user_id,),
+            )
         return {
             "format": EXPORT_FORMAT,
             "schema_version": LATEST_VERSION,
@@ -659,6 +919,8 @@ class Store:
                 for row in memberships
             ],
             "groups_created": [_jsonable(_group(row)) for row in created],
+            "reminder_next_due": None if plan is None else codec.decode_datetime(plan["next_due"]).isoformat(),
+            "reminder_deliveries": [_jsonable(_delivery(row)) for row in deliveries],
         }
 
     async def delete_user(self, user_id: int) -> int:
@@ -671,6 +933,7 @@ class Store:
             for sql in _DELETE_USER:
                 deleted += await _exec(db, sql, (user_id,))
             await _exec(db, "UPDATE study_groups SET created_by = NULL WHERE created_by = ?", (user_id,))
+        self._plans_changed.set()
         log.info("deleted %d rows about user %d", deleted, user_id)
         return deleted
 
@@ -874,6 +1137,94 @@ def _member(row: sqlite3.Row) -> GroupMember:
     """Build a GroupMember from its row."""
     return GroupMember(
         group_id=row["group_id"], user_id=row["user_id"], joined_at=codec.decode_datetime(row["joined_at"])
+    )
+
+
+_DUE_TARGETS_SQL = (
+    "SELECT target_kind, target_id, next_due FROM reminder_plan WHERE next_due <= ?"
+    " ORDER BY next_due, target_kind, target_id LIMIT ?"
+)
+
+
+async def _set_plan(db: aiosqlite.Connection, kind: TargetKind, target_id: int, due_s: str) -> None:
+    """Insert or replace a target's plan."""
+    await _exec(
+        db,
+        "INSERT INTO reminder_plan (target_kind, target_id, next_due) VALUES (?, ?, ?)"
+        " ON CONFLICT (target_kind, target_id) DO UPDATE SET next_due = excluded.next_due",
+        (kind, target_id, due_s),
+    )
+
+
+async def _clear_plan(db: aiosqlite.Connection, kind: TargetKind, target_id: int) -> int:
+    """Delete a target's plan; return how many rows went (0 or 1)."""
+    return await _exec(db, "DELETE FROM reminder_plan WHERE target_kind = ? AND target_id = ?", (kind, target_id))
+
+
+async def _stop_target(db: aiosqlite.Connection, kind: TargetKind, target_id: int, now_s: str, error: str) -> None:
+    """Clear a target's plan and fail its deliveries in flight (it can no longer be reached)."""
+    await _clear_plan(db, kind, target_id)
+    await _exec(
+        db,
+        "UPDATE deliveries SET state = 'failed', error = ?, updated_at = ?"
+        " WHERE target_kind = ? AND target_id = ? AND state = 'sending'",
+        (error, now_s, kind, target_id),
+    )
+
+
+async def _get_delivery(db: aiosqlite.Connection, key: tuple[str, int, str]) -> Delivery | None:
+    """Return a delivery by (kind, target id, slot), or None."""
+    row = await _one(db, "SELECT * FROM deliveries WHERE target_kind = ? AND target_id = ? AND slot = ?", key)
+    return None if row is None else _delivery(row)
+
+
+def _new_nonce() -> str:
+    """Return a fresh Discord message nonce: 25 hex digits of a uuid4 (Discord allows 25 characters)."""
+    return uuid.uuid4().hex[:NONCE_LENGTH]
+
+
+def _check_kind(kind: str) -> TargetKind:
+    """Return `kind` if it is a reminder target kind, else raise ValueError."""
+    for known in TARGET_KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"unknown reminder target kind {kind!r}; expected one of {TARGET_KINDS}")
+
+
+def _check_state(state: str) -> DeliveryState:
+    """Return `state` if it is a delivery state, else raise ValueError."""
+    for known in DELIVERY_STATES:
+        if state == known:
+            return known
+    raise ValueError(f"unknown delivery state {state!r}; expected one of {DELIVERY_STATES}")
+
+
+def _check_slot(slot: str) -> str:
+    """Return `slot` if it is a non-empty string of at most MAX_SLOT_LENGTH characters."""
+    if not isinstance(slot, str) or not 1 <= len(slot) <= MAX_SLOT_LENGTH:
+        raise ValueError(f"slot must be a string of 1 to {MAX_SLOT_LENGTH} characters, got {slot!r}")
+    return slot
+
+
+def _check_error(error: str) -> str:
+    """Return a delivery error message, cut to MAX_ERROR_LENGTH characters."""
+    if not isinstance(error, str):
+        raise TypeError(f"error must be a string, got {type(error).__name__}")
+    return error[:MAX_ERROR_LENGTH]
+
+
+def _delivery(row: sqlite3.Row) -> Delivery:
+    """Build a Delivery from its row."""
+    return Delivery(
+        kind=_check_kind(row["target_kind"]),
+        target_id=row["target_id"],
+        slot=row["slot"],
+        nonce=row["nonce"],
+        state=_check_state(row["state"]),
+        attempts=row["attempts"],
+        error=row["error"],
+        created_at=codec.decode_datetime(row["created_at"]),
+        updated_at=codec.decode_datetime(row["updated_at"]),
     )
 
 

@@ -40,10 +40,24 @@ SEEDS: dict[int, str] = {
         INSERT INTO meta (key, value) VALUES ('commands_hash', 'abc123');
     """,
 }
+# Version 2 added the reminder plan and the delivery log: the same data plus some of those.
+SEEDS[2] = (
+    SEEDS[1]
+    + """
+        INSERT INTO reminder_plan (target_kind, target_id, next_due)
+        VALUES ('user', 111, '2024-03-04T08:30:00.000000+00:00'),
+               ('group', 7, '2024-03-08T02:00:00.000000+00:00');
+        INSERT INTO deliveries (target_kind, target_id, slot, nonce, state, attempts, error, created_at, updated_at)
+        VALUES ('user', 111, '2024-W09', 'abcdef0123456789abcdef012', 'sent', 1, NULL,
+                '2024-02-26T08:30:00.000000+00:00', '2024-02-26T08:30:01.000000+00:00'),
+               ('group', 7, '2024-W09', '0123456789abcdef012345678', 'sending', 2, NULL,
+                '2024-03-01T02:00:00.000000+00:00', '2024-03-01T02:05:00.000000+00:00');
+    """
+)
 
 
-async def check_seeded_data(store: Store) -> None:
-    """Assert the data in SEEDS reads back intact through the current API."""
+async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
+    """Assert the data in SEEDS[version] reads back intact through the current API."""
     learner = await store.get_learner(111)
     assert learner is not None
     assert learner.timezone == "Europe/Paris"
@@ -85,6 +99,25 @@ async def check_seeded_data(store: Store) -> None:
     assert (group.id, group.role, group.channel_id, group.created_by) == (7, "data-analyst", 555, 111)
     assert [m.user_id for m in await store.group_members(7)] == [111, 222]
     assert await store.get_meta("commands_hash") == "abc123"
+
+    if version < 2:  # the reminder tables arrive empty and usable
+        assert await store.earliest_due() is None
+        assert await store.pending_deliveries() == []
+        assert await store.begin_delivery("user", 111, "2024-W09", datetime(2024, 3, 4, tzinfo=UTC)) is not None
+        return
+    assert await store.get_plan("user", 111) == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+    assert await store.earliest_due() == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
+    due = await store.due_targets(datetime(2024, 3, 10, tzinfo=UTC))
+    assert [(t.kind, t.target_id) for t in due] == [("user", 111), ("group", 7)]
+    assert await store.delivery_state("user", 111, "2024-W09") == "sent"
+    [pending] = await store.pending_deliveries()
+    assert (pending.kind, pending.target_id, pending.nonce, pending.attempts) == (
+        "group",
+        7,
+        "0123456789abcdef012345678",
+        2,
+    )
+    assert pending.updated_at == datetime(2024, 3, 1, 2, 5, tzinfo=UTC)
 
 
 async def build_database(path: Path, version: int) -> None:
@@ -142,7 +175,7 @@ async def test_upgrade_from_every_version_keeps_data(tmp_path: Path, version: in
     async with await Store.open(old) as store:
         assert await store.schema_version() == LATEST_VERSION
         if version:
-            await check_seeded_data(store)
+            await check_seeded_data(store, version)
     fresh = tmp_path / "fresh.db"
     async with await Store.open(fresh):
         pass

@@ -1,0 +1,172 @@
+"""Handlers for study groups: create, join, leave, board, pause, resume, delete."""
+
+from __future__ import annotations
+
+from bot.domain.reminders import build_reminder_view
+from bot.domain.weeks import local_today, pace_weeks, position, schedule
+from bot.handlers.context import Caller, Services, UserError
+from bot.handlers.learning import COLOR
+from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time, parse_zone
+from bot.reminders.planning import replan_group
+from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
+from bot.store.errors import GroupNameTakenError
+from bot.store.models import StudyGroup
+
+MAX_NAME = 50
+
+
+def _guild(caller: Caller) -> int:
+    if caller.guild_id is None:
+        raise UserError("Study groups live in a server: use this command in a server channel.")
+    return caller.guild_id
+
+
+async def _group(svc: Services, caller: Caller, name: str | None) -> StudyGroup:
+    guild = _guild(caller)
+    if name:
+        group = await svc.store.get_group_by_name(guild, name.strip())
+        if group is None:
+            names = ", ".join(g.name for g in await svc.store.list_groups(guild)) or "none yet"
+            raise UserError(f"No study group called '{escape_user_text(name)[:50]}'. Groups here: {names}.")
+        return group
+    mine = [g for g in await svc.store.user_groups(caller.user_id) if g.guild_id == guild]
+    if len(mine) == 1:
+        return mine[0]
+    if not mine:
+        raise UserError("You aren't in a study group here. `/group join` lists them as you type.")
+    raise UserError(f"You're in several groups ({', '.join(g.name for g in mine)}): say which with `name:`.")
+
+
+def _require_manager(caller: Caller) -> None:
+    if not caller.is_moderator:
+        raise UserError("Only members with Manage Server can create, delete, pause or resume study groups.")
+
+
+async def create(
+    svc: Services,
+    caller: Caller,
+    name: str,
+    role: str,
+    channel_id: int,
+    day: str | None = None,
+    time: str | None = None,
+    timezone: str | None = None,
+) -> Reply:
+    """Create a study group that gets a weekly post in a channel."""
+    _require_manager(caller)
+    guild = _guild(caller)
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME:
+        raise UserError(f"A group name needs 1 to {MAX_NAME} characters.")
+    found = svc.role(role)
+    weekday = parse_day(day) if day else DEFAULT_DAY
+    at = parse_time(time) if time else DEFAULT_TIME
+    zone = parse_zone(timezone) if timezone else "UTC"
+    try:
+        group = await svc.store.create_group(
+            guild_id=guild,
+            name=name,
+            role=found.name,
+            channel_id=channel_id,
+            weekday=weekday,
+            local_time=at,
+            timezone=zone,
+            created_by=caller.user_id,
+            now=caller.now,
+        )
+    except GroupNameTakenError:
+        raise UserError(f"There is already a group called '{escape_user_text(name)}' here.") from None
+    await replan_group(svc, group.id, caller.now)
+    svc.plans_changed()
+    return Reply(
+        content=(
+            f"Study group **{escape_user_text(group.name)}** follows {found.display_name}. Weekly posts: "
+            f"{DAYS[weekday].title()}s at {at:%H:%M} ({zone}) in <#{channel_id}>. Members join with "
+            f"`/group join name:{group.name}`."
+        ),
+        ephemeral=True,
+    )
+
+
+async def join(svc: Services, caller: Caller, name: str) -> Reply:
+    """Join a study group (and its path, if the learner isn't on it yet)."""
+    group = await _group(svc, caller, name)
+    await svc.store.ensure_learner(caller.user_id, caller.now)
+    added = await svc.store.join_group(group.id, caller.user_id, caller.now)
+    enrollment = await svc.store.get_enrollment(caller.user_id, group.role)
+    note = ""
+    if enrollment is None or enrollment.status != "active":
+        await svc.store.enroll(caller.user_id, group.role, None, None, caller.now)
+        note = f" You're now enrolled in `{group.role}` too."
+    verb = "You joined" if added else "You're already in"
+    return Reply(content=f"{verb} **{escape_user_text(group.name)}**.{note}", ephemeral=True)
+
+
+async def leave(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    """Leave a study group (the path and progress stay)."""
+    group = await _group(svc, caller, name)
+    left = await svc.store.leave_group(group.id, caller.user_id)
+    if not left:
+        raise UserError(f"You aren't in **{escape_user_text(group.name)}**.")
+    return Reply(content=f"You left **{escape_user_text(group.name)}**. Your path and progress stay.", ephemeral=True)
+
+
+async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    """Show members' progress in the group's current phase."""
+    group = await _group(svc, caller, name)
+    role = svc.content.index.roles.get(group.role)
+    if role is None:
+        raise UserError(f"The group's path `{group.role}` is not in the content right now.")
+    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
+    phases = schedule(role.phases, total)
+    start = local_today(group.created_at, group.timezone)
+    pos = position(phases, total, start, local_today(caller.now, group.timezone))
+    view = build_reminder_view(role.phases, phases, pos, role.checklist, set())
+    group_items = {i.id for i in role.checklist if i.group == view.items_group}
+    lines = []
+    for member in await svc.store.group_members(group.id):
+        progress = await svc.store.get_progress(member.user_id, role.name)
+        done = sum(1 for i in progress if i in group_items)
+        lines.append((done, f"<@{member.user_id}> {progress_bar(done, len(group_items), width=8)}"))
+    lines.sort(key=lambda x: -x[0])
+    week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
+    body = "\n".join(line for _, line in lines) or "No members yet: `/group join`."
+    stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
+    schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({group.timezone})"
+    card = Card(
+        title=clip(f"{group.name} · {role.display_name} · {week}", 256),
+        description=clip(body, 4096),
+        fields=(Field("This stretch", clip(stretch, 1024)),),
+        footer="Paused" if group.paused else f"Weekly post: {schedule_text}",
+        color=COLOR,
+    )
+    return Reply(cards=(card,), ephemeral=True)
+
+
+async def set_paused(svc: Services, caller: Caller, paused: bool, name: str | None = None) -> Reply:
+    """Pause or resume a group's weekly post."""
+    _require_manager(caller)
+    group = await _group(svc, caller, name)
+    await svc.store.set_group_paused(group.id, paused)
+    await replan_group(svc, group.id, caller.now)
+    svc.plans_changed()
+    word = "paused" if paused else "resumed"
+    return Reply(content=f"Weekly posts of **{escape_user_text(group.name)}** are {word}.", ephemeral=True)
+
+
+async def delete(svc: Services, caller: Caller, name: str) -> Reply:
+    """Delete a study group (members keep their paths and progress)."""
+    _require_manager(caller)
+    group = await _group(svc, caller, name)
+    await svc.store.delete_group(group.id)
+    await svc.store.clear_plan("group", group.id)
+    svc.plans_changed()
+    return Reply(content=f"Deleted **{escape_user_text(group.name)}**. Members keep their progress.", ephemeral=True)
+
+
+async def group_names(svc: Services, guild_id: int | None, query: str) -> list[str]:
+    """Suggest group names of a server."""
+    if guild_id is None:
+        return []
+    q = query.strip().lower()
+    return [g.name for g in await svc.store.list_groups(guild_id) if q in g.name.lower()][:25]

@@ -1,0 +1,208 @@
+"""Handlers for a learner's weekly reminder: /remind on|off|set|pause|preview and the reminder's buttons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.domain.weeks import local_today
+from bot.handlers.context import Caller, Response, Services, UserError
+from bot.reminders.compose import compose_user
+from bot.reminders.planning import replan_user, snooze
+from bot.render import Reply, escape_user_text
+from bot.store.models import ReminderSettings
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+def parse_day(text: str) -> int:
+    """Read a weekday name (or its first three letters)."""
+    value = text.strip().lower()
+    for n, day in enumerate(DAYS):
+        if value == day or (len(value) >= 3 and day.startswith(value)):
+            return n
+    raise UserError(f"'{escape_user_text(text)[:20]}' is not a day. Use monday, tuesday, … or sunday.")
+
+
+def parse_time(text: str) -> time:
+    """Read a 24-hour HH:MM time."""
+    match = _TIME.match(text.strip().lower())
+    if match is None:
+        raise UserError(f"'{escape_user_text(text)[:20]}' is not a time. Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def parse_zone(text: str) -> str:
+    """Read an IANA time zone name such as Europe/Berlin."""
+    name = text.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(
+            f"'{escape_user_text(name)[:40]}' is not a time zone. Use an IANA name like Europe/Berlin, "
+            "America/New_York or Asia/Kolkata (autocomplete lists them)."
+        ) from None
+    return name
+
+
+def zone_choices(query: str, limit: int = 25) -> list[str]:
+    """Suggest IANA zone names containing what was typed."""
+    q = query.strip().lower().replace(" ", "_")
+    zones = sorted(z for z in available_timezones() if "/" in z or z == "UTC")
+    starts = [z for z in zones if z.lower().startswith(q) or z.lower().split("/")[-1].startswith(q)]
+    contains = [z for z in zones if q in z.lower() and z not in starts]
+    return (starts + contains)[:limit]
+
+
+def _describe(settings: ReminderSettings, tz: str) -> str:
+    day = DAYS[settings.weekday].title()
+    return f"{day}s at {settings.local_time:%H:%M} ({settings.timezone or tz})"
+
+
+async def _settings(svc: Services, caller: Caller) -> tuple[ReminderSettings | None, str]:
+    learner = await svc.store.ensure_learner(caller.user_id, caller.now)
+    return await svc.store.get_reminder_settings(caller.user_id), learner.timezone
+
+
+async def _save(
+    svc: Services,
+    caller: Caller,
+    current: ReminderSettings | None,
+    *,
+    enabled: bool | None = None,
+    weekday: int | None = None,
+    at: time | None = None,
+    timezone: str | None = None,
+    paused_until: datetime | bool | None = False,
+) -> ReminderSettings:
+    saved = await svc.store.set_reminder_settings(
+        caller.user_id,
+        enabled=enabled if enabled is not None else (current.enabled if current else True),
+        weekday=weekday if weekday is not None else (current.weekday if current else DEFAULT_DAY),
+        local_time=at or (current.local_time if current else DEFAULT_TIME),
+        timezone=timezone or (current.timezone if current else None),
+        paused_until=(current.paused_until if current else None) if paused_until is False else paused_until,
+        now=caller.now,
+    )
+    await replan_user(svc, caller.user_id, caller.now)
+    svc.plans_changed()
+    return saved
+
+
+def _next_line(due: datetime | None, tz: str) -> str:
+    if due is None:
+        return "Nothing is planned: enroll in a path with `/start-learning` first."
+    local = due.astimezone(ZoneInfo(tz))
+    return f"Next one: {local:%A %Y-%m-%d %H:%M} ({tz})."
+
+
+async def remind_on(svc: Services, caller: Caller) -> Reply:
+    """Turn weekly reminders on."""
+    current, tz = await _settings(svc, caller)
+    if (await svc.store.get_learner(caller.user_id)).dm_undeliverable:
+        await svc.store.set_dm_undeliverable(caller.user_id, False)
+    saved = await _save(svc, caller, current, enabled=True, paused_until=None)
+    due = await svc.store.get_plan("user", caller.user_id)
+    text = f"Weekly reminders are on: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}"
+    return Reply(content=text, ephemeral=True)
+
+
+async def remind_off(svc: Services, caller: Caller) -> Reply:
+    """Turn weekly reminders off."""
+    current, _ = await _settings(svc, caller)
+    await _save(svc, caller, current, enabled=False)
+    return Reply(content="Weekly reminders are off. `/remind on` brings them back.", ephemeral=True)
+
+
+async def remind_set(
+    svc: Services, caller: Caller, day: str | None = None, time: str | None = None, timezone: str | None = None
+) -> Reply:
+    """Set the day, time and time zone of the weekly reminder."""
+    if not (day or time or timezone):
+        raise UserError("Give at least one of day, time or timezone, e.g. `/remind set day:friday time:18:00`.")
+    weekday = parse_day(day) if day else None
+    at = parse_time(time) if time else None
+    zone = parse_zone(timezone) if timezone else None
+    current, tz = await _settings(svc, caller)
+    if zone:
+        await svc.store.set_timezone(caller.user_id, zone, caller.now)  # the learner's weeks follow it too
+        tz = zone
+    saved = await _save(svc, caller, current, enabled=True, weekday=weekday, at=at, timezone=zone)
+    due = await svc.store.get_plan("user", caller.user_id)
+    return Reply(content=f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}", ephemeral=True)
+
+
+async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
+    """Pause reminders until a date (in the learner's time zone)."""
+    current, tz = await _settings(svc, caller)
+    zone = current.timezone if current and current.timezone else tz
+    today = local_today(caller.now, zone)
+    try:
+        day = date.fromisoformat(until.strip())
+    except ValueError:
+        raise UserError(f"'{escape_user_text(until)[:20]}' is not a date. Use YYYY-MM-DD.") from None
+    if day <= today:
+        raise UserError(f"Pick a date after today ({today.isoformat()}).")
+    if (day - today).days > 366:
+        raise UserError("Pause for at most a year; `/remind off` stops reminders for good.")
+    resume = datetime.combine(day, time(0), ZoneInfo(zone))
+    await _save(svc, caller, current, enabled=True, paused_until=resume)
+    due = await svc.store.get_plan("user", caller.user_id)
+    return Reply(content=f"Reminders paused until {day.isoformat()}. {_next_line(due, zone)}", ephemeral=True)
+
+
+async def remind_preview(svc: Services, caller: Caller) -> Reply:
+    """Return this week's reminder as the learner will get it."""
+    await svc.store.ensure_learner(caller.user_id, caller.now)
+    composed = await compose_user(svc, caller.user_id, caller.now)
+    if composed.reply is None:
+        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+    return composed.reply
+
+
+async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequence[str]) -> Response:
+    """Tick the items picked in a reminder's menu."""
+    found = svc.content.index.roles.get(role)
+    if found is None:
+        raise UserError("That path is not in the content any more. Your progress is kept.")
+    known = {i.id: i for i in found.checklist}
+    ticked = [known[v].text for v in values if v in known]
+    for value in values:
+        if value in known:
+            await svc.store.set_item_done(caller.user_id, role, value, caller.now)
+    if not ticked:
+        raise UserError("Those items changed since this reminder was sent; see `/checklist`.")
+    lines = "\n".join(f"✅ {escape_user_text(t)}" for t in ticked)
+    return Response(Reply(content=f"Ticked on {found.display_name}:\n{lines}"[:2000], ephemeral=True))
+
+
+async def snooze_day(svc: Services, caller: Caller) -> Response:
+    """Send this week's reminder again tomorrow."""
+    due = await snooze(svc, caller.user_id, caller.now)
+    svc.plans_changed()
+    return Response(Reply(content=f"Snoozed: I'll remind you again at {due:%Y-%m-%d %H:%M} UTC.", ephemeral=True))
+
+
+async def behind(svc: Services, caller: Caller, role: str) -> Response:
+    """Push the plan back a week ("I'm behind")."""
+    enrollment = await svc.store.shift_enrollment(caller.user_id, role, 1, caller.now)
+    if enrollment is None:
+        raise UserError("You aren't following that path any more.")
+    return Response(
+        Reply(
+            content=f"No problem: your plan moved back a week ({enrollment.week_shift} week(s) in all). "
+            "Keep going at your pace.",
+            ephemeral=True,
+        )
+    )
+
+
+async def pause_week(svc: Services, caller: Caller) -> Response:
+    """Pause reminders for a week."""
+    current, _ = await _settings(svc, caller)
+    await _save(svc, caller, current, enabled=True, paused_until=caller.now + timedelta(days=7))
+    return Response(Reply(content="Reminders paused for a week. `/remind on` resumes them now.", ephemeral=True))

@@ -1,0 +1,145 @@
+"""What a weekly reminder says: to a learner (one card per active path) or to a study group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.content.models import Role
+from bot.domain.reminders import ReminderView, build_reminder_view, group_board
+from bot.domain.weeks import local_today, pace_weeks, position, schedule
+from bot.handlers import ids
+from bot.handlers.context import Plan, Services, plan_for
+from bot.handlers.learning import COLOR, week_status
+from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, progress_bar
+from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL
+from bot.store.models import StudyGroup
+
+MAX_PATHS = 4  # one select per path, plus a row of buttons
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A reminder to send, and whether the target's path is over (no more reminders after it)."""
+
+    reply: Reply | None
+    finished: bool
+
+
+def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
+    return build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done_ids, missed)
+
+
+def reminder_card(role: Role, plan: Plan, view: ReminderView) -> Card:
+    """Lay one path's reminder out as a card."""
+    lines = []
+    if view.missed:
+        lines.append(f"*You were away for {view.missed} reminder(s); here is where you are now.*")
+    if view.status == "finished":
+        lines.append(f"🎉 You've reached the end of the {role.display_name} path. Congratulations!")
+        lines.append("This is your last weekly reminder for it. `/progress` shows what you achieved.")
+    elif view.status == "phase_change":
+        lines.append(f"🚩 **New phase this week:** Phase {view.phase_number}: {view.phase_title} ({view.phase_span})")
+    elif view.status == "not_started":
+        lines.append(f"Your path starts in {view.days_until_start} day(s). A look at what comes first:")
+    if view.objective and view.status != "finished":
+        lines.append(f"**Objective:** {view.objective}")
+    if view.focus and view.status != "finished":
+        lines.append("**Focus this week:**\n" + "\n".join(f"• {t}" for t in view.focus))
+    fields = []
+    if view.open_items and view.status != "finished":
+        items = "\n".join(f"⬜ {i.text}" for i in view.open_items)
+        fields.append(Field(clip(f"Open items · {view.items_group}", 256), clip(items, MAX_FIELD_VALUE)))
+    fields.append(Field("Progress", progress_bar(view.done, view.total)))
+    phase_line = f"Phase {view.phase_number}: {view.phase_title} ({view.phase_span})" if view.phase_number else ""
+    return Card(
+        title=clip(f"{week_status(plan)} · {role.display_name}", 256),
+        description=clip("\n\n".join([phase_line, *lines]).strip(), 4096) or None,
+        fields=tuple(fields),
+        footer="Weekly reminder · /remind set to change the day and time · /remind off to stop",
+        color=COLOR,
+    )
+
+
+async def compose_user(svc: Services, user_id: int, now: datetime, missed: int = 0) -> Composed:
+    """Build a learner's weekly reminder over their active paths; None when there is nothing to say."""
+    learner = await svc.store.get_learner(user_id)
+    if learner is None:
+        return Composed(None, True)
+    enrollments = [e for e in await svc.store.list_enrollments(user_id) if e.role in svc.content.index.roles]
+    cards, rows, live = [], [], 0
+    for e in enrollments[:MAX_PATHS]:
+        role = svc.content.index.roles[e.role]
+        plan = plan_for(role, e, now, learner.timezone)
+        done_ids = set(await svc.store.get_progress(user_id, role.name))
+        view = _view(plan, done_ids, missed)
+        cards.append(reminder_card(role, plan, view))
+        if view.status != "finished":
+            live += 1
+            if view.open_items:
+                options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
+                rows.append(
+                    Select(
+                        ids.reminder_tick(role.name),
+                        options,
+                        placeholder=clip(f"{role.display_name}: tick what you've done", 150),
+                        min_values=1,
+                        max_values=len(options),
+                    )
+                )
+        else:
+            await svc.store.set_enrollment_status(user_id, role.name, "completed", now)
+    if not cards:
+        return Composed(None, True)
+    first_live = next((e.role for e in enrollments[:MAX_PATHS]), None)
+    buttons = (
+        Button("Snooze a day", custom_id=ids.snooze()),
+        Button("I'm behind", custom_id=ids.behind(first_live)) if first_live else None,
+        Button("Pause a week", custom_id=ids.pause_week()),
+    )
+    if live:
+        rows.append(tuple(b for b in buttons if b is not None))
+    return Composed(Reply(cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5])), finished=live == 0)
+
+
+async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> Composed:
+    """Build a study group's weekly post: its week and phase, and the board in brief."""
+    role = svc.content.index.roles.get(group.role)
+    if role is None:
+        return Composed(None, False)
+    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
+    phases = schedule(role.phases, total)
+    start = local_today(group.created_at, group.timezone)
+    pos = position(phases, total, start, local_today(now, group.timezone))
+    members = await svc.store.group_members(group.id)
+    done_counts: dict[int, int] = {}
+    view = build_reminder_view(role.phases, phases, pos, role.checklist, set(), missed)
+    group_ids = {i.id for i in role.checklist if i.group == view.items_group}
+    for m in members:
+        progress = await svc.store.get_progress(m.user_id, role.name)
+        done_counts[m.user_id] = sum(1 for item_id in progress if item_id in group_ids)
+    board = group_board(done_counts, len(group_ids))
+    lines = []
+    if view.status == "finished":
+        lines.append(f"🎉 The group has reached the end of the {role.display_name} path. Well done, everyone!")
+    else:
+        if view.phase_number:
+            lines.append(f"**Phase {view.phase_number}: {view.phase_title}** ({view.phase_span})")
+        if view.status == "phase_change":
+            lines.append("🚩 A new phase starts this week.")
+        if view.objective:
+            lines.append(f"**Objective:** {view.objective}")
+        if view.focus:
+            lines.append("**Focus this week:**\n" + "\n".join(f"• {t}" for t in view.focus))
+    if view.missed:
+        lines.insert(0, f"*{view.missed} weekly post(s) were missed while the bot was away.*")
+    fields = [Field("Board", board or "No members yet: `/group join`")]
+    week = "Finished" if view.status == "finished" else f"Week {pos.week} of {total}"
+    card = Card(
+        title=clip(f"{group.name} · {week} · {role.display_name}", 256),
+        description=clip("\n\n".join(lines), 4096) or None,
+        fields=tuple(fields),
+        footer="Study group · /group board for everyone's progress · /group join to take part",
+        color=COLOR,
+    )
+    return Composed(Reply(cards=(card,)), finished=view.status == "finished")

@@ -1,0 +1,229 @@
+"""The reminder scheduler: one loop that sleeps until the earliest planned reminder and sends what is due.
+
+Plans live in SQLite (`reminder_plan`: each target's next due time in UTC). The loop asks the store for the
+due targets (an indexed query), sends each one through a `Sender` with bounded concurrency and a rate limit,
+and records the delivery and the next due time in one transaction. Changing settings calls `wake()`.
+
+Guarantee (with the store's delivery log and Discord's message nonce): a slot (target, ISO week) is never
+skipped, since the plan only advances in the transaction that records the send; and it is sent at most once,
+except when the process dies after Discord accepted the message but before the log recorded it *and* the
+restart comes later than Discord's nonce window (a few minutes): then that one message can repeat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time as _time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Protocol
+
+from bot.domain.reminders import is_paused, next_due, plan_after_downtime
+from bot.handlers.context import Services
+from bot.log import get_logger
+from bot.reminders.compose import Composed, compose_group, compose_user
+from bot.reminders.planning import snooze_meta_key
+from bot.render import Reply
+from bot.store.models import DueTarget
+
+log = get_logger(__name__)
+DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
+MAX_ATTEMPTS = 5
+MAX_SLEEP = 3600.0
+
+
+class DMClosedError(Exception):
+    """The learner does not accept DMs from the bot (Discord error 50007)."""
+
+
+class ChannelGoneError(Exception):
+    """The group's channel was deleted, or the bot may no longer post there."""
+
+
+class RetryLaterError(Exception):
+    """A passing failure (5xx, timeout): try the same delivery again later."""
+
+
+class Sender(Protocol):
+    """Where reminders go: Discord DMs and channels, or the console."""
+
+    async def send_user(self, user_id: int, reply: Reply, nonce: str, due: datetime) -> None: ...
+
+    async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None: ...
+
+
+class RateLimiter:
+    """Space calls out to at most `rate` per second (Discord's global limit is 50/s)."""
+
+    def __init__(self, rate: float, clock: Callable[[], float] = _time.monotonic) -> None:
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.clock = clock
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            now = self.clock()
+            delay = self._next - now
+            self._next = max(now, self._next) + self.interval
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+@dataclass
+class Outcome:
+    """What processing one target did, for logs and the console."""
+
+    target: DueTarget
+    sent: bool = False
+    skipped: str | None = None
+
+
+class Scheduler:
+    """Send due reminders; `run()` is the long-lived loop, `run_due(now)` one pass (for tests and the console)."""
+
+    def __init__(
+        self,
+        svc: Services,
+        sender: Sender,
+        clock: Callable[[], datetime],
+        *,
+        concurrency: int = 8,
+        rate: float = 45.0,
+        retry_after: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self.svc = svc
+        self.sender = sender
+        self.clock = clock
+        self.limiter = RateLimiter(rate)
+        self.semaphore = asyncio.Semaphore(concurrency)
+        self.retry_after = retry_after
+        self._wake = asyncio.Event()
+        self._stopped = False
+
+    def wake(self) -> None:
+        """Plans changed: look again at the earliest due time."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Sleep until the earliest due time (or a wake-up), send what is due, repeat."""
+        while not self._stopped:
+            self._wake.clear()
+            try:
+                outcomes = await self.run_due(self.clock())
+            except Exception:
+                log.exception("Reminder pass failed; trying again in a minute")
+                outcomes, delay = [], 60.0
+            else:
+                if outcomes:
+                    continue  # there may be more due than one batch
+                earliest = await self.svc.store.earliest_due()
+                delay = MAX_SLEEP if earliest is None else (earliest - self.clock()).total_seconds()
+            if delay > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=min(delay, MAX_SLEEP))
+
+    async def run_due(self, now: datetime, limit: int = 500) -> list[Outcome]:
+        """Process every target due at `now` (one batch); one failing target never stalls the others."""
+        due = await self.svc.store.due_targets(now, limit)
+        if not due:
+            return []
+        results = await asyncio.gather(*(self._guarded(t, now) for t in due), return_exceptions=True)
+        outcomes = []
+        for target, result in zip(due, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("Reminder to %s %s failed", target.kind, target.target_id, exc_info=result)
+                # Never spin on a broken target: look again after the retry delay.
+                await self.svc.store.set_plan(target.kind, target.target_id, now + self.retry_after)
+                outcomes.append(Outcome(target, skipped="error"))
+            else:
+                outcomes.append(result)
+        return outcomes
+
+    async def _guarded(self, target: DueTarget, now: datetime) -> Outcome:
+        async with self.semaphore:
+            return await self._process(target, now)
+
+    async def _settings(self, target: DueTarget) -> tuple[int, time, str, datetime | None] | None:
+        store = self.svc.store
+        if target.kind == "user":
+            settings = await store.get_reminder_settings(target.target_id)
+            learner = await store.get_learner(target.target_id)
+            if settings is None or learner is None or not settings.enabled or learner.dm_undeliverable:
+                return None
+            return settings.weekday, settings.local_time, settings.timezone or learner.timezone, settings.paused_until
+        group = await store.get_group(target.target_id)
+        if group is None or group.paused:
+            return None
+        return group.weekday, group.local_time, group.timezone, None
+
+    async def _process(self, target: DueTarget, now: datetime) -> Outcome:
+        store = self.svc.store
+        found = await self._settings(target)
+        if found is None:
+            await store.clear_plan(target.kind, target.target_id)
+            return Outcome(target, skipped="off")
+        weekday, at, tz, paused_until = found
+        if is_paused(paused_until, now):
+            await store.set_plan(target.kind, target.target_id, next_due(paused_until, weekday, at, tz))
+            return Outcome(target, skipped="paused")
+        catchup = plan_after_downtime(min(target.next_due, now), now, weekday, at, tz)
+        slot = catchup.slot
+        snooze_key = snooze_meta_key(target.kind, target.target_id)
+        snoozed = await store.get_meta(snooze_key)
+        if snoozed is not None and snoozed == target.next_due.isoformat():
+            slot = f"{slot}-snooze-{target.next_due:%Y%m%dT%H%M}"  # a second reminder in the same week
+        delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
+        if delivery is None:  # already sent for this slot
+            await store.set_plan(target.kind, target.target_id, catchup.next_due)
+            return Outcome(target, skipped="already sent")
+        composed = await self._compose(target, now, catchup.missed)
+        follow = None if composed.finished else catchup.next_due
+        if composed.reply is None:
+            await store.fail_delivery(target.kind, target.target_id, slot, now, "nothing to say", follow)
+            return Outcome(target, skipped="nothing to say")
+        if delivery.attempts > MAX_ATTEMPTS:
+            await store.fail_delivery(target.kind, target.target_id, slot, now, "too many attempts", follow)
+            return Outcome(target, skipped="gave up")
+        await self.limiter.wait()
+        try:
+            if target.kind == "user":
+                await self.sender.send_user(target.target_id, composed.reply, delivery.nonce, target.next_due)
+            else:
+                group = await store.get_group(target.target_id)
+                label = group.name if group else str(target.target_id)
+                channel = group.channel_id if group else 0
+                await self.sender.send_channel(channel, label, composed.reply, delivery.nonce, target.next_due)
+        except DMClosedError:
+            await store.set_dm_undeliverable(target.target_id, True)
+            await store.fail_delivery(target.kind, target.target_id, slot, now, "DMs closed", None)
+            log.info("DMs closed for %s: reminders marked undeliverable", target.target_id)
+            return Outcome(target, skipped="dms closed")
+        except ChannelGoneError:
+            await store.set_group_paused(target.target_id, True)
+            await store.fail_delivery(target.kind, target.target_id, slot, now, "channel gone", None)
+            log.info("Channel of group %s is gone: group paused", target.target_id)
+            return Outcome(target, skipped="channel gone")
+        except RetryLaterError as exc:
+            backoff = self.retry_after * min(2 ** (delivery.attempts - 1), 12)
+            await store.set_plan(target.kind, target.target_id, now + backoff)
+            log.warning("Reminder to %s %s will be retried: %s", target.kind, target.target_id, exc)
+            return Outcome(target, skipped="retry")
+        await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
+        if snoozed is not None:
+            await store.delete_meta(snooze_key)
+        return Outcome(target, sent=True)
+
+    async def _compose(self, target: DueTarget, now: datetime, missed: int) -> Composed:
+        if target.kind == "user":
+            return await compose_user(self.svc, target.target_id, now, missed)
+        group = await self.svc.store.get_group(target.target_id)
+        if group is None:
+            return Composed(None, True)
+        return await compose_group(self.svc, group, now, missed)
