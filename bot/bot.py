@@ -18,13 +18,19 @@ from bot.settings import Settings
 from bot.store import Store
 
 log = get_logger(__name__)
-COGS = ("bot.cogs.learning", "bot.cogs.progress", "bot.cogs.content_admin")
+COGS = (
+    "bot.cogs.learning",
+    "bot.cogs.progress",
+    "bot.cogs.content_admin",
+    "bot.cogs.reminders",
+    "bot.cogs.groups",
+)
 
 
 class WaymarkBot(commands.Bot):
     """Waymark's bot: slash commands only, no privileged intents."""
 
-    def __init__(self, settings: Settings, services: Services | None = None) -> None:
+    def __init__(self, settings: Settings, services: Services | None = None, *, run_scheduler: bool = True) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -34,6 +40,7 @@ class WaymarkBot(commands.Bot):
             help_command=None,
         )
         self.settings = settings
+        self.run_scheduler = run_scheduler  # tests that drive the scheduler themselves turn it off
         self._given_services = services
         self.services: Services
 

@@ -395,6 +395,8 @@ HELP = [
     ("/done item [proof]", "Tick one item by name, with an optional proof link."),
     ("/stop-learning role [forget]", "Leave a path; progress is kept unless you ask to forget it."),
     ("/my-data export|delete", "Everything stored about you, as a file; or delete it all."),
+    ("/remind on|off|set|pause|preview", "Your weekly reminder: when it comes, a pause, or a preview now."),
+    ("/group create|join|leave|board|pause|resume|delete", "Study groups with a weekly post in a channel."),
     ("/content reload|status|validate", "Moderators: check and reload the role files."),
 ]
 

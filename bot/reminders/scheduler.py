@@ -201,13 +201,16 @@ class Scheduler:
                 channel = group.channel_id if group else 0
                 await self.sender.send_channel(channel, label, composed.reply, delivery.nonce, target.next_due)
         except DMClosedError:
-            await store.set_dm_undeliverable(target.target_id, True)
-            await store.fail_delivery(target.kind, target.target_id, slot, now, "DMs closed", None)
+            if await self._post_in_group(target, composed.reply, delivery.nonce):
+                await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
+                await store.set_dm_undeliverable(target.target_id, True)
+                log.info("DMs closed for %s: reminder posted in their study group", target.target_id)
+                return Outcome(target, sent=True)
+            await store.mark_dm_undeliverable(target.target_id, now)
             log.info("DMs closed for %s: reminders marked undeliverable", target.target_id)
             return Outcome(target, skipped="dms closed")
         except ChannelGoneError:
-            await store.set_group_paused(target.target_id, True)
-            await store.fail_delivery(target.kind, target.target_id, slot, now, "channel gone", None)
+            await store.pause_group_for_missing_channel(target.target_id, now)
             log.info("Channel of group %s is gone: group paused", target.target_id)
             return Outcome(target, skipped="channel gone")
         except RetryLaterError as exc:
@@ -219,6 +222,21 @@ class Scheduler:
         if snoozed is not None:
             await store.delete_meta(snooze_key)
         return Outcome(target, sent=True)
+
+    async def _post_in_group(self, target: DueTarget, reply: Reply, nonce: str) -> bool:
+        """Post a learner's reminder in one of their study groups' channels (their DMs are closed)."""
+        for group in await self.svc.store.user_groups(target.target_id):
+            if group.paused:
+                continue
+            note = f"<@{target.target_id}>, your weekly reminder (I can't DM you: open DMs to get it privately)."
+            try:
+                await self.sender.send_channel(
+                    group.channel_id, group.name, Reply(content=note, cards=reply.cards), nonce, target.next_due
+                )
+            except (ChannelGoneError, RetryLaterError):
+                continue
+            return True
+        return False
 
     async def _compose(self, target: DueTarget, now: datetime, missed: int) -> Composed:
         if target.kind == "user":

@@ -113,9 +113,9 @@ async def simcord_bot(settings: Settings, now: datetime, shipped_index: ContentI
     """
     if settings.content_dir == CONTENT_DIR:
         services = Services(ContentHolder(CONTENT_DIR, shipped_index), await Store.open(settings.db_path))
-        bot = WaymarkBot(settings, services)
+        bot = WaymarkBot(settings, services, run_scheduler=False)
     else:
-        bot = WaymarkBot(settings)
+        bot = WaymarkBot(settings, run_scheduler=False)
     yield bot
     await close_store(bot)
 

@@ -20,7 +20,7 @@ async def restart(simcord_env, settings):
 
     async def do() -> WaymarkBot:
         old = simcord_env.bot
-        new = WaymarkBot(settings)  # loads content and opens the store itself
+        new = WaymarkBot(settings, run_scheduler=False)  # loads content and opens the store itself
         await simcord_env.restart_bot(new)
         await close_store(old)
         started.append(new)

@@ -1,0 +1,163 @@
+"""Weekly reminders on Discord: the /remind commands, and the scheduler that DMs learners and posts to groups."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import datetime
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.common import services_of
+from bot.discord_io import NO_MENTIONS, caller_of, run_handler, to_view
+from bot.handlers import reminders
+from bot.handlers.context import Services, utc_now
+from bot.log import get_logger
+from bot.reminders.scheduler import ChannelGoneError, DMClosedError, RetryLaterError, Scheduler
+from bot.render import Reply, to_embeds
+
+log = get_logger(__name__)
+DM_CLOSED = 50007
+
+
+def message_kwargs(reply: Reply) -> dict:
+    """Return `Messageable.send` keyword arguments for a reply (not an interaction response)."""
+    kwargs: dict = {"embeds": to_embeds(reply), "allowed_mentions": NO_MENTIONS}
+    view = to_view(reply)
+    if view is not None:
+        kwargs["view"] = view
+    if reply.content:
+        kwargs["content"] = reply.content
+    return kwargs
+
+
+class DiscordSender:
+    """Send reminders as DMs and channel posts, mapping Discord's errors onto the scheduler's."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    async def send_user(self, user_id: int, reply: Reply, nonce: str | None, due: datetime) -> None:
+        try:
+            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
+            channel = user.dm_channel or await user.create_dm()
+            await channel.send(nonce=nonce, **message_kwargs(reply))
+        except discord.Forbidden as exc:
+            raise DMClosedError(f"{exc.code}: {exc.text}") from exc
+        except discord.NotFound as exc:
+            raise DMClosedError("unknown user") from exc
+        except (discord.DiscordServerError, aiohttp.ClientError, TimeoutError) as exc:
+            raise RetryLaterError(str(exc)) from exc
+
+    async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
+        try:
+            channel = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+            if not isinstance(channel, discord.abc.Messageable):
+                raise ChannelGoneError(f"channel {channel_id} cannot hold messages")
+            await channel.send(nonce=nonce, **message_kwargs(reply))
+        except (discord.NotFound, discord.Forbidden) as exc:
+            raise ChannelGoneError(f"{exc.status} {exc.code}: {exc.text}") from exc
+        except (discord.DiscordServerError, aiohttp.ClientError, TimeoutError) as exc:
+            raise RetryLaterError(str(exc)) from exc
+
+
+class RemindersCog(commands.GroupCog, group_name="remind", group_description="Your weekly reminder"):
+    """The /remind commands, and the scheduler task."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self.sender = DiscordSender(bot)
+        self.scheduler = Scheduler(services_of_bot(bot), self.sender, utc_now)
+        self.task: asyncio.Task | None = None
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        services_of_bot(self.bot).plans_changed = self.scheduler.wake
+        if getattr(self.bot, "run_scheduler", True):
+            self.task = asyncio.create_task(self._run(), name="reminder-scheduler")
+
+    async def cog_unload(self) -> None:
+        self.scheduler.stop()
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+
+    async def _run(self) -> None:
+        await self.bot.wait_until_ready()
+        log.info("Reminder scheduler started")
+        await self.scheduler.run()
+
+    @app_commands.command(name="on", description="Turn your weekly reminder on")
+    async def on(self, interaction: discord.Interaction) -> None:
+        caller = caller_of(interaction)
+        await run_handler(interaction, lambda: reminders.remind_on(services_of(interaction), caller))
+
+    @app_commands.command(name="off", description="Turn your weekly reminder off")
+    async def off(self, interaction: discord.Interaction) -> None:
+        caller = caller_of(interaction)
+        await run_handler(interaction, lambda: reminders.remind_off(services_of(interaction), caller))
+
+    @app_commands.command(name="set", description="Choose the day, time and time zone of your weekly reminder")
+    @app_commands.describe(
+        day="Day of the week", time="24-hour time, HH:MM", timezone="Your time zone, e.g. Europe/Berlin"
+    )
+    @app_commands.choices(day=[app_commands.Choice(name=d.title(), value=d) for d in reminders.DAYS])
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        day: app_commands.Choice[str] | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+    ) -> None:
+        caller = caller_of(interaction)
+        svc = services_of(interaction)
+        await run_handler(
+            interaction, lambda: reminders.remind_set(svc, caller, day.value if day else None, time, timezone)
+        )
+
+    @set_.autocomplete("timezone")
+    async def timezone_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=z, value=z) for z in reminders.zone_choices(current)]
+
+    @app_commands.command(name="pause", description="Pause your reminder until a date")
+    @app_commands.describe(until="The date reminders resume, YYYY-MM-DD")
+    async def pause(self, interaction: discord.Interaction, until: str) -> None:
+        caller = caller_of(interaction)
+        await run_handler(interaction, lambda: reminders.remind_pause(services_of(interaction), caller, until))
+
+    @app_commands.command(name="preview", description="Get this week's reminder now, by DM")
+    @app_commands.checks.cooldown(2, 60.0, key=lambda i: i.user.id)
+    async def preview(self, interaction: discord.Interaction) -> None:
+        caller = caller_of(interaction)
+        svc = services_of(interaction)
+
+        async def dm_it() -> Reply:
+            reply = await reminders.remind_preview(svc, caller)
+            try:
+                await self.sender.send_user(caller.user_id, reply, None, caller.now)
+            except DMClosedError:
+                return Reply(
+                    content="I can't DM you (your DMs are closed to me). Here is the preview instead; allow DMs "
+                    "from server members to get it weekly.",
+                    cards=reply.cards,
+                    ephemeral=True,
+                )
+            return Reply(content="Sent you this week's reminder by DM. 📬", ephemeral=True)
+
+        await run_handler(interaction, dm_it)
+
+
+def services_of_bot(bot: commands.Bot) -> Services:
+    """Return the services the bot opened in its setup hook."""
+    return bot.services  # type: ignore[attr-defined]
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the cog."""
+    await bot.add_cog(RemindersCog(bot))
