@@ -134,6 +134,30 @@ async def run_handler(
         await send_reply(interaction, result.reply, update=result.update)
     else:
         await send_reply(interaction, result, update=update)
+    await _tell_if_dms_closed(interaction)
+
+
+DMS_CLOSED_NOTICE = (
+    "📭 I couldn't DM you your weekly reminder: your DMs are closed to me. Allow direct messages from server "
+    "members (Privacy settings), then use `/remind on`. Until then, your study group's channel gets it if you're "
+    "in a group."
+)
+
+
+async def _tell_if_dms_closed(interaction: discord.Interaction) -> None:
+    """Tell a learner, once, at their next command that their reminder DMs bounce."""
+    services = getattr(interaction.client, "services", None)
+    if services is None:
+        return
+    try:
+        learner = await services.store.get_learner(interaction.user.id)
+        key = f"told_dms_closed:{interaction.user.id}"
+        if learner is None or not learner.dm_undeliverable or await services.store.get_meta(key):
+            return
+        await interaction.followup.send(DMS_CLOSED_NOTICE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await services.store.set_meta(key, "1")
+    except discord.HTTPException:
+        log.warning("Could not tell %s that their DMs are closed", interaction.user.id)
 
 
 async def _component(interaction: discord.Interaction, custom_id: str, values: list[str]) -> None:

@@ -105,6 +105,7 @@ async def remind_on(svc: Services, caller: Caller) -> Reply:
     current, tz = await _settings(svc, caller)
     if (await svc.store.get_learner(caller.user_id)).dm_undeliverable:
         await svc.store.set_dm_undeliverable(caller.user_id, False)
+        await svc.store.delete_meta(f"told_dms_closed:{caller.user_id}")
     saved = await _save(svc, caller, current, enabled=True, paused_until=None)
     due = await svc.store.get_plan("user", caller.user_id)
     text = f"Weekly reminders are on: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}"
