@@ -121,6 +121,9 @@ def decode_role_file(data: bytes) -> DecodedText:
     return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom)
 
 
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _has_binary_controls(text: str) -> bool:
-    """Return True when the text holds C0 control characters other than tab and newline."""
-    return any(ord(c) < 32 and c not in "\t\n\f" for c in text[:65536])
+    """Return True when the text holds C0 control characters other than tab, newline and form feed."""
+    return _BINARY_CONTROLS.search(text, 0, 65536) is not None

@@ -32,7 +32,10 @@ _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_SETEXT_FIRST = frozenset(" =-")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_FIRST = frozenset("-*+")
+_BULLET_FIRST = frozenset("-*+0123456789")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _CHECK = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*[ \t]*(.*)$")
@@ -335,7 +338,9 @@ def _parse_body(
         if skip_next:
             skip_next = False
             continue
-        fence_match = _FENCE.match(raw)
+        stripped = raw.strip()
+        first = stripped[:1]
+        fence_match = _FENCE.match(raw) if first in ("`", "~") else None
         if fence is not None:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
@@ -347,14 +352,14 @@ def _parse_body(
             if stack:
                 stack[-1].lines.append(raw)
             continue
-        atx = _ATX.match(raw)
+        atx = _ATX.match(raw) if first == "#" else None
         if atx:
             open_heading(len(atx.group(1)), atx.group(2) or "", line_no)
             continue
-        stripped = raw.strip()
         if (
             stripped
             and index + 1 < len(lines)
+            and lines[index + 1][:1] in _SETEXT_FIRST
             and _SETEXT.match(lines[index + 1])
             and not _BULLET.match(raw)
             and not (stack and stack[-1].lines and stack[-1].lines[-1].strip())
@@ -366,15 +371,15 @@ def _parse_body(
             stack[-1].lines.append(raw)
         if not stripped:
             continue
-        check = _CHECK.match(raw)
+        check = _CHECK.match(raw) if first in _LIST_FIRST else None
         if check:
             group = stack[-1].title if stack else "Checklist"
             raw_items.append((group, check.group(2).strip(), line_no))
             continue
         if not stack:
             continue
-        bullet = _BULLET.match(raw)
-        label = _BOLD_LABEL.match(stripped)
+        bullet = _BULLET.match(raw) if first in _BULLET_FIRST else None
+        label = _BOLD_LABEL.match(stripped) if first == "*" else None
         if bullet:
             indent = len(bullet.group(1).expandtabs(4))
             entry = (indent, bullet.group(2).strip(), line_no)

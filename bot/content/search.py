@@ -16,9 +16,11 @@ import heapq
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +28,9 @@ from bot.content.ids import slugify
 from bot.content.models import Role, Section
 
 _WORD = re.compile(r"[^\W_]+[+#]*")
+# A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
+HEADING_KINDS = frozenset({"section", "phase"})
+_BULLET_LINES = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*$", re.MULTILINE)
 STOPWORDS = frozenset(
     [
         "a",
@@ -66,13 +71,19 @@ STOPWORDS = frozenset(
 TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
-MAX_POSTINGS = 4000
+WORD_BUDGET = 3000  # entries one query word may touch; the most specific ones
+SMALL_WORD = 500
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
+
+
+def _fold(text: str) -> str:
+    """Lower-case text, with compatibility characters folded (NFKC) only where there are any."""
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
 
 
 def tokenize(text: str) -> list[str]:
     """Split text into lower-case words."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    return _WORD.findall(_fold(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,66 +113,72 @@ class SearchIndex:
     """An inverted index of words to entries, with fuzzy word matching."""
 
     def __init__(self, roles: Iterable[Role]) -> None:
-        self._entries: list[tuple[str, Section]] = []
-        prior: list[float] = []
-        vocab: dict[str, int] = {}
-        title_post: list[list[int]] = []
-        body_post: list[list[int]] = []
-        context_post: list[list[int]] = []
         self._roles: dict[str, Role] = {}
         self._role_keys: dict[str, str] = {}
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
-        self._title_words: list[frozenset[str]] = []  # per entry, to spot a query that is exactly its title
-
-        def ids(words: Iterable[str]) -> set[int]:
-            out = set()
-            for w in words:
-                tid = vocab.get(w)
-                if tid is None:
-                    tid = vocab[w] = len(title_post)
-                    title_post.append([])
-                    body_post.append([])
-                    context_post.append([])
-                out.add(tid)
-            return out
-
+        raw: list[tuple[float, str, Section]] = []
         for role in roles:
             self._roles[role.name] = role
             for text in (role.name, role.display_name, *role.aliases):
                 self._role_keys.setdefault(slugify(text, 100), role.name)
                 self._role_choices.append((text, role.name))
-            role_words = set(tokenize(role.display_name))
             for section in role.sections:
-                eid = len(self._entries)
-                self._entries.append((role.name, section))
-                title = ids(tokenize(section.title))
-                self._title_words.append(frozenset(tokenize(section.title)) - STOPWORDS)
-                body_words = tokenize(section.text)
-                body = ids(body_words) - title
-                context = ids(w for part in section.path[:-1] for w in tokenize(part)) | ids(role_words)
-                context -= title | body
-                for tid in title:
-                    title_post[tid].append(eid)
-                for tid in body:
-                    body_post[tid].append(eid)
-                for tid in context:
-                    context_post[tid].append(eid)
-                length = len(body_words) + 1
                 # Specific entries first; a place on the path (a phase part) over reference lists.
                 on_path = 1.0 if section.phase is not None else 0.9
-                prior.append(on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8))
-        self._prior = prior
-        # Posting lists sorted by specificity, so truncating a huge one keeps the most specific entries.
-        key = prior.__getitem__
-        self._title = [sorted(p, key=key, reverse=True) for p in title_post]
-        self._body = [sorted(p, key=key, reverse=True) for p in body_post]
-        self._context = [sorted(p, key=key, reverse=True) for p in context_post]
+                length = section.text.count(" ") + 2
+                raw.append(
+                    (on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8), role.name, section)
+                )
+        self._role_texts = [t.lower() for t, _ in self._role_choices]
+        # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
+        raw.sort(key=lambda x: -x[0])
+        self._entries: list[tuple[str, Section]] = [(r, s) for _, r, s in raw]
+        self._prior = [p for p, _, _ in raw]
+        self._boost = [0.8 + 0.2 * p for p, _, _ in raw]
+        self._entry_role: list[str] = [r for _, r, _ in raw]
+        title_post: dict[str, list[int]] = defaultdict(list)
+        body_post: dict[str, list[int]] = defaultdict(list)
+        context_words: dict[str, set[int]] = defaultdict(set)
+        contexts: dict[tuple[str, tuple[str, ...]], int] = {}
+        entry_context: list[int] = []
+        exact_titles: dict[str, list[int]] = defaultdict(list)
+        findall = _WORD.findall
+        for eid, (role_name, section) in enumerate(self._entries):
+            title_words = set(findall(_fold(section.title)))
+            for w in title_words:
+                title_post[w].append(eid)
+            text = section.text if section.kind not in HEADING_KINDS else _BULLET_LINES.sub("", section.text)
+            for w in set(findall(_fold(text))).difference(title_words):
+                body_post[w].append(eid)
+            ctx_key = (role_name, section.path[:-1])
+            ctx = contexts.get(ctx_key)
+            if ctx is None:
+                ctx = contexts[ctx_key] = len(contexts)
+                heading_words = " ".join((self._roles[role_name].display_name, *section.path[:-1]))
+                for w in set(findall(_fold(heading_words))):
+                    context_words[w].add(ctx)
+            entry_context.append(ctx)
+            if len(title_words) <= 8:
+                exact_titles[" ".join(sorted(title_words.difference(STOPWORDS)))].append(eid)
+        exact_titles.pop("", None)
+        vocab = {w: i for i, w in enumerate({**title_post, **body_post, **context_words})}
+        self._title = [title_post.get(w, []) for w in vocab]
+        self._body = [body_post.get(w, []) for w in vocab]
+        self._context = [context_words.get(w, set()) for w in vocab]
+        self._entry_context = entry_context
+        self._exact_titles = dict(exact_titles)
         self._vocab = vocab
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
+        # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first).
+        self._by_letter: dict[str, list[str]] = {}
+        for w in self._words:
+            self._by_letter.setdefault(w[0], []).append(w)
+            if len(w) > 1 and w[1] != w[0]:
+                self._by_letter.setdefault(w[1], []).append(w)
         n = max(len(self._entries), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
-        self._expand = lru_cache(maxsize=4096)(self._expand_uncached)
+        self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -184,8 +201,7 @@ class SearchIndex:
             return [RoleMatch(r.name, r.display_name, 0.0) for r in roles[:limit]]
         q = query.strip().lower()
         best: dict[str, float] = {}
-        for text, name in self._role_choices:
-            low = text.lower()
+        for low, (_, name) in zip(self._role_texts, self._role_choices, strict=True):
             if low == q:
                 score = 100.0
             elif low.startswith(q):
@@ -196,9 +212,8 @@ class SearchIndex:
                 continue
             best[name] = max(best.get(name, 0.0), score)
         if len(best) < limit:
-            texts = [t for t, _ in self._role_choices]
             for _text, score, i in process.extract(
-                q, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=limit * 3
+                q, self._role_texts, scorer=fuzz.WRatio, score_cutoff=70, limit=limit * 3
             ):
                 name = self._role_choices[i][1]
                 best[name] = max(best.get(name, 0.0), 0.84 * score)  # below substring matches, order kept
@@ -224,56 +239,98 @@ class SearchIndex:
                 count += 1
         if len(word) >= 4:
             cutoff = 80 if len(word) <= 5 else 75
-            for other, score, tid in process.extract(
-                word, self._words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
-            ):
+            candidates = self._by_letter.get(word[0], [])
+            if len(word) > 1 and word[1] != word[0]:
+                candidates = candidates + self._by_letter.get(word[1], [])
+            for other, score, _ in process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
                 if other != word:
+                    tid = self._vocab[other]
                     found[tid] = max(found.get(tid, 0.0), 0.95 * score / 100)
-        return tuple(found.items())
+        # Best matches first: the scorer relies on it.
+        return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
 
     def search(self, query: str, *, role: str | None = None, limit: int = 10, prefix: bool = False) -> list[Hit]:
         """Return the best entries for a query, best first; `prefix` lets the last word be unfinished."""
         words = tokenize(query)
-        meaningful = [w for w in words if w not in STOPWORDS] or words
+        meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
             return []
-        groups: list[tuple[float, tuple[tuple[int, float], ...]]] = []
+        groups = []
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
             weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entries))
-            groups.append((weight, expansions))
-        total_weight = sum(w for w, _ in groups) or 1.0
+            groups.append((weight, expansions, self._matches(expansions, role)))
+        total_weight = sum(g[0] for g in groups) or 1.0
+        # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
+        groups.sort(key=lambda g: len(g[2]))
         scores: dict[int, float] = {}
-        for weight, expansions in groups:
-            best: dict[int, float] = {}
-            for tid, sim in expansions:
-                for postings, factor in (
-                    (self._title[tid], TITLE_WEIGHT),
-                    (self._body[tid], BODY_WEIGHT),
-                    (self._context[tid], CONTEXT_WEIGHT),
-                ):
-                    value = sim * factor
-                    for eid in postings[:MAX_POSTINGS]:
-                        if best.get(eid, 0.0) < value:
-                            best[eid] = value
+        entry_context = self._entry_context
+        for weight, expansions, best in groups:
             share = weight / total_weight
-            for eid, value in best.items():
-                scores[eid] = scores.get(eid, 0.0) + share * value
-        if role is not None:
-            scores = {e: s for e, s in scores.items() if self._entries[e][0] == role}
-        # An entry whose title is exactly the query counts as the most specific place there is.
-        wanted, title_words, base = frozenset(meaningful), self._title_words, self._prior
-
-        def prior(eid: int) -> float:
-            return 1.0 if title_words[eid] == wanted else base[eid]
-
-        ranked = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1] * (0.8 + 0.2 * prior(kv[0])), -kv[0]))
+            context = self._context_matches(expansions)
+            if not scores or len(best) <= max(len(scores), SMALL_WORD):
+                for eid, value in best.items():
+                    scores[eid] = scores.get(eid, 0.0) + share * value
+            else:
+                for eid in scores:
+                    value = best.get(eid)
+                    if value is not None:
+                        scores[eid] += share * value
+            if context:
+                for eid in scores:
+                    if eid not in best:
+                        value = context.get(entry_context[eid])
+                        if value is not None:
+                            scores[eid] += share * value
+        # An entry whose title is exactly the query is the most specific place there is.
+        exact = self._exact_titles.get(" ".join(sorted(meaningful)), ())
+        for eid in exact:
+            if role is None or self._entry_role[eid] == role:
+                scores[eid] = max(scores.get(eid, 0.0), 1.0)
+        exact_set = set(exact)
+        boost = self._boost
+        shortlist = heapq.nlargest(limit * 4, scores.items(), key=itemgetter(1))
+        ranked = sorted(
+            ((eid, c * (1.0 if eid in exact_set else boost[eid])) for eid, c in shortlist),
+            key=lambda kv: (-kv[1], kv[0]),
+        )[:limit]
         hits = []
-        for eid, coverage in ranked:
+        for eid, score in ranked:
             role_name, section = self._entries[eid]
-            score = round(100 * coverage * (0.8 + 0.2 * prior(eid)), 1)
-            hits.append(Hit(role_name, section, score, _snippet(section, meaningful)))
+            hits.append(Hit(role_name, section, round(100 * score, 1), _snippet(section, meaningful)))
         return hits
+
+    def _matches(self, expansions: tuple[tuple[int, float], ...], role: str | None) -> dict[int, float]:
+        """Return each entry's best value for one query word: title hits over body hits, better matches first."""
+        best: dict[int, float] = {}
+        budget = WORD_BUDGET
+        entry_role = self._entry_role
+        for postings_of, factor in ((self._title, TITLE_WEIGHT), (self._body, BODY_WEIGHT)):
+            for tid, sim in expansions:
+                postings = postings_of[tid]
+                if role is not None:
+                    postings = [e for e in postings if entry_role[e] == role]
+                elif len(postings) > budget:
+                    postings = postings[:budget]  # the most specific ones: IDs follow specificity
+                if not postings:
+                    continue
+                fresh = dict.fromkeys(postings, sim * factor)
+                fresh.update(best)  # values already there are higher: they came first
+                best = fresh
+                budget -= len(postings)
+                if budget <= 0:
+                    return best
+        return best
+
+    def _context_matches(self, expansions: tuple[tuple[int, float], ...]) -> dict[int, float]:
+        """Return the contexts (role and heading path) that hold a query word, with their value."""
+        found: dict[int, float] = {}
+        for tid, sim in expansions:
+            value = sim * CONTEXT_WEIGHT
+            for ctx in self._context[tid]:
+                if found.get(ctx, 0.0) < value:
+                    found[ctx] = value
+        return found
 
     def titles(self, query: str, *, role: str | None = None, limit: int = 25) -> list[Hit]:
         """Return hits with distinct titles, for autocomplete while the user types."""
