@@ -73,6 +73,7 @@ BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
 WORD_BUDGET = 3000  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
+SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -264,11 +265,11 @@ class SearchIndex:
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
         groups.sort(key=lambda g: len(g[2]))
         scores: dict[int, float] = {}
-        entry_context = self._entry_context
-        for weight, expansions, best in groups:
+        for weight, _expansions, best in groups:
             share = weight / total_weight
-            context = self._context_matches(expansions)
-            if not scores or len(best) <= max(len(scores), SMALL_WORD):
+            if not scores:
+                scores = {eid: share * value for eid, value in best.items()}
+            elif len(best) <= max(len(scores), SMALL_WORD):
                 for eid, value in best.items():
                     scores[eid] = scores.get(eid, 0.0) + share * value
             else:
@@ -276,12 +277,19 @@ class SearchIndex:
                     value = best.get(eid)
                     if value is not None:
                         scores[eid] += share * value
+        # Heading words (the role, the phase, the subsection) only lift the best candidates.
+        shortlist = dict(heapq.nlargest(limit * SHORTLIST, scores.items(), key=itemgetter(1)))
+        entry_context = self._entry_context
+        for weight, expansions, best in groups:
+            context = self._context_matches(expansions)
             if context:
-                for eid in scores:
+                share = weight / total_weight
+                for eid in shortlist:
                     if eid not in best:
                         value = context.get(entry_context[eid])
                         if value is not None:
-                            scores[eid] += share * value
+                            shortlist[eid] += share * value
+        scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is.
         exact = self._exact_titles.get(" ".join(sorted(meaningful)), ())
         for eid in exact:
@@ -289,9 +297,8 @@ class SearchIndex:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
         exact_set = set(exact)
         boost = self._boost
-        shortlist = heapq.nlargest(limit * 4, scores.items(), key=itemgetter(1))
         ranked = sorted(
-            ((eid, c * (1.0 if eid in exact_set else boost[eid])) for eid, c in shortlist),
+            ((eid, c * (1.0 if eid in exact_set else boost[eid])) for eid, c in scores.items()),
             key=lambda kv: (-kv[1], kv[0]),
         )[:limit]
         hits = []
