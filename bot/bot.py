@@ -96,6 +96,9 @@ class WaymarkBot(commands.Bot):
 
     async def close(self) -> None:
         """Close the connection to Discord, then the database (writes in flight finish first)."""
+        reminders = self.get_cog("RemindersCog")
+        if reminders is not None:
+            await reminders.cog_unload()  # stop the scheduler before the store goes away
         await super().close()
         services = getattr(self, "services", None)
         if services is not None and self._given_services is None:
