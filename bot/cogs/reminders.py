@@ -16,11 +16,15 @@ from bot.discord_io import NO_MENTIONS, caller_of, run_handler, to_view
 from bot.handlers import reminders
 from bot.handlers.context import Services, utc_now
 from bot.log import get_logger
-from bot.reminders.scheduler import ChannelGoneError, DMClosedError, RetryLaterError, Scheduler
+from bot.reminders.scheduler import ChannelGoneError, DMClosedError, RateLimiter, RetryLaterError, Scheduler
 from bot.render import Reply, to_embeds
 
 log = get_logger(__name__)
 DM_CLOSED = 50007
+INVALID_RECIPIENT = 50033  # what opening a DM with an unknown user answers
+REQUEST_RATE = 49.0
+"""REST requests per second the sender allows itself: just under Discord's global limit (50 per second), which
+counts requests, not reminders. discord.py's 429 handling covers a rare overshoot."""
 
 
 def message_kwargs(reply: Reply) -> dict:
@@ -35,15 +39,23 @@ def message_kwargs(reply: Reply) -> dict:
 
 
 class DiscordSender:
-    """Send reminders as DMs and channel posts, mapping Discord's errors onto the scheduler's."""
+    """Send reminders as DMs and channel posts, mapping Discord's errors onto the scheduler's.
 
-    def __init__(self, bot: commands.Bot) -> None:
+    Every REST request it makes first waits for its own `RateLimiter`, so a fan-out runs at `rate` requests per
+    second whatever one reminder costs (a message, plus opening the DM channel the first time): build the
+    `Scheduler` over it with `rate=0`. A DM channel is opened straight from the user id (no user fetch) and its
+    id is kept, so each learner's is opened once per process.
+    """
+
+    def __init__(self, bot: commands.Bot, rate: float = REQUEST_RATE) -> None:
         self.bot = bot
+        self.limiter = RateLimiter(rate)
+        self._dm_ids: dict[int, int] = {}  # user id -> DM channel id (it never changes)
 
     async def send_user(self, user_id: int, reply: Reply, nonce: str | None, due: datetime) -> None:
         try:
-            user = self.bot.get_user(user_id) or await self.bot.fetch_user(user_id)
-            channel = user.dm_channel or await user.create_dm()
+            channel = await self._dm_channel(user_id)
+            await self.limiter.wait()
             await channel.send(nonce=nonce, **message_kwargs(reply))
         except discord.Forbidden as exc:
             raise DMClosedError(f"{exc.code}: {exc.text}") from exc
@@ -51,12 +63,31 @@ class DiscordSender:
             raise DMClosedError("unknown user") from exc
         except (discord.DiscordServerError, aiohttp.ClientError, TimeoutError) as exc:
             raise RetryLaterError(str(exc)) from exc
+        except discord.HTTPException as exc:
+            if exc.code in (DM_CLOSED, INVALID_RECIPIENT):
+                raise DMClosedError(f"{exc.code}: {exc.text}") from exc
+            raise
+
+    async def _dm_channel(self, user_id: int) -> discord.abc.Messageable:
+        user = self.bot.get_user(user_id)
+        if user is not None and user.dm_channel is not None:
+            return user.dm_channel
+        if user_id in self._dm_ids:
+            return self.bot.get_partial_messageable(self._dm_ids[user_id], type=discord.ChannelType.private)
+        await self.limiter.wait()
+        channel = await self.bot.create_dm(user or discord.Object(user_id))
+        self._dm_ids[user_id] = channel.id
+        return channel
 
     async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
         try:
-            channel = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+            channel = self.bot.get_channel(channel_id)
+            if channel is None:
+                await self.limiter.wait()
+                channel = await self.bot.fetch_channel(channel_id)
             if not isinstance(channel, discord.abc.Messageable):
                 raise ChannelGoneError(f"channel {channel_id} cannot hold messages")
+            await self.limiter.wait()
             await channel.send(nonce=nonce, **message_kwargs(reply))
         except (discord.NotFound, discord.Forbidden) as exc:
             raise ChannelGoneError(f"{exc.status} {exc.code}: {exc.text}") from exc
@@ -70,7 +101,8 @@ class RemindersCog(commands.GroupCog, group_name="remind", group_description="Yo
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
         self.sender = DiscordSender(bot)
-        self.scheduler = Scheduler(services_of_bot(bot), self.sender, utc_now)
+        # rate=0: the sender paces each request (Discord's limit counts requests, not reminders).
+        self.scheduler = Scheduler(services_of_bot(bot), self.sender, utc_now, rate=0)
         self.task: asyncio.Task | None = None
         super().__init__()
 
@@ -136,6 +168,9 @@ class RemindersCog(commands.GroupCog, group_name="remind", group_description="Yo
     async def preview(self, interaction: discord.Interaction) -> None:
         caller = caller_of(interaction)
         svc = services_of(interaction)
+        # Opening the DM and sending it are REST calls that rate limits or retries can slow past Discord's
+        # 3 s answer window: answer ("thinking") first, then follow up.
+        await interaction.response.defer(ephemeral=True, thinking=True)
 
         async def dm_it() -> Reply:
             reply = await reminders.remind_preview(svc, caller)
@@ -145,6 +180,13 @@ class RemindersCog(commands.GroupCog, group_name="remind", group_description="Yo
                 return Reply(
                     content="I can't DM you (your DMs are closed to me). Here is the preview instead; allow DMs "
                     "from server members to get it weekly.",
+                    cards=reply.cards,
+                    ephemeral=True,
+                )
+            except RetryLaterError:
+                return Reply(
+                    content="I couldn't DM you just now (Discord did not take the message). Here is the preview "
+                    "instead; try `/remind preview` again in a minute.",
                     cards=reply.cards,
                     ephemeral=True,
                 )
