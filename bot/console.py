@@ -166,6 +166,7 @@ class ConsoleSender:
 
     async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
         groups_ = [g for g in await self.services.store.list_groups(CONSOLE_GUILD) if g.channel_id == channel_id]
+        groups_.sort(key=lambda g: g.name != label)  # several groups may share a channel: the one posting first
         tz = groups_[0].timezone if groups_ else "UTC"
         when = due.astimezone(ZoneInfo(tz)).isoformat()
         self.out.append(f"reminder to {label} at {when}\n{render_text(reply)}")
@@ -196,7 +197,13 @@ class Console:
     async def send_due(self) -> str:
         """Send every reminder due now (after downtime: one catch-up per target) and return them as text."""
         await self.scheduler.run_due(self.fixed_now or utc_now())
+        self._take_last()
         return self.sender.flush()
+
+    def _take_last(self) -> None:
+        """Make the last reminder printed the reply `click` acts on (once: a quiet tick keeps the last reply)."""
+        if self.sender.last is not None:
+            self.last, self.sender.last = self.sender.last, None
 
     async def tick(self, text: str) -> str:
         """Advance the clock (`7d`, `36h`, `90m`, `1d12h`), sending each reminder at its due time."""
@@ -204,10 +211,13 @@ class Console:
         if not parts or TICK.sub("", text.lower()).strip():
             raise UserError("Say how long, e.g. `:tick 7d`, `:tick 36h` or `:tick 90m`.")
         step = timedelta(**{TICK_UNITS[u]: 0 for u in TICK_UNITS})
-        for amount, unit in parts:
-            step += timedelta(**{TICK_UNITS[unit]: int(amount)})
         start = self.fixed_now or utc_now()
-        target = start + step
+        try:
+            for amount, unit in parts:
+                step += timedelta(**{TICK_UNITS[unit]: int(amount)})
+            target = start + step
+        except OverflowError:
+            raise UserError("That is too far ahead: tick by days, hours or minutes, e.g. `:tick 7d`.") from None
         self.fixed_now = start
         for _ in range(MAX_TICK_STEPS):
             earliest = await self.services.store.earliest_due()
@@ -218,8 +228,7 @@ class Console:
                 break
         self.fixed_now = target
         sent = self.sender.flush()
-        if self.sender.last is not None:
-            self.last = self.sender.last
+        self._take_last()
         clock = f"(it is now {target.isoformat()})"
         return f"{sent}\n\n{clock}" if sent else clock
 

@@ -7,7 +7,7 @@ from bot.domain.weeks import local_today, pace_weeks, position, schedule
 from bot.handlers.context import Caller, Services, UserError
 from bot.handlers.learning import COLOR
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time, parse_zone
-from bot.reminders.planning import replan_group
+from bot.reminders.planning import replan_group, replan_user
 from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
 from bot.store.errors import GroupNameTakenError
 from bot.store.models import StudyGroup
@@ -98,6 +98,13 @@ async def join(svc: Services, caller: Caller, name: str) -> Reply:
     if enrollment is None or enrollment.status != "active":
         await svc.store.enroll(caller.user_id, group.role, None, None, caller.now)
         note = f" You're now enrolled in `{group.role}` too."
+        # As with /start-learning: reminders are on after enrolling (Monday 09:00 in the learner's zone).
+        if await svc.store.get_reminder_settings(caller.user_id) is None:
+            await svc.store.set_reminder_settings(
+                caller.user_id, enabled=True, weekday=DEFAULT_DAY, local_time=DEFAULT_TIME, now=caller.now
+            )
+        await replan_user(svc, caller.user_id, caller.now)
+        svc.plans_changed()
     verb = "You joined" if added else "You're already in"
     return Reply(content=f"{verb} **{escape_user_text(group.name)}**.{note}", ephemeral=True)
 

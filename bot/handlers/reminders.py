@@ -41,7 +41,7 @@ def parse_zone(text: str) -> str:
     name = text.strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
         raise UserError(
             f"'{escape_user_text(name)[:40]}' is not a time zone. Use an IANA name like Europe/Berlin, "
             "America/New_York or Asia/Kolkata (autocomplete lists them)."
@@ -93,11 +93,22 @@ async def _save(
     return saved
 
 
-def _next_line(due: datetime | None, tz: str) -> str:
+def _next_line(due: datetime | None, tz: str, dms_closed: bool = False) -> str:
+    if due is None and dms_closed:
+        return (
+            "Nothing is planned: your DMs are closed to me. Allow direct messages from server members, "
+            "then use `/remind on`."
+        )
     if due is None:
         return "Nothing is planned: enroll in a path with `/start-learning` first."
     local = due.astimezone(ZoneInfo(tz))
-    return f"Next one: {local:%A %Y-%m-%d %H:%M} ({tz})."
+    where = " in your study group's channel (your DMs are closed to me)" if dms_closed else ""
+    return f"Next one: {local:%A %Y-%m-%d %H:%M} ({tz}){where}."
+
+
+async def _dms_closed(svc: Services, user_id: int) -> bool:
+    learner = await svc.store.get_learner(user_id)
+    return learner is not None and learner.dm_undeliverable
 
 
 async def remind_on(svc: Services, caller: Caller) -> Reply:
@@ -134,7 +145,10 @@ async def remind_set(
         tz = zone
     saved = await _save(svc, caller, current, enabled=True, weekday=weekday, at=at, timezone=zone)
     due = await svc.store.get_plan("user", caller.user_id)
-    return Reply(content=f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}", ephemeral=True)
+    closed = await _dms_closed(svc, caller.user_id)
+    return Reply(
+        content=f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz, closed)}", ephemeral=True
+    )
 
 
 async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
@@ -153,7 +167,8 @@ async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
     resume = datetime.combine(day, time(0), ZoneInfo(zone))
     await _save(svc, caller, current, enabled=True, paused_until=resume)
     due = await svc.store.get_plan("user", caller.user_id)
-    return Reply(content=f"Reminders paused until {day.isoformat()}. {_next_line(due, zone)}", ephemeral=True)
+    closed = await _dms_closed(svc, caller.user_id)
+    return Reply(content=f"Reminders paused until {day.isoformat()}. {_next_line(due, zone, closed)}", ephemeral=True)
 
 
 async def remind_preview(svc: Services, caller: Caller) -> Reply:

@@ -20,10 +20,16 @@ MAX_PATHS = 4  # one select per path, plus a row of buttons
 
 @dataclass(frozen=True)
 class Composed:
-    """A reminder to send, and whether the target's path is over (no more reminders after it)."""
+    """A reminder to send, and whether the target's path is over (no more reminders after it).
+
+    `completed` names the paths this reminder congratulates on finishing: the scheduler marks them
+    completed once it is delivered (composing has no side effects, so a preview or a failed send
+    never swallows the completion message).
+    """
 
     reply: Reply | None
     finished: bool
+    completed: tuple[str, ...] = ()
 
 
 def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
@@ -67,7 +73,8 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     if learner is None:
         return Composed(None, True)
     enrollments = [e for e in await svc.store.list_enrollments(user_id) if e.role in svc.content.index.roles]
-    cards, rows, live = [], [], 0
+    cards, rows, live, completed = [], [], 0, []
+    first_live = None
     for e in enrollments[:MAX_PATHS]:
         role = svc.content.index.roles[e.role]
         plan = plan_for(role, e, now, learner.timezone)
@@ -76,6 +83,7 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         cards.append(reminder_card(role, plan, view))
         if view.status != "finished":
             live += 1
+            first_live = first_live or e.role
             if view.open_items:
                 options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
                 rows.append(
@@ -88,10 +96,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
                     )
                 )
         else:
-            await svc.store.set_enrollment_status(user_id, role.name, "completed", now)
+            completed.append(role.name)
     if not cards:
         return Composed(None, True)
-    first_live = next((e.role for e in enrollments[:MAX_PATHS]), None)
     buttons = (
         Button("Snooze a day", custom_id=ids.snooze()),
         Button("I'm behind", custom_id=ids.behind(first_live)) if first_live else None,
@@ -99,7 +106,8 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     )
     if live:
         rows.append(tuple(b for b in buttons if b is not None))
-    return Composed(Reply(cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5])), finished=live == 0)
+    reply = Reply(cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5]))
+    return Composed(reply, finished=live == 0, completed=tuple(completed))
 
 
 async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> Composed:

@@ -21,12 +21,22 @@ async def snooze(svc: Services, user_id: int, now: datetime, delay: timedelta = 
     return due
 
 
+async def in_a_live_group(svc: Services, user_id: int) -> bool:
+    """Whether the learner is in a study group that still posts (where their reminder goes if DMs are closed)."""
+    return any(not group.paused for group in await svc.store.user_groups(user_id))
+
+
 async def replan_user(svc: Services, user_id: int, now: datetime) -> datetime | None:
-    """Plan a learner's next reminder from their settings (None: no reminders planned)."""
+    """Plan a learner's next reminder from their settings (None: no reminders planned).
+
+    With DMs closed, the reminder is still planned while the learner is in a live study group: it goes to
+    the group's channel instead.
+    """
     settings = await svc.store.get_reminder_settings(user_id)
     learner = await svc.store.get_learner(user_id)
     active = await svc.store.list_enrollments(user_id) if learner else []
-    if settings is None or not settings.enabled or learner is None or learner.dm_undeliverable or not active:
+    unreachable = learner is not None and learner.dm_undeliverable and not await in_a_live_group(svc, user_id)
+    if settings is None or not settings.enabled or learner is None or unreachable or not active:
         await svc.store.clear_plan("user", user_id)
         return None
     tz = settings.timezone or learner.timezone

@@ -24,7 +24,7 @@ from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.handlers.context import Services
 from bot.log import get_logger
 from bot.reminders.compose import Composed, compose_group, compose_user
-from bot.reminders.planning import snooze_meta_key
+from bot.reminders.planning import in_a_live_group, snooze_meta_key
 from bot.render import Reply
 from bot.store.models import DueTarget
 
@@ -44,6 +44,22 @@ class ChannelGoneError(Exception):
 
 class RetryLaterError(Exception):
     """A passing failure (5xx, timeout): try the same delivery again later."""
+
+
+def _on_schedule(due: datetime, weekday: int, at: time, tz: str) -> datetime:
+    """Return the latest weekly due time at or before `due` (`due` itself when it is one)."""
+    latest = next_due(due - timedelta(days=9), weekday, at, tz)
+    while (following := next_due(latest, weekday, at, tz)) <= due:
+        latest = following
+    return latest
+
+
+def _same_instant(stored: str, due: datetime) -> bool:
+    """Whether an ISO timestamp kept in meta is the instant `due` (whatever offset it was written with)."""
+    try:
+        return datetime.fromisoformat(stored) == due
+    except ValueError:
+        return False
 
 
 class Sender(Protocol):
@@ -155,8 +171,10 @@ class Scheduler:
         if target.kind == "user":
             settings = await store.get_reminder_settings(target.target_id)
             learner = await store.get_learner(target.target_id)
-            if settings is None or learner is None or not settings.enabled or learner.dm_undeliverable:
+            if settings is None or learner is None or not settings.enabled:
                 return None
+            if learner.dm_undeliverable and not await in_a_live_group(self.svc, target.target_id):
+                return None  # nowhere to send it
             return settings.weekday, settings.local_time, settings.timezone or learner.timezone, settings.paused_until
         group = await store.get_group(target.target_id)
         if group is None or group.paused:
@@ -173,11 +191,14 @@ class Scheduler:
         if is_paused(paused_until, now):
             await store.set_plan(target.kind, target.target_id, next_due(paused_until, weekday, at, tz))
             return Outcome(target, skipped="paused")
-        catchup = plan_after_downtime(min(target.next_due, now), now, weekday, at, tz)
+        # A retry or a snooze is planned off the weekly schedule: count from the scheduled time it stands for,
+        # so a retry that runs past midnight into the next ISO week keeps its slot (and so its nonce).
+        scheduled = _on_schedule(min(target.next_due, now), weekday, at, tz)
+        catchup = plan_after_downtime(scheduled, now, weekday, at, tz)
         slot = catchup.slot
         snooze_key = snooze_meta_key(target.kind, target.target_id)
         snoozed = await store.get_meta(snooze_key)
-        if snoozed is not None and snoozed == target.next_due.isoformat():
+        if snoozed is not None and _same_instant(snoozed, target.next_due):
             slot = f"{slot}-snooze-{target.next_due:%Y%m%dT%H%M}"  # a second reminder in the same week
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot
@@ -194,6 +215,9 @@ class Scheduler:
         await self.limiter.wait()
         try:
             if target.kind == "user":
+                learner = await store.get_learner(target.target_id)
+                if learner is not None and learner.dm_undeliverable:  # known closed: straight to the group
+                    raise DMClosedError("DMs flagged closed")
                 await self.sender.send_user(target.target_id, composed.reply, delivery.nonce, target.next_due)
             else:
                 group = await store.get_group(target.target_id)
@@ -203,6 +227,7 @@ class Scheduler:
         except DMClosedError:
             if await self._post_in_group(target, composed.reply, delivery.nonce):
                 await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
+                await self._mark_completed(target, composed, now)
                 await store.set_dm_undeliverable(target.target_id, True)
                 log.info("DMs closed for %s: reminder posted in their study group", target.target_id)
                 return Outcome(target, sent=True)
@@ -219,9 +244,15 @@ class Scheduler:
             log.warning("Reminder to %s %s will be retried: %s", target.kind, target.target_id, exc)
             return Outcome(target, skipped="retry")
         await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
+        await self._mark_completed(target, composed, now)
         if snoozed is not None:
             await store.delete_meta(snooze_key)
         return Outcome(target, sent=True)
+
+    async def _mark_completed(self, target: DueTarget, composed: Composed, now: datetime) -> None:
+        """The learner got the completion message of these paths: mark them completed (no more reminders)."""
+        for role in composed.completed:
+            await self.svc.store.set_enrollment_status(target.target_id, role, "completed", now)
 
     async def _post_in_group(self, target: DueTarget, reply: Reply, nonce: str) -> bool:
         """Post a learner's reminder in one of their study groups' channels (their DMs are closed)."""

@@ -406,12 +406,6 @@ async def test_closed_dms_fall_back_to_the_group_channel(simcord_env, store, sch
     assert notice.content == DMS_CLOSED_NOTICE
 
 
-@pytest.mark.xfail(
-    reason="bug in bot/reminders/scheduler.py: the group fallback flags the learner dm_undeliverable, so the "
-    "next week `_settings` returns None and the plan is cleared: the group channel gets one fallback post, "
-    "not every week as DMS_CLOSED_NOTICE promises",
-    strict=False,
-)
 async def test_closed_dms_keep_going_to_the_group_channel(simcord_env, store, scheduler, grouped):
     close_dms(simcord_env, grouped.bob, times=None)
     await run_due(simcord_env, scheduler, MONDAY_9)
@@ -423,11 +417,6 @@ async def test_closed_dms_keep_going_to_the_group_channel(simcord_env, store, sc
     assert len(fallbacks) == 2
 
 
-@pytest.mark.xfail(
-    reason="bug in bot/handlers/reminders.py: with DMs flagged closed, /remind set and /remind pause say "
-    "'Nothing is planned: enroll in a path with /start-learning first.' to an enrolled learner",
-    strict=False,
-)
 @pytest.mark.parametrize(
     ("sub", "options"), [("remind set", {"time": "10:00"}), ("remind pause", {"until": "2026-12-20"})]
 )
