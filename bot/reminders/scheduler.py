@@ -17,10 +17,10 @@ import contextlib
 import time as _time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
-from bot.domain.reminders import is_paused, next_due, plan_after_downtime
+from bot.domain.reminders import is_paused, next_due, plan_after_downtime, slot_key
 from bot.handlers.context import Services
 from bot.log import get_logger
 from bot.reminders.compose import Composed, compose_group, compose_user
@@ -54,12 +54,15 @@ def _on_schedule(due: datetime, weekday: int, at: time, tz: str) -> datetime:
     return latest
 
 
-def _same_instant(stored: str, due: datetime) -> bool:
-    """Whether an ISO timestamp kept in meta is the instant `due` (whatever offset it was written with)."""
+def _snooze_time(stored: str | None) -> datetime | None:
+    """Read the snooze instant kept in meta (None when there is none, or it is unreadable)."""
+    if stored is None:
+        return None
     try:
-        return datetime.fromisoformat(stored) == due
+        value = datetime.fromisoformat(stored)
     except ValueError:
-        return False
+        return None
+    return value if value.tzinfo is not None else None
 
 
 class Sender(Protocol):
@@ -198,8 +201,13 @@ class Scheduler:
         slot = catchup.slot
         snooze_key = snooze_meta_key(target.kind, target.target_id)
         snoozed = await store.get_meta(snooze_key)
-        if snoozed is not None and _same_instant(snoozed, target.next_due):
-            slot = f"{slot}-snooze-{target.next_due:%Y%m%dT%H%M}"  # a second reminder in the same week
+        snooze_at = _snooze_time(snoozed)
+        # A snooze is a second reminder in the same week; a retry of it comes later but is still that snooze.
+        if snooze_at is not None and target.next_due >= snooze_at and slot_key(snooze_at, tz) == slot:
+            slot = f"{slot}-snooze-{snooze_at.astimezone(UTC):%Y%m%dT%H%M}"
+        elif snoozed is not None and (snooze_at is None or slot_key(snooze_at, tz) != slot):
+            await store.delete_meta(snooze_key)  # a snooze from an earlier week: the weekly reminder replaces it
+            snoozed = None
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot
             await store.set_plan(target.kind, target.target_id, catchup.next_due)

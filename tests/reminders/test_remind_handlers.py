@@ -304,12 +304,6 @@ async def test_tick_on_a_path_gone_from_the_content(svc: Services) -> None:
         await handle_component(svc, caller(), "wm:rtick:ghost-role", ["x"])
 
 
-@pytest.mark.xfail(
-    reason="bug in bot/reminders/scheduler.py: a snoozed reminder that fails with RetryLaterError (or any error) is "
-    "retried at a plan time that no longer matches the snooze meta, so the retry computes the weekly slot, finds it "
-    "'already sent' and drops the snoozed reminder; its '-snooze-' delivery stays 'sending' forever",
-    strict=False,
-)
 async def test_a_snoozed_reminder_survives_a_passing_failure(
     svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
 ) -> None:
