@@ -34,7 +34,6 @@ class GroupsCog(commands.GroupCog, group_name="group", group_description="Study 
         return caller_of(interaction, getattr(self.bot, "settings", None))
 
     @app_commands.command(name="create", description="Create a study group with a weekly post (Manage Server)")
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.describe(
         name="Group name",
         role="The path the group follows",
@@ -81,21 +80,18 @@ class GroupsCog(commands.GroupCog, group_name="group", group_description="Study 
         await run_handler(interaction, lambda: groups.board(services_of(interaction), caller, name))
 
     @app_commands.command(name="pause", description="Pause a group's weekly post (Manage Server)")
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.autocomplete(name=group_autocomplete)
     async def pause(self, interaction: discord.Interaction, name: str | None = None) -> None:
         caller = self._caller(interaction)
         await run_handler(interaction, lambda: groups.set_paused(services_of(interaction), caller, True, name))
 
     @app_commands.command(name="resume", description="Resume a group's weekly post (Manage Server)")
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.autocomplete(name=group_autocomplete)
     async def resume(self, interaction: discord.Interaction, name: str | None = None) -> None:
         caller = self._caller(interaction)
         await run_handler(interaction, lambda: groups.set_paused(services_of(interaction), caller, False, name))
 
     @app_commands.command(name="delete", description="Delete a study group (Manage Server)")
-    @app_commands.default_permissions(manage_guild=True)
     @app_commands.autocomplete(name=group_autocomplete)
     async def delete(self, interaction: discord.Interaction, name: str) -> None:
         caller = self._caller(interaction)

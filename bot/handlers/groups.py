@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bot.domain.reminders import build_reminder_view
-from bot.domain.weeks import local_today, pace_weeks, position, schedule
 from bot.handlers.context import Caller, Services, UserError
 from bot.handlers.learning import COLOR
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time, parse_zone
+from bot.reminders.compose import group_standing
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
 from bot.store.errors import GroupNameTakenError
@@ -124,17 +123,12 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
     role = svc.content.index.roles.get(group.role)
     if role is None:
         raise UserError(f"The group's path `{group.role}` is not in the content right now.")
-    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
-    phases = schedule(role.phases, total)
-    start = local_today(group.created_at, group.timezone)
-    pos = position(phases, total, start, local_today(caller.now, group.timezone))
-    view = build_reminder_view(role.phases, phases, pos, role.checklist, set())
-    group_items = {i.id for i in role.checklist if i.group == view.items_group}
-    lines = []
-    for member in await svc.store.group_members(group.id):
-        progress = await svc.store.get_progress(member.user_id, role.name)
-        done = sum(1 for i in progress if i in group_items)
-        lines.append((done, f"<@{member.user_id}> {progress_bar(done, len(group_items), width=8)}"))
+    standing = await group_standing(svc, group, role, caller.now)
+    view, pos, total = standing.view, standing.position, standing.total_weeks
+    lines = [
+        (done, f"<@{user_id}> {progress_bar(done, len(standing.items), width=8)}")
+        for user_id, done in standing.done.items()
+    ]
     lines.sort(key=lambda x: -x[0])
     week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
     body = "\n".join(line for _, line in lines) or "No members yet: `/group join`."

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.content.models import Role
 from bot.domain.reminders import ReminderView, build_reminder_view, group_board
-from bot.domain.weeks import local_today, pace_weeks, position, schedule
+from bot.domain.weeks import Position, local_today, pace_weeks, position, schedule
 from bot.handlers import ids
 from bot.handlers.context import Plan, Services, plan_for
 from bot.handlers.learning import COLOR, week_status
@@ -110,23 +110,40 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     return Composed(reply, finished=live == 0, completed=tuple(completed))
 
 
+@dataclass(frozen=True)
+class GroupStanding:
+    """Where a study group is on its path, and how many of this stretch's items each member has done."""
+
+    view: ReminderView
+    position: Position
+    total_weeks: int
+    items: frozenset[str]
+    done: dict[int, int]
+
+
+async def group_standing(svc: Services, group: StudyGroup, role: Role, now: datetime, missed: int = 0) -> GroupStanding:
+    """Work out a group's week (its path starts the day it was created) and its members' progress."""
+    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
+    phases = schedule(role.phases, total)
+    start = local_today(group.created_at, group.timezone)
+    pos = position(phases, total, start, local_today(now, group.timezone))
+    view = build_reminder_view(role.phases, phases, pos, role.checklist, set(), missed)
+    items = frozenset(i.id for i in role.checklist if i.group == view.items_group)
+    done: dict[int, int] = {}
+    for member in await svc.store.group_members(group.id):
+        progress = await svc.store.get_progress(member.user_id, role.name)
+        done[member.user_id] = sum(1 for item_id in progress if item_id in items)
+    return GroupStanding(view, pos, total, items, done)
+
+
 async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> Composed:
     """Build a study group's weekly post: its week and phase, and the board in brief."""
     role = svc.content.index.roles.get(group.role)
     if role is None:
         return Composed(None, False)
-    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
-    phases = schedule(role.phases, total)
-    start = local_today(group.created_at, group.timezone)
-    pos = position(phases, total, start, local_today(now, group.timezone))
-    members = await svc.store.group_members(group.id)
-    done_counts: dict[int, int] = {}
-    view = build_reminder_view(role.phases, phases, pos, role.checklist, set(), missed)
-    group_ids = {i.id for i in role.checklist if i.group == view.items_group}
-    for m in members:
-        progress = await svc.store.get_progress(m.user_id, role.name)
-        done_counts[m.user_id] = sum(1 for item_id in progress if item_id in group_ids)
-    board = group_board(done_counts, len(group_ids))
+    standing = await group_standing(svc, group, role, now, missed)
+    view, pos, total = standing.view, standing.position, standing.total_weeks
+    board = group_board(standing.done, len(standing.items))
     lines = []
     if view.status == "finished":
         lines.append(f"🎉 The group has reached the end of the {role.display_name} path. Well done, everyone!")
