@@ -71,7 +71,7 @@ STOPWORDS = frozenset(
 TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
-WORD_BUDGET = 3000  # entries one query word may touch; the most specific ones
+WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
@@ -139,7 +139,7 @@ class SearchIndex:
         self._entry_role: list[str] = [r for _, r, _ in raw]
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
-        context_words: dict[str, set[int]] = defaultdict(set)
+        context_words: list[frozenset[str]] = []  # per context: the words of its role and heading path
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}
         entry_context: list[int] = []
         exact_titles: dict[str, list[int]] = defaultdict(list)
@@ -156,16 +156,16 @@ class SearchIndex:
             if ctx is None:
                 ctx = contexts[ctx_key] = len(contexts)
                 heading_words = " ".join((self._roles[role_name].display_name, *section.path[:-1]))
-                for w in set(findall(_fold(heading_words))):
-                    context_words[w].add(ctx)
+                context_words.append(frozenset(findall(_fold(heading_words))))
             entry_context.append(ctx)
             if len(title_words) <= 8:
                 exact_titles[" ".join(sorted(title_words.difference(STOPWORDS)))].append(eid)
         exact_titles.pop("", None)
-        vocab = {w: i for i, w in enumerate({**title_post, **body_post, **context_words})}
+        all_context_words = set().union(*context_words)
+        vocab = {w: i for i, w in enumerate({**title_post, **body_post, **dict.fromkeys(all_context_words)})}
         self._title = [title_post.get(w, []) for w in vocab]
         self._body = [body_post.get(w, []) for w in vocab]
-        self._context = [context_words.get(w, set()) for w in vocab]
+        self._context_ids = [frozenset(vocab[w] for w in words) for words in context_words]
         self._entry_context = entry_context
         self._exact_titles = dict(exact_titles)
         self._vocab = vocab
@@ -279,16 +279,16 @@ class SearchIndex:
                         scores[eid] += share * value
         # Heading words (the role, the phase, the subsection) only lift the best candidates.
         shortlist = dict(heapq.nlargest(limit * SHORTLIST, scores.items(), key=itemgetter(1)))
-        entry_context = self._entry_context
+        entry_context, context_ids = self._entry_context, self._context_ids
         for weight, expansions, best in groups:
-            context = self._context_matches(expansions)
-            if context:
-                share = weight / total_weight
-                for eid in shortlist:
-                    if eid not in best:
-                        value = context.get(entry_context[eid])
-                        if value is not None:
-                            shortlist[eid] += share * value
+            share = weight / total_weight
+            for eid in shortlist:
+                if eid not in best:
+                    words = context_ids[entry_context[eid]]
+                    # Expansions come best first: the first one in the context is its value.
+                    sim = next((sim for tid, sim in expansions if tid in words), None)
+                    if sim is not None:
+                        shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is.
         exact = self._exact_titles.get(" ".join(sorted(meaningful)), ())
@@ -328,16 +328,6 @@ class SearchIndex:
                 if budget <= 0:
                     return best
         return best
-
-    def _context_matches(self, expansions: tuple[tuple[int, float], ...]) -> dict[int, float]:
-        """Return the contexts (role and heading path) that hold a query word, with their value."""
-        found: dict[int, float] = {}
-        for tid, sim in expansions:
-            value = sim * CONTEXT_WEIGHT
-            for ctx in self._context[tid]:
-                if found.get(ctx, 0.0) < value:
-                    found[ctx] = value
-        return found
 
     def titles(self, query: str, *, role: str | None = None, limit: int = 25) -> list[Hit]:
         """Return hits with distinct titles, for autocomplete while the user types."""
