@@ -20,7 +20,7 @@ import sys
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo
@@ -347,7 +347,7 @@ async def run_console(
     content_dir: Path, db_path: Path, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
-    holder = ContentHolder.load(content_dir, now or datetime.now(UTC))
+    holder = ContentHolder.load(content_dir, now or utc_now())
     for problem in holder.index.problems:
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)
