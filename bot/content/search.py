@@ -1,12 +1,16 @@
 """Typo-tolerant search over every section, topic and checklist item of every role.
 
-A full fuzzy scan of 50,000 strings costs about 100 ms, so the index works on words instead:
+A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index works on words instead:
 1. each query word is matched against the *vocabulary* (a few thousand distinct words): exactly, as a prefix
-   (for autocomplete while typing), or fuzzily with rapidfuzz (`postgress` -> `postgresql`);
-2. the matched words' posting lists name the entries that contain them, in the title or in the body;
-3. entries are scored by how much of the query they cover (rare words weigh more), title hits over body hits,
-   then by specificity (a topic or a subsection beats the whole phase that holds it).
-Posting lists are sorted by specificity, so a very common word only looks at the most specific entries.
+   (for autocomplete while typing), or fuzzily with rapidfuzz over the words that share its first or second
+   letter (`postgress` -> `postgresql`);
+2. the matched words' posting lists name the entries that hold them in their title or their own text;
+3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
+   little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
+4. a shortlist gets the words of its heading path (role, phase, subsection) as a smaller boost, and is ranked
+   by specificity (a topic or a subsection beats the whole phase that holds it).
+Entry IDs are given in order of specificity, so every posting list is sorted most specific first, and a very
+common word only touches its most specific entries.
 """
 
 from __future__ import annotations
@@ -148,9 +152,14 @@ class SearchIndex:
             title_words = set(findall(_fold(section.title)))
             for w in title_words:
                 title_post[w].append(eid)
-            text = section.text if section.kind not in HEADING_KINDS else _BULLET_LINES.sub("", section.text)
-            for w in set(findall(_fold(text))).difference(title_words):
-                body_post[w].append(eid)
+            text = section.text
+            if section.kind in HEADING_KINDS:
+                text = _BULLET_LINES.sub("", text)
+            elif text == section.title:
+                text = ""  # a checklist item or a bare bullet: its title is all of it
+            if text:
+                for w in set(findall(_fold(text))).difference(title_words):
+                    body_post[w].append(eid)
             ctx_key = (role_name, section.path[:-1])
             ctx = contexts.get(ctx_key)
             if ctx is None:
