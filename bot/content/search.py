@@ -34,6 +34,8 @@ from bot.content.models import Role, Section
 _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
+OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
+EXACT_OFF_PATH = 0.96
 _BULLET_LINES = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*$", re.MULTILINE)
 STOPWORDS = frozenset(
     [
@@ -130,7 +132,9 @@ class SearchIndex:
             for section in role.sections:
                 # Specific entries first; a place on the path (a phase part) over reference lists.
                 on_path = 1.0 if section.phase is not None else 0.9
-                length = section.text.count(" ") + 2
+                # Length of its own words: a heading's or a bold label's bullets are entries of their own.
+                own = _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
+                length = own.count(" ") + 2
                 raw.append(
                     (on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8), role.name, section)
                 )
@@ -140,6 +144,8 @@ class SearchIndex:
         self._entries: list[tuple[str, Section]] = [(r, s) for _, r, s in raw]
         self._prior = [p for p, _, _ in raw]
         self._boost = [0.8 + 0.2 * p for p, _, _ in raw]
+        # A title that is exactly the query: in full on the path, a little less in a reference list.
+        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for _, _, s in raw]
         self._entry_role: list[str] = [r for _, r, _ in raw]
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
@@ -307,7 +313,7 @@ class SearchIndex:
         exact_set = set(exact)
         boost = self._boost
         ranked = sorted(
-            ((eid, c * (1.0 if eid in exact_set else boost[eid])) for eid, c in scores.items()),
+            ((eid, c * (self._exact_boost[eid] if eid in exact_set else boost[eid])) for eid, c in scores.items()),
             key=lambda kv: (-kv[1], kv[0]),
         )[:limit]
         hits = []
