@@ -230,6 +230,12 @@ def run(args: argparse.Namespace) -> int:
             build_t.append(took)
             del loaded
         assert content is not None
+        # (2b) what a moderator's /content reload costs after editing one file: unchanged files are reused.
+        loaded_once = load_content(root)
+        edited = files[len(files) // 2]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+        reload_t, _ = timed(lambda previous=loaded_once: load_content(root, previous))
+        loaded_once = None
         index = content.search
         roles = list(content.roles.values())
         kinds = Counter(s.kind for r in roles for s in r.sections)
@@ -312,6 +318,7 @@ def run(args: argparse.Namespace) -> int:
         ("figure", "value", "goal", "baseline", ""),
         ("parse (read + parse_bytes)", s_pair(parse), "", fm_base, ratio(parse.wall, fm.wall, "the baseline")),
         ("index build (merge_loaded)", s_pair(build), "", "", ""),
+        ("reload, 1 file edited", s_pair(reload_t), "", fm_base, ratio(reload_t.wall, fm.wall, "the baseline")),
         (
             "build total (parse + build)",
             s_pair(total),

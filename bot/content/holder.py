@@ -99,7 +99,7 @@ class ContentHolder:
 
     async def candidate(self) -> ContentIndex:
         """Load the folder again in a worker thread, without swapping."""
-        return await asyncio.to_thread(load_content, self.directory)
+        return await asyncio.to_thread(load_content, self.directory, self.index)
 
     def swap(self, index: ContentIndex, now: datetime) -> ContentIndex:
         """Make `index` the live one; return the old one."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,15 @@ MAX_FILE_BYTES = 1024 * 1024
 SKIPPED_NAMES = frozenset({"readme.md", "contributing.md", "license.md"})
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """One file's parse result, with the digest of the bytes it came from."""
+
+    digest: bytes
+    role: Role | None
+    problems: tuple[Problem, ...]
+
+
 @dataclass(frozen=True)
 class ContentIndex:
     """Every role that loaded, the search index over them, and every problem found on the way."""
@@ -24,6 +34,8 @@ class ContentIndex:
     roles: dict[str, Role]
     problems: tuple[Problem, ...] = ()
     search: SearchIndex = field(default_factory=lambda: SearchIndex(()))
+    # What each file parsed to, by the digest of its bytes: a reload re-parses only the files that changed.
+    parsed: dict[str, ParsedFile] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_errors(self) -> bool:
@@ -48,17 +60,23 @@ def role_files(directory: Path) -> list[Path]:
     )
 
 
-def load_file(path: Path, display: str) -> tuple[Role | None, list[Problem]]:
-    """Read, decode and parse one role file."""
+def load_file(
+    path: Path, display: str, previous: ParsedFile | None = None
+) -> tuple[Role | None, list[Problem], ParsedFile | None]:
+    """Read, decode and parse one role file; reuse `previous` when the bytes are the same."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             message = f"the file is {size:,} bytes; role files may be at most {MAX_FILE_BYTES:,} bytes"
-            return None, [Problem(display, None, "error", message)]
+            return None, [Problem(display, None, "error", message)], None
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(display, None, "error", f"cannot read the file: {exc.strerror or exc}")]
-    return parse_bytes(data, display)
+        return None, [Problem(display, None, "error", f"cannot read the file: {exc.strerror or exc}")], None
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    if previous is not None and previous.digest == digest:
+        return previous.role, list(previous.problems), previous
+    role, problems = parse_bytes(data, display)
+    return role, problems, ParsedFile(digest, role, tuple(problems))
 
 
 def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
@@ -82,29 +100,34 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
     return role, problems + found
 
 
-def load_content(directory: str | Path) -> ContentIndex:
-    """Load every role file under `directory`."""
+def load_content(directory: str | Path, previous: ContentIndex | None = None) -> ContentIndex:
+    """Load every role file under `directory`; files unchanged since `previous` are not parsed again."""
     # Loading allocates hundreds of thousands of small objects and frees none of them: the cyclic
     # garbage collector would only walk them again and again (about a fifth of the time).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_content(Path(directory))
+        return _load_content(Path(directory), previous.parsed if previous is not None else {})
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_content(directory: Path) -> ContentIndex:
+def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIndex:
     if not directory.is_dir():
         problem = Problem(str(directory), None, "error", "content folder not found")
         return build_index([], [problem])
     loaded: list[tuple[str, Role | None, list[Problem]]] = []
+    parsed: dict[str, ParsedFile] = {}
     for path in role_files(directory):
         display = path.relative_to(directory).as_posix()
-        role, problems = load_file(path, display)
+        role, problems, result = load_file(path, display, previous.get(display))
         loaded.append((display, role, problems))
-    return merge_loaded(loaded)
+        if result is not None:
+            parsed[display] = result
+    index = merge_loaded(loaded)
+    index.parsed.update(parsed)
+    return index
 
 
 def merge_loaded(loaded: Iterable[tuple[str, Role | None, list[Problem]]]) -> ContentIndex:
