@@ -26,7 +26,7 @@ STYLES = {
     "danger": discord.ButtonStyle.danger,
     "link": discord.ButtonStyle.link,
 }
-SELECT_IDS = r"wm:(?:tick:[^:]+:\d+:\d+|ddpick|rtick:[^:]+)"
+SELECT_IDS = r"wm:(?:tick(?::[^:]+)+|ddpick|rtick:[^:]+)"
 BUTTON_IDS = r"wm:(?!tick:|ddpick$|rtick:)[a-z]+(?::[^:]+)*"
 
 

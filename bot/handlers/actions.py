@@ -27,8 +27,8 @@ async def handle_component(svc: Services, caller: Caller, custom_id: str, values
             return Response(await learning.this_week(svc, caller, role))
         case "cl", [role, page]:
             return Response(await progress.checklist_view(svc, caller, role, _int(page)), update=True)
-        case "tick", [role, page, select]:
-            return await progress.tick_selected(svc, caller, role, _int(page), _int(select), values)
+        case "tick", [role, page, select, shown, digest]:
+            return await progress.tick_selected(svc, caller, role, _int(page), _int(select), shown, digest, values)
         case "rem", [role]:
             return await progress.toggle_reminders(svc, caller, role)
         case "dd", [key, page]:

@@ -69,6 +69,19 @@ class Services:
         raise UserError(f"No role called '{shown}'. Use `/roles` to see every path.")
 
 
+NOT_ENROLLED = "You aren't following any path yet. Pick one with `/start-learning` (see `/roles`)."
+
+
+def no_live_path(enrollments: list[Enrollment]) -> UserError:
+    """Say why there is no path to show: none followed, or the followed ones are not loaded right now."""
+    if enrollments:
+        return UserError(
+            f"Your path `{enrollments[0].role}` is not in the content any more; a moderator may be fixing it. "
+            "Your progress is kept."
+        )
+    return UserError(NOT_ENROLLED)
+
+
 @dataclass(frozen=True)
 class Plan:
     """An enrollment seen through its role: the stretched schedule and where the learner is today."""

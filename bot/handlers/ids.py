@@ -24,8 +24,8 @@ def checklist(role: str, page: int) -> str:
     return _make("cl", role, page)
 
 
-def tick(role: str, page: int, select: int) -> str:
-    return _make("tick", role, page, select)
+def tick(role: str, page: int, select: int, shown: str, digest: str) -> str:
+    return _make("tick", role, page, select, shown, digest)
 
 
 def reminders(role: str) -> str:

@@ -8,7 +8,7 @@ from bot.content.holder import section_key
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
 from bot.handlers import ids
-from bot.handlers.context import Caller, Plan, Response, Services, UserError, parse_start_date, plan_for
+from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
@@ -185,12 +185,7 @@ async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan
     active = await svc.store.list_enrollments(caller.user_id)
     live = [e for e in active if e.role in svc.content.index.roles]
     if not live:
-        if active:
-            raise UserError(
-                f"Your path `{active[0].role}` is not in the content any more; a moderator may be fixing it. "
-                "Your progress is kept."
-            )
-        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+        raise no_live_path(active)
     latest = max(live, key=lambda e: e.updated_at)
     return plan_for(svc.content.index.roles[latest.role], latest, caller.now, learner.timezone)
 

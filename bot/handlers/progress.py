@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, time
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
 
 from bot.content.models import ChecklistItem, Role
 from bot.domain.streaks import week_streak
 from bot.domain.weeks import local_today
 from bot.handlers import ids
-from bot.handlers.context import Caller, Plan, Response, Services, UserError, plan_for
+from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
 from bot.handlers.learning import COLOR, enrolled_plan, path_buttons, path_card, week_status
 from bot.reminders.planning import replan_user
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
@@ -66,7 +68,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk)
         rows.append(
             Select(
-                ids.tick(r.name, page, n),
+                tick_menu_id(r.name, page, n, chunk, done),
                 options,
                 placeholder=clip(f"{chunk[0].group}: tick what you've done", 150),
                 min_values=0,
@@ -83,21 +85,47 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     return Reply(cards=(card,), rows=tuple(rows), ephemeral=True)
 
 
+def _chunk_digest(chunk: Sequence[ChecklistItem]) -> str:
+    return hashlib.blake2s("\n".join(i.id for i in chunk).encode(), digest_size=3).hexdigest()
+
+
+def tick_menu_id(role: str, page: int, select: int, chunk: Sequence[ChecklistItem], done: Collection[str]) -> str:
+    """Return a checklist menu's custom ID: where it is, which items it showed ticked, and which items it held.
+
+    The menu's answer only names the picked options, so what changed is worked out against what the menu
+    *showed*: an item ticked elsewhere since (with /done, or in another copy of the menu) is left alone.
+    """
+    shown = sum(1 << n for n, item in enumerate(chunk) if item.id in done)
+    return ids.tick(role, page, select, f"{shown:x}", _chunk_digest(chunk))
+
+
 async def tick_selected(
-    svc: Services, caller: Caller, role: str, page: int, select: int, values: Sequence[str]
+    svc: Services,
+    caller: Caller,
+    role: str,
+    page: int,
+    select: int,
+    shown_hex: str,
+    digest: str,
+    values: Sequence[str],
 ) -> Response:
-    """Apply a checklist menu: picked items are done, unpicked ones of that menu are not."""
+    """Apply a checklist menu: tick what was picked and untick what was unpicked, relative to what it showed."""
     plan = await enrolled_plan(svc, caller, role)
     pages = checklist_pages(plan.role)
-    if page >= len(pages) or select >= len(pages[page]):
+    if page >= len(pages) or select >= len(pages[page]) or _chunk_digest(pages[page][select]) != digest:
         raise UserError("This checklist changed since it was shown. Open it again with `/checklist`.")
-    shown = {i.id for i in pages[page][select]}
-    chosen = set(values) & shown
-    for item_id in shown:
-        if item_id in chosen:
-            await svc.store.set_item_done(caller.user_id, plan.role.name, item_id, caller.now)
-        else:
-            await svc.store.set_item_undone(caller.user_id, plan.role.name, item_id)
+    chunk = pages[page][select]
+    try:
+        shown_bits = int(shown_hex, 16)
+    except ValueError:
+        raise UserError("This checklist menu is damaged. Open it again with `/checklist`.") from None
+    was_ticked = {item.id for n, item in enumerate(chunk) if shown_bits >> n & 1}
+    picked = set(values) & {item.id for item in chunk}
+    for item in chunk:
+        if item.id in picked and item.id not in was_ticked:
+            await svc.store.set_item_done(caller.user_id, plan.role.name, item.id, caller.now)
+        elif item.id in was_ticked and item.id not in picked:
+            await svc.store.set_item_undone(caller.user_id, plan.role.name, item.id)
     return Response(await checklist_view(svc, caller, plan.role.name, page), update=True)
 
 
@@ -134,13 +162,31 @@ def _check_proof(proof: str | None) -> str | None:
     return proof
 
 
+def _match_item(query: str, texts: list[str]) -> int:
+    """Find the item a learner named: typos and case forgiven; a word of a long item works if only it has it."""
+    shown = escape_user_text(query)[:80]
+    found = process.extract(query, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=3)
+    if not found:
+        found = process.extract(
+            query, texts, scorer=fuzz.token_set_ratio, processor=default_process, score_cutoff=90, limit=3
+        )
+    if not found:
+        raise UserError(f"No checklist item like '{shown}' in your paths. See them all with `/checklist`.")
+    if len(found) > 1 and found[1][1] >= found[0][1] - 0.5:  # a tie: ticking the wrong one would be worse
+        options = "; ".join(
+            f"**{escape_user_text(clip(t, 60))}**" for t, score, _ in found if score >= found[0][1] - 0.5
+        )
+        raise UserError(f"'{shown}' fits several items: {options}. Say more, or pick one as you type.")
+    return found[0][2]
+
+
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
     """Tick one checklist item, found by autocomplete value or by (fuzzy) name."""
     proof = _check_proof(proof)
     enrollments = await svc.store.list_enrollments(caller.user_id)
     roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     if not roles:
-        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+        raise no_live_path(enrollments)
     target: tuple[Role, ChecklistItem] | None = None
     role_name, _, item_id = item.partition(":")
     for r in roles:
@@ -148,11 +194,7 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
             target = (r, r.checklist_item(item_id))
     if target is None:
         pairs = [(r, i) for r in roles for i in r.checklist]
-        match = process.extractOne(item, [i.text for _, i in pairs], scorer=fuzz.WRatio, score_cutoff=70)
-        if match is None:
-            shown = escape_user_text(item)[:80]
-            raise UserError(f"No checklist item like '{shown}' in your paths. See them all with `/checklist`.")
-        target = pairs[match[2]]
+        target = pairs[_match_item(item, [i.text for _, i in pairs])]
     r, it = target
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof)
     progress = await svc.store.get_progress(caller.user_id, r.name)
@@ -219,10 +261,11 @@ async def progress(
         raise UserError(f"{escape_user_text(name)} hasn't made their progress visible.")
     if learner is None:
         learner = await svc.store.ensure_learner(user_id, caller.now)
-    enrollments = [e for e in await svc.store.list_enrollments(user_id) if e.role in svc.content.index.roles]
+    active = await svc.store.list_enrollments(user_id)
+    enrollments = [e for e in active if e.role in svc.content.index.roles]
     if not enrollments:
         if own:
-            raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+            raise no_live_path(active)
         raise UserError(f"{escape_user_text(name)} isn't following any path.")
     plans = [plan_for(svc.content.index.roles[e.role], e, caller.now, learner.timezone) for e in enrollments[:10]]
     shown = escape_user_text(name)

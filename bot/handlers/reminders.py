@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.domain.weeks import local_today
-from bot.handlers.context import Caller, Response, Services, UserError
+from bot.handlers.context import Caller, Response, Services, UserError, no_live_path
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import replan_user, snooze
 from bot.render import Reply, escape_user_text
@@ -176,7 +176,7 @@ async def remind_preview(svc: Services, caller: Caller) -> Reply:
     await svc.store.ensure_learner(caller.user_id, caller.now)
     composed = await compose_user(svc, caller.user_id, caller.now)
     if composed.reply is None:
-        raise UserError("You aren't following any path yet. Pick one with `/start-learning` (see `/roles`).")
+        raise no_live_path(await svc.store.list_enrollments(caller.user_id))
     return composed.reply
 
 

@@ -63,12 +63,20 @@ async def test_unexpected_error_in_a_button(monkeypatch, caplog, channel, alice)
     assert "Weekly reminders: on" in buttons(start)
 
 
-async def test_unexpected_error_in_a_select(monkeypatch, caplog, channel, alice):
+def first_menu_id(bot) -> str:
+    """The custom ID of the first checklist menu, as a learner with nothing ticked sees it."""
+    from bot.handlers.progress import checklist_pages, tick_menu_id
+
+    role = bot.services.content.index.roles[BACKEND]
+    return tick_menu_id(BACKEND, 0, 0, checklist_pages(role)[0][0], set())
+
+
+async def test_unexpected_error_in_a_select(simcord_env, monkeypatch, caplog, channel, alice):
     await alice.slash(channel, "start-learning", role=BACKEND)
     checklist = await alice.slash(channel, "checklist")
     monkeypatch.setattr(progress, "tick_selected", aboom)
 
-    result = await alice.select(checklist.response, [], custom_id=f"wm:tick:{BACKEND}:0:0")
+    result = await alice.select(checklist.response, [], custom_id=first_menu_id(simcord_env.bot))
 
     assert_error_id(result, caplog)
 

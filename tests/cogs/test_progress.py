@@ -108,11 +108,14 @@ async def test_checklist_select_ticks_and_unticks(simcord_env, channel, alice):
     assert ticked(select_with(after_tick, GIT_ITEM)) == {GIT_ITEM, "Build basic API endpoints"}
     assert f"✅ {GIT_ITEM}" in embed(after_tick).description
 
+    # The menu's custom ID records what it shows ticked: use the one on the updated message.
+    menu = select_with(after_tick, GIT_ITEM)
     after_untick = await alice.select(after_tick.response, [values[GIT_ITEM]], custom_id=menu["custom_id"])
     assert "1/15" in fields(after_untick)["Done"]
     assert ticked(select_with(after_untick, GIT_ITEM)) == {GIT_ITEM}
     assert "⬜ Build basic API endpoints" in embed(after_untick).description
 
+    menu = select_with(after_untick, GIT_ITEM)
     cleared = await alice.select(after_untick.response, [], custom_id=menu["custom_id"])
     assert "0/15" in fields(cleared)["Done"]
     assert await simcord_env.bot.services.store.get_progress(alice.id, BACKEND) == {}

@@ -37,7 +37,7 @@ async def test_checklist_shows_groups_and_a_menu_per_group(svc: Services) -> Non
     assert "**Foundations (1-2 months)**\n⬜ Write clean" in shown
     assert "Done: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in shown
     menus = selects(reply)
-    assert [m.custom_id for m in menus] == [f"wm:tick:{ROLE}:0:{n}" for n in range(3)]
+    assert [m.custom_id.rsplit(":", 2)[0] for m in menus] == [f"wm:tick:{ROLE}:0:{n}" for n in range(3)]
     assert [len(m.options) for m in menus] == [5, 5, 5]
     assert all(m.min_values == 0 and m.max_values == 5 for m in menus)
 
@@ -62,8 +62,8 @@ async def test_tick_and_untick_through_the_menu(svc: Services) -> None:
     assert f"⬜ {HTTP}" in text(response)
     assert await ticked(svc) == {git}
 
-    # An empty submit unticks everything of that menu.
-    await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", [])
+    # An empty submit unticks everything the menu showed ticked.
+    await choose(svc, caller(), selects(response.reply)[0], [])
     assert await ticked(svc) == set()
 
 
@@ -90,16 +90,33 @@ async def test_ticking_is_kept_per_learner(svc: Services) -> None:
 async def test_stale_menu_is_refused(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     with pytest.raises(UserError, match="This checklist changed"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:7", ["x"])
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:7:0:000000", ["x"])
     with pytest.raises(UserError, match="This checklist changed"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:3:0", ["x"])
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:3:0:0:000000", ["x"])
+    with pytest.raises(UserError, match="This checklist changed"):  # same place, other items
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", ["x"])
+    with pytest.raises(UserError, match="older version"):
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", ["x"])
 
 
 async def test_checklist_of_a_path_not_followed(svc: Services) -> None:
     with pytest.raises(UserError, match="You aren't following Backend Engineer"):
         await progress.checklist_view(svc, caller(), ROLE)
     with pytest.raises(UserError, match="You aren't following Backend Engineer"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", [])
+        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", [])
+
+
+async def test_an_old_menu_never_unticks_what_was_ticked_since(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    old_menu = selects(await progress.checklist_view(svc, caller()))[0]
+    git, http = option_value(old_menu, GIT), option_value(old_menu, HTTP)
+    await progress.done(svc, caller(), GIT, "https://example.com/repo")  # ticked elsewhere, with a proof
+
+    await choose(svc, caller(), old_menu, [http])  # the old menu still shows git unticked
+
+    assert await ticked(svc) == {git, http}
+    progress_now = await svc.store.get_progress(ANN, ROLE)
+    assert progress_now[git].proof == "https://example.com/repo"
 
 
 # ---------------------------------------------------------------- /done
@@ -354,3 +371,31 @@ async def test_reminder_button_after_leaving_the_path_still_toggles(svc: Service
     response = await press(svc, caller(), welcome, "Weekly reminders: on")
     assert text(response) == "(only you)\n\nWeekly reminders are off."
     assert not response.update
+
+
+# ---------------------------------------------------------------- review fixes
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("GIT", GIT), ("http", HTTP), ("HTTP", HTTP), ("git profesionaly", GIT)])
+async def test_done_forgives_case_and_finds_a_word_of_a_long_item(svc: Services, typed: str, expected: str) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await progress.done(svc, caller(), typed)
+    assert f"Ticked: **{expected}**" in reply.content
+
+
+async def test_done_with_a_word_several_items_share_asks_for_more(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    with pytest.raises(UserError, match="fits several items"):
+        await progress.done(svc, caller(), "design")
+
+
+async def test_a_path_whose_file_is_missing_says_so_everywhere(svc: Services, store) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    svc.content.swap(svc.content.index.__class__(roles={}), NOW)  # the role file is gone from the content
+    for attempt in (
+        progress.progress(svc, caller()),
+        progress.done(svc, caller(), GIT),
+        progress.checklist_view(svc, caller()),
+    ):
+        with pytest.raises(UserError, match=r"not in the content any more.*progress is kept"):
+            await attempt
