@@ -115,7 +115,12 @@ async def start_learning(
         )
     await replan_user(svc, caller.user_id, caller.now)
     svc.plans_changed()
-    headline = "Welcome aboard!" if created else "Welcome back, your progress is where you left it."
+    if created:
+        headline = "Welcome aboard!"
+    elif start_date is not None:
+        headline = f"Your path now starts on {start_date.isoformat()}; your ticked items are kept."
+    else:
+        headline = "Welcome back, your progress is where you left it."
     card = path_card(plan, headline)
     return Reply(cards=(card,), rows=(path_buttons(found.name, settings.enabled),), ephemeral=True)
 

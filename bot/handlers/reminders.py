@@ -165,6 +165,11 @@ async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
     if (day - today).days > 366:
         raise UserError("Pause for at most a year; `/remind off` stops reminders for good.")
     resume = datetime.combine(day, time(0), ZoneInfo(zone))
+    if current is not None and not current.enabled:  # a pause does not turn reminders back on
+        return Reply(
+            content="Reminders are off, so there is nothing to pause. `/remind on` turns them on again.",
+            ephemeral=True,
+        )
     await _save(svc, caller, current, enabled=True, paused_until=resume)
     due = await svc.store.get_plan("user", caller.user_id)
     closed = await _dms_closed(svc, caller.user_id)

@@ -376,7 +376,9 @@ async def test_reminder_button_after_leaving_the_path_still_toggles(svc: Service
 # ---------------------------------------------------------------- review fixes
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("GIT", GIT), ("http", HTTP), ("HTTP", HTTP), ("git profesionaly", GIT)])
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("GIT", GIT), ("http", HTTP), ("HTTP", HTTP), ("git profesionaly", GIT)]
+)
 async def test_done_forgives_case_and_finds_a_word_of_a_long_item(svc: Services, typed: str, expected: str) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await progress.done(svc, caller(), typed)
@@ -399,3 +401,20 @@ async def test_a_path_whose_file_is_missing_says_so_everywhere(svc: Services, st
     ):
         with pytest.raises(UserError, match=r"not in the content any more.*progress is kept"):
             await attempt
+
+
+async def test_pausing_reminders_that_are_off_keeps_them_off(svc: Services) -> None:
+    from bot.handlers import reminders
+
+    await learning.start_learning(svc, caller(), ROLE)
+    await reminders.remind_off(svc, caller())
+    reply = await reminders.remind_pause(svc, caller(), "2026-12-20")
+    assert "Reminders are off" in reply.content
+    assert not (await svc.store.get_reminder_settings(ANN)).enabled
+    assert await svc.store.get_plan("user", ANN) is None
+
+
+async def test_resuming_with_a_new_start_date_says_so(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await learning.start_learning(svc, caller(), ROLE, start="2026-12-01")
+    assert "now starts on 2026-12-01" in reply.cards[0].title
