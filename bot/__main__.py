@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,12 +164,12 @@ def _parse_now(text: str | None) -> datetime | None:
 
 def cmd_console(args: argparse.Namespace) -> int:
     """Run the offline console over standard input."""
-    from bot.console import run_console
+    from bot.console import CONSOLE_DB_PATH, run_console
 
     settings = _settings()
     setup_logging("WARNING")
     content = Path(args.content) if args.content else settings.content_dir
-    db = Path(args.db) if args.db else settings.db_path
+    db = Path(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's WAYMARK_DB_PATH by default
     return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
 
 
@@ -191,22 +194,76 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def _backup_target_problem(source: Path, dest: Path) -> str | None:
+    """Say why `dest` cannot take a copy of the database at `source`, or return None."""
+    if dest.is_dir():
+        return f"{dest} is a folder; give the file to write, e.g. {dest / 'waymark-backup.sqlite3'}"
+    resolved = dest.resolve()
+    live = source.resolve()
+    if resolved == live or (dest.exists() and dest.samefile(source)):
+        return f"{dest} is the database itself; write the copy to another file"
+    if resolved.parent == live.parent and resolved.name in {f"{live.name}{s}" for s in ("-wal", "-shm", "-journal")}:
+        return f"{dest} belongs to the live database; write the copy to another file"
+    return None
+
+
+def backup_database(source: Path, dest: Path) -> None:
+    """Copy the database at `source` into `dest` (replaced atomically) with SQLite's backup API.
+
+    The source is opened read-only, as a plain connection: no migrations, no journal-mode change, and
+    under WAL one consistent snapshot that never blocks the bot's writes. The copy is a single file
+    (no -wal beside it) and records where it came from (`backup:source`), so `waymark console` knows
+    it may send reminders from it while it is not back at that path.
+    """
+    from bot.console import BACKUP_SOURCE_KEY
+    from bot.store.store import BUSY_TIMEOUT_MS
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                with dst:  # only when the copy is a Waymark database (it has a meta table)
+                    if dst.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+                        dst.execute(
+                            "INSERT INTO meta (key, value) VALUES (?, ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            (BACKUP_SOURCE_KEY, str(source.resolve())),
+                        )
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def cmd_db_backup(args: argparse.Namespace) -> int:
     """Copy the database with SQLite's online backup API (safe while the bot runs)."""
-    from bot.store import Store
-
     settings = _settings()
     source = Path(args.db) if args.db else settings.db_path
+    dest = Path(args.path)
     if not source.is_file():
         print(f"waymark db backup: no database at {source} (set WAYMARK_DB_PATH or --db)", file=sys.stderr)
         return EXIT_USAGE
-
-    async def backup() -> Path:
-        async with await Store.open(source) as store:
-            return await store.backup(args.path)
-
-    written = asyncio.run(backup())
-    print(f"Backed up {source} to {written}")
+    problem = _backup_target_problem(source, dest)
+    if problem:
+        print(f"waymark db backup: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        backup_database(source, dest)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"waymark db backup: could not copy {source} to {dest}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Backed up {source} to {dest}")
     return EXIT_OK
 
 
@@ -243,7 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     console = sub.add_parser("console", help="try the bot offline: slash commands typed or piped in")
     console.add_argument("--user", default="learner", help="who you are (default: learner)")
-    console.add_argument("--db", help="SQLite file (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    console.add_argument(
+        "--db", help="SQLite file (default: ./data/console.sqlite3, the console's own; never WAYMARK_DB_PATH)"
+    )
     console.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     console.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
     console.set_defaults(func=cmd_console)

@@ -69,7 +69,12 @@ class WaymarkBot(commands.Bot):
         guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
         if guild is not None:
             self.tree.copy_global_to(guild=guild)
-        payload = json.dumps(self.command_payload(guild), sort_keys=True, default=str)
+        # The application is part of what was synced: another bot application on this database must sync too.
+        payload = json.dumps(
+            {"application_id": self.application_id, "commands": self.command_payload(guild)},
+            sort_keys=True,
+            default=str,
+        )
         digest = hashlib.sha256(payload.encode()).hexdigest()
         key = f"commands_hash:{guild.id if guild else 'global'}"
         if await self.services.store.get_meta(key) == digest:

@@ -9,13 +9,19 @@ A line that starts with `/` is a slash command (`/content reload` for a subcomma
 `name:value`, a value running to the next ` name:` of that command or to the end of the line.
 `click LABEL` presses a button of the last reply, `select LABEL` picks an option of its menu,
 `:user NAME` switches the learner. Replies are printed as text.
+
+The console has its own database (`CONSOLE_DB_PATH` unless `--db` says otherwise). It sends reminders only
+from a database it created (marked with `OWNER_KEY`) or a copy written by `waymark db backup`: on the bot's
+database a reminder printed here would go on record as delivered and move a real learner's plan on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import inspect
 import re
+import sqlite3
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
@@ -116,6 +122,16 @@ CONSOLE_GUILD = 1  # the console is one server, so study groups work
 TICK = re.compile(r"(\d+)\s*([dhm])")
 TICK_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 MAX_TICK_STEPS = 10_000
+CONSOLE_DB_PATH = Path("data/console.sqlite3")
+"""The console's own database, relative to the working directory; never the bot's `WAYMARK_DB_PATH`."""
+OWNER_KEY = "console:owner"
+"""Meta key set to "1" in a database the console created: only there (or in a backup copy) it sends reminders."""
+BACKUP_SOURCE_KEY = "backup:source"
+"""Meta key `waymark db backup` sets in a copy: the absolute path of the database it was copied from."""
+BOT_DB_NOTICE = (
+    "(reminders are not sent from the console on the bot's database; use a copy, "
+    "e.g. `waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)"
+)
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
@@ -180,10 +196,13 @@ class ConsoleSender:
 class Console:
     """One console session: the current user, the clock, and the last reply (for `click`)."""
 
-    def __init__(self, services: Services, user: str = "learner", now: datetime | None = None) -> None:
+    def __init__(
+        self, services: Services, user: str = "learner", now: datetime | None = None, *, send_reminders: bool = True
+    ) -> None:
         self.services = services
         self.user = user
         self.fixed_now = now
+        self.send_reminders = send_reminders  # False on the bot's database: see `may_send_reminders`
         self.last: Reply | None = None
         self.sender = ConsoleSender(services)
         self.scheduler = Scheduler(services, self.sender, lambda: self.fixed_now or utc_now(), rate=0)
@@ -196,6 +215,8 @@ class Console:
 
     async def send_due(self) -> str:
         """Send every reminder due now (after downtime: one catch-up per target) and return them as text."""
+        if not self.send_reminders:
+            return ""
         await self.scheduler.run_due(self.fixed_now or utc_now())
         self._take_last()
         return self.sender.flush()
@@ -218,6 +239,9 @@ class Console:
             target = start + step
         except OverflowError:
             raise UserError("That is too far ahead: tick by days, hours or minutes, e.g. `:tick 7d`.") from None
+        if not self.send_reminders:
+            self.fixed_now = target
+            return f"(it is now {target.isoformat()}; no reminders are sent from the console on the bot's database)"
         self.fixed_now = start
         for _ in range(MAX_TICK_STEPS):
             earliest = await self.services.store.earliest_due()
@@ -343,6 +367,38 @@ class Console:
         return render_text(response.reply)
 
 
+def _holds_data(path: Path) -> bool:
+    """Return whether the database has learners, study groups or reminder plans (read-only)."""
+    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        row = db.execute(
+            "SELECT EXISTS (SELECT 1 FROM learners) OR EXISTS (SELECT 1 FROM study_groups)"
+            " OR EXISTS (SELECT 1 FROM reminder_plan)"
+        ).fetchone()
+    finally:
+        db.close()
+    return bool(row[0])
+
+
+async def may_send_reminders(store: Store) -> bool:
+    """Return whether the console may send reminders from this (opened) database.
+
+    Yes for a database the console created (`OWNER_KEY`; an empty one is marked now) and for a copy
+    written by `waymark db backup` that is not back at its source's path. No for any other database
+    that holds data: it is taken to be the bot's, whose learners must not have reminders recorded as
+    delivered by a console.
+    """
+    if await store.get_meta(OWNER_KEY) == "1":
+        return True
+    source = await store.get_meta(BACKUP_SOURCE_KEY)
+    if source is not None and Path(source) != store.path.resolve():
+        return True
+    if await asyncio.to_thread(_holds_data, store.path):
+        return False
+    await store.set_meta(OWNER_KEY, "1")
+    return True
+
+
 async def run_console(
     content_dir: Path, db_path: Path, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
 ) -> int:
@@ -352,7 +408,10 @@ async def run_console(
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)
     async with await Store.open(db_path) as store:
-        console = Console(Services(holder, store), user, now)
+        send_reminders = await may_send_reminders(store)
+        if not send_reminders:
+            stdout.write(BOT_DB_NOTICE + "\n\n")
+        console = Console(Services(holder, store), user, now, send_reminders=send_reminders)
         caught_up = await console.send_due()  # after downtime, as the bot does: one catch-up per target
         if caught_up:
             stdout.write(caught_up.rstrip("\n") + "\n\n")

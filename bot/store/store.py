@@ -926,12 +926,16 @@ class Store:
     async def delete_user(self, user_id: int) -> int:
         """Delete everything stored about a user in one transaction; return the rows deleted.
 
+        That includes their per-user meta keys (DMs-closed notice, reminder snooze, console name).
         Study groups the user created are kept for their other members, with `created_by` cleared.
         """
+        # Per-user meta keys (exact keys, never a LIKE pattern: `...:1` must not match `...:12`).
+        meta_keys = (f"told_dms_closed:{user_id}", f"snooze:user:{user_id}", f"console:name:{user_id}")
         async with self._write() as db:
             deleted = 0
             for sql in _DELETE_USER:
                 deleted += await _exec(db, sql, (user_id,))
+            deleted += await _exec(db, "DELETE FROM meta WHERE key IN (?, ?, ?)", meta_keys)
             await _exec(db, "UPDATE study_groups SET created_by = NULL WHERE created_by = ?", (user_id,))
         self._plans_changed.set()
         log.info("deleted %d rows about user %d", deleted, user_id)
