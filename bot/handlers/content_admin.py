@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.content.holder import ContentDiff, diff_indexes
 from bot.content.loader import ContentIndex
 from bot.handlers.context import Caller, Services, UserError
+from bot.reminders.planning import replan_unplanned
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
 from bot.render.limits import MAX_EMBED_TOTAL
 
@@ -147,5 +148,8 @@ async def reload(svc: Services, caller: Caller) -> Reply:
             verdict = "Nothing changed: the bot keeps the content it had. Fix the errors below and reload again."
             return _report("Reload refused", candidate, diff, orphans, verdict)
         svc.content.swap(candidate, caller.now)
+    # Learners whose reminders stopped while their path was missing from the content get them back.
+    await replan_unplanned(svc, caller.now)
+    svc.plans_changed()
     verdict = f"Reloaded: {len(candidate.roles)} role(s) are live. No progress was deleted."
     return _report("Content reloaded", candidate, diff, orphans, verdict)

@@ -12,6 +12,7 @@ from bot.store.errors import GroupNameTakenError
 from bot.store.models import StudyGroup
 
 MAX_NAME = 50
+HIDDEN = "(progress hidden)"
 
 
 def _guild(caller: Caller) -> int:
@@ -125,13 +126,17 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
         raise UserError(f"The group's path `{group.role}` is not in the content right now.")
     standing = await group_standing(svc, group, role, caller.now)
     view, pos, total = standing.view, standing.position, standing.total_weeks
-    lines = [
-        (done, f"<@{user_id}> {progress_bar(done, len(standing.items), width=8)}")
-        for user_id, done in standing.done.items()
-    ]
-    lines.sort(key=lambda x: -x[0])
+    # Like `/progress member:`, a member's progress shows to others only if they made it visible.
+    shown: list[tuple[int, str]] = []
+    hidden: list[str] = []
+    for user_id, done in standing.done.items():
+        if user_id == caller.user_id or await _progress_visible(svc, user_id):
+            shown.append((done, f"<@{user_id}> {progress_bar(done, len(standing.items), width=8)}"))
+        else:
+            hidden.append(f"<@{user_id}> {HIDDEN}")  # after the others, in joining order: no rank to read
+    shown.sort(key=lambda x: -x[0])
     week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
-    body = "\n".join(line for _, line in lines) or "No members yet: `/group join`."
+    body = "\n".join([*(line for _, line in shown), *hidden]) or "No members yet: `/group join`."
     stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
     schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({group.timezone})"
     card = Card(
@@ -142,6 +147,11 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
         color=COLOR,
     )
     return Reply(cards=(card,), ephemeral=True)
+
+
+async def _progress_visible(svc: Services, user_id: int) -> bool:
+    learner = await svc.store.get_learner(user_id)
+    return learner is not None and learner.progress_visible
 
 
 async def set_paused(svc: Services, caller: Caller, paused: bool, name: str | None = None) -> Reply:

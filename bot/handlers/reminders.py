@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot.domain.weeks import local_today
 from bot.handlers.context import Caller, Response, Services, UserError, no_live_path
 from bot.reminders.compose import compose_user
-from bot.reminders.planning import replan_user, snooze
+from bot.reminders.planning import reminder_zone, replan_user, snooze
 from bot.render import Reply, escape_user_text
 from bot.store.models import ReminderSettings
 
@@ -205,7 +205,9 @@ async def snooze_day(svc: Services, caller: Caller) -> Response:
     """Send this week's reminder again tomorrow."""
     due = await snooze(svc, caller.user_id, caller.now)
     svc.plans_changed()
-    return Response(Reply(content=f"Snoozed: I'll remind you again at {due:%Y-%m-%d %H:%M} UTC.", ephemeral=True))
+    tz = await reminder_zone(svc, caller.user_id)
+    local = due.astimezone(ZoneInfo(tz))
+    return Response(Reply(content=f"Snoozed: I'll remind you again at {local:%Y-%m-%d %H:%M} ({tz}).", ephemeral=True))
 
 
 async def behind(svc: Services, caller: Caller, role: str) -> Response:

@@ -25,11 +25,19 @@ class Composed:
     `completed` names the paths this reminder congratulates on finishing: the scheduler marks them
     completed once it is delivered (composing has no side effects, so a preview or a failed send
     never swallows the completion message).
+
+    `reason` says why there is no reply (recorded as the failed delivery's error), such as
+    `PATH_NOT_LOADED`: the target's path is missing from the content right now (a broken role file),
+    which is never the end of its reminders, since a reload brings the path back.
     """
 
     reply: Reply | None
     finished: bool
     completed: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+PATH_NOT_LOADED = "path not loaded"
 
 
 def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
@@ -72,7 +80,8 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     learner = await svc.store.get_learner(user_id)
     if learner is None:
         return Composed(None, True)
-    enrollments = [e for e in await svc.store.list_enrollments(user_id) if e.role in svc.content.index.roles]
+    active = await svc.store.list_enrollments(user_id)
+    enrollments = [e for e in active if e.role in svc.content.index.roles]
     cards, rows, live, completed = [], [], 0, []
     first_live = None
     for e in enrollments[:MAX_PATHS]:
@@ -98,7 +107,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         else:
             completed.append(role.name)
     if not cards:
-        return Composed(None, True)
+        # Active paths that are all missing from the content (a broken or removed role file): skip this
+        # week, but keep the reminders going; they come back with the path after a reload.
+        return Composed(None, True) if not active else Composed(None, False, reason=PATH_NOT_LOADED)
     buttons = (
         Button("Snooze a day", custom_id=ids.snooze()),
         Button("I'm behind", custom_id=ids.behind(first_live)) if first_live else None,
@@ -107,7 +118,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     if live:
         rows.append(tuple(b for b in buttons if b is not None))
     reply = Reply(cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5]))
-    return Composed(reply, finished=live == 0, completed=tuple(completed))
+    # Over only when this message completes every active path: not while one is missing from the
+    # content right now, nor while one is beyond the MAX_PATHS shown.
+    return Composed(reply, finished=len(completed) == len(active), completed=tuple(completed))
 
 
 @dataclass(frozen=True)
@@ -140,7 +153,7 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
     """Build a study group's weekly post: its week and phase, and the board in brief."""
     role = svc.content.index.roles.get(group.role)
     if role is None:
-        return Composed(None, False)
+        return Composed(None, False, reason=PATH_NOT_LOADED)  # the role may come back with a reload
     standing = await group_standing(svc, group, role, now, missed)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     board = group_board(standing.done, len(standing.items))

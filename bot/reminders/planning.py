@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
-from bot.domain.reminders import next_due
+from bot.domain.reminders import next_due, slot_key
 from bot.handlers.context import Services
+
+SNOOZE_DELAY = timedelta(days=1)
 
 
 def snooze_meta_key(kind: str, target_id: int) -> str:
@@ -13,10 +16,69 @@ def snooze_meta_key(kind: str, target_id: int) -> str:
     return f"snooze:{kind}:{target_id}"
 
 
-async def snooze(svc: Services, user_id: int, now: datetime, delay: timedelta = timedelta(days=1)) -> datetime:
-    """Plan this week's reminder again after `delay`."""
+def on_schedule(due: datetime, weekday: int, at: time, tz: str) -> datetime:
+    """Return the latest weekly due time at or before `due` (`due` itself when it is one)."""
+    latest = next_due(due - timedelta(days=9), weekday, at, tz)
+    while (following := next_due(latest, weekday, at, tz)) <= due:
+        latest = following
+    return latest
+
+
+def weekly_slot(when: datetime, weekday: int, at: time, tz: str) -> str:
+    """Return the slot of the latest weekly reminder due at or before `when` (the one a button click repeats)."""
+    return slot_key(on_schedule(when, weekday, at, tz), tz)
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """A snoozed repeat of a weekly reminder: when it is due, and the weekly slot of the reminder it repeats."""
+
+    at: datetime
+    slot: str
+
+    def encode(self) -> str:
+        return f"{self.at.isoformat()}|{self.slot}"
+
+
+def read_snooze(stored: str | None, weekday: int, at: time, tz: str) -> Snooze | None:
+    """Read a snooze kept in meta ("ISO-time|slot"); None when there is none, or it is unreadable.
+
+    A value from before the slot was stored (only the time) repeats the weekly reminder due at or
+    before the moment it was asked for, a day before its time.
+    """
+    if stored is None:
+        return None
+    when, sep, slot = stored.partition("|")
+    try:
+        value = datetime.fromisoformat(when)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        return None
+    if not sep or not slot:
+        slot = weekly_slot(value - SNOOZE_DELAY, weekday, at, tz)
+    return Snooze(value, slot)
+
+
+async def reminder_zone(svc: Services, user_id: int) -> str:
+    """Return the time zone of a learner's reminders (their reminder setting, else their own zone)."""
+    settings = await svc.store.get_reminder_settings(user_id)
+    if settings is not None and settings.timezone:
+        return settings.timezone
+    learner = await svc.store.get_learner(user_id)
+    return learner.timezone if learner is not None else "UTC"
+
+
+async def snooze(svc: Services, user_id: int, now: datetime, delay: timedelta = SNOOZE_DELAY) -> datetime:
+    """Plan this week's reminder again after `delay` (even when that is in the next week)."""
     due = now + delay
-    await svc.store.set_meta(snooze_meta_key("user", user_id), due.isoformat())
+    settings = await svc.store.get_reminder_settings(user_id)
+    if settings is None:
+        value = due.isoformat()  # no weekly reminder to repeat: the scheduler works the week out
+    else:
+        tz = await reminder_zone(svc, user_id)
+        value = Snooze(due, weekly_slot(now, settings.weekday, settings.local_time, tz)).encode()
+    await svc.store.set_meta(snooze_meta_key("user", user_id), value)
     await svc.store.set_plan("user", user_id, due)
     return due
 
@@ -55,3 +117,15 @@ async def replan_group(svc: Services, group_id: int, now: datetime) -> datetime 
     due = next_due(now, group.weekday, group.local_time, group.timezone)
     await svc.store.set_plan("group", group_id, due)
     return due
+
+
+async def replan_unplanned(svc: Services, now: datetime) -> int:
+    """Plan the reminders of learners who lost theirs (say, while their path was missing from the content).
+
+    Return how many got a plan; `replan_user` decides (DMs closed with no group, a pause, ...).
+    """
+    planned = 0
+    for user_id in await svc.store.unplanned_learners():
+        if await replan_user(svc, user_id, now) is not None:
+            planned += 1
+    return planned

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
-from bot.domain.reminders import is_paused, next_due, plan_after_downtime, slot_key
+from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.handlers.context import Services
 from bot.log import get_logger
 from bot.reminders.compose import Composed, compose_group, compose_user
-from bot.reminders.planning import in_a_live_group, snooze_meta_key
+from bot.reminders.planning import in_a_live_group, on_schedule, read_snooze, snooze_meta_key
 from bot.render import Reply
 from bot.store.models import DueTarget
 
@@ -44,25 +44,6 @@ class ChannelGoneError(Exception):
 
 class RetryLaterError(Exception):
     """A passing failure (5xx, timeout): try the same delivery again later."""
-
-
-def _on_schedule(due: datetime, weekday: int, at: time, tz: str) -> datetime:
-    """Return the latest weekly due time at or before `due` (`due` itself when it is one)."""
-    latest = next_due(due - timedelta(days=9), weekday, at, tz)
-    while (following := next_due(latest, weekday, at, tz)) <= due:
-        latest = following
-    return latest
-
-
-def _snooze_time(stored: str | None) -> datetime | None:
-    """Read the snooze instant kept in meta (None when there is none, or it is unreadable)."""
-    if stored is None:
-        return None
-    try:
-        value = datetime.fromisoformat(stored)
-    except ValueError:
-        return None
-    return value if value.tzinfo is not None else None
 
 
 class Sender(Protocol):
@@ -196,29 +177,38 @@ class Scheduler:
             return Outcome(target, skipped="paused")
         # A retry or a snooze is planned off the weekly schedule: count from the scheduled time it stands for,
         # so a retry that runs past midnight into the next ISO week keeps its slot (and so its nonce).
-        scheduled = _on_schedule(min(target.next_due, now), weekday, at, tz)
+        scheduled = on_schedule(min(target.next_due, now), weekday, at, tz)
         catchup = plan_after_downtime(scheduled, now, weekday, at, tz)
         slot = catchup.slot
         snooze_key = snooze_meta_key(target.kind, target.target_id)
         snoozed = await store.get_meta(snooze_key)
-        snooze_at = _snooze_time(snoozed)
-        # A snooze is a second reminder in the same week; a retry of it comes later but is still that snooze.
-        if snooze_at is not None and target.next_due >= snooze_at and slot_key(snooze_at, tz) == slot:
-            slot = f"{slot}-snooze-{snooze_at.astimezone(UTC):%Y%m%dT%H%M}"
-        elif snoozed is not None and (snooze_at is None or slot_key(snooze_at, tz) != slot):
-            await store.delete_meta(snooze_key)  # a snooze from an earlier week: the weekly reminder replaces it
+        snooze = read_snooze(snoozed, weekday, at, tz)
+        # A snooze is a second reminder of the week of the reminder it repeats, even when it falls in the
+        # next ISO week (a Sunday reminder snoozed to Monday); a retry of it comes later but is still that
+        # snooze. Once the weekly slot has moved past the snooze's week, the newer weekly reminder is due (or
+        # was sent): it replaces the snooze, which is dropped once that reminder is done with.
+        if snooze is not None and snooze.slot == slot and target.next_due >= snooze.at:
+            slot = f"{slot}-snooze-{snooze.at.astimezone(UTC):%Y%m%dT%H%M}"
+        elif snoozed is not None and snooze is None:
+            await store.delete_meta(snooze_key)  # unreadable
             snoozed = None
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot
             await store.set_plan(target.kind, target.target_id, catchup.next_due)
+            await self._forget_snooze(snooze_key, snoozed)
             return Outcome(target, skipped="already sent")
         composed = await self._compose(target, now, catchup.missed)
         follow = None if composed.finished else catchup.next_due
         if composed.reply is None:
-            await store.fail_delivery(target.kind, target.target_id, slot, now, "nothing to say", follow)
-            return Outcome(target, skipped="nothing to say")
+            reason = composed.reason or "nothing to say"
+            await store.fail_delivery(target.kind, target.target_id, slot, now, reason, follow)
+            await self._forget_snooze(snooze_key, snoozed)
+            if composed.reason:
+                log.warning("Reminder to %s %s skipped this week: %s", target.kind, target.target_id, reason)
+            return Outcome(target, skipped=reason)
         if delivery.attempts > MAX_ATTEMPTS:
             await store.fail_delivery(target.kind, target.target_id, slot, now, "too many attempts", follow)
+            await self._forget_snooze(snooze_key, snoozed)
             return Outcome(target, skipped="gave up")
         await self.limiter.wait()
         try:
@@ -236,6 +226,7 @@ class Scheduler:
             if await self._post_in_group(target, composed.reply, delivery.nonce):
                 await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
                 await self._mark_completed(target, composed, now)
+                await self._forget_snooze(snooze_key, snoozed)
                 await store.set_dm_undeliverable(target.target_id, True)
                 log.info("DMs closed for %s: reminder posted in their study group", target.target_id)
                 return Outcome(target, sent=True)
@@ -253,9 +244,14 @@ class Scheduler:
             return Outcome(target, skipped="retry")
         await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
         await self._mark_completed(target, composed, now)
-        if snoozed is not None:
-            await store.delete_meta(snooze_key)
+        await self._forget_snooze(snooze_key, snoozed)
         return Outcome(target, sent=True)
+
+    async def _forget_snooze(self, key: str, snoozed: str | None) -> None:
+        """Forget the snooze once this delivery is done with (sent, or given up on): it was either the snooze
+        itself, or the weekly reminder of a newer week, which replaces it."""
+        if snoozed is not None:
+            await self.svc.store.delete_meta(key)
 
     async def _mark_completed(self, target: DueTarget, composed: Composed, now: datetime) -> None:
         """The learner got the completion message of these paths: mark them completed (no more reminders)."""

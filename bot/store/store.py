@@ -583,6 +583,20 @@ class Store:
             )
         return None if row is None else codec.decode_datetime(row["next_due"])
 
+    async def unplanned_learners(self) -> list[int]:
+        """Return learners with reminders on and an active path but no reminder planned (e.g. after a bad file)."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT DISTINCT s.user_id FROM reminder_settings AS s"
+                " JOIN enrollments AS e ON e.user_id = s.user_id AND e.status = 'active'"
+                " WHERE s.enabled = 1 AND NOT EXISTS (SELECT 1 FROM reminder_plan AS p"
+                " WHERE p.target_kind = 'user' AND p.target_id = s.user_id)"
+                " ORDER BY s.user_id",
+                (),
+            )
+        return [row[0] for row in rows]
+
     async def earliest_due(self) -> datetime | None:
         """Return the earliest planned due time over all targets, or None if nothing is planned."""
         async with self._read() as db:

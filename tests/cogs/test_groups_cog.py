@@ -192,6 +192,8 @@ async def test_board_ranks_members(channel, alice, bob, owls):
     for member in (alice, bob):
         await member.slash(channel, "group join", name=OWLS)
     await bob.slash(channel, "done", item=GIT_ITEM)
+    shown = await bob.slash(channel, "progress")
+    await bob.click(shown.response, label="Let others see my progress")  # the board respects that choice
 
     result = await alice.slash(channel, "group board")
 

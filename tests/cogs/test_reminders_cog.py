@@ -272,7 +272,7 @@ async def test_snooze_a_day(store, learner, reminder_dm):
     result = await learner.user.click(reminder_dm, label="Snooze a day")
 
     assert result.ephemeral
-    assert message_of(result).content == "Snoozed: I'll remind you again at 2026-11-28 10:00 UTC."
+    assert message_of(result).content == "Snoozed: I'll remind you again at 2026-11-28 10:00 (UTC)."
     assert await store.get_plan("user", learner.id) == datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
 

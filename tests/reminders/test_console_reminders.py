@@ -86,7 +86,7 @@ async def test_a_tick_too_far_is_refused_politely(console: Console) -> None:
 async def test_buttons_of_a_ticked_reminder_can_be_clicked(console: Console) -> None:
     await lines(console, *SETUP, ":tick 3d")
     out = await console.handle_line("click Snooze a day")
-    assert out == "(only you)\n\nSnoozed: I'll remind you again at 2026-12-01 10:00 UTC."
+    assert out == "(only you)\n\nSnoozed: I'll remind you again at 2026-12-01 11:00 (Europe/Berlin)."
     out = await console.handle_line(":tick 1d")
     assert out.startswith("reminder to alice at 2026-12-01T11:00:00+01:00\nWeek 1 of 36")
 

@@ -151,6 +151,8 @@ async def test_board_shows_members_progress_most_done_first(svc: Services) -> No
     await group(svc, members=(ANN, BOB, CAT))
     await tick_all(svc, BOB)
     await tick_all(svc, CAT, FOUNDATIONS[:2])
+    for member in (BOB, CAT):  # others' progress shows only if they made it visible
+        await svc.store.set_progress_visible(member, True, NOW)
     board = await groups.board(svc, caller(ANN))
     [card] = board.cards
     assert card.title == "Study · Backend Engineer · week 1 of 36"

@@ -204,7 +204,7 @@ async def test_snooze_a_day_sends_a_second_reminder_the_next_day(
 ) -> None:
     await first_reminder(svc, scheduler, sender, clock)
     response = await press(svc, caller(now=clock.now), sender.sent[0].reply, "Snooze a day")
-    assert text(response) == "(only you)\n\nSnoozed: I'll remind you again at 2026-12-01 09:05 UTC."
+    assert text(response) == "(only you)\n\nSnoozed: I'll remind you again at 2026-12-01 09:05 (UTC)."
     await travel(scheduler, clock, FIRST + weeks(1) + timedelta(hours=1))
     first, snoozed, weekly = sender.sent
     assert snoozed.at == FIRST + timedelta(days=1, minutes=5)

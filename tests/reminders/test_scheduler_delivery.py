@@ -506,9 +506,10 @@ async def test_paths_and_groups_no_longer_in_the_content_are_not_sent(
 
     await replan_group(svc, ghost.id, NOW)
     outcomes = {o.target.kind: o.skipped for o in await scheduler.run_due(FIRST)}
-    assert outcomes == {"user": "nothing to say", "group": "nothing to say"}
+    assert outcomes == {"user": "path not loaded", "group": "path not loaded"}
     assert sender.sent == []
-    assert await svc.store.get_plan("user", ANN) is None  # nothing left to remind the learner of
+    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)  # the path may come back, as for groups
+    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "failed"
     assert await svc.store.get_plan("group", ghost.id) == FIRST + weeks(1)  # the role may come back
     assert await svc.store.delivery_state("group", ghost.id, "2026-W49") == "failed"
 

@@ -1,0 +1,232 @@
+"""Review fixes: a role file missing at send time, a snooze that lands in the next ISO week, and the
+group board respecting "let others see my progress"."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder
+from bot.handlers import content_admin, groups, learning, reminders
+from bot.handlers.context import Services
+from bot.reminders.compose import PATH_NOT_LOADED
+from bot.reminders.planning import snooze_meta_key
+from bot.reminders.scheduler import RetryLaterError, Scheduler
+from bot.store import Store
+from tests.reminders.conftest import (
+    ANN,
+    BOB,
+    CAT,
+    CONTENT_DIR,
+    MOD,
+    NOW,
+    ROLE,
+    Clock,
+    RecordingSender,
+    caller,
+    group,
+    learner,
+    press,
+    text,
+    travel,
+    weeks,
+)
+
+FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)  # the first Monday 09:00 UTC after NOW
+DATA = "data-engineer"
+SUNDAY = datetime(2026, 11, 29, 23, 50, tzinfo=UTC)  # the last minutes of ISO week 2026-W48
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+@pytest.fixture
+def live(content_copy: Path, store: Store) -> Services:
+    """Services over a private copy of the content, which tests break and fix before reloading."""
+    return Services(ContentHolder.load(content_copy, NOW), store)
+
+
+def break_role(folder: Path, name: str = DATA) -> str:
+    """Make a role file unreadable (invalid front matter); return its text to put back."""
+    path = folder / f"{name}.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace(f"name: {name}", f"name: [{name}", 1), encoding="utf-8")
+    return good
+
+
+# ---------------------------------------------------------------- B: a role file missing at send time
+
+
+async def test_a_path_missing_at_send_time_skips_the_week_and_comes_back_after_a_reload(
+    live: Services, content_copy: Path, store: Store
+) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    good = break_role(content_copy)
+    # A restart with the broken file: the role is left out of the content.
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    assert DATA not in live.content.index.roles
+
+    outcomes = await scheduler.run_due(FIRST)
+    assert [o.skipped for o in outcomes] == [PATH_NOT_LOADED]
+    assert sender.sent == []
+    delivery = await store.get_delivery("user", ANN, "2026-W49")
+    assert delivery is not None and (delivery.state, delivery.error) == ("failed", PATH_NOT_LOADED)
+    assert await store.get_plan("user", ANN) == FIRST + weeks(1)  # the plan goes on to the next week
+
+    await travel(scheduler, clock, FIRST + weeks(1) + timedelta(hours=1))
+    assert sender.sent == []
+    assert await store.get_plan("user", ANN) == FIRST + weeks(2)
+
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    reply = await content_admin.reload(live, caller(MOD, clock.now, moderator=True))
+    assert "Reloaded: 6 role(s) are live." in text(reply)
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))
+    assert [s.due for s in sender.to("user", ANN)] == [FIRST + weeks(2), FIRST + weeks(3)]
+    assert sender.sent[0].text.startswith("Week 3 of")
+
+
+async def test_a_finished_path_beside_a_missing_one_does_not_end_the_reminders(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender
+) -> None:
+    await learner(svc, start=(NOW - weeks(40)).date().isoformat())  # finished: this is its last reminder
+    await svc.store.enroll(ANN, "ghost-role", None, None, NOW)  # active, but not in the content now
+    [outcome] = await scheduler.run_due(FIRST)
+    assert outcome.sent
+    assert "You've reached the end of the Backend Engineer path" in sender.sent[0].text
+    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
+    [outcome] = await scheduler.run_due(FIRST + weeks(1))
+    assert outcome.skipped == PATH_NOT_LOADED
+    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(2)
+
+
+async def test_reload_replans_learners_with_reminders_on_but_no_plan(live: Services, store: Store) -> None:
+    woken: list[bool] = []
+    live.plans_changed = lambda: woken.append(True)
+    for user in (ANN, BOB, CAT):
+        await learning.start_learning(live, caller(user), ROLE)
+    # As a bot before this fix left them: ANN's plan cleared while her path was missing.
+    await store.clear_plan("user", ANN)
+    await reminders.remind_off(live, caller(BOB))  # BOB turned reminders off: he stays without a plan
+    await store.set_plan("user", CAT, FIRST + weeks(2))  # CAT's plan is left alone
+    assert await live.store.unplanned_learners() == [ANN]
+    woken.clear()
+
+    later = caller(MOD, NOW + timedelta(days=4), moderator=True)  # Tuesday
+    await content_admin.reload(live, later)
+    assert await store.get_plan("user", ANN) == FIRST + weeks(1)
+    assert await store.get_plan("user", BOB) is None
+    assert await store.get_plan("user", CAT) == FIRST + weeks(2)
+    assert woken
+    assert await live.store.unplanned_learners() == []
+
+
+async def test_a_refused_reload_replans_nothing(live: Services, content_copy: Path, store: Store) -> None:
+    await learning.start_learning(live, caller(ANN), ROLE)
+    await store.clear_plan("user", ANN)
+    break_role(content_copy)
+    reply = await content_admin.reload(live, caller(MOD, moderator=True))
+    assert "Reload refused" in text(reply)
+    assert await store.get_plan("user", ANN) is None
+
+
+# ---------------------------------------------------------------- D: a snooze into the next ISO week
+
+
+async def sunday_reminder(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
+    await learner(svc, day="sunday", time="23:50")
+    await travel(scheduler, clock, SUNDAY + timedelta(minutes=2))
+    assert [s.due for s in sender.sent] == [SUNDAY]
+
+
+async def test_a_sunday_reminder_snoozed_to_monday_is_sent(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await sunday_reminder(svc, scheduler, sender, clock)
+    await press(svc, caller(now=clock.now), sender.sent[0].reply, "Snooze a day")
+    stored = await svc.store.get_meta(snooze_meta_key("user", ANN))
+    assert stored == f"{(SUNDAY + timedelta(days=1, minutes=2)).isoformat()}|2026-W48"
+    await travel(scheduler, clock, SUNDAY + weeks(1) + timedelta(hours=1))
+    first, snoozed, weekly = sender.sent
+    assert snoozed.at == SUNDAY + timedelta(days=1, minutes=2)  # Monday, in ISO week 2026-W49
+    assert snoozed.text.startswith("Week 1 of 36")
+    assert snoozed.nonce not in (first.nonce, weekly.nonce)
+    assert weekly.due == SUNDAY + weeks(1)
+    assert await svc.store.get_meta(snooze_meta_key("user", ANN)) is None
+
+
+async def test_a_snooze_kept_before_its_week_was_stored_is_still_sent(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await sunday_reminder(svc, scheduler, sender, clock)
+    due = SUNDAY + timedelta(days=1, minutes=2)
+    await svc.store.set_meta(snooze_meta_key("user", ANN), due.isoformat())  # the older format: time only
+    await svc.store.set_plan("user", ANN, due)
+    await travel(scheduler, clock, SUNDAY + weeks(1) + timedelta(hours=1))
+    assert [s.at for s in sender.sent] == [SUNDAY, due, SUNDAY + weeks(1)]
+
+
+async def test_a_snooze_into_the_next_week_survives_a_passing_failure(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await sunday_reminder(svc, scheduler, sender, clock)
+    await press(svc, caller(now=clock.now), sender.sent[0].reply, "Snooze a day")
+    sender.errors[("user", ANN)] = [("after", RetryLaterError("timeout"))]
+    await travel(scheduler, clock, SUNDAY + timedelta(days=2))
+    _, snoozed, retried = sender.sent
+    assert retried.nonce == snoozed.nonce  # the same snooze again, not a new message
+    assert await svc.store.get_meta(snooze_meta_key("user", ANN)) is None
+
+
+async def test_a_snooze_is_replaced_by_a_newer_weekly_reminder(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await learner(svc)
+    await travel(scheduler, clock, FIRST + timedelta(minutes=5))
+    # Snoozed on Sunday: the repeat would land after next Monday's own reminder, which replaces it.
+    await press(svc, caller(now=FIRST + timedelta(days=6, hours=1)), sender.sent[0].reply, "Snooze a day")
+    await travel(scheduler, clock, FIRST + weeks(2) + timedelta(hours=1))
+    assert [s.at for s in sender.sent] == [FIRST, FIRST + weeks(1) + timedelta(hours=1), FIRST + weeks(2)]
+    assert await svc.store.delivery_state("user", ANN, "2026-W50") == "sent"
+    assert await svc.store.get_meta(snooze_meta_key("user", ANN)) is None
+
+
+# ---------------------------------------------------------------- G: the board and "let others see my progress"
+
+
+async def test_the_board_hides_the_progress_of_members_who_keep_it_private(svc: Services) -> None:
+    await group(svc, members=(ANN, BOB, CAT))
+    foundations = [i.id for i in svc.content.index.roles[ROLE].checklist][:5]
+    for item in foundations:
+        await svc.store.set_item_done(BOB, ROLE, item, NOW)
+    for item in foundations[:2]:
+        await svc.store.set_item_done(CAT, ROLE, item, NOW)
+    await svc.store.set_progress_visible(BOB, True, NOW)
+
+    [card] = (await groups.board(svc, caller(ANN))).cards
+    assert card.description == (f"<@{BOB}> ▰▰▰▰▰▰▰▰ 5/5 (100%)\n<@{ANN}> ▱▱▱▱▱▱▱▱ 0/5 (0%)\n<@{CAT}> (progress hidden)")
+    [card] = (await groups.board(svc, caller(CAT))).cards  # members always see their own
+    assert card.description == (
+        f"<@{BOB}> ▰▰▰▰▰▰▰▰ 5/5 (100%)\n<@{CAT}> ▰▰▰▱▱▱▱▱ 2/5 (40%)\n<@{ANN}> (progress hidden)"
+    )
+
+
+async def test_the_weekly_post_still_counts_hidden_members(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await group(svc, members=(ANN, BOB))
+    for item in [i.id for i in svc.content.index.roles[ROLE].checklist][:5]:
+        await svc.store.set_item_done(BOB, ROLE, item, NOW)
+    await travel(scheduler, clock, FIRST)
+    [post] = sender.to("channel", 5555)
+    assert "Board: 1/2 finished this week's items" in post.text
+    assert f"<@{BOB}>" not in post.text
