@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,27 +9,13 @@ import pytest
 
 from bot.console import Console
 from bot.content.holder import ContentHolder
-from bot.content.loader import ContentIndex, load_content
+from bot.content.loader import ContentIndex
 from bot.handlers.context import Services
 from bot.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = ROOT / "content"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="session")
-def shipped_index() -> ContentIndex:
-    return load_content(CONTENT_DIR)
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "console.sqlite3")
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 @pytest.fixture

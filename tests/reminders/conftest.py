@@ -7,7 +7,7 @@ scheduler pass at each, as the console's `:tick` does, and `RecordingSender` kee
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.content.loader import ContentIndex, load_content
+from bot.content.loader import ContentIndex
 from bot.handlers import groups, learning, reminders
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, Response, Services, UserError
+from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.scheduler import Scheduler
-from bot.render import Button, Reply, Select, render_text
+from bot.render import Reply, render_text
 from bot.store import Store
+from tests.replies import button, choose, press, selects, text  # noqa: F401 - used via this module
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = ROOT / "content"
@@ -103,27 +103,6 @@ class RecordingSender:
         return [s for s in self.sent if s.kind == kind and s.target == target]
 
 
-@pytest.fixture(scope="session")
-def shipped_index() -> ContentIndex:
-    index = load_content(CONTENT_DIR)
-    assert not index.has_errors, [str(p) for p in index.problems]
-    return index
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "waymark.sqlite3"
-
-
-@pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db_path)
-    try:
-        yield opened
-    finally:
-        await opened.close()
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -151,30 +130,6 @@ def caller(user_id: int = ANN, now: datetime = NOW, *, moderator: bool = False, 
 def says(message: str) -> pytest.RaisesExc[UserError]:
     """Expect a UserError whose message contains `message` literally."""
     return pytest.raises(UserError, match=re.escape(message))
-
-
-def text(reply: Reply | Response) -> str:
-    return render_text(reply.reply if isinstance(reply, Response) else reply)
-
-
-def button(reply: Reply, label: str) -> Button:
-    found = [b for b in reply.buttons if b.label == label]
-    assert found, f"no button {label!r} in {[b.label for b in reply.buttons]}"
-    return found[0]
-
-
-def selects(reply: Reply) -> list[Select]:
-    return [row for row in reply.rows if isinstance(row, Select)]
-
-
-async def press(svc: Services, who: Caller, reply: Reply, label: str) -> Response:
-    target = button(reply, label)
-    assert target.custom_id is not None
-    return await handle_component(svc, who, target.custom_id, ())
-
-
-async def choose(svc: Services, who: Caller, select: Select, values: Sequence[str]) -> Response:
-    return await handle_component(svc, who, select.custom_id, list(values))
 
 
 async def travel(scheduler: Scheduler, clock: Clock, until: datetime, max_passes: int = 2000) -> int:
