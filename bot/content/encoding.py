@@ -111,6 +111,13 @@ def decode_role_file(data: bytes) -> DecodedText:
                 f"the file is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8"
             ) from exc
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Legacy text is mostly ASCII with a few accented letters; bytes that are mostly high are not text.
+        high = sum(1 for c in text[:65536] if ord(c) > 127)
+        if _has_binary_controls(text) or high > 0.3 * min(len(text), 65536):
+            raise NotTextError(
+                f"the file is not text (invalid UTF-8 at byte {exc.start}, and not legacy text either); "
+                "role files are UTF-8 markdown"
+            ) from exc
         return DecodedText(text=text, repaired_from="cp1252 (the file was not UTF-8)", had_bom=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _has_binary_controls(text):

@@ -189,3 +189,12 @@ def test_correct_text_is_never_repaired():
     role, problems = problems_of(role_file(body=body))
     assert problems == []
     assert role.title == "Café — naïve Ünïcode 🚀 ✅ Ã"
+
+
+def test_binary_bytes_without_nul_are_not_text_not_a_repair():
+    junk = bytes(range(0xA0, 0x100)) * 20 + b"\xff\xfe\xfd" * 50  # all defined in cp1252
+    role, problems = problems_of(junk)
+    assert role is None
+    assert [p.severity for p in problems] == ["error"]
+    assert "not text" in problems[0].message
+    assert "repaired" not in problems[0].message
