@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.cogs.common import services_of
 from bot.discord_io import caller_of, run_handler
 from bot.handlers import content_admin
+from bot.handlers.context import Caller
 
 
 def _is_moderator(interaction: discord.Interaction) -> bool:
@@ -27,7 +28,7 @@ class ContentAdminCog(commands.GroupCog, group_name="content", group_description
         self.bot = bot
         super().__init__()
 
-    def _caller(self, interaction: discord.Interaction):  # noqa: ANN202
+    def _caller(self, interaction: discord.Interaction) -> Caller:
         return caller_of(interaction, getattr(self.bot, "settings", None))
 
     @app_commands.command(name="reload", description="Validate the role files and swap them in")

@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.cogs.common import role_autocomplete, services_of
 from bot.discord_io import caller_of, run_handler
 from bot.handlers import groups
+from bot.handlers.context import Caller
 from bot.handlers.reminders import DAYS, zone_choices
 
 
@@ -30,7 +31,7 @@ class GroupsCog(commands.GroupCog, group_name="group", group_description="Study 
         self.bot = bot
         super().__init__()
 
-    def _caller(self, interaction: discord.Interaction):  # noqa: ANN202
+    def _caller(self, interaction: discord.Interaction) -> Caller:
         return caller_of(interaction, getattr(self.bot, "settings", None))
 
     @app_commands.command(name="create", description="Create a study group with a weekly post (Manage Server)")

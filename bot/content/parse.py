@@ -9,7 +9,7 @@ Fenced code blocks are respected: nothing inside one is a heading, a bullet or a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import frontmatter
@@ -24,6 +24,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _YamlLoader = yaml.SafeLoader
 
 _FM = frontmatter.YAMLHandler()
+Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = ("name", "displayName", "description", "expertise", "salaryRange", "timelineMonths", "aliases")
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
 MAX_WEEKS = 520
@@ -227,7 +228,7 @@ def _type_name(value: object) -> str:
     )
 
 
-def _str_list(value: object, key: str, bad) -> tuple[str, ...]:  # noqa: ANN001
+def _str_list(value: object, key: str, bad: Complain) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
@@ -236,7 +237,7 @@ def _str_list(value: object, key: str, bad) -> tuple[str, ...]:  # noqa: ANN001
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
-def _str_map(value: object, key: str, bad) -> dict[str, str]:  # noqa: ANN001
+def _str_map(value: object, key: str, bad: Complain) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import time
 
 from bot.content.holder import section_key
@@ -10,7 +11,7 @@ from bot.content.search import Hit
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
 from bot.reminders.planning import replan_user
-from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, paginate
+from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_TITLE,
@@ -225,7 +226,7 @@ async def phase_view(
     return _paged(cards, page, lambda p: ids.phase(found.name, number, p))
 
 
-def _paged(cards: list[Card], page: int, make_id, extra_rows=()) -> Reply:  # noqa: ANN001
+def _paged(cards: list[Card], page: int, make_id: Callable[[int], str], extra_rows: Sequence[Row] = ()) -> Reply:
     """Show one card of several with Previous/Next buttons."""
     page = max(0, min(page, len(cards) - 1))
     rows = list(extra_rows)
