@@ -123,7 +123,7 @@ class SearchIndex:
         self._roles: dict[str, Role] = {}
         self._role_keys: dict[str, str] = {}
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
-        raw: list[tuple[float, str, Section]] = []
+        raw: list[tuple[float, str, Section, str]] = []  # (specificity, role, section, its own text)
         for role in roles:
             self._roles[role.name] = role
             for text in (role.name, role.display_name, *role.aliases):
@@ -135,18 +135,17 @@ class SearchIndex:
                 # Length of its own words: a heading's or a bold label's bullets are entries of their own.
                 own = _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
                 length = own.count(" ") + 2
-                raw.append(
-                    (on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8), role.name, section)
-                )
+                prior = on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8)
+                raw.append((prior, role.name, section, own))
         self._role_texts = [t.lower() for t, _ in self._role_choices]
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         raw.sort(key=lambda x: -x[0])
-        self._entries: list[tuple[str, Section]] = [(r, s) for _, r, s in raw]
-        self._prior = [p for p, _, _ in raw]
-        self._boost = [0.8 + 0.2 * p for p, _, _ in raw]
+        self._entries: list[tuple[str, Section]] = [(r, s) for _, r, s, _ in raw]
+        self._prior = [p for p, _, _, _ in raw]
+        self._boost = [0.8 + 0.2 * p for p, _, _, _ in raw]
         # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for _, _, s in raw]
-        self._entry_role: list[str] = [r for _, r, _ in raw]
+        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for _, _, s, _ in raw]
+        self._entry_role: list[str] = [r for _, r, _, _ in raw]
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
         context_words: list[frozenset[str]] = []  # per context: the words of its role and heading path
@@ -154,13 +153,13 @@ class SearchIndex:
         entry_context: list[int] = []
         exact_titles: dict[str, list[int]] = defaultdict(list)
         findall = _WORD.findall
-        for eid, (role_name, section) in enumerate(self._entries):
+        for eid, (_, role_name, section, own) in enumerate(raw):
             title_words = set(findall(_fold(section.title)))
             for w in title_words:
                 title_post[w].append(eid)
             text = section.text
             if section.kind in HEADING_KINDS:
-                text = _BULLET_LINES.sub("", text)
+                text = own
             elif text == section.title:
                 text = ""  # a checklist item or a bare bullet: its title is all of it
             if text:
