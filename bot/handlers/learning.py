@@ -26,6 +26,7 @@ COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
 UNSURE_SCORE = 80.0
 MIN_SCORE = 40.0  # below this a hit shares too little with the query to show
+OWN_PATH_BONUS = 5.0  # score points: the learner's own path wins a near tie, not a clearly better match
 
 
 def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
@@ -292,7 +293,13 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
             return _paged(
                 deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p)
             )
-    hits = [h for h in index.search.search(topic, role=role_name, limit=10) if h.score >= MIN_SCORE]
+    hits = index.search.search(topic, role=role_name, limit=20)
+    if role_name is None and hits:
+        # Without a role, a learner's own paths come first among matches that are about as good.
+        mine = {e.role for e in await svc.store.list_enrollments(caller.user_id)}
+        if mine:
+            hits.sort(key=lambda h: -(h.score + (OWN_PATH_BONUS if h.role in mine else 0.0)))
+    hits = [h for h in hits[:10] if h.score >= MIN_SCORE]
     if not hits:
         shown = escape_user_text(topic.strip())[:80]
         where = f" in {index.roles[role_name].display_name}" if role_name else ""

@@ -418,3 +418,11 @@ async def test_resuming_with_a_new_start_date_says_so(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await learning.start_learning(svc, caller(), ROLE, start="2026-12-01")
     assert "now starts on 2026-12-01" in reply.cards[0].title
+
+
+async def test_deep_dive_prefers_the_learners_own_path_in_a_near_tie(svc: Services) -> None:
+    anyone = await learning.skill_deep_dive(svc, caller(BOB, "bob"), "kubernetes")
+    assert "DevOps" in anyone.cards[0].footer
+    await learning.start_learning(svc, caller(), ROLE)  # ann follows the backend path
+    mine = await learning.skill_deep_dive(svc, caller(), "kubernetes")
+    assert mine.cards[0].footer.startswith("Backend Engineer")
