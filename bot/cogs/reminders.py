@@ -21,6 +21,7 @@ from bot.render import Reply, to_embeds
 
 log = get_logger(__name__)
 DM_CLOSED = 50007
+TOO_MANY_REQUESTS = 429
 INVALID_RECIPIENT = 50033  # what opening a DM with an unknown user answers
 REQUEST_RATE = 49.0
 """REST requests per second the sender allows itself: just under Discord's global limit (50 per second), which
@@ -66,6 +67,8 @@ class DiscordSender:
         except discord.HTTPException as exc:
             if exc.code in (DM_CLOSED, INVALID_RECIPIENT):
                 raise DMClosedError(f"{exc.code}: {exc.text}") from exc
+            if exc.status == TOO_MANY_REQUESTS:  # still limited after discord.py's own retries
+                raise RetryLaterError(f"rate limited: {exc.text}") from exc
             raise
 
     async def _dm_channel(self, user_id: int) -> discord.abc.Messageable:
@@ -93,6 +96,10 @@ class DiscordSender:
             raise ChannelGoneError(f"{exc.status} {exc.code}: {exc.text}") from exc
         except (discord.DiscordServerError, aiohttp.ClientError, TimeoutError) as exc:
             raise RetryLaterError(str(exc)) from exc
+        except discord.HTTPException as exc:
+            if exc.status == TOO_MANY_REQUESTS:
+                raise RetryLaterError(f"rate limited: {exc.text}") from exc
+            raise
 
 
 class RemindersCog(commands.GroupCog, group_name="remind", group_description="Your weekly reminder"):
