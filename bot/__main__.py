@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,34 +214,9 @@ def backup_database(source: Path, dest: Path) -> None:
     it may send reminders from it while it is not back at that path.
     """
     from bot.console import BACKUP_SOURCE_KEY
-    from bot.store.store import BUSY_TIMEOUT_MS
+    from bot.store.backup import copy_database
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-                with dst:  # only when the copy is a Waymark database (it has a meta table)
-                    if dst.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
-                        dst.execute(
-                            "INSERT INTO meta (key, value) VALUES (?, ?)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            (BACKUP_SOURCE_KEY, str(source.resolve())),
-                        )
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    copy_database(source, dest, read_only=True, stamp=(BACKUP_SOURCE_KEY, str(source.resolve())))
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:

@@ -52,9 +52,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, date, datetime, time
@@ -66,6 +64,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import aiosqlite
 
 from bot.store import codec
+from bot.store.backup import copy_database
 from bot.store.errors import GroupNameTakenError, GroupNotFoundError, SchemaTooNewError, StoreClosedError
 from bot.store.migrations import LATEST_VERSION, get_version, migrate
 from bot.store.models import (
@@ -989,7 +988,7 @@ class Store:
         """
         self._conn()
         dest = Path(dest_path)
-        await asyncio.to_thread(_backup_file, self._path, dest)
+        await asyncio.to_thread(copy_database, self._path, dest)
         log.info("backed up %s to %s", self._path, dest)
         return dest
 
@@ -1257,29 +1256,3 @@ def _jsonable(obj: Any) -> dict[str, Any]:
         else:
             out[key] = value
     return out
-
-
-def _backup_file(source: Path, dest: Path) -> None:
-    """Copy the live database at `source` into `dest` with the backup API, atomically replacing it."""
-    if dest.resolve() == source.resolve():
-        raise ValueError("cannot back the database up onto itself")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                # A self-contained single file: no -wal beside the copy.
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
