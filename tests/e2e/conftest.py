@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 import pytest_asyncio
 
 from tests.e2e.discord_rules import Spec, load_spec
-from tests.e2e.fake_discord import FakeDiscord
+from tests.e2e.fake_discord import CHANNEL_MESSAGE, FakeDiscord, Shown
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = ROOT / "content"
@@ -211,3 +212,24 @@ async def bot(fake: FakeDiscord, tmp_path_factory: pytest.TempPathFactory):
             except BaseException:
                 await process.kill()
                 raise
+
+
+TRACEBACK = re.compile(r"Traceback|Ignoring exception| ERROR ")
+
+
+@pytest.fixture
+def rules_kept(fake: FakeDiscord, bot: BotProcess):
+    """Fail the test when a request broke a rule or the bot logged an error while it ran."""
+    problems, logged = len(fake.problems), len(bot.output())
+    yield
+    new = fake.problems[problems:]
+    assert not new, "the bot sent requests Discord would reject:\n- " + "\n- ".join(new)
+    errors = [line for line in bot.output()[logged:].splitlines() if TRACEBACK.search(line)]
+    assert not errors, "the bot logged errors:\n" + "\n".join(errors)
+
+
+def assert_private(shown: Shown, callback_type: int = CHANNEL_MESSAGE) -> None:
+    """The reply is the private message the member asked for, not an error."""
+    assert shown.callback_type == callback_type, shown.interaction.callbacks
+    assert shown.ephemeral, f"expected a reply only the member sees: {shown.message}"
+    assert not shown.content.startswith("❌"), shown.content

@@ -16,7 +16,7 @@ import signal
 import pytest
 
 from tests.e2e import discord_rules
-from tests.e2e.conftest import TOKEN, BotProcess
+from tests.e2e.conftest import TOKEN, BotProcess, assert_private
 from tests.e2e.discord_rules import Spec
 from tests.e2e.fake_discord import (
     AUTOCOMPLETE_RESULT,
@@ -26,7 +26,6 @@ from tests.e2e.fake_discord import (
     MANAGE_GUILD,
     UPDATE_MESSAGE,
     FakeDiscord,
-    Shown,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -64,24 +63,11 @@ timelineMonths:
 
 # Broken Role
 """
-TRACEBACK = re.compile(r"Traceback|Ignoring exception| ERROR ")
 
 
 @pytest.fixture(autouse=True)
-def _rules_kept(fake: FakeDiscord, bot: BotProcess):
-    """Fail the test when a request broke a rule or the bot logged an error while it ran."""
-    problems, logged = len(fake.problems), len(bot.output())
-    yield
-    new = fake.problems[problems:]
-    assert not new, "the bot sent requests Discord would reject:\n- " + "\n- ".join(new)
-    errors = [line for line in bot.output()[logged:].splitlines() if TRACEBACK.search(line)]
-    assert not errors, "the bot logged errors:\n" + "\n".join(errors)
-
-
-def assert_private(shown: Shown, callback_type: int = CHANNEL_MESSAGE) -> None:
-    assert shown.callback_type == callback_type, shown.interaction.callbacks
-    assert shown.ephemeral, f"expected a reply only the member sees: {shown.message}"
-    assert not shown.content.startswith("❌"), shown.content
+def _rules_kept(rules_kept: None) -> None:
+    """Every test here must keep Discord's rules and log no error (see conftest)."""
 
 
 # --------------------------------------------------------------------------- login and sync

@@ -10,7 +10,6 @@ each test none may have broken a rule and the bot must not have logged an error.
 from __future__ import annotations
 
 import asyncio
-import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -20,33 +19,20 @@ import pytest
 from bot.discord_io import DMS_CLOSED_NOTICE
 from bot.store.codec import decode_datetime, encode_datetime
 from tests.e2e import discord_rules
-from tests.e2e.conftest import BotProcess
+from tests.e2e.conftest import BotProcess, assert_private
 from tests.e2e.discord_rules import Spec
-from tests.e2e.fake_discord import CHANNEL_MESSAGE, DEFERRED_MESSAGE, EPHEMERAL, FakeDiscord, Recorded, Shown
+from tests.e2e.fake_discord import DEFERRED_MESSAGE, EPHEMERAL, FakeDiscord, Recorded
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 BACKEND = "backend-engineer"
 WEEK_1 = "Week 1 of 36 · Phase 1 (weeks 1-4) · Backend Engineer"
 DELIVERY_TIMEOUT = 5.0
-TRACEBACK = re.compile(r"Traceback|Ignoring exception| ERROR ")
 
 
 @pytest.fixture(autouse=True)
-def _rules_kept(fake: FakeDiscord, bot: BotProcess):
-    """Fail the test when a request broke a rule or the bot logged an error while it ran."""
-    problems, logged = len(fake.problems), len(bot.output())
-    yield
-    new = fake.problems[problems:]
-    assert not new, "the bot sent requests Discord would reject:\n- " + "\n- ".join(new)
-    errors = [line for line in bot.output()[logged:].splitlines() if TRACEBACK.search(line)]
-    assert not errors, "the bot logged errors:\n" + "\n".join(errors)
-
-
-def assert_private(shown: Shown, callback_type: int = CHANNEL_MESSAGE) -> None:
-    assert shown.callback_type == callback_type, shown.interaction.callbacks
-    assert shown.ephemeral, f"expected a reply only the member sees: {shown.message}"
-    assert not shown.content.startswith("❌"), shown.content
+def _rules_kept(rules_kept: None) -> None:
+    """Every test here must keep Discord's rules and log no error (see conftest)."""
 
 
 # --------------------------------------------------------------------------- the bot's database

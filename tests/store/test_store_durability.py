@@ -3,11 +3,8 @@
 import asyncio
 import os
 import random
-import select
 import signal
 import sqlite3
-import subprocess
-import sys
 import textwrap
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store
+from tests.store.conftest import expect_line, start_child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -175,20 +173,9 @@ CRASHER = textwrap.dedent(
 
 
 def test_acknowledged_write_survives_sigkill(db_path: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CRASHER, str(db_path)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = start_child(CRASHER, db_path)
     try:
-        assert proc.stdout is not None
-        ready, _, _ = select.select([proc.stdout], [], [], 20)
-        assert ready, "subprocess did not acknowledge within 20 s"
-        line = proc.stdout.readline()
-        assert line == "ACK\n", f"unexpected output {line!r}; stderr: {proc.stderr.read() if proc.poll() else ''}"
+        expect_line(proc, "ACK\n")
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(timeout=10) == -signal.SIGKILL
     finally:

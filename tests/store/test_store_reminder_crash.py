@@ -18,6 +18,8 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tests.store.conftest import expect_line, start_child
+
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 TARGETS = [("user", 1), ("user", 2), ("user", 3), ("group", 1), ("group", 2)]
@@ -97,20 +99,10 @@ def seed_plan(db_path: Path) -> None:
 
 def run_and_kill(db_path: Path, outbox: Path, seed: int, delay: float) -> str:
     """Start the scheduler, SIGKILL it `delay` seconds after it is ready; return its last line."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SCHEDULER, str(db_path), str(outbox), str(seed), str(SLOTS)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = start_child(SCHEDULER, db_path, outbox, seed, SLOTS)
     try:
         assert proc.stdout is not None
-        ready, _, _ = select.select([proc.stdout], [], [], 20)
-        assert ready, "scheduler did not start within 20 s"
-        line = proc.stdout.readline()
-        assert line == "READY\n", f"unexpected output {line!r}; stderr: {proc.stderr.read() if proc.poll() else ''}"
+        line = expect_line(proc, "READY\n")
         ready, _, _ = select.select([proc.stdout], [], [], delay)
         last = proc.stdout.readline() if ready else line
         assert proc.poll() is None, f"scheduler died by itself: {proc.stderr.read()}"
