@@ -23,6 +23,9 @@ _SUSPECT = re.compile(
 )
 
 
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
 class NotTextError(ValueError):
     """Raised when a file's bytes are not text."""
 
@@ -40,15 +43,15 @@ def _sloppy_encode(text: str, code_page: str) -> bytes | None:
     """Encode with a code page, mapping cp1252's five undefined bytes through latin-1 as decoders do."""
     try:
         return text.encode(code_page)
-    except UnicodeEncodeError:
-        if code_page != "cp1252":
+    except UnicodeEncodeError as exc:
+        if code_page != "cp1252" or ord(text[exc.start]) not in _CP1252_UNDEFINED:
             return None
     out = bytearray()
     for ch in text:
         try:
             out += ch.encode("cp1252")
         except UnicodeEncodeError:
-            if ord(ch) in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+            if ord(ch) in _CP1252_UNDEFINED:
                 out.append(ord(ch))
             else:
                 return None
@@ -86,10 +89,18 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
             fixed = again[0]
             again = _undo(fixed)
         return fixed, code_page
+    # Line by line, but only the lines that hold a suspect character at all.
     lines = text.split("\n")
     found: str | None = None
-    for i, line in enumerate(lines):
-        one = _undo(line)
+    suspects: list[int] = []
+    line = last = 0
+    for match in _SUSPECT.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        if not suspects or suspects[-1] != line:
+            suspects.append(line)
+    for i in suspects:
+        one = _undo(lines[i])
         if one is not None:
             lines[i], found = one[0], found or one[1]
     return ("\n".join(lines), found) if found else (text, None)

@@ -18,6 +18,8 @@ import unicodedata
 
 EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FILLER = frozenset(
     [
         "a",
@@ -63,8 +65,9 @@ def _fold(word: str) -> str:
 
 def meaning_words(text: str) -> list[str]:
     """Return the sorted, de-duplicated meaning words of a text."""
-    plain = unicodedata.normalize("NFKC", text).lower()
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)  # markdown links keep their text
+    plain = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
+    if "](" in plain:
+        plain = _LINK.sub(r"\1", plain)  # markdown links keep their text
     words = {_fold(w) for w in _WORD.findall(plain) if w not in _FILLER}
     return sorted(words)
 
@@ -78,7 +81,7 @@ def checklist_item_id(text: str) -> str:
 
 def split_explicit_id(text: str) -> tuple[str, str | None]:
     """Split a trailing `{#id}` off an item's text."""
-    match = EXPLICIT_ID.search(text)
+    match = EXPLICIT_ID.search(text) if "{#" in text else None
     if match is None:
         return text, None
     return text[: match.start()].rstrip(), match.group(1)
@@ -86,6 +89,7 @@ def split_explicit_id(text: str) -> tuple[str, str | None]:
 
 def slugify(text: str, max_len: int = 48) -> str:
     """Return a lower-case ASCII slug of a heading."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     return slug[:max_len].rstrip("-") or "section"

@@ -1,9 +1,13 @@
-"""Plain data the content engine produces: roles, phases, checklists, sections and problems."""
+"""Plain data the content engine produces: roles, phases, checklists, sections and problems.
+
+The records a role holds by the ten thousand (sections, topics, checklist items) are named tuples: as
+immutable as a frozen dataclass, and several times cheaper to create, which a 1,000-file load notices.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -22,8 +26,7 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     """One bullet of a phase, with the bullets nested under it."""
 
     text: str
@@ -31,8 +34,7 @@ class Topic:
     children: tuple[Topic, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Subsection:
+class Subsection(NamedTuple):
     """A bold-label block inside a phase, such as `**SQL Deep Dive:**` and its bullets."""
 
     label: str
@@ -70,8 +72,7 @@ class Phase:
         return f"weeks {self.first_week}-{self.last_week}"
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     """A checklist item; learners' progress is keyed on `id` (see `bot.content.ids`)."""
 
     id: str
@@ -83,8 +84,7 @@ class ChecklistItem:
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A searchable piece of a role: a heading and its text, a phase part, a topic or a fact."""
 
     id: str

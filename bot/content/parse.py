@@ -9,7 +9,7 @@ Fenced code blocks are respected: nothing inside one is a heading, a bullet or a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import frontmatter
@@ -31,14 +31,20 @@ MAX_WEEKS = 520
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_SETEXT_FIRST = frozenset(" =-")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST_FIRST = frozenset("-*+")
-_BULLET_FIRST = frozenset("-*+0123456789")
+# The lines that shape a role file, in the order they are told apart. A line of text with a '===' or '---'
+# line under it is a setext heading (the parser rejects the look-alikes), so that alternative spans two lines.
+_FENCE_LINE = r"(?P<fence>[ ]{0,3}(?P<fence_mark>`{3,}|~{3,}).*)"
+_ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*?))?(?:[ \t]+\#+)?[ \t]*)$"
+_SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$"
+_LIST_LINES = r"""
+    (?P<check>[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(?P<check_text>.*))$
+  | (?P<bullet>(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<bullet_text>.*))$
+  | (?P<label>[^\S\n]*\*\*.*)$
+"""
+_LINE = re.compile(rf"^(?:{_FENCE_LINE}|{_ATX_LINE}|{_SETEXT_LINES}|{_LIST_LINES})", re.MULTILINE | re.VERBOSE)
+_LINE_NO_SETEXT = re.compile(rf"^(?:{_LIST_LINES})", re.MULTILINE | re.VERBOSE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
-_CHECK = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*[ \t]*(.*)$")
 _PHASE = re.compile(
     r"^\W*phase\s+(\d+)\s*[:\-–—]\s*(.+?)\s*\(\s*weeks?\s+(\d+)\s*(?:(?:[-–—]|to)\s*(\d+)\s*)?\)\W*$",
@@ -50,22 +56,40 @@ _EMPHASIS = re.compile(r"(\*\*|__|`)")
 
 def clean_inline(text: str) -> str:
     """Drop bold/code markers from a heading or label, keeping its words."""
-    return _EMPHASIS.sub("", text).strip()
+    if "**" in text or "__" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    return text.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Heading:
     level: int
     title: str
     line: int
     section_id: str
     phase: int | None
-    lines: list[str] = field(default_factory=list)
+    is_phase: bool
+    start: int  # its own text is body[start:end]
+    end: int = -1
     topics: list[tuple[int, str, int]] = field(default_factory=list)  # (indent, text, line)
     subsections: list[_Sub] = field(default_factory=list)
+    _topic_tree: tuple[Topic, ...] | None = None
+    _subs: tuple[Subsection, ...] | None = None
+
+    def topic_tree(self) -> tuple[Topic, ...]:
+        if self._topic_tree is None:
+            self._topic_tree = _topics(self.topics)
+        return self._topic_tree
+
+    def built_subsections(self) -> tuple[Subsection, ...]:
+        if self._subs is None:
+            self._subs = tuple(
+                Subsection(x.label, x.line, " ".join(x.text), _topics(x.topics)) for x in self.subsections
+            )
+        return self._subs
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sub:
     label: str
     line: int
@@ -73,7 +97,7 @@ class _Sub:
     topics: list[tuple[int, str, int]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _PhaseBuilder:
     number: int
     title: str
@@ -281,7 +305,7 @@ def _fact_sections(facts: dict) -> list[Section]:
 def _parse_body(
     body: str, first_line: int, problems: _Problems
 ) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
-    lines = body.split("\n")
+    """Read the markdown body: one regex pass finds the lines that shape it; prose is sliced, not looped over."""
     stack: list[_Heading] = []  # open headings, outermost first
     headings: list[_Heading] = []
     phases: list[_PhaseBuilder] = []
@@ -290,8 +314,6 @@ def _parse_body(
     raw_items: list[tuple[str, str, int]] = []  # (group, text, line)
     used_ids: dict[str, int] = {}
     title = ""
-    fence: str | None = None
-    skip_next = False
 
     def new_id(text: str) -> str:
         base = slugify(text)
@@ -299,8 +321,10 @@ def _parse_body(
         used_ids[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def open_heading(level: int, text: str, line_no: int) -> None:
+    def open_heading(level: int, text: str, line_no: int, line_start: int, content_start: int) -> None:
         nonlocal current_phase, sub, title
+        if headings:
+            headings[-1].end = line_start
         while stack and stack[-1].level >= level:
             stack.pop()
         if current_phase is not None and level <= current_phase.level:
@@ -328,90 +352,99 @@ def _parse_body(
                 )
             sid = new_id(heading_text)
         sub = None
-        heading = _Heading(level, heading_text, line_no, sid, phase_no)
+        heading = _Heading(level, heading_text, line_no, sid, phase_no, match is not None, content_start)
         if match:
             current_phase.heading = heading
         stack.append(heading)
         headings.append(heading)
 
-    for index, raw in enumerate(lines):
-        line_no = first_line + index
-        if skip_next:
-            skip_next = False
-            continue
-        stripped = raw.strip()
-        first = stripped[:1]
-        fence_match = _FENCE.match(raw) if first in ("`", "~") else None
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            if stack:
-                stack[-1].lines.append(raw)
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            if stack:
-                stack[-1].lines.append(raw)
-            continue
-        atx = _ATX.match(raw) if first == "#" else None
-        if atx:
-            open_heading(len(atx.group(1)), atx.group(2) or "", line_no)
-            continue
-        if (
-            stripped
-            and index + 1 < len(lines)
-            and lines[index + 1][:1] in _SETEXT_FIRST
-            and _SETEXT.match(lines[index + 1])
-            and not _BULLET.match(raw)
-            and not (stack and stack[-1].lines and stack[-1].lines[-1].strip())
-        ):
-            open_heading(1 if lines[index + 1].strip()[0] == "=" else 2, stripped, line_no)
-            skip_next = True
-            continue
-        if stack:
-            stack[-1].lines.append(raw)
-        if not stripped:
-            continue
-        check = _CHECK.match(raw) if first in _LIST_FIRST else None
-        if check:
+    size = len(body)
+    pos = 0  # where the next search starts (always the start of a line)
+    prose = 0  # where the lines not yet given to a subsection start
+    line_no, counted = first_line, 0  # the line number of offset `counted`
+    while pos <= size:
+        m = _LINE.search(body, pos)
+        start = m.start() if m is not None else size
+        if sub is not None and prose < start:
+            sub.text.extend(s for s in (ln.strip() for ln in body[prose:start].split("\n")) if s)
+        if m is None:
+            break
+        line_no += body.count("\n", counted, start)
+        counted = start
+        kind = m.lastgroup
+        if kind == "underline":  # a line with a '===' or '---' line under it: a setext heading, mostly
+            candidate = m.group("setext")
+            before = body.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
+            if not _BULLET.match(candidate) and not (
+                stack and start and before >= stack[-1].start and body[before : start - 1].strip()
+            ):
+                open_heading(1 if m.group("underline")[0] == "=" else 2, candidate.strip(), line_no, start, m.end() + 1)
+                pos = prose = m.end() + 1
+                continue
+            m = _LINE_NO_SETEXT.match(body, start)
+            if m is None:  # prose after all; its underline is read as a line of its own
+                pos = body.index("\n", start) + 1
+                prose = start
+                continue
+            kind = m.lastgroup
+        end = m.end()
+        pos = prose = end + 1
+        if kind == "fence":
+            mark = m.group("fence_mark")
+            while True:
+                close = _FENCE.search(body, pos)
+                if close is None:
+                    problems.add("warning", None, "a ``` code block is never closed; everything after it is code")
+                    pos = prose = size + 1
+                    break
+                pos = prose = body.find("\n", close.end()) + 1 or size + 1
+                found = close.group(1)
+                if found[0] == mark[0] and len(found) >= len(mark):
+                    break
+        elif kind == "atx":
+            open_heading(len(m.group("atx_level")), m.group("atx_text") or "", line_no, start, end + 1)
+        elif kind == "check":
             group = stack[-1].title if stack else "Checklist"
-            raw_items.append((group, check.group(2).strip(), line_no))
+            raw_items.append((group, m.group("check_text").strip(), line_no))
+        elif not stack:
             continue
-        if not stack:
-            continue
-        bullet = _BULLET.match(raw) if first in _BULLET_FIRST else None
-        label = _BOLD_LABEL.match(stripped) if first == "*" else None
-        if bullet:
-            indent = len(bullet.group(1).expandtabs(4))
-            entry = (indent, bullet.group(2).strip(), line_no)
+        elif kind == "bullet":
+            entry = (len(m.group("indent").expandtabs(4)), m.group("bullet_text").strip(), line_no)
             (sub.topics if sub is not None else stack[-1].topics).append(entry)
-        elif (
-            label
-            and current_phase is not None
-            and stack[-1] is current_phase.heading
-            and clean_inline(label.group(1)).rstrip(":").lower() == "objective"
-        ):
-            current_phase.objective = label.group(2).lstrip(":").strip() or current_phase.objective
-        elif label and (label.group(1).endswith(":") or label.group(2).startswith(":")):
-            sub = _Sub(clean_inline(label.group(1)).rstrip(":"), line_no)
-            rest = label.group(2).lstrip(":").strip()
-            if rest:
-                sub.text.append(rest)
-            stack[-1].subsections.append(sub)
-        elif sub is not None:
-            sub.text.append(stripped)
-
-    if fence is not None:
-        problems.add("warning", None, "a ``` code block is never closed; everything after it is code")
+        else:  # a line starting with '**'
+            stripped = m.group("label").strip()
+            label = _BOLD_LABEL.match(stripped)
+            if (
+                label
+                and current_phase is not None
+                and stack[-1] is current_phase.heading
+                and clean_inline(label.group(1)).rstrip(":").lower() == "objective"
+            ):
+                current_phase.objective = label.group(2).lstrip(":").strip() or current_phase.objective
+            elif label and (label.group(1).endswith(":") or label.group(2).startswith(":")):
+                sub = _Sub(clean_inline(label.group(1)).rstrip(":"), line_no)
+                rest = label.group(2).lstrip(":").strip()
+                if rest:
+                    sub.text.append(rest)
+                stack[-1].subsections.append(sub)
+            elif sub is not None:
+                sub.text.append(stripped)
+    if headings:
+        headings[-1].end = size
 
     built_phases = _build_phases(phases, problems)
     checklist = _build_checklist(raw_items, problems)
-    sections = _build_sections(headings, checklist)
+    sections = _build_sections(body, headings, checklist)
     return title, built_phases, checklist, sections
 
 
 def _topics(entries: list[tuple[int, str, int]]) -> tuple[Topic, ...]:
     """Nest bullets by indentation."""
+    if not entries:
+        return ()
+    indent = entries[0][0]
+    if all(e[0] == indent for e in entries):  # a flat list, the usual case
+        return tuple([Topic(text, line) for _, text, line in entries])
     roots: list[tuple[int, str, int, list]] = []
     stack: list[tuple[int, str, int, list]] = []
     for indent, text, line in entries:
@@ -490,8 +523,8 @@ def _build_phases(builders: list[_PhaseBuilder], problems: _Problems) -> tuple[P
                 line=b.line,
                 section_id=b.section_id,
                 objective=b.objective,
-                topics=_topics(b.heading.topics) if b.heading else (),
-                subsections=_subsections(b.heading) if b.heading else (),
+                topics=b.heading.topic_tree() if b.heading else (),
+                subsections=b.heading.built_subsections() if b.heading else (),
             )
         )
         previous = b
@@ -520,11 +553,15 @@ def _build_checklist(raw: list[tuple[str, str, int]], problems: _Problems) -> tu
     return tuple(items)
 
 
-def _walk_topics(topics: Iterable[Topic], prefix: str) -> Iterable[tuple[str, Topic]]:
-    for i, t in enumerate(topics, 1):
+def _add_topics(
+    out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
+) -> None:
+    """Add a section for each topic and, after it, its nested ones."""
+    for i, topic in enumerate(topics, 1):
         tid = f"{prefix}.{i}"
-        yield tid, t
-        yield from _walk_topics(t.children, tid)
+        out.append(Section(tid, _topic_title(topic.text), path, topic.text, topic.line, "topic", phase))
+        if topic.children:
+            _add_topics(out, topic.children, tid, path, phase)
 
 
 def _topic_title(text: str) -> str:
@@ -534,11 +571,7 @@ def _topic_title(text: str) -> str:
     return title.strip().strip("\"'“”‘’").strip() or plain
 
 
-def _subsections(heading: _Heading) -> tuple[Subsection, ...]:
-    return tuple(Subsection(x.label, x.line, " ".join(x.text), _topics(x.topics)) for x in heading.subsections)
-
-
-def _build_sections(headings: list[_Heading], checklist: tuple[ChecklistItem, ...]) -> list[Section]:
+def _build_sections(body: str, headings: list[_Heading], checklist: tuple[ChecklistItem, ...]) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
     paths: dict[str, tuple[str, ...]] = {}
@@ -548,20 +581,21 @@ def _build_sections(headings: list[_Heading], checklist: tuple[ChecklistItem, ..
         while open_path and open_path[-1].level >= h.level:
             open_path.pop()
         open_path.append(h)
-        path = tuple(x.title for x in open_path)
+        path = tuple([x.title for x in open_path])
         paths[h.title] = path
-        kind = "phase" if _PHASE.match(h.title) else "section"
-        text = "\n".join(h.lines).strip("\n")
-        sections.append(Section(h.section_id, h.title, path, text, h.line, kind, h.phase))
-        for tid, topic in _walk_topics(_topics(h.topics), f"{h.section_id}~t"):
-            finer.append(Section(tid, _topic_title(topic.text), path, topic.text, topic.line, "topic", h.phase))
-        for si, sub in enumerate(_subsections(h), 1):
-            sid = f"{h.section_id}~s{si}"
-            sub_path = (*path, sub.label)
-            body = "\n".join([sub.text, *(f"- {t.text}" for t in sub.topics)]).strip()
-            finer.append(Section(sid, sub.label, sub_path, body, sub.line, "subsection", h.phase))
-            for tid, topic in _walk_topics(sub.topics, f"{sid}~t"):
-                finer.append(Section(tid, _topic_title(topic.text), sub_path, topic.text, topic.line, "topic", h.phase))
+        text = body[h.start : h.end].strip("\n")
+        sections.append(
+            Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", h.phase)
+        )
+        if h.topics:
+            _add_topics(finer, h.topic_tree(), f"{h.section_id}~t", path, h.phase)
+        if h.subsections:
+            for si, sub in enumerate(h.built_subsections(), 1):
+                sid = f"{h.section_id}~s{si}"
+                sub_path = (*path, sub.label)
+                body_text = "\n".join([sub.text, *(f"- {t.text}" for t in sub.topics)]).strip()
+                finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", h.phase))
+                _add_topics(finer, sub.topics, f"{sid}~t", sub_path, h.phase)
     for item in checklist:
         path = paths.get(item.group, (item.group,))
         finer.append(Section(item.id, item.text, path, item.text, item.line, "checklist"))

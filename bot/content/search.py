@@ -79,6 +79,7 @@ BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
 WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
+_CHUNK = 4096  # entries whose words are found at once while the index is built
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
@@ -91,6 +92,30 @@ def _fold(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Split text into lower-case words."""
     return _WORD.findall(_fold(text))
+
+
+# Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
+# table maps letters to lower case, keeps digits and the separator, and turns everything else into spaces.
+_SEPARATOR = "\x1f"  # a control character: decoding rejects it in role files
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 0x1F) else 32 for c in range(256)
+)
+
+
+def word_sets(texts: Sequence[str]) -> list[set[str]]:
+    """Return each text's set of words, as `tokenize` finds them, for many texts at once."""
+    plain = [i for i, t in enumerate(texts) if t.isascii() and "+" not in t and "#" not in t and _SEPARATOR not in t]
+    out: list[set[str]] = [set()] * len(texts)
+    if plain:
+        blob = _SEPARATOR.join([texts[i] for i in plain]).encode("ascii").translate(_ASCII_WORDS).decode("ascii")
+        for i, piece in zip(plain, blob.split(_SEPARATOR), strict=True):
+            out[i] = set(piece.split())
+    if len(plain) < len(texts):
+        done = set(plain)
+        for i, t in enumerate(texts):
+            if i not in done:
+                out[i] = set(_WORD.findall(_fold(t)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,65 +148,82 @@ class SearchIndex:
         self._roles: dict[str, Role] = {}
         self._role_keys: dict[str, str] = {}
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
-        raw: list[tuple[float, str, Section, str]] = []  # (specificity, role, section, its own text)
+        sections: list[Section] = []
+        owner: list[str] = []  # each section's role
+        own_texts: list[str] = []  # the words a section holds itself (a heading's bullets are entries of their own)
+        priors: list[float] = []
+        log1p, kind_prior = math.log1p, KIND_PRIOR.get
         for role in roles:
-            self._roles[role.name] = role
-            for text in (role.name, role.display_name, *role.aliases):
-                self._role_keys.setdefault(slugify(text, 100), role.name)
-                self._role_choices.append((text, role.name))
+            name = role.name
+            self._roles[name] = role
+            for text in (name, role.display_name, *role.aliases):
+                self._role_keys.setdefault(slugify(text, 100), name)
+                self._role_choices.append((text, name))
             for section in role.sections:
-                # Specific entries first; a place on the path (a phase part) over reference lists.
+                kind, text = section.kind, section.text
+                own = _BULLET_LINES.sub("", text) if kind in OWN_TEXT_KINDS else text
+                # Specific entries first (a short topic over the phase that holds it); a place on the path
+                # (a phase part) over reference lists.
                 on_path = 1.0 if section.phase is not None else 0.9
-                # Length of its own words: a heading's or a bold label's bullets are entries of their own.
-                own = _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
-                length = own.count(" ") + 2
-                prior = on_path * KIND_PRIOR.get(section.kind, 0.9) / (1 + math.log1p(length) / 8)
-                raw.append((prior, role.name, section, own))
+                priors.append(on_path * kind_prior(kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8))
+                sections.append(section)
+                owner.append(name)
+                own_texts.append(own)
         self._role_texts = [t.lower() for t, _ in self._role_choices]
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
-        raw.sort(key=lambda x: -x[0])
-        self._entries: list[tuple[str, Section]] = [(r, s) for _, r, s, _ in raw]
-        self._prior = [p for p, _, _, _ in raw]
-        self._boost = [0.8 + 0.2 * p for p, _, _, _ in raw]
+        order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
+        self._entry_role: list[str] = [owner[i] for i in order]
+        entry_sections = [sections[i] for i in order]
+        self._entries: list[tuple[str, Section]] = list(zip(self._entry_role, entry_sections, strict=True))
+        self._boost = [0.8 + 0.2 * priors[i] for i in order]
         # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for _, _, s, _ in raw]
-        self._entry_role: list[str] = [r for _, r, _, _ in raw]
+        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for s in entry_sections]
+
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
-        context_words: list[frozenset[str]] = []  # per context: the words of its role and heading path
+        # Titles with at most 8 words: how many words that are not stop words (for exact-title matches).
+        title_counts: list[int] = []
+        # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
+        for low in range(0, len(order), _CHUNK):
+            chunk = range(low, min(low + _CHUNK, len(order)))
+            title_sets = word_sets([entry_sections[eid].title for eid in chunk])
+            body_sets = word_sets([self._body_text(entry_sections[eid], own_texts[order[eid]]) for eid in chunk])
+            for eid, title_words, body_words in zip(chunk, title_sets, body_sets, strict=True):
+                for w in title_words:
+                    title_post[w].append(eid)
+                for w in body_words:
+                    if w not in title_words:
+                        body_post[w].append(eid)
+                count = len(title_words)
+                if count <= 8 and not title_words.isdisjoint(STOPWORDS):
+                    count = len(title_words.difference(STOPWORDS))
+                title_counts.append(count if count <= 8 else -1)
+        self._title_counts = title_counts
+        del own_texts
+
+        # Contexts: a role and a heading path; their words lift the entries under it a little.
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}
         entry_context: list[int] = []
-        exact_titles: dict[str, list[int]] = defaultdict(list)
-        findall = _WORD.findall
-        for eid, (_, role_name, section, own) in enumerate(raw):
-            title_words = set(findall(_fold(section.title)))
-            for w in title_words:
-                title_post[w].append(eid)
-            text = section.text
-            if section.kind in HEADING_KINDS:
-                text = own
-            elif text == section.title:
-                text = ""  # a checklist item or a bare bullet: its title is all of it
-            if text:
-                for w in set(findall(_fold(text))).difference(title_words):
-                    body_post[w].append(eid)
-            ctx_key = (role_name, section.path[:-1])
-            ctx = contexts.get(ctx_key)
+        for role_name, section in self._entries:
+            key = (role_name, section.path[:-1])
+            ctx = contexts.get(key)
             if ctx is None:
-                ctx = contexts[ctx_key] = len(contexts)
-                heading_words = " ".join((self._roles[role_name].display_name, *section.path[:-1]))
-                context_words.append(frozenset(findall(_fold(heading_words))))
+                ctx = contexts[key] = len(contexts)
             entry_context.append(ctx)
-            if len(title_words) <= 8:
-                exact_titles[" ".join(sorted(title_words.difference(STOPWORDS)))].append(eid)
-        exact_titles.pop("", None)
+        parts = list({part: None for _, path in contexts for part in path})
+        display = {name: role.display_name for name, role in self._roles.items()}
+        parts += display.values()
+        part_words = dict(zip(parts, word_sets(parts), strict=True))
+        context_words = [
+            frozenset(part_words[display[role_name]].union(*(part_words[p] for p in path)))
+            for role_name, path in contexts
+        ]
         all_context_words = set().union(*context_words)
         vocab = {w: i for i, w in enumerate({**title_post, **body_post, **dict.fromkeys(all_context_words)})}
         self._title = [title_post.get(w, []) for w in vocab]
         self._body = [body_post.get(w, []) for w in vocab]
-        self._context_ids = [frozenset(vocab[w] for w in words) for words in context_words]
+        self._context_ids = [frozenset([vocab[w] for w in words]) for words in context_words]
         self._entry_context = entry_context
-        self._exact_titles = dict(exact_titles)
         self._vocab = vocab
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
@@ -194,6 +236,13 @@ class SearchIndex:
         n = max(len(self._entries), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+
+    @staticmethod
+    def _body_text(section: Section, own: str) -> str:
+        """Return the words an entry holds beyond its title."""
+        if section.kind in HEADING_KINDS:
+            return own
+        return "" if section.text == section.title else section.text  # a checklist item or a bare bullet
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -305,7 +354,7 @@ class SearchIndex:
                         shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is.
-        exact = self._exact_titles.get(" ".join(sorted(meaningful)), ())
+        exact = self._exact_titles(meaningful)
         for eid in exact:
             if role is None or self._entry_role[eid] == role:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
@@ -320,6 +369,18 @@ class SearchIndex:
             role_name, section = self._entries[eid]
             hits.append(Hit(role_name, section, round(100 * score, 1), _snippet(section, meaningful)))
         return hits
+
+    def _exact_titles(self, words: list[str]) -> list[int]:
+        """Return the entries whose title has exactly these words, stop words aside (ascending IDs)."""
+        ids = [self._vocab.get(w) for w in words]
+        if len(words) > 8 or None in ids or not STOPWORDS.isdisjoint(words):
+            return []
+        lists = sorted((self._title[i] for i in ids if i is not None), key=len)
+        found = set(lists[0])
+        for other in lists[1:]:
+            found.intersection_update(other)
+        counts = self._title_counts
+        return sorted(eid for eid in found if counts[eid] == len(words))
 
     def _matches(self, expansions: tuple[tuple[int, float], ...], role: str | None) -> dict[int, float]:
         """Return each entry's best value for one query word: title hits over body hits, better matches first."""
