@@ -80,6 +80,8 @@ def _undo(text: str) -> tuple[str, str] | None:
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
     """Return the text with mojibake undone, and the code page it came from (None when untouched)."""
+    if text.isascii() or not _SUSPECT.search(text):
+        return text, None  # the usual case: nothing that mojibake is made of
     whole = _undo(text)
     if whole is not None:
         # Damage can be layered (decoded wrongly twice); undo until stable.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -54,6 +55,7 @@ _FILLER = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # a role file's words repeat; the cache is a C call, the function a Python one
 def _fold(word: str) -> str:
     """Fold simple English plurals so 'schemas' and 'schema' match."""
     if len(word) > 4 and word.endswith("ies"):

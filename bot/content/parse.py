@@ -32,10 +32,10 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
 
 # The lines that shape a role file, in the order they are told apart. A line of text with a '===' or '---'
-# line under it is a setext heading (the parser rejects the look-alikes), so that alternative spans two lines.
+# line under it is a setext heading (the parser rejects the look-alikes); the underline is only looked at.
 _FENCE_LINE = r"(?P<fence>[ ]{0,3}(?P<fence_mark>`{3,}|~{3,}).*)"
 _ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*?))?(?:[ \t]+\#+)?[ \t]*)$"
-_SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$"
+_SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)(?=\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$)"
 _LIST_LINES = r"""
     (?P<check>[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(?P<check_text>.*))$
   | (?P<bullet>(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<bullet_text>.*))$
@@ -332,7 +332,8 @@ def _parse_body(
         heading_text = clean_inline(text)
         if level == 1 and not title:
             title = heading_text
-        match = _PHASE.match(heading_text)
+        maybe_phase = "phase" in heading_text.lower()
+        match = _PHASE.match(heading_text) if maybe_phase else None
         phase_no = current_phase.number if current_phase else None
         if match:
             number, first = int(match.group(1)), int(match.group(3))
@@ -343,7 +344,7 @@ def _parse_body(
             phases.append(current_phase)
             phase_no = number
         else:
-            if _PHASE_LIKE.match(heading_text):
+            if maybe_phase and _PHASE_LIKE.match(heading_text):
                 problems.add(
                     "error",
                     line_no,
@@ -359,45 +360,42 @@ def _parse_body(
         headings.append(heading)
 
     size = len(body)
-    pos = 0  # where the next search starts (always the start of a line)
+    skip = 0  # lines before this offset are code, or the underline of a heading
     prose = 0  # where the lines not yet given to a subsection start
     line_no, counted = first_line, 0  # the line number of offset `counted`
-    while pos <= size:
-        m = _LINE.search(body, pos)
-        start = m.start() if m is not None else size
+    for m in _LINE.finditer(body):
+        start = m.start()
+        if start < skip:
+            continue
         if sub is not None and prose < start:
             sub.text.extend(s for s in (ln.strip() for ln in body[prose:start].split("\n")) if s)
-        if m is None:
-            break
         line_no += body.count("\n", counted, start)
         counted = start
-        kind = m.lastgroup
+        kind, end = m.lastgroup, m.end()
         if kind == "underline":  # a line with a '===' or '---' line under it: a setext heading, mostly
             candidate = m.group("setext")
             before = body.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
             if not _BULLET.match(candidate) and not (
                 stack and start and before >= stack[-1].start and body[before : start - 1].strip()
             ):
-                open_heading(1 if m.group("underline")[0] == "=" else 2, candidate.strip(), line_no, start, m.end() + 1)
-                pos = prose = m.end() + 1
+                skip = prose = body.find("\n", end + 1) + 1 or size + 1
+                open_heading(1 if m.group("underline")[0] == "=" else 2, candidate.strip(), line_no, start, skip)
                 continue
             m = _LINE_NO_SETEXT.match(body, start)
             if m is None:  # prose after all; its underline is read as a line of its own
-                pos = body.index("\n", start) + 1
                 prose = start
                 continue
             kind = m.lastgroup
-        end = m.end()
-        pos = prose = end + 1
+        prose = end + 1
         if kind == "fence":
             mark = m.group("fence_mark")
             while True:
-                close = _FENCE.search(body, pos)
+                close = _FENCE.search(body, prose)
                 if close is None:
                     problems.add("warning", None, "a ``` code block is never closed; everything after it is code")
-                    pos = prose = size + 1
+                    skip = prose = size + 1
                     break
-                pos = prose = body.find("\n", close.end()) + 1 or size + 1
+                skip = prose = body.find("\n", close.end()) + 1 or size + 1
                 found = close.group(1)
                 if found[0] == mark[0] and len(found) >= len(mark):
                     break
@@ -407,7 +405,7 @@ def _parse_body(
             group = stack[-1].title if stack else "Checklist"
             raw_items.append((group, m.group("check_text").strip(), line_no))
         elif not stack:
-            continue
+            pass
         elif kind == "bullet":
             entry = (len(m.group("indent").expandtabs(4)), m.group("bullet_text").strip(), line_no)
             (sub.topics if sub is not None else stack[-1].topics).append(entry)
@@ -429,6 +427,8 @@ def _parse_body(
                 stack[-1].subsections.append(sub)
             elif sub is not None:
                 sub.text.append(stripped)
+    if sub is not None and prose < size:
+        sub.text.extend(s for s in (ln.strip() for ln in body[prose:].split("\n")) if s)
     if headings:
         headings[-1].end = size
 

@@ -152,6 +152,8 @@ class SearchIndex:
         owner: list[str] = []  # each section's role
         own_texts: list[str] = []  # the words a section holds itself (a heading's bullets are entries of their own)
         priors: list[float] = []
+        contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
+        raw_context: list[int] = []
         log1p, kind_prior = math.log1p, KIND_PRIOR.get
         for role in roles:
             name = role.name
@@ -159,7 +161,16 @@ class SearchIndex:
             for text in (name, role.display_name, *role.aliases):
                 self._role_keys.setdefault(slugify(text, 100), name)
                 self._role_choices.append((text, name))
+            by_path: dict[int, int] = {}  # the entries under a heading share its path tuple: one lookup each
             for section in role.sections:
+                ctx = by_path.get(id(section.path))
+                if ctx is None:
+                    key = (name, section.path[:-1])
+                    ctx = contexts.get(key)
+                    if ctx is None:
+                        ctx = contexts[key] = len(contexts)
+                    by_path[id(section.path)] = ctx
+                raw_context.append(ctx)
                 kind, text = section.kind, section.text
                 own = _BULLET_LINES.sub("", text) if kind in OWN_TEXT_KINDS else text
                 # Specific entries first (a short topic over the phase that holds it); a place on the path
@@ -202,14 +213,7 @@ class SearchIndex:
         del own_texts
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
-        contexts: dict[tuple[str, tuple[str, ...]], int] = {}
-        entry_context: list[int] = []
-        for role_name, section in self._entries:
-            key = (role_name, section.path[:-1])
-            ctx = contexts.get(key)
-            if ctx is None:
-                ctx = contexts[key] = len(contexts)
-            entry_context.append(ctx)
+        entry_context = [raw_context[i] for i in order]
         parts = list({part: None for _, path in contexts for part in path})
         display = {name: role.display_name for name, role in self._roles.items()}
         parts += display.values()

@@ -1,0 +1,157 @@
+"""The markdown body as an author writes it: setext headings, code fences, bold-label blocks and line numbers."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from tests.content.helpers import role_file
+
+PHASES = """
+### Phase 1: Basics (Weeks 1-2)
+**Objective:** Learn the basics
+
+- Topic one
+"""
+
+
+def parse(body: str, *, crlf: bool = False):
+    text = role_file(body=body + PHASES)
+    data = text.replace("\n", "\r\n").encode() if crlf else text.encode()
+    role, problems = parse_bytes(data, "x.md")
+    assert role is not None, problems
+    return role, problems
+
+
+def section(role, title: str):
+    (found,) = [s for s in role.sections if s.title == title and s.kind in ("section", "phase")]
+    return found
+
+
+def titles(role, kind: str) -> list[str]:
+    return [s.title for s in role.sections if s.kind == kind]
+
+
+def line_of(text: str, needle: str) -> int:
+    """Return the 1-based line of the first line of the whole file that contains `needle`."""
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def test_setext_headings_are_headings():
+    role, _ = parse("Overview\n========\n\nWhat this path is.\n\nTools\n-----\n\n- Git\n")
+    assert role.title == "Overview"
+    assert section(role, "Tools").path == ("Overview", "Tools")
+    assert section(role, "Overview").text == "What this path is."
+    assert "Git" in titles(role, "topic")
+
+
+def test_setext_phase_heading_is_a_phase():
+    body = "Phase 1: Basics (Weeks 1-2)\n---\n**Objective:** Start\n\n- First topic\n\n## Phase 2: Next (Week 3)\n"
+    role, _ = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Basics", (1, 2)), (2, "Next", (3, 3))]
+    assert role.phases[0].objective == "Start"
+    assert [t.text for t in role.phases[0].topics] == ["First topic"]
+
+
+def test_underline_look_alikes_are_not_headings():
+    body = (
+        "## Notes\n\n"
+        "- a bullet\n---\n\n"  # a bullet with a line under it stays a bullet
+        "first line of a paragraph\nsecond line\n---\n\n"  # only a line after a blank line can be a heading
+        "---\n\nafter a rule\n"  # a rule on its own is text
+    )
+    role, _ = parse(body)
+    assert titles(role, "section") == ["Notes"]
+    notes = section(role, "Notes")
+    assert "second line\n---" in notes.text
+    assert "after a rule" in notes.text
+    assert "a bullet" in titles(role, "topic")
+
+
+def test_nothing_inside_a_code_fence_is_structure():
+    body = (
+        "## Setup\n\n"
+        "```bash\n"
+        "# not a heading\n"
+        "- [ ] not an item\n"
+        "- not a topic\n"
+        "**Not A Label:**\n"
+        "Not a heading either\n"
+        "===\n"
+        "```\n\n"
+        "- [ ] A real item\n"
+    )
+    role, problems = parse(body)
+    assert problems == []
+    assert titles(role, "section") == ["Setup"]
+    assert [i.text for i in role.checklist] == ["A real item"]
+    assert "# not a heading\n- [ ] not an item" in section(role, "Setup").text  # kept as the section's text
+    assert not any("not a topic" in t for t in titles(role, "topic"))
+
+
+def test_a_fence_closes_only_with_its_own_kind_and_length():
+    body = "## Code\n\n````\n```\n- inside\n~~~\n````\n\n~~~\n```\n- still inside\n~~~\n\n- outside\n"
+    role, problems = parse(body)
+    assert problems == []
+    topics = titles(role, "topic")
+    assert "outside" in topics
+    assert "inside" not in topics and "still inside" not in topics
+
+
+def test_an_unclosed_fence_warns_and_swallows_the_rest():
+    text = role_file(body=PHASES + "\n## Tail\n\n```\n### Phase 2: Lost (Weeks 3-4)\n- [ ] lost item\n")
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None
+    assert [p.number for p in role.phases] == [1]
+    assert role.checklist == ()
+    assert [p.message for p in problems if p.severity == "warning"] == [
+        "a ``` code block is never closed; everything after it is code"
+    ]
+
+
+def test_bold_label_blocks_collect_their_text_and_bullets():
+    body = (
+        "## Phase 2: Data (Weeks 3-4)\n"
+        "**Objective:** Model data\n\n"
+        "**SQL Deep Dive:** joins first\n"
+        "then window functions\n\n"
+        "**Tip** read the plan\n"
+        "- Indexes\n"
+        "  - B-trees\n"
+        "- Transactions\n"
+    )
+    text = role_file(body=PHASES + body)
+    role, _ = parse_bytes(text.encode(), "x.md")
+    phase = role.phases[1]
+    assert phase.objective == "Model data"
+    (deep,) = phase.subsections
+    assert deep.label == "SQL Deep Dive"
+    assert deep.text == "joins first then window functions **Tip** read the plan"
+    assert [(t.text, [c.text for c in t.children]) for t in deep.topics] == [
+        ("Indexes", ["B-trees"]),
+        ("Transactions", []),
+    ]
+    sub = next(s for s in role.sections if s.kind == "subsection")
+    assert sub.path[-2:] == ("Phase 2: Data (Weeks 3-4)", "SQL Deep Dive")
+
+
+def test_lines_are_right_after_fences_setext_headings_and_crlf():
+    body = "Intro\n=====\n\n```\ncode\n```\n\nTools\n-----\n- [ ] Install git\n"
+    text = role_file(body=body + PHASES)
+    for crlf in (False, True):
+        role, _ = parse(body, crlf=crlf)
+        (item,) = role.checklist
+        assert item.line == line_of(text, "Install git")
+        assert section(role, "Tools").line == line_of(text, "Tools")
+        assert role.phases[0].line == line_of(text, "Phase 1: Basics")
+        assert role.phases[0].topics[0].line == line_of(text, "Topic one")
+
+
+def test_checklist_items_before_any_heading_are_kept():
+    role, _ = parse("- [ ] Read the README first\n\n## Later\n")
+    assert [(i.group, i.text) for i in role.checklist] == [("Checklist", "Read the README first")]
+
+
+def test_heading_text_runs_to_the_next_heading_of_any_level():
+    role, _ = parse("## Outer\nouter words\n### Inner\ninner words\n## Next\n")
+    assert section(role, "Outer").text == "outer words"
+    assert section(role, "Inner").text == "inner words"
+    assert section(role, "Inner").path == ("Outer", "Inner")
