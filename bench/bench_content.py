@@ -409,7 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", type=int, default=1000, help="role files to generate (default 1000)")
     parser.add_argument("--queries", type=int, default=500, help="timed search queries (default 500)")
     parser.add_argument("--seed", type=int, default=1, help="corpus and query seed (default 1)")
-    parser.add_argument("--repeat", type=int, default=3, help="parse/build rounds, median reported (default 3)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds of load_content and its halves, median reported (default 3)"
+    )
     parser.add_argument("--baseline-queries", type=int, default=30, help="queries for the WRatio scan (default 30)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--profile", action="store_true", help="also print cProfile tables of parse, build, search")
