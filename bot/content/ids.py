@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
+EXPLICIT_ID = re.compile(r"\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -86,7 +86,7 @@ def split_explicit_id(text: str) -> tuple[str, str | None]:
     match = EXPLICIT_ID.search(text) if "{#" in text else None
     if match is None:
         return text, None
-    return text[: match.start()].rstrip(), match.group(1)
+    return text[: match.start()].rstrip(), match.group(1)  # rstrip, not a leading \s* (quadratic on blanks)
 
 
 def slugify(text: str, max_len: int = 48) -> str:

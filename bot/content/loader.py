@@ -13,6 +13,9 @@ from bot.content.ids import slugify
 from bot.content.models import Problem, Role
 from bot.content.parse import parse_role
 from bot.content.search import SearchIndex
+from bot.log import get_logger
+
+log = get_logger(__name__)
 
 MAX_FILE_BYTES = 1024 * 1024
 SKIPPED_NAMES = frozenset({"readme.md", "contributing.md", "license.md"})
@@ -96,7 +99,12 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
                 "e.g. 'üöÄ' for '🚀') and was repaired; save the file as UTF-8 to silence this",
             )
         )
-    role, found = parse_role(decoded.text, display)
+    try:
+        role, found = parse_role(decoded.text, display)
+    except Exception:  # a parser bug must cost one file, never the whole load
+        log.exception("parsing %s failed", display)
+        message = "the file could not be parsed (an error in Waymark itself, logged with its details); please report it"
+        return None, [*problems, Problem(display, None, "error", message)]
     return role, problems + found
 
 

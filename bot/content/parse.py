@@ -1,9 +1,11 @@
 """Parse one role file (front-matter + markdown) into a `Role` and the problems found in it.
 
-The markdown is read line by line rather than through a full CommonMark parser: role files use a small,
-regular subset (ATX and setext headings, bullets, checklists, bold labels, fenced code), the line numbers
-come for free, and a 1,000-file corpus parses in a fraction of the time a token stream would take.
-Fenced code blocks are respected: nothing inside one is a heading, a bullet or a checklist item.
+The markdown is not run through a full CommonMark parser: role files use a small, regular subset (ATX and
+setext headings, bullets, checklists, bold labels, fenced code). One multi-line regex finds the lines that
+shape a file, the prose between them is sliced rather than looped over, and line numbers are counted between
+matches; a 1,000-file corpus parses in a fraction of the time a token stream would take. Fenced code blocks
+are respected: nothing inside one is a heading, a bullet or a checklist item. Every pattern is linear in the
+length of a line, so a hostile file costs no more than its size.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = ("name", "displayName", "description", "expertise", "salaryRange", "timelineMonths", "aliases")
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
 MAX_WEEKS = 520
+MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
 
 # The lines that shape a role file, in the order they are told apart. A line of text with a '===' or '---'
 # line under it is a setext heading (the parser rejects the look-alikes); the underline is only looked at.
 _FENCE_LINE = r"(?P<fence>[ ]{0,3}(?P<fence_mark>`{3,}|~{3,}).*)"
-_ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*?))?(?:[ \t]+\#+)?[ \t]*)$"
+_ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*))?)$"  # closing #s: _atx_title
 _SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)(?=\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$)"
 _LIST_LINES = r"""
     (?P<check>[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(?P<check_text>.*))$
@@ -47,11 +50,21 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*[ \t]*(.*)$")
 _PHASE = re.compile(
-    r"^\W*phase\s+(\d+)\s*[:\-–—]\s*(.+?)\s*\(\s*weeks?\s+(\d+)\s*(?:(?:[-–—]|to)\s*(\d+)\s*)?\)\W*$",
+    # The title ends with a non-blank, so the blanks before '(' are read once: linear in the heading's length.
+    r"^\W*phase\s+(\d+)\s*[:\-–—]\s*(.*?\S)\s*\(\s*weeks?\s+(\d+)\s*(?:(?:[-–—]|to)\s*(\d+)\s*)?\)\W*$",
     re.IGNORECASE,
 )
 _PHASE_LIKE = re.compile(r"^\W*phase\s+\d+\s*[:\-–—(]", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
+
+
+def _atx_title(text: str) -> str:
+    """Drop an ATX heading's closing '#'s (a space or tab must come before them) and its trailing blanks."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare[-1:] in (" ", "\t"):
+        return bare.rstrip(" \t")
+    return text
 
 
 def clean_inline(text: str) -> str:
@@ -76,15 +89,15 @@ class _Heading:
     _topic_tree: tuple[Topic, ...] | None = None
     _subs: tuple[Subsection, ...] | None = None
 
-    def topic_tree(self) -> tuple[Topic, ...]:
+    def topic_tree(self, too_deep: list[int]) -> tuple[Topic, ...]:
         if self._topic_tree is None:
-            self._topic_tree = _topics(self.topics)
+            self._topic_tree = _topics(self.topics, too_deep)
         return self._topic_tree
 
-    def built_subsections(self) -> tuple[Subsection, ...]:
+    def built_subsections(self, too_deep: list[int]) -> tuple[Subsection, ...]:
         if self._subs is None:
             self._subs = tuple(
-                Subsection(x.label, x.line, " ".join(x.text), _topics(x.topics)) for x in self.subsections
+                Subsection(x.label, x.line, " ".join(x.text), _topics(x.topics, too_deep)) for x in self.subsections
             )
         return self._subs
 
@@ -332,7 +345,7 @@ def _parse_body(
         heading_text = clean_inline(text)
         if level == 1 and not title:
             title = heading_text
-        maybe_phase = "phase" in heading_text.lower()
+        maybe_phase = "phase" in heading_text.casefold()  # casefold: IGNORECASE also reads 'ſ' as 's'
         match = _PHASE.match(heading_text) if maybe_phase else None
         phase_no = current_phase.number if current_phase else None
         if match:
@@ -400,7 +413,7 @@ def _parse_body(
                 if found[0] == mark[0] and len(found) >= len(mark):
                     break
         elif kind == "atx":
-            open_heading(len(m.group("atx_level")), m.group("atx_text") or "", line_no, start, end + 1)
+            open_heading(len(m.group("atx_level")), _atx_title(m.group("atx_text") or ""), line_no, start, end + 1)
         elif kind == "check":
             group = stack[-1].title if stack else "Checklist"
             raw_items.append((group, m.group("check_text").strip(), line_no))
@@ -432,14 +445,22 @@ def _parse_body(
     if headings:
         headings[-1].end = size
 
-    built_phases = _build_phases(phases, problems)
+    too_deep: list[int] = []
+    built_phases = _build_phases(phases, problems, too_deep)
     checklist = _build_checklist(raw_items, problems)
-    sections = _build_sections(body, headings, checklist)
+    sections = _build_sections(body, headings, checklist, too_deep)
+    if too_deep:
+        problems.add(
+            "warning",
+            min(too_deep),
+            f"{len(too_deep)} bullet(s) are nested more than {MAX_TOPIC_DEPTH} levels deep; "
+            f"they are kept {MAX_TOPIC_DEPTH} levels deep",
+        )
     return title, built_phases, checklist, sections
 
 
-def _topics(entries: list[tuple[int, str, int]]) -> tuple[Topic, ...]:
-    """Nest bullets by indentation."""
+def _topics(entries: list[tuple[int, str, int]], too_deep: list[int]) -> tuple[Topic, ...]:
+    """Nest bullets by indentation; the lines of bullets deeper than MAX_TOPIC_DEPTH go to `too_deep`."""
     if not entries:
         return ()
     indent = entries[0][0]
@@ -451,6 +472,9 @@ def _topics(entries: list[tuple[int, str, int]]) -> tuple[Topic, ...]:
         node = (indent, text, line, [])
         while stack and stack[-1][0] >= indent:
             stack.pop()
+        if len(stack) == MAX_TOPIC_DEPTH:  # one level up, beside the deepest
+            stack.pop()
+            too_deep.append(line)
         (stack[-1][3] if stack else roots).append(node)
         stack.append(node)
 
@@ -460,7 +484,7 @@ def _topics(entries: list[tuple[int, str, int]]) -> tuple[Topic, ...]:
     return tuple(freeze(n) for n in roots)
 
 
-def _build_phases(builders: list[_PhaseBuilder], problems: _Problems) -> tuple[Phase, ...]:
+def _build_phases(builders: list[_PhaseBuilder], problems: _Problems, too_deep: list[int]) -> tuple[Phase, ...]:
     if not builders:
         problems.add(
             "error",
@@ -523,8 +547,8 @@ def _build_phases(builders: list[_PhaseBuilder], problems: _Problems) -> tuple[P
                 line=b.line,
                 section_id=b.section_id,
                 objective=b.objective,
-                topics=b.heading.topic_tree() if b.heading else (),
-                subsections=b.heading.built_subsections() if b.heading else (),
+                topics=b.heading.topic_tree(too_deep) if b.heading else (),
+                subsections=b.heading.built_subsections(too_deep) if b.heading else (),
             )
         )
         previous = b
@@ -571,7 +595,9 @@ def _topic_title(text: str) -> str:
     return title.strip().strip("\"'“”‘’").strip() or plain
 
 
-def _build_sections(body: str, headings: list[_Heading], checklist: tuple[ChecklistItem, ...]) -> list[Section]:
+def _build_sections(
+    body: str, headings: list[_Heading], checklist: tuple[ChecklistItem, ...], too_deep: list[int]
+) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
     paths: dict[str, tuple[str, ...]] = {}
@@ -588,9 +614,9 @@ def _build_sections(body: str, headings: list[_Heading], checklist: tuple[Checkl
             Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", h.phase)
         )
         if h.topics:
-            _add_topics(finer, h.topic_tree(), f"{h.section_id}~t", path, h.phase)
+            _add_topics(finer, h.topic_tree(too_deep), f"{h.section_id}~t", path, h.phase)
         if h.subsections:
-            for si, sub in enumerate(h.built_subsections(), 1):
+            for si, sub in enumerate(h.built_subsections(too_deep), 1):
                 sid = f"{h.section_id}~s{si}"
                 sub_path = (*path, sub.label)
                 body_text = "\n".join([sub.text, *(f"- {t.text}" for t in sub.topics)]).strip()

@@ -96,7 +96,7 @@ def tokenize(text: str) -> list[str]:
 
 # Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
 # table maps letters to lower case, keeps digits and the separator, and turns everything else into spaces.
-_SEPARATOR = "\x1f"  # a control character: decoding rejects it in role files
+_SEPARATOR = "\x1f"  # a control character; a text that holds one takes the regex path
 _ASCII_WORDS = bytes(
     c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 0x1F) else 32 for c in range(256)
 )

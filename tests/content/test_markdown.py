@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
 from bot.content.loader import parse_bytes
+from bot.content.parse import MAX_TOPIC_DEPTH
 from tests.content.helpers import role_file
 
 PHASES = """
@@ -155,3 +162,77 @@ def test_heading_text_runs_to_the_next_heading_of_any_level():
     assert section(role, "Outer").text == "outer words"
     assert section(role, "Inner").text == "inner words"
     assert section(role, "Inner").path == ("Outer", "Inner")
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("## Tools ##", "Tools"),
+        ("## Tools #   ", "Tools"),
+        ("##\tTabs\t##\t", "Tabs"),
+        ("## C# ##", "C#"),  # only the hashes after a blank close the heading
+        ("## Tools#", "Tools#"),
+        ("## a # #", "a #"),
+        ("## #", "#"),
+    ],
+)
+def test_atx_closing_hashes_are_dropped(heading: str, title: str):
+    role, _ = parse(f"{heading}\nwords\n")
+    assert section(role, title).text == "words"
+
+
+def test_bullets_nested_too_deep_are_kept_with_one_warning():
+    levels = 1500  # deeper than Python's recursion limit: whatever walks the topics must never see that
+    bullets = "".join(f"{'  ' * d}- level {d}\n" for d in range(levels))
+    text = role_file(body=PHASES + "\n### Phase 2: Deep (Weeks 3-4)\n**Objective:** Go deep\n\n" + bullets)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    (warning,) = problems
+    assert warning.severity == "warning"
+    assert warning.line == line_of(text, f"- level {MAX_TOPIC_DEPTH}")
+    assert f"{levels - MAX_TOPIC_DEPTH} bullet(s) are nested more than {MAX_TOPIC_DEPTH} levels deep" in warning.message
+
+    depth_of: dict[str, int] = {}
+    todo = [(t, 1) for t in role.phases[1].topics]
+    while todo:
+        topic, depth = todo.pop()
+        depth_of[topic.text] = depth
+        todo.extend((c, depth + 1) for c in topic.children)
+    assert sorted(depth_of) == sorted(f"level {d}" for d in range(levels))  # nothing is lost
+    assert depth_of[f"level {MAX_TOPIC_DEPTH - 1}"] == MAX_TOPIC_DEPTH
+    assert depth_of[f"level {levels - 1}"] == MAX_TOPIC_DEPTH
+    assert sum(s.kind == "topic" and s.phase == 2 for s in role.sections) == levels
+
+
+HOSTILE_LINES = {
+    "an ATX heading with a long gap": "# a" + " " * 300_000 + "b",
+    "a phase heading with a long gap": "### Phase 1: a" + " " * 300_000 + "b (",
+    "a checklist item with an ID after a long gap": "- [ ] a" + " " * 300_000 + "{#a} x",
+    "a line of blanks": " \t" * 300_000,
+    "bold markers": "**" * 300_000,
+    "a label that never closes": "**a" + " :" * 300_000,
+}
+
+
+def test_hostile_lines_cost_no_more_than_their_size():
+    """Each line is ~600 KB: linear patterns read it in milliseconds, a quadratic one would take hours."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from bot.content.loader import parse_bytes
+        from tests.content.helpers import role_file
+        from tests.content.test_markdown import HOSTILE_LINES, PHASES
+        for name, line in HOSTILE_LINES.items():
+            parse_bytes(role_file(body="## Notes\\n" + line + "\\n" + PHASES).encode(), "x.md")
+            print(name, flush=True)
+        """
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+        ).stdout.splitlines()
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        stuck = next(name for name in HOSTILE_LINES if name not in out.splitlines())
+        pytest.fail(f"parsing {stuck} did not finish in 2 minutes: a pattern has gone quadratic")
+    assert done == list(HOSTILE_LINES)

@@ -128,6 +128,19 @@ def test_phase_heading_variants():
     assert [(p.title, p.weeks) for p in role.phases] == [("Start", (1, 1)), ("Middle", (2, 4)), ("End", (5, 9))]
 
 
+def test_phase_words_are_matched_ignoring_case_as_the_pattern_does():
+    role, _ = problems_of(role_file(body="# T\n\n### PHAſE 1: Start (WEEKS 1-2)\n**Objective:** o\n"))
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Start")]  # 'ſ' (long s) is an 's' to IGNORECASE
+
+
+def test_phase_heading_without_a_title_is_an_error():
+    body = "# T\n\n### Phase 1: Basics (Weeks 1-2)\n**Objective:** o\n\n### Phase 2:   (Weeks 3-4)\n"
+    _, problems = problems_of(role_file(body=body))
+    error = only_error(problems)
+    assert "needs a title and a week span" in error.message
+    assert error.line == role_file(body=body).split("\n").index("### Phase 2:   (Weeks 3-4)") + 1
+
+
 def test_no_phases_is_an_error():
     role, problems = problems_of(role_file(body="# T\n\nJust text.\n"))
     assert role is None
@@ -175,6 +188,28 @@ def test_a_broken_file_never_takes_the_others_down(tmp_path: Path, content_dir: 
     index = load_content(tmp_path)
     assert len(index.roles) == len(list(content_dir.glob("*.md")))
     assert [p.file for p in index.problems] == ["zz-broken.md"]
+
+
+def test_a_parser_bug_costs_one_file_not_the_load(tmp_path: Path, monkeypatch, caplog):
+    import bot.content.loader as loader
+
+    (tmp_path / "good-role.md").write_text(role_file("good-role"), encoding="utf-8")
+    (tmp_path / "odd-role.md").write_text(role_file("odd-role"), encoding="utf-8")
+    real = loader.parse_role
+
+    def parse_role(text: str, file: str):
+        if file == "odd-role.md":
+            raise IndexError("a bug")
+        return real(text, file)
+
+    monkeypatch.setattr(loader, "parse_role", parse_role)
+    index = load_content(tmp_path)
+    assert list(index.roles) == ["good-role"]
+    error = only_error(index.problems)
+    assert (error.file, error.line) == ("odd-role.md", None)
+    assert "could not be parsed" in error.message
+    assert "parsing odd-role.md failed" in caplog.text
+    assert "IndexError: a bug" in caplog.text  # the traceback is logged for whoever reports it
 
 
 def test_legacy_cp1252_file_is_read_with_a_warning():
