@@ -19,6 +19,7 @@ import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
+from bot.content.plain_yaml import read_plain_yaml
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
     _YamlLoader: type = yaml.CSafeLoader
@@ -36,18 +37,20 @@ _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
 
 # The lines that shape a role file, in the order they are told apart. A line of text with a '===' or '---'
 # line under it is a setext heading (the parser rejects the look-alikes); the underline is only looked at.
+# Bullets come before setext headings: a bullet is never one, and most lines that count are bullets.
 _FENCE_LINE = r"(?P<fence>[ ]{0,3}(?P<fence_mark>`{3,}|~{3,}).*)"
 _ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*))?)$"  # closing #s: _atx_title
 _SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)(?=\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$)"
-_LIST_LINES = r"""
+_ITEM_LINES = r"""
     (?P<check>[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(?P<check_text>.*))$
   | (?P<bullet>(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<bullet_text>.*))$
-  | (?P<label>[^\S\n]*\*\*.*)$
 """
-_LINE = re.compile(rf"^(?:{_FENCE_LINE}|{_ATX_LINE}|{_SETEXT_LINES}|{_LIST_LINES})", re.MULTILINE | re.VERBOSE)
-_LINE_NO_SETEXT = re.compile(rf"^(?:{_LIST_LINES})", re.MULTILINE | re.VERBOSE)
+_LABEL_LINE = r"(?P<label>[^\S\n]*\*\*.*)$"
+_LINE = re.compile(
+    rf"^(?:{_FENCE_LINE}|{_ATX_LINE}|{_ITEM_LINES}|{_SETEXT_LINES}|{_LABEL_LINE})", re.MULTILINE | re.VERBOSE
+)
+_LABEL = re.compile(rf"^{_LABEL_LINE}", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*[ \t]*(.*)$")
 _PHASE = re.compile(
     # The title ends with a non-blank, so the blanks before '(' are read once: linear in the heading's length.
@@ -186,8 +189,10 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
     fm_offset = text.find(fm, 3) if fm else 3
     fm_line = text.count("\n", 0, fm_offset) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    meta = read_plain_yaml(fm)  # the usual front-matter, read without PyYAML's slow constructor
     try:
-        meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        if meta is None:
+            meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
         # is the next line, while the context mark points at the line the author must fix.
@@ -388,13 +393,11 @@ def _parse_body(
         if kind == "underline":  # a line with a '===' or '---' line under it: a setext heading, mostly
             candidate = m.group("setext")
             before = body.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
-            if not _BULLET.match(candidate) and not (
-                stack and start and before >= stack[-1].start and body[before : start - 1].strip()
-            ):
+            if not (stack and start and before >= stack[-1].start and body[before : start - 1].strip()):
                 skip = prose = body.find("\n", end + 1) + 1 or size + 1
                 open_heading(1 if m.group("underline")[0] == "=" else 2, candidate.strip(), line_no, start, skip)
                 continue
-            m = _LINE_NO_SETEXT.match(body, start)
+            m = _LABEL.match(body, start)
             if m is None:  # prose after all; its underline is read as a line of its own
                 prose = start
                 continue
