@@ -89,6 +89,7 @@ def split_explicit_id(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(1)  # rstrip, not a leading \s* (quadratic on blanks)
 
 
+@lru_cache(maxsize=8192)  # files share their headings ('Learning Path', 'Resources'): a C-level hit
 def slugify(text: str, max_len: int = 48) -> str:
     """Return a lower-case ASCII slug of a heading."""
     if not text.isascii():
