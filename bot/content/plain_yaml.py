@@ -91,7 +91,7 @@ def _read(text: str) -> dict[str, object] | None:
 
 
 def _key(text: str) -> str:
-    if _resolve(yaml.ScalarNode, text, (True, False)) != _STR:
+    if len(text) > 1024 or _resolve(yaml.ScalarNode, text, (True, False)) != _STR:  # libyaml: keys <= 1024
         raise _NotPlain  # `yes:`, `null:`, `1:` are not text keys
     return text
 

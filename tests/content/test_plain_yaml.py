@@ -149,6 +149,11 @@ def test_shipped_front_matter_takes_the_fast_path(path: Path):
     assert repr(fast) == repr(pyyaml(front))
 
 
+def test_a_key_of_1024_characters_is_still_read():
+    text = "k" * 1024 + ": a\n"
+    assert read_plain_yaml(text) == pyyaml(text) == {"k" * 1024: "a"}
+
+
 def test_shapes_it_leaves_to_pyyaml():
     for text in (
         "",  # empty: PyYAML says None
@@ -160,5 +165,7 @@ def test_shapes_it_leaves_to_pyyaml():
         "name: a\n  more\n",  # a continued scalar
         "name: x # a comment\n",
         "map:\n  inner:\n    deep: x\n",  # nesting deeper than one level
+        "k" * 1025 + ": a\n",  # libyaml refuses a key over 1,024 characters
+        "m:\n  " + "k" * 1025 + ": a\n",
     ):
         assert read_plain_yaml(text) is None, text
