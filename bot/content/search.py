@@ -104,18 +104,10 @@ _ASCII_WORDS = bytes(
 
 def word_sets(texts: Sequence[str]) -> list[set[str]]:
     """Return each text's set of words, as `tokenize` finds them, for many texts at once."""
-    plain = [i for i, t in enumerate(texts) if t.isascii() and "+" not in t and "#" not in t and _SEPARATOR not in t]
-    out: list[set[str]] = [set()] * len(texts)
-    if plain:
-        blob = _SEPARATOR.join([texts[i] for i in plain]).encode("ascii").translate(_ASCII_WORDS).decode("ascii")
-        for i, piece in zip(plain, blob.split(_SEPARATOR), strict=True):
-            out[i] = set(piece.split())
-    if len(plain) < len(texts):
-        done = set(plain)
-        for i, t in enumerate(texts):
-            if i not in done:
-                out[i] = set(_WORD.findall(_fold(t)))
-    return out
+    plain = [t.isascii() and "+" not in t and "#" not in t and _SEPARATOR not in t for t in texts]
+    blob = _SEPARATOR.join([t for t, p in zip(texts, plain, strict=True) if p])
+    pieces = iter(blob.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split(_SEPARATOR))
+    return [set(next(pieces).split()) if p else set(_WORD.findall(_fold(t))) for t, p in zip(texts, plain, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.content.loader import ContentIndex, load_content
-from bot.content.search import SearchIndex
+from bot.content.search import SearchIndex, tokenize, word_sets
 from tests.conftest import CONTENT_DIR
 
 INDEX: ContentIndex = load_content(CONTENT_DIR)
@@ -281,3 +281,9 @@ def test_any_query_gives_sorted_bounded_results(words, role, limit, prefix):
     if role is not None:
         assert all(h.role == role for h in hits)
     assert all(h.snippet and len(h.snippet) <= 160 for h in hits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZ9 _-+#.\x1féÉ🚀ﬁ\n", max_size=12), max_size=12))
+def test_word_sets_finds_the_words_tokenize_finds(texts):
+    assert word_sets(texts) == [set(tokenize(t)) for t in texts]
