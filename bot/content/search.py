@@ -20,10 +20,11 @@ import heapq
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
@@ -110,6 +111,12 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
     return [set(next(pieces).split()) if p else set(_WORD.findall(_fold(t))) for t, p in zip(texts, plain, strict=True)]
 
 
+def _post(postings: defaultdict[str, list[int]], first_id: int, sets: list[set[str]]) -> None:
+    """Append each entry's ID (`first_id`, `first_id + 1`, ...) to the posting list of each of its words."""
+    ids = chain.from_iterable(map(repeat, range(first_id, first_id + len(sets)), map(len, sets)))
+    deque(map(list.append, map(postings.__getitem__, chain.from_iterable(sets)), ids), maxlen=0)  # all in C
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One search result."""
@@ -188,19 +195,12 @@ class SearchIndex:
         title_counts: list[int] = []
         # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
         for low in range(0, len(order), _CHUNK):
-            chunk = range(low, min(low + _CHUNK, len(order)))
-            title_sets = word_sets([entry_sections[eid].title for eid in chunk])
-            body_sets = word_sets([self._body_text(entry_sections[eid], own_texts[order[eid]]) for eid in chunk])
-            for eid, title_words, body_words in zip(chunk, title_sets, body_sets, strict=True):
-                for w in title_words:
-                    title_post[w].append(eid)
-                for w in body_words:
-                    if w not in title_words:
-                        body_post[w].append(eid)
-                count = len(title_words)
-                if count <= 8 and not title_words.isdisjoint(STOPWORDS):
-                    count = len(title_words.difference(STOPWORDS))
-                title_counts.append(count if count <= 8 else -1)
+            chunk = entry_sections[low : low + _CHUNK]
+            title_sets = word_sets([s.title for s in chunk])
+            body_sets = word_sets([self._body_text(s, own_texts[order[eid]]) for eid, s in enumerate(chunk, low)])
+            _post(title_post, low, title_sets)
+            _post(body_post, low, list(map(set.difference, body_sets, title_sets)))
+            title_counts += [len(words.difference(STOPWORDS)) if len(words) <= 8 else -1 for words in title_sets]
         self._title_counts = title_counts
         del own_texts
 
