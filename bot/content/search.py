@@ -16,16 +16,14 @@ common word only touches its most specific entries.
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
 import unicodedata
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain, compress, count, repeat
 
 from rapidfuzz import fuzz, process
 
@@ -223,12 +221,19 @@ class SearchIndex:
         self._vocab = vocab
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
-        # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first).
-        self._by_letter: dict[str, list[str]] = {}
+        # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first), by
+        # length: a word much shorter or longer than the query cannot reach the similarity cutoff.
+        by_letter: dict[str, list[str]] = {}
         for w in self._words:
-            self._by_letter.setdefault(w[0], []).append(w)
+            by_letter.setdefault(w[0], []).append(w)
             if len(w) > 1 and w[1] != w[0]:
-                self._by_letter.setdefault(w[1], []).append(w)
+                by_letter.setdefault(w[1], []).append(w)
+        self._by_letter = {letter: sorted(words, key=len) for letter, words in by_letter.items()}
+        self._letter_lengths = {letter: [len(w) for w in words] for letter, words in self._by_letter.items()}
+        # Each role's entries, for role-filtered searches.
+        by_role: defaultdict[str, list[int]] = defaultdict(list)
+        deque(map(list.append, map(by_role.__getitem__, self._entry_role), count()), maxlen=0)
+        self._role_entries = {name: frozenset(ids) for name, ids in by_role.items()}
         n = max(len(self._entries), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
@@ -282,6 +287,20 @@ class SearchIndex:
 
     # --- sections -----------------------------------------------------------------------------
 
+    def _fuzzy_candidates(self, word: str, cutoff: float) -> list[str]:
+        """Return the vocabulary words that share `word`'s first or second letter and can reach `cutoff`."""
+        # fuzz.ratio is 2 * matches / (len a + len b): it reaches the cutoff only if the shorter word is at
+        # least `band` times as long as the longer one.
+        band = cutoff / (200 - cutoff)
+        shortest, longest = math.ceil(len(word) * band - 1e-9), math.floor(len(word) / band + 1e-9)
+        candidates: list[str] = []
+        for letter in dict.fromkeys(word[:2]):
+            lengths = self._letter_lengths.get(letter)
+            if lengths:
+                low = bisect.bisect_left(lengths, shortest)
+                candidates += self._by_letter[letter][low : bisect.bisect_right(lengths, longest, low)]
+        return candidates
+
     def _expand_uncached(self, word: str, prefix: bool) -> tuple[tuple[int, float], ...]:
         """Return (word id, similarity) for vocabulary words that match `word`."""
         found: dict[int, float] = {}
@@ -299,9 +318,7 @@ class SearchIndex:
                 count += 1
         if len(word) >= 4:
             cutoff = 80 if len(word) <= 5 else 75
-            candidates = self._by_letter.get(word[0], [])
-            if len(word) > 1 and word[1] != word[0]:
-                candidates = candidates + self._by_letter.get(word[1], [])
+            candidates = self._fuzzy_candidates(word, cutoff)
             for other, score, _ in process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
                 if other != word:
                     tid = self._vocab[other]
@@ -326,28 +343,26 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for weight, _expansions, best in groups:
             share = weight / total_weight
-            if not scores:
-                scores = {eid: share * value for eid, value in best.items()}
-            elif len(best) <= max(len(scores), SMALL_WORD):
-                for eid, value in best.items():
-                    scores[eid] = scores.get(eid, 0.0) + share * value
-            else:
-                for eid in scores:
-                    value = best.get(eid)
-                    if value is not None:
-                        scores[eid] += share * value
+            if not scores or len(best) <= max(len(scores), SMALL_WORD):  # new candidates: add them (C calls)
+                new = best.keys() - scores.keys()
+                scores.update(zip(new, map(share.__mul__, map(best.__getitem__, new)), strict=True))
+                for eid in best.keys() - new:
+                    scores[eid] += share * best[eid]
+            else:  # a common word: it only adds to the candidates there are
+                for eid in scores.keys() & best.keys():
+                    scores[eid] += share * best[eid]
         # Heading words (the role, the phase, the subsection) only lift the best candidates.
-        shortlist = dict(heapq.nlargest(limit * SHORTLIST, scores.items(), key=itemgetter(1)))
+        shortlist = _top(scores, limit * SHORTLIST)
         entry_context, context_ids = self._entry_context, self._context_ids
         for weight, expansions, best in groups:
             share = weight / total_weight
-            for eid in shortlist:
-                if eid not in best:
-                    words = context_ids[entry_context[eid]]
+            word_ids = frozenset(tid for tid, _ in expansions)
+            for eid in shortlist.keys() - best.keys():
+                words = context_ids[entry_context[eid]]
+                if not words.isdisjoint(word_ids):
                     # Expansions come best first: the first one in the context is its value.
-                    sim = next((sim for tid, sim in expansions if tid in words), None)
-                    if sim is not None:
-                        shortlist[eid] += share * sim * CONTEXT_WEIGHT
+                    sim = next(sim for tid, sim in expansions if tid in words)
+                    shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is.
         exact = self._exact_titles(meaningful)
@@ -357,11 +372,11 @@ class SearchIndex:
         exact_set = set(exact)
         boost = self._boost
         ranked = sorted(
-            ((eid, c * (self._exact_boost[eid] if eid in exact_set else boost[eid])) for eid, c in scores.items()),
-            key=lambda kv: (-kv[1], kv[0]),
+            (-c * (self._exact_boost[eid] if eid in exact_set else boost[eid]), eid) for eid, c in scores.items()
         )[:limit]
         hits = []
-        for eid, score in ranked:
+        for negative, eid in ranked:
+            score = -negative
             role_name, section = self._entries[eid]
             hits.append(Hit(role_name, section, round(100 * score, 1), _snippet(section, meaningful)))
         return hits
@@ -380,24 +395,27 @@ class SearchIndex:
 
     def _matches(self, expansions: tuple[tuple[int, float], ...], role: str | None) -> dict[int, float]:
         """Return each entry's best value for one query word: title hits over body hits, better matches first."""
-        best: dict[int, float] = {}
+        found: list[tuple[Collection[int], float]] = []  # best value first
         budget = WORD_BUDGET
-        entry_role = self._entry_role
-        for postings_of, factor in ((self._title, TITLE_WEIGHT), (self._body, BODY_WEIGHT)):
-            for tid, sim in expansions:
-                postings = postings_of[tid]
-                if role is not None:
-                    postings = [e for e in postings if entry_role[e] == role]
-                elif len(postings) > budget:
-                    postings = postings[:budget]  # the most specific ones: IDs follow specificity
-                if not postings:
-                    continue
-                fresh = dict.fromkeys(postings, sim * factor)
-                fresh.update(best)  # values already there are higher: they came first
-                best = fresh
+        role_entries = self._role_entries.get(role, frozenset()) if role is not None else frozenset()
+        lists = (
+            (of[tid], sim * factor)
+            for of, factor in ((self._title, TITLE_WEIGHT), (self._body, BODY_WEIGHT))
+            for tid, sim in expansions
+        )
+        for postings, value in lists:
+            if role is not None:
+                postings = role_entries.intersection(postings)
+            elif len(postings) > budget:
+                postings = postings[:budget]  # the most specific ones: IDs follow specificity
+            if postings:
+                found.append((postings, value))
                 budget -= len(postings)
                 if budget <= 0:
-                    return best
+                    break
+        best: dict[int, float] = {}
+        for postings, value in reversed(found):  # a better value overwrites a worse one
+            best.update(zip(postings, repeat(value)))
         return best
 
     def titles(self, query: str, *, role: str | None = None, limit: int = 25) -> list[Hit]:
@@ -414,16 +432,26 @@ class SearchIndex:
         return out
 
 
+def _top(scores: dict[int, float], n: int) -> dict[int, float]:
+    """Return the n best-scored entries; on a tie, the more specific (lower ID) ones."""
+    if len(scores) <= n:
+        return dict(scores)
+    cut = sorted(scores.values(), reverse=True)[n - 1]
+    top = dict(compress(scores.items(), map(cut.__lt__, scores.values())))
+    tied = sorted(compress(scores.keys(), map(cut.__eq__, scores.values())))
+    top.update(dict.fromkeys(tied[: n - len(top)], cut))
+    return top
+
+
 def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
     """Return the line of a section's text that best shows why it matched."""
-    lines = [ln.strip() for ln in section.text.split("\n") if ln.strip() and not ln.strip().startswith("```")]
+    lines = [ln for ln in map(str.strip, section.text.split("\n")) if ln and not ln.startswith("```")]
     if not lines:
         return section.title[:width]
     stems = [w[:4] for w in words]
 
     def hits(line: str) -> int:
-        low = line.lower()
-        return sum(1 for s in stems if s in low)
+        return sum(map(line.lower().__contains__, stems))
 
     line = max(lines, key=hits) if stems else lines[0]
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
