@@ -23,7 +23,8 @@ from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count, filterfalse, repeat
+from operator import add, mul, neg, not_
 
 from rapidfuzz import fuzz, process
 
@@ -80,6 +81,7 @@ WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
 _CHUNK = 4096  # entries whose words are found at once while the index is built
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
+SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -122,11 +124,16 @@ class Hit:
     role: str
     section: Section
     score: float
-    snippet: str
+    terms: tuple[str, ...] = ()  # the query's words
 
     @property
     def path(self) -> tuple[str, ...]:
         return self.section.path
+
+    @property
+    def snippet(self) -> str:
+        """Return the line of the section's text that best shows why it matched (made when asked for)."""
+        return _snippet(self.section, self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +306,7 @@ class SearchIndex:
             if lengths:
                 low = bisect.bisect_left(lengths, shortest)
                 candidates += self._by_letter[letter][low : bisect.bisect_right(lengths, longest, low)]
-        return candidates
+        return candidates  # a word with both letters is there twice
 
     def _expand_uncached(self, word: str, prefix: bool) -> tuple[tuple[int, float], ...]:
         """Return (word id, similarity) for vocabulary words that match `word`."""
@@ -318,11 +325,15 @@ class SearchIndex:
                 count += 1
         if len(word) >= 4:
             cutoff = 80 if len(word) <= 5 else 75
-            candidates = self._fuzzy_candidates(word, cutoff)
-            for other, score, _ in process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
-                if other != word:
-                    tid = self._vocab[other]
-                    found[tid] = max(found.get(tid, 0.0), 0.95 * score / 100)
+            matches = process.extract(
+                word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            )
+            # The 8 closest words; on a tie, the more common one (the likelier meant), then the first in ABC order.
+            close = {other: score for other, score, _ in matches if other != word}
+            ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
+            for negative, _, other in ranked[:8]:
+                tid = self._vocab[other]
+                found[tid] = max(found.get(tid, 0.0), -0.95 * negative / 100)
         # Best matches first: the scorer relies on it.
         return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
 
@@ -343,43 +354,43 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for weight, _expansions, best in groups:
             share = weight / total_weight
-            if not scores or len(best) <= max(len(scores), SMALL_WORD):  # new candidates: add them (C calls)
+            # A rare word adds its entries as candidates; a common one only adds to the candidates there are.
+            adds = not scores or len(best) <= max(len(scores), SMALL_WORD)
+            both = list(scores.keys() & best.keys())
+            gains = map(share.__mul__, map(best.__getitem__, both))
+            scores.update(zip(both, map(add, map(scores.__getitem__, both), gains), strict=True))  # all C calls
+            if adds:
                 new = best.keys() - scores.keys()
                 scores.update(zip(new, map(share.__mul__, map(best.__getitem__, new)), strict=True))
-                for eid in best.keys() - new:
-                    scores[eid] += share * best[eid]
-            else:  # a common word: it only adds to the candidates there are
-                for eid in scores.keys() & best.keys():
-                    scores[eid] += share * best[eid]
         # Heading words (the role, the phase, the subsection) only lift the best candidates.
-        shortlist = _top(scores, limit * SHORTLIST)
+        shortlist = _top(scores, max(limit, SHORTLIST_FLOOR) * SHORTLIST)
         entry_context, context_ids = self._entry_context, self._context_ids
         for weight, expansions, best in groups:
             share = weight / total_weight
             word_ids = frozenset(tid for tid, _ in expansions)
-            for eid in shortlist.keys() - best.keys():
-                words = context_ids[entry_context[eid]]
-                if not words.isdisjoint(word_ids):
-                    # Expansions come best first: the first one in the context is its value.
-                    sim = next(sim for tid, sim in expansions if tid in words)
-                    shortlist[eid] += share * sim * CONTEXT_WEIGHT
+            others = list(filterfalse(best.__contains__, shortlist))
+            contexts = list(map(context_ids.__getitem__, map(entry_context.__getitem__, others)))
+            touched = map(not_, map(word_ids.isdisjoint, contexts))  # the context holds one of the word's matches
+            for eid, words in compress(zip(others, contexts, strict=True), touched):
+                # Expansions come best first: the first one in the context is its value.
+                sim = next(sim for tid, sim in expansions if tid in words)
+                shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is.
         exact = self._exact_titles(meaningful)
         for eid in exact:
             if role is None or self._entry_role[eid] == role:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
-        exact_set = set(exact)
-        boost = self._boost
-        ranked = sorted(
-            (-c * (self._exact_boost[eid] if eid in exact_set else boost[eid]), eid) for eid, c in scores.items()
-        )[:limit]
-        hits = []
-        for negative, eid in ranked:
-            score = -negative
-            role_name, section = self._entries[eid]
-            hits.append(Hit(role_name, section, round(100 * score, 1), _snippet(section, meaningful)))
-        return hits
+        factors = list(map(self._boost.__getitem__, scores))
+        if exact:
+            exact_set = set(exact)
+            factors = [
+                self._exact_boost[eid] if eid in exact_set else f for eid, f in zip(scores, factors, strict=True)
+            ]
+        ranked = sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
+        terms = tuple(meaningful)
+        entries = self._entries
+        return [Hit(*entries[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
 
     def _exact_titles(self, words: list[str]) -> list[int]:
         """Return the entries whose title has exactly these words, stop words aside (ascending IDs)."""
@@ -434,12 +445,16 @@ class SearchIndex:
 
 def _top(scores: dict[int, float], n: int) -> dict[int, float]:
     """Return the n best-scored entries; on a tie, the more specific (lower ID) ones."""
+    if n <= 0:
+        return {}
     if len(scores) <= n:
         return dict(scores)
     cut = sorted(scores.values(), reverse=True)[n - 1]
-    top = dict(compress(scores.items(), map(cut.__lt__, scores.values())))
-    tied = sorted(compress(scores.keys(), map(cut.__eq__, scores.values())))
-    top.update(dict.fromkeys(tied[: n - len(top)], cut))
+    top = dict(compress(scores.items(), map(cut.__le__, scores.values())))
+    if len(top) > n:  # more than one entry scored `cut`: keep the lowest IDs among them
+        tied = sorted(compress(top.keys(), map(cut.__eq__, top.values())))
+        for eid in tied[n - (len(top) - len(tied)) :]:
+            del top[eid]
     return top
 
 

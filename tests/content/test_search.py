@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from bot.content.loader import ContentIndex, load_content
-from bot.content.search import SearchIndex, tokenize, word_sets
+from bot.content.loader import ContentIndex, load_content, parse_bytes
+from bot.content.search import SHORTLIST_FLOOR, SearchIndex, _top, tokenize, word_sets
 from tests.conftest import CONTENT_DIR
+from tests.content.helpers import role_file
 
 INDEX: ContentIndex = load_content(CONTENT_DIR)
 SEARCH: SearchIndex = INDEX.search
@@ -116,6 +117,30 @@ def test_fuzzy_candidates_include_every_word_that_can_reach_the_cutoff(word, cut
     assert reachable <= set(SEARCH._fuzzy_candidates(word, cutoff))
 
 
+def test_a_typo_equally_close_to_many_words_expands_to_the_most_used_ones():
+    # "mongx" is as close to each of monga ... mongl (fuzz.ratio 80); it expands to 8 of them: the word used
+    # most first, then in ABC order. "mongl" comes last in the file and in the alphabet.
+    rare = "".join(f"- Mong{c} basics\n" for c in "abcdefghijk")
+    body = f"# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n{rare}- Mongl setup\n- Mongl tuning\n"
+    role, problems = parse_bytes(role_file(body=body).encode(), "test-role.md")
+    assert role is not None and not [p for p in problems if p.severity == "error"]
+    hits = SearchIndex([role]).search("mongx", limit=20)
+    found = {h.section.title for h in hits}
+    assert {"Mongl setup", "Mongl tuning"} <= found
+    assert {f"Mong{c} basics" for c in "abcdefg"} <= found
+    assert not {f"Mong{c} basics" for c in "hijk"} & found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    scores=st.dictionaries(st.integers(0, 400), st.sampled_from([0.1, 0.25, 0.5, 0.75, 1.0]), max_size=60),
+    n=st.integers(0, 70),
+)
+def test_the_shortlist_keeps_the_n_best_and_on_a_tie_the_more_specific(scores, n):
+    expected = dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: max(n, 0)])
+    assert _top(scores, n) == expected
+
+
 def test_typo_and_exact_spelling_agree_on_the_best_hit():
     for typo, word in [
         ("postgress", "postgresql"),
@@ -146,8 +171,29 @@ def test_results_are_best_first_and_within_the_limit():
             hits = SEARCH.search(query, limit=limit)
             assert 0 < len(hits) <= limit
             assert_best_first(hits)
-        # A smaller limit gives a prefix of the longer list, ties included: the same query always ranks the same.
         assert SEARCH.search(query, limit=3) == SEARCH.search(query, limit=10)[:3]
+
+
+def test_a_smaller_limit_gives_the_start_of_the_longer_list():
+    # Whatever the limit, a query ranks the same: the bot (20 results) and `waymark search` (5) agree.
+    differ = []
+    for title in ALL_TITLES:
+        words = title.split()
+        for query in {" ".join(words[:2]), " ".join(words[-2:]), title}:
+            longest = SEARCH.search(query, limit=SHORTLIST_FLOOR)
+            differ += [(query, n) for n in (1, 3, 5, 10) if SEARCH.search(query, limit=n) != longest[:n]]
+    assert differ == []
+
+
+@pytest.mark.parametrize("query", ["window functions", "jwt", "kubernetes", "senior salary", "indexes"])
+def test_a_hits_snippet_is_the_line_of_its_section_that_shows_the_query(query):
+    stem = query.split()[0][:4]
+    for hit in SEARCH.search(query, limit=10):
+        lines = [ln.strip() for ln in hit.section.text.split("\n") if ln.strip()]
+        assert len(hit.snippet) <= 160
+        assert any(ln == hit.snippet or ln.startswith(hit.snippet.removesuffix("…")) for ln in lines), hit.snippet
+        if any(stem in ln.lower() for ln in lines):
+            assert stem in hit.snippet.lower(), (hit.section.title, hit.snippet)
 
 
 def test_role_filter_restricts_results():
