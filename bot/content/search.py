@@ -3,7 +3,7 @@
 A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index works on words instead:
 1. each query word is matched against the *vocabulary* (a few thousand distinct words): exactly, as a prefix
    (for autocomplete while typing), or fuzzily with rapidfuzz over the words that share its first or second
-   letter (`postgress` -> `postgresql`);
+   letter and are near its length (`postgress` -> `postgresql`; at most 8, close to the closest one);
 2. the matched words' posting lists name the entries that hold them in their title or their own text;
 3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
    little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
@@ -81,6 +81,7 @@ WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
 _CHUNK = 4096  # entries whose words are found at once while the index is built
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
+FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
@@ -331,7 +332,10 @@ class SearchIndex:
             # The 8 closest words; on a tie, the more common one (the likelier meant), then the first in ABC order.
             close = {other: score for other, score, _ in matches if other != word}
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
+            near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
             for negative, _, other in ranked[:8]:
+                if negative > near:
+                    break
                 tid = self._vocab[other]
                 found[tid] = max(found.get(tid, 0.0), -0.95 * negative / 100)
         # Best matches first: the scorer relies on it.

@@ -141,6 +141,18 @@ def test_the_shortlist_keeps_the_n_best_and_on_a_tie_the_more_specific(scores, n
     assert _top(scores, n) == expected
 
 
+def test_a_word_expands_to_its_closest_look_alikes_only():
+    # "traces" (fuzz.ratio 91) is what "trace" means; "trade" (80) only passes the cutoff.
+    body = (
+        "# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n- Traces in Grafana\n- Trade-offs of caching\n"
+    )
+    role, _ = parse_bytes(role_file(body=body).encode(), "test-role.md")
+    assert role is not None
+    found = {h.section.title for h in SearchIndex([role]).search("trace", limit=20)}
+    assert "Traces in Grafana" in found
+    assert "Trade-offs of caching" not in found
+
+
 def test_typo_and_exact_spelling_agree_on_the_best_hit():
     for typo, word in [
         ("postgress", "postgresql"),
