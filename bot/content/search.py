@@ -269,6 +269,8 @@ class SearchIndex:
 
     def find_roles(self, query: str, limit: int = 25) -> list[RoleMatch]:
         """Find roles by name, alias or display name: exact, then prefix, then fuzzy; best first."""
+        if limit < 1:
+            return []
         if not query.strip():
             roles = sorted(self._roles.values(), key=lambda r: r.display_name.lower())
             return [RoleMatch(r.name, r.display_name, 0.0) for r in roles[:limit]]
@@ -329,8 +331,14 @@ class SearchIndex:
             matches = process.extract(
                 word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             )
-            # The 8 closest words; on a tie, the more common one (the likelier meant), then the first in ABC order.
+            # The closest words: at most 8, within FUZZY_SPREAD of the closest; on a tie, the more used one (the
+            # likelier meant), then ABC order.
             close = {other: score for other, score, _ in matches if other != word}
+            # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
+            one_slip = 200 * len(word) / (2 * len(word) + 1)
+            for other in _swaps(word):
+                if other in self._vocab:
+                    close[other] = max(close.get(other, 0.0), one_slip)
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
             near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
             for negative, _, other in ranked[:8]:
@@ -343,6 +351,8 @@ class SearchIndex:
 
     def search(self, query: str, *, role: str | None = None, limit: int = 10, prefix: bool = False) -> list[Hit]:
         """Return the best entries for a query, best first; `prefix` lets the last word be unfinished."""
+        if limit < 1:
+            return []
         words = tokenize(query)
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
@@ -445,6 +455,11 @@ class SearchIndex:
             if len(out) == limit:
                 break
         return out
+
+
+def _swaps(word: str) -> set[str]:
+    """Return the words made by swapping two neighbouring letters of `word` (`word` itself aside)."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
 
 
 def _top(scores: dict[int, float], n: int) -> dict[int, float]:

@@ -93,6 +93,41 @@ def test_one_typo_in_any_long_title_word_still_finds_that_title():
     assert missed == []
 
 
+SHORT_TITLE_WORDS = sorted({w for _, s in ALL_SECTIONS for w in tokenize(s.title) if 4 <= len(w) <= 6 and w.isalpha()})
+
+
+def test_two_swapped_letters_in_a_short_title_word_still_find_that_title():
+    # fuzz.ratio counts a swap as two edits (a 4-letter word falls under the cutoff); a typist makes it in one.
+    typos = [
+        (word, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        for word in SHORT_TITLE_WORDS
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+    typos = [(word, typo) for word, typo in typos if typo not in SEARCH._vocab]
+    missed = [
+        (word, typo)
+        for word, typo in typos
+        if not any(word in tokenize(h.section.title) for h in SEARCH.search(typo, limit=10))
+    ]
+    assert len(typos) > 1000
+    # A few are honestly ambiguous ("pacth": patch or path?); before swaps counted as one slip, 7% were lost.
+    assert len(missed) <= len(typos) // 200, missed
+
+
+def test_a_swap_is_as_close_as_a_missing_letter():
+    # "setps" is one slip from "steps" (swap) and from "setups" (missing letter): both are found.
+    body = (
+        "# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n- Multi-account setups\n- Next steps\n"
+        "- Rust ownership\n"
+    )
+    role, _ = parse_bytes(role_file(body=body).encode(), "test-role.md")
+    assert role is not None
+    index = SearchIndex([role])
+    assert {"Multi-account setups", "Next steps"} <= {h.section.title for h in index.search("setps", limit=20)}
+    assert [h.section.title for h in index.search("rsut", limit=1)] == ["Rust ownership"]
+
+
 @st.composite
 def misspelt_words(draw: st.DrawFn) -> str:
     """Draw a vocabulary word with up to three random edits."""
@@ -184,6 +219,14 @@ def test_results_are_best_first_and_within_the_limit():
             assert 0 < len(hits) <= limit
             assert_best_first(hits)
         assert SEARCH.search(query, limit=3) == SEARCH.search(query, limit=10)[:3]
+
+
+@pytest.mark.parametrize("limit", [0, -1, -25])
+def test_a_limit_below_one_gives_nothing(limit):
+    assert SEARCH.search("postgres", limit=limit) == []
+    assert SEARCH.titles("postgres", limit=limit) == []
+    assert SEARCH.find_roles("backend", limit=limit) == []
+    assert SEARCH.find_roles("", limit=limit) == []
 
 
 def test_a_smaller_limit_gives_the_start_of_the_longer_list():
