@@ -336,9 +336,8 @@ class SearchIndex:
             close = {other: score for other, score, _ in matches if other != word}
             # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
             one_slip = 200 * len(word) / (2 * len(word) + 1)
-            for other in _swaps(word):
-                if other in self._vocab:
-                    close[other] = max(close.get(other, 0.0), one_slip)
+            for other in self._vocab.keys() & _swaps(word):
+                close[other] = max(close.get(other, 0.0), one_slip)
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
             near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
             for negative, _, other in ranked[:8]:
