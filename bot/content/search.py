@@ -336,9 +336,10 @@ class SearchIndex:
             close = {other: score for other, score, _ in matches if other != word}
             # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
             # A word the content uses is no slip: "otlp" must not mean "oltp".
-            one_slip = 200 * len(word) / (2 * len(word) + 1)
-            for other in self._vocab.keys() & _swaps(word) if exact is None else ():
-                close[other] = max(close.get(other, 0.0), one_slip)
+            if exact is None:
+                one_slip = 200 * len(word) / (2 * len(word) + 1)
+                for other in self._vocab.keys() & _swaps(word):
+                    close[other] = max(close.get(other, 0.0), one_slip)
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
             near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
             for negative, _, other in ranked[:8]:
