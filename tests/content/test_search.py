@@ -74,6 +74,14 @@ def test_senior_salary_finds_the_salary_facts_with_the_senior_range():
     assert "$135K-$180K" in best.snippet
 
 
+def phase_index(markdown: str) -> SearchIndex:
+    """Return the search index of one role file whose only phase holds this markdown."""
+    body = f"# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n{markdown}"
+    role, problems = parse_bytes(role_file(body=body).encode(), "test-role.md")
+    assert role is not None and not [p for p in problems if p.severity == "error"], problems
+    return SearchIndex([role])
+
+
 TITLE_WORDS = sorted({w for _, s in ALL_SECTIONS for w in tokenize(s.title) if len(w) >= 7 and w.isalpha()})
 
 
@@ -117,26 +125,15 @@ def test_two_swapped_letters_in_a_short_title_word_still_find_that_title():
 
 def test_a_swap_is_as_close_as_a_missing_letter():
     # "setps" is one slip from "steps" (swap) and from "setups" (missing letter): both are found.
-    body = (
-        "# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n- Multi-account setups\n- Next steps\n"
-        "- Rust ownership\n"
-    )
-    role, _ = parse_bytes(role_file(body=body).encode(), "test-role.md")
-    assert role is not None
-    index = SearchIndex([role])
+    index = phase_index("- Multi-account setups\n- Next steps\n- Rust ownership\n")
     assert {"Multi-account setups", "Next steps"} <= {h.section.title for h in index.search("setps", limit=20)}
     assert [h.section.title for h in index.search("rsut", limit=1)] == ["Rust ownership"]
 
 
 def test_a_word_the_content_uses_is_not_read_as_a_swap_of_another():
     # "salt" is a word here, so it is not "slat" mistyped: the title "Slat bed frames" must not beat it.
-    body = (
-        "# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n- Slat bed frames\n\n"
-        "### Kitchen basics\n\nSeason with salt and pepper.\n"
-    )
-    role, _ = parse_bytes(role_file(body=body).encode(), "test-role.md")
-    assert role is not None
-    assert [h.section.title for h in SearchIndex([role]).search("salt", limit=5)] == ["Kitchen basics"]
+    index = phase_index("- Slat bed frames\n\n### Kitchen basics\n\nSeason with salt and pepper.\n")
+    assert [h.section.title for h in index.search("salt", limit=5)] == ["Kitchen basics"]
 
 
 @st.composite
@@ -167,10 +164,7 @@ def test_a_typo_equally_close_to_many_words_expands_to_the_most_used_ones():
     # "mongx" is as close to each of monga ... mongl (fuzz.ratio 80); it expands to 8 of them: the word used
     # most first, then in ABC order. "mongl" comes last in the file and in the alphabet.
     rare = "".join(f"- Mong{c} basics\n" for c in "abcdefghijk")
-    body = f"# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n{rare}- Mongl setup\n- Mongl tuning\n"
-    role, problems = parse_bytes(role_file(body=body).encode(), "test-role.md")
-    assert role is not None and not [p for p in problems if p.severity == "error"]
-    hits = SearchIndex([role]).search("mongx", limit=20)
+    hits = phase_index(f"{rare}- Mongl setup\n- Mongl tuning\n").search("mongx", limit=20)
     found = {h.section.title for h in hits}
     assert {"Mongl setup", "Mongl tuning"} <= found
     assert {f"Mong{c} basics" for c in "abcdefg"} <= found
@@ -189,12 +183,8 @@ def test_the_shortlist_keeps_the_n_best_and_on_a_tie_the_more_specific(scores, n
 
 def test_a_word_expands_to_its_closest_look_alikes_only():
     # "traces" (fuzz.ratio 91) is what "trace" means; "trade" (80) only passes the cutoff.
-    body = (
-        "# Test\n\n## Learning Path\n\n### Phase 1: Tools (Weeks 1-2)\n\n- Traces in Grafana\n- Trade-offs of caching\n"
-    )
-    role, _ = parse_bytes(role_file(body=body).encode(), "test-role.md")
-    assert role is not None
-    found = {h.section.title for h in SearchIndex([role]).search("trace", limit=20)}
+    index = phase_index("- Traces in Grafana\n- Trade-offs of caching\n")
+    found = {h.section.title for h in index.search("trace", limit=20)}
     assert "Traces in Grafana" in found
     assert "Trade-offs of caching" not in found
 
