@@ -35,7 +35,7 @@ from bot.content.loader import ContentIndex, load_content, merge_loaded, parse_b
 from bot.content.models import Problem, Role
 from bot.content.parse import _FM, _LINE
 from bot.content.plain_yaml import read_plain_yaml
-from bot.content.search import _BULLET_LINES, _CHUNK, OWN_TEXT_KINDS, SearchIndex, _post, word_sets
+from bot.content.search import _CHUNK, SearchIndex, own_text, post_words
 
 GOAL_SEARCH_P99_MS = 2.0
 GOAL_BUILD_S = 0.5
@@ -166,8 +166,7 @@ def entry_texts(roles: list[Role]) -> list[tuple[str, str]]:
     out = []
     for role in roles:
         for s in role.sections:
-            own = _BULLET_LINES.sub("", s.text) if s.kind in OWN_TEXT_KINDS else s.text
-            out.append((s.title, SearchIndex._body_text(s, own)))
+            out.append((s.title, SearchIndex._body_text(s, own_text(s))))
     return out
 
 
@@ -186,9 +185,7 @@ def bulk_steps(files: list[Path], entries: list[tuple[str, str]]) -> int:
     body_post: defaultdict[str, list[int]] = defaultdict(list)
     for low in range(0, len(entries), _CHUNK):
         chunk = entries[low : low + _CHUNK]
-        titles = word_sets([t for t, _ in chunk])
-        _post(title_post, low, titles)
-        _post(body_post, low, list(map(set.difference, word_sets([b for _, b in chunk]), titles)))
+        post_words(title_post, body_post, low, [t for t, _ in chunk], [b for _, b in chunk])
     return len(title_post) + len(body_post)
 
 

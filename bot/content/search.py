@@ -112,6 +112,25 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
     return [set(next(pieces).split()) if p else set(_WORD.findall(_fold(t))) for t, p in zip(texts, plain, strict=True)]
 
 
+def own_text(section: Section) -> str:
+    """Return the text a section holds itself: a heading's bullets are entries of their own."""
+    return _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
+
+
+def post_words(
+    title_post: defaultdict[str, list[int]],
+    body_post: defaultdict[str, list[int]],
+    first_id: int,
+    titles: Sequence[str],
+    bodies: Sequence[str],
+) -> list[set[str]]:
+    """Post entries `first_id`, `first_id + 1`, ... under their title words and other words; return the title words."""
+    title_sets = word_sets(titles)
+    _post(title_post, first_id, title_sets)
+    _post(body_post, first_id, list(map(set.difference, word_sets(bodies), title_sets)))
+    return title_sets
+
+
 def _post(postings: defaultdict[str, list[int]], first_id: int, sets: list[set[str]]) -> None:
     """Append each entry's ID (`first_id`, `first_id + 1`, ...) to the posting list of each of its words."""
     ids = chain.from_iterable(map(repeat, range(first_id, first_id + len(sets)), map(len, sets)))
@@ -176,12 +195,11 @@ class SearchIndex:
                         ctx = contexts[key] = len(contexts)
                     by_path[id(section.path)] = ctx
                 raw_context.append(ctx)
-                kind, text = section.kind, section.text
-                own = _BULLET_LINES.sub("", text) if kind in OWN_TEXT_KINDS else text
+                own = own_text(section)
                 # Specific entries first (a short topic over the phase that holds it); a place on the path
                 # (a phase part) over reference lists.
                 on_path = 1.0 if section.phase is not None else 0.9
-                priors.append(on_path * kind_prior(kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8))
+                priors.append(on_path * kind_prior(section.kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8))
                 sections.append(section)
                 owner.append(name)
                 own_texts.append(own)
@@ -202,10 +220,13 @@ class SearchIndex:
         # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
         for low in range(0, len(order), _CHUNK):
             chunk = entry_sections[low : low + _CHUNK]
-            title_sets = word_sets([s.title for s in chunk])
-            body_sets = word_sets([self._body_text(s, own_texts[order[eid]]) for eid, s in enumerate(chunk, low)])
-            _post(title_post, low, title_sets)
-            _post(body_post, low, list(map(set.difference, body_sets, title_sets)))
+            title_sets = post_words(
+                title_post,
+                body_post,
+                low,
+                [s.title for s in chunk],
+                [self._body_text(s, own_texts[order[eid]]) for eid, s in enumerate(chunk, low)],
+            )
             title_counts += [len(words.difference(STOPWORDS)) if len(words) <= 8 else -1 for words in title_sets]
         self._title_counts = title_counts
         del own_texts
