@@ -29,12 +29,14 @@ from typing import TypeVar
 
 import corpus
 import frontmatter
+import pyromark
+import yaml
 from rapidfuzz import fuzz, process
 
 from bot.content.loader import ContentIndex, load_content, merge_loaded, parse_bytes, role_files
+from bot.content.markdown import OPTIONS
 from bot.content.models import Problem, Role
-from bot.content.parse import _FM, _LINE
-from bot.content.plain_yaml import read_plain_yaml
+from bot.content.parse import _FM, _YamlLoader
 from bot.content.search import _CHUNK, SearchIndex, own_text, post_words
 
 GOAL_SEARCH_P99_MS = 2.0
@@ -173,14 +175,14 @@ def entry_texts(roles: list[Role]) -> list[tuple[str, str]]:
 def bulk_steps(files: list[Path], entries: list[tuple[str, str]]) -> int:
     """Do the steps of a load whose cost grows with bytes and words, as `load_content` does them, and no more.
 
-    Read and decode every file, read its front-matter, run the parser's structure regex over its body
-    (matches thrown away), find the words of every entry's title and text and append the entry to their
+    Read and decode every file, read its front-matter (PyYAML), run the CommonMark parser over its body (its
+    events thrown away), find the words of every entry's title and text and append the entry to their
     posting lists. Left out: everything per line or per entry that makes the records (headings, phases,
     topics, checklist IDs, sections), orders them and validates them (see bench/README.md)."""
     for path in files:
         front, body = _FM.split(path.read_bytes().decode("utf-8"))
-        read_plain_yaml(front)
-        deque(_LINE.finditer(body), maxlen=0)
+        yaml.load(front, Loader=_YamlLoader)
+        deque(pyromark.events_with_range(body, options=OPTIONS, merge_text=True), maxlen=0)
     title_post: defaultdict[str, list[int]] = defaultdict(list)
     body_post: defaultdict[str, list[int]] = defaultdict(list)
     for low in range(0, len(entries), _CHUNK):

@@ -27,15 +27,16 @@ class Problem:
 
 
 class Topic(NamedTuple):
-    """One bullet of a phase, with the bullets nested under it."""
+    """One bullet or table row of a phase (`text` is Discord markdown), with the bullets nested under it."""
 
     text: str
     line: int
     children: tuple[Topic, ...] = ()
+    title: str = ""  # clean text: the part before a ':', a table row's first cell, a heading in an item
 
 
 class Subsection(NamedTuple):
-    """A bold-label block inside a phase, such as `**SQL Deep Dive:**` and its bullets."""
+    """A part of a phase: a bold-label block (`**SQL Deep Dive:**`) or a sub-heading, with its text and bullets."""
 
     label: str
     line: int
@@ -56,6 +57,8 @@ class Phase:
     objective: str | None = None
     topics: tuple[Topic, ...] = ()
     subsections: tuple[Subsection, ...] = ()
+    text: str = ""  # the phase's own prose (Discord markdown), besides its objective
+    planned: bool = False  # the file gave no weeks: the engine planned them
 
     @property
     def weeks(self) -> tuple[int, int]:
@@ -63,7 +66,7 @@ class Phase:
 
     @property
     def heading(self) -> str:
-        return f"Phase {self.number}: {self.title}"
+        return f"Phase {self.number}: {self.title}" if self.title else f"Phase {self.number}"
 
     @property
     def week_span(self) -> str:
@@ -73,12 +76,14 @@ class Phase:
 
 
 class ChecklistItem(NamedTuple):
-    """A checklist item; learners' progress is keyed on `id` (see `bot.content.ids`)."""
+    """A checklist item; learners' progress is keyed on `id` (see `bot.content.ids`); `text` is clean text."""
 
     id: str
     group: str
     text: str
     line: int
+    phase: int | None = None  # the phase it is written in
+    parent: str = ""  # the item it is nested under, if any (clean text)
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]
@@ -113,6 +118,11 @@ class Role:
     phases: tuple[Phase, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
     sections: tuple[Section, ...] = ()
+
+    @property
+    def self_paced(self) -> bool:
+        """A path without phases: a checklist and sections to search, no weekly plan."""
+        return not self.phases
 
     @property
     def total_weeks(self) -> int:

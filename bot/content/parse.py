@@ -1,11 +1,10 @@
 """Parse one role file (front-matter + markdown) into a `Role` and the problems found in it.
 
-The markdown is not run through a full CommonMark parser: role files use a small, regular subset (ATX and
-setext headings, bullets, checklists, bold labels, fenced code). One multi-line regex finds the lines that
-shape a file, the prose between them is sliced rather than looped over, and line numbers are counted between
-matches; a 1,000-file corpus parses in a fraction of the time a token stream would take. Fenced code blocks
-are respected: nothing inside one is a heading, a bullet or a checklist item. Every pattern is linear in the
-length of a line, so a hostile file costs no more than its size.
+The front-matter is read by python-frontmatter and PyYAML (libyaml's safe loader); the body by a CommonMark
+parser (`bot.content.markdown`), whose blocks are then given their place: headings are sections, phase
+headings (in the shapes `bot.content.phases` reads) open phases, and everything under a phase (sub-headings,
+bold labels, bullets, table rows, quoted lists, paragraphs) belongs to it. Task items anywhere make the
+checklist. A file without phases is a self-paced path; phases without weeks get weeks planned for them.
 """
 
 from __future__ import annotations
@@ -13,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
+from bot.content.markdown import Block, read_blocks
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
-from bot.content.plain_yaml import read_plain_yaml
+from bot.content.phases import PhaseHeading, phase_hint, read_phase_heading, unreadable_span
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
     _YamlLoader: type = yaml.CSafeLoader
@@ -28,102 +30,26 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 _FM = frontmatter.YAMLHandler()
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
-KNOWN_KEYS = ("name", "displayName", "description", "expertise", "salaryRange", "timelineMonths", "aliases")
+KNOWN_KEYS = (
+    "name",
+    "displayName",
+    "description",
+    "expertise",
+    "salaryRange",
+    "timelineMonths",
+    "aliases",
+    "baseUrl",
+)
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
 MAX_WEEKS = 520
 MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
+DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
+WEEKS_PER_MONTH = 4.345
+OBJECTIVE_LABELS = frozenset({"objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
-
-# The lines that shape a role file, in the order they are told apart. A line of text with a '===' or '---'
-# line under it is a setext heading (the parser rejects the look-alikes); the underline is only looked at.
-# Bullets come before setext headings: a bullet is never one, and most lines that count are bullets.
-_FENCE_LINE = r"(?P<fence>[ ]{0,3}(?P<fence_mark>`{3,}|~{3,}).*)"
-_ATX_LINE = r"(?P<atx>[ ]{0,3}(?P<atx_level>\#{1,6})(?:[ \t]+(?P<atx_text>.*))?)$"  # closing #s: _atx_title
-_SETEXT_LINES = r"(?P<setext>(?=.*?\S).*+)(?=\n[ ]{0,3}(?P<underline>=+|-+)[ \t]*$)"
-_ITEM_LINES = r"""
-    (?P<check>[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+(?P<check_text>.*))$
-  | (?P<bullet>(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<bullet_text>.*))$
-"""
-_LABEL_LINE = r"(?P<label>[^\S\n]*\*\*.*)$"
-_LINE = re.compile(
-    rf"^(?:{_FENCE_LINE}|{_ATX_LINE}|{_ITEM_LINES}|{_SETEXT_LINES}|{_LABEL_LINE})", re.MULTILINE | re.VERBOSE
-)
-_LABEL = re.compile(rf"^{_LABEL_LINE}", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*[ \t]*(.*)$")
-_PHASE = re.compile(
-    # The title ends with a non-blank, so the blanks before '(' are read once: linear in the heading's length.
-    r"^\W*phase\s+(\d+)\s*[:\-–—]\s*(.*?\S)\s*\(\s*weeks?\s+(\d+)\s*(?:(?:[-–—]|to)\s*(\d+)\s*)?\)\W*$",
-    re.IGNORECASE,
-)
-_PHASE_LIKE = re.compile(r"^\W*phase\s+\d+\s*[:\-–—(]", re.IGNORECASE)
-_EMPHASIS = re.compile(r"(\*\*|__|`)")
-
-
-def _atx_title(text: str) -> str:
-    """Drop an ATX heading's closing '#'s (a space or tab must come before them) and its trailing blanks."""
-    text = text.rstrip(" \t")
-    bare = text.rstrip("#")
-    if bare != text and bare[-1:] in (" ", "\t"):
-        return bare.rstrip(" \t")
-    return text
-
-
-def clean_inline(text: str) -> str:
-    """Drop bold/code markers from a heading or label, keeping its words."""
-    if "**" in text or "__" in text or "`" in text:
-        text = _EMPHASIS.sub("", text)
-    return text.strip()
-
-
-@dataclass(slots=True)
-class _Heading:
-    level: int
-    title: str
-    line: int
-    section_id: str
-    phase: int | None
-    is_phase: bool
-    start: int  # its own text is body[start:end]
-    end: int = -1
-    topics: list[tuple[int, str, int]] = field(default_factory=list)  # (indent, text, line)
-    subsections: list[_Sub] = field(default_factory=list)
-    _topic_tree: tuple[Topic, ...] | None = None
-    _subs: tuple[Subsection, ...] | None = None
-
-    def topic_tree(self, too_deep: list[int]) -> tuple[Topic, ...]:
-        if self._topic_tree is None:
-            self._topic_tree = _topics(self.topics, too_deep)
-        return self._topic_tree
-
-    def built_subsections(self, too_deep: list[int]) -> tuple[Subsection, ...]:
-        if self._subs is None:
-            self._subs = tuple(
-                Subsection(x.label, x.line, " ".join(x.text), _topics(x.topics, too_deep)) for x in self.subsections
-            )
-        return self._subs
-
-
-@dataclass(slots=True)
-class _Sub:
-    label: str
-    line: int
-    text: list[str] = field(default_factory=list)
-    topics: list[tuple[int, str, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _PhaseBuilder:
-    number: int
-    title: str
-    first: int
-    last: int
-    line: int
-    level: int
-    section_id: str
-    heading: _Heading | None = None
-    objective: str | None = None
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 
 class _Problems:
@@ -143,14 +69,22 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
     """Parse a role file's decoded text; return the role (None when it has errors) and its problems."""
     problems = _Problems(file)
     split = _split_front_matter(text, problems)
-    if split is None:
+    if split is None:  # still read the body, so its problems are told too
+        _parse_body(_body_after_front_matter(text), 1, problems, None)
         return None, problems.items
     meta, fm_line, body, body_line = split
     facts = _read_front_matter(meta, fm_line, problems, text)
-    body_parts = _parse_body(body, body_line, problems)
+    title, phases, checklist, sections = _parse_body(body, body_line, problems, facts)
+    if not phases and facts is not None:
+        first_text = body_line + body.count("\n", 0, len(body) - len(body.lstrip()))
+        problems.add(
+            "warning",
+            first_text,
+            "no phases found: this is a self-paced path (its checklist and sections, no weekly plan); for a "
+            "weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'",
+        )
     if problems.has_errors or facts is None:
         return None, problems.items
-    title, phases, checklist, sections = body_parts
     role = Role(
         name=facts["name"],
         display_name=facts["displayName"],
@@ -167,6 +101,16 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
         sections=(*_fact_sections(facts), *sections),
     )
     return role, problems.items
+
+
+def _body_after_front_matter(text: str) -> str:
+    """Return the text with a broken front-matter block blanked out (its lines kept, so numbers stay right)."""
+    if not text.startswith("---"):
+        return text
+    end = text.find("\n---", 3)
+    cut = len(text) if end < 0 else text.find("\n", end + 4)
+    cut = len(text) if cut < 0 else cut
+    return "\n" * text.count("\n", 0, cut) + text[cut:]
 
 
 # --- front-matter -------------------------------------------------------------------------------
@@ -189,10 +133,8 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
     fm_offset = text.find(fm, 3) if fm else 3
     fm_line = text.count("\n", 0, fm_offset) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    meta = read_plain_yaml(fm)  # the usual front-matter, read without PyYAML's slow constructor
     try:
-        if meta is None:
-            meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
         # is the next line, while the context mark points at the line the author must fix.
@@ -240,6 +182,16 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     if "name" in out and not SLUG.match(out["name"]):
         bad("name", f"'name' must be a slug (lower-case letters, digits, dashes), got '{out['name']}'")
 
+    base = meta.get("baseUrl")
+    out["baseUrl"] = None
+    if base is not None:
+        if isinstance(base, str) and urlsplit(base.strip()).scheme in ("http", "https") and urlsplit(base).netloc:
+            out["baseUrl"] = base.strip() if base.strip().endswith("/") else base.strip() + "/"
+        else:
+            bad(
+                "baseUrl",
+                f"'baseUrl' must be an http(s) URL such as https://github.com/you/repo/blob/main/, got {base!r}",
+            )
     out["expertise"] = _str_list(meta.get("expertise"), "expertise", bad)
     out["aliases"] = _str_list(meta.get("aliases"), "aliases", bad)
     out["salaryRange"] = _str_map(meta.get("salaryRange"), "salaryRange", bad)
@@ -320,263 +272,452 @@ def _fact_sections(facts: dict) -> list[Section]:
 # --- markdown body ------------------------------------------------------------------------------
 
 
-def _parse_body(
-    body: str, first_line: int, problems: _Problems
-) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
-    """Read the markdown body: one regex pass finds the lines that shape it; prose is sliced, not looped over."""
-    stack: list[_Heading] = []  # open headings, outermost first
-    headings: list[_Heading] = []
-    phases: list[_PhaseBuilder] = []
-    current_phase: _PhaseBuilder | None = None
-    sub: _Sub | None = None
-    raw_items: list[tuple[str, str, int]] = []  # (group, text, line)
-    used_ids: dict[str, int] = {}
-    title = ""
+@dataclass(slots=True)
+class _Sub:
+    """A bold-label block or a sub-heading, with its text and bullets."""
 
-    def new_id(text: str) -> str:
+    label: str
+    line: int
+    text: list[str] = field(default_factory=list)
+    topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
+
+
+@dataclass(slots=True)
+class _PhaseBuilder:
+    number: int | None  # None: numbered by its place (week, month and day headings)
+    title: str
+    first: int | None  # None: weeks to plan
+    last: int | None
+    unit: str
+    line: int
+    level: float
+    section_id: str
+    objective: str | None = None
+    wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
+    intro: list[str] = field(default_factory=list)
+    topics: list[list] = field(default_factory=list)
+    parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
+    inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
+    final: int = 0  # its number once numbered
+
+
+@dataclass(slots=True)
+class _Heading:
+    level: float  # a bold line that opens a phase sits half a level below the heading around it
+    title: str
+    line: int
+    section_id: str
+    phase: _PhaseBuilder | None
+    is_phase: bool
+    lines: list[str] = field(default_factory=list)  # its own text, as Discord markdown
+    topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
+    subsections: list[_Sub] = field(default_factory=list)  # bold-label blocks: entries of their own
+    last_line: int = 0
+
+
+class _RawItem(NamedTuple):
+    group: str
+    text: str
+    line: int
+    phase: _PhaseBuilder | None
+    context: tuple[str, ...]  # the items it is nested under
+
+
+def _kind(found: PhaseHeading) -> str:
+    """Return what a phase heading counts in: numbered phases, or weeks, months, days; a file keeps to one."""
+    return "phase" if found.number is not None else found.unit
+
+
+def _topic_title(text: str) -> str:
+    if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
+        return text
+    head, sep, _ = text.partition(":")
+    title = head if sep and 0 < len(head.strip()) <= 80 else text
+    return title.strip().strip("\"'“”‘’").strip() or text
+
+
+class _Body:
+    """Give each block of a body its place: sections, phases, topics, subsections, checklist items."""
+
+    def __init__(self, problems: _Problems) -> None:
+        self.problems = problems
+        self.stack: list[_Heading] = []  # open headings, outermost first
+        self.headings: list[_Heading] = []
+        self.phases: list[_PhaseBuilder] = []
+        self.phase: _PhaseBuilder | None = None
+        self.kind: str | None = None  # what the file's first phase heading counts in
+        self.sub: _Sub | None = None
+        self.raw_items: list[_RawItem] = []
+        self.used_ids: dict[str, int] = {}
+        self.title = ""
+        self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
+        self.last_topic: list | None = None
+
+    def new_id(self, text: str) -> str:
         base = slugify(text)
-        n = used_ids.get(base, 0) + 1
-        used_ids[base] = n
+        n = self.used_ids.get(base, 0) + 1
+        self.used_ids[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def open_heading(level: int, text: str, line_no: int, line_start: int, content_start: int) -> None:
-        nonlocal current_phase, sub, title
-        if headings:
-            headings[-1].end = line_start
-        while stack and stack[-1].level >= level:
-            stack.pop()
-        if current_phase is not None and level <= current_phase.level:
-            current_phase, sub = None, None
-        heading_text = clean_inline(text)
-        if level == 1 and not title:
-            title = heading_text
-        maybe_phase = "phase" in heading_text.casefold()  # casefold: IGNORECASE also reads 'ſ' as 's'
-        match = _PHASE.match(heading_text) if maybe_phase else None
-        phase_no = current_phase.number if current_phase else None
-        if match:
-            number, first = int(match.group(1)), int(match.group(3))
-            last = int(match.group(4)) if match.group(4) else first
-            ph_title = match.group(2).strip()
-            sid = new_id(f"phase-{number}-{ph_title}")
-            current_phase = _PhaseBuilder(number, ph_title, first, last, line_no, level, sid)
-            phases.append(current_phase)
-            phase_no = number
+    def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None) -> None:
+        """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        if self.phase is not None and level <= self.phase.level:
+            self.phase = None
+        if level == 1 and not self.title:
+            self.title = title
+        self.sub, self.ancestors, self.last_topic = None, [], None
+        if found is not None and unreadable_span(found.title):
+            self.problems.add(
+                "warning",
+                line,
+                f"'{title}' is not read as a phase: its week span is not readable; write it as '(Weeks 5-8)' "
+                "or '(Week 3)'",
+            )
+            found = None
+        elif found is None:
+            hint = phase_hint(title)
+            if hint is not None:
+                self.problems.add("warning", line, f"'{title}' is not read as a phase: {hint}")
+        if found is not None and self.kind is not None and _kind(found) != self.kind:
+            # Another unit than the file's phases ('Week 3' in a file of 'Phase N', 'Month 1-3' over checklist
+            # items): a part of the phase it is in (its weeks may date that phase), else a plain section.
+            if self.phase is None:
+                found = None
+        elif found is not None and self.phase is not None:
+            self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
+        if found is not None and self.phase is None:
+            self.kind = _kind(found)
+            sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
+            self.phase = _PhaseBuilder(found.number, found.title, found.first, found.last, found.unit, line, level, sid)
+            self.phases.append(self.phase)
+            heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
-            if maybe_phase and _PHASE_LIKE.match(heading_text):
-                problems.add(
-                    "error",
-                    line_no,
-                    f"phase heading '{heading_text}' needs a title and a week span, "
-                    "like 'Phase 2: Databases (Weeks 5-12)' or '(Week 3)'",
-                )
-            sid = new_id(heading_text)
-        sub = None
-        heading = _Heading(level, heading_text, line_no, sid, phase_no, match is not None, content_start)
-        if match:
-            current_phase.heading = heading
-        stack.append(heading)
-        headings.append(heading)
+            heading = _Heading(level, title, line, self.new_id(title), self.phase, False)
+            if self.phase is not None:
+                if found is not None and found.first is not None and found.last is not None:
+                    self.phase.inner.append((found.first, found.last))
+                self.sub = _Sub(title, line, topics=heading.topics)  # one list: the section's and the part's
+                self.phase.parts.append(self.sub)
+        heading.last_line = line
+        self.stack.append(heading)
+        self.headings.append(heading)
 
-    size = len(body)
-    skip = 0  # lines before this offset are code, or the underline of a heading
-    prose = 0  # where the lines not yet given to a subsection start
-    line_no, counted = first_line, 0  # the line number of offset `counted`
-    for m in _LINE.finditer(body):
-        start = m.start()
-        if start < skip:
-            continue
-        if sub is not None and prose < start:
-            sub.text.extend(s for s in (ln.strip() for ln in body[prose:start].split("\n")) if s)
-        line_no += body.count("\n", counted, start)
-        counted = start
-        kind, end = m.lastgroup, m.end()
-        if kind == "underline":  # a line with a '===' or '---' line under it: a setext heading, mostly
-            candidate = m.group("setext")
-            before = body.rfind("\n", 0, max(start - 1, 0)) + 1 if start else -1
-            if not (stack and start and before >= stack[-1].start and body[before : start - 1].strip()):
-                skip = prose = body.find("\n", end + 1) + 1 or size + 1
-                open_heading(1 if m.group("underline")[0] == "=" else 2, candidate.strip(), line_no, start, skip)
-                continue
-            m = _LABEL.match(body, start)
-            if m is None:  # prose after all; its underline is read as a line of its own
-                prose = start
-                continue
-            kind = m.lastgroup
-        prose = end + 1
-        if kind == "fence":
-            mark = m.group("fence_mark")
-            while True:
-                close = _FENCE.search(body, prose)
-                if close is None:
-                    problems.add("warning", None, "a ``` code block is never closed; everything after it is code")
-                    skip = prose = size + 1
-                    break
-                skip = prose = body.find("\n", close.end()) + 1 or size + 1
-                found = close.group(1)
-                if found[0] == mark[0] and len(found) >= len(mark):
-                    break
-        elif kind == "atx":
-            open_heading(len(m.group("atx_level")), _atx_title(m.group("atx_text") or ""), line_no, start, end + 1)
-        elif kind == "check":
-            group = stack[-1].title if stack else "Checklist"
-            raw_items.append((group, m.group("check_text").strip(), line_no))
-        elif not stack:
-            pass
-        elif kind == "bullet":
-            entry = (len(m.group("indent").expandtabs(4)), m.group("bullet_text").strip(), line_no)
-            (sub.topics if sub is not None else stack[-1].topics).append(entry)
-        else:  # a line starting with '**'
-            stripped = m.group("label").strip()
-            label = _BOLD_LABEL.match(stripped)
-            if (
-                label
-                and current_phase is not None
-                and stack[-1] is current_phase.heading
-                and clean_inline(label.group(1)).rstrip(":").lower() == "objective"
-            ):
-                current_phase.objective = label.group(2).lstrip(":").strip() or current_phase.objective
-            elif label and (label.group(1).endswith(":") or label.group(2).startswith(":")):
-                sub = _Sub(clean_inline(label.group(1)).rstrip(":"), line_no)
-                rest = label.group(2).lstrip(":").strip()
-                if rest:
-                    sub.text.append(rest)
-                stack[-1].subsections.append(sub)
-            elif sub is not None:
-                sub.text.append(stripped)
-    if sub is not None and prose < size:
-        sub.text.extend(s for s in (ln.strip() for ln in body[prose:].split("\n")) if s)
-    if headings:
-        headings[-1].end = size
+    def add(self, block: Block) -> None:
+        kind = block.kind
+        if kind == "heading":
+            self.open_heading(block.level, block.plain, block.line, read_phase_heading(block.plain))
+            return
+        if kind == "line" and block.label and not block.rest_md and not block.depth and not block.quote:
+            found = read_phase_heading(block.label)
+            if found is not None and (self.kind is None or _kind(found) == self.kind):
+                # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
+                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, block.plain, block.line, found)
+                return
+        if not self.stack:
+            if kind == "item" and block.task is not None:
+                self._task(block, "Checklist")
+            return
+        heading = self.stack[-1]
+        if kind == "item" and block.anchor_only:
+            return  # a table of contents: links to places in the page, not topics
+        if heading.lines and block.line > heading.last_line + 1:
+            heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
+        heading.last_line = block.line
+        if kind == "line":
+            self._line(heading, block)
+        elif kind == "item":
+            self._item(heading, block)
+        elif kind == "row":
+            heading.lines.append(f"{'  ' * block.depth}- {block.md}")
+            self._topic(heading, block.depth, block.md, block.line, block.label)
+        else:  # code
+            heading.lines.append(block.md)
 
+    def _line(self, heading: _Heading, block: Block) -> None:
+        md = f"> {block.md}" if block.quote else block.md
+        heading.lines.append(md)
+        if block.depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
+            self.last_topic[1] += " " + block.md
+            return
+        phase = self.phase
+        if phase is not None and phase.wants_objective:
+            phase.objective, phase.wants_objective = block.md, False
+            return
+        raw = block.label
+        if not raw or not (raw[-1] == ":" or not block.rest_md or block.rest_md[0] == ":"):
+            if self.sub is not None:
+                self.sub.text.append(md)
+            elif phase is not None and heading.is_phase:
+                phase.intro.append(md)
+            return
+        label = raw.rstrip(":").strip()
+        rest = block.rest_md.lstrip(":").strip()
+        # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
+        if (
+            phase is not None
+            and phase.objective is None
+            and _LEADING_MARKS.sub("", label).casefold() in OBJECTIVE_LABELS
+        ):
+            phase.objective, phase.wants_objective = rest or None, not rest
+            return
+        self.sub = _Sub(label, block.line)
+        if rest:
+            self.sub.text.append(rest)
+        heading.subsections.append(self.sub)
+        if phase is not None:
+            phase.parts.append(self.sub)
+        self.ancestors, self.last_topic = [], None
+
+    def _item(self, heading: _Heading, block: Block) -> None:
+        depth = block.depth
+        ancestors = self.ancestors
+        if len(ancestors) > depth:
+            del ancestors[depth:]
+        elif len(ancestors) < depth:
+            ancestors.extend([""] * (depth - len(ancestors)))
+        task = block.task
+        if task is None:
+            heading.lines.append(f"{'  ' * depth}- {block.md}" if depth else f"- {block.md}")
+            title = block.plain if block.in_item_heading else _topic_title(block.plain)
+            self._topic(heading, depth, block.md, block.line, title)
+        else:
+            heading.lines.append(f"{'  ' * depth}- {'[x]' if task else '[ ]'} {block.md}")
+            self._task(block, heading.title)
+        ancestors.append(block.plain)
+
+    def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> None:
+        topic = [depth, md, line, title]
+        (self.sub.topics if self.sub is not None else heading.topics).append(topic)
+        self.last_topic = topic
+
+    def _task(self, block: Block, group: str) -> None:
+        context = tuple(a for a in self.ancestors[: block.depth] if a)
+        self.raw_items.append(_RawItem(group, block.plain, block.line, self.phase, context))
+
+
+def _parse_body(
+    body: str, first_line: int, problems: _Problems, facts: dict | None
+) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
+    """Read the markdown body into its title, phases, checklist and sections."""
+    base_url = facts.get("baseUrl") if facts else None
+    blocks, links = read_blocks(body, first_line, base_url)
+    if links.relative_dropped:
+        n = links.relative_dropped
+        problems.add(
+            "warning",
+            links.first_dropped_line,
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
+            "to the front-matter to make them clickable, or use full URLs",
+        )
+    if links.unclosed_fence is not None:
+        problems.add(
+            "warning",
+            links.unclosed_fence,
+            "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
+        )
+    reader = _Body(problems)
+    for block in blocks:
+        reader.add(block)
     too_deep: list[int] = []
-    built_phases = _build_phases(phases, problems, too_deep)
-    checklist = _build_checklist(raw_items, problems)
-    sections = _build_sections(body, headings, checklist, too_deep)
+    months = facts["timelineMonths"] if facts else {}
+    built_phases = _build_phases(reader.phases, problems, months)
+    checklist = _build_checklist(reader.raw_items, problems)
+    sections = _build_sections(reader.headings, checklist, too_deep)
     if too_deep:
         problems.add(
             "warning",
             min(too_deep),
-            f"{len(too_deep)} bullet(s) are nested more than {MAX_TOPIC_DEPTH} levels deep; "
-            f"they are kept {MAX_TOPIC_DEPTH} levels deep",
+            f"{len(too_deep)} bullet{'s are' if len(too_deep) > 1 else ' is'} nested more than {MAX_TOPIC_DEPTH} "
+            f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
-    return title, built_phases, checklist, sections
+    return reader.title, built_phases, checklist, sections
 
 
-def _topics(entries: list[tuple[int, str, int]], too_deep: list[int]) -> tuple[Topic, ...]:
-    """Nest bullets by indentation; the lines of bullets deeper than MAX_TOPIC_DEPTH go to `too_deep`."""
+def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
+    """Nest bullets by depth; the lines of bullets deeper than MAX_TOPIC_DEPTH go to `too_deep`."""
     if not entries:
         return ()
-    indent = entries[0][0]
-    if all(e[0] == indent for e in entries):  # a flat list, the usual case
-        return tuple([Topic(text, line) for _, text, line in entries])
-    roots: list[tuple[int, str, int, list]] = []
-    stack: list[tuple[int, str, int, list]] = []
-    for indent, text, line in entries:
-        node = (indent, text, line, [])
-        while stack and stack[-1][0] >= indent:
+    if all(e[0] == entries[0][0] for e in entries):  # a flat list, the usual case
+        return tuple([Topic(md, line, (), title) for _, md, line, title in entries])
+    roots: list[tuple[int, list, list]] = []
+    stack: list[tuple[int, list, list]] = []
+    for entry in entries:
+        node = (entry[0], entry, [])
+        while stack and stack[-1][0] >= entry[0]:
             stack.pop()
         if len(stack) == MAX_TOPIC_DEPTH:  # one level up, beside the deepest
             stack.pop()
-            too_deep.append(line)
-        (stack[-1][3] if stack else roots).append(node)
+            too_deep.append(entry[2])
+        (stack[-1][2] if stack else roots).append(node)
         stack.append(node)
 
-    def freeze(node: tuple[int, str, int, list]) -> Topic:
-        return Topic(node[1], node[2], tuple(freeze(c) for c in node[3]))
+    def freeze(node: tuple[int, list, list]) -> Topic:
+        _, md, line, title = node[1]
+        return Topic(md, line, tuple(freeze(c) for c in node[2]), title)
 
     return tuple(freeze(n) for n in roots)
 
 
-def _build_phases(builders: list[_PhaseBuilder], problems: _Problems, too_deep: list[int]) -> tuple[Phase, ...]:
+def _first_sentence(lines: list[str]) -> str | None:
+    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">"))), "")
+    if not text:
+        return None
+    match = _SENTENCE.match(text)
+    return match.group(1) if match else text
+
+
+def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
+    """Give weeks to phases that have none: from phase headings inside them, else from timelineMonths."""
+    for b in builders:
+        if b.first is None and b.inner:
+            b.first, b.last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
+    previous: _PhaseBuilder | None = None
+    for b in builders:
+        if (
+            b.unit == "day"
+            and previous is not None
+            and previous.last is not None
+            and b.first is not None
+            and b.first <= previous.last
+        ):
+            b.first = previous.last + 1
+            b.last = max(b.last or b.first, b.first)
+        previous = b
+    missing = [b for b in builders if b.first is None]
+    if not missing:
+        return
+    given = [b for b in builders if b.first is not None]
+    if not given and months:
+        pace, (low, high) = next(iter(months.items()))
+        total = max(len(builders), round((low + high) / 2 * WEEKS_PER_MONTH))
+        source = f"from timelineMonths ({pace.replace('_', ' ')}: {low}-{high} months, about {total} weeks)"
+    else:
+        total = DEFAULT_PHASE_WEEKS * len(builders) if not given else 0
+        source = f"{DEFAULT_PHASE_WEEKS} weeks each"
+    if total:
+        share, extra = divmod(total, len(builders))
+        lengths = [share + (1 if i < extra else 0) for i in range(len(builders))]
+    else:
+        lengths = [DEFAULT_PHASE_WEEKS] * len(builders)
+    end = 0
+    for b, length in zip(builders, lengths, strict=True):
+        if b.first is None:
+            b.first, b.last, b.unit = end + 1, end + length, "planned"
+        end = max(end, b.last or 0)
+    spans = ", ".join(
+        f"{'Phase ' + str(b.number) if b.number is not None else repr(b.title)} weeks {b.first}-{b.last}"
+        for b in missing
+    )
+    problems.add(
+        "warning",
+        missing[0].line,
+        f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {source}: {spans}. "
+        "Add '(Weeks a-b)' to a phase heading to choose its weeks",
+    )
+
+
+def _build_phases(
+    builders: list[_PhaseBuilder], problems: _Problems, months: dict[str, tuple[int, int]]
+) -> tuple[Phase, ...]:
     if not builders:
-        problems.add(
-            "error",
-            None,
-            "no phases found: add headings like '### Phase 1: Foundations (Weeks 1-4)' "
-            "so the bot can walk learners through the path",
-        )
         return ()
+    _plan_weeks(builders, months, problems)
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
-        if b.first < 1 or b.last < b.first or b.last > MAX_WEEKS:
+        if b.number is None:  # week, month and day headings are numbered by their place
+            b.number = previous.number + 1 if previous is not None and previous.number is not None else 1
+        first = 1 if b.first is None else b.first
+        last = first if b.last is None else b.last
+        if first < 1 or last < first or last > MAX_WEEKS:
             problems.add(
                 "error",
                 b.line,
-                f"Phase {b.number} has impossible weeks {b.first}-{b.last}: weeks count from 1 "
+                f"Phase {b.number} has impossible weeks {first}-{last}: weeks count from 1 "
                 f"and the last week must not come before the first (at most {MAX_WEEKS})",
             )
         if previous is None:
             if b.number != 1:
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
-            if b.first > 1:
-                problems.add("warning", b.line, f"Phase {b.number} starts at week {b.first}, not week 1")
+            if first > 1:
+                problems.add("warning", b.line, f"Phase {b.number} starts at week {first}, not week 1")
         else:
-            if b.number <= previous.number:
+            # Resolved below on the previous round: 'or 0' only satisfies the type checker.
+            p_first, p_last, p_number = previous.first or 0, previous.last or 0, previous.number or 0
+            if b.number <= p_number:
                 problems.add(
                     "error",
                     b.line,
-                    f"phases out of order: Phase {b.number} comes after Phase {previous.number} "
+                    f"phases out of order: Phase {b.number} comes after Phase {p_number} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
-            elif b.number != previous.number + 1:
-                problems.add(
-                    "warning",
-                    b.line,
-                    f"Phase {previous.number + 1} is missing between {previous.number} and {b.number}",
-                )
-            if b.first <= previous.last:
+            elif b.number != p_number + 1:
+                problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
+            if first <= p_last:
                 problems.add(
                     "error",
                     b.line,
-                    f"Phase {b.number} (weeks {b.first}-{b.last}) overlaps Phase {previous.number} "
-                    f"(weeks {previous.first}-{previous.last}, line {previous.line})",
+                    f"Phase {b.number} (weeks {first}-{last}) overlaps Phase {p_number} "
+                    f"(weeks {p_first}-{p_last}, line {previous.line})",
                 )
-            elif b.first > previous.last + 1:
+            elif first > p_last + 1:
                 problems.add(
                     "warning",
                     b.line,
-                    f"weeks {previous.last + 1}-{b.first - 1} belong to no phase "
-                    f"(between Phase {previous.number} and Phase {b.number})",
+                    f"weeks {p_last + 1}-{first - 1} belong to no phase "
+                    f"(between Phase {p_number} and Phase {b.number})",
                 )
-        if b.objective is None:
-            problems.add("warning", b.line, f"Phase {b.number} has no '**Objective:**' line")
+        b.final, b.first, b.last = b.number, first, last
+        objective = b.objective or _first_sentence(b.intro)
         phases.append(
             Phase(
                 number=b.number,
-                title=b.title,
-                first_week=b.first,
-                last_week=b.last,
+                title=b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
+                first_week=first,
+                last_week=last,
                 line=b.line,
                 section_id=b.section_id,
-                objective=b.objective,
-                topics=b.heading.topic_tree(too_deep) if b.heading else (),
-                subsections=b.heading.built_subsections(too_deep) if b.heading else (),
+                objective=objective,
+                topics=_topics(b.topics, []),
+                subsections=tuple(
+                    Subsection(s.label, s.line, " ".join(x for x in s.text if x), _topics(s.topics, []))
+                    for s in b.parts
+                ),
+                text="\n".join(b.intro),
+                planned=b.unit == "planned",
             )
         )
         previous = b
     return tuple(phases)
 
 
-def _build_checklist(raw: list[tuple[str, str, int]], problems: _Problems) -> tuple[ChecklistItem, ...]:
+def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[ChecklistItem, ...]:
+    """Give each task item its ID: from its words; the same words in another place take that place's words too."""
     items: list[ChecklistItem] = []
-    seen: dict[str, int] = {}
-    for group, text, line in raw:
+    seen: dict[str, tuple[int, tuple[str, ...]]] = {}  # ID -> (line, place)
+    for group, text, line, phase, context in raw:
         text, explicit = split_explicit_id(text)
         if not text:
             problems.add("error", line, "empty checklist item")
             continue
         item_id = explicit or checklist_item_id(text)
+        place = (group, *context)
+        if item_id in seen and not explicit and seen[item_id][1] != place:
+            item_id = checklist_item_id(" ".join((*place, text)))  # 'Implement:' under Trees and under Heaps
         if item_id in seen:
             problems.add(
                 "error",
                 line,
-                f"checklist item '{text}' has the same ID ({item_id}) as the item on line {seen[item_id]}: "
+                f"checklist item '{text}' has the same ID ({item_id}) as the item on line {seen[item_id][0]}: "
                 "reword one of them, or give it its own '{#some-id}' at the end",
             )
             continue
-        seen[item_id] = line
-        items.append(ChecklistItem(item_id, group, text, line))
+        seen[item_id] = (line, place)
+        number = phase.final if phase is not None and phase.final else None
+        items.append(ChecklistItem(item_id, group, text, line, number, context[-1] if context else ""))
     return tuple(items)
 
 
@@ -586,20 +727,13 @@ def _add_topics(
     """Add a section for each topic and, after it, its nested ones."""
     for i, topic in enumerate(topics, 1):
         tid = f"{prefix}.{i}"
-        out.append(Section(tid, _topic_title(topic.text), path, topic.text, topic.line, "topic", phase))
+        out.append(Section(tid, topic.title, path, topic.text, topic.line, "topic", phase))
         if topic.children:
             _add_topics(out, topic.children, tid, path, phase)
 
 
-def _topic_title(text: str) -> str:
-    plain = clean_inline(text)
-    head, sep, _ = plain.partition(":")
-    title = head if sep and 0 < len(head.strip()) <= 80 else plain
-    return title.strip().strip("\"'“”‘’").strip() or plain
-
-
 def _build_sections(
-    body: str, headings: list[_Heading], checklist: tuple[ChecklistItem, ...], too_deep: list[int]
+    headings: list[_Heading], checklist: tuple[ChecklistItem, ...], too_deep: list[int]
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
@@ -611,21 +745,21 @@ def _build_sections(
             open_path.pop()
         open_path.append(h)
         path = tuple([x.title for x in open_path])
-        paths[h.title] = path
-        text = body[h.start : h.end].strip("\n")
-        sections.append(
-            Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", h.phase)
-        )
+        paths.setdefault(h.title, path)
+        phase = h.phase.final or None if h.phase is not None else None
+        text = "\n".join(h.lines).strip("\n")
+        sections.append(Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", phase))
         if h.topics:
-            _add_topics(finer, h.topic_tree(too_deep), f"{h.section_id}~t", path, h.phase)
-        if h.subsections:
-            for si, sub in enumerate(h.built_subsections(too_deep), 1):
-                sid = f"{h.section_id}~s{si}"
-                sub_path = (*path, sub.label)
-                body_text = "\n".join([sub.text, *(f"- {t.text}" for t in sub.topics)]).strip()
-                finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", h.phase))
-                _add_topics(finer, sub.topics, f"{sid}~t", sub_path, h.phase)
+            _add_topics(finer, _topics(h.topics, too_deep), f"{h.section_id}~t", path, phase)
+        for si, sub in enumerate(h.subsections, 1):
+            sid = f"{h.section_id}~s{si}"
+            sub_path = (*path, sub.label)
+            topics = _topics(sub.topics, too_deep)
+            own = " ".join(x for x in sub.text if x)
+            body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
+            finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", phase))
+            _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
     for item in checklist:
         path = paths.get(item.group, (item.group,))
-        finer.append(Section(item.id, item.text, path, item.text, item.line, "checklist"))
+        finer.append(Section(item.id, item.text, path, item.text, item.line, "checklist", item.phase))
     return sections + finer

@@ -113,6 +113,17 @@ _SCRIPTS = [(0x0620, 0x064A), (0x0905, 0x0939), (0x0E01, 0x0E30), (0x3041, 0x309
 _SCRIPTS += [(0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0x1F300, 0x1F5FF), (0x1F900, 0x1F9FF), (0x2600, 0x26FF)]
 SCRIPT_CHARS = [chr(c) for a, b in _SCRIPTS for c in range(a, b + 1) if unicodedata.category(chr(c)) in ("Lo", "So")]
 WORDS = ASCII_WORDS + UNICODE_WORDS
+TITLE_EDGES = " \t:-–—|.,;·•"
+
+
+def bare_title(title: str) -> str:
+    """A phase title as shown: without the separators and emoji at its edges, unless it is nothing else."""
+    chars = list(title)
+    while chars and (chars[0] in TITLE_EDGES or unicodedata.category(chars[0]) in ("So", "Sk", "Mn", "Me", "Cf")):
+        chars.pop(0)
+    while chars and (chars[-1] in TITLE_EDGES or unicodedata.category(chars[-1]) in ("So", "Sk", "Mn", "Me", "Cf")):
+        chars.pop()
+    return "".join(chars) or title.strip(TITLE_EDGES)
 
 
 def phrase(rnd: random.Random, min_words: int = 1, max_words: int = 5) -> str:
@@ -172,6 +183,8 @@ def role_files(draw) -> Generated:
         last = week = first + rnd.randint(0, 8)
         week += 1
         ph_title = phrase(rnd, 1, 5)
+        while not ph_title.strip(TITLE_EDGES):
+            ph_title = phrase(rnd, 1, 5)
         sep = rnd.choice([":", " -", " –", " —", ":"])
         if first == last and rnd.random() < 0.5:
             weeks = f"Week {first}"
@@ -183,7 +196,8 @@ def role_files(draw) -> Generated:
             heading = f"**{heading}**"
         objective = phrase(rnd, 1, 6)
         lines += [f"{'#' * level} {heading}", f"**Objective:** {objective}", ""]
-        phases.append((number, ph_title, (first, last), objective))
+        # Separators at a title's edges belong to the heading's punctuation ('Phase 1 — Go — (Weeks 1-4)').
+        phases.append((number, bare_title(ph_title), (first, last), objective))
         for _ in range(rnd.randint(0, 3)):
             block = rnd.choice(["bullets", "bullets", "label", "text", "fence"])
             if block == "text":

@@ -58,19 +58,17 @@ def test_setext_phase_heading_is_a_phase():
     assert [t.text for t in role.phases[0].topics] == ["First topic"]
 
 
-def test_underline_look_alikes_are_not_headings():
+def test_underlines_follow_commonmark():
     body = (
         "## Notes\n\n"
-        "- a bullet\n---\n\n"  # a bullet with a line under it stays a bullet
-        "first line of a paragraph\nsecond line\n---\n\n"  # only a line after a blank line can be a heading
-        "---\n\nafter a rule\n"  # a rule on its own is text
+        "- a bullet\n---\n\n"  # a bullet with a line under it stays a bullet; the line is a rule
+        "first line of a paragraph\nsecond line\n---\n\n"  # a paragraph's lines make one setext heading
+        "---\n\nafter a rule\n"  # a rule on its own is no heading
     )
     role, _ = parse(body)
-    assert titles(role, "section") == ["Notes"]
-    notes = section(role, "Notes")
-    assert "second line\n---" in notes.text
-    assert "after a rule" in notes.text
+    assert titles(role, "section") == ["Notes", "first line of a paragraph second line"]
     assert "a bullet" in titles(role, "topic")
+    assert section(role, "first line of a paragraph second line").text == "after a rule"
 
 
 def test_nothing_inside_a_code_fence_is_structure():
@@ -110,7 +108,7 @@ def test_an_unclosed_fence_warns_and_swallows_the_rest():
     assert [p.number for p in role.phases] == [1]
     assert role.checklist == ()
     assert [p.message for p in problems if p.severity == "warning"] == [
-        "a ``` code block is never closed; everything after it is code"
+        "a ``` code block is never closed; everything after it is code (close it with a line of ```)"
     ]
 
 
@@ -169,11 +167,9 @@ def test_heading_text_runs_to_the_next_heading_of_any_level():
     [
         ("## Tools ##", "Tools"),
         ("## Tools #   ", "Tools"),
-        ("##\tTabs\t##\t", "Tabs"),
         ("## C# ##", "C#"),  # only the hashes after a blank close the heading
         ("## Tools#", "Tools#"),
         ("## a # #", "a #"),
-        ("## #", "#"),
     ],
 )
 def test_atx_closing_hashes_are_dropped(heading: str, title: str):
@@ -190,7 +186,7 @@ def test_bullets_nested_too_deep_are_kept_with_one_warning():
     (warning,) = problems
     assert warning.severity == "warning"
     assert warning.line == line_of(text, f"- level {MAX_TOPIC_DEPTH}")
-    assert f"{levels - MAX_TOPIC_DEPTH} bullet(s) are nested more than {MAX_TOPIC_DEPTH} levels deep" in warning.message
+    assert f"{levels - MAX_TOPIC_DEPTH} bullets are nested more than {MAX_TOPIC_DEPTH} levels deep" in warning.message
 
     depth_of: dict[str, int] = {}
     todo = [(t, 1) for t in role.phases[1].topics]

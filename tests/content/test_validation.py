@@ -102,7 +102,6 @@ PHASE_BODY = """
         ("### Phase 1: B (Weeks 5-6)", "out of order"),
         ("### Phase 2: B (Weeks 9-5)", "impossible weeks 9-5"),
         ("### Phase 2: B (Weeks 0-5)", "impossible weeks 0-5"),
-        ("### Phase 2: B", "needs a title and a week span"),
     ],
 )
 def test_phase_errors_point_at_the_phase_line(second, fragment):
@@ -133,18 +132,22 @@ def test_phase_words_are_matched_ignoring_case_as_the_pattern_does():
     assert [(p.number, p.title) for p in role.phases] == [(1, "Start")]  # 'ſ' (long s) is an 's' to IGNORECASE
 
 
-def test_phase_heading_without_a_title_is_an_error():
+def test_phase_heading_without_a_title_is_named_by_its_weeks():
     body = "# T\n\n### Phase 1: Basics (Weeks 1-2)\n**Objective:** o\n\n### Phase 2:   (Weeks 3-4)\n"
-    _, problems = problems_of(role_file(body=body))
-    error = only_error(problems)
-    assert "needs a title and a week span" in error.message
-    assert error.line == role_file(body=body).split("\n").index("### Phase 2:   (Weeks 3-4)") + 1
+    role, problems = problems_of(role_file(body=body))
+    assert problems == []
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Basics", (1, 2)), (2, "Weeks 3-4", (3, 4))]
 
 
-def test_no_phases_is_an_error():
-    role, problems = problems_of(role_file(body="# T\n\nJust text.\n"))
-    assert role is None
-    assert "no phases found" in only_error(problems).message
+def test_no_phases_is_a_self_paced_path_with_a_warning():
+    role, problems = problems_of(role_file(body="# T\n\nJust text.\n\n## Tasks\n- [ ] Do one thing\n"))
+    assert role is not None
+    assert role.self_paced
+    assert [i.text for i in role.checklist] == ["Do one thing"]
+    (warning,) = problems
+    assert warning.severity == "warning"
+    assert "no phases found: this is a self-paced path" in warning.message
+    assert warning.line == role_file(body="").count("\n") + 1  # the body's first line: '# T'
 
 
 def test_duplicate_checklist_item_is_an_error_with_both_lines():

@@ -75,15 +75,15 @@ async def test_reload_without_changes(live: Services) -> None:
 async def test_broken_file_is_refused_and_the_old_content_kept(live: Services, content_copy: Path) -> None:
     await tick(live, ANN, GIT)
     before = live.content.index
-    edit(content_copy, "### Phase 3: Databases (Weeks 13-18)", "### Phase 3 (Weeks 13-18)")
-    line = line_of(content_copy, "### Phase 3 (Weeks 13-18)")
+    edit(content_copy, "### Phase 3: Databases (Weeks 13-18)", "### Phase 3: Databases (Weeks 10-18)")
+    line = line_of(content_copy, "### Phase 3: Databases (Weeks 10-18)")
 
     reply = await content_admin.reload(live, MOD)
 
     shown = text(reply)
     assert reply.cards[0].title == "Reload refused"
     assert "Nothing changed: the bot keeps the content it had." in shown
-    assert f"`backend-engineer.md:{line}` phase heading 'Phase 3 (Weeks 13-18)' needs a title" in shown
+    assert f"`backend-engineer.md:{line}` Phase 3 (weeks 10-18) overlaps Phase 2" in shown
     assert live.content.index is before
     assert ROLE in live.content.index.roles
     # Learners carry on as before.
@@ -223,8 +223,8 @@ async def test_missing_content_folder_is_refused(live: Services, content_copy: P
 def change_everything(folder: Path) -> None:
     for n, path in enumerate(sorted(folder.glob("*.md"))):
         body = path.read_text(encoding="utf-8")
-        if n in (0, 2):  # broken: phase headings without titles
-            body = re.sub(r"### Phase (\d+): [^(\n]+\(", r"### Phase \1 (", body)
+        if n in (0, 2):  # broken: every phase numbered 1
+            body = re.sub(r"### Phase (\d+): ", "### Phase 1: ", body)
         elif n % 2:  # every item reworded, and unknown front-matter fields
             body = re.sub(r"^- \[ \] (.*)$", r"- [ ] \1 thoroughly and carefully", body, flags=re.M)
             body = body.replace("---\n", "---\nfoo: 1\nbar: 2\nbaz: 3\nqux: 4\n", 1)

@@ -1,0 +1,554 @@
+"""Read a markdown body with a CommonMark parser into a flat list of the blocks that shape a role file.
+
+The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, task lists and strikethrough,
+as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document order:
+headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
+number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
+clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
+footnote marks. Links are kept when absolute; a relative link is resolved against `base_url` or becomes its
+text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing but one
+is marked `anchor_only`, so it is not taken for a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+from urllib.parse import urljoin, urlsplit
+
+import pyromark
+
+OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_STRIKETHROUGH
+# What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
+_ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
+_SPECIAL = frozenset("\\*`_|~")
+_SPACES = re.compile(r"[ \t]+")
+_ABSOLUTE = ("http://", "https://", "mailto:")
+_HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
+
+
+class Block(NamedTuple):
+    """One block that shapes a role file.
+
+    kind: "heading" (level 1-6), "line" (one line of a paragraph; `depth` > 0 when it continues a list item),
+    "item" (a list item's own text; `depth` 0 at the top; `task` None, False or True), "row" (a table row:
+    `cells` of (header, md, plain)), "code" (`md` is the fenced block).
+    """
+
+    kind: str
+    line: int
+    md: str
+    plain: str
+    level: int = 0  # a heading's level
+    depth: int = 0  # list nesting: an item's depth, or the depth of the item a line continues (+1)
+    task: bool | None = None
+    label: str = ""  # a line or item that starts with bold text: that text (clean)
+    rest_md: str = ""  # ... and what follows it
+    anchor_only: bool = False
+    in_item_heading: bool = False  # an item that is a heading (`- ### Arrays`)
+    cells: tuple[tuple[str, str, str], ...] = ()
+    quote: int = 0  # how many block quotes hold it
+
+
+class Links(NamedTuple):
+    """What else the reader noticed: relative links made plain (and the first one's line), kept URLs, and
+    the line of a code fence that is never closed."""
+
+    relative_dropped: int
+    first_dropped_line: int | None
+    urls: tuple[str, ...]
+    unclosed_fence: int | None = None
+
+
+def escape(text: str) -> str:
+    """Escape literal text so Discord shows it as written (`*`, `_`, `` ` ``, `||`, `~~`, a backslash)."""
+    if _SPECIAL.isdisjoint(text):  # the usual case, decided in C
+        return text
+    return _ESCAPE.sub(_backslash, text)
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "".join("\\" + c for c in match.group())
+
+
+def _squash(text: str) -> str:
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+class _Inline:
+    """The inline content being read: markdown and plain text side by side, with open links."""
+
+    __slots__ = ("bold_at_start", "images", "label_end", "links", "marks", "md", "plain")
+
+    def __init__(self) -> None:
+        self.md: list[str] = []
+        self.plain: list[str] = []
+        self.links: list[tuple[str, int, int, bool]] = []  # (url, md start, plain start, anchor)
+        self.marks: list[str] = []  # open emphasis marks, to close them in md
+        self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
+        self.bold_at_start = False
+        self.images = 0  # open images: their alt text is not shown
+
+    def empty(self) -> bool:
+        return not self.md and not self.plain
+
+
+class _Reader:
+    """Turn one body's event stream into blocks."""
+
+    def __init__(self, body: str, first_line: int, base_url: str | None) -> None:
+        self.body = body
+        self.data = body.encode("utf-8")
+        self.first_line = first_line
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.inline: _Inline | None = None
+        self.block_start = 0  # byte offset where the current inline block starts
+        self.items: list[list] = []  # open items: [depth, start, task, text done, heading]
+        self.list_depth = 0
+        self.quote = 0
+        self.in_para = False
+        self.code: list[str] | None = None
+        self.code_lang: str | None = ""  # None: an indented block
+        self.unclosed_fence: int | None = None  # the line of a fence that never closes
+        self.code_start = 0
+        self.html = 0
+        self.table_head: list[tuple[str, str]] | None = None
+        self.cells: list[tuple[str, str]] = []
+        self.in_head = False
+        self.row_start = 0
+        self.dropped = 0
+        self.first_dropped: int | None = None
+        self.urls: list[str] = []
+        self._count_at = 0
+        self._count_line = first_line
+        self.only_anchor = True
+
+    def line_at(self, offset: int) -> int:
+        """Return the line number of a byte offset (offsets come in nearly increasing order)."""
+        if offset >= self._count_at:
+            self._count_line += self.data.count(b"\n", self._count_at, offset)
+        else:
+            self._count_line -= self.data.count(b"\n", offset, self._count_at)
+        self._count_at = offset
+        return self._count_line
+
+    # --- inline --------------------------------------------------------------------------------
+
+    def start_inline(self, offset: int) -> None:
+        self.inline = _Inline()
+        self.block_start = offset
+        self.only_anchor = True
+
+    def text(self, text: str) -> None:
+        ink = self.inline
+        if ink is None or ink.images:
+            return
+        if self.only_anchor and not (ink.links and ink.links[-1][3]) and text.strip():
+            self.only_anchor = False
+        ink.md.append(escape(text))
+        ink.plain.append(text)
+
+    def take(self) -> tuple[str, str, str, str, bool]:
+        """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
+        ink = self.inline
+        self.inline = None
+        if ink is None:
+            return "", "", "", "", False
+        md, plain = "".join(ink.md), "".join(ink.plain)
+        label = rest = ""
+        if ink.label_end is not None:
+            md_end, plain_end = ink.label_end
+            label = _squash(plain[:plain_end])
+            rest = "".join(ink.md)[md_end:].strip()
+        plain_clean = _squash(plain)
+        return _squash(md), plain_clean, label, rest, self.only_anchor and bool(plain_clean)
+
+    def start_link(self, info: dict, image: bool) -> None:
+        ink = self.inline
+        if ink is None:
+            return
+        if image:
+            ink.images += 1
+            return
+        url = info.get("dest_url", "")
+        anchor = url.startswith("#")
+        ink.links.append((url, len(ink.md), len(ink.plain), anchor))
+
+    def end_link(self, image: bool, offset: int) -> None:
+        ink = self.inline
+        if ink is None:
+            return
+        if image:
+            ink.images = max(ink.images - 1, 0)
+            return
+        if not ink.links:
+            return
+        url, md_start, _, anchor = ink.links.pop()
+        text_md = "".join(ink.md[md_start:]).strip()
+        del ink.md[md_start:]
+        if not text_md:  # a badge: an image in a link
+            return
+        target = self._target(url, offset) if not anchor else None
+        if target is None:
+            ink.md.append(text_md)
+        else:
+            self.urls.append(target)
+            ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+
+    def _target(self, url: str, offset: int) -> str | None:
+        url = url.strip().replace(" ", "%20").replace(")", "%29")
+        if url.startswith(_ABSOLUTE):
+            return url
+        if urlsplit(url).scheme:  # javascript:, ftp:, data: ... shown as text
+            return None
+        if self.base_url:
+            return urljoin(self.base_url, url)
+        self.dropped += 1
+        if self.first_dropped is None:
+            self.first_dropped = self.line_at(offset)
+        return None
+
+    def mark(self, mark: str, opening: bool) -> None:
+        ink = self.inline
+        if ink is None or ink.images:
+            return
+        if opening:
+            if mark == "**" and ink.empty():
+                ink.bold_at_start = True
+            ink.md.append(mark)
+            ink.marks.append(mark)
+        else:
+            if ink.md and ink.md[-1] == mark:  # an empty run: drop both marks
+                ink.md.pop()
+            else:
+                # Discord needs no blank inside the marks: move trailing blanks out.
+                last = ink.md[-1] if ink.md else ""
+                stripped = last.rstrip()
+                if stripped != last:
+                    ink.md[-1] = stripped
+                    ink.md.append(mark + last[len(stripped) :])
+                else:
+                    ink.md.append(mark)
+            if ink.marks:
+                ink.marks.pop()
+            if mark == "**" and ink.bold_at_start and not ink.marks and ink.label_end is None:
+                ink.label_end = (len("".join(ink.md)), len("".join(ink.plain)))
+                ink.bold_at_start = False
+
+    # --- blocks --------------------------------------------------------------------------------
+
+    def emit_line(self, depth: int) -> None:
+        md, plain, label, rest, anchor = self.take()
+        if plain:
+            line = self.line_at(self.block_start)
+            self.blocks.append(
+                Block("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote)
+            )
+
+    def emit_item(self, item: list) -> None:
+        md, plain, label, rest, anchor = self.take()
+        item[3] = True
+        if plain:
+            line = self.line_at(item[1])
+            self.blocks.append(
+                Block("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
+            )
+
+    def open_item_text(self) -> list | None:
+        """Return the innermost item whose own text is still being read."""
+        if self.items and not self.items[-1][3]:
+            return self.items[-1]
+        return None
+
+    def close_item_text(self) -> None:
+        """A nested block starts: the item's own text (if any) ends here."""
+        item = self.open_item_text()
+        if item is not None:
+            self.emit_item(item)
+
+    def read(self) -> list[Block]:
+        starts, ends, others = self._starts(), self._ends(), self._others()
+        for event, span in pyromark.events_with_range(self.body, options=OPTIONS, merge_text=True):
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if event != "Rule":
+                    self.line_break(span["end"])
+                continue
+            key, value = event.popitem()  # each event is a fresh one-key dict
+            if key == "Text":  # most events: inline here
+                ink = self.inline
+                if self.code is not None:
+                    self.code.append(value)
+                elif ink is not None and not ink.images and not self.html:
+                    if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
+                        self.only_anchor = False
+                    ink.md.append(value if _SPECIAL.isdisjoint(value) else escape(value))
+                    ink.plain.append(value)
+            elif key == "Start":
+                if type(value) is str:
+                    name, info = value, None
+                else:
+                    name, info = value.popitem()
+                if self.html:  # inside raw HTML, a footnote or a metadata block: nothing is shown
+                    if name in _HIDDEN:
+                        self.html += 1
+                    continue
+                handler = starts.get(name)
+                if handler is not None:
+                    handler(info, span["start"])
+            elif key == "End":
+                name = value if type(value) is str else next(iter(value))
+                if self.html:
+                    if name in _HIDDEN:
+                        self.html -= 1
+                    continue
+                handler = ends.get(name)
+                if handler is not None:
+                    handler(value, span["start"], span["end"])
+            else:
+                handler = others.get(key)
+                if handler is not None:
+                    handler(value)
+        return self.blocks
+
+    def line_break(self, next_start: int) -> None:
+        """End a paragraph's line: each line of a paragraph is a block (authors put one label per line)."""
+        ink = self.inline
+        if ink is None:
+            return
+        if not self.in_para or self.open_item_text() is not None or ink.links or ink.images:
+            self.text(" ")  # inside an item's text, or a link: one line
+            return
+        marks = list(ink.marks)
+        ink.md.extend(reversed(marks))  # close what is open; the next line opens it again
+        self.emit_line(self._line_depth())
+        self.start_inline(next_start)
+        for mark in marks:
+            self.inline.md.append(mark)  # type: ignore[union-attr]
+            self.inline.marks.append(mark)  # type: ignore[union-attr]
+
+    def _line_depth(self) -> int:
+        return self.items[-1][0] + 1 if self.items else 0
+
+    # --- event handlers, by event name ----------------------------------------------------------
+
+    def _starts(self) -> dict[str, Callable[[Any, int], None]]:
+        def mark(m: str) -> Callable[[Any, int], None]:
+            return lambda _info, _offset: self.mark(m, True)
+
+        return {
+            "Paragraph": self._start_paragraph,
+            "Item": self._start_item,
+            "List": self._start_list,
+            "Heading": self._start_heading,
+            "Strong": mark("**"),
+            "Emphasis": mark("*"),
+            "Strikethrough": mark("~~"),
+            "Link": lambda info, _offset: self.start_link(info, False),
+            "Image": lambda info, _offset: self.start_link(info, True),
+            "BlockQuote": self._start_quote,
+            "CodeBlock": self._start_code,
+            "Table": self._start_table,
+            "TableHead": self._start_table_head,
+            "TableRow": self._start_row,
+            "TableCell": lambda _info, offset: self.start_inline(offset),
+            **dict.fromkeys(_HIDDEN, self._start_hidden),
+        }
+
+    def _ends(self) -> dict[str, Callable[[Any, int, int], None]]:
+        def mark(m: str) -> Callable[[Any, int, int], None]:
+            return lambda _value, _start, _end: self.mark(m, False)
+
+        return {
+            "Paragraph": self._end_paragraph,
+            "Item": self._end_item,
+            "List": self._end_list,
+            "Heading": self._end_heading,
+            "Strong": mark("**"),
+            "Emphasis": mark("*"),
+            "Strikethrough": mark("~~"),
+            "Link": lambda _value, start, _end: self.end_link(False, start),
+            "Image": lambda _value, start, _end: self.end_link(True, start),
+            "BlockQuote": self._end_quote,
+            "CodeBlock": self._end_code,
+            "TableCell": self._end_cell,
+            "TableHead": self._end_table_head,
+            "TableRow": lambda _value, _start, _end: self._emit_row(),
+            "Table": self._end_table,
+        }
+
+    def _others(self) -> dict[str, Callable[[Any], None]]:
+        return {
+            "Code": self._code_span,
+            "TaskListMarker": self._task_marker,
+            "InlineHtml": self._inline_html,
+            "InlineMath": self.text,
+            "DisplayMath": self.text,
+        }
+
+    def _start_paragraph(self, _info: object, offset: int) -> None:
+        if self.open_item_text() is not None and self.inline is not None:
+            return  # a loose list item's first paragraph is its own text
+        self.close_item_text()
+        self.in_para = True
+        if self.table_head is None:
+            self.start_inline(offset)
+
+    def _end_paragraph(self, _value: object, _start: int, _end: int) -> None:
+        item = self.open_item_text()
+        if item is not None:
+            self.emit_item(item)
+        elif self.in_para:
+            self.emit_line(self._line_depth())
+        self.in_para = False
+
+    def _start_item(self, _info: object, offset: int) -> None:
+        self.close_item_text()
+        self.items.append([self.list_depth - 1, offset, None, False, False])
+        self.start_inline(offset)
+
+    def _end_item(self, _value: object, _start: int, _end: int) -> None:
+        item = self.open_item_text()
+        if item is not None:
+            self.emit_item(item)
+        self.items.pop()
+        self.inline = None
+
+    def _start_list(self, _info: object, _offset: int) -> None:
+        self.close_item_text()
+        self.list_depth += 1
+
+    def _end_list(self, _value: object, _start: int, _end: int) -> None:
+        self.list_depth -= 1
+
+    def _start_heading(self, _info: object, offset: int) -> None:
+        item = self.open_item_text()
+        if item is not None and self.inline is not None and self.inline.empty():
+            item[4] = True  # `- ### Arrays`: the heading is the item's text
+            return
+        self.close_item_text()
+        self.start_inline(offset)
+
+    def _end_heading(self, value: dict, start: int, _end: int) -> None:
+        item = self.open_item_text()
+        if item is not None and item[4]:
+            self.emit_item(item)
+            return
+        md, plain, *_ = self.take()
+        if plain:
+            level = int(value["Heading"][1])
+            self.blocks.append(
+                Block("heading", self.line_at(start), md, plain, level, 0, None, "", "", False, False, (), self.quote)
+            )
+
+    def _start_quote(self, _info: object, _offset: int) -> None:
+        self.close_item_text()
+        self.quote += 1
+
+    def _end_quote(self, _value: object, _start: int, _end: int) -> None:
+        self.quote -= 1
+
+    def _start_code(self, info: object, offset: int) -> None:
+        self.close_item_text()
+        self.code = []
+        self.code_lang = info.get("Fenced", "") if isinstance(info, dict) else None
+        self.code_start = offset
+
+    def _end_code(self, _value: object, start: int, end: int) -> None:
+        code = "".join(self.code or ())
+        self.code = None
+        if self.code_lang is not None and self.unclosed_fence is None and not self._closed(start, end):
+            self.unclosed_fence = self.line_at(self.code_start)
+        if code.strip():
+            fence = "````" if "```" in code else "```"
+            md = f"{fence}{self.code_lang or ''}\n{code.rstrip()}\n{fence}"
+            line = self.line_at(self.code_start)
+            self.blocks.append(
+                Block("code", line, md, "", 0, self._line_depth(), None, "", "", False, False, (), self.quote)
+            )
+
+    def _start_hidden(self, _info: object, _offset: int) -> None:
+        self.close_item_text()
+        self.html += 1
+
+    def _start_table(self, _info: object, _offset: int) -> None:
+        self.close_item_text()
+        self.table_head = []
+
+    def _end_table(self, _value: object, _start: int, _end: int) -> None:
+        self.table_head = None
+
+    def _start_table_head(self, _info: object, _offset: int) -> None:
+        self.in_head = True
+
+    def _end_table_head(self, _value: object, _start: int, _end: int) -> None:
+        self.in_head = False
+
+    def _start_row(self, _info: object, offset: int) -> None:
+        self.cells = []
+        self.row_start = offset
+
+    def _end_cell(self, _value: object, _start: int, _end: int) -> None:
+        md, plain, *_ = self.take()
+        if self.in_head and self.table_head is not None:
+            self.table_head.append((plain, md))
+        else:
+            self.cells.append((plain, md))
+
+    def _code_span(self, value: str) -> None:
+        ink = self.inline
+        if ink is not None and not ink.images:
+            self.only_anchor = False
+            ink.md.append(f"`{value}`" if "`" not in value else f"`` {value} ``")
+            ink.plain.append(value)
+
+    def _task_marker(self, value: bool) -> None:
+        if self.items:
+            self.items[-1][2] = value
+
+    def _inline_html(self, value: str) -> None:
+        if value.lower().startswith("<br"):
+            self.text(" ")
+
+    def _closed(self, start: int, end: int) -> bool:
+        """Return True when the fenced block at data[start:end] ends with a closing fence line."""
+        lines = self.data[start:end].rstrip().split(b"\n")
+        opening = lines[0].lstrip()
+        mark = opening[:1] * (len(opening) - len(opening.lstrip(opening[:1])))
+        closing = lines[-1].strip()
+        return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
+
+    def _emit_row(self) -> None:
+        head = self.table_head or []
+        cells = tuple(
+            (head[i][0] if i < len(head) else "", md, plain) for i, (plain, md) in enumerate(self.cells) if plain
+        )
+        if not cells:
+            return
+        first = next(i for i, (plain, _) in enumerate(self.cells) if plain)
+        title_plain, title_md = self.cells[first][0], self.cells[first][1]
+        details = [f"{h}: {md}" if h else md for h, md, _ in cells[1:]]
+        md = title_md + (" — " + " · ".join(details) if details else "")
+        plain = " — ".join([title_plain, *(p for _, _, p in cells[1:])])
+        self.blocks.append(
+            Block(
+                "row",
+                self.line_at(self.row_start),
+                md,
+                plain,
+                depth=self.items[-1][0] + 1 if self.items else 0,
+                label=title_plain,
+                cells=cells,
+                quote=self.quote,
+            )
+        )
+
+
+def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
+    """Return the blocks of a markdown body in order, and what became of its links."""
+    reader = _Reader(body, first_line, base_url)
+    blocks = reader.read()
+    return blocks, Links(reader.dropped, reader.first_dropped, tuple(reader.urls), reader.unclosed_fence)

@@ -1,0 +1,137 @@
+"""Read a phase out of a heading, in the shapes people write learning plans in.
+
+Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
+- `Phase 2: Databases (Weeks 5-12)`, `Phase 2 - Databases (Week 5)`, with `:`, `-`, `–`, `—` or nothing;
+- `PHASE 2 (Weeks 5–12): Databases` (the span anywhere), `Phase 2: Databases (Weeks 5-12) (Beginner Level)`;
+- `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
+- `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
+- `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in).
+A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+_NUMBER_WORDS = {
+    word: i
+    for i, word in enumerate(
+        [
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+            *("nineteen", "twenty"),
+        ]
+    )
+}
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&)\s*"
+_UNIT = r"(?P<unit>weeks?|wks?|months?|days?)"
+_SPAN = rf"\(?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})(?:{_RANGE_SEP}(?P<b>\d{{1,4}}))?\s*\)?"
+# Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
+_LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
+_PHASE = re.compile(rf"(?:phase|stage)\s*{_NUMBER}", re.IGNORECASE)
+_SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
+_SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
+_EDGES = " \t:-–—|.,;·•"
+_PHASE_WORD = re.compile(r"(?:phase|stage|weeks?|months?)\b", re.IGNORECASE)
+_SPANISH = re.compile(r"\(\s*(?:weeks?|wks?|months?|days?)\b[^)]*\)", re.IGNORECASE)
+_BLANKS = re.compile(r"\s+")
+# How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's').
+_MAYBE = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|we|wk|mo|da|\()", re.IGNORECASE)
+
+
+class PhaseHeading(NamedTuple):
+    """What a phase heading says: its number (None: numbered by order), its weeks (None: to plan), its title."""
+
+    number: int | None
+    first: int | None
+    last: int | None
+    title: str
+    unit: str  # "week", "month", "day", or "" when no span was given
+
+
+def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
+    b = a if b is None else b
+    if unit.startswith("month"):
+        return 4 * a - 3, 4 * b
+    if unit.startswith("day"):
+        return (a + 6) // 7, (b + 6) // 7
+    return a, b
+
+
+def _title(text: str) -> str:
+    """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics')."""
+    if "  " in text or "\t" in text or "\n" in text:
+        text = _BLANKS.sub(" ", text)
+    if text.isascii():
+        return text.strip(_EDGES)
+    start, end = 0, len(text)
+    while start < end and (text[start] in _EDGES or _decoration(text[start])):
+        start += 1
+    while end > start and (text[end - 1] in _EDGES or _decoration(text[end - 1])):
+        end -= 1
+    return text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
+
+
+def _decoration(char: str) -> bool:
+    """Return True for emoji and their joiners, variation selectors and skin tones."""
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF
+
+
+def read_phase_heading(text: str) -> PhaseHeading | None:
+    """Return the phase a heading's clean text announces, or None."""
+    if _MAYBE.match(text) is None:  # most headings: one C-level look at their first word
+        return None
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    if not body:
+        return None
+    first = body[0].casefold()
+    if first in "ps":  # casefold: 'ſ' is an 's' as for IGNORECASE
+        match = _PHASE.match(body)
+        if match is None:
+            return None
+        raw = match.group("n").casefold()
+        number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        rest = body[match.end() :]
+        span = _SPAN_AT.search(rest)
+        if span is None:
+            return PhaseHeading(number, None, None, _title(rest), "")
+        unit = span.group("unit").casefold()
+        a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+        weeks = _weeks(unit, a, b)
+        title = _title(rest[: span.start()] + " " + rest[span.end() :])
+        return PhaseHeading(number, *weeks, title, unit.rstrip("s"))
+    if first not in "wmd(":
+        return None
+    span = _SPAN_START.match(body)
+    if span is None:
+        return None
+    unit = span.group("unit").casefold()
+    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+    if unit.startswith("day") and b is None:
+        return None  # one day is not a phase: daily logs stay sections
+    return PhaseHeading(None, *_weeks(unit, a, b), _title(body[span.end() :]), unit.rstrip("s"))
+
+
+def phase_hint(text: str) -> str | None:
+    """Return a hint for a heading that starts like a phase but is not read as one, else None."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    word = _PHASE_WORD.match(body)
+    if word is None:
+        return None
+    rest = body[word.end() :].strip()
+    if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
+        kind = word.group().casefold().rstrip("s")
+        if kind in ("phase", "stage"):
+            return "a phase heading needs a number: 'Phase 2: Databases (Weeks 5-12)'"
+        return f"a {kind} heading needs a number: '{kind.title()} 3: Title' or '{kind.title()}s 3-4: Title'"
+    return None
+
+
+def unreadable_span(title: str) -> bool:
+    """Return True when a phase title still holds a '(Weeks ...)' that is not a span ('(Weeks ?)')."""
+    return _SPANISH.search(title) is not None
