@@ -136,6 +136,17 @@ def test_check_missing_folder_is_an_error(capsys, tmp_path):
     assert "content folder not found" in out
 
 
+def test_check_names_the_line_of_a_byte_that_is_not_utf8(capsys, tmp_path):
+    (tmp_path / "good.md").write_text(role_file("good"), encoding="utf-8")
+    (tmp_path / "pasted.md").write_bytes(role_file("pasted").encode() + b"\n- caf\x81\n")
+    line = role_file("pasted").count("\n") + 2
+    code, out, _ = run(capsys, "content", "check", str(tmp_path))
+    assert code == 1
+    assert f"pasted.md:{line}: error: the file is not UTF-8 text (byte 0x81 at column 6 is not valid UTF-8); " in out
+    _, payload = run_json(capsys, "content", "check", str(tmp_path))
+    assert [(p["file"], p["line"]) for p in payload["problems"]] == [("pasted.md", line)]
+
+
 @pytest.mark.parametrize(
     "argv",
     [

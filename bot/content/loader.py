@@ -87,18 +87,22 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
     try:
         decoded = decode_role_file(data)
     except NotTextError as exc:
-        return None, [Problem(display, None, "error", str(exc))]
+        return None, [Problem(display, exc.line, "error", str(exc))]
     problems: list[Problem] = []
-    if decoded.repaired_from:
-        problems.append(
-            Problem(
-                display,
-                None,
-                "warning",
-                f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
-                "e.g. 'üöÄ' for '🚀') and was repaired; save the file as UTF-8 to silence this",
-            )
+    if decoded.legacy:
+        message = (
+            f"the file is not UTF-8 (byte 0x{decoded.byte:02X} at column {decoded.column} is the first that is not "
+            f"valid UTF-8) and was read as Windows-1252 ({decoded.repaired_from}); save it as UTF-8 to silence this"
         )
+        problems.append(Problem(display, decoded.line, "warning", message))
+    elif decoded.repaired_from:
+        where = "" if decoded.line is None else ", first on this line"
+        message = (
+            f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
+            f"e.g. {_mojibake_example(decoded.repaired_from)}) and was repaired{where}; "
+            "replace the damaged characters in the file with the real ones to silence this"
+        )
+        problems.append(Problem(display, decoded.line, "warning", message))
     try:
         role, found = parse_role(decoded.text, display)
     except Exception:  # a parser bug must cost one file, never the whole load
@@ -106,6 +110,12 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
         message = "the file could not be parsed (an error in Waymark itself, logged with its details); please report it"
         return None, [*problems, Problem(display, None, "error", message)]
     return role, problems + found
+
+
+def _mojibake_example(code_page: str) -> str:
+    """Show what a wrong code page makes of a character, as the author sees it in the file."""
+    char = "é" if code_page == "latin-1" else "🚀"  # latin-1 makes control characters of the rocket
+    return f"'{char.encode().decode(code_page)}' for '{char}'"
 
 
 def load_content(directory: str | Path, previous: ContentIndex | None = None) -> ContentIndex:
