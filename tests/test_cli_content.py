@@ -130,10 +130,10 @@ def test_check_warnings_alone_exit_0(capsys, tmp_path):
     assert "1 role(s) loaded, 0 error(s), 1 warning(s)" in out
 
 
-def test_check_missing_folder_is_an_error(capsys, tmp_path):
+def test_check_missing_folder_is_an_error_naming_the_folder(capsys, tmp_path):
     code, out, _ = run(capsys, "content", "check", str(tmp_path / "nope"))
     assert code == 1
-    assert "content folder not found" in out
+    assert out.startswith(f"{tmp_path / 'nope'}: error: content folder not found: create it, or point ")
 
 
 def test_check_names_the_line_of_a_byte_that_is_not_utf8(capsys, tmp_path):
@@ -145,6 +145,29 @@ def test_check_names_the_line_of_a_byte_that_is_not_utf8(capsys, tmp_path):
     assert f"pasted.md:{line}: error: the file is not UTF-8 text (byte 0x81 at column 6 is not valid UTF-8); " in out
     _, payload = run_json(capsys, "content", "check", str(tmp_path))
     assert [(p["file"], p["line"]) for p in payload["problems"]] == [("pasted.md", line)]
+
+
+def test_check_names_a_utf16_file_and_an_unreadable_folder(capsys, tmp_path, monkeypatch):
+    (tmp_path / "good.md").write_text(role_file("good"), encoding="utf-8")
+    (tmp_path / "wide.md").write_bytes(role_file("wide").encode("utf-16"))
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):  # as without read permission, which root (running the suite) always has
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, _ = run(capsys, "content", "check", str(tmp_path))
+    assert code == 1
+    assert out.split("\n")[:2] == [
+        "locked/: error: cannot read this folder (Permission denied), so no role file in it was loaded; "
+        "check its permissions",
+        "wide.md: error: the file is UTF-16 (little-endian), not UTF-8; save it as UTF-8 "
+        "(in most editors: Save As or Save with Encoding, then UTF-8)",
+    ]
+    assert "1 role(s) loaded, 2 error(s)" in out
 
 
 @pytest.mark.parametrize(
