@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -295,11 +296,15 @@ def test_without_settings_the_default_is_content_in_the_working_directory(capsys
 # --- as a real process -------------------------------------------------------------------------
 
 
-def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
+def process_env(env_dir: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "WAYMARK_CONTENT_DIR"}
     if env_dir is not None:
         env["WAYMARK_CONTENT_DIR"] = str(env_dir)
     env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "bot", *argv],
         capture_output=True,
@@ -307,7 +312,7 @@ def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProc
         encoding="utf-8",
         timeout=60,
         cwd=ROOT,
-        env=env,
+        env=process_env(env_dir),
         check=False,
     )
 
@@ -330,3 +335,60 @@ def test_subprocess_search_json_is_utf8(tmp_path):
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
     assert payload["results"][0]["section"] == "📈 Career Progression"
+
+
+@pytest.fixture
+def noisy_folder(tmp_path: Path) -> Path:
+    """A folder whose check prints far more than a pipe holds (64 KiB): 1,500 files that are not UTF-8."""
+    folder = tmp_path / "noisy"
+    folder.mkdir()
+    for n in range(1500):
+        (folder / f"bad-{n:04}.md").write_bytes(b"---\nname: x\n---\nab\x81\n")
+    return folder
+
+
+def read_first_line_and_leave(*argv: str) -> tuple[bytes, bytes, int]:
+    """Run waymark into a real pipe, read one line and close the pipe as `| head -1` does."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=process_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    return first, err, proc.wait(timeout=60)
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"]], ids=["text", "json"])
+def test_a_reader_that_stops_early_ends_the_check_quietly_with_the_usual_code(noisy_folder, flags):
+    first, err, code = read_first_line_and_leave("content", "check", str(noisy_folder), *flags)
+    assert first.startswith(b"{\n" if flags else b"bad-0000.md:4: error: the file is not UTF-8 text (byte 0x81 ")
+    assert err == b""
+    assert code == 1  # the folder has errors, whoever reads the output
+
+
+def test_check_json_into_head_of_the_shipped_content_exits_0_quietly():
+    first, err, code = read_first_line_and_leave("content", "check", "--json", str(CONTENT_DIR))
+    assert (first, err, code) == (b"{\n", b"", 0)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="needs bash and head")
+@pytest.mark.parametrize("flags", ["", "--json"], ids=["text", "json"])
+def test_check_piped_into_head_prints_no_traceback(noisy_folder, flags):
+    command = f"{shlex.quote(sys.executable)} -m bot content check {flags} {shlex.quote(str(noisy_folder))} | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=process_env(),
+        check=False,
+    )
+    assert done.stderr == ""
+    assert done.stdout.count("\n") == 1
+    assert done.returncode == 1  # waymark's own code (pipefail), not a crash's
