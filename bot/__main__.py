@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,26 @@ def _settings() -> Settings:
 
 def _content_dir(arg: str | None) -> Path:
     return Path(arg) if arg else _settings().content_dir
+
+
+def _write(text: str) -> None:
+    """Write to stdout and flush, so a reader that stopped early (`| head`) ends the output quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null: the reader has gone, and the flush at exit must not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's capture): swap the object instead
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until exit, like stdout
+    finally:
+        os.close(devnull)
 
 
 def _flat_topics(topics: Sequence[Topic]) -> list[str]:
@@ -82,16 +103,16 @@ def cmd_content_check(args: argparse.Namespace) -> int:
                 {"file": p.file, "line": p.line, "severity": p.severity, "message": p.message} for p in index.problems
             ],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        for problem in index.problems:
-            print(problem)
+        lines = [str(problem) for problem in index.problems]
         errors = sum(p.severity == "error" for p in index.problems)
         warnings = len(index.problems) - errors
-        print(
+        lines.append(
             f"{directory}: {len(index.roles)} role(s) loaded, "
             f"{errors} error(s), {warnings} warning(s)" + ("" if not errors else " — files with errors were left out")
         )
+        _write("\n".join(lines) + "\n")
     return EXIT_ERRORS if index.has_errors else EXIT_OK
 
 
@@ -135,16 +156,18 @@ def cmd_search(args: argparse.Namespace) -> int:
                 for h in hits
             ],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if not hits:
-        print(f"Nothing found for '{args.query}'. Try fewer or other words.")
+        _write(f"Nothing found for '{args.query}'. Try fewer or other words.\n")
         return EXIT_OK
+    lines = []
     for n, h in enumerate(hits, 1):
         role = index.roles[h.role]
         where = " › ".join(h.path[1:] if len(h.path) > 1 else h.path)
-        print(f"{n}. {h.section.title}  [{role.display_name} · {where}]  score {h.score:g}")
-        print(f"   {h.snippet}")
+        lines.append(f"{n}. {h.section.title}  [{role.display_name} · {where}]  score {h.score:g}")
+        lines.append(f"   {h.snippet}")
+    _write("\n".join(lines) + "\n")
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -130,10 +131,44 @@ def test_check_warnings_alone_exit_0(capsys, tmp_path):
     assert "1 role(s) loaded, 0 error(s), 1 warning(s)" in out
 
 
-def test_check_missing_folder_is_an_error(capsys, tmp_path):
+def test_check_missing_folder_is_an_error_naming_the_folder(capsys, tmp_path):
     code, out, _ = run(capsys, "content", "check", str(tmp_path / "nope"))
     assert code == 1
-    assert "content folder not found" in out
+    assert out.startswith(f"{tmp_path / 'nope'}: error: content folder not found: create it, or point ")
+
+
+def test_check_names_the_line_of_a_byte_that_is_not_utf8(capsys, tmp_path):
+    (tmp_path / "good.md").write_text(role_file("good"), encoding="utf-8")
+    (tmp_path / "pasted.md").write_bytes(role_file("pasted").encode() + b"\n- caf\x81\n")
+    line = role_file("pasted").count("\n") + 2
+    code, out, _ = run(capsys, "content", "check", str(tmp_path))
+    assert code == 1
+    assert f"pasted.md:{line}: error: the file is not UTF-8 text (byte 0x81 at column 6 is not valid UTF-8); " in out
+    _, payload = run_json(capsys, "content", "check", str(tmp_path))
+    assert [(p["file"], p["line"]) for p in payload["problems"]] == [("pasted.md", line)]
+
+
+def test_check_names_a_utf16_file_and_an_unreadable_folder(capsys, tmp_path, monkeypatch):
+    (tmp_path / "good.md").write_text(role_file("good"), encoding="utf-8")
+    (tmp_path / "wide.md").write_bytes(role_file("wide").encode("utf-16"))
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):  # as without read permission, which root (running the suite) always has
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, _ = run(capsys, "content", "check", str(tmp_path))
+    assert code == 1
+    assert out.split("\n")[:2] == [
+        "locked/: error: cannot read this folder (Permission denied), so no role file in it was loaded; "
+        "check its permissions",
+        "wide.md: error: the file is UTF-16 (little-endian), not UTF-8; save it as UTF-8 "
+        "(in most editors: Save As or Save with Encoding, then UTF-8)",
+    ]
+    assert "1 role(s) loaded, 2 error(s)" in out
 
 
 @pytest.mark.parametrize(
@@ -261,11 +296,15 @@ def test_without_settings_the_default_is_content_in_the_working_directory(capsys
 # --- as a real process -------------------------------------------------------------------------
 
 
-def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
+def process_env(env_dir: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "WAYMARK_CONTENT_DIR"}
     if env_dir is not None:
         env["WAYMARK_CONTENT_DIR"] = str(env_dir)
     env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "bot", *argv],
         capture_output=True,
@@ -273,7 +312,7 @@ def waymark(*argv: str, env_dir: Path | None = None) -> subprocess.CompletedProc
         encoding="utf-8",
         timeout=60,
         cwd=ROOT,
-        env=env,
+        env=process_env(env_dir),
         check=False,
     )
 
@@ -296,3 +335,60 @@ def test_subprocess_search_json_is_utf8(tmp_path):
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
     assert payload["results"][0]["section"] == "📈 Career Progression"
+
+
+@pytest.fixture
+def noisy_folder(tmp_path: Path) -> Path:
+    """A folder whose check prints far more than a pipe holds (64 KiB): 1,500 files that are not UTF-8."""
+    folder = tmp_path / "noisy"
+    folder.mkdir()
+    for n in range(1500):
+        (folder / f"bad-{n:04}.md").write_bytes(b"---\nname: x\n---\nab\x81\n")
+    return folder
+
+
+def read_first_line_and_leave(*argv: str) -> tuple[bytes, bytes, int]:
+    """Run waymark into a real pipe, read one line and close the pipe as `| head -1` does."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=process_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    return first, err, proc.wait(timeout=60)
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"]], ids=["text", "json"])
+def test_a_reader_that_stops_early_ends_the_check_quietly_with_the_usual_code(noisy_folder, flags):
+    first, err, code = read_first_line_and_leave("content", "check", str(noisy_folder), *flags)
+    assert first.startswith(b"{\n" if flags else b"bad-0000.md:4: error: the file is not UTF-8 text (byte 0x81 ")
+    assert err == b""
+    assert code == 1  # the folder has errors, whoever reads the output
+
+
+def test_check_json_into_head_of_the_shipped_content_exits_0_quietly():
+    first, err, code = read_first_line_and_leave("content", "check", "--json", str(CONTENT_DIR))
+    assert (first, err, code) == (b"{\n", b"", 0)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="needs bash and head")
+@pytest.mark.parametrize("flags", ["", "--json"], ids=["text", "json"])
+def test_check_piped_into_head_prints_no_traceback(noisy_folder, flags):
+    command = f"{shlex.quote(sys.executable)} -m bot content check {flags} {shlex.quote(str(noisy_folder))} | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=process_env(),
+        check=False,
+    )
+    assert done.stderr == ""
+    assert done.stdout.count("\n") == 1
+    assert done.returncode == 1  # waymark's own code (pipefail), not a crash's

@@ -27,16 +27,29 @@ _CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 class NotTextError(ValueError):
-    """Raised when a file's bytes are not text."""
+    """Raised when a file's bytes are not text; `line` is where the first bad byte is, when that helps."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
-    """A file's text, with LF line endings, and the code page it was repaired from, if any."""
+    """A file's text, with LF line endings, and how it was repaired, if it was.
+
+    `repaired_from` is the code page that mojibake was undone from, or that a file that is not UTF-8 at all
+    was read with (`legacy` is then True). `line` is the first line repaired or holding a byte that is not
+    UTF-8; None when the whole file was repaired at once.
+    """
 
     text: str
     repaired_from: str | None = None
     had_bom: bool = False
+    legacy: bool = False
+    line: int | None = None
+    column: int | None = None
+    byte: int | None = None  # the first byte that is not UTF-8, for a legacy file
 
 
 def _sloppy_encode(text: str, code_page: str) -> bytes | None:
@@ -80,8 +93,14 @@ def _undo(text: str) -> tuple[str, str] | None:
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
     """Return the text with mojibake undone, and the code page it came from (None when untouched)."""
+    fixed, code_page, _ = _repair(text)
+    return fixed, code_page
+
+
+def _repair(text: str) -> tuple[str, str | None, int | None]:
+    """Undo mojibake; return the text, the code page, and the first line repaired (None for the whole file)."""
     if text.isascii() or not _SUSPECT.search(text):
-        return text, None  # the usual case: nothing that mojibake is made of
+        return text, None, None  # the usual case: nothing that mojibake is made of
     whole = _undo(text)
     if whole is not None:
         # Damage can be layered (decoded wrongly twice); undo until stable.
@@ -90,10 +109,11 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         while again is not None and again[0] != fixed:
             fixed = again[0]
             again = _undo(fixed)
-        return fixed, code_page
+        return fixed, code_page, None
     # Line by line, but only the lines that hold a suspect character at all.
     lines = text.split("\n")
     found: str | None = None
+    first: int | None = None
     suspects: list[int] = []
     line = last = 0
     for match in _SUSPECT.finditer(text):
@@ -105,40 +125,124 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         one = _undo(lines[i])
         if one is not None:
             lines[i], found = one[0], found or one[1]
-    return ("\n".join(lines), found) if found else (text, None)
+            first = i + 1 if first is None else first
+    return ("\n".join(lines), found, first) if found else (text, None, None)
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Byte order marks of the encodings editors offer besides UTF-8; UTF-32 first, as its LE mark starts like UTF-16's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "UTF-32", "utf-32-be"),
+    (b"\xff\xfe", "UTF-16", "utf-16-le"),
+    (b"\xfe\xff", "UTF-16", "utf-16-be"),
+)
+# Without a mark: (name, codec, bytes per unit, where an ASCII character's one non-NUL byte sits).
+_WIDE_LAYOUTS = (
+    ("UTF-32", "utf-32-le", 4, 0),
+    ("UTF-32", "utf-32-be", 4, 3),
+    ("UTF-16", "utf-16-le", 2, 0),
+    ("UTF-16", "utf-16-be", 2, 1),
+)
+_SAVE_AS_UTF8 = "save it as UTF-8 (in most editors: Save As or Save with Encoding, then UTF-8)"
+
+
+def _if_role_file(fix: str) -> str:
+    """Say what to do with a file that is not text: fix it if it is a role file, else keep it out of the way."""
+    return f"if it is a role file, {fix}; if not, move it out of the content folder or start its name with '_'"
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """Return (name, codec) when the bytes are UTF-16 or UTF-32 text, by their byte order mark or NUL pattern."""
+    for bom, name, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name, codec
+    sample = data[:4096]
+    if b"\x00" not in sample:
+        return None
+    for name, codec, unit, at in _WIDE_LAYOUTS:
+        units = [sample[i : i + unit] for i in range(0, len(sample) - unit + 1, unit)]
+        ascii_units = sum(1 for u in units if u[at] and not any(b for i, b in enumerate(u) if i != at))
+        if not units or ascii_units < len(units) / 2:
+            continue
+        # Mostly ASCII in that layout; it is that encoding only if the whole file decodes strictly.
+        try:
+            data[: len(data) - len(data) % unit].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name, codec
+    return None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column (in characters) of byte `offset`, counting CRLF and CR as a line end."""
+    head = data[:offset]
+    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+    start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    prefix = head[start:]
+    if start == 0 and prefix.startswith(_UTF8_BOM):
+        prefix = prefix[len(_UTF8_BOM) :]
+    return line, len(prefix.decode("utf-8", errors="replace")) + 1
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of `text[index]` in LF-normalised text."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 def decode_role_file(data: bytes) -> DecodedText:
     """Decode a role file's bytes into normalised text, or raise NotTextError."""
-    if b"\x00" in data:
-        raise NotTextError("the file is not text (it contains NUL bytes); role files are UTF-8 markdown")
-    had_bom = data.startswith(b"\xef\xbb\xbf")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        name, codec = wide
+        order = "little-endian" if codec.endswith("le") else "big-endian"
+        raise NotTextError(f"the file is {name} ({order}), not UTF-8; {_SAVE_AS_UTF8}")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        raise NotTextError(
+            f"the file is not text: it holds a NUL byte at column {column}; {_if_role_file('delete that byte')}",
+            line,
+        )
+    had_bom = data.startswith(_UTF8_BOM)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # exc.object is the data after any BOM, and exc.start an offset into it.
+        line, column = _byte_position(exc.object, exc.start)
+        byte = exc.object[exc.start]
+        bad = f"byte 0x{byte:02X} at column {column} is not valid UTF-8"
         # Not UTF-8 at all: a legacy code page file. cp1252 covers what editors on Windows write.
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise NotTextError(
-                f"the file is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8"
-            ) from exc
+            raise NotTextError(f"the file is not UTF-8 text ({bad}); {_SAVE_AS_UTF8}", line) from exc
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         # Legacy text is mostly ASCII with a few accented letters; bytes that are mostly high are not text.
         high = sum(1 for c in text[:65536] if ord(c) > 127)
         if _has_binary_controls(text) or high > 0.3 * min(len(text), 65536):
             raise NotTextError(
-                f"the file is not text (invalid UTF-8 at byte {exc.start}, and not legacy text either); "
-                "role files are UTF-8 markdown"
+                f"the file is not text ({bad}, and the bytes are not legacy text either); "
+                + _if_role_file(_SAVE_AS_UTF8),
+                line,
             ) from exc
-        return DecodedText(text=text, repaired_from="cp1252 (the file was not UTF-8)", had_bom=False)
+        return DecodedText(text=text, repaired_from="cp1252", legacy=True, line=line, column=column, byte=byte)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _has_binary_controls(text):
-        raise NotTextError("the file is not text (it contains control characters); role files are UTF-8 markdown")
-    fixed, code_page = repair_mojibake(text)
-    if code_page and fixed.startswith("\ufeff"):  # the BOM was damaged too ('ï»¿'); drop it once repaired
+    control = _BINARY_CONTROLS.search(text, 0, 65536)
+    if control is not None:
+        line, column = _text_position(text, control.start())
+        code = f"U+{ord(control.group()):04X}"
+        raise NotTextError(
+            f"the file is not text: it holds the control character {code} at column {column}; "
+            + _if_role_file("delete that character"),
+            line,
+        )
+    fixed, code_page, line = _repair(text)
+    if code_page is None:
+        return DecodedText(text=text, had_bom=had_bom)
+    if fixed.startswith("\ufeff"):  # the BOM was damaged too ('ï»¿'); drop it once repaired
         fixed, had_bom = fixed[1:], True
-    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom)
+    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom, line=line)
 
 
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

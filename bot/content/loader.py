@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,15 +54,87 @@ class ContentIndex:
         return self.search.role_by_key(name)
 
 
+@dataclass(frozen=True, slots=True)
+class FoundFiles:
+    """The role files of a content folder, and what could not be looked at on the way."""
+
+    paths: list[Path]
+    problems: list[Problem]
+
+
 def role_files(directory: Path) -> list[Path]:
     """Return the role files of a content folder, in a stable order."""
-    return sorted(
-        p
-        for p in directory.rglob("*.md")
-        if p.is_file()
-        and p.name.lower() not in SKIPPED_NAMES
-        and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
+    return find_role_files(directory).paths
+
+
+def find_role_files(directory: Path) -> FoundFiles:
+    """Walk a content folder for role files; a folder or link that cannot be read is a problem, not a gap.
+
+    Names starting with '.' or '_' are skipped, and so are README.md and its kind. Links to files are
+    followed; links to folders are not (one could lead anywhere, or round in a loop), with a warning.
+    """
+    paths: list[Path] = []
+    problems: list[Problem] = []
+
+    def shown(path: Path, folder: bool = False) -> str:
+        return path.relative_to(directory).as_posix() + ("/" if folder else "")
+
+    def walk(folder: Path) -> None:
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            problems.append(_unreadable_folder(directory, folder, shown(folder, folder=True), exc))
+            return
+        for entry in entries:
+            if entry.name.startswith((".", "_")):
+                continue
+            path = folder / entry.name
+            is_md = entry.name.endswith(".md") and entry.name.lower() not in SKIPPED_NAMES
+            try:
+                if entry.is_symlink():
+                    if entry.is_dir():
+                        problems.append(_linked_folder(path, shown(path, folder=True)))
+                    elif is_md:
+                        path.stat()  # raises for a link to nothing, or round in a loop
+                        if entry.is_file():
+                            paths.append(path)
+                elif entry.is_dir():
+                    walk(path)
+                elif is_md and entry.is_file():
+                    paths.append(path)
+            except OSError as exc:
+                problems.append(_broken_link(path, shown(path), exc))
+
+    walk(directory)
+    return FoundFiles(sorted(paths), sorted(problems, key=lambda p: p.file))
+
+
+def _unreadable_folder(directory: Path, folder: Path, display: str, exc: OSError) -> Problem:
+    reason = exc.strerror or str(exc)
+    if folder == directory:
+        message = f"cannot read the content folder ({reason}); check its permissions"
+        return Problem(str(directory), None, "error", message)
+    message = f"cannot read this folder ({reason}), so no role file in it was loaded; check its permissions"
+    return Problem(display, None, "error", message)
+
+
+def _linked_folder(path: Path, display: str) -> Problem:
+    message = (
+        f"this is a link to the folder {os.readlink(path)}; links to folders are not followed, so no role file "
+        "in it was loaded: move or copy the role files into the content folder"
     )
+    return Problem(display, None, "warning", message)
+
+
+def _broken_link(path: Path, display: str, exc: OSError) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:  # not a link: the entry itself could not be looked at
+        return Problem(display, None, "error", f"cannot read this ({exc.strerror or exc}); check its permissions")
+    reason = "does not exist" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror or exc})"
+    message = f"this is a link to {target}, which {reason}; point the link at the role file or remove it"
+    return Problem(display, None, "error", message)
 
 
 def load_file(
@@ -70,11 +144,15 @@ def load_file(
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            message = f"the file is {size:,} bytes; role files may be at most {MAX_FILE_BYTES:,} bytes"
+            message = (
+                f"the file is {size:,} bytes; role files may be at most {MAX_FILE_BYTES:,} bytes: "
+                "shorten it, or split the path into two roles"
+            )
             return None, [Problem(display, None, "error", message)], None
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(display, None, "error", f"cannot read the file: {exc.strerror or exc}")], None
+        message = f"cannot read the file ({exc.strerror or exc}); check that it exists and that Waymark may read it"
+        return None, [Problem(display, None, "error", message)], None
     digest = hashlib.blake2b(data, digest_size=16).digest()
     if previous is not None and previous.digest == digest:
         return previous.role, list(previous.problems), previous
@@ -87,18 +165,22 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
     try:
         decoded = decode_role_file(data)
     except NotTextError as exc:
-        return None, [Problem(display, None, "error", str(exc))]
+        return None, [Problem(display, exc.line, "error", str(exc))]
     problems: list[Problem] = []
-    if decoded.repaired_from:
-        problems.append(
-            Problem(
-                display,
-                None,
-                "warning",
-                f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
-                "e.g. 'üöÄ' for '🚀') and was repaired; save the file as UTF-8 to silence this",
-            )
+    if decoded.legacy:
+        message = (
+            f"the file is not UTF-8 (byte 0x{decoded.byte:02X} at column {decoded.column} is the first that is not "
+            f"valid UTF-8) and was read as Windows-1252 ({decoded.repaired_from}); save it as UTF-8 to silence this"
         )
+        problems.append(Problem(display, decoded.line, "warning", message))
+    elif decoded.repaired_from:
+        where = "" if decoded.line is None else ", first on this line"
+        message = (
+            f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
+            f"e.g. {_mojibake_example(decoded.repaired_from)}) and was repaired{where}; "
+            "replace the damaged characters in the file with the real ones to silence this"
+        )
+        problems.append(Problem(display, decoded.line, "warning", message))
     try:
         role, found = parse_role(decoded.text, display)
     except Exception:  # a parser bug must cost one file, never the whole load
@@ -106,6 +188,12 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
         message = "the file could not be parsed (an error in Waymark itself, logged with its details); please report it"
         return None, [*problems, Problem(display, None, "error", message)]
     return role, problems + found
+
+
+def _mojibake_example(code_page: str) -> str:
+    """Show what a wrong code page makes of a character, as the author sees it in the file."""
+    char = "é" if code_page == "latin-1" else "🚀"  # latin-1 makes control characters of the rocket
+    return f"'{char.encode().decode(code_page)}' for '{char}'"
 
 
 def load_content(directory: str | Path, previous: ContentIndex | None = None) -> ContentIndex:
@@ -122,12 +210,15 @@ def load_content(directory: str | Path, previous: ContentIndex | None = None) ->
 
 
 def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIndex:
-    if not directory.is_dir():
-        problem = Problem(str(directory), None, "error", "content folder not found")
-        return build_index([], [problem])
-    loaded: list[tuple[str, Role | None, list[Problem]]] = []
+    missing = _folder_problem(directory)
+    if missing is not None:
+        return build_index([], [missing])
+    found = find_role_files(directory)
+    # What could not be looked at goes first, as entries that loaded nothing: they claim no name, so the
+    # files keep their order, which decides who keeps a name claimed twice.
+    loaded: list[tuple[str, Role | None, list[Problem]]] = [(p.file, None, [p]) for p in found.problems]
     parsed: dict[str, ParsedFile] = {}
-    for path in role_files(directory):
+    for path in found.paths:
         display = path.relative_to(directory).as_posix()
         role, problems, result = load_file(path, display, previous.get(display))
         loaded.append((display, role, problems))
@@ -136,6 +227,25 @@ def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIn
     index = merge_loaded(loaded)
     index.parsed.update(parsed)
     return index
+
+
+def _folder_problem(directory: Path) -> Problem | None:
+    """Say why `directory` cannot be the content folder, naming it, or return None."""
+    where = "" if directory.is_absolute() else f" (looked for {directory.absolute()})"
+    try:
+        mode = directory.stat().st_mode
+    except FileNotFoundError:
+        message = (
+            f"content folder not found{where}: create it, or point WAYMARK_CONTENT_DIR (or the command's folder "
+            "argument) at the folder of role files"
+        )
+    except OSError as exc:
+        message = f"cannot read the content folder ({exc.strerror or exc}){where}; check the path and its permissions"
+    else:
+        if stat.S_ISDIR(mode):
+            return None
+        message = f"the content folder is a file, not a folder{where}; give the folder that holds the role files"
+    return Problem(str(directory), None, "error", message)
 
 
 def merge_loaded(loaded: Iterable[tuple[str, Role | None, list[Problem]]]) -> ContentIndex:
