@@ -252,12 +252,9 @@ def test_a_file_that_cannot_be_read_says_what_to_check(tmp_path, monkeypatch):
     ]
 
 
-# --- parse_role's own messages (bot/content/parse.py, being rewritten) ----------------------------
-
-PENDING = pytest.mark.xfail(reason="parse_role rewrite in progress", strict=False)
+# --- parse_role's own messages -------------------------------------------------------------------
 
 
-@PENDING
 def test_a_missing_front_matter_does_not_hide_the_bodys_other_problems():
     text = "# Just markdown\n\n### Phase 1: A (Weeks 1-2)\n**Objective:** o\n### Phase 1: B (Weeks 3-4)\n"
     _, problems = parse_bytes(text.encode(), "x.md")
@@ -266,7 +263,6 @@ def test_a_missing_front_matter_does_not_hide_the_bodys_other_problems():
     assert "out of order" in errors[5]
 
 
-@PENDING
 def test_no_phases_has_a_line():
     text = role_file(body="# T\n\nJust text.\n")
     _, problems = parse_bytes(text.encode(), "x.md")
@@ -275,7 +271,6 @@ def test_no_phases_has_a_line():
     assert 1 <= error.line <= text.count("\n") + 1
 
 
-@PENDING
 def test_an_unclosed_code_block_names_the_line_it_opens_on():
     text = role_file(body="# T\n### Phase 1: A (Weeks 1-2)\n**Objective:** o\n\n```\ncode\n")
     _, problems = parse_bytes(text.encode(), "x.md")
