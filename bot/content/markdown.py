@@ -86,8 +86,9 @@ class _Inline:
     def __init__(self) -> None:
         self.md: list[str] = []
         self.plain: list[str] = []
-        self.links: list[tuple[str, int, int, bool]] = []  # (url, md start, plain start, anchor)
-        self.marks: list[str] = []  # open emphasis marks, to close them in md
+        # Made when first needed: most blocks have neither.
+        self.links: list[tuple[str, int, int, bool]] | None = None  # (url, md start, plain start, anchor)
+        self.marks: list[str] | None = None  # open emphasis marks, to close them in md
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
         self.images = 0  # open images: their alt text is not shown
@@ -175,8 +176,9 @@ class _Reader:
             ink.images += 1
             return
         url = info.get("dest_url", "")
-        anchor = url.startswith("#")
-        ink.links.append((url, len(ink.md), len(ink.plain), anchor))
+        if ink.links is None:
+            ink.links = []
+        ink.links.append((url, len(ink.md), len(ink.plain), url.startswith("#")))
 
     def end_link(self, image: bool, offset: int) -> None:
         ink = self.inline
@@ -220,6 +222,8 @@ class _Reader:
             if mark == "**" and ink.empty():
                 ink.bold_at_start = True
             ink.md.append(mark)
+            if ink.marks is None:
+                ink.marks = []
             ink.marks.append(mark)
         else:
             if ink.md and ink.md[-1] == mark:  # an empty run: drop both marks
@@ -322,13 +326,13 @@ class _Reader:
         if not self.in_para or self.open_item_text() is not None or ink.links or ink.images:
             self.text(" ")  # inside an item's text, or a link: one line
             return
-        marks = list(ink.marks)
+        marks = list(ink.marks or ())
         ink.md.extend(reversed(marks))  # close what is open; the next line opens it again
         self.emit_line(self._line_depth())
         self.start_inline(next_start)
-        for mark in marks:
-            self.inline.md.append(mark)  # type: ignore[union-attr]
-            self.inline.marks.append(mark)  # type: ignore[union-attr]
+        if marks and self.inline is not None:
+            self.inline.md.extend(marks)
+            self.inline.marks = marks
 
     def _line_depth(self) -> int:
         return self.items[-1][0] + 1 if self.items else 0
@@ -406,15 +410,18 @@ class _Reader:
         self.in_para = False
 
     def _start_item(self, _info: object, offset: int) -> None:
-        self.close_item_text()
-        self.items.append([self.list_depth - 1, offset, None, False, False])
-        self.start_inline(offset)
+        items = self.items
+        if items and not items[-1][3]:
+            self.emit_item(items[-1])
+        items.append([self.list_depth - 1, offset, None, False, False])
+        self.inline = _Inline()
+        self.block_start = offset
+        self.only_anchor = True
 
     def _end_item(self, _value: object, _start: int, _end: int) -> None:
-        item = self.open_item_text()
-        if item is not None:
+        item = self.items.pop()
+        if not item[3]:
             self.emit_item(item)
-        self.items.pop()
         self.inline = None
 
     def _start_list(self, _info: object, _offset: int) -> None:

@@ -280,6 +280,7 @@ class _Sub:
     line: int
     text: list[str] = field(default_factory=list)
     topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
+    quote: int = 0  # a label inside a block quote ends with the quote
 
 
 @dataclass(slots=True)
@@ -346,7 +347,8 @@ class _Body:
         self.phases: list[_PhaseBuilder] = []
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
-        self.sub: _Sub | None = None
+        self.sub: _Sub | None = None  # the part the next blocks go to
+        self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
         self.used_ids: dict[str, int] = {}
         self.title = ""
@@ -367,7 +369,8 @@ class _Body:
             self.phase = None
         if level == 1 and not self.title:
             self.title = title
-        self.sub, self.ancestors, self.last_topic = None, [], None
+        self.sub = self.part = None
+        self.ancestors, self.last_topic = [], None
         if found is not None and unreadable_span(found.title):
             self.problems.add(
                 "warning",
@@ -398,7 +401,7 @@ class _Body:
             if self.phase is not None:
                 if found is not None and found.first is not None and found.last is not None:
                     self.phase.inner.append((found.first, found.last))
-                self.sub = _Sub(title, line, topics=heading.topics)  # one list: the section's and the part's
+                self.sub = self.part = _Sub(title, line, topics=heading.topics)  # one list: section's and part's
                 self.phase.parts.append(self.sub)
         heading.last_line = line
         self.stack.append(heading)
@@ -420,6 +423,8 @@ class _Body:
                 self._task(block, "Checklist")
             return
         heading = self.stack[-1]
+        if self.sub is not None and block.quote < self.sub.quote:
+            self.sub, self.last_topic = self.part, None  # the quote that held the label is over
         if kind == "item" and block.anchor_only:
             return  # a table of contents: links to places in the page, not topics
         if heading.lines and block.line > heading.last_line + 1:
@@ -462,7 +467,7 @@ class _Body:
         ):
             phase.objective, phase.wants_objective = rest or None, not rest
             return
-        self.sub = _Sub(label, block.line)
+        self.sub = _Sub(label, block.line, quote=block.quote)
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -521,10 +526,18 @@ def _parse_body(
     for block in blocks:
         reader.add(block)
     too_deep: list[int] = []
+    built: dict[int, tuple[Topic, ...]] = {}  # a heading's bullets are a phase's too: nest them once
+
+    def topics_of(entries: list[list]) -> tuple[Topic, ...]:
+        found = built.get(id(entries))
+        if found is None:
+            found = built[id(entries)] = _topics(entries, too_deep)
+        return found
+
     months = facts["timelineMonths"] if facts else {}
-    built_phases = _build_phases(reader.phases, problems, months)
+    built_phases = _build_phases(reader.phases, problems, months, topics_of)
     checklist = _build_checklist(reader.raw_items, problems)
-    sections = _build_sections(reader.headings, checklist, too_deep)
+    sections = _build_sections(reader.headings, checklist, topics_of)
     if too_deep:
         problems.add(
             "warning",
@@ -620,7 +633,10 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
 
 
 def _build_phases(
-    builders: list[_PhaseBuilder], problems: _Problems, months: dict[str, tuple[int, int]]
+    builders: list[_PhaseBuilder],
+    problems: _Problems,
+    months: dict[str, tuple[int, int]],
+    topics_of: Callable[[list[list]], tuple[Topic, ...]],
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
@@ -681,10 +697,9 @@ def _build_phases(
                 line=b.line,
                 section_id=b.section_id,
                 objective=objective,
-                topics=_topics(b.topics, []),
+                topics=topics_of(b.topics),
                 subsections=tuple(
-                    Subsection(s.label, s.line, " ".join(x for x in s.text if x), _topics(s.topics, []))
-                    for s in b.parts
+                    Subsection(s.label, s.line, " ".join(x for x in s.text if x), topics_of(s.topics)) for s in b.parts
                 ),
                 text="\n".join(b.intro),
                 planned=b.unit == "planned",
@@ -733,7 +748,9 @@ def _add_topics(
 
 
 def _build_sections(
-    headings: list[_Heading], checklist: tuple[ChecklistItem, ...], too_deep: list[int]
+    headings: list[_Heading],
+    checklist: tuple[ChecklistItem, ...],
+    topics_of: Callable[[list[list]], tuple[Topic, ...]],
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
@@ -750,11 +767,11 @@ def _build_sections(
         text = "\n".join(h.lines).strip("\n")
         sections.append(Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", phase))
         if h.topics:
-            _add_topics(finer, _topics(h.topics, too_deep), f"{h.section_id}~t", path, phase)
+            _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase)
         for si, sub in enumerate(h.subsections, 1):
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
-            topics = _topics(sub.topics, too_deep)
+            topics = topics_of(sub.topics)
             own = " ".join(x for x in sub.text if x)
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", phase))

@@ -1,0 +1,168 @@
+"""Inline markdown as Discord shows it, clean titles, and the blocks people put inside phases."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from bot.content.markdown import escape, read_blocks
+from tests.content.helpers import role_file
+
+PHASE = "# T\n\n## Phase 1: Basics (Weeks 1-2)\n**Objective:** Start\n\n"
+
+
+def parse(body: str, extra: str = ""):
+    text = role_file(body=body, extra=extra)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    return role, problems
+
+
+def entries(role, kind: str | None = None) -> dict[str, object]:
+    return {s.title: s for s in role.sections if kind is None or s.kind == kind}
+
+
+def test_links_of_every_kind_stay_clickable():
+    body = PHASE + (
+        "- Read [the tutorial](https://docs.python.org/3/tutorial/)\n"
+        "- Read [Pro Git][progit] and [MDN][]\n"
+        "- See <https://git-scm.com/docs>\n\n"
+        "[progit]: https://git-scm.com/book/en/v2\n"
+        "[MDN]: https://developer.mozilla.org/\n"
+    )
+    role, problems = parse(body)
+    topics = [t.text for t in role.phases[0].topics]
+    assert topics == [
+        "Read [the tutorial](https://docs.python.org/3/tutorial/)",
+        "Read [Pro Git](https://git-scm.com/book/en/v2) and [MDN](https://developer.mozilla.org/)",
+        "See <https://git-scm.com/docs>",
+    ]
+    assert problems == []
+    # Titles are clean text.
+    assert "Read Pro Git and MDN" in entries(role, "topic")
+
+
+def test_relative_links_resolve_against_base_url():
+    body = PHASE + "- [Git notes](./notes/git.md)\n- [Shell](shell.md)\n"
+    role, problems = parse(body, extra="baseUrl: https://github.com/me/plan/blob/main/\n")
+    assert [t.text for t in role.phases[0].topics] == [
+        "[Git notes](https://github.com/me/plan/blob/main/notes/git.md)",
+        "[Shell](https://github.com/me/plan/blob/main/shell.md)",
+    ]
+    assert problems == []
+
+
+def test_relative_links_without_base_url_are_text_with_one_warning():
+    body = PHASE + "- [Git notes](./notes/git.md)\n- [Shell](shell.md)\n"
+    text = role_file(body=body)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert [t.text for t in role.phases[0].topics] == ["Git notes", "Shell"]
+    (warning,) = problems
+    assert "2 relative links are shown as plain text" in warning.message
+    assert "baseUrl" in warning.message
+    assert warning.line == text.split("\n").index("- [Git notes](./notes/git.md)") + 1
+
+
+def test_a_bad_base_url_is_an_error_on_its_line():
+    text = role_file(body=PHASE, extra="baseUrl: notes/\n")
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is None
+    (error,) = problems
+    assert "'baseUrl' must be an http(s) URL" in error.message
+    assert error.line == text.split("\n").index("baseUrl: notes/") + 1
+
+
+def test_a_table_of_contents_is_not_topics_and_anchors_are_text():
+    body = (
+        "# T\n\n## Contents\n\n- [Phase 1](#phase-1-basics)\n  - [Week 1](#week-1)\n- [Checklist](#checklist)\n\n"
+        "## Phase 1: Basics (Weeks 1-2)\n\n- Go back to [the contents](#contents) any time\n"
+    )
+    role, _ = parse(body)
+    titles = set(entries(role))
+    assert not {"Phase 1", "Week 1", "Checklist"} & {s.title for s in role.sections if s.kind == "topic"}
+    assert [t.text for t in role.phases[0].topics] == ["Go back to the contents any time"]
+    assert "Contents" in titles
+
+
+def test_titles_are_clean_and_literal_markdown_characters_are_escaped_once():
+    body = PHASE + "- **Python**\n- Use `git rebase -i` to tidy\n- 5 \\* 3 and snake_case\n- ~~old~~ new\n"
+    role, _ = parse(body)
+    topics = role.phases[0].topics
+    assert [t.title for t in topics] == ["Python", "Use git rebase -i to tidy", "5 * 3 and snake_case", "old new"]
+    assert [t.text for t in topics] == [
+        "**Python**",
+        "Use `git rebase -i` to tidy",
+        "5 \\* 3 and snake_case",
+        "~~old~~ new",
+    ]
+
+
+def test_escape_leaves_plain_text_alone():
+    assert escape("plain words, snake_case and C#") == "plain words, snake_case and C#"
+    assert escape("a *star* and _under_ and `tick` and ||spoiler|| and ~~x~~") == (
+        "a \\*star\\* and \\_under\\_ and \\`tick\\` and \\|\\|spoiler\\|\\| and \\~\\~x\\~\\~"
+    )
+
+
+def test_sub_headings_tables_quotes_and_headings_in_items_belong_to_the_phase():
+    body = PHASE + (
+        "Some words about the phase.\n\n"
+        "### Learn Git\n\nGit keeps every version.\n\n- commit\n- branch\n\n"
+        "### Courses\n\n| Course | Weeks | Link |\n|---|---|---|\n| **CS50** | 12 | [site](https://cs50.harvard.edu/x/) |\n"
+        "| SICP | 10 | |\n\n"
+        "> **Tip:** practise daily\n> - one kata a day\n\n"
+        "- ### Arrays\n  - fixed size\n\n"
+        "## Phase 2: Next (Week 3)\n"
+    )
+    role, problems = parse(body)
+    phase = role.phases[0]
+    assert phase.text == "Some words about the phase."
+    assert [s.label for s in phase.subsections] == ["Learn Git", "Courses", "Tip"]
+    git, courses, tip = phase.subsections
+    assert git.text == "Git keeps every version."
+    assert [t.text for t in git.topics] == ["commit", "branch"]
+    # the heading inside an item after the quote is back under '### Courses', with its bullets
+    assert [t.title for t in courses.topics] == ["CS50", "SICP", "Arrays"]
+    assert [c.text for c in courses.topics[2].children] == ["fixed size"]
+    assert courses.topics[0].text == "**CS50** — Weeks: 12 · Link: [site](https://cs50.harvard.edu/x/)"
+    assert [t.text for t in tip.topics] == ["one kata a day"]
+    assert tip.text == "practise daily"
+    arrays = entries(role, "topic")["Arrays"]
+    assert arrays.phase == 1
+    assert problems == []
+
+
+def test_lines_of_blocks_are_exact():
+    body = "# T\n\n- a\n\n  more of a\n\n> - quoted\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\nlast\n"
+    blocks, _ = read_blocks(body, 10)
+    assert [(b.kind, b.line) for b in blocks] == [
+        ("heading", 10),
+        ("item", 12),
+        ("line", 14),
+        ("item", 16),
+        ("row", 20),
+        ("code", 22),
+        ("line", 26),
+    ]
+
+
+def test_the_same_task_under_two_headings_is_two_items_and_a_real_clash_is_an_error():
+    body = PHASE + "## Trees\n- [ ] Implement:\n  - [ ] insert\n\n## Heaps\n- [ ] Implement:\n  - [ ] insert\n"
+    role, problems = parse(body)
+    items = [(i.group, i.text, i.parent) for i in role.checklist]
+    assert items == [
+        ("Trees", "Implement:", ""),
+        ("Trees", "insert", "Implement:"),
+        ("Heaps", "Implement:", ""),
+        ("Heaps", "insert", "Implement:"),
+    ]
+    assert len({i.id for i in role.checklist}) == 4
+    assert problems == []
+    clash = PHASE + "## Trees\n- [ ] Implement a tree\n- [ ] implement the trees\n"
+    _, problems = parse_bytes(role_file(body=clash).encode(), "x.md")
+    assert [p.severity for p in problems] == ["error"]
+    assert "same ID" in problems[0].message
+
+
+def test_task_items_know_their_phase():
+    body = PHASE + "- [ ] first task\n\n## Phase 2: Next (Week 3)\n- [ ] second task\n\n## Checklist\n- [ ] later\n"
+    role, _ = parse(body)
+    assert [(i.text, i.phase) for i in role.checklist] == [("first task", 1), ("second task", 2), ("later", None)]

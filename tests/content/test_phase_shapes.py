@@ -1,0 +1,146 @@
+"""Phases in the shapes people write them, as the README's table lists them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import parse_bytes
+from bot.content.phases import phase_hint, read_phase_heading
+from tests.content.helpers import role_file
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "weeks", "title"),
+    [
+        ("Phase 2: Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
+        ("Phase 2 - Databases (Week 5)", 2, (5, 5), "Databases"),
+        ("Phase 2 – Databases (weeks 5 to 12)", 2, (5, 12), "Databases"),
+        ("🚀 Phase 2 — Databases 🗄️ (Weeks 5–12) ✨", 2, (5, 12), "Databases"),
+        ("1️⃣ Phase 2: 🐍 Databases 🐍 (Weeks 5-12)", 2, (5, 12), "Databases"),
+        ("PHASE 2 (Weeks 5–12): Databases", 2, (5, 12), "Databases"),
+        ("Phase 2: Databases (Weeks 5-12) (Beginner Level)", 2, (5, 12), "Databases (Beginner Level)"),
+        ("Phase 2 Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
+        ("Phase Two: Databases", 2, None, "Databases"),
+        ("Stage 2: Databases", 2, None, "Databases"),
+        ("Phase 2: Databases (Beginner Level)", 2, None, "Databases (Beginner Level)"),
+        ("Week 3: Arrays", None, (3, 3), "Arrays"),
+        ("Week 3 — Arrays", None, (3, 3), "Arrays"),
+        ("Wk 3: Arrays", None, (3, 3), "Arrays"),
+        ("Weeks 4-6: Trees", None, (4, 6), "Trees"),
+        ("(Weeks 4-6) Trees", None, (4, 6), "Trees"),
+        ("Month 2: Back End", None, (5, 8), "Back End"),
+        ("Months 1-3: Basics", None, (1, 12), "Basics"),
+        ("Days 31-60: Security Basics", None, (5, 9), "Security Basics"),
+    ],
+)
+def test_phase_headings_people_write(heading, number, weeks, title):
+    found = read_phase_heading(heading)
+    assert found is not None
+    assert found.number == number
+    assert ((found.first, found.last) if found.first is not None else None) == weeks
+    assert found.title == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Phases of learning",
+        "Weekly schedule",
+        "Databases (Weeks 13-18)",
+        "What Phase 1 covers",
+        "Day 1: Setup",  # one day is not a phase
+        "Stack overview",
+        "Data pipelines",
+        "Monthly review",
+    ],
+)
+def test_headings_that_are_not_phases(heading):
+    assert read_phase_heading(heading) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "hinted"),
+    [
+        ("Week: Intro", True),
+        ("Phase ?: API Testing", True),
+        ("Weeks ? - ?: UI Automation", True),
+        ("Phase", True),
+        ("Phases of learning", False),
+        ("Weekly schedule", False),
+        ("Week in review", False),
+    ],
+)
+def test_a_heading_that_starts_like_a_phase_gets_a_hint(heading, hinted):
+    assert (phase_hint(heading) is not None) is hinted
+
+
+def parse(body: str, extra: str = ""):
+    text = role_file(body=body, extra=extra)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    return role, problems, text
+
+
+def test_a_bold_line_is_a_one_week_phase():
+    role, problems, _ = parse("# T\n\n## Plan\n\n**Week 1: Setup**\n\n- install\n\n**Week 2: Basics**\n\n- learn\n")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2))]
+    assert [t.text for t in role.phases[1].topics] == ["learn"]
+    assert problems == []
+
+
+def test_weeks_inside_a_phase_are_its_parts_and_date_it():
+    body = (
+        "# T\n\n## Phase 1: Foundations\n\n### Week 1: Tools\n- git\n\n### Week 2: Shell\n- bash\n\n"
+        "## Phase 2: Practice\n\n### Weeks 3-5: Project\n- build\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Foundations", (1, 2)), (2, "Practice", (3, 5))]
+    assert [s.label for s in role.phases[0].subsections] == ["Week 1: Tools", "Week 2: Shell"]
+    assert problems == []
+
+
+def test_a_file_keeps_to_the_unit_of_its_first_phase():
+    body = (
+        "# T\n\n## Phase 1: A (Weeks 1-2)\n- a\n\n## Phase 2: B (Weeks 3-4)\n- b\n\n"
+        "## Checklist\n\n### Month 1-3\n- [ ] Finish A\n\n### Month 4-6\n- [ ] Finish B\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p.number for p in role.phases] == [1, 2]
+    assert [i.group for i in role.checklist] == ["Month 1-3", "Month 4-6"]
+    assert problems == []
+
+
+def test_phases_without_weeks_are_planned_from_the_first_pace():
+    body = "# T\n\n## Phase 1: A\n- a\n\n## Phase 2: B\n- b\n\n## Phase 3: C\n- c\n"
+    role, problems, text = parse(body)  # timelineMonths: steady: 6-9 -> about 33 weeks
+    assert [p.weeks for p in role.phases] == [(1, 11), (12, 22), (23, 33)]
+    assert all(p.planned for p in role.phases)
+    (warning,) = problems
+    assert warning.severity == "warning"
+    assert "planned from timelineMonths (steady: 6-9 months, about 33 weeks)" in warning.message
+    assert "Phase 1 weeks 1-11, Phase 2 weeks 12-22, Phase 3 weeks 23-33" in warning.message
+    assert warning.line == text.split("\n").index("## Phase 1: A") + 1
+
+
+def test_a_phase_without_weeks_among_dated_ones_takes_four_weeks_after_the_last():
+    role, problems, _ = parse("# T\n\n## Phase 1: A (Weeks 1-3)\n- a\n\n## Phase 2: B\n- b\n")
+    assert [p.weeks for p in role.phases] == [(1, 3), (4, 7)]
+    assert [p.planned for p in role.phases] == [False, True]
+    assert "Phase 2 weeks 4-7" in problems[0].message
+
+
+def test_day_ranges_that_share_a_week_move_on():
+    body = "# T\n\n## Days 1-30: A\n- a\n\n## Days 31-60: B\n- b\n\n## Days 61-90: C\n- c\n"
+    role, problems, _ = parse(body)
+    assert [p.weeks for p in role.phases] == [(1, 5), (6, 9), (10, 13)]
+    assert problems == []
+
+
+def test_the_objective_comes_from_a_label_or_the_first_sentence():
+    body = (
+        "# T\n\n## Phase 1: A (Weeks 1-2)\n**🎯 Goal:** Ship it.\n\n## Phase 2: B (Weeks 3-4)\n"
+        "Learn the basics first. Then more.\n\n- x\n\n## Phase 3: C (Week 5)\n**Outcome:**\nA working app\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p.objective for p in role.phases] == ["Ship it.", "Learn the basics first.", "A working app"]
+    assert problems == []  # no warning per phase without an '**Objective:**' line
