@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import time
 
 from bot.content.holder import section_key
+from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
 from bot.handlers import ids
@@ -37,15 +38,25 @@ def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
     return lines
 
 
+def _label(text: str) -> str:
+    """Return a part's label in bold, with a colon unless it ends in punctuation of its own."""
+    return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
+
+
 def phase_body(phase: Phase) -> str:
-    """Return a phase's objective, topics and subsections as markdown."""
+    """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown."""
     parts = []
     if phase.objective:
         parts.append(f"**Objective:** {phase.objective}")
+    prose = phase.text
+    if phase.objective and prose.startswith(phase.objective):  # the objective is its first sentence
+        prose = prose[len(phase.objective) :].strip()
+    if prose:
+        parts.append(prose)
     if phase.topics:
         parts.append("\n".join(_topic_lines(phase.topics)))
     for sub in phase.subsections:
-        block = [f"**{sub.label}:**" + (f" {sub.text}" if sub.text else "")]
+        block = [_label(sub.label) + (f" {sub.text}" if sub.text else "")]
         block.extend(_topic_lines(sub.topics))
         parts.append("\n".join(block))
     return "\n\n".join(parts)

@@ -1,0 +1,71 @@
+"""Roadmaps written in other shapes, as learners see them in /phase and /skill-deep-dive."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder
+from bot.handlers import learning
+from bot.handlers.context import Services
+from bot.store import Store
+from tests.handlers.conftest import NOW, caller, selects
+
+ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
+
+
+@pytest.fixture
+async def roadmaps(tmp_path: Path) -> AsyncIterator[Services]:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in ("phase-subheadings", "phase-tables", "phase-blockquotes", "links-everywhere", "list-headings"):
+        shutil.copy(ROADMAPS / f"{name}.md", folder)
+    async with await Store.open(tmp_path / "db.sqlite3") as store:
+        yield Services(ContentHolder.load(folder, NOW), store)
+
+
+def body(reply) -> str:
+    return "\n".join(card.description or "" for card in reply.cards)
+
+
+async def test_phase_shows_its_sub_headings_as_blocks_with_their_prose_bullets_and_links(roadmaps: Services) -> None:
+    reply = await learning.phase_view(roadmaps, caller(), 1, role="phase-subheadings")
+    shown = body(reply)
+    assert reply.cards[0].title == "Phase 1: Tools of the Trade (weeks 1-3)"
+    assert "**Learn Git:** Git records every version of your work" in shown
+    assert "\n- Branches and merging\n" in shown
+    assert "[Pro Git](https://git-scm.com/book/en/v2)" in shown
+    assert "**The Terminal:**\n- Moving around:" in shown
+    assert "### " not in shown and "\\*" not in shown
+
+
+async def test_phase_shows_table_rows_as_topics(roadmaps: Services) -> None:
+    role = roadmaps.content.index.roles["phase-tables"]
+    phase = next(p for p in role.phases if p.topics and "—" in p.topics[0].text)
+    shown = body(await learning.phase_view(roadmaps, caller(), phase.number, role="phase-tables"))
+    first = phase.topics[0]
+    assert f"- {first.text}" in shown
+    assert "|" not in shown  # no table syntax left over
+
+
+async def test_phase_shows_quoted_lists(roadmaps: Services) -> None:
+    shown = body(await learning.phase_view(roadmaps, caller(), 1, role="phase-blockquotes"))
+    assert "- Alert on symptoms users feel, not on every cause" in shown
+
+
+async def test_deep_dive_into_a_sub_heading_shows_its_text_and_links(roadmaps: Services) -> None:
+    reply = await learning.skill_deep_dive(roadmaps, caller(), "learn git", role="phase-subheadings")
+    card = reply.cards[0]
+    assert card.title == "Learn Git"
+    assert "[Pro Git](https://git-scm.com/book/en/v2)" in (card.description or "")
+    assert card.footer == "Junior Web Developer · Phase 1 · weeks 1-3"
+
+
+async def test_deep_dive_titles_and_menu_options_are_clean_text(roadmaps: Services) -> None:
+    reply = await learning.skill_deep_dive(roadmaps, caller(), "arrays")
+    titles = [reply.cards[0].title] + [o.label for menu in selects(reply) for o in menu.options]
+    for title in titles:
+        assert "**" not in title and "](" not in title and not title.startswith("#"), title
