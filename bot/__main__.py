@@ -68,6 +68,7 @@ def _phase_json(p: Phase) -> dict:
         "number": p.number,
         "title": p.title,
         "weeks": [p.first_week, p.last_week],
+        "weeks_planned": p.planned,
         "objective": p.objective,
         "topics": topics,
         "subsections": [{"label": s.label, "topics": _flat_topics(s.topics)} for s in p.subsections],
@@ -81,9 +82,12 @@ def role_json(role: Role) -> dict:
         "display_name": role.display_name,
         "file": role.file,
         "aliases": list(role.aliases),
+        "self_paced": role.self_paced,
         "total_weeks": role.total_weeks,
         "phases": [_phase_json(p) for p in role.phases],
-        "checklist": [{"id": i.id, "group": i.group, "text": i.text} for i in role.checklist],
+        "checklist": [
+            {"id": i.id, "group": i.group, "text": i.text, "phase": i.phase, "line": i.line} for i in role.checklist
+        ],
         "sections": [
             {"id": s.id, "title": s.title, "path": list(s.path), "line": s.line, "kind": s.kind}
             for s in role.sections

@@ -392,3 +392,17 @@ def test_check_piped_into_head_prints_no_traceback(noisy_folder, flags):
     assert done.stderr == ""
     assert done.stdout.count("\n") == 1
     assert done.returncode == 1  # waymark's own code (pipefail), not a crash's
+
+
+def test_check_json_tells_self_paced_paths_and_planned_weeks(capsys):
+    roadmaps = Path(__file__).parent / "fixtures" / "roadmaps"
+    code, payload = run_json(capsys, "content", "check", str(roadmaps))
+    assert code == 0
+    roles = {r["name"]: r for r in payload["roles"]}
+    assert roles["interview-checklist"]["self_paced"] is True
+    assert roles["interview-checklist"]["phases"] == []
+    assert roles["phase-colon-dash"]["self_paced"] is False
+    assert {p["weeks_planned"] for p in roles["numbered-phases-no-timeline"]["phases"]} == {True}
+    assert {p["weeks_planned"] for p in roles["phase-colon-dash"]["phases"]} == {False}
+    items = roles["phase-checklists"]["checklist"]
+    assert {i["phase"] for i in items} - {None}  # items written inside a phase say which
