@@ -389,7 +389,14 @@ class _Body:
             if self.phase is None:
                 found = None
         elif found is not None and self.phase is not None:
-            self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
+            current = self.phase
+            if level > current.level and (
+                (found.number is not None and found.number == current.number)
+                or (found.number is None and (found.first, found.last) == (current.first, current.last))
+            ):
+                found = None  # '### Phase 1 Resources' under '## Phase 1: Basics': a part of it
+            else:
+                self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
         if found is not None and self.phase is None:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)

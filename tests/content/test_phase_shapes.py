@@ -144,3 +144,15 @@ def test_the_objective_comes_from_a_label_or_the_first_sentence():
     role, problems, _ = parse(body)
     assert [p.objective for p in role.phases] == ["Ship it.", "Learn the basics first.", "A working app"]
     assert problems == []  # no warning per phase without an '**Objective:**' line
+
+
+def test_a_heading_naming_the_phase_it_is_in_is_a_part_of_it():
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-2)\n- a\n\n### Phase 1 Resources\n- [docs](https://docs.python.org/3/)\n\n"
+        "## Phase 2: More (Weeks 3-4)\n- b\n\n### Phase 2 Project\n- build it\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Basics"), (2, "More")]
+    assert [s.label for s in role.phases[0].subsections] == ["Phase 1 Resources"]
+    assert [s.label for s in role.phases[1].subsections] == ["Phase 2 Project"]
+    assert problems == []
