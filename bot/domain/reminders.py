@@ -54,7 +54,9 @@ Message content
 `build_reminder_view` turns a role's phases, a learner's schedule and position (see
 `bot.domain.weeks`) and their checklist progress into a `ReminderView`. Checklists are grouped
 by time ("Foundations (1-2 months)", "Intermediate (3-6 months)", ...) rather than by phase, so
-the group for a week is chosen proportionally (see `group_for_week`).
+the group for a week is chosen proportionally (see `group_for_week`). A self-paced path (no
+phases, see `bot.domain.weeks`) has no week to map: its reminder lists the next few open items
+in checklist order instead, under their groups (`next_open_items`).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ from bot.domain.weeks import Position, ScheduledPhase, resolve_zone
 __all__ = [
     "CATCHUP_AFTER",
     "MAX_FOCUS_TOPICS",
+    "MAX_NEXT_ITEMS",
     "MAX_OPEN_ITEMS",
     "Catchup",
     "OpenItem",
@@ -81,6 +84,7 @@ __all__ = [
     "group_for_week",
     "is_paused",
     "next_due",
+    "next_open_items",
     "plan_after_downtime",
     "slot_key",
 ]
@@ -93,6 +97,9 @@ MAX_FOCUS_TOPICS = 5
 
 MAX_OPEN_ITEMS = 10
 """At most this many open checklist items are listed."""
+
+MAX_NEXT_ITEMS = 5
+"""On a self-paced path, at most this many open items (the next ones in checklist order) are listed."""
 
 ReminderStatus = Literal["active", "phase_change", "finished", "not_started"]
 
@@ -322,6 +329,10 @@ class ReminderView:
     has no matching phase. `phase_span` is the learner's scheduled span ("weeks 13-18").
     `open_items` are at most `MAX_OPEN_ITEMS` undone items of `items_group`; `done`/`total`
     count the whole checklist. `missed` is the number of skipped slots, for a catch-up line.
+
+    On a self-paced path (`self_paced`, `total_weeks` 0) there is no phase and no `items_group`:
+    `open_items` are the next `MAX_NEXT_ITEMS` undone items in checklist order, across groups.
+    `open_by_group` holds the same `open_items` under their group names, in order.
     """
 
     week: int
@@ -339,6 +350,12 @@ class ReminderView:
     missed: int = 0
     days_until_start: int = 0
     weeks_left_in_phase: int = 0
+    open_by_group: tuple[tuple[str, tuple[OpenItem, ...]], ...] = ()
+
+    @property
+    def self_paced(self) -> bool:
+        """Whether the path has no weekly plan (no phases): the reminder lists the next items instead."""
+        return self.total_weeks == 0
 
 
 def checklist_groups(checklist: Sequence[ChecklistLike]) -> tuple[str, ...]:
@@ -360,6 +377,29 @@ def group_for_week(week: int, total_weeks: int, group_count: int) -> int:
         raise ValueError(f"total_weeks must be at least 1, got {total_weeks}")
     week = min(max(week, 1), total_weeks)
     return min(group_count - 1, (week - 1) * group_count // total_weeks)
+
+
+def next_open_items(
+    checklist: Sequence[ChecklistLike], done_ids: Collection[str], limit: int = MAX_NEXT_ITEMS
+) -> tuple[tuple[str, tuple[OpenItem, ...]], ...]:
+    """Return the first `limit` undone items, group by group in checklist order, as (group, items) pairs.
+
+    Groups come in the order they first appear; an item listed twice (same ID) counts once.
+    """
+    done = set(done_ids)
+    unique: dict[str, ChecklistLike] = {}
+    for item in checklist:
+        unique.setdefault(item.id, item)
+    result: list[tuple[str, tuple[OpenItem, ...]]] = []
+    left = limit
+    for group in checklist_groups(tuple(unique.values())):
+        if left <= 0:
+            break
+        pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
+        if pending:
+            result.append((group, tuple(pending[:left])))
+            left -= len(result[-1][1])
+    return tuple(result)
 
 
 def _status(pos: Position) -> ReminderStatus:
@@ -390,7 +430,8 @@ def build_reminder_view(
     the first week of any phase but the first, otherwise "active".
 
     Open items: the undone items of the group for the current week (`group_for_week`); if that
-    group is all done, those of the next group that has any left (never an earlier one).
+    group is all done, those of the next group that has any left (never an earlier one). On a
+    self-paced path (`pos.self_paced`): the next few undone items (`next_open_items`).
     """
     if missed < 0:
         raise ValueError(f"missed must not be negative, got {missed}")
@@ -409,7 +450,11 @@ def build_reminder_view(
     groups = checklist_groups(tuple(unique.values()))
     items_group: str | None = None
     open_items: tuple[OpenItem, ...] = ()
-    if groups:
+    open_by_group: tuple[tuple[str, tuple[OpenItem, ...]], ...] = ()
+    if pos.self_paced:
+        open_by_group = next_open_items(tuple(unique.values()), done)
+        open_items = tuple(item for _, items in open_by_group for item in items)
+    elif groups:
         start = group_for_week(max(pos.week, 1), pos.total_weeks, len(groups))
         for group in groups[start:]:
             pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
@@ -419,6 +464,8 @@ def build_reminder_view(
                 break
         else:
             items_group = groups[start]
+        if items_group is not None and open_items:
+            open_by_group = ((items_group, open_items),)
 
     return ReminderView(
         week=pos.week,
@@ -436,16 +483,18 @@ def build_reminder_view(
         missed=missed,
         days_until_start=pos.days_until_start,
         weeks_left_in_phase=pos.weeks_left_in_phase,
+        open_by_group=open_by_group,
     )
 
 
-def group_board(members_done: Mapping[int, int], items_total: int) -> str | None:
+def group_board(members_done: Mapping[int, int], items_total: int, items_name: str = "this week's items") -> str | None:
     """Return a study group's board line, such as ``"6/9 finished this week's items"``.
 
     `members_done` maps each member (user ID) to how many of the current checklist group's
     items they have done; `items_total` is how many items that group has. A member has
-    finished when they have done all of them. Returns None (no line) when there are no members
-    or no items. Raises ValueError for negative counts.
+    finished when they have done all of them. `items_name` names those items (a self-paced
+    path counts the whole checklist). Returns None (no line) when there are no members or no
+    items. Raises ValueError for negative counts.
     """
     if items_total < 0:
         raise ValueError(f"items_total must not be negative, got {items_total}")
@@ -454,4 +503,4 @@ def group_board(members_done: Mapping[int, int], items_total: int) -> str | None
     if not members_done or items_total == 0:
         return None
     finished = sum(1 for count in members_done.values() if count >= items_total)
-    return f"{finished}/{len(members_done)} finished this week's items"
+    return f"{finished}/{len(members_done)} finished {items_name}"

@@ -32,6 +32,13 @@ Position
     `position` combines the above: the display week (0 before the start, otherwise clamped
     to 1..total), the phase that week falls in (the last phase once the path is finished),
     a status, and a few numbers the weekly message needs.
+
+Self-paced paths
+    A path without phases (a checklist README, a curriculum) has no weekly plan: it lasts 0
+    weeks at any pace, its schedule is empty, and its position counts the weeks since the
+    start with no end. It is never "finished" and has no phase; "I'm behind" shifts do not
+    apply (there is no plan to push back), so the week is the one since the start date, as
+    for streaks.
 """
 
 from __future__ import annotations
@@ -105,7 +112,8 @@ class Position:
     """Where a learner is on their path on a given local date.
 
     `week` is for display: 0 before the start, otherwise clamped to 1..`total_weeks` (so it
-    stays on the last week once the path is finished). `phase` is None before the start, and
+    stays on the last week once the path is finished). On a self-paced path `total_weeks` is 0
+    and `week` counts on from the start date without end (see `self_paced`). `phase` is None before the start, and
     the last phase once finished. `days_until_start` is 0 once started. `is_phase_start` is
     true on the first week of a phase while active. `weeks_left_in_phase` counts the current
     week (1 on a phase's last week) while active, and is 0 otherwise.
@@ -118,6 +126,11 @@ class Position:
     days_until_start: int
     is_phase_start: bool
     weeks_left_in_phase: int
+
+    @property
+    def self_paced(self) -> bool:
+        """Whether the path has no weekly plan: no phases, no end, never finished."""
+        return self.total_weeks == 0
 
 
 def _round_half_up(value: Fraction) -> int:
@@ -135,9 +148,12 @@ def pace_weeks(
 
     `pace` None means the path as written: `nominal_weeks`. Otherwise the midpoint of the
     pace's month range, in weeks, rounded half up, and at least `phase_count` (pass the
-    number of phases so each can keep a week). Raises ValueError for an unknown pace, naming
-    the valid ones, or for a malformed range.
+    number of phases so each can keep a week). A path without phases (`phase_count` 0) is
+    self-paced: 0 weeks, whatever the pace. Raises ValueError for an unknown pace, naming the
+    valid ones, or for a malformed range.
     """
+    if phase_count == 0:
+        return 0
     if pace is None:
         if nominal_weeks < 1:
             raise ValueError(f"nominal_weeks must be at least 1, got {nominal_weeks}")
@@ -239,8 +255,11 @@ def position(
 ) -> Position:
     """Return where a learner who started on `start` is on `today` (both local dates).
 
-    `schedule` is the output of `schedule(...)` for `total_weeks`. See `Position`.
+    `schedule` is the output of `schedule(...)` for `total_weeks`. See `Position`. With no
+    phases and 0 weeks the path is self-paced: the week counts on from `start`, unshifted.
     """
+    if total_weeks == 0 and not schedule:
+        return _self_paced_position(start, today)
     if total_weeks < 1:
         raise ValueError(f"total_weeks must be at least 1, got {total_weeks}")
     week = week_number(start, today, shift_weeks)
@@ -278,4 +297,18 @@ def position(
         days_until_start=0,
         is_phase_start=is_phase_start,
         weeks_left_in_phase=weeks_left,
+    )
+
+
+def _self_paced_position(start: date, today: date) -> Position:
+    week = week_number(start, today)
+    started = week >= 1
+    return Position(
+        week=week if started else 0,
+        total_weeks=0,
+        phase=None,
+        status="active" if started else "not_started",
+        days_until_start=0 if started else (start - today).days,
+        is_phase_start=False,
+        weeks_left_in_phase=0,
     )

@@ -92,12 +92,17 @@ class Plan:
     phases: tuple[ScheduledPhase, ...]
     position: Position
 
+    @property
+    def self_paced(self) -> bool:
+        """Whether the path has no phases: no weekly plan and no end, only its checklist and sections."""
+        return self.position.self_paced
+
     def phase_of(self, number: int) -> ScheduledPhase | None:
         return next((p for p in self.phases if p.number == number), None)
 
 
 def plan_for(role: Role, enrollment: Enrollment, now: datetime, tz: str = "UTC") -> Plan:
-    """Work out a learner's schedule at their pace and their position today."""
+    """Work out a learner's schedule at their pace and their position today (no schedule on a self-paced path)."""
     total = pace_weeks(role.timeline_months, enrollment.pace, role.total_weeks, phase_count=len(role.phases))
     phases = schedule(role.phases, total)
     today = local_today(now, tz)

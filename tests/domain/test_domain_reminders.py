@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.domain.reminders import (
     CATCHUP_AFTER,
+    MAX_NEXT_ITEMS,
     Catchup,
     OpenItem,
     build_reminder_view,
@@ -20,6 +21,7 @@ from bot.domain.reminders import (
     group_for_week,
     is_paused,
     next_due,
+    next_open_items,
     plan_after_downtime,
     slot_key,
 )
@@ -727,3 +729,71 @@ def test_group_board_rejects_negative():
         group_board({1: -1}, 5)
     with pytest.raises(ValueError, match="negative"):
         group_board({1: 1}, -5)
+
+
+def test_group_board_names_its_items():
+    assert group_board({1: 31, 2: 4}, 31, "the whole checklist") == "1/2 finished the whole checklist"
+
+
+# --------------------------------------------------------------------------- self-paced paths
+
+
+def self_paced_view(days: int, done: set[str] | None = None, *, checklist=CHECKLIST):
+    pos = position((), 0, START, START + timedelta(days=days))
+    return build_reminder_view((), (), pos, checklist, done or set())
+
+
+def test_phased_view_groups_its_open_items_under_the_week_group():
+    view = view_for(1)
+    assert view.open_by_group == ((GROUPS[0], view.open_items),)
+    assert not view.self_paced
+
+
+def test_self_paced_view_lists_the_next_items_without_phase_or_end():
+    view = self_paced_view(400)  # week 58: no week ever maps to a later group, nor finishes the path
+    assert (view.status, view.week, view.total_weeks, view.self_paced) == ("active", 58, 0, True)
+    assert (view.phase_number, view.phase_title, view.phase_span, view.objective, view.focus) == (
+        None,
+        None,
+        None,
+        None,
+        (),
+    )
+    assert view.items_group is None
+    assert view.open_items == tuple(OpenItem(f"fou-{i}", f"Foundations item {i}") for i in range(1, 6))
+    assert view.open_by_group == ((GROUPS[0], view.open_items),)
+    assert (view.done, view.total) == (0, 36)
+
+
+def test_self_paced_view_runs_on_into_the_next_groups():
+    done = {f"fou-{i}" for i in range(1, 11)} | {"int-1"}
+    view = self_paced_view(0, done)
+    assert view.open_by_group == (
+        (GROUPS[0], (OpenItem("fou-11", "Foundations item 11"), OpenItem("fou-12", "Foundations item 12"))),
+        (GROUPS[1], tuple(OpenItem(f"int-{i}", f"Intermediate item {i}") for i in range(2, 5))),
+    )
+    assert len(view.open_items) == MAX_NEXT_ITEMS
+    assert view.done == 11
+
+
+def test_self_paced_view_with_everything_done_or_no_checklist():
+    all_done = self_paced_view(7, {i.id for i in CHECKLIST})
+    assert (all_done.status, all_done.open_items, all_done.open_by_group, all_done.done) == ("active", (), (), 36)
+    empty = self_paced_view(7, checklist=())
+    assert (empty.open_items, empty.total) == ((), 0)
+
+
+def test_self_paced_view_before_the_start_previews_the_first_items():
+    view = self_paced_view(-3)
+    assert (view.status, view.days_until_start, view.week) == ("not_started", 3, 0)
+    assert view.open_items[0] == OpenItem("fou-1", "Foundations item 1")
+
+
+def test_next_open_items_keeps_group_order_and_counts_a_repeated_item_once():
+    checklist = (Item("a", "G1", "A"), Item("b", "G2", "B"), Item("a", "G2", "A again"), Item("c", "G1", "C"))
+    assert next_open_items(checklist, {"c"}, limit=5) == (
+        ("G1", (OpenItem("a", "A"),)),
+        ("G2", (OpenItem("b", "B"),)),
+    )
+    assert next_open_items(checklist, set(), limit=1) == (("G1", (OpenItem("a", "A"),)),)
+    assert next_open_items((), set()) == ()

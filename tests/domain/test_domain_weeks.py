@@ -332,3 +332,53 @@ def test_position_is_consistent(days, shift):
         assert pos.phase is not None
         assert pos.phase.first_week <= pos.week <= pos.phase.last_week
         assert pos.weeks_left_in_phase == pos.phase.last_week - pos.week + 1
+
+
+# --- self-paced paths (no phases) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pace", [None, "complete_beginner", "not-a-pace"])
+def test_pace_weeks_without_phases_is_zero_at_any_pace(pace):
+    assert pace_weeks(BACKEND_TIMELINE, pace, 0, phase_count=0) == 0
+    assert schedule((), 0) == ()
+
+
+def test_pace_weeks_still_rejects_no_weeks_for_a_phased_path():
+    with pytest.raises(ValueError, match="nominal_weeks must be at least 1"):
+        pace_weeks({}, None, 0)
+
+
+def test_self_paced_position_before_start():
+    pos = position((), 0, START, START - timedelta(days=3))
+    assert pos == Position(
+        week=0,
+        total_weeks=0,
+        phase=None,
+        status="not_started",
+        days_until_start=3,
+        is_phase_start=False,
+        weeks_left_in_phase=0,
+    )
+    assert pos.self_paced
+
+
+@pytest.mark.parametrize(("days", "week"), [(0, 1), (6, 1), (7, 2), (400, 58), (3650, 522)])
+def test_self_paced_position_counts_weeks_without_end(days, week):
+    pos = position((), 0, START, START + timedelta(days=days))
+    assert (pos.status, pos.week, pos.total_weeks, pos.phase) == ("active", week, 0, None)
+    assert (pos.is_phase_start, pos.weeks_left_in_phase, pos.days_until_start) == (False, 0, 0)
+    assert pos.self_paced
+
+
+def test_self_paced_position_ignores_shifts():
+    # "I'm behind" has no plan to push back: the week is the one since the start, as for streaks.
+    assert position((), 0, START, at_week(5), shift_weeks=3).week == 5
+
+
+def test_phased_position_is_not_self_paced():
+    assert not position(PLAN, 36, START, at_week(40)).self_paced
+
+
+def test_position_rejects_phases_without_weeks():
+    with pytest.raises(ValueError, match="total_weeks must be at least 1"):
+        position(PLAN, 0, START, START)
