@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import time
 
 from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
+from bot.domain.reminders import OpenItem, next_open_items
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
 from bot.reminders.planning import replan_user
@@ -84,22 +85,48 @@ def week_status(plan: Plan) -> str:
     if pos.status == "not_started":
         days = pos.days_until_start
         return f"Starts in {days} day{'' if days == 1 else 's'}, on {plan.enrollment.start_date.isoformat()}"
+    if plan.self_paced:
+        return f"Self-paced · week {pos.week} since you started"
     if pos.status == "finished":
         return f"Finished all {plan.total_weeks} weeks 🎉"
     phase = pos.phase
     return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
 
 
-def path_buttons(role: str, reminders_on: bool | None = None) -> tuple[Button, ...]:
-    """Return the next-step buttons shown under a path."""
-    buttons = [
-        Button("This week", custom_id=ids.week(role), style="primary"),
-        Button("Checklist", custom_id=ids.checklist(role, 0)),
-    ]
+def self_paced_hint(role: Role) -> str:
+    """Say how to follow a path without phases: its checklist, or its topics when it has none."""
+    if role.checklist:
+        return f"Work through its checklist at your own pace: `/checklist role:{role.name}`."
+    return f"It has no checklist either: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
+
+
+def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
+    """Return open checklist items under their group names, short enough for one field."""
+    lines = []
+    for group, items in by_group:
+        lines.append(f"**{group}**")
+        lines.extend(f"⬜ {item.text}" for item in items)
+    return clip("\n".join(lines), limit)
+
+
+def path_buttons(
+    role: str, reminders_on: bool | None = None, *, weekly: bool = True, checklist: bool = True
+) -> tuple[Button, ...]:
+    """Return the next-step buttons shown under a path (no "This week" on a path without a weekly plan)."""
+    buttons = []
+    if weekly:
+        buttons.append(Button("This week", custom_id=ids.week(role), style="primary"))
+    if checklist:
+        buttons.append(Button("Checklist", custom_id=ids.checklist(role, 0)))
     if reminders_on is not None:
         label = "Weekly reminders: on" if reminders_on else "Weekly reminders: off"
         buttons.append(Button(label, custom_id=ids.reminders(role), style="success" if reminders_on else "secondary"))
     return tuple(buttons)
+
+
+def plan_buttons(plan: Plan, reminders_on: bool | None = None) -> tuple[Button, ...]:
+    """Return the buttons shown under a learner's path card, fitting the path."""
+    return path_buttons(plan.role.name, reminders_on, weekly=not plan.self_paced, checklist=bool(plan.role.checklist))
 
 
 async def start_learning(
@@ -109,6 +136,11 @@ async def start_learning(
     found = svc.role(role)
     if pace is not None and pace.strip():
         pace = pace.strip()
+        if found.self_paced:
+            raise UserError(
+                f"{found.display_name} is self-paced: it has no weekly plan, so there is no pace to pick. "
+                f"Start it without one: `/start-learning role:{found.name}`."
+            )
         if pace not in found.timeline_months:
             valid = ", ".join(f"`{p}`" for p in found.timeline_months) or "none (this path has one pace)"
             raise UserError(f"'{escape_user_text(pace)[:40]}' is not a pace of {found.display_name}. Paces: {valid}.")
@@ -134,21 +166,50 @@ async def start_learning(
         headline = f"Your path now starts on {start_date.isoformat()}; your ticked items are kept."
     else:
         headline = "Welcome back, your progress is where you left it."
-    card = path_card(plan, headline)
-    return Reply(cards=(card,), rows=(path_buttons(found.name, settings.enabled),), ephemeral=True)
+    done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
+    card = path_card(plan, headline, done)
+    return Reply(cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
 
 
-def path_card(plan: Plan, headline: str) -> Card:
-    """The path at a glance: where the learner is, every phase at their pace, and this week's focus."""
-    found, enrollment = plan.role, plan.enrollment
-    pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
+def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
+    """Where a learner is on a path without phases: no weekly plan, and the next open items of its checklist."""
+    found = plan.role
     fields = [
         Field("Where you are", week_status(plan)),
         Field(
-            clip(f"The path · {plan.total_weeks} weeks at {pace_text}", MAX_FIELD_NAME),
-            clip(_plan_lines(plan), MAX_FIELD_VALUE),
+            "No weekly plan",
+            f"{found.display_name} is self-paced: it has no phases and no weekly plan. {self_paced_hint(found)}",
         ),
     ]
+    if found.checklist:
+        upcoming = next_open_items(found.checklist, done)
+        text = (
+            open_items_text(upcoming) + "\nYour weekly reminder lists the next open items."
+            if upcoming
+            else f"All {len(found.checklist)} items are ticked. `/progress` shows what you did."
+        )
+        fields.append(Field("Next on your checklist", clip(text, MAX_FIELD_VALUE)))
+    return fields
+
+
+def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
+    """The path at a glance: where the learner is, every phase at their pace, and this week's focus.
+
+    A self-paced path has no phases to show: its next open checklist items instead (`done` holds the
+    ticked item IDs).
+    """
+    found, enrollment = plan.role, plan.enrollment
+    if plan.self_paced:
+        fields = _self_paced_fields(plan, done)
+    else:
+        pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
+        fields = [
+            Field("Where you are", week_status(plan)),
+            Field(
+                clip(f"The path · {plan.total_weeks} weeks at {pace_text}", MAX_FIELD_NAME),
+                clip(_plan_lines(plan), MAX_FIELD_VALUE),
+            ),
+        ]
     current = plan.position.phase
     if current is not None:
         phase = found.phase(current.number)
@@ -175,6 +236,8 @@ async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
     """Show the caller's current phase and what to focus on this week."""
     plan = await enrolled_plan(svc, caller, role)
     pos = plan.position
+    if plan.self_paced:
+        raise UserError(f"{plan.role.display_name} is self-paced: it has no weekly plan. {self_paced_hint(plan.role)}")
     if pos.phase is None:
         raise UserError(f"Your {plan.role.display_name} path starts on {plan.enrollment.start_date.isoformat()}.")
     phase = plan.role.phase(pos.phase.number)
@@ -219,6 +282,9 @@ async def phase_view(
         if role is None:
             raise
     found = plan.role if plan else svc.role(role)
+    if found.self_paced:
+        other = " For another path of yours, name it: `/phase role:…`." if role is None else ""
+        raise UserError(f"{found.display_name} is self-paced: it has no phases. {self_paced_hint(found)}{other}")
     if number is None:
         current = plan.position.phase if plan else None
         number = current.number if current else found.phases[0].number
@@ -350,7 +416,9 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
             x
             for x in (
                 clip(r.description, 400),
-                f"**Weeks:** {r.total_weeks}" + (f" · **Timeline:** {timeline}" if timeline else ""),
+                "**Self-paced:** no phases or weekly plan"
+                if r.self_paced
+                else f"**Weeks:** {r.total_weeks}" + (f" · **Timeline:** {timeline}" if timeline else ""),
                 f"**Salary:** {salary}" if salary else "",
                 f"`/start-learning role:{r.name}`",
             )

@@ -16,7 +16,7 @@ from bot.domain.streaks import week_streak
 from bot.domain.weeks import local_today
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
-from bot.handlers.learning import COLOR, enrolled_plan, path_buttons, path_card, week_status
+from bot.handlers.learning import COLOR, enrolled_plan, path_card, plan_buttons, week_status
 from bot.reminders.planning import replan_user
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
 from bot.render import progress_bar as bar
@@ -310,11 +310,12 @@ async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response
     except UserError:  # the path was left since: just say what changed
         return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
     # The button is on the path card: show that card again, with the button telling the new state.
+    done = await svc.store.get_progress(caller.user_id, plan.role.name)
     return Response(
         Reply(
             content=f"Weekly reminders are {word}.",
-            cards=(path_card(plan, f"Weekly reminders {word}"),),
-            rows=(path_buttons(plan.role.name, enabled),),
+            cards=(path_card(plan, f"Weekly reminders {word}", done),),
+            rows=(plan_buttons(plan, enabled),),
             ephemeral=True,
         ),
         update=True,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 WORDS = (
     "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore "
     "magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo "
@@ -77,3 +80,36 @@ def long_role(
             n += 1
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+ROADMAPS = Path(__file__).resolve().parents[1] / "fixtures" / "roadmaps"
+SHIPPED = Path(__file__).resolve().parents[2] / "content"
+SELF_PACED = "interview-checklist"
+"""A self-paced path (no phase headings) with a 31-item checklist in eight groups."""
+NO_CHECKLIST = "university-curriculum"
+"""A self-paced path with neither phases nor a checklist: only sections to search."""
+PACED_SELF_PACED = "paced-checklist"
+"""A self-paced path whose front-matter still has `timelineMonths` (paces it cannot use)."""
+PACED_SELF_PACED_TEXT = """---
+name: paced-checklist
+displayName: Paced Checklist
+description: A checklist without phases whose author left paces in the front-matter.
+timelineMonths: {complete_beginner: 6-9}
+---
+# Paced Checklist
+
+## Basics
+
+- [ ] Read the guide
+- [ ] Write a first program
+"""
+
+
+def self_paced_content(folder: Path) -> Path:
+    """Fill `folder` with self-paced paths (from the roadmap fixtures) and the shipped backend path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (SELF_PACED, NO_CHECKLIST):
+        shutil.copy(ROADMAPS / f"{name}.md", folder / f"{name}.md")
+    shutil.copy(SHIPPED / "backend-engineer.md", folder / "backend-engineer.md")
+    (folder / f"{PACED_SELF_PACED}.md").write_text(PACED_SELF_PACED_TEXT, encoding="utf-8")
+    return folder
