@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.handlers.context import Caller, Services, UserError
 from bot.handlers.learning import COLOR
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time, parse_zone
-from bot.reminders.compose import group_standing
+from bot.reminders.compose import group_standing, group_week
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
 from bot.store.errors import GroupNameTakenError
@@ -135,9 +135,15 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
         else:
             hidden.append(f"<@{user_id}> {HIDDEN}")  # after the others, in joining order: no rank to read
     shown.sort(key=lambda x: -x[0])
-    week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
     body = "\n".join([*(line for _, line in shown), *hidden]) or "No members yet: `/group join`."
-    stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
+    if pos.self_paced:  # no phases: the bars count the whole checklist
+        week = group_week(pos)
+        count = len(standing.items)
+        items = f"the whole checklist ({count} item{'' if count == 1 else 's'})" if count else "no checklist"
+        stretch = f"Self-paced, no phases: {items}"
+    else:
+        week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
+        stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
     schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({group.timezone})"
     card = Card(
         title=clip(f"{group.name} · {role.display_name} · {week}", 256),

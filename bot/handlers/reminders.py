@@ -212,6 +212,15 @@ async def snooze_day(svc: Services, caller: Caller) -> Response:
 
 async def behind(svc: Services, caller: Caller, role: str) -> Response:
     """Push the plan back a week ("I'm behind")."""
+    found = svc.content.index.roles.get(role)
+    if found is not None and found.self_paced:  # a button sent before the path lost its phases
+        return Response(
+            Reply(
+                content=f"{found.display_name} is self-paced: there is no weekly plan to move back, so you can't "
+                "fall behind. Take the checklist at your own pace; `/remind pause` gives you a break from reminders.",
+                ephemeral=True,
+            )
+        )
     enrollment = await svc.store.shift_enrollment(caller.user_id, role, 1, caller.now)
     if enrollment is None:
         raise UserError("You aren't following that path any more.")

@@ -1,4 +1,8 @@
-"""What a weekly reminder says: to a learner (one card per active path) or to a study group."""
+"""What a weekly reminder says: to a learner (one card per active path) or to a study group.
+
+A self-paced path (no phases) has no phase or objective to tell: its reminder lists the next open
+items of its checklist, under their groups.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from bot.domain.reminders import ReminderView, build_reminder_view, group_board
 from bot.domain.weeks import Position, local_today, pace_weeks, position, schedule
 from bot.handlers import ids
 from bot.handlers.context import Plan, Services, plan_for
-from bot.handlers.learning import COLOR, week_status
+from bot.handlers.learning import COLOR, open_items_text, week_status
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, progress_bar
 from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.store.models import StudyGroup
 
 MAX_PATHS = 4  # one select per path, plus a row of buttons
+FOOTER = "Weekly reminder · /remind set to change the day and time · /remind off to stop"
+GROUP_FOOTER = "Study group · /group board for everyone's progress · /group join to take part"
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,50 @@ def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
     return build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done_ids, missed)
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _self_paced_card(role: Role, plan: Plan, view: ReminderView) -> Card:
+    """Lay out the reminder of a path without phases: the next open items instead of a phase and objective."""
+    lines = []
+    if view.missed:
+        lines.append(f"*You were away for {_count(view.missed, 'reminder')}; here is where you are now.*")
+    if view.status == "not_started":
+        lines.append(f"Your path starts in {_count(view.days_until_start, 'day')}. A look at what comes first:")
+    elif not view.total:
+        lines.append(
+            f"{role.display_name} is self-paced and has no checklist: look up its topics with "
+            f"`/skill-deep-dive topic:… role:{role.name}`."
+        )
+    elif not view.open_items:
+        lines.append(
+            "Every item on the checklist is ticked. `/progress` shows what you did; "
+            f"`/stop-learning role:{role.name}` ends these reminders when you're done with the path."
+        )
+    else:
+        lines.append(
+            "Self-paced: no phase this week, just the next items on your checklist. "
+            "Tick what you've done in the menu or with `/done`."
+        )
+    fields = []
+    if view.open_by_group:
+        fields.append(Field("Next open items", open_items_text(view.open_by_group)))
+    if view.total:
+        fields.append(Field("Progress", progress_bar(view.done, view.total)))
+    return Card(
+        title=clip(f"{week_status(plan)} · {role.display_name}", 256),
+        description=clip("\n\n".join(lines), 4096),
+        fields=tuple(fields),
+        footer=FOOTER,
+        color=COLOR,
+    )
+
+
 def reminder_card(role: Role, plan: Plan, view: ReminderView) -> Card:
     """Lay one path's reminder out as a card."""
+    if view.self_paced:
+        return _self_paced_card(role, plan, view)
     lines = []
     if view.missed:
         lines.append(f"*You were away for {view.missed} reminder(s); here is where you are now.*")
@@ -70,7 +118,7 @@ def reminder_card(role: Role, plan: Plan, view: ReminderView) -> Card:
         title=clip(f"{week_status(plan)} · {role.display_name}", 256),
         description=clip("\n\n".join([phase_line, *lines]).strip(), 4096) or None,
         fields=tuple(fields),
-        footer="Weekly reminder · /remind set to change the day and time · /remind off to stop",
+        footer=FOOTER,
         color=COLOR,
     )
 
@@ -92,7 +140,8 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         cards.append(reminder_card(role, plan, view))
         if view.status != "finished":
             live += 1
-            first_live = first_live or e.role
+            if not plan.self_paced:  # "I'm behind" moves a weekly plan back; a self-paced path has none
+                first_live = first_live or e.role
             if view.open_items:
                 options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
                 rows.append(
@@ -125,7 +174,11 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
 
 @dataclass(frozen=True)
 class GroupStanding:
-    """Where a study group is on its path, and how many of this stretch's items each member has done."""
+    """Where a study group is on its path, and how many of this stretch's items each member has done.
+
+    On a self-paced path the stretch is the whole checklist, and the view's open items are the next ones
+    not every member has ticked yet.
+    """
 
     view: ReminderView
     position: Position
@@ -140,12 +193,13 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     phases = schedule(role.phases, total)
     start = local_today(group.created_at, group.timezone)
     pos = position(phases, total, start, local_today(now, group.timezone))
-    view = build_reminder_view(role.phases, phases, pos, role.checklist, set(), missed)
-    items = frozenset(i.id for i in role.checklist if i.group == view.items_group)
-    done: dict[int, int] = {}
+    ticked: dict[int, set[str]] = {}
     for member in await svc.store.group_members(group.id):
-        progress = await svc.store.get_progress(member.user_id, role.name)
-        done[member.user_id] = sum(1 for item_id in progress if item_id in items)
+        ticked[member.user_id] = set(await svc.store.get_progress(member.user_id, role.name))
+    everyone = set.intersection(*ticked.values()) if pos.self_paced and ticked else set()
+    view = build_reminder_view(role.phases, phases, pos, role.checklist, everyone, missed)
+    items = frozenset(i.id for i in role.checklist if pos.self_paced or i.group == view.items_group)
+    done = {user_id: len(mine & items) for user_id, mine in ticked.items()}
     return GroupStanding(view, pos, total, items, done)
 
 
@@ -155,6 +209,8 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
     if role is None:
         return Composed(None, False, reason=PATH_NOT_LOADED)  # the role may come back with a reload
     standing = await group_standing(svc, group, role, now, missed)
+    if standing.position.self_paced:
+        return Composed(Reply(cards=(_self_paced_group_card(group, role, standing),)), finished=False)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     board = group_board(standing.done, len(standing.items))
     lines = []
@@ -177,7 +233,43 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
         title=clip(f"{group.name} · {week} · {role.display_name}", 256),
         description=clip("\n\n".join(lines), 4096) or None,
         fields=tuple(fields),
-        footer="Study group · /group board for everyone's progress · /group join to take part",
+        footer=GROUP_FOOTER,
         color=COLOR,
     )
     return Composed(Reply(cards=(card,)), finished=view.status == "finished")
+
+
+def group_week(pos: Position) -> str:
+    """Say where a study group on a self-paced path is: the week since it started, or when it starts."""
+    if pos.status == "not_started":
+        return f"starts in {_count(pos.days_until_start, 'day')}"
+    return f"week {pos.week} since the group started"
+
+
+def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStanding) -> Card:
+    """Lay out a self-paced group's weekly post: the next items not everyone has ticked, and the board."""
+    view = standing.view
+    lines = []
+    if view.missed:
+        verb = "was" if view.missed == 1 else "were"
+        lines.append(f"*{_count(view.missed, 'weekly post')} {verb} missed while the bot was away.*")
+    if not view.total:
+        lines.append(
+            f"Self-paced, with no checklist: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
+        )
+    elif view.open_items:
+        lines.append("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:")
+    else:
+        lines.append("Every member has ticked every item on the checklist. Well done, everyone!")
+    fields = []
+    if view.open_by_group:
+        fields.append(Field("Next open items", open_items_text(view.open_by_group)))
+    board = group_board(standing.done, len(standing.items), "the whole checklist")
+    fields.append(Field("Board", board or "No members yet: `/group join`"))
+    return Card(
+        title=clip(f"{group.name} · {group_week(standing.position)} · {role.display_name}", 256),
+        description=clip("\n\n".join(lines), 4096),
+        fields=tuple(fields),
+        footer=GROUP_FOOTER,
+        color=COLOR,
+    )
