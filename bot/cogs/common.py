@@ -25,7 +25,7 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> l
     """Suggest the paces of the role picked so far."""
     svc = services_of(interaction)
     role = svc.content.index.role(str(getattr(interaction.namespace, "role", "") or ""))
-    if role is None:
+    if role is None or role.self_paced:  # a path without phases has no weekly plan to pace
         return []
     return to_choices(
         [
