@@ -283,7 +283,7 @@ async def phase_view(
             raise
     found = plan.role if plan else svc.role(role)
     if found.self_paced:
-        other = " For another path of yours, name it: `/phase role:…`." if role is None else ""
+        other = " To see another path's phases, name it: `/phase role:…`." if role is None else ""
         raise UserError(f"{found.display_name} is self-paced: it has no phases. {self_paced_hint(found)}{other}")
     if number is None:
         current = plan.position.phase if plan else None
