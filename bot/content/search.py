@@ -19,11 +19,11 @@ import bisect
 import math
 import re
 import unicodedata
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, mul, neg, not_
 
 from rapidfuzz import fuzz, process
@@ -83,6 +83,9 @@ _CHUNK = 4096  # entries whose words are found at once while the index is built
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
+TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
+ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
+ROLE_PAIR_SHARE = 0.5  # beyond, only texts holding this share of the query's letter pairs are scored
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -203,7 +206,7 @@ class SearchIndex:
                 sections.append(section)
                 owner.append(name)
                 own_texts.append(own)
-        self._role_texts = [t.lower() for t, _ in self._role_choices]
+        self._build_role_picker()
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
         self._entry_role: list[str] = [owner[i] for i in order]
@@ -288,33 +291,77 @@ class SearchIndex:
         name = self._role_keys.get(slugify(text, 100))
         return self._roles.get(name) if name else None
 
+    def _build_role_picker(self) -> None:
+        """Index role names, aliases and display names for `find_roles`: sorted, joined and by letter pair."""
+        display = {name: role.display_name.lower() for name, role in self._roles.items()}
+        self._roles_by_display = [
+            RoleMatch(name, self._roles[name].display_name, 0.0)
+            for name in sorted(self._roles, key=lambda n: (display[n], n))
+        ]
+        choices = sorted({(text.lower().replace("\n", " "), name) for text, name in self._role_choices})
+        self._role_texts = [text for text, _ in choices]  # sorted: a prefix is one bisect range
+        self._role_text_owner = [name for _, name in choices]
+        # The texts again, one a line in the order the results are shown (display name): the first roles
+        # a substring scan meets are the ones it would list.
+        shown = sorted(choices, key=lambda c: (display[c[1]], c[1], c[0]))
+        self._role_blob = "\n".join(text for text, _ in shown)
+        self._role_blob_starts = list(accumulate((len(text) + 1 for text, _ in shown[:-1]), initial=0))
+        self._role_blob_owner = [name for _, name in shown]
+        by_pair: defaultdict[str, list[int]] = defaultdict(list)
+        for i, text in enumerate(self._role_texts):
+            for pair in _letter_pairs(text):
+                by_pair[pair].append(i)
+        self._role_pairs = dict(by_pair)
+
     def find_roles(self, query: str, limit: int = 25) -> list[RoleMatch]:
-        """Find roles by name, alias or display name: exact, then prefix, then fuzzy; best first."""
+        """Find roles by name, alias or display name: exact, then prefix, then substring, then fuzzy; best first."""
         if limit < 1:
             return []
-        if not query.strip():
-            roles = sorted(self._roles.values(), key=lambda r: r.display_name.lower())
-            return [RoleMatch(r.name, r.display_name, 0.0) for r in roles[:limit]]
         q = query.strip().lower()
+        if not q:
+            return self._roles_by_display[:limit]
         best: dict[str, float] = {}
-        for low, (_, name) in zip(self._role_texts, self._role_choices, strict=True):
-            if low == q:
-                score = 100.0
-            elif low.startswith(q):
-                score = 95.0 - min(len(low) - len(q), 20) / 4
-            elif q in low:
-                score = 85.0
-            else:
-                continue
-            best[name] = max(best.get(name, 0.0), score)
+        texts, owner = self._role_texts, self._role_text_owner
+        i = bisect.bisect_left(texts, q)
+        while i < len(texts) and texts[i].startswith(q):
+            score = 95.0 - min(len(texts[i]) - len(q), 20) / 4 if len(texts[i]) > len(q) else 100.0
+            best[owner[i]] = max(best.get(owner[i], 0.0), score)
+            i += 1
+        if "\n" not in q:
+            # Every other role with q inside a text scores the same, so the first ones in display order are
+            # the ones listed: the scan stops once there are enough.
+            blob, starts, blob_owner = self._role_blob, self._role_blob_starts, self._role_blob_owner
+            at = blob.find(q)
+            while at != -1 and len(best) < limit:
+                line = bisect.bisect_right(starts, at) - 1
+                best.setdefault(blob_owner[line], 85.0)
+                at = blob.find(q, starts[line + 1]) if line + 1 < len(starts) else -1
+        closeness: dict[str, float] = {}  # breaks ties between fuzzy matches
         if len(best) < limit:
-            for _text, score, i in process.extract(
-                q, self._role_texts, scorer=fuzz.WRatio, score_cutoff=70, limit=limit * 3
-            ):
-                name = self._role_choices[i][1]
-                best[name] = max(best.get(name, 0.0), 0.84 * score)  # below substring matches, order kept
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], self._roles[kv[0]].display_name.lower()))
-        return [RoleMatch(n, self._roles[n].display_name, s) for n, s in ranked[:limit]]
+            candidates = self._fuzzy_role_texts(q)
+            found = process.extract(q, [texts[i] for i in candidates], scorer=fuzz.WRatio, score_cutoff=70, limit=None)
+            # WRatio gives every text that holds one query word in full the same 85.5: the text closer as a
+            # whole ("compiler reserch": Compiler Research over Compiler Automation) goes first.
+            ranked_texts = sorted((-score, -fuzz.ratio(q, text), k) for text, score, k in found)[: limit * 3]
+            for negative, negative_closeness, k in ranked_texts:
+                name = owner[candidates[k]]
+                if -0.84 * negative > best.get(name, 0.0):  # below substring matches, order kept
+                    best[name] = -0.84 * negative
+                    closeness[name] = -negative_closeness
+        roles = self._roles
+        ranked = sorted(
+            best.items(), key=lambda kv: (-kv[1], -closeness.get(kv[0], 0.0), roles[kv[0]].display_name.lower(), kv[0])
+        )
+        return [RoleMatch(n, roles[n].display_name, s) for n, s in ranked[:limit]]
+
+    def _fuzzy_role_texts(self, q: str) -> list[int]:
+        """Return the role texts (ascending) that share enough letter pairs with `q` to be worth a WRatio."""
+        pairs = _letter_pairs(q)
+        if len(self._role_texts) <= ROLE_SCAN or not pairs:
+            return list(range(len(self._role_texts)))
+        shared = Counter(chain.from_iterable(self._role_pairs.get(p, ()) for p in pairs))
+        need = max(1, math.ceil(len(pairs) * ROLE_PAIR_SHARE))
+        return sorted(i for i, n in shared.items() if n >= need)
 
     # --- sections -----------------------------------------------------------------------------
 
@@ -467,16 +514,35 @@ class SearchIndex:
 
     def titles(self, query: str, *, role: str | None = None, limit: int = 25) -> list[Hit]:
         """Return hits with distinct titles, for autocomplete while the user types."""
-        seen: set[tuple[str, str]] = set()
-        out: list[Hit] = []
-        for hit in self.search(query, role=role, limit=limit * 3, prefix=True):
-            key = (hit.role, hit.section.title.lower())
-            if key not in seen:
-                seen.add(key)
-                out.append(hit)
+        if limit < 1:
+            return []
+        # A few more hits than asked for make up for repeated titles; when they do not, ask for many more.
+        wanted = limit + TITLE_SLACK
+        hits = self.search(query, role=role, limit=wanted, prefix=True)
+        out = _distinct_titles(hits, limit)
+        if len(out) < limit and len(hits) == wanted:
+            out = _distinct_titles(self.search(query, role=role, limit=limit * 3 + TITLE_SLACK, prefix=True), limit)
+        return out
+
+
+def _distinct_titles(hits: list[Hit], limit: int) -> list[Hit]:
+    """Return the first hit of each (role, title), up to `limit` of them."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Hit] = []
+    for hit in hits:
+        key = (hit.role, hit.section.title.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
             if len(out) == limit:
                 break
-        return out
+    return out
+
+
+def _letter_pairs(text: str) -> set[str]:
+    """Return the pairs of neighbouring characters in text, with a space before it (so a first letter counts)."""
+    padded = " " + text
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 def _swaps(word: str) -> set[str]:

@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from bot.content.ids import slugify
 from bot.content.loader import ContentIndex, load_content, parse_bytes
-from bot.content.search import SHORTLIST_FLOOR, SearchIndex, _top, tokenize, word_sets
+from bot.content.models import Role
+from bot.content.search import ROLE_SCAN, SHORTLIST_FLOOR, SearchIndex, _top, tokenize, word_sets
 from tests.conftest import CONTENT_DIR
 from tests.content.helpers import role_file
 
@@ -356,6 +358,59 @@ def test_empty_role_query_lists_roles_alphabetically_within_the_limit():
 
 def test_nonsense_role_query_finds_nothing():
     assert SEARCH.find_roles("zzqxv") == []
+
+
+def many_roles() -> SearchIndex:
+    """Return an index of 216 roles ("Payments Platform Engineer", ...), each with a short alias: 648 texts."""
+    roles = []
+    for domain in ("Payments", "Streaming", "Robotics", "Healthcare", "Compiler", "Accessibility"):
+        for focus in ("Platform", "Automation", "Reliability", "Security", "Research", "Tooling"):
+            for title in ("Engineer", "Architect", "Analyst", "Consultant", "Specialist", "Developer"):
+                display = f"{domain} {focus} {title}"
+                initials = "".join(w[0] for w in display.split()).lower()
+                roles.append(Role(slugify(display, 64), display, "", f"{slugify(display, 64)}.md", aliases=(initials,)))
+    return SearchIndex(roles)
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("payments platfrom engineer", "payments-platform-engineer"),
+        ("robotcs automation architect", "robotics-automation-architect"),
+        ("healthcare reliabilty analyst", "healthcare-reliability-analyst"),
+        ("compiler tooling develper", "compiler-tooling-developer"),
+        ("accesibility research consultant", "accessibility-research-consultant"),
+        ("streamng security specialist", "streaming-security-specialist"),
+    ],
+)
+def test_a_misspelt_role_among_hundreds_is_found_first(query, role):
+    index = many_roles()
+    assert len(index._role_texts) > ROLE_SCAN  # only the texts that share enough letter pairs are scored
+    assert [m.name for m in index.find_roles(query, limit=3)][:1] == [role]
+
+
+@pytest.mark.parametrize(
+    ("query", "start"),
+    [
+        ("compiler reserch", "compiler-research-"),
+        ("streaming relability", "streaming-reliability-"),
+        ("healthcare secruity", "healthcare-security-"),
+    ],
+)
+def test_a_misspelt_role_prefers_the_names_closest_as_a_whole(query, start):
+    # WRatio scores every name holding "compiler" in full alike: the whole name's closeness breaks the tie.
+    found = many_roles().find_roles(query, limit=3)
+    assert len(found) == 3 and all(m.name.startswith(start) for m in found), found
+
+
+def test_role_substring_matches_come_in_display_order_within_the_limit():
+    index = many_roles()
+    found = index.find_roles("security", limit=7)
+    assert len(found) == 7
+    assert [m.display_name for m in found] == sorted(
+        (r.display_name for r in index._roles.values() if "Security" in r.display_name), key=str.lower
+    )[:7]
+    assert {m.score for m in found} == {85.0}
 
 
 def test_role_by_key_ignores_case_and_punctuation():
