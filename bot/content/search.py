@@ -4,6 +4,8 @@ A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index
 1. each query word is matched against the *vocabulary* (a few thousand distinct words): exactly, as a prefix
    (for autocomplete while typing), or fuzzily with rapidfuzz over the words that share its first or second
    letter and are near its length (`postgress` -> `postgresql`; at most 8, close to the closest one);
+   a word or phrase of the synonym table (`bot.content.synonyms`) also matches the other names listed for it,
+   below the word itself (`databases` -> `postgresql`, `version control` -> `git`);
 2. the matched words' posting lists name the entries that hold them in their title or their own text;
 3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
    little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
@@ -30,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
+from bot.content.synonyms import SYNONYMS
 
 _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
@@ -83,6 +86,8 @@ _CHUNK = 4096  # entries whose words are found at once while the index is built
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
+SYNONYM_SIMILARITY = 0.7  # a broader word's narrower names count this much of the word itself (bot.content.synonyms)
+MAX_KEY_WORDS = 3  # the longest synonym key, in words
 TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
 ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
 ROLE_PAIR_SHARE = 0.5  # beyond, only texts holding this share of the query's letter pairs are scored
@@ -268,6 +273,7 @@ class SearchIndex:
         self._role_entries = {name: frozenset(ids) for name, ids in by_role.items()}
         n = max(len(self._entries), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
+        self._related = _related_words(SYNONYMS, vocab)
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
 
     @staticmethod
@@ -427,9 +433,12 @@ class SearchIndex:
         if not meaningful:
             return []
         groups = []
+        related = self._related_ids(meaningful)
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
             weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entries))
+            if related[i]:
+                expansions = _with_related(expansions, related[i])
             groups.append((weight, expansions, self._matches(expansions, role)))
         total_weight = sum(g[0] for g in groups) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
@@ -474,6 +483,17 @@ class SearchIndex:
         terms = tuple(meaningful)
         entries = self._entries
         return [Hit(*entries[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+
+    def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
+        """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""
+        out: list[tuple[int, ...]] = [()] * len(words)
+        for size in range(min(MAX_KEY_WORDS, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                ids = self._related.get(tuple(words[start : start + size]))
+                if ids:
+                    for i in range(start, start + size):
+                        out[i] += ids
+        return out
 
     def _exact_titles(self, words: list[str]) -> list[int]:
         """Return the entries whose title has exactly these words, stop words aside (ascending IDs)."""
@@ -537,6 +557,31 @@ def _distinct_titles(hits: list[Hit], limit: int) -> list[Hit]:
             if len(out) == limit:
                 break
     return out
+
+
+def _related_words(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """Map each synonym key's words (also with its last word's plural or singular) to its values' word IDs."""
+    related: dict[tuple[str, ...], tuple[int, ...]] = {}
+    variants: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for key, values in table.items():
+        words = tuple(w for w in tokenize(key) if w not in STOPWORDS)
+        ids = tuple(dict.fromkeys(vocab[v] for v in values if v in vocab))
+        if not words or not ids:
+            continue
+        related[words] = ids
+        last = words[-1]
+        other = last[:-1] if last.endswith("s") and not last.endswith("ss") else last + "s"
+        variants[(*words[:-1], other)] = ids
+    return {**variants, **related}  # a key written out wins over another key's plural
+
+
+def _with_related(expansions: tuple[tuple[int, float], ...], ids: tuple[int, ...]) -> tuple[tuple[int, float], ...]:
+    """Add a word's synonyms to its expansions at SYNONYM_SIMILARITY, best matches still first."""
+    found = dict(expansions)
+    for tid in ids:
+        if found.get(tid, 0.0) < SYNONYM_SIMILARITY:
+            found[tid] = SYNONYM_SIMILARITY
+    return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
 
 
 def _letter_pairs(text: str) -> set[str]:
