@@ -1,0 +1,274 @@
+"""What a learner asks, read from their words alone: a week, a phase, what comes after or before, or a topic.
+
+"what's on in week 14", "wk 12 topics", "weeks 3-4", "14th week" ask for the phase of a week; "phase 3" for a
+phase; "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the
+phase next to the one that teaches a topic (or holds a week or phase). Anything else is a topic to search for.
+Pure: no index and no roles; `bot.content.answers` turns a question into hits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["topic", "week", "phase", "after", "before"]
+
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, 1)} | {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)}
+
+_NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
+_ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ORDINAL_WORDS)}))"
+_TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.)\s*"
+_WEEK = r"(?:weeks?|wks?\.?)"
+_PHASE = r"phases?"
+# "week 14", "wk12", "weeks 3-4", "week number 7", "weeks 3 to week 5"; "w14"; "14th week", "first week".
+_WEEK_SPAN = re.compile(
+    rf"\b{_WEEK}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
+)
+_PHASE_NUMBER = re.compile(rf"\b{_PHASE}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+# "after X", "what comes after X", "what follows X", "next after X", "prior to X", "X prerequisites" is not read.
+_NEIGHBOUR = re.compile(r"\b(after|following|follows|before|precedes|preceding|prior\s+to)\s+(.+)$")
+_AFTER = frozenset({"after", "following", "follows"})
+_WORDS = re.compile(r"[a-z0-9]+")
+
+# Words that only frame a question: "what's on in week 14", "what do I study after databases".
+FILLER = frozenset(
+    [
+        "a",
+        "about",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "anything",
+        "are",
+        "at",
+        "be",
+        "but",
+        "can",
+        "comes",
+        "come",
+        "coming",
+        "could",
+        "cover",
+        "covered",
+        "covers",
+        "covering",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "due",
+        "during",
+        "else",
+        "every",
+        "everything",
+        "focus",
+        "focused",
+        "for",
+        "get",
+        "give",
+        "go",
+        "goes",
+        "going",
+        "happen",
+        "happening",
+        "happens",
+        "has",
+        "have",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "learn",
+        "learning",
+        "list",
+        "me",
+        "module",
+        "my",
+        "next",
+        "now",
+        "of",
+        "on",
+        "once",
+        "or",
+        "our",
+        "part",
+        "path",
+        "plan",
+        "planned",
+        "please",
+        "right",
+        "s",
+        "scheduled",
+        "section",
+        "see",
+        "should",
+        "show",
+        "step",
+        "stuff",
+        "study",
+        "studying",
+        "teach",
+        "taught",
+        "tell",
+        "that",
+        "the",
+        "then",
+        "there",
+        "these",
+        "things",
+        "this",
+        "those",
+        "to",
+        "topic",
+        "topics",
+        "track",
+        "up",
+        "us",
+        "was",
+        "we",
+        "what",
+        "whats",
+        "when",
+        "which",
+        "will",
+        "with",
+        "work",
+        "working",
+        "would",
+        "you",
+        "your",
+        "directly",
+        "immediately",
+        "just",
+        "straight",
+        "course",
+        "program",
+        "role",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A query, read: what kind of question it is and what it is about."""
+
+    kind: Kind
+    # What to search for: the query, or what the phase after or before teaches ("databases"); also when the
+    # words beside a week or phase do not name a path ("Phase 3: Databases (Weeks 13-18)" is a title).
+    topic: str = ""
+    weeks: tuple[int, int] | None = None  # the week or weeks asked about (first, last)
+    phase: int | None = None  # the phase number asked about
+    rest: str = ""  # beside a week or phase, the words that are not filler: they may name a path
+    text: str = ""  # the query as typed
+
+
+def read_question(query: str) -> Question:
+    """Read what a query asks: a week, a phase, the phase after or before something, or a topic."""
+    text = _normal(query)
+    neighbour = _NEIGHBOUR.search(text)
+    if neighbour and _only_filler(text[: neighbour.start()]):
+        kind: Kind = "after" if neighbour.group(1) in _AFTER else "before"
+        subject = neighbour.group(2).split(",")[0]
+        topic = _trim(subject)
+        anchor = _week_or_phase(subject)
+        if anchor is not None:
+            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.rest, query)
+        if topic:
+            return Question(kind, topic, text=query)
+    anchor = _week_or_phase(text)
+    if anchor is not None:
+        return Question(anchor.kind, query, anchor.weeks, anchor.phase, anchor.rest, query)
+    return Question("topic", query, text=query)
+
+
+def _normal(query: str) -> str:
+    return query.lower().replace("’", "'").replace("‘", "'").strip()
+
+
+def _week_or_phase(text: str) -> Question | None:
+    """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
+    found = _WEEK_SPAN.search(text)
+    if found is not None:
+        first, last, short, ordinal, ordinal_word = found.groups()
+        start = _number(first or short or ordinal or ordinal_word)
+        end = _number(last) if last else start
+        weeks = (min(start, end), max(start, end))
+        return Question("week", weeks=weeks, rest=_rest(text, found))
+    found = _PHASE_NUMBER.search(text)
+    if found is not None:
+        number, ordinal, ordinal_word = found.groups()
+        return Question("phase", phase=_number(number or ordinal or ordinal_word), rest=_rest(text, found))
+    return None
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBERS[text]
+
+
+def _rest(text: str, found: re.Match[str]) -> str:
+    """Return the words of text around a match that are not filler."""
+    return " ".join(w for w in _WORDS.findall(text[: found.start()] + " " + text[found.end() :]) if w not in FILLER)
+
+
+def _only_filler(text: str) -> bool:
+    return all(w in FILLER for w in _WORDS.findall(text))
+
+
+def _trim(subject: str) -> str:
+    """Drop the filler words at either end of a subject: "the databases phase?" -> "databases"."""
+    words = re.findall(r"[^\s?!.,;:]+(?:[.][^\s?!.,;:]+)*", subject)
+    while words and (words[0] in FILLER or words[0] in {"phase", "phases"}):
+        words.pop(0)
+    while words and (words[-1] in FILLER or words[-1] in {"phase", "phases"}):
+        words.pop()
+    return " ".join(words)
