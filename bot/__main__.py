@@ -129,8 +129,11 @@ def _load_for_search(args: argparse.Namespace) -> ContentIndex:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """Search every role's sections, topics and checklist items."""
-    if args.limit < 1:
+    """Answer a topic or a question ("week 14", "after databases") as /skill-deep-dive does."""
+    from bot.content.answers import SHOWN, answer
+
+    limit = SHOWN if args.limit is None else args.limit
+    if limit < 1:
         print("waymark search: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     index = _load_for_search(args)
@@ -143,10 +146,16 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"waymark search: no role called '{args.role}'.{hint}", file=sys.stderr)
             return EXIT_USAGE
         role_name = role.name
-    hits = index.search.search(args.query, role=role_name, limit=args.limit)
+    result = answer(index.search, args.query, role=role_name, limit=limit)
+    if result.needs_role:
+        print(f"waymark search: {result.problem} Add --role NAME: {', '.join(result.needs_role)}.", file=sys.stderr)
+        return EXIT_USAGE
+    hits = result.hits
     if args.json:
         payload = {
             "query": args.query,
+            "note": result.note,
+            "problem": result.problem,
             "results": [
                 {
                     "role": h.role,
@@ -162,10 +171,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         }
         _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    if result.problem:
+        _write(result.problem + "\n")
+        return EXIT_OK
     if not hits:
         _write(f"Nothing found for '{args.query}'. Try fewer or other words.\n")
         return EXIT_OK
-    lines = []
+    lines = [result.note] if result.note else []
     for n, h in enumerate(hits, 1):
         role = index.roles[h.role]
         where = " › ".join(h.path[1:] if len(h.path) > 1 else h.path)
@@ -283,10 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the index and problems as JSON")
     check.set_defaults(func=cmd_content_check)
 
-    search = sub.add_parser("search", help="search the content like /skill-deep-dive does")
-    search.add_argument("query")
-    search.add_argument("--role", help="only this role (name, alias or display name)")
-    search.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    search = sub.add_parser("search", help="answer a topic or a question ('week 14') as /skill-deep-dive does")
+    search.add_argument("query", help="a topic, or a question: 'week 14', 'what comes after databases'")
+    search.add_argument("--role", help="only this role (name, alias or display name); a week question needs one")
+    search.add_argument("--limit", type=int, help="how many results (default: as many as /skill-deep-dive shows)")
     search.add_argument("--json", action="store_true", help="print results as JSON")
     search.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     search.set_defaults(func=cmd_search)

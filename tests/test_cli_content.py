@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
+from bot.content.answers import MIN_SCORE, SHOWN
 from tests.conftest import CONTENT_DIR, ROOT
 from tests.content.helpers import role_file
 
@@ -258,6 +259,54 @@ def test_search_limit_is_honoured(capsys):
         assert len(payload["results"]) == limit
 
 
+def test_search_default_limit_is_what_the_bot_shows(capsys):
+    _, payload = run_json(capsys, "search", "security", "--content", str(CONTENT_DIR))
+    assert len(payload["results"]) == SHOWN
+
+
+def test_search_hides_hits_below_the_bots_minimum_score(capsys):
+    # The index finds "kubernetes" here, too weakly for /skill-deep-dive to show: the CLI shows nothing either.
+    code, out, _ = run(capsys, "search", "flarp kubernetes", "--content", str(CONTENT_DIR))
+    assert (code, out.strip()) == (0, "Nothing found for 'flarp kubernetes'. Try fewer or other words.")
+    _, payload = run_json(capsys, "search", "caching", "--content", str(CONTENT_DIR))
+    assert payload["results"] and min(r["score"] for r in payload["results"]) >= MIN_SCORE
+
+
+def test_search_answers_a_week_question_with_that_weeks_phase(capsys):
+    argv = ("search", "what's on in week 14", "--role", "backend-engineer", "--content", str(CONTENT_DIR))
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18)."
+    assert lines[1].startswith("1. Phase 3: Databases (Weeks 13-18)  [Backend Engineer · ")
+    assert "\n2. " not in out
+    _, payload = run_json(capsys, *argv)
+    assert payload["note"] == lines[0]
+    assert payload["problem"] == ""
+    assert [(r["section"], r["phase"]) for r in payload["results"]] == [("Phase 3: Databases (Weeks 13-18)", 3)]
+
+
+def test_search_week_question_without_a_role_exits_2_naming_the_paths(capsys):
+    code, out, err = run(capsys, "search", "wk 12 topics", "--content", str(CONTENT_DIR))
+    assert (code, out) == (2, "")
+    assert err.startswith("waymark search: Which path? Week 12 is in 6 paths. Add --role NAME: backend-engineer, ")
+
+
+def test_search_week_past_the_end_of_the_path_says_so(capsys):
+    code, out, _ = run(capsys, "search", "week 40", "--role", "backend-engineer", "--content", str(CONTENT_DIR))
+    assert (code, out.strip()) == (0, "Backend Engineer has 36 weeks; week 40 is past its end.")
+    _, payload = run_json(capsys, "search", "week 40", "--role", "backend-engineer", "--content", str(CONTENT_DIR))
+    assert (payload["results"], payload["problem"]) == ([], "Backend Engineer has 36 weeks; week 40 is past its end.")
+
+
+def test_search_what_comes_after_databases(capsys):
+    code, out, _ = run(capsys, "search", "what comes after databases", "--content", str(CONTENT_DIR))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer. Next comes:"
+    assert lines[1].startswith("1. Phase 4: API Development (Weeks 19-24)  [Backend Engineer · ")
+
+
 # --- WAYMARK_CONTENT_DIR -----------------------------------------------------------------------
 
 
@@ -328,6 +377,12 @@ def test_subprocess_exit_codes(broken_folder):
     usage = waymark("search", "sql", "--limit", "0", env_dir=CONTENT_DIR)
     assert usage.returncode == 2
     assert "--limit must be at least 1" in usage.stderr
+
+
+def test_subprocess_search_answers_a_week_question():
+    found = waymark("search", "what's on in week 14", "--role", "backend-engineer", env_dir=CONTENT_DIR)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines()[1].startswith("1. Phase 3: Databases (Weeks 13-18)")
 
 
 def test_subprocess_search_json_is_utf8(tmp_path):

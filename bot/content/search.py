@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
@@ -289,6 +289,11 @@ class SearchIndex:
     @property
     def vocabulary_size(self) -> int:
         return len(self._vocab)
+
+    @property
+    def roles(self) -> Mapping[str, Role]:
+        """Every role in the index, by name."""
+        return self._roles
 
     # --- roles --------------------------------------------------------------------------------
 

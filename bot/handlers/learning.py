@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import time
 
+from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
@@ -27,8 +28,7 @@ from bot.render.limits import (
 COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
 UNSURE_SCORE = 80.0
-MIN_SCORE = 40.0  # below this a hit shares too little with the query to show
-OWN_PATH_BONUS = 5.0  # score points: the learner's own path wins a near tie, not a clearly better match
+NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
 
 
 def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
@@ -330,10 +330,14 @@ def _place(role: Role, hit_phase: int | None) -> str:
     return f"{role.display_name} · Phase {hit_phase}" + (f" · {phase.week_span}" if phase else "")
 
 
-def deep_dive_cards(role: Role, section_title: str, path: tuple[str, ...], text: str, phase: int | None) -> list[Card]:
-    """Lay a section out on pages, with its place in the path."""
+def deep_dive_cards(
+    role: Role, section_title: str, path: tuple[str, ...], text: str, phase: int | None, note: str = ""
+) -> list[Card]:
+    """Lay a section out on pages, with its place in the path (and how a question was read, first)."""
     trail = " › ".join(path[1:] if len(path) > 1 else path)
     body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
+    if note:
+        body = f"{escape_user_text(note)}\n\n{body}"
     return paginate(
         clip(section_title, 256),
         body or "(This section has no text of its own.)",
@@ -358,7 +362,7 @@ def _alternatives(hits: list[Hit]) -> Select | None:
 
 
 async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
-    """Find the best section for a topic and show it, with other matches when unsure."""
+    """Show the best section for a topic or a question ("week 14", "after databases"); other matches when unsure."""
     if not topic.strip():
         raise UserError("Tell me a topic, e.g. `/skill-deep-dive topic:postgres`.")
     role_name = svc.role(role).name if role else None
@@ -370,13 +374,10 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
             return _paged(
                 deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p)
             )
-    hits = index.search.search(topic, role=role_name, limit=20)
-    if role_name is None and hits:
-        # Without a role, a learner's own paths come first among matches that are about as good.
-        mine = {e.role for e in await svc.store.list_enrollments(caller.user_id)}
-        if mine:
-            hits.sort(key=lambda h: -(h.score + (OWN_PATH_BONUS if h.role in mine else 0.0)))
-    hits = [h for h in hits[:10] if h.score >= MIN_SCORE]
+    result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=await _asker_of(svc, caller))
+    if result.problem:
+        raise UserError(_problem_text(svc, result))
+    hits = result.hits
     if not hits:
         shown = escape_user_text(topic.strip())[:80]
         where = f" in {index.roles[role_name].display_name}" if role_name else ""
@@ -384,13 +385,40 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     best = hits[0]
     r = index.roles[best.role]
     key = section_key(best.role, best.section.id)
-    cards = deep_dive_cards(r, best.section.title, best.section.path, best.section.text, best.section.phase)
+    s = best.section
+    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, result.note)
     unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
     extra = ()
     if unsure:
         select = _alternatives(hits)
         extra = (select,) if select else ()
     return _paged(cards, 0, lambda p: ids.deep_dive(key, p), extra)
+
+
+async def _asker_of(svc: Services, caller: Caller) -> Asker:
+    """Return the caller's paths as answering needs them: the current one, and each one's phases at their pace."""
+    roles = svc.content.index.roles
+    live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
+    if not live:
+        return Asker()
+    paths = {}
+    for e in live:
+        try:
+            paths[e.role] = plan_for(roles[e.role], e, caller.now).phases
+        except ValueError:  # a pace the role file no longer has: its weeks as written, and still the learner's
+            paths[e.role] = roles[e.role].phases
+    return Asker(max(live, key=lambda e: e.updated_at).role, paths)
+
+
+def _problem_text(svc: Services, result: Answer) -> str:
+    """Say why a question has no answer and, when it needs a path, how to name one."""
+    if not result.needs_role:
+        return result.problem
+    roles = svc.content.index.roles
+    names = [f"**{roles[n].display_name}** (`{n}`)" for n in result.needs_role[:NEEDS_ROLE_NAMES]]
+    more = len(result.needs_role) - len(names)
+    listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
+    return f"{result.problem} Add `role:` to pick one: {listed}. Once you follow a path, it is the default."
 
 
 async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> Response:
@@ -474,7 +502,7 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
 
 HELP = [
     ("/start-learning role [pace] [start]", "Enroll in a path (or resume it) and see it at a glance."),
-    ("/skill-deep-dive topic [role]", "Find the part of a path about any topic; typos are fine."),
+    ("/skill-deep-dive topic [role]", "Any topic (typos are fine) or a question: 'week 14', 'what comes after SQL'."),
     ("/roles", "Every path, with its timeline and salary range."),
     ("/phase [number] [role]", "One phase in full; your current phase by default."),
     ("/progress [member] [share]", "Week N of M, your phase, checklist and streak."),

@@ -180,6 +180,32 @@ async def test_deep_dive_nothing_found(channel, alice):
     assert_error(result, "Nothing found for 'qqqqzzzzxxxx'")
 
 
+async def test_deep_dive_answers_a_week_question(channel, alice):
+    result = await alice.slash(channel, "skill-deep-dive", topic="what's on in week 14", role=BACKEND)
+
+    card = embed(result)
+    assert card.title == "Phase 3: Databases (Weeks 13-18)"
+    assert card.description.startswith("Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18).")
+    assert card.footer.text == "Backend Engineer · Phase 3 · weeks 13-18"
+
+
+async def test_deep_dive_week_question_follows_the_members_path(channel, alice):
+    asked = await alice.slash(channel, "skill-deep-dive", topic="wk 12 topics")
+    assert_error(asked, "Which path? Week 12 is in 6 paths.")
+
+    await alice.slash(channel, "start-learning", role=BACKEND)
+    result = await alice.slash(channel, "skill-deep-dive", topic="wk 12 topics")
+
+    assert embed(result).title == "Phase 2: Programming Language Mastery (Weeks 5-12)"
+
+
+async def test_deep_dive_what_comes_after_databases(channel, alice):
+    result = await alice.slash(channel, "skill-deep-dive", topic="what comes after databases")
+
+    assert embed(result).title == "Phase 4: API Development (Weeks 19-24)"
+    assert embed(result).footer.text.startswith("Backend Engineer · Phase 4")
+
+
 class TestLongContent:
     """A tmp content folder with a seventh role whose first phase needs several pages."""
 

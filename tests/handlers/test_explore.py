@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main as cli_main
 from bot.content.holder import ContentHolder
 from bot.handlers import learning
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Services, UserError
 from bot.render import Reply
 from bot.store import Store
-from tests.handlers.conftest import NOW, caller, press, selects, text
+from tests.handlers.conftest import CONTENT_DIR, NOW, caller, press, selects, text
 from tests.handlers.roles import long_role
 
 ROLE = "backend-engineer"
@@ -117,6 +119,114 @@ async def test_long_section_pages_keep_all_its_text(long_svc: Services) -> None:
 async def test_deep_dive_button_after_a_reload_without_the_section(svc: Services) -> None:
     with pytest.raises(UserError, match="That section is gone"):
         await handle_component(svc, caller(), "wm:dd:0123456789ab:1", ())
+
+
+# ---------------------------------------------------------------- /skill-deep-dive: questions
+
+
+async def test_a_week_question_shows_that_weeks_phase(svc: Services) -> None:
+    for topic in ("what's on in week 14", "wk 14 topics", "14th week"):
+        reply = await learning.skill_deep_dive(svc, caller(), topic, role="backend-engineer")
+        card = reply.cards[0]
+        assert card.title == "Phase 3: Databases (Weeks 13-18)"
+        assert (card.description or "").startswith(
+            "Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18).\n\n"
+        )
+        assert "**SQL Deep Dive:**" in (card.description or "")
+        assert not selects(reply)
+
+
+async def test_a_week_question_without_a_path_asks_which(svc: Services) -> None:
+    with pytest.raises(UserError) as error:
+        await learning.skill_deep_dive(svc, caller(), "what's on in week 14")
+    message = str(error.value)
+    assert message.startswith("Which path? Week 14 is in 6 paths. Add `role:` to pick one: ")
+    assert "**Backend Engineer** (`backend-engineer`)" in message
+
+
+async def test_a_week_question_is_about_the_learners_path_at_their_pace(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE, pace="complete_beginner")  # phase 3 is weeks 16-23
+    reply = await learning.skill_deep_dive(svc, caller(), "what's on in week 16")
+    assert reply.cards[0].title == "Phase 3: Databases (Weeks 13-18)"
+    assert (reply.cards[0].description or "").startswith(
+        "Week 16 of Backend Engineer at your pace is in Phase 3: Databases (weeks 16-23)."
+    )
+    # Another path named in the question is as written.
+    other = await learning.skill_deep_dive(svc, caller(), "week 16 of the data engineer path")
+    assert other.cards[0].title == "Phase 3: Data Modelling & Warehousing (Weeks 11-16)"
+
+
+async def test_a_pace_the_path_no_longer_has_leaves_its_weeks_as_written(content_copy: Path, store: Store) -> None:
+    before = Services(ContentHolder.load(content_copy, NOW), store)
+    await learning.start_learning(before, caller(), ROLE, pace="complete_beginner")
+    path = content_copy / "backend-engineer.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("  complete_beginner: 9-12\n", ""), encoding="utf-8")
+    after = Services(ContentHolder.load(content_copy, NOW), store)
+    assert "complete_beginner" not in after.content.index.roles[ROLE].timeline_months
+    reply = await learning.skill_deep_dive(after, caller(), "week 14")
+    assert reply.cards[0].title == "Phase 3: Databases (Weeks 13-18)"
+
+
+async def test_a_week_past_the_end_says_how_long_the_path_is(svc: Services) -> None:
+    with pytest.raises(UserError, match="Backend Engineer has 36 weeks; week 40 is past its end"):
+        await learning.skill_deep_dive(svc, caller(), "week 40", role="backend-engineer")
+
+
+async def test_what_comes_after_databases_is_the_api_phase(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "what comes after databases?")
+    card = reply.cards[0]
+    assert card.title == "Phase 4: API Development (Weeks 19-24)"
+    assert card.footer == "Backend Engineer · Phase 4 · weeks 19-24"
+    assert (card.description or "").startswith(
+        "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer. Next comes:"
+    )
+
+
+async def test_a_broad_word_finds_what_the_path_calls_it(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "containers", role="backend-engineer")
+    assert reply.cards[0].title in {"Docker containerization", "Kubernetes orchestration"}
+    reply = await learning.skill_deep_dive(svc, caller(), "version control", role="backend-engineer")
+    assert reply.cards[0].title == "Git/GitHub workflows"
+
+
+SAME_QUERIES = [
+    ("postgress", None),
+    ("caching", None),
+    ("containers", "backend-engineer"),
+    ("version control", None),
+    ("what's on in week 14", "backend-engineer"),
+    ("weeks 3-6", "backend-engineer"),
+    ("what comes after databases", None),
+    ("flarp kubernetes", None),
+]
+
+
+UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6"}  # the bot offers a menu
+
+
+@pytest.mark.parametrize(("query", "role"), SAME_QUERIES)
+async def test_the_bot_and_waymark_search_give_the_same_hits(
+    svc: Services, capsys: pytest.CaptureFixture[str], query: str, role: str | None
+) -> None:
+    argv = ["search", query, "--json", "--content", str(CONTENT_DIR)] + (["--role", role] if role else [])
+    assert cli_main(argv) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    cli = [(r["section"], r["role"]) for r in results]
+    if not cli:  # both hide hits below the minimum score
+        with pytest.raises(UserError, match="Nothing found"):
+            await learning.skill_deep_dive(svc, caller(), query, role=role)
+        return
+    reply = await learning.skill_deep_dive(svc, caller(), query, role=role)
+    menu = selects(reply)
+    footer = reply.cards[0].footer or ""
+    best_role = next(n for n, r in svc.content.index.roles.items() if footer.startswith(f"{r.display_name} ·"))
+    bot = [(reply.cards[0].title, best_role)]
+    if menu:  # the other matches: every one the CLI lists
+        bot += [(o.label, (o.description or "").split(" · ")[0]) for o in menu[0].options]
+        assert bot == cli
+    else:  # a sure match: the CLI lists the others too
+        assert bot == cli[:1]
+    assert bool(menu) == (query in UNSURE)
 
 
 # ---------------------------------------------------------------- /phase and "This week"

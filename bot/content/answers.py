@@ -1,0 +1,226 @@
+"""Answer a query the same way everywhere: `waymark search` and /skill-deep-dive both call `answer`.
+
+A topic is searched; a week or phase question answers with that phase of a path; "after X" or "before X" with
+the phase next to the one that teaches X, holds week X or is phase X (see `bot.content.questions`). Hits are
+cut at MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or
+a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
+that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the
+asker's pace on a path they follow. Pure: the asker's paths are passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from bot.content.models import Role
+from bot.content.questions import Question, read_question
+from bot.content.search import Hit, SearchIndex
+from bot.domain.weeks import PhaseLike
+
+SHOWN = 10  # hits /skill-deep-dive shows (the best, the others in its menu); also `waymark search`'s default
+MIN_SCORE = 40.0  # below this a hit shares too little with the query to show
+OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not a clearly better match
+SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
+ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
+NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asks, as far as answering goes: their current path, and each active path's phases at their pace."""
+
+    current: str | None = None
+    paths: Mapping[str, Sequence[PhaseLike]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Hits for a query, best first, and what a front end says besides them."""
+
+    question: Question
+    hits: list[Hit]
+    note: str = ""  # how a question was read: "Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18)."
+    problem: str = ""  # why a question has no answer, as a sentence for the asker
+    needs_role: tuple[str, ...] = ()  # a week or phase question without a path: the paths that have it
+
+
+def answer(
+    index: SearchIndex, query: str, *, role: str | None = None, limit: int = 10, asker: Asker | None = None
+) -> Answer:
+    """Answer a query (a topic or a question) with at most `limit` hits, none below MIN_SCORE."""
+    asker = asker or Asker()
+    question = read_question(query)
+    if question.kind == "topic" or limit < 1:
+        return Answer(question, _search(index, question.topic, role, limit, asker))
+    named = _role_named(index, question.rest) if question.rest else None
+    if question.kind in ("week", "phase"):
+        if question.rest and named is None:  # words beside the week that name no path: a title, say
+            return Answer(question, _search(index, question.topic, role, limit, asker))
+        return _by_number(index, question, role or named or asker.current, asker, limit)
+    if question.weeks is None and question.phase is None:
+        return _next_to_topic(index, question, role, limit, asker)
+    found = _by_number(index, question, role or named or asker.current, asker)
+    if not found.hits:
+        return found
+    anchor = found.hits[-1 if question.kind == "after" else 0]  # of a span of weeks, the phase at that end
+    return _next_to(index, question, [(anchor.role, anchor.section.phase, anchor.score)], limit, asker, found.note)
+
+
+def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker: Asker) -> list[Hit]:
+    """Search a topic; without a role, the asker's own paths first among matches about as good."""
+    hits = index.search(topic, role=role, limit=max(limit, SEARCH_LIMIT))
+    if role is None and asker.paths:
+        hits.sort(key=lambda h: -(h.score + (OWN_PATH_BONUS if h.role in asker.paths else 0.0)))
+    return [h for h in hits[:limit] if h.score >= MIN_SCORE]
+
+
+def _role_named(index: SearchIndex, words: str) -> str | None:
+    """Return the path that the words beside a week name ("backend", "data engineers"), if they name one."""
+    exact = index.role_by_key(words)
+    if exact is not None:
+        return exact.name
+    matches = index.find_roles(words, limit=2)
+    if matches and matches[0].score >= NAMED_ROLE_SCORE and (len(matches) == 1 or matches[1].score < 90):
+        return matches[0].name
+    return None
+
+
+def _schedule(role: Role, asker: Asker) -> Sequence[PhaseLike]:
+    """Return a path's phases at the asker's pace when they follow it, else as written."""
+    return asker.paths.get(role.name) or role.phases
+
+
+def _span(phase: PhaseLike) -> str:
+    first, last = phase.first_week, phase.last_week
+    return f"week {first}" if first == last else f"weeks {first}-{last}"
+
+
+def _heading(role: Role, phase: PhaseLike) -> str:
+    """Return "Phase 3: Databases (weeks 13-18)", with the weeks of the schedule given."""
+    found = role.phase(phase.number)
+    return f"Phase {phase.number}: {found.title if found else ''} ({_span(phase)})"
+
+
+def _phase_hit(role: Role, phase: PhaseLike, score: float) -> Hit | None:
+    """Return a hit on the section of a phase."""
+    found = role.phase(phase.number)
+    if found is None:
+        return None
+    section = next((s for s in role.sections if s.id == found.section_id), None)
+    return Hit(role.name, section, score) if section is not None else None
+
+
+def _asked(question: Question) -> str:
+    """Return what a question asked for: "week 14", "weeks 3-4", "phase 3"."""
+    if question.phase is not None:
+        return f"phase {question.phase}"
+    first, last = question.weeks or (0, 0)
+    return f"week {first}" if first == last else f"weeks {first}-{last}"
+
+
+def _has(schedule: Sequence[PhaseLike], question: Question) -> bool:
+    """Say whether a path (as scheduled) has the phase or one of the weeks asked for."""
+    if question.phase is not None:
+        return any(p.number == question.phase for p in schedule)
+    first, last = question.weeks or (0, 0)
+    return last >= 1 and first <= max((p.last_week for p in schedule), default=0)
+
+
+def _by_number(
+    index: SearchIndex, question: Question, role_name: str | None, asker: Asker, limit: int | None = None
+) -> Answer:
+    """Answer a week or phase question with the phase or phases it names (at most `limit`), in one path."""
+    roles = index.roles
+    asked = _asked(question)
+    if role_name is None:
+        having = sorted(name for name, r in roles.items() if _has(_schedule(r, asker), question))
+        if not having:
+            longest = max((r.total_weeks for r in roles.values()), default=0)
+            return Answer(question, [], problem=f"No path has a {asked}; the longest has {longest} weeks.")
+        if len(having) > 1:
+            problem = f"Which path? {asked.capitalize()} is in {len(having)} paths."
+            return Answer(question, [], problem=problem, needs_role=tuple(having))
+        role_name = having[0]
+    role = roles[role_name]
+    scheduled = _schedule(role, asker)
+    of = f"{role.display_name}" + (" at your pace" if role_name in asker.paths else "")
+    if question.phase is not None:
+        phase = next((p for p in scheduled if p.number == question.phase), None)
+        if phase is None:
+            numbers = ", ".join(str(p.number) for p in scheduled)
+            return Answer(question, [], problem=f"{of} has no phase {question.phase}. Its phases are {numbers}.")
+        hit = _phase_hit(role, phase, ANSWER_SCORE)
+        return Answer(question, [hit] if hit else [], note=f"{_heading(role, phase)} of {of}.")
+    first, last = question.weeks or (0, 0)
+    total = max((p.last_week for p in scheduled), default=0)
+    if last < 1:
+        return Answer(question, [], problem="Weeks count from 1.")
+    if first > total:
+        return Answer(question, [], problem=f"{of} has {total} weeks; {asked} is past its end.")
+    phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
+    hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
+    verb = "is in" if first == last else "are in" if len(phases) == 1 else "span"
+    note = f"{asked.capitalize()} of {of} {verb} {' and '.join(_heading(role, p) for p in phases)}."
+    return Answer(question, hits[:limit], note=note)
+
+
+def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
+    """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best."""
+    # The phase that teaches X is the one whose parts match it most in all (one close topic or several), so a
+    # single stray mention elsewhere does not move it; paths come in the order of their best match.
+    total: dict[tuple[str, int], float] = {}
+    best: dict[tuple[str, int], float] = {}
+    for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
+        if hit.section.phase is not None:
+            key = (hit.role, hit.section.phase)
+            total[key] = total.get(key, 0.0) + hit.score
+            best.setdefault(key, hit.score)
+    anchors: dict[str, tuple[int, float]] = {}
+    for role_name, number in sorted(total, key=lambda k: -total[k]):
+        anchors.setdefault(role_name, (number, best[role_name, number]))
+    ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
+    if not ordered:
+        return Answer(question, [])
+    return _next_to(index, question, list(ordered), limit, asker)
+
+
+def _next_to(
+    index: SearchIndex,
+    question: Question,
+    anchors: list[tuple[str, int | None, float]],
+    limit: int,
+    asker: Asker,
+    read: str = "",
+) -> Answer:
+    """Return the phase after (or before) each (role, phase number, score) anchor, in the anchors' order."""
+    after = question.kind == "after"
+    hits: list[Hit] = []
+    note = problem = ""
+    for role_name, number, score in anchors:
+        role = index.roles[role_name]
+        scheduled = list(_schedule(role, asker))
+        at = next((i for i, p in enumerate(scheduled) if p.number == number), None)
+        if at is None:
+            continue
+        anchor = scheduled[at]
+        neighbour = at + 1 if after else at - 1
+        if not 0 <= neighbour < len(scheduled):
+            if not hits and not problem:  # said only when the best anchor has no neighbour
+                place = "last" if after else "first"
+                problem = f"{_heading(role, anchor)} is the {place} phase of {role.display_name}."
+            continue
+        hit = _phase_hit(role, scheduled[neighbour], score)
+        if hit is None:
+            continue
+        if not hits:
+            where = read or (
+                f"'{question.topic}' is in {_heading(role, anchor)} of {role.display_name}."
+                if question.weeks is None and question.phase is None
+                else f"{_heading(role, anchor)} of {role.display_name}."
+            )
+            note = f"{where} {'Next' if after else 'Before it'} comes:"
+        hits.append(hit)
+        if len(hits) == limit:
+            break
+    return Answer(question, hits, note=note, problem="" if hits else problem)

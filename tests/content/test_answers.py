@@ -1,0 +1,182 @@
+"""Answering a query over the shipped content: topics, weeks, phases, and what comes after or before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.answers import MIN_SCORE, Asker, answer
+from bot.content.loader import ContentIndex, load_content
+from bot.content.search import SearchIndex
+from bot.domain.weeks import pace_weeks, schedule
+from tests.conftest import CONTENT_DIR
+
+INDEX: ContentIndex = load_content(CONTENT_DIR)
+SEARCH: SearchIndex = INDEX.search
+BACKEND = "backend-engineer"
+
+
+def shown(result) -> list[tuple[str, str]]:
+    return [(h.role, h.section.title) for h in result.hits]
+
+
+# --- weeks and phases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["what's on in week 14", "wk 14 topics", "14th week", "What’s happening during week #14?", "w14"]
+)
+def test_a_week_answers_with_its_phase(query):
+    result = answer(SEARCH, query, role=BACKEND)
+    assert shown(result) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+    assert result.hits[0].section.kind == "phase"
+    assert result.note == "Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18)."
+    assert result.problem == ""
+
+
+def test_a_span_of_weeks_answers_with_every_phase_it_touches():
+    result = answer(SEARCH, "weeks 3-6", role=BACKEND)
+    assert [h.section.title for h in result.hits] == [
+        "Phase 1: Foundations (Weeks 1-4)",
+        "Phase 2: Programming Language Mastery (Weeks 5-12)",
+    ]
+    assert result.note.startswith("Weeks 3-6 of Backend Engineer span Phase 1: Foundations (weeks 1-4) and ")
+
+
+def test_a_phase_by_number():
+    result = answer(SEARCH, "what's in phase 4", role=BACKEND)
+    assert shown(result) == [(BACKEND, "Phase 4: API Development (Weeks 19-24)")]
+    missing = answer(SEARCH, "phase 9", role=BACKEND)
+    assert (missing.hits, missing.problem) == ([], "Backend Engineer has no phase 9. Its phases are 1, 2, 3, 4, 5, 6.")
+
+
+def test_a_week_outside_the_path_says_so():
+    assert answer(SEARCH, "week 50", role=BACKEND).problem == "Backend Engineer has 36 weeks; week 50 is past its end."
+    assert answer(SEARCH, "week 0", role=BACKEND).problem == "Weeks count from 1."
+    assert answer(SEARCH, "week 90").problem == "No path has a week 90; the longest has 38 weeks."
+
+
+def test_a_week_without_a_path_lists_the_paths_that_have_it():
+    result = answer(SEARCH, "week 14")
+    assert result.hits == []
+    assert result.problem == "Which path? Week 14 is in 6 paths."
+    assert result.needs_role == tuple(sorted(INDEX.roles))
+    # Only the two 38-week paths have a week 37.
+    assert answer(SEARCH, "week 37").needs_role == ("data-engineer", "ml-engineer")
+
+
+def test_with_one_path_loaded_a_week_needs_no_role():
+    alone = SearchIndex([INDEX.roles[BACKEND]])
+    assert shown(answer(alone, "week 14")) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+
+
+@pytest.mark.parametrize(
+    ("query", "role", "title"),
+    [
+        ("week 14 of backend", BACKEND, "Phase 3: Databases (Weeks 13-18)"),
+        (
+            "what's on in week 3 for data engineers",
+            "data-engineer",
+            "Phase 1: SQL & Relational Foundations (Weeks 1-5)",
+        ),
+        (
+            "phase 2 of the frontend engineer path",
+            "frontend-engineer",
+            "Phase 2: CSS, Layout & Accessibility (Weeks 4-7)",
+        ),
+    ],
+)
+def test_a_path_named_in_the_question(query, role, title):
+    assert shown(answer(SEARCH, query)) == [(role, title)]
+
+
+def test_a_title_with_weeks_in_it_is_searched_as_a_topic():
+    result = answer(SEARCH, "Phase 3: Databases (Weeks 13-18)")
+    assert result.question.kind == "week"
+    assert result.note == ""
+    assert shown(result)[0] == (BACKEND, "Phase 3: Databases (Weeks 13-18)")
+    assert len(result.hits) > 1
+
+
+def test_without_a_role_a_week_is_about_the_askers_current_path():
+    result = answer(SEARCH, "week 14", asker=Asker(current="data-engineer"))
+    assert shown(result) == [("data-engineer", "Phase 3: Data Modelling & Warehousing (Weeks 11-16)")]
+    # The role asked for wins over the current path.
+    assert shown(answer(SEARCH, "week 14", role=BACKEND, asker=Asker(current="data-engineer")))[0][0] == BACKEND
+
+
+def test_on_a_path_the_asker_follows_weeks_are_at_their_pace():
+    role = INDEX.roles[BACKEND]
+    slow = schedule(role.phases, pace_weeks(role.timeline_months, "complete_beginner", role.total_weeks, phase_count=6))
+    asker = Asker(current=BACKEND, paths={BACKEND: slow})
+    result = answer(SEARCH, "week 16", asker=asker)
+    assert shown(result) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+    assert result.note == "Week 16 of Backend Engineer at your pace is in Phase 3: Databases (weeks 16-23)."
+    assert answer(SEARCH, "week 16", role=BACKEND).hits[0].section.title.startswith("Phase 3")
+    assert answer(SEARCH, "week 14", asker=asker).hits[0].section.title.startswith("Phase 2")
+
+
+# --- after and before --------------------------------------------------------------------------
+
+
+def test_what_comes_after_databases_is_the_api_phase_of_backend_engineer():
+    result = answer(SEARCH, "what comes after databases")
+    assert shown(result)[0] == (BACKEND, "Phase 4: API Development (Weeks 19-24)")
+    assert result.note == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer. Next comes:"
+    assert all(h.section.kind == "phase" for h in result.hits)
+    assert len({h.role for h in result.hits}) == len(result.hits)  # one phase per path
+
+
+def test_what_comes_before_a_topic_in_one_path():
+    result = answer(SEARCH, "what should I learn before databases", role=BACKEND)
+    assert shown(result) == [(BACKEND, "Phase 2: Programming Language Mastery (Weeks 5-12)")]
+    # In the data path, SQL (what "databases" means there) is taught in phase 1; phase 2 follows.
+    data = answer(SEARCH, "after databases", role="data-engineer")
+    assert shown(data) == [("data-engineer", "Phase 2: Python for Data Engineering (Weeks 6-10)")]
+
+
+def test_what_comes_after_a_week_or_a_phase():
+    assert shown(answer(SEARCH, "what comes after week 12", role=BACKEND)) == [
+        (BACKEND, "Phase 3: Databases (Weeks 13-18)")
+    ]
+    assert shown(answer(SEARCH, "before phase 2", role=BACKEND)) == [(BACKEND, "Phase 1: Foundations (Weeks 1-4)")]
+    last = answer(SEARCH, "after phase 6", role=BACKEND)
+    assert last.problem == "Phase 6: Advanced Patterns & Systems (weeks 29-36) is the last phase of Backend Engineer."
+    first = answer(SEARCH, "before week 2", role=BACKEND)
+    assert first.problem == "Phase 1: Foundations (weeks 1-4) is the first phase of Backend Engineer."
+    assert answer(SEARCH, "after week 12").needs_role == tuple(sorted(INDEX.roles))
+
+
+def test_after_something_no_path_teaches_finds_nothing():
+    result = answer(SEARCH, "what comes after qqqzzxxyy")
+    assert (result.hits, result.problem) == ([], "")
+
+
+# --- topics ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["postgress", "caching", "flarp kubernetes", "senior salary", "containers"])
+def test_a_topic_is_searched_and_cut_at_the_minimum_score(query):
+    result = answer(SEARCH, query, limit=10)
+    raw = SEARCH.search(query, limit=10)
+    assert result.hits == [h for h in raw if h.score >= MIN_SCORE]
+    assert result.note == result.problem == ""
+
+
+def test_a_weak_match_is_no_answer():
+    assert SEARCH.search("flarp kubernetes", limit=5)  # the index finds something, below the minimum score
+    assert answer(SEARCH, "flarp kubernetes").hits == []
+
+
+def test_the_askers_own_paths_win_near_ties():
+    plain = answer(SEARCH, "caching")
+    mine = answer(SEARCH, "caching", asker=Asker(paths={"data-engineer": ()}))
+    assert sorted(shown(plain)) == sorted(shown(mine))
+    first_data = next(i for i, h in enumerate(plain.hits) if h.role == "data-engineer")
+    assert next(i for i, h in enumerate(mine.hits) if h.role == "data-engineer") < first_data
+
+
+def test_a_smaller_limit_gives_the_start_of_the_list():
+    for query in ["caching", "weeks 1-36", "what comes after sql"]:
+        longest = answer(SEARCH, query, role=None if "week" not in query else BACKEND, limit=10).hits
+        for n in (1, 3, 5):
+            assert answer(SEARCH, query, role=None if "week" not in query else BACKEND, limit=n).hits == longest[:n]
