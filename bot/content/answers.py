@@ -1,7 +1,8 @@
 """Answer a query the same way everywhere: `waymark search` and /skill-deep-dive both call `answer`.
 
 A topic is searched; a week or phase question answers with that phase of a path; "after X" or "before X" with
-the phase next to the one that teaches X, holds week X or is phase X (see `bot.content.questions`). Hits are
+the phase next to the one that teaches X, holds week X or is phase X (see `bot.content.questions`); "this
+week", "next week" and "what's next" count from the week the asker is in. Hits are
 cut at MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or
 a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
 that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the
@@ -11,7 +12,7 @@ asker's pace on a path they follow. Pure: the asker's paths are passed in.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.content.models import Role
 from bot.content.questions import Question, read_question
@@ -32,6 +33,7 @@ class Asker:
 
     current: str | None = None
     paths: Mapping[str, Sequence[PhaseLike]] = field(default_factory=dict)
+    weeks: Mapping[str, int] = field(default_factory=dict)  # the week they are in, on each path they have started
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,14 @@ def answer(
     if question.kind == "topic" or limit < 1:
         return Answer(question, _search(index, question.topic, role, limit, asker))
     named = _role_named(index, question.rest) if question.rest else None
+    if question.relative is not None:  # "this week", "what's next": from the week the asker is in
+        on = role or named or asker.current
+        if on not in asker.weeks:
+            where = f" on {index.roles[on].display_name}" if on in index.roles else ""
+            problem = f"There is no week you are in{where} to count from: ask for a week number, e.g. 'week 3'."
+            return Answer(question, [], problem=problem)
+        week = asker.weeks[on] + question.relative
+        question, role, named = replace(question, weeks=(week, week), rest=""), on, None
     if question.kind in ("week", "phase"):
         if question.rest and named is None:  # words beside the week that name no path: a title, say
             return Answer(question, _search(index, question.topic, role, limit, asker))

@@ -2,7 +2,8 @@
 
 "what's on in week 14", "wk 12 topics", "weeks 3-4", "14th week" ask for the phase of a week; "phase 3" for a
 phase; "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the
-phase next to the one that teaches a topic (or holds a week or phase). Anything else is a topic to search for.
+phase next to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
+next" count from the asker's current week. Anything else is a topic to search for.
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
 """
 
@@ -70,7 +71,11 @@ _WEEK_SPAN = re.compile(
     rf"\b{_WEEK}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
 )
 _PHASE_NUMBER = re.compile(rf"\b{_PHASE}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
-# "after X", "what comes after X", "what follows X", "next after X", "prior to X", "X prerequisites" is not read.
+# "this week", "next week's topics": a week counted from the asker's current one.
+_RELATIVE_WEEK = re.compile(rf"\b(this|current|next|coming)\s+{_WEEK}(?:'s)?\b")
+# "what's next", "the next phase": the phase after the asker's current one.
+_NEXT_PHASE = re.compile(r"\b(?:next|coming)\s+phase\b")
+# "after X", "what comes after X", "what follows X", "next after X", "prior to X": only after opening words.
 _NEIGHBOUR = re.compile(r"\b(after|following|follows|before|precedes|preceding|prior\s+to)\s+(.+)$")
 _AFTER = frozenset({"after", "following", "follows"})
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -208,6 +213,7 @@ class Question:
     topic: str = ""
     weeks: tuple[int, int] | None = None  # the week or weeks asked about (first, last)
     phase: int | None = None  # the phase number asked about
+    relative: int | None = None  # instead of weeks: "this week" 0, "next week" 1, from the asker's current week
     rest: str = ""  # beside a week or phase, the words that are not filler: they may name a path
     text: str = ""  # the query as typed
 
@@ -215,6 +221,8 @@ class Question:
 def read_question(query: str) -> Question:
     """Read what a query asks: a week, a phase, the phase after or before something, or a topic."""
     text = _normal(query)
+    if _asks_whats_next(text):
+        return Question("after", query, relative=0, text=query)
     neighbour = _NEIGHBOUR.search(text)
     if neighbour and _only_filler(text[: neighbour.start()]):
         kind: Kind = "after" if neighbour.group(1) in _AFTER else "before"
@@ -222,12 +230,12 @@ def read_question(query: str) -> Question:
         topic = _trim(subject)
         anchor = _week_or_phase(subject)
         if anchor is not None:
-            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.rest, query)
+            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query)
         if topic:
             return Question(kind, topic, text=query)
     anchor = _week_or_phase(text)
     if anchor is not None:
-        return Question(anchor.kind, query, anchor.weeks, anchor.phase, anchor.rest, query)
+        return Question(anchor.kind, query, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query)
     return Question("topic", query, text=query)
 
 
@@ -248,6 +256,9 @@ def _week_or_phase(text: str) -> Question | None:
     if found is not None:
         number, ordinal, ordinal_word = found.groups()
         return Question("phase", phase=_number(number or ordinal or ordinal_word), rest=_rest(text, found))
+    found = _RELATIVE_WEEK.search(text)
+    if found is not None:
+        return Question("week", relative=0 if found.group(1) in ("this", "current") else 1, rest=_rest(text, found))
     return None
 
 
@@ -258,6 +269,14 @@ def _number(text: str) -> int:
 def _rest(text: str, found: re.Match[str]) -> str:
     """Return the words of text around a match that are not filler."""
     return " ".join(w for w in _WORDS.findall(text[: found.start()] + " " + text[found.end() :]) if w not in FILLER)
+
+
+def _asks_whats_next(text: str) -> bool:
+    """Say whether text only asks what comes next: "what's next?", "the next phase"."""
+    found = _NEXT_PHASE.search(text)
+    if found is not None:
+        return _only_filler(text[: found.start()] + " " + text[found.end() :])
+    return "next" in _WORDS.findall(text) and _only_filler(text)
 
 
 def _only_filler(text: str) -> bool:

@@ -11,6 +11,7 @@ from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
 from bot.domain.reminders import OpenItem, next_open_items
+from bot.domain.weeks import PhaseLike
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
 from bot.reminders.planning import replan_user
@@ -401,13 +402,19 @@ async def _asker_of(svc: Services, caller: Caller) -> Asker:
     live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
     if not live:
         return Asker()
-    paths = {}
+    learner = await svc.store.get_learner(caller.user_id)
+    paths: dict[str, Sequence[PhaseLike]] = {}
+    weeks: dict[str, int] = {}
     for e in live:
         try:
-            paths[e.role] = plan_for(roles[e.role], e, caller.now).phases
+            plan = plan_for(roles[e.role], e, caller.now, learner.timezone if learner else "UTC")
         except ValueError:  # a pace the role file no longer has: its weeks as written, and still the learner's
             paths[e.role] = roles[e.role].phases
-    return Asker(max(live, key=lambda e: e.updated_at).role, paths)
+            continue
+        paths[e.role] = plan.phases
+        if plan.position.status != "not_started":
+            weeks[e.role] = plan.position.week
+    return Asker(max(live, key=lambda e: e.updated_at).role, paths, weeks)
 
 
 def _problem_text(svc: Services, result: Answer) -> str:

@@ -115,6 +115,21 @@ def test_on_a_path_the_asker_follows_weeks_are_at_their_pace():
     assert answer(SEARCH, "week 14", asker=asker).hits[0].section.title.startswith("Phase 2")
 
 
+def test_this_week_and_whats_next_count_from_the_week_the_asker_is_in():
+    asker = Asker(current=BACKEND, paths={BACKEND: INDEX.roles[BACKEND].phases}, weeks={BACKEND: 12})
+    assert shown(answer(SEARCH, "what's on this week", asker=asker)) == [
+        (BACKEND, "Phase 2: Programming Language Mastery (Weeks 5-12)")
+    ]
+    assert shown(answer(SEARCH, "next week", asker=asker)) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+    nxt = answer(SEARCH, "what's next?", asker=asker)
+    assert shown(nxt) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+    assert nxt.note.endswith("is in Phase 2: Programming Language Mastery (weeks 5-12). Next comes:")
+    # Without a week to count from (the CLI, or a path not started), it says how to ask instead.
+    for asked in (answer(SEARCH, "this week"), answer(SEARCH, "what's next", role=BACKEND)):
+        assert asked.hits == []
+        assert asked.problem.startswith("There is no week you are in")
+
+
 # --- after and before --------------------------------------------------------------------------
 
 

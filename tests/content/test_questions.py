@@ -89,6 +89,24 @@ def test_what_comes_after_a_week_or_a_phase():
 
 
 @pytest.mark.parametrize(
+    ("query", "kind", "relative"),
+    [
+        ("this week", "week", 0),
+        ("what's on this week?", "week", 0),
+        ("current week", "week", 0),
+        ("next week's topics", "week", 1),
+        ("what's next", "after", 0),
+        ("What comes next?", "after", 0),
+        ("the next phase", "after", 0),
+        ("what comes after this week", "after", 0),
+    ],
+)
+def test_weeks_counted_from_the_askers_own(query, kind, relative):
+    question = read_question(query)
+    assert (question.kind, question.relative, question.weeks, question.rest) == (kind, relative, None, "")
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "postgres",
@@ -100,6 +118,8 @@ def test_what_comes_after_a_week_or_a_phase():
         "weekly reminders",
         "w3c standards",
         "phases of the moon",
+        "next steps",
+        "next.js routing",
         "",
         "   ",
     ],

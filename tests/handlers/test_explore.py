@@ -167,6 +167,16 @@ async def test_a_pace_the_path_no_longer_has_leaves_its_weeks_as_written(content
     assert reply.cards[0].title == "Phase 3: Databases (Weeks 13-18)"
 
 
+async def test_whats_next_is_the_phase_after_the_learners_current_one(svc: Services) -> None:
+    with pytest.raises(UserError, match="There is no week you are in to count from"):
+        await learning.skill_deep_dive(svc, caller(), "what's next?")
+    await learning.start_learning(svc, caller(), ROLE)
+    reply = await learning.skill_deep_dive(svc, caller(days=84), "what's next?")  # week 13: phase 3
+    assert reply.cards[0].title == "Phase 4: API Development (Weeks 19-24)"
+    this_week = await learning.skill_deep_dive(svc, caller(days=84), "what's on this week")
+    assert this_week.cards[0].title == "Phase 3: Databases (Weeks 13-18)"
+
+
 async def test_a_week_past_the_end_says_how_long_the_path_is(svc: Services) -> None:
     with pytest.raises(UserError, match="Backend Engineer has 36 weeks; week 40 is past its end"):
         await learning.skill_deep_dive(svc, caller(), "week 40", role="backend-engineer")
