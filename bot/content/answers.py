@@ -2,11 +2,11 @@
 
 A topic is searched; a week or phase question answers with that phase of a path; "after X" or "before X" with
 the phase next to the one that teaches X, holds week X or is phase X (see `bot.content.questions`); "this
-week", "next week" and "what's next" count from the week the asker is in. Hits are
-cut at MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or
-a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
-that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the
-asker's pace on a path they follow. Pure: the asker's paths are passed in.
+week", "next week" and "what's next" count from the week the asker is in. Hits are cut at MIN_SCORE, so both
+front ends show the same list. A week or phase needs a path: the role asked for (or a path named in the
+question: "week 3 of backend"), else the asker's current path, else the only path that has that week;
+otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's pace on
+a path they follow. Pure: the asker's paths are passed in.
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
     if not ordered:
         return Answer(question, [])
-    return _next_to(index, question, list(ordered), limit, asker)
+    return _next_to(index, question, ordered, limit, asker)
 
 
 def _next_to(
@@ -216,7 +216,7 @@ def _next_to(
         anchor = scheduled[at]
         neighbour = at + 1 if after else at - 1
         if not 0 <= neighbour < len(scheduled):
-            if not hits and not problem:  # said only when the best anchor has no neighbour
+            if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
                 place = "last" if after else "first"
                 problem = f"{_heading(role, anchor)} is the {place} phase of {role.display_name}."
             continue

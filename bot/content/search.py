@@ -575,8 +575,10 @@ def _related_words(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> 
             continue
         related[words] = ids
         last = words[-1]
-        other = last[:-1] if last.endswith("s") and not last.endswith("ss") else last + "s"
-        variants[(*words[:-1], other)] = ids
+        if not last.endswith("s"):
+            variants[(*words[:-1], last + "s")] = ids
+        elif len(last) > 3 and not last.endswith("ss"):  # "tests" -> "test", but "js" is no plural of "j"
+            variants[(*words[:-1], last[:-1])] = ids
     return {**variants, **related}  # a key written out wins over another key's plural
 
 
