@@ -58,6 +58,8 @@ def answer(
     named = _role_named(index, question.rest) if question.rest else None
     if question.relative is not None:  # "this week", "what's next": from the week the asker is in
         on = role or named or asker.current
+        if on in index.roles and index.roles[on].self_paced:
+            return Answer(question, [], problem=_self_paced(index.roles[on]))
         if on not in asker.weeks:
             where = f" on {index.roles[on].display_name}" if on in index.roles else ""
             problem = f"There is no week you are in{where} to count from: ask for a week number, e.g. 'week 3'."
@@ -137,6 +139,21 @@ def _has(schedule: Sequence[PhaseLike], question: Question) -> bool:
     return last >= 1 and first <= max((p.last_week for p in schedule), default=0)
 
 
+def _self_paced(role: Role) -> str:
+    return f"{role.display_name} is self-paced: it has no weeks or phases."
+
+
+def _nobody_has(index: SearchIndex, question: Question) -> str:
+    """Say that no path has the week or phase asked for, and how far the paths go."""
+    roles = index.roles.values()
+    if all(r.self_paced for r in roles):
+        return "Every path here is self-paced: none has weeks or phases."
+    if question.phase is not None:
+        most = max(len(r.phases) for r in roles)
+        return f"No path has a phase {question.phase}; the most any path has is {most}."
+    return f"No path has a {_asked(question)}; the longest has {max(r.total_weeks for r in roles)} weeks."
+
+
 def _by_number(
     index: SearchIndex, question: Question, role_name: str | None, asker: Asker, limit: int | None = None
 ) -> Answer:
@@ -146,13 +163,14 @@ def _by_number(
     if role_name is None:
         having = sorted(name for name, r in roles.items() if _has(_schedule(r, asker), question))
         if not having:
-            longest = max((r.total_weeks for r in roles.values()), default=0)
-            return Answer(question, [], problem=f"No path has a {asked}; the longest has {longest} weeks.")
+            return Answer(question, [], problem=_nobody_has(index, question))
         if len(having) > 1:
             problem = f"Which path? {asked.capitalize()} is in {len(having)} paths."
             return Answer(question, [], problem=problem, needs_role=tuple(having))
         role_name = having[0]
     role = roles[role_name]
+    if role.self_paced:
+        return Answer(question, [], problem=_self_paced(role))
     scheduled = _schedule(role, asker)
     of = f"{role.display_name}" + (" at your pace" if role_name in asker.paths else "")
     if question.phase is not None:

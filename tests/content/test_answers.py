@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.content.answers import MIN_SCORE, Asker, answer
-from bot.content.loader import ContentIndex, load_content
+from bot.content.loader import ContentIndex, load_content, parse_bytes
 from bot.content.search import SearchIndex
 from bot.domain.weeks import pace_weeks, schedule
 from tests.conftest import CONTENT_DIR
+from tests.content.helpers import role_file
 
 INDEX: ContentIndex = load_content(CONTENT_DIR)
 SEARCH: SearchIndex = INDEX.search
@@ -128,6 +129,20 @@ def test_this_week_and_whats_next_count_from_the_week_the_asker_is_in():
     for asked in (answer(SEARCH, "this week"), answer(SEARCH, "what's next", role=BACKEND)):
         assert asked.hits == []
         assert asked.problem.startswith("There is no week you are in")
+
+
+def test_a_self_paced_path_has_no_weeks_to_ask_about():
+    body = "# Notes\n\n## Checklist\n\n- [ ] Learn git\n- [ ] Learn docker\n"
+    role, _ = parse_bytes(role_file("self-paced", body=body).encode(), "self-paced.md")
+    assert role is not None and role.self_paced
+    alone = SearchIndex([role])
+    assert answer(alone, "week 3", role="self-paced").problem == "Self Paced is self-paced: it has no weeks or phases."
+    assert answer(alone, "phase 1").problem == "Every path here is self-paced: none has weeks or phases."
+    asker = Asker(current="self-paced", paths={"self-paced": ()})
+    assert answer(alone, "what's next", asker=asker).problem == "Self Paced is self-paced: it has no weeks or phases."
+    mixed = SearchIndex([role, INDEX.roles[BACKEND]])
+    assert shown(answer(mixed, "week 14")) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
+    assert answer(SEARCH, "phase 9").problem == "No path has a phase 9; the most any path has is 7."
 
 
 # --- after and before --------------------------------------------------------------------------
