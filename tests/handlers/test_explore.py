@@ -17,7 +17,7 @@ from bot.handlers.context import Services, UserError
 from bot.render import Reply
 from bot.store import Store
 from tests.handlers.conftest import CONTENT_DIR, NOW, caller, press, selects, text
-from tests.handlers.roles import long_role
+from tests.handlers.roles import SELF_PACED, long_role, self_paced_content
 
 ROLE = "backend-engineer"
 
@@ -175,6 +175,17 @@ async def test_whats_next_is_the_phase_after_the_learners_current_one(svc: Servi
     assert reply.cards[0].title == "Phase 4: API Development (Weeks 19-24)"
     this_week = await learning.skill_deep_dive(svc, caller(days=84), "what's on this week")
     assert this_week.cards[0].title == "Phase 3: Databases (Weeks 13-18)"
+
+
+async def test_on_a_self_paced_path_a_week_question_says_it_has_no_weeks(tmp_path: Path, store: Store) -> None:
+    svc = Services(ContentHolder.load(self_paced_content(tmp_path / "content"), NOW), store)
+    await learning.start_learning(svc, caller(), SELF_PACED)
+    name = svc.content.index.roles[SELF_PACED].display_name
+    for question in ("what's on this week", "what's next", "week 3"):
+        with pytest.raises(UserError, match=f"{re.escape(name)} is self-paced: it has no weeks or phases"):
+            await learning.skill_deep_dive(svc, caller(days=14), question)
+    # A topic is still searched; a path with weeks can still be asked about.
+    assert (await learning.skill_deep_dive(svc, caller(), "week 14", role=ROLE)).cards[0].title.startswith("Phase 3")
 
 
 async def test_a_week_past_the_end_says_how_long_the_path_is(svc: Services) -> None:
