@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -59,6 +60,7 @@ class Links(NamedTuple):
     first_dropped_line: int | None
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
+    html_blocks: int = 0  # raw HTML blocks, which are not read
 
 
 def escape(text: str) -> str:
@@ -81,7 +83,7 @@ def _squash(text: str) -> str:
 class _Inline:
     """The inline content being read: markdown and plain text side by side, with open links."""
 
-    __slots__ = ("bold_at_start", "images", "label_end", "links", "marks", "md", "plain")
+    __slots__ = ("bold_at_start", "images", "images_seen", "label_end", "links", "marks", "md", "plain")
 
     def __init__(self) -> None:
         self.md: list[str] = []
@@ -92,6 +94,7 @@ class _Inline:
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
         self.images = 0  # open images: their alt text is not shown
+        self.images_seen = 0
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -117,6 +120,7 @@ class _Reader:
         self.unclosed_fence: int | None = None  # the line of a fence that never closes
         self.code_start = 0
         self.html = 0
+        self.html_blocks = 0
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.in_head = False
@@ -174,11 +178,12 @@ class _Reader:
             return
         if image:
             ink.images += 1
+            ink.images_seen += 1
             return
         url = info.get("dest_url", "")
         if ink.links is None:
             ink.links = []
-        ink.links.append((url, len(ink.md), len(ink.plain), url.startswith("#")))
+        ink.links.append((url, len(ink.md), ink.images_seen, url.startswith("#")))
 
     def end_link(self, image: bool, offset: int) -> None:
         ink = self.inline
@@ -189,11 +194,14 @@ class _Reader:
             return
         if not ink.links:
             return
-        url, md_start, _, anchor = ink.links.pop()
+        url, md_start, images_before, anchor = ink.links.pop()
         text_md = "".join(ink.md[md_start:]).strip()
         del ink.md[md_start:]
-        if not text_md:  # a badge: an image in a link
-            return
+        if not text_md:
+            if ink.images_seen > images_before:  # a badge: an image in a link
+                return
+            text_md = escape(PurePosixPath(urlsplit(url).path).stem or url)  # '[](Days/day21.md)': 'day21'
+            ink.plain.append(text_md)
         target = self._target(url, offset) if not anchor else None
         if target is None:
             ink.md.append(text_md)
@@ -480,6 +488,7 @@ class _Reader:
     def _start_hidden(self, _info: object, _offset: int) -> None:
         self.close_item_text()
         self.html += 1
+        self.html_blocks += 1
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -535,11 +544,13 @@ class _Reader:
         )
         if not cells:
             return
-        first = next(i for i, (plain, _) in enumerate(self.cells) if plain)
-        title_plain, title_md = self.cells[first][0], self.cells[first][1]
-        details = [f"{h}: {md}" if h else md for h, md, _ in cells[1:]]
+        # The title is the first cell with words: '| 5 | 41-50 | Networking |' is about Networking.
+        first = next((i for i, (_, _, plain) in enumerate(cells) if any(c.isalpha() for c in plain)), 0)
+        _, title_md, title_plain = cells[first]
+        others = cells[:first] + cells[first + 1 :]
+        details = [f"{h}: {md}" if h else md for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
-        plain = " — ".join([title_plain, *(p for _, _, p in cells[1:])])
+        plain = " — ".join([title_plain, *(p for _, _, p in others)])
         self.blocks.append(
             Block(
                 "row",
@@ -558,4 +569,6 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     """Return the blocks of a markdown body in order, and what became of its links."""
     reader = _Reader(body, first_line, base_url)
     blocks = reader.read()
-    return blocks, Links(reader.dropped, reader.first_dropped, tuple(reader.urls), reader.unclosed_fence)
+    return blocks, Links(
+        reader.dropped, reader.first_dropped, tuple(reader.urls), reader.unclosed_fence, reader.html_blocks
+    )

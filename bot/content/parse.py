@@ -21,7 +21,14 @@ import yaml
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.markdown import Block, read_blocks
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
-from bot.content.phases import PhaseHeading, phase_hint, read_phase_heading, unreadable_span
+from bot.content.phases import (
+    PhaseHeading,
+    phase_hint,
+    read_phase_heading,
+    read_series_heading,
+    series_word,
+    unreadable_span,
+)
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
     _YamlLoader: type = yaml.CSafeLoader
@@ -43,11 +50,14 @@ KNOWN_KEYS = (
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
 MAX_WEEKS = 520
 MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
+INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
 OBJECTIVE_LABELS = frozenset({"objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
+_NUMBERING = re.compile(r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture)\s*\d+)$", re.I)
+_URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
@@ -147,6 +157,8 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         detail = f"{reason} ({context})" if context else reason
+        if "mapping values are not allowed" in reason:
+            detail += "; a value holding ': ' must be quoted, like displayName: \"Front-End: Beginner to Pro\""
         problems.add("error", line, f"invalid YAML in front-matter: {detail}")
         return None
     if meta is None:
@@ -300,6 +312,8 @@ class _PhaseBuilder:
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
     final: int = 0  # its number once numbered
+    flat: bool = False  # its parts are headings at its own level
+    empty: bool = True  # nothing but its heading read so far
 
 
 @dataclass(slots=True)
@@ -322,6 +336,7 @@ class _RawItem(NamedTuple):
     line: int
     phase: _PhaseBuilder | None
     context: tuple[str, ...]  # the items it is nested under
+    md: str
 
 
 def _kind(found: PhaseHeading) -> str:
@@ -329,12 +344,22 @@ def _kind(found: PhaseHeading) -> str:
     return "phase" if found.number is not None else found.unit
 
 
-def _topic_title(text: str) -> str:
+def _topic_title(text: str, md: str = "") -> str:
+    """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
-    head, sep, _ = text.partition(":")
-    title = head if sep and 0 < len(head.strip()) <= 80 else text
-    return title.strip().strip("\"'“”‘’").strip() or text
+    head, sep, rest = text.partition(":")
+    head = head.strip()
+    md_head = md.partition(":")[0]
+    if (
+        sep
+        and 0 < len(head) <= 80
+        and ("," in rest or ";" in rest or not rest.strip())  # details, not a subtitle ('Data Structures: Treaps')
+        and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
+        and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
+    ):
+        text = head
+    return text.strip().strip("\"'“”‘’").strip() or text
 
 
 class _Body:
@@ -347,12 +372,14 @@ class _Body:
         self.phases: list[_PhaseBuilder] = []
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
+        self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
         self.used_ids: dict[str, int] = {}
         self.title = ""
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
+        self.holders: list[list | None] = []  # the topics among them (None: a task)
         self.last_topic: list | None = None
 
     def new_id(self, text: str) -> str:
@@ -365,12 +392,20 @@ class _Body:
         """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        if self.phase is not None and level <= self.phase.level:
-            self.phase = None
+        phase = self.phase
+        if phase is not None and level <= phase.level:
+            # Some authors write a phase's parts at the phase heading's own level ('### PHASE 1' then
+            # '### Learning Objectives'): a heading right under an empty phase, at its level, says so.
+            other_unit = found is not None and self.kind is not None and _kind(found) != self.kind
+            flat = level == phase.level and (found is None or other_unit) and (phase.flat or phase.empty)
+            if flat:
+                phase.flat = True
+            else:
+                self.phase = None
         if level == 1 and not self.title:
             self.title = title
         self.sub = self.part = None
-        self.ancestors, self.last_topic = [], None
+        self.ancestors, self.holders, self.last_topic = [], [], None
         if found is not None and unreadable_span(found.title):
             self.problems.add(
                 "warning",
@@ -417,7 +452,11 @@ class _Body:
     def add(self, block: Block) -> None:
         kind = block.kind
         if kind == "heading":
-            self.open_heading(block.level, block.plain, block.line, read_phase_heading(block.plain))
+            found = read_phase_heading(block.plain)
+            if found is None and self.series is not None:
+                series = read_series_heading(block.plain)
+                found = series[1] if series is not None and series[0] == self.series else None
+            self.open_heading(block.level, block.plain, block.line, found)
             return
         if kind == "line" and block.label and not block.rest_md and not block.depth and not block.quote:
             found = read_phase_heading(block.label)
@@ -428,8 +467,12 @@ class _Body:
         if not self.stack:
             if kind == "item" and block.task is not None:
                 self._task(block, "Checklist")
-            return
+                return
+            # Text before the first heading (an intro under the front-matter) is a section too.
+            self.open_heading(7, INTRO_TITLE, block.line, None)
         heading = self.stack[-1]
+        if self.phase is not None:
+            self.phase.empty = False
         if self.sub is not None and block.quote < self.sub.quote:
             self.sub, self.last_topic = self.part, None  # the quote that held the label is over
         if kind == "item" and block.anchor_only:
@@ -444,6 +487,7 @@ class _Body:
         elif kind == "row":
             heading.lines.append(f"{'  ' * block.depth}- {block.md}")
             self._topic(heading, block.depth, block.md, block.line, block.label)
+            self.ancestors, self.holders = [], []
         else:  # code
             heading.lines.append(block.md)
 
@@ -480,33 +524,45 @@ class _Body:
         heading.subsections.append(self.sub)
         if phase is not None:
             phase.parts.append(self.sub)
-        self.ancestors, self.last_topic = [], None
+        self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
         depth = block.depth
-        ancestors = self.ancestors
+        ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
             del ancestors[depth:]
+            del holders[depth:]
         elif len(ancestors) < depth:
             ancestors.extend([""] * (depth - len(ancestors)))
+            holders.extend([None] * (depth - len(holders)))
         task = block.task
+        line = f"{'  ' * depth}{'☑ ' if task else '☐ ' if task is not None else '- '}{block.md}"
+        heading.lines.append(line)
+        for holder in holders:  # what is nested under a topic belongs to its entry
+            if holder is not None:
+                holder[4].append(line[2 * (holder[0] + 1) :])
+        topic = None
         if task is None:
-            heading.lines.append(f"{'  ' * depth}- {block.md}" if depth else f"- {block.md}")
-            title = block.plain if block.in_item_heading else _topic_title(block.plain)
-            self._topic(heading, depth, block.md, block.line, title)
+            title = block.plain if block.in_item_heading else _topic_title(block.plain, block.md)
+            topic = self._topic(heading, depth, block.md, block.line, title)
         else:
-            heading.lines.append(f"{'  ' * depth}- {'[x]' if task else '[ ]'} {block.md}")
-            self._task(block, heading.title)
+            default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
+            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default)
+            self._task(block, group)
         ancestors.append(block.plain)
+        holders.append(topic)
+        if topic is not None and block.in_item_heading:
+            topic[5] = True
 
-    def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> None:
-        topic = [depth, md, line, title]
+    def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
+        topic = [depth, md, line, title, [], False]  # ..., nested lines, a heading in an item
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic = topic
+        return topic
 
     def _task(self, block: Block, group: str) -> None:
         context = tuple(a for a in self.ancestors[: block.depth] if a)
-        self.raw_items.append(_RawItem(group, block.plain, block.line, self.phase, context))
+        self.raw_items.append(_RawItem(group, block.plain, block.line, self.phase, context, block.md))
 
 
 def _parse_body(
@@ -530,8 +586,18 @@ def _parse_body(
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
         )
     reader = _Body(problems)
+    headings = [(b.level, b.plain) for b in blocks if b.kind == "heading"]
+    if not any(read_phase_heading(text) for _, text in headings):
+        reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
     for block in blocks:
         reader.add(block)
+    if links.html_blocks and not any(b.kind != "code" for b in blocks):
+        problems.add(
+            "warning",
+            first_line,
+            f"the body is HTML ({links.html_blocks} block{'s' if links.html_blocks > 1 else ''}), which the bot "
+            "does not read: write headings, lists and checklists in markdown",
+        )
     too_deep: list[int] = []
     built: dict[int, tuple[Topic, ...]] = {}  # a heading's bullets are a phase's too: nest them once
 
@@ -560,7 +626,7 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     if not entries:
         return ()
     if all(e[0] == entries[0][0] for e in entries):  # a flat list, the usual case
-        return tuple([Topic(md, line, (), title) for _, md, line, title in entries])
+        return tuple([Topic(md, line, (), title, "\n".join(nested)) for _, md, line, title, nested, _ in entries])
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
     for entry in entries:
@@ -574,8 +640,8 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         stack.append(node)
 
     def freeze(node: tuple[int, list, list]) -> Topic:
-        _, md, line, title = node[1]
-        return Topic(md, line, tuple(freeze(c) for c in node[2]), title)
+        _, md, line, title, nested, _ = node[1]
+        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)
 
@@ -720,7 +786,7 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
     """Give each task item its ID: from its words; the same words in another place take that place's words too."""
     items: list[ChecklistItem] = []
     seen: dict[str, tuple[int, tuple[str, ...]]] = {}  # ID -> (line, place)
-    for group, text, line, phase, context in raw:
+    for group, text, line, phase, context, md in raw:
         text, explicit = split_explicit_id(text)
         if not text:
             problems.add("error", line, "empty checklist item")
@@ -729,6 +795,9 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
         place = (group, *context)
         if item_id in seen and not explicit and seen[item_id][1] != place:
             item_id = checklist_item_id(" ".join((*place, text)))  # 'Implement:' under Trees and under Heaps
+        urls = [a or b for a, b in _URL.findall(md)] if item_id in seen and not explicit else []
+        if urls:  # '[Binary Search (video)](https://a)' and '(https://b)': the links tell them apart
+            item_id = checklist_item_id(" ".join((*place, text, *urls)))
         if item_id in seen:
             problems.add(
                 "error",
@@ -749,7 +818,8 @@ def _add_topics(
     """Add a section for each topic and, after it, its nested ones."""
     for i, topic in enumerate(topics, 1):
         tid = f"{prefix}.{i}"
-        out.append(Section(tid, topic.title, path, topic.text, topic.line, "topic", phase))
+        text = f"{topic.text}\n{topic.detail}" if topic.detail else topic.text
+        out.append(Section(tid, topic.title, path, text, topic.line, "topic", phase))
         if topic.children:
             _add_topics(out, topic.children, tid, path, phase)
 

@@ -135,3 +135,32 @@ def phase_hint(text: str) -> str | None:
 def unreadable_span(title: str) -> bool:
     """Return True when a phase title still holds a '(Weeks ...)' that is not a span ('(Weeks ?)')."""
     return _SPANISH.search(title) is not None
+
+
+_SERIES = re.compile(
+    rf"(?P<word>step|module|part|unit|lesson|chapter|level)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)", re.IGNORECASE
+)
+
+
+def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
+    """Return ('step', Phase N) for 'Step N: Title' and its kin ('Module 3 - Title'), which are phases only
+    where a file has no phase headings and at least three of them (see `series_word`)."""
+    lead = _LEAD.match(text)
+    match = _SERIES.match(text, lead.end() if lead else 0)
+    if match is None:
+        return None
+    raw = match.group("n").casefold()
+    number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return match.group("word").casefold(), PhaseHeading(number, None, None, _title(match.group("title")), "")
+
+
+def series_word(headings: list[tuple[int, str]]) -> str | None:
+    """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), if any."""
+    counts: dict[tuple[int, str], int] = {}
+    for level, text in headings:
+        found = read_series_heading(text)
+        if found is not None:
+            key = (level, found[0])
+            counts[key] = counts.get(key, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0][1] if best is not None and best[1] >= 3 else None

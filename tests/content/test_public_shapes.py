@@ -1,0 +1,127 @@
+"""Shapes found in public roadmaps (course tables, interview checklists, step guides), written small."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from tests.content.helpers import role_file
+
+
+def parse(body: str, extra: str = ""):
+    text = role_file(body=body, extra=extra)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    return role, problems, text
+
+
+def topic_titles(role) -> list[str]:
+    return [s.title for s in role.sections if s.kind == "topic"]
+
+
+def test_a_bullet_is_titled_by_its_head_only_when_details_follow():
+    body = (
+        "# T\n\n## Notes\n\n- Internet fundamentals: HTTP, DNS, TCP/IP\n- Step 2: Get comfortable with Linux\n"
+        "- [6.006: Dynamic Programming I](https://ocw.mit.edu/)\n- Data Structures: Treaps explained\n- Skiena:\n"
+    )
+    role, _, _ = parse(body)
+    assert topic_titles(role) == [
+        "Internet fundamentals",
+        "Step 2: Get comfortable with Linux",
+        "6.006: Dynamic Programming I",
+        "Data Structures: Treaps explained",
+        "Skiena",
+    ]
+
+
+def test_the_same_task_with_other_links_under_one_heading_is_two_items():
+    body = (
+        "# T\n\n## Binary search\n- [ ] [Binary Search (video)](https://www.youtube.com/watch?v=a)\n"
+        "- [ ] [Binary Search (video)](https://www.khanacademy.org/b)\n"
+    )
+    role, problems, _ = parse(body)
+    assert len(role.checklist) == 2
+    assert len({i.id for i in role.checklist}) == 2
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_value_with_a_colon_in_front_matter_says_to_quote_it():
+    text = "---\nname: fe\ndisplayName: Front-End: Beginner to Pro\ndescription: x\n---\n# T\n"
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is None
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.line == 3
+    assert 'must be quoted, like displayName: "Front-End: Beginner to Pro"' in error.message
+
+
+def test_parts_written_at_the_phase_headings_own_level_belong_to_it():
+    body = (
+        "# Plan\n\n### PHASE 1: HTML (Month 1)\n### Learning Objectives\n- Master semantic HTML\n"
+        "### Week 1-2: Basics\n- tags and attributes\n### PHASE 2: JavaScript (Month 2)\n### Week 1-2: Core\n- closures\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "HTML", (1, 4)), (2, "JavaScript", (5, 8))]
+    assert [s.label for s in role.phases[0].subsections] == ["Learning Objectives", "Week 1-2: Basics"]
+    assert [t.text for t in role.phases[1].subsections[0].topics] == ["closures"]
+    assert problems == []
+
+
+def test_a_phase_with_content_ends_at_the_next_heading_of_its_level():
+    body = "# Plan\n\n## Phase 1: A (Weeks 1-2)\n- a\n\n## Resources\n- a book\n"
+    role, _, _ = parse(body)
+    assert role.phases[0].subsections == ()
+    assert next(s for s in role.sections if s.title == "Resources").phase is None
+
+
+def test_a_heading_in_a_list_item_keeps_what_is_nested_under_it():
+    body = (
+        "# T\n\n## Data Structures\n- ### Linked Lists\n    - [ ] [Singly Linked Lists](https://example.com/sll)\n"
+        "    - Implement push_front and pop_front\n- ### Arrays\n    - [ ] Implement a vector\n"
+    )
+    role, _, _ = parse(body)
+    linked = next(s for s in role.sections if s.title == "Linked Lists")
+    assert "☐ [Singly Linked Lists](https://example.com/sll)" in linked.text
+    assert "- Implement push_front and pop_front" in linked.text
+    # its task items are grouped under it, not under the heading above
+    assert [(i.group, i.text) for i in role.checklist] == [
+        ("Linked Lists", "Singly Linked Lists"),
+        ("Arrays", "Implement a vector"),
+    ]
+
+
+def test_three_or_more_numbered_steps_are_phases_with_planned_weeks():
+    steps = "".join(f"## Step {n}: Part {n}\n- topic {n}\n\n" for n in range(1, 4))
+    role, problems, _ = parse("# Guide\n\n" + steps)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Part 1"), (2, "Part 2"), (3, "Part 3")]
+    assert all(p.planned for p in role.phases)
+    assert any("no weeks; planned" in p.message for p in problems)
+
+
+def test_two_steps_in_a_how_to_are_not_phases():
+    role, _, _ = parse("# Guide\n\n## Setup\n### Step 1: Install\n- pip\n### Step 2: Run\n- go\n")
+    assert role.self_paced
+
+
+def test_a_table_row_is_titled_by_its_first_cell_with_words():
+    body = "# T\n\n## Plan\n\n| Phase | Days | Focus |\n|---|---|---|\n| 5 | 41–50 | Networking |\n"
+    role, _, _ = parse(body)
+    assert "Networking" in topic_titles(role)
+    (row,) = [s for s in role.sections if s.title == "Networking"]
+    assert row.text == "Networking — Phase: 5 · Days: 41–50"
+
+
+def test_text_before_the_first_heading_is_a_section():
+    role, _, _ = parse("DevOps is one of the highest-paying roles.\n\n## Step 1: Learn a language\n- Go\n")
+    intro = next(s for s in role.sections if s.title == "Introduction")
+    assert intro.text == "DevOps is one of the highest-paying roles."
+
+
+def test_a_body_of_html_gets_a_warning_that_says_so():
+    body = "<ul>\n<li>☐ HTML basics</li>\n<li>☐ CSS basics</li>\n</ul>\n"
+    _, problems, text = parse(body)
+    (warning,) = [p for p in problems if "HTML" in p.message]
+    assert "which the bot does not read" in warning.message
+    assert warning.line is not None
+
+
+def test_a_link_without_text_shows_its_file_name():
+    role, _, _ = parse("# T\n\n## Days\n- [ ] 🌐 21 > [](Days/day21.md)\n")
+    assert [i.text for i in role.checklist] == ["🌐 21 > day21"]
