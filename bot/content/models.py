@@ -33,7 +33,7 @@ class Topic(NamedTuple):
     line: int
     children: tuple[Topic, ...] = ()
     title: str = ""  # clean text: the part before a ':', a table row's first cell, a heading in an item
-    detail: str = ""  # what is nested under it (bullets, task items), as markdown lines: its entry shows them
+    detail: str = ""  # under a heading in a list item: what is nested in it, as markdown lines (its entry's body)
 
 
 class Subsection(NamedTuple):

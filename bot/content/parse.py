@@ -538,8 +538,8 @@ class _Body:
         task = block.task
         line = f"{'  ' * depth}{'☑ ' if task else '☐ ' if task is not None else '- '}{block.md}"
         heading.lines.append(line)
-        for holder in holders:  # what is nested under a topic belongs to its entry
-            if holder is not None:
+        for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
+            if holder is not None and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         topic = None
         if task is None:
