@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from bot.content.holder import ContentDiff, PhaseChange, PhaseFacts, diff_indexes
-from bot.content.loader import ContentIndex
+from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts
 from bot.content.models import ChecklistItem, Problem
 from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.planning import replan_unplanned
@@ -158,16 +157,10 @@ def _shorten(text: str, limit: int) -> str:
     return "\n".join(kept) + note if kept else clip(text, limit)
 
 
-async def _check(svc: Services) -> tuple[ContentIndex, ContentDiff, list[Orphan]]:
-    candidate = await svc.content.candidate()
-    diff = diff_indexes(svc.content.index, candidate)
-    return candidate, diff, await _orphans(svc, diff)
-
-
-def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: list[Orphan], verdict: str) -> Reply:
-    errors = _problems(candidate.problems, "error")
-    warnings = _problems(candidate.problems, "warning")
-    fields = _diff_fields(diff, orphans)
+def _report(title: str, checked: Checked, orphans: list[Orphan], verdict: str) -> Reply:
+    errors = _problems(checked.problems, "error")
+    warnings = _problems(checked.problems, "warning")
+    fields = _diff_fields(checked.diff, orphans)
     if errors:
         fields.insert(0, Field(f"Errors ({len(errors)})", clip(_listing(errors, _problem_line), 1024)))
     if warnings:
@@ -182,26 +175,29 @@ def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: lis
 async def validate(svc: Services, caller: Caller) -> Reply:
     """Check the content folder and show what a reload would change, without changing anything."""
     _require_moderator(caller)
-    candidate, diff, orphans = await _check(svc)
+    checked = await svc.content.check()
     verdict = (
         "A reload would be refused: fix the errors below first."
-        if candidate.has_errors
-        else f"A reload would load {len(candidate.roles)} role(s)."
+        if checked.has_errors
+        else f"A reload would load {checked.role_count} role(s)."
     )
-    return _report("Content check", candidate, diff, orphans, verdict)
+    return _report("Content check", checked, await _orphans(svc, checked.diff), verdict)
 
 
 async def reload(svc: Services, caller: Caller) -> Reply:
     """Validate the content folder and, when it has no errors, swap the new index in atomically."""
     _require_moderator(caller)
     async with svc.content.lock:
-        candidate, diff, orphans = await _check(svc)
-        if candidate.has_errors:
+        # Loading, comparing and keying the new index happen in a worker thread; the swap is assignments.
+        checked = await svc.content.check(to_swap=True)
+        if checked.has_errors:
             verdict = "Nothing changed: the bot keeps the content it had. Fix the errors below and reload again."
-            return _report("Reload refused", candidate, diff, orphans, verdict)
-        svc.content.swap(candidate, caller.now)
+            return _report("Reload refused", checked, await _orphans(svc, checked.diff), verdict)
+        svc.content.swap(checked, caller.now)
+    await svc.content.release()
+    orphans = await _orphans(svc, checked.diff)
     # Learners whose reminders stopped while their path was missing from the content get them back.
     await replan_unplanned(svc, caller.now)
     svc.plans_changed()
-    verdict = f"Reloaded: {len(candidate.roles)} role(s) are live. No progress was deleted."
-    return _report("Content reloaded", candidate, diff, orphans, verdict)
+    verdict = f"Reloaded: {checked.role_count} role(s) are live. No progress was deleted."
+    return _report("Content reloaded", checked, orphans, verdict)
