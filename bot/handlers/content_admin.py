@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts
+from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts, Rename
 from bot.content.models import ChecklistItem, Problem
 from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.planning import replan_unplanned
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
-from bot.render.limits import MAX_EMBED_TOTAL
+from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE
 
 OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245
 MAX_LISTED = 15
@@ -30,11 +30,28 @@ def _problem_line(p: Problem) -> str:
     return f"`{p.file}{f':{p.line}' if p.line else ''}` {p.message}"
 
 
-def _listing(entries: Sequence[T], line: Callable[[T], str]) -> str:
-    """The first entries as lines, and how many more there are: a diff may hold thousands."""
-    shown = [line(e) for e in entries[:MAX_LISTED]]
+def _listing(entries: Sequence[T], line: Callable[[T], str], limit: int = MAX_FIELD_VALUE) -> str:
+    """Whole lines for the first entries within `limit` characters, and how many more there are.
+
+    Only the lines shown are made: a diff may hold thousands of entries.
+    """
+    room = limit - len(_more(len(entries)))
+    shown: list[str] = []
+    used = 0
+    for entry in entries[:MAX_LISTED]:
+        text = line(entry)
+        if used + len(text) > room:
+            if not shown:
+                shown.append(clip(text, room))
+            break
+        shown.append(text)
+        used += len(text) + 1
     more = len(entries) - len(shown)
-    return "\n".join(shown) + (f"\n…and {more} more (run `waymark content check`)" if more > 0 else "")
+    return "\n".join(shown) + (_more(more) if more > 0 else "")
+
+
+def _more(count: int) -> str:
+    return f"\n…and {count} more (run `waymark content check`)"
 
 
 Orphan = tuple[str, ChecklistItem, int]
@@ -88,34 +105,31 @@ def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:
     if diff.roles_removed:
         fields.append(Field("Roles removed", clip(", ".join(diff.roles_removed[:200]), 1024)))
     if diff.phases:
-        fields.append(Field("Phases changed", clip(_listing(diff.phases, _phase_line), 1024)))
+        fields.append(Field("Phases changed", _listing(diff.phases, _phase_line)))
     renamed_old = {(x.role, x.old.id) for x in diff.renamed}
     renamed_new = {(x.role, x.new.id) for x in diff.renamed}
     if diff.renamed:
-        listing = _listing(
-            diff.renamed,
-            lambda x: (
-                f"`{x.role}` {clip(x.old.text, 60)} → {clip(x.new.text, 60)} "
-                f"(keep progress: end it with `{{#{x.old.id}}}`)"
-            ),
-        )
-        fields.append(Field("Checklist items reworded", clip(listing, 1024)))
+        fields.append(Field("Checklist items reworded", _listing(diff.renamed, _rename_line)))
     added = [(r, i) for r, i in diff.items_added if (r, i.id) not in renamed_new]
     removed = [(r, i) for r, i in diff.items_removed if (r, i.id) not in renamed_old]
     if added:
-        fields.append(Field("Checklist items added", clip(_listing(added, _item_line), 1024)))
+        fields.append(Field("Checklist items added", _listing(added, _item_line)))
     if removed:
-        fields.append(Field("Checklist items removed", clip(_listing(removed, _item_line), 1024)))
+        fields.append(Field("Checklist items removed", _listing(removed, _item_line)))
     if orphans:
         fields.append(
             Field(
                 "Progress that would be orphaned (kept, and back if the item returns)",
-                clip(_listing(orphans, lambda o: f"`{o[0]}` · {clip(o[1].text, 80)}: {o[2]} learner(s)"), 1024),
+                _listing(orphans, lambda o: f"`{o[0]}` · {clip(o[1].text, 80)}: {o[2]} learner(s)"),
             )
         )
     if not fields:
         fields.append(Field("Changes", "No roles, phases or checklist items change."))
     return fields
+
+
+def _rename_line(x: Rename) -> str:
+    return f"`{x.role}` {clip(x.old.text, 60)} → {clip(x.new.text, 60)} (keep progress: end it with `{{#{x.old.id}}}`)"
 
 
 def _item_line(entry: tuple[str, ChecklistItem]) -> str:
@@ -134,10 +148,10 @@ async def status(svc: Services, caller: Caller) -> Reply:
         Field("Loaded", loaded),
     ]
     if warnings:
-        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings, _problem_line), 1024)))
+        fields.append(Field(f"Warnings ({len(warnings)})", _listing(warnings, _problem_line)))
     errors = _problems(index.problems, "error")
     if errors:
-        fields.append(Field(f"Files left out ({len(errors)})", clip(_listing(errors, _problem_line), 1024)))
+        fields.append(Field(f"Files left out ({len(errors)})", _listing(errors, _problem_line)))
     card = Card(title="Content status", description=f"Folder `{svc.content.directory}`", fields=tuple(fields))
     return Reply(cards=(card,), ephemeral=True)
 
@@ -162,9 +176,9 @@ def _report(title: str, checked: Checked, orphans: list[Orphan], verdict: str) -
     warnings = _problems(checked.problems, "warning")
     fields = _diff_fields(checked.diff, orphans)
     if errors:
-        fields.insert(0, Field(f"Errors ({len(errors)})", clip(_listing(errors, _problem_line), 1024)))
+        fields.insert(0, Field(f"Errors ({len(errors)})", _listing(errors, _problem_line)))
     if warnings:
-        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings, _problem_line), 1024)))
+        fields.append(Field(f"Warnings ({len(warnings)})", _listing(warnings, _problem_line)))
     # Everything on one card: a second one would not fit the message (6,000 characters) and be lost.
     share = (MAX_EMBED_TOTAL - len(title) - len(verdict) - 100) // len(fields)
     fields = [f if f.length <= share else Field(f.name, _shorten(f.value, share - len(f.name))) for f in fields]

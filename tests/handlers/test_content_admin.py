@@ -338,5 +338,10 @@ async def test_a_report_of_thousands_of_changes_fits_one_message(live: Services,
     assert reply.embed_length <= MAX_EMBED_TOTAL
     # Each list shows its first lines and how many more there are.
     fields = fields_of(reply)
-    assert "…and 3585 more (run `waymark content check`)" in fields["Checklist items added"]
-    assert fields["Phases changed"].count("\n") <= 15
+    assert fields["Checklist items added"].endswith("\n…and 3585 more (run `waymark content check`)")
+    # Phase lines are longer: as many whole lines as fit, then how many more.
+    phases = fields["Phases changed"].split("\n")
+    assert phases[-1].startswith("…and ") and phases[-1].endswith(" more (run `waymark content check`)")
+    assert all(line.startswith("`") and "…" not in line for line in phases[:-1])
+    every_phase = sum(len(r.phases) for r in live.content.index.roles.values())
+    assert len(phases[:-1]) + int(phases[-1].split()[1]) == every_phase
