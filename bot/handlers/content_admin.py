@@ -84,18 +84,22 @@ def _phase_line(change: PhaseChange) -> str:
     old, new = change.old, change.new
     if old is None:
         assert new is not None
-        return f"{head} added: {clip(new.title, 60)} ({_weeks(new)})"
+        return f"{head} added{':' + _named(new) if new.title else ''} ({_weeks(new)})"
     if new is None:
-        return f"{head} removed: {clip(old.title, 60)} ({_weeks(old)})"
+        return f"{head} removed{':' + _named(old) if old.title else ''} ({_weeks(old)})"
     parts = []
     changed = change.changed
     if "weeks" in changed:
         parts.append(f"{_weeks(old)} → {_weeks(new)}")
     if "title" in changed:
-        parts.append(f"title → {clip(new.title, 60)}")
+        parts.append(f"title → {clip(new.title, 60)}" if new.title else "title removed")
     if "objective" in changed:
         parts.append(f"objective → {clip(new.objective, 80)}" if new.objective else "objective removed")
-    return f"{head} {clip(old.title, 60)}: " + " · ".join(parts)
+    return f"{head}{_named(old)}: " + " · ".join(parts)
+
+
+def _named(phase: PhaseFacts) -> str:
+    return f" {clip(phase.title, 60)}" if phase.title else ""
 
 
 def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:

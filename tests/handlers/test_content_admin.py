@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.holder import ContentHolder
+from bot.content.holder import ContentHolder, PhaseChange, PhaseFacts
 from bot.handlers import content_admin, learning, progress
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Services, UserError
@@ -345,3 +345,19 @@ async def test_a_report_of_thousands_of_changes_fits_one_message(live: Services,
     assert all(line.startswith("`") and "…" not in line for line in phases[:-1])
     every_phase = sum(len(r.phases) for r in live.content.index.roles.values())
     assert len(phases[:-1]) + int(phases[-1].split()[1]) == every_phase
+
+
+def test_a_phase_without_a_title_is_named_by_its_number() -> None:
+    untitled, titled = PhaseFacts(2, "", 5, 8, None), PhaseFacts(2, "Databases", 5, 9, "Learn SQL")
+    lines = [
+        content_admin._phase_line(PhaseChange(ROLE, 2, None, untitled)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, untitled, None)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, untitled, titled)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, titled, untitled)),
+    ]
+    assert lines == [
+        "`backend-engineer` Phase 2 added (weeks 5-8)",
+        "`backend-engineer` Phase 2 removed (weeks 5-8)",
+        "`backend-engineer` Phase 2: weeks 5-8 → weeks 5-9 · title → Databases · objective → Learn SQL",
+        "`backend-engineer` Phase 2 Databases: weeks 5-9 → weeks 5-8 · title removed · objective removed",
+    ]
