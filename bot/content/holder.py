@@ -4,7 +4,7 @@ A reload at 1,000 roles is most of a second of Python work and hundreds of thous
 on the event loop: the load, the diff and the section-key table are made in a worker thread (`ContentHolder.check`),
 which hands the GIL back to the loop every millisecond, and the loop only assigns the result (`ContentHolder.swap`).
 Three things would still stall the loop from afar, because each holds the GIL for its whole length: a cyclic garbage
-collection that walks the index (50 to 200 ms at 1,000 roles), freeing a large index in one go, and one sort of a
+collection that walks the index (50 to 300 ms at 1,000 roles), freeing a large index in one go, and one sort of a
 long list. See `ContentHolder`, `ContentHolder.release` and `_sorted_in_steps` for how each is avoided.
 """
 
@@ -263,7 +263,7 @@ class ContentHolder:
 
     With `freeze_gc` (the bot process sets it) the live index is kept out of the cyclic garbage collector's
     generations (`gc.freeze()`): it lives until the next reload anyway, and a full collection would otherwise walk
-    its hundreds of thousands of objects, holding the GIL (and so the event loop) for 50 to 200 ms each time.
+    its hundreds of thousands of objects, holding the GIL (and so the event loop) for 50 to 300 ms each time.
     `gc.freeze()` is the only way to do that, and it takes every object alive at the moment, not only the index:
     a reference cycle alive then and dropped later is never collected (about 8,000 objects per reload in the
     benchmark's workload). The old index is frozen too, so `release` frees it by reference counting.
