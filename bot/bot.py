@@ -49,7 +49,8 @@ class WaymarkBot(commands.Bot):
         if self._given_services is not None:
             self.services = self._given_services
         else:
-            holder = ContentHolder.load(self.settings.content_dir, utc_now())
+            # The bot owns its process: the index may be frozen out of the cyclic GC (see ContentHolder).
+            holder = ContentHolder.load(self.settings.content_dir, utc_now(), freeze_gc=True)
             for problem in holder.index.problems:
                 log.warning("content: %s", problem)
             self.services = Services(holder, await Store.open(self.settings.db_path))

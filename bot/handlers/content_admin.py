@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from bot.content.holder import ContentDiff, diff_indexes
-from bot.content.loader import ContentIndex
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts, Rename
+from bot.content.models import ChecklistItem, Problem
 from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.planning import replan_unplanned
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
-from bot.render.limits import MAX_EMBED_TOTAL
+from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE
 
 OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245
 MAX_LISTED = 15
+T = TypeVar("T")
 
 
 def _require_moderator(caller: Caller) -> None:
@@ -18,57 +22,122 @@ def _require_moderator(caller: Caller) -> None:
         raise UserError("Only moderators (Manage Server, or the moderator role) can manage content.")
 
 
-def _problem_lines(index: ContentIndex, severity: str) -> list[str]:
-    return [f"`{p.file}{f':{p.line}' if p.line else ''}` {p.message}" for p in index.problems if p.severity == severity]
+def _problems(problems: Sequence[Problem], severity: str) -> list[Problem]:
+    return [p for p in problems if p.severity == severity]
 
 
-def _listing(lines: list[str]) -> str:
-    shown = lines[:MAX_LISTED]
-    more = len(lines) - len(shown)
-    return "\n".join(shown) + (f"\n…and {more} more (run `waymark content check`)" if more > 0 else "")
+def _problem_line(p: Problem) -> str:
+    return f"`{p.file}{f':{p.line}' if p.line else ''}` {p.message}"
 
 
-async def _orphans(svc: Services, diff: ContentDiff) -> list[str]:
+def _listing(entries: Sequence[T], line: Callable[[T], str], limit: int = MAX_FIELD_VALUE) -> str:
+    """Whole lines for the first entries within `limit` characters, and how many more there are.
+
+    Only the lines shown are made: a diff may hold thousands of entries.
+    """
+    room = limit - len(_more(len(entries)))
+    shown: list[str] = []
+    used = 0
+    for entry in entries[:MAX_LISTED]:
+        text = line(entry)
+        if used + len(text) > room:
+            if not shown:
+                shown.append(clip(text, room))
+            break
+        shown.append(text)
+        used += len(text) + 1
+    more = len(entries) - len(shown)
+    return "\n".join(shown) + (_more(more) if more > 0 else "")
+
+
+def _more(count: int) -> str:
+    return f"\n…and {count} more (run `waymark content check`)"
+
+
+Orphan = tuple[str, ChecklistItem, int]
+
+
+async def _orphans(svc: Services, diff: ContentDiff) -> list[Orphan]:
     """Count learners whose ticked items the new index no longer has (their progress is kept)."""
-    lines = []
-    for role in {r for r, _ in diff.items_removed}:
-        counts = await svc.store.progress_counts(role)
-        for r, item in diff.items_removed:
-            if r == role and counts.get(item.id):
-                lines.append(f"`{role}` · {clip(item.text, 80)}: {counts[item.id]} learner(s)")
-    return lines
+    by_role: dict[str, list[ChecklistItem]] = {}
+    for role, item in diff.items_removed:
+        by_role.setdefault(role, []).append(item)
+    if not by_role:
+        return []
+    ticked = await svc.store.roles_with_progress()
+    found: list[Orphan] = []
+    for role, items in by_role.items():
+        if role in ticked:
+            counts = await svc.store.progress_counts(role)
+            found.extend((role, item, counts[item.id]) for item in items if counts.get(item.id))
+    return found
 
 
-def _diff_fields(diff: ContentDiff, orphans: list[str]) -> list[Field]:
+def _weeks(phase: PhaseFacts) -> str:
+    if phase.first_week == phase.last_week:
+        return f"week {phase.first_week}"
+    return f"weeks {phase.first_week}-{phase.last_week}"
+
+
+def _phase_line(change: PhaseChange) -> str:
+    head = f"`{change.role}` Phase {change.number}"
+    old, new = change.old, change.new
+    if old is None:
+        assert new is not None
+        return f"{head} added{':' + _named(new) if new.title else ''} ({_weeks(new)})"
+    if new is None:
+        return f"{head} removed{':' + _named(old) if old.title else ''} ({_weeks(old)})"
+    parts = []
+    changed = change.changed
+    if "weeks" in changed:
+        parts.append(f"{_weeks(old)} → {_weeks(new)}")
+    if "title" in changed:
+        parts.append(f"title → {clip(new.title, 60)}" if new.title else "title removed")
+    if "objective" in changed:
+        parts.append(f"objective → {clip(new.objective, 80)}" if new.objective else "objective removed")
+    return f"{head}{_named(old)}: " + " · ".join(parts)
+
+
+def _named(phase: PhaseFacts) -> str:
+    return f" {clip(phase.title, 60)}" if phase.title else ""
+
+
+def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:
     fields = []
     if diff.roles_added:
-        fields.append(Field("Roles added", clip(", ".join(diff.roles_added), 1024)))
+        fields.append(Field("Roles added", clip(", ".join(diff.roles_added[:200]), 1024)))
     if diff.roles_removed:
-        fields.append(Field("Roles removed", clip(", ".join(diff.roles_removed), 1024)))
+        fields.append(Field("Roles removed", clip(", ".join(diff.roles_removed[:200]), 1024)))
+    if diff.phases:
+        fields.append(Field("Phases changed", _listing(diff.phases, _phase_line)))
     renamed_old = {(x.role, x.old.id) for x in diff.renamed}
     renamed_new = {(x.role, x.new.id) for x in diff.renamed}
     if diff.renamed:
-        lines = [
-            f"`{x.role}` {clip(x.old.text, 60)} → {clip(x.new.text, 60)} (keep progress: end it with `{{#{x.old.id}}}`)"
-            for x in diff.renamed
-        ]
-        fields.append(Field("Checklist items reworded", clip(_listing(lines), 1024)))
-    added = [f"`{r}` {clip(i.text, 80)}" for r, i in diff.items_added if (r, i.id) not in renamed_new]
-    removed = [f"`{r}` {clip(i.text, 80)}" for r, i in diff.items_removed if (r, i.id) not in renamed_old]
+        fields.append(Field("Checklist items reworded", _listing(diff.renamed, _rename_line)))
+    added = [(r, i) for r, i in diff.items_added if (r, i.id) not in renamed_new]
+    removed = [(r, i) for r, i in diff.items_removed if (r, i.id) not in renamed_old]
     if added:
-        fields.append(Field("Checklist items added", clip(_listing(added), 1024)))
+        fields.append(Field("Checklist items added", _listing(added, _item_line)))
     if removed:
-        fields.append(Field("Checklist items removed", clip(_listing(removed), 1024)))
+        fields.append(Field("Checklist items removed", _listing(removed, _item_line)))
     if orphans:
         fields.append(
             Field(
                 "Progress that would be orphaned (kept, and back if the item returns)",
-                clip(_listing(orphans), 1024),
+                _listing(orphans, lambda o: f"`{o[0]}` · {clip(o[1].text, 80)}: {o[2]} learner(s)"),
             )
         )
     if not fields:
-        fields.append(Field("Changes", "No roles or checklist items change."))
+        fields.append(Field("Changes", "No roles, phases or checklist items change."))
     return fields
+
+
+def _rename_line(x: Rename) -> str:
+    return f"`{x.role}` {clip(x.old.text, 60)} → {clip(x.new.text, 60)} (keep progress: end it with `{{#{x.old.id}}}`)"
+
+
+def _item_line(entry: tuple[str, ChecklistItem]) -> str:
+    return f"`{entry[0]}` {clip(entry[1].text, 80)}"
 
 
 async def status(svc: Services, caller: Caller) -> Reply:
@@ -76,25 +145,19 @@ async def status(svc: Services, caller: Caller) -> Reply:
     _require_moderator(caller)
     index = svc.content.index
     loaded = svc.content.loaded_at.isoformat(timespec="seconds") if svc.content.loaded_at else "at start-up"
-    warnings = _problem_lines(index, "warning")
+    warnings = _problems(index.problems, "warning")
     fields = [
         Field("Roles", clip(", ".join(index.roles) or "none", 1024)),
         Field("Search entries", str(len(index.search))),
         Field("Loaded", loaded),
     ]
     if warnings:
-        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings), 1024)))
-    errors = _problem_lines(index, "error")
+        fields.append(Field(f"Warnings ({len(warnings)})", _listing(warnings, _problem_line)))
+    errors = _problems(index.problems, "error")
     if errors:
-        fields.append(Field(f"Files left out ({len(errors)})", clip(_listing(errors), 1024)))
+        fields.append(Field(f"Files left out ({len(errors)})", _listing(errors, _problem_line)))
     card = Card(title="Content status", description=f"Folder `{svc.content.directory}`", fields=tuple(fields))
     return Reply(cards=(card,), ephemeral=True)
-
-
-async def _check(svc: Services) -> tuple[ContentIndex, ContentDiff, list[str]]:
-    candidate = await svc.content.candidate()
-    diff = diff_indexes(svc.content.index, candidate)
-    return candidate, diff, await _orphans(svc, diff)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -112,14 +175,14 @@ def _shorten(text: str, limit: int) -> str:
     return "\n".join(kept) + note if kept else clip(text, limit)
 
 
-def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: list[str], verdict: str) -> Reply:
-    errors = _problem_lines(candidate, "error")
-    warnings = _problem_lines(candidate, "warning")
-    fields = _diff_fields(diff, orphans)
+def _report(title: str, checked: Checked, orphans: list[Orphan], verdict: str) -> Reply:
+    errors = _problems(checked.problems, "error")
+    warnings = _problems(checked.problems, "warning")
+    fields = _diff_fields(checked.diff, orphans)
     if errors:
-        fields.insert(0, Field(f"Errors ({len(errors)})", clip(_listing(errors), 1024)))
+        fields.insert(0, Field(f"Errors ({len(errors)})", _listing(errors, _problem_line)))
     if warnings:
-        fields.append(Field(f"Warnings ({len(warnings)})", clip(_listing(warnings), 1024)))
+        fields.append(Field(f"Warnings ({len(warnings)})", _listing(warnings, _problem_line)))
     # Everything on one card: a second one would not fit the message (6,000 characters) and be lost.
     share = (MAX_EMBED_TOTAL - len(title) - len(verdict) - 100) // len(fields)
     fields = [f if f.length <= share else Field(f.name, _shorten(f.value, share - len(f.name))) for f in fields]
@@ -130,26 +193,29 @@ def _report(title: str, candidate: ContentIndex, diff: ContentDiff, orphans: lis
 async def validate(svc: Services, caller: Caller) -> Reply:
     """Check the content folder and show what a reload would change, without changing anything."""
     _require_moderator(caller)
-    candidate, diff, orphans = await _check(svc)
+    checked = await svc.content.check()
     verdict = (
         "A reload would be refused: fix the errors below first."
-        if candidate.has_errors
-        else f"A reload would load {len(candidate.roles)} role(s)."
+        if checked.has_errors
+        else f"A reload would load {checked.role_count} role(s)."
     )
-    return _report("Content check", candidate, diff, orphans, verdict)
+    return _report("Content check", checked, await _orphans(svc, checked.diff), verdict)
 
 
 async def reload(svc: Services, caller: Caller) -> Reply:
     """Validate the content folder and, when it has no errors, swap the new index in atomically."""
     _require_moderator(caller)
     async with svc.content.lock:
-        candidate, diff, orphans = await _check(svc)
-        if candidate.has_errors:
+        # Loading, comparing and keying the new index happen in a worker thread; the swap is assignments.
+        checked = await svc.content.check(to_swap=True)
+        if checked.has_errors:
             verdict = "Nothing changed: the bot keeps the content it had. Fix the errors below and reload again."
-            return _report("Reload refused", candidate, diff, orphans, verdict)
-        svc.content.swap(candidate, caller.now)
+            return _report("Reload refused", checked, await _orphans(svc, checked.diff), verdict)
+        svc.content.swap(checked, caller.now)
+    await svc.content.release()
+    orphans = await _orphans(svc, checked.diff)
     # Learners whose reminders stopped while their path was missing from the content get them back.
     await replan_unplanned(svc, caller.now)
     svc.plans_changed()
-    verdict = f"Reloaded: {len(candidate.roles)} role(s) are live. No progress was deleted."
-    return _report("Content reloaded", candidate, diff, orphans, verdict)
+    verdict = f"Reloaded: {checked.role_count} role(s) are live. No progress was deleted."
+    return _report("Content reloaded", checked, orphans, verdict)

@@ -30,9 +30,12 @@ DEFAULT_REMINDER_TIME = time(9, 0)
 
 def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together."""
+    # One pass over the items, not one per group: a checklist may have thousands of groups.
+    groups: dict[str, list[ChecklistItem]] = {}
+    for item in role.checklist:
+        groups.setdefault(item.group, []).append(item)
     chunks: list[list[ChecklistItem]] = []
-    for group in role.checklist_groups:
-        items = [i for i in role.checklist if i.group == group]
+    for items in groups.values():
         chunks.extend(items[i : i + MAX_SELECT_OPTIONS] for i in range(0, len(items), MAX_SELECT_OPTIONS))
     return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
 

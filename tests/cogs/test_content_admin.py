@@ -59,7 +59,7 @@ async def test_moderator_role_reloads(channel, moderator):
     assert result.ephemeral
     assert embed(result).title == "Content reloaded"
     assert embed(result).description == "Reloaded: 6 role(s) are live. No progress was deleted."
-    assert fields(result) == {"Changes": "No roles or checklist items change."}
+    assert fields(result) == {"Changes": "No roles, phases or checklist items change."}
 
 
 class TestReload:
@@ -146,6 +146,19 @@ class TestReload:
         checklist = await alice.slash(channel, "checklist")
         assert f"✅ {GIT_ITEM}" in embed(checklist).description
         assert "1/15" in fields(checklist)["Done"]
+
+    async def test_phase_changes_are_shown_by_validate_and_reload(self, simcord_env, channel, admin, tmp_content):
+        role_file = tmp_content / f"{BACKEND}.md"
+        body = role_file.read_text(encoding="utf-8")
+        role_file.write_text(body.replace("### Phase 3: Databases (Weeks", "### Phase 3: Data Stores (Weeks"), "utf-8")
+        expected = {"Phases changed": f"`{BACKEND}` Phase 3 Databases: title → Data Stores"}
+
+        checked = await admin.slash(channel, "content validate")
+        assert fields(checked) == expected
+        reloaded = await admin.slash(channel, "content reload")
+        assert embed(reloaded).title == "Content reloaded"
+        assert fields(reloaded) == expected
+        assert simcord_env.bot.services.content.index.roles[BACKEND].phase(3).title == "Data Stores"
 
     async def test_removed_role_keeps_its_learners_progress(self, simcord_env, channel, alice, admin, tmp_content):
         await alice.slash(channel, "start-learning", role=BACKEND)

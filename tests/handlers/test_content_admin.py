@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.holder import ContentHolder
+from bot.content.holder import ContentHolder, PhaseChange, PhaseFacts
 from bot.handlers import content_admin, learning, progress
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Services, UserError
+from bot.render import Reply
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.store import Store
 from tests.handlers.conftest import ANN, BOB, NOW, caller, selects, text
@@ -33,6 +34,10 @@ def edit(folder: Path, old: str, new: str, name: str = f"{ROLE}.md") -> None:
     before = path.read_text(encoding="utf-8")
     assert before.count(old) == 1, old
     path.write_text(before.replace(old, new), encoding="utf-8")
+
+
+def fields_of(reply: Reply) -> dict[str, str]:
+    return {f.name: f.value for card in reply.cards for f in card.fields}
 
 
 def line_of(folder: Path, needle: str, name: str = f"{ROLE}.md") -> int:
@@ -68,7 +73,7 @@ async def test_reload_without_changes(live: Services) -> None:
     shown = text(reply)
     assert "Content reloaded" in shown
     assert "Reloaded: 6 role(s) are live. No progress was deleted." in shown
-    assert "Changes: No roles or checklist items change." in shown
+    assert "Changes: No roles, phases or checklist items change." in shown
     assert live.content.loaded_at == MOD.now
 
 
@@ -170,7 +175,7 @@ async def test_small_rewording_keeps_the_id(live: Services, content_copy: Path) 
     await tick(live, ANN, GIT)
     edit(content_copy, f"- [ ] {GIT}\n", "- [ ] Use Git, professionally.\n")
     shown = text(await content_admin.reload(live, MOD))
-    assert "Changes: No roles or checklist items change." in shown
+    assert "Changes: No roles, phases or checklist items change." in shown
     assert "✅ Use Git, professionally." in text(await progress.checklist_view(live, caller()))
 
 
@@ -276,3 +281,83 @@ async def test_two_items_merged_into_one_give_one_rename_hint(live: Services, co
     assert "Optimize database queries →" not in shown
     assert "Checklist items removed: `backend-engineer` Optimize database queries" in shown
     assert "Checklist items added" not in shown
+
+
+async def test_phase_changes_are_shown_before_and_after_a_reload(live: Services, content_copy: Path) -> None:
+    edit(content_copy, "### Phase 3: Databases (Weeks 13-18)", "### Phase 3: Data Stores (Weeks 13-18)")
+    edit(content_copy, "**Objective:** Master SQL and NoSQL databases", "**Objective:** Model data in SQL and NoSQL")
+    edit(
+        content_copy,
+        "### Phase 6: Advanced Patterns & Systems (Weeks 29-36)",
+        "### Phase 6: Advanced Patterns & Systems (Weeks 29-40)",
+    )
+    expected = (
+        "`backend-engineer` Phase 3 Databases: title → Data Stores · objective → Model data in SQL and NoSQL\n"
+        "`backend-engineer` Phase 6 Advanced Patterns & Systems: weeks 29-36 → weeks 29-40"
+    )
+
+    checked = await content_admin.validate(live, MOD)
+    assert fields_of(checked) == {"Phases changed": expected}
+    assert live.content.index.roles[ROLE].phase(3).title == "Databases"
+
+    reloaded = await content_admin.reload(live, MOD)
+    assert "Reloaded: 6 role(s) are live." in text(reloaded)
+    assert fields_of(reloaded) == {"Phases changed": expected}
+    assert live.content.index.roles[ROLE].phase(3).title == "Data Stores"
+    assert "Week 1 of 40" in text(await learning.start_learning(live, caller(), ROLE))
+
+
+async def test_a_phase_removed_and_one_added_are_both_shown(live: Services, content_copy: Path) -> None:
+    body = (content_copy / f"{ROLE}.md").read_text(encoding="utf-8")
+    body = body.replace("### Phase 6: Advanced Patterns & Systems (Weeks 29-36)", "### Phase 7: Capstone (Weeks 29-36)")
+    (content_copy / f"{ROLE}.md").write_text(body, encoding="utf-8")
+
+    shown = fields_of(await content_admin.validate(live, MOD))
+
+    assert shown["Phases changed"] == (
+        "`backend-engineer` Phase 6 removed: Advanced Patterns & Systems (weeks 29-36)\n"
+        "`backend-engineer` Phase 7 added: Capstone (weeks 29-36)"
+    )
+
+
+def add_practice_and_rename_phases(folder: Path) -> None:
+    """Every role gets 600 new checklist items and new phase titles."""
+    for path in sorted(folder.glob("*.md")):
+        body = path.read_text(encoding="utf-8")
+        body = re.sub(r"### Phase (\d+): ", r"### Phase \1: Renamed ", body)
+        extra = "".join(f"- [ ] Practise topic number {n} of {path.stem}\n" for n in range(600))
+        path.write_text(body + "\n### More practice\n" + extra, encoding="utf-8")
+
+
+async def test_a_report_of_thousands_of_changes_fits_one_message(live: Services, content_copy: Path) -> None:
+    add_practice_and_rename_phases(content_copy)
+
+    reply = await content_admin.validate(live, MOD)
+
+    assert len(reply.cards) == 1
+    assert reply.embed_length <= MAX_EMBED_TOTAL
+    # Each list shows its first lines and how many more there are.
+    fields = fields_of(reply)
+    assert fields["Checklist items added"].endswith("\n…and 3585 more (run `waymark content check`)")
+    # Phase lines are longer: as many whole lines as fit, then how many more.
+    phases = fields["Phases changed"].split("\n")
+    assert phases[-1].startswith("…and ") and phases[-1].endswith(" more (run `waymark content check`)")
+    assert all(line.startswith("`") and "…" not in line for line in phases[:-1])
+    every_phase = sum(len(r.phases) for r in live.content.index.roles.values())
+    assert len(phases[:-1]) + int(phases[-1].split()[1]) == every_phase
+
+
+def test_a_phase_without_a_title_is_named_by_its_number() -> None:
+    untitled, titled = PhaseFacts(2, "", 5, 8, None), PhaseFacts(2, "Databases", 5, 9, "Learn SQL")
+    lines = [
+        content_admin._phase_line(PhaseChange(ROLE, 2, None, untitled)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, untitled, None)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, untitled, titled)),
+        content_admin._phase_line(PhaseChange(ROLE, 2, titled, untitled)),
+    ]
+    assert lines == [
+        "`backend-engineer` Phase 2 added (weeks 5-8)",
+        "`backend-engineer` Phase 2 removed (weeks 5-8)",
+        "`backend-engineer` Phase 2: weeks 5-8 → weeks 5-9 · title → Databases · objective → Learn SQL",
+        "`backend-engineer` Phase 2 Databases: weeks 5-9 → weeks 5-8 · title removed · objective removed",
+    ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import learning, progress
+from bot.content.loader import ContentIndex
+from bot.content.models import ChecklistItem
+from bot.handlers import ids, learning, progress
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Services, UserError
 from bot.render.limits import MAX_EMBED_TOTAL
@@ -120,6 +123,28 @@ async def test_an_old_menu_never_unticks_what_was_ticked_since(svc: Services) ->
 
 
 # ---------------------------------------------------------------- /done
+
+
+async def test_a_checklist_of_fifteen_thousand_groups_pages_to_its_end(svc: Services) -> None:
+    role = svc.content.index.roles[ROLE]
+    items = tuple(ChecklistItem(f"item-{g:05d}", f"Group {g}", f"Practise skill {g}", 1) for g in range(15_000))
+    roles = {**svc.content.index.roles, ROLE: replace(role, checklist=items)}
+    svc.content.swap(ContentIndex(roles=roles), NOW)
+    await learning.start_learning(svc, caller(), ROLE)
+
+    first = await progress.checklist_view(svc, caller())
+    assert "Page 1/3750" in text(first)
+    assert [m.options[0].label for m in selects(first)] == [f"Practise skill {g}" for g in range(4)]
+
+    # Four groups to a page, one menu each: the last page holds the last four groups.
+    last = (await handle_component(svc, caller(), ids.checklist(ROLE, 3749))).reply
+    assert "Page 3750/3750" in text(last)
+    menus = selects(last)
+    assert [m.options[0].value for m in menus] == [f"item-{g:05d}" for g in range(14_996, 15_000)]
+    response = await choose(svc, caller(), menus[-1], ["item-14999"])
+    assert "✅ Practise skill 14999" in text(response)
+    assert "Page 3750/3750" in text(response)
+    assert await ticked(svc) == {"item-14999"}
 
 
 async def test_done_finds_the_item_despite_typos(svc: Services) -> None:

@@ -1,0 +1,133 @@
+"""The live index across reloads: the old one is freed, and (in the bot) the live one is kept out of the GC."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder, section_key
+
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+ROLE = "backend-engineer"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def reword(folder: Path) -> None:
+    path = folder / f"{ROLE}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Use git professionally", "Use git daily"), "utf-8")
+
+
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """Whatever is freed meanwhile is freed by reference counting, not by the cyclic collector."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def in_collector(obj: object) -> bool:
+    """Whether a collection would walk `obj` (frozen objects are in no generation)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+async def reload(holder: ContentHolder) -> None:
+    checked = await holder.check(to_swap=True)
+    assert not checked.has_errors
+    holder.swap(checked, NOW)
+    await holder.release()
+
+
+async def test_a_reload_frees_the_index_it_replaces(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    old = weakref.ref(holder.index.search)
+    reword(folder)
+
+    with collector_off():
+        await reload(holder)
+        assert old() is None
+
+    assert "Use git daily" in {i.text for i in holder.index.roles[ROLE].checklist}
+
+
+async def test_section_keys_name_the_live_sections_after_a_reload(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    keys = {name: section_key(name, role.sections[0].id) for name, role in holder.index.roles.items()}
+    reword(folder)
+    (folder / "data-engineer.md").unlink()
+
+    await reload(holder)
+
+    for name, key in keys.items():
+        found = holder.section_by_key(key)
+        if name == "data-engineer":
+            assert found is None
+        else:
+            assert found is not None
+            role, section = found
+            assert role is holder.index.roles[name]
+            assert section is role.sections[0]
+
+
+async def test_an_old_index_still_in_use_is_freed_once_it_is_not(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    in_use = holder.index
+    old = weakref.ref(in_use.search)
+    reword(folder)
+
+    with collector_off():
+        await reload(holder)
+        # A handler that read the index before the swap still gets answers from it.
+        assert in_use.search.search("postgres", limit=1)
+        del in_use
+        assert old() is not None
+        # Freed at the next reload or check.
+        await holder.check()
+        assert old() is None
+
+
+async def test_validating_does_not_swap(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    live = holder.index
+    reword(folder)
+
+    checked = await holder.check()
+
+    assert checked.index is None
+    assert [r.new.text for r in checked.diff.renamed] == ["Use git daily"]
+    assert holder.index is live
+    with pytest.raises(ValueError, match="not loaded to be swapped in"):
+        holder.swap(checked, NOW)
+
+
+async def test_with_freeze_gc_the_live_index_is_never_walked_by_the_collector(folder: Path) -> None:
+    try:
+        holder = ContentHolder.load(folder, NOW, freeze_gc=True)
+        assert not in_collector(holder.index.search)
+        old = weakref.ref(holder.index.search)
+        reword(folder)
+
+        await reload(holder)
+
+        assert not in_collector(holder.index.search)
+        assert not in_collector(holder.index.roles[ROLE])
+        assert old() is None  # frozen objects are never collected: it was freed by reference counting
+    finally:
+        gc.unfreeze()
