@@ -536,7 +536,8 @@ class _Body:
             ancestors.extend([""] * (depth - len(ancestors)))
             holders.extend([None] * (depth - len(holders)))
         task = block.task
-        line = f"{'  ' * depth}{'☑ ' if task else '☐ ' if task is not None else '- '}{block.md}"
+        # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
+        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{block.md}"
         heading.lines.append(line)
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if holder is not None and holder[5]:

@@ -78,7 +78,7 @@ def test_a_heading_in_a_list_item_keeps_what_is_nested_under_it():
     )
     role, _, _ = parse(body)
     linked = next(s for s in role.sections if s.title == "Linked Lists")
-    assert "☐ [Singly Linked Lists](https://example.com/sll)" in linked.text
+    assert "- ☐ [Singly Linked Lists](https://example.com/sll)" in linked.text
     assert "- Implement push_front and pop_front" in linked.text
     # its task items are grouped under it, not under the heading above
     assert [(i.group, i.text) for i in role.checklist] == [
