@@ -4,6 +4,7 @@ Open it with `store = await Store.open(path)` (or `async with await Store.open(p
 """
 
 from bot.store.errors import (
+    DatabaseOpenError,
     GroupNameTakenError,
     GroupNotFoundError,
     MigrationError,
@@ -37,6 +38,7 @@ __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
     "TARGET_KINDS",
+    "DatabaseOpenError",
     "Delivery",
     "DeliveryState",
     "DueTarget",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class StoreError(Exception):
     """Base class of every error the store raises on purpose."""
@@ -11,16 +13,24 @@ class StoreClosedError(StoreError):
     """The store was used after `Store.close()`."""
 
 
-class SchemaTooNewError(StoreError):
+class DatabaseOpenError(StoreError):
+    """The database file cannot be used as it is: `reason` says why and what to do, in one line."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"cannot open database {path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class SchemaTooNewError(DatabaseOpenError):
     """The database was written by a newer Waymark than this one."""
 
-    def __init__(self, path: str, found: int, known: int) -> None:
+    def __init__(self, path: str | Path, found: int, known: int) -> None:
         super().__init__(
-            f"database {path} is at schema version {found}, but this version of Waymark only knows "
-            f"versions up to {known}; upgrade Waymark (or restore a backup made by this version) "
-            "instead of opening it with older code"
+            path,
+            f"it is at schema version {found}, but this version of Waymark only knows versions up to {known}; "
+            "upgrade Waymark (or restore a backup made by this version) instead of opening it with older code",
         )
-        self.path = path
         self.found = found
         self.known = known
 

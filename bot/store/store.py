@@ -65,7 +65,8 @@ import aiosqlite
 
 from bot.store import codec
 from bot.store.backup import copy_database
-from bot.store.errors import GroupNameTakenError, GroupNotFoundError, SchemaTooNewError, StoreClosedError
+from bot.store.checks import check_opened, explain_sqlite_error, prepare_path
+from bot.store.errors import DatabaseOpenError, GroupNameTakenError, GroupNotFoundError, StoreClosedError
 from bot.store.migrations import LATEST_VERSION, get_version, migrate
 from bot.store.models import (
     DELIVERY_STATES,
@@ -129,17 +130,23 @@ class Store:
 
     @classmethod
     async def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) and migrate the database file at `path`."""
+        """Open (creating if needed), check and migrate the database file at `path`.
+
+        A file that cannot be used raises DatabaseOpenError (SchemaTooNewError for a newer Waymark's) whose
+        message says why and what to do: a folder, not a database, damaged (`PRAGMA quick_check`), not
+        Waymark's, or not writable. Nothing on disk changes before these checks pass.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        prepare_path(path)
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise DatabaseOpenError(path, explain_sqlite_error(path, exc)) from exc
         try:
             db.row_factory = sqlite3.Row
             await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # Check the version before changing anything persistent (such as the journal mode).
-            version = await get_version(db)
-            if version > LATEST_VERSION:
-                raise SchemaTooNewError(str(path), version, LATEST_VERSION)
+            # Check before changing anything persistent (such as the journal mode).
+            await check_opened(db, path)
             mode = await _pragma(db, "PRAGMA journal_mode = WAL")
             if str(mode).lower() != "wal":
                 log.warning("could not switch %s to WAL (journal_mode is %s)", path, mode)
@@ -148,6 +155,9 @@ class Store:
             version = await migrate(db, path=str(path))
             if not await _pragma(db, "PRAGMA foreign_keys"):
                 raise RuntimeError("SQLite refused to enable foreign keys")
+        except sqlite3.Error as exc:
+            await db.close()
+            raise DatabaseOpenError(path, explain_sqlite_error(path, exc)) from exc
         except BaseException:
             await db.close()
             raise
