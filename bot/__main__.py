@@ -16,6 +16,7 @@ from bot.content.loader import ContentIndex, load_content
 from bot.content.models import Phase, Role, Topic
 from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
+from bot.store.errors import DatabaseOpenError, MigrationError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -207,7 +208,28 @@ def cmd_console(args: argparse.Namespace) -> int:
     setup_logging("WARNING")
     content = Path(args.content) if args.content else settings.content_dir
     db = Path(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's WAYMARK_DB_PATH by default
-    return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
+    try:
+        return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
+    except (DatabaseOpenError, MigrationError) as exc:  # raised only by opening the database
+        print(f"waymark: {_open_failure(db, exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _open_failure(path: Path, exc: DatabaseOpenError | MigrationError) -> str:
+    """Word a failure to open the database as `cannot open database PATH: reason`."""
+    return str(exc) if isinstance(exc, DatabaseOpenError) else f"cannot open database {path}: {exc}"
+
+
+async def _database_problem(path: Path) -> str | None:
+    """Open, check and close the database at `path`; say why it cannot be used, or return None."""
+    from bot.store import Store
+
+    try:
+        store = await Store.open(path)
+    except (DatabaseOpenError, MigrationError) as exc:
+        return _open_failure(path, exc)
+    await store.close()
+    return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -220,6 +242,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     setup_logging(settings.log_level)
     if not settings.token:
         print(f"waymark: DISCORD_TOKEN is not set. {SETUP_HELP}", file=sys.stderr)
+        return EXIT_USAGE
+    # The database first: a file that cannot be used stops the bot before it contacts Discord.
+    problem = asyncio.run(_database_problem(settings.db_path))
+    if problem is not None:
+        print(f"waymark: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return asyncio.run(run_bot(settings))
