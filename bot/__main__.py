@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ from bot.content.loader import ContentIndex, load_content
 from bot.content.models import Phase, Role, Topic
 from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
-from bot.store.errors import DatabaseOpenError, MigrationError
+from bot.store.errors import BackupError, DatabaseOpenError, MigrationError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -258,50 +257,38 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-def _backup_target_problem(source: Path, dest: Path) -> str | None:
-    """Say why `dest` cannot take a copy of the database at `source`, or return None."""
-    if dest.is_dir():
-        return f"{dest} is a folder; give the file to write, e.g. {dest / 'waymark-backup.sqlite3'}"
-    resolved = dest.resolve()
-    live = source.resolve()
-    if resolved == live or (dest.exists() and dest.samefile(source)):
-        return f"{dest} is the database itself; write the copy to another file"
-    if resolved.parent == live.parent and resolved.name in {f"{live.name}{s}" for s in ("-wal", "-shm", "-journal")}:
-        return f"{dest} belongs to the live database; write the copy to another file"
-    return None
-
-
-def backup_database(source: Path, dest: Path) -> None:
-    """Copy the database at `source` into `dest` (replaced atomically) with SQLite's backup API.
+def backup_database(source: Path, dest: Path, *, replace: bool = False) -> None:
+    """Copy the database at `source` into `dest` with SQLite's backup API, after an integrity check of the copy.
 
     The source is opened read-only, as a plain connection: no migrations, no journal-mode change, and
     under WAL one consistent snapshot that never blocks the bot's writes. The copy is a single file
     (no -wal beside it) and records where it came from (`backup:source`), so `waymark console` knows
-    it may send reminders from it while it is not back at that path.
+    it may send reminders from it while it is not back at that path. An existing `dest` is replaced
+    (atomically) only with `replace`. Raises BackupError.
     """
     from bot.console import BACKUP_SOURCE_KEY
     from bot.store.backup import copy_database
 
-    copy_database(source, dest, read_only=True, stamp=(BACKUP_SOURCE_KEY, str(source.resolve())))
+    copy_database(source, dest, replace=replace, read_only=True, stamp=(BACKUP_SOURCE_KEY, str(source.resolve())))
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
     """Copy the database with SQLite's online backup API (safe while the bot runs)."""
+    from bot.store.backup import backup_target
+    from bot.store.checks import file_problem
+
     settings = _settings()
     source = Path(args.db) if args.db else settings.db_path
-    dest = Path(args.path)
-    if not source.is_file():
-        print(f"waymark db backup: no database at {source} (set WAYMARK_DB_PATH or --db)", file=sys.stderr)
-        return EXIT_USAGE
-    problem = _backup_target_problem(source, dest)
-    if problem:
-        print(f"waymark db backup: {problem}", file=sys.stderr)
+    problem = file_problem(source, write=False)
+    if problem is not None:
+        print(f"waymark db backup: cannot back up {source}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        backup_database(source, dest)
-    except (OSError, sqlite3.Error) as exc:
-        print(f"waymark db backup: could not copy {source} to {dest}: {exc}", file=sys.stderr)
-        return EXIT_ERRORS
+        dest = backup_target(source, args.path, force=args.force, now=datetime.now(UTC))
+        backup_database(source, dest, replace=args.force)
+    except BackupError as exc:
+        print(f"waymark db backup: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"Backed up {source} to {dest}")
     return EXIT_OK
 
@@ -333,7 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="SUBCOMMAND")
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
-    backup.add_argument("path", help="where to write the copy")
+    backup.add_argument(
+        "path", help="a new file, or a folder (ending in /) to put waymark-YYYYmmdd-HHMMSS.sqlite3 (UTC) in"
+    )
+    backup.add_argument("--force", action="store_true", help="replace PATH if it is an earlier backup (a SQLite file)")
     backup.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
     backup.set_defaults(func=cmd_db_backup)
 

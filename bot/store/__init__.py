@@ -4,6 +4,7 @@ Open it with `store = await Store.open(path)` (or `async with await Store.open(p
 """
 
 from bot.store.errors import (
+    BackupError,
     DatabaseOpenError,
     GroupNameTakenError,
     GroupNotFoundError,
@@ -38,6 +39,7 @@ __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
     "TARGET_KINDS",
+    "BackupError",
     "DatabaseOpenError",
     "Delivery",
     "DeliveryState",

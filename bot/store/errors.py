@@ -35,6 +35,10 @@ class SchemaTooNewError(DatabaseOpenError):
         self.known = known
 
 
+class BackupError(StoreError, ValueError):
+    """A backup was refused or could not be written; the message says why and what to do, in one line."""
+
+
 class MigrationError(StoreError):
     """A schema migration failed; the database is left at the last version that succeeded."""
 

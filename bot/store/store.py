@@ -998,7 +998,7 @@ class Store:
         """
         self._conn()
         dest = Path(dest_path)
-        await asyncio.to_thread(copy_database, self._path, dest)
+        await asyncio.to_thread(copy_database, self._path, dest, replace=True)
         log.info("backed up %s to %s", self._path, dest)
         return dest
 
