@@ -245,7 +245,11 @@ def copy_problem(db: sqlite3.Connection, source: Path) -> str | None:
         damage = describe_damage("SQLite's integrity_check", problems)
         return f"the file is {damage}; {recovery_advice(source)}"
     (version,) = db.execute("PRAGMA user_version").fetchone()
-    return schema_problem(int(version), {str(row[0]) for row in db.execute(TABLES_SQL)})
+    tables = {str(row[0]) for row in db.execute(TABLES_SQL)}
+    if not version and not tables:
+        # Fine to open (a new database), pointless to keep: and what a failed recovery leaves behind.
+        return f"it is empty, so there is nothing to back up; check WAYMARK_DB_PATH (or --db), or see {HELP}"
+    return schema_problem(int(version), tables)
 
 
 def schema_problem(version: int, tables: set[str]) -> str | None:

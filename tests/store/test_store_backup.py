@@ -172,3 +172,19 @@ def test_an_incomplete_database_is_not_copied(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="it is incomplete"):
         copy_database(source, tmp_path / "copy.sqlite3", replace=False, read_only=True)
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+@pytest.mark.parametrize("content", [b"", None])
+def test_an_empty_database_is_not_copied(tmp_path: Path, content: bytes | None) -> None:
+    """What a failed `.recover | sqlite3 new.sqlite3` leaves: an empty file, or a database with no tables."""
+    source = tmp_path / "recovered.sqlite3"
+    if content is None:  # a SQLite file holding no table
+        db = sqlite3.connect(source)
+        db.executescript("CREATE TABLE t (x); DROP TABLE t;")
+        db.close()
+        assert source.stat().st_size > 0
+    else:
+        source.write_bytes(content)
+    with pytest.raises(BackupError, match="it is empty, so there is nothing to back up"):
+        copy_database(source, tmp_path / "copy.sqlite3", replace=False, read_only=True)
+    assert not (tmp_path / "copy.sqlite3").exists()
