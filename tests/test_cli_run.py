@@ -115,7 +115,7 @@ def test_run_names_recovery_for_a_damaged_database(tmp_path: Path, tripwire: Tri
     assert is_damaged(db)
     line = refused_before_discord(run_on(db, tmp_path, tripwire), db, tripwire, "the file is damaged (SQLite")
     assert "restore your latest backup (made by `waymark db backup`)" in line
-    assert ".recover | sqlite3 recovered.sqlite3" in line
+    assert "sqlite3's .recover" in line
 
 
 def test_run_refuses_a_read_only_database_at_open(tmp_path: Path, tripwire: Tripwire) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import shlex
 import sqlite3
 import struct
 from pathlib import Path
@@ -191,11 +190,10 @@ def _who() -> str:
 
 
 def recovery_advice(path: Path) -> str:
-    """Say what to do about a damaged database file."""
+    """Say what to do about the damaged database file at `path`."""
     return (
         "stop Waymark, keep this file, and restore your latest backup (made by `waymark db backup`), "
-        f"or rescue what is readable with `sqlite3 {shlex.quote(str(path))} .recover | sqlite3 recovered.sqlite3` "
-        f"({HELP})"
+        f"or rescue what is readable with sqlite3's .recover: {HELP}, has the steps"
     )
 
 

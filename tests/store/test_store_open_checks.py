@@ -54,8 +54,9 @@ async def test_damage_names_the_backup_command_and_recovery(tmp_path: Path) -> N
     assert is_damaged(path)
     reason = (await refusal(path)).reason
     assert "restore your latest backup (made by `waymark db backup`)" in reason
-    assert f"`sqlite3 {path} .recover | sqlite3 recovered.sqlite3`" in reason
-    assert 'README.md, "When something goes wrong"' in reason
+    assert reason.endswith(
+        'or rescue what is readable with sqlite3\'s .recover: README.md, "When something goes wrong", has the steps'
+    )
 
 
 async def test_a_good_database_opens_after_the_checks(tmp_path: Path) -> None:
