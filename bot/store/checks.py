@@ -93,18 +93,22 @@ def _content_problem(path: Path, *, write: bool) -> str | None:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
-    wal = Path(f"{path}-wal")
-    # The header's page count is current only when it matches the change counter; a WAL may hold the rest.
-    if pages and change_counter == valid_for and size < pages * page_size and not _has_frames(wal):
+    # The header's page count is current only when it matches the change counter; and a crash may leave the
+    # file short with the rest in a -wal, or with a -journal that SQLite rolls back on open.
+    if pages and change_counter == valid_for and size < pages * page_size and not _recovery_pending(path):
         return f"the file is cut short ({size} bytes; its header says {pages * page_size}); {recovery_advice(path)}"
     return None
 
 
-def _has_frames(wal: Path) -> bool:
-    try:
-        return wal.stat().st_size > 32  # the WAL header alone is 32 bytes
-    except OSError:
-        return False
+def _recovery_pending(path: Path) -> bool:
+    """Return whether a -wal with frames (its header alone is 32 bytes) or a non-empty -journal is beside `path`."""
+    for suffix, header_size in (("-wal", 32), ("-journal", 0)):
+        try:
+            if Path(f"{path}{suffix}").stat().st_size > header_size:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _write_problem(path: Path) -> str | None:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.store import LATEST_VERSION, DatabaseOpenError, SchemaTooNewError, Store
 from bot.store import checks as checks_module
-from bot.store.checks import describe_damage, expected_tables, explain_sqlite_error, schema_problem
+from bot.store.checks import describe_damage, expected_tables, explain_sqlite_error, file_problem, schema_problem
 from tests.broken_db import (
     BROKEN_FILES,
     REASONS,
@@ -22,6 +22,7 @@ from tests.broken_db import (
     garble_middle,
     is_damaged,
     read_only_file,
+    truncate_half,
     waymark_database,
 )
 
@@ -235,3 +236,13 @@ def test_expected_tables_follow_the_migrations() -> None:
     assert schema_problem(LATEST_VERSION, set(expected_tables(LATEST_VERSION)) | {"lost_and_found"}) is None
     assert schema_problem(0, set()) is None
     assert schema_problem(LATEST_VERSION + 1, set()) is None  # a newer schema is refused for its version
+
+
+@pytest.mark.parametrize(("suffix", "size"), [("-wal", 4096), ("-journal", 512)])
+def test_a_short_file_with_a_wal_or_journal_is_left_to_sqlite(tmp_path: Path, suffix: str, size: int) -> None:
+    """A crash can leave the file shorter than its header says with the rest in a -wal, or a -journal to roll back."""
+    path = waymark_database(tmp_path / "waymark.sqlite3")
+    truncate_half(path)
+    assert file_problem(path, write=True) is not None
+    Path(f"{path}{suffix}").write_bytes(bytes(size))
+    assert file_problem(path, write=True) is None
