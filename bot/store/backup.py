@@ -166,7 +166,7 @@ def _copy(source: Path, tmp: Path, *, read_only: bool, stamp: tuple[str, str] | 
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the copy
-            problem = copy_problem(dst, source)
+            problem = copy_problem(dst)
             if problem is not None:
                 raise BackupError(f"cannot back up {source} (no backup was written): {problem}")
             if stamp is not None:

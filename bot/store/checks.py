@@ -71,7 +71,7 @@ def not_a_database(*, write: bool) -> str:
 
 
 def _content_problem(path: Path, *, write: bool) -> str | None:
-    """Read the header: not SQLite, or cut shorter than the header says (without a WAL that holds the rest)."""
+    """Read the header: not SQLite, or cut shorter than the header says (when no crash recovery is pending)."""
     try:
         with path.open("rb") as file:
             header = file.read(HEADER_SIZE)
@@ -88,7 +88,7 @@ def _content_problem(path: Path, *, write: bool) -> str | None:
     if not header.startswith(SQLITE_MAGIC):
         return not_a_database(write=write)
     if len(header) < HEADER_SIZE:
-        return f"the file is cut short ({size} bytes, not even SQLite's header); {recovery_advice(path)}"
+        return f"the file is cut short ({size} bytes, not even SQLite's header); {recovery_advice()}"
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
@@ -96,7 +96,7 @@ def _content_problem(path: Path, *, write: bool) -> str | None:
     # The header's page count is current only when it matches the change counter; and a crash may leave the
     # file short with the rest in a -wal, or with a -journal that SQLite rolls back on open.
     if pages and change_counter == valid_for and size < pages * page_size and not _recovery_pending(path):
-        return f"the file is cut short ({size} bytes; its header says {pages * page_size}); {recovery_advice(path)}"
+        return f"the file is cut short ({size} bytes; its header says {pages * page_size}); {recovery_advice()}"
     return None
 
 
@@ -193,8 +193,8 @@ def _who() -> str:
         return f"uid {uid}"
 
 
-def recovery_advice(path: Path) -> str:
-    """Say what to do about the damaged database file at `path`."""
+def recovery_advice() -> str:
+    """Say what to do about a damaged database file."""
     return (
         "stop Waymark, keep this file, and restore your latest backup (made by `waymark db backup`), "
         f"or rescue what is readable with sqlite3's .recover: {HELP}, has the steps"
@@ -221,7 +221,7 @@ async def check_opened(db: aiosqlite.Connection, path: Path) -> int:
     problems = await _column(db, f"PRAGMA quick_check({MAX_REPORTED})")
     if problems != ["ok"]:
         damage = describe_damage("SQLite's quick_check", problems)
-        raise DatabaseOpenError(path, f"the file is {damage}; {recovery_advice(path)}")
+        raise DatabaseOpenError(path, f"the file is {damage}; {recovery_advice()}")
     reason = schema_problem(version, set(await _column(db, TABLES_SQL)))
     if reason is not None:
         raise DatabaseOpenError(path, reason)
@@ -240,12 +240,12 @@ async def _column(db: aiosqlite.Connection, sql: str) -> list[str]:
         return [str(row[0]) for row in await cursor.fetchall()]
 
 
-def copy_problem(db: sqlite3.Connection, source: Path) -> str | None:
-    """Run the full integrity_check and the schema check on a copy of `source`; say what is wrong, or None."""
+def copy_problem(db: sqlite3.Connection) -> str | None:
+    """Run the full integrity_check and the schema check on a copy; say what is wrong with it, or None."""
     problems = [str(row[0]) for row in db.execute(f"PRAGMA integrity_check({MAX_REPORTED})")]
     if problems != ["ok"]:
         damage = describe_damage("SQLite's integrity_check", problems)
-        return f"the file is {damage}; {recovery_advice(source)}"
+        return f"the file is {damage}; {recovery_advice()}"
     (version,) = db.execute("PRAGMA user_version").fetchone()
     tables = {str(row[0]) for row in db.execute(TABLES_SQL)}
     if not version and not tables:
@@ -297,7 +297,7 @@ def explain_sqlite_error(path: Path, exc: sqlite3.Error, *, write: bool = True) 
     if name == "SQLITE_NOTADB":
         return not_a_database(write=write)
     if name.startswith("SQLITE_CORRUPT"):
-        return f"the file is {describe_damage('SQLite', [str(exc)])}; {recovery_advice(path)}"
+        return f"the file is {describe_damage('SQLite', [str(exc)])}; {recovery_advice()}"
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         reason = file_problem(path, write=write)
         if reason is not None:
