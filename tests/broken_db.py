@@ -122,7 +122,7 @@ def broken_database(kind: str, path: Path) -> Path:
     elif kind == "symlink-to-folder":
         target = path.with_name("elsewhere")
         target.mkdir(parents=True)
-        path.symlink_to(target, target_is_directory=True)
+        path.symlink_to(target.name, target_is_directory=True)  # relative to the link's folder
     else:
         waymark_database(path)
         BROKEN_FILES[kind](path)

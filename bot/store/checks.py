@@ -21,6 +21,7 @@ from bot.store.migrations import LATEST_VERSION, MIGRATIONS, get_version
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+DATABASE_SUFFIXES = (".sqlite3", ".sqlite", ".db")  # a folder named like this was meant to be a file
 HELP = 'README.md, "When something goes wrong"'
 MAX_REPORTED = 3  # problems asked of quick_check/integrity_check; a message quotes the first
 TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_'"
@@ -55,6 +56,11 @@ def file_problem(path: Path, *, write: bool) -> str | None:
                 "fix the link, or give the real file's path"
             )
         if path.is_dir():
+            if path.suffix in DATABASE_SUFFIXES:
+                return (
+                    "it is a folder, not a file (Docker makes one where a bind-mounted file did not exist on the "
+                    "host); if it is empty, remove it and start again, or give a file's path"
+                )
             return f"it is a folder, not a file; give a file's path, e.g. {path / 'waymark.sqlite3'}"
         if not path.exists():
             return _creation_problem(path) if write else "there is no file there; check WAYMARK_DB_PATH (or --db)"

@@ -246,3 +246,15 @@ def test_a_short_file_with_a_wal_or_journal_is_left_to_sqlite(tmp_path: Path, su
     assert file_problem(path, write=True) is not None
     Path(f"{path}{suffix}").write_bytes(bytes(size))
     assert file_problem(path, write=True) is None
+
+
+async def test_a_folder_named_like_a_database_is_explained(tmp_path: Path) -> None:
+    """What Docker leaves where a bind-mounted file did not exist on the host."""
+    path = tmp_path / "waymark.sqlite3"
+    path.mkdir()
+    assert (await refusal(path)).reason.startswith("it is a folder, not a file (Docker makes one where")
+    data = tmp_path / "data"
+    data.mkdir()
+    assert (
+        await refusal(data)
+    ).reason == f"it is a folder, not a file; give a file's path, e.g. {data / 'waymark.sqlite3'}"
