@@ -1,0 +1,511 @@
+"""This week's slice of a phase: which of its topics a learner works on in one week, with links and a next step.
+
+Pure: no I/O and no clock. The caller passes the phase as written (`bot.content.models.Phase`), where
+it falls on the learner's schedule (`bot.domain.weeks.ScheduledPhase`) and the path week
+(`bot.domain.weeks.position`).
+
+Rules
+-----
+Units
+    A phase's work is its top-level topics and its parts (a sub-heading or bold label with its prose
+    and topics), in the order they are written. Slicing counts *atoms*: each top-level topic, each
+    topic of a part, and a part that has prose but no topics, is one atom. A phase with neither
+    topics nor parts but with prose of its own has that prose as its single atom; a phase with
+    nothing at all has no atoms, and every week's slice is empty (its checklist items still give a
+    next step).
+
+Regular weeks
+    With N atoms over W weeks, the first ``k = min(N, W)`` weeks share the atoms: every atom goes to
+    exactly one of them, in order, and none of them is empty. A part *fits a week* when it has at
+    most ``C = ceil(N / k)`` atoms. Of all the ways to cut the atoms, in order, into k non-empty
+    weeks, the one taken
+
+    1. cuts the fewest parts that fit a week (so such a part is kept whole whenever that is possible);
+    2. then has the smallest busiest week;
+    3. then cuts the parts that do not fit a week the fewest times;
+    4. then is the most even (the smallest sum of squared week sizes);
+    5. then has the larger weeks first (the lexicographically largest sequence of week sizes).
+
+    A phase of plain topics therefore gets ``N // W`` or ``N // W + 1`` topics a week, the larger
+    weeks first (13 over 4 weeks: 4, 3, 3, 3). A part cut over several weeks appears as one unit in
+    each, marked `continued`/`continues`, its prose with its first piece.
+
+Practice weeks
+    With fewer atoms than weeks (N < W), weeks 1..N take one atom each and weeks N+1..W are
+    *practice* weeks that go over the phase again from the start: with P = W - N practice weeks
+    and P <= N, the atoms are cut over them by the rules above (each atom revisited once); with
+    P > N, practice week j (from 1) revisits atom ((j - 1) mod N) + 1.
+
+Scheduled weeks
+    A phase is sliced over the weeks it has on the learner's schedule at their pace
+    (`ScheduledPhase.weeks`), not over its nominal span: week 3 of a phase that runs weeks 13-18
+    on the learner's calendar is slice 3 of 6.
+
+Resources, items and the next step
+    `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
+    autolinks ``<https://...>`` (http and https only) in the part prose, the topic texts and
+    details and their nested topics, in order of appearance, each URL once (the first text
+    wins; an autolink's text is its URL). `open_items` are the phase's checklist items
+    (`ChecklistItem.phase`) not yet done, in checklist order, each ID once. The next step is the
+    first of those items, else the first unit of the slice, else none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.domain.reminders import OpenItem
+from bot.domain.weeks import ScheduledPhase
+
+__all__ = [
+    "NextStep",
+    "PartLike",
+    "PhaseContent",
+    "PhaseSlice",
+    "Resource",
+    "SliceUnit",
+    "TodayView",
+    "TopicLike",
+    "build_today",
+    "extract_links",
+    "phase_slices",
+    "slice_resources",
+    "week_slice",
+]
+
+
+class TopicLike(Protocol):
+    """A topic of a phase, like `bot.content.models.Topic`."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def detail(self) -> str: ...
+
+    @property
+    def children(self) -> Sequence[TopicLike]: ...
+
+
+class PartLike(Protocol):
+    """A part of a phase, like `bot.content.models.Subsection`."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def topics(self) -> Sequence[TopicLike]: ...
+
+
+class _LinedTopic(TopicLike, Protocol):
+    @property
+    def line(self) -> int: ...
+
+
+class PhaseContent(Protocol):
+    """A phase as written, like `bot.content.models.Phase`."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def objective(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def topics(self) -> Sequence[_LinedTopic]: ...
+
+    @property
+    def subsections(self) -> Sequence[PartLike]: ...
+
+
+class ChecklistLike(Protocol):
+    """A checklist item, like `bot.content.models.ChecklistItem`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def phase(self) -> int | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SliceUnit:
+    """One unit of a week's work: a top-level topic, or a part (or the piece of it that falls in this week).
+
+    `label` is the part's label, None for a top-level topic or a phase's own prose. `text` is the
+    part's (or phase's) prose, given with the piece that starts the part and empty on later pieces.
+    `continued` says an earlier week had the start of this part; `continues` that a later week has more.
+    """
+
+    label: str | None
+    text: str
+    topics: tuple[TopicLike, ...]
+    continued: bool = False
+    continues: bool = False
+
+    @property
+    def heading(self) -> str:
+        """A short clean name for the unit: the part's label, else its first topic's title, else its prose."""
+        if self.label:
+            return self.label
+        if self.topics:
+            first = self.topics[0]
+            return first.title or first.text
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSlice:
+    """What week `week` (from 1) of a phase lasting `weeks` weeks covers.
+
+    `practice` marks a week past the phase's new material, which revisits earlier units.
+    """
+
+    phase: int
+    week: int
+    weeks: int
+    units: tuple[SliceUnit, ...]
+    practice: bool = False
+
+    @property
+    def topics(self) -> tuple[TopicLike, ...]:
+        """Every topic in the slice, in order."""
+        return tuple(topic for unit in self.units for topic in unit.topics)
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A link found in a slice: its markdown text (the URL itself for an autolink) and its URL."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """One suggested next step: an open checklist item to tick (`item_id`), or a unit to start with (`unit`).
+
+    `text` is clean text: the item's text or the unit's heading.
+    """
+
+    text: str
+    item_id: str | None = None
+    unit: SliceUnit | None = None
+
+    @property
+    def is_item(self) -> bool:
+        """Whether the step is a checklist item (its tick button needs `item_id`)."""
+        return self.item_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """Everything `/today` says about a learner's week, as plain data for the renderer.
+
+    `week` is the path week, `phase_span` the phase's span on the learner's schedule
+    (``"weeks 13-18"``); `slice` is that week's part of the phase (see the module docstring).
+    """
+
+    week: int
+    phase_number: int
+    phase_title: str
+    phase_span: str
+    objective: str | None
+    slice: PhaseSlice
+    resources: tuple[Resource, ...]
+    open_items: tuple[OpenItem, ...]
+    next_step: NextStep | None
+
+
+# --------------------------------------------------------------------------- atoms and cuts
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A top-level topic, a part or a phase's own prose, in reading order."""
+
+    label: str | None
+    text: str
+    topics: tuple[TopicLike, ...]
+
+    @property
+    def size(self) -> int:
+        return max(len(self.topics), 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    block: int  # index into the phase's blocks
+    index: int  # which of the block's atoms it is
+
+
+def _blocks(phase: PhaseContent) -> tuple[_Block, ...]:
+    # Sort topics and parts by their line: a file may write loose topics after its parts.
+    lined: list[tuple[int, int, _Block]] = [(topic.line, 0, _Block(None, "", (topic,))) for topic in phase.topics]
+    lined += [(part.line, 1, _Block(part.label, part.text, tuple(part.topics))) for part in phase.subsections]
+    lined.sort(key=lambda entry: (entry[0], entry[1]))
+    blocks = tuple(block for _, _, block in lined)
+    if not blocks and phase.text.strip():
+        return (_Block(None, phase.text, ()),)
+    return blocks
+
+
+def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
+    return tuple(_Atom(b, i) for b, block in enumerate(blocks) for i in range(block.size))
+
+
+_Cost = tuple[int, int, int]  # (fitting parts cut, other parts cut, sum of squared week sizes)
+
+
+def _cheapest_cut(boundary: Sequence[tuple[int, int]], groups: int, bound: int) -> tuple[_Cost, tuple[int, ...]] | None:
+    """Return the cost and week sizes of the cheapest cut into `groups` weeks of at most `bound` atoms.
+
+    `boundary[j]` is the (fitting, other) part cuts a week boundary just before atom j makes;
+    there are ``len(boundary) - 1`` atoms. Costs compare as tuples (rules 1, 3 and 4); on a tie
+    the larger first week wins (rule 5). None when no such cut exists.
+    """
+    n = len(boundary) - 1
+    # best[g][i]: (cost, end of the first week) of the cheapest cut of atoms i.. into g weeks.
+    best: list[list[tuple[_Cost, int] | None]] = [[None] * (n + 1) for _ in range(groups + 1)]
+    best[0][n] = ((0, 0, 0), n)
+    for g in range(1, groups + 1):
+        for i in range(n - g, -1, -1):
+            chosen: tuple[_Cost, int] | None = None
+            for j in range(min(n - (g - 1), i + bound), i, -1):  # larger first weeks first
+                rest = best[g - 1][j]
+                if rest is None:
+                    continue
+                fit_cut, other_cut = boundary[j] if j < n else (0, 0)
+                size = j - i
+                cost = (rest[0][0] + fit_cut, rest[0][1] + other_cut, rest[0][2] + size * size)
+                if chosen is None or cost < chosen[0]:
+                    chosen = (cost, j)
+            best[g][i] = chosen
+    top = best[groups][0]
+    if top is None:
+        return None
+    sizes: list[int] = []
+    i = 0
+    for g in range(groups, 0, -1):
+        step = best[g][i]
+        assert step is not None  # every step of a found cut was stored on the way
+        sizes.append(step[1] - i)
+        i = step[1]
+    return top[0], tuple(sizes)
+
+
+def _partition(atoms: Sequence[_Atom], blocks: Sequence[_Block], groups: int) -> tuple[int, ...]:
+    """Return the week sizes that cut `atoms` into `groups` non-empty weeks by the rules in the module docstring."""
+    n = len(atoms)
+    if not 1 <= groups <= n:
+        raise ValueError(f"cannot cut {n} atoms into {groups} non-empty weeks")
+    capacity = -(-n // groups)
+    boundary: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    for j in range(1, n):
+        before, after = atoms[j - 1], atoms[j]
+        if before.block == after.block:
+            boundary[j] = (1, 0) if blocks[before.block].size <= capacity else (0, 1)
+
+    # Rule 1: any groups - 1 distinct boundaries make that many non-empty weeks, so the fewest
+    # fitting parts cut is how many boundaries are still needed once every other one is taken.
+    free = sum(1 for j in range(1, n) if boundary[j][0] == 0)
+    fewest_fit_cuts = max(0, groups - 1 - free)
+
+    def meets(bound: int) -> tuple[int, ...] | None:
+        found = _cheapest_cut(boundary, groups, bound)
+        return found[1] if found is not None and found[0][0] == fewest_fit_cuts else None
+
+    # Rule 2: the smallest busiest week that still keeps rule 1. A larger bound allows every cut
+    # a smaller one does, so search up from `capacity` with doubling steps, then bisect the last
+    # step (for real phases the answer is `capacity` or close to it).
+    failed, bound, step = capacity - 1, capacity, 1
+    sizes = meets(bound)
+    while sizes is None:
+        failed, bound, step = bound, min(bound + step, n), step * 2
+        sizes = meets(bound)
+    while bound - failed > 1:
+        middle = (failed + bound) // 2
+        found = meets(middle)
+        if found is None:
+            failed = middle
+        else:
+            bound, sizes = middle, found
+    return sizes
+
+
+def _units(atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> tuple[SliceUnit, ...]:
+    """Group consecutive atoms of one block into one unit."""
+    units: list[SliceUnit] = []
+    run: list[_Atom] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        block = blocks[run[0].block]
+        first, last = run[0].index, run[-1].index
+        topics = tuple(block.topics[first : last + 1]) if block.topics else ()
+        units.append(
+            SliceUnit(
+                label=block.label,
+                text=block.text if first == 0 else "",
+                topics=topics,
+                continued=first > 0,
+                continues=last < block.size - 1,
+            )
+        )
+        run.clear()
+
+    for atom in atoms:
+        if run and (atom.block != run[-1].block or atom.index != run[-1].index + 1):
+            flush()
+        run.append(atom)
+    flush()
+    return tuple(units)
+
+
+def _cut(atoms: Sequence[_Atom], sizes: Iterable[int]) -> list[tuple[_Atom, ...]]:
+    weeks: list[tuple[_Atom, ...]] = []
+    start = 0
+    for size in sizes:
+        weeks.append(tuple(atoms[start : start + size]))
+        start += size
+    return weeks
+
+
+def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
+    """Return the slices of `phase` for each of its `weeks` weeks (see the module docstring)."""
+    if weeks < 1:
+        raise ValueError(f"a phase needs at least one week, got {weeks}")
+    blocks = _blocks(phase)
+    atoms = _atoms(blocks)
+    n = len(atoms)
+    if n == 0:
+        return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
+    regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
+    practice_weeks = weeks - len(regular)
+    if practice_weeks == 0:
+        practice: list[tuple[_Atom, ...]] = []
+    elif practice_weeks <= n:
+        practice = _cut(atoms, _partition(atoms, blocks, practice_weeks))
+    else:
+        practice = [(atoms[j % n],) for j in range(practice_weeks)]
+    return tuple(
+        PhaseSlice(phase.number, w, weeks, _units(week_atoms, blocks), practice=w > len(regular))
+        for w, week_atoms in enumerate([*regular, *practice], start=1)
+    )
+
+
+def week_slice(phase: PhaseContent, weeks: int, week: int) -> PhaseSlice:
+    """Return the slice for week `week` (from 1) of `phase` lasting `weeks` weeks."""
+    if not 1 <= week <= weeks:
+        raise ValueError(f"week {week} is outside the phase's weeks 1-{weeks}")
+    return phase_slices(phase, weeks)[week - 1]
+
+
+# --------------------------------------------------------------------------- links
+
+# `[text](https://...)`: the text may hold escaped brackets; the content engine writes `)` in a
+# URL as %29, so a URL ends at the first `)` or space.
+_MARKDOWN_LINK = re.compile(r"\[((?:\\.|[^\\\]])*)\]\((https?://[^\s)]+)\)")
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+
+
+def extract_links(text: str) -> tuple[Resource, ...]:
+    """Return the http(s) links in Discord markdown `text`, in order of appearance, each URL once."""
+    found: list[tuple[int, Resource]] = []
+    for match in _MARKDOWN_LINK.finditer(text):
+        found.append((match.start(), Resource(match.group(1).strip() or match.group(2), match.group(2))))
+    for match in _AUTOLINK.finditer(text):
+        found.append((match.start(), Resource(match.group(1), match.group(1))))
+    found.sort(key=lambda entry: entry[0])
+    return _unique(resource for _, resource in found)
+
+
+def _unique(resources: Iterable[Resource]) -> tuple[Resource, ...]:
+    seen: dict[str, Resource] = {}
+    for resource in resources:
+        seen.setdefault(resource.url, resource)
+    return tuple(seen.values())
+
+
+def _topic_texts(topic: TopicLike) -> Iterable[str]:
+    yield topic.text
+    yield topic.detail
+    for child in topic.children:
+        yield from _topic_texts(child)
+
+
+def slice_resources(piece: PhaseSlice) -> tuple[Resource, ...]:
+    """Return the links in a slice's prose, topics, details and nested topics, in order, each URL once."""
+    texts: list[str] = []
+    for unit in piece.units:
+        texts.append(unit.text)
+        for topic in unit.topics:
+            texts.extend(_topic_texts(topic))
+    return _unique(resource for text in texts if text for resource in extract_links(text))
+
+
+# --------------------------------------------------------------------------- the week's view
+
+
+def build_today(
+    phase: PhaseContent,
+    scheduled: ScheduledPhase,
+    week: int,
+    checklist: Sequence[ChecklistLike],
+    done_ids: Collection[str],
+) -> TodayView:
+    """Build what `/today` shows for path week `week`, which must fall in `scheduled` (the phase's weeks).
+
+    `phase` is the phase as written and `scheduled` its place on the learner's schedule; before
+    the start or after the end the caller picks the week to show (week 1, the last week).
+    Raises ValueError when the numbers of `phase` and `scheduled` differ or `week` is outside it.
+    """
+    if phase.number != scheduled.number:
+        raise ValueError(f"phase {phase.number} is not scheduled phase {scheduled.number}")
+    if week not in scheduled:
+        raise ValueError(f"week {week} is not in phase {scheduled.number} ({scheduled.span})")
+    piece = week_slice(phase, scheduled.weeks, week - scheduled.first_week + 1)
+    done = set(done_ids)
+    open_items: dict[str, OpenItem] = {}
+    for item in checklist:
+        if item.phase == phase.number and item.id not in done:
+            open_items.setdefault(item.id, OpenItem(item.id, item.text))
+    items = tuple(open_items.values())
+    next_step: NextStep | None = None
+    if items:
+        next_step = NextStep(items[0].text, item_id=items[0].id)
+    elif piece.units:
+        next_step = NextStep(piece.units[0].heading, unit=piece.units[0])
+    return TodayView(
+        week=week,
+        phase_number=phase.number,
+        phase_title=phase.title,
+        phase_span=scheduled.span,
+        objective=phase.objective,
+        slice=piece,
+        resources=slice_resources(piece),
+        open_items=items,
+        next_step=next_step,
+    )
