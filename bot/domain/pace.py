@@ -1,0 +1,179 @@
+"""Finish dates, on-track status and pace changes for a path with a weekly plan.
+
+Pure: no I/O and no clock. Dates are the learner's local dates (see `weeks.local_today`); the
+plan's length comes from `weeks.pace_weeks` and "I'm behind" presses are `shift_weeks`, as in
+`weeks.week_number`. A self-paced path (0 weeks) has no finish date and no pace to keep:
+these functions raise ValueError for it, and callers check `Position.self_paced` first.
+
+Rules
+-----
+Finish date
+    The last day of the last week: week W of a plan that starts on `start` and was pushed back
+    S weeks ends on ``start + 7 * (W + S) - 1`` days. It moves a week later with each shift.
+
+Elapsed weeks
+    The plan weeks that are over: ``week_number(start, today, shift) - 1``, clamped to
+    0..W. Week 1 is never behind (nothing is over yet); the day after the finish date has all
+    W weeks over. Whole weeks only, so the status does not change from day to day within a week.
+
+Status (`pace_status`)
+    With I checklist items, D of them done, W weeks and E elapsed weeks, the items expected by
+    now are ``I * E / W``. One item is worth ``W / I`` weeks, so the lag in weeks is
+    ``E - D * W / I``:
+
+    * "not_started": before the start date;
+    * "complete": every item is done (whenever that is);
+    * "time_up": the last week is over (E == W) and items remain; `weeks` counts the weeks since
+      the plan ended (1 in the first week after it). Never "finished" at 0% after the last week;
+    * "behind": the lag is at least one week; `weeks` = ``floor(E - D * W / I)``;
+    * "ahead": the lag is at most minus one week; `weeks` = ``floor(D * W / I - E)``;
+    * "on_track": otherwise (less than a week's worth either way);
+    * "no_checklist": the role has no checklist items, so progress cannot be measured.
+
+Pace change
+    `pace_change` compares the plan's length and finish date at the old and the new pace,
+    for "36 → 22 weeks, finishing 2027-05-03". The week number does not depend on the pace,
+    only on the start date and shifts, which carry over unless a new shift count is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from bot.domain.weeks import week_number
+
+__all__ = [
+    "PaceChange",
+    "PaceState",
+    "PaceStatus",
+    "elapsed_weeks",
+    "finish_date",
+    "pace_change",
+    "pace_status",
+]
+
+PaceState = Literal["not_started", "ahead", "on_track", "behind", "time_up", "complete", "no_checklist"]
+
+
+def _check_plan(total_weeks: int, shift_weeks: int) -> None:
+    if total_weeks < 1:
+        raise ValueError(f"a plan needs at least one week (a self-paced path has no finish), got {total_weeks}")
+    if shift_weeks < 0:
+        raise ValueError(f"shift_weeks must not be negative, got {shift_weeks}")
+
+
+def finish_date(start: date, total_weeks: int, shift_weeks: int = 0) -> date:
+    """Return the local date of the last day of the plan's last week."""
+    _check_plan(total_weeks, shift_weeks)
+    return start + timedelta(days=7 * (total_weeks + shift_weeks) - 1)
+
+
+def elapsed_weeks(start: date, today: date, total_weeks: int, shift_weeks: int = 0) -> int:
+    """Return how many plan weeks are over on `today`: 0 in week 1 and before the start, `total_weeks` after the end."""
+    _check_plan(total_weeks, shift_weeks)
+    week = week_number(start, today, shift_weeks)
+    return min(max(week - 1, 0), total_weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class PaceStatus:
+    """How a learner's checklist progress compares with their plan on one day (see the module docstring).
+
+    `weeks` is N in "behind by N weeks" / "ahead by N weeks", the weeks past the end for
+    "time_up", and 0 otherwise. `expected` is the number of items expected done by now, rounded down.
+    """
+
+    state: PaceState
+    weeks: int
+    done: int
+    items: int
+    expected: int
+    elapsed_weeks: int
+    total_weeks: int
+    finish: date
+
+    @property
+    def items_left(self) -> int:
+        """How many checklist items are still open."""
+        return self.items - self.done
+
+
+def pace_status(
+    done: int,
+    items: int,
+    start: date,
+    today: date,
+    total_weeks: int,
+    shift_weeks: int = 0,
+) -> PaceStatus:
+    """Return whether a learner with `done` of `items` checklist items is ahead, on track or behind on `today`.
+
+    `done` counts distinct done items that are in the checklist now. Raises ValueError for a
+    self-paced plan (0 weeks), negative counts or `done` above `items`.
+    """
+    _check_plan(total_weeks, shift_weeks)
+    if items < 0 or done < 0:
+        raise ValueError(f"item counts must not be negative, got {done} of {items}")
+    if done > items:
+        raise ValueError(f"done ({done}) cannot exceed the checklist's {items} items")
+    elapsed = elapsed_weeks(start, today, total_weeks, shift_weeks)
+    finish = finish_date(start, total_weeks, shift_weeks)
+    expected = items * elapsed // total_weeks
+
+    def status(state: PaceState, weeks: int = 0) -> PaceStatus:
+        return PaceStatus(state, weeks, done, items, expected, elapsed, total_weeks, finish)
+
+    if today < start:
+        return status("not_started")
+    if items == 0:
+        return status("no_checklist")
+    if done == items:
+        return status("complete")
+    if today > finish:
+        return status("time_up", week_number(start, today, shift_weeks) - total_weeks)
+    # Lag in weeks is E - D*W/I; multiplied by I it stays an integer.
+    lag = elapsed * items - done * total_weeks
+    if lag >= items:
+        return status("behind", lag // items)
+    if -lag >= items:
+        return status("ahead", -lag // items)
+    return status("on_track")
+
+
+@dataclass(frozen=True, slots=True)
+class PaceChange:
+    """A plan's length and finish date before and after a change of pace."""
+
+    old_weeks: int
+    new_weeks: int
+    old_finish: date
+    new_finish: date
+
+    @property
+    def summary(self) -> str:
+        """``"36 → 22 weeks, finishing 2027-05-03"`` (``"36 weeks, ..."`` when the length stays)."""
+        weeks = f"{self.new_weeks}" if self.old_weeks == self.new_weeks else f"{self.old_weeks} → {self.new_weeks}"
+        return f"{weeks} weeks, finishing {self.new_finish.isoformat()}"
+
+
+def pace_change(
+    start: date,
+    old_weeks: int,
+    new_weeks: int,
+    shift_weeks: int = 0,
+    *,
+    new_shift_weeks: int | None = None,
+) -> PaceChange:
+    """Compare a plan of `old_weeks` with one of `new_weeks` from the same start.
+
+    `new_shift_weeks` is the shift after the change if it differs (None keeps `shift_weeks`).
+    """
+    after = shift_weeks if new_shift_weeks is None else new_shift_weeks
+    return PaceChange(
+        old_weeks=old_weeks,
+        new_weeks=new_weeks,
+        old_finish=finish_date(start, old_weeks, shift_weeks),
+        new_finish=finish_date(start, new_weeks, after),
+    )
