@@ -38,8 +38,8 @@ Practice weeks
 
 Scheduled weeks
     A phase is sliced over the weeks it has on the learner's schedule at their pace
-    (`ScheduledPhase.weeks`), not over its nominal span: week 3 of a phase that runs weeks 13-18
-    on the learner's calendar is slice 3 of 6.
+    (`ScheduledPhase.weeks`), not over its nominal span: path week 15, in a phase that runs
+    weeks 13-18 on the learner's calendar, gets slice 3 of 6.
 
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
