@@ -344,6 +344,23 @@ def _kind(found: PhaseHeading) -> str:
     return "phase" if found.number is not None else found.unit
 
 
+OPEN_BOXES = frozenset("☐⬜🔲□")
+TICKS = frozenset("✅☑✔")
+BOXES = OPEN_BOXES | TICKS
+
+
+def _boxed(block: Block, ticks_as_tasks: bool) -> Block:
+    """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items)."""
+    box = block.md[0]
+    if box in TICKS and not ticks_as_tasks:
+        return block
+    plain = block.plain[1:].lstrip("\ufe0f").strip()
+    md = block.md[1:].lstrip("\ufe0f").strip()
+    if not plain:
+        return block
+    return block._replace(plain=plain, md=md, task=box in TICKS)
+
+
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
@@ -373,6 +390,7 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -527,6 +545,8 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
+        if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
+            block = _boxed(block, self.ticks_as_tasks)
         depth = block.depth
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -590,6 +610,7 @@ def _parse_body(
     headings = [(b.level, b.plain) for b in blocks if b.kind == "heading"]
     if not any(read_phase_heading(text) for _, text in headings):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+    reader.ticks_as_tasks = not any(b.task is not None for b in blocks)
     for block in blocks:
         reader.add(block)
     if links.html_blocks and not any(b.kind != "code" for b in blocks):

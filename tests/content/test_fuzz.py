@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bot.__main__ import role_json
 from bot.content.loader import parse_bytes
+from bot.content.parse import BOXES
 from tests.content.helpers import role_file
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -213,6 +214,8 @@ def role_files(draw) -> Generated:
             for _ in range(rnd.randint(1, 5)):
                 indent = rnd.choice(sorted({0, indent, indent + 2}))
                 text = phrase(rnd, 1, 6)
+                if text[0] in BOXES:  # '- ✅ ...' is a checklist item of its own kind: not what this draws
+                    text = "x " + text
                 if rnd.random() < 0.3:
                     text = f"**{phrase(rnd, 1, 2)}:** {text}"
                 lines += [f"{' ' * indent}{rnd.choice(['-', '*', '+', '1.'])} {text}"]

@@ -125,3 +125,15 @@ def test_a_body_of_html_gets_a_warning_that_says_so():
 def test_a_link_without_text_shows_its_file_name():
     role, _, _ = parse("# T\n\n## Days\n- [ ] 🌐 21 > [](Days/day21.md)\n")
     assert [i.text for i in role.checklist] == ["🌐 21 > day21"]
+
+
+def test_boxes_in_a_list_are_a_checklist_and_ticks_too_where_there_is_no_other():
+    role, _, _ = parse("# T\n\n## Milestones\n- ✅ 3-5 responsive websites\n- ☐ A portfolio site\n")
+    assert [(i.group, i.text) for i in role.checklist] == [
+        ("Milestones", "3-5 responsive websites"),
+        ("Milestones", "A portfolio site"),
+    ]
+    # Where the file has '- [ ]' items, a tick is decoration: only those and open boxes are the checklist.
+    role, _, _ = parse("# T\n\n## Why\n- ✅ You like systems\n\n## Tasks\n- [ ] Ship it\n- ☐ Write it up\n")
+    assert [i.text for i in role.checklist] == ["Ship it", "Write it up"]
+    assert "✅ You like systems" in [s.title for s in role.sections if s.kind == "topic"]
