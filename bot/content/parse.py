@@ -495,9 +495,14 @@ class _Body:
             self.sub, self.last_topic = self.part, None  # the quote that held the label is over
         if kind == "item" and block.anchor_only:
             return  # a table of contents: links to places in the page, not topics
-        if heading.lines and block.line > heading.last_line + 1:
+        gap = block.line > heading.last_line + 1
+        if heading.lines and gap:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = block.line
+        if gap and kind in ("line", "row") and self.sub is not None and self.sub is not self.part:
+            # A bold label's part is its line and the lists after it: prose or a table after a blank line is
+            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses).
+            self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
             self._line(heading, block)
         elif kind == "item":
@@ -520,7 +525,9 @@ class _Body:
             phase.objective, phase.wants_objective = block.md, False
             return
         raw = block.label
-        if not raw or not (raw[-1] == ":" or not block.rest_md or block.rest_md[0] == ":"):
+        # A label ends in ':' or stands alone, short; a bold sentence ('**You can expect ....**') is prose.
+        alone = not block.rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
+        if not raw or not (raw[-1] == ":" or alone or block.rest_md[:1] == ":"):
             if self.sub is not None:
                 self.sub.text.append(md)
             elif phase is not None and heading.is_phase:

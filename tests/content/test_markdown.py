@@ -113,6 +113,14 @@ def test_an_unclosed_fence_warns_and_swallows_the_rest():
 
 
 def test_bold_label_blocks_collect_their_text_and_bullets():
+    body = "## Phase 1: Basics (Weeks 1-2)\n**Objective:** Start\n\n**Setup:**\n\n- git\n- a shell\n\n"
+    text = role_file(body=body)
+    role, _ = parse_bytes(text.encode(), "x.md")
+    (setup,) = role.phases[0].subsections
+    assert [t.text for t in setup.topics] == ["git", "a shell"]  # a list after a blank line is still the label's
+
+
+def test_prose_after_a_blank_line_ends_a_bold_labels_part():
     body = (
         "## Phase 2: Data (Weeks 3-4)\n"
         "**Objective:** Model data\n\n"
@@ -129,8 +137,11 @@ def test_bold_label_blocks_collect_their_text_and_bullets():
     assert phase.objective == "Model data"
     (deep,) = phase.subsections
     assert deep.label == "SQL Deep Dive"
-    assert deep.text == "joins first then window functions **Tip** read the plan"
-    assert [(t.text, [c.text for c in t.children]) for t in deep.topics] == [
+    assert deep.text == "joins first then window functions"
+    # Prose after a blank line is the phase's again, and so are the bullets after it.
+    assert phase.text == "**Tip** read the plan"
+    assert deep.topics == ()
+    assert [(t.text, [c.text for c in t.children]) for t in phase.topics] == [
         ("Indexes", ["B-trees"]),
         ("Transactions", []),
     ]

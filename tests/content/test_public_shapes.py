@@ -137,3 +137,20 @@ def test_boxes_in_a_list_are_a_checklist_and_ticks_too_where_there_is_no_other()
     role, _, _ = parse("# T\n\n## Why\n- ✅ You like systems\n\n## Tasks\n- [ ] Ship it\n- ☐ Write it up\n")
     assert [i.text for i in role.checklist] == ["Ship it", "Write it up"]
     assert "✅ You like systems" in [s.title for s in role.sections if s.kind == "topic"]
+
+
+def test_a_course_table_after_a_labels_prose_is_the_headings():
+    body = (
+        "# T\n\n## Core theory\n**Topics covered**:\n`divide and conquer`\n`dynamic programming`\n\n"
+        "Courses | Duration\n:-- | :--:\n[Greedy Algorithms](https://example.com/greedy) | 4 weeks\n"
+    )
+    role, _, _ = parse(body)
+    (row,) = [s for s in role.sections if s.title == "Greedy Algorithms"]
+    assert row.path == ("T", "Core theory")
+
+
+def test_a_bold_sentence_is_prose_not_a_part():
+    body = "# T\n\n## System Design\n**You can expect design questions after 4+ years.**\n\n- Scalability\n"
+    role, _, _ = parse(body)
+    assert [s.title for s in role.sections if s.kind == "subsection"] == []
+    assert "Scalability" in [s.title for s in role.sections if s.kind == "topic"]
