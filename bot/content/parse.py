@@ -56,6 +56,7 @@ WEEKS_PER_MONTH = 4.345
 OBJECTIVE_LABELS = frozenset({"objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
+_QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _NUMBERING = re.compile(r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture)\s*\d+)$", re.I)
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
@@ -365,6 +366,9 @@ def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
+    quoted = _QUOTED.match(text)  # '"Threat Modeling: Designing for Security" by Adam Shostack'
+    if quoted:
+        return quoted.group(1).strip()
     head, sep, rest = text.partition(":")
     head = head.strip()
     md_head = md.partition(":")[0]

@@ -154,3 +154,8 @@ def test_a_bold_sentence_is_prose_not_a_part():
     role, _, _ = parse(body)
     assert [s.title for s in role.sections if s.kind == "subsection"] == []
     assert "Scalability" in [s.title for s in role.sections if s.kind == "topic"]
+
+
+def test_a_quoted_book_title_is_the_bullets_title():
+    role, _, _ = parse('# T\n\n## Books\n- "Threat Modeling: Designing for Security" by Adam Shostack\n')
+    assert topic_titles(role) == ["Threat Modeling: Designing for Security"]
