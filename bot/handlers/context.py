@@ -9,8 +9,7 @@ from datetime import UTC, date, datetime
 from bot.content.holder import ContentHolder
 from bot.content.models import Role
 from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
-from bot.render import Reply
-from bot.render.paging import escape_user_text
+from bot.render import Reply, escape_user_text
 from bot.store import Store
 from bot.store.models import Enrollment
 

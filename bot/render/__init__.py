@@ -10,7 +10,6 @@ from bot.render.paging import (
     ELLIPSIS,
     MIN_SPLIT_LIMIT,
     clip,
-    escape_user_text,
     fit_message,
     paginate,
     progress_bar,
@@ -29,6 +28,7 @@ from bot.render.reply import (
     SelectOption,
 )
 from bot.render.text import render_text
+from bot.render.words import agree, escape_user_text, plural
 
 __all__ = [
     "ELLIPSIS",
@@ -43,11 +43,13 @@ __all__ = [
     "Row",
     "Select",
     "SelectOption",
+    "agree",
     "clip",
     "escape_user_text",
     "fit_message",
     "limits",
     "paginate",
+    "plural",
     "progress_bar",
     "render_text",
     "split_text",

@@ -12,8 +12,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-import discord
-
 from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_FIELDS,
@@ -304,17 +302,3 @@ def progress_bar(done: int, total: int, width: int = 10) -> str:
     else:
         filled = percent = 0
     return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({percent}%)"
-
-
-_MENTION_SYNTAX = re.compile(r"<(?=[@#/])")
-
-
-def escape_user_text(text: str) -> str:
-    """Escape user-supplied text shown back: no markdown, no mentions, no pings.
-
-    Markdown is escaped with a backslash (links are left working), `@everyone`/`@here` and
-    `<@…>`, `<@&…>`, `<#…>`, `</…>` mention syntax get a zero-width space so they stay text.
-    Send user text with `AllowedMentions.none()` as well; this is the belt to those braces.
-    """
-    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
-    return _MENTION_SYNTAX.sub("<" + ZWSP, escaped)

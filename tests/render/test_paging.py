@@ -17,7 +17,6 @@ from bot.render.paging import (
     ELLIPSIS,
     MIN_SPLIT_LIMIT,
     clip,
-    escape_user_text,
     fit_message,
     paginate,
     progress_bar,
@@ -296,41 +295,3 @@ def test_progress_bar() -> None:
     assert progress_bar(-1, 10).startswith("▱" * 10)
     with pytest.raises(ValueError, match="width"):
         progress_bar(1, 2, width=0)
-
-
-# --- escape_user_text -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("raw", "forbidden"),
-    [
-        ("@everyone look", "@everyone"),
-        ("hey @here", "@here"),
-        ("<@123>", "<@"),
-        ("<@!123456789012345678>", "<@"),
-        ("<@&123456789012345678>", "<@"),
-        ("<#123456789012345678>", "<#"),
-        ("</streak:123456789012345678>", "</"),
-    ],
-)
-def test_escape_neutralises_mentions(raw: str, forbidden: str) -> None:
-    escaped = escape_user_text(raw)
-    assert forbidden not in escaped
-    assert escaped.replace("\u200b", "").replace("\\", "") == raw
-
-
-def test_escape_neutralises_markdown() -> None:
-    assert escape_user_text("**bold**") == r"\*\*bold\*\*"
-    assert escape_user_text("__u__ ~~s~~ ||spoiler|| `code`") == r"\_\_u\_\_ \~\~s\~\~ \|\|spoiler\|\| \`code\`"
-    assert escape_user_text("# Heading").startswith("\\#")
-    assert escape_user_text("[click](https://evil.test)").startswith("\\[")
-    assert escape_user_text("see https://x.test/a_b_c") == "see https://x.test/a_b_c"  # links still work
-
-
-@FAST
-@given(st.text(alphabet="@<>#/&!*_~|`everyonhr0123456789 ", max_size=80))
-def test_escape_never_leaves_a_ping(text: str) -> None:
-    escaped = escape_user_text(text)
-    for forbidden in ("@everyone", "@here", "<@", "<#", "</"):
-        assert forbidden not in escaped
-    assert not re.search(r"(?<!\\)\*\*", escaped)

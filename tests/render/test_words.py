@@ -1,0 +1,123 @@
+"""Plurals and the one helper that shows user-supplied text back in a reply."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.render import agree, escape_user_text, plural
+from bot.render.words import plural_of
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- plurals ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "expected"),
+    [
+        (0, "week", "0 weeks"),
+        (1, "week", "1 week"),
+        (2, "week", "2 weeks"),
+        (1, "day", "1 day"),
+        (3, "day", "3 days"),  # a vowel before the y: just an s
+        (2, "entry", "2 entries"),
+        (2, "summary", "2 summaries"),
+        (2, "match", "2 matches"),
+        (2, "box", "2 boxes"),
+        (2, "person", "2 people"),
+        (1, "ticked item", "1 ticked item"),
+        (4, "weekly post", "4 weekly posts"),  # only the last word changes
+        (-1, "week", "-1 weeks"),
+    ],
+)
+def test_plural(n: int, word: str, expected: str) -> None:
+    assert plural(n, word) == expected
+
+
+def test_plural_takes_an_irregular_form() -> None:
+    assert plural(2, "cactus", "cacti") == "2 cacti"
+    assert plural(1, "cactus", "cacti") == "1 cactus"
+
+
+@pytest.mark.parametrize(("one", "many"), [("is", "are"), ("was", "were"), ("has", "have"), ("this", "these")])
+def test_agree(one: str, many: str) -> None:
+    assert agree(1, one) == one
+    assert agree(0, one) == agree(2, one) == many
+    assert plural_of(one) == many
+
+
+# --- escape_user_text -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "forbidden"),
+    [
+        ("@everyone look", "@everyone"),
+        ("hey @here", "@here"),
+        ("<@123>", "<@"),
+        ("<@!123456789012345678>", "<@"),
+        ("<@&123456789012345678>", "<@"),
+        ("<#123456789012345678>", "<#"),
+        ("</streak:123456789012345678>", "</"),
+        ("<t:1700000000:R>", "<t:"),
+        ("<:wave:123456789012345678>", "<:"),
+        ("<a:wave:123456789012345678>", "<a:"),
+    ],
+)
+def test_escape_neutralises_mentions(raw: str, forbidden: str) -> None:
+    escaped = escape_user_text(raw)
+    assert forbidden not in escaped
+    assert escaped.replace("\u200b", "").replace("\\", "") == raw
+
+
+def test_escape_neutralises_markdown() -> None:
+    assert escape_user_text("**bold**") == r"\*\*bold\*\*"
+    assert escape_user_text("__u__ ~~s~~ ||spoiler|| `code`") == r"\_\_u\_\_ \~\~s\~\~ \|\|spoiler\|\| \`code\`"
+    assert escape_user_text("# Heading").startswith("\\#")
+    assert escape_user_text("-# small").startswith("\\-")
+    assert escape_user_text("> quote").startswith("\\>")
+    assert escape_user_text("[click](https://evil.test)").startswith("\\[")
+    assert escape_user_text("see https://x.test/a_b_c") == "see https://x.test/a_b_c"  # links still work
+
+
+def test_escape_shows_the_issue_example_as_text() -> None:
+    escaped = escape_user_text("@everyone <@&123456789012345678> **x**")
+    assert "@everyone" not in escaped
+    assert "<@" not in escaped
+    assert "**" not in escaped.replace("\\*", "")
+    assert escaped.replace("\u200b", "").replace("\\", "") == "@everyone <@&123456789012345678> **x**"
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\x00", "\x1b"]
+)
+def test_escape_makes_direction_and_control_characters_visible(control: str) -> None:
+    assert escape_user_text(f"abc{control}exe.gnp") == "abc\ufffdexe.gnp"
+
+
+def test_escape_keeps_the_reply_on_one_line() -> None:
+    assert escape_user_text("a\n# b\tc") == "a # b c"  # a heading only starts a line
+
+
+def test_escape_clips_before_escaping() -> None:
+    """A cut never leaves half an escape: a lone backslash would swallow the quote or bold after it."""
+    shown = escape_user_text("a" * 9 + "*" * 20, limit=10)
+    assert shown == "a" * 9 + "…"
+    shown = escape_user_text("*" * 30, limit=10)
+    assert shown == "\\*" * 9 + "…"
+    assert not shown.endswith("\\")
+
+
+@FAST
+@given(st.text(alphabet="@<>#/&!*_~|`everyonhr0123456789 \n\u202e", max_size=80), st.integers(1, 40))
+def test_escape_never_leaves_a_ping(text: str, limit: int) -> None:
+    for escaped in (escape_user_text(text), escape_user_text(text, limit)):
+        for forbidden in ("@everyone", "@here", "<@", "<#", "</", "\u202e", "\n"):
+            assert forbidden not in escaped
+        assert not re.search(r"(?<!\\)\*\*", escaped)
+        assert not re.search(r"(?<!\\)(?:\\\\)*\\$", escaped)  # never ends in half an escape
