@@ -6,6 +6,7 @@ console text, and `paging` is how long content is made to fit first.
 
 from bot.render import limits
 from bot.render.embeds import to_choices, to_embed, to_embeds, to_files
+from bot.render.escape import escape_user_text
 from bot.render.paging import (
     ELLIPSIS,
     MIN_SPLIT_LIMIT,
@@ -28,7 +29,6 @@ from bot.render.reply import (
     SelectOption,
 )
 from bot.render.text import render_text
-from bot.render.words import agree, escape_user_text, plural
 
 __all__ = [
     "ELLIPSIS",
@@ -43,13 +43,11 @@ __all__ = [
     "Row",
     "Select",
     "SelectOption",
-    "agree",
     "clip",
     "escape_user_text",
     "fit_message",
     "limits",
     "paginate",
-    "plural",
     "progress_bar",
     "render_text",
     "split_text",

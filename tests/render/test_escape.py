@@ -1,4 +1,4 @@
-"""Plurals and the one helper that shows user-supplied text back in a reply."""
+"""The one helper that shows user-supplied text back in a reply."""
 
 from __future__ import annotations
 
@@ -8,47 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.render import agree, escape_user_text, plural
-from bot.render.words import plural_of
+from bot.render import escape_user_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-# --- plurals ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("n", "word", "expected"),
-    [
-        (0, "week", "0 weeks"),
-        (1, "week", "1 week"),
-        (2, "week", "2 weeks"),
-        (1, "day", "1 day"),
-        (3, "day", "3 days"),  # a vowel before the y: just an s
-        (2, "entry", "2 entries"),
-        (2, "summary", "2 summaries"),
-        (2, "match", "2 matches"),
-        (2, "box", "2 boxes"),
-        (2, "person", "2 people"),
-        (1, "ticked item", "1 ticked item"),
-        (4, "weekly post", "4 weekly posts"),  # only the last word changes
-        (-1, "week", "-1 weeks"),
-    ],
-)
-def test_plural(n: int, word: str, expected: str) -> None:
-    assert plural(n, word) == expected
-
-
-def test_plural_takes_an_irregular_form() -> None:
-    assert plural(2, "cactus", "cacti") == "2 cacti"
-    assert plural(1, "cactus", "cacti") == "1 cactus"
-
-
-@pytest.mark.parametrize(("one", "many"), [("is", "are"), ("was", "were"), ("has", "have"), ("this", "these")])
-def test_agree(one: str, many: str) -> None:
-    assert agree(1, one) == one
-    assert agree(0, one) == agree(2, one) == many
-    assert plural_of(one) == many
 
 
 # --- escape_user_text -----------------------------------------------------------------------------

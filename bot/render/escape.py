@@ -1,9 +1,7 @@
-"""Words shown to users: real plurals, and user-supplied text made safe to echo back.
+"""The one way a reply shows text a user typed (a group name, a date, a query, a time zone).
 
-* `plural(3, "week")` is "3 weeks", `plural(1, "ticked item")` "1 ticked item"; `agree(n, "was")` is the
-  verb that goes with it ("was"/"were"). Irregular forms are in `IRREGULAR`, or passed as `many`.
-* `escape_user_text` is the one way a reply shows text a user typed (a group name, a date, a query):
-  markdown, mentions and invisible direction changes are neutralised, so it reads as exactly what was typed.
+Markdown, mentions and invisible direction changes are neutralised, so the text reads as exactly what was
+typed and can neither ping anyone nor restyle the message around it.
 """
 
 from __future__ import annotations
@@ -14,42 +12,6 @@ import unicodedata
 import discord
 
 from bot.render.paging import ZWSP, clip
-
-IRREGULAR = {
-    "is": "are",
-    "was": "were",
-    "has": "have",
-    "this": "these",
-    "it": "they",
-    "person": "people",
-    "entry": "entries",
-}
-"""Plurals that the spelling rules in `plural_of` do not produce (and verbs, for `agree`)."""
-
-
-def plural_of(word: str) -> str:
-    """Return the plural of a noun or noun phrase: only its last word changes ("weekly post" -> "weekly posts")."""
-    head, space, last = word.rpartition(" ")
-    if last in IRREGULAR:
-        many = IRREGULAR[last]
-    elif last.endswith("y") and last[-2:-1].isalpha() and last[-2:-1] not in "aeiou":
-        many = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "z", "ch", "sh")):
-        many = last + "es"
-    else:
-        many = last + "s"
-    return head + space + many
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """Return a count and its noun: "1 week", "0 weeks", "3 weeks" (`many` overrides the plural form)."""
-    return f"{n} {word if n == 1 else many or plural_of(word)}"
-
-
-def agree(n: int, one: str, many: str | None = None) -> str:
-    """Return the word that agrees with a count of `n`: agree(1, "was") is "was", agree(2, "was") "were"."""
-    return one if n == 1 else many or plural_of(one)
-
 
 _MENTION_SYNTAX = re.compile(r"<(?=[@#/:]|a:|t:)")
 """`<@…>`, `<@&…>`, `<#…>`, `</…>` mentions, and `<:…>`, `<a:…>` emoji and `<t:…>` timestamps."""
