@@ -137,7 +137,14 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_in_flight ON deliveries (updated_at) WHERE state = 'sending';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# "I'm behind" moves a plan back at most once a week: `behind_slot` is the weekly reminder slot
+# ("2026-W48", as in `deliveries.slot`) whose button last moved it. (Schema v4 once merged after the
+# leases table of another branch, which is v3 there.)
+_V3 = """
+ALTER TABLE enrollments ADD COLUMN behind_slot TEXT CHECK (behind_slot IS NULL OR length(behind_slot) BETWEEN 1 AND 64);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Schema scripts in order; the script at index i produces version i + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -33,7 +33,8 @@ class Learner:
 class Enrollment:
     """A learner's run through one role's path.
 
-    Week n of the plan starts on `start_date + 7 * (n - 1 + week_shift)` days.
+    Week n of the plan starts on `start_date + 7 * (n - 1 + week_shift)` days. `behind_slot` is the
+    weekly reminder slot ("2026-W48") whose "I'm behind" last moved the plan back (None: never).
     """
 
     user_id: int
@@ -44,6 +45,7 @@ class Enrollment:
     week_shift: int
     created_at: datetime
     updated_at: datetime
+    behind_slot: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

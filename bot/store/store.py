@@ -424,6 +424,24 @@ class Store:
             )
             return await _get_enrollment(db, user_id, role)
 
+    async def move_back_once(
+        self, user_id: int, role: str, slot: str, max_shift: int, now: datetime
+    ) -> tuple[Enrollment | None, bool]:
+        """Push an active plan back a week for weekly `slot`, unless that slot did already or it would pass `max_shift`.
+
+        One statement checks and writes, so two clicks at once move the plan once. Return the enrollment
+        (None if there is none) and whether it moved.
+        """
+        now_s = codec.encode_datetime(now)
+        async with self._write() as db:
+            moved = await _exec(
+                db,
+                "UPDATE enrollments SET week_shift = week_shift + 1, behind_slot = ?, updated_at = ?"
+                " WHERE user_id = ? AND role = ? AND status = 'active' AND behind_slot IS NOT ? AND week_shift < ?",
+                (_check_slot(slot), now_s, user_id, role, slot, max_shift),
+            )
+            return await _get_enrollment(db, user_id, role), moved > 0
+
     async def set_enrollment_status(
         self, user_id: int, role: str, status: EnrollmentStatus, now: datetime
     ) -> Enrollment | None:
@@ -1122,6 +1140,7 @@ def _enrollment(row: sqlite3.Row) -> Enrollment:
         week_shift=row["week_shift"],
         created_at=codec.decode_datetime(row["created_at"]),
         updated_at=codec.decode_datetime(row["updated_at"]),
+        behind_slot=row["behind_slot"],
     )
 
 

@@ -213,6 +213,28 @@ async def test_shift_enrollment(store: Store, now: datetime) -> None:
         await store.shift_enrollment(1, "r", 1.5, now)  # type: ignore[arg-type]
 
 
+async def test_move_back_once_a_slot(store: Store, now: datetime) -> None:
+    assert await store.move_back_once(1, "r", "2025-W05", 9, now) == (None, False)
+    await store.enroll(1, "r", None, date(2025, 1, 6), now)
+    moved, changed = await store.move_back_once(1, "r", "2025-W05", 9, now + LATER)
+    assert changed and (moved.week_shift, moved.behind_slot, moved.updated_at) == (1, "2025-W05", now + LATER)
+    again, changed = await store.move_back_once(1, "r", "2025-W05", 9, now + 2 * LATER)  # a second click
+    assert not changed and (again.week_shift, again.updated_at) == (1, now + LATER)
+    moved, changed = await store.move_back_once(1, "r", "2025-W06", 9, now)  # the next week's reminder
+    assert changed and (moved.week_shift, moved.behind_slot) == (2, "2025-W06")
+
+
+async def test_move_back_once_stops_at_the_limit_and_on_a_stopped_path(store: Store, now: datetime) -> None:
+    await store.enroll(1, "r", None, date(2025, 1, 6), now)
+    assert (await store.move_back_once(1, "r", "2025-W05", 1, now))[1] is True
+    limited, changed = await store.move_back_once(1, "r", "2025-W06", 1, now)  # week 1 would be passed
+    assert not changed and (limited.week_shift, limited.behind_slot) == (1, "2025-W05")
+    await store.stop_enrollment(1, "r", now)
+    assert (await store.move_back_once(1, "r", "2025-W07", 9, now))[1] is False
+    with pytest.raises(ValueError, match="slot"):
+        await store.move_back_once(1, "r", "", 9, now)
+
+
 async def test_set_enrollment_status_and_pace(store: Store, now: datetime) -> None:
     assert await store.set_enrollment_status(1, "r", "completed", now) is None
     await store.enroll(1, "r", None, date(2025, 1, 6), now)

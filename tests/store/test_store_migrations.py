@@ -54,6 +54,13 @@ SEEDS[2] = (
                 '2024-03-01T02:00:00.000000+00:00', '2024-03-01T02:05:00.000000+00:00');
     """
 )
+# Version 3 (v4 once merged after the leases table) remembers the reminder whose "I'm behind" last moved a plan.
+SEEDS[3] = (
+    SEEDS[2]
+    + """
+        UPDATE enrollments SET behind_slot = '2024-W03' WHERE user_id = 111 AND role = 'data-analyst';
+    """
+)
 
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
@@ -76,6 +83,8 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
     assert stopped is not None
     assert stopped.status == "stopped"
     assert stopped.pace is None
+    assert active[0].behind_slot == ("2024-W03" if version >= 3 else None)  # none before version 3
+    assert stopped.behind_slot is None
 
     progress = await store.get_progress(111, "data-analyst")
     assert list(progress) == ["w1-sql"]
