@@ -16,6 +16,7 @@ from bot.content.models import Phase, Role, Topic
 from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
 from bot.store.errors import BackupError, DatabaseOpenError, MigrationError
+from bot.wording import plural
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -113,8 +114,8 @@ def cmd_content_check(args: argparse.Namespace) -> int:
         errors = sum(p.severity == "error" for p in index.problems)
         warnings = len(index.problems) - errors
         lines.append(
-            f"{directory}: {len(index.roles)} role(s) loaded, "
-            f"{errors} error(s), {warnings} warning(s)" + ("" if not errors else " — files with errors were left out")
+            f"{directory}: {plural(len(index.roles), 'role')} loaded, {plural(errors, 'error')}, "
+            f"{plural(warnings, 'warning')}" + ("" if not errors else " — files with errors were left out")
         )
         _write("\n".join(lines) + "\n")
     return EXIT_ERRORS if index.has_errors else EXIT_OK

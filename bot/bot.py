@@ -16,6 +16,7 @@ from bot.log import get_logger
 from bot.render import escape_user_text
 from bot.settings import Settings
 from bot.store import Store
+from bot.wording import plural
 
 log = get_logger(__name__)
 COGS = (
@@ -54,7 +55,7 @@ class WaymarkBot(commands.Bot):
             for problem in holder.index.problems:
                 log.warning("content: %s", problem)
             self.services = Services(holder, await Store.open(self.settings.db_path))
-        log.info("Loaded %d role(s) from %s", len(self.services.content.index.roles), self.settings.content_dir)
+        log.info("Loaded %s from %s", plural(len(self.services.content.index.roles), "role"), self.settings.content_dir)
         for cog in COGS:
             await self.load_extension(cog)
         self.add_dynamic_items(ActionButton, ActionSelect)
@@ -83,7 +84,7 @@ class WaymarkBot(commands.Bot):
             return False
         synced = await self.tree.sync(guild=guild)
         await self.services.store.set_meta(key, digest)
-        log.info("Synced %d slash command(s) %s", len(synced), f"to guild {guild.id}" if guild else "globally")
+        log.info("Synced %s %s", plural(len(synced), "slash command"), f"to guild {guild.id}" if guild else "globally")
         return True
 
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
@@ -95,7 +96,7 @@ class WaymarkBot(commands.Bot):
                 interaction, error_reply("Only moderators (Manage Server, or the moderator role) can do that.")
             )
         elif isinstance(error, app_commands.TransformerError):
-            shown = escape_user_text(str(error.value))[:80]
+            shown = escape_user_text(str(error.value), 80)
             await send_reply(interaction, error_reply(f"I couldn't read '{shown}' for that option."))
         else:
             await report_unexpected(interaction, getattr(error, "original", error))

@@ -32,6 +32,7 @@ from typing import IO
 from zoneinfo import ZoneInfo
 
 from bot.content.holder import ContentHolder
+from bot.domain.zones import zone_or_utc
 from bot.handlers import content_admin, groups, learning, progress, reminders
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Caller, Services, UserError, utc_now
@@ -40,6 +41,7 @@ from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
 from bot.render.limits import MAX_CONTENT
 from bot.store import Store
+from bot.wording import plural
 
 log = get_logger(__name__)
 
@@ -175,7 +177,7 @@ class ConsoleSender:
     async def send_user(self, user_id: int, reply: Reply, nonce: str, due: datetime) -> None:
         learner = await self.services.store.get_learner(user_id)
         settings = await self.services.store.get_reminder_settings(user_id)
-        tz = (settings.timezone if settings else None) or (learner.timezone if learner else "UTC")
+        tz = zone_or_utc((settings.timezone if settings else None) or (learner.timezone if learner else None))
         when = due.astimezone(ZoneInfo(tz)).isoformat()
         self.out.append(f"reminder to {await self._name(user_id)} at {when}\n{render_text(reply)}")
         self.last = reply
@@ -183,7 +185,7 @@ class ConsoleSender:
     async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
         groups_ = [g for g in await self.services.store.list_groups(CONSOLE_GUILD) if g.channel_id == channel_id]
         groups_.sort(key=lambda g: g.name != label)  # several groups may share a channel: the one posting first
-        tz = groups_[0].timezone if groups_ else "UTC"
+        tz = zone_or_utc(groups_[0].timezone if groups_ else None)
         when = due.astimezone(ZoneInfo(tz)).isoformat()
         self.out.append(f"reminder to {label} at {when}\n{render_text(reply)}")
         self.last = reply
@@ -417,7 +419,8 @@ async def run_console(
             stdout.write(caught_up.rstrip("\n") + "\n\n")
         interactive = stdin.isatty()
         if interactive:
-            stdout.write(f"Waymark console · {len(holder.index.roles)} path(s) · type /help, Ctrl-D to quit\n")
+            paths = plural(len(holder.index.roles), "path")
+            stdout.write(f"Waymark console · {paths} · type /help, Ctrl-D to quit\n")
         while True:
             if interactive:
                 stdout.write(f"{console.user}> ")

@@ -63,7 +63,7 @@ def test_check_shipped_content_exits_0_with_a_summary(capsys):
     assert code == 0
     lines = out.strip().split("\n")
     assert len(lines) == 1  # no problems, only the summary
-    assert f"{len(SHIPPED)} role(s) loaded, 0 error(s), 0 warning(s)" in lines[0]
+    assert f"{len(SHIPPED)} roles loaded, 0 errors, 0 warnings" in lines[0]
     assert err == ""
 
 
@@ -109,7 +109,7 @@ def test_check_broken_file_exits_1_naming_file_line_and_error(capsys, broken_fol
     assert len(errors) == 1, out
     assert errors[0].startswith(f"broken.md:{line}: error: ")
     assert "overlaps Phase 1" in errors[0]
-    assert "2 role(s) loaded, 1 error(s)" in lines[-1]
+    assert "2 roles loaded, 1 error," in lines[-1]
 
 
 def test_check_json_still_lists_the_good_roles(capsys, broken_folder):
@@ -129,7 +129,7 @@ def test_check_warnings_alone_exit_0(capsys, tmp_path):
     code, out, _ = run(capsys, "content", "check", str(tmp_path))
     assert code == 0
     assert "odd.md:7: warning: unknown front-matter field 'difficulty'" in out
-    assert "1 role(s) loaded, 0 error(s), 1 warning(s)" in out
+    assert "1 role loaded, 0 errors, 1 warning" in out
 
 
 def test_check_missing_folder_is_an_error_naming_the_folder(capsys, tmp_path):
@@ -169,7 +169,7 @@ def test_check_names_a_utf16_file_and_an_unreadable_folder(capsys, tmp_path, mon
         "wide.md: error: the file is UTF-16 (little-endian), not UTF-8; save it as UTF-8 "
         "(in most editors: Save As or Save with Encoding, then UTF-8)",
     ]
-    assert "1 role(s) loaded, 2 error(s)" in out
+    assert "1 role loaded, 2 errors" in out
 
 
 @pytest.mark.parametrize(
@@ -318,7 +318,7 @@ def test_content_dir_env_is_the_default_and_flags_win(capsys, monkeypatch, tmp_p
 
     code, out, _ = run(capsys, "content", "check")
     assert code == 0
-    assert out.strip() == f"{folder}: 1 role(s) loaded, 0 error(s), 0 warning(s)"
+    assert out.strip() == f"{folder}: 1 role loaded, 0 errors, 0 warnings"
 
     code, payload = run_json(capsys, "search", "deep topic")
     assert code == 0
@@ -329,9 +329,9 @@ def test_content_dir_env_is_the_default_and_flags_win(capsys, monkeypatch, tmp_p
     _, payload = run_json(capsys, "search", "postgresql", "--content", str(CONTENT_DIR))
     assert "solo-path" not in {r["role"] for r in payload["results"]}
     code, out, _ = run(capsys, "content", "check", "--content", str(CONTENT_DIR))
-    assert f"{len(SHIPPED)} role(s) loaded" in out
+    assert f"{len(SHIPPED)} roles loaded" in out
     code, out, _ = run(capsys, "content", "check", str(CONTENT_DIR))
-    assert f"{len(SHIPPED)} role(s) loaded" in out
+    assert f"{len(SHIPPED)} roles loaded" in out
 
 
 def test_without_settings_the_default_is_content_in_the_working_directory(capsys, tmp_path):
@@ -339,7 +339,7 @@ def test_without_settings_the_default_is_content_in_the_working_directory(capsys
     (tmp_path / "content" / "here.md").write_text(role_file("here"), encoding="utf-8")
     code, out, _ = run(capsys, "content", "check")
     assert code == 0
-    assert "1 role(s) loaded" in out
+    assert "1 role loaded" in out
 
 
 # --- as a real process -------------------------------------------------------------------------
@@ -370,7 +370,7 @@ def test_subprocess_exit_codes(broken_folder):
     folder, line, _ = broken_folder
     good = waymark("content", "check", env_dir=CONTENT_DIR)
     assert good.returncode == 0, good.stderr
-    assert f"{len(SHIPPED)} role(s) loaded" in good.stdout
+    assert f"{len(SHIPPED)} roles loaded" in good.stdout
     bad = waymark("content", "check", str(folder))
     assert bad.returncode == 1, bad.stderr
     assert f"broken.md:{line}: error: " in bad.stdout

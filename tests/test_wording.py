@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.wording import agree, plural, plural_of
@@ -40,3 +44,15 @@ def test_agree(one: str, many: str) -> None:
     assert agree(0, one) == agree(2, one) == many
     assert plural_of(one) == many
 
+
+def test_no_message_says_s_in_brackets() -> None:
+    """Every count is spelt with `plural`: no "week(s)" is left in a string anywhere in the bot."""
+    root = Path(__file__).resolve().parents[1] / "bot"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for match in re.finditer(r"(\w+)\(s\)", node.value):
+                    if match.group(1) != "http":  # "http(s)" names two schemes, not a count
+                        found.append(f"{path.relative_to(root.parent)}:{node.lineno}: {match.group()}")
+    assert found == []

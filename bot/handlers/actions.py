@@ -51,8 +51,10 @@ async def handle_component(svc: Services, caller: Caller, custom_id: str, values
             return await reminders.reminder_tick(svc, caller, role, values)
         case "snooze", []:
             return await reminders.snooze_day(svc, caller)
-        case "behind", [role]:
+        case "behind", [role]:  # a button from before its week was part of it: it says it is stale
             return await reminders.behind(svc, caller, role)
+        case "behind", [role, slot]:
+            return await reminders.behind(svc, caller, role, slot)
         case "rpause", []:
             return await reminders.pause_week(svc, caller)
         case "cancel", []:

@@ -11,6 +11,7 @@ from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.planning import replan_unplanned
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE
+from bot.wording import agree, plural
 
 OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245
 MAX_LISTED = 15
@@ -124,7 +125,7 @@ def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:
         fields.append(
             Field(
                 "Progress that would be orphaned (kept, and back if the item returns)",
-                _listing(orphans, lambda o: f"`{o[0]}` · {clip(o[1].text, 80)}: {o[2]} learner(s)"),
+                _listing(orphans, lambda o: f"`{o[0]}` · {clip(o[1].text, 80)}: {plural(o[2], 'learner')}"),
             )
         )
     if not fields:
@@ -197,7 +198,7 @@ async def validate(svc: Services, caller: Caller) -> Reply:
     verdict = (
         "A reload would be refused: fix the errors below first."
         if checked.has_errors
-        else f"A reload would load {checked.role_count} role(s)."
+        else f"A reload would load {plural(checked.role_count, 'role')}."
     )
     return _report("Content check", checked, await _orphans(svc, checked.diff), verdict)
 
@@ -217,5 +218,6 @@ async def reload(svc: Services, caller: Caller) -> Reply:
     # Learners whose reminders stopped while their path was missing from the content get them back.
     await replan_unplanned(svc, caller.now)
     svc.plans_changed()
-    verdict = f"Reloaded: {checked.role_count} role(s) are live. No progress was deleted."
+    live = checked.role_count
+    verdict = f"Reloaded: {plural(live, 'role')} {agree(live, 'is')} live. No progress was deleted."
     return _report("Content reloaded", checked, orphans, verdict)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from bot.content.holder import ContentHolder
 from bot.content.models import Role
 from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
+from bot.domain.zones import zone_or_utc
 from bot.render import Reply, escape_user_text
 from bot.store import Store
 from bot.store.models import Enrollment
@@ -61,7 +62,7 @@ class Services:
         # A unique prefix ("back") is taken; a typo ("bakend") is suggested, not guessed.
         if matches and matches[0].score >= 90 and (len(matches) == 1 or matches[1].score < 90):
             return index.roles[matches[0].name]
-        shown = escape_user_text(text.strip())[:80]
+        shown = escape_user_text(text.strip(), 80)
         if matches:
             hint = ", ".join(f"**{m.display_name}** (`{m.name}`)" for m in matches)
             raise UserError(f"No role called '{shown}'. Did you mean {hint}?")
@@ -101,17 +102,20 @@ class Plan:
 
 
 def plan_for(role: Role, enrollment: Enrollment, now: datetime, tz: str = "UTC") -> Plan:
-    """Work out a learner's schedule at their pace and their position today (no schedule on a self-paced path)."""
+    """Work out a learner's schedule at their pace and their position today (no schedule on a self-paced path).
+
+    `tz` is the learner's stored zone; one that can't be used here counts in UTC (see `bot.domain.zones`).
+    """
     total = pace_weeks(role.timeline_months, enrollment.pace, role.total_weeks, phase_count=len(role.phases))
     phases = schedule(role.phases, total)
-    today = local_today(now, tz)
+    today = local_today(now, zone_or_utc(tz))
     where = position(phases, total, enrollment.start_date, today, enrollment.week_shift)
     return Plan(role, enrollment, total, phases, where)
 
 
 def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
-    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone."""
-    today = local_today(now, tz)
+    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone (or UTC)."""
+    today = local_today(now, zone_or_utc(tz))
     if text is None or not text.strip() or text.strip().lower() == "today":
         return today
     value = text.strip().lower()
@@ -120,7 +124,7 @@ def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        shown = escape_user_text(text.strip())[:40]
+        shown = escape_user_text(text.strip(), 40)
         raise UserError(f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}.") from None
     if abs(parsed.toordinal() - today.toordinal()) > 366:
         raise UserError("The start date must be within a year of today.")

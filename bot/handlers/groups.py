@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from bot.domain.weeks import local_today
+from bot.domain.zones import zone_or_utc
 from bot.handlers.context import Caller, Services, UserError
+from bot.handlers.inputs import check_name, parse_zone, zone_note
 from bot.handlers.learning import COLOR
-from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time, parse_zone
+from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time
 from bot.reminders.compose import group_standing, group_week
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
 from bot.store.errors import GroupNameTakenError
 from bot.store.models import StudyGroup
+from bot.wording import plural
 
-MAX_NAME = 50
 HIDDEN = "(progress hidden)"
+
+
+def _join_hint(name: str) -> str:
+    """The command that joins a group, to copy; without the name when it has anything markdown or a mention
+    would read (a code span shows text as typed, but a backtick in the name would end it early)."""
+    if escape_user_text(name) == name:
+        return f"`/group join name:{name}`"
+    return "`/group join` (pick the name from the list)"
+
+
+def _names(groups: list[StudyGroup]) -> str:
+    """List group names for a message, each escaped and in bold."""
+    return ", ".join(f"**{escape_user_text(g.name)}**" for g in groups)
 
 
 def _guild(caller: Caller) -> int:
@@ -26,15 +42,15 @@ async def _group(svc: Services, caller: Caller, name: str | None) -> StudyGroup:
     if name:
         group = await svc.store.get_group_by_name(guild, name.strip())
         if group is None:
-            names = ", ".join(g.name for g in await svc.store.list_groups(guild)) or "none yet"
-            raise UserError(f"No study group called '{escape_user_text(name)[:50]}'. Groups here: {names}.")
+            names = _names(await svc.store.list_groups(guild)) or "none yet"
+            raise UserError(f"No study group called '{escape_user_text(name, 60)}'. Groups here: {names}.")
         return group
     mine = [g for g in await svc.store.user_groups(caller.user_id) if g.guild_id == guild]
     if len(mine) == 1:
         return mine[0]
     if not mine:
         raise UserError("You aren't in a study group here. `/group join` lists them as you type.")
-    raise UserError(f"You're in several groups ({', '.join(g.name for g in mine)}): say which with `name:`.")
+    raise UserError(f"You're in several groups ({_names(mine)}): say which with `name:`.")
 
 
 def _require_manager(caller: Caller) -> None:
@@ -55,9 +71,7 @@ async def create(
     """Create a study group that gets a weekly post in a channel."""
     _require_manager(caller)
     guild = _guild(caller)
-    name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME:
-        raise UserError(f"A group name needs 1 to {MAX_NAME} characters.")
+    name = check_name(name)
     found = svc.role(role)
     weekday = parse_day(day) if day else DEFAULT_DAY
     at = parse_time(time) if time else DEFAULT_TIME
@@ -82,7 +96,7 @@ async def create(
         content=(
             f"Study group **{escape_user_text(group.name)}** follows {found.display_name}. Weekly posts: "
             f"{DAYS[weekday].title()}s at {at:%H:%M} ({zone}) in <#{channel_id}>. Members join with "
-            f"`/group join name:{group.name}`."
+            f"{_join_hint(group.name)}."
         ),
         ephemeral=True,
     )
@@ -96,8 +110,13 @@ async def join(svc: Services, caller: Caller, name: str) -> Reply:
     enrollment = await svc.store.get_enrollment(caller.user_id, group.role)
     note = ""
     if enrollment is None or enrollment.status != "active":
-        await svc.store.enroll(caller.user_id, group.role, None, None, caller.now)
-        note = f" You're now enrolled in `{group.role}` too."
+        learner = await svc.store.get_learner(caller.user_id)
+        # A new enrollment starts today in the learner's zone (UTC when theirs can't be used here).
+        start = None if enrollment else local_today(caller.now, zone_or_utc(learner.timezone if learner else None))
+        await svc.store.enroll(caller.user_id, group.role, None, start, caller.now)
+        role = svc.content.index.roles.get(group.role)
+        path = f"**{role.display_name}**" if role else "the group's path"
+        note = f" You're now following {path} too: `/progress` shows where you are."
         # As with /start-learning: reminders are on after enrolling (Monday 09:00 in the learner's zone).
         if await svc.store.get_reminder_settings(caller.user_id) is None:
             await svc.store.set_reminder_settings(
@@ -123,7 +142,10 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
     group = await _group(svc, caller, name)
     role = svc.content.index.roles.get(group.role)
     if role is None:
-        raise UserError(f"The group's path `{group.role}` is not in the content right now.")
+        raise UserError(
+            f"The path of **{escape_user_text(group.name)}** (`{group.role}`) isn't loaded right now; a moderator may "
+            "be fixing its file. Members' progress is kept: try again later."
+        )
     standing = await group_standing(svc, group, role, caller.now)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     # Like `/progress member:`, a member's progress shows to others only if they made it visible.
@@ -139,20 +161,20 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
     if pos.self_paced:  # no phases: the bars count the whole checklist
         week = group_week(pos)
         count = len(standing.items)
-        items = f"the whole checklist ({count} item{'' if count == 1 else 's'})" if count else "no checklist"
+        items = f"the whole checklist ({plural(count, 'item')})" if count else "no checklist"
         stretch = f"Self-paced, no phases: {items}"
     else:
         week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
         stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
-    schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({group.timezone})"
+    schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({zone_or_utc(group.timezone)})"
     card = Card(
-        title=clip(f"{group.name} · {role.display_name} · {week}", 256),
+        title=clip(f"{escape_user_text(group.name)} · {role.display_name} · {week}", 256),
         description=clip(body, 4096),
         fields=(Field("This stretch", clip(stretch, 1024)),),
         footer="Paused" if group.paused else f"Weekly post: {schedule_text}",
         color=COLOR,
     )
-    return Reply(cards=(card,), ephemeral=True)
+    return Reply(content=zone_note(group.timezone, whose="This group's"), cards=(card,), ephemeral=True)
 
 
 async def _progress_visible(svc: Services, user_id: int) -> bool:

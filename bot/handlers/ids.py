@@ -72,8 +72,9 @@ def snooze() -> str:
     return _make("snooze")
 
 
-def behind(role: str) -> str:
-    return _make("behind", role)
+def behind(role: str, slot: str) -> str:
+    """The "I'm behind" button of the reminder of weekly `slot` ("2026-W48"): it moves the plan back once."""
+    return _make("behind", role, slot)
 
 
 def pause_week() -> str:

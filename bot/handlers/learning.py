@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
 from bot.content.answers import SHOWN, Answer, Asker, answer
@@ -14,6 +14,7 @@ from bot.domain.reminders import OpenItem, next_open_items
 from bot.domain.weeks import PhaseLike
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
+from bot.handlers.inputs import zone_note
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
@@ -25,6 +26,7 @@ from bot.render.limits import (
     MAX_OPTION_DESCRIPTION,
     MAX_OPTION_LABEL,
 )
+from bot.wording import agree, plural
 
 COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
@@ -85,13 +87,18 @@ def week_status(plan: Plan) -> str:
     pos = plan.position
     if pos.status == "not_started":
         days = pos.days_until_start
-        return f"Starts in {days} day{'' if days == 1 else 's'}, on {plan.enrollment.start_date.isoformat()}"
+        return f"Starts in {plural(days, 'day')}, on {plan.enrollment.start_date.isoformat()}"
     if plan.self_paced:
         return f"Self-paced · week {pos.week} since you started"
     if pos.status == "finished":
-        return f"Finished all {plan.total_weeks} weeks 🎉"
+        weeks = "the only week" if plan.total_weeks == 1 else f"all {plan.total_weeks} weeks"
+        return f"Finished {weeks} 🎉"
     phase = pos.phase
     return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
+
+
+def _all_ticked(count: int) -> str:
+    return "The only item is ticked." if count == 1 else f"All {count} items are ticked."
 
 
 def self_paced_hint(role: Role) -> str:
@@ -144,7 +151,7 @@ async def start_learning(
             )
         if pace not in found.timeline_months:
             valid = ", ".join(f"`{p}`" for p in found.timeline_months) or "none (this path has one pace)"
-            raise UserError(f"'{escape_user_text(pace)[:40]}' is not a pace of {found.display_name}. Paces: {valid}.")
+            raise UserError(f"'{escape_user_text(pace, 40)}' is not a pace of {found.display_name}. Paces: {valid}.")
     else:
         pace = None
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
@@ -169,7 +176,8 @@ async def start_learning(
         headline = "Welcome back, your progress is where you left it."
     done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
     card = path_card(plan, headline, done)
-    return Reply(cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
+    note = zone_note(learner.timezone)  # weeks count in UTC when the learner's stored zone can't be used
+    return Reply(content=note, cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
 
 
 def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
@@ -187,7 +195,7 @@ def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
         text = (
             open_items_text(upcoming) + "\nYour weekly reminder lists the next open items."
             if upcoming
-            else f"All {len(found.checklist)} items are ticked. `/progress` shows what you did."
+            else f"{_all_ticked(len(found.checklist))} `/progress` shows what you did."
         )
         fields.append(Field("Next on your checklist", clip(text, MAX_FIELD_VALUE)))
     return fields
@@ -207,7 +215,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
         fields = [
             Field("Where you are", week_status(plan)),
             Field(
-                clip(f"The path · {plan.total_weeks} weeks at {pace_text}", MAX_FIELD_NAME),
+                clip(f"The path · {plural(plan.total_weeks, 'week')} at {pace_text}", MAX_FIELD_NAME),
                 clip(_plan_lines(plan), MAX_FIELD_VALUE),
             ),
         ]
@@ -245,7 +253,7 @@ async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
     cards = paginate(
         clip(f"{week_status(plan)} · {phase.title}", 256),
         phase_body(phase),
-        footer=f"{plan.role.display_name} · {pos.weeks_left_in_phase} week(s) left in this phase",
+        footer=f"{plan.role.display_name} · {plural(pos.weeks_left_in_phase, 'week')} left in this phase",
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
     )
@@ -348,14 +356,16 @@ def deep_dive_cards(
     )
 
 
-def _alternatives(hits: list[Hit]) -> Select | None:
+def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
     if len(hits) < 2:
         return None
     options = tuple(
         SelectOption(
             label=clip(h.section.title, MAX_OPTION_LABEL),
             value=section_key(h.role, h.section.id),
-            description=clip(f"{h.role} · {' › '.join(h.section.path[1:])}", MAX_OPTION_DESCRIPTION),
+            description=clip(
+                f"{roles[h.role].display_name} · {' › '.join(h.section.path[1:])}", MAX_OPTION_DESCRIPTION
+            ),
         )
         for h in hits[1:25]
     )
@@ -380,7 +390,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         raise UserError(_problem_text(svc, result))
     hits = result.hits
     if not hits:
-        shown = escape_user_text(topic.strip())[:80]
+        shown = escape_user_text(topic.strip(), 80)
         where = f" in {index.roles[role_name].display_name}" if role_name else ""
         raise UserError(f"Nothing found for '{shown}'{where}. Try a shorter or different word.")
     best = hits[0]
@@ -391,7 +401,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
     extra = ()
     if unsure:
-        select = _alternatives(hits)
+        select = _alternatives(hits, index.roles)
         extra = (select,) if select else ()
     return _paged(cards, 0, lambda p: ids.deep_dive(key, p), extra)
 
@@ -503,7 +513,10 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
     """Stop a path and forget its progress, after the learner confirmed."""
     result = await svc.store.stop_enrollment(caller.user_id, role, caller.now, forget=True)
     await replan_user(svc, caller.user_id, caller.now)
-    text = f"Done: you've left `{role}` and {result.items_forgotten} ticked item(s) were forgotten."
+    found = svc.content.index.roles.get(role)
+    name = f"**{found.display_name}**" if found else f"`{role}`"  # a path not loaded right now has only its slug
+    forgotten = result.items_forgotten
+    text = f"Done: you've left {name} and {plural(forgotten, 'ticked item')} {agree(forgotten, 'was')} forgotten."
     return Response(Reply(content=text, ephemeral=True), update=True)
 
 
@@ -529,7 +542,7 @@ async def help_reply(svc: Services, caller: Caller) -> Reply:
     roles = len(svc.content.index.roles)
     card = Card(
         title="Waymark · learning paths, one week at a time",
-        description=f"{roles} path(s) loaded. Start with `/roles`, then `/start-learning`.",
+        description=f"{plural(roles, 'path')} loaded. Start with `/roles`, then `/start-learning`.",
         fields=fields,
         color=COLOR,
     )

@@ -6,7 +6,6 @@ import hashlib
 import json
 from collections.abc import Collection, Sequence
 from datetime import datetime, time
-from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -14,16 +13,18 @@ from rapidfuzz.utils import default_process
 from bot.content.models import ChecklistItem, Role
 from bot.domain.streaks import week_streak
 from bot.domain.weeks import local_today
+from bot.domain.zones import zone_or_utc
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
+from bot.handlers.inputs import check_proof, zone_note
 from bot.handlers.learning import COLOR, enrolled_plan, path_card, plan_buttons, week_status
 from bot.reminders.planning import replan_user
 from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
+from bot.wording import agree, plural
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
-MAX_PROOF = 500
 DEFAULT_REMINDER_DAY = 0  # Monday
 DEFAULT_REMINDER_TIME = time(9, 0)
 
@@ -147,27 +148,9 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     return [(clip(labels[k], 100), f"{items[k][0].name}:{items[k][1].id}") for k in picks]
 
 
-_MARKUP_IN_URL = str.maketrans({c: f"%{ord(c):02X}" for c in '<>()[]"`'})
-"""Characters that would end `<link>` or `[text](link)` early (a mention, a second masked link): percent-encoded."""
-
-
-def _check_proof(proof: str | None) -> str | None:
-    if proof is None or not proof.strip():
-        return None
-    proof = proof.strip().translate(_MARKUP_IN_URL)
-    parsed = urlparse(proof)
-    spaced = any(ch.isspace() for ch in proof)  # urlparse drops tabs and newlines, so look at the text itself
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(proof) > MAX_PROOF or spaced:
-        raise UserError(
-            f"The proof must be a link starting with https:// (at most {MAX_PROOF} characters), "
-            "e.g. a repository or a blog post."
-        )
-    return proof
-
-
 def _match_item(query: str, texts: list[str]) -> int:
     """Find the item a learner named: typos and case forgiven; a word of a long item works if only it has it."""
-    shown = escape_user_text(query)[:80]
+    shown = escape_user_text(query, 80)
     found = process.extract(query, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=3)
     if not found:
         found = process.extract(
@@ -176,16 +159,14 @@ def _match_item(query: str, texts: list[str]) -> int:
     if not found:
         raise UserError(f"No checklist item like '{shown}' in your paths. See them all with `/checklist`.")
     if len(found) > 1 and found[1][1] >= found[0][1] - 0.5:  # a tie: ticking the wrong one would be worse
-        options = "; ".join(
-            f"**{escape_user_text(clip(t, 60))}**" for t, score, _ in found if score >= found[0][1] - 0.5
-        )
+        options = "; ".join(f"**{escape_user_text(t, 60)}**" for t, score, _ in found if score >= found[0][1] - 0.5)
         raise UserError(f"'{shown}' fits several items: {options}. Say more, or pick one as you type.")
     return found[0][2]
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
     """Tick one checklist item, found by autocomplete value or by (fuzzy) name."""
-    proof = _check_proof(proof)
+    proof = check_proof(proof)
     enrollments = await svc.store.list_enrollments(caller.user_id)
     roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     if not roles:
@@ -237,6 +218,7 @@ async def _progress_card(
     r = plan.role
     progress = await svc.store.get_progress(user_id, r.name)
     done_items = [i for i in r.checklist if i.id in progress]
+    tz = zone_or_utc(tz)  # a stored zone unusable here counts in UTC (the reply says so)
     streak = week_streak((p.done_at for p in progress.values()), plan.enrollment.start_date, local_today(now, tz), tz)
     fields = [Field("Where", week_status(plan))]
     if plan.position.phase is not None:
@@ -244,10 +226,11 @@ async def _progress_card(
         if phase is not None:
             fields.append(Field("Phase", clip(f"{phase.number}: {phase.title} ({plan.position.phase.span})", 1024)))
     fields.append(Field("Checklist", bar(len(done_items), len(r.checklist))))
-    fields.append(Field("Streak", f"{streak} week(s) in a row with a ticked item" if streak else "No streak yet"))
+    in_a_row = f"{plural(streak, 'week')} in a row with a ticked item" if streak else "No streak yet"
+    fields.append(Field("Streak", in_a_row))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:
-        lines = [f"[{escape_user_text(clip(i.text, 60))}]({url})" for i, url in proofs]
+        lines = [f"[{escape_user_text(i.text, 60)}]({url})" for i, url in proofs]
         fields.append(Field("Proof", _fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
     return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
 
@@ -282,7 +265,8 @@ async def progress(
         visible = learner.progress_visible
         label = "Hide my progress from others" if visible else "Let others see my progress"
         rows = ((Button(label, custom_id=ids.visibility(not visible)),),)
-    return Reply(cards=fit_message(cards)[0], rows=rows, ephemeral=not share)
+    note = zone_note(learner.timezone) if own else ""  # another member's zone is theirs to know
+    return Reply(content=note, cards=fit_message(cards)[0], rows=rows, ephemeral=not share)
 
 
 async def set_visibility(svc: Services, caller: Caller, visible: bool) -> Response:
@@ -356,4 +340,5 @@ async def confirm_delete(svc: Services, caller: Caller, owner_id: int) -> Respon
     if owner_id != caller.user_id:
         raise UserError("This button belongs to someone else.")
     removed = await svc.store.delete_user(caller.user_id)
-    return Response(Reply(content=f"Deleted: {removed} record(s) about you are gone.", ephemeral=True), update=True)
+    gone = f"Deleted: {plural(removed, 'record')} about you {agree(removed, 'is')} gone."
+    return Response(Reply(content=gone, ephemeral=True), update=True)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
-from bot.domain.weeks import local_today
-from bot.handlers.context import Caller, Response, Services, UserError, no_live_path
+from bot.domain.weeks import local_today, week_number
+from bot.domain.zones import canonical_zones, zone_or_utc
+from bot.handlers.context import Caller, Response, Services, UserError, no_live_path, plan_for
+from bot.handlers.inputs import parse_zone, zone_note
 from bot.reminders.compose import compose_user
-from bot.reminders.planning import reminder_zone, replan_user, snooze
+from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
 from bot.render import Reply, escape_user_text
 from bot.store.models import ReminderSettings
+from bot.wording import plural
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
@@ -25,47 +28,44 @@ def parse_day(text: str) -> int:
     for n, day in enumerate(DAYS):
         if value == day or (len(value) >= 3 and day.startswith(value)):
             return n
-    raise UserError(f"'{escape_user_text(text)[:20]}' is not a day. Use monday, tuesday, … or sunday.")
+    raise UserError(f"'{escape_user_text(text, 20)}' is not a day. Use monday, tuesday, … or sunday.")
 
 
 def parse_time(text: str) -> time:
     """Read a 24-hour HH:MM time."""
     match = _TIME.match(text.strip().lower())
     if match is None:
-        raise UserError(f"'{escape_user_text(text)[:20]}' is not a time. Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
+        raise UserError(f"'{escape_user_text(text, 20)}' is not a time. Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
     return time(int(match.group(1)), int(match.group(2)))
 
 
-def parse_zone(text: str) -> str:
-    """Read an IANA time zone name such as Europe/Berlin."""
-    name = text.strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
-        raise UserError(
-            f"'{escape_user_text(name)[:40]}' is not a time zone. Use an IANA name like Europe/Berlin, "
-            "America/New_York or Asia/Kolkata (autocomplete lists them)."
-        ) from None
-    return name
-
-
 def zone_choices(query: str, limit: int = 25) -> list[str]:
-    """Suggest IANA zone names containing what was typed."""
+    """Suggest canonical IANA zone names (the only ones `/remind set` takes) containing what was typed."""
     q = query.strip().lower().replace(" ", "_")
-    zones = sorted(z for z in available_timezones() if "/" in z or z == "UTC")
+    zones = sorted(canonical_zones())
     starts = [z for z in zones if z.lower().startswith(q) or z.lower().split("/")[-1].startswith(q)]
     contains = [z for z in zones if q in z.lower() and z not in starts]
     return (starts + contains)[:limit]
 
 
 def _describe(settings: ReminderSettings, tz: str) -> str:
+    """Say when the reminder comes, in the zone it is computed in (UTC for a stored zone unusable here)."""
     day = DAYS[settings.weekday].title()
-    return f"{day}s at {settings.local_time:%H:%M} ({settings.timezone or tz})"
+    return f"{day}s at {settings.local_time:%H:%M} ({zone_or_utc(settings.timezone or tz)})"
 
 
 async def _settings(svc: Services, caller: Caller) -> tuple[ReminderSettings | None, str]:
+    """Return the caller's reminder settings and their own stored zone (as stored: see `_note`)."""
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
     return await svc.store.get_reminder_settings(caller.user_id), learner.timezone
+
+
+async def _note(svc: Services, caller: Caller) -> str:
+    """Say, on a line of its own, when a stored zone of the caller's can't be used here ("" when all is well)."""
+    settings = await svc.store.get_reminder_settings(caller.user_id)
+    learner = await svc.store.get_learner(caller.user_id)
+    note = zone_note(settings.timezone if settings else None, learner.timezone if learner else None)
+    return f"\n{note}" if note else ""
 
 
 async def _save(
@@ -101,6 +101,7 @@ def _next_line(due: datetime | None, tz: str, dms_closed: bool = False) -> str:
         )
     if due is None:
         return "Nothing is planned: enroll in a path with `/start-learning` first."
+    tz = zone_or_utc(tz)
     local = due.astimezone(ZoneInfo(tz))
     where = " in your study group's channel (your DMs are closed to me)" if dms_closed else ""
     return f"Next one: {local:%A %Y-%m-%d %H:%M} ({tz}){where}."
@@ -120,7 +121,7 @@ async def remind_on(svc: Services, caller: Caller) -> Reply:
     saved = await _save(svc, caller, current, enabled=True, paused_until=None)
     due = await svc.store.get_plan("user", caller.user_id)
     text = f"Weekly reminders are on: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}"
-    return Reply(content=text, ephemeral=True)
+    return Reply(content=text + await _note(svc, caller), ephemeral=True)
 
 
 async def remind_off(svc: Services, caller: Caller) -> Reply:
@@ -146,20 +147,20 @@ async def remind_set(
     saved = await _save(svc, caller, current, enabled=True, weekday=weekday, at=at, timezone=zone)
     due = await svc.store.get_plan("user", caller.user_id)
     closed = await _dms_closed(svc, caller.user_id)
-    return Reply(
-        content=f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz, closed)}", ephemeral=True
-    )
+    line = f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz, closed)}"
+    return Reply(content=line + await _note(svc, caller), ephemeral=True)
 
 
 async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
     """Pause reminders until a date (in the learner's time zone)."""
     current, tz = await _settings(svc, caller)
-    zone = current.timezone if current and current.timezone else tz
+    zone = zone_or_utc(current.timezone if current and current.timezone else tz)
     today = local_today(caller.now, zone)
     try:
         day = date.fromisoformat(until.strip())
     except ValueError:
-        raise UserError(f"'{escape_user_text(until)[:20]}' is not a date. Use YYYY-MM-DD.") from None
+        example = (today + timedelta(days=7)).isoformat()
+        raise UserError(f"'{escape_user_text(until, 20)}' is not a date. Use YYYY-MM-DD, e.g. {example}.") from None
     if day <= today:
         raise UserError(f"Pick a date after today ({today.isoformat()}).")
     if (day - today).days > 366:
@@ -173,7 +174,8 @@ async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
     await _save(svc, caller, current, enabled=True, paused_until=resume)
     due = await svc.store.get_plan("user", caller.user_id)
     closed = await _dms_closed(svc, caller.user_id)
-    return Reply(content=f"Reminders paused until {day.isoformat()}. {_next_line(due, zone, closed)}", ephemeral=True)
+    line = f"Reminders paused until {day.isoformat()}. {_next_line(due, zone, closed)}"
+    return Reply(content=line + await _note(svc, caller), ephemeral=True)
 
 
 async def remind_preview(svc: Services, caller: Caller) -> Reply:
@@ -182,7 +184,7 @@ async def remind_preview(svc: Services, caller: Caller) -> Reply:
     composed = await compose_user(svc, caller.user_id, caller.now)
     if composed.reply is None:
         raise no_live_path(await svc.store.list_enrollments(caller.user_id))
-    return composed.reply
+    return composed.reply  # says itself when a stored zone can't be used
 
 
 async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequence[str]) -> Response:
@@ -210,8 +212,23 @@ async def snooze_day(svc: Services, caller: Caller) -> Response:
     return Response(Reply(content=f"Snoozed: I'll remind you again at {local:%Y-%m-%d %H:%M} ({tz}).", ephemeral=True))
 
 
-async def behind(svc: Services, caller: Caller, role: str) -> Response:
-    """Push the plan back a week ("I'm behind")."""
+def _week_of(slot: str) -> str:
+    """Name a weekly slot ("2026-W48") by its Monday: "the week of 2026-11-23"."""
+    year, _, week = slot.partition("-W")
+    try:
+        return f"the week of {date.fromisocalendar(int(year), int(week), 1).isoformat()}"
+    except ValueError:
+        return "an earlier week"
+
+
+FRESH_BUTTON = "`/remind preview` sends you this week's reminder with a fresh button."
+
+
+async def behind(svc: Services, caller: Caller, role: str, slot: str | None = None) -> Response:
+    """Push the plan back a week ("I'm behind"): from this week's reminder, once a week, never before week 1.
+
+    `slot` is the weekly slot of the reminder the button is on (None: a button from before it was kept).
+    """
     found = svc.content.index.roles.get(role)
     if found is not None and found.self_paced:  # a button sent before the path lost its phases
         return Response(
@@ -221,13 +238,40 @@ async def behind(svc: Services, caller: Caller, role: str) -> Response:
                 ephemeral=True,
             )
         )
-    enrollment = await svc.store.shift_enrollment(caller.user_id, role, 1, caller.now)
-    if enrollment is None:
+    enrollment = await svc.store.get_enrollment(caller.user_id, role)
+    if enrollment is None or enrollment.status != "active":
         raise UserError("You aren't following that path any more.")
+    current = await current_slot(svc, caller.user_id, caller.now)
+    if slot != current:
+        sent = f"on the reminder of {_week_of(slot)}" if slot else "on an older reminder"
+        raise UserError(f"This button is {sent}: your plan moves back only from this week's. {FRESH_BUTTON}")
+    if found is None:
+        raise UserError(
+            f"Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept."
+        )
+    learner = await svc.store.get_learner(caller.user_id)
+    tz = zone_or_utc(learner.timezone if learner else None)
+    if enrollment.behind_slot == current:
+        raise UserError(
+            f"Your plan already moved back a week with this reminder ({plural(enrollment.week_shift, 'week')} back "
+            "in all): it moves back at most once a week. Need a break instead? `/remind pause` or "
+            "[Pause a week] on the reminder."
+        )
+    pos = plan_for(found, enrollment, caller.now, tz).position
+    if pos.status == "not_started" or pos.week <= 1:
+        raise UserError(
+            f"You're in week 1 of {found.display_name}: there is no earlier week to move back to. Take the time "
+            "you need; next week's reminder has the button again."
+        )
+    since_start = week_number(enrollment.start_date, local_today(caller.now, tz))  # unshifted
+    moved, changed = await svc.store.move_back_once(caller.user_id, role, current, since_start - 1, caller.now)
+    if moved is None or not changed:  # another click got there first
+        raise UserError("Your plan already moved back a week with this reminder: it moves back at most once a week.")
+    now_at = plan_for(found, moved, caller.now, tz)
     return Response(
         Reply(
-            content=f"No problem: your plan moved back a week ({enrollment.week_shift} week(s) in all). "
-            "Keep going at your pace.",
+            content=f"No problem: your plan moved back a week, to week {now_at.position.week} of "
+            f"{now_at.total_weeks} ({plural(moved.week_shift, 'week')} back in all). Keep going at your pace.",
             ephemeral=True,
         )
     )

@@ -12,12 +12,16 @@ from datetime import datetime
 from bot.content.models import Role
 from bot.domain.reminders import ReminderView, build_reminder_view, group_board
 from bot.domain.weeks import Position, local_today, pace_weeks, position, schedule
+from bot.domain.zones import zone_or_utc
 from bot.handlers import ids
 from bot.handlers.context import Plan, Services, plan_for
+from bot.handlers.inputs import zone_note
 from bot.handlers.learning import COLOR, open_items_text, week_status
-from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, progress_bar
+from bot.reminders.planning import current_slot
+from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, progress_bar
 from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.store.models import StudyGroup
+from bot.wording import plural
 
 MAX_PATHS = 4  # one select per path, plus a row of buttons
 FOOTER = "Weekly reminder · /remind set to change the day and time · /remind off to stop"
@@ -50,17 +54,18 @@ def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
     return build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done_ids, missed)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def missed_line(missed: int, what: str = "weekly reminder", whose: str = "here is where you are now") -> str:
+    """Say that this message comes late because the bot was offline (never that the reader was away)."""
+    return f"*This comes late: I was offline and missed {plural(missed, what)}. Nothing is lost: {whose}.*"
 
 
 def _self_paced_card(role: Role, plan: Plan, view: ReminderView) -> Card:
     """Lay out the reminder of a path without phases: the next open items instead of a phase and objective."""
     lines = []
     if view.missed:
-        lines.append(f"*You were away for {_count(view.missed, 'reminder')}; here is where you are now.*")
+        lines.append(missed_line(view.missed))
     if view.status == "not_started":
-        lines.append(f"Your path starts in {_count(view.days_until_start, 'day')}. A look at what comes first:")
+        lines.append(f"Your path starts in {plural(view.days_until_start, 'day')}. A look at what comes first:")
     elif not view.total:
         lines.append(
             f"{role.display_name} is self-paced and has no checklist: look up its topics with "
@@ -96,14 +101,14 @@ def reminder_card(role: Role, plan: Plan, view: ReminderView) -> Card:
         return _self_paced_card(role, plan, view)
     lines = []
     if view.missed:
-        lines.append(f"*You were away for {view.missed} reminder(s); here is where you are now.*")
+        lines.append(missed_line(view.missed))
     if view.status == "finished":
         lines.append(f"🎉 You've reached the end of the {role.display_name} path. Congratulations!")
         lines.append("This is your last weekly reminder for it. `/progress` shows what you achieved.")
     elif view.status == "phase_change":
         lines.append(f"🚩 **New phase this week:** Phase {view.phase_number}: {view.phase_title} ({view.phase_span})")
     elif view.status == "not_started":
-        lines.append(f"Your path starts in {view.days_until_start} day(s). A look at what comes first:")
+        lines.append(f"Your path starts in {plural(view.days_until_start, 'day')}. A look at what comes first:")
     if view.objective and view.status != "finished":
         lines.append(f"**Objective:** {view.objective}")
     if view.focus and view.status != "finished":
@@ -132,6 +137,7 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     enrollments = [e for e in active if e.role in svc.content.index.roles]
     cards, rows, live, completed = [], [], 0, []
     first_live = None
+    slot = await current_slot(svc, user_id, now)  # this week's reminder: what its "I'm behind" button may move
     for e in enrollments[:MAX_PATHS]:
         role = svc.content.index.roles[e.role]
         plan = plan_for(role, e, now, learner.timezone)
@@ -140,7 +146,8 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         cards.append(reminder_card(role, plan, view))
         if view.status != "finished":
             live += 1
-            if not plan.self_paced:  # "I'm behind" moves a weekly plan back; a self-paced path has none
+            # "I'm behind" moves a weekly plan back (a self-paced path has none): once a week, never before week 1.
+            if not plan.self_paced and plan.position.week > 1 and e.behind_slot != slot:
                 first_live = first_live or e.role
             if view.open_items:
                 options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
@@ -161,12 +168,14 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         return Composed(None, True) if not active else Composed(None, False, reason=PATH_NOT_LOADED)
     buttons = (
         Button("Snooze a day", custom_id=ids.snooze()),
-        Button("I'm behind", custom_id=ids.behind(first_live)) if first_live else None,
+        Button("I'm behind", custom_id=ids.behind(first_live, slot)) if first_live else None,
         Button("Pause a week", custom_id=ids.pause_week()),
     )
     if live:
         rows.append(tuple(b for b in buttons if b is not None))
-    reply = Reply(cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5]))
+    settings = await svc.store.get_reminder_settings(user_id)
+    note = zone_note(settings.timezone if settings else None, learner.timezone)
+    reply = Reply(content=note, cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5]))
     # Over only when this message completes every active path: not while one is missing from the
     # content right now, nor while one is beyond the MAX_PATHS shown.
     return Composed(reply, finished=len(completed) == len(active), completed=tuple(completed))
@@ -191,8 +200,9 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     """Work out a group's week (its path starts the day it was created) and its members' progress."""
     total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
     phases = schedule(role.phases, total)
-    start = local_today(group.created_at, group.timezone)
-    pos = position(phases, total, start, local_today(now, group.timezone))
+    zone = zone_or_utc(group.timezone)  # a zone unusable here counts in UTC (the board says so)
+    start = local_today(group.created_at, zone)
+    pos = position(phases, total, start, local_today(now, zone))
     ticked: dict[int, set[str]] = {}
     for member in await svc.store.group_members(group.id):
         ticked[member.user_id] = set(await svc.store.get_progress(member.user_id, role.name))
@@ -210,7 +220,8 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
         return Composed(None, False, reason=PATH_NOT_LOADED)  # the role may come back with a reload
     standing = await group_standing(svc, group, role, now, missed)
     if standing.position.self_paced:
-        return Composed(Reply(cards=(_self_paced_group_card(group, role, standing),)), finished=False)
+        note = zone_note(group.timezone, whose="This group's")
+        return Composed(Reply(content=note, cards=(_self_paced_group_card(group, role, standing),)), finished=False)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     board = group_board(standing.done, len(standing.items))
     lines = []
@@ -226,23 +237,24 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
         if view.focus:
             lines.append("**Focus this week:**\n" + "\n".join(f"• {t}" for t in view.focus))
     if view.missed:
-        lines.insert(0, f"*{view.missed} weekly post(s) were missed while the bot was away.*")
+        lines.insert(0, missed_line(view.missed, "weekly post", "here is where the group is now"))
     fields = [Field("Board", board or "No members yet: `/group join`")]
     week = "Finished" if view.status == "finished" else f"Week {pos.week} of {total}"
     card = Card(
-        title=clip(f"{group.name} · {week} · {role.display_name}", 256),
+        title=clip(f"{escape_user_text(group.name)} · {week} · {role.display_name}", 256),
         description=clip("\n\n".join(lines), 4096) or None,
         fields=tuple(fields),
         footer=GROUP_FOOTER,
         color=COLOR,
     )
-    return Composed(Reply(cards=(card,)), finished=view.status == "finished")
+    note = zone_note(group.timezone, whose="This group's")
+    return Composed(Reply(content=note, cards=(card,)), finished=view.status == "finished")
 
 
 def group_week(pos: Position) -> str:
     """Say where a study group on a self-paced path is: the week since it started, or when it starts."""
     if pos.status == "not_started":
-        return f"starts in {_count(pos.days_until_start, 'day')}"
+        return f"starts in {plural(pos.days_until_start, 'day')}"
     return f"week {pos.week} since the group started"
 
 
@@ -251,8 +263,7 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
     view = standing.view
     lines = []
     if view.missed:
-        verb = "was" if view.missed == 1 else "were"
-        lines.append(f"*{_count(view.missed, 'weekly post')} {verb} missed while the bot was away.*")
+        lines.append(missed_line(view.missed, "weekly post", "here is where the group is now"))
     if not view.total:
         lines.append(
             f"Self-paced, with no checklist: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
@@ -267,7 +278,7 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
     board = group_board(standing.done, len(standing.items), "the whole checklist")
     fields.append(Field("Board", board or "No members yet: `/group join`"))
     return Card(
-        title=clip(f"{group.name} · {group_week(standing.position)} · {role.display_name}", 256),
+        title=clip(f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}", 256),
         description=clip("\n\n".join(lines), 4096),
         fields=tuple(fields),
         footer=GROUP_FOOTER,

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from bot.domain.reminders import next_due, slot_key
+from bot.domain.zones import zone_or_utc
 from bot.handlers.context import Services
 
 SNOOZE_DELAY = timedelta(days=1)
+DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
 
 
 def snooze_meta_key(kind: str, target_id: int) -> str:
@@ -61,12 +63,22 @@ def read_snooze(stored: str | None, weekday: int, at: time, tz: str) -> Snooze |
 
 
 async def reminder_zone(svc: Services, user_id: int) -> str:
-    """Return the time zone of a learner's reminders (their reminder setting, else their own zone)."""
+    """Return the time zone of a learner's reminders (their reminder setting, else their own zone; UTC if unusable)."""
     settings = await svc.store.get_reminder_settings(user_id)
     if settings is not None and settings.timezone:
-        return settings.timezone
+        return zone_or_utc(settings.timezone)
     learner = await svc.store.get_learner(user_id)
-    return learner.timezone if learner is not None else "UTC"
+    return zone_or_utc(learner.timezone if learner is not None else None)
+
+
+async def current_slot(svc: Services, user_id: int, now: datetime) -> str:
+    """Return the weekly slot of the learner's latest reminder due at or before `now` (this week's reminder).
+
+    A learner without reminder settings is counted on the default schedule (Mondays 09:00).
+    """
+    settings = await svc.store.get_reminder_settings(user_id)
+    weekday, at = (settings.weekday, settings.local_time) if settings else (DEFAULT_DAY, DEFAULT_TIME)
+    return weekly_slot(now, weekday, at, await reminder_zone(svc, user_id))
 
 
 async def snooze(svc: Services, user_id: int, now: datetime, delay: timedelta = SNOOZE_DELAY) -> datetime:
@@ -101,7 +113,7 @@ async def replan_user(svc: Services, user_id: int, now: datetime) -> datetime | 
     if settings is None or not settings.enabled or learner is None or unreachable or not active:
         await svc.store.clear_plan("user", user_id)
         return None
-    tz = settings.timezone or learner.timezone
+    tz = zone_or_utc(settings.timezone or learner.timezone)
     after = max(now, settings.paused_until) if settings.paused_until else now
     due = next_due(after, settings.weekday, settings.local_time, tz)
     await svc.store.set_plan("user", user_id, due)
@@ -114,7 +126,7 @@ async def replan_group(svc: Services, group_id: int, now: datetime) -> datetime 
     if group is None or group.paused:
         await svc.store.clear_plan("group", group_id)
         return None
-    due = next_due(now, group.weekday, group.local_time, group.timezone)
+    due = next_due(now, group.weekday, group.local_time, zone_or_utc(group.timezone))
     await svc.store.set_plan("group", group_id, due)
     return due
 

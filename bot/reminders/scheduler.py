@@ -21,6 +21,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
+from bot.domain.zones import zone_or_utc
 from bot.handlers.context import Services
 from bot.log import get_logger
 from bot.reminders.compose import Composed, compose_group, compose_user
@@ -159,11 +160,12 @@ class Scheduler:
                 return None
             if learner.dm_undeliverable and not await in_a_live_group(self.svc, target.target_id):
                 return None  # nowhere to send it
-            return settings.weekday, settings.local_time, settings.timezone or learner.timezone, settings.paused_until
+            zone = zone_or_utc(settings.timezone or learner.timezone)  # a zone unusable here counts in UTC
+            return settings.weekday, settings.local_time, zone, settings.paused_until
         group = await store.get_group(target.target_id)
         if group is None or group.paused:
             return None
-        return group.weekday, group.local_time, group.timezone, None
+        return group.weekday, group.local_time, zone_or_utc(group.timezone), None
 
     async def _process(self, target: DueTarget, now: datetime) -> Outcome:
         store = self.svc.store

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.render.paging import ZWSP
 from bot.render.reply import Button, Card, Field, Reply, Select
+from bot.wording import plural
 
 ONLY_YOU = "(only you)"
 INDENT = "  "
@@ -25,7 +26,7 @@ def render_text(reply: Reply) -> str:
     if reply.rows:
         blocks.append("\n".join(render_row(row) for row in reply.rows))
     if reply.files:
-        blocks.append("\n".join(f"(file: {f.filename}, {len(f.data)} bytes)" for f in reply.files))
+        blocks.append("\n".join(f"(file: {f.filename}, {plural(len(f.data), 'byte')})" for f in reply.files))
     return "\n\n".join(blocks)
 
 

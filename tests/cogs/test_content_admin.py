@@ -58,7 +58,7 @@ async def test_moderator_role_reloads(channel, moderator):
 
     assert result.ephemeral
     assert embed(result).title == "Content reloaded"
-    assert embed(result).description == "Reloaded: 6 role(s) are live. No progress was deleted."
+    assert embed(result).description == "Reloaded: 6 roles are live. No progress was deleted."
     assert fields(result) == {"Changes": "No roles, phases or checklist items change."}
 
 
@@ -125,14 +125,14 @@ class TestReload:
         store = simcord_env.bot.services.store
 
         checked = await admin.slash(channel, "content validate")
-        assert embed(checked).description == "A reload would load 6 role(s)."
+        assert embed(checked).description == "A reload would load 6 roles."
         assert f"`{BACKEND}` {GIT_ITEM}" in fields(checked)["Checklist items removed"]
         orphaned = next(v for k, v in fields(checked).items() if k.startswith("Progress that would be orphaned"))
-        assert orphaned == f"`{BACKEND}` · {GIT_ITEM}: 1 learner(s)"
+        assert orphaned == f"`{BACKEND}` · {GIT_ITEM}: 1 learner"
 
         reloaded = await admin.slash(channel, "content reload")
         assert embed(reloaded).title == "Content reloaded"
-        assert f"{GIT_ITEM}: 1 learner(s)" in text(reloaded)
+        assert f"{GIT_ITEM}: 1 learner" in text(reloaded)
         assert len(await store.get_progress(alice.id, BACKEND)) == 1  # kept in the store
 
         checklist = await alice.slash(channel, "checklist")

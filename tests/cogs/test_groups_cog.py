@@ -109,7 +109,7 @@ async def test_create_twice_is_refused(channel, admin, owls):
         ({"role": "bakend"}, "No role called 'bakend'"),
         ({"time": "25:61"}, "'25:61' is not a time"),
         ({"timezone": "Moon/Tranquility"}, "'Moon/Tranquility' is not a time zone"),
-        ({"name": "   "}, "A group name needs 1 to 50 characters."),
+        ({"name": "   "}, "A group name needs at least one visible letter, digit or symbol."),
     ],
 )
 async def test_create_bad_options(store, guild, channel, admin, options, snippet):
@@ -143,7 +143,9 @@ async def test_join_enrolls_and_plans_reminders(store, channel, alice, owls):
     result = await alice.slash(channel, "group join", name="night owls")
 
     assert result.ephemeral
-    assert message_of(result).content == f"You joined **{OWLS}**. You're now enrolled in `{BACKEND}` too."
+    assert message_of(result).content == (
+        f"You joined **{OWLS}**. You're now following **Backend Engineer** too: `/progress` shows where you are."
+    )
     assert [m.user_id for m in await store.group_members(owls.id)] == [alice.id]
     assert (await store.get_enrollment(alice.id, BACKEND)).status == "active"
     assert await store.get_plan("user", alice.id) == MONDAY_9

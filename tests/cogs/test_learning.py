@@ -335,7 +335,7 @@ async def test_stop_learning_forget_asks_first(simcord_env, channel, alice):
     asked = await alice.slash(channel, "stop-learning", role=BACKEND, forget=True)
     done = await alice.click(asked.response, label="Stop and forget")
     assert done.response.id == asked.response.id
-    assert "1 ticked item(s) were forgotten" in done.response.content
+    assert "1 ticked item was forgotten" in done.response.content
     assert not buttons(done)
     assert await store.get_progress(alice.id, BACKEND) == {}
     assert await store.get_enrollment(alice.id, BACKEND) is None
@@ -354,7 +354,7 @@ async def test_help_lists_every_command(simcord_env, channel, alice):
 
     assert result.ephemeral
     shown = text(result)
-    assert "6 path(s) loaded" in shown
+    assert "6 paths loaded" in shown
     for command in alice.available_commands(channel):
         if command != "help":
             assert f"/{command.split()[0]}" in shown

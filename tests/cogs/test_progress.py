@@ -171,15 +171,34 @@ async def test_done_with_autocomplete_value(channel, alice):
 
 
 @pytest.mark.parametrize(
-    "proof",
-    ["not a link", "javascript:alert(1)", "ftp://example.com/x", "https://", "https://example.com/" + "a" * 600],
+    ("proof", "problem"),
+    [
+        ("not a link", "contains a space"),
+        ("javascript:alert(1)", "must start with https://"),
+        ("ftp://example.com/x", "must start with https://"),
+        ("https://", "has no host after https://"),
+        ("https://example.com/" + "a" * 600, "is 620 characters long; at most 500 fit"),
+        ("https://@everyone", "has a user name or an @ before its host"),
+        ("https://github.com@evil.example.com/x", "has a user name or an @ before its host"),
+        ("https://example.com/\u202egnp.exe", "contains a character that changes the text's direction (U+202E)"),
+        ("https://example.com/%E2%80%AEgnp.exe", "contains a character that changes the text's direction (U+202E)"),
+        ("https://example.com/\u200bx", "contains an invisible character (U+200B)"),
+        ("http://localhost", "points to this computer (localhost)"),
+        ("http://localhost:3000/app", "points to this computer (localhost)"),
+        ("http://127.0.0.1/x", "points to a private or local address"),
+        ("http://192.168.1.20/x", "points to a private or local address"),
+        ("https://printer.local/x", "points to a local or reserved name"),
+        ("https://exa mple.com/x", "contains a space"),
+        ("https://intranet/x", "has no real host name (like example.org) but 'intranet'"),
+        ("https://example.com\\@evil.com", "contains a backslash"),
+    ],
 )
-async def test_done_rejects_bad_proof(simcord_env, channel, alice, proof):
+async def test_done_rejects_bad_proof(simcord_env, channel, alice, proof, problem):
     await alice.slash(channel, "start-learning", role=BACKEND)
 
     result = await alice.slash(channel, "done", item=GIT_ITEM, proof=proof)
 
-    assert_error(result, "The proof must be a link starting with https://")
+    assert_error(result, f"That proof link {problem}", "Use the https:// link of your work")
     assert await simcord_env.bot.services.store.get_progress(alice.id, BACKEND) == {}
 
 

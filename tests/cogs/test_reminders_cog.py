@@ -13,9 +13,11 @@ import discord
 import pytest
 from simcord import OptionError, SetupError
 
+from bot import discord_io
 from bot.cogs.reminders import DiscordSender
 from bot.discord_io import DMS_CLOSED_NOTICE
 from bot.reminders.scheduler import Scheduler
+from tests.cogs.conftest import NOW
 from tests.cogs.helpers import (
     BACKEND,
     GIT_ITEM,
@@ -177,7 +179,7 @@ async def test_remind_pause_until_a_date(store, channel, learner):
 @pytest.mark.parametrize(
     ("until", "snippet"),
     [
-        ("next week", "'next week' is not a date. Use YYYY-MM-DD."),
+        ("next week", "'next week' is not a date. Use YYYY-MM-DD, e.g. 2026-12-04."),
         ("2026-11-27", "Pick a date after today (2026-11-27)."),
         ("2025-01-01", "Pick a date after today"),
         ("2028-01-01", "Pause for at most a year"),
@@ -204,7 +206,7 @@ async def test_preview_arrives_as_a_dm(simcord_env, channel, learner):
     assert "**Objective:**" in card.description
     assert card.footer.text.startswith("Weekly reminder")
     assert GIT_ITEM in option_values(select_with(seen(dm), GIT_ITEM))
-    assert list(buttons(seen(dm))) == ["Snooze a day", "I'm behind", "Pause a week"]
+    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]  # week 1: no earlier week to move back to
 
 
 async def test_preview_without_a_path(channel, alice):
@@ -276,12 +278,39 @@ async def test_snooze_a_day(store, learner, reminder_dm):
     assert await store.get_plan("user", learner.id) == datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
 
-async def test_im_behind_moves_the_plan_back(channel, learner, reminder_dm):
-    result = await learner.user.click(reminder_dm, label="I'm behind")
+@pytest.fixture
+async def week_3_dm(channel, alice):
+    """Alice, two weeks into Backend Engineer, and this week's reminder (previewed) in her DMs."""
+    await alice.slash(channel, "start-learning", role=BACKEND, start="2026-11-13")
+    await alice.slash(channel, "remind preview")
+    (dm,) = dm_messages(alice)
+    assert dm.embeds[0].title.startswith("Week 3 of 36")
+    return dm
 
-    assert message_of(result).content.startswith("No problem: your plan moved back a week (1 week(s) in all).")
-    again = await learner.user.click(reminder_dm, label="I'm behind")
-    assert "(2 week(s) in all)" in message_of(again).content
+
+async def test_im_behind_moves_the_plan_back_once_a_week(store, alice, week_3_dm):
+    result = await alice.user.click(week_3_dm, label="I'm behind")
+
+    assert message_of(result).content == (
+        "No problem: your plan moved back a week, to week 2 of 36 (1 week back in all). Keep going at your pace."
+    )
+    for _ in range(59):
+        again = await alice.user.click(week_3_dm, label="I'm behind")
+        assert_error(again, "Your plan already moved back a week with this reminder", "at most once a week")
+    assert (await store.get_enrollment(alice.id, BACKEND)).week_shift == 1
+
+
+async def test_an_old_im_behind_button_says_so(monkeypatch, store, alice, week_3_dm):
+    monkeypatch.setattr(discord_io, "utc_now", lambda: NOW + timedelta(days=7))  # the next week's reminder is out
+
+    result = await alice.user.click(week_3_dm, label="I'm behind")
+
+    assert_error(result, "This button is on the reminder of the week of 2026-11-23", "`/remind preview`")
+    assert (await store.get_enrollment(alice.id, BACKEND)).week_shift == 0
+
+
+async def test_no_im_behind_in_week_1(reminder_dm):
+    assert list(buttons(seen(reminder_dm))) == ["Snooze a day", "Pause a week"]
 
 
 async def test_pause_a_week(store, learner, reminder_dm):
@@ -307,7 +336,7 @@ async def test_due_reminder_is_dmed(simcord_env, store, scheduler, learner):
     assert outcome.sent
     (dm,) = dm_messages(learner)
     assert dm.embeds[0].title == "Week 1 of 36 · Phase 1 (weeks 1-4) · Backend Engineer"
-    assert list(buttons(seen(dm))) == ["Snooze a day", "I'm behind", "Pause a week"]
+    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]
     assert await store.get_plan("user", learner.id) == MONDAY_9 + timedelta(weeks=1)
     assert await run_due(simcord_env, scheduler, MONDAY_9 + timedelta(minutes=1)) == []  # sent once
     sends = [r for r in simcord_env.http_requests if r.method == "POST" and r.path.endswith("/messages")]

@@ -170,7 +170,7 @@ async def test_forget_needs_the_confirm_button(run: Session) -> None:
     assert "Cancelled: nothing changed." in await run("click Cancel")
     assert "1/15" in await run("/progress")
     await run("/stop-learning role:backend-engineer forget:true")
-    assert "1 ticked item(s) were forgotten" in await run("click Stop and forget")
+    assert "1 ticked item was forgotten" in await run("click Stop and forget")
 
 
 # ---------------------------------------------------------------- users and the clock

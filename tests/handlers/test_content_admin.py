@@ -72,7 +72,7 @@ async def test_reload_without_changes(live: Services) -> None:
     reply = await content_admin.reload(live, MOD)
     shown = text(reply)
     assert "Content reloaded" in shown
-    assert "Reloaded: 6 role(s) are live. No progress was deleted." in shown
+    assert "Reloaded: 6 roles are live. No progress was deleted." in shown
     assert "Changes: No roles, phases or checklist items change." in shown
     assert live.content.loaded_at == MOD.now
 
@@ -110,7 +110,7 @@ async def test_validate_shows_the_change_without_making_it(live: Services, conte
     edit(content_copy, f"- [ ] {GIT}\n", "")
     reply = await content_admin.validate(live, MOD)
     shown = text(reply)
-    assert "A reload would load 6 role(s)." in shown
+    assert "A reload would load 6 roles." in shown
     assert f"`backend-engineer` {GIT}" in shown
     assert GIT in [i.text for i in live.content.index.roles[ROLE].checklist]
 
@@ -127,7 +127,7 @@ async def test_removed_item_orphans_progress_which_comes_back_with_the_item(live
     assert "Content reloaded" in shown
     assert f"Checklist items removed: `backend-engineer` {GIT}" in shown
     assert "Progress that would be orphaned (kept, and back if the item returns)" in shown
-    assert f"`backend-engineer` · {GIT}: 2 learner(s)" in shown
+    assert f"`backend-engineer` · {GIT}: 2 learners" in shown
     # Kept in the store, though the checklist no longer shows it.
     assert git in await live.store.get_progress(ANN, ROLE)
     checklist = await progress.checklist_view(live, caller())
@@ -152,7 +152,7 @@ async def test_reworded_item_is_reported_with_the_id_to_keep(live: Services, con
     shown = text(reply)
     assert "Checklist items reworded" in shown
     assert f"{GIT} → Use git and GitHub professionally (keep progress: end it with `{{#{git}}}`)" in shown
-    assert "`backend-engineer` · Use git professionally: 1 learner(s)" in shown
+    assert "`backend-engineer` · Use git professionally: 1 learner" in shown
     # Reworded, it is neither listed as removed nor as added.
     assert "Checklist items removed" not in shown
     assert "Checklist items added" not in shown
@@ -184,8 +184,8 @@ async def test_removed_role_is_reported_and_its_learners_told(live: Services, co
     (content_copy / f"{ROLE}.md").unlink()
     shown = text(await content_admin.reload(live, MOD))
     assert "Roles removed: backend-engineer" in shown
-    assert f"`backend-engineer` · {GIT}: 1 learner(s)" in shown
-    assert "Reloaded: 5 role(s) are live." in shown
+    assert f"`backend-engineer` · {GIT}: 1 learner" in shown
+    assert "Reloaded: 5 roles are live." in shown
     with pytest.raises(UserError, match="is not in the content any more"):
         await progress.checklist_view(live, caller())
     assert len(await live.store.get_progress(ANN, ROLE)) == 1
@@ -206,13 +206,13 @@ async def test_added_role_is_live_after_reload(live: Services, content_copy: Pat
 async def test_a_menu_pick_of_a_removed_role_says_it_is_gone(live: Services, content_copy: Path) -> None:
     reply = await learning.skill_deep_dive(live, caller(), "postgress")
     menu = selects(reply)[0]
-    option = next(o for o in menu.options if o.description and o.description.startswith("data-engineer"))
+    option = next(o for o in menu.options if o.description and o.description.startswith("Data Engineer ·"))
     (content_copy / "data-engineer.md").unlink()
     await content_admin.reload(live, MOD)
     with pytest.raises(UserError, match="That section is gone after a content update"):
         await handle_component(live, caller(), menu.custom_id, [option.value])
     # A pick in a role still there works.
-    kept = next(o for o in menu.options if o.description and o.description.startswith(ROLE))
+    kept = next(o for o in menu.options if o.description and o.description.startswith("Backend Engineer ·"))
     response = await handle_component(live, caller(), menu.custom_id, [kept.value])
     assert response.reply.cards[0].title == kept.label
 
@@ -301,7 +301,7 @@ async def test_phase_changes_are_shown_before_and_after_a_reload(live: Services,
     assert live.content.index.roles[ROLE].phase(3).title == "Databases"
 
     reloaded = await content_admin.reload(live, MOD)
-    assert "Reloaded: 6 role(s) are live." in text(reloaded)
+    assert "Reloaded: 6 roles are live." in text(reloaded)
     assert fields_of(reloaded) == {"Phases changed": expected}
     assert live.content.index.roles[ROLE].phase(3).title == "Data Stores"
     assert "Week 1 of 40" in text(await learning.start_learning(live, caller(), ROLE))

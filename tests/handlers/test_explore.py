@@ -243,7 +243,8 @@ async def test_the_bot_and_waymark_search_give_the_same_hits(
     best_role = next(n for n, r in svc.content.index.roles.items() if footer.startswith(f"{r.display_name} ·"))
     bot = [(reply.cards[0].title, best_role)]
     if menu:  # the other matches: every one the CLI lists
-        bot += [(o.label, (o.description or "").split(" · ")[0]) for o in menu[0].options]
+        by_display = {r.display_name: n for n, r in svc.content.index.roles.items()}
+        bot += [(o.label, by_display[(o.description or "").split(" · ")[0]]) for o in menu[0].options]
         assert bot == cli
     else:  # a sure match: the CLI lists the others too
         assert bot == cli[:1]
@@ -292,7 +293,7 @@ async def test_this_week_button_shows_the_current_phase(svc: Services) -> None:
     response = await press(svc, caller(days=30), welcome, "This week")
     card = response.reply.cards[0]
     assert card.title == "Week 5 of 36 · Phase 2 (weeks 5-12) · Programming Language Mastery"
-    assert card.footer == "Backend Engineer · 8 week(s) left in this phase"
+    assert card.footer == "Backend Engineer · 8 weeks left in this phase"
     assert "**Python Path:**" in (card.description or "")
 
 
@@ -332,7 +333,7 @@ async def test_help_lists_the_commands(svc: Services) -> None:
     shown = text(await learning.help_reply(svc, caller()))
     for command in ("/start-learning", "/skill-deep-dive", "/progress", "/done", "/my-data", "/content"):
         assert command in shown
-    assert "6 path(s) loaded" in shown
+    assert "6 paths loaded" in shown
 
 
 async def test_buttons_from_elsewhere_or_older_versions_are_refused(svc: Services) -> None:

@@ -73,7 +73,7 @@ async def test_forget_after_confirming_forgets_only_that_path(svc: Services) -> 
     ask = await learning.stop_learning(svc, caller(), ROLE, forget=True)
     done = await press(svc, caller(), ask, "Stop and forget")
     assert done.update
-    assert "you've left `backend-engineer` and 2 ticked item(s) were forgotten" in text(done)
+    assert "you've left **Backend Engineer** and 2 ticked items were forgotten" in text(done)
     assert await svc.store.get_enrollment(ANN, ROLE) is None
     assert await svc.store.get_progress(ANN, ROLE) == {}
     # The other path and the other learner are untouched.

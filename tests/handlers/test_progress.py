@@ -226,11 +226,28 @@ async def test_proof_markup_is_percent_encoded(svc: Services, proof: str, stored
         "https://example.com/a\tb",
         "https://example.com/" + "a" * 500,
         "mailto:ann@example.com",
+        "javascript://example.com/%0Aalert(1)",
+        "https://@everyone",
+        "https://user:secret@example.com/x",
+        "https://example.com/\u202egnp.exe",
+        "https://example.com/\u2066x\u2069",
+        "https://exa\u200dmple.com/x",
+        "https://example.com/\ufeff",
+        "https://example.com/\u180e",
+        "http://localhost",
+        "http://LOCALHOST./x",
+        "http://app.localhost/x",
+        "http://[::1]:8000/",
+        "http://10.0.0.7/",
+        "https://a..b.com/",
+        "https://-bad-.com/",
+        "https://example.123/",
+        "https://example.com:99999/",
     ],
 )
 async def test_done_refuses_a_proof_that_is_not_a_web_link(svc: Services, proof: str) -> None:
     await learning.start_learning(svc, caller(), ROLE)
-    with pytest.raises(UserError, match="The proof must be a link starting with https://"):
+    with pytest.raises(UserError, match=r"^That proof link .* Use the https:// link of your work"):
         await progress.done(svc, caller(), GIT, proof=proof)
     assert await ticked(svc) == set()
 
@@ -269,7 +286,8 @@ async def test_streak_counts_weeks_in_a_row_up_to_last_week(svc: Services, days:
     for day, label in ((0, GIT), (8, HTTP), (14, "Build basic API endpoints")):
         await progress.done(svc, caller(days=day), label)
     shown = text(await progress.progress(svc, caller(days=days)))
-    expected = f"Streak: {streak} week(s) in a row with a ticked item" if streak else "Streak: No streak yet"
+    weeks = "week" if streak == 1 else "weeks"
+    expected = f"Streak: {streak} {weeks} in a row with a ticked item" if streak else "Streak: No streak yet"
     assert expected in shown
 
 

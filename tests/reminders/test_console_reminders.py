@@ -126,8 +126,18 @@ async def test_starting_on_an_older_database_sends_one_catch_up_per_target(
     caught_up, _, rest = text.partition("> click Snooze a day")
     heads = sorted(line for line in caught_up.splitlines() if line.startswith("reminder to "))
     assert [h.split(" at ")[0] for h in heads] == ["reminder to G", "reminder to alice", "reminder to bob"]
-    assert caught_up.count("*You were away for 1 reminder(s); here is where you are now.*") == 2
-    assert caught_up.count("*1 weekly post(s) were missed while the bot was away.*") == 1
+    assert (
+        caught_up.count(
+            "*This comes late: I was offline and missed 1 weekly reminder. Nothing is lost: here is where you are now.*"
+        )
+        == 2
+    )
+    assert (
+        caught_up.count(
+            "*This comes late: I was offline and missed 1 weekly post. Nothing is lost: here is where the group is now.*"
+        )
+        == 1
+    )
     assert "Week 4 of 36" in caught_up
     # The last reminder printed can be clicked, as after :tick.
     assert "Snoozed: I'll remind you again at 2026-12-20" in rest
@@ -161,7 +171,10 @@ def test_console_cli_catches_up_in_a_subprocess(tmp_path: Path) -> None:
     out = run("2027-01-01T12:00:00+00:00", "")
     assert out.startswith("reminder to learner at ")
     assert out.count("reminder to ") == 1
-    assert "*You were away for 3 reminder(s); here is where you are now.*" in out
+    assert (
+        "*This comes late: I was offline and missed 3 weekly reminders. Nothing is lost: here is where you are now.*"
+        in out
+    )
 
 
 async def test_two_groups_in_one_channel_each_get_their_own_offset(console: Console) -> None:

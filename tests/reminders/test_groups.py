@@ -68,8 +68,8 @@ async def test_create_plans_the_weekly_post(svc: Services) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("", ROLE), "A group name needs 1 to 50 characters."),
-        (("x" * 51, ROLE), "A group name needs 1 to 50 characters."),
+        (("", ROLE), "A group name needs at least one visible letter, digit or symbol."),
+        (("x" * 51, ROLE), "A group name needs 1 to 50 characters; this one has 51."),
         (("Study", "astronaut"), "No role called 'astronaut'"),
         (("Study", ROLE, "someday"), "'someday' is not a day."),
         (("Study", ROLE, None, "noon"), "'noon' is not a time."),
@@ -95,13 +95,16 @@ async def test_duplicate_name_is_refused(svc: Services) -> None:
 async def test_join_enrolls_and_turns_reminders_on(svc: Services) -> None:
     await group(svc)
     reply = await groups.join(svc, caller(ANN), "study")
-    assert text(reply) == "(only you)\n\nYou joined **Study**. You're now enrolled in `backend-engineer` too."
+    assert (
+        text(reply)
+        == "(only you)\n\nYou joined **Study**. You're now following **Backend Engineer** too: `/progress` shows where you are."
+    )
     enrollment = await svc.store.get_enrollment(ANN, ROLE)
     assert enrollment is not None and enrollment.status == "active"
     assert await svc.store.get_plan("user", ANN) == FIRST
     again = await groups.join(svc, caller(ANN), "Study")
     assert again.content == "You're already in **Study**."
-    with says("No study group called 'Nope'. Groups here: Study."):
+    with says("No study group called 'Nope'. Groups here: **Study**."):
         await groups.join(svc, caller(BOB), "Nope")
 
 
@@ -143,7 +146,7 @@ async def test_leave(svc: Services) -> None:
 async def test_without_a_name_several_groups_are_ambiguous(svc: Services) -> None:
     await group(svc, "A", members=(ANN,))
     await group(svc, "B", members=(ANN,), channel=CHANNEL + 1)
-    with says("You're in several groups (A, B): say which with `name:`."):
+    with says("You're in several groups (**A**, **B**): say which with `name:`."):
         await groups.board(svc, caller(ANN))
 
 
@@ -259,5 +262,5 @@ async def test_board_of_a_group_whose_path_left_the_content(svc: Services) -> No
         created_by=None,
         now=NOW,
     )
-    with says("The group's path `ghost-role` is not in the content right now."):
+    with says("The path of **Ghosts** (`ghost-role`) isn't loaded right now; a moderator may be fixing its file."):
         await groups.board(svc, caller(ANN), "Ghosts")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from bot.handlers import learning, reminders
+from bot.handlers import reminders
 from bot.handlers.context import Services, UserError
 from bot.reminders.scheduler import Scheduler
 from tests.reminders.conftest import (
@@ -135,7 +135,7 @@ async def test_pause_until_a_date_then_resume(
 @pytest.mark.parametrize(
     ("until", "message"),
     [
-        ("soon", "'soon' is not a date. Use YYYY-MM-DD."),
+        ("soon", "'soon' is not a date. Use YYYY-MM-DD, e.g. 2026-12-04."),
         ("2026-11-27", "Pick a date after today (2026-11-27)."),
         ("2026-11-01", "Pick a date after today (2026-11-27)."),
         ("2027-12-31", "Pause for at most a year; `/remind off` stops reminders for good."),
@@ -224,43 +224,6 @@ async def test_snooze_works_whatever_the_callers_clock_zone(
     await press(svc, caller(now=local_now), sender.sent[0].reply, "Snooze a day")
     await travel(scheduler, clock, FIRST + timedelta(days=2))
     assert len(sender.sent) == 2
-
-
-async def test_im_behind_moves_the_week_back(
-    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
-) -> None:
-    await learner(svc)
-    await travel(scheduler, clock, FIRST + weeks(2))
-    assert sender.sent[-1].text.startswith("Week 3 of 36")
-    response = await press(svc, caller(now=clock.now), sender.sent[-1].reply, "I'm behind")
-    assert "your plan moved back a week (1 week(s) in all)" in text(response)
-    await travel(scheduler, clock, FIRST + weeks(3))
-    assert sender.sent[-1].text.startswith("Week 3 of 36")  # instead of week 4
-    enrollment = await svc.store.get_enrollment(ANN, ROLE)
-    assert enrollment is not None and enrollment.week_shift == 1
-
-
-async def test_im_behind_on_a_path_left_since(
-    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
-) -> None:
-    await first_reminder(svc, scheduler, sender, clock)
-    await learning.stop_learning(svc, caller(now=clock.now), ROLE, forget=False)
-    await learning.confirm_forget(svc, caller(now=clock.now), ROLE)
-    with says("You aren't following that path any more."):
-        await press(svc, caller(now=clock.now), sender.sent[0].reply, "I'm behind")
-
-
-async def test_im_behind_targets_a_live_path_not_a_finished_one(
-    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
-) -> None:
-    await learner(svc, start=(NOW - weeks(40)).date().isoformat())  # finished
-    await learning.start_learning(svc, caller(), "frontend-engineer")
-    await travel(scheduler, clock, FIRST)
-    [dm] = sender.sent
-    behind = [b for b in dm.reply.buttons if b.label == "I'm behind"]
-    assert [b.custom_id for b in behind] == ["wm:behind:frontend-engineer"]
-    enrollment = await svc.store.get_enrollment(ANN, ROLE)
-    assert enrollment is not None and enrollment.status == "completed"
 
 
 async def test_pause_a_week(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:

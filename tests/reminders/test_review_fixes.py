@@ -89,7 +89,7 @@ async def test_a_path_missing_at_send_time_skips_the_week_and_comes_back_after_a
 
     (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
     reply = await content_admin.reload(live, caller(MOD, clock.now, moderator=True))
-    assert "Reloaded: 6 role(s) are live." in text(reply)
+    assert "Reloaded: 6 roles are live." in text(reply)
     await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))
     assert [s.due for s in sender.to("user", ANN)] == [FIRST + weeks(2), FIRST + weeks(3)]
     assert sender.sent[0].text.startswith("Week 3 of")

@@ -68,9 +68,18 @@ async def test_restart_after_three_weeks_sends_one_catch_up_per_target(
         assert sorted((s.kind, s.target) for s in sender.sent) == [("channel", CHANNEL), ("user", ANN), ("user", BOB)]
         ann, bob = sender.to("user", ANN)[0], sender.to("user", BOB)[0]
         post = sender.to("channel", CHANNEL)[0]
-        assert "*You were away for 2 reminder(s); here is where you are now.*" in ann.text
-        assert "*You were away for 2 reminder(s); here is where you are now.*" in bob.text
-        assert "*2 weekly post(s) were missed while the bot was away.*" in post.text
+        assert (
+            "*This comes late: I was offline and missed 2 weekly reminders. Nothing is lost: here is where you are now.*"
+            in ann.text
+        )
+        assert (
+            "*This comes late: I was offline and missed 2 weekly reminders. Nothing is lost: here is where you are now.*"
+            in bob.text
+        )
+        assert (
+            "*This comes late: I was offline and missed 2 weekly posts. Nothing is lost: here is where the group is now.*"
+            in post.text
+        )
         assert ann.text.startswith("Week 4 of 36")  # where the learner is now, not where they were
         for sent in sender.sent:
             assert sent.at == clock.now
@@ -86,7 +95,7 @@ async def test_restart_after_three_weeks_sends_one_catch_up_per_target(
         new_york_nine = FIRST + timedelta(hours=5)  # 09:00 EST
         assert [s.due for s in sender.to("user", BOB)] == [new_york_nine + weeks(4), new_york_nine + weeks(5)]
         assert len(sender.to("channel", CHANNEL)) == 2
-        assert all("away" not in s.text for s in sender.sent)
+        assert all("I was offline" not in s.text for s in sender.sent)
     finally:
         await store.close()
 
@@ -520,7 +529,7 @@ async def test_a_path_that_starts_later_gets_a_look_ahead(
     await learner(svc, start="2026-12-10")
     await scheduler.run_due(FIRST)
     [dm] = sender.sent
-    assert "Your path starts in 10 day(s). A look at what comes first:" in dm.text
+    assert "Your path starts in 10 days. A look at what comes first:" in dm.text
 
 
 async def test_closed_dms_fall_back_only_to_a_reachable_group(

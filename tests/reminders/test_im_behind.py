@@ -1,0 +1,192 @@
+""" "I'm behind" on a weekly reminder: once a week, never before week 1, and an old button says it is old.
+
+Ann enrolls on Friday 2026-11-27; her reminders come on Mondays at 09:00 UTC: week 1 on 2026-11-30, week 2 on
+2026-12-07, week 3 on 2026-12-14 (slots 2026-W49, W50, W51).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.handlers import ids, learning
+from bot.handlers.actions import handle_component
+from bot.handlers.context import Services
+from bot.reminders.compose import compose_user
+from bot.reminders.scheduler import Scheduler
+from tests.reminders.conftest import (
+    ANN,
+    NOW,
+    ROLE,
+    Clock,
+    RecordingSender,
+    caller,
+    learner,
+    press,
+    says,
+    text,
+    travel,
+    weeks,
+)
+
+FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)
+BEHIND = "I'm behind"
+
+
+def labels(sent) -> list[str]:
+    return [b.label for b in sent.reply.buttons]
+
+
+async def shift(svc: Services) -> int:
+    enrollment = await svc.store.get_enrollment(ANN, ROLE)
+    assert enrollment is not None
+    return enrollment.week_shift
+
+
+async def week_3(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock):
+    """Ann's reminder of week 3 (2026-12-14), the last one sent."""
+    await learner(svc)
+    await travel(scheduler, clock, FIRST + weeks(2) + timedelta(minutes=5))
+    reminder = sender.sent[-1]
+    assert reminder.text.startswith("Week 3 of 36")
+    return reminder
+
+
+async def test_it_moves_the_plan_back_a_week_and_says_where_that_is(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    reminder = await week_3(svc, scheduler, sender, clock)
+    [button] = [b for b in reminder.reply.buttons if b.label == BEHIND]
+    assert button.custom_id == ids.behind(ROLE, "2026-W51")
+
+    response = await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+
+    assert text(response) == (
+        "(only you)\n\nNo problem: your plan moved back a week, to week 2 of 36 (1 week back in all). "
+        "Keep going at your pace."
+    )
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(minutes=5))
+    assert sender.sent[-1].text.startswith("Week 3 of 36")  # instead of week 4
+
+
+async def test_sixty_clicks_move_it_back_once(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    reminder = await week_3(svc, scheduler, sender, clock)
+    await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+
+    for n in range(59):
+        with says("Your plan already moved back a week with this reminder (1 week back in all)"):
+            await press(svc, caller(now=clock.now + timedelta(minutes=n)), reminder.reply, BEHIND)
+
+    assert await shift(svc) == 1
+    # A reminder composed again this week (a preview, a snooze) has no button left to press.
+    again = await compose_user(svc, ANN, clock.now + timedelta(hours=1))
+    assert again.reply is not None
+    assert BEHIND not in [b.label for b in again.reply.buttons]
+
+
+async def test_next_weeks_reminder_may_move_it_back_again(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    reminder = await week_3(svc, scheduler, sender, clock)
+    await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(minutes=5))
+    following = sender.sent[-1]
+    assert following.text.startswith("Week 3 of 36")
+
+    response = await press(svc, caller(now=clock.now), following.reply, BEHIND)
+
+    assert "to week 2 of 36 (2 weeks back in all)" in text(response)
+    assert await shift(svc) == 2
+
+
+async def test_an_old_button_says_it_is_old_and_moves_nothing(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    reminder = await week_3(svc, scheduler, sender, clock)
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(minutes=5))
+
+    with says(
+        "This button is on the reminder of the week of 2026-12-14: your plan moves back only from this week's. "
+        "`/remind preview` sends you this week's reminder with a fresh button."
+    ):
+        await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+    assert await shift(svc) == 0
+
+
+async def test_a_button_from_before_buttons_knew_their_week_says_it_is_old(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await week_3(svc, scheduler, sender, clock)
+
+    with says("This button is on an older reminder: your plan moves back only from this week's."):
+        await handle_component(svc, caller(now=clock.now), f"wm:behind:{ROLE}")
+    assert await shift(svc) == 0
+
+
+async def test_week_1_has_no_button_and_nothing_to_move_back_to(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await learner(svc)
+    await travel(scheduler, clock, FIRST + timedelta(minutes=5))
+    [first] = sender.sent
+    assert first.text.startswith("Week 1 of 36")
+    assert labels(first) == ["Snooze a day", "Pause a week"]
+
+    with says("You're in week 1 of Backend Engineer: there is no earlier week to move back to."):
+        await handle_component(svc, caller(now=clock.now), ids.behind(ROLE, "2026-W49"))
+    assert await shift(svc) == 0
+
+
+async def test_never_before_week_1(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
+    await learner(svc)
+    await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
+    week_2 = sender.sent[-1]
+    assert week_2.text.startswith("Week 2 of 36")
+
+    response = await press(svc, caller(now=clock.now), week_2.reply, BEHIND)
+
+    assert "to week 1 of 36 (1 week back in all)" in text(response)
+    again = await compose_user(svc, ANN, clock.now + timedelta(hours=1))
+    assert again.reply is not None
+    assert BEHIND not in [b.label for b in again.reply.buttons]  # week 1 now: nothing earlier to move to
+    # The next Monday is week 2 again (week 3 since the start, one back): back to week 1, never week 0.
+    await travel(scheduler, clock, FIRST + weeks(2) + timedelta(minutes=5))
+    following = sender.sent[-1]
+    assert following.text.startswith("Week 2 of 36")
+    response = await press(svc, caller(now=clock.now), following.reply, BEHIND)
+    assert "to week 1 of 36 (2 weeks back in all)" in text(response)
+    assert await shift(svc) == 2
+
+
+async def test_on_a_path_left_since(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
+    reminder = await week_3(svc, scheduler, sender, clock)
+    await learning.stop_learning(svc, caller(now=clock.now), ROLE, forget=False)
+
+    with says("You aren't following that path any more."):
+        await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+
+
+async def test_it_targets_a_live_path_not_a_finished_one(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await learner(svc, start=(NOW - weeks(40)).date().isoformat())  # finished
+    await learning.start_learning(svc, caller(), "frontend-engineer")
+    await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
+    dm = sender.sent[-1]
+    behind = [b for b in dm.reply.buttons if b.label == BEHIND]
+    assert [b.custom_id for b in behind] == ["wm:behind:frontend-engineer:2026-W50"]
+    enrollment = await svc.store.get_enrollment(ANN, ROLE)
+    assert enrollment is not None and enrollment.status == "completed"
+
+
+async def test_the_week_follows_the_learners_reminder_zone(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    """Sunday 23:30 in Tokyo is already Monday: the week of the reminder is the learner's, not UTC's."""
+    await learner(svc, tz="Asia/Tokyo", day="monday", time="08:00")
+    await travel(scheduler, clock, datetime(2026, 12, 13, 23, 5, tzinfo=UTC))  # Monday 08:05 in Tokyo
+    reminder = sender.sent[-1]
+    [button] = [b for b in reminder.reply.buttons if b.label == BEHIND]
+    assert button.custom_id == ids.behind(ROLE, "2026-W51")
+    assert "moved back a week" in text(await press(svc, caller(now=clock.now), reminder.reply, BEHIND))
