@@ -13,7 +13,8 @@ what to type instead. Text quoted back in a message goes through `escape_user_te
 * A **proof** is an `http://` or `https://` link to a real host: a domain name with a dot and a top-level
   domain of letters (or `xn--`), or a public IP address; no `localhost`, no user name or password
   before the host, no spaces, backslashes, control, direction or invisible characters (even
-  percent-encoded), at most `MAX_PROOF` characters.
+  percent-encoded), at most `MAX_PROOF` characters. It is stored with markup characters (`<>()[]"` and
+  backticks, `*`, `|`, an `@` before `everyone` or `here`) percent-encoded: the same link, shown as one.
 * A **time zone** is a canonical IANA name (see `bot.domain.zones`).
 """
 
@@ -105,8 +106,10 @@ def check_name(text: str, what: str = "A group name") -> str:
     return name
 
 
-_MARKUP_IN_URL = str.maketrans({c: f"%{ord(c):02X}" for c in '<>()[]"`'})
-"""Characters that would end `<link>` or `[text](link)` early (a mention, a second masked link): percent-encoded."""
+_MARKUP_IN_URL = str.maketrans({c: f"%{ord(c):02X}" for c in '<>()[]"`*|'})
+"""Characters percent-encoded in a proof, the same link to a browser: those that would end `<link>` or
+`[text](link)` early (a mention, a second masked link), and bold and spoiler marks, rare in a link."""
+_MENTION_IN_URL = re.compile(r"@(?=everyone|here)", re.IGNORECASE)
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TOP_LEVEL = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _LOCAL_NAMES = ("localhost", "localdomain", "local", "lan", "internal", "home.arpa", "invalid")
@@ -169,7 +172,7 @@ def check_proof(text: str | None) -> str | None:
     problem = _host_problem((parts.hostname or "").lower())
     if problem is not None:
         raise _proof_error(problem)
-    return proof.translate(_MARKUP_IN_URL)
+    return _MENTION_IN_URL.sub("%40", proof.translate(_MARKUP_IN_URL))
 
 
 ZONE_EXAMPLES = "Europe/Berlin, America/New_York or Asia/Kolkata"

@@ -152,3 +152,14 @@ async def test_the_weekly_post_title_is_escaped(simcord_env, channel, alice, nas
 
     [post] = [m for m in channel.history() if m.author.id == bot.user.id and m.interaction_metadata is None]
     assert post.embeds[0].title.startswith(ESCAPED)
+
+
+async def test_markdown_in_a_proof_link_stays_in_the_link(channel, alice):
+    await alice.slash(channel, "start-learning", role=BACKEND)
+
+    done = await alice.slash(channel, "done", item=GIT_ITEM, proof="https://example.com/**x**/@everyone/`y`||z||")
+    shown = await alice.slash(channel, "progress")
+
+    assert "Proof: <https://example.com/%2A%2Ax%2A%2A/%40everyone/%60y%60%7C%7Cz%7C%7C>" in text(done)
+    for result in (done, shown):
+        assert_neutral(text(result))

@@ -96,6 +96,9 @@ def test_a_name_has_at_most_50_characters() -> None:
         ("https://example.com/a(b)", "https://example.com/a%28b%29"),  # would end a masked link early
         ("https://example.com/<@123>", "https://example.com/%3C@123%3E"),
         ("https://example.com/`x`", "https://example.com/%60x%60"),
+        ("https://example.com/**x**||y||", "https://example.com/%2A%2Ax%2A%2A%7C%7Cy%7C%7C"),
+        ("https://example.com/@everyone/@Here", "https://example.com/%40everyone/%40Here"),
+        ("https://medium.com/@ann/my_post~1", "https://medium.com/@ann/my_post~1"),
         (None, None),
         ("   ", None),
     ],
