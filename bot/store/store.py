@@ -322,7 +322,7 @@ class Store:
         New: `start_date` None means today in the learner's timezone; `pace` None means the
         default pace. Resume (any existing status): status becomes active and progress is kept;
         `pace` None keeps the current pace; `start_date` None keeps the start date and week shift,
-        while an explicit `start_date` replaces it and resets the week shift to 0.
+        while an explicit `start_date` replaces it and resets the week shift (and the last move back).
         """
         now_s = codec.encode_datetime(now)
         start_s = None if start_date is None else codec.encode_date(start_date)
@@ -344,17 +344,19 @@ class Store:
                 new_pace = existing.pace if pace is None else pace
                 new_start = existing.start_date if start_date is None else start_date
                 new_shift = existing.week_shift if start_date is None else 0
-                if (existing.status, existing.pace, existing.start_date, existing.week_shift) != (
+                new_behind = existing.behind_slot if start_date is None else None  # a new start: no move yet
+                if (existing.status, existing.pace, existing.start_date, existing.week_shift, existing.behind_slot) != (
                     "active",
                     new_pace,
                     new_start,
                     new_shift,
+                    new_behind,
                 ):
                     await _exec(
                         db,
                         "UPDATE enrollments SET status = 'active', pace = ?, start_date = ?,"
-                        " week_shift = ?, updated_at = ? WHERE user_id = ? AND role = ?",
-                        (new_pace, codec.encode_date(new_start), new_shift, now_s, user_id, role),
+                        " week_shift = ?, behind_slot = ?, updated_at = ? WHERE user_id = ? AND role = ?",
+                        (new_pace, codec.encode_date(new_start), new_shift, new_behind, now_s, user_id, role),
                     )
                 created = False
             enrollment = await _get_enrollment(db, user_id, role)

@@ -235,6 +235,15 @@ async def test_move_back_once_stops_at_the_limit_and_on_a_stopped_path(store: St
         await store.move_back_once(1, "r", "", 9, now)
 
 
+async def test_a_new_start_date_forgets_the_moves_back(store: Store, now: datetime) -> None:
+    await store.enroll(1, "r", None, date(2025, 1, 6), now)
+    await store.move_back_once(1, "r", "2025-W05", 9, now)
+    kept, _ = await store.enroll(1, "r", None, None, now)  # resumed: the plan stays where it was
+    assert (kept.week_shift, kept.behind_slot) == (1, "2025-W05")
+    restarted, _ = await store.enroll(1, "r", None, date(2025, 2, 3), now)
+    assert (restarted.week_shift, restarted.behind_slot) == (0, None)
+
+
 async def test_set_enrollment_status_and_pace(store: Store, now: datetime) -> None:
     assert await store.set_enrollment_status(1, "r", "completed", now) is None
     await store.enroll(1, "r", None, date(2025, 1, 6), now)
