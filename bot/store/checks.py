@@ -18,6 +18,7 @@ import aiosqlite
 
 from bot.store.errors import DatabaseOpenError, SchemaTooNewError
 from bot.store.migrations import LATEST_VERSION, MIGRATIONS, get_version
+from bot.wording import agree
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -275,7 +276,8 @@ def schema_problem(version: int, tables: set[str]) -> str | None:
     if not missing:
         return None
     return (
-        f"it is incomplete: a Waymark database at schema version {version} has the table(s) {_names(missing)}, "
+        f"it is incomplete: a Waymark database at schema version {version} has the "
+        f"{agree(len(missing), 'table')} {_names(missing)}, "
         f"which this file lacks (a restore or a recovery that went wrong?); restore a backup ({HELP})"
     )
 
