@@ -137,7 +137,20 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_in_flight ON deliveries (updated_at) WHERE state = 'sending';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# One row per named lease: the process that holds it (`holder`: host, pid and a random part), when it took
+# it, its last heartbeat and when the lease lapses unless renewed. `reminder-sender` makes one process per
+# database the one that sends reminders; a lapsed lease may be taken over by another process.
+_V3 = """
+CREATE TABLE leases (
+    name         TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    holder       TEXT NOT NULL CHECK (length(holder) BETWEEN 1 AND 300),
+    acquired_at  TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL,
+    expires_at   TEXT NOT NULL CHECK (expires_at >= heartbeat_at)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Schema scripts in order; the script at index i produces version i + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)

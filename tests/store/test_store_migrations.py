@@ -55,6 +55,16 @@ SEEDS[2] = (
     """
 )
 
+# Version 3 added leases (one reminder sender per database): the same data plus a lapsed lease.
+SEEDS[3] = (
+    SEEDS[2]
+    + """
+        INSERT INTO leases (name, holder, acquired_at, heartbeat_at, expires_at)
+        VALUES ('reminder-sender', 'old-host:77:0badcafe', '2024-03-01T00:00:00.000000+00:00',
+                '2024-03-01T02:05:00.000000+00:00', '2024-03-01T02:06:00.000000+00:00');
+    """
+)
+
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
     """Assert the data in SEEDS[version] reads back intact through the current API."""
@@ -118,6 +128,13 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
         2,
     )
     assert pending.updated_at == datetime(2024, 3, 1, 2, 5, tzinfo=UTC)
+
+    lease = await store.get_lease("reminder-sender")
+    if version < 3:  # the lease table arrives empty and usable
+        assert lease is None
+        return
+    assert lease is not None
+    assert (lease.holder, lease.expires_at) == ("old-host:77:0badcafe", datetime(2024, 3, 1, 2, 6, tzinfo=UTC))
 
 
 async def build_database(path: Path, version: int) -> None:
