@@ -1,0 +1,158 @@
+"""The runner's parts, without a process: content checks, the login's retries, the connect-retry setting."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import aiohttp
+import discord
+import pytest
+
+from bot import runner
+from bot.content.holder import ContentHolder
+from bot.reminders.lease import SenderLease
+from bot.runner import DiscordUnreachableError, StartupError, check_content, content_folder_problem, login, prepare
+from bot.settings import DEFAULT_CONNECT_RETRY_S, Settings, SettingsError
+from bot.store import Store
+from tests.conftest import CONTENT_DIR
+
+NOW = datetime(2026, 11, 27, 10, tzinfo=UTC)
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def test_connect_retry_defaults_to_a_minute_and_reads_seconds() -> None:
+    assert Settings.load({}, env_file=None).connect_retry_s == DEFAULT_CONNECT_RETRY_S == 60
+    assert Settings.load({"WAYMARK_CONNECT_RETRY_S": "0.5"}, env_file=None).connect_retry_s == 0.5
+    assert Settings.load({"WAYMARK_CONNECT_RETRY_S": " "}, env_file=None).connect_retry_s == 60
+
+
+@pytest.mark.parametrize("value", ["a minute", "-1", "inf", "nan", "86401"])
+def test_connect_retry_must_be_seconds(value: str) -> None:
+    with pytest.raises(SettingsError, match="WAYMARK_CONNECT_RETRY_S must be a number of seconds from 0 to 86400"):
+        Settings.load({"WAYMARK_CONNECT_RETRY_S": value}, env_file=None)
+
+
+# --------------------------------------------------------------------------- the content folder
+
+
+def test_content_folder_problems_name_the_folder_and_the_setting(tmp_path: Path) -> None:
+    assert content_folder_problem(CONTENT_DIR) is None
+    missing = content_folder_problem(tmp_path / "contnet")
+    assert missing is not None and "does not exist" in missing and str(tmp_path / "contnet") in missing
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert "is a file, not a folder" in (content_folder_problem(tmp_path / "file") or "")
+    relative = content_folder_problem(Path("no-such-folder-here"))
+    assert relative is not None and f"(that is {Path('no-such-folder-here').absolute()})" in relative
+
+
+async def test_no_role_is_fine_until_someone_follows_a_path(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "empty").mkdir()
+    holder = ContentHolder.load(tmp_path / "empty", NOW)
+    await check_content(holder, store)  # a new install: nothing to hold back
+    await store.enroll(1, "backend-engineer", None, None, NOW)
+    with pytest.raises(StartupError, match=r"has no role files \(\*\.md\), but 1 learner\(s\) or study group"):
+        await check_content(holder, store)
+
+
+async def test_some_roles_missing_is_not_refused(tmp_path: Path, store: Store) -> None:
+    """One broken file among good ones never stops the bot: those reminders are deferred instead."""
+    await store.enroll(1, "ghost-role", None, None, NOW)
+    await check_content(ContentHolder.load(CONTENT_DIR, NOW), store)
+
+
+async def test_prepare_takes_the_lease_and_refuses_a_held_database(tmp_path: Path) -> None:
+    settings = Settings(token="t", db_path=tmp_path / "db.sqlite3", content_dir=CONTENT_DIR)
+    first = await prepare(settings)
+    try:
+        assert first.lease.mine
+        with pytest.raises(StartupError, match=r"another Waymark is running on this database: process \d+ on host"):
+            await prepare(settings)
+    finally:
+        await first.lease.release()
+        await first.services.store.close()
+    second = await prepare(settings)  # released: the next one takes it at once
+    assert second.lease.mine
+    await second.services.store.close()
+
+
+async def test_prepare_names_a_database_it_cannot_open(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()  # a folder where the file should be
+    settings = Settings(token="t", db_path=tmp_path / "db", content_dir=CONTENT_DIR)
+    with pytest.raises(StartupError, match=r"cannot open database .*db: it is a folder"):
+        await prepare(settings)
+
+
+# --------------------------------------------------------------------------- the login's retries
+
+
+class StubBot:
+    """Stands in for WaymarkBot.login: fails with the queued errors, then succeeds."""
+
+    def __init__(self, *errors: BaseException) -> None:
+        self.errors = list(errors)
+        self.logins = 0
+        self.closed = 0
+        self.http = SimpleNamespace(close=self._close, connector=object())
+
+    async def _close(self) -> None:
+        self.closed += 1
+
+    async def login(self, token: str) -> None:
+        self.logins += 1
+        if self.errors:
+            raise self.errors.pop(0)
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the backoff instead of waiting it out."""
+    waited: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def fake_sleep(seconds: float) -> None:
+        waited.append(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr(runner.asyncio, "sleep", fake_sleep)
+    return waited
+
+
+def refused() -> OSError:
+    return aiohttp.ClientConnectorError(SimpleNamespace(ssl=None, host="127.0.0.1", port=9), OSError(111, "refused"))
+
+
+async def test_login_retries_with_doubling_waits_until_it_gets_through(store: Store, sleeps: list[float]) -> None:
+    bot = StubBot(refused(), refused(), TimeoutError(), refused())
+    await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    assert bot.logins == 5
+    assert sleeps == [1.0, 2.0, 4.0, 8.0]
+    assert bot.closed == 4  # each failed attempt's session closed: nothing leaks
+
+
+async def test_login_gives_up_after_the_window(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "FIRST_RETRY_S", 0.05)
+    bot = StubBot(*(refused() for _ in range(100)))
+    with pytest.raises(DiscordUnreachableError) as info:
+        await login(bot, Settings(token="t", connect_retry_s=0.3), SenderLease(store))  # type: ignore[arg-type]
+    assert "cannot reach Discord at" in str(info.value)
+    assert "gave up after 0.3s" in str(info.value)
+    assert 3 <= bot.logins <= 6  # 0.05, 0.1, 0.15 (the rest): a few tries, not a spin
+
+
+async def test_a_refused_token_is_not_retried(store: Store, sleeps: list[float]) -> None:
+    bot = StubBot(discord.LoginFailure("Improper token has been passed."))
+    with pytest.raises(discord.LoginFailure):
+        await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    assert bot.logins == 1 and sleeps == []
+
+
+async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[float]) -> None:
+    bot = StubBot(refused())
+    with pytest.raises(DiscordUnreachableError, match=r"after 0s and 1 attempt\(s\)"):
+        await login(bot, Settings(token="t", connect_retry_s=0), SenderLease(store))  # type: ignore[arg-type]
+    assert sleeps == []
