@@ -143,6 +143,13 @@ class SenderLease:
         """Whether this process holds the lease now, with the safety margin to spare (no database access)."""
         return self.mine and self.current is not None and self.clock() < self.current.expires_at - SAFETY_MARGIN
 
+    async def other_holder(self) -> Lease | None:
+        """Return the lease when another live process holds it (without taking it), else None."""
+        lease = await self.store.get_lease(self.name)
+        if lease is None or lease.holder == str(self.holder) or lease.expired(self.clock()):
+            return None
+        return None if gone(lease.holder, self.holder, self.alive) else lease
+
     async def acquire(self) -> Lease:
         """Take or renew the lease if this process may; return it (`mine` says whether it is ours)."""
         async with self._lock:
