@@ -161,9 +161,10 @@ class SenderLease:
         now = self.clock()
         lease, before = await self.store.acquire_lease(self.name, me, now, self.ttl)
         if lease.holder != me and gone(lease.holder, self.holder, self.alive):
-            lease, before = await self.store.acquire_lease(self.name, me, now, self.ttl, take_over=lease.holder)
+            dead = lease.holder
+            lease, before = await self.store.acquire_lease(self.name, me, now, self.ttl, take_over=dead)
             if lease.holder == me:
-                log.warning("Took over the reminder lease from %s: that process is gone", describe(before.holder))
+                log.warning("Took over the reminder lease from %s: that process is gone", describe(dead))
         elif lease.holder == me and before is not None and before.holder != me:
             log.warning(
                 "Took over the reminder lease from %s: it expired at %s UTC",

@@ -148,7 +148,7 @@ class Scheduler:
             self._wake.clear()
             try:
                 if not await self.may_send():
-                    outcomes, delay = [], 0.0  # another process sends: look again at the next renewal
+                    outcomes, delay = [], MAX_SLEEP  # another process sends: look again at the next renewal
                 else:
                     outcomes = await self.run_due(self.clock())
                     if outcomes:

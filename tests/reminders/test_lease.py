@@ -237,3 +237,27 @@ async def test_the_loop_renews_the_lease_and_takes_it_when_it_becomes_free(svc: 
     finally:
         scheduler.stop()
         await asyncio.wait_for(task, 5)
+
+
+async def test_the_loop_waits_for_the_next_renewal_while_another_process_sends(svc: Services, store: Store) -> None:
+    """Standing by costs one look per renewal period, not a busy loop on the database."""
+    clock = Clock(FIRST)
+    await lease_of(store, THERE, clock).acquire()
+    mine = lease_of(store, HERE, clock)
+    looks = 0
+    acquire = store.acquire_lease
+
+    async def counted(*args, **kwargs):
+        nonlocal looks
+        looks += 1
+        return await acquire(*args, **kwargs)
+
+    store.acquire_lease = counted  # type: ignore[method-assign]
+    scheduler = Scheduler(svc, RecordingSender(clock), clock, rate=0, lease=mine)
+    task = asyncio.create_task(scheduler.run())
+    try:
+        await asyncio.sleep(0.3)
+        assert looks == 1
+    finally:
+        scheduler.stop()
+        await asyncio.wait_for(task, 5)
