@@ -42,8 +42,9 @@ FIRST_RETRY_S = 1.0
 MAX_RETRY_S = 30.0
 MIN_ATTEMPT_S = 30.0
 """The least time one login attempt gets, however little of the retry window is left."""
-UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.DiscordServerError)
-"""What a login attempt raises when Discord cannot be reached or is down (not a refused token)."""
+UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.HTTPException)
+"""What a login attempt raises when Discord cannot be reached or is down (not a refused token); of the HTTP
+errors, only 429 (still limited after discord.py's own waits) and 5xx count: any other answer is a bug to see."""
 
 
 class StartupError(Exception):
@@ -170,6 +171,8 @@ async def prepare(settings: Settings) -> Prepared:
 
 def _reason(exc: BaseException) -> str:
     """Say in a few words why a login attempt failed."""
+    if isinstance(exc, TimeoutError):
+        return "no answer in time"
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:200]
 
@@ -194,6 +197,8 @@ async def login(bot: WaymarkBot, settings: Settings, lease: SenderLease) -> None
             await asyncio.wait_for(bot.login(settings.token), max(deadline - loop.time(), MIN_ATTEMPT_S))
             return
         except UNREACHABLE as exc:
+            if isinstance(exc, discord.HTTPException) and exc.status != 429 and exc.status < 500:
+                raise
             reason = _reason(exc)
         await _reset_http(bot)
         left = deadline - loop.time()

@@ -156,3 +156,21 @@ async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[floa
     with pytest.raises(DiscordUnreachableError, match=r"after 0s and 1 attempt\(s\)"):
         await login(bot, Settings(token="t", connect_retry_s=0), SenderLease(store))  # type: ignore[arg-type]
     assert sleeps == []
+
+
+class FakeResponse:
+    """What discord.HTTPException reads from a response."""
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+        self.reason = "Reason"
+
+
+async def test_discord_down_is_retried_but_another_answer_is_not(store: Store, sleeps: list[float]) -> None:
+    bot = StubBot(discord.DiscordServerError(FakeResponse(503), "down"))
+    await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    assert bot.logins == 2
+    bot = StubBot(discord.HTTPException(FakeResponse(404), "Not Found"))
+    with pytest.raises(discord.HTTPException):
+        await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    assert bot.logins == 1
