@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import time as _time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,6 +99,8 @@ class Outcome:
     target: DueTarget
     sent: bool = False
     skipped: str | None = None
+    missing: tuple[str, ...] = ()
+    """Deferred: the paths not loaded. Empty on a look again at a reminder already deferred."""
 
 
 class Scheduler:
@@ -191,7 +192,26 @@ class Scheduler:
                 outcomes.append(Outcome(target, skipped="error"))
             else:
                 outcomes.append(result)
+        self._log_deferred(outcomes)
         return outcomes
+
+    def _log_deferred(self, outcomes: list[Outcome]) -> None:
+        """Say once per pass which reminders were newly deferred, and why (a broken file can defer thousands)."""
+        new = [o for o in outcomes if o.skipped == DEFERRED and o.missing]
+        if not new:
+            return
+        roles = sorted({role for o in new for role in o.missing})
+        targets = ", ".join(f"{o.target.kind} {o.target.target_id}" for o in new[:5]) + (
+            ", ..." if len(new) > 5 else ""
+        )
+        log.warning(
+            "%d reminder(s) deferred (%s): path %s not loaded. Each goes out once its path is back (after a content "
+            "reload or a restart; looked at again every %d min meanwhile)",
+            len(new),
+            targets,
+            ", ".join(roles),
+            self.defer_recheck.total_seconds() // 60,
+        )
 
     async def _guarded(self, target: DueTarget, now: datetime) -> Outcome:
         async with self.semaphore:
@@ -251,19 +271,10 @@ class Scheduler:
         # Composed before the delivery is begun: a reminder whose path is not loaded leaves no trace of its week.
         composed = await self._compose(target, now, catchup.missed)
         if composed.reason == PATH_NOT_LOADED:
-            again = (await defer(self.svc, target.kind, target.target_id, scheduled, now, self.defer_recheck)).until
-            # Said once per deferral: the plan looks again every `defer_recheck` while the path is missing.
-            level = logging.DEBUG if deferred is not None else logging.WARNING
-            log.log(
-                level,
-                "Reminder to %s %s deferred: its path (%s) is not loaded; it goes out once it is back"
-                " (after a content reload or a restart; looking again at %s UTC)",
-                target.kind,
-                target.target_id,
-                ", ".join(await self._missing_roles(target)) or "?",
-                f"{again:%Y-%m-%d %H:%M}",
-            )
-            return Outcome(target, skipped=DEFERRED)
+            await defer(self.svc, target.kind, target.target_id, scheduled, now, self.defer_recheck)
+            # Named once per deferral (see `_log_deferred`); each later look again finds the path still missing.
+            missing = () if deferred is not None else tuple(await self._missing_roles(target)) or ("?",)
+            return Outcome(target, skipped=DEFERRED, missing=missing)
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot
             await store.set_plan(target.kind, target.target_id, catchup.next_due)

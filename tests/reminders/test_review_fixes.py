@@ -316,3 +316,22 @@ async def test_the_weekly_post_still_counts_hidden_members(
     [post] = sender.to("channel", 5555)
     assert "Board: 1/2 finished this week's items" in post.text
     assert f"<@{BOB}>" not in post.text
+
+
+async def test_deferrals_are_logged_once_per_pass_not_per_look(
+    live: Services, content_copy: Path, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock()
+    scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
+    for user in (ANN, BOB, CAT):
+        await learning.start_learning(live, caller(user), DATA)
+    break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    with caplog.at_level("WARNING"):
+        await scheduler.run_due(FIRST)
+        await travel(scheduler, clock, FIRST + timedelta(hours=3))  # six more looks each: nothing more said
+    [line] = [r.getMessage() for r in caplog.records if "deferred" in r.getMessage()]
+    assert line == (
+        f"3 reminder(s) deferred (user {ANN}, user {BOB}, user {CAT}): path {DATA} not loaded. Each goes out once "
+        "its path is back (after a content reload or a restart; looked at again every 30 min meanwhile)"
+    )
