@@ -183,44 +183,127 @@ async def _reset_http(bot: WaymarkBot) -> None:
     bot.http.connector = MISSING  # the closed session closed its connector too
 
 
-async def login(bot: WaymarkBot, settings: Settings, lease: SenderLease) -> None:
-    """Log in, trying again with backoff while Discord cannot be reached; raise DiscordUnreachableError at the end."""
-    assert settings.token is not None
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + settings.connect_retry_s
-    base = discord.http.Route.BASE
-    delay, attempts = FIRST_RETRY_S, 0
+class RetryWindow:
+    """The time start-up has to reach Discord (WAYMARK_CONNECT_RETRY_S), shared by the login and the gateway."""
+
+    def __init__(self, seconds: float, lease: SenderLease) -> None:
+        self.seconds = seconds
+        self.lease = lease
+        self.deadline = asyncio.get_running_loop().time() + seconds
+        self.delay = FIRST_RETRY_S
+        self.attempts = 0
+
+    def left(self) -> float:
+        return self.deadline - asyncio.get_running_loop().time()
+
+    def attempt_limit(self) -> float:
+        """How long one attempt may take: not on past the window (a host that drops packets), but a while at least."""
+        return max(self.left(), MIN_ATTEMPT_S)
+
+    def gave_up(self, where: str, reason: str) -> DiscordUnreachableError:
+        return DiscordUnreachableError(
+            f"cannot reach Discord at {where} ({reason}); gave up after {self.seconds:g}s and {self.attempts} "
+            "attempt(s). Check the network, a proxy or firewall, and https://discordstatus.com, then start again "
+            "(WAYMARK_CONNECT_RETRY_S sets how long to keep trying)"
+        )
+
+    async def wait_or_give_up(self, where: str, reason: str) -> None:
+        """Wait before the next attempt (1 s, doubling up to 30 s), or raise when the window is over."""
+        left = self.left()
+        if left <= 0:
+            raise self.gave_up(where, reason)
+        wait = min(self.delay, left)
+        log.warning(
+            "Cannot reach Discord at %s (%s); trying again in %.1fs (giving up in %.0fs)", where, reason, wait, left
+        )
+        await self.lease.hold()  # still starting: keep the reminder lease alive meanwhile
+        await asyncio.sleep(wait)
+        self.delay = min(self.delay * 2, MAX_RETRY_S)
+
+
+def _unreachable(exc: BaseException) -> BaseException | None:
+    """Return the error in `exc`'s chain that says Discord could not be reached (or is down), or None."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, discord.HTTPException):
+            if seen.status == 429 or seen.status >= 500:
+                return seen
+        elif isinstance(seen, UNREACHABLE):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+async def login(bot: WaymarkBot, token: str, window: RetryWindow) -> None:
+    """Log in over REST, trying again with backoff while Discord cannot be reached."""
+    where = discord.http.Route.BASE
     while True:
-        attempts += 1
+        window.attempts += 1
         try:
-            # One attempt may not hang on past the window (a host that drops packets); it gets at least a while.
-            await asyncio.wait_for(bot.login(settings.token), max(deadline - loop.time(), MIN_ATTEMPT_S))
+            await asyncio.wait_for(bot.login(token), window.attempt_limit())
             return
         except UNREACHABLE as exc:
-            if isinstance(exc, discord.HTTPException) and exc.status != 429 and exc.status < 500:
+            cause = _unreachable(exc)
+            if cause is None:
                 raise
-            reason = _reason(exc)
+            reason = _reason(cause)
         await _reset_http(bot)
-        left = deadline - loop.time()
-        if left <= 0:
-            raise DiscordUnreachableError(
-                f"cannot reach Discord at {base} ({reason}); gave up after {settings.connect_retry_s:g}s and "
-                f"{attempts} attempt(s). Check the network, a proxy or firewall, and https://discordstatus.com, "
-                "then start again (WAYMARK_CONNECT_RETRY_S sets how long to keep trying)"
+        await window.wait_or_give_up(where, reason)
+
+
+class _QuietFirstConnect(logging.Filter):
+    """Drop discord.py's traceback for a failed first gateway connection: the runner says it in one line."""
+
+    def __init__(self, bot: WaymarkBot) -> None:
+        super().__init__()
+        self.bot = bot
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.bot.is_ready() or not record.getMessage().startswith("Attempting a reconnect")
+
+
+async def connect(bot: WaymarkBot, window: RetryWindow) -> None:
+    """Connect to the gateway and stay connected; the first connection is retried within the window like the login.
+
+    Once READY, discord.py reconnects by itself after any later drop.
+    """
+    where = str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    quiet = _QuietFirstConnect(bot)
+    client_log = logging.getLogger("discord.client")
+    client_log.addFilter(quiet)
+    try:
+        while True:
+            window.attempts += 1
+            session = asyncio.create_task(bot.connect(reconnect=True))
+            ready = asyncio.create_task(bot.wait_until_ready())
+            done, _ = await asyncio.wait(
+                {session, ready}, timeout=window.attempt_limit(), return_when=asyncio.FIRST_COMPLETED
             )
-        wait = min(delay, left)
-        log.warning(
-            "Cannot reach Discord at %s (%s); trying again in %.1fs (giving up in %.0fs)", base, reason, wait, left
-        )
-        await lease.hold()  # still starting: keep the reminder lease alive meanwhile
-        await asyncio.sleep(wait)
-        delay = min(delay * 2, MAX_RETRY_S)
+            ready.cancel()
+            if ready in done:
+                break
+            if session not in done:  # still trying by itself past the window
+                session.cancel()
+                await asyncio.gather(session, return_exceptions=True)
+                raise window.gave_up(where, "no session within the window")
+            error = session.exception()
+            if error is None:
+                return  # closed before it was ready (a stop signal)
+            cause = _unreachable(error)
+            if cause is None:
+                raise error
+            await window.wait_or_give_up(where, _reason(cause))
+    finally:
+        client_log.removeFilter(quiet)
+    await session
 
 
 async def serve(bot: WaymarkBot, settings: Settings, lease: SenderLease) -> None:
-    """Log in (with retries), then stay connected to the gateway until closed."""
-    await login(bot, settings, lease)
-    await bot.connect(reconnect=True)
+    """Log in and connect (retrying while Discord cannot be reached), then stay connected until closed."""
+    assert settings.token is not None
+    window = RetryWindow(settings.connect_retry_s, lease)
+    await login(bot, settings.token, window)
+    await connect(bot, window)
 
 
 async def run_bot(settings: Settings) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +15,16 @@ import pytest
 from bot import runner
 from bot.content.holder import ContentHolder
 from bot.reminders.lease import SenderLease
-from bot.runner import DiscordUnreachableError, StartupError, check_content, content_folder_problem, login, prepare
+from bot.runner import (
+    DiscordUnreachableError,
+    RetryWindow,
+    StartupError,
+    check_content,
+    connect,
+    content_folder_problem,
+    login,
+    prepare,
+)
 from bot.settings import DEFAULT_CONNECT_RETRY_S, Settings, SettingsError
 from bot.store import Store
 from tests.conftest import CONTENT_DIR
@@ -128,7 +138,7 @@ def refused() -> OSError:
 
 async def test_login_retries_with_doubling_waits_until_it_gets_through(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(refused(), refused(), TimeoutError(), refused())
-    await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    await login(bot, "t", RetryWindow(60, SenderLease(store)))  # type: ignore[arg-type]
     assert bot.logins == 5
     assert sleeps == [1.0, 2.0, 4.0, 8.0]
     assert bot.closed == 4  # each failed attempt's session closed: nothing leaks
@@ -138,7 +148,7 @@ async def test_login_gives_up_after_the_window(store: Store, monkeypatch: pytest
     monkeypatch.setattr(runner, "FIRST_RETRY_S", 0.05)
     bot = StubBot(*(refused() for _ in range(100)))
     with pytest.raises(DiscordUnreachableError) as info:
-        await login(bot, Settings(token="t", connect_retry_s=0.3), SenderLease(store))  # type: ignore[arg-type]
+        await login(bot, "t", RetryWindow(0.3, SenderLease(store)))  # type: ignore[arg-type]
     assert "cannot reach Discord at" in str(info.value)
     assert "gave up after 0.3s" in str(info.value)
     assert 3 <= bot.logins <= 6  # 0.05, 0.1, 0.15 (the rest): a few tries, not a spin
@@ -147,14 +157,14 @@ async def test_login_gives_up_after_the_window(store: Store, monkeypatch: pytest
 async def test_a_refused_token_is_not_retried(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(discord.LoginFailure("Improper token has been passed."))
     with pytest.raises(discord.LoginFailure):
-        await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+        await login(bot, "t", RetryWindow(60, SenderLease(store)))  # type: ignore[arg-type]
     assert bot.logins == 1 and sleeps == []
 
 
 async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(refused())
     with pytest.raises(DiscordUnreachableError, match=r"after 0s and 1 attempt\(s\)"):
-        await login(bot, Settings(token="t", connect_retry_s=0), SenderLease(store))  # type: ignore[arg-type]
+        await login(bot, "t", RetryWindow(0, SenderLease(store)))  # type: ignore[arg-type]
     assert sleeps == []
 
 
@@ -168,9 +178,57 @@ class FakeResponse:
 
 async def test_discord_down_is_retried_but_another_answer_is_not(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(discord.DiscordServerError(FakeResponse(503), "down"))
-    await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+    await login(bot, "t", RetryWindow(60, SenderLease(store)))  # type: ignore[arg-type]
     assert bot.logins == 2
     bot = StubBot(discord.HTTPException(FakeResponse(404), "Not Found"))
     with pytest.raises(discord.HTTPException):
-        await login(bot, Settings(token="t", connect_retry_s=60), SenderLease(store))  # type: ignore[arg-type]
+        await login(bot, "t", RetryWindow(60, SenderLease(store)))  # type: ignore[arg-type]
     assert bot.logins == 1
+
+
+class StubGateway:
+    """Stands in for WaymarkBot's gateway: the first connections fail as discord.py fails them, then READY."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.connects = 0
+        self.ready = asyncio.Event()
+        self.closed = asyncio.Event()
+
+    def is_ready(self) -> bool:
+        return self.ready.is_set()
+
+    async def wait_until_ready(self) -> None:
+        await self.ready.wait()
+
+    async def connect(self, *, reconnect: bool) -> None:
+        self.connects += 1
+        if self.connects <= self.failures:
+            try:
+                raise refused()
+            except OSError:
+                logging.getLogger("discord.client").exception("Attempting a reconnect in 1.00s")
+                raise AttributeError("'NoneType' object has no attribute 'sequence'") from None
+        self.ready.set()
+        await self.closed.wait()
+
+
+async def test_the_first_gateway_connection_is_retried_quietly(
+    store: Store, sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    gateway = StubGateway(failures=2)
+    window = RetryWindow(60, SenderLease(store))
+    with caplog.at_level(logging.INFO):
+        serving = asyncio.create_task(connect(gateway, window))  # type: ignore[arg-type]
+        await asyncio.wait_for(gateway.ready.wait(), 5)
+        gateway.closed.set()
+        await asyncio.wait_for(serving, 5)
+    assert gateway.connects == 3 and sleeps == [1.0, 2.0]
+    assert "Attempting a reconnect" not in caplog.text  # discord.py's traceback, said in one line instead
+    assert caplog.text.count("Cannot reach Discord at ") == 2
+
+
+async def test_a_gateway_never_reachable_gives_up(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "FIRST_RETRY_S", 0.05)
+    with pytest.raises(DiscordUnreachableError, match=r"cannot reach Discord at .*gave up after 0.2s"):
+        await connect(StubGateway(failures=1000), RetryWindow(0.2, SenderLease(store)))  # type: ignore[arg-type]

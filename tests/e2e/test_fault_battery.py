@@ -333,6 +333,23 @@ async def test_discord_never_reachable_exits_3(world: World):
     assert query(process.db_path, "SELECT COUNT(*) FROM leases")[0][0] == 0  # given back on the way out
 
 
+async def test_a_gateway_never_reachable_exits_3_without_a_traceback(fake: FakeDiscord, world: World):
+    """REST answers, the websocket gateway does not (a firewall that lets only HTTPS through)."""
+    closed = free_port()
+    workdir = world.tmp.mktemp("no-gateway")
+    gateway = f"ws://127.0.0.1:{closed}/gateway"
+    process = BotProcess(fake, workdir, CONTENT_DIR, {"WAYMARK_CONNECT_RETRY_S": "1", "DISCORD_GATEWAY_URL": gateway})
+    sessions = len(fake.sessions)
+    proc, boot = await process.spawn()
+    assert await wait_exit(proc) == 3
+    output = boot.output()
+    last = output.strip().splitlines()[-1]
+    assert last.startswith(f"waymark: cannot reach Discord at {gateway} (Cannot connect to host 127.0.0.1:{closed}")
+    assert "gave up after 1s" in last
+    assert "Traceback" not in output and " ERROR " not in output
+    assert len(fake.sessions) == sessions
+
+
 # --------------------------------------------------------------------------- 429 storms and 5xx on sends
 
 
@@ -380,7 +397,7 @@ async def test_429_storms_on_reminder_sends_deliver_each_reminder_once(fake: Fak
     )
     assert timedelta(minutes=4) < retry - datetime.now(UTC) <= timedelta(minutes=5)
     assert delivery(world.db, uid(fake, "erin"))[:2] == ("sending", 1)
-    assert "will be retried: rate limited" in world.bot.output()
+    await fake.wait_for(lambda: "will be retried: rate limited" in world.bot.output(), 2.0, "the retry's log line")
     make_due(world.db, uid(fake, "erin"))  # five minutes later
     await wake(fake)
     await fake.wait_for(lambda: reminders_of(fake, "erin"), DELIVERY_TIMEOUT, "erin's reminder")
