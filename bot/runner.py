@@ -16,6 +16,7 @@ import signal
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import aiohttp
@@ -141,12 +142,15 @@ class Prepared:
     lease: SenderLease
 
 
-async def prepare(settings: Settings) -> Prepared:
-    """Run the start-up checks in order, before any request to Discord; raise StartupError on the first problem."""
+async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
+    """Run the start-up checks in order, before any request to Discord; raise StartupError on the first problem.
+
+    `freeze_gc` is for the bot's own process: the index is then frozen out of the cyclic GC (see ContentHolder).
+    """
     problem = content_folder_problem(settings.content_dir)
     if problem is not None:
         raise StartupError(problem)
-    holder = await asyncio.to_thread(ContentHolder.load, settings.content_dir, utc_now())
+    holder = await asyncio.to_thread(partial(ContentHolder.load, settings.content_dir, utc_now(), freeze_gc=freeze_gc))
     try:
         store = await Store.open(settings.db_path)
     except DatabaseOpenError as exc:  # says which file and why (`waymark run` checked it once already)
@@ -310,7 +314,7 @@ async def run_bot(settings: Settings) -> int:
     """Check, connect and serve; return the process exit code (StartupError and friends propagate)."""
     assert settings.token is not None
     with quiet_start():
-        prepared = await prepare(settings)
+        prepared = await prepare(settings, freeze_gc=True)
     point_at(settings)
     services, lease = prepared.services, prepared.lease
     store = services.store

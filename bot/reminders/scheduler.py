@@ -22,11 +22,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time as _time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
+from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.handlers.context import Services
 from bot.log import get_logger
@@ -129,7 +131,8 @@ class Scheduler:
         """None sends unconditionally (tests, a console on its own file); else only while the lease is held."""
         self._wake = asyncio.Event()
         self._stopped = False
-        self._content_seen: object | None = None
+        # A weak reference: a strong one would keep a swapped-out index from being freed (see ContentHolder).
+        self._content_seen: weakref.ref[ContentIndex] | None = None
 
     def wake(self) -> None:
         """Plans changed: look again at the earliest due time."""
@@ -174,8 +177,8 @@ class Scheduler:
         if not await self.may_send():
             return []
         index = self.svc.content.index
-        if index is not self._content_seen:
-            self._content_seen = index
+        if self._content_seen is None or self._content_seen() is not index:
+            self._content_seen = weakref.ref(index)
             resumed = await resume_deferred(self.svc, now, self.defer_recheck)
             if resumed:
                 log.info("%d deferred reminder(s) are due again: the content was loaded anew", resumed)

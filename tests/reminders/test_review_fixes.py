@@ -335,3 +335,17 @@ async def test_deferrals_are_logged_once_per_pass_not_per_look(
         f"3 reminder(s) deferred (user {ANN}, user {BOB}, user {CAT}): path {DATA} not loaded. Each goes out once "
         "its path is back (after a content reload or a restart; looked at again every 30 min meanwhile)"
     )
+
+
+async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(live: Services, store: Store) -> None:
+    """It notices a reload by the index's identity, through a weak reference: the old index can be freed."""
+    import weakref
+
+    clock = Clock(FIRST)
+    scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
+    await scheduler.run_due(FIRST)
+    old = weakref.ref(live.content.index)
+    await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
+    assert live.content.index is not old()
+    await live.content.release()
+    assert old() is None
