@@ -2,9 +2,10 @@
 
 Start-up checks come before any request to Discord and raise `StartupError` with a one-line message (exit 2):
 a content folder that is missing, a file or unreadable; no role loaded while learners follow paths; another
-process sending the reminders of the same database (its lease, see `bot.reminders.lease`). Then the login is
-tried again with backoff while Discord cannot be reached, for `WAYMARK_CONNECT_RETRY_S`, after which
-`DiscordUnreachableError` says so (exit 3). SIGTERM/SIGINT at any point stops cleanly (exit 0).
+process sending the reminders of the same database (its lease, see `bot.reminders.lease`). Then the login and
+the first gateway connection are tried again with backoff while Discord cannot be reached, for
+`WAYMARK_CONNECT_RETRY_S`, after which `DiscordUnreachableError` says so (exit 3). SIGTERM/SIGINT at any point
+stops cleanly (exit 0).
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ SETUP_HELP = (
 FIRST_RETRY_S = 1.0
 MAX_RETRY_S = 30.0
 MIN_ATTEMPT_S = 30.0
-"""The least time one login attempt gets, however little of the retry window is left."""
+"""The least time one attempt (a login, a first gateway connection) gets, however little of the window is left."""
 UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.HTTPException)
-"""What a login attempt raises when Discord cannot be reached or is down (not a refused token); of the HTTP
-errors, only 429 (still limited after discord.py's own waits) and 5xx count: any other answer is a bug to see."""
+"""What an attempt raises when Discord cannot be reached or is down (not a refused token); of the HTTP errors,
+only 429 (still limited after discord.py's own waits) and 5xx count (see `_unreachable`): any other is a bug."""
 
 
 class StartupError(Exception):
@@ -162,9 +163,9 @@ async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
         lease = SenderLease(store)
         current = await lease.acquire()
         if not lease.mine:
-            holder = held_message(current, str(settings.db_path), utc_now())
+            who = held_message(current, str(settings.db_path), utc_now())
             raise StartupError(
-                f"another Waymark is running on this database: {holder}. "
+                f"another Waymark is running on this database: {who}. "
                 "Stop that one first, or point WAYMARK_DB_PATH at another file"
             )
     except BaseException:

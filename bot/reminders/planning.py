@@ -178,13 +178,11 @@ async def defer(
 ) -> Deferral:
     """Hold a reminder back while its path is not loaded, without recording a delivery, and plan a look again.
 
-    The due time it stands for is kept (the first one, however often it is deferred), so when the path is back
-    the reminder goes out as a catch-up of every week it waited, like after downtime.
+    `scheduled` is the due time it stands for: the first one deferred, when it is deferred again, so that once
+    the path is back the reminder goes out as a catch-up of every week it waited, like after downtime.
     """
-    key = deferred_meta_key(kind, target_id)
-    earlier = read_deferral(await svc.store.get_meta(key))
-    deferral = Deferral(min(earlier.since, scheduled) if earlier else scheduled, now + recheck)
-    await svc.store.set_meta(key, deferral.encode())
+    deferral = Deferral(scheduled, now + recheck)
+    await svc.store.set_meta(deferred_meta_key(kind, target_id), deferral.encode())
     await svc.store.set_plan(kind, target_id, deferral.until)
     return deferral
 

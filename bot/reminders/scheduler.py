@@ -255,7 +255,8 @@ class Scheduler:
         # stands for, so a retry that runs past midnight into the next ISO week keeps its slot (and so its
         # nonce), and a reminder deferred for weeks goes out as a catch-up of all of them.
         deferral = read_deferral(deferred)
-        base = deferral.since if deferral is not None and deferral.applies(target.next_due) else target.next_due
+        still_deferred = deferral is not None and deferral.applies(target.next_due)
+        base = deferral.since if deferral is not None and still_deferred else target.next_due
         scheduled = on_schedule(min(base, target.next_due, now), weekday, at, tz)
         catchup = plan_after_downtime(scheduled, now, weekday, at, tz)
         slot = catchup.slot
@@ -276,7 +277,7 @@ class Scheduler:
         if composed.reason == PATH_NOT_LOADED:
             await defer(self.svc, target.kind, target.target_id, scheduled, now, self.defer_recheck)
             # Named once per deferral (see `_log_deferred`); each later look again finds the path still missing.
-            missing = () if deferred is not None else tuple(await self._missing_roles(target)) or ("?",)
+            missing = () if still_deferred else tuple(await self._missing_roles(target)) or ("?",)
             return Outcome(target, skipped=DEFERRED, missing=missing)
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot

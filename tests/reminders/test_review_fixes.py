@@ -349,3 +349,25 @@ async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(live: Servi
     assert live.content.index is not old()
     await live.content.release()
     assert old() is None
+
+
+async def test_a_deferral_replaced_by_a_pause_is_not_counted_again(
+    live: Services, content_copy: Path, store: Store
+) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    good = break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    await scheduler.run_due(FIRST)  # deferred since FIRST
+    await reminders.remind_pause(live, caller(ANN, FIRST), "2026-12-20")
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))  # still broken: deferred again
+    deferral = read_deferral(await store.get_meta(deferred_meta_key("user", ANN)))
+    assert deferral is not None and deferral.since == FIRST + weeks(3)  # the paused weeks are not waited for
+
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    await content_admin.reload(live, caller(MOD, clock.now, moderator=True))
+    await scheduler.run_due(clock.now)
+    [sent] = sender.sent
+    assert "You were away" not in sent.text
