@@ -42,8 +42,9 @@ SETUP_HELP = (
 )
 FIRST_RETRY_S = 1.0
 MAX_RETRY_S = 30.0
-MIN_ATTEMPT_S = 30.0
-"""The least time one attempt (a login, a first gateway connection) gets, however little of the window is left."""
+MIN_ATTEMPT_S = 10.0
+"""The least time one attempt (a login, a first gateway connection) gets, however little of the window is left:
+a host that accepts connections but never answers still ends the start-up this long after the window."""
 UNREACHABLE = (OSError, aiohttp.ClientError, TimeoutError, discord.HTTPException)
 """What an attempt raises when Discord cannot be reached or is down (not a refused token); of the HTTP errors,
 only 429 (still limited after discord.py's own waits) and 5xx count (see `_unreachable`): any other is a bug."""
@@ -194,7 +195,8 @@ class RetryWindow:
     def __init__(self, seconds: float, lease: SenderLease) -> None:
         self.seconds = seconds
         self.lease = lease
-        self.deadline = asyncio.get_running_loop().time() + seconds
+        self.started = asyncio.get_running_loop().time()
+        self.deadline = self.started + seconds
         self.delay = FIRST_RETRY_S
         self.attempts = 0
 
@@ -207,9 +209,9 @@ class RetryWindow:
 
     def gave_up(self, where: str, reason: str) -> DiscordUnreachableError:
         return DiscordUnreachableError(
-            f"cannot reach Discord at {where} ({reason}); gave up after {self.seconds:g}s and {self.attempts} "
-            "attempt(s). Check the network, a proxy or firewall, and https://discordstatus.com, then start again "
-            "(WAYMARK_CONNECT_RETRY_S sets how long to keep trying)"
+            f"cannot reach Discord at {where} ({reason}); gave up after {self.attempts} attempt(s) in "
+            f"{asyncio.get_running_loop().time() - self.started:.0f}s (WAYMARK_CONNECT_RETRY_S={self.seconds:g}). "
+            "Check the network, a proxy or firewall, and https://discordstatus.com, then start again"
         )
 
     async def wait_or_give_up(self, where: str, reason: str) -> None:

@@ -150,7 +150,7 @@ async def test_login_gives_up_after_the_window(store: Store, monkeypatch: pytest
     with pytest.raises(DiscordUnreachableError) as info:
         await login(bot, "t", RetryWindow(0.3, SenderLease(store)))  # type: ignore[arg-type]
     assert "cannot reach Discord at" in str(info.value)
-    assert "gave up after 0.3s" in str(info.value)
+    assert "(WAYMARK_CONNECT_RETRY_S=0.3)" in str(info.value)
     assert 3 <= bot.logins <= 6  # 0.05, 0.1, 0.15 (the rest): a few tries, not a spin
 
 
@@ -163,7 +163,9 @@ async def test_a_refused_token_is_not_retried(store: Store, sleeps: list[float])
 
 async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(refused())
-    with pytest.raises(DiscordUnreachableError, match=r"after 0s and 1 attempt\(s\)"):
+    with pytest.raises(
+        DiscordUnreachableError, match=r"gave up after 1 attempt\(s\) in 0s \(WAYMARK_CONNECT_RETRY_S=0\)"
+    ):
         await login(bot, "t", RetryWindow(0, SenderLease(store)))  # type: ignore[arg-type]
     assert sleeps == []
 
@@ -230,5 +232,21 @@ async def test_the_first_gateway_connection_is_retried_quietly(
 
 async def test_a_gateway_never_reachable_gives_up(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner, "FIRST_RETRY_S", 0.05)
-    with pytest.raises(DiscordUnreachableError, match=r"cannot reach Discord at .*gave up after 0.2s"):
+    with pytest.raises(DiscordUnreachableError, match=r"cannot reach Discord at .*\(WAYMARK_CONNECT_RETRY_S=0.2\)"):
         await connect(StubGateway(failures=1000), RetryWindow(0.2, SenderLease(store)))  # type: ignore[arg-type]
+
+
+async def test_a_host_that_never_answers_ends_with_the_window(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A port that accepts connections and never answers: one attempt is cut at the window's end (at least
+    MIN_ATTEMPT_S), then exit 3 says there was no answer."""
+    monkeypatch.setattr(runner, "MIN_ATTEMPT_S", 0.2)
+
+    class Silent(StubBot):
+        async def login(self, token: str) -> None:
+            self.logins += 1
+            await asyncio.sleep(30)
+
+    bot = Silent()
+    with pytest.raises(DiscordUnreachableError, match=r"\(no answer in time\); gave up after 1 attempt\(s\) in 0s"):
+        await asyncio.wait_for(login(bot, "t", RetryWindow(0.1, SenderLease(store))), 5)  # type: ignore[arg-type]
+    assert bot.logins == 1
