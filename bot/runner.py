@@ -82,9 +82,10 @@ def content_folder_problem(directory: Path) -> str | None:
     except OSError as exc:
         return f"cannot look at the content folder {where} ({exc.strerror or exc}); check WAYMARK_CONTENT_DIR"
     if not exists:
+        tilde = "; `~` is not expanded there, write the full path" if str(directory).startswith("~") else ""
         return (
             f"the content folder {where} does not exist; set WAYMARK_CONTENT_DIR to the folder of role files "
-            "(the repository's is ./content)"
+            f"(the repository's is ./content){tilde}"
         )
     if not is_dir:
         return (
@@ -114,7 +115,8 @@ async def check_content(holder: ContentHolder, store: Store) -> None:
         return
     files = len(await asyncio.to_thread(role_files, directory))
     if not files:
-        found, fix = "has no role files (*.md)", "check WAYMARK_CONTENT_DIR: it names the folder of role files"
+        found = "has no role files (*.md; README.md and names starting with . or _ are not role files)"
+        fix = "check WAYMARK_CONTENT_DIR: it names the folder of role files"
     else:
         found = f"has {files} role file(s), none of which loads"
         fix = f"fix the files (`waymark content check {directory}` lists the errors), or check WAYMARK_CONTENT_DIR"

@@ -274,7 +274,7 @@ def test_an_empty_content_folder_while_learners_are_enrolled_is_refused(tmp_path
     assert result.returncode == 2
     assert_one_line(
         result,
-        "has no role files (*.md)",
+        "has no role files (*.md; README.md and names starting with . or _ are not role files)",
         "2 learner(s) or study group(s) follow backend-engineer, data-engineer",
         "their reminders would all wait",
         "check WAYMARK_CONTENT_DIR",

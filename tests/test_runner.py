@@ -56,6 +56,7 @@ def test_content_folder_problems_name_the_folder_and_the_setting(tmp_path: Path)
     assert missing is not None and "does not exist" in missing and str(tmp_path / "contnet") in missing
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert "is a file, not a folder" in (content_folder_problem(tmp_path / "file") or "")
+    assert "`~` is not expanded there" in (content_folder_problem(Path("~/waymark/content")) or "")
     relative = content_folder_problem(Path("no-such-folder-here"))
     assert relative is not None and f"(that is {Path('no-such-folder-here').absolute()})" in relative
 
@@ -65,7 +66,7 @@ async def test_no_role_is_fine_until_someone_follows_a_path(tmp_path: Path, stor
     holder = ContentHolder.load(tmp_path / "empty", NOW)
     await check_content(holder, store)  # a new install: nothing to hold back
     await store.enroll(1, "backend-engineer", None, None, NOW)
-    with pytest.raises(StartupError, match=r"has no role files \(\*\.md\), but 1 learner\(s\) or study group"):
+    with pytest.raises(StartupError, match=r"has no role files \(\*\.md; .*\), but 1 learner\(s\) or study group"):
         await check_content(holder, store)
 
 

@@ -220,7 +220,7 @@ async def learners_db(db: Path, *roles: str) -> None:
     [
         ("missing", "does not exist; set WAYMARK_CONTENT_DIR to the folder of role files"),
         ("a file", "is a file, not a folder; set WAYMARK_CONTENT_DIR"),
-        ("empty, learners enrolled", "has no role files (*.md), but 2 learner(s) or study group(s) follow"),
+        ("empty, learners enrolled", "are not role files), but 2 learner(s) or study group(s) follow"),
         ("broken files only, learners enrolled", "has 2 role file(s), none of which loads, but 2 learner(s)"),
     ],
 )
