@@ -19,6 +19,8 @@ from bot.store.errors import BackupError, DatabaseOpenError, MigrationError
 from bot.wording import plural
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_UNREACHABLE = 3
+"""`run` only: Discord could not be reached for WAYMARK_CONNECT_RETRY_S."""
 
 
 def _settings() -> Settings:
@@ -233,10 +235,10 @@ async def _database_problem(path: Path) -> str | None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the bot on Discord."""
+    """Run the bot on Discord: exit 0 on a clean stop, 2 on a start-up problem to fix, 3 when Discord is unreachable."""
     import discord
 
-    from bot.runner import SETUP_HELP, run_bot
+    from bot.runner import SETUP_HELP, DiscordUnreachableError, StartupError, quiet_start, run_bot
 
     settings = _settings()
     setup_logging(settings.log_level)
@@ -244,12 +246,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"waymark: DISCORD_TOKEN is not set. {SETUP_HELP}", file=sys.stderr)
         return EXIT_USAGE
     # The database first: a file that cannot be used stops the bot before it contacts Discord.
-    problem = asyncio.run(_database_problem(settings.db_path))
+    with quiet_start():  # the other start-up checks may refuse in one line too: no store log lines before it
+        problem = asyncio.run(_database_problem(settings.db_path))
     if problem is not None:
         print(f"waymark: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return asyncio.run(run_bot(settings))
+    except StartupError as exc:
+        print(f"waymark: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DiscordUnreachableError as exc:
+        print(f"waymark: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE
     except discord.LoginFailure:
         print(f"waymark: Discord rejected DISCORD_TOKEN (improper token). {SETUP_HELP}", file=sys.stderr)
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from bot.content.holder import ContentHolder
 from bot.discord_io import NO_MENTIONS, ActionButton, ActionSelect, error_reply, report_unexpected, send_reply
 from bot.handlers.context import Services, utc_now
 from bot.log import get_logger
+from bot.reminders.lease import SenderLease
 from bot.render import escape_user_text
 from bot.settings import Settings
 from bot.store import Store
@@ -31,7 +32,14 @@ COGS = (
 class WaymarkBot(commands.Bot):
     """Waymark's bot: slash commands only, no privileged intents."""
 
-    def __init__(self, settings: Settings, services: Services | None = None, *, run_scheduler: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        services: Services | None = None,
+        *,
+        run_scheduler: bool = True,
+        lease: SenderLease | None = None,
+    ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -43,12 +51,18 @@ class WaymarkBot(commands.Bot):
         self.settings = settings
         self.run_scheduler = run_scheduler  # tests that drive the scheduler themselves turn it off
         self._given_services = services
+        self.lease = lease  # the reminder lease `run` took: the scheduler sends only while it is held
         self.services: Services
 
     async def setup_hook(self) -> None:
-        """Open the store, load content and cogs, register persistent components, sync if needed."""
+        """Open the store, load content and cogs, register persistent components, sync if needed.
+
+        It runs again when a login is retried after a network failure: what is already set up is kept.
+        """
         if self._given_services is not None:
             self.services = self._given_services
+        elif getattr(self, "services", None) is not None:
+            pass  # a retried login: opened the first time
         else:
             # The bot owns its process: the index may be frozen out of the cyclic GC (see ContentHolder).
             holder = ContentHolder.load(self.settings.content_dir, utc_now(), freeze_gc=True)
@@ -57,7 +71,11 @@ class WaymarkBot(commands.Bot):
             self.services = Services(holder, await Store.open(self.settings.db_path))
         log.info("Loaded %s from %s", plural(len(self.services.content.index.roles), "role"), self.settings.content_dir)
         for cog in COGS:
-            await self.load_extension(cog)
+            if cog not in self.extensions:
+                await self.load_extension(cog)
+        reminders = self.get_cog("RemindersCog")
+        if reminders is not None:
+            reminders.scheduler.lease = self.lease  # type: ignore[attr-defined]
         self.add_dynamic_items(ActionButton, ActionSelect)
         self.tree.on_error = self.on_app_command_error
         await self.sync_commands()

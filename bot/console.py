@@ -12,7 +12,9 @@ A line that starts with `/` is a slash command (`/content reload` for a subcomma
 
 The console has its own database (`CONSOLE_DB_PATH` unless `--db` says otherwise). It sends reminders only
 from a database it created (marked with `OWNER_KEY`) or a copy written by `waymark db backup`: on the bot's
-database a reminder printed here would go on record as delivered and move a real learner's plan on.
+database a reminder printed here would go on record as delivered and move a real learner's plan on. And only
+while no other process sends the reminders of that file: it takes the reminder lease as `waymark run` does
+(see `bot.reminders.lease`), and says who holds it when another process does.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ from bot.handlers import content_admin, groups, learning, progress, reminders
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Caller, Services, UserError, utc_now
 from bot.log import get_logger
+from bot.reminders.lease import SenderLease, describe, held_message
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
 from bot.render.limits import MAX_CONTENT
 from bot.store import Store
+from bot.store.models import Lease
 from bot.wording import plural
 
 log = get_logger(__name__)
@@ -134,6 +138,7 @@ BOT_DB_NOTICE = (
     "(reminders are not sent from the console on the bot's database; use a copy, "
     "e.g. `waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)"
 )
+NOT_ON_BOT_DB = "no reminders are sent from the console on the bot's database"
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
@@ -199,15 +204,32 @@ class Console:
     """One console session: the current user, the clock, and the last reply (for `click`)."""
 
     def __init__(
-        self, services: Services, user: str = "learner", now: datetime | None = None, *, send_reminders: bool = True
+        self,
+        services: Services,
+        user: str = "learner",
+        now: datetime | None = None,
+        *,
+        send_reminders: bool = True,
+        lease: SenderLease | None = None,
     ) -> None:
         self.services = services
         self.user = user
         self.fixed_now = now
         self.send_reminders = send_reminders  # False on the bot's database: see `may_send_reminders`
+        self.quiet_because = NOT_ON_BOT_DB
+        self.lease = lease  # held while this console sends; another process may take it while the console idles
         self.last: Reply | None = None
         self.sender = ConsoleSender(services)
-        self.scheduler = Scheduler(services, self.sender, lambda: self.fixed_now or utc_now(), rate=0)
+        self.scheduler = Scheduler(services, self.sender, lambda: self.fixed_now or utc_now(), rate=0, lease=lease)
+
+    async def _lease_lost(self) -> str | None:
+        """Renew the lease before sending; when another process took it meanwhile, stop sending and say so."""
+        if self.lease is None or not self.send_reminders or await self.lease.hold():
+            return None
+        holder = describe(self.lease.current.holder) if self.lease.current else "another process"
+        self.send_reminders = False
+        self.quiet_because = f"no reminders are sent from the console: {holder} sends them from this database now"
+        return f"({self.quiet_because})"
 
     async def _remember_name(self) -> None:
         """Keep user names in the database, so reminders after a restart still say who they are for."""
@@ -219,6 +241,8 @@ class Console:
         """Send every reminder due now (after downtime: one catch-up per target) and return them as text."""
         if not self.send_reminders:
             return ""
+        if lost := await self._lease_lost():
+            return lost
         await self.scheduler.run_due(self.fixed_now or utc_now())
         self._take_last()
         return self.sender.flush()
@@ -241,9 +265,11 @@ class Console:
             target = start + step
         except OverflowError:
             raise UserError("That is too far ahead: tick by days, hours or minutes, e.g. `:tick 7d`.") from None
+        lost = await self._lease_lost()
         if not self.send_reminders:
             self.fixed_now = target
-            return f"(it is now {target.isoformat()}; no reminders are sent from the console on the bot's database)"
+            clock = f"(it is now {target.isoformat()}; {self.quiet_because})"
+            return f"{lost}\n\n{clock}" if lost else clock
         self.fixed_now = start
         for _ in range(MAX_TICK_STEPS):
             earliest = await self.services.store.earliest_due()
@@ -410,28 +436,55 @@ async def run_console(
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)
     async with await Store.open(db_path) as store:
-        send_reminders = await may_send_reminders(store)
-        if not send_reminders:
+        lease = SenderLease(store)
+        blocked = await lease.other_holder()  # `waymark run`, or another console, sends from this file
+        send_reminders = blocked is None and await may_send_reminders(store)
+        if send_reminders:
+            taken = await lease.acquire()
+            if not lease.mine:  # another process took it in between
+                blocked, send_reminders = taken, False
+        if blocked is not None:
+            stdout.write(held_notice(blocked, store.path) + "\n\n")
+        elif not send_reminders:
             stdout.write(BOT_DB_NOTICE + "\n\n")
-        console = Console(Services(holder, store), user, now, send_reminders=send_reminders)
-        caught_up = await console.send_due()  # after downtime, as the bot does: one catch-up per target
-        if caught_up:
-            stdout.write(caught_up.rstrip("\n") + "\n\n")
-        interactive = stdin.isatty()
-        if interactive:
-            paths = plural(len(holder.index.roles), "path")
-            stdout.write(f"Waymark console · {paths} · type /help, Ctrl-D to quit\n")
-        while True:
-            if interactive:
-                stdout.write(f"{console.user}> ")
-                stdout.flush()
-            line = stdin.readline()
-            if not line:
-                break
-            out = await console.handle_line(line)
-            if out:
-                if not interactive:
-                    stdout.write(f"> {line.strip()}\n")
-                stdout.write(out.rstrip("\n") + "\n\n")
-                stdout.flush()
+        console = Console(
+            Services(holder, store), user, now, send_reminders=send_reminders, lease=lease if send_reminders else None
+        )
+        if blocked is not None:
+            console.quiet_because = f"no reminders are sent from the console: {describe(blocked.holder)} sends them"
+        try:
+            await _serve(console, holder, stdin, stdout)
+        finally:
+            await lease.release()  # only if taken: `waymark run` need not wait for it to expire
     return 0
+
+
+def held_notice(lease: Lease, path: Path) -> str:
+    """Say that another process sends this database's reminders, and how to try them anyway."""
+    return (
+        f"(reminders are not sent from the console: {held_message(lease, str(path), utc_now())}. Stop it to send "
+        "them here, or try them on a copy: `waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)"
+    )
+
+
+async def _serve(console: Console, holder: ContentHolder, stdin: IO[str], stdout: IO[str]) -> None:
+    """Print the catch-up, then answer each input line until stdin ends."""
+    caught_up = await console.send_due()  # after downtime, as the bot does: one catch-up per target
+    if caught_up:
+        stdout.write(caught_up.rstrip("\n") + "\n\n")
+    interactive = stdin.isatty()
+    if interactive:
+        stdout.write(f"Waymark console · {plural(len(holder.index.roles), 'path')} · type /help, Ctrl-D to quit\n")
+    while True:
+        if interactive:
+            stdout.write(f"{console.user}> ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        out = await console.handle_line(line)
+        if out:
+            if not interactive:
+                stdout.write(f"> {line.strip()}\n")
+            stdout.write(out.rstrip("\n") + "\n\n")
+            stdout.flush()

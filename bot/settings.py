@@ -11,6 +11,8 @@ from dotenv import dotenv_values
 
 DEFAULT_DB_PATH = "./data/waymark.sqlite3"
 DEFAULT_CONTENT_DIR = "./content"
+DEFAULT_CONNECT_RETRY_S = 60.0
+MAX_CONNECT_RETRY_S = 24 * 3600.0
 
 
 class SettingsError(ValueError):
@@ -29,6 +31,8 @@ class Settings:
     moderator_role_id: int | None = None
     api_base: str | None = None
     gateway_url: str | None = None
+    connect_retry_s: float = DEFAULT_CONNECT_RETRY_S
+    """How long `run` keeps trying to reach Discord at start-up before it gives up (exit 3)."""
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
@@ -50,6 +54,20 @@ class Settings:
                 raise SettingsError(f"{key} must be a Discord ID (digits only), got {value!r}")
             return int(value)
 
+        def seconds(key: str, default: float) -> float:
+            value = text(key)
+            if value is None:
+                return default
+            try:
+                number = float(value)
+            except ValueError:
+                number = -1.0
+            if not 0 <= number <= MAX_CONNECT_RETRY_S:  # also rejects nan and inf
+                raise SettingsError(
+                    f"{key} must be a number of seconds from 0 to {MAX_CONNECT_RETRY_S:.0f}, got {value!r}"
+                )
+            return number
+
         level = (text("WAYMARK_LOG_LEVEL") or "INFO").upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"WAYMARK_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
@@ -62,4 +80,5 @@ class Settings:
             moderator_role_id=snowflake("WAYMARK_MODERATOR_ROLE_ID"),
             api_base=text("DISCORD_API_BASE"),
             gateway_url=text("DISCORD_GATEWAY_URL"),
+            connect_retry_s=seconds("WAYMARK_CONNECT_RETRY_S", DEFAULT_CONNECT_RETRY_S),
         )

@@ -8,9 +8,14 @@ from datetime import datetime, time, timedelta
 from bot.domain.reminders import next_due, slot_key
 from bot.domain.zones import zone_or_utc
 from bot.handlers.context import Services
+from bot.store.models import TargetKind
 
 SNOOZE_DELAY = timedelta(days=1)
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
+DEFER_RECHECK = timedelta(minutes=30)
+"""How long a reminder whose path is not loaded waits before the scheduler looks again. A content reload
+or a restart looks at once (`resume_deferred`); this is only the fallback."""
+RESUME_SCAN_LIMIT = 5000
 
 
 def snooze_meta_key(kind: str, target_id: int) -> str:
@@ -141,3 +146,71 @@ async def replan_unplanned(svc: Services, now: datetime) -> int:
         if await replan_user(svc, user_id, now) is not None:
             planned += 1
     return planned
+
+
+def deferred_meta_key(kind: str, target_id: int) -> str:
+    """Return the meta key of a reminder held back until its path is loaded again."""
+    return f"deferred:{kind}:{target_id}"
+
+
+@dataclass(frozen=True)
+class Deferral:
+    """A reminder held back while its path is not loaded: the due time it stands for, and when it is looked at again.
+
+    It applies while the target's plan is still the one the deferral made (or an earlier one, after
+    `resume_deferred`): a plan made since (a pause, new settings) replaces it.
+    """
+
+    since: datetime
+    until: datetime
+
+    def encode(self) -> str:
+        return f"{self.since.isoformat()}|{self.until.isoformat()}"
+
+    def applies(self, planned: datetime) -> bool:
+        return planned <= self.until
+
+
+def read_deferral(stored: str | None) -> Deferral | None:
+    """Read a deferral kept in meta ("ISO-since|ISO-until"); None when there is none, or it is unreadable."""
+    if stored is None:
+        return None
+    since, _, until = stored.partition("|")
+    try:
+        values = datetime.fromisoformat(since), datetime.fromisoformat(until)
+    except ValueError:
+        return None
+    if any(v.tzinfo is None for v in values):
+        return None
+    return Deferral(*values)
+
+
+async def defer(
+    svc: Services, kind: TargetKind, target_id: int, scheduled: datetime, now: datetime, recheck: timedelta
+) -> Deferral:
+    """Hold a reminder back while its path is not loaded, without recording a delivery, and plan a look again.
+
+    `scheduled` is the due time it stands for: the first one deferred, when it is deferred again, so that once
+    the path is back the reminder goes out as a catch-up of every week it waited, like after downtime.
+    """
+    deferral = Deferral(scheduled, now + recheck)
+    await svc.store.set_meta(deferred_meta_key(kind, target_id), deferral.encode())
+    await svc.store.set_plan(kind, target_id, deferral.until)
+    return deferral
+
+
+async def resume_deferred(svc: Services, now: datetime, horizon: timedelta = DEFER_RECHECK) -> int:
+    """Make every deferred reminder due now (the content changed, or the process started: its path may be back).
+
+    A deferred reminder is planned at most `horizon` ahead, so only those plans are looked at. Return how many
+    were made due.
+    """
+    resumed = 0
+    for target in await svc.store.due_targets(now + horizon, RESUME_SCAN_LIMIT):
+        if target.next_due <= now:
+            continue  # due anyway
+        deferral = read_deferral(await svc.store.get_meta(deferred_meta_key(target.kind, target.target_id)))
+        if deferral is not None and deferral.applies(target.next_due):
+            await svc.store.set_plan(target.kind, target.target_id, now)
+            resumed += 1
+    return resumed

@@ -8,6 +8,13 @@ Guarantee (with the store's delivery log and Discord's message nonce): a slot (t
 skipped, since the plan only advances in the transaction that records the send; and it is sent at most once,
 except when the process dies after Discord accepted the message but before the log recorded it *and* the
 restart comes later than Discord's nonce window (a few minutes): then that one message can repeat.
+
+A reminder whose path is not loaded right now (a role file missing or broken) is deferred, never skipped:
+nothing is recorded for its week, the plan looks again later, and once the path is back (a reload, a
+restart) it goes out as a catch-up of every week it waited.
+
+With a `SenderLease`, the scheduler sends only while this process holds its database's reminder lease: a
+second process on the same file sends nothing (see `bot.reminders.lease`).
 """
 
 from __future__ import annotations
@@ -15,24 +22,40 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time as _time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
+from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.domain.zones import zone_or_utc
 from bot.handlers.context import Services
 from bot.log import get_logger
-from bot.reminders.compose import Composed, compose_group, compose_user
-from bot.reminders.planning import in_a_live_group, on_schedule, read_snooze, snooze_meta_key
+from bot.reminders.compose import PATH_NOT_LOADED, Composed, compose_group, compose_user
+from bot.reminders.lease import SenderLease
+from bot.reminders.planning import (
+    DEFER_RECHECK,
+    defer,
+    deferred_meta_key,
+    in_a_live_group,
+    on_schedule,
+    read_deferral,
+    read_snooze,
+    resume_deferred,
+    snooze_meta_key,
+)
 from bot.render import Reply
 from bot.store.models import DueTarget
+from bot.wording import plural
 
 log = get_logger(__name__)
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
 MAX_ATTEMPTS = 5
 MAX_SLEEP = 3600.0
+DEFERRED = "deferred"
+NOT_THE_SENDER = "another process sends"
 
 
 class DMClosedError(Exception):
@@ -80,6 +103,8 @@ class Outcome:
     target: DueTarget
     sent: bool = False
     skipped: str | None = None
+    missing: tuple[str, ...] = ()
+    """Deferred: the paths not loaded. Empty on a look again at a reminder already deferred."""
 
 
 class Scheduler:
@@ -94,6 +119,8 @@ class Scheduler:
         concurrency: int = 8,
         rate: float = 45.0,
         retry_after: timedelta = timedelta(minutes=5),
+        defer_recheck: timedelta = DEFER_RECHECK,
+        lease: SenderLease | None = None,
     ) -> None:
         self.svc = svc
         self.sender = sender
@@ -101,8 +128,13 @@ class Scheduler:
         self.limiter = RateLimiter(rate)
         self.semaphore = asyncio.Semaphore(concurrency)
         self.retry_after = retry_after
+        self.defer_recheck = defer_recheck
+        self.lease = lease
+        """None sends unconditionally (tests, a console on its own file); else only while the lease is held."""
         self._wake = asyncio.Event()
         self._stopped = False
+        # A weak reference: a strong one would keep a swapped-out index from being freed (see ContentHolder).
+        self._content_seen: weakref.ref[ContentIndex] | None = None
 
     def wake(self) -> None:
         """Plans changed: look again at the earliest due time."""
@@ -112,26 +144,46 @@ class Scheduler:
         self._stopped = True
         self._wake.set()
 
+    async def may_send(self) -> bool:
+        """Whether this process may send reminders now: it holds the lease (renewed here when due), or has none."""
+        return self.lease is None or await self.lease.hold()
+
     async def run(self) -> None:
-        """Sleep until the earliest due time (or a wake-up), send what is due, repeat."""
+        """Sleep until the earliest due time (or a wake-up), send what is due, repeat; renew the lease meanwhile."""
         while not self._stopped:
             self._wake.clear()
             try:
-                outcomes = await self.run_due(self.clock())
+                if not await self.may_send():
+                    outcomes, delay = [], MAX_SLEEP  # another process sends: look again at the next renewal
+                else:
+                    outcomes = await self.run_due(self.clock())
+                    if outcomes:
+                        continue  # there may be more due than one batch
+                    earliest = await self.svc.store.earliest_due()
+                    delay = MAX_SLEEP if earliest is None else (earliest - self.clock()).total_seconds()
             except Exception:
                 log.exception("Reminder pass failed; trying again in a minute")
                 outcomes, delay = [], 60.0
-            else:
-                if outcomes:
-                    continue  # there may be more due than one batch
-                earliest = await self.svc.store.earliest_due()
-                delay = MAX_SLEEP if earliest is None else (earliest - self.clock()).total_seconds()
+            if self.lease is not None:
+                delay = min(max(delay, 0.0), self.lease.next_renewal())  # wake up for the heartbeat
             if delay > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=min(delay, MAX_SLEEP))
 
     async def run_due(self, now: datetime, limit: int = 500) -> list[Outcome]:
-        """Process every target due at `now` (one batch); one failing target never stalls the others."""
+        """Process every target due at `now` (one batch); one failing target never stalls the others.
+
+        Nothing is sent without the lease. After a start or a content change, deferred reminders are due
+        again first: their path may be back.
+        """
+        if not await self.may_send():
+            return []
+        index = self.svc.content.index
+        if self._content_seen is None or self._content_seen() is not index:
+            self._content_seen = weakref.ref(index)
+            resumed = await resume_deferred(self.svc, now, self.defer_recheck)
+            if resumed:
+                log.info("%s due again: the content was loaded anew", plural(resumed, "deferred reminder"))
         due = await self.svc.store.due_targets(now, limit)
         if not due:
             return []
@@ -145,7 +197,26 @@ class Scheduler:
                 outcomes.append(Outcome(target, skipped="error"))
             else:
                 outcomes.append(result)
+        self._log_deferred(outcomes)
         return outcomes
+
+    def _log_deferred(self, outcomes: list[Outcome]) -> None:
+        """Say once per pass which reminders were newly deferred, and why (a broken file can defer thousands)."""
+        new = [o for o in outcomes if o.skipped == DEFERRED and o.missing]
+        if not new:
+            return
+        roles = sorted({role for o in new for role in o.missing})
+        targets = ", ".join(f"{o.target.kind} {o.target.target_id}" for o in new[:5]) + (
+            ", ..." if len(new) > 5 else ""
+        )
+        log.warning(
+            "%s deferred (%s): path %s not loaded. Each goes out once its path is back (after a content "
+            "reload or a restart; looked at again every %d min meanwhile)",
+            plural(len(new), "reminder"),
+            targets,
+            ", ".join(roles),
+            self.defer_recheck.total_seconds() // 60,
+        )
 
     async def _guarded(self, target: DueTarget, now: datetime) -> Outcome:
         async with self.semaphore:
@@ -169,17 +240,27 @@ class Scheduler:
 
     async def _process(self, target: DueTarget, now: datetime) -> Outcome:
         store = self.svc.store
+        if not await self.may_send():  # the lease went to another process during this batch
+            return Outcome(target, skipped=NOT_THE_SENDER)
+        deferred_key = deferred_meta_key(target.kind, target.target_id)
+        deferred = await store.get_meta(deferred_key)
         found = await self._settings(target)
         if found is None:
             await store.clear_plan(target.kind, target.target_id)
+            await self._forget(deferred_key, deferred)
             return Outcome(target, skipped="off")
         weekday, at, tz, paused_until = found
         if is_paused(paused_until, now):
             await store.set_plan(target.kind, target.target_id, next_due(paused_until, weekday, at, tz))
+            await self._forget(deferred_key, deferred)  # the learner chose to skip those weeks
             return Outcome(target, skipped="paused")
-        # A retry or a snooze is planned off the weekly schedule: count from the scheduled time it stands for,
-        # so a retry that runs past midnight into the next ISO week keeps its slot (and so its nonce).
-        scheduled = on_schedule(min(target.next_due, now), weekday, at, tz)
+        # A retry, a snooze or a deferral is planned off the weekly schedule: count from the scheduled time it
+        # stands for, so a retry that runs past midnight into the next ISO week keeps its slot (and so its
+        # nonce), and a reminder deferred for weeks goes out as a catch-up of all of them.
+        deferral = read_deferral(deferred)
+        still_deferred = deferral is not None and deferral.applies(target.next_due)
+        base = deferral.since if deferral is not None and still_deferred else target.next_due
+        scheduled = on_schedule(min(base, target.next_due, now), weekday, at, tz)
         catchup = plan_after_downtime(scheduled, now, weekday, at, tz)
         slot = catchup.slot
         snooze_key = snooze_meta_key(target.kind, target.target_id)
@@ -194,23 +275,29 @@ class Scheduler:
         elif snoozed is not None and snooze is None:
             await store.delete_meta(snooze_key)  # unreadable
             snoozed = None
+        # Composed before the delivery is begun: a reminder whose path is not loaded leaves no trace of its week.
+        composed = await self._compose(target, now, catchup.missed)
+        if composed.reason == PATH_NOT_LOADED:
+            await defer(self.svc, target.kind, target.target_id, scheduled, now, self.defer_recheck)
+            # Named once per deferral (see `_log_deferred`); each later look again finds the path still missing.
+            missing = () if still_deferred else tuple(await self._missing_roles(target)) or ("?",)
+            return Outcome(target, skipped=DEFERRED, missing=missing)
         delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
         if delivery is None:  # already sent for this slot
             await store.set_plan(target.kind, target.target_id, catchup.next_due)
-            await self._forget_snooze(snooze_key, snoozed)
+            await self._forget(snooze_key, snoozed, deferred_key, deferred)
             return Outcome(target, skipped="already sent")
-        composed = await self._compose(target, now, catchup.missed)
         follow = None if composed.finished else catchup.next_due
         if composed.reply is None:
             reason = composed.reason or "nothing to say"
             await store.fail_delivery(target.kind, target.target_id, slot, now, reason, follow)
-            await self._forget_snooze(snooze_key, snoozed)
+            await self._forget(snooze_key, snoozed, deferred_key, deferred)
             if composed.reason:
                 log.warning("Reminder to %s %s skipped this week: %s", target.kind, target.target_id, reason)
             return Outcome(target, skipped=reason)
         if delivery.attempts > MAX_ATTEMPTS:
             await store.fail_delivery(target.kind, target.target_id, slot, now, "too many attempts", follow)
-            await self._forget_snooze(snooze_key, snoozed)
+            await self._forget(snooze_key, snoozed, deferred_key, deferred)
             return Outcome(target, skipped="gave up")
         await self.limiter.wait()
         try:
@@ -228,15 +315,17 @@ class Scheduler:
             if await self._post_in_group(target, composed.reply, delivery.nonce):
                 await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
                 await self._mark_completed(target, composed, now)
-                await self._forget_snooze(snooze_key, snoozed)
+                await self._forget(snooze_key, snoozed, deferred_key, deferred)
                 await store.set_dm_undeliverable(target.target_id, True)
                 log.info("DMs closed for %s: reminder posted in their study group", target.target_id)
                 return Outcome(target, sent=True)
             await store.mark_dm_undeliverable(target.target_id, now)
+            await self._forget(deferred_key, deferred)
             log.info("DMs closed for %s: reminders marked undeliverable", target.target_id)
             return Outcome(target, skipped="dms closed")
         except ChannelGoneError:
             await store.pause_group_for_missing_channel(target.target_id, now)
+            await self._forget(deferred_key, deferred)
             log.info("Channel of group %s is gone: group paused", target.target_id)
             return Outcome(target, skipped="channel gone")
         except RetryLaterError as exc:
@@ -246,14 +335,26 @@ class Scheduler:
             return Outcome(target, skipped="retry")
         await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
         await self._mark_completed(target, composed, now)
-        await self._forget_snooze(snooze_key, snoozed)
+        await self._forget(snooze_key, snoozed, deferred_key, deferred)
         return Outcome(target, sent=True)
 
-    async def _forget_snooze(self, key: str, snoozed: str | None) -> None:
-        """Forget the snooze once this delivery is done with (sent, or given up on): it was either the snooze
-        itself, or the weekly reminder of a newer week, which replaces it."""
-        if snoozed is not None:
-            await self.svc.store.delete_meta(key)
+    async def _forget(self, *keys_and_values: str | None) -> None:
+        """Delete each (key, value) pair's meta key that had a value: a snooze or a deferral, done with.
+
+        A snooze is done with once its delivery is (sent, or given up on): it was either the snooze itself, or
+        the weekly reminder of a newer week, which replaces it. A deferral is done with once its reminder is.
+        """
+        for key, value in zip(keys_and_values[::2], keys_and_values[1::2], strict=True):
+            if key is not None and value is not None:
+                await self.svc.store.delete_meta(key)
+
+    async def _missing_roles(self, target: DueTarget) -> list[str]:
+        """Name the paths of a target that are not in the content right now (for the deferral's log line)."""
+        roles = self.svc.content.index.roles
+        if target.kind == "group":
+            group = await self.svc.store.get_group(target.target_id)
+            return [group.role] if group is not None and group.role not in roles else []
+        return [e.role for e in await self.svc.store.list_enrollments(target.target_id) if e.role not in roles]
 
     async def _mark_completed(self, target: DueTarget, composed: Composed, now: datetime) -> None:
         """The learner got the completion message of these paths: mark them completed (no more reminders)."""

@@ -137,14 +137,26 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_in_flight ON deliveries (updated_at) WHERE state = 'sending';
 """
 
-# "I'm behind" moves a plan back at most once a week: `behind_slot` is the weekly reminder slot
-# ("2026-W48", as in `deliveries.slot`) whose button last moved it. (Schema v4 once merged after the
-# leases table of another branch, which is v3 there.)
+# One row per named lease: the process that holds it (`holder`: host, pid and a random part), when it took
+# it, its last heartbeat and when the lease lapses unless renewed. `reminder-sender` makes one process per
+# database the one that sends reminders; a lapsed lease may be taken over by another process.
 _V3 = """
+CREATE TABLE leases (
+    name         TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    holder       TEXT NOT NULL CHECK (length(holder) BETWEEN 1 AND 300),
+    acquired_at  TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL,
+    expires_at   TEXT NOT NULL CHECK (expires_at >= heartbeat_at)
+) WITHOUT ROWID;
+"""
+
+# "I'm behind" moves a plan back at most once a week: `behind_slot` is the weekly reminder slot
+# ("2026-W48", as in `deliveries.slot`) whose button last moved it.
+_V4 = """
 ALTER TABLE enrollments ADD COLUMN behind_slot TEXT CHECK (behind_slot IS NULL OR length(behind_slot) BETWEEN 1 AND 64);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 """Schema scripts in order; the script at index i produces version i + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -131,3 +131,21 @@ class Delivery:
     error: str | None
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """A named lease and the process holding it (`holder`) until `expires_at`, unless renewed before.
+
+    `acquired_at` is when this holder took it; `heartbeat_at` when it last renewed it.
+    """
+
+    name: str
+    holder: str
+    acquired_at: datetime
+    heartbeat_at: datetime
+    expires_at: datetime
+
+    def expired(self, now: datetime) -> bool:
+        """Return whether the lease has lapsed at `now` (then anyone may take it over)."""
+        return self.expires_at <= now

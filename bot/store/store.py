@@ -55,7 +55,7 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -80,6 +80,7 @@ from bot.store.models import (
     GroupMember,
     ItemProgress,
     Learner,
+    Lease,
     ReminderSettings,
     StopResult,
     StudyGroup,
@@ -1022,6 +1023,68 @@ class Store:
         log.info("backed up %s to %s", self._path, dest)
         return dest
 
+    # ------------------------------------------------------------------ leases
+    #
+    # A lease names the one process allowed to do something for this database (`reminder-sender`: send
+    # reminders). Its holder renews it before `expires_at`; once that passes, any process may take it over.
+    # Each call is one IMMEDIATE transaction, so two processes never both think they took it.
+
+    async def acquire_lease(
+        self, name: str, holder: str, now: datetime, ttl: timedelta, *, take_over: str | None = None
+    ) -> tuple[Lease, Lease | None]:
+        """Take or renew the lease `name` for `holder` until `now + ttl`; return it as it is now, and as it was.
+
+        It is taken when it is free, already `holder`'s, expired at `now`, or still held by `take_over` (a
+        holder the caller knows is gone). Otherwise nothing changes and the returned lease names who holds it.
+        """
+        if not name or not holder:
+            raise ValueError("a lease needs a name and a holder")
+        if ttl <= timedelta(0):
+            raise ValueError(f"a lease must last a while, got ttl={ttl}")
+        now_s = codec.encode_datetime(now)
+        until_s = codec.encode_datetime(now + ttl)
+        async with self._write() as db:
+            row = await _one(db, "SELECT * FROM leases WHERE name = ?", (name,))
+            before = None if row is None else _lease(row)
+            free = before is None or before.holder in (holder, take_over) or before.expired(now)
+            if free:
+                await _exec(
+                    db,
+                    "INSERT INTO leases (name, holder, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (name) DO UPDATE SET"
+                    " acquired_at = CASE WHEN leases.holder = excluded.holder THEN leases.acquired_at"
+                    " ELSE excluded.acquired_at END,"
+                    " holder = excluded.holder, heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at",
+                    (name, holder, now_s, now_s, until_s),
+                )
+                row = await _one(db, "SELECT * FROM leases WHERE name = ?", (name,))
+        assert row is not None
+        return _lease(row), before
+
+    async def release_lease(self, name: str, holder: str) -> bool:
+        """Give the lease up if `holder` holds it; return whether it did."""
+        async with self._write() as db:
+            return await _exec(db, "DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder)) > 0
+
+    async def get_lease(self, name: str) -> Lease | None:
+        """Return the lease `name` (expired or not), or None when nobody has taken it."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT * FROM leases WHERE name = ?", (name,))
+        return None if row is None else _lease(row)
+
+    # ------------------------------------------------------------------ start-up checks
+
+    async def followed_roles(self) -> dict[str, int]:
+        """Return each role that active learners or study groups follow, with how many follow it."""
+        async with self._read() as db:
+            rows = await _all(
+                db,
+                "SELECT role, COUNT(*) AS n FROM (SELECT role FROM enrollments WHERE status = 'active'"
+                " UNION ALL SELECT role FROM study_groups WHERE paused = 0) GROUP BY role ORDER BY role",
+                (),
+            )
+        return {row["role"]: row["n"] for row in rows}
+
 
 # ---------------------------------------------------------------------- helpers
 
@@ -1287,3 +1350,14 @@ def _jsonable(obj: Any) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _lease(row: sqlite3.Row) -> Lease:
+    """Build a Lease from its row."""
+    return Lease(
+        name=row["name"],
+        holder=row["holder"],
+        acquired_at=codec.decode_datetime(row["acquired_at"]),
+        heartbeat_at=codec.decode_datetime(row["heartbeat_at"]),
+        expires_at=codec.decode_datetime(row["expires_at"]),
+    )

@@ -93,10 +93,14 @@ class Boot:
 class BotProcess:
     """Starts, stops and restarts `python -m bot run` against the fake."""
 
-    def __init__(self, fake: FakeDiscord, workdir: Path, content: Path) -> None:
+    def __init__(
+        self, fake: FakeDiscord, workdir: Path, content: Path, extra_env: dict[str, str] | None = None
+    ) -> None:
         self.fake = fake
         self.workdir = workdir
         self.content = content
+        self.extra_env = dict(extra_env or {})
+        """Settings on top of the defaults below (small retry windows, another content folder, ...)."""
         self.db_path = workdir / "data" / "waymark.sqlite3"
         self.proc: asyncio.subprocess.Process | None = None
         self.boots: list[Boot] = []
@@ -119,7 +123,7 @@ class BotProcess:
             "WAYMARK_DEV_GUILD_ID": str(self.fake.guild_id),
             "WAYMARK_LOG_LEVEL": "INFO",
         }
-        return env
+        return env | self.extra_env
 
     @property
     def running(self) -> bool:

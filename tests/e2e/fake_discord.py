@@ -7,14 +7,18 @@ events (`slash`, `autocomplete`, `click`, `select`) and awaits what a member wou
 Every request is recorded and checked: a route the fake does not know, a wrong token, a callback
 after Discord's 3 s window, a second acknowledgement, a payload over Discord's limits, or (when the
 spec file is present) a request the OpenAPI spec rejects all land in `problems`, which the tests
-assert empty. `fail_next` makes the next interaction callback or followup answer 429 or 500 once;
+assert empty. `fail_next` makes the next interaction callback, followup or channel message answer 429 or 5xx
+once (a message may be stored first, as when Discord took it but the answer got lost); `hold_next_message`
+stores the next channel message and keeps its answer back until released (for a `kill -9` mid-send);
 `close_dms` makes messages to a member's DM channel fail (403 50007 by default). A click on a message
-the bot DMed arrives as a DM interaction (no guild, `user` instead of `member`).
+the bot DMed arrives as a DM interaction (no guild, `user` instead of `member`). `start(port)` can listen
+on a port chosen in advance: a bot started before the fake finds Discord unreachable until then.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.parser
 import email.policy
 import itertools
@@ -37,6 +41,8 @@ ANSWER_WINDOW = 3.0
 """Seconds Discord gives a bot to acknowledge an interaction before its token stops working."""
 TOKEN_LIFETIME = 15 * 60.0
 REPLY_TIMEOUT = 10.0
+HOLD_LIMIT = 15.0
+"""The longest a held message answer waits for `release()`: a forgotten hold never hangs the suite."""
 
 # Permission bits
 MANAGE_GUILD = 1 << 5
@@ -165,10 +171,24 @@ class Shown:
 
 @dataclass
 class Fault:
-    kind: str  # "callback" or "followup"
+    kind: str  # "callback", "followup" or "message" (a channel or DM message)
     status: int
     retry_after: float
     served: int = 0
+    accept: bool = False
+    """For "message": store the message (and its nonce) before answering the error, as Discord sometimes does."""
+
+
+@dataclass
+class Hold:
+    """The next channel message: stored, then its answer kept back until `release()` (or `HOLD_LIMIT`)."""
+
+    received: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+    message: dict | None = None
+
+    def release(self) -> None:
+        self.released.set()
 
 
 class GatewaySession:
@@ -239,6 +259,7 @@ class FakeDiscord:
         self.problems: list[str] = []
         self.unauthorized: list[Recorded] = []
         self.faults: list[Fault] = []
+        self.holds: list[Hold] = []
         self.sessions: list[GatewaySession] = []
         self.boots = 0
         self._new_session = asyncio.Condition()
@@ -277,14 +298,14 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application(client_max_size=32 * 1024 * 1024)
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         app.router.add_route("*", "/{tail:.*}", self._outside_api)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
@@ -323,11 +344,24 @@ class FakeDiscord:
             raise RuntimeError("no bot is connected to the fake gateway")
         return live[-1]
 
-    def fail_next(self, kind: str, status: int, retry_after: float = 0.25) -> Fault:
-        """Answer the next interaction `callback` or `followup` with `status` (429 or 500) once."""
-        fault = Fault(kind, status, retry_after)
+    def fail_next(self, kind: str, status: int, retry_after: float = 0.25, *, accept: bool = False) -> Fault:
+        """Answer the next interaction `callback`, `followup` or channel `message` with `status` (429 or 5xx) once.
+
+        Faults queue up: calling this n times fails the next n requests of that kind (a storm).
+        """
+        fault = Fault(kind, status, retry_after, accept=accept)
         self.faults.append(fault)
         return fault
+
+    def hold_next_message(self) -> Hold:
+        """Store the next channel message, then keep its answer back until `release()`."""
+        hold = Hold()
+        self.holds.append(hold)
+        return hold
+
+    def reminders_in(self, channel_id: int | str) -> list[dict]:
+        """The distinct messages the bot sent to a channel with an enforced nonce (reminders), oldest first."""
+        return [m for (cid, _), m in self.nonces.items() if cid == str(channel_id)]
 
     def close_dms(self, user: str, error: tuple[int, int, str] = DM_CLOSED) -> None:
         """From now on, a message to `user`'s DM channel fails (default: 403 50007, DMs closed)."""
@@ -861,22 +895,29 @@ class FakeDiscord:
         record.status = response.status
         return response
 
-    def _fault(self, kind: str) -> web.Response | None:
+    def _next_fault(self, kind: str) -> Fault | None:
         for fault in self.faults:
             if fault.kind == kind and not fault.served:
                 fault.served += 1
-                if fault.status == 429:
-                    headers = {
-                        "X-RateLimit-Remaining": "0",
-                        "X-RateLimit-Reset-After": f"{fault.retry_after:.3f}",
-                        "X-RateLimit-Reset": f"{time.time() + fault.retry_after:.3f}",
-                        "X-RateLimit-Scope": "user",
-                        "Retry-After": str(max(1, round(fault.retry_after))),
-                    }
-                    body = {"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": False}
-                    return self._json(body, status=429, headers=headers)
-                return self._error(fault.status, 0, "500: Internal Server Error")
+                return fault
         return None
+
+    def _fault_response(self, fault: Fault) -> web.Response:
+        if fault.status == 429:
+            headers = {
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset-After": f"{fault.retry_after:.3f}",
+                "X-RateLimit-Reset": f"{time.time() + fault.retry_after:.3f}",
+                "X-RateLimit-Scope": "user",
+                "Retry-After": str(max(1, round(fault.retry_after))),
+            }
+            body = {"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": False}
+            return self._json(body, status=429, headers=headers)
+        return self._error(fault.status, 0, f"{fault.status}: Server Error")
+
+    def _fault(self, kind: str) -> web.Response | None:
+        fault = self._next_fault(kind)
+        return None if fault is None else self._fault_response(fault)
 
     # ------------------------------------------------------------------ login and commands
 
@@ -1163,13 +1204,30 @@ class FakeDiscord:
         nonce = body.get("nonce")
         if nonce is not None and len(str(nonce)) > 25:
             self.problems.append(f"message to channel {match['cid']}: nonce {nonce!r} is over 25 characters")
+        fault = self._next_fault("message")
+        if fault is not None and not fault.accept:
+            return self._fault_response(fault)
         if nonce is not None and body.get("enforce_nonce") and (match["cid"], str(nonce)) in self.nonces:
-            return self._json(self.nonces[match["cid"], str(nonce)])
+            message = self.nonces[match["cid"], str(nonce)]
+        else:
+            message = self._store_channel_message(match["cid"], body, record)
+        if fault is not None:
+            return self._fault_response(fault)  # stored, but the answer says it failed
+        if self.holds:
+            hold = self.holds.pop(0)
+            hold.message = message
+            hold.received.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(hold.released.wait(), HOLD_LIMIT)
+        return self._json(message)
+
+    def _store_channel_message(self, cid: str, body: dict, record: Recorded) -> dict:
+        nonce = body.get("nonce")
         mid = self.snowflake()
         message = {
             "id": str(mid),
             "type": 0,
-            "channel_id": match["cid"],
+            "channel_id": cid,
             "author": self.bot_user,
             "content": "",
             "timestamp": now_iso(),
@@ -1187,8 +1245,8 @@ class FakeDiscord:
         self._apply(message, body, record.files)
         self.messages[mid] = message
         if nonce is not None and body.get("enforce_nonce"):
-            self.nonces[match["cid"], str(nonce)] = message
-        return self._json(message)
+            self.nonces[cid, str(nonce)] = message
+        return message
 
     async def _get_channel_message(self, request: web.Request, record: Recorded, match: re.Match) -> web.Response:
         message = self.messages.get(int(match["mid"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import time
 
 import aiohttp
@@ -120,3 +122,43 @@ async def test_fake_flags_unknown_routes_wrong_tokens_and_bad_payloads():
             assert any("acknowledged twice" in p for p in fake.problems)
     finally:
         await fake.stop()
+
+
+async def test_message_faults_holds_and_a_late_start():
+    """Faults on messages (stored or not), a held answer, and a fake listening on a port chosen before it starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    fake = FakeDiscord("right-token")
+    async with aiohttp.ClientSession(headers=UA, timeout=aiohttp.ClientTimeout(total=5)) as http:
+        with pytest.raises(aiohttp.ClientConnectorError):  # not started yet: unreachable
+            await http.get(f"http://127.0.0.1:{port}/api/v10/users/@me")
+        await fake.start(port)
+        try:
+            assert fake.api_base == f"http://127.0.0.1:{port}/api/v10"
+            bot = {"Authorization": "Bot right-token"}
+            url = f"{fake.api_base}/channels/{fake.channel_id}/messages"
+            post = {"content": "hi", "nonce": "n1", "enforce_nonce": True, "allowed_mentions": {"parse": []}}
+
+            fake.fail_next("message", 429, retry_after=0.01)
+            fake.fail_next("message", 503, accept=True)
+            async with http.post(url, json=post, headers=bot) as response:
+                assert response.status == 429 and (await response.json())["retry_after"] == 0.01
+            assert fake.reminders_in(fake.channel_id) == []  # refused: not stored
+            async with http.post(url, json=post, headers=bot) as response:
+                assert response.status == 503
+            [stored] = fake.reminders_in(fake.channel_id)  # taken, though the answer said it failed
+            async with http.post(url, json=post, headers=bot) as response:  # the retry, same nonce
+                assert (await response.json())["id"] == stored["id"]
+            assert len(fake.reminders_in(fake.channel_id)) == 1
+
+            hold = fake.hold_next_message()
+            task = asyncio.ensure_future(http.post(url, json={**post, "nonce": "n2"}, headers=bot))
+            await asyncio.wait_for(hold.received.wait(), 5)
+            assert len(fake.reminders_in(fake.channel_id)) == 2 and not task.done()
+            hold.release()
+            async with await asyncio.wait_for(task, 5) as response:
+                assert response.status == 200
+            assert fake.problems == []
+        finally:
+            await fake.stop()

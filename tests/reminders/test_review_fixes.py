@@ -10,16 +10,17 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
+from bot.content.loader import ContentIndex
 from bot.handlers import content_admin, groups, learning, reminders
 from bot.handlers.context import Services
-from bot.reminders.compose import PATH_NOT_LOADED
-from bot.reminders.planning import snooze_meta_key
-from bot.reminders.scheduler import RetryLaterError, Scheduler
+from bot.reminders.planning import deferred_meta_key, read_deferral, snooze_meta_key
+from bot.reminders.scheduler import DEFERRED, RetryLaterError, Scheduler
 from bot.store import Store
 from tests.reminders.conftest import (
     ANN,
     BOB,
     CAT,
+    CHANNEL,
     CONTENT_DIR,
     MOD,
     NOW,
@@ -61,10 +62,10 @@ def break_role(folder: Path, name: str = DATA) -> str:
     return good
 
 
-# ---------------------------------------------------------------- B: a role file missing at send time
+# ---------------------------------------------------------------- B: a role file missing at send time: deferred
 
 
-async def test_a_path_missing_at_send_time_skips_the_week_and_comes_back_after_a_reload(
+async def test_a_path_missing_at_send_time_is_deferred_and_goes_out_after_a_reload(
     live: Services, content_copy: Path, store: Store
 ) -> None:
     clock = Clock()
@@ -77,22 +78,109 @@ async def test_a_path_missing_at_send_time_skips_the_week_and_comes_back_after_a
     assert DATA not in live.content.index.roles
 
     outcomes = await scheduler.run_due(FIRST)
-    assert [o.skipped for o in outcomes] == [PATH_NOT_LOADED]
+    assert [o.skipped for o in outcomes] == [DEFERRED]
     assert sender.sent == []
-    delivery = await store.get_delivery("user", ANN, "2026-W49")
-    assert delivery is not None and (delivery.state, delivery.error) == ("failed", PATH_NOT_LOADED)
-    assert await store.get_plan("user", ANN) == FIRST + weeks(1)  # the plan goes on to the next week
+    assert await store.get_delivery("user", ANN, "2026-W49") is None  # not failed: nothing is recorded
+    assert await store.get_plan("user", ANN) == FIRST + timedelta(minutes=30)  # looked at again soon
 
     await travel(scheduler, clock, FIRST + weeks(1) + timedelta(hours=1))
     assert sender.sent == []
-    assert await store.get_plan("user", ANN) == FIRST + weeks(2)
+    assert await store.get_delivery("user", ANN, "2026-W50") is None
+    deferral = read_deferral(await store.get_meta(deferred_meta_key("user", ANN)))
+    assert deferral is not None and deferral.since == FIRST  # the week it waits for, however often deferred
 
     (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
     reply = await content_admin.reload(live, caller(MOD, clock.now, moderator=True))
     assert "Reloaded: 6 roles are live." in text(reply)
+    [outcome] = await scheduler.run_due(clock.now)  # the reload changed the content: deferred ones are due
+    assert outcome.sent
+    [catchup] = sender.sent
+    assert catchup.text.startswith("Week 2 of")
+    assert (
+        "This comes late: I was offline and missed 1 weekly reminder." in catchup.text
+    )  # weeks 1 and 2 in one message, as after downtime
+    assert await store.delivery_state("user", ANN, "2026-W50") == "sent"
+    assert await store.get_meta(deferred_meta_key("user", ANN)) is None
     await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))
-    assert [s.due for s in sender.to("user", ANN)] == [FIRST + weeks(2), FIRST + weeks(3)]
-    assert sender.sent[0].text.startswith("Week 3 of")
+    assert [s.due for s in sender.to("user", ANN)[1:]] == [FIRST + weeks(2), FIRST + weeks(3)]
+
+
+async def test_a_path_back_within_its_week_sends_that_weeks_reminder(
+    live: Services, content_copy: Path, store: Store
+) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    good = break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    await scheduler.run_due(FIRST)
+
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    fixed = FIRST + timedelta(hours=3)
+    await content_admin.reload(live, caller(MOD, fixed, moderator=True))
+    clock.now = fixed
+    [outcome] = await scheduler.run_due(fixed)
+    assert outcome.sent
+    assert sender.sent[0].text.startswith("Week 1 of")
+    assert "This comes late" not in sender.sent[0].text
+    assert await store.delivery_state("user", ANN, "2026-W49") == "sent"
+    assert await store.get_plan("user", ANN) == FIRST + weeks(1)
+
+
+async def test_a_restart_with_the_path_back_sends_the_deferred_reminder_at_once(
+    live: Services, content_copy: Path, store: Store, shipped_index: ContentIndex
+) -> None:
+    clock = Clock()
+    scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    await scheduler.run_due(FIRST)
+    assert await store.get_plan("user", ANN) == FIRST + timedelta(minutes=30)
+
+    # A new process on the same database, with the content fixed: its first pass sends it, not 30 minutes on.
+    restarted = Services(ContentHolder(CONTENT_DIR, shipped_index, NOW), store)
+    sender = RecordingSender(clock)
+    clock.now = FIRST + timedelta(minutes=5)
+    [outcome] = await Scheduler(restarted, sender, clock, rate=0).run_due(clock.now)
+    assert outcome.sent
+    assert [s.target for s in sender.sent] == [ANN]
+
+
+async def test_a_deferred_group_post_goes_out_after_a_reload(live: Services, content_copy: Path, store: Store) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await groups.create(live, caller(MOD), "Pipes", DATA, CHANNEL)
+    good = break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    [outcome] = await scheduler.run_due(FIRST)
+    assert outcome.skipped == DEFERRED
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
+    [outcome] = await scheduler.run_due(FIRST + timedelta(minutes=1))
+    assert outcome.sent
+    assert [s.label for s in sender.sent] == ["Pipes"]
+
+
+async def test_a_pause_replaces_a_deferral(live: Services, content_copy: Path, store: Store) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    good = break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    await scheduler.run_due(FIRST)
+    await reminders.remind_pause(live, caller(ANN, FIRST), "2026-12-20")  # the learner skips those weeks
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
+
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))
+    [after_pause] = sender.sent
+    assert after_pause.due == FIRST + weeks(3)
+    assert "You were away" not in after_pause.text  # the paused weeks are not caught up
+    assert await store.get_meta(deferred_meta_key("user", ANN)) is None
 
 
 async def test_a_finished_path_beside_a_missing_one_does_not_end_the_reminders(
@@ -105,8 +193,8 @@ async def test_a_finished_path_beside_a_missing_one_does_not_end_the_reminders(
     assert "You've reached the end of the Backend Engineer path" in sender.sent[0].text
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
     [outcome] = await scheduler.run_due(FIRST + weeks(1))
-    assert outcome.skipped == PATH_NOT_LOADED
-    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(2)
+    assert outcome.skipped == DEFERRED
+    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1) + timedelta(minutes=30)
 
 
 async def test_reload_replans_learners_with_reminders_on_but_no_plan(live: Services, store: Store) -> None:
@@ -230,3 +318,58 @@ async def test_the_weekly_post_still_counts_hidden_members(
     [post] = sender.to("channel", 5555)
     assert "Board: 1/2 finished this week's items" in post.text
     assert f"<@{BOB}>" not in post.text
+
+
+async def test_deferrals_are_logged_once_per_pass_not_per_look(
+    live: Services, content_copy: Path, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock()
+    scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
+    for user in (ANN, BOB, CAT):
+        await learning.start_learning(live, caller(user), DATA)
+    break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    with caplog.at_level("WARNING"):
+        await scheduler.run_due(FIRST)
+        await travel(scheduler, clock, FIRST + timedelta(hours=3))  # six more looks each: nothing more said
+    [line] = [r.getMessage() for r in caplog.records if "deferred" in r.getMessage()]
+    assert line == (
+        f"3 reminders deferred (user {ANN}, user {BOB}, user {CAT}): path {DATA} not loaded. Each goes out once "
+        "its path is back (after a content reload or a restart; looked at again every 30 min meanwhile)"
+    )
+
+
+async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(live: Services, store: Store) -> None:
+    """It notices a reload by the index's identity, through a weak reference: the old index can be freed."""
+    import weakref
+
+    clock = Clock(FIRST)
+    scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
+    await scheduler.run_due(FIRST)
+    old = weakref.ref(live.content.index)
+    await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
+    assert live.content.index is not old()
+    await live.content.release()
+    assert old() is None
+
+
+async def test_a_deferral_replaced_by_a_pause_is_not_counted_again(
+    live: Services, content_copy: Path, store: Store
+) -> None:
+    clock = Clock()
+    sender = RecordingSender(clock)
+    scheduler = Scheduler(live, sender, clock, rate=0)
+    await learning.start_learning(live, caller(ANN), DATA)
+    good = break_role(content_copy)
+    live.content.swap(ContentHolder.load(content_copy, NOW).index, NOW)
+    await scheduler.run_due(FIRST)  # deferred since FIRST
+    await reminders.remind_pause(live, caller(ANN, FIRST), "2026-12-20")
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))  # still broken: deferred again
+    deferral = read_deferral(await store.get_meta(deferred_meta_key("user", ANN)))
+    assert deferral is not None and deferral.since == FIRST + weeks(3)  # the paused weeks are not waited for
+
+    (content_copy / f"{DATA}.md").write_text(good, encoding="utf-8")
+    await content_admin.reload(live, caller(MOD, clock.now, moderator=True))
+    await scheduler.run_due(clock.now)
+    [sent] = sender.sent
+    assert "You were away" not in sent.text

@@ -493,7 +493,7 @@ async def test_the_run_loop_survives_a_failing_pass(svc: Services, sender: Recor
     assert task.exception() is None
 
 
-async def test_paths_and_groups_no_longer_in_the_content_are_not_sent(
+async def test_paths_and_groups_no_longer_in_the_content_are_deferred(
     svc: Services, scheduler: Scheduler, sender: RecordingSender
 ) -> None:
     from datetime import time
@@ -515,12 +515,13 @@ async def test_paths_and_groups_no_longer_in_the_content_are_not_sent(
 
     await replan_group(svc, ghost.id, NOW)
     outcomes = {o.target.kind: o.skipped for o in await scheduler.run_due(FIRST)}
-    assert outcomes == {"user": "path not loaded", "group": "path not loaded"}
+    assert outcomes == {"user": "deferred", "group": "deferred"}
     assert sender.sent == []
-    assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)  # the path may come back, as for groups
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "failed"
-    assert await svc.store.get_plan("group", ghost.id) == FIRST + weeks(1)  # the role may come back
-    assert await svc.store.delivery_state("group", ghost.id, "2026-W49") == "failed"
+    # Nothing is recorded for the week, and the plan looks again soon: the path may come back.
+    assert await svc.store.delivery_state("user", ANN, "2026-W49") is None
+    assert await svc.store.delivery_state("group", ghost.id, "2026-W49") is None
+    assert await svc.store.get_plan("user", ANN) == FIRST + timedelta(minutes=30)
+    assert await svc.store.get_plan("group", ghost.id) == FIRST + timedelta(minutes=30)
 
 
 async def test_a_path_that_starts_later_gets_a_look_ahead(

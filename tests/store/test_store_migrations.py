@@ -54,9 +54,18 @@ SEEDS[2] = (
                 '2024-03-01T02:00:00.000000+00:00', '2024-03-01T02:05:00.000000+00:00');
     """
 )
-# Version 3 (v4 once merged after the leases table) remembers the reminder whose "I'm behind" last moved a plan.
+# Version 3 added leases (one reminder sender per database): the same data plus a lapsed lease.
 SEEDS[3] = (
     SEEDS[2]
+    + """
+        INSERT INTO leases (name, holder, acquired_at, heartbeat_at, expires_at)
+        VALUES ('reminder-sender', 'old-host:77:0badcafe', '2024-03-01T00:00:00.000000+00:00',
+                '2024-03-01T02:05:00.000000+00:00', '2024-03-01T02:06:00.000000+00:00');
+    """
+)
+# Version 4 remembers the reminder whose "I'm behind" last moved a plan.
+SEEDS[4] = (
+    SEEDS[3]
     + """
         UPDATE enrollments SET behind_slot = '2024-W03' WHERE user_id = 111 AND role = 'data-analyst';
     """
@@ -83,7 +92,7 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
     assert stopped is not None
     assert stopped.status == "stopped"
     assert stopped.pace is None
-    assert active[0].behind_slot == ("2024-W03" if version >= 3 else None)  # none before version 3
+    assert active[0].behind_slot == ("2024-W03" if version >= 4 else None)  # none before version 4
     assert stopped.behind_slot is None
 
     progress = await store.get_progress(111, "data-analyst")
@@ -127,6 +136,13 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
         2,
     )
     assert pending.updated_at == datetime(2024, 3, 1, 2, 5, tzinfo=UTC)
+
+    lease = await store.get_lease("reminder-sender")
+    if version < 3:  # the lease table arrives empty and usable
+        assert lease is None
+        return
+    assert lease is not None
+    assert (lease.holder, lease.expires_at) == ("old-host:77:0badcafe", datetime(2024, 3, 1, 2, 6, tzinfo=UTC))
 
 
 async def build_database(path: Path, version: int) -> None:
