@@ -66,7 +66,7 @@ async def test_no_role_is_fine_until_someone_follows_a_path(tmp_path: Path, stor
     holder = ContentHolder.load(tmp_path / "empty", NOW)
     await check_content(holder, store)  # a new install: nothing to hold back
     await store.enroll(1, "backend-engineer", None, None, NOW)
-    with pytest.raises(StartupError, match=r"has no role files \(\*\.md; .*\), but 1 learner\(s\) or study group"):
+    with pytest.raises(StartupError, match=r"has no role files \(\*\.md; .*\), but 1 learner or study group follows"):
         await check_content(holder, store)
 
 
@@ -165,7 +165,7 @@ async def test_a_refused_token_is_not_retried(store: Store, sleeps: list[float])
 async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(refused())
     with pytest.raises(
-        DiscordUnreachableError, match=r"gave up after 1 attempt\(s\) in 0s \(WAYMARK_CONNECT_RETRY_S=0\)"
+        DiscordUnreachableError, match=r"gave up after 1 attempt in 0s \(WAYMARK_CONNECT_RETRY_S=0\)"
     ):
         await login(bot, "t", RetryWindow(0, SenderLease(store)))  # type: ignore[arg-type]
     assert sleeps == []
@@ -248,6 +248,6 @@ async def test_a_host_that_never_answers_ends_with_the_window(store: Store, monk
             await asyncio.sleep(30)
 
     bot = Silent()
-    with pytest.raises(DiscordUnreachableError, match=r"\(no answer in time\); gave up after 1 attempt\(s\) in 0s"):
+    with pytest.raises(DiscordUnreachableError, match=r"\(no answer in time\); gave up after 1 attempt in 0s"):
         await asyncio.wait_for(login(bot, "t", RetryWindow(0.1, SenderLease(store))), 5)  # type: ignore[arg-type]
     assert bot.logins == 1
