@@ -164,9 +164,7 @@ async def test_a_refused_token_is_not_retried(store: Store, sleeps: list[float])
 
 async def test_no_retry_window_means_one_attempt(store: Store, sleeps: list[float]) -> None:
     bot = StubBot(refused())
-    with pytest.raises(
-        DiscordUnreachableError, match=r"gave up after 1 attempt in 0s \(WAYMARK_CONNECT_RETRY_S=0\)"
-    ):
+    with pytest.raises(DiscordUnreachableError, match=r"gave up after 1 attempt in 0s \(WAYMARK_CONNECT_RETRY_S=0\)"):
         await login(bot, "t", RetryWindow(0, SenderLease(store)))  # type: ignore[arg-type]
     assert sleeps == []
 

@@ -266,9 +266,7 @@ async def test_a_path_whose_file_breaks_is_deferred_and_sent_once_it_is_back(fak
         make_due(world.db, learner)
         await wake(fake)
         await fake.wait_for(lambda: "deferred" in broken.output(), DELIVERY_TIMEOUT, "the deferral")
-        assert f"1 reminder deferred (user {learner}): path {DATA} not loaded. Each goes out once" in (
-            broken.output()
-        )
+        assert f"1 reminder deferred (user {learner}): path {DATA} not loaded. Each goes out once" in (broken.output())
         assert reminders_of(fake, "mod3") == []
         assert delivery(world.db, learner) is None  # not marked failed: nothing recorded for the week
         wait = plan_of(world.db, learner) - datetime.now(UTC)
