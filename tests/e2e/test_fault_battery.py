@@ -1,6 +1,6 @@
 """The fault battery: the real `python -m bot run` through what goes wrong for self-hosters.
 
-A missing or unusable content folder, a path whose role file breaks, Discord unreachable at start (then a fake
+A missing or unusable content folder, a damaged, read-only or locked database, a path whose role file breaks, Discord unreachable at start (then a fake
 Discord started late), 429 storms and 5xx answers on reminder sends, `kill -9` in the middle of a send, a second
 process on the same database, and a lease left behind by a killed process. Each case ends with the exit code
 and the message a self-hoster sees, no acknowledged write lost (`Ledger`) and no reminder sent twice
@@ -12,6 +12,7 @@ Everything stays on 127.0.0.1; every wait has a timeout; retry windows are small
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import signal
 import socket
@@ -31,6 +32,7 @@ import pytest_asyncio
 from bot.reminders.lease import SENDER_LEASE
 from bot.store import Store
 from bot.store.codec import decode_datetime, encode_datetime
+from tests.broken_db import garble_middle, read_only_file, waymark_database
 from tests.e2e.conftest import CONTENT_DIR, ROOT, TOKEN, TRACEBACK, BotProcess, assert_private
 from tests.e2e.discord_rules import Spec
 from tests.e2e.fake_discord import FakeDiscord, Recorded
@@ -555,3 +557,44 @@ async def test_a_lease_left_by_a_killed_process_elsewhere_expires_and_is_taken_o
     assert holder.startswith(f"{HOST}:{world.bot.proc.pid}:")
     assert (await world.bot.stop()).returncode == 0
     assert query(world.db, "SELECT COUNT(*) FROM leases")[0][0] == 0
+
+
+# --------------------------------------------------------------------------- rows 3 and 4: the database
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("damaged", "the file is damaged (SQLite"),
+        ("read-only", "refuses to let anyone write it"),
+        ("locked", "another program holds a lock on it"),
+    ],
+)
+async def test_an_unusable_database_refuses_to_start_before_discord(
+    fake: FakeDiscord, world: World, case: str, message: str
+):
+    workdir = world.tmp.mktemp("database-case")
+    process = BotProcess(fake, workdir, CONTENT_DIR)
+    waymark_database(process.db_path, learners=300)
+    before = process.db_path.read_bytes()
+    logins = fake.boots
+    with contextlib.ExitStack() as stack:
+        if case == "damaged":
+            garble_middle(process.db_path)
+            before = process.db_path.read_bytes()
+        elif case == "read-only":
+            stack.enter_context(read_only_file(process.db_path))
+        else:
+            holder = stack.enter_context(closing(sqlite3.connect(process.db_path, isolation_level=None)))
+            holder.execute("BEGIN EXCLUSIVE")  # a sqlite3 shell, or another program, in the middle of a write
+
+        proc, boot = await process.spawn()
+        code = await wait_exit(proc)
+
+    assert code == 2
+    line = one_line(boot.stderr.read_text(encoding="utf-8"))
+    assert line.startswith(f"waymark: cannot open database {process.db_path}"), line
+    assert message in line, line
+    assert TOKEN not in line
+    assert fake.boots == logins  # it never reached Discord
+    assert process.db_path.read_bytes() == before  # and changed nothing
