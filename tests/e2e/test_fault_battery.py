@@ -1,10 +1,11 @@
 """The fault battery: the real `python -m bot run` through what goes wrong for self-hosters.
 
-A missing or unusable content folder, a damaged, read-only or locked database, a path whose role file breaks, Discord unreachable at start (then a fake
-Discord started late), 429 storms and 5xx answers on reminder sends, `kill -9` in the middle of a send, a second
-process on the same database, and a lease left behind by a killed process. Each case ends with the exit code
-and the message a self-hoster sees, no acknowledged write lost (`Ledger`) and no reminder sent twice
-(`assert_each_reminder_once`), and no broken rule on the fake nor an error in the bot's log.
+A missing or unusable content folder, a damaged, read-only or locked database, a path whose role file breaks,
+Discord unreachable at start (then a fake Discord started late), 429 storms and 5xx answers on reminder sends,
+`kill -9` in the middle of a send, a second process on the same database, and a lease left behind by a killed
+process. Each case ends with the exit code and the message a self-hoster sees, no acknowledged write lost
+(`Ledger`) and no reminder sent twice (`assert_each_reminder_once`), and no broken rule on the fake nor an error
+in the bot's log.
 
 Everything stays on 127.0.0.1; every wait has a timeout; retry windows are small (`WAYMARK_CONNECT_RETRY_S`).
 """
