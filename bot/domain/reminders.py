@@ -64,9 +64,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, Protocol
+from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.shapes import ChecklistLike, PhaseContent
 from bot.domain.weeks import Position, ScheduledPhase, resolve_zone
 
 __all__ = [
@@ -268,48 +269,6 @@ def is_paused(paused_until: datetime | None, now: datetime) -> bool:
 
 
 # --------------------------------------------------------------------------- message content
-
-
-class TopicLike(Protocol):
-    """A phase topic, like `bot.content.models.Topic`."""
-
-    @property
-    def text(self) -> str: ...
-
-
-class PhaseContent(Protocol):
-    """A role's phase as written, like `bot.content.models.Phase`."""
-
-    @property
-    def number(self) -> int: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def objective(self) -> str | None: ...
-
-    @property
-    def topics(self) -> Sequence[TopicLike]: ...
-
-    @property
-    def first_week(self) -> int: ...
-
-    @property
-    def last_week(self) -> int: ...
-
-
-class ChecklistLike(Protocol):
-    """A checklist item, like `bot.content.models.ChecklistItem`."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def group(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,98 +55,23 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from bot.domain.reminders import OpenItem
+from bot.domain.shapes import ChecklistLike, PhaseContent, TopicLike
 from bot.domain.weeks import ScheduledPhase
 
 __all__ = [
     "NextStep",
-    "PartLike",
-    "PhaseContent",
     "PhaseSlice",
     "Resource",
     "SliceUnit",
     "TodayView",
-    "TopicLike",
     "build_today",
     "extract_links",
     "phase_slices",
     "slice_resources",
     "week_slice",
 ]
-
-
-class TopicLike(Protocol):
-    """A topic of a phase, like `bot.content.models.Topic`."""
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def detail(self) -> str: ...
-
-    @property
-    def children(self) -> Sequence[TopicLike]: ...
-
-
-class PartLike(Protocol):
-    """A part of a phase, like `bot.content.models.Subsection`."""
-
-    @property
-    def label(self) -> str: ...
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def topics(self) -> Sequence[TopicLike]: ...
-
-
-class _LinedTopic(TopicLike, Protocol):
-    @property
-    def line(self) -> int: ...
-
-
-class PhaseContent(Protocol):
-    """A phase as written, like `bot.content.models.Phase`."""
-
-    @property
-    def number(self) -> int: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def objective(self) -> str | None: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def topics(self) -> Sequence[_LinedTopic]: ...
-
-    @property
-    def subsections(self) -> Sequence[PartLike]: ...
-
-
-class ChecklistLike(Protocol):
-    """A checklist item, like `bot.content.models.ChecklistItem`."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def phase(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,91 @@
+"""What the domain reads of a role's content, as protocols: `bot.content.models` satisfies them structurally.
+
+The domain stays free of the content package (its models, parser and search), so it can be tested with plain
+stand-ins; each protocol names only attributes, all read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+__all__ = ["ChecklistLike", "PartLike", "PhaseContent", "TopicLike"]
+
+
+class TopicLike(Protocol):
+    """A topic of a phase, like `bot.content.models.Topic`."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def detail(self) -> str: ...
+
+    @property
+    def children(self) -> Sequence[TopicLike]: ...
+
+
+class PartLike(Protocol):
+    """A part of a phase (a sub-heading or a bold label), like `bot.content.models.Subsection`."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def topics(self) -> Sequence[TopicLike]: ...
+
+
+class PhaseContent(Protocol):
+    """A role's phase as written, like `bot.content.models.Phase`."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def objective(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def topics(self) -> Sequence[TopicLike]: ...
+
+    @property
+    def subsections(self) -> Sequence[PartLike]: ...
+
+    @property
+    def first_week(self) -> int: ...
+
+    @property
+    def last_week(self) -> int: ...
+
+
+class ChecklistLike(Protocol):
+    """A checklist item, like `bot.content.models.ChecklistItem`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def phase(self) -> int | None: ...
