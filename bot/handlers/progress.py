@@ -11,7 +11,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from bot.content.models import ChecklistItem, Role
-from bot.domain.streaks import week_streak
+from bot.domain.pace import PaceStatus, finish_date, pace_status
+from bot.domain.streaks import Streak, streak_status
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
 from bot.handlers import ids
@@ -206,6 +207,33 @@ def _fit_lines(lines: list[str], room: int) -> str:
     return "\n".join(shown)
 
 
+def pace_text(pace: PaceStatus) -> str:
+    """Say how the checklist compares with the plan: "on track", "behind by 3 weeks", "time is up: 4 items left"."""
+    match pace.state:
+        case "not_started":
+            return "not started yet"
+        case "complete":
+            return "every item ticked"
+        case "time_up":
+            return f"time is up: {plural(pace.items_left, 'item')} left"
+        case "behind":
+            return f"behind by {plural(pace.weeks, 'week')}"
+        case "ahead":
+            return f"ahead by {plural(pace.weeks, 'week')}"
+        case "on_track":
+            return "on track"
+        case "no_checklist":
+            return "no checklist to measure it by"
+
+
+def streak_text(streak: Streak) -> str:
+    """Say the current and longest streak of weeks with a ticked item."""
+    longest = f"longest {plural(streak.longest, 'week')}"
+    if streak.current:
+        return f"{plural(streak.current, 'week')} in a row with a ticked item · {longest}"
+    return f"No streak now · {longest}" if streak.longest else "No streak yet"
+
+
 async def _progress_card(
     svc: Services,
     user_id: int,
@@ -219,15 +247,23 @@ async def _progress_card(
     progress = await svc.store.get_progress(user_id, r.name)
     done_items = [i for i in r.checklist if i.id in progress]
     tz = zone_or_utc(tz)  # a stored zone unusable here counts in UTC (the reply says so)
-    streak = week_streak((p.done_at for p in progress.values()), plan.enrollment.start_date, local_today(now, tz), tz)
-    fields = [Field("Where", week_status(plan))]
+    today = local_today(now, tz)
+    start, shift = plan.enrollment.start_date, plan.enrollment.week_shift
+    streak = streak_status((p.done_at for p in progress.values()), start, today, tz)
+    where = week_status(plan)
+    if plan.position.status == "finished" and r.checklist and not done_items:
+        where = f"All {plural(plan.total_weeks, 'week')} are over"  # no cheer with nothing ticked
+    fields = [Field("Where", where)]
     if plan.position.phase is not None:
         phase = r.phase(plan.position.phase.number)
         if phase is not None:
             fields.append(Field("Phase", clip(f"{phase.number}: {phase.title} ({plan.position.phase.span})", 1024)))
+    if not plan.self_paced:
+        fields.append(Field("Finish", finish_date(start, plan.total_weeks, shift).isoformat()))
+        pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift)
+        fields.append(Field("Pace", pace_text(pace)))
     fields.append(Field("Checklist", bar(len(done_items), len(r.checklist))))
-    in_a_row = f"{plural(streak, 'week')} in a row with a ticked item" if streak else "No streak yet"
-    fields.append(Field("Streak", in_a_row))
+    fields.append(Field("Streak", streak_text(streak)))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:
         lines = [f"[{escape_user_text(i.text, 60)}]({url})" for i, url in proofs]

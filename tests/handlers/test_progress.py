@@ -274,21 +274,51 @@ async def test_progress_shows_week_phase_checklist_streak_and_proofs(svc: Servic
     assert "Where: Week 5 of 36 · Phase 2 (weeks 5-12)" in shown
     assert "Phase: 2: Programming Language Mastery (weeks 5-12)" in shown
     assert "Checklist: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in shown
-    # Weeks 1, 2 and 3 ticked; week 5 (this week) not yet and week 4 not at all: no streak.
-    assert "Streak: No streak yet" in shown
+    # Weeks 1, 2 and 3 ticked; week 5 (this week) not yet; week 4, missed, is a grace week.
+    assert "Streak: 3 weeks in a row with a ticked item · longest 3 weeks" in shown
     assert "Proof: [Use git professionally](https://github.com/ann/dotfiles)" in shown
     assert reply.ephemeral
 
 
-@pytest.mark.parametrize(("days", "streak"), [(15, 3), (22, 3), (21, 3), (28, 0), (16, 3)])
+# Day 28 is in week 5: week 4 without a tick is a grace week, so the streak holds; day 35 ends it.
+@pytest.mark.parametrize(("days", "streak"), [(15, 3), (22, 3), (21, 3), (28, 3), (35, 0), (16, 3)])
 async def test_streak_counts_weeks_in_a_row_up_to_last_week(svc: Services, days: int, streak: int) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     for day, label in ((0, GIT), (8, HTTP), (14, "Build basic API endpoints")):
         await progress.done(svc, caller(days=day), label)
     shown = text(await progress.progress(svc, caller(days=days)))
     weeks = "week" if streak == 1 else "weeks"
-    expected = f"Streak: {streak} {weeks} in a row with a ticked item" if streak else "Streak: No streak yet"
+    expected = (
+        f"Streak: {streak} {weeks} in a row with a ticked item" if streak else "Streak: No streak now · longest 3"
+    )
     assert expected in shown
+
+
+async def test_finish_date_and_behind_with_nothing_ticked_in_week_ten(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    shown = text(await progress.progress(svc, caller(days=63)))
+    assert "Where: Week 10 of 36" in shown
+    assert "Finish: 2027-08-05" in shown  # the last day of week 36, counted from 2026-11-27
+    assert "Pace: behind by 9 weeks" in shown  # 9 weeks over, nothing ticked
+    assert "Streak: No streak yet" in shown
+
+
+@pytest.mark.parametrize(
+    ("days", "ticks", "pace"),
+    [(0, 0, "on track"), (14, 3, "ahead by 5 weeks"), (36 * 7 + 30, 11, "time is up: 4 items left")],
+)
+async def test_pace_in_words(svc: Services, days: int, ticks: int, pace: str) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    for item in svc.content.index.roles[ROLE].checklist[:ticks]:
+        await progress.done(svc, caller(), f"{ROLE}:{item.id}")
+    assert f"Pace: {pace}" in text(await progress.progress(svc, caller(days=days)))
+
+
+async def test_no_cheer_at_the_end_with_nothing_ticked(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    shown = text(await progress.progress(svc, caller(days=36 * 7)))
+    assert "Where: All 36 weeks are over" in shown
+    assert "🎉" not in shown
 
 
 async def test_others_cannot_see_progress_until_it_is_made_visible(svc: Services) -> None:
