@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from bot.content.holder import ContentHolder
 from bot.domain.zones import zone_or_utc
-from bot.handlers import content_admin, groups, learning, progress, reminders
+from bot.handlers import content_admin, groups, learning, progress, reminders, today
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Caller, Services, UserError, utc_now
 from bot.log import get_logger
@@ -97,6 +97,7 @@ async def _group_resume(svc: Services, caller: Caller, name: str | None = None) 
 
 COMMANDS: dict[str, Command] = {
     "start-learning": Command(("role", "pace", "start"), learning.start_learning),
+    "today": Command(("role",), today.today),
     "skill-deep-dive": Command(("topic", "role"), learning.skill_deep_dive),
     "roles": Command((), learning.roles_list),
     "phase": Command(("number", "role"), learning.phase_view, ints=("number",)),

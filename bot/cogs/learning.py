@@ -1,4 +1,4 @@
-"""Slash commands for the path: /start-learning, /skill-deep-dive, /roles, /phase, /stop-learning, /help."""
+"""Slash commands for the path: /start-learning, /today, /skill-deep-dive, /roles, /phase, /stop-learning, /help."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.cogs.common import pace_autocomplete, role_autocomplete, services_of, topic_autocomplete
 from bot.discord_io import caller_of, run_handler
 from bot.handlers import learning
+from bot.handlers import today as today_handler
 
 
 class LearningCog(commands.Cog):
@@ -29,6 +30,13 @@ class LearningCog(commands.Cog):
         await run_handler(
             interaction, lambda: learning.start_learning(services_of(interaction), caller, role, pace, start)
         )
+
+    @app_commands.command(name="today", description="This week's topics, links and next step on your path")
+    @app_commands.describe(role="The path (default: your latest)")
+    @app_commands.autocomplete(role=role_autocomplete)
+    async def today(self, interaction: discord.Interaction, role: str | None = None) -> None:
+        caller = caller_of(interaction)
+        await run_handler(interaction, lambda: today_handler.today(services_of(interaction), caller, role))
 
     @app_commands.command(name="skill-deep-dive", description="Find the part of a path about any topic")
     @app_commands.describe(topic="What you want to learn about (typos are fine)", role="Only search this path")

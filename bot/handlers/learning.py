@@ -522,10 +522,11 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
 
 HELP = [
     ("/start-learning role [pace] [start]", "Enroll in a path (or resume it) and see it at a glance."),
+    ("/today [role]", "This week's part of your phase: its topics, links, open items and a next step."),
     ("/skill-deep-dive topic [role]", "Any topic (typos are fine) or a question: 'week 14', 'what comes after SQL'."),
     ("/roles", "Every path, with its timeline and salary range."),
     ("/phase [number] [role]", "One phase in full; your current phase by default."),
-    ("/progress [member] [share]", "Week N of M, your phase, checklist and streak."),
+    ("/progress [member] [share]", "Week N of M, your phase, finish date, pace, checklist and streak."),
     ("/checklist [role]", "Tick and untick the path's checklist."),
     ("/done item [proof]", "Tick one item by name, with an optional proof link."),
     ("/stop-learning role [forget]", "Leave a path; progress is kept unless you ask to forget it."),

@@ -358,3 +358,28 @@ async def test_help_lists_every_command(simcord_env, channel, alice):
     for command in alice.available_commands(channel):
         if command != "help":
             assert f"/{command.split()[0]}" in shown
+
+
+# --------------------------------------------------------------------------- /today
+
+
+async def test_today_shows_this_weeks_part_of_the_phase(channel, alice):
+    await alice.slash(channel, "start-learning", role=BACKEND, start="2026-11-13")  # today is in week 3
+
+    result = await alice.slash(channel, "today")
+
+    assert result.ephemeral
+    card = embed(result)
+    assert card.title == "Today · Backend Engineer · week 3 of 36"
+    assert "Part 3 of 4 of this phase" in card.description
+    assert "Data structures & algorithms" in card.description
+    assert "Internet fundamentals" not in card.description
+    assert fields(result)["Next step"] == "Start with **Data structures & algorithms**."
+    assert list(buttons(result)) == ["Whole phase", "Checklist"]
+    phase = await alice.click(result.response, label="Whole phase")
+    assert "Internet fundamentals" in embed(phase).description
+
+
+async def test_today_for_a_named_path_not_followed(channel, alice):
+    await alice.slash(channel, "start-learning", role=BACKEND)
+    assert_error(await alice.slash(channel, "today", role="data-engineer"), "You aren't following Data Engineer")

@@ -215,6 +215,19 @@ async def test_the_clock_sets_the_week(services: Services, days: int, week: str)
     assert week in await later.handle_line("/progress")
 
 
+async def test_today_and_progress_a_week_apart(services: Services) -> None:
+    await Console(services, "learner", NOW).handle_line("/start-learning role:backend-engineer")
+    later = Console(services, "learner", NOW + timedelta(days=14))
+    out = await later.handle_line("/today")
+    assert out.startswith(f"{ONLY_YOU}\n\nToday · Backend Engineer · week 3 of 36\n")
+    assert "Part 3 of 4 of this phase\n\n- Data structures & algorithms" in out
+    assert "Next step: Start with **Data structures & algorithms**." in out
+    assert out.endswith("[Whole phase] [Checklist]")
+    assert "Internet fundamentals" in await later.handle_line("click Whole phase")
+    out = await later.handle_line("/progress")
+    assert "Finish: 2027-08-05\nPace: behind by 2 weeks\n" in out
+
+
 async def test_only_you_marks_ephemeral_replies(run: Session) -> None:
     await run("/start-learning role:backend-engineer")
     assert (await run("/progress")).startswith(ONLY_YOU)

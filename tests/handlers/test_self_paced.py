@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import ids, learning, progress
+from bot.handlers import ids, learning, progress, today
 from bot.handlers.actions import handle_component
 from bot.handlers.context import Services, UserError
 from bot.store import Store
@@ -129,6 +129,20 @@ async def test_progress_counts_weeks_since_the_start_and_never_finishes(svc: Ser
     assert "Self-paced · week 157 since you started" in years_later
     assert "Finished" not in years_later
     assert "Week " not in years_later  # no "Week N of M"
+
+
+async def test_today_lists_the_next_open_items_and_no_pace(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), SELF_PACED)
+    await progress.done(svc, caller(), FIRST_ITEMS[0])
+
+    shown = text(await today.today(svc, caller(days=9)))
+
+    assert "is self-paced: there is no weekly plan" in shown
+    assert f"⬜ {FIRST_ITEMS[1]}" in shown
+    assert FIRST_ITEMS[0] not in shown
+    progress_shown = text(await progress.progress(svc, caller(days=9)))
+    assert "Finish" not in progress_shown
+    assert "Pace" not in progress_shown
 
 
 async def test_progress_of_a_self_paced_and_a_phased_path(svc: Services) -> None:
