@@ -20,7 +20,19 @@ from bot.handlers.context import Caller, Plan, Response, Services, UserError, no
 from bot.handlers.inputs import check_proof, zone_note
 from bot.handlers.learning import COLOR, enrolled_plan, path_card, plan_buttons, week_status
 from bot.reminders.planning import replan_user
-from bot.render import Attachment, Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_message
+from bot.render import (
+    Attachment,
+    Button,
+    Card,
+    Field,
+    Reply,
+    Select,
+    SelectOption,
+    clip,
+    escape_user_text,
+    fit_lines,
+    fit_message,
+)
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
 from bot.wording import agree, plural
@@ -191,22 +203,6 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     return Reply(content=clip(text, 2000), ephemeral=True)
 
 
-def _fit_lines(lines: list[str], room: int) -> str:
-    """Whole lines up to `room` characters, then how many more there are."""
-    shown: list[str] = []
-    used = 0
-    for k, line in enumerate(lines):
-        rest = len(lines) - k - 1
-        tail = len(f"\n…and {rest} more") if rest else 0
-        if used + len(line) + 1 + tail > room:
-            if not shown:
-                return clip(line, room)
-            return "\n".join(shown) + f"\n…and {len(lines) - k} more"
-        shown.append(line)
-        used += len(line) + 1
-    return "\n".join(shown)
-
-
 def pace_text(pace: PaceStatus) -> str:
     """Say how the checklist compares with the plan: "on track", "behind by 3 weeks", "time is up: 4 items left"."""
     match pace.state:
@@ -267,7 +263,7 @@ async def _progress_card(
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:
         lines = [f"[{escape_user_text(i.text, 60)}]({url})" for i, url in proofs]
-        fields.append(Field("Proof", _fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
+        fields.append(Field("Proof", fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
     return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
 
 

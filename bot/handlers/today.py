@@ -11,7 +11,7 @@ from bot.domain.today import NextStep, Resource, SliceUnit, TodayView, build_tod
 from bot.handlers import ids
 from bot.handlers.context import Caller, Plan, Services
 from bot.handlers.learning import COLOR, enrolled_plan, open_items_text, self_paced_hint
-from bot.render import Button, Card, Field, Reply, clip
+from bot.render import Button, Card, Field, Reply, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL, MAX_FIELD_VALUE
 from bot.wording import plural
 
@@ -37,22 +37,6 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
         lines.append(unit.text)
     lines.extend(_topic_lines(unit.topics))
     return lines
-
-
-def fit_lines(lines: Sequence[str], room: int) -> str:
-    """Join whole lines up to `room` characters, ending with how many more there are (links are never cut)."""
-    shown: list[str] = []
-    used = 0
-    for k, line in enumerate(lines):
-        rest = len(lines) - k - 1
-        tail = len(f"\n…and {rest} more") if rest else 0
-        if used + len(line) + 1 + tail > room:
-            if not shown:
-                return clip(line, room)
-            return "\n".join(shown) + f"\n…and {len(lines) - k} more"
-        shown.append(line)
-        used += len(line) + 1
-    return "\n".join(shown)
 
 
 def _resources_text(resources: Sequence[Resource]) -> str:

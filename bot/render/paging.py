@@ -185,6 +185,22 @@ def clip(text: str, limit: int) -> str:
     return head.rstrip().rstrip(",;:") + ELLIPSIS
 
 
+def fit_lines(lines: Sequence[str], room: int) -> str:
+    """Join whole lines up to `room` characters, ending with how many more there are (no line, no link, is cut)."""
+    shown: list[str] = []
+    used = 0
+    for k, line in enumerate(lines):
+        rest = len(lines) - k - 1
+        tail = len(f"\n…and {rest} more") if rest else 0
+        if used + len(line) + 1 + tail > room:
+            if not shown:
+                return clip(line, room)
+            return "\n".join(shown) + f"\n…and {len(lines) - k} more"
+        shown.append(line)
+        used += len(line) + 1
+    return "\n".join(shown)
+
+
 def paginate(
     title: str | None,
     body: str = "",
