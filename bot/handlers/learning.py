@@ -90,9 +90,8 @@ def week_status(plan: Plan) -> str:
         return f"Starts in {plural(days, 'day')}, on {plan.enrollment.start_date.isoformat()}"
     if plan.self_paced:
         return f"Self-paced · week {pos.week} since you started"
-    if pos.status == "finished":
-        weeks = "the only week" if plan.total_weeks == 1 else f"all {plan.total_weeks} weeks"
-        return f"Finished {weeks} 🎉"
+    if pos.status == "finished":  # time is up: whether the work is done is the checklist's to say, not a cheer here
+        return "The only week is over" if plan.total_weeks == 1 else f"All {plan.total_weeks} weeks are over"
     phase = pos.phase
     return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
 

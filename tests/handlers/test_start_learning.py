@@ -189,13 +189,14 @@ async def test_enrolling_turns_weekly_reminders_on_once(svc: Services) -> None:
         (28, "Week 5 of 36 · Phase 2 (weeks 5-12)"),
         (84, "Week 13 of 36 · Phase 3 (weeks 13-18)"),
         (35 * 7, "Week 36 of 36 · Phase 6 (weeks 29-36)"),
-        (36 * 7, "Finished all 36 weeks"),
+        (36 * 7, "All 36 weeks are over"),
     ],
 )
 async def test_week_and_phase_follow_the_clock(svc: Services, days: int, expected: str) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     shown = text(await learning.start_learning(svc, caller(days=days), ROLE))
     assert expected in shown
+    assert "🎉" not in shown  # nothing is ticked: no cheer, whatever the week
 
 
 async def test_week_changes_at_the_learners_midnight(svc: Services) -> None:
