@@ -28,7 +28,7 @@ from typing import Any, NamedTuple, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from bot.content.loader import ContentIndex, load_content
+from bot.content.loader import ContentIndex, collector_off, load_content
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section
 
 RENAME_MIN_SCORE = 60
@@ -311,7 +311,7 @@ class ContentHolder:
                 gc.collect()
             # The collector stays off until the new index is frozen or freed: one pass over its objects
             # holds the GIL as long as the event loop may wait.
-            with _collector_off(), _short_gil_slices():
+            with collector_off(), _short_gil_slices():
                 index = load_content(self.directory, live)
                 diff = diff_indexes(live, index)
                 checked = Checked(diff, index.problems, len(index.roles))
@@ -460,17 +460,6 @@ def _find_malloc_trim() -> Callable[[int], int] | None:
 
 
 _malloc_trim = _find_malloc_trim()
-
-
-@contextmanager
-def _collector_off() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager

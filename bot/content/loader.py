@@ -6,7 +6,8 @@ import gc
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -196,17 +197,24 @@ def _mojibake_example(code_page: str) -> str:
     return f"'{char.encode().decode(code_page)}' for '{char}'"
 
 
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """Pause the cyclic garbage collector (as it was before, after): what is freed meanwhile goes by refcount."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_content(directory: str | Path, previous: ContentIndex | None = None) -> ContentIndex:
     """Load every role file under `directory`; files unchanged since `previous` are not parsed again."""
     # Loading allocates hundreds of thousands of small objects and frees none of them: the cyclic
     # garbage collector would only walk them again and again (about a fifth of the time).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_off():
         return _load_content(Path(directory), previous.parsed if previous is not None else {})
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIndex:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import gc
 import shutil
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.content.holder import ContentHolder, section_key
+from bot.content.loader import collector_off
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
@@ -29,18 +28,6 @@ def folder(tmp_path: Path) -> Path:
 def reword(folder: Path) -> None:
     path = folder / f"{ROLE}.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Use git professionally", "Use git daily"), "utf-8")
-
-
-@contextmanager
-def collector_off() -> Iterator[None]:
-    """Whatever is freed meanwhile is freed by reference counting, not by the cyclic collector."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def in_collector(obj: object) -> bool:
