@@ -33,8 +33,8 @@ from bot.content import holder as holder_module
 from bot.content.holder import Checked, ContentHolder, _keys_of, _short_gil_slices, diff_indexes
 from bot.content.loader import load_content, role_files
 from bot.handlers import content_admin
-from bot.handlers.context import Caller, Services
 from bot.render import Reply
+from bot.services import Caller, Services
 from bot.store import Store
 
 GOAL_STALL_MS = 20.0

@@ -407,8 +407,8 @@ async def run(args: argparse.Namespace) -> int:
 
     from bot.cogs.reminders import REQUEST_RATE, RemindersCog
     from bot.content.holder import ContentHolder
-    from bot.handlers.context import Services, utc_now
     from bot.reminders.scheduler import RateLimiter
+    from bot.services import Services, utc_now
     from bot.store import Store, codec
 
     counter = LogCounter()

@@ -10,11 +10,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.content.holder import ContentHolder
-from bot.discord_io import NO_MENTIONS, ActionButton, ActionSelect, error_reply, report_unexpected, send_reply
-from bot.handlers.context import Services, utc_now
+from bot.discord_io import DYNAMIC_ITEMS, NO_MENTIONS, error_reply, report_unexpected, send_reply
 from bot.log import get_logger
 from bot.reminders.lease import SenderLease
 from bot.render import escape_user_text
+from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store import Store
 from bot.wording import plural
@@ -76,7 +76,7 @@ class WaymarkBot(commands.Bot):
         reminders = self.get_cog("RemindersCog")
         if reminders is not None:
             reminders.scheduler.lease = self.lease  # type: ignore[attr-defined]
-        self.add_dynamic_items(ActionButton, ActionSelect)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.on_error = self.on_app_command_error
         await self.sync_commands()
 

@@ -21,110 +21,35 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import inspect
 import re
 import sqlite3
 import sys
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo
 
+from bot import components
+from bot.commands import COMMANDS as DECLARED
+from bot.commands import Command
 from bot.content.holder import ContentHolder
 from bot.domain.zones import zone_or_utc
-from bot.handlers import content_admin, groups, learning, progress, reminders, today
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, Services, UserError, utc_now
 from bot.log import get_logger
 from bot.reminders.lease import SenderLease, describe, held_message
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
 from bot.render.limits import MAX_CONTENT
+from bot.services import Caller, Member, Services, UserError, utc_now
 from bot.store import Store
 from bot.store.models import Lease
 from bot.wording import plural
 
 log = get_logger(__name__)
 
-Handler = Callable[..., Awaitable[Reply]]
-
-
-@dataclass(frozen=True)
-class Command:
-    """A slash command as the console knows it: its options, their types, and its handler."""
-
-    options: tuple[str, ...]
-    handler: Handler
-    ints: tuple[str, ...] = ()
-    bools: tuple[str, ...] = ()
-    users: tuple[str, ...] = ()
-
-
-async def _progress(svc: Services, caller: Caller, member: tuple[int, str] | None = None, share: bool = False) -> Reply:
-    if member is None:
-        return await progress.progress(svc, caller, share=share)
-    return await progress.progress(svc, caller, member[0], member[1], share)
-
-
-def channel_id_for(name: str) -> int:
-    """Return a stable ID for a console channel name such as #study."""
-    return user_id_for("#" + name.lstrip("#"))
-
-
-async def _group_create(
-    svc: Services,
-    caller: Caller,
-    name: str,
-    role: str,
-    channel: str,
-    day: str | None = None,
-    time: str | None = None,
-    timezone: str | None = None,
-) -> Reply:
-    return await groups.create(svc, caller, name, role, channel_id_for(channel), day, time, timezone)
-
-
-async def _group_pause(svc: Services, caller: Caller, name: str | None = None) -> Reply:
-    return await groups.set_paused(svc, caller, True, name)
-
-
-async def _group_resume(svc: Services, caller: Caller, name: str | None = None) -> Reply:
-    return await groups.set_paused(svc, caller, False, name)
-
-
-COMMANDS: dict[str, Command] = {
-    "start-learning": Command(("role", "pace", "start"), learning.start_learning),
-    "today": Command(("role",), today.today),
-    "skill-deep-dive": Command(("topic", "role"), learning.skill_deep_dive),
-    "roles": Command((), learning.roles_list),
-    "phase": Command(("number", "role"), learning.phase_view, ints=("number",)),
-    "progress": Command(("member", "share"), _progress, bools=("share",), users=("member",)),
-    "checklist": Command(("role",), progress.checklist_view),
-    "done": Command(("item", "proof"), progress.done),
-    "stop-learning": Command(("role", "forget"), learning.stop_learning, bools=("forget",)),
-    "my-data export": Command((), progress.export_data),
-    "my-data delete": Command((), progress.delete_data),
-    "content reload": Command((), content_admin.reload),
-    "content status": Command((), content_admin.status),
-    "content validate": Command((), content_admin.validate),
-    "help": Command((), learning.help_reply),
-    "remind on": Command((), reminders.remind_on),
-    "remind off": Command((), reminders.remind_off),
-    "remind set": Command(("day", "time", "timezone"), reminders.remind_set),
-    "remind pause": Command(("until",), reminders.remind_pause),
-    "remind preview": Command((), reminders.remind_preview),
-    "group create": Command(("name", "role", "channel", "day", "time", "timezone"), _group_create),
-    "group join": Command(("name",), groups.join),
-    "group leave": Command(("name",), groups.leave),
-    "group board": Command(("name",), groups.board),
-    "group pause": Command(("name",), _group_pause),
-    "group resume": Command(("name",), _group_resume),
-    "group delete": Command(("name",), groups.delete),
-}
-GROUPS = {name.split(" ")[0] for name in COMMANDS if " " in name}
+COMMANDS = {c.name: c for c in DECLARED}
+"""The declared commands (`bot.commands`) by name, as typed after the `/`: `today`, `remind set`."""
+GROUPS = {c.group for c in DECLARED if c.group}
 CONSOLE_GUILD = 1  # the console is one server, so study groups work
 TICK = re.compile(r"(\d+)\s*([dhm])")
 TICK_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
@@ -143,6 +68,11 @@ NOT_ON_BOT_DB = "no reminders are sent from the console on the bot's database"
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
+
+
+def channel_id_for(name: str) -> int:
+    """Return a stable ID for a console channel name such as #study."""
+    return user_id_for("#" + name.lstrip("#"))
 
 
 def user_id_for(name: str) -> int:
@@ -323,37 +253,44 @@ class Console:
         name, _, rest = text.partition(" ")
         if name in GROUPS:
             sub, _, rest = rest.strip().partition(" ")
-            subs = sorted(n.split(" ", 1)[1] for n in COMMANDS if n.startswith(name + " "))
+            subs = [c.leaf for c in DECLARED if c.group == name]
             if sub not in subs:
                 raise UserError(f"/{name} needs one of: {', '.join(subs)}.")
             name = f"{name} {sub}"
         command = COMMANDS.get(name)
         if command is None:
             raise UserError(f"Unknown command '/{name[:40]}'. Try /help.")
-        kwargs: dict[str, object] = {}
-        for key, value in parse_options(rest, command.options).items():
-            kwargs[key] = self._convert(command, key, value)
-        # Discord never sends a command without its required options; say so rather than crash with a TypeError.
-        params = list(inspect.signature(command.handler).parameters.values())[2:]
-        missing = [p.name for p in params if p.default is p.empty and p.name not in kwargs]
+        given = parse_options(rest, tuple(o.name for o in command.options))
+        kwargs = {key: self._convert(command, key, value) for key, value in given.items()}
+        # Discord never sends a command without its required options; say so as it would show them.
+        missing = [o.name for o in command.options if o.required and o.name not in kwargs]
         if missing:
             raise UserError(f"/{name} needs {', '.join(f'{m}:…' for m in missing)}.")
         return await command.handler(self.services, self.caller(), **kwargs)
 
     def _convert(self, command: Command, key: str, value: str) -> object:
-        if key in command.ints:
+        """Read an option's text as its declared type, with the limits Discord would enforce."""
+        option = command.option(key)
+        if option.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
-                raise UserError(f"{key} must be a whole number, got '{value}'.")
-            return int(value)
-        if key in command.bools:
+                raise UserError(f"{key} must be a whole number, got '{clip(value, 40)}'.")
+            number = int(value)
+            if (option.low is not None and number < option.low) or (option.high is not None and number > option.high):
+                raise UserError(f"{key} must be between {option.low} and {option.high}, got {number}.")
+            return number
+        if option.type == "boolean":
             if value.lower() not in TRUE | FALSE:
-                raise UserError(f"{key} must be true or false, got '{value}'.")
+                raise UserError(f"{key} must be true or false, got '{clip(value, 40)}'.")
             return value.lower() in TRUE
-        if key in command.users:
+        if option.type == "member":
             name = value.lstrip("@").strip()
             if not name:
                 raise UserError(f"{key} needs a name, e.g. {key}:alice.")
-            return (user_id_for(name), name)
+            return Member(user_id_for(name), name)
+        if option.type == "channel":
+            return channel_id_for(value)
+        if option.high is not None and len(value) > option.high:
+            raise UserError(f"{key} can be at most {option.high} characters.")
         return value
 
     async def _component(self, kind: str, label: str) -> str:
@@ -391,7 +328,7 @@ class Console:
             else:
                 values = [option.value]
             custom_id = select.custom_id
-        response = await handle_component(self.services, self.caller(), custom_id, values)
+        response = await components.handle(self.services, self.caller(), custom_id, values)
         self.last = response.reply
         return render_text(response.reply)
 

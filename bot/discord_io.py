@@ -1,18 +1,27 @@
-"""The seam between handlers and discord.py: who is calling, sending a Reply, persistent components."""
+"""The seam between handlers and discord.py: who is calling, a Reply as embeds, files and views, components.
+
+The only place a `Reply` becomes discord.py objects (`bot.render` knows nothing of discord.py), and where
+the component actions of `bot.components` become `DynamicItem`s, one per action, so a click on a message
+sent before a restart still reaches its handler.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import discord
+from discord import app_commands
 
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, Response, Services, UserError, utc_now
+from bot import components
+from bot.components import Action
 from bot.log import get_logger
-from bot.render import Reply, Select, to_embeds, to_files
-from bot.render.reply import Button
+from bot.render import Reply, Select, fit_choices
+from bot.render.reply import Button, Card
+from bot.services import Caller, Response, Services, UserError, utc_now
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -26,8 +35,6 @@ STYLES = {
     "danger": discord.ButtonStyle.danger,
     "link": discord.ButtonStyle.link,
 }
-SELECT_IDS = r"wm:(?:tick(?::[^:]+)+|ddpick|rtick:[^:]+)"
-BUTTON_IDS = r"wm:(?!tick:|ddpick$|rtick:)[a-z]+(?::[^:]+)*"
 
 
 def caller_of(interaction: discord.Interaction, settings: Settings | None = None) -> Caller:
@@ -41,6 +48,36 @@ def caller_of(interaction: discord.Interaction, settings: Settings | None = None
             and any(r.id == settings.moderator_role_id for r in user.roles)
         )
     return Caller(user.id, user.display_name, utc_now(), interaction.guild_id, is_mod)
+
+
+def to_embed(card: Card) -> discord.Embed:
+    """Return one card as an embed: title, url, description, color, fields (in order) and footer."""
+    embed = discord.Embed(
+        title=card.title or None,
+        description=card.description or None,
+        url=card.url,
+        color=card.color,
+    )
+    for field in card.fields:
+        embed.add_field(name=field.name, value=field.value, inline=field.inline)
+    if card.footer:
+        embed.set_footer(text=card.footer)
+    return embed
+
+
+def to_embeds(reply: Reply) -> list[discord.Embed]:
+    """Return the reply's cards as embeds, in order."""
+    return [to_embed(card) for card in reply.cards]
+
+
+def to_files(reply: Reply) -> list[discord.File]:
+    """Return the reply's attachments as fresh `discord.File`s (a File can be sent only once)."""
+    return [discord.File(io.BytesIO(f.data), filename=f.filename) for f in reply.files]
+
+
+def to_choices(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> list[app_commands.Choice[str]]:
+    """Return autocomplete choices from `(name, value)` pairs, fitted as `bot.render.fit_choices` says."""
+    return [app_commands.Choice(name=name, value=value) for name, value in fit_choices(pairs)]
 
 
 def to_view(reply: Reply) -> discord.ui.View | None:
@@ -60,7 +97,7 @@ def to_view(reply: Reply) -> discord.ui.View | None:
                     for o in row.options
                 ],
             )
-            view.add_item(ActionSelect(select, row=n))
+            view.add_item(_dynamic(select, row.custom_id, n))
             continue
         for b in row:
             view.add_item(_button(b, n))
@@ -73,7 +110,16 @@ def _button(b: Button, row: int) -> discord.ui.Item:
     button = discord.ui.Button(
         label=b.label, custom_id=b.custom_id, style=STYLES[b.style], emoji=b.emoji, disabled=b.disabled
     )
-    return ActionButton(button, row=row)
+    return _dynamic(button, b.custom_id or "", row)
+
+
+def _dynamic(item: discord.ui.Button | discord.ui.Select, custom_id: str, row: int) -> discord.ui.Item:
+    """Wrap a component in the dynamic item of its action, so its clicks go where a restart's would."""
+    parsed = components.parse(custom_id)
+    if parsed is None:
+        raise ValueError(f"not the custom ID of an action: {custom_id!r}")
+    action, arguments = parsed
+    return ITEMS[action.name](item, arguments, row=row)
 
 
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, update: bool = False) -> None:
@@ -160,35 +206,52 @@ async def _tell_if_dms_closed(interaction: discord.Interaction) -> None:
         log.warning("Could not tell %s that their DMs are closed", interaction.user.id)
 
 
-async def _component(interaction: discord.Interaction, custom_id: str, values: list[str]) -> None:
+async def _component(interaction: discord.Interaction, action: Action | None, arguments: dict[str, object]) -> None:
+    """Answer a click: run its action's handler, or say the button is stale when it has no current action."""
     client = interaction.client
     services: Services = client.services  # type: ignore[attr-defined]
-    settings = getattr(client, "settings", None)
-    caller = caller_of(interaction, settings)
-    await run_handler(interaction, lambda: handle_component(services, caller, custom_id, values))
+    caller = caller_of(interaction, getattr(client, "settings", None))
+    values = list((interaction.data or {}).get("values", ()))  # type: ignore[union-attr]
+    if action is None:
+        await run_handler(interaction, lambda: _stale())
+        return
+    await run_handler(interaction, lambda: action.run(services, caller, arguments, values))
 
 
-class ActionButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON_IDS):
-    """Any Waymark button; its custom ID says what it does, so it works after a restart."""
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: Any, /
-    ) -> ActionButton:
-        return cls(item)
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _component(interaction, self.item.custom_id or "", [])
+async def _stale() -> Response:
+    raise UserError(components.STALE)
 
 
-class ActionSelect(discord.ui.DynamicItem[discord.ui.Select], template=SELECT_IDS):
-    """Any Waymark select menu; it works after a restart, like the buttons."""
+def _item_class(action: Action | None, template: str) -> type[discord.ui.DynamicItem]:
+    """Return a `DynamicItem` class for one action (None: Waymark IDs no current action matches)."""
+    base = (
+        discord.ui.DynamicItem[discord.ui.Select]
+        if action is not None and action.kind == "select"
+        else discord.ui.DynamicItem[discord.ui.Button]
+    )
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Select, match: Any, /
-    ) -> ActionSelect:
-        return cls(item)
+    class Item(base, template=template):  # type: ignore[valid-type, misc]
+        def __init__(self, item: discord.ui.Item, arguments: dict[str, object], *, row: int | None = None) -> None:
+            super().__init__(item, row=row)
+            self.arguments = arguments
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _component(interaction, self.item.custom_id or "", list(self.item.values))
+        @classmethod
+        async def from_custom_id(
+            cls, interaction: discord.Interaction, item: discord.ui.Item, match: re.Match[str], /
+        ) -> discord.ui.DynamicItem:
+            return cls(item, action.arguments(match) if action is not None else {})
+
+        async def callback(self, interaction: discord.Interaction) -> None:
+            await _component(interaction, action, self.arguments)
+
+    name = "".join(part.title() for part in (action.name if action else "stale").split("_")) + "Item"
+    Item.__name__ = Item.__qualname__ = name
+    return Item
+
+
+ITEMS: dict[str, type[discord.ui.DynamicItem]] = {a.name: _item_class(a, a.template) for a in components.ACTIONS}
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem], ...] = (
+    *ITEMS.values(),
+    _item_class(None, components.STALE_TEMPLATE),
+)
+"""What the bot registers with `add_dynamic_items`: one item per action, and one for stale Waymark IDs."""

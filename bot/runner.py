@@ -28,9 +28,9 @@ from discord.utils import MISSING
 from bot.bot import WaymarkBot
 from bot.content.holder import ContentHolder
 from bot.content.loader import role_files
-from bot.handlers.context import Services, utc_now
 from bot.log import get_logger
 from bot.reminders.lease import SenderLease, held_message
+from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store import Store, StoreError
 from bot.store.errors import DatabaseOpenError

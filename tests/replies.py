@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, Response, Services
+from bot import components
 from bot.render import Button, Reply, Select, render_text
+from bot.services import Caller, Response, Services
 
 
 def text(reply: Reply | Response) -> str:
@@ -29,12 +29,12 @@ async def press(svc: Services, who: Caller, reply: Reply, label: str) -> Respons
     target = button(reply, label)
     assert not target.disabled, f"{label!r} is disabled"
     assert target.custom_id is not None
-    return await handle_component(svc, who, target.custom_id, ())
+    return await components.handle(svc, who, target.custom_id, ())
 
 
 async def choose(svc: Services, who: Caller, select: Select, values: Sequence[str]) -> Response:
     """Submit a select menu with these values."""
-    return await handle_component(svc, who, select.custom_id, list(values))
+    return await components.handle(svc, who, select.custom_id, list(values))
 
 
 def option_value(select: Select, label: str) -> str:

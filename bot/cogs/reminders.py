@@ -8,16 +8,15 @@ from datetime import datetime
 
 import aiohttp
 import discord
-from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.common import services_of
-from bot.discord_io import NO_MENTIONS, caller_of, run_handler, to_view
-from bot.handlers import reminders
-from bot.handlers.context import Services, utc_now
+from bot.cogs.common import AreaCog, Runner
+from bot.commands import Command
+from bot.discord_io import NO_MENTIONS, run_handler, to_embeds, to_view
 from bot.log import get_logger
 from bot.reminders.scheduler import ChannelGoneError, DMClosedError, RateLimiter, RetryLaterError, Scheduler
-from bot.render import Reply, to_embeds
+from bot.render import Reply
+from bot.services import Caller, Services, utc_now
 
 log = get_logger(__name__)
 DM_CLOSED = 50007
@@ -102,18 +101,23 @@ class DiscordSender:
             raise
 
 
-class RemindersCog(commands.GroupCog, group_name="remind", group_description="Your weekly reminder"):
+class RemindersCog(AreaCog):
     """The /remind commands, and the scheduler task."""
 
+    area = "reminders"
+
     def __init__(self, bot: commands.Bot) -> None:
-        self.bot = bot
+        super().__init__(bot)
         self.sender = DiscordSender(bot)
         # rate=0: the sender paces each request (Discord's limit counts requests, not reminders).
         self.scheduler = Scheduler(services_of_bot(bot), self.sender, utc_now, rate=0)
         self.task: asyncio.Task | None = None
-        super().__init__()
+
+    def runners(self) -> dict[str, Runner]:
+        return {"remind preview": self._preview}
 
     async def cog_load(self) -> None:
+        await super().cog_load()
         services_of_bot(self.bot).plans_changed = self.scheduler.wake
         if getattr(self.bot, "run_scheduler", True):
             self.task = asyncio.create_task(self._run(), name="reminder-scheduler")
@@ -124,63 +128,21 @@ class RemindersCog(commands.GroupCog, group_name="remind", group_description="Yo
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
+        await super().cog_unload()
 
     async def _run(self) -> None:
         await self.bot.wait_until_ready()
         log.info("Reminder scheduler started")
         await self.scheduler.run()
 
-    @app_commands.command(name="on", description="Turn your weekly reminder on")
-    async def on(self, interaction: discord.Interaction) -> None:
-        caller = caller_of(interaction)
-        await run_handler(interaction, lambda: reminders.remind_on(services_of(interaction), caller))
-
-    @app_commands.command(name="off", description="Turn your weekly reminder off")
-    async def off(self, interaction: discord.Interaction) -> None:
-        caller = caller_of(interaction)
-        await run_handler(interaction, lambda: reminders.remind_off(services_of(interaction), caller))
-
-    @app_commands.command(name="set", description="Choose the day, time and time zone of your weekly reminder")
-    @app_commands.describe(
-        day="Day of the week", time="24-hour time, HH:MM", timezone="Your time zone, e.g. Europe/Berlin"
-    )
-    @app_commands.choices(day=[app_commands.Choice(name=d.title(), value=d) for d in reminders.DAYS])
-    async def set_(
-        self,
-        interaction: discord.Interaction,
-        day: app_commands.Choice[str] | None = None,
-        time: str | None = None,
-        timezone: str | None = None,
+    async def _preview(
+        self, interaction: discord.Interaction, spec: Command, caller: Caller, options: dict[str, object]
     ) -> None:
-        caller = caller_of(interaction)
-        svc = services_of(interaction)
-        await run_handler(
-            interaction, lambda: reminders.remind_set(svc, caller, day.value if day else None, time, timezone)
-        )
-
-    @set_.autocomplete("timezone")
-    async def timezone_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=z, value=z) for z in reminders.zone_choices(current)]
-
-    @app_commands.command(name="pause", description="Pause your reminder until a date")
-    @app_commands.describe(until="The date reminders resume, YYYY-MM-DD")
-    async def pause(self, interaction: discord.Interaction, until: str) -> None:
-        caller = caller_of(interaction)
-        await run_handler(interaction, lambda: reminders.remind_pause(services_of(interaction), caller, until))
-
-    @app_commands.command(name="preview", description="Get this week's reminder now, by DM")
-    @app_commands.checks.cooldown(2, 60.0, key=lambda i: i.user.id)
-    async def preview(self, interaction: discord.Interaction) -> None:
-        caller = caller_of(interaction)
-        svc = services_of(interaction)
-        # Opening the DM and sending it are REST calls that rate limits or retries can slow past Discord's
-        # 3 s answer window: answer ("thinking") first, then follow up.
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        """Send the reply of `/remind preview` by DM; show it here when the DM can't be sent."""
+        svc = services_of_bot(self.bot)
 
         async def dm_it() -> Reply:
-            reply = await reminders.remind_preview(svc, caller)
+            reply = await spec.handler(svc, caller, **options)
             try:
                 await self.sender.send_user(caller.user_id, reply, None, caller.now)
             except DMClosedError:

@@ -7,10 +7,10 @@ from typing import TypeVar
 
 from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts, Rename
 from bot.content.models import ChecklistItem, Problem
-from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.planning import replan_unplanned
 from bot.render import Card, Field, Reply, clip, fit_message, paginate
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE
+from bot.services import Caller, Services, UserError
 from bot.wording import agree, plural
 
 OK_COLOR, BAD_COLOR = 0x57F287, 0xED4245

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
-from bot.handlers.context import Caller, Services, UserError
-from bot.handlers.inputs import check_name, parse_zone, zone_note
-from bot.handlers.learning import COLOR
+from bot.handlers.inputs import check_name, parse_zone
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time
+from bot.present import COLOR, zone_note
 from bot.reminders.compose import group_standing, group_week
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
+from bot.services import Caller, Services, UserError
 from bot.store.errors import GroupNameTakenError
 from bot.store.models import StudyGroup
 from bot.wording import plural
@@ -63,7 +63,7 @@ async def create(
     caller: Caller,
     name: str,
     role: str,
-    channel_id: int,
+    channel: int,
     day: str | None = None,
     time: str | None = None,
     timezone: str | None = None,
@@ -81,7 +81,7 @@ async def create(
             guild_id=guild,
             name=name,
             role=found.name,
-            channel_id=channel_id,
+            channel_id=channel,
             weekday=weekday,
             local_time=at,
             timezone=zone,
@@ -95,7 +95,7 @@ async def create(
     return Reply(
         content=(
             f"Study group **{escape_user_text(group.name)}** follows {found.display_name}. Weekly posts: "
-            f"{DAYS[weekday].title()}s at {at:%H:%M} ({zone}) in <#{channel_id}>. Members join with "
+            f"{DAYS[weekday].title()}s at {at:%H:%M} ({zone}) in <#{channel}>. Members join with "
             f"{_join_hint(group.name)}."
         ),
         ephemeral=True,
@@ -191,6 +191,16 @@ async def set_paused(svc: Services, caller: Caller, paused: bool, name: str | No
     svc.plans_changed()
     word = "paused" if paused else "resumed"
     return Reply(content=f"Weekly posts of **{escape_user_text(group.name)}** are {word}.", ephemeral=True)
+
+
+async def pause(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    """Pause a group's weekly post."""
+    return await set_paused(svc, caller, True, name)
+
+
+async def resume(svc: Services, caller: Caller, name: str | None = None) -> Reply:
+    """Resume a group's weekly post."""
+    return await set_paused(svc, caller, False, name)
 
 
 async def delete(svc: Services, caller: Caller, name: str) -> Reply:

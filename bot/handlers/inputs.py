@@ -23,14 +23,24 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
-from bot.domain.zones import ZoneChoice, read_zone, usable_zone
-from bot.handlers.context import UserError
+from bot.domain.weeks import local_today
+from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
 from bot.render import escape_user_text
 from bot.render.escape import BIDI_CONTROLS
+from bot.services import UserError
 
-__all__ = ["MAX_NAME", "MAX_PROOF", "check_name", "check_proof", "parse_zone", "zone_note", "zone_problem"]
+__all__ = [
+    "MAX_NAME",
+    "MAX_PROOF",
+    "check_name",
+    "check_proof",
+    "parse_start_date",
+    "parse_zone",
+    "zone_problem",
+]
 
 MAX_NAME = 50
 MAX_PROOF = 500
@@ -213,16 +223,19 @@ def parse_zone(text: str) -> str:
     return choice.name
 
 
-def zone_note(*stored: str | None, whose: str = "Your") -> str:
-    """Say that a stored zone can't be used and UTC stands in, for the first such name given; "" when all are fine.
-
-    None means "not set" (a reminder that follows the learner's own zone) and is never a problem.
-    """
-    for name in stored:
-        if name is not None and usable_zone(name) is None:
-            shown = escape_user_text(name, 40)
-            fix = "Set yours with `/remind set timezone:` (e.g. Europe/Berlin)." if whose == "Your" else ""
-            return (
-                f"⚠️ {whose} time zone '{shown}' isn't one this server can use, so times and weeks follow UTC. {fix}"
-            ).strip()
-    return ""
+def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
+    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone (or UTC)."""
+    today = local_today(now, zone_or_utc(tz))
+    if text is None or not text.strip() or text.strip().lower() == "today":
+        return today
+    value = text.strip().lower()
+    if value == "tomorrow":
+        return date.fromordinal(today.toordinal() + 1)
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        shown = escape_user_text(text.strip(), 40)
+        raise UserError(f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}.") from None
+    if abs(parsed.toordinal() - today.toordinal()) > 366:
+        raise UserError("The start date must be within a year of today.")
+    return parsed

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
+from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
-from bot.domain.reminders import OpenItem, next_open_items
+from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
-from bot.handlers import ids
-from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, parse_start_date, plan_for
-from bot.handlers.inputs import zone_note
+from bot.handlers.inputs import parse_start_date
+from bot.present import COLOR, open_items_text, self_paced_hint, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
@@ -26,9 +26,9 @@ from bot.render.limits import (
     MAX_OPTION_DESCRIPTION,
     MAX_OPTION_LABEL,
 )
+from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
 from bot.wording import agree, plural
 
-COLOR = 0x5865F2
 DEEP_DIVE_PAGE = 1800
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
@@ -82,38 +82,8 @@ def _plan_lines(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def week_status(plan: Plan) -> str:
-    """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'."""
-    pos = plan.position
-    if pos.status == "not_started":
-        days = pos.days_until_start
-        return f"Starts in {plural(days, 'day')}, on {plan.enrollment.start_date.isoformat()}"
-    if plan.self_paced:
-        return f"Self-paced · week {pos.week} since you started"
-    if pos.status == "finished":  # time is up: whether the work is done is the checklist's to say, not a cheer here
-        return "The only week is over" if plan.total_weeks == 1 else f"All {plan.total_weeks} weeks are over"
-    phase = pos.phase
-    return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
-
-
 def _all_ticked(count: int) -> str:
     return "The only item is ticked." if count == 1 else f"All {count} items are ticked."
-
-
-def self_paced_hint(role: Role) -> str:
-    """Say how to follow a path without phases: its checklist, or its topics when it has none."""
-    if role.checklist:
-        return f"Work through its checklist at your own pace: `/checklist role:{role.name}`."
-    return f"It has no checklist either: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
-
-
-def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return open checklist items under their group names, short enough for one field."""
-    lines = []
-    for group, items in by_group:
-        lines.append(f"**{group}**")
-        lines.extend(f"⬜ {item.text}" for item in items)
-    return clip("\n".join(lines), limit)
 
 
 def path_buttons(
@@ -122,12 +92,14 @@ def path_buttons(
     """Return the next-step buttons shown under a path (no "This week" on a path without a weekly plan)."""
     buttons = []
     if weekly:
-        buttons.append(Button("This week", custom_id=ids.week(role), style="primary"))
+        buttons.append(Button("This week", custom_id=components.WEEK.id(role), style="primary"))
     if checklist:
-        buttons.append(Button("Checklist", custom_id=ids.checklist(role, 0)))
+        buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(role, 0)))
     if reminders_on is not None:
         label = "Weekly reminders: on" if reminders_on else "Weekly reminders: off"
-        buttons.append(Button(label, custom_id=ids.reminders(role), style="success" if reminders_on else "secondary"))
+        buttons.append(
+            Button(label, custom_id=components.REMINDERS.id(role), style="success" if reminders_on else "secondary")
+        )
     return tuple(buttons)
 
 
@@ -240,6 +212,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     )
 
 
+@components.WEEK.handles
 async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
     """Show the caller's current phase and what to focus on this week."""
     plan = await enrolled_plan(svc, caller, role)
@@ -257,7 +230,9 @@ async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
         body_limit=DEEP_DIVE_PAGE,
     )
     # A long phase continues in the phase view, which pages its body the same way.
-    return _paged(cards, 0, lambda p: ids.phase(plan.role.name, phase.number, p), (path_buttons(plan.role.name),))
+    return _paged(
+        cards, 0, lambda p: components.PHASE.id(plan.role.name, phase.number, p), (path_buttons(plan.role.name),)
+    )
 
 
 async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan:
@@ -309,7 +284,7 @@ async def phase_view(
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
     )
-    return _paged(cards, page, lambda p: ids.phase(found.name, number, p))
+    return _paged(cards, page, lambda p: components.PHASE.id(found.name, number, p))
 
 
 def _paged(cards: list[Card], page: int, make_id: Callable[[int], str], extra_rows: Sequence[Row] = ()) -> Reply:
@@ -326,6 +301,7 @@ def _paged(cards: list[Card], page: int, make_id: Callable[[int], str], extra_ro
     return Reply(cards=(cards[page],), rows=tuple(rows), ephemeral=True)
 
 
+@components.PHASE.handles
 async def phase_page(svc: Services, caller: Caller, role: str, number: int, page: int) -> Response:
     """Turn a page of a phase view."""
     return Response(await phase_view(svc, caller, number, role, page), update=True)
@@ -368,7 +344,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
         )
         for h in hits[1:25]
     )
-    return Select(ids.deep_dive_pick(), options, placeholder="Not it? Other matches")
+    return Select(components.DEEP_DIVE_PICK.id(), options, placeholder="Not it? Other matches")
 
 
 async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
@@ -382,7 +358,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         if found is not None:
             r, s = found
             return _paged(
-                deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: ids.deep_dive(topic[4:], p)
+                deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: components.DEEP_DIVE.id(topic[4:], p)
             )
     result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=await _asker_of(svc, caller))
     if result.problem:
@@ -402,7 +378,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     if unsure:
         select = _alternatives(hits, index.roles)
         extra = (select,) if select else ()
-    return _paged(cards, 0, lambda p: ids.deep_dive(key, p), extra)
+    return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(key, p), extra)
 
 
 async def _asker_of(svc: Services, caller: Caller) -> Asker:
@@ -437,6 +413,7 @@ def _problem_text(svc: Services, result: Answer) -> str:
     return f"{result.problem} Add `role:` to pick one: {listed}. Once you follow a path, it is the default."
 
 
+@components.DEEP_DIVE.handles
 async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> Response:
     """Turn a page of a deep-dive, or show a match picked from the menu."""
     found = svc.content.section_by_key(key)
@@ -444,7 +421,7 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
         raise UserError("That section is gone after a content update. Search again with `/skill-deep-dive`.")
     r, s = found
     cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase)
-    return Response(_paged(cards, page, lambda p: ids.deep_dive(key, p)), update=True)
+    return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
 
 
 async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
@@ -470,9 +447,18 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
         )
         fields.append(Field(clip(r.display_name, 256), clip(value, MAX_FIELD_VALUE)))
     cards = paginate(f"Learning paths ({len(roles)})", "", fields, per_page=6, color=COLOR)
-    return _paged(cards, page, ids.roles)
+    return _paged(cards, page, components.ROLES.id)
 
 
+@components.DEEP_DIVE_PICK.handles
+async def deep_dive_pick(svc: Services, caller: Caller, values: Sequence[str]) -> Response:
+    """Show the match picked from the "Not it? Other matches" menu."""
+    if not values:
+        raise UserError("Pick one of the matches.")
+    return await deep_dive_page(svc, caller, values[0], 0)
+
+
+@components.ROLES.handles
 async def roles_page(svc: Services, caller: Caller, page: int) -> Response:
     """Turn a page of the role list."""
     return Response(await roles_list(svc, caller, page), update=True)
@@ -494,8 +480,8 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
             content=f"Stop **{display}** and forget your checklist progress on it? This cannot be undone.",
             rows=(
                 (
-                    Button("Stop and forget", custom_id=ids.forget(name), style="danger"),
-                    Button("Cancel", custom_id=ids.cancel()),
+                    Button("Stop and forget", custom_id=components.FORGET.id(name), style="danger"),
+                    Button("Cancel", custom_id=components.CANCEL.id()),
                 ),
             ),
             ephemeral=True,
@@ -508,6 +494,7 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
     )
 
 
+@components.FORGET.handles
 async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
     """Stop a path and forget its progress, after the learner confirmed."""
     result = await svc.store.stop_enrollment(caller.user_id, role, caller.now, forget=True)
@@ -517,6 +504,12 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
     forgotten = result.items_forgotten
     text = f"Done: you've left {name} and {plural(forgotten, 'ticked item')} {agree(forgotten, 'was')} forgotten."
     return Response(Reply(content=text, ephemeral=True), update=True)
+
+
+@components.CANCEL.handles
+async def cancel(svc: Services, caller: Caller) -> Reply:
+    """Answer a confirmation's Cancel button."""
+    return Reply(content="Cancelled: nothing changed.", ephemeral=True)
 
 
 HELP = [

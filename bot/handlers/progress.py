@@ -10,15 +10,15 @@ from datetime import datetime, time
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
+from bot import components
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import PaceStatus, finish_date, pace_status
 from bot.domain.streaks import Streak, streak_status
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
-from bot.handlers import ids
-from bot.handlers.context import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
-from bot.handlers.inputs import check_proof, zone_note
-from bot.handlers.learning import COLOR, enrolled_plan, path_card, plan_buttons, week_status
+from bot.handlers.inputs import check_proof
+from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
+from bot.present import COLOR, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import (
     Attachment,
@@ -35,6 +35,7 @@ from bot.render import (
 )
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
+from bot.services import Caller, Member, Plan, Response, Services, UserError, no_live_path, plan_for
 from bot.wording import agree, plural
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
@@ -58,6 +59,7 @@ async def _done_ids(svc: Services, caller: Caller, role: str) -> dict:
     return await svc.store.get_progress(caller.user_id, role)
 
 
+@components.CHECKLIST.handles
 async def checklist_view(svc: Services, caller: Caller, role: str | None = None, page: int = 0) -> Reply:
     """Show a path's checklist with menus to tick and untick items."""
     plan = await enrolled_plan(svc, caller, role)
@@ -95,8 +97,8 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     if len(pages) > 1:
         rows.append(
             (
-                Button("◀ Previous", custom_id=ids.checklist(r.name, page - 1), disabled=page == 0),
-                Button("Next ▶", custom_id=ids.checklist(r.name, page + 1), disabled=page == len(pages) - 1),
+                Button("◀ Previous", custom_id=components.CHECKLIST.id(r.name, page - 1), disabled=page == 0),
+                Button("Next ▶", custom_id=components.CHECKLIST.id(r.name, page + 1), disabled=page == len(pages) - 1),
             )
         )
     return Reply(cards=(card,), rows=tuple(rows), ephemeral=True)
@@ -113,9 +115,10 @@ def tick_menu_id(role: str, page: int, select: int, chunk: Sequence[ChecklistIte
     *showed*: an item ticked elsewhere since (with /done, or in another copy of the menu) is left alone.
     """
     shown = sum(1 << n for n, item in enumerate(chunk) if item.id in done)
-    return ids.tick(role, page, select, f"{shown:x}", _chunk_digest(chunk))
+    return components.TICK.id(role, page, select, f"{shown:x}", _chunk_digest(chunk))
 
 
+@components.TICK.handles
 async def tick_selected(
     svc: Services,
     caller: Caller,
@@ -267,12 +270,10 @@ async def _progress_card(
     return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
 
 
-async def progress(
-    svc: Services, caller: Caller, member_id: int | None = None, member_name: str | None = None, share: bool = False
-) -> Reply:
+async def progress(svc: Services, caller: Caller, member: Member | None = None, share: bool = False) -> Reply:
     """Show a learner's progress on each active path; another member's only if they made it visible."""
-    user_id = member_id if member_id is not None else caller.user_id
-    name = member_name or caller.name
+    user_id = member.user_id if member is not None else caller.user_id
+    name = member.name if member is not None else caller.name
     learner = await svc.store.get_learner(user_id)
     own = user_id == caller.user_id
     if not own and (learner is None or not learner.progress_visible):
@@ -296,11 +297,12 @@ async def progress(
     if own and not share:
         visible = learner.progress_visible
         label = "Hide my progress from others" if visible else "Let others see my progress"
-        rows = ((Button(label, custom_id=ids.visibility(not visible)),),)
+        rows = ((Button(label, custom_id=components.VISIBILITY.id(not visible)),),)
     note = zone_note(learner.timezone) if own else ""  # another member's zone is theirs to know
     return Reply(content=note, cards=fit_message(cards)[0], rows=rows, ephemeral=not share)
 
 
+@components.VISIBILITY.handles
 async def set_visibility(svc: Services, caller: Caller, visible: bool) -> Response:
     """Let other members see the caller's progress, or not."""
     await svc.store.ensure_learner(caller.user_id, caller.now)
@@ -308,6 +310,7 @@ async def set_visibility(svc: Services, caller: Caller, visible: bool) -> Respon
     return Response(await progress(svc, caller), update=True)
 
 
+@components.REMINDERS.handles
 async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response:
     """Turn the caller's weekly reminders on or off."""
     current = await svc.store.get_reminder_settings(caller.user_id)
@@ -359,14 +362,15 @@ async def delete_data(svc: Services, caller: Caller) -> Reply:
         "This cannot be undone. (`/my-data export` first if you want a copy.)",
         rows=(
             (
-                Button("Delete everything", custom_id=ids.erase(caller.user_id), style="danger"),
-                Button("Cancel", custom_id=ids.cancel()),
+                Button("Delete everything", custom_id=components.ERASE.id(caller.user_id), style="danger"),
+                Button("Cancel", custom_id=components.CANCEL.id()),
             ),
         ),
         ephemeral=True,
     )
 
 
+@components.ERASE.handles
 async def confirm_delete(svc: Services, caller: Caller, owner_id: int) -> Response:
     """Delete everything about the caller, after they confirmed."""
     if owner_id != caller.user_id:

@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot import components
 from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import canonical_zones, zone_or_utc
-from bot.handlers.context import Caller, Response, Services, UserError, no_live_path, plan_for
-from bot.handlers.inputs import parse_zone, zone_note
+from bot.handlers.inputs import parse_zone
+from bot.present import zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
 from bot.render import Reply, escape_user_text
+from bot.services import Caller, Response, Services, UserError, no_live_path, plan_for
 from bot.store.models import ReminderSettings
 from bot.wording import plural
 
@@ -187,6 +189,7 @@ async def remind_preview(svc: Services, caller: Caller) -> Reply:
     return composed.reply  # says itself when a stored zone can't be used
 
 
+@components.REMINDER_TICK.handles
 async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequence[str]) -> Response:
     """Tick the items picked in a reminder's menu."""
     found = svc.content.index.roles.get(role)
@@ -203,6 +206,7 @@ async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequen
     return Response(Reply(content=f"Ticked on {found.display_name}:\n{lines}"[:2000], ephemeral=True))
 
 
+@components.SNOOZE.handles
 async def snooze_day(svc: Services, caller: Caller) -> Response:
     """Send this week's reminder again tomorrow."""
     due = await snooze(svc, caller.user_id, caller.now)
@@ -224,6 +228,7 @@ def _week_of(slot: str) -> str:
 FRESH_BUTTON = "`/remind preview` sends you this week's reminder with a fresh button."
 
 
+@components.BEHIND.handles
 async def behind(svc: Services, caller: Caller, role: str, slot: str | None = None) -> Response:
     """Push the plan back a week ("I'm behind"): from this week's reminder, once a week, never before week 1.
 
@@ -277,6 +282,7 @@ async def behind(svc: Services, caller: Caller, role: str, slot: str | None = No
     )
 
 
+@components.PAUSE_WEEK.handles
 async def pause_week(svc: Services, caller: Caller) -> Response:
     """Pause reminders for a week."""
     current, _ = await _settings(svc, caller)

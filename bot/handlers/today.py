@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from bot import components
 from bot.content.markdown import escape
 from bot.domain.reminders import OpenItem, next_open_items
 from bot.domain.shapes import TopicLike
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView, build_today
-from bot.handlers import ids
-from bot.handlers.context import Caller, Plan, Services
-from bot.handlers.learning import COLOR, enrolled_plan, open_items_text, self_paced_hint
+from bot.handlers.learning import enrolled_plan
+from bot.present import COLOR, open_items_text, self_paced_hint
 from bot.render import Button, Card, Field, Reply, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL, MAX_FIELD_VALUE
+from bot.services import Caller, Plan, Services
 from bot.wording import plural
 
 MAX_OPEN_ITEMS = 5
@@ -139,8 +140,8 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
             raise LookupError(f"{plan.role.name} has no phase {pos.phase.number}")
         view = build_today(phase, pos.phase, pos.week, plan.role.checklist, done)
         card = today_card(plan, view)
-        buttons = [Button("Whole phase", custom_id=ids.phase(plan.role.name, phase.number, 0))]
+        buttons = [Button("Whole phase", custom_id=components.PHASE.id(plan.role.name, phase.number, 0))]
         if plan.role.checklist:
-            buttons.append(Button("Checklist", custom_id=ids.checklist(plan.role.name, 0)))
+            buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(plan.role.name, 0)))
         rows = (tuple(buttons),)
     return Reply(cards=(card,), rows=rows, ephemeral=True)

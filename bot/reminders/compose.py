@@ -9,17 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import components
 from bot.content.models import Role
 from bot.domain.reminders import ReminderView, build_reminder_view, group_board
 from bot.domain.weeks import Position, local_today, pace_weeks, position, schedule
 from bot.domain.zones import zone_or_utc
-from bot.handlers import ids
-from bot.handlers.context import Plan, Services, plan_for
-from bot.handlers.inputs import zone_note
-from bot.handlers.learning import COLOR, open_items_text, week_status
+from bot.present import COLOR, open_items_text, week_status, zone_note
 from bot.reminders.planning import current_slot
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, progress_bar
 from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL
+from bot.services import Plan, Services, plan_for
 from bot.store.models import StudyGroup
 from bot.wording import plural
 
@@ -153,7 +152,7 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
                 options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
                 rows.append(
                     Select(
-                        ids.reminder_tick(role.name),
+                        components.REMINDER_TICK.id(role.name),
                         options,
                         placeholder=clip(f"{role.display_name}: tick what you've done", 150),
                         min_values=1,
@@ -167,9 +166,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         # week, but keep the reminders going; they come back with the path after a reload.
         return Composed(None, True) if not active else Composed(None, False, reason=PATH_NOT_LOADED)
     buttons = (
-        Button("Snooze a day", custom_id=ids.snooze()),
-        Button("I'm behind", custom_id=ids.behind(first_live, slot)) if first_live else None,
-        Button("Pause a week", custom_id=ids.pause_week()),
+        Button("Snooze a day", custom_id=components.SNOOZE.id()),
+        Button("I'm behind", custom_id=components.BEHIND.id(first_live, slot)) if first_live else None,
+        Button("Pause a week", custom_id=components.PAUSE_WEEK.id()),
     )
     if live:
         rows.append(tuple(b for b in buttons if b is not None))

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.handlers.context import utc_now
 from bot.log import get_logger
+from bot.services import utc_now
 from bot.store import Store
 from bot.store.models import Lease
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from bot.domain.reminders import next_due, slot_key
 from bot.domain.zones import zone_or_utc
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store.models import TargetKind
 
 SNOOZE_DELAY = timedelta(days=1)

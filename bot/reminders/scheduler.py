@@ -31,7 +31,6 @@ from typing import Protocol
 from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.domain.zones import zone_or_utc
-from bot.handlers.context import Services
 from bot.log import get_logger
 from bot.reminders.compose import PATH_NOT_LOADED, Composed, compose_group, compose_user
 from bot.reminders.lease import SenderLease
@@ -47,6 +46,7 @@ from bot.reminders.planning import (
     snooze_meta_key,
 )
 from bot.render import Reply
+from bot.services import Services
 from bot.store.models import DueTarget
 from bot.wording import plural
 

@@ -1,16 +1,16 @@
 """Replies shaped to fit Discord's limits by construction, and shown as text for the console.
 
-Handlers return a `Reply` (plain data). `embeds` turns it into discord.py objects, `text` into
-console text, and `paging` is how long content is made to fit first.
+Handlers return a `Reply` (plain data). `bot.discord_io` turns it into discord.py objects, `text` into
+console text, and `paging` is how long content is made to fit first. Nothing here imports discord.py.
 """
 
 from bot.render import limits
-from bot.render.embeds import to_choices, to_embed, to_embeds, to_files
 from bot.render.escape import escape_user_text
 from bot.render.paging import (
     ELLIPSIS,
     MIN_SPLIT_LIMIT,
     clip,
+    fit_choices,
     fit_lines,
     fit_message,
     paginate,
@@ -46,6 +46,7 @@ __all__ = [
     "SelectOption",
     "clip",
     "escape_user_text",
+    "fit_choices",
     "fit_lines",
     "fit_message",
     "limits",
@@ -53,8 +54,4 @@ __all__ = [
     "progress_bar",
     "render_text",
     "split_text",
-    "to_choices",
-    "to_embed",
-    "to_embeds",
-    "to_files",
 ]

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import discord
-
 from bot.render.paging import ZWSP, clip
 
 _MENTION_SYNTAX = re.compile(r"<(?=[@#/:]|a:|t:)")
@@ -20,6 +18,24 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 """Characters that change the direction of the text after them (RTL override and friends)."""
 
 REPLACEMENT = "\ufffd"
+
+# Discord's markdown and mention escapes, as discord.py's `utils.escape_markdown` (links left working) and
+# `utils.escape_mentions` write them; kept here so that rendering never imports discord.py (the console
+# starts without it). tests/render/test_escape.py checks that both still agree with discord.py's.
+_MARKDOWN_COMMON = r"^>(?:>>)?\s|\[.+\]\(.+\)|^#{1,3}|^\s*-"
+_URL = r"(?P<url><[^: >]+:\/[^ >]+>|(?:https?|steam):\/\/[^\s<]+[^<.,:;\"\'\]\s])"
+_MARKDOWN = re.compile(rf"(?:{_URL}|(?P<markdown>[_\\~|\*`]|{_MARKDOWN_COMMON}))", re.MULTILINE)
+_MENTIONS = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape Discord markdown with backslashes, leaving links working."""
+    return _MARKDOWN.sub(lambda m: m.group("url") or "\\" + m.group("markdown"), text)
+
+
+def escape_mentions(text: str) -> str:
+    """Break `@everyone`, `@here` and user and role mentions with a zero-width space."""
+    return _MENTIONS.sub("@\u200b\\1", text)
 
 
 def _visible_controls(text: str) -> str:
@@ -47,5 +63,5 @@ def escape_user_text(text: str, limit: int | None = None) -> str:
     text = _visible_controls(text)
     if limit is not None:
         text = clip(text, limit)
-    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    escaped = escape_mentions(escape_markdown(text))
     return _MENTION_SYNTAX.sub("<" + ZWSP, escaped)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.render.limits import (
+    MAX_CHOICE_NAME,
+    MAX_CHOICE_VALUE,
+    MAX_CHOICES,
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_FIELDS,
     MAX_EMBED_FOOTER,
@@ -318,3 +321,24 @@ def progress_bar(done: int, total: int, width: int = 10) -> str:
     else:
         filled = percent = 0
     return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({percent}%)"
+
+
+def fit_choices(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> list[tuple[str, str]]:
+    """Return autocomplete choices from `(name, value)` pairs, in order, at most 25, as Discord takes them.
+
+    Names are clipped to 100 characters (an empty name shows the value). A value is never
+    clipped, since the command would receive a wrong value: a pair whose value is over 100
+    characters is dropped instead.
+    """
+    items = pairs.items() if isinstance(pairs, Mapping) else pairs
+    choices: list[tuple[str, str]] = []
+    for name, value in items:
+        if len(value) > MAX_CHOICE_VALUE:
+            continue
+        shown = name if name.strip() else value
+        if not shown.strip():
+            continue
+        choices.append((clip(shown, MAX_CHOICE_NAME), value))
+        if len(choices) == MAX_CHOICES:
+            break
+    return choices

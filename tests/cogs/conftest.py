@@ -26,7 +26,7 @@ from bot import discord_io
 from bot.bot import WaymarkBot
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex, load_content
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 
 import pytest
 
+from bot import commands as declared
+from bot import components
 from bot.cogs import common
-from bot.handlers import content_admin, learning, progress
 from tests.cogs.helpers import BACKEND, GIT_ITEM, assert_error, buttons, embed, message_of
 
 ERROR_ID = re.compile(r"^❌ Something went wrong on my side \(error ID `([0-9a-f]{8})`\)\. Please try again")
@@ -45,16 +45,16 @@ def assert_error_id(result, caplog: pytest.LogCaptureFixture) -> str:
 
 
 async def test_unexpected_error_in_a_command(monkeypatch, caplog, channel, alice):
-    monkeypatch.setattr(learning, "help_reply", aboom)
+    monkeypatch.setattr(declared, "find_command", boom)
 
-    result = await alice.slash(channel, "help")
+    result = await alice.slash(channel, "help", command="today")
 
     assert_error_id(result, caplog)
 
 
 async def test_unexpected_error_in_a_button(monkeypatch, caplog, channel, alice):
     start = await alice.slash(channel, "start-learning", role=BACKEND)
-    monkeypatch.setattr(progress, "toggle_reminders", aboom)
+    monkeypatch.setattr(components.REMINDERS, "handler", aboom)
 
     result = await alice.click(start.response, label="Weekly reminders: on")
 
@@ -74,15 +74,15 @@ def first_menu_id(bot) -> str:
 async def test_unexpected_error_in_a_select(simcord_env, monkeypatch, caplog, channel, alice):
     await alice.slash(channel, "start-learning", role=BACKEND)
     checklist = await alice.slash(channel, "checklist")
-    monkeypatch.setattr(progress, "tick_selected", aboom)
+    monkeypatch.setattr(components.TICK, "handler", aboom)
 
     result = await alice.select(checklist.response, [], custom_id=first_menu_id(simcord_env.bot))
 
     assert_error_id(result, caplog)
 
 
-async def test_unexpected_error_after_deferring(monkeypatch, caplog, channel, admin):
-    monkeypatch.setattr(content_admin, "reload", aboom)
+async def test_unexpected_error_after_deferring(simcord_env, monkeypatch, caplog, channel, admin):
+    monkeypatch.setattr(simcord_env.bot.services.content, "check", aboom)
 
     result = await admin.slash(channel, "content reload")
 
@@ -90,8 +90,7 @@ async def test_unexpected_error_after_deferring(monkeypatch, caplog, channel, ad
 
 
 async def test_unexpected_error_outside_the_handler(monkeypatch, caplog, channel, alice):
-    # load_extension runs a cog module anew: patch the one the bot loaded, not an import of our own.
-    monkeypatch.setattr(sys.modules["bot.cogs.learning"], "caller_of", boom)  # fails before run_handler
+    monkeypatch.setattr(common, "caller_of", boom)  # fails before run_handler
 
     result = await alice.slash(channel, "roles")
 

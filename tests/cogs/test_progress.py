@@ -7,8 +7,8 @@ import json
 import pytest
 from simcord import SetupError
 
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, UserError
+from bot import components
+from bot.services import Caller, UserError
 from tests.cogs.conftest import NOW
 from tests.cogs.helpers import (
     BACKEND,
@@ -273,5 +273,5 @@ async def test_only_the_owner_can_confirm_delete(simcord_env, channel, alice, bo
     # And should the button reach him anyway, the handler refuses: the custom_id names its owner.
     bob_caller = Caller(bob.id, "bob", NOW)
     with pytest.raises(UserError, match="belongs to someone else"):
-        await handle_component(simcord_env.bot.services, bob_caller, erase_id)
+        await components.handle(simcord_env.bot.services, bob_caller, erase_id)
     assert await simcord_env.bot.services.store.get_learner(alice.id) is not None

@@ -10,7 +10,7 @@ import pytest
 from bot.console import Console
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot import console as console_module
-from bot.console import Command, Console, parse_options, run_console, user_id_for
+from bot.console import Console, parse_options, run_console, user_id_for
 from bot.content.holder import ContentHolder
-from bot.handlers.context import Services, UserError
+from bot.services import Services, UserError
 from tests.console.conftest import CONTENT_DIR, NOW, Session
 from tests.handlers.roles import long_role
 
@@ -68,11 +69,11 @@ def test_parse_options_splits_at_known_names_only() -> None:
         ),
         ("/start-learning rol:backend-engineer", "Unknown option 'rol'; this command takes role, pace, start."),
         ("/start-learning backend-engineer", "Options are written name:value; this command takes role, pace, start."),
-        ("/help me", "This command takes no options (got 'me')."),
+        ("/roles me", "This command takes no options (got 'me')."),
         ("/frobnicate", "Unknown command '/frobnicate'. Try /help."),
         ("/content", "/content needs one of: reload, status, validate."),
         ("/content frob", "/content needs one of: reload, status, validate."),
-        ("/my-data", "/my-data needs one of: delete, export."),
+        ("/my-data", "/my-data needs one of: export, delete."),
         ("/phase number:three", "number must be a whole number, got 'three'."),
         ("/progress share:maybe", "share must be true or false, got 'maybe'."),
         ("hello there", "Unknown input 'hello there'. Commands start with /"),
@@ -245,7 +246,7 @@ async def test_unexpected_exception_prints_an_error_id_and_carries_on(
     async def broken(svc: Services, caller: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(console_module.COMMANDS, "help", Command((), broken))
+    monkeypatch.setitem(console_module.COMMANDS, "help", replace(console_module.COMMANDS["help"], handler=broken))
     out = await run("/help")
     assert out.startswith(f"{ONLY_YOU}\n\nSomething went wrong (error ID ")
     error_id = out.split("error ID ")[1].split(")")[0]
@@ -261,7 +262,7 @@ async def test_unexpected_exception_in_a_click(run: Session, monkeypatch: pytest
     async def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("gone")
 
-    monkeypatch.setattr(console_module, "handle_component", broken)
+    monkeypatch.setattr(console_module, "components", broken)
     assert "Something went wrong (error ID " in await run("click Checklist")
 
 

@@ -15,7 +15,7 @@ from bot.__main__ import main
 from bot.console import BOT_DB_NOTICE, OWNER_KEY, Console, run_console, user_id_for
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store import Store
 from tests.console.conftest import CONTENT_DIR, NOW
 

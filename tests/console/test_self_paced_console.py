@@ -11,7 +11,7 @@ import pytest
 
 from bot.console import Console, run_console
 from bot.content.holder import ContentHolder
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store import Store
 from tests.console.conftest import NOW, Session
 from tests.handlers.roles import ROADMAPS, self_paced_content

@@ -10,7 +10,7 @@ import pytest
 
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Caller, Services
+from bot.services import Caller, Services
 from bot.store import Store
 from tests.replies import button, choose, option_value, press, selects, text  # noqa: F401 - used via this module
 

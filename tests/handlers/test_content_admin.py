@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.content.holder import ContentHolder, PhaseChange, PhaseFacts
 from bot.handlers import content_admin, learning, progress
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services, UserError
 from bot.render import Reply
 from bot.render.limits import MAX_EMBED_TOTAL
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.handlers.conftest import ANN, BOB, NOW, caller, selects, text
 
@@ -210,10 +210,10 @@ async def test_a_menu_pick_of_a_removed_role_says_it_is_gone(live: Services, con
     (content_copy / "data-engineer.md").unlink()
     await content_admin.reload(live, MOD)
     with pytest.raises(UserError, match="That section is gone after a content update"):
-        await handle_component(live, caller(), menu.custom_id, [option.value])
+        await components.handle(live, caller(), menu.custom_id, [option.value])
     # A pick in a role still there works.
     kept = next(o for o in menu.options if o.description and o.description.startswith("Backend Engineer ·"))
-    response = await handle_component(live, caller(), menu.custom_id, [kept.value])
+    response = await components.handle(live, caller(), menu.custom_id, [kept.value])
     assert response.reply.cards[0].title == kept.label
 
 

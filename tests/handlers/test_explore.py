@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.__main__ import main as cli_main
 from bot.content.holder import ContentHolder
 from bot.handlers import learning
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services, UserError
 from bot.render import Reply
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.handlers.conftest import CONTENT_DIR, NOW, caller, press, selects, text
 from tests.handlers.roles import SELF_PACED, long_role, self_paced_content
@@ -71,7 +71,7 @@ async def test_unsure_match_offers_the_alternatives_and_a_pick_shows_one(svc: Se
     assert 2 <= len(menu.options) <= 25
     assert reply.cards[0].title not in [o.label for o in menu.options]
     picked = menu.options[2]
-    response = await handle_component(svc, caller(), menu.custom_id, [picked.value])
+    response = await components.handle(svc, caller(), menu.custom_id, [picked.value])
     assert response.update
     assert response.reply.cards[0].title == picked.label
     assert response.reply.ephemeral
@@ -80,7 +80,7 @@ async def test_unsure_match_offers_the_alternatives_and_a_pick_shows_one(svc: Se
 async def test_pick_with_no_value_asks_for_one(svc: Services) -> None:
     reply = await learning.skill_deep_dive(svc, caller(), "caching")
     with pytest.raises(UserError, match="Pick one"):
-        await handle_component(svc, caller(), selects(reply)[0].custom_id, [])
+        await components.handle(svc, caller(), selects(reply)[0].custom_id, [])
 
 
 async def test_autocomplete_key_opens_that_section(svc: Services) -> None:
@@ -118,7 +118,7 @@ async def test_long_section_pages_keep_all_its_text(long_svc: Services) -> None:
 
 async def test_deep_dive_button_after_a_reload_without_the_section(svc: Services) -> None:
     with pytest.raises(UserError, match="That section is gone"):
-        await handle_component(svc, caller(), "wm:dd:0123456789ab:1", ())
+        await components.handle(svc, caller(), "wm:dd:0123456789ab:1", ())
 
 
 # ---------------------------------------------------------------- /skill-deep-dive: questions
@@ -338,8 +338,8 @@ async def test_help_lists_the_commands(svc: Services) -> None:
 
 async def test_buttons_from_elsewhere_or_older_versions_are_refused(svc: Services) -> None:
     with pytest.raises(UserError, match="not Waymark's"):
-        await handle_component(svc, caller(), "other:thing", ())
+        await components.handle(svc, caller(), "other:thing", ())
     with pytest.raises(UserError, match="older version"):
-        await handle_component(svc, caller(), "wm:cl:backend-engineer:notanumber", ())
+        await components.handle(svc, caller(), "wm:cl:backend-engineer:notanumber", ())
     with pytest.raises(UserError, match="older version"):
-        await handle_component(svc, caller(), "wm:nosuch", ())
+        await components.handle(svc, caller(), "wm:nosuch", ())

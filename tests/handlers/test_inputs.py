@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handlers.context import UserError
-from bot.handlers.inputs import MAX_PROOF, check_name, check_proof, parse_zone, zone_note
+from bot.handlers.inputs import MAX_PROOF, check_name, check_proof, parse_zone
+from bot.present import zone_note
+from bot.services import UserError
 
 DIRECTION = [chr(c) for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 INVISIBLE = [

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from bot import components
 from bot.handlers import learning, progress
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services, UserError
+from bot.services import Services, UserError
 from tests.handlers.conftest import ANN, BOB, caller, press, text
 
 ROLE = "backend-engineer"
@@ -143,4 +143,4 @@ async def test_delete_cancelled_keeps_everything(svc: Services) -> None:
 
 async def test_erase_button_with_a_bad_owner_id(svc: Services) -> None:
     with pytest.raises(UserError, match="older version"):
-        await handle_component(svc, caller(), "wm:erase:abc")
+        await components.handle(svc, caller(), "wm:erase:abc")

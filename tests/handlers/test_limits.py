@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.content.holder import ContentHolder
 from bot.handlers import content_admin, learning, progress
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Caller, Response, Services
 from bot.render import Button, Reply, Select
 from bot.render.limits import MAX_EMBED_TOTAL
+from bot.services import Caller, Response, Services
 from bot.store import Store
 from tests.handlers.conftest import NOW, caller, selects, text
 from tests.handlers.roles import long_role
@@ -60,7 +60,7 @@ async def click_everything(svc: Services, who: Caller, reply: Reply, depth: int 
         else:
             targets = [(b.custom_id, []) for b in row if isinstance(b, Button) and b.custom_id and not b.disabled]
         for custom_id, values in targets:
-            response = await handle_component(svc, who, custom_id, values)
+            response = await components.handle(svc, who, custom_id, values)
             assert isinstance(response, Response)
             assert_fits(response.reply)
             pressed += 1 + await click_everything(svc, who, response.reply, depth - 1)
@@ -118,7 +118,7 @@ async def test_sixty_items_in_one_group_are_all_tickable(long_svc: Services) -> 
     items = svc.content.index.roles[ROLE].checklist
     assert [o.value for m in menus for o in m.options] == [i.id for i in items]
     # Tick all of the second menu at once.
-    response = await handle_component(svc, caller(), menus[1].custom_id, [o.value for o in menus[1].options])
+    response = await components.handle(svc, caller(), menus[1].custom_id, [o.value for o in menus[1].options])
     assert "25/60" in text(response)
     assert len(await svc.store.get_progress(101, ROLE)) == 25
 
@@ -139,11 +139,11 @@ async def test_sixty_items_in_thirty_groups_page_through_the_checklist(many_grou
         nxt = next(b for b in reply.buttons if b.label == "Next ▶")
         if nxt.disabled:
             break
-        reply = (await handle_component(svc, caller(), nxt.custom_id or "")).reply
+        reply = (await components.handle(svc, caller(), nxt.custom_id or "")).reply
     assert pages == 8
     assert seen == [i.id for i in svc.content.index.roles[ROLE].checklist]
     # A menu on the last page ticks its items, and the reply stays on that page.
     last = selects(reply)[-1]
-    response = await handle_component(svc, caller(), last.custom_id, [last.options[0].value])
+    response = await components.handle(svc, caller(), last.custom_id, [last.options[0].value])
     assert "Page 8/8" in text(response)
     assert last.options[0].value in await svc.store.get_progress(101, ROLE)

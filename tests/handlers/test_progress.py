@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.content.models import ChecklistItem
-from bot.handlers import ids, learning, progress
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services, UserError
+from bot.handlers import learning, progress
 from bot.render.limits import MAX_EMBED_TOTAL
+from bot.services import Member, Services, UserError
 from tests.handlers.conftest import ANN, BOB, NOW, caller, choose, option_value, press, selects, text
 
 ROLE = "backend-engineer"
@@ -93,20 +93,20 @@ async def test_ticking_is_kept_per_learner(svc: Services) -> None:
 async def test_stale_menu_is_refused(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     with pytest.raises(UserError, match="This checklist changed"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:7:0:000000", ["x"])
+        await components.handle(svc, caller(), f"wm:tick:{ROLE}:0:7:0:000000", ["x"])
     with pytest.raises(UserError, match="This checklist changed"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:3:0:0:000000", ["x"])
+        await components.handle(svc, caller(), f"wm:tick:{ROLE}:3:0:0:000000", ["x"])
     with pytest.raises(UserError, match="This checklist changed"):  # same place, other items
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", ["x"])
+        await components.handle(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", ["x"])
     with pytest.raises(UserError, match="older version"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0", ["x"])
+        await components.handle(svc, caller(), f"wm:tick:{ROLE}:0:0", ["x"])
 
 
 async def test_checklist_of_a_path_not_followed(svc: Services) -> None:
     with pytest.raises(UserError, match="You aren't following Backend Engineer"):
         await progress.checklist_view(svc, caller(), ROLE)
     with pytest.raises(UserError, match="You aren't following Backend Engineer"):
-        await handle_component(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", [])
+        await components.handle(svc, caller(), f"wm:tick:{ROLE}:0:0:0:000000", [])
 
 
 async def test_an_old_menu_never_unticks_what_was_ticked_since(svc: Services) -> None:
@@ -137,7 +137,7 @@ async def test_a_checklist_of_fifteen_thousand_groups_pages_to_its_end(svc: Serv
     assert [m.options[0].label for m in selects(first)] == [f"Practise skill {g}" for g in range(4)]
 
     # Four groups to a page, one menu each: the last page holds the last four groups.
-    last = (await handle_component(svc, caller(), ids.checklist(ROLE, 3749))).reply
+    last = (await components.handle(svc, caller(), components.CHECKLIST.id(ROLE, 3749))).reply
     assert "Page 3750/3750" in text(last)
     menus = selects(last)
     assert [m.options[0].value for m in menus] == [f"item-{g:05d}" for g in range(14_996, 15_000)]
@@ -326,38 +326,38 @@ async def test_others_cannot_see_progress_until_it_is_made_visible(svc: Services
     await progress.done(svc, caller(), GIT)
     bob = caller(BOB, "bob")
     with pytest.raises(UserError, match="ann hasn't made their progress visible"):
-        await progress.progress(svc, bob, ANN, "ann")
+        await progress.progress(svc, bob, Member(ANN, "ann"))
 
     own = await progress.progress(svc, caller())
     response = await press(svc, caller(), own, "Let others see my progress")
     assert response.update
     assert [b.label for b in response.reply.buttons] == ["Hide my progress from others"]
 
-    seen = await progress.progress(svc, bob, ANN, "ann")
+    seen = await progress.progress(svc, bob, Member(ANN, "ann"))
     assert seen.cards[0].title == "ann · Backend Engineer"
     assert "1/15" in text(seen)
     assert not seen.buttons  # bob can't change ann's visibility
 
     await press(svc, caller(), response.reply, "Hide my progress from others")
     with pytest.raises(UserError, match="hasn't made their progress visible"):
-        await progress.progress(svc, bob, ANN, "ann")
+        await progress.progress(svc, bob, Member(ANN, "ann"))
 
 
 async def test_unknown_member_is_refused_like_a_hidden_one(svc: Services) -> None:
     with pytest.raises(UserError, match="carol hasn't made their progress visible"):
-        await progress.progress(svc, caller(), 999, "carol")
+        await progress.progress(svc, caller(), Member(999, "carol"))
     assert await svc.store.get_learner(999) is None
 
 
 async def test_visible_member_without_a_path(svc: Services) -> None:
     await svc.store.set_progress_visible(BOB, True, caller().now)
     with pytest.raises(UserError, match="bob isn't following any path"):
-        await progress.progress(svc, caller(), BOB, "bob")
+        await progress.progress(svc, caller(), Member(BOB, "bob"))
 
 
 async def test_member_name_is_escaped(svc: Services) -> None:
     with pytest.raises(UserError) as err:
-        await progress.progress(svc, caller(), 999, "@everyone **x**")
+        await progress.progress(svc, caller(), Member(999, "@everyone **x**"))
     assert "@everyone" not in str(err.value)
     assert "**x**" not in str(err.value)
 

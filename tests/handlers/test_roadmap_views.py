@@ -10,7 +10,7 @@ import pytest
 
 from bot.content.holder import ContentHolder
 from bot.handlers import learning
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store import Store
 from tests.handlers.conftest import NOW, caller, selects
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.content.holder import ContentHolder
-from bot.handlers import ids, learning, progress, today
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services, UserError
+from bot.handlers import learning, progress, today
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.handlers.conftest import NOW, caller, choose, option_value, press, selects, text
 from tests.handlers.roles import NO_CHECKLIST, PACED_SELF_PACED, SELF_PACED, self_paced_content
@@ -200,7 +200,7 @@ async def test_phase_of_a_self_paced_path_one_does_not_follow(svc: Services) -> 
 async def test_an_old_this_week_button_explains(svc: Services) -> None:
     await learning.start_learning(svc, caller(), SELF_PACED)
     with says(r"is self-paced: it has no weekly plan\. Work through its checklist"):
-        await handle_component(svc, caller(), ids.week(SELF_PACED))
+        await components.handle(svc, caller(), components.WEEK.id(SELF_PACED))
 
 
 async def test_roles_list_marks_self_paced_paths(svc: Services) -> None:

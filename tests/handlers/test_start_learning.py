@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.handlers import learning
-from bot.handlers.context import Services, UserError
+from bot.services import Services, UserError
 from tests.handlers.conftest import NOW, caller, press, text
 
 ROLE = "backend-engineer"

@@ -10,8 +10,8 @@ import pytest
 
 from bot.content.holder import ContentHolder
 from bot.handlers import learning, progress, today
-from bot.handlers.context import Services, UserError
 from bot.render.limits import MAX_EMBED_TOTAL
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.handlers.conftest import NOW, caller, text
 from tests.handlers.roles import ROADMAPS, long_role

@@ -18,9 +18,9 @@ import pytest
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.handlers import groups, learning, reminders
-from bot.handlers.context import Caller, Services, UserError
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, render_text
+from bot.services import Caller, Services, UserError
 from bot.store import Store
 from tests.replies import button, choose, press, selects, text  # noqa: F401 - used via this module
 

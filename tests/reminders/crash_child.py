@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.content.holder import ContentHolder
-from bot.handlers.context import Services
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply
+from bot.services import Services
 from bot.store import Store
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.console import OWNER_KEY, Console, run_console
-from bot.handlers.context import Services
 from bot.reminders.lease import LEASE_TTL, SENDER_LEASE, Holder, SenderLease
+from bot.services import Services
 from bot.store import Store
 from tests.reminders.conftest import ANN, CONTENT_DIR, NOW, ROOT, Clock, learner
 

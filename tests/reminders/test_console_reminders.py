@@ -13,7 +13,7 @@ import pytest
 
 from bot.console import Console, run_console
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Services
+from bot.services import Services
 from tests.reminders.conftest import CONTENT_DIR, NOW, ROOT
 
 SETUP = (

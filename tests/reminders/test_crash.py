@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.domain.reminders import next_due, slot_key
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.store import Store
 from tests.reminders.conftest import ANN, BOB, CAT, CONTENT_DIR, DAN, NOW, ROOT, group, learner
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.handlers import groups, progress
-from bot.handlers.context import Services
 from bot.reminders.scheduler import Scheduler
+from bot.services import Services
 from tests.reminders.conftest import (
     ANN,
     BOB,

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.handlers import ids, learning
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services
+from bot import components
+from bot.handlers import learning
 from bot.reminders.compose import compose_user
 from bot.reminders.scheduler import Scheduler
+from bot.services import Services
 from tests.reminders.conftest import (
     ANN,
     NOW,
@@ -56,7 +56,7 @@ async def test_it_moves_the_plan_back_a_week_and_says_where_that_is(
 ) -> None:
     reminder = await week_3(svc, scheduler, sender, clock)
     [button] = [b for b in reminder.reply.buttons if b.label == BEHIND]
-    assert button.custom_id == ids.behind(ROLE, "2026-W51")
+    assert button.custom_id == components.BEHIND.id(ROLE, "2026-W51")
 
     response = await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
 
@@ -120,7 +120,7 @@ async def test_a_button_from_before_buttons_knew_their_week_says_it_is_old(
     await week_3(svc, scheduler, sender, clock)
 
     with says("This button is on an older reminder: your plan moves back only from this week's."):
-        await handle_component(svc, caller(now=clock.now), f"wm:behind:{ROLE}")
+        await components.handle(svc, caller(now=clock.now), f"wm:behind:{ROLE}")
     assert await shift(svc) == 0
 
 
@@ -134,7 +134,7 @@ async def test_week_1_has_no_button_and_nothing_to_move_back_to(
     assert labels(first) == ["Snooze a day", "Pause a week"]
 
     with says("You're in week 1 of Backend Engineer: there is no earlier week to move back to."):
-        await handle_component(svc, caller(now=clock.now), ids.behind(ROLE, "2026-W49"))
+        await components.handle(svc, caller(now=clock.now), components.BEHIND.id(ROLE, "2026-W49"))
     assert await shift(svc) == 0
 
 
@@ -188,5 +188,5 @@ async def test_the_week_follows_the_learners_reminder_zone(
     await travel(scheduler, clock, datetime(2026, 12, 13, 23, 5, tzinfo=UTC))  # Monday 08:05 in Tokyo
     reminder = sender.sent[-1]
     [button] = [b for b in reminder.reply.buttons if b.label == BEHIND]
-    assert button.custom_id == ids.behind(ROLE, "2026-W51")
+    assert button.custom_id == components.BEHIND.id(ROLE, "2026-W51")
     assert "moved back a week" in text(await press(svc, caller(now=clock.now), reminder.reply, BEHIND))

@@ -11,9 +11,9 @@ import pytest
 
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Services
 from bot.reminders.lease import LEASE_TTL, RENEW_EVERY, SENDER_LEASE, Holder, SenderLease, describe, gone, held_message
 from bot.reminders.scheduler import NOT_THE_SENDER, Scheduler
+from bot.services import Services
 from bot.store import Store
 from tests.reminders.conftest import ANN, BOB, CAT, CONTENT_DIR, NOW, Clock, RecordingSender, learner
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.handlers import reminders
-from bot.handlers.context import Services, UserError
 from bot.reminders.scheduler import Scheduler
+from bot.services import Services, UserError
 from tests.reminders.conftest import (
     ANN,
     BOB,
@@ -261,10 +261,10 @@ async def test_moving_the_day_within_a_served_week_sends_no_second_reminder(
 
 
 async def test_tick_on_a_path_gone_from_the_content(svc: Services) -> None:
-    from bot.handlers.actions import handle_component
+    from bot import components
 
     with says("That path is not in the content any more. Your progress is kept."):
-        await handle_component(svc, caller(), "wm:rtick:ghost-role", ["x"])
+        await components.handle(svc, caller(), "wm:rtick:ghost-role", ["x"])
 
 
 async def test_a_snoozed_reminder_survives_a_passing_failure(

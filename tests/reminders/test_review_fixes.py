@@ -12,9 +12,9 @@ import pytest
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.handlers import content_admin, groups, learning, reminders
-from bot.handlers.context import Services
 from bot.reminders.planning import deferred_meta_key, read_deferral, snooze_meta_key
 from bot.reminders.scheduler import DEFERRED, RetryLaterError, Scheduler
+from bot.services import Services
 from bot.store import Store
 from tests.reminders.conftest import (
     ANN,

@@ -11,7 +11,6 @@ from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.domain.reminders import slot_key
 from bot.handlers import reminders
-from bot.handlers.context import Services
 from bot.reminders.scheduler import (
     MAX_ATTEMPTS,
     ChannelGoneError,
@@ -20,6 +19,7 @@ from bot.reminders.scheduler import (
     RetryLaterError,
     Scheduler,
 )
+from bot.services import Services
 from bot.store import Store
 from tests.reminders.conftest import (
     ANN,

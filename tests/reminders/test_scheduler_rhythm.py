@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.reminders import slot_key
-from bot.handlers.context import Services
 from bot.reminders.scheduler import Scheduler
+from bot.services import Services
 from tests.reminders.conftest import (
     ANN,
     BOB,

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import components
 from bot.content.holder import ContentHolder
-from bot.handlers import groups, ids, learning, progress, reminders
-from bot.handlers.actions import handle_component
-from bot.handlers.context import Services
+from bot.handlers import groups, learning, progress, reminders
 from bot.reminders.compose import compose_user
 from bot.reminders.scheduler import Scheduler
+from bot.services import Services
 from bot.store import Store
 from tests.handlers.roles import NO_CHECKLIST, SELF_PACED, self_paced_content
 from tests.reminders.conftest import (
@@ -159,12 +159,12 @@ async def test_im_behind_goes_to_the_phased_path(
         "Week 2 of 36 · Phase 1 (weeks 1-4) · Backend Engineer",
     }
     [behind] = [b for b in dm.reply.buttons if b.label == "I'm behind"]
-    assert behind.custom_id == ids.behind(ROLE, "2026-W50")
+    assert behind.custom_id == components.BEHIND.id(ROLE, "2026-W50")
 
 
 async def test_an_old_im_behind_button_on_a_self_paced_path_explains(svc: Services) -> None:
     await learning.start_learning(svc, caller(), SELF_PACED)
-    response = await handle_component(svc, caller(), ids.behind(SELF_PACED, "2026-W48"))
+    response = await components.handle(svc, caller(), components.BEHIND.id(SELF_PACED, "2026-W48"))
     assert "Coding Interview Prep is self-paced: there is no weekly plan to move back" in text(response)
     enrollment = await svc.store.get_enrollment(ANN, SELF_PACED)
     assert enrollment is not None and enrollment.week_shift == 0

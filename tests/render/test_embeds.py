@@ -2,7 +2,7 @@
 
 import discord
 
-from bot.render.embeds import to_choices, to_embed, to_embeds, to_files
+from bot.discord_io import to_choices, to_embed, to_embeds, to_files
 from bot.render.paging import fit_message, paginate
 from bot.render.reply import Attachment, Card, Field, Reply
 

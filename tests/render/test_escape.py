@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.render import escape_user_text
+from bot.render.escape import escape_markdown, escape_mentions
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,3 +84,16 @@ def test_escape_never_leaves_a_ping(text: str, limit: int) -> None:
             assert forbidden not in escaped
         assert not re.search(r"(?<!\\)\*\*", escaped)
         assert not re.search(r"(?<!\\)(?:\\\\)*\\$", escaped)  # never ends in half an escape
+
+
+_PIECES = [*"ab _*~|`\\>#-[]()<>:/.@&!0123456789\n", "https://x.test/a_b", "@everyone", "@here", "@" + "1" * 18]
+
+
+@FAST
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_escapes_agree_with_discord_py(text: str) -> None:
+    """`bot.render` keeps its own copy of discord.py's escapes (it must not import discord.py): they agree."""
+    import discord
+
+    assert escape_markdown(text) == discord.utils.escape_markdown(text)
+    assert escape_mentions(text) == discord.utils.escape_mentions(text)

@@ -8,7 +8,7 @@ from unittest.mock import AsyncMock
 from bot.bot import WaymarkBot
 from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
-from bot.handlers.context import Services
+from bot.services import Services
 from bot.settings import Settings
 from bot.store import Store
 

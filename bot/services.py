@@ -1,10 +1,13 @@
-"""What every handler gets: who is asking, when, and the services; and how it says no."""
+"""What every use case gets: who is asking, when, and the services; a learner's plan; and how it says no.
+
+Neutral ground: handlers, reminders, the console and the cogs all import it, and it imports none of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from bot.content.holder import ContentHolder
 from bot.content.models import Role
@@ -32,6 +35,14 @@ class Caller:
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
             raise ValueError("Caller.now must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class Member:
+    """Another member a command names (`/progress member:`): their ID and the name to show."""
+
+    user_id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -111,24 +122,6 @@ def plan_for(role: Role, enrollment: Enrollment, now: datetime, tz: str = "UTC")
     today = local_today(now, zone_or_utc(tz))
     where = position(phases, total, enrollment.start_date, today, enrollment.week_shift)
     return Plan(role, enrollment, total, phases, where)
-
-
-def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
-    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone (or UTC)."""
-    today = local_today(now, zone_or_utc(tz))
-    if text is None or not text.strip() or text.strip().lower() == "today":
-        return today
-    value = text.strip().lower()
-    if value == "tomorrow":
-        return date.fromordinal(today.toordinal() + 1)
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        shown = escape_user_text(text.strip(), 40)
-        raise UserError(f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}.") from None
-    if abs(parsed.toordinal() - today.toordinal()) > 366:
-        raise UserError("The start date must be within a year of today.")
-    return parsed
 
 
 def utc_now() -> datetime:

@@ -1,0 +1,72 @@
+"""Console start to first reply, beside `python -c pass` measured in the same run.
+
+Each round starts `python -m bot console` on a fresh database with `/help` on stdin, and times from the
+start of the process to the first reply on stdout; the baseline round starts `python -c pass`. Rounds
+alternate, so a busy machine slows both alike. The medians are printed with the goal (≤ 250 ms).
+
+    .venv/bin/python bench/bench_console_start.py            # 15 rounds
+    .venv/bin/python bench/bench_console_start.py --rounds 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_MS = 250.0
+
+
+def _first_reply(db: Path) -> float:
+    """Start the console, send `/help`, return the seconds until its first line of output."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console", "--db", str(db), "--content", str(ROOT / "content")],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("/help\n")
+    proc.stdin.close()
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.stdout.read()
+    if proc.wait(timeout=30) != 0 or not line:
+        raise SystemExit("the console did not answer /help")
+    return elapsed
+
+
+def _python_pass() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    console: list[float] = []
+    baseline: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(args.rounds):
+            baseline.append(_python_pass())
+            console.append(_first_reply(Path(tmp) / f"console-{n}.sqlite3"))
+    c, b = statistics.median(console) * 1000, statistics.median(baseline) * 1000
+    verdict = "met" if c <= GOAL_MS else "MISSED"
+    print(f"rounds: {args.rounds}")
+    print(f"python -c pass          median {b:7.1f} ms")
+    print(f"console to first reply  median {c:7.1f} ms  (goal ≤ {GOAL_MS:.0f} ms: {verdict})")
+    print(f"console minus python    median {c - b:7.1f} ms  · ratio {c / b:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,418 @@
+"""Every slash command, declared once: its name, options, help, example and handler.
+
+The cogs build their discord.py app commands from `COMMANDS` (`bot.cogs.common`), the console its
+parser (`bot.console`), and `/help` its list and detail view (here). A handler is called as
+``handler(services, caller, **options)`` with each option the caller gave, typed as its `Option` says:
+text as `str`, integers as `int`, flags as `bool`, a member as `Member`, a channel as its ID.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.handlers import content_admin, groups, learning, progress, reminders, today
+from bot.present import COLOR
+from bot.render import Card, Field, Reply, clip, escape_user_text
+from bot.render.limits import MAX_EMBED_FIELDS, MAX_FIELD_VALUE
+from bot.services import Caller, Services, UserError
+from bot.wording import plural
+
+OptionType = Literal["text", "integer", "boolean", "member", "channel"]
+Suggest = Literal["role", "pace", "topic", "item", "group", "zone", "command"]
+Area = Literal["learning", "progress", "content", "reminders", "groups"]
+Handler = Callable[..., Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a command, as Discord shows it and the console reads it.
+
+    `suggest` names the autocomplete that offers values while the user types; `choices` are the only
+    values Discord offers (the handler still reads typed text, e.g. "fri"); `low`/`high` bound an
+    integer's value or a text's length.
+    """
+
+    name: str
+    description: str
+    type: OptionType = "text"
+    required: bool = False
+    suggest: Suggest | None = None
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A command with subcommands (`/remind on`), as Discord lists it."""
+
+    name: str
+    description: str
+    area: Area
+    guild_only: bool = False
+    moderator: bool = False  # Discord hides the whole group from members without Manage Server
+
+
+@dataclass(frozen=True)
+class Command:
+    """A slash command: what it is called, what it takes, what it does, and how to use it.
+
+    `moderator` commands are listed in `/help` only to moderators and are checked when run.
+    `cooldown` is (uses, seconds) per user. `defer` answers "thinking…" first, for work that may
+    take longer than Discord's 3 s. `dm` sends the reply to the caller by DM on Discord.
+    """
+
+    name: str
+    description: str
+    handler: Handler
+    area: Area
+    example: str
+    options: tuple[Option, ...] = ()
+    moderator: bool = False
+    cooldown: tuple[int, float] | None = None
+    defer: bool = False
+    dm: bool = False
+
+    @property
+    def group(self) -> str | None:
+        """The group a subcommand belongs to (`remind` for `remind set`), None for a top-level command."""
+        return self.name.split(" ", 1)[0] if " " in self.name else None
+
+    @property
+    def leaf(self) -> str:
+        """The command's own name, without its group."""
+        return self.name.rsplit(" ", 1)[-1]
+
+    @property
+    def usage(self) -> str:
+        """The command with its options, optional ones in brackets: `/phase [number] [role]`."""
+        words = [o.name if o.required else f"[{o.name}]" for o in self.options]
+        return " ".join([f"/{self.name}", *words])
+
+    def option(self, name: str) -> Option:
+        """Return the option called `name`."""
+        return next(o for o in self.options if o.name == name)
+
+
+ROLE = Option("role", "The path (default: your latest)", suggest="role")
+GROUP_NAME = Option("name", "The study group", suggest="group")
+DAY = Option("day", "Day of the week", choices=reminders.DAYS)
+TIME = Option("time", "24-hour time, HH:MM")
+
+GROUPS: tuple[Group, ...] = (
+    Group("my-data", "Everything Waymark stores about you", "progress"),
+    Group("content", "Moderators: manage role files", "content", guild_only=True, moderator=True),
+    Group("remind", "Your weekly reminder", "reminders"),
+    Group("group", "Study groups that learn a path together", "groups", guild_only=True),
+)
+
+
+async def help_reply(svc: Services, caller: Caller, command: str | None = None) -> Reply:
+    """List the commands the caller can use with an example each, or explain one command in full."""
+    if command is not None and command.strip():
+        return Reply(cards=(_detail(find_command(command)),), ephemeral=True)
+    shown = [c for c in COMMANDS if caller.is_moderator or not c.moderator]
+    fields: list[Field] = []
+    for name, members in _by_heading(shown):
+        if len(members) == 1 and members[0].group is None:
+            only = members[0]
+            fields.append(Field(only.usage, f"{only.description}.\n`{only.example}`"))
+            continue
+        group = next(g for g in GROUPS if g.name == name)
+        subs = "|".join(c.leaf for c in members)
+        lines = [f"{group.description}.", *(f"`{c.example}`" for c in members[:2])]
+        fields.append(Field(f"/{name} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
+    roles = len(svc.content.index.roles)
+    card = Card(
+        title="Waymark · learning paths, one week at a time",
+        description=(
+            f"{plural(roles, 'path')} loaded. Start with `/roles`, then `/start-learning`. "
+            "`/help command:NAME` explains one command in full."
+        ),
+        fields=tuple(fields[:MAX_EMBED_FIELDS]),
+        color=COLOR,
+    )
+    return Reply(cards=(card,), ephemeral=True)
+
+
+def _by_heading(commands: list[Command]) -> list[tuple[str, list[Command]]]:
+    """Group commands under their top-level name, in declaration order."""
+    out: dict[str, list[Command]] = {}
+    for c in commands:
+        out.setdefault(c.group or c.name, []).append(c)
+    return list(out.items())
+
+
+def _detail(command: Command) -> Card:
+    lines = [f"{command.description}.", "", f"**Usage:** `{command.usage}`", f"**Example:** `{command.example}`"]
+    if command.options:
+        lines.append("")
+        for o in command.options:
+            kind = {"integer": "a number", "boolean": "true or false", "member": "a member", "channel": "a channel"}
+            extra = [kind[o.type]] if o.type in kind else []
+            if o.choices:
+                extra.append("one of " + ", ".join(o.choices))
+            if o.required:
+                extra.insert(0, "required")
+            lines.append(f"• `{o.name}`: {o.description}" + (f" ({'; '.join(extra)})" if extra else ""))
+    if command.moderator:
+        lines += ["", "Moderators only (Manage Server, or the moderator role)."]
+    if command.dm:
+        lines += ["", "The answer comes by direct message."]
+    return Card(title=f"/{command.name}", description="\n".join(lines), color=COLOR)
+
+
+def find_command(text: str) -> Command:
+    """Find a command by name (`today`, `/remind set`, `remind`), or raise a UserError that suggests some."""
+    wanted = " ".join(text.strip().lstrip("/").lower().split())
+    by_name = {c.name: c for c in COMMANDS}
+    if wanted in by_name:
+        return by_name[wanted]
+    subs = [c for c in COMMANDS if c.group == wanted]
+    if subs:
+        raise UserError(f"/{wanted} has subcommands: " + ", ".join(f"`/{c.name}`" for c in subs) + ".")
+    close = difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.6)
+    shown = escape_user_text(text.strip(), 40)
+    hint = f" Did you mean {', '.join(f'`/{n}`' for n in close)}?" if close else " `/help` lists them all."
+    raise UserError(f"There is no command '{shown}'.{hint}")
+
+
+def command_names(query: str) -> list[str]:
+    """Suggest command names containing what was typed (for `/help command:`)."""
+    q = query.strip().lstrip("/").lower()
+    return [c.name for c in COMMANDS if q in c.name][:25]
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "start-learning",
+        "Enroll in a learning path, or resume it",
+        learning.start_learning,
+        "learning",
+        "/start-learning role:backend-engineer",
+        (
+            Option("role", "The path to follow", required=True, suggest="role"),
+            Option("pace", "How fast (the path's paces)", suggest="pace"),
+            Option("start", "Start date, YYYY-MM-DD (default today)"),
+        ),
+    ),
+    Command(
+        "today",
+        "This week's topics, links and next step on your path",
+        today.today,
+        "learning",
+        "/today",
+        (ROLE,),
+    ),
+    Command(
+        "skill-deep-dive",
+        "Find the part of a path about a topic, or ask about a week",
+        learning.skill_deep_dive,
+        "learning",
+        "/skill-deep-dive topic:postgres",
+        (
+            Option("topic", "A topic or a question, e.g. 'week 14' (typos are fine)", required=True, suggest="topic"),
+            Option("role", "Only search this path", suggest="role"),
+        ),
+        cooldown=(5, 10.0),
+    ),
+    Command("roles", "Every learning path, its timeline and salary range", learning.roles_list, "learning", "/roles"),
+    Command(
+        "phase",
+        "One phase of a path in full (your current one by default)",
+        learning.phase_view,
+        "learning",
+        "/phase number:2",
+        (Option("number", "Phase number", type="integer", low=1, high=99), ROLE),
+    ),
+    Command(
+        "progress",
+        "Week N of M, your finish date, pace, checklist and streak",
+        progress.progress,
+        "progress",
+        "/progress share:true",
+        (
+            Option("member", "Someone else's progress (if they made it visible)", type="member"),
+            Option("share", "Post it for everyone", type="boolean"),
+        ),
+    ),
+    Command(
+        "checklist",
+        "Tick and untick your path's checklist",
+        progress.checklist_view,
+        "progress",
+        "/checklist",
+        (ROLE,),
+    ),
+    Command(
+        "done",
+        "Tick a checklist item by name",
+        progress.done,
+        "progress",
+        "/done item:Use git professionally proof:https://github.com/you/project",
+        (
+            Option("item", "The item (start typing)", required=True, suggest="item"),
+            Option("proof", "A link that shows it, e.g. a repository"),
+        ),
+    ),
+    Command(
+        "stop-learning",
+        "Leave a path (your progress is kept)",
+        learning.stop_learning,
+        "learning",
+        "/stop-learning role:backend-engineer",
+        (
+            Option("role", "The path to leave", required=True, suggest="role"),
+            Option("forget", "Also forget your checklist progress on it", type="boolean"),
+        ),
+    ),
+    Command(
+        "my-data export",
+        "Get everything stored about you as a JSON file",
+        progress.export_data,
+        "progress",
+        "/my-data export",
+        cooldown=(1, 30.0),
+    ),
+    Command(
+        "my-data delete",
+        "Delete everything stored about you (asks first)",
+        progress.delete_data,
+        "progress",
+        "/my-data delete",
+    ),
+    Command("remind on", "Turn your weekly reminder on", reminders.remind_on, "reminders", "/remind on"),
+    Command("remind off", "Turn your weekly reminder off", reminders.remind_off, "reminders", "/remind off"),
+    Command(
+        "remind set",
+        "Choose the day, time and time zone of your weekly reminder",
+        reminders.remind_set,
+        "reminders",
+        "/remind set day:friday time:18:00 timezone:Europe/Berlin",
+        (DAY, TIME, Option("timezone", "Your time zone, e.g. Europe/Berlin", suggest="zone")),
+    ),
+    Command(
+        "remind pause",
+        "Pause your reminder until a date",
+        reminders.remind_pause,
+        "reminders",
+        "/remind pause until:2027-01-04",
+        (Option("until", "The date reminders resume, YYYY-MM-DD", required=True),),
+    ),
+    Command(
+        "remind preview",
+        "Get this week's reminder now, by DM",
+        reminders.remind_preview,
+        "reminders",
+        "/remind preview",
+        cooldown=(2, 60.0),
+        defer=True,
+        dm=True,
+    ),
+    Command(
+        "group create",
+        "Create a study group with a weekly post (Manage Server)",
+        groups.create,
+        "groups",
+        "/group create name:Backend Crew role:backend-engineer channel:#study day:monday time:18:00",
+        (
+            Option("name", "Group name", required=True, low=1, high=50),
+            Option("role", "The path the group follows", required=True, suggest="role"),
+            Option("channel", "Where the weekly post goes", type="channel", required=True),
+            DAY,
+            TIME,
+            Option("timezone", "The group's time zone", suggest="zone"),
+        ),
+        moderator=True,
+    ),
+    Command(
+        "group join",
+        "Join a study group",
+        groups.join,
+        "groups",
+        "/group join name:Backend Crew",
+        (Option("name", "The study group", required=True, suggest="group"),),
+    ),
+    Command(
+        "group leave",
+        "Leave a study group (your progress stays)",
+        groups.leave,
+        "groups",
+        "/group leave",
+        (GROUP_NAME,),
+    ),
+    Command(
+        "group board",
+        "Members' progress in the group's current phase",
+        groups.board,
+        "groups",
+        "/group board",
+        (GROUP_NAME,),
+    ),
+    Command(
+        "group pause",
+        "Pause a group's weekly post (Manage Server)",
+        groups.pause,
+        "groups",
+        "/group pause name:Backend Crew",
+        (GROUP_NAME,),
+        moderator=True,
+    ),
+    Command(
+        "group resume",
+        "Resume a group's weekly post (Manage Server)",
+        groups.resume,
+        "groups",
+        "/group resume name:Backend Crew",
+        (GROUP_NAME,),
+        moderator=True,
+    ),
+    Command(
+        "group delete",
+        "Delete a study group (Manage Server)",
+        groups.delete,
+        "groups",
+        "/group delete name:Backend Crew",
+        (Option("name", "The study group", required=True, suggest="group"),),
+        moderator=True,
+    ),
+    Command(
+        "content reload",
+        "Validate the role files and swap them in",
+        content_admin.reload,
+        "content",
+        "/content reload",
+        moderator=True,
+        cooldown=(1, 10.0),
+        defer=True,
+    ),
+    Command(
+        "content status",
+        "What content is loaded, and its problems",
+        content_admin.status,
+        "content",
+        "/content status",
+        moderator=True,
+    ),
+    Command(
+        "content validate",
+        "Check the role files and show what a reload would change",
+        content_admin.validate,
+        "content",
+        "/content validate",
+        moderator=True,
+        cooldown=(1, 10.0),
+        defer=True,
+    ),
+    Command(
+        "help",
+        "What Waymark can do, or one command in full",
+        help_reply,
+        "learning",
+        "/help command:today",
+        (Option("command", "A command to explain, e.g. today", suggest="command"),),
+    ),
+)

@@ -1,0 +1,162 @@
+"""The package graph: dependencies point one way, pure packages stay pure, rendering needs no discord.py.
+
+Every import counts, also one inside a function: a deferred import is still a dependency.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+BOT = Path(__file__).resolve().parents[2] / "bot"
+
+
+def _unit(module: str) -> str | None:
+    """Return the unit a module belongs to: `bot.content` for `bot.content.parse`, `bot.services` for itself."""
+    parts = module.split(".")
+    if parts[0] != "bot" or len(parts) < 2:
+        return None
+    return ".".join(parts[:2])
+
+
+def _module_of(path: Path) -> str:
+    rel = path.relative_to(BOT.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Return every module a file imports (absolute names, relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    here = _module_of(path).split(".")
+    package = here if path.name == "__init__.py" else here[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # `from bot import components`
+    return found
+
+
+def _exists(unit: str) -> bool:
+    path = BOT.parent / unit.replace(".", "/")
+    return path.is_dir() or path.with_suffix(".py").exists()
+
+
+def _graph() -> dict[str, set[str]]:
+    """Return which units each unit imports (`bot.handlers` -> {`bot.services`, ...})."""
+    graph: dict[str, set[str]] = defaultdict(set)
+    for path in BOT.rglob("*.py"):
+        source = _unit(_module_of(path)) or "bot"
+        for name in _imports(path):
+            target = _unit(name)
+            if target is not None and target != source and _exists(target):
+                graph[source].add(target)
+    return graph
+
+
+def _external(unit: str) -> set[str]:
+    """Return the top-level names of everything a unit imports."""
+    root = BOT.parent / unit.replace(".", "/")
+    files = list(root.rglob("*.py")) if root.is_dir() else [root.with_suffix(".py")]
+    return {name.split(".")[0] for f in files for name in _imports(f)}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_the_package_graph_has_no_cycle() -> None:
+    graph = _graph()
+    assert graph["bot.handlers"], "the graph was read (handlers import something)"
+    assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])
+
+
+def test_a_cycle_would_be_found() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": {"c"}}) is None
+
+
+@pytest.mark.parametrize(
+    ("unit", "allowed"),
+    [
+        ("bot.content", {"bot.domain", "bot.log"}),
+        ("bot.domain", set()),
+        ("bot.render", {"bot.wording"}),
+        ("bot.store", {"bot.wording", "bot.log"}),
+        ("bot.services", {"bot.content", "bot.domain", "bot.render", "bot.store"}),
+        ("bot.components", {"bot.render", "bot.services"}),
+        (
+            "bot.reminders",
+            {
+                "bot.components",
+                "bot.content",
+                "bot.domain",
+                "bot.log",
+                "bot.present",
+                "bot.render",
+                "bot.services",
+                "bot.store",
+                "bot.wording",
+            },
+        ),
+    ],
+)
+def test_lower_layers_import_only_what_is_below_them(unit: str, allowed: set[str]) -> None:
+    assert _graph()[unit] <= allowed, sorted(_graph()[unit] - allowed)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "bot.content",
+        "bot.domain",
+        "bot.render",
+        "bot.store",
+        "bot.services",
+        "bot.components",
+        "bot.present",
+        "bot.handlers",
+        "bot.reminders",
+        "bot.commands",
+        "bot.console",
+    ],
+)
+def test_only_the_discord_edge_imports_discord_py(unit: str) -> None:
+    assert not _external(unit) & {"discord", "aiohttp"}
+
+
+def test_the_console_starts_without_discord_py() -> None:
+    code = "import sys, bot.console; print(sorted(m for m in sys.modules if m.split('.')[0] in ('discord', 'aiohttp')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=BOT.parent)
+    assert out.stdout.strip() == "[]"
