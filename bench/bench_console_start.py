@@ -33,7 +33,8 @@ def _first_reply(db: Path) -> float:
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    assert proc.stdin is not None and proc.stdout is not None
+    assert proc.stdin is not None
+    assert proc.stdout is not None
     proc.stdin.write("/help\n")
     proc.stdin.close()
     line = proc.stdout.readline()
