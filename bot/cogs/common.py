@@ -20,6 +20,7 @@ from bot.commands import Area, Command, Option
 from bot.content.holder import section_key
 from bot.discord_io import caller_of, run_handler, to_choices
 from bot.handlers import groups
+from bot.handlers.inputs import pace_name
 from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
 from bot.render import clip
@@ -48,9 +49,9 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> C
         return []
     return to_choices(
         [
-            (f"{pace.replace('_', ' ')} ({a}-{b} months)", pace)
+            (f"{pace_name(pace)} ({a}-{b} months)", pace)
             for pace, (a, b) in role.timeline_months.items()
-            if current.lower() in pace.lower().replace("_", " ") or current.lower() in pace.lower()
+            if current.lower() in pace_name(pace).lower() or current.lower() in pace.lower()
         ]
     )
 

@@ -165,15 +165,17 @@ def pace_change(
     shift_weeks: int = 0,
     *,
     new_shift_weeks: int | None = None,
+    new_start: date | None = None,
 ) -> PaceChange:
-    """Compare a plan of `old_weeks` with one of `new_weeks` from the same start.
+    """Compare a plan of `old_weeks` with one of `new_weeks`.
 
-    `new_shift_weeks` is the shift after the change if it differs (None keeps `shift_weeks`).
+    `new_shift_weeks` and `new_start` are the shift and start date after the change where they differ
+    (None keeps `shift_weeks` and `start`).
     """
     after = shift_weeks if new_shift_weeks is None else new_shift_weeks
     return PaceChange(
         old_weeks=old_weeks,
         new_weeks=new_weeks,
         old_finish=finish_date(start, old_weeks, shift_weeks),
-        new_finish=finish_date(start, new_weeks, after),
+        new_finish=finish_date(start if new_start is None else new_start, new_weeks, after),
     )

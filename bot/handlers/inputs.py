@@ -23,8 +23,11 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
+
+from rapidfuzz import fuzz, process
 
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
@@ -37,13 +40,16 @@ __all__ = [
     "MAX_PROOF",
     "check_name",
     "check_proof",
+    "pace_name",
     "parse_start_date",
     "parse_zone",
+    "read_pace",
     "zone_problem",
 ]
 
 MAX_NAME = 50
 MAX_PROOF = 500
+_PACE_WORDS = re.compile(r"[\s_-]+")
 
 INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 """Characters that show nothing though they are no format characters (fillers, the braille blank)."""
@@ -239,3 +245,35 @@ def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
     if abs(parsed.toordinal() - today.toordinal()) > 366:
         raise UserError("The start date must be within a year of today.")
     return parsed
+
+
+def pace_name(pace: str) -> str:
+    """Show a pace key as words: `complete_beginner` -> "complete beginner"."""
+    return pace.replace("_", " ")
+
+
+def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str:
+    """Read a pace as people type it ("complete beginner", "Complete-Beginner", "beginer") into its key.
+
+    An exact match (ignoring case, spaces, dashes and underscores) wins, then a unique prefix
+    ("part" for part_time), then the one pace with all the words typed ("beginner" for
+    complete_beginner), then one clearly closest spelling; anything else is a UserError that lists
+    the paces of `path` with their month ranges.
+    """
+    wanted = _PACE_WORDS.sub("_", text.strip().lower()).strip("_")
+    keys = {_PACE_WORDS.sub("_", key.lower()).strip("_"): key for key in paces}
+    if wanted in keys:
+        return keys[wanted]
+    words = set(wanted.split("_"))
+    for matches in (
+        [key for norm, key in keys.items() if wanted and norm.startswith(wanted)],
+        [key for norm, key in keys.items() if wanted and words <= set(norm.split("_"))],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+    close = process.extract(wanted, list(keys), scorer=fuzz.ratio, limit=2)
+    if close and close[0][1] >= 80 and (len(close) == 1 or close[1][1] < close[0][1]):
+        return keys[close[0][0]]
+    shown = ", ".join(f"**{pace_name(k)}** ({a}-{b} months)" for k, (a, b) in paces.items())
+    hint = f" Paces: {shown}." if paces else " This path has one pace."
+    raise UserError(f"'{escape_user_text(text, 40)}' is not a pace of {path}.{hint}")

@@ -11,9 +11,10 @@ from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
+from bot.domain.pace import pace_change
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
-from bot.handlers.inputs import parse_start_date
+from bot.handlers.inputs import pace_name, parse_start_date, read_pace
 from bot.present import COLOR, open_items_text, self_paced_hint, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
@@ -120,9 +121,7 @@ async def start_learning(
                 f"{found.display_name} is self-paced: it has no weekly plan, so there is no pace to pick. "
                 f"Start it without one: `/start-learning role:{found.name}`."
             )
-        if pace not in found.timeline_months:
-            valid = ", ".join(f"`{p}`" for p in found.timeline_months) or "none (this path has one pace)"
-            raise UserError(f"'{escape_user_text(pace, 40)}' is not a pace of {found.display_name}. Paces: {valid}.")
+        pace = read_pace(pace, found.timeline_months, found.display_name)
     else:
         pace = None
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
@@ -130,6 +129,7 @@ async def start_learning(
     start_date = parse_start_date(start, caller.now, learner.timezone) if (start or not existing) else None
     if existing is not None and pace is None:
         pace = existing.pace
+    before = plan_for(found, existing, caller.now, learner.timezone) if existing is not None else None
     enrollment, created = await svc.store.enroll(caller.user_id, found.name, pace, start_date, caller.now)
     plan = plan_for(found, enrollment, caller.now, learner.timezone)
     settings = await svc.store.get_reminder_settings(caller.user_id)
@@ -139,16 +139,53 @@ async def start_learning(
         )
     await replan_user(svc, caller.user_id, caller.now)
     svc.plans_changed()
+    changed = _plan_change(before, plan) if before is not None else ""
     if created:
         headline = "Welcome aboard!"
-    elif start_date is not None:
-        headline = f"Your path now starts on {start_date.isoformat()}; your ticked items are kept."
+    elif changed:
+        headline = "Your plan changed; your ticked items are kept."
     else:
         headline = "Welcome back, your progress is where you left it."
     done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
     card = path_card(plan, headline, done)
-    note = zone_note(learner.timezone)  # weeks count in UTC when the learner's stored zone can't be used
-    return Reply(content=note, cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
+    # Weeks count in UTC when the learner's stored zone can't be used.
+    content = "\n".join(x for x in (changed, zone_note(learner.timezone)) if x)
+    return Reply(content=content, cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
+
+
+def _plan_change(before: Plan, after: Plan) -> str:
+    """Say what a resumed enrollment changed: pace, length and finish date, or start date; "" when nothing did."""
+    old, new = before.enrollment, after.enrollment
+    if after.self_paced or (old.pace == new.pace and old.start_date == new.start_date):
+        return ""
+    parts = []
+    if old.pace != new.pace:
+        parts.append(f"Pace: {_pace_words(old.pace)} → {_pace_words(new.pace)}")
+    if old.start_date != new.start_date:
+        parts.append(f"start {old.start_date.isoformat()} → {new.start_date.isoformat()}")
+    change = pace_change(
+        old.start_date,
+        before.total_weeks,
+        after.total_weeks,
+        old.week_shift,
+        new_shift_weeks=new.week_shift,
+        new_start=new.start_date,
+    )
+    weeks = (
+        plural(change.new_weeks, "week")
+        if change.old_weeks == change.new_weeks
+        else f"{change.old_weeks} → {change.new_weeks} weeks"
+    )
+    finish = (
+        change.new_finish.isoformat()
+        if change.old_finish == change.new_finish
+        else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
+    )
+    return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
+
+
+def _pace_words(pace: str | None) -> str:
+    return pace_name(pace) if pace else "as written"
 
 
 def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
@@ -182,11 +219,11 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     if plan.self_paced:
         fields = _self_paced_fields(plan, done)
     else:
-        pace_text = f"{enrollment.pace.replace('_', ' ')} pace" if enrollment.pace else "the path as written"
+        pace_text = f"at {pace_name(enrollment.pace)} pace" if enrollment.pace else "as written"
         fields = [
             Field("Where you are", week_status(plan)),
             Field(
-                clip(f"The path · {plural(plan.total_weeks, 'week')} at {pace_text}", MAX_FIELD_NAME),
+                clip(f"The path · {plural(plan.total_weeks, 'week')} {pace_text}", MAX_FIELD_NAME),
                 clip(_plan_lines(plan), MAX_FIELD_VALUE),
             ),
         ]

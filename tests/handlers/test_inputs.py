@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handlers.inputs import MAX_PROOF, check_name, check_proof, parse_zone
+from bot.handlers.inputs import MAX_PROOF, check_name, check_proof, parse_zone, read_pace
 from bot.present import zone_note
 from bot.services import UserError
 
@@ -203,3 +203,39 @@ def test_zone_note() -> None:
         group == "⚠️ This group's time zone 'posixrules' isn't one this server can use, so times and weeks follow UTC."
     )
     assert "**" not in zone_note("**x**")
+
+
+PACES = {"complete_beginner": (9, 12), "programming_background": (6, 9), "full_time_accelerated": (4, 6)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "pace"),
+    [
+        ("complete_beginner", "complete_beginner"),
+        ("complete beginner", "complete_beginner"),
+        ("Complete-Beginner", "complete_beginner"),
+        ("  COMPLETE   BEGINNER ", "complete_beginner"),
+        ("beginner", "complete_beginner"),
+        ("complete beginer", "complete_beginner"),
+        ("full time", "full_time_accelerated"),
+        ("prog", "programming_background"),
+        ("programing background", "programming_background"),
+    ],
+)
+def test_read_pace_takes_what_people_type(typed: str, pace: str) -> None:
+    assert read_pace(typed, PACES, "Backend Engineer") == pace
+
+
+@pytest.mark.parametrize("typed", ["slow", "", "back", "x" * 200])
+def test_read_pace_names_the_paces_when_it_cannot_tell(typed: str) -> None:
+    with pytest.raises(UserError) as error:
+        read_pace(typed, PACES, "Backend Engineer")
+    message = str(error.value)
+    assert "is not a pace of Backend Engineer" in message
+    assert "**complete beginner** (9-12 months)" in message
+    assert len(message) < 400
+
+
+def test_read_pace_on_a_path_with_one_pace() -> None:
+    with pytest.raises(UserError, match="This path has one pace"):
+        read_pace("fast", {}, "Notes")

@@ -98,8 +98,8 @@ async def test_bad_pace_lists_the_valid_ones_and_enrolls_nobody(svc: Services) -
         await learning.start_learning(svc, caller(), ROLE, pace="turbo")
     message = str(err.value)
     assert "'turbo' is not a pace of Backend Engineer" in message
-    for pace in ("complete_beginner", "programming_background", "full_time_accelerated"):
-        assert f"`{pace}`" in message
+    for pace in ("complete beginner", "programming background", "full time accelerated"):
+        assert f"**{pace}**" in message
     assert await svc.store.get_enrollment(101, ROLE) is None
 
 
@@ -215,3 +215,20 @@ async def test_accelerated_pace_moves_phases_earlier(svc: Services) -> None:
     # Week 8 of 22: Databases (nominally weeks 13-18) already.
     assert "Week 8 of 22 · Phase 3 (weeks 8-11)" in shown
     assert "▶ **Phase 3: Databases** · weeks 8-11" in shown
+
+
+async def test_a_pace_typed_in_words_is_taken(svc: Services) -> None:
+    shown = text(await learning.start_learning(svc, caller(), ROLE, pace="Complete Beginner"))
+    assert "46 weeks at complete beginner pace" in shown
+
+
+async def test_changing_pace_says_what_changed(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    shown = text(await learning.start_learning(svc, caller(), ROLE, pace="full time"))
+    assert "Pace: as written → full time accelerated" in shown
+    assert "36 → 22 weeks" in shown
+    assert "finish 2027-08-05 → 2027-04-29" in shown  # started 2026-11-27: the last day of week 36, of week 22
+    assert "Welcome back" not in shown
+    again = text(await learning.start_learning(svc, caller(), ROLE, pace="full time"))
+    assert "Welcome back" in again
+    assert "Pace:" not in again
