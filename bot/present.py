@@ -18,8 +18,11 @@ from bot.wording import plural
 COLOR = 0x5865F2
 
 
-def week_status(plan: Plan) -> str:
-    """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'."""
+def week_status(plan: Plan, *, titled: bool = False) -> str:
+    """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'.
+
+    `titled` names the phase too: 'Week 5 of 46 · Phase 2: Python (weeks 6-15)'.
+    """
     pos = plan.position
     if pos.status == "not_started":
         days = pos.days_until_start
@@ -29,7 +32,11 @@ def week_status(plan: Plan) -> str:
     if pos.status == "finished":  # time is up: whether the work is done is the checklist's to say, not a cheer here
         return "The only week is over" if plan.total_weeks == 1 else f"All {plan.total_weeks} weeks are over"
     phase = pos.phase
-    return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
+    if phase is None:
+        return f"Week {pos.week} of {plan.total_weeks}"
+    written = plan.role.phase(phase.number) if titled else None
+    title = f": {written.title}" if written is not None else ""
+    return f"Week {pos.week} of {plan.total_weeks} · Phase {phase.number}{title} ({phase.span})"
 
 
 def self_paced_hint(role: Role) -> str:

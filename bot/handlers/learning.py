@@ -142,8 +142,10 @@ async def start_learning(
     changed = _plan_change(before, plan) if before is not None else ""
     if created:
         headline = "Welcome aboard!"
+    elif start_date is not None and existing is not None and start_date != existing.start_date:
+        headline = f"Your path now starts on {start_date.isoformat()}; your ticked items are kept."
     elif changed:
-        headline = "Your plan changed; your ticked items are kept."
+        headline = "New pace; your ticked items are kept."
     else:
         headline = "Welcome back, your progress is where you left it."
     done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}

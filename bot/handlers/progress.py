@@ -249,14 +249,7 @@ async def _progress_card(
     today = local_today(now, tz)
     start, shift = plan.enrollment.start_date, plan.enrollment.week_shift
     streak = streak_status((p.done_at for p in progress.values()), start, today, tz)
-    where = week_status(plan)
-    if plan.position.status == "finished" and r.checklist and not done_items:
-        where = f"All {plural(plan.total_weeks, 'week')} are over"  # no cheer with nothing ticked
-    fields = [Field("Where", where)]
-    if plan.position.phase is not None:
-        phase = r.phase(plan.position.phase.number)
-        if phase is not None:
-            fields.append(Field("Phase", clip(f"{phase.number}: {phase.title} ({plan.position.phase.span})", 1024)))
+    fields = [Field("Where", clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
     if not plan.self_paced:
         fields.append(Field("Finish", finish_date(start, plan.total_weeks, shift).isoformat()))
         pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift)

@@ -35,7 +35,7 @@ async def test_progress_own_is_private(channel, alice):
     assert result.ephemeral
     assert embed(result).title == "alice · Backend Engineer"
     shown = fields(result)
-    assert shown["Where"] == "Week 1 of 36 · Phase 1 (weeks 1-4)"
+    assert shown["Where"] == "Week 1 of 36 · Phase 1: Foundations (weeks 1-4)"
     assert "1/15" in shown["Checklist"]
     assert shown["Streak"].startswith("1 week")
     assert list(buttons(result)) == ["Let others see my progress"]

@@ -85,7 +85,7 @@ def test_now_option_sets_the_week_and_accepts_a_naive_time(
     out = capsys.readouterr().out
     assert "Week 1 of 36" in out
     assert "ann · Backend Engineer" in out
-    assert "Where: Week 5 of 36 · Phase 2 (weeks 5-12)" in out
+    assert "Where: Week 5 of 36 · Phase 2: Programming Language Mastery (weeks 5-12)" in out
 
 
 def test_bad_now_is_refused(tmp_path: Path) -> None:

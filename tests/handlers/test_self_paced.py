@@ -151,7 +151,7 @@ async def test_progress_of_a_self_paced_and_a_phased_path(svc: Services) -> None
 
     shown = text(await progress.progress(svc, caller(days=7)))
 
-    assert "Where: Week 2 of 36 · Phase 1 (weeks 1-4)" in shown
+    assert "Where: Week 2 of 36 · Phase 1: Foundations (weeks 1-4)" in shown
     assert "Where: Self-paced · week 2 since you started" in shown
 
 
