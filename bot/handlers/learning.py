@@ -97,10 +97,9 @@ def path_buttons(
     if checklist:
         buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(role, 0)))
     if reminders_on is not None:
-        label = "Weekly reminders: on" if reminders_on else "Weekly reminders: off"
-        buttons.append(
-            Button(label, custom_id=components.REMINDERS.id(role), style="success" if reminders_on else "secondary")
-        )
+        # Labelled by what a click does, not by the state: "Turn reminders off" while they are on.
+        label = "Turn reminders off" if reminders_on else "Turn reminders on"
+        buttons.append(Button(label, custom_id=components.REMINDERS.id(role)))
     return tuple(buttons)
 
 
@@ -248,29 +247,6 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
         fields=tuple(fields),
         footer=footer,
         color=COLOR,
-    )
-
-
-@components.WEEK.handles
-async def this_week(svc: Services, caller: Caller, role: str) -> Reply:
-    """Show the caller's current phase and what to focus on this week."""
-    plan = await enrolled_plan(svc, caller, role)
-    pos = plan.position
-    if plan.self_paced:
-        raise UserError(f"{plan.role.display_name} is self-paced: it has no weekly plan. {self_paced_hint(plan.role)}")
-    if pos.phase is None:
-        raise UserError(f"Your {plan.role.display_name} path starts on {plan.enrollment.start_date.isoformat()}.")
-    phase = plan.role.phase(pos.phase.number)
-    cards = paginate(
-        clip(f"{week_status(plan)} · {phase.title}", 256),
-        phase_body(phase),
-        footer=f"{plan.role.display_name} · {plural(pos.weeks_left_in_phase, 'week')} left in this phase",
-        color=COLOR,
-        body_limit=DEEP_DIVE_PAGE,
-    )
-    # A long phase continues in the phase view, which pages its body the same way.
-    return _paged(
-        cards, 0, lambda p: components.PHASE.id(plan.role.name, phase.number, p), (path_buttons(plan.role.name),)
     )
 
 

@@ -324,7 +324,7 @@ async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response
         plan = await enrolled_plan(svc, caller, role)
     except UserError:  # the path was left since: just say what changed
         return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
-    # The button is on the path card: show that card again, with the button telling the new state.
+    # The button is on the path card: show that card again, its button offering the opposite now.
     done = await svc.store.get_progress(caller.user_id, plan.role.name)
     return Response(
         Reply(

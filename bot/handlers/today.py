@@ -120,6 +120,7 @@ def _finished_card(plan: Plan, done: Collection[str]) -> Card:
     return _note(plan, f"{weeks} {plural(left, 'checklist item')} still open: `/checklist` has them.")
 
 
+@components.WEEK.handles
 async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply:
     """Show this week's part of the caller's current phase: its topics, links, open items and a next step."""
     plan = await enrolled_plan(svc, caller, role)

@@ -56,11 +56,11 @@ async def test_unexpected_error_in_a_button(monkeypatch, caplog, channel, alice)
     start = await alice.slash(channel, "start-learning", role=BACKEND)
     monkeypatch.setattr(components.REMINDERS, "handler", aboom)
 
-    result = await alice.click(start.response, label="Weekly reminders: on")
+    result = await alice.click(start.response, label="Turn reminders off")
 
     assert_error_id(result, caplog)
     assert result.response.id != start.response.id  # the path message is left as it was
-    assert "Weekly reminders: on" in buttons(start)
+    assert "Turn reminders off" in buttons(start)
 
 
 def first_menu_id(bot) -> str:

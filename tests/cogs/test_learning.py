@@ -36,7 +36,7 @@ async def test_start_learning_shows_the_path_privately(channel, alice):
     assert "· **Phase 6: Advanced Patterns & Systems** · weeks 29-36" in path
     assert "This week's focus · Phase 1: Foundations" in shown
     assert card.footer.text.startswith("Started 2026-11-27")
-    assert list(buttons(result)) == ["This week", "Checklist", "Weekly reminders: on"]
+    assert list(buttons(result)) == ["This week", "Checklist", "Turn reminders off"]
 
 
 async def test_start_learning_with_pace_and_start_date(channel, alice):
@@ -97,10 +97,10 @@ async def test_path_buttons(channel, alice):
 
     week = await alice.click(start.response, label="This week")
     assert week.ephemeral
-    assert embed(week).title.startswith("Week 1 of 36 · Phase 1 (weeks 1-4) · Foundations")
+    assert embed(week).title == "Today · Backend Engineer · week 1 of 36"
     assert "Internet fundamentals" in embed(week).description
 
-    reminders = await alice.click(start.response, label="Weekly reminders: on")
+    reminders = await alice.click(start.response, label="Turn reminders off")
     assert reminders.response.content == "Weekly reminders are off."
 
     checklist = await alice.click(start.response, label="Checklist")
@@ -110,9 +110,9 @@ async def test_path_buttons(channel, alice):
 async def test_reminders_button_shows_the_new_state(channel, alice):
     start = await alice.slash(channel, "start-learning", role=BACKEND)
 
-    clicked = await alice.click(start.response, label="Weekly reminders: on")
+    clicked = await alice.click(start.response, label="Turn reminders off")
 
-    assert "Weekly reminders: off" in buttons(clicked)
+    assert "Turn reminders on" in buttons(clicked)
 
 
 async def test_personal_commands_work_in_dms(simcord_env):
@@ -124,7 +124,7 @@ async def test_personal_commands_work_in_dms(simcord_env):
     progress = await dora.slash("progress")
 
     assert embed(start).title == "Backend Engineer · Welcome aboard!"
-    assert embed(week).title.startswith("Week 1 of 36")
+    assert embed(week).title == "Today · Backend Engineer · week 1 of 36"
     assert embed(progress).title == "dora · Backend Engineer"
 
 

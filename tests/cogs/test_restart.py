@@ -45,7 +45,7 @@ async def test_buttons_and_selects_work_after_a_restart(simcord_env, channel, al
     assert simcord_env.bot is second is not first
     assert second.services is not first.services
     week = await alice.click(start.response, label="This week")
-    assert embed(week).title.startswith("Week 1 of 36")
+    assert embed(week).title == "Today · Backend Engineer · week 1 of 36"
 
     menu = select_with(checklist, GIT_ITEM)
     ticked = await alice.select(checklist.response, [option_values(menu)[GIT_ITEM]], custom_id=menu["custom_id"])

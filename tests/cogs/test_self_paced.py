@@ -46,7 +46,7 @@ async def test_start_learning_says_there_is_no_weekly_plan(channel, alice):
         "Coding Interview Prep is self-paced: it has no phases and no weekly plan."
     )
     assert shown["Next on your checklist"].startswith(f"**Before You Start**\n⬜ {FIRST_ITEM}\n")
-    assert list(buttons(result)) == ["Checklist", "Weekly reminders: on"]
+    assert list(buttons(result)) == ["Checklist", "Turn reminders off"]
 
 
 async def test_progress_and_phase(channel, alice):

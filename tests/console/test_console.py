@@ -26,7 +26,7 @@ async def test_start_learning_prints_the_welcome(run: Session) -> None:
     out = await run("/start-learning role:backend-engineer")
     assert out.startswith(f"{ONLY_YOU}\n\nBackend Engineer · Welcome aboard!\n")
     assert "Where you are: Week 1 of 36 · Phase 1 (weeks 1-4)" in out
-    assert out.rstrip().endswith("[This week] [Checklist] [Weekly reminders: on]")
+    assert out.rstrip().endswith("[This week] [Checklist] [Turn reminders off]")
 
 
 async def test_option_values_may_have_spaces(run: Session) -> None:
@@ -122,7 +122,7 @@ async def test_click_a_button_by_label_or_prefix(run: Session) -> None:
     assert "Backend Engineer · checklist" in out
     await run("/start-learning role:backend-engineer")
     out = await run("click This")
-    assert out.startswith(f"{ONLY_YOU}\n\nWeek 1 of 36 · Phase 1 (weeks 1-4) · Foundations")
+    assert out.startswith(f"{ONLY_YOU}\n\nToday · Backend Engineer · week 1 of 36")
 
 
 async def test_select_ticks_and_selecting_again_unticks(run: Session) -> None:
@@ -141,7 +141,7 @@ async def test_missing_label_lists_the_buttons(run: Session) -> None:
     await run("/start-learning role:backend-engineer")
     out = await run("click Frobnicate")
     assert (
-        "❌ No button 'Frobnicate' on the last reply. Buttons: [This week], [Checklist], [Weekly reminders: on]." in out
+        "❌ No button 'Frobnicate' on the last reply. Buttons: [This week], [Checklist], [Turn reminders off]." in out
     )
     assert "❌ No menu option 'Nope' on the last reply." in await run("select Nope")
 

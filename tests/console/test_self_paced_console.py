@@ -56,7 +56,7 @@ async def test_the_roadmap_fixtures_walk_through_without_an_error(tmp_path: Path
 
 async def test_buttons_and_menus_of_a_self_paced_path(run: Session) -> None:
     out = await run("/start-learning role:interview-checklist")
-    assert out.rstrip().endswith("[Checklist] [Weekly reminders: on]")
+    assert out.rstrip().endswith("[Checklist] [Turn reminders off]")
 
     out = await run("click Checklist")
     assert "Coding Interview Prep · checklist" in out

@@ -115,7 +115,7 @@ async def test_learning_path_commands(fake: FakeDiscord, bot: BotProcess):
     start = await fake.slash("alice", "start-learning", role=BACKEND)
     assert_private(start)
     assert start.title == "Backend Engineer · Welcome aboard!"
-    assert list(start.buttons) == ["This week", "Checklist", "Weekly reminders: on"]
+    assert list(start.buttons) == ["This week", "Checklist", "Turn reminders off"]
 
     phase = await fake.slash("alice", "phase")
     assert_private(phase)
@@ -194,7 +194,7 @@ async def test_button_click_and_select_choice(fake: FakeDiscord, bot: BotProcess
     week = await fake.click("carol", start.message, label="This week")
     assert week.interaction.payload["message"]["id"] == start.message["id"]  # the click carries that message
     assert_private(week)
-    assert week.title.startswith("Week 1 of 36 · Phase 1 (weeks 1-4)")
+    assert week.title == "Today · Backend Engineer · week 1 of 36"
 
     dive = await fake.slash("carol", "skill-deep-dive", topic="postgress")
     (menu,) = dive.selects
@@ -281,7 +281,7 @@ async def test_restart_keeps_buttons_working_and_does_not_sync_again(fake: FakeD
     assert "Slash commands unchanged; not syncing" in new.output()
     week = await fake.click("erin", start.message, label="This week")
     assert_private(week)
-    assert week.title.startswith("Week 1 of 36")
+    assert week.title == "Today · Backend Engineer · week 1 of 36"
 
 
 async def test_sigterm_exits_cleanly_and_quickly(fake: FakeDiscord, bot: BotProcess):

@@ -288,19 +288,19 @@ async def test_missing_phase_lists_the_phases(svc: Services) -> None:
         await learning.phase_view(svc, caller(), 9, ROLE)
 
 
-async def test_this_week_button_shows_the_current_phase(svc: Services) -> None:
+async def test_this_week_button_shows_today(svc: Services) -> None:
     welcome = await learning.start_learning(svc, caller(), ROLE)
     response = await press(svc, caller(days=30), welcome, "This week")
     card = response.reply.cards[0]
-    assert card.title == "Week 5 of 36 · Phase 2 (weeks 5-12) · Programming Language Mastery"
-    assert card.footer == "Backend Engineer · 8 weeks left in this phase"
-    assert "**Python Path:**" in (card.description or "")
+    assert card.title == "Today · Backend Engineer · week 5 of 36"
+    assert "**Phase 2: Programming Language Mastery** (weeks 5-12)" in (card.description or "")
+    assert not response.update  # a new message: the path card stays as it was
 
 
 async def test_this_week_before_the_start_says_when(svc: Services) -> None:
     welcome = await learning.start_learning(svc, caller(), ROLE, start="2026-12-01")
-    with pytest.raises(UserError, match="path starts on 2026-12-01"):
-        await press(svc, caller(), welcome, "This week")
+    shown = text((await press(svc, caller(), welcome, "This week")).reply)
+    assert "Your path starts in 4 days, on 2026-12-01" in shown
 
 
 async def test_long_phase_is_paged_not_cut(long_svc: Services) -> None:
@@ -309,11 +309,10 @@ async def test_long_phase_is_paged_not_cut(long_svc: Services) -> None:
     phase = svc.content.index.roles["long-role"].phase(1)
     assert phase is not None
     body = learning.phase_body(phase)
-    for first in (await learning.this_week(svc, caller(), "long-role"), await learning.phase_view(svc, caller())):
-        pages = await all_pages(svc, first)
-        assert len(pages) > 1
-        shown = " ".join(p.cards[0].description or "" for p in pages)
-        assert words(shown) == words(body)
+    pages = await all_pages(svc, await learning.phase_view(svc, caller()))
+    assert len(pages) > 1
+    shown = " ".join(p.cards[0].description or "" for p in pages)
+    assert words(shown) == words(body)
 
 
 # ---------------------------------------------------------------- /roles, /help

@@ -9,7 +9,7 @@ import pytest
 
 from bot import components
 from bot.content.holder import ContentHolder
-from bot.handlers import content_admin, learning, progress
+from bot.handlers import content_admin, learning, progress, today
 from bot.render import Button, Reply, Select
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Caller, Response, Services
@@ -76,7 +76,7 @@ async def test_long_role_renders_everywhere(long_svc: Services) -> None:
         assert headline in reply.cards[0].title
     later = caller(days=20, moderator=True)
     replies = [
-        await learning.this_week(svc, later, ROLE),
+        await today.today(svc, later, ROLE),
         await learning.phase_view(svc, later),
         await learning.phase_view(svc, later, 12, ROLE),
         await learning.skill_deep_dive(svc, later, "Field Notes"),

@@ -422,17 +422,17 @@ async def test_progress_without_a_path(svc: Services) -> None:
 
 async def test_weekly_reminder_button_updates_the_path_card(svc: Services) -> None:
     welcome = await learning.start_learning(svc, caller(), ROLE)
-    off = await press(svc, caller(), welcome, "Weekly reminders: on")
+    off = await press(svc, caller(), welcome, "Turn reminders off")
     assert off.update  # the card with the button is redrawn, not answered with a new message
     assert off.reply.content == "Weekly reminders are off."
     assert off.reply.cards[0].title == "Backend Engineer · Weekly reminders off"
     assert "Week 1 of 36" in text(off)
-    assert [b.label for b in off.reply.buttons] == ["This week", "Checklist", "Weekly reminders: off"]
+    assert [b.label for b in off.reply.buttons] == ["This week", "Checklist", "Turn reminders on"]
     settings = await svc.store.get_reminder_settings(ANN)
     assert settings is not None
     assert not settings.enabled
-    on = await press(svc, caller(), off.reply, "Weekly reminders: off")
-    assert "Weekly reminders: on" in [b.label for b in on.reply.buttons]
+    on = await press(svc, caller(), off.reply, "Turn reminders on")
+    assert "Turn reminders off" in [b.label for b in on.reply.buttons]
     settings = await svc.store.get_reminder_settings(ANN)
     assert settings is not None
     assert settings.enabled
@@ -441,7 +441,7 @@ async def test_weekly_reminder_button_updates_the_path_card(svc: Services) -> No
 async def test_reminder_button_after_leaving_the_path_still_toggles(svc: Services) -> None:
     welcome = await learning.start_learning(svc, caller(), ROLE)
     await learning.stop_learning(svc, caller(), ROLE)
-    response = await press(svc, caller(), welcome, "Weekly reminders: on")
+    response = await press(svc, caller(), welcome, "Turn reminders off")
     assert text(response) == "(only you)\n\nWeekly reminders are off."
     assert not response.update
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.handlers import learning
+from bot.handlers import learning, today
 from bot.services import Services, UserError
 from tests.handlers.conftest import NOW, caller, press, text
 
@@ -34,7 +34,7 @@ async def test_new_learner_is_welcomed_at_week_one(svc: Services) -> None:
     assert "Week 1 of 36 · Phase 1 (weeks 1-4)" in shown
     assert "This week's focus · Phase 1: Foundations" in shown
     assert reply.ephemeral
-    assert [b.label for b in reply.buttons] == ["This week", "Checklist", "Weekly reminders: on"]
+    assert [b.label for b in reply.buttons] == ["This week", "Checklist", "Turn reminders off"]
     enrollment = await svc.store.get_enrollment(101, ROLE)
     assert enrollment is not None
     assert enrollment.start_date == NOW.date()
@@ -173,11 +173,11 @@ async def test_enrolling_turns_weekly_reminders_on_once(svc: Services) -> None:
     settings = await svc.store.get_reminder_settings(101)
     assert settings is not None
     assert settings.enabled
-    toggled = await press(svc, caller(), reply, "Weekly reminders: on")
+    toggled = await press(svc, caller(), reply, "Turn reminders off")
     assert "Weekly reminders are off." in text(toggled)
     # Enrolling in another path does not turn them back on.
     again = await learning.start_learning(svc, caller(), "data-engineer")
-    assert "Weekly reminders: off" in [b.label for b in again.buttons]
+    assert "Turn reminders on" in [b.label for b in again.buttons]
 
 
 @pytest.mark.parametrize(
@@ -205,8 +205,8 @@ async def test_week_changes_at_the_learners_midnight(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     # 2026-12-04 03:00 UTC is still the 3rd (22:00) in New York: week 1.
     late = NOW.replace(hour=3) + timedelta(days=7)
-    assert "Week 1 of 36" in text(await learning.this_week(svc, caller(now=late), ROLE))
-    assert "Week 2 of 36" in text(await learning.this_week(svc, caller(now=late + timedelta(hours=3)), ROLE))
+    assert "week 1 of 36" in text(await today.today(svc, caller(now=late), ROLE))
+    assert "week 2 of 36" in text(await today.today(svc, caller(now=late + timedelta(hours=3)), ROLE))
 
 
 async def test_accelerated_pace_moves_phases_earlier(svc: Services) -> None:
