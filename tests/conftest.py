@@ -20,7 +20,12 @@ def content_dir() -> Path:
 
 @pytest.fixture
 def seed_text() -> str:
-    return (CONTENT_DIR / "backend-engineer.md").read_text(encoding="utf-8")
+    """The user's own backend role file, byte for byte as they wrote it (its checklist after the phases).
+
+    The shipped `content/backend-engineer.md` is edited as the bot grows; this copy keeps the shape the
+    user brought, of which `backend-engineer.mojibake.md` is a damaged copy.
+    """
+    return (FIXTURES / "backend-engineer.md").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

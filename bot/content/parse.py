@@ -503,9 +503,10 @@ class _Body:
         if heading.lines and gap:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = block.line
-        if gap and kind in ("line", "row") and self.sub is not None and self.sub is not self.part:
+        if gap and kind in ("line", "row") and block.depth == 0 and self.sub is not None and self.sub is not self.part:
             # A bold label's part is its line and the lists after it: prose or a table after a blank line is
-            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses).
+            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A paragraph
+            # inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
             self._line(heading, block)

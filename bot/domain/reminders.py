@@ -52,9 +52,11 @@ sending while `is_paused` (moving ``next_due`` on with `next_due(now, ...)` inst
 Message content
 ---------------
 `build_reminder_view` turns a role's phases, a learner's schedule and position (see
-`bot.domain.weeks`) and their checklist progress into a `ReminderView`. Checklists are grouped
-by time ("Foundations (1-2 months)", "Intermediate (3-6 months)", ...) rather than by phase, so
-the group for a week is chosen proportionally (see `group_for_week`). A self-paced path (no
+`bot.domain.weeks`) and their checklist progress into a `ReminderView`. A checklist written
+inside the phases (every item has its `phase`) follows them: a week starts from the first group
+of its phase (or of the next phase that has items). A checklist grouped by time instead
+("Foundations (1-2 months)", "Intermediate (3-6 months)", ...), or partly outside the phases,
+has the group for a week chosen proportionally (see `group_for_week`). A self-paced path (no
 phases, see `bot.domain.weeks`) has no week to map: its reminder lists the next few open items
 in checklist order instead, under their groups (`next_open_items`).
 """
@@ -338,6 +340,21 @@ def group_for_week(week: int, total_weeks: int, group_count: int) -> int:
     return min(group_count - 1, (week - 1) * group_count // total_weeks)
 
 
+def _start_group(
+    groups: Sequence[str], items: Sequence[ChecklistLike], phase: int | None, week: int, total_weeks: int
+) -> int:
+    """Return the index of the group a week's open items start from (see "Message content" above)."""
+    if phase is not None and items:
+        first_phase: dict[str, int] = {}  # group -> the phase it is written in
+        for item in items:
+            if item.phase is None:
+                break  # an item outside the phases: the groups are not the phases'
+            first_phase.setdefault(item.group, item.phase)
+        else:
+            return next((k for k, group in enumerate(groups) if first_phase[group] >= phase), len(groups) - 1)
+    return group_for_week(max(week, 1), total_weeks, len(groups))
+
+
 def next_open_items(
     checklist: Sequence[ChecklistLike], done_ids: Collection[str], limit: int = MAX_NEXT_ITEMS
 ) -> tuple[tuple[str, tuple[OpenItem, ...]], ...]:
@@ -388,8 +405,9 @@ def build_reminder_view(
     Status: "not_started" before the start, "finished" after the last week, "phase_change" on
     the first week of any phase but the first, otherwise "active".
 
-    Open items: the undone items of the group for the current week (`group_for_week`); if that
-    group is all done, those of the next group that has any left (never an earlier one). On a
+    Open items: the undone items of the group for the current week (its phase's first group when
+    every item is written in a phase, else `group_for_week`); if that group is all done, those of
+    the next group that has any left (never an earlier one). On a
     self-paced path (`pos.self_paced`): the next few undone items (`next_open_items`).
     """
     if missed < 0:
@@ -414,7 +432,8 @@ def build_reminder_view(
         open_by_group = next_open_items(tuple(unique.values()), done)
         open_items = tuple(item for _, items in open_by_group for item in items)
     elif groups:
-        start = group_for_week(max(pos.week, 1), pos.total_weeks, len(groups))
+        phase = scheduled.number if scheduled is not None else None
+        start = _start_group(groups, tuple(unique.values()), phase, pos.week, pos.total_weeks)
         for group in groups[start:]:
             pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
             if pending:

@@ -374,7 +374,10 @@ async def test_today_shows_this_weeks_part_of_the_phase(channel, alice):
     assert "Part 3 of 4 of this phase" in card.description
     assert "Data structures & algorithms" in card.description
     assert "Internet fundamentals" not in card.description
-    assert fields(result)["Next step"] == "Start with **Data structures & algorithms**."
+    assert (
+        fields(result)["Open items in this phase"] == "⬜ Understand HTTP and web protocols\n⬜ Use git professionally"
+    )
+    assert fields(result)["Next step"] == "Work on **Understand HTTP and web protocols**, then tick it with `/done`."
     assert list(buttons(result)) == ["Whole phase", "Checklist"]
     phase = await alice.click(result.response, label="Whole phase")
     assert "Internet fundamentals" in embed(phase).description

@@ -94,18 +94,18 @@ async def test_checklist_select_ticks_and_unticks(simcord_env, channel, alice):
 
     assert result.ephemeral
     assert embed(result).title == "Backend Engineer · checklist"
-    assert len(selects(result)) == 3  # one per group
+    assert len(selects(result)) == 4  # one per group: a phase each, four on the first page
     menu = select_with(result, GIT_ITEM)
     assert menu["min_values"] == 0
     assert ticked(menu) == set()
     values = option_values(menu)
 
     after_tick = await alice.select(
-        result.response, [values[GIT_ITEM], values["Build basic API endpoints"]], custom_id=menu["custom_id"]
+        result.response, [values[GIT_ITEM], values["Understand HTTP and web protocols"]], custom_id=menu["custom_id"]
     )
     assert after_tick.response.id == result.response.id  # the reply updates in place
     assert "2/15" in fields(after_tick)["Done"]
-    assert ticked(select_with(after_tick, GIT_ITEM)) == {GIT_ITEM, "Build basic API endpoints"}
+    assert ticked(select_with(after_tick, GIT_ITEM)) == {GIT_ITEM, "Understand HTTP and web protocols"}
     assert f"✅ {GIT_ITEM}" in embed(after_tick).description
 
     # The menu's custom ID records what it shows ticked: use the one on the updated message.
@@ -113,7 +113,7 @@ async def test_checklist_select_ticks_and_unticks(simcord_env, channel, alice):
     after_untick = await alice.select(after_tick.response, [values[GIT_ITEM]], custom_id=menu["custom_id"])
     assert "1/15" in fields(after_untick)["Done"]
     assert ticked(select_with(after_untick, GIT_ITEM)) == {GIT_ITEM}
-    assert "⬜ Build basic API endpoints" in embed(after_untick).description
+    assert "⬜ Understand HTTP and web protocols" in embed(after_untick).description
 
     menu = select_with(after_untick, GIT_ITEM)
     cleared = await alice.select(after_untick.response, [], custom_id=menu["custom_id"])
@@ -123,14 +123,14 @@ async def test_checklist_select_ticks_and_unticks(simcord_env, channel, alice):
 
 async def test_checklist_menu_leaves_other_groups_alone(channel, alice):
     await alice.slash(channel, "start-learning", role=BACKEND)
-    await alice.slash(channel, "done", item="Implement caching layers")
+    await alice.slash(channel, "done", item="Build basic API endpoints")
     result = await alice.slash(channel, "checklist")
     menu = select_with(result, GIT_ITEM)
 
     after = await alice.select(result.response, [option_values(menu)[GIT_ITEM]], custom_id=menu["custom_id"])
 
     assert "2/15" in fields(after)["Done"]
-    assert ticked(select_with(after, "Implement caching layers")) == {"Implement caching layers"}
+    assert ticked(select_with(after, "Build basic API endpoints")) == {"Build basic API endpoints"}
 
 
 async def test_checklist_needs_a_path(channel, alice):

@@ -260,12 +260,15 @@ async def reminder_dm(channel, learner):
 async def test_tick_items_from_the_reminder(channel, learner, reminder_dm):
     menu = select_with(seen(reminder_dm), GIT_ITEM)
     options = option_values(menu)
-    picked = [options[GIT_ITEM], options["Build basic API endpoints"]]
+    picked = [options[GIT_ITEM], options["Understand HTTP and web protocols"]]  # Phase 1's items
 
     result = await learner.user.select(reminder_dm, picked, custom_id=menu["custom_id"])
 
     assert result.ephemeral
-    assert message_of(result).content == f"Ticked on Backend Engineer:\n✅ {GIT_ITEM}\n✅ Build basic API endpoints"
+    assert (
+        message_of(result).content
+        == f"Ticked on Backend Engineer:\n✅ {GIT_ITEM}\n✅ Understand HTTP and web protocols"
+    )
     checklist = await learner.slash(channel, "checklist")
     assert "2/15" in fields(checklist)["Done"]
 

@@ -129,8 +129,8 @@ async def test_select_ticks_and_selecting_again_unticks(run: Session) -> None:
     await run("/start-learning role:backend-engineer", "/checklist")
     out = await run("select Use git professionally")
     assert "✅ Use git professionally" in out
-    assert "4. Use git professionally (selected)" in out
-    out = await run("select Design normalized")  # by prefix, in the same menu
+    assert "2. Use git professionally (selected)" in out
+    out = await run("select Understand HTTP")  # by prefix, in the same menu
     assert "2/15" in out
     out = await run("select Use git professionally")
     assert "⬜ Use git professionally" in out
@@ -222,7 +222,8 @@ async def test_today_and_progress_a_week_apart(services: Services) -> None:
     out = await later.handle_line("/today")
     assert out.startswith(f"{ONLY_YOU}\n\nToday · Backend Engineer · week 3 of 36\n")
     assert "Part 3 of 4 of this phase\n\n- Data structures & algorithms" in out
-    assert "Next step: Start with **Data structures & algorithms**." in out
+    assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally\n" in out
+    assert "Next step: Work on **Understand HTTP and web protocols**, then tick it with `/done`." in out
     assert out.endswith("[Whole phase] [Checklist]")
     assert "Internet fundamentals" in await later.handle_line("click Whole phase")
     out = await later.handle_line("/progress")

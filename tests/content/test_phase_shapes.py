@@ -156,3 +156,32 @@ def test_a_heading_naming_the_phase_it_is_in_is_a_part_of_it():
     assert [s.label for s in role.phases[0].subsections] == ["Phase 1 Resources"]
     assert [s.label for s in role.phases[1].subsections] == ["Phase 2 Project"]
     assert problems == []
+
+
+def test_a_paragraph_under_a_bullet_stays_with_it_in_a_part_and_out_of_it():
+    """A link written as a paragraph of its own under a topic joins that topic, under a bold label or not."""
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-2)\n**Objective:** Learn it.\n\n"
+        "- Git: branching, merging\n\n  📖 [Pro Git](https://git-scm.com/book/en/v2)\n- Shell\n\n"
+        "**SQL Deep Dive:**\n- PostgreSQL: transactions, indexing\n\n"
+        "  📖 [PostgreSQL Tutorial](https://www.postgresql.org/docs/current/tutorial.html)\n"
+        "- Query optimization\n\nProse after the list is the phase's again.\n"
+    )
+    role, problems, _ = parse(body)
+    phase = role.phases[0]
+    assert [(t.title, t.text) for t in phase.topics] == [
+        ("Git", "Git: branching, merging 📖 [Pro Git](https://git-scm.com/book/en/v2)"),
+        ("Shell", "Shell"),
+    ]
+    [part] = phase.subsections
+    assert part.label == "SQL Deep Dive"
+    assert [(t.title, t.text) for t in part.topics] == [
+        (
+            "PostgreSQL",
+            "PostgreSQL: transactions, indexing 📖 [PostgreSQL Tutorial](https://www.postgresql.org/docs/current/tutorial.html)",
+        ),
+        ("Query optimization", "Query optimization"),
+    ]
+    assert part.text == ""
+    assert phase.text == "Prose after the list is the phase's again."
+    assert problems == []

@@ -527,6 +527,7 @@ class Item:
     id: str
     group: str
     text: str
+    phase: int | None = None
 
 
 PHASES = (
@@ -597,6 +598,35 @@ def test_not_started_previews_the_first_phase():
 def test_open_items_group_follows_progress(week, group):
     # 18 weeks, 3 groups: weeks 1-6, 7-12, 13-18.
     assert view_for(week).items_group == GROUPS[group]
+
+
+# The same path with its checklist written in the phases: Phase 2 (weeks 5-12) has two items, Phase 3 none.
+PHASED = (
+    Item("git", "Phase 1: Foundations", "Use git", 1),
+    Item("http", "Phase 1: Foundations", "Understand HTTP", 1),
+    Item("code", "Phase 2: Language", "Write clean code", 2),
+    Item("tests", "Phase 2: Language", "Write tests", 2),
+)
+
+
+@pytest.mark.parametrize(("week", "group"), [(1, 0), (4, 0), (5, 1), (12, 1), (13, 1), (19, 1)])
+def test_a_checklist_written_in_the_phases_follows_them(week, group):
+    # Proportionally, weeks 1-9 would show Phase 1's items and weeks 10-18 Phase 2's: week 5 is Phase 2's,
+    # and Phase 3 has no items of its own, so it shows what is left of Phase 2 (never an earlier phase).
+    assert view_for(week, checklist=PHASED).items_group == PHASED[2 * group].group
+
+
+def test_a_phase_written_checklist_moves_on_but_never_back():
+    view = view_for(5, {"code", "tests"}, checklist=PHASED)
+    assert (view.items_group, view.open_items) == ("Phase 2: Language", ())  # Phase 1's are left to /checklist
+    view = view_for(1, {"git", "http"}, checklist=PHASED)
+    assert view.items_group == "Phase 2: Language"
+    assert [i.id for i in view.open_items] == ["code", "tests"]
+
+
+def test_items_partly_outside_the_phases_keep_the_proportional_groups():
+    mixed = (*PHASED, Item("capstone", "Capstone", "Ship a project"))
+    assert view_for(5, checklist=mixed).items_group == "Phase 1: Foundations"  # week 5 of 18: group 0 of 3
 
 
 def test_open_items_skip_done_items_and_keep_ids():

@@ -37,12 +37,15 @@ async def test_checklist_shows_groups_and_a_menu_per_group(svc: Services) -> Non
     welcome = await learning.start_learning(svc, caller(), ROLE)
     reply = (await press(svc, caller(), welcome, "Checklist")).reply
     shown = text(reply)
-    assert "**Foundations (1-2 months)**\n⬜ Write clean" in shown
+    # The shipped path writes each item in its phase: a group per phase, four on the first page.
+    assert "**Phase 1: Foundations (Weeks 1-4)**\n⬜ Understand HTTP and web protocols\n⬜ Use git" in shown
+    assert "**Phase 4: API Development (Weeks 19-24)**\n⬜ Build basic API endpoints" in shown
+    assert "Phase 5" not in shown
     assert "Done: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in shown
     menus = selects(reply)
-    assert [m.custom_id.rsplit(":", 2)[0] for m in menus] == [f"wm:tick:{ROLE}:0:{n}" for n in range(3)]
-    assert [len(m.options) for m in menus] == [5, 5, 5]
-    assert all(m.min_values == 0 and m.max_values == 5 for m in menus)
+    assert [m.custom_id.rsplit(":", 2)[0] for m in menus] == [f"wm:tick:{ROLE}:0:{n}" for n in range(4)]
+    assert [len(m.options) for m in menus] == [2, 2, 2, 2]
+    assert all(m.min_values == 0 and m.max_values == 2 for m in menus)
 
 
 async def test_tick_and_untick_through_the_menu(svc: Services) -> None:

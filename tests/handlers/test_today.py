@@ -37,7 +37,8 @@ async def test_week_three_of_a_four_week_phase_shows_the_third_part(svc: Service
     assert "Part 3 of 4 of this phase" in shown
     assert "- Data structures & algorithms: arrays, linked lists" in shown
     assert not [topic for topic in ALL_TOPICS - set(WEEK_TOPICS[3]) if topic in shown]
-    assert "Next step: Start with **Data structures & algorithms**." in shown
+    # The phase's own checklist items come first: the next step is the first one still open.
+    assert "Next step: Work on **Understand HTTP and web protocols**, then tick it with `/done`." in shown
     assert shown.rstrip().endswith("[Whole phase] [Checklist]")
 
 
@@ -52,6 +53,19 @@ async def test_the_slice_moves_on_week_by_week(svc: Services) -> None:
         assert not [topic for topic in ALL_TOPICS - set(topics) if topic in shown]
     # Week 5 is the first of phase 2's eight weeks.
     assert "**Phase 2: Programming Language Mastery** (weeks 5-12)" in text(await today.today(svc, caller(days=28)))
+
+
+async def test_a_shipped_path_shows_the_links_and_open_items_of_its_phase(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    shown = text(await today.today(svc, caller()))
+    assert "- Internet fundamentals: HTTP/HTTPS, DNS, TCP/IP, WebSockets 📖 [HTTP (MDN Web Docs)](https://" in shown
+    assert "Resources: [HTTP (MDN Web Docs)](https://developer.mozilla.org/en-US/docs/Web/HTTP)" in shown
+    assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally\n" in shown
+    await progress.done(svc, caller(), "Understand HTTP and web protocols")
+    shown = text(await today.today(svc, caller(days=7)))  # week 2: Git and the command line
+    assert "Resources:\n  [Pro Git (free book)](https://git-scm.com/book/en/v2)\n  [The Missing Semester" in shown
+    assert "Understand HTTP and web protocols" not in shown
+    assert "Next step: Work on **Use git professionally**, then tick it with `/done`." in shown
 
 
 async def test_before_the_start_says_when(svc: Services) -> None:

@@ -30,16 +30,11 @@ from tests.reminders.conftest import (
 )
 
 FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)
-FOUNDATIONS = (
-    "Write clean, well-documented code in chosen language",
-    "Design normalized database schemas",
-    "Build basic API endpoints",
-    "Use git professionally",
-    "Understand HTTP and web protocols",
-)
+# Phase 1's checklist items: what the group works on in week 1.
+PHASE_1 = ("Understand HTTP and web protocols", "Use git professionally")
 
 
-async def tick_all(svc: Services, user_id: int, labels: tuple[str, ...] = FOUNDATIONS) -> None:
+async def tick_all(svc: Services, user_id: int, labels: tuple[str, ...] = PHASE_1) -> None:
     checklist = svc.content.index.roles[ROLE].checklist
     for item in checklist:
         if item.text in labels:
@@ -132,7 +127,7 @@ async def test_join_brings_back_the_reminders_of_a_returning_learner(svc: Servic
 
 async def test_leave(svc: Services) -> None:
     group_id = await group(svc, members=(ANN,))
-    await tick_all(svc, ANN, FOUNDATIONS[:1])
+    await tick_all(svc, ANN, PHASE_1[:1])
     reply = await groups.leave(svc, caller(ANN))
     assert reply.content == "You left **Study**. Your path and progress stay."
     assert await svc.store.group_members(group_id) == []
@@ -153,16 +148,16 @@ async def test_without_a_name_several_groups_are_ambiguous(svc: Services) -> Non
 async def test_board_shows_members_progress_most_done_first(svc: Services) -> None:
     await group(svc, members=(ANN, BOB, CAT))
     await tick_all(svc, BOB)
-    await tick_all(svc, CAT, FOUNDATIONS[:2])
+    await tick_all(svc, CAT, PHASE_1[:1])
     for member in (BOB, CAT):  # others' progress shows only if they made it visible
         await svc.store.set_progress_visible(member, True, NOW)
     board = await groups.board(svc, caller(ANN))
     [card] = board.cards
     assert card.title == "Study · Backend Engineer · week 1 of 36"
     assert card.description == (
-        f"<@{BOB}> ▰▰▰▰▰▰▰▰ 5/5 (100%)\n<@{CAT}> ▰▰▰▱▱▱▱▱ 2/5 (40%)\n<@{ANN}> ▱▱▱▱▱▱▱▱ 0/5 (0%)"
+        f"<@{BOB}> ▰▰▰▰▰▰▰▰ 2/2 (100%)\n<@{CAT}> ▰▰▰▰▱▱▱▱ 1/2 (50%)\n<@{ANN}> ▱▱▱▱▱▱▱▱ 0/2 (0%)"
     )
-    assert card.fields[0].value == "Foundations (1-2 months) · Phase 1: Foundations"
+    assert card.fields[0].value == "Phase 1: Foundations (Weeks 1-4) · Phase 1: Foundations"
     assert card.footer == "Weekly post: Mondays 09:00 (UTC)"
     assert board.ephemeral
 
@@ -180,7 +175,7 @@ async def test_the_weekly_post_counts_who_finished_this_weeks_items(
     assert "Board: 1/3 finished this week's items" in post.text
     assert post.reply.rows == ()
     await tick_all(svc, ANN)
-    await progress.done(svc, caller(CAT, clock.now), FOUNDATIONS[0])
+    await progress.done(svc, caller(CAT, clock.now), PHASE_1[0])
     await travel(scheduler, clock, FIRST + weeks(1))
     assert "Board: 2/3 finished this week's items" in sender.to("channel", CHANNEL)[-1].text
 
@@ -212,7 +207,7 @@ async def test_pause_and_resume(svc: Services, scheduler: Scheduler, sender: Rec
 
 async def test_delete(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
     group_id = await group(svc, members=(ANN,))
-    await tick_all(svc, ANN, FOUNDATIONS[:1])
+    await tick_all(svc, ANN, PHASE_1[:1])
     with says("Only members with Manage Server"):
         await groups.delete(svc, caller(ANN), "Study")
     reply = await groups.delete(svc, caller(MOD), "study")

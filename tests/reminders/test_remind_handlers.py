@@ -185,10 +185,12 @@ async def test_tick_items_from_the_reminder(
     await first_reminder(svc, scheduler, sender, clock)
     [dm] = sender.sent
     [menu] = selects(dm.reply)
-    picked = [o.value for o in menu.options if o.label in ("Use git professionally", "Build basic API endpoints")]
+    picked = [
+        o.value for o in menu.options if o.label in ("Use git professionally", "Understand HTTP and web protocols")
+    ]
     response = await choose(svc, caller(now=clock.now), menu, picked)
     assert text(response) == (
-        "(only you)\n\nTicked on Backend Engineer:\n✅ Build basic API endpoints\n✅ Use git professionally"
+        "(only you)\n\nTicked on Backend Engineer:\n✅ Understand HTTP and web protocols\n✅ Use git professionally"
     )
     assert set(await svc.store.get_progress(ANN, ROLE)) == set(picked)
     await travel(scheduler, clock, FIRST + weeks(1))

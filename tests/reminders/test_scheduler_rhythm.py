@@ -51,7 +51,7 @@ async def test_first_dm_arrives_at_the_right_utc_instant(
     assert dm.text.startswith("Week 1 of 36 · Phase 1 (weeks 1-4) · Backend Engineer\n")
     assert "**Objective:**" in dm.text
     assert "Focus this week" in dm.text
-    assert "Open items · Foundations (1-2 months)" in dm.text
+    assert "Open items · Phase 1: Foundations (Weeks 1-4)" in dm.text
     assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in dm.text
     assert "[Snooze a day] [Pause a week]" in dm.text  # week 1: no earlier week to move back to
     assert "I was offline" not in dm.text
