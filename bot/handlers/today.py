@@ -75,8 +75,10 @@ def today_card(plan: Plan, view: TodayView) -> Card:
     if not piece.units:
         lines.append("This phase has no topics written out: `/phase` shows it in full.")
     fields: list[Field] = []
-    if view.resources:
-        fields.append(Field("Resources", _resources_text(view.resources)))
+    shown = "\n".join(lines)
+    extra = [r for r in view.resources if f"]({r.url})" not in shown]  # a link beside its topic is not repeated
+    if extra:
+        fields.append(Field("Resources", _resources_text(extra)))
     if view.open_items:
         fields.append(Field("Open items in this phase", _items_text(view.open_items)))
     fields.append(Field("Next step", _step_text(view.next_step)))

@@ -59,11 +59,13 @@ async def test_a_shipped_path_shows_the_links_and_open_items_of_its_phase(svc: S
     await learning.start_learning(svc, caller(), ROLE)
     shown = text(await today.today(svc, caller()))
     assert "- Internet fundamentals: HTTP/HTTPS, DNS, TCP/IP, WebSockets 📖 [HTTP (MDN Web Docs)](https://" in shown
-    assert "Resources: [HTTP (MDN Web Docs)](https://developer.mozilla.org/en-US/docs/Web/HTTP)" in shown
+    assert shown.count("](https://developer.mozilla.org/en-US/docs/Web/HTTP)") == 1  # beside its topic, not twice
+    assert "Resources:" not in shown
     assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally\n" in shown
     await progress.done(svc, caller(), "Understand HTTP and web protocols")
     shown = text(await today.today(svc, caller(days=7)))  # week 2: Git and the command line
-    assert "Resources:\n  [Pro Git (free book)](https://git-scm.com/book/en/v2)\n  [The Missing Semester" in shown
+    assert "📖 [Pro Git (free book)](https://git-scm.com/book/en/v2)" in shown
+    assert "📖 [The Missing Semester of Your CS Education (MIT)](https://missing.csail.mit.edu/)" in shown
     assert "Understand HTTP and web protocols" not in shown
     assert "Next step: Work on **Use git professionally**, then tick it with `/done`." in shown
 
