@@ -40,6 +40,11 @@ def week_status(plan: Plan) -> str:
     return f"Week {pos.week} of {plan.total_weeks}" + (f" · Phase {phase.number} ({phase.span})" if phase else "")
 
 
+def pace_label(pace: str | None) -> str:
+    """Name a pace as people write it: "complete beginner"; no pace is the path "as written"."""
+    return pace.replace("_", " ") if pace else "as written"
+
+
 def self_paced_hint(role: Role) -> str:
     """Say how to follow a path without phases: its checklist, or its topics when it has none."""
     if role.checklist:
