@@ -100,12 +100,19 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
     return lines
 
 
-def today_lines(view: TodayView) -> list[str]:
-    """Return this week's slice as lines: the phase and its objective, which part of it, then its units."""
+def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
+    """Return this week's slice as lines: the phase and its objective, which part of it, then its units.
+
+    `prose_limit` shortens the phase title and objective to that many characters each, to leave room
+    for the topics where several paths share one message.
+    """
     piece = view.slice
-    heading = f"**Phase {view.phase_number}: {escape(view.phase_title)}** ({view.phase_span})"
-    if view.objective:
-        heading += f"\n**Objective:** {view.objective}"
+    title, objective = view.phase_title, view.objective
+    if prose_limit is not None:
+        title, objective = clip(title, prose_limit), objective and clip(objective, prose_limit)
+    heading = f"**Phase {view.phase_number}: {escape(title)}** ({view.phase_span})"
+    if objective:
+        heading += f"\n**Objective:** {objective}"
     where = f"Part {piece.week} of {piece.weeks} of this phase"
     if piece.practice:
         where += " · a practice week: go over these again"

@@ -189,11 +189,31 @@ def _room(fields: Sequence[Field], *texts: str) -> int:
     return sum(f.length for f in fields) + sum(len(t) for t in texts)
 
 
+MORE = "…the rest of this week is in `/today`."
+
+
+def _fit(lines: Sequence[str], space: int) -> str:
+    """Join whole lines within `space` characters; when some do not fit, say where the rest is."""
+    whole = "\n".join(lines).strip()
+    if len(whole) <= space:
+        return whole
+    shown: list[str] = []
+    used = len(MORE)
+    for line in lines:
+        if used + len(line) + 1 > space:
+            break
+        shown.append(line)
+        used += len(line) + 1
+    if not "".join(shown).strip():
+        return clip(lines[0], space) if lines and space > 0 else ""
+    return "\n".join([*shown, MORE]).strip()
+
+
 def _card(title: str, lines: Sequence[str], fields: Sequence[Field], room: int, footer: str = FOOTER) -> Card:
     """Lay a card out within `room` characters: the description gives way to the fields (whole lines only)."""
     title = clip(title, 256)
     space = min(MAX_EMBED_DESCRIPTION, room - _room(fields, title, footer))
-    description = fit_lines(list(lines), space).strip() if space > 0 and lines else ""
+    description = _fit(lines, space) if space > 0 else ""
     return Card(title=title, description=description or None, fields=tuple(fields), footer=footer, color=COLOR)
 
 
@@ -292,7 +312,7 @@ def reminder_card(
     limit = min(MAX_FIELD_VALUE, room // 6)
     fields: list[Field] = []
     if today is not None:
-        lines.extend(today_lines(today))
+        lines.extend(today_lines(today, prose_limit=room // 8))
         fields = today_fields(today, limit)
     if week.items and (today is None or not today.open_items):
         # The phase has no items of its own: those of the checklist group for this stretch of the path.
