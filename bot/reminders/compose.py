@@ -9,7 +9,7 @@ A self-paced path (no phases) has no phase or objective to tell: its reminder li
 items of its checklist, under their groups.
 
 A study group's post says the group's week and slice, who ticked what since its last post (members
-who keep their progress hidden are counted, never named), a small board of this week's items, and a
+who keep their progress hidden are counted, never named), a small board of the past week's items, and a
 button that opens the clicker's own checklist.
 """
 
@@ -581,18 +581,18 @@ def _activity_fields(
         summary = f"{plural(activity.members, 'member')} ticked {plural(activity.items, 'item')}."
         since = fit_lines([summary, *lines], MAX_FIELD_VALUE)
     else:
-        since = "Nothing ticked yet. **My checklist** below opens yours."
+        since = "No items ticked. **My checklist** below opens yours."
     board_lines = [
         f"{n}. {names[row.user_id]} · {plural(row.items, 'item')}"
         + (f" · {row.streak}-week streak" if row.streak else "")
         for n, row in enumerate(activity.board, start=1)
     ]
     if not board_lines:
-        board_lines = ["Nobody who shows their progress has ticked an item this week yet."]
+        board_lines = ["Nobody who shows their progress ticked an item in the past week."]
     summary_line = group_board(standing.done, len(standing.items), stretch)
     if summary_line:
         board_lines.append(summary_line)
-    return [Field(clip(heading, 256), since), Field("Board · this week", fit_lines(board_lines, MAX_FIELD_VALUE))]
+    return [Field(clip(heading, 256), since), Field("Board · the past week", fit_lines(board_lines, MAX_FIELD_VALUE))]
 
 
 def _group_rows(role: Role) -> tuple[tuple[Button, ...], ...]:

@@ -327,8 +327,8 @@ async def test_weekly_post_goes_to_the_channel(simcord_env, store, scheduler, ch
     assert card.title == f"{OWLS} · Week 1 of 36 · Backend Engineer"
     assert "**Phase 1: Foundations**" in card.description
     assert {f.name: f.value for f in card.fields} == {
-        "Since the group started (2026-11-27)": "Nothing ticked yet. **My checklist** below opens yours.",
-        "Board · this week": "Nobody who shows their progress has ticked an item this week yet.\n"
+        "Since the group started (2026-11-27)": "No items ticked. **My checklist** below opens yours.",
+        "Board · the past week": "Nobody who shows their progress ticked an item in the past week.\n"
         "0/2 finished this week's items",
     }
     assert card.footer.text.startswith("Study group")

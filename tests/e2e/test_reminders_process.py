@@ -225,7 +225,7 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
     assert since["name"].startswith("Since the group started (")
     assert since["value"] == f"1 member ticked 1 item.\n<@{bob}>: Use git professionally"  # a mention never pings
     assert board == {
-        "name": "Board · this week",
+        "name": "Board · the past week",
         "value": f"1. <@{bob}> · 1 item · 1-week streak\n0/1 finished this week's items",
         "inline": False,
     }

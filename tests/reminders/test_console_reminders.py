@@ -65,7 +65,8 @@ async def test_group_posts_are_headed_with_the_group_name(console: Console) -> N
     )
     assert "reminder to Night Owls at 2026-11-30T21:00:00-05:00\nNight Owls · Week 1 of 36" in out
     assert (
-        "Board · this week:\n  Nobody who shows their progress has ticked an item this week yet.\n  0/1 finished" in out
+        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0/1 finished"
+        in out
     )
     # alice enrolled by joining: her own reminder comes too (Monday 09:00 UTC).
     assert "reminder to alice at 2026-11-30T09:00:00+00:00" in out

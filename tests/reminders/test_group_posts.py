@@ -121,7 +121,7 @@ async def test_hidden_members_count_but_the_board_ranks_only_those_who_show(
         "  2 members ticked 4 items.\n"
         "  **cat**: Use git professionally\n"
         "  1 member who keeps their progress hidden: 3 items\n"
-        "Board · this week:\n"
+        "Board · the past week:\n"
         "  1. **cat** · 1 item · 1-week streak\n"
         "  0/3 finished this week's items"
     ) in post.text

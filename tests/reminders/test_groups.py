@@ -183,7 +183,7 @@ async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
     assert first.text.startswith("Study · Week 1 of 36 · Backend Engineer\n")
     assert "**Phase 1: Foundations** (weeks 1-4)" in first.text
     assert "Part 1 of 4 of this phase" in first.text
-    assert "Since the group started (2026-11-27): Nothing ticked yet." in first.text
+    assert "Since the group started (2026-11-27): No items ticked." in first.text
     assert [b.label for b in first.reply.buttons] == ["My checklist"]
 
     # During week 1: ann ticks two items, bob one, cat (hidden) two.
@@ -199,7 +199,7 @@ async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
         "  **ann**: Design normalized database schemas, Build basic API endpoints\n"
         "  **bob**: Use git professionally\n"
         "  1 member who keeps their progress hidden: 2 items\n"
-        "Board · this week:\n"
+        "Board · the past week:\n"
         "  1. **ann** · 2 items · 1-week streak\n"
         "  2. **bob** · 1 item · 1-week streak\n"
         "  0/3 finished this week's items"
@@ -211,7 +211,7 @@ async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
     # A quiet week: nothing since the last post, and the board keeps only running streaks.
     await travel(scheduler, clock, FIRST + weeks(2))
     quiet = sender.to("channel", CHANNEL)[-1]
-    assert "Since the last post (2026-12-07): Nothing ticked yet." in quiet.text
+    assert "Since the last post (2026-12-07): No items ticked." in quiet.text
     assert "1. **ann** · 0 items · 1-week streak\n  2. **bob** · 0 items · 1-week streak" in quiet.text
 
 
