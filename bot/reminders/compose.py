@@ -62,6 +62,8 @@ from bot.wording import plural
 MAX_PATHS = 4  # one select per path, plus a row of buttons
 FOOTER = "Weekly reminder · /remind set to change the day and time · /remind off to stop"
 GROUP_FOOTER = "Study group · /group board for everyone's progress · /group join to take part"
+MAX_LOOK_BACK = 52
+"""Weekly slots a group post looks back through for the last one sent (after a long outage: a year)."""
 Tick = tuple[str, datetime]
 """A tick on a path: the item's ID and when it was ticked."""
 NAME_KEY = "console:name:{}"
@@ -477,16 +479,17 @@ class LastPost:
 
 
 async def last_post(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> LastPost:
-    """Find the group's last post in the delivery log: the latest sent slot among the `missed + 1` before now's.
+    """Find the group's last post in the delivery log: the latest sent slot among the `missed + 1` before now's
+    (at most `MAX_LOOK_BACK` + 1).
 
     None sent (the group is new, or was paused): the scheduled time of the earliest of those slots, never
     before the group was created. `week_start` is the scheduled time of the slot before now's: the board
-    counts this week's ticks from there.
+    counts the past week's ticks from there.
     """
     tz = zone_or_utc(group.timezone)
     due = on_schedule(now, group.weekday, group.local_time, tz)  # this post's own slot
     week_start = None
-    for _ in range(missed + 1):
+    for _ in range(min(missed, MAX_LOOK_BACK) + 1):
         due = on_schedule(due - timedelta(seconds=1), group.weekday, group.local_time, tz)
         week_start = week_start or due
         if due < group.created_at:
