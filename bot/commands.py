@@ -372,7 +372,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "group delete",
-        "Delete a study group (Manage Server)",
+        "Delete a study group (Manage Server; asks first)",
         groups.delete,
         "groups",
         "/group delete name:Backend Crew",

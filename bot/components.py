@@ -134,6 +134,12 @@ SNOOZE = Action("snooze")
 BEHIND = Action("behind", Arg("role"), Arg("slot", optional=True))
 """The "I'm behind" button of the reminder of weekly `slot` ("2026-W48"): it moves the plan back once."""
 PAUSE_WEEK = Action("rpause")
+SLOWER_PACE = Action("slower", Arg("role"), Arg("pace"))
+"""The "Slower pace" button of a reminder: switch `role` to `pace`, the next slower pace when it was sent."""
+GROUP_SHARE = Action("gshare", Arg("group_id", int), Arg("visible", bool), update=True)
+"""The answer to "may the group see your progress?" asked on joining group `group_id`."""
+GROUP_DELETE = Action("gdelete", Arg("group_id", int), update=True)
+"""The Confirm button of `/group delete`."""
 
 ACTIONS: tuple[Action, ...] = (
     WEEK,
@@ -152,6 +158,9 @@ ACTIONS: tuple[Action, ...] = (
     SNOOZE,
     BEHIND,
     PAUSE_WEEK,
+    SLOWER_PACE,
+    GROUP_SHARE,
+    GROUP_DELETE,
 )
 _BY_NAME = {a.name: a for a in ACTIONS}
 if len(_BY_NAME) != len(ACTIONS):

@@ -122,13 +122,28 @@ def _dynamic(item: discord.ui.Button | discord.ui.Select, custom_id: str, row: i
     return ITEMS[action.name](item, arguments, row=row)
 
 
+def _shared(interaction: discord.Interaction) -> bool:
+    """Whether the clicked message is one everyone in a server channel sees (a study group's post)."""
+    message = interaction.message
+    return message is not None and interaction.guild_id is not None and not message.flags.ephemeral
+
+
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, update: bool = False) -> None:
-    """Answer an interaction with a reply: edit the clicked message, respond, or follow up."""
+    """Answer an interaction with a reply: edit the clicked message, respond, or follow up.
+
+    A reply never takes the place of a message the whole channel sees: a click on a group post (its
+    checklist button, say) gets a new message instead, so one member's answer is not shown to all.
+    """
     embeds = to_embeds(reply)
     view = to_view(reply)
     files = to_files(reply)
     content = reply.content or None
-    if update and interaction.type is discord.InteractionType.component and not interaction.response.is_done():
+    if (
+        update
+        and interaction.type is discord.InteractionType.component
+        and not interaction.response.is_done()
+        and not _shared(interaction)
+    ):
         await interaction.response.edit_message(
             content=content, embeds=embeds, view=view, attachments=files, allowed_mentions=NO_MENTIONS
         )

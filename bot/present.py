@@ -1,4 +1,5 @@
-"""How handlers and reminders both say things: the colour of cards, where a learner is, open items, zone notes.
+"""How handlers and reminders both say things: the colour of cards, where a learner is, open items, zone notes,
+this week's slice of a phase (`/today` and the top of each reminder), pace and streak.
 
 The one presentation module shared by the use cases (`bot.handlers`) and the reminders (`bot.reminders`).
 """
@@ -7,15 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.content.markdown import escape
 from bot.content.models import Role
+from bot.domain.pace import PaceStatus
 from bot.domain.reminders import OpenItem
+from bot.domain.shapes import TopicLike
+from bot.domain.streaks import Streak
+from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.zones import usable_zone
-from bot.render import clip, escape_user_text
+from bot.render import Field, clip, escape_user_text, fit_lines
 from bot.render.limits import MAX_FIELD_VALUE
 from bot.services import Plan
 from bot.wording import plural
 
 COLOR = 0x5865F2
+MAX_TODAY_ITEMS = 5
+"""Open checklist items listed under this week's slice; the rest are counted."""
 
 
 def week_status(plan: Plan, *, titled: bool = False) -> str:
@@ -37,6 +45,11 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     written = plan.role.phase(phase.number) if titled else None
     title = f": {written.title}" if written is not None else ""
     return f"Week {pos.week} of {plan.total_weeks} · Phase {phase.number}{title} ({phase.span})"
+
+
+def pace_label(pace: str | None) -> str:
+    """Name a pace as people write it: "complete beginner"; no pace is the path "as written"."""
+    return pace.replace("_", " ") if pace else "as written"
 
 
 def self_paced_hint(role: Role) -> str:
@@ -68,3 +81,123 @@ def zone_note(*stored: str | None, whose: str = "Your") -> str:
                 f"⚠️ {whose} time zone '{shown}' isn't one this server can use, so times and weeks follow UTC. {fix}"
             ).strip()
     return ""
+
+
+# --------------------------------------------------------------------------- this week's slice (/today, reminders)
+
+
+def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
+    lines: list[str] = []
+    for topic in topics:
+        lines.append(f"{'  ' * depth}- {topic.text}")
+        lines.extend(_topic_lines(topic.children, depth + 1))
+    return lines
+
+
+def _unit_lines(unit: SliceUnit) -> list[str]:
+    """Return a unit as markdown: its part label in bold, marked when split over weeks, then its topics."""
+    lines: list[str] = []
+    if unit.label:
+        marks = [m for m, on in (("continued", unit.continued), ("continues next week", unit.continues)) if on]
+        head = f"**{escape(unit.label)}**" + (f" ({', '.join(marks)})" if marks else "")
+        lines.append(f"{head} {unit.text}".rstrip() if unit.text else head)
+    elif unit.text:  # a phase's own prose, when it has no topics or parts
+        lines.append(unit.text)
+    lines.extend(_topic_lines(unit.topics))
+    return lines
+
+
+def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
+    """Return this week's slice as lines: the phase and its objective, which part of it, then its units.
+
+    `prose_limit` shortens the phase title and objective to that many characters each, to leave room
+    for the topics where several paths share one message.
+    """
+    piece = view.slice
+    title, objective = view.phase_title, view.objective
+    if prose_limit is not None:
+        title, objective = clip(title, prose_limit), objective and clip(objective, prose_limit)
+    heading = f"**Phase {view.phase_number}: {escape(title)}** ({view.phase_span})"
+    if objective:
+        heading += f"\n**Objective:** {objective}"
+    where = f"Part {piece.week} of {piece.weeks} of this phase"
+    if piece.practice:
+        where += " · a practice week: go over these again"
+    lines = [heading, where, ""]
+    for unit in piece.units:
+        lines.extend(_unit_lines(unit))
+    if not piece.units:
+        lines.append("This phase has no topics written out: `/phase` shows it in full.")
+    return lines
+
+
+def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) -> str:
+    """Return links as markdown lines, whole links only, within `limit` characters."""
+    return fit_lines([f"[{r.text}]({r.url})" for r in resources], limit)
+
+
+def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
+    """Return the first `MAX_TODAY_ITEMS` open items and how many more `/checklist` has."""
+    lines = [f"⬜ {item.text}" for item in items[:MAX_TODAY_ITEMS]]
+    if len(items) > MAX_TODAY_ITEMS:
+        lines.append(f"…and {len(items) - MAX_TODAY_ITEMS} more in `/checklist`")
+    return clip("\n".join(lines), limit)
+
+
+def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
+    """Say the one suggested next step: an item to finish and tick, a unit to start with, or going over the phase."""
+    if step is None:
+        return "Nothing new this week: go over the phase again with `/phase`."
+    if step.is_item:
+        return clip(f"Work on **{step.text}**, then tick it with `/done`.", limit)
+    return clip(f"Start with **{escape(step.text)}**.", limit)
+
+
+def unseen(resources: Sequence[Resource], shown: str) -> list[Resource]:
+    """Return the resources whose link is not in `shown` already (a link beside its topic is not repeated)."""
+    return [r for r in resources if f"]({r.url})" not in shown]
+
+
+def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "") -> list[Field]:
+    """Return the fields under this week's slice: its links, the phase's open items and the next step.
+
+    `shown` is the text above the fields: a link already there, beside its topic, is not listed again.
+    """
+    fields: list[Field] = []
+    extra = unseen(view.resources, shown)
+    if extra:
+        fields.append(Field("Resources", resources_text(extra, limit)))
+    if view.open_items:
+        fields.append(Field("Open items in this phase", items_text(view.open_items, limit)))
+    fields.append(Field("Next step", step_text(view.next_step, limit)))
+    return fields
+
+
+# --------------------------------------------------------------------------- pace and streak (/progress, reminders)
+
+
+def pace_text(pace: PaceStatus) -> str:
+    """Say how the checklist compares with the plan: "on track", "behind by 3 weeks", "time is up: 4 items left"."""
+    match pace.state:
+        case "not_started":
+            return "not started yet"
+        case "complete":
+            return "every item ticked"
+        case "time_up":
+            return f"time is up: {plural(pace.items_left, 'item')} left"
+        case "behind":
+            return f"behind by {plural(pace.weeks, 'week')}"
+        case "ahead":
+            return f"ahead by {plural(pace.weeks, 'week')}"
+        case "on_track":
+            return "on track"
+        case "no_checklist":
+            return "no checklist to measure it by"
+
+
+def streak_text(streak: Streak) -> str:
+    """Say the current and longest streak of weeks with a ticked item."""
+    longest = f"longest {plural(streak.longest, 'week')}"
+    if streak.current:
+        return f"{plural(streak.current, 'week')} in a row with a ticked item · {longest}"
+    return f"No streak now · {longest}" if streak.longest else "No streak yet"

@@ -30,6 +30,15 @@ Status (`pace_status`)
     * "on_track": otherwise (less than a week's worth either way);
     * "no_checklist": the role has no checklist items, so progress cannot be measured.
 
+Behind nudge (`needs_nudge`)
+    A learner "behind" by at least `NUDGE_WEEKS` weeks is offered help: move the plan back a week,
+    or a slower pace. Less than that is within a normal week's ups and downs, and is never nudged.
+
+Slower pace (`slower_pace`)
+    The paces of a role are its `timelineMonths` entries; each lasts `weeks.pace_weeks` weeks. The
+    next slower pace is the one with the fewest weeks that is still longer than the learner's plan
+    now (the order the file lists paces in breaks ties). A malformed range is never offered.
+
 Pace change
     `pace_change` compares the plan's length and finish date at the old and the new pace,
     for "36 → 22 weeks, finishing 2027-05-03". The week number does not depend on the pace,
@@ -38,21 +47,28 @@ Pace change
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.domain.weeks import week_number
+from bot.domain.weeks import pace_weeks, week_number
 
 __all__ = [
+    "NUDGE_WEEKS",
     "PaceChange",
     "PaceState",
     "PaceStatus",
     "elapsed_weeks",
     "finish_date",
+    "needs_nudge",
     "pace_change",
     "pace_status",
+    "slower_pace",
 ]
+
+NUDGE_WEEKS = 2
+"""Behind by this many weeks or more, a reminder offers "I'm behind" and a slower pace."""
 
 PaceState = Literal["not_started", "ahead", "on_track", "behind", "time_up", "complete", "no_checklist"]
 
@@ -179,3 +195,24 @@ def pace_change(
         old_finish=finish_date(start, old_weeks, shift_weeks),
         new_finish=finish_date(start if new_start is None else new_start, new_weeks, after),
     )
+
+
+def needs_nudge(status: PaceStatus) -> bool:
+    """Return whether a learner is far enough behind (`NUDGE_WEEKS` or more) to be offered help."""
+    return status.state == "behind" and status.weeks >= NUDGE_WEEKS
+
+
+def slower_pace(timeline: Mapping[str, tuple[int, int]], current_weeks: int, phase_count: int) -> str | None:
+    """Return the pace of `timeline` with the shortest plan longer than `current_weeks`; None when none is slower.
+
+    `phase_count` is the role's number of phases (as `weeks.pace_weeks` takes it).
+    """
+    best: tuple[int, str] | None = None
+    for pace in timeline:
+        try:
+            weeks = pace_weeks(timeline, pace, current_weeks, phase_count=phase_count)
+        except ValueError:  # a malformed range in the role file: never offered
+            continue
+        if weeks > current_weeks and (best is None or weeks < best[0]):
+            best = (weeks, pace)
+    return best[1] if best is not None else None

@@ -63,7 +63,7 @@ in checklist order instead, under their groups (`next_open_items`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -73,16 +73,21 @@ from bot.domain.shapes import ChecklistLike, PhaseContent
 from bot.domain.weeks import Position, ScheduledPhase, resolve_zone
 
 __all__ = [
+    "BOARD_SIZE",
     "CATCHUP_AFTER",
     "MAX_FOCUS_TOPICS",
     "MAX_NEXT_ITEMS",
     "MAX_OPEN_ITEMS",
+    "BoardRow",
     "Catchup",
+    "GroupActivity",
+    "MemberActivity",
     "OpenItem",
     "ReminderStatus",
     "ReminderView",
     "build_reminder_view",
     "checklist_groups",
+    "group_activity",
     "group_board",
     "group_for_week",
     "is_paused",
@@ -482,3 +487,112 @@ def group_board(members_done: Mapping[int, int], items_total: int, items_name: s
         return None
     finished = sum(1 for count in members_done.values() if count >= items_total)
     return f"{finished}/{len(members_done)} finished {items_name}"
+
+
+# --------------------------------------------------------------------------- a study group's week
+
+BOARD_SIZE = 5
+"""A group post's board names at most this many members."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberActivity:
+    """A member who ticked items since the group's last post: the item IDs, oldest tick first."""
+
+    user_id: int
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    """A member on a group's board: items ticked this week and their current streak in weeks."""
+
+    user_id: int
+    items: int
+    streak: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupActivity:
+    """Who in a study group did what, for its weekly post (see `group_activity`).
+
+    `named` are the members who let others see their progress and ticked something since the last
+    post, most items first. Members who keep their progress hidden are only counted, in
+    `hidden_members` and `hidden_items`. `board` ranks the visible members by this week's items.
+    """
+
+    named: tuple[MemberActivity, ...]
+    hidden_members: int
+    hidden_items: int
+    board: tuple[BoardRow, ...]
+
+    @property
+    def members(self) -> int:
+        """How many members ticked anything since the last post, named or not."""
+        return len(self.named) + self.hidden_members
+
+    @property
+    def items(self) -> int:
+        """How many items were ticked since the last post, by everyone."""
+        return sum(len(m.items) for m in self.named) + self.hidden_items
+
+
+def _window(ticks: Iterable[tuple[str, datetime]], after: datetime, until: datetime) -> tuple[str, ...]:
+    """Return the item IDs ticked in (after, until], oldest first, each once."""
+    picked = sorted((done_at, item) for item, done_at in ticks if after < done_at <= until)
+    return tuple(dict.fromkeys(item for _, item in picked))
+
+
+def group_activity(
+    members: Sequence[int],
+    ticks: Mapping[int, Iterable[tuple[str, datetime]]],
+    visible: Collection[int],
+    streaks: Mapping[int, int],
+    *,
+    since: datetime,
+    week_start: datetime,
+    now: datetime,
+    board_size: int = BOARD_SIZE,
+) -> GroupActivity:
+    """Work out who ticked what for a group's post at `now`.
+
+    `members` are the group's members in joining order; `ticks[user]` their (item ID, done_at) ticks
+    on the group's path (a member missing from it ticked nothing); `visible` the members who let
+    others see their progress; `streaks[user]` their current streak in weeks (missing: 0).
+
+    * Since the last post: ticks after `since` and not after `now`. Visible members who have some
+      are `named`, most items first, then in joining order; the others are counted, never named.
+    * The board: visible members ranked by the items they ticked after `week_start` (and not after
+      `now`), ties broken by the longer current streak, then by joining order; at most
+      `board_size`, and a member with no item this week and no streak is left off.
+
+    An item ticked twice (it cannot be, in the store) counts once. All instants must be aware.
+    """
+    for instant, name in ((since, "since"), (week_start, "week_start"), (now, "now")):
+        _require_aware(instant, name)
+    seen = set(visible)
+    named: list[tuple[int, int, MemberActivity]] = []
+    hidden_members = hidden_items = 0
+    ranked: list[tuple[int, int, int, BoardRow]] = []
+    for order, user_id in enumerate(dict.fromkeys(members)):
+        mine = tuple(ticks.get(user_id, ()))
+        recent = _window(mine, since, now)
+        if user_id not in seen:
+            if recent:
+                hidden_members += 1
+                hidden_items += len(recent)
+            continue
+        if recent:
+            named.append((-len(recent), order, MemberActivity(user_id, recent)))
+        this_week = len(_window(mine, week_start, now))
+        streak = max(streaks.get(user_id, 0), 0)
+        if this_week or streak:
+            ranked.append((-this_week, -streak, order, BoardRow(user_id, this_week, streak)))
+    named.sort(key=lambda entry: entry[:2])
+    ranked.sort(key=lambda entry: entry[:3])
+    return GroupActivity(
+        named=tuple(entry[-1] for entry in named),
+        hidden_members=hidden_members,
+        hidden_items=hidden_items,
+        board=tuple(entry[-1] for entry in ranked[: max(board_size, 0)]),
+    )

@@ -1,16 +1,18 @@
-"""Handlers for study groups: create, join, leave, board, pause, resume, delete."""
+"""Handlers for study groups: create, join (asking once who may see your progress), leave, board, pause, resume,
+delete (after a confirmation)."""
 
 from __future__ import annotations
 
+from bot import components
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_name, parse_zone
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time
 from bot.present import COLOR, zone_note
-from bot.reminders.compose import group_standing, group_week
+from bot.reminders.compose import group_standing, group_week, member_names
 from bot.reminders.planning import replan_group, replan_user
-from bot.render import Card, Field, Reply, clip, escape_user_text, progress_bar
-from bot.services import Caller, Services, UserError
+from bot.render import Button, Card, Field, Reply, clip, escape_user_text, progress_bar
+from bot.services import Caller, Response, Services, UserError
 from bot.store.errors import GroupNameTakenError
 from bot.store.models import StudyGroup
 from bot.wording import plural
@@ -125,7 +127,40 @@ async def join(svc: Services, caller: Caller, name: str) -> Reply:
         await replan_user(svc, caller.user_id, caller.now)
         svc.plans_changed()
     verb = "You joined" if added else "You're already in"
-    return Reply(content=f"{verb} **{escape_user_text(group.name)}**.{note}", ephemeral=True)
+    text = f"{verb} **{escape_user_text(group.name)}**.{note}"
+    if not added or await svc.store.visibility_chosen(caller.user_id):
+        return Reply(content=text, ephemeral=True)
+    # Asked once: whatever the learner answers (here or with /progress's button) counts as their choice.
+    question = (
+        "\n\n**May the group see your progress?** Shown, your name and what you tick appear in its weekly post "
+        "and `/group board` (and `/progress member:` shows your progress to other members). Hidden, what you tick "
+        "still counts in the group's numbers, without your name."
+    )
+    buttons = (
+        Button("Show my progress to the group", custom_id=components.GROUP_SHARE.id(group.id, True), style="success"),
+        Button("Keep it hidden", custom_id=components.GROUP_SHARE.id(group.id, False)),
+    )
+    return Reply(content=text + question, rows=(buttons,), ephemeral=True)
+
+
+@components.GROUP_SHARE.handles
+async def share_with_group(svc: Services, caller: Caller, group_id: int, visible: bool) -> Response:
+    """Answer "may the group see your progress?": show it to others, or keep it hidden."""
+    await svc.store.ensure_learner(caller.user_id, caller.now)
+    await svc.store.set_progress_visible(caller.user_id, visible, caller.now)
+    group = await svc.store.get_group(group_id)
+    name = f"**{escape_user_text(group.name)}**" if group is not None else "your study group"
+    if visible:
+        text = (
+            f"Your progress shows to {name}: your name and what you tick appear in its weekly post and board. "
+            "`/progress` has a button to hide it again."
+        )
+    else:
+        text = (
+            f"Your progress stays hidden: {name}'s weekly post counts what you tick without naming you. "
+            "`/progress` has a button to show it."
+        )
+    return Response(Reply(content=text, ephemeral=True), update=True)
 
 
 async def leave(svc: Services, caller: Caller, name: str | None = None) -> Reply:
@@ -149,13 +184,14 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
     standing = await group_standing(svc, group, role, caller.now)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     # Like `/progress member:`, a member's progress shows to others only if they made it visible.
+    names = await member_names(svc, standing.done)
     shown: list[tuple[int, str]] = []
     hidden: list[str] = []
     for user_id, done in standing.done.items():
         if user_id == caller.user_id or await _progress_visible(svc, user_id):
-            shown.append((done, f"<@{user_id}> {progress_bar(done, len(standing.items), width=8)}"))
+            shown.append((done, f"{names[user_id]} {progress_bar(done, len(standing.items), width=8)}"))
         else:
-            hidden.append(f"<@{user_id}> {HIDDEN}")  # after the others, in joining order: no rank to read
+            hidden.append(f"{names[user_id]} {HIDDEN}")  # after the others, in joining order: no rank to read
     shown.sort(key=lambda x: -x[0])
     body = "\n".join([*(line for _, line in shown), *hidden]) or "No members yet: `/group join`."
     if pos.self_paced:  # no phases: the bars count the whole checklist
@@ -165,7 +201,10 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
         stretch = f"Self-paced, no phases: {items}"
     else:
         week = "finished" if view.status == "finished" else f"week {pos.week} of {total}"
-        stretch = f"{view.items_group or '—'} · Phase {view.phase_number}: {view.phase_title}"
+        phase = f"Phase {view.phase_number}: {view.phase_title}"
+        group_name = view.items_group or "—"
+        # Items written inside a phase are grouped under its heading: say the phase once, not twice.
+        stretch = group_name if group_name.startswith(phase) else f"{group_name} · {phase}"
     schedule_text = f"{DAYS[group.weekday].title()}s {group.local_time:%H:%M} ({zone_or_utc(group.timezone)})"
     card = Card(
         title=clip(f"{escape_user_text(group.name)} · {role.display_name} · {week}", 256),
@@ -204,13 +243,35 @@ async def resume(svc: Services, caller: Caller, name: str | None = None) -> Repl
 
 
 async def delete(svc: Services, caller: Caller, name: str) -> Reply:
-    """Delete a study group (members keep their paths and progress)."""
+    """Ask to confirm deleting a study group (members keep their paths and progress)."""
     _require_manager(caller)
     group = await _group(svc, caller, name)
+    members = len(await svc.store.group_members(group.id))
+    return Reply(
+        content=f"Delete the study group **{escape_user_text(group.name)}** ({plural(members, 'member')})? Its weekly "
+        "posts stop; members keep their paths and progress. This cannot be undone.",
+        rows=(
+            (
+                Button("Delete the group", custom_id=components.GROUP_DELETE.id(group.id), style="danger"),
+                Button("Cancel", custom_id=components.CANCEL.id()),
+            ),
+        ),
+        ephemeral=True,
+    )
+
+
+@components.GROUP_DELETE.handles
+async def confirm_delete(svc: Services, caller: Caller, group_id: int) -> Response:
+    """Delete a study group, after a moderator confirmed."""
+    _require_manager(caller)
+    group = await svc.store.get_group(group_id)
+    if group is None or group.guild_id != caller.guild_id:
+        raise UserError("That study group is gone already.")
     await svc.store.delete_group(group.id)
     await svc.store.clear_plan("group", group.id)
     svc.plans_changed()
-    return Reply(content=f"Deleted **{escape_user_text(group.name)}**. Members keep their progress.", ephemeral=True)
+    text = f"Deleted **{escape_user_text(group.name)}**. Members keep their progress."
+    return Response(Reply(content=text, ephemeral=True), update=True)
 
 
 async def group_names(svc: Services, guild_id: int | None, query: str) -> list[str]:

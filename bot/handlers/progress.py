@@ -12,13 +12,13 @@ from rapidfuzz.utils import default_process
 
 from bot import components
 from bot.content.models import ChecklistItem, Role
-from bot.domain.pace import PaceStatus, finish_date, pace_status
-from bot.domain.streaks import Streak, streak_status
+from bot.domain.pace import finish_date, pace_status
+from bot.domain.streaks import streak_status
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
-from bot.present import COLOR, week_status, zone_note
+from bot.present import COLOR, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import (
     Attachment,
@@ -204,33 +204,6 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     if proof:
         text += f"\nProof: <{proof}>"
     return Reply(content=clip(text, 2000), ephemeral=True)
-
-
-def pace_text(pace: PaceStatus) -> str:
-    """Say how the checklist compares with the plan: "on track", "behind by 3 weeks", "time is up: 4 items left"."""
-    match pace.state:
-        case "not_started":
-            return "not started yet"
-        case "complete":
-            return "every item ticked"
-        case "time_up":
-            return f"time is up: {plural(pace.items_left, 'item')} left"
-        case "behind":
-            return f"behind by {plural(pace.weeks, 'week')}"
-        case "ahead":
-            return f"ahead by {plural(pace.weeks, 'week')}"
-        case "on_track":
-            return "on track"
-        case "no_checklist":
-            return "no checklist to measure it by"
-
-
-def streak_text(streak: Streak) -> str:
-    """Say the current and longest streak of weeks with a ticked item."""
-    longest = f"longest {plural(streak.longest, 'week')}"
-    if streak.current:
-        return f"{plural(streak.current, 'week')} in a row with a ticked item · {longest}"
-    return f"No streak now · {longest}" if streak.longest else "No streak yet"
 
 
 async def _progress_card(

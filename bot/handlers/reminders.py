@@ -8,10 +8,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import components
-from bot.domain.weeks import local_today, week_number
+from bot.domain.pace import pace_change
+from bot.domain.weeks import local_today, pace_weeks, week_number
 from bot.domain.zones import canonical_zones, zone_or_utc
 from bot.handlers.inputs import parse_zone
-from bot.present import zone_note
+from bot.present import pace_label, week_status, zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
 from bot.render import Reply, escape_user_text
@@ -288,3 +289,54 @@ async def pause_week(svc: Services, caller: Caller) -> Response:
     current, _ = await _settings(svc, caller)
     await _save(svc, caller, current, enabled=True, paused_until=caller.now + timedelta(days=7))
     return Response(Reply(content="Reminders paused for a week. `/remind on` resumes them now.", ephemeral=True))
+
+
+@components.SLOWER_PACE.handles
+async def slower_pace(svc: Services, caller: Caller, role: str, pace: str) -> Response:
+    """Switch a path to the slower pace a reminder offered, and say what changed (weeks, finish date).
+
+    Only to a pace that gives more time than the plan has now: a button pressed twice, or after another
+    change of pace, says so and changes nothing.
+    """
+    found = svc.content.index.roles.get(role)
+    if found is None:
+        raise UserError(
+            f"Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept."
+        )
+    if found.self_paced:
+        raise UserError(f"{found.display_name} is self-paced: it has no weekly plan, so there is no pace to change.")
+    enrollment = await svc.store.get_enrollment(caller.user_id, role)
+    if enrollment is None or enrollment.status != "active":
+        raise UserError("You aren't following that path any more.")
+    if pace not in found.timeline_months:
+        paces = ", ".join(f"`{p}`" for p in found.timeline_months) or "none"
+        raise UserError(
+            f"{found.display_name} has no pace '{escape_user_text(pace, 40)}' any more. Its paces: {paces}; "
+            f"`/start-learning role:{found.name} pace:…` switches."
+        )
+    learner = await svc.store.get_learner(caller.user_id)
+    tz = learner.timezone if learner else "UTC"
+    before = plan_for(found, enrollment, caller.now, tz)
+    weeks = pace_weeks(found.timeline_months, pace, found.total_weeks, phase_count=len(found.phases))
+    if weeks <= before.total_weeks:
+        if enrollment.pace == pace:
+            now_at = "already at that pace"
+        else:
+            now_at = f"at {pace_label(enrollment.pace)} pace" if enrollment.pace else "on the path as written"
+        raise UserError(
+            f"You're {now_at}: {plural(before.total_weeks, 'week')}, and {pace_label(pace)} has "
+            f"{plural(weeks, 'week')}, so it gives you no more time. Nothing changed."
+        )
+    moved = await svc.store.set_enrollment_pace(caller.user_id, role, pace, caller.now)
+    if moved is None:  # the enrollment went away meanwhile
+        raise UserError("You aren't following that path any more.")
+    after = plan_for(found, moved, caller.now, tz)
+    change = pace_change(moved.start_date, before.total_weeks, after.total_weeks, moved.week_shift)
+    return Response(
+        Reply(
+            content=f"Pace: {pace_label(enrollment.pace)} → {pace_label(pace)} · {change.old_weeks} → "
+            f"{change.new_weeks} weeks · new finish {change.new_finish.isoformat()} (was "
+            f"{change.old_finish.isoformat()}).\nWhere you are now: {week_status(after)}.",
+            ephemeral=True,
+        )
+    )

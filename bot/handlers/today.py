@@ -5,83 +5,21 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from bot import components
-from bot.content.markdown import escape
-from bot.domain.reminders import OpenItem, next_open_items
-from bot.domain.shapes import TopicLike
-from bot.domain.today import NextStep, Resource, SliceUnit, TodayView, build_today
+from bot.domain.reminders import next_open_items
+from bot.domain.today import TodayView, build_today
 from bot.handlers.learning import enrolled_plan
-from bot.present import COLOR, open_items_text, self_paced_hint
+from bot.present import COLOR, open_items_text, self_paced_hint, today_fields, today_lines
 from bot.render import Button, Card, Field, Reply, clip, fit_lines
-from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL, MAX_FIELD_VALUE
+from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL
 from bot.services import Caller, Plan, Services
 from bot.wording import plural
-
-MAX_OPEN_ITEMS = 5
-
-
-def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
-    lines: list[str] = []
-    for topic in topics:
-        lines.append(f"{'  ' * depth}- {topic.text}")
-        lines.extend(_topic_lines(topic.children, depth + 1))
-    return lines
-
-
-def _unit_lines(unit: SliceUnit) -> list[str]:
-    """Return a unit as markdown: its part label in bold, marked when split over weeks, then its topics."""
-    lines: list[str] = []
-    if unit.label:
-        marks = [m for m, on in (("continued", unit.continued), ("continues next week", unit.continues)) if on]
-        head = f"**{escape(unit.label)}**" + (f" ({', '.join(marks)})" if marks else "")
-        lines.append(f"{head} {unit.text}".rstrip() if unit.text else head)
-    elif unit.text:  # a phase's own prose, when it has no topics or parts
-        lines.append(unit.text)
-    lines.extend(_topic_lines(unit.topics))
-    return lines
-
-
-def _resources_text(resources: Sequence[Resource]) -> str:
-    return fit_lines([f"[{r.text}]({r.url})" for r in resources], MAX_FIELD_VALUE)
-
-
-def _items_text(items: Sequence[OpenItem]) -> str:
-    lines = [f"⬜ {item.text}" for item in items[:MAX_OPEN_ITEMS]]
-    if len(items) > MAX_OPEN_ITEMS:
-        lines.append(f"…and {len(items) - MAX_OPEN_ITEMS} more in `/checklist`")
-    return clip("\n".join(lines), MAX_FIELD_VALUE)
-
-
-def _step_text(step: NextStep | None) -> str:
-    if step is None:
-        return "Nothing new this week: go over the phase again with `/phase`."
-    if step.is_item:
-        return clip(f"Work on **{step.text}**, then tick it with `/done`.", MAX_FIELD_VALUE)
-    return clip(f"Start with **{escape(step.text)}**.", MAX_FIELD_VALUE)
 
 
 def today_card(plan: Plan, view: TodayView) -> Card:
     """Lay out a week's view on one card; the slice gives way first so the card always fits."""
-    piece = view.slice
     title = clip(f"Today · {plan.role.display_name} · week {view.week} of {plan.total_weeks}", MAX_EMBED_TITLE)
-    heading = f"**Phase {view.phase_number}: {escape(view.phase_title)}** ({view.phase_span})"
-    if view.objective:
-        heading += f"\n**Objective:** {view.objective}"
-    where = f"Part {piece.week} of {piece.weeks} of this phase"
-    if piece.practice:
-        where += " · a practice week: go over these again"
-    lines = [heading, where, ""]
-    for unit in piece.units:
-        lines.extend(_unit_lines(unit))
-    if not piece.units:
-        lines.append("This phase has no topics written out: `/phase` shows it in full.")
-    fields: list[Field] = []
-    shown = "\n".join(lines)
-    extra = [r for r in view.resources if f"]({r.url})" not in shown]  # a link beside its topic is not repeated
-    if extra:
-        fields.append(Field("Resources", _resources_text(extra)))
-    if view.open_items:
-        fields.append(Field("Open items in this phase", _items_text(view.open_items)))
-    fields.append(Field("Next step", _step_text(view.next_step)))
+    lines = today_lines(view)
+    fields = today_fields(view, shown="\n".join(lines))
     footer = "/phase for the whole phase · /checklist to tick items · /progress to see your pace"
     room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
     return Card(

@@ -1,39 +1,83 @@
 """What a weekly reminder says: to a learner (one card per active path) or to a study group.
 
+A learner's card opens with this week's slice of their phase, as `/today` shows it (topics, links, open
+items, one next step), then their progress, finish date, pace and streak. Behind by two weeks or more,
+the reminder offers "I'm behind" and the path's next slower pace. The last reminder of a path cheers
+only when every checklist item is ticked; otherwise it says time is up and what is left.
+
 A self-paced path (no phases) has no phase or objective to tell: its reminder lists the next open
 items of its checklist, under their groups.
+
+A study group's post says the group's week and slice, who ticked what since its last post (members
+who keep their progress hidden are counted, never named), a small board of the past week's items, and a
+button that opens the clicker's own checklist.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot import components
 from bot.content.models import Role
-from bot.domain.reminders import ReminderView, build_reminder_view, group_board
-from bot.domain.weeks import Position, local_today, pace_weeks, position, schedule
+from bot.domain.pace import slower_pace
+from bot.domain.reminders import (
+    GroupActivity,
+    OpenItem,
+    ReminderView,
+    build_reminder_view,
+    group_activity,
+    group_board,
+    next_open_items,
+    slot_key,
+)
+from bot.domain.standing import Standing, standing
+from bot.domain.streaks import streak_status
+from bot.domain.today import TodayView, build_today
+from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
 from bot.domain.zones import zone_or_utc
-from bot.present import COLOR, open_items_text, week_status, zone_note
-from bot.reminders.planning import current_slot
-from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, progress_bar
-from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_LABEL
+from bot.present import (
+    COLOR,
+    MAX_TODAY_ITEMS,
+    items_text,
+    open_items_text,
+    pace_label,
+    pace_text,
+    resources_text,
+    streak_text,
+    today_fields,
+    today_lines,
+    unseen,
+    week_status,
+    zone_note,
+)
+from bot.reminders.planning import current_slot, on_schedule
+from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines, progress_bar
+from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.services import Plan, Services, plan_for
-from bot.store.models import StudyGroup
+from bot.store.models import ItemProgress, StudyGroup
 from bot.wording import plural
 
 MAX_PATHS = 4  # one select per path, plus a row of buttons
 FOOTER = "Weekly reminder · /remind set to change the day and time · /remind off to stop"
 GROUP_FOOTER = "Study group · /group board for everyone's progress · /group join to take part"
+MAX_LOOK_BACK = 52
+"""Weekly slots a group post looks back through for the last one sent (after a long outage: a year)."""
+Tick = tuple[str, datetime]
+"""A tick on a path: the item's ID and when it was ticked."""
+NAME_KEY = "console:name:{}"
+"""Meta key of a member's name as the console stores it (`bot.console`); on Discord a member is a mention."""
 
 
 @dataclass(frozen=True)
 class Composed:
     """A reminder to send, and whether the target's path is over (no more reminders after it).
 
-    `completed` names the paths this reminder congratulates on finishing: the scheduler marks them
-    completed once it is delivered (composing has no side effects, so a preview or a failed send
-    never swallows the completion message).
+    `completed` names the paths whose last reminder this is: the scheduler marks them completed once
+    it is delivered (composing has no side effects, so a preview or a failed send never swallows
+    that last message).
 
     `reason` says why there is no reply (recorded as the failed delivery's error), such as
     `PATH_NOT_LOADED`: the target's path is missing from the content right now (a broken role file),
@@ -49,17 +93,170 @@ class Composed:
 PATH_NOT_LOADED = "path not loaded"
 
 
-def _view(plan: Plan, done_ids: set[str], missed: int) -> ReminderView:
-    return build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done_ids, missed)
-
-
 def missed_line(missed: int, what: str = "weekly reminder", whose: str = "here is where you are now") -> str:
     """Say that this message comes late because the bot was offline (never that the reader was away)."""
     return f"*This comes late: I was offline and missed {plural(missed, what)}. Nothing is lost: {whose}.*"
 
 
-def _self_paced_card(role: Role, plan: Plan, view: ReminderView) -> Card:
+# --------------------------------------------------------------------------- a learner's reminder
+
+
+@dataclass(frozen=True)
+class PathWeek:
+    """Everything one path's card says this week.
+
+    `today` is this week's slice (week 1's before the start; None on a self-paced path and after the
+    end). `items` are the open items the card lists and its menu ticks: the phase's own, else those of
+    the checklist group for this stretch of the path (`view.open_items`). `slower` is the path's next
+    slower pace and `slower_weeks` its length, when the learner is far enough behind to be offered it.
+    """
+
+    plan: Plan
+    done: frozenset[str]
+    view: ReminderView
+    today: TodayView | None
+    standing: Standing
+    items: tuple[OpenItem, ...]
+    slower: str | None = None
+    slower_weeks: int = 0
+
+    @property
+    def finished(self) -> bool:
+        return self.view.status == "finished"
+
+
+def _today(plan: Plan, done: set[str]) -> TodayView | None:
+    """Return this week's slice of the phase, or week 1's as a preview before the start."""
+    pos = plan.position
+    if plan.self_paced or pos.status == "finished":
+        return None
+    scheduled = pos.phase if pos.status == "active" else (plan.phases[0] if plan.phases else None)
+    phase = plan.role.phase(scheduled.number) if scheduled is not None else None
+    if scheduled is None or phase is None:
+        return None
+    week = pos.week if pos.status == "active" else scheduled.first_week
+    if week not in scheduled:
+        return None
+    return build_today(phase, scheduled, week, plan.role.checklist, done)
+
+
+def path_week(plan: Plan, progress: dict[str, ItemProgress], now: datetime, tz: str, missed: int = 0) -> PathWeek:
+    """Work out what a path's card says at `now` for a learner in zone `tz` with these ticks."""
+    done = set(progress)
+    view = build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done, missed)
+    today = _today(plan, done)
+    where = standing(
+        start=plan.enrollment.start_date,
+        total_weeks=plan.total_weeks,
+        shift_weeks=plan.enrollment.week_shift,
+        done=view.done,
+        items=view.total,
+        done_at=(p.done_at for p in progress.values()),
+        now=now,
+        tz=tz,
+    )
+    items = today.open_items if today is not None and today.open_items else view.open_items
+    role = plan.role
+    slower = slower_pace(role.timeline_months, plan.total_weeks, len(role.phases)) if where.nudge else None
+    weeks = pace_weeks(role.timeline_months, slower, role.total_weeks, phase_count=len(role.phases)) if slower else 0
+    return PathWeek(plan, frozenset(done), view, today, where, items, slower, weeks)
+
+
+def _finish_text(week: PathWeek) -> str | None:
+    """Return the expected finish date in the learner's zone and the pace: "2027-08-01 · behind by 3 weeks"."""
+    found = week.standing
+    if found.finish is None:
+        return None
+    if found.pace is None or found.pace.state in ("not_started", "no_checklist"):
+        return found.finish.isoformat()
+    return f"{found.finish.isoformat()} · {pace_text(found.pace)}"
+
+
+def _nudge_line(week: PathWeek, behind_button: bool, slower_button: bool) -> str:
+    """Say how far behind the learner is, and what the buttons this card's path has do."""
+    pace = week.standing.pace
+    assert pace is not None  # only a dated plan is nudged
+    line = (
+        f"⏳ **Behind by {plural(pace.weeks, 'week')}**: {pace.done} of {plural(pace.items, 'checklist item')} "
+        f"ticked, {plural(pace.elapsed_weeks, 'week')} into a {pace.total_weeks}-week plan."
+    )
+    offers = []
+    if behind_button:
+        offers.append("**I'm behind** moves your plan back a week")
+    if slower_button and week.slower:
+        offers.append(f"**Slower pace** switches to {pace_label(week.slower)} ({week.slower_weeks} weeks in all)")
+    return line + (f" {'; '.join(offers)}." if offers else "")
+
+
+def _room(fields: Sequence[Field], *texts: str) -> int:
+    return sum(f.length for f in fields) + sum(len(t) for t in texts)
+
+
+MORE = "…the rest of this week is in `/today`."
+
+
+def _fit(lines: Sequence[str], space: int) -> str:
+    """Join whole lines within `space` characters; when some do not fit, say where the rest is."""
+    whole = "\n".join(lines).strip()
+    if len(whole) <= space:
+        return whole
+    shown: list[str] = []
+    used = len(MORE)
+    for line in lines:
+        if used + len(line) + 1 > space:
+            break
+        shown.append(line)
+        used += len(line) + 1
+    if not "".join(shown).strip():
+        return clip(lines[0], space) if lines and space > 0 else ""
+    return "\n".join([*shown, MORE]).strip()
+
+
+def _card(title: str, lines: Sequence[str], fields: Sequence[Field], room: int, footer: str = FOOTER) -> Card:
+    """Lay a card out within `room` characters: the description gives way to the fields (whole lines only)."""
+    title = clip(title, 256)
+    space = min(MAX_EMBED_DESCRIPTION, room - _room(fields, title, footer))
+    description = _fit(lines, space) if space > 0 else ""
+    return Card(title=title, description=description or None, fields=tuple(fields), footer=footer, color=COLOR)
+
+
+def _finished_card(week: PathWeek, room: int) -> Card:
+    """The last reminder of a path: a cheer only when every item is ticked, else time is up and what is left."""
+    plan, view = week.plan, week.view
+    role = plan.role
+    over = f"the {plural(plan.total_weeks, 'week')} of {role.display_name} are over"
+    if view.total and view.done == view.total:
+        lines = [
+            f"🎉 You've reached the end of the {role.display_name} path with every checklist item ticked. "
+            "Congratulations!",
+            "This is your last weekly reminder for it. `/progress` shows what you achieved.",
+        ]
+    elif not view.total:
+        lines = [f"Time is up: {over}.", "This is your last weekly reminder for it. `/phase` shows any phase again."]
+    else:
+        lines = [
+            f"⏳ Time is up: {over}, with {view.total - view.done} of {plural(view.total, 'checklist item')} "
+            "still open.",
+            "This is your last weekly reminder for it. `/checklist` has what is left; `/progress` shows where you "
+            "stand.",
+        ]
+    if view.missed:
+        lines.insert(0, missed_line(view.missed))
+    limit = min(MAX_FIELD_VALUE, room // 4)
+    fields = []
+    if view.total and view.done < view.total:
+        left = next_open_items(role.checklist, week.done, limit=view.total)
+        fields.append(Field("Still open", items_text([item for _, items in left for item in items], limit)))
+    if view.total:
+        fields.append(Field("Progress", progress_bar(view.done, view.total)))
+    fields.append(Field("Streak", streak_text(week.standing.streak)))
+    return _card(f"{week_status(plan)} · {role.display_name}", lines, fields, room)
+
+
+def _self_paced_card(week: PathWeek, room: int) -> Card:
     """Lay out the reminder of a path without phases: the next open items instead of a phase and objective."""
+    plan, view = week.plan, week.view
+    role = plan.role
     lines = []
     if view.missed:
         lines.append(missed_line(view.missed))
@@ -80,50 +277,78 @@ def _self_paced_card(role: Role, plan: Plan, view: ReminderView) -> Card:
             "Self-paced: no phase this week, just the next items on your checklist. "
             "Tick what you've done in the menu or with `/done`."
         )
+    limit = min(MAX_FIELD_VALUE, room // 3)
     fields = []
     if view.open_by_group:
-        fields.append(Field("Next open items", open_items_text(view.open_by_group)))
+        fields.append(Field("Next open items", open_items_text(view.open_by_group, limit)))
     if view.total:
         fields.append(Field("Progress", progress_bar(view.done, view.total)))
-    return Card(
-        title=clip(f"{week_status(plan)} · {role.display_name}", 256),
-        description=clip("\n\n".join(lines), 4096),
-        fields=tuple(fields),
-        footer=FOOTER,
-        color=COLOR,
-    )
+    fields.append(Field("Streak", streak_text(week.standing.streak)))
+    return _card(f"{week_status(plan)} · {role.display_name}", lines, fields, room)
 
 
-def reminder_card(role: Role, plan: Plan, view: ReminderView) -> Card:
-    """Lay one path's reminder out as a card."""
-    if view.self_paced:
-        return _self_paced_card(role, plan, view)
+def reminder_card(
+    week: PathWeek, room: int = MAX_EMBED_TOTAL, *, behind_button: bool = False, slower_button: bool = False
+) -> Card:
+    """Lay one path's reminder out as a card of at most `room` characters.
+
+    `behind_button` and `slower_button` say the reminder's "I'm behind" and "Slower pace" buttons are for
+    this card's path (the card says what they do).
+    """
+    if week.plan.self_paced:
+        return _self_paced_card(week, room)
+    if week.finished:
+        return _finished_card(week, room)
+    plan, view, today = week.plan, week.view, week.today
     lines = []
     if view.missed:
         lines.append(missed_line(view.missed))
-    if view.status == "finished":
-        lines.append(f"🎉 You've reached the end of the {role.display_name} path. Congratulations!")
-        lines.append("This is your last weekly reminder for it. `/progress` shows what you achieved.")
-    elif view.status == "phase_change":
-        lines.append(f"🚩 **New phase this week:** Phase {view.phase_number}: {view.phase_title} ({view.phase_span})")
+    if view.status == "phase_change":
+        lines.append("🚩 **A new phase starts this week.**")
     elif view.status == "not_started":
         lines.append(f"Your path starts in {plural(view.days_until_start, 'day')}. A look at what comes first:")
-    if view.objective and view.status != "finished":
-        lines.append(f"**Objective:** {view.objective}")
-    if view.focus and view.status != "finished":
-        lines.append("**Focus this week:**\n" + "\n".join(f"• {t}" for t in view.focus))
-    fields = []
-    if view.open_items and view.status != "finished":
-        items = "\n".join(f"⬜ {i.text}" for i in view.open_items)
-        fields.append(Field(clip(f"Open items · {view.items_group}", 256), clip(items, MAX_FIELD_VALUE)))
-    fields.append(Field("Progress", progress_bar(view.done, view.total)))
-    phase_line = f"Phase {view.phase_number}: {view.phase_title} ({view.phase_span})" if view.phase_number else ""
-    return Card(
-        title=clip(f"{week_status(plan)} · {role.display_name}", 256),
-        description=clip("\n\n".join([phase_line, *lines]).strip(), 4096) or None,
-        fields=tuple(fields),
-        footer=FOOTER,
-        color=COLOR,
+    if week.standing.nudge:
+        lines.append(_nudge_line(week, behind_button, slower_button))
+    if lines:
+        lines.append("")
+    # A big field gets at most a sixth of the card (several paths share one message's 6,000 characters).
+    limit = min(MAX_FIELD_VALUE, room // 6)
+    fields: list[Field] = []
+    if today is not None:
+        lines.extend(today_lines(today, prose_limit=room // 8))
+        fields = today_fields(today, limit, shown="\n".join(lines))
+    if week.items and (today is None or not today.open_items):
+        # The phase has no items of its own: those of the checklist group for this stretch of the path.
+        shown = Field(clip(f"Open items · {view.items_group}", 256), items_text(week.items, limit))
+        fields.insert(len(fields) - 1 if today is not None else 0, shown)
+    if view.total:
+        fields.append(Field("Progress", progress_bar(view.done, view.total)))
+    finish = _finish_text(week)
+    if finish:
+        fields.append(Field("Finish", finish))
+    fields.append(Field("Streak", streak_text(week.standing.streak)))
+    return _card(f"{week_status(plan)} · {plan.role.display_name}", lines, fields, room)
+
+
+def _tick_menu(week: PathWeek) -> Select | None:
+    """The menu that ticks the open items a card lists (the first `MAX_TODAY_ITEMS`; `/checklist` has all)."""
+    if not week.items:
+        return None
+    options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in week.items[:MAX_TODAY_ITEMS])
+    return Select(
+        components.REMINDER_TICK.id(week.plan.role.name),
+        options,
+        placeholder=clip(f"{week.plan.role.display_name}: tick what you've done", 150),
+        min_values=1,
+        max_values=len(options),
+    )
+
+
+def _may_move_back(week: PathWeek, slot: str) -> bool:
+    """Whether "I'm behind" may move this path's plan back: far behind, from week 2 on, once a week."""
+    plan = week.plan
+    return (
+        week.standing.nudge and not plan.self_paced and plan.position.week > 1 and plan.enrollment.behind_slot != slot
     )
 
 
@@ -134,50 +359,50 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         return Composed(None, True)
     active = await svc.store.list_enrollments(user_id)
     enrollments = [e for e in active if e.role in svc.content.index.roles]
-    cards, rows, live, completed = [], [], 0, []
-    first_live = None
     slot = await current_slot(svc, user_id, now)  # this week's reminder: what its "I'm behind" button may move
+    tz = zone_or_utc(learner.timezone)  # a stored zone unusable here counts in UTC (the reply says so)
+    weeks: list[PathWeek] = []
     for e in enrollments[:MAX_PATHS]:
         role = svc.content.index.roles[e.role]
         plan = plan_for(role, e, now, learner.timezone)
-        done_ids = set(await svc.store.get_progress(user_id, role.name))
-        view = _view(plan, done_ids, missed)
-        cards.append(reminder_card(role, plan, view))
-        if view.status != "finished":
-            live += 1
-            # "I'm behind" moves a weekly plan back (a self-paced path has none): once a week, never before week 1.
-            if not plan.self_paced and plan.position.week > 1 and e.behind_slot != slot:
-                first_live = first_live or e.role
-            if view.open_items:
-                options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in view.open_items)
-                rows.append(
-                    Select(
-                        components.REMINDER_TICK.id(role.name),
-                        options,
-                        placeholder=clip(f"{role.display_name}: tick what you've done", 150),
-                        min_values=1,
-                        max_values=len(options),
-                    )
-                )
-        else:
-            completed.append(role.name)
-    if not cards:
+        weeks.append(path_week(plan, await svc.store.get_progress(user_id, role.name), now, tz, missed))
+    if not weeks:
         # Active paths that are all missing from the content (a broken or removed role file): skip this
         # week, but keep the reminders going; they come back with the path after a reload.
         return Composed(None, True) if not active else Composed(None, False, reason=PATH_NOT_LOADED)
-    buttons = (
-        Button("Snooze a day", custom_id=components.SNOOZE.id()),
-        Button("I'm behind", custom_id=components.BEHIND.id(first_live, slot)) if first_live else None,
-        Button("Pause a week", custom_id=components.PAUSE_WEEK.id()),
-    )
-    if live:
-        rows.append(tuple(b for b in buttons if b is not None))
+    # The nudge buttons are for one path: the first one far enough behind.
+    nudged = next((w for w in weeks if not w.finished and w.standing.nudge), None)
+    behind = nudged is not None and _may_move_back(nudged, slot)
+    slower = nudged is not None and nudged.slower is not None
+    room = MAX_EMBED_TOTAL // len(weeks)
+    cards = [
+        reminder_card(w, room, behind_button=behind and w is nudged, slower_button=slower and w is nudged)
+        for w in weeks
+    ]
+    rows: list[Select | tuple[Button, ...]] = []
+    for week in weeks:
+        menu = None if week.finished else _tick_menu(week)
+        if menu is not None:
+            rows.append(menu)
+    buttons = [Button("Snooze a day", custom_id=components.SNOOZE.id())]
+    if nudged is not None and behind:
+        buttons.append(Button("I'm behind", custom_id=components.BEHIND.id(nudged.plan.role.name, slot)))
+    if nudged is not None and nudged.slower:
+        label = clip(f"Slower pace: {pace_label(nudged.slower)}", 80)
+        buttons.append(Button(label, custom_id=components.SLOWER_PACE.id(nudged.plan.role.name, nudged.slower)))
+    buttons.append(Button("Pause a week", custom_id=components.PAUSE_WEEK.id()))
+    if any(not w.finished for w in weeks):
+        rows.append(tuple(buttons))  # at most four buttons: a row has room for one more
+    completed = tuple(w.plan.role.name for w in weeks if w.finished)
     settings = await svc.store.get_reminder_settings(user_id)
     note = zone_note(settings.timezone if settings else None, learner.timezone)
-    reply = Reply(content=note, cards=tuple(cards[:MAX_PATHS]), rows=tuple(rows[:5]))
+    reply = Reply(content=note, cards=tuple(cards), rows=tuple(rows[:5]))
     # Over only when this message completes every active path: not while one is missing from the
     # content right now, nor while one is beyond the MAX_PATHS shown.
-    return Composed(reply, finished=len(completed) == len(active), completed=tuple(completed))
+    return Composed(reply, finished=len(completed) == len(active), completed=completed)
+
+
+# --------------------------------------------------------------------------- a study group's post
 
 
 @dataclass(frozen=True)
@@ -185,14 +410,18 @@ class GroupStanding:
     """Where a study group is on its path, and how many of this stretch's items each member has done.
 
     On a self-paced path the stretch is the whole checklist, and the view's open items are the next ones
-    not every member has ticked yet.
+    not every member has ticked yet. `progress` holds each member's ticks on the group's path, in
+    joining order; `complete` counts the members who have ticked the whole checklist.
     """
 
     view: ReminderView
     position: Position
     total_weeks: int
+    phases: tuple[ScheduledPhase, ...]
     items: frozenset[str]
     done: dict[int, int]
+    progress: dict[int, dict[str, ItemProgress]]
+    complete: int
 
 
 async def group_standing(svc: Services, group: StudyGroup, role: Role, now: datetime, missed: int = 0) -> GroupStanding:
@@ -202,52 +431,226 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     zone = zone_or_utc(group.timezone)  # a zone unusable here counts in UTC (the board says so)
     start = local_today(group.created_at, zone)
     pos = position(phases, total, start, local_today(now, zone))
-    ticked: dict[int, set[str]] = {}
-    for member in await svc.store.group_members(group.id):
-        ticked[member.user_id] = set(await svc.store.get_progress(member.user_id, role.name))
+    progress = {
+        m.user_id: await svc.store.get_progress(m.user_id, role.name) for m in await svc.store.group_members(group.id)
+    }
+    ticked = {user_id: set(mine) for user_id, mine in progress.items()}
     everyone = set.intersection(*ticked.values()) if pos.self_paced and ticked else set()
     view = build_reminder_view(role.phases, phases, pos, role.checklist, everyone, missed)
     items = frozenset(i.id for i in role.checklist if pos.self_paced or i.group == view.items_group)
     done = {user_id: len(mine & items) for user_id, mine in ticked.items()}
-    return GroupStanding(view, pos, total, items, done)
+    whole = {i.id for i in role.checklist}
+    complete = sum(1 for mine in ticked.values() if whole and whole <= mine)
+    return GroupStanding(view, pos, total, phases, items, done, progress, complete)
+
+
+def _group_today(role: Role, standing: GroupStanding) -> TodayView | None:
+    """This week's slice of the phase for the group's week (week 1's before the group starts)."""
+    pos = standing.position
+    if pos.self_paced or pos.status == "finished" or not standing.phases:
+        return None
+    scheduled = pos.phase if pos.status == "active" and pos.phase is not None else standing.phases[0]
+    week = pos.week if pos.status == "active" else scheduled.first_week
+    phase = role.phase(scheduled.number)
+    if phase is None or week not in scheduled:
+        return None
+    return build_today(phase, scheduled, week, role.checklist, ())
+
+
+async def _ticks_since(svc: Services, group: StudyGroup, role: Role, since: datetime) -> dict[int, list[Tick]]:
+    """Return each member's ticks on the group's path after `since`, as (item ID, done_at).
+
+    The one place that reads them: the store's `group_ticks_since(group_id, since)`, one query for the
+    whole group, takes its place once it exists.
+    """
+    ticks: dict[int, list[Tick]] = {}
+    for member in await svc.store.group_members(group.id):
+        mine = await svc.store.get_progress(member.user_id, role.name)
+        ticks[member.user_id] = [(p.item_id, p.done_at) for p in mine.values() if p.done_at > since]
+    return ticks
+
+
+@dataclass(frozen=True)
+class LastPost:
+    """Since when a group post counts ticks, and how to name that moment ("the last post", ...)."""
+
+    since: datetime
+    week_start: datetime
+    name: str
+
+
+async def last_post(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> LastPost:
+    """Find the group's last post in the delivery log: the latest sent slot among the `missed + 1` before now's
+    (at most `MAX_LOOK_BACK` + 1).
+
+    None sent (the group is new, or was paused): the scheduled time of the earliest of those slots, never
+    before the group was created. `week_start` is the scheduled time of the slot before now's: the board
+    counts the past week's ticks from there.
+    """
+    tz = zone_or_utc(group.timezone)
+    due = on_schedule(now, group.weekday, group.local_time, tz)  # this post's own slot
+    week_start = None
+    for _ in range(min(missed, MAX_LOOK_BACK) + 1):
+        due = on_schedule(due - timedelta(seconds=1), group.weekday, group.local_time, tz)
+        week_start = week_start or due
+        if due < group.created_at:
+            break
+        delivery = await svc.store.get_delivery("group", group.id, slot_key(due, tz))
+        if delivery is not None and delivery.state == "sent":
+            return LastPost(delivery.updated_at, max(week_start, group.created_at), "the last post")
+    assert week_start is not None  # the loop runs at least once
+    if due <= group.created_at:
+        return LastPost(group.created_at, max(week_start, group.created_at), "the group started")
+    return LastPost(due, week_start, "")
+
+
+async def member_names(svc: Services, user_ids: Iterable[int]) -> dict[int, str]:
+    """Name members as shown to others: the name the console stored, in bold, else a mention (Discord shows
+    the member's display name, and the bot's messages never ping)."""
+    names = {}
+    for user_id in user_ids:
+        stored = await svc.store.get_meta(NAME_KEY.format(user_id))
+        names[user_id] = f"**{escape_user_text(stored, 60)}**" if stored else f"<@{user_id}>"
+    return names
+
+
+def _local_date(instant: datetime, tz: str) -> str:
+    return instant.astimezone(ZoneInfo(tz)).date().isoformat()
+
+
+async def _streaks(
+    svc: Services, group: StudyGroup, role: Role, standing: GroupStanding, now: datetime
+) -> dict[int, int]:
+    """Each member's current streak on the group's path, in their own zone from their own start."""
+    group_start = local_today(group.created_at, zone_or_utc(group.timezone))
+    found = {}
+    for user_id, progress in standing.progress.items():
+        learner = await svc.store.get_learner(user_id)
+        enrollment = await svc.store.get_enrollment(user_id, role.name)
+        tz = zone_or_utc(learner.timezone if learner else None)
+        start = enrollment.start_date if enrollment is not None else group_start
+        streak = streak_status((p.done_at for p in progress.values()), start, local_today(now, tz), tz)
+        found[user_id] = streak.current
+    return found
+
+
+async def _activity(
+    svc: Services, group: StudyGroup, role: Role, standing: GroupStanding, now: datetime, missed: int
+) -> tuple[GroupActivity, LastPost, dict[int, str]]:
+    """Who ticked what since the group's last post, this week's board, and the names to show."""
+    last = await last_post(svc, group, now, missed)
+    earliest = min(last.since, last.week_start)
+    ticks = await _ticks_since(svc, group, role, earliest)
+    visible = set()
+    for user_id in standing.progress:
+        learner = await svc.store.get_learner(user_id)
+        if learner is not None and learner.progress_visible:
+            visible.add(user_id)
+    activity = group_activity(
+        list(standing.progress),
+        ticks,
+        visible,
+        await _streaks(svc, group, role, standing, now),
+        since=last.since,
+        week_start=last.week_start,
+        now=now,
+    )
+    shown = {m.user_id for m in activity.named} | {row.user_id for row in activity.board}
+    return activity, last, await member_names(svc, sorted(shown))
+
+
+def _activity_fields(
+    role: Role,
+    group: StudyGroup,
+    standing: GroupStanding,
+    activity: GroupActivity,
+    last: LastPost,
+    names: dict[int, str],
+    stretch: str,
+) -> list[Field]:
+    """The fields of a group post about its members: who ticked what since the last post, and the board."""
+    if not standing.progress:
+        return [Field("Board", "No members yet: `/group join`")]
+    tz = zone_or_utc(group.timezone)
+    when = _local_date(last.since, tz)
+    heading = f"Since {last.name} ({when})" if last.name else f"Since {when}"
+    texts = {item.id: item.text for item in role.checklist}
+    lines = [f"{names[m.user_id]}: {', '.join(texts.get(i, i) for i in m.items)}" for m in activity.named]
+    if activity.hidden_members:
+        lines.append(
+            f"{plural(activity.hidden_members, 'member')} who {'keeps' if activity.hidden_members == 1 else 'keep'} "
+            f"their progress hidden: {plural(activity.hidden_items, 'item')}"
+        )
+    if activity.items:
+        summary = f"{plural(activity.members, 'member')} ticked {plural(activity.items, 'item')}."
+        since = fit_lines([summary, *lines], MAX_FIELD_VALUE)
+    else:
+        since = "No items ticked. **My checklist** below opens yours."
+    board_lines = [
+        f"{n}. {names[row.user_id]} · {plural(row.items, 'item')}"
+        + (f" · {row.streak}-week streak" if row.streak else "")
+        for n, row in enumerate(activity.board, start=1)
+    ]
+    if not board_lines:
+        board_lines = ["Nobody who shows their progress ticked an item in the past week."]
+    summary_line = group_board(standing.done, len(standing.items), stretch)
+    if summary_line:
+        board_lines.append(summary_line)
+    return [Field(clip(heading, 256), since), Field("Board · the past week", fit_lines(board_lines, MAX_FIELD_VALUE))]
+
+
+def _group_rows(role: Role) -> tuple[tuple[Button, ...], ...]:
+    """The post's buttons: the clicker's own checklist (a row with room for more)."""
+    if not role.checklist:
+        return ()
+    return ((Button("My checklist", custom_id=components.CHECKLIST.id(role.name, 0)),),)
 
 
 async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> Composed:
-    """Build a study group's weekly post: its week and phase, and the board in brief."""
+    """Build a study group's weekly post: its week and slice, who ticked what, the board and a checklist button."""
     role = svc.content.index.roles.get(group.role)
     if role is None:
         return Composed(None, False, reason=PATH_NOT_LOADED)  # the role may come back with a reload
     standing = await group_standing(svc, group, role, now, missed)
+    activity, last, names = await _activity(svc, group, role, standing, now, missed)
+    note = zone_note(group.timezone, whose="This group's")
     if standing.position.self_paced:
-        note = zone_note(group.timezone, whose="This group's")
-        return Composed(Reply(content=note, cards=(_self_paced_group_card(group, role, standing),)), finished=False)
+        fields = _activity_fields(role, group, standing, activity, last, names, "the whole checklist")
+        card = _self_paced_group_card(group, role, standing, fields)
+        return Composed(Reply(content=note, cards=(card,), rows=_group_rows(role)), finished=False)
     view, pos, total = standing.view, standing.position, standing.total_weeks
-    board = group_board(standing.done, len(standing.items))
     lines = []
-    if view.status == "finished":
-        lines.append(f"🎉 The group has reached the end of the {role.display_name} path. Well done, everyone!")
+    if view.missed:
+        lines.append(missed_line(view.missed, "weekly post", "here is where the group is now"))
+    fields: list[Field] = []
+    finished = view.status == "finished"
+    if finished:
+        members = len(standing.progress)
+        if role.checklist and members and standing.complete == members:
+            lines.append(f"🎉 The group has reached the end of the {role.display_name} path. Well done, everyone!")
+        else:
+            ticked = f"{standing.complete} of {plural(members, 'member')} ticked every item"
+            done = ticked if role.checklist and members else ""
+            lines.append(
+                f"The group's {plural(total, 'week')} of {role.display_name} are over"
+                + (f": {done}." if done else ".")
+                + " This is the group's last weekly post."
+            )
     else:
-        if view.phase_number:
-            lines.append(f"**Phase {view.phase_number}: {view.phase_title}** ({view.phase_span})")
         if view.status == "phase_change":
             lines.append("🚩 A new phase starts this week.")
-        if view.objective:
-            lines.append(f"**Objective:** {view.objective}")
-        if view.focus:
-            lines.append("**Focus this week:**\n" + "\n".join(f"• {t}" for t in view.focus))
-    if view.missed:
-        lines.insert(0, missed_line(view.missed, "weekly post", "here is where the group is now"))
-    fields = [Field("Board", board or "No members yet: `/group join`")]
-    week = "Finished" if view.status == "finished" else f"Week {pos.week} of {total}"
-    card = Card(
-        title=clip(f"{escape_user_text(group.name)} · {week} · {role.display_name}", 256),
-        description=clip("\n\n".join(lines), 4096) or None,
-        fields=tuple(fields),
-        footer=GROUP_FOOTER,
-        color=COLOR,
-    )
-    note = zone_note(group.timezone, whose="This group's")
-    return Composed(Reply(content=note, cards=(card,)), finished=view.status == "finished")
+        today = _group_today(role, standing)
+        if today is not None:
+            lines.extend(today_lines(today))
+            extra = unseen(today.resources, "\n".join(lines))
+            if extra:
+                fields.append(Field("Resources", resources_text(extra, MAX_FIELD_VALUE // 2)))
+    fields += _activity_fields(role, group, standing, activity, last, names, "this week's items")
+    week = "Finished" if finished else f"Week {pos.week} of {total}"
+    title = f"{escape_user_text(group.name)} · {week} · {role.display_name}"
+    card = _card(title, lines, fields, MAX_EMBED_TOTAL, GROUP_FOOTER)
+    rows = () if finished else _group_rows(role)
+    return Composed(Reply(content=note, cards=(card,), rows=rows), finished=finished)
 
 
 def group_week(pos: Position) -> str:
@@ -257,8 +660,8 @@ def group_week(pos: Position) -> str:
     return f"week {pos.week} since the group started"
 
 
-def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStanding) -> Card:
-    """Lay out a self-paced group's weekly post: the next items not everyone has ticked, and the board."""
+def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStanding, fields: list[Field]) -> Card:
+    """Lay out a self-paced group's weekly post: the next items not everyone has ticked, and its members."""
     view = standing.view
     lines = []
     if view.missed:
@@ -271,15 +674,6 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
         lines.append("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:")
     else:
         lines.append("Every member has ticked every item on the checklist. Well done, everyone!")
-    fields = []
-    if view.open_by_group:
-        fields.append(Field("Next open items", open_items_text(view.open_by_group)))
-    board = group_board(standing.done, len(standing.items), "the whole checklist")
-    fields.append(Field("Board", board or "No members yet: `/group join`"))
-    return Card(
-        title=clip(f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}", 256),
-        description=clip("\n\n".join(lines), 4096),
-        fields=tuple(fields),
-        footer=GROUP_FOOTER,
-        color=COLOR,
-    )
+    head = [Field("Next open items", open_items_text(view.open_by_group))] if view.open_by_group else []
+    title = f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}"
+    return _card(title, lines, [*head, *fields], MAX_EMBED_TOTAL, GROUP_FOOTER)

@@ -287,7 +287,10 @@ class Store:
             return await _get_learner(db, user_id)
 
     async def set_progress_visible(self, user_id: int, visible: bool, now: datetime) -> Learner:
-        """Set whether others may see the learner's progress (creating the learner if needed)."""
+        """Set whether others may see the learner's progress (creating the learner if needed).
+
+        It also records that the learner has chosen (`visibility_chosen`), whichever way.
+        """
         now_s = codec.encode_datetime(now)
         async with self._write() as db:
             await _exec(
@@ -296,7 +299,18 @@ class Store:
                 " ON CONFLICT (user_id) DO UPDATE SET progress_visible = excluded.progress_visible",
                 (user_id, int(bool(visible)), now_s),
             )
+            await _exec(
+                db,
+                "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING",
+                (_visibility_key(user_id),),
+            )
             return await _get_learner(db, user_id)
+
+    async def visibility_chosen(self, user_id: int) -> bool:
+        """Return whether the learner ever chose to show or hide their progress (else it is hidden by default)."""
+        async with self._read() as db:
+            row = await _one(db, "SELECT 1 FROM meta WHERE key = ?", (_visibility_key(user_id),))
+        return row is not None
 
     async def set_dm_undeliverable(self, user_id: int, flag: bool) -> bool:
         """Record whether DMs to an existing learner fail; return whether the flag changed."""
@@ -970,16 +984,22 @@ class Store:
     async def delete_user(self, user_id: int) -> int:
         """Delete everything stored about a user in one transaction; return the rows deleted.
 
-        That includes their per-user meta keys (DMs-closed notice, reminder snooze, console name).
+        That includes their per-user meta keys (DMs-closed notice, reminder snooze, console name, whether
+        they chose who sees their progress).
         Study groups the user created are kept for their other members, with `created_by` cleared.
         """
         # Per-user meta keys (exact keys, never a LIKE pattern: `...:1` must not match `...:12`).
-        meta_keys = (f"told_dms_closed:{user_id}", f"snooze:user:{user_id}", f"console:name:{user_id}")
+        meta_keys = (
+            f"told_dms_closed:{user_id}",
+            f"snooze:user:{user_id}",
+            f"console:name:{user_id}",
+            _visibility_key(user_id),
+        )
         async with self._write() as db:
             deleted = 0
             for sql in _DELETE_USER:
                 deleted += await _exec(db, sql, (user_id,))
-            deleted += await _exec(db, "DELETE FROM meta WHERE key IN (?, ?, ?)", meta_keys)
+            deleted += await _exec(db, "DELETE FROM meta WHERE key IN (?, ?, ?, ?)", meta_keys)
             await _exec(db, "UPDATE study_groups SET created_by = NULL WHERE created_by = ?", (user_id,))
         self._plans_changed.set()
         log.info("deleted %d rows about user %d", deleted, user_id)
@@ -1163,6 +1183,11 @@ async def _group_by_name(db: aiosqlite.Connection, guild_id: int, name: str) -> 
     """Return a guild's group by case-insensitive name, or None."""
     row = await _one(db, "SELECT * FROM study_groups WHERE guild_id = ? AND name = ? COLLATE NOCASE", (guild_id, name))
     return None if row is None else _group(row)
+
+
+def _visibility_key(user_id: int) -> str:
+    """The meta key that marks a learner who chose whether others see their progress."""
+    return f"visibility_chosen:{user_id}"
 
 
 def _check_status(status: str) -> EnrollmentStatus:

@@ -160,3 +160,11 @@ def test_the_console_starts_without_discord_py() -> None:
     code = "import sys, bot.console; print(sorted(m for m in sys.modules if m.split('.')[0] in ('discord', 'aiohttp')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=BOT.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_component_action_has_its_handler() -> None:
+    """A button whose action no handler serves would fail on click: every declared action is bound."""
+    import bot.handlers  # noqa: F401 - binds every handler
+    from bot.components import ACTIONS
+
+    assert [a.name for a in ACTIONS if a.handler is None] == []

@@ -12,7 +12,7 @@ from simcord import OptionError
 
 from bot.cogs.reminders import DiscordSender
 from bot.reminders.scheduler import Scheduler
-from tests.cogs.helpers import BACKEND, GIT_ITEM, assert_error, embed, message_of
+from tests.cogs.helpers import BACKEND, GIT_ITEM, assert_error, buttons, embed, message_of, text
 
 MONDAY_9 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 """A group created on Friday 2026-11-27 with the defaults posts on Mondays at 09:00 UTC."""
@@ -41,6 +41,11 @@ async def owls(guild, channel, admin, store):
 def posts(env, channel) -> list:
     """The bot's messages in a channel that everyone sees (not interaction replies)."""
     return [m for m in channel.history() if m.author.id == env.bot.user.id and m.interaction_metadata is None]
+
+
+def post_buttons(post) -> list[str]:
+    """The labels of a channel message's buttons."""
+    return [item.label for row in post.components for item in row.children]
 
 
 def sent_to(env, channel) -> list[dict]:
@@ -143,9 +148,11 @@ async def test_join_enrolls_and_plans_reminders(store, channel, alice, owls):
     result = await alice.slash(channel, "group join", name="night owls")
 
     assert result.ephemeral
-    assert message_of(result).content == (
+    assert message_of(result).content.startswith(
         f"You joined **{OWLS}**. You're now following **Backend Engineer** too: `/progress` shows where you are."
+        "\n\n**May the group see your progress?**"
     )
+    assert list(buttons(result)) == ["Show my progress to the group", "Keep it hidden"]
     assert [m.user_id for m in await store.group_members(owls.id)] == [alice.id]
     assert (await store.get_enrollment(alice.id, BACKEND)).status == "active"
     assert await store.get_plan("user", alice.id) == MONDAY_9
@@ -159,7 +166,31 @@ async def test_join_when_already_on_the_path(channel, alice, owls):
 
     result = await alice.slash(channel, "group join", name=OWLS)
 
-    assert message_of(result).content == f"You joined **{OWLS}**."
+    assert message_of(result).content.startswith(f"You joined **{OWLS}**.\n\n**May the group see your progress?**")
+
+
+async def test_joining_asks_once_who_may_see_your_progress(store, channel, admin, alice, bob, owls):
+    joined = await alice.slash(channel, "group join", name=OWLS)
+    kept = await alice.click(joined.response, label="Keep it hidden")
+
+    assert message_of(kept).ephemeral
+    assert message_of(kept).content == (
+        f"Your progress stays hidden: **{OWLS}**'s weekly post counts what you tick without naming you. "
+        "`/progress` has a button to show it."
+    )
+    assert not message_of(kept).components  # the question is answered in place
+    assert (await store.get_learner(alice.id)).progress_visible is False
+    # Asked once: joining another group later does not ask again.
+    await admin.slash(channel, "group create", name="Early Birds", role=BACKEND, channel=channel)
+    again = await alice.slash(channel, "group join", name="Early Birds")
+    assert message_of(again).content == "You joined **Early Birds**."
+    assert not message_of(again).components
+
+    shown = await bob.click(
+        (await bob.slash(channel, "group join", name=OWLS)).response, label="Show my progress to the group"
+    )
+    assert message_of(shown).content.startswith(f"Your progress shows to **{OWLS}**:")
+    assert (await store.get_learner(bob.id)).progress_visible is True
 
 
 async def test_join_unknown_group_lists_the_groups(channel, alice, owls):
@@ -250,7 +281,16 @@ async def test_delete_keeps_members_progress(store, guild, channel, admin, alice
     await alice.slash(channel, "group join", name=OWLS)
     await alice.slash(channel, "done", item=GIT_ITEM)
 
-    result = await admin.slash(channel, "group delete", name=OWLS)
+    asked = await admin.slash(channel, "group delete", name=OWLS)
+
+    assert asked.ephemeral
+    assert message_of(asked).content == (
+        f"Delete the study group **{OWLS}** (1 member)? Its weekly posts stop; members keep their paths and "
+        "progress. This cannot be undone."
+    )
+    assert list(buttons(asked)) == ["Delete the group", "Cancel"]
+    assert await store.get_group(owls.id) is not None  # nothing happens before the confirmation
+    result = await admin.click(asked.response, label="Delete the group")
 
     assert message_of(result).content == f"Deleted **{OWLS}**. Members keep their progress."
     assert await store.list_groups(guild.id) == []
@@ -258,6 +298,15 @@ async def test_delete_keeps_members_progress(store, guild, channel, admin, alice
     assert len(await store.get_progress(alice.id, BACKEND)) == 1
     assert await alice.autocomplete(channel, "group join", "name", "") == []
     assert_error(await alice.slash(channel, "group join", name=OWLS), "Groups here: none yet.")
+
+
+async def test_delete_can_be_cancelled(store, channel, admin, owls):
+    asked = await admin.slash(channel, "group delete", name=OWLS)
+    cancelled = await admin.click(asked.response, label="Cancel")
+
+    assert message_of(cancelled).content == "Cancelled: nothing changed."
+    assert await store.get_group(owls.id) is not None
+    assert await store.get_plan("group", owls.id) == MONDAY_9
 
 
 # --------------------------------------------------------------------------- the weekly post
@@ -277,12 +326,37 @@ async def test_weekly_post_goes_to_the_channel(simcord_env, store, scheduler, ch
     (card,) = post.embeds
     assert card.title == f"{OWLS} · Week 1 of 36 · Backend Engineer"
     assert "**Phase 1: Foundations**" in card.description
-    assert {f.name: f.value for f in card.fields} == {"Board": "0/2 finished this week's items"}
+    assert {f.name: f.value for f in card.fields} == {
+        "Since the group started (2026-11-27)": "No items ticked. **My checklist** below opens yours.",
+        "Board · the past week": "Nobody who shows their progress ticked an item in the past week.\n"
+        "0/2 finished this week's items",
+    }
     assert card.footer.text.startswith("Study group")
-    assert not post.content and not post.components
+    assert not post.content
+    assert post_buttons(post) == ["My checklist"]
     assert sent_to(simcord_env, channel)[-1]["allowed_mentions"] == {"parse": []}
     assert await store.get_plan("group", owls.id) == MONDAY_9 + timedelta(weeks=1)
     assert await scheduler.run_due(MONDAY_9 + timedelta(hours=1)) == []
+
+
+async def test_my_checklist_on_the_post_opens_the_clickers_own_and_leaves_the_post(
+    simcord_env, store, scheduler, channel, alice, bob, owls
+):
+    for member in (alice, bob):
+        await member.slash(channel, "group join", name=OWLS)
+    await bob.slash(channel, "done", item=GIT_ITEM)
+    await scheduler.run_due(MONDAY_9)
+    await simcord_env.settle()
+    (post,) = posts(simcord_env, channel)
+    before = text(post)
+
+    mine = await alice.click(post, label="My checklist")
+
+    assert mine.ephemeral  # only alice sees her checklist: a new message, not the post edited
+    assert embed(mine).title == "Backend Engineer · checklist"
+    assert "⬜ Use git professionally" in embed(mine).description  # bob's tick is his, not hers
+    (still,) = posts(simcord_env, channel)
+    assert text(still) == before and post_buttons(still) == ["My checklist"]
 
 
 async def test_paused_group_gets_no_post(simcord_env, store, scheduler, channel, admin, owls):

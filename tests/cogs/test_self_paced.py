@@ -79,7 +79,7 @@ async def test_weekly_reminder_lists_the_next_items_and_its_menu_ticks(simcord_e
     (dm,) = alice.user.dm_channel.history()
     card = dm.embeds[0]
     assert card.title == "Self-paced · week 1 since you started · Coding Interview Prep"
-    assert {f.name for f in card.fields} == {"Next open items", "Progress"}
+    assert {f.name for f in card.fields} == {"Next open items", "Progress", "Streak"}
     assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]
     menu = select_with(seen(dm), FIRST_ITEM)
     ticked = await alice.user.select(dm, [option_values(menu)[FIRST_ITEM]], custom_id=menu["custom_id"])

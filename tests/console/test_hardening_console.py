@@ -39,10 +39,12 @@ async def test_a_group_name_shows_escaped(run: Session) -> None:
     out = await run("/group create name:**Owls** @everyone role:backend-engineer channel:study")
     assert "Study group **\\*\\*Owls\\*\\* @\u200beveryone** follows Backend Engineer." in out
     joined = await run("/group join name:**Owls** @everyone")
-    assert joined == (
+    assert joined.startswith(
         "(only you)\n\nYou joined **\\*\\*Owls\\*\\* @\u200beveryone**. You're now following **Backend Engineer** "
-        "too: `/progress` shows where you are."
+        "too: `/progress` shows where you are.\n\n**May the group see your progress?**"
     )
+    shared = await run("click Show my progress to the group")
+    assert shared.startswith("(only you)\n\nYour progress shows to **\\*\\*Owls\\*\\* @\u200beveryone**:")
 
 
 async def test_a_proof_must_lead_to_a_real_host(run: Session) -> None:
@@ -59,8 +61,8 @@ async def test_a_proof_must_lead_to_a_real_host(run: Session) -> None:
 
 async def test_im_behind_moves_the_plan_back_once_a_week(run: Session) -> None:
     await run("/start-learning role:backend-engineer start:2026-11-13")  # week 3
-    reminder = await run(":tick 3d")  # Monday's reminder
-    assert "[Snooze a day] [I'm behind] [Pause a week]" in reminder
+    reminder = await run(":tick 3d")  # Monday's reminder: two weeks in, nothing ticked
+    assert "[Snooze a day] [I'm behind] [Slower pace: complete beginner] [Pause a week]" in reminder
     moved = await run("click I'm behind")
     assert moved == (
         "(only you)\n\nNo problem: your plan moved back a week, to week 2 of 36 (1 week back in all). "
@@ -71,7 +73,7 @@ async def test_im_behind_moves_the_plan_back_once_a_week(run: Session) -> None:
     assert "I'm behind" not in again
     next_week = await run(":tick 7d")
     assert "Week 3 of 36" in next_week
-    assert "[Snooze a day] [I'm behind] [Pause a week]" in next_week
+    assert "[Snooze a day] [I'm behind] [Slower pace: complete beginner] [Pause a week]" in next_week
 
 
 async def test_wording_counts_and_names_paths(run: Session) -> None:

@@ -11,7 +11,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.pace import PaceChange, elapsed_weeks, finish_date, pace_change, pace_status
+from bot.domain.pace import (
+    NUDGE_WEEKS,
+    PaceChange,
+    elapsed_weeks,
+    finish_date,
+    needs_nudge,
+    pace_change,
+    pace_status,
+    slower_pace,
+)
+from bot.domain.standing import standing
 from bot.domain.weeks import local_today, pace_weeks, week_number
 
 START = date(2026, 1, 5)  # a Monday
@@ -223,3 +233,126 @@ def test_pace_change_keeps_shifts_unless_told():
 
 def test_pace_change_same_length():
     assert pace_change(START, 36, 36).summary == "36 weeks, finishing 2026-09-13"
+
+
+# --- needs_nudge and slower_pace -----------------------------------------------------------
+
+
+def test_a_nudge_from_two_weeks_behind():
+    # 15 items over 36 weeks: one item is worth 2.4 weeks.
+    assert not needs_nudge(pace_status(0, 15, START, on(2), 36))  # 1 week over, 1 week behind
+    assert needs_nudge(pace_status(0, 15, START, on(3), 36))  # behind by 2
+    assert not needs_nudge(pace_status(1, 15, START, on(3), 36))  # 2 - 2.4: on track
+    assert not needs_nudge(pace_status(0, 15, START, on(40), 36))  # time is up: nothing to nudge into
+    assert not needs_nudge(pace_status(15, 15, START, on(20), 36))
+
+
+def test_the_next_slower_pace_is_the_shortest_plan_longer_than_now():
+    # At the three paces: 46, 33 and 22 weeks; as written: 36.
+    assert slower_pace(BACKEND_TIMELINE, 22, 6) == "programming_background"
+    assert slower_pace(BACKEND_TIMELINE, 33, 6) == "complete_beginner"
+    assert slower_pace(BACKEND_TIMELINE, 36, 6) == "complete_beginner"
+    assert slower_pace(BACKEND_TIMELINE, 46, 6) is None
+    assert slower_pace({}, 36, 6) is None
+
+
+def test_a_slower_pace_skips_malformed_ranges_and_ties_go_to_the_first_listed():
+    timeline = {"broken": (9, 3), "a": (10, 12), "b": (10, 12)}
+    assert slower_pace(timeline, 20, 3) == "a"
+
+
+@given(
+    ranges=st.dictionaries(
+        st.sampled_from(["p1", "p2", "p3", "p4"]),
+        st.tuples(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=10)).map(
+            lambda r: (r[0], r[0] + r[1])
+        ),
+    ),
+    current=st.integers(min_value=1, max_value=200),
+)
+def test_slower_pace_is_slower_and_none_between(ranges, current):
+    found = slower_pace(ranges, current, 3)
+    weeks = {p: pace_weeks(ranges, p, current, phase_count=3) for p in ranges}
+    longer = {p: w for p, w in weeks.items() if w > current}
+    if not longer:
+        assert found is None
+    else:
+        assert found is not None and weeks[found] == min(longer.values())
+
+
+# --- standing: the learner's local date at an instant -----------------------------------
+
+
+def stand(start: date, now: datetime, tz: str, *, done: int = 0, items: int = 15, total: int = 36, done_at=()):
+    return standing(
+        start=start, total_weeks=total, shift_weeks=0, done=done, items=items, done_at=done_at, now=now, tz=tz
+    )
+
+
+def test_new_york_finish_day_across_the_fall_back():
+    # Week 36 of a plan that starts on Monday 2027-03-08 ends on Sunday 2027-11-14, a week after
+    # New York falls back to EST (UTC-5) on 2027-11-07.
+    start = date(2027, 3, 8)
+    last_evening = stand(start, datetime(2027, 11, 15, 4, 30, tzinfo=UTC), "America/New_York")  # 23:30 EST
+    assert last_evening.today == date(2027, 11, 14)
+    assert last_evening.finish == date(2027, 11, 14)
+    assert last_evening.pace is not None and last_evening.pace.state == "behind"
+    after = stand(start, datetime(2027, 11, 15, 5, 30, tzinfo=UTC), "America/New_York")  # 00:30 EST, Monday
+    assert after.pace is not None and after.pace.state == "time_up"
+    # Counted in UTC, the Sunday evening would already be over.
+    assert stand(start, datetime(2027, 11, 15, 4, 30, tzinfo=UTC), "UTC").pace.state == "time_up"
+
+
+def test_sydney_counts_its_monday_across_the_end_of_daylight_saving():
+    # Sydney leaves AEDT (UTC+11) for AEST (UTC+10) on Sunday 2027-04-04. A learner who enrolled at
+    # 01:30 on Monday 2027-03-29 (Sunday 14:30 UTC) started on the Monday, local time.
+    enrolled = datetime(2027, 3, 28, 14, 30, tzinfo=UTC)
+    start = local_today(enrolled, "Australia/Sydney")
+    assert start == date(2027, 3, 29)
+    reminder = datetime(2027, 4, 4, 23, 0, tzinfo=UTC)  # Monday 2027-04-05 09:00 AEST
+    sydney = stand(start, reminder, "Australia/Sydney", done_at=[datetime(2027, 4, 4, 12, 0, tzinfo=UTC)])
+    assert sydney.today == date(2027, 4, 5)
+    assert sydney.finish == date(2027, 12, 5)  # 36 weeks on from the local start, a Sunday
+    assert sydney.pace is not None and sydney.pace.elapsed_weeks == 1  # week 2 began at local midnight
+    # The tick at 22:00 AEST on Sunday 2027-04-04 is in week 1; week 2 has none yet, so the streak holds.
+    assert (sydney.streak.current, sydney.streak.longest) == (1, 1)
+    assert not sydney.nudge
+
+
+def test_standing_on_a_self_paced_path_has_only_a_streak():
+    found = standing(
+        start=START,
+        total_weeks=0,
+        shift_weeks=0,
+        done=0,
+        items=3,
+        done_at=[],
+        now=datetime(2026, 3, 1, tzinfo=UTC),
+        tz="UTC",
+    )
+    assert (found.finish, found.pace, found.nudge) == (None, None, False)
+
+
+ZONES = ["UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Pacific/Kiritimati", "America/St_Johns"]
+
+
+@given(
+    zone=st.sampled_from(ZONES),
+    start=st.dates(min_value=date(2026, 1, 1), max_value=date(2028, 12, 31)),
+    total=st.integers(min_value=1, max_value=60),
+    hours=st.integers(min_value=-24 * 14, max_value=24 * 7 * 70),
+    items=st.integers(min_value=1, max_value=30),
+    data=st.data(),
+)
+def test_standing_is_the_pace_on_the_local_date(zone, start, total, hours, items, data):
+    done = data.draw(st.integers(min_value=0, max_value=items))
+    now = datetime.combine(start, datetime.min.time(), tzinfo=UTC) + timedelta(hours=hours)
+    found = standing(
+        start=start, total_weeks=total, shift_weeks=0, done=done, items=items, done_at=[], now=now, tz=zone
+    )
+    local = now.astimezone(ZoneInfo(zone)).date()
+    assert found.today == local
+    assert found.finish == start + timedelta(days=7 * total - 1)
+    assert found.pace == pace_status(done, items, start, local, total)
+    assert (found.pace.state == "time_up") == (local > found.finish and done < items)
+    assert found.nudge == (found.pace.state == "behind" and found.pace.weeks >= NUDGE_WEEKS)

@@ -21,7 +21,7 @@ from bot.store.codec import decode_datetime, encode_datetime
 from tests.e2e import discord_rules
 from tests.e2e.conftest import BotProcess, assert_private
 from tests.e2e.discord_rules import Spec
-from tests.e2e.fake_discord import DEFERRED_MESSAGE, EPHEMERAL, FakeDiscord, Recorded
+from tests.e2e.fake_discord import DEFERRED_MESSAGE, EPHEMERAL, UPDATE_MESSAGE, FakeDiscord, Recorded
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -194,9 +194,16 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
     assert created.content.startswith("Study group **Night Owls** follows Backend Engineer.")
     assert f"<#{fake.channel_id}>" in created.content
     joined = await fake.slash("bob", "group join", name="Night Owls")
-    assert joined.content == (
+    assert_private(joined)
+    assert joined.content.startswith(
         "You joined **Night Owls**. You're now following **Backend Engineer** too: `/progress` shows where you are."
+        "\n\n**May the group see your progress?**"
     )
+    shared = await fake.click("bob", joined.message, label="Show my progress to the group")
+    assert shared.callback_type == UPDATE_MESSAGE and shared.ephemeral  # the question, answered in place
+    assert shared.content.startswith("Your progress shows to **Night Owls**")
+    assert not shared.components
+    assert_private(await fake.slash("bob", "done", item="Use git professionally"))
     ((group_id,),) = query(bot, "SELECT id FROM study_groups WHERE name = 'Night Owls'")
     planned = plan_of(bot, "group", group_id)
     assert planned is not None and planned > datetime.now(UTC)  # Monday 09:00 UTC, the default
@@ -212,14 +219,74 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
     (card,) = body["embeds"]
     assert card["title"] == "Night Owls · Week 1 of 36 · Backend Engineer"
     assert "**Phase 1: Foundations**" in card["description"]
-    assert card["fields"] == [{"name": "Board", "value": "0/1 finished this week's items", "inline": False}]
-    assert "components" not in body or not body["components"]
+    assert "Part 1 of 4 of this phase" in card["description"]
+    bob = uid(fake, "bob")
+    since, board = card["fields"]
+    assert since["name"].startswith("Since the group started (")
+    assert since["value"] == f"1 member ticked 1 item.\n<@{bob}>: Use git professionally"  # a mention never pings
+    assert board == {
+        "name": "Board · the past week",
+        "value": f"1. <@{bob}> · 1 item · 1-week streak\n0/1 finished this week's items",
+        "inline": False,
+    }
+    buttons = [c for row in body["components"] for c in row["components"]]
+    assert [(b["label"], b["custom_id"]) for b in buttons] == [("My checklist", "wm:cl:backend-engineer:0")]
     replanned = await fake.wait_for(
         lambda: (p := plan_of(bot, "group", group_id)) and p > datetime.now(UTC) and p, 2.0, "the next plan"
     )
     assert replanned.weekday() == 0 and (replanned.hour, replanned.minute) == (9, 0)
     await asyncio.sleep(0.2)
     assert len([r for r in fake.requests[start:] if r.path == post.path]) == 1  # sent once
+
+    # Each member who presses "My checklist" sees their own, privately; the post stays as it was.
+    message = next(m for m in reversed(fake.messages.values()) if str(m["channel_id"]) == str(fake.channel_id))
+    before = dict(fake.current(message))
+    mine = await fake.click("bob", message, label="My checklist")
+    assert_private(mine)
+    assert mine.title == "Backend Engineer · checklist"
+    assert "✅ Use git professionally" in mine.embeds[0]["description"]
+    assert fake.current(message) == before
+
+
+async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: FakeDiscord, bot: BotProcess):
+    await bot.ensure_running()
+    start = (datetime.now(UTC).date() - timedelta(days=15)).isoformat()  # week 3, nothing ticked: 2 weeks behind
+    assert_private(await fake.slash("mod2", "start-learning", role=BACKEND, start=start))
+    first = len(fake.requests)
+    assert_private(await fake.slash("mod2", "remind preview"), DEFERRED_MESSAGE)
+    dm = fake.dm_channel_of("mod2")
+    sent = posted(fake, first, dm["id"])
+    assert sent is not None
+    (card,) = sent.body["embeds"]
+    assert card["title"] == "Week 3 of 36 · Phase 1 (weeks 1-4) · Backend Engineer"
+    assert card["description"].startswith("⏳ **Behind by 2 weeks**: 0 of 15 checklist items ticked")
+    assert "Part 3 of 4 of this phase" in card["description"]
+    fields = {f["name"]: f["value"] for f in card["fields"]}
+    assert fields["Finish"].endswith(" · behind by 2 weeks")
+    assert fields["Streak"] == "No streak yet"
+    assert discord_rules.message_problems(sent.body) == []
+    rows = [c for row in sent.body["components"] for c in row["components"]]
+    assert [c.get("label") for c in rows if c["type"] == discord_rules.BUTTON] == [
+        "Snooze a day",
+        "I'm behind",
+        "Slower pace: complete beginner",
+        "Pause a week",
+    ]
+    reminder = next(m for m in reversed(fake.messages.values()) if m["channel_id"] == dm["id"])
+
+    slower = await fake.click("mod2", reminder, label="Slower pace: complete beginner")
+
+    assert_private(slower)
+    assert slower.content.startswith("Pace: as written → complete beginner · 36 → 46 weeks · new finish ")
+    assert "Where you are now: Week 3 of 46 · Phase 1 (weeks 1-5)." in slower.content
+    assert query(bot, "SELECT pace FROM enrollments WHERE user_id = ?", (uid(fake, "mod2"),)) == [
+        ("complete_beginner",)
+    ]
+    again = await fake.click("mod2", reminder, label="Slower pace: complete beginner")
+    assert again.content.startswith("❌ You're already at that pace: 46 weeks")
+    behind = await fake.click("mod2", reminder, label="I'm behind")
+    assert_private(behind)
+    assert behind.content.startswith("No problem: your plan moved back a week, to week 2 of 46")
 
 
 async def test_closed_dms_are_told_at_the_next_command(fake: FakeDiscord, bot: BotProcess):

@@ -64,7 +64,10 @@ async def test_group_posts_are_headed_with_the_group_name(console: Console) -> N
         ":tick 4d",
     )
     assert "reminder to Night Owls at 2026-11-30T21:00:00-05:00\nNight Owls · Week 1 of 36" in out
-    assert "Board: 0/1 finished this week's items" in out
+    assert (
+        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0/1 finished"
+        in out
+    )
     # alice enrolled by joining: her own reminder comes too (Monday 09:00 UTC).
     assert "reminder to alice at 2026-11-30T09:00:00+00:00" in out
 

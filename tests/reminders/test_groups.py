@@ -23,6 +23,7 @@ from tests.reminders.conftest import (
     caller,
     group,
     learner,
+    press,
     says,
     text,
     travel,
@@ -30,8 +31,16 @@ from tests.reminders.conftest import (
 )
 
 FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)
-# Phase 1's checklist items: what the group works on in week 1.
+# Phase 1's own checklist items: what the group works on in weeks 1-4.
 PHASE_1 = ("Understand HTTP and web protocols", "Use git professionally")
+# Five checklist items from phases 1-4 of the path.
+FOUNDATIONS = (
+    "Write clean, well-documented code in chosen language",
+    "Design normalized database schemas",
+    "Build basic API endpoints",
+    "Use git professionally",
+    "Understand HTTP and web protocols",
+)
 
 
 async def tick_all(svc: Services, user_id: int, labels: tuple[str, ...] = PHASE_1) -> None:
@@ -90,9 +99,9 @@ async def test_duplicate_name_is_refused(svc: Services) -> None:
 async def test_join_enrolls_and_turns_reminders_on(svc: Services) -> None:
     await group(svc)
     reply = await groups.join(svc, caller(ANN), "study")
-    assert (
-        text(reply)
-        == "(only you)\n\nYou joined **Study**. You're now following **Backend Engineer** too: `/progress` shows where you are."
+    assert text(reply).startswith(
+        "(only you)\n\nYou joined **Study**. You're now following **Backend Engineer** too: `/progress` shows where you "
+        "are.\n\n**May the group see your progress?**"
     )
     enrollment = await svc.store.get_enrollment(ANN, ROLE)
     assert enrollment is not None and enrollment.status == "active"
@@ -127,7 +136,7 @@ async def test_join_brings_back_the_reminders_of_a_returning_learner(svc: Servic
 
 async def test_leave(svc: Services) -> None:
     group_id = await group(svc, members=(ANN,))
-    await tick_all(svc, ANN, PHASE_1[:1])
+    await tick_all(svc, ANN, FOUNDATIONS[:1])
     reply = await groups.leave(svc, caller(ANN))
     assert reply.content == "You left **Study**. Your path and progress stay."
     assert await svc.store.group_members(group_id) == []
@@ -157,27 +166,56 @@ async def test_board_shows_members_progress_most_done_first(svc: Services) -> No
     assert card.description == (
         f"<@{BOB}> ▰▰▰▰▰▰▰▰ 2/2 (100%)\n<@{CAT}> ▰▰▰▰▱▱▱▱ 1/2 (50%)\n<@{ANN}> ▱▱▱▱▱▱▱▱ 0/2 (0%)"
     )
-    assert card.fields[0].value == "Phase 1: Foundations (Weeks 1-4) · Phase 1: Foundations"
+    assert card.fields[0].value == "Phase 1: Foundations (Weeks 1-4)"  # the phase's own items, named once
     assert card.footer == "Weekly post: Mondays 09:00 (UTC)"
     assert board.ephemeral
 
 
-async def test_the_weekly_post_counts_who_finished_this_weeks_items(
+async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
     svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
 ) -> None:
     await group(svc, members=(ANN, BOB, CAT))
-    await tick_all(svc, BOB)
+    for member, name in ((ANN, "ann"), (BOB, "bob"), (CAT, "cat")):
+        await svc.store.set_meta(f"console:name:{member}", name)  # as the console keeps them
+    for member in (ANN, BOB):
+        await progress.set_visibility(svc, caller(member), True)
+    await tick_all(svc, BOB, FOUNDATIONS[:1])  # at NOW: when the group was created, before its first post
     await travel(scheduler, clock, FIRST)
-    [post] = sender.to("channel", CHANNEL)
-    assert post.label == "Study"
-    assert post.text.startswith("Study · Week 1 of 36 · Backend Engineer\n")
-    assert "**Phase 1: Foundations** (weeks 1-4)" in post.text
-    assert "Board: 1/3 finished this week's items" in post.text
-    assert post.reply.rows == ()
-    await tick_all(svc, ANN)
-    await progress.done(svc, caller(CAT, clock.now), PHASE_1[0])
+    [first] = sender.to("channel", CHANNEL)
+    assert first.label == "Study"
+    assert first.text.startswith("Study · Week 1 of 36 · Backend Engineer\n")
+    assert "**Phase 1: Foundations** (weeks 1-4)" in first.text
+    assert "Part 1 of 4 of this phase" in first.text
+    assert "Since the group started (2026-11-27): No items ticked." in first.text
+    assert [b.label for b in first.reply.buttons] == ["My checklist"]
+
+    # During week 1: ann ticks two items, bob one, cat (hidden) two.
+    during = FIRST + timedelta(days=2)
+    for member, labels in ((ANN, FOUNDATIONS[1:3]), (BOB, FOUNDATIONS[3:4]), (CAT, FOUNDATIONS[:2])):
+        for label in labels:
+            await progress.done(svc, caller(member, during), label)
     await travel(scheduler, clock, FIRST + weeks(1))
-    assert "Board: 2/3 finished this week's items" in sender.to("channel", CHANNEL)[-1].text
+    post = sender.to("channel", CHANNEL)[-1]
+    assert (
+        "Since the last post (2026-11-30):\n"
+        "  3 members ticked 5 items.\n"
+        "  **ann**: Design normalized database schemas, Build basic API endpoints\n"
+        "  **bob**: Use git professionally\n"
+        "  1 member who keeps their progress hidden: 2 items\n"
+        "Board · the past week:\n"
+        "  1. **ann** · 2 items · 1-week streak\n"
+        "  2. **bob** · 1 item · 1-week streak\n"
+        "  0/3 finished this week's items"
+    ) in post.text
+    named = post.text.split("Since the last post")[1].split("Board")[0]
+    assert "**cat**" not in post.text and "Write clean" not in named  # cat's items are counted, never named
+    assert "Part 2 of 4 of this phase" in post.text  # the group's week moves on through the phase
+
+    # A quiet week: nothing since the last post, and the board keeps only running streaks.
+    await travel(scheduler, clock, FIRST + weeks(2))
+    quiet = sender.to("channel", CHANNEL)[-1]
+    assert "Since the last post (2026-12-07): No items ticked." in quiet.text
+    assert "1. **ann** · 0 items · 1-week streak\n  2. **bob** · 0 items · 1-week streak" in quiet.text
 
 
 async def test_a_group_without_members_says_so(
@@ -207,19 +245,57 @@ async def test_pause_and_resume(svc: Services, scheduler: Scheduler, sender: Rec
 
 async def test_delete(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
     group_id = await group(svc, members=(ANN,))
-    await tick_all(svc, ANN, PHASE_1[:1])
+    await tick_all(svc, ANN, FOUNDATIONS[:1])
     with says("Only members with Manage Server"):
         await groups.delete(svc, caller(ANN), "Study")
-    reply = await groups.delete(svc, caller(MOD), "study")
-    assert reply.content == "Deleted **Study**. Members keep their progress."
+    asked = await groups.delete(svc, caller(MOD), "study")
+    assert text(asked) == (
+        "(only you)\n\nDelete the study group **Study** (1 member)? Its weekly posts stop; members keep their paths "
+        "and progress. This cannot be undone.\n\n[Delete the group] [Cancel]"
+    )
+    assert await svc.store.get_group(group_id) is not None
+    cancelled = await press(svc, caller(MOD), asked, "Cancel")
+    assert text(cancelled) == "(only you)\n\nCancelled: nothing changed."
+    assert await svc.store.get_group(group_id) is not None
+    with says("Only members with Manage Server"):  # a button a member got hold of does nothing either
+        await press(svc, caller(ANN), asked, "Delete the group")
+    done = await press(svc, caller(MOD), asked, "Delete the group")
+    assert done.update and text(done) == "(only you)\n\nDeleted **Study**. Members keep their progress."
     assert await svc.store.get_group(group_id) is None
     assert await svc.store.get_plan("group", group_id) is None
     assert len(await svc.store.get_progress(ANN, ROLE)) == 1
+    with says("That study group is gone already."):
+        await press(svc, caller(MOD), asked, "Delete the group")
     await travel(scheduler, clock, NOW + weeks(2))
     assert sender.to("channel", CHANNEL) == []
     assert len(sender.to("user", ANN)) == 2
     with says("No study group called 'Study'. Groups here: none yet."):
         await groups.board(svc, caller(ANN), "Study")
+
+
+async def test_joining_asks_once_whether_the_group_may_see_your_progress(svc: Services) -> None:
+    await group(svc)
+    await group(svc, "Other", channel=CHANNEL + 1)
+    asked = await groups.join(svc, caller(ANN), "Study")
+    assert [b.label for b in asked.buttons] == ["Show my progress to the group", "Keep it hidden"]
+    kept = await press(svc, caller(ANN), asked, "Keep it hidden")
+    assert kept.update  # the question is answered in place
+    assert text(kept) == (
+        "(only you)\n\nYour progress stays hidden: **Study**'s weekly post counts what you tick without naming you. "
+        "`/progress` has a button to show it."
+    )
+    assert not (await svc.store.get_learner(ANN)).progress_visible
+    assert (await groups.join(svc, caller(ANN), "Other")).rows == ()  # chosen: not asked again
+
+    # A learner who chose on /progress is not asked either.
+    await learner(svc, BOB)
+    await progress.set_visibility(svc, caller(BOB), True)
+    assert (await groups.join(svc, caller(BOB), "Study")).rows == ()
+    shown = await press(svc, caller(CAT), await groups.join(svc, caller(CAT), "Study"), "Show my progress to the group")
+    assert "Your progress shows to **Study**: your name and what you tick appear in its weekly post and board." in (
+        text(shown)
+    )
+    assert (await svc.store.get_learner(CAT)).progress_visible
 
 
 async def test_group_name_suggestions(svc: Services) -> None:

@@ -140,22 +140,22 @@ async def test_week_1_has_no_button_and_nothing_to_move_back_to(
 
 async def test_never_before_week_1(svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock) -> None:
     await learner(svc)
+    # Week 2 with nothing ticked is one week behind at most: no nudge, no button.
     await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
     week_2 = sender.sent[-1]
     assert week_2.text.startswith("Week 2 of 36")
-
-    response = await press(svc, caller(now=clock.now), week_2.reply, BEHIND)
-
-    assert "to week 1 of 36 (1 week back in all)" in text(response)
-    again = await compose_user(svc, ANN, clock.now + timedelta(hours=1))
-    assert again.reply is not None
-    assert BEHIND not in [b.label for b in again.reply.buttons]  # week 1 now: nothing earlier to move to
-    # The next Monday is week 2 again (week 3 since the start, one back): back to week 1, never week 0.
+    assert labels(week_2) == ["Snooze a day", "Pause a week"]
+    assert "Finish: 2027-08-05 · behind by 1 week" in week_2.text
+    # From week 3 on it moves the plan back to week 2, and the next Monday is week 3 again: never week 1.
     await travel(scheduler, clock, FIRST + weeks(2) + timedelta(minutes=5))
+    reminder = sender.sent[-1]
+    response = await press(svc, caller(now=clock.now), reminder.reply, BEHIND)
+    assert "to week 2 of 36 (1 week back in all)" in text(response)
+    await travel(scheduler, clock, FIRST + weeks(3) + timedelta(minutes=5))
     following = sender.sent[-1]
-    assert following.text.startswith("Week 2 of 36")
+    assert following.text.startswith("Week 3 of 36")
     response = await press(svc, caller(now=clock.now), following.reply, BEHIND)
-    assert "to week 1 of 36 (2 weeks back in all)" in text(response)
+    assert "to week 2 of 36 (2 weeks back in all)" in text(response)
     assert await shift(svc) == 2
 
 
@@ -172,10 +172,10 @@ async def test_it_targets_a_live_path_not_a_finished_one(
 ) -> None:
     await learner(svc, start=(NOW - weeks(40)).date().isoformat())  # finished
     await learning.start_learning(svc, caller(), "frontend-engineer")
-    await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
+    await travel(scheduler, clock, FIRST + weeks(2) + timedelta(minutes=5))  # frontend: week 3, 2 weeks behind
     dm = sender.sent[-1]
     behind = [b for b in dm.reply.buttons if b.label == BEHIND]
-    assert [b.custom_id for b in behind] == ["wm:behind:frontend-engineer:2026-W50"]
+    assert [b.custom_id for b in behind] == ["wm:behind:frontend-engineer:2026-W51"]
     enrollment = await svc.store.get_enrollment(ANN, ROLE)
     assert enrollment is not None and enrollment.status == "completed"
 

@@ -190,7 +190,7 @@ async def test_a_finished_path_beside_a_missing_one_does_not_end_the_reminders(
     await svc.store.enroll(ANN, "ghost-role", None, None, NOW)  # active, but not in the content now
     [outcome] = await scheduler.run_due(FIRST)
     assert outcome.sent
-    assert "You've reached the end of the Backend Engineer path" in sender.sent[0].text
+    assert "Time is up: the 36 weeks of Backend Engineer are over" in sender.sent[0].text
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
     [outcome] = await scheduler.run_due(FIRST + weeks(1))
     assert outcome.skipped == DEFERRED
@@ -312,10 +312,11 @@ async def test_the_weekly_post_still_counts_hidden_members(
 ) -> None:
     await group(svc, members=(ANN, BOB))
     for item in [i.id for i in svc.content.index.roles[ROLE].checklist][:5]:
-        await svc.store.set_item_done(BOB, ROLE, item, NOW)
+        await svc.store.set_item_done(BOB, ROLE, item, NOW + timedelta(hours=1))
     await travel(scheduler, clock, FIRST)
     [post] = sender.to("channel", 5555)
-    assert "Board: 1/2 finished this week's items" in post.text
+    assert "1 member ticked 5 items.\n  1 member who keeps their progress hidden: 5 items" in post.text
+    assert "1/2 finished this week's items" in post.text
     assert f"<@{BOB}>" not in post.text
 
 

@@ -364,8 +364,14 @@ async def test_a_finished_path_sends_the_completion_message_once_then_nothing(
     await travel(scheduler, clock, NOW + weeks(6))
     last_week, done = sender.to("user", ANN)
     assert last_week.text.startswith("Week 36 of 36")
-    assert "🎉 You've reached the end of the Backend Engineer path. Congratulations!" in done.text
+    # Nothing ticked: no cheer, but time is up and what is left.
+    assert "⏳ Time is up: the 36 weeks of Backend Engineer are over, with 15 of 15 checklist items still open." in (
+        done.text
+    )
     assert "This is your last weekly reminder for it." in done.text
+    assert "Still open:\n  ⬜ Understand HTTP and web protocols" in done.text
+    assert "…and 10 more in `/checklist`" in done.text
+    assert "Congratulations" not in done.text and "🎉" not in done.text
     assert done.due == FIRST + weeks(1)
     assert done.reply.rows == ()  # no buttons for a finished path
     assert await svc.store.get_plan("user", ANN) is None
@@ -380,7 +386,7 @@ async def test_the_completion_message_survives_a_retry(
     sender.errors[("user", ANN)] = [RetryLaterError("503")]
     await travel(scheduler, clock, NOW + weeks(3))
     [done] = sender.to("user", ANN)
-    assert "Congratulations!" in done.text
+    assert "This is your last weekly reminder for it." in done.text
     assert await svc.store.get_plan("user", ANN) is None
 
 
@@ -389,10 +395,10 @@ async def test_previewing_a_finished_path_does_not_swallow_its_completion_messag
 ) -> None:
     await learner(svc, start=(NOW - weeks(36)).date().isoformat())
     preview = await reminders.remind_preview(svc, caller(ANN, NOW))
-    assert "Congratulations!" in "".join(c.description or "" for c in preview.cards)
+    assert "This is your last weekly reminder for it." in "".join(c.description or "" for c in preview.cards)
     await travel(scheduler, clock, NOW + weeks(2))
     [done] = sender.to("user", ANN)
-    assert "Congratulations!" in done.text
+    assert "This is your last weekly reminder for it." in done.text
 
 
 async def test_a_finished_group_posts_its_last_message_once(
@@ -402,9 +408,12 @@ async def test_a_finished_group_posts_its_last_message_once(
     await travel(scheduler, clock, NOW + weeks(40))
     posts = sender.to("channel", CHANNEL)
     assert posts[0].text.startswith("Study · Week 1 of 36 · Backend Engineer")
-    assert "🎉 The group has reached the end of the Backend Engineer path." in posts[-1].text
+    assert "The group's 36 weeks of Backend Engineer are over. This is the group's last weekly post." in (
+        posts[-1].text
+    )
     assert posts[-1].text.startswith("Study · Finished · Backend Engineer")
-    assert sum("🎉" in p.text for p in posts) == 1
+    assert not [p for p in posts if "🎉" in p.text]  # no member, nothing ticked: nothing to cheer
+    assert posts[-1].reply.rows == ()
     assert len(posts) == 37
     assert await svc.store.get_plan("group", group_id) is None
 

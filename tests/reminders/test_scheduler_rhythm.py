@@ -50,9 +50,10 @@ async def test_first_dm_arrives_at_the_right_utc_instant(
     assert (dm.kind, dm.target, dm.due, dm.at) == ("user", ANN, utc(2026, 11, 30, 8), utc(2026, 11, 30, 8))
     assert dm.text.startswith("Week 1 of 36 · Phase 1 (weeks 1-4) · Backend Engineer\n")
     assert "**Objective:**" in dm.text
-    assert "Focus this week" in dm.text
-    assert "Open items · Phase 1: Foundations (Weeks 1-4)" in dm.text
+    assert "Part 1 of 4 of this phase" in dm.text
+    assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally" in dm.text
     assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in dm.text
+    assert "Finish: 2027-08-05 · on track" in dm.text  # week 36 of a plan started on Friday 2026-11-27
     assert "[Snooze a day] [Pause a week]" in dm.text  # week 1: no earlier week to move back to
     assert "I was offline" not in dm.text
     assert len(dm.nonce) <= 25

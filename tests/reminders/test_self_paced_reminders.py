@@ -151,15 +151,15 @@ async def test_im_behind_goes_to_the_phased_path(
 ) -> None:
     await learning.start_learning(svc, caller(), SELF_PACED)
     await learning.start_learning(svc, caller(), ROLE)
-    await travel(scheduler, clock, FIRST + timedelta(weeks=1))  # week 2: a week to move back to
+    await travel(scheduler, clock, FIRST + timedelta(weeks=2))  # week 3, nothing ticked: 2 weeks behind
 
     dm = sender.sent[-1]
     assert {c.title for c in dm.reply.cards} == {
-        "Self-paced · week 2 since you started · Coding Interview Prep",
-        "Week 2 of 36 · Phase 1 (weeks 1-4) · Backend Engineer",
+        "Self-paced · week 3 since you started · Coding Interview Prep",
+        "Week 3 of 36 · Phase 1 (weeks 1-4) · Backend Engineer",
     }
     [behind] = [b for b in dm.reply.buttons if b.label == "I'm behind"]
-    assert behind.custom_id == components.BEHIND.id(ROLE, "2026-W50")
+    assert behind.custom_id == components.BEHIND.id(ROLE, "2026-W51")
 
 
 async def test_an_old_im_behind_button_on_a_self_paced_path_explains(svc: Services) -> None:
@@ -200,9 +200,10 @@ async def test_a_group_on_a_self_paced_path_posts_what_not_everyone_has_ticked(
     first, second = await ids_of(
         svc, "Pick one language for interviews and stick to it", "Set up a folder where every solution gets committed"
     )
+    later = NOW + timedelta(minutes=5)  # after the group started
     for user_id in (ANN, BOB):
-        await svc.store.set_item_done(user_id, SELF_PACED, first, NOW)
-    await svc.store.set_item_done(ANN, SELF_PACED, second, NOW)
+        await svc.store.set_item_done(user_id, SELF_PACED, first, later)
+    await svc.store.set_item_done(ANN, SELF_PACED, second, later)
 
     await travel(scheduler, clock, FIRST)
 
@@ -212,7 +213,14 @@ async def test_a_group_on_a_self_paced_path_posts_what_not_everyone_has_ticked(
     assert "Next on the checklist, items not everyone has ticked yet:" in post.text
     assert "Pick one language" not in post.text  # everyone ticked it
     assert "⬜ Set up a folder where every solution gets committed" in post.text  # Bob has not
-    assert "Board: 0/2 finished the whole checklist" in post.text
+    # Neither chose to show their progress: counted, not named.
+    assert (
+        "Since the group started (2026-11-27):\n  2 members ticked 3 items.\n"
+        "  2 members who keep their progress hidden: 3 items\n"
+        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n"
+        "  0/2 finished the whole checklist"
+    ) in post.text
+    assert [b.label for b in post.reply.buttons] == ["My checklist"]
     assert "Phase" not in post.text
     await travel(scheduler, clock, FIRST + weeks(60))
     assert len(sender.to("channel", CHANNEL)) == 61  # the group's posts never finish either

@@ -43,6 +43,15 @@ async def test_learner_settings(store: Store, now: datetime) -> None:
     assert (await store.set_progress_visible(5, False, now)).progress_visible is False
 
 
+async def test_a_choice_to_hide_progress_is_remembered_as_a_choice(store: Store, now: datetime) -> None:
+    await store.ensure_learner(5, now)
+    assert await store.visibility_chosen(5) is False  # hidden by default, never asked
+    await store.set_progress_visible(5, False, now)
+    assert await store.visibility_chosen(5) is True
+    assert (await store.get_learner(5)).progress_visible is False
+    assert await store.visibility_chosen(6) is False
+
+
 async def test_dm_undeliverable_reports_changes(store: Store, now: datetime) -> None:
     assert await store.set_dm_undeliverable(9, True) is False  # unknown learner: nothing stored
     assert await store.get_learner(9) is None

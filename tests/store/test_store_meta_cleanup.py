@@ -16,7 +16,12 @@ ME, OTHER = 1, 12  # OTHER's keys start with ME's: only exact keys may go
 
 
 def user_keys(user_id: int) -> list[str]:
-    return [f"told_dms_closed:{user_id}", f"snooze:user:{user_id}", f"console:name:{user_id}"]
+    return [
+        f"told_dms_closed:{user_id}",
+        f"snooze:user:{user_id}",
+        f"console:name:{user_id}",
+        f"visibility_chosen:{user_id}",
+    ]
 
 
 async def test_delete_user_removes_their_meta_keys_and_no_others(store: Store, now: datetime) -> None:
@@ -28,10 +33,10 @@ async def test_delete_user_removes_their_meta_keys_and_no_others(store: Store, n
     for key in kept:
         await store.set_meta(key, "x")
 
-    assert await store.delete_user(ME) == 1 + 3  # the learner row and their three meta keys
+    assert await store.delete_user(ME) == 1 + 4  # the learner row and their four meta keys
 
-    assert [await store.get_meta(k) for k in user_keys(ME)] == [None, None, None]
-    assert [await store.get_meta(k) for k in user_keys(OTHER)] == ["x", "x", "x"]
+    assert [await store.get_meta(k) for k in user_keys(ME)] == [None] * 4
+    assert [await store.get_meta(k) for k in user_keys(OTHER)] == ["x"] * 4
     assert [await store.get_meta(k) for k in kept] == ["x"] * len(kept)
     assert await store.delete_user(ME) == 0
 

@@ -99,8 +99,11 @@ async def test_delete_user_removes_everything_and_nothing_else(store: Store, now
 
     deleted = await store.delete_user(ME)
 
-    assert deleted == sum(before.values()) == 1 + 2 + 2 + 1 + 2
+    # The rows about me, and the meta key that says I chose who sees my progress.
+    assert deleted == sum(before.values()) + 1 == 1 + 2 + 2 + 1 + 2 + 1
     assert count_rows(db_path, ME) == dict.fromkeys(before, 0)
+    assert await store.visibility_chosen(ME) is False
+    assert await store.visibility_chosen(OTHER) is True
     export = await store.export_user(ME)
     assert export["learner"] is None
     assert export["enrollments"] == export["checklist_progress"] == export["group_memberships"] == []
