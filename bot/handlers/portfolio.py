@@ -77,10 +77,11 @@ def _mb(size: int) -> str:
 
 def nothing_ticked(role: Role) -> str:
     """Say that a portfolio would be empty, and how to fill it."""
+    path = escape_user_text(role.display_name, 100)
     if not role.checklist:
-        return f"{role.display_name} has no checklist, so there is nothing to put in a portfolio."
+        return f"{path} has no checklist, so there is nothing to put in a portfolio."
     return (
-        f"Nothing is ticked on {role.display_name} yet, so your portfolio would be empty. "
+        f"Nothing is ticked on {path} yet, so your portfolio would be empty. "
         "Tick what you have done with `/done item:… proof:https://…` (the proof link shows in the portfolio) "
         "or in `/checklist`, then ask again."
     )
@@ -96,20 +97,21 @@ async def portfolio(svc: Services, caller: Caller, role: str | None = None, shar
     if built.done == 0:
         return Reply(content=nothing_ticked(plan.role), ephemeral=True)  # never posted: there is nothing to show
     files = portfolio_files(built, plan.role.name)
+    path = escape_user_text(built.path, 100)  # the reply is Discord markdown; the files escape for themselves
     size = sum(len(f.data) for f in files)
     if size > MAX_UPLOAD_BYTES:
         raise UserError(
-            f"Your portfolio of {built.path} is {_mb(size)}, more than Discord takes in one message "
+            f"Your portfolio of {path} is {_mb(size)}, more than Discord takes in one message "
             f"({_mb(MAX_UPLOAD_BYTES)}). The bot's operator can write it to files: `waymark portfolio`."
         )
     summary = f"{built.done} of {plural(built.total, 'item')} finished ({built.percent}%)"
     finished = built.finished_on
     when = f", finished on {finished.isoformat()}" if finished else f", started {built.started.isoformat()}"
     if share:
-        text = f"**{escape_user_text(caller.name, 80)}**'s portfolio · {built.path}: {summary}{when}."
+        text = f"**{escape_user_text(caller.name, 80)}**'s portfolio · {path}: {summary}{when}."
     else:
         text = (
-            f"Your portfolio of {built.path}: {summary}{when}. Open the .html file in a browser (it works offline), "
+            f"Your portfolio of {path}: {summary}{when}. Open the .html file in a browser (it works offline), "
             "or paste the .md file into a README. `share:true` posts it for everyone."
         )
     return Reply(content=clip(text, MAX_CONTENT), files=files, ephemeral=not share)

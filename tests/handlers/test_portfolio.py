@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -176,3 +177,15 @@ async def test_a_self_paced_path_has_a_portfolio_and_one_without_a_checklist_say
     empty = await portfolio.portfolio(self_paced, caller(days=1), role=NO_CHECKLIST)
     assert empty.files == ()
     assert empty.content == "Self-Taught Computer Science has no checklist, so there is nothing to put in a portfolio."
+
+
+async def test_a_path_name_with_markup_shows_as_written(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await progress.done(svc, caller(), GIT)
+    marked = replace(svc.content.index.roles[ROLE], display_name="**Back**end @everyone")
+    svc.content.swap(svc.content.index.__class__(roles={ROLE: marked}), NOW)
+
+    reply = await portfolio.portfolio(svc, caller(), share=True)
+
+    assert "portfolio · \\*\\*Back\\*\\*end @\u200beveryone: 1 of 15 items" in reply.content
+    assert read_page(files_of(reply)[FILES[1]]).by_tag["h1"] == ["**Back**end @everyone"]
