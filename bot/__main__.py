@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.content.loader import ContentIndex, load_content
 from bot.content.models import Phase, Role, Topic
@@ -17,6 +18,9 @@ from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
 from bot.store.errors import BackupError, DatabaseOpenError, MigrationError
 from bot.wording import plural
+
+if TYPE_CHECKING:
+    from bot.render import Attachment
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_UNREACHABLE = 3
@@ -329,7 +333,7 @@ def _out_problem(folder: Path) -> str | None:
     return None if os.access(parent, os.W_OK | os.X_OK) else f"you may not make a folder in {parent}"
 
 
-async def _portfolio_files(args: argparse.Namespace, db: Path, index: ContentIndex) -> tuple[str, list]:
+async def _portfolio_files(args: argparse.Namespace, db: Path, index: ContentIndex) -> tuple[str, list[Attachment]]:
     """Read a learner's portfolio from the database; return a summary line and the files, or raise PortfolioError."""
     from bot.handlers.portfolio import build_portfolio, portfolio_files
     from bot.store import Store
