@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.content.loader import ContentIndex, load_content
 from bot.content.models import Phase, Role, Topic
@@ -17,6 +18,9 @@ from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
 from bot.store.errors import BackupError, DatabaseOpenError, MigrationError
 from bot.wording import plural
+
+if TYPE_CHECKING:
+    from bot.render import Attachment
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_UNREACHABLE = 3
@@ -303,6 +307,117 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class PortfolioError(Exception):
+    """A reason `waymark portfolio` writes nothing, worded for the person who ran it, and the exit code it ends with."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _out_problem(folder: Path) -> str | None:
+    """Say why files cannot be written into `folder` (made when missing), or None.
+
+    Checked before anything is read, so a mistyped folder fails at once; the writing itself still
+    reports what the system says (`os.access` is no promise, and it says yes to root everywhere).
+    """
+    if folder.exists():
+        if not folder.is_dir():
+            return "it is a file, not a folder"
+        return None if os.access(folder, os.W_OK | os.X_OK) else "you may not write in that folder"
+    parent = folder.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is a file, not a folder"
+    return None if os.access(parent, os.W_OK | os.X_OK) else f"you may not make a folder in {parent}"
+
+
+async def _portfolio_files(args: argparse.Namespace, db: Path, index: ContentIndex) -> tuple[str, list[Attachment]]:
+    """Read a learner's portfolio from the database; return a summary line and the files, or raise PortfolioError."""
+    from bot.handlers.portfolio import build_portfolio, portfolio_files
+    from bot.store import Store
+
+    user = args.user_id
+    now = _parse_now(args.now) or datetime.now(UTC)
+    async with await Store.open(db) as store:
+        learner = await store.get_learner(user)
+        every = await store.list_enrollments(user, statuses=None)
+        if learner is None and not every:
+            raise PortfolioError(f"no learner with ID {user} in {db}.")
+        following = [e for e in every if e.status == "active"]
+        if args.role:
+            role = index.role(args.role)
+            if role is None:
+                guesses = ", ".join(m.name for m in index.search.find_roles(args.role, limit=3))
+                hint = f" Did you mean: {guesses}?" if guesses else f" Known roles: {', '.join(index.roles)}."
+                raise PortfolioError(f"no role called '{args.role}'.{hint}")
+            enrollment = next((e for e in following if e.role == role.name), None)
+            if enrollment is None:
+                names = ", ".join(e.role for e in following) or "none"
+                raise PortfolioError(f"user {user} is not following {role.name} (paths followed: {names}).")
+        else:
+            live = [e for e in following if e.role in index.roles]
+            if not live:
+                gone = f" ({', '.join(e.role for e in following)} not in the content)" if following else ""
+                raise PortfolioError(f"user {user} follows no path{gone}.")
+            enrollment = max(live, key=lambda e: e.updated_at)  # the latest, as /portfolio picks
+            role = index.roles[enrollment.role]
+        progress = await store.get_progress(user, role.name)
+    name = args.name if args.name is not None else str(user)
+    built = build_portfolio(role, enrollment, progress, name, learner.timezone if learner else "UTC", now)
+    if built.done == 0:
+        raise PortfolioError(
+            f"user {user} has ticked nothing on {role.name} yet: there is no portfolio to write", EXIT_ERRORS
+        )
+    summary = f"{built.done} of {plural(built.total, 'item')} finished ({built.percent}%)"
+    return summary, list(portfolio_files(built, role.name))
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    """Write a learner's portfolio (Markdown and HTML), as /portfolio attaches it, into a folder."""
+    from bot.store.checks import file_problem
+
+    settings = _settings()
+    db = Path(args.db) if args.db else settings.db_path
+    out = Path(args.out)
+    problem = _out_problem(out)
+    if problem is not None:
+        print(f"waymark portfolio: cannot write to {out}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    problem = file_problem(db, write=False)  # a missing database is named, never created
+    if problem is not None:
+        print(f"waymark portfolio: cannot open database {db}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging("WARNING")
+    index = _load_for_search(args)
+    try:
+        summary, files = asyncio.run(_portfolio_files(args, db, index))
+    except (DatabaseOpenError, MigrationError) as exc:
+        print(f"waymark portfolio: {_open_failure(db, exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except PortfolioError as exc:
+        print(f"waymark portfolio: {exc}", file=sys.stderr)
+        return exc.code
+    # Both files are written in full beside their names first, then renamed: a reader never sees half a file.
+    partials: list[tuple[Path, Path]] = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            target = out / f.filename
+            partials.append((target.with_name(target.name + ".partial"), target))
+            partials[-1][0].write_bytes(f.data)
+        for partial, target in partials:
+            partial.replace(target)
+    except OSError as exc:
+        for partial, _ in partials:
+            partial.unlink(missing_ok=True)
+        print(f"waymark portfolio: cannot write to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {' and '.join(str(target) for _, target in partials)}: {summary}.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -336,6 +451,16 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--force", action="store_true", help="replace PATH if it is an earlier backup (a SQLite file)")
     backup.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
     backup.set_defaults(func=cmd_db_backup)
+
+    folio = sub.add_parser("portfolio", help="write a learner's portfolio (Markdown and HTML) as /portfolio does")
+    folio.add_argument("user_id", type=int, metavar="USER_ID", help="the learner's Discord user ID")
+    folio.add_argument("--role", help="the path (name, alias or display name); default: their latest, as /portfolio")
+    folio.add_argument("--out", required=True, metavar="DIR", help="the folder to write the files in (made if missing)")
+    folio.add_argument("--name", help="the learner's name to show (default: the user ID)")
+    folio.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    folio.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
+    folio.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
+    folio.set_defaults(func=cmd_portfolio)
 
     console = sub.add_parser("console", help="try the bot offline: slash commands typed or piped in")
     console.add_argument("--user", default="learner", help="who you are (default: learner)")

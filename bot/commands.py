@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.handlers import content_admin, groups, learning, progress, reminders, today
+from bot.handlers import content_admin, groups, learning, portfolio, progress, reminders, today
 from bot.present import COLOR
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_EMBED_FIELDS, MAX_FIELD_VALUE
@@ -257,6 +257,15 @@ COMMANDS: tuple[Command, ...] = (
             Option("item", "The item (start typing)", required=True, suggest="item"),
             Option("proof", "A link that shows it, e.g. a repository"),
         ),
+    ),
+    Command(
+        "portfolio",
+        "Your finished items with dates and proof links, as a Markdown file and a web page",
+        portfolio.portfolio,
+        "progress",
+        "/portfolio share:true",
+        (ROLE, Option("share", "Post it for everyone, with a short summary", type="boolean")),
+        cooldown=(2, 30.0),
     ),
     Command(
         "stop-learning",

@@ -1,0 +1,117 @@
+"""/portfolio: a learner's finished checklist items, with when and the proof, as a Markdown file and an HTML page.
+
+`build_portfolio` gathers what the files show from a role, an enrollment and the ticks; `portfolio_files` turns
+it into attachments. The handler and `waymark portfolio` (the command line) both use them, so they write the
+same files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from bot.content.models import Role
+from bot.domain.weeks import local_today
+from bot.domain.zones import zone_or_utc
+from bot.handlers.learning import enrolled_plan
+from bot.render import Attachment, Reply, clip, escape_user_text
+from bot.render.limits import MAX_CONTENT, MAX_UPLOAD_BYTES
+from bot.render.portfolio import (
+    FinishedItem,
+    ItemGroup,
+    Portfolio,
+    file_names,
+    portfolio_html,
+    portfolio_markdown,
+)
+from bot.services import Caller, Services, UserError
+from bot.store.models import Enrollment, ItemProgress
+from bot.wording import plural
+
+
+def build_portfolio(
+    role: Role,
+    enrollment: Enrollment,
+    progress: Mapping[str, ItemProgress],
+    learner: str,
+    tz: str,
+    now: datetime,
+) -> Portfolio:
+    """Gather a learner's finished items of a role, under the checklist's groups and in its order.
+
+    Ticks on items the role no longer has are left out (they come back with the item); dates are days in
+    `tz`, the learner's stored zone, or UTC where that zone can't be used here.
+    """
+    zone = zone_or_utc(tz)
+    groups: dict[str, list[FinishedItem]] = {}
+    totals: dict[str, int] = {}
+    for item in role.checklist:  # one pass: a checklist may have thousands of groups
+        totals[item.group] = totals.get(item.group, 0) + 1
+        groups.setdefault(item.group, [])
+        tick = progress.get(item.id)
+        if tick is not None:
+            groups[item.group].append(FinishedItem(item.text, local_today(tick.done_at, zone), tick.proof))
+    return Portfolio(
+        path=role.display_name,
+        learner=learner,
+        started=enrollment.start_date,
+        generated=local_today(now, zone),
+        zone=zone,
+        total=len(role.checklist),
+        groups=tuple(ItemGroup(title, tuple(items), totals[title]) for title, items in groups.items() if items),
+    )
+
+
+def portfolio_files(portfolio: Portfolio, slug: str) -> tuple[Attachment, Attachment]:
+    """Return the Markdown file and the HTML page of a portfolio, named after the path (`slug`)."""
+    md_name, html_name = file_names(slug)
+    return (
+        Attachment(md_name, portfolio_markdown(portfolio).encode()),
+        Attachment(html_name, portfolio_html(portfolio).encode()),
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def nothing_ticked(role: Role) -> str:
+    """Say that a portfolio would be empty, and how to fill it."""
+    path = escape_user_text(role.display_name, 100)
+    if not role.checklist:
+        return f"{path} has no checklist, so there is nothing to put in a portfolio."
+    return (
+        f"Nothing is ticked on {path} yet, so your portfolio would be empty. "
+        "Tick what you have done with `/done item:… proof:https://…` (the proof link shows in the portfolio) "
+        "or in `/checklist`, then ask again."
+    )
+
+
+async def portfolio(svc: Services, caller: Caller, role: str | None = None, share: bool = False) -> Reply:
+    """Attach the caller's portfolio of a path (their latest by default); `share` posts it with a short summary."""
+    plan = await enrolled_plan(svc, caller, role)
+    learner = await svc.store.get_learner(caller.user_id)
+    progress = await svc.store.get_progress(caller.user_id, plan.role.name)
+    tz = learner.timezone if learner is not None else "UTC"
+    built = build_portfolio(plan.role, plan.enrollment, progress, caller.name, tz, caller.now)
+    if built.done == 0:
+        return Reply(content=nothing_ticked(plan.role), ephemeral=True)  # never posted: there is nothing to show
+    files = portfolio_files(built, plan.role.name)
+    path = escape_user_text(built.path, 100)  # the reply is Discord markdown; the files escape for themselves
+    size = sum(len(f.data) for f in files)
+    if size > MAX_UPLOAD_BYTES:
+        raise UserError(
+            f"Your portfolio of {path} is {_mb(size)}, more than Discord takes in one message "
+            f"({_mb(MAX_UPLOAD_BYTES)}). The bot's operator can write it to files: `waymark portfolio`."
+        )
+    summary = f"{built.done} of {plural(built.total, 'item')} finished ({built.percent}%)"
+    finished = built.finished_on
+    when = f", finished on {finished.isoformat()}" if finished else f", started {built.started.isoformat()}"
+    if share:
+        text = f"**{escape_user_text(caller.name, 80)}**'s portfolio · {path}: {summary}{when}."
+    else:
+        text = (
+            f"Your portfolio of {path}: {summary}{when}. Open the .html file in a browser (it works offline), "
+            "or paste the .md file into a README. `share:true` posts it for everyone."
+        )
+    return Reply(content=clip(text, MAX_CONTENT), files=files, ephemeral=not share)

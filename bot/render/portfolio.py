@@ -1,0 +1,305 @@
+"""A learner's portfolio as two files: Markdown to paste anywhere, and a self-contained HTML page to open or host.
+
+Pure: it takes a `Portfolio` (plain data a handler gathers) and returns text. Everything it prints comes from
+a role file or a learner, so every piece is escaped for where it lands: backslash escapes in Markdown, HTML
+escapes (`html.escape`) in the page. A proof becomes a link only when it is an `http://` or `https://` URL
+(`link_target`); anything else (`javascript:…`, a damaged value from an old database) is shown as text.
+
+The page loads nothing: no scripts, fonts or images, and one inline style sheet that its
+Content-Security-Policy allows by hash, so a browser refuses anything else that could get into it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from bot.render.escape import BIDI_CONTROLS, REPLACEMENT
+from bot.wording import plural
+
+__all__ = [
+    "CSP",
+    "FinishedItem",
+    "ItemGroup",
+    "Portfolio",
+    "file_names",
+    "link_target",
+    "portfolio_html",
+    "portfolio_markdown",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedItem:
+    """A ticked checklist item: its text, the day it was ticked (in the learner's zone) and its proof, if any."""
+
+    text: str
+    ticked_on: date
+    proof: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemGroup:
+    """A checklist group (a heading of the checklist, often a phase) with its finished items, in checklist order.
+
+    `total` counts every item of the group, finished or not.
+    """
+
+    title: str
+    items: tuple[FinishedItem, ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    """What a portfolio shows: the path, who, when, and the finished items under their groups.
+
+    `groups` holds the groups with at least one finished item, in checklist order; `total` counts every
+    item of the path's checklist. Dates are in the learner's zone, named by `zone`.
+    """
+
+    path: str
+    learner: str
+    started: date
+    generated: date
+    zone: str
+    total: int
+    groups: tuple[ItemGroup, ...]
+
+    @property
+    def done(self) -> int:
+        """How many checklist items are finished."""
+        return sum(len(g.items) for g in self.groups)
+
+    @property
+    def finished_on(self) -> date | None:
+        """The day the last item was ticked, when every item is; otherwise None."""
+        if self.total == 0 or self.done < self.total:
+            return None
+        return max(i.ticked_on for g in self.groups for i in g.items)
+
+    @property
+    def percent(self) -> int:
+        """The share of items finished, rounded down (100 only when every item is)."""
+        return min(self.done, self.total) * 100 // self.total if self.total else 0
+
+
+def file_names(slug: str) -> tuple[str, str]:
+    """Return the Markdown and HTML file names for a path: `portfolio-backend-engineer.md` / `.html`."""
+    safe = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "path"
+    return f"portfolio-{safe}.md", f"portfolio-{safe}.html"
+
+
+# ------------------------------------------------------------------------------------------------ text
+
+_LINK = re.compile(r"https?://[^/?#\s<>]+[^\s<>]*", re.IGNORECASE)
+
+
+def _one_line(text: str) -> str:
+    """Put text on one line, as plain text.
+
+    Line breaks and tabs become spaces and runs of spaces shrink; other control characters go, and characters
+    that turn the direction of the text after them show as "�" (as `escape_user_text` does in replies).
+    """
+    out = []
+    for ch in text:
+        if ch.isspace():
+            out.append(" ")
+        elif ch in BIDI_CONTROLS:
+            out.append(REPLACEMENT)
+        elif unicodedata.category(ch) not in ("Cc", "Cs"):
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def link_target(proof: str | None) -> str | None:
+    """Return the proof as a URL to link to when it is an http(s) link with a host, else None (show it as text).
+
+    A link must be one run of visible characters: no spaces, no `<` or `>`, and no control, format or
+    separator characters (a right-to-left override in a link would disguise where it goes).
+    """
+    if not proof or not _LINK.fullmatch(proof):
+        return None
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Co", "Cn") for ch in proof):
+        return None
+    return proof
+
+
+def _group_title(group: ItemGroup) -> str:
+    """A group's title on one line; items written before any heading of the checklist are under "Checklist"."""
+    return _one_line(group.title) or "Checklist"
+
+
+def _summary(p: Portfolio) -> str:
+    return f"{p.done} of {plural(p.total, 'item')} finished ({p.percent}%)"
+
+
+def _status(p: Portfolio) -> tuple[str, str]:
+    """Return the label and value of the line that says how far the path is: finished on a day, or in progress."""
+    finished = p.finished_on
+    if finished is not None:
+        return "Finished", finished.isoformat()
+    return "Progress", f"in progress, {p.done} of {plural(p.total, 'item')}"
+
+
+# ------------------------------------------------------------------------------------------------ Markdown
+
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~#!])")
+"""Characters Markdown may read as markup anywhere on a line (emphasis, code, links, HTML, tables, headings)."""
+_MD_LINE_START = re.compile(r"^(?:([-+=>])|(\d+)([.)]))")
+"""What starts a block at the start of a line or a list item: a bullet, a quote, a numbered item, an underline."""
+
+
+def md_text(text: str) -> str:
+    """Return text to put in Markdown so that it shows exactly as written, on one line, with no markup.
+
+    Backslash escapes work on any ASCII punctuation in CommonMark and GitHub's Markdown, so the characters
+    that could start markup are escaped wherever they stand, and block markers (`-`, `1.`) where a block
+    could start.
+    """
+    escaped = _MD_ANYWHERE.sub(r"\\\1", _one_line(text))
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), escaped)
+
+
+def _md_proof(proof: str) -> str:
+    target = link_target(proof)
+    return f"<{target}>" if target is not None else md_text(proof)
+
+
+def portfolio_markdown(p: Portfolio) -> str:
+    """Return the portfolio as Markdown (CommonMark, as GitHub shows it)."""
+    label, value = _status(p)
+    lines = [
+        f"# Portfolio: {md_text(p.path)}",
+        "",
+        f"- Learner: {md_text(p.learner)}",
+        f"- Started: {p.started.isoformat()}",
+        f"- {label}: {value}",
+        f"- Generated: {p.generated.isoformat()}",
+        f"- Dates are days in {md_text(p.zone)}",
+        "",
+        f"**{_summary(p)}.**",
+    ]
+    for group in p.groups:
+        lines += ["", f"## {md_text(_group_title(group))} ({len(group.items)} of {group.total})", ""]
+        for item in group.items:
+            line = f"- {md_text(item.text)} · ticked {item.ticked_on.isoformat()}"
+            if item.proof:
+                line += f" · proof: {_md_proof(item.proof)}"
+            lines.append(line)
+    lines += ["", "Made with Waymark.", ""]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------ HTML
+
+STYLE = """
+:root { color-scheme: light dark; --ink: #1d1f23; --muted: #5b6270; --line: #d8dce3; --accent: #5865f2;
+  --paper: #ffffff; --band: #f4f5f8; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e8eaee; --muted: #a3aab8; --line: #3a3f4a; --accent: #8f98ff; --paper: #16181d; --band: #1f232a; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--band); color: var(--ink);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 46rem; margin: 2rem auto; padding: 2rem; background: var(--paper);
+  border: 1px solid var(--line); border-radius: 12px; }
+.kicker { margin: 0; color: var(--accent); font-weight: 600; letter-spacing: .04em; text-transform: uppercase;
+  font-size: .8rem; }
+h1 { margin: .2rem 0 1rem; font-size: 1.9rem; line-height: 1.2; overflow-wrap: anywhere; }
+h2 { margin: 2rem 0 .5rem; font-size: 1.15rem; overflow-wrap: anywhere; }
+h2 .count { color: var(--muted); font-weight: 400; font-size: .95rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1.2rem; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.summary { margin: 0 0 .4rem; font-weight: 600; }
+progress { width: 100%; height: .7rem; accent-color: var(--accent); }
+ol.items { margin: 0; padding-left: 1.4rem; }
+ol.items li { margin: 0 0 .7rem; }
+.item { display: block; overflow-wrap: anywhere; }
+.meta { display: block; color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
+.meta a { color: var(--accent); }
+.empty { color: var(--muted); }
+footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted);
+  font-size: .85rem; }
+@media print { body { background: none; } main { border: 0; margin: 0; max-width: none; } }
+"""
+
+CSP = (
+    "default-src 'none'; "
+    f"style-src 'sha256-{base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()}'; "
+    "base-uri 'none'; form-action 'none'"
+)
+"""The page's Content-Security-Policy: nothing may load or run but its own style sheet (allowed by its hash)."""
+
+
+def _h(text: str) -> str:
+    return html.escape(_one_line(text), quote=True)
+
+
+def _time(day: date) -> str:
+    return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
+
+
+def _html_proof(proof: str) -> str:
+    target = link_target(proof)
+    if target is None:
+        return f'proof: <span class="proof-text">{_h(proof)}</span>'
+    href = html.escape(target, quote=True)
+    return f'proof: <a href="{href}" rel="nofollow noopener noreferrer">{href}</a>'
+
+
+def portfolio_html(p: Portfolio) -> str:
+    """Return the portfolio as one HTML page that needs nothing else: no scripts, no remote fonts or images."""
+    label, value = _status(p)
+    finished = p.finished_on
+    status = _time(finished) if finished is not None else html.escape(value)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(CSP, quote=True)}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Waymark">',
+        f"<title>{_h(p.path)} · {_h(p.learner)} · portfolio</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        "<header>",
+        '<p class="kicker">Portfolio</p>',
+        f'<h1 id="path">{_h(p.path)}</h1>',
+        '<dl class="facts">',
+        f'<dt>Learner</dt><dd id="learner">{_h(p.learner)}</dd>',
+        f"<dt>Started</dt><dd>{_time(p.started)}</dd>",
+        f'<dt>{label}</dt><dd id="status">{status}</dd>',
+        f"<dt>Generated</dt><dd>{_time(p.generated)}</dd>",
+        f"<dt>Dates</dt><dd>days in {_h(p.zone)}</dd>",
+        "</dl>",
+        f'<p class="summary" id="summary">{html.escape(_summary(p))}</p>',
+        f'<progress value="{min(p.done, p.total)}" max="{max(p.total, 1)}">{p.percent}%</progress>',
+        "</header>",
+    ]
+    if not p.groups:
+        parts.append('<p class="empty">Nothing is ticked yet.</p>')
+    for group in p.groups:
+        parts += [
+            '<section class="group">',
+            f'<h2>{_h(_group_title(group))} <span class="count">{len(group.items)} of {group.total}</span></h2>',
+            '<ol class="items">',
+        ]
+        for item in group.items:
+            meta = f"ticked {_time(item.ticked_on)}"
+            if item.proof:
+                meta += f" · {_html_proof(item.proof)}"
+            parts.append(f'<li><span class="item">{_h(item.text)}</span><span class="meta">{meta}</span></li>')
+        parts += ["</ol>", "</section>"]
+    parts += ["<footer>Made with Waymark.</footer>", "</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)
