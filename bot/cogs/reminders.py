@@ -114,7 +114,6 @@ class RemindersCog(commands.GroupCog, group_name="remind", group_description="Yo
         super().__init__()
 
     async def cog_load(self) -> None:
-        services_of_bot(self.bot).plans_changed = self.scheduler.wake
         if getattr(self.bot, "run_scheduler", True):
             self.task = asyncio.create_task(self._run(), name="reminder-scheduler")
 
