@@ -95,9 +95,14 @@ def _set_settings(values: tuple[object, ...]) -> Work[ReminderSettings]:
     return saved
 
 
-def _get_plan(kind: TargetKind, target_id: int) -> Work[datetime | None]:
+def _plan_text(kind: TargetKind, target_id: int) -> Work[str | None]:
     row = yield one("SELECT next_due FROM reminder_plan WHERE target_kind = ? AND target_id = ?", kind, target_id)
-    return None if row is None else codec.decode_datetime(row[0])
+    return None if row is None else row[0]
+
+
+def _get_plan(kind: TargetKind, target_id: int) -> Work[datetime | None]:
+    text = yield from _plan_text(kind, target_id)
+    return None if text is None else codec.decode_datetime(text)
 
 
 def _unplanned_learners() -> Work[list[int]]:
@@ -229,13 +234,24 @@ class ReminderRepository(Repository):
         return await self._db.write(_set_settings, values)
 
     async def set_plan(self, kind: TargetKind, target_id: int, next_due: datetime) -> None:
-        """Plan the target's next reminder at `next_due` (replacing any earlier plan)."""
-        await self._db.write(set_plan, rows.check_kind(kind), target_id, codec.encode_datetime(next_due))
+        """Plan the target's next reminder at `next_due` (replacing any earlier plan).
+
+        A plan that already says so is left alone: no write transaction, no wake-up (a resumed path or
+        a settings change that moves nothing replans to the same instant).
+        """
+        kind = rows.check_kind(kind)
+        due_s = codec.encode_datetime(next_due)
+        if await self._db.read(_plan_text, kind, target_id) == due_s:
+            return
+        await self._db.write(set_plan, kind, target_id, due_s)
         self.notify_plans_changed()
 
     async def clear_plan(self, kind: TargetKind, target_id: int) -> bool:
-        """Stop planning reminders for the target; return whether it had a plan."""
-        removed = await self._db.write(clear_plan, rows.check_kind(kind), target_id)
+        """Stop planning reminders for the target; return whether it had a plan (no write when it had none)."""
+        kind = rows.check_kind(kind)
+        if await self._db.read(_plan_text, kind, target_id) is None:
+            return False
+        removed = await self._db.write(clear_plan, kind, target_id)
         if removed:
             self.notify_plans_changed()
         return removed > 0
