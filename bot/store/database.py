@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.store.sql import Dialect, Work
 
@@ -21,6 +22,25 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 def is_postgres_url(target: str | Path) -> bool:
     """Return whether `target` names a PostgreSQL database (a `postgresql://` or `postgres://` URL)."""
     return isinstance(target, str) and target.lower().startswith(POSTGRES_SCHEMES)
+
+
+def redact(url: str) -> str:
+    """Return a database URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def describe_target(target: str | Path) -> str:
+    """Name a database for a message: a file's path, or a URL without its password."""
+    return redact(target) if is_postgres_url(target) else str(target)
 
 
 @runtime_checkable

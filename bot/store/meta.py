@@ -71,6 +71,14 @@ def _followed_roles() -> Work[dict[str, int]]:
     return {row[0]: row[1] for row in found}
 
 
+def _holds_data() -> Work[bool]:
+    row = yield one(
+        "SELECT EXISTS (SELECT 1 FROM learners) OR EXISTS (SELECT 1 FROM study_groups)"
+        " OR EXISTS (SELECT 1 FROM reminder_plan)"
+    )
+    return bool(row[0])
+
+
 class MetaRepository(Repository):
     """The `Meta` protocol (settings, leases, start-up checks) over the store's database."""
 
@@ -115,6 +123,10 @@ class MetaRepository(Repository):
     async def get_lease(self, name: str) -> Lease | None:
         """Return the lease `name` (expired or not), or None when nobody has taken it."""
         return await self._db.read(_get_lease, name)
+
+    async def holds_data(self) -> bool:
+        """Return whether the database has learners, study groups or reminder plans."""
+        return await self._db.read(_holds_data)
 
     async def followed_roles(self) -> dict[str, int]:
         """Return each role that active learners or study groups follow, with how many follow it."""

@@ -19,11 +19,11 @@ import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
 from bot.store.checks import schema_problem
+from bot.store.database import redact
 from bot.store.errors import DatabaseOpenError, MigrationError, SchemaTooNewError, StoreClosedError, StoreError
 from bot.store.migrations import STEPS
 from bot.store.sql import (
@@ -47,20 +47,6 @@ CONNECT_TIMEOUT_S = 10.0
 WRITE_ATTEMPTS = 8
 MIGRATION_LOCK = 0x5761796D61726B  # "Waymark": the advisory lock migrations hold
 _RETRY = (asyncpg.SerializationError, asyncpg.DeadlockDetectedError)
-
-
-def redact(url: str) -> str:
-    """Return `url` without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
-    if parts.port is not None:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 class PostgresDatabase:
