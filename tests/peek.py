@@ -63,6 +63,6 @@ async def execute(store: Store, sql: str, *params: Any) -> int:
 
 
 async def pragma(store: Store, name: str) -> Any:
-    """The value of a SQLite PRAGMA on the store's own connection."""
-    [row] = await query(store, f"PRAGMA {name}")
+    """The value of a SQLite PRAGMA on the store's writing connection."""
+    [row] = await store.database.read(_query, f"PRAGMA {name}", (), snapshot=True)
     return row[0]

@@ -40,7 +40,7 @@ def redact(url: str) -> str:
 
 def describe_target(target: str | Path) -> str:
     """Name a database for a message: a file's path, or a URL without its password."""
-    return redact(target) if is_postgres_url(target) else str(target)
+    return redact(target) if isinstance(target, str) and "://" in target else str(target)
 
 
 @runtime_checkable
@@ -62,8 +62,12 @@ class Database(Protocol):
         """Whether `close()` was called."""
         ...
 
-    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False) -> T:
-        """Run `fn(*args)` without writing; with `snapshot`, all its statements see one moment."""
+    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False, many_rows: bool = False) -> T:
+        """Run `fn(*args)` without writing; with `snapshot`, all its statements see one moment.
+
+        `many_rows`: the unit may read a large part of a table (a count over a role): the backend runs it
+        where it cannot hold up the event loop.
+        """
         ...
 
     async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:

@@ -293,11 +293,11 @@ class EnrollmentRepository(Repository):
 
     async def progress_counts(self, role: str) -> dict[str, int]:
         """Return, for each item id ticked in a role, how many learners ticked it."""
-        return await self._db.read(_progress_counts, role)
+        return await self._db.read(_progress_counts, role, many_rows=True)
 
     async def roles_with_progress(self) -> set[str]:
         """Return every role someone has ticked an item in."""
-        return await self._db.read(_roles_with_progress)
+        return await self._db.read(_roles_with_progress, many_rows=True)
 
     async def add_checkin(self, user_id: int, role: str, at: datetime) -> None:
         """Record that the learner checked in on `role` at `at` (the same instant twice is one check-in)."""

@@ -130,4 +130,4 @@ class MetaRepository(Repository):
 
     async def followed_roles(self) -> dict[str, int]:
         """Return each role that active learners or study groups follow, with how many follow it."""
-        return await self._db.read(_followed_roles)
+        return await self._db.read(_followed_roles, many_rows=True)

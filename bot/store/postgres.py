@@ -101,7 +101,7 @@ class PostgresDatabase:
         """Whether `close()` was called."""
         return self._closed
 
-    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False) -> T:
+    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False, many_rows: bool = False) -> T:
         """Run `fn(*args)` on one pooled connection; with `snapshot`, in one REPEATABLE READ transaction."""
         self._check_open()
         async with self._pool.acquire() as conn:

@@ -262,7 +262,7 @@ class ReminderRepository(Repository):
 
     async def unplanned_learners(self) -> list[int]:
         """Return learners with reminders on and an active path but no reminder planned (e.g. after a bad file)."""
-        return await self._db.read(_unplanned_learners)
+        return await self._db.read(_unplanned_learners, many_rows=True)
 
     async def earliest_due(self) -> datetime | None:
         """Return the earliest planned due time over all targets, or None if nothing is planned."""

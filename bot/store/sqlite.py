@@ -1,11 +1,17 @@
-"""SQLite behind the store: one connection, owned by one worker thread, that runs whole units of work.
+"""SQLite behind the store: a writer connection in its own thread, and a reader in the event loop's.
 
-Every unit of work (`bot.store.sql`) is handed to the connection's thread in one call and runs there from
-its first statement to its commit: one hand-off from the event loop per command, not one per statement,
-and no other unit can interleave (the thread runs one at a time, in the order they were handed over).
-A write unit runs in one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged
-write survives a crash. A unit whose task is cancelled before the thread picks it up never runs; once
-picked up, it runs to its end (commit or rollback).
+Every write unit (`bot.store.sql`) is handed to the writer's thread in one call and runs there from its
+first statement to its commit: one hand-off from the event loop per unit, however many statements, and no
+other unit can interleave (the thread runs one at a time, in the order they were handed over). It runs in
+one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged write survives a crash,
+and the commit's fsync happens off the event loop. A unit whose task is cancelled before the thread picks
+it up never runs; once picked up, it runs to its end (commit or rollback).
+
+A read unit that looks rows up by key (the commands' reads: tens of microseconds) runs right in the event
+loop on a second connection: under WAL it reads the last committed state without waiting for the writer,
+and costs no thread hand-off. Reads that may touch many rows (`many_rows`, such as counts over a whole role)
+and snapshot reads run in the writer's thread instead, so they never hold up the loop. Should the reader
+find the file busy (a checkpoint or a recovery by another process), the unit runs in the thread too.
 
 Statistics: the query planner needs `sqlite_stat1`, which SQLite never writes by itself. Opening a file
 without it runs `ANALYZE` (sampled: `analysis_limit`, so it takes milliseconds on a big file); an hour
@@ -37,6 +43,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
+READER_BUSY_TIMEOUT_MS = 20
+"""How long a read in the event loop may wait on a lock before it goes to the writer's thread instead."""
 ANALYSIS_LIMIT = 1000
 """Rows ANALYZE samples per index: enough for the planner, and fast on any size of file."""
 OPTIMIZE_INTERVAL_S = 3600.0
@@ -46,9 +54,16 @@ STATISTICS_TABLES = ("learners", "enrollments", "checklist_progress")
 class SqliteDatabase:
     """One SQLite file: a connection in its own thread; create it with `await SqliteDatabase.open(path)`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, executor: concurrent.futures.ThreadPoolExecutor) -> None:
-        """Wrap a configured and migrated connection owned by `executor`'s one thread; use `open` instead."""
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        reader: sqlite3.Connection,
+        path: Path,
+        executor: concurrent.futures.ThreadPoolExecutor,
+    ) -> None:
+        """Wrap a configured and migrated writer owned by `executor`'s one thread, and a reader; use `open`."""
         self._conn = conn
+        self._reader = reader
         self._path = path
         self._executor = executor
         self._closed = False
@@ -69,10 +84,16 @@ class SqliteDatabase:
         except BaseException:
             executor.shutdown(wait=False)
             raise
+        try:
+            reader = _open_reader(path)
+        except BaseException:
+            await loop.run_in_executor(executor, conn.close)
+            executor.shutdown(wait=False)
+            raise
         log.info(
             "opened store %s at schema version %d%s", path, version, " (statistics were missing: analyzed)" * analyzed
         )
-        return cls(conn, path, executor)
+        return cls(conn, reader, path, executor)
 
     @property
     def dialect(self) -> Dialect:
@@ -94,8 +115,18 @@ class SqliteDatabase:
         """Whether `close()` was called."""
         return self._closed
 
-    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False) -> T:
-        """Run `fn(*args)` in the connection's thread; with `snapshot`, inside one read transaction."""
+    async def read(self, fn: Callable[..., Work[T]], *args: Any, snapshot: bool = False, many_rows: bool = False) -> T:
+        """Run `fn(*args)` on the reader, in the event loop; with `snapshot` (inside one read transaction) or
+        `many_rows`, in the writer's thread.
+        """
+        self._check_open()
+        if not snapshot and not many_rows:
+            try:
+                return drive(fn(*args), self._read_now, _translate)
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorname", "") not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                    raise
+                log.debug("reader busy on %s: reading in the writer's thread", self._path)
         return await self._call(self._run_read, fn, args, snapshot)
 
     async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:
@@ -111,6 +142,7 @@ class SqliteDatabase:
         if self._closed:
             return
         self._closed = True
+        self._reader.close()
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(self._executor, self._close_connection)
@@ -141,15 +173,10 @@ class SqliteDatabase:
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
 
     def _execute(self, op: Op) -> Any:
-        if op.kind == "many":
-            self._conn.executemany(text_of(op.statement, "sqlite"), op.params)
-            return None
-        cursor = self._conn.execute(text_of(op.statement, "sqlite"), op.params)
-        if op.kind == "one":
-            return cursor.fetchone()
-        if op.kind == "rows":
-            return cursor.fetchall()
-        return cursor.rowcount
+        return _execute(self._conn, op)
+
+    def _read_now(self, op: Op) -> Any:
+        return _execute(self._reader, op)
 
     def _run_read(self, fn: Callable[..., Work[T]], args: tuple[Any, ...], snapshot: bool) -> T:
         if not snapshot:
@@ -177,6 +204,33 @@ class SqliteDatabase:
     def _close_connection(self) -> None:
         _optimize(self._conn, self._path)
         self._conn.close()
+
+
+def _execute(conn: sqlite3.Connection, op: Op) -> Any:
+    """Run one statement of a unit of work on `conn` and return what its kind asks for."""
+    if op.kind == "many":
+        conn.executemany(text_of(op.statement, "sqlite"), op.params)
+        return None
+    cursor = conn.execute(text_of(op.statement, "sqlite"), op.params)
+    if op.kind == "one":
+        return cursor.fetchone()
+    if op.kind == "rows":
+        return cursor.fetchall()
+    return cursor.rowcount
+
+
+def _open_reader(path: Path) -> sqlite3.Connection:
+    """Open the read connection the event loop uses (the file is already checked, migrated and in WAL)."""
+    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        reader.row_factory = sqlite3.Row
+        reader.execute(f"PRAGMA busy_timeout = {READER_BUSY_TIMEOUT_MS}")
+        reader.execute("PRAGMA query_only = ON")
+        reader.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        reader.close()
+        raise DatabaseOpenError(path, explain_sqlite_error(path, exc)) from exc
+    return reader
 
 
 def _open_connection(path: Path) -> tuple[sqlite3.Connection, int, bool]:

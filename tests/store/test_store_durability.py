@@ -98,11 +98,10 @@ async def test_cancelled_handlers_leave_no_partial_transaction(store: Store, now
             task.cancel()
         results = await asyncio.gather(*tasks, return_exceptions=True)
         outcomes.update(isinstance(r, asyncio.CancelledError) for r in results)
-        # The learner row is written in the same transaction as the enrollment or the tick.
-        learner = await asyncio.wait_for(store.get_learner(user), timeout=5)
-        enrollment = await store.get_enrollment(user, "r")
-        progress = await store.get_progress(user, "r")
-        assert (learner is not None) == (enrollment is not None or bool(progress))
+        # The learner row is written in the same transaction as the enrollment or the tick: read all three
+        # from one snapshot (a cancelled write already under way still commits, atomically).
+        export = await asyncio.wait_for(store.export_user(user), timeout=5)
+        assert (export["learner"] is not None) == bool(export["enrollments"] or export["checklist_progress"])
     assert True in outcomes
     assert await store.set_item_done(10_000, "r", "after", now) is True
 
