@@ -49,6 +49,15 @@ MIGRATION_LOCK = 0x5761796D61726B  # "Waymark": the advisory lock migrations hol
 _RETRY = (asyncpg.SerializationError, asyncpg.DeadlockDetectedError)
 
 
+class _Connection(asyncpg.Connection):
+    """A pooled connection handed back as it is: the store sets no session state (no SET, LISTEN or
+    session-level advisory lock), so asyncpg's reset query on release would be one more round trip per unit.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 class PostgresDatabase:
     """A PostgreSQL database through a connection pool; create it with `await PostgresDatabase.open(url)`."""
 
@@ -69,7 +78,8 @@ class PostgresDatabase:
         location = redact(url)
         try:
             pool = await asyncio.wait_for(
-                asyncpg.create_pool(url, min_size=POOL_MIN, max_size=POOL_MAX), timeout=CONNECT_TIMEOUT_S
+                asyncpg.create_pool(url, min_size=POOL_MIN, max_size=POOL_MAX, connection_class=_Connection),
+                timeout=CONNECT_TIMEOUT_S,
             )
         except TimeoutError:
             raise DatabaseOpenError(
