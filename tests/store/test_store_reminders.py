@@ -345,13 +345,6 @@ async def test_user_export_and_deletion_cover_reminders(store: Store, now: datet
     assert await store.get_plan("user", 2) == now + WEEK
 
 
-async def test_pending_deliveries_oldest_first(store: Store, now: datetime) -> None:
-    for i, (kind, target_id) in enumerate([("user", 3), ("group", 1), ("user", 1)]):
-        assert await store.begin_delivery(kind, target_id, "w", now + timedelta(seconds=i)) is not None
-    assert await store.finish_delivery("group", 1, "w", now, None)
-    assert [(d.kind, d.target_id) for d in await peek.pending_deliveries(store)] == [("user", 3), ("user", 1)]
-
-
 async def test_delivery_times_are_utc(store: Store) -> None:
     tokyo = timezone(timedelta(hours=9))
     delivery = await store.begin_delivery("user", 1, "w", datetime(2025, 3, 3, 18, 0, tzinfo=tokyo))
