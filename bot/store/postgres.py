@@ -8,9 +8,10 @@ PostgreSQL reports a serialization failure or a deadlock, the unit runs again fr
 Migrations come from the same list as SQLite's (`bot.store.migrations.STEPS`); the version is the one row
 of `schema_version`, and an advisory lock keeps two processes from migrating at once.
 
-asyncpg was measured against psycopg 3 (async, prepared statements) on this kind of machine over loopback:
-a one-row read p50 0.16 ms against 0.25 ms, a read-then-write transaction 0.86 ms against 1.01 ms
-(`bench/bench_pg_drivers.py`).
+asyncpg was measured against psycopg 3 (async, prepared statements) on this kind of machine over loopback
+(`bench/bench_pg_drivers.py`, four runs): a read by key p50 0.11 ms against 0.17-0.25 ms; a read-then-insert
+transaction 0.77-1.6 ms against 0.64-1.0 ms, both bound by the commit. The commands are mostly reads (a
+resume is nine, /done two reads and one write), so asyncpg.
 """
 
 from __future__ import annotations
