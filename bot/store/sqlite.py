@@ -27,9 +27,9 @@ import concurrent.futures
 import functools
 import logging
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
+from time import monotonic
 from typing import Any, TypeVar
 
 from bot.store.backup import copy_database
@@ -67,7 +67,7 @@ class SqliteDatabase:
         self._path = path
         self._executor = executor
         self._closed = False
-        self._next_optimize = time.monotonic() + OPTIMIZE_INTERVAL_S
+        self._next_optimize = monotonic() + OPTIMIZE_INTERVAL_S
 
     @classmethod
     async def open(cls, path: Path) -> SqliteDatabase:
@@ -196,8 +196,8 @@ class SqliteDatabase:
         except BaseException:
             _rollback(conn)
             raise
-        if time.monotonic() >= self._next_optimize:
-            self._next_optimize = time.monotonic() + OPTIMIZE_INTERVAL_S
+        if monotonic() >= self._next_optimize:
+            self._next_optimize = monotonic() + OPTIMIZE_INTERVAL_S
             _optimize(conn, self._path)
         return result
 

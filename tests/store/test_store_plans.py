@@ -186,7 +186,7 @@ async def test_statistics_are_refreshed_an_hour_after_the_last_time(
     optimized: list[Path] = []
     monkeypatch.setattr(sqlite_module, "_optimize", lambda conn, path: optimized.append(path))
     clock = [1000.0]
-    monkeypatch.setattr(sqlite_module.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(sqlite_module, "monotonic", lambda: clock[0])  # the store's clock only, not asyncio's
     async with await Store.open(db_path) as store:
         await store.ensure_learner(1, now)
         assert optimized == []
