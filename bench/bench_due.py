@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.store import Store
-from bot.store.store import _DUE_TARGETS_SQL
+from bot.store.reminders import DUE_TARGETS_SQL as _DUE_TARGETS_SQL
 
 GOAL_MS = 20.0
 LIMIT = 500
@@ -167,7 +167,7 @@ async def run(args: argparse.Namespace) -> int:
 
     print(f"plans    indexed: {indexed_plan}\n         earliest: {min_plan}\n         baseline: {baseline_plan}")
     print(
-        f"timings  store API (aiosqlite, rows decoded), {args.runs} runs after 5 warm-up; "
+        f"timings  store API (rows decoded), {args.runs} runs after 5 warm-up; "
         f"baseline: the same SQL on the unindexed copy, raw sqlite3, {args.baseline_runs} runs\n"
     )
     rows = [("figure", "p50 / p99", "goal", "baseline p50 / p99 (no index)")]

@@ -43,6 +43,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from tests import peek
+
 API = "/api/v10"
 SCRIPT = Path(__file__).resolve()
 CONTENT_DIR = SCRIPT.parent.parent / "content"
@@ -475,7 +477,7 @@ async def run(args: argparse.Namespace) -> int:
                         f"{stats['run_accepted'] / el:.1f} requests/s, {stats['run_limited']} x 429",
                         flush=True,
                     )
-                if stats["messages_created"] >= n and not await store.pending_deliveries():
+                if stats["messages_created"] >= n and not await peek.pending_deliveries(store):
                     await asyncio.sleep(1.0)  # delivered and recorded; a stray repeat would show up now
                     finished = True
                     break

@@ -213,7 +213,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     settings = _settings()
     setup_logging("WARNING")
     content = Path(args.content) if args.content else settings.content_dir
-    db = Path(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's WAYMARK_DB_PATH by default
+    db = _database_arg(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's database by default
     try:
         return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
     except (DatabaseOpenError, MigrationError) as exc:  # raised only by opening the database
@@ -221,12 +221,21 @@ def cmd_console(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-def _open_failure(path: Path, exc: DatabaseOpenError | MigrationError) -> str:
+def _database_arg(text: str) -> str | Path:
+    """Read a `--db` argument: a `postgresql://` URL as it is, anything else as a SQLite file's path."""
+    from bot.store.database import is_postgres_url
+
+    return text if is_postgres_url(text) else Path(text)
+
+
+def _open_failure(path: Path | str, exc: DatabaseOpenError | MigrationError) -> str:
     """Word a failure to open the database as `cannot open database PATH: reason`."""
-    return str(exc) if isinstance(exc, DatabaseOpenError) else f"cannot open database {path}: {exc}"
+    from bot.store.database import describe_target
+
+    return str(exc) if isinstance(exc, DatabaseOpenError) else f"cannot open database {describe_target(path)}: {exc}"
 
 
-async def _database_problem(path: Path) -> str | None:
+async def _database_problem(path: Path | str) -> str | None:
     """Open, check and close the database at `path`; say why it cannot be used, or return None."""
     from bot.store import Store
 
@@ -251,7 +260,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # The database first: a file that cannot be used stops the bot before it contacts Discord.
     with quiet_start():  # the other start-up checks may refuse in one line too: no store log lines before it
-        problem = asyncio.run(_database_problem(settings.db_path))
+        problem = asyncio.run(_database_problem(settings.database))
     if problem is not None:
         print(f"waymark: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -290,9 +299,15 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     """Copy the database with SQLite's online backup API (safe while the bot runs)."""
     from bot.store.backup import backup_target
     from bot.store.checks import file_problem
+    from bot.store.database import describe_target, is_postgres_url
+    from bot.store.store import pg_dump_advice
 
     settings = _settings()
-    source = Path(args.db) if args.db else settings.db_path
+    chosen = _database_arg(args.db) if args.db else settings.database
+    if is_postgres_url(chosen):
+        print(f"waymark db backup: {pg_dump_advice(describe_target(chosen))}", file=sys.stderr)
+        return EXIT_USAGE
+    source = Path(chosen)
     problem = file_problem(source, write=False)
     if problem is not None:
         print(f"waymark db backup: cannot back up {source}: {problem}", file=sys.stderr)
@@ -418,6 +433,48 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    """Copy every row of one database into a new, empty one (SQLite into PostgreSQL, or back); check row counts."""
+    from bot.store.copy import CopyError
+
+    setup_logging("WARNING")
+    source, dest = _database_arg(args.source), _database_arg(args.dest)
+    if isinstance(source, Path) and not source.exists():
+        print(f"waymark db copy: there is no database at {source}; give an existing file or a URL", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        counts = asyncio.run(_copy(source, dest))
+    except (DatabaseOpenError, MigrationError) as exc:
+        print(f"waymark db copy: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CopyError as exc:
+        print(f"waymark db copy: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    from bot.store.database import describe_target
+
+    lines = [f"  {table}: {plural(n, 'row')}" for table, n in counts.items()]
+    _write(
+        f"Copied {describe_target(source)} into {describe_target(dest)}; "
+        "the row counts of every table match:\n" + "\n".join(lines) + "\n"
+    )
+    return EXIT_OK
+
+
+async def _copy(source: Path | str, dest: Path | str) -> dict[str, int]:
+    from bot.store.copy import copy_rows
+    from bot.store.database import open_database
+
+    src = await open_database(source)
+    try:
+        dst = await open_database(dest)
+        try:
+            return await copy_rows(src, dst)
+        finally:
+            await dst.close()
+    finally:
+        await src.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="waymark", description=__doc__)
@@ -449,8 +506,18 @@ def build_parser() -> argparse.ArgumentParser:
         "path", help="a new file, or a folder (ending in /) to put waymark-YYYYmmdd-HHMMSS.sqlite3 (UTC) in"
     )
     backup.add_argument("--force", action="store_true", help="replace PATH if it is an earlier backup (a SQLite file)")
-    backup.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    backup.add_argument(
+        "--db",
+        help="the database (default: WAYMARK_DATABASE_URL, else WAYMARK_DB_PATH, else ./data/waymark.sqlite3); "
+        "a PostgreSQL database is backed up with pg_dump",
+    )
     backup.set_defaults(func=cmd_db_backup)
+    copy = db_sub.add_parser(
+        "copy", help="copy a database into a new, empty one: SQLite into PostgreSQL or back (row counts checked)"
+    )
+    copy.add_argument("source", help="a SQLite file's path, or a postgresql:// URL (stop the bot that uses it first)")
+    copy.add_argument("dest", help="a SQLite path that does not exist yet, or the URL of an empty PostgreSQL database")
+    copy.set_defaults(func=cmd_db_copy)
 
     folio = sub.add_parser("portfolio", help="write a learner's portfolio (Markdown and HTML) as /portfolio does")
     folio.add_argument("user_id", type=int, metavar="USER_ID", help="the learner's Discord user ID")
@@ -465,7 +532,9 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="try the bot offline: slash commands typed or piped in")
     console.add_argument("--user", default="learner", help="who you are (default: learner)")
     console.add_argument(
-        "--db", help="SQLite file (default: ./data/console.sqlite3, the console's own; never WAYMARK_DB_PATH)"
+        "--db",
+        help="SQLite file or postgresql:// URL (default: ./data/console.sqlite3, the console's own; "
+        "never the bot's database)",
     )
     console.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     console.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")

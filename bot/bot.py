@@ -68,7 +68,7 @@ class WaymarkBot(commands.Bot):
             holder = ContentHolder.load(self.settings.content_dir, utc_now(), freeze_gc=True)
             for problem in holder.index.problems:
                 log.warning("content: %s", problem)
-            self.services = Services(holder, await Store.open(self.settings.db_path))
+            self.services = Services(holder, await Store.open(self.settings.database))
         log.info("Loaded %s from %s", plural(len(self.services.content.index.roles), "role"), self.settings.content_dir)
         for cog in COGS:
             if cog not in self.extensions:

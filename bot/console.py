@@ -19,10 +19,8 @@ while no other process sends the reminders of that file: it takes the reminder l
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
-import sqlite3
 import sys
 import uuid
 from datetime import datetime, timedelta
@@ -333,17 +331,9 @@ class Console:
         return render_text(response.reply)
 
 
-def _holds_data(path: Path) -> bool:
-    """Return whether the database has learners, study groups or reminder plans (read-only)."""
-    db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        row = db.execute(
-            "SELECT EXISTS (SELECT 1 FROM learners) OR EXISTS (SELECT 1 FROM study_groups)"
-            " OR EXISTS (SELECT 1 FROM reminder_plan)"
-        ).fetchone()
-    finally:
-        db.close()
-    return bool(row[0])
+def _another_file(source: str, location: str) -> bool:
+    """Return whether a backup's recorded source is another file than the database now open."""
+    return Path(source) != Path(location).resolve()
 
 
 async def may_send_reminders(store: Store) -> bool:
@@ -357,16 +347,16 @@ async def may_send_reminders(store: Store) -> bool:
     if await store.get_meta(OWNER_KEY) == "1":
         return True
     source = await store.get_meta(BACKUP_SOURCE_KEY)
-    if source is not None and Path(source) != store.path.resolve():
+    if source is not None and store.database.dialect == "sqlite" and _another_file(source, store.location):
         return True
-    if await asyncio.to_thread(_holds_data, store.path):
+    if await store.holds_data():
         return False
     await store.set_meta(OWNER_KEY, "1")
     return True
 
 
 async def run_console(
-    content_dir: Path, db_path: Path, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
+    content_dir: Path, db_path: Path | str, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
     holder = ContentHolder.load(content_dir, now or utc_now())
@@ -382,7 +372,7 @@ async def run_console(
             if not lease.mine:  # another process took it in between
                 blocked, send_reminders = taken, False
         if blocked is not None:
-            stdout.write(held_notice(blocked, store.path) + "\n\n")
+            stdout.write(held_notice(blocked, store.location) + "\n\n")
         elif not send_reminders:
             stdout.write(BOT_DB_NOTICE + "\n\n")
         console = Console(
@@ -397,7 +387,7 @@ async def run_console(
     return 0
 
 
-def held_notice(lease: Lease, path: Path) -> str:
+def held_notice(lease: Lease, path: Path | str) -> str:
     """Say that another process sends this database's reminders, and how to try them anyway."""
     return (
         f"(reminders are not sent from the console: {held_message(lease, str(path), utc_now())}. Stop it to send "

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from bot.content.markdown import escape
 from bot.content.models import Role
-from bot.domain.pace import PaceStatus
+from bot.domain.pace import PaceStatus, pace_change
 from bot.domain.reminders import OpenItem
 from bot.domain.shapes import TopicLike
 from bot.domain.streaks import Streak
@@ -50,6 +50,35 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
 def pace_label(pace: str | None) -> str:
     """Name a pace as people write it: "complete beginner"; no pace is the path "as written"."""
     return pace.replace("_", " ") if pace else "as written"
+
+
+def plan_change_text(before: Plan, after: Plan) -> str:
+    """Say what a change of pace or start date did to a plan: "Pace: as written → complete beginner ·
+    36 → 46 weeks · finish 2027-08-05 → 2027-10-14"; "" when neither changed or the path is self-paced."""
+    old, new = before.enrollment, after.enrollment
+    if after.self_paced or (old.pace == new.pace and old.start_date == new.start_date):
+        return ""
+    parts = []
+    if old.pace != new.pace:
+        parts.append(f"Pace: {pace_label(old.pace)} → {pace_label(new.pace)}")
+    if old.start_date != new.start_date:
+        parts.append(f"start {old.start_date.isoformat()} → {new.start_date.isoformat()}")
+    change = pace_change(
+        old.start_date,
+        before.total_weeks,
+        after.total_weeks,
+        old.week_shift,
+        new_shift_weeks=new.week_shift,
+        new_start=new.start_date,
+    )
+    same = change.old_weeks == change.new_weeks
+    weeks = plural(change.new_weeks, "week") if same else f"{change.old_weeks} → {change.new_weeks} weeks"
+    finish = (
+        change.new_finish.isoformat()
+        if change.old_finish == change.new_finish
+        else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
+    )
+    return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
 
 
 def self_paced_hint(role: Role) -> str:

@@ -158,20 +158,23 @@ async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
         raise StartupError(problem)
     holder = await asyncio.to_thread(partial(ContentHolder.load, settings.content_dir, utc_now(), freeze_gc=freeze_gc))
     try:
-        store = await Store.open(settings.db_path)
+        store = await Store.open(settings.database)
     except DatabaseOpenError as exc:  # says which file and why (`waymark run` checked it once already)
         raise StartupError(str(exc)) from None
     except (StoreError, sqlite3.Error, OSError) as exc:
-        raise StartupError(f"cannot open database {settings.db_path}: {exc}; check WAYMARK_DB_PATH") from None
+        raise StartupError(
+            f"cannot open database {settings.database_label}: {exc}; check {settings.database_setting}"
+        ) from None
     try:
         await check_content(holder, store)
         lease = SenderLease(store)
         current = await lease.acquire()
         if not lease.mine:
-            who = held_message(current, str(settings.db_path), utc_now())
+            who = held_message(current, settings.database_label, utc_now())
             raise StartupError(
                 f"another Waymark is running on this database: {who}. "
-                "Stop that one first, or point WAYMARK_DB_PATH at another file"
+                f"Stop that one first, or point {settings.database_setting} at another "
+                + ("database" if settings.database_url else "file")
             )
     except BaseException:
         await store.close()
@@ -325,10 +328,10 @@ async def run_bot(settings: Settings) -> int:
     point_at(settings)
     services, lease = prepared.services, prepared.lease
     store = services.store
-    log.info("Opened %s at schema version %d", store.path, await store.schema_version())
+    log.info("Opened %s at schema version %d", store.location, await store.schema_version())
     for problem in services.content.index.problems:
         log.warning("content: %s", problem)
-    log.info("This process sends the reminders of %s (it holds their lease)", store.path)
+    log.info("This process sends the reminders of %s (it holds their lease)", store.location)
     bot = WaymarkBot(settings, services, lease=lease)
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()

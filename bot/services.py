@@ -5,8 +5,7 @@ Neutral ground: handlers, reminders, the console and the cogs all import it, and
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.content.holder import ContentHolder
@@ -59,7 +58,10 @@ class Services:
 
     content: ContentHolder
     store: Store
-    plans_changed: Callable[[], None] = field(default=lambda: None)  # wakes the reminder scheduler
+
+    def plans_changed(self) -> None:
+        """Wake the reminder scheduler (through the store, which also wakes it after every plan write)."""
+        self.store.notify_plans_changed()
 
     def role(self, text: str) -> Role:
         """Find a role by name, alias or display name, or raise a UserError that suggests the closest."""

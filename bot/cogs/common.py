@@ -20,9 +20,9 @@ from bot.commands import Area, Command, Option
 from bot.content.holder import section_key
 from bot.discord_io import caller_of, run_handler, to_choices
 from bot.handlers import groups
-from bot.handlers.inputs import pace_name
 from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
+from bot.present import pace_label
 from bot.render import clip
 from bot.services import Caller, Member, Services
 
@@ -49,9 +49,9 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> C
         return []
     return to_choices(
         [
-            (f"{pace_name(pace)} ({a}-{b} months)", pace)
+            (f"{pace_label(pace)} ({a}-{b} months)", pace)
             for pace, (a, b) in role.timeline_months.items()
-            if current.lower() in pace_name(pace).lower() or current.lower() in pace.lower()
+            if current.lower() in pace_label(pace).lower() or current.lower() in pace.lower()
         ]
     )
 

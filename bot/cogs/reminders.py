@@ -118,7 +118,6 @@ class RemindersCog(AreaCog):
 
     async def cog_load(self) -> None:
         await super().cog_load()
-        services_of_bot(self.bot).plans_changed = self.scheduler.wake
         if getattr(self.bot, "run_scheduler", True):
             self.task = asyncio.create_task(self._run(), name="reminder-scheduler")
 

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
+from bot.present import pace_label
 from bot.render import escape_user_text
 from bot.render.escape import BIDI_CONTROLS
 from bot.services import UserError
@@ -40,7 +41,6 @@ __all__ = [
     "MAX_PROOF",
     "check_name",
     "check_proof",
-    "pace_name",
     "parse_start_date",
     "parse_zone",
     "read_pace",
@@ -247,11 +247,6 @@ def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
     return parsed
 
 
-def pace_name(pace: str) -> str:
-    """Show a pace key as words: `complete_beginner` -> "complete beginner"."""
-    return pace.replace("_", " ")
-
-
 def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str:
     """Read a pace as people type it ("complete beginner", "Complete-Beginner", "beginer") into its key.
 
@@ -274,6 +269,6 @@ def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str
     close = process.extract(wanted, list(keys), scorer=fuzz.ratio, limit=2)
     if close and close[0][1] >= 80 and (len(close) == 1 or close[1][1] < close[0][1]):
         return keys[close[0][0]]
-    shown = ", ".join(f"**{pace_name(k)}** ({a}-{b} months)" for k, (a, b) in paces.items())
+    shown = ", ".join(f"**{pace_label(k)}** ({a}-{b} months)" for k, (a, b) in paces.items())
     hint = f" Paces: {shown}." if paces else " This path has one pace."
     raise UserError(f"'{escape_user_text(text, 40)}' is not a pace of {path}.{hint}")

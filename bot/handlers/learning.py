@@ -11,11 +11,10 @@ from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import Phase, Role, Topic
 from bot.content.search import Hit
-from bot.domain.pace import pace_change
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
-from bot.handlers.inputs import pace_name, parse_start_date, read_pace
-from bot.present import COLOR, open_items_text, self_paced_hint, week_status, zone_note
+from bot.handlers.inputs import parse_start_date, read_pace
+from bot.present import COLOR, open_items_text, pace_label, plan_change_text, self_paced_hint, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
@@ -138,7 +137,7 @@ async def start_learning(
         )
     await replan_user(svc, caller.user_id, caller.now)
     svc.plans_changed()
-    changed = _plan_change(before, plan) if before is not None else ""
+    changed = plan_change_text(before, plan) if before is not None else ""
     if created:
         headline = "Welcome aboard!"
     elif start_date is not None and existing is not None and start_date != existing.start_date:
@@ -152,41 +151,6 @@ async def start_learning(
     # Weeks count in UTC when the learner's stored zone can't be used.
     content = "\n".join(x for x in (changed, zone_note(learner.timezone)) if x)
     return Reply(content=content, cards=(card,), rows=(plan_buttons(plan, settings.enabled),), ephemeral=True)
-
-
-def _plan_change(before: Plan, after: Plan) -> str:
-    """Say what a resumed enrollment changed: pace, length and finish date, or start date; "" when nothing did."""
-    old, new = before.enrollment, after.enrollment
-    if after.self_paced or (old.pace == new.pace and old.start_date == new.start_date):
-        return ""
-    parts = []
-    if old.pace != new.pace:
-        parts.append(f"Pace: {_pace_words(old.pace)} → {_pace_words(new.pace)}")
-    if old.start_date != new.start_date:
-        parts.append(f"start {old.start_date.isoformat()} → {new.start_date.isoformat()}")
-    change = pace_change(
-        old.start_date,
-        before.total_weeks,
-        after.total_weeks,
-        old.week_shift,
-        new_shift_weeks=new.week_shift,
-        new_start=new.start_date,
-    )
-    weeks = (
-        plural(change.new_weeks, "week")
-        if change.old_weeks == change.new_weeks
-        else f"{change.old_weeks} → {change.new_weeks} weeks"
-    )
-    finish = (
-        change.new_finish.isoformat()
-        if change.old_finish == change.new_finish
-        else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
-    )
-    return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
-
-
-def _pace_words(pace: str | None) -> str:
-    return pace_name(pace) if pace else "as written"
 
 
 def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
@@ -220,7 +184,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     if plan.self_paced:
         fields = _self_paced_fields(plan, done)
     else:
-        pace_text = f"at {pace_name(enrollment.pace)} pace" if enrollment.pace else "as written"
+        pace_text = f"at {pace_label(enrollment.pace)} pace" if enrollment.pace else "as written"
         fields = [
             Field("Where you are", week_status(plan)),
             Field(

@@ -8,11 +8,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import components
-from bot.domain.pace import pace_change
 from bot.domain.weeks import local_today, pace_weeks, week_number
 from bot.domain.zones import canonical_zones, zone_or_utc
 from bot.handlers.inputs import parse_zone
-from bot.present import pace_label, week_status, zone_note
+from bot.present import pace_label, plan_change_text, week_status, zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
 from bot.render import Reply, escape_user_text
@@ -327,16 +326,8 @@ async def slower_pace(svc: Services, caller: Caller, role: str, pace: str) -> Re
             f"You're {now_at}: {plural(before.total_weeks, 'week')}, and {pace_label(pace)} has "
             f"{plural(weeks, 'week')}, so it gives you no more time. Nothing changed."
         )
-    moved = await svc.store.set_enrollment_pace(caller.user_id, role, pace, caller.now)
-    if moved is None:  # the enrollment went away meanwhile
-        raise UserError("You aren't following that path any more.")
+    # Enrolling again with a pace changes only the pace: start date, week shift and progress stay.
+    moved, _ = await svc.store.enroll(caller.user_id, role, pace, None, caller.now)
     after = plan_for(found, moved, caller.now, tz)
-    change = pace_change(moved.start_date, before.total_weeks, after.total_weeks, moved.week_shift)
-    return Response(
-        Reply(
-            content=f"Pace: {pace_label(enrollment.pace)} → {pace_label(pace)} · {change.old_weeks} → "
-            f"{change.new_weeks} weeks · new finish {change.new_finish.isoformat()} (was "
-            f"{change.old_finish.isoformat()}).\nWhere you are now: {week_status(after)}.",
-            ephemeral=True,
-        )
-    )
+    content = f"{plan_change_text(before, after)}\nWhere you are now: {week_status(after)}."
+    return Response(Reply(content=content, ephemeral=True))

@@ -457,16 +457,12 @@ def _group_today(role: Role, standing: GroupStanding) -> TodayView | None:
     return build_today(phase, scheduled, week, role.checklist, ())
 
 
-async def _ticks_since(svc: Services, group: StudyGroup, role: Role, since: datetime) -> dict[int, list[Tick]]:
-    """Return each member's ticks on the group's path after `since`, as (item ID, done_at).
-
-    The one place that reads them: the store's `group_ticks_since(group_id, since)`, one query for the
-    whole group, takes its place once it exists.
-    """
-    ticks: dict[int, list[Tick]] = {}
-    for member in await svc.store.group_members(group.id):
-        mine = await svc.store.get_progress(member.user_id, role.name)
-        ticks[member.user_id] = [(p.item_id, p.done_at) for p in mine.values() if p.done_at > since]
+async def _ticks_since(svc: Services, group: StudyGroup, since: datetime) -> dict[int, list[Tick]]:
+    """Return each member's ticks on the group's path after `since`, as (item ID, done_at); one query."""
+    ticks: dict[int, list[Tick]] = {member.user_id: [] for member in await svc.store.group_members(group.id)}
+    for user_id, item_id, done_at in await svc.store.group_ticks_since(group.id, since):
+        if done_at > since and user_id in ticks:  # the store's bound is inclusive; a post counts what came after it
+            ticks[user_id].append((item_id, done_at))
     return ticks
 
 
@@ -540,7 +536,7 @@ async def _activity(
     """Who ticked what since the group's last post, this week's board, and the names to show."""
     last = await last_post(svc, group, now, missed)
     earliest = min(last.since, last.week_start)
-    ticks = await _ticks_since(svc, group, role, earliest)
+    ticks = await _ticks_since(svc, group, earliest)
     visible = set()
     for user_id in standing.progress:
         learner = await svc.store.get_learner(user_id)

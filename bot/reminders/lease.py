@@ -175,11 +175,11 @@ class SenderLease:
         if lease.holder == me:
             self._renewed_at = now
             if not was_mine:
-                log.info("This process sends the reminders of %s (lease held until renewed)", self.store.path)
+                log.info("This process sends the reminders of %s (lease held until renewed)", self.store.location)
         elif was_mine:
             log.warning(
                 "The reminder lease of %s is now held by %s: this process sends no reminders while it is",
-                self.store.path,
+                self.store.location,
                 describe(lease.holder),
             )
         return lease
@@ -208,5 +208,5 @@ class SenderLease:
             self.current = None
             self._renewed_at = None
             if released:
-                log.info("Released the reminder lease of %s", self.store.path)
+                log.info("Released the reminder lease of %s", self.store.location)
             return released

@@ -2,7 +2,7 @@
 
 Plans live in SQLite (`reminder_plan`: each target's next due time in UTC). The loop asks the store for the
 due targets (an indexed query), sends each one through a `Sender` with bounded concurrency and a rate limit,
-and records the delivery and the next due time in one transaction. Changing settings calls `wake()`.
+and records the delivery and the next due time in one transaction. The store wakes it after every plan change.
 
 Guarantee (with the store's delivery log and Discord's message nonce): a slot (target, ISO week) is never
 skipped, since the plan only advances in the transaction that records the send; and it is sent at most once,
@@ -149,7 +149,17 @@ class Scheduler:
         return self.lease is None or await self.lease.hold()
 
     async def run(self) -> None:
-        """Sleep until the earliest due time (or a wake-up), send what is due, repeat; renew the lease meanwhile."""
+        """Sleep until the earliest due time (or a wake-up), send what is due, repeat; renew the lease meanwhile.
+
+        While it runs, the store wakes it after every plan change, whoever made it.
+        """
+        unregister = self.svc.store.on_plans_changed(self.wake)
+        try:
+            await self._loop()
+        finally:
+            unregister()
+
+    async def _loop(self) -> None:
         while not self._stopped:
             self._wake.clear()
             try:

@@ -1,6 +1,6 @@
-"""Persistence layer: Waymark's SQLite database behind the async `Store` API.
+"""Persistence layer: Waymark's database (a SQLite file, or PostgreSQL) behind the async `Store` API.
 
-Open it with `store = await Store.open(path)` (or `async with await Store.open(path) as store:`).
+Open it with `store = await Store.open(path_or_url)` (or `async with await Store.open(path) as store:`).
 """
 
 from bot.store.errors import (

@@ -14,8 +14,6 @@ import sqlite3
 import struct
 from pathlib import Path
 
-import aiosqlite
-
 from bot.store.errors import DatabaseOpenError, SchemaTooNewError
 from bot.store.migrations import LATEST_VERSION, MIGRATIONS, get_version
 from bot.wording import agree
@@ -217,34 +215,33 @@ def describe_damage(found_by: str, problems: list[str]) -> str:
     return f'damaged ({found_by}: "{lines[0]}"{more})'
 
 
-async def check_opened(db: aiosqlite.Connection, path: Path) -> int:
+def check_opened(db: sqlite3.Connection, path: Path) -> int:
     """Refuse a database that is newer, damaged, incomplete, not Waymark's or read-only; return its version.
 
     Changes nothing on disk. Raises DatabaseOpenError, or the sqlite3.Error for `explain_sqlite_error`.
     """
-    version = await get_version(db)
+    version = get_version(db)
     if version > LATEST_VERSION:
         raise SchemaTooNewError(path, version, LATEST_VERSION)
-    problems = await _column(db, f"PRAGMA quick_check({MAX_REPORTED})")
+    problems = _column(db, f"PRAGMA quick_check({MAX_REPORTED})")
     if problems != ["ok"]:
         damage = describe_damage("SQLite's quick_check", problems)
         raise DatabaseOpenError(path, f"the file is {damage}; {recovery_advice()}")
-    reason = schema_problem(version, set(await _column(db, TABLES_SQL)))
+    reason = schema_problem(version, set(_column(db, TABLES_SQL)))
     if reason is not None:
         raise DatabaseOpenError(path, reason)
     # SQLite opens a file it may not write read-only without a word, and even BEGIN IMMEDIATE succeeds:
     # only a write tells. Setting the version it already has, in a transaction rolled back, changes nothing.
-    await db.execute("BEGIN IMMEDIATE")
+    db.execute("BEGIN IMMEDIATE")
     try:
-        await db.execute(f"PRAGMA user_version = {int(version)}")
+        db.execute(f"PRAGMA user_version = {int(version)}")
     finally:
-        await db.rollback()
+        db.rollback()
     return version
 
 
-async def _column(db: aiosqlite.Connection, sql: str) -> list[str]:
-    async with db.execute(sql) as cursor:
-        return [str(row[0]) for row in await cursor.fetchall()]
+def _column(db: sqlite3.Connection, sql: str) -> list[str]:
+    return [str(row[0]) for row in db.execute(sql)]
 
 
 def copy_problem(db: sqlite3.Connection) -> str | None:

@@ -1,23 +1,27 @@
-"""Forward-only schema migrations, tracked with `PRAGMA user_version`.
+"""Forward-only schema migrations for both backends, from one list.
 
-`MIGRATIONS[i]` is the SQL script that takes a database from version `i` to version `i + 1`;
-version 0 is an empty file. To change the schema, append a script: never edit one that has shipped,
-because databases in the wild already ran it. Each script runs in its own transaction together with
-the `user_version` bump, so a failure leaves the database at the previous version.
+`STEPS[i]` takes a database from version `i` to version `i + 1`: its `sqlite` script for SQLite files (the
+version is `PRAGMA user_version`), its `postgres` script for PostgreSQL (the version is the one row of
+`schema_version`). Version 0 is an empty database. To change the schema, append a step with both scripts:
+never edit one that has shipped, because databases in the wild already ran it. Each step runs in its own
+transaction together with the version bump, so a failure leaves the database at the previous version.
 
-Scripts run with foreign-key enforcement off (SQLite ignores `PRAGMA foreign_keys` inside a
+SQLite scripts run with foreign-key enforcement off (SQLite ignores `PRAGMA foreign_keys` inside a
 transaction), so the usual table-rebuild recipe works: `CREATE TABLE new_x ...; INSERT INTO new_x
 SELECT ... FROM x; DROP TABLE x; ALTER TABLE new_x RENAME TO x;` then recreate x's indexes.
 `PRAGMA foreign_key_check` runs before each commit and a violation aborts the migration.
 Statements must end with `;`. Do not put BEGIN/COMMIT or `PRAGMA user_version` in a script.
+
+Both backends store the same values: timestamps as fixed-width ISO-8601 UTC text, dates as text, booleans
+as 0/1 integers, so rows copy between them unchanged (`bot.store.copy`). PostgreSQL gets BIGINT for ids
+(Discord snowflakes need 64 bits) and an expression index for the case-insensitive group names.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-
-import aiosqlite
+from dataclasses import dataclass
 
 from bot.store.errors import MigrationError, SchemaTooNewError, StoreError
 
@@ -156,10 +160,169 @@ _V4 = """
 ALTER TABLE enrollments ADD COLUMN behind_slot TEXT CHECK (behind_slot IS NULL OR length(behind_slot) BETWEEN 1 AND 64);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
-"""Schema scripts in order; the script at index i produces version i + 1."""
+# Check-ins (a learner's "I'm on it this week" for a role) and the index behind a group's ticks since a
+# date: a member's ticks in one role are read by time, not scanned. Check-ins go with the learner.
+_V5 = """
+CREATE TABLE checkins (
+    user_id    INTEGER NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role       TEXT    NOT NULL CHECK (length(role) >= 1),
+    checked_at TEXT    NOT NULL CHECK (length(checked_at) = 32 AND checked_at LIKE '%+00:00'),
+    PRIMARY KEY (user_id, role, checked_at)
+) WITHOUT ROWID;
 
-LATEST_VERSION = len(MIGRATIONS)
+CREATE INDEX checklist_progress_by_time ON checklist_progress (user_id, role, done_at);
+"""
+
+# PostgreSQL: the same tables, columns, keys and indexes as the SQLite scripts above, version by version.
+_PG_V1 = """
+CREATE TABLE learners (
+    user_id          BIGINT  PRIMARY KEY,
+    timezone         TEXT    NOT NULL DEFAULT 'UTC',
+    progress_visible INTEGER NOT NULL DEFAULT 0 CHECK (progress_visible IN (0, 1)),
+    dm_undeliverable INTEGER NOT NULL DEFAULT 0 CHECK (dm_undeliverable IN (0, 1)),
+    created_at       TEXT    NOT NULL
+);
+
+CREATE TABLE enrollments (
+    user_id    BIGINT  NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role       TEXT    NOT NULL,
+    pace       TEXT,
+    start_date TEXT    NOT NULL,
+    status     TEXT    NOT NULL DEFAULT 'active'
+                       CHECK (status IN ('active', 'stopped', 'completed')),
+    week_shift INTEGER NOT NULL DEFAULT 0 CHECK (week_shift >= 0),
+    created_at TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL,
+    PRIMARY KEY (user_id, role)
+);
+
+CREATE INDEX enrollments_by_status ON enrollments (status, role);
+
+CREATE TABLE checklist_progress (
+    user_id BIGINT NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role    TEXT   NOT NULL,
+    item_id TEXT   NOT NULL,
+    done_at TEXT   NOT NULL,
+    proof   TEXT,
+    PRIMARY KEY (user_id, role, item_id)
+);
+
+CREATE INDEX checklist_progress_by_item ON checklist_progress (role, item_id);
+
+CREATE TABLE reminder_settings (
+    user_id      BIGINT  PRIMARY KEY REFERENCES learners (user_id) ON DELETE CASCADE,
+    enabled      INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    weekday      INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    local_time   TEXT    NOT NULL CHECK (local_time ~ '^[0-2][0-9]:[0-5][0-9]$'),
+    timezone     TEXT,
+    paused_until TEXT,
+    updated_at   TEXT    NOT NULL
+);
+
+CREATE TABLE study_groups (
+    id         BIGINT  GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    guild_id   BIGINT  NOT NULL,
+    name       TEXT    NOT NULL,
+    role       TEXT    NOT NULL,
+    channel_id BIGINT  NOT NULL,
+    weekday    INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    local_time TEXT    NOT NULL CHECK (local_time ~ '^[0-2][0-9]:[0-5][0-9]$'),
+    timezone   TEXT    NOT NULL,
+    paused     INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+    created_by BIGINT,
+    created_at TEXT    NOT NULL
+);
+
+CREATE UNIQUE INDEX study_groups_by_name ON study_groups (guild_id, lower(name));
+
+CREATE TABLE group_members (
+    group_id  BIGINT NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+    user_id   BIGINT NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    joined_at TEXT   NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+);
+
+CREATE INDEX group_members_by_user ON group_members (user_id);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+_PG_V2 = """
+CREATE TABLE reminder_plan (
+    target_kind TEXT   NOT NULL CHECK (target_kind IN ('user', 'group')),
+    target_id   BIGINT NOT NULL,
+    next_due    TEXT   NOT NULL CHECK (length(next_due) = 32 AND next_due LIKE '%+00:00'),
+    PRIMARY KEY (target_kind, target_id)
+);
+
+CREATE INDEX reminder_plan_by_due ON reminder_plan (next_due, target_kind, target_id);
+
+CREATE TABLE deliveries (
+    target_kind TEXT    NOT NULL CHECK (target_kind IN ('user', 'group')),
+    target_id   BIGINT  NOT NULL,
+    slot        TEXT    NOT NULL CHECK (length(slot) BETWEEN 1 AND 64),
+    nonce       TEXT    NOT NULL CHECK (length(nonce) BETWEEN 1 AND 25),
+    state       TEXT    NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+    error       TEXT,
+    created_at  TEXT    NOT NULL,
+    updated_at  TEXT    NOT NULL,
+    PRIMARY KEY (target_kind, target_id, slot)
+);
+
+CREATE INDEX deliveries_in_flight ON deliveries (updated_at) WHERE state = 'sending';
+"""
+
+_PG_V3 = """
+CREATE TABLE leases (
+    name         TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    holder       TEXT NOT NULL CHECK (length(holder) BETWEEN 1 AND 300),
+    acquired_at  TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL,
+    expires_at   TEXT NOT NULL CHECK (expires_at >= heartbeat_at)
+);
+"""
+
+_PG_V4 = """
+ALTER TABLE enrollments ADD COLUMN behind_slot TEXT CHECK (behind_slot IS NULL OR length(behind_slot) BETWEEN 1 AND 64);
+"""
+
+_PG_V5 = """
+CREATE TABLE checkins (
+    user_id    BIGINT NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role       TEXT   NOT NULL CHECK (length(role) >= 1),
+    checked_at TEXT   NOT NULL CHECK (length(checked_at) = 32 AND checked_at LIKE '%+00:00'),
+    PRIMARY KEY (user_id, role, checked_at)
+);
+
+CREATE INDEX checklist_progress_by_time ON checklist_progress (user_id, role, done_at);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One schema version: the script that makes it on SQLite and the one on PostgreSQL."""
+
+    sqlite: str
+    postgres: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step(_V1, _PG_V1),
+    Step(_V2, _PG_V2),
+    Step(_V3, _PG_V3),
+    Step(_V4, _PG_V4),
+    Step(_V5, _PG_V5),
+)
+"""Schema steps in order; the step at index i produces version i + 1."""
+
+MIGRATIONS: tuple[str, ...] = tuple(step.sqlite for step in STEPS)
+"""The SQLite scripts of `STEPS`, in order (what makes a SQLite file of each version)."""
+
+LATEST_VERSION = len(STEPS)
 
 
 def split_statements(script: str) -> list[str]:
@@ -181,65 +344,64 @@ def _strip_comments(sql: str) -> str:
     return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
 
 
-async def get_version(db: aiosqlite.Connection) -> int:
-    """Return the database's `user_version`."""
-    async with db.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
+def get_version(db: sqlite3.Connection) -> int:
+    """Return a SQLite database's `user_version`."""
+    row = db.execute("PRAGMA user_version").fetchone()
     return int(row[0]) if row else 0
 
 
-async def migrate(db: aiosqlite.Connection, *, target: int | None = None, path: str = "?") -> int:
-    """Bring the database up to `target` (default: latest) and return the resulting version.
+def migrate(db: sqlite3.Connection, *, target: int | None = None, path: str = "?") -> int:
+    """Bring a SQLite database up to `target` (default: latest) and return the resulting version.
 
     `db` must be in autocommit mode (`isolation_level=None`). Raises SchemaTooNewError when the
     database is newer than the code, MigrationError when a script fails.
     """
-    target = LATEST_VERSION if target is None else target
-    if not 0 <= target <= LATEST_VERSION:
-        raise ValueError(f"target version must be between 0 and {LATEST_VERSION}, got {target}")
-    current = await get_version(db)
-    if current > LATEST_VERSION:
-        raise SchemaTooNewError(path, current, LATEST_VERSION)
+    latest = len(STEPS)
+    target = latest if target is None else target
+    if not 0 <= target <= latest:
+        raise ValueError(f"target version must be between 0 and {latest}, got {target}")
+    current = get_version(db)
+    if current > latest:
+        raise SchemaTooNewError(path, current, latest)
     if current >= target:
         return current
     # foreign_keys cannot change inside a transaction, so switch it off around the whole run.
-    async with db.execute("PRAGMA foreign_keys") as cursor:
-        row = await cursor.fetchone()
+    row = db.execute("PRAGMA foreign_keys").fetchone()
     fk_was_on = bool(row and row[0])
-    await db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("PRAGMA foreign_keys = OFF")
     try:
         while current < target:
-            current = await _apply_one(db, current + 1, path)
+            current = _apply_one(db, current + 1, path)
     finally:
         if fk_was_on:
-            await db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA foreign_keys = ON")
     return current
 
 
-async def _apply_one(db: aiosqlite.Connection, version: int, path: str) -> int:
-    """Apply the script producing `version` in one transaction; return the version now on disk."""
-    await db.execute("BEGIN IMMEDIATE")
+def _apply_one(db: sqlite3.Connection, version: int, path: str) -> int:
+    """Apply the SQLite script producing `version` in one transaction; return the version now on disk."""
+    latest = len(STEPS)
+    db.execute("BEGIN IMMEDIATE")
     try:
         # Re-read under the write lock: another process may have migrated meanwhile.
-        found = await get_version(db)
-        if found > LATEST_VERSION:
-            raise SchemaTooNewError(path, found, LATEST_VERSION)
+        found = get_version(db)
+        if found > latest:
+            raise SchemaTooNewError(path, found, latest)
         if found >= version:
-            await db.rollback()
+            db.rollback()
             return found
         log.info("migrating %s to schema version %d", path, version)
-        for statement in split_statements(MIGRATIONS[version - 1]):
-            await db.execute(statement)
-        async with db.execute("PRAGMA foreign_key_check") as cursor:
-            violations = await cursor.fetchall()
+        for statement in split_statements(STEPS[version - 1].sqlite):
+            db.execute(statement)
+        violations = db.execute("PRAGMA foreign_key_check").fetchall()
         if violations:
             raise MigrationError(
                 f"migration to version {version} leaves foreign-key violations: {list(map(tuple, violations))}"
             )
-        await db.execute(f"PRAGMA user_version = {int(version)}")
-        await db.commit()
+        db.execute(f"PRAGMA user_version = {int(version)}")
+        db.commit()
     except BaseException as exc:
-        await db.rollback()
+        db.rollback()
         if isinstance(exc, StoreError) or not isinstance(exc, Exception):
             raise
         raise MigrationError(f"migration of {path} to schema version {version} failed: {exc}") from exc

@@ -123,7 +123,7 @@ async def simcord_bot(settings: Settings, now: datetime, shipped_index: ContentI
 async def close_store(bot: WaymarkBot) -> None:
     """Close a bot's store (SimCord detaches the bot without calling `close()`)."""
     services = getattr(bot, "services", None)
-    if services is not None and not services.store.closed:
+    if services is not None and not services.store.database.closed:
         await services.store.close()
 
 

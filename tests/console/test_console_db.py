@@ -17,6 +17,7 @@ from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 from tests.console.conftest import CONTENT_DIR, NOW
 
 LATER = NOW + timedelta(days=14)  # two Monday reminders after NOW's enrollment
@@ -80,7 +81,7 @@ async def test_no_reminders_from_the_bots_database_but_commands_work(bot_db: Pat
     assert f"(it is now {later}; no reminders are sent from the console on the bot's database)" in out
     async with await Store.open(bot_db) as store:
         assert await store.get_plan("user", ALICE) == plan  # not moved on
-        assert await store.pending_deliveries() == []
+        assert await peek.pending_deliveries(store) == []
         assert (await store.export_user(ALICE))["reminder_deliveries"] == []
         assert await store.get_meta(OWNER_KEY) is None  # and never claimed
 

@@ -21,6 +21,7 @@ from bot.reminders.scheduler import Scheduler
 from bot.render import Reply
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
@@ -33,7 +34,7 @@ class FileSender:
         self.fd = fd
 
     async def _append(self, kind: str, target: str, nonce: str) -> None:
-        pending = [d for d in await self.store.pending_deliveries() if d.nonce == nonce]
+        pending = [d for d in await peek.pending_deliveries(self.store) if d.nonce == nonce]
         if len(pending) != 1:  # a send whose nonce the log does not hold: fail the test at once
             print(f"no delivery in flight for nonce {nonce}", file=sys.stderr, flush=True)
             os._exit(3)

@@ -24,6 +24,7 @@ from bot.content.loader import ContentIndex
 from bot.domain.reminders import next_due, slot_key
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 from tests.reminders.conftest import ANN, BOB, CAT, CONTENT_DIR, DAN, NOW, ROOT, group, learner
 
 KILLS = 5
@@ -146,9 +147,9 @@ def test_sigkill_never_skips_a_slot_and_repeats_keep_their_nonce(shipped_index: 
     async def check_log() -> None:
         store = await Store.open(db)
         try:
-            assert await store.pending_deliveries() == []
+            assert await peek.pending_deliveries(store) == []
             for kind, target, slot in expected:
-                assert await store.delivery_state(kind, int(target), slot) == "sent", (kind, target, slot)
+                assert await peek.delivery_state(store, kind, int(target), slot) == "sent", (kind, target, slot)
         finally:
             await store.close()
 

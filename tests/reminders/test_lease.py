@@ -15,6 +15,7 @@ from bot.reminders.lease import LEASE_TTL, RENEW_EVERY, SENDER_LEASE, Holder, Se
 from bot.reminders.scheduler import NOT_THE_SENDER, Scheduler
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 from tests.reminders.conftest import ANN, BOB, CAT, CONTENT_DIR, NOW, Clock, RecordingSender, learner
 
 FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)
@@ -141,7 +142,7 @@ async def test_the_scheduler_sends_nothing_without_the_lease(svc: Services, stor
     assert await scheduler.run_due(FIRST) == []
     assert sender.sent == []
     assert await store.get_plan("user", ANN) == FIRST  # untouched: the holder sends it
-    assert await store.get_delivery("user", ANN, "2026-W49") is None
+    assert await peek.get_delivery(store, "user", ANN, "2026-W49") is None
 
 
 async def test_two_processes_on_one_database_send_each_reminder_once(
@@ -205,7 +206,7 @@ async def test_a_lease_lost_during_a_batch_stops_the_rest_of_it(svc: Services, s
     assert outcomes[1].skipped == NOT_THE_SENDER
     assert len(sender.sent) == 1
     assert await store.get_plan("user", BOB) == FIRST  # left for the new holder, nothing begun
-    assert await store.get_delivery("user", BOB, "2026-W49") is None
+    assert await peek.get_delivery(store, "user", BOB, "2026-W49") is None
 
 
 async def test_the_loop_renews_the_lease_and_takes_it_when_it_becomes_free(svc: Services, store: Store) -> None:

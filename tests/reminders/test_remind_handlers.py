@@ -9,6 +9,7 @@ import pytest
 from bot.handlers import reminders
 from bot.reminders.scheduler import Scheduler
 from bot.services import Services, UserError
+from tests import peek
 from tests.reminders.conftest import (
     ANN,
     BOB,
@@ -279,4 +280,4 @@ async def test_a_snoozed_reminder_survives_a_passing_failure(
     sender.errors[("user", ANN)] = [RetryLaterError("503")]
     await travel(scheduler, clock, FIRST + timedelta(days=3))
     assert len(sender.sent) == 2
-    assert await svc.store.pending_deliveries() == []
+    assert await peek.pending_deliveries(svc.store) == []

@@ -16,6 +16,7 @@ from bot.reminders.planning import deferred_meta_key, read_deferral, snooze_meta
 from bot.reminders.scheduler import DEFERRED, RetryLaterError, Scheduler
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 from tests.reminders.conftest import (
     ANN,
     BOB,
@@ -80,12 +81,12 @@ async def test_a_path_missing_at_send_time_is_deferred_and_goes_out_after_a_relo
     outcomes = await scheduler.run_due(FIRST)
     assert [o.skipped for o in outcomes] == [DEFERRED]
     assert sender.sent == []
-    assert await store.get_delivery("user", ANN, "2026-W49") is None  # not failed: nothing is recorded
+    assert await peek.get_delivery(store, "user", ANN, "2026-W49") is None  # not failed: nothing is recorded
     assert await store.get_plan("user", ANN) == FIRST + timedelta(minutes=30)  # looked at again soon
 
     await travel(scheduler, clock, FIRST + weeks(1) + timedelta(hours=1))
     assert sender.sent == []
-    assert await store.get_delivery("user", ANN, "2026-W50") is None
+    assert await peek.get_delivery(store, "user", ANN, "2026-W50") is None
     deferral = read_deferral(await store.get_meta(deferred_meta_key("user", ANN)))
     assert deferral is not None and deferral.since == FIRST  # the week it waits for, however often deferred
 
@@ -99,7 +100,7 @@ async def test_a_path_missing_at_send_time_is_deferred_and_goes_out_after_a_relo
     assert (
         "This comes late: I was offline and missed 1 weekly reminder." in catchup.text
     )  # weeks 1 and 2 in one message, as after downtime
-    assert await store.delivery_state("user", ANN, "2026-W50") == "sent"
+    assert await peek.delivery_state(store, "user", ANN, "2026-W50") == "sent"
     assert await store.get_meta(deferred_meta_key("user", ANN)) is None
     await travel(scheduler, clock, FIRST + weeks(3) + timedelta(hours=1))
     assert [s.due for s in sender.to("user", ANN)[1:]] == [FIRST + weeks(2), FIRST + weeks(3)]
@@ -124,7 +125,7 @@ async def test_a_path_back_within_its_week_sends_that_weeks_reminder(
     assert outcome.sent
     assert sender.sent[0].text.startswith("Week 1 of")
     assert "This comes late" not in sender.sent[0].text
-    assert await store.delivery_state("user", ANN, "2026-W49") == "sent"
+    assert await peek.delivery_state(store, "user", ANN, "2026-W49") == "sent"
     assert await store.get_plan("user", ANN) == FIRST + weeks(1)
 
 
@@ -199,7 +200,7 @@ async def test_a_finished_path_beside_a_missing_one_does_not_end_the_reminders(
 
 async def test_reload_replans_learners_with_reminders_on_but_no_plan(live: Services, store: Store) -> None:
     woken: list[bool] = []
-    live.plans_changed = lambda: woken.append(True)
+    live.store.on_plans_changed(lambda: woken.append(True))
     for user in (ANN, BOB, CAT):
         await learning.start_learning(live, caller(user), ROLE)
     # As a bot before this fix left them: ANN's plan cleared while her path was missing.
@@ -284,7 +285,7 @@ async def test_a_snooze_is_replaced_by_a_newer_weekly_reminder(
     await press(svc, caller(now=FIRST + timedelta(days=6, hours=1)), sender.sent[0].reply, "Snooze a day")
     await travel(scheduler, clock, FIRST + weeks(2) + timedelta(hours=1))
     assert [s.at for s in sender.sent] == [FIRST, FIRST + weeks(1) + timedelta(hours=1), FIRST + weeks(2)]
-    assert await svc.store.delivery_state("user", ANN, "2026-W50") == "sent"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W50") == "sent"
     assert await svc.store.get_meta(snooze_meta_key("user", ANN)) is None
 
 

@@ -21,6 +21,7 @@ from bot.reminders.scheduler import (
 )
 from bot.services import Services
 from bot.store import Store
+from tests import peek
 from tests.reminders.conftest import (
     ANN,
     BOB,
@@ -83,9 +84,9 @@ async def test_restart_after_three_weeks_sends_one_catch_up_per_target(
         assert ann.text.startswith("Week 4 of 36")  # where the learner is now, not where they were
         for sent in sender.sent:
             assert sent.at == clock.now
-        assert await store.delivery_state("user", ANN, "2026-W52") == "sent"
-        assert await store.get_delivery("user", ANN, "2026-W50") is None  # old slots are skipped, not sent
-        assert await store.get_delivery("user", ANN, "2026-W51") is None
+        assert await peek.delivery_state(store, "user", ANN, "2026-W52") == "sent"
+        assert await peek.get_delivery(store, "user", ANN, "2026-W50") is None  # old slots are skipped, not sent
+        assert await peek.get_delivery(store, "user", ANN, "2026-W51") is None
 
         # The same pass again sends nothing; then the normal rhythm, without the catch-up line.
         assert await scheduler.run_due(clock.now) == []
@@ -159,13 +160,13 @@ async def test_a_sender_that_fails_after_sending_is_retried_with_the_same_nonce(
     outcomes = {o.target.target_id: o for o in await scheduler.run_due(FIRST)}
     assert outcomes[ANN].skipped == "error"
     assert outcomes[BOB].sent
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "sending"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W49") == "sending"
     assert await svc.store.get_plan("user", ANN) == FIRST + timedelta(minutes=5)
     await travel(scheduler, clock, FIRST + timedelta(hours=1))
     first, again = sender.to("user", ANN)
     assert first.nonce == again.nonce  # Discord dedupes the repeat by its nonce
     assert again.at == FIRST + timedelta(minutes=5)
-    delivery = await svc.store.get_delivery("user", ANN, "2026-W49")
+    delivery = await peek.get_delivery(svc.store, "user", ANN, "2026-W49")
     assert delivery is not None
     assert (delivery.state, delivery.attempts, delivery.nonce) == ("sent", 2, first.nonce)
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
@@ -191,14 +192,14 @@ async def test_a_process_that_dies_after_begin_delivery_resends_with_the_same_no
     store = await Store.open(db_path)
     try:
         svc = Services(ContentHolder(CONTENT_DIR, shipped_index, NOW), store)
-        assert {d.nonce for d in await store.pending_deliveries()} == {begun_user.nonce, begun_group.nonce}
+        assert {d.nonce for d in await peek.pending_deliveries(store)} == {begun_user.nonce, begun_group.nonce}
         sender = RecordingSender(clock)
         clock.now = FIRST + timedelta(minutes=3)
         await Scheduler(svc, sender, clock, rate=0).run_due(clock.now)
         assert sender.to("user", ANN)[0].nonce == begun_user.nonce
         assert sender.to("channel", CHANNEL)[0].nonce == begun_group.nonce
-        assert await store.pending_deliveries() == []
-        delivery = await store.get_delivery("user", ANN, "2026-W49")
+        assert await peek.pending_deliveries(store) == []
+        delivery = await peek.get_delivery(store, "user", ANN, "2026-W49")
         assert delivery is not None and (delivery.state, delivery.attempts) == ("sent", 2)
     finally:
         await store.close()
@@ -223,7 +224,7 @@ async def test_closed_dms_mark_the_learner_and_others_still_get_theirs(
     learner_row = await svc.store.get_learner(ANN)
     assert learner_row is not None and learner_row.dm_undeliverable
     assert await svc.store.get_plan("user", ANN) is None
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "failed"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W49") == "failed"
     await travel(scheduler, clock, FIRST + weeks(3))
     assert sender.to("user", ANN) == []
     assert len(sender.to("user", BOB)) == 4
@@ -250,7 +251,7 @@ async def test_closed_dms_of_a_group_member_post_the_reminder_in_the_group_chann
     assert post.nonce != fallback.nonce
     learner_row = await svc.store.get_learner(ANN)
     assert learner_row is not None and learner_row.dm_undeliverable
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "sent"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W49") == "sent"
 
 
 async def test_a_gone_channel_pauses_the_group(
@@ -290,7 +291,7 @@ async def test_retry_later_backs_off_and_keeps_the_nonce(
     assert len(set(nonces)) == 1
     [dm] = sender.sent
     assert dm.nonce == nonces[0]
-    delivery = await svc.store.get_delivery("user", ANN, "2026-W49")
+    delivery = await peek.get_delivery(svc.store, "user", ANN, "2026-W49")
     assert delivery is not None and (delivery.state, delivery.attempts) == ("sent", 4)
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
 
@@ -302,7 +303,7 @@ async def test_retry_later_gives_up_after_max_attempts_and_keeps_the_weekly_rhyt
     sender.errors[("user", ANN)] = [RetryLaterError("503") for _ in range(MAX_ATTEMPTS)]
     await travel(scheduler, clock, FIRST + timedelta(days=1))
     assert sender.sent == []
-    delivery = await svc.store.get_delivery("user", ANN, "2026-W49")
+    delivery = await peek.get_delivery(svc.store, "user", ANN, "2026-W49")
     assert delivery is not None and delivery.state == "failed"
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
     await travel(scheduler, clock, FIRST + weeks(1))
@@ -331,7 +332,7 @@ async def test_one_target_raising_never_stalls_the_others(
     clock.now += timedelta(minutes=5)
     await scheduler.run_due(clock.now)
     [bob] = sender.to("user", BOB)
-    delivery = await svc.store.get_delivery("user", BOB, slot_key(clock.now, "UTC"))
+    delivery = await peek.get_delivery(svc.store, "user", BOB, slot_key(clock.now, "UTC"))
     assert delivery is not None and delivery.state == "sent" and bob.nonce == delivery.nonce
     assert delivery.attempts == 2
 
@@ -463,7 +464,6 @@ async def test_the_run_loop_wakes_on_plan_changes_and_stops(
 
     clock.now = FIRST + timedelta(minutes=1)
     scheduler = Scheduler(svc, sender, clock, rate=0)
-    svc.plans_changed = scheduler.wake  # as the Discord cog wires it
     got_one = asyncio.Event()
     real_send = sender.send_user
 
@@ -527,8 +527,8 @@ async def test_paths_and_groups_no_longer_in_the_content_are_deferred(
     assert outcomes == {"user": "deferred", "group": "deferred"}
     assert sender.sent == []
     # Nothing is recorded for the week, and the plan looks again soon: the path may come back.
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") is None
-    assert await svc.store.delivery_state("group", ghost.id, "2026-W49") is None
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W49") is None
+    assert await peek.delivery_state(svc.store, "group", ghost.id, "2026-W49") is None
     assert await svc.store.get_plan("user", ANN) == FIRST + timedelta(minutes=30)
     assert await svc.store.get_plan("group", ghost.id) == FIRST + timedelta(minutes=30)
 
@@ -569,7 +569,7 @@ async def test_a_retry_that_crosses_into_the_next_week_keeps_its_slot_and_nonce(
     first, retried, *weekly = sender.sent
     assert retried.at == sunday + timedelta(minutes=15)  # Monday 00:05, after 5 and 10 minutes
     assert retried.nonce == first.nonce  # Discord sees the same message again, not a second one
-    assert await svc.store.delivery_state("user", ANN, "2026-W48") == "sent"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W48") == "sent"
     # The next week's own reminder still comes: the retry did not use up its slot.
     assert [s.due for s in weekly] == [sunday + weeks(1), sunday + weeks(2)]
 

@@ -10,6 +10,7 @@ import pytest
 from bot.domain.reminders import slot_key
 from bot.reminders.scheduler import Scheduler
 from bot.services import Services
+from tests import peek
 from tests.reminders.conftest import (
     ANN,
     BOB,
@@ -58,7 +59,7 @@ async def test_first_dm_arrives_at_the_right_utc_instant(
     assert "I was offline" not in dm.text
     assert len(dm.nonce) <= 25
     assert await svc.store.get_plan("user", ANN) == utc(2026, 12, 7, 8)
-    assert await svc.store.delivery_state("user", ANN, "2026-W49") == "sent"
+    assert await peek.delivery_state(svc.store, "user", ANN, "2026-W49") == "sent"
 
 
 async def test_time_travel_sends_exactly_one_a_week(

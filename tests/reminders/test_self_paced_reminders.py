@@ -175,7 +175,7 @@ async def test_a_path_that_loses_its_phases_keeps_going(svc: Services) -> None:
     folder = svc.content.directory
     phased = (folder / "backend-engineer.md").read_text(encoding="utf-8")
     await learning.start_learning(svc, caller(), ROLE, pace="complete_beginner")
-    await svc.store.shift_enrollment(ANN, ROLE, 1, NOW)
+    await svc.store.move_back_once(ANN, ROLE, "2025-W10", 10, NOW)
     head, _, _ = phased.partition("\n# ")
     (folder / "backend-engineer.md").write_text(head + "\n# Backend\n\n## Checklist\n\n- [ ] Ship it\n", "utf-8")
     after = Services(ContentHolder.load(folder, NOW), svc.store)

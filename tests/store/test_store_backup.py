@@ -15,6 +15,8 @@ from bot.store import backup as backup_module
 from bot.store.backup import backup_target, copy_database, dated_name
 from tests.broken_db import garble_middle, is_damaged, truncate_half, waymark_database
 
+pytestmark = pytest.mark.sqlite_only  # reads the file or SQLite's own settings
+
 NOW = datetime(2026, 1, 5, 9, 30, 15, tzinfo=UTC)
 
 

@@ -12,18 +12,20 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store
+from bot.store.sql import ForeignKeyViolationError, Work, run
+from tests import peek
 from tests.store.conftest import expect_line, start_child
+
+pytestmark = pytest.mark.sqlite_only  # reads the file or SQLite's own settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_connection_pragmas(store: Store) -> None:
-    assert await store.pragma("journal_mode") == "wal"
-    assert await store.pragma("foreign_keys") == 1
-    assert await store.pragma("busy_timeout") == 5000
-    assert await store.pragma("synchronous") == 2  # FULL
-    with pytest.raises(ValueError, match="not a pragma"):
-        await store.pragma("journal_mode = DELETE")
+    assert await peek.pragma(store, "journal_mode") == "wal"
+    assert await peek.pragma(store, "foreign_keys") == 1
+    assert await peek.pragma(store, "busy_timeout") == 5000
+    assert await peek.pragma(store, "synchronous") == 2  # FULL
 
 
 async def test_wal_is_persistent_in_the_file(store: Store, db_path: Path) -> None:
@@ -39,12 +41,16 @@ async def test_foreign_keys_are_enforced(store: Store, db_path: Path, now: datet
     # Deleting the learner alone cascades to their enrollment: only possible with foreign_keys=ON.
     await store.delete_user(1)
     assert await store.get_enrollment(1, "r") is None
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        async with store._write() as db:
-            await db.execute(
-                "INSERT INTO enrollments (user_id, role, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (999, "r", "2025-01-01", "x", "x"),
-            )
+    with pytest.raises(ForeignKeyViolationError, match="FOREIGN KEY"):
+        await peek.execute(
+            store,
+            "INSERT INTO enrollments (user_id, role, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            999,
+            "r",
+            "2025-01-01",
+            "x",
+            "x",
+        )
 
 
 async def test_concurrent_handlers_never_interleave(store: Store, now: datetime) -> None:
@@ -52,7 +58,7 @@ async def test_concurrent_handlers_never_interleave(store: Store, now: datetime)
         user = i % 5
         await store.enroll(user, f"role-{i % 3}", None, date(2025, 1, 6), now)
         await store.set_item_done(user, f"role-{i % 3}", f"item-{i}", now + timedelta(seconds=i), proof=str(i))
-        await store.shift_enrollment(user, f"role-{i % 3}", 1, now)
+        await store.move_back_once(user, f"role-{i % 3}", f"slot-{i}", 1000, now)
         await store.set_meta(f"k{i % 4}", str(i))
 
     await asyncio.wait_for(asyncio.gather(*(handler(i) for i in range(60))), timeout=20)
@@ -67,13 +73,12 @@ async def test_concurrent_handlers_never_interleave(store: Store, now: datetime)
 
 
 async def test_failed_write_rolls_back_and_store_stays_usable(store: Store, now: datetime) -> None:
-    async def crashing_handler() -> None:
-        async with store._write() as db:
-            await db.execute("INSERT INTO meta (key, value) VALUES ('half', 'done')")
-            raise RuntimeError("handler crashed mid-transaction")
+    def crashing_work() -> Work[None]:
+        yield run("INSERT INTO meta (key, value) VALUES ('half', 'done')")
+        raise RuntimeError("handler crashed mid-transaction")
 
     with pytest.raises(RuntimeError):
-        await crashing_handler()
+        await store.database.write(crashing_work)
     assert await store.get_meta("half") is None
     await store.set_meta("after", "ok")
     assert await store.get_meta("after") == "ok"
@@ -93,11 +98,10 @@ async def test_cancelled_handlers_leave_no_partial_transaction(store: Store, now
             task.cancel()
         results = await asyncio.gather(*tasks, return_exceptions=True)
         outcomes.update(isinstance(r, asyncio.CancelledError) for r in results)
-        # The learner row is written in the same transaction as the enrollment or the tick.
-        learner = await asyncio.wait_for(store.get_learner(user), timeout=5)
-        enrollment = await store.get_enrollment(user, "r")
-        progress = await store.get_progress(user, "r")
-        assert (learner is not None) == (enrollment is not None or bool(progress))
+        # The learner row is written in the same transaction as the enrollment or the tick: read all three
+        # from one snapshot (a cancelled write already under way still commits, atomically).
+        export = await asyncio.wait_for(store.export_user(user), timeout=5)
+        assert (export["learner"] is not None) == bool(export["enrollments"] or export["checklist_progress"])
     assert True in outcomes
     assert await store.set_item_done(10_000, "r", "after", now) is True
 

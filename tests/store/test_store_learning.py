@@ -100,7 +100,8 @@ async def test_enroll_with_unknown_timezone_falls_back_to_utc(store: Store, now:
 
 async def test_resume_keeps_start_shift_pace_and_progress(store: Store, now: datetime) -> None:
     await store.enroll(1, "r", "fast", date(2025, 1, 6), now)
-    await store.shift_enrollment(1, "r", 2, now)
+    for slot in ("2025-W01", "2025-W02"):
+        await store.move_back_once(1, "r", slot, 10, now)
     await store.set_item_done(1, "r", "item-1", now)
     await store.stop_enrollment(1, "r", now)
     resumed, created = await store.enroll(1, "r", None, None, now + LATER)
@@ -114,7 +115,8 @@ async def test_resume_keeps_start_shift_pace_and_progress(store: Store, now: dat
 
 async def test_resume_with_explicit_start_date_resets_shift(store: Store, now: datetime) -> None:
     await store.enroll(1, "r", "fast", date(2025, 1, 6), now)
-    await store.shift_enrollment(1, "r", 3, now)
+    for slot in ("2025-W01", "2025-W02", "2025-W03"):
+        await store.move_back_once(1, "r", slot, 10, now)
     await store.set_item_done(1, "r", "item-1", now)
     await store.stop_enrollment(1, "r", now)
     resumed, created = await store.enroll(1, "r", "slow", date(2025, 4, 7), now + LATER)
@@ -209,19 +211,6 @@ async def test_stop_leaves_completed_enrollment_completed(store: Store, now: dat
     assert (await store.get_enrollment(1, "r")).status == "completed"
 
 
-async def test_shift_enrollment(store: Store, now: datetime) -> None:
-    assert await store.shift_enrollment(1, "r", 1, now) is None
-    await store.enroll(1, "r", None, date(2025, 1, 6), now)
-    assert (await store.shift_enrollment(1, "r", 2, now)).week_shift == 2
-    shifted = await store.shift_enrollment(1, "r", -1, now + LATER)
-    assert (shifted.week_shift, shifted.updated_at) == (1, now + LATER)
-    with pytest.raises(ValueError, match="only pushed back 1"):
-        await store.shift_enrollment(1, "r", -2, now)
-    assert (await store.get_enrollment(1, "r")).week_shift == 1
-    with pytest.raises(TypeError):
-        await store.shift_enrollment(1, "r", 1.5, now)  # type: ignore[arg-type]
-
-
 async def test_move_back_once_a_slot(store: Store, now: datetime) -> None:
     assert await store.move_back_once(1, "r", "2025-W05", 9, now) == (None, False)
     await store.enroll(1, "r", None, date(2025, 1, 6), now)
@@ -262,8 +251,6 @@ async def test_set_enrollment_status_and_pace(store: Store, now: datetime) -> No
     assert same.updated_at == now + LATER  # no change, no bump
     with pytest.raises(ValueError, match="unknown enrollment status"):
         await store.set_enrollment_status(1, "r", "paused", now)  # type: ignore[arg-type]
-    assert (await store.set_enrollment_pace(1, "r", "slow", now)).pace == "slow"
-    assert (await store.set_enrollment_pace(1, "r", None, now)).pace is None
 
 
 # ---------------------------------------------------------------- checklist progress

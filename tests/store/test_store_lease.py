@@ -66,9 +66,9 @@ async def test_bad_arguments_are_refused(store: Store) -> None:
         await store.acquire_lease(NAME, "a:1:x", datetime(2026, 12, 1), TTL)  # noqa: DTZ001 - the point of the test
 
 
-async def test_two_processes_racing_for_a_free_lease_get_one_holder(db_path: Path) -> None:
+async def test_two_processes_racing_for_a_free_lease_get_one_holder(target: str | Path) -> None:
     """Two connections (as two processes would have) ask at once, many times: each time exactly one holds it."""
-    first, second = await Store.open(db_path), await Store.open(db_path)
+    first, second = await Store.open(target), await Store.open(target)
     try:
         for round_ in range(20):
             at = T0 + timedelta(minutes=2 * round_)  # every round starts after the last lease lapsed

@@ -1,15 +1,18 @@
 """Schema migrations: from an empty file, from every earlier version, refusal of newer ones."""
 
+import contextlib
 import sqlite3
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.store import LATEST_VERSION, MIGRATIONS, MigrationError, SchemaTooNewError, Store
 from bot.store import migrations as migrations_module
-from bot.store.migrations import migrate, split_statements
+from bot.store.migrations import STEPS, Step, migrate, split_statements
+from tests import peek
+
+pytestmark = pytest.mark.sqlite_only  # reads the file or SQLite's own settings
 
 # Representative rows, written in the schema *of that version*. The same logical data at every
 # version, so one check (through the Store API, at the latest version) covers all of them.
@@ -70,6 +73,14 @@ SEEDS[4] = (
         UPDATE enrollments SET behind_slot = '2024-W03' WHERE user_id = 111 AND role = 'data-analyst';
     """
 )
+# Version 5 added check-ins (and an index on ticks by time).
+SEEDS[5] = (
+    SEEDS[4]
+    + """
+        INSERT INTO checkins (user_id, role, checked_at)
+        VALUES (111, 'data-analyst', '2024-01-10T08:00:00.000000+00:00');
+    """
+)
 
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
@@ -120,15 +131,15 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
 
     if version < 2:  # the reminder tables arrive empty and usable
         assert await store.earliest_due() is None
-        assert await store.pending_deliveries() == []
+        assert await peek.pending_deliveries(store) == []
         assert await store.begin_delivery("user", 111, "2024-W09", datetime(2024, 3, 4, tzinfo=UTC)) is not None
         return
     assert await store.get_plan("user", 111) == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
     assert await store.earliest_due() == datetime(2024, 3, 4, 8, 30, tzinfo=UTC)
     due = await store.due_targets(datetime(2024, 3, 10, tzinfo=UTC))
     assert [(t.kind, t.target_id) for t in due] == [("user", 111), ("group", 7)]
-    assert await store.delivery_state("user", 111, "2024-W09") == "sent"
-    [pending] = await store.pending_deliveries()
+    assert await peek.delivery_state(store, "user", 111, "2024-W09") == "sent"
+    [pending] = await peek.pending_deliveries(store)
     assert (pending.kind, pending.target_id, pending.nonce, pending.attempts) == (
         "group",
         7,
@@ -144,14 +155,28 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
     assert lease is not None
     assert (lease.holder, lease.expires_at) == ("old-host:77:0badcafe", datetime(2024, 3, 1, 2, 6, tzinfo=UTC))
 
+    # The group's ticks since a date read the progress every version kept.
+    ticks = await store.group_ticks_since(7, datetime(2024, 1, 1, tzinfo=UTC))
+    assert ticks == [
+        (111, "w1-sql", datetime(2024, 1, 9, 10, tzinfo=UTC)),
+        (222, "w1-sql", datetime(2024, 2, 2, 10, tzinfo=UTC)),
+    ]
+    checkins = await store.list_checkins(111, "data-analyst")
+    if version < 5:  # the check-ins table arrives empty and usable
+        assert checkins == []
+        return
+    assert checkins == [datetime(2024, 1, 10, 8, tzinfo=UTC)]
+
 
 async def build_database(path: Path, version: int) -> None:
     """Create a database at exactly `version` (applying only the first scripts) and seed it."""
-    async with aiosqlite.connect(path, isolation_level=None) as db:
-        assert await migrate(db, target=version) == version
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        assert migrate(db, target=version) == version
         if version:
-            await db.executescript(SEEDS[version])
-            await db.commit()
+            db.executescript(SEEDS[version])
+    finally:
+        db.close()
 
 
 def schema_shape(path: Path) -> dict[str, object]:
@@ -238,11 +263,10 @@ async def test_failed_migration_rolls_back_to_previous_version(tmp_path: Path, m
     path = tmp_path / "db.sqlite"
     await build_database(path, LATEST_VERSION)
     broken = "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
-    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, broken))
-    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
-    async with aiosqlite.connect(path, isolation_level=None) as db:
+    monkeypatch.setattr(migrations_module, "STEPS", (*STEPS, Step(broken, broken)))
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
         with pytest.raises(MigrationError, match=f"version {LATEST_VERSION + 1}"):
-            await migrate(db)
+            migrate(db)
         assert not db.in_transaction
     conn = sqlite3.connect(path)
     try:
@@ -270,15 +294,12 @@ async def test_next_version_can_rebuild_a_table(tmp_path: Path, monkeypatch: pyt
         DROP TABLE learners;
         ALTER TABLE new_learners RENAME TO learners;
     """
-    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, rebuild))
-    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
-    async with aiosqlite.connect(path, isolation_level=None) as db:
-        await db.execute("PRAGMA foreign_keys = ON")
-        assert await migrate(db) == LATEST_VERSION + 1
-        async with db.execute("PRAGMA foreign_keys") as cursor:
-            assert (await cursor.fetchone())[0] == 1  # restored after the run
-        async with db.execute("SELECT COUNT(*) FROM checklist_progress") as cursor:
-            assert (await cursor.fetchone())[0] == 3
+    monkeypatch.setattr(migrations_module, "STEPS", (*STEPS, Step(rebuild, rebuild)))
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        assert migrate(db) == LATEST_VERSION + 1
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # restored after the run
+        assert db.execute("SELECT COUNT(*) FROM checklist_progress").fetchone()[0] == 3
 
 
 async def test_migration_leaving_dangling_foreign_keys_is_refused(
@@ -287,19 +308,19 @@ async def test_migration_leaving_dangling_foreign_keys_is_refused(
     path = tmp_path / "db.sqlite"
     await build_database(path, LATEST_VERSION)
     bad = "DELETE FROM learners WHERE user_id = 111;"
-    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*MIGRATIONS, bad))
-    monkeypatch.setattr(migrations_module, "LATEST_VERSION", LATEST_VERSION + 1)
-    async with aiosqlite.connect(path, isolation_level=None) as db:
+    monkeypatch.setattr(migrations_module, "STEPS", (*STEPS, Step(bad, bad)))
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
         with pytest.raises(MigrationError, match="foreign-key violations"):
-            await migrate(db)
-        async with db.execute("SELECT COUNT(*) FROM learners") as cursor:
-            assert (await cursor.fetchone())[0] == 2
+            migrate(db)
+        assert db.execute("SELECT COUNT(*) FROM learners").fetchone()[0] == 2
 
 
-async def test_migrate_rejects_unknown_target(tmp_path: Path) -> None:
-    async with aiosqlite.connect(tmp_path / "db.sqlite", isolation_level=None) as db:
-        with pytest.raises(ValueError, match="target version"):
-            await migrate(db, target=LATEST_VERSION + 1)
+def test_migrate_rejects_unknown_target(tmp_path: Path) -> None:
+    with (
+        contextlib.closing(sqlite3.connect(tmp_path / "db.sqlite", isolation_level=None)) as db,
+        pytest.raises(ValueError, match="target version"),
+    ):
+        migrate(db, target=LATEST_VERSION + 1)
 
 
 def test_split_statements_keeps_trigger_bodies_whole() -> None:

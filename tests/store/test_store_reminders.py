@@ -1,6 +1,5 @@
 """The reminder plan and the delivery log: CRUD, due ordering, index use and the delivery protocol."""
 
-import asyncio
 import sqlite3
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -8,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.store import Store
-from bot.store import store as store_module
-from bot.store.store import _DUE_TARGETS_SQL
+from bot.store import reminders as reminders_module
+from bot.store.reminders import DUE_TARGETS_SQL as _DUE_TARGETS_SQL
+from bot.store.sql import Work
+from tests import peek
 
 WEEK = timedelta(weeks=1)
 
@@ -29,16 +30,12 @@ async def test_plan_crud(store: Store, now: datetime) -> None:
     assert await store.get_plan("user", 1) is None
 
 
-async def test_plan_is_stored_in_utc_whatever_the_input_zone(store: Store, db_path: Path, now: datetime) -> None:
+async def test_plan_is_stored_in_utc_whatever_the_input_zone(store: Store, now: datetime) -> None:
     paris_winter = timezone(timedelta(hours=1))
     await store.set_plan("group", 3, datetime(2025, 3, 3, 10, 0, tzinfo=paris_winter))
     assert await store.get_plan("group", 3) == now
-    conn = sqlite3.connect(db_path)
-    try:
-        [(text,)] = conn.execute("SELECT next_due FROM reminder_plan").fetchall()
-    finally:
-        conn.close()
-    assert text == "2025-03-03T09:00:00.000000+00:00"
+    [row] = await peek.query(store, "SELECT next_due FROM reminder_plan")
+    assert row[0] == "2025-03-03T09:00:00.000000+00:00"
 
 
 async def test_plan_rejects_bad_input(store: Store, now: datetime) -> None:
@@ -74,6 +71,7 @@ async def test_due_targets_are_ordered_and_limited(store: Store, now: datetime) 
     assert len(await store.due_targets(now + WEEK)) == 6
 
 
+@pytest.mark.sqlite_only
 async def test_due_queries_use_the_index(store: Store, db_path: Path, now: datetime) -> None:
     await store.set_plan("user", 1, now)
     conn = sqlite3.connect(db_path)
@@ -88,26 +86,31 @@ async def test_due_queries_use_the_index(store: Store, db_path: Path, now: datet
     assert "reminder_plan_by_due" in min_plan, min_plan
 
 
-async def test_plan_changes_set_the_event(store: Store, now: datetime) -> None:
-    event = store.plans_changed
-    event.clear()
+async def test_plan_changes_call_the_listeners(store: Store, now: datetime) -> None:
+    woken: list[str] = []
+    store.on_plans_changed(lambda: woken.append("a"))
+    remove_b = store.on_plans_changed(lambda: woken.append("b"))
     await store.set_plan("user", 1, now)
-    assert event.is_set()
-    event.clear()
+    assert woken == ["a", "b"]
+    woken.clear()
     assert await store.clear_plan("user", 2) is False  # nothing changed: no wake-up
-    assert not event.is_set()
+    assert woken == []
+    remove_b()
     await store.clear_plan("user", 1)
-    assert event.is_set()
+    assert woken == ["a"]
 
 
-async def test_scheduler_wait_is_woken_by_a_plan_change(store: Store, now: datetime) -> None:
-    store.plans_changed.clear()
-    assert await store.earliest_due() is None
-    waiter = asyncio.create_task(store.plans_changed.wait())
-    await asyncio.sleep(0)
-    assert not waiter.done()
+async def test_a_failing_listener_does_not_fail_the_write(store: Store, now: datetime) -> None:
+    woken: list[bool] = []
+
+    def broken() -> None:
+        raise RuntimeError("listener bug")
+
+    store.on_plans_changed(broken)
+    store.on_plans_changed(lambda: woken.append(True))
     await store.set_plan("group", 4, now)
-    await asyncio.wait_for(waiter, timeout=1)
+    assert woken == [True]
+    assert await store.get_plan("group", 4) == now
 
 
 # ---------------------------------------------------------------------- the delivery protocol
@@ -123,14 +126,14 @@ async def test_delivery_sent_once(store: Store, now: datetime) -> None:
     assert delivery.created_at == delivery.updated_at == now
     assert len(delivery.nonce) == 25
     int(delivery.nonce, 16)  # hex
-    assert await store.delivery_state("user", 1, "2025-W10") == "sending"
+    assert await peek.delivery_state(store, "user", 1, "2025-W10") == "sending"
     assert await store.get_plan("user", 1) == now  # still due until finished
 
     later = now + timedelta(seconds=2)
     assert await store.finish_delivery("user", 1, "2025-W10", later, now + WEEK) is True
-    assert await store.delivery_state("user", 1, "2025-W10") == "sent"
+    assert await peek.delivery_state(store, "user", 1, "2025-W10") == "sent"
     assert await store.get_plan("user", 1) == now + WEEK
-    sent = await store.get_delivery("user", 1, "2025-W10")
+    sent = await peek.get_delivery(store, "user", 1, "2025-W10")
     assert sent is not None
     assert (sent.nonce, sent.attempts, sent.created_at, sent.updated_at) == (delivery.nonce, 1, now, later)
 
@@ -139,8 +142,8 @@ async def test_delivery_sent_once(store: Store, now: datetime) -> None:
     assert await store.finish_delivery("user", 1, "2025-W10", later, now + 5 * WEEK) is False
     assert await store.fail_delivery("user", 1, "2025-W10", later, "late", None) is False
     assert await store.get_plan("user", 1) == now + WEEK
-    assert await store.delivery_state("user", 1, "2025-W10") == "sent"
-    assert await store.pending_deliveries() == []
+    assert await peek.delivery_state(store, "user", 1, "2025-W10") == "sent"
+    assert await peek.pending_deliveries(store) == []
 
 
 async def test_each_slot_and_target_gets_its_own_nonce(store: Store, now: datetime) -> None:
@@ -150,19 +153,19 @@ async def test_each_slot_and_target_gets_its_own_nonce(store: Store, now: dateti
         assert delivery is not None
         nonces.add(delivery.nonce)
     assert len(nonces) == 4
-    assert await store.delivery_state("group", 2, "a") is None
-    assert await store.get_delivery("group", 2, "a") is None
+    assert await peek.delivery_state(store, "group", 2, "a") is None
+    assert await peek.get_delivery(store, "group", 2, "a") is None
 
 
-async def test_crash_mid_send_resends_with_the_same_nonce(db_path: Path, now: datetime) -> None:
-    async with await Store.open(db_path) as store:
+async def test_crash_mid_send_resends_with_the_same_nonce(target: str | Path, now: datetime) -> None:
+    async with await Store.open(target) as store:
         await store.set_plan("group", 7, now)
         first = await store.begin_delivery("group", 7, "2025-W10", now)
         assert first is not None
         # ... the process dies here: no finish_delivery.
     restart = now + timedelta(minutes=1)
-    async with await Store.open(db_path) as store:
-        [pending] = await store.pending_deliveries()
+    async with await Store.open(target) as store:
+        [pending] = await peek.pending_deliveries(store)
         assert (pending.kind, pending.target_id, pending.slot, pending.nonce) == ("group", 7, "2025-W10", first.nonce)
         assert pending.updated_at == now  # when the interrupted attempt began: is Discord's window over?
         assert await store.get_plan("group", 7) == now  # nothing skipped: still due
@@ -172,7 +175,7 @@ async def test_crash_mid_send_resends_with_the_same_nonce(db_path: Path, now: da
         assert (again.nonce, again.attempts, again.state) == (first.nonce, 2, "sending")
         assert (again.created_at, again.updated_at) == (now, restart)
         assert await store.finish_delivery("group", 7, "2025-W10", restart, now + WEEK) is True
-        assert await store.pending_deliveries() == []
+        assert await peek.pending_deliveries(store) == []
         assert await store.due_targets(restart) == []
 
 
@@ -181,7 +184,7 @@ async def test_failed_delivery_advances_the_plan_and_can_be_retried(store: Store
     first = await store.begin_delivery("user", 1, "w", now)
     assert first is not None
     assert await store.fail_delivery("user", 1, "w", now, "503 Service Unavailable " + "x" * 5000, now + WEEK)
-    failed = await store.get_delivery("user", 1, "w")
+    failed = await peek.get_delivery(store, "user", 1, "w")
     assert failed is not None
     assert failed.state == "failed"
     assert failed.error is not None
@@ -193,7 +196,7 @@ async def test_failed_delivery_advances_the_plan_and_can_be_retried(store: Store
     assert retry is not None
     assert (retry.nonce, retry.attempts, retry.state) == (first.nonce, 2, "sending")
     assert await store.finish_delivery("user", 1, "w", now, now + WEEK)
-    done = await store.get_delivery("user", 1, "w")
+    done = await peek.get_delivery(store, "user", 1, "w")
     assert done is not None
     assert (done.state, done.error) == ("sent", None)
 
@@ -203,9 +206,10 @@ async def test_finishing_with_no_next_due_clears_the_plan(store: Store, now: dat
     await store.set_plan("user", 2, now)
     for user in (1, 2):
         assert await store.begin_delivery("user", user, "last", now) is not None
-    store.plans_changed.clear()
+    woken: list[bool] = []
+    store.on_plans_changed(lambda: woken.append(True))
     assert await store.finish_delivery("user", 1, "last", now, None)
-    assert store.plans_changed.is_set()
+    assert woken == [True]
     assert await store.fail_delivery("user", 2, "last", now, "path finished", None)
     assert await store.get_plan("user", 1) is None
     assert await store.get_plan("user", 2) is None
@@ -216,14 +220,15 @@ async def test_finish_is_atomic(store: Store, now: datetime, monkeypatch: pytest
     await store.set_plan("user", 1, now)
     assert await store.begin_delivery("user", 1, "w", now) is not None
 
-    async def broken_set_plan(*args: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+    def broken_set_plan(*args: object) -> Work[None]:
+        raise OSError("disk I/O error")
+        yield  # a unit of work: a generator
 
-    monkeypatch.setattr(store_module, "_set_plan", broken_set_plan)
-    with pytest.raises(sqlite3.OperationalError):
+    monkeypatch.setattr(reminders_module, "set_plan", broken_set_plan)
+    with pytest.raises(OSError, match="disk I/O"):
         await store.finish_delivery("user", 1, "w", now, now + WEEK)
     # Neither half happened: still 'sending' and still due, so the retry resends (same nonce).
-    assert await store.delivery_state("user", 1, "w") == "sending"
+    assert await peek.delivery_state(store, "user", 1, "w") == "sending"
     assert await store.get_plan("user", 1) == now
     monkeypatch.undo()
     assert await store.finish_delivery("user", 1, "w", now, now + WEEK)
@@ -237,7 +242,7 @@ async def test_finish_after_the_target_was_deleted_does_not_resurrect_it(store: 
     await store.delete_user(1)  # the learner ran /delete while their DM was in flight
     assert await store.finish_delivery("user", 1, "w", now, now + WEEK) is False
     assert await store.get_plan("user", 1) is None
-    assert await store.get_delivery("user", 1, "w") is None
+    assert await peek.get_delivery(store, "user", 1, "w") is None
 
 
 async def test_delivery_input_is_validated(store: Store, now: datetime) -> None:
@@ -252,7 +257,7 @@ async def test_delivery_input_is_validated(store: Store, now: datetime) -> None:
     assert await store.begin_delivery("user", 1, "w", now) is not None
     with pytest.raises(TypeError, match="error"):
         await store.fail_delivery("user", 1, "w", now, None, None)  # type: ignore[arg-type]
-    assert await store.delivery_state("user", 1, "w") == "sending"
+    assert await peek.delivery_state(store, "user", 1, "w") == "sending"
 
 
 # ---------------------------------------------------------------------- unreachable targets
@@ -269,10 +274,10 @@ async def test_closed_dms_stop_the_learners_reminders(store: Store, now: datetim
     assert learner.dm_undeliverable is True
     assert await store.get_plan("user", 1) is None
     assert await store.get_plan("user", 2) == now  # others untouched
-    failed = await store.get_delivery("user", 1, "w")
+    failed = await peek.get_delivery(store, "user", 1, "w")
     assert failed is not None
     assert (failed.state, failed.error) == ("failed", "DMs closed")
-    assert await store.pending_deliveries() == []
+    assert await peek.pending_deliveries(store) == []
     assert await store.mark_dm_undeliverable(404, now) is False
 
 
@@ -295,7 +300,7 @@ async def test_missing_channel_pauses_the_group(store: Store, now: datetime) -> 
     assert paused is not None
     assert paused.paused is True
     assert await store.get_plan("group", group.id) is None
-    assert await store.delivery_state("group", group.id, "w") == "failed"
+    assert await peek.delivery_state(store, "group", group.id, "w") == "failed"
     assert await store.pause_group_for_missing_channel(group.id + 1, now) is False
 
 
@@ -316,7 +321,7 @@ async def test_deleting_a_group_drops_its_plan_and_log(store: Store, now: dateti
     assert await store.begin_delivery("group", group.id, "w", now) is not None
     assert await store.delete_group(group.id) is True
     assert await store.get_plan("group", group.id) is None
-    assert await store.get_delivery("group", group.id, "w") is None
+    assert await peek.get_delivery(store, "group", group.id, "w") is None
     assert await store.get_plan("user", group.id) == now
 
 
@@ -336,15 +341,8 @@ async def test_user_export_and_deletion_cover_reminders(store: Store, now: datet
 
     assert await store.delete_user(1) == 1 + 1 + 1 + 1  # learner, enrollment, plan, delivery
     assert await store.get_plan("user", 1) is None
-    assert await store.get_delivery("user", 1, "2025-W10") is None
+    assert await peek.get_delivery(store, "user", 1, "2025-W10") is None
     assert await store.get_plan("user", 2) == now + WEEK
-
-
-async def test_pending_deliveries_oldest_first(store: Store, now: datetime) -> None:
-    for i, (kind, target_id) in enumerate([("user", 3), ("group", 1), ("user", 1)]):
-        assert await store.begin_delivery(kind, target_id, "w", now + timedelta(seconds=i)) is not None
-    assert await store.finish_delivery("group", 1, "w", now, None)
-    assert [(d.kind, d.target_id) for d in await store.pending_deliveries()] == [("user", 3), ("user", 1)]
 
 
 async def test_delivery_times_are_utc(store: Store) -> None:

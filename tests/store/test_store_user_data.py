@@ -1,7 +1,6 @@
 """Whole-user export and deletion, meta settings, time validation and the store's lifecycle."""
 
 import json
-import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import LATEST_VERSION, Store, StoreClosedError
+from tests import peek
 
 ME, OTHER = 111, 222
 
@@ -22,6 +22,7 @@ async def populate(store: Store, now: datetime, user_id: int, guild_id: int) -> 
     await store.stop_enrollment(user_id, "backend", now)
     await store.set_item_done(user_id, "data-analyst", "w1-sql", now, proof="https://example.com/proof")
     await store.set_item_done(user_id, "backend", "w1-http", now)
+    await store.add_checkin(user_id, "data-analyst", now)
     await store.set_reminder_settings(user_id, enabled=True, weekday=1, local_time=time(8, 15), now=now)
     group = await store.create_group(
         guild_id=guild_id,
@@ -63,6 +64,7 @@ async def test_export_contains_everything(store: Store, now: datetime) -> None:
         ("backend", "w1-http", None),
         ("data-analyst", "w1-sql", "https://example.com/proof"),
     ]
+    assert export["checkins"] == [{"role": "data-analyst", "checked_at": now.isoformat()}]
     assert export["reminder_settings"]["local_time"] == "08:15"
     assert export["reminder_settings"]["weekday"] == 1
     assert [(m["group_id"], m["guild_id"]) for m in export["group_memberships"]] == [(group_id, 1), (other_group, 2)]
@@ -78,30 +80,27 @@ async def test_export_of_unknown_user_is_empty(store: Store) -> None:
     assert export["enrollments"] == export["checklist_progress"] == export["group_memberships"] == []
 
 
-def count_rows(path: Path, user_id: int) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            table: conn.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?", (user_id,)).fetchone()[0]
-            for table in ("learners", "enrollments", "checklist_progress", "reminder_settings", "group_members")
-        }
-    finally:
-        conn.close()
+async def count_rows(store: Store, user_id: int) -> dict[str, int]:
+    counts = {}
+    for table in ("learners", "enrollments", "checklist_progress", "checkins", "reminder_settings", "group_members"):
+        [row] = await peek.query(store, f"SELECT COUNT(*) FROM {table} WHERE user_id = ?", user_id)
+        counts[table] = row[0]
+    return counts
 
 
-async def test_delete_user_removes_everything_and_nothing_else(store: Store, now: datetime, db_path: Path) -> None:
+async def test_delete_user_removes_everything_and_nothing_else(store: Store, now: datetime) -> None:
     my_group = await populate(store, now, ME, guild_id=1)
     other_group = await populate(store, now, OTHER, guild_id=2)
     await store.join_group(other_group, ME, now)
     await store.join_group(my_group, OTHER, now)
     other_before = await store.export_user(OTHER)
-    before = count_rows(db_path, ME)
+    before = await count_rows(store, ME)
 
     deleted = await store.delete_user(ME)
 
     # The rows about me, and the meta key that says I chose who sees my progress.
-    assert deleted == sum(before.values()) + 1 == 1 + 2 + 2 + 1 + 2 + 1
-    assert count_rows(db_path, ME) == dict.fromkeys(before, 0)
+    assert deleted == sum(before.values()) + 1 == 1 + 2 + 2 + 1 + 1 + 2 + 1
+    assert await count_rows(store, ME) == dict.fromkeys(before, 0)
     assert await store.visibility_chosen(ME) is False
     assert await store.visibility_chosen(OTHER) is True
     export = await store.export_user(ME)
@@ -139,7 +138,6 @@ NAIVE_CALLS: dict[str, NaiveCall] = {
     "set_progress_visible": lambda s: s.set_progress_visible(1, True, NAIVE),
     "enroll": lambda s: s.enroll(1, "r", None, None, NAIVE),
     "stop_enrollment": lambda s: s.stop_enrollment(1, "r", NAIVE, forget=True),
-    "shift_enrollment": lambda s: s.shift_enrollment(1, "r", 1, NAIVE),
     "set_enrollment_status": lambda s: s.set_enrollment_status(1, "r", "stopped", NAIVE),
     "set_item_done": lambda s: s.set_item_done(1, "r", "i", NAIVE),
     "set_reminder_settings": lambda s: s.set_reminder_settings(
@@ -185,7 +183,7 @@ async def test_close_is_idempotent_and_closed_store_refuses_use(db_path: Path, n
     await store.ensure_learner(1, now)
     await store.close()
     await store.close()
-    assert store.closed
+    assert store.database.closed
     with pytest.raises(StoreClosedError):
         await store.get_learner(1)
     with pytest.raises(StoreClosedError):
@@ -194,9 +192,9 @@ async def test_close_is_idempotent_and_closed_store_refuses_use(db_path: Path, n
         await store.backup(db_path.with_name("copy.db"))
 
 
-async def test_async_with_closes(db_path: Path, now: datetime) -> None:
-    async with await Store.open(db_path) as store:
+async def test_async_with_closes(target: str | Path, now: datetime) -> None:
+    async with await Store.open(target) as store:
         await store.ensure_learner(1, now)
-    assert store.closed
-    async with await Store.open(db_path) as store:
+    assert store.database.closed
+    async with await Store.open(target) as store:
         assert await store.get_learner(1) is not None

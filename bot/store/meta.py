@@ -1,0 +1,133 @@
+"""Bot-wide settings (`meta`), leases between processes, and what the start-up checks ask."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.store import codec, rows
+from bot.store.models import Lease
+from bot.store.repository import Repository
+from bot.store.sql import Work, one, run
+from bot.store.sql import rows as all_rows
+
+_SELECT_LEASE = "SELECT * FROM leases WHERE name = ?"
+
+
+def get_meta(key: str) -> Work[str | None]:
+    """Return a meta value, or None."""
+    row = yield one("SELECT value FROM meta WHERE key = ?", key)
+    return None if row is None else row[0]
+
+
+def _set_meta(key: str, value: str) -> Work[None]:
+    yield run(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value
+    )
+
+
+def _delete_meta(key: str) -> Work[int]:
+    return (yield run("DELETE FROM meta WHERE key = ?", key))
+
+
+def _get_lease(name: str) -> Work[Lease | None]:
+    row = yield one(_SELECT_LEASE, name)
+    return None if row is None else rows.lease(row)
+
+
+def _acquire(
+    name: str, holder: str, now: datetime, now_s: str, until_s: str, take_over: str | None
+) -> Work[tuple[Lease, Lease | None]]:
+    before = yield from _get_lease(name)
+    free = before is None or before.holder in (holder, take_over) or before.expired(now)
+    if not free:
+        assert before is not None
+        return before, before
+    yield run(
+        "INSERT INTO leases (name, holder, acquired_at, heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (name) DO UPDATE SET"
+        " acquired_at = CASE WHEN leases.holder = excluded.holder THEN leases.acquired_at"
+        " ELSE excluded.acquired_at END,"
+        " holder = excluded.holder, heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at",
+        name,
+        holder,
+        now_s,
+        now_s,
+        until_s,
+    )
+    after = yield from _get_lease(name)
+    assert after is not None
+    return after, before
+
+
+def _release(name: str, holder: str) -> Work[int]:
+    return (yield run("DELETE FROM leases WHERE name = ? AND holder = ?", name, holder))
+
+
+def _followed_roles() -> Work[dict[str, int]]:
+    found = yield all_rows(
+        "SELECT role, COUNT(*) AS n FROM (SELECT role FROM enrollments WHERE status = 'active'"
+        " UNION ALL SELECT role FROM study_groups WHERE paused = 0) AS followed GROUP BY role ORDER BY role"
+    )
+    return {row[0]: row[1] for row in found}
+
+
+def _holds_data() -> Work[bool]:
+    row = yield one(
+        "SELECT EXISTS (SELECT 1 FROM learners) OR EXISTS (SELECT 1 FROM study_groups)"
+        " OR EXISTS (SELECT 1 FROM reminder_plan)"
+    )
+    return bool(row[0])
+
+
+class MetaRepository(Repository):
+    """The `Meta` protocol (settings, leases, start-up checks) over the store's database."""
+
+    async def get_meta(self, key: str) -> str | None:
+        """Return a bot-wide setting, or None if unset."""
+        return await self._db.read(get_meta, key)
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Set a bot-wide setting."""
+        if not isinstance(value, str):
+            raise TypeError(f"meta values are strings, got {type(value).__name__}")
+        await self._db.write(_set_meta, key, value)
+
+    async def delete_meta(self, key: str) -> bool:
+        """Remove a bot-wide setting; return whether it was set."""
+        return await self._db.write(_delete_meta, key) > 0
+
+    # A lease names the one process allowed to do something for this database (`reminder-sender`: send
+    # reminders). Its holder renews it before `expires_at`; once that passes, any process may take it over.
+    # Each call is one write transaction, so two processes never both think they took it.
+
+    async def acquire_lease(
+        self, name: str, holder: str, now: datetime, ttl: timedelta, *, take_over: str | None = None
+    ) -> tuple[Lease, Lease | None]:
+        """Take or renew the lease `name` for `holder` until `now + ttl`; return it as it is now, and as it was.
+
+        It is taken when it is free, already `holder`'s, expired at `now`, or still held by `take_over` (a
+        holder the caller knows is gone). Otherwise nothing changes and the returned lease names who holds it.
+        """
+        if not name or not holder:
+            raise ValueError("a lease needs a name and a holder")
+        if ttl <= timedelta(0):
+            raise ValueError(f"a lease must last a while, got ttl={ttl}")
+        now_s = codec.encode_datetime(now)
+        until_s = codec.encode_datetime(now + ttl)
+        return await self._db.write(_acquire, name, holder, now, now_s, until_s, take_over)
+
+    async def release_lease(self, name: str, holder: str) -> bool:
+        """Give the lease up if `holder` holds it; return whether it did."""
+        return await self._db.write(_release, name, holder) > 0
+
+    async def get_lease(self, name: str) -> Lease | None:
+        """Return the lease `name` (expired or not), or None when nobody has taken it."""
+        return await self._db.read(_get_lease, name)
+
+    async def holds_data(self) -> bool:
+        """Return whether the database has learners, study groups or reminder plans."""
+        return await self._db.read(_holds_data)
+
+    async def followed_roles(self) -> dict[str, int]:
+        """Return each role that active learners or study groups follow, with how many follow it."""
+        return await self._db.read(_followed_roles, many_rows=True)
