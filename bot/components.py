@@ -134,6 +134,8 @@ SNOOZE = Action("snooze")
 BEHIND = Action("behind", Arg("role"), Arg("slot", optional=True))
 """The "I'm behind" button of the reminder of weekly `slot` ("2026-W48"): it moves the plan back once."""
 PAUSE_WEEK = Action("rpause")
+CHECK_IN = Action("checkin", Arg("role"))
+"""'I worked on this': the week counts for the streak though no item was ticked."""
 SLOWER_PACE = Action("slower", Arg("role"), Arg("pace"))
 """The "Slower pace" button of a reminder: switch `role` to `pace`, the next slower pace when it was sent."""
 GROUP_SHARE = Action("gshare", Arg("group_id", int), Arg("visible", bool), update=True)
@@ -158,6 +160,7 @@ ACTIONS: tuple[Action, ...] = (
     SNOOZE,
     BEHIND,
     PAUSE_WEEK,
+    CHECK_IN,
     SLOWER_PACE,
     GROUP_SHARE,
     GROUP_DELETE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot import components
 from bot.content.markdown import escape
 from bot.content.models import Role
 from bot.domain.pace import PaceStatus, pace_change
@@ -16,7 +17,7 @@ from bot.domain.shapes import TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.zones import usable_zone
-from bot.render import Field, clip, escape_user_text, fit_lines
+from bot.render import Button, Field, clip, escape_user_text, fit_lines
 from bot.render.limits import MAX_FIELD_VALUE
 from bot.services import Plan
 from bot.wording import plural
@@ -79,6 +80,11 @@ def plan_change_text(before: Plan, after: Plan) -> str:
         else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
     )
     return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
+
+
+def check_in_button(role: str, label: str = "I worked on this") -> Button:
+    """The check-in button of a path: the clicker's week counts for their streak without a tick."""
+    return Button(label, custom_id=components.CHECK_IN.id(role), style="success")
 
 
 def self_paced_hint(role: Role) -> str:
@@ -225,8 +231,9 @@ def pace_text(pace: PaceStatus) -> str:
 
 
 def streak_text(streak: Streak) -> str:
-    """Say the current and longest streak of weeks with a ticked item."""
+    """Say the current and longest streak of weeks worked (a ticked item or an "I worked on this" each)."""
     longest = f"longest {plural(streak.longest, 'week')}"
     if streak.current:
-        return f"{plural(streak.current, 'week')} in a row with a ticked item · {longest}"
+        risk = " · tick an item or check in this week to keep it" if streak.at_risk else ""
+        return f"{plural(streak.current, 'week')} in a row · {longest}{risk}"
     return f"No streak now · {longest}" if streak.longest else "No streak yet"

@@ -51,16 +51,18 @@ def standing(
     done_at: Iterable[datetime],
     now: datetime,
     tz: str | ZoneInfo,
+    checked_in: Iterable[datetime] = (),
 ) -> Standing:
     """Return the standing of a learner who started on local date `start`, at the aware instant `now` in `tz`.
 
     `total_weeks` is the plan's length at the learner's pace (0: self-paced) and `shift_weeks` their
     "I'm behind" presses; `done` of `items` checklist items are ticked (distinct, in the checklist
-    now); `done_at` holds the instants of every tick on the path, for the streak. Raises ValueError
+    now); `done_at` holds the instants of every tick on the path and `checked_in` those of every
+    "I worked on this", for the streak. Raises ValueError
     for a naive `now` or tick, or an unknown zone.
     """
     today = local_today(now, tz)
-    streak = streak_status(done_at, start, today, tz)
+    streak = streak_status(done_at, start, today, tz, checked_in=checked_in)
     if total_weeks == 0:
         return Standing(today, None, None, streak)
     finish = finish_date(start, total_weeks, shift_weeks)

@@ -489,33 +489,3 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
 async def cancel(svc: Services, caller: Caller) -> Reply:
     """Answer a confirmation's Cancel button."""
     return Reply(content="Cancelled: nothing changed.", ephemeral=True)
-
-
-HELP = [
-    ("/start-learning role [pace] [start]", "Enroll in a path (or resume it) and see it at a glance."),
-    ("/today [role]", "This week's part of your phase: its topics, links, open items and a next step."),
-    ("/skill-deep-dive topic [role]", "Any topic (typos are fine) or a question: 'week 14', 'what comes after SQL'."),
-    ("/roles", "Every path, with its timeline and salary range."),
-    ("/phase [number] [role]", "One phase in full; your current phase by default."),
-    ("/progress [member] [share]", "Week N of M, your phase, finish date, pace, checklist and streak."),
-    ("/checklist [role]", "Tick and untick the path's checklist."),
-    ("/done item [proof]", "Tick one item by name, with an optional proof link."),
-    ("/stop-learning role [forget]", "Leave a path; progress is kept unless you ask to forget it."),
-    ("/my-data export|delete", "Everything stored about you, as a file; or delete it all."),
-    ("/remind on|off|set|pause|preview", "Your weekly reminder: when it comes, a pause, or a preview now."),
-    ("/group create|join|leave|board|pause|resume|delete", "Study groups with a weekly post in a channel."),
-    ("/content reload|status|validate", "Moderators: check and reload the role files."),
-]
-
-
-async def help_reply(svc: Services, caller: Caller) -> Reply:
-    """List the commands."""
-    fields = tuple(Field(name, text) for name, text in HELP)
-    roles = len(svc.content.index.roles)
-    card = Card(
-        title="Waymark · learning paths, one week at a time",
-        description=f"{plural(roles, 'path')} loaded. Start with `/roles`, then `/start-learning`.",
-        fields=fields,
-        color=COLOR,
-    )
-    return Reply(cards=(card,), ephemeral=True)

@@ -14,7 +14,7 @@ from bot import components
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
-from bot.domain.weeks import local_today
+from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
@@ -221,7 +221,8 @@ async def _progress_card(
     tz = zone_or_utc(tz)  # a stored zone unusable here counts in UTC (the reply says so)
     today = local_today(now, tz)
     start, shift = plan.enrollment.start_date, plan.enrollment.week_shift
-    streak = streak_status((p.done_at for p in progress.values()), start, today, tz)
+    checked_in = await svc.store.list_checkins(user_id, r.name)
+    streak = streak_status((p.done_at for p in progress.values()), start, today, tz, checked_in=checked_in)
     fields = [Field("Where", clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
     if not plan.self_paced:
         fields.append(Field("Finish", finish_date(start, plan.total_weeks, shift).isoformat()))
@@ -344,3 +345,32 @@ async def confirm_delete(svc: Services, caller: Caller, owner_id: int) -> Respon
     removed = await svc.store.delete_user(caller.user_id)
     gone = f"Deleted: {plural(removed, 'record')} about you {agree(removed, 'is')} gone."
     return Response(Reply(content=gone, ephemeral=True), update=True)
+
+
+@components.CHECK_IN.handles
+async def check_in(svc: Services, caller: Caller, role: str) -> Reply:
+    """Count this week of the path for the streak: the learner worked on it, whether or not they ticked an item.
+
+    One check-in a path week is kept; a second says the week already counts.
+    """
+    plan = await enrolled_plan(svc, caller, role)
+    if plan.position.status == "not_started":
+        start = plan.enrollment.start_date.isoformat()
+        raise UserError(f"Your {plan.role.display_name} path starts on {start}: check in once it has begun.")
+    learner = await svc.store.ensure_learner(caller.user_id, caller.now)
+    tz = zone_or_utc(learner.timezone)
+    today = local_today(caller.now, tz)
+    start = plan.enrollment.start_date
+    week = week_number(start, today)
+    checked_in = await svc.store.list_checkins(caller.user_id, plan.role.name)
+    already = any(week_number(start, local_today(at, tz)) == week for at in checked_in)
+    if not already:
+        await svc.store.add_checkin(caller.user_id, plan.role.name, caller.now)
+        checked_in = [*checked_in, caller.now]
+    progress = await svc.store.get_progress(caller.user_id, plan.role.name)
+    streak = streak_status((p.done_at for p in progress.values()), start, today, tz, checked_in=checked_in)
+    counted = "already counts" if already else "counts"
+    return Reply(
+        content=f"✅ Week {week} of {plan.role.display_name} {counted} for your streak. Streak: {streak_text(streak)}.",
+        ephemeral=True,
+    )

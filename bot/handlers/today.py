@@ -8,7 +8,7 @@ from bot import components
 from bot.domain.reminders import next_open_items
 from bot.domain.today import TodayView, build_today
 from bot.handlers.learning import enrolled_plan
-from bot.present import COLOR, open_items_text, self_paced_hint, today_fields, today_lines
+from bot.present import COLOR, check_in_button, open_items_text, self_paced_hint, today_fields, today_lines
 from bot.render import Button, Card, Field, Reply, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL
 from bot.services import Caller, Plan, Services
@@ -67,8 +67,10 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
     done = await svc.store.get_progress(caller.user_id, plan.role.name)
     pos = plan.position
     rows: tuple[tuple[Button, ...], ...] = ()
+    check_in = check_in_button(plan.role.name)
     if plan.self_paced:
         card = _self_paced_card(plan, done)
+        rows = ((check_in,),)
     elif pos.status == "not_started":
         first = plan.phases[0].number if plan.phases else 1
         when = f"in {plural(pos.days_until_start, 'day')}, on {plan.enrollment.start_date.isoformat()}"
@@ -84,5 +86,5 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
         buttons = [Button("Whole phase", custom_id=components.PHASE.id(plan.role.name, phase.number, 0))]
         if plan.role.checklist:
             buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(plan.role.name, 0)))
-        rows = (tuple(buttons),)
+        rows = ((*buttons, check_in),)
     return Reply(cards=(card,), rows=rows, ephemeral=True)

@@ -41,6 +41,7 @@ from bot.domain.zones import zone_or_utc
 from bot.present import (
     COLOR,
     MAX_TODAY_ITEMS,
+    check_in_button,
     items_text,
     open_items_text,
     pace_label,
@@ -140,8 +141,15 @@ def _today(plan: Plan, done: set[str]) -> TodayView | None:
     return build_today(phase, scheduled, week, plan.role.checklist, done)
 
 
-def path_week(plan: Plan, progress: dict[str, ItemProgress], now: datetime, tz: str, missed: int = 0) -> PathWeek:
-    """Work out what a path's card says at `now` for a learner in zone `tz` with these ticks."""
+def path_week(
+    plan: Plan,
+    progress: dict[str, ItemProgress],
+    now: datetime,
+    tz: str,
+    missed: int = 0,
+    checked_in: Sequence[datetime] = (),
+) -> PathWeek:
+    """Work out what a path's card says at `now` for a learner in zone `tz` with these ticks and check-ins."""
     done = set(progress)
     view = build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done, missed)
     today = _today(plan, done)
@@ -154,6 +162,7 @@ def path_week(plan: Plan, progress: dict[str, ItemProgress], now: datetime, tz: 
         done_at=(p.done_at for p in progress.values()),
         now=now,
         tz=tz,
+        checked_in=checked_in,
     )
     items = today.open_items if today is not None and today.open_items else view.open_items
     role = plan.role
@@ -365,7 +374,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     for e in enrollments[:MAX_PATHS]:
         role = svc.content.index.roles[e.role]
         plan = plan_for(role, e, now, learner.timezone)
-        weeks.append(path_week(plan, await svc.store.get_progress(user_id, role.name), now, tz, missed))
+        progress = await svc.store.get_progress(user_id, role.name)
+        checked_in = await svc.store.list_checkins(user_id, role.name)
+        weeks.append(path_week(plan, progress, now, tz, missed, checked_in))
     if not weeks:
         # Active paths that are all missing from the content (a broken or removed role file): skip this
         # week, but keep the reminders going; they come back with the path after a reload.
@@ -391,6 +402,10 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         label = clip(f"Slower pace: {pace_label(nudged.slower)}", 80)
         buttons.append(Button(label, custom_id=components.SLOWER_PACE.id(nudged.plan.role.name, nudged.slower)))
     buttons.append(Button("Pause a week", custom_id=components.PAUSE_WEEK.id()))
+    going = [w for w in weeks if not w.finished and w.plan.position.status != "not_started"]
+    if going:  # one check-in button, for the first path still going (a row holds five buttons)
+        label = "I worked on this" if len(weeks) == 1 else clip(f"I worked on {going[0].plan.role.display_name}", 80)
+        buttons.append(check_in_button(going[0].plan.role.name, label))
     if any(not w.finished for w in weeks):
         rows.append(tuple(buttons))  # at most four buttons: a row has room for one more
     completed = tuple(w.plan.role.name for w in weeks if w.finished)
@@ -525,7 +540,10 @@ async def _streaks(
         enrollment = await svc.store.get_enrollment(user_id, role.name)
         tz = zone_or_utc(learner.timezone if learner else None)
         start = enrollment.start_date if enrollment is not None else group_start
-        streak = streak_status((p.done_at for p in progress.values()), start, local_today(now, tz), tz)
+        checked_in = await svc.store.list_checkins(user_id, role.name)
+        streak = streak_status(
+            (p.done_at for p in progress.values()), start, local_today(now, tz), tz, checked_in=checked_in
+        )
         found[user_id] = streak.current
     return found
 
@@ -596,10 +614,10 @@ def _activity_fields(
 
 
 def _group_rows(role: Role) -> tuple[tuple[Button, ...], ...]:
-    """The post's buttons: the clicker's own checklist (a row with room for more)."""
-    if not role.checklist:
-        return ()
-    return ((Button("My checklist", custom_id=components.CHECKLIST.id(role.name, 0)),),)
+    """The post's buttons, each for whoever clicks: their own checklist, and a check-in on the group's path."""
+    buttons = [Button("My checklist", custom_id=components.CHECKLIST.id(role.name, 0))] if role.checklist else []
+    buttons.append(check_in_button(role.name))
+    return (tuple(buttons),)
 
 
 async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed: int = 0) -> Composed:

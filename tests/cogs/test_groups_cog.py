@@ -333,7 +333,7 @@ async def test_weekly_post_goes_to_the_channel(simcord_env, store, scheduler, ch
     }
     assert card.footer.text.startswith("Study group")
     assert not post.content
-    assert post_buttons(post) == ["My checklist"]
+    assert post_buttons(post) == ["My checklist", "I worked on this"]
     assert sent_to(simcord_env, channel)[-1]["allowed_mentions"] == {"parse": []}
     assert await store.get_plan("group", owls.id) == MONDAY_9 + timedelta(weeks=1)
     assert await scheduler.run_due(MONDAY_9 + timedelta(hours=1)) == []
@@ -356,7 +356,7 @@ async def test_my_checklist_on_the_post_opens_the_clickers_own_and_leaves_the_po
     assert embed(mine).title == "Backend Engineer · checklist"
     assert "⬜ Use git professionally" in embed(mine).description  # bob's tick is his, not hers
     (still,) = posts(simcord_env, channel)
-    assert text(still) == before and post_buttons(still) == ["My checklist"]
+    assert text(still) == before and post_buttons(still) == ["My checklist", "I worked on this"]
 
 
 async def test_paused_group_gets_no_post(simcord_env, store, scheduler, channel, admin, owls):

@@ -378,7 +378,7 @@ async def test_today_shows_this_weeks_part_of_the_phase(channel, alice):
         fields(result)["Open items in this phase"] == "⬜ Understand HTTP and web protocols\n⬜ Use git professionally"
     )
     assert fields(result)["Next step"] == "Work on **Understand HTTP and web protocols**, then tick it with `/done`."
-    assert list(buttons(result)) == ["Whole phase", "Checklist"]
+    assert list(buttons(result)) == ["Whole phase", "Checklist", "I worked on this"]
     phase = await alice.click(result.response, label="Whole phase")
     assert "Internet fundamentals" in embed(phase).description
 
@@ -386,3 +386,17 @@ async def test_today_shows_this_weeks_part_of_the_phase(channel, alice):
 async def test_today_for_a_named_path_not_followed(channel, alice):
     await alice.slash(channel, "start-learning", role=BACKEND)
     assert_error(await alice.slash(channel, "today", role="data-engineer"), "You aren't following Data Engineer")
+
+
+async def test_help_fits_who_asks(channel, alice, admin):
+    member = embed(await alice.slash(channel, "help"))
+    names = [f.name for f in member.fields]
+    assert not any(n.startswith("/content") for n in names)
+    assert "/group join|leave|board" in names
+    assert any(f.value.endswith("`/today`") for f in member.fields)  # an example under each command
+    moderator = [f.name for f in embed(await admin.slash(channel, "help")).fields]
+    assert "/content reload|status|validate" in moderator
+
+    detail = embed(await alice.slash(channel, "help", command="done"))
+    assert detail.title == "/done"
+    assert "**Usage:** `/done item [proof]`" in detail.description

@@ -206,7 +206,11 @@ async def test_preview_arrives_as_a_dm(simcord_env, channel, learner):
     assert "**Objective:**" in card.description
     assert card.footer.text.startswith("Weekly reminder")
     assert GIT_ITEM in option_values(select_with(seen(dm), GIT_ITEM))
-    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]  # week 1: no earlier week to move back to
+    assert list(buttons(seen(dm))) == [
+        "Snooze a day",
+        "Pause a week",
+        "I worked on this",
+    ]  # week 1: no earlier week to move back to
 
 
 async def test_preview_without_a_path(channel, alice):
@@ -313,7 +317,7 @@ async def test_an_old_im_behind_button_says_so(monkeypatch, store, alice, week_3
 
 
 async def test_no_im_behind_in_week_1(reminder_dm):
-    assert list(buttons(seen(reminder_dm))) == ["Snooze a day", "Pause a week"]
+    assert list(buttons(seen(reminder_dm))) == ["Snooze a day", "Pause a week", "I worked on this"]
 
 
 async def test_pause_a_week(store, learner, reminder_dm):
@@ -339,7 +343,7 @@ async def test_due_reminder_is_dmed(simcord_env, store, scheduler, learner):
     assert outcome.sent
     (dm,) = dm_messages(learner)
     assert dm.embeds[0].title == "Week 1 of 36 · Phase 1 (weeks 1-4) · Backend Engineer"
-    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]
+    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week", "I worked on this"]
     assert await store.get_plan("user", learner.id) == MONDAY_9 + timedelta(weeks=1)
     assert await run_due(simcord_env, scheduler, MONDAY_9 + timedelta(minutes=1)) == []  # sent once
     sends = [r for r in simcord_env.http_requests if r.method == "POST" and r.path.endswith("/messages")]

@@ -80,7 +80,7 @@ async def test_weekly_reminder_lists_the_next_items_and_its_menu_ticks(simcord_e
     card = dm.embeds[0]
     assert card.title == "Self-paced · week 1 since you started · Coding Interview Prep"
     assert {f.name for f in card.fields} == {"Next open items", "Progress", "Streak"}
-    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week"]
+    assert list(buttons(seen(dm))) == ["Snooze a day", "Pause a week", "I worked on this"]
     menu = select_with(seen(dm), FIRST_ITEM)
     ticked = await alice.user.select(dm, [option_values(menu)[FIRST_ITEM]], custom_id=menu["custom_id"])
     assert message_of(ticked).content == f"Ticked on Coding Interview Prep:\n✅ {FIRST_ITEM}"

@@ -224,7 +224,7 @@ async def test_today_and_progress_a_week_apart(services: Services) -> None:
     assert "Part 3 of 4 of this phase\n\n- Data structures & algorithms" in out
     assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally\n" in out
     assert "Next step: Work on **Understand HTTP and web protocols**, then tick it with `/done`." in out
-    assert out.endswith("[Whole phase] [Checklist]")
+    assert out.endswith("[Whole phase] [Checklist] [I worked on this]")
     assert "Internet fundamentals" in await later.handle_line("click Whole phase")
     out = await later.handle_line("/progress")
     assert "Finish: 2027-08-05\nPace: behind by 2 weeks\n" in out

@@ -43,8 +43,11 @@ def normalized(text: str) -> list[tuple[str, list[str]]]:
     steps: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"^(?=> )", text, flags=re.MULTILINE):
         command, _, printed = chunk.partition("\n")
-        blocks = re.split(r"^(?=reminder to )", printed, flags=re.MULTILINE)
-        steps.append((command, sorted(blocks)))
+        # The clock line ends the output, after whichever reminder went out last: keep it apart.
+        clock = re.findall(r"^\(it is now [^)]*\)$", printed, flags=re.MULTILINE)
+        printed = re.sub(r"^\(it is now [^)]*\)\n*", "", printed, flags=re.MULTILINE).rstrip("\n")
+        blocks = re.split(r"\n*^(?=reminder to )", printed, flags=re.MULTILINE)
+        steps.append((command, sorted(blocks) + clock))
     return steps
 
 

@@ -68,7 +68,7 @@ async def test_buttons_and_menus_of_a_self_paced_path(run: Session) -> None:
     out = await run("/remind preview")
     assert "Pick one language" not in out.split("Next open items:")[1].split("Progress:")[0]
     assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 2/31 (6%)" in out
-    assert out.rstrip().endswith("[Snooze a day] [Pause a week]")
+    assert out.rstrip().endswith("[Snooze a day] [Pause a week] [I worked on this]")
 
 
 async def test_pace_phase_and_group_on_a_self_paced_path(run: Session) -> None:

@@ -117,6 +117,7 @@ async def test_preview_is_a_dm_with_the_reminder(fake: FakeDiscord, bot: BotProc
         "wm:rtick:backend-engineer",
         "wm:snooze",
         "wm:rpause",  # week 1: no "I'm behind", there is no earlier week to move back to
+        "wm:checkin:backend-engineer",
     ]
     if discord_spec.available:
         assert discord_spec.validated >= validated + 4  # the answer, the DM, the message and the followup
@@ -230,7 +231,10 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
         "inline": False,
     }
     buttons = [c for row in body["components"] for c in row["components"]]
-    assert [(b["label"], b["custom_id"]) for b in buttons] == [("My checklist", "wm:cl:backend-engineer:0")]
+    assert [(b["label"], b["custom_id"]) for b in buttons] == [
+        ("My checklist", "wm:cl:backend-engineer:0"),
+        ("I worked on this", "wm:checkin:backend-engineer"),
+    ]
     replanned = await fake.wait_for(
         lambda: (p := plan_of(bot, "group", group_id)) and p > datetime.now(UTC) and p, 2.0, "the next plan"
     )
@@ -271,13 +275,14 @@ async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: Fa
         "I'm behind",
         "Slower pace: complete beginner",
         "Pause a week",
+        "I worked on this",
     ]
     reminder = next(m for m in reversed(fake.messages.values()) if m["channel_id"] == dm["id"])
 
     slower = await fake.click("mod2", reminder, label="Slower pace: complete beginner")
 
     assert_private(slower)
-    assert slower.content.startswith("Pace: as written → complete beginner · 36 → 46 weeks · new finish ")
+    assert slower.content.startswith("**Pace: as written → complete beginner** · 36 → 46 weeks · finish ")
     assert "Where you are now: Week 3 of 46 · Phase 1 (weeks 1-5)." in slower.content
     assert query(bot, "SELECT pace FROM enrollments WHERE user_id = ?", (uid(fake, "mod2"),)) == [
         ("complete_beginner",)
@@ -287,6 +292,9 @@ async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: Fa
     behind = await fake.click("mod2", reminder, label="I'm behind")
     assert_private(behind)
     assert behind.content.startswith("No problem: your plan moved back a week, to week 2 of 46")
+    worked = await fake.click("mod2", reminder, label="I worked on this")
+    assert_private(worked)
+    assert worked.content.startswith("✅ Week 3 of Backend Engineer counts for your streak. Streak: 1 week in a row")
 
 
 async def test_closed_dms_are_told_at_the_next_command(fake: FakeDiscord, bot: BotProcess):

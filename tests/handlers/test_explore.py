@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import commands as declared
 from bot import components
 from bot.__main__ import main as cli_main
 from bot.content.holder import ContentHolder
@@ -328,11 +329,37 @@ async def test_roles_lists_every_path_with_how_to_start(svc: Services) -> None:
     assert "entry $70K-$95K" in shown
 
 
-async def test_help_lists_the_commands(svc: Services) -> None:
-    shown = text(await learning.help_reply(svc, caller()))
+async def test_help_lists_the_commands_with_an_example_each(svc: Services) -> None:
+    shown = text(await declared.help_reply(svc, caller(moderator=True)))
+    for command in declared.COMMANDS:
+        assert f"`{command.example}`" in shown or command.group is not None, command.name
     for command in ("/start-learning", "/skill-deep-dive", "/progress", "/done", "/my-data", "/content"):
         assert command in shown
     assert "6 paths loaded" in shown
+
+
+async def test_help_shows_moderator_commands_only_to_moderators(svc: Services) -> None:
+    member = text(await declared.help_reply(svc, caller()))
+    assert "/content" not in member
+    assert "/group join|leave|board" in member
+    assert "create" not in member.split("/group ")[1].split(":")[0]
+    moderator = text(await declared.help_reply(svc, caller(moderator=True)))
+    assert "/content reload|status|validate" in moderator
+    assert "/group create|join|leave|board|pause|resume|delete" in moderator
+
+
+async def test_help_explains_one_command(svc: Services) -> None:
+    shown = text(await declared.help_reply(svc, caller(), "/remind set"))
+    assert shown.startswith("(only you)\n\n/remind set\n")
+    assert "**Usage:** `/remind set [day] [time] [timezone]`" in shown
+    assert "**Example:** `/remind set day:friday time:18:00 timezone:Europe/Berlin`" in shown
+    assert "• `day`: Day of the week (one of monday, tuesday, wednesday" in shown
+    moderated = text(await declared.help_reply(svc, caller(), "content reload"))
+    assert "Moderators only" in moderated
+    with pytest.raises(UserError, match=r"There is no command 'progres'\. Did you mean `/progress`"):
+        await declared.help_reply(svc, caller(), "progres")
+    with pytest.raises(UserError, match=r"/remind has subcommands: `/remind on`, `/remind off`"):
+        await declared.help_reply(svc, caller(), "remind")
 
 
 async def test_buttons_from_elsewhere_or_older_versions_are_refused(svc: Services) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import commands as declared
 from bot import components
 from bot.content.holder import ContentHolder
 from bot.handlers import content_admin, learning, progress, today
@@ -83,7 +84,8 @@ async def test_long_role_renders_everywhere(long_svc: Services) -> None:
         await learning.skill_deep_dive(svc, later, "Topic p3t4"),
         await learning.skill_deep_dive(svc, later, "lorem ipsum"),
         await learning.roles_list(svc, later),
-        await learning.help_reply(svc, later),
+        await declared.help_reply(svc, later),
+        await declared.help_reply(svc, later, "group create"),
         await progress.checklist_view(svc, later),
         await progress.done(
             svc, later, f"{ROLE}:{svc.content.index.roles[ROLE].checklist[5].id}", "https://e.org/" + "p" * 480

@@ -278,7 +278,7 @@ async def test_progress_shows_week_phase_checklist_streak_and_proofs(svc: Servic
     assert shown.count("weeks 5-12") == 1  # the phase is said once
     assert "Checklist: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in shown
     # Weeks 1, 2 and 3 ticked; week 5 (this week) not yet; week 4, missed, is a grace week.
-    assert "Streak: 3 weeks in a row with a ticked item · longest 3 weeks" in shown
+    assert "Streak: 3 weeks in a row · longest 3 weeks" in shown
     assert "Proof: [Use git professionally](https://github.com/ann/dotfiles)" in shown
     assert reply.ephemeral
 
@@ -291,9 +291,7 @@ async def test_streak_counts_weeks_in_a_row_up_to_last_week(svc: Services, days:
         await progress.done(svc, caller(days=day), label)
     shown = text(await progress.progress(svc, caller(days=days)))
     weeks = "week" if streak == 1 else "weeks"
-    expected = (
-        f"Streak: {streak} {weeks} in a row with a ticked item" if streak else "Streak: No streak now · longest 3"
-    )
+    expected = f"Streak: {streak} {weeks} in a row" if streak else "Streak: No streak now · longest 3"
     assert expected in shown
 
 

@@ -39,7 +39,7 @@ async def test_week_three_of_a_four_week_phase_shows_the_third_part(svc: Service
     assert not [topic for topic in ALL_TOPICS - set(WEEK_TOPICS[3]) if topic in shown]
     # The phase's own checklist items come first: the next step is the first one still open.
     assert "Next step: Work on **Understand HTTP and web protocols**, then tick it with `/done`." in shown
-    assert shown.rstrip().endswith("[Whole phase] [Checklist]")
+    assert shown.rstrip().endswith("[Whole phase] [Checklist] [I worked on this]")
 
 
 async def test_the_slice_moves_on_week_by_week(svc: Services) -> None:

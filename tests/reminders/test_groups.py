@@ -187,7 +187,7 @@ async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
     assert "**Phase 1: Foundations** (weeks 1-4)" in first.text
     assert "Part 1 of 4 of this phase" in first.text
     assert "Since the group started (2026-11-27): No items ticked." in first.text
-    assert [b.label for b in first.reply.buttons] == ["My checklist"]
+    assert [b.label for b in first.reply.buttons] == ["My checklist", "I worked on this"]
 
     # During week 1: ann ticks two items, bob one, cat (hidden) two.
     during = FIRST + timedelta(days=2)

@@ -131,7 +131,7 @@ async def test_week_1_has_no_button_and_nothing_to_move_back_to(
     await travel(scheduler, clock, FIRST + timedelta(minutes=5))
     [first] = sender.sent
     assert first.text.startswith("Week 1 of 36")
-    assert labels(first) == ["Snooze a day", "Pause a week"]
+    assert labels(first) == ["Snooze a day", "Pause a week", "I worked on this"]
 
     with says("You're in week 1 of Backend Engineer: there is no earlier week to move back to."):
         await components.handle(svc, caller(now=clock.now), components.BEHIND.id(ROLE, "2026-W49"))
@@ -144,7 +144,7 @@ async def test_never_before_week_1(svc: Services, scheduler: Scheduler, sender: 
     await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
     week_2 = sender.sent[-1]
     assert week_2.text.startswith("Week 2 of 36")
-    assert labels(week_2) == ["Snooze a day", "Pause a week"]
+    assert labels(week_2) == ["Snooze a day", "Pause a week", "I worked on this"]
     assert "Finish: 2027-08-05 · behind by 1 week" in week_2.text
     # From week 3 on it moves the plan back to week 2, and the next Monday is week 3 again: never week 1.
     await travel(scheduler, clock, FIRST + weeks(2) + timedelta(minutes=5))

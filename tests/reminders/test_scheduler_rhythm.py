@@ -55,7 +55,7 @@ async def test_first_dm_arrives_at_the_right_utc_instant(
     assert "Open items in this phase:\n  ⬜ Understand HTTP and web protocols\n  ⬜ Use git professionally" in dm.text
     assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in dm.text
     assert "Finish: 2027-08-05 · on track" in dm.text  # week 36 of a plan started on Friday 2026-11-27
-    assert "[Snooze a day] [Pause a week]" in dm.text  # week 1: no earlier week to move back to
+    assert "[Snooze a day] [Pause a week] [I worked on this]" in dm.text  # week 1: no earlier week to move back to
     assert "I was offline" not in dm.text
     assert len(dm.nonce) <= 25
     assert await svc.store.get_plan("user", ANN) == utc(2026, 12, 7, 8)

@@ -72,7 +72,11 @@ async def test_weekly_dm_lists_the_next_open_items_by_group(
         assert phased not in dm.text
     [menu] = selects(dm.reply)
     assert len(menu.options) == 5
-    assert [b.label for b in dm.reply.buttons] == ["Snooze a day", "Pause a week"]  # nothing to fall behind on
+    assert [b.label for b in dm.reply.buttons] == [
+        "Snooze a day",
+        "Pause a week",
+        "I worked on this",
+    ]  # nothing to fall behind on
 
 
 async def test_ticking_from_the_reminder_moves_the_list_on(
@@ -135,7 +139,11 @@ async def test_every_item_ticked_and_no_checklist_still_say_what_to_do(svc: Serv
     assert "`/stop-learning role:interview-checklist` ends these reminders" in shown
     assert "Self-Taught Computer Science is self-paced and has no checklist: look up its topics with" in shown
     assert selects(preview) == []
-    assert [b.label for b in preview.buttons] == ["Snooze a day", "Pause a week"]
+    assert [b.label for b in preview.buttons] == [
+        "Snooze a day",
+        "Pause a week",
+        "I worked on Coding Interview Prep",
+    ]  # two paths: it names the first
 
 
 async def test_a_catch_up_counts_the_missed_reminders(svc: Services) -> None:
@@ -220,7 +228,7 @@ async def test_a_group_on_a_self_paced_path_posts_what_not_everyone_has_ticked(
         "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n"
         "  0/2 finished the whole checklist"
     ) in post.text
-    assert [b.label for b in post.reply.buttons] == ["My checklist"]
+    assert [b.label for b in post.reply.buttons] == ["My checklist", "I worked on this"]
     assert "Phase" not in post.text
     await travel(scheduler, clock, FIRST + weeks(60))
     assert len(sender.to("channel", CHANNEL)) == 61  # the group's posts never finish either

@@ -144,7 +144,7 @@ async def test_finish_date_pace_and_streak(svc: Services) -> None:
     week_3 = text(await reminder(svc, FIRST + weeks(2)))
     assert "Progress: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in week_3
     assert "Finish: 2027-08-05 · ahead by 5 weeks" in week_3  # 3 items are worth 7.2 weeks, 2 are over
-    assert "Streak: 2 weeks in a row with a ticked item · longest 2 weeks" in week_3
+    assert "Streak: 2 weeks in a row · longest 2 weeks" in week_3
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ async def test_sydney_reminder_counts_its_own_monday_across_the_end_of_daylight_
     monday = text(await reminder(svc, datetime(2027, 4, 4, 23, 0, tzinfo=UTC)))  # Monday 09:00 AEST
     assert monday.startswith("Week 2 of 36")  # still week 1 in UTC
     assert "Finish: 2027-12-05 · ahead by 1 week" in monday
-    assert "Streak: 1 week in a row with a ticked item · longest 1 week" in monday
+    assert "Streak: 1 week in a row · longest 1 week" in monday
 
 
 # --------------------------------------------------------------------------- behind: the nudge
@@ -187,13 +187,19 @@ async def test_no_nudge_on_track_or_one_week_behind(svc: Services) -> None:
         shown = await reminder(svc, FIRST + weeks(week - 1))
         assert f"· {pace}" in text(shown)
         assert "Behind by" not in text(shown)
-        assert labels(shown) == ["Snooze a day", "Pause a week"]
+        assert labels(shown) == ["Snooze a day", "Pause a week", "I worked on this"]
     week_6 = await reminder(svc, FIRST + weeks(5))
     assert (
         "⏳ **Behind by 2 weeks**: 1 of 15 checklist items ticked, 5 weeks into a 36-week plan. **I'm behind** moves "
         "your plan back a week; **Slower pace** switches to complete beginner (46 weeks in all)."
     ) in text(week_6)
-    assert labels(week_6) == ["Snooze a day", "I'm behind", "Slower pace: complete beginner", "Pause a week"]
+    assert labels(week_6) == [
+        "Snooze a day",
+        "I'm behind",
+        "Slower pace: complete beginner",
+        "Pause a week",
+        "I worked on this",
+    ]
 
 
 async def test_no_slower_pace_at_the_slowest_one(svc: Services) -> None:
@@ -201,7 +207,7 @@ async def test_no_slower_pace_at_the_slowest_one(svc: Services) -> None:
     shown = await reminder(svc, FIRST + weeks(4))
     assert "**Behind by 4 weeks**" in text(shown)
     assert "Slower pace" not in text(shown)
-    assert labels(shown) == ["Snooze a day", "I'm behind", "Pause a week"]
+    assert labels(shown) == ["Snooze a day", "I'm behind", "Pause a week", "I worked on this"]
 
 
 async def test_the_slower_pace_says_what_changed(svc: Services) -> None:
@@ -212,8 +218,8 @@ async def test_the_slower_pace_says_what_changed(svc: Services) -> None:
     changed = await press(svc, caller(now=FIRST + weeks(4)), shown, "Slower pace: programming background")
 
     assert text(changed) == (
-        "(only you)\n\nPace: full time accelerated → programming background · 22 → 33 weeks · new finish "
-        "2027-07-15 (was 2027-04-29).\nWhere you are now: Week 5 of 33 · Phase 2 (weeks 5-11)."
+        "(only you)\n\n**Pace: full time accelerated → programming background** · 22 → 33 weeks · finish "
+        "2027-04-29 → 2027-07-15\nWhere you are now: Week 5 of 33 · Phase 2 (weeks 5-11)."
     )
     enrollment = await svc.store.get_enrollment(ANN, ROLE)
     assert enrollment is not None and enrollment.pace == "programming_background"
