@@ -17,7 +17,7 @@ from bot.domain.shapes import TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.zones import usable_zone
-from bot.render import Button, Field, clip, escape_user_text, fit_lines
+from bot.render import Button, Field, Reply, clip, escape_user_text, fit_lines
 from bot.render.limits import MAX_FIELD_VALUE
 from bot.services import Plan
 from bot.wording import plural
@@ -80,6 +80,12 @@ def plan_change_text(before: Plan, after: Plan) -> str:
         else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
     )
     return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
+
+
+def confirm(question: str, label: str, custom_id: str) -> Reply:
+    """Ask before something that cannot be undone: the question, a red button that does it, and Cancel."""
+    buttons = (Button(label, custom_id=custom_id, style="danger"), Button("Cancel", custom_id=components.CANCEL.id()))
+    return Reply(content=question, rows=(buttons,), ephemeral=True)
 
 
 def check_in_button(role: str, label: str = "I worked on this") -> Button:

@@ -8,7 +8,7 @@ from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_name, parse_zone
 from bot.handlers.reminders import DAYS, DEFAULT_DAY, DEFAULT_TIME, parse_day, parse_time
-from bot.present import COLOR, zone_note
+from bot.present import COLOR, confirm, zone_note
 from bot.reminders.compose import group_standing, group_week, member_names
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Button, Card, Field, Reply, clip, escape_user_text, progress_bar
@@ -247,16 +247,11 @@ async def delete(svc: Services, caller: Caller, name: str) -> Reply:
     _require_manager(caller)
     group = await _group(svc, caller, name)
     members = len(await svc.store.group_members(group.id))
-    return Reply(
-        content=f"Delete the study group **{escape_user_text(group.name)}** ({plural(members, 'member')})? Its weekly "
+    return confirm(
+        f"Delete the study group **{escape_user_text(group.name)}** ({plural(members, 'member')})? Its weekly "
         "posts stop; members keep their paths and progress. This cannot be undone.",
-        rows=(
-            (
-                Button("Delete the group", custom_id=components.GROUP_DELETE.id(group.id), style="danger"),
-                Button("Cancel", custom_id=components.CANCEL.id()),
-            ),
-        ),
-        ephemeral=True,
+        "Delete the group",
+        components.GROUP_DELETE.id(group.id),
     )
 
 

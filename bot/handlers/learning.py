@@ -14,7 +14,16 @@ from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
 from bot.handlers.inputs import parse_start_date, read_pace
-from bot.present import COLOR, open_items_text, pace_label, plan_change_text, self_paced_hint, week_status, zone_note
+from bot.present import (
+    COLOR,
+    confirm,
+    open_items_text,
+    pace_label,
+    plan_change_text,
+    self_paced_hint,
+    week_status,
+    zone_note,
+)
 from bot.reminders.planning import replan_user
 from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
 from bot.render.limits import (
@@ -455,15 +464,10 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
         raise UserError(f"You aren't enrolled in {role_obj.display_name if role_obj else name}.")
     display = role_obj.display_name if role_obj else name
     if forget:
-        return Reply(
-            content=f"Stop **{display}** and forget your checklist progress on it? This cannot be undone.",
-            rows=(
-                (
-                    Button("Stop and forget", custom_id=components.FORGET.id(name), style="danger"),
-                    Button("Cancel", custom_id=components.CANCEL.id()),
-                ),
-            ),
-            ephemeral=True,
+        return confirm(
+            f"Stop **{display}** and forget your checklist progress on it? This cannot be undone.",
+            "Stop and forget",
+            components.FORGET.id(name),
         )
     await svc.store.stop_enrollment(caller.user_id, name, caller.now)
     await replan_user(svc, caller.user_id, caller.now)  # no active path left: no more reminders

@@ -18,7 +18,7 @@ from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
-from bot.present import COLOR, pace_text, streak_text, week_status, zone_note
+from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.render import (
     Attachment,
@@ -324,16 +324,11 @@ async def export_data(svc: Services, caller: Caller) -> Reply:
 
 async def delete_data(svc: Services, caller: Caller) -> Reply:
     """Ask the caller to confirm deleting everything stored about them."""
-    return Reply(
-        content="Delete **everything** Waymark stores about you: paths, progress, reminders, groups? "
+    return confirm(
+        "Delete **everything** Waymark stores about you: paths, progress, reminders, groups? "
         "This cannot be undone. (`/my-data export` first if you want a copy.)",
-        rows=(
-            (
-                Button("Delete everything", custom_id=components.ERASE.id(caller.user_id), style="danger"),
-                Button("Cancel", custom_id=components.CANCEL.id()),
-            ),
-        ),
-        ephemeral=True,
+        "Delete everything",
+        components.ERASE.id(caller.user_id),
     )
 
 
