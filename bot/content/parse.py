@@ -10,7 +10,7 @@ checklist. A file without phases is a self-paced path; phases without weeks get 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -36,6 +36,9 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _YamlLoader = yaml.SafeLoader
 
 _FM = frontmatter.YAMLHandler()
+# Makes a named tuple (Section, Topic, ChecklistItem) from a tuple of all its fields, without the named tuple's
+# Python-level __new__: a 1,000-file load makes some 80,000 of them.
+_new = tuple.__new__
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = (
     "name",
@@ -145,7 +148,7 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
     fm_line = text.count("\n", 0, fm_offset) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     try:
-        meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        meta = _load_yaml(fm)
     except yaml.YAMLError as exc:
         # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
         # is the next line, while the context mark points at the line the author must fix.
@@ -168,6 +171,53 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
         problems.add("error", fm_line, "front-matter must be YAML key: value fields, not a list or a value")
         return None
     return meta, fm_line, body, body_line
+
+
+_STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _NotPlainError(Exception):
+    """A YAML node that `_plain_data` leaves to PyYAML's own constructor."""
+
+
+def _load_yaml(text: str) -> object:
+    """Return `yaml.load(text, Loader=_YamlLoader)`.
+
+    PyYAML builds its nodes in C but turns them into Python data in Python, one generic call per node, about
+    half of its time on a role file's front-matter. Front-matter is nearly always text, lists of text and
+    mappings of text: those are made directly here, to the same result; anything else (numbers, dates, merge
+    keys, a list or mapping written once and used twice through an alias) goes to PyYAML's constructor."""
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _plain_data(node, set())
+        except _NotPlainError:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _plain_data(node: yaml.Node, seen: set[int]) -> object:
+    """Make what PyYAML's safe constructor makes of a tree of text, lists and mappings, or raise _NotPlainError."""
+    tag = node.tag
+    if tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value
+    if id(node) in seen:  # an alias: PyYAML gives the very same list or mapping again
+        raise _NotPlainError
+    seen.add(id(node))
+    if tag == _MAP_TAG and type(node) is yaml.MappingNode:
+        out = {}
+        for key, value in node.value:
+            if key.tag != _STR_TAG or type(key) is not yaml.ScalarNode:  # a number, a merge key ('<<') ...
+                raise _NotPlainError
+            out[key.value] = _plain_data(value, seen)
+        return out
+    if tag == _SEQ_TAG and type(node) is yaml.SequenceNode:
+        return [_plain_data(item, seen) for item in node.value]
+    raise _NotPlainError
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -394,6 +444,7 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -474,7 +525,7 @@ class _Body:
     def add(self, block: Block) -> None:
         kind = block.kind
         if kind == "heading":
-            found = read_phase_heading(block.plain)
+            found = next(self.heading_phases)
             if found is None and self.series is not None:
                 series = read_series_heading(block.plain)
                 found = series[1] if series is not None and series[0] == self.series else None
@@ -579,7 +630,7 @@ class _Body:
             topic = self._topic(heading, depth, block.md, block.line, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
-            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default)
+            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default) if holders else default
             self._task(block, group)
         ancestors.append(block.plain)
         holders.append(topic)
@@ -593,8 +644,8 @@ class _Body:
         return topic
 
     def _task(self, block: Block, group: str) -> None:
-        context = tuple(a for a in self.ancestors[: block.depth] if a)
-        self.raw_items.append(_RawItem(group, block.plain, block.line, self.phase, context, block.md))
+        context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
+        self.raw_items.append(_new(_RawItem, (group, block.plain, block.line, self.phase, context, block.md)))
 
 
 def _parse_body(
@@ -619,8 +670,11 @@ def _parse_body(
         )
     reader = _Body(problems)
     headings = [(b.level, b.plain) for b in blocks if b.kind == "heading"]
-    if not any(read_phase_heading(text) for _, text in headings):
+    # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
+    heading_phases = [read_phase_heading(text) for _, text in headings]
+    if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+    reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(b.task is not None for b in blocks)
     for block in blocks:
         reader.add(block)
@@ -658,8 +712,11 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     """Nest bullets by depth; the lines of bullets deeper than MAX_TOPIC_DEPTH go to `too_deep`."""
     if not entries:
         return ()
-    if all(e[0] == entries[0][0] for e in entries):  # a flat list, the usual case
-        return tuple([Topic(md, line, (), title, "\n".join(nested)) for _, md, line, title, nested, _ in entries])
+    depths = {e[0] for e in entries}
+    if len(depths) == 1:  # a flat list, the usual case
+        return tuple(
+            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, _ in entries]
+        )
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
     for entry in entries:
@@ -841,7 +898,7 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
             continue
         seen[item_id] = (line, place)
         number = phase.final if phase is not None and phase.final else None
-        items.append(ChecklistItem(item_id, group, text, line, number, context[-1] if context else ""))
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, context[-1] if context else "")))
     return tuple(items)
 
 
@@ -852,7 +909,7 @@ def _add_topics(
     for i, topic in enumerate(topics, 1):
         tid = f"{prefix}.{i}"
         text = f"{topic.text}\n{topic.detail}" if topic.detail else topic.text
-        out.append(Section(tid, topic.title, path, text, topic.line, "topic", phase))
+        out.append(_new(Section, (tid, topic.title, path, text, topic.line, "topic", phase)))
         if topic.children:
             _add_topics(out, topic.children, tid, path, phase)
 
@@ -875,7 +932,8 @@ def _build_sections(
         paths.setdefault(h.title, path)
         phase = h.phase.final or None if h.phase is not None else None
         text = "\n".join(h.lines).strip("\n")
-        sections.append(Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", phase))
+        kind = "phase" if h.is_phase else "section"
+        sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase)
         for si, sub in enumerate(h.subsections, 1):
@@ -884,9 +942,9 @@ def _build_sections(
             topics = topics_of(sub.topics)
             own = " ".join(x for x in sub.text if x)
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
-            finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", phase))
+            finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
     for item in checklist:
         path = paths.get(item.group, (item.group,))
-        finer.append(Section(item.id, item.text, path, item.text, item.line, "checklist", item.phase))
+        finer.append(_new(Section, (item.id, item.text, path, item.text, item.line, "checklist", item.phase)))
     return sections + finer
