@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, mul, neg, not_
+from operator import add, itemgetter, mul, neg, not_
 
 from rapidfuzz import fuzz, process
 
@@ -39,6 +39,7 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 EXACT_OFF_PATH = 0.96
+_TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 _BULLET_LINES = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*$", re.MULTILINE)
 STOPWORDS = frozenset(
     [
@@ -182,35 +183,45 @@ class SearchIndex:
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
         sections: list[Section] = []
         owner: list[str] = []  # each section's role
-        own_texts: list[str] = []  # the words a section holds itself (a heading's bullets are entries of their own)
-        priors: list[float] = []
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
-        log1p, kind_prior = math.log1p, KIND_PRIOR.get
         for role in roles:
             name = role.name
             self._roles[name] = role
             for text in (name, role.display_name, *role.aliases):
                 self._role_keys.setdefault(slugify(text, 100), name)
                 self._role_choices.append((text, name))
+            role_sections = role.sections
+            sections += role_sections
+            owner += repeat(name, len(role_sections))
             by_path: dict[int, int] = {}  # the entries under a heading share its path tuple: one lookup each
-            for section in role.sections:
-                ctx = by_path.get(id(section.path))
+            for path in map(_PATH, role_sections):
+                ctx = by_path.get(id(path))
                 if ctx is None:
-                    key = (name, section.path[:-1])
+                    key = (name, path[:-1])
                     ctx = contexts.get(key)
                     if ctx is None:
                         ctx = contexts[key] = len(contexts)
-                    by_path[id(section.path)] = ctx
+                    by_path[id(path)] = ctx
                 raw_context.append(ctx)
-                own = own_text(section)
-                # Specific entries first (a short topic over the phase that holds it); a place on the path
-                # (a phase part) over reference lists.
-                on_path = 1.0 if section.phase is not None else 0.9
-                priors.append(on_path * kind_prior(section.kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8))
-                sections.append(section)
-                owner.append(name)
-                own_texts.append(own)
+        # What each entry holds itself (`own_text`), and the words it holds beyond its title (`_body_text`); the
+        # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
+        # line, kind, phase).
+        own_texts = [
+            _BULLET_LINES.sub("", text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
+        ]
+        log1p, kind_prior = math.log1p, KIND_PRIOR.get
+        # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
+        # over reference lists.
+        priors = [
+            (1.0 if phase is not None else 0.9) * kind_prior(kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8)
+            for (_, _, _, _, _, kind, phase), own in zip(sections, own_texts, strict=True)
+        ]
+        bodies = [
+            own if kind in HEADING_KINDS else "" if text == title else text
+            for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
+        ]
+        del own_texts
         self._build_role_picker()
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
@@ -219,7 +230,10 @@ class SearchIndex:
         self._entries: list[tuple[str, Section]] = list(zip(self._entry_role, entry_sections, strict=True))
         self._boost = [0.8 + 0.2 * priors[i] for i in order]
         # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for s in entry_sections]
+        self._exact_boost = [1.0 if s[6] is not None else EXACT_OFF_PATH for s in entry_sections]
+        entry_titles = list(map(_TITLE, entry_sections))
+        entry_bodies = [bodies[i] for i in order]
+        del bodies
 
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
@@ -227,17 +241,11 @@ class SearchIndex:
         title_counts: list[int] = []
         # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
         for low in range(0, len(order), _CHUNK):
-            chunk = entry_sections[low : low + _CHUNK]
-            title_sets = post_words(
-                title_post,
-                body_post,
-                low,
-                [s.title for s in chunk],
-                [self._body_text(s, own_texts[order[eid]]) for eid, s in enumerate(chunk, low)],
-            )
+            high = low + _CHUNK
+            title_sets = post_words(title_post, body_post, low, entry_titles[low:high], entry_bodies[low:high])
             title_counts += [len(words.difference(STOPWORDS)) if len(words) <= 8 else -1 for words in title_sets]
         self._title_counts = title_counts
-        del own_texts
+        del entry_titles, entry_bodies
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
         entry_context = [raw_context[i] for i in order]
