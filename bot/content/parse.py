@@ -523,82 +523,85 @@ class _Body:
         self.headings.append(heading)
 
     def add(self, block: Block) -> None:
-        kind = block.kind
+        # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
+        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote = block
         if kind == "heading":
             found = next(self.heading_phases)
             if found is None and self.series is not None:
-                series = read_series_heading(block.plain)
+                series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
-            self.open_heading(block.level, block.plain, block.line, found)
+            self.open_heading(level, plain, line, found)
             return
-        if kind == "line" and block.label and not block.rest_md and not block.depth and not block.quote:
-            found = read_phase_heading(block.label)
+        if kind == "line" and label and not rest_md and not depth and not quote:
+            found = read_phase_heading(label)
             if found is not None and (self.kind is None or _kind(found) == self.kind):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
-                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, block.plain, block.line, found)
+                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)
                 return
         if not self.stack:
-            if kind == "item" and block.task is not None:
+            if kind == "item" and task is not None:
                 self._task(block, "Checklist")
                 return
             # Text before the first heading (an intro under the front-matter) is a section too.
-            self.open_heading(7, INTRO_TITLE, block.line, None)
+            self.open_heading(7, INTRO_TITLE, line, None)
         heading = self.stack[-1]
         if self.phase is not None:
             self.phase.empty = False
-        if self.sub is not None and block.quote < self.sub.quote:
-            self.sub, self.last_topic = self.part, None  # the quote that held the label is over
-        if kind == "item" and block.anchor_only:
+        sub = self.sub
+        if sub is not None and quote < sub.quote:
+            sub = self.sub = self.part  # the quote that held the label is over
+            self.last_topic = None
+        if kind == "item" and anchor_only:
             return  # a table of contents: links to places in the page, not topics
-        gap = block.line > heading.last_line + 1
-        if heading.lines and gap:
+        gap = line > heading.last_line + 1
+        if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
-        heading.last_line = block.line
-        if gap and kind in ("line", "row") and self.sub is not None and self.sub is not self.part:
+        heading.last_line = line
+        if gap and kind in ("line", "row") and sub is not None and sub is not self.part:
             # A bold label's part is its line and the lists after it: prose or a table after a blank line is
             # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses).
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
-            self._line(heading, block)
+            self._line(heading, md, line, depth, label, rest_md, quote)
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
-            heading.lines.append(f"{'  ' * block.depth}- {block.md}")
-            self._topic(heading, block.depth, block.md, block.line, block.label)
+            heading.lines.append(f"{'  ' * depth}- {md}")
+            self._topic(heading, depth, md, line, label)
             self.ancestors, self.holders = [], []
         else:  # code
-            heading.lines.append(block.md)
+            heading.lines.append(md)
 
-    def _line(self, heading: _Heading, block: Block) -> None:
-        md = f"> {block.md}" if block.quote else block.md
-        heading.lines.append(md)
-        if block.depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
-            self.last_topic[1] += " " + block.md
+    def _line(self, heading: _Heading, md: str, line: int, depth: int, raw: str, rest_md: str, quote: int) -> None:
+        """Read a paragraph line (`raw`: its leading bold text, `rest_md` what follows it)."""
+        own = f"> {md}" if quote else md
+        heading.lines.append(own)
+        if depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
+            self.last_topic[1] += " " + md
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
-            phase.objective, phase.wants_objective = block.md, False
+            phase.objective, phase.wants_objective = md, False
             return
-        raw = block.label
         # A label ends in ':' or stands alone, short; a bold sentence ('**You can expect ....**') is prose.
-        alone = not block.rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
-        if not raw or not (raw[-1] == ":" or alone or block.rest_md[:1] == ":"):
+        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
+        if not raw or not (raw[-1] == ":" or alone or rest_md[:1] == ":"):
             if self.sub is not None:
-                self.sub.text.append(md)
+                self.sub.text.append(own)
             elif phase is not None and heading.is_phase:
-                phase.intro.append(md)
+                phase.intro.append(own)
             return
         label = raw.rstrip(":").strip()
-        rest = block.rest_md.lstrip(":").strip()
+        rest = rest_md.lstrip(":").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         if (
             phase is not None
             and phase.objective is None
-            and _LEADING_MARKS.sub("", label).casefold() in OBJECTIVE_LABELS
+            and _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
         ):
             phase.objective, phase.wants_objective = rest or None, not rest
             return
-        self.sub = _Sub(label, block.line, quote=block.quote)
+        self.sub = _Sub(label, line, quote=quote)
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -609,7 +612,7 @@ class _Body:
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
             block = _boxed(block, self.ticks_as_tasks)
-        depth = block.depth
+        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
             del ancestors[depth:]
@@ -617,24 +620,23 @@ class _Body:
         elif len(ancestors) < depth:
             ancestors.extend([""] * (depth - len(ancestors)))
             holders.extend([None] * (depth - len(holders)))
-        task = block.task
         # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
-        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{block.md}"
+        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{md}"
         heading.lines.append(line)
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if holder is not None and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         topic = None
         if task is None:
-            title = block.plain if block.in_item_heading else _topic_title(block.plain, block.md)
-            topic = self._topic(heading, depth, block.md, block.line, title)
+            title = plain if in_item_heading else _topic_title(plain, md)
+            topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
             group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default) if holders else default
             self._task(block, group)
-        ancestors.append(block.plain)
+        ancestors.append(plain)
         holders.append(topic)
-        if topic is not None and block.in_item_heading:
+        if topic is not None and in_item_heading:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
@@ -734,6 +736,12 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)
+
+
+def _without_leading_marks(label: str) -> str:
+    """Return the label without the symbols and emoji before its first word ('🎯 Goal' is 'Goal')."""
+    marks = _LEADING_MARKS.match(label)
+    return label[marks.end() :] if marks else label
 
 
 def _first_sentence(lines: list[str]) -> str | None:
