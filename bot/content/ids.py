@@ -104,10 +104,16 @@ def split_explicit_id(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(1)  # rstrip, not a leading \s* (quadratic on blanks)
 
 
+# Letters and digits stay, every other byte is a space (for `slugify`; text reaches it as ASCII).
+_SLUG_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
 @lru_cache(maxsize=8192)  # files share their headings ('Learning Path', 'Resources'): a C-level hit
 def slugify(text: str, max_len: int = 48) -> str:
     """Return a lower-case ASCII slug of a heading."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
+    # Runs of anything but letters and digits become one '-', none at the ends: the same as
+    # _NOT_SLUG.sub("-", text.lower()).strip("-"), done by a byte table and split/join.
+    slug = "-".join(text.lower().encode("ascii").translate(_SLUG_BYTES).decode("ascii").split())
     return slug[:max_len].rstrip("-") or "section"

@@ -416,7 +416,8 @@ def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
-    quoted = _QUOTED.match(text)  # '"Threat Modeling: Designing for Security" by Adam Shostack'
+    # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
+    quoted = _QUOTED.match(text) if text[:1] in "\"“" else None
     if quoted:
         return quoted.group(1).strip()
     head, sep, rest = text.partition(":")
