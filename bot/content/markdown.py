@@ -13,7 +13,7 @@ is marked `anchor_only`, so it is not taken for a topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -80,6 +80,13 @@ def _literal(text: str) -> bool:
     Six substring tests: each is a fast C scan, several times quicker than a set's `isdisjoint`, which
     looks every character up."""
     return not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text)
+
+
+def _is(event: tuple[Any, dict] | None, key: str, value: str | None = None) -> bool:
+    """Return True for an event (as read from the stream, or None past its end) of this key (and this value)."""
+    if event is None or type(event[0]) is not dict or key not in event[0]:
+        return False
+    return value is None or event[0][key] == value
 
 
 def _backslash(match: re.Match[str]) -> str:
@@ -334,8 +341,14 @@ class _Reader:
             end = end_event[0].get("End") if end_event is not None and type(end_event[0]) is dict else None
             text = text_event[0].get("Text") if text_event is not None and type(text_event[0]) is dict else None
             if text is None or end is None or not (end == kind or (type(end) is dict and kind in end)):
+                more: list[tuple[Any, dict]] = []
+                # [a task marker,] a bold run of one text: `_bold_block` reads on
+                if kind != "Heading" and _is(text_event, "Start", "Strong") and _is(end_event, "Text"):
+                    more = self._bold_block(events, kind, span["start"], task, end_event[0]["Text"])
+                    if not more:
+                        continue
                 event_at(event, span)
-                for later in ahead:
+                for later in (*ahead, *more):
                     if later is not None:
                         event_at(*later)
                 continue
@@ -358,6 +371,49 @@ class _Reader:
                 block = ("heading", line, md, plain, int(end["Heading"][1]), 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote)))
         return blocks
+
+    def _bold_block(
+        self, events: Iterator[tuple[Any, dict]], kind: str, offset: int, task: bool | None, label_text: str
+    ) -> list[tuple[Any, dict] | None]:
+        """Finish an item or paragraph line that `read` saw start with a bold run of one text (`**Objective:** ...`).
+
+        Reads on to the block's end: when the bold run closes and at most one text follows it, makes the block
+        as `_event` would and returns []; else returns the events it read, for `read` to hand on to `_event`."""
+        more = [next(events, None)]
+        if _is(more[0], "End", "Strong"):
+            more.append(next(events, None))
+            text = None
+            if _is(more[-1], "Text"):
+                text = more[-1][0]["Text"]
+                more.append(next(events, None))
+            end = more[-1][0].get("End") if _is(more[-1], "End") else None
+            if end is not None and (end == kind or (type(end) is dict and kind in end)):
+                self._make_bold_block(kind, offset, task, label_text, text)
+                return []
+        return more
+
+    def _make_bold_block(self, kind: str, offset: int, task: bool | None, label_text: str, text: str | None) -> None:
+        """Make an item or line of a bold label and the text after it (None: none), as `_event` and `mark` would."""
+        self.block_start, self.inline = offset, None
+        self.only_anchor = label_text.isspace() and (text is None or text.isspace())
+        if kind == "Paragraph":
+            self.in_para = False
+        text = text or ""
+        plain = _squash(label_text + text)
+        if not plain:
+            return
+        # As `mark` closes the bold run: Discord needs no blank inside the marks, so they move out.
+        inside = escape(label_text)
+        bold = inside.rstrip()
+        after = escape(text)
+        md = _squash(f"**{bold}**{inside[len(bold) :]}{after}")
+        label, rest, anchor = _squash(label_text), after.strip(), self.only_anchor
+        if kind == "Item":
+            block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
+        else:
+            depth = self.items[-1][0] + 1 if self.items else 0
+            block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)
+        self.blocks.append(_new_block(Block, (*block, (), self.quote)))
 
     def _event(self, event: Any, span: dict) -> None:
         """Handle one event, whatever it is and whatever the reader's state."""
