@@ -40,7 +40,9 @@ HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 EXACT_OFF_PATH = 0.96
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
-_BULLET_LINES = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*$", re.MULTILINE)
+# A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
+_BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
+_FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 STOPWORDS = frozenset(
     [
         "a",
@@ -130,7 +132,18 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
 
 def own_text(section: Section) -> str:
     """Return the text a section holds itself: a heading's bullets are entries of their own."""
-    return _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
+    return _without_bullets(section.text) if section.kind in OWN_TEXT_KINDS else section.text
+
+
+def _without_bullets(text: str) -> str:
+    """Empty every bullet line of a text, keeping the line breaks.
+
+    Each line after the first is found by the line break before it, which the regex engine scans for quickly; a
+    pattern anchored at every line start (`^` with MULTILINE) is tried at every character instead."""
+    if "\n" in text:
+        text = _BULLET_LINE.sub("\n", text)
+    first = _FIRST_BULLET_LINE.match(text)
+    return text[first.end() :] if first else text
 
 
 def post_words(
@@ -215,14 +228,21 @@ class SearchIndex:
         # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
         # line, kind, phase).
         own_texts = [
-            _BULLET_LINES.sub("", text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
+            _without_bullets(text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
         ]
-        log1p, kind_prior = math.log1p, KIND_PRIOR.get
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
-        # over reference lists.
+        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
+        # Both factors take few values: each is worked out once (the same floats as computing it per entry).
+        blanks = list(map(str.count, own_texts, repeat(" ")))
+        shrink = {n: 1 + math.log1p(n + 2) / 8 for n in set(blanks)}
+        weight = {
+            (kind, on_path): (1.0 if on_path else 0.9) * KIND_PRIOR.get(kind, 0.9)
+            for kind in {s[5] for s in sections}
+            for on_path in (True, False)
+        }
         priors = [
-            (1.0 if phase is not None else 0.9) * kind_prior(kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8)
-            for (_, _, _, _, _, kind, phase), own in zip(sections, own_texts, strict=True)
+            weight[kind, phase is not None] / shrink[n]
+            for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
         ]
         bodies = [
             own if kind in HEADING_KINDS else "" if text == title else text
