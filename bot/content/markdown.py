@@ -319,7 +319,13 @@ class _Reader:
                 continue
             start = event.get("Start")
             if start is None or (items and not items[-1][3]):  # not a block's start, or an item's text is open
+                if "End" in event and type(event["End"]) is dict and "List" in event["End"]:
+                    self.list_depth -= 1  # _end_list, without the dispatch: every list ends so
+                    continue
                 event_at(event, span)
+                continue
+            if type(start) is dict and "List" in start:
+                self.list_depth += 1  # _start_list, without the dispatch (no item's text is open to close)
                 continue
             kind = "Item" if start == "Item" else "Paragraph" if start == "Paragraph" else None
             if kind is None and type(start) is dict and "Heading" in start:
