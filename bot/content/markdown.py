@@ -305,10 +305,11 @@ class _Reader:
     def read(self) -> list[Block]:
         """Walk the event stream once into blocks.
 
-        A block that is one piece of plain text (`- Git basics`, `- [ ] Ship it`, `## Tools`, a one-line
-        paragraph: most blocks of most files) is recognised by looking two or three events ahead and made at
-        once; every other event goes through `_event`, which handles any event in any state. Both give the
-        same blocks: the short way only skips the bookkeeping that plain text does not need."""
+        Most blocks of most files are one piece of text, perhaps after a task marker or a bold label
+        (`- Git basics`, `- [ ] Ship it`, `## Tools`, `**Objective:** Learn SQL`, `- **Python:** lists`): such a
+        block is recognised by looking a few events ahead and made at once, and a list's start or end only
+        moves the depth. Every other event goes through `_event`, which handles any event in any state. Both
+        give the same blocks: the short way only skips the bookkeeping that these blocks do not need."""
         events = pyromark.events_with_range(self.body, options=OPTIONS, merge_text=True)
         event_at = self._event
         items = self.items

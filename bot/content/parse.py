@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -39,6 +41,7 @@ _FM = frontmatter.YAMLHandler()
 # Makes a named tuple (Section, Topic, ChecklistItem) from a tuple of all its fields, without the named tuple's
 # Python-level __new__: a 1,000-file load makes some 80,000 of them.
 _new = tuple.__new__
+_TASK = itemgetter(6)  # of a Block
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = (
     "name",
@@ -417,7 +420,7 @@ def _topic_title(text: str, md: str = "") -> str:
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
     # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
-    quoted = _QUOTED.match(text) if text[:1] in "\"“" else None
+    quoted = _QUOTED.match(text) if text[:1] in '"“' else None
     if quoted:
         return quoted.group(1).strip()
     head, sep, rest = text.partition(":")
@@ -672,13 +675,13 @@ def _parse_body(
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
         )
     reader = _Body(problems)
-    headings = [(b.level, b.plain) for b in blocks if b.kind == "heading"]
+    headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = [read_phase_heading(text) for _, text in headings]
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
     reader.heading_phases = iter(heading_phases)
-    reader.ticks_as_tasks = not any(b.task is not None for b in blocks)
+    reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     for block in blocks:
         reader.add(block)
     if links.html_blocks and not any(b.kind != "code" for b in blocks):
@@ -871,7 +874,7 @@ def _build_phases(
                 objective=objective,
                 topics=topics_of(b.topics),
                 subsections=tuple(
-                    Subsection(s.label, s.line, " ".join(x for x in s.text if x), topics_of(s.topics)) for s in b.parts
+                    Subsection(s.label, s.line, " ".join(filter(None, s.text)), topics_of(s.topics)) for s in b.parts
                 ),
                 text="\n".join(b.intro),
                 planned=b.unit == "planned",
@@ -915,12 +918,11 @@ def _add_topics(
     out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
 ) -> None:
     """Add a section for each topic and, after it, its nested ones."""
-    for i, topic in enumerate(topics, 1):
+    for i, (text, line, children, title, detail) in enumerate(topics, 1):  # a Topic's fields
         tid = f"{prefix}.{i}"
-        text = f"{topic.text}\n{topic.detail}" if topic.detail else topic.text
-        out.append(_new(Section, (tid, topic.title, path, text, topic.line, "topic", phase)))
-        if topic.children:
-            _add_topics(out, topic.children, tid, path, phase)
+        out.append(_new(Section, (tid, title, path, f"{text}\n{detail}" if detail else text, line, "topic", phase)))
+        if children:
+            _add_topics(out, children, tid, path, phase)
 
 
 def _build_sections(
@@ -949,11 +951,11 @@ def _build_sections(
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
-            own = " ".join(x for x in sub.text if x)
+            own = " ".join(filter(None, sub.text))
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
-    for item in checklist:
-        path = paths.get(item.group, (item.group,))
-        finer.append(_new(Section, (item.id, item.text, path, item.text, item.line, "checklist", item.phase)))
+    for item_id, group, text, line, phase, _ in checklist:  # a ChecklistItem's fields
+        path = paths.get(group, (group,))
+        finer.append(_new(Section, (item_id, text, path, text, line, "checklist", phase)))
     return sections + finer

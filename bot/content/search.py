@@ -270,7 +270,10 @@ class SearchIndex:
         for low in range(0, len(order), _CHUNK):
             high = low + _CHUNK
             title_sets = post_words(title_post, body_post, low, entry_titles[low:high], entry_bodies[low:high])
-            title_counts += [len(words.difference(STOPWORDS)) if len(words) <= 8 else -1 for words in title_sets]
+            title_counts += [
+                (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
+                for words in title_sets
+            ]
         self._title_counts = title_counts
         del entry_titles, entry_bodies
 
