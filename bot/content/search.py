@@ -156,7 +156,9 @@ def post_words(
     """Post entries `first_id`, `first_id + 1`, ... under their title words and other words; return the title words."""
     title_sets = word_sets(titles)
     _post(title_post, first_id, title_sets)
-    _post(body_post, first_id, list(map(set.difference, word_sets(bodies), title_sets)))
+    body_sets = word_sets(bodies)
+    deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
+    _post(body_post, first_id, body_sets)
     return title_sets
 
 
