@@ -228,6 +228,8 @@ def decode_role_file(data: bytes) -> DecodedText:
             ) from exc
         return DecodedText(text=text, repaired_from="cp1252", legacy=True, line=line, column=column, byte=byte)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL_OR_SUSPECT.search(text) is None:
+        return DecodedText(text=text, had_bom=had_bom)  # the usual case, found by one scan instead of two
     control = _BINARY_CONTROLS.search(text, 0, 65536)
     if control is not None:
         line, column = _text_position(text, control.start())
@@ -246,6 +248,8 @@ def decode_role_file(data: bytes) -> DecodedText:
 
 
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Either of the above: a text with neither is decoded as it is (no control character to report, no mojibake).
+_CONTROL_OR_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f" + _SUSPECT.pattern[1:])
 
 
 def _has_binary_controls(text: str) -> bool:

@@ -13,7 +13,7 @@ is marked `anchor_only`, so it is not taken for a topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -23,7 +23,6 @@ import pyromark
 OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_STRIKETHROUGH
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
-_SPECIAL = frozenset("\\*`_|~")
 _SPACES = re.compile(r"[ \t]+")
 _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
@@ -52,6 +51,11 @@ class Block(NamedTuple):
     quote: int = 0  # how many block quotes hold it
 
 
+# Makes a Block from a tuple of all its fields, without the named tuple's Python-level __new__ (a block is
+# made for nearly every line of every file).
+_new_block = tuple.__new__
+
+
 class Links(NamedTuple):
     """What else the reader noticed: relative links made plain (and the first one's line), kept URLs, and
     the line of a code fence that is never closed."""
@@ -65,9 +69,24 @@ class Links(NamedTuple):
 
 def escape(text: str) -> str:
     """Escape literal text so Discord shows it as written (`*`, `_`, `` ` ``, `||`, `~~`, a backslash)."""
-    if _SPECIAL.isdisjoint(text):  # the usual case, decided in C
+    if _literal(text):  # the usual case
         return text
     return _ESCAPE.sub(_backslash, text)
+
+
+def _literal(text: str) -> bool:
+    """Return True when `text` holds none of the characters `escape` may escape.
+
+    Six substring tests: each is a fast C scan, several times quicker than a set's `isdisjoint`, which
+    looks every character up."""
+    return not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text)
+
+
+def _is(event: tuple[Any, dict] | None, key: str, value: str | None = None) -> bool:
+    """Return True for an event (as read from the stream, or None past its end) of this key (and this value)."""
+    if event is None or type(event[0]) is not dict or key not in event[0]:
+        return False
+    return value is None or event[0][key] == value
 
 
 def _backslash(match: re.Match[str]) -> str:
@@ -168,9 +187,11 @@ class _Reader:
         if ink.label_end is not None:
             md_end, plain_end = ink.label_end
             label = _squash(plain[:plain_end])
-            rest = "".join(ink.md)[md_end:].strip()
-        plain_clean = _squash(plain)
-        return _squash(md), plain_clean, label, rest, self.only_anchor and bool(plain_clean)
+            rest = md[md_end:].strip()
+        # _squash, inlined: this runs once per block
+        plain = _SPACES.sub(" ", plain).strip() if "  " in plain or "\t" in plain else plain.strip()
+        md = _SPACES.sub(" ", md).strip() if "  " in md or "\t" in md else md.strip()
+        return md, plain, label, rest, self.only_anchor and bool(plain)
 
     def start_link(self, info: dict, image: bool) -> None:
         ink = self.inline
@@ -258,7 +279,7 @@ class _Reader:
         if plain:
             line = self.line_at(self.block_start)
             self.blocks.append(
-                Block("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote)
+                _new_block(Block, ("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote))
             )
 
     def emit_item(self, item: list) -> None:
@@ -266,9 +287,8 @@ class _Reader:
         item[3] = True
         if plain:
             line = self.line_at(item[1])
-            self.blocks.append(
-                Block("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
-            )
+            block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
+            self.blocks.append(_new_block(Block, block))
 
     def open_item_text(self) -> list | None:
         """Return the innermost item whose own text is still being read."""
@@ -283,48 +303,166 @@ class _Reader:
             self.emit_item(item)
 
     def read(self) -> list[Block]:
-        starts, ends, others = self._starts(), self._ends(), self._others()
-        for event, span in pyromark.events_with_range(self.body, options=OPTIONS, merge_text=True):
-            if type(event) is str:  # SoftBreak, HardBreak, Rule
-                if event != "Rule":
-                    self.line_break(span["end"])
+        """Walk the event stream once into blocks.
+
+        Most blocks of most files are one piece of text, perhaps after a task marker or a bold label
+        (`- Git basics`, `- [ ] Ship it`, `## Tools`, `**Objective:** Learn SQL`, `- **Python:** lists`): such a
+        block is recognised by looking a few events ahead and made at once, and a list's start or end only
+        moves the depth. Every other event goes through `_event`, which handles any event in any state. Both
+        give the same blocks: the short way only skips the bookkeeping that these blocks do not need."""
+        events = pyromark.events_with_range(self.body, options=OPTIONS, merge_text=True)
+        event_at = self._event
+        items = self.items
+        blocks = self.blocks
+        for event, span in events:
+            if type(event) is str or self.html:
+                event_at(event, span)
                 continue
-            key, value = event.popitem()  # each event is a fresh one-key dict
-            if key == "Text":  # most events: inline here
-                ink = self.inline
-                if self.code is not None:
-                    self.code.append(value)
-                elif ink is not None and not ink.images and not self.html:
-                    if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
-                        self.only_anchor = False
-                    ink.md.append(value if _SPECIAL.isdisjoint(value) else escape(value))
-                    ink.plain.append(value)
-            elif key == "Start":
-                if type(value) is str:
-                    name, info = value, None
-                else:
-                    name, info = value.popitem()
-                if self.html:  # inside raw HTML, a footnote or a metadata block: nothing is shown
-                    if name in _HIDDEN:
-                        self.html += 1
+            start = event.get("Start")
+            if start is None or (items and not items[-1][3]):  # not a block's start, or an item's text is open
+                if "End" in event and type(event["End"]) is dict and "List" in event["End"]:
+                    self.list_depth -= 1  # _end_list, without the dispatch: every list ends so
                     continue
-                handler = starts.get(name)
-                if handler is not None:
-                    handler(info, span["start"])
-            elif key == "End":
-                name = value if type(value) is str else next(iter(value))
-                if self.html:
-                    if name in _HIDDEN:
-                        self.html -= 1
-                    continue
-                handler = ends.get(name)
-                if handler is not None:
-                    handler(value, span["start"], span["end"])
+                event_at(event, span)
+                continue
+            if type(start) is dict and "List" in start:
+                self.list_depth += 1  # _start_list, without the dispatch (no item's text is open to close)
+                continue
+            kind = "Item" if start == "Item" else "Paragraph" if start == "Paragraph" else None
+            if kind is None and type(start) is dict and "Heading" in start:
+                kind = "Heading"
+            if kind is None or (kind == "Paragraph" and self.table_head is not None):
+                event_at(event, span)
+                continue
+            # Look ahead: [a task marker,] one text, the block's end.
+            first = next(events, None)
+            second = next(events, None) if first is not None and type(first[0]) is dict else None
+            task = None
+            if kind == "Item" and second is not None and "TaskListMarker" in first[0]:
+                task = first[0]["TaskListMarker"]
+                ahead = (first, second, next(events, None))
+                text_event, end_event = second, ahead[2]
             else:
-                handler = others.get(key)
-                if handler is not None:
-                    handler(value)
-        return self.blocks
+                ahead = (first, second)
+                text_event, end_event = first, second
+            end = end_event[0].get("End") if end_event is not None and type(end_event[0]) is dict else None
+            text = text_event[0].get("Text") if text_event is not None and type(text_event[0]) is dict else None
+            if text is None or end is None or not (end == kind or (type(end) is dict and kind in end)):
+                more: list[tuple[Any, dict]] = []
+                # [a task marker,] a bold run of one text: `_bold_block` reads on
+                if kind != "Heading" and _is(text_event, "Start", "Strong") and _is(end_event, "Text"):
+                    more = self._bold_block(events, kind, span["start"], task, end_event[0]["Text"])
+                    if not more:
+                        continue
+                event_at(event, span)
+                for later in (*ahead, *more):
+                    if later is not None:
+                        event_at(*later)
+                continue
+            offset = span["start"]
+            self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
+            plain = _squash(text)
+            if not plain:
+                if kind == "Paragraph":
+                    self.in_para = False
+                continue
+            md = _squash(escape(text))
+            if kind == "Item":
+                block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
+            elif kind == "Paragraph":
+                self.in_para = False
+                depth = items[-1][0] + 1 if items else 0
+                block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
+            else:
+                line = self.line_at(end_event[1]["start"])
+                block = ("heading", line, md, plain, int(end["Heading"][1]), 0, None, "", "", False, False)
+            blocks.append(_new_block(Block, (*block, (), self.quote)))
+        return blocks
+
+    def _bold_block(
+        self, events: Iterator[tuple[Any, dict]], kind: str, offset: int, task: bool | None, label_text: str
+    ) -> list[tuple[Any, dict] | None]:
+        """Finish an item or paragraph line that `read` saw start with a bold run of one text (`**Objective:** ...`).
+
+        Reads on to the block's end: when the bold run closes and at most one text follows it, makes the block
+        as `_event` would and returns []; else returns the events it read, for `read` to hand on to `_event`."""
+        more = [next(events, None)]
+        if _is(more[0], "End", "Strong"):
+            more.append(next(events, None))
+            text = None
+            if _is(more[-1], "Text"):
+                text = more[-1][0]["Text"]
+                more.append(next(events, None))
+            end = more[-1][0].get("End") if _is(more[-1], "End") else None
+            if end is not None and (end == kind or (type(end) is dict and kind in end)):
+                self._make_bold_block(kind, offset, task, label_text, text)
+                return []
+        return more
+
+    def _make_bold_block(self, kind: str, offset: int, task: bool | None, label_text: str, text: str | None) -> None:
+        """Make an item or line of a bold label and the text after it (None: none), as `_event` and `mark` would."""
+        self.block_start, self.inline = offset, None
+        self.only_anchor = label_text.isspace() and (text is None or text.isspace())
+        if kind == "Paragraph":
+            self.in_para = False
+        text = text or ""
+        plain = _squash(label_text + text)
+        if not plain:
+            return
+        # As `mark` closes the bold run: Discord needs no blank inside the marks, so they move out.
+        inside = escape(label_text)
+        bold = inside.rstrip()
+        after = escape(text)
+        md = _squash(f"**{bold}**{inside[len(bold) :]}{after}")
+        label, rest, anchor = _squash(label_text), after.strip(), self.only_anchor
+        if kind == "Item":
+            block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
+        else:
+            depth = self.items[-1][0] + 1 if self.items else 0
+            block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)
+        self.blocks.append(_new_block(Block, (*block, (), self.quote)))
+
+    def _event(self, event: Any, span: dict) -> None:
+        """Handle one event, whatever it is and whatever the reader's state."""
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            if event != "Rule":
+                self.line_break(span["end"])
+            return
+        key, value = event.popitem()  # each event is a fresh one-key dict
+        if key == "Text":
+            ink = self.inline
+            if self.code is not None:
+                self.code.append(value)
+            elif ink is not None and not ink.images and not self.html:
+                if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
+                    self.only_anchor = False
+                ink.md.append(escape(value))
+                ink.plain.append(value)
+        elif key == "Start":
+            if type(value) is str:
+                name, info = value, None
+            else:
+                name, info = value.popitem()
+            if self.html:  # inside raw HTML, a footnote or a metadata block: nothing is shown
+                if name in _HIDDEN:
+                    self.html += 1
+                return
+            handler = _STARTS.get(name)
+            if handler is not None:
+                handler(self, info, span["start"])
+        elif key == "End":
+            name = value if type(value) is str else next(iter(value))
+            if self.html:
+                if name in _HIDDEN:
+                    self.html -= 1
+                return
+            handler = _ENDS.get(name)
+            if handler is not None:
+                handler(self, value, span["start"], span["end"])
+        else:
+            handler = _OTHERS.get(key)
+            if handler is not None:
+                handler(self, value)
 
     def line_break(self, next_start: int) -> None:
         """End a paragraph's line: each line of a paragraph is a block (authors put one label per line)."""
@@ -346,60 +484,6 @@ class _Reader:
         return self.items[-1][0] + 1 if self.items else 0
 
     # --- event handlers, by event name ----------------------------------------------------------
-
-    def _starts(self) -> dict[str, Callable[[Any, int], None]]:
-        def mark(m: str) -> Callable[[Any, int], None]:
-            return lambda _info, _offset: self.mark(m, True)
-
-        return {
-            "Paragraph": self._start_paragraph,
-            "Item": self._start_item,
-            "List": self._start_list,
-            "Heading": self._start_heading,
-            "Strong": mark("**"),
-            "Emphasis": mark("*"),
-            "Strikethrough": mark("~~"),
-            "Link": lambda info, _offset: self.start_link(info, False),
-            "Image": lambda info, _offset: self.start_link(info, True),
-            "BlockQuote": self._start_quote,
-            "CodeBlock": self._start_code,
-            "Table": self._start_table,
-            "TableHead": self._start_table_head,
-            "TableRow": self._start_row,
-            "TableCell": lambda _info, offset: self.start_inline(offset),
-            **dict.fromkeys(_HIDDEN, self._start_hidden),
-        }
-
-    def _ends(self) -> dict[str, Callable[[Any, int, int], None]]:
-        def mark(m: str) -> Callable[[Any, int, int], None]:
-            return lambda _value, _start, _end: self.mark(m, False)
-
-        return {
-            "Paragraph": self._end_paragraph,
-            "Item": self._end_item,
-            "List": self._end_list,
-            "Heading": self._end_heading,
-            "Strong": mark("**"),
-            "Emphasis": mark("*"),
-            "Strikethrough": mark("~~"),
-            "Link": lambda _value, start, _end: self.end_link(False, start),
-            "Image": lambda _value, start, _end: self.end_link(True, start),
-            "BlockQuote": self._end_quote,
-            "CodeBlock": self._end_code,
-            "TableCell": self._end_cell,
-            "TableHead": self._end_table_head,
-            "TableRow": lambda _value, _start, _end: self._emit_row(),
-            "Table": self._end_table,
-        }
-
-    def _others(self) -> dict[str, Callable[[Any], None]]:
-        return {
-            "Code": self._code_span,
-            "TaskListMarker": self._task_marker,
-            "InlineHtml": self._inline_html,
-            "InlineMath": self.text,
-            "DisplayMath": self.text,
-        }
 
     def _start_paragraph(self, _info: object, offset: int) -> None:
         if self.open_item_text() is not None and self.inline is not None:
@@ -455,8 +539,9 @@ class _Reader:
         md, plain, *_ = self.take()
         if plain:
             level = int(value["Heading"][1])
+            line = self.line_at(start)
             self.blocks.append(
-                Block("heading", self.line_at(start), md, plain, level, 0, None, "", "", False, False, (), self.quote)
+                _new_block(Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote))
             )
 
     def _start_quote(self, _info: object, _offset: int) -> None:
@@ -563,6 +648,51 @@ class _Reader:
                 quote=self.quote,
             )
         )
+
+
+# The reader's event handlers, by event name, called as handler(reader, ...): made once, not per file.
+_STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
+    "Paragraph": _Reader._start_paragraph,
+    "Item": _Reader._start_item,
+    "List": _Reader._start_list,
+    "Heading": _Reader._start_heading,
+    "Strong": lambda reader, _info, _offset: reader.mark("**", True),
+    "Emphasis": lambda reader, _info, _offset: reader.mark("*", True),
+    "Strikethrough": lambda reader, _info, _offset: reader.mark("~~", True),
+    "Link": lambda reader, info, _offset: reader.start_link(info, False),
+    "Image": lambda reader, info, _offset: reader.start_link(info, True),
+    "BlockQuote": _Reader._start_quote,
+    "CodeBlock": _Reader._start_code,
+    "Table": _Reader._start_table,
+    "TableHead": _Reader._start_table_head,
+    "TableRow": _Reader._start_row,
+    "TableCell": lambda reader, _info, offset: reader.start_inline(offset),
+    **dict.fromkeys(_HIDDEN, _Reader._start_hidden),
+}
+_ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
+    "Paragraph": _Reader._end_paragraph,
+    "Item": _Reader._end_item,
+    "List": _Reader._end_list,
+    "Heading": _Reader._end_heading,
+    "Strong": lambda reader, _value, _start, _end: reader.mark("**", False),
+    "Emphasis": lambda reader, _value, _start, _end: reader.mark("*", False),
+    "Strikethrough": lambda reader, _value, _start, _end: reader.mark("~~", False),
+    "Link": lambda reader, _value, start, _end: reader.end_link(False, start),
+    "Image": lambda reader, _value, start, _end: reader.end_link(True, start),
+    "BlockQuote": _Reader._end_quote,
+    "CodeBlock": _Reader._end_code,
+    "TableCell": _Reader._end_cell,
+    "TableHead": _Reader._end_table_head,
+    "TableRow": lambda reader, _value, _start, _end: reader._emit_row(),
+    "Table": _Reader._end_table,
+}
+_OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
+    "Code": _Reader._code_span,
+    "TaskListMarker": _Reader._task_marker,
+    "InlineHtml": _Reader._inline_html,
+    "InlineMath": _Reader.text,
+    "DisplayMath": _Reader.text,
+}
 
 
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:

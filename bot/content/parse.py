@@ -10,8 +10,10 @@ checklist. A file without phases is a self-paced path; phases without weeks get 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -36,6 +38,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _YamlLoader = yaml.SafeLoader
 
 _FM = frontmatter.YAMLHandler()
+# Makes a named tuple (Section, Topic, ChecklistItem) from a tuple of all its fields, without the named tuple's
+# Python-level __new__: a 1,000-file load makes some 80,000 of them.
+_new = tuple.__new__
+_TASK = itemgetter(6)  # of a Block
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = (
     "name",
@@ -145,7 +151,7 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
     fm_line = text.count("\n", 0, fm_offset) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     try:
-        meta = yaml.load(fm, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+        meta = _load_yaml(fm)
     except yaml.YAMLError as exc:
         # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
         # is the next line, while the context mark points at the line the author must fix.
@@ -168,6 +174,53 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
         problems.add("error", fm_line, "front-matter must be YAML key: value fields, not a list or a value")
         return None
     return meta, fm_line, body, body_line
+
+
+_STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _NotPlainError(Exception):
+    """A YAML node that `_plain_data` leaves to PyYAML's own constructor."""
+
+
+def _load_yaml(text: str) -> object:
+    """Return `yaml.load(text, Loader=_YamlLoader)`.
+
+    PyYAML builds its nodes in C but turns them into Python data in Python, one generic call per node, about
+    half of its time on a role file's front-matter. Front-matter is nearly always text, lists of text and
+    mappings of text: those are made directly here, to the same result; anything else (numbers, dates, merge
+    keys, a list or mapping written once and used twice through an alias) goes to PyYAML's constructor."""
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _plain_data(node, set())
+        except _NotPlainError:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _plain_data(node: yaml.Node, seen: set[int]) -> object:
+    """Make what PyYAML's safe constructor makes of a tree of text, lists and mappings, or raise _NotPlainError."""
+    tag = node.tag
+    if tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value
+    if id(node) in seen:  # an alias: PyYAML gives the very same list or mapping again
+        raise _NotPlainError
+    seen.add(id(node))
+    if tag == _MAP_TAG and type(node) is yaml.MappingNode:
+        out = {}
+        for key, value in node.value:
+            if key.tag != _STR_TAG or type(key) is not yaml.ScalarNode:  # a number, a merge key ('<<') ...
+                raise _NotPlainError
+            out[key.value] = _plain_data(value, seen)
+        return out
+    if tag == _SEQ_TAG and type(node) is yaml.SequenceNode:
+        return [_plain_data(item, seen) for item in node.value]
+    raise _NotPlainError
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -366,7 +419,8 @@ def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
-    quoted = _QUOTED.match(text)  # '"Threat Modeling: Designing for Security" by Adam Shostack'
+    # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
+    quoted = _QUOTED.match(text) if text[:1] in '"“' else None
     if quoted:
         return quoted.group(1).strip()
     head, sep, rest = text.partition(":")
@@ -394,6 +448,7 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -472,83 +527,86 @@ class _Body:
         self.headings.append(heading)
 
     def add(self, block: Block) -> None:
-        kind = block.kind
+        # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
+        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote = block
         if kind == "heading":
-            found = read_phase_heading(block.plain)
+            found = next(self.heading_phases)
             if found is None and self.series is not None:
-                series = read_series_heading(block.plain)
+                series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
-            self.open_heading(block.level, block.plain, block.line, found)
+            self.open_heading(level, plain, line, found)
             return
-        if kind == "line" and block.label and not block.rest_md and not block.depth and not block.quote:
-            found = read_phase_heading(block.label)
+        if kind == "line" and label and not rest_md and not depth and not quote:
+            found = read_phase_heading(label)
             if found is not None and (self.kind is None or _kind(found) == self.kind):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
-                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, block.plain, block.line, found)
+                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)
                 return
         if not self.stack:
-            if kind == "item" and block.task is not None:
+            if kind == "item" and task is not None:
                 self._task(block, "Checklist")
                 return
             # Text before the first heading (an intro under the front-matter) is a section too.
-            self.open_heading(7, INTRO_TITLE, block.line, None)
+            self.open_heading(7, INTRO_TITLE, line, None)
         heading = self.stack[-1]
         if self.phase is not None:
             self.phase.empty = False
-        if self.sub is not None and block.quote < self.sub.quote:
-            self.sub, self.last_topic = self.part, None  # the quote that held the label is over
-        if kind == "item" and block.anchor_only:
+        sub = self.sub
+        if sub is not None and quote < sub.quote:
+            sub = self.sub = self.part  # the quote that held the label is over
+            self.last_topic = None
+        if kind == "item" and anchor_only:
             return  # a table of contents: links to places in the page, not topics
-        gap = block.line > heading.last_line + 1
-        if heading.lines and gap:
+        gap = line > heading.last_line + 1
+        if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
-        heading.last_line = block.line
-        if gap and kind in ("line", "row") and block.depth == 0 and self.sub is not None and self.sub is not self.part:
+        heading.last_line = line
+        if gap and kind in ("line", "row") and depth == 0 and sub is not None and sub is not self.part:
             # A bold label's part is its line and the lists after it: prose or a table after a blank line is
             # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A paragraph
             # inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
-            self._line(heading, block)
+            self._line(heading, md, line, depth, label, rest_md, quote)
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
-            heading.lines.append(f"{'  ' * block.depth}- {block.md}")
-            self._topic(heading, block.depth, block.md, block.line, block.label)
+            heading.lines.append(f"{'  ' * depth}- {md}")
+            self._topic(heading, depth, md, line, label)
             self.ancestors, self.holders = [], []
         else:  # code
-            heading.lines.append(block.md)
+            heading.lines.append(md)
 
-    def _line(self, heading: _Heading, block: Block) -> None:
-        md = f"> {block.md}" if block.quote else block.md
-        heading.lines.append(md)
-        if block.depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
-            self.last_topic[1] += " " + block.md
+    def _line(self, heading: _Heading, md: str, line: int, depth: int, raw: str, rest_md: str, quote: int) -> None:
+        """Read a paragraph line (`raw`: its leading bold text, `rest_md` what follows it)."""
+        own = f"> {md}" if quote else md
+        heading.lines.append(own)
+        if depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
+            self.last_topic[1] += " " + md
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
-            phase.objective, phase.wants_objective = block.md, False
+            phase.objective, phase.wants_objective = md, False
             return
-        raw = block.label
         # A label ends in ':' or stands alone, short; a bold sentence ('**You can expect ....**') is prose.
-        alone = not block.rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
-        if not raw or not (raw[-1] == ":" or alone or block.rest_md[:1] == ":"):
+        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
+        if not raw or not (raw[-1] == ":" or alone or rest_md[:1] == ":"):
             if self.sub is not None:
-                self.sub.text.append(md)
+                self.sub.text.append(own)
             elif phase is not None and heading.is_phase:
-                phase.intro.append(md)
+                phase.intro.append(own)
             return
         label = raw.rstrip(":").strip()
-        rest = block.rest_md.lstrip(":").strip()
+        rest = rest_md.lstrip(":").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         if (
             phase is not None
             and phase.objective is None
-            and _LEADING_MARKS.sub("", label).casefold() in OBJECTIVE_LABELS
+            and _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
         ):
             phase.objective, phase.wants_objective = rest or None, not rest
             return
-        self.sub = _Sub(label, block.line, quote=block.quote)
+        self.sub = _Sub(label, line, quote=quote)
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -559,7 +617,7 @@ class _Body:
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
             block = _boxed(block, self.ticks_as_tasks)
-        depth = block.depth
+        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
             del ancestors[depth:]
@@ -567,24 +625,23 @@ class _Body:
         elif len(ancestors) < depth:
             ancestors.extend([""] * (depth - len(ancestors)))
             holders.extend([None] * (depth - len(holders)))
-        task = block.task
         # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
-        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{block.md}"
+        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{md}"
         heading.lines.append(line)
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if holder is not None and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         topic = None
         if task is None:
-            title = block.plain if block.in_item_heading else _topic_title(block.plain, block.md)
-            topic = self._topic(heading, depth, block.md, block.line, title)
+            title = plain if in_item_heading else _topic_title(plain, md)
+            topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
-            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default)
+            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default) if holders else default
             self._task(block, group)
-        ancestors.append(block.plain)
+        ancestors.append(plain)
         holders.append(topic)
-        if topic is not None and block.in_item_heading:
+        if topic is not None and in_item_heading:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
@@ -594,8 +651,8 @@ class _Body:
         return topic
 
     def _task(self, block: Block, group: str) -> None:
-        context = tuple(a for a in self.ancestors[: block.depth] if a)
-        self.raw_items.append(_RawItem(group, block.plain, block.line, self.phase, context, block.md))
+        context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
+        self.raw_items.append(_new(_RawItem, (group, block.plain, block.line, self.phase, context, block.md)))
 
 
 def _parse_body(
@@ -619,10 +676,13 @@ def _parse_body(
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
         )
     reader = _Body(problems)
-    headings = [(b.level, b.plain) for b in blocks if b.kind == "heading"]
-    if not any(read_phase_heading(text) for _, text in headings):
+    headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
+    # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
+    heading_phases = [read_phase_heading(text) for _, text in headings]
+    if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
-    reader.ticks_as_tasks = not any(b.task is not None for b in blocks)
+    reader.heading_phases = iter(heading_phases)
+    reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     for block in blocks:
         reader.add(block)
     if links.html_blocks and not any(b.kind != "code" for b in blocks):
@@ -659,8 +719,11 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     """Nest bullets by depth; the lines of bullets deeper than MAX_TOPIC_DEPTH go to `too_deep`."""
     if not entries:
         return ()
-    if all(e[0] == entries[0][0] for e in entries):  # a flat list, the usual case
-        return tuple([Topic(md, line, (), title, "\n".join(nested)) for _, md, line, title, nested, _ in entries])
+    depths = {e[0] for e in entries}
+    if len(depths) == 1:  # a flat list, the usual case
+        return tuple(
+            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, _ in entries]
+        )
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
     for entry in entries:
@@ -678,6 +741,12 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)
+
+
+def _without_leading_marks(label: str) -> str:
+    """Return the label without the symbols and emoji before its first word ('🎯 Goal' is 'Goal')."""
+    marks = _LEADING_MARKS.match(label)
+    return label[marks.end() :] if marks else label
 
 
 def _first_sentence(lines: list[str]) -> str | None:
@@ -806,7 +875,7 @@ def _build_phases(
                 objective=objective,
                 topics=topics_of(b.topics),
                 subsections=tuple(
-                    Subsection(s.label, s.line, " ".join(x for x in s.text if x), topics_of(s.topics)) for s in b.parts
+                    Subsection(s.label, s.line, " ".join(filter(None, s.text)), topics_of(s.topics)) for s in b.parts
                 ),
                 text="\n".join(b.intro),
                 planned=b.unit == "planned",
@@ -842,7 +911,7 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
             continue
         seen[item_id] = (line, place)
         number = phase.final if phase is not None and phase.final else None
-        items.append(ChecklistItem(item_id, group, text, line, number, context[-1] if context else ""))
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, context[-1] if context else "")))
     return tuple(items)
 
 
@@ -850,12 +919,11 @@ def _add_topics(
     out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
 ) -> None:
     """Add a section for each topic and, after it, its nested ones."""
-    for i, topic in enumerate(topics, 1):
+    for i, (text, line, children, title, detail) in enumerate(topics, 1):  # a Topic's fields
         tid = f"{prefix}.{i}"
-        text = f"{topic.text}\n{topic.detail}" if topic.detail else topic.text
-        out.append(Section(tid, topic.title, path, text, topic.line, "topic", phase))
-        if topic.children:
-            _add_topics(out, topic.children, tid, path, phase)
+        out.append(_new(Section, (tid, title, path, f"{text}\n{detail}" if detail else text, line, "topic", phase)))
+        if children:
+            _add_topics(out, children, tid, path, phase)
 
 
 def _build_sections(
@@ -876,18 +944,19 @@ def _build_sections(
         paths.setdefault(h.title, path)
         phase = h.phase.final or None if h.phase is not None else None
         text = "\n".join(h.lines).strip("\n")
-        sections.append(Section(h.section_id, h.title, path, text, h.line, "phase" if h.is_phase else "section", phase))
+        kind = "phase" if h.is_phase else "section"
+        sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase)
         for si, sub in enumerate(h.subsections, 1):
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
-            own = " ".join(x for x in sub.text if x)
+            own = " ".join(filter(None, sub.text))
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
-            finer.append(Section(sid, sub.label, sub_path, body_text, sub.line, "subsection", phase))
+            finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
-    for item in checklist:
-        path = paths.get(item.group, (item.group,))
-        finer.append(Section(item.id, item.text, path, item.text, item.line, "checklist", item.phase))
+    for item_id, group, text, line, phase, _ in checklist:  # a ChecklistItem's fields
+        path = paths.get(group, (group,))
+        finer.append(_new(Section, (item_id, text, path, text, line, "checklist", phase)))
     return sections + finer

@@ -37,7 +37,6 @@ _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 _EDGES = " \t:-–—|.,;·•"
 _PHASE_WORD = re.compile(r"(?:phase|stage|weeks?|months?)\b", re.IGNORECASE)
 _SPANISH = re.compile(r"\(\s*(?:weeks?|wks?|months?|days?)\b[^)]*\)", re.IGNORECASE)
-_BLANKS = re.compile(r"\s+")
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's').
 _MAYBE = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|we|wk|mo|da|\()", re.IGNORECASE)
 
@@ -64,7 +63,9 @@ def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics')."""
     if "  " in text or "\t" in text or "\n" in text:
-        text = _BLANKS.sub(" ", text)
+        # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
+        # ends, which are stripped below either way).
+        text = " ".join(text.split())
     if text.isascii():
         return text.strip(_EDGES)
     start, end = 0, len(text)

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, mul, neg, not_
+from operator import add, itemgetter, mul, neg, not_
 
 from rapidfuzz import fuzz, process
 
@@ -39,7 +39,10 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 EXACT_OFF_PATH = 0.96
-_BULLET_LINES = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*$", re.MULTILINE)
+_TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
+# A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
+_BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
+_FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 STOPWORDS = frozenset(
     [
         "a",
@@ -114,15 +117,33 @@ _ASCII_WORDS = bytes(
 
 def word_sets(texts: Sequence[str]) -> list[set[str]]:
     """Return each text's set of words, as `tokenize` finds them, for many texts at once."""
+    if not texts:
+        return []
     plain = [t.isascii() and "+" not in t and "#" not in t and _SEPARATOR not in t for t in texts]
-    blob = _SEPARATOR.join([t for t, p in zip(texts, plain, strict=True) if p])
-    pieces = iter(blob.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split(_SEPARATOR))
-    return [set(next(pieces).split()) if p else set(_WORD.findall(_fold(t))) for t, p in zip(texts, plain, strict=True)]
+    # One piece per text (an empty one for the others, done with the regex below), so the sets are made by C-level
+    # maps over the pieces.
+    blob = _SEPARATOR.join([t if p else "" for t, p in zip(texts, plain, strict=True)])
+    pieces = blob.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split(_SEPARATOR)
+    sets = list(map(set, map(str.split, pieces)))
+    for i in compress(count(), map(not_, plain)):
+        sets[i] = set(_WORD.findall(_fold(texts[i])))
+    return sets
 
 
 def own_text(section: Section) -> str:
     """Return the text a section holds itself: a heading's bullets are entries of their own."""
-    return _BULLET_LINES.sub("", section.text) if section.kind in OWN_TEXT_KINDS else section.text
+    return _without_bullets(section.text) if section.kind in OWN_TEXT_KINDS else section.text
+
+
+def _without_bullets(text: str) -> str:
+    """Empty every bullet line of a text, keeping the line breaks.
+
+    Each line after the first is found by the line break before it, which the regex engine scans for quickly; a
+    pattern anchored at every line start (`^` with MULTILINE) is tried at every character instead."""
+    if "\n" in text:
+        text = _BULLET_LINE.sub("\n", text)
+    first = _FIRST_BULLET_LINE.match(text)
+    return text[first.end() :] if first else text
 
 
 def post_words(
@@ -135,7 +156,9 @@ def post_words(
     """Post entries `first_id`, `first_id + 1`, ... under their title words and other words; return the title words."""
     title_sets = word_sets(titles)
     _post(title_post, first_id, title_sets)
-    _post(body_post, first_id, list(map(set.difference, word_sets(bodies), title_sets)))
+    body_sets = word_sets(bodies)
+    deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
+    _post(body_post, first_id, body_sets)
     return title_sets
 
 
@@ -182,35 +205,52 @@ class SearchIndex:
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
         sections: list[Section] = []
         owner: list[str] = []  # each section's role
-        own_texts: list[str] = []  # the words a section holds itself (a heading's bullets are entries of their own)
-        priors: list[float] = []
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
-        log1p, kind_prior = math.log1p, KIND_PRIOR.get
         for role in roles:
             name = role.name
             self._roles[name] = role
             for text in (name, role.display_name, *role.aliases):
                 self._role_keys.setdefault(slugify(text, 100), name)
                 self._role_choices.append((text, name))
+            role_sections = role.sections
+            sections += role_sections
+            owner += repeat(name, len(role_sections))
             by_path: dict[int, int] = {}  # the entries under a heading share its path tuple: one lookup each
-            for section in role.sections:
-                ctx = by_path.get(id(section.path))
+            for path in map(_PATH, role_sections):
+                ctx = by_path.get(id(path))
                 if ctx is None:
-                    key = (name, section.path[:-1])
+                    key = (name, path[:-1])
                     ctx = contexts.get(key)
                     if ctx is None:
                         ctx = contexts[key] = len(contexts)
-                    by_path[id(section.path)] = ctx
+                    by_path[id(path)] = ctx
                 raw_context.append(ctx)
-                own = own_text(section)
-                # Specific entries first (a short topic over the phase that holds it); a place on the path
-                # (a phase part) over reference lists.
-                on_path = 1.0 if section.phase is not None else 0.9
-                priors.append(on_path * kind_prior(section.kind, 0.9) / (1 + log1p(own.count(" ") + 2) / 8))
-                sections.append(section)
-                owner.append(name)
-                own_texts.append(own)
+        # What each entry holds itself (`own_text`), and the words it holds beyond its title (`_body_text`); the
+        # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
+        # line, kind, phase).
+        own_texts = [
+            _without_bullets(text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
+        ]
+        # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
+        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
+        # Both factors take few values: each is worked out once (the same floats as computing it per entry).
+        blanks = list(map(str.count, own_texts, repeat(" ")))
+        shrink = {n: 1 + math.log1p(n + 2) / 8 for n in set(blanks)}
+        weight = {
+            (kind, on_path): (1.0 if on_path else 0.9) * KIND_PRIOR.get(kind, 0.9)
+            for kind in {s[5] for s in sections}
+            for on_path in (True, False)
+        }
+        priors = [
+            weight[kind, phase is not None] / shrink[n]
+            for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
+        ]
+        bodies = [
+            own if kind in HEADING_KINDS else "" if text == title else text
+            for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
+        ]
+        del own_texts
         self._build_role_picker()
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
@@ -219,7 +259,10 @@ class SearchIndex:
         self._entries: list[tuple[str, Section]] = list(zip(self._entry_role, entry_sections, strict=True))
         self._boost = [0.8 + 0.2 * priors[i] for i in order]
         # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s.phase is not None else EXACT_OFF_PATH for s in entry_sections]
+        self._exact_boost = [1.0 if s[6] is not None else EXACT_OFF_PATH for s in entry_sections]
+        entry_titles = list(map(_TITLE, entry_sections))
+        entry_bodies = [bodies[i] for i in order]
+        del bodies
 
         title_post: dict[str, list[int]] = defaultdict(list)
         body_post: dict[str, list[int]] = defaultdict(list)
@@ -227,17 +270,14 @@ class SearchIndex:
         title_counts: list[int] = []
         # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
         for low in range(0, len(order), _CHUNK):
-            chunk = entry_sections[low : low + _CHUNK]
-            title_sets = post_words(
-                title_post,
-                body_post,
-                low,
-                [s.title for s in chunk],
-                [self._body_text(s, own_texts[order[eid]]) for eid, s in enumerate(chunk, low)],
-            )
-            title_counts += [len(words.difference(STOPWORDS)) if len(words) <= 8 else -1 for words in title_sets]
+            high = low + _CHUNK
+            title_sets = post_words(title_post, body_post, low, entry_titles[low:high], entry_bodies[low:high])
+            title_counts += [
+                (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
+                for words in title_sets
+            ]
         self._title_counts = title_counts
-        del own_texts
+        del entry_titles, entry_bodies
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
         entry_context = [raw_context[i] for i in order]
