@@ -214,7 +214,9 @@ def role_files(draw) -> Generated:
             for _ in range(rnd.randint(1, 5)):
                 indent = rnd.choice(sorted({0, indent, indent + 2}))
                 text = phrase(rnd, 1, 6)
-                if text[0] in BOXES:  # '- ✅ ...' is a checklist item of its own kind: not what this draws
+                # '- ✅ ...' is a checklist item of its own kind, also as a list inside this one ('- - ✅ ...'):
+                # not what this draws.
+                if text.lstrip("-*+0123456789. ")[:1] in BOXES:
                     text = "x " + text
                 if rnd.random() < 0.3:
                     text = f"**{phrase(rnd, 1, 2)}:** {text}"

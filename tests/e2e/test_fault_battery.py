@@ -284,7 +284,10 @@ async def test_a_path_whose_file_breaks_is_deferred_and_sent_once_it_is_back(fak
     title = reminder["embeds"][0]["title"]
     assert title.startswith("Week 1 of") and title.endswith("· Data Engineer"), title
     await fake.wait_for(lambda: (delivery(world.db, learner) or ("",))[0] == "sent", 2.0, "sent")
-    assert plan_of(world.db, learner) > datetime.now(UTC) + timedelta(days=1)  # next week's
+    # The next weekly slot (Monday 09:00 UTC, the default), which on a Sunday is less than a day away.
+    next_due = plan_of(world.db, learner)
+    assert next_due > datetime.now(UTC)
+    assert (next_due.weekday(), next_due.hour, next_due.minute) == (0, 9, 0)
     assert_each_reminder_once(fake, world.db, "mod3")
 
 
