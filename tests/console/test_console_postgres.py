@@ -43,7 +43,8 @@ def normalized(text: str) -> list[tuple[str, list[str]]]:
     steps: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"^(?=> )", text, flags=re.MULTILINE):
         command, _, printed = chunk.partition("\n")
-        blocks = re.split(r"^(?=reminder to )", printed, flags=re.MULTILINE)
+        # The clock line after a tick is a block of its own: it follows whichever reminder went out last.
+        blocks = re.split(r"^(?=reminder to |\(it is now )", printed, flags=re.MULTILINE)
         steps.append((command, sorted(blocks)))
     return steps
 
