@@ -106,6 +106,10 @@ async def review_answer(svc: Services, caller: Caller, role: str, item: str, ans
     Only a due review takes an answer, once: a second click, or one on an older reminder, says when the item
     comes back instead.
     """
+    try:
+        given = schedule.read_answer(answer)
+    except ValueError:
+        raise UserError(components.STALE) from None
     found = svc.content.index.roles.get(role)
     if found is None:
         raise UserError(
@@ -114,10 +118,6 @@ async def review_answer(svc: Services, caller: Caller, role: str, item: str, ans
     checklist_item = review_item(found, item)
     if checklist_item is None:
         raise UserError(f"That item is no longer on the {found.display_name} checklist. `/review` shows what is due.")
-    try:
-        given = schedule.read_answer(answer)
-    except ValueError:
-        raise UserError(components.STALE) from None
     text = escape_user_text(checklist_item.text, 200)
     stored = await svc.store.get_review(caller.user_id, role, checklist_item.id)
     if stored is None:
