@@ -37,8 +37,12 @@ def _day(instant: datetime, tz: str) -> str:
 
 
 async def _followed(svc: Services, caller: Caller, role: str | None) -> list[Role]:
-    """Return the paths to review: the one named (which the caller must follow), else every active loaded one."""
-    enrollments = await svc.store.list_enrollments(caller.user_id)
+    """Return the paths to review: the one named (which the caller must follow), else every loaded one they follow.
+
+    A finished path (its weeks are over, its last reminder went out) counts: what was learned there still comes
+    back for review, here, though no weekly reminder asks any more.
+    """
+    enrollments = await svc.store.list_enrollments(caller.user_id, ("active", "completed"))
     live = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     if role:
         found = svc.role(role)
