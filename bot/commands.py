@@ -260,7 +260,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "review",
-        "Finished items due for review: still got them?",
+        "Finished items due for review now, with buttons to answer",
         review.review,
         "progress",
         "/review",
