@@ -92,14 +92,9 @@ async def test_today_and_review_in_a_server(monkeypatch, channel, ticked):
     at(monkeypatch, MONDAY)
     today = await ticked.slash(channel, "today")
     assert fields(today)["🔁 Time to review · still got it?"].startswith(f"**1. {HTTP_ITEM}**\nFrom Phase 1")
-    assert list(buttons(today)) == [
-        "Whole phase",
-        "Checklist",
-        "1 · Still got it",
-        "1 · Review again",
-        "2 · Still got it",
-        "2 · Review again",
-    ]
+    labels = list(buttons(today))
+    assert labels[:2] == ["Whole phase", "Checklist"]
+    assert labels[-4:] == ["1 · Still got it", "1 · Review again", "2 · Still got it", "2 · Review again"]
     answered = await ticked.click(today.response, label="1 · Still got it")
     assert message_of(answered).content.startswith(f"✅ **{HTTP_ITEM}**: next review in 3 weeks")
 
