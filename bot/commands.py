@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.handlers import content_admin, groups, learning, portfolio, progress, reminders, today
+from bot.handlers import content_admin, groups, learning, portfolio, progress, reminders, review, today
 from bot.present import COLOR
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_EMBED_FIELDS, MAX_FIELD_VALUE
@@ -259,6 +259,14 @@ COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "review",
+        "Finished items due for review now, with buttons to answer",
+        review.review,
+        "progress",
+        "/review",
+        (Option("role", "Only this path (default: all your paths)", suggest="role"),),
+    ),
+    Command(
         "portfolio",
         "Your finished items with dates and proof links, as a Markdown file and a web page",
         portfolio.portfolio,
@@ -320,6 +328,14 @@ COMMANDS: tuple[Command, ...] = (
         cooldown=(2, 60.0),
         defer=True,
         dm=True,
+    ),
+    Command(
+        "remind reviews",
+        "Turn spaced review of finished items on or off",
+        review.remind_reviews,
+        "reminders",
+        "/remind reviews state:off",
+        (Option("state", "on or off (leave it out to see which)", choices=("on", "off")),),
     ),
     Command(
         "group create",

@@ -142,6 +142,9 @@ GROUP_SHARE = Action("gshare", Arg("group_id", int), Arg("visible", bool), updat
 """The answer to "may the group see your progress?" asked on joining group `group_id`."""
 GROUP_DELETE = Action("gdelete", Arg("group_id", int), update=True)
 """The Confirm button of `/group delete`."""
+REVIEW = Action("review", Arg("role"), Arg("item"), Arg("answer"))
+"""A due review's "Still got it" (`answer` "got") or "Review again" ("again") for checklist `item` of `role`
+(its ID, or a digest of it where the ID would make the custom ID too long: `bot.present.review_item_key`)."""
 
 ACTIONS: tuple[Action, ...] = (
     WEEK,
@@ -164,6 +167,7 @@ ACTIONS: tuple[Action, ...] = (
     SLOWER_PACE,
     GROUP_SHARE,
     GROUP_DELETE,
+    REVIEW,
 )
 _BY_NAME = {a.name: a for a in ACTIONS}
 if len(_BY_NAME) != len(ACTIONS):

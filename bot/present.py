@@ -1,23 +1,27 @@
 """How handlers and reminders both say things: the colour of cards, where a learner is, open items, zone notes,
-this week's slice of a phase (`/today` and the top of each reminder), pace and streak.
+this week's slice of a phase (`/today` and the top of each reminder), pace and streak, and due reviews.
 
 The one presentation module shared by the use cases (`bot.handlers`) and the reminders (`bot.reminders`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from bot import components
 from bot.content.markdown import escape
-from bot.content.models import Role
+from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import PaceStatus, pace_change
 from bot.domain.reminders import OpenItem
+from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.zones import usable_zone
-from bot.render import Button, Field, Reply, clip, escape_user_text, fit_lines
+from bot.render import Button, Card, Field, Reply, clip, escape_user_text, fit_lines
 from bot.render.limits import MAX_FIELD_VALUE
 from bot.services import Plan
 from bot.wording import plural
@@ -243,3 +247,125 @@ def streak_text(streak: Streak) -> str:
         risk = " · tick an item or check in this week to keep it" if streak.at_risk else ""
         return f"{plural(streak.current, 'week')} in a row · {longest}{risk}"
     return f"No streak now · {longest}" if streak.longest else "No streak yet"
+
+
+# --------------------------------------------------------------------------- spaced review (/today, /review, reminders)
+
+REVIEW_LABELS: dict[Answer, str] = {"got": "Still got it", "again": "Review again"}
+REVIEW_TITLE = "🔁 Time to review · still got it?"
+
+
+@dataclass(frozen=True)
+class ReviewPrompt:
+    """A due review to show: the path, its checklist item, the item's box (1-4) and since when it is due."""
+
+    role: Role
+    item: ChecklistItem
+    box: int
+    due_at: datetime
+
+
+def review_place(role: Role, item: ChecklistItem) -> str:
+    """Name the section a checklist item comes from and how to open it: its phase and `/phase number:N`, or
+    (an item written outside the phases) its checklist group and `/checklist`."""
+    phase = role.phase(item.phase) if item.phase is not None else None
+    if phase is not None:
+        return f"{escape(phase.heading)} · `/phase number:{phase.number} role:{role.name}`"
+    return f"{escape(item.group)} · `/checklist role:{role.name}`"
+
+
+def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limit: int = MAX_FIELD_VALUE) -> str:
+    """List due reviews, numbered as their buttons are, each with the section it comes from."""
+    lines = []
+    for n, prompt in enumerate(prompts, start=1):
+        path = f" ({prompt.role.display_name})" if with_path else ""
+        lines.append(
+            f"**{n}. {prompt.item.text}**{path}\n"
+            f"From {review_place(prompt.role, prompt.item)} · review {prompt.box} of {LAST_BOX}"
+        )
+    return fit_lines(lines, limit)
+
+
+def review_item_key(role: str, item_id: str) -> str:
+    """Return how a review button names its item: the item's ID, or a digest where the ID would make the custom ID
+    too long (a long role name and a long explicit `{#id}`); `review_item` reads both."""
+    longest = components.REVIEW.id(role, "x", max(ANSWERS, key=len))
+    if len(longest) - 1 + len(item_id) <= components.MAX_CUSTOM_ID:
+        return item_id
+    return "h-" + hashlib.blake2s(item_id.encode(), digest_size=6).hexdigest()
+
+
+def review_item(role: Role, key: str) -> ChecklistItem | None:
+    """Return the checklist item a review button names (by ID, or by the digest `review_item_key` made)."""
+    found = role.checklist_item(key)
+    if found is None and key.startswith("h-"):
+        found = next((i for i in role.checklist if review_item_key(role.name, i.id) == key), None)
+    return found
+
+
+def review_rows(prompts: Sequence[ReviewPrompt]) -> tuple[tuple[Button, ...], ...]:
+    """One row of buttons per due review, numbered as `review_text` lists them: [N · Still got it] [N · Review
+    again]."""
+    rows = []
+    for n, prompt in enumerate(prompts, start=1):
+        key = review_item_key(prompt.role.name, prompt.item.id)
+        rows.append(
+            tuple(
+                Button(
+                    f"{n} · {REVIEW_LABELS[answer]}",
+                    custom_id=components.REVIEW.id(prompt.role.name, key, answer),
+                    style="success" if answer == "got" else "secondary",
+                )
+                for answer in ANSWERS
+            )
+        )
+    return tuple(rows)
+
+
+REVIEW_REST = "Answer the other {rest} with `/review`."
+REVIEW_ALL = "Answer them with `/review`."
+
+
+@dataclass(frozen=True)
+class ReviewBlock:
+    """Due reviews laid out for a reply: their list, and a row of answer buttons for each of the first
+    `answerable` (a reply without room for every row says to answer the rest in `/review`)."""
+
+    prompts: tuple[ReviewPrompt, ...]
+    text: str
+    answerable: int
+
+    @property
+    def rows(self) -> tuple[tuple[Button, ...], ...]:
+        return review_rows(self.prompts[: self.answerable])
+
+    @property
+    def note(self) -> str:
+        rest = len(self.prompts) - self.answerable
+        if not rest:
+            return ""
+        return REVIEW_REST.format(rest=rest) if self.answerable else REVIEW_ALL
+
+    @property
+    def room(self) -> int:
+        """The most characters `card()` takes, whatever rows are free (what a reminder keeps for it)."""
+        return len(REVIEW_TITLE) + len(self.text) + len(REVIEW_REST.format(rest=len(self.prompts)))
+
+    def within(self, free_rows: int) -> ReviewBlock:
+        """The same reviews with buttons in at most `free_rows` rows."""
+        return replace(self, answerable=min(len(self.prompts), max(0, free_rows)))
+
+    def field(self) -> Field:
+        """The list as a field, under a card's own content (`/today`)."""
+        return Field(REVIEW_TITLE, f"{self.text}\n{self.note}" if self.note else self.text)
+
+    def card(self) -> Card:
+        """The list as a card of its own (the weekly reminder, beside one card per path)."""
+        return Card(title=REVIEW_TITLE, description=self.text, footer=self.note or None, color=COLOR)
+
+
+def review_block(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, free_rows: int = 5) -> ReviewBlock:
+    """Lay due reviews out with buttons in at most `free_rows` rows (one per review)."""
+    room = MAX_FIELD_VALUE - len(REVIEW_REST.format(rest=len(prompts))) - 1
+    block = ReviewBlock(tuple(prompts), review_text(prompts, with_path=with_path, limit=room), len(prompts))
+    return block.within(free_rows)

@@ -4,6 +4,6 @@ Importing the package imports every handler module, so each component action has
 (see `bot.components`) whichever handler module a caller imports first.
 """
 
-from bot.handlers import content_admin, groups, learning, progress, reminders, today
+from bot.handlers import content_admin, groups, learning, progress, reminders, review, today
 
-__all__ = ["content_admin", "groups", "learning", "progress", "reminders", "today"]
+__all__ = ["content_admin", "groups", "learning", "progress", "reminders", "review", "today"]

@@ -20,6 +20,7 @@ from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
 from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
+from bot.reminders.review import first_review_due
 from bot.render import (
     Attachment,
     Button,
@@ -141,9 +142,10 @@ async def tick_selected(
         raise UserError("This checklist menu is damaged. Open it again with `/checklist`.") from None
     was_ticked = {item.id for n, item in enumerate(chunk) if shown_bits >> n & 1}
     picked = set(values) & {item.id for item in chunk}
+    review_due = await first_review_due(svc, caller.user_id, caller.now)
     for item in chunk:
         if item.id in picked and item.id not in was_ticked:
-            await svc.store.set_item_done(caller.user_id, plan.role.name, item.id, caller.now)
+            await svc.store.set_item_done(caller.user_id, plan.role.name, item.id, caller.now, review_due=review_due)
         elif item.id in was_ticked and item.id not in picked:
             await svc.store.set_item_undone(caller.user_id, plan.role.name, item.id)
     return Response(await checklist_view(svc, caller, plan.role.name, page), update=True)
@@ -196,7 +198,8 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
         pairs = [(r, i) for r in roles for i in r.checklist]
         target = pairs[_match_item(item, [i.text for _, i in pairs])]
     r, it = target
-    changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof)
+    review_due = await first_review_due(svc, caller.user_id, caller.now)
+    changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
     verb = "Ticked" if changed else "Already ticked"

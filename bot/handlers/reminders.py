@@ -14,6 +14,7 @@ from bot.handlers.inputs import parse_zone
 from bot.present import pace_label, plan_change_text, week_status, zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
+from bot.reminders.review import first_review_due
 from bot.render import Reply, escape_user_text
 from bot.services import Caller, Response, Services, UserError, no_live_path, plan_for
 from bot.store.models import ReminderSettings
@@ -197,9 +198,10 @@ async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequen
         raise UserError("That path is not in the content any more. Your progress is kept.")
     known = {i.id: i for i in found.checklist}
     ticked = [known[v].text for v in values if v in known]
+    review_due = await first_review_due(svc, caller.user_id, caller.now)
     for value in values:
         if value in known:
-            await svc.store.set_item_done(caller.user_id, role, value, caller.now)
+            await svc.store.set_item_done(caller.user_id, role, value, caller.now, review_due=review_due)
     if not ticked:
         raise UserError("Those items changed since this reminder was sent; see `/checklist`.")
     lines = "\n".join(f"✅ {escape_user_text(t)}" for t in ticked)

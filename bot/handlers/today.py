@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from bot import components
 from bot.domain.reminders import next_open_items
 from bot.domain.today import TodayView, build_today
 from bot.handlers.learning import enrolled_plan
 from bot.present import COLOR, check_in_button, open_items_text, self_paced_hint, today_fields, today_lines
+from bot.reminders.review import review_extras
 from bot.render import Button, Card, Field, Reply, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL
 from bot.services import Caller, Plan, Services
 from bot.wording import plural
 
 
-def today_card(plan: Plan, view: TodayView) -> Card:
-    """Lay out a week's view on one card; the slice gives way first so the card always fits."""
+def today_card(plan: Plan, view: TodayView, extra: Sequence[Field] = ()) -> Card:
+    """Lay out a week's view on one card, `extra` fields (due reviews) last; the slice gives way first so the card
+    always fits."""
     title = clip(f"Today · {plan.role.display_name} · week {view.week} of {plan.total_weeks}", MAX_EMBED_TITLE)
     lines = today_lines(view)
-    fields = today_fields(view, shown="\n".join(lines))
+    fields = [*today_fields(view, shown="\n".join(lines)), *extra]
     footer = "/phase for the whole phase · /checklist to tick items · /progress to see your pace"
     room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
     return Card(
@@ -66,6 +69,8 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
     plan = await enrolled_plan(svc, caller, role)
     done = await svc.store.get_progress(caller.user_id, plan.role.name)
     pos = plan.position
+    due = await review_extras(svc, caller.user_id, caller.now, [plan.role], with_path=False)  # finished items to review
+    reviews = (due.field(),) if due else ()
     rows: tuple[tuple[Button, ...], ...] = ()
     check_in = check_in_button(plan.role.name)
     if plan.self_paced:
@@ -82,9 +87,11 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
         if phase is None:  # a schedule comes from the role's own phases, so this is a content bug
             raise LookupError(f"{plan.role.name} has no phase {pos.phase.number}")
         view = build_today(phase, pos.phase, pos.week, plan.role.checklist, done)
-        card = today_card(plan, view)
+        card = today_card(plan, view, reviews)
         buttons = [Button("Whole phase", custom_id=components.PHASE.id(plan.role.name, phase.number, 0))]
         if plan.role.checklist:
             buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(plan.role.name, 0)))
         rows = ((*buttons, check_in),)
-    return Reply(cards=(card,), rows=rows, ephemeral=True)
+    if reviews and reviews[0] not in card.fields:  # the notes before the start, after the end, on a self-paced path
+        card = replace(card, fields=(*card.fields, *reviews))
+    return Reply(cards=(card,), rows=(*rows, *(due.rows if due else ())), ephemeral=True)

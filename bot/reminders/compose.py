@@ -5,6 +5,9 @@ items, one next step), then their progress, finish date, pace and streak. Behind
 the reminder offers "I'm behind" and the path's next slower pace. The last reminder of a path cheers
 only when every checklist item is ticked; otherwise it says time is up and what is left.
 
+Finished items due for review (at most 3, `bot.domain.review`) follow on a card of their own, with
+"Still got it" / "Review again" buttons.
+
 A self-paced path (no phases) has no phase or objective to tell: its reminder lists the next open
 items of its checklist, under their groups.
 
@@ -55,6 +58,7 @@ from bot.present import (
     zone_note,
 )
 from bot.reminders.planning import current_slot, on_schedule
+from bot.reminders.review import review_extras
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines, progress_bar
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.services import Plan, Services, plan_for
@@ -385,7 +389,9 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
     nudged = next((w for w in weeks if not w.finished and w.standing.nudge), None)
     behind = nudged is not None and _may_move_back(nudged, slot)
     slower = nudged is not None and nudged.slower is not None
-    room = MAX_EMBED_TOTAL // len(weeks)
+    roles = [w.plan.role for w in weeks]
+    due = await review_extras(svc, user_id, now, roles, with_path=len(roles) > 1)  # finished items to review
+    room = (MAX_EMBED_TOTAL - (due.room if due else 0)) // len(weeks)
     cards = [
         reminder_card(w, room, behind_button=behind and w is nudged, slower_button=slower and w is nudged)
         for w in weeks
@@ -408,6 +414,10 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         buttons.append(check_in_button(going[0].plan.role.name, label))
     if any(not w.finished for w in weeks):
         rows.append(tuple(buttons))  # at most four buttons: a row has room for one more
+    if due is not None:  # a card of their own, and a row of answer buttons each while rows are free
+        due = due.within(5 - len(rows))
+        cards.append(due.card())
+        rows.extend(due.rows)
     completed = tuple(w.plan.role.name for w in weeks if w.finished)
     settings = await svc.store.get_reminder_settings(user_id)
     note = zone_note(settings.timezone if settings else None, learner.timezone)

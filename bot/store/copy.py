@@ -64,6 +64,8 @@ TABLES: tuple[Table, ...] = (
     ),
     Table("checklist_progress", ("user_id", "role", "item_id", "done_at", "proof"), ("user_id", "role", "item_id")),
     Table("checkins", ("user_id", "role", "checked_at"), ("user_id", "role", "checked_at")),
+    Table("reviews", ("user_id", "role", "item_id", "box", "due_at", "last_answer_at"), ("user_id", "role", "item_id")),
+    Table("review_settings", ("user_id", "enabled", "updated_at"), ("user_id",)),
     Table(
         "reminder_settings",
         ("user_id", "enabled", "weekday", "local_time", "timezone", "paused_until", "updated_at"),

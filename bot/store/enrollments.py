@@ -10,6 +10,7 @@ from bot.store import codec, rows
 from bot.store.learners import existing_learner, insert_learner
 from bot.store.models import Enrollment, EnrollmentStatus, ItemProgress, StopResult
 from bot.store.repository import Repository
+from bot.store.reviews import DROP_ONE, DROP_ROLE, schedule_first
 from bot.store.sql import Sql, Work, distinct, in_list, one, run
 from bot.store.sql import rows as all_rows
 
@@ -133,6 +134,7 @@ def _stop(user_id: int, role: str, now_s: str, forget: bool) -> Work[StopResult]
     forgotten = 0
     if forget:
         forgotten = yield run("DELETE FROM checklist_progress WHERE user_id = ? AND role = ?", user_id, role)
+        yield run(DROP_ROLE, user_id, role)  # what is not ticked is not reviewed
         yield run("DELETE FROM enrollments WHERE user_id = ? AND role = ?", user_id, role)
     elif existing is not None and existing.status == "active":
         yield run(
@@ -163,18 +165,20 @@ def _update_column(user_id: int, role: str, column: str, value: Any, now_s: str)
     return (yield from get_enrollment(user_id, role))
 
 
-def _tick(user_id: int, role: str, item_id: str, now_s: str, proof: str | None) -> Work[bool]:
+def _tick(user_id: int, role: str, item_id: str, now_s: str, proof: str | None, review_s: str | None) -> Work[bool]:
     yield from insert_learner(user_id, now_s, None)
     changed = yield run(_TICK, user_id, role, item_id, now_s, proof)
+    if review_s is not None:
+        yield from schedule_first(user_id, role, item_id, review_s)
     return changed > 0
 
 
 def _untick(user_id: int, role: str, item_id: str) -> Work[int]:
-    return (
-        yield run(
-            "DELETE FROM checklist_progress WHERE user_id = ? AND role = ? AND item_id = ?", user_id, role, item_id
-        )
+    unticked = yield run(
+        "DELETE FROM checklist_progress WHERE user_id = ? AND role = ? AND item_id = ?", user_id, role, item_id
     )
+    yield run(DROP_ONE, user_id, role, item_id)  # ticked again later, it starts over in box 1
+    return unticked
 
 
 def _progress_counts(role: str) -> Work[dict[str, int]]:
@@ -251,7 +255,7 @@ class EnrollmentRepository(Repository):
         """Stop an active enrollment (a completed one stays completed), keeping its progress.
 
         With `forget`, delete the enrollment row (whatever its status) and all checklist progress
-        in that role instead, so a later `enroll` starts afresh.
+        (and its reviews) in that role instead, so a later `enroll` starts afresh.
         """
         return await self._db.write(_stop, user_id, role, codec.encode_datetime(now), forget)
 
@@ -275,16 +279,24 @@ class EnrollmentRepository(Repository):
         return await self._db.write(_update_column, user_id, role, "status", status, codec.encode_datetime(now))
 
     async def set_item_done(
-        self, user_id: int, role: str, item_id: str, now: datetime, proof: str | None = None
+        self,
+        user_id: int,
+        role: str,
+        item_id: str,
+        now: datetime,
+        proof: str | None = None,
+        review_due: datetime | None = None,
     ) -> bool:
         """Tick an item; re-ticking keeps the first done_at but replaces the proof if one is given.
 
-        Return whether anything changed.
+        `review_due` puts the item in spaced review, box 1, due then (`bot.domain.review.first_review`), in the
+        same transaction; an item already in review keeps its place. Return whether the tick changed anything.
         """
-        return await self._db.write(_tick, user_id, role, item_id, codec.encode_datetime(now), proof)
+        review_s = codec.encode_optional_datetime(review_due)
+        return await self._db.write(_tick, user_id, role, item_id, codec.encode_datetime(now), proof, review_s)
 
     async def set_item_undone(self, user_id: int, role: str, item_id: str) -> bool:
-        """Untick an item (dropping its proof); return whether it was ticked."""
+        """Untick an item (dropping its proof and its review); return whether it was ticked."""
         return await self._db.write(_untick, user_id, role, item_id) > 0
 
     async def get_progress(self, user_id: int, role: str) -> dict[str, ItemProgress]:

@@ -173,6 +173,29 @@ CREATE TABLE checkins (
 CREATE INDEX checklist_progress_by_time ON checklist_progress (user_id, role, done_at);
 """
 
+# Spaced review (`bot.domain.review`): one row per ticked item of a learner's path, with its Leitner box (1-4)
+# and when it is due next (NULL: retired, it never comes back); `last_answer_at` is the last "Still got it" or
+# "Review again" (NULL: not answered yet). Unticking an item deletes its row. `review_settings` holds a
+# learner's choice to turn reviews off (no row: on). Both go with the learner.
+_V6 = """
+CREATE TABLE reviews (
+    user_id        INTEGER NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role           TEXT    NOT NULL CHECK (length(role) >= 1),
+    item_id        TEXT    NOT NULL CHECK (length(item_id) >= 1),
+    box            INTEGER NOT NULL CHECK (box BETWEEN 1 AND 4),
+    due_at         TEXT    CHECK (due_at IS NULL OR (length(due_at) = 32 AND due_at LIKE '%+00:00')),
+    last_answer_at TEXT    CHECK (last_answer_at IS NULL
+                                  OR (length(last_answer_at) = 32 AND last_answer_at LIKE '%+00:00')),
+    PRIMARY KEY (user_id, role, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE review_settings (
+    user_id    INTEGER PRIMARY KEY REFERENCES learners (user_id) ON DELETE CASCADE,
+    enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    updated_at TEXT    NOT NULL CHECK (length(updated_at) = 32 AND updated_at LIKE '%+00:00')
+);
+"""
+
 # PostgreSQL: the same tables, columns, keys and indexes as the SQLite scripts above, version by version.
 _PG_V1 = """
 CREATE TABLE learners (
@@ -301,6 +324,25 @@ CREATE TABLE checkins (
 CREATE INDEX checklist_progress_by_time ON checklist_progress (user_id, role, done_at);
 """
 
+_PG_V6 = """
+CREATE TABLE reviews (
+    user_id        BIGINT  NOT NULL REFERENCES learners (user_id) ON DELETE CASCADE,
+    role           TEXT    NOT NULL CHECK (length(role) >= 1),
+    item_id        TEXT    NOT NULL CHECK (length(item_id) >= 1),
+    box            INTEGER NOT NULL CHECK (box BETWEEN 1 AND 4),
+    due_at         TEXT    CHECK (due_at IS NULL OR (length(due_at) = 32 AND due_at LIKE '%+00:00')),
+    last_answer_at TEXT    CHECK (last_answer_at IS NULL
+                                  OR (length(last_answer_at) = 32 AND last_answer_at LIKE '%+00:00')),
+    PRIMARY KEY (user_id, role, item_id)
+);
+
+CREATE TABLE review_settings (
+    user_id    BIGINT  PRIMARY KEY REFERENCES learners (user_id) ON DELETE CASCADE,
+    enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    updated_at TEXT    NOT NULL CHECK (length(updated_at) = 32 AND updated_at LIKE '%+00:00')
+);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -316,6 +358,7 @@ STEPS: tuple[Step, ...] = (
     Step(_V3, _PG_V3),
     Step(_V4, _PG_V4),
     Step(_V5, _PG_V5),
+    Step(_V6, _PG_V6),
 )
 """Schema steps in order; the step at index i produces version i + 1."""
 

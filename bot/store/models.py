@@ -149,3 +149,17 @@ class Lease:
     def expired(self, now: datetime) -> bool:
         """Return whether the lease has lapsed at `now` (then anyone may take it over)."""
         return self.expires_at <= now
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A ticked item's place in spaced review (`bot.domain.review`): its Leitner box (1-4) and when it is due.
+
+    `due_at` None: retired, it never comes back. `last_answer_at` None: not answered yet.
+    """
+
+    role: str
+    item_id: str
+    box: int
+    due_at: datetime | None
+    last_answer_at: datetime | None

@@ -20,6 +20,7 @@ from bot.store.models import (
     Learner,
     Lease,
     ReminderSettings,
+    Review,
     StopResult,
     StudyGroup,
     TargetKind,
@@ -57,7 +58,13 @@ class Enrollments(Protocol):
         self, user_id: int, role: str, status: EnrollmentStatus, now: datetime
     ) -> Enrollment | None: ...
     async def set_item_done(
-        self, user_id: int, role: str, item_id: str, now: datetime, proof: str | None = None
+        self,
+        user_id: int,
+        role: str,
+        item_id: str,
+        now: datetime,
+        proof: str | None = None,
+        review_due: datetime | None = None,
     ) -> bool: ...
     async def set_item_undone(self, user_id: int, role: str, item_id: str) -> bool: ...
     async def get_progress(self, user_id: int, role: str) -> dict[str, ItemProgress]: ...
@@ -130,6 +137,19 @@ class Groups(Protocol):
     async def set_group_paused(self, group_id: int, paused: bool) -> bool: ...
     async def delete_group(self, group_id: int) -> bool: ...
     async def group_ticks_since(self, group_id: int, since: datetime) -> list[tuple[int, str, datetime]]: ...
+
+
+@runtime_checkable
+class Reviews(Protocol):
+    """Spaced review: ticked items' Leitner boxes and due times, and whether a learner wants reviews."""
+
+    async def get_reviews(self, user_id: int, role: str | None = None) -> list[Review]: ...
+    async def get_review(self, user_id: int, role: str, item_id: str) -> Review | None: ...
+    async def answer_review(
+        self, user_id: int, role: str, item_id: str, from_box: int, box: int, due_at: datetime | None, now: datetime
+    ) -> bool: ...
+    async def reviews_enabled(self, user_id: int) -> bool: ...
+    async def set_reviews_enabled(self, user_id: int, enabled: bool, now: datetime) -> None: ...
 
 
 @runtime_checkable

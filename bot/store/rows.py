@@ -23,6 +23,7 @@ from bot.store.models import (
     Learner,
     Lease,
     ReminderSettings,
+    Review,
     StudyGroup,
     TargetKind,
 )
@@ -186,6 +187,17 @@ def lease(row: Row) -> Lease:
         acquired_at=codec.decode_datetime(row["acquired_at"]),
         heartbeat_at=codec.decode_datetime(row["heartbeat_at"]),
         expires_at=codec.decode_datetime(row["expires_at"]),
+    )
+
+
+def review(row: Row) -> Review:
+    """Build a Review from its row."""
+    return Review(
+        role=row["role"],
+        item_id=row["item_id"],
+        box=row["box"],
+        due_at=codec.decode_optional_datetime(row["due_at"]),
+        last_answer_at=codec.decode_optional_datetime(row["last_answer_at"]),
     )
 
 

@@ -1,7 +1,7 @@
 """The `Store`: every read and write of Waymark's database goes through it.
 
 A `Store` is composed of one repository per concern (`bot.store.learners`, `.enrollments`, `.reminders`,
-`.groups`, `.user_data`, `.meta`), each typed by a protocol in `bot.store.protocols`, over one database
+`.groups`, `.reviews`, `.user_data`, `.meta`), each typed by a protocol in `bot.store.protocols`, over one database
 object (`bot.store.database`): a SQLite file (the default) or PostgreSQL (a `postgresql://` URL). Every
 method is one unit of work: a read, or one write transaction committed before it returns.
 
@@ -24,6 +24,7 @@ from bot.store.learners import LearnerRepository
 from bot.store.meta import MetaRepository
 from bot.store.reminders import ReminderRepository
 from bot.store.repository import PlansListener
+from bot.store.reviews import ReviewRepository
 from bot.store.user_data import UserDataRepository
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class Store(
     EnrollmentRepository,
     ReminderRepository,
     GroupRepository,
+    ReviewRepository,
     UserDataRepository,
     MetaRepository,
 ):

@@ -20,6 +20,8 @@ EXPORT_FORMAT = "waymark-user-export"
 _DELETE_USER = (
     "DELETE FROM checklist_progress WHERE user_id = ?",
     "DELETE FROM checkins WHERE user_id = ?",
+    "DELETE FROM reviews WHERE user_id = ?",
+    "DELETE FROM review_settings WHERE user_id = ?",
     "DELETE FROM enrollments WHERE user_id = ?",
     "DELETE FROM reminder_settings WHERE user_id = ?",
     "DELETE FROM group_members WHERE user_id = ?",
@@ -54,6 +56,11 @@ def _export(user_id: int) -> Work[dict[str, Any]]:
     checkins = yield all_rows(
         "SELECT role, checked_at FROM checkins WHERE user_id = ? ORDER BY role, checked_at", user_id
     )
+    reviews = yield all_rows(
+        "SELECT role, item_id, box, due_at, last_answer_at FROM reviews WHERE user_id = ? ORDER BY role, item_id",
+        user_id,
+    )
+    review_setting = yield one("SELECT enabled FROM review_settings WHERE user_id = ?", user_id)
     reminder = yield one("SELECT * FROM reminder_settings WHERE user_id = ?", user_id)
     memberships = yield all_rows(
         "SELECT m.group_id, g.guild_id, g.name, g.role, m.joined_at FROM group_members m"
@@ -76,6 +83,8 @@ def _export(user_id: int) -> Work[dict[str, Any]]:
             {"role": row["role"], "checked_at": codec.decode_datetime(row["checked_at"]).isoformat()}
             for row in checkins
         ],
+        "reviews": [rows.jsonable(rows.review(row)) for row in reviews],
+        "reviews_enabled": review_setting is None or bool(review_setting["enabled"]),
         "reminder_settings": None if reminder is None else rows.jsonable(rows.reminder(reminder)),
         "group_memberships": [
             {

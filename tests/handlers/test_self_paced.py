@@ -69,7 +69,7 @@ async def test_resuming_shows_the_items_still_open(svc: Services) -> None:
 
     assert "Welcome back, your progress is where you left it." in shown
     assert "Self-paced · week 2 since you started" in shown
-    assert FIRST_ITEMS[0] not in shown
+    assert f"⬜ {FIRST_ITEMS[0]}" not in shown  # ticked: no longer open (it comes back as a review, below)
     assert f"⬜ {FIRST_ITEMS[3]}" in shown
     assert "⬜ Solve five two-pointer problems" in shown
 
@@ -139,7 +139,7 @@ async def test_today_lists_the_next_open_items_and_no_pace(svc: Services) -> Non
 
     assert "is self-paced: there is no weekly plan" in shown
     assert f"⬜ {FIRST_ITEMS[1]}" in shown
-    assert FIRST_ITEMS[0] not in shown
+    assert f"⬜ {FIRST_ITEMS[0]}" not in shown  # ticked: no longer open (it comes back as a review, below)
     progress_shown = text(await progress.progress(svc, caller(days=9)))
     assert "Finish" not in progress_shown
     assert "Pace" not in progress_shown
@@ -175,7 +175,7 @@ async def test_reminder_button_on_the_path_card_keeps_the_self_paced_card(svc: S
     shown = text(turned)
     assert "Weekly reminders are off." in shown
     assert "No weekly plan" in shown
-    assert FIRST_ITEMS[0] not in shown
+    assert f"⬜ {FIRST_ITEMS[0]}" not in shown  # ticked: no longer open (it comes back as a review, below)
     assert [b.label for b in turned.reply.buttons] == ["Checklist", "Turn reminders on"]
 
 

@@ -66,7 +66,7 @@ async def test_a_shipped_path_shows_the_links_and_open_items_of_its_phase(svc: S
     shown = text(await today.today(svc, caller(days=7)))  # week 2: Git and the command line
     assert "📖 [Pro Git (free book)](https://git-scm.com/book/en/v2)" in shown
     assert "📖 [The Missing Semester of Your CS Education (MIT)](https://missing.csail.mit.edu/)" in shown
-    assert "Understand HTTP and web protocols" not in shown
+    assert "⬜ Understand HTTP and web protocols" not in shown  # ticked: no longer open (now up for review)
     assert "Next step: Work on **Use git professionally**, then tick it with `/done`." in shown
 
 

@@ -196,7 +196,8 @@ async def test_tick_items_from_the_reminder(
     assert set(await svc.store.get_progress(ANN, ROLE)) == set(picked)
     await travel(scheduler, clock, FIRST + weeks(1))
     second = sender.sent[-1]
-    assert "Use git professionally" not in second.text
+    assert "⬜ Use git professionally" not in second.text  # no longer open (it is up for review instead)
+    assert "Use git professionally" not in [o.label for menu in selects(second.reply) for o in menu.options]
     assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 2/15 (13%)" in second.text
     with says("Those items changed since this reminder was sent"):
         await choose(svc, caller(now=clock.now), menu, ["no-such-item"])

@@ -93,7 +93,7 @@ async def test_ticking_from_the_reminder_moves_the_list_on(
     await travel(scheduler, clock, FIRST + weeks(1))
     second = sender.sent[-1]
     assert second.reply.cards[0].title.startswith("Self-paced · week 2 since you started")
-    assert "Before You Start" not in second.text
+    assert "**Before You Start**" not in second.text  # no open items left in that group
     assert "**Arrays**\n  ⬜ Implement:\n  ⬜ Solve five two-pointer problems" in second.text
     assert "**Linked Lists**\n  ⬜ Implement:" in second.text
     assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 4/31 (12%)" in second.text

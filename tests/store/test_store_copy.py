@@ -24,14 +24,19 @@ async def cli(*args: str) -> int:
 
 
 async def fill(store: Store, now: datetime) -> None:
-    """Something of everything: enrollments, ticks, check-ins, settings, groups, plans, deliveries, meta."""
+    """Something of everything: enrollments, ticks, reviews, check-ins, settings, groups, plans, deliveries, meta."""
     for n, user in enumerate(USERS):
         await store.set_timezone(user, "Europe/Paris" if n else "UTC", now)
         await store.enroll(user, "backend-engineer", "full_time_accelerated" if n else None, date(2025, 1, 6), now)
-        await store.set_item_done(user, "backend-engineer", f"item-{n}", now + timedelta(hours=n), proof=f"p{n}")
+        ticked = now + timedelta(hours=n)
+        await store.set_item_done(
+            user, "backend-engineer", f"item-{n}", ticked, f"p{n}", review_due=ticked + timedelta(days=7)
+        )
         await store.add_checkin(user, "backend-engineer", now + timedelta(days=n))
         await store.set_reminder_settings(user, enabled=True, weekday=n, local_time=time(9, n), now=now)
         await store.set_plan("user", user, now + timedelta(days=7 + n))
+    await store.answer_review(11, "backend-engineer", "item-0", 1, 2, now + timedelta(days=28), now + timedelta(days=7))
+    await store.set_reviews_enabled(22, False, now)
     await store.enroll(11, "data-engineer", None, None, now)
     await store.stop_enrollment(11, "data-engineer", now)
     kept = await store.create_group(

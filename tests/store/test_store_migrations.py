@@ -82,6 +82,19 @@ SEEDS[5] = (
     """
 )
 
+# Version 6 added spaced review: an item in box 2, a retired one, and a learner who turned reviews off.
+SEEDS[6] = (
+    SEEDS[5]
+    + """
+        INSERT INTO reviews (user_id, role, item_id, box, due_at, last_answer_at)
+        VALUES (111, 'data-analyst', 'w1-sql', 2, '2024-02-05T23:00:00.000000+00:00',
+                '2024-01-16T08:00:00.000000+00:00'),
+               (111, 'backend-engineer', 'w1-http', 4, NULL, '2024-06-01T08:00:00.000000+00:00');
+        INSERT INTO review_settings (user_id, enabled, updated_at)
+        VALUES (222, 0, '2024-02-03T00:00:00.000000+00:00');
+    """
+)
+
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
     """Assert the data in SEEDS[version] reads back intact through the current API."""
@@ -166,6 +179,18 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
         assert checkins == []
         return
     assert checkins == [datetime(2024, 1, 10, 8, tzinfo=UTC)]
+
+    reviews = await store.get_reviews(111)
+    if version < 6:  # the review tables arrive empty and usable: nobody is in review, everybody has it on
+        assert reviews == []
+        assert await store.reviews_enabled(222) is True
+        return
+    assert [(r.role, r.item_id, r.box, r.due_at) for r in reviews] == [
+        ("backend-engineer", "w1-http", 4, None),
+        ("data-analyst", "w1-sql", 2, datetime(2024, 2, 5, 23, tzinfo=UTC)),
+    ]
+    assert await store.reviews_enabled(111) is True
+    assert await store.reviews_enabled(222) is False
 
 
 async def build_database(path: Path, version: int) -> None:

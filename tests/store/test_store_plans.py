@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from bot.store import Store, enrollments, groups, learners, meta, reminders
+from bot.store import Store, enrollments, groups, learners, meta, reminders, reviews
 from bot.store import sqlite as sqlite_module
 from bot.store.migrations import migrate
 from bot.store.sql import Op, Work, drive, text_of
@@ -40,6 +40,8 @@ TABLES = (
     "study_groups",
     "group_members",
     "meta",
+    "reviews",
+    "review_settings",
 )
 
 
@@ -61,6 +63,14 @@ def build(path: Path) -> None:
     conn.executemany(
         "INSERT INTO checklist_progress (user_id, role, item_id, done_at) VALUES (?, ?, ?, ?)",
         [(u, f"role-{u % 6}", f"item-{i}", stamp) for u in range(LEARNERS) for i in range(8)],
+    )
+    conn.executemany(
+        "INSERT INTO reviews (user_id, role, item_id, box, due_at) VALUES (?, ?, ?, ?, ?)",
+        [(u, f"role-{u % 6}", f"item-{i}", 1 + i % 4, stamp) for u in range(LEARNERS) for i in range(8)],
+    )
+    conn.executemany(
+        "INSERT INTO review_settings (user_id, enabled, updated_at) VALUES (?, 0, ?)",
+        [(u, stamp) for u in range(0, LEARNERS, 7)],
     )
     conn.executemany(
         "INSERT INTO reminder_settings (user_id, weekday, local_time, updated_at) VALUES (?, 0, '09:00', ?)",
@@ -91,7 +101,13 @@ HOT: dict[str, Callable[[], Work[Any]]] = {
     "list_all_enrollments": lambda: enrollments.list_enrollments(42, None),
     "get_enrollment": lambda: enrollments.get_enrollment(42, "role-0"),
     "get_progress": lambda: enrollments.get_progress(42, "role-0"),
-    "tick": lambda: enrollments._tick(42, "role-0", "item-new", NOW_S, None),
+    "tick": lambda: enrollments._tick(42, "role-0", "item-new", NOW_S, None, NOW_S),
+    "untick": lambda: enrollments._untick(42, "role-0", "item-1"),
+    "reviews": lambda: reviews._list(42, None),
+    "reviews_of_a_path": lambda: reviews._list(42, "role-0"),
+    "review": lambda: reviews._get(42, "role-0", "item-1"),
+    "answer_review": lambda: reviews._answer(42, "role-0", "item-1", 2, 3, NOW_S, NOW_S),
+    "reviews_enabled": lambda: reviews._enabled(42),
     "checkins": lambda: enrollments._list_checkins(42, "role-0"),
     "reminder_settings": lambda: reminders.get_settings(42),
     "plan": lambda: reminders._plan_text("user", 42),

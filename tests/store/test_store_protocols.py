@@ -6,9 +6,9 @@ import pytest
 
 from bot.store import Store
 from bot.store.database import Database
-from bot.store.protocols import Enrollments, Groups, Learners, Meta, Reminders, UserData
+from bot.store.protocols import Enrollments, Groups, Learners, Meta, Reminders, Reviews, UserData
 
-PROTOCOLS = (Learners, Enrollments, Reminders, Groups, UserData, Meta)
+PROTOCOLS = (Learners, Enrollments, Reminders, Groups, Reviews, UserData, Meta)
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS, ids=lambda p: p.__name__)
