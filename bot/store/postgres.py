@@ -121,12 +121,17 @@ class PostgresDatabase:
             async with conn.transaction(isolation="repeatable_read", readonly=True):
                 return await self._drive(conn, fn(*args))
 
-    async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:
-        """Run `fn(*args)` in one SERIALIZABLE transaction, again from the start after a serialization failure."""
+    async def write(self, fn: Callable[..., Work[T]], *args: Any, read_committed: bool = False) -> T:
+        """Run `fn(*args)` in one SERIALIZABLE transaction, again from the start after a serialization failure.
+
+        `read_committed`: at READ COMMITTED instead, for a single statement whose row locks give the guarantee
+        (see `Database.write`).
+        """
         self._check_open()
+        isolation = "read_committed" if read_committed else "serializable"
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                async with self._pool.acquire() as conn, conn.transaction(isolation="serializable"):
+                async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
                     return await self._drive(conn, fn(*args))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:

@@ -82,6 +82,16 @@ SEEDS[5] = (
     """
 )
 
+# Version 6 added claims on due reminders (several processes on one database) and the shared rate limit.
+SEEDS[6] = (
+    SEEDS[5]
+    + """
+        UPDATE reminder_plan SET claimed_by = 'old-host:77:0badcafe', claim_until = '2024-03-04T08:31:00.000000+00:00'
+        WHERE target_kind = 'user' AND target_id = 111;
+        INSERT INTO rate_slots (name, next_at) VALUES ('discord', 1709541060.25);
+    """
+)
+
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
     """Assert the data in SEEDS[version] reads back intact through the current API."""
