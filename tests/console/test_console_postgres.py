@@ -43,7 +43,9 @@ def normalized(text: str) -> list[tuple[str, list[str]]]:
     steps: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"^(?=> )", text, flags=re.MULTILINE):
         command, _, printed = chunk.partition("\n")
-        blocks = re.split(r"^(?=reminder to )", printed, flags=re.MULTILINE)
+        # The clock line closes a tick's output, after whichever reminder happened to go out last.
+        blocks = re.split(r"^(?=reminder to |\(it is now )", printed, flags=re.MULTILINE)
+        blocks = [block.rstrip("\n") for block in blocks]
         steps.append((command, sorted(blocks)))
     return steps
 
