@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from types import SimpleNamespace
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -12,7 +14,10 @@ from discord.ext import commands
 from bot.content.holder import ContentHolder
 from bot.discord_io import DYNAMIC_ITEMS, NO_MENTIONS, error_reply, report_unexpected, send_reply
 from bot.log import get_logger
+from bot.metrics import METRICS
+from bot.reminders.claims import Claimer, Shards
 from bot.reminders.lease import SenderLease
+from bot.reminders.scheduler import SharedRateLimiter
 from bot.render import escape_user_text
 from bot.services import Services, utc_now
 from bot.settings import Settings
@@ -29,8 +34,31 @@ COGS = (
 )
 
 
-class WaymarkBot(commands.Bot):
-    """Waymark's bot: slash commands only, no privileged intents."""
+DISCORD_RATE_LIMIT = "discord"
+"""The name of the rate limit every process on a PostgreSQL database shares (`rate_slots`)."""
+
+
+def count_rate_limits() -> aiohttp.TraceConfig:
+    """An aiohttp trace that counts Discord's 429 answers (discord.py waits and retries them by itself)."""
+
+    async def on_end(
+        session: aiohttp.ClientSession, context: SimpleNamespace, params: aiohttp.TraceRequestEndParams
+    ) -> None:
+        if params.response.status == 429:
+            METRICS.rate_limited.inc()
+
+    trace = aiohttp.TraceConfig()
+    trace.on_request_end.append(on_end)
+    return trace
+
+
+class WaymarkBot(commands.AutoShardedBot):
+    """Waymark's bot: slash commands only, no privileged intents; the shards of `settings` (all by default).
+
+    Several processes may each run some of the shards of one bot (WAYMARK_SHARD_COUNT, WAYMARK_SHARD_IDS) on one
+    PostgreSQL database: each answers the servers of its shards, they share the reminders by claiming them, and
+    the process that runs shard 0 syncs the commands.
+    """
 
     def __init__(
         self,
@@ -47,6 +75,9 @@ class WaymarkBot(commands.Bot):
             intents=intents,
             allowed_mentions=NO_MENTIONS,
             help_command=None,
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids),
+            http_trace=count_rate_limits(),
         )
         self.settings = settings
         self.run_scheduler = run_scheduler  # tests that drive the scheduler themselves turn it off
@@ -75,20 +106,45 @@ class WaymarkBot(commands.Bot):
                 await self.load_extension(cog)
         reminders = self.get_cog("RemindersCog")
         if reminders is not None:
-            reminders.scheduler.lease = self.lease  # type: ignore[attr-defined]
+            self._wire_reminders(reminders)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.on_error = self.on_app_command_error
         await self.sync_commands()
+
+    def _wire_reminders(self, cog: commands.Cog) -> None:
+        """Give the scheduler this process's part: the lease (SQLite), or claims and the shared rate (PostgreSQL)."""
+        scheduler = cog.scheduler  # type: ignore[attr-defined]
+        scheduler.lease = self.lease
+        scheduler.observe = METRICS.observe_reminder
+        store = self.services.store
+        if store.database.dialect == "postgres":
+            shards = Shards(self.settings.shard_count, frozenset(self.settings.shard_ids))
+            scheduler.claimer = Claimer(shared=True, shards=shards)
+            sender = cog.sender  # type: ignore[attr-defined]
+            sender.limiter = SharedRateLimiter(store, DISCORD_RATE_LIMIT, sender.limiter.rate)
+            log.info(
+                "Reminders: claimed from %s with the other processes; group posts of shard %s of %d",
+                store.location,
+                ", ".join(map(str, self.settings.shard_ids)),
+                self.settings.shard_count,
+            )
 
     def command_payload(self, guild: discord.abc.Snowflake | None) -> list[dict]:
         """Return the command definitions Discord would get, for hashing."""
         return [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
 
     async def sync_commands(self) -> bool:
-        """Sync slash commands only when their definitions changed since the last sync."""
+        """Sync slash commands only when their definitions changed since the last sync.
+
+        Only the process that runs shard 0 syncs: the commands are the application's, not a shard's, and processes
+        starting together would otherwise each send them.
+        """
         guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
         if guild is not None:
             self.tree.copy_global_to(guild=guild)
+        if 0 not in self.settings.shard_ids:
+            log.info("Slash commands are synced by the process that runs shard 0")
+            return False
         # The application is part of what was synced: another bot application on this database must sync too.
         payload = json.dumps(
             {"application_id": self.application_id, "commands": self.command_payload(guild)},

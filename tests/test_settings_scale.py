@@ -67,5 +67,5 @@ def test_some_shards_need_postgresql() -> None:
 
 
 def test_metrics_port_and_host() -> None:
-    settings = load(WAYMARK_METRICS_PORT="9108", WAYMARK_METRICS_HOST="0.0.0.0")  # noqa: S104 - a setting's value
-    assert (settings.metrics_port, settings.metrics_host) == (9108, "0.0.0.0")  # noqa: S104
+    settings = load(WAYMARK_METRICS_PORT="9108", WAYMARK_METRICS_HOST="0.0.0.0")
+    assert (settings.metrics_port, settings.metrics_host) == (9108, "0.0.0.0")

@@ -50,6 +50,7 @@ from bot.reminders.planning import (
 )
 from bot.render import Reply
 from bot.services import Services
+from bot.store import Store
 from bot.store.errors import ClaimLostError
 from bot.store.models import DueTarget
 from bot.wording import plural
@@ -91,6 +92,7 @@ class RateLimiter:
     """Space calls out to at most `rate` per second (Discord's global limit is 50/s)."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = _time.monotonic) -> None:
+        self.rate = rate
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.clock = clock
         self._next = 0.0
@@ -101,6 +103,27 @@ class RateLimiter:
             now = self.clock()
             delay = self._next - now
             self._next = max(now, self._next) + self.interval
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+class SharedRateLimiter:
+    """Space calls out to at most `rate` per second over every process on one database (`Store.reserve_rate_slot`).
+
+    Each call takes the next free slot from the database and waits for it, so the processes together stay under
+    Discord's global limit, which counts every request of the bot, whichever process sends it. A process killed
+    with slots in hand loses them (a fraction of a second), never gives one out twice.
+    """
+
+    def __init__(self, store: Store, name: str, rate: float) -> None:
+        if not rate > 0:
+            raise ValueError(f"rate must be positive, got {rate!r}")
+        self.store = store
+        self.name = name
+        self.rate = rate
+
+    async def wait(self) -> None:
+        delay = await self.store.reserve_rate_slot(self.name, 1.0 / self.rate)
         if delay > 0:
             await asyncio.sleep(delay)
 
@@ -185,7 +208,7 @@ class Scheduler:
                     outcomes = await self.run_due(self.clock())
                     if outcomes:
                         continue  # there may be more due than one batch
-                    earliest = await self._earliest()
+                    earliest = await self.earliest()
                     delay = MAX_SLEEP if earliest is None else (earliest - self.clock()).total_seconds()
                     if self.claimer is not None:
                         # Due but not claimed: another process is claiming it right now. And a plan another
@@ -200,7 +223,7 @@ class Scheduler:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=min(delay, MAX_SLEEP))
 
-    async def _earliest(self) -> datetime | None:
+    async def earliest(self) -> datetime | None:
         """The earliest due time this process may send at: of any target, or of those it may claim."""
         claimer = self.claimer
         if claimer is None:
