@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from types import SimpleNamespace
 
 import aiohttp
 import discord
+import yarl
 from discord import app_commands
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+from discord.shard import Shard
 
 from bot.content.holder import ContentHolder
 from bot.discord_io import DYNAMIC_ITEMS, NO_MENTIONS, error_reply, report_unexpected, send_reply
@@ -110,6 +114,25 @@ class WaymarkBot(commands.AutoShardedBot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.on_error = self.on_app_command_error
         await self.sync_commands()
+
+    async def launch_shard(self, gateway: yarl.URL, shard_id: int, *, initial: bool = False) -> None:
+        """Connect one shard; until the bot was first ready, a failure is raised instead of retried here.
+
+        discord.py retries a shard's connection every 5 s for ever and logs each failure with a traceback. At
+        start-up the runner retries instead, within WAYMARK_CONNECT_RETRY_S, and says in one line why Discord
+        could not be reached (exit 3); once the bot was ready, discord.py's own reconnects take over. The shard
+        table is discord.py's (its name-mangled attribute, as discord.py 2.7 keeps it).
+        """
+        if self.is_ready():
+            return await super().launch_shard(gateway, shard_id, initial=initial)
+        shards: dict[int, Shard] = self._AutoShardedClient__shards  # type: ignore[attr-defined]
+        if shard_id in shards and not shards[shard_id].ws.socket.closed:
+            return None  # connected in an earlier attempt that another shard failed
+        coro = DiscordWebSocket.from_client(self, initial=initial, gateway=gateway, shard_id=shard_id)
+        ws = await asyncio.wait_for(coro, timeout=self.shard_connect_timeout)
+        shards[shard_id] = shard = Shard(ws, self, self._AutoShardedClient__queue.put_nowait)  # type: ignore[attr-defined]
+        shard.launch()
+        return None
 
     def _wire_reminders(self, cog: commands.Cog) -> None:
         """Give the scheduler this process's part: the lease (SQLite), or claims and the shared rate (PostgreSQL)."""
