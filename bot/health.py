@@ -13,13 +13,14 @@ import math
 
 import discord
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.log import get_logger
 from bot.metrics import Metrics
 from bot.services import Services, utc_now
 
 log = get_logger(__name__)
+TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8"
+"""Prometheus's text format as every Prometheus version reads it (what `generate_latest` writes for these names)."""
 DB_CHECK_S = 2.0
 """How long the database may take to answer a health check (or a scrape's count) before it counts as down."""
 
@@ -104,4 +105,4 @@ class HealthServer:
 
     async def _metrics(self, request: web.Request) -> web.Response:
         await self.refresh()
-        return web.Response(body=self.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+        return web.Response(body=self.metrics.render(), headers={"Content-Type": TEXT_FORMAT})
