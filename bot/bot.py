@@ -56,6 +56,27 @@ def count_rate_limits() -> aiohttp.TraceConfig:
     return trace
 
 
+def wire_reminders(
+    cog: commands.Cog, store: Store, lease: SenderLease | None, shard_count: int = 1, shard_ids: tuple[int, ...] = (0,)
+) -> None:
+    """Give the reminders cog's scheduler this process's part: the lease (SQLite), or on PostgreSQL claims (group
+    posts of the shards it runs) and the request rate every process shares; and count its outcomes."""
+    scheduler = cog.scheduler  # type: ignore[attr-defined]
+    scheduler.lease = lease
+    scheduler.observe = METRICS.observe_reminder
+    if store.database.dialect != "postgres":
+        return
+    scheduler.claimer = Claimer(shared=True, shards=Shards(shard_count, frozenset(shard_ids)))
+    sender = cog.sender  # type: ignore[attr-defined]
+    sender.limiter = SharedRateLimiter(store, DISCORD_RATE_LIMIT, sender.limiter.rate)
+    log.info(
+        "Reminders: claimed from %s with the other processes; group posts of shard %s of %d",
+        store.location,
+        ", ".join(map(str, shard_ids)),
+        shard_count,
+    )
+
+
 class WaymarkBot(commands.AutoShardedBot):
     """Waymark's bot: slash commands only, no privileged intents; the shards of `settings` (all by default).
 
@@ -135,22 +156,7 @@ class WaymarkBot(commands.AutoShardedBot):
         return None
 
     def _wire_reminders(self, cog: commands.Cog) -> None:
-        """Give the scheduler this process's part: the lease (SQLite), or claims and the shared rate (PostgreSQL)."""
-        scheduler = cog.scheduler  # type: ignore[attr-defined]
-        scheduler.lease = self.lease
-        scheduler.observe = METRICS.observe_reminder
-        store = self.services.store
-        if store.database.dialect == "postgres":
-            shards = Shards(self.settings.shard_count, frozenset(self.settings.shard_ids))
-            scheduler.claimer = Claimer(shared=True, shards=shards)
-            sender = cog.sender  # type: ignore[attr-defined]
-            sender.limiter = SharedRateLimiter(store, DISCORD_RATE_LIMIT, sender.limiter.rate)
-            log.info(
-                "Reminders: claimed from %s with the other processes; group posts of shard %s of %d",
-                store.location,
-                ", ".join(map(str, self.settings.shard_ids)),
-                self.settings.shard_count,
-            )
+        wire_reminders(cog, self.services.store, self.lease, self.settings.shard_count, self.settings.shard_ids)
 
     def command_payload(self, guild: discord.abc.Snowflake | None) -> list[dict]:
         """Return the command definitions Discord would get, for hashing."""
