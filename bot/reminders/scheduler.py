@@ -197,6 +197,16 @@ class Scheduler:
             await self._loop()
         finally:
             unregister()
+            await self._release_claims()
+
+    async def _release_claims(self) -> None:
+        """Stopping: give up the claims of a pass cut short, so other processes need not wait for them to lapse."""
+        if self.claimer is None or self.svc.store.database.closed:
+            return
+        try:
+            await self.svc.store.release_claims(self.claimer.holder)
+        except Exception:  # the claims lapse by themselves; stopping goes on
+            log.warning("Could not give up this process's reminder claims; they lapse in %s", self.claimer.ttl)
 
     async def _loop(self) -> None:
         while not self._stopped:

@@ -294,7 +294,10 @@ def _earliest_claimable(holder: str, real_now_s: str, shards: ShardFilter | None
     return None if row is None else codec.decode_datetime(row[0])
 
 
-def _release_claims(holder: str, keys: tuple[tuple[str, int], ...]) -> Work[None]:
+def _release_claims(holder: str, keys: tuple[tuple[str, int], ...] | None) -> Work[None]:
+    if keys is None:
+        yield run("UPDATE reminder_plan SET claimed_by = NULL, claim_until = NULL WHERE claimed_by = ?", holder)
+        return
     yield many(
         "UPDATE reminder_plan SET claimed_by = NULL, claim_until = NULL"
         " WHERE target_kind = ? AND target_id = ? AND claimed_by = ?",
@@ -444,11 +447,13 @@ class ReminderRepository(Repository):
         """Return the earliest due time among the targets `holder` may claim (see `claim_due`), or None."""
         return await self._db.read(_earliest_claimable, holder, codec.encode_datetime(real_now), shards)
 
-    async def release_claims(self, holder: str, targets: list[DueTarget]) -> None:
-        """Give up `holder`'s claims on `targets` (it will not send them now), so another process need not wait."""
-        if targets:
-            keys = tuple((t.kind, t.target_id) for t in targets)
-            await self._db.write(_release_claims, holder, keys)
+    async def release_claims(self, holder: str, targets: list[DueTarget] | None = None) -> None:
+        """Give up `holder`'s claims on `targets` (None: all of them): it will not send those, and another process
+        need not wait for the claims to lapse (a scheduler that stops)."""
+        if targets is None:
+            await self._db.write(_release_claims, holder, None)
+        elif targets:
+            await self._db.write(_release_claims, holder, tuple((t.kind, t.target_id) for t in targets))
 
     async def count_due(self, now: datetime, cap: int = 100_000) -> int:
         """Return how many targets are due at `now` (counted up to `cap`): the reminders waiting to go out."""

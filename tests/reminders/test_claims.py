@@ -165,3 +165,19 @@ def test_shards_name_the_shard_of_a_guild() -> None:
     assert Shards().as_filter() is None  # one process, every shard: no group is left out
     with pytest.raises(ValueError, match="from 0 to 3"):
         Shards(4, frozenset({4}))
+
+
+async def test_a_scheduler_that_stops_gives_its_claims_up(shipped_index: ContentIndex, url: str) -> None:
+    svc = await services(shipped_index, url)
+    try:
+        for user in (1, 2):
+            await learner(svc, user)
+        claimer = Claimer("stopping:1:x", shared=True)
+        assert len(await svc.store.claim_due(FIRST, claimer.holder, real_now=datetime.now(UTC), ttl=CLAIM_TTL)) == 2
+        scheduler = Scheduler(svc, RecordingSender(Clock(NOW)), Clock(NOW), rate=0, claimer=claimer)
+        scheduler.stop()  # a pass cut short by the stop: the claims it held are given up
+        await scheduler.run()
+        taken = await svc.store.claim_due(FIRST, "other:2:y", real_now=datetime.now(UTC), ttl=CLAIM_TTL)
+        assert [t.target_id for t in taken] == [1, 2]  # at once, not a minute later
+    finally:
+        await svc.store.close()

@@ -68,6 +68,10 @@ async def test_moving_the_plan_clears_the_claim(store: Store) -> None:
     await store.finish_delivery("user", 1, "2026-W49", T0, T0)  # planned again at once (a catch-up)
     await store.release_claims(A, [t for t in claimed if t.target_id == 2])
     assert keys(await store.claim_due(T0, B, real_now=T0, ttl=TTL)) == [("user", 1), ("user", 2)]
+    await plan_users(store, range(3, 5))
+    assert keys(await store.claim_due(T0, A, real_now=T0, ttl=TTL)) == [("user", 3), ("user", 4)]
+    await store.release_claims(A)  # all of A's: a scheduler that stops
+    assert len(await store.claim_due(T0, "c:3:c", real_now=T0, ttl=TTL)) == 2
 
 
 async def test_the_earliest_claimable_skips_targets_another_process_claims(store: Store) -> None:
