@@ -14,9 +14,9 @@ nothing is recorded for its week, the plan looks again later, and once the path 
 restart) it goes out as a catch-up of every week it waited.
 
 With a `SenderLease`, the scheduler sends only while this process holds its database's reminder lease: a
-second process on the same file sends nothing (see `bot.reminders.lease`). Due targets are claimed, not just
-read (`bot.reminders.claims`): on PostgreSQL any number of processes run a scheduler each, and each week's
-message goes out from exactly one of them.
+second process on the same file sends nothing (see `bot.reminders.lease`). With a `Claimer` (PostgreSQL) due
+targets are claimed, not just read (`bot.reminders.claims`): any number of processes run a scheduler each, and
+each week's message goes out from exactly one of them.
 """
 
 from __future__ import annotations
