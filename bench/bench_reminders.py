@@ -1,6 +1,7 @@
 """Benchmark the reminder fan-out against a fake Discord that enforces a global request rate.
 
-    python bench/bench_reminders.py [--reminders 10000] [--rate 50] [--client-rate R] [--strict]
+    python bench/bench_reminders.py [--processes 3] [--reminders 10000] [--scenario both|steady|kill] [--strict]
+    python bench/bench_reminders.py --sqlite [--reminders 10000] [--client-rate R]   # one process on SQLite
 
 A fake Discord REST API runs in a child process on 127.0.0.1 (ephemeral port). It serves the routes the bot
 uses to log in and to DM a learner, enforces a global limit of `--rate` requests in any 1-second window over
@@ -8,15 +9,24 @@ every request (a 429 with `retry_after`, `global: true`, `Retry-After`, `X-RateL
 Discord answers, when over) and records every message with its nonce (a repeated nonce with `enforce_nonce`
 returns the first message, as on Discord, and is counted).
 
-The benchmark builds a throw-away store with `--reminders` learners enrolled in `backend-engineer`, all due
-now, logs a `commands.Bot` in against the fake (no gateway) and runs the production wiring, the reminders
-cog's `Scheduler` and `DiscordSender`, until every reminder is delivered. It prints the fake's accepted
-request rate over the run (login excluded) beside the goal, 95% of `--rate`, and checks that every learner
-got exactly one message, that no nonce was sent twice and that the store recorded each delivery as sent with
-the nonce Discord received. The exit code is 0 unless `--strict` is given and a check failed.
+By default (the issue's goal for several processes): a throw-away PostgreSQL database (created on the server at
+WAYMARK_TEST_POSTGRES_URL, default the local one, and dropped afterwards) holds `--reminders` learners, all due
+now; `--processes` worker processes (this script with `--worker`) each log a `commands.Bot` in against the fake
+and run the production wiring on PostgreSQL (`bot.bot.wire_reminders`: the reminders cog's `Scheduler` claiming
+due targets, its `DiscordSender` pacing requests through the rate limit the processes share in the database).
+Scenario `steady` lets them run; `kill` sends SIGKILL to one worker once `--kill-at` of the reminders are out
+(its claims lapse after a minute and the others take them over). `both` runs one, then the other.
 
-Nothing leaves the machine; the fake exits when the benchmark closes its stdin (or dies) and after
-`--timeout` plus a margin in any case.
+Each run prints the fake's accepted request rate over the run (login excluded) beside the goal, 95% of `--rate`,
+and checks that every learner got exactly one message (duplicates: a learner with two; lost: none), that the
+store recorded each delivery as sent with the nonce Discord received, and that nothing is left due. A resend
+after the kill that Discord answers from its nonce window is a repeat, not a duplicate, and is counted apart.
+The exit code is 0 unless `--strict` is given and a check failed.
+
+`--sqlite` runs the single-process benchmark on a SQLite file instead (one process, the lease).
+
+Nothing leaves the machine; the fake and the workers exit when the benchmark closes their stdin (or dies), and
+after `--timeout` plus a margin in any case.
 """
 
 from __future__ import annotations
@@ -29,21 +39,24 @@ import itertools
 import json
 import logging
 import math
+import os
 import re
+import signal
 import sqlite3
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections import Counter, deque
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 from aiohttp import web
-
-from tests import peek
 
 API = "/api/v10"
 SCRIPT = Path(__file__).resolve()
@@ -367,6 +380,15 @@ def build_store(path: Path, count: int, now: datetime) -> None:
         conn.close()
 
 
+def sending(path: Path) -> int:
+    """How many deliveries the SQLite file holds in flight (begun, not recorded as sent or failed)."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM deliveries WHERE state = 'sending'").fetchone()[0]
+    finally:
+        conn.close()
+
+
 async def start_fake(rate: int, max_seconds: float) -> tuple[asyncio.subprocess.Process, int]:
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -477,7 +499,7 @@ async def run(args: argparse.Namespace) -> int:
                         f"{stats['run_accepted'] / el:.1f} requests/s, {stats['run_limited']} x 429",
                         flush=True,
                     )
-                if stats["messages_created"] >= n and not await peek.pending_deliveries(store):
+                if stats["messages_created"] >= n and not sending(path):
                     await asyncio.sleep(1.0)  # delivered and recorded; a stray repeat would show up now
                     finished = True
                     break
@@ -606,6 +628,398 @@ def bursts(times: list[float], gap: float = 0.5) -> str:
     return shown + (f" and {len(groups) - 12} more" if len(groups) > 12 else "")
 
 
+# --------------------------------------------------------------------------- several processes on PostgreSQL
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker dies with the benchmark, so no orphan keeps sending."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+async def worker(url: str, port: int, limit_s: float) -> None:
+    """One bot process: log in against the fake, wait for GO on stdin, send reminders until stdin closes."""
+    import discord
+    from discord.ext import commands
+
+    from bot.bot import wire_reminders
+    from bot.cogs.reminders import RemindersCog
+    from bot.content.holder import ContentHolder
+    from bot.services import Services, utc_now
+    from bot.store import Store
+
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    discord.http.Route.BASE = f"http://127.0.0.1:{port}{API}"
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[bytes] = asyncio.Queue()
+
+    def read_stdin() -> None:
+        while True:
+            line = sys.stdin.buffer.readline()
+            loop.call_soon_threadsafe(lines.put_nowait, line)
+            if not line:
+                return
+
+    threading.Thread(target=read_stdin, daemon=True).start()
+    store = await Store.open(url)
+    intents = discord.Intents.none()
+    intents.guilds = True  # as WaymarkBot
+    bot = commands.Bot(command_prefix=commands.when_mentioned, intents=intents)
+    bot.services = Services(ContentHolder.load(CONTENT_DIR, utc_now()), store)  # type: ignore[attr-defined]
+    try:
+        await bot.login(TOKEN)
+        cog = RemindersCog(bot)
+        wire_reminders(cog, store, None)  # what WaymarkBot does on PostgreSQL
+        sent = 0
+
+        def count(outcome: Any) -> None:
+            nonlocal sent
+            sent += bool(outcome.sent)
+
+        cog.scheduler.observe = count
+        print("READY", flush=True)
+        if (await asyncio.wait_for(lines.get(), limit_s)).strip() != b"GO":
+            return
+        task = asyncio.create_task(cog.scheduler.run(), name="bench-scheduler")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(lines.get(), limit_s)  # EOF (or any line): stop
+        cog.scheduler.stop()
+        try:
+            await asyncio.wait_for(task, 30)
+        except TimeoutError:
+            task.cancel()
+        print(f"SENT {sent}", flush=True)
+    finally:
+        await bot.close()
+        await store.close()
+
+
+async def create_database(admin_url: str) -> str:
+    import asyncpg
+
+    name = f"waymark_bench_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(admin_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    parts = urlsplit(admin_url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+async def drop_database(admin_url: str, url: str) -> None:
+    import asyncpg
+
+    admin = await asyncpg.connect(admin_url)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+async def build_postgres(url: str, count: int, now: datetime) -> None:
+    """Fill a migrated PostgreSQL store as `build_store` fills a SQLite file (bulk copies)."""
+    import asyncpg
+
+    from bot.content.holder import ContentHolder
+    from bot.domain.weeks import pace_weeks
+    from bot.store import Store, codec
+
+    async with await Store.open(url):
+        pass  # creates the tables
+    role = ContentHolder.load(CONTENT_DIR, now).index.roles[ROLE]
+    total = pace_weeks(role.timeline_months, None, role.total_weeks, phase_count=len(role.phases))
+    spread = max(1, min(26, total - 2))
+    due = now.replace(second=0, microsecond=0) - timedelta(minutes=1)
+    now_s, due_s = codec.encode_datetime(now), codec.encode_datetime(due)
+    weekday, at = due.weekday(), codec.encode_local_time(due.time().replace(tzinfo=None))
+    ids = range(FIRST_USER_ID, FIRST_USER_ID + count)
+    conn = await asyncpg.connect(url)
+    try:
+        async with conn.transaction():
+            await conn.copy_records_to_table(
+                "learners", records=[(u, "UTC", now_s) for u in ids], columns=["user_id", "timezone", "created_at"]
+            )
+            start = {u: codec.encode_date((now - timedelta(weeks=(u - FIRST_USER_ID) % spread)).date()) for u in ids}
+            await conn.copy_records_to_table(
+                "enrollments",
+                records=[(u, ROLE, start[u], "active", 0, now_s, now_s) for u in ids],
+                columns=["user_id", "role", "start_date", "status", "week_shift", "created_at", "updated_at"],
+            )
+            await conn.copy_records_to_table(
+                "reminder_settings",
+                records=[(u, 1, weekday, at, now_s) for u in ids],
+                columns=["user_id", "enabled", "weekday", "local_time", "updated_at"],
+            )
+            await conn.copy_records_to_table(
+                "reminder_plan",
+                records=[("user", u, due_s) for u in ids],
+                columns=["target_kind", "target_id", "next_due"],
+            )
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
+
+
+@dataclass
+class Worker:
+    number: int
+    proc: asyncio.subprocess.Process
+    log: Path
+    killed: bool = False
+    sent: int | None = None
+
+
+async def start_worker(number: int, url: str, port: int, limit_s: float, logs: Path) -> Worker:
+    log = logs / f"worker-{number}.log"
+    with log.open("wb") as err:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(SCRIPT),
+            "--worker",
+            url,
+            "--fake-port",
+            str(port),
+            "--timeout",
+            str(limit_s),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=err,
+            preexec_fn=_die_with_parent,
+        )
+    assert proc.stdout is not None
+    line = await asyncio.wait_for(proc.stdout.readline(), 60)
+    if line.strip() != b"READY":
+        proc.kill()
+        raise RuntimeError(f"worker {number} did not start: {line!r}; see {log}: {log.read_text()[-2000:]}")
+    return Worker(number, proc, log)
+
+
+async def stop_worker(worker: Worker) -> None:
+    proc = worker.proc
+    if proc.returncode is None and proc.stdin is not None:
+        proc.stdin.close()
+    try:
+        out = await asyncio.wait_for(proc.stdout.read() if proc.stdout else asyncio.sleep(0), 60)
+        await asyncio.wait_for(proc.wait(), 30)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+        return
+    found = re.search(rb"SENT (\d+)", out or b"")
+    worker.sent = int(found[1]) if found else None
+
+
+async def run_cluster(args: argparse.Namespace, scenario: str) -> tuple[bool, list[str]]:
+    """Run one scenario (`steady` or `kill`) on a fresh database; return whether every check passed, and figures."""
+    import asyncpg
+
+    from bot.cogs.reminders import REQUEST_RATE
+    from bot.services import utc_now
+
+    n, procs = args.reminders, args.processes
+    timeout = args.timeout or 2 * (2 * n / min(args.rate, REQUEST_RATE)) + 120
+    admin_url = os.environ.get("WAYMARK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    url = await create_database(admin_url)
+    proc, port = await start_fake(args.rate, timeout + 180)
+    base = f"http://127.0.0.1:{port}"
+    http = aiohttp.ClientSession()
+    workers: list[Worker] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="waymark-bench-cluster-") as tmp:
+            now = utc_now()
+            t0 = time.perf_counter()
+            await build_postgres(url, n, now)
+            build_s = time.perf_counter() - t0
+            workers = list(
+                await asyncio.gather(*(start_worker(k, url, port, timeout, Path(tmp)) for k in range(procs)))
+            )
+            kill_after = math.ceil(args.kill_at * n) if scenario == "kill" else None
+            print(
+                f"\n== {scenario}: {n:,} learners due now, {procs} worker processes on one PostgreSQL "
+                f"(built in {build_s:.1f} s); fake Discord on 127.0.0.1:{port}, {args.rate} requests in any "
+                f"{WINDOW:.0f} s window; the workers share {REQUEST_RATE:g} requests/s through the database"
+                + (f"; worker 0 gets SIGKILL after {kill_after:,} reminders" if kill_after else ""),
+                flush=True,
+            )
+            async with http.post(f"{base}/_bench/mark") as resp:
+                resp.raise_for_status()
+            for w in workers:
+                assert w.proc.stdin is not None
+                w.proc.stdin.write(b"GO\n")
+                await w.proc.stdin.drain()
+            started = last_print = time.monotonic()
+            killed_at: float | None = None
+            finished = False
+            db = await asyncpg.connect(url)
+            try:
+                while time.monotonic() - started < timeout:
+                    await asyncio.sleep(0.5)
+                    async with http.get(f"{base}/_bench/stats") as resp:
+                        stats = await resp.json()
+                    if kill_after is not None and killed_at is None and stats["messages_created"] >= kill_after:
+                        workers[0].proc.send_signal(signal.SIGKILL)
+                        workers[0].killed = True
+                        killed_at = time.monotonic() - started
+                        print(f"  [{killed_at:5.0f} s] SIGKILL to worker 0 (pid {workers[0].proc.pid})", flush=True)
+                    if time.monotonic() - last_print >= args.progress:
+                        last_print = time.monotonic()
+                        el = last_print - started
+                        print(
+                            f"  [{el:5.0f} s] {stats['messages_created']:,}/{n:,} reminders, "
+                            f"{stats['run_accepted'] / el:.1f} requests/s, {stats['run_limited']} x 429",
+                            flush=True,
+                        )
+                    if stats["messages_created"] >= n:
+                        pending = await db.fetchval("SELECT count(*) FROM deliveries WHERE state <> 'sent'")
+                        due = await db.fetchval(
+                            "SELECT count(*) FROM reminder_plan WHERE next_due <= $1", codec_now(now)
+                        )
+                        if pending == 0 and due == 0:
+                            await asyncio.sleep(1.0)  # delivered and recorded; a stray repeat would show up now
+                            finished = True
+                            break
+                wall = time.monotonic() - started
+                await asyncio.gather(*(stop_worker(w) for w in workers if not w.killed))
+                if workers[0].killed:
+                    await workers[0].proc.wait()
+                async with http.get(f"{base}/_bench/stats", params={"full": "1"}) as resp:
+                    stats = await resp.json()
+                deliveries = [
+                    (r["target_id"], r["nonce"], r["state"])
+                    for r in await db.fetch("SELECT target_id, nonce, state FROM deliveries WHERE target_kind = 'user'")
+                ]
+                still_due = await db.fetchval("SELECT count(*) FROM reminder_plan WHERE next_due <= $1", codec_now(now))
+            finally:
+                await db.close()
+            logged = Counter()
+            first_errors: list[str] = []
+            for w in workers:
+                for line in w.log.read_text(errors="replace").splitlines():
+                    for level in ("WARNING", "ERROR"):
+                        if f" {level} " in line:
+                            logged[f"worker {w.number} {level}"] += 1
+                            if level == "ERROR" and len(first_errors) < 5:
+                                first_errors.append(line[:300])
+    finally:
+        for w in workers:
+            if w.proc.returncode is None:
+                w.proc.kill()
+                await w.proc.wait()
+        await http.close()
+        await stop_fake(proc)
+        await drop_database(admin_url, url)
+    return cluster_report(
+        args, scenario, n, stats, deliveries, still_due, finished, wall, workers, killed_at, logged, first_errors
+    )
+
+
+def codec_now(now: datetime) -> str:
+    from bot.store import codec
+
+    return codec.encode_datetime(now)
+
+
+def cluster_report(
+    args: argparse.Namespace,
+    scenario: str,
+    n: int,
+    stats: dict[str, Any],
+    deliveries: list[tuple[int, str, str]],
+    still_due: int,
+    finished: bool,
+    wall: float,
+    workers: list[Worker],
+    killed_at: float | None,
+    logged: Counter,
+    first_errors: list[str],
+) -> tuple[bool, list[str]]:
+    ids = {str(u) for u in range(FIRST_USER_ID, FIRST_USER_ID + n)}
+    messages: dict[str, list[str]] = stats["messages"]
+    got_one = sum(1 for u in ids if len(messages.get(u, [])) == 1)
+    duplicates = sum(max(0, len(v) - 1) for v in messages.values()) + sum(
+        len(v) for u, v in messages.items() if u not in ids
+    )
+    lost = sum(1 for u in ids if not messages.get(u))
+    sent = {str(u): nonce for u, nonce, state in deliveries if state == "sent"}
+    matching = sum(1 for u, nonce in sent.items() if messages.get(u) == [nonce])
+    seconds = stats["run_seconds"]
+    rate = stats["run_accepted"] / seconds if seconds else 0.0
+    goal = GOAL_SHARE * args.rate
+    checks = {
+        "rate": finished and rate >= goal,
+        "duplicates": duplicates == 0,
+        "lost": lost == 0 and got_one == n,
+        "store": len(sent) == n and matching == n and still_due == 0,
+        "fake": not stats["problems"] and stats["max_window"] <= args.rate,
+    }
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    print(f"run: {seconds:.1f} s from GO to the last accepted request ({wall:.1f} s wall)")
+    for w in workers:
+        state = f"killed at {killed_at:.0f} s" if w.killed else f"sent {w.sent if w.sent is not None else '?'}"
+        print(f"  worker {w.number}: {state}")
+    print(f"  requests accepted          {stats['run_accepted']:>7,}   (login, excluded: {stats['setup_requests']})")
+    for route, count in sorted(stats["routes"].items()):
+        print(f"    {route:<30} {count:>7,}")
+    limited = ", ".join(f"{r}: {c}" for r, c in sorted(stats["limited_routes"].items())) or "none"
+    print(f"  429 answers                {stats['run_limited']:>7,}   ({limited}; retried by discord.py)")
+    if stats["limited_at"]:
+        print(f"    in bursts at             {bursts(stats['limited_at'])}")
+    print(f"  longest gap between accepted requests  {stats['longest_gap'] * 1000:.0f} ms")
+    print(f"  busiest {WINDOW:.0f} s window          {stats['max_window']:>7,}   (the fake's limit: {args.rate})")
+    print(
+        f"  accepted request rate      {rate:>7.1f} requests/s, {rate / args.rate:.1%} of the limit; "
+        f"goal >= {goal:g} ({GOAL_SHARE:.0%})   {verdict(checks['rate'])}"
+    )
+    print(
+        f"  duplicates                 {duplicates:>7,}   (learners with more than one message)   "
+        f"{verdict(checks['duplicates'])}"
+    )
+    print(
+        f"  lost                       {lost:>7,}   (learners with no message; {got_one:,}/{n:,} got one)   "
+        f"{verdict(checks['lost'])}"
+    )
+    print(
+        f"  repeats from the nonce     {stats['nonce_repeats']:>7,}   "
+        "(resends after the kill that Discord answered with the first message)"
+    )
+    print(
+        f"  store                      {len(sent):>7,} deliveries sent, {matching:,} with the nonce Discord got, "
+        f"{still_due} plans still due   {verdict(checks['store'])}"
+    )
+    print(f"  fake's own checks          {len(stats['problems']):>7,} problems   {verdict(checks['fake'])}")
+    for problem in stats["problems"][:5]:
+        print(f"    {problem}")
+    print(f"  warnings/errors logged     {', '.join(f'{k}: {v}' for k, v in sorted(logged.items())) or 'none'}")
+    for line in first_errors:
+        print(f"    {line}")
+    if not finished:
+        print("  not every reminder was delivered and recorded within the timeout")
+    missed = [name for name, ok in checks.items() if not ok]
+    summary = f"{scenario}: {rate:.1f} requests/s ({rate / args.rate:.1%}), {duplicates} duplicates, {lost} lost"
+    print(f"{scenario}: " + ("every goal met" if not missed else f"goal MISSED: {', '.join(missed)}"))
+    return not missed, [summary + ("" if not missed else f" - MISSED: {', '.join(missed)}")]
+
+
+async def run_scenarios(args: argparse.Namespace) -> int:
+    scenarios = ["steady", "kill"] if args.scenario == "both" else [args.scenario]
+    results = [await run_cluster(args, scenario) for scenario in scenarios]
+    print()
+    for _, lines in results:
+        for line in lines:
+            print(line)
+    ok = all(passed for passed, _ in results)
+    print("every goal met" if ok else "a goal was MISSED (see above)")
+    return 1 if args.strict and not ok else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reminders", type=int, default=10_000, help="learners due now (default 10000)")
@@ -616,14 +1030,29 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=0.0, help="give up after this many seconds (0: derived)")
     parser.add_argument("--progress", type=float, default=30.0, help="seconds between progress lines")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a check fails")
+    parser.add_argument("--processes", type=int, default=3, help="worker processes on PostgreSQL (default 3)")
+    parser.add_argument(
+        "--scenario", choices=("steady", "kill", "both"), default="both", help="kill: SIGKILL one worker mid-run"
+    )
+    parser.add_argument(
+        "--kill-at", type=float, default=0.3, help="the share of reminders out when the kill comes (default 0.3)"
+    )
+    parser.add_argument("--sqlite", action="store_true", help="one process on a SQLite file instead")
     parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--fake-port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_fake:
         asyncio.run(serve_fake(args.rate, args.timeout or 3600.0))
         return 0
-    if args.reminders < 1 or args.rate < 1:
-        parser.error("--reminders and --rate must be positive")
-    return asyncio.run(run(args))
+    if args.worker:
+        asyncio.run(worker(args.worker, args.fake_port, args.timeout or 3600.0))
+        return 0
+    if args.reminders < 1 or args.rate < 1 or args.processes < 1 or not 0 < args.kill_at < 1:
+        parser.error("--reminders, --rate and --processes must be positive, --kill-at between 0 and 1")
+    if args.sqlite:
+        return asyncio.run(run(args))
+    return asyncio.run(run_scenarios(args))
 
 
 if __name__ == "__main__":

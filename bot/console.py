@@ -14,7 +14,9 @@ The console has its own database (`CONSOLE_DB_PATH` unless `--db` says otherwise
 from a database it created (marked with `OWNER_KEY`) or a copy written by `waymark db backup`: on the bot's
 database a reminder printed here would go on record as delivered and move a real learner's plan on. And only
 while no other process sends the reminders of that file: it takes the reminder lease as `waymark run` does
-(see `bot.reminders.lease`), and says who holds it when another process does.
+(see `bot.reminders.lease`), and says who holds it when another process does. On PostgreSQL it claims each due
+reminder instead, as every `waymark run` there does (see `bot.reminders.claims`): consoles and bots on one
+database print or send each reminder once.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from bot.commands import Command
 from bot.content.holder import ContentHolder
 from bot.domain.zones import zone_or_utc
 from bot.log import get_logger
+from bot.reminders.claims import Claimer
 from bot.reminders.lease import SenderLease, describe, held_message
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
@@ -140,6 +143,7 @@ class Console:
         *,
         send_reminders: bool = True,
         lease: SenderLease | None = None,
+        claimer: Claimer | None = None,
     ) -> None:
         self.services = services
         self.user = user
@@ -149,7 +153,9 @@ class Console:
         self.lease = lease  # held while this console sends; another process may take it while the console idles
         self.last: Reply | None = None
         self.sender = ConsoleSender(services)
-        self.scheduler = Scheduler(services, self.sender, lambda: self.fixed_now or utc_now(), rate=0, lease=lease)
+        self.scheduler = Scheduler(
+            services, self.sender, lambda: self.fixed_now or utc_now(), rate=0, lease=lease, claimer=claimer
+        )
 
     async def _lease_lost(self) -> str | None:
         """Renew the lease before sending; when another process took it meanwhile, stop sending and say so."""
@@ -201,7 +207,7 @@ class Console:
             return f"{lost}\n\n{clock}" if lost else clock
         self.fixed_now = start
         for _ in range(MAX_TICK_STEPS):
-            earliest = await self.services.store.earliest_due()
+            earliest = await self.scheduler.earliest()  # of what this console may send (not another's claims)
             if earliest is None or earliest > target:
                 break
             self.fixed_now = max(self.fixed_now, earliest)
@@ -365,9 +371,10 @@ async def run_console(
             print(f"content: {problem}", file=sys.stderr)
     async with await Store.open(db_path) as store:
         lease = SenderLease(store)
-        blocked = await lease.other_holder()  # `waymark run`, or another console, sends from this file
+        shared = store.database.dialect == "postgres"  # no lease there: each reminder is claimed
+        blocked = None if shared else await lease.other_holder()  # `waymark run`, or another console, sends
         send_reminders = blocked is None and await may_send_reminders(store)
-        if send_reminders:
+        if send_reminders and not shared:
             taken = await lease.acquire()
             if not lease.mine:  # another process took it in between
                 blocked, send_reminders = taken, False
@@ -376,7 +383,12 @@ async def run_console(
         elif not send_reminders:
             stdout.write(BOT_DB_NOTICE + "\n\n")
         console = Console(
-            Services(holder, store), user, now, send_reminders=send_reminders, lease=lease if send_reminders else None
+            Services(holder, store),
+            user,
+            now,
+            send_reminders=send_reminders,
+            lease=lease if send_reminders and not shared else None,
+            claimer=Claimer(shared=True) if shared else None,
         )
         if blocked is not None:
             console.quiet_because = f"no reminders are sent from the console: {describe(blocked.holder)} sends them"

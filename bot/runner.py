@@ -2,7 +2,9 @@
 
 Start-up checks come before any request to Discord and raise `StartupError` with a one-line message (exit 2):
 a content folder that is missing, a file or unreadable; no role loaded while learners follow paths; another
-process sending the reminders of the same database (its lease, see `bot.reminders.lease`). Then the login and
+process sending the reminders of the same SQLite file (its lease, see `bot.reminders.lease`; on PostgreSQL any
+number of processes share the reminders by claiming them, see `bot.reminders.claims`); a metrics port that cannot
+be listened on. Then the login and
 the first gateway connection are tried again with backoff while Discord cannot be reached, for
 `WAYMARK_CONNECT_RETRY_S`, after which `DiscordUnreachableError` says so (exit 3). SIGTERM/SIGINT at any point
 stops cleanly (exit 0).
@@ -28,7 +30,9 @@ from discord.utils import MISSING
 from bot.bot import WaymarkBot
 from bot.content.holder import ContentHolder
 from bot.content.loader import role_files
+from bot.health import HealthServer
 from bot.log import get_logger
+from bot.metrics import METRICS
 from bot.reminders.lease import SenderLease, held_message
 from bot.services import Services, utc_now
 from bot.settings import Settings
@@ -142,10 +146,11 @@ def quiet_start() -> Iterator[None]:
 
 @dataclass
 class Prepared:
-    """What the start-up checks opened: the content and store (as services), and the reminder lease."""
+    """What the start-up checks opened: the content and store (as services), and the reminder lease (SQLite)."""
 
     services: Services
-    lease: SenderLease
+    lease: SenderLease | None
+    """None on PostgreSQL: every process sends reminders, claiming them one by one."""
 
 
 async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
@@ -167,6 +172,8 @@ async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
         ) from None
     try:
         await check_content(holder, store)
+        if store.database.dialect == "postgres":
+            return Prepared(Services(holder, store), None)
         lease = SenderLease(store)
         current = await lease.acquire()
         if not lease.mine:
@@ -199,7 +206,7 @@ async def _reset_http(bot: WaymarkBot) -> None:
 class RetryWindow:
     """The time start-up has to reach Discord (WAYMARK_CONNECT_RETRY_S), shared by the login and the gateway."""
 
-    def __init__(self, seconds: float, lease: SenderLease) -> None:
+    def __init__(self, seconds: float, lease: SenderLease | None) -> None:
         self.seconds = seconds
         self.lease = lease
         self.started = asyncio.get_running_loop().time()
@@ -230,7 +237,8 @@ class RetryWindow:
         log.warning(
             "Cannot reach Discord at %s (%s); trying again in %.1fs (giving up in %.0fs)", where, reason, wait, left
         )
-        await self.lease.hold()  # still starting: keep the reminder lease alive meanwhile
+        if self.lease is not None:
+            await self.lease.hold()  # still starting: keep the reminder lease alive meanwhile
         await asyncio.sleep(wait)
         self.delay = min(self.delay * 2, MAX_RETRY_S)
 
@@ -312,7 +320,7 @@ async def connect(bot: WaymarkBot, window: RetryWindow) -> None:
     await session
 
 
-async def serve(bot: WaymarkBot, settings: Settings, lease: SenderLease) -> None:
+async def serve(bot: WaymarkBot, settings: Settings, lease: SenderLease | None) -> None:
     """Log in and connect (retrying while Discord cannot be reached), then stay connected until closed."""
     assert settings.token is not None
     window = RetryWindow(settings.connect_retry_s, lease)
@@ -331,8 +339,22 @@ async def run_bot(settings: Settings) -> int:
     log.info("Opened %s at schema version %d", store.location, await store.schema_version())
     for problem in services.content.index.problems:
         log.warning("content: %s", problem)
-    log.info("This process sends the reminders of %s (it holds their lease)", store.location)
+    if lease is not None:
+        log.info("This process sends the reminders of %s (it holds their lease)", store.location)
     bot = WaymarkBot(settings, services, lease=lease)
+    health = None
+    if settings.metrics_port is not None:
+        health = HealthServer(bot, services, METRICS, settings.metrics_host, settings.metrics_port)
+        try:
+            await health.start()
+        except OSError as exc:
+            if lease is not None:
+                await lease.release()
+            await store.close()
+            raise StartupError(
+                f"cannot serve metrics on {settings.metrics_host}:{settings.metrics_port} "
+                f"({exc.strerror or exc}); set WAYMARK_METRICS_PORT to a free port, or leave it empty"
+            ) from None
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 
@@ -354,6 +376,9 @@ async def run_bot(settings: Settings) -> int:
         for task in (runner, waiter):
             task.cancel()
         await asyncio.gather(runner, waiter, return_exceptions=True)
-        await lease.release()  # the scheduler has stopped: the next process need not wait for the lease
+        if health is not None:
+            await health.stop()
+        if lease is not None:
+            await lease.release()  # the scheduler has stopped: the next process need not wait for the lease
         await store.close()
         log.info("Stopped")

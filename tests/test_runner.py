@@ -91,6 +91,37 @@ async def test_prepare_takes_the_lease_and_refuses_a_held_database(tmp_path: Pat
     await second.services.store.close()
 
 
+async def test_on_postgresql_prepare_takes_no_lease_so_several_processes_start() -> None:
+    from tests.store.conftest import postgres_database
+
+    async with postgres_database() as url:
+        settings = Settings(token="t", database_url=url, content_dir=CONTENT_DIR)
+        first, second = await prepare(settings), await prepare(settings)
+        try:
+            assert first.lease is None and second.lease is None  # they claim the reminders instead
+        finally:
+            await first.services.store.close()
+            await second.services.store.close()
+
+
+async def test_a_metrics_port_in_use_stops_the_start_with_exit_2(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        settings = Settings(token="t", db_path=tmp_path / "db.sqlite3", content_dir=CONTENT_DIR, metrics_port=port)
+        with pytest.raises(
+            StartupError, match=rf"cannot serve metrics on 127.0.0.1:{port} \(.*\); set WAYMARK_METRICS_PORT"
+        ):
+            await runner.run_bot(settings)
+    again = await prepare(Settings(token="t", db_path=tmp_path / "db.sqlite3", content_dir=CONTENT_DIR))
+    assert again.lease is not None and again.lease.mine  # the refused start gave the lease back
+    await again.lease.release()
+    await again.services.store.close()
+
+
 async def test_prepare_names_a_database_it_cannot_open(tmp_path: Path) -> None:
     (tmp_path / "db").mkdir()  # a folder where the file should be
     settings = Settings(token="t", db_path=tmp_path / "db", content_dir=CONTENT_DIR)

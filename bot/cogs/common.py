@@ -8,6 +8,7 @@ descriptions, choices, checks and handler all come from its `Command`.
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
@@ -22,9 +23,10 @@ from bot.discord_io import caller_of, run_handler, to_choices
 from bot.handlers import groups
 from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
+from bot.metrics import METRICS
 from bot.present import pace_label
 from bot.render import clip
-from bot.services import Caller, Member, Services
+from bot.services import Caller, Member, Services, UserError
 
 Choices = list[app_commands.Choice[str]]
 Runner = Callable[[discord.Interaction, Command, Caller, dict[str, object]], Awaitable[None]]
@@ -137,15 +139,38 @@ def is_moderator(interaction: discord.Interaction) -> bool:
 def app_command(spec: Command, parent: app_commands.Group | None = None, run: Runner | None = None) -> Any:
     """Build the discord.py app command a declaration describes."""
 
-    async def callback(interaction: discord.Interaction, **given: object) -> None:
+    async def answer(interaction: discord.Interaction, given: dict[str, object]) -> bool:
+        """Answer the command; return False when its handler failed unexpectedly (the member got an error ID)."""
         options = {name: _value(spec.option(name), value) for name, value in given.items() if value is not None}
         caller = caller_of(interaction, getattr(interaction.client, "settings", None))
         if spec.defer:
             await interaction.response.defer(ephemeral=True, thinking=True)
         if run is not None:
             await run(interaction, spec, caller, options)
-            return
-        await run_handler(interaction, lambda: spec.handler(services_of(interaction), caller, **options))
+            return True
+        failed = False
+
+        async def handle() -> Any:
+            nonlocal failed
+            try:
+                return await spec.handler(services_of(interaction), caller, **options)
+            except UserError:
+                raise  # a reply that says what to change: the command was served
+            except Exception:
+                failed = True
+                raise
+
+        await run_handler(interaction, handle)
+        return not failed
+
+    async def callback(interaction: discord.Interaction, **given: object) -> None:
+        # Every command is timed and counted here, once (`bot.metrics`): from its arrival to its answer.
+        started = time.perf_counter()
+        ok = False
+        try:
+            ok = await answer(interaction, given)
+        finally:
+            METRICS.observe_command(spec.name, time.perf_counter() - started, ok=ok)
 
     params = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
     for o in spec.options:

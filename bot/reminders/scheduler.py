@@ -14,7 +14,9 @@ nothing is recorded for its week, the plan looks again later, and once the path 
 restart) it goes out as a catch-up of every week it waited.
 
 With a `SenderLease`, the scheduler sends only while this process holds its database's reminder lease: a
-second process on the same file sends nothing (see `bot.reminders.lease`).
+second process on the same file sends nothing (see `bot.reminders.lease`). With a `Claimer` (PostgreSQL) due
+targets are claimed, not just read (`bot.reminders.claims`): any number of processes run a scheduler each, and
+each week's message goes out from exactly one of them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.domain.zones import zone_or_utc
 from bot.log import get_logger
+from bot.reminders.claims import SHARED_POLL_S, Claimer
 from bot.reminders.compose import PATH_NOT_LOADED, Composed, compose_group, compose_user
 from bot.reminders.lease import SenderLease
 from bot.reminders.planning import (
@@ -47,6 +50,8 @@ from bot.reminders.planning import (
 )
 from bot.render import Reply
 from bot.services import Services
+from bot.store import Store
+from bot.store.errors import ClaimLostError
 from bot.store.models import DueTarget
 from bot.wording import plural
 
@@ -54,8 +59,13 @@ log = get_logger(__name__)
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
 MAX_ATTEMPTS = 5
 MAX_SLEEP = 3600.0
+MIN_IDLE_S = 0.5
+"""The least a pass that claimed nothing waits before the next: targets another process is claiming right now
+look due but cannot be taken."""
 DEFERRED = "deferred"
 NOT_THE_SENDER = "another process sends"
+CLAIMED_ELSEWHERE = "another process claimed it"
+RETRY = "retry"
 
 
 class DMClosedError(Exception):
@@ -82,6 +92,7 @@ class RateLimiter:
     """Space calls out to at most `rate` per second (Discord's global limit is 50/s)."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = _time.monotonic) -> None:
+        self.rate = rate
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.clock = clock
         self._next = 0.0
@@ -92,6 +103,27 @@ class RateLimiter:
             now = self.clock()
             delay = self._next - now
             self._next = max(now, self._next) + self.interval
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+class SharedRateLimiter:
+    """Space calls out to at most `rate` per second over every process on one database (`Store.reserve_rate_slot`).
+
+    Each call takes the next free slot from the database and waits for it, so the processes together stay under
+    Discord's global limit, which counts every request of the bot, whichever process sends it. A process killed
+    with slots in hand loses them (a fraction of a second), never gives one out twice.
+    """
+
+    def __init__(self, store: Store, name: str, rate: float) -> None:
+        if not rate > 0:
+            raise ValueError(f"rate must be positive, got {rate!r}")
+        self.store = store
+        self.name = name
+        self.rate = rate
+
+    async def wait(self) -> None:
+        delay = await self.store.reserve_rate_slot(self.name, 1.0 / self.rate)
         if delay > 0:
             await asyncio.sleep(delay)
 
@@ -121,6 +153,8 @@ class Scheduler:
         retry_after: timedelta = timedelta(minutes=5),
         defer_recheck: timedelta = DEFER_RECHECK,
         lease: SenderLease | None = None,
+        claimer: Claimer | None = None,
+        observe: Callable[[Outcome], None] | None = None,
     ) -> None:
         self.svc = svc
         self.sender = sender
@@ -131,6 +165,11 @@ class Scheduler:
         self.defer_recheck = defer_recheck
         self.lease = lease
         """None sends unconditionally (tests, a console on its own file); else only while the lease is held."""
+        self.claimer = claimer
+        """Several processes send from this database (PostgreSQL): due targets are claimed as this one. None: this
+        process sends alone (SQLite, under the lease) and reads the due targets."""
+        self.observe = observe
+        """Told every outcome (the bot's metrics count them)."""
         self._wake = asyncio.Event()
         self._stopped = False
         # A weak reference: a strong one would keep a swapped-out index from being freed (see ContentHolder).
@@ -158,6 +197,16 @@ class Scheduler:
             await self._loop()
         finally:
             unregister()
+            await self._release_claims()
+
+    async def _release_claims(self) -> None:
+        """Stopping: give up the claims of a pass cut short, so other processes need not wait for them to lapse."""
+        if self.claimer is None or self.svc.store.database.closed:
+            return
+        try:
+            await self.svc.store.release_claims(self.claimer.holder)
+        except Exception:  # the claims lapse by themselves; stopping goes on
+            log.warning("Could not give up this process's reminder claims; they lapse in %s", self.claimer.ttl)
 
     async def _loop(self) -> None:
         while not self._stopped:
@@ -169,8 +218,12 @@ class Scheduler:
                     outcomes = await self.run_due(self.clock())
                     if outcomes:
                         continue  # there may be more due than one batch
-                    earliest = await self.svc.store.earliest_due()
+                    earliest = await self.earliest()
                     delay = MAX_SLEEP if earliest is None else (earliest - self.clock()).total_seconds()
+                    if self.claimer is not None:
+                        # Due but not claimed: another process is claiming it right now. And a plan another
+                        # process made is only seen by looking.
+                        delay = min(max(delay, MIN_IDLE_S), SHARED_POLL_S)
             except Exception:
                 log.exception("Reminder pass failed; trying again in a minute")
                 outcomes, delay = [], 60.0
@@ -179,6 +232,29 @@ class Scheduler:
             if delay > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=min(delay, MAX_SLEEP))
+
+    async def earliest(self) -> datetime | None:
+        """The earliest due time this process may send at: of any target, or of those it may claim."""
+        claimer = self.claimer
+        if claimer is None:
+            return await self.svc.store.earliest_due()
+        return await self.svc.store.earliest_claimable(
+            claimer.holder, real_now=claimer.clock(), shards=claimer.shards.as_filter()
+        )
+
+    async def _take_due(self, now: datetime, limit: int) -> list[DueTarget]:
+        """The targets due at `now` this pass sends: all of them alone, those it claimed when processes share."""
+        claimer = self.claimer
+        if claimer is None:
+            return await self.svc.store.due_targets(now, limit)
+        return await self.svc.store.claim_due(
+            now,
+            claimer.holder,
+            real_now=claimer.clock(),
+            ttl=claimer.ttl,
+            limit=claimer.batch(limit),
+            shards=claimer.shards.as_filter(),
+        )
 
     async def run_due(self, now: datetime, limit: int = 500) -> list[Outcome]:
         """Process every target due at `now` (one batch); one failing target never stalls the others.
@@ -194,7 +270,7 @@ class Scheduler:
             resumed = await resume_deferred(self.svc, now, self.defer_recheck)
             if resumed:
                 log.info("%s due again: the content was loaded anew", plural(resumed, "deferred reminder"))
-        due = await self.svc.store.due_targets(now, limit)
+        due = await self._take_due(now, limit)
         if not due:
             return []
         results = await asyncio.gather(*(self._guarded(t, now) for t in due), return_exceptions=True)
@@ -208,6 +284,9 @@ class Scheduler:
             else:
                 outcomes.append(result)
         self._log_deferred(outcomes)
+        if self.observe is not None:
+            for outcome in outcomes:
+                self.observe(outcome)
         return outcomes
 
     def _log_deferred(self, outcomes: list[Outcome]) -> None:
@@ -292,7 +371,19 @@ class Scheduler:
             # Named once per deferral (see `_log_deferred`); each later look again finds the path still missing.
             missing = () if still_deferred else tuple(await self._missing_roles(target)) or ("?",)
             return Outcome(target, skipped=DEFERRED, missing=missing)
-        delivery = await store.begin_delivery(target.kind, target.target_id, slot, now)
+        claimer = self.claimer
+        try:
+            delivery = await store.begin_delivery(
+                target.kind,
+                target.target_id,
+                slot,
+                now,
+                holder=claimer.holder if claimer else None,
+                claim_until=claimer.until() if claimer else None,
+            )
+        except ClaimLostError:  # this process's claim lapsed and another process took the target: it sends
+            log.warning("Reminder to %s %s left to the process that claimed it since", target.kind, target.target_id)
+            return Outcome(target, skipped=CLAIMED_ELSEWHERE)
         if delivery is None:  # already sent for this slot
             await store.set_plan(target.kind, target.target_id, catchup.next_due)
             await self._forget(snooze_key, snoozed, deferred_key, deferred)
@@ -342,7 +433,7 @@ class Scheduler:
             backoff = self.retry_after * min(2 ** (delivery.attempts - 1), 12)
             await store.set_plan(target.kind, target.target_id, now + backoff)
             log.warning("Reminder to %s %s will be retried: %s", target.kind, target.target_id, exc)
-            return Outcome(target, skipped="retry")
+            return Outcome(target, skipped=RETRY)
         await store.finish_delivery(target.kind, target.target_id, slot, now, follow)
         await self._mark_completed(target, composed, now)
         await self._forget(snooze_key, snoozed, deferred_key, deferred)

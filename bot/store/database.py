@@ -70,8 +70,14 @@ class Database(Protocol):
         """
         ...
 
-    async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:
-        """Run `fn(*args)` in one write transaction, committed when it returns."""
+    async def write(self, fn: Callable[..., Work[T]], *args: Any, read_committed: bool = False) -> T:
+        """Run `fn(*args)` in one write transaction, committed when it returns.
+
+        `read_committed`: the unit is one statement whose row locks make it safe when processes contend for the
+        same rows (a claim with `FOR UPDATE SKIP LOCKED`, a counter's `UPDATE ... RETURNING`). PostgreSQL then
+        runs it at READ COMMITTED, where a contended row is waited for and read again instead of failing the
+        transaction (SERIALIZABLE would only add failed attempts). SQLite's writes are serial anyway.
+        """
         ...
 
     async def schema_version(self) -> int:

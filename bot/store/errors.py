@@ -58,3 +58,7 @@ class GroupNotFoundError(StoreError, LookupError):
     def __init__(self, group_id: int) -> None:
         super().__init__(f"no study group with id {group_id}")
         self.group_id = group_id
+
+
+class ClaimLostError(StoreError):
+    """A process went to send a reminder whose claim another process holds now (its own had lapsed)."""

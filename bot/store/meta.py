@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from bot.store import codec, rows
 from bot.store.models import Lease
 from bot.store.repository import Repository
-from bot.store.sql import Work, one, run
+from bot.store.sql import Sql, Work, one, run
 from bot.store.sql import rows as all_rows
 
 _SELECT_LEASE = "SELECT * FROM leases WHERE name = ?"
@@ -61,6 +61,32 @@ def _acquire(
 
 def _release(name: str, holder: str) -> Work[int]:
     return (yield run("DELETE FROM leases WHERE name = ? AND holder = ?", name, holder))
+
+
+_EPOCH = Sql(
+    "((julianday('now') - 2440587.5) * 86400.0)",  # SQLite: one 'now' per statement
+    "EXTRACT(EPOCH FROM statement_timestamp())::float8",
+)
+
+
+def _reserve_statement() -> Sql:
+    parts = []
+    for dialect, biggest in (("sqlite", "max"), ("postgres", "GREATEST")):
+        now = _EPOCH.text(dialect)
+        parts.append(
+            f"INSERT INTO rate_slots AS r (name, next_at) VALUES (?, {now} + ?)"  # noqa: S608 - constants
+            f" ON CONFLICT (name) DO UPDATE SET next_at = {biggest}(r.next_at, {now}) + ?"
+            f" RETURNING next_at - ? - {now}"
+        )
+    return Sql(*parts)
+
+
+RESERVE_SLOT = _reserve_statement()
+
+
+def _reserve_slot(name: str, interval_s: float) -> Work[float]:
+    row = yield one(RESERVE_SLOT, name, interval_s, interval_s, interval_s)
+    return max(0.0, float(row[0]))
 
 
 def _followed_roles() -> Work[dict[str, int]]:
@@ -123,6 +149,19 @@ class MetaRepository(Repository):
     async def get_lease(self, name: str) -> Lease | None:
         """Return the lease `name` (expired or not), or None when nobody has taken it."""
         return await self._db.read(_get_lease, name)
+
+    async def reserve_rate_slot(self, name: str, interval_s: float) -> float:
+        """Take the next free slot of the rate limit `name` (one request every `interval_s` seconds, shared by
+        every process on this database); return how many seconds to wait before using it (0: at once).
+
+        Slots are handed out by the database's clock, one after another: however many processes ask, requests
+        start at least `interval_s` apart. A slot taken and not used is lost, never handed out twice.
+        """
+        if not name:
+            raise ValueError("a rate limit needs a name")
+        if not interval_s > 0:
+            raise ValueError(f"interval_s must be positive, got {interval_s!r}")
+        return await self._db.write(_reserve_slot, name, float(interval_s), read_committed=True)
 
     async def holds_data(self) -> bool:
         """Return whether the database has learners, study groups or reminder plans."""

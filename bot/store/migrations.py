@@ -196,6 +196,21 @@ CREATE TABLE review_settings (
 );
 """
 
+# Several processes share the reminders of one database (PostgreSQL): a due target is claimed before it is
+# sent. `claimed_by` names the process (as a lease's holder) and `claim_until` when its claim lapses, after
+# which any process may claim the target again; both are cleared whenever the plan moves. `rate_slots` spaces
+# the requests of every process out under Discord's global limit: `next_at` is the next free instant (seconds
+# since the epoch, by the database's clock) of the limit called `name`.
+_V7 = """
+ALTER TABLE reminder_plan ADD COLUMN claimed_by TEXT CHECK (claimed_by IS NULL OR length(claimed_by) BETWEEN 1 AND 300);
+ALTER TABLE reminder_plan ADD COLUMN claim_until TEXT CHECK (claim_until IS NULL OR length(claim_until) = 32);
+
+CREATE TABLE rate_slots (
+    name    TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    next_at REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
 # PostgreSQL: the same tables, columns, keys and indexes as the SQLite scripts above, version by version.
 _PG_V1 = """
 CREATE TABLE learners (
@@ -343,6 +358,16 @@ CREATE TABLE review_settings (
 );
 """
 
+_PG_V7 = """
+ALTER TABLE reminder_plan ADD COLUMN claimed_by TEXT CHECK (claimed_by IS NULL OR length(claimed_by) BETWEEN 1 AND 300);
+ALTER TABLE reminder_plan ADD COLUMN claim_until TEXT CHECK (claim_until IS NULL OR length(claim_until) = 32);
+
+CREATE TABLE rate_slots (
+    name    TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+    next_at DOUBLE PRECISION NOT NULL
+);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -359,6 +384,7 @@ STEPS: tuple[Step, ...] = (
     Step(_V4, _PG_V4),
     Step(_V5, _PG_V5),
     Step(_V6, _PG_V6),
+    Step(_V7, _PG_V7),
 )
 """Schema steps in order; the step at index i produces version i + 1."""
 

@@ -14,6 +14,9 @@ TargetKind = Literal["user", "group"]
 (posted in its channel, `target_id` is the group id)."""
 TARGET_KINDS: tuple[TargetKind, ...] = ("user", "group")
 
+ShardFilter = tuple[int, tuple[int, ...]]
+"""(shard count, the shard ids a process holds): whose study groups' posts it sends (see `claim_due`)."""
+
 DeliveryState = Literal["sending", "sent", "failed"]
 DELIVERY_STATES: tuple[DeliveryState, ...] = ("sending", "sent", "failed")
 

@@ -3,7 +3,9 @@
 A unit of work (`bot.store.sql`) runs on one pooled connection, each statement awaited in turn (asyncpg
 prepares and caches them per connection). A write unit runs in one SERIALIZABLE transaction: units that
 read then write (a delivery's first attempt, a lease) behave as on SQLite, where writes are serial. When
-PostgreSQL reports a serialization failure or a deadlock, the unit runs again from the start, a few times.
+PostgreSQL reports a serialization failure or a deadlock, the unit runs again from the start, after a random wait
+that grows with each attempt (several processes sending reminders at once collide on the index pages of the
+deliveries and the plan: SERIALIZABLE's predicate locks are coarser than the rows).
 
 Migrations come from the same list as SQLite's (`bot.store.migrations.STEPS`); the version is the one row
 of `schema_version`, and an advisory lock keeps two processes from migrating at once.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -45,7 +48,11 @@ T = TypeVar("T")
 POOL_MIN = 1
 POOL_MAX = 10
 CONNECT_TIMEOUT_S = 10.0
-WRITE_ATTEMPTS = 8
+WRITE_ATTEMPTS = 20
+RETRY_BACKOFF_S = 0.002
+"""The first wait after a serialization failure; it doubles with each attempt (up to `MAX_BACKOFF_S`), and each
+wait is drawn at random below it, so units that collided once do not collide again in step."""
+MAX_BACKOFF_S = 0.1
 MIGRATION_LOCK = 0x5761796D61726B  # "Waymark": the advisory lock migrations hold
 _RETRY = (asyncpg.SerializationError, asyncpg.DeadlockDetectedError)
 
@@ -121,17 +128,23 @@ class PostgresDatabase:
             async with conn.transaction(isolation="repeatable_read", readonly=True):
                 return await self._drive(conn, fn(*args))
 
-    async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:
-        """Run `fn(*args)` in one SERIALIZABLE transaction, again from the start after a serialization failure."""
+    async def write(self, fn: Callable[..., Work[T]], *args: Any, read_committed: bool = False) -> T:
+        """Run `fn(*args)` in one SERIALIZABLE transaction, again from the start after a serialization failure.
+
+        `read_committed`: at READ COMMITTED instead, for a single statement whose row locks give the guarantee
+        (see `Database.write`).
+        """
         self._check_open()
+        isolation = "read_committed" if read_committed else "serializable"
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                async with self._pool.acquire() as conn, conn.transaction(isolation="serializable"):
+                async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
                     return await self._drive(conn, fn(*args))
             except _RETRY:
                 if attempt == WRITE_ATTEMPTS:
                     raise
-                await asyncio.sleep(0.002 * attempt)
+                cap = min(MAX_BACKOFF_S, RETRY_BACKOFF_S * 2 ** (attempt - 1))
+                await asyncio.sleep(random.uniform(cap / 2, cap))
         raise AssertionError("unreachable")
 
     async def schema_version(self) -> int:

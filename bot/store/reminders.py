@@ -28,6 +28,13 @@ Exact guarantee, for a `kill -9` (or power loss: WAL with synchronous=FULL; Post
 * After `finish_delivery`/`fail_delivery` commits: the slot is 'sent'/'failed' and the plan points
   past it, atomically; `begin_delivery` returns None for a sent slot. Never repeated.
 
+Claims (several processes on one database): a process takes due targets with `claim_due`, which marks each
+row `claimed_by` it until `claim_until` (PostgreSQL skips the rows another process is claiming at that moment:
+`FOR UPDATE SKIP LOCKED`), and `begin_delivery(..., holder=...)` renews the claim in the transaction that
+begins the delivery, or raises ClaimLostError when another process claimed the target since. So two processes
+never begin the same target's delivery while both hold a claim; a claim lapses after its TTL (a killed process),
+and every plan change clears it. The delivery log above stays the guard of what was sent.
+
 Nothing is ever skipped: the plan only moves past a slot in the same transaction that records
 that slot as 'sent' or 'failed' (or by an explicit `set_plan`/`clear_plan`/pause/delete), and no
 (target, slot) is ever recorded twice (it is the deliveries' primary key).
@@ -35,13 +42,14 @@ that slot as 'sent' or 'failed' (or by an explicit `set_plan`/`clear_plan`/pause
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from bot.store import codec, rows
+from bot.store.errors import ClaimLostError
 from bot.store.learners import insert_learner
-from bot.store.models import Delivery, DeliveryState, DueTarget, ReminderSettings, TargetKind
+from bot.store.models import Delivery, DeliveryState, DueTarget, ReminderSettings, ShardFilter, TargetKind
 from bot.store.repository import Repository
-from bot.store.sql import Work, one, run
+from bot.store.sql import Sql, Work, in_list, many, one, run
 from bot.store.sql import rows as all_rows
 
 DUE_TARGETS_LIMIT = 500
@@ -64,7 +72,8 @@ def set_plan(kind: TargetKind, target_id: int, due_s: str) -> Work[None]:
     """Insert or replace a target's plan."""
     yield run(
         "INSERT INTO reminder_plan (target_kind, target_id, next_due) VALUES (?, ?, ?)"
-        " ON CONFLICT (target_kind, target_id) DO UPDATE SET next_due = excluded.next_due",
+        " ON CONFLICT (target_kind, target_id) DO UPDATE SET next_due = excluded.next_due,"
+        " claimed_by = NULL, claim_until = NULL",
         kind,
         target_id,
         due_s,
@@ -134,7 +143,23 @@ def get_delivery(kind: TargetKind, target_id: int, slot: str) -> Work[Delivery |
     return None if row is None else rows.delivery(row)
 
 
-def _begin_delivery(kind: TargetKind, target_id: int, slot: str, now_s: str) -> Work[Delivery | None]:
+def _renew_claim(kind: TargetKind, target_id: int, holder: str, until_s: str) -> Work[None]:
+    renewed = yield run(
+        "UPDATE reminder_plan SET claim_until = ? WHERE target_kind = ? AND target_id = ? AND claimed_by = ?",
+        until_s,
+        kind,
+        target_id,
+        holder,
+    )
+    if not renewed:
+        raise ClaimLostError(f"the reminder to {kind} {target_id} is no longer claimed by {holder}")
+
+
+def _begin_delivery(
+    kind: TargetKind, target_id: int, slot: str, now_s: str, holder: str | None = None, until_s: str | None = None
+) -> Work[Delivery | None]:
+    if holder is not None and until_s is not None:
+        yield from _renew_claim(kind, target_id, holder, until_s)
     row = yield one(
         "SELECT state FROM deliveries WHERE target_kind = ? AND target_id = ? AND slot = ?", kind, target_id, slot
     )
@@ -209,6 +234,80 @@ def _pause_group(group_id: int, now_s: str, error: str) -> Work[bool]:
     found = yield run("UPDATE study_groups SET paused = 1 WHERE id = ?", group_id)
     yield from stop_target("group", group_id, now_s, error)
     return found > 0
+
+
+def _shard_clause(shards: ShardFilter | None) -> tuple[str, tuple[int, ...]]:
+    """A condition on `reminder_plan AS p`: a group's target only when this process holds its guild's shard.
+
+    A group whose row is gone stays claimable (the scheduler then clears its plan).
+    """
+    if shards is None:
+        return "", ()
+    count, held = shards
+    return (
+        " AND (p.target_kind = 'user' OR NOT EXISTS (SELECT 1 FROM study_groups AS g"  # noqa: S608 - placeholders
+        f" WHERE g.id = p.target_id AND (g.guild_id >> 22) % ? NOT IN ({in_list(len(held))})))",
+        (count, *held),
+    )
+
+
+_CLAIMABLE = "(p.claim_until IS NULL OR p.claim_until <= ? OR p.claimed_by = ?)"
+
+
+def claim_statement(shards: ShardFilter | None) -> Sql:
+    """The statement `claim_due` runs: up to LIMIT due, unclaimed targets, earliest first, marked as claimed."""
+    where, _ = _shard_clause(shards)
+    pick = (
+        "SELECT p.target_kind, p.target_id FROM reminder_plan AS p"  # noqa: S608 - constants and placeholders
+        f" WHERE p.next_due <= ? AND {_CLAIMABLE}{where}"
+        " ORDER BY p.next_due, p.target_kind, p.target_id LIMIT ?"
+    )
+    claim = (
+        " UPDATE reminder_plan SET claimed_by = ?, claim_until = ? FROM picked"
+        " WHERE reminder_plan.target_kind = picked.target_kind AND reminder_plan.target_id = picked.target_id"
+        " RETURNING reminder_plan.target_kind, reminder_plan.target_id, reminder_plan.next_due"
+    )
+    return Sql(
+        f"WITH picked AS MATERIALIZED ({pick}){claim}",
+        # Rows another process is claiming right now are skipped, not waited for.
+        f"WITH picked AS MATERIALIZED ({pick} FOR UPDATE OF p SKIP LOCKED){claim}",
+    )
+
+
+def _claim_due(
+    now_s: str, holder: str, real_now_s: str, until_s: str, limit: int, shards: ShardFilter | None
+) -> Work[list[DueTarget]]:
+    _, shard_params = _shard_clause(shards)
+    found = yield all_rows(claim_statement(shards), now_s, real_now_s, holder, *shard_params, limit, holder, until_s)
+    due = [DueTarget(rows.check_kind(row[0]), row[1], codec.decode_datetime(row[2])) for row in found]
+    return sorted(due, key=lambda t: (t.next_due, t.kind, t.target_id))
+
+
+def _earliest_claimable(holder: str, real_now_s: str, shards: ShardFilter | None) -> Work[datetime | None]:
+    where, shard_params = _shard_clause(shards)
+    row = yield one(
+        f"SELECT p.next_due FROM reminder_plan AS p WHERE {_CLAIMABLE}{where} ORDER BY p.next_due LIMIT 1",  # noqa: S608
+        real_now_s,
+        holder,
+        *shard_params,
+    )
+    return None if row is None else codec.decode_datetime(row[0])
+
+
+def _release_claims(holder: str, keys: tuple[tuple[str, int], ...] | None) -> Work[None]:
+    if keys is None:
+        yield run("UPDATE reminder_plan SET claimed_by = NULL, claim_until = NULL WHERE claimed_by = ?", holder)
+        return
+    yield many(
+        "UPDATE reminder_plan SET claimed_by = NULL, claim_until = NULL"
+        " WHERE target_kind = ? AND target_id = ? AND claimed_by = ?",
+        [(kind, target_id, holder) for kind, target_id in keys],
+    )
+
+
+def _count_due(now_s: str, cap: int) -> Work[int]:
+    row = yield one("SELECT COUNT(*) FROM (SELECT 1 FROM reminder_plan WHERE next_due <= ? LIMIT ?) AS due", now_s, cap)
+    return int(row[0])
 
 
 class ReminderRepository(Repository):
@@ -286,16 +385,79 @@ class ReminderRepository(Repository):
         """Return the delivery of a target's reminder for `slot` (a group post looks up its last one), or None."""
         return await self._db.read(get_delivery, kind, target_id, slot)
 
-    async def begin_delivery(self, kind: TargetKind, target_id: int, slot: str, now: datetime) -> Delivery | None:
+    async def begin_delivery(
+        self,
+        kind: TargetKind,
+        target_id: int,
+        slot: str,
+        now: datetime,
+        *,
+        holder: str | None = None,
+        claim_until: datetime | None = None,
+    ) -> Delivery | None:
         """Record an attempt to send the target's reminder for `slot`; None means don't send.
 
         None: the slot was already sent. A 'sending' row (a crash interrupted an earlier attempt)
         or a 'failed' one (a retry) is returned with its existing nonce and one more attempt, so
         Discord can dedupe the resend. Otherwise a 'sending' row with a fresh nonce is created.
+
+        With `holder` (a process that took the target with `claim_due`), the same transaction renews its claim
+        until `claim_until`, or raises ClaimLostError, recording nothing, when the target is no longer its own.
         """
         kind = rows.check_kind(kind)
         slot = rows.check_slot(slot)
-        return await self._db.write(_begin_delivery, kind, target_id, slot, codec.encode_datetime(now))
+        until_s = None if claim_until is None else codec.encode_datetime(claim_until)
+        return await self._db.write(_begin_delivery, kind, target_id, slot, codec.encode_datetime(now), holder, until_s)
+
+    async def claim_due(
+        self,
+        now: datetime,
+        holder: str,
+        *,
+        real_now: datetime,
+        ttl: timedelta,
+        limit: int = DUE_TARGETS_LIMIT,
+        shards: ShardFilter | None = None,
+    ) -> list[DueTarget]:
+        """Claim up to `limit` targets due at `now` for `holder` until `real_now + ttl`; return them, earliest first.
+
+        A target is claimable when nobody claims it, its claim lapsed at `real_now`, or `holder` claims it
+        already. `now` is the schedule's time (a console's pretend clock), `real_now` the wall clock the claims
+        of every process are measured by. `shards` (count, held ids): a group's post only from the process that
+        holds its guild's shard; None takes every group.
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"limit must be a positive int, got {limit!r}")
+        if ttl <= timedelta(0):
+            raise ValueError(f"a claim must last a while, got ttl={ttl}")
+        return await self._db.write(
+            _claim_due,
+            codec.encode_datetime(now),
+            holder,
+            codec.encode_datetime(real_now),
+            codec.encode_datetime(real_now + ttl),
+            limit,
+            shards,
+            read_committed=True,
+        )
+
+    async def earliest_claimable(
+        self, holder: str, *, real_now: datetime, shards: ShardFilter | None = None
+    ) -> datetime | None:
+        """Return the earliest due time among the targets `holder` may claim (see `claim_due`), or None."""
+        return await self._db.read(_earliest_claimable, holder, codec.encode_datetime(real_now), shards)
+
+    async def release_claims(self, holder: str, targets: list[DueTarget] | None = None) -> None:
+        """Give up `holder`'s claims on `targets` (None: all of them): it will not send those, and another process
+        need not wait for the claims to lapse (a scheduler that stops)."""
+        if targets is None:
+            await self._db.write(_release_claims, holder, None)
+        elif targets:
+            await self._db.write(_release_claims, holder, tuple((t.kind, t.target_id) for t in targets))
+
+    async def count_due(self, now: datetime, cap: int = 100_000) -> int:
+        """Return how many targets are due at `now` (counted up to `cap`): the reminders waiting to go out."""
+        return await self._db.read(_count_due, codec.encode_datetime(now), cap, many_rows=True)
 
     async def finish_delivery(
         self, kind: TargetKind, target_id: int, slot: str, now: datetime, next_due: datetime | None

@@ -129,8 +129,11 @@ class SqliteDatabase:
                 log.debug("reader busy on %s: reading in the writer's thread", self._path)
         return await self._call(self._run_read, fn, args, snapshot)
 
-    async def write(self, fn: Callable[..., Work[T]], *args: Any) -> T:
-        """Run `fn(*args)` in the connection's thread, in one IMMEDIATE transaction committed at its end."""
+    async def write(self, fn: Callable[..., Work[T]], *args: Any, read_committed: bool = False) -> T:
+        """Run `fn(*args)` in the connection's thread, in one IMMEDIATE transaction committed at its end.
+
+        `read_committed` changes nothing here: SQLite runs one write at a time.
+        """
         return await self._call(self._run_write, fn, args)
 
     async def schema_version(self) -> int:

@@ -13,6 +13,11 @@ stores the next channel message and keeps its answer back until released (for a 
 `close_dms` makes messages to a member's DM channel fail (403 50007 by default). A click on a message
 the bot DMed arrives as a DM interaction (no guild, `user` instead of `member`). `start(port)` can listen
 on a port chosen in advance: a bot started before the fake finds Discord unreachable until then.
+
+Shards: a bot that identifies with `shard: [id, count]` gets READY and GUILD_CREATE for the guilds of that shard
+only (`(guild_id >> 22) % count == id`, as Discord routes them). `add_guild(shard, count)` makes another server
+on a chosen shard (with a #learning channel of its own); `slash(..., in_guild=id)` acts there, and an interaction
+goes to the connection that holds its guild's shard (a DM's to shard 0's).
 """
 
 from __future__ import annotations
@@ -199,9 +204,20 @@ class GatewaySession:
         self.ws = ws
         self.seq = 0
         self.identify: dict | None = None
+        self.shard: tuple[int, int] | None = None
+        """(shard id, shard count) from IDENTIFY; None: the bot did not shard (it gets every guild)."""
+        self.guilds: list[int] = []
+        """The guilds sent to this connection (GUILD_CREATE)."""
         self.ready = asyncio.Event()
         self.closed = asyncio.Event()
         self.heartbeats = 0
+
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether this connection gets the events of `guild_id` (None: DMs, on shard 0)."""
+        if self.shard is None:
+            return True
+        shard_id, count = self.shard
+        return shard_id == (0 if guild_id is None else (guild_id >> 22) % count)
 
     async def dispatch(self, event: str, data: dict) -> None:
         self.seq += 1
@@ -236,6 +252,8 @@ class FakeDiscord:
         self.app_id = self.snowflake()
         self.guild_id = self.snowflake()
         self.channel_id = self.snowflake()
+        self.guild_channels: dict[int, int] = {self.guild_id: self.channel_id}
+        """Every server the bot is in, with its one text channel (#learning)."""
         self.mod_role_id = self.snowflake()
         self.bot_user = self._user(self.app_id, "Waymark", bot=True)
         self.users: dict[str, dict] = {}
@@ -344,6 +362,25 @@ class FakeDiscord:
             raise RuntimeError("no bot is connected to the fake gateway")
         return live[-1]
 
+    def session_for(self, guild_id: int | None) -> GatewaySession:
+        """The live connection Discord sends a guild's events on (None: a DM's, which go to shard 0)."""
+        live = [s for s in self.sessions if s.ready.is_set() and not s.ws.closed and s.holds(guild_id)]
+        if not live:
+            raise RuntimeError(f"no bot connection holds the shard of guild {guild_id}")
+        return live[-1]
+
+    def add_guild(self, shard: int = 0, count: int = 1) -> int:
+        """Add a server on shard `shard` of `count` (with a #learning channel); return its id."""
+        base = self.snowflake()
+        high = base >> 22
+        high += (shard - high) % count  # the next millisecond stamp on that shard
+        guild_id = (high << 22) | (base & 0x3FFFFF)
+        self.guild_channels[guild_id] = self.snowflake()
+        return guild_id
+
+    def guild_of_channel(self, channel_id: int | str) -> int | None:
+        return next((g for g, c in self.guild_channels.items() if c == int(channel_id)), None)
+
     def fail_next(self, kind: str, status: int, retry_after: float = 0.25, *, accept: bool = False) -> Fault:
         """Answer the next interaction `callback`, `followup` or channel `message` with `status` (429 or 5xx) once.
 
@@ -441,11 +478,12 @@ class FakeDiscord:
             member["permissions"] = str(self.permissions_of(name))
         return member
 
-    def channel(self) -> dict:
+    def channel(self, channel_id: int | None = None) -> dict:
+        channel_id = channel_id or self.channel_id
         return {
-            "id": str(self.channel_id),
+            "id": str(channel_id),
             "type": 0,
-            "guild_id": str(self.guild_id),
+            "guild_id": str(self.guild_of_channel(channel_id)),
             "name": "learning",
             "position": 0,
             "permission_overwrites": [],
@@ -457,8 +495,9 @@ class FakeDiscord:
             "flags": 0,
         }
 
-    def guild(self) -> dict:
-        everyone = {"id": str(self.guild_id), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS)}
+    def guild(self, guild_id: int | None = None) -> dict:
+        guild_id = guild_id or self.guild_id
+        everyone = {"id": str(guild_id), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS)}
         mods = {"id": str(self.mod_role_id), "name": "Moderators", "permissions": str(MANAGE_GUILD)}
         roles = []
         for position, role in enumerate((everyone, mods)):
@@ -479,8 +518,8 @@ class FakeDiscord:
         members = [self.member(name) for name in self.users]
         members.append({**self.member("owner"), "user": self.bot_user, "roles": []})
         return {
-            "id": str(self.guild_id),
-            "name": "Waymark Test Server",
+            "id": str(guild_id),
+            "name": "Waymark Test Server" if guild_id == self.guild_id else f"Server {guild_id}",
             "icon": None,
             "splash": None,
             "discovery_splash": None,
@@ -510,7 +549,7 @@ class FakeDiscord:
             "roles": roles,
             "emojis": [],
             "stickers": [],
-            "channels": [self.channel()],
+            "channels": [self.channel(self.guild_channels[guild_id])],
             "threads": [],
             "members": members,
             "member_count": len(members),
@@ -593,8 +632,17 @@ class FakeDiscord:
             intents = int(data.get("intents", 0))
             if intents & PRIVILEGED_INTENTS:
                 self.problems.append(f"gateway: privileged intents requested ({intents:#x})")
+            shard = data.get("shard")
+            if shard is not None:
+                if not (isinstance(shard, list) and len(shard) == 2 and 0 <= shard[0] < shard[1]):
+                    self.problems.append(f"gateway: IDENTIFY with shard {shard!r}, not [shard_id, shard_count]")
+                    return
+                session.shard = (int(shard[0]), int(shard[1]))
             await session.dispatch("READY", self._ready(session))
-            await session.dispatch("GUILD_CREATE", self.guild())
+            for guild_id in self.guild_channels:
+                if session.holds(guild_id):
+                    session.guilds.append(guild_id)
+                    await session.dispatch("GUILD_CREATE", self.guild(guild_id))
             session.ready.set()
         elif op == 3:
             pass  # presence update
@@ -605,10 +653,10 @@ class FakeDiscord:
         return {
             "v": 10,
             "user": {**self.bot_user, "verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "guilds": [{"id": str(g), "unavailable": True} for g in self.guild_channels if session.holds(g)],
             "session_id": f"fake-session-{session.number}",
             "resume_gateway_url": self.gateway_url,
-            "shard": [0, 1],
+            "shard": list(session.shard or (0, 1)),
             "application": {"id": str(self.app_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
@@ -632,14 +680,18 @@ class FakeDiscord:
     def _registered_names(self) -> list[str]:
         return sorted({n for scope in self.commands.values() for n in scope})
 
-    def _command_data(self, user: str, path: str, options: dict[str, Any], focused: str | None) -> dict:
+    def _command_data(
+        self, user: str, path: str, options: dict[str, Any], focused: str | None, guild: int | None = None
+    ) -> dict:
+        guild = guild or self.guild_id
+        channel_id = self.guild_channels[guild]
         top, *subs = path.split()
         command = self.command(top)
         required = command.get("default_member_permissions")
         if required is not None and self.permissions_of(user) & int(required) != int(required):
             raise PermissionError(f"Discord does not show /{top} to {user} (needs permissions {required})")
         defs = command.get("options") or []
-        data: dict[str, Any] = {"id": command["id"], "name": top, "type": 1, "guild_id": str(self.guild_id)}
+        data: dict[str, Any] = {"id": command["id"], "name": top, "type": 1, "guild_id": str(guild)}
         holder = data
         for sub in subs:
             sub_def = next((o for o in defs if o["name"] == sub and o["type"] in (1, 2)), None)
@@ -656,11 +708,11 @@ class FakeDiscord:
                 raise LookupError(f"/{path} has no option {name!r} (has {[o['name'] for o in defs]})")
             entry = {"name": name, "type": opt["type"], "value": value}
             if opt["type"] == OPTION_TYPES["CHANNEL"]:
-                if value not in ("learning", str(self.channel_id)):
-                    raise LookupError(f"the fake has one channel, #learning; not {value!r}")
-                entry["value"] = str(self.channel_id)
-                partial = {k: self.channel()[k] for k in ("id", "name", "type", "parent_id", "flags")}
-                resolved.setdefault("channels", {})[str(self.channel_id)] = {
+                if value not in ("learning", str(channel_id)):
+                    raise LookupError(f"the fake's servers have one channel each, #learning; not {value!r}")
+                entry["value"] = str(channel_id)
+                partial = {k: self.channel(channel_id)[k] for k in ("id", "name", "type", "parent_id", "flags")}
+                resolved.setdefault("channels", {})[str(channel_id)] = {
                     **partial,
                     "permissions": str(self.permissions_of(user)),
                 }
@@ -680,18 +732,24 @@ class FakeDiscord:
             data["resolved"] = resolved
         return data
 
-    def _interaction_payload(self, kind: int, user: str, data: dict, message: dict | None = None) -> dict:
+    def _interaction_payload(
+        self, kind: int, user: str, data: dict, message: dict | None = None, guild: int | None = None
+    ) -> dict:
         if message is not None and int(message["channel_id"]) in self.dm_channels:
             return self._dm_interaction_payload(kind, user, data, message)
+        if message is not None:
+            guild = self.guild_of_channel(message["channel_id"])
+        guild = guild or self.guild_id
+        channel_id = self.guild_channels[guild]
         payload = {
             "id": str(self.snowflake()),
             "application_id": str(self.app_id),
             "type": kind,
             "data": data,
-            "guild_id": str(self.guild_id),
-            "guild": {"id": str(self.guild_id), "locale": "en-US", "features": []},
-            "channel_id": str(self.channel_id),
-            "channel": {**self.channel(), "permissions": str(self.permissions_of(user))},
+            "guild_id": str(guild),
+            "guild": {"id": str(guild), "locale": "en-US", "features": []},
+            "channel_id": str(channel_id),
+            "channel": {**self.channel(channel_id), "permissions": str(self.permissions_of(user))},
             "member": self.member(user, with_permissions=True),
             "token": f"itok-{self.snowflake()}-{'x' * 40}",
             "version": 1,
@@ -699,7 +757,7 @@ class FakeDiscord:
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "authorizing_integration_owners": {"0": str(guild)},
             "context": 0,
             "attachment_size_limit": 10 * 1024 * 1024,
         }
@@ -731,8 +789,10 @@ class FakeDiscord:
             "message": message,
         }
 
-    async def _push(self, kind: int, user: str, data: dict, message: dict | None = None) -> Interaction:
-        payload = self._interaction_payload(kind, user, data, message)
+    async def _push(
+        self, kind: int, user: str, data: dict, message: dict | None = None, guild: int | None = None
+    ) -> Interaction:
+        payload = self._interaction_payload(kind, user, data, message, guild)
         interaction = Interaction(
             id=int(payload["id"]),
             token=payload["token"],
@@ -743,7 +803,8 @@ class FakeDiscord:
             shown=asyncio.get_running_loop().create_future(),
         )
         self.interactions[interaction.token] = interaction
-        await self.session.dispatch("INTERACTION_CREATE", payload)
+        in_guild = int(payload["guild_id"]) if "guild_id" in payload else None
+        await self.session_for(in_guild).dispatch("INTERACTION_CREATE", payload)
         return interaction
 
     async def _shown(self, interaction: Interaction, within: float = REPLY_TIMEOUT) -> Shown:
@@ -758,9 +819,13 @@ class FakeDiscord:
                 f"callbacks so far: {got}"
             ) from None
 
-    async def slash(self, user: str, command: str, **options: Any) -> Shown:
-        """Run `/command` (subcommands: "my-data export") as `user` and return what they see."""
-        interaction = await self._push(APPLICATION_COMMAND, user, self._command_data(user, command, options, None))
+    async def slash(self, user: str, command: str, *, in_guild: int | None = None, **options: Any) -> Shown:
+        """Run `/command` (subcommands: "my-data export") as `user` and return what they see.
+
+        `in_guild`: in another server than the first (see `add_guild`).
+        """
+        data = self._command_data(user, command, options, None, in_guild)
+        interaction = await self._push(APPLICATION_COMMAND, user, data, guild=in_guild)
         return await self._shown(interaction)
 
     async def autocomplete(self, user: str, command: str, focused: str, **options: Any) -> list[dict]:
@@ -1187,8 +1252,8 @@ class FakeDiscord:
         return self._empty()
 
     def _known_channel(self, cid: str) -> dict | None:
-        if int(cid) == self.channel_id:
-            return self.channel()
+        if self.guild_of_channel(cid) is not None:
+            return self.channel(int(cid))
         return self.dm_channels.get(int(cid))
 
     async def _post_channel_message(self, request: web.Request, record: Recorded, match: re.Match) -> web.Response:

@@ -94,6 +94,15 @@ SEEDS[6] = (
         VALUES (222, 0, '2024-02-03T00:00:00.000000+00:00');
     """
 )
+# Version 7 added claims on due reminders (several processes on one database) and the shared rate limit.
+SEEDS[7] = (
+    SEEDS[6]
+    + """
+        UPDATE reminder_plan SET claimed_by = 'old-host:77:0badcafe', claim_until = '2024-03-04T08:31:00.000000+00:00'
+        WHERE target_kind = 'user' AND target_id = 111;
+        INSERT INTO rate_slots (name, next_at) VALUES ('discord', 1709541060.25);
+    """
+)
 
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
