@@ -70,7 +70,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.domain.shapes import ChecklistLike, PhaseContent
-from bot.domain.weeks import Position, ScheduledPhase, resolve_zone
+from bot.domain.weeks import Position, ScheduledPhase, require_aware, resolve_zone
 
 __all__ = [
     "BOARD_SIZE",
@@ -113,13 +113,6 @@ ReminderStatus = Literal["active", "phase_change", "finished", "not_started"]
 
 
 # --------------------------------------------------------------------------- validation
-
-
-def _require_aware(value: datetime, name: str) -> None:
-    if not isinstance(value, datetime):
-        raise TypeError(f"{name} must be a datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{name} must be a timezone-aware datetime, got naive {value.isoformat()}")
 
 
 def _check_weekday(weekday: int) -> None:
@@ -174,7 +167,7 @@ def next_due(after: datetime, weekday: int, at: time, tz: str | ZoneInfo) -> dat
     ambiguous one takes its first occurrence (see the module docstring). Raises ValueError for a
     naive `after`, a bad weekday or an unknown zone.
     """
-    _require_aware(after, "after")
+    require_aware(after, "after")
     _check_weekday(weekday)
     _check_time(at)
     zone = resolve_zone(tz)
@@ -193,7 +186,7 @@ def slot_key(due_utc: datetime, tz: str | ZoneInfo) -> str:
 
     It is the ISO week (ISO year and week number) of the due time's local date in `tz`.
     """
-    _require_aware(due_utc, "due_utc")
+    require_aware(due_utc, "due_utc")
     iso = due_utc.astimezone(resolve_zone(tz)).date().isocalendar()
     return f"{iso.year}-W{iso.week:02d}"
 
@@ -226,8 +219,8 @@ def plan_after_downtime(
     one; the returned `next_due` is the first due time strictly after `now`. Raises ValueError
     if `next_due` is after `now` (nothing is due yet) or either is naive.
     """
-    _require_aware(next_due, "next_due")
-    _require_aware(now, "now")
+    require_aware(next_due, "next_due")
+    require_aware(now, "now")
     if next_due > now:
         raise ValueError(f"nothing is due yet: next_due {next_due.isoformat()} is after now {now.isoformat()}")
     zone = resolve_zone(tz)
@@ -268,10 +261,10 @@ def is_paused(paused_until: datetime | None, now: datetime) -> bool:
 
     None means not paused. The pause ends at `paused_until` itself (that instant is not paused).
     """
-    _require_aware(now, "now")
+    require_aware(now, "now")
     if paused_until is None:
         return False
-    _require_aware(paused_until, "paused_until")
+    require_aware(paused_until, "paused_until")
     return now < paused_until
 
 
@@ -569,7 +562,7 @@ def group_activity(
     An item ticked twice (it cannot be, in the store) counts once. All instants must be aware.
     """
     for instant, name in ((since, "since"), (week_start, "week_start"), (now, "now")):
-        _require_aware(instant, name)
+        require_aware(instant, name)
     seen = set(visible)
     named: list[tuple[int, int, MemberActivity]] = []
     hidden_members = hidden_items = 0

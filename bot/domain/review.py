@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.domain.weeks import local_today, resolve_zone
+from bot.domain.weeks import local_today, require_aware, resolve_zone
 
 __all__ = [
     "ANSWERS",
@@ -81,19 +81,12 @@ class ReviewState:
         if isinstance(self.box, bool) or not isinstance(self.box, int) or not 1 <= self.box <= LAST_BOX:
             raise ValueError(f"box must be an int from 1 to {LAST_BOX}, got {self.box!r}")
         if self.due_at is not None:
-            _require_aware(self.due_at, "due_at")
+            require_aware(self.due_at, "due_at")
 
     @property
     def retired(self) -> bool:
         """Whether the item left review for good (answered "Still got it" in the last box)."""
         return self.due_at is None
-
-
-def _require_aware(value: datetime, name: str) -> None:
-    if not isinstance(value, datetime):
-        raise TypeError(f"{name} must be a datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{name} must be a timezone-aware datetime, got naive {value.isoformat()}")
 
 
 def read_answer(text: str) -> Answer:
@@ -124,7 +117,7 @@ def due_on(day: date, tz: str | ZoneInfo) -> datetime:
 
 def review_due(at: datetime, weeks: int, tz: str | ZoneInfo) -> datetime:
     """Return when a review `weeks` weeks after `at` is due: the start of that local date in `tz` (UTC)."""
-    _require_aware(at, "at")
+    require_aware(at, "at")
     if weeks < 1:
         raise ValueError(f"weeks must be at least 1, got {weeks}")
     return due_on(local_today(at, tz) + timedelta(weeks=weeks), tz)
@@ -137,7 +130,7 @@ def first_review(ticked_at: datetime, tz: str | ZoneInfo) -> ReviewState:
 
 def is_due(state: ReviewState, now: datetime) -> bool:
     """Return whether an item is up for review at `now` (never once retired)."""
-    _require_aware(now, "now")
+    require_aware(now, "now")
     return state.due_at is not None and state.due_at <= now
 
 
@@ -189,7 +182,7 @@ def pick_due(
     on the order `reviews` come in. A review not in `order` (a path not followed, an item gone from the
     checklist) is left out.
     """
-    _require_aware(now, "now")
+    require_aware(now, "now")
     rank = {key: n for n, key in enumerate(order)}
     due = [r for r in reviews if (r.role, r.item_id) in rank and r.due_at is not None and r.due_at <= now]
     due.sort(key=lambda r: (r.due_at, rank[(r.role, r.item_id)]))
@@ -198,7 +191,7 @@ def pick_due(
 
 def upcoming(reviews: Iterable[R], now: datetime, order: Sequence[tuple[str, str]]) -> list[R]:
     """Return the reviews not due yet at `now` (retired ones left out), soonest first, ties in `order`."""
-    _require_aware(now, "now")
+    require_aware(now, "now")
     rank = {key: n for n, key in enumerate(order)}
     later = [r for r in reviews if (r.role, r.item_id) in rank and r.due_at is not None and r.due_at > now]
     later.sort(key=lambda r: (r.due_at, rank[(r.role, r.item_id)]))

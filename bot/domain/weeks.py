@@ -59,6 +59,7 @@ __all__ = [
     "local_today",
     "pace_weeks",
     "position",
+    "require_aware",
     "resolve_zone",
     "schedule",
     "week_number",
@@ -131,6 +132,14 @@ class Position:
     def self_paced(self) -> bool:
         """Whether the path has no weekly plan: no phases, no end, never finished."""
         return self.total_weeks == 0
+
+
+def require_aware(value: datetime, name: str) -> None:
+    """Refuse anything but a timezone-aware datetime for `name`, saying which it got."""
+    if not isinstance(value, datetime):
+        raise TypeError(f"{name} must be a datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime, got naive {value.isoformat()}")
 
 
 def _round_half_up(value: Fraction) -> int:
