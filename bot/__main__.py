@@ -215,10 +215,30 @@ def cmd_console(args: argparse.Namespace) -> int:
     content = Path(args.content) if args.content else settings.content_dir
     db = _database_arg(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's database by default
     try:
-        return asyncio.run(run_console(content, db, args.user, _parse_now(args.now), sys.stdin, sys.stdout))
+        now = _parse_now(args.now)
+        return asyncio.run(run_console(content, db, args.user, now, sys.stdin, sys.stdout, args.locale))
     except (DatabaseOpenError, MigrationError) as exc:  # raised only by opening the database
         print(f"waymark: {_open_failure(db, exc)}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def cmd_i18n(args: argparse.Namespace) -> int:
+    """Extract the translatable strings, merge them into the catalogs, or check the catalogs."""
+    from bot import i18n_tools
+
+    if args.i18n_command == "check":
+        template = i18n_tools.extract_template()
+        problems = [p for locale in i18n_tools.languages() for p in i18n_tools.check(locale, template)]
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) in {', '.join(i18n_tools.languages())}")
+        return 1 if problems else 0
+    template = i18n_tools.write_template()
+    print(f"wrote {os.path.relpath(i18n_tools.TEMPLATE)}: {len(template)} strings")
+    if args.i18n_command == "update":
+        for locale in i18n_tools.update_catalogs(template):
+            print(f"updated {os.path.relpath(i18n_tools.catalog_path(locale))}")
+    return 0
 
 
 def _database_arg(text: str) -> str | Path:
@@ -538,7 +558,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     console.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     console.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
+    console.add_argument(
+        "--locale",
+        default="en",
+        help="the language to answer in, as Discord's locale names it: en, de, es (default: en)",
+    )
     console.set_defaults(func=cmd_console)
+
+    i18n = sub.add_parser("i18n", help="translation catalogs: extract the strings, merge them, check each language")
+    i18n_sub = i18n.add_subparsers(dest="i18n_command", required=True, metavar="SUBCOMMAND")
+    i18n_sub.add_parser("extract", help="write bot/locales/waymark.pot from the code").set_defaults(func=cmd_i18n)
+    i18n_sub.add_parser("update", help="extract, then merge into every language's waymark.po").set_defaults(
+        func=cmd_i18n
+    )
+    i18n_sub.add_parser("check", help="list what each catalog misses (exit 1 if anything)").set_defaults(func=cmd_i18n)
     return parser
 
 

@@ -16,7 +16,15 @@ from discord.gateway import DiscordWebSocket
 from discord.shard import Shard
 
 from bot.content.holder import ContentHolder
-from bot.discord_io import DYNAMIC_ITEMS, NO_MENTIONS, error_reply, report_unexpected, send_reply
+from bot.discord_io import (
+    DYNAMIC_ITEMS,
+    NO_MENTIONS,
+    CommandTree,
+    Translator,
+    error_reply,
+    report_unexpected,
+    send_reply,
+)
 from bot.log import get_logger
 from bot.metrics import METRICS
 from bot.reminders.claims import Claimer, Shards
@@ -103,6 +111,7 @@ class WaymarkBot(commands.AutoShardedBot):
             shard_count=settings.shard_count,
             shard_ids=list(settings.shard_ids),
             http_trace=count_rate_limits(),
+            tree_cls=CommandTree,
         )
         self.settings = settings
         self.run_scheduler = run_scheduler  # tests that drive the scheduler themselves turn it off
@@ -133,6 +142,8 @@ class WaymarkBot(commands.AutoShardedBot):
         if reminders is not None:
             self._wire_reminders(reminders)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        if self.tree.translator is None:
+            await self.tree.set_translator(Translator())
         self.tree.on_error = self.on_app_command_error
         await self.sync_commands()
 
@@ -158,9 +169,13 @@ class WaymarkBot(commands.AutoShardedBot):
     def _wire_reminders(self, cog: commands.Cog) -> None:
         wire_reminders(cog, self.services.store, self.lease, self.settings.shard_count, self.settings.shard_ids)
 
-    def command_payload(self, guild: discord.abc.Snowflake | None) -> list[dict]:
-        """Return the command definitions Discord would get, for hashing."""
-        return [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
+    async def command_payload(self, guild: discord.abc.Snowflake | None) -> list[dict]:
+        """Return the command definitions Discord would get, translations included, for hashing."""
+        translator = self.tree.translator
+        commands_ = self.tree.get_commands(guild=guild)
+        if translator is None:
+            return [c.to_dict(self.tree) for c in commands_]
+        return [await c.get_translated_payload(self.tree, translator) for c in commands_]
 
     async def sync_commands(self) -> bool:
         """Sync slash commands only when their definitions changed since the last sync.
@@ -176,7 +191,7 @@ class WaymarkBot(commands.AutoShardedBot):
             return False
         # The application is part of what was synced: another bot application on this database must sync too.
         payload = json.dumps(
-            {"application_id": self.application_id, "commands": self.command_payload(guild)},
+            {"application_id": self.application_id, "commands": await self.command_payload(guild)},
             sort_keys=True,
             default=str,
         )

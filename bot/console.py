@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo
 
-from bot import components
+from bot import components, i18n
 from bot.commands import COMMANDS as DECLARED
 from bot.commands import Command
 from bot.content.holder import ContentHolder
@@ -67,7 +67,7 @@ BOT_DB_NOTICE = (
 )
 NOT_ON_BOT_DB = "no reminders are sent from the console on the bot's database"
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
-_OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-z][a-z0-9_-]*):(?=[^\s/:])")
+_OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-zß-öø-ÿ][a-z0-9ß-öø-ÿ_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
 
 
@@ -81,10 +81,38 @@ def user_id_for(name: str) -> int:
     return int.from_bytes(hashlib.blake2b(name.lower().encode(), digest_size=7).digest(), "big") + 1
 
 
-def parse_options(text: str, names: tuple[str, ...]) -> dict[str, str]:
-    """Split `a:1 b:two words` into options; a value runs to the next ` name:` of a known option."""
+def local_name(typed: str, kind: str, group: str | None = None, command: Command | None = None) -> str:
+    """Return the declared name of a command (or group, or option) typed in the console's language, else as typed.
+
+    Discord shows German and Spanish users the names in their language (`/heute`); the console takes those
+    and the English ones alike.
+    """
+    if i18n.current() == i18n.DEFAULT:
+        return typed
+    if kind == "option" and command is not None:
+        names = [o.name for o in command.options]
+    elif group is not None:
+        names = [c.leaf for c in DECLARED if c.group == group]
+    else:
+        names = [c.group or c.name for c in DECLARED]
+    if typed in names:
+        return typed
+    return next((n for n in names if i18n.translate_in(i18n.current(), n, kind) == typed.casefold()), typed)
+
+
+def parse_options(text: str, names: tuple[str, ...], command: Command | None = None) -> dict[str, str]:
+    """Split `a:1 b:two words` into options; a value runs to the next ` name:` of a known option.
+
+    With `command`, options may be named in the console's language (`rolle:`); they come back by their
+    declared names.
+    """
     if not text.strip():
         return {}
+    if command is not None and i18n.current() != i18n.DEFAULT:
+        local = {i18n.translate_in(i18n.current(), n, "option"): n for n in names}
+        local = {k: v for k, v in local.items() if k}
+        given = parse_options(text, (*names, *local))
+        return {local.get(k, k): v for k, v in given.items()}
     if not names:
         raise UserError(f"This command takes no options (got '{text.strip()}').")
     for word in _OPTION_LIKE.finditer(text):  # e.g. `colour:blue`, which would otherwise join the value before it
@@ -144,9 +172,11 @@ class Console:
         send_reminders: bool = True,
         lease: SenderLease | None = None,
         claimer: Claimer | None = None,
+        locale: str = i18n.DEFAULT,
     ) -> None:
         self.services = services
         self.user = user
+        self.locale = i18n.normalize(locale)  # the language the console's user writes and reads
         self.fixed_now = now
         self.send_reminders = send_reminders  # False on the bot's database: see `may_send_reminders`
         self.quiet_because = NOT_ON_BOT_DB
@@ -221,10 +251,16 @@ class Console:
 
     def caller(self) -> Caller:
         now = self.fixed_now or utc_now()
-        return Caller(user_id_for(self.user), self.user, now, guild_id=CONSOLE_GUILD, is_moderator=True)
+        return Caller(
+            user_id_for(self.user), self.user, now, guild_id=CONSOLE_GUILD, is_moderator=True, locale=self.locale
+        )
 
     async def handle_line(self, line: str) -> str:
-        """Run one input line and return what to print."""
+        """Run one input line and return what to print, in the console's language."""
+        with i18n.using(self.locale):
+            return await self._handle_line(line)
+
+    async def _handle_line(self, line: str) -> str:
         line = line.strip()
         if not line or line.startswith("#"):
             return ""
@@ -255,8 +291,10 @@ class Console:
 
     async def _command(self, text: str) -> Reply:
         name, _, rest = text.partition(" ")
+        name = local_name(name, "command")
         if name in GROUPS:
             sub, _, rest = rest.strip().partition(" ")
+            sub = local_name(sub, "command", group=name)
             subs = [c.leaf for c in DECLARED if c.group == name]
             if sub not in subs:
                 raise UserError(f"/{name} needs one of: {', '.join(subs)}.")
@@ -264,7 +302,7 @@ class Console:
         command = COMMANDS.get(name)
         if command is None:
             raise UserError(f"Unknown command '/{name[:40]}'. Try /help.")
-        given = parse_options(rest, tuple(o.name for o in command.options))
+        given = parse_options(rest, tuple(o.name for o in command.options), command)
         kwargs = {key: self._convert(command, key, value) for key, value in given.items()}
         # Discord never sends a command without its required options; say so as it would show them.
         missing = [o.name for o in command.options if o.required and o.name not in kwargs]
@@ -362,7 +400,13 @@ async def may_send_reminders(store: Store) -> bool:
 
 
 async def run_console(
-    content_dir: Path, db_path: Path | str, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
+    content_dir: Path,
+    db_path: Path | str,
+    user: str,
+    now: datetime | None,
+    stdin: IO[str],
+    stdout: IO[str],
+    locale: str = i18n.DEFAULT,
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
     holder = ContentHolder.load(content_dir, now or utc_now())
@@ -389,6 +433,7 @@ async def run_console(
             send_reminders=send_reminders,
             lease=lease if send_reminders and not shared else None,
             claimer=Claimer(shared=True) if shared else None,
+            locale=locale,
         )
         if blocked is not None:
             console.quiet_because = f"no reminders are sent from the console: {describe(blocked.holder)} sends them"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from bot import components
+from bot import components, i18n
 from bot.components import Action
 from bot.log import get_logger
 from bot.render import Reply, Select, fit_choices
@@ -37,6 +37,35 @@ STYLES = {
 }
 
 
+NAME_CONTEXTS = {
+    app_commands.TranslationContextLocation.command_name: "command",
+    app_commands.TranslationContextLocation.group_name: "command",
+    app_commands.TranslationContextLocation.parameter_name: "option",
+    app_commands.TranslationContextLocation.choice_name: "choice",
+}
+"""The catalog context of each kind of name Discord shows (`bot.i18n_tools`); descriptions have none."""
+
+
+class Translator(app_commands.Translator):
+    """Give Discord the command, option and choice names and descriptions in every language the bot speaks."""
+
+    async def translate(
+        self, string: app_commands.locale_str, locale: discord.Locale, context: app_commands.TranslationContext
+    ) -> str | None:
+        language = i18n.normalize(locale.value)
+        if language == i18n.DEFAULT:
+            return None  # English is the declarations' own text
+        return i18n.translate_in(language, string.message, NAME_CONTEXTS.get(context.location))
+
+
+class CommandTree(app_commands.CommandTree):
+    """The bot's command tree: each command, its autocomplete and its errors are served in the user's language."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        i18n.set_locale(str(interaction.locale))  # the interaction's own task, so no other request sees it
+        return True
+
+
 def caller_of(interaction: discord.Interaction, settings: Settings | None = None) -> Caller:
     """Describe the user behind an interaction, with moderator rights worked out."""
     user = interaction.user
@@ -47,7 +76,8 @@ def caller_of(interaction: discord.Interaction, settings: Settings | None = None
             and settings.moderator_role_id is not None
             and any(r.id == settings.moderator_role_id for r in user.roles)
         )
-    return Caller(user.id, user.display_name, utc_now(), interaction.guild_id, is_mod)
+    locale = i18n.normalize(str(interaction.locale))
+    return Caller(user.id, user.display_name, utc_now(), interaction.guild_id, is_mod, locale)
 
 
 def to_embed(card: Card) -> discord.Embed:
@@ -225,6 +255,7 @@ async def _component(interaction: discord.Interaction, action: Action | None, ar
     """Answer a click: run its action's handler, or say the button is stale when it has no current action."""
     client = interaction.client
     services: Services = client.services  # type: ignore[attr-defined]
+    i18n.set_locale(str(interaction.locale))  # this click's own task: the reply speaks the clicker's language
     caller = caller_of(interaction, getattr(client, "settings", None))
     values = list((interaction.data or {}).get("values", ()))  # type: ignore[union-attr]
     if action is None:

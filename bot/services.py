@@ -30,6 +30,7 @@ class Caller:
     now: datetime
     guild_id: int | None = None
     is_moderator: bool = False
+    locale: str = "en"  # the language they use Discord in (`bot.i18n`): replies and their reminders speak it
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:

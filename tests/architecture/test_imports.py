@@ -112,16 +112,18 @@ def test_a_cycle_would_be_found() -> None:
     [
         ("bot.content", {"bot.domain", "bot.log"}),
         ("bot.domain", set()),
-        ("bot.render", {"bot.wording"}),
+        ("bot.i18n", set()),
+        ("bot.render", {"bot.wording", "bot.i18n"}),
         ("bot.store", {"bot.wording", "bot.log"}),
-        ("bot.services", {"bot.content", "bot.domain", "bot.render", "bot.store"}),
-        ("bot.components", {"bot.render", "bot.services"}),
+        ("bot.services", {"bot.content", "bot.domain", "bot.i18n", "bot.render", "bot.store"}),
+        ("bot.components", {"bot.i18n", "bot.render", "bot.services"}),
         (
             "bot.reminders",
             {
                 "bot.components",
                 "bot.content",
                 "bot.domain",
+                "bot.i18n",
                 "bot.log",
                 "bot.present",
                 "bot.render",
@@ -158,6 +160,16 @@ def test_only_the_discord_edge_imports_discord_py(unit: str) -> None:
 
 def test_the_console_starts_without_discord_py() -> None:
     code = "import sys, bot.console; print(sorted(m for m in sys.modules if m.split('.')[0] in ('discord', 'aiohttp')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=BOT.parent)
+    assert out.stdout.strip() == "[]"
+
+
+def test_english_needs_no_catalog() -> None:
+    """Babel reads catalogs only for another language: the English console does not import it."""
+    code = (
+        "import sys, asyncio, bot.console, bot.commands;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=BOT.parent)
     assert out.stdout.strip() == "[]"
 

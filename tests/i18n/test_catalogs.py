@@ -1,0 +1,79 @@
+"""The catalogs cover what the code says: every marked string and every command name, translated, with its fields."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from bot import i18n, i18n_tools
+
+BOT = Path(i18n.__file__).parent
+LANGUAGES = i18n_tools.languages()
+
+
+@pytest.fixture(scope="module")
+def template():
+    return i18n_tools.extract_template()
+
+
+def test_the_bot_speaks_german_and_spanish():
+    assert {"de", "es"} <= set(LANGUAGES)
+    assert set(i18n.available()) == {"en", *LANGUAGES}
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_catalog_translates_every_string_the_code_uses(locale, template):
+    problems = i18n_tools.check(locale, template)
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(map(str, problems[:40]))
+
+
+def test_the_template_holds_every_declared_command_and_option():
+    from bot.commands import COMMANDS
+
+    template = i18n_tools.extract_template()
+    for command in COMMANDS:
+        assert template.get(command.leaf, context="command") is not None
+        assert template.get(command.description) is not None
+        for option in command.options:
+            assert template.get(option.name, context="option") is not None
+
+
+def test_check_reports_a_missing_string_and_a_lost_field(tmp_path, monkeypatch):
+    folder = tmp_path / "xx" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "waymark.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Week {week} of {total}"\nmsgstr "Woche {week}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n_tools, "LOCALES_DIR", tmp_path)
+    from babel.messages.catalog import Catalog
+
+    wanted = Catalog()
+    wanted.add("Week {week} of {total}")
+    wanted.add("Your streak")
+    problems = {(p.message, p.what.split(":")[0]) for p in i18n_tools.check("xx", wanted)}
+    assert problems == {("Week {week} of {total}", "fields differ"), ("Your streak", "missing")}
+
+
+def _calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "_n", "_p", "N_"):
+            yield node
+
+
+def test_translated_text_is_written_whole_where_it_is_marked():
+    """An f-string or a concatenation inside `_()` cannot be in a catalog: the fields must be named instead."""
+    wrong = []
+    for path in sorted(BOT.rglob("*.py")):
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            texts = call.args[:2] if call.func.id in ("_n", "_p") else call.args[:1]
+            for arg in texts:
+                ok = (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or (
+                    call.func.id == "_" and isinstance(arg, ast.Name | ast.Attribute | ast.Subscript)
+                )
+                if not ok:
+                    wrong.append(f"{path.relative_to(BOT.parent)}:{call.lineno}: {ast.unparse(call)[:80]}")
+    assert not wrong, "\n".join(wrong)
