@@ -122,6 +122,22 @@ def N_(message: str, /) -> str:  # noqa: N802 (gettext's own name for it)
     return message
 
 
+def command_text(name: str, /, **options: object) -> str:
+    """Return a command as the user's Discord shows it: `/today` is `/heute` in German, options named alike.
+
+    `command_text("start-learning", role="backend-engineer")` is "/lernen-starten rolle:backend-engineer".
+    """
+    found = catalog(_current.get())
+    words = [found.pgettext("command", word) for word in name.split(" ")]
+    words += [f"{found.pgettext('option', key)}:{value}" for key, value in options.items()]
+    return "/" + " ".join(words)
+
+
+def cmd(name: str, /, **options: object) -> str:
+    """Return `command_text` in backticks, as replies mention a command: "Pick one with `/start-learning`"."""
+    return f"`{command_text(name, **options)}`"
+
+
 def translate_in(locale: str, message: str, context: str | None = None) -> str | None:
     """Return `message` in `locale` when its catalog translates it, else None (for Discord's localizations)."""
     found = catalog(normalize(locale))
