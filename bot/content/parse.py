@@ -59,11 +59,20 @@ MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
-OBJECTIVE_LABELS = frozenset({"objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"})
+# The labels of a phase's objective line ('**Objective:**'), in English, German and Spanish.
+OBJECTIVE_LABELS = frozenset(
+    {
+        *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
+        *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
+        *("objetivo", "objetivos", "meta", "metas", "enfoque"),
+    }
+)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*$")
+_MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
-_NUMBERING = re.compile(r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture)\s*\d+)$", re.I)
+_NUMBERING = re.compile(
+    r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
+)
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")

@@ -6,6 +6,10 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in).
+The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
+`Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
+`al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
+(Semanas 1 a 4)`).
 A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
 """
 
@@ -26,19 +30,44 @@ _NUMBER_WORDS = {
     )
 }
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&)\s*"
-_UNIT = r"(?P<unit>weeks?|wks?|months?|days?)"
+# Between a span's numbers: English, German ('bis', 'und') and Spanish ('a', 'al', 'hasta', 'y') words.
+_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y)\s*"
+# The words of each unit, English, German and Spanish (accents optional: people type 'dias').
+_WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?"
+_MONTH_WORDS = r"months?|monate?|mes(?:es)?"
+_DAY_WORDS = r"days?|tage?|d[ií]as?"
+_UNIT_WORDS = rf"(?:{_WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
+# Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
+_UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
 _SPAN = rf"\(?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})(?:{_RANGE_SEP}(?P<b>\d{{1,4}}))?\s*\)?"
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
-_PHASE = re.compile(rf"(?:phase|stage)\s*{_NUMBER}", re.IGNORECASE)
+_PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 _EDGES = " \t:-–—|.,;·•"
-_PHASE_WORD = re.compile(r"(?:phase|stage|weeks?|months?)\b", re.IGNORECASE)
-_SPANISH = re.compile(r"\(\s*(?:weeks?|wks?|months?|days?)\b[^)]*\)", re.IGNORECASE)
-# How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's').
-_MAYBE = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|we|wk|mo|da|\()", re.IGNORECASE)
+# A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
+_HINT_FORMS = {
+    word: (kind, one, many)
+    for kind, one, many in [
+        ("week", "Week", "Weeks"),
+        ("week", "Woche", "Wochen"),
+        ("week", "Semana", "Semanas"),
+        ("month", "Month", "Months"),
+        ("month", "Monat", "Monate"),
+        ("month", "Mes", "Meses"),
+    ]
+    for word in (one.casefold(), many.casefold())
+}
+_PHASE_WORD = re.compile(
+    r"(?:phase|stage|fase|etapa|" + "|".join(sorted(_HINT_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
+# How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
+# the unit words above, or a span in brackets.
+_MAYBE = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|\()", re.IGNORECASE)
+_PHASE_FIRST = "psfe"  # the first letters of the phase words
+_SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
 
 
 class PhaseHeading(NamedTuple):
@@ -52,10 +81,11 @@ class PhaseHeading(NamedTuple):
 
 
 def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
+    """Return the weeks a span of `unit`s ("week", "month" or "day") a to b covers."""
     b = a if b is None else b
-    if unit.startswith("month"):
+    if unit == "month":
         return 4 * a - 3, 4 * b
-    if unit.startswith("day"):
+    if unit == "day":
         return (a + 6) // 7, (b + 6) // 7
     return a, b
 
@@ -89,32 +119,35 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     body = text[lead.end() :] if lead else text
     if not body:
         return None
-    first = body[0].casefold()
-    if first in "ps":  # casefold: 'ſ' is an 's' as for IGNORECASE
+    first = body[0].casefold()  # casefold: 'ſ' is an 's' as for IGNORECASE
+    if first in _PHASE_FIRST:
         match = _PHASE.match(body)
-        if match is None:
-            return None
-        raw = match.group("n").casefold()
-        number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        rest = body[match.end() :]
-        span = _SPAN_AT.search(rest)
-        if span is None:
-            return PhaseHeading(number, None, None, _title(rest), "")
-        unit = span.group("unit").casefold()
-        a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-        weeks = _weeks(unit, a, b)
-        title = _title(rest[: span.start()] + " " + rest[span.end() :])
-        return PhaseHeading(number, *weeks, title, unit.rstrip("s"))
-    if first not in "wmd(":
+        if match is not None:
+            raw = match.group("n").casefold()
+            number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            rest = body[match.end() :]
+            span = _SPAN_AT.search(rest)
+            if span is None:
+                return PhaseHeading(number, None, None, _title(rest), "")
+            unit = _unit(span)
+            a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+            title = _title(rest[: span.start()] + " " + rest[span.end() :])
+            return PhaseHeading(number, *_weeks(unit, a, b), title, unit)
+    if first not in _SPAN_FIRST:
         return None
     span = _SPAN_START.match(body)
     if span is None:
         return None
-    unit = span.group("unit").casefold()
+    unit = _unit(span)
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-    if unit.startswith("day") and b is None:
+    if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
-    return PhaseHeading(None, *_weeks(unit, a, b), _title(body[span.end() :]), unit.rstrip("s"))
+    return PhaseHeading(None, *_weeks(unit, a, b), _title(body[span.end() :]), unit)
+
+
+def _unit(span: re.Match[str]) -> str:
+    """Return the unit a span counts in, whatever language its word is in: "week", "month" or "day"."""
+    return "week" if span.group("week") else "month" if span.group("month") else "day"
 
 
 def phase_hint(text: str) -> str | None:
@@ -126,10 +159,13 @@ def phase_hint(text: str) -> str | None:
         return None
     rest = body[word.end() :].strip()
     if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
-        kind = word.group().casefold().rstrip("s")
-        if kind in ("phase", "stage"):
+        said = word.group().casefold()
+        if said in ("fase", "etapa"):
+            return "a phase heading needs a number: 'Fase 2: Bases de datos (Semanas 5-12)'"
+        if said not in _HINT_FORMS:  # phase, stage
             return "a phase heading needs a number: 'Phase 2: Databases (Weeks 5-12)'"
-        return f"a {kind} heading needs a number: '{kind.title()} 3: Title' or '{kind.title()}s 3-4: Title'"
+        kind, one, many = _HINT_FORMS[said]
+        return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
     return None
 
 
