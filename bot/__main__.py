@@ -231,7 +231,7 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         problems = [p for locale in i18n_tools.languages() for p in i18n_tools.check(locale, template)]
         for problem in problems:
             print(problem)
-        print(f"{len(problems)} problem(s) in {', '.join(i18n_tools.languages())}")
+        print(f"{plural(len(problems), 'problem')} in {', '.join(i18n_tools.languages())}")
         return 1 if problems else 0
     template = i18n_tools.write_template()
     print(f"wrote {os.path.relpath(i18n_tools.TEMPLATE)}: {len(template)} strings")
