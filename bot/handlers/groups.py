@@ -54,10 +54,8 @@ async def _group(svc: Services, caller: Caller, name: str | None) -> StudyGroup:
         return mine[0]
     if not mine:
         raise UserError(_("You aren't in a study group here. {join} lists them as you type.", join=cmd("group join")))
-    option = _p("option", "name")  # the option as the user's Discord names it
-    raise UserError(
-        _("You're in several groups ({groups}): say which with {name}.", groups=_names(mine), name=f"`{option}:`")
-    )
+    option = "`" + _p("option", "name") + ":`"  # the option as the user's Discord names it
+    raise UserError(_("You're in several groups ({groups}): say which with {name}.", groups=_names(mine), name=option))
 
 
 def _require_manager(caller: Caller) -> None:
@@ -99,13 +97,14 @@ async def create(
         raise UserError(_("There is already a group called '{name}' here.", name=escape_user_text(name))) from None
     await replan_group(svc, group.id, caller.now)
     svc.plans_changed()
+    mention = f"<#{channel}>"
     return Reply(
         content=_(
             "Study group **{name}** follows {role}. Weekly posts: {schedule} in {channel}. Members join with {join}.",
             name=escape_user_text(group.name),
             role=found.display_name,
             schedule=schedule_text(weekday, at, zone),
-            channel=f"<#{channel}>",
+            channel=mention,
             join=_join_hint(group.name),
         ),
         ephemeral=True,
@@ -264,7 +263,8 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
                 "{group} · Phase {number}: {title}", group=group_name, number=view.phase_number, title=view.phase_title
             )
     zone = zone_or_utc(group.timezone)
-    every = _("{days} {time} ({zone})", days=every_weekday(group.weekday), time=f"{group.local_time:%H:%M}", zone=zone)
+    at = group.local_time.strftime("%H:%M")
+    every = _("{days} {time} ({zone})", days=every_weekday(group.weekday), time=at, zone=zone)
     card = Card(
         title=clip(f"{escape_user_text(group.name)} · {role.display_name} · {week}", 256),
         description=clip(body, 4096),

@@ -56,7 +56,7 @@ def every_weekday(weekday: int) -> str:
 
 def schedule_text(weekday: int, at: time, zone: str) -> str:
     """Say when a weekly message comes: "Mondays at 09:00 (Europe/Berlin)" (times stay 24-hour HH:MM)."""
-    return _("{days} at {time} ({zone})", days=every_weekday(weekday), time=f"{at:%H:%M}", zone=zone)
+    return _("{days} at {time} ({zone})", days=every_weekday(weekday), time=at.strftime("%H:%M"), zone=zone)
 
 
 def _plain(word: str) -> str:
@@ -286,7 +286,7 @@ async def snooze_day(svc: Services, caller: Caller) -> Response:
     text = _(
         "Snoozed: I'll remind you again at {date} {time} ({zone}).",
         date=format_date(local.date()),
-        time=f"{local:%H:%M}",
+        time=local.strftime("%H:%M"),
         zone=tz,
     )
     return Response(Reply(content=text, ephemeral=True))

@@ -468,10 +468,8 @@ class Scheduler:
         for group in await self.svc.store.user_groups(target.target_id):
             if group.paused:
                 continue
-            note = _(
-                "{mention}, your weekly reminder (I can't DM you: open DMs to get it privately).",
-                mention=f"<@{target.target_id}>",
-            )
+            mention = f"<@{target.target_id}>"
+            note = _("{mention}, your weekly reminder (I can't DM you: open DMs to get it privately).", mention=mention)
             try:
                 await self.sender.send_channel(
                     group.channel_id, group.name, Reply(content=note, cards=reply.cards), nonce, target.next_due
