@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ from bot import components
 from bot.domain.weeks import local_today, pace_weeks, week_number
 from bot.domain.zones import canonical_zones, zone_or_utc
 from bot.handlers.inputs import parse_zone
+from bot.i18n import _, _n, _p, cmd, format_date
 from bot.present import pace_label, plan_change_text, week_status, zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
@@ -18,27 +20,68 @@ from bot.reminders.review import first_review_due
 from bot.render import Reply, escape_user_text
 from bot.services import Caller, Response, Services, UserError, no_live_path, plan_for
 from bot.store.models import ReminderSettings
-from bot.wording import plural
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 
+def weekday_name(weekday: int) -> str:
+    """Name a weekday (0 is Monday) in the current language: "Monday", "Montag", "lunes"."""
+    names = (
+        _p("weekday", "Monday"),
+        _p("weekday", "Tuesday"),
+        _p("weekday", "Wednesday"),
+        _p("weekday", "Thursday"),
+        _p("weekday", "Friday"),
+        _p("weekday", "Saturday"),
+        _p("weekday", "Sunday"),
+    )
+    return names[weekday]
+
+
+def every_weekday(weekday: int) -> str:
+    """Name a weekday as something that recurs (0 is Monday): "Mondays", "montags", "los lunes"."""
+    names = (
+        _p("weekday", "Mondays"),
+        _p("weekday", "Tuesdays"),
+        _p("weekday", "Wednesdays"),
+        _p("weekday", "Thursdays"),
+        _p("weekday", "Fridays"),
+        _p("weekday", "Saturdays"),
+        _p("weekday", "Sundays"),
+    )
+    return names[weekday]
+
+
+def schedule_text(weekday: int, at: time, zone: str) -> str:
+    """Say when a weekly message comes: "Mondays at 09:00 (Europe/Berlin)" (times stay 24-hour HH:MM)."""
+    return _("{days} at {time} ({zone})", days=every_weekday(weekday), time=at.strftime("%H:%M"), zone=zone)
+
+
+def _plain(word: str) -> str:
+    """Fold a day name for matching: lowercase, without accents ("Miércoles" is "miercoles")."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def parse_day(text: str) -> int:
-    """Read a weekday name (or its first three letters)."""
-    value = text.strip().lower()
+    """Read a weekday name (or its first three letters), in English or the current language."""
+    value = _plain(text)
     for n, day in enumerate(DAYS):
-        if value == day or (len(value) >= 3 and day.startswith(value)):
-            return n
-    raise UserError(f"'{escape_user_text(text, 20)}' is not a day. Use monday, tuesday, … or sunday.")
+        for name in (day, _plain(weekday_name(n))):
+            if value == name or (len(value) >= 3 and name.startswith(value)):
+                return n
+    raise UserError(_("'{text}' is not a day. Use monday, tuesday, … or sunday.", text=escape_user_text(text, 20)))
 
 
 def parse_time(text: str) -> time:
     """Read a 24-hour HH:MM time."""
     match = _TIME.match(text.strip().lower())
     if match is None:
-        raise UserError(f"'{escape_user_text(text, 20)}' is not a time. Use 24-hour HH:MM, e.g. 09:00 or 18:30.")
+        raise UserError(
+            _("'{text}' is not a time. Use 24-hour HH:MM, e.g. 09:00 or 18:30.", text=escape_user_text(text, 20))
+        )
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -53,8 +96,7 @@ def zone_choices(query: str, limit: int = 25) -> list[str]:
 
 def _describe(settings: ReminderSettings, tz: str) -> str:
     """Say when the reminder comes, in the zone it is computed in (UTC for a stored zone unusable here)."""
-    day = DAYS[settings.weekday].title()
-    return f"{day}s at {settings.local_time:%H:%M} ({zone_or_utc(settings.timezone or tz)})"
+    return schedule_text(settings.weekday, settings.local_time, zone_or_utc(settings.timezone or tz))
 
 
 async def _settings(svc: Services, caller: Caller) -> tuple[ReminderSettings | None, str]:
@@ -98,16 +140,22 @@ async def _save(
 
 def _next_line(due: datetime | None, tz: str, dms_closed: bool = False) -> str:
     if due is None and dms_closed:
-        return (
-            "Nothing is planned: your DMs are closed to me. Allow direct messages from server members, "
-            "then use `/remind on`."
+        return _(
+            "Nothing is planned: your DMs are closed to me. Allow direct messages from server members, then use {on}.",
+            on=cmd("remind on"),
         )
     if due is None:
-        return "Nothing is planned: enroll in a path with `/start-learning` first."
+        return _("Nothing is planned: enroll in a path with {start} first.", start=cmd("start-learning"))
     tz = zone_or_utc(tz)
     local = due.astimezone(ZoneInfo(tz))
-    where = " in your study group's channel (your DMs are closed to me)" if dms_closed else ""
-    return f"Next one: {local:%A %Y-%m-%d %H:%M} ({tz}){where}."
+    when = {"day": weekday_name(local.weekday()), "date": format_date(local.date()), "time": f"{local:%H:%M}"}
+    if dms_closed:
+        return _(
+            "Next one: {day} {date} {time} ({zone}) in your study group's channel (your DMs are closed to me).",
+            zone=tz,
+            **when,
+        )
+    return _("Next one: {day} {date} {time} ({zone}).", zone=tz, **when)
 
 
 async def _dms_closed(svc: Services, user_id: int) -> bool:
@@ -123,15 +171,19 @@ async def remind_on(svc: Services, caller: Caller) -> Reply:
         await svc.store.delete_meta(f"told_dms_closed:{caller.user_id}")
     saved = await _save(svc, caller, current, enabled=True, paused_until=None)
     due = await svc.store.get_plan("user", caller.user_id)
-    text = f"Weekly reminders are on: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz)}"
+    text = _(
+        "Weekly reminders are on: {schedule}. {next}",
+        schedule=_describe(saved, tz),
+        next=_next_line(due, saved.timezone or tz),
+    )
     return Reply(content=text + await _note(svc, caller), ephemeral=True)
 
 
 async def remind_off(svc: Services, caller: Caller) -> Reply:
     """Turn weekly reminders off."""
-    current, _ = await _settings(svc, caller)
+    current, _tz = await _settings(svc, caller)
     await _save(svc, caller, current, enabled=False)
-    return Reply(content="Weekly reminders are off. `/remind on` brings them back.", ephemeral=True)
+    return Reply(content=_("Weekly reminders are off. {on} brings them back.", on=cmd("remind on")), ephemeral=True)
 
 
 async def remind_set(
@@ -139,7 +191,8 @@ async def remind_set(
 ) -> Reply:
     """Set the day, time and time zone of the weekly reminder."""
     if not (day or time or timezone):
-        raise UserError("Give at least one of day, time or timezone, e.g. `/remind set day:friday time:18:00`.")
+        example = cmd("remind set", day=_plain(weekday_name(4)), time="18:00")
+        raise UserError(_("Give at least one of day, time or timezone, e.g. {example}.", example=example))
     weekday = parse_day(day) if day else None
     at = parse_time(time) if time else None
     zone = parse_zone(timezone) if timezone else None
@@ -150,7 +203,11 @@ async def remind_set(
     saved = await _save(svc, caller, current, enabled=True, weekday=weekday, at=at, timezone=zone)
     due = await svc.store.get_plan("user", caller.user_id)
     closed = await _dms_closed(svc, caller.user_id)
-    line = f"Reminders: {_describe(saved, tz)}. {_next_line(due, saved.timezone or tz, closed)}"
+    line = _(
+        "Reminders: {schedule}. {next}",
+        schedule=_describe(saved, tz),
+        next=_next_line(due, saved.timezone or tz, closed),
+    )
     return Reply(content=line + await _note(svc, caller), ephemeral=True)
 
 
@@ -162,22 +219,30 @@ async def remind_pause(svc: Services, caller: Caller, until: str) -> Reply:
     try:
         day = date.fromisoformat(until.strip())
     except ValueError:
-        example = (today + timedelta(days=7)).isoformat()
-        raise UserError(f"'{escape_user_text(until, 20)}' is not a date. Use YYYY-MM-DD, e.g. {example}.") from None
+        example = (today + timedelta(days=7)).isoformat()  # as it is typed, whatever the language
+        raise UserError(
+            _(
+                "'{text}' is not a date. Use YYYY-MM-DD, e.g. {example}.",
+                text=escape_user_text(until, 20),
+                example=example,
+            )
+        ) from None
     if day <= today:
-        raise UserError(f"Pick a date after today ({today.isoformat()}).")
+        raise UserError(_("Pick a date after today ({today}).", today=format_date(today)))
     if (day - today).days > 366:
-        raise UserError("Pause for at most a year; `/remind off` stops reminders for good.")
+        raise UserError(_("Pause for at most a year; {off} stops reminders for good.", off=cmd("remind off")))
     resume = datetime.combine(day, time(0), ZoneInfo(zone))
     if current is not None and not current.enabled:  # a pause does not turn reminders back on
         return Reply(
-            content="Reminders are off, so there is nothing to pause. `/remind on` turns them on again.",
+            content=_(
+                "Reminders are off, so there is nothing to pause. {on} turns them on again.", on=cmd("remind on")
+            ),
             ephemeral=True,
         )
     await _save(svc, caller, current, enabled=True, paused_until=resume)
     due = await svc.store.get_plan("user", caller.user_id)
     closed = await _dms_closed(svc, caller.user_id)
-    line = f"Reminders paused until {day.isoformat()}. {_next_line(due, zone, closed)}"
+    line = _("Reminders paused until {date}. {next}", date=format_date(day), next=_next_line(due, zone, closed))
     return Reply(content=line + await _note(svc, caller), ephemeral=True)
 
 
@@ -195,7 +260,7 @@ async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequen
     """Tick the items picked in a reminder's menu."""
     found = svc.content.index.roles.get(role)
     if found is None:
-        raise UserError("That path is not in the content any more. Your progress is kept.")
+        raise UserError(_("That path is not in the content any more. Your progress is kept."))
     known = {i.id: i for i in found.checklist}
     ticked = [known[v].text for v in values if v in known]
     review_due = await first_review_due(svc, caller.user_id, caller.now)
@@ -203,9 +268,12 @@ async def reminder_tick(svc: Services, caller: Caller, role: str, values: Sequen
         if value in known:
             await svc.store.set_item_done(caller.user_id, role, value, caller.now, review_due=review_due)
     if not ticked:
-        raise UserError("Those items changed since this reminder was sent; see `/checklist`.")
+        raise UserError(
+            _("Those items changed since this reminder was sent; see {checklist}.", checklist=cmd("checklist"))
+        )
     lines = "\n".join(f"✅ {escape_user_text(t)}" for t in ticked)
-    return Response(Reply(content=f"Ticked on {found.display_name}:\n{lines}"[:2000], ephemeral=True))
+    text = _("Ticked on {role}:\n{items}", role=found.display_name, items=lines)
+    return Response(Reply(content=text[:2000], ephemeral=True))
 
 
 @components.SNOOZE.handles
@@ -215,19 +283,47 @@ async def snooze_day(svc: Services, caller: Caller) -> Response:
     svc.plans_changed()
     tz = await reminder_zone(svc, caller.user_id)
     local = due.astimezone(ZoneInfo(tz))
-    return Response(Reply(content=f"Snoozed: I'll remind you again at {local:%Y-%m-%d %H:%M} ({tz}).", ephemeral=True))
+    text = _(
+        "Snoozed: I'll remind you again at {date} {time} ({zone}).",
+        date=format_date(local.date()),
+        time=local.strftime("%H:%M"),
+        zone=tz,
+    )
+    return Response(Reply(content=text, ephemeral=True))
 
 
-def _week_of(slot: str) -> str:
-    """Name a weekly slot ("2026-W48") by its Monday: "the week of 2026-11-23"."""
-    year, _, week = slot.partition("-W")
+def _monday_of(slot: str) -> date | None:
+    """Return the Monday of a weekly slot ("2026-W48" is 2026-11-23); None when it can't be read."""
+    year, _sep, week = slot.partition("-W")
     try:
-        return f"the week of {date.fromisocalendar(int(year), int(week), 1).isoformat()}"
+        return date.fromisocalendar(int(year), int(week), 1)
     except ValueError:
-        return "an earlier week"
+        return None
 
 
-FRESH_BUTTON = "`/remind preview` sends you this week's reminder with a fresh button."
+def _old_button(slot: str | None) -> str:
+    """Say that an "I'm behind" button is on an older reminder than this week's, and how to get a fresh one."""
+    fresh = _("{preview} sends you this week's reminder with a fresh button.", preview=cmd("remind preview"))
+    monday = _monday_of(slot) if slot else None
+    if monday is not None:
+        return _(
+            "This button is on the reminder of the week of {date}: your plan moves back only from this week's. {fresh}",
+            date=format_date(monday),
+            fresh=fresh,
+        )
+    if slot:
+        return _(
+            "This button is on the reminder of an earlier week: your plan moves back only from this week's. {fresh}",
+            fresh=fresh,
+        )
+    return _("This button is on an older reminder: your plan moves back only from this week's. {fresh}", fresh=fresh)
+
+
+def _not_loaded(role: str) -> str:
+    return _(
+        "Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept.",
+        role=role,
+    )
 
 
 @components.BEHIND.handles
@@ -240,45 +336,62 @@ async def behind(svc: Services, caller: Caller, role: str, slot: str | None = No
     if found is not None and found.self_paced:  # a button sent before the path lost its phases
         return Response(
             Reply(
-                content=f"{found.display_name} is self-paced: there is no weekly plan to move back, so you can't "
-                "fall behind. Take the checklist at your own pace; `/remind pause` gives you a break from reminders.",
+                content=_(
+                    "{role} is self-paced: there is no weekly plan to move back, so you can't fall behind. Take the "
+                    "checklist at your own pace; {pause} gives you a break from reminders.",
+                    role=found.display_name,
+                    pause=cmd("remind pause"),
+                ),
                 ephemeral=True,
             )
         )
     enrollment = await svc.store.get_enrollment(caller.user_id, role)
     if enrollment is None or enrollment.status != "active":
-        raise UserError("You aren't following that path any more.")
+        raise UserError(_("You aren't following that path any more."))
     current = await current_slot(svc, caller.user_id, caller.now)
     if slot != current:
-        sent = f"on the reminder of {_week_of(slot)}" if slot else "on an older reminder"
-        raise UserError(f"This button is {sent}: your plan moves back only from this week's. {FRESH_BUTTON}")
+        raise UserError(_old_button(slot))
     if found is None:
-        raise UserError(
-            f"Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept."
-        )
+        raise UserError(_not_loaded(role))
     learner = await svc.store.get_learner(caller.user_id)
     tz = zone_or_utc(learner.timezone if learner else None)
     if enrollment.behind_slot == current:
         raise UserError(
-            f"Your plan already moved back a week with this reminder ({plural(enrollment.week_shift, 'week')} back "
-            "in all): it moves back at most once a week. Need a break instead? `/remind pause` or "
-            "[Pause a week] on the reminder."
+            _n(
+                "Your plan already moved back a week with this reminder ({n} week back in all): it moves back at "
+                "most once a week. Need a break instead? {pause} or [{button}] on the reminder.",
+                "Your plan already moved back a week with this reminder ({n} weeks back in all): it moves back at "
+                "most once a week. Need a break instead? {pause} or [{button}] on the reminder.",
+                enrollment.week_shift,
+                pause=cmd("remind pause"),
+                button=_("Pause a week"),
+            )
         )
     pos = plan_for(found, enrollment, caller.now, tz).position
     if pos.status == "not_started" or pos.week <= 1:
         raise UserError(
-            f"You're in week 1 of {found.display_name}: there is no earlier week to move back to. Take the time "
-            "you need; next week's reminder has the button again."
+            _(
+                "You're in week 1 of {role}: there is no earlier week to move back to. Take the time you need; next "
+                "week's reminder has the button again.",
+                role=found.display_name,
+            )
         )
     since_start = week_number(enrollment.start_date, local_today(caller.now, tz))  # unshifted
     moved, changed = await svc.store.move_back_once(caller.user_id, role, current, since_start - 1, caller.now)
     if moved is None or not changed:  # another click got there first
-        raise UserError("Your plan already moved back a week with this reminder: it moves back at most once a week.")
+        raise UserError(_("Your plan already moved back a week with this reminder: it moves back at most once a week."))
     now_at = plan_for(found, moved, caller.now, tz)
     return Response(
         Reply(
-            content=f"No problem: your plan moved back a week, to week {now_at.position.week} of "
-            f"{now_at.total_weeks} ({plural(moved.week_shift, 'week')} back in all). Keep going at your pace.",
+            content=_n(
+                "No problem: your plan moved back a week, to week {week} of {total} ({n} week back in all). Keep "
+                "going at your pace.",
+                "No problem: your plan moved back a week, to week {week} of {total} ({n} weeks back in all). Keep "
+                "going at your pace.",
+                moved.week_shift,
+                week=now_at.position.week,
+                total=now_at.total_weeks,
+            ),
             ephemeral=True,
         )
     )
@@ -287,9 +400,10 @@ async def behind(svc: Services, caller: Caller, role: str, slot: str | None = No
 @components.PAUSE_WEEK.handles
 async def pause_week(svc: Services, caller: Caller) -> Response:
     """Pause reminders for a week."""
-    current, _ = await _settings(svc, caller)
+    current, _tz = await _settings(svc, caller)
     await _save(svc, caller, current, enabled=True, paused_until=caller.now + timedelta(days=7))
-    return Response(Reply(content="Reminders paused for a week. `/remind on` resumes them now.", ephemeral=True))
+    text = _("Reminders paused for a week. {on} resumes them now.", on=cmd("remind on"))
+    return Response(Reply(content=text, ephemeral=True))
 
 
 @components.SLOWER_PACE.handles
@@ -301,19 +415,24 @@ async def slower_pace(svc: Services, caller: Caller, role: str, pace: str) -> Re
     """
     found = svc.content.index.roles.get(role)
     if found is None:
-        raise UserError(
-            f"Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept."
-        )
+        raise UserError(_not_loaded(role))
     if found.self_paced:
-        raise UserError(f"{found.display_name} is self-paced: it has no weekly plan, so there is no pace to change.")
+        raise UserError(
+            _("{role} is self-paced: it has no weekly plan, so there is no pace to change.", role=found.display_name)
+        )
     enrollment = await svc.store.get_enrollment(caller.user_id, role)
     if enrollment is None or enrollment.status != "active":
-        raise UserError("You aren't following that path any more.")
+        raise UserError(_("You aren't following that path any more."))
     if pace not in found.timeline_months:
-        paces = ", ".join(f"`{p}`" for p in found.timeline_months) or "none"
+        paces = ", ".join(f"`{p}`" for p in found.timeline_months) or _("none")
         raise UserError(
-            f"{found.display_name} has no pace '{escape_user_text(pace, 40)}' any more. Its paces: {paces}; "
-            f"`/start-learning role:{found.name} pace:…` switches."
+            _(
+                "{role} has no pace '{pace}' any more. Its paces: {paces}; {start} switches.",
+                role=found.display_name,
+                pace=escape_user_text(pace, 40),
+                paces=paces,
+                start=cmd("start-learning", role=found.name, pace="…"),
+            )
         )
     learner = await svc.store.get_learner(caller.user_id)
     tz = learner.timezone if learner else "UTC"
@@ -321,15 +440,22 @@ async def slower_pace(svc: Services, caller: Caller, role: str, pace: str) -> Re
     weeks = pace_weeks(found.timeline_months, pace, found.total_weeks, phase_count=len(found.phases))
     if weeks <= before.total_weeks:
         if enrollment.pace == pace:
-            now_at = "already at that pace"
+            now_at = _("You're already at that pace")
+        elif enrollment.pace:
+            now_at = _("You're at {pace} pace", pace=pace_label(enrollment.pace))
         else:
-            now_at = f"at {pace_label(enrollment.pace)} pace" if enrollment.pace else "on the path as written"
+            now_at = _("You're on the path as written")
         raise UserError(
-            f"You're {now_at}: {plural(before.total_weeks, 'week')}, and {pace_label(pace)} has "
-            f"{plural(weeks, 'week')}, so it gives you no more time. Nothing changed."
+            _(
+                "{now_at}: {weeks}, and {pace} has {new_weeks}, so it gives you no more time. Nothing changed.",
+                now_at=now_at,
+                weeks=_n("{n} week", "{n} weeks", before.total_weeks),
+                pace=pace_label(pace),
+                new_weeks=_n("{n} week", "{n} weeks", weeks),
+            )
         )
     # Enrolling again with a pace changes only the pace: start date, week shift and progress stay.
-    moved, _ = await svc.store.enroll(caller.user_id, role, pace, None, caller.now)
+    moved, _changed = await svc.store.enroll(caller.user_id, role, pace, None, caller.now)
     after = plan_for(found, moved, caller.now, tz)
-    content = f"{plan_change_text(before, after)}\nWhere you are now: {week_status(after)}."
+    content = f"{plan_change_text(before, after)}\n" + _("Where you are now: {status}.", status=week_status(after))
     return Response(Reply(content=content, ephemeral=True))

@@ -32,7 +32,6 @@ from bot.domain.reminders import (
     ReminderView,
     build_reminder_view,
     group_activity,
-    group_board,
     next_open_items,
     slot_key,
 )
@@ -41,6 +40,7 @@ from bot.domain.streaks import streak_status
 from bot.domain.today import TodayView, build_today
 from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
 from bot.domain.zones import zone_or_utc
+from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import (
     COLOR,
     MAX_TODAY_ITEMS,
@@ -63,11 +63,8 @@ from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, e
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.services import Plan, Services, plan_for
 from bot.store.models import ItemProgress, StudyGroup
-from bot.wording import plural
 
 MAX_PATHS = 4  # one select per path, plus a row of buttons
-FOOTER = "Weekly reminder · /remind set to change the day and time · /remind off to stop"
-GROUP_FOOTER = "Study group · /group board for everyone's progress · /group join to take part"
 MAX_LOOK_BACK = 52
 """Weekly slots a group post looks back through for the last one sent (after a long outage: a year)."""
 Tick = tuple[str, datetime]
@@ -98,9 +95,48 @@ class Composed:
 PATH_NOT_LOADED = "path not loaded"
 
 
-def missed_line(missed: int, what: str = "weekly reminder", whose: str = "here is where you are now") -> str:
+def reminder_footer() -> str:
+    """The footer of a learner's reminder: how to change it or stop it."""
+    return _(
+        "Weekly reminder · {set} to change the day and time · {off} to stop",
+        set=command_text("remind set"),
+        off=command_text("remind off"),
+    )
+
+
+def group_footer() -> str:
+    """The footer of a study group's post: where everyone's progress is, and how to take part."""
+    return _(
+        "Study group · {board} for everyone's progress · {join} to take part",
+        board=command_text("group board"),
+        join=command_text("group join"),
+    )
+
+
+def missed_line(missed: int, *, group: bool = False) -> str:
     """Say that this message comes late because the bot was offline (never that the reader was away)."""
-    return f"*This comes late: I was offline and missed {plural(missed, what)}. Nothing is lost: {whose}.*"
+    if group:
+        return _n(
+            "*This comes late: I was offline and missed {n} weekly post. Nothing is lost: here is where the group "
+            "is now.*",
+            "*This comes late: I was offline and missed {n} weekly posts. Nothing is lost: here is where the group "
+            "is now.*",
+            missed,
+        )
+    return _n(
+        "*This comes late: I was offline and missed {n} weekly reminder. Nothing is lost: here is where you are now.*",
+        "*This comes late: I was offline and missed {n} weekly reminders. Nothing is lost: here is where you are now.*",
+        missed,
+    )
+
+
+def starts_in_line(days: int) -> str:
+    """Say when a path that has not started yet starts, before a look at its first week."""
+    return _n(
+        "Your path starts in {n} day. A look at what comes first:",
+        "Your path starts in {n} days. A look at what comes first:",
+        days,
+    )
 
 
 # --------------------------------------------------------------------------- a learner's reminder
@@ -181,23 +217,38 @@ def _finish_text(week: PathWeek) -> str | None:
     if found.finish is None:
         return None
     if found.pace is None or found.pace.state in ("not_started", "no_checklist"):
-        return found.finish.isoformat()
-    return f"{found.finish.isoformat()} · {pace_text(found.pace)}"
+        return format_date(found.finish)
+    return f"{format_date(found.finish)} · {pace_text(found.pace)}"
 
 
 def _nudge_line(week: PathWeek, behind_button: bool, slower_button: bool) -> str:
     """Say how far behind the learner is, and what the buttons this card's path has do."""
     pace = week.standing.pace
     assert pace is not None  # only a dated plan is nudged
-    line = (
-        f"⏳ **Behind by {plural(pace.weeks, 'week')}**: {pace.done} of {plural(pace.items, 'checklist item')} "
-        f"ticked, {plural(pace.elapsed_weeks, 'week')} into a {pace.total_weeks}-week plan."
+    line = _(
+        "⏳ {behind}: {ticked}, {elapsed}.",
+        behind=_n("**Behind by {n} week**", "**Behind by {n} weeks**", pace.weeks),
+        ticked=_n(
+            "{done} of {n} checklist item ticked", "{done} of {n} checklist items ticked", pace.items, done=pace.done
+        ),
+        elapsed=_n(
+            "{n} week into a {total}-week plan",
+            "{n} weeks into a {total}-week plan",
+            pace.elapsed_weeks,
+            total=pace.total_weeks,
+        ),
     )
     offers = []
     if behind_button:
-        offers.append("**I'm behind** moves your plan back a week")
+        offers.append(_("**I'm behind** moves your plan back a week"))
     if slower_button and week.slower:
-        offers.append(f"**Slower pace** switches to {pace_label(week.slower)} ({week.slower_weeks} weeks in all)")
+        offers.append(
+            _(
+                "**Slower pace** switches to {pace} ({weeks} weeks in all)",
+                pace=pace_label(week.slower),
+                weeks=week.slower_weeks,
+            )
+        )
     return line + (f" {'; '.join(offers)}." if offers else "")
 
 
@@ -205,16 +256,14 @@ def _room(fields: Sequence[Field], *texts: str) -> int:
     return sum(f.length for f in fields) + sum(len(t) for t in texts)
 
 
-MORE = "…the rest of this week is in `/today`."
-
-
 def _fit(lines: Sequence[str], space: int) -> str:
     """Join whole lines within `space` characters; when some do not fit, say where the rest is."""
     whole = "\n".join(lines).strip()
     if len(whole) <= space:
         return whole
+    more = _("…the rest of this week is in {today}.", today=cmd("today"))
     shown: list[str] = []
-    used = len(MORE)
+    used = len(more)
     for line in lines:
         if used + len(line) + 1 > space:
             break
@@ -222,11 +271,12 @@ def _fit(lines: Sequence[str], space: int) -> str:
         used += len(line) + 1
     if not "".join(shown).strip():
         return clip(lines[0], space) if lines and space > 0 else ""
-    return "\n".join([*shown, MORE]).strip()
+    return "\n".join([*shown, more]).strip()
 
 
-def _card(title: str, lines: Sequence[str], fields: Sequence[Field], room: int, footer: str = FOOTER) -> Card:
+def _card(title: str, lines: Sequence[str], fields: Sequence[Field], room: int, footer: str | None = None) -> Card:
     """Lay a card out within `room` characters: the description gives way to the fields (whole lines only)."""
+    footer = footer if footer is not None else reminder_footer()
     title = clip(title, 256)
     space = min(MAX_EMBED_DESCRIPTION, room - _room(fields, title, footer))
     description = _fit(lines, space) if space > 0 else ""
@@ -237,21 +287,40 @@ def _finished_card(week: PathWeek, room: int) -> Card:
     """The last reminder of a path: a cheer only when every item is ticked, else time is up and what is left."""
     plan, view = week.plan, week.view
     role = plan.role
-    over = f"the {plural(plan.total_weeks, 'week')} of {role.display_name} are over"
+    over = _n(
+        "the {n} week of {role} are over", "the {n} weeks of {role} are over", plan.total_weeks, role=role.display_name
+    )
     if view.total and view.done == view.total:
         lines = [
-            f"🎉 You've reached the end of the {role.display_name} path with every checklist item ticked. "
-            "Congratulations!",
-            "This is your last weekly reminder for it. `/progress` shows what you achieved.",
+            _(
+                "🎉 You've reached the end of the {role} path with every checklist item ticked. Congratulations!",
+                role=role.display_name,
+            ),
+            _(
+                "This is your last weekly reminder for it. {progress} shows what you achieved.",
+                progress=cmd("progress"),
+            ),
         ]
     elif not view.total:
-        lines = [f"Time is up: {over}.", "This is your last weekly reminder for it. `/phase` shows any phase again."]
+        lines = [
+            _("Time is up: {over}.", over=over),
+            _("This is your last weekly reminder for it. {phase} shows any phase again.", phase=cmd("phase")),
+        ]
     else:
         lines = [
-            f"⏳ Time is up: {over}, with {view.total - view.done} of {plural(view.total, 'checklist item')} "
-            "still open.",
-            "This is your last weekly reminder for it. `/checklist` has what is left; `/progress` shows where you "
-            "stand.",
+            _n(
+                "⏳ Time is up: {over}, with {left} of {n} checklist item still open.",
+                "⏳ Time is up: {over}, with {left} of {n} checklist items still open.",
+                view.total,
+                over=over,
+                left=view.total - view.done,
+            ),
+            _(
+                "This is your last weekly reminder for it. {checklist} has what is left; {progress} shows where you "
+                "stand.",
+                checklist=cmd("checklist"),
+                progress=cmd("progress"),
+            ),
         ]
     if view.missed:
         lines.insert(0, missed_line(view.missed))
@@ -259,10 +328,10 @@ def _finished_card(week: PathWeek, room: int) -> Card:
     fields = []
     if view.total and view.done < view.total:
         left = next_open_items(role.checklist, week.done, limit=view.total)
-        fields.append(Field("Still open", items_text([item for _, items in left for item in items], limit)))
+        fields.append(Field(_("Still open"), items_text([item for _g, items in left for item in items], limit)))
     if view.total:
-        fields.append(Field("Progress", progress_bar(view.done, view.total)))
-    fields.append(Field("Streak", streak_text(week.standing.streak)))
+        fields.append(Field(_("Progress"), progress_bar(view.done, view.total)))
+    fields.append(Field(_("Streak"), streak_text(week.standing.streak)))
     return _card(f"{week_status(plan)} · {role.display_name}", lines, fields, room)
 
 
@@ -274,29 +343,39 @@ def _self_paced_card(week: PathWeek, room: int) -> Card:
     if view.missed:
         lines.append(missed_line(view.missed))
     if view.status == "not_started":
-        lines.append(f"Your path starts in {plural(view.days_until_start, 'day')}. A look at what comes first:")
+        lines.append(starts_in_line(view.days_until_start))
     elif not view.total:
         lines.append(
-            f"{role.display_name} is self-paced and has no checklist: look up its topics with "
-            f"`/skill-deep-dive topic:… role:{role.name}`."
+            _(
+                "{role} is self-paced and has no checklist: look up its topics with {deep_dive}.",
+                role=role.display_name,
+                deep_dive=cmd("skill-deep-dive", topic="…", role=role.name),
+            )
         )
     elif not view.open_items:
         lines.append(
-            "Every item on the checklist is ticked. `/progress` shows what you did; "
-            f"`/stop-learning role:{role.name}` ends these reminders when you're done with the path."
+            _(
+                "Every item on the checklist is ticked. {progress} shows what you did; {stop} ends these reminders "
+                "when you're done with the path.",
+                progress=cmd("progress"),
+                stop=cmd("stop-learning", role=role.name),
+            )
         )
     else:
         lines.append(
-            "Self-paced: no phase this week, just the next items on your checklist. "
-            "Tick what you've done in the menu or with `/done`."
+            _(
+                "Self-paced: no phase this week, just the next items on your checklist. Tick what you've done in the "
+                "menu or with {done}.",
+                done=cmd("done"),
+            )
         )
     limit = min(MAX_FIELD_VALUE, room // 3)
     fields = []
     if view.open_by_group:
-        fields.append(Field("Next open items", open_items_text(view.open_by_group, limit)))
+        fields.append(Field(_("Next open items"), open_items_text(view.open_by_group, limit)))
     if view.total:
-        fields.append(Field("Progress", progress_bar(view.done, view.total)))
-    fields.append(Field("Streak", streak_text(week.standing.streak)))
+        fields.append(Field(_("Progress"), progress_bar(view.done, view.total)))
+    fields.append(Field(_("Streak"), streak_text(week.standing.streak)))
     return _card(f"{week_status(plan)} · {role.display_name}", lines, fields, room)
 
 
@@ -317,9 +396,9 @@ def reminder_card(
     if view.missed:
         lines.append(missed_line(view.missed))
     if view.status == "phase_change":
-        lines.append("🚩 **A new phase starts this week.**")
+        lines.append(_("🚩 **A new phase starts this week.**"))
     elif view.status == "not_started":
-        lines.append(f"Your path starts in {plural(view.days_until_start, 'day')}. A look at what comes first:")
+        lines.append(starts_in_line(view.days_until_start))
     if week.standing.nudge:
         lines.append(_nudge_line(week, behind_button, slower_button))
     if lines:
@@ -332,14 +411,14 @@ def reminder_card(
         fields = today_fields(today, limit, shown="\n".join(lines))
     if week.items and (today is None or not today.open_items):
         # The phase has no items of its own: those of the checklist group for this stretch of the path.
-        shown = Field(clip(f"Open items · {view.items_group}", 256), items_text(week.items, limit))
+        shown = Field(clip(_("Open items · {group}", group=view.items_group), 256), items_text(week.items, limit))
         fields.insert(len(fields) - 1 if today is not None else 0, shown)
     if view.total:
-        fields.append(Field("Progress", progress_bar(view.done, view.total)))
+        fields.append(Field(_("Progress"), progress_bar(view.done, view.total)))
     finish = _finish_text(week)
     if finish:
-        fields.append(Field("Finish", finish))
-    fields.append(Field("Streak", streak_text(week.standing.streak)))
+        fields.append(Field(_("Finish"), finish))
+    fields.append(Field(_("Streak"), streak_text(week.standing.streak)))
     return _card(f"{week_status(plan)} · {plan.role.display_name}", lines, fields, room)
 
 
@@ -351,7 +430,7 @@ def _tick_menu(week: PathWeek) -> Select | None:
     return Select(
         components.REMINDER_TICK.id(week.plan.role.name),
         options,
-        placeholder=clip(f"{week.plan.role.display_name}: tick what you've done", 150),
+        placeholder=clip(_("{role}: tick what you've done", role=week.plan.role.display_name), 150),
         min_values=1,
         max_values=len(options),
     )
@@ -401,16 +480,17 @@ async def compose_user(svc: Services, user_id: int, now: datetime, missed: int =
         menu = None if week.finished else _tick_menu(week)
         if menu is not None:
             rows.append(menu)
-    buttons = [Button("Snooze a day", custom_id=components.SNOOZE.id())]
+    buttons = [Button(_("Snooze a day"), custom_id=components.SNOOZE.id())]
     if nudged is not None and behind:
-        buttons.append(Button("I'm behind", custom_id=components.BEHIND.id(nudged.plan.role.name, slot)))
+        buttons.append(Button(_("I'm behind"), custom_id=components.BEHIND.id(nudged.plan.role.name, slot)))
     if nudged is not None and nudged.slower:
-        label = clip(f"Slower pace: {pace_label(nudged.slower)}", 80)
+        label = clip(_("Slower pace: {pace}", pace=pace_label(nudged.slower)), 80)
         buttons.append(Button(label, custom_id=components.SLOWER_PACE.id(nudged.plan.role.name, nudged.slower)))
-    buttons.append(Button("Pause a week", custom_id=components.PAUSE_WEEK.id()))
+    buttons.append(Button(_("Pause a week"), custom_id=components.PAUSE_WEEK.id()))
     going = [w for w in weeks if not w.finished and w.plan.position.status != "not_started"]
     if going:  # one check-in button, for the first path still going (a row holds five buttons)
-        label = "I worked on this" if len(weeks) == 1 else clip(f"I worked on {going[0].plan.role.display_name}", 80)
+        role_name = going[0].plan.role.display_name
+        label = _("I worked on this") if len(weeks) == 1 else clip(_("I worked on {role}", role=role_name), 80)
         buttons.append(check_in_button(going[0].plan.role.name, label))
     if any(not w.finished for w in weeks):
         rows.append(tuple(buttons))  # at most four buttons: a row has room for one more
@@ -491,9 +571,13 @@ async def _ticks_since(svc: Services, group: StudyGroup, since: datetime) -> dic
     return ticks
 
 
+LAST_POST, GROUP_STARTED = "the last post", "the group started"
+"""How a group post names the moment it counts ticks from (`LastPost.name`; worded by `_since_heading`)."""
+
+
 @dataclass(frozen=True)
 class LastPost:
-    """Since when a group post counts ticks, and how to name that moment ("the last post", ...)."""
+    """Since when a group post counts ticks, and how to name that moment (`LAST_POST`, `GROUP_STARTED`, or "")."""
 
     since: datetime
     week_start: datetime
@@ -511,17 +595,17 @@ async def last_post(svc: Services, group: StudyGroup, now: datetime, missed: int
     tz = zone_or_utc(group.timezone)
     due = on_schedule(now, group.weekday, group.local_time, tz)  # this post's own slot
     week_start = None
-    for _ in range(min(missed, MAX_LOOK_BACK) + 1):
+    for _slot in range(min(missed, MAX_LOOK_BACK) + 1):
         due = on_schedule(due - timedelta(seconds=1), group.weekday, group.local_time, tz)
         week_start = week_start or due
         if due < group.created_at:
             break
         delivery = await svc.store.get_delivery("group", group.id, slot_key(due, tz))
         if delivery is not None and delivery.state == "sent":
-            return LastPost(delivery.updated_at, max(week_start, group.created_at), "the last post")
+            return LastPost(delivery.updated_at, max(week_start, group.created_at), LAST_POST)
     assert week_start is not None  # the loop runs at least once
     if due <= group.created_at:
-        return LastPost(group.created_at, max(week_start, group.created_at), "the group started")
+        return LastPost(group.created_at, max(week_start, group.created_at), GROUP_STARTED)
     return LastPost(due, week_start, "")
 
 
@@ -536,7 +620,7 @@ async def member_names(svc: Services, user_ids: Iterable[int]) -> dict[int, str]
 
 
 def _local_date(instant: datetime, tz: str) -> str:
-    return instant.astimezone(ZoneInfo(tz)).date().isoformat()
+    return format_date(instant.astimezone(ZoneInfo(tz)).date())
 
 
 async def _streaks(
@@ -583,6 +667,35 @@ async def _activity(
     return activity, last, await member_names(svc, sorted(shown))
 
 
+def _items(count: int) -> str:
+    return _n("{n} item", "{n} items", count)
+
+
+def _streak(weeks: int) -> str:
+    return _n("{n}-week streak", "{n}-week streak", weeks)
+
+
+def _since_heading(last: LastPost, when: str) -> str:
+    """Name the moment a group post counts ticks from: "Since the last post (2026-11-30)"."""
+    if last.name == LAST_POST:
+        return _("Since the last post ({date})", date=when)
+    if last.name == GROUP_STARTED:
+        return _("Since the group started ({date})", date=when)
+    return _("Since {date}", date=when)
+
+
+def _board_line(standing: GroupStanding, self_paced: bool) -> str | None:
+    """Say how many members finished the stretch the board counts ("6/9 finished this week's items"), if any."""
+    total = len(standing.items)
+    if not standing.done or not total:
+        return None
+    finished = sum(1 for count in standing.done.values() if count >= total)
+    members = len(standing.done)
+    if self_paced:
+        return _("{finished}/{members} finished the whole checklist", finished=finished, members=members)
+    return _("{finished}/{members} finished this week's items", finished=finished, members=members)
+
+
 def _activity_fields(
     role: Role,
     group: StudyGroup,
@@ -590,42 +703,49 @@ def _activity_fields(
     activity: GroupActivity,
     last: LastPost,
     names: dict[int, str],
-    stretch: str,
+    self_paced: bool,
 ) -> list[Field]:
     """The fields of a group post about its members: who ticked what since the last post, and the board."""
     if not standing.progress:
-        return [Field("Board", "No members yet: `/group join`")]
+        return [Field(_("Board"), _("No members yet: {join}", join=cmd("group join")))]
     tz = zone_or_utc(group.timezone)
-    when = _local_date(last.since, tz)
-    heading = f"Since {last.name} ({when})" if last.name else f"Since {when}"
+    heading = _since_heading(last, _local_date(last.since, tz))
     texts = {item.id: item.text for item in role.checklist}
     lines = [f"{names[m.user_id]}: {', '.join(texts.get(i, i) for i in m.items)}" for m in activity.named]
     if activity.hidden_members:
         lines.append(
-            f"{plural(activity.hidden_members, 'member')} who {'keeps' if activity.hidden_members == 1 else 'keep'} "
-            f"their progress hidden: {plural(activity.hidden_items, 'item')}"
+            _n(
+                "{n} member who keeps their progress hidden: {items}",
+                "{n} members who keep their progress hidden: {items}",
+                activity.hidden_members,
+                items=_items(activity.hidden_items),
+            )
         )
     if activity.items:
-        summary = f"{plural(activity.members, 'member')} ticked {plural(activity.items, 'item')}."
+        summary = _n(
+            "{n} member ticked {items}.", "{n} members ticked {items}.", activity.members, items=_items(activity.items)
+        )
         since = fit_lines([summary, *lines], MAX_FIELD_VALUE)
     else:
-        since = "No items ticked. **My checklist** below opens yours."
+        since = _("No items ticked. **My checklist** below opens yours.")
     board_lines = [
-        f"{n}. {names[row.user_id]} · {plural(row.items, 'item')}"
-        + (f" · {row.streak}-week streak" if row.streak else "")
-        for n, row in enumerate(activity.board, start=1)
+        f"{rank}. {names[row.user_id]} · {_items(row.items)}" + (f" · {_streak(row.streak)}" if row.streak else "")
+        for rank, row in enumerate(activity.board, start=1)
     ]
     if not board_lines:
-        board_lines = ["Nobody who shows their progress ticked an item in the past week."]
-    summary_line = group_board(standing.done, len(standing.items), stretch)
+        board_lines = [_("Nobody who shows their progress ticked an item in the past week.")]
+    summary_line = _board_line(standing, self_paced)
     if summary_line:
         board_lines.append(summary_line)
-    return [Field(clip(heading, 256), since), Field("Board · the past week", fit_lines(board_lines, MAX_FIELD_VALUE))]
+    return [
+        Field(clip(heading, 256), since),
+        Field(_("Board · the past week"), fit_lines(board_lines, MAX_FIELD_VALUE)),
+    ]
 
 
 def _group_rows(role: Role) -> tuple[tuple[Button, ...], ...]:
     """The post's buttons, each for whoever clicks: their own checklist, and a check-in on the group's path."""
-    buttons = [Button("My checklist", custom_id=components.CHECKLIST.id(role.name, 0))] if role.checklist else []
+    buttons = [Button(_("My checklist"), custom_id=components.CHECKLIST.id(role.name, 0))] if role.checklist else []
     buttons.append(check_in_button(role.name))
     return (tuple(buttons),)
 
@@ -639,40 +759,62 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
     activity, last, names = await _activity(svc, group, role, standing, now, missed)
     note = zone_note(group.timezone, whose="This group's")
     if standing.position.self_paced:
-        fields = _activity_fields(role, group, standing, activity, last, names, "the whole checklist")
+        fields = _activity_fields(role, group, standing, activity, last, names, self_paced=True)
         card = _self_paced_group_card(group, role, standing, fields)
         return Composed(Reply(content=note, cards=(card,), rows=_group_rows(role)), finished=False)
     view, pos, total = standing.view, standing.position, standing.total_weeks
     lines = []
     if view.missed:
-        lines.append(missed_line(view.missed, "weekly post", "here is where the group is now"))
+        lines.append(missed_line(view.missed, group=True))
     fields: list[Field] = []
     finished = view.status == "finished"
     if finished:
         members = len(standing.progress)
         if role.checklist and members and standing.complete == members:
-            lines.append(f"🎉 The group has reached the end of the {role.display_name} path. Well done, everyone!")
-        else:
-            ticked = f"{standing.complete} of {plural(members, 'member')} ticked every item"
-            done = ticked if role.checklist and members else ""
             lines.append(
-                f"The group's {plural(total, 'week')} of {role.display_name} are over"
-                + (f": {done}." if done else ".")
-                + " This is the group's last weekly post."
+                _(
+                    "🎉 The group has reached the end of the {role} path. Well done, everyone!",
+                    role=role.display_name,
+                )
+            )
+        elif role.checklist and members:
+            ticked = _n(
+                "{complete} of {n} member ticked every item",
+                "{complete} of {n} members ticked every item",
+                members,
+                complete=standing.complete,
+            )
+            lines.append(
+                _n(
+                    "The group's {n} week of {role} are over: {ticked}. This is the group's last weekly post.",
+                    "The group's {n} weeks of {role} are over: {ticked}. This is the group's last weekly post.",
+                    total,
+                    role=role.display_name,
+                    ticked=ticked,
+                )
+            )
+        else:
+            lines.append(
+                _n(
+                    "The group's {n} week of {role} are over. This is the group's last weekly post.",
+                    "The group's {n} weeks of {role} are over. This is the group's last weekly post.",
+                    total,
+                    role=role.display_name,
+                )
             )
     else:
         if view.status == "phase_change":
-            lines.append("🚩 A new phase starts this week.")
+            lines.append(_("🚩 A new phase starts this week."))
         today = _group_today(role, standing)
         if today is not None:
             lines.extend(today_lines(today))
             extra = unseen(today.resources, "\n".join(lines))
             if extra:
-                fields.append(Field("Resources", resources_text(extra, MAX_FIELD_VALUE // 2)))
-    fields += _activity_fields(role, group, standing, activity, last, names, "this week's items")
-    week = "Finished" if finished else f"Week {pos.week} of {total}"
+                fields.append(Field(_("Resources"), resources_text(extra, MAX_FIELD_VALUE // 2)))
+    fields += _activity_fields(role, group, standing, activity, last, names, self_paced=False)
+    week = _("Finished") if finished else _("Week {week} of {total}", week=pos.week, total=total)
     title = f"{escape_user_text(group.name)} · {week} · {role.display_name}"
-    card = _card(title, lines, fields, MAX_EMBED_TOTAL, GROUP_FOOTER)
+    card = _card(title, lines, fields, MAX_EMBED_TOTAL, group_footer())
     rows = () if finished else _group_rows(role)
     return Composed(Reply(content=note, cards=(card,), rows=rows), finished=finished)
 
@@ -680,8 +822,8 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
 def group_week(pos: Position) -> str:
     """Say where a study group on a self-paced path is: the week since it started, or when it starts."""
     if pos.status == "not_started":
-        return f"starts in {plural(pos.days_until_start, 'day')}"
-    return f"week {pos.week} since the group started"
+        return _n("starts in {n} day", "starts in {n} days", pos.days_until_start)
+    return _("week {week} since the group started", week=pos.week)
 
 
 def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStanding, fields: list[Field]) -> Card:
@@ -689,15 +831,18 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
     view = standing.view
     lines = []
     if view.missed:
-        lines.append(missed_line(view.missed, "weekly post", "here is where the group is now"))
+        lines.append(missed_line(view.missed, group=True))
     if not view.total:
         lines.append(
-            f"Self-paced, with no checklist: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
+            _(
+                "Self-paced, with no checklist: look up its topics with {deep_dive}.",
+                deep_dive=cmd("skill-deep-dive", topic="…", role=role.name),
+            )
         )
     elif view.open_items:
-        lines.append("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:")
+        lines.append(_("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:"))
     else:
-        lines.append("Every member has ticked every item on the checklist. Well done, everyone!")
-    head = [Field("Next open items", open_items_text(view.open_by_group))] if view.open_by_group else []
+        lines.append(_("Every member has ticked every item on the checklist. Well done, everyone!"))
+    head = [Field(_("Next open items"), open_items_text(view.open_by_group))] if view.open_by_group else []
     title = f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}"
-    return _card(title, lines, [*head, *fields], MAX_EMBED_TOTAL, GROUP_FOOTER)
+    return _card(title, lines, [*head, *fields], MAX_EMBED_TOTAL, group_footer())

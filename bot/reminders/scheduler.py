@@ -33,6 +33,7 @@ from typing import Protocol
 from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.domain.zones import zone_or_utc
+from bot.i18n import _
 from bot.log import get_logger
 from bot.reminders.claims import SHARED_POLL_S, Claimer
 from bot.reminders.compose import PATH_NOT_LOADED, Composed, compose_group, compose_user
@@ -467,7 +468,8 @@ class Scheduler:
         for group in await self.svc.store.user_groups(target.target_id):
             if group.paused:
                 continue
-            note = f"<@{target.target_id}>, your weekly reminder (I can't DM you: open DMs to get it privately)."
+            mention = f"<@{target.target_id}>"
+            note = _("{mention}, your weekly reminder (I can't DM you: open DMs to get it privately).", mention=mention)
             try:
                 await self.sender.send_channel(
                     group.channel_id, group.name, Reply(content=note, cards=reply.cards), nonce, target.next_due
