@@ -209,7 +209,8 @@ class WaymarkBot(commands.AutoShardedBot):
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Turn command failures into friendly ephemeral replies; log the unexpected ones with an ID."""
         if isinstance(error, app_commands.CommandOnCooldown):
-            wait = _("Slow down a little: try again in {seconds}s.", seconds=f"{error.retry_after:.0f}")
+            seconds = round(error.retry_after)
+            wait = _("Slow down a little: try again in {seconds}s.", seconds=seconds)
             await send_reply(interaction, error_reply(wait))
         elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
             await send_reply(

@@ -31,6 +31,11 @@ Area = Literal["learning", "progress", "content", "reminders", "groups"]
 Handler = Callable[..., Awaitable[Reply]]
 
 
+def shown_name(name: str, context: Literal["command", "option", "choice"]) -> str:
+    """Return a declared name (a command's, an option's, a choice's) as the reader's Discord shows it."""
+    return i18n.translate_in(i18n.current(), name, context) or name
+
+
 @dataclass(frozen=True)
 class Option:
     """One option of a command, as Discord shows it and the console reads it.
@@ -50,13 +55,13 @@ class Option:
     high: int | None = None
 
     @property
-    def local_name(self) -> str:
+    def shown_name(self) -> str:
         """The option's name as the reader's Discord shows it (`rolle` for `role` in German)."""
-        return _p("option", self.name)
+        return shown_name(self.name, "option")
 
     def choice_title(self, choice: str) -> str:
         """Return a choice as Discord lists it to the reader: "Friday", "Freitag", "viernes"."""
-        return _p("choice", choice.title())
+        return shown_name(choice.title(), "choice")
 
     def shown(self, value: str) -> str:
         """Return an example value as the reader would give it: a choice by its name in their language.
@@ -117,7 +122,7 @@ class Command:
     @property
     def usage(self) -> str:
         """The command with its options, optional ones in brackets: `/phase [number] [role]` (in the reader's words)."""
-        words = [o.local_name if o.required else f"[{o.local_name}]" for o in self.options]
+        words = [o.shown_name if o.required else f"[{o.shown_name}]" for o in self.options]
         return " ".join([command_text(self.name), *words])
 
     @property
@@ -162,10 +167,12 @@ async def help_reply(svc: Services, caller: Caller, command: str | None = None) 
             fields.append(Field(only.usage, f"{_(only.description)}.\n`{only.example}`"))
             continue
         group = next(g for g in GROUPS if g.name == name)
-        subs = "|".join(_p("command", c.leaf) for c in members)
+        subs = "|".join(shown_name(c.leaf, "command") for c in members)
         lines = [f"{_(group.description)}.", *(f"`{c.example}`" for c in members[:2])]
         fields.append(Field(f"{command_text(name)} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
     roles = len(svc.content.index.roles)
+    # i18n: what the reader puts after `/help command:`, in capitals as a placeholder
+    name = _p("placeholder", "NAME")
     card = Card(
         title=_("Waymark · learning paths, one week at a time"),
         description=_n(
@@ -174,8 +181,7 @@ async def help_reply(svc: Services, caller: Caller, command: str | None = None) 
             roles,
             roles=cmd("roles"),
             start=cmd("start-learning"),
-            # i18n: what the reader puts after `/help command:`, in capitals as a placeholder
-            help=cmd("help", command=_p("placeholder", "NAME")),
+            help=cmd("help", command=name),
         ),
         fields=tuple(fields[:MAX_EMBED_FIELDS]),
         color=COLOR,
@@ -207,7 +213,7 @@ def _detail(command: Command) -> Card:
                 extra.append(_("one of {choices}", choices=", ".join(choices)))
             if o.required:
                 extra.insert(0, _("required"))
-            line = _("• `{option}`: {description}", option=o.local_name, description=_(o.description))
+            line = _("• `{option}`: {description}", option=o.shown_name, description=_(o.description))
             lines.append(line + (f" ({'; '.join(extra)})" if extra else ""))
     if command.moderator:
         lines += ["", _("Moderators only (Manage Server, or the moderator role).")]

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from bot import components, i18n
 from bot.commands import COMMANDS as DECLARED
-from bot.commands import Command
+from bot.commands import Command, shown_name
 from bot.content.holder import ContentHolder
 from bot.domain.zones import zone_or_utc
 from bot.i18n import N_, _, _n, _p, command_text
@@ -318,7 +318,7 @@ class Console:
             sub = local_name(sub, "command", group=name)
             subs = [c.leaf for c in DECLARED if c.group == name]
             if sub not in subs:
-                local = ", ".join(_p("command", leaf) for leaf in subs)
+                local = ", ".join(shown_name(leaf, "command") for leaf in subs)
                 raise UserError(
                     _("{command} needs one of: {subcommands}.", command=command_text(name), subcommands=local)
                 )
@@ -329,7 +329,7 @@ class Console:
         given = parse_options(rest, tuple(o.name for o in command.options), command)
         kwargs = {key: self._convert(command, key, value) for key, value in given.items()}
         # Discord never sends a command without its required options; say so as it would show them.
-        missing = [o.local_name for o in command.options if o.required and o.name not in kwargs]
+        missing = [o.shown_name for o in command.options if o.required and o.name not in kwargs]
         if missing:
             needed = ", ".join(f"{m}:…" for m in missing)
             raise UserError(_("{command} needs {options}.", command=command_text(name), options=needed))
@@ -338,7 +338,7 @@ class Console:
     def _convert(self, command: Command, key: str, value: str) -> object:
         """Read an option's text as its declared type, with the limits Discord would enforce."""
         option = command.option(key)
-        shown = option.local_name  # as the user named it
+        shown = option.shown_name  # as the user named it
         if option.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise UserError(

@@ -187,7 +187,9 @@ def app_command(spec: Command, parent: app_commands.Group | None = None, run: Ru
         if o.suggest is not None:
             command.autocomplete(o.name)(SUGGEST[o.suggest])
         if o.choices:
-            app_commands.choices(**{o.name: [app_commands.Choice(name=c.title(), value=c) for c in o.choices]})(command)
+            # A choice added after the command is built is not made a locale_str for the translator: make it one.
+            listed = [app_commands.Choice(name=app_commands.locale_str(c.title()), value=c) for c in o.choices]
+            app_commands.choices(**{o.name: listed})(command)
     if parent is not None and getattr(parent, "moderator", False):
         command.add_check(is_moderator)  # runs before the cooldown: denied members use none of it
     if spec.cooldown is not None:
