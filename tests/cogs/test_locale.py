@@ -98,6 +98,15 @@ async def test_the_help_autocomplete_offers_german_names(channel, alice, speaks)
     assert {"name": "/heute", "value": "today"} in choices
 
 
+async def test_the_pace_autocomplete_counts_months_in_spanish(channel, alice, speaks):
+    speaks("es-ES")
+
+    choices = await alice.autocomplete(channel, "start-learning", "pace", "", role=BACKEND)
+
+    assert [c["value"] for c in choices] == ["complete_beginner", "programming_background", "full_time_accelerated"]
+    assert choices[0]["name"].endswith(" (9-12 meses)")
+
+
 async def test_an_unknown_command_is_answered_in_german(channel, alice, speaks):
     speaks("de")
 

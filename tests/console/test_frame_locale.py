@@ -9,6 +9,7 @@ from bot import commands as declared
 from bot import components, i18n
 from bot import console as console_module
 from bot.console import Console
+from bot.discord_io import DMS_CLOSED_NOTICE, dms_closed_notice
 from bot.render import Button, Field, Reply, paginate, render_text
 from bot.services import Caller, Services, UserError
 from tests.console.conftest import NOW
@@ -203,6 +204,14 @@ async def test_click_takes_the_english_label_in_a_german_console(german: Console
 
     assert "❌" not in out
     assert "Use git professionally" in out
+
+
+def test_the_closed_dms_notice_names_the_command_as_the_reader_sees_it() -> None:
+    assert dms_closed_notice() == DMS_CLOSED_NOTICE
+    with i18n.using("de"):
+        german = dms_closed_notice()
+    assert german.startswith("📭 Ich konnte dir deine wöchentliche Erinnerung nicht per DM schicken")
+    assert "nutze dann `/erinnerung an`." in german
 
 
 def test_paging_and_text_rendering_in_spanish() -> None:
