@@ -170,18 +170,18 @@ async def help_reply(svc: Services, caller: Caller, command: str | None = None) 
         subs = "|".join(shown_name(c.leaf, "command") for c in members)
         lines = [f"{_(group.description)}.", *(f"`{c.example}`" for c in members[:2])]
         fields.append(Field(f"{command_text(name)} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
-    roles = len(svc.content.index.roles)
+    paths = len(svc.content.index.roles)
     # i18n: what the reader puts after `/help command:`, in capitals as a placeholder
-    name = _p("placeholder", "NAME")
+    placeholder = _p("placeholder", "NAME")
     card = Card(
         title=_("Waymark · learning paths, one week at a time"),
         description=_n(
             "{n} path loaded. Start with {roles}, then {start}. {help} explains one command in full.",
             "{n} paths loaded. Start with {roles}, then {start}. {help} explains one command in full.",
-            roles,
+            paths,
             roles=cmd("roles"),
             start=cmd("start-learning"),
-            help=cmd("help", command=name),
+            help=cmd("help", command=placeholder),
         ),
         fields=tuple(fields[:MAX_EMBED_FIELDS]),
         color=COLOR,
