@@ -25,6 +25,7 @@ from bot.discord_io import (
     report_unexpected,
     send_reply,
 )
+from bot.i18n import _
 from bot.log import get_logger
 from bot.metrics import METRICS
 from bot.reminders.claims import Claimer, Shards
@@ -208,14 +209,16 @@ class WaymarkBot(commands.AutoShardedBot):
     async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Turn command failures into friendly ephemeral replies; log the unexpected ones with an ID."""
         if isinstance(error, app_commands.CommandOnCooldown):
-            await send_reply(interaction, error_reply(f"Slow down a little: try again in {error.retry_after:.0f}s."))
+            seconds = round(error.retry_after)
+            wait = _("Slow down a little: try again in {seconds}s.", seconds=seconds)
+            await send_reply(interaction, error_reply(wait))
         elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
             await send_reply(
-                interaction, error_reply("Only moderators (Manage Server, or the moderator role) can do that.")
+                interaction, error_reply(_("Only moderators (Manage Server, or the moderator role) can do that."))
             )
         elif isinstance(error, app_commands.TransformerError):
             shown = escape_user_text(str(error.value), 80)
-            await send_reply(interaction, error_reply(f"I couldn't read '{shown}' for that option."))
+            await send_reply(interaction, error_reply(_("I couldn't read '{value}' for that option.", value=shown)))
         else:
             await report_unexpected(interaction, getattr(error, "original", error))
 

@@ -4,26 +4,36 @@ The cogs build their discord.py app commands from `COMMANDS` (`bot.cogs.common`)
 parser (`bot.console`), and `/help` its list and detail view (here). A handler is called as
 ``handler(services, caller, **options)`` with each option the caller gave, typed as its `Option` says:
 text as `str`, integers as `int`, flags as `bool`, a member as `Member`, a channel as its ID.
+
+Names and descriptions are declared in English; Discord shows them in each user's language from the
+catalogs (`bot.i18n_tools` extracts them, `bot.discord_io.Translator` serves them), and `/help` names
+commands and options the way the reader's Discord does (`bot.i18n.command_text`).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from bot import i18n
 from bot.handlers import content_admin, groups, learning, portfolio, progress, reminders, review, today
+from bot.i18n import N_, _, _n, _p, cmd, command_text
 from bot.present import COLOR
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_EMBED_FIELDS, MAX_FIELD_VALUE
 from bot.services import Caller, Services, UserError
-from bot.wording import plural
 
 OptionType = Literal["text", "integer", "boolean", "member", "channel"]
 Suggest = Literal["role", "pace", "topic", "item", "group", "zone", "command"]
 Area = Literal["learning", "progress", "content", "reminders", "groups"]
 Handler = Callable[..., Awaitable[Reply]]
+
+
+def shown_name(name: str, context: Literal["command", "option", "choice"]) -> str:
+    """Return a declared name (a command's, an option's, a choice's) as the reader's Discord shows it."""
+    return i18n.translate_in(i18n.current(), name, context) or name
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,27 @@ class Option:
     low: int | None = None
     high: int | None = None
 
+    @property
+    def shown_name(self) -> str:
+        """The option's name as the reader's Discord shows it (`rolle` for `role` in German)."""
+        return shown_name(self.name, "option")
+
+    def choice_title(self, choice: str) -> str:
+        """Return a choice as Discord lists it to the reader: "Friday", "Freitag", "viernes"."""
+        return shown_name(choice.title(), "choice")
+
+    def shown(self, value: str) -> str:
+        """Return an example value as the reader would give it: a choice by its name in their language.
+
+        English shows the value itself ("friday"), as typed; a command named as a value (`/help command:`)
+        is named in the reader's language too.
+        """
+        if self.suggest == "command":
+            return command_text(value).removeprefix("/")
+        if value in self.choices and i18n.current() != i18n.DEFAULT:
+            return self.choice_title(value)
+        return value
+
 
 @dataclass(frozen=True)
 class Group:
@@ -60,6 +91,8 @@ class Group:
 class Command:
     """A slash command: what it is called, what it takes, what it does, and how to use it.
 
+    `sample` is the example `/help` shows, as option values by option name (`{"role": "backend-engineer"}`):
+    `example` writes it out with the command and option names of the reader's language.
     `moderator` commands are listed in `/help` only to moderators and are checked when run.
     `cooldown` is (uses, seconds) per user. `defer` answers "thinking…" first, for work that may
     take longer than Discord's 3 s. `dm` sends the reply to the caller by DM on Discord.
@@ -69,7 +102,7 @@ class Command:
     description: str
     handler: Handler
     area: Area
-    example: str
+    sample: Mapping[str, str]
     options: tuple[Option, ...] = ()
     moderator: bool = False
     cooldown: tuple[int, float] | None = None
@@ -88,9 +121,14 @@ class Command:
 
     @property
     def usage(self) -> str:
-        """The command with its options, optional ones in brackets: `/phase [number] [role]`."""
-        words = [o.name if o.required else f"[{o.name}]" for o in self.options]
-        return " ".join([f"/{self.name}", *words])
+        """The command with its options, optional ones in brackets: `/phase [number] [role]` (in the reader's words)."""
+        words = [o.shown_name if o.required else f"[{o.shown_name}]" for o in self.options]
+        return " ".join([command_text(self.name), *words])
+
+    @property
+    def example(self) -> str:
+        """The example `/help` shows: `/start-learning role:backend-engineer` (`/lernen-starten rolle:…` in German)."""
+        return command_text(self.name, **{o: self.option(o).shown(v) for o, v in self.sample.items()})
 
     def option(self, name: str) -> Option:
         """Return the option called `name`."""
@@ -108,6 +146,13 @@ GROUPS: tuple[Group, ...] = (
     Group("remind", "Your weekly reminder", "reminders"),
     Group("group", "Study groups that learn a path together", "groups", guild_only=True),
 )
+KINDS = {
+    "integer": N_("a number"),
+    "boolean": N_("true or false"),
+    "member": N_("a member"),
+    "channel": N_("a channel"),
+}
+"""What `/help` says an option of each type takes (text needs no word)."""
 
 
 async def help_reply(svc: Services, caller: Caller, command: str | None = None) -> Reply:
@@ -119,18 +164,24 @@ async def help_reply(svc: Services, caller: Caller, command: str | None = None) 
     for name, members in _by_heading(shown):
         if len(members) == 1 and members[0].group is None:
             only = members[0]
-            fields.append(Field(only.usage, f"{only.description}.\n`{only.example}`"))
+            fields.append(Field(only.usage, f"{_(only.description)}.\n`{only.example}`"))
             continue
         group = next(g for g in GROUPS if g.name == name)
-        subs = "|".join(c.leaf for c in members)
-        lines = [f"{group.description}.", *(f"`{c.example}`" for c in members[:2])]
-        fields.append(Field(f"/{name} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
-    roles = len(svc.content.index.roles)
+        subs = "|".join(shown_name(c.leaf, "command") for c in members)
+        lines = [f"{_(group.description)}.", *(f"`{c.example}`" for c in members[:2])]
+        fields.append(Field(f"{command_text(name)} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
+    paths = len(svc.content.index.roles)
+    # i18n: what the reader puts after `/help command:`, in capitals as a placeholder
+    placeholder = _p("placeholder", "NAME")
     card = Card(
-        title="Waymark · learning paths, one week at a time",
-        description=(
-            f"{plural(roles, 'path')} loaded. Start with `/roles`, then `/start-learning`. "
-            "`/help command:NAME` explains one command in full."
+        title=_("Waymark · learning paths, one week at a time"),
+        description=_n(
+            "{n} path loaded. Start with {roles}, then {start}. {help} explains one command in full.",
+            "{n} paths loaded. Start with {roles}, then {start}. {help} explains one command in full.",
+            paths,
+            roles=cmd("roles"),
+            start=cmd("start-learning"),
+            help=cmd("help", command=placeholder),
         ),
         fields=tuple(fields[:MAX_EMBED_FIELDS]),
         color=COLOR,
@@ -147,43 +198,81 @@ def _by_heading(commands: list[Command]) -> list[tuple[str, list[Command]]]:
 
 
 def _detail(command: Command) -> Card:
-    lines = [f"{command.description}.", "", f"**Usage:** `{command.usage}`", f"**Example:** `{command.example}`"]
+    lines = [
+        f"{_(command.description)}.",
+        "",
+        _("**Usage:** `{usage}`", usage=command.usage),
+        _("**Example:** `{example}`", example=command.example),
+    ]
     if command.options:
         lines.append("")
         for o in command.options:
-            kind = {"integer": "a number", "boolean": "true or false", "member": "a member", "channel": "a channel"}
-            extra = [kind[o.type]] if o.type in kind else []
+            extra = [_(KINDS[o.type])] if o.type in KINDS else []
             if o.choices:
-                extra.append("one of " + ", ".join(o.choices))
+                choices = o.choices if i18n.current() == i18n.DEFAULT else [o.choice_title(c) for c in o.choices]
+                extra.append(_("one of {choices}", choices=", ".join(choices)))
             if o.required:
-                extra.insert(0, "required")
-            lines.append(f"• `{o.name}`: {o.description}" + (f" ({'; '.join(extra)})" if extra else ""))
+                extra.insert(0, _("required"))
+            line = _("• `{option}`: {description}", option=o.shown_name, description=_(o.description))
+            lines.append(line + (f" ({'; '.join(extra)})" if extra else ""))
     if command.moderator:
-        lines += ["", "Moderators only (Manage Server, or the moderator role)."]
+        lines += ["", _("Moderators only (Manage Server, or the moderator role).")]
     if command.dm:
-        lines += ["", "The answer comes by direct message."]
-    return Card(title=f"/{command.name}", description="\n".join(lines), color=COLOR)
+        lines += ["", _("The answer comes by direct message.")]
+    return Card(title=command_text(command.name), description="\n".join(lines), color=COLOR)
+
+
+def _names(command: Command) -> set[str]:
+    """Every way to name a command, in any language the bot speaks, or mixing two (`remind einstellen`)."""
+    found = {command.name}
+    for locale in i18n.available():
+        words = [i18n.translate_in(locale, word, "command") or word for word in command.name.split(" ")]
+        found.add(" ".join(words).casefold())
+        if command.group is not None:
+            found.add(f"{words[0]} {command.leaf}".casefold())
+            found.add(f"{command.group} {words[1]}".casefold())
+    return found
+
+
+def _group_names(group: str) -> set[str]:
+    """Every way to name a group of commands, in any language the bot speaks."""
+    return {group} | {(i18n.translate_in(locale, group, "command") or group).casefold() for locale in i18n.available()}
 
 
 def find_command(text: str) -> Command:
-    """Find a command by name (`today`, `/remind set`, `remind`), or raise a UserError that suggests some."""
-    wanted = " ".join(text.strip().lstrip("/").lower().split())
-    by_name = {c.name: c for c in COMMANDS}
+    """Find a command by name (`today`, `/remind set`, `remind`, or as the reader's Discord names it: `heute`),
+    or raise a UserError that suggests some."""
+    wanted = " ".join(text.strip().lstrip("/").casefold().split())
+    by_name = {name: c for c in COMMANDS for name in _names(c)}
     if wanted in by_name:
         return by_name[wanted]
-    subs = [c for c in COMMANDS if c.group == wanted]
+    group = next((g.name for g in GROUPS if wanted in _group_names(g.name)), None)
+    subs = [c for c in COMMANDS if group is not None and c.group == group]
     if subs:
-        raise UserError(f"/{wanted} has subcommands: " + ", ".join(f"`/{c.name}`" for c in subs) + ".")
-    close = difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.6)
+        raise UserError(
+            _(
+                "{group} has subcommands: {commands}.",
+                group=command_text(group or ""),
+                commands=", ".join(cmd(c.name) for c in subs),
+            )
+        )
+    # Suggest from the names the reader sees and the English ones, each command once, as the reader names it.
+    readable = {c.name: c for c in COMMANDS} | {command_text(c.name).removeprefix("/").casefold(): c for c in COMMANDS}
+    close = difflib.get_close_matches(wanted, list(readable), n=6, cutoff=0.6)
+    suggested = list(dict.fromkeys(cmd(readable[name].name) for name in close))[:3]
     shown = escape_user_text(text.strip(), 40)
-    hint = f" Did you mean {', '.join(f'`/{n}`' for n in close)}?" if close else " `/help` lists them all."
-    raise UserError(f"There is no command '{shown}'.{hint}")
+    if suggested:
+        raise UserError(
+            _("There is no command '{name}'. Did you mean {commands}?", name=shown, commands=", ".join(suggested))
+        )
+    raise UserError(_("There is no command '{name}'. {help} lists them all.", name=shown, help=cmd("help")))
 
 
 def command_names(query: str) -> list[str]:
-    """Suggest command names containing what was typed (for `/help command:`)."""
-    q = query.strip().lstrip("/").lower()
-    return [c.name for c in COMMANDS if q in c.name][:25]
+    """Suggest the commands whose name, in English or as the reader's Discord shows it, contains what was typed
+    (for `/help command:`); return their declared names."""
+    q = query.strip().lstrip("/").casefold()
+    return [c.name for c in COMMANDS if q in c.name or q in command_text(c.name).removeprefix("/").casefold()][:25]
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -192,7 +281,7 @@ COMMANDS: tuple[Command, ...] = (
         "Enroll in a learning path, or resume it",
         learning.start_learning,
         "learning",
-        "/start-learning role:backend-engineer",
+        {"role": "backend-engineer"},
         (
             Option("role", "The path to follow", required=True, suggest="role"),
             Option("pace", "How fast (the path's paces)", suggest="pace"),
@@ -204,7 +293,7 @@ COMMANDS: tuple[Command, ...] = (
         "This week's topics, links and next step on your path",
         today.today,
         "learning",
-        "/today",
+        {},
         (ROLE,),
     ),
     Command(
@@ -212,20 +301,20 @@ COMMANDS: tuple[Command, ...] = (
         "Find the part of a path about a topic, or ask about a week",
         learning.skill_deep_dive,
         "learning",
-        "/skill-deep-dive topic:postgres",
+        {"topic": "postgres"},
         (
             Option("topic", "A topic or a question, e.g. 'week 14' (typos are fine)", required=True, suggest="topic"),
             Option("role", "Only search this path", suggest="role"),
         ),
         cooldown=(5, 10.0),
     ),
-    Command("roles", "Every learning path, its timeline and salary range", learning.roles_list, "learning", "/roles"),
+    Command("roles", "Every learning path, its timeline and salary range", learning.roles_list, "learning", {}),
     Command(
         "phase",
         "One phase of a path in full (your current one by default)",
         learning.phase_view,
         "learning",
-        "/phase number:2",
+        {"number": "2"},
         (Option("number", "Phase number", type="integer", low=1, high=99), ROLE),
     ),
     Command(
@@ -233,7 +322,7 @@ COMMANDS: tuple[Command, ...] = (
         "Week N of M, your finish date, pace, checklist and streak",
         progress.progress,
         "progress",
-        "/progress share:true",
+        {"share": "true"},
         (
             Option("member", "Someone else's progress (if they made it visible)", type="member"),
             Option("share", "Post it for everyone", type="boolean"),
@@ -244,7 +333,7 @@ COMMANDS: tuple[Command, ...] = (
         "Tick and untick your path's checklist",
         progress.checklist_view,
         "progress",
-        "/checklist",
+        {},
         (ROLE,),
     ),
     Command(
@@ -252,7 +341,7 @@ COMMANDS: tuple[Command, ...] = (
         "Tick a checklist item by name",
         progress.done,
         "progress",
-        "/done item:Use git professionally proof:https://github.com/you/project",
+        {"item": "Use git professionally", "proof": "https://github.com/you/project"},
         (
             Option("item", "The item (start typing)", required=True, suggest="item"),
             Option("proof", "A link that shows it, e.g. a repository"),
@@ -263,7 +352,7 @@ COMMANDS: tuple[Command, ...] = (
         "Finished items due for review now, with buttons to answer",
         review.review,
         "progress",
-        "/review",
+        {},
         (Option("role", "Only this path (default: all your paths)", suggest="role"),),
     ),
     Command(
@@ -271,7 +360,7 @@ COMMANDS: tuple[Command, ...] = (
         "Your finished items with dates and proof links, as a Markdown file and a web page",
         portfolio.portfolio,
         "progress",
-        "/portfolio share:true",
+        {"share": "true"},
         (ROLE, Option("share", "Post it for everyone, with a short summary", type="boolean")),
         cooldown=(2, 30.0),
     ),
@@ -280,7 +369,7 @@ COMMANDS: tuple[Command, ...] = (
         "Leave a path (your progress is kept)",
         learning.stop_learning,
         "learning",
-        "/stop-learning role:backend-engineer",
+        {"role": "backend-engineer"},
         (
             Option("role", "The path to leave", required=True, suggest="role"),
             Option("forget", "Also forget your checklist progress on it", type="boolean"),
@@ -291,7 +380,7 @@ COMMANDS: tuple[Command, ...] = (
         "Get everything stored about you as a JSON file",
         progress.export_data,
         "progress",
-        "/my-data export",
+        {},
         cooldown=(1, 30.0),
     ),
     Command(
@@ -299,16 +388,16 @@ COMMANDS: tuple[Command, ...] = (
         "Delete everything stored about you (asks first)",
         progress.delete_data,
         "progress",
-        "/my-data delete",
+        {},
     ),
-    Command("remind on", "Turn your weekly reminder on", reminders.remind_on, "reminders", "/remind on"),
-    Command("remind off", "Turn your weekly reminder off", reminders.remind_off, "reminders", "/remind off"),
+    Command("remind on", "Turn your weekly reminder on", reminders.remind_on, "reminders", {}),
+    Command("remind off", "Turn your weekly reminder off", reminders.remind_off, "reminders", {}),
     Command(
         "remind set",
         "Choose the day, time and time zone of your weekly reminder",
         reminders.remind_set,
         "reminders",
-        "/remind set day:friday time:18:00 timezone:Europe/Berlin",
+        {"day": "friday", "time": "18:00", "timezone": "Europe/Berlin"},
         (DAY, TIME, Option("timezone", "Your time zone, e.g. Europe/Berlin", suggest="zone")),
     ),
     Command(
@@ -316,7 +405,7 @@ COMMANDS: tuple[Command, ...] = (
         "Pause your reminder until a date",
         reminders.remind_pause,
         "reminders",
-        "/remind pause until:2027-01-04",
+        {"until": "2027-01-04"},
         (Option("until", "The date reminders resume, YYYY-MM-DD", required=True),),
     ),
     Command(
@@ -324,7 +413,7 @@ COMMANDS: tuple[Command, ...] = (
         "Get this week's reminder now, by DM",
         reminders.remind_preview,
         "reminders",
-        "/remind preview",
+        {},
         cooldown=(2, 60.0),
         defer=True,
         dm=True,
@@ -334,7 +423,7 @@ COMMANDS: tuple[Command, ...] = (
         "Turn spaced review of finished items on or off",
         review.remind_reviews,
         "reminders",
-        "/remind reviews state:off",
+        {"state": "off"},
         (Option("state", "on or off (leave it out to see which)", choices=("on", "off")),),
     ),
     Command(
@@ -342,7 +431,7 @@ COMMANDS: tuple[Command, ...] = (
         "Create a study group with a weekly post (Manage Server)",
         groups.create,
         "groups",
-        "/group create name:Backend Crew role:backend-engineer channel:#study day:monday time:18:00",
+        {"name": "Backend Crew", "role": "backend-engineer", "channel": "#study", "day": "monday", "time": "18:00"},
         (
             Option("name", "Group name", required=True, low=1, high=50),
             Option("role", "The path the group follows", required=True, suggest="role"),
@@ -358,7 +447,7 @@ COMMANDS: tuple[Command, ...] = (
         "Join a study group",
         groups.join,
         "groups",
-        "/group join name:Backend Crew",
+        {"name": "Backend Crew"},
         (Option("name", "The study group", required=True, suggest="group"),),
     ),
     Command(
@@ -366,7 +455,7 @@ COMMANDS: tuple[Command, ...] = (
         "Leave a study group (your progress stays)",
         groups.leave,
         "groups",
-        "/group leave",
+        {},
         (GROUP_NAME,),
     ),
     Command(
@@ -374,7 +463,7 @@ COMMANDS: tuple[Command, ...] = (
         "Members' progress in the group's current phase",
         groups.board,
         "groups",
-        "/group board",
+        {},
         (GROUP_NAME,),
     ),
     Command(
@@ -382,7 +471,7 @@ COMMANDS: tuple[Command, ...] = (
         "Pause a group's weekly post (Manage Server)",
         groups.pause,
         "groups",
-        "/group pause name:Backend Crew",
+        {"name": "Backend Crew"},
         (GROUP_NAME,),
         moderator=True,
     ),
@@ -391,7 +480,7 @@ COMMANDS: tuple[Command, ...] = (
         "Resume a group's weekly post (Manage Server)",
         groups.resume,
         "groups",
-        "/group resume name:Backend Crew",
+        {"name": "Backend Crew"},
         (GROUP_NAME,),
         moderator=True,
     ),
@@ -400,7 +489,7 @@ COMMANDS: tuple[Command, ...] = (
         "Delete a study group (Manage Server; asks first)",
         groups.delete,
         "groups",
-        "/group delete name:Backend Crew",
+        {"name": "Backend Crew"},
         (Option("name", "The study group", required=True, suggest="group"),),
         moderator=True,
     ),
@@ -409,7 +498,7 @@ COMMANDS: tuple[Command, ...] = (
         "Validate the role files and swap them in",
         content_admin.reload,
         "content",
-        "/content reload",
+        {},
         moderator=True,
         cooldown=(1, 10.0),
         defer=True,
@@ -419,7 +508,7 @@ COMMANDS: tuple[Command, ...] = (
         "What content is loaded, and its problems",
         content_admin.status,
         "content",
-        "/content status",
+        {},
         moderator=True,
     ),
     Command(
@@ -427,7 +516,7 @@ COMMANDS: tuple[Command, ...] = (
         "Check the role files and show what a reload would change",
         content_admin.validate,
         "content",
-        "/content validate",
+        {},
         moderator=True,
         cooldown=(1, 10.0),
         defer=True,
@@ -437,7 +526,7 @@ COMMANDS: tuple[Command, ...] = (
         "What Waymark can do, or one command in full",
         help_reply,
         "learning",
-        "/help command:today",
+        {"command": "today"},
         (Option("command", "A command to explain, e.g. today", suggest="command"),),
     ),
 )

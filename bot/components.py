@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+from bot.i18n import N_, _
 from bot.render import Reply
 from bot.services import Caller, Response, Services, UserError
 
@@ -29,7 +30,9 @@ MAX_CUSTOM_ID = 100
 Kind = Literal["button", "select"]
 Handler = Callable[..., Awaitable[Reply | Response]]
 H = TypeVar("H", bound=Handler)
-STALE = "This button is from an older version of the bot. Run the command again."
+STALE = N_("This button is from an older version of the bot. Run the command again.")
+"""What a click on a button of an older version gets (translated where it is shown: `_(STALE)`)."""
+FOREIGN = N_("This button is not Waymark's.")
 
 _PATTERNS: dict[type, str] = {str: r"[^:]+", int: r"-?[0-9]+", bool: r"[01]"}
 
@@ -192,6 +195,6 @@ async def handle(svc: Services, caller: Caller, custom_id: str, values: Sequence
     """Run the handler a component's custom ID stands for; a stale or foreign ID gets a clear `UserError`."""
     parsed = parse(custom_id)
     if parsed is None:
-        raise UserError(STALE if custom_id.startswith(PREFIX + ":") else "This button is not Waymark's.")
+        raise UserError(_(STALE) if custom_id.startswith(PREFIX + ":") else _(FOREIGN))
     action, arguments = parsed
     return await action.run(svc, caller, arguments, values)

@@ -32,9 +32,10 @@ from zoneinfo import ZoneInfo
 
 from bot import components, i18n
 from bot.commands import COMMANDS as DECLARED
-from bot.commands import Command
+from bot.commands import Command, shown_name
 from bot.content.holder import ContentHolder
 from bot.domain.zones import zone_or_utc
+from bot.i18n import N_, _, _n, _p, command_text
 from bot.log import get_logger
 from bot.reminders.claims import Claimer
 from bot.reminders.lease import SenderLease, describe, held_message
@@ -44,7 +45,6 @@ from bot.render.limits import MAX_CONTENT
 from bot.services import Caller, Member, Services, UserError, utc_now
 from bot.store import Store
 from bot.store.models import Lease
-from bot.wording import plural
 
 log = get_logger(__name__)
 
@@ -61,11 +61,13 @@ OWNER_KEY = "console:owner"
 """Meta key set to "1" in a database the console created: only there (or in a backup copy) it sends reminders."""
 BACKUP_SOURCE_KEY = "backup:source"
 """Meta key `waymark db backup` sets in a copy: the absolute path of the database it was copied from."""
-BOT_DB_NOTICE = (
+BOT_DB_NOTICE = N_(
     "(reminders are not sent from the console on the bot's database; use a copy, "
     "e.g. `waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)"
 )
-NOT_ON_BOT_DB = "no reminders are sent from the console on the bot's database"
+NOT_ON_BOT_DB = N_("no reminders are sent from the console on the bot's database")
+SENT_ELSEWHERE = N_("no reminders are sent from the console: {holder} sends them")
+TAKEN_OVER = N_("no reminders are sent from the console: {holder} sends them from this database now")
 TRUE, FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _OPTION_LIKE = re.compile(r"(?:^|(?<=\s))([a-zß-öø-ÿ][a-z0-9ß-öø-ÿ_-]*):(?=[^\s/:])")
 """A `name:value` word; `https://…` and `a::b` are not options."""
@@ -100,28 +102,32 @@ def local_name(typed: str, kind: str, group: str | None = None, command: Command
     return next((n for n in names if i18n.translate_in(i18n.current(), n, kind) == typed.casefold()), typed)
 
 
-def parse_options(text: str, names: tuple[str, ...], command: Command | None = None) -> dict[str, str]:
+def parse_options(
+    text: str, names: tuple[str, ...], command: Command | None = None, *, shown: tuple[str, ...] | None = None
+) -> dict[str, str]:
     """Split `a:1 b:two words` into options; a value runs to the next ` name:` of a known option.
 
     With `command`, options may be named in the console's language (`rolle:`); they come back by their
-    declared names.
+    declared names. `shown` are the names a mistake lists (default: `names`).
     """
     if not text.strip():
         return {}
     if command is not None and i18n.current() != i18n.DEFAULT:
         local = {i18n.translate_in(i18n.current(), n, "option"): n for n in names}
         local = {k: v for k, v in local.items() if k}
-        given = parse_options(text, (*names, *local))
+        shown = tuple(i18n.translate_in(i18n.current(), n, "option") or n for n in names)
+        given = parse_options(text, (*names, *local), shown=shown)
         return {local.get(k, k): v for k, v in given.items()}
+    listed = ", ".join(shown if shown is not None else names)  # the names the user is told about
     if not names:
-        raise UserError(f"This command takes no options (got '{text.strip()}').")
+        raise UserError(_("This command takes no options (got '{text}').", text=text.strip()))
     for word in _OPTION_LIKE.finditer(text):  # e.g. `colour:blue`, which would otherwise join the value before it
         if word.group(1) not in names:
-            raise UserError(f"Unknown option '{word.group(1)}'; this command takes {', '.join(names)}.")
+            raise UserError(_("Unknown option '{name}'; this command takes {names}.", name=word.group(1), names=listed))
     pattern = re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):")
     matches = list(pattern.finditer(text))
     if not matches or text[: matches[0].start()].strip():
-        raise UserError(f"Options are written name:value; this command takes {', '.join(names)}.")
+        raise UserError(_("Options are written name:value; this command takes {names}.", names=listed))
     out: dict[str, str] = {}
     for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         out[m.group(1)] = text[m.end() : nxt.start() if nxt else len(text)].strip()
@@ -179,7 +185,7 @@ class Console:
         self.locale = i18n.normalize(locale)  # the language the console's user writes and reads
         self.fixed_now = now
         self.send_reminders = send_reminders  # False on the bot's database: see `may_send_reminders`
-        self.quiet_because = NOT_ON_BOT_DB
+        self.quiet: tuple[str, str] = (NOT_ON_BOT_DB, "")  # why no reminders are sent, and who sends them instead
         self.lease = lease  # held while this console sends; another process may take it while the console idles
         self.last: Reply | None = None
         self.sender = ConsoleSender(services)
@@ -191,10 +197,17 @@ class Console:
         """Renew the lease before sending; when another process took it meanwhile, stop sending and say so."""
         if self.lease is None or not self.send_reminders or await self.lease.hold():
             return None
-        holder = describe(self.lease.current.holder) if self.lease.current else "another process"
         self.send_reminders = False
-        self.quiet_because = f"no reminders are sent from the console: {holder} sends them from this database now"
-        return f"({self.quiet_because})"
+        with i18n.using(self.locale):
+            holder = describe(self.lease.current.holder) if self.lease.current else _("another process")
+            self.quiet = (TAKEN_OVER, holder)
+            return f"({self.quiet_because})"
+
+    @property
+    def quiet_because(self) -> str:
+        """Say why this console sends no reminders, in the current language."""
+        message, holder = self.quiet
+        return _(message, holder=holder) if holder else _(message)
 
     async def _remember_name(self) -> None:
         """Keep user names in the database, so reminders after a restart still say who they are for."""
@@ -221,7 +234,7 @@ class Console:
         """Advance the clock (`7d`, `36h`, `90m`, `1d12h`), sending each reminder at its due time."""
         parts = TICK.findall(text.lower())
         if not parts or TICK.sub("", text.lower()).strip():
-            raise UserError("Say how long, e.g. `:tick 7d`, `:tick 36h` or `:tick 90m`.")
+            raise UserError(_("Say how long, e.g. `:tick 7d`, `:tick 36h` or `:tick 90m`."))
         step = timedelta(**{TICK_UNITS[u]: 0 for u in TICK_UNITS})
         start = self.fixed_now or utc_now()
         try:
@@ -229,14 +242,14 @@ class Console:
                 step += timedelta(**{TICK_UNITS[unit]: int(amount)})
             target = start + step
         except OverflowError:
-            raise UserError("That is too far ahead: tick by days, hours or minutes, e.g. `:tick 7d`.") from None
+            raise UserError(_("That is too far ahead: tick by days, hours or minutes, e.g. `:tick 7d`.")) from None
         lost = await self._lease_lost()
         if not self.send_reminders:
             self.fixed_now = target
-            clock = f"(it is now {target.isoformat()}; {self.quiet_because})"
+            clock = _("(it is now {time}; {why})", time=target.isoformat(), why=self.quiet_because)
             return f"{lost}\n\n{clock}" if lost else clock
         self.fixed_now = start
-        for _ in range(MAX_TICK_STEPS):
+        for _step in range(MAX_TICK_STEPS):
             earliest = await self.scheduler.earliest()  # of what this console may send (not another's claims)
             if earliest is None or earliest > target:
                 break
@@ -246,7 +259,7 @@ class Console:
         self.fixed_now = target
         sent = self.sender.flush()
         self._take_last()
-        clock = f"(it is now {target.isoformat()})"
+        clock = _("(it is now {time})", time=target.isoformat())
         return f"{sent}\n\n{clock}" if sent else clock
 
     def caller(self) -> Caller:
@@ -270,99 +283,140 @@ class Console:
             if line.startswith(":user"):
                 name = line[len(":user") :].strip()
                 if not name:
-                    raise UserError("Say who: `:user NAME`.")
+                    raise UserError(_("Say who: `:user NAME`."))
                 self.user = name
-                return f"(you are now {name})"
+                return _("(you are now {name})", name=name)
             if line.startswith("/"):
                 await self._remember_name()
                 reply = await self._command(line[1:])
                 self.last = reply
                 return render_text(reply)
-            word, _, rest = line.partition(" ")
+            word, _space, rest = line.partition(" ")
             if word in ("click", "select"):
                 return await self._component(word, rest.strip())
-            raise UserError(f"Unknown input '{line[:60]}'. Commands start with /, e.g. /help; or click LABEL.")
+            raise UserError(
+                _(
+                    "Unknown input '{line}'. Commands start with /, e.g. {help}; or click LABEL.",
+                    line=line[:60],
+                    help=i18n.command_text("help"),
+                )
+            )
         except UserError as exc:  # clipped: the message may quote a long value back
             return render_text(Reply(content=clip(f"❌ {exc}", MAX_CONTENT), ephemeral=True))
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("Unexpected error %s on console input %r", error_id, line)
-            return render_text(Reply(content=f"Something went wrong (error ID {error_id}).", ephemeral=True))
+            return render_text(
+                Reply(content=_("Something went wrong (error ID {error_id}).", error_id=error_id), ephemeral=True)
+            )
 
     async def _command(self, text: str) -> Reply:
-        name, _, rest = text.partition(" ")
+        name, _space, rest = text.partition(" ")
         name = local_name(name, "command")
         if name in GROUPS:
-            sub, _, rest = rest.strip().partition(" ")
+            sub, _space, rest = rest.strip().partition(" ")
             sub = local_name(sub, "command", group=name)
             subs = [c.leaf for c in DECLARED if c.group == name]
             if sub not in subs:
-                raise UserError(f"/{name} needs one of: {', '.join(subs)}.")
+                local = ", ".join(shown_name(leaf, "command") for leaf in subs)
+                raise UserError(
+                    _("{command} needs one of: {subcommands}.", command=command_text(name), subcommands=local)
+                )
             name = f"{name} {sub}"
         command = COMMANDS.get(name)
         if command is None:
-            raise UserError(f"Unknown command '/{name[:40]}'. Try /help.")
+            raise UserError(_("Unknown command '/{name}'. Try {help}.", name=name[:40], help=command_text("help")))
         given = parse_options(rest, tuple(o.name for o in command.options), command)
         kwargs = {key: self._convert(command, key, value) for key, value in given.items()}
         # Discord never sends a command without its required options; say so as it would show them.
-        missing = [o.name for o in command.options if o.required and o.name not in kwargs]
+        missing = [o.shown_name for o in command.options if o.required and o.name not in kwargs]
         if missing:
-            raise UserError(f"/{name} needs {', '.join(f'{m}:…' for m in missing)}.")
+            needed = ", ".join(f"{m}:…" for m in missing)
+            raise UserError(_("{command} needs {options}.", command=command_text(name), options=needed))
         return await command.handler(self.services, self.caller(), **kwargs)
 
     def _convert(self, command: Command, key: str, value: str) -> object:
         """Read an option's text as its declared type, with the limits Discord would enforce."""
         option = command.option(key)
+        shown = option.shown_name  # as the user named it
         if option.type == "integer":
             if not re.fullmatch(r"-?\d+", value):
-                raise UserError(f"{key} must be a whole number, got '{clip(value, 40)}'.")
+                raise UserError(
+                    _("{option} must be a whole number, got '{value}'.", option=shown, value=clip(value, 40))
+                )
             number = int(value)
             if (option.low is not None and number < option.low) or (option.high is not None and number > option.high):
-                raise UserError(f"{key} must be between {option.low} and {option.high}, got {number}.")
+                raise UserError(
+                    _(
+                        "{option} must be between {low} and {high}, got {number}.",
+                        option=shown,
+                        low=option.low,
+                        high=option.high,
+                        number=number,
+                    )
+                )
             return number
         if option.type == "boolean":
             if value.lower() not in TRUE | FALSE:
-                raise UserError(f"{key} must be true or false, got '{clip(value, 40)}'.")
+                raise UserError(
+                    _("{option} must be true or false, got '{value}'.", option=shown, value=clip(value, 40))
+                )
             return value.lower() in TRUE
         if option.type == "member":
             name = value.lstrip("@").strip()
             if not name:
-                raise UserError(f"{key} needs a name, e.g. {key}:alice.")
+                raise UserError(_("{option} needs a name, e.g. {option}:alice.", option=shown))
             return Member(user_id_for(name), name)
         if option.type == "channel":
             return channel_id_for(value)
         if option.high is not None and len(value) > option.high:
-            raise UserError(f"{key} can be at most {option.high} characters.")
-        return value
+            raise UserError(
+                _n(
+                    "{option} can be at most {n} character.",
+                    "{option} can be at most {n} characters.",
+                    option.high,
+                    option=shown,
+                )
+            )
+        # A choice may be given by the name Discord lists it under in the user's language (`tag:Freitag`).
+        return next((c for c in option.choices if option.choice_title(c).casefold() == value.casefold()), value)
 
     async def _component(self, kind: str, label: str) -> str:
         if self.last is None or not self.last.rows:
-            raise UserError("The last reply has no buttons or menus.")
-        wanted = label.lower()
+            raise UserError(_("The last reply has no buttons or menus."))
         if kind == "click":
             buttons = [b for row in self.last.rows if not isinstance(row, Select) for b in row]
-            button = next((b for b in buttons if b.label.lower() == wanted), None) or next(
-                (b for b in buttons if b.label.lower().startswith(wanted)), None
-            )
+            button = None
+            for wanted in _spellings(label, self.locale):
+                button = next((b for b in buttons if b.label.lower() == wanted), None) or next(
+                    (b for b in buttons if b.label.lower().startswith(wanted)), None
+                )
+                if button is not None:
+                    break
             if button is None or button.custom_id is None:
-                names = ", ".join(f"[{b.label}]" for b in buttons) or "none"
-                raise UserError(f"No button '{label}' on the last reply. Buttons: {names}.")
+                names = ", ".join(f"[{b.label}]" for b in buttons) or _p("buttons", "none")
+                raise UserError(
+                    _("No button '{label}' on the last reply. Buttons: {buttons}.", label=label, buttons=names)
+                )
             if button.disabled:
-                raise UserError(f"[{button.label}] is disabled.")
+                raise UserError(_("[{label}] is disabled.", label=button.label))
             custom_id, values = button.custom_id, []
         else:
             found = None
-            for row in self.last.rows:
-                if isinstance(row, Select):
-                    for option in row.options:
-                        if option.label.lower() == wanted or (
-                            found is None and option.label.lower().startswith(wanted)
-                        ):
-                            found = (row, option)
-                            if option.label.lower() == wanted:
-                                break
+            for wanted in _spellings(label, self.locale):
+                for row in self.last.rows:
+                    if isinstance(row, Select):
+                        for option in row.options:
+                            if option.label.lower() == wanted or (
+                                found is None and option.label.lower().startswith(wanted)
+                            ):
+                                found = (row, option)
+                                if option.label.lower() == wanted:
+                                    break
+                if found is not None:
+                    break
             if found is None:
-                raise UserError(f"No menu option '{label}' on the last reply.")
+                raise UserError(_("No menu option '{label}' on the last reply.", label=label))
             select, option = found
             if select.max_values > 1:  # a multi-select: picking an option toggles it
                 chosen = {o.value for o in select.options if o.default} ^ {option.value}
@@ -373,6 +427,19 @@ class Console:
         response = await components.handle(self.services, self.caller(), custom_id, values)
         self.last = response.reply
         return render_text(response.reply)
+
+
+def _spellings(label: str, locale: str) -> list[str]:
+    """Return what a typed label may match, lowercased: itself, then its translation when it is an English label.
+
+    A console in German shows German buttons; `click Checklist` still finds the one labelled "Checkliste".
+    """
+    found = [label.lower()]
+    for english in dict.fromkeys((label, label.capitalize(), label[:1].upper() + label[1:])):
+        local = i18n.translate_in(locale, english) if locale != i18n.DEFAULT else None
+        if local is not None and local.lower() not in found:
+            found.append(local.lower())
+    return found
 
 
 def _another_file(source: str, location: str) -> bool:
@@ -422,10 +489,11 @@ async def run_console(
             taken = await lease.acquire()
             if not lease.mine:  # another process took it in between
                 blocked, send_reminders = taken, False
-        if blocked is not None:
-            stdout.write(held_notice(blocked, store.location) + "\n\n")
-        elif not send_reminders:
-            stdout.write(BOT_DB_NOTICE + "\n\n")
+        with i18n.using(locale):
+            if blocked is not None:
+                stdout.write(held_notice(blocked, store.location) + "\n\n")
+            elif not send_reminders:
+                stdout.write(_(BOT_DB_NOTICE) + "\n\n")
         console = Console(
             Services(holder, store),
             user,
@@ -436,7 +504,7 @@ async def run_console(
             locale=locale,
         )
         if blocked is not None:
-            console.quiet_because = f"no reminders are sent from the console: {describe(blocked.holder)} sends them"
+            console.quiet = (SENT_ELSEWHERE, describe(blocked.holder))
         try:
             await _serve(console, holder, stdin, stdout)
         finally:
@@ -446,9 +514,10 @@ async def run_console(
 
 def held_notice(lease: Lease, path: Path | str) -> str:
     """Say that another process sends this database's reminders, and how to try them anyway."""
-    return (
-        f"(reminders are not sent from the console: {held_message(lease, str(path), utc_now())}. Stop it to send "
-        "them here, or try them on a copy: `waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)"
+    return _(
+        "(reminders are not sent from the console: {held}. Stop it to send them here, or try them on a copy: "
+        "`waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)",
+        held=held_message(lease, str(path), utc_now()),
     )
 
 
@@ -459,7 +528,14 @@ async def _serve(console: Console, holder: ContentHolder, stdin: IO[str], stdout
         stdout.write(caught_up.rstrip("\n") + "\n\n")
     interactive = stdin.isatty()
     if interactive:
-        stdout.write(f"Waymark console · {plural(len(holder.index.roles), 'path')} · type /help, Ctrl-D to quit\n")
+        with i18n.using(console.locale):
+            banner = _n(
+                "Waymark console · {n} path · type {help}, Ctrl-D to quit",
+                "Waymark console · {n} paths · type {help}, Ctrl-D to quit",
+                len(holder.index.roles),
+                help=i18n.command_text("help"),
+            )
+        stdout.write(banner + "\n")
     while True:
         if interactive:
             stdout.write(f"{console.user}> ")

@@ -18,6 +18,7 @@ from discord import app_commands
 
 from bot import components, i18n
 from bot.components import Action
+from bot.i18n import N_, _, cmd
 from bot.log import get_logger
 from bot.render import Reply, Select, fit_choices
 from bot.render.reply import Button, Card
@@ -199,9 +200,10 @@ async def report_unexpected(interaction: discord.Interaction, error: BaseExcepti
     error_id = uuid.uuid4().hex[:8]
     name = getattr(interaction.command, "qualified_name", None) or (interaction.data or {}).get("custom_id")
     log.error("Unexpected error %s in %s", error_id, name, exc_info=error)
-    message = (
-        f"Something went wrong on my side (error ID `{error_id}`). Please try again; "
-        "if it keeps happening, give a moderator that ID."
+    message = _(
+        "Something went wrong on my side (error ID `{error_id}`). Please try again; "
+        "if it keeps happening, give a moderator that ID.",
+        error_id=error_id,
     )
     try:
         await send_reply(interaction, error_reply(message))
@@ -228,11 +230,19 @@ async def run_handler(
     await _tell_if_dms_closed(interaction)
 
 
-DMS_CLOSED_NOTICE = (
+DMS_CLOSED = N_(
     "📭 I couldn't DM you your weekly reminder: your DMs are closed to me. Allow direct messages from server "
-    "members (Privacy settings), then use `/remind on`. Until then, your study group's channel gets it if you're "
+    "members (Privacy settings), then use {remind_on}. Until then, your study group's channel gets it if you're "
     "in a group."
 )
+"""Told once to a learner whose reminder DMs bounce: `dms_closed_notice()` says it in their language."""
+DMS_CLOSED_NOTICE = DMS_CLOSED.format(remind_on="`/remind on`")
+"""The notice as English readers get it."""
+
+
+def dms_closed_notice() -> str:
+    """Return the notice that reminder DMs bounce, in the current language, naming `/remind on` as the user sees it."""
+    return _(DMS_CLOSED, remind_on=cmd("remind on"))
 
 
 async def _tell_if_dms_closed(interaction: discord.Interaction) -> None:
@@ -245,7 +255,7 @@ async def _tell_if_dms_closed(interaction: discord.Interaction) -> None:
         key = f"told_dms_closed:{interaction.user.id}"
         if learner is None or not learner.dm_undeliverable or await services.store.get_meta(key):
             return
-        await interaction.followup.send(DMS_CLOSED_NOTICE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(dms_closed_notice(), ephemeral=True, allowed_mentions=NO_MENTIONS)
         await services.store.set_meta(key, "1")
     except discord.HTTPException:
         log.warning("Could not tell %s that their DMs are closed", interaction.user.id)
@@ -265,7 +275,7 @@ async def _component(interaction: discord.Interaction, action: Action | None, ar
 
 
 async def _stale() -> Response:
-    raise UserError(components.STALE)
+    raise UserError(_(components.STALE))
 
 
 def _item_class(action: Action | None, template: str) -> type[discord.ui.DynamicItem]:

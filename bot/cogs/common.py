@@ -23,6 +23,7 @@ from bot.discord_io import caller_of, run_handler, to_choices
 from bot.handlers import groups
 from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
+from bot.i18n import _, command_text
 from bot.metrics import METRICS
 from bot.present import pace_label
 from bot.render import clip
@@ -51,7 +52,7 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> C
         return []
     return to_choices(
         [
-            (f"{pace_label(pace)} ({a}-{b} months)", pace)
+            (_("{pace} ({low}-{high} months)", pace=pace_label(pace), low=a, high=b), pace)
             for pace, (a, b) in role.timeline_months.items()
             if current.lower() in pace_label(pace).lower() or current.lower() in pace.lower()
         ]
@@ -92,8 +93,8 @@ async def zone_autocomplete(interaction: discord.Interaction, current: str) -> C
 
 
 async def command_autocomplete(interaction: discord.Interaction, current: str) -> Choices:
-    """Suggest command names for `/help command:`."""
-    return to_choices([(f"/{n}", n) for n in declared.command_names(current)])
+    """Suggest commands for `/help command:` by the names the user sees; the value is the declared name."""
+    return to_choices([(command_text(n), n) for n in declared.command_names(current)])
 
 
 SUGGEST = {
@@ -186,7 +187,9 @@ def app_command(spec: Command, parent: app_commands.Group | None = None, run: Ru
         if o.suggest is not None:
             command.autocomplete(o.name)(SUGGEST[o.suggest])
         if o.choices:
-            app_commands.choices(**{o.name: [app_commands.Choice(name=c.title(), value=c) for c in o.choices]})(command)
+            # A choice added after the command is built is not made a locale_str for the translator: make it one.
+            listed = [app_commands.Choice(name=app_commands.locale_str(c.title()), value=c) for c in o.choices]
+            app_commands.choices(**{o.name: listed})(command)
     if parent is not None and getattr(parent, "moderator", False):
         command.add_check(is_moderator)  # runs before the cooldown: denied members use none of it
     if spec.cooldown is not None:

@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.cogs.common import AreaCog, Runner
 from bot.commands import Command
 from bot.discord_io import NO_MENTIONS, run_handler, to_embeds, to_view
+from bot.i18n import _, cmd
 from bot.log import get_logger
 from bot.reminders.scheduler import ChannelGoneError, DMClosedError, RateLimiter, RetryLaterError, Scheduler
 from bot.render import Reply
@@ -146,19 +147,24 @@ class RemindersCog(AreaCog):
                 await self.sender.send_user(caller.user_id, reply, None, caller.now)
             except DMClosedError:
                 return Reply(
-                    content="I can't DM you (your DMs are closed to me). Here is the preview instead; allow DMs "
-                    "from server members to get it weekly.",
+                    content=_(
+                        "I can't DM you (your DMs are closed to me). Here is the preview instead; allow DMs "
+                        "from server members to get it weekly."
+                    ),
                     cards=reply.cards,
                     ephemeral=True,
                 )
             except RetryLaterError:
                 return Reply(
-                    content="I couldn't DM you just now (Discord did not take the message). Here is the preview "
-                    "instead; try `/remind preview` again in a minute.",
+                    content=_(
+                        "I couldn't DM you just now (Discord did not take the message). Here is the preview "
+                        "instead; try {preview} again in a minute.",
+                        preview=cmd("remind preview"),
+                    ),
                     cards=reply.cards,
                     ephemeral=True,
                 )
-            return Reply(content="Sent you this week's reminder by DM. 📬", ephemeral=True)
+            return Reply(content=_("Sent you this week's reminder by DM. 📬"), ephemeral=True)
 
         await run_handler(interaction, dm_it)
 

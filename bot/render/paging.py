@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot.i18n import N_, _, _n
 from bot.render.limits import (
     MAX_CHOICE_NAME,
     MAX_CHOICE_VALUE,
@@ -30,7 +31,8 @@ from bot.render.reply import Card, Field
 ELLIPSIS = "…"
 ZWSP = "\u200b"
 """Zero-width space: stands in for an empty field name or value, which Discord rejects."""
-CONTINUED = " (cont.)"
+CONTINUED = N_("{name} (cont.)")
+"""The name of a field that goes on from the one before (translated where it is used)."""
 FENCE = "```"
 MIN_SPLIT_LIMIT = 32
 """Smallest `limit` `split_text` accepts: room to close and reopen a code block and still progress."""
@@ -194,14 +196,19 @@ def fit_lines(lines: Sequence[str], room: int) -> str:
     used = 0
     for k, line in enumerate(lines):
         rest = len(lines) - k - 1
-        tail = len(f"\n…and {rest} more") if rest else 0
+        tail = len("\n" + _more(rest)) if rest else 0
         if used + len(line) + 1 + tail > room:
             if not shown:
                 return clip(line, room)
-            return "\n".join(shown) + f"\n…and {len(lines) - k} more"
+            return "\n".join(shown) + "\n" + _more(len(lines) - k)
         shown.append(line)
         used += len(line) + 1
     return "\n".join(shown)
+
+
+def _more(count: int) -> str:
+    """Say how many lines were left out: "…and 3 more" (the count as written, never grouped)."""
+    return _n("…and {n} more", "…and {n} more", count, n=str(count))
 
 
 def paginate(
@@ -268,12 +275,13 @@ def _as_field(field: Field | tuple[str, str] | tuple[str, str, bool]) -> Field:
 def _split_field(field: Field) -> list[Field]:
     name = clip(field.name, MAX_FIELD_NAME) if field.name.strip() else ZWSP
     values = split_text(field.value, MAX_FIELD_VALUE) or [ZWSP]
-    cont = clip(field.name, MAX_FIELD_NAME - len(CONTINUED)) + CONTINUED if field.name.strip() else ZWSP
+    room = MAX_FIELD_NAME - len(_(CONTINUED, name=""))
+    cont = _(CONTINUED, name=clip(field.name, room)) if field.name.strip() else ZWSP
     return [Field(name if i == 0 else cont, value, field.inline) for i, value in enumerate(values)]
 
 
 def _page_footer(footer: str | None, number: str, total: str) -> str:
-    page = f"Page {number}/{total}"
+    page = _("Page {number}/{total}", number=number, total=total)
     if not footer:
         return page
     return clip(footer, MAX_EMBED_FOOTER - len(page) - 3) + " · " + page

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bot.i18n import N_, _, _n, _p
 from bot.render.paging import ZWSP
 from bot.render.reply import Button, Card, Field, Reply, Select
-from bot.wording import plural
 
-ONLY_YOU = "(only you)"
+ONLY_YOU = N_("(only you)")
+"""What heads a reply only its caller sees (translated where it is shown)."""
 INDENT = "  "
 _INLINE_FIELD = 100
 """A one-line field whose name and value together are at most this long reads as `name: value`."""
@@ -19,14 +20,14 @@ def render_text(reply: Reply) -> str:
     """
     blocks: list[str] = []
     if reply.ephemeral:
-        blocks.append(ONLY_YOU)
+        blocks.append(_(ONLY_YOU))
     if reply.content.strip():
         blocks.append(reply.content.strip("\n"))
     blocks.extend(render_card(card) for card in reply.cards)
     if reply.rows:
         blocks.append("\n".join(render_row(row) for row in reply.rows))
     if reply.files:
-        blocks.append("\n".join(f"(file: {f.filename}, {plural(len(f.data), 'byte')})" for f in reply.files))
+        blocks.append("\n".join(_file(f.filename, len(f.data)) for f in reply.files))
     return "\n\n".join(blocks)
 
 
@@ -75,25 +76,28 @@ def render_button(button: Button) -> str:
     if button.url:
         text += f" -> {button.url}"
     if button.disabled:
-        text += " (disabled)"
+        text = _("{button} (disabled)", button=text)
     return f"[{text}]"
 
 
 def render_select(select: Select) -> str:
-    header = "Select"
-    if select.placeholder:
-        header += f" {select.placeholder}"
+    header = _("Select {placeholder}", placeholder=select.placeholder) if select.placeholder else _p("menu", "Select")
     if select.max_values > 1:
-        header += f" (choose {select.min_values}-{select.max_values})"
+        header = _("{menu} (choose {low}-{high})", menu=header, low=select.min_values, high=select.max_values)
     lines = [header + ":"]
     for number, option in enumerate(select.options, start=1):
         line = f"{INDENT}{number}. {option.label}"
         if option.description:
             line += f" - {option.description}"
         if option.default:
-            line += " (selected)"
+            line = _("{option} (selected)", option=line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def _file(name: str, size: int) -> str:
+    """`(file: week3.md, 9 bytes)`."""
+    return _n("(file: {name}, {n} byte)", "(file: {name}, {n} bytes)", size, name=name, n=str(size))
 
 
 def _visible(text: str) -> str:
