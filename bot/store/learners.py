@@ -1,4 +1,4 @@
-"""Learners: who the bot stores anything about, with their timezone and visibility."""
+"""Learners: who the bot stores anything about, with their timezone, visibility and language."""
 
 from __future__ import annotations
 
@@ -76,6 +76,10 @@ def _set_dm_flag(user_id: int, flag: int) -> Work[int]:
     )
 
 
+def _set_locale(user_id: int, locale: str) -> Work[int]:
+    return (yield run("UPDATE learners SET locale = ? WHERE user_id = ? AND locale <> ?", locale, user_id, locale))
+
+
 class LearnerRepository(Repository):
     """The `Learners` protocol over the store's database."""
 
@@ -108,6 +112,13 @@ class LearnerRepository(Repository):
     async def visibility_chosen(self, user_id: int) -> bool:
         """Return whether the learner ever chose to show or hide their progress (else it is hidden by default)."""
         return await self._db.read(_visibility_chosen, user_id)
+
+    async def set_learner_locale(self, user_id: int, locale: str) -> bool:
+        """Record the language an existing learner uses (their reminders speak it); return whether it changed.
+
+        Nobody is created: someone the bot stores nothing about gets no reminders to write.
+        """
+        return await self._db.write(_set_locale, user_id, rows.check_locale(locale)) > 0
 
     async def set_dm_undeliverable(self, user_id: int, flag: bool) -> bool:
         """Record whether DMs to an existing learner fail; return whether the flag changed."""
