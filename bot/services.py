@@ -5,7 +5,9 @@ Neutral ground: handlers, reminders, the console and the cogs all import it, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.content.holder import ContentHolder
@@ -15,6 +17,14 @@ from bot.domain.zones import zone_or_utc
 from bot.render import Reply, escape_user_text
 from bot.store import Store
 from bot.store.models import Enrollment
+
+log = logging.getLogger(__name__)
+
+LOCALE_RECHECK_S = 600.0
+"""How long a language stored for a learner is taken as still stored without reading it again. Other processes
+(shards) may store another one meanwhile; after this long, a learner's next command looks again."""
+MAX_REMEMBERED_LOCALES = 100_000
+"""Learners whose stored language a process keeps in memory; when more, it forgets them all and reads again."""
 
 
 class UserError(Exception):
@@ -31,6 +41,7 @@ class Caller:
     guild_id: int | None = None
     is_moderator: bool = False
     locale: str = "en"  # the language they use Discord in (`bot.i18n`): replies and their reminders speak it
+    guild_locale: str | None = None  # the language their server chose (`bot.i18n`), None: not in one, or it chose none
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
@@ -59,6 +70,34 @@ class Services:
 
     content: ContentHolder
     store: Store
+    _locales: dict[int, tuple[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """User id -> (the language last seen stored for them, when: `time.monotonic()`)."""
+
+    async def remember_locale(self, caller: Caller) -> None:
+        """Store the caller's language as their learner row's, so their reminders speak it; never raise.
+
+        Called after each command and click. The language last stored is kept in memory: a learner who keeps their
+        language costs no read nor write (but one read every `LOCALE_RECHECK_S`), a change costs one write. Nothing
+        is stored for someone who is not a learner: they get no reminders, and the command that makes them one
+        records it.
+        """
+        user_id, locale = caller.user_id, caller.locale
+        now = time.monotonic()
+        known = self._locales.get(user_id)
+        if known is not None and known[0] == locale and now - known[1] < LOCALE_RECHECK_S:
+            return
+        try:
+            learner = await self.store.get_learner(user_id)
+            if learner is None:
+                return
+            if learner.locale != locale:
+                await self.store.set_learner_locale(user_id, locale)
+        except Exception as exc:  # the command was served and its reply stands: only a reminder's language waits
+            log.warning("Could not record the language of %s (next command tries again): %r", user_id, exc)
+            return
+        if len(self._locales) >= MAX_REMEMBERED_LOCALES:
+            self._locales.clear()
+        self._locales[user_id] = (locale, now)
 
     def plans_changed(self) -> None:
         """Wake the reminder scheduler (through the store, which also wakes it after every plan write)."""
