@@ -6,8 +6,7 @@ Neutral ground: handlers, reminders, the console and the cogs all import it, and
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.content.holder import ContentHolder
@@ -19,12 +18,6 @@ from bot.store import Store
 from bot.store.models import Enrollment
 
 log = logging.getLogger(__name__)
-
-LOCALE_RECHECK_S = 600.0
-"""How long a language stored for a learner is taken as still stored without reading it again. Other processes
-(shards) may store another one meanwhile; after this long, a learner's next command looks again."""
-MAX_REMEMBERED_LOCALES = 100_000
-"""Learners whose stored language a process keeps in memory; when more, it forgets them all and reads again."""
 
 
 class UserError(Exception):
@@ -70,34 +63,17 @@ class Services:
 
     content: ContentHolder
     store: Store
-    _locales: dict[int, tuple[str, float]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    """User id -> (the language last seen stored for them, when: `time.monotonic()`)."""
 
     async def remember_locale(self, caller: Caller) -> None:
         """Store the caller's language as their learner row's, so their reminders speak it; never raise.
 
-        Called after each command and click. The language last stored is kept in memory: a learner who keeps their
-        language costs no read nor write (but one read every `LOCALE_RECHECK_S`), a change costs one write. Nothing
-        is stored for someone who is not a learner: they get no reminders, and the command that makes them one
-        records it.
+        Called after each command and click: the store reads and writes only when this process has not seen that
+        language stored (`Store.remember_locale`), so a learner who keeps their language costs nothing here.
         """
-        user_id, locale = caller.user_id, caller.locale
-        now = time.monotonic()
-        known = self._locales.get(user_id)
-        if known is not None and known[0] == locale and now - known[1] < LOCALE_RECHECK_S:
-            return
         try:
-            learner = await self.store.get_learner(user_id)
-            if learner is None:
-                return
-            if learner.locale != locale:
-                await self.store.set_learner_locale(user_id, locale)
+            await self.store.remember_locale(caller.user_id, caller.locale)
         except Exception as exc:  # the command was served and its reply stands: only a reminder's language waits
-            log.warning("Could not record the language of %s (next command tries again): %r", user_id, exc)
-            return
-        if len(self._locales) >= MAX_REMEMBERED_LOCALES:
-            self._locales.clear()
-        self._locales[user_id] = (locale, now)
+            log.warning("Could not record the language of %s (next command tries again): %r", caller.user_id, exc)
 
     def plans_changed(self) -> None:
         """Wake the reminder scheduler (through the store, which also wakes it after every plan write)."""

@@ -130,6 +130,7 @@ class UserDataRepository(Repository):
         cleared.
         """
         deleted = await self._db.write(_delete, user_id)
+        self._locales.pop(user_id, None)  # a learner made anew starts in English: `remember_locale` must look again
         self.notify_plans_changed()
         log.info("deleted %d rows about user %d", deleted, user_id)
         return deleted

@@ -15,13 +15,14 @@ from typing import Any
 import pytest
 
 from bot import i18n
-from bot import services as services_module
 from bot.console import Console, user_id_for
 from bot.handlers import groups, learning, progress
 from bot.reminders import scheduler as scheduler_module
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply
 from bot.services import Caller, Services
+from bot.store import Store
+from bot.store import learners as learners_module
 from bot.store.models import StudyGroup
 from tests.reminders.conftest import ANN, CHANNEL, MOD, NOW, ROLE, Clock, RecordingSender, caller, travel
 
@@ -217,15 +218,16 @@ async def test_a_done_in_the_same_language_costs_no_query(svc: Services, counted
 async def test_after_a_while_it_looks_again_without_writing(
     svc: Services, counted: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another process (a shard) may have stored another language meanwhile: the cache is believed for a while."""
+    """Another process (a shard) may have stored another language meanwhile: what this one saw is believed a while."""
     await svc.store.ensure_learner(ANN, NOW)
     await svc.remember_locale(speaking("de"))
-    await svc.store.set_learner_locale(ANN, "es")  # as another process would
+    async with await Store.open(svc.store.path) as other_process:
+        assert await other_process.remember_locale(ANN, "es") is True
     await svc.remember_locale(speaking("de"))  # believed: still "de" as far as this process knows
     learner = await svc.store.get_learner(ANN)
     assert learner is not None
     assert learner.locale == "es"
-    monkeypatch.setattr(services_module, "LOCALE_RECHECK_S", 0.0)
+    monkeypatch.setattr(learners_module, "LOCALE_RECHECK_S", 0.0)
     counted.clear()
     await svc.remember_locale(speaking("de"))
     await svc.remember_locale(speaking("de"))

@@ -46,11 +46,37 @@ async def test_only_a_learner_gets_a_language_stored(store: Store, now: datetime
     assert (export["locale"], export["learner"]) == (None, None)
 
 
+async def test_remembering_a_language_writes_only_a_change(store: Store, now: datetime) -> None:
+    assert await store.remember_locale(1, "de") is False  # not a learner: nothing stored
+    assert await store.get_learner(1) is None
+    await store.ensure_learner(1, now)
+    assert await store.remember_locale(1, "de") is True
+    assert await store.remember_locale(1, "de") is False
+    assert await store.remember_locale(1, "es") is True
+    learner = await store.get_learner(1)
+    assert learner is not None
+    assert learner.locale == "es"
+
+
+async def test_a_learner_deleted_and_made_anew_gets_their_language_again(store: Store, now: datetime) -> None:
+    await store.ensure_learner(1, now)
+    assert await store.remember_locale(1, "de") is True
+    await store.delete_user(1)
+    learner = await store.ensure_learner(1, now)  # as their next /start-learning does
+    assert learner.locale == "en"
+    assert await store.remember_locale(1, "de") is True  # not taken from before the deletion
+    learner = await store.get_learner(1)
+    assert learner is not None
+    assert learner.locale == "de"
+
+
 @pytest.mark.parametrize("bad", ["", "d", "x" * 11, None, 7])
 async def test_a_language_is_a_short_tag(store: Store, now: datetime, bad: object) -> None:
     await store.ensure_learner(1, now)
     with pytest.raises(ValueError, match="locale must be"):
         await store.set_learner_locale(1, bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="locale must be"):
+        await store.remember_locale(1, bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="locale must be"):
         await store.create_group(name="Owls", created_by=1, now=now, locale=bad, **GROUP)  # type: ignore[arg-type]
 
