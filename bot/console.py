@@ -265,7 +265,13 @@ class Console:
     def caller(self) -> Caller:
         now = self.fixed_now or utc_now()
         return Caller(
-            user_id_for(self.user), self.user, now, guild_id=CONSOLE_GUILD, is_moderator=True, locale=self.locale
+            user_id_for(self.user),
+            self.user,
+            now,
+            guild_id=CONSOLE_GUILD,
+            is_moderator=True,
+            locale=self.locale,
+            guild_locale=self.locale,  # the console is one server, speaking the console's language
         )
 
     async def handle_line(self, line: str) -> str:
@@ -333,7 +339,11 @@ class Console:
         if missing:
             needed = ", ".join(f"{m}:…" for m in missing)
             raise UserError(_("{command} needs {options}.", command=command_text(name), options=needed))
-        return await command.handler(self.services, self.caller(), **kwargs)
+        caller = self.caller()
+        try:
+            return await command.handler(self.services, caller, **kwargs)
+        finally:  # as on Discord: the learner's reminders speak the language they last used
+            await self.services.remember_locale(caller)
 
     def _convert(self, command: Command, key: str, value: str) -> object:
         """Read an option's text as its declared type, with the limits Discord would enforce."""
@@ -424,7 +434,11 @@ class Console:
             else:
                 values = [option.value]
             custom_id = select.custom_id
-        response = await components.handle(self.services, self.caller(), custom_id, values)
+        caller = self.caller()
+        try:
+            response = await components.handle(self.services, caller, custom_id, values)
+        finally:
+            await self.services.remember_locale(caller)
         self.last = response.reply
         return render_text(response.reply)
 

@@ -78,7 +78,22 @@ def caller_of(interaction: discord.Interaction, settings: Settings | None = None
             and any(r.id == settings.moderator_role_id for r in user.roles)
         )
     locale = i18n.normalize(str(interaction.locale))
-    return Caller(user.id, user.display_name, utc_now(), interaction.guild_id, is_mod, locale)
+    guild_locale = guild_locale_of(interaction)
+    return Caller(user.id, user.display_name, utc_now(), interaction.guild_id, is_mod, locale, guild_locale)
+
+
+def guild_locale_of(interaction: discord.Interaction) -> str | None:
+    """Return the language the interaction's server chose (`bot.i18n`), or None: not in a server, or none chosen.
+
+    Only a Community server chooses one: every other server's preferred locale is Discord's default, en-US, which
+    says nothing of its members' language.
+    """
+    if interaction.guild_id is None or interaction.guild_locale is None:
+        return None
+    guild = interaction.guild
+    if guild is not None and "COMMUNITY" not in guild.features:
+        return None
+    return i18n.normalize(str(interaction.guild_locale))
 
 
 def to_embed(card: Card) -> discord.Embed:
@@ -270,8 +285,9 @@ async def _component(interaction: discord.Interaction, action: Action | None, ar
     values = list((interaction.data or {}).get("values", ()))  # type: ignore[union-attr]
     if action is None:
         await run_handler(interaction, lambda: _stale())
-        return
-    await run_handler(interaction, lambda: action.run(services, caller, arguments, values))
+    else:
+        await run_handler(interaction, lambda: action.run(services, caller, arguments, values))
+    await services.remember_locale(caller)  # after the reply: their reminders speak the language they click in
 
 
 async def _stale() -> Response:

@@ -5,6 +5,7 @@ Neutral ground: handlers, reminders, the console and the cogs all import it, and
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -15,6 +16,8 @@ from bot.domain.zones import zone_or_utc
 from bot.render import Reply, escape_user_text
 from bot.store import Store
 from bot.store.models import Enrollment
+
+log = logging.getLogger(__name__)
 
 
 class UserError(Exception):
@@ -31,6 +34,7 @@ class Caller:
     guild_id: int | None = None
     is_moderator: bool = False
     locale: str = "en"  # the language they use Discord in (`bot.i18n`): replies and their reminders speak it
+    guild_locale: str | None = None  # the language their server chose (`bot.i18n`), None: not in one, or it chose none
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
@@ -59,6 +63,17 @@ class Services:
 
     content: ContentHolder
     store: Store
+
+    async def remember_locale(self, caller: Caller) -> None:
+        """Store the caller's language as their learner row's, so their reminders speak it; never raise.
+
+        Called after each command and click: the store reads and writes only when this process has not seen that
+        language stored (`Store.remember_locale`), so a learner who keeps their language costs nothing here.
+        """
+        try:
+            await self.store.remember_locale(caller.user_id, caller.locale)
+        except Exception as exc:  # the command was served and its reply stands: only a reminder's language waits
+            log.warning("Could not record the language of %s (next command tries again): %r", caller.user_id, exc)
 
     def plans_changed(self) -> None:
         """Wake the reminder scheduler (through the store, which also wakes it after every plan write)."""

@@ -144,6 +144,12 @@ def app_command(spec: Command, parent: app_commands.Group | None = None, run: Ru
         """Answer the command; return False when its handler failed unexpectedly (the member got an error ID)."""
         options = {name: _value(spec.option(name), value) for name, value in given.items() if value is not None}
         caller = caller_of(interaction, getattr(interaction.client, "settings", None))
+        try:
+            return await serve(interaction, caller, options)
+        finally:  # after the reply: their reminders speak the language they last used (a learner made now, too)
+            await services_of(interaction).remember_locale(caller)
+
+    async def serve(interaction: discord.Interaction, caller: Caller, options: dict[str, object]) -> bool:
         if spec.defer:
             await interaction.response.defer(ephemeral=True, thinking=True)
         if run is not None:

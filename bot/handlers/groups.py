@@ -92,6 +92,7 @@ async def create(
             timezone=zone,
             created_by=caller.user_id,
             now=caller.now,
+            locale=caller.guild_locale or caller.locale,  # its posts speak the server's language, else its creator's
         )
     except GroupNameTakenError:
         raise UserError(_("There is already a group called '{name}' here.", name=escape_user_text(name))) from None

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Protocol
 
+from bot import i18n
 from bot.content.loader import ContentIndex
 from bot.domain.reminders import is_paused, next_due, plan_after_downtime
 from bot.domain.zones import zone_or_utc
@@ -310,7 +311,17 @@ class Scheduler:
 
     async def _guarded(self, target: DueTarget, now: datetime) -> Outcome:
         async with self.semaphore:
-            return await self._process(target, now)
+            # No interaction says the language here: it is the learner's latest, or the study group's.
+            with i18n.using(await self._locale(target)):
+                return await self._process(target, now)
+
+    async def _locale(self, target: DueTarget) -> str:
+        """Return the language a target's reminder is written in: the learner's (a DM), the group's (a post)."""
+        if target.kind == "user":
+            learner = await self.svc.store.get_learner(target.target_id)
+            return learner.locale if learner is not None else i18n.DEFAULT
+        group = await self.svc.store.get_group(target.target_id)
+        return group.locale if group is not None else i18n.DEFAULT
 
     async def _settings(self, target: DueTarget) -> tuple[int, time, str, datetime | None] | None:
         store = self.svc.store

@@ -39,7 +39,11 @@ class Table:
 
 
 TABLES: tuple[Table, ...] = (
-    Table("learners", ("user_id", "timezone", "progress_visible", "dm_undeliverable", "created_at"), ("user_id",)),
+    Table(
+        "learners",
+        ("user_id", "timezone", "progress_visible", "dm_undeliverable", "created_at", "locale"),
+        ("user_id",),
+    ),
     Table(
         "study_groups",
         (
@@ -54,6 +58,7 @@ TABLES: tuple[Table, ...] = (
             "paused",
             "created_by",
             "created_at",
+            "locale",
         ),
         ("id",),
     ),

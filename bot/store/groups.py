@@ -55,7 +55,7 @@ def _create(values: tuple[object, ...]) -> Work[StudyGroup]:
     try:
         row = yield one(
             "INSERT INTO study_groups (guild_id, name, role, channel_id, weekday, local_time,"
-            " timezone, paused, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING *",
+            " timezone, paused, created_by, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING *",
             *values,
         )
     except UniqueViolationError as exc:
@@ -131,8 +131,9 @@ class GroupRepository(Repository):
         timezone: str,
         created_by: int | None,
         now: datetime,
+        locale: str = "en",
     ) -> StudyGroup:
-        """Create a study group; raise GroupNameTakenError if the guild has one of that name."""
+        """Create a study group posting in `locale`; raise GroupNameTakenError if the guild has one of that name."""
         values = (
             guild_id,
             name,
@@ -143,6 +144,7 @@ class GroupRepository(Repository):
             timezone,
             created_by,
             codec.encode_datetime(now),
+            rows.check_locale(locale),
         )
         return await self._db.write(_create, values)
 

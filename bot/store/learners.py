@@ -1,7 +1,8 @@
-"""Learners: who the bot stores anything about, with their timezone and visibility."""
+"""Learners: who the bot stores anything about, with their timezone, visibility and language."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from bot.store import codec, rows
@@ -14,6 +15,11 @@ INSERT_LEARNER = (
     " ON CONFLICT (user_id) DO NOTHING"
 )
 SELECT_LEARNER = "SELECT * FROM learners WHERE user_id = ?"
+LOCALE_RECHECK_S = 600.0
+"""How long `remember_locale` believes the language it last saw stored for a learner without reading it again.
+Another process (a shard) may store another one meanwhile: after this long, the learner's next command looks."""
+MAX_REMEMBERED_LOCALES = 100_000
+"""Learners whose stored language a process keeps in memory; past that, it forgets them all and reads again."""
 
 
 def insert_learner(user_id: int, now_s: str, timezone: str | None) -> Work[int]:
@@ -76,6 +82,10 @@ def _set_dm_flag(user_id: int, flag: int) -> Work[int]:
     )
 
 
+def _set_locale(user_id: int, locale: str) -> Work[int]:
+    return (yield run("UPDATE learners SET locale = ? WHERE user_id = ? AND locale <> ?", locale, user_id, locale))
+
+
 class LearnerRepository(Repository):
     """The `Learners` protocol over the store's database."""
 
@@ -108,6 +118,37 @@ class LearnerRepository(Repository):
     async def visibility_chosen(self, user_id: int) -> bool:
         """Return whether the learner ever chose to show or hide their progress (else it is hidden by default)."""
         return await self._db.read(_visibility_chosen, user_id)
+
+    async def set_learner_locale(self, user_id: int, locale: str) -> bool:
+        """Record the language an existing learner uses (their reminders speak it); return whether it changed.
+
+        Nobody is created: someone the bot stores nothing about gets no reminders to write.
+        """
+        changed = await self._db.write(_set_locale, user_id, rows.check_locale(locale)) > 0
+        self._locales.pop(user_id, None)  # `remember_locale` looks again rather than trust what it saw before
+        return changed
+
+    async def remember_locale(self, user_id: int, locale: str) -> bool:
+        """Record the language a learner uses now, querying only when it may have changed; return whether it changed.
+
+        Called for every command and click: the language this process last saw stored for each learner is kept in
+        memory, so the same language again costs no query (but a read every LOCALE_RECHECK_S), a new one a read and
+        a write. Nobody is created (see `set_learner_locale`), nor remembered: someone who is not a learner yet is
+        looked up again at their next command, which may be the one that makes them one.
+        """
+        locale = rows.check_locale(locale)
+        now = time.monotonic()
+        known = self._locales.get(user_id)
+        if known is not None and known[0] == locale and now - known[1] < LOCALE_RECHECK_S:
+            return False
+        found = await self.get_learner(user_id)
+        if found is None:
+            return False
+        written = found.locale != locale and await self.set_learner_locale(user_id, locale)
+        if len(self._locales) >= MAX_REMEMBERED_LOCALES:
+            self._locales.clear()
+        self._locales[user_id] = (locale, now)
+        return written
 
     async def set_dm_undeliverable(self, user_id: int, flag: bool) -> bool:
         """Record whether DMs to an existing learner fail; return whether the flag changed."""

@@ -211,6 +211,14 @@ CREATE TABLE rate_slots (
 ) WITHOUT ROWID;
 """
 
+# The language the bot writes to a learner in when no interaction says it (their weekly reminder): the language
+# of their latest command or click, as `bot.i18n` names it ("en", "de"); and a study group's, for its posts: its
+# server's language, or its creator's. Rows from before are English, as everything was then.
+_V8 = """
+ALTER TABLE learners ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (length(locale) BETWEEN 2 AND 10);
+ALTER TABLE study_groups ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (length(locale) BETWEEN 2 AND 10);
+"""
+
 # PostgreSQL: the same tables, columns, keys and indexes as the SQLite scripts above, version by version.
 _PG_V1 = """
 CREATE TABLE learners (
@@ -368,6 +376,11 @@ CREATE TABLE rate_slots (
 );
 """
 
+_PG_V8 = """
+ALTER TABLE learners ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (length(locale) BETWEEN 2 AND 10);
+ALTER TABLE study_groups ADD COLUMN locale TEXT NOT NULL DEFAULT 'en' CHECK (length(locale) BETWEEN 2 AND 10);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -385,6 +398,7 @@ STEPS: tuple[Step, ...] = (
     Step(_V5, _PG_V5),
     Step(_V6, _PG_V6),
     Step(_V7, _PG_V7),
+    Step(_V8, _PG_V8),
 )
 """Schema steps in order; the step at index i produces version i + 1."""
 

@@ -23,13 +23,18 @@ DELIVERY_STATES: tuple[DeliveryState, ...] = ("sending", "sent", "failed")
 
 @dataclass(frozen=True, slots=True)
 class Learner:
-    """Someone the bot has stored anything about."""
+    """Someone the bot has stored anything about.
+
+    `locale` is the language of their latest command or click (`bot.i18n`: "en", "de", "es"): their reminders
+    are written in it.
+    """
 
     user_id: int
     timezone: str
     progress_visible: bool
     dm_undeliverable: bool
     created_at: datetime
+    locale: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +88,7 @@ class ReminderSettings:
 
 @dataclass(frozen=True, slots=True)
 class StudyGroup:
-    """A named group in a guild that meets weekly on one role's path."""
+    """A named group in a guild that meets weekly on one role's path; its posts are written in `locale`."""
 
     id: int
     guild_id: int
@@ -96,6 +101,7 @@ class StudyGroup:
     paused: bool
     created_by: int | None
     created_at: datetime
+    locale: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""What every repository mixin shares: the database object and the wake-up of the reminder scheduler."""
+"""What every repository mixin shares: the database object, the wake-up of the reminder scheduler, and the languages
+this process has seen stored (`LearnerRepository.remember_locale`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ class Repository:
 
     _db: Database
     _plan_listeners: list[PlansListener]
+    _locales: dict[int, tuple[str, float]]
+    """User id -> (the language this process last saw stored for them, when: `time.monotonic()`)."""
 
     def on_plans_changed(self, listener: PlansListener) -> Callable[[], None]:
         """Call `listener` after every committed change to the reminder plan; return what unregisters it.

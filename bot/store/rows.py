@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 NONCE_LENGTH = 25  # Discord's maximum message nonce length
 MAX_SLOT_LENGTH = 64
 MAX_ERROR_LENGTH = 1000
+MIN_LOCALE_LENGTH, MAX_LOCALE_LENGTH = 2, 10  # as the schema's CHECK on `learners.locale` and `study_groups.locale`
 
 
 def check_status(status: str) -> EnrollmentStatus:
@@ -74,6 +75,15 @@ def check_error(error: str) -> str:
     return error[:MAX_ERROR_LENGTH]
 
 
+def check_locale(locale: str) -> str:
+    """Return `locale` if it is a language tag of MIN_LOCALE_LENGTH to MAX_LOCALE_LENGTH characters ("de", "es")."""
+    if not isinstance(locale, str) or not MIN_LOCALE_LENGTH <= len(locale) <= MAX_LOCALE_LENGTH:
+        raise ValueError(
+            f"locale must be a string of {MIN_LOCALE_LENGTH} to {MAX_LOCALE_LENGTH} characters, got {locale!r}"
+        )
+    return locale
+
+
 def check_role(role: str) -> str:
     """Return `role` if it is a non-empty string (a role's slug)."""
     if not isinstance(role, str) or not role:
@@ -104,6 +114,7 @@ def learner(row: Row) -> Learner:
         progress_visible=bool(row["progress_visible"]),
         dm_undeliverable=bool(row["dm_undeliverable"]),
         created_at=codec.decode_datetime(row["created_at"]),
+        locale=row["locale"],
     )
 
 
@@ -154,6 +165,7 @@ def group(row: Row) -> StudyGroup:
         paused=bool(row["paused"]),
         created_by=row["created_by"],
         created_at=codec.decode_datetime(row["created_at"]),
+        locale=row["locale"],
     )
 
 

@@ -45,6 +45,7 @@ class Store(
         """Wrap an opened and migrated database; use `Store.open` instead."""
         self._db = db
         self._plan_listeners: list[PlansListener] = []
+        self._locales: dict[int, tuple[str, float]] = {}
 
     @classmethod
     async def open(cls, target: str | Path) -> Store:

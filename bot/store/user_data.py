@@ -72,11 +72,15 @@ def _export(user_id: int) -> Work[dict[str, Any]]:
     deliveries = yield all_rows(
         "SELECT * FROM deliveries WHERE target_kind = 'user' AND target_id = ? ORDER BY created_at, slot", user_id
     )
+    shown = None if learner is None else rows.jsonable(rows.learner(learner))
+    # The language goes at the top, beside the user id: the learner's fields stay as exports always showed them.
+    locale = None if shown is None else shown.pop("locale")
     return {
         "format": EXPORT_FORMAT,
         "schema_version": LATEST_VERSION,
         "user_id": user_id,
-        "learner": None if learner is None else rows.jsonable(rows.learner(learner)),
+        "locale": locale,
+        "learner": shown,
         "enrollments": [rows.jsonable(rows.enrollment(row)) for row in enrollments],
         "checklist_progress": [{"role": row["role"], **rows.jsonable(rows.item(row))} for row in progress],
         "checkins": [
@@ -126,6 +130,7 @@ class UserDataRepository(Repository):
         cleared.
         """
         deleted = await self._db.write(_delete, user_id)
+        self._locales.pop(user_id, None)  # a learner made anew starts in English: `remember_locale` must look again
         self.notify_plans_changed()
         log.info("deleted %d rows about user %d", deleted, user_id)
         return deleted

@@ -104,6 +104,16 @@ SEEDS[7] = (
     """
 )
 
+# Version 8 remembers the language of each learner and study group: one learner writes in German, the group posts
+# in Spanish.
+SEEDS[8] = (
+    SEEDS[7]
+    + """
+        UPDATE learners SET locale = 'de' WHERE user_id = 111;
+        UPDATE study_groups SET locale = 'es' WHERE id = 7;
+    """
+)
+
 
 async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None:
     """Assert the data in SEEDS[version] reads back intact through the current API."""
@@ -116,6 +126,8 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
     other = await store.get_learner(222)
     assert other is not None
     assert other.dm_undeliverable is True
+    # Before version 8 nobody's language was known: everyone gets English, as before.
+    assert (learner.locale, other.locale) == ("de" if version >= 8 else "en", "en")
 
     active = await store.list_enrollments(111)
     assert [(e.role, e.pace, e.start_date, e.week_shift) for e in active] == [
@@ -148,6 +160,7 @@ async def check_seeded_data(store: Store, version: int = LATEST_VERSION) -> None
     group = await store.get_group_by_name(999, "night owls")
     assert group is not None
     assert (group.id, group.role, group.channel_id, group.created_by) == (7, "data-analyst", 555, 111)
+    assert group.locale == ("es" if version >= 8 else "en")
     assert [m.user_id for m in await store.group_members(7)] == [111, 222]
     assert await store.get_meta("commands_hash") == "abc123"
 
