@@ -38,13 +38,12 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.handlers.context import Caller, Services  # noqa: E402
-
 from bot.content.holder import ContentHolder  # noqa: E402
 from bot.content.loader import ContentIndex  # noqa: E402
 from bot.domain.reminders import next_due  # noqa: E402
 from bot.domain.zones import zone_or_utc  # noqa: E402
 from bot.handlers import learning, progress, today  # noqa: E402
+from bot.services import Caller, Services  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store import sqlite as sqlite_module  # noqa: E402
 from bot.store.copy import copy_rows  # noqa: E402
