@@ -214,7 +214,8 @@ ZONE_EXAMPLES = N_("Europe/Berlin, America/New_York or Asia/Kolkata")
 
 def _zone_option(zone: str | None) -> str:
     """Return how to type a zone into the `timezone` option: "`timezone:Europe/Berlin`"."""
-    return f"`{_p('option', 'timezone')}:{zone}`"
+    option = _p("option", "timezone")
+    return f"`{option}:{zone}`"
 
 
 def zone_problem(text: str, choice: ZoneChoice) -> str:

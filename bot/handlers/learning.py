@@ -459,10 +459,12 @@ def _problem_text(svc: Services, result: Answer) -> str:
     listed = ", ".join(names)
     if more > 0:
         listed = _n("{names} and {n} more", "{names} and {n} more", more, names=listed)
+    role_option = _p("option", "role")
+    option = f"`{role_option}:`"
     return _(
         "{problem} Add {option} to pick one: {paths}. Once you follow a path, it is the default.",
         problem=result.problem,
-        option=f"`{_p('option', 'role')}:`",
+        option=option,
         paths=listed,
     )
 

@@ -133,7 +133,8 @@ async def portfolio(svc: Services, caller: Caller, role: str | None = None, shar
         else:
             text = _("**{name}**'s portfolio · {path}: {summary}, started {date}.", **fields)
     else:
-        fields["share"] = f"`{_p('option', 'share')}:true`"
+        share_option = _p("option", "share")
+        fields["share"] = f"`{share_option}:true`"
         if finished:
             text = _(
                 "Your portfolio of {path}: {summary}, finished on {date}. Open the .html file in a browser "

@@ -272,9 +272,11 @@ def _time(day: date) -> str:
 def _html_proof(proof: str) -> str:
     target = link_target(proof)
     if target is None:
-        return _("proof: {link}", link=f'<span class="proof-text">{_h(proof)}</span>')
-    href = html.escape(target, quote=True)
-    return _("proof: {link}", link=f'<a href="{href}" rel="nofollow noopener noreferrer">{href}</a>')
+        link = f'<span class="proof-text">{_h(proof)}</span>'
+    else:
+        href = html.escape(target, quote=True)
+        link = f'<a href="{href}" rel="nofollow noopener noreferrer">{href}</a>'
+    return _("proof: {link}", link=link)
 
 
 def portfolio_html(p: Portfolio) -> str:
@@ -286,6 +288,20 @@ def portfolio_html(p: Portfolio) -> str:
     label, value = _status(p)
     finished = p.finished_on
     status = _time(finished) if finished is not None else html.escape(value)
+    # The page's own words, escaped as text (Babel reads no call inside an f-string, so none is made there).
+    title = _("{path} · {learner} · portfolio", path=_h(p.path), learner=_h(p.learner))
+    words = {
+        "kicker": _t(_("Portfolio")),
+        "learner": _t(_("Learner")),
+        "started": _t(_("Started")),
+        "status": _t(label),
+        "generated": _t(_("Generated")),
+        "dates": _t(_("Dates")),
+        "zone": _("days in {zone}", zone=_h(p.zone)),
+        "percent": _t(percent(p.percent / 100)),
+        "empty": _t(_("Nothing is ticked yet.")),
+        "footer": _t(_("Made with Waymark.")),
+    }
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{i18n.current()}">',
@@ -295,27 +311,27 @@ def portfolio_html(p: Portfolio) -> str:
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Waymark">',
-        "<title>" + _("{path} · {learner} · portfolio", path=_h(p.path), learner=_h(p.learner)) + "</title>",
+        f"<title>{title}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<main>",
         "<header>",
-        f'<p class="kicker">{_t(_("Portfolio"))}</p>',
+        f'<p class="kicker">{words["kicker"]}</p>',
         f'<h1 id="path">{_h(p.path)}</h1>',
         '<dl class="facts">',
-        f'<dt>{_t(_("Learner"))}</dt><dd id="learner">{_h(p.learner)}</dd>',
-        f"<dt>{_t(_('Started'))}</dt><dd>{_time(p.started)}</dd>",
-        f'<dt>{_t(label)}</dt><dd id="status">{status}</dd>',
-        f"<dt>{_t(_('Generated'))}</dt><dd>{_time(p.generated)}</dd>",
-        f"<dt>{_t(_('Dates'))}</dt><dd>{_('days in {zone}', zone=_h(p.zone))}</dd>",
+        f'<dt>{words["learner"]}</dt><dd id="learner">{_h(p.learner)}</dd>',
+        f"<dt>{words['started']}</dt><dd>{_time(p.started)}</dd>",
+        f'<dt>{words["status"]}</dt><dd id="status">{status}</dd>',
+        f"<dt>{words['generated']}</dt><dd>{_time(p.generated)}</dd>",
+        f"<dt>{words['dates']}</dt><dd>{words['zone']}</dd>",
         "</dl>",
         f'<p class="summary" id="summary">{html.escape(summary_text(p))}</p>',
-        f'<progress value="{min(p.done, p.total)}" max="{max(p.total, 1)}">{_t(percent(p.percent / 100))}</progress>',
+        f'<progress value="{min(p.done, p.total)}" max="{max(p.total, 1)}">{words["percent"]}</progress>',
         "</header>",
     ]
     if not p.groups:
-        parts.append(f'<p class="empty">{_t(_("Nothing is ticked yet."))}</p>')
+        parts.append(f'<p class="empty">{words["empty"]}</p>')
     for group in p.groups:
         parts += [
             '<section class="group">',
@@ -328,5 +344,5 @@ def portfolio_html(p: Portfolio) -> str:
                 meta += f" · {_html_proof(item.proof)}"
             parts.append(f'<li><span class="item">{_h(item.text)}</span><span class="meta">{meta}</span></li>')
         parts += ["</ol>", "</section>"]
-    parts += [f"<footer>{_t(_('Made with Waymark.'))}</footer>", "</main>", "</body>", "</html>", ""]
+    parts += [f"<footer>{words['footer']}</footer>", "</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
