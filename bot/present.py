@@ -7,6 +7,7 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,15 +21,43 @@ from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
+from bot.domain.weeks import PhaseLike
 from bot.domain.zones import usable_zone
+from bot.i18n import N_, _, _n, _p, cmd, format_date
 from bot.render import Button, Card, Field, Reply, clip, escape_user_text, fit_lines
 from bot.render.limits import MAX_FIELD_VALUE
 from bot.services import Plan
-from bot.wording import plural
 
 COLOR = 0x5865F2
 MAX_TODAY_ITEMS = 5
 """Open checklist items listed under this week's slice; the rest are counted."""
+
+
+_SPAN = re.compile(r"weeks? (\d+)(?:-(\d+))?")
+"""A span as the domain writes it (`ScheduledPhase.span`, `Phase.week_span`, `TodayView.phase_span`)."""
+
+
+def span_text(span: str | PhaseLike) -> str:
+    """Return a phase's weeks as the learner reads them: "weeks 6-15", "week 3" ("Wochen 6-15" in German).
+
+    Takes a phase (anything with `first_week` and `last_week`) or the English span the domain writes
+    ("weeks 6-15"); any other text is returned as it is.
+    """
+    if isinstance(span, str):
+        found = _SPAN.fullmatch(span)
+        if found is None:
+            return span
+        first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+    else:
+        first, last = span.first_week, span.last_week
+    if first == last:
+        return _("week {week}", week=first)
+    return _("weeks {first}-{last}", first=first, last=last)
+
+
+def phase_heading(number: int, title: str = "") -> str:
+    """Name a phase: "Phase 2: Python", or "Phase 2" when it has no title."""
+    return _("Phase {number}: {title}", number=number, title=title) if title else _("Phase {number}", number=number)
 
 
 def week_status(plan: Plan, *, titled: bool = False) -> str:
@@ -38,23 +67,41 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     """
     pos = plan.position
     if pos.status == "not_started":
-        days = pos.days_until_start
-        return f"Starts in {plural(days, 'day')}, on {plan.enrollment.start_date.isoformat()}"
+        start = format_date(plan.enrollment.start_date)
+        return _n("Starts in {n} day, on {date}", "Starts in {n} days, on {date}", pos.days_until_start, date=start)
     if plan.self_paced:
-        return f"Self-paced · week {pos.week} since you started"
+        return _("Self-paced · week {week} since you started", week=pos.week)
     if pos.status == "finished":  # time is up: whether the work is done is the checklist's to say, not a cheer here
-        return "The only week is over" if plan.total_weeks == 1 else f"All {plan.total_weeks} weeks are over"
+        return _n("The only week is over", "All {n} weeks are over", plan.total_weeks)
     phase = pos.phase
     if phase is None:
-        return f"Week {pos.week} of {plan.total_weeks}"
+        return _("Week {week} of {total}", week=pos.week, total=plan.total_weeks)
     written = plan.role.phase(phase.number) if titled else None
-    title = f": {written.title}" if written is not None else ""
-    return f"Week {pos.week} of {plan.total_weeks} · Phase {phase.number}{title} ({phase.span})"
+    fields = {"week": pos.week, "total": plan.total_weeks, "phase": phase.number, "span": span_text(phase)}
+    if written is not None:
+        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=written.title, **fields)
+    return _("Week {week} of {total} · Phase {phase} ({span})", **fields)
 
 
 def pace_label(pace: str | None) -> str:
-    """Name a pace as people write it: "complete beginner"; no pace is the path "as written"."""
-    return pace.replace("_", " ") if pace else "as written"
+    """Name a pace as people write it: "complete beginner"; no pace is the path "as written".
+
+    The paces the shipped paths use are named in the learner's language; any other is its key, spaced out.
+    """
+    match pace:
+        case None | "":
+            return _p("pace", "as written")
+        case "complete_beginner":
+            return _p("pace", "complete beginner")
+        case "programming_background":
+            return _p("pace", "programming background")
+        case "full_time_accelerated":
+            return _p("pace", "full time accelerated")
+        case "full_time":
+            return _p("pace", "full time")
+        case "part_time":
+            return _p("pace", "part time")
+    return pace.replace("_", " ")
 
 
 def plan_change_text(before: Plan, after: Plan) -> str:
@@ -65,9 +112,9 @@ def plan_change_text(before: Plan, after: Plan) -> str:
         return ""
     parts = []
     if old.pace != new.pace:
-        parts.append(f"Pace: {pace_label(old.pace)} → {pace_label(new.pace)}")
+        parts.append(_("Pace: {old} → {new}", old=pace_label(old.pace), new=pace_label(new.pace)))
     if old.start_date != new.start_date:
-        parts.append(f"start {old.start_date.isoformat()} → {new.start_date.isoformat()}")
+        parts.append(_("start {old} → {new}", old=format_date(old.start_date), new=format_date(new.start_date)))
     change = pace_change(
         old.start_date,
         before.total_weeks,
@@ -76,32 +123,44 @@ def plan_change_text(before: Plan, after: Plan) -> str:
         new_shift_weeks=new.week_shift,
         new_start=new.start_date,
     )
-    same = change.old_weeks == change.new_weeks
-    weeks = plural(change.new_weeks, "week") if same else f"{change.old_weeks} → {change.new_weeks} weeks"
-    finish = (
-        change.new_finish.isoformat()
-        if change.old_finish == change.new_finish
-        else f"{change.old_finish.isoformat()} → {change.new_finish.isoformat()}"
-    )
-    return f"**{' · '.join(parts)}** · {weeks} · finish {finish}"
+    if change.old_weeks == change.new_weeks:
+        weeks = _n("{n} week", "{n} weeks", change.new_weeks)
+    else:
+        weeks = _("{old} → {new} weeks", old=change.old_weeks, new=change.new_weeks)
+    if change.old_finish == change.new_finish:
+        finish = _("finish {date}", date=format_date(change.new_finish))
+    else:
+        finish = _("finish {old} → {new}", old=format_date(change.old_finish), new=format_date(change.new_finish))
+    return f"**{' · '.join(parts)}** · {weeks} · {finish}"
 
 
 def confirm(question: str, label: str, custom_id: str) -> Reply:
     """Ask before something that cannot be undone: the question, a red button that does it, and Cancel."""
-    buttons = (Button(label, custom_id=custom_id, style="danger"), Button("Cancel", custom_id=components.CANCEL.id()))
+    buttons = (
+        Button(label, custom_id=custom_id, style="danger"),
+        Button(_("Cancel"), custom_id=components.CANCEL.id()),
+    )
     return Reply(content=question, rows=(buttons,), ephemeral=True)
 
 
-def check_in_button(role: str, label: str = "I worked on this") -> Button:
-    """The check-in button of a path: the clicker's week counts for their streak without a tick."""
-    return Button(label, custom_id=components.CHECK_IN.id(role), style="success")
+def check_in_button(role: str, label: str | None = None) -> Button:
+    """The check-in button of a path: the clicker's week counts for their streak without a tick.
+
+    Labelled "I worked on this" unless `label` says otherwise.
+    """
+    return Button(label or _("I worked on this"), custom_id=components.CHECK_IN.id(role), style="success")
 
 
 def self_paced_hint(role: Role) -> str:
     """Say how to follow a path without phases: its checklist, or its topics when it has none."""
     if role.checklist:
-        return f"Work through its checklist at your own pace: `/checklist role:{role.name}`."
-    return f"It has no checklist either: look up its topics with `/skill-deep-dive topic:… role:{role.name}`."
+        return _(
+            "Work through its checklist at your own pace: {checklist}.", checklist=cmd("checklist", role=role.name)
+        )
+    return _(
+        "It has no checklist either: look up its topics with {deep_dive}.",
+        deep_dive=cmd("skill-deep-dive", topic="…", role=role.name),
+    )
 
 
 def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
@@ -116,15 +175,23 @@ def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: i
 def zone_note(*stored: str | None, whose: str = "Your") -> str:
     """Say that a stored zone can't be used and UTC stands in, for the first such name given; "" when all are fine.
 
-    None means "not set" (a reminder that follows the learner's own zone) and is never a problem.
+    `whose` is "Your" (the learner's zone, with how to set it) or "This group's". None means "not set" (a reminder
+    that follows the learner's own zone) and is never a problem.
     """
     for name in stored:
         if name is not None and usable_zone(name) is None:
             shown = escape_user_text(name, 40)
-            fix = "Set yours with `/remind set timezone:` (e.g. Europe/Berlin)." if whose == "Your" else ""
-            return (
-                f"⚠️ {whose} time zone '{shown}' isn't one this server can use, so times and weeks follow UTC. {fix}"
-            ).strip()
+            if whose != "Your":
+                return _(
+                    "⚠️ This group's time zone '{zone}' isn't one this server can use, so times and weeks follow UTC.",
+                    zone=shown,
+                )
+            return _(
+                "⚠️ Your time zone '{zone}' isn't one this server can use, so times and weeks follow UTC. "
+                "Set yours with {command} (e.g. Europe/Berlin).",
+                zone=shown,
+                command=cmd("remind set", timezone=""),
+            )
     return ""
 
 
@@ -143,7 +210,7 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
     """Return a unit as markdown: its part label in bold, marked when split over weeks, then its topics."""
     lines: list[str] = []
     if unit.label:
-        marks = [m for m, on in (("continued", unit.continued), ("continues next week", unit.continues)) if on]
+        marks = [m for m, on in ((_("continued"), unit.continued), (_("continues next week"), unit.continues)) if on]
         head = f"**{escape(unit.label)}**" + (f" ({', '.join(marks)})" if marks else "")
         lines.append(f"{head} {unit.text}".rstrip() if unit.text else head)
     elif unit.text:  # a phase's own prose, when it has no topics or parts
@@ -162,17 +229,23 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
     title, objective = view.phase_title, view.objective
     if prose_limit is not None:
         title, objective = clip(title, prose_limit), objective and clip(objective, prose_limit)
-    heading = f"**Phase {view.phase_number}: {escape(title)}** ({view.phase_span})"
+    span = span_text(view.phase_span)
+    heading = _("**Phase {number}: {title}** ({span})", number=view.phase_number, title=escape(title), span=span)
     if objective:
-        heading += f"\n**Objective:** {objective}"
-    where = f"Part {piece.week} of {piece.weeks} of this phase"
+        heading += "\n" + _("**Objective:** {objective}", objective=objective)
     if piece.practice:
-        where += " · a practice week: go over these again"
+        where = _(
+            "Part {part} of {parts} of this phase · a practice week: go over these again",
+            part=piece.week,
+            parts=piece.weeks,
+        )
+    else:
+        where = _("Part {part} of {parts} of this phase", part=piece.week, parts=piece.weeks)
     lines = [heading, where, ""]
     for unit in piece.units:
         lines.extend(_unit_lines(unit))
     if not piece.units:
-        lines.append("This phase has no topics written out: `/phase` shows it in full.")
+        lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     return lines
 
 
@@ -185,17 +258,20 @@ def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
     """Return the first `MAX_TODAY_ITEMS` open items and how many more `/checklist` has."""
     lines = [f"⬜ {item.text}" for item in items[:MAX_TODAY_ITEMS]]
     if len(items) > MAX_TODAY_ITEMS:
-        lines.append(f"…and {len(items) - MAX_TODAY_ITEMS} more in `/checklist`")
+        more = len(items) - MAX_TODAY_ITEMS
+        lines.append(
+            _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
+        )
     return clip("\n".join(lines), limit)
 
 
 def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
     """Say the one suggested next step: an item to finish and tick, a unit to start with, or going over the phase."""
     if step is None:
-        return "Nothing new this week: go over the phase again with `/phase`."
+        return _("Nothing new this week: go over the phase again with {phase}.", phase=cmd("phase"))
     if step.is_item:
-        return clip(f"Work on **{step.text}**, then tick it with `/done`.", limit)
-    return clip(f"Start with **{escape(step.text)}**.", limit)
+        return clip(_("Work on **{item}**, then tick it with {done}.", item=step.text, done=cmd("done")), limit)
+    return clip(_("Start with **{unit}**.", unit=escape(step.text)), limit)
 
 
 def unseen(resources: Sequence[Resource], shown: str) -> list[Resource]:
@@ -211,10 +287,10 @@ def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "")
     fields: list[Field] = []
     extra = unseen(view.resources, shown)
     if extra:
-        fields.append(Field("Resources", resources_text(extra, limit)))
+        fields.append(Field(_("Resources"), resources_text(extra, limit)))
     if view.open_items:
-        fields.append(Field("Open items in this phase", items_text(view.open_items, limit)))
-    fields.append(Field("Next step", step_text(view.next_step, limit)))
+        fields.append(Field(_("Open items in this phase"), items_text(view.open_items, limit)))
+    fields.append(Field(_("Next step"), step_text(view.next_step, limit)))
     return fields
 
 
@@ -225,34 +301,41 @@ def pace_text(pace: PaceStatus) -> str:
     """Say how the checklist compares with the plan: "on track", "behind by 3 weeks", "time is up: 4 items left"."""
     match pace.state:
         case "not_started":
-            return "not started yet"
+            return _("not started yet")
         case "complete":
-            return "every item ticked"
+            return _("every item ticked")
         case "time_up":
-            return f"time is up: {plural(pace.items_left, 'item')} left"
+            return _n("time is up: {n} item left", "time is up: {n} items left", pace.items_left)
         case "behind":
-            return f"behind by {plural(pace.weeks, 'week')}"
+            return _n("behind by {n} week", "behind by {n} weeks", pace.weeks)
         case "ahead":
-            return f"ahead by {plural(pace.weeks, 'week')}"
+            return _n("ahead by {n} week", "ahead by {n} weeks", pace.weeks)
         case "on_track":
-            return "on track"
+            return _("on track")
         case "no_checklist":
-            return "no checklist to measure it by"
+            return _("no checklist to measure it by")
 
 
 def streak_text(streak: Streak) -> str:
     """Say the current and longest streak of weeks worked (a ticked item or an "I worked on this" each)."""
-    longest = f"longest {plural(streak.longest, 'week')}"
+    longest = _n("longest {n} week", "longest {n} weeks", streak.longest)
+    if streak.current and streak.at_risk:
+        return _n(
+            "{n} week in a row · {longest} · tick an item or check in this week to keep it",
+            "{n} weeks in a row · {longest} · tick an item or check in this week to keep it",
+            streak.current,
+            longest=longest,
+        )
     if streak.current:
-        risk = " · tick an item or check in this week to keep it" if streak.at_risk else ""
-        return f"{plural(streak.current, 'week')} in a row · {longest}{risk}"
-    return f"No streak now · {longest}" if streak.longest else "No streak yet"
+        return _n("{n} week in a row · {longest}", "{n} weeks in a row · {longest}", streak.current, longest=longest)
+    return _("No streak now · {longest}", longest=longest) if streak.longest else _("No streak yet")
 
 
 # --------------------------------------------------------------------------- spaced review (/today, /review, reminders)
 
-REVIEW_LABELS: dict[Answer, str] = {"got": "Still got it", "again": "Review again"}
-REVIEW_TITLE = "🔁 Time to review · still got it?"
+REVIEW_LABELS: dict[Answer, str] = {"got": N_("Still got it"), "again": N_("Review again")}
+"""The answer buttons' labels, in English: translate where shown, `_(REVIEW_LABELS[answer])`."""
+REVIEW_TITLE = N_("🔁 Time to review · still got it?")
 
 
 @dataclass(frozen=True)
@@ -270,8 +353,9 @@ def review_place(role: Role, item: ChecklistItem) -> str:
     (an item written outside the phases) its checklist group and `/checklist`."""
     phase = role.phase(item.phase) if item.phase is not None else None
     if phase is not None:
-        return f"{escape(phase.heading)} · `/phase number:{phase.number} role:{role.name}`"
-    return f"{escape(item.group)} · `/checklist role:{role.name}`"
+        heading = phase_heading(phase.number, phase.title)
+        return f"{escape(heading)} · {cmd('phase', number=phase.number, role=role.name)}"
+    return f"{escape(item.group)} · {cmd('checklist', role=role.name)}"
 
 
 def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limit: int = MAX_FIELD_VALUE) -> str:
@@ -279,9 +363,10 @@ def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limi
     lines = []
     for n, prompt in enumerate(prompts, start=1):
         path = f" ({prompt.role.display_name})" if with_path else ""
+        place = review_place(prompt.role, prompt.item)
         lines.append(
             f"**{n}. {prompt.item.text}**{path}\n"
-            f"From {review_place(prompt.role, prompt.item)} · review {prompt.box} of {LAST_BOX}"
+            + _("From {place} · review {box} of {last}", place=place, box=prompt.box, last=LAST_BOX)
         )
     return fit_lines(lines, limit)
 
@@ -312,7 +397,7 @@ def review_rows(prompts: Sequence[ReviewPrompt]) -> tuple[tuple[Button, ...], ..
         rows.append(
             tuple(
                 Button(
-                    f"{n} · {REVIEW_LABELS[answer]}",
+                    f"{n} · {_(REVIEW_LABELS[answer])}",
                     custom_id=components.REVIEW.id(prompt.role.name, key, answer),
                     style="success" if answer == "got" else "secondary",
                 )
@@ -322,8 +407,12 @@ def review_rows(prompts: Sequence[ReviewPrompt]) -> tuple[tuple[Button, ...], ..
     return tuple(rows)
 
 
-REVIEW_REST = "Answer the other {rest} with `/review`."
-REVIEW_ALL = "Answer them with `/review`."
+REVIEW_REST = N_("Answer the other {rest} with {review}.")
+REVIEW_ALL = N_("Answer them with {review}.")
+
+
+def _rest_note(rest: int) -> str:
+    return _(REVIEW_REST, rest=rest, review=cmd("review"))
 
 
 @dataclass(frozen=True)
@@ -344,12 +433,12 @@ class ReviewBlock:
         rest = len(self.prompts) - self.answerable
         if not rest:
             return ""
-        return REVIEW_REST.format(rest=rest) if self.answerable else REVIEW_ALL
+        return _rest_note(rest) if self.answerable else _(REVIEW_ALL, review=cmd("review"))
 
     @property
     def room(self) -> int:
         """The most characters `card()` takes, whatever rows are free (what a reminder keeps for it)."""
-        return len(REVIEW_TITLE) + len(self.text) + len(REVIEW_REST.format(rest=len(self.prompts)))
+        return len(_(REVIEW_TITLE)) + len(self.text) + len(_rest_note(len(self.prompts)))
 
     def within(self, free_rows: int) -> ReviewBlock:
         """The same reviews with buttons in at most `free_rows` rows."""
@@ -357,15 +446,15 @@ class ReviewBlock:
 
     def field(self) -> Field:
         """The list as a field, under a card's own content (`/today`)."""
-        return Field(REVIEW_TITLE, f"{self.text}\n{self.note}" if self.note else self.text)
+        return Field(_(REVIEW_TITLE), f"{self.text}\n{self.note}" if self.note else self.text)
 
     def card(self) -> Card:
         """The list as a card of its own (the weekly reminder, beside one card per path)."""
-        return Card(title=REVIEW_TITLE, description=self.text, footer=self.note or None, color=COLOR)
+        return Card(title=_(REVIEW_TITLE), description=self.text, footer=self.note or None, color=COLOR)
 
 
 def review_block(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, free_rows: int = 5) -> ReviewBlock:
     """Lay due reviews out with buttons in at most `free_rows` rows (one per review)."""
-    room = MAX_FIELD_VALUE - len(REVIEW_REST.format(rest=len(prompts))) - 1
+    room = MAX_FIELD_VALUE - len(_rest_note(len(prompts))) - 1
     block = ReviewBlock(tuple(prompts), review_text(prompts, with_path=with_path, limit=room), len(prompts))
     return block.within(free_rows)

@@ -13,6 +13,7 @@ from bot.content.holder import ContentHolder
 from bot.content.models import Role
 from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
 from bot.domain.zones import zone_or_utc
+from bot.i18n import N_, _, cmd
 from bot.render import Reply, escape_user_text
 from bot.store import Store
 from bot.store.models import Enrollment
@@ -82,7 +83,9 @@ class Services:
     def role(self, text: str) -> Role:
         """Find a role by name, alias or display name, or raise a UserError that suggests the closest."""
         if not text.strip():
-            raise UserError("Which path? Name a role, e.g. `backend-engineer`; `/roles` lists them all.")
+            raise UserError(
+                _("Which path? Name a role, e.g. `backend-engineer`; {roles} lists them all.", roles=cmd("roles"))
+            )
         index = self.content.index
         role = index.role(text.strip())
         if role is not None:
@@ -94,21 +97,30 @@ class Services:
         shown = escape_user_text(text.strip(), 80)
         if matches:
             hint = ", ".join(f"**{m.display_name}** (`{m.name}`)" for m in matches)
-            raise UserError(f"No role called '{shown}'. Did you mean {hint}?")
-        raise UserError(f"No role called '{shown}'. Use `/roles` to see every path.")
+            raise UserError(_("No role called '{name}'. Did you mean {suggestions}?", name=shown, suggestions=hint))
+        raise UserError(_("No role called '{name}'. Use {roles} to see every path.", name=shown, roles=cmd("roles")))
 
 
-NOT_ENROLLED = "You aren't following any path yet. Pick one with `/start-learning` (see `/roles`)."
+NOT_ENROLLED = N_("You aren't following any path yet. Pick one with {start} (see {roles}).")
+"""Said to someone who follows no path; translate where shown: `not_enrolled()`."""
+
+
+def not_enrolled() -> str:
+    """Say that the caller follows no path yet, and how to start one."""
+    return _(NOT_ENROLLED, start=cmd("start-learning"), roles=cmd("roles"))
 
 
 def no_live_path(enrollments: list[Enrollment]) -> UserError:
     """Say why there is no path to show: none followed, or the followed ones are not loaded right now."""
     if enrollments:
         return UserError(
-            f"Your path `{enrollments[0].role}` is not in the content any more; a moderator may be fixing it. "
-            "Your progress is kept."
+            _(
+                "Your path `{role}` is not in the content any more; a moderator may be fixing it. "
+                "Your progress is kept.",
+                role=enrollments[0].role,
+            )
         )
-    return UserError(NOT_ENROLLED)
+    return UserError(not_enrolled())
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,10 @@ from urllib.parse import unquote, urlsplit
 
 from rapidfuzz import fuzz, process
 
+from bot import i18n
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
+from bot.i18n import N_, _, _p
 from bot.present import pace_label
 from bot.render import escape_user_text
 from bot.render.escape import BIDI_CONTROLS
@@ -95,12 +97,13 @@ def _is_invisible(text: str, at: int) -> bool:
 def _hidden_characters(text: str) -> str | None:
     """Name the first character of `text` that hides or turns text around, or None when there is none."""
     for at, ch in enumerate(text):
+        code = f"U+{ord(ch):04X}"
         if _is_control(ch):
-            return f"a control character (U+{ord(ch):04X})"
+            return _("a control character ({code})", code=code)
         if ch in BIDI_CONTROLS:
-            return f"a character that changes the text's direction (U+{ord(ch):04X})"
+            return _("a character that changes the text's direction ({code})", code=code)
         if _is_invisible(text, at):
-            return f"an invisible character (U+{ord(ch):04X})"
+            return _("an invisible character ({code})", code=code)
     return None
 
 
@@ -109,16 +112,28 @@ def _has_visible(text: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LNPS" and ch not in INVISIBLE for ch in text)
 
 
-def check_name(text: str, what: str = "A group name") -> str:
-    """Return a name with its whitespace tidied (one space between words), or say what is wrong with it."""
+def check_name(text: str, what: str | None = None) -> str:
+    """Return a name with its whitespace tidied (one space between words), or say what is wrong with it.
+
+    `what` names the name in the messages, as their subject ("A group name" when not given).
+    """
+    what = what or _("A group name")
     hidden = _hidden_characters(text.replace("\n", " ").replace("\t", " ").replace("\r", " "))
     if hidden is not None:
-        raise UserError(f"{what} can't contain {hidden}. Type it again without it (a copied name can bring one along).")
+        raise UserError(
+            _(
+                "{what} can't contain {hidden}. Type it again without it (a copied name can bring one along).",
+                what=what,
+                hidden=hidden,
+            )
+        )
     name = " ".join(text.split())
     if not name or not _has_visible(name):
-        raise UserError(f"{what} needs at least one visible letter, digit or symbol.")
+        raise UserError(_("{what} needs at least one visible letter, digit or symbol.", what=what))
     if len(name) > MAX_NAME:
-        raise UserError(f"{what} needs 1 to {MAX_NAME} characters; this one has {len(name)}.")
+        raise UserError(
+            _("{what} needs 1 to {max} characters; this one has {count}.", what=what, max=MAX_NAME, count=len(name))
+        )
     return name
 
 
@@ -130,11 +145,13 @@ _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TOP_LEVEL = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _LOCAL_NAMES = ("localhost", "localdomain", "local", "lan", "internal", "home.arpa", "invalid")
 """Names that lead to the viewer's own machine or network, never to a learner's work (RFC 6761, 6762, 8375)."""
-PROOF_HINT = "Use the https:// link of your work, e.g. https://github.com/you/project or a blog post."
+PROOF_HINT = N_("Use the https:// link of your work, e.g. https://github.com/you/project or a blog post.")
+"""What a proof link should be, in English: translate where shown, `_(PROOF_HINT)`."""
 
 
 def _proof_error(problem: str) -> UserError:
-    return UserError(f"That proof link {problem}. {PROOF_HINT}")
+    """Say what is wrong with a proof link: `problem` goes on from "That proof link" ("has no host after https://")."""
+    return UserError(_("That proof link {problem}. {hint}", problem=problem, hint=_(PROOF_HINT)))
 
 
 def _host_problem(host: str) -> str | None:
@@ -144,19 +161,19 @@ def _host_problem(host: str) -> str | None:
     except ValueError:
         address = None
     if address is not None:
-        return None if address.is_global else "points to a private or local address"
+        return None if address.is_global else _("points to a private or local address")
     try:
         ascii_host = host.encode("idna").decode("ascii")
     except UnicodeError:
-        return "has a host name that isn't valid"
+        return _("has a host name that isn't valid")
     bare = ascii_host.rstrip(".")
     if bare == "localhost" or bare.endswith(".localhost"):
-        return "points to this computer (localhost), which others can't open"
+        return _("points to this computer (localhost), which others can't open")
     labels = bare.split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or not _TOP_LEVEL.match(labels[-1]):
-        return f"has no real host name (like example.org) but '{escape_user_text(host, 60)}'"
+        return _("has no real host name (like example.org) but '{host}'", host=escape_user_text(host, 60))
     if any(bare == name or bare.endswith("." + name) for name in _LOCAL_NAMES):
-        return "points to a local or reserved name, which others can't open"
+        return _("points to a local or reserved name, which others can't open")
     return None
 
 
@@ -166,59 +183,92 @@ def check_proof(text: str | None) -> str | None:
         return None
     proof = text.strip()
     if len(proof) > MAX_PROOF:
-        raise _proof_error(f"is {len(proof)} characters long; at most {MAX_PROOF} fit")
+        raise _proof_error(_("is {length} characters long; at most {max} fit", length=len(proof), max=MAX_PROOF))
     hidden = _hidden_characters(proof) or _hidden_characters(unquote(proof))
     if hidden is not None:
-        raise _proof_error(f"contains {hidden}, which can disguise where it leads")
+        raise _proof_error(_("contains {hidden}, which can disguise where it leads", hidden=hidden))
     if any(ch.isspace() for ch in proof):  # urlsplit drops tabs and newlines, so look at the text itself
-        raise _proof_error("contains a space; a link has none (a space in a path is written %20)")
+        raise _proof_error(_("contains a space; a link has none (a space in a path is written %20)"))
     if "\\" in proof:
-        raise _proof_error("contains a backslash, which browsers read as a slash")
+        raise _proof_error(_("contains a backslash, which browsers read as a slash"))
     parts = urlsplit(proof)
     if parts.scheme.lower() not in ("http", "https"):
-        raise _proof_error("must start with https:// (or http://)")
+        raise _proof_error(_("must start with https:// (or http://)"))
     if not parts.netloc:
-        raise _proof_error("has no host after https://")
+        raise _proof_error(_("has no host after https://"))
     if "@" in parts.netloc:
-        raise _proof_error("has a user name or an @ before its host, which can hide where it leads")
+        raise _proof_error(_("has a user name or an @ before its host, which can hide where it leads"))
     try:
         parts.port  # noqa: B018 - reading it checks it
     except ValueError:
-        raise _proof_error("has a port that isn't a number from 0 to 65535") from None
+        raise _proof_error(_("has a port that isn't a number from 0 to 65535")) from None
     problem = _host_problem((parts.hostname or "").lower())
     if problem is not None:
         raise _proof_error(problem)
     return _MENTION_IN_URL.sub("%40", proof.translate(_MARKUP_IN_URL))
 
 
-ZONE_EXAMPLES = "Europe/Berlin, America/New_York or Asia/Kolkata"
+ZONE_EXAMPLES = N_("Europe/Berlin, America/New_York or Asia/Kolkata")
+"""Zones to give as examples, in English: translate where shown, `_(ZONE_EXAMPLES)` (only the "or" changes)."""
+
+
+def _zone_option(zone: str | None) -> str:
+    """Return how to type a zone into the `timezone` option: "`timezone:Europe/Berlin`"."""
+    option = _p("option", "timezone")
+    return f"`{option}:{zone}`"
 
 
 def zone_problem(text: str, choice: ZoneChoice) -> str:
     """Say why a typed time zone is refused and what to type instead."""
     shown = escape_user_text(text.strip(), 40)
-    instead = f"Use your city's zone, like {ZONE_EXAMPLES} (autocomplete lists them), or UTC."
+    examples = _(ZONE_EXAMPLES)
+    instead = _("Use your city's zone, like {examples} (autocomplete lists them), or UTC.", examples=examples)
     if choice.problem == "alias":
-        return f"'{shown}' is an old name of {choice.suggestion}: use `timezone:{choice.suggestion}`."
+        return _(
+            "'{zone}' is an old name of {suggestion}: use {option}.",
+            zone=shown,
+            suggestion=choice.suggestion,
+            option=_zone_option(choice.suggestion),
+        )
     if choice.problem == "abbreviation":
-        return (
-            f"'{shown}' is an abbreviation, not a place, and places that use it change their clocks on "
-            f"different days. {instead}"
+        return _(
+            "'{zone}' is an abbreviation, not a place, and places that use it change their clocks on "
+            "different days. {instead}",
+            zone=shown,
+            instead=instead,
         )
     if choice.problem == "fixed_offset":
-        return (
-            f"'{shown}' is not a time zone but a fixed offset (no daylight saving; in `Etc/GMT+2` the sign is even "
-            f"reversed: it means UTC-2). {instead}"
+        return _(
+            "'{zone}' is not a time zone but a fixed offset (no daylight saving; in `Etc/GMT+2` the sign is even "
+            "reversed: it means UTC-2). {instead}",
+            zone=shown,
+            instead=instead,
+        )
+    if choice.problem == "host" and choice.suggestion:
+        return _(
+            "'{zone}' names a setting of the server's own clock, not a place: it means something else on "
+            "another machine. Use {option}.",
+            zone=shown,
+            option=_zone_option(choice.suggestion),
         )
     if choice.problem == "host":
-        then = f" Use `timezone:{choice.suggestion}`." if choice.suggestion else f" {instead}"
-        return (
-            f"'{shown}' names a setting of the server's own clock, not a place: it means something else on "
-            f"another machine.{then}"
+        return _(
+            "'{zone}' names a setting of the server's own clock, not a place: it means something else on "
+            "another machine. {instead}",
+            zone=shown,
+            instead=instead,
         )
     if choice.suggestion:
-        return f"'{shown}' is not a time zone. Did you mean `timezone:{choice.suggestion}`? Zones are named Area/City."
-    return f"'{shown}' is not a time zone. Use an IANA name like {ZONE_EXAMPLES} (autocomplete lists them)."
+        return _(
+            "'{zone}' is not a time zone. Did you mean {option}? Zones are named Area/City.",
+            zone=shown,
+            option=_zone_option(choice.suggestion),
+        )
+    return _(
+        "'{zone}' is not a time zone. Use an IANA name like {examples} (autocomplete lists them).",
+        zone=shown,
+        examples=examples,
+    )
 
 
 def parse_zone(text: str) -> str:
@@ -230,20 +280,27 @@ def parse_zone(text: str) -> str:
 
 
 def parse_start_date(text: str | None, now: datetime, tz: str = "UTC") -> date:
-    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow'); default today in the learner's zone (or UTC)."""
+    """Read a start date (YYYY-MM-DD, 'today' or 'tomorrow', also in the learner's language); default today in the
+    learner's zone (or UTC)."""
     today = local_today(now, zone_or_utc(tz))
-    if text is None or not text.strip() or text.strip().lower() == "today":
+    value = (text or "").strip().lower()
+    if not value or value in ("today", _p("start date", "today").lower()):
         return today
-    value = text.strip().lower()
-    if value == "tomorrow":
+    if value in ("tomorrow", _p("start date", "tomorrow").lower()):
         return date.fromordinal(today.toordinal() + 1)
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        shown = escape_user_text(text.strip(), 40)
-        raise UserError(f"Couldn't read the start date '{shown}'. Use YYYY-MM-DD, e.g. {today.isoformat()}.") from None
+        shown = escape_user_text((text or "").strip(), 40)
+        raise UserError(
+            _(
+                "Couldn't read the start date '{date}'. Use YYYY-MM-DD, e.g. {example}.",
+                date=shown,
+                example=today.isoformat(),
+            )
+        ) from None
     if abs(parsed.toordinal() - today.toordinal()) > 366:
-        raise UserError("The start date must be within a year of today.")
+        raise UserError(_("The start date must be within a year of today."))
     return parsed
 
 
@@ -255,20 +312,55 @@ def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str
     complete_beginner), then one clearly closest spelling; anything else is a UserError that lists
     the paces of `path` with their month ranges.
     """
-    wanted = _PACE_WORDS.sub("_", text.strip().lower()).strip("_")
-    keys = {_PACE_WORDS.sub("_", key.lower()).strip("_"): key for key in paces}
-    if wanted in keys:
-        return keys[wanted]
+    wanted = _norm_pace(text)
+    # The keys first, as they always were read; then the paces' names in the languages the bot speaks.
+    for names in ({_norm_pace(key): key for key in paces}, _pace_names(paces)):
+        found = _pick_pace(wanted, names)
+        if found is not None:
+            return found
+    shown = ", ".join(
+        _("**{pace}** ({low}-{high} months)", pace=pace_label(k), low=a, high=b) for k, (a, b) in paces.items()
+    )
+    typed = escape_user_text(text, 40)
+    if paces:
+        raise UserError(_("'{pace}' is not a pace of {path}. Paces: {paces}.", pace=typed, path=path, paces=shown))
+    raise UserError(_("'{pace}' is not a pace of {path}. This path has one pace.", pace=typed, path=path))
+
+
+def _norm_pace(text: str) -> str:
+    """Return a pace as typed, lowercase with words joined by `_`: "Complete-Beginner" is "complete_beginner"."""
+    return _PACE_WORDS.sub("_", text.strip().lower()).strip("_")
+
+
+def _pace_names(paces: Mapping[str, tuple[int, int]]) -> dict[str, str]:
+    """Return each pace's name in every language the bot speaks (normalised as `_norm_pace` does) to its key."""
+    names: dict[str, str] = {}
+    for key in paces:
+        for locale in i18n.available():
+            with i18n.using(locale):
+                names.setdefault(_norm_pace(pace_label(key)), key)
+    return names
+
+
+def _pick_pace(wanted: str, names: Mapping[str, str]) -> str | None:
+    """Return the key of the pace `wanted` names in `names` (normalised name to key), or None.
+
+    An exact name wins, then a unique prefix, then the one name with all the words typed, then one clearly
+    closest spelling.
+    """
+    if wanted in names:
+        return names[wanted]
     words = set(wanted.split("_"))
     for matches in (
-        [key for norm, key in keys.items() if wanted and norm.startswith(wanted)],
-        [key for norm, key in keys.items() if wanted and words <= set(norm.split("_"))],
+        {key for norm, key in names.items() if wanted and norm.startswith(wanted)},
+        {key for norm, key in names.items() if wanted and words <= set(norm.split("_"))},
     ):
         if len(matches) == 1:
-            return matches[0]
-    close = process.extract(wanted, list(keys), scorer=fuzz.ratio, limit=2)
+            return matches.pop()
+    best: dict[str, float] = {}  # each pace's closest name: two names of one pace are no tie
+    for norm, score, _index in process.extract(wanted, list(names), scorer=fuzz.ratio, limit=None):
+        best[names[norm]] = max(score, best.get(names[norm], 0.0))
+    close = sorted(best.items(), key=lambda pair: pair[1], reverse=True)[:2]
     if close and close[0][1] >= 80 and (len(close) == 1 or close[1][1] < close[0][1]):
-        return keys[close[0][0]]
-    shown = ", ".join(f"**{pace_label(k)}** ({a}-{b} months)" for k, (a, b) in paces.items())
-    hint = f" Paces: {shown}." if paces else " This path has one pace."
-    raise UserError(f"'{escape_user_text(text, 40)}' is not a pace of {path}.{hint}")
+        return close[0][0]
+    return None

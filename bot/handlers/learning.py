@@ -14,6 +14,7 @@ from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
 from bot.handlers.inputs import parse_start_date, read_pace
+from bot.i18n import _, _n, _p, cmd, command_text, format_date
 from bot.present import (
     COLOR,
     confirm,
@@ -21,6 +22,7 @@ from bot.present import (
     pace_label,
     plan_change_text,
     self_paced_hint,
+    span_text,
     week_status,
     zone_note,
 )
@@ -36,7 +38,6 @@ from bot.render.limits import (
     MAX_OPTION_LABEL,
 )
 from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
-from bot.wording import agree, plural
 
 DEEP_DIVE_PAGE = 1800
 UNSURE_SCORE = 80.0
@@ -60,7 +61,7 @@ def phase_body(phase: Phase) -> str:
     """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown."""
     parts = []
     if phase.objective:
-        parts.append(f"**Objective:** {phase.objective}")
+        parts.append(_("**Objective:** {objective}", objective=phase.objective))
     prose = phase.text
     if phase.objective and prose.startswith(phase.objective):  # the objective is its first sentence
         prose = prose[len(phase.objective) :].strip()
@@ -87,12 +88,15 @@ def _plan_lines(plan: Plan) -> str:
     for sp in plan.phases:
         phase = plan.role.phase(sp.number)
         marker = "▶" if plan.position.phase and plan.position.phase.number == sp.number else "·"
-        lines.append(f"{marker} **Phase {sp.number}: {phase.title if phase else ''}** · {sp.span}")
+        title = phase.title if phase else ""
+        lines.append(
+            f"{marker} " + _("**Phase {number}: {title}** · {span}", number=sp.number, title=title, span=span_text(sp))
+        )
     return "\n".join(lines)
 
 
 def _all_ticked(count: int) -> str:
-    return "The only item is ticked." if count == 1 else f"All {count} items are ticked."
+    return _n("The only item is ticked.", "All {n} items are ticked.", count)
 
 
 def path_buttons(
@@ -101,12 +105,12 @@ def path_buttons(
     """Return the next-step buttons shown under a path (no "This week" on a path without a weekly plan)."""
     buttons = []
     if weekly:
-        buttons.append(Button("This week", custom_id=components.WEEK.id(role), style="primary"))
+        buttons.append(Button(_("This week"), custom_id=components.WEEK.id(role), style="primary"))
     if checklist:
-        buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(role, 0)))
+        buttons.append(Button(_("Checklist"), custom_id=components.CHECKLIST.id(role, 0)))
     if reminders_on is not None:
         # Labelled by what a click does, not by the state: "Turn reminders off" while they are on.
-        label = "Turn reminders off" if reminders_on else "Turn reminders on"
+        label = _("Turn reminders off") if reminders_on else _("Turn reminders on")
         buttons.append(Button(label, custom_id=components.REMINDERS.id(role)))
     return tuple(buttons)
 
@@ -125,8 +129,12 @@ async def start_learning(
         pace = pace.strip()
         if found.self_paced:
             raise UserError(
-                f"{found.display_name} is self-paced: it has no weekly plan, so there is no pace to pick. "
-                f"Start it without one: `/start-learning role:{found.name}`."
+                _(
+                    "{path} is self-paced: it has no weekly plan, so there is no pace to pick. "
+                    "Start it without one: {start}.",
+                    path=found.display_name,
+                    start=cmd("start-learning", role=found.name),
+                )
             )
         pace = read_pace(pace, found.timeline_months, found.display_name)
     else:
@@ -148,13 +156,13 @@ async def start_learning(
     svc.plans_changed()
     changed = plan_change_text(before, plan) if before is not None else ""
     if created:
-        headline = "Welcome aboard!"
+        headline = _("Welcome aboard!")
     elif start_date is not None and existing is not None and start_date != existing.start_date:
-        headline = f"Your path now starts on {start_date.isoformat()}; your ticked items are kept."
+        headline = _("Your path now starts on {date}; your ticked items are kept.", date=format_date(start_date))
     elif changed:
-        headline = "New pace; your ticked items are kept."
+        headline = _("New pace; your ticked items are kept.")
     else:
-        headline = "Welcome back, your progress is where you left it."
+        headline = _("Welcome back, your progress is where you left it.")
     done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
     card = path_card(plan, headline, done)
     # Weeks count in UTC when the learner's stored zone can't be used.
@@ -166,20 +174,28 @@ def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
     """Where a learner is on a path without phases: no weekly plan, and the next open items of its checklist."""
     found = plan.role
     fields = [
-        Field("Where you are", week_status(plan)),
+        Field(_("Where you are"), week_status(plan)),
         Field(
-            "No weekly plan",
-            f"{found.display_name} is self-paced: it has no phases and no weekly plan. {self_paced_hint(found)}",
+            _("No weekly plan"),
+            _(
+                "{path} is self-paced: it has no phases and no weekly plan. {hint}",
+                path=found.display_name,
+                hint=self_paced_hint(found),
+            ),
         ),
     ]
     if found.checklist:
         upcoming = next_open_items(found.checklist, done)
         text = (
-            open_items_text(upcoming) + "\nYour weekly reminder lists the next open items."
+            open_items_text(upcoming) + "\n" + _("Your weekly reminder lists the next open items.")
             if upcoming
-            else f"{_all_ticked(len(found.checklist))} `/progress` shows what you did."
+            else _(
+                "{ticked} {progress} shows what you did.",
+                ticked=_all_ticked(len(found.checklist)),
+                progress=cmd("progress"),
+            )
         )
-        fields.append(Field("Next on your checklist", clip(text, MAX_FIELD_VALUE)))
+        fields.append(Field(_("Next on your checklist"), clip(text, MAX_FIELD_VALUE)))
     return fields
 
 
@@ -193,25 +209,33 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     if plan.self_paced:
         fields = _self_paced_fields(plan, done)
     else:
-        pace_text = f"at {pace_label(enrollment.pace)} pace" if enrollment.pace else "as written"
+        if enrollment.pace:
+            name = _n(
+                "The path · {n} week at {pace} pace",
+                "The path · {n} weeks at {pace} pace",
+                plan.total_weeks,
+                pace=pace_label(enrollment.pace),
+            )
+        else:
+            name = _n("The path · {n} week as written", "The path · {n} weeks as written", plan.total_weeks)
         fields = [
-            Field("Where you are", week_status(plan)),
-            Field(
-                clip(f"The path · {plural(plan.total_weeks, 'week')} {pace_text}", MAX_FIELD_NAME),
-                clip(_plan_lines(plan), MAX_FIELD_VALUE),
-            ),
+            Field(_("Where you are"), week_status(plan)),
+            Field(clip(name, MAX_FIELD_NAME), clip(_plan_lines(plan), MAX_FIELD_VALUE)),
         ]
     current = plan.position.phase
     if current is not None:
         phase = found.phase(current.number)
         if phase is not None:
-            name = clip(f"This week's focus · Phase {phase.number}: {phase.title}", MAX_FIELD_NAME)
+            focus = _("This week's focus · Phase {number}: {title}", number=phase.number, title=phase.title)
+            name = clip(focus, MAX_FIELD_NAME)
             fields.append(Field(name, focus_text(phase)))
     title = clip(f"{found.display_name} · {headline}", MAX_EMBED_TITLE)
-    footer = (
-        f"{'Starts' if plan.position.status == 'not_started' else 'Started'} "
-        f"{enrollment.start_date.isoformat()} · /progress to follow along · /help for more"
-    )
+    start_on = format_date(enrollment.start_date)
+    commands = {"progress": command_text("progress"), "help": command_text("help")}
+    if plan.position.status == "not_started":
+        footer = _("Starts {date} · {progress} to follow along · {help} for more", date=start_on, **commands)
+    else:
+        footer = _("Started {date} · {progress} to follow along · {help} for more", date=start_on, **commands)
     # A long description gives way to the path itself: the whole card must stay within 6,000 characters.
     room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
     return Card(
@@ -231,7 +255,11 @@ async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan
         enrollment = await svc.store.get_enrollment(caller.user_id, found.name)
         if enrollment is None or enrollment.status != "active":
             raise UserError(
-                f"You aren't following {found.display_name}. Start with `/start-learning role:{found.name}`."
+                _(
+                    "You aren't following {path}. Start with {start}.",
+                    path=found.display_name,
+                    start=cmd("start-learning", role=found.name),
+                )
             )
         return plan_for(found, enrollment, caller.now, learner.timezone)
     active = await svc.store.list_enrollments(caller.user_id)
@@ -254,21 +282,43 @@ async def phase_view(
             raise
     found = plan.role if plan else svc.role(role)
     if found.self_paced:
-        other = " To see another path's phases, name it: `/phase role:…`." if role is None else ""
-        raise UserError(f"{found.display_name} is self-paced: it has no phases. {self_paced_hint(found)}{other}")
+        if role is None:
+            raise UserError(
+                _(
+                    "{path} is self-paced: it has no phases. {hint} To see another path's phases, name it: {phase}.",
+                    path=found.display_name,
+                    hint=self_paced_hint(found),
+                    phase=cmd("phase", role="…"),
+                )
+            )
+        raise UserError(
+            _("{path} is self-paced: it has no phases. {hint}", path=found.display_name, hint=self_paced_hint(found))
+        )
     if number is None:
         current = plan.position.phase if plan else None
         number = current.number if current else found.phases[0].number
     phase = found.phase(number)
     if phase is None:
         numbers = ", ".join(str(p.number) for p in found.phases)
-        raise UserError(f"{found.display_name} has no phase {number}. Its phases are {numbers}.")
+        raise UserError(
+            _(
+                "{path} has no phase {number}. Its phases are {numbers}.",
+                path=found.display_name,
+                number=number,
+                numbers=numbers,
+            )
+        )
     scheduled = plan.phase_of(number) if plan else None
-    span = scheduled.span if scheduled else phase.week_span
+    span = span_text(scheduled or phase)
+    title = _("Phase {number}: {title} ({span})", number=phase.number, title=phase.title, span=span)
+    if scheduled:
+        footer = _("{path} · at your pace", path=found.display_name)
+    else:
+        footer = _("{path} · as written", path=found.display_name)
     cards = paginate(
-        clip(f"Phase {phase.number}: {phase.title} ({span})", 256),
+        clip(title, 256),
         phase_body(phase),
-        footer=f"{found.display_name}" + (" · at your pace" if scheduled else " · as written"),
+        footer=footer,
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
     )
@@ -282,8 +332,8 @@ def _paged(cards: list[Card], page: int, make_id: Callable[[int], str], extra_ro
     if len(cards) > 1:
         rows.append(
             (
-                Button("◀ Previous", custom_id=make_id(page - 1), disabled=page == 0),
-                Button("Next ▶", custom_id=make_id(page + 1), disabled=page == len(cards) - 1),
+                Button(_("◀ Previous"), custom_id=make_id(page - 1), disabled=page == 0),
+                Button(_("Next ▶"), custom_id=make_id(page + 1), disabled=page == len(cards) - 1),
             )
         )
     return Reply(cards=(cards[page],), rows=tuple(rows), ephemeral=True)
@@ -299,7 +349,9 @@ def _place(role: Role, hit_phase: int | None) -> str:
     if hit_phase is None:
         return role.display_name
     phase = role.phase(hit_phase)
-    return f"{role.display_name} · Phase {hit_phase}" + (f" · {phase.week_span}" if phase else "")
+    if phase is None:
+        return _("{path} · Phase {number}", path=role.display_name, number=hit_phase)
+    return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span_text(phase))
 
 
 def deep_dive_cards(
@@ -312,7 +364,7 @@ def deep_dive_cards(
         body = f"{escape_user_text(note)}\n\n{body}"
     return paginate(
         clip(section_title, 256),
-        body or "(This section has no text of its own.)",
+        body or _("(This section has no text of its own.)"),
         footer=_place(role, phase),
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
@@ -332,13 +384,13 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
         )
         for h in hits[1:25]
     )
-    return Select(components.DEEP_DIVE_PICK.id(), options, placeholder="Not it? Other matches")
+    return Select(components.DEEP_DIVE_PICK.id(), options, placeholder=_("Not it? Other matches"))
 
 
 async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
     """Show the best section for a topic or a question ("week 14", "after databases"); other matches when unsure."""
     if not topic.strip():
-        raise UserError("Tell me a topic, e.g. `/skill-deep-dive topic:postgres`.")
+        raise UserError(_("Tell me a topic, e.g. {example}.", example=cmd("skill-deep-dive", topic="postgres")))
     role_name = svc.role(role).name if role else None
     index = svc.content.index
     if topic.startswith("key:"):
@@ -354,8 +406,15 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     hits = result.hits
     if not hits:
         shown = escape_user_text(topic.strip(), 80)
-        where = f" in {index.roles[role_name].display_name}" if role_name else ""
-        raise UserError(f"Nothing found for '{shown}'{where}. Try a shorter or different word.")
+        if role_name:
+            raise UserError(
+                _(
+                    "Nothing found for '{topic}' in {path}. Try a shorter or different word.",
+                    topic=shown,
+                    path=index.roles[role_name].display_name,
+                )
+            )
+        raise UserError(_("Nothing found for '{topic}'. Try a shorter or different word.", topic=shown))
     best = hits[0]
     r = index.roles[best.role]
     key = section_key(best.role, best.section.id)
@@ -397,8 +456,17 @@ def _problem_text(svc: Services, result: Answer) -> str:
     roles = svc.content.index.roles
     names = [f"**{roles[n].display_name}** (`{n}`)" for n in result.needs_role[:NEEDS_ROLE_NAMES]]
     more = len(result.needs_role) - len(names)
-    listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
-    return f"{result.problem} Add `role:` to pick one: {listed}. Once you follow a path, it is the default."
+    listed = ", ".join(names)
+    if more > 0:
+        listed = _n("{names} and {n} more", "{names} and {n} more", more, names=listed)
+    role_option = _p("option", "role")
+    option = f"`{role_option}:`"
+    return _(
+        "{problem} Add {option} to pick one: {paths}. Once you follow a path, it is the default.",
+        problem=result.problem,
+        option=option,
+        paths=listed,
+    )
 
 
 @components.DEEP_DIVE.handles
@@ -406,7 +474,12 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
     """Turn a page of a deep-dive, or show a match picked from the menu."""
     found = svc.content.section_by_key(key)
     if found is None:
-        raise UserError("That section is gone after a content update. Search again with `/skill-deep-dive`.")
+        raise UserError(
+            _(
+                "That section is gone after a content update. Search again with {command}.",
+                command=cmd("skill-deep-dive"),
+            )
+        )
     r, s = found
     cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase)
     return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
@@ -416,25 +489,33 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
     """List every role with its description, timeline and salary range."""
     roles = sorted(svc.content.index.roles.values(), key=lambda r: r.display_name.lower())
     if not roles:
-        raise UserError("No paths are loaded right now. A moderator can check `/content status`.")
+        raise UserError(
+            _("No paths are loaded right now. A moderator can check {status}.", status=cmd("content status"))
+        )
     fields = []
     for r in roles:
-        timeline = ", ".join(f"{p.replace('_', ' ')} {a}-{b} mo" for p, (a, b) in r.timeline_months.items())
+        timeline = ", ".join(
+            _("{pace} {low}-{high} mo", pace=pace_label(p), low=a, high=b) for p, (a, b) in r.timeline_months.items()
+        )
         salary = ", ".join(f"{lvl} {rng}" for lvl, rng in r.salary_range.items())
+        if r.self_paced:
+            weeks = _("**Self-paced:** no phases or weekly plan")
+        elif timeline:
+            weeks = _("**Weeks:** {weeks} · **Timeline:** {timeline}", weeks=r.total_weeks, timeline=timeline)
+        else:
+            weeks = _("**Weeks:** {weeks}", weeks=r.total_weeks)
         value = "\n".join(
             x
             for x in (
                 clip(r.description, 400),
-                "**Self-paced:** no phases or weekly plan"
-                if r.self_paced
-                else f"**Weeks:** {r.total_weeks}" + (f" · **Timeline:** {timeline}" if timeline else ""),
-                f"**Salary:** {salary}" if salary else "",
-                f"`/start-learning role:{r.name}`",
+                weeks,
+                _("**Salary:** {salary}", salary=salary) if salary else "",
+                cmd("start-learning", role=r.name),
             )
             if x
         )
         fields.append(Field(clip(r.display_name, 256), clip(value, MAX_FIELD_VALUE)))
-    cards = paginate(f"Learning paths ({len(roles)})", "", fields, per_page=6, color=COLOR)
+    cards = paginate(_("Learning paths ({count})", count=len(roles)), "", fields, per_page=6, color=COLOR)
     return _paged(cards, page, components.ROLES.id)
 
 
@@ -442,7 +523,7 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
 async def deep_dive_pick(svc: Services, caller: Caller, values: Sequence[str]) -> Response:
     """Show the match picked from the "Not it? Other matches" menu."""
     if not values:
-        raise UserError("Pick one of the matches.")
+        raise UserError(_("Pick one of the matches."))
     return await deep_dive_page(svc, caller, values[0], 0)
 
 
@@ -461,18 +542,22 @@ async def stop_learning(svc: Services, caller: Caller, role: str, forget: bool =
     if enrollment is None:
         if role_obj is None:
             svc.role(role)  # raises with suggestions
-        raise UserError(f"You aren't enrolled in {role_obj.display_name if role_obj else name}.")
+        raise UserError(_("You aren't enrolled in {path}.", path=role_obj.display_name if role_obj else name))
     display = role_obj.display_name if role_obj else name
     if forget:
         return confirm(
-            f"Stop **{display}** and forget your checklist progress on it? This cannot be undone.",
-            "Stop and forget",
+            _("Stop **{path}** and forget your checklist progress on it? This cannot be undone.", path=display),
+            _("Stop and forget"),
             components.FORGET.id(name),
         )
     await svc.store.stop_enrollment(caller.user_id, name, caller.now)
     await replan_user(svc, caller.user_id, caller.now)  # no active path left: no more reminders
     return Reply(
-        content=(f"You've left **{display}**. Your progress is kept: `/start-learning role:{name}` picks it up again."),
+        content=_(
+            "You've left **{path}**. Your progress is kept: {start} picks it up again.",
+            path=display,
+            start=cmd("start-learning", role=name),
+        ),
         ephemeral=True,
     )
 
@@ -485,11 +570,16 @@ async def confirm_forget(svc: Services, caller: Caller, role: str) -> Response:
     found = svc.content.index.roles.get(role)
     name = f"**{found.display_name}**" if found else f"`{role}`"  # a path not loaded right now has only its slug
     forgotten = result.items_forgotten
-    text = f"Done: you've left {name} and {plural(forgotten, 'ticked item')} {agree(forgotten, 'was')} forgotten."
+    text = _n(
+        "Done: you've left {path} and {n} ticked item was forgotten.",
+        "Done: you've left {path} and {n} ticked items were forgotten.",
+        forgotten,
+        path=name,
+    )
     return Response(Reply(content=text, ephemeral=True), update=True)
 
 
 @components.CANCEL.handles
 async def cancel(svc: Services, caller: Caller) -> Reply:
     """Answer a confirmation's Cancel button."""
-    return Reply(content="Cancelled: nothing changed.", ephemeral=True)
+    return Reply(content=_("Cancelled: nothing changed."), ephemeral=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from bot import i18n
 from bot.content.models import Role
 from bot.domain.weeks import local_today
 from bot.domain.zones import zone_or_utc
 from bot.handlers.learning import enrolled_plan
+from bot.i18n import _, _p, cmd, format_date
 from bot.render import Attachment, Reply, clip, escape_user_text
 from bot.render.limits import MAX_CONTENT, MAX_UPLOAD_BYTES
 from bot.render.portfolio import (
@@ -23,10 +25,10 @@ from bot.render.portfolio import (
     file_names,
     portfolio_html,
     portfolio_markdown,
+    summary_text,
 )
 from bot.services import Caller, Services, UserError
 from bot.store.models import Enrollment, ItemProgress
-from bot.wording import plural
 
 
 def build_portfolio(
@@ -72,18 +74,27 @@ def portfolio_files(portfolio: Portfolio, slug: str) -> tuple[Attachment, Attach
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    """Return a size in megabytes with one decimal, as the current language writes it: "8.0 MB", "8,0 MB"."""
+    megabytes = size / (1024 * 1024)
+    if i18n.current() == i18n.DEFAULT:
+        return f"{megabytes:.1f} MB"
+    from babel.numbers import format_decimal
+
+    return f"{format_decimal(megabytes, format='#,##0.0', locale=i18n.current())} MB"
 
 
 def nothing_ticked(role: Role) -> str:
     """Say that a portfolio would be empty, and how to fill it."""
     path = escape_user_text(role.display_name, 100)
     if not role.checklist:
-        return f"{path} has no checklist, so there is nothing to put in a portfolio."
-    return (
-        f"Nothing is ticked on {path} yet, so your portfolio would be empty. "
-        "Tick what you have done with `/done item:… proof:https://…` (the proof link shows in the portfolio) "
-        "or in `/checklist`, then ask again."
+        return _("{path} has no checklist, so there is nothing to put in a portfolio.", path=path)
+    return _(
+        "Nothing is ticked on {path} yet, so your portfolio would be empty. "
+        "Tick what you have done with {done} (the proof link shows in the portfolio) "
+        "or in {checklist}, then ask again.",
+        path=path,
+        done=cmd("done", item="…", proof="https://…"),
+        checklist=cmd("checklist"),
     )
 
 
@@ -101,17 +112,39 @@ async def portfolio(svc: Services, caller: Caller, role: str | None = None, shar
     size = sum(len(f.data) for f in files)
     if size > MAX_UPLOAD_BYTES:
         raise UserError(
-            f"Your portfolio of {path} is {_mb(size)}, more than Discord takes in one message "
-            f"({_mb(MAX_UPLOAD_BYTES)}). The bot's operator can write it to files: `waymark portfolio`."
+            _(
+                "Your portfolio of {path} is {size}, more than Discord takes in one message "
+                "({limit}). The bot's operator can write it to files: `waymark portfolio`.",
+                path=path,
+                size=_mb(size),
+                limit=_mb(MAX_UPLOAD_BYTES),
+            )
         )
-    summary = f"{built.done} of {plural(built.total, 'item')} finished ({built.percent}%)"
+    fields = {"path": path, "summary": summary_text(built)}
     finished = built.finished_on
-    when = f", finished on {finished.isoformat()}" if finished else f", started {built.started.isoformat()}"
-    if share:
-        text = f"**{escape_user_text(caller.name, 80)}**'s portfolio · {path}: {summary}{when}."
+    if finished:
+        fields["date"] = format_date(finished)
     else:
-        text = (
-            f"Your portfolio of {path}: {summary}{when}. Open the .html file in a browser (it works offline), "
-            "or paste the .md file into a README. `share:true` posts it for everyone."
-        )
+        fields["date"] = format_date(built.started)
+    if share:
+        fields["name"] = escape_user_text(caller.name, 80)
+        if finished:
+            text = _("**{name}**'s portfolio · {path}: {summary}, finished on {date}.", **fields)
+        else:
+            text = _("**{name}**'s portfolio · {path}: {summary}, started {date}.", **fields)
+    else:
+        share_option = _p("option", "share")
+        fields["share"] = f"`{share_option}:true`"
+        if finished:
+            text = _(
+                "Your portfolio of {path}: {summary}, finished on {date}. Open the .html file in a browser "
+                "(it works offline), or paste the .md file into a README. {share} posts it for everyone.",
+                **fields,
+            )
+        else:
+            text = _(
+                "Your portfolio of {path}: {summary}, started {date}. Open the .html file in a browser "
+                "(it works offline), or paste the .md file into a README. {share} posts it for everyone.",
+                **fields,
+            )
     return Reply(content=clip(text, MAX_CONTENT), files=files, ephemeral=not share)

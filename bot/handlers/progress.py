@@ -18,6 +18,7 @@ from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
+from bot.i18n import _, _n, cmd, format_date
 from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.reminders.review import first_review_due
@@ -37,7 +38,6 @@ from bot.render import (
 from bot.render import progress_bar as bar
 from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
 from bot.services import Caller, Member, Plan, Response, Services, UserError, no_live_path, plan_for
-from bot.wording import agree, plural
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
 DEFAULT_REMINDER_DAY = 0  # Monday
@@ -66,7 +66,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     plan = await enrolled_plan(svc, caller, role)
     r = plan.role
     if not r.checklist:
-        raise UserError(f"{r.display_name} has no checklist.")
+        raise UserError(_("{path} has no checklist.", path=r.display_name))
     pages = checklist_pages(r)
     page = max(0, min(page, len(pages) - 1))
     done = await _done_ids(svc, caller, r.name)
@@ -75,12 +75,19 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     for chunk in pages[page]:
         lines.append(f"**{chunk[0].group}**")
         lines.extend(f"{'✅' if i.id in done else '⬜'} {i.text}" for i in chunk)
+    if len(pages) > 1:
+        footer = _(
+            "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",
+            page=page + 1,
+            pages=len(pages),
+        )
+    else:
+        footer = _("Pick items in a menu to tick them; unpick to untick.")
     card = Card(
-        title=clip(f"{r.display_name} · checklist", 256),
+        title=clip(_("{path} · checklist", path=r.display_name), 256),
         description=clip("\n".join(lines), 4096),
-        fields=(Field("Done", bar(count, len(r.checklist))),),
-        footer="Pick items in a menu to tick them; unpick to untick."
-        + (f" · Page {page + 1}/{len(pages)}" if len(pages) > 1 else ""),
+        fields=(Field(_("Done"), bar(count, len(r.checklist))),),
+        footer=footer,
         color=COLOR,
     )
     rows: list = []
@@ -90,7 +97,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
             Select(
                 tick_menu_id(r.name, page, n, chunk, done),
                 options,
-                placeholder=clip(f"{chunk[0].group}: tick what you've done", 150),
+                placeholder=clip(_("{group}: tick what you've done", group=chunk[0].group), 150),
                 min_values=0,
                 max_values=len(options),
             )
@@ -98,8 +105,10 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     if len(pages) > 1:
         rows.append(
             (
-                Button("◀ Previous", custom_id=components.CHECKLIST.id(r.name, page - 1), disabled=page == 0),
-                Button("Next ▶", custom_id=components.CHECKLIST.id(r.name, page + 1), disabled=page == len(pages) - 1),
+                Button(_("◀ Previous"), custom_id=components.CHECKLIST.id(r.name, page - 1), disabled=page == 0),
+                Button(
+                    _("Next ▶"), custom_id=components.CHECKLIST.id(r.name, page + 1), disabled=page == len(pages) - 1
+                ),
             )
         )
     return Reply(cards=(card,), rows=tuple(rows), ephemeral=True)
@@ -134,12 +143,16 @@ async def tick_selected(
     plan = await enrolled_plan(svc, caller, role)
     pages = checklist_pages(plan.role)
     if page >= len(pages) or select >= len(pages[page]) or _chunk_digest(pages[page][select]) != digest:
-        raise UserError("This checklist changed since it was shown. Open it again with `/checklist`.")
+        raise UserError(
+            _("This checklist changed since it was shown. Open it again with {checklist}.", checklist=cmd("checklist"))
+        )
     chunk = pages[page][select]
     try:
         shown_bits = int(shown_hex, 16)
     except ValueError:
-        raise UserError("This checklist menu is damaged. Open it again with `/checklist`.") from None
+        raise UserError(
+            _("This checklist menu is damaged. Open it again with {checklist}.", checklist=cmd("checklist"))
+        ) from None
     was_ticked = {item.id for n, item in enumerate(chunk) if shown_bits >> n & 1}
     picked = set(values) & {item.id for item in chunk}
     review_due = await first_review_due(svc, caller.user_id, caller.now)
@@ -175,10 +188,18 @@ def _match_item(query: str, texts: list[str]) -> int:
             query, texts, scorer=fuzz.token_set_ratio, processor=default_process, score_cutoff=90, limit=3
         )
     if not found:
-        raise UserError(f"No checklist item like '{shown}' in your paths. See them all with `/checklist`.")
+        raise UserError(
+            _(
+                "No checklist item like '{item}' in your paths. See them all with {checklist}.",
+                item=shown,
+                checklist=cmd("checklist"),
+            )
+        )
     if len(found) > 1 and found[1][1] >= found[0][1] - 0.5:  # a tie: ticking the wrong one would be worse
         options = "; ".join(f"**{escape_user_text(t, 60)}**" for t, score, _ in found if score >= found[0][1] - 0.5)
-        raise UserError(f"'{shown}' fits several items: {options}. Say more, or pick one as you type.")
+        raise UserError(
+            _("'{item}' fits several items: {options}. Say more, or pick one as you type.", item=shown, options=options)
+        )
     return found[0][2]
 
 
@@ -190,7 +211,7 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     if not roles:
         raise no_live_path(enrollments)
     target: tuple[Role, ChecklistItem] | None = None
-    role_name, _, item_id = item.partition(":")
+    role_name, _colon, item_id = item.partition(":")
     for r in roles:
         if r.name == role_name and r.checklist_item(item_id):
             target = (r, r.checklist_item(item_id))
@@ -202,10 +223,11 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
-    verb = "Ticked" if changed else "Already ticked"
-    text = f"{verb}: **{escape_user_text(it.text)}** ({r.display_name})\n{bar(count, len(r.checklist))}"
+    shown = {"item": escape_user_text(it.text), "path": r.display_name}
+    ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
+    text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:
-        text += f"\nProof: <{proof}>"
+        text += "\n" + _("Proof: <{proof}>", proof=proof)
     return Reply(content=clip(text, 2000), ephemeral=True)
 
 
@@ -226,17 +248,17 @@ async def _progress_card(
     start, shift = plan.enrollment.start_date, plan.enrollment.week_shift
     checked_in = await svc.store.list_checkins(user_id, r.name)
     streak = streak_status((p.done_at for p in progress.values()), start, today, tz, checked_in=checked_in)
-    fields = [Field("Where", clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
+    fields = [Field(_("Where"), clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
     if not plan.self_paced:
-        fields.append(Field("Finish", finish_date(start, plan.total_weeks, shift).isoformat()))
+        fields.append(Field(_("Finish"), format_date(finish_date(start, plan.total_weeks, shift))))
         pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift)
-        fields.append(Field("Pace", pace_text(pace)))
-    fields.append(Field("Checklist", bar(len(done_items), len(r.checklist))))
-    fields.append(Field("Streak", streak_text(streak)))
+        fields.append(Field(_("Pace"), pace_text(pace)))
+    fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
+    fields.append(Field(_("Streak"), streak_text(streak)))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:
         lines = [f"[{escape_user_text(i.text, 60)}]({url})" for i, url in proofs]
-        fields.append(Field("Proof", fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
+        fields.append(Field(_("Proof"), fit_lines(lines, min(proof_room, MAX_FIELD_VALUE))))
     return Card(title=clip(f"{name} · {r.display_name}", 256), fields=tuple(fields), color=COLOR)
 
 
@@ -247,7 +269,7 @@ async def progress(svc: Services, caller: Caller, member: Member | None = None, 
     learner = await svc.store.get_learner(user_id)
     own = user_id == caller.user_id
     if not own and (learner is None or not learner.progress_visible):
-        raise UserError(f"{escape_user_text(name)} hasn't made their progress visible.")
+        raise UserError(_("{name} hasn't made their progress visible.", name=escape_user_text(name)))
     if learner is None:
         learner = await svc.store.ensure_learner(user_id, caller.now)
     active = await svc.store.list_enrollments(user_id)
@@ -255,18 +277,18 @@ async def progress(svc: Services, caller: Caller, member: Member | None = None, 
     if not enrollments:
         if own:
             raise no_live_path(active)
-        raise UserError(f"{escape_user_text(name)} isn't following any path.")
+        raise UserError(_("{name} isn't following any path.", name=escape_user_text(name)))
     plans = [plan_for(svc.content.index.roles[e.role], e, caller.now, learner.timezone) for e in enrollments[:10]]
     shown = escape_user_text(name)
     cards = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now) for p in plans]
     if sum(c.length for c in cards) > MAX_EMBED_TOTAL:  # many paths and proofs: share out the room for proofs
         bare = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now, 0) for p in plans]
-        room = (MAX_EMBED_TOTAL - sum(c.length for c in bare)) // len(bare) - len("Proof")
+        room = (MAX_EMBED_TOTAL - sum(c.length for c in bare)) // len(bare) - len(_("Proof"))
         cards = [await _progress_card(svc, user_id, shown, p, learner.timezone, caller.now, room) for p in plans]
     rows = ()
     if own and not share:
         visible = learner.progress_visible
-        label = "Hide my progress from others" if visible else "Let others see my progress"
+        label = _("Hide my progress from others") if visible else _("Let others see my progress")
         rows = ((Button(label, custom_id=components.VISIBILITY.id(not visible)),),)
     note = zone_note(learner.timezone) if own else ""  # another member's zone is theirs to know
     return Reply(content=note, cards=fit_message(cards)[0], rows=rows, ephemeral=not share)
@@ -296,17 +318,18 @@ async def toggle_reminders(svc: Services, caller: Caller, role: str) -> Response
     )
     await replan_user(svc, caller.user_id, caller.now)
     svc.plans_changed()
-    word = "on" if enabled else "off"
+    said = _("Weekly reminders are on.") if enabled else _("Weekly reminders are off.")
     try:
         plan = await enrolled_plan(svc, caller, role)
     except UserError:  # the path was left since: just say what changed
-        return Response(Reply(content=f"Weekly reminders are {word}.", ephemeral=True))
+        return Response(Reply(content=said, ephemeral=True))
     # The button is on the path card: show that card again, its button offering the opposite now.
     done = await svc.store.get_progress(caller.user_id, plan.role.name)
+    headline = _("Weekly reminders on") if enabled else _("Weekly reminders off")
     return Response(
         Reply(
-            content=f"Weekly reminders are {word}.",
-            cards=(path_card(plan, f"Weekly reminders {word}", done),),
+            content=said,
+            cards=(path_card(plan, headline, done),),
             rows=(plan_buttons(plan, enabled),),
             ephemeral=True,
         ),
@@ -319,7 +342,7 @@ async def export_data(svc: Services, caller: Caller) -> Reply:
     data = await svc.store.export_user(caller.user_id)
     payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
     return Reply(
-        content="Here is everything Waymark stores about you.",
+        content=_("Here is everything Waymark stores about you."),
         files=(Attachment(f"waymark-data-{caller.user_id}.json", payload),),
         ephemeral=True,
     )
@@ -328,9 +351,12 @@ async def export_data(svc: Services, caller: Caller) -> Reply:
 async def delete_data(svc: Services, caller: Caller) -> Reply:
     """Ask the caller to confirm deleting everything stored about them."""
     return confirm(
-        "Delete **everything** Waymark stores about you: paths, progress, reminders, groups? "
-        "This cannot be undone. (`/my-data export` first if you want a copy.)",
-        "Delete everything",
+        _(
+            "Delete **everything** Waymark stores about you: paths, progress, reminders, groups? "
+            "This cannot be undone. ({export} first if you want a copy.)",
+            export=cmd("my-data export"),
+        ),
+        _("Delete everything"),
         components.ERASE.id(caller.user_id),
     )
 
@@ -339,9 +365,9 @@ async def delete_data(svc: Services, caller: Caller) -> Reply:
 async def confirm_delete(svc: Services, caller: Caller, owner_id: int) -> Response:
     """Delete everything about the caller, after they confirmed."""
     if owner_id != caller.user_id:
-        raise UserError("This button belongs to someone else.")
+        raise UserError(_("This button belongs to someone else."))
     removed = await svc.store.delete_user(caller.user_id)
-    gone = f"Deleted: {plural(removed, 'record')} about you {agree(removed, 'is')} gone."
+    gone = _n("Deleted: {n} record about you is gone.", "Deleted: {n} records about you are gone.", removed)
     return Response(Reply(content=gone, ephemeral=True), update=True)
 
 
@@ -353,8 +379,14 @@ async def check_in(svc: Services, caller: Caller, role: str) -> Reply:
     """
     plan = await enrolled_plan(svc, caller, role)
     if plan.position.status == "not_started":
-        start = plan.enrollment.start_date.isoformat()
-        raise UserError(f"Your {plan.role.display_name} path starts on {start}: check in once it has begun.")
+        start = format_date(plan.enrollment.start_date)
+        raise UserError(
+            _(
+                "Your {path} path starts on {date}: check in once it has begun.",
+                path=plan.role.display_name,
+                date=start,
+            )
+        )
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
     tz = zone_or_utc(learner.timezone)
     today = local_today(caller.now, tz)
@@ -367,8 +399,9 @@ async def check_in(svc: Services, caller: Caller, role: str) -> Reply:
         checked_in = [*checked_in, caller.now]
     progress = await svc.store.get_progress(caller.user_id, plan.role.name)
     streak = streak_status((p.done_at for p in progress.values()), start, today, tz, checked_in=checked_in)
-    counted = "already counts" if already else "counts"
-    return Reply(
-        content=f"✅ Week {week} of {plan.role.display_name} {counted} for your streak. Streak: {streak_text(streak)}.",
-        ephemeral=True,
-    )
+    fields = {"week": week, "path": plan.role.display_name, "streak": streak_text(streak)}
+    if already:
+        text = _("✅ Week {week} of {path} already counts for your streak. Streak: {streak}.", **fields)
+    else:
+        text = _("✅ Week {week} of {path} counts for your streak. Streak: {streak}.", **fields)
+    return Reply(content=text, ephemeral=True)

@@ -7,33 +7,46 @@ it back a week later (`bot.domain.review`). Up to 3 due items show in the weekly
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot import components
+from bot import components, i18n
 from bot.content.models import Role
 from bot.domain import review as schedule
 from bot.domain.review import BOX_WEEKS, LAST_BOX, ReviewState, is_due, upcoming
+from bot.i18n import N_, _, _n, _p, cmd, command_text, format_date
 from bot.present import COLOR, review_item, review_place, review_rows, review_text
 from bot.reminders.review import due_prompts, learner_zone
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_ACTION_ROWS, MAX_EMBED_TITLE
 from bot.services import Caller, Response, Services, UserError, no_live_path
-from bot.wording import plural
 
 MAX_LISTED = MAX_ACTION_ROWS
 """Due items `/review` lists at once: one row of buttons each."""
-RHYTHM = (
+RHYTHM = N_(
     "an item you tick comes back for review 1 week later, then 3, 8 and 21 weeks after each **Still got it** "
     "(**Review again** brings it back a week later); after the fourth **Still got it** it is retired"
 )
-TURN_ON = "`/remind reviews state:on`"
-TURN_OFF = "`/remind reviews state:off`"
+"""How items come back, in English: translate where shown, `_(RHYTHM)`."""
+
+
+def _turn(on: bool) -> str:
+    """Return the command that turns spaced review on (or off): "`/remind reviews state:on`"."""
+    return cmd("remind reviews", state="on" if on else "off")
+
+
+def _weekday_date(day: date) -> str:
+    """Name a day with its weekday as the current language does: "Monday 2027-01-04", "Montag, 04.01.2027"."""
+    if i18n.current() == i18n.DEFAULT:
+        return f"{day:%A %Y-%m-%d}"
+    from babel.dates import format_date as babel_date
+
+    return _("{weekday} {date}", weekday=babel_date(day, "EEEE", locale=i18n.current()), date=format_date(day))
 
 
 def _day(instant: datetime, tz: str) -> str:
     """Name the local date of `instant`: "Monday 2027-01-04"."""
-    return f"{instant.astimezone(ZoneInfo(tz)):%A %Y-%m-%d}"
+    return _weekday_date(instant.astimezone(ZoneInfo(tz)).date())
 
 
 async def _followed(svc: Services, caller: Caller, role: str | None) -> list[Role]:
@@ -48,7 +61,11 @@ async def _followed(svc: Services, caller: Caller, role: str | None) -> list[Rol
         found = svc.role(role)
         if found.name not in {r.name for r in live}:
             raise UserError(
-                f"You aren't following {found.display_name}. Start with `/start-learning role:{found.name}`."
+                _(
+                    "You aren't following {path}. Start with {start}.",
+                    path=found.display_name,
+                    start=cmd("start-learning", role=found.name),
+                )
             )
         return [found]
     if not live:
@@ -66,38 +83,58 @@ async def review(svc: Services, caller: Caller, role: str | None = None) -> Repl
     known = {(r.name, i.id): i for r in roles for i in r.checklist}
     stored = [r for r in stored if (r.role, r.item_id) in known]
     retired = sum(1 for r in stored if r.due_at is None)
-    if due:
-        more = (
-            f" These {len(shown)} waited longest; answer them and the others follow." if len(due) > len(shown) else ""
-        )
-        lines = [f"{plural(len(due), 'item')} due for review. Still got it?{more}"]
+    if due and len(due) > len(shown):
+        lines = [
+            _n(
+                "{n} item due for review. Still got it? These {shown} waited longest; answer them and the others "
+                "follow.",
+                "{n} items due for review. Still got it? These {shown} waited longest; answer them and the others "
+                "follow.",
+                len(due),
+                shown=len(shown),
+            )
+        ]
+    elif due:
+        lines = [_n("{n} item due for review. Still got it?", "{n} items due for review. Still got it?", len(due))]
     elif not stored:
-        lines = [f"Nothing in review yet: {RHYTHM}."]
+        lines = [_("Nothing in review yet: {rhythm}.", rhythm=_(RHYTHM))]
     else:
-        lines = ["Nothing to review right now."]
+        lines = [_("Nothing to review right now.")]
         later = upcoming(stored, caller.now, list(known))
         if later:
             first = later[0]
             assert first.due_at is not None  # upcoming reviews are never retired
             text = known[(first.role, first.item_id)].text
-            lines.append(f"Next: **{text}** on {_day(first.due_at, tz)}.")
+            lines.append(_("Next: **{item}** on {day}.", item=text, day=_day(first.due_at, tz)))
         elif retired:
-            lines.append(f"Every item you ticked is retired: you knew each at all {LAST_BOX} reviews.")
+            lines.append(_("Every item you ticked is retired: you knew each at all {last} reviews.", last=LAST_BOX))
     if not await svc.store.reviews_enabled(caller.user_id):
         lines.append(
-            f"Reviews are off in your weekly reminder and `/today` ({TURN_ON} brings them back); you can still "
-            "answer them here."
+            _(
+                "Reviews are off in your weekly reminder and {today} ({turn_on} brings them back); you can still "
+                "answer them here.",
+                today=cmd("today"),
+                turn_on=_turn(True),
+            )
         )
-    fields = [Field("Due now", review_text(shown, with_path=len(roles) > 1))] if shown else []
+    fields = [Field(_("Due now"), review_text(shown, with_path=len(roles) > 1))] if shown else []
     in_review = len(stored) - retired
     if stored:
-        fields.append(Field("In review", f"{plural(in_review, 'item')} · {retired} retired"))
-    title = "Review" if len(roles) > 1 else f"Review · {roles[0].display_name}"
+        fields.append(
+            Field(
+                _("In review"),
+                _n("{n} item · {retired} retired", "{n} items · {retired} retired", in_review, retired=retired),
+            )
+        )
+    title = _("Review") if len(roles) > 1 else _("Review · {path}", path=roles[0].display_name)
     card = Card(
         title=clip(title, MAX_EMBED_TITLE),
         description="\n".join(lines),
         fields=tuple(fields),
-        footer="Reviews come 1, 3, 8 and 21 weeks apart while you still have it · /remind reviews turns them on or off",
+        footer=_(
+            "Reviews come 1, 3, 8 and 21 weeks apart while you still have it · {command} turns them on or off",
+            command=command_text("remind reviews"),
+        ),
         color=COLOR,
     )
     return Reply(cards=(card,), rows=review_rows(shown), ephemeral=True)
@@ -117,40 +154,68 @@ async def review_answer(svc: Services, caller: Caller, role: str, item: str, ans
     found = svc.content.index.roles.get(role)
     if found is None:
         raise UserError(
-            f"Your path `{role}` is not in the content right now; a moderator may be fixing it. Your progress is kept."
+            _(
+                "Your path `{role}` is not in the content right now; a moderator may be fixing it. "
+                "Your progress is kept.",
+                role=role,
+            )
         )
     checklist_item = review_item(found, item)
     if checklist_item is None:
-        raise UserError(f"That item is no longer on the {found.display_name} checklist. `/review` shows what is due.")
+        raise UserError(
+            _(
+                "That item is no longer on the {path} checklist. {review} shows what is due.",
+                path=found.display_name,
+                review=cmd("review"),
+            )
+        )
     text = escape_user_text(checklist_item.text, 200)
     stored = await svc.store.get_review(caller.user_id, role, checklist_item.id)
     if stored is None:
-        raise UserError(f"**{text}** isn't ticked any more, so there is nothing to review.")
+        raise UserError(_("**{item}** isn't ticked any more, so there is nothing to review.", item=text))
     tz = await learner_zone(svc, caller.user_id)
     state = ReviewState(stored.box, stored.due_at)
     if state.retired:
-        raise UserError(f"**{text}** is retired already: you knew it at all {LAST_BOX} reviews. It won't come back.")
+        raise UserError(
+            _(
+                "**{item}** is retired already: you knew it at all {last} reviews. It won't come back.",
+                item=text,
+                last=LAST_BOX,
+            )
+        )
     if not is_due(state, caller.now):
         assert state.due_at is not None
-        raise UserError(f"Already answered: **{text}** comes back on {_day(state.due_at, tz)}.")
+        raise UserError(_("Already answered: **{item}** comes back on {day}.", item=text, day=_day(state.due_at, tz)))
     after = schedule.answer(state, given, caller.now, tz)
     moved = await svc.store.answer_review(
         caller.user_id, role, checklist_item.id, state.box, after.box, after.due_at, caller.now
     )
     if not moved:  # another click on the same review got there first
-        raise UserError(f"Already answered: **{text}** moved on. `/review` shows what is due now.")
+        raise UserError(
+            _("Already answered: **{item}** moved on. {review} shows what is due now.", item=text, review=cmd("review"))
+        )
     if after.due_at is None:
-        content = f"🎓 **{text}** is retired: you knew it at all {LAST_BOX} reviews, so it won't come back."
+        content = _(
+            "🎓 **{item}** is retired: you knew it at all {last} reviews, so it won't come back.",
+            item=text,
+            last=LAST_BOX,
+        )
     elif given == "got":
-        weeks = BOX_WEEKS[after.box - 1]
-        content = (
-            f"✅ **{text}**: next review in {plural(weeks, 'week')}, on {_day(after.due_at, tz)} "
-            f"(review {after.box} of {LAST_BOX})."
+        content = _n(
+            "✅ **{item}**: next review in {n} week, on {day} (review {box} of {last}).",
+            "✅ **{item}**: next review in {n} weeks, on {day} (review {box} of {last}).",
+            BOX_WEEKS[after.box - 1],
+            item=text,
+            day=_day(after.due_at, tz),
+            box=after.box,
+            last=LAST_BOX,
         )
     else:
-        content = (
-            f"🔁 **{text}** comes back next week, on {_day(after.due_at, tz)}. "
-            f"Go over it meanwhile: {review_place(found, checklist_item)}."
+        content = _(
+            "🔁 **{item}** comes back next week, on {day}. Go over it meanwhile: {place}.",
+            item=text,
+            day=_day(after.due_at, tz),
+            place=review_place(found, checklist_item),
         )
     return Response(Reply(content=clip(content, 2000), ephemeral=True))
 
@@ -159,22 +224,35 @@ async def remind_reviews(svc: Services, caller: Caller, state: str | None = None
     """Turn spaced review on or off in the weekly reminder and `/today`; without `state`, say which it is."""
     if state is None or not state.strip():
         on = await svc.store.reviews_enabled(caller.user_id)
-        how = TURN_OFF if on else TURN_ON
-        return Reply(content=f"Spaced review is {'on' if on else 'off'}. {how} changes it.", ephemeral=True)
+        if on:
+            text = _("Spaced review is on. {command} changes it.", command=_turn(False))
+        else:
+            text = _("Spaced review is off. {command} changes it.", command=_turn(True))
+        return Reply(content=text, ephemeral=True)
     value = state.strip().lower()
-    if value not in ("on", "off"):
+    # The values are "on" and "off"; the names Discord shows for them in the learner's language are taken too.
+    said_on = value in ("on", _p("choice", "On").lower())
+    if not said_on and value not in ("off", _p("choice", "Off").lower()):
         shown = escape_user_text(state.strip(), 20)
-        raise UserError(f"'{shown}' is neither on nor off: {TURN_OFF} or {TURN_ON}.")
-    on = value == "on"
+        raise UserError(
+            _("'{value}' is neither on nor off: {off} or {on}.", value=shown, off=_turn(False), on=_turn(True))
+        )
+    on = said_on
     await svc.store.set_reviews_enabled(caller.user_id, on, caller.now)
     if on:
-        text = (
-            f"Spaced review is on: {RHYTHM}. Up to 3 due items show in your weekly reminder and in `/today`; "
-            "`/review` lists them all."
+        text = _(
+            "Spaced review is on: {rhythm}. Up to 3 due items show in your weekly reminder and in {today}; "
+            "{review} lists them all.",
+            rhythm=_(RHYTHM),
+            today=cmd("today"),
+            review=cmd("review"),
         )
     else:
-        text = (
-            "Spaced review is off: finished items no longer come back in your weekly reminder or `/today`. Their "
-            f"schedule is kept: `/review` still shows what is due, and {TURN_ON} brings them back."
+        text = _(
+            "Spaced review is off: finished items no longer come back in your weekly reminder or {today}. Their "
+            "schedule is kept: {review} still shows what is due, and {turn_on} brings them back.",
+            today=cmd("today"),
+            review=cmd("review"),
+            turn_on=_turn(True),
         )
     return Reply(content=text, ephemeral=True)

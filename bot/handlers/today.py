@@ -9,21 +9,29 @@ from bot import components
 from bot.domain.reminders import next_open_items
 from bot.domain.today import TodayView, build_today
 from bot.handlers.learning import enrolled_plan
+from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import COLOR, check_in_button, open_items_text, self_paced_hint, today_fields, today_lines
 from bot.reminders.review import review_extras
 from bot.render import Button, Card, Field, Reply, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL
 from bot.services import Caller, Plan, Services
-from bot.wording import plural
 
 
 def today_card(plan: Plan, view: TodayView, extra: Sequence[Field] = ()) -> Card:
     """Lay out a week's view on one card, `extra` fields (due reviews) last; the slice gives way first so the card
     always fits."""
-    title = clip(f"Today · {plan.role.display_name} · week {view.week} of {plan.total_weeks}", MAX_EMBED_TITLE)
+    title = _(
+        "Today · {path} · week {week} of {total}", path=plan.role.display_name, week=view.week, total=plan.total_weeks
+    )
+    title = clip(title, MAX_EMBED_TITLE)
     lines = today_lines(view)
     fields = [*today_fields(view, shown="\n".join(lines)), *extra]
-    footer = "/phase for the whole phase · /checklist to tick items · /progress to see your pace"
+    footer = _(
+        "{phase} for the whole phase · {checklist} to tick items · {progress} to see your pace",
+        phase=command_text("phase"),
+        checklist=command_text("checklist"),
+        progress=command_text("progress"),
+    )
     room = MAX_EMBED_TOTAL - len(title) - len(footer) - sum(f.length for f in fields)
     return Card(
         title=title,
@@ -35,18 +43,27 @@ def today_card(plan: Plan, view: TodayView, extra: Sequence[Field] = ()) -> Card
 
 
 def _note(plan: Plan, text: str, fields: Sequence[Field] = ()) -> Card:
-    title = clip(f"Today · {plan.role.display_name}", MAX_EMBED_TITLE)
+    title = clip(_("Today · {path}", path=plan.role.display_name), MAX_EMBED_TITLE)
     return Card(title=title, description=text, fields=tuple(fields), color=COLOR)
 
 
 def _self_paced_card(plan: Plan, done: Collection[str]) -> Card:
     """No weekly slice on a path without phases: its next open checklist items instead."""
     role = plan.role
-    text = f"{role.display_name} is self-paced: there is no weekly plan. {self_paced_hint(role)}"
     upcoming = next_open_items(role.checklist, done)
-    fields = [Field("Next on your checklist", open_items_text(upcoming))] if upcoming else []
+    fields = [Field(_("Next on your checklist"), open_items_text(upcoming))] if upcoming else []
     if role.checklist and not upcoming:
-        text += " Every item is ticked: `/progress` shows what you did."
+        text = _(
+            "{path} is self-paced: there is no weekly plan. {hint} "
+            "Every item is ticked: {progress} shows what you did.",
+            path=role.display_name,
+            hint=self_paced_hint(role),
+            progress=cmd("progress"),
+        )
+    else:
+        text = _(
+            "{path} is self-paced: there is no weekly plan. {hint}", path=role.display_name, hint=self_paced_hint(role)
+        )
     return _note(plan, text, fields)
 
 
@@ -55,12 +72,24 @@ def _finished_card(plan: Plan, done: Collection[str]) -> Card:
     role = plan.role
     items = {item.id for item in role.checklist}
     left = len(items - set(done))
-    weeks = f"The {plural(plan.total_weeks, 'week')} of {role.display_name} are over."
+    weeks = _n(
+        "The {n} week of {path} are over.",
+        "The {n} weeks of {path} are over.",
+        plan.total_weeks,
+        path=role.display_name,
+    )
     if not items:
-        return _note(plan, f"{weeks} `/phase` shows any phase again.")
+        return _note(plan, _("{weeks} {phase} shows any phase again.", weeks=weeks, phase=cmd("phase")))
     if left == 0:
-        return _note(plan, f"{weeks} Every checklist item is ticked: well done! 🎉")
-    return _note(plan, f"{weeks} {plural(left, 'checklist item')} still open: `/checklist` has them.")
+        return _note(plan, _("{weeks} Every checklist item is ticked: well done! 🎉", weeks=weeks))
+    open_left = _n(
+        "{weeks} {n} checklist item still open: {checklist} has them.",
+        "{weeks} {n} checklist items still open: {checklist} has them.",
+        left,
+        weeks=weeks,
+        checklist=cmd("checklist"),
+    )
+    return _note(plan, open_left)
 
 
 @components.WEEK.handles
@@ -78,8 +107,14 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
         rows = ((check_in,),)
     elif pos.status == "not_started":
         first = plan.phases[0].number if plan.phases else 1
-        when = f"in {plural(pos.days_until_start, 'day')}, on {plan.enrollment.start_date.isoformat()}"
-        card = _note(plan, f"Your path starts {when}. Until then, `/phase number:{first}` shows what comes first.")
+        text = _n(
+            "Your path starts in {n} day, on {date}. Until then, {phase} shows what comes first.",
+            "Your path starts in {n} days, on {date}. Until then, {phase} shows what comes first.",
+            pos.days_until_start,
+            date=format_date(plan.enrollment.start_date),
+            phase=cmd("phase", number=first),
+        )
+        card = _note(plan, text)
     elif pos.status == "finished" or pos.phase is None:
         card = _finished_card(plan, done)
     else:
@@ -88,9 +123,9 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
             raise LookupError(f"{plan.role.name} has no phase {pos.phase.number}")
         view = build_today(phase, pos.phase, pos.week, plan.role.checklist, done)
         card = today_card(plan, view, reviews)
-        buttons = [Button("Whole phase", custom_id=components.PHASE.id(plan.role.name, phase.number, 0))]
+        buttons = [Button(_("Whole phase"), custom_id=components.PHASE.id(plan.role.name, phase.number, 0))]
         if plan.role.checklist:
-            buttons.append(Button("Checklist", custom_id=components.CHECKLIST.id(plan.role.name, 0)))
+            buttons.append(Button(_("Checklist"), custom_id=components.CHECKLIST.id(plan.role.name, 0)))
         rows = ((*buttons, check_in),)
     if reviews and reviews[0] not in card.fields:  # the notes before the start, after the end, on a self-paced path
         card = replace(card, fields=(*card.fields, *reviews))

@@ -19,8 +19,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from bot import i18n
+from bot.i18n import _, _n, format_date, number, percent
 from bot.render.escape import BIDI_CONTROLS, REPLACEMENT
-from bot.wording import plural
 
 __all__ = [
     "CSP",
@@ -31,6 +32,7 @@ __all__ = [
     "link_target",
     "portfolio_html",
     "portfolio_markdown",
+    "summary_text",
 ]
 
 
@@ -132,19 +134,33 @@ def link_target(proof: str | None) -> str | None:
 
 def _group_title(group: ItemGroup) -> str:
     """A group's title on one line; items written before any heading of the checklist are under "Checklist"."""
-    return _one_line(group.title) or "Checklist"
+    return _one_line(group.title) or _("Checklist")
 
 
-def _summary(p: Portfolio) -> str:
-    return f"{p.done} of {plural(p.total, 'item')} finished ({p.percent}%)"
+def summary_text(p: Portfolio) -> str:
+    """Say how much of the path is finished: "3 of 12 items finished (25%)"."""
+    return _n(
+        "{done} of {n} item finished ({percent})",
+        "{done} of {n} items finished ({percent})",
+        p.total,
+        done=number(p.done),
+        percent=percent(p.percent / 100),
+    )
 
 
 def _status(p: Portfolio) -> tuple[str, str]:
     """Return the label and value of the line that says how far the path is: finished on a day, or in progress."""
     finished = p.finished_on
     if finished is not None:
-        return "Finished", finished.isoformat()
-    return "Progress", f"in progress, {p.done} of {plural(p.total, 'item')}"
+        return _("Finished"), format_date(finished)
+    return _("Progress"), _n(
+        "in progress, {done} of {n} item", "in progress, {done} of {n} items", p.total, done=number(p.done)
+    )
+
+
+def _count(group: ItemGroup) -> str:
+    """Say how many of a group's items are finished: "2 of 5"."""
+    return _("{done} of {total}", done=number(len(group.items)), total=number(group.total))
 
 
 # ------------------------------------------------------------------------------------------------ Markdown
@@ -175,24 +191,26 @@ def portfolio_markdown(p: Portfolio) -> str:
     """Return the portfolio as Markdown (CommonMark, as GitHub shows it)."""
     label, value = _status(p)
     lines = [
-        f"# Portfolio: {md_text(p.path)}",
+        "# " + _("Portfolio: {path}", path=md_text(p.path)),
         "",
-        f"- Learner: {md_text(p.learner)}",
-        f"- Started: {p.started.isoformat()}",
+        "- " + _("Learner: {learner}", learner=md_text(p.learner)),
+        "- " + _("Started: {date}", date=format_date(p.started)),
         f"- {label}: {value}",
-        f"- Generated: {p.generated.isoformat()}",
-        f"- Dates are days in {md_text(p.zone)}",
+        "- " + _("Generated: {date}", date=format_date(p.generated)),
+        "- " + _("Dates are days in {zone}", zone=md_text(p.zone)),
         "",
-        f"**{_summary(p)}.**",
+        f"**{summary_text(p)}.**",
     ]
     for group in p.groups:
-        lines += ["", f"## {md_text(_group_title(group))} ({len(group.items)} of {group.total})", ""]
+        lines += ["", f"## {md_text(_group_title(group))} ({_count(group)})", ""]
         for item in group.items:
-            line = f"- {md_text(item.text)} · ticked {item.ticked_on.isoformat()}"
+            fields = {"item": md_text(item.text), "date": format_date(item.ticked_on)}
             if item.proof:
-                line += f" · proof: {_md_proof(item.proof)}"
-            lines.append(line)
-    lines += ["", "Made with Waymark.", ""]
+                line = _("{item} · ticked {date} · proof: {proof}", proof=_md_proof(item.proof), **fields)
+            else:
+                line = _("{item} · ticked {date}", **fields)
+            lines.append(f"- {line}")
+    lines += ["", _("Made with Waymark."), ""]
     return "\n".join(lines)
 
 
@@ -242,64 +260,89 @@ def _h(text: str) -> str:
     return html.escape(_one_line(text), quote=True)
 
 
+def _t(text: str) -> str:
+    """Escape the bot's own text (a label, a translation) for the page: `&`, `<` and `>`; quotes stay as written."""
+    return html.escape(text, quote=False)
+
+
 def _time(day: date) -> str:
-    return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
+    return f'<time datetime="{day.isoformat()}">{html.escape(format_date(day))}</time>'
 
 
 def _html_proof(proof: str) -> str:
     target = link_target(proof)
     if target is None:
-        return f'proof: <span class="proof-text">{_h(proof)}</span>'
-    href = html.escape(target, quote=True)
-    return f'proof: <a href="{href}" rel="nofollow noopener noreferrer">{href}</a>'
+        link = f'<span class="proof-text">{_h(proof)}</span>'
+    else:
+        href = html.escape(target, quote=True)
+        link = f'<a href="{href}" rel="nofollow noopener noreferrer">{href}</a>'
+    return _("proof: {link}", link=link)
 
 
 def portfolio_html(p: Portfolio) -> str:
-    """Return the portfolio as one HTML page that needs nothing else: no scripts, no remote fonts or images."""
+    """Return the portfolio as one HTML page that needs nothing else: no scripts, no remote fonts or images.
+
+    The page is in the current language (`bot.i18n`), which its `lang` says; what a role file or the learner
+    wrote is shown as written.
+    """
     label, value = _status(p)
     finished = p.finished_on
     status = _time(finished) if finished is not None else html.escape(value)
+    # The page's own words, escaped as text (Babel reads no call inside an f-string, so none is made there).
+    title = _("{path} · {learner} · portfolio", path=_h(p.path), learner=_h(p.learner))
+    words = {
+        "kicker": _t(_("Portfolio")),
+        "learner": _t(_("Learner")),
+        "started": _t(_("Started")),
+        "status": _t(label),
+        "generated": _t(_("Generated")),
+        "dates": _t(_("Dates")),
+        "zone": _("days in {zone}", zone=_h(p.zone)),
+        "percent": _t(percent(p.percent / 100)),
+        "empty": _t(_("Nothing is ticked yet.")),
+        "footer": _t(_("Made with Waymark.")),
+    }
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{i18n.current()}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(CSP, quote=True)}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="Waymark">',
-        f"<title>{_h(p.path)} · {_h(p.learner)} · portfolio</title>",
+        f"<title>{title}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<main>",
         "<header>",
-        '<p class="kicker">Portfolio</p>',
+        f'<p class="kicker">{words["kicker"]}</p>',
         f'<h1 id="path">{_h(p.path)}</h1>',
         '<dl class="facts">',
-        f'<dt>Learner</dt><dd id="learner">{_h(p.learner)}</dd>',
-        f"<dt>Started</dt><dd>{_time(p.started)}</dd>",
-        f'<dt>{label}</dt><dd id="status">{status}</dd>',
-        f"<dt>Generated</dt><dd>{_time(p.generated)}</dd>",
-        f"<dt>Dates</dt><dd>days in {_h(p.zone)}</dd>",
+        f'<dt>{words["learner"]}</dt><dd id="learner">{_h(p.learner)}</dd>',
+        f"<dt>{words['started']}</dt><dd>{_time(p.started)}</dd>",
+        f'<dt>{words["status"]}</dt><dd id="status">{status}</dd>',
+        f"<dt>{words['generated']}</dt><dd>{_time(p.generated)}</dd>",
+        f"<dt>{words['dates']}</dt><dd>{words['zone']}</dd>",
         "</dl>",
-        f'<p class="summary" id="summary">{html.escape(_summary(p))}</p>',
-        f'<progress value="{min(p.done, p.total)}" max="{max(p.total, 1)}">{p.percent}%</progress>',
+        f'<p class="summary" id="summary">{html.escape(summary_text(p))}</p>',
+        f'<progress value="{min(p.done, p.total)}" max="{max(p.total, 1)}">{words["percent"]}</progress>',
         "</header>",
     ]
     if not p.groups:
-        parts.append('<p class="empty">Nothing is ticked yet.</p>')
+        parts.append(f'<p class="empty">{words["empty"]}</p>')
     for group in p.groups:
         parts += [
             '<section class="group">',
-            f'<h2>{_h(_group_title(group))} <span class="count">{len(group.items)} of {group.total}</span></h2>',
+            f'<h2>{_h(_group_title(group))} <span class="count">{_t(_count(group))}</span></h2>',
             '<ol class="items">',
         ]
         for item in group.items:
-            meta = f"ticked {_time(item.ticked_on)}"
+            meta = _("ticked {date}", date=_time(item.ticked_on))
             if item.proof:
                 meta += f" · {_html_proof(item.proof)}"
             parts.append(f'<li><span class="item">{_h(item.text)}</span><span class="meta">{meta}</span></li>')
         parts += ["</ol>", "</section>"]
-    parts += ["<footer>Made with Waymark.</footer>", "</main>", "</body>", "</html>", ""]
+    parts += [f"<footer>{words['footer']}</footer>", "</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
