@@ -11,7 +11,7 @@ long list. See `ContentHolder`, `ContentHolder.release` and `_sorted_in_steps` f
 from __future__ import annotations
 
 import asyncio
-import ctypes
+import functools
 import gc
 import hashlib
 import heapq
@@ -448,18 +448,20 @@ def _return_memory() -> None:
     Otherwise the freed pages stay with the process, scattered among live ones, and each reload's new index takes
     fresh ones: at 1,000 roles the resident size settles about 40 MB higher (bench/bench_reload.py).
     """
-    if _malloc_trim is not None:
-        _malloc_trim(0)  # a ctypes call: the GIL is released meanwhile
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)  # a ctypes call: the GIL is released meanwhile
 
 
-def _find_malloc_trim() -> Callable[[int], int] | None:
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """Return glibc's `malloc_trim`, or None where there is none (looked up once, on the first reload)."""
+    import ctypes  # here: only a reload frees an index, and a start need not pay the import
+
     try:
         return ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError):  # not glibc
         return None
-
-
-_malloc_trim = _find_malloc_trim()
 
 
 @contextmanager
