@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -249,6 +248,8 @@ class Console:
         except UserError as exc:  # clipped: the message may quote a long value back
             return render_text(Reply(content=clip(f"❌ {exc}", MAX_CONTENT), ephemeral=True))
         except Exception:
+            import uuid  # here: only an unexpected error needs it, and it is slow to import (it loads `platform`)
+
             error_id = uuid.uuid4().hex[:8]
             log.exception("Unexpected error %s on console input %r", error_id, line)
             return render_text(Reply(content=f"Something went wrong (error ID {error_id}).", ephemeral=True))
