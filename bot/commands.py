@@ -8,7 +8,6 @@ text as `str`, integers as `int`, flags as `bool`, a member as `Member`, a chann
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -167,6 +166,8 @@ def _detail(command: Command) -> Card:
 
 def find_command(text: str) -> Command:
     """Find a command by name (`today`, `/remind set`, `remind`), or raise a UserError that suggests some."""
+    import difflib  # here: only a mistyped name needs it
+
     wanted = " ".join(text.strip().lstrip("/").lower().split())
     by_name = {c.name: c for c in COMMANDS}
     if wanted in by_name:
