@@ -25,9 +25,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from bot.content.loader import ContentIndex, collector_off, load_content
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section
 
@@ -170,6 +167,8 @@ def pair_renames(gone: Sequence[ChecklistItem], came: Sequence[ChecklistItem]) -
     """
     if not gone or not came:
         return []
+    from rapidfuzz import fuzz  # here: only a reload compares items, and a start need not pay the import
+
     scored: list[tuple[float, int, int]] = []
     if len(gone) * len(came) <= EXACT_PAIRS:
         for i, o in enumerate(gone):
@@ -200,6 +199,8 @@ def _candidates(gone: Sequence[ChecklistItem], came: Sequence[ChecklistItem]) ->
     those near its place in the list. Words in more than `COMMON_WORD` removed items are skipped, so the work
     per added item is bounded by its own length.
     """
+    from rapidfuzz.utils import default_process
+
     postings: dict[str, list[int]] = {}
     for i, item in enumerate(gone):
         for word in set(default_process(item.text).split()):

@@ -28,8 +28,6 @@ from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
 
-from rapidfuzz import fuzz, process
-
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
 from bot.content.synonyms import SYNONYMS
@@ -395,6 +393,8 @@ class SearchIndex:
                 at = blob.find(q, starts[line + 1]) if line + 1 < len(starts) else -1
         closeness: dict[str, float] = {}  # breaks ties between fuzzy matches
         if len(best) < limit:
+            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
             candidates = self._fuzzy_role_texts(q)
             found = process.extract(q, [texts[i] for i in candidates], scorer=fuzz.WRatio, score_cutoff=70, limit=None)
             # WRatio gives every text that holds one query word in full the same 85.5: the text closer as a
@@ -453,6 +453,8 @@ class SearchIndex:
                 i += 1
                 count += 1
         if len(word) >= 4:
+            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
             cutoff = 80 if len(word) <= 5 else 75
             matches = process.extract(
                 word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None

@@ -27,8 +27,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
-from rapidfuzz import fuzz, process
-
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
 from bot.present import pace_label
@@ -266,6 +264,8 @@ def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str
     ):
         if len(matches) == 1:
             return matches[0]
+    from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
+
     close = process.extract(wanted, list(keys), scorer=fuzz.ratio, limit=2)
     if close and close[0][1] >= 80 and (len(close) == 1 or close[1][1] < close[0][1]):
         return keys[close[0][0]]
