@@ -366,7 +366,7 @@ async def run_console(
     content_dir: Path, db_path: Path | str, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
-    holder = ContentHolder.load(content_dir, now or utc_now())
+    holder = ContentHolder.load(content_dir, now or utc_now(), defer_search=True)  # a session may never search
     for problem in holder.index.problems:
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)

@@ -269,12 +269,17 @@ class ContentHolder:
     a reference cycle alive then and dropped later is never collected (about 8,000 objects per reload in the
     benchmark's workload). The old index is frozen too, so `release` frees it by reference counting.
     It is process-wide, so a process that does not own its heap (tests, the console) leaves it off.
+
+    With `defer_search` (the console sets it) each index's entries are indexed for search on its first search,
+    not when it is loaded (`SearchIndex`): on the event loop, so only for a process that may never search and
+    does not freeze the index.
     """
 
     directory: Path
     index: ContentIndex
     loaded_at: datetime | None = None
     freeze_gc: bool = False
+    defer_search: bool = False
     _keys: Keys = field(default_factory=dict, repr=False)
     _search_refs: int = field(default=0, repr=False)
     _retired: list[_Retired] = field(default_factory=list, repr=False)
@@ -285,9 +290,12 @@ class ContentHolder:
         self._search_refs = _search_refs(self.index)
 
     @classmethod
-    def load(cls, directory: str | Path, now: datetime | None = None, *, freeze_gc: bool = False) -> ContentHolder:
+    def load(
+        cls, directory: str | Path, now: datetime | None = None, *, freeze_gc: bool = False, defer_search: bool = False
+    ) -> ContentHolder:
         """Load a content folder (blocking); for start-up."""
-        holder = cls(Path(directory), load_content(directory), now, freeze_gc)
+        index = load_content(directory, defer_search=defer_search)
+        holder = cls(Path(directory), index, now, freeze_gc, defer_search)
         if freeze_gc:
             gc.collect()  # garbage frozen now would never be freed (the parser leaves a little)
             gc.freeze()
@@ -313,7 +321,7 @@ class ContentHolder:
             # The collector stays off until the new index is frozen or freed: one pass over its objects
             # holds the GIL as long as the event loop may wait.
             with collector_off(), _short_gil_slices():
-                index = load_content(self.directory, live)
+                index = load_content(self.directory, live, defer_search=self.defer_search)
                 diff = diff_indexes(live, index)
                 checked = Checked(diff, index.problems, len(index.roles))
                 if to_swap and not checked.has_errors:
