@@ -21,6 +21,8 @@ database print or send each reminder once.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import re
 import sys
@@ -366,11 +368,19 @@ async def run_console(
     content_dir: Path, db_path: Path | str, user: str, now: datetime | None, stdin: IO[str], stdout: IO[str]
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
-    holder = ContentHolder.load(content_dir, now or utc_now(), defer_search=True)  # a session may never search
+    # The database opens in the store's own thread (SQLite and the disk, mostly) while the content loads here.
+    opening = asyncio.create_task(Store.open(db_path))
+    await asyncio.sleep(0)  # lets the task hand the open to that thread
+    try:
+        holder = ContentHolder.load(content_dir, now or utc_now(), defer_search=True)  # a session may never search
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await (await opening).close()
+        raise
     for problem in holder.index.problems:
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)
-    async with await Store.open(db_path) as store:
+    async with await opening as store:
         lease = SenderLease(store)
         shared = store.database.dialect == "postgres"  # no lease there: each reminder is claimed
         blocked = None if shared else await lease.other_holder()  # `waymark run`, or another console, sends
