@@ -106,7 +106,7 @@ def role_json(role: Role) -> dict:
 def cmd_content_check(args: argparse.Namespace) -> int:
     """Validate a content folder; exit 1 when any file has an error."""
     directory = Path(args.dir) if args.dir else _content_dir(args.content)
-    index = load_content(directory)
+    index = load_content(directory, defer_search=True)  # a check never searches
     if args.json:
         payload = {
             "roles": [role_json(r) for r in index.roles.values()],

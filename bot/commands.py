@@ -12,7 +12,6 @@ commands and options the way the reader's Discord does (`bot.i18n.command_text`)
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -242,6 +241,8 @@ def _group_names(group: str) -> set[str]:
 def find_command(text: str) -> Command:
     """Find a command by name (`today`, `/remind set`, `remind`, or as the reader's Discord names it: `heute`),
     or raise a UserError that suggests some."""
+    import difflib  # here: only a mistyped name needs it
+
     wanted = " ".join(text.strip().lstrip("/").casefold().split())
     by_name = {name: c for c in COMMANDS for name in _names(c)}
     if wanted in by_name:

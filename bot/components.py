@@ -14,6 +14,7 @@ This module is neutral ground: reminders build IDs with it as handlers do, and i
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import re
@@ -68,10 +69,14 @@ class Action:
             for a in args
         )
         self.template = f"{PREFIX}:{re.escape(name)}{groups}"
-        self._pattern = re.compile(self.template)
 
     def __repr__(self) -> str:
         return f"Action({self.name!r})"
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """The compiled `template`, made on first use: a session uses few of the actions."""
+        return re.compile(self.template)
 
     def id(self, *values: object) -> str:
         """Return the custom ID of this action with these arguments."""

@@ -21,10 +21,11 @@ database print or send each reminder once.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import re
 import sys
-import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -310,6 +311,8 @@ class Console:
         except UserError as exc:  # clipped: the message may quote a long value back
             return render_text(Reply(content=clip(f"❌ {exc}", MAX_CONTENT), ephemeral=True))
         except Exception:
+            import uuid  # here: only an unexpected error needs it, and it is slow to import (it loads `platform`)
+
             error_id = uuid.uuid4().hex[:8]
             log.exception("Unexpected error %s on console input %r", error_id, line)
             return render_text(
@@ -490,11 +493,19 @@ async def run_console(
     locale: str = i18n.DEFAULT,
 ) -> int:
     """Read lines from stdin until its end, printing each reply; return the exit code."""
-    holder = ContentHolder.load(content_dir, now or utc_now())
+    # The database opens in the store's own thread (SQLite and the disk, mostly) while the content loads here.
+    opening = asyncio.create_task(Store.open(db_path))
+    await asyncio.sleep(0)  # lets the task hand the open to that thread
+    try:
+        holder = ContentHolder.load(content_dir, now or utc_now(), defer_search=True)  # a session may never search
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await (await opening).close()
+        raise
     for problem in holder.index.problems:
         if problem.severity == "error":
             print(f"content: {problem}", file=sys.stderr)
-    async with await Store.open(db_path) as store:
+    async with await opening as store:
         lease = SenderLease(store)
         shared = store.database.dialect == "postgres"  # no lease there: each reminder is claimed
         blocked = None if shared else await lease.other_holder()  # `waymark run`, or another console, sends

@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dotenv import dotenv_values
-
 from bot.store.database import describe_target, is_postgres_url
 
 DEFAULT_DB_PATH = "./data/waymark.sqlite3"
@@ -73,6 +71,8 @@ class Settings:
         """Read settings: the process environment wins over the `.env` file."""
         values: dict[str, str] = {}
         if env_file is not None and Path(env_file).is_file():
+            from dotenv import dotenv_values  # here: most starts have no `.env`, and the import costs ~4 ms
+
             values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
         values.update(os.environ if env is None else env)
 

@@ -11,7 +11,7 @@ long list. See `ContentHolder`, `ContentHolder.release` and `_sorted_in_steps` f
 from __future__ import annotations
 
 import asyncio
-import ctypes
+import functools
 import gc
 import hashlib
 import heapq
@@ -24,9 +24,6 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
-
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
 
 from bot.content.loader import ContentIndex, collector_off, load_content
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section
@@ -170,6 +167,8 @@ def pair_renames(gone: Sequence[ChecklistItem], came: Sequence[ChecklistItem]) -
     """
     if not gone or not came:
         return []
+    from rapidfuzz import fuzz  # here: only a reload compares items, and a start need not pay the import
+
     scored: list[tuple[float, int, int]] = []
     if len(gone) * len(came) <= EXACT_PAIRS:
         for i, o in enumerate(gone):
@@ -200,6 +199,8 @@ def _candidates(gone: Sequence[ChecklistItem], came: Sequence[ChecklistItem]) ->
     those near its place in the list. Words in more than `COMMON_WORD` removed items are skipped, so the work
     per added item is bounded by its own length.
     """
+    from rapidfuzz.utils import default_process
+
     postings: dict[str, list[int]] = {}
     for i, item in enumerate(gone):
         for word in set(default_process(item.text).split()):
@@ -268,12 +269,17 @@ class ContentHolder:
     a reference cycle alive then and dropped later is never collected (about 8,000 objects per reload in the
     benchmark's workload). The old index is frozen too, so `release` frees it by reference counting.
     It is process-wide, so a process that does not own its heap (tests, the console) leaves it off.
+
+    With `defer_search` (the console sets it) each index's entries are indexed for search on its first search,
+    not when it is loaded (`SearchIndex`): on the event loop, so only for a process that may never search and
+    does not freeze the index.
     """
 
     directory: Path
     index: ContentIndex
     loaded_at: datetime | None = None
     freeze_gc: bool = False
+    defer_search: bool = False
     _keys: Keys = field(default_factory=dict, repr=False)
     _search_refs: int = field(default=0, repr=False)
     _retired: list[_Retired] = field(default_factory=list, repr=False)
@@ -284,9 +290,12 @@ class ContentHolder:
         self._search_refs = _search_refs(self.index)
 
     @classmethod
-    def load(cls, directory: str | Path, now: datetime | None = None, *, freeze_gc: bool = False) -> ContentHolder:
+    def load(
+        cls, directory: str | Path, now: datetime | None = None, *, freeze_gc: bool = False, defer_search: bool = False
+    ) -> ContentHolder:
         """Load a content folder (blocking); for start-up."""
-        holder = cls(Path(directory), load_content(directory), now, freeze_gc)
+        index = load_content(directory, defer_search=defer_search)
+        holder = cls(Path(directory), index, now, freeze_gc, defer_search)
         if freeze_gc:
             gc.collect()  # garbage frozen now would never be freed (the parser leaves a little)
             gc.freeze()
@@ -312,7 +321,7 @@ class ContentHolder:
             # The collector stays off until the new index is frozen or freed: one pass over its objects
             # holds the GIL as long as the event loop may wait.
             with collector_off(), _short_gil_slices():
-                index = load_content(self.directory, live)
+                index = load_content(self.directory, live, defer_search=self.defer_search)
                 diff = diff_indexes(live, index)
                 checked = Checked(diff, index.problems, len(index.roles))
                 if to_swap and not checked.has_errors:
@@ -448,18 +457,20 @@ def _return_memory() -> None:
     Otherwise the freed pages stay with the process, scattered among live ones, and each reload's new index takes
     fresh ones: at 1,000 roles the resident size settles about 40 MB higher (bench/bench_reload.py).
     """
-    if _malloc_trim is not None:
-        _malloc_trim(0)  # a ctypes call: the GIL is released meanwhile
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)  # a ctypes call: the GIL is released meanwhile
 
 
-def _find_malloc_trim() -> Callable[[int], int] | None:
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """Return glibc's `malloc_trim`, or None where there is none (looked up once, on the first reload)."""
+    import ctypes  # here: only a reload frees an index, and a start need not pay the import
+
     try:
         return ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError):  # not glibc
         return None
-
-
-_malloc_trim = _find_malloc_trim()
 
 
 @contextmanager

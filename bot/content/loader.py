@@ -209,15 +209,20 @@ def collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def load_content(directory: str | Path, previous: ContentIndex | None = None) -> ContentIndex:
-    """Load every role file under `directory`; files unchanged since `previous` are not parsed again."""
+def load_content(
+    directory: str | Path, previous: ContentIndex | None = None, *, defer_search: bool = False
+) -> ContentIndex:
+    """Load every role file under `directory`; files unchanged since `previous` are not parsed again.
+
+    `defer_search` leaves indexing the entries for search to the first search (`SearchIndex`).
+    """
     # Loading allocates hundreds of thousands of small objects and frees none of them: the cyclic
     # garbage collector would only walk them again and again (about a fifth of the time).
     with collector_off():
-        return _load_content(Path(directory), previous.parsed if previous is not None else {})
+        return _load_content(Path(directory), previous.parsed if previous is not None else {}, defer_search)
 
 
-def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIndex:
+def _load_content(directory: Path, previous: dict[str, ParsedFile], defer_search: bool) -> ContentIndex:
     missing = _folder_problem(directory)
     if missing is not None:
         return build_index([], [missing])
@@ -235,7 +240,7 @@ def _load_content(directory: Path, previous: dict[str, ParsedFile]) -> ContentIn
         loaded.append((display, role, problems))
         if result is not None:
             parsed[display] = result
-    index = merge_loaded(loaded)
+    index = merge_loaded(loaded, defer_search=defer_search)
     index.parsed.update(parsed)
     return index
 
@@ -259,7 +264,9 @@ def _folder_problem(directory: Path) -> Problem | None:
     return Problem(str(directory), None, "error", message)
 
 
-def merge_loaded(loaded: Iterable[tuple[str, Role | None, list[Problem]]]) -> ContentIndex:
+def merge_loaded(
+    loaded: Iterable[tuple[str, Role | None, list[Problem]]], *, defer_search: bool = False
+) -> ContentIndex:
     """Check roles against each other (names and aliases are unique) and build the index."""
     roles: list[Role] = []
     problems: list[Problem] = []
@@ -296,13 +303,13 @@ def merge_loaded(loaded: Iterable[tuple[str, Role | None, list[Problem]]]) -> Co
         for what, value in keys:
             claimed.setdefault(slugify(value, 100), (display, what))
         roles.append(role)
-    return build_index(roles, problems)
+    return build_index(roles, problems, defer_search=defer_search)
 
 
-def build_index(roles: list[Role], problems: list[Problem]) -> ContentIndex:
+def build_index(roles: list[Role], problems: list[Problem], *, defer_search: bool = False) -> ContentIndex:
     """Build the content index over roles that passed validation."""
     return ContentIndex(
         roles={r.name: r for r in roles},
         problems=tuple(problems),
-        search=SearchIndex(roles),
+        search=SearchIndex(roles, defer=defer_search),
     )

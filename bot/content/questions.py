@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
@@ -66,11 +67,23 @@ _ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ORDINAL_WORDS)}))"
 _TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.)\s*"
 _WEEK = r"(?:weeks?|wks?\.?)"
 _PHASE = r"phases?"
-# "week 14", "wk12", "weeks 3-4", "week number 7", "weeks 3 to week 5"; "w14"; "14th week", "first week".
-_WEEK_SPAN = re.compile(
-    rf"\b{_WEEK}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
-)
-_PHASE_NUMBER = re.compile(rf"\b{_PHASE}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+
+
+# The two patterns that spell out the number words take over a millisecond to compile: made on the first question.
+@cache
+def _week_span() -> re.Pattern[str]:
+    """'week 14', 'wk12', 'weeks 3-4', 'week number 7', 'weeks 3 to week 5'; 'w14'; '14th week', 'first week'."""
+    return re.compile(
+        rf"\b{_WEEK}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
+    )
+
+
+@cache
+def _phase_number() -> re.Pattern[str]:
+    """'phase 3', 'phase number 2', 'third phase'."""
+    return re.compile(rf"\b{_PHASE}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+
+
 # "this week", "next week's topics": a week counted from the asker's current one.
 _RELATIVE_WEEK = re.compile(rf"\b(this|current|next|coming)\s+{_WEEK}(?:'s)?\b")
 # "what's next", "the next phase": the phase after the asker's current one.
@@ -245,14 +258,14 @@ def _normal(query: str) -> str:
 
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
-    found = _WEEK_SPAN.search(text)
+    found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()
         start = _number(first or short or ordinal or ordinal_word)
         end = _number(last) if last else start
         weeks = (min(start, end), max(start, end))
         return Question("week", weeks=weeks, rest=_rest(text, found))
-    found = _PHASE_NUMBER.search(text)
+    found = _phase_number().search(text)
     if found is not None:
         number, ordinal, ordinal_word = found.groups()
         return Question("phase", phase=_number(number or ordinal or ordinal_word), rest=_rest(text, found))

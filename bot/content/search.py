@@ -28,8 +28,6 @@ from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
 
-from rapidfuzz import fuzz, process
-
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
 from bot.content.synonyms import SYNONYMS
@@ -199,20 +197,38 @@ class RoleMatch:
 class SearchIndex:
     """An inverted index of words to entries, with fuzzy word matching."""
 
-    def __init__(self, roles: Iterable[Role]) -> None:
+    def __init__(self, roles: Iterable[Role], *, defer: bool = False) -> None:
+        """Index `roles`; with `defer`, their entries are indexed on the first search (a console may never search).
+
+        The roles' names are indexed at once either way: finding a role by name does not wait for the entries.
+        """
+        given = list(roles)
         self._roles: dict[str, Role] = {}
         self._role_keys: dict[str, str] = {}
         self._role_choices: list[tuple[str, str]] = []  # (text, role name)
+        for role in given:
+            name = role.name
+            self._roles[name] = role
+            for text in (name, role.display_name, *role.aliases):
+                self._role_keys.setdefault(slugify(text, 100), name)
+                self._role_choices.append((text, name))
+        self._build_role_picker()
+        # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
+        # references an index has when it is new (`bot.content.holder`), indexed or not.
+        self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+        self._unindexed: list[Role] | None = given
+        if not defer:
+            self._index_entries()
+
+    def _index_entries(self) -> None:
+        """Index every section, topic and checklist item of the roles given (once)."""
+        roles, self._unindexed = self._unindexed or [], None
         sections: list[Section] = []
         owner: list[str] = []  # each section's role
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
         for role in roles:
             name = role.name
-            self._roles[name] = role
-            for text in (name, role.display_name, *role.aliases):
-                self._role_keys.setdefault(slugify(text, 100), name)
-                self._role_choices.append((text, name))
             role_sections = role.sections
             sections += role_sections
             owner += repeat(name, len(role_sections))
@@ -251,7 +267,6 @@ class SearchIndex:
             for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
         ]
         del own_texts
-        self._build_role_picker()
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
         self._entry_role: list[str] = [owner[i] for i in order]
@@ -314,7 +329,6 @@ class SearchIndex:
         n = max(len(self._entries), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._related = _related_words(SYNONYMS, vocab)
-        self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
 
     @staticmethod
     def _body_text(section: Section, own: str) -> str:
@@ -324,10 +338,14 @@ class SearchIndex:
         return "" if section.text == section.title else section.text  # a checklist item or a bare bullet
 
     def __len__(self) -> int:
+        if self._unindexed is not None:
+            self._index_entries()
         return len(self._entries)
 
     @property
     def vocabulary_size(self) -> int:
+        if self._unindexed is not None:
+            self._index_entries()
         return len(self._vocab)
 
     @property
@@ -395,6 +413,8 @@ class SearchIndex:
                 at = blob.find(q, starts[line + 1]) if line + 1 < len(starts) else -1
         closeness: dict[str, float] = {}  # breaks ties between fuzzy matches
         if len(best) < limit:
+            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
             candidates = self._fuzzy_role_texts(q)
             found = process.extract(q, [texts[i] for i in candidates], scorer=fuzz.WRatio, score_cutoff=70, limit=None)
             # WRatio gives every text that holds one query word in full the same 85.5: the text closer as a
@@ -453,6 +473,8 @@ class SearchIndex:
                 i += 1
                 count += 1
         if len(word) >= 4:
+            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
             cutoff = 80 if len(word) <= 5 else 75
             matches = process.extract(
                 word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
@@ -480,6 +502,8 @@ class SearchIndex:
         """Return the best entries for a query, best first; `prefix` lets the last word be unfinished."""
         if limit < 1:
             return []
+        if self._unindexed is not None:
+            self._index_entries()
         words = tokenize(query)
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -64,6 +63,8 @@ class _Database:
 
 def _read_data(name: str) -> str | None:
     """Return a file of the time zone database: the tzdata package's, else the host's; None when neither has it."""
+    from importlib import resources  # here: read once, for a zone a learner types; it imports tempfile and more
+
     try:
         return resources.files("tzdata").joinpath("zoneinfo", name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):

@@ -27,8 +27,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
-from rapidfuzz import fuzz, process
-
 from bot import i18n
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
@@ -357,6 +355,8 @@ def _pick_pace(wanted: str, names: Mapping[str, str]) -> str | None:
     ):
         if len(matches) == 1:
             return matches.pop()
+    from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
+
     best: dict[str, float] = {}  # each pace's closest name: two names of one pace are no tie
     for norm, score, _index in process.extract(wanted, list(names), scorer=fuzz.ratio, limit=None):
         best[names[norm]] = max(score, best.get(names[norm], 0.0))

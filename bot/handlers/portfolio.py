@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot import i18n
 from bot.content.models import Role
@@ -18,17 +19,11 @@ from bot.handlers.learning import enrolled_plan
 from bot.i18n import _, _p, cmd, format_date
 from bot.render import Attachment, Reply, clip, escape_user_text
 from bot.render.limits import MAX_CONTENT, MAX_UPLOAD_BYTES
-from bot.render.portfolio import (
-    FinishedItem,
-    ItemGroup,
-    Portfolio,
-    file_names,
-    portfolio_html,
-    portfolio_markdown,
-    summary_text,
-)
 from bot.services import Caller, Services, UserError
 from bot.store.models import Enrollment, ItemProgress
+
+if TYPE_CHECKING:  # the renderer is imported where a portfolio is made: the console and the bot start without it
+    from bot.render.portfolio import Portfolio
 
 
 def build_portfolio(
@@ -44,6 +39,8 @@ def build_portfolio(
     Ticks on items the role no longer has are left out (they come back with the item); dates are days in
     `tz`, the learner's stored zone, or UTC where that zone can't be used here.
     """
+    from bot.render.portfolio import FinishedItem, ItemGroup, Portfolio
+
     zone = zone_or_utc(tz)
     groups: dict[str, list[FinishedItem]] = {}
     totals: dict[str, int] = {}
@@ -66,6 +63,8 @@ def build_portfolio(
 
 def portfolio_files(portfolio: Portfolio, slug: str) -> tuple[Attachment, Attachment]:
     """Return the Markdown file and the HTML page of a portfolio, named after the path (`slug`)."""
+    from bot.render.portfolio import file_names, portfolio_html, portfolio_markdown
+
     md_name, html_name = file_names(slug)
     return (
         Attachment(md_name, portfolio_markdown(portfolio).encode()),
@@ -120,6 +119,8 @@ async def portfolio(svc: Services, caller: Caller, role: str | None = None, shar
                 limit=_mb(MAX_UPLOAD_BYTES),
             )
         )
+    from bot.render.portfolio import summary_text
+
     fields = {"path": path, "summary": summary_text(built)}
     finished = built.finished_on
     if finished:

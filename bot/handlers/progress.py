@@ -7,9 +7,6 @@ import json
 from collections.abc import Collection, Sequence
 from datetime import datetime, time
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.utils import default_process
-
 from bot import components
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
@@ -172,6 +169,8 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     many = len(roles) > 1
     labels = [f"{i.text} ({r.display_name})" if many else i.text for r, i in items]
     if query.strip():
+        from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
+
         found = process.extract(query, [i.text for _, i in items], scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
         picks = [idx for _, _, idx in found]
     else:
@@ -181,6 +180,9 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
 
 def _match_item(query: str, texts: list[str]) -> int:
     """Find the item a learner named: typos and case forgiven; a word of a long item works if only it has it."""
+    from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
+    from rapidfuzz.utils import default_process
+
     shown = escape_user_text(query, 80)
     found = process.extract(query, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=3)
     if not found:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import uuid
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -93,6 +92,8 @@ def check_role(role: str) -> str:
 
 def new_nonce() -> str:
     """Return a fresh Discord message nonce: 25 hex digits of a uuid4 (Discord allows 25 characters)."""
+    import uuid  # here: only a reminder's delivery needs it, and it is slow to import (it loads `platform`)
+
     return uuid.uuid4().hex[:NONCE_LENGTH]
 
 

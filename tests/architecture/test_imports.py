@@ -6,6 +6,7 @@ Every import counts, also one inside a function: a deferred import is still a de
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -180,3 +181,23 @@ def test_every_component_action_has_its_handler() -> None:
     from bot.components import ACTIONS
 
     assert [a.name for a in ACTIONS if a.handler is None] == []
+
+
+def test_the_console_answers_help_without_what_other_paths_need(tmp_path: Path) -> None:
+    """Starting the console and answering /help imports none of these: each is imported where it is used."""
+    unwanted = ["aiohttp", "asyncpg", "discord", "dotenv", "prometheus_client", "rapidfuzz"]
+    unwanted += ["bot.cogs", "bot.health", "bot.metrics", "bot.render.portfolio", "bot.runner", "bot.store.postgres"]
+    code = (
+        "import io, sys\n"
+        "from bot.__main__ import main\n"
+        "sys.stdin, out, sys.stdout = io.StringIO('/help\\n'), sys.stdout, io.StringIO()\n"
+        f"code = main(['console', '--db', 'console.sqlite3', '--content', {str(BOT.parent / 'content')!r}])\n"
+        "assert code == 0 and 'Waymark' in sys.stdout.getvalue(), sys.stdout.getvalue()\n"
+        f"print(sorted(m for m in sys.modules if any(m == u or m.startswith(u + '.') for u in {unwanted!r})), file=out)\n"
+    )
+    # Run in an empty folder: a `.env` there would be read (python-dotenv is imported to read one).
+    env = {**os.environ, "PYTHONPATH": str(BOT.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env
+    )
+    assert out.stdout.strip() == "[]"

@@ -54,6 +54,21 @@ async def test_a_reload_frees_the_index_it_replaces(folder: Path) -> None:
     assert "Use git daily" in {i.text for i in holder.index.roles[ROLE].checklist}
 
 
+@pytest.mark.parametrize("searched", [False, True])
+async def test_a_reload_frees_an_index_deferred_to_its_first_search(folder: Path, searched: bool) -> None:
+    holder = ContentHolder.load(folder, NOW, defer_search=True)
+    if searched:
+        assert holder.index.search.search("postgres", limit=1)
+    old = weakref.ref(holder.index.search)
+    reword(folder)
+
+    with collector_off():
+        await reload(holder)
+        assert old() is None
+
+    assert holder.index.search.search("git daily", limit=1)[0].section.title == "Use git daily"
+
+
 async def test_section_keys_name_the_live_sections_after_a_reload(folder: Path) -> None:
     holder = ContentHolder.load(folder, NOW)
     keys = {name: section_key(name, role.sections[0].id) for name, role in holder.index.roles.items()}

@@ -488,3 +488,15 @@ def test_any_query_gives_sorted_bounded_results(words, role, limit, prefix):
 @given(st.lists(st.text(alphabet="aZ9 _-+#.\x1féÉ🚀ﬁ\n", max_size=12), max_size=12))
 def test_word_sets_finds_the_words_tokenize_finds(texts):
     assert word_sets(texts) == [set(tokenize(t)) for t in texts]
+
+
+def test_an_index_deferred_to_its_first_search_answers_as_one_built_at_once():
+    deferred = SearchIndex(INDEX.roles.values(), defer=True)
+    # Roles are found by name before any search, and that indexes no entry.
+    assert deferred.role_by_key("Backend Engineer") is INDEX.roles["backend-engineer"]
+    assert deferred.find_roles("backend", limit=3) == SEARCH.find_roles("backend", limit=3)
+    assert deferred._unindexed is not None
+    for query in ("postgress", "kubernetes networking", "week", "version control", "sql join"):
+        assert deferred.search(query, limit=20) == SEARCH.search(query, limit=20), query
+        assert deferred.titles(query, role="backend-engineer") == SEARCH.titles(query, role="backend-engineer")
+    assert (len(deferred), deferred.vocabulary_size) == (len(SEARCH), SEARCH.vocabulary_size)

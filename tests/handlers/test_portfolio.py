@@ -147,7 +147,7 @@ async def test_a_portfolio_too_big_for_discord_says_so(svc: Services, monkeypatc
     await learning.start_learning(svc, caller(), ROLE)
     await progress.done(svc, caller(), GIT)
     monkeypatch.setattr(portfolio, "MAX_UPLOAD_BYTES", 1024 * 1024 // 2)  # the real files are a few kB
-    monkeypatch.setattr(portfolio, "portfolio_html", lambda p: "x" * (1024 * 1024))
+    monkeypatch.setattr("bot.render.portfolio.portfolio_html", lambda p: "x" * (1024 * 1024))
 
     with pytest.raises(
         UserError,
