@@ -104,6 +104,10 @@ def update_catalogs(template: Catalog) -> list[str]:
         locale = folder.name
         existing = read_catalog(locale)
         existing.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        existing.header_comment = (
+            f"# The {existing.locale.english_name} catalog of Waymark. `waymark i18n update` merges the code's new"
+            ' strings in (see README, "Add a language").'
+        )
         for stale in [m.id for m in existing.obsolete.values()]:
             existing.obsolete.pop(stale, None)
         for path in (folder / "LC_MESSAGES").glob("*.po"):
