@@ -215,7 +215,7 @@ async def test_checklist_and_done_in_german(de: Console) -> None:
         checklist
     )
     assert ": Hak ab, was du erledigt hast" in checklist
-    assert "[◀ Zurück (disabled)] [Weiter ▶]" in checklist
+    assert "[◀ Zurück (deaktiviert)] [Weiter ▶]" in checklist
     assert_none_of(checklist, "Done:", "Pick items", "Page 1", "tick what you've done", "Previous", "Next")
 
     done = await de.handle_line("/done item:Use git professionally proof:https://github.com/me/dotfiles")
@@ -234,7 +234,7 @@ async def test_checklist_and_done_in_spanish(es: Console) -> None:
     assert "Backend Engineer · lista de tareas" in checklist
     assert "Hecho: ▱" in checklist
     assert "Elige tareas en un menú para marcarlas; quítalas para desmarcarlas. · Página 1/2" in checklist
-    assert "[◀ Anterior (disabled)] [Siguiente ▶]" in checklist
+    assert "[◀ Anterior (desactivado)] [Siguiente ▶]" in checklist
     done = await es.handle_line("/done item:Use git professionally proof:https://github.com/me/dotfiles")
     assert "Marcada: **Use git professionally** (Backend Engineer)" in done
     assert "Prueba: <https://github.com/me/dotfiles>" in done
@@ -259,7 +259,7 @@ async def test_phase_and_deep_dive_in_german(de: Console) -> None:
 
     dive = await de.handle_line("/skill-deep-dive topic:postgres")
     assert "[Backend Engineer · Phase 3 · Wochen 13-18]" in dive
-    assert "Select Nicht das Richtige? Weitere Treffer:" in dive
+    assert "Auswahl Nicht das Richtige? Weitere Treffer:" in dive
     nothing = await de.handle_line("/skill-deep-dive topic:qqqzzzxxy")
     assert "❌ Nichts gefunden zu „qqqzzzxxy“. Versuch ein kürzeres oder anderes Wort." in nothing
     assert_none_of(dive + nothing, "weeks 13-18", "Not it?", "Nothing found")
