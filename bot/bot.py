@@ -15,6 +15,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.shard import Shard
 
+from bot import i18n
 from bot.content.holder import ContentHolder
 from bot.discord_io import (
     DYNAMIC_ITEMS,
@@ -143,6 +144,8 @@ class WaymarkBot(commands.AutoShardedBot):
         if reminders is not None:
             self._wire_reminders(reminders)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        for language in i18n.available():  # compiled now, not while the first German or Spanish member waits
+            i18n.catalog(language)
         if self.tree.translator is None:
             await self.tree.set_translator(Translator())
         self.tree.on_error = self.on_app_command_error
