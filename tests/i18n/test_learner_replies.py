@@ -13,14 +13,10 @@ import pytest
 
 from bot import i18n, i18n_tools
 from bot.console import Console
-from bot.content.holder import ContentHolder
-from bot.content.loader import ContentIndex
 from bot.domain.pace import finish_date
 from bot.handlers.inputs import check_proof, parse_start_date, read_pace
 from bot.present import pace_label, span_text
 from bot.services import Services, UserError
-from bot.store import Store
-from tests.conftest import CONTENT_DIR
 from tests.portfolio_pages import read_page
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
@@ -38,21 +34,6 @@ LEARNER_FILES = (
 )
 FRAME_CONTEXTS = ("command", "option", "choice")
 """Command, option and choice names: declared in `bot.commands`, translated with the frame's catalog."""
-
-
-@pytest.fixture
-def services(shipped_index: ContentIndex, store: Store) -> Services:
-    return Services(ContentHolder(CONTENT_DIR, shipped_index, NOW), store)
-
-
-@pytest.fixture
-def de(services: Services) -> Console:
-    return Console(services, "learner", NOW, locale="de")
-
-
-@pytest.fixture
-def es(services: Services) -> Console:
-    return Console(services, "learner", NOW, locale="es")
 
 
 def assert_none_of(text: str, *english: str) -> None:

@@ -14,23 +14,15 @@ import pytest
 
 from bot import i18n
 from bot.console import Console
-from bot.content.holder import ContentHolder
-from bot.content.loader import ContentIndex
 from bot.handlers.reminders import parse_day, schedule_text
 from bot.reminders.compose import compose_group, compose_user
 from bot.render import render_text
 from bot.services import Services
-from bot.store import Store
-from tests.reminders.conftest import ANN, BOB, CONTENT_DIR, NOW, group, learner, weeks
+from tests.reminders.conftest import ANN, BOB, group, learner, weeks
 from tests.reminders.test_group_posts import name, show, tick
 
 FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)  # the first Monday after NOW (Friday 2026-11-27)
 WEEK_3 = FIRST + weeks(2) + timedelta(minutes=5)
-
-
-@pytest.fixture
-def svc(shipped_index: ContentIndex, store: Store) -> Services:
-    return Services(ContentHolder(CONTENT_DIR, shipped_index, NOW), store)
 
 
 def absent(english: tuple[str, ...], shown: str) -> list[str]:
@@ -92,11 +84,11 @@ REMINDER = {
 
 
 @pytest.mark.parametrize("locale", ["de", "es"])
-async def test_a_weekly_reminder_far_behind_is_in_the_reader_language(svc: Services, locale: str) -> None:
-    await learner(svc)  # nothing ticked: two weeks behind in week 3, so it nudges
+async def test_a_weekly_reminder_far_behind_is_in_the_reader_language(services: Services, locale: str) -> None:
+    await learner(services)  # nothing ticked: two weeks behind in week 3, so it nudges
     phrases, buttons, slower = REMINDER[locale]
     with i18n.using(locale):
-        composed = await compose_user(svc, ANN, WEEK_3, missed=2)
+        composed = await compose_user(services, ANN, WEEK_3, missed=2)
     assert composed.reply is not None
     shown = render_text(composed.reply)
     for phrase in phrases:
@@ -108,9 +100,9 @@ async def test_a_weekly_reminder_far_behind_is_in_the_reader_language(svc: Servi
     assert not set(REMINDER_BUTTONS_EN) & set(labels)
 
 
-async def test_the_english_reminder_is_unchanged(svc: Services) -> None:
-    await learner(svc)
-    composed = await compose_user(svc, ANN, WEEK_3, missed=2)
+async def test_the_english_reminder_is_unchanged(services: Services) -> None:
+    await learner(services)
+    composed = await compose_user(services, ANN, WEEK_3, missed=2)
     assert composed.reply is not None
     shown = render_text(composed.reply)
     assert (
@@ -164,16 +156,16 @@ MY_CHECKLIST = {"de": "Meine Checkliste", "es": "Mi lista de tareas"}
 
 
 @pytest.mark.parametrize("locale", ["de", "es"])
-async def test_a_group_post_is_in_the_reader_language(svc: Services, locale: str) -> None:
-    group_id = await group(svc, members=(ANN, BOB))
-    await name(svc, ANN, "ann")
-    await show(svc, ANN)  # Bob keeps his progress hidden: counted, never named
-    await tick(svc, ANN, "Use git professionally", FIRST + timedelta(days=1))
-    await tick(svc, BOB, "Build basic API endpoints", FIRST + timedelta(days=1))
-    found = await svc.store.get_group(group_id)
+async def test_a_group_post_is_in_the_reader_language(services: Services, locale: str) -> None:
+    group_id = await group(services, members=(ANN, BOB))
+    await name(services, ANN, "ann")
+    await show(services, ANN)  # Bob keeps his progress hidden: counted, never named
+    await tick(services, ANN, "Use git professionally", FIRST + timedelta(days=1))
+    await tick(services, BOB, "Build basic API endpoints", FIRST + timedelta(days=1))
+    found = await services.store.get_group(group_id)
     assert found is not None
     with i18n.using(locale):
-        composed = await compose_group(svc, found, FIRST + weeks(1))
+        composed = await compose_group(services, found, FIRST + weeks(1))
     assert composed.reply is not None
     shown = render_text(composed.reply)
     for phrase in GROUP[locale]:
@@ -183,12 +175,12 @@ async def test_a_group_post_is_in_the_reader_language(svc: Services, locale: str
     assert "My checklist" not in [b.label for b in composed.reply.buttons]
 
 
-async def test_a_late_group_post_says_so_in_german(svc: Services) -> None:
-    group_id = await group(svc, members=(ANN,))
-    found = await svc.store.get_group(group_id)
+async def test_a_late_group_post_says_so_in_german(services: Services) -> None:
+    group_id = await group(services, members=(ANN,))
+    found = await services.store.get_group(group_id)
     assert found is not None
     with i18n.using("de"):
-        composed = await compose_group(svc, found, FIRST + weeks(3), missed=2)
+        composed = await compose_group(services, found, FIRST + weeks(3), missed=2)
     assert composed.reply is not None
     shown = render_text(composed.reply)
     assert "Ich war offline und habe 2 wöchentliche Beiträge verpasst" in shown
@@ -199,62 +191,52 @@ async def test_a_late_group_post_says_so_in_german(svc: Services) -> None:
 # --------------------------------------------------------------------------- commands, through the console
 
 
-@pytest.fixture
-def german(svc: Services) -> Console:
-    return Console(svc, "alice", NOW, locale="de")
-
-
-@pytest.fixture
-def spanish(svc: Services) -> Console:
-    return Console(svc, "alice", NOW, locale="es")
-
-
-async def test_remind_set_answers_in_german_with_the_german_weekday(german: Console) -> None:
-    await german.handle_line("/start-learning role:backend-engineer")
-    shown = await german.handle_line("/remind set day:monday time:09:00 timezone:Europe/Berlin")
+async def test_remind_set_answers_in_german_with_the_german_weekday(de: Console) -> None:
+    await de.handle_line("/start-learning role:backend-engineer")
+    shown = await de.handle_line("/remind set day:monday time:09:00 timezone:Europe/Berlin")
     assert "Erinnerungen: montags um 09:00 (Europe/Berlin)." in shown
     assert "Die nächste: Montag, 30.11.2026 um 09:00 (Europe/Berlin)." in shown
     assert absent(("Reminders:", "Mondays", "Monday", "Next one", " at 09:00"), shown) == []
 
 
-async def test_remind_takes_a_day_named_in_the_reader_language(german: Console, spanish: Console) -> None:
-    await german.handle_line("/start-learning role:backend-engineer")
-    assert "dienstags um 18:30" in await german.handle_line("/remind set day:Dienstag time:18:30")
+async def test_remind_takes_a_day_named_in_the_reader_language(de: Console, es: Console) -> None:
+    await de.handle_line("/start-learning role:backend-engineer")
+    assert "dienstags um 18:30" in await de.handle_line("/remind set day:Dienstag time:18:30")
     # The same learner in Spanish, typing without the accent: the day changes, the time stays.
-    assert "los miércoles a las 18:30" in await spanish.handle_line("/remind set day:miercoles")
-    shown = await german.handle_line("/remind set day:someday")
+    assert "los miércoles a las 18:30" in await es.handle_line("/remind set day:miercoles")
+    shown = await de.handle_line("/remind set day:someday")
     assert "'someday' ist kein Wochentag." in shown
     assert "is not a day" not in shown
 
 
-async def test_remind_set_answers_in_spanish(spanish: Console) -> None:
-    await spanish.handle_line("/start-learning role:backend-engineer")
-    shown = await spanish.handle_line("/remind set day:monday time:09:00 timezone:Europe/Berlin")
+async def test_remind_set_answers_in_spanish(es: Console) -> None:
+    await es.handle_line("/start-learning role:backend-engineer")
+    shown = await es.handle_line("/remind set day:monday time:09:00 timezone:Europe/Berlin")
     assert "Recordatorios: los lunes a las 09:00 (Europe/Berlin)." in shown
     assert "La próxima: lunes 30 nov 2026 a las 09:00 (Europe/Berlin)." in shown
     assert absent(("Reminders:", "Mondays", "Next one"), shown) == []
 
 
-async def test_remind_off_and_pause_answer_in_german_with_german_dates(german: Console) -> None:
-    await german.handle_line("/start-learning role:backend-engineer")
-    paused = await german.handle_line("/remind pause until:2027-01-10")
+async def test_remind_off_and_pause_answer_in_german_with_german_dates(de: Console) -> None:
+    await de.handle_line("/start-learning role:backend-engineer")
+    paused = await de.handle_line("/remind pause until:2027-01-10")
     assert "Erinnerungen pausiert bis 10.01.2027. Die nächste: Montag, 11.01.2027 um 09:00 (UTC)." in paused
-    off = await german.handle_line("/remind off")
+    off = await de.handle_line("/remind off")
     assert "Die wöchentlichen Erinnerungen sind aus." in off
     assert absent(("paused until", "2027-01-10", "Weekly reminders are off"), paused + off) == []
 
 
-async def test_group_create_join_and_board_answer_in_german(german: Console) -> None:
-    created = await german.handle_line("/group create name:Crew role:backend-engineer channel:#study")
+async def test_group_create_join_and_board_answer_in_german(de: Console) -> None:
+    created = await de.handle_line("/group create name:Crew role:backend-engineer channel:#study")
     assert "Die Lerngruppe **Crew** folgt Backend Engineer. Wöchentliche Beiträge: montags um 09:00 (UTC) in <#" in (
         created
     )
     assert "Mitglieder treten mit " in created
-    joined = await german.handle_line("/group join name:Crew")
+    joined = await de.handle_line("/group join name:Crew")
     assert "Du bist **Crew** beigetreten. Du folgst jetzt auch **Backend Engineer**: " in joined
     assert "**Darf die Gruppe deinen Fortschritt sehen?**" in joined
     assert "[Meinen Fortschritt der Gruppe zeigen] [Verborgen lassen]" in joined
-    board = await german.handle_line("/group board")
+    board = await de.handle_line("/group board")
     assert "Crew · Backend Engineer · Woche 1 von 36" in board
     assert "Dieser Abschnitt: " in board
     assert "[Wöchentlicher Beitrag: montags um 09:00 (UTC)]" in board
@@ -275,24 +257,24 @@ async def test_group_create_join_and_board_answer_in_german(german: Console) -> 
     assert absent(english, created + joined + board) == []
 
 
-async def test_group_replies_answer_in_spanish(spanish: Console) -> None:
-    await spanish.handle_line("/group create name:Crew role:backend-engineer channel:#study day:friday time:18:00")
-    joined = await spanish.handle_line("/group join name:Crew")
+async def test_group_replies_answer_in_spanish(es: Console) -> None:
+    await es.handle_line("/group create name:Crew role:backend-engineer channel:#study day:friday time:18:00")
+    joined = await es.handle_line("/group join name:Crew")
     assert "Te uniste a **Crew**." in joined
-    board = await spanish.handle_line("/group board")
+    board = await es.handle_line("/group board")
     assert "Este tramo: " in board
     assert "[Publicación semanal: los viernes a las 18:00 (UTC)]" in board
-    deleted = await spanish.handle_line("/group delete name:Crew")
+    deleted = await es.handle_line("/group delete name:Crew")
     assert "¿Borrar el grupo de estudio **Crew** (1 miembro)?" in deleted
     assert "[Borrar el grupo]" in deleted
     assert absent(("You joined", "This stretch", "Weekly post:", "Delete the"), joined + board + deleted) == []
 
 
-async def test_content_status_and_validate_answer_in_german(german: Console) -> None:
-    status = await german.handle_line("/content status")
+async def test_content_status_and_validate_answer_in_german(de: Console) -> None:
+    status = await de.handle_line("/content status")
     for phrase in ("Status der Inhalte", "Ordner `", "Rollen:", "Sucheinträge: ", "Geladen: "):
         assert phrase in status, phrase
-    validated = await german.handle_line("/content validate")
+    validated = await de.handle_line("/content validate")
     assert "Inhaltsprüfung" in validated
     assert "Ein Neuladen würde 6 Rollen laden." in validated
     assert "Änderungen: Keine Rollen, Phasen oder Punkte der Checkliste ändern sich." in validated
@@ -300,8 +282,8 @@ async def test_content_status_and_validate_answer_in_german(german: Console) -> 
     assert absent(english, status + validated) == []
 
 
-async def test_content_reload_answers_in_spanish(spanish: Console) -> None:
-    shown = await spanish.handle_line("/content reload")
+async def test_content_reload_answers_in_spanish(es: Console) -> None:
+    shown = await es.handle_line("/content reload")
     assert "Contenido recargado" in shown
     assert "Recargado: 6 roles están activos. No se borró ningún progreso." in shown
     assert absent(("Content reloaded", "Reloaded:", "are live"), shown) == []
