@@ -296,7 +296,9 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
         anchors.setdefault(role_name, (number, best[role_name, number]))
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
     if not ordered:
-        return Answer(question, [])
+        # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
+        # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
+        return Answer(question, _search(index, question.text, role, limit, asker))
     return _next_to(index, question, ordered, limit, asker)
 
 

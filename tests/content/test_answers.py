@@ -258,3 +258,22 @@ def test_a_german_or_spanish_question_is_answered_as_the_english_one():
         assert expected
         assert shown(answer(SEARCH, german, role=BACKEND)) == expected, german
         assert shown(answer(SEARCH, spanish, role=BACKEND)) == expected, spanish
+
+
+def test_a_title_that_starts_with_before_is_searched_when_no_phase_teaches_it():
+    body = (
+        "## Phase 1: Grundlagen (Wochen 1-4)\n\n- Git\n\n## Phase 2: Datenbanken (Wochen 5-8)\n\n- SQL\n\n"
+        "## Checkliste\n\n### Vor der ersten Bewerbung\n\n- [ ] Lebenslauf aktualisiert\n"
+    )
+    role, _ = parse_bytes(role_file("bewerbung", body=body).encode(), "bewerbung.md")
+    assert role is not None
+    alone = SearchIndex([role])
+    found = answer(alone, "Vor der ersten Bewerbung")
+    assert found.question.kind == "before"
+    assert [h.section.title for h in found.hits][:1] == ["Vor der ersten Bewerbung"]
+    assert found.note == found.problem == ""
+    # What a phase teaches still answers with the phase next to it.
+    assert [h.section.title for h in answer(alone, "vor datenbanken").hits] == ["Phase 1: Grundlagen (Wochen 1-4)"]
+    with i18n.using("de"):
+        last = answer(alone, "was kommt nach datenbanken")
+    assert last.problem == "Phase 2: Datenbanken (Wochen 5-8) ist die letzte Phase von Bewerbung."

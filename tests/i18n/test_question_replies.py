@@ -146,3 +146,13 @@ async def test_a_question_is_read_in_any_language_and_answered_in_the_learners(d
     assert "Woche 14 von Backend-Entwickler:in liegt in Phase 3: Datenbanken (Wochen 11-16)." in spanish_words
     english_words = await de.handle_line("/skill-deep-dive topic:what comes after databases")
     assert "„databases“ steht in Phase 3: Datenbanken (Wochen 11-16) von Backend-Entwickler:in." in english_words
+
+
+async def test_a_heading_that_starts_with_before_is_found_as_a_topic(de: Console, es: Console) -> None:
+    """A checklist heading reads as "before ..."; no phase teaches what follows, so the heading is searched."""
+    german = await de.handle_line("/skill-deep-dive topic:Vor der ersten Bewerbung")
+    assert "Vor der ersten Bewerbung\n========================\n" in german
+    assert "❌" not in german
+    spanish = await es.handle_line("/skill-deep-dive topic:Antes de buscar trabajo")
+    assert "Antes de buscar trabajo\n=======================\n" in spanish
+    assert "❌" not in spanish
