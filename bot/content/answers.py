@@ -7,6 +7,9 @@ front ends show the same list. A week or phase needs a path: the role asked for 
 question: "week 3 of backend"), else the asker's current path, else the only path that has that week;
 otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's pace on
 a path they follow. Pure: the asker's paths are passed in.
+
+Notes and problems are sentences in the language of the request being served (`bot.i18n`), written when the
+answer is made; `waymark search` runs in English.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bot.content.models import Role
 from bot.content.questions import Question, read_question
 from bot.content.search import Hit, SearchIndex
 from bot.domain.weeks import PhaseLike
+from bot.i18n import _, _n
 
 SHOWN = 10  # hits /skill-deep-dive shows (the best, the others in its menu); also `waymark search`'s default
 MIN_SCORE = 40.0  # below this a hit shares too little with the query to show
@@ -61,8 +65,13 @@ def answer(
         if on in index.roles and index.roles[on].self_paced:
             return Answer(question, [], problem=_self_paced(index.roles[on]))
         if on not in asker.weeks:
-            where = f" on {index.roles[on].display_name}" if on in index.roles else ""
-            problem = f"There is no week you are in{where} to count from: ask for a week number, e.g. 'week 3'."
+            if on in index.roles:
+                problem = _(
+                    "There is no week you are in on {path} to count from: ask for a week number, e.g. 'week 3'.",
+                    path=index.roles[on].display_name,
+                )
+            else:
+                problem = _("There is no week you are in to count from: ask for a week number, e.g. 'week 3'.")
             return Answer(question, [], problem=problem)
         week = asker.weeks[on] + question.relative
         question, role, named = replace(question, weeks=(week, week), rest=""), on, None
@@ -104,14 +113,25 @@ def _schedule(role: Role, asker: Asker) -> Sequence[PhaseLike]:
 
 
 def _span(phase: PhaseLike) -> str:
+    """Return a phase's weeks: "weeks 13-18", "week 3"."""
     first, last = phase.first_week, phase.last_week
-    return f"week {first}" if first == last else f"weeks {first}-{last}"
+    return _("week {week}", week=first) if first == last else _("weeks {first}-{last}", first=first, last=last)
 
 
 def _heading(role: Role, phase: PhaseLike) -> str:
     """Return "Phase 3: Databases (weeks 13-18)", with the weeks of the schedule given."""
     found = role.phase(phase.number)
-    return f"Phase {phase.number}: {found.title if found else ''} ({_span(phase)})"
+    return _(
+        "Phase {number}: {title} ({span})", number=phase.number, title=found.title if found else "", span=_span(phase)
+    )
+
+
+def _and(parts: Sequence[str]) -> str:
+    """Join phrases with "and": "A and B and C"."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined = _("{first} and {second}", first=joined, second=part)
+    return joined
 
 
 def _phase_hit(role: Role, phase: PhaseLike, score: float) -> Hit | None:
@@ -123,14 +143,6 @@ def _phase_hit(role: Role, phase: PhaseLike, score: float) -> Hit | None:
     return Hit(role.name, section, score) if section is not None else None
 
 
-def _asked(question: Question) -> str:
-    """Return what a question asked for: "week 14", "weeks 3-4", "phase 3"."""
-    if question.phase is not None:
-        return f"phase {question.phase}"
-    first, last = question.weeks or (0, 0)
-    return f"week {first}" if first == last else f"weeks {first}-{last}"
-
-
 def _has(schedule: Sequence[PhaseLike], question: Question) -> bool:
     """Say whether a path (as scheduled) has the phase or one of the weeks asked for."""
     if question.phase is not None:
@@ -140,18 +152,90 @@ def _has(schedule: Sequence[PhaseLike], question: Question) -> bool:
 
 
 def _self_paced(role: Role) -> str:
-    return f"{role.display_name} is self-paced: it has no weeks or phases."
+    return _("{path} is self-paced: it has no weeks or phases.", path=role.display_name)
 
 
 def _nobody_has(index: SearchIndex, question: Question) -> str:
     """Say that no path has the week or phase asked for, and how far the paths go."""
     roles = index.roles.values()
     if all(r.self_paced for r in roles):
-        return "Every path here is self-paced: none has weeks or phases."
+        return _("Every path here is self-paced: none has weeks or phases.")
     if question.phase is not None:
         most = max(len(r.phases) for r in roles)
-        return f"No path has a phase {question.phase}; the most any path has is {most}."
-    return f"No path has a {_asked(question)}; the longest has {max(r.total_weeks for r in roles)} weeks."
+        return _n(
+            "No path has a phase {phase}; the most any path has is {n}.",
+            "No path has a phase {phase}; the most any path has is {n}.",
+            most,
+            phase=question.phase,
+        )
+    longest = max(r.total_weeks for r in roles)
+    first, last = question.weeks or (0, 0)
+    if first == last:
+        return _n(
+            "No path has a week {week}; the longest has {n} week.",
+            "No path has a week {week}; the longest has {n} weeks.",
+            longest,
+            week=first,
+        )
+    return _n(
+        "No path has a weeks {first}-{last}; the longest has {n} week.",
+        "No path has a weeks {first}-{last}; the longest has {n} weeks.",
+        longest,
+        first=first,
+        last=last,
+    )
+
+
+def _which_path(question: Question, paths: int) -> str:
+    """Ask which path is meant: the week, weeks or phase asked for is in several."""
+    if question.phase is not None:
+        return _n(
+            "Which path? Phase {phase} is in {n} path.",
+            "Which path? Phase {phase} is in {n} paths.",
+            paths,
+            phase=question.phase,
+        )
+    first, last = question.weeks or (0, 0)
+    if first == last:
+        return _n(
+            "Which path? Week {week} is in {n} path.", "Which path? Week {week} is in {n} paths.", paths, week=first
+        )
+    return _n(
+        "Which path? Weeks {first}-{last} is in {n} path.",
+        "Which path? Weeks {first}-{last} is in {n} paths.",
+        paths,
+        first=first,
+        last=last,
+    )
+
+
+def _past_the_end(path: str, total: int, first: int, last: int) -> str:
+    """Say that the weeks asked for start after a path's last week."""
+    if first == last:
+        return _n(
+            "{path} has {n} week; week {week} is past its end.",
+            "{path} has {n} weeks; week {week} is past its end.",
+            total,
+            path=path,
+            week=first,
+        )
+    return _n(
+        "{path} has {n} week; weeks {first}-{last} is past its end.",
+        "{path} has {n} weeks; weeks {first}-{last} is past its end.",
+        total,
+        path=path,
+        first=first,
+        last=last,
+    )
+
+
+def _weeks_note(path: str, first: int, last: int, headings: list[str]) -> str:
+    """Say which phases the weeks asked for are in: "Week 14 of Backend Engineer is in Phase 3: ... (weeks 13-18)."""
+    if first == last:
+        return _("Week {week} of {path} is in {phase}.", week=first, path=path, phase=_and(headings))
+    if len(headings) == 1:
+        return _("Weeks {first}-{last} of {path} are in {phase}.", first=first, last=last, path=path, phase=headings[0])
+    return _("Weeks {first}-{last} of {path} span {phases}.", first=first, last=last, path=path, phases=_and(headings))
 
 
 def _by_number(
@@ -159,37 +243,40 @@ def _by_number(
 ) -> Answer:
     """Answer a week or phase question with the phase or phases it names (at most `limit`), in one path."""
     roles = index.roles
-    asked = _asked(question)
     if role_name is None:
         having = sorted(name for name, r in roles.items() if _has(_schedule(r, asker), question))
         if not having:
             return Answer(question, [], problem=_nobody_has(index, question))
         if len(having) > 1:
-            problem = f"Which path? {asked.capitalize()} is in {len(having)} paths."
-            return Answer(question, [], problem=problem, needs_role=tuple(having))
+            return Answer(question, [], problem=_which_path(question, len(having)), needs_role=tuple(having))
         role_name = having[0]
     role = roles[role_name]
     if role.self_paced:
         return Answer(question, [], problem=_self_paced(role))
     scheduled = _schedule(role, asker)
-    of = f"{role.display_name}" + (" at your pace" if role_name in asker.paths else "")
+    # i18n: a path followed at the learner's own pace, inside a sentence: "Week 16 of {path} at your pace is in ..."
+    of = _("{path} at your pace", path=role.display_name) if role_name in asker.paths else role.display_name
     if question.phase is not None:
         phase = next((p for p in scheduled if p.number == question.phase), None)
         if phase is None:
             numbers = ", ".join(str(p.number) for p in scheduled)
-            return Answer(question, [], problem=f"{of} has no phase {question.phase}. Its phases are {numbers}.")
+            problem = _(
+                "{path} has no phase {phase}. Its phases are {numbers}.", path=of, phase=question.phase, numbers=numbers
+            )
+            return Answer(question, [], problem=problem)
         hit = _phase_hit(role, phase, ANSWER_SCORE)
-        return Answer(question, [hit] if hit else [], note=f"{_heading(role, phase)} of {of}.")
+        return Answer(
+            question, [hit] if hit else [], note=_("{phase} of {path}.", phase=_heading(role, phase), path=of)
+        )
     first, last = question.weeks or (0, 0)
     total = max((p.last_week for p in scheduled), default=0)
     if last < 1:
-        return Answer(question, [], problem="Weeks count from 1.")
+        return Answer(question, [], problem=_("Weeks count from 1."))
     if first > total:
-        return Answer(question, [], problem=f"{of} has {total} weeks; {asked} is past its end.")
+        return Answer(question, [], problem=_past_the_end(of, total, first, last))
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
-    verb = "is in" if first == last else "are in" if len(phases) == 1 else "span"
-    note = f"{asked.capitalize()} of {of} {verb} {' and '.join(_heading(role, p) for p in phases)}."
+    note = _weeks_note(of, first, last, [_heading(role, p) for p in phases])
     return Answer(question, hits[:limit], note=note)
 
 
@@ -209,7 +296,9 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
         anchors.setdefault(role_name, (number, best[role_name, number]))
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
     if not ordered:
-        return Answer(question, [])
+        # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
+        # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
+        return Answer(question, _search(index, question.text, role, limit, asker))
     return _next_to(index, question, ordered, limit, asker)
 
 
@@ -235,19 +324,24 @@ def _next_to(
         neighbour = at + 1 if after else at - 1
         if not 0 <= neighbour < len(scheduled):
             if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
-                place = "last" if after else "first"
-                problem = f"{_heading(role, anchor)} is the {place} phase of {role.display_name}."
+                fields = {"phase": _heading(role, anchor), "path": role.display_name}
+                if after:
+                    problem = _("{phase} is the last phase of {path}.", **fields)
+                else:
+                    problem = _("{phase} is the first phase of {path}.", **fields)
             continue
         hit = _phase_hit(role, scheduled[neighbour], score)
         if hit is None:
             continue
         if not hits:
+            fields = {"phase": _heading(role, anchor), "path": role.display_name}
             where = read or (
-                f"'{question.topic}' is in {_heading(role, anchor)} of {role.display_name}."
+                _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
                 if question.weeks is None and question.phase is None
-                else f"{_heading(role, anchor)} of {role.display_name}."
+                else _("{phase} of {path}.", **fields)
             )
-            note = f"{where} {'Next' if after else 'Before it'} comes:"
+            # i18n: {where} is a sentence saying where the asked-about topic, week or phase is; the phases follow.
+            note = _("{where} Next comes:", where=where) if after else _("{where} Before it comes:", where=where)
         hits.append(hit)
         if len(hits) == limit:
             break

@@ -4,12 +4,19 @@
 phase; "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the
 phase next to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
 next" count from the asker's current week. Anything else is a topic to search for.
+
+German and Spanish are read by the same tables and patterns, whatever the asker's language: "woche 14",
+"wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
+docker", "qué viene después de bases de datos", "antes de docker"; "diese woche", "nächste woche", "esta
+semana", "la semana que viene"; "was kommt als nächstes", "qué sigue". Accents may be left out ("naechste",
+"despues").
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -63,35 +70,53 @@ _ORDINAL_WORDS = [
 NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, 1)} | {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)}
 
 _NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
-_ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th)|({'|'.join(_ORDINAL_WORDS)}))"
-_TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.)\s*"
-_WEEK = r"(?:weeks?|wks?\.?)"
-_PHASE = r"phases?"
+# "14th", and as German and Spanish write an ordinal: "14." ("14. Woche"), "3ª" ("3ª semana").
+_ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th|\.?[ªº]|\.)|({'|'.join(_ORDINAL_WORDS)}))"
+# Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5".
+_TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.|bis(?:\s+zur?)?|und|a(?:l|\s+la)?|hasta(?:\s+la)?|y)\s*"
+_WEEK = r"(?:weeks?|wks?\.?|wochen?|semanas?)"
+_PHASE = r"(?:phase[ns]?|fases?)"
+_NUMBER_SIGN = r"(?:number\s+|nummer\s+|n[úu]mero\s+|no\.?\s*|nr\.?\s*|#\s*)"
 
 
 # The two patterns that spell out the number words take over a millisecond to compile: made on the first question.
 @cache
 def _week_span() -> re.Pattern[str]:
-    """'week 14', 'wk12', 'weeks 3-4', 'week number 7', 'weeks 3 to week 5'; 'w14'; '14th week', 'first week'."""
+    """'week 14', 'wk12', 'weeks 3-4', 'week number 7', 'weeks 3 to week 5'; 'w14'; '14th week', 'first week'.
+
+    Also 'woche 14', 'wochen 3 bis 4', '14. woche'; 'semana 14', 'semanas 3 a 4'.
+    """
     return re.compile(
-        rf"\b{_WEEK}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
+        rf"\b{_WEEK}\s*{_NUMBER_SIGN}?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
     )
 
 
 @cache
 def _phase_number() -> re.Pattern[str]:
-    """'phase 3', 'phase number 2', 'third phase'."""
-    return re.compile(rf"\b{_PHASE}\s*(?:number\s+|no\.?\s*|#\s*)?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+    """'phase 3', 'phase number 2', 'third phase'; 'fase 3', 'die 3. Phase'."""
+    return re.compile(rf"\b{_PHASE}\s*{_NUMBER_SIGN}?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
 
 
-# "this week", "next week's topics": a week counted from the asker's current one.
-_RELATIVE_WEEK = re.compile(rf"\b(this|current|next|coming)\s+{_WEEK}(?:'s)?\b")
-# "what's next", "the next phase": the phase after the asker's current one.
-_NEXT_PHASE = re.compile(r"\b(?:next|coming)\s+phase\b")
-# "after X", "what comes after X", "what follows X", "next after X", "prior to X": only after opening words.
-_NEIGHBOUR = re.compile(r"\b(after|following|follows|before|precedes|preceding|prior\s+to)\s+(.+)$")
-_AFTER = frozenset({"after", "following", "follows"})
-_WORDS = re.compile(r"[a-z0-9]+")
+# "this week", "next week's topics", "diese woche", "nächste woche", "esta semana", "la semana que viene": a week
+# counted from the asker's current one (group 1 or 2 is set for this week, neither for the next).
+_NEXT = r"next|coming|n(?:ä|ae|a)chsten?|kommenden?|pr[óo]xima|siguiente"
+_RELATIVE_WEEK = re.compile(
+    rf"\b(?:(this|current|diese[mnrs]?|aktuellen?|esta)|{_NEXT})\s+{_WEEK}(?:'s)?\b"
+    rf"|\b{_WEEK}\s+(?:(actual)|siguiente|que\s+viene)\b"
+)
+# "what's next", "the next phase", "die nächste Phase", "la próxima fase": the phase after the asker's current one.
+_NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\b")
+# Words that alone (among filler) ask what comes next: "what's next", "was kommt als nächstes", "qué sigue".
+_NEXT_WORDS = frozenset({"next", "nächstes", "naechstes", "nachstes", "danach", "sigue", "después", "despues"})
+# "after X", "what comes after X", "what follows X", "next after X", "prior to X"; "nach X", "vor X"; "después de
+# X", "antes de X": only after opening words.
+_NEIGHBOUR = re.compile(
+    r"\b(after|following|follows|before|precedes|preceding|prior\s+to|nach|vor|despu[ée]s\s+del?|antes\s+del?)"
+    r"\s+(.+)$"
+)
+_AFTER = frozenset({"after", "following", "follows", "nach", "después", "despues"})
+_PHASE_WORDS = frozenset({"phase", "phases", "phasen", "fase", "fases"})
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 
 # Words that only frame a question: "what's on in week 14", "what do I study after databases".
 FILLER = frozenset(
@@ -212,6 +237,244 @@ FILLER = frozenset(
         "course",
         "program",
         "role",
+        # German: "was steht in woche 14 an", "was sollte ich vor docker lernen", "was kommt als nächstes".
+        "aber",
+        "alle",
+        "alles",
+        "als",
+        "an",
+        "auf",
+        "behandelt",
+        "bei",
+        "bin",
+        "bitte",
+        "da",
+        "dann",
+        "danach",
+        "das",
+        "dein",
+        "deine",
+        "deinem",
+        "deinen",
+        "deiner",
+        "dem",
+        "den",
+        "denn",
+        "der",
+        "des",
+        "dich",
+        "die",
+        "dir",
+        "direkt",
+        "dran",
+        "drin",
+        "du",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eigentlich",
+        "es",
+        "folgen",
+        "folgt",
+        "für",
+        "fuer",
+        "gerade",
+        "genau",
+        "geht",
+        "gib",
+        "gibt",
+        "gleich",
+        "hab",
+        "habe",
+        "haben",
+        "hat",
+        "hier",
+        "ich",
+        "im",
+        "inhalt",
+        "inhalte",
+        "ist",
+        "kommen",
+        "kommt",
+        "kurs",
+        "lern",
+        "lerne",
+        "lernen",
+        "lernpfad",
+        "lernpfads",
+        "lernt",
+        "mach",
+        "mache",
+        "machen",
+        "macht",
+        "mal",
+        "man",
+        "mein",
+        "meine",
+        "meinem",
+        "meinen",
+        "meiner",
+        "mich",
+        "mir",
+        "mit",
+        "muss",
+        "müssen",
+        "muessen",
+        "nachstes",
+        "naechste",
+        "naechsten",
+        "naechstes",
+        "nächste",
+        "nächsten",
+        "nächstes",
+        "noch",
+        "oder",
+        "pfad",
+        "rolle",
+        "sag",
+        "sage",
+        "sagen",
+        "schritt",
+        "sind",
+        "so",
+        "soll",
+        "sollen",
+        "sollte",
+        "steht",
+        "stehen",
+        "teil",
+        "thema",
+        "themen",
+        "über",
+        "ueber",
+        "um",
+        "und",
+        "uns",
+        "unser",
+        "unsere",
+        "unmittelbar",
+        "vom",
+        "von",
+        "was",
+        "welche",
+        "welchem",
+        "welchen",
+        "welcher",
+        "welches",
+        "werde",
+        "werden",
+        "wie",
+        "wir",
+        "wird",
+        "wo",
+        "zeig",
+        "zeige",
+        "zeigen",
+        "zu",
+        "zum",
+        "zur",
+        # Spanish: "qué toca en la semana 14", "qué viene después de bases de datos", "qué sigue".
+        "ahora",
+        "al",
+        "aprende",
+        "aprender",
+        "aprendo",
+        "aqui",
+        "aquí",
+        "como",
+        "cómo",
+        "con",
+        "contenido",
+        "contenidos",
+        "cual",
+        "cuál",
+        "cuales",
+        "cuáles",
+        "cuando",
+        "cuándo",
+        "curso",
+        "de",
+        "debería",
+        "deberia",
+        "debo",
+        "del",
+        "después",
+        "despues",
+        "dime",
+        "directamente",
+        "el",
+        "en",
+        "enseñame",
+        "ensename",
+        "entonces",
+        "es",
+        "esta",
+        "está",
+        "estan",
+        "están",
+        "estudia",
+        "estudiar",
+        "estudio",
+        "favor",
+        "hace",
+        "hacer",
+        "hago",
+        "hay",
+        "justo",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "luego",
+        "me",
+        "mi",
+        "mis",
+        "muestra",
+        "muestrame",
+        "muéstrame",
+        "nos",
+        "o",
+        "para",
+        "parte",
+        "paso",
+        "por",
+        "que",
+        "qué",
+        "rol",
+        "ruta",
+        "se",
+        "sigue",
+        "siguiente",
+        "sobre",
+        "son",
+        "te",
+        "temas",
+        "tema",
+        "tengo",
+        "toca",
+        "tocan",
+        "toda",
+        "todas",
+        "todo",
+        "todos",
+        "tu",
+        "tú",
+        "tus",
+        "un",
+        "una",
+        "unas",
+        "unos",
+        "va",
+        "van",
+        "ve",
+        "veo",
+        "ver",
+        "viene",
+        "vienen",
+        "y",
+        "yo",
     ]
 )
 
@@ -238,7 +501,7 @@ def read_question(query: str) -> Question:
         return Question("after", query, relative=0, text=query)
     neighbour = _NEIGHBOUR.search(text)
     if neighbour and _only_filler(text[: neighbour.start()]):
-        kind: Kind = "after" if neighbour.group(1) in _AFTER else "before"
+        kind: Kind = "after" if neighbour.group(1).split()[0] in _AFTER else "before"
         subject = neighbour.group(2).split(",")[0]
         topic = _trim(subject)
         anchor = _week_or_phase(subject)
@@ -253,7 +516,8 @@ def read_question(query: str) -> Question:
 
 
 def _normal(query: str) -> str:
-    return query.lower().replace("’", "'").replace("‘", "'").strip()
+    # Composed accents ("é" as one letter), so a question typed on any keyboard reads the same.
+    return unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'").strip()
 
 
 def _week_or_phase(text: str) -> Question | None:
@@ -271,7 +535,8 @@ def _week_or_phase(text: str) -> Question | None:
         return Question("phase", phase=_number(number or ordinal or ordinal_word), rest=_rest(text, found))
     found = _RELATIVE_WEEK.search(text)
     if found is not None:
-        return Question("week", relative=0 if found.group(1) in ("this", "current") else 1, rest=_rest(text, found))
+        this = found.group(1) or found.group(2)
+        return Question("week", relative=0 if this else 1, rest=_rest(text, found))
     return None
 
 
@@ -285,11 +550,11 @@ def _rest(text: str, found: re.Match[str]) -> str:
 
 
 def _asks_whats_next(text: str) -> bool:
-    """Say whether text only asks what comes next: "what's next?", "the next phase"."""
+    """Say whether text only asks what comes next: "what's next?", "the next phase", "qué sigue"."""
     found = _NEXT_PHASE.search(text)
     if found is not None:
         return _only_filler(text[: found.start()] + " " + text[found.end() :])
-    return "next" in _WORDS.findall(text) and _only_filler(text)
+    return not _NEXT_WORDS.isdisjoint(_WORDS.findall(text)) and _only_filler(text)
 
 
 def _only_filler(text: str) -> bool:
@@ -299,8 +564,8 @@ def _only_filler(text: str) -> bool:
 def _trim(subject: str) -> str:
     """Drop the filler words at either end of a subject: "the databases phase?" -> "databases"."""
     words = re.findall(r"[^\s?!.,;:]+(?:[.][^\s?!.,;:]+)*", subject)
-    while words and (words[0] in FILLER or words[0] in {"phase", "phases"}):
+    while words and (words[0] in FILLER or words[0] in _PHASE_WORDS):
         words.pop(0)
-    while words and (words[-1] in FILLER or words[-1] in {"phase", "phases"}):
+    while words and (words[-1] in FILLER or words[-1] in _PHASE_WORDS):
         words.pop()
     return " ".join(words)

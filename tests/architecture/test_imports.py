@@ -111,7 +111,7 @@ def test_a_cycle_would_be_found() -> None:
 @pytest.mark.parametrize(
     ("unit", "allowed"),
     [
-        ("bot.content", {"bot.domain", "bot.log"}),
+        ("bot.content", {"bot.domain", "bot.i18n", "bot.log"}),
         ("bot.domain", set()),
         ("bot.i18n", set()),
         ("bot.render", {"bot.wording", "bot.i18n"}),

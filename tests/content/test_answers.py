@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import i18n
 from bot.content.answers import MIN_SCORE, Asker, answer
 from bot.content.loader import ContentIndex, load_content, parse_bytes
 from bot.content.search import SearchIndex
@@ -210,3 +211,69 @@ def test_a_smaller_limit_gives_the_start_of_the_list():
         longest = answer(SEARCH, query, role=None if "week" not in query else BACKEND, limit=10).hits
         for n in (1, 3, 5):
             assert answer(SEARCH, query, role=None if "week" not in query else BACKEND, limit=n).hits == longest[:n]
+
+
+# --- the learner's language --------------------------------------------------------------------
+
+
+def test_notes_and_problems_are_written_in_the_language_of_the_request():
+    with i18n.using("de"):
+        week = answer(SEARCH, "woche 14", role=BACKEND)
+        which = answer(SEARCH, "week 14")
+    with i18n.using("es"):
+        after = answer(SEARCH, "qué viene después de databases")
+        past = answer(SEARCH, "semana 50", role=BACKEND)
+    assert week.note == "Woche 14 von Backend Engineer liegt in Phase 3: Databases (Wochen 13-18)."
+    assert which.problem == "Welcher Lernpfad? Woche 14 gibt es in 6 Lernpfaden."
+    assert after.note == "«databases» está en la Fase 3: Databases (semanas 13-18) de Backend Engineer. Después viene:"
+    assert past.problem == "Backend Engineer tiene 36 semanas; la semana 50 queda después del final."
+    # Translated when the answer is made: the same question outside a German or Spanish request is English.
+    assert answer(SEARCH, "woche 14", role=BACKEND).note == (
+        "Week 14 of Backend Engineer is in Phase 3: Databases (weeks 13-18)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "english"),
+    [
+        ("weeks 3-6", "Weeks 3-6 of Backend Engineer span Phase 1: Foundations (weeks 1-4) and Phase 2: "),
+        ("weeks 13-14", "Weeks 13-14 of Backend Engineer are in Phase 3: Databases (weeks 13-18)."),
+        ("phase 4", "Phase 4: API Development (weeks 19-24) of Backend Engineer."),
+    ],
+)
+def test_every_reading_of_a_week_is_english_outside_a_translated_request(query, english):
+    assert answer(SEARCH, query, role=BACKEND).note.startswith(english)
+
+
+def test_a_german_or_spanish_question_is_answered_as_the_english_one():
+    for german, spanish, english in [
+        ("woche 14", "semana 14", "week 14"),
+        ("wochen 3 bis 6", "semanas 3 a 6", "weeks 3-6"),
+        ("phase 4", "fase 4", "phase 4"),
+        ("was kommt nach woche 12", "qué viene después de la semana 12", "what comes after week 12"),
+        ("vor phase 2", "antes de la fase 2", "before phase 2"),
+        ("nach databases", "después de databases", "after databases"),
+    ]:
+        expected = shown(answer(SEARCH, english, role=BACKEND))
+        assert expected
+        assert shown(answer(SEARCH, german, role=BACKEND)) == expected, german
+        assert shown(answer(SEARCH, spanish, role=BACKEND)) == expected, spanish
+
+
+def test_a_title_that_starts_with_before_is_searched_when_no_phase_teaches_it():
+    body = (
+        "## Phase 1: Grundlagen (Wochen 1-4)\n\n- Git\n\n## Phase 2: Datenbanken (Wochen 5-8)\n\n- SQL\n\n"
+        "## Checkliste\n\n### Vor der ersten Bewerbung\n\n- [ ] Lebenslauf aktualisiert\n"
+    )
+    role, _ = parse_bytes(role_file("bewerbung", body=body).encode(), "bewerbung.md")
+    assert role is not None
+    alone = SearchIndex([role])
+    found = answer(alone, "Vor der ersten Bewerbung")
+    assert found.question.kind == "before"
+    assert [h.section.title for h in found.hits][:1] == ["Vor der ersten Bewerbung"]
+    assert found.note == found.problem == ""
+    # What a phase teaches still answers with the phase next to it.
+    assert [h.section.title for h in answer(alone, "vor datenbanken").hits] == ["Phase 1: Grundlagen (Wochen 1-4)"]
+    with i18n.using("de"):
+        last = answer(alone, "was kommt nach datenbanken")
+    assert last.problem == "Phase 2: Datenbanken (Wochen 5-8) ist die letzte Phase von Bewerbung."

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bot.content.questions import read_question
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.content.questions import FILLER, read_question
 
 
 @pytest.mark.parametrize(
@@ -127,3 +131,177 @@ def test_weeks_counted_from_the_askers_own(query, kind, relative):
 def test_anything_else_is_a_topic_searched_as_typed(query):
     question = read_question(query)
     assert (question.kind, question.topic) == ("topic", query)
+
+
+# --- German and Spanish: read by the same tables, whatever the asker's language ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "weeks"),
+    [
+        ("woche 14", (14, 14)),
+        ("Woche 14", (14, 14)),
+        ("Was steht in Woche 14 an?", (14, 14)),
+        ("was lerne ich in der 14. Woche", (14, 14)),
+        ("Woche Nr. 7", (7, 7)),
+        ("wochen 3-4", (3, 4)),
+        ("Wochen 3 bis 4", (3, 4)),
+        ("von Woche 3 bis Woche 5", (3, 5)),
+        ("Wochen 12 und 13", (12, 13)),
+        ("semana 14", (14, 14)),
+        ("¿Qué toca en la semana 14?", (14, 14)),
+        ("qué hay en la 3ª semana", (3, 3)),
+        ("semana número 7", (7, 7)),
+        ("semanas 3 a 4", (3, 4)),
+        ("semanas 3-4", (3, 4)),
+        ("semanas 11 al 16", (11, 16)),
+        ("de la semana 3 a la 5", (3, 5)),
+        ("semanas 12 y 13", (12, 13)),
+    ],
+)
+def test_a_week_in_german_or_spanish(query, weeks):
+    question = read_question(query)
+    assert (question.kind, question.weeks, question.rest) == ("week", weeks, "")
+
+
+@pytest.mark.parametrize(
+    ("query", "phase"),
+    [("phase 3", 3), ("Was ist in Phase 3?", 3), ("die 3. Phase", 3), ("fase 3", 3), ("¿Qué hay en la fase 2?", 2)],
+)
+def test_a_phase_by_number_in_german_or_spanish(query, phase):
+    question = read_question(query)
+    assert (question.kind, question.phase, question.rest) == ("phase", phase, "")
+
+
+@pytest.mark.parametrize(
+    ("query", "rest"),
+    [("woche 14 von backend engineer", "backend engineer"), ("semana 3 de data engineer", "data engineer")],
+)
+def test_the_words_beside_a_german_or_spanish_week_may_name_a_path(query, rest):
+    assert read_question(query).rest == rest
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "topic"),
+    [
+        ("was kommt nach datenbanken", "after", "datenbanken"),
+        ("Was kommt nach Datenbanken?", "after", "datenbanken"),
+        ("nach Docker", "after", "docker"),
+        ("was lerne ich nach den Datenbanken", "after", "datenbanken"),
+        ("vor Kubernetes", "before", "kubernetes"),
+        ("Was sollte ich vor Kubernetes lernen?", "before", "kubernetes"),
+        ("qué viene después de bases de datos", "after", "bases de datos"),
+        ("¿Qué viene después de bases de datos?", "after", "bases de datos"),
+        ("que viene despues de bases de datos", "after", "bases de datos"),
+        ("después de SQL", "after", "sql"),
+        ("qué sigue después del módulo de React", "after", "módulo de react"),
+        ("antes de Docker", "before", "docker"),
+        ("¿Qué debo aprender antes de Kubernetes?", "before", "kubernetes"),
+    ],
+)
+def test_what_comes_after_or_before_a_topic_in_german_or_spanish(query, kind, topic):
+    question = read_question(query)
+    assert (question.kind, question.topic, question.weeks, question.phase) == (kind, topic, None, None)
+
+
+def test_what_comes_after_a_german_or_spanish_week_or_phase():
+    assert (read_question("was kommt nach woche 12").kind, read_question("was kommt nach woche 12").weeks) == (
+        "after",
+        (12, 12),
+    )
+    before = read_question("antes de la fase 2")
+    assert (before.kind, before.phase, before.rest) == ("before", 2, "")
+    after = read_question("qué viene después de esta semana")
+    assert (after.kind, after.relative) == ("after", 0)
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "relative"),
+    [
+        ("diese Woche", "week", 0),
+        ("Was steht diese Woche an?", "week", 0),
+        ("in dieser Woche", "week", 0),
+        ("nächste Woche", "week", 1),
+        ("naechste woche", "week", 1),
+        ("Was kommt in der nächsten Woche?", "week", 1),
+        ("was kommt als nächstes", "after", 0),
+        ("Was kommt als Nächstes?", "after", 0),
+        ("was kommt als naechstes", "after", 0),
+        ("was kommt danach", "after", 0),
+        ("die nächste Phase", "after", 0),
+        ("esta semana", "week", 0),
+        ("¿Qué toca esta semana?", "week", 0),
+        ("la semana actual", "week", 0),
+        ("la próxima semana", "week", 1),
+        ("la proxima semana", "week", 1),
+        ("la semana que viene", "week", 1),
+        ("qué sigue", "after", 0),
+        ("¿Qué sigue?", "after", 0),
+        ("¿qué viene después?", "after", 0),
+        ("la siguiente fase", "after", 0),
+    ],
+)
+def test_german_and_spanish_weeks_counted_from_the_askers_own(query, kind, relative):
+    question = read_question(query)
+    assert (question.kind, question.relative, question.weeks, question.rest) == (kind, relative, None, "")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "vor",
+        "nach",
+        "antes",
+        "antes de",
+        "Suche nach Fehlern",  # "nach" in a topic, not after a question's opening words
+        "Vor- und Nachteile von NoSQL",
+        "fin de semana",
+        "Wochenplan",
+        "Lernpfad in 24 Wochen",  # a number before "Wochen" is a length, as in English
+        "semanario de arquitectura",
+        "antesala",
+        "kw 12",  # a calendar week is not a week of the path
+        "Datenbanken",
+        "bases de datos",
+    ],
+)
+def test_a_german_or_spanish_topic_is_searched_as_typed(query):
+    question = read_question(query)
+    assert (question.kind, question.topic) == ("topic", query)
+
+
+_ASKING = re.compile(r"we|wk|woch|seman|phas|fase|nex|after|befor|nach|vor|ante|despu|follow|prior|preced|com|curr|th")
+# Words that are neither filler nor part of a question's wording ("week", "nach", "esta" ...): a topic.
+_TOPIC_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßéñ", min_size=2, max_size=10).filter(
+    lambda w: w not in FILLER and not _ASKING.search(w)
+)
+
+
+@given(st.integers(1, 999), st.sampled_from(["woche {n}", "Woche {n}", "semana {n}", "Semana {n}", "{n}. Woche"]))
+def test_any_german_or_spanish_week_reads_as_the_english_one(n, form):
+    english = read_question(f"week {n}")
+    question = read_question(form.format(n=n))
+    assert (question.kind, question.weeks, question.rest) == (english.kind, english.weeks, english.rest)
+
+
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(["wochen {a} bis {b}", "semanas {a} a {b}"]))
+def test_any_german_or_spanish_span_reads_as_the_english_one(a, b, form):
+    english = read_question(f"weeks {a}-{b}")
+    question = read_question(form.format(a=a, b=b))
+    assert (question.kind, question.weeks, question.rest) == (english.kind, english.weeks, english.rest)
+
+
+@given(
+    st.lists(_TOPIC_WORD, min_size=1, max_size=3).map(" ".join),
+    st.sampled_from(
+        [
+            ("after", "what comes after {t}", "was kommt nach {t}", "qué viene después de {t}"),
+            ("before", "what comes before {t}", "was kommt vor {t}", "qué va antes de {t}"),
+        ]
+    ),
+)
+def test_after_or_before_any_topic_reads_as_the_english_question(topic, forms):
+    kind, *phrasings = forms
+    for phrasing in phrasings:
+        question = read_question(phrasing.format(t=topic))
+        assert (question.kind, question.topic) == (kind, topic), phrasing

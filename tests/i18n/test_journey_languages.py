@@ -32,6 +32,7 @@ CASES = {
         "role": "german-backend",
         "item": "Ein eigenes Repository",
         "topic": "Datenbanken",
+        "questions": ("was steht in Woche 6 an?", "was kommt nach Datenbanken"),
         "zone": "Europe/Berlin",
         "words": ("Woche", "Fortschritt", "Checkliste"),
     },
@@ -40,6 +41,7 @@ CASES = {
         "role": "spanish-frontend",
         "item": "Publicar una página personal",
         "topic": "React",
+        "questions": ("¿qué toca en la semana 6?", "qué viene después de React"),
         "zone": "Europe/Madrid",
         "words": ("semana", "progreso", "lista de tareas"),
     },
@@ -71,6 +73,7 @@ async def test_a_path_in_the_learner_language_is_answered_in_it_throughout(local
         "/phase",
         "/phase number:2",
         f"/skill-deep-dive topic:{case['topic']}",
+        *(f"/skill-deep-dive topic:{question}" for question in case["questions"]),  # a week, what comes after
         "/roles",
         "/help",
         f"/remind set day:monday time:09:00 timezone:{zone}",
