@@ -208,10 +208,18 @@ def _parse_now(text: str | None) -> datetime | None:
 
 def cmd_console(args: argparse.Namespace) -> int:
     """Run the offline console over standard input."""
+    from bot import i18n
     from bot.console import CONSOLE_DB_PATH, run_console
 
     settings = _settings()
     setup_logging("WARNING")
+    asked = args.locale.replace("_", "-").split("-", 1)[0].casefold()
+    if asked != i18n.normalize(args.locale):  # say so rather than answer in English unasked
+        spoken = ", ".join(i18n.available())
+        print(
+            f"waymark: no catalog for --locale {args.locale!r}; answering in English (it speaks {spoken})",
+            file=sys.stderr,
+        )
     content = Path(args.content) if args.content else settings.content_dir
     db = _database_arg(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's database by default
     try:

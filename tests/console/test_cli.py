@@ -91,3 +91,21 @@ def test_now_option_sets_the_week_and_accepts_a_naive_time(
 def test_bad_now_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="--now must be an ISO-8601 time"):
         main(["console", "--db", str(tmp_path / "db.sqlite3"), "--now", "next tuesday"])
+
+
+def test_the_readme_language_example_answers_in_german(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"printf '([^']*)' \| \S*waymark console --locale (\w+)", readme)
+    assert found, "README.md has no `printf '...' | waymark console --locale ..` example"
+    result = waymark_console(tmp_path, found.group(1).replace("\\n", "\n"), "--locale", found.group(2))
+    assert result.returncode == 0, result.stderr
+    assert "Willkommen an Bord!" in result.stdout
+    assert "Wo du stehst: Woche 1 von 36" in result.stdout
+    assert "Week 1" not in result.stdout and result.stderr == ""
+
+
+def test_a_language_without_a_catalog_is_answered_in_english_and_said(tmp_path: Path) -> None:
+    result = waymark_console(tmp_path, "/roles\n", "--locale", "fr")
+    assert result.returncode == 0
+    assert "no catalog for --locale 'fr'; answering in English (it speaks en, de, es)" in result.stderr
+    assert "(only you)" in result.stdout
