@@ -7,7 +7,6 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -33,23 +32,12 @@ MAX_TODAY_ITEMS = 5
 """Open checklist items listed under this week's slice; the rest are counted."""
 
 
-_SPAN = re.compile(r"weeks? (\d+)(?:-(\d+))?")
-"""A span as the domain writes it (`ScheduledPhase.span`, `Phase.week_span`, `TodayView.phase_span`)."""
-
-
-def span_text(span: str | PhaseLike) -> str:
+def span_text(span: PhaseLike | tuple[int, int]) -> str:
     """Return a phase's weeks as the learner reads them: "weeks 6-15", "week 3" ("Wochen 6-15" in German).
 
-    Takes a phase (anything with `first_week` and `last_week`) or the English span the domain writes
-    ("weeks 6-15"); any other text is returned as it is.
+    Takes a phase (anything with `first_week` and `last_week`) or its (first, last) weeks.
     """
-    if isinstance(span, str):
-        found = _SPAN.fullmatch(span)
-        if found is None:
-            return span
-        first, last = int(found.group(1)), int(found.group(2) or found.group(1))
-    else:
-        first, last = span.first_week, span.last_week
+    first, last = span if isinstance(span, tuple) else (span.first_week, span.last_week)
     if first == last:
         return _("week {week}", week=first)
     return _("weeks {first}-{last}", first=first, last=last)
@@ -229,7 +217,7 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
     title, objective = view.phase_title, view.objective
     if prose_limit is not None:
         title, objective = clip(title, prose_limit), objective and clip(objective, prose_limit)
-    span = span_text(view.phase_span)
+    span = span_text(view.phase_weeks)
     heading = _("**Phase {number}: {title}** ({span})", number=view.phase_number, title=escape(title), span=span)
     if objective:
         heading += "\n" + _("**Objective:** {objective}", objective=objective)

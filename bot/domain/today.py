@@ -148,14 +148,16 @@ class NextStep:
 class TodayView:
     """Everything `/today` says about a learner's week, as plain data for the renderer.
 
-    `week` is the path week, `phase_span` the phase's span on the learner's schedule
-    (``"weeks 13-18"``); `slice` is that week's part of the phase (see the module docstring).
+    `week` is the path week, `phase_span` the phase's span on the learner's schedule (``"weeks 13-18"``) and
+    `phase_weeks` its first and last week (13, 18); `slice` is that week's part of the phase (see the module
+    docstring).
     """
 
     week: int
     phase_number: int
     phase_title: str
     phase_span: str
+    phase_weeks: tuple[int, int]
     objective: str | None
     slice: PhaseSlice
     resources: tuple[Resource, ...]
@@ -428,6 +430,7 @@ def build_today(
         phase_number=phase.number,
         phase_title=phase.title,
         phase_span=scheduled.span,
+        phase_weeks=(scheduled.first_week, scheduled.last_week),
         objective=phase.objective,
         slice=piece,
         resources=slice_resources(piece),
