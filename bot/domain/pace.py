@@ -167,12 +167,6 @@ class PaceChange:
     old_finish: date
     new_finish: date
 
-    @property
-    def summary(self) -> str:
-        """``"36 → 22 weeks, finishing 2027-05-03"`` (``"36 weeks, ..."`` when the length stays)."""
-        weeks = f"{self.new_weeks}" if self.old_weeks == self.new_weeks else f"{self.old_weeks} → {self.new_weeks}"
-        return f"{weeks} weeks, finishing {self.new_finish.isoformat()}"
-
 
 def pace_change(
     start: date,

@@ -88,7 +88,6 @@ __all__ = [
     "build_reminder_view",
     "checklist_groups",
     "group_activity",
-    "group_board",
     "group_for_week",
     "is_paused",
     "next_due",
@@ -461,25 +460,6 @@ def build_reminder_view(
         weeks_left_in_phase=pos.weeks_left_in_phase,
         open_by_group=open_by_group,
     )
-
-
-def group_board(members_done: Mapping[int, int], items_total: int, items_name: str = "this week's items") -> str | None:
-    """Return a study group's board line, such as ``"6/9 finished this week's items"``.
-
-    `members_done` maps each member (user ID) to how many of the current checklist group's
-    items they have done; `items_total` is how many items that group has. A member has
-    finished when they have done all of them. `items_name` names those items (a self-paced
-    path counts the whole checklist). Returns None (no line) when there are no members or no
-    items. Raises ValueError for negative counts.
-    """
-    if items_total < 0:
-        raise ValueError(f"items_total must not be negative, got {items_total}")
-    if any(count < 0 for count in members_done.values()):
-        raise ValueError("done counts must not be negative")
-    if not members_done or items_total == 0:
-        return None
-    finished = sum(1 for count in members_done.values() if count >= items_total)
-    return f"{finished}/{len(members_done)} finished {items_name}"
 
 
 # --------------------------------------------------------------------------- a study group's week

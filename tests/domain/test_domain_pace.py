@@ -216,12 +216,11 @@ def test_elapsed_weeks_use_the_learners_local_date(zone, start, instant, week):
 # --- pace_change --------------------------------------------------------------------------
 
 
-def test_pace_change_summary():
+def test_pace_change_says_how_long_and_when():
     start = date(2026, 12, 1)
     new = pace_weeks(BACKEND_TIMELINE, "full_time_accelerated", 36, phase_count=6)
     change = pace_change(start, 36, new)
     assert change == PaceChange(36, 22, date(2027, 8, 9), date(2027, 5, 3))
-    assert change.summary == "36 → 22 weeks, finishing 2027-05-03"
 
 
 def test_pace_change_keeps_shifts_unless_told():
@@ -232,7 +231,9 @@ def test_pace_change_keeps_shifts_unless_told():
 
 
 def test_pace_change_same_length():
-    assert pace_change(START, 36, 36).summary == "36 weeks, finishing 2026-09-13"
+    change = pace_change(START, 36, 36)
+    assert (change.old_weeks, change.new_weeks) == (36, 36)
+    assert change.old_finish == change.new_finish == date(2026, 9, 13)
 
 
 # --- needs_nudge and slower_pace -----------------------------------------------------------

@@ -17,7 +17,6 @@ from bot.domain.reminders import (
     OpenItem,
     build_reminder_view,
     checklist_groups,
-    group_board,
     group_for_week,
     is_paused,
     next_due,
@@ -738,31 +737,6 @@ def test_group_for_week_rejects_nonsense():
         group_for_week(1, 10, 0)
     with pytest.raises(ValueError, match="total_weeks"):
         group_for_week(1, 0, 3)
-
-
-# --------------------------------------------------------------------------- group_board
-
-
-def test_group_board():
-    members = {1: 5, 2: 5, 3: 2, 4: 0, 5: 6, 6: 5, 7: 1, 8: 5, 9: 5}
-    assert group_board(members, 5) == "6/9 finished this week's items"
-    assert group_board({1: 0}, 3) == "0/1 finished this week's items"
-
-
-def test_group_board_no_line_without_members_or_items():
-    assert group_board({}, 5) is None
-    assert group_board({1: 0}, 0) is None
-
-
-def test_group_board_rejects_negative():
-    with pytest.raises(ValueError, match="negative"):
-        group_board({1: -1}, 5)
-    with pytest.raises(ValueError, match="negative"):
-        group_board({1: 1}, -5)
-
-
-def test_group_board_names_its_items():
-    assert group_board({1: 31, 2: 4}, 31, "the whole checklist") == "1/2 finished the whole checklist"
 
 
 # --------------------------------------------------------------------------- self-paced paths
