@@ -86,6 +86,10 @@ async def test_login_identify_and_command_sync(fake: FakeDiscord, bot: BotProces
     content = next(c for c in sync.body if c["name"] == "content")
     assert int(content["default_member_permissions"]) == MANAGE_GUILD
     assert {o["name"] for o in content["options"]} == {"reload", "status", "validate"}
+    today = next(c for c in sync.body if c["name"] == "today")  # German and Spanish members see their names
+    assert today["name_localizations"]["de"] == "heute"
+    assert today["name_localizations"]["es-ES"] == today["name_localizations"]["es-419"] == "hoy"
+    assert today["description_localizations"]["de"] != today["description"]
 
     identify = fake.sessions[first.session - 1].identify
     assert identify is not None
