@@ -258,11 +258,13 @@ class FakeDiscord:
         self.bot_user = self._user(self.app_id, "Waymark", bot=True)
         self.users: dict[str, dict] = {}
         self.member_roles: dict[str, list[int]] = {}
-        members = ("owner", "alice", "bob", "carol", "dave", "erin", "mod", "mod2", "mod3")
+        members = ("owner", "alice", "bob", "carol", "dave", "erin", "greta", "mod", "mod2", "mod3")
         for name in members:
             roles = [self.mod_role_id] if name.startswith("mod") else []
             self.users[name] = self._user(self.snowflake(), name)
             self.member_roles[name] = roles
+        self.locales: dict[str, str] = {"greta": "de"}
+        """Each member's Discord language where it is not "en-US" (it comes with every interaction)."""
         self.commands: dict[int | None, dict[str, dict]] = {}
         self.messages: dict[int, dict] = {}
         self.dm_channels: dict[int, dict] = {}
@@ -754,7 +756,7 @@ class FakeDiscord:
             "token": f"itok-{self.snowflake()}-{'x' * 40}",
             "version": 1,
             "app_permissions": str(MEMBER_PERMISSIONS),
-            "locale": "en-US",
+            "locale": self.locales.get(user, "en-US"),
             "guild_locale": "en-US",
             "entitlements": [],
             "authorizing_integration_owners": {"0": str(guild)},
@@ -781,7 +783,7 @@ class FakeDiscord:
             "token": f"itok-{self.snowflake()}-{'x' * 40}",
             "version": 1,
             "app_permissions": str(MEMBER_PERMISSIONS),
-            "locale": "en-US",
+            "locale": self.locales.get(user, "en-US"),
             "entitlements": [],
             "authorizing_integration_owners": {"0": "0"},
             "context": 1,  # BOT_DM

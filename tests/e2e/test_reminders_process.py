@@ -123,6 +123,31 @@ async def test_preview_is_a_dm_with_the_reminder(fake: FakeDiscord, bot: BotProc
         assert discord_spec.validated >= validated + 4  # the answer, the DM, the message and the followup
 
 
+async def test_a_german_member_is_answered_and_reminded_in_german(fake: FakeDiscord, bot: BotProcess):
+    await bot.ensure_running()
+    assert fake.locales["greta"] == "de"  # her Discord is in German: every interaction of hers says so
+    start = await fake.slash("greta", "start-learning", role=BACKEND)
+    assert start.title == "Backend Engineer · Willkommen an Bord!"
+    assert list(start.buttons) == ["Diese Woche", "Checkliste", "Erinnerungen ausschalten"]
+    begin = len(fake.requests)
+
+    shown = await fake.slash("greta", "remind preview")
+
+    assert shown.content == "Ich habe dir die Erinnerung dieser Woche per DM geschickt. 📬"
+    message = posted(fake, begin, fake.dm_channel_of("greta")["id"])
+    assert message is not None
+    (card,) = message.body["embeds"]
+    assert card["title"] == "Woche 1 von 36 · Phase 1 (Wochen 1-4) · Backend Engineer"
+    assert "**Ziel:**" in card["description"]
+    labels = [c["label"] for row in message.body["components"] for c in row["components"] if "label" in c]
+    assert "Ich habe daran gearbeitet" in labels
+    assert discord_rules.message_problems(message.body) == []
+    # Her language is stored for the reminders the scheduler sends her, with no interaction to go by.
+    with closing(sqlite3.connect(bot.db_path)) as db:
+        (stored,) = db.execute("SELECT locale FROM learners WHERE user_id = ?", (uid(fake, "greta"),)).fetchone()
+    assert stored == "de"
+
+
 async def test_dm_reminder_components_work_in_the_dm(fake: FakeDiscord, bot: BotProcess):
     await bot.ensure_running()
     await fake.slash("alice", "start-learning", role=BACKEND)  # resumes if the test before enrolled her
