@@ -96,7 +96,6 @@ def _serve(calls: queue.SimpleQueue[_Call | None]) -> None:
                 result = fn(*args)
             except BaseException as exc:
                 _deliver(loop, _fail, future, exc)
-                del exc
             else:
                 _deliver(loop, _succeed, future, result)
                 del result
