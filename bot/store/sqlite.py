@@ -3,10 +3,9 @@
 Every write unit (`bot.store.sql`) is handed to the writer's thread (`bot.store.worker`) in one call and runs
 there from its first statement to its commit: one hand-off from the event loop per unit, however many
 statements, and no other unit can interleave (the thread runs one at a time, in the order they were handed
-over). It runs in
-one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged write survives a crash,
-and the commit's fsync happens off the event loop. A unit whose task is cancelled before the thread picks
-it up never runs; once picked up, it runs to its end (commit or rollback).
+over). It runs in one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged write
+survives a crash, and the commit's fsync happens off the event loop. A unit whose task is cancelled before
+the thread picks it up never runs; once picked up, it runs to its end (commit or rollback).
 
 A read unit that looks rows up by key (the commands' reads: tens of microseconds) runs right in the event
 loop on a second connection: under WAL it reads the last committed state without waiting for the writer,
