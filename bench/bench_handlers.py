@@ -10,9 +10,11 @@ same file (WAL, synchronous=FULL), in alternating rounds.
     .venv/bin/python bench/bench_handlers.py                      # 100k learners, 1,000 calls per command
     .venv/bin/python bench/bench_handlers.py --learners 10000 --calls 300   # a quick run
     .venv/bin/python bench/bench_handlers.py --postgres postgresql://postgres@127.0.0.1:5432/postgres
+    .venv/bin/python bench/bench_handlers.py --learners 10000 --only ticks --ticks 9000   # ticks alone
 
 PostgreSQL: a database of its own is created on that server (default: the local one; `--postgres none` skips
-it), filled with `waymark db copy`'s code from the SQLite file, ANALYZEd, and dropped at the end. Timings
+it), filled with `waymark db copy`'s code from the SQLite file, ANALYZEd, and dropped at the end. `--only ticks`
+skips the commands (and PostgreSQL) and measures only the ticks; `--ticks` sets how many per side. Timings
 are reported, never asserted: this is a shared machine.
 """
 
@@ -290,6 +292,60 @@ async def postgres_database(admin_url: str) -> AsyncIterator[str]:
         await admin.close()
 
 
+async def sqlite_commands(
+    work: Path, base: Path, analyzed: Path, holder: ContentHolder, pop: Population, args: argparse.Namespace
+) -> list[Result]:
+    """Time the commands on SQLite: statistics at start, none at start, none at all."""
+    results: list[Result] = []
+    # Statistics present at start (as after a clean close of an earlier run).
+    print("SQLite, statistics at start:", flush=True)
+    async with await Store.open(analyzed) as store:
+        results += await time_commands("sqlite, statistics", store, holder, pop, args.calls, args.seed)
+
+    # SQLite, no statistics at start: the store analyzes at open (timed here).
+    bare = work / "bare.sqlite3"
+    shutil.copyfile(base, bare)
+    started = clock.perf_counter()
+    async with await Store.open(bare) as store:
+        opened = clock.perf_counter() - started
+        print(f"SQLite, no statistics at start (open, with its ANALYZE, took {opened * 1000:.0f} ms):", flush=True)
+        results += await time_commands("sqlite, none at start", store, holder, pop, args.calls, args.seed)
+
+    # SQLite with no statistics at all (the open-time ANALYZE switched off): the plans alone.
+    unanalyzed = work / "unanalyzed.sqlite3"
+    shutil.copyfile(base, unanalyzed)
+    real = sqlite_module.statistics_missing
+    sqlite_module.statistics_missing = lambda conn: False  # type: ignore[assignment]
+    try:
+        print("SQLite, no statistics at all (ANALYZE at open switched off for this run):", flush=True)
+        async with await Store.open(unanalyzed) as store:
+            results += await time_commands("sqlite, never analyzed", store, holder, pop, args.calls, args.seed)
+    finally:
+        sqlite_module.statistics_missing = real
+    return results
+
+
+async def postgres_commands(
+    analyzed: Path, holder: ContentHolder, pop: Population, args: argparse.Namespace
+) -> list[Result]:
+    """Time the commands on PostgreSQL, in a database of its own filled from the SQLite file."""
+    results: list[Result] = []
+    async with postgres_database(args.postgres) as url:
+        started = clock.perf_counter()
+        async with await Store.open(analyzed) as source, await Store.open(url) as dest:
+            await copy_rows(source.database, dest.database, chunk=20_000)
+        import asyncpg
+
+        conn = await asyncpg.connect(url)
+        await conn.execute("ANALYZE")
+        await conn.close()
+        took = clock.perf_counter() - started
+        print(f"PostgreSQL (filled by db copy and ANALYZEd in {took:.1f} s):", flush=True)
+        async with await Store.open(url) as store:
+            results += await time_commands("postgres", store, holder, pop, args.calls, args.seed)
+    return results
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--learners", type=int, default=100_000)
@@ -299,7 +355,9 @@ async def main() -> int:
     parser.add_argument(
         "--postgres", default="postgresql://postgres@127.0.0.1:5432/postgres", help="admin URL, or 'none'"
     )
+    parser.add_argument("--only", choices=("all", "ticks"), default="all", help="'ticks': measure only the ticks")
     args = parser.parse_args()
+    commands = args.only == "all"
     # As the bot does: the content index is frozen out of the cyclic GC (see ContentHolder).
     holder = ContentHolder.load(ROOT / "content", NOW, freeze_gc=True)
     index = holder.index
@@ -312,50 +370,15 @@ async def main() -> int:
         print(f"generated {counts(base)} in {built:.1f} s ({base.stat().st_size / 1e6:.0f} MB)", flush=True)
         results: list[Result] = []
 
-        # SQLite, statistics present at start (as after a clean close of an earlier run).
+        # The files start with statistics (as after a clean close of an earlier run).
         analyzed = work / "analyzed.sqlite3"
         shutil.copyfile(base, analyzed)
         with contextlib.closing(sqlite3.connect(analyzed)) as conn:
             conn.execute("ANALYZE")
-        print("SQLite, statistics at start:", flush=True)
-        async with await Store.open(analyzed) as store:
-            results += await time_commands("sqlite, statistics", store, holder, pop, args.calls, args.seed)
-
-        # SQLite, no statistics at start: the store analyzes at open (timed here).
-        bare = work / "bare.sqlite3"
-        shutil.copyfile(base, bare)
-        started = clock.perf_counter()
-        async with await Store.open(bare) as store:
-            opened = clock.perf_counter() - started
-            print(f"SQLite, no statistics at start (open, with its ANALYZE, took {opened * 1000:.0f} ms):", flush=True)
-            results += await time_commands("sqlite, none at start", store, holder, pop, args.calls, args.seed)
-
-        # SQLite with no statistics at all (the open-time ANALYZE switched off): the plans alone.
-        unanalyzed = work / "unanalyzed.sqlite3"
-        shutil.copyfile(base, unanalyzed)
-        real = sqlite_module.statistics_missing
-        sqlite_module.statistics_missing = lambda conn: False  # type: ignore[assignment]
-        try:
-            print("SQLite, no statistics at all (ANALYZE at open switched off for this run):", flush=True)
-            async with await Store.open(unanalyzed) as store:
-                results += await time_commands("sqlite, never analyzed", store, holder, pop, args.calls, args.seed)
-        finally:
-            sqlite_module.statistics_missing = real
-
-        if args.postgres != "none":
-            async with postgres_database(args.postgres) as url:
-                started = clock.perf_counter()
-                async with await Store.open(analyzed) as source, await Store.open(url) as dest:
-                    await copy_rows(source.database, dest.database, chunk=20_000)
-                import asyncpg
-
-                conn = await asyncpg.connect(url)
-                await conn.execute("ANALYZE")
-                await conn.close()
-                took = clock.perf_counter() - started
-                print(f"PostgreSQL (filled by db copy and ANALYZEd in {took:.1f} s):", flush=True)
-                async with await Store.open(url) as store:
-                    results += await time_commands("postgres", store, holder, pop, args.calls, args.seed)
+        if commands:
+            results += await sqlite_commands(work, base, analyzed, holder, pop, args)
+            if args.postgres != "none":
+                results += await postgres_commands(analyzed, holder, pop, args)
 
         ticks = work / "ticks.sqlite3"
         shutil.copyfile(analyzed, ticks)
@@ -363,8 +386,9 @@ async def main() -> int:
         tick = await tick_throughput(ticks, 3, per_round)
         floor = noise_floor(args.calls * 5)
 
-        print()
-        print(f"{'backend':24} {'command':26} {'p50 ms':>8} {'p99 ms':>8}   goal (p99)")
+        if results:
+            print()
+            print(f"{'backend':24} {'command':26} {'p50 ms':>8} {'p99 ms':>8}   goal (p99)")
         for r in results:
             goal = GOAL_POSTGRES_MS if r.label == "postgres" else GOAL_SQLITE_MS
             verdict = "met" if r.p99 <= goal else "MISSED"
@@ -384,8 +408,10 @@ async def main() -> int:
             f"noise floor: a fixed CPU-only job timed in this run: p50 {floor[0]:.2f} ms p99 {floor[1]:.2f} ms "
             "(what other processes on this machine add to any p99 above)"
         )
-        worst = max((r.p99 for r in results if r.label != "postgres"), default=0.0)
-        print(f"worst SQLite p99 {worst:.2f} ms; median of p50s {statistics.median(r.p50 for r in results):.2f} ms")
+        if results:
+            worst = max((r.p99 for r in results if r.label != "postgres"), default=0.0)
+            median_p50 = statistics.median(r.p50 for r in results)
+            print(f"worst SQLite p99 {worst:.2f} ms; median of p50s {median_p50:.2f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

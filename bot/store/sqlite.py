@@ -1,11 +1,11 @@
 """SQLite behind the store: a writer connection in its own thread, and a reader in the event loop's.
 
-Every write unit (`bot.store.sql`) is handed to the writer's thread in one call and runs there from its
-first statement to its commit: one hand-off from the event loop per unit, however many statements, and no
-other unit can interleave (the thread runs one at a time, in the order they were handed over). It runs in
-one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged write survives a crash,
-and the commit's fsync happens off the event loop. A unit whose task is cancelled before the thread picks
-it up never runs; once picked up, it runs to its end (commit or rollback).
+Every write unit (`bot.store.sql`) is handed to the writer's thread (`bot.store.worker`) in one call and runs
+there from its first statement to its commit: one hand-off from the event loop per unit, however many
+statements, and no other unit can interleave (the thread runs one at a time, in the order they were handed
+over). It runs in one `BEGIN IMMEDIATE` transaction; with WAL and `synchronous=FULL`, an acknowledged write
+survives a crash, and the commit's fsync happens off the event loop. A unit whose task is cancelled before
+the thread picks it up never runs; once picked up, it runs to its end (commit or rollback).
 
 A read unit that looks rows up by key (the commands' reads: tens of microseconds) runs right in the event
 loop on a second connection: under WAL it reads the last committed state without waiting for the writer,
@@ -23,8 +23,6 @@ runs it too. The hot queries are also written so that their plan does not depend
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import functools
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -37,6 +35,7 @@ from bot.store.checks import check_opened, explain_sqlite_error, prepare_path
 from bot.store.errors import DatabaseOpenError, StoreClosedError
 from bot.store.migrations import get_version, migrate
 from bot.store.sql import Dialect, ForeignKeyViolationError, Op, UniqueViolationError, Work, drive, text_of
+from bot.store.worker import WorkerThread
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +58,13 @@ class SqliteDatabase:
         conn: sqlite3.Connection,
         reader: sqlite3.Connection,
         path: Path,
-        executor: concurrent.futures.ThreadPoolExecutor,
+        worker: WorkerThread,
     ) -> None:
-        """Wrap a configured and migrated writer owned by `executor`'s one thread, and a reader; use `open`."""
+        """Wrap a configured and migrated writer owned by `worker`'s thread, and a reader; use `open`."""
         self._conn = conn
         self._reader = reader
         self._path = path
-        self._executor = executor
+        self._worker = worker
         self._closed = False
         self._next_optimize = monotonic() + OPTIMIZE_INTERVAL_S
 
@@ -77,23 +76,22 @@ class SqliteDatabase:
         message says why and what to do: a folder, not a database, damaged (`PRAGMA quick_check`), not
         Waymark's, or not writable. Nothing on disk changes before these checks pass.
         """
-        executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="waymark-sqlite")
-        loop = asyncio.get_running_loop()
+        worker = WorkerThread("waymark-sqlite")
         try:
-            conn, version, analyzed = await loop.run_in_executor(executor, _open_connection, path)
+            conn, version, analyzed = await worker.call(_open_connection, path)
         except BaseException:
-            executor.shutdown(wait=False)
+            worker.stop()
             raise
         try:
             reader = _open_reader(path)
         except BaseException:
-            await loop.run_in_executor(executor, conn.close)
-            executor.shutdown(wait=False)
+            await worker.call(conn.close)
+            worker.stop()
             raise
         log.info(
             "opened store %s at schema version %d%s", path, version, " (statistics were missing: analyzed)" * analyzed
         )
-        return cls(conn, reader, path, executor)
+        return cls(conn, reader, path, worker)
 
     @property
     def dialect(self) -> Dialect:
@@ -134,7 +132,8 @@ class SqliteDatabase:
 
         `read_committed` changes nothing here: SQLite runs one write at a time.
         """
-        return await self._call(self._run_write, fn, args)
+        self._check_open()
+        return await self._worker.call(self._run_write, fn, args)
 
     async def schema_version(self) -> int:
         """Return the file's `user_version`."""
@@ -146,11 +145,12 @@ class SqliteDatabase:
             return
         self._closed = True
         self._reader.close()
-        loop = asyncio.get_running_loop()
         try:
-            await loop.run_in_executor(self._executor, self._close_connection)
-        finally:
-            self._executor.shutdown(wait=False)
+            await self._worker.call(self._close_connection)
+        except BaseException:
+            self._worker.stop()
+            raise
+        await self._worker.shutdown()
         log.info("closed store %s", self._path)
 
     async def backup(self, dest: Path) -> Path:
@@ -172,8 +172,7 @@ class SqliteDatabase:
 
     async def _call(self, fn: Callable[..., T], *args: Any) -> T:
         self._check_open()
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+        return await self._worker.call(fn, *args)
 
     def _execute(self, op: Op) -> Any:
         return _execute(self._conn, op)
