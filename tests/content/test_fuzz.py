@@ -231,8 +231,9 @@ def role_files(draw) -> Generated:
         lines += [f"### {group}"]
         for _ in range(rnd.randint(1, 5)):
             n += 1
-            # A distinct number word keeps every item's meaning (and so its ID) distinct.
-            item = f"{phrase(rnd, 0, 5)} task {n}".strip()
+            # A distinct number keeps every item's meaning (and so its ID) distinct: one no phrase can hold (a
+            # phrase's "½" reads as the numbers 1 and 2, so "½ task 1" and "½ task 2" would mean the same).
+            item = f"{phrase(rnd, 0, 5)} task {1000 + n}".strip()
             lines += [f"{rnd.choice(['-', '*', '+'])} {rnd.choice(['[ ]', '[x]', '[X]'])} {item}"]
             checklist.append((item, group))
         lines += [""]
