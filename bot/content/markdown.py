@@ -69,7 +69,8 @@ class Links(NamedTuple):
 
 def escape(text: str) -> str:
     """Escape literal text so Discord shows it as written (`*`, `_`, `` ` ``, `||`, `~~`, a backslash)."""
-    if _literal(text):  # the usual case
+    # The usual case: none of the characters that may need a backslash (`_literal`, inlined: a call per text).
+    if not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text):
         return text
     return _ESCAPE.sub(_backslash, text)
 
@@ -366,7 +367,7 @@ class _Reader:
                 if kind == "Paragraph":
                     self.in_para = False
                 continue
-            md = _squash(escape(text))
+            md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
             if kind == "Item":
                 block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
