@@ -77,3 +77,10 @@ def test_translated_text_is_written_whole_where_it_is_marked():
                 if not ok:
                     wrong.append(f"{path.relative_to(BOT.parent)}:{call.lineno}: {ast.unparse(call)[:80]}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_waymark_i18n_check_says_the_catalogs_are_complete(capsys):
+    from bot.__main__ import main
+
+    assert main(["i18n", "check"]) == 0
+    assert capsys.readouterr().out.strip().endswith("0 problems in de, es")
