@@ -21,7 +21,7 @@ def titles(hits) -> list[str]:
 
 
 def test_the_table_is_small_enough_to_review_by_hand():
-    assert 50 <= len(SYNONYMS) <= 160
+    assert 50 <= len(SYNONYMS) <= 180
 
 
 @pytest.mark.parametrize("key", sorted(SYNONYMS))
@@ -52,6 +52,12 @@ def test_each_entry_is_lower_case_words_the_index_can_match(key):
         ("databases", "data-engineer", {"PostgreSQL hands-on", "Core SQL", "Advanced SQL"}),
         ("testing", "backend-engineer", {"Write comprehensive tests"}),
         ("k8s", "devops-sre-engineer", {"Kubernetes Deep Dive"}),
+        # German and Spanish words find what an English path teaches
+        ("datenbanken", "data-engineer", {"PostgreSQL hands-on", "Core SQL", "Advanced SQL"}),
+        ("bases de datos", "data-engineer", {"PostgreSQL hands-on", "Core SQL", "Advanced SQL"}),
+        ("contenedores", "backend-engineer", {"Docker containerization", "Kubernetes orchestration"}),
+        ("versionskontrolle", "backend-engineer", {"Git/GitHub workflows", "Use git professionally"}),
+        ("pruebas", "backend-engineer", {"Write comprehensive tests"}),
     ],
 )
 def test_a_broad_word_finds_what_the_path_calls_it(query, role, expected):
