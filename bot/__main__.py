@@ -236,11 +236,15 @@ def cmd_i18n(args: argparse.Namespace) -> int:
 
     if args.i18n_command == "check":
         template = i18n_tools.extract_template()
-        problems = [p for locale in i18n_tools.languages() for p in i18n_tools.check(locale, template)]
-        for problem in problems:
-            print(problem)
-        print(f"{plural(len(problems), 'problem')} in {', '.join(i18n_tools.languages())}")
-        return 1 if problems else 0
+        counts = []
+        for locale in i18n_tools.languages():
+            problems = i18n_tools.check(locale, template)
+            for problem in problems:
+                print(problem)
+            counts.append((locale, len(problems)))
+        summary = "; ".join(f"{locale}: {plural(n, 'problem')}" for locale, n in counts)
+        print(f"{summary} (of {len(template)} strings)")
+        return 1 if any(n for _, n in counts) else 0
     template = i18n_tools.write_template()
     print(f"wrote {os.path.relpath(i18n_tools.TEMPLATE)}: {len(template)} strings")
     if args.i18n_command == "update":
@@ -501,6 +505,13 @@ async def _copy(source: Path | str, dest: Path | str) -> dict[str, int]:
             await dst.close()
     finally:
         await src.close()
+
+
+def _languages() -> tuple[str, ...]:
+    """Return the languages the bot speaks (English and each catalog's)."""
+    from bot import i18n
+
+    return i18n.available()
 
 
 def build_parser() -> argparse.ArgumentParser:

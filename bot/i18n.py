@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,6 +34,11 @@ DOMAIN = "waymark"
 DEFAULT = "en"
 
 _current: ContextVar[str] = ContextVar("waymark_locale", default=DEFAULT)
+
+DISCORD_NAME = re.compile(r"^[-_\w]{1,32}$")
+"""What Discord takes as a command, option or group name in any language (and lowercase, no spaces)."""
+NAME_CONTEXTS = ("command", "option")
+"""The catalog contexts whose texts are names Discord shows: a name that breaks its rule stays English."""
 
 
 @cache
@@ -128,9 +134,15 @@ def command_text(name: str, /, **options: object) -> str:
     `command_text("start-learning", role="backend-engineer")` is "/lernen-starten rolle:backend-engineer".
     """
     found = catalog(_current.get())
-    words = [found.pgettext("command", word) for word in name.split(" ")]
-    words += [f"{found.pgettext('option', key)}:{value}" for key, value in options.items()]
+    words = [_name(found, "command", word) for word in name.split(" ")]
+    words += [f"{_name(found, 'option', key)}:{value}" for key, value in options.items()]
     return "/" + " ".join(words)
+
+
+def _name(found: gettext.NullTranslations, context: str, name: str) -> str:
+    """Return a command's or option's name from a catalog; English where the catalog's breaks Discord's rule."""
+    text = found.pgettext(context, name)
+    return text if text == text.lower() and DISCORD_NAME.match(text) else name
 
 
 def cmd(name: str, /, **options: object) -> str:
@@ -141,7 +153,10 @@ def cmd(name: str, /, **options: object) -> str:
 def translate_in(locale: str, message: str, context: str | None = None) -> str | None:
     """Return `message` in `locale` when its catalog translates it, else None (for Discord's localizations)."""
     found = catalog(normalize(locale))
-    text = found.pgettext(context, message) if context is not None else found.gettext(message)
+    if context in NAME_CONTEXTS:
+        text = _name(found, context, message)  # Discord refuses a whole sync for one bad name
+    else:
+        text = found.pgettext(context, message) if context is not None else found.gettext(message)
     return None if text == message else text
 
 

@@ -13,7 +13,6 @@ above a string reaches translators.
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
 
-from bot.i18n import DEFAULT, DOMAIN, LOCALES_DIR
+from bot.i18n import DEFAULT, DISCORD_NAME, DOMAIN, LOCALES_DIR
 
 PACKAGE = Path(__file__).resolve().parent
 KEYWORDS = {"_": None, "_n": (1, 2), "_p": ((1, "c"), 2), "N_": None}
@@ -143,10 +142,6 @@ def _texts(message: Message) -> tuple[list[str], list[str]]:
     return ids, strs
 
 
-DISCORD_NAME = re.compile(r"^[-_\w]{1,32}$")
-"""What Discord takes as a command, option or group name in any language (lowercase, no spaces)."""
-
-
 def check(locale: str, template: Catalog | None = None) -> list[Problem]:
     """Return what one language's catalog misses or gets wrong against the code."""
     template = template or extract_template()
@@ -161,8 +156,13 @@ def check(locale: str, template: Catalog | None = None) -> list[Problem]:
             problems.append(Problem(locale, key, wanted.context, "missing" if have is None else "fuzzy"))
             continue
         ids, strs = _texts(have)
-        if not all(s.strip() for s in strs) or len(strs) < (found.num_plurals if len(ids) > 1 else 1):
+        if not any(s.strip() for s in strs):
             problems.append(Problem(locale, key, wanted.context, "not translated"))
+            continue
+        if not all(s.strip() for s in strs) or len(strs) < (found.num_plurals if len(ids) > 1 else 1):
+            wanted_forms = found.num_plurals if len(ids) > 1 else 1
+            what = f"a plural form is empty ({wanted_forms} wanted, see the header's Plural-Forms)"
+            problems.append(Problem(locale, key, wanted.context, what))
             continue
         want_fields = set().union(*(fields_of(i) for i in ids))
         for text in strs:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
+from bot import i18n
 from bot.i18n import N_, _, _n
 from bot.render.limits import (
     MAX_CHOICE_NAME,
@@ -328,7 +329,7 @@ def progress_bar(done: int, total: int, width: int = 10) -> str:
         percent = share * 100 // total
     else:
         filled = percent = 0
-    return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({percent}%)"
+    return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({i18n.percent(percent / 100)})"
 
 
 def fit_choices(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> list[tuple[str, str]]:

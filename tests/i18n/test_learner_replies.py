@@ -191,7 +191,7 @@ async def test_checklist_and_done_in_german(de: Console) -> None:
     await de.handle_line("/start-learning role:backend-engineer")
     checklist = await de.handle_line("/checklist")
     assert "Backend Engineer · Checkliste" in checklist
-    assert "Erledigt: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in checklist
+    assert "Erledigt: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0\u00a0%)" in checklist
     assert "[Wähl Punkte in einem Menü aus, um sie abzuhaken; wähl sie ab, um den Haken zu entfernen. · Seite 1/2]" in (
         checklist
     )

@@ -48,3 +48,27 @@ def test_dates_and_numbers_are_written_as_each_language_writes_them():
     with i18n.using("es"):
         assert i18n.format_date(day) == "5 ago 2027"
         assert i18n.percent(0.4).replace("\xa0", " ") == "40 %"
+
+
+def test_a_catalog_name_discord_would_refuse_stays_english(tmp_path, monkeypatch):
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "waymark.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+        'msgctxt "command"\nmsgid "today"\nmsgstr "Aujourd hui"\n\n'
+        'msgctxt "command"\nmsgid "help"\nmsgstr "aide"\n\n'
+        'msgctxt "option"\nmsgid "role"\nmsgstr "rôle"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "LOCALES_DIR", tmp_path)
+    i18n.available.cache_clear()
+    i18n.catalog.cache_clear()
+    try:
+        assert i18n.translate_in("fr", "today", "command") is None  # a space and capitals: Discord refuses it
+        assert i18n.translate_in("fr", "help", "command") == "aide"
+        with i18n.using("fr"):
+            assert i18n.command_text("today", role="backend-engineer") == "/today rôle:backend-engineer"
+            assert i18n.command_text("help") == "/aide"
+    finally:
+        i18n.available.cache_clear()
+        i18n.catalog.cache_clear()
