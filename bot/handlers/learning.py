@@ -345,19 +345,31 @@ async def phase_page(svc: Services, caller: Caller, role: str, number: int, page
     return Response(await phase_view(svc, caller, number, role, page), update=True)
 
 
-def _place(role: Role, hit_phase: int | None) -> str:
+def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = ()) -> str:
+    """Say where a section sits: its path, phase and that phase's weeks (at the asker's pace when they follow it)."""
     if hit_phase is None:
         return role.display_name
     phase = role.phase(hit_phase)
     if phase is None:
         return _("{path} · Phase {number}", path=role.display_name, number=hit_phase)
-    return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span_text(phase))
+    at_pace = next((p for p in scheduled if p.number == hit_phase), None)
+    span = span_text(at_pace or phase)
+    return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span)
 
 
 def deep_dive_cards(
-    role: Role, section_title: str, path: tuple[str, ...], text: str, phase: int | None, note: str = ""
+    role: Role,
+    section_title: str,
+    path: tuple[str, ...],
+    text: str,
+    phase: int | None,
+    note: str = "",
+    scheduled: Sequence[PhaseLike] = (),
 ) -> list[Card]:
-    """Lay a section out on pages, with its place in the path (and how a question was read, first)."""
+    """Lay a section out on pages, with its place in the path (and how a question was read, first).
+
+    `scheduled` are the asker's phases of that path at their pace, when they follow it.
+    """
     trail = " › ".join(path[1:] if len(path) > 1 else path)
     body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
     if note:
@@ -365,7 +377,7 @@ def deep_dive_cards(
     return paginate(
         clip(section_title, 256),
         body or _("(This section has no text of its own.)"),
-        footer=_place(role, phase),
+        footer=_place(role, phase, scheduled),
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
     )
@@ -393,14 +405,14 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         raise UserError(_("Tell me a topic, e.g. {example}.", example=cmd("skill-deep-dive", topic="postgres")))
     role_name = svc.role(role).name if role else None
     index = svc.content.index
+    asker = await _asker_of(svc, caller)
     if topic.startswith("key:"):
         found = svc.content.section_by_key(topic[4:])
         if found is not None:
             r, s = found
-            return _paged(
-                deep_dive_cards(r, s.title, s.path, s.text, s.phase), 0, lambda p: components.DEEP_DIVE.id(topic[4:], p)
-            )
-    result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=await _asker_of(svc, caller))
+            cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, scheduled=asker.paths.get(r.name, ()))
+            return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(topic[4:], p))
+    result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=asker)
     if result.problem:
         raise UserError(_problem_text(svc, result))
     hits = result.hits
@@ -419,7 +431,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     r = index.roles[best.role]
     key = section_key(best.role, best.section.id)
     s = best.section
-    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, result.note)
+    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, result.note, asker.paths.get(r.name, ()))
     unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
     extra = ()
     if unsure:
@@ -481,7 +493,8 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
             )
         )
     r, s = found
-    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase)
+    asker = await _asker_of(svc, caller)
+    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, scheduled=asker.paths.get(r.name, ()))
     return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
 
 

@@ -284,3 +284,15 @@ async def test_run_console_on_empty_input(tmp_path: Path) -> None:
     stdout = io.StringIO()
     assert await run_console(CONTENT_DIR, tmp_path / "db.sqlite3", "x", NOW, io.StringIO(""), stdout) == 0
     assert stdout.getvalue() == ""
+
+
+async def test_a_deep_dive_gives_a_phase_weeks_at_the_learner_pace(run):
+    """The footer's weeks agree with the note's: both at the learner's pace, not as the role file writes them."""
+    await run("/start-learning role:backend-engineer pace:full time")
+    week = await run("/skill-deep-dive topic:week 14")
+    assert "Week 14 of Backend Engineer at your pace is in Phase 4: API Development (weeks 12-15)." in week
+    assert "[Backend Engineer · Phase 4 · weeks 12-15]" in week
+    topic = await run("/skill-deep-dive topic:graphql role:backend-engineer")
+    assert "[Backend Engineer · Phase 4 · weeks 12-15]" in topic
+    written = await run(":user newcomer", "/skill-deep-dive topic:graphql role:backend-engineer")
+    assert "[Backend Engineer · Phase 4 · weeks 19-24]" in written  # someone not on the path: weeks as written
