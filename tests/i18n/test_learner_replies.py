@@ -239,11 +239,11 @@ async def test_phase_and_deep_dive_in_german(de: Console) -> None:
     assert_none_of(written + phase + missing, "weeks", "Objective", "as written", "at your pace", "has no phase")
 
     dive = await de.handle_line("/skill-deep-dive topic:postgres")
-    assert "[Backend Engineer · Phase 3 · Wochen 13-18]" in dive
+    assert "[Backend Engineer · Phase 3 · Wochen 16-23]" in dive  # at the learner's pace, as /phase gives it
     assert "Auswahl Nicht das Richtige? Weitere Treffer:" in dive
     nothing = await de.handle_line("/skill-deep-dive topic:qqqzzzxxy")
     assert "❌ Nichts gefunden zu „qqqzzzxxy“. Versuch ein kürzeres oder anderes Wort." in nothing
-    assert_none_of(dive + nothing, "weeks 13-18", "Not it?", "Nothing found")
+    assert_none_of(dive + nothing, "weeks 16-23", "Not it?", "Nothing found")
 
 
 async def test_phase_and_deep_dive_in_spanish(es: Console) -> None:
