@@ -28,7 +28,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot import i18n
 from bot.content.loader import ContentIndex
@@ -139,6 +139,16 @@ class Outcome:
     skipped: str | None = None
     missing: tuple[str, ...] = ()
     """Deferred: the paths not loaded. Empty on a look again at a reminder already deferred."""
+
+
+class Schedule(NamedTuple):
+    """When a target's reminder is due (its weekday and local time in `zone`, unless paused) and its language."""
+
+    weekday: int
+    at: time
+    zone: str
+    paused_until: datetime | None
+    locale: str
 
 
 class Scheduler:
@@ -311,19 +321,13 @@ class Scheduler:
 
     async def _guarded(self, target: DueTarget, now: datetime) -> Outcome:
         async with self.semaphore:
+            found = await self._settings(target)
             # No interaction says the language here: it is the learner's latest, or the study group's.
-            with i18n.using(await self._locale(target)):
-                return await self._process(target, now)
+            with i18n.using(found.locale if found is not None else None):
+                return await self._process(target, now, found)
 
-    async def _locale(self, target: DueTarget) -> str:
-        """Return the language a target's reminder is written in: the learner's (a DM), the group's (a post)."""
-        if target.kind == "user":
-            learner = await self.svc.store.get_learner(target.target_id)
-            return learner.locale if learner is not None else i18n.DEFAULT
-        group = await self.svc.store.get_group(target.target_id)
-        return group.locale if group is not None else i18n.DEFAULT
-
-    async def _settings(self, target: DueTarget) -> tuple[int, time, str, datetime | None] | None:
+    async def _settings(self, target: DueTarget) -> Schedule | None:
+        """Return when and in which language a target gets its reminder; None when it gets none."""
         store = self.svc.store
         if target.kind == "user":
             settings = await store.get_reminder_settings(target.target_id)
@@ -333,24 +337,23 @@ class Scheduler:
             if learner.dm_undeliverable and not await in_a_live_group(self.svc, target.target_id):
                 return None  # nowhere to send it
             zone = zone_or_utc(settings.timezone or learner.timezone)  # a zone unusable here counts in UTC
-            return settings.weekday, settings.local_time, zone, settings.paused_until
+            return Schedule(settings.weekday, settings.local_time, zone, settings.paused_until, learner.locale)
         group = await store.get_group(target.target_id)
         if group is None or group.paused:
             return None
-        return group.weekday, group.local_time, zone_or_utc(group.timezone), None
+        return Schedule(group.weekday, group.local_time, zone_or_utc(group.timezone), None, group.locale)
 
-    async def _process(self, target: DueTarget, now: datetime) -> Outcome:
+    async def _process(self, target: DueTarget, now: datetime, found: Schedule | None) -> Outcome:
         store = self.svc.store
         if not await self.may_send():  # the lease went to another process during this batch
             return Outcome(target, skipped=NOT_THE_SENDER)
         deferred_key = deferred_meta_key(target.kind, target.target_id)
         deferred = await store.get_meta(deferred_key)
-        found = await self._settings(target)
         if found is None:
             await store.clear_plan(target.kind, target.target_id)
             await self._forget(deferred_key, deferred)
             return Outcome(target, skipped="off")
-        weekday, at, tz, paused_until = found
+        weekday, at, tz, paused_until, _locale = found
         if is_paused(paused_until, now):
             await store.set_plan(target.kind, target.target_id, next_due(paused_until, weekday, at, tz))
             await self._forget(deferred_key, deferred)  # the learner chose to skip those weeks
