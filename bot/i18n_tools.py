@@ -13,6 +13,8 @@ above a string reaches translators.
 
 from __future__ import annotations
 
+import io
+import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,9 +73,22 @@ def extract_template() -> Catalog:
 def write_template(path: Path = TEMPLATE) -> Catalog:
     """Write the template (`waymark.pot`) and return it."""
     template = extract_template()
-    with path.open("wb") as out:
-        write_po(out, template, width=120, sort_output=True, include_lineno=False)
+    _write_if_changed(path, template)
     return template
+
+
+_DATES = re.compile(rb'^"(?:POT-Creation|PO-Revision)-Date: .*\n', re.MULTILINE)
+"""Header lines Babel stamps with the time of writing: a file that differs only there is left as it is."""
+
+
+def _write_if_changed(path: Path, catalog: Catalog) -> None:
+    """Write a catalog as a .po file, unless the file already says the same (no diff from a rerun)."""
+    out = io.BytesIO()
+    write_po(out, catalog, width=120, sort_output=True, ignore_obsolete=True, include_lineno=False)
+    text = out.getvalue()
+    if path.exists() and _DATES.sub(b"", path.read_bytes()) == _DATES.sub(b"", text):
+        return
+    path.write_bytes(text)
 
 
 def catalog_path(locale: str) -> Path:
@@ -107,12 +122,10 @@ def update_catalogs(template: Catalog) -> list[str]:
             f"# The {existing.locale.english_name} catalog of Waymark. `waymark i18n update` merges the code's new"
             ' strings in (see README, "Add a language").'
         )
-        for stale in [m.id for m in existing.obsolete.values()]:
-            existing.obsolete.pop(stale, None)
         for path in (folder / "LC_MESSAGES").glob("*.po"):
-            path.unlink()
-        with catalog_path(locale).open("wb") as out:
-            write_po(out, existing, width=120, sort_output=True, ignore_obsolete=True, include_lineno=False)
+            if path != catalog_path(locale):  # folded into waymark.po
+                path.unlink()
+        _write_if_changed(catalog_path(locale), existing)
         done.append(locale)
     return done
 

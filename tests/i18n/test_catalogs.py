@@ -84,3 +84,18 @@ def test_waymark_i18n_check_says_the_catalogs_are_complete(capsys):
 
     assert main(["i18n", "check"]) == 0
     assert capsys.readouterr().out.strip().startswith("de: 0 problems; es: 0 problems (of ")
+
+
+def test_extracting_again_leaves_an_unchanged_template_alone(tmp_path):
+    path = tmp_path / "waymark.pot"
+    i18n_tools.write_template(path)
+    stamped = path.read_text(encoding="utf-8")
+    old = stamped.replace(stamped.split('"POT-Creation-Date: ', 1)[1].split("\\n", 1)[0], "2020-01-01 00:00+0000")
+    path.write_text(old, encoding="utf-8")
+
+    i18n_tools.write_template(path)  # the same strings: no new date, no diff
+    assert path.read_text(encoding="utf-8") == old
+
+    path.write_text(old.replace('msgid "Cancel"', 'msgid "Abort"'), encoding="utf-8")
+    i18n_tools.write_template(path)  # a string differs: written again
+    assert 'msgid "Cancel"' in path.read_text(encoding="utf-8")
