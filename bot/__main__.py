@@ -213,8 +213,7 @@ def cmd_console(args: argparse.Namespace) -> int:
 
     settings = _settings()
     setup_logging("WARNING")
-    asked = args.locale.replace("_", "-").split("-", 1)[0].casefold()
-    if asked != i18n.normalize(args.locale):  # say so rather than answer in English unasked
+    if i18n.language_of(args.locale) != i18n.normalize(args.locale):  # say so rather than answer in English unasked
         spoken = ", ".join(i18n.available())
         print(
             f"waymark: no catalog for --locale {args.locale!r}; answering in English (it speaks {spoken})",

@@ -48,11 +48,14 @@ def available() -> tuple[str, ...]:
     return (DEFAULT, *dict.fromkeys(found))
 
 
+def language_of(tag: str | None) -> str:
+    """Return the language part of a locale tag: `es` for `es-419` or `es_ES`; "" for none."""
+    return str(tag or "").replace("_", "-").split("-", 1)[0].casefold()
+
+
 def normalize(tag: str | None) -> str:
     """Return the language the bot speaks closest to a locale tag (`de`, `es-ES`, `es-419`, `en-US`), else English."""
-    if not tag:
-        return DEFAULT
-    base = str(tag).replace("_", "-").split("-", 1)[0].casefold()
+    base = language_of(tag)
     return base if base in available() else DEFAULT
 
 
