@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +37,7 @@ from bot.content.loader import ContentIndex, load_content, merge_loaded, parse_b
 from bot.content.markdown import OPTIONS
 from bot.content.models import Problem, Role
 from bot.content.parse import _FM, _YamlLoader
-from bot.content.search import _CHUNK, SearchIndex, own_text, post_words
+from bot.content.search import SearchIndex, own_text, post_words
 
 GOAL_SEARCH_P99_MS = 2.0
 GOAL_BUILD_S = 0.5
@@ -183,12 +183,8 @@ def bulk_steps(files: list[Path], entries: list[tuple[str, str]]) -> int:
         front, body = _FM.split(path.read_bytes().decode("utf-8"))
         yaml.load(front, Loader=_YamlLoader)
         deque(pyromark.events_with_range(body, options=OPTIONS, merge_text=True), maxlen=0)
-    title_post: defaultdict[str, list[int]] = defaultdict(list)
-    body_post: defaultdict[str, list[int]] = defaultdict(list)
-    for low in range(0, len(entries), _CHUNK):
-        chunk = entries[low : low + _CHUNK]
-        post_words(title_post, body_post, low, [t for t, _ in chunk], [b for _, b in chunk])
-    return len(title_post) + len(body_post)
+    postings = post_words([t for t, _ in entries], [b for _, b in entries])
+    return len(postings.title) + len(postings.body)
 
 
 def wratio_scan(roles: list[Role], queries: list[str]) -> Lat:

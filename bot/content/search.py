@@ -21,12 +21,14 @@ import bisect
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
+from typing import NamedTuple
 
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
@@ -83,7 +85,8 @@ BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
 WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
-_CHUNK = 4096  # entries whose words are found at once while the index is built
+_CHUNK = 4096  # entries whose words are found at once while the index is built...
+_CHUNK_CHARS = 100_000  # ...and at most this many characters of their text (phases hold long texts)
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
@@ -144,26 +147,55 @@ def _without_bullets(text: str) -> str:
     return text[first.end() :] if first else text
 
 
-def post_words(
-    title_post: defaultdict[str, list[int]],
-    body_post: defaultdict[str, list[int]],
-    first_id: int,
-    titles: Sequence[str],
-    bodies: Sequence[str],
-) -> list[set[str]]:
-    """Post entries `first_id`, `first_id + 1`, ... under their title words and other words; return the title words."""
-    title_sets = word_sets(titles)
-    _post(title_post, first_id, title_sets)
-    body_sets = word_sets(bodies)
-    deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
-    _post(body_post, first_id, body_sets)
-    return title_sets
+class Postings(NamedTuple):
+    """Entries by word: in their title, in their other text; and each entry's title word count (for exact titles)."""
+
+    title: dict[str, array[int]]
+    body: dict[str, array[int]]
+    title_counts: array[int]  # words that are not stop words, in titles of at most 8 words; -1 for longer ones
 
 
-def _post(postings: defaultdict[str, list[int]], first_id: int, sets: list[set[str]]) -> None:
+def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
+    """Post entries 0, 1, 2, ... (`titles[i]`, `bodies[i]`) under their title words and their other words.
+
+    Posting lists are arrays of 4-byte IDs: a list would hold a pointer and an int object per ID. The words are found
+    a chunk of entries at a time (at most `_CHUNK` entries and `_CHUNK_CHARS` characters): all at once, their sets
+    would take more memory than the finished index.
+    """
+    title_post: defaultdict[str, array[int]] = defaultdict(_postings)
+    body_post: defaultdict[str, array[int]] = defaultdict(_postings)
+    title_counts = array("b")
+    ends = list(accumulate(map(len, titles), initial=0))
+    ends = list(map(add, ends, accumulate(map(len, bodies), initial=0)))  # characters before each entry
+    low = 0
+    while low < len(titles):
+        high = min(low + _CHUNK, max(low + 1, bisect.bisect_right(ends, ends[low] + _CHUNK_CHARS) - 1))
+        title_sets = word_sets(titles[low:high])
+        _post(title_post, low, title_sets)
+        body_sets = word_sets(bodies[low:high])
+        deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
+        _post(body_post, low, body_sets)
+        del body_sets
+        title_counts.extend(
+            (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
+            for words in title_sets
+        )
+        low = high
+    return Postings(dict(title_post), dict(body_post), title_counts)
+
+
+_NO_POSTINGS: array[int] = array("I")  # a word only in contexts; shared, never appended to
+
+
+def _postings() -> array[int]:
+    """Return a new, empty posting list."""
+    return array("I")
+
+
+def _post(postings: defaultdict[str, array[int]], first_id: int, sets: list[set[str]]) -> None:
     """Append each entry's ID (`first_id`, `first_id + 1`, ...) to the posting list of each of its words."""
     ids = chain.from_iterable(map(repeat, range(first_id, first_id + len(sets)), map(len, sets)))
-    deque(map(list.append, map(postings.__getitem__, chain.from_iterable(sets)), ids), maxlen=0)  # all in C
+    deque(map(array.append, map(postings.__getitem__, chain.from_iterable(sets)), ids), maxlen=0)  # all in C
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,29 +301,19 @@ class SearchIndex:
         del own_texts
         # Entry IDs follow specificity, so every posting list is sorted most specific first for free.
         order = sorted(range(len(sections)), key=priors.__getitem__, reverse=True)
+        # Each entry's role and section, side by side: a list of (role, section) pairs would cost a tuple an entry.
         self._entry_role: list[str] = [owner[i] for i in order]
         entry_sections = [sections[i] for i in order]
-        self._entries: list[tuple[str, Section]] = list(zip(self._entry_role, entry_sections, strict=True))
-        self._boost = [0.8 + 0.2 * priors[i] for i in order]
+        self._entry_section: list[Section] = entry_sections
+        boost_of = {prior: 0.8 + 0.2 * prior for prior in set(priors)}  # few values: one float object each
+        self._boost = [boost_of[priors[i]] for i in order]
         # A title that is exactly the query: in full on the path, a little less in a reference list.
         self._exact_boost = [1.0 if s[6] is not None else EXACT_OFF_PATH for s in entry_sections]
         entry_titles = list(map(_TITLE, entry_sections))
         entry_bodies = [bodies[i] for i in order]
         del bodies
 
-        title_post: dict[str, list[int]] = defaultdict(list)
-        body_post: dict[str, list[int]] = defaultdict(list)
-        # Titles with at most 8 words: how many words that are not stop words (for exact-title matches).
-        title_counts: list[int] = []
-        # Words are found a chunk of entries at a time: all at once, their sets would double the peak memory.
-        for low in range(0, len(order), _CHUNK):
-            high = low + _CHUNK
-            title_sets = post_words(title_post, body_post, low, entry_titles[low:high], entry_bodies[low:high])
-            title_counts += [
-                (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
-                for words in title_sets
-            ]
-        self._title_counts = title_counts
+        title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         del entry_titles, entry_bodies
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
@@ -299,16 +321,25 @@ class SearchIndex:
         parts = list({part: None for _, path in contexts for part in path})
         display = {name: role.display_name for name, role in self._roles.items()}
         parts += display.values()
-        part_words = dict(zip(parts, word_sets(parts), strict=True))
-        context_words = [
-            frozenset(part_words[display[role_name]].union(*(part_words[p] for p in path)))
-            for role_name, path in contexts
+        part_words = word_sets(parts)
+        words = dict.fromkeys(chain(title_post, body_post, chain.from_iterable(part_words)))
+        vocab = {w: i for i, w in enumerate(words)}
+        del words
+        self._title = [title_post.get(w, _NO_POSTINGS) for w in vocab]
+        self._body = [body_post.get(w, _NO_POSTINGS) for w in vocab]
+        # A context's words are its role's and its path parts': as a sorted tuple of word IDs (a set of ten costs
+        # several times as much), one tuple for each distinct set.
+        part_ids = {part: [vocab[w] for w in words] for part, words in zip(parts, part_words, strict=True)}
+        del part_words
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._context_ids = [
+            shared.setdefault(ids, ids)
+            for ids in (
+                tuple(sorted(set(part_ids[display[role_name]]).union(*map(part_ids.__getitem__, path))))
+                for role_name, path in contexts
+            )
         ]
-        all_context_words = set().union(*context_words)
-        vocab = {w: i for i, w in enumerate({**title_post, **body_post, **dict.fromkeys(all_context_words)})}
-        self._title = [title_post.get(w, []) for w in vocab]
-        self._body = [body_post.get(w, []) for w in vocab]
-        self._context_ids = [frozenset([vocab[w] for w in words]) for words in context_words]
+        del shared, part_ids
         self._entry_context = entry_context
         self._vocab = vocab
         self._words = list(vocab)
@@ -322,11 +353,11 @@ class SearchIndex:
                 by_letter.setdefault(w[1], []).append(w)
         self._by_letter = {letter: sorted(words, key=len) for letter, words in by_letter.items()}
         self._letter_lengths = {letter: [len(w) for w in words] for letter, words in self._by_letter.items()}
-        # Each role's entries, for role-filtered searches.
-        by_role: defaultdict[str, list[int]] = defaultdict(list)
-        deque(map(list.append, map(by_role.__getitem__, self._entry_role), count()), maxlen=0)
-        self._role_entries = {name: frozenset(ids) for name, ids in by_role.items()}
-        n = max(len(self._entries), 1)
+        # Each role's entries, for role-filtered searches (a set is made of them per search: a few dozen, as a rule).
+        by_role: defaultdict[str, array[int]] = defaultdict(_postings)
+        deque(map(array.append, map(by_role.__getitem__, self._entry_role), count()), maxlen=0)
+        self._role_entries = dict(by_role)
+        n = max(len(self._entry_role), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._related = _related_words(SYNONYMS, vocab)
 
@@ -340,7 +371,7 @@ class SearchIndex:
     def __len__(self) -> int:
         if self._unindexed is not None:
             self._index_entries()
-        return len(self._entries)
+        return len(self._entry_role)
 
     @property
     def vocabulary_size(self) -> int:
@@ -510,12 +541,13 @@ class SearchIndex:
             return []
         groups = []
         related = self._related_ids(meaningful)
+        role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
-            weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entries))
+            weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entry_role))
             if related[i]:
                 expansions = _with_related(expansions, related[i])
-            groups.append((weight, expansions, self._matches(expansions, role)))
+            groups.append((weight, expansions, self._matches(expansions, role_entries)))
         total_weight = sum(g[0] for g in groups) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
         groups.sort(key=lambda g: len(g[2]))
@@ -557,8 +589,8 @@ class SearchIndex:
             ]
         ranked = sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
         terms = tuple(meaningful)
-        entries = self._entries
-        return [Hit(*entries[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+        entry_role, entry_section = self._entry_role, self._entry_section
+        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
 
     def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""
@@ -583,18 +615,21 @@ class SearchIndex:
         counts = self._title_counts
         return sorted(eid for eid in found if counts[eid] == len(words))
 
-    def _matches(self, expansions: tuple[tuple[int, float], ...], role: str | None) -> dict[int, float]:
-        """Return each entry's best value for one query word: title hits over body hits, better matches first."""
+    def _matches(
+        self, expansions: tuple[tuple[int, float], ...], role_entries: frozenset[int] | None
+    ) -> dict[int, float]:
+        """Return each entry's best value for one query word: title hits over body hits, better matches first.
+
+        `role_entries`: the entries of the role a search is limited to (None: every role)."""
         found: list[tuple[Collection[int], float]] = []  # best value first
         budget = WORD_BUDGET
-        role_entries = self._role_entries.get(role, frozenset()) if role is not None else frozenset()
         lists = (
             (of[tid], sim * factor)
             for of, factor in ((self._title, TITLE_WEIGHT), (self._body, BODY_WEIGHT))
             for tid, sim in expansions
         )
         for postings, value in lists:
-            if role is not None:
+            if role_entries is not None:
                 postings = role_entries.intersection(postings)
             elif len(postings) > budget:
                 postings = postings[:budget]  # the most specific ones: IDs follow specificity
