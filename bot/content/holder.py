@@ -324,6 +324,10 @@ class ContentHolder:
                 index = load_content(self.directory, live, defer_search=self.defer_search)
                 diff = diff_indexes(live, index)
                 checked = Checked(diff, index.problems, len(index.roles))
+                if index is live:  # no file changed: the live index is the folder's index
+                    if to_swap and not checked.has_errors:
+                        checked = Checked(diff, index.problems, len(index.roles), live, live_keys, self._search_refs)
+                    return checked
                 if to_swap and not checked.has_errors:
                     keys = _keys_of(index, live, live_keys)
                     checked = Checked(diff, index.problems, len(index.roles), index, keys, _search_refs(index))
@@ -345,6 +349,9 @@ class ContentHolder:
             if new.index is None:
                 raise ValueError("this check was not loaded to be swapped in (or it has errors)")
             index, keys, refs = new.index, new.keys, new.search_refs
+        if index is self.index:  # nothing changed (`check`): nothing to retire
+            self.loaded_at = now
+            return
         self._retired.append(_Retired(self.index, self._keys, self._search_refs))
         self.index, self._keys, self._search_refs, self.loaded_at = index, keys, refs, now
 

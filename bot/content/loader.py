@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import operator
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.content.encoding import NotTextError, decode_role_file
@@ -42,6 +43,8 @@ class ContentIndex:
     search: SearchIndex = field(default_factory=lambda: SearchIndex(()))
     # What each file parsed to, by the digest of its bytes: a reload re-parses only the files that changed.
     parsed: dict[str, ParsedFile] = field(default_factory=dict, repr=False, compare=False)
+    # What walking the folder found (unreadable folders, broken links): with `parsed`, what the index was made of.
+    walk_problems: tuple[Problem, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def has_errors(self) -> bool:
@@ -214,14 +217,16 @@ def load_content(
 ) -> ContentIndex:
     """Load every role file under `directory`; files unchanged since `previous` are not parsed again.
 
-    `defer_search` leaves indexing the entries for search to the first search (`SearchIndex`).
+    When no file changed, `previous` itself is returned: the same roles give the same index, and a reload that
+    changes nothing builds nothing. `defer_search` leaves indexing the entries for search to the first search
+    (`SearchIndex`).
     """
     # Loading allocates hundreds of thousands of small objects and frees none of them: the cyclic
     # garbage collector would only walk them again and again (about a fifth of the time).
     collecting = gc.isenabled()
     with collector_off():
-        index = _load_content(Path(directory), previous.parsed if previous is not None else {}, defer_search)
-        if collecting:
+        index = _load_content(Path(directory), previous, defer_search)
+        if collecting and index is not previous:
             _age_survivors()
     return index
 
@@ -239,11 +244,12 @@ def _age_survivors() -> None:
         gc.unfreeze()
 
 
-def _load_content(directory: Path, previous: dict[str, ParsedFile], defer_search: bool) -> ContentIndex:
+def _load_content(directory: Path, previous_index: ContentIndex | None, defer_search: bool) -> ContentIndex:
     missing = _folder_problem(directory)
     if missing is not None:
         return build_index([], [missing])
     found = find_role_files(directory)
+    previous = previous_index.parsed if previous_index is not None else {}
     # What could not be looked at goes first, as entries that loaded nothing: they claim no name, so the
     # files keep their order, which decides who keeps a name claimed twice.
     loaded: list[tuple[str, Role | None, list[Problem]]] = [(p.file, None, [p]) for p in found.problems]
@@ -257,9 +263,16 @@ def _load_content(directory: Path, previous: dict[str, ParsedFile], defer_search
         loaded.append((display, role, problems))
         if result is not None:
             parsed[display] = result
+    if (
+        previous_index is not None
+        and len(parsed) == len(loaded) - len(found.problems) == len(previous)
+        and all(map(operator.is_, parsed.values(), previous.values()))  # the same files, in order, each unchanged
+        and tuple(found.problems) == previous_index.walk_problems
+    ):
+        return previous_index
     index = merge_loaded(loaded, defer_search=defer_search)
     index.parsed.update(parsed)
-    return index
+    return replace(index, walk_problems=tuple(found.problems))
 
 
 def _folder_problem(directory: Path) -> Problem | None:

@@ -133,3 +133,25 @@ async def test_with_freeze_gc_the_live_index_is_never_walked_by_the_collector(fo
         assert old() is None  # frozen objects are never collected: it was freed by reference counting
     finally:
         gc.unfreeze()
+
+
+async def test_a_reload_with_nothing_changed_keeps_the_live_index_and_frees_it_later(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    live = holder.index
+    keys = {name: section_key(name, role.sections[0].id) for name, role in live.roles.items()}
+    later = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+
+    checked = await holder.check(to_swap=True)
+    assert checked.diff.empty
+    holder.swap(checked, later)
+    await holder.release()
+
+    assert holder.index is live
+    assert holder.loaded_at == later
+    assert all(holder.section_by_key(key) is not None for key in keys.values())
+    old = weakref.ref(live.search)
+    del live, checked
+    reword(folder)
+    with collector_off():
+        await reload(holder)
+        assert old() is None  # kept once, not retired: freed when replaced
