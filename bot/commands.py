@@ -157,6 +157,9 @@ KINDS = {
 async def help_reply(svc: Services, caller: Caller, command: str | None = None) -> Reply:
     """List the commands the caller can use with an example each, or explain one command in full."""
     if command is not None and command.strip():
+        group = _find_group(command)
+        if group is not None:
+            return Reply(cards=(_group_detail(group, caller),), ephemeral=True)
         return Reply(cards=(_detail(find_command(command)),), ephemeral=True)
     shown = [c for c in COMMANDS if caller.is_moderator or not c.moderator]
     fields: list[Field] = []
@@ -221,6 +224,25 @@ def _detail(command: Command) -> Card:
     return Card(title=command_text(command.name), description="\n".join(lines), color=COLOR)
 
 
+def _group_detail(group: Group, caller: Caller) -> Card:
+    """Explain a group of commands: what it is for, and each subcommand the caller can use with its options."""
+    subs = [c for c in COMMANDS if c.group == group.name]
+    usable = [c for c in subs if caller.is_moderator or not c.moderator] or subs
+    lines = [f"{_(group.description)}.", ""]
+    lines += [_("• `{usage}`: {description}", usage=c.usage, description=_(c.description)) for c in usable]
+    example = command_text(usable[0].name).removeprefix("/")
+    lines += ["", _("{help} explains one of them in full.", help=cmd("help", command=example))]
+    if all(c.moderator for c in usable):
+        lines += ["", _("Moderators only (Manage Server, or the moderator role).")]
+    return Card(title=command_text(group.name), description="\n".join(lines), color=COLOR)
+
+
+def _find_group(text: str) -> Group | None:
+    """Return the group of commands `text` names (`remind`, `/erinnerung`), or None."""
+    wanted = " ".join(text.strip().lstrip("/").casefold().split())
+    return next((g for g in GROUPS if wanted in _group_names(g.name)), None)
+
+
 def _names(command: Command) -> set[str]:
     """Every way to name a command, in any language the bot speaks, or mixing two (`remind einstellen`)."""
     found = {command.name}
@@ -247,13 +269,13 @@ def find_command(text: str) -> Command:
     by_name = {name: c for c in COMMANDS for name in _names(c)}
     if wanted in by_name:
         return by_name[wanted]
-    group = next((g.name for g in GROUPS if wanted in _group_names(g.name)), None)
-    subs = [c for c in COMMANDS if group is not None and c.group == group]
-    if subs:
+    group = _find_group(wanted)
+    if group is not None:
+        subs = [c for c in COMMANDS if c.group == group.name]
         raise UserError(
             _(
                 "{group} has subcommands: {commands}.",
-                group=command_text(group or ""),
+                group=command_text(group.name),
                 commands=", ".join(cmd(c.name) for c in subs),
             )
         )

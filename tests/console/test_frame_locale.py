@@ -99,9 +99,15 @@ async def test_a_german_example_runs_as_shown(german: Console) -> None:
     assert "18:00" in out
 
 
-async def test_help_mistakes_in_german(german: Console) -> None:
+async def test_help_for_a_group_in_german(german: Console) -> None:
     group = await german.handle_line("/hilfe befehl:erinnerung")
-    assert "❌ /erinnerung hat Unterbefehle: `/erinnerung an`, `/erinnerung aus`, `/erinnerung einstellen`" in group
+    assert "❌" not in group
+    assert "Deine wöchentliche Erinnerung." in group
+    assert "• `/erinnerung einstellen [tag] [uhrzeit] [zeitzone]`: " in group
+    assert "`/hilfe befehl:erinnerung an` erklärt jeden davon ausführlich." in group
+
+
+async def test_help_mistakes_in_german(german: Console) -> None:
     close = await german.handle_line("/hilfe befehl:fortschrit")
     assert "❌ Es gibt keinen Befehl 'fortschrit'. Meinst du `/fortschritt`?" in close
     english_typo = await german.handle_line("/hilfe befehl:progres")

@@ -358,8 +358,23 @@ async def test_help_explains_one_command(svc: Services) -> None:
     assert "Moderators only" in moderated
     with pytest.raises(UserError, match=r"There is no command 'progres'\. Did you mean `/progress`"):
         await declared.help_reply(svc, caller(), "progres")
-    with pytest.raises(UserError, match=r"/remind has subcommands: `/remind on`, `/remind off`"):
-        await declared.help_reply(svc, caller(), "remind")
+
+
+async def test_help_explains_a_group_of_commands(svc: Services) -> None:
+    shown = text(await declared.help_reply(svc, caller(), "/remind"))
+    assert shown.startswith("(only you)\n\n/remind\n")
+    assert "\nYour weekly reminder.\n" in shown
+    assert "• `/remind set [day] [time] [timezone]`: " in shown
+    assert "• `/remind off`: " in shown
+    assert "`/help command:remind on` explains one of them in full." in shown
+    assert "Moderators only" not in shown
+    member = text(await declared.help_reply(svc, caller(), "group"))
+    assert "`/group join " in member
+    assert "`/group create" not in member  # a member sees what they can use
+    assert "`/group create" in text(await declared.help_reply(svc, caller(moderator=True), "group"))
+    content = text(await declared.help_reply(svc, caller(), "content"))
+    assert "`/content reload`" in content
+    assert "Moderators only" in content
 
 
 async def test_buttons_from_elsewhere_or_older_versions_are_refused(svc: Services) -> None:
