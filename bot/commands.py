@@ -70,9 +70,7 @@ class Option:
         """
         if self.suggest == "command":
             return command_text(value).removeprefix("/")
-        if value in self.choices and i18n.current() != i18n.DEFAULT:
-            return self.choice_title(value)
-        return value
+        return i18n.choice_text(value) if value in self.choices else value
 
 
 @dataclass(frozen=True)

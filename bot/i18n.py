@@ -148,6 +148,15 @@ def _name(found: gettext.NullTranslations, context: str, name: str) -> str:
     return text if text == text.lower() and DISCORD_NAME.match(text) else name
 
 
+def choice_text(value: str) -> str:
+    """Return a choice's value as the reader gives it: `off` in English, the choice as Discord lists it elsewhere
+    (`desactivado` in Spanish): Discord filters a choice by the name it shows, not by its value."""
+    locale = _current.get()
+    if locale == DEFAULT:
+        return value
+    return translate_in(locale, value.title(), "choice") or value.title()
+
+
 def cmd(name: str, /, **options: object) -> str:
     """Return `command_text` in backticks, as replies mention a command: "Pick one with `/start-learning`"."""
     return f"`{command_text(name, **options)}`"

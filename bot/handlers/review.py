@@ -32,7 +32,7 @@ RHYTHM = N_(
 
 def _turn(on: bool) -> str:
     """Return the command that turns spaced review on (or off): "`/remind reviews state:on`"."""
-    return cmd("remind reviews", state="on" if on else "off")
+    return cmd("remind reviews", state=i18n.choice_text("on" if on else "off"))
 
 
 def _weekday_date(day: date) -> str:

@@ -309,6 +309,18 @@ async def test_review_in_spanish(es: Console) -> None:
     )
 
 
+async def test_turning_reviews_off_names_the_choice_as_the_reader_discord_lists_it(de: Console, es: Console) -> None:
+    """Discord filters a choice by the name it shows: the hint must not say `state:on` to a Spanish reader."""
+    await es.handle_line("/start-learning role:backend-engineer")
+    off = await es.handle_line("/recordatorio repasos estado:desactivado")
+    assert "`/recordatorio repasos estado:activado` los recupera" in off
+    assert "estado:on" not in off
+    assert "El repaso espaciado está activado" in await es.handle_line("/recordatorio repasos estado:activado")
+    await de.handle_line("/start-learning role:backend-engineer")
+    off = await de.handle_line("/erinnerung wiederholungen zustand:aus")
+    assert "`/erinnerung wiederholungen zustand:An`" in off
+
+
 # ---------------------------------------------------------------- /portfolio
 
 
