@@ -365,14 +365,22 @@ def next_open_items(
         unique.setdefault(item.id, item)
     result: list[tuple[str, tuple[OpenItem, ...]]] = []
     left = limit
-    for group in checklist_groups(tuple(unique.values())):
+    for group, items in _by_group(unique.values()).items():
         if left <= 0:
             break
-        pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
+        pending = [OpenItem(i.id, i.text) for i in items if i.id not in done]
         if pending:
             result.append((group, tuple(pending[:left])))
             left -= len(result[-1][1])
     return tuple(result)
+
+
+def _by_group(items: Iterable[ChecklistLike]) -> dict[str, list[ChecklistLike]]:
+    """Return the items of each group, groups in the order they first appear (one pass, not one per group)."""
+    found: dict[str, list[ChecklistLike]] = {}
+    for item in items:
+        found.setdefault(item.group, []).append(item)
+    return found
 
 
 def _status(pos: Position) -> ReminderStatus:
@@ -431,8 +439,9 @@ def build_reminder_view(
     elif groups:
         phase = scheduled.number if scheduled is not None else None
         start = _start_group(groups, tuple(unique.values()), phase, pos.week, pos.total_weeks)
+        by_group = _by_group(unique.values())
         for group in groups[start:]:
-            pending = [OpenItem(i.id, i.text) for i in unique.values() if i.group == group and i.id not in done]
+            pending = [OpenItem(i.id, i.text) for i in by_group.get(group, ()) if i.id not in done]
             if pending:
                 items_group = group
                 open_items = tuple(pending[:MAX_OPEN_ITEMS])

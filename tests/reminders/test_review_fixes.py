@@ -340,7 +340,9 @@ async def test_deferrals_are_logged_once_per_pass_not_per_look(
     )
 
 
-async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(live: Services, store: Store) -> None:
+async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(
+    live: Services, content_copy: Path, store: Store
+) -> None:
     """It notices a reload by the index's identity, through a weak reference: the old index can be freed."""
     import weakref
 
@@ -348,6 +350,8 @@ async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(live: Servi
     scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
     await scheduler.run_due(FIRST)
     old = weakref.ref(live.content.index)
+    edited = sorted(content_copy.glob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
     assert live.content.index is not old()
     await live.content.release()
