@@ -39,6 +39,36 @@ def _content_dir(arg: str | None) -> Path:
     return Path(arg) if arg else _settings().content_dir
 
 
+def content_folder_problem(directory: Path) -> str | None:
+    """Say why `directory` cannot be read as the content folder (missing, a file, unreadable), or return None.
+
+    Checked before anything is loaded: a folder that is not there is a mistake in how the command was
+    started (exit 2), not an error in a role file (exit 1).
+    """
+    where = str(directory) if directory.is_absolute() else f"{directory} (that is {directory.absolute()})"
+    try:
+        with os.scandir(directory):
+            return None
+    except FileNotFoundError:
+        tilde = "; `~` is not expanded there, write the full path" if str(directory).startswith("~") else ""
+        return (
+            f"the content folder {where} does not exist; give the folder of role files (--content or "
+            f"WAYMARK_CONTENT_DIR; the repository's is ./content){tilde}"
+        )
+    except NotADirectoryError:
+        return f"the content folder {where} is a file, not a folder; give the folder that holds the role files"
+    except OSError as exc:
+        return f"cannot read the content folder {where} ({exc.strerror or exc}); check its permissions"
+
+
+def _folder_refused(directory: Path, command: str) -> bool:
+    """Say on stderr, in one line, why `directory` cannot be the content folder, and return True; else False."""
+    problem = content_folder_problem(directory)
+    if problem is not None:
+        print(f"{command}: {problem}", file=sys.stderr)
+    return problem is not None
+
+
 def _write(text: str) -> None:
     """Write to stdout and flush, so a reader that stopped early (`| head`) ends the output quietly."""
     try:
@@ -104,8 +134,10 @@ def role_json(role: Role) -> dict:
 
 
 def cmd_content_check(args: argparse.Namespace) -> int:
-    """Validate a content folder; exit 1 when any file has an error."""
+    """Validate a content folder; exit 1 when any file has an error, 2 when the folder itself cannot be read."""
     directory = Path(args.dir) if args.dir else _content_dir(args.content)
+    if _folder_refused(directory, "waymark content check"):
+        return EXIT_USAGE
     index = load_content(directory, defer_search=True)  # a check never searches
     if args.json:
         payload = {
@@ -127,8 +159,8 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if index.has_errors else EXIT_OK
 
 
-def _load_for_search(args: argparse.Namespace) -> ContentIndex:
-    index = load_content(_content_dir(args.content))
+def _load_for_search(directory: Path) -> ContentIndex:
+    index = load_content(directory)
     for problem in index.problems:
         if problem.severity == "error":
             print(problem, file=sys.stderr)
@@ -143,7 +175,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if limit < 1:
         print("waymark search: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    index = _load_for_search(args)
+    directory = _content_dir(args.content)
+    if _folder_refused(directory, "waymark search"):
+        return EXIT_USAGE
+    index = _load_for_search(directory)
     role_name = None
     if args.role:
         role = index.role(args.role)
@@ -194,15 +229,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_now(text: str | None) -> datetime | None:
+def _parse_now(text: str | None, command: str) -> datetime | None:
+    """Read `--now`; a time that cannot be read exits with EXIT_USAGE and one line on stderr."""
     if text is None:
         return None
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        raise SystemExit(
-            f"waymark: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got {text!r}"
-        ) from None
+        print(
+            f"{command}: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got {text!r}", file=sys.stderr
+        )
+        raise SystemExit(EXIT_USAGE) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -219,10 +256,12 @@ def cmd_console(args: argparse.Namespace) -> int:
             f"waymark: no catalog for --locale {args.locale!r}; answering in English (it speaks {spoken})",
             file=sys.stderr,
         )
+    now = _parse_now(args.now, "waymark")
     content = Path(args.content) if args.content else settings.content_dir
+    if _folder_refused(content, "waymark"):
+        return EXIT_USAGE
     db = _database_arg(args.db) if args.db else CONSOLE_DB_PATH  # its own file: never the bot's database by default
     try:
-        now = _parse_now(args.now)
         return asyncio.run(run_console(content, db, args.user, now, sys.stdin, sys.stdout, args.locale))
     except (DatabaseOpenError, MigrationError) as exc:  # raised only by opening the database
         print(f"waymark: {_open_failure(db, exc)}", file=sys.stderr)
@@ -379,13 +418,14 @@ def _out_problem(folder: Path) -> str | None:
     return None if os.access(parent, os.W_OK | os.X_OK) else f"you may not make a folder in {parent}"
 
 
-async def _portfolio_files(args: argparse.Namespace, db: Path, index: ContentIndex) -> tuple[str, list[Attachment]]:
+async def _portfolio_files(
+    args: argparse.Namespace, db: Path, index: ContentIndex, now: datetime
+) -> tuple[str, list[Attachment]]:
     """Read a learner's portfolio from the database; return a summary line and the files, or raise PortfolioError."""
     from bot.handlers.portfolio import build_portfolio, portfolio_files
     from bot.store import Store
 
     user = args.user_id
-    now = _parse_now(args.now) or datetime.now(UTC)
     async with await Store.open(db) as store:
         learner = await store.get_learner(user)
         every = await store.list_enrollments(user, statuses=None)
@@ -425,6 +465,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from bot.store.checks import file_problem
 
     settings = _settings()
+    now = _parse_now(args.now, "waymark portfolio") or datetime.now(UTC)
     db = Path(args.db) if args.db else settings.db_path
     out = Path(args.out)
     problem = _out_problem(out)
@@ -435,10 +476,13 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"waymark portfolio: cannot open database {db}: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    directory = _content_dir(args.content)
+    if _folder_refused(directory, "waymark portfolio"):
+        return EXIT_USAGE
     setup_logging("WARNING")
-    index = _load_for_search(args)
+    index = _load_for_search(directory)
     try:
-        summary, files = asyncio.run(_portfolio_files(args, db, index))
+        summary, files = asyncio.run(_portfolio_files(args, db, index, now))
     except (DatabaseOpenError, MigrationError) as exc:
         print(f"waymark portfolio: {_open_failure(db, exc)}", file=sys.stderr)
         return EXIT_USAGE
@@ -523,7 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     content = sub.add_parser("content", help="check role files")
     content_sub = content.add_subparsers(dest="content_command", required=True, metavar="SUBCOMMAND")
-    check = content_sub.add_parser("check", help="validate a content folder (exit 1 on errors)")
+    check = content_sub.add_parser(
+        "check", help="validate a content folder (exit 1 on errors in its files, 2 when the folder cannot be read)"
+    )
     check.add_argument("dir", nargs="?", help="folder of role files (default: --content)")
     check.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     check.add_argument("--json", action="store_true", help="print the index and problems as JSON")

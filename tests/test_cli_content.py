@@ -132,10 +132,34 @@ def test_check_warnings_alone_exit_0(capsys, tmp_path):
     assert "1 role loaded, 0 errors, 1 warning" in out
 
 
-def test_check_missing_folder_is_an_error_naming_the_folder(capsys, tmp_path):
-    code, out, _ = run(capsys, "content", "check", str(tmp_path / "nope"))
-    assert code == 1
-    assert out.startswith(f"{tmp_path / 'nope'}: error: content folder not found: create it, or point ")
+@pytest.mark.parametrize("json_flag", [(), ("--json",)])
+def test_check_of_a_missing_folder_exits_2_with_one_line_on_stderr(capsys, tmp_path, json_flag):
+    """A folder that is not there is a mistake in the command (2), not an error in a role file (1)."""
+    code, out, err = run(capsys, "content", "check", str(tmp_path / "nope"), *json_flag)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"waymark content check: the content folder {tmp_path / 'nope'} does not exist; give the folder of role "
+        "files (--content or WAYMARK_CONTENT_DIR; the repository's is ./content)\n"
+    )
+
+
+def test_check_of_a_file_or_a_relative_missing_folder_names_it(capsys, tmp_path):
+    (tmp_path / "notes.md").write_text("# not a folder\n", encoding="utf-8")
+    code, out, err = run(capsys, "content", "check", "notes.md")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"waymark content check: the content folder notes.md (that is {tmp_path / 'notes.md'}) is a file, not a "
+        "folder; give the folder that holds the role files\n"
+    )
+    code, _, err = run(capsys, "content", "check")  # the default, ./content, is not in this folder
+    assert code == 2
+    assert f"the content folder content (that is {tmp_path / 'content'}) does not exist" in err
+
+
+def test_search_in_a_missing_folder_exits_2_instead_of_finding_nothing(capsys, tmp_path):
+    code, out, err = run(capsys, "search", "kubernetes", "--content", str(tmp_path / "nope"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"waymark search: the content folder {tmp_path / 'nope'} does not exist;")
 
 
 def test_check_names_the_line_of_a_byte_that_is_not_utf8(capsys, tmp_path):
@@ -377,6 +401,9 @@ def test_subprocess_exit_codes(broken_folder):
     usage = waymark("search", "sql", "--limit", "0", env_dir=CONTENT_DIR)
     assert usage.returncode == 2
     assert "--limit must be at least 1" in usage.stderr
+    missing = waymark("content", "check", str(folder / "nope"))
+    assert (missing.returncode, missing.stdout) == (2, "")
+    assert missing.stderr.startswith("waymark content check: the content folder ")
 
 
 def test_subprocess_search_answers_a_week_question():

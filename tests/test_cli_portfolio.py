@@ -169,3 +169,19 @@ def test_a_database_that_is_not_there(tmp_path: Path, capsys: pytest.CaptureFixt
         f"waymark portfolio: cannot open database {missing}: there is no file there; check WAYMARK_DB_PATH (or --db)\n",
     )
     assert not missing.exists()  # never made
+
+
+def test_a_time_or_a_content_folder_it_cannot_use_exits_2(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "out"
+    with pytest.raises(SystemExit) as exc:
+        main(["portfolio", str(ANN), "--db", str(db), "--out", str(out_dir), "--now", "tomorrow"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err == (
+        "waymark portfolio: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got 'tomorrow'\n"
+    )
+    code = main(["portfolio", str(ANN), "--db", str(db), "--out", str(out_dir), "--content", str(tmp_path / "x")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith(f"waymark portfolio: the content folder {tmp_path / 'x'} does not exist")
+    assert not out_dir.exists()

@@ -88,9 +88,24 @@ def test_now_option_sets_the_week_and_accepts_a_naive_time(
     assert "Where: Week 5 of 36 · Phase 2: Programming Language Mastery (weeks 5-12)" in out
 
 
-def test_bad_now_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match="--now must be an ISO-8601 time"):
+def test_bad_now_is_refused_with_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
         main(["console", "--db", str(tmp_path / "db.sqlite3"), "--now", "next tuesday"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err == (
+        "waymark: --now must be an ISO-8601 time like 2026-01-05T09:00:00+00:00, got 'next tuesday'\n"
+    )
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
+def test_a_content_folder_that_is_not_there_stops_the_console_with_exit_code_2(tmp_path: Path) -> None:
+    result = waymark_console(tmp_path, "/roles\n", "--content", str(tmp_path / "contnet"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"waymark: the content folder {tmp_path / 'contnet'} does not exist; give the folder of role files "
+        "(--content or WAYMARK_CONTENT_DIR; the repository's is ./content)\n"
+    )
+    assert not (tmp_path / "db.sqlite3").exists()
 
 
 def test_the_readme_language_example_answers_in_german(tmp_path: Path) -> None:
