@@ -272,6 +272,10 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     """Extract the translatable strings, merge them into the catalogs, or check the catalogs."""
     from bot import i18n_tools
 
+    problem = i18n_tools.source_problem()
+    if problem is not None:
+        print(f"waymark i18n: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if args.i18n_command == "check":
         template = i18n_tools.extract_template()
         counts = []
@@ -629,7 +633,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     console.set_defaults(func=cmd_console)
 
-    i18n = sub.add_parser("i18n", help="translation catalogs: extract the strings, merge them, check each language")
+    i18n = sub.add_parser(
+        "i18n", help="translation catalogs of a source checkout: extract the strings, merge them, check each language"
+    )
     i18n_sub = i18n.add_subparsers(dest="i18n_command", required=True, metavar="SUBCOMMAND")
     i18n_sub.add_parser("extract", help="write bot/locales/waymark.pot from the code").set_defaults(func=cmd_i18n)
     i18n_sub.add_parser("update", help="extract, then merge into every language's waymark.po").set_defaults(

@@ -34,6 +34,22 @@ COMMAND, OPTION, CHOICE = "command", "option", "choice"
 """The contexts of declared names: a command or group, an option, an option's choice."""
 
 
+def source_problem(package: Path | None = None) -> str | None:
+    """Say why `package` is not a source checkout these tools can work on, or return None.
+
+    The tools read the code and write the catalogs beside it. In a copy installed with `pip install .`
+    (not `-e`) that would be the copy in site-packages: the checkout's catalogs would go unchecked and
+    unchanged, and the installed ones would be overwritten.
+    """
+    package = package or PACKAGE
+    if (package.parent / "pyproject.toml").is_file():
+        return None
+    return (
+        f"{package} is an installed copy of Waymark, not its source; install the checkout editable "
+        "(`.venv/bin/pip install -e '.[test]'`, as the README's test command does) and run this again"
+    )
+
+
 def _from_code() -> Iterator[tuple[str | tuple[str, str], str | None, str, int, list[str]]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         with path.open("rb") as source:

@@ -86,6 +86,25 @@ def test_waymark_i18n_check_says_the_catalogs_are_complete(capsys):
     assert capsys.readouterr().out.strip().startswith("de: 0 problems; es: 0 problems (of ")
 
 
+@pytest.mark.parametrize("command", ["extract", "update", "check"])
+def test_the_i18n_tools_refuse_an_installed_copy(command, tmp_path, monkeypatch, capsys):
+    """Installed with `pip install .`, they would write into site-packages and never see the checkout's catalogs."""
+    from bot.__main__ import main
+
+    installed = tmp_path / "site-packages" / "bot"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(i18n_tools, "PACKAGE", installed)
+    monkeypatch.setattr(i18n_tools, "write_template", lambda *a: pytest.fail("wrote a template"))
+    assert main(["i18n", command]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"waymark i18n: {installed} is an installed copy of Waymark, not its source; install the checkout editable "
+        "(`.venv/bin/pip install -e '.[test]'`, as the README's test command does) and run this again\n"
+    )
+    assert i18n_tools.source_problem(BOT) is None  # this checkout is a source
+
+
 def test_extracting_again_leaves_an_unchanged_template_alone(tmp_path):
     path = tmp_path / "waymark.pot"
     i18n_tools.write_template(path)
