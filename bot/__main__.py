@@ -467,10 +467,19 @@ async def _portfolio_files(
 def cmd_portfolio(args: argparse.Namespace) -> int:
     """Write a learner's portfolio (Markdown and HTML), as /portfolio attaches it, into a folder."""
     from bot.store.checks import file_problem
+    from bot.store.database import describe_target, is_postgres_url
 
     settings = _settings()
     now = _parse_now(args.now, "waymark portfolio") or datetime.now(UTC)
-    db = Path(args.db) if args.db else settings.db_path
+    chosen = _database_arg(args.db) if args.db else settings.database
+    if is_postgres_url(chosen):  # never WAYMARK_DB_PATH instead: a file left from before the move would be stale
+        print(
+            f"waymark portfolio: {describe_target(chosen)} is a PostgreSQL database, and this command reads a SQLite "
+            "file: copy the database into one first (`waymark db copy URL copy.sqlite3`), then add --db copy.sqlite3",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    db = Path(chosen)
     out = Path(args.out)
     problem = _out_problem(out)
     if problem is not None:
@@ -612,7 +621,11 @@ def build_parser() -> argparse.ArgumentParser:
     folio.add_argument("--role", help="the path (name, alias or display name); default: their latest, as /portfolio")
     folio.add_argument("--out", required=True, metavar="DIR", help="the folder to write the files in (made if missing)")
     folio.add_argument("--name", help="the learner's name to show (default: the user ID)")
-    folio.add_argument("--db", help="the database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3)")
+    folio.add_argument(
+        "--db",
+        help="the SQLite database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3); a PostgreSQL one is "
+        "copied into a SQLite file with `waymark db copy` first",
+    )
     folio.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     folio.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
     folio.set_defaults(func=cmd_portfolio)

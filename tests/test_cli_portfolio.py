@@ -185,3 +185,21 @@ def test_a_time_or_a_content_folder_it_cannot_use_exits_2(
     assert code == 2
     assert capsys.readouterr().err.startswith(f"waymark portfolio: the content folder {tmp_path / 'x'} does not exist")
     assert not out_dir.exists()
+
+
+def test_a_postgresql_database_is_refused_with_the_way_to_read_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Named by --db or by WAYMARK_DATABASE_URL: never WAYMARK_DB_PATH's file instead, which would be stale."""
+    url = "postgresql://waymark:secret@db.internal:5432/waymark"
+    said = (
+        "waymark portfolio: postgresql://waymark:***@db.internal:5432/waymark is a PostgreSQL database, and this "
+        "command reads a SQLite file: copy the database into one first (`waymark db copy URL copy.sqlite3`), then "
+        "add --db copy.sqlite3\n"
+    )
+    assert run(capsys, str(ANN), "--db", url, "--out", str(tmp_path / "out")) == (2, "", said)
+    monkeypatch.setenv("WAYMARK_DATABASE_URL", url)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "waymark.sqlite3").write_bytes(b"")  # a file WAYMARK_DB_PATH names: not read
+    assert run(capsys, str(ANN), "--out", str(tmp_path / "out")) == (2, "", said)
+    assert not (tmp_path / "out").exists()
