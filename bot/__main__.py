@@ -600,7 +600,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="SUBCOMMAND")
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument(
-        "path", help="a new file, or a folder (ending in /) to put waymark-YYYYmmdd-HHMMSS.sqlite3 (UTC) in"
+        "path",
+        help="a new file, or a folder (an existing one, or a new one ending in /) to put "
+        "waymark-YYYYmmdd-HHMMSS.sqlite3 (UTC) in",
     )
     backup.add_argument("--force", action="store_true", help="replace PATH if it is an earlier backup (a SQLite file)")
     backup.add_argument(
