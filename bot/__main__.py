@@ -266,6 +266,9 @@ def cmd_console(args: argparse.Namespace) -> int:
     except (DatabaseOpenError, MigrationError) as exc:  # raised only by opening the database
         print(f"waymark: {_open_failure(db, exc)}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped early (`| head`): the session ends there, without a traceback
+        _stdout_to_devnull()
+        return EXIT_OK
 
 
 def cmd_i18n(args: argparse.Namespace) -> int:

@@ -124,3 +124,26 @@ def test_a_language_without_a_catalog_is_answered_in_english_and_said(tmp_path: 
     assert result.returncode == 0
     assert "no catalog for --locale 'fr'; answering in English (it speaks en, de, es)" in result.stderr
     assert "(only you)" in result.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_session_quietly(tmp_path: Path) -> None:
+    """`waymark console ... | head`: the replies after the reader left go nowhere, and no traceback is printed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WAYMARK_", "DISCORD_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console", "--db", str(tmp_path / "db.sqlite3"), "--content", str(CONTENT_DIR)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(b"/roles\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline() == b"> /roles\n"
+    proc.stdout.close()  # as `head -1` does
+    proc.stdin.write(b"/roles\n/help\n")
+    proc.stdin.close()
+    assert proc.stderr.read() == b""
+    assert proc.wait(timeout=60) == 0
