@@ -350,7 +350,7 @@ async def test_the_scheduler_does_not_keep_a_swapped_out_index_alive(
     scheduler = Scheduler(live, RecordingSender(clock), clock, rate=0)
     await scheduler.run_due(FIRST)
     old = weakref.ref(live.content.index)
-    edited = sorted(content_copy.glob("*.md"))[0]
+    edited = content_copy / f"{DATA}.md"  # named, not globbed: no blocking directory walk in a coroutine
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     await content_admin.reload(live, caller(MOD, FIRST, moderator=True))
     assert live.content.index is not old()
