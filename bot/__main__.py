@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.content.loader import ContentIndex, load_content
+from bot.content.loader import ContentIndex, folder_problem, load_content
 from bot.content.models import Phase, Role, Topic
 from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
@@ -39,31 +39,13 @@ def _content_dir(arg: str | None) -> Path:
     return Path(arg) if arg else _settings().content_dir
 
 
-def content_folder_problem(directory: Path) -> str | None:
-    """Say why `directory` cannot be read as the content folder (missing, a file, unreadable), or return None.
-
-    Checked before anything is loaded: a folder that is not there is a mistake in how the command was
-    started (exit 2), not an error in a role file (exit 1).
-    """
-    where = str(directory) if directory.is_absolute() else f"{directory} (that is {directory.absolute()})"
-    try:
-        with os.scandir(directory):
-            return None
-    except FileNotFoundError:
-        tilde = "; `~` is not expanded there, write the full path" if str(directory).startswith("~") else ""
-        return (
-            f"the content folder {where} does not exist; give the folder of role files (--content or "
-            f"WAYMARK_CONTENT_DIR; the repository's is ./content){tilde}"
-        )
-    except NotADirectoryError:
-        return f"the content folder {where} is a file, not a folder; give the folder that holds the role files"
-    except OSError as exc:
-        return f"cannot read the content folder {where} ({exc.strerror or exc}); check its permissions"
-
-
 def _folder_refused(directory: Path, command: str) -> bool:
-    """Say on stderr, in one line, why `directory` cannot be the content folder, and return True; else False."""
-    problem = content_folder_problem(directory)
+    """Say on stderr, in one line, why `directory` cannot be the content folder, and return True; else False.
+
+    Checked before anything is loaded: a folder that is not there is a mistake in how the command was started
+    (exit 2), not an error in a role file (exit 1).
+    """
+    problem = folder_problem(directory, "give the folder of role files with --content or WAYMARK_CONTENT_DIR")
     if problem is not None:
         print(f"{command}: {problem}", file=sys.stderr)
     return problem is not None

@@ -29,7 +29,7 @@ from discord.utils import MISSING
 
 from bot.bot import WaymarkBot
 from bot.content.holder import ContentHolder
-from bot.content.loader import role_files
+from bot.content.loader import folder_problem, role_files, shown_folder
 from bot.health import HealthServer
 from bot.log import get_logger
 from bot.metrics import METRICS
@@ -73,31 +73,9 @@ def point_at(settings: Settings) -> None:
         log.warning("Using Discord gateway %s (tests only)", settings.gateway_url)
 
 
-def _shown(directory: Path) -> str:
-    """Name a folder as set, and where it points when relative (a typo is easier to see)."""
-    return str(directory) if directory.is_absolute() else f"{directory} (that is {directory.absolute()})"
-
-
 def content_folder_problem(directory: Path) -> str | None:
     """Say why `directory` cannot be the content folder, or return None."""
-    where = _shown(directory)
-    try:
-        is_dir = directory.is_dir()
-        exists = is_dir or directory.exists()
-    except OSError as exc:
-        return f"cannot look at the content folder {where} ({exc.strerror or exc}); check WAYMARK_CONTENT_DIR"
-    if not exists:
-        tilde = "; `~` is not expanded there, write the full path" if str(directory).startswith("~") else ""
-        return (
-            f"the content folder {where} does not exist; set WAYMARK_CONTENT_DIR to the folder of role files "
-            f"(the repository's is ./content){tilde}"
-        )
-    if not is_dir:
-        return (
-            f"the content folder {where} is a file, not a folder; set WAYMARK_CONTENT_DIR to the folder that holds "
-            "the role files"
-        )
-    return None
+    return folder_problem(directory, "set WAYMARK_CONTENT_DIR to the folder of role files")
 
 
 def _followers(followed: dict[str, int]) -> str:
@@ -112,7 +90,7 @@ async def check_content(holder: ContentHolder, store: Store) -> None:
     index, directory = holder.index, holder.directory
     unreadable = next((p for p in index.problems if p.file == str(directory) and p.severity == "error"), None)
     if unreadable is not None and not index.roles:
-        raise StartupError(f"cannot load the content folder {_shown(directory)}: {unreadable.message}")
+        raise StartupError(f"cannot load the content folder {shown_folder(directory)}: {unreadable.message}")
     if index.roles:
         return
     followed = await store.followed_roles()
@@ -127,7 +105,7 @@ async def check_content(holder: ContentHolder, store: Store) -> None:
         found = f"has {plural(files, 'role file')}, none of which loads"
         fix = f"fix the files (`waymark content check {directory}` lists the errors), or check WAYMARK_CONTENT_DIR"
     raise StartupError(
-        f"the content folder {_shown(directory)} {found}, but {_followers(followed)}: "
+        f"the content folder {shown_folder(directory)} {found}, but {_followers(followed)}: "
         f"their reminders would all wait. Nothing was started; {fix}"
     )
 

@@ -139,7 +139,7 @@ def test_check_of_a_missing_folder_exits_2_with_one_line_on_stderr(capsys, tmp_p
     assert (code, out) == (2, "")
     assert err == (
         f"waymark content check: the content folder {tmp_path / 'nope'} does not exist; give the folder of role "
-        "files (--content or WAYMARK_CONTENT_DIR; the repository's is ./content)\n"
+        "files with --content or WAYMARK_CONTENT_DIR (the repository's is ./content)\n"
     )
 
 
@@ -149,7 +149,7 @@ def test_check_of_a_file_or_a_relative_missing_folder_names_it(capsys, tmp_path)
     assert (code, out) == (2, "")
     assert err == (
         f"waymark content check: the content folder notes.md (that is {tmp_path / 'notes.md'}) is a file, not a "
-        "folder; give the folder that holds the role files\n"
+        "folder; give the folder of role files with --content or WAYMARK_CONTENT_DIR\n"
     )
     code, _, err = run(capsys, "content", "check")  # the default, ./content, is not in this folder
     assert code == 2

@@ -6,7 +6,6 @@ import gc
 import hashlib
 import operator
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -245,9 +244,9 @@ def _age_survivors() -> None:
 
 
 def _load_content(directory: Path, previous_index: ContentIndex | None, defer_search: bool) -> ContentIndex:
-    missing = _folder_problem(directory)
+    missing = folder_problem(directory)
     if missing is not None:
-        return build_index([], [missing])
+        return build_index([], [Problem(str(directory), None, "error", missing)])
     found = find_role_files(directory)
     previous = previous_index.parsed if previous_index is not None else {}
     # What could not be looked at goes first, as entries that loaded nothing: they claim no name, so the
@@ -275,23 +274,31 @@ def _load_content(directory: Path, previous_index: ContentIndex | None, defer_se
     return replace(index, walk_problems=tuple(found.problems))
 
 
-def _folder_problem(directory: Path) -> Problem | None:
-    """Say why `directory` cannot be the content folder, naming it, or return None."""
-    where = "" if directory.is_absolute() else f" (looked for {directory.absolute()})"
+def shown_folder(directory: Path) -> str:
+    """Name a folder as given, and where it points when relative (a typo is easier to see)."""
+    return str(directory) if directory.is_absolute() else f"{directory} (that is {directory.absolute()})"
+
+
+FOLDER_FIX = "point WAYMARK_CONTENT_DIR (or the command's folder argument) at the folder of role files"
+"""How `folder_problem` says to name the right folder, unless its caller knows how its user does."""
+
+
+def folder_problem(directory: Path, fix: str = FOLDER_FIX) -> str | None:
+    """Say why `directory` cannot be the content folder (missing, a file, unreadable), naming it, or return None.
+
+    `fix` says how to give the right folder, as the caller's user does it (a setting, an argument).
+    """
+    where = shown_folder(directory)
     try:
-        mode = directory.stat().st_mode
-    except FileNotFoundError:
-        message = (
-            f"content folder not found{where}: create it, or point WAYMARK_CONTENT_DIR (or the command's folder "
-            "argument) at the folder of role files"
-        )
-    except OSError as exc:
-        message = f"cannot read the content folder ({exc.strerror or exc}){where}; check the path and its permissions"
-    else:
-        if stat.S_ISDIR(mode):
+        with os.scandir(directory):
             return None
-        message = f"the content folder is a file, not a folder{where}; give the folder that holds the role files"
-    return Problem(str(directory), None, "error", message)
+    except FileNotFoundError:
+        tilde = "; `~` is not expanded there, write the full path" if str(directory).startswith("~") else ""
+        return f"the content folder {where} does not exist; {fix} (the repository's is ./content){tilde}"
+    except NotADirectoryError:
+        return f"the content folder {where} is a file, not a folder; {fix}"
+    except OSError as exc:
+        return f"cannot read the content folder {where} ({exc.strerror or exc}); check its permissions"
 
 
 def merge_loaded(

@@ -103,7 +103,7 @@ def test_a_content_folder_that_is_not_there_stops_the_console_with_exit_code_2(t
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         f"waymark: the content folder {tmp_path / 'contnet'} does not exist; give the folder of role files "
-        "(--content or WAYMARK_CONTENT_DIR; the repository's is ./content)\n"
+        "with --content or WAYMARK_CONTENT_DIR (the repository's is ./content)\n"
     )
     assert not (tmp_path / "db.sqlite3").exists()
 

@@ -117,15 +117,18 @@ def test_a_missing_content_folder_is_named_with_where_it_was_looked_for(tmp_path
     monkeypatch.chdir(tmp_path)
     [message] = problems_in(Path("nope"))
     assert message == (
-        f"nope: error: content folder not found (looked for {tmp_path / 'nope'}): create it, or point "
-        "WAYMARK_CONTENT_DIR (or the command's folder argument) at the folder of role files"
+        f"nope: error: the content folder nope (that is {tmp_path / 'nope'}) does not exist; point "
+        "WAYMARK_CONTENT_DIR (or the command's folder argument) at the folder of role files (the repository's is "
+        "./content)"
     )
 
 
 def test_a_file_given_as_the_content_folder_says_so(tmp_path):
     (tmp_path / "a.md").write_text(role_file("a"), encoding="utf-8")
     [message] = problems_in(tmp_path / "a.md")
-    assert message.startswith(f"{tmp_path / 'a.md'}: error: the content folder is a file, not a folder; ")
+    assert message.startswith(
+        f"{tmp_path / 'a.md'}: error: the content folder {tmp_path / 'a.md'} is a file, not a folder; "
+    )
 
 
 @pytest.fixture
@@ -161,7 +164,7 @@ def test_an_unreadable_sub_folder_is_an_error_naming_it_and_the_rest_loads(tmp_p
 def test_an_unreadable_content_folder_is_an_error_naming_it(tmp_path, deny):
     deny.add(tmp_path)
     assert problems_in(tmp_path) == [
-        f"{tmp_path}: error: cannot read the content folder (Permission denied); check its permissions"
+        f"{tmp_path}: error: cannot read the content folder {tmp_path} (Permission denied); check its permissions"
     ]
 
 

@@ -221,7 +221,7 @@ async def test_missing_content_folder_is_refused(live: Services, content_copy: P
     shutil.rmtree(content_copy)
     reply = await content_admin.reload(live, MOD)
     assert reply.cards[0].title == "Reload refused"
-    assert "content folder not found" in text(reply)
+    assert "does not exist" in text(reply)
     assert len(live.content.index.roles) == 6
 
 
