@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
-from urllib.parse import urlsplit, urlunsplit
 
 from bot.store.sql import Dialect, Work
 
@@ -25,17 +24,18 @@ def is_postgres_url(target: str | Path) -> bool:
 
 
 def redact(url: str) -> str:
-    """Return a database URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
+    """Return a database URL without its password, for messages and logs.
+
+    Read as text, not parsed: a password holding an unescaped `/`, `#`, `?` or `@` makes a URL that a parser
+    splits elsewhere (and one with a bad port makes it raise), and the password must be hidden all the same.
+    The user information ends at the last `@`, so whatever the password holds is masked.
+    """
+    scheme, sep, rest = url.partition("://")
+    at = rest.rfind("@")
+    if not sep or at < 0:
         return url
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
-    if parts.port is not None:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    user, colon, _password = rest[:at].partition(":")
+    return f"{scheme}://{user}:***@{rest[at + 1 :]}" if colon else url
 
 
 def describe_target(target: str | Path) -> str:
