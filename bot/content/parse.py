@@ -712,8 +712,8 @@ def _parse_body(
 
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
-    checklist = _build_checklist(reader.raw_items, problems)
-    sections = _build_sections(reader.headings, checklist, topics_of)
+    checklist, named_groups = _build_checklist(reader.raw_items, problems)
+    sections = _build_sections(reader.headings, checklist, topics_of, named_groups)
     if too_deep:
         problems.add(
             "warning",
@@ -894,10 +894,21 @@ def _build_phases(
     return tuple(phases)
 
 
-def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[ChecklistItem, ...]:
-    """Give each task item its ID: from its words; the same words in another place take that place's words too."""
+def _build_checklist(
+    raw: list[_RawItem], problems: _Problems
+) -> tuple[tuple[ChecklistItem, ...], dict[str, tuple[int, str]]]:
+    """Give each task item its ID: from its words; the same words in another place take that place's words too.
+
+    A group heading written in several phases ('### Checklist' in each) is named with its phase, so each
+    phase's items stay apart in `/checklist`; those names map to (phase, heading) in the second result."""
     items: list[ChecklistItem] = []
-    seen: dict[str, tuple[int, tuple[str, ...]]] = {}  # ID -> (line, place)
+    phases_of: dict[str, set[int]] = {}
+    for r in raw:
+        if r.phase is not None:
+            phases_of.setdefault(r.group, set()).add(id(r.phase))
+    repeated = {g for g, found in phases_of.items() if len(found) > 1}
+    named: dict[str, tuple[int, str]] = {}
+    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     for group, text, line, phase, context, md in raw:
         text, explicit = split_explicit_id(text)
         if not text:
@@ -910,6 +921,9 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
         urls = [a or b for a, b in _URL.findall(md)] if item_id in seen and not explicit else []
         if urls:  # '[Binary Search (video)](https://a)' and '(https://b)': the links tell them apart
             item_id = checklist_item_id(" ".join((*place, text, *urls)))
+        if item_id in seen and not explicit and phase is not None and seen[item_id][2] is not phase:
+            # '- [ ] Watch the lecture' under a '### Checklist' in every phase: the phase's title tells them apart
+            item_id = checklist_item_id(" ".join((phase.title or f"Phase {phase.final}", *place, text)))
         if item_id in seen:
             problems.add(
                 "error",
@@ -918,10 +932,14 @@ def _build_checklist(raw: list[_RawItem], problems: _Problems) -> tuple[Checklis
                 "reword one of them, or give it its own '{#some-id}' at the end",
             )
             continue
-        seen[item_id] = (line, place)
+        seen[item_id] = (line, place, phase)
         number = phase.final if phase is not None and phase.final else None
+        if phase is not None and group in repeated:
+            shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
+            named[shown] = (phase.final, group)
+            group = shown
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, context[-1] if context else "")))
-    return tuple(items)
+    return tuple(items), named
 
 
 def _add_topics(
@@ -939,10 +957,12 @@ def _build_sections(
     headings: list[_Heading],
     checklist: tuple[ChecklistItem, ...],
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
+    named_groups: dict[str, tuple[int, str]],
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
     paths: dict[str, tuple[str, ...]] = {}
+    in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
     open_path: list[_Heading] = []
     for h in headings:
@@ -952,6 +972,8 @@ def _build_sections(
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)
         phase = h.phase.final or None if h.phase is not None else None
+        if named_groups and phase is not None:
+            in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")
         kind = "phase" if h.is_phase else "section"
         sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
@@ -966,6 +988,6 @@ def _build_sections(
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
     for item_id, group, text, line, phase, _ in checklist:  # a ChecklistItem's fields
-        path = paths.get(group, (group,))
+        path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         finer.append(_new(Section, (item_id, text, path, text, line, "checklist", phase)))
     return sections + finer
