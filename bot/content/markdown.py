@@ -1,13 +1,13 @@
 """Read a markdown body with a CommonMark parser into a flat list of the blocks that shape a role file.
 
-The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, task lists and strikethrough,
-as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document order:
-headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
+The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, task lists, strikethrough and
+footnotes, as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document
+order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
-footnote marks. Links are kept when absolute; a relative link is resolved against `base_url` or becomes its
-text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing but one
-is marked `anchor_only`, so it is not taken for a topic.
+footnote marks and footnotes. Links are kept when absolute; a relative link is resolved against `base_url` or
+becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing
+but one is marked `anchor_only`, so it is not taken for a topic.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
-OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_TASKLISTS | pyromark.Options.ENABLE_STRIKETHROUGH
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES  # so `[^1]` marks and `[^1]: ...` notes are read as such, and left out
+)
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
@@ -571,10 +576,11 @@ class _Reader:
                 Block("code", line, md, "", 0, self._line_depth(), None, "", "", False, False, (), self.quote)
             )
 
-    def _start_hidden(self, _info: object, _offset: int) -> None:
+    def _start_hidden(self, info: object, _offset: int) -> None:
         self.close_item_text()
         self.html += 1
-        self.html_blocks += 1
+        if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
+            self.html_blocks += 1
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()

@@ -166,3 +166,23 @@ def test_task_items_know_their_phase():
     body = PHASE + "- [ ] first task\n\n## Phase 2: Next (Week 3)\n- [ ] second task\n\n## Checklist\n- [ ] later\n"
     role, _ = parse(body)
     assert [(i.text, i.phase) for i in role.checklist] == [("first task", 1), ("second task", 2), ("later", None)]
+
+
+def test_footnote_marks_and_definitions_are_left_out():
+    body = PHASE + (
+        "- HTTP in depth: methods, headers, cookies[^rfc]\n"
+        "- Injection (SQL, command, template)[^1]\n\n"
+        "## Practice\n\n- [ ] Write a threat model[^tm]\n\n"
+        "[^rfc]: See RFC 9110 for HTTP semantics.\n"
+        "[^1]: Still the most common class in bug bounty reports.\n"
+        "[^tm]: STRIDE works well.\n"
+    )
+    role, problems = parse(body)
+    assert [t.text for t in role.phases[0].topics] == [
+        "HTTP in depth: methods, headers, cookies",
+        "Injection (SQL, command, template)",
+    ]
+    assert [i.text for i in role.checklist] == ["Write a threat model"]
+    shown = "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
+    assert "[^" not in shown and "RFC 9110" not in shown
+    assert problems == []
