@@ -5,7 +5,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `PHASE 2 (Weeks 5–12): Databases` (the span anywhere), `Phase 2: Databases (Weeks 5-12) (Beginner Level)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
-- `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in).
+- `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
+- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase.
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -65,8 +66,11 @@ _PHASE_WORD = re.compile(
 _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
-_MAYBE = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|\()", re.IGNORECASE)
+_MAYBE = re.compile(
+    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|\(|\d{1,2}[.)]\s)", re.IGNORECASE
+)
 _PHASE_FIRST = "psfe"  # the first letters of the phase words
+_OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
 _SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
 
 
@@ -120,6 +124,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if not body:
         return None
     first = body[0].casefold()  # casefold: 'ſ' is an 's' as for IGNORECASE
+    if first.isdigit():
+        return _numbered(body)
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -143,6 +149,27 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
     return PhaseHeading(None, *_weeks(unit, a, b), _title(body[span.end() :]), unit)
+
+
+def _numbered(body: str) -> PhaseHeading | None:
+    """Read a numbered section: '1. Foundations (Weeks 1-4)' is Phase 1, '2. Phase 1: Basics' is what follows its
+    number, and '5. Checklist' (no weeks) is no phase."""
+    outline = _OUTLINE.match(body)
+    if outline is None:
+        return None
+    rest = body[outline.end() :]
+    found = read_phase_heading(rest)
+    if found is not None:
+        return found
+    span = _SPAN_AT.search(rest)
+    if span is None:
+        return None
+    unit = _unit(span)
+    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+    if unit == "day" and b is None:
+        return None  # one day is not a phase, as below
+    title = _title(rest[: span.start()] + " " + rest[span.end() :])
+    return PhaseHeading(int(outline.group("n")), *_weeks(unit, a, b), title, unit)
 
 
 def _unit(span: re.Match[str]) -> str:

@@ -31,6 +31,11 @@ from tests.content.helpers import role_file
         ("Month 2: Back End", None, (5, 8), "Back End"),
         ("Months 1-3: Basics", None, (1, 12), "Basics"),
         ("Days 31-60: Security Basics", None, (5, 9), "Security Basics"),
+        ("1. Foundations (Weeks 1–4)", 1, (1, 4), "Foundations"),
+        ("3) Persistence (Weeks 9-12)", 3, (9, 12), "Persistence"),
+        ("2. Back End (Month 2)", 2, (5, 8), "Back End"),
+        ("4. Phase 2: Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
+        ("5. Week 3: Arrays", None, (3, 3), "Arrays"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -52,6 +57,10 @@ def test_phase_headings_people_write(heading, number, weeks, title):
         "Stack overview",
         "Data pipelines",
         "Monthly review",
+        "1. Introduction",  # a numbered section without weeks
+        "2.1 Setup (Weeks 1-2)",
+        "2024 Goals (Weeks 1-4)",
+        "3. Setup (Day 1)",
     ],
 )
 def test_headings_that_are_not_phases(heading):
