@@ -391,6 +391,8 @@ class _Heading:
     topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
     subsections: list[_Sub] = field(default_factory=list)  # bold-label blocks: entries of their own
     last_line: int = 0
+    quote: int = 0  # how many block quotes hold it: it ends where they do
+    part: _Sub | None = None  # the part of a phase it opened
 
 
 class _RawItem(NamedTuple):
@@ -474,7 +476,7 @@ class _Body:
         self.used_ids[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None) -> None:
+    def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0) -> None:
         """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -531,9 +533,21 @@ class _Body:
                     self.phase.inner.append((found.first, found.last))
                 self.sub = self.part = _Sub(title, line, topics=heading.topics)  # one list: section's and part's
                 self.phase.parts.append(self.sub)
+                heading.part = self.sub
         heading.last_line = line
+        heading.quote = quote
         self.stack.append(heading)
         self.headings.append(heading)
+
+    def leave_quote(self, quote: int) -> None:
+        """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
+        author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
+        while self.stack and self.stack[-1].quote > quote:
+            heading = self.stack.pop()
+            if heading.is_phase and heading.phase is self.phase:
+                self.phase = None
+        self.sub = self.part = self.stack[-1].part if self.stack else None
+        self.ancestors, self.holders, self.last_topic = [], [], None
 
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
@@ -543,8 +557,10 @@ class _Body:
             if found is None and self.series is not None:
                 series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
-            self.open_heading(level, plain, line, found)
+            self.open_heading(level, plain, line, found, quote)
             return
+        if self.stack and quote < self.stack[-1].quote:
+            self.leave_quote(quote)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if found is not None and (self.kind is None or _kind(found) == self.kind):

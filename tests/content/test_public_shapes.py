@@ -159,3 +159,21 @@ def test_a_bold_sentence_is_prose_not_a_part():
 def test_a_quoted_book_title_is_the_bullets_title():
     role, _, _ = parse('# T\n\n## Books\n- "Threat Modeling: Designing for Security" by Adam Shostack\n')
     assert topic_titles(role) == ["Threat Modeling: Designing for Security"]
+
+
+def test_headings_inside_a_block_quote_end_with_the_quote():
+    body = (
+        "# Plan\n\nA plan from a forum post:\n\n"
+        "> ## Phase 1: Shell (Weeks 1-3)\n> - permissions\n>\n> ## Phase 2: Services (Weeks 4-6)\n> - systemd\n\n"
+        "My own additions:\n\n- Learn Ansible\n\n"
+        "## Phase 3: Automation (Weeks 7-9)\n\n> ### Tip\n> - ad-hoc commands\n\n- Playbooks\n"
+    )
+    role, problems, _ = parse(body)
+    one, two, three = role.phases
+    assert [t.text for t in two.topics] == ["systemd"]
+    assert two.objective is None and two.text == ""
+    assert [t.text for t in three.topics] == ["Playbooks"]
+    assert [(s.label, [t.text for t in s.topics]) for s in three.subsections] == [("Tip", ["ad-hoc commands"])]
+    ansible = next(s for s in role.sections if s.title == "Learn Ansible")
+    assert ansible.phase is None and ansible.path == ("Plan",)
+    assert problems == []
