@@ -6,7 +6,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
-- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase.
+- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase;
+- `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file.
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -67,9 +68,10 @@ _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
 _MAYBE = re.compile(
-    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|\(|\d{1,2}[.)]\s)", re.IGNORECASE
+    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|q|\(|\d{1,2}[.)]\s)", re.IGNORECASE
 )
 _PHASE_FIRST = "psfe"  # the first letters of the phase words
+_QUARTER = re.compile(r"(?:q|quarter\s*)(?P<n>[1-4])(?!\w)", re.IGNORECASE)  # 'Q1', 'Quarter 3'
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
 _SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
 
@@ -81,14 +83,16 @@ class PhaseHeading(NamedTuple):
     first: int | None
     last: int | None
     title: str
-    unit: str  # "week", "month", "day", or "" when no span was given
+    unit: str  # "week", "month", "quarter", "day", or "" when no span was given
 
 
 def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
-    """Return the weeks a span of `unit`s ("week", "month" or "day") a to b covers."""
+    """Return the weeks a span of `unit`s ("week", "month", "quarter" or "day") a to b covers."""
     b = a if b is None else b
     if unit == "month":
         return 4 * a - 3, 4 * b
+    if unit == "quarter":  # three months
+        return 12 * a - 11, 12 * b
     if unit == "day":
         return (a + 6) // 7, (b + 6) // 7
     return a, b
@@ -126,6 +130,12 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     first = body[0].casefold()  # casefold: 'ſ' is an 's' as for IGNORECASE
     if first.isdigit():
         return _numbered(body)
+    if first == "q":
+        quarter = _QUARTER.match(body)
+        if quarter is None:
+            return None
+        n = int(quarter.group("n"))
+        return PhaseHeading(None, *_weeks("quarter", n, None), _title(body[quarter.end() :]), "quarter")
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -202,7 +212,8 @@ def unreadable_span(title: str) -> bool:
 
 
 _SERIES = re.compile(
-    rf"(?P<word>step|module|part|unit|lesson|chapter|level)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)", re.IGNORECASE
+    rf"(?P<word>step|module|part|unit|lesson|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
+    re.IGNORECASE,
 )
 
 

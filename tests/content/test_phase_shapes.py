@@ -36,6 +36,8 @@ from tests.content.helpers import role_file
         ("2. Back End (Month 2)", 2, (5, 8), "Back End"),
         ("4. Phase 2: Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
         ("5. Week 3: Arrays", None, (3, 3), "Arrays"),
+        ("Q1: Math & Python (Jan–Mar)", None, (1, 12), "Math & Python (Jan–Mar)"),
+        ("Quarter 3 — Deep Learning", None, (25, 36), "Deep Learning"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -61,6 +63,10 @@ def test_phase_headings_people_write(heading, number, weeks, title):
         "2.1 Setup (Weeks 1-2)",
         "2024 Goals (Weeks 1-4)",
         "3. Setup (Day 1)",
+        "Q&A",
+        "Quarterly review",
+        "Quick wins",
+        "Q5 stretch goals",
     ],
 )
 def test_headings_that_are_not_phases(heading):

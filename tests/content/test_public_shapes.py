@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from tests.content.helpers import role_file
 
@@ -87,8 +89,9 @@ def test_a_heading_in_a_list_item_keeps_what_is_nested_under_it():
     ]
 
 
-def test_three_or_more_numbered_steps_are_phases_with_planned_weeks():
-    steps = "".join(f"## Step {n}: Part {n}\n- topic {n}\n\n" for n in range(1, 4))
+@pytest.mark.parametrize("word", ["Step", "Module", "Unit", "Level", "Sprint", "Milestone"])
+def test_three_or_more_numbered_steps_are_phases_with_planned_weeks(word: str):
+    steps = "".join(f"## {word} {n}: Part {n}\n- topic {n}\n\n" for n in range(1, 4))
     role, problems, _ = parse("# Guide\n\n" + steps)
     assert [(p.number, p.title) for p in role.phases] == [(1, "Part 1"), (2, "Part 2"), (3, "Part 3")]
     assert all(p.planned for p in role.phases)
