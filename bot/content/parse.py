@@ -63,6 +63,8 @@ WEEKS_PER_MONTH = 4.345
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
+        *("learning objective", "learning objectives", "learning goal", "learning goals"),
+        *("learning outcome", "learning outcomes"),
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
     }

@@ -161,6 +161,17 @@ def test_the_objective_comes_from_a_label_or_the_first_sentence():
     assert problems == []  # no warning per phase without an '**Objective:**' line
 
 
+def test_a_learning_objectives_label_is_the_objective():
+    body = (
+        "# T\n\n## Phase 1: Cloud Concepts (Weeks 1-2)\n\n**Learning outcomes:** explain IaaS, PaaS and SaaS.\n\n"
+        "1) What is cloud computing?\n\n## Phase 2: Compute (Weeks 3-4)\n**Learning Objectives:**\nLaunch and size VMs\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p.objective for p in role.phases] == ["explain IaaS, PaaS and SaaS.", "Launch and size VMs"]
+    assert [p.subsections for p in role.phases] == [(), ()]
+    assert problems == []
+
+
 def test_a_heading_naming_the_phase_it_is_in_is_a_part_of_it():
     body = (
         "# T\n\n## Phase 1: Basics (Weeks 1-2)\n- a\n\n### Phase 1 Resources\n- [docs](https://docs.python.org/3/)\n\n"
