@@ -47,7 +47,7 @@ _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
-_EDGES = " \t:-–—|.,;·•"
+_EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {
     word: (kind, one, many)

@@ -22,6 +22,8 @@ from tests.content.helpers import role_file
         ("Phase 2 Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
         ("Phase Two: Databases", 2, None, "Databases"),
         ("Stage 2: Databases", 2, None, "Databases"),
+        ("Stage 3 ― Containers (Weeks 7–9)", 3, (7, 9), "Containers"),
+        ("Phase 2 − Databases", 2, None, "Databases"),
         ("Phase 2: Databases (Beginner Level)", 2, None, "Databases (Beginner Level)"),
         ("Week 3: Arrays", None, (3, 3), "Arrays"),
         ("Week 3 — Arrays", None, (3, 3), "Arrays"),
