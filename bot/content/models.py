@@ -85,6 +85,7 @@ class ChecklistItem(NamedTuple):
     line: int
     phase: int | None = None  # the phase it is written in
     parent: str = ""  # the item it is nested under, if any (clean text)
+    md: str = ""  # the item as Discord markdown (its links kept), for showing it where it is written
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]

@@ -21,7 +21,7 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import Block, read_blocks
+from bot.content.markdown import Block, escape, read_blocks
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
 from bot.content.phases import (
     PhaseHeading,
@@ -956,7 +956,10 @@ def _build_checklist(
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
             group = shown
-        items.append(_new(ChecklistItem, (item_id, group, text, line, number, context[-1] if context else "")))
+        if explicit:
+            md = split_explicit_id(md)[0]
+        parent = context[-1] if context else ""
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text))))
     return tuple(items), named
 
 
@@ -1005,7 +1008,7 @@ def _build_sections(
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
-    for item_id, group, text, line, phase, _ in checklist:  # a ChecklistItem's fields
+    for item_id, group, text, line, phase, _, md in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
-        finer.append(_new(Section, (item_id, text, path, text, line, "checklist", phase)))
+        finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
     return sections + finer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
@@ -9,7 +10,7 @@ from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
-from bot.content.models import Phase, Role, Topic
+from bot.content.models import ChecklistItem, Phase, Role, Topic
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
@@ -57,8 +58,11 @@ def _label(text: str) -> str:
     return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
 
 
-def phase_body(phase: Phase) -> str:
-    """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown."""
+def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
+    """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown.
+
+    `items` are the checklist items written in the phase: each shows in the part it is written in (✅ when its
+    ID is in `done`), so a phase written as task lists shows them and their links."""
     parts = []
     if phase.objective:
         parts.append(_("**Objective:** {objective}", objective=phase.objective))
@@ -67,11 +71,18 @@ def phase_body(phase: Phase) -> str:
         prose = prose[len(phase.objective) :].strip()
     if prose:
         parts.append(prose)
-    if phase.topics:
-        parts.append("\n".join(_topic_lines(phase.topics)))
-    for sub in phase.subsections:
+    # Each item goes to the last part that starts above it; items above every part go with the phase's topics.
+    starts = [sub.line for sub in phase.subsections]
+    placed: list[list[str]] = [[] for _ in range(len(starts) + 1)]
+    for item in items:
+        box = "✅" if item.id in done else "⬜"
+        placed[bisect_right(starts, item.line)].append(f"{box} {item.md or escape(item.text)}")
+    if phase.topics or placed[0]:
+        parts.append("\n".join(_topic_lines(phase.topics) + placed[0]))
+    for sub, own_items in zip(phase.subsections, placed[1:], strict=True):
         block = [_label(sub.label) + (f" {sub.text}" if sub.text else "")]
         block.extend(_topic_lines(sub.topics))
+        block.extend(own_items)
         parts.append("\n".join(block))
     return "\n\n".join(parts)
 
@@ -315,9 +326,11 @@ async def phase_view(
         footer = _("{path} · at your pace", path=found.display_name)
     else:
         footer = _("{path} · as written", path=found.display_name)
+    items = [item for item in found.checklist if item.phase == phase.number]
+    done = await svc.store.get_progress(caller.user_id, found.name) if plan and items else {}
     cards = paginate(
         clip(title, 256),
-        phase_body(phase),
+        phase_body(phase, items, done),
         footer=footer,
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,

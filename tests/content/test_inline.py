@@ -186,3 +186,18 @@ def test_footnote_marks_and_definitions_are_left_out():
     shown = "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
     assert "[^" not in shown and "RFC 9110" not in shown
     assert problems == []
+
+
+def test_a_task_item_keeps_its_links_for_showing_and_its_clean_text_for_titles():
+    body = (
+        PHASE
+        + "- [ ] Finish [Select Star SQL][s] {#select-star}\n* [x] Install `duckdb`\n\n[s]: https://selectstarsql.com/\n"
+    )
+    role, problems = parse(body)
+    assert [(i.id, i.text, i.md) for i in role.checklist] == [
+        ("select-star", "Finish Select Star SQL", "Finish [Select Star SQL](https://selectstarsql.com/)"),
+        (role.checklist[1].id, "Install duckdb", "Install `duckdb`"),
+    ]
+    entry = entries(role, "checklist")["Finish Select Star SQL"]
+    assert entry.text == "Finish [Select Star SQL](https://selectstarsql.com/)"
+    assert problems == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import learning
+from bot.handlers import learning, progress
 from bot.services import Services
 from bot.store import Store
 from tests.handlers.conftest import NOW, caller, selects
@@ -21,7 +21,15 @@ ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 async def roadmaps(tmp_path: Path) -> AsyncIterator[Services]:
     folder = tmp_path / "content"
     folder.mkdir()
-    for name in ("phase-subheadings", "phase-tables", "phase-blockquotes", "links-everywhere", "list-headings"):
+    for name in (
+        "phase-subheadings",
+        "phase-tables",
+        "phase-blockquotes",
+        "links-everywhere",
+        "list-headings",
+        "phase-checklists",
+        "repeated-phase-checklists",
+    ):
         shutil.copy(ROADMAPS / f"{name}.md", folder)
     async with await Store.open(tmp_path / "db.sqlite3") as store:
         yield Services(ContentHolder.load(folder, NOW), store)
@@ -69,3 +77,24 @@ async def test_deep_dive_titles_and_menu_options_are_clean_text(roadmaps: Servic
     titles = [reply.cards[0].title] + [o.label for menu in selects(reply) for o in menu.options]
     for title in titles:
         assert "**" not in title and "](" not in title and not title.startswith("#"), title
+
+
+async def test_phase_shows_its_task_lists_with_their_links_and_the_learners_ticks(roadmaps: Services) -> None:
+    await learning.start_learning(roadmaps, caller(), "phase-checklists")
+    await progress.done(roadmaps, caller(), "Install kubectl and a local cluster")
+    shown = body(await learning.phase_view(roadmaps, caller(), 1, role="phase-checklists"))
+    assert "✅ Install `kubectl` and a local cluster" in shown
+    assert "⬜ Read [Kubernetes components](https://kubernetes.io/docs/concepts/overview/components/)" in shown
+
+
+async def test_phase_shows_task_items_in_the_part_they_are_written_in(roadmaps: Services) -> None:
+    shown = body(await learning.phase_view(roadmaps, caller(), 2, role="repeated-phase-checklists"))
+    assert "- Splunk queries\n\n**Checklist:**\n⬜ Watch the lecture\n⬜ Complete the lab" in shown
+
+
+async def test_deep_dive_into_a_task_item_keeps_its_link(roadmaps: Services) -> None:
+    reply = await learning.skill_deep_dive(roadmaps, caller(), "kubernetes components", role="phase-checklists")
+    assert reply.cards[0].title == "Read Kubernetes components"
+    assert "[Kubernetes components](https://kubernetes.io/docs/concepts/overview/components/)" in (
+        reply.cards[0].description or ""
+    )
