@@ -31,7 +31,10 @@ _NUMBER_WORDS = {
         ]
     )
 }
-_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+# Roman numerals I to XX ('Phase II'), never empty: 'x', 'xx' alone, else up to two 'x' and one of the rest.
+_ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|{_ROMAN})\b"
 # Between a span's numbers: English, German ('bis', 'und') and Spanish ('a', 'al', 'hasta', 'y') words.
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y)\s*"
 # The words of each unit, English, German and Spanish (accents optional: people type 'dias').
@@ -41,7 +44,11 @@ _DAY_WORDS = r"days?|tage?|d[ií]as?"
 _UNIT_WORDS = rf"(?:{_WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
-_SPAN = rf"\(?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})(?:{_RANGE_SEP}(?P<b>\d{{1,4}}))?\s*\)?"
+# '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number.
+_SPAN = (
+    rf"[(\[]?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})"
+    rf"(?:{_RANGE_SEP}(?:{_UNIT_WORDS}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
+)
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
@@ -139,16 +146,9 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
-            raw = match.group("n").casefold()
-            number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+            number = _number(match.group("n"))
             rest = body[match.end() :]
-            span = _SPAN_AT.search(rest)
-            if span is None:
-                return PhaseHeading(number, None, None, _title(rest), "")
-            unit = _unit(span)
-            a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-            title = _title(rest[: span.start()] + " " + rest[span.end() :])
-            return PhaseHeading(number, *_weeks(unit, a, b), title, unit)
+            return _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
     if first not in _SPAN_FIRST:
         return None
     span = _SPAN_START.match(body)
@@ -158,7 +158,35 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
-    return PhaseHeading(None, *_weeks(unit, a, b), _title(body[span.end() :]), unit)
+    rest = body[span.end() :]
+    weeks = _SPAN_AT.match(rest.lstrip())
+    if weeks is not None and unit != "week" and _unit(weeks) == "week":
+        # 'Month 1 (Weeks 1-4): Basics': the weeks it gives are its weeks
+        first_week, last_week = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
+        return PhaseHeading(None, first_week, last_week, _title(rest.lstrip()[weeks.end() :]), unit)
+    return PhaseHeading(None, *_weeks(unit, a, b), _title(rest), unit)
+
+
+def _number(raw: str) -> int:
+    """Return the number a phase heading says in digits, in words ('two') or in Roman numerals ('II')."""
+    raw = raw.casefold()
+    if raw.isdigit():
+        return int(raw)
+    if raw in _NUMBER_WORDS:
+        return _NUMBER_WORDS[raw]
+    values = [_ROMAN_VALUES[c] for c in raw]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
+    """Return the phase of this number whose span is somewhere in `rest` (the title is what is left), else None."""
+    span = _SPAN_AT.search(rest)
+    if span is None:
+        return None
+    unit = _unit(span)
+    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+    title = _title(rest[: span.start()] + " " + rest[span.end() :])
+    return PhaseHeading(number, *_weeks(unit, a, b), title, unit)
 
 
 def _numbered(body: str) -> PhaseHeading | None:
@@ -172,14 +200,9 @@ def _numbered(body: str) -> PhaseHeading | None:
     if found is not None:
         return found
     span = _SPAN_AT.search(rest)
-    if span is None:
-        return None
-    unit = _unit(span)
-    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-    if unit == "day" and b is None:
-        return None  # one day is not a phase, as below
-    title = _title(rest[: span.start()] + " " + rest[span.end() :])
-    return PhaseHeading(int(outline.group("n")), *_weeks(unit, a, b), title, unit)
+    if span is not None and _unit(span) == "day" and not span.group("b"):
+        return None  # one day is not a phase, as above
+    return _spanned(int(outline.group("n")), rest)
 
 
 def _unit(span: re.Match[str]) -> str:
@@ -224,9 +247,8 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     match = _SERIES.match(text, lead.end() if lead else 0)
     if match is None:
         return None
-    raw = match.group("n").casefold()
-    number = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-    return match.group("word").casefold(), PhaseHeading(number, None, None, _title(match.group("title")), "")
+    number, rest = _number(match.group("n")), match.group("title")
+    return match.group("word").casefold(), _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
 
 
 def series_word(headings: list[tuple[int, str]]) -> str | None:

@@ -98,6 +98,17 @@ def test_three_or_more_numbered_steps_are_phases_with_planned_weeks(word: str):
     assert any("no weeks; planned" in p.message for p in problems)
 
 
+def test_numbered_steps_with_weeks_keep_them():
+    levels = "".join(f"## Level {n} (Weeks {2 * n - 1}-{2 * n}): Stage {n}\n- topic {n}\n\n" for n in range(1, 4))
+    role, problems, _ = parse("# Guide\n\n" + levels)
+    assert [(p.number, p.title, p.weeks, p.planned) for p in role.phases] == [
+        (1, "Stage 1", (1, 2), False),
+        (2, "Stage 2", (3, 4), False),
+        (3, "Stage 3", (5, 6), False),
+    ]
+    assert problems == []
+
+
 def test_two_steps_in_a_how_to_are_not_phases():
     role, _, _ = parse("# Guide\n\n## Setup\n### Step 1: Install\n- pip\n### Step 2: Run\n- go\n")
     assert role.self_paced
