@@ -379,6 +379,7 @@ class _PhaseBuilder:
     final: int = 0  # its number once numbered
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
+    length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
 
 
 @dataclass(slots=True)
@@ -525,7 +526,9 @@ class _Body:
         if found is not None and self.phase is None:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
-            self.phase = _PhaseBuilder(found.number, found.title, found.first, found.last, found.unit, line, level, sid)
+            self.phase = _PhaseBuilder(
+                found.number, found.title, found.first, found.last, found.unit, line, level, sid, length=found.length
+            )
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
@@ -802,10 +805,12 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
             b.first = previous.last + 1
             b.last = max(b.last or b.first, b.first)
         previous = b
-    missing = [b for b in builders if b.first is None]
-    if not missing:
+    # A phase that gives its length ('(4 weeks)') is laid out after the one before it; the others are planned.
+    missing = [b for b in builders if b.first is None and not b.length]
+    sized = any(b.first is None and b.length for b in builders)
+    if not missing and not sized:
         return
-    given = [b for b in builders if b.first is not None]
+    given = [b for b in builders if b.first is not None or b.length]
     if not given and months:
         pace, (low, high) = next(iter(months.items()))
         total = max(len(builders), round((low + high) / 2 * WEEKS_PER_MONTH))
@@ -820,9 +825,13 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         lengths = [DEFAULT_PHASE_WEEKS] * len(builders)
     end = 0
     for b, length in zip(builders, lengths, strict=True):
-        if b.first is None:
+        if b.first is None and b.length:
+            b.first, b.last, b.unit = end + 1, end + b.length, "week"
+        elif b.first is None:
             b.first, b.last, b.unit = end + 1, end + length, "planned"
         end = max(end, b.last or 0)
+    if not missing:
+        return
     spans = ", ".join(
         f"{'Phase ' + str(b.number) if b.number is not None else repr(b.title)} weeks {b.first}-{b.last}"
         for b in missing

@@ -4,6 +4,7 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (Weeks 5-12)`, `Phase 2 - Databases (Week 5)`, with `:`, `-`, `–`, `—` or nothing;
 - `PHASE 2 (Weeks 5–12): Databases` (the span anywhere), `Phase 2: Databases (Weeks 5-12) (Beginner Level)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
+- `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase;
@@ -17,6 +18,7 @@ A heading that starts like one of these but cannot be read gets a hint (`phase_h
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import NamedTuple
@@ -54,6 +56,14 @@ _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
+# A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
+# ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python') is not one.
+_LENGTH = (
+    r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+    rf"(?:(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
+)
+_LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
+_LENGTH_LAST = re.compile(rf"(?:^|[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {
@@ -91,6 +101,7 @@ class PhaseHeading(NamedTuple):
     last: int | None
     title: str
     unit: str  # "week", "month", "quarter", "day", or "" when no span was given
+    length: int | None = None  # weeks, for a phase that gives its length instead of a span ('(2-3 months)')
 
 
 def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
@@ -179,10 +190,18 @@ def _number(raw: str) -> int:
 
 
 def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
-    """Return the phase of this number whose span is somewhere in `rest` (the title is what is left), else None."""
+    """Return the phase of this number whose span (or length) is somewhere in `rest` (the title is what is left),
+    else None."""
     span = _SPAN_AT.search(rest)
     if span is None:
-        return None
+        length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
+        if length is None:
+            return None
+        a = int(length.group("a"))
+        mean = (a + int(length.group("b") or a)) / 2
+        weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
+        title = _title(rest[: length.start()] + " " + rest[length.end() :])
+        return PhaseHeading(number, None, None, title, "", max(1, math.ceil(weeks)))
     unit = _unit(span)
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
     title = _title(rest[: span.start()] + " " + rest[span.end() :])

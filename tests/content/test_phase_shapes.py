@@ -89,6 +89,23 @@ def test_headings_that_are_not_phases(heading):
 
 
 @pytest.mark.parametrize(
+    ("heading", "length", "title"),
+    [
+        ("Phase 1: Fundamentals (4 weeks)", 4, "Fundamentals"),
+        ("Phase 2: A Cloud Provider (2-3 months)", 10, "A Cloud Provider"),
+        ("Phase 3: Terraform — 3 weeks", 3, "Terraform"),
+        ("Phase 4: Kubernetes (~6 weeks)", 6, "Kubernetes"),
+        ("Phase 5: Capstone [10 days]", 2, "Capstone"),
+        ("1. Foundations (2 weeks)", 2, "Foundations"),
+        ("Phase 6: Learn 3 weeks of Python", None, "Learn 3 weeks of Python"),  # words of the title, not a length
+    ],
+)
+def test_a_phase_may_give_its_length_instead_of_its_weeks(heading, length, title):
+    found = read_phase_heading(heading)
+    assert (found.first, found.length, found.title) == (None, length, title)
+
+
+@pytest.mark.parametrize(
     ("heading", "hinted"),
     [
         ("Week: Intro", True),
@@ -150,6 +167,24 @@ def test_phases_without_weeks_are_planned_from_the_first_pace():
     assert "planned from timelineMonths (steady: 6-9 months, about 33 weeks)" in warning.message
     assert "Phase 1 weeks 1-11, Phase 2 weeks 12-22, Phase 3 weeks 23-33" in warning.message
     assert warning.line == text.split("\n").index("## Phase 1: A") + 1
+
+
+def test_phases_that_give_their_length_follow_each_other_without_a_warning():
+    body = "# T\n\n## Phase 1: A (2 weeks)\n- a\n\n## Phase 2: B (1-2 months)\n- b\n\n## Phase 3: C (10 days)\n- c\n"
+    role, problems, _ = parse(body)
+    assert [(p.title, p.weeks, p.planned) for p in role.phases] == [
+        ("A", (1, 2), False),
+        ("B", (3, 8), False),
+        ("C", (9, 10), False),
+    ]
+    assert problems == []
+
+
+def test_a_phase_without_a_length_among_phases_with_one_is_planned_and_told():
+    role, problems, _ = parse("# T\n\n## Phase 1: A (3 weeks)\n- a\n\n## Phase 2: B\n- b\n")
+    assert [(p.weeks, p.planned) for p in role.phases] == [((1, 3), False), ((4, 7), True)]
+    (warning,) = problems
+    assert "1 phase has no weeks" in warning.message and "Phase 2 weeks 4-7" in warning.message
 
 
 def test_a_phase_without_weeks_among_dated_ones_takes_four_weeks_after_the_last():
