@@ -4,7 +4,8 @@ The front-matter is read by python-frontmatter and PyYAML (libyaml's safe loader
 parser (`bot.content.markdown`), whose blocks are then given their place: headings are sections, phase
 headings (in the shapes `bot.content.phases` reads) open phases, and everything under a phase (sub-headings,
 bold labels, bullets, table rows, quoted lists, paragraphs) belongs to it. Task items anywhere make the
-checklist. A file without phases is a self-paced path; phases without weeks get weeks planned for them.
+checklist. A file without phase headings may give its plan as a table of weeks (a phase per row); a file
+without phases is a self-paced path; phases without weeks get weeks planned for them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.content.phases import (
     read_phase_heading,
     read_series_heading,
     series_word,
+    table_row_heading,
     unreadable_span,
 )
 
@@ -711,6 +713,11 @@ def _parse_body(
     heading_phases = [read_phase_heading(text) for _, text in headings]
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        planned = _table_plan(blocks) if reader.series is None else None
+        if planned is not None:  # '| Week | Topic |': a phase per row
+            blocks = planned
+            headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
+            heading_phases = [read_phase_heading(text) for _, text in headings]
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     for block in blocks:
@@ -743,6 +750,57 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _table_plan(blocks: list[Block]) -> list[Block] | None:
+    """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
+    rows '| 3-4 | JOINs | ... |') made into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell
+    ('Resources: ...'); None when there is no such table. The new blocks count as one quote deeper than the table,
+    so what follows the table ends its phases, as the end of a quote does."""
+    out: list[Block] = []
+    level, i, changed = 1, 0, False
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading":
+            level = block.level
+        if block.kind != "row" or block.depth:
+            out.append(block)
+            i += 1
+            continue
+        end = i
+        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
+            end += 1
+        made = _rows_as_phases(blocks[i:end], min(level + 1, 6))
+        out.extend(made if made is not None else blocks[i:end])
+        changed = changed or made is not None
+        i = end
+    return out if changed else None
+
+
+def _rows_as_phases(rows: list[Block], level: int) -> list[Block] | None:
+    """Make the rows of one table phase headings and their bullets (see `_table_plan`), or return None."""
+    if len(rows) < 2:
+        return None
+    out: list[Block] = []
+    for row in rows:
+        header, _, first = row.cells[0]
+        heading = table_row_heading(header, first)
+        if heading is None:
+            return None
+        others = row.cells[1:]
+        titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
+        md = plain = heading
+        if titled is not None:
+            md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
+            others = others[:titled] + others[titled + 1 :]
+        quote = row.quote + 1
+        out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
+        for head, cell_md, cell_plain in others:
+            # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
+            item_md = f"{head}: {cell_md}" if head else cell_md
+            item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
+            out.append(Block("item", row.line, item_md, item_plain, quote=quote))
+    return out
 
 
 def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:

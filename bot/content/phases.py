@@ -253,6 +253,20 @@ def unreadable_span(title: str) -> bool:
     return _SPANISH.search(title) is not None
 
 
+_TABLE_UNIT = re.compile(rf"{_WEEK_WORDS}|{_MONTH_WORDS}", re.IGNORECASE)
+_TABLE_SPAN = re.compile(rf"(?:{_UNIT_WORDS}\.?\s*)?\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
+
+
+def table_row_heading(header: str, cell: str) -> str | None:
+    """Return the phase heading a table row's first cell makes under its column's header ('Week' and '3-4' make
+    'Week 3-4'; a cell that names its unit, 'Weeks 3-4', stands alone), or None when the column does not count
+    weeks or months."""
+    header, cell = header.strip(), cell.strip()
+    if _TABLE_UNIT.fullmatch(header) is None or _TABLE_SPAN.fullmatch(cell) is None:
+        return None
+    return cell if cell[:1].isalpha() else f"{header} {cell}"
+
+
 _SERIES = re.compile(
     rf"(?P<word>step|module|part|unit|lesson|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,

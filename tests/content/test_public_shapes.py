@@ -191,3 +191,25 @@ def test_headings_inside_a_block_quote_end_with_the_quote():
     ansible = next(s for s in role.sections if s.title == "Learn Ansible")
     assert ansible.phase is None and ansible.path == ("Plan",)
     assert problems == []
+
+
+def test_a_table_of_weeks_is_the_plan_of_a_file_without_phase_headings():
+    body = (
+        "# SQL\n\n| Week | Topic | Resources |\n|---|---|---|\n| 1 | SELECT | [SQLBolt](https://sqlbolt.com/) |\n"
+        "| 2-3 | JOINs | [Visual JOINs](https://joins.spathon.com/) |\n\nRest a day between weeks.\n\n"
+        "## Notes\n- practise daily\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "SELECT", (1, 1)), (2, "JOINs", (2, 3))]
+    assert [t.text for t in role.phases[0].topics] == ["Resources: [SQLBolt](https://sqlbolt.com/)"]
+    assert role.phases[1].text == ""  # the prose after the table is not the last week's
+    sql = next(s for s in role.sections if s.title == "SQL")
+    assert "Rest a day between weeks." in sql.text
+    assert problems == []
+
+
+def test_a_table_of_weeks_in_a_file_with_phase_headings_stays_a_table():
+    body = "# T\n\n## Phase 1: A (Weeks 1-2)\n\n| Week | Topic |\n|---|---|\n| 1 | SELECT |\n| 2 | JOINs |\n"
+    role, _, _ = parse(body)
+    assert [p.number for p in role.phases] == [1]
+    assert [t.title for t in role.phases[0].topics] == ["SELECT", "JOINs"]
