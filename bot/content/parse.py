@@ -26,6 +26,7 @@ from bot.content.markdown import Block, escape, read_blocks
 from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
 from bot.content.phases import (
     PhaseHeading,
+    is_day_heading,
     phase_hint,
     read_phase_heading,
     read_series_heading,
@@ -107,11 +108,17 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
     title, phases, checklist, sections = _parse_body(body, body_line, problems, facts)
     if not phases and facts is not None:
         first_text = body_line + body.count("\n", 0, len(body) - len(body.lstrip()))
+        days = sum(1 for s in sections if s.kind == "section" and is_day_heading(s.title))
+        how = (
+            f"its {days} 'Day N' headings are days, not phases: for a weekly plan put them under headings like "
+            "'## Week 1: Setup', or head each week '## Days 1-7: Setup'"
+            if days >= 3
+            else "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
+        )
         problems.add(
             "warning",
             first_text,
-            "no phases found: this is a self-paced path (its checklist and sections, no weekly plan); for a "
-            "weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'",
+            f"no phases found: this is a self-paced path (its checklist and sections, no weekly plan); {how}",
         )
     if problems.has_errors or facts is None:
         return None, problems.items

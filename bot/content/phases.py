@@ -224,6 +224,13 @@ def _numbered(body: str) -> PhaseHeading | None:
     return _spanned(int(outline.group("n")), rest)
 
 
+def is_day_heading(text: str) -> bool:
+    """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
+    lead = _LEAD.match(text)
+    span = _SPAN_START.match(text, lead.end() if lead else 0)
+    return span is not None and _unit(span) == "day" and not span.group("b")
+
+
 def _unit(span: re.Match[str]) -> str:
     """Return the unit a span counts in, whatever language its word is in: "week", "month" or "day"."""
     return "week" if span.group("week") else "month" if span.group("month") else "day"

@@ -150,6 +150,15 @@ def test_no_phases_is_a_self_paced_path_with_a_warning():
     assert warning.line == role_file(body="").count("\n") + 1  # the body's first line: '# T'
 
 
+def test_a_file_of_days_is_told_how_to_make_them_weeks():
+    days = "".join(f"## Day {n} - Topic {n}\n- learn {n}\n\n" for n in range(1, 5))
+    role, problems = problems_of(role_file(body="# 30 Days of Python\n\n" + days))
+    assert role is not None and role.self_paced
+    (warning,) = problems
+    assert "its 4 'Day N' headings are days, not phases" in warning.message
+    assert "'## Days 1-7: Setup'" in warning.message
+
+
 def test_duplicate_checklist_item_is_an_error_with_both_lines():
     body = "# T\n### Phase 1: A (Weeks 1-2)\n**Objective:** o\n## C\n- [ ] Ship the API\n- [ ] Ship the APIs.\n"
     text = role_file(body=body)
