@@ -140,8 +140,7 @@ class ConsoleSender:
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.out: list[str] = []
-        self.last: Reply | None = None
+        self._sent: list[tuple[datetime, str, str, Reply, int | None]] = []  # due, to whom, text, reply, user ID
 
     async def _name(self, user_id: int) -> str:
         return await self.services.store.get_meta(f"console:name:{user_id}") or str(user_id)
@@ -151,20 +150,26 @@ class ConsoleSender:
         settings = await self.services.store.get_reminder_settings(user_id)
         tz = zone_or_utc((settings.timezone if settings else None) or (learner.timezone if learner else None))
         when = due.astimezone(ZoneInfo(tz)).isoformat()
-        self.out.append(f"reminder to {await self._name(user_id)} at {when}\n{render_text(reply)}")
-        self.last = reply
+        name = await self._name(user_id)
+        self._sent.append((due, name, f"reminder to {name} at {when}\n{render_text(reply)}", reply, user_id))
 
     async def send_channel(self, channel_id: int, label: str, reply: Reply, nonce: str, due: datetime) -> None:
         groups_ = [g for g in await self.services.store.list_groups(CONSOLE_GUILD) if g.channel_id == channel_id]
         groups_.sort(key=lambda g: g.name != label)  # several groups may share a channel: the one posting first
         tz = zone_or_utc(groups_[0].timezone if groups_ else None)
         when = due.astimezone(ZoneInfo(tz)).isoformat()
-        self.out.append(f"reminder to {label} at {when}\n{render_text(reply)}")
-        self.last = reply
+        self._sent.append((due, label, f"reminder to {label} at {when}\n{render_text(reply)}", reply, None))
 
-    def flush(self) -> str:
-        text, self.out = "\n\n".join(self.out), []
-        return text
+    def flush(self, reader: int) -> tuple[str, Reply | None]:
+        """Return the reminders sent since the last flush, as text, and the one `click` acts on (None: none sent).
+
+        They are printed by due time, then by whom they go to: the scheduler sends several at once, and the order
+        they finish in says nothing. `click` acts on the reader's own latest reminder, else on the last printed.
+        """
+        sent, self._sent = sorted(self._sent, key=lambda s: (s[0], s[1].casefold(), s[1])), []
+        own = [reply for _due, _to, _text, reply, user_id in sent if user_id == reader]
+        clicked = own[-1] if own else sent[-1][3] if sent else None
+        return "\n\n".join(text for _due, _to, text, _reply, _user in sent), clicked
 
 
 class Console:
@@ -223,13 +228,15 @@ class Console:
         if lost := await self._lease_lost():
             return lost
         await self.scheduler.run_due(self.fixed_now or utc_now())
-        self._take_last()
-        return self.sender.flush()
+        return self._printed()
 
-    def _take_last(self) -> None:
-        """Make the last reminder printed the reply `click` acts on (once: a quiet tick keeps the last reply)."""
-        if self.sender.last is not None:
-            self.last, self.sender.last = self.sender.last, None
+    def _printed(self) -> str:
+        """Return the reminders sent, as text; the one `click` acts on becomes the last reply (a quiet tick keeps
+        the last reply)."""
+        text, clicked = self.sender.flush(user_id_for(self.user))
+        if clicked is not None:
+            self.last = clicked
+        return text
 
     async def tick(self, text: str) -> str:
         """Advance the clock (`7d`, `36h`, `90m`, `1d12h`), sending each reminder at its due time."""
@@ -258,8 +265,7 @@ class Console:
             if not await self.scheduler.run_due(self.fixed_now):
                 break
         self.fixed_now = target
-        sent = self.sender.flush()
-        self._take_last()
+        sent = self._printed()
         clock = _("(it is now {time})", time=target.isoformat())
         return f"{sent}\n\n{clock}" if sent else clock
 
