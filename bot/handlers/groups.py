@@ -10,7 +10,7 @@ from bot.handlers.inputs import check_name, parse_zone
 from bot.handlers.reminders import DEFAULT_DAY, DEFAULT_TIME, every_weekday, parse_day, parse_time, schedule_text
 from bot.i18n import N_, _, _n, _p, cmd
 from bot.present import COLOR, confirm, zone_note
-from bot.reminders.compose import group_standing, group_week, member_names
+from bot.reminders.compose import group_standing, group_week, member_names, member_visible
 from bot.reminders.planning import replan_group, replan_user
 from bot.render import Button, Card, Field, Reply, clip, escape_user_text, progress_bar
 from bot.services import Caller, Response, Services, UserError
@@ -232,7 +232,7 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
     shown: list[tuple[int, str]] = []
     hidden: list[str] = []
     for user_id, done in standing.done.items():
-        if user_id == caller.user_id or await _progress_visible(svc, user_id):
+        if user_id == caller.user_id or member_visible(standing.roster, user_id):
             shown.append((done, f"{names[user_id]} {progress_bar(done, len(standing.items), width=8)}"))
         else:
             hidden.append(f"{names[user_id]} {_(HIDDEN)}")  # after the others, in joining order: no rank to read
@@ -274,11 +274,6 @@ async def board(svc: Services, caller: Caller, name: str | None = None) -> Reply
         color=COLOR,
     )
     return Reply(content=zone_note(group.timezone, whose="This group's"), cards=(card,), ephemeral=True)
-
-
-async def _progress_visible(svc: Services, user_id: int) -> bool:
-    learner = await svc.store.get_learner(user_id)
-    return learner is not None and learner.progress_visible
 
 
 async def set_paused(svc: Services, caller: Caller, paused: bool, name: str | None = None) -> Reply:

@@ -62,7 +62,7 @@ from bot.reminders.review import review_extras
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines, progress_bar
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL
 from bot.services import Plan, Services, plan_for
-from bot.store.models import ItemProgress, StudyGroup
+from bot.store.models import GroupMember, GroupRoster, ItemProgress, StudyGroup
 
 MAX_PATHS = 4  # one select per path, plus a row of buttons
 MAX_LOOK_BACK = 52
@@ -516,7 +516,8 @@ class GroupStanding:
 
     On a self-paced path the stretch is the whole checklist, and the view's open items are the next ones
     not every member has ticked yet. `progress` holds each member's ticks on the group's path, in
-    joining order; `complete` counts the members who have ticked the whole checklist.
+    joining order; `complete` counts the members who have ticked the whole checklist. `roster` is what the
+    store read of the members, at once (`Store.group_roster`).
     """
 
     view: ReminderView
@@ -527,6 +528,7 @@ class GroupStanding:
     done: dict[int, int]
     progress: dict[int, dict[str, ItemProgress]]
     complete: int
+    roster: GroupRoster
 
 
 async def group_standing(svc: Services, group: StudyGroup, role: Role, now: datetime, missed: int = 0) -> GroupStanding:
@@ -536,9 +538,8 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     zone = zone_or_utc(group.timezone)  # a zone unusable here counts in UTC (the board says so)
     start = local_today(group.created_at, zone)
     pos = position(phases, total, start, local_today(now, zone))
-    progress = {
-        m.user_id: await svc.store.get_progress(m.user_id, role.name) for m in await svc.store.group_members(group.id)
-    }
+    roster = await svc.store.group_roster(group.id)
+    progress = roster.progress
     ticked = {user_id: set(mine) for user_id, mine in progress.items()}
     everyone = set.intersection(*ticked.values()) if pos.self_paced and ticked else set()
     view = build_reminder_view(role.phases, phases, pos, role.checklist, everyone, missed)
@@ -546,7 +547,7 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     done = {user_id: len(mine & items) for user_id, mine in ticked.items()}
     whole = {i.id for i in role.checklist}
     complete = sum(1 for mine in ticked.values() if whole and whole <= mine)
-    return GroupStanding(view, pos, total, phases, items, done, progress, complete)
+    return GroupStanding(view, pos, total, phases, items, done, progress, complete, roster)
 
 
 def _group_today(role: Role, standing: GroupStanding) -> TodayView | None:
@@ -562,9 +563,11 @@ def _group_today(role: Role, standing: GroupStanding) -> TodayView | None:
     return build_today(phase, scheduled, week, role.checklist, ())
 
 
-async def _ticks_since(svc: Services, group: StudyGroup, since: datetime) -> dict[int, list[Tick]]:
+async def _ticks_since(
+    svc: Services, group: StudyGroup, members: Iterable[GroupMember], since: datetime
+) -> dict[int, list[Tick]]:
     """Return each member's ticks on the group's path after `since`, as (item ID, done_at); one query."""
-    ticks: dict[int, list[Tick]] = {member.user_id: [] for member in await svc.store.group_members(group.id)}
+    ticks: dict[int, list[Tick]] = {member.user_id: [] for member in members}
     for user_id, item_id, done_at in await svc.store.group_ticks_since(group.id, since):
         if done_at > since and user_id in ticks:  # the store's bound is inclusive; a post counts what came after it
             ticks[user_id].append((item_id, done_at))
@@ -612,10 +615,12 @@ async def last_post(svc: Services, group: StudyGroup, now: datetime, missed: int
 async def member_names(svc: Services, user_ids: Iterable[int]) -> dict[int, str]:
     """Name members as shown to others: the name the console stored, in bold, else a mention (Discord shows
     the member's display name, and the bot's messages never ping)."""
+    wanted = list(user_ids)
+    stored = await svc.store.get_metas(NAME_KEY.format(user_id) for user_id in wanted)
     names = {}
-    for user_id in user_ids:
-        stored = await svc.store.get_meta(NAME_KEY.format(user_id))
-        names[user_id] = f"**{escape_user_text(stored, 60)}**" if stored else f"<@{user_id}>"
+    for user_id in wanted:
+        name = stored.get(NAME_KEY.format(user_id))
+        names[user_id] = f"**{escape_user_text(name, 60)}**" if name else f"<@{user_id}>"
     return names
 
 
@@ -629,12 +634,13 @@ async def _streaks(
     """Each member's current streak on the group's path, in their own zone from their own start."""
     group_start = local_today(group.created_at, zone_or_utc(group.timezone))
     found = {}
+    roster = standing.roster
     for user_id, progress in standing.progress.items():
-        learner = await svc.store.get_learner(user_id)
-        enrollment = await svc.store.get_enrollment(user_id, role.name)
+        learner = roster.learners.get(user_id)
+        enrollment = roster.enrollments.get(user_id)
         tz = zone_or_utc(learner.timezone if learner else None)
         start = enrollment.start_date if enrollment is not None else group_start
-        checked_in = await svc.store.list_checkins(user_id, role.name)
+        checked_in = roster.checkins.get(user_id, [])
         streak = streak_status(
             (p.done_at for p in progress.values()), start, local_today(now, tz), tz, checked_in=checked_in
         )
@@ -648,12 +654,8 @@ async def _activity(
     """Who ticked what since the group's last post, this week's board, and the names to show."""
     last = await last_post(svc, group, now, missed)
     earliest = min(last.since, last.week_start)
-    ticks = await _ticks_since(svc, group, earliest)
-    visible = set()
-    for user_id in standing.progress:
-        learner = await svc.store.get_learner(user_id)
-        if learner is not None and learner.progress_visible:
-            visible.add(user_id)
+    ticks = await _ticks_since(svc, group, standing.roster.members, earliest)
+    visible = {user_id for user_id in standing.progress if member_visible(standing.roster, user_id)}
     activity = group_activity(
         list(standing.progress),
         ticks,
@@ -665,6 +667,12 @@ async def _activity(
     )
     shown = {m.user_id for m in activity.named} | {row.user_id for row in activity.board}
     return activity, last, await member_names(svc, sorted(shown))
+
+
+def member_visible(roster: GroupRoster, user_id: int) -> bool:
+    """Whether a member lets the group see their progress (`/group join` asks; `/progress` changes it)."""
+    learner = roster.learners.get(user_id)
+    return learner is not None and learner.progress_visible
 
 
 def _items(count: int) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime, time
 from bot.store import codec, rows
 from bot.store.errors import GroupNameTakenError, GroupNotFoundError
 from bot.store.learners import insert_learner
-from bot.store.models import GroupMember, StudyGroup
+from bot.store.models import GroupMember, GroupRoster, ItemProgress, StudyGroup
 from bot.store.repository import Repository
 from bot.store.sql import Sql, UniqueViolationError, Work, one, run
 from bot.store.sql import rows as all_rows
@@ -32,6 +32,29 @@ _TICKS_SINCE = (
     " CROSS JOIN study_groups AS g CROSS JOIN checklist_progress AS p"
     " WHERE m.group_id = ? AND g.id = m.group_id AND p.user_id = m.user_id AND p.role = g.role AND p.done_at >= ?"
     " ORDER BY p.done_at, p.user_id, p.item_id"
+)
+
+
+# What a group's board and post show of its members, each one statement for all of them: group_members' primary
+# key finds the members; CROSS JOIN keeps SQLite on that order (as above), then each member's rows by the
+# (user_id, role, ...) keys of the progress, enrollment and check-in tables.
+_MEMBERS_OF = "FROM group_members AS m CROSS JOIN study_groups AS g"
+_ROSTER_LEARNERS = (
+    "SELECT l.* FROM group_members AS m CROSS JOIN learners AS l WHERE m.group_id = ? AND l.user_id = m.user_id"
+)
+_ROSTER_PROGRESS = (
+    f"SELECT p.user_id, p.item_id, p.done_at, p.proof {_MEMBERS_OF} CROSS JOIN checklist_progress AS p"
+    " WHERE m.group_id = ? AND g.id = m.group_id AND p.user_id = m.user_id AND p.role = g.role"
+    " ORDER BY p.user_id, p.done_at, p.item_id"
+)
+_ROSTER_ENROLLMENTS = (
+    f"SELECT e.* {_MEMBERS_OF} CROSS JOIN enrollments AS e"
+    " WHERE m.group_id = ? AND g.id = m.group_id AND e.user_id = m.user_id AND e.role = g.role"
+)
+_ROSTER_CHECKINS = (
+    f"SELECT c.user_id, c.checked_at {_MEMBERS_OF} CROSS JOIN checkins AS c"
+    " WHERE m.group_id = ? AND g.id = m.group_id AND c.user_id = m.user_id AND c.role = g.role"
+    " ORDER BY c.user_id, c.checked_at"
 )
 
 
@@ -95,8 +118,11 @@ def _leave(group_id: int, user_id: int) -> Work[int]:
     return (yield run("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", group_id, user_id))
 
 
+_MEMBERS = "SELECT * FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id"
+
+
 def _members(group_id: int) -> Work[list[GroupMember]]:
-    found = yield all_rows("SELECT * FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id", group_id)
+    found = yield all_rows(_MEMBERS, group_id)
     return [rows.member(row) for row in found]
 
 
@@ -109,6 +135,19 @@ def _delete(group_id: int) -> Work[int]:
     yield run("DELETE FROM reminder_plan WHERE target_kind = 'group' AND target_id = ?", group_id)
     yield run("DELETE FROM deliveries WHERE target_kind = 'group' AND target_id = ?", group_id)
     return deleted
+
+
+def _roster(group_id: int) -> Work[GroupRoster]:
+    members = tuple(rows.member(row) for row in (yield all_rows(_MEMBERS, group_id)))
+    learners = {row["user_id"]: rows.learner(row) for row in (yield all_rows(_ROSTER_LEARNERS, group_id))}
+    progress: dict[int, dict[str, ItemProgress]] = {m.user_id: {} for m in members}
+    for row in (yield all_rows(_ROSTER_PROGRESS, group_id)):
+        progress[row["user_id"]][row["item_id"]] = rows.item(row)
+    enrollments = {row["user_id"]: rows.enrollment(row) for row in (yield all_rows(_ROSTER_ENROLLMENTS, group_id))}
+    checkins: dict[int, list[datetime]] = {m.user_id: [] for m in members}
+    for row in (yield all_rows(_ROSTER_CHECKINS, group_id)):
+        checkins[row["user_id"]].append(codec.decode_datetime(row["checked_at"]))
+    return GroupRoster(members, learners, progress, enrollments, checkins)
 
 
 def _ticks_since(group_id: int, since_s: str) -> Work[list[tuple[int, str, datetime]]]:
@@ -175,6 +214,13 @@ class GroupRepository(Repository):
     async def group_members(self, group_id: int) -> list[GroupMember]:
         """Return a group's members in the order they joined."""
         return await self._db.read(_members, group_id)
+
+    async def group_roster(self, group_id: int) -> GroupRoster:
+        """Return a group's members with their learner rows, progress, enrollments and check-ins on the group's path.
+
+        Five statements for the whole group, whatever its size, read at one moment; an unknown group has no members.
+        """
+        return await self._db.read(_roster, group_id, snapshot=True)
 
     async def set_group_paused(self, group_id: int, paused: bool) -> bool:
         """Pause or unpause a group's meetings; return whether that changed anything."""

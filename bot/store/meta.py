@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.store import codec, rows
 from bot.store.models import Lease
 from bot.store.repository import Repository
-from bot.store.sql import Sql, Work, one, run
+from bot.store.sql import Sql, Work, in_list, one, run
 from bot.store.sql import rows as all_rows
 
 _SELECT_LEASE = "SELECT * FROM leases WHERE name = ?"
@@ -17,6 +18,19 @@ def get_meta(key: str) -> Work[str | None]:
     """Return a meta value, or None."""
     row = yield one("SELECT value FROM meta WHERE key = ?", key)
     return None if row is None else row[0]
+
+
+_KEYS_PER_STATEMENT = 500  # well under SQLite's and PostgreSQL's limits on a statement's parameters
+
+
+def _get_metas(keys: tuple[str, ...]) -> Work[dict[str, str]]:
+    found: dict[str, str] = {}
+    for start in range(0, len(keys), _KEYS_PER_STATEMENT):
+        chunk = keys[start : start + _KEYS_PER_STATEMENT]
+        sql = f"SELECT key, value FROM meta WHERE key IN ({in_list(len(chunk))})"  # noqa: S608 - placeholders only
+        for row in (yield all_rows(sql, *chunk)):
+            found[row[0]] = row[1]
+    return found
 
 
 def _set_meta(key: str, value: str) -> Work[None]:
@@ -111,6 +125,10 @@ class MetaRepository(Repository):
     async def get_meta(self, key: str) -> str | None:
         """Return a bot-wide setting, or None if unset."""
         return await self._db.read(get_meta, key)
+
+    async def get_metas(self, keys: Iterable[str]) -> dict[str, str]:
+        """Return the settings of these keys that are set, by key (one statement per 500 keys)."""
+        return await self._db.read(_get_metas, tuple(dict.fromkeys(keys)))
 
     async def set_meta(self, key: str, value: str) -> None:
         """Set a bot-wide setting."""

@@ -114,6 +114,21 @@ class GroupMember:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupRoster:
+    """A study group's members and what its board and weekly post show of them, read at one moment.
+
+    `progress`, `enrollments` and `checkins` are on the group's path; `progress` and `checkins` hold every
+    member (empty when none), `learners` and `enrollments` the members that have one.
+    """
+
+    members: tuple[GroupMember, ...]  # in joining order
+    learners: dict[int, Learner]
+    progress: dict[int, dict[str, ItemProgress]]  # by item ID, in the order ticked
+    enrollments: dict[int, Enrollment]
+    checkins: dict[int, list[datetime]]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
 class DueTarget:
     """A reminder target whose planned next reminder is due (`next_due` is aware UTC)."""
 

@@ -82,3 +82,50 @@ async def test_group_ticks_since_are_the_members_ticks_on_the_groups_role(store:
     assert await store.group_ticks_since(999, since) == []
     with pytest.raises(ValueError, match="naive datetime"):
         await store.group_ticks_since(owls, datetime(2025, 3, 3))  # noqa: DTZ001 - the point of the test
+
+
+async def test_a_group_roster_reads_what_its_board_shows_of_every_member(store: Store, now: datetime) -> None:
+    owls = await group(store, now)
+    larks = await group(store, now, "Larks", "data-engineer")
+    await store.enroll(1, ROLE, None, date(2025, 1, 6), now)
+    await store.enroll(2, "data-engineer", None, date(2025, 2, 3), now)  # a member enrolled in another path
+    await store.ensure_learner(3, now, timezone="Asia/Tokyo")  # a member enrolled nowhere
+    for later, user in enumerate((2, 1, 3)):
+        await store.join_group(owls, user, now + timedelta(seconds=later))
+    await store.join_group(larks, 1, now)
+    await store.set_progress_visible(1, True, now)
+    await store.set_item_done(1, ROLE, "b", now - timedelta(days=1))
+    await store.set_item_done(1, ROLE, "a", now - timedelta(days=2))
+    await store.set_item_done(1, "data-engineer", "other-role", now)
+    await store.set_item_done(2, "data-engineer", "not-this-path", now)
+    await store.add_checkin(1, ROLE, now)
+    await store.add_checkin(1, ROLE, now - timedelta(days=8))
+    await store.add_checkin(2, "data-engineer", now)
+
+    roster = await store.group_roster(owls)
+
+    assert [m.user_id for m in roster.members] == [2, 1, 3]  # joining order
+    assert sorted(roster.learners) == [1, 2, 3]
+    assert roster.learners[1].progress_visible and not roster.learners[2].progress_visible
+    assert roster.learners[3].timezone == "Asia/Tokyo"
+    assert list(roster.progress) == [2, 1, 3]
+    assert list(roster.progress[1]) == ["a", "b"]  # the order ticked
+    assert roster.progress[1] == await store.get_progress(1, ROLE)
+    assert roster.progress[2] == roster.progress[3] == {}
+    assert list(roster.enrollments) == [1]
+    assert roster.enrollments[1] == await store.get_enrollment(1, ROLE)
+    assert roster.checkins == {2: [], 1: [now - timedelta(days=8), now], 3: []}
+    larks_roster = await store.group_roster(larks)
+    assert list(larks_roster.progress[1]) == ["other-role"]
+    assert list(larks_roster.enrollments) == []
+    empty = await store.group_roster(999)
+    assert (empty.members, empty.learners, empty.progress, empty.checkins) == ((), {}, {}, {})
+
+
+async def test_meta_values_come_back_for_many_keys_at_once(store: Store, now: datetime) -> None:
+    keys = [f"console:name:{n}" for n in range(1_200)]  # more than one statement's worth
+    for n in range(0, 1_200, 7):
+        await store.set_meta(keys[n], f"user {n}")
+    found = await store.get_metas([*keys, keys[0], "missing"])
+    assert found == {keys[n]: f"user {n}" for n in range(0, 1_200, 7)}
+    assert await store.get_metas([]) == {}
