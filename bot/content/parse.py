@@ -27,8 +27,10 @@ from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Sev
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
+    outline_numbered,
     phase_hint,
     read_phase_heading,
+    read_phase_headings,
     read_series_heading,
     series_word,
     table_row_heading,
@@ -577,7 +579,11 @@ class _Body:
             self.leave_quote(quote)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
-            if found is not None and (self.kind is None or _kind(found) == self.kind):
+            if (
+                found is not None
+                and (self.kind is None or _kind(found) == self.kind)
+                and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
+            ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)
                 return
@@ -717,14 +723,14 @@ def _parse_body(
     reader = _Body(problems)
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
-    heading_phases = [read_phase_heading(text) for _, text in headings]
+    heading_phases = read_phase_headings(headings)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         planned = _table_plan(blocks) if reader.series is None else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
-            heading_phases = [read_phase_heading(text) for _, text in headings]
+            heading_phases = read_phase_headings(headings)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     for block in blocks:

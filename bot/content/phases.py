@@ -7,7 +7,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
-- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase;
+- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
+  whose plan such sections are: see `read_phase_headings`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file.
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
@@ -21,6 +22,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _NUMBER_WORDS = {
@@ -222,6 +225,35 @@ def _numbered(body: str) -> PhaseHeading | None:
     if span is not None and _unit(span) == "day" and not span.group("b"):
         return None  # one day is not a phase, as above
     return _spanned(int(outline.group("n")), rest)
+
+
+def outline_numbered(text: str) -> bool:
+    """Return True for a heading that `read_phase_heading` reads as a phase by its section number alone
+    ('1. Foundations (Weeks 1-4)'), not by the words after its number ('2. Phase 1: Basics')."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    outline = _OUTLINE.match(body)
+    return outline is not None and read_phase_heading(body[outline.end() :]) is None
+
+
+def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None]:
+    """Read a file's headings ((level, clean text), in order) with `read_phase_heading`.
+
+    Numbered sections with weeks are phases only where they are the file's plan: in a file with no other phase
+    heading, at the outermost level that has two or more of them. Elsewhere their number is an outline's: one
+    timed section of a guide ('## 3. Practice project (2 weeks)'), or the parts of a phase ('### 2. Functions
+    (1 week)' under '## Phase 1: Python' or under '## 1. Foundations (Weeks 1-4)'), which as phases would split it.
+    """
+    found = [read_phase_heading(text) for _, text in headings]
+    outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
+    if outline:
+        alone = len(outline) == len(found) - found.count(None)
+        levels = Counter(headings[i][0] for i in outline)
+        level = min((lv for lv, n in levels.items() if n >= 2), default=None) if alone else None
+        for i in outline:
+            if headings[i][0] != level:
+                found[i] = None
+    return found
 
 
 def is_day_heading(text: str) -> bool:

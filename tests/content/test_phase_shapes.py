@@ -261,3 +261,28 @@ def test_a_paragraph_under_a_bullet_stays_with_it_in_a_part_and_out_of_it():
     assert part.text == ""
     assert phase.text == "Prose after the list is the phase's again."
     assert problems == []
+
+
+def test_one_timed_section_of_a_numbered_outline_does_not_make_it_a_plan():
+    body = (
+        "# T\n\n## 1. Introduction\nHello.\n\n## 2. Prerequisites (2 hours)\n- Python\n\n"
+        "## 3. Practice project (2 weeks)\n- Build a dashboard\n\n## 4. Resources\n- A book\n"
+    )
+    role, problems, _ = parse(body)
+    assert role.self_paced
+    assert [s.title for s in role.sections if s.kind == "section"][-2:] == [
+        "3. Practice project (2 weeks)",
+        "4. Resources",
+    ]
+    assert [p.message.split(":")[0] for p in problems] == ["no phases found"]
+
+
+def test_numbered_sections_inside_a_numbered_plan_are_parts_of_its_phases():
+    body = (
+        "# T\n\n## 1. Foundations (Weeks 1-4)\n\n### 1. Syntax (Week 1)\n- a\n\n### 2. Types (Weeks 2-4)\n- b\n\n"
+        "## 2. HTTP (Weeks 5-8)\n\n### 1. Handlers (2 weeks)\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Foundations", (1, 4)), (2, "HTTP", (5, 8))]
+    assert [s.label for s in role.phases[0].subsections] == ["1. Syntax (Week 1)", "2. Types (Weeks 2-4)"]
+    assert problems == []
