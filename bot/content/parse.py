@@ -583,6 +583,7 @@ class _Body:
                 found is not None
                 and (self.kind is None or _kind(found) == self.kind)
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
+                and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
             ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)

@@ -9,7 +9,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
-- `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file.
+- `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
+  file whose plan they are: see `read_phase_headings`).
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -92,6 +93,7 @@ _MAYBE = re.compile(
 )
 _PHASE_FIRST = "psfe"  # the first letters of the phase words
 _QUARTER = re.compile(r"(?:q|quarter\s*)(?P<n>[1-4])(?!\w)", re.IGNORECASE)  # 'Q1', 'Quarter 3'
+_Q_NUMBERED = re.compile(r"q(?P<n>\d{1,3})(?!\w)", re.IGNORECASE)  # 'Q1', 'Q12': a quarter or a question
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
 _SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
 
@@ -239,12 +241,20 @@ def outline_numbered(text: str) -> bool:
 def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None]:
     """Read a file's headings ((level, clean text), in order) with `read_phase_heading`.
 
+    Quarters ('Q1: Math') are phases only where they are the file's plan: two or more, its first phase heading
+    a quarter, and no 'Q' heading that asks ('Q2: Why Go?') or counts past four ('Q5'): those number interview
+    questions, and one 'Q3 roadmap' in a guide is no year plan.
+
     Numbered sections with weeks are phases only where they are the file's plan: in a file with no other phase
     heading, at the outermost level that has two or more of them. Elsewhere their number is an outline's: one
     timed section of a guide ('## 3. Practice project (2 weeks)'), or the parts of a phase ('### 2. Functions
     (1 week)' under '## Phase 1: Python' or under '## 1. Foundations (Weeks 1-4)'), which as phases would split it.
     """
     found = [read_phase_heading(text) for _, text in headings]
+    quarters = [i for i, f in enumerate(found) if f is not None and f.unit == "quarter"]
+    if quarters and (len(quarters) < 2 or found[quarters[0]] is not next(filter(None, found)) or _questions(headings)):
+        for i in quarters:
+            found[i] = None
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
     if outline:
         alone = len(outline) == len(found) - found.count(None)
@@ -254,6 +264,16 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     return found
+
+
+def _questions(headings: Sequence[tuple[int, str]]) -> bool:
+    """Return True when a file's 'Q' headings number questions: one asks ('Q2: Why Go?') or counts past Q4."""
+    for _, text in headings:
+        lead = _LEAD.match(text)
+        numbered = _Q_NUMBERED.match(text, lead.end() if lead else 0)
+        if numbered is not None and (int(numbered.group("n")) > 4 or text.rstrip().endswith("?")):
+            return True
+    return False
 
 
 def is_day_heading(text: str) -> bool:

@@ -286,3 +286,29 @@ def test_numbered_sections_inside_a_numbered_plan_are_parts_of_its_phases():
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Foundations", (1, 4)), (2, "HTTP", (5, 8))]
     assert [s.label for s in role.phases[0].subsections] == ["1. Syntax (Week 1)", "2. Types (Weeks 2-4)"]
     assert problems == []
+
+
+def test_one_quarter_heading_does_not_make_a_file_a_plan():
+    role, problems, _ = parse(
+        "# T\n\n## Overview\nText.\n\n## Q1 2027 objectives\n- Ship it\n\n## Resources\n- A book\n"
+    )
+    assert role.self_paced
+    assert "Q1 2027 objectives" in [s.title for s in role.sections]
+    assert [p.message.split(":")[0] for p in problems] == ["no phases found"]
+
+
+def test_numbered_questions_inside_a_phase_are_parts_of_it():
+    body = (
+        "# T\n\n## Phase 1: Basics\n- a\n\n## Phase 2: Interview prep\n\n"
+        "### Q1: Tell me about yourself\nText.\n\n### Q2: Why this company\nText.\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Basics"), (2, "Interview prep")]
+    assert [s.label for s in role.phases[1].subsections] == ["Q1: Tell me about yourself", "Q2: Why this company"]
+    assert [p.severity for p in problems] == ["warning"]  # the planned weeks
+
+
+def test_bold_numbered_questions_are_not_quarters():
+    role, _, _ = parse("# T\n\n## JavaScript\n\n**Q1: Closures**\n\nScope.\n\n**Q2: Event loop**\n\nTasks.\n")
+    assert role.self_paced
+    assert [s.title for s in role.sections if s.kind == "subsection"] == ["Q1: Closures", "Q2: Event loop"]
