@@ -770,9 +770,13 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
     rows '| 3-4 | JOINs | ... |') made into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell
     ('Resources: ...'); None when there is no such table. The new blocks count as one quote deeper than the table,
-    so what follows the table ends its phases, as the end of a quote does."""
+    so what follows the table ends its phases, as the end of a quote does.
+
+    Only rows that go forward in time are a plan, each after the row and the tables taken before it: a table that
+    gives a week several rows ('| 1 | Install |', '| 1 | Hello world |'), or a second schedule of the same weeks
+    (full time, then part time), is a table about weeks, and stays a table."""
     out: list[Block] = []
-    level, i, changed = 1, 0, False
+    level, i, changed, last_week = 1, 0, False, 0
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
@@ -784,23 +788,29 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         end = i
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
-        made = _rows_as_phases(blocks[i:end], min(level + 1, 6))
-        out.extend(made if made is not None else blocks[i:end])
-        changed = changed or made is not None
+        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        if made is None:
+            out.extend(blocks[i:end])
+        else:
+            out.extend(made[0])
+            changed, last_week = True, made[1]
         i = end
     return out if changed else None
 
 
-def _rows_as_phases(rows: list[Block], level: int) -> list[Block] | None:
-    """Make the rows of one table phase headings and their bullets (see `_table_plan`), or return None."""
+def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+    """Make the rows of one table phase headings and their bullets (see `_table_plan`), with the last week they
+    reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
     out: list[Block] = []
     for row in rows:
         header, _, first = row.cells[0]
         heading = table_row_heading(header, first)
-        if heading is None:
+        found = read_phase_heading(heading) if heading is not None else None
+        if found is None or found.first is None or found.last is None or found.first <= after:
             return None
+        after = found.last
         others = row.cells[1:]
         titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
         md = plain = heading
@@ -814,7 +824,7 @@ def _rows_as_phases(rows: list[Block], level: int) -> list[Block] | None:
             item_md = f"{head}: {cell_md}" if head else cell_md
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-    return out
+    return out, after
 
 
 def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
