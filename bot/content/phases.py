@@ -61,13 +61,14 @@ _PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
-# ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python') is not one.
+# ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
+# weeks': a range's dash after a digit is no separator) is not one.
 _LENGTH = (
     r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|a)\s*(?P<b>\d{1,3}))?\+?\s*"
     rf"(?:(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
 )
 _LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
-_LENGTH_LAST = re.compile(rf"(?:^|[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
+_LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {

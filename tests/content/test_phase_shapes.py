@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
-from bot.content.phases import phase_hint, read_phase_heading
+from bot.content.phases import phase_hint, read_phase_heading, read_series_heading
 from tests.content.helpers import role_file
 
 
@@ -98,6 +98,9 @@ def test_headings_that_are_not_phases(heading):
         ("Phase 5: Capstone [10 days]", 2, "Capstone"),
         ("1. Foundations (2 weeks)", 2, "Foundations"),
         ("Phase 6: Learn 3 weeks of Python", None, "Learn 3 weeks of Python"),  # words of the title, not a length
+        ("Phase 7: Practice for 6-8 weeks", None, "Practice for 6-8 weeks"),  # a range's dash is no separator
+        ("Phase 8: Build projects 1–2 months", None, "Build projects 1–2 months"),
+        ("Phase 9: Python, 2-3 weeks", 3, "Python"),
     ],
 )
 def test_a_phase_may_give_its_length_instead_of_its_weeks(heading, length, title):
@@ -312,3 +315,7 @@ def test_bold_numbered_questions_are_not_quarters():
     role, _, _ = parse("# T\n\n## JavaScript\n\n**Q1: Closures**\n\nScope.\n\n**Q2: Event loop**\n\nTasks.\n")
     assert role.self_paced
     assert [s.title for s in role.sections if s.kind == "subsection"] == ["Q1: Closures", "Q2: Event loop"]
+
+
+def test_a_step_keeps_the_range_in_its_title():
+    assert read_series_heading("Step 3: Wait 2-3 days") == ("step", (3, None, None, "Wait 2-3 days", "", None))
