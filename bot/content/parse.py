@@ -492,6 +492,8 @@ class _Body:
 
     def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0) -> None:
         """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
+        if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
+            self.leave_quote(quote)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         phase = self.phase
@@ -1078,7 +1080,7 @@ def _build_sections(
     finer: list[Section] = []
     open_path: list[_Heading] = []
     for h in headings:
-        while open_path and open_path[-1].level >= h.level:
+        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
             open_path.pop()
         open_path.append(h)
         path = tuple([x.title for x in open_path])

@@ -193,6 +193,18 @@ def test_headings_inside_a_block_quote_end_with_the_quote():
     assert problems == []
 
 
+def test_a_heading_right_after_a_quoted_phase_is_not_in_that_phase():
+    body = (
+        "# Plan\n\n> ## Phase 1: Shell (Weeks 1-3)\n> - permissions\n\n### My notes\n- Learn Ansible\n\n"
+        "## Phase 2: Services (Weeks 4-6)\n- systemd\n"
+    )
+    role, problems, _ = parse(body)
+    assert role.phases[0].subsections == ()
+    notes = next(s for s in role.sections if s.title == "My notes")
+    assert notes.phase is None and notes.path == ("Plan", "My notes")
+    assert problems == []
+
+
 def test_a_table_of_weeks_is_the_plan_of_a_file_without_phase_headings():
     body = (
         "# SQL\n\n| Week | Topic | Resources |\n|---|---|---|\n| 1 | SELECT | [SQLBolt](https://sqlbolt.com/) |\n"
