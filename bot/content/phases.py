@@ -50,10 +50,12 @@ _DAY_WORDS = r"days?|tage?|d[ií]as?"
 _UNIT_WORDS = rf"(?:{_WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
+# The span's own unit again, in any of its words: 'Week 5 to Week 8', never 'Week 1 - Day 3' (a day of week 1).
+_SAME_UNIT = rf"(?(week)(?:{_WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number.
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})"
-    rf"(?:{_RANGE_SEP}(?:{_UNIT_WORDS}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
+    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")

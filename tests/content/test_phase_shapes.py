@@ -41,6 +41,8 @@ from tests.content.helpers import role_file
         ("Phase 1: Basics (Week 1 - Week 4)", 1, (1, 4), "Basics"),
         ("Phase 2: Databases (Week 5 to Week 8)", 2, (5, 8), "Databases"),
         ("Week 3 – Week 4: Trees", None, (3, 4), "Trees"),
+        ("Week 1 - Day 3: Loops", None, (1, 1), "Day 3: Loops"),  # a day of week 1, not weeks 1-3
+        ("Month 1 - Week 2: Setup", None, (1, 4), "Week 2: Setup"),
         ("2. Setup (Days 1-7)", 2, (1, 1), "Setup"),
         ("Phase 1: Basics [Weeks 1-4]", 1, (1, 4), "Basics"),
         ("Phase II: Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
@@ -319,3 +321,13 @@ def test_bold_numbered_questions_are_not_quarters():
 
 def test_a_step_keeps_the_range_in_its_title():
     assert read_series_heading("Step 3: Wait 2-3 days") == ("step", (3, None, None, "Wait 2-3 days", "", None))
+
+
+def test_days_of_a_week_under_a_phase_date_it_by_their_week():
+    body = (
+        "# T\n\n## Phase 1: Basics\n\n### Week 1 - Day 1: Setup\n- a\n\n### Week 1 - Day 5: Review\n- b\n\n"
+        "## Phase 2: More\n\n### Week 2 - Day 1: Functions\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    assert problems == []
