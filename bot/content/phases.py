@@ -160,8 +160,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         quarter = _QUARTER.match(body)
         if quarter is None:
             return None
-        n = int(quarter.group("n"))
-        return PhaseHeading(None, *_weeks("quarter", n, None), _title(body[quarter.end() :]), "quarter")
+        return _with_weeks(body[quarter.end() :], "quarter", *_weeks("quarter", int(quarter.group("n")), None))
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -178,12 +177,19 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
     rest = body[span.end() :]
+    if unit == "week":
+        return PhaseHeading(None, a, a if b is None else b, _title(rest), unit)
+    return _with_weeks(rest, unit, *_weeks(unit, a, b))
+
+
+def _with_weeks(rest: str, unit: str, first: int, last: int) -> PhaseHeading:
+    """Return the phase of a month, quarter or days heading (weeks `first` to `last`) whose `rest` may give its
+    weeks first: 'Month 1 (Weeks 1-4): Basics', 'Q1 (Weeks 1-13): Math' are those weeks."""
     weeks = _SPAN_AT.match(rest.lstrip())
-    if weeks is not None and unit != "week" and _unit(weeks) == "week":
-        # 'Month 1 (Weeks 1-4): Basics': the weeks it gives are its weeks
-        first_week, last_week = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
-        return PhaseHeading(None, first_week, last_week, _title(rest.lstrip()[weeks.end() :]), unit)
-    return PhaseHeading(None, *_weeks(unit, a, b), _title(rest), unit)
+    if weeks is not None and _unit(weeks) == "week":
+        first, last = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
+        rest = rest.lstrip()[weeks.end() :]
+    return PhaseHeading(None, first, last, _title(rest), unit)
 
 
 def _number(raw: str) -> int:

@@ -52,6 +52,7 @@ from tests.content.helpers import role_file
         ("Month 2 (Weeks 5–9) — Back End", None, (5, 9), "Back End"),
         ("Q1: Math & Python (Jan–Mar)", None, (1, 12), "Math & Python (Jan–Mar)"),
         ("Quarter 3 — Deep Learning", None, (25, 36), "Deep Learning"),
+        ("Q1 (Weeks 1-13): Math", None, (1, 13), "Math"),  # the weeks it gives, as for a month
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
