@@ -246,7 +246,8 @@ def _age_survivors() -> None:
 def _load_content(directory: Path, previous_index: ContentIndex | None, defer_search: bool) -> ContentIndex:
     missing = folder_problem(directory)
     if missing is not None:
-        return build_index([], [Problem(str(directory), None, "error", missing)])
+        problem = Problem(str(directory), None, "error", missing)
+        return replace(build_index([], [problem]), walk_problems=(problem,))  # never the index of a folder found
     found = find_role_files(directory)
     previous = previous_index.parsed if previous_index is not None else {}
     # What could not be looked at goes first, as entries that loaded nothing: they claim no name, so the

@@ -27,8 +27,10 @@ from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Sev
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
+    outline_numbered,
     phase_hint,
     read_phase_heading,
+    read_phase_headings,
     read_series_heading,
     series_word,
     table_row_heading,
@@ -490,6 +492,8 @@ class _Body:
 
     def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0) -> None:
         """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
+        if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
+            self.leave_quote(quote)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         phase = self.phase
@@ -577,7 +581,12 @@ class _Body:
             self.leave_quote(quote)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
-            if found is not None and (self.kind is None or _kind(found) == self.kind):
+            if (
+                found is not None
+                and (self.kind is None or _kind(found) == self.kind)
+                and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
+                and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
+            ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)
                 return
@@ -717,14 +726,14 @@ def _parse_body(
     reader = _Body(problems)
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
-    heading_phases = [read_phase_heading(text) for _, text in headings]
+    heading_phases = read_phase_headings(headings)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         planned = _table_plan(blocks) if reader.series is None else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
-            heading_phases = [read_phase_heading(text) for _, text in headings]
+            heading_phases = read_phase_headings(headings)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     for block in blocks:
@@ -763,9 +772,13 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
     rows '| 3-4 | JOINs | ... |') made into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell
     ('Resources: ...'); None when there is no such table. The new blocks count as one quote deeper than the table,
-    so what follows the table ends its phases, as the end of a quote does."""
+    so what follows the table ends its phases, as the end of a quote does.
+
+    Only rows that go forward in time are a plan, each after the row and the tables taken before it: a table that
+    gives a week several rows ('| 1 | Install |', '| 1 | Hello world |'), or a second schedule of the same weeks
+    (full time, then part time), is a table about weeks, and stays a table."""
     out: list[Block] = []
-    level, i, changed = 1, 0, False
+    level, i, changed, last_week = 1, 0, False, 0
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
@@ -777,23 +790,29 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         end = i
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
-        made = _rows_as_phases(blocks[i:end], min(level + 1, 6))
-        out.extend(made if made is not None else blocks[i:end])
-        changed = changed or made is not None
+        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        if made is None:
+            out.extend(blocks[i:end])
+        else:
+            out.extend(made[0])
+            changed, last_week = True, made[1]
         i = end
     return out if changed else None
 
 
-def _rows_as_phases(rows: list[Block], level: int) -> list[Block] | None:
-    """Make the rows of one table phase headings and their bullets (see `_table_plan`), or return None."""
+def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+    """Make the rows of one table phase headings and their bullets (see `_table_plan`), with the last week they
+    reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
     out: list[Block] = []
     for row in rows:
         header, _, first = row.cells[0]
         heading = table_row_heading(header, first)
-        if heading is None:
+        found = read_phase_heading(heading) if heading is not None else None
+        if found is None or found.first is None or found.last is None or found.first <= after:
             return None
+        after = found.last
         others = row.cells[1:]
         titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
         md = plain = heading
@@ -807,7 +826,7 @@ def _rows_as_phases(rows: list[Block], level: int) -> list[Block] | None:
             item_md = f"{head}: {cell_md}" if head else cell_md
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-    return out
+    return out, after
 
 
 def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
@@ -1061,7 +1080,7 @@ def _build_sections(
     finer: list[Section] = []
     open_path: list[_Heading] = []
     for h in headings:
-        while open_path and open_path[-1].level >= h.level:
+        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
             open_path.pop()
         open_path.append(h)
         path = tuple([x.title for x in open_path])

@@ -7,8 +7,10 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
-- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase;
-- `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file.
+- `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
+  whose plan such sections are: see `read_phase_headings`);
+- `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
+  file whose plan they are: see `read_phase_headings`).
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -21,6 +23,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _NUMBER_WORDS = {
@@ -46,10 +50,12 @@ _DAY_WORDS = r"days?|tage?|d[ií]as?"
 _UNIT_WORDS = rf"(?:{_WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
+# The span's own unit again, in any of its words: 'Week 5 to Week 8', never 'Week 1 - Day 3' (a day of week 1).
+_SAME_UNIT = rf"(?(week)(?:{_WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number.
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})"
-    rf"(?:{_RANGE_SEP}(?:{_UNIT_WORDS}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
+    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
@@ -57,13 +63,14 @@ _PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
-# ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python') is not one.
+# ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
+# weeks': a range's dash after a digit is no separator) is not one.
 _LENGTH = (
     r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|a)\s*(?P<b>\d{1,3}))?\+?\s*"
     rf"(?:(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
 )
 _LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
-_LENGTH_LAST = re.compile(rf"(?:^|[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
+_LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {
@@ -89,6 +96,7 @@ _MAYBE = re.compile(
 )
 _PHASE_FIRST = "psfe"  # the first letters of the phase words
 _QUARTER = re.compile(r"(?:q|quarter\s*)(?P<n>[1-4])(?!\w)", re.IGNORECASE)  # 'Q1', 'Quarter 3'
+_Q_NUMBERED = re.compile(r"q(?P<n>\d{1,3})(?!\w)", re.IGNORECASE)  # 'Q1', 'Q12': a quarter or a question
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
 _SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
 
@@ -152,8 +160,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         quarter = _QUARTER.match(body)
         if quarter is None:
             return None
-        n = int(quarter.group("n"))
-        return PhaseHeading(None, *_weeks("quarter", n, None), _title(body[quarter.end() :]), "quarter")
+        return _with_weeks(body[quarter.end() :], "quarter", *_weeks("quarter", int(quarter.group("n")), None))
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -170,12 +177,19 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
     rest = body[span.end() :]
+    if unit == "week":
+        return PhaseHeading(None, a, a if b is None else b, _title(rest), unit)
+    return _with_weeks(rest, unit, *_weeks(unit, a, b))
+
+
+def _with_weeks(rest: str, unit: str, first: int, last: int) -> PhaseHeading:
+    """Return the phase of a month, quarter or days heading (weeks `first` to `last`) whose `rest` may give its
+    weeks first: 'Month 1 (Weeks 1-4): Basics', 'Q1 (Weeks 1-13): Math' are those weeks."""
     weeks = _SPAN_AT.match(rest.lstrip())
-    if weeks is not None and unit != "week" and _unit(weeks) == "week":
-        # 'Month 1 (Weeks 1-4): Basics': the weeks it gives are its weeks
-        first_week, last_week = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
-        return PhaseHeading(None, first_week, last_week, _title(rest.lstrip()[weeks.end() :]), unit)
-    return PhaseHeading(None, *_weeks(unit, a, b), _title(rest), unit)
+    if weeks is not None and _unit(weeks) == "week":
+        first, last = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
+        rest = rest.lstrip()[weeks.end() :]
+    return PhaseHeading(None, first, last, _title(rest), unit)
 
 
 def _number(raw: str) -> int:
@@ -222,6 +236,53 @@ def _numbered(body: str) -> PhaseHeading | None:
     if span is not None and _unit(span) == "day" and not span.group("b"):
         return None  # one day is not a phase, as above
     return _spanned(int(outline.group("n")), rest)
+
+
+def outline_numbered(text: str) -> bool:
+    """Return True for a heading that `read_phase_heading` reads as a phase by its section number alone
+    ('1. Foundations (Weeks 1-4)'), not by the words after its number ('2. Phase 1: Basics')."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    outline = _OUTLINE.match(body)
+    return outline is not None and read_phase_heading(body[outline.end() :]) is None
+
+
+def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None]:
+    """Read a file's headings ((level, clean text), in order) with `read_phase_heading`.
+
+    Quarters ('Q1: Math') are phases only where they are the file's plan: two or more, its first phase heading
+    a quarter, and no 'Q' heading that asks ('Q2: Why Go?') or counts past four ('Q5'): those number interview
+    questions, and one 'Q3 roadmap' in a guide is no year plan.
+
+    Numbered sections with weeks are phases only where they are the file's plan: in a file with no other phase
+    heading, at the outermost level that has two or more of them. Elsewhere their number is an outline's: one
+    timed section of a guide ('## 3. Practice project (2 weeks)'), or the parts of a phase ('### 2. Functions
+    (1 week)' under '## Phase 1: Python' or under '## 1. Foundations (Weeks 1-4)'), which as phases would split it.
+    """
+    found = [read_phase_heading(text) for _, text in headings]
+    quarters = [i for i, f in enumerate(found) if f is not None and f.unit == "quarter"]
+    if quarters and (len(quarters) < 2 or found[quarters[0]] is not next(filter(None, found)) or _questions(headings)):
+        for i in quarters:
+            found[i] = None
+    outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
+    if outline:
+        alone = len(outline) == len(found) - found.count(None)
+        levels = Counter(headings[i][0] for i in outline)
+        level = min((lv for lv, n in levels.items() if n >= 2), default=None) if alone else None
+        for i in outline:
+            if headings[i][0] != level:
+                found[i] = None
+    return found
+
+
+def _questions(headings: Sequence[tuple[int, str]]) -> bool:
+    """Return True when a file's 'Q' headings number questions: one asks ('Q2: Why Go?') or counts past Q4."""
+    for _, text in headings:
+        lead = _LEAD.match(text)
+        numbered = _Q_NUMBERED.match(text, lead.end() if lead else 0)
+        if numbered is not None and (int(numbered.group("n")) > 4 or text.rstrip().endswith("?")):
+            return True
+    return False
 
 
 def is_day_heading(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
-from bot.content.phases import phase_hint, read_phase_heading
+from bot.content.phases import phase_hint, read_phase_heading, read_series_heading
 from tests.content.helpers import role_file
 
 
@@ -41,6 +41,8 @@ from tests.content.helpers import role_file
         ("Phase 1: Basics (Week 1 - Week 4)", 1, (1, 4), "Basics"),
         ("Phase 2: Databases (Week 5 to Week 8)", 2, (5, 8), "Databases"),
         ("Week 3 – Week 4: Trees", None, (3, 4), "Trees"),
+        ("Week 1 - Day 3: Loops", None, (1, 1), "Day 3: Loops"),  # a day of week 1, not weeks 1-3
+        ("Month 1 - Week 2: Setup", None, (1, 4), "Week 2: Setup"),
         ("2. Setup (Days 1-7)", 2, (1, 1), "Setup"),
         ("Phase 1: Basics [Weeks 1-4]", 1, (1, 4), "Basics"),
         ("Phase II: Databases (Weeks 5-12)", 2, (5, 12), "Databases"),
@@ -50,6 +52,7 @@ from tests.content.helpers import role_file
         ("Month 2 (Weeks 5–9) — Back End", None, (5, 9), "Back End"),
         ("Q1: Math & Python (Jan–Mar)", None, (1, 12), "Math & Python (Jan–Mar)"),
         ("Quarter 3 — Deep Learning", None, (25, 36), "Deep Learning"),
+        ("Q1 (Weeks 1-13): Math", None, (1, 13), "Math"),  # the weeks it gives, as for a month
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -98,6 +101,9 @@ def test_headings_that_are_not_phases(heading):
         ("Phase 5: Capstone [10 days]", 2, "Capstone"),
         ("1. Foundations (2 weeks)", 2, "Foundations"),
         ("Phase 6: Learn 3 weeks of Python", None, "Learn 3 weeks of Python"),  # words of the title, not a length
+        ("Phase 7: Practice for 6-8 weeks", None, "Practice for 6-8 weeks"),  # a range's dash is no separator
+        ("Phase 8: Build projects 1–2 months", None, "Build projects 1–2 months"),
+        ("Phase 9: Python, 2-3 weeks", 3, "Python"),
     ],
 )
 def test_a_phase_may_give_its_length_instead_of_its_weeks(heading, length, title):
@@ -260,4 +266,69 @@ def test_a_paragraph_under_a_bullet_stays_with_it_in_a_part_and_out_of_it():
     ]
     assert part.text == ""
     assert phase.text == "Prose after the list is the phase's again."
+    assert problems == []
+
+
+def test_one_timed_section_of_a_numbered_outline_does_not_make_it_a_plan():
+    body = (
+        "# T\n\n## 1. Introduction\nHello.\n\n## 2. Prerequisites (2 hours)\n- Python\n\n"
+        "## 3. Practice project (2 weeks)\n- Build a dashboard\n\n## 4. Resources\n- A book\n"
+    )
+    role, problems, _ = parse(body)
+    assert role.self_paced
+    assert [s.title for s in role.sections if s.kind == "section"][-2:] == [
+        "3. Practice project (2 weeks)",
+        "4. Resources",
+    ]
+    assert [p.message.split(":")[0] for p in problems] == ["no phases found"]
+
+
+def test_numbered_sections_inside_a_numbered_plan_are_parts_of_its_phases():
+    body = (
+        "# T\n\n## 1. Foundations (Weeks 1-4)\n\n### 1. Syntax (Week 1)\n- a\n\n### 2. Types (Weeks 2-4)\n- b\n\n"
+        "## 2. HTTP (Weeks 5-8)\n\n### 1. Handlers (2 weeks)\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Foundations", (1, 4)), (2, "HTTP", (5, 8))]
+    assert [s.label for s in role.phases[0].subsections] == ["1. Syntax (Week 1)", "2. Types (Weeks 2-4)"]
+    assert problems == []
+
+
+def test_one_quarter_heading_does_not_make_a_file_a_plan():
+    role, problems, _ = parse(
+        "# T\n\n## Overview\nText.\n\n## Q1 2027 objectives\n- Ship it\n\n## Resources\n- A book\n"
+    )
+    assert role.self_paced
+    assert "Q1 2027 objectives" in [s.title for s in role.sections]
+    assert [p.message.split(":")[0] for p in problems] == ["no phases found"]
+
+
+def test_numbered_questions_inside_a_phase_are_parts_of_it():
+    body = (
+        "# T\n\n## Phase 1: Basics\n- a\n\n## Phase 2: Interview prep\n\n"
+        "### Q1: Tell me about yourself\nText.\n\n### Q2: Why this company\nText.\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Basics"), (2, "Interview prep")]
+    assert [s.label for s in role.phases[1].subsections] == ["Q1: Tell me about yourself", "Q2: Why this company"]
+    assert [p.severity for p in problems] == ["warning"]  # the planned weeks
+
+
+def test_bold_numbered_questions_are_not_quarters():
+    role, _, _ = parse("# T\n\n## JavaScript\n\n**Q1: Closures**\n\nScope.\n\n**Q2: Event loop**\n\nTasks.\n")
+    assert role.self_paced
+    assert [s.title for s in role.sections if s.kind == "subsection"] == ["Q1: Closures", "Q2: Event loop"]
+
+
+def test_a_step_keeps_the_range_in_its_title():
+    assert read_series_heading("Step 3: Wait 2-3 days") == ("step", (3, None, None, "Wait 2-3 days", "", None))
+
+
+def test_days_of_a_week_under_a_phase_date_it_by_their_week():
+    body = (
+        "# T\n\n## Phase 1: Basics\n\n### Week 1 - Day 1: Setup\n- a\n\n### Week 1 - Day 5: Review\n- b\n\n"
+        "## Phase 2: More\n\n### Week 2 - Day 1: Functions\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
     assert problems == []

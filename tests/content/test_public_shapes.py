@@ -193,6 +193,18 @@ def test_headings_inside_a_block_quote_end_with_the_quote():
     assert problems == []
 
 
+def test_a_heading_right_after_a_quoted_phase_is_not_in_that_phase():
+    body = (
+        "# Plan\n\n> ## Phase 1: Shell (Weeks 1-3)\n> - permissions\n\n### My notes\n- Learn Ansible\n\n"
+        "## Phase 2: Services (Weeks 4-6)\n- systemd\n"
+    )
+    role, problems, _ = parse(body)
+    assert role.phases[0].subsections == ()
+    notes = next(s for s in role.sections if s.title == "My notes")
+    assert notes.phase is None and notes.path == ("Plan", "My notes")
+    assert problems == []
+
+
 def test_a_table_of_weeks_is_the_plan_of_a_file_without_phase_headings():
     body = (
         "# SQL\n\n| Week | Topic | Resources |\n|---|---|---|\n| 1 | SELECT | [SQLBolt](https://sqlbolt.com/) |\n"
@@ -213,3 +225,23 @@ def test_a_table_of_weeks_in_a_file_with_phase_headings_stays_a_table():
     role, _, _ = parse(body)
     assert [p.number for p in role.phases] == [1]
     assert [t.title for t in role.phases[0].topics] == ["SELECT", "JOINs"]
+
+
+def test_a_table_that_gives_one_week_several_rows_stays_a_table():
+    body = "# T\n\n## Log\n\n| Week | Task |\n|---|---|\n| 1 | Install Python |\n| 1 | Hello world |\n| 2 | Loops |\n"
+    role, problems, _ = parse(body)
+    assert role.self_paced
+    assert topic_titles(role) == ["Install Python", "Hello world", "Loops"]
+    assert [p.severity for p in problems] == ["warning"]  # no phases found
+
+
+def test_a_second_table_of_the_same_weeks_stays_a_table():
+    body = (
+        "# T\n\n## Full time\n\n| Week | Topic |\n|---|---|\n| 1 | Python |\n| 2 | SQL |\n\n"
+        "## Part time\n\n| Week | Topic |\n|---|---|\n| 1-2 | Python |\n| 3-4 | SQL |\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Python", (1, 1)), ("SQL", (2, 2))]
+    part_time = [s.title for s in role.sections if s.kind == "topic" and s.path[-1] == "Part time"]
+    assert part_time == ["Python", "SQL"]
+    assert problems == []

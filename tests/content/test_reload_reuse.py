@@ -101,3 +101,14 @@ def test_a_folder_problem_that_goes_away_makes_a_new_index(tmp_path: Path, conte
     assert again is not first
     assert again.problems == load_content(tmp_path).problems
     assert not any("gone.md" in p.file for p in again.problems)
+
+
+def test_a_content_folder_made_after_a_load_that_missed_it_makes_a_new_index(tmp_path: Path):
+    folder = tmp_path / "content"
+    first = load_content(folder)
+    folder.mkdir()  # empty, as a missing folder's index: no files either way
+
+    again = load_content(folder, first)
+
+    assert again is not first
+    assert not any("does not exist" in p.message for p in again.problems)
