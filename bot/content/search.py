@@ -353,7 +353,7 @@ class SearchIndex:
                 by_letter.setdefault(w[1], []).append(w)
         self._by_letter = {letter: sorted(words, key=len) for letter, words in by_letter.items()}
         self._letter_lengths = {letter: [len(w) for w in words] for letter, words in self._by_letter.items()}
-        # Each role's entries, for role-filtered searches (a set is made of them per search: a few dozen, as a rule).
+        # Each role's entries, for role-filtered searches (a set of one role's is made per search: tens to hundreds).
         by_role: defaultdict[str, array[int]] = defaultdict(_postings)
         deque(map(array.append, map(by_role.__getitem__, self._entry_role), count()), maxlen=0)
         self._role_entries = dict(by_role)
