@@ -160,7 +160,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         quarter = _QUARTER.match(body)
         if quarter is None:
             return None
-        return _with_weeks(body[quarter.end() :], "quarter", *_weeks("quarter", int(quarter.group("n")), None))
+        return _with_weeks((body[quarter.end() :], ""), "quarter", *_weeks("quarter", int(quarter.group("n")), None))
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -176,20 +176,50 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
-    rest = body[span.end() :]
+    rest = _without(body, span)
     if unit == "week":
-        return PhaseHeading(None, a, a if b is None else b, _title(rest), unit)
+        return PhaseHeading(None, a, a if b is None else b, _title_of(rest), unit)
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
 
 
-def _with_weeks(rest: str, unit: str, first: int, last: int) -> PhaseHeading:
+_OF_ALL = re.compile(r"(?:of|/|von|de)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
+    """Return `text` without the span or length `found` in it, and what else the span's brackets held.
+
+    '(Weeks 1-4, 10 h/week)' leaves '10 h/week' (shown after the title, in brackets); a count of all, as in
+    '(week 3 of 12)', goes with the span.
+    """
+    before, after = text[: found.start()], text[found.end() :]
+    matched = found.group().strip()
+    close = _BRACKETS.get(matched[:1])
+    note = ""
+    if close is not None and not matched.endswith(close) and (end := after.find(close)) >= 0:
+        inner = after[:end].strip(" \t,;:-–—")
+        after = after[end + 1 :]
+        note = "" if _OF_ALL.fullmatch(inner) else inner
+    return f"{before} {after}", note
+
+
+def _title_of(without: tuple[str, str]) -> str:
+    """Return the title `_without` leaves, with what the span's brackets also held after it: 'Basics (10 h/week)'."""
+    text, note = without
+    title = _title(text)
+    return f"{title} ({note})" if note and title else title or note
+
+
+def _with_weeks(rest: tuple[str, str], unit: str, first: int, last: int) -> PhaseHeading:
     """Return the phase of a month, quarter or days heading (weeks `first` to `last`) whose `rest` may give its
     weeks first: 'Month 1 (Weeks 1-4): Basics', 'Q1 (Weeks 1-13): Math' are those weeks."""
-    weeks = _SPAN_AT.match(rest.lstrip())
+    text, note = rest
+    weeks = _SPAN_AT.match(text.lstrip())
     if weeks is not None and _unit(weeks) == "week":
         first, last = int(weeks.group("a")), int(weeks.group("b") or weeks.group("a"))
-        rest = rest.lstrip()[weeks.end() :]
-    return PhaseHeading(None, first, last, _title(rest), unit)
+        text, inner = _without(text.lstrip(), weeks)
+        note = ", ".join(filter(None, (inner, note)))
+    return PhaseHeading(None, first, last, _title_of((text, note)), unit)
 
 
 def _number(raw: str) -> int:
@@ -214,12 +244,11 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
         a = int(length.group("a"))
         mean = (a + int(length.group("b") or a)) / 2
         weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
-        title = _title(rest[: length.start()] + " " + rest[length.end() :])
+        title = _title_of(_without(rest, length))
         return PhaseHeading(number, None, None, title, "", max(1, math.ceil(weeks)))
     unit = _unit(span)
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-    title = _title(rest[: span.start()] + " " + rest[span.end() :])
-    return PhaseHeading(number, *_weeks(unit, a, b), title, unit)
+    return PhaseHeading(number, *_weeks(unit, a, b), _title_of(_without(rest, span)), unit)
 
 
 def _numbered(body: str) -> PhaseHeading | None:
