@@ -3,9 +3,11 @@
 Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (Weeks 5-12)`, `Phase 2 - Databases (Week 5)`, with `:`, `-`, `–`, `—` or nothing;
 - `PHASE 2 (Weeks 5–12): Databases` (the span anywhere), `Phase 2: Databases (Weeks 5-12) (Beginner Level)`;
+- `Phase 2 of 4: Databases` (the count is no title); a span in pieces: `(Weeks 1-2 & 3-4)`, `(Weeks 5-6, 7-8)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
-- `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file);
+- `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file); `Week 3 (Jan 13-19):
+  Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
@@ -166,6 +168,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         if match is not None:
             number = _number(match.group("n"))
             rest = body[match.end() :]
+            count = _COUNT.match(rest)  # 'Phase 1 of 4: Basics': how many there are in all is no title
+            rest = rest[count.end() :] if count else rest
             return _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
     if first not in _SPAN_FIRST:
         return None
@@ -176,13 +180,18 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
-    rest = _without(body, span)
+    rest, b = _continued(_without(body, span), b)
     if unit == "week":
         return PhaseHeading(None, a, a if b is None else b, _title_of(rest), unit)
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
 
 
 _OF_ALL = re.compile(r"(?:of|/|von|de)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
+_COUNT = re.compile(r"\s*(?:of|/|von|de)\s*\d{1,3}(?!\d)", re.IGNORECASE)  # 'Phase 1 of 4', 'Fase 1 de 4'
+# More of a span's numbers after it, in its brackets: '(Weeks 1-2 & 3-4)', '(Weeks 5-6, 7-8)', '(Weeks 9 + 10)'.
+_MORE = re.compile(r"(?:(?:[&+,;]|and|und|y)\s*)?(?P<a>\d{1,4})(?:\s*[-–—]\s*(?P<b>\d{1,4}))?", re.IGNORECASE)
+# A bracket before the title, after the span: 'Week 1 (Jan 6 – Jan 12): Basics' is 'Basics (Jan 6 – Jan 12)'.
+_NOTE_FIRST = re.compile(r"[(\[](?P<note>[^()\[\]]+)[)\]]\s*[:\-–—|]?\s*(?=\S)")
 _BRACKETS = {"(": ")", "[": "]"}
 
 
@@ -203,9 +212,30 @@ def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
     return f"{before} {after}", note
 
 
-def _title_of(without: tuple[str, str]) -> str:
-    """Return the title `_without` leaves, with what the span's brackets also held after it: 'Basics (10 h/week)'."""
+def _continued(without: tuple[str, str], last: int | None) -> tuple[tuple[str, str], int | None]:
+    """Return `_without`'s result and the span's last number, taken on by more numbers in the span's brackets
+    that go on from it ('(Weeks 1-2 & 3-4)' ends at 4), which are then no note."""
     text, note = without
+    more = _MORE.fullmatch(note) if note else None
+    if more is None or last is None:
+        return without, last
+    end = int(more.group("b") or more.group("a"))
+    if int(more.group("a")) <= last or end < int(more.group("a")):
+        return without, last
+    return (text, ""), end
+
+
+def _title_of(without: tuple[str, str]) -> str:
+    """Return the title `_without` leaves, with what the span's brackets also held after it: 'Basics (10 h/week)'.
+
+    A bracket that comes before the title goes after it too: 'Week 1 (Jan 6-12): Basics' is 'Basics (Jan 6-12)'."""
+    text, note = without
+    start = len(text) - len(text.lstrip(_EDGES))
+    first = _NOTE_FIRST.match(text, start)
+    if first is not None:
+        inner = first.group("note").strip()
+        text = text[first.end() :]
+        note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
     return f"{title} ({note})" if note and title else title or note
 
@@ -247,8 +277,10 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
         title = _title_of(_without(rest, length))
         return PhaseHeading(number, None, None, title, "", max(1, math.ceil(weeks)))
     unit = _unit(span)
-    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-    return PhaseHeading(number, *_weeks(unit, a, b), _title_of(_without(rest, span)), unit)
+    a = int(span.group("a"))
+    b = int(span.group("b")) if span.group("b") else a
+    without, b = _continued(_without(rest, span), b)
+    return PhaseHeading(number, *_weeks(unit, a, b), _title_of(without), unit)
 
 
 def _numbered(body: str) -> PhaseHeading | None:
