@@ -5,7 +5,8 @@ footnotes, as a stream of events with source ranges. One pass over the stream tu
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
-footnote marks and footnotes. Links are kept when absolute; a relative link is resolved against `base_url` or
+footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
+Notion, wikis) show as their text. Links are kept when absolute; a relative link is resolved against `base_url` or
 becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing
 but one is marked `anchor_only`, so it is not taken for a topic.
 """
@@ -25,7 +26,11 @@ OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_STRIKETHROUGH
     | pyromark.Options.ENABLE_FOOTNOTES  # so `[^1]` marks and `[^1]: ...` notes are read as such, and left out
+    | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
+    | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
 )
+# An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
+_HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
@@ -114,7 +119,8 @@ class _Inline:
         self.md: list[str] = []
         self.plain: list[str] = []
         # Made when first needed: most blocks have neither.
-        self.links: list[tuple[str, int, int, bool]] | None = None  # (url, md start, plain start, anchor)
+        # (url, None for a wikilink; md start; images before it; an in-page anchor)
+        self.links: list[tuple[str | None, int, int, bool]] | None = None
         self.marks: list[str] | None = None  # open emphasis marks, to close them in md
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
@@ -179,6 +185,8 @@ class _Reader:
             return
         if self.only_anchor and not (ink.links and ink.links[-1][3]) and text.strip():
             self.only_anchor = False
+        if "==" in text:
+            text = _HIGHLIGHT.sub(r"\1", text)
         ink.md.append(escape(text))
         ink.plain.append(text)
 
@@ -210,7 +218,9 @@ class _Reader:
         url = info.get("dest_url", "")
         if ink.links is None:
             ink.links = []
-        ink.links.append((url, len(ink.md), ink.images_seen, url.startswith("#")))
+        if type(info.get("link_type")) is dict:  # a wikilink names a page of a wiki or a vault, not a URL
+            url = None
+        ink.links.append((url, len(ink.md), ink.images_seen, url is not None and url.startswith("#")))
 
     def end_link(self, image: bool, offset: int) -> None:
         ink = self.inline
@@ -227,9 +237,11 @@ class _Reader:
         if not text_md:
             if ink.images_seen > images_before:  # a badge: an image in a link
                 return
+            if url is None:
+                return
             text_md = escape(PurePosixPath(urlsplit(url).path).stem or url)  # '[](Days/day21.md)': 'day21'
             ink.plain.append(text_md)
-        target = self._target(url, offset) if not anchor else None
+        target = self._target(url, offset) if not anchor and url is not None else None
         if target is None:
             ink.md.append(text_md)
         else:
@@ -367,6 +379,8 @@ class _Reader:
                 continue
             offset = span["start"]
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
+            if "==" in text:
+                text = _HIGHLIGHT.sub(r"\1", text)
             plain = _squash(text)
             if not plain:
                 if kind == "Paragraph":
@@ -442,6 +456,8 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
                     self.only_anchor = False
+                if "==" in value:
+                    value = _HIGHLIGHT.sub(r"\1", value)
                 ink.md.append(escape(value))
                 ink.plain.append(value)
         elif key == "Start":

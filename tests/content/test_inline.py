@@ -201,3 +201,19 @@ def test_a_task_item_keeps_its_links_for_showing_and_its_clean_text_for_titles()
     entry = entries(role, "checklist")["Finish Select Star SQL"]
     assert entry.text == "Finish [Select Star SQL](https://selectstarsql.com/)"
     assert problems == []
+
+
+def test_wikilinks_highlights_and_callout_markers_show_as_their_text():
+    body = PHASE + (
+        "> [!TIP]\n> Start with ==pivot tables==.\n\n"
+        "- [[Kaggle datasets]] and [[Window functions|window functions in depth]]\n"
+        "- Compare `x == y`, a == b and a==b\n"
+    )
+    role, problems = parse(body)
+    phase = role.phases[0]
+    assert phase.text == "> Start with pivot tables."
+    assert [t.title for t in phase.topics] == [
+        "Kaggle datasets and window functions in depth",
+        "Compare x == y, a == b and a==b",
+    ]
+    assert not [p for p in problems if "relative link" in p.message]  # a wikilink names a note, not a URL
