@@ -425,13 +425,15 @@ def _kind(found: PhaseHeading) -> str:
 
 OPEN_BOXES = frozenset("☐⬜🔲□")
 TICKS = frozenset("✅☑✔")
-BOXES = OPEN_BOXES | TICKS
+CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
+BOXES = OPEN_BOXES | TICKS | CROSSES
 
 
-def _boxed(block: Block, ticks_as_tasks: bool) -> Block:
-    """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items)."""
+def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
+    """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items; '- ❌ ...'
+    as an open one where such a file also has '- ✅' or '- ☐' items)."""
     box = block.md[0]
-    if box in TICKS and not ticks_as_tasks:
+    if (box in TICKS and not ticks_as_tasks) or (box in CROSSES and not crosses_as_tasks):
         return block
     plain = block.plain[1:].lstrip("\ufe0f").strip()
     md = block.md[1:].lstrip("\ufe0f").strip()
@@ -475,6 +477,7 @@ class _Body:
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
+        self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -664,7 +667,7 @@ class _Body:
 
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
-            block = _boxed(block, self.ticks_as_tasks)
+            block = _boxed(block, self.ticks_as_tasks, self.crosses_as_tasks)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -736,6 +739,10 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
+    reader.crosses_as_tasks = reader.ticks_as_tasks and any(
+        b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
+        for b in blocks  # (kind, md) of a Block
+    )
     for block in blocks:
         reader.add(block)
     if links.html_blocks and not any(b.kind != "code" for b in blocks):

@@ -153,6 +153,18 @@ def test_boxes_in_a_list_are_a_checklist_and_ticks_too_where_there_is_no_other()
     assert "✅ You like systems" in [s.title for s in role.sections if s.kind == "topic"]
 
 
+def test_a_cross_is_an_open_item_in_a_checklist_of_emoji_and_a_mistake_elsewhere():
+    body = "# T\n\n## Phase 1: Networking (Weeks 1-4)\n- ✅ OSI model\n- ❌ Subnetting\n- 🔲 Wireshark captures\n"
+    role, _, _ = parse(body)
+    assert [i.text for i in role.checklist] == ["OSI model", "Subnetting", "Wireshark captures"]
+    # Alone, or in a file with '- [ ]' items, crosses mark mistakes: topics, not tasks.
+    role, _, _ = parse("# T\n\n## Common mistakes\n- ❌ Skipping the basics\n- ❌ Tutorial hell\n")
+    assert role.checklist == ()
+    assert "❌ Tutorial hell" in [s.title for s in role.sections if s.kind == "topic"]
+    role, _, _ = parse("# T\n\n## Don'ts\n- ❌ Copy code blindly\n- ✅ Read it\n\n## Tasks\n- [ ] Ship it\n")
+    assert [i.text for i in role.checklist] == ["Ship it"]
+
+
 def test_a_course_table_after_a_labels_prose_is_the_headings():
     body = (
         "# T\n\n## Core theory\n**Topics covered**:\n`divide and conquer`\n`dynamic programming`\n\n"
