@@ -4,8 +4,9 @@ The front-matter is read by python-frontmatter and PyYAML (libyaml's safe loader
 parser (`bot.content.markdown`), whose blocks are then given their place: headings are sections, phase
 headings (in the shapes `bot.content.phases` reads) open phases, and everything under a phase (sub-headings,
 bold labels, bullets, table rows, quoted lists, paragraphs) belongs to it. Task items anywhere make the
-checklist. A file without phase headings may give its plan as a table of weeks (a phase per row); a file
-without phases is a self-paced path; phases without weeks get weeks planned for them.
+checklist. A file without phase headings may give its plan as a table of weeks (a phase per row) or as a list
+whose items are phases (their nested bullets their topics); a file without phases is a self-paced path; phases
+without weeks get weeks planned for them.
 """
 
 from __future__ import annotations
@@ -477,6 +478,7 @@ class _Body:
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
+        self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -591,7 +593,13 @@ class _Body:
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
             ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
-                self.open_heading((self.stack[-1].level if self.stack else 0) + 0.5, plain, line, found)
+                self.open_heading(self._line_phase_level(), plain, line, found)
+                return
+        if kind == "item" and self.list_plan and not depth and task is None and not quote and not anchor_only:
+            found = read_phase_heading(plain)
+            if found is not None and (self.kind is None or _kind(found) == self.kind) and _plan_item(plain, found):
+                # '1. Phase 1: HTML (Weeks 1-4)' with its bullets under it, in a file whose plan is such a list
+                self.open_heading(self._line_phase_level(), plain, line, found)
                 return
         if not self.stack:
             if kind == "item" and task is not None:
@@ -627,6 +635,17 @@ class _Body:
             self.ancestors, self.holders = [], []
         else:  # code
             heading.lines.append(md)
+
+    def _line_phase_level(self) -> float:
+        """Return the level of a phase that a bold line or a list item opens: half a level under the heading
+        around it, the level of the phase such a line opened before (the next week is no part of the last)."""
+        phase = self.phase
+        if phase is not None and phase.level % 1:
+            return phase.level
+        top = self.stack[-1] if self.stack else None
+        if top is None or (top.level == 7 and top.title == INTRO_TITLE):  # the text before the first heading
+            return 0.5
+        return top.level + 0.5
 
     def _line(self, heading: _Heading, md: str, line: int, depth: int, raw: str, rest_md: str, quote: int) -> None:
         """Read a paragraph line (`raw`: its leading bold text, `rest_md` what follows it)."""
@@ -737,6 +756,7 @@ def _parse_body(
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
+        reader.list_plan = planned is None and reader.series is None and _list_plan(blocks)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
@@ -773,6 +793,25 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _plan_item(plain: str, found: PhaseHeading) -> bool:
+    """Return True for a list item that can be a phase of a list plan: not a quarter ('Q1: ...' may ask) nor a
+    number and a length alone ('2. Functions (1 week)' numbers the parts of something)."""
+    return found.unit != "quarter" and not outline_numbered(plain)
+
+
+def _list_plan(blocks: list[Block]) -> bool:
+    """Return True when two or more top-level list items (no tasks, not quoted, not a table of contents) read as
+    phases of one kind: the file's plan is that list, each item a phase and its nested bullets its topics."""
+    kinds: list[str] = []
+    for b in blocks:
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote
+        if b[0] == "item" and not b[5] and b[6] is None and not b[9] and not b[12]:
+            found = read_phase_heading(b[3])
+            if found is not None and _plan_item(b[3], found):
+                kinds.append(_kind(found))
+    return len(kinds) >= 2 and len(set(kinds)) == 1
 
 
 def _table_plan(blocks: list[Block]) -> list[Block] | None:

@@ -257,3 +257,31 @@ def test_a_second_table_of_the_same_weeks_stays_a_table():
     part_time = [s.title for s in role.sections if s.kind == "topic" and s.path[-1] == "Part time"]
     assert part_time == ["Python", "SQL"]
     assert problems == []
+
+
+def test_phases_of_bold_lines_or_list_items_are_side_by_side_not_nested():
+    role, _, _ = parse("# Plan\n\n**Week 1**\nInstall Python.\n\n**Week 2**\nLoops.\n\n**Week 3**\nFunctions.\n")
+    assert [p.path for p in role.sections if p.kind == "phase"] == [
+        ("Plan", "Week 1"),
+        ("Plan", "Week 2"),
+        ("Plan", "Week 3"),
+    ]
+    body = "Intro.\n\n- Week 1: Setup\n  - Install\n- Week 2: Loops\n  - for, while\n"
+    role, _, _ = parse(body)
+    assert [(p.title, p.weeks, [t.title for t in p.topics]) for p in role.phases] == [
+        ("Setup", (1, 1), ["Install"]),
+        ("Loops", (2, 2), ["for, while"]),
+    ]
+    assert [p.path for p in role.sections if p.kind == "phase"] == [("Week 1: Setup",), ("Week 2: Loops",)]
+
+
+def test_a_list_is_the_plan_only_in_a_file_without_phase_headings():
+    body = "# T\n\n## Overview\n- Phase 1: Basics (Weeks 1-2)\n- Phase 2: More (Weeks 3-4)\n\n## Phase 1: Basics (Weeks 1-2)\n"
+    role, _, _ = parse(body + "## Phase 2: More (Weeks 3-4)\n")
+    assert [s.title for s in role.sections if s.kind == "phase"] == [
+        "Phase 1: Basics (Weeks 1-2)",
+        "Phase 2: More (Weeks 3-4)",
+    ]
+    assert "Phase 2: More (Weeks 3-4)" in [s.title for s in role.sections if s.kind == "topic"]
+    role, _, _ = parse("# T\n\n## Questions\n- Q1: Why Go?\n- Q2: Why Rust?\n")
+    assert role.self_paced
