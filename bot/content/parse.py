@@ -82,6 +82,7 @@ _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
+_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]\(https?://[^)\s]+\)|<https?://[^>\s]+>")  # a link, as Discord markdown
 _LEADING_MARKS = re.compile(r"^[\W_]+")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
@@ -392,6 +393,7 @@ class _PhaseBuilder:
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
+    links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
 
 
 @dataclass(slots=True)
@@ -581,6 +583,8 @@ class _Body:
                 series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
             self.open_heading(level, plain, line, found, quote)
+            if "](" in md or "<http" in md:
+                self._heading_links(md)
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
@@ -635,6 +639,20 @@ class _Body:
             self.ancestors, self.holders = [], []
         else:  # code
             heading.lines.append(md)
+
+    def _heading_links(self, md: str) -> None:
+        """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
+        and first in the part of a phase it opens ('### [kubectl cheat sheet](https://…)') or last in the
+        phase's text (not its objective)."""
+        links = " · ".join(_LINK.findall(md))
+        if not links:
+            return
+        heading = self.stack[-1]
+        heading.lines.append(links)
+        if heading.part is not None:
+            heading.part.text.insert(0, links)
+        elif heading.is_phase and heading.phase is not None:
+            heading.phase.links = links
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1043,7 +1061,7 @@ def _build_phases(
                 subsections=tuple(
                     Subsection(s.label, s.line, " ".join(filter(None, s.text)), topics_of(s.topics)) for s in b.parts
                 ),
-                text="\n".join(b.intro),
+                text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
             )
         )

@@ -217,3 +217,17 @@ def test_wikilinks_highlights_and_callout_markers_show_as_their_text():
         "Compare x == y, a == b and a==b",
     ]
     assert not [p for p in problems if "relative link" in p.message]  # a wikilink names a note, not a URL
+
+
+def test_a_linked_heading_keeps_its_link_where_its_clean_title_cannot():
+    body = (
+        "# T\n\n## [Phase 1: Linux](https://linuxjourney.com/) (Weeks 1-2)\nLearn the shell.\n\n"
+        "### [kubectl cheat sheet](https://kubernetes.io/k)\n- Pods\n"
+    )
+    role, _ = parse(body)
+    phase = role.phases[0]
+    assert (phase.title, phase.objective) == ("Linux", "Learn the shell.")
+    assert phase.text == "Learn the shell.\n[Phase 1: Linux](https://linuxjourney.com/)"
+    (part,) = phase.subsections
+    assert (part.label, part.text) == ("kubectl cheat sheet", "[kubectl cheat sheet](https://kubernetes.io/k)")
+    assert entries(role)["kubectl cheat sheet"].text.startswith("[kubectl cheat sheet](https://kubernetes.io/k)")
