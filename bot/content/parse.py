@@ -84,6 +84,10 @@ _NUMBERING = re.compile(
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]\(https?://[^)\s]+\)|<https?://[^>\s]+>")  # a link, as Discord markdown
 _LEADING_MARKS = re.compile(r"^[\W_]+")
+# A bullet's markdown that opens with a link (as `bot.content.markdown` writes one: no blank or bare bracket in its
+# URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
+_LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
+_AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 
@@ -446,7 +450,12 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
 
 
 def _topic_title(text: str, md: str = "") -> str:
-    """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', else the whole text."""
+    """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
+    is ('[Pro Git](https://…) — the free book', as resource lists write them), else the whole text."""
+    if md[:1] == "[" and (link := _LEADING_LINK.match(md)) and (sep := _AFTER_LINK.match(md, link.end())):
+        head = text.partition(sep.group().rstrip())[0].strip()
+        if head and len(head) < len(text.strip()):
+            return head
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
     # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.content.loader import parse_bytes
 from bot.content.markdown import escape, read_blocks
+from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
 
 PHASE = "# T\n\n## Phase 1: Basics (Weeks 1-2)\n**Objective:** Start\n\n"
@@ -93,6 +94,29 @@ def test_titles_are_clean_and_literal_markdown_characters_are_escaped_once():
         "5 \\* 3 and snake_case",
         "~~old~~ new",
     ]
+
+
+def test_a_link_and_what_it_is_are_titled_by_the_link_and_keep_both():
+    body = PHASE + (
+        "- [Pro Git](https://git-scm.com/book) — the free book\n"
+        "- [Go by Example](https://gobyexample.com): annotated programs, one a topic\n"
+        "- [Docs](https://go.dev/doc) - official | reference\n"
+        "- [Pro Git](https://git-scm.com/book)-style branching\n"
+        "- Read [Effective Go](https://go.dev/doc/effective_go) - then practise\n"
+        "- [Tour](https://go.dev/tour)\n"
+    )
+    role, _ = parse(body)
+    topics = role.phases[0].topics
+    assert [t.title for t in topics] == [
+        "Pro Git",
+        "Go by Example",
+        "Docs",
+        "Pro Git-style branching",  # no separator: the link is part of the words
+        "Read Effective Go - then practise",  # the link is not first
+        "Tour",
+    ]
+    assert topics[0].text == "[Pro Git](https://git-scm.com/book) — the free book"  # shown whole, link kept
+    assert [h.section.title for h in SearchIndex([role]).search("free book", limit=1)] == ["Pro Git"]
 
 
 def test_escape_leaves_plain_text_alone():
