@@ -46,14 +46,14 @@ _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=Tr
 # Between a span's numbers: English, German ('bis', 'und') and Spanish ('a', 'al', 'hasta', 'y') words.
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y)\s*"
 # The words of each unit, English, German and Spanish (accents optional: people type 'dias').
-_WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?"
+WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?"  # also how questions name a week (`bot.content.questions`)
 _MONTH_WORDS = r"months?|monate?|mes(?:es)?"
 _DAY_WORDS = r"days?|tage?|d[ií]as?"
-_UNIT_WORDS = rf"(?:{_WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
+_UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
-_UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
+_UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
 # The span's own unit again, in any of its words: 'Week 5 to Week 8', never 'Week 1 - Day 3' (a day of week 1).
-_SAME_UNIT = rf"(?(week)(?:{_WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
+_SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number.
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})"
@@ -69,7 +69,7 @@ _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # weeks': a range's dash after a digit is no separator) is not one.
 _LENGTH = (
     r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|a)\s*(?P<b>\d{1,3}))?\+?\s*"
-    rf"(?:(?P<week>{_WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
+    rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
 )
 _LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
 _LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
@@ -382,7 +382,7 @@ def unreadable_span(title: str) -> bool:
     return _SPANISH.search(title) is not None
 
 
-_TABLE_UNIT = re.compile(rf"{_WEEK_WORDS}|{_MONTH_WORDS}", re.IGNORECASE)
+_TABLE_UNIT = re.compile(rf"{WEEK_WORDS}|{_MONTH_WORDS}", re.IGNORECASE)
 _TABLE_SPAN = re.compile(rf"(?:{_UNIT_WORDS}\.?\s*)?\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
 
 

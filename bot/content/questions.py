@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from bot.content.phases import WEEK_WORDS
+
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
 _NUMBER_WORDS = [
@@ -74,7 +76,7 @@ _NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
 _ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th|\.?[ªº]|\.)|({'|'.join(_ORDINAL_WORDS)}))"
 # Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5".
 _TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.|bis(?:\s+zur?)?|und|a(?:l|\s+la)?|hasta(?:\s+la)?|y)\s*"
-_WEEK = r"(?:weeks?|wks?\.?|wochen?|semanas?)"
+_WEEK = rf"(?:{WEEK_WORDS})\.?"  # the words a role file names a week in; "wk." too
 _PHASE = r"(?:phase[ns]?|fases?)"
 _NUMBER_SIGN = r"(?:number\s+|nummer\s+|n[úu]mero\s+|no\.?\s*|nr\.?\s*|#\s*)"
 
