@@ -53,6 +53,29 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
 
 
+def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False) -> list[str]:
+    """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
+
+    The same words may be written under several headings or parent items (their IDs differ); a name keeps the
+    group and the parent item that tell them apart (the group only where it is not shown beside it)."""
+    alike: dict[str, list[ChecklistItem]] = {}
+    for item in items:
+        alike.setdefault(item.text, []).append(item)
+    names = []
+    for item in items:
+        same = alike[item.text]
+        if len(same) == 1:
+            names.append(item.text)
+            continue
+        group = not groups_shown and len({i.group for i in same}) > 1
+        parent = len({i.parent for i in same}) > 1
+        context = [item.group] if group else []
+        if parent and item.parent:
+            context.append(item.parent)
+        names.append(" › ".join([*context, item.text]))
+    return names
+
+
 async def _done_ids(svc: Services, caller: Caller, role: str) -> dict:
     return await svc.store.get_progress(caller.user_id, role)
 
@@ -69,9 +92,10 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
     lines = []
-    for chunk in pages[page]:
+    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
+    for chunk, names in named:
         lines.append(f"**{chunk[0].group}**")
-        lines.extend(f"{'✅' if i.id in done else '⬜'} {i.text}" for i in chunk)
+        lines.extend(f"{'✅' if i.id in done else '⬜'} {name}" for i, name in zip(chunk, names, strict=True))
     if len(pages) > 1:
         footer = _(
             "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",
@@ -88,8 +112,11 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         color=COLOR,
     )
     rows: list = []
-    for n, chunk in enumerate(pages[page]):
-        options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk)
+    for n, (chunk, names) in enumerate(named):
+        options = tuple(
+            SelectOption(clip(name, MAX_OPTION_LABEL), i.id, default=i.id in done)
+            for i, name in zip(chunk, names, strict=True)
+        )
         rows.append(
             Select(
                 tick_menu_id(r.name, page, n, chunk, done),
@@ -167,11 +194,12 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     if not items:
         return []
     many = len(roles) > 1
-    labels = [f"{i.text} ({r.display_name})" if many else i.text for r, i in items]
+    names = [name for r in roles for name in item_names(r.checklist)]
+    labels = [f"{name} ({r.display_name})" if many else name for (r, _i), name in zip(items, names, strict=True)]
     if query.strip():
         from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
 
-        found = process.extract(query, [i.text for _, i in items], scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+        found = process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
         picks = [idx for _, _, idx in found]
     else:
         picks = list(range(min(limit, len(items))))
@@ -217,15 +245,16 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     for r in roles:
         if r.name == role_name and r.checklist_item(item_id):
             target = (r, r.checklist_item(item_id))
+    names = {(r.name, i.id): name for r in roles for i, name in zip(r.checklist, item_names(r.checklist), strict=True)}
     if target is None:
         pairs = [(r, i) for r in roles for i in r.checklist]
-        target = pairs[_match_item(item, [i.text for _, i in pairs])]
+        target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
-    shown = {"item": escape_user_text(it.text), "path": r.display_name}
+    shown = {"item": escape_user_text(names[r.name, it.id]), "path": r.display_name}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:

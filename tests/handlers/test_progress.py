@@ -15,6 +15,7 @@ from bot.content.models import ChecklistItem
 from bot.handlers import learning, progress
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Member, Services, UserError
+from tests.content.helpers import role_file
 from tests.handlers.conftest import ANN, BOB, NOW, caller, choose, option_value, press, selects, text
 
 ROLE = "backend-engineer"
@@ -500,3 +501,66 @@ async def test_deep_dive_prefers_the_learners_own_path_in_a_near_tie(svc: Servic
     await learning.start_learning(svc, caller(), ROLE)  # ann follows the backend path
     mine = await learning.skill_deep_dive(svc, caller(), "kubernetes")
     assert mine.cards[0].footer.startswith("Backend Engineer")
+
+
+# ---------------------------------------------------------------- the same words in several places
+
+TWICE = """
+# Data Structures
+
+## Stacks
+- [ ] Implement:
+  - [ ] with an array
+  - [ ] Test it
+- [ ] Read the chapter
+
+## Queues
+- [ ] Implement:
+  - [ ] with an array
+  - [ ] Test it
+- [ ] Read about deques
+
+## Practice
+- [ ] Arrays
+  - [ ] Write tests
+- [ ] Lists
+  - [ ] Write tests
+"""
+
+
+@pytest.fixture
+async def twice(tmp_path: Path, store) -> Services:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "ds.md").write_text(role_file("ds", body=TWICE), encoding="utf-8")
+    holder = ContentHolder.load(folder, NOW)
+    assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+    return Services(holder, store)
+
+
+async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(twice: Services) -> None:
+    await learning.start_learning(twice, caller(), "ds")
+    labels = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "implement")]
+    assert labels[:2] == ["Stacks › Implement:", "Queues › Implement:"]
+    # Nested under items of the same words: what tells them apart is the group.
+    labels = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "test it")]
+    assert set(labels[:2]) == {"Stacks › Test it", "Queues › Test it"}
+    unique = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "deques")]
+    assert unique[0] == "Read about deques"
+
+    with pytest.raises(UserError, match=r"fits several items: \*\*Stacks › Implement:\*\*; \*\*Queues › Implement:"):
+        await progress.done(twice, caller(), "Implement:")
+    reply = await progress.done(twice, caller(), "queues implement")
+    assert "Ticked: **Queues › Implement:** (Ds)" in reply.content
+    queues = next(i for i in twice.content.index.roles["ds"].checklist if i.group == "Queues")
+    assert queues.text == "Implement:"
+    assert await ticked(twice, role="ds") == {queues.id}
+
+    shown = text(await progress.checklist_view(twice, caller()))
+    # Under its group's heading, the group says which one it is.
+    assert "**Stacks**\n⬜ Implement:\n⬜ with an array\n⬜ Test it\n⬜ Read the chapter" in shown
+    assert "**Queues**\n✅ Implement:\n" in shown
+    # In one group, under items of other words: the item they are under tells them apart.
+    assert "**Practice**\n⬜ Arrays\n⬜ Arrays › Write tests\n⬜ Lists\n⬜ Lists › Write tests" in shown
+    menu = next(m for m in selects(await progress.checklist_view(twice, caller())) if "Practice" in m.placeholder)
+    assert [o.label for o in menu.options] == ["Arrays", "Arrays › Write tests", "Lists", "Lists › Write tests"]
