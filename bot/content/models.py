@@ -86,6 +86,7 @@ class ChecklistItem(NamedTuple):
     phase: int | None = None  # the phase it is written in
     parent: str = ""  # the item it is nested under, if any (clean text)
     md: str = ""  # the item as Discord markdown (its links kept), for showing it where it is written
+    depth: int = 0  # how many checklist items it is nested under
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]

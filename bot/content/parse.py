@@ -423,6 +423,7 @@ class _RawItem(NamedTuple):
     phase: _PhaseBuilder | None
     context: tuple[str, ...]  # the items it is nested under
     md: str
+    depth: int  # the task items it is nested under
 
 
 def _kind(found: PhaseHeading) -> str:
@@ -748,8 +749,12 @@ class _Body:
         return topic
 
     def _task(self, block: Block, group: str) -> None:
-        context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
-        self.raw_items.append(_new(_RawItem, (group, block.plain, block.line, self.phase, context, block.md)))
+        depth = block.depth
+        context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
+        # The tasks among the items that hold it (a topic holder is a list; a task's is None)
+        tasks = sum(1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and h is None)
+        raw = (group, block.plain, block.line, self.phase, context, block.md, tasks)
+        self.raw_items.append(_new(_RawItem, raw))
 
 
 def _parse_body(
@@ -1093,7 +1098,7 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    for group, text, line, phase, context, md in raw:
+    for group, text, line, phase, context, md, depth in raw:
         text, explicit = split_explicit_id(text)
         if not text:
             problems.add("error", line, "empty checklist item")
@@ -1125,7 +1130,7 @@ def _build_checklist(
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
-        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text))))
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth)))
     return tuple(items), named
 
 
@@ -1174,7 +1179,7 @@ def _build_sections(
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
-    for item_id, group, text, line, phase, _, md in checklist:  # a ChecklistItem's fields
+    for item_id, group, text, line, phase, _, md, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
     return sections + finer

@@ -58,6 +58,12 @@ def _label(text: str) -> str:
     return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
 
 
+def indent(item: ChecklistItem) -> str:
+    """Return the gap before a checklist item nested under others: an em space a level, which no markdown
+    reader takes for syntax."""
+    return "\u2003" * item.depth
+
+
 def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
     """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown.
 
@@ -76,7 +82,7 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     placed: list[list[str]] = [[] for _ in range(len(starts) + 1)]
     for item in items:
         box = "✅" if item.id in done else "⬜"
-        placed[bisect_right(starts, item.line)].append(f"{box} {item.md or escape(item.text)}")
+        placed[bisect_right(starts, item.line)].append(f"{indent(item)}{box} {item.md or escape(item.text)}")
     if phase.topics or placed[0]:
         parts.append("\n".join(_topic_lines(phase.topics) + placed[0]))
     for sub, own_items in zip(phase.subsections, placed[1:], strict=True):

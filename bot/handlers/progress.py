@@ -14,7 +14,7 @@ from bot.domain.streaks import streak_status
 from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
-from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
+from bot.handlers.learning import enrolled_plan, indent, path_card, plan_buttons
 from bot.i18n import _, _n, cmd, format_date
 from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
@@ -95,7 +95,9 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
     for chunk, names in named:
         lines.append(f"**{chunk[0].group}**")
-        lines.extend(f"{'✅' if i.id in done else '⬜'} {name}" for i, name in zip(chunk, names, strict=True))
+        lines.extend(
+            f"{indent(i)}{'✅' if i.id in done else '⬜'} {name}" for i, name in zip(chunk, names, strict=True)
+        )
     if len(pages) > 1:
         footer = _(
             "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",

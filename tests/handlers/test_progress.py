@@ -558,9 +558,10 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
 
     shown = text(await progress.checklist_view(twice, caller()))
     # Under its group's heading, the group says which one it is.
-    assert "**Stacks**\n⬜ Implement:\n⬜ with an array\n⬜ Test it\n⬜ Read the chapter" in shown
+    # Nested items sit under the item they are written in.
+    assert "**Stacks**\n⬜ Implement:\n\u2003⬜ with an array\n\u2003⬜ Test it\n⬜ Read the chapter" in shown
     assert "**Queues**\n✅ Implement:\n" in shown
     # In one group, under items of other words: the item they are under tells them apart.
-    assert "**Practice**\n⬜ Arrays\n⬜ Arrays › Write tests\n⬜ Lists\n⬜ Lists › Write tests" in shown
+    assert "**Practice**\n⬜ Arrays\n\u2003⬜ Arrays › Write tests\n⬜ Lists\n\u2003⬜ Lists › Write tests" in shown
     menu = next(m for m in selects(await progress.checklist_view(twice, caller())) if "Practice" in m.placeholder)
     assert [o.label for o in menu.options] == ["Arrays", "Arrays › Write tests", "Lists", "Lists › Write tests"]
