@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, time
 
 from bot import components
+from bot.content import pick
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
@@ -199,27 +200,20 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     names = [name for r in roles for name in item_names(r.checklist)]
     labels = [f"{name} ({r.display_name})" if many else name for (r, _i), name in zip(items, names, strict=True)]
     if query.strip():
-        from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
-
-        found = process.extract(query, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
-        picks = [idx for _, _, idx in found]
+        picks = [fit.index for fit in pick.rank(query, names)[:limit]]
     else:
         picks = list(range(min(limit, len(items))))
     return [(clip(labels[k], 100), f"{items[k][0].name}:{items[k][1].id}") for k in picks]
 
 
-def _match_item(query: str, texts: list[str]) -> int:
-    """Find the item a learner named: typos and case forgiven; a word of a long item works if only it has it."""
-    from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
-    from rapidfuzz.utils import default_process
+MIN_FOUND = 0.5  # an item must hold half the words typed (typos forgiven) to be ticked by them
 
+
+def _match_item(query: str, texts: list[str]) -> int:
+    """Find the item a learner named: the one holding the most typed words (typos and case forgiven)."""
     shown = escape_user_text(query, 80)
-    found = process.extract(query, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=3)
-    if not found:
-        found = process.extract(
-            query, texts, scorer=fuzz.token_set_ratio, processor=default_process, score_cutoff=90, limit=3
-        )
-    if not found:
+    fits = [fit for fit in pick.rank(query, texts) if fit.found >= MIN_FOUND]
+    if not fits:
         raise UserError(
             _(
                 "No checklist item like '{item}' in your paths. See them all with {checklist}.",
@@ -227,12 +221,13 @@ def _match_item(query: str, texts: list[str]) -> int:
                 checklist=cmd("checklist"),
             )
         )
-    if len(found) > 1 and found[1][1] >= found[0][1] - 0.5:  # a tie: ticking the wrong one would be worse
-        options = "; ".join(f"**{escape_user_text(t, 60)}**" for t, score, _ in found if score >= found[0][1] - 0.5)
+    top = pick.best(fits)
+    if len(top) > 1:  # a tie: ticking the wrong one would be worse
+        options = "; ".join(f"**{escape_user_text(texts[fit.index], 60)}**" for fit in top[:5])
         raise UserError(
             _("'{item}' fits several items: {options}. Say more, or pick one as you type.", item=shown, options=options)
         )
-    return found[0][2]
+    return top[0].index
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
@@ -256,7 +251,8 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
-    shown = {"item": escape_user_text(names[r.name, it.id]), "path": r.display_name}
+    # Where the item is written, as the learner's /checklist groups it: 'insert' is under Heap, not Trees
+    shown = {"item": escape_user_text(it.text), "path": f"{r.display_name} › {it.group}"}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:

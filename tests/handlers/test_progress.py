@@ -154,7 +154,7 @@ async def test_a_checklist_of_fifteen_thousand_groups_pages_to_its_end(svc: Serv
 async def test_done_finds_the_item_despite_typos(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await progress.done(svc, caller(), "git profesionaly")
-    assert "Ticked: **Use git professionally** (Backend Engineer)" in text(reply)
+    assert "Ticked: **Use git professionally** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))" in text(reply)
     assert "1/15" in text(reply)
     assert reply.ephemeral
     again = await progress.done(svc, caller(), "use git professionally")
@@ -176,7 +176,7 @@ async def test_done_searches_every_active_path(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     await learning.start_learning(svc, caller(), "data-engineer")
     reply = await progress.done(svc, caller(), "window functions and CTEs")
-    assert "(Data Engineer)" in text(reply)
+    assert "(Data Engineer › Phase 1: SQL & Relational Foundations (Weeks 1-5))" in text(reply)
 
 
 async def test_done_with_nothing_like_it(svc: Services) -> None:
@@ -551,7 +551,7 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
     with pytest.raises(UserError, match=r"fits several items: \*\*Stacks › Implement:\*\*; \*\*Queues › Implement:"):
         await progress.done(twice, caller(), "Implement:")
     reply = await progress.done(twice, caller(), "queues implement")
-    assert "Ticked: **Queues › Implement:** (Ds)" in reply.content
+    assert "Ticked: **Implement:** (Ds › Queues)" in reply.content
     queues = next(i for i in twice.content.index.roles["ds"].checklist if i.group == "Queues")
     assert queues.text == "Implement:"
     assert await ticked(twice, role="ds") == {queues.id}
@@ -565,3 +565,36 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
     assert "**Practice**\n⬜ Arrays\n\u2003⬜ Arrays › Write tests\n⬜ Lists\n\u2003⬜ Lists › Write tests" in shown
     menu = next(m for m in selects(await progress.checklist_view(twice, caller())) if "Practice" in m.placeholder)
     assert [o.label for o in menu.options] == ["Arrays", "Arrays › Write tests", "Lists", "Lists › Write tests"]
+
+
+THREE_INSERTS = """
+# Data Structures
+
+## Arrays
+- [ ] insert(index, item) - inserts at index
+
+## Trees
+- [ ] insert // insert value into tree
+
+## Heap
+- [ ] insert
+"""
+
+
+async def test_done_ticks_the_item_holding_every_typed_word_and_says_where_it_is(tmp_path: Path, store) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "ds.md").write_text(role_file("ds", body=THREE_INSERTS), encoding="utf-8")
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    await learning.start_learning(svc, caller(), "ds")
+    items = {i.group: i.id for i in svc.content.index.roles["ds"].checklist}
+    typing = progress.item_choices([svc.content.index.roles["ds"]], "insert into tre")
+    assert typing[0][0] == "insert // insert value into tree"  # what is typed so far, its last word half done
+
+    reply = await progress.done(svc, caller(), "insert into tree")
+    assert reply.content.startswith("Ticked: **insert // insert value into tree** (Ds › Trees)")
+    reply = await progress.done(svc, caller(), "insert")
+    assert reply.content.startswith("Ticked: **insert** (Ds › Heap)")
+    reply = await progress.done(svc, caller(), "inserts")  # a word only one item holds as typed
+    assert reply.content.startswith("Ticked: **insert(index, item) - inserts at index** (Ds › Arrays)")
+    assert await ticked(svc, role="ds") == set(items.values())
