@@ -12,8 +12,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-
 _WORD = re.compile(r"\w+")
 TYPO_SCORE = 80  # fuzz.ratio of a typed word to an item's word that still counts it ('profesionaly')
 PREFIX_LENGTH = 3  # the last typed word counts as the start of a word from this many characters
@@ -35,6 +33,8 @@ def words(text: str) -> list[str]:
 
 def rank(query: str, texts: Sequence[str]) -> list[Fit]:
     """Return the texts that hold at least one typed word, best first."""
+    from rapidfuzz import fuzz, process  # here: the console and the bot start without it (see tests/architecture)
+
     typed = words(query)
     if not typed:
         return []

@@ -280,7 +280,7 @@ async def _progress_card(
     fields = [Field(_("Where"), clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
     if not plan.self_paced:
         fields.append(Field(_("Finish"), format_date(finish_date(start, plan.total_weeks, shift))))
-        pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift)
+        pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift, plan.due_weeks())
         fields.append(Field(_("Pace"), pace_text(pace)))
     fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
     fields.append(Field(_("Streak"), streak_text(streak)))
