@@ -61,10 +61,10 @@ def rank(query: str, texts: Sequence[str]) -> list[Fit]:
         total = 0.0
         matched: set[str] = set()
         for near in likeness:
-            best = max(((near[w], w) for w in held if w in near), default=None)
-            if best is not None:
-                total += best[0]
-                matched.add(best[1])
+            closest = max(((near[w], w) for w in held if w in near), default=None)
+            if closest is not None:
+                total += closest[0]
+                matched.add(closest[1])
         if total:
             exact = " ".join(item_words) == wanted
             fits.append(Fit(index, total / len(typed), len(matched) / len(held), exact))
