@@ -36,6 +36,9 @@ _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
 _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
+# What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
+# empty one is.
+_PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
 
 
 class Block(NamedTuple):
@@ -648,7 +651,9 @@ class _Reader:
     def _emit_row(self) -> None:
         head = self.table_head or []
         cells = tuple(
-            (head[i][0] if i < len(head) else "", md, plain) for i, (plain, md) in enumerate(self.cells) if plain
+            (head[i][0] if i < len(head) else "", md, plain)
+            for i, (plain, md) in enumerate(self.cells)
+            if plain and plain.casefold() not in _PLACEHOLDER_CELLS
         )
         if not cells:
             return
