@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
@@ -10,7 +9,7 @@ from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
-from bot.content.models import ChecklistItem, Phase, Role, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Role, Topic
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.weeks import PhaseLike
@@ -18,6 +17,7 @@ from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
 from bot.present import (
     COLOR,
+    body_lines,
     confirm,
     open_items_text,
     pace_label,
@@ -53,11 +53,6 @@ def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
     return lines
 
 
-def _label(text: str) -> str:
-    """Return a part's label in bold, with a colon unless it ends in punctuation of its own."""
-    return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
-
-
 def indent(item: ChecklistItem) -> str:
     """Return the gap before a checklist item nested under others: an em space a level, which no markdown
     reader takes for syntax."""
@@ -65,32 +60,39 @@ def indent(item: ChecklistItem) -> str:
 
 
 def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
-    """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown.
+    """Return a phase as markdown: its objective, then everything written under its heading in the file's order
+    (prose, parts, bullets, numbered items, table rows, code blocks).
 
-    `items` are the checklist items written in the phase: each shows in the part it is written in (✅ when its
-    ID is in `done`), so a phase written as task lists shows them and their links."""
-    parts = []
-    if phase.objective:
-        parts.append(_("**Objective:** {objective}", objective=phase.objective))
-    prose = phase.text
-    if phase.objective and prose.startswith(phase.objective):  # the objective is its first sentence
-        prose = prose[len(phase.objective) :].strip()
-    if prose:
-        parts.append(prose)
-    # Each item goes to the last part that starts above it; items above every part go with the phase's topics.
-    starts = [sub.line for sub in phase.subsections]
-    placed: list[list[str]] = [[] for _ in range(len(starts) + 1)]
-    for item in items:
-        box = "✅" if item.id in done else "⬜"
-        placed[bisect_right(starts, item.line)].append(f"{indent(item)}{box} {item.md or escape(item.text)}")
-    if phase.topics or placed[0]:
-        parts.append("\n".join(_topic_lines(phase.topics) + placed[0]))
-    for sub, own_items in zip(phase.subsections, placed[1:], strict=True):
-        block = [_label(sub.label) + (f" {sub.text}" if sub.text else "")]
-        block.extend(_topic_lines(sub.topics))
-        block.extend(own_items)
-        parts.append("\n".join(block))
-    return "\n\n".join(parts)
+    `items` are the checklist items written in the phase: each shows where it is written (✅ when its ID is in
+    `done`), so a phase written as task lists shows them and their links."""
+    pieces: list[Piece] = list(phase.body)
+    objective = phase.objective
+    if objective:  # an objective taken from the phase's first sentence is not said twice
+        for i, piece in enumerate(pieces):
+            if piece.kind == "label":
+                break
+            if piece.kind == "text" and not piece.quote:
+                if piece.md.startswith(objective):
+                    rest = piece.md[len(objective) :].strip()
+                    pieces[i : i + 1] = [piece._replace(md=rest)] if rest else []
+                break
+    at_line = {item.line: item for item in items}
+
+    def task(piece: Piece) -> str | None:
+        item = at_line.pop(piece.line, None)
+        return None if item is None else _item_line(item, done)
+
+    lines = body_lines(pieces, task)
+    if at_line:  # items the phase's text does not place: after the rest
+        lines += ([""] if lines else []) + [_item_line(item, done) for item in at_line.values()]
+    head = [_("**Objective:** {objective}", objective=objective)] if objective else []
+    return "\n\n".join(x for x in ("\n".join(head), "\n".join(lines).strip("\n")) if x)
+
+
+def _item_line(item: ChecklistItem, done: Collection[str]) -> str:
+    """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under."""
+    box = "✅" if item.id in done else "⬜"
+    return f"{indent(item)}{box} {item.md or escape(item.text)}"
 
 
 def focus_text(phase: Phase, limit: int = MAX_FIELD_VALUE) -> str:

@@ -66,3 +66,145 @@ async def test_placeholder_cells_are_not_shown_as_details(load: Load) -> None:
     notes = text(await learning.skill_deep_dive(svc, caller(), "git", role="course"))
     assert "Git — Link: [docs](https://git-scm.com/doc)" in notes
     assert "Notes: –" not in notes
+
+
+# ---------------------------------------------------------------- a phase in the file's order, with its code
+
+PANDAS = """
+## Week 1-2: Pandas
+**Goal:** Clean real data.
+
+| Resource | Link |
+|---|---|
+| Kaggle Learn | [pandas](https://www.kaggle.com/learn/pandas) |
+
+Key functions to master:
+
+```python
+df.groupby("region").sum()
+```
+
+## Week 3-4: Capstone
+1. Pick a question.
+2. Find data.
+
+> ⚠️ Don't use Titanic.
+
+3. Tell its story.
+"""
+
+
+def in_order(shown: str, *parts: str) -> None:
+    """Assert that each part is shown, each after the one before."""
+    at = 0
+    for part in parts:
+        found = shown.find(part, at)
+        assert found >= 0, f"{part!r} not shown after position {at} in:\n{shown}"
+        at = found + len(part)
+
+
+async def test_phase_keeps_the_files_order_and_its_code_blocks(load: Load) -> None:
+    svc = load({"ds": PANDAS})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="ds"))
+    in_order(
+        shown,
+        "**Objective:** Clean real data.",
+        "- Kaggle Learn — Link: [pandas](https://www.kaggle.com/learn/pandas)",
+        "Key functions to master:",
+        '```python\ndf.groupby("region").sum()\n```',
+    )
+    capstone = body(await learning.phase_view(svc, caller(), 2, role="ds"))
+    in_order(capstone, "1. Pick a question.\n2. Find data.", "> ⚠️ Don't use Titanic.", "3. Tell its story.")
+
+
+async def test_numbered_lists_keep_their_numbers_in_skill_deep_dive(load: Load) -> None:
+    svc = load({"ds": PANDAS})
+    shown = body(await learning.skill_deep_dive(svc, caller(), "capstone", role="ds"))
+    in_order(shown, "1. Pick a question.\n2. Find data.", "> ⚠️ Don't use Titanic.", "3. Tell its story.")
+    assert "- Pick a question." not in shown
+
+
+RUST = """
+## Week 1: Getting Started
+
+**Goal:** Write, build and test a small command-line program with Cargo.
+
+- Cargo: `cargo new`, `cargo run`
+- Functions, control flow
+
+```rust
+fn main() {
+    println!("Hello!");
+}
+```
+
+- [ ] Finish [Rustlings](https://github.com/rust-lang/rustlings) sections `variables` to `if`
+
+## Weeks 2-3: Ownership
+
+- Move semantics
+
+```rust
+let s2 = s1; // s1 is moved
+```
+
+- References: `&T` and `&mut T`
+
+```rust
+fn longest<'a>(x: &'a str, y: &'a str) -> &'a str { x }
+```
+
+> When the borrow checker complains, read the *whole* error.
+"""
+
+
+async def test_today_shows_the_weeks_code_blocks_in_the_files_order(load: Load) -> None:
+    svc = load({"rust": RUST})
+    await learning.start_learning(svc, caller(), "rust", start="2026-11-23")
+    shown = body(await today.today(svc, caller()))
+    in_order(
+        shown,
+        "- Cargo: `cargo new`, `cargo run`",
+        "- Functions, control flow",
+        '```rust\nfn main() {\n    println!("Hello!");\n}\n```',
+    )
+    phase = body(await learning.phase_view(svc, caller(), 1, role="rust"))
+    in_order(phase, "- Functions, control flow", "```rust\nfn main()", "⬜ Finish [Rustlings]")
+    # Week 2 is the first of phase 2's two weeks: its first topic and the code after it, nothing of the second's.
+    later = body(await today.today(svc, caller(days=7)))
+    in_order(later, "- Move semantics", "```rust\nlet s2 = s1; // s1 is moved\n```")
+    assert "References" not in later and "fn longest" not in later
+    last = body(await today.today(svc, caller(days=14)))
+    in_order(last, "- References: `&T` and `&mut T`", "```rust\nfn longest", "> When the borrow checker complains")
+    assert "Move semantics" not in last
+
+
+# ---------------------------------------------------------------- a quoted label that starts with an emoji
+
+DOCKER = """
+## Phase 1: Containers (Weeks 1-4)
+### Learn Docker
+- Images and layers
+
+> 📝 **Common mistakes:**
+> - Running as root
+> - `latest` tags in production
+
+### Learn Compose
+- Services and networks
+"""
+
+
+async def test_a_quoted_label_that_starts_with_an_emoji_is_a_label_of_its_own(load: Load) -> None:
+    svc = load({"ops": DOCKER})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="ops"))
+    in_order(
+        shown,
+        "**Learn Docker:**\n- Images and layers",
+        "**📝 Common mistakes:**\n- Running as root\n- `latest` tags in production",
+        "**Learn Compose:**\n- Services and networks",
+    )
+    assert "> " not in shown
+    found = await learning.skill_deep_dive(svc, caller(), "common mistakes", role="ops")
+    assert found.cards[0].title == "📝 Common mistakes"
+    assert "Running as root" in body(found)
