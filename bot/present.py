@@ -204,8 +204,8 @@ def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | No
     Labels are bold with a colon, and prose right under a label without text of its own joins it
     (`**Learn Git:** Git records…`); bullets and table rows are bullets, numbered items keep their numbers, code
     blocks are kept whole (one line each, for `fit_lines`), quoted prose stays quoted. A label, a code block, the
-    start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a label (it
-    is the label's) and items of one list. `task` shows a task item (None leaves it out).
+    start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
+    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out).
     """
     lines: list[str] = []
     previous: PieceLike | None = None

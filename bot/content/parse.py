@@ -994,7 +994,9 @@ def _without_leading_marks(label: str) -> str:
 
 
 def _first_sentence(lines: list[str]) -> str | None:
-    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">"))), "")
+    """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
+    in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
+    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">")) and not ln.endswith(":")), "")
     if not text:
         return None
     match = _SENTENCE.match(text)

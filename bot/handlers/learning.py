@@ -12,11 +12,13 @@ from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Phase, Piece, Role, Topic
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
+from bot.domain.today import build_today
 from bot.domain.weeks import PhaseLike
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
 from bot.present import (
     COLOR,
+    MAX_TODAY_ITEMS,
     body_lines,
     confirm,
     open_items_text,
@@ -28,7 +30,19 @@ from bot.present import (
     zone_note,
 )
 from bot.reminders.planning import replan_user
-from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
+from bot.render import (
+    Button,
+    Card,
+    Field,
+    Reply,
+    Row,
+    Select,
+    SelectOption,
+    clip,
+    escape_user_text,
+    fit_lines,
+    paginate,
+)
 from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_TITLE,
@@ -41,6 +55,7 @@ from bot.render.limits import (
 from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
 
 DEEP_DIVE_PAGE = 1800
+MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
 
@@ -95,11 +110,19 @@ def _item_line(item: ChecklistItem, done: Collection[str]) -> str:
     return f"{indent(item)}{box} {item.md or escape(item.text)}"
 
 
-def focus_text(phase: Phase, limit: int = MAX_FIELD_VALUE) -> str:
-    """Return what to work on in a phase, short enough for one field."""
-    topics = [t.text for t in phase.topics] + [f"{s.label}" for s in phase.subsections]
-    text = (phase.objective or phase.title) + ("\n" + "\n".join(f"• {t}" for t in topics[:6]) if topics else "")
-    return clip(text, limit)
+def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int = MAX_FIELD_VALUE) -> str:
+    """Return what to work on this week, as `/today` has it: the phase's objective and this week's parts and topics,
+    or, when the phase writes none out, its open checklist items; short enough for one field."""
+    lines = [phase.objective] if phase.objective else []
+    at, week = plan.position.phase, plan.position.week
+    view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
+    if view is not None and view.slice.units:
+        lines += [f"• {escape(unit.heading)}" for unit in view.slice.units[:MAX_FOCUS_UNITS]]
+    elif view is not None and view.open_items:
+        lines += [f"⬜ {escape(item.text)}" for item in view.open_items[:MAX_TODAY_ITEMS]]
+    if not lines:
+        lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
+    return fit_lines(lines, limit)
 
 
 def _plan_lines(plan: Plan) -> str:
@@ -182,7 +205,7 @@ async def start_learning(
         headline = _("New pace; your ticked items are kept.")
     else:
         headline = _("Welcome back, your progress is where you left it.")
-    done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
+    done = await svc.store.get_progress(caller.user_id, found.name)
     card = path_card(plan, headline, done)
     # Weeks count in UTC when the learner's stored zone can't be used.
     content = "\n".join(x for x in (changed, zone_note(learner.timezone)) if x)
@@ -222,7 +245,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     """The path at a glance: where the learner is, every phase at their pace, and this week's focus.
 
     A self-paced path has no phases to show: its next open checklist items instead (`done` holds the
-    ticked item IDs).
+    ticked item IDs, which this week's focus leaves out too).
     """
     found, enrollment = plan.role, plan.enrollment
     if plan.self_paced:
@@ -247,7 +270,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
         if phase is not None:
             focus = _("This week's focus · Phase {number}: {title}", number=phase.number, title=phase.title)
             name = clip(focus, MAX_FIELD_NAME)
-            fields.append(Field(name, focus_text(phase)))
+            fields.append(Field(name, focus_text(plan, phase, done)))
     title = clip(f"{found.display_name} · {headline}", MAX_EMBED_TITLE)
     start_on = format_date(enrollment.start_date)
     commands = {"progress": command_text("progress"), "help": command_text("help")}

@@ -208,3 +208,85 @@ async def test_a_quoted_label_that_starts_with_an_emoji_is_a_label_of_its_own(lo
     found = await learning.skill_deep_dive(svc, caller(), "common mistakes", role="ops")
     assert found.cards[0].title == "📝 Common mistakes"
     assert "Running as root" in body(found)
+
+
+# ---------------------------------------------------------------- the objective, and this week's focus
+
+STATS = """
+## Week 1-2: Stats
+| Resource | Link |
+|---|---|
+| Think Stats | [book](https://greenteapress.com/thinkstats2/) |
+
+Topics:
+- Bayes' theorem
+
+## Week 3-4: Capstone
+- Find data.
+"""
+
+
+async def test_a_lead_in_to_a_list_is_no_objective(load: Load) -> None:
+    svc = load({"stats": STATS})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="stats"))
+    assert "Objective" not in shown
+    in_order(shown, "- Think Stats — Link: [book](https://greenteapress.com/thinkstats2/)", "Topics:\n- Bayes' theorem")
+
+
+FOUNDATIONS = """
+## Phase 1: Foundations (Weeks 1-4)
+
+**Objective:** Work comfortably on a Linux server.
+
+### Learn Linux
+
+Most servers run Linux; you will spend your days in a terminal.
+
+- Processes and signals: `ps`, `top`, `kill`
+
+### Learn Networking
+
+- DNS: records, resolution
+
+### Learn SSH
+
+- Keys, agents, config files
+
+**Project:** set up a VPS and serve a static site with Nginx.
+
+- [ ] Harden a VPS and serve a site over HTTPS
+
+## Phase 2: JavaScript Foundations (Weeks 5-8)
+
+- [ ] Finish freeCodeCamp JavaScript Algorithms and Data Structures
+- [ ] Build 5 small vanilla JS apps
+"""
+
+
+def focus(reply) -> tuple[str, str]:
+    (found,) = [f for f in reply.cards[0].fields if f.name.startswith("This week's focus")]
+    return found.name, found.value
+
+
+async def test_start_learning_shows_this_weeks_part_as_today_does(load: Load) -> None:
+    svc = load({"ops": FOUNDATIONS})
+    name, value = focus(await learning.start_learning(svc, caller(), "ops"))
+    assert name == "This week's focus · Phase 1: Foundations"
+    assert value == "Work comfortably on a Linux server.\n• Learn Linux"
+    shown = body(await today.today(svc, caller()))
+    assert "**Learn Linux:** Most servers run Linux; you will spend your days in a terminal." in shown
+    assert "Learn Networking" not in shown
+    # Three weeks on, the week's part is the phase's last: the project.
+    name, value = focus(await learning.start_learning(svc, caller(days=21), "ops"))
+    assert value == "Work comfortably on a Linux server.\n• Project"
+
+
+async def test_start_learning_never_gives_the_phase_title_as_its_focus(load: Load) -> None:
+    svc = load({"ops": FOUNDATIONS})
+    await learning.start_learning(svc, caller(), "ops")
+    name, value = focus(await learning.start_learning(svc, caller(days=35), "ops"))
+    assert name == "This week's focus · Phase 2: JavaScript Foundations"
+    assert "JavaScript Foundations" not in value
+    assert value == (
+        "⬜ Finish freeCodeCamp JavaScript Algorithms and Data Structures\n⬜ Build 5 small vanilla JS apps"
+    )
