@@ -151,13 +151,18 @@ def self_paced_hint(role: Role) -> str:
     )
 
 
+def item_text(item: OpenItem) -> str:
+    """Return an open checklist item as markdown, with its links: '⬜ [Singly Linked Lists](https://…)'."""
+    return f"⬜ {item.md or escape(item.text)}"
+
+
 def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return open checklist items under their group names, short enough for one field."""
+    """Return open checklist items under their group names, whole lines only, short enough for one field."""
     lines = []
     for group, items in by_group:
         lines.append(f"**{group}**")
-        lines.extend(f"⬜ {item.text}" for item in items)
-    return clip("\n".join(lines), limit)
+        lines.extend(item_text(item) for item in items)
+    return fit_lines(lines, limit)
 
 
 def zone_note(*stored: str | None, whose: str = "Your") -> str:
@@ -316,14 +321,16 @@ def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) 
 
 
 def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return the first `MAX_TODAY_ITEMS` open items and how many more `/checklist` has."""
-    lines = [f"⬜ {item.text}" for item in items[:MAX_TODAY_ITEMS]]
-    if len(items) > MAX_TODAY_ITEMS:
-        more = len(items) - MAX_TODAY_ITEMS
-        lines.append(
-            _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
-        )
-    return clip("\n".join(lines), limit)
+    """Return the first `MAX_TODAY_ITEMS` open items (as many as fit in `limit`, whole, links and all) and how many
+    more `/checklist` has."""
+    lines = [item_text(item) for item in items[:MAX_TODAY_ITEMS]]
+    for shown in range(len(lines), -1, -1):
+        more = len(items) - shown
+        tail = _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
+        text = "\n".join([*lines[:shown], tail] if more else lines[:shown])
+        if len(text) <= limit:
+            return text
+    return clip(tail, limit)
 
 
 def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:

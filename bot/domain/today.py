@@ -453,7 +453,7 @@ def build_today(
     open_items: dict[str, OpenItem] = {}
     for item in checklist:
         if item.phase == phase.number and item.id not in done:
-            open_items.setdefault(item.id, OpenItem(item.id, item.text))
+            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md))
     items = tuple(open_items.values())
     next_step: NextStep | None = None
     if items:

@@ -21,6 +21,7 @@ from bot.present import (
     MAX_TODAY_ITEMS,
     body_lines,
     confirm,
+    item_text,
     open_items_text,
     pace_label,
     plan_change_text,
@@ -119,7 +120,7 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     if view is not None and view.slice.units:
         lines += [f"• {escape(unit.heading)}" for unit in view.slice.units[:MAX_FOCUS_UNITS]]
     elif view is not None and view.open_items:
-        lines += [f"⬜ {escape(item.text)}" for item in view.open_items[:MAX_TODAY_ITEMS]]
+        lines += [item_text(item) for item in view.open_items[:MAX_TODAY_ITEMS]]
     if not lines:
         lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
     return fit_lines(lines, limit)

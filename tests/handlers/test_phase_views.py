@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import learning, today
+from bot.handlers import learning, progress, reminders, today
 from bot.services import Services
 from bot.store import Store
 from tests.content.helpers import role_file
@@ -290,3 +290,55 @@ async def test_start_learning_never_gives_the_phase_title_as_its_focus(load: Loa
     assert value == (
         "⬜ Finish freeCodeCamp JavaScript Algorithms and Data Structures\n⬜ Build 5 small vanilla JS apps"
     )
+
+
+# ---------------------------------------------------------------- checklist items keep their links
+
+LINKED = """
+## Week 1: Linked Lists
+- Pointers and nodes
+
+- [ ] [Singly Linked Lists (video)](https://example.com/sll)
+- [ ] Implement a *doubly* linked list
+"""
+
+PREP = """
+# Prep
+
+## Linked Lists
+- [ ] [Singly Linked Lists (video)](https://example.com/sll)
+- [ ] Doubly-linked List
+"""
+
+SLL = "⬜ [Singly Linked Lists (video)](https://example.com/sll)"
+
+
+def options(reply) -> list[str]:
+    return [o.label for row in reply.rows if hasattr(row, "options") for o in row.options]
+
+
+async def test_checklist_lines_keep_the_items_links_and_menus_their_plain_words(load: Load) -> None:
+    svc = load({"prep": PREP})
+    await learning.start_learning(svc, caller(), "prep")
+    reply = await progress.checklist_view(svc, caller())
+    assert f"**Linked Lists**\n{SLL}\n⬜ Doubly-linked List" in body(reply)
+    assert options(reply) == ["Singly Linked Lists (video)", "Doubly-linked List"]
+
+
+async def test_start_learning_on_a_self_paced_path_lists_the_items_with_their_links(load: Load) -> None:
+    svc = load({"prep": PREP})
+    shown = text(await learning.start_learning(svc, caller(), "prep"))
+    assert f"**Linked Lists**\n  {SLL}" in shown
+
+
+async def test_today_start_learning_and_the_reminder_keep_the_phases_items_links(load: Load) -> None:
+    svc = load({"lists": LINKED})
+    start = await learning.start_learning(svc, caller(), "lists")
+    assert focus(start)[1] == "• Pointers and nodes"
+    week = await today.today(svc, caller())
+    (items,) = [f.value for f in week.cards[0].fields if f.name == "Open items in this phase"]
+    assert items == f"{SLL}\n⬜ Implement a *doubly* linked list"
+    preview = await reminders.remind_preview(svc, caller())
+    assert SLL in text(preview)
+    assert "Singly Linked Lists (video)" in options(preview)
+    assert not any("](" in label for label in options(preview))

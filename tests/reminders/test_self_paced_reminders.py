@@ -40,7 +40,7 @@ NEXT_ITEMS = (
     "  ⬜ Pick one language for interviews and stick to it\n"
     "  ⬜ Set up a folder where every solution gets committed\n"
     "  ⬜ Learn how to state time and space complexity out loud\n"
-    "  ⬜ Watch the first lectures of MIT 6.006\n"
+    "  ⬜ Watch the first lectures of [MIT 6.006](https://ocw.mit.edu/courses/6-006-introduction-to-algorithms-spring-2020/)\n"
     "  **Arrays**\n"
     "  ⬜ Implement:"
 )
