@@ -261,6 +261,15 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     names = {(r.name, i.id): name for r in roles for i, name in zip(r.checklist, item_names(r.checklist), strict=True)}
     if target is None:
         pairs = [(r, i) for r in roles for i in r.checklist]
+        if not pairs:
+            raise UserError(
+                _n(
+                    "{paths} has no checklist, so there is nothing to tick.",
+                    "{paths} have no checklist, so there is nothing to tick.",
+                    len(roles),
+                    paths=", ".join(r.display_name for r in roles),
+                )
+            )
         target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
@@ -298,7 +307,8 @@ async def _progress_card(
         fields.append(Field(_("Finish"), format_date(finish_date(start, plan.total_weeks, shift))))
         pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift, plan.due_weeks())
         fields.append(Field(_("Pace"), pace_text(pace)))
-    fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
+    if r.checklist:  # a path without one has no bar to fill
+        fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
     fields.append(Field(_("Streak"), streak_text(streak)))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:

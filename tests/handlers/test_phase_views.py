@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.holder import ContentHolder
 from bot.handlers import learning, progress, reminders, today
-from bot.services import Services
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.content.helpers import role_file
 from tests.handlers.conftest import NOW, caller, text
@@ -342,3 +342,30 @@ async def test_today_start_learning_and_the_reminder_keep_the_phases_items_links
     assert SLL in text(preview)
     assert "Singly Linked Lists (video)" in options(preview)
     assert not any("](" in label for label in options(preview))
+
+
+# ---------------------------------------------------------------- a path without a checklist
+
+NO_CHECKLIST = """
+## Week 1-2: Stats
+- Bayes' theorem
+
+## Week 3-4: Capstone
+- Find data.
+"""
+
+
+async def test_progress_on_a_path_without_a_checklist_shows_no_empty_bar(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    await learning.start_learning(svc, caller(), "stats")
+    shown = text(await progress.progress(svc, caller()))
+    assert "0/0" not in shown and "▱" not in shown
+    assert "Pace: no checklist to measure it by" in shown
+
+
+async def test_done_on_a_path_without_a_checklist_says_there_is_nothing_to_tick(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    await learning.start_learning(svc, caller(), "stats")
+    with pytest.raises(UserError) as raised:
+        await progress.done(svc, caller(), "bayes")
+    assert str(raised.value) == "Stats has no checklist, so there is nothing to tick."
