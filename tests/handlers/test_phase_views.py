@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import commands
 from bot.content.holder import ContentHolder
 from bot.handlers import learning, progress, reminders, today
 from bot.services import Services, UserError
@@ -369,3 +370,27 @@ async def test_done_on_a_path_without_a_checklist_says_there_is_nothing_to_tick(
     with pytest.raises(UserError) as raised:
         await progress.done(svc, caller(), "bayes")
     assert str(raised.value) == "Stats has no checklist, so there is nothing to tick."
+
+
+# ---------------------------------------------------------------- /help's examples
+
+
+async def test_help_examples_name_a_path_and_an_item_this_community_has(load: Load) -> None:
+    svc = load({"prep": PREP, "stats": NO_CHECKLIST})
+    shown = text(await commands.help_reply(svc, caller()))
+    assert "backend-engineer" not in shown and "Use git professionally" not in shown
+    assert "`/start-learning role:prep`" in shown
+    assert "`/done item:[Singly Linked Lists (video)](https://example.com/sll)" not in shown
+    assert "`/done item:Singly Linked Lists (video) proof:https://github.com/you/project`" in shown
+    detail = text(await commands.help_reply(svc, caller(), "stop-learning"))
+    assert "**Example:** `/stop-learning role:prep`" in detail
+    # A learner's own path comes first.
+    await learning.start_learning(svc, caller(), "stats")
+    assert "`/start-learning role:stats`" in text(await commands.help_reply(svc, caller()))
+
+
+async def test_help_examples_use_a_placeholder_where_the_content_has_nothing_to_name(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    shown = text(await commands.help_reply(svc, caller()))
+    assert "`/done item:ITEM proof:https://github.com/you/project`" in shown
+    assert "`/start-learning role:stats`" in shown
