@@ -214,7 +214,9 @@ def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
 
 def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> dict[_Atom, list[PieceLike]]:
     """Give each piece of the phase's body to the atom that starts last at or above its line (a part's first atom
-    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom go to none."""
+    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom go to none.
+
+    A line that leads in to what follows ('Topics:' before a list) goes with the atom that starts after it."""
     starts = sorted(
         (
             blocks[a.block].line
@@ -225,9 +227,14 @@ def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         for k, a in enumerate(atoms)
     )
     lines = [line for line, _ in starts]
+    pieces = phase.body
+    owners = [bisect_right(lines, piece.line) - 1 for piece in pieces]
+    for i in range(len(pieces) - 2, -1, -1):  # from the end, so lead-ins one after another all move on
+        piece = pieces[i]
+        if piece.kind == "text" and not piece.quote and piece.md.rstrip().endswith(":") and owners[i + 1] > owners[i]:
+            owners[i] = owners[i + 1]
     owned: dict[_Atom, list[PieceLike]] = {atom: [] for atom in atoms}
-    for piece in phase.body:
-        at = bisect_right(lines, piece.line) - 1
+    for piece, at in zip(pieces, owners, strict=True):
         if at >= 0:
             owned[atoms[starts[at][1]]].append(piece)
     return owned

@@ -394,3 +394,12 @@ async def test_help_examples_use_a_placeholder_where_the_content_has_nothing_to_
     shown = text(await commands.help_reply(svc, caller()))
     assert "`/done item:ITEM proof:https://github.com/you/project`" in shown
     assert "`/start-learning role:stats`" in shown
+
+
+async def test_today_gives_a_lead_in_to_the_week_of_the_list_it_leads_in_to(load: Load) -> None:
+    svc = load({"stats": STATS})
+    await learning.start_learning(svc, caller(), "stats")
+    first = body(await today.today(svc, caller()))
+    assert "Think Stats" in first and "Topics:" not in first
+    second = body(await today.today(svc, caller(days=7)))
+    assert "Topics:\n- Bayes' theorem" in second
