@@ -41,6 +41,13 @@ Scheduled weeks
     (`ScheduledPhase.weeks`), not over its nominal span: path week 15, in a phase that runs
     weeks 13-18 on the learner's calendar, gets slice 3 of 6.
 
+Pieces
+    A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
+    with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
+    at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
+    nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
+    goes with the atom after it, and pieces above every atom go to none. A unit's `pieces` are its atoms'.
+
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
     autolinks ``<https://...>`` (http and https only) in the part prose, the topic texts and

@@ -9,7 +9,7 @@ from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
-from bot.content.models import ChecklistItem, Phase, Piece, Role, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Role
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.today import build_today
@@ -59,14 +59,6 @@ DEEP_DIVE_PAGE = 1800
 MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
-
-
-def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
-    lines = []
-    for t in topics:
-        lines.append(f"{'  ' * depth}- {t.text}")
-        lines.extend(_topic_lines(t.children, depth + 1))
-    return lines
 
 
 def indent(item: ChecklistItem) -> str:
