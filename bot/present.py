@@ -215,6 +215,8 @@ def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | No
     lines: list[str] = []
     previous: PieceLike | None = None
     joinable = False  # the line before is a label with no text of its own
+    # Lists nested under what is not shown as one (a plan's item that is the phase) start at the margin.
+    base = min((p.depth for p in pieces if p.kind in _LISTED), default=0)
     for piece in pieces:
         kind = piece.kind
         if kind == "task":
@@ -225,7 +227,7 @@ def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | No
             shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")
         elif kind in _LISTED:
             marker = "- " if piece.number is None else f"{piece.number}. "
-            shown = f"{'  ' * piece.depth}{marker}{piece.md}"
+            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}"
         else:
             shown = f"> {piece.md}" if piece.quote else piece.md
         if joinable and kind == "text" and not piece.quote:

@@ -604,7 +604,7 @@ class _Body:
                 self._heading_links(md)
             part = self.stack[-1].part
             if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
-                self.phase.body.append(Piece("label", line, plain, rest=" ".join(part.text)))
+                self.phase.body.append(Piece("label", line, plain, quote=bool(quote), rest=" ".join(part.text)))
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)

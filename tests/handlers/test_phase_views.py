@@ -403,3 +403,21 @@ async def test_today_gives_a_lead_in_to_the_week_of_the_list_it_leads_in_to(load
     assert "Think Stats" in first and "Topics:" not in first
     second = body(await today.today(svc, caller(days=7)))
     assert "Topics:\n- Bayes' theorem" in second
+
+
+LIST_PLAN = """
+# Plan
+
+1. Phase 1: HTML & CSS (Weeks 1-4)
+   - Semantic HTML
+     - Landmarks
+   - Flexbox and Grid
+2. Phase 2: JavaScript (Weeks 5-8)
+   - The DOM
+"""
+
+
+async def test_a_phase_written_as_a_list_item_shows_its_bullets_from_the_margin(load: Load) -> None:
+    svc = load({"web": LIST_PLAN})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="web"))
+    assert shown == "- Semantic HTML\n  - Landmarks\n- Flexbox and Grid"
