@@ -273,9 +273,9 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
         if label:
             first = pieces[0]
             if first.kind == "label" and not unit.continued:
-                pieces[0] = Piece("label", first.line, label, rest=first.rest)
+                pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest)
             else:
-                pieces.insert(0, Piece("label", first.line, label))
+                pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
         return body_lines(pieces)
     lines: list[str] = []
     if label:

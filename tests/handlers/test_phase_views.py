@@ -421,3 +421,10 @@ async def test_a_phase_written_as_a_list_item_shows_its_bullets_from_the_margin(
     svc = load({"web": LIST_PLAN})
     shown = body(await learning.phase_view(svc, caller(), 1, role="web"))
     assert shown == "- Semantic HTML\n  - Landmarks\n- Flexbox and Grid"
+
+
+async def test_today_keeps_a_quoted_labels_bullets_under_it(load: Load) -> None:
+    svc = load({"ops": DOCKER})
+    await learning.start_learning(svc, caller(), "ops", start="2026-11-16")  # week 2 of 4: the quoted part
+    shown = body(await today.today(svc, caller()))
+    assert "**📝 Common mistakes (continues next week):**\n- Running as root" in shown
