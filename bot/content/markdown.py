@@ -312,23 +312,8 @@ class _Reader:
         item[3] = True
         if plain:
             line = self.line_at(item[1])
-            block = (
-                "item",
-                line,
-                md,
-                plain,
-                0,
-                item[0],
-                item[2],
-                label,
-                rest,
-                anchor,
-                item[4],
-                (),
-                self.quote,
-                item[5],
-            )
-            self.blocks.append(_new_block(Block, block))
+            block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
+            self.blocks.append(_new_block(Block, (*block, item[5])))
 
     def open_item_text(self) -> list | None:
         """Return the innermost item whose own text is still being read."""

@@ -60,7 +60,6 @@ Resources, items and the next step
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -233,9 +232,17 @@ def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         )
         for k, a in enumerate(atoms)
     )
-    lines = [line for line, _ in starts]
     pieces = phase.body
-    owners = [bisect_right(lines, piece.line) - 1 for piece in pieces]
+    # Walk the pieces and the atoms' starts together: a piece on the line an atom starts on starts that atom, one
+    # atom a piece where several start on one line (a table row made a phase: its cells are its topics).
+    owners: list[int] = []
+    owner, ahead = -1, 0
+    for piece in pieces:
+        while ahead < len(starts) and starts[ahead][0] < piece.line:
+            owner, ahead = ahead, ahead + 1
+        if ahead < len(starts) and starts[ahead][0] == piece.line:
+            owner, ahead = ahead, ahead + 1
+        owners.append(owner)
     for i in range(len(pieces) - 2, -1, -1):  # from the end, so lead-ins one after another all move on
         piece = pieces[i]
         if piece.kind == "text" and not piece.quote and piece.md.rstrip().endswith(":") and owners[i + 1] > owners[i]:

@@ -428,3 +428,20 @@ async def test_today_keeps_a_quoted_labels_bullets_under_it(load: Load) -> None:
     await learning.start_learning(svc, caller(), "ops", start="2026-11-16")  # week 2 of 4: the quoted part
     shown = body(await today.today(svc, caller()))
     assert "**📝 Common mistakes (continues next week):**\n- Running as root" in shown
+
+
+WEEK_TABLE = """
+| Week | Topic | Lecture | Reading |
+|------|-------|---------|---------|
+| 1-2 | Trees | [Lecture 1](https://example.com/l1) | CLRS ch. 12 |
+| 3 | Graphs | [Lecture 3](https://example.com/l3) | CLRS ch. 22 |
+"""
+
+
+async def test_today_shares_a_table_rows_cells_out_over_its_weeks(load: Load) -> None:
+    svc = load({"algo": WEEK_TABLE})
+    await learning.start_learning(svc, caller(), "algo")
+    first = body(await today.today(svc, caller()))
+    assert "- Lecture: [Lecture 1](https://example.com/l1)" in first and "CLRS" not in first
+    second = body(await today.today(svc, caller(days=7)))
+    assert "- Reading: CLRS ch. 12" in second and "Lecture 1" not in second
