@@ -12,6 +12,7 @@ without weeks get weeks planned for them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -24,7 +25,7 @@ import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.markdown import Block, escape, read_blocks
-from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Problem, Role, Section, Severity, Subsection, Topic
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
@@ -89,6 +90,11 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
+# label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
+_MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
+_UNESCAPE = re.compile(r"\\(.)")
+_EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
 
 
 class _Problems:
@@ -398,6 +404,7 @@ class _PhaseBuilder:
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
+    body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
 
 
 @dataclass(slots=True)
@@ -586,7 +593,7 @@ class _Body:
 
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
-        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote = block
+        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
         if kind == "heading":
             found = next(self.heading_phases)
             if found is None and self.series is not None:
@@ -595,6 +602,9 @@ class _Body:
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
+            part = self.stack[-1].part
+            if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
+                self.phase.body.append(Piece("label", line, plain, quote=bool(quote), rest=" ".join(part.text)))
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
@@ -640,15 +650,42 @@ class _Body:
             # inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
+            if not label and (marked := _marked_label(md)) is not None:
+                label, rest_md = marked
+            sub, goal = self.sub, (self.phase.objective, self.phase.wants_objective) if self.phase else None
             self._line(heading, md, line, depth, label, rest_md, quote)
+            self._line_piece(block, sub, goal)
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
             heading.lines.append(f"{'  ' * depth}- {md}")
             self._topic(heading, depth, md, line, label)
             self.ancestors, self.holders = [], []
+            if self.phase is not None:
+                self.phase.body.append(Piece("row", line, md, depth, quote=bool(quote)))
         else:  # code
             heading.lines.append(md)
+            if self.phase is not None:
+                self.phase.body.append(Piece("code", line, md, depth, quote=bool(quote)))
+
+    def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
+        """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
+        before it), not at all when it gave the objective (`goal` was the objective before it), joined to the bullet
+        it continues."""
+        phase = self.phase
+        if phase is None or (phase.objective, phase.wants_objective) != goal:
+            return
+        body = phase.body
+        if block.depth > 0 and body and body[-1].kind in ("item", "task"):
+            if body[-1].kind == "item":  # a task item shows as its checklist item does
+                body[-1] = body[-1]._replace(md=f"{body[-1].md} {block.md}")
+            return
+        if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
+            body.append(
+                Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
+            )
+        else:
+            body.append(Piece("text", block.line, block.md, block.depth, quote=bool(block.quote)))
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -715,7 +752,7 @@ class _Body:
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
             block = _boxed(block, self.ticks_as_tasks, self.crosses_as_tasks)
-        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
+        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
             del ancestors[depth:]
@@ -724,8 +761,13 @@ class _Body:
             ancestors.extend([""] * (depth - len(ancestors)))
             holders.extend([None] * (depth - len(holders)))
         # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
-        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{md}"
+        marker = "- " if number is None else f"{number}. "
+        line = f"{'  ' * depth}{marker}{'☑ ' if task else '☐ ' if task is not None else ''}{md}"
         heading.lines.append(line)
+        if self.phase is not None:
+            shown = split_explicit_id(md)[0] if task is not None else md
+            kind = "item" if task is None else "task"
+            self.phase.body.append(Piece(kind, line_no, shown, depth, number, bool(block.quote)))
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if holder is not None and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -825,6 +867,16 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _marked_label(md: str) -> tuple[str, str] | None:
+    """Return the label and the rest of a line that opens with emoji and then bold text ('📝 **Common mistakes:**'
+    is '📝 Common mistakes:' and ''), else None."""
+    found = _MARKED_LABEL.match(md) if md[:1] not in "*\\" and "**" in md else None
+    if found is None or not all(unicodedata.category(c) in _EMOJI_PARTS for c in found.group(1)):
+        return None
+    words = _UNESCAPE.sub(r"\1", found.group(2)).strip()
+    return f"{found.group(1)} {words}", found.group(3).strip()
 
 
 def _plan_item(plain: str, found: PhaseHeading) -> bool:
@@ -942,7 +994,9 @@ def _without_leading_marks(label: str) -> str:
 
 
 def _first_sentence(lines: list[str]) -> str | None:
-    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">"))), "")
+    """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
+    in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
+    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">")) and not ln.endswith(":")), "")
     if not text:
         return None
     match = _SENTENCE.match(text)
@@ -1077,6 +1131,7 @@ def _build_phases(
                 ),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
+                body=(*b.body, Piece("text", b.line, b.links)) if b.links else tuple(b.body),
             )
         )
         previous = b
