@@ -38,6 +38,8 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
+# A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
+NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
@@ -132,8 +134,17 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
 
 
 def own_text(section: Section) -> str:
-    """Return the text a section holds itself: a heading's bullets are entries of their own."""
-    return _without_bullets(section.text) if section.kind in OWN_TEXT_KINDS else section.text
+    """Return the text a section holds itself: a heading's bullets, and what is nested under a topic or a checklist
+    item, are entries of their own."""
+    return _own(section.text, section.kind)
+
+
+def _own(text: str, kind: str) -> str:
+    if kind in OWN_TEXT_KINDS:
+        return _without_bullets(text)
+    if kind in NESTING_KINDS and "\n" in text:
+        return text[: text.index("\n")]  # its own line
+    return text
 
 
 def _without_bullets(text: str) -> str:
@@ -277,9 +288,7 @@ class SearchIndex:
         # What each entry holds itself (`own_text`), and the words it holds beyond its title (`_body_text`); the
         # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
         # line, kind, phase).
-        own_texts = [
-            _without_bullets(text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
-        ]
+        own_texts = [_own(text, kind) for _, _, _, text, _, kind, _ in sections]
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
         # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
         # Both factors take few values: each is worked out once (the same floats as computing it per entry).
@@ -294,8 +303,9 @@ class SearchIndex:
             weight[kind, phase is not None] / shrink[n]
             for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
         ]
+        # A heading's own prose; a topic's or an item's own line; a phase part's text and its topics.
         bodies = [
-            own if kind in HEADING_KINDS else "" if text == title else text
+            own if kind in HEADING_KINDS else "" if (body := own if kind in NESTING_KINDS else text) == title else body
             for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
         ]
         del own_texts
@@ -366,7 +376,8 @@ class SearchIndex:
         """Return the words an entry holds beyond its title."""
         if section.kind in HEADING_KINDS:
             return own
-        return "" if section.text == section.title else section.text  # a checklist item or a bare bullet
+        body = own if section.kind in NESTING_KINDS else section.text
+        return "" if body == section.title else body  # a checklist item or a bare bullet
 
     def __len__(self) -> int:
         if self._unindexed is not None:

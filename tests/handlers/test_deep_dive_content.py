@@ -1,0 +1,58 @@
+"""/skill-deep-dive on roadmaps as people write them: nested topics, sub-headings, week questions, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.holder import ContentHolder
+from bot.handlers import learning
+from bot.services import Services
+from bot.store import Store
+from tests.handlers.conftest import NOW, caller
+
+
+def front(name: str) -> str:
+    return f"---\nname: {name}\ndisplayName: {name.upper()} Path\ndescription: A roadmap.\n---\n"
+
+
+def services(tmp_path: Path, store: Store, **bodies: str) -> Services:
+    """A bot whose content folder holds one role file per body, named by its keyword."""
+    folder = tmp_path / "content"
+    folder.mkdir(exist_ok=True)
+    for name, body in bodies.items():
+        (folder / f"{name}.md").write_text(front(name) + body, encoding="utf-8")
+    holder = ContentHolder.load(folder, NOW)
+    assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+    return Services(holder, store)
+
+
+def description(reply) -> str:
+    return reply.cards[0].description or ""
+
+
+LINUX = (
+    "## Phase 1: Linux (Weeks 1-4)\n"
+    "- Text processing: grep, sed, awk\n"
+    "  - [The Linux Command Line](https://linuxcommand.org/tlcl.php)\n"
+    "  - Practice on real log files\n"
+    "- [ ] Implement a vector (mutable array with automatic resizing):\n"
+    "    - [ ] size() - number of items\n"
+    "        - start with 16\n"
+)
+
+
+async def test_a_topic_shows_what_is_nested_under_it(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, linux=LINUX)
+    reply = await learning.skill_deep_dive(svc, caller(), "text processing")
+    assert reply.cards[0].title == "Text processing"
+    body = description(reply)
+    assert "- [The Linux Command Line](https://linuxcommand.org/tlcl.php)\n- Practice on real log files" in body
+    nested = await learning.skill_deep_dive(svc, caller(), "practice on real log files")
+    assert nested.cards[0].title == "Practice on real log files"
+
+
+async def test_a_checklist_item_shows_the_tasks_and_notes_nested_under_it(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, linux=LINUX)
+    reply = await learning.skill_deep_dive(svc, caller(), "implement a vector")
+    assert reply.cards[0].title.startswith("Implement a vector")
+    assert "- ☐ size() - number of items\n  - start with 16" in description(reply)
