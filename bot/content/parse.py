@@ -842,6 +842,13 @@ def _parse_body(
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
     checklist, named_groups = _build_checklist(reader.raw_items, problems)
+    for heading in reader.headings:
+        if (
+            heading.level == 7
+            and heading.title == INTRO_TITLE
+            and any(h.title == INTRO_TITLE and h.level < 7 for h in reader.headings)
+        ):  # the text before the first heading, in a file that has a heading of that name: named by its path
+            heading.title = f"{facts['displayName'] if facts else 'Text'}: {INTRO_TITLE.lower()}"
     sections = _build_sections(reader.headings, checklist, topics_of, named_groups, reader.nested)
     if too_deep:
         problems.add(

@@ -402,6 +402,14 @@ def deep_dive_cards(
     )
 
 
+def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
+    """Say where a match is, for the menu: its path, then the headings above it (the file's title left out)."""
+    path, title = hit.section.path, hit.section.title
+    trail = path[1:] if len(path) > 1 else () if path == (title,) else path  # a top heading is its own place
+    name = roles[hit.role].display_name
+    return f"{name} · {' › '.join(trail)}" if trail else name
+
+
 def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
     if len(hits) < 2:
         return None
@@ -409,9 +417,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
         SelectOption(
             label=clip(h.section.title, MAX_OPTION_LABEL),
             value=section_key(h.role, h.section.id),
-            description=clip(
-                f"{roles[h.role].display_name} · {' › '.join(h.section.path[1:])}", MAX_OPTION_DESCRIPTION
-            ),
+            description=clip(_where(h, roles), MAX_OPTION_DESCRIPTION),
         )
         for h in hits[1:25]
     )

@@ -8,7 +8,7 @@ from bot.content.holder import ContentHolder
 from bot.handlers import learning
 from bot.services import Services
 from bot.store import Store
-from tests.handlers.conftest import NOW, caller
+from tests.handlers.conftest import NOW, caller, selects
 
 
 def front(name: str) -> str:
@@ -56,3 +56,25 @@ async def test_a_checklist_item_shows_the_tasks_and_notes_nested_under_it(tmp_pa
     reply = await learning.skill_deep_dive(svc, caller(), "implement a vector")
     assert reply.cards[0].title.startswith("Implement a vector")
     assert "- ☐ size() - number of items\n  - start with 16" in description(reply)
+
+
+WEB = (
+    '<h1 align="center">Web Roadmap</h1>\n\n> Charts of the paths you can take.\n\n'
+    "## Introduction\n\n- Git\n\n## Tools\n\n### Editors\n\n- Introduction to VS Code\n"
+)
+
+
+async def test_menu_entries_name_their_place_without_a_dangling_separator(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, web=WEB)
+    reply = await learning.skill_deep_dive(svc, caller(), "introduction")
+    assert reply.cards[0].title == "Introduction"
+    [menu] = selects(reply)
+    entries = [(o.label, o.description) for o in menu.options]
+    # the text before the first heading of a file without a '#' title is no second "Introduction"
+    assert ("WEB Path: introduction", "WEB Path") in entries
+    assert ("Introduction to VS Code", "WEB Path · Editors") in entries
+    assert len({label for label, _ in entries} | {reply.cards[0].title}) == len(entries) + 1
+    assert not [d for _, d in entries if d.endswith(("·", "· ")) or "·  " in d]
+    git = await learning.skill_deep_dive(svc, caller(), "git")
+    assert git.cards[0].title == "Git"
+    assert description(git).startswith("*Introduction*")
