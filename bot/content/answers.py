@@ -29,6 +29,7 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
+CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +89,22 @@ def answer(
     return _next_to(index, question, [(anchor.role, anchor.section.phase, anchor.score)], limit, asker, found.note)
 
 
+def standing(hit: Hit, asker: Asker) -> float:
+    """Return how well a hit answers the asker: its score, and a little more on a path they follow."""
+    return hit.score + (OWN_PATH_BONUS if hit.role in asker.paths else 0.0)
+
+
+def stands_alone(hits: Sequence[Hit], asker: Asker | None = None) -> bool:
+    """Say whether the best hit may be shown alone: no other one comes within CLOSE of it."""
+    asker = asker or Asker()
+    return len(hits) < 2 or max(standing(h, asker) for h in hits[1:]) < standing(hits[0], asker) - CLOSE
+
+
 def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker: Asker) -> list[Hit]:
     """Search a topic; without a role, the asker's own paths first among matches about as good."""
     hits = index.search(topic, role=role, limit=max(limit, SEARCH_LIMIT))
     if role is None and asker.paths:
-        hits.sort(key=lambda h: -(h.score + (OWN_PATH_BONUS if h.role in asker.paths else 0.0)))
+        hits.sort(key=lambda h: -standing(h, asker))
     return [h for h in hits[:limit] if h.score >= MIN_SCORE]
 
 

@@ -41,6 +41,7 @@ OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 # A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
 NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
+NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
@@ -270,8 +271,12 @@ class SearchIndex:
         owner: list[str] = []  # each section's role
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
+        # A phase's own title: its heading without its number and weeks ('Week 2: CSS Grid' is 'CSS Grid').
+        phase_titles: dict[tuple[str, str], str] = {}
         for role in roles:
             name = role.name
+            for phase in role.phases:
+                phase_titles[name, phase.section_id] = phase.title
             role_sections = role.sections
             sections += role_sections
             owner += repeat(name, len(role_sections))
@@ -325,6 +330,16 @@ class SearchIndex:
 
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         del entry_titles, entry_bodies
+        # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
+        phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
+        own = [phase_titles.get((self._entry_role[eid], entry_sections[eid][0]), "") for eid in phase_entries]
+        counts = self._title_counts
+        for eid, words in zip(phase_entries, word_sets(own), strict=True):
+            if words:
+                counts[eid] = (
+                    (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
+                )
+        del phase_titles, phase_entries, own
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
         entry_context = [raw_context[i] for i in order]
@@ -587,17 +602,21 @@ class SearchIndex:
                 sim = next(sim for tid, sim in expansions if tid in words)
                 shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
-        # An entry whose title is exactly the query is the most specific place there is.
+        # An entry whose title is exactly the query is the most specific place there is; one that is the query but
+        # for a plural or a stop word comes right after it.
         exact = self._exact_titles(meaningful)
-        for eid in exact:
-            if role is None or self._entry_role[eid] == role:
+        if role is not None:
+            exact = {eid: verbatim for eid, verbatim in exact.items() if self._entry_role[eid] == role}
+        if exact:
+            typed = set(tokenize(query))  # stop words too
+            for eid in exact:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
+                exact[eid] = self._exact_boost[eid] * (
+                    1.0 if set(tokenize(self._own_title(eid))) == typed else NEAR_EXACT
+                )
         factors = list(map(self._boost.__getitem__, scores))
         if exact:
-            exact_set = set(exact)
-            factors = [
-                self._exact_boost[eid] if eid in exact_set else f for eid, f in zip(scores, factors, strict=True)
-            ]
+            factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
         ranked = sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
         terms = tuple(meaningful)
         entry_role, entry_section = self._entry_role, self._entry_section
@@ -614,17 +633,43 @@ class SearchIndex:
                         out[i] += ids
         return out
 
-    def _exact_titles(self, words: list[str]) -> list[int]:
-        """Return the entries whose title has exactly these words, stop words aside (ascending IDs)."""
-        ids = [self._vocab.get(w) for w in words]
-        if len(words) > 8 or None in ids or not STOPWORDS.isdisjoint(words):
-            return []
-        lists = sorted((self._title[i] for i in ids if i is not None), key=len)
-        found = set(lists[0])
-        for other in lists[1:]:
-            found.intersection_update(other)
+    def _exact_titles(self, words: list[str]) -> dict[int, float]:
+        """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
+        aside (as keys, ascending; values for the caller to fill in)."""
+        if len(words) > 8 or not STOPWORDS.isdisjoint(words):
+            return {}
+        vocab, title = self._vocab, self._title
+        forms: list[list[int]] = []
+        for w in words:
+            ids = [vocab[f] for f in _forms(w) if f in vocab]
+            if not ids:
+                return {}
+            forms.append(ids)
+        forms.sort(key=lambda ids: sum(len(title[i]) for i in ids))
+        found: set[int] = set().union(*(title[i] for i in forms[0]))
+        for ids in forms[1:]:
+            found = set().union(*(found.intersection(title[i]) for i in ids))
+            if not found:
+                return {}
         counts = self._title_counts
-        return sorted(eid for eid in found if counts[eid] == len(words))
+        exact = [eid for eid in sorted(found) if counts[eid] == len(words)]
+        phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
+        if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
+            wanted = [set(_forms(w)) for w in words]
+            for eid in phases:
+                own = set(tokenize(self._own_title(eid)))
+                if any(own.isdisjoint(w) for w in wanted):
+                    exact.remove(eid)
+        return dict.fromkeys(exact, 1.0)
+
+    def _own_title(self, eid: int) -> str:
+        """Return an entry's own title: a phase's without its number and weeks, else its title."""
+        section = self._entry_section[eid]
+        if section.kind == "phase" and section.phase is not None:
+            phase = self._roles[self._entry_role[eid]].phase(section.phase)
+            if phase is not None and phase.section_id == section.id:
+                return phase.title
+        return section.title
 
     def _matches(
         self, expansions: tuple[tuple[int, float], ...], role_entries: frozenset[int] | None
@@ -706,6 +751,15 @@ def _with_related(expansions: tuple[tuple[int, float], ...], ids: tuple[int, ...
         if found.get(tid, 0.0) < SYNONYM_SIMILARITY:
             found[tid] = SYNONYM_SIMILARITY
     return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """Return a word with its plural or singular: 'list', 'lists'; 'lists', 'list' ('class' and 'js' are no plurals)."""
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return (word, word[:-1])
+    if word.isalpha() and not word.endswith("s"):
+        return (word, word + "s")
+    return (word,)
 
 
 def _letter_pairs(text: str) -> set[str]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
 from bot import components
-from bot.content.answers import SHOWN, Answer, Asker, answer
+from bot.content.answers import SHOWN, Answer, Asker, answer, stands_alone
 from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Phase, Role, Topic
@@ -457,7 +457,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     key = section_key(best.role, best.section.id)
     s = best.section
     cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, result.note, asker.paths.get(r.name, ()))
-    unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
+    unsure = best.score < UNSURE_SCORE or not stands_alone(hits, asker)
     extra = ()
     if unsure:
         select = _alternatives(hits, index.roles)

@@ -78,3 +78,39 @@ async def test_menu_entries_name_their_place_without_a_dangling_separator(tmp_pa
     git = await learning.skill_deep_dive(svc, caller(), "git")
     assert git.cards[0].title == "Git"
     assert description(git).startswith("*Introduction*")
+
+
+LISTS = "# Prep\n\n## Linked Lists\n- [ ] [Singly Linked Lists (video)](https://example.com/sll)\n- [ ] Doubly-linked List\n"
+
+
+async def test_a_sections_own_title_comes_first_and_the_bullets_holding_the_words_are_offered(
+    tmp_path: Path, store: Store
+) -> None:
+    svc = services(tmp_path, store, prep=LISTS)
+    reply = await learning.skill_deep_dive(svc, caller(), "linked list")
+    assert reply.cards[0].title == "Linked Lists"
+    [menu] = selects(reply)
+    assert [o.label for o in menu.options][:2] == ["Doubly-linked List", "Singly Linked Lists (video)"]
+
+
+DATA = (
+    "## Week 1-10: Basics\n- Pandas\n\n## Week 11-12: Capstone Project & Portfolio\n"
+    "**Goal:** Publish one end-to-end project that you can talk about in an interview.\n\n"
+    "Pick a question you care about, find the data, clean it, model it and write it up.\n\n"
+    "- [ ] Publish the capstone on GitHub\n"
+)
+RUST = "## Weeks 1-8: Basics\n- Cargo\n\n## Weeks 9-10: Capstone — a Web Service\n- Axum\n"
+
+
+async def test_the_learners_own_path_comes_first_and_close_matches_are_still_offered(
+    tmp_path: Path, store: Store
+) -> None:
+    svc = services(tmp_path, store, data=DATA, rust=RUST)
+    await learning.start_learning(svc, caller(), "data")
+    reply = await learning.skill_deep_dive(svc, caller(), "capstone")
+    assert reply.cards[0].title == "Publish the capstone on GitHub"  # on the learner's path
+    [menu] = selects(reply)
+    assert [o.label for o in menu.options] == [
+        "Week 11-12: Capstone Project & Portfolio",
+        "Weeks 9-10: Capstone — a Web Service",
+    ]
