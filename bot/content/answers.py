@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.content.models import Role
-from bot.content.questions import Question, read_question
+from bot.content.phases import is_day_heading
+from bot.content.questions import Question, read_days, read_question
 from bot.content.search import Hit, SearchIndex
 from bot.domain.weeks import PhaseLike
 from bot.i18n import _, _n
@@ -79,7 +80,10 @@ def answer(
     if question.kind in ("week", "phase"):
         if question.rest and named is None:  # words beside the week that name no path: a title, say
             return Answer(question, _search(index, question.topic, role, limit, asker))
-        return _by_number(index, question, role or named or asker.current, asker, limit)
+        found = _by_number(index, question, role or named or asker.current, asker, limit)
+        if question.days is not None:  # a day's own section ('### Day 3: Closures'), after its phase
+            return _with_days(index, found, role or named or asker.current, limit, asker)
+        return found
     if question.weeks is None and question.phase is None:
         return _next_to_topic(index, question, role, limit, asker)
     found = _by_number(index, question, role or named or asker.current, asker)
@@ -182,6 +186,13 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
         )
     longest = max(r.total_weeks for r in roles)
     first, last = question.weeks or (0, 0)
+    if question.days is not None and question.days[0] == question.days[1]:
+        return _n(
+            "No path has a day {day}; the longest has {n} week.",
+            "No path has a day {day}; the longest has {n} weeks.",
+            longest,
+            day=question.days[0],
+        )
     if first == last:
         return _n(
             "No path has a week {week}; the longest has {n} week.",
@@ -208,6 +219,13 @@ def _which_path(question: Question, paths: int) -> str:
             phase=question.phase,
         )
     first, last = question.weeks or (0, 0)
+    if question.days is not None and question.days[0] == question.days[1]:
+        return _n(
+            "Which path? Day {day} is in {n} path.",
+            "Which path? Day {day} is in {n} paths.",
+            paths,
+            day=question.days[0],
+        )
     if first == last:
         return _n(
             "Which path? Week {week} is in {n} path.", "Which path? Week {week} is in {n} paths.", paths, week=first
@@ -239,6 +257,44 @@ def _past_the_end(path: str, total: int, first: int, last: int) -> str:
         first=first,
         last=last,
     )
+
+
+def _with_days(index: SearchIndex, found: Answer, role: str | None, limit: int, asker: Asker) -> Answer:
+    """Add to a day question's answer the sections headed by that day (a log's '### Day 3: Closures'); they
+    answer it alone where no path has that day in its weeks (a log without a plan)."""
+    days = found.question.days
+    own = [
+        h
+        for h in _search(index, found.question.text, role, SEARCH_LIMIT, asker)
+        if is_day_heading(h.section.title) and read_days(h.section.title) == days
+    ]
+    if not own:
+        return found
+    if found.problem:
+        return Answer(found.question, own[:limit])
+    return replace(found, hits=(found.hits + own)[:limit])
+
+
+def _day_phases(role: Role, scheduled: Sequence[PhaseLike], days: tuple[int, int]) -> list[PhaseLike]:
+    """Return the phases whose headings name days that hold some of `days` ('## Days 31-60: React' holds day 31,
+    which falls in the week the phase before ends in)."""
+    titles = {s.id: s.title for s in role.sections if s.kind == "phase"}
+    found = []
+    for p in scheduled:
+        phase = role.phase(p.number)
+        span = read_days(titles.get(phase.section_id, "")) if phase is not None else None
+        if span is not None and span[0] <= days[1] and span[1] >= days[0]:
+            found.append(p)
+    return found
+
+
+def _days_note(path: str, first: int, last: int, headings: list[str]) -> str:
+    """Say which phases the days asked for are in: "Day 45 of 100 Days Of Code is in Phase 2: React (weeks 6-9)."""
+    if first == last:
+        return _("Day {day} of {path} is in {phase}.", day=first, path=path, phase=_and(headings))
+    if len(headings) == 1:
+        return _("Days {first}-{last} of {path} are in {phase}.", first=first, last=last, path=path, phase=headings[0])
+    return _("Days {first}-{last} of {path} span {phases}.", first=first, last=last, path=path, phases=_and(headings))
 
 
 def _weeks_note(path: str, first: int, last: int, headings: list[str]) -> str:
@@ -282,13 +338,27 @@ def _by_number(
         )
     first, last = question.weeks or (0, 0)
     total = max((p.last_week for p in scheduled), default=0)
+    days = question.days
     if last < 1:
-        return Answer(question, [], problem=_("Weeks count from 1."))
+        return Answer(question, [], problem=_("Days count from 1.") if days else _("Weeks count from 1."))
     if first > total:
-        return Answer(question, [], problem=_past_the_end(of, total, first, last))
+        if days is not None and days[0] == days[1]:
+            problem = _n(
+                "{path} has {n} week; day {day} is past its end.",
+                "{path} has {n} weeks; day {day} is past its end.",
+                total,
+                path=of,
+                day=days[0],
+            )
+        else:
+            problem = _past_the_end(of, total, first, last)
+        return Answer(question, [], problem=problem)
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
+    if days is not None and role_name not in asker.paths:  # as written: the days its headings name, if they do
+        phases = _day_phases(role, scheduled, days) or phases
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
-    note = _weeks_note(of, first, last, [_heading(role, p) for p in phases])
+    headings = [_heading(role, p) for p in phases]
+    note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
 
 
