@@ -94,6 +94,8 @@ SHORTLIST = 8  # candidates per wanted hit that get the context boost and the sp
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
 SYNONYM_SIMILARITY = 0.7  # a broader word's narrower names count this much of the word itself (bot.content.synonyms)
+PHRASE_SIMILARITY = 0.9  # an abbreviation's hits on the phrase it stands for count this much of the phrase's own
+MAX_REWRITES = 3  # phrases an abbreviated query is written out with, at most
 MAX_KEY_WORDS = 3  # the longest synonym key, in words
 TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
 ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
@@ -385,6 +387,7 @@ class SearchIndex:
         n = max(len(self._entry_role), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._related = _related_words(SYNONYMS, vocab)
+        self._phrases = _phrases(SYNONYMS, vocab)
 
     @staticmethod
     def _body_text(section: Section, own: str) -> str:
@@ -565,6 +568,38 @@ class SearchIndex:
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
             return []
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix)
+        rewrites = self._rewrites(meaningful)
+        terms = tuple(meaningful)
+        if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
+            best = {eid: -negative for negative, eid in ranked}
+            for typed, phrase in rewrites:
+                for negative, eid in self._ranked(typed, phrase, role, limit, False):
+                    if -negative * PHRASE_SIMILARITY > best.get(eid, 0.0):
+                        best[eid] = -negative * PHRASE_SIMILARITY
+                terms += tuple(w for w in phrase if w not in terms)
+            ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
+        entry_role, entry_section = self._entry_role, self._entry_section
+        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+
+    def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
+        """Return the query with each abbreviation in it written out: (every word, the words that count)."""
+        out: list[tuple[set[str], list[str]]] = []
+        phrases = self._phrases
+        for size in range(min(MAX_KEY_WORDS, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                for phrase in phrases.get(tuple(words[start : start + size]), ()):
+                    if len(out) == MAX_REWRITES:
+                        return out
+                    meant = [*words[:start], *(w for w in phrase if w not in STOPWORDS), *words[start + size :]]
+                    out.append(({*words[:start], *phrase, *words[start + size :]}, list(dict.fromkeys(meant))))
+        return out
+
+    def _ranked(
+        self, typed: set[str], meaningful: list[str], role: str | None, limit: int, prefix: bool
+    ) -> list[tuple[float, int]]:
+        """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
+        typed (stop words too), which a title must be to be the query word for word."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
@@ -608,7 +643,6 @@ class SearchIndex:
         if role is not None:
             exact = {eid: verbatim for eid, verbatim in exact.items() if self._entry_role[eid] == role}
         if exact:
-            typed = set(tokenize(query))  # stop words too
             for eid in exact:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
                 exact[eid] = self._exact_boost[eid] * (
@@ -617,10 +651,7 @@ class SearchIndex:
         factors = list(map(self._boost.__getitem__, scores))
         if exact:
             factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
-        ranked = sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
-        terms = tuple(meaningful)
-        entry_role, entry_section = self._entry_role, self._entry_section
-        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+        return sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
 
     def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""
@@ -742,6 +773,24 @@ def _related_words(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> 
         elif len(last) > 3 and not last.endswith("ss"):  # "tests" -> "test", but "js" is no plural of "j"
             variants[(*words[:-1], last[:-1])] = ids
     return {**variants, **related}  # a key written out wins over another key's plural
+
+
+def _phrases(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Map each synonym key's words (also with its last word's plural or singular) to the phrases of several words
+    it stands for ('svm': 'support vector machine'), those whose words the content uses (each, or its plural)."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key, values in table.items():
+        words = tuple(w for w in tokenize(key) if w not in STOPWORDS)
+        phrases = [
+            tuple(tokenize(v))
+            for v in values
+            if " " in v and all(any(f in vocab for f in _forms(w)) for w in tokenize(v) if w not in STOPWORDS)
+        ]
+        if not words or not phrases:
+            continue
+        for variant in {words, (*words[:-1], _forms(words[-1])[-1])}:
+            out.setdefault(variant, phrases)
+    return out
 
 
 def _with_related(expansions: tuple[tuple[int, float], ...], ids: tuple[int, ...]) -> tuple[tuple[int, float], ...]:
