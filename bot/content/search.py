@@ -92,6 +92,7 @@ _CHUNK = 4096  # entries whose words are found at once while the index is built.
 _CHUNK_CHARS = 100_000  # ...and at most this many characters of their text (phases hold long texts)
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
+BESIDE_EXACT = 0.5  # a look-alike of a word the content uses counts at most this: below it in a text (BODY_WEIGHT)
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
 SYNONYM_SIMILARITY = 0.7  # a broader word's narrower names count this much of the word itself (bot.content.synonyms)
 PHRASE_SIMILARITY = 0.9  # an abbreviation's hits on the phrase it stands for count this much of the phrase's own
@@ -550,11 +551,15 @@ class SearchIndex:
                     close[other] = max(close.get(other, 0.0), one_slip)
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
             near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
+            # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
+            # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
+            forms = _forms(word) if exact is not None else ()
             for negative, _, other in ranked[:8]:
                 if negative > near:
                     break
                 tid = self._vocab[other]
-                found[tid] = max(found.get(tid, 0.0), -0.95 * negative / 100)
+                most = BESIDE_EXACT if forms and other not in forms else 1.0
+                found[tid] = max(found.get(tid, 0.0), min(most, -0.95 * negative / 100))
         # Best matches first: the scorer relies on it.
         return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
 

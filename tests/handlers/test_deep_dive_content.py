@@ -114,3 +114,37 @@ async def test_the_learners_own_path_comes_first_and_close_matches_are_still_off
         "Week 11-12: Capstone Project & Portfolio",
         "Weeks 9-10: Capstone — a Web Service",
     ]
+
+
+OPS = "## Phase 1: Foundations (Weeks 1-4)\n### Learn Linux\n- File system hierarchy, permissions, users and groups\n"
+PANDAS = (
+    "## Week 1-2: Pandas\n**Goal:** Clean real data.\n\nKey functions to master:\n\n"
+    '```python\ndf.groupby("region").sum()\n```\n\n## Week 3-4: Capstone\n1. Pick a question.\n'
+)
+
+
+async def test_a_word_only_in_a_code_block_of_the_learners_path_beats_a_look_alike_elsewhere(
+    tmp_path: Path, store: Store
+) -> None:
+    svc = services(tmp_path, store, ops=OPS, ds=PANDAS)
+    await learning.start_learning(svc, caller(), "ds")
+    reply = await learning.skill_deep_dive(svc, caller(), "groupby")
+    assert reply.cards[0].title == "Week 1-2: Pandas"
+
+
+DAYS = "# Log\n\n## Days 1-30: JavaScript\n- Closures\n\n## Days 31-60: React\n- Hooks\n\n## Days 61-90: Node\n- Express\n"
+SYLLABUS = (
+    "| Week | Topic | Lecture |\n|---|---|---|\n| 1 | Linear regression | [Lecture 1](https://example.com/1) |\n"
+    "| 5 | Support vector machines & kernels | [Lecture 5](https://example.com/5) |\n"
+)
+
+
+async def test_a_day_finds_the_phase_of_those_days_and_an_abbreviation_its_phrase(
+    tmp_path: Path, store: Store
+) -> None:
+    svc = services(tmp_path, store, days=DAYS, ml=SYLLABUS)
+    reply = await learning.skill_deep_dive(svc, caller(), "day 45", role="days")
+    assert reply.cards[0].title == "Days 31-60: React"
+    assert description(reply).startswith("Day 45 of DAYS Path is in Phase 2: React (weeks 6-9).")
+    svm = await learning.skill_deep_dive(svc, caller(), "svm")
+    assert svm.cards[0].title == "Week 5: Support vector machines & kernels"
