@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot import components
 from bot.content.holder import ContentHolder
+from bot.domain.today import week_slice
 from bot.handlers import learning
 from bot.services import Services
 from bot.store import Store
-from tests.handlers.conftest import NOW, caller, selects
+from tests.handlers.conftest import NOW, button, caller, selects
 
 
 def front(name: str) -> str:
@@ -132,19 +134,67 @@ async def test_a_word_only_in_a_code_block_of_the_learners_path_beats_a_look_ali
     assert reply.cards[0].title == "Week 1-2: Pandas"
 
 
-DAYS = "# Log\n\n## Days 1-30: JavaScript\n- Closures\n\n## Days 31-60: React\n- Hooks\n\n## Days 61-90: Node\n- Express\n"
+DAYS = (
+    "# Log\n\n## Days 1-30: JavaScript\n- Closures\n\n## Days 31-60: React\n- Hooks\n\n## Days 61-90: Node\n- Express\n"
+)
 SYLLABUS = (
     "| Week | Topic | Lecture |\n|---|---|---|\n| 1 | Linear regression | [Lecture 1](https://example.com/1) |\n"
     "| 5 | Support vector machines & kernels | [Lecture 5](https://example.com/5) |\n"
 )
 
 
-async def test_a_day_finds_the_phase_of_those_days_and_an_abbreviation_its_phrase(
-    tmp_path: Path, store: Store
-) -> None:
+async def test_a_day_finds_the_phase_of_those_days_and_an_abbreviation_its_phrase(tmp_path: Path, store: Store) -> None:
     svc = services(tmp_path, store, days=DAYS, ml=SYLLABUS)
     reply = await learning.skill_deep_dive(svc, caller(), "day 45", role="days")
     assert reply.cards[0].title == "Days 31-60: React"
     assert description(reply).startswith("Day 45 of DAYS Path is in Phase 2: React (weeks 6-9).")
     svm = await learning.skill_deep_dive(svc, caller(), "svm")
     assert svm.cards[0].title == "Week 5: Support vector machines & kernels"
+
+
+PARTS = (
+    "## Phase 1: Foundations (Weeks 1-4)\n**Objective:** Work comfortably on a Linux server.\n\n"
+    "### Learn Linux\n- Permissions\n- Processes\n\n### Learn Networking\n- DNS\n- TCP/IP\n\n"
+    "### Practice daily\nUse the terminal for everything.\n\n### Project\n- Build a home server\n\n"
+    "```sh\nsudo ufw enable\n```\n\n- [ ] Harden a VPS\n\n"
+    "## Phase 2: Containers (Weeks 5-8)\n- Docker\n\n- [ ] Containerize an app\n"
+)
+
+
+async def test_a_week_question_shows_that_weeks_part_of_the_phase_as_today_does(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=PARTS)
+    role = svc.content.index.roles["ops"]
+    parts = week_slice(role.phases[0], 4, 3)
+    others = {u.heading for w in (1, 2, 4) for u in week_slice(role.phases[0], 4, w).units} - {
+        u.heading for u in parts.units
+    }
+    reply = await learning.skill_deep_dive(svc, caller(), "what's on in week 3", role="ops")
+    body = description(reply)
+    assert body.startswith("Week 3 of OPS Path is in Phase 1: Foundations (weeks 1-4).")
+    assert "Part 3 of 4 of this phase" in body
+    assert parts.units and all(f"**{u.heading}**" in body for u in parts.units)
+    assert others and not [h for h in others if h in body]
+    assert button(reply, "Whole phase").custom_id == components.PHASE.id("ops", 1, 0)
+    # the learner's own week, counted from their start, reads the same
+    await learning.start_learning(svc, caller(), "ops")
+    this_week = await learning.skill_deep_dive(svc, caller(days=14), "what's on this week")
+    assert "Part 3 of 4 of this phase" in description(this_week)
+
+
+async def test_a_phase_shows_all_its_parts_in_file_order(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=PARTS)
+    for query in ("phase 1", "foundations", "what comes before containers"):
+        reply = await learning.skill_deep_dive(svc, caller(), query, role="ops" if "phase" in query else None)
+        body = description(reply)
+        assert reply.cards[0].title == "Phase 1: Foundations (Weeks 1-4)", query
+        assert "**Objective:** Work comfortably on a Linux server." in body, query
+        order = [
+            "**Learn Linux:**",
+            "- Permissions",
+            "**Learn Networking:**",
+            "**Practice daily:**",
+            "Use the terminal",
+        ]
+        order += ["**Project:**", "sudo ufw enable", "- ☐ Harden a VPS"]
+        at = [body.find(piece) for piece in order]
+        assert -1 not in at and at == sorted(at), (query, body)
