@@ -377,6 +377,8 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     for role_name, number in sorted(total, key=lambda k: -total[k]):
         anchors.setdefault(role_name, (number, best[role_name, number]))
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
+    # On the asker's own paths, if one teaches it: what comes next there (or that nothing does), not elsewhere.
+    ordered = [a for a in ordered if a[0] in asker.paths] or ordered
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
@@ -417,11 +419,14 @@ def _next_to(
             continue
         if not hits:
             fields = {"phase": _heading(role, anchor), "path": role.display_name}
-            where = read or (
-                _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
-                if question.weeks is None and question.phase is None
-                else _("{phase} of {path}.", **fields)
-            )
+            if read:
+                where = read
+            elif question.weeks is not None or question.phase is not None:
+                where = _("{phase} of {path}.", **fields)
+            elif asker.paths and role_name not in asker.paths:
+                where = _("'{topic}' is in {phase} of {path}, a path you don't follow.", topic=question.topic, **fields)
+            else:
+                where = _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
             # i18n: {where} is a sentence saying where the asked-about topic, week or phase is; the phases follow.
             note = _("{where} Next comes:", where=where) if after else _("{where} Before it comes:", where=where)
         hits.append(hit)

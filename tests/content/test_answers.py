@@ -324,3 +324,40 @@ def test_on_a_path_without_weeks_a_day_finds_that_days_section():
     log = one_path("# Log\n\n### Day 1: January 6\nFixed CSS.\n\n### Day 2: January 7\nClosures.\n", "log")
     result = answer(log, "day 2")
     assert (result.problem, [h.section.title for h in result.hits][:1]) == ("", ["Day 2: January 7"])
+
+
+# --- after and before, on the asker's own path ---------------------------------------------------
+
+OPS = "## Phase 1: Linux (Weeks 1-4)\n- Shell\n\n## Phase 2: Docker (Weeks 5-8)\n- Images\n\n## Phase 3: CI/CD (Weeks 9-12)\n- Pipelines\n"
+SHIP = "## Phase 1: Python (Weeks 1-4)\n- Flask\n\n## Phase 2: Docker (Weeks 5-8)\n- Images and containers\n"
+WEB = "## Phase 1: HTML (Weeks 1-4)\n- Tags\n\n## Phase 2: CSS (Weeks 5-8)\n- Grid\n"
+
+
+def paths(**bodies: str) -> SearchIndex:
+    roles = []
+    for name, body in bodies.items():
+        role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
+        assert role is not None, problems
+        roles.append(role)
+    return SearchIndex(roles)
+
+
+def follower(index: SearchIndex, name: str) -> Asker:
+    return Asker(current=name, paths={name: index.roles[name].phases})
+
+
+def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():
+    index = paths(ops=OPS, ship=SHIP)
+    result = answer(index, "what comes after docker", asker=follower(index, "ship"))
+    assert (result.hits, result.problem) == ([], "Phase 2: Docker (weeks 5-8) is the last phase of Ship.")
+    # a learner of the other path gets its next phase
+    assert shown(answer(index, "what comes after docker", asker=follower(index, "ops"))) == [
+        ("ops", "Phase 3: CI/CD (Weeks 9-12)")
+    ]
+
+
+def test_after_a_topic_the_askers_path_does_not_teach_names_the_path_it_comes_from():
+    index = paths(ops=OPS, web=WEB)
+    result = answer(index, "what comes after docker", asker=follower(index, "web"))
+    assert shown(result) == [("ops", "Phase 3: CI/CD (Weeks 9-12)")]
+    assert result.note == "'docker' is in Phase 2: Docker (weeks 5-8) of Ops, a path you don't follow. Next comes:"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot import components
 from bot.content.holder import ContentHolder
 from bot.domain.today import week_slice
 from bot.handlers import learning
-from bot.services import Services
+from bot.services import Services, UserError
 from bot.store import Store
 from tests.handlers.conftest import NOW, button, caller, selects
 
@@ -198,3 +200,18 @@ async def test_a_phase_shows_all_its_parts_in_file_order(tmp_path: Path, store: 
         order += ["**Project:**", "sudo ufw enable", "- ☐ Harden a VPS"]
         at = [body.find(piece) for piece in order]
         assert -1 not in at and at == sorted(at), (query, body)
+
+
+CICD = "## Phase 1: Linux (Weeks 1-4)\n- Shell\n\n## Phase 2: Docker (Weeks 5-8)\n- Images\n\n## Phase 3: CI/CD (Weeks 9-12)\n- Pipelines\n"
+SHIP = "## Phase 1: Python (Weeks 1-4)\n- Flask\n\n## Phase 2: Docker (Weeks 5-8)\n- Images and containers\n"
+
+
+async def test_what_comes_after_answers_in_the_learners_own_path(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=CICD, ship=SHIP)
+    await learning.start_learning(svc, caller(), "ship")
+    with pytest.raises(UserError, match=r"^Phase 2: Docker \(weeks 5-8\) is the last phase of SHIP Path\.$"):
+        await learning.skill_deep_dive(svc, caller(), "what comes after docker")
+    await learning.stop_learning(svc, caller(), "ship")
+    await learning.start_learning(svc, caller(), "ops")
+    reply = await learning.skill_deep_dive(svc, caller(), "what comes after docker")
+    assert reply.cards[0].title == "Phase 3: CI/CD (Weeks 9-12)"
