@@ -777,8 +777,9 @@ class _Body:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         # The tasks among the items that hold it (a topic holder is a list; a task's is its line)
-        holders = self.holders[:depth]
-        tasks = sum(1 for a, h in zip(self.ancestors[:depth], holders, strict=False) if a and type(h) is int)
+        tasks = sum(
+            1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and type(h) is int
+        )
         raw = (group, block.plain, block.line, self.phase, context, block.md, tasks)
         self.raw_items.append(_new(_RawItem, raw))
 

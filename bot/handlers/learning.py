@@ -417,7 +417,7 @@ def deep_dive_cards(
     )
 
 
-def section_text(role: Role, section: Section) -> str:
+def _section_text(role: Role, section: Section) -> str:
     """Return what a deep-dive shows of a section: its text; a phase's with its parts under sub-headings too, each
     under its bold label, in file order (they are sections of their own)."""
     phase = role.phase(section.phase) if section.kind == "phase" and section.phase is not None else None
@@ -482,7 +482,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         found = svc.content.section_by_key(topic[4:])
         if found is not None:
             r, s = found
-            text = section_text(r, s)
+            text = _section_text(r, s)
             cards = deep_dive_cards(r, s.title, s.path, text, s.phase, scheduled=asker.paths.get(r.name, ()))
             return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(topic[4:], p))
     result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=asker)
@@ -514,7 +514,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, result.note, scheduled)
         whole = (Button(_("Whole phase"), custom_id=components.PHASE.id(r.name, s.phase or 0, 0)),)
         return Reply(cards=(cards[0],), rows=(*extra, whole), ephemeral=True)
-    cards = deep_dive_cards(r, s.title, s.path, section_text(r, s), s.phase, result.note, scheduled)
+    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, result.note, scheduled)
     return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(key, p), extra)
 
 
@@ -572,7 +572,7 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
         )
     r, s = found
     asker = await _asker_of(svc, caller)
-    cards = deep_dive_cards(r, s.title, s.path, section_text(r, s), s.phase, scheduled=asker.paths.get(r.name, ()))
+    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, scheduled=asker.paths.get(r.name, ()))
     return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
 
 
