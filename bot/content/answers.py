@@ -377,8 +377,10 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     for role_name, number in sorted(total, key=lambda k: -total[k]):
         anchors.setdefault(role_name, (number, best[role_name, number]))
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
-    # On the asker's own paths, if one teaches it: what comes next there (or that nothing does), not elsewhere.
-    ordered = [a for a in ordered if a[0] in asker.paths] or ordered
+    # On the asker's own path, if one teaches it (the current one first): what comes next there, or that nothing
+    # does, not what comes next elsewhere.
+    own = sorted((a for a in ordered if a[0] in asker.paths), key=lambda a: a[0] != asker.current)
+    ordered = own[:1] or ordered
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.

@@ -354,6 +354,11 @@ def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():
     assert shown(answer(index, "what comes after docker", asker=follower(index, "ops"))) == [
         ("ops", "Phase 3: CI/CD (Weeks 9-12)")
     ]
+    # following both, the answer is in the one they are on now
+    both = {name: index.roles[name].phases for name in ("ops", "ship")}
+    for current, title in (("ship", None), ("ops", "Phase 3: CI/CD (Weeks 9-12)")):
+        result = answer(index, "what comes after docker", asker=Asker(current=current, paths=both))
+        assert ([h.section.title for h in result.hits][:1] or [None])[0] == title, current
 
 
 def test_after_a_topic_the_askers_path_does_not_teach_names_the_path_it_comes_from():
