@@ -52,6 +52,7 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y)\s*"
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?"  # also how questions name a week (`bot.content.questions`)
 _MONTH_WORDS = r"months?|monate?|mes(?:es)?"
 _DAY_WORDS = r"days?|tage?|d[ií]as?"
+DAY_WORDS = _DAY_WORDS  # also how questions name a day (`bot.content.questions`)
 _UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
