@@ -57,6 +57,7 @@ from bot.render.limits import (
     MAX_OPTION_LABEL,
 )
 from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
+from bot.store.models import FOLLOWED
 
 DEEP_DIVE_PAGE = 1800
 MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
@@ -286,12 +287,13 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
 
 
 async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan:
-    """Return the caller's plan for a role, or their most recent active path when no role is given."""
+    """Return the caller's plan for a role, or the path they followed last when no role is given (one whose weeks
+    are over too)."""
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
     if role:
         found = svc.role(role)
         enrollment = await svc.store.get_enrollment(caller.user_id, found.name)
-        if enrollment is None or enrollment.status != "active":
+        if enrollment is None or enrollment.status not in FOLLOWED:
             raise UserError(
                 _(
                     "You aren't following {path}. Start with {start}.",
@@ -300,7 +302,7 @@ async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan
                 )
             )
         return plan_for(found, enrollment, caller.now, learner.timezone)
-    active = await svc.store.list_enrollments(caller.user_id)
+    active = await svc.store.list_enrollments(caller.user_id, FOLLOWED)
     live = [e for e in active if e.role in svc.content.index.roles]
     if not live:
         raise no_live_path(active)
@@ -527,7 +529,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
 async def _asker_of(svc: Services, caller: Caller) -> Asker:
     """Return the caller's paths as answering needs them: the current one, and each one's phases at their pace."""
     roles = svc.content.index.roles
-    live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
+    live = [e for e in await svc.store.list_enrollments(caller.user_id, FOLLOWED) if e.role in roles]
     if not live:
         return Asker()
     learner = await svc.store.get_learner(caller.user_id)
