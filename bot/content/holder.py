@@ -280,6 +280,8 @@ class ContentHolder:
     loaded_at: datetime | None = None
     freeze_gc: bool = False
     defer_search: bool = False
+    # When the last reload since the live index was loaded was refused, and for how many errors in the folder
+    refused: tuple[datetime, int] | None = None
     _keys: Keys = field(default_factory=dict, repr=False)
     _search_refs: int = field(default=0, repr=False)
     _retired: list[_Retired] = field(default_factory=list, repr=False)
@@ -349,6 +351,7 @@ class ContentHolder:
             if new.index is None:
                 raise ValueError("this check was not loaded to be swapped in (or it has errors)")
             index, keys, refs = new.index, new.keys, new.search_refs
+        self.refused = None
         if index is self.index:  # nothing changed (`check`): nothing to retire
             self.loaded_at = now
             return

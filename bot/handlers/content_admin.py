@@ -7,6 +7,7 @@ as `waymark content check` prints them, and so are titles and items quoted from 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.content.holder import Checked, ContentDiff, PhaseChange, PhaseFacts, Rename
@@ -62,20 +63,31 @@ def _more(count: int) -> str:
 Orphan = tuple[str, ChecklistItem, int]
 
 
-async def _orphans(svc: Services, diff: ContentDiff) -> list[Orphan]:
-    """Count learners whose ticked items the new index no longer has (their progress is kept)."""
-    by_role: dict[str, list[ChecklistItem]] = {}
-    for role, item in diff.items_removed:
-        by_role.setdefault(role, []).append(item)
-    if not by_role:
-        return []
+@dataclass(frozen=True)
+class Ticks:
+    """The learners' ticks a change of content touches: on items it removes (orphaned: kept, and back if the item
+    returns) and on items it adds (ticks of an item that returns, back with it)."""
+
+    orphaned: list[Orphan]
+    back: list[Orphan]
+
+    def on(self, role: str, item: ChecklistItem) -> int:
+        """Return how many learners ticked this removed or added item."""
+        return next((n for r, i, n in (*self.orphaned, *self.back) if r == role and i.id == item.id), 0)
+
+
+async def _ticks(svc: Services, diff: ContentDiff) -> Ticks:
+    """Count the learners who ticked the items a change of content removes or adds (their progress is kept)."""
+    roles = {role for role, _item in (*diff.items_removed, *diff.items_added)}
+    if not roles:
+        return Ticks([], [])
     ticked = await svc.store.roles_with_progress()
-    found: list[Orphan] = []
-    for role, items in by_role.items():
-        if role in ticked:
-            counts = await svc.store.progress_counts(role)
-            found.extend((role, item, counts[item.id]) for item in items if counts.get(item.id))
-    return found
+    counts = {role: await svc.store.progress_counts(role) for role in sorted(roles & ticked)}
+
+    def with_ticks(entries: Sequence[tuple[str, ChecklistItem]]) -> list[Orphan]:
+        return [(r, i, counts[r][i.id]) for r, i in entries if r in counts and counts[r].get(i.id)]
+
+    return Ticks(with_ticks(diff.items_removed), with_ticks(diff.items_added))
 
 
 def _weeks(phase: PhaseFacts) -> str:
@@ -131,7 +143,8 @@ def _title(phase: PhaseFacts) -> str:
     return clip(phase.title, 60)
 
 
-def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:
+def _diff_fields(diff: ContentDiff, ticks: Ticks, done: bool) -> list[Field]:
+    """Say what a change of content changes (`done`: it was made, else it would be)."""
     fields = []
     if diff.roles_added:
         fields.append(Field(_("Roles added"), clip(", ".join(diff.roles_added[:200]), 1024)))
@@ -142,20 +155,23 @@ def _diff_fields(diff: ContentDiff, orphans: list[Orphan]) -> list[Field]:
     renamed_old = {(x.role, x.old.id) for x in diff.renamed}
     renamed_new = {(x.role, x.new.id) for x in diff.renamed}
     if diff.renamed:
-        fields.append(Field(_("Checklist items reworded"), _listing(diff.renamed, _rename_line)))
+        fields.append(Field(_("Checklist items reworded"), _listing(diff.renamed, lambda x: _rename_line(x, ticks))))
     added = [(r, i) for r, i in diff.items_added if (r, i.id) not in renamed_new]
     removed = [(r, i) for r, i in diff.items_removed if (r, i.id) not in renamed_old]
     if added:
         fields.append(Field(_("Checklist items added"), _listing(added, _item_line)))
     if removed:
         fields.append(Field(_("Checklist items removed"), _listing(removed, _item_line)))
-    if orphans:
-        fields.append(
-            Field(
-                _("Progress that would be orphaned (kept, and back if the item returns)"),
-                _listing(orphans, _orphan_line),
-            )
+    if ticks.orphaned:
+        name = (
+            _("Progress orphaned (kept, and back if the item returns)")
+            if done
+            else _("Progress that would be orphaned (kept, and back if the item returns)")
         )
+        fields.append(Field(name, _listing(ticks.orphaned, _orphan_line)))
+    if ticks.back:
+        name = _("Progress back (the ticks of items that returned)") if done else _("Progress that would come back")
+        fields.append(Field(name, _listing(ticks.back, _orphan_line)))
     if not fields:
         fields.append(Field(_("Changes"), _("No roles, phases or checklist items change.")))
     return fields
@@ -166,14 +182,14 @@ def _orphan_line(orphan: Orphan) -> str:
     return f"`{role}` · {clip(item.text, 80)}: " + _n("{n} learner", "{n} learners", learners)
 
 
-def _rename_line(x: Rename) -> str:
-    return _(
-        "`{role}` {old} → {new} (keep progress: end it with `{{#{id}}}`)",
-        role=x.role,
-        old=clip(x.old.text, 60),
-        new=clip(x.new.text, 60),
-        id=x.old.id,
-    )
+def _rename_line(x: Rename, ticks: Ticks) -> str:
+    """Say an item looks reworded, and how to keep its ticks where the old words have some and the new ones none
+    (an item whose new words already have ticks, an ID given back, keeps them as it is)."""
+    old, new = clip(x.old.text, 60), clip(x.new.text, 60)
+    if ticks.on(x.role, x.old) and not ticks.on(x.role, x.new):
+        shown = {"role": x.role, "old": old, "new": new, "id": x.old.id}
+        return _("`{role}` {old} → {new} (keep progress: end it with `{{#{id}}}`)", **shown)
+    return f"`{x.role}` {old} → {new}"
 
 
 def _item_line(entry: tuple[str, ChecklistItem]) -> str:
@@ -197,6 +213,21 @@ async def status(svc: Services, caller: Caller) -> Reply:
     errors = _problems(index.problems, "error")
     if errors:
         fields.append(Field(_("Files left out ({count})", count=len(errors)), _listing(errors, _problem_line)))
+    if svc.content.refused is not None:
+        at, count = svc.content.refused
+        fields.insert(
+            0,
+            Field(
+                _("Last reload refused"),
+                _n(
+                    "{time}: the folder has {n} error, so the content here stays live. `/content validate` shows it.",
+                    "{time}: the folder has {n} errors, so the content here stays live. `/content validate` shows "
+                    "them.",
+                    count,
+                    time=at.isoformat(timespec="seconds"),
+                ),
+            ),
+        )
     folder = _("Folder `{folder}`", folder=svc.content.directory)
     card = Card(title=_("Content status"), description=folder, fields=tuple(fields))
     return Reply(cards=(card,), ephemeral=True)
@@ -217,10 +248,10 @@ def _shorten(text: str, limit: int) -> str:
     return "\n".join(kept) + note if kept else clip(text, limit)
 
 
-def _report(title: str, checked: Checked, orphans: list[Orphan], verdict: str) -> Reply:
+def _report(title: str, checked: Checked, ticks: Ticks, verdict: str, done: bool = False) -> Reply:
     errors = _problems(checked.problems, "error")
     warnings = _problems(checked.problems, "warning")
-    fields = _diff_fields(checked.diff, orphans)
+    fields = _diff_fields(checked.diff, ticks, done)
     if errors:
         fields.insert(0, Field(_("Errors ({count})", count=len(errors)), _listing(errors, _problem_line)))
     if warnings:
@@ -241,7 +272,7 @@ async def validate(svc: Services, caller: Caller) -> Reply:
         if checked.has_errors
         else _n("A reload would load {n} role.", "A reload would load {n} roles.", checked.role_count)
     )
-    return _report(_("Content check"), checked, await _orphans(svc, checked.diff), verdict)
+    return _report(_("Content check"), checked, await _ticks(svc, checked.diff), verdict)
 
 
 async def reload(svc: Services, caller: Caller) -> Reply:
@@ -251,11 +282,12 @@ async def reload(svc: Services, caller: Caller) -> Reply:
         # Loading, comparing and keying the new index happen in a worker thread; the swap is assignments.
         checked = await svc.content.check(to_swap=True)
         if checked.has_errors:
+            svc.content.refused = (caller.now, len(_problems(checked.problems, "error")))
             verdict = _("Nothing changed: the bot keeps the content it had. Fix the errors below and reload again.")
-            return _report(_("Reload refused"), checked, await _orphans(svc, checked.diff), verdict)
+            return _report(_("Reload refused"), checked, await _ticks(svc, checked.diff), verdict)
         svc.content.swap(checked, caller.now)
     await svc.content.release()
-    orphans = await _orphans(svc, checked.diff)
+    ticks = await _ticks(svc, checked.diff)
     # Learners whose reminders stopped while their path was missing from the content get them back.
     await replan_unplanned(svc, caller.now)
     svc.plans_changed()
@@ -265,4 +297,4 @@ async def reload(svc: Services, caller: Caller) -> Reply:
         "Reloaded: {n} roles are live. No progress was deleted.",
         live,
     )
-    return _report(_("Content reloaded"), checked, orphans, verdict)
+    return _report(_("Content reloaded"), checked, ticks, verdict, done=True)

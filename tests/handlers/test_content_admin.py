@@ -94,6 +94,15 @@ async def test_broken_file_is_refused_and_the_old_content_kept(live: Services, c
     # Learners carry on as before.
     assert "Week 1 of 36" in text(await learning.start_learning(live, caller(), ROLE))
     assert "1/15" in text(await progress.checklist_view(live, caller()))
+    # /content status says the folder is broken, until a reload goes through.
+    status = text(await content_admin.status(live, MOD))
+    assert (
+        "Last reload refused:\n  2026-11-28T10:00:00+00:00: the folder has 1 error, so the content here stays live. "
+        "`/content validate` shows it." in status
+    )
+    edit(content_copy, "### Phase 3: Databases (Weeks 10-18)", "### Phase 3: Databases (Weeks 13-18)")
+    await content_admin.reload(live, MOD)
+    assert "Last reload refused" not in text(await content_admin.status(live, MOD))
 
 
 async def test_broken_front_matter_names_file_and_line(live: Services, content_copy: Path) -> None:
@@ -126,7 +135,7 @@ async def test_removed_item_orphans_progress_which_comes_back_with_the_item(live
     shown = text(reply)
     assert "Content reloaded" in shown
     assert f"Checklist items removed: `backend-engineer` {GIT}" in shown
-    assert "Progress that would be orphaned (kept, and back if the item returns)" in shown
+    assert "Progress orphaned (kept, and back if the item returns)" in shown  # it is done: no 'would be'
     assert f"`backend-engineer` · {GIT}: 2 learners" in shown
     # Kept in the store, though the checklist no longer shows it.
     assert git in await live.store.get_progress(ANN, ROLE)
@@ -137,6 +146,7 @@ async def test_removed_item_orphans_progress_which_comes_back_with_the_item(live
     (content_copy / f"{ROLE}.md").write_text(original, encoding="utf-8")
     back = await content_admin.reload(live, MOD)
     assert f"Checklist items added: `backend-engineer` {GIT}" in text(back)
+    assert f"Progress back (the ticks of items that returned):\n  `backend-engineer` · {GIT}: 2 learners" in text(back)
     checklist = await progress.checklist_view(live, caller())
     assert f"✅ {GIT}" in text(checklist)
     assert "1/15" in text(checklist)
@@ -165,7 +175,10 @@ async def test_reworded_item_is_reported_with_the_id_to_keep(live: Services, con
         f"- [ ] Use git and GitHub professionally {{#{git}}}\n",
     )
     again = text(await content_admin.reload(live, MOD))
-    assert "Progress that would be orphaned" not in again
+    assert "orphaned" not in again
+    # The same words, the ID given back: no other ID is suggested, and the tick is said to be back.
+    assert "keep progress" not in again
+    assert "Progress back (the ticks of items that returned):\n  `backend-engineer` · Use git and GitHub" in again
     checklist = text(await progress.checklist_view(live, caller()))
     assert "✅ Use git and GitHub professionally" in checklist
     assert "1/15" in checklist
