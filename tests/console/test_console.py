@@ -137,6 +137,14 @@ async def test_select_ticks_and_selecting_again_unticks(run: Session) -> None:
     assert "1/15" in out
 
 
+async def test_select_takes_the_number_an_option_is_printed_with_in_a_lone_menu(run: Session) -> None:
+    out = await run("/skill-deep-dive topic:docker")
+    second = out.split("\n  2. ", 1)[1].split(" - ", 1)[0]
+    assert (await run("select 2")).split("\n")[2] == second  # the card's title
+    await run("/start-learning role:backend-engineer", "/checklist")  # four menus: a number names none of them
+    assert "❌ No menu option '1' on the last reply." in await run("select 1")
+
+
 async def test_missing_label_lists_the_buttons(run: Session) -> None:
     await run("/start-learning role:backend-engineer")
     out = await run("click Frobnicate")
