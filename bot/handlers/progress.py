@@ -18,7 +18,7 @@ from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, indent, path_card, plan_buttons
 from bot.i18n import _, _n, cmd, format_date
-from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
+from bot.present import COLOR, confirm, pace_text, phase_heading, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.reminders.review import first_review_due
 from bot.render import (
@@ -51,15 +51,39 @@ DEFAULT_REMINDER_TIME = time(9, 0)
 
 
 def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
-    """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together."""
+    """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together.
+
+    Groups written in one phase share a select while they fit: a syllabus's `Day N` headings of an item or two
+    each would otherwise take a select apiece, and pages of them."""
     # One pass over the items, not one per group: a checklist may have thousands of groups.
     groups: dict[str, list[ChecklistItem]] = {}
     for item in role.checklist:
         groups.setdefault(item.group, []).append(item)
     chunks: list[list[ChecklistItem]] = []
     for items in groups.values():
-        chunks.extend(items[i : i + MAX_SELECT_OPTIONS] for i in range(0, len(items), MAX_SELECT_OPTIONS))
+        for start in range(0, len(items), MAX_SELECT_OPTIONS):
+            piece = items[start : start + MAX_SELECT_OPTIONS]
+            last = chunks[-1] if chunks else None
+            if (
+                last is not None
+                and start == 0
+                and piece[0].phase is not None
+                and last[-1].phase == piece[0].phase
+                and len(last) + len(piece) <= MAX_SELECT_OPTIONS
+            ):
+                last.extend(piece)
+            else:
+                chunks.append(list(piece))
     return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
+
+
+def _menu_name(role: Role, chunk: Sequence[ChecklistItem]) -> str:
+    """Name a checklist select: its group, or the phase of the groups it holds."""
+    first = chunk[0]
+    if all(item.group == first.group for item in chunk) or first.phase is None:
+        return first.group
+    phase = role.phase(first.phase)
+    return phase_heading(first.phase, phase.title if phase is not None else "")
 
 
 def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False, *, markdown: bool = False) -> list[str]:
@@ -102,14 +126,18 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     page = max(0, min(page, len(pages) - 1))
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
-    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
+    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]  # under their group's line
 
     def lines_of(markdown: bool) -> list[str]:
         lines = []
         for chunk, names in named:
             shown = item_names(chunk, groups_shown=True, markdown=True) if markdown else names
-            lines.append(f"**{chunk[0].group}**")
-            lines.extend(f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}" for i, n in zip(chunk, shown, strict=True))
+            group = None
+            for i, n in zip(chunk, shown, strict=True):
+                if i.group != group:  # a select may hold several small groups of one phase
+                    group = i.group
+                    lines.append(f"**{group}**")
+                lines.append(f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}")
         return lines
 
     # The items with their links; where those would not all fit, every item in its plain words.
@@ -133,6 +161,8 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     )
     rows: list = []
     for n, (chunk, names) in enumerate(named):
+        if len({i.group for i in chunk}) > 1:  # a menu of several groups tells same words apart by group
+            names = item_names(chunk)
         options = tuple(
             SelectOption(clip(name, MAX_OPTION_LABEL), i.id, default=i.id in done)
             for i, name in zip(chunk, names, strict=True)
@@ -141,7 +171,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
             Select(
                 tick_menu_id(r.name, page, n, chunk, done),
                 options,
-                placeholder=clip(_("{group}: tick what you've done", group=chunk[0].group), 150),
+                placeholder=clip(_("{group}: tick what you've done", group=_menu_name(r, chunk)), 150),
                 min_values=0,
                 max_values=len(options),
             )

@@ -599,3 +599,42 @@ async def test_done_ticks_the_item_holding_every_typed_word_and_says_where_it_is
     reply = await progress.done(svc, caller(), "inserts")  # a word only one item holds as typed
     assert reply.content.startswith("Ticked: **insert(index, item) - inserts at index** (Ds › Arrays)")
     assert await ticked(svc, role="ds") == set(items.values())
+
+
+DAYS = """
+# Bootcamp
+
+## Week 1: HTML
+### Day 1: Tags
+- [ ] Build a page
+### Day 2: Forms
+- [ ] Build a form
+### Day 3: Review
+- [ ] Build a page
+
+## Week 2: CSS
+### Day 4: Selectors
+- [ ] Style the page
+"""
+
+
+async def test_small_groups_of_one_phase_share_a_menu(tmp_path: Path, store) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "days.md").write_text(role_file("days", body=DAYS), encoding="utf-8")
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    await learning.start_learning(svc, caller(), "days")
+    reply = await progress.checklist_view(svc, caller())
+    shown = text(reply)
+    assert "**Day 1: Tags**\n⬜ Build a page\n**Day 2: Forms**\n⬜ Build a form\n**Day 3: Review**\n⬜ Build" in shown
+    week_1, week_2 = selects(reply)
+    assert week_1.placeholder == "Phase 1: HTML: tick what you've done"
+    # In a menu of several days, the same words are told apart by their day.
+    assert [o.label for o in week_1.options] == [
+        "Day 1: Tags › Build a page",
+        "Build a form",
+        "Day 3: Review › Build a page",
+    ]
+    assert week_2.placeholder == "Day 4: Selectors: tick what you've done"
+    response = await choose(svc, caller(), week_1, [option_value(week_1, "Build a form")])
+    assert "✅ Build a form" in text(response)
