@@ -203,14 +203,21 @@ def _last_line(piece: PieceLike) -> int:
     return piece.line + piece.md.count("\n") if piece.kind == "code" else piece.line
 
 
-def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | None] = lambda _piece: None) -> list[str]:
+def body_lines(
+    pieces: Sequence[PieceLike],
+    task: Callable[[PieceLike], str | None] = lambda _piece: None,
+    *,
+    week_cells: bool = True,
+) -> list[str]:
     """Return what is written under a phase heading as markdown lines, in the file's order.
 
     Labels are bold with a colon, and prose right under a label without text of its own joins it
     (`**Learn Git:** Git records…`); bullets and table rows are bullets, numbered items keep their numbers, code
     blocks are kept whole (one line each, for `fit_lines`), quoted prose stays quoted. A label, a code block, the
     start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
-    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out).
+    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out). A row of a
+    week table shows its week cell unless `week_cells` is False (a week's own view, where the week goes without
+    saying).
     """
     lines: list[str] = []
     previous: PieceLike | None = None
@@ -227,7 +234,8 @@ def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | No
             shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")
         elif kind in _LISTED:
             marker = "- " if piece.number is None else f"{piece.number}. "
-            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}"
+            cell = f" — {piece.rest}" if kind == "row" and piece.rest and week_cells else ""
+            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}{cell}"
         else:
             shown = f"> {piece.md}" if piece.quote else piece.md
         if joinable and kind == "text" and not piece.quote:
@@ -276,7 +284,7 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
                 pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest)
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
-        return body_lines(pieces)
+        return body_lines(pieces, week_cells=False)
     lines: list[str] = []
     if label:
         head = label_text(label)

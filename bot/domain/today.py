@@ -375,6 +375,68 @@ def _cut(atoms: Sequence[_Atom], sizes: Iterable[int]) -> list[tuple[_Atom, ...]
     return weeks
 
 
+def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
+    """Return each atom's weeks of the phase (from 1, as written) when the phase holds a week table ('| Week | Topic
+    |'); None when it holds none, or its week cells fit neither the phase's weeks nor its own count of weeks.
+
+    A row gives its atom the weeks its week cell names; any other atom takes the last week of the row before it
+    (the first row's weeks when it comes before every row)."""
+    cells = {piece.line: piece.weeks for piece in phase.body if piece.kind == "row" and piece.weeks is not None}
+    keyed: list[tuple[int, int] | None] = []
+    for atom in atoms:
+        block = blocks[atom.block]
+        topic = block.topics[atom.index] if block.topics else None
+        keyed.append(cells.get(topic.line) if topic is not None else None)
+    named = [span for span in keyed if span is not None]
+    if not named:
+        return None
+    length = phase.last_week - phase.first_week + 1
+    lowest, highest = min(a for a, _ in named), max(b for _, b in named)
+    if phase.first_week <= lowest and highest <= phase.last_week:
+        offset = phase.first_week - 1  # weeks of the path ('| 5 |' in a phase of weeks 5-8)
+    elif highest <= length:
+        offset = 0  # weeks of the phase itself
+    else:
+        return None
+    spans: list[tuple[int, int]] = []
+    before = (named[0][0] - offset, named[0][0] - offset)
+    for span in keyed:
+        if span is None:
+            spans.append((before[1], before[1]))
+        else:
+            before = (span[0] - offset, span[1] - offset)
+            spans.append(before)
+    return spans
+
+
+def _keyed_slices(
+    phase: PhaseContent, weeks: int, atoms: Sequence[_Atom], blocks: Sequence[_Block], spans: Sequence[tuple[int, int]]
+) -> tuple[PhaseSlice, ...]:
+    """Slice a phase with a week table by its week cells: week N of the phase as written is its rows for week N;
+    at another pace each scheduled week takes the weeks as written that fall in it. A week no row names, or one a
+    slower pace repeats, is a practice week over the last week before it that has rows."""
+    owned = _pieces_of(phase, atoms, blocks)
+    length = phase.last_week - phase.first_week + 1
+    slices: list[PhaseSlice] = []
+    covered = 0  # the last week as written a slice has taken
+    last: tuple[_Atom, ...] = ()
+    for w in range(1, weeks + 1):
+        low = (w - 1) * length // weeks + 1
+        high = max(low, w * length // weeks)
+        fresh = low > covered
+        taken = tuple(a for a, (first, end) in zip(atoms, spans, strict=True) if first <= high and end >= low)
+        covered = max(covered, high)
+        if taken and fresh:
+            last = taken
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned)))
+        else:
+            again = last or taken or next(
+                (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
+            )
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True))
+    return tuple(slices)
+
+
 def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     """Return the slices of `phase` for each of its `weeks` weeks (see the module docstring)."""
     if weeks < 1:
@@ -384,6 +446,9 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     n = len(atoms)
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
+    spans = _row_weeks(phase, atoms, blocks)
+    if spans is not None:
+        return _keyed_slices(phase, weeks, atoms, blocks, spans)
     owned = _pieces_of(phase, atoms, blocks)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
     practice_weeks = weeks - len(regular)
