@@ -430,8 +430,12 @@ def _keyed_slices(
             last = taken
             slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned)))
         else:
-            again = last or taken or next(
-                (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
+            again = (
+                last
+                or taken
+                or next(
+                    (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
+                )
             )
             slices.append(PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True))
     return tuple(slices)
