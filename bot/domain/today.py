@@ -46,15 +46,17 @@ Pieces
     with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
     at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
     nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
-    goes with the atom after it, and pieces above every atom go to none. A unit's `pieces` are its atoms'.
+    goes with the atom after it, and pieces above every atom are the phase's lead, which the first week shows
+    before its units. A unit's `pieces` are its atoms'.
 
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
     autolinks ``<https://...>`` (http and https only) in the part prose, the topic texts and
     details and their nested topics, in order of appearance, each URL once (the first text
     wins; an autolink's text is its URL). `open_items` are the phase's checklist items
-    (`ChecklistItem.phase`) not yet done, in checklist order, each ID once. The next step is the
-    first of those items, else the first unit of the slice, else none.
+    (`ChecklistItem.phase`) not yet done, in checklist order, each ID once; `overdue_items` those of earlier
+    phases. The next step is the first overdue item, else the first open item, else the first unit of the
+    slice, else none.
 """
 
 from __future__ import annotations
@@ -115,7 +117,8 @@ class SliceUnit:
 class PhaseSlice:
     """What week `week` (from 1) of a phase lasting `weeks` weeks covers.
 
-    `practice` marks a week past the phase's new material, which revisits earlier units.
+    `practice` marks a week past the phase's new material, which revisits earlier units. `lead` is what the phase
+    says before its first topic or part (a warning, an introduction): the first week's, given before its units.
     """
 
     phase: int
@@ -123,6 +126,7 @@ class PhaseSlice:
     weeks: int
     units: tuple[SliceUnit, ...]
     practice: bool = False
+    lead: tuple[PieceLike, ...] = ()
 
     @property
     def topics(self) -> tuple[TopicLike, ...]:
@@ -161,7 +165,7 @@ class TodayView:
 
     `week` is the path week, `phase_span` the phase's span on the learner's schedule (``"weeks 13-18"``) and
     `phase_weeks` its first and last week (13, 18); `slice` is that week's part of the phase (see the module
-    docstring).
+    docstring). `overdue_items` are the open items of earlier phases, whose weeks are over.
     """
 
     week: int
@@ -174,6 +178,7 @@ class TodayView:
     resources: tuple[Resource, ...]
     open_items: tuple[OpenItem, ...]
     next_step: NextStep | None
+    overdue_items: tuple[OpenItem, ...] = ()
 
 
 # --------------------------------------------------------------------------- atoms and cuts
@@ -218,9 +223,12 @@ def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
     return tuple(_Atom(b, i) for b, block in enumerate(blocks) for i in range(block.size))
 
 
-def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> dict[_Atom, list[PieceLike]]:
+def _pieces_of(
+    phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]
+) -> tuple[dict[_Atom, list[PieceLike]], tuple[PieceLike, ...]]:
     """Give each piece of the phase's body to the atom that starts last at or above its line (a part's first atom
-    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom go to none.
+    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom are the
+    phase's lead, returned beside.
 
     A line that leads in to what follows ('Topics:' before a list) goes with the atom that starts after it."""
     starts = sorted(
@@ -248,10 +256,13 @@ def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         if piece.kind == "text" and not piece.quote and piece.md.rstrip().endswith(":") and owners[i + 1] > owners[i]:
             owners[i] = owners[i + 1]
     owned: dict[_Atom, list[PieceLike]] = {atom: [] for atom in atoms}
+    lead: list[PieceLike] = []
     for piece, at in zip(pieces, owners, strict=True):
         if at >= 0:
             owned[atoms[starts[at][1]]].append(piece)
-    return owned
+        else:
+            lead.append(piece)
+    return owned, tuple(lead)
 
 
 _Cost = tuple[int, int, int]  # (fitting parts cut, other parts cut, sum of squared week sizes)
@@ -415,7 +426,7 @@ def _keyed_slices(
     """Slice a phase with a week table by its week cells: week N of the phase as written is its rows for week N;
     at another pace each scheduled week takes the weeks as written that fall in it. A week no row names, or one a
     slower pace repeats, is a practice week over the last week before it that has rows."""
-    owned = _pieces_of(phase, atoms, blocks)
+    owned, lead = _pieces_of(phase, atoms, blocks)
     length = phase.last_week - phase.first_week + 1
     slices: list[PhaseSlice] = []
     covered = 0  # the last week as written a slice has taken
@@ -428,7 +439,7 @@ def _keyed_slices(
         covered = max(covered, high)
         if taken and fresh:
             last = taken
-            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned)))
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=lead if w == 1 else ()))
         else:
             again = (
                 last
@@ -453,7 +464,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     spans = _row_weeks(phase, atoms, blocks)
     if spans is not None:
         return _keyed_slices(phase, weeks, atoms, blocks, spans)
-    owned = _pieces_of(phase, atoms, blocks)
+    owned, lead = _pieces_of(phase, atoms, blocks)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
     practice_weeks = weeks - len(regular)
     if practice_weeks == 0:
@@ -463,7 +474,14 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     else:
         practice = [(atoms[j % n],) for j in range(practice_weeks)]
     return tuple(
-        PhaseSlice(phase.number, w, weeks, _units(week_atoms, blocks, owned), practice=w > len(regular))
+        PhaseSlice(
+            phase.number,
+            w,
+            weeks,
+            _units(week_atoms, blocks, owned),
+            practice=w > len(regular),
+            lead=lead if w == 1 else (),
+        )
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
 
@@ -541,13 +559,20 @@ def build_today(
     piece = week_slice(phase, scheduled.weeks, week - scheduled.first_week + 1)
     done = set(done_ids)
     open_items: dict[str, OpenItem] = {}
+    overdue: dict[str, OpenItem] = {}
     for item in checklist:
-        if item.phase == phase.number and item.id not in done:
+        if item.phase is None or item.id in done:
+            continue
+        if item.phase == phase.number:
             open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md))
+        elif item.phase < phase.number:
+            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md))
     items = tuple(open_items.values())
+    late = tuple(overdue.values())
     next_step: NextStep | None = None
-    if items:
-        next_step = NextStep(items[0].text, item_id=items[0].id)
+    if late or items:
+        first = (late or items)[0]
+        next_step = NextStep(first.text, item_id=first.id)
     elif piece.units:
         next_step = NextStep(piece.units[0].heading, unit=piece.units[0])
     return TodayView(
@@ -561,4 +586,5 @@ def build_today(
         resources=slice_resources(piece),
         open_items=items,
         next_step=next_step,
+        overdue_items=late,
     )

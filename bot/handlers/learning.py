@@ -23,6 +23,7 @@ from bot.present import (
     body_lines,
     confirm,
     item_text,
+    items_text,
     label_text,
     open_items_text,
     pace_label,
@@ -31,6 +32,7 @@ from bot.present import (
     span_text,
     today_lines,
     week_status,
+    without_objective,
     zone_note,
 )
 from bot.reminders.planning import replan_user
@@ -76,17 +78,8 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
 
     `items` are the checklist items written in the phase: each shows where it is written (✅ when its ID is in
     `done`), so a phase written as task lists shows them and their links."""
-    pieces: list[Piece] = list(phase.body)
     objective = phase.objective
-    if objective:  # an objective taken from the phase's first sentence is not said twice
-        for i, piece in enumerate(pieces):
-            if piece.kind == "label":
-                break
-            if piece.kind == "text" and not piece.quote:
-                if piece.md.startswith(objective):
-                    rest = piece.md[len(objective) :].strip()
-                    pieces[i : i + 1] = [piece._replace(md=rest)] if rest else []
-                break
+    pieces = without_objective(phase.body, objective)
     at_line = {item.line: item for item in items}
 
     def task(piece: Piece) -> str | None:
@@ -441,9 +434,12 @@ def _section_text(role: Role, section: Section) -> str:
     return "\n\n".join(pieces)
 
 
-def _week_part(role: Role, section: Section, question: Question, asker: Asker) -> list[str] | None:
-    """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace
-    (None when the question asks for no single week of this phase)."""
+def _week_part(
+    role: Role, section: Section, question: Question, asker: Asker, done: Collection[str] = ()
+) -> list[str] | None:
+    """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace,
+    then the phase's open items (`done` holds the asker's ticks); None when the question asks for no single week
+    of this phase."""
     weeks = question.weeks
     if question.kind != "week" or weeks is None or weeks[0] != weeks[1] or section.kind != "phase":
         return None
@@ -452,7 +448,11 @@ def _week_part(role: Role, section: Section, question: Question, asker: Asker) -
     if phase is None or scheduled is None or not scheduled.first_week <= weeks[0] <= scheduled.last_week:
         return None
     placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
-    return today_lines(build_today(phase, placed, weeks[0], (), ()))
+    view = build_today(phase, placed, weeks[0], role.checklist, done)
+    lines = today_lines(view)
+    if view.open_items:
+        lines += ["", label_text(_("Open items in this phase")), items_text(view.open_items)]
+    return lines
 
 
 def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
@@ -514,7 +514,8 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     unsure = best.score < UNSURE_SCORE or not stands_alone(hits, asker)
     select = _alternatives(hits, index.roles) if unsure else None
     extra: tuple[Row, ...] = (select,) if select else ()
-    week = _week_part(r, s, result.question, asker)
+    done = await svc.store.get_progress(caller.user_id, r.name) if r.name in asker.paths else {}
+    week = _week_part(r, s, result.question, asker, done)
     if week is not None:  # one card, as /today's; the whole phase is a click away
         room = DEEP_DIVE_PAGE - len(escape_user_text(result.note)) - 2
         cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, result.note, scheduled)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import learning, today
+from bot.handlers import learning, reminders, today
 from bot.services import Services
 from bot.store import Store
 from tests.content.helpers import role_file
-from tests.handlers.conftest import NOW, caller, text
+from tests.handlers.conftest import NOW, caller, selects, text
 
 Load = Callable[..., Services]
 
@@ -84,3 +84,98 @@ async def test_a_week_question_answers_with_that_weeks_row(load: Load) -> None:
     await learning.start_learning(svc, caller(), "sheets")
     shown = text(await learning.skill_deep_dive(svc, caller(), "week 2"))
     assert "- Lookups" in shown and "Formulas" not in shown and "Pivot" not in shown
+
+
+OVERDUE = """
+## Phase 1: Linux (Weeks 1-2)
+- Permissions
+- [ ] Harden a VPS
+
+## Phase 2: Containers (Weeks 3-6)
+- Docker
+- [ ] Containerize an app
+"""
+
+
+async def test_overdue_items_of_earlier_phases_come_first_and_can_be_ticked(load: Load) -> None:
+    svc = load({"ops": OVERDUE})
+    await learning.start_learning(svc, caller(), "ops")
+    reply = await today.today(svc, caller(days=28))
+    shown = text(reply)
+    assert "⏰ Overdue from earlier phases: ⬜ Harden a VPS" in shown
+    assert shown.index("Harden a VPS") < shown.index("Containerize an app")
+    assert "Next step: Work on **Harden a VPS**" in shown
+    (menu,) = selects(reply)
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Harden a VPS", "overdue"),
+        ("Containerize an app", None),
+    ]
+    reminder = text(await reminders.remind_preview(svc, caller(days=28)))
+    assert "⏰ Overdue from earlier phases: ⬜ Harden a VPS" in reminder
+    assert "1. Harden a VPS - overdue" in reminder
+
+
+CHECKLIST_ONLY = """
+## Days 1-30: JavaScript Foundations
+- [ ] Finish freeCodeCamp JavaScript
+- [ ] Build 5 small vanilla JS apps
+
+## Days 31-60: React
+- [ ] Complete the official React tutorial
+"""
+
+
+async def test_a_checklist_only_phase_shows_its_open_items_never_a_dead_end(load: Load) -> None:
+    svc = load({"js": CHECKLIST_ONLY})
+    await learning.start_learning(svc, caller(), "js")
+    answer = text(await learning.skill_deep_dive(svc, caller(), "week 2"))
+    assert "⬜ Finish freeCodeCamp JavaScript\n⬜ Build 5 small vanilla JS apps" in answer
+    shown = text(await today.today(svc, caller(days=7)))
+    assert "no topics written out" not in answer + shown
+    assert "⬜ Finish freeCodeCamp JavaScript" in shown
+
+
+LEAD_IN = """
+## Week 1: Async JavaScript
+
+> ⚠️ This is the week most students find hardest. Come to office hours.
+
+### Day 1: Promises
+- then / catch
+
+### Day 2: async / await
+- try / catch
+"""
+
+
+async def test_a_phases_text_before_its_first_part_shows_in_its_first_week(load: Load) -> None:
+    svc = load({"js": LEAD_IN})
+    await learning.start_learning(svc, caller(), "js")
+    quote = "> ⚠️ This is the week most students find hardest. Come to office hours."
+    for reply in (
+        await today.today(svc, caller()),
+        await reminders.remind_preview(svc, caller()),
+        await learning.skill_deep_dive(svc, caller(), "week 1"),
+    ):
+        shown = text(reply)
+        assert quote in shown
+        assert "Part 1 of 1" not in shown  # one week: nothing to say
+        assert "- then / catch\n\n**Day 2: async / await:**" in shown  # a part is set apart from the bullet above
+
+
+EMPTY_LABEL = """
+## Stage 1 — Foundations (Weeks 1-2)
+
+### 1.1 Networking
+- DNS
+
+#### ✅ Stage 1 project
+- [ ] Build a CLI to-do app
+"""
+
+
+async def test_a_label_over_items_only_shows_its_items_in_its_week(load: Load) -> None:
+    svc = load({"be": EMPTY_LABEL})
+    await learning.start_learning(svc, caller(), "be")
+    shown = body(await today.today(svc, caller(days=7)))
+    assert "**✅ Stage 1 project:**\n⬜ Build a CLI to-do app" in shown
