@@ -179,3 +179,26 @@ async def test_a_label_over_items_only_shows_its_items_in_its_week(load: Load) -
     await learning.start_learning(svc, caller(), "be")
     shown = body(await today.today(svc, caller(days=7)))
     assert "**✅ Stage 1 project:**\n⬜ Build a CLI to-do app" in shown
+
+
+TICKS = """
+## Week 1: JavaScript
+### Basics
+- [ ] Closures
+- [x] `==` vs `===`
+
+> 📝 **Common mistakes:**
+> - Comparing with ==
+"""
+
+
+async def test_a_deep_dive_shows_the_readers_ticks_never_the_authors(load: Load) -> None:
+    svc = load({"js": TICKS})
+    for topic in ("javascript", "basics"):
+        shown = text(await learning.skill_deep_dive(svc, caller(), topic))
+        assert "- Closures\n- `==` vs `===`" in shown and "☑" not in shown and "☐" not in shown
+    await learning.start_learning(svc, caller(), "js")
+    for topic in ("javascript", "basics"):
+        shown = text(await learning.skill_deep_dive(svc, caller(), topic))
+        assert "⬜ Closures\n⬜ `==` vs `===`" in shown
+        assert "**📝 Common mistakes:**\n- Comparing with ==" in shown  # a quoted label keeps its bullets
