@@ -23,8 +23,8 @@ from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.weeks import PhaseLike
 from bot.domain.zones import usable_zone
 from bot.i18n import N_, _, _n, _p, cmd, format_date
-from bot.render import Button, Card, Field, Reply, clip, escape_user_text, fit_lines
-from bot.render.limits import MAX_FIELD_VALUE
+from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines
+from bot.render.limits import MAX_FIELD_VALUE, MAX_OPTION_DESCRIPTION, MAX_OPTION_LABEL
 from bot.services import Plan
 
 COLOR = 0x5865F2
@@ -203,14 +203,21 @@ def _last_line(piece: PieceLike) -> int:
     return piece.line + piece.md.count("\n") if piece.kind == "code" else piece.line
 
 
-def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | None] = lambda _piece: None) -> list[str]:
+def body_lines(
+    pieces: Sequence[PieceLike],
+    task: Callable[[PieceLike], str | None] = lambda _piece: None,
+    *,
+    week_cells: bool = True,
+) -> list[str]:
     """Return what is written under a phase heading as markdown lines, in the file's order.
 
     Labels are bold with a colon, and prose right under a label without text of its own joins it
     (`**Learn Git:** Git records…`); bullets and table rows are bullets, numbered items keep their numbers, code
     blocks are kept whole (one line each, for `fit_lines`), quoted prose stays quoted. A label, a code block, the
     start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
-    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out).
+    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out). A row of a
+    week table shows its week cell unless `week_cells` is False (a week's own view, where the week goes without
+    saying).
     """
     lines: list[str] = []
     previous: PieceLike | None = None
@@ -227,7 +234,8 @@ def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | No
             shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")
         elif kind in _LISTED:
             marker = "- " if piece.number is None else f"{piece.number}. "
-            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}"
+            cell = f" — {piece.rest}" if kind == "row" and piece.rest and week_cells else ""
+            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}{cell}"
         else:
             shown = f"> {piece.md}" if piece.quote else piece.md
         if joinable and kind == "text" and not piece.quote:
@@ -261,9 +269,28 @@ def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
     return lines
 
 
-def _unit_lines(unit: SliceUnit) -> list[str]:
+def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> list[PieceLike]:
+    """Return a phase's pieces without the objective where it is their first prose (an objective taken from the
+    phase's first sentence is not said twice)."""
+    kept: list[PieceLike] = list(pieces)
+    if not objective:
+        return kept
+    for i, piece in enumerate(kept):
+        if piece.kind == "label":
+            break
+        if piece.kind == "text" and not piece.quote:
+            if piece.md.startswith(objective):
+                rest = piece.md[len(objective) :].strip()
+                kept[i : i + 1] = [Piece("text", piece.line, rest, piece.depth)] if rest else []
+            break
+    return kept
+
+
+def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[str]:
     """Return a unit as markdown: its part label in bold, marked when split over weeks, then what is written in
-    it, in the file's order (its task items are the open items' to show)."""
+    it, in the file's order. Its task items are the open items' to show, but for a part that holds nothing else
+    (a project label over its items): it shows them under its label, ⬜ while open (their markdown is in
+    `open_md`), so a label is never a week's whole content."""
     label = unit.label
     if label:
         marks = [m for m, on in ((_("continued"), unit.continued), (_("continues next week"), unit.continues)) if on]
@@ -276,7 +303,12 @@ def _unit_lines(unit: SliceUnit) -> list[str]:
                 pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest)
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
-        return body_lines(pieces)
+        lines = body_lines(pieces, week_cells=False)
+        if label and len([line for line in lines if line]) == 1:
+            lines = body_lines(
+                pieces, lambda task: f"{'⬜' if task.md in open_md else '✅'} {task.md}", week_cells=False
+            )
+        return lines
     lines: list[str] = []
     if label:
         head = label_text(label)
@@ -309,10 +341,19 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         )
     else:
         where = _("Part {part} of {parts} of this phase", part=piece.week, parts=piece.weeks)
-    lines = [heading, where, ""]
+    lines = [heading, where, ""] if piece.weeks > 1 or piece.practice else [heading, ""]  # no "Part 1 of 1"
+    if piece.lead:
+        lead = body_lines(without_objective(piece.lead, view.objective), week_cells=False)
+        lines.extend([*lead, ""] if lead else [])
+    open_md = frozenset(item.md or item.text for item in (*view.overdue_items, *view.open_items))
     for unit in piece.units:
-        lines.extend(_unit_lines(unit))
-    if not piece.units:
+        shown = _unit_lines(unit, open_md)
+        if unit.label and shown and lines[-1]:  # a part is set apart from the bullets above it
+            lines.append("")
+        lines.extend(shown)
+    if not piece.units and view.open_items:
+        lines.append(_("This phase is its checklist: work on its open items."))
+    elif not piece.units:
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     return lines
 
@@ -335,6 +376,28 @@ def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
     return clip(tail, limit)
 
 
+def tick_menu(
+    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = ()
+) -> Select | None:
+    """The menu that ticks open items: the overdue ones first, marked so, then `items`, the first `MAX_TODAY_ITEMS`
+    in all (`/checklist` has every one); None when there is nothing to tick."""
+    late = _("overdue")
+    listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
+    options = tuple(
+        SelectOption(clip(item.text, MAX_OPTION_LABEL), item.id, clip(note, MAX_OPTION_DESCRIPTION) if note else None)
+        for item, note in listed[:MAX_TODAY_ITEMS]
+    )
+    if not options:
+        return None
+    return Select(
+        components.REMINDER_TICK.id(role),
+        options,
+        placeholder=clip(_("{role}: tick what you've done", role=display_name), 150),
+        min_values=1,
+        max_values=len(options),
+    )
+
+
 def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
     """Say the one suggested next step: an item to finish and tick, a unit to start with, or going over the phase."""
     if step is None:
@@ -355,6 +418,8 @@ def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "")
     `shown` is the text above the fields: a link already there, beside its topic, is not listed again.
     """
     fields: list[Field] = []
+    if view.overdue_items:  # first: their weeks are over
+        fields.append(Field(_("⏰ Overdue from earlier phases"), items_text(view.overdue_items, limit)))
     extra = unseen(view.resources, shown)
     if extra:
         fields.append(Field(_("Resources"), resources_text(extra, limit)))

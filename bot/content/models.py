@@ -62,7 +62,8 @@ class Piece(NamedTuple):
     depth: int = 0  # list nesting
     number: int | None = None  # an item of a numbered list: its number
     quote: bool = False  # written inside a block quote
-    rest: str = ""
+    rest: str = ""  # a label: what follows it on its line; a row of a week table: its week cell ('Week: 1')
+    weeks: tuple[int, int] | None = None  # a row of a week table inside a phase: the weeks its week cell names
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from bot.content.phases import (
     read_series_heading,
     series_word,
     table_row_heading,
+    table_row_weeks,
     unreadable_span,
 )
 
@@ -663,7 +664,12 @@ class _Body:
             self._topic(heading, depth, md, line, label)
             self.ancestors, self.holders = [], []
             if self.phase is not None:
-                self.phase.body.append(Piece("row", line, md, depth, quote=bool(quote)))
+                week = _row_week(block)
+                if week is None:
+                    self.phase.body.append(Piece("row", line, md, depth, quote=bool(quote)))
+                else:  # a week table in the phase: the row's week cell says which week it is for
+                    short, cell, weeks = week
+                    self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
         else:  # code
             heading.lines.append(md)
             if self.phase is not None:
@@ -991,6 +997,23 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
     return out, after
+
+
+def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
+    """Return a table row without its week cell, that cell ('Week: 1') and the weeks it names, when the row has a
+    week cell besides its title ('| 1 | Formulas |' under '| Week | Topic |'); None otherwise."""
+    cells = block.cells
+    found = next(
+        ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
+        None,
+    )
+    title = next((i for i, (_, _, plain) in enumerate(cells) if any(c.isalpha() for c in plain)), 0)
+    if found is None or found[0] == title:
+        return None
+    at, weeks = found
+    details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(cells) if i not in (at, title)]
+    short = cells[title][1] + (" — " + " · ".join(details) if details else "")
+    return short, f"{cells[at][0]}: {cells[at][1]}", weeks
 
 
 def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:

@@ -402,6 +402,20 @@ def table_row_heading(header: str, cell: str) -> str | None:
     return cell if cell[:1].isalpha() else f"{header} {cell}"
 
 
+_WEEK_HEADER = re.compile(WEEK_WORDS, re.IGNORECASE)
+
+
+def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
+    """Return the weeks a table cell under a 'Week' column names ('3', '3-4', 'Weeks 3-4'): a row of a week table
+    inside a phase is that week's work; None for any other cell."""
+    header, cell = header.strip(), cell.strip()
+    if _WEEK_HEADER.fullmatch(header) is None or _TABLE_SPAN.fullmatch(cell) is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"\d{1,3}", cell)]
+    first, last = numbers[0], numbers[-1]
+    return (first, last) if 1 <= first <= last else None
+
+
 _SERIES = re.compile(
     rf"(?P<word>step|module|part|unit|lesson|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,

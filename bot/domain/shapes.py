@@ -71,6 +71,9 @@ class PieceLike(Protocol):
     @property
     def rest(self) -> str: ...
 
+    @property
+    def weeks(self) -> tuple[int, int] | None: ...
+
 
 class PhaseContent(Protocol):
     """A role's phase as written, like `bot.content.models.Phase`."""

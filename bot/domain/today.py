@@ -46,15 +46,17 @@ Pieces
     with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
     at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
     nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
-    goes with the atom after it, and pieces above every atom go to none. A unit's `pieces` are its atoms'.
+    goes with the atom after it, and pieces above every atom are the phase's lead, which the first week shows
+    before its units. A unit's `pieces` are its atoms'.
 
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
     autolinks ``<https://...>`` (http and https only) in the part prose, the topic texts and
     details and their nested topics, in order of appearance, each URL once (the first text
     wins; an autolink's text is its URL). `open_items` are the phase's checklist items
-    (`ChecklistItem.phase`) not yet done, in checklist order, each ID once. The next step is the
-    first of those items, else the first unit of the slice, else none.
+    (`ChecklistItem.phase`) not yet done, in checklist order, each ID once; `overdue_items` those of earlier
+    phases. The next step is the first overdue item, else the first open item, else the first unit of the
+    slice, else none.
 """
 
 from __future__ import annotations
@@ -115,7 +117,8 @@ class SliceUnit:
 class PhaseSlice:
     """What week `week` (from 1) of a phase lasting `weeks` weeks covers.
 
-    `practice` marks a week past the phase's new material, which revisits earlier units.
+    `practice` marks a week past the phase's new material, which revisits earlier units. `lead` is what the phase
+    says before its first topic or part (a warning, an introduction): the first week's, given before its units.
     """
 
     phase: int
@@ -123,6 +126,7 @@ class PhaseSlice:
     weeks: int
     units: tuple[SliceUnit, ...]
     practice: bool = False
+    lead: tuple[PieceLike, ...] = ()
 
     @property
     def topics(self) -> tuple[TopicLike, ...]:
@@ -161,7 +165,7 @@ class TodayView:
 
     `week` is the path week, `phase_span` the phase's span on the learner's schedule (``"weeks 13-18"``) and
     `phase_weeks` its first and last week (13, 18); `slice` is that week's part of the phase (see the module
-    docstring).
+    docstring). `overdue_items` are the open items of earlier phases, whose weeks are over.
     """
 
     week: int
@@ -174,6 +178,7 @@ class TodayView:
     resources: tuple[Resource, ...]
     open_items: tuple[OpenItem, ...]
     next_step: NextStep | None
+    overdue_items: tuple[OpenItem, ...] = ()
 
 
 # --------------------------------------------------------------------------- atoms and cuts
@@ -218,9 +223,12 @@ def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
     return tuple(_Atom(b, i) for b, block in enumerate(blocks) for i in range(block.size))
 
 
-def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> dict[_Atom, list[PieceLike]]:
+def _pieces_of(
+    phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]
+) -> tuple[dict[_Atom, list[PieceLike]], tuple[PieceLike, ...]]:
     """Give each piece of the phase's body to the atom that starts last at or above its line (a part's first atom
-    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom go to none.
+    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom are the
+    phase's lead, returned beside.
 
     A line that leads in to what follows ('Topics:' before a list) goes with the atom that starts after it."""
     starts = sorted(
@@ -248,10 +256,13 @@ def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         if piece.kind == "text" and not piece.quote and piece.md.rstrip().endswith(":") and owners[i + 1] > owners[i]:
             owners[i] = owners[i + 1]
     owned: dict[_Atom, list[PieceLike]] = {atom: [] for atom in atoms}
+    lead: list[PieceLike] = []
     for piece, at in zip(pieces, owners, strict=True):
         if at >= 0:
             owned[atoms[starts[at][1]]].append(piece)
-    return owned
+        else:
+            lead.append(piece)
+    return owned, tuple(lead)
 
 
 _Cost = tuple[int, int, int]  # (fitting parts cut, other parts cut, sum of squared week sizes)
@@ -375,6 +386,72 @@ def _cut(atoms: Sequence[_Atom], sizes: Iterable[int]) -> list[tuple[_Atom, ...]
     return weeks
 
 
+def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
+    """Return each atom's weeks of the phase (from 1, as written) when the phase holds a week table ('| Week | Topic
+    |'); None when it holds none, or its week cells fit neither the phase's weeks nor its own count of weeks.
+
+    A row gives its atom the weeks its week cell names; any other atom takes the last week of the row before it
+    (the first row's weeks when it comes before every row)."""
+    cells = {piece.line: piece.weeks for piece in phase.body if piece.kind == "row" and piece.weeks is not None}
+    keyed: list[tuple[int, int] | None] = []
+    for atom in atoms:
+        block = blocks[atom.block]
+        topic = block.topics[atom.index] if block.topics else None
+        keyed.append(cells.get(topic.line) if topic is not None else None)
+    named = [span for span in keyed if span is not None]
+    if not named:
+        return None
+    length = phase.last_week - phase.first_week + 1
+    lowest, highest = min(a for a, _ in named), max(b for _, b in named)
+    if phase.first_week <= lowest and highest <= phase.last_week:
+        offset = phase.first_week - 1  # weeks of the path ('| 5 |' in a phase of weeks 5-8)
+    elif highest <= length:
+        offset = 0  # weeks of the phase itself
+    else:
+        return None
+    spans: list[tuple[int, int]] = []
+    before = (named[0][0] - offset, named[0][0] - offset)
+    for span in keyed:
+        if span is None:
+            spans.append((before[1], before[1]))
+        else:
+            before = (span[0] - offset, span[1] - offset)
+            spans.append(before)
+    return spans
+
+
+def _keyed_slices(
+    phase: PhaseContent, weeks: int, atoms: Sequence[_Atom], blocks: Sequence[_Block], spans: Sequence[tuple[int, int]]
+) -> tuple[PhaseSlice, ...]:
+    """Slice a phase with a week table by its week cells: week N of the phase as written is its rows for week N;
+    at another pace each scheduled week takes the weeks as written that fall in it. A week no row names, or one a
+    slower pace repeats, is a practice week over the last week before it that has rows."""
+    owned, lead = _pieces_of(phase, atoms, blocks)
+    length = phase.last_week - phase.first_week + 1
+    slices: list[PhaseSlice] = []
+    covered = 0  # the last week as written a slice has taken
+    last: tuple[_Atom, ...] = ()
+    for w in range(1, weeks + 1):
+        low = (w - 1) * length // weeks + 1
+        high = max(low, w * length // weeks)
+        fresh = low > covered
+        taken = tuple(a for a, (first, end) in zip(atoms, spans, strict=True) if first <= high and end >= low)
+        covered = max(covered, high)
+        if taken and fresh:
+            last = taken
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=lead if w == 1 else ()))
+        else:
+            again = (
+                last
+                or taken
+                or next(
+                    (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
+                )
+            )
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True))
+    return tuple(slices)
+
+
 def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     """Return the slices of `phase` for each of its `weeks` weeks (see the module docstring)."""
     if weeks < 1:
@@ -384,7 +461,10 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     n = len(atoms)
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
-    owned = _pieces_of(phase, atoms, blocks)
+    spans = _row_weeks(phase, atoms, blocks)
+    if spans is not None:
+        return _keyed_slices(phase, weeks, atoms, blocks, spans)
+    owned, lead = _pieces_of(phase, atoms, blocks)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
     practice_weeks = weeks - len(regular)
     if practice_weeks == 0:
@@ -394,7 +474,14 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     else:
         practice = [(atoms[j % n],) for j in range(practice_weeks)]
     return tuple(
-        PhaseSlice(phase.number, w, weeks, _units(week_atoms, blocks, owned), practice=w > len(regular))
+        PhaseSlice(
+            phase.number,
+            w,
+            weeks,
+            _units(week_atoms, blocks, owned),
+            practice=w > len(regular),
+            lead=lead if w == 1 else (),
+        )
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
 
@@ -472,13 +559,20 @@ def build_today(
     piece = week_slice(phase, scheduled.weeks, week - scheduled.first_week + 1)
     done = set(done_ids)
     open_items: dict[str, OpenItem] = {}
+    overdue: dict[str, OpenItem] = {}
     for item in checklist:
-        if item.phase == phase.number and item.id not in done:
+        if item.phase is None or item.id in done:
+            continue
+        if item.phase == phase.number:
             open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md))
+        elif item.phase < phase.number:
+            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md))
     items = tuple(open_items.values())
+    late = tuple(overdue.values())
     next_step: NextStep | None = None
-    if items:
-        next_step = NextStep(items[0].text, item_id=items[0].id)
+    if late or items:
+        first = (late or items)[0]
+        next_step = NextStep(first.text, item_id=first.id)
     elif piece.units:
         next_step = NextStep(piece.units[0].heading, unit=piece.units[0])
     return TodayView(
@@ -492,4 +586,5 @@ def build_today(
         resources=slice_resources(piece),
         open_items=items,
         next_step=next_step,
+        overdue_items=late,
     )

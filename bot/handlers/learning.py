@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
@@ -13,6 +14,7 @@ from bot.content.models import ChecklistItem, Phase, Piece, Role, Section
 from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
+from bot.domain.shapes import PieceLike
 from bot.domain.today import build_today
 from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
@@ -23,6 +25,7 @@ from bot.present import (
     body_lines,
     confirm,
     item_text,
+    items_text,
     label_text,
     open_items_text,
     pace_label,
@@ -31,6 +34,7 @@ from bot.present import (
     span_text,
     today_lines,
     week_status,
+    without_objective,
     zone_note,
 )
 from bot.reminders.planning import replan_user
@@ -71,23 +75,14 @@ def indent(item: ChecklistItem) -> str:
     return "\u2003" * item.depth
 
 
-def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
+def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] | None = ()) -> str:
     """Return a phase as markdown: its objective, then everything written under its heading in the file's order
     (prose, parts, bullets, numbered items, table rows, code blocks).
 
     `items` are the checklist items written in the phase: each shows where it is written (✅ when its ID is in
-    `done`), so a phase written as task lists shows them and their links."""
-    pieces: list[Piece] = list(phase.body)
+    `done`, a plain bullet when `done` is None), so a phase written as task lists shows them and their links."""
     objective = phase.objective
-    if objective:  # an objective taken from the phase's first sentence is not said twice
-        for i, piece in enumerate(pieces):
-            if piece.kind == "label":
-                break
-            if piece.kind == "text" and not piece.quote:
-                if piece.md.startswith(objective):
-                    rest = piece.md[len(objective) :].strip()
-                    pieces[i : i + 1] = [piece._replace(md=rest)] if rest else []
-                break
+    pieces = without_objective(phase.body, objective)
     at_line = {item.line: item for item in items}
 
     def task(piece: Piece) -> str | None:
@@ -101,10 +96,31 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     return "\n\n".join(x for x in ("\n".join(head), "\n".join(lines).strip("\n")) if x)
 
 
-def _item_line(item: ChecklistItem, done: Collection[str]) -> str:
-    """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under."""
-    box = "✅" if item.id in done else "⬜"
+def _item_line(item: ChecklistItem, done: Collection[str] | None) -> str:
+    """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under; a
+    plain bullet when `done` is None (a reader who does not follow the path has no ticks to show)."""
+    box = "-" if done is None else "✅" if item.id in done else "⬜"
     return f"{indent(item)}{box} {item.md or escape(item.text)}"
+
+
+# A task item as a section's text writes it: '- ☐ Closures', '  1. ☑ Deploy' (the author's box, not the reader's).
+_WRITTEN_TASK = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)]) [☐☑] (?P<md>.*)$", re.MULTILINE)
+
+
+def _reader_ticks(role: Role, text: str, done: Collection[str] | None) -> str:
+    """Return a section's text with each task item showing the reader's tick (neutral bullets when `done` is None),
+    never the author's `[x]`."""
+    by_md: dict[str, ChecklistItem] = {}
+    for item in role.checklist:
+        by_md.setdefault(item.md or escape(item.text), item)
+
+    def shown(match: re.Match[str]) -> str:
+        item = by_md.get(match["md"])
+        if done is None or item is None:
+            return f"{match['indent']}{match['marker']} {match['md']}"
+        return f"{match['indent']}{'✅' if item.id in done else '⬜'} {match['md']}"
+
+    return _WRITTEN_TASK.sub(shown, text)
 
 
 def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int = MAX_FIELD_VALUE) -> str:
@@ -425,12 +441,18 @@ def deep_dive_cards(
     )
 
 
-def _section_text(role: Role, section: Section) -> str:
-    """Return what a deep-dive shows of a section: its text; a phase's with its parts under sub-headings too, each
-    under its bold label, in file order (they are sections of their own)."""
+def _section_text(role: Role, section: Section, done: Collection[str] | None = None) -> str:
+    """Return what a deep-dive shows of a section: a phase as `/phase` shows it (its objective, parts, bullets and
+    items), any other section its text; task items show the reader's ticks (`done`, None when they do not follow
+    the path: plain bullets)."""
     phase = role.phase(section.phase) if section.kind == "phase" and section.phase is not None else None
+    if phase is not None and phase.section_id == section.id:
+        return phase_body(phase, [item for item in role.checklist if item.phase == phase.number], done)
+    part = _part_pieces(role, section)
+    if part:  # a sub-heading of a phase: its pieces, as `/phase` shows them (a quoted label keeps its bullets)
+        return _part_text(role, part, done)
     if phase is None or phase.section_id != section.id:
-        return section.text
+        return _reader_ticks(role, section.text, done)
     sections = role.sections
     pieces = [section.text] if section.text else []
     depth = len(section.path)
@@ -443,9 +465,12 @@ def _section_text(role: Role, section: Section) -> str:
     return "\n\n".join(pieces)
 
 
-def _week_part(role: Role, section: Section, question: Question, asker: Asker) -> list[str] | None:
-    """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace
-    (None when the question asks for no single week of this phase)."""
+def _week_part(
+    role: Role, section: Section, question: Question, asker: Asker, done: Collection[str] = ()
+) -> list[str] | None:
+    """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace,
+    then the phase's open items (`done` holds the asker's ticks); None when the question asks for no single week
+    of this phase."""
     weeks = question.weeks
     if question.kind != "week" or weeks is None or weeks[0] != weeks[1] or section.kind != "phase":
         return None
@@ -454,7 +479,11 @@ def _week_part(role: Role, section: Section, question: Question, asker: Asker) -
     if phase is None or scheduled is None or not scheduled.first_week <= weeks[0] <= scheduled.last_week:
         return None
     placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
-    return today_lines(build_today(phase, placed, weeks[0], (), ()))
+    view = build_today(phase, placed, weeks[0], role.checklist, done)
+    lines = today_lines(view)
+    if view.open_items:
+        lines += ["", label_text(_("Open items in this phase")), items_text(view.open_items)]
+    return lines
 
 
 def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
@@ -490,7 +519,7 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         found = svc.content.section_by_key(topic[4:])
         if found is not None:
             r, s = found
-            text = _section_text(r, s)
+            text = _section_text(r, s, await _ticks_of(svc, caller, r.name, asker))
             cards = deep_dive_cards(r, s.title, s.path, text, s.phase, scheduled=asker.paths.get(r.name, ()))
             return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(topic[4:], p))
     result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=asker)
@@ -516,14 +545,46 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     unsure = best.score < UNSURE_SCORE or not stands_alone(hits, asker)
     select = _alternatives(hits, index.roles) if unsure else None
     extra: tuple[Row, ...] = (select,) if select else ()
-    week = _week_part(r, s, result.question, asker)
+    done = await svc.store.get_progress(caller.user_id, r.name) if r.name in asker.paths else {}
+    week = _week_part(r, s, result.question, asker, done)
     if week is not None:  # one card, as /today's; the whole phase is a click away
         room = DEEP_DIVE_PAGE - len(escape_user_text(result.note)) - 2
         cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, result.note, scheduled)
         whole = (Button(_("Whole phase"), custom_id=components.PHASE.id(r.name, s.phase or 0, 0)),)
         return Reply(cards=(cards[0],), rows=(*extra, whole), ephemeral=True)
-    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, result.note, scheduled)
+    text = _section_text(r, s, await _ticks_of(svc, caller, r.name, asker))
+    cards = deep_dive_cards(r, s.title, s.path, text, s.phase, result.note, scheduled)
     return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(key, p), extra)
+
+
+def _part_pieces(role: Role, section: Section) -> list[Piece]:
+    """Return the pieces of a phase written under a sub-heading (`section`), from its heading to the next heading
+    as deep or deeper in the path; [] for any other section."""
+    phase = role.phase(section.phase) if section.kind == "section" and section.phase is not None else None
+    if phase is None or section.line is None:
+        return []
+    sections = role.sections
+    depth = len(section.path)
+    later = [s for s in sections[sections.index(section) + 1 :] if s.line and s.kind in ("phase", "section")]
+    end = next((s.line for s in later if s.phase != section.phase or len(s.path) <= depth), None)
+    return [p for p in phase.body if p.line > section.line and (end is None or p.line < end)]
+
+
+def _part_text(role: Role, pieces: Sequence[Piece], done: Collection[str] | None) -> str:
+    """Return a part's pieces as markdown, its task items with the reader's ticks (plain bullets when `done` is
+    None)."""
+    at_line = {item.line: item for item in role.checklist}
+
+    def task(piece: PieceLike) -> str | None:
+        item = at_line.get(piece.line)
+        return None if item is None else _item_line(item, done)
+
+    return "\n".join(body_lines(pieces, task)).strip("\n")
+
+
+async def _ticks_of(svc: Services, caller: Caller, role: str, asker: Asker) -> set[str] | None:
+    """Return the caller's ticks on a path they follow; None when they do not follow it."""
+    return set(await svc.store.get_progress(caller.user_id, role)) if role in asker.paths else None
 
 
 async def _asker_of(svc: Services, caller: Caller) -> Asker:
@@ -580,7 +641,8 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
         )
     r, s = found
     asker = await _asker_of(svc, caller)
-    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, scheduled=asker.paths.get(r.name, ()))
+    text = _section_text(r, s, await _ticks_of(svc, caller, r.name, asker))
+    cards = deep_dive_cards(r, s.title, s.path, text, s.phase, scheduled=asker.paths.get(r.name, ()))
     return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
 
 

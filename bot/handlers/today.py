@@ -10,9 +10,17 @@ from bot.domain.reminders import next_open_items
 from bot.domain.today import TodayView, build_today
 from bot.handlers.learning import enrolled_plan
 from bot.i18n import _, _n, cmd, command_text, format_date
-from bot.present import COLOR, check_in_button, open_items_text, self_paced_hint, today_fields, today_lines
+from bot.present import (
+    COLOR,
+    check_in_button,
+    open_items_text,
+    self_paced_hint,
+    tick_menu,
+    today_fields,
+    today_lines,
+)
 from bot.reminders.review import review_extras
-from bot.render import Button, Card, Field, Reply, clip, fit_lines
+from bot.render import Button, Card, Field, Reply, Row, clip, fit_lines
 from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBED_TOTAL
 from bot.services import Caller, Plan, Services
 
@@ -100,7 +108,7 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
     pos = plan.position
     due = await review_extras(svc, caller.user_id, caller.now, [plan.role], with_path=False)  # finished items to review
     reviews = (due.field(),) if due else ()
-    rows: tuple[tuple[Button, ...], ...] = ()
+    rows: tuple[Row, ...] = ()
     check_in = check_in_button(plan.role.name)
     if plan.self_paced:
         card = _self_paced_card(plan, done)
@@ -127,6 +135,9 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
         if plan.role.checklist:
             buttons.append(Button(_("Checklist"), custom_id=components.CHECKLIST.id(plan.role.name, 0)))
         rows = ((*buttons, check_in),)
+        menu = tick_menu(plan.role.name, plan.role.display_name, view.open_items, view.overdue_items)
+        if menu is not None:  # the open items (overdue ones first) are a pick away, as in the reminder
+            rows = (menu, *rows)
     if reviews and reviews[0] not in card.fields:  # the notes before the start, after the end, on a self-paced path
         card = replace(card, fields=(*card.fields, *reviews))
     return Reply(cards=(card,), rows=(*rows, *(due.rows if due else ())), ephemeral=True)

@@ -43,7 +43,6 @@ from bot.domain.zones import zone_or_utc
 from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import (
     COLOR,
-    MAX_TODAY_ITEMS,
     check_in_button,
     items_text,
     open_items_text,
@@ -51,6 +50,7 @@ from bot.present import (
     pace_text,
     resources_text,
     streak_text,
+    tick_menu,
     today_fields,
     today_lines,
     unseen,
@@ -59,8 +59,8 @@ from bot.present import (
 )
 from bot.reminders.planning import current_slot, on_schedule
 from bot.reminders.review import review_extras
-from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines, progress_bar
-from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL
+from bot.render import Button, Card, Field, Reply, Select, clip, escape_user_text, fit_lines, progress_bar
+from bot.render.limits import MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL, MAX_FIELD_VALUE
 from bot.services import Plan, Services, plan_for
 from bot.store.models import GroupMember, GroupRoster, ItemProgress, StudyGroup
 
@@ -205,7 +205,8 @@ def path_week(
         checked_in=checked_in,
         due=plan.due_weeks(),
     )
-    items = today.open_items if today is not None and today.open_items else view.open_items
+    own = (*today.overdue_items, *today.open_items) if today is not None else ()
+    items = own or view.open_items
     role = plan.role
     slower = slower_pace(role.timeline_months, plan.total_weeks, len(role.phases)) if where.nudge else None
     weeks = pace_weeks(role.timeline_months, slower, role.total_weeks, phase_count=len(role.phases)) if slower else 0
@@ -410,7 +411,7 @@ def reminder_card(
     if today is not None:
         lines.extend(today_lines(today, prose_limit=room // 8))
         fields = today_fields(today, limit, shown="\n".join(lines))
-    if week.items and (today is None or not today.open_items):
+    if week.items and (today is None or not (today.open_items or today.overdue_items)):
         # The phase has no items of its own: those of the checklist group for this stretch of the path.
         shown = Field(clip(_("Open items · {group}", group=view.items_group), 256), items_text(week.items, limit))
         fields.insert(len(fields) - 1 if today is not None else 0, shown)
@@ -424,17 +425,10 @@ def reminder_card(
 
 
 def _tick_menu(week: PathWeek) -> Select | None:
-    """The menu that ticks the open items a card lists (the first `MAX_TODAY_ITEMS`; `/checklist` has all)."""
-    if not week.items:
-        return None
-    options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id) for i in week.items[:MAX_TODAY_ITEMS])
-    return Select(
-        components.REMINDER_TICK.id(week.plan.role.name),
-        options,
-        placeholder=clip(_("{role}: tick what you've done", role=week.plan.role.display_name), 150),
-        min_values=1,
-        max_values=len(options),
-    )
+    """The menu that ticks the open items a card lists, overdue ones first (the first `MAX_TODAY_ITEMS`;
+    `/checklist` has all)."""
+    overdue = week.today.overdue_items if week.today is not None else ()
+    return tick_menu(week.plan.role.name, week.plan.role.display_name, week.items, overdue)
 
 
 def _may_move_back(week: PathWeek, slot: str) -> bool:

@@ -418,10 +418,19 @@ def test_next_step_is_the_first_unit_when_the_phase_items_are_done():
 
 
 def test_no_next_step_for_an_empty_phase_without_items():
-    view = build_today(phase(number=4), ScheduledPhase(4, 1, 2), 2, CHECKLIST, done_ids=set())
+    every = {item.id for item in CHECKLIST}  # nothing left of earlier phases either
+    view = build_today(phase(number=4), ScheduledPhase(4, 1, 2), 2, CHECKLIST, done_ids=every)
     assert view.slice.units == ()
     assert view.next_step is None
     assert view.resources == ()
+
+
+def test_open_items_of_earlier_phases_are_overdue_and_the_next_step():
+    p3 = phase((topic("t", 1),), number=3)
+    view = build_today(p3, ScheduledPhase(3, 9, 12), 10, CHECKLIST, done_ids={"deploy"})
+    assert [i.id for i in view.overdue_items] == ["install"]  # once; done and phase-less items are not overdue
+    assert [i.id for i in view.open_items] == ["later"]
+    assert view.next_step is not None and view.next_step.item_id == "install"
 
 
 def test_build_today_rejects_a_week_outside_the_phase_or_another_phase():

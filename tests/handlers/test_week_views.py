@@ -1,0 +1,204 @@
+"""What a learner reads of a week: week tables in a phase, lead-ins, overdue items, checklist-only phases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.content.holder import ContentHolder
+from bot.handlers import learning, reminders, today
+from bot.services import Services
+from bot.store import Store
+from tests.content.helpers import role_file
+from tests.handlers.conftest import NOW, caller, selects, text
+
+Load = Callable[..., Services]
+
+
+@pytest.fixture
+def load(tmp_path: Path, store: Store) -> Load:
+    """Load role files given as {name: body} into a fresh content folder."""
+
+    def make(bodies: dict[str, str]) -> Services:
+        folder = tmp_path / "content"
+        folder.mkdir(exist_ok=True)
+        for name, written in bodies.items():
+            (folder / f"{name}.md").write_text(role_file(name, body=written), encoding="utf-8")
+        holder = ContentHolder.load(folder, NOW)
+        assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+        return Services(holder, store)
+
+    return make
+
+
+def body(reply) -> str:
+    return "\n".join(card.description or "" for card in reply.cards)
+
+
+WEEKS_IN_PHASE = """
+## Phase 1: Sheets (Weeks 1-3)
+
+| Week | Topic |
+|------|-------|
+| 1 | Formulas |
+| 2 | Lookups |
+| 3 | Pivot tables |
+
+> 💡 **Tip:** keep a learning log.
+
+## Phase 2: Reports (Weeks 4-5)
+
+| Week | Topic |
+|------|-------|
+| 4 | Charts |
+| 5 | Dashboards |
+"""
+
+
+async def test_a_week_table_in_a_phase_gives_each_week_its_own_row(load: Load) -> None:
+    svc = load({"sheets": WEEKS_IN_PHASE})
+    await learning.start_learning(svc, caller(), "sheets")
+    weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(5)]
+    for shown, (topic, *others) in zip(
+        weeks,
+        [
+            ("Formulas", "Lookups", "Pivot"),
+            ("Lookups", "Formulas", "Pivot"),
+            ("Pivot tables", "Formulas", "Lookups"),
+            ("Charts", "Dashboards"),
+            ("Dashboards", "Charts"),
+        ],
+        strict=True,
+    ):
+        assert f"- {topic}\n" in shown + "\n" and not [o for o in others if o in shown], shown
+        assert "Week:" not in shown  # the week goes without saying
+    assert "**💡 Tip:** keep a learning log." in weeks[2]
+    whole = body(await learning.phase_view(svc, caller(), 1, role="sheets"))
+    assert "- Formulas — Week: 1\n- Lookups — Week: 2" in whole  # the whole phase still says which week
+
+
+async def test_a_week_question_answers_with_that_weeks_row(load: Load) -> None:
+    svc = load({"sheets": WEEKS_IN_PHASE})
+    await learning.start_learning(svc, caller(), "sheets")
+    shown = text(await learning.skill_deep_dive(svc, caller(), "week 2"))
+    assert "- Lookups" in shown and "Formulas" not in shown and "Pivot" not in shown
+
+
+OVERDUE = """
+## Phase 1: Linux (Weeks 1-2)
+- Permissions
+- [ ] Harden a VPS
+
+## Phase 2: Containers (Weeks 3-6)
+- Docker
+- [ ] Containerize an app
+"""
+
+
+async def test_overdue_items_of_earlier_phases_come_first_and_can_be_ticked(load: Load) -> None:
+    svc = load({"ops": OVERDUE})
+    await learning.start_learning(svc, caller(), "ops")
+    reply = await today.today(svc, caller(days=28))
+    shown = text(reply)
+    assert "⏰ Overdue from earlier phases: ⬜ Harden a VPS" in shown
+    assert shown.index("Harden a VPS") < shown.index("Containerize an app")
+    assert "Next step: Work on **Harden a VPS**" in shown
+    (menu,) = selects(reply)
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Harden a VPS", "overdue"),
+        ("Containerize an app", None),
+    ]
+    reminder = text(await reminders.remind_preview(svc, caller(days=28)))
+    assert "⏰ Overdue from earlier phases: ⬜ Harden a VPS" in reminder
+    assert "1. Harden a VPS - overdue" in reminder
+
+
+CHECKLIST_ONLY = """
+## Days 1-30: JavaScript Foundations
+- [ ] Finish freeCodeCamp JavaScript
+- [ ] Build 5 small vanilla JS apps
+
+## Days 31-60: React
+- [ ] Complete the official React tutorial
+"""
+
+
+async def test_a_checklist_only_phase_shows_its_open_items_never_a_dead_end(load: Load) -> None:
+    svc = load({"js": CHECKLIST_ONLY})
+    await learning.start_learning(svc, caller(), "js")
+    answer = text(await learning.skill_deep_dive(svc, caller(), "week 2"))
+    assert "⬜ Finish freeCodeCamp JavaScript\n⬜ Build 5 small vanilla JS apps" in answer
+    shown = text(await today.today(svc, caller(days=7)))
+    assert "no topics written out" not in answer + shown
+    assert "⬜ Finish freeCodeCamp JavaScript" in shown
+
+
+LEAD_IN = """
+## Week 1: Async JavaScript
+
+> ⚠️ This is the week most students find hardest. Come to office hours.
+
+### Day 1: Promises
+- then / catch
+
+### Day 2: async / await
+- try / catch
+"""
+
+
+async def test_a_phases_text_before_its_first_part_shows_in_its_first_week(load: Load) -> None:
+    svc = load({"js": LEAD_IN})
+    await learning.start_learning(svc, caller(), "js")
+    quote = "> ⚠️ This is the week most students find hardest. Come to office hours."
+    for reply in (
+        await today.today(svc, caller()),
+        await reminders.remind_preview(svc, caller()),
+        await learning.skill_deep_dive(svc, caller(), "week 1"),
+    ):
+        shown = text(reply)
+        assert quote in shown
+        assert "Part 1 of 1" not in shown  # one week: nothing to say
+        assert "- then / catch\n\n**Day 2: async / await:**" in shown  # a part is set apart from the bullet above
+
+
+EMPTY_LABEL = """
+## Stage 1 — Foundations (Weeks 1-2)
+
+### 1.1 Networking
+- DNS
+
+#### ✅ Stage 1 project
+- [ ] Build a CLI to-do app
+"""
+
+
+async def test_a_label_over_items_only_shows_its_items_in_its_week(load: Load) -> None:
+    svc = load({"be": EMPTY_LABEL})
+    await learning.start_learning(svc, caller(), "be")
+    shown = body(await today.today(svc, caller(days=7)))
+    assert "**✅ Stage 1 project:**\n⬜ Build a CLI to-do app" in shown
+
+
+TICKS = """
+## Week 1: JavaScript
+### Basics
+- [ ] Closures
+- [x] `==` vs `===`
+
+> 📝 **Common mistakes:**
+> - Comparing with ==
+"""
+
+
+async def test_a_deep_dive_shows_the_readers_ticks_never_the_authors(load: Load) -> None:
+    svc = load({"js": TICKS})
+    for topic in ("javascript", "basics"):
+        shown = text(await learning.skill_deep_dive(svc, caller(), topic))
+        assert "- Closures\n- `==` vs `===`" in shown and "☑" not in shown and "☐" not in shown
+    await learning.start_learning(svc, caller(), "js")
+    for topic in ("javascript", "basics"):
+        shown = text(await learning.skill_deep_dive(svc, caller(), topic))
+        assert "⬜ Closures\n⬜ `==` vs `===`" in shown
+        assert "**📝 Common mistakes:**\n- Comparing with ==" in shown  # a quoted label keeps its bullets
