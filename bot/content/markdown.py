@@ -394,6 +394,8 @@ class _Reader:
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
             else:
+                if plain[-1] == "#":
+                    md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
                 line = self.line_at(end_event[1]["start"])
                 block = ("heading", line, md, plain, int(end["Heading"][1]), 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote)))
@@ -553,18 +555,29 @@ class _Reader:
         self.close_item_text()
         self.start_inline(offset)
 
-    def _end_heading(self, value: dict, start: int, _end: int) -> None:
+    def _end_heading(self, value: dict, start: int, end: int) -> None:
         item = self.open_item_text()
         if item is not None and item[4]:
             self.emit_item(item)
             return
         md, plain, *_ = self.take()
+        if plain[-1:] == "#":
+            md, plain = self._without_closing_hashes(md, plain, start, end)
         if plain:
             level = int(value["Heading"][1])
             line = self.line_at(start)
             self.blocks.append(
                 _new_block(Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote))
             )
+
+    def _without_closing_hashes(self, md: str, plain: str, start: int, end: int) -> tuple[str, str]:
+        """Drop a heading's closing '##' that a tab parts from its text ('##\tTools\t##'), which pulldown-cmark
+        keeps as text (CommonMark takes a tab as it takes a space there); an escaped '\\#' stays."""
+        source = self.data[start:end].rstrip()
+        hashes = len(source) - len(source.rstrip(b"#"))
+        if b"\t" not in source[-hashes - 2 : -hashes] or source[:-hashes].rstrip(b" \t").endswith(b"\\"):
+            return md, plain
+        return md[:-hashes].rstrip(), plain[:-hashes].rstrip()
 
     def _start_quote(self, _info: object, _offset: int) -> None:
         self.close_item_text()

@@ -89,6 +89,8 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
+_TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 
 
 class _Problems:
@@ -451,7 +453,10 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
 
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
-    is ('[Pro Git](https://…) — the free book', as resource lists write them), else the whole text."""
+    is ('[Pro Git](https://…) — the free book', as resource lists write them), the name before a bare URL
+    ('Hash tables: https://…'), else the whole text."""
+    if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
+        text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)) and (sep := _AFTER_LINK.match(md, link.end())):
         head = text.partition(sep.group().rstrip())[0].strip()
         if head and len(head) < len(text.strip()):
@@ -499,6 +504,7 @@ class _Body:
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
         self.holders: list[list | None] = []  # the topics among them (None: a task)
         self.last_topic: list | None = None
+        self.last_task: int | None = None  # the task (its place in raw_items) a paragraph under it continues
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -525,7 +531,7 @@ class _Body:
         if level == 1 and not self.title:
             self.title = title
         self.sub = self.part = None
-        self.ancestors, self.holders, self.last_topic = [], [], None
+        self.ancestors, self.holders, self.last_topic, self.last_task = [], [], None, None
         if found is not None and unreadable_span(found.title):
             self.problems.add(
                 "warning",
@@ -581,7 +587,7 @@ class _Body:
             if heading.is_phase and heading.phase is self.phase:
                 self.phase = None
         self.sub = self.part = self.stack[-1].part if self.stack else None
-        self.ancestors, self.holders, self.last_topic = [], [], None
+        self.ancestors, self.holders, self.last_topic, self.last_task = [], [], None, None
 
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
@@ -633,10 +639,18 @@ class _Body:
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = line
-        if gap and kind in ("line", "row") and depth == 0 and sub is not None and sub is not self.part:
+        if (
+            gap
+            and kind in ("line", "row")
+            and depth == 0
+            and sub is not None
+            and sub is not self.part
+            and (sub.text or sub.topics)
+        ):
             # A bold label's part is its line and the lists after it: prose or a table after a blank line is
-            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A paragraph
-            # inside a list item (indented under a bullet) is still that bullet's, so still the part's.
+            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A label alone
+            # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
+            # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
             self._line(heading, md, line, depth, label, rest_md, quote)
@@ -680,6 +694,10 @@ class _Body:
         heading.lines.append(own)
         if depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
             self.last_topic[1] += " " + md
+            return
+        if depth > 0 and self.last_task is not None:  # ... or a task item: its links show with it
+            raw_item = self.raw_items[self.last_task]
+            self.raw_items[self.last_task] = raw_item._replace(md=f"{raw_item.md} {md}")
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
@@ -744,12 +762,13 @@ class _Body:
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
         topic = [depth, md, line, title, [], False]  # ..., nested lines, a heading in an item
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
-        self.last_topic = topic
+        self.last_topic, self.last_task = topic, None
         return topic
 
     def _task(self, block: Block, group: str) -> None:
         context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
         self.raw_items.append(_new(_RawItem, (group, block.plain, block.line, self.phase, context, block.md)))
+        self.last_topic, self.last_task = None, len(self.raw_items) - 1
 
 
 def _parse_body(

@@ -1,0 +1,70 @@
+"""More shapes found in public roadmaps (roadmap.sh exports, syllabi, HTML READMEs, bare links), written small."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from tests.content.helpers import role_file
+
+
+def parse(body: str, extra: str = ""):
+    text = role_file(body=body, extra=extra)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    return role, problems, text
+
+
+def titles(role, kind: str = "topic") -> list[str]:
+    return [s.title for s in role.sections if s.kind == kind]
+
+
+def section(role, title: str):
+    (found,) = [s for s in role.sections if s.title == title]
+    return found
+
+
+def test_a_paragraph_under_a_task_is_the_tasks_not_the_topic_before_it():
+    body = (
+        "# T\n\n## Phase 1: A (Weeks 1-2)\n- Topic A\n- [ ] Read the book\n\n"
+        "  📖 [Pro Git](https://git-scm.com/book/en/v2)\n- Topic C\n"
+    )
+    role, _, _ = parse(body)
+    assert [t.text for t in role.phases[0].topics] == ["Topic A", "Topic C"]
+    (item,) = role.checklist
+    assert item.text == "Read the book"
+    assert item.md == "Read the book 📖 [Pro Git](https://git-scm.com/book/en/v2)"
+
+
+def test_a_table_after_a_bold_label_alone_is_the_labels():
+    body = (
+        "# T\n\n## Phase 1: Cloud (Weeks 1-4)\n- EC2\n\n**Certifications**\n\n"
+        "| Cert | Level |\n| --- | --- |\n| Cloud Practitioner | Entry |\n"
+    )
+    role, _, _ = parse(body)
+    phase = role.phases[0]
+    assert [t.text for t in phase.topics] == ["EC2"]
+    (part,) = phase.subsections
+    assert part.label == "Certifications"
+    assert [t.title for t in part.topics] == ["Cloud Practitioner"]
+
+
+def test_a_label_with_text_of_its_own_still_ends_at_a_blank_line():
+    body = "# T\n\n## Phase 1: A (Weeks 1-2)\n**SQL:** joins and indexes\n\nSome prose for the phase.\n"
+    role, _, _ = parse(body)
+    (part,) = role.phases[0].subsections
+    assert part.text == "joins and indexes"
+    assert "Some prose for the phase." in role.phases[0].text
+
+
+def test_closing_hashes_after_a_tab_are_not_the_title():
+    role, _, _ = parse("# T\n\n##\tTools\t##\n- curl\n\n## C\\# basics\n- types\n")
+    assert titles(role, "section")[1:] == ["Tools", "C# basics"]
+
+
+def test_a_bullet_of_a_name_and_a_bare_url_is_titled_by_the_name():
+    body = (
+        "# T\n\n## Links\n- Hash tables: https://en.wikipedia.org/wiki/Hash_table\n"
+        "- Beej's guide to network programming https://beej.us/guide/bgnet/\n"
+        "- https://teachyourselfcs.com/\n"
+    )
+    role, _, _ = parse(body)
+    assert titles(role) == ["Hash tables", "Beej's guide to network programming", "https://teachyourselfcs.com/"]
