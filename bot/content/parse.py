@@ -743,8 +743,8 @@ class _Body:
         # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
         line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{md}"
         heading.lines.append(line)
-        for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
-            if holder is not None and holder[5]:
+        for holder in holders:  # what is nested under a bullet shows with it ('- ### Arrays' and its items)
+            if holder is not None:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         topic = None
         if task is None:

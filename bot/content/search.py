@@ -132,7 +132,10 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
 
 
 def own_text(section: Section) -> str:
-    """Return the text a section holds itself: a heading's bullets are entries of their own."""
+    """Return the text a section holds itself: a heading's bullets are entries of their own, and so are the
+    bullets nested under a topic (its first line is its own)."""
+    if section.kind == "topic":
+        return section.text.partition("\n")[0]
     return _without_bullets(section.text) if section.kind in OWN_TEXT_KINDS else section.text
 
 
@@ -278,7 +281,12 @@ class SearchIndex:
         # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
         # line, kind, phase).
         own_texts = [
-            _without_bullets(text) if kind in OWN_TEXT_KINDS else text for _, _, _, text, _, kind, _ in sections
+            _without_bullets(text)
+            if kind in OWN_TEXT_KINDS
+            else text.partition("\n")[0]
+            if kind == "topic" and "\n" in text
+            else text
+            for _, _, _, text, _, kind, _ in sections
         ]
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
         # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
@@ -295,7 +303,13 @@ class SearchIndex:
             for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
         ]
         bodies = [
-            own if kind in HEADING_KINDS else "" if text == title else text
+            own
+            if kind in HEADING_KINDS
+            else ("" if own == title else own)
+            if kind == "topic"  # the bullets nested under it are entries of their own
+            else ""
+            if text == title
+            else text
             for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
         ]
         del own_texts
@@ -366,6 +380,8 @@ class SearchIndex:
         """Return the words an entry holds beyond its title."""
         if section.kind in HEADING_KINDS:
             return own
+        if section.kind == "topic":  # the bullets nested under it are entries of their own
+            return "" if own == section.title else own
         return "" if section.text == section.title else section.text  # a checklist item or a bare bullet
 
     def __len__(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.content.loader import parse_bytes
+from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
 
 
@@ -68,3 +69,18 @@ def test_a_bullet_of_a_name_and_a_bare_url_is_titled_by_the_name():
     )
     role, _, _ = parse(body)
     assert titles(role) == ["Hash tables", "Beej's guide to network programming", "https://teachyourselfcs.com/"]
+
+
+def test_what_is_nested_under_a_bullet_shows_with_it_and_stays_an_entry_of_its_own():
+    body = (
+        "# Security\n\n- **Offensive security**\n  - Web attacks\n    - [OWASP Top 10](https://owasp.org/)\n"
+        "  - [ ] Root 10 easy machines\n- Defensive security\n"
+    )
+    role, _, _ = parse(body)
+    assert section(role, "Offensive security").text == (
+        "**Offensive security**\n- Web attacks\n  - [OWASP Top 10](https://owasp.org/)\n- ☐ Root 10 easy machines"
+    )
+    assert section(role, "Web attacks").text == "Web attacks\n- [OWASP Top 10](https://owasp.org/)"
+    # Searching a nested bullet finds it first, not the bullets it is nested under.
+    hits = SearchIndex([role]).search("owasp")
+    assert [h.section.title for h in hits] == ["OWASP Top 10"]
