@@ -34,6 +34,11 @@ _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
+# A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
+# or '<'; the punctuation after it is no part of it (see `_url_end`).
+_BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
+_MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source past the end of its text
+_URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
 
@@ -83,6 +88,27 @@ def escape(text: str) -> str:
     if not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text):
         return text
     return _ESCAPE.sub(_backslash, text)
+
+
+def _url_end(url: str) -> str:
+    """Return a bare URL without what follows it as GFM reads it: a trailing '.', ',', '?', '!', ':', '*', '_',
+    '~', quote or ';' (but the underscores of a name like '__init__'), and a ')' that closes no '(' of the URL
+    ('(see https://a.b/c).')."""
+    while url:
+        if url[-1] == "_" and _dunder(url):
+            break
+        if url[-1] in _URL_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")")):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _dunder(url: str) -> bool:
+    """Return True when a URL ends in a name between underscores ('…#object.__init__'), which is the URL's."""
+    name = re.split(r"[/#.?=&]", url)[-1]
+    run = len(name) - len(name.rstrip("_"))
+    return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
 
 
 def _literal(text: str) -> bool:
@@ -159,6 +185,8 @@ class _Reader:
         self.dropped = 0
         self.first_dropped: int | None = None
         self.urls: list[str] = []
+        self.url_skip: tuple[int, int] | None = None  # source bytes of a bare URL read past its text's end
+        self.whole_url_text: str | None = None  # the text of the last `linked`, when its URL went on past it
         self._count_at = 0
         self._count_line = first_line
         self.only_anchor = True
@@ -187,8 +215,64 @@ class _Reader:
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
-        ink.md.append(escape(text))
+        ink.md.append(self.linked(text) if ("://" in text or "www." in text) and not ink.links else escape(text))
         ink.plain.append(text)
+
+    def linked(self, text: str, span: dict | None = None) -> str:
+        """Return literal text as Discord markdown, its bare URLs as links ('<https://…>') and the rest escaped.
+
+        Given the text's `span`, a URL that runs to the end of the text goes on as the source does: CommonMark
+        reads the '__init__' of 'https://…#object.__init__' as bold, which the URL takes as written (the events
+        inside it are skipped, see `url_skip`)."""
+        out: list[str] = []
+        at = 0
+        self.whole_url_text = None
+        for found in _BARE_URL.finditer(text):
+            url = _url_end(found.group())
+            if found.end() == len(text) and span is not None:
+                url = self._url_past(text, found.start(), span) or url
+            if len(url) <= (8 if url[:1] in "hH" else 4) or found.start() < at:
+                continue
+            out.append(escape(text[at : found.start()]))
+            target = url if "://" in url[:8] else f"http://{url}"
+            self.urls.append(target)
+            out.append(f"<{target}>" if target == url else f"[{escape(url)}]({target.replace(')', '%29')})")
+            at = found.start() + len(url)
+        if not out:
+            return escape(text)
+        if at < len(text):  # else the URL went on past this text (see `_url_past`)
+            out.append(escape(text[at:]))
+        return "".join(out)
+
+    def _url_past(self, text: str, start: int, span: dict) -> str | None:
+        """Return the whole bare URL that starts at text[start:] and goes on in the source past the text's end (as
+        the source writes it), and mark the source bytes after the text that it takes (`url_skip`); else None."""
+        end = span["end"]
+        if self.data[span["start"] : end] != text.encode("utf-8"):  # escapes or entities: the source differs
+            return None
+        more = _MORE_URL.match(self.data, end)
+        if more is None:
+            return None
+        url = _url_end(text[start:] + more.group().decode("utf-8", "replace"))
+        taken = len(url.encode("utf-8")) - len(text[start:].encode("utf-8"))
+        if taken <= 0:
+            return None
+        self.url_skip = (end, end + taken)
+        self.whole_url_text = text[:start] + url
+        return url
+
+    def _after_url(self, value: str, span: dict) -> str:
+        """Return what of a text comes after the bare URL read past the text before it (see `linked`)."""
+        first, last = self.url_skip or (0, 0)
+        if span["start"] >= last:
+            self.url_skip = None
+            return value
+        if span["start"] < first:
+            return value
+        source = self.data[span["start"] : span["end"]]
+        if span["end"] <= last or source != value.encode("utf-8"):
+            return ""
+        return source[last - span["start"] :].decode("utf-8")
 
     def take(self) -> tuple[str, str, str, str, bool]:
         """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
@@ -386,7 +470,10 @@ class _Reader:
                 if kind == "Paragraph":
                     self.in_para = False
                 continue
-            md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
+            if "://" in text or "www." in text:
+                md = _squash(self.linked(text))
+            else:
+                md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
             if kind == "Item":
                 block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
@@ -432,9 +519,9 @@ class _Reader:
         if not plain:
             return
         # As `mark` closes the bold run: Discord needs no blank inside the marks, so they move out.
-        inside = escape(label_text)
+        inside = self.linked(label_text) if "://" in label_text or "www." in label_text else escape(label_text)
         bold = inside.rstrip()
-        after = escape(text)
+        after = self.linked(text) if "://" in text or "www." in text else escape(text)
         md = _squash(f"**{bold}**{inside[len(bold) :]}{after}")
         label, rest, anchor = _squash(label_text), after.strip(), self.only_anchor
         if kind == "Item":
@@ -450,17 +537,27 @@ class _Reader:
             if event != "Rule":
                 self.line_break(span["end"])
             return
+        if self.url_skip is not None and self.url_skip[0] <= span["start"] < self.url_skip[1] and "Text" not in event:
+            return  # emphasis marks inside a bare URL ('#object.__init__'): the URL took them as they are
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
             ink = self.inline
             if self.code is not None:
                 self.code.append(value)
             elif ink is not None and not ink.images and not self.html:
+                if self.url_skip is not None:
+                    value = self._after_url(value, span)
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
-                ink.md.append(escape(value))
+                if ("://" in value or "www." in value) and not ink.links:
+                    md = self.linked(value, span)
+                    if self.whole_url_text is not None:  # its URL goes on past it, as the source writes it
+                        value = self.whole_url_text
+                    ink.md.append(md)
+                else:
+                    ink.md.append(escape(value))
                 ink.plain.append(value)
         elif key == "Start":
             if type(value) is str:

@@ -84,3 +84,38 @@ def test_what_is_nested_under_a_bullet_shows_with_it_and_stays_an_entry_of_its_o
     # Searching a nested bullet finds it first, not the bullets it is nested under.
     hits = SearchIndex([role]).search("owasp")
     assert [h.section.title for h in hits] == ["OWASP Top 10"]
+
+
+def test_bare_urls_stay_whole_clickable_links():
+    body = (
+        "# T\n\n## Links\n- Python: https://en.wikipedia.org/wiki/Python_(programming_language).\n"
+        "- Init: https://docs.python.org/3/reference/datamodel.html#object.__init__ explained\n"
+        "- Start at www.learn-c.org, it is quick\n"
+        "- **Playlist:** https://www.youtube.com/watch?v=zu&list=PL_some_id_\n"
+        "- [Named](https://example.com/a_b) and `https://in.code/span_` stay as they are\n"
+    )
+    role, _, text = parse(body)
+    assert [t.text for t in role.sections if t.kind == "topic"] == [
+        "Python: <https://en.wikipedia.org/wiki/Python_(programming_language)>.",
+        "Init: <https://docs.python.org/3/reference/datamodel.html#object.__init__> explained",
+        "Start at [www.learn-c.org](http://www.learn-c.org), it is quick",
+        "**Playlist:** <https://www.youtube.com/watch?v=zu&list=PL_some_id>\\_",
+        "[Named](https://example.com/a_b) and `https://in.code/span_` stay as they are",
+    ]
+    assert titles(role)[:2] == [
+        "Python",
+        "Init: https://docs.python.org/3/reference/datamodel.html#object.__init__ explained",
+    ]
+
+
+def test_a_bare_url_in_a_task_is_a_link_of_the_task():
+    role, _, _ = parse("# T\n\n## Practice\n- [ ] Solve 20 problems on https://leetcode.com/problemset/?page=1\n")
+    (item,) = role.checklist
+    assert item.text == "Solve 20 problems on https://leetcode.com/problemset/?page=1"
+    assert item.md == "Solve 20 problems on <https://leetcode.com/problemset/?page=1>"
+
+
+def test_a_bare_url_in_emphasis_keeps_the_emphasis_marks_outside_it():
+    role, _, _ = parse("# T\n\n## Links\n- _https://x.com/a_ and **see https://a.b/c_d** now\n")
+    assert titles(role) == ["https://x.com/a and see https://a.b/c_d now"]
+    assert section(role, titles(role)[0]).text == "*<https://x.com/a>* and **see <https://a.b/c_d>** now"
