@@ -6,15 +6,17 @@ order: headings, paragraph lines, list items (with their depth), table rows and 
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
 footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
-Notion, wikis) show as their text. Links are kept when absolute; a relative link is resolved against `base_url` or
-becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing
-but one is marked `anchor_only`, so it is not taken for a topic.
+Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
+absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
+`base_url` or becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of
+nothing but one is marked `anchor_only`, so it is not taken for a topic.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +39,8 @@ _SPACES = re.compile(r"[ \t]+")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
 # or '<'; the punctuation after it is no part of it (see `_url_end`).
 _BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
+# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji.
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
 _MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source past the end of its text
 _URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
@@ -88,6 +92,28 @@ def escape(text: str) -> str:
     if not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text):
         return text
     return _ESCAPE.sub(_backslash, text)
+
+
+def emoji_shortcodes(text: str) -> str:
+    """Return text with GitHub's emoji shortcodes (':white_check_mark:') as the emoji they name (Discord shows a
+    shortcode in a bot's message as text); an unknown one stays as written."""
+    if text.count(":") < 2:
+        return text
+    return _SHORTCODE.sub(_shortcode, text)
+
+
+def _shortcode(match: re.Match[str]) -> str:
+    return _emoji_named(match.group(1)) or match.group()
+
+
+@cache
+def _emoji_named(name: str) -> str | None:
+    """Return the emoji a GitHub shortcode names (':one:' is 1️⃣), or None."""
+    import emoji  # imported on a file's first shortcode: most files have none
+
+    shortcode = f":{name}:"
+    found = emoji.emojize(shortcode, language="alias")
+    return None if found == shortcode else found
 
 
 def _url_end(url: str) -> str:
@@ -215,6 +241,8 @@ class _Reader:
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
+        if ":" in text:
+            text = emoji_shortcodes(text)
         ink.md.append(self.linked(text) if ("://" in text or "www." in text) and not ink.links else escape(text))
         ink.plain.append(text)
 
@@ -465,6 +493,8 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
+            if ":" in text:
+                text = emoji_shortcodes(text)
             plain = _squash(text)
             if not plain:
                 if kind == "Paragraph":
@@ -515,6 +545,8 @@ class _Reader:
         if kind == "Paragraph":
             self.in_para = False
         text = text or ""
+        if ":" in label_text or ":" in text:
+            label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
         if not plain:
             return
@@ -551,6 +583,8 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
+                if ":" in value:
+                    value = emoji_shortcodes(value)
                 if ("://" in value or "www." in value) and not ink.links:
                     md = self.linked(value, span)
                     if self.whole_url_text is not None:  # its URL goes on past it, as the source writes it

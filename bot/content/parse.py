@@ -65,7 +65,8 @@ MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
-# The labels of a phase's objective line ('**Objective:**'), in English, German and Spanish.
+# The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian and
+# Portuguese.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -73,6 +74,7 @@ OBJECTIVE_LABELS = frozenset(
         *("learning outcome", "learning outcomes"),
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
+        *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
     }
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

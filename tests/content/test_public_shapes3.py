@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
@@ -119,3 +121,45 @@ def test_a_bare_url_in_emphasis_keeps_the_emphasis_marks_outside_it():
     role, _, _ = parse("# T\n\n## Links\n- _https://x.com/a_ and **see https://a.b/c_d** now\n")
     assert titles(role) == ["https://x.com/a and see https://a.b/c_d now"]
     assert section(role, titles(role)[0]).text == "*<https://x.com/a>* and **see <https://a.b/c_d>** now"
+
+
+def test_github_emoji_shortcodes_are_emoji():
+    body = (
+        "# :iphone: Android\n\n## :one: Phase 1: Kotlin (Weeks 1-3)\n- :white_check_mark: Null safety\n"
+        "- Ratio 16:9 and 10:30:45 stay, :not_an_emoji: too\n\n## :two: Phase 2: Compose (Weeks 4-6)\n"
+        "- [ ] :heavy_check_mark: Build a notes app :tada:\n"
+    )
+    role, _, _ = parse(body)
+    assert role.title == "📱 Android"
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Kotlin", (1, 3)), (2, "Compose", (4, 6))]
+    assert [t.text for t in role.phases[0].topics] == [
+        "✅ Null safety",
+        "Ratio 16:9 and 10:30:45 stay, :not_an_emoji: too",
+    ]
+    assert [i.text for i in role.checklist] == ["✔️ Build a notes app 🎉"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("## Semaine 1 : Les bases du HTML", (1, 1), "Les bases du HTML"),
+        ("## Semaines 4 à 7 : JavaScript", (4, 7), "JavaScript"),
+        ("## Fase 3: Machine Learning (Settimane 9-14)", (9, 14), "Machine Learning"),
+        ("## Mese 2: Statistica", (5, 8), "Statistica"),
+        ("## Mois 2 : Le back-end", (5, 8), "Le back-end"),
+        ("## Etapa 2: Node.js (Semanas 4 até 7)", (4, 7), "Node.js"),
+        ("## Mês 3: Deploy", (9, 12), "Deploy"),
+        ("## Jours 1-14 : Installation", (1, 2), "Installation"),
+        ("## Giorni 1-14: Installazione", (1, 2), "Installazione"),
+    ],
+)
+def test_french_italian_and_portuguese_units_read_as_english_ones(heading: str, weeks: tuple[int, int], title: str):
+    role, problems, _ = parse(f"# Plan\n\n{heading}\n- a topic\n")
+    assert [(p.weeks, p.title) for p in role.phases] == [(weeks, title)], problems
+
+
+def test_objective_labels_in_french_italian_and_portuguese():
+    for label in ("Objectif", "Obiettivo", "Objetivos"):
+        role, _, _ = parse(f"# Plan\n\n## Phase 1: A (Weeks 1-2)\n\n**{label} :** Do it.\n- a topic\n")
+        assert role.phases[0].objective == "Do it.", label
+        assert role.phases[0].subsections == ()
