@@ -4,7 +4,8 @@ The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, tas
 footnotes, as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
-clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
+clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
+its headings, a `<details>` block's `<summary>` as one, and its `<a href>` links),
 footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
 Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
 absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
@@ -14,6 +15,7 @@ nothing but one is marked `anchor_only`, so it is not taken for a topic.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -45,6 +47,12 @@ _MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source pas
 _URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
+# In raw HTML, what reads as a heading: '<h2>…</h2>', and the '<summary>' of a '<details>' block (a README's
+# collapsible 'Week 1' sections); its tags inside are dropped, a '<br>' is a blank.
+_HTML_HEADING = re.compile(r"<(h[1-6]|summary)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 class Block(NamedTuple):
@@ -83,7 +91,8 @@ class Links(NamedTuple):
     first_dropped_line: int | None
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
-    html_blocks: int = 0  # raw HTML blocks, which are not read
+    html_blocks: int = 0  # raw HTML blocks, which are not read (but for their headings)
+    html_headings: int = 0  # the headings read from them
 
 
 def escape(text: str) -> str:
@@ -165,7 +174,17 @@ def _squash(text: str) -> str:
 class _Inline:
     """The inline content being read: markdown and plain text side by side, with open links."""
 
-    __slots__ = ("bold_at_start", "images", "images_seen", "label_end", "links", "marks", "md", "plain")
+    __slots__ = (
+        "bold_at_start",
+        "html_links",
+        "images",
+        "images_seen",
+        "label_end",
+        "links",
+        "marks",
+        "md",
+        "plain",
+    )
 
     def __init__(self) -> None:
         self.md: list[str] = []
@@ -178,6 +197,7 @@ class _Inline:
         self.bold_at_start = False
         self.images = 0  # open images: their alt text is not shown
         self.images_seen = 0
+        self.html_links = 0  # open '<a href>' tags
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -204,6 +224,10 @@ class _Reader:
         self.code_start = 0
         self.html = 0
         self.html_blocks = 0
+        self.html_text: list[str] | None = None  # the text of the HTML block being read, for its headings
+        self.html_start = 0
+        self.html_headings = 0
+        self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.in_head = False
@@ -514,7 +538,8 @@ class _Reader:
                 if plain[-1] == "#":
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
                 line = self.line_at(end_event[1]["start"])
-                block = ("heading", line, md, plain, int(end["Heading"][1]), 0, None, "", "", False, False)
+                self.outer_level = int(end["Heading"][1])
+                block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote)))
         return blocks
 
@@ -610,6 +635,8 @@ class _Reader:
             if self.html:
                 if name in _HIDDEN:
                     self.html -= 1
+                    if not self.html and self.html_text is not None:
+                        self._html_headings()
                 return
             handler = _ENDS.get(name)
             if handler is not None:
@@ -695,7 +722,7 @@ class _Reader:
         if plain[-1:] == "#":
             md, plain = self._without_closing_hashes(md, plain, start, end)
         if plain:
-            level = int(value["Heading"][1])
+            level = self.outer_level = int(value["Heading"][1])
             line = self.line_at(start)
             self.blocks.append(
                 _new_block(Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote))
@@ -736,11 +763,38 @@ class _Reader:
                 Block("code", line, md, "", 0, self._line_depth(), None, "", "", False, False, (), self.quote)
             )
 
-    def _start_hidden(self, info: object, _offset: int) -> None:
+    def _start_hidden(self, info: object, offset: int) -> None:
         self.close_item_text()
+        if info is None and not self.html and not self.items:  # an HTML block of its own: read its headings
+            self.html_text, self.html_start = [], offset
         self.html += 1
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
+
+    def _html(self, value: str) -> None:
+        if self.html_text is not None:
+            self.html_text.append(value)
+
+    def _html_headings(self) -> None:
+        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read."""
+        text = "".join(self.html_text or ())
+        self.html_text = None
+        if "<" not in text:
+            return
+        first_line = self.line_at(self.html_start)
+        for found in _HTML_HEADING.finditer(text):
+            inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))
+            plain = _squash(emoji_shortcodes(html.unescape(inner)).replace("\n", " "))
+            if not plain:
+                continue
+            tag = found.group(1).lower()
+            level = int(tag[1]) if tag[0] == "h" else min(self.outer_level + 1, 6)
+            if tag[0] == "h":
+                self.outer_level = level
+            line = first_line + text.count("\n", 0, found.start())
+            block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote)
+            self.blocks.append(_new_block(Block, block))
+            self.html_headings += 1
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -778,8 +832,16 @@ class _Reader:
             self.items[-1][2] = value
 
     def _inline_html(self, value: str) -> None:
-        if value.lower().startswith("<br"):
+        tag = value[:3].lower()
+        if tag == "<br":
             self.text(" ")
+        elif tag == "<a " and (href := _HTML_HREF.search(value)) is not None and self.inline is not None:
+            url = html.unescape(next(filter(None, href.groups()), ""))
+            self.start_link({"dest_url": url}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
+            self.inline.html_links += 1
+        elif tag == "</a" and self.inline is not None and self.inline.html_links:
+            self.inline.html_links -= 1
+            self.end_link(False, self.block_start)
 
     def _closed(self, start: int, end: int) -> bool:
         """Return True when the fenced block at data[start:end] ends with a closing fence line."""
@@ -857,6 +919,7 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "Code": _Reader._code_span,
     "TaskListMarker": _Reader._task_marker,
     "InlineHtml": _Reader._inline_html,
+    "Html": _Reader._html,
     "InlineMath": _Reader.text,
     "DisplayMath": _Reader.text,
 }
@@ -867,5 +930,10 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     reader = _Reader(body, first_line, base_url)
     blocks = reader.read()
     return blocks, Links(
-        reader.dropped, reader.first_dropped, tuple(reader.urls), reader.unclosed_fence, reader.html_blocks
+        reader.dropped,
+        reader.first_dropped,
+        tuple(reader.urls),
+        reader.unclosed_fence,
+        reader.html_blocks,
+        reader.html_headings,
     )

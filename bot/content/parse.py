@@ -813,7 +813,7 @@ def _parse_body(
     )
     for block in blocks:
         reader.add(block)
-    if links.html_blocks and not any(b.kind != "code" for b in blocks):
+    if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
         problems.add(
             "warning",
             first_line,

@@ -163,3 +163,26 @@ def test_objective_labels_in_french_italian_and_portuguese():
         role, _, _ = parse(f"# Plan\n\n## Phase 1: A (Weeks 1-2)\n\n**{label} :** Do it.\n- a topic\n")
         assert role.phases[0].objective == "Do it.", label
         assert role.phases[0].subsections == ()
+
+
+def test_html_headings_and_details_summaries_are_headings():
+    body = (
+        '<p align="center"><img src="https://example.com/banner.png" alt="banner"></p>\n\n'
+        '<h1 align="center">Frontend in 8 Weeks</h1>\n\n## The plan\n\n'
+        "<details>\n<summary><b>Week 1 &mdash; HTML</b></summary>\n\n- Forms and inputs\n- [ ] Build a bio page\n\n"
+        "</details>\n\n<details>\n<summary>Weeks 2-3 — CSS</summary>\n<br>\n\n- Flexbox\n\n</details>\n\n"
+        '## Contributing\n\n<a href="https://github.com/x/y/blob/main/CONTRIBUTING.md">Read the guide</a> first.\n'
+    )
+    role, _, _ = parse(body)
+    assert role.title == "Frontend in 8 Weeks"
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "HTML", (1, 1)), (2, "CSS", (2, 3))]
+    assert [t.text for t in role.phases[0].topics] == ["Forms and inputs"]
+    assert [(i.group, i.phase) for i in role.checklist] == [("Week 1 — HTML", 1)]
+    assert section(role, "Contributing").text == (
+        "[Read the guide](https://github.com/x/y/blob/main/CONTRIBUTING.md) first."
+    )
+
+
+def test_a_body_of_html_with_a_heading_still_gets_the_warning():
+    _, problems, _ = parse("<h2>Plan</h2>\n<ul>\n<li>HTML basics</li>\n</ul>\n")
+    assert any("which the bot does not read" in p.message for p in problems)
