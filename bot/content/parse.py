@@ -427,6 +427,7 @@ class _RawItem(NamedTuple):
     phase: _PhaseBuilder | None
     context: tuple[str, ...]  # the items it is nested under
     md: str
+    depth: int
 
 
 def _kind(found: PhaseHeading) -> str:
@@ -769,7 +770,8 @@ class _Body:
 
     def _task(self, block: Block, group: str) -> None:
         context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
-        self.raw_items.append(_new(_RawItem, (group, block.plain, block.line, self.phase, context, block.md)))
+        raw = (group, block.plain, block.line, self.phase, context, block.md, block.depth)
+        self.raw_items.append(_new(_RawItem, raw))
         self.last_topic, self.last_task = None, len(self.raw_items) - 1
 
 
@@ -930,7 +932,10 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     depths = {e[0] for e in entries}
     if len(depths) == 1:  # a flat list, the usual case
         return tuple(
-            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, _ in entries]
+            [
+                _new(Topic, (md, line, (), title, "\n".join(nested), depth))
+                for depth, md, line, title, nested, _ in entries
+            ]
         )
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
@@ -945,8 +950,8 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         stack.append(node)
 
     def freeze(node: tuple[int, list, list]) -> Topic:
-        _, md, line, title, nested, _ = node[1]
-        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
+        depth, md, line, title, nested, _ = node[1]
+        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested), depth)
 
     return tuple(freeze(n) for n in roots)
 
@@ -1114,7 +1119,7 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    for group, text, line, phase, context, md in raw:
+    for group, text, line, phase, context, md, depth in raw:
         text, explicit = split_explicit_id(text)
         if not text:
             problems.add("error", line, "empty checklist item")
@@ -1146,7 +1151,7 @@ def _build_checklist(
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
-        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text))))
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth)))
     return tuple(items), named
 
 
@@ -1154,7 +1159,7 @@ def _add_topics(
     out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
 ) -> None:
     """Add a section for each topic and, after it, its nested ones."""
-    for i, (text, line, children, title, detail) in enumerate(topics, 1):  # a Topic's fields
+    for i, (text, line, children, title, detail, _) in enumerate(topics, 1):  # a Topic's fields
         tid = f"{prefix}.{i}"
         out.append(_new(Section, (tid, title, path, f"{text}\n{detail}" if detail else text, line, "topic", phase)))
         if children:
@@ -1195,7 +1200,7 @@ def _build_sections(
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
-    for item_id, group, text, line, phase, _, md in checklist:  # a ChecklistItem's fields
+    for item_id, group, text, line, phase, _, md, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
     return sections + finer

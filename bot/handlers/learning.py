@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
+from operator import itemgetter
 
 from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
@@ -45,12 +46,21 @@ UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
 
 
-def _topic_lines(topics: tuple[Topic, ...], depth: int = 0) -> list[str]:
-    lines = []
-    for t in topics:
-        lines.append(f"{'  ' * depth}- {t.text}")
-        lines.extend(_topic_lines(t.children, depth + 1))
-    return lines
+def _part_lines(topics: tuple[Topic, ...], items: Sequence[tuple[ChecklistItem, str]]) -> list[str]:
+    """Return a part's bullets and task items (with their boxes) in the order the file has them, each nested as
+    written: a note under a task shows under it, a sub-task under its task."""
+    lines: list[tuple[int, int, str]] = []
+
+    def add(topics: tuple[Topic, ...]) -> None:
+        for t in topics:
+            lines.append((t.line, t.depth, f"- {t.text}"))
+            add(t.children)
+
+    add(topics)
+    lines += [(item.line, item.depth, shown) for item, shown in items]
+    lines.sort(key=itemgetter(0))
+    top = min((depth for _, depth, _ in lines), default=0)
+    return [f"{'  ' * (depth - top)}{shown}" for _, depth, shown in lines]
 
 
 def _label(text: str) -> str:
@@ -73,16 +83,15 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
         parts.append(prose)
     # Each item goes to the last part that starts above it; items above every part go with the phase's topics.
     starts = [sub.line for sub in phase.subsections]
-    placed: list[list[str]] = [[] for _ in range(len(starts) + 1)]
+    placed: list[list[tuple[ChecklistItem, str]]] = [[] for _ in range(len(starts) + 1)]
     for item in items:
         box = "✅" if item.id in done else "⬜"
-        placed[bisect_right(starts, item.line)].append(f"{box} {item.md or escape(item.text)}")
+        placed[bisect_right(starts, item.line)].append((item, f"{box} {item.md or escape(item.text)}"))
     if phase.topics or placed[0]:
-        parts.append("\n".join(_topic_lines(phase.topics) + placed[0]))
+        parts.append("\n".join(_part_lines(phase.topics, placed[0])))
     for sub, own_items in zip(phase.subsections, placed[1:], strict=True):
         block = [_label(sub.label) + (f" {sub.text}" if sub.text else "")]
-        block.extend(_topic_lines(sub.topics))
-        block.extend(own_items)
+        block.extend(_part_lines(sub.topics, own_items))
         parts.append("\n".join(block))
     return "\n\n".join(parts)
 

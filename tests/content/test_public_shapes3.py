@@ -6,6 +6,7 @@ import pytest
 
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
 
 
@@ -186,3 +187,23 @@ def test_html_headings_and_details_summaries_are_headings():
 def test_a_body_of_html_with_a_heading_still_gets_the_warning():
     _, problems, _ = parse("<h2>Plan</h2>\n<ul>\n<li>HTML basics</li>\n</ul>\n")
     assert any("which the bot does not read" in p.message for p in problems)
+
+
+def test_phase_shows_tasks_where_they_are_written_with_their_notes_and_subtasks():
+    body = (
+        "# T\n\n## Phase 1: Python (Weeks 1-4)\n- Built-in types\n"
+        "- [ ] Write functions with default arguments\n   - note: avoid mutable defaults\n"
+        "- [ ] Build a REST API\n    - [ ] Path parameters\n    - [ ] Request bodies\n- Decorators\n"
+    )
+    role, _, _ = parse(body)
+    phase = role.phases[0]
+    items = [i for i in role.checklist if i.phase == 1]
+    assert phase_body(phase, items) == (
+        "- Built-in types\n"
+        "⬜ Write functions with default arguments\n"
+        "  - note: avoid mutable defaults\n"
+        "⬜ Build a REST API\n"
+        "  ⬜ Path parameters\n"
+        "  ⬜ Request bodies\n"
+        "- Decorators"
+    )
