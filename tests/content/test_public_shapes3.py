@@ -207,3 +207,16 @@ def test_phase_shows_tasks_where_they_are_written_with_their_notes_and_subtasks(
         "  ⬜ Request bodies\n"
         "- Decorators"
     )
+
+
+def test_a_syllabus_line_is_titled_by_what_it_is_about_not_by_its_kind():
+    body = (
+        "# T\n\n## Module 1\n- Video: Gradient descent, step by step (15 min)\n"
+        "- Reading: Course resources, FAQ and help (10 min)\n- Tools: git, make, docker\n"
+    )
+    role, _, _ = parse(body)
+    assert titles(role) == [
+        "Video: Gradient descent, step by step (15 min)",
+        "Reading: Course resources, FAQ and help (10 min)",
+        "Tools",
+    ]
