@@ -85,8 +85,8 @@ _NUMBERING = re.compile(
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'): no title of its own.
 _MATERIAL = re.compile(
-    r"^(?:video|reading|quiz|practice quiz|graded quiz|lab|ungraded lab|assignment|programming assignment|"
-    r"peer-graded assignment|discussion prompt|discussion|lecture|article|podcast|talk|exercise|project)$",
+    r"^(?:video|reading|quiz|practice quiz|graded quiz|lab|ungraded lab|programming assignment|"
+    r"peer-graded assignment|discussion prompt)$",
     re.I,
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
@@ -486,9 +486,13 @@ def _topic_title(text: str, md: str = "") -> str:
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and not _MATERIAL.match(head)  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
+        and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
     ):
         text = head
-    return text.strip().strip("\"'“”‘’").strip() or text
+    text = text.strip()
+    if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
+        text = text.strip("\"'“”‘’").strip() or text
+    return text
 
 
 class _Body:

@@ -220,3 +220,17 @@ def test_a_syllabus_line_is_titled_by_what_it_is_about_not_by_its_kind():
         "Reading: Course resources, FAQ and help (10 min)",
         "Tools",
     ]
+
+
+def test_a_title_keeps_its_quotes_and_code_spans_whole():
+    body = (
+        '# T\n\n## Git\n- Find the commit you "lost"\n- `git config --global user.name "Your Name"`\n'
+        '- Null safety, `?.` and `?:`\n- "Clean Code"\n'
+    )
+    role, _, _ = parse(body)
+    assert titles(role) == [
+        'Find the commit you "lost"',
+        'git config --global user.name "Your Name"',
+        "Null safety, ?. and ?:",
+        "Clean Code",
+    ]
