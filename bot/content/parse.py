@@ -28,8 +28,10 @@ from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Sev
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
+    level_series,
     outline_numbered,
     phase_hint,
+    read_level_heading,
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
@@ -506,6 +508,8 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
+        self.levels = 0  # how many of those are read so far
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
@@ -611,6 +615,9 @@ class _Body:
             if found is None and self.series is not None:
                 series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
+            elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
+                self.levels += 1
+                found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
@@ -812,12 +819,15 @@ def _parse_body(
     heading_phases = read_phase_headings(headings)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
-        planned = _table_plan(blocks) if reader.series is None else None
+        if reader.series is None:
+            reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
+        plain_file = reader.series is None and reader.levels_at is None
+        planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
-        reader.list_plan = planned is None and reader.series is None and _list_plan(blocks)
+        reader.list_plan = planned is None and plain_file and _list_plan(blocks)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 _NUMBER_WORDS = {
@@ -433,3 +434,47 @@ def series_word(headings: list[tuple[int, str]]) -> str | None:
             counts[key] = counts.get(key, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     return best[0][1] if best is not None and best[1] >= 3 else None
+
+
+# Skill levels, in their order, in the languages role files are read in: a plan laid out by level ('## Beginner',
+# '## Intermediate', '## Advanced') has them as its phases (see `level_series`).
+_LEVEL_RANKS = {
+    word: rank
+    for rank, words in enumerate(
+        [
+            ("beginner", "beginners", "novice", "anfänger", "einsteiger", "principiante", "débutant", "iniciante"),
+            ("intermediate", "fortgeschrittene", "intermedio", "intermédiaire", "intermediário", "intermediario"),
+            ("advanced", "experte", "avanzado", "avancé", "avanzato", "avançado"),
+            ("expert", "experto", "esperto", "especialista"),
+        ],
+        1,
+    )
+    for word in words
+}
+_LEVEL = re.compile(r"(?P<word>" + "|".join(sorted(_LEVEL_RANKS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+def read_level_heading(text: str) -> tuple[int, PhaseHeading] | None:
+    """Return (its rank, the phase) for a heading that names a skill level ('🌱 Beginner', 'Intermediate (2-3
+    months)', 'Advanced: Own the analysis'), numbered by its place (see `level_series`), else None."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    match = _LEVEL.match(body)
+    if match is None:
+        return None
+    rank = _LEVEL_RANKS[match.group("word").casefold()]
+    return rank, _spanned(None, body) or PhaseHeading(None, None, None, _title(body), "")
+
+
+def level_series(headings: Sequence[tuple[int, str]]) -> int | None:
+    """Return the heading level of a plan laid out by skill level: three or more level headings at it, each a
+    higher level than the one before ('## Beginner', '## Intermediate', '## Advanced'); else None."""
+    ranks: dict[int, list[int]] = {}
+    for level, text in headings:
+        found = read_level_heading(text)
+        if found is not None:
+            ranks.setdefault(level, []).append(found[0])
+    for level, seen in sorted(ranks.items()):
+        if len(seen) >= 3 and all(a < b for a, b in pairwise(seen)):
+            return level
+    return None

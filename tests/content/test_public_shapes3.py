@@ -234,3 +234,27 @@ def test_a_title_keeps_its_quotes_and_code_spans_whole():
         "Null safety, ?. and ?:",
         "Clean Code",
     ]
+
+
+def test_beginner_intermediate_advanced_sections_are_the_phases_of_a_file_without_any():
+    body = (
+        "# Skills\n\n## 🌱 Beginner\nGet comfortable.\n- Spreadsheets\n\n## Intermediate (2-3 months)\n- JOINs\n\n"
+        "## Advanced: Own the analysis\n- [ ] Design an A/B test\n\n## Resources\n- Kaggle\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks, p.planned) for p in role.phases] == [
+        (1, "Beginner", (1, 4), True),
+        (2, "Intermediate", (5, 14), False),
+        (3, "Advanced: Own the analysis", (15, 18), True),
+    ]
+    assert role.phases[0].objective == "Get comfortable."
+    assert next(s for s in role.sections if s.title == "Resources").phase is None
+    assert [i.phase for i in role.checklist] == [3]
+    # Fewer than three, out of order, or in a file that has phases: sections.
+    for other in (
+        "# S\n\n## Beginner\n- a\n## Advanced\n- b\n",
+        "# S\n\n## Advanced\n- a\n## Beginner\n- b\n## Intermediate\n- c\n",
+        "# S\n\n## Phase 1: A (Weeks 1-2)\n### Beginner\n- a\n### Intermediate\n- b\n### Advanced\n- c\n",
+    ):
+        role, _, _ = parse(other)
+        assert [p.title for p in role.phases] in ([], ["A"]), other
