@@ -447,6 +447,7 @@ OPEN_BOXES = frozenset("☐⬜🔲□")
 TICKS = frozenset("✅☑✔")
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
+MARKS = TICKS | CROSSES  # on some items of a list only, they mark picks, not tasks (see `_picks`)
 
 
 def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
@@ -514,6 +515,7 @@ class _Body:
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
+        self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -752,7 +754,8 @@ class _Body:
 
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
-            block = _boxed(block, self.ticks_as_tasks, self.crosses_as_tasks)
+            picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
+            block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -834,6 +837,8 @@ def _parse_body(
         b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
         for b in blocks  # (kind, md) of a Block
     )
+    if reader.ticks_as_tasks and any(b[0] == "item" and b[2][:1] in MARKS for b in blocks):
+        reader.picks = _picks(blocks)
     for block in blocks:
         reader.add(block)
     if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
@@ -864,6 +869,33 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _picks(blocks: list[Block]) -> frozenset[int]:
+    """Return the lines of the ticks and crosses in lists where some items have no mark: a roadmap's '✔️ Go —
+    Recommended' beside '- Java' picks Go among the languages; a checklist of emoji marks every item."""
+    lists: dict[tuple[int, int, int], list[tuple[int, str]]] = {}  # (run, parent item, depth) -> (line, mark)
+    run = 0
+    last_at: list[int] = []  # the index of the latest item at each depth
+    for i, b in enumerate(blocks):
+        # A Block's fields: kind, line, md, plain, level, depth, task, ...
+        if b[0] != "item":
+            if not b[5]:  # a heading, or a paragraph, table or code block outside any list: a new list starts
+                run, last_at = run + 1, []
+            continue
+        depth = b[5]
+        del last_at[depth:]
+        parent = last_at[depth - 1] if 0 < depth <= len(last_at) else -1
+        last_at.extend([-1] * (depth - len(last_at)))
+        last_at.append(i)
+        lists.setdefault((run, parent, depth), []).append((b[1], b[2][:1] if b[6] is None else "☐"))
+    return frozenset(
+        line
+        for items in lists.values()
+        if any(mark not in BOXES for _, mark in items)
+        for line, mark in items
+        if mark in MARKS
+    )
 
 
 def _plan_item(plain: str, found: PhaseHeading) -> bool:

@@ -258,3 +258,14 @@ def test_beginner_intermediate_advanced_sections_are_the_phases_of_a_file_withou
     ):
         role, _, _ = parse(other)
         assert [p.title for p in role.phases] in ([], ["A"]), other
+
+
+def test_ticks_that_mark_some_items_of_a_list_are_picks_not_tasks():
+    body = (
+        "# Backend\n\n- Pick a Language\n  - ✔️ Go — Recommended\n    - [A Tour of Go](https://go.dev/tour/)\n"
+        "  - ✔️ Python\n  - Java\n- Caching\n  - ✅ Redis\n  - ✅ Memcached\n"
+    )
+    role, _, _ = parse(body)
+    # Go and Python are picked among the languages; every cache is ticked: those are a checklist.
+    assert [i.text for i in role.checklist] == ["Redis", "Memcached"]
+    assert section(role, "✔️ Go — Recommended").text == ("✔️ Go — Recommended\n- [A Tour of Go](https://go.dev/tour/)")
