@@ -62,6 +62,15 @@ KNOWN_KEYS = (
     "baseUrl",
 )
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
+# What blogs, wikis and static site generators (Jekyll, Hugo, Docusaurus, Obsidian) put in front-matter: kept in
+# `Role.extra` without a warning, which stays for any other field (a typo of a known one, say).
+PUBLISHING_KEYS = frozenset(
+    {
+        *("title", "subtitle", "author", "authors", "date", "lastmod", "updated", "created", "modified"),
+        *("tags", "categories", "keywords", "series", "draft", "weight", "toc", "cover", "image", "thumbnail"),
+        *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
+    }
+)
 MAX_WEEKS = 520
 MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
@@ -318,7 +327,8 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
             out["extra"][str(key)] = value
-            bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
+            if key not in PUBLISHING_KEYS:
+                bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
     return out if ok else None
 
 

@@ -269,3 +269,17 @@ def test_ticks_that_mark_some_items_of_a_list_are_picks_not_tasks():
     # Go and Python are picked among the languages; every cache is ticked: those are a checklist.
     assert [i.text for i in role.checklist] == ["Redis", "Memcached"]
     assert section(role, "✔️ Go — Recommended").text == ("✔️ Go — Recommended\n- [A Tour of Go](https://go.dev/tour/)")
+
+
+def test_front_matter_that_blogs_and_site_generators_add_is_kept_without_a_warning():
+    text = (
+        "---\nname: \"sre\"\ndisplayName: 'Site Reliability'\ndescription: >\n  Two lines\n  of text.\n"
+        'title: "SRE: a roadmap"\nauthor:\n  name: Jamie\ndate: 2024-03-18\ntags: [sre, "ops: basics"]\n'
+        "draft: false\ndifficulty: hard\n---\n# SRE\n\n## Phase 1: Linux (Weeks 1-2)\n- shells\n"
+    )
+    role, problems = parse_bytes(text.encode(), "sre.md")
+    assert role is not None and role.description == "Two lines of text."
+    assert [p.message for p in problems] == [
+        "unknown front-matter field 'difficulty' (kept, but the bot does not use it)"
+    ]
+    assert role.extra["tags"] == ["sre", "ops: basics"] and role.extra["author"] == {"name": "Jamie"}
