@@ -402,7 +402,7 @@ class _Reader:
         if ink is None or ink.images:
             return
         if opening:
-            if mark == "**" and ink.empty():
+            if mark == "**" and not ink.plain:  # no text yet: only marks ('***Label:***' opens '*' first)
                 ink.bold_at_start = True
             ink.md.append(mark)
             if ink.marks is None:
@@ -422,7 +422,7 @@ class _Reader:
                     ink.md.append(mark)
             if ink.marks:
                 ink.marks.pop()
-            if mark == "**" and ink.bold_at_start and not ink.marks and ink.label_end is None:
+            if ink.bold_at_start and not ink.marks and ink.label_end is None:  # the run around the bold closes
                 ink.label_end = (len("".join(ink.md)), len("".join(ink.plain)))
                 ink.bold_at_start = False
 

@@ -283,3 +283,11 @@ def test_front_matter_that_blogs_and_site_generators_add_is_kept_without_a_warni
         "unknown front-matter field 'difficulty' (kept, but the bot does not use it)"
     ]
     assert role.extra["tags"] == ["sre", "ops: basics"] and role.extra["author"] == {"name": "Jamie"}
+
+
+def test_a_bold_italic_line_is_a_label():
+    body = "# T\n\n## Phase 1: Kotlin (Weeks 1-3)\n- Null safety\n\n___Tools you need:___\n- Android Studio\n"
+    role, _, _ = parse(body)
+    (part,) = role.phases[0].subsections
+    assert (part.label, [t.text for t in part.topics]) == ("Tools you need", ["Android Studio"])
+    assert [t.text for t in role.phases[0].topics] == ["Null safety"]
