@@ -51,6 +51,10 @@ _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
 # collapsible 'Week 1' sections); its tags inside are dropped, a '<br>' is a blank.
 _HTML_HEADING = re.compile(r"<(h[1-6]|summary)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# What holds no heading of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed or not.
+_HTML_NOT_SHOWN = re.compile(
+    r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
@@ -144,6 +148,10 @@ def _dunder(url: str) -> bool:
     name = re.split(r"[/#.?=&]", url)[-1]
     run = len(name) - len(name.rstrip("_"))
     return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
+
+
+def _blank_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
 
 
 def _literal(text: str) -> bool:
@@ -781,6 +789,7 @@ class _Reader:
         self.html_text = None
         if "<" not in text:
             return
+        text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
         first_line = self.line_at(self.html_start)
         for found in _HTML_HEADING.finditer(text):
             inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))

@@ -291,3 +291,14 @@ def test_a_bold_italic_line_is_a_label():
     (part,) = role.phases[0].subsections
     assert (part.label, [t.text for t in part.topics]) == ("Tools you need", ["Android Studio"])
     assert [t.text for t in role.phases[0].topics] == ["Null safety"]
+
+
+def test_html_headings_in_a_comment_or_a_pre_block_are_not_headings():
+    body = (
+        "# T\n\n<!--\n<h2>Phase 9: Commented out (Weeks 1-2)</h2>\n-->\n\n"
+        "<pre>\n<h2>Phase 8: An example (Weeks 3-4)</h2>\n</pre>\n\n<div>\n<!-- <summary>Week 1</summary> -->\n</div>\n\n"
+        "<h2>Resources</h2>\n\n- a book\n"
+    )
+    role, _, _ = parse(body)
+    assert role.self_paced
+    assert [(s.title, s.line) for s in role.sections if s.kind == "section"] == [("T", 8), ("Resources", 22)]
