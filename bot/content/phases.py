@@ -16,9 +16,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
-(Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine(s)`, `Settimana`, `Settimane`;
-`Mois`, `Mese`, `Mesi`, `Mês`; `Jour(s)`, `Giorno`, `Giorni`; `à`, `au`, `et`, `até`, `e` between numbers
-(`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
+(Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
+`Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
+`até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
 A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
 """
 
