@@ -273,8 +273,8 @@ class _Reader:
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
-        if ":" in text:
-            text = emoji_shortcodes(text)
+        if text.count(":") > 1:
+            text = _SHORTCODE.sub(_shortcode, text)
         ink.md.append(self.linked(text) if ("://" in text or "www." in text) and not ink.links else escape(text))
         ink.plain.append(text)
 
@@ -525,8 +525,8 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
-            if ":" in text:
-                text = emoji_shortcodes(text)
+            if text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
+                text = _SHORTCODE.sub(_shortcode, text)
             plain = _squash(text)
             if not plain:
                 if kind == "Paragraph":
@@ -578,7 +578,7 @@ class _Reader:
         if kind == "Paragraph":
             self.in_para = False
         text = text or ""
-        if ":" in label_text or ":" in text:
+        if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
             label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
         if not plain:
@@ -616,8 +616,8 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
-                if ":" in value:
-                    value = emoji_shortcodes(value)
+                if value.count(":") > 1:
+                    value = _SHORTCODE.sub(_shortcode, value)
                 if ("://" in value or "www." in value) and not ink.links:
                     md = self.linked(value, span)
                     if self.whole_url_text is not None:  # its URL goes on past it, as the source writes it
