@@ -272,11 +272,13 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         summary = "; ".join(f"{locale}: {plural(n, 'problem')}" for locale, n in counts)
         print(f"{summary} (of {len(template)} strings)")
         return 1 if any(n for _, n in counts) else 0
-    template = i18n_tools.write_template()
-    print(f"wrote {os.path.relpath(i18n_tools.TEMPLATE)}: {len(template)} strings")
+    template, changed = i18n_tools.write_template(i18n_tools.TEMPLATE)
+    shown = os.path.relpath(i18n_tools.TEMPLATE)
+    print(f"wrote {shown}: {len(template)} strings" if changed else f"{shown} is up to date: {len(template)} strings")
     if args.i18n_command == "update":
-        for locale in i18n_tools.update_catalogs(template):
-            print(f"updated {os.path.relpath(i18n_tools.catalog_path(locale))}")
+        for locale, changed in i18n_tools.update_catalogs(template):
+            shown = os.path.relpath(i18n_tools.catalog_path(locale))
+            print(f"updated {shown}" if changed else f"{shown} is up to date")
     return 0
 
 

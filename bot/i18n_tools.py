@@ -86,25 +86,26 @@ def extract_template() -> Catalog:
     return template
 
 
-def write_template(path: Path = TEMPLATE) -> Catalog:
-    """Write the template (`waymark.pot`) and return it."""
+def write_template(path: Path = TEMPLATE) -> tuple[Catalog, bool]:
+    """Write the template (`waymark.pot`); return it, and whether the file changed."""
     template = extract_template()
-    _write_if_changed(path, template)
-    return template
+    return template, _write_if_changed(path, template)
 
 
 _DATES = re.compile(rb'^"(?:POT-Creation|PO-Revision)-Date: .*\n', re.MULTILINE)
 """Header lines Babel stamps with the time of writing: a file that differs only there is left as it is."""
 
 
-def _write_if_changed(path: Path, catalog: Catalog) -> None:
-    """Write a catalog as a .po file, unless the file already says the same (no diff from a rerun)."""
+def _write_if_changed(path: Path, catalog: Catalog) -> bool:
+    """Write a catalog as a .po file, unless the file already says the same (no diff from a rerun); return
+    whether it wrote."""
     out = io.BytesIO()
     write_po(out, catalog, width=120, sort_output=True, ignore_obsolete=True, include_lineno=False)
     text = out.getvalue()
     if path.exists() and _DATES.sub(b"", path.read_bytes()) == _DATES.sub(b"", text):
-        return
+        return False
     path.write_bytes(text)
+    return True
 
 
 def catalog_path(locale: str) -> Path:
@@ -127,8 +128,9 @@ def read_catalog(locale: str) -> Catalog:
     return merged or Catalog(locale=locale, domain=DOMAIN, project="Waymark", charset="utf-8", fuzzy=False)
 
 
-def update_catalogs(template: Catalog) -> list[str]:
-    """Merge the template into each language's catalog (one file, `waymark.po`); return the languages."""
+def update_catalogs(template: Catalog) -> list[tuple[str, bool]]:
+    """Merge the template into each language's catalog (one file, `waymark.po`); return the languages, each with
+    whether its file changed."""
     done = []
     for folder in sorted(p for p in LOCALES_DIR.iterdir() if (p / "LC_MESSAGES").is_dir()):
         locale = folder.name
@@ -138,11 +140,12 @@ def update_catalogs(template: Catalog) -> list[str]:
             f"# The {existing.locale.english_name} catalog of Waymark. `waymark i18n update` merges the code's new"
             ' strings in (see README, "Add a language").'
         )
+        folded = False
         for path in (folder / "LC_MESSAGES").glob("*.po"):
             if path != catalog_path(locale):  # folded into waymark.po
                 path.unlink()
-        _write_if_changed(catalog_path(locale), existing)
-        done.append(locale)
+                folded = True
+        done.append((locale, _write_if_changed(catalog_path(locale), existing) or folded))
     return done
 
 

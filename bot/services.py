@@ -8,9 +8,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from fractions import Fraction
 
 from bot.content.holder import ContentHolder
 from bot.content.models import Role
+from bot.domain.pace import due_weeks
 from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
 from bot.domain.zones import zone_or_utc
 from bot.i18n import N_, _, cmd
@@ -140,6 +142,13 @@ class Plan:
 
     def phase_of(self, number: int) -> ScheduledPhase | None:
         return next((p for p in self.phases if p.number == number), None)
+
+    def due_weeks(self) -> tuple[Fraction, ...] | None:
+        """Return when each checklist item falls due on this plan (`bot.domain.pace.due_weeks`); None when
+        self-paced."""
+        if self.self_paced:
+            return None
+        return due_weeks([item.phase for item in self.role.checklist], self.phases, self.total_weeks)
 
 
 def plan_for(role: Role, enrollment: Enrollment, now: datetime, tz: str = "UTC") -> Plan:

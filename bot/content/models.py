@@ -34,7 +34,7 @@ class Topic(NamedTuple):
     children: tuple[Topic, ...] = ()
     title: str = ""  # clean text: the part before a ':', a table row's first cell, a heading in an item
     detail: str = ""  # what is nested under it, as markdown lines (shown with it: its entry's body)
-    depth: int = 0  # how deep its bullet is nested in its list (0: at the top)
+    depth: int = 0  # how many checklist items it is nested under (a note under a task: 1)
 
 
 class Subsection(NamedTuple):
@@ -87,7 +87,7 @@ class ChecklistItem(NamedTuple):
     phase: int | None = None  # the phase it is written in
     parent: str = ""  # the item it is nested under, if any (clean text)
     md: str = ""  # the item as Discord markdown (its links kept), for showing it where it is written
-    depth: int = 0  # how deep it is nested in its list (0: at the top)
+    depth: int = 0  # how many checklist items it is nested under
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]

@@ -445,7 +445,7 @@ class _RawItem(NamedTuple):
     phase: _PhaseBuilder | None
     context: tuple[str, ...]  # the items it is nested under
     md: str
-    depth: int
+    depth: int  # the task items it is nested under
 
 
 def _kind(found: PhaseHeading) -> str:
@@ -794,16 +794,26 @@ class _Body:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
-        topic = [depth, md, line, title, [], False]  # ..., nested lines, a heading in an item
+        # ..., nested lines, a heading in an item, the task items above it, the bullet it is nested under
+        tasks = self._tasks_above(depth)
+        parent = next((h for h in reversed(self.holders[:depth]) if h is not None), None) if tasks else None
+        topic = [depth, md, line, title, [], False, tasks, parent]
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic, self.last_task = topic, None
         return topic
 
     def _task(self, block: Block, group: str) -> None:
-        context = tuple([a for a in self.ancestors[: block.depth] if a]) if block.depth else ()
-        raw = (group, block.plain, block.line, self.phase, context, block.md, block.depth)
+        depth = block.depth
+        context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
+        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth))
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic, self.last_task = None, len(self.raw_items) - 1
+
+    def _tasks_above(self, depth: int) -> int:
+        """Return how many task items hold an item at this depth (a topic holder is a list; a task's is None)."""
+        if not depth:
+            return 0
+        return sum(1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and h is None)
 
 
 def _parse_body(
@@ -996,8 +1006,8 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     if len(depths) == 1:  # a flat list, the usual case
         return tuple(
             [
-                _new(Topic, (md, line, (), title, "\n".join(nested), depth))
-                for depth, md, line, title, nested, _ in entries
+                _new(Topic, (md, line, (), title, "\n".join(nested), tasks))
+                for _, md, line, title, nested, _, tasks, _ in entries
             ]
         )
     roots: list[tuple[int, list, list]] = []
@@ -1006,6 +1016,9 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         node = (entry[0], entry, [])
         while stack and stack[-1][0] >= entry[0]:
             stack.pop()
+        if entry[6]:  # under a task item: nested in the bullet that holds that task, if any (not the one before)
+            while stack and stack[-1][1] is not entry[7]:
+                stack.pop()
         if len(stack) == MAX_TOPIC_DEPTH:  # one level up, beside the deepest
             stack.pop()
             too_deep.append(entry[2])
@@ -1013,8 +1026,8 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         stack.append(node)
 
     def freeze(node: tuple[int, list, list]) -> Topic:
-        depth, md, line, title, nested, _ = node[1]
-        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested), depth)
+        _, md, line, title, nested, _, tasks, _ = node[1]
+        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested), tasks)
 
     return tuple(freeze(n) for n in roots)
 

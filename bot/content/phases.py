@@ -45,7 +45,10 @@ _NUMBER_WORDS = {
 # Roman numerals I to XX ('Phase II'), never empty: 'x', 'xx' alone, else up to two 'x' and one of the rest.
 _ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|{_ROMAN})\b"
+# A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number.
+_NUMBER = (
+    r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{_ROMAN})(?![-/'’][^\W\d_]))\b"
+)
 # Between a span's numbers: English, German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
 # 'et'), Italian ('a', 'al', 'e') and Portuguese ('a', 'até', 'e') words.
 _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
@@ -184,6 +187,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             return _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
     if first not in _SPAN_FIRST:
         return None
+    if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
+        body = text[lead.end() - 1 :]  # the span's own bracket, which holds more: '(Weeks 4-6, part time) Trees'
     span = _SPAN_START.match(body)
     if span is None:
         return None

@@ -16,18 +16,25 @@ Elapsed weeks
     0..W. Week 1 is never behind (nothing is over yet); the day after the finish date has all
     W weeks over. Whole weeks only, so the status does not change from day to day within a week.
 
+Due weeks (`due_weeks`)
+    Each checklist item falls due at a point of the plan, in weeks from its start: the N items
+    written in a phase of L weeks that starts after week F share it out, the k-th due at
+    ``F + L * k / N`` (the last at the phase's end); items written outside any phase share out
+    the whole plan the same way. With no phases to go by, item k of I is due at ``W * k / I``.
+
 Status (`pace_status`)
-    With I checklist items, D of them done, W weeks and E elapsed weeks, the items expected by
-    now are ``I * E / W``. One item is worth ``W / I`` weeks, so the lag in weeks is
-    ``E - D * W / I``:
+    With I checklist items, D of them done, W weeks and E elapsed weeks, taking the items in the
+    order they fall due (t_1 <= ... <= t_I), the items expected by now are those with t_k <= E:
 
     * "not_started": before the start date;
     * "complete": every item is done (whenever that is);
     * "time_up": the last week is over (E == W) and items remain; `weeks` counts the weeks since
       the plan ended (1 in the first week after it). Never "finished" at 0% after the last week;
-    * "behind": the lag is at least one week; `weeks` = ``floor(E - D * W / I)``;
-    * "ahead": the lag is at most minus one week; `weeks` = ``floor(D * W / I - E)``;
-    * "on_track": otherwise (less than a week's worth either way);
+    * "behind": the next item, t_(D+1), fell due a week or more ago; `weeks` = ``floor(E - t_(D+1))``.
+      An item that is not due yet is never a lag: two 4-week phases of one item each are on track
+      with nothing ticked until the first phase is over;
+    * "ahead": the last item done, t_D, is not due for a week or more; `weeks` = ``floor(t_D - E)``;
+    * "on_track": otherwise;
     * "no_checklist": the role has no checklist items, so progress cannot be measured.
 
 Behind nudge (`needs_nudge`)
@@ -47,18 +54,22 @@ Pace change
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Literal
 
-from bot.domain.weeks import pace_weeks, week_number
+from bot.domain.weeks import ScheduledPhase, pace_weeks, week_number
 
 __all__ = [
     "NUDGE_WEEKS",
     "PaceChange",
     "PaceState",
     "PaceStatus",
+    "due_weeks",
     "elapsed_weeks",
     "finish_date",
     "needs_nudge",
@@ -123,20 +134,32 @@ def pace_status(
     today: date,
     total_weeks: int,
     shift_weeks: int = 0,
+    due: Sequence[Fraction] | None = None,
 ) -> PaceStatus:
     """Return whether a learner with `done` of `items` checklist items is ahead, on track or behind on `today`.
 
-    `done` counts distinct done items that are in the checklist now. Raises ValueError for a
-    self-paced plan (0 weeks), negative counts or `done` above `items`.
+    `done` counts distinct done items that are in the checklist now; `due` is when each falls due, ascending
+    (`due_weeks`; None: spread evenly over the plan). Raises ValueError for a self-paced plan (0 weeks),
+    negative counts, `done` above `items`, or a `due` of another length.
     """
     _check_plan(total_weeks, shift_weeks)
     if items < 0 or done < 0:
         raise ValueError(f"item counts must not be negative, got {done} of {items}")
     if done > items:
         raise ValueError(f"done ({done}) cannot exceed the checklist's {items} items")
+    if due is not None and len(due) != items:
+        raise ValueError(f"{len(due)} due weeks given for {items} items")
     elapsed = elapsed_weeks(start, today, total_weeks, shift_weeks)
     finish = finish_date(start, total_weeks, shift_weeks)
-    expected = items * elapsed // total_weeks
+
+    def due_at(k: int) -> Fraction:
+        """When the k-th item (from 1) falls due."""
+        return due[k - 1] if due is not None else Fraction(total_weeks * k, items)
+
+    if due is not None:
+        expected = sum(1 for t in due if t <= elapsed)
+    else:
+        expected = items * elapsed // total_weeks if items else 0
 
     def status(state: PaceState, weeks: int = 0) -> PaceStatus:
         return PaceStatus(state, weeks, done, items, expected, elapsed, total_weeks, finish)
@@ -149,13 +172,27 @@ def pace_status(
         return status("complete")
     if today > finish:
         return status("time_up", week_number(start, today, shift_weeks) - total_weeks)
-    # Lag in weeks is E - D*W/I; multiplied by I it stays an integer.
-    lag = elapsed * items - done * total_weeks
-    if lag >= items:
-        return status("behind", lag // items)
-    if -lag >= items:
-        return status("ahead", -lag // items)
+    lag = elapsed - due_at(done + 1)  # exact: fractions of a week
+    if lag >= 1:
+        return status("behind", math.floor(lag))
+    lead = due_at(done) - elapsed if done else Fraction(-elapsed)
+    if lead >= 1:
+        return status("ahead", math.floor(lead))
     return status("on_track")
+
+
+def due_weeks(
+    item_phases: Sequence[int | None], phases: Sequence[ScheduledPhase], total_weeks: int
+) -> tuple[Fraction, ...]:
+    """Return when the checklist items fall due, ascending, in weeks from the plan's start (see the module
+    docstring); `item_phases` holds the phase each item is written in (None: none, or one not scheduled)."""
+    spans = {p.number: (p.first_week - 1, p.weeks) for p in phases}
+    counts = Counter(number if number in spans else None for number in item_phases)
+    due: list[Fraction] = []
+    for number, n in counts.items():
+        first, length = spans[number] if number is not None else (0, total_weeks)
+        due.extend(first + Fraction(length * k, n) for k in range(1, n + 1))
+    return tuple(sorted(due))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,10 @@ A self-paced path (no phases, 0 weeks) has no finish date and no pace: only its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from bot.domain.pace import PaceStatus, finish_date, needs_nudge, pace_status
@@ -52,13 +53,14 @@ def standing(
     now: datetime,
     tz: str | ZoneInfo,
     checked_in: Iterable[datetime] = (),
+    due: Sequence[Fraction] | None = None,
 ) -> Standing:
     """Return the standing of a learner who started on local date `start`, at the aware instant `now` in `tz`.
 
     `total_weeks` is the plan's length at the learner's pace (0: self-paced) and `shift_weeks` their
     "I'm behind" presses; `done` of `items` checklist items are ticked (distinct, in the checklist
     now); `done_at` holds the instants of every tick on the path and `checked_in` those of every
-    "I worked on this", for the streak. Raises ValueError
+    "I worked on this", for the streak; `due` when each item falls due (`pace.due_weeks`). Raises ValueError
     for a naive `now` or tick, or an unknown zone.
     """
     today = local_today(now, tz)
@@ -66,5 +68,5 @@ def standing(
     if total_weeks == 0:
         return Standing(today, None, None, streak)
     finish = finish_date(start, total_weeks, shift_weeks)
-    pace = pace_status(done, items, start, today, total_weeks, shift_weeks)
+    pace = pace_status(done, items, start, today, total_weeks, shift_weeks, due)
     return Standing(today, finish, pace, streak)

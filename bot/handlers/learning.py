@@ -47,25 +47,30 @@ NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
 
 
 def _part_lines(topics: tuple[Topic, ...], items: Sequence[tuple[ChecklistItem, str]]) -> list[str]:
-    """Return a part's bullets and task items (with their boxes) in the order the file has them, each nested as
-    written: a note under a task shows under it, a sub-task under its task."""
-    lines: list[tuple[int, int, str]] = []
+    """Return a part's bullets and task items (as shown) in the order the file has them, each nested as written:
+    a bullet under a bullet two spaces in, and under a task item (a note, a sub-task) an em space a task."""
+    lines: list[tuple[int, str]] = []
 
-    def add(topics: tuple[Topic, ...]) -> None:
+    def add(topics: tuple[Topic, ...], depth: int) -> None:
         for t in topics:
-            lines.append((t.line, t.depth, f"- {t.text}"))
-            add(t.children)
+            lines.append((t.line, f"{chr(0x2003) * t.depth}{'  ' * depth}- {t.text}"))
+            add(t.children, depth + 1)
 
-    add(topics)
-    lines += [(item.line, item.depth, shown) for item, shown in items]
+    add(topics, 0)
+    lines += [(item.line, shown) for item, shown in items]
     lines.sort(key=itemgetter(0))
-    top = min((depth for _, depth, _ in lines), default=0)
-    return [f"{'  ' * (depth - top)}{shown}" for _, depth, shown in lines]
+    return [shown for _, shown in lines]
 
 
 def _label(text: str) -> str:
     """Return a part's label in bold, with a colon unless it ends in punctuation of its own."""
     return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
+
+
+def indent(item: ChecklistItem) -> str:
+    """Return the gap before a checklist item nested under others: an em space a level, which no markdown
+    reader takes for syntax."""
+    return "\u2003" * item.depth
 
 
 def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
@@ -86,7 +91,7 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     placed: list[list[tuple[ChecklistItem, str]]] = [[] for _ in range(len(starts) + 1)]
     for item in items:
         box = "✅" if item.id in done else "⬜"
-        placed[bisect_right(starts, item.line)].append((item, f"{box} {item.md or escape(item.text)}"))
+        placed[bisect_right(starts, item.line)].append((item, f"{indent(item)}{box} {item.md or escape(item.text)}"))
     if phase.topics or placed[0]:
         parts.append("\n".join(_part_lines(phase.topics, placed[0])))
     for sub, own_items in zip(phase.subsections, placed[1:], strict=True):

@@ -8,13 +8,14 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, time
 
 from bot import components
+from bot.content import pick
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
 from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
-from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
+from bot.handlers.learning import enrolled_plan, indent, path_card, plan_buttons
 from bot.i18n import _, _n, cmd, format_date
 from bot.present import COLOR, confirm, pace_text, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
@@ -53,6 +54,29 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
 
 
+def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False) -> list[str]:
+    """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
+
+    The same words may be written under several headings or parent items (their IDs differ); a name keeps the
+    group and the parent item that tell them apart (the group only where it is not shown beside it)."""
+    alike: dict[str, list[ChecklistItem]] = {}
+    for item in items:
+        alike.setdefault(item.text, []).append(item)
+    names = []
+    for item in items:
+        same = alike[item.text]
+        if len(same) == 1:
+            names.append(item.text)
+            continue
+        group = not groups_shown and len({i.group for i in same}) > 1
+        parent = len({i.parent for i in same}) > 1
+        context = [item.group] if group else []
+        if parent and item.parent:
+            context.append(item.parent)
+        names.append(" › ".join([*context, item.text]))
+    return names
+
+
 async def _done_ids(svc: Services, caller: Caller, role: str) -> dict:
     return await svc.store.get_progress(caller.user_id, role)
 
@@ -69,9 +93,12 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
     lines = []
-    for chunk in pages[page]:
+    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
+    for chunk, names in named:
         lines.append(f"**{chunk[0].group}**")
-        lines.extend(f"{'✅' if i.id in done else '⬜'} {i.text}" for i in chunk)
+        lines.extend(
+            f"{indent(i)}{'✅' if i.id in done else '⬜'} {name}" for i, name in zip(chunk, names, strict=True)
+        )
     if len(pages) > 1:
         footer = _(
             "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",
@@ -88,8 +115,11 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         color=COLOR,
     )
     rows: list = []
-    for n, chunk in enumerate(pages[page]):
-        options = tuple(SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, default=i.id in done) for i in chunk)
+    for n, (chunk, names) in enumerate(named):
+        options = tuple(
+            SelectOption(clip(name, MAX_OPTION_LABEL), i.id, default=i.id in done)
+            for i, name in zip(chunk, names, strict=True)
+        )
         rows.append(
             Select(
                 tick_menu_id(r.name, page, n, chunk, done),
@@ -167,29 +197,23 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
     if not items:
         return []
     many = len(roles) > 1
-    labels = [f"{i.text} ({r.display_name})" if many else i.text for r, i in items]
+    names = [name for r in roles for name in item_names(r.checklist)]
+    labels = [f"{name} ({r.display_name})" if many else name for (r, _i), name in zip(items, names, strict=True)]
     if query.strip():
-        from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
-
-        found = process.extract(query, [i.text for _, i in items], scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
-        picks = [idx for _, _, idx in found]
+        picks = [fit.index for fit in pick.rank(query, names)[:limit]]
     else:
         picks = list(range(min(limit, len(items))))
     return [(clip(labels[k], 100), f"{items[k][0].name}:{items[k][1].id}") for k in picks]
 
 
-def _match_item(query: str, texts: list[str]) -> int:
-    """Find the item a learner named: typos and case forgiven; a word of a long item works if only it has it."""
-    from rapidfuzz import fuzz, process  # here: fuzzy matching is not needed to start
-    from rapidfuzz.utils import default_process
+MIN_FOUND = 0.5  # an item must hold half the words typed (typos forgiven) to be ticked by them
 
+
+def _match_item(query: str, texts: list[str]) -> int:
+    """Find the item a learner named: the one holding the most typed words (typos and case forgiven)."""
     shown = escape_user_text(query, 80)
-    found = process.extract(query, texts, scorer=fuzz.WRatio, processor=str.lower, score_cutoff=70, limit=3)
-    if not found:
-        found = process.extract(
-            query, texts, scorer=fuzz.token_set_ratio, processor=default_process, score_cutoff=90, limit=3
-        )
-    if not found:
+    fits = [fit for fit in pick.rank(query, texts) if fit.found >= MIN_FOUND]
+    if not fits:
         raise UserError(
             _(
                 "No checklist item like '{item}' in your paths. See them all with {checklist}.",
@@ -197,12 +221,13 @@ def _match_item(query: str, texts: list[str]) -> int:
                 checklist=cmd("checklist"),
             )
         )
-    if len(found) > 1 and found[1][1] >= found[0][1] - 0.5:  # a tie: ticking the wrong one would be worse
-        options = "; ".join(f"**{escape_user_text(t, 60)}**" for t, score, _ in found if score >= found[0][1] - 0.5)
+    top = pick.best(fits)
+    if len(top) > 1:  # a tie: ticking the wrong one would be worse
+        options = "; ".join(f"**{escape_user_text(texts[fit.index], 60)}**" for fit in top[:5])
         raise UserError(
             _("'{item}' fits several items: {options}. Say more, or pick one as you type.", item=shown, options=options)
         )
-    return found[0][2]
+    return top[0].index
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
@@ -217,15 +242,17 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     for r in roles:
         if r.name == role_name and r.checklist_item(item_id):
             target = (r, r.checklist_item(item_id))
+    names = {(r.name, i.id): name for r in roles for i, name in zip(r.checklist, item_names(r.checklist), strict=True)}
     if target is None:
         pairs = [(r, i) for r in roles for i in r.checklist]
-        target = pairs[_match_item(item, [i.text for _, i in pairs])]
+        target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
-    shown = {"item": escape_user_text(it.text), "path": r.display_name}
+    # Where the item is written, as the learner's /checklist groups it: 'insert' is under Heap, not Trees
+    shown = {"item": escape_user_text(it.text), "path": f"{r.display_name} › {it.group}"}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:
@@ -253,7 +280,7 @@ async def _progress_card(
     fields = [Field(_("Where"), clip(week_status(plan, titled=True), MAX_FIELD_VALUE))]
     if not plan.self_paced:
         fields.append(Field(_("Finish"), format_date(finish_date(start, plan.total_weeks, shift))))
-        pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift)
+        pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift, plan.due_weeks())
         fields.append(Field(_("Pace"), pace_text(pace)))
     fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
     fields.append(Field(_("Streak"), streak_text(streak)))

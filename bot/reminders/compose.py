@@ -203,6 +203,7 @@ def path_week(
         now=now,
         tz=tz,
         checked_in=checked_in,
+        due=plan.due_weeks(),
     )
     items = today.open_items if today is not None and today.open_items else view.open_items
     role = plan.role
@@ -232,10 +233,10 @@ def _nudge_line(week: PathWeek, behind_button: bool, slower_button: bool) -> str
             "{done} of {n} checklist item ticked", "{done} of {n} checklist items ticked", pace.items, done=pace.done
         ),
         elapsed=_n(
-            "{n} week into a {total}-week plan",
-            "{n} weeks into a {total}-week plan",
-            pace.elapsed_weeks,
-            total=pace.total_weeks,
+            "{elapsed} of the plan's {n} week over",
+            "{elapsed} of the plan's {n} weeks over",
+            pace.total_weeks,
+            elapsed=pace.elapsed_weeks,
         ),
     )
     offers = []

@@ -147,7 +147,9 @@ async def test_done_by_fuzzy_name_with_proof(simcord_env, channel, alice):
     result = await alice.slash(channel, "done", item="use git profesionaly", proof="https://github.com/alice/dotfiles")
 
     assert result.ephemeral
-    assert result.response.content.startswith(f"Ticked: **{GIT_ITEM}** (Backend Engineer)")
+    assert result.response.content.startswith(
+        f"Ticked: **{GIT_ITEM}** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))"
+    )
     assert "1/15" in result.response.content
     assert "Proof: <https://github.com/alice/dotfiles>" in result.response.content
     progress = await simcord_env.bot.services.store.get_progress(alice.id, BACKEND)

@@ -286,31 +286,32 @@ async def test_snooze_a_day(store, learner, reminder_dm):
 
 
 @pytest.fixture
-async def week_3_dm(channel, alice):
-    """Alice, two weeks into Backend Engineer, and this week's reminder (previewed) in her DMs."""
-    await alice.slash(channel, "start-learning", role=BACKEND, start="2026-11-13")
+async def week_5_dm(channel, alice):
+    """Alice, four weeks into Backend Engineer with nothing ticked (two weeks behind), and this week's reminder
+    (previewed) in her DMs."""
+    await alice.slash(channel, "start-learning", role=BACKEND, start="2026-10-30")
     await alice.slash(channel, "remind preview")
     (dm,) = dm_messages(alice)
-    assert dm.embeds[0].title.startswith("Week 3 of 36")
+    assert dm.embeds[0].title.startswith("Week 5 of 36")
     return dm
 
 
-async def test_im_behind_moves_the_plan_back_once_a_week(store, alice, week_3_dm):
-    result = await alice.user.click(week_3_dm, label="I'm behind")
+async def test_im_behind_moves_the_plan_back_once_a_week(store, alice, week_5_dm):
+    result = await alice.user.click(week_5_dm, label="I'm behind")
 
     assert message_of(result).content == (
-        "No problem: your plan moved back a week, to week 2 of 36 (1 week back in all). Keep going at your pace."
+        "No problem: your plan moved back a week, to week 4 of 36 (1 week back in all). Keep going at your pace."
     )
     for _ in range(59):
-        again = await alice.user.click(week_3_dm, label="I'm behind")
+        again = await alice.user.click(week_5_dm, label="I'm behind")
         assert_error(again, "Your plan already moved back a week with this reminder", "at most once a week")
     assert (await store.get_enrollment(alice.id, BACKEND)).week_shift == 1
 
 
-async def test_an_old_im_behind_button_says_so(monkeypatch, store, alice, week_3_dm):
+async def test_an_old_im_behind_button_says_so(monkeypatch, store, alice, week_5_dm):
     monkeypatch.setattr(discord_io, "utc_now", lambda: NOW + timedelta(days=7))  # the next week's reminder is out
 
-    result = await alice.user.click(week_3_dm, label="I'm behind")
+    result = await alice.user.click(week_5_dm, label="I'm behind")
 
     assert_error(result, "This button is on the reminder of the week of 2026-11-23", "`/remind preview`")
     assert (await store.get_enrollment(alice.id, BACKEND)).week_shift == 0

@@ -43,7 +43,7 @@ async def test_options_in_any_order(run: Session) -> None:
 async def test_proof_link_with_colons_is_one_value(run: Session) -> None:
     await run("/start-learning role:backend-engineer")
     out = await run("/done item:Use git professionally proof:https://github.com/me/repo?a=b:c#L1")
-    assert "Ticked: **Use git professionally** (Backend Engineer)" in out
+    assert "Ticked: **Use git professionally** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))" in out
     assert "Proof: <https://github.com/me/repo?a=b:c#L1>" in out
 
 
@@ -227,7 +227,11 @@ async def test_today_and_progress_a_week_apart(services: Services) -> None:
     assert out.endswith("[Whole phase] [Checklist] [I worked on this]")
     assert "Internet fundamentals" in await later.handle_line("click Whole phase")
     out = await later.handle_line("/progress")
-    assert "Finish: 2027-08-05\nPace: behind by 2 weeks\n" in out
+    # Phase 1's first item fell due at the end of week 2: less than a week ago, nothing is a week overdue yet
+    assert "Finish: 2027-08-05\nPace: on track\n" in out
+    assert "Pace: behind by 1 week\n" in await Console(services, "learner", NOW + timedelta(days=21)).handle_line(
+        "/progress"
+    )
 
 
 async def test_only_you_marks_ephemeral_replies(run: Session) -> None:

@@ -60,19 +60,19 @@ async def test_a_proof_must_lead_to_a_real_host(run: Session) -> None:
 
 
 async def test_im_behind_moves_the_plan_back_once_a_week(run: Session) -> None:
-    await run("/start-learning role:backend-engineer start:2026-11-13")  # week 3
-    reminder = await run(":tick 3d")  # Monday's reminder: two weeks in, nothing ticked
+    await run("/start-learning role:backend-engineer start:2026-10-30")  # week 5
+    reminder = await run(":tick 3d")  # Monday's reminder: four weeks in, nothing ticked: two weeks behind
     assert "[Snooze a day] [I'm behind] [Slower pace: complete beginner] [Pause a week] [I worked on this]" in reminder
     moved = await run("click I'm behind")
     assert moved == (
-        "(only you)\n\nNo problem: your plan moved back a week, to week 2 of 36 (1 week back in all). "
+        "(only you)\n\nNo problem: your plan moved back a week, to week 4 of 36 (1 week back in all). "
         "Keep going at your pace."
     )
     again = await run("/remind preview")  # this week's reminder again: its plan has moved back already
-    assert again.startswith("Week 2 of 36")
+    assert again.startswith("Week 4 of 36")
     assert "I'm behind" not in again
     next_week = await run(":tick 7d")
-    assert "Week 3 of 36" in next_week
+    assert "Week 5 of 36" in next_week
     assert "[Snooze a day] [I'm behind] [Slower pace: complete beginner] [Pause a week] [I worked on this]" in next_week
 
 

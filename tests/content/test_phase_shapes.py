@@ -42,6 +42,9 @@ from tests.content.helpers import role_file
         ("Wk 3: Arrays", None, (3, 3), "Arrays"),
         ("Weeks 4-6: Trees", None, (4, 6), "Trees"),
         ("(Weeks 4-6) Trees", None, (4, 6), "Trees"),
+        ("(Weeks 4-6, part time) Trees", None, (4, 6), "Trees (part time)"),
+        ("🌳 [Weeks 4-6; evenings] Trees", None, (4, 6), "Trees (evenings)"),
+        ("(Months 1-2, evenings) Basics", None, (1, 8), "Basics (evenings)"),
         ("Month 2: Back End", None, (5, 8), "Back End"),
         ("Months 1-3: Basics", None, (1, 12), "Basics"),
         ("Days 31-60: Security Basics", None, (5, 9), "Security Basics"),
@@ -97,6 +100,9 @@ def test_phase_headings_people_write(heading, number, weeks, title):
         "Quarterly review",
         "Quick wins",
         "Q5 stretch goals",
+        "Phase X-ray imaging",  # a word, not a Roman numeral
+        "Stage I/O tuning",
+        "Phase I'm proud of",
     ],
 )
 def test_headings_that_are_not_phases(heading):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.domain.pace import (
     NUDGE_WEEKS,
     PaceChange,
+    due_weeks,
     elapsed_weeks,
     finish_date,
     needs_nudge,
@@ -22,7 +23,7 @@ from bot.domain.pace import (
     slower_pace,
 )
 from bot.domain.standing import standing
-from bot.domain.weeks import local_today, pace_weeks, week_number
+from bot.domain.weeks import ScheduledPhase, local_today, pace_weeks, week_number
 
 START = date(2026, 1, 5)  # a Monday
 BACKEND_TIMELINE = {
@@ -104,19 +105,19 @@ def test_elapsed_weeks(today, shift, elapsed):
 # --- pace_status --------------------------------------------------------------------------
 
 
-def test_behind_by_whole_weeks_worth_of_items():
-    # 15 items over 36 weeks: one item is 2.4 weeks' worth. In week 11, 10 weeks are over,
-    # so 4.17 items are expected; 2 done are 4.8 weeks' worth: 5.2 weeks behind.
+def test_behind_by_the_whole_weeks_since_the_next_item_fell_due():
+    # 15 items over 36 weeks: item k falls due after 2.4 * k weeks. In week 11, 10 weeks are over,
+    # so 4 items are due; with 2 done, the third fell due after 7.2 weeks: 2.8 weeks behind.
     status = pace_status(2, 15, START, on(11, 2), 36)
-    assert (status.state, status.weeks) == ("behind", 5)
+    assert (status.state, status.weeks) == ("behind", 2)
     assert (status.expected, status.elapsed_weeks, status.items_left) == (4, 10, 13)
     assert status.finish == date(2026, 9, 13)
 
 
 def test_on_track_within_a_week_either_way():
-    # Week 11: 10 weeks over; 4 items are 9.6 weeks' worth, 0.4 behind: on track.
+    # Week 11: 10 weeks over; the 4th item fell due after 9.6 weeks, the 5th is due after 12: on track.
     assert pace_status(4, 15, START, on(11), 36).state == "on_track"
-    # 5 items are 12 weeks' worth: 2 weeks ahead.
+    # The 5th done, due after 12 weeks: 2 weeks ahead.
     status = pace_status(5, 15, START, on(11), 36)
     assert (status.state, status.weeks) == ("ahead", 2)
 
@@ -178,7 +179,10 @@ def test_pace_status_follows_the_stated_rule(items, data, total, shift, day):
     elapsed = status.elapsed_weeks
     assert 0 <= elapsed <= total
     assert status.expected == floor(Fraction(items * elapsed, total))
-    lag = elapsed - Fraction(done * total, items)
+    due = [Fraction(total * k, items) for k in range(1, items + 1)]  # evenly over the plan
+    assert pace_status(done, items, START, today, total, shift, due=due) == status
+    lag = elapsed - due[done] if done < items else 0
+    lead = due[done - 1] - elapsed if done else 0
     if today < START:
         assert status.state == "not_started"
     elif done == items:
@@ -188,8 +192,8 @@ def test_pace_status_follows_the_stated_rule(items, data, total, shift, day):
         assert status.weeks >= 1
     elif lag >= 1:
         assert (status.state, status.weeks) == ("behind", floor(lag))
-    elif lag <= -1:
-        assert (status.state, status.weeks) == ("ahead", floor(-lag))
+    elif lead >= 1:
+        assert (status.state, status.weeks) == ("ahead", floor(lead))
     else:
         assert (status.state, status.weeks) == ("on_track", 0)
 
@@ -210,7 +214,47 @@ def test_elapsed_weeks_use_the_learners_local_date(zone, start, instant, week):
     today = local_today(instant, zone)
     assert week_number(start, today) == week
     assert elapsed_weeks(start, today, 10) == week - 1
-    assert pace_status(0, 10, start, today, 10).state == ("on_track" if week == 1 else "behind")
+    assert pace_status(0, 10, start, today, 10).elapsed_weeks == week - 1
+
+
+def test_items_fall_due_through_their_own_phase():
+    phases = (ScheduledPhase(1, 1, 4), ScheduledPhase(2, 5, 8))
+    # One item a phase: due at each phase's end; two in phase 2: halfway and at its end; one outside: the plan's end.
+    assert due_weeks([1, 2], phases, 8) == (4, 8)
+    assert due_weeks([2, 1, 2, None], phases, 8) == (4, 6, 8, 8)
+    assert due_weeks([7], phases, 8) == (8,)  # a phase not on the plan: as an item outside any phase
+
+
+def test_two_phases_of_one_item_each_are_on_track_until_the_first_is_over():
+    phases = (ScheduledPhase(1, 1, 4), ScheduledPhase(2, 5, 8))
+    due = due_weeks([1, 2], phases, 8)
+    for week in (1, 2, 3, 4, 5):  # week 5 starts right after the first item fell due
+        assert pace_status(0, 2, START, on(week), 8, due=due).state == "on_track"
+    status = pace_status(0, 2, START, on(6), 8, due=due)
+    assert (status.state, status.weeks, status.expected) == ("behind", 1, 1)
+    status = pace_status(1, 2, START, on(2), 8, due=due)
+    assert (status.state, status.weeks) == ("ahead", 3)  # the first phase's item, done in its 2nd week
+    with pytest.raises(ValueError, match="1 due weeks given for 2 items"):
+        pace_status(0, 2, START, on(2), 8, due=due[:1])
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=8), min_size=1, max_size=6),
+    data=st.data(),
+)
+def test_due_weeks_share_out_each_phase(lengths, data):
+    spans, first = [], 1
+    for n, weeks in enumerate(lengths, start=1):
+        spans.append(ScheduledPhase(n, first, first + weeks - 1))
+        first += weeks
+    total = first - 1
+    numbers = data.draw(st.lists(st.sampled_from([*range(1, len(lengths) + 1), None]), max_size=40))
+    due = due_weeks(numbers, spans, total)
+    assert list(due) == sorted(due) and len(due) == len(numbers)
+    assert all(0 < t <= total for t in due)
+    for phase in spans:  # a phase's last item falls due at its end
+        if phase.number in numbers:
+            assert phase.last_week in due
 
 
 # --- pace_change --------------------------------------------------------------------------
@@ -240,10 +284,11 @@ def test_pace_change_same_length():
 
 
 def test_a_nudge_from_two_weeks_behind():
-    # 15 items over 36 weeks: one item is worth 2.4 weeks.
-    assert not needs_nudge(pace_status(0, 15, START, on(2), 36))  # 1 week over, 1 week behind
-    assert needs_nudge(pace_status(0, 15, START, on(3), 36))  # behind by 2
-    assert not needs_nudge(pace_status(1, 15, START, on(3), 36))  # 2 - 2.4: on track
+    # 15 items over 36 weeks: item k falls due after 2.4 * k weeks.
+    assert not needs_nudge(pace_status(0, 15, START, on(3), 36))  # 2 weeks over, nothing due: on track
+    assert not needs_nudge(pace_status(0, 15, START, on(5), 36))  # 4 - 2.4: behind by 1
+    assert needs_nudge(pace_status(0, 15, START, on(6), 36))  # 5 - 2.4: behind by 2
+    assert not needs_nudge(pace_status(1, 15, START, on(6), 36))  # 5 - 4.8: on track
     assert not needs_nudge(pace_status(0, 15, START, on(40), 36))  # time is up: nothing to nudge into
     assert not needs_nudge(pace_status(15, 15, START, on(20), 36))
 

@@ -279,7 +279,8 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
 
 async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: FakeDiscord, bot: BotProcess):
     await bot.ensure_running()
-    start = (datetime.now(UTC).date() - timedelta(days=15)).isoformat()  # week 3, nothing ticked: 2 weeks behind
+    # Week 5, nothing ticked: phase 1's first item fell due after 2 of its 4 weeks, 2 weeks ago
+    start = (datetime.now(UTC).date() - timedelta(days=29)).isoformat()
     assert_private(await fake.slash("mod2", "start-learning", role=BACKEND, start=start))
     first = len(fake.requests)
     assert_private(await fake.slash("mod2", "remind preview"), DEFERRED_MESSAGE)
@@ -287,9 +288,11 @@ async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: Fa
     sent = posted(fake, first, dm["id"])
     assert sent is not None
     (card,) = sent.body["embeds"]
-    assert card["title"] == "Week 3 of 36 · Phase 1 (weeks 1-4) · Backend Engineer"
-    assert card["description"].startswith("⏳ **Behind by 2 weeks**: 0 of 15 checklist items ticked")
-    assert "Part 3 of 4 of this phase" in card["description"]
+    assert card["title"] == "Week 5 of 36 · Phase 2 (weeks 5-12) · Backend Engineer"
+    assert card["description"].startswith(
+        "🚩 **A new phase starts this week.**\n⏳ **Behind by 2 weeks**: 0 of 15 checklist items ticked"
+    )
+    assert "Part 1 of 8 of this phase" in card["description"]
     fields = {f["name"]: f["value"] for f in card["fields"]}
     assert fields["Finish"].endswith(" · behind by 2 weeks")
     assert fields["Streak"] == "No streak yet"
@@ -308,7 +311,7 @@ async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: Fa
 
     assert_private(slower)
     assert slower.content.startswith("**Pace: as written → complete beginner** · 36 → 46 weeks · finish ")
-    assert "Where you are now: Week 3 of 46 · Phase 1 (weeks 1-5)." in slower.content
+    assert "Where you are now: Week 5 of 46 · Phase 1 (weeks 1-5)." in slower.content
     assert query(bot, "SELECT pace FROM enrollments WHERE user_id = ?", (uid(fake, "mod2"),)) == [
         ("complete_beginner",)
     ]
@@ -316,10 +319,10 @@ async def test_a_reminder_far_behind_offers_im_behind_and_a_slower_pace(fake: Fa
     assert again.content.startswith("❌ You're already at that pace: 46 weeks")
     behind = await fake.click("mod2", reminder, label="I'm behind")
     assert_private(behind)
-    assert behind.content.startswith("No problem: your plan moved back a week, to week 2 of 46")
+    assert behind.content.startswith("No problem: your plan moved back a week, to week 4 of 46")
     worked = await fake.click("mod2", reminder, label="I worked on this")
     assert_private(worked)
-    assert worked.content.startswith("✅ Week 3 of Backend Engineer counts for your streak. Streak: 1 week in a row")
+    assert worked.content.startswith("✅ Week 5 of Backend Engineer counts for your streak. Streak: 1 week in a row")
 
 
 async def test_closed_dms_are_told_at_the_next_command(fake: FakeDiscord, bot: BotProcess):

@@ -15,6 +15,7 @@ from bot.content.models import ChecklistItem
 from bot.handlers import learning, progress
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Member, Services, UserError
+from tests.content.helpers import role_file
 from tests.handlers.conftest import ANN, BOB, NOW, caller, choose, option_value, press, selects, text
 
 ROLE = "backend-engineer"
@@ -153,7 +154,7 @@ async def test_a_checklist_of_fifteen_thousand_groups_pages_to_its_end(svc: Serv
 async def test_done_finds_the_item_despite_typos(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await progress.done(svc, caller(), "git profesionaly")
-    assert "Ticked: **Use git professionally** (Backend Engineer)" in text(reply)
+    assert "Ticked: **Use git professionally** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))" in text(reply)
     assert "1/15" in text(reply)
     assert reply.ephemeral
     again = await progress.done(svc, caller(), "use git professionally")
@@ -175,7 +176,7 @@ async def test_done_searches_every_active_path(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     await learning.start_learning(svc, caller(), "data-engineer")
     reply = await progress.done(svc, caller(), "window functions and CTEs")
-    assert "(Data Engineer)" in text(reply)
+    assert "(Data Engineer › Phase 1: SQL & Relational Foundations (Weeks 1-5))" in text(reply)
 
 
 async def test_done_with_nothing_like_it(svc: Services) -> None:
@@ -300,13 +301,14 @@ async def test_finish_date_and_behind_with_nothing_ticked_in_week_ten(svc: Servi
     shown = text(await progress.progress(svc, caller(days=63)))
     assert "Where: Week 10 of 36" in shown
     assert "Finish: 2027-08-05" in shown  # the last day of week 36, counted from 2026-11-27
-    assert "Pace: behind by 9 weeks" in shown  # 9 weeks over, nothing ticked
+    # 9 weeks over, nothing ticked: the first of phase 1's two items fell due after 2 of its 4 weeks
+    assert "Pace: behind by 7 weeks" in shown
     assert "Streak: No streak yet" in shown
 
 
 @pytest.mark.parametrize(
     ("days", "ticks", "pace"),
-    [(0, 0, "on track"), (14, 3, "ahead by 5 weeks"), (36 * 7 + 30, 11, "time is up: 4 items left")],
+    [(0, 0, "on track"), (14, 3, "ahead by 6 weeks"), (36 * 7 + 30, 11, "time is up: 4 items left")],
 )
 async def test_pace_in_words(svc: Services, days: int, ticks: int, pace: str) -> None:
     await learning.start_learning(svc, caller(), ROLE)
@@ -500,3 +502,100 @@ async def test_deep_dive_prefers_the_learners_own_path_in_a_near_tie(svc: Servic
     await learning.start_learning(svc, caller(), ROLE)  # ann follows the backend path
     mine = await learning.skill_deep_dive(svc, caller(), "kubernetes")
     assert mine.cards[0].footer.startswith("Backend Engineer")
+
+
+# ---------------------------------------------------------------- the same words in several places
+
+TWICE = """
+# Data Structures
+
+## Stacks
+- [ ] Implement:
+  - [ ] with an array
+  - [ ] Test it
+- [ ] Read the chapter
+
+## Queues
+- [ ] Implement:
+  - [ ] with an array
+  - [ ] Test it
+- [ ] Read about deques
+
+## Practice
+- [ ] Arrays
+  - [ ] Write tests
+- [ ] Lists
+  - [ ] Write tests
+"""
+
+
+@pytest.fixture
+async def twice(tmp_path: Path, store) -> Services:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "ds.md").write_text(role_file("ds", body=TWICE), encoding="utf-8")
+    holder = ContentHolder.load(folder, NOW)
+    assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+    return Services(holder, store)
+
+
+async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(twice: Services) -> None:
+    await learning.start_learning(twice, caller(), "ds")
+    labels = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "implement")]
+    assert labels[:2] == ["Stacks › Implement:", "Queues › Implement:"]
+    # Nested under items of the same words: what tells them apart is the group.
+    labels = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "test it")]
+    assert set(labels[:2]) == {"Stacks › Test it", "Queues › Test it"}
+    unique = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "deques")]
+    assert unique[0] == "Read about deques"
+
+    with pytest.raises(UserError, match=r"fits several items: \*\*Stacks › Implement:\*\*; \*\*Queues › Implement:"):
+        await progress.done(twice, caller(), "Implement:")
+    reply = await progress.done(twice, caller(), "queues implement")
+    assert "Ticked: **Implement:** (Ds › Queues)" in reply.content
+    queues = next(i for i in twice.content.index.roles["ds"].checklist if i.group == "Queues")
+    assert queues.text == "Implement:"
+    assert await ticked(twice, role="ds") == {queues.id}
+
+    shown = text(await progress.checklist_view(twice, caller()))
+    # Under its group's heading, the group says which one it is.
+    # Nested items sit under the item they are written in.
+    assert "**Stacks**\n⬜ Implement:\n\u2003⬜ with an array\n\u2003⬜ Test it\n⬜ Read the chapter" in shown
+    assert "**Queues**\n✅ Implement:\n" in shown
+    # In one group, under items of other words: the item they are under tells them apart.
+    assert "**Practice**\n⬜ Arrays\n\u2003⬜ Arrays › Write tests\n⬜ Lists\n\u2003⬜ Lists › Write tests" in shown
+    menu = next(m for m in selects(await progress.checklist_view(twice, caller())) if "Practice" in m.placeholder)
+    assert [o.label for o in menu.options] == ["Arrays", "Arrays › Write tests", "Lists", "Lists › Write tests"]
+
+
+THREE_INSERTS = """
+# Data Structures
+
+## Arrays
+- [ ] insert(index, item) - inserts at index
+
+## Trees
+- [ ] insert // insert value into tree
+
+## Heap
+- [ ] insert
+"""
+
+
+async def test_done_ticks_the_item_holding_every_typed_word_and_says_where_it_is(tmp_path: Path, store) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "ds.md").write_text(role_file("ds", body=THREE_INSERTS), encoding="utf-8")
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    await learning.start_learning(svc, caller(), "ds")
+    items = {i.group: i.id for i in svc.content.index.roles["ds"].checklist}
+    typing = progress.item_choices([svc.content.index.roles["ds"]], "insert into tre")
+    assert typing[0][0] == "insert // insert value into tree"  # what is typed so far, its last word half done
+
+    reply = await progress.done(svc, caller(), "insert into tree")
+    assert reply.content.startswith("Ticked: **insert // insert value into tree** (Ds › Trees)")
+    reply = await progress.done(svc, caller(), "insert")
+    assert reply.content.startswith("Ticked: **insert** (Ds › Heap)")
+    reply = await progress.done(svc, caller(), "inserts")  # a word only one item holds as typed
+    assert reply.content.startswith("Ticked: **insert(index, item) - inserts at index** (Ds › Arrays)")
+    assert await ticked(svc, role="ds") == set(items.values())

@@ -98,3 +98,11 @@ async def test_deep_dive_into_a_task_item_keeps_its_link(roadmaps: Services) -> 
     assert "[Kubernetes components](https://kubernetes.io/docs/concepts/overview/components/)" in (
         reply.cards[0].description or ""
     )
+
+
+async def test_phase_shows_nested_task_items_under_the_item_they_are_written_in(roadmaps: Services) -> None:
+    shown = body(await learning.phase_view(roadmaps, caller(), 2, role="phase-checklists"))
+    assert (
+        "⬜ Resource requests and limits\n\u2003⬜ Cause an out-of-memory kill on purpose\n"
+        "\u2003⬜ Read the pod's events to see why it restarted" in shown
+    )

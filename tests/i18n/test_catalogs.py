@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,22 @@ def test_extracting_again_leaves_an_unchanged_template_alone(tmp_path):
     path.write_text(old.replace('msgid "Cancel"', 'msgid "Abort"'), encoding="utf-8")
     i18n_tools.write_template(path)  # a string differs: written again
     assert 'msgid "Cancel"' in path.read_text(encoding="utf-8")
+
+
+def test_update_says_which_files_it_wrote_and_which_were_up_to_date(tmp_path, monkeypatch, capsys):
+    from bot.__main__ import main
+
+    locales = tmp_path / "locales"
+    shutil.copytree(i18n_tools.LOCALES_DIR, locales)
+    monkeypatch.setattr(i18n_tools, "LOCALES_DIR", locales)
+    monkeypatch.setattr(i18n_tools, "TEMPLATE", locales / "waymark.pot")
+    monkeypatch.chdir(tmp_path)
+    german = locales / "de" / "LC_MESSAGES" / "waymark.po"
+    german.write_text(german.read_text(encoding="utf-8").replace('msgid "Cancel"', 'msgid "Abort"'), encoding="utf-8")
+
+    assert main(["i18n", "update"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("locales/waymark.pot is up to date: ")
+    assert out[1:] == ["updated locales/de/LC_MESSAGES/waymark.po", "locales/es/LC_MESSAGES/waymark.po is up to date"]
+    assert main(["i18n", "update"]) == 0
+    assert "updated" not in capsys.readouterr().out

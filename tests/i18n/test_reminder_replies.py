@@ -22,7 +22,7 @@ from tests.reminders.conftest import ANN, BOB, group, learner, weeks
 from tests.reminders.test_group_posts import name, show, tick
 
 FIRST = datetime(2026, 11, 30, 9, tzinfo=UTC)  # the first Monday after NOW (Friday 2026-11-27)
-WEEK_3 = FIRST + weeks(2) + timedelta(minutes=5)
+WEEK_5 = FIRST + weeks(4) + timedelta(minutes=5)
 
 
 def absent(english: tuple[str, ...], shown: str) -> list[str]:
@@ -36,7 +36,7 @@ REMINDER_EN = (
     "This comes late",
     "Behind by",
     "checklist items ticked",
-    "weeks into a",
+    "of the plan's",
     "moves your plan back a week",
     "switches to",
     "weeks in all",
@@ -52,8 +52,8 @@ REMINDER = {
     "de": (
         (
             "*Diese Nachricht kommt spät: Ich war offline und habe 2 wöchentliche Erinnerungen verpasst.",
-            "⏳ **2 Wochen im Rückstand**: 0 von 15 Punkten der Checkliste abgehakt, nach 2 Wochen eines Plans mit "
-            "36 Wochen. **Ich hänge hinterher** schiebt deinen Plan eine Woche zurück; **Langsameres Tempo** wechselt "
+            "⏳ **2 Wochen im Rückstand**: 0 von 15 Punkten der Checkliste abgehakt, 4 von 36 Wochen des Plans "
+            "vorbei. **Ich hänge hinterher** schiebt deinen Plan eine Woche zurück; **Langsameres Tempo** wechselt "
             "zu ",
             "(46 Wochen insgesamt).",
             "Fortschritt: ▱▱▱▱▱▱▱▱▱▱ 0/15",
@@ -68,8 +68,8 @@ REMINDER = {
     "es": (
         (
             "*Esto llega tarde: estuve desconectado y me perdí 2 recordatorios semanales.",
-            "⏳ **2 semanas de retraso**: 0 de 15 tareas de la lista marcadas, tras 2 semanas de un plan de 36 "
-            "semanas. **Voy con retraso** retrasa tu plan una semana; **Ritmo más lento** cambia a ",
+            "⏳ **2 semanas de retraso**: 0 de 15 tareas de la lista marcadas, 4 de 36 semanas del plan "
+            "pasadas. **Voy con retraso** retrasa tu plan una semana; **Ritmo más lento** cambia a ",
             "(46 semanas en total).",
             "Progreso: ▱▱▱▱▱▱▱▱▱▱ 0/15",
             "Fin (previsto): 5 ago 2027",
@@ -85,10 +85,10 @@ REMINDER = {
 
 @pytest.mark.parametrize("locale", ["de", "es"])
 async def test_a_weekly_reminder_far_behind_is_in_the_reader_language(services: Services, locale: str) -> None:
-    await learner(services)  # nothing ticked: two weeks behind in week 3, so it nudges
+    await learner(services)  # nothing ticked: two weeks behind in week 5, so it nudges
     phrases, buttons, slower = REMINDER[locale]
     with i18n.using(locale):
-        composed = await compose_user(services, ANN, WEEK_3, missed=2)
+        composed = await compose_user(services, ANN, WEEK_5, missed=2)
     assert composed.reply is not None
     shown = render_text(composed.reply)
     for phrase in phrases:
@@ -102,11 +102,11 @@ async def test_a_weekly_reminder_far_behind_is_in_the_reader_language(services: 
 
 async def test_the_english_reminder_is_unchanged(services: Services) -> None:
     await learner(services)
-    composed = await compose_user(services, ANN, WEEK_3, missed=2)
+    composed = await compose_user(services, ANN, WEEK_5, missed=2)
     assert composed.reply is not None
     shown = render_text(composed.reply)
     assert (
-        "⏳ **Behind by 2 weeks**: 0 of 15 checklist items ticked, 2 weeks into a 36-week plan. **I'm behind** "
+        "⏳ **Behind by 2 weeks**: 0 of 15 checklist items ticked, 4 of the plan's 36 weeks over. **I'm behind** "
         "moves your plan back a week; **Slower pace** switches to complete beginner (46 weeks in all)."
     ) in shown
     assert "Finish: 2027-08-05 · " in shown

@@ -159,15 +159,15 @@ async def test_im_behind_goes_to_the_phased_path(
 ) -> None:
     await learning.start_learning(svc, caller(), SELF_PACED)
     await learning.start_learning(svc, caller(), ROLE)
-    await travel(scheduler, clock, FIRST + timedelta(weeks=2))  # week 3, nothing ticked: 2 weeks behind
+    await travel(scheduler, clock, FIRST + timedelta(weeks=4))  # week 5, nothing ticked: 2 weeks behind
 
     dm = sender.sent[-1]
     assert {c.title for c in dm.reply.cards} == {
-        "Self-paced · week 3 since you started · Coding Interview Prep",
-        "Week 3 of 36 · Phase 1 (weeks 1-4) · Backend Engineer",
+        "Self-paced · week 5 since you started · Coding Interview Prep",
+        "Week 5 of 36 · Phase 2 (weeks 5-12) · Backend Engineer",
     }
     [behind] = [b for b in dm.reply.buttons if b.label == "I'm behind"]
-    assert behind.custom_id == components.BEHIND.id(ROLE, "2026-W51")
+    assert behind.custom_id == components.BEHIND.id(ROLE, "2026-W53")
 
 
 async def test_an_old_im_behind_button_on_a_self_paced_path_explains(svc: Services) -> None:

@@ -148,7 +148,8 @@ async def test_finish_date_pace_and_streak(svc: Services) -> None:
     await tick(svc, ANN, "Understand HTTP and web protocols", FIRST + weeks(1) + timedelta(days=1))
     week_3 = text(await reminder(svc, FIRST + weeks(2)))
     assert "Progress: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in week_3
-    assert "Finish: 2027-08-05 · ahead by 5 weeks" in week_3  # 3 items are worth 7.2 weeks, 2 are over
+    # The 3rd item to fall due is phase 2's first, after 8 weeks (phase 1's two are due after 2 and 4); 2 are over
+    assert "Finish: 2027-08-05 · ahead by 6 weeks" in week_3
     assert "Streak: 2 weeks in a row · longest 2 weeks" in week_3
 
 
@@ -187,18 +188,18 @@ async def test_sydney_reminder_counts_its_own_monday_across_the_end_of_daylight_
 async def test_no_nudge_on_track_or_one_week_behind(svc: Services) -> None:
     await learner(svc)
     await tick(svc, ANN, "Use git professionally", FIRST)
-    # One item is worth 2.4 weeks: week 3 is on track, week 5 one week behind, week 6 two.
-    for week, pace in ((3, "on track"), (5, "behind by 1 week")):
+    # The second item falls due after 4 weeks: week 5 is on track, week 6 one week behind, week 7 two.
+    for week, pace in ((3, "on track"), (5, "on track"), (6, "behind by 1 week")):
         shown = await reminder(svc, FIRST + weeks(week - 1))
         assert f"· {pace}" in text(shown)
         assert "Behind by" not in text(shown)
         assert own_labels(shown) == ["Snooze a day", "Pause a week", "I worked on this"]
-    week_6 = await reminder(svc, FIRST + weeks(5))
+    week_7 = await reminder(svc, FIRST + weeks(6))
     assert (
-        "⏳ **Behind by 2 weeks**: 1 of 15 checklist items ticked, 5 weeks into a 36-week plan. **I'm behind** moves "
+        "⏳ **Behind by 2 weeks**: 1 of 15 checklist items ticked, 6 of the plan's 36 weeks over. **I'm behind** moves "
         "your plan back a week; **Slower pace** switches to complete beginner (46 weeks in all)."
-    ) in text(week_6)
-    assert own_labels(week_6) == [
+    ) in text(week_7)
+    assert own_labels(week_7) == [
         "Snooze a day",
         "I'm behind",
         "Slower pace: complete beginner",
@@ -209,8 +210,8 @@ async def test_no_nudge_on_track_or_one_week_behind(svc: Services) -> None:
 
 async def test_no_slower_pace_at_the_slowest_one(svc: Services) -> None:
     await learner(svc, pace="complete_beginner")
-    shown = await reminder(svc, FIRST + weeks(4))
-    assert "**Behind by 4 weeks**" in text(shown)
+    shown = await reminder(svc, FIRST + weeks(5))  # phase 1 is weeks 1-5: its first item fell due after 2.5
+    assert "**Behind by 2 weeks**" in text(shown)
     assert "Slower pace" not in text(shown)
     assert labels(shown) == ["Snooze a day", "I'm behind", "Pause a week", "I worked on this"]
 
@@ -231,7 +232,7 @@ async def test_the_slower_pace_says_what_changed(svc: Services) -> None:
     with says("You're already at that pace: 33 weeks, and programming background has 33 weeks"):
         await press(svc, caller(now=FIRST + weeks(4)), shown, "Slower pace: programming background")
     following = await reminder(svc, FIRST + weeks(4))
-    assert "Finish: 2027-07-15 · behind by 4 weeks" in text(following)
+    assert "Finish: 2027-07-15 · behind by 2 weeks" in text(following)  # phase 1's first item: due after 2 weeks
     assert "Slower pace: complete beginner" in labels(following)
 
 
