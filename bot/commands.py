@@ -89,7 +89,8 @@ class Command:
     """A slash command: what it is called, what it takes, what it does, and how to use it.
 
     `sample` is the example `/help` shows, as option values by option name (`{"role": "backend-engineer"}`):
-    `example` writes it out with the command and option names of the reader's language.
+    `example` writes it out with the command and option names of the reader's language, and `example_with` with
+    the values of `content_examples` for the options that name a path or an item.
     `moderator` commands are listed in `/help` only to moderators and are checked when run.
     `cooldown` is (uses, seconds) per user. `defer` answers "thinking…" first, for work that may
     take longer than Discord's 3 s. `dm` sends the reply to the caller by DM on Discord.
@@ -125,13 +126,22 @@ class Command:
     @property
     def example(self) -> str:
         """The example `/help` shows: `/start-learning role:backend-engineer` (`/lernen-starten rolle:…` in German)."""
-        return command_text(self.name, **{o: self.option(o).shown(v) for o, v in self.sample.items()})
+        return self.example_with({})
+
+    def example_with(self, content: Mapping[str, str]) -> str:
+        """The example with `content`'s value (by `Option.suggest`: "role", "item") for an option that names one."""
+        values = {o: content.get(self.option(o).suggest or "", v) for o, v in self.sample.items()}
+        return command_text(self.name, **{o: self.option(o).shown(v) for o, v in values.items()})
 
     def option(self, name: str) -> Option:
         """Return the option called `name`."""
         return next(o for o in self.options if o.name == name)
 
 
+SAMPLE_ROLE = "backend-engineer"
+SAMPLE_ITEM = "Use git professionally"
+"""The path and item the examples name where the loaded content has them (the shipped content does)."""
+MAX_EXAMPLE_ITEM = 60
 ROLE = Option("role", "The path (default: your latest)", suggest="role")
 GROUP_NAME = Option("name", "The study group", suggest="group")
 DAY = Option("day", "Day of the week", choices=reminders.DAYS)
@@ -152,23 +162,45 @@ KINDS = {
 """What `/help` says an option of each type takes (text needs no word)."""
 
 
+async def content_examples(svc: Services, caller: Caller) -> dict[str, str]:
+    """Return what examples give the options that name a path or an item ("role", "item"), so that they work here:
+    the samples where the loaded content has them; else the caller's latest path (or the first loaded) and an item
+    of its checklist (or of another path's); a placeholder where the content has none."""
+    roles = svc.content.index.roles
+    role = roles.get(SAMPLE_ROLE)
+    if role is None and roles:
+        live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
+        role = roles[max(live, key=lambda e: e.updated_at).role] if live else roles[min(roles)]
+    items = list(role.checklist) if role is not None else []
+    items = items or [i for name in sorted(roles) for i in roles[name].checklist]
+    item = next((i.text for i in items if i.text == SAMPLE_ITEM), items[0].text if items else None)
+    item = item and item.replace("`", "")  # the example is shown as code: a backtick in it would end it
+    return {
+        # i18n: stands in for a path's name in an example when no path is loaded, in capitals as a placeholder
+        "role": role.name if role is not None else _p("placeholder", "ROLE"),
+        # i18n: stands in for a checklist item in an example when no path has one, in capitals as a placeholder
+        "item": clip(item, MAX_EXAMPLE_ITEM) if item else _p("placeholder", "ITEM"),
+    }
+
+
 async def help_reply(svc: Services, caller: Caller, command: str | None = None) -> Reply:
     """List the commands the caller can use with an example each, or explain one command in full."""
+    content = await content_examples(svc, caller)
     if command is not None and command.strip():
         group = _find_group(command)
         if group is not None:
             return Reply(cards=(_group_detail(group, caller),), ephemeral=True)
-        return Reply(cards=(_detail(find_command(command)),), ephemeral=True)
+        return Reply(cards=(_detail(find_command(command), content),), ephemeral=True)
     shown = [c for c in COMMANDS if caller.is_moderator or not c.moderator]
     fields: list[Field] = []
     for name, members in _by_heading(shown):
         if len(members) == 1 and members[0].group is None:
             only = members[0]
-            fields.append(Field(only.usage, f"{_(only.description)}.\n`{only.example}`"))
+            fields.append(Field(only.usage, f"{_(only.description)}.\n`{only.example_with(content)}`"))
             continue
         group = next(g for g in GROUPS if g.name == name)
         subs = "|".join(shown_name(c.leaf, "command") for c in members)
-        lines = [f"{_(group.description)}.", *(f"`{c.example}`" for c in members[:2])]
+        lines = [f"{_(group.description)}.", *(f"`{c.example_with(content)}`" for c in members[:2])]
         fields.append(Field(f"{command_text(name)} {subs}", clip("\n".join(lines), MAX_FIELD_VALUE)))
     paths = len(svc.content.index.roles)
     # i18n: what the reader puts after `/help command:`, in capitals as a placeholder
@@ -197,12 +229,12 @@ def _by_heading(commands: list[Command]) -> list[tuple[str, list[Command]]]:
     return list(out.items())
 
 
-def _detail(command: Command) -> Card:
+def _detail(command: Command, content: Mapping[str, str]) -> Card:
     lines = [
         f"{_(command.description)}.",
         "",
         _("**Usage:** `{usage}`", usage=command.usage),
-        _("**Example:** `{example}`", example=command.example),
+        _("**Example:** `{example}`", example=command.example_with(content)),
     ]
     if command.options:
         lines.append("")
@@ -302,7 +334,7 @@ COMMANDS: tuple[Command, ...] = (
         "Enroll in a learning path, or resume it",
         learning.start_learning,
         "learning",
-        {"role": "backend-engineer"},
+        {"role": SAMPLE_ROLE},
         (
             Option("role", "The path to follow", required=True, suggest="role"),
             Option("pace", "How fast (the path's paces)", suggest="pace"),
@@ -362,7 +394,7 @@ COMMANDS: tuple[Command, ...] = (
         "Tick a checklist item by name",
         progress.done,
         "progress",
-        {"item": "Use git professionally", "proof": "https://github.com/you/project"},
+        {"item": SAMPLE_ITEM, "proof": "https://github.com/you/project"},
         (
             Option("item", "The item (start typing)", required=True, suggest="item"),
             Option("proof", "A link that shows it, e.g. a repository"),
@@ -390,7 +422,7 @@ COMMANDS: tuple[Command, ...] = (
         "Leave a path (your progress is kept)",
         learning.stop_learning,
         "learning",
-        {"role": "backend-engineer"},
+        {"role": SAMPLE_ROLE},
         (
             Option("role", "The path to leave", required=True, suggest="role"),
             Option("forget", "Also forget your checklist progress on it", type="boolean"),
@@ -452,7 +484,7 @@ COMMANDS: tuple[Command, ...] = (
         "Create a study group with a weekly post (Manage Server)",
         groups.create,
         "groups",
-        {"name": "Backend Crew", "role": "backend-engineer", "channel": "#study", "day": "monday", "time": "18:00"},
+        {"name": "Backend Crew", "role": SAMPLE_ROLE, "channel": "#study", "day": "monday", "time": "18:00"},
         (
             Option("name", "Group name", required=True, low=1, high=50),
             Option("role", "The path the group follows", required=True, suggest="role"),

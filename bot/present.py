@@ -7,17 +7,17 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot import components
 from bot.content.markdown import escape
-from bot.content.models import ChecklistItem, Role
+from bot.content.models import ChecklistItem, Piece, Role
 from bot.domain.pace import PaceStatus, pace_change
 from bot.domain.reminders import OpenItem
 from bot.domain.review import ANSWERS, LAST_BOX, Answer
-from bot.domain.shapes import TopicLike
+from bot.domain.shapes import PieceLike, TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
 from bot.domain.weeks import PhaseLike
@@ -151,13 +151,18 @@ def self_paced_hint(role: Role) -> str:
     )
 
 
+def item_text(item: OpenItem) -> str:
+    """Return an open checklist item as markdown, with its links: '⬜ [Singly Linked Lists](https://…)'."""
+    return f"⬜ {item.md or escape(item.text)}"
+
+
 def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return open checklist items under their group names, short enough for one field."""
+    """Return open checklist items under their group names, whole lines only, short enough for one field."""
     lines = []
     for group, items in by_group:
         lines.append(f"**{group}**")
-        lines.extend(f"⬜ {item.text}" for item in items)
-    return clip("\n".join(lines), limit)
+        lines.extend(item_text(item) for item in items)
+    return fit_lines(lines, limit)
 
 
 def zone_note(*stored: str | None, whose: str = "Your") -> str:
@@ -183,6 +188,68 @@ def zone_note(*stored: str | None, whose: str = "Your") -> str:
     return ""
 
 
+# --------------------------------------------------------------------------- a phase as written (/phase, /today)
+
+
+def label_text(label: str) -> str:
+    """Return a part's label in bold, with a colon unless it ends in punctuation of its own."""
+    return f"**{escape(label)}**" if label[-1:] in "?!.:" else f"**{escape(label)}:**"
+
+
+_LISTED = frozenset({"item", "task", "row"})
+
+
+def _last_line(piece: PieceLike) -> int:
+    return piece.line + piece.md.count("\n") if piece.kind == "code" else piece.line
+
+
+def body_lines(pieces: Sequence[PieceLike], task: Callable[[PieceLike], str | None] = lambda _piece: None) -> list[str]:
+    """Return what is written under a phase heading as markdown lines, in the file's order.
+
+    Labels are bold with a colon, and prose right under a label without text of its own joins it
+    (`**Learn Git:** Git records…`); bullets and table rows are bullets, numbered items keep their numbers, code
+    blocks are kept whole (one line each, for `fit_lines`), quoted prose stays quoted. A label, a code block, the
+    start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
+    label (it is the label's) and items of one list. `task` shows a task item (None leaves it out).
+    """
+    lines: list[str] = []
+    previous: PieceLike | None = None
+    joinable = False  # the line before is a label with no text of its own
+    # Lists nested under what is not shown as one (a plan's item that is the phase) start at the margin.
+    base = min((p.depth for p in pieces if p.kind in _LISTED), default=0)
+    for piece in pieces:
+        kind = piece.kind
+        if kind == "task":
+            shown = task(piece)
+            if shown is None:
+                continue
+        elif kind == "label":
+            shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")
+        elif kind in _LISTED:
+            marker = "- " if piece.number is None else f"{piece.number}. "
+            shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}"
+        else:
+            shown = f"> {piece.md}" if piece.quote else piece.md
+        if joinable and kind == "text" and not piece.quote:
+            lines[-1] += f" {shown}"
+        else:
+            if previous is not None and (
+                kind == "label"
+                or piece.quote != previous.quote  # a quote is set apart from what is around it
+                or (previous.kind == "code" or (kind == "code" and previous.kind != "label"))
+                or (
+                    piece.line > _last_line(previous) + 1
+                    and previous.kind != "label"
+                    and not (kind in _LISTED and previous.kind in _LISTED)
+                )
+            ):
+                lines.append("")
+            lines.append(shown)
+        joinable = kind == "label" and not piece.rest
+        previous = piece
+    return lines
+
+
 # --------------------------------------------------------------------------- this week's slice (/today, reminders)
 
 
@@ -195,11 +262,24 @@ def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
 
 
 def _unit_lines(unit: SliceUnit) -> list[str]:
-    """Return a unit as markdown: its part label in bold, marked when split over weeks, then its topics."""
-    lines: list[str] = []
-    if unit.label:
+    """Return a unit as markdown: its part label in bold, marked when split over weeks, then what is written in
+    it, in the file's order (its task items are the open items' to show)."""
+    label = unit.label
+    if label:
         marks = [m for m, on in ((_("continued"), unit.continued), (_("continues next week"), unit.continues)) if on]
-        head = f"**{escape(unit.label)}**" + (f" ({', '.join(marks)})" if marks else "")
+        label = f"{label} ({', '.join(marks)})" if marks else label
+    if unit.pieces:
+        pieces = list(unit.pieces)
+        if label:
+            first = pieces[0]
+            if first.kind == "label" and not unit.continued:
+                pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest)
+            else:
+                pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
+        return body_lines(pieces)
+    lines: list[str] = []
+    if label:
+        head = label_text(label)
         lines.append(f"{head} {unit.text}".rstrip() if unit.text else head)
     elif unit.text:  # a phase's own prose, when it has no topics or parts
         lines.append(unit.text)
@@ -243,14 +323,16 @@ def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) 
 
 
 def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return the first `MAX_TODAY_ITEMS` open items and how many more `/checklist` has."""
-    lines = [f"⬜ {item.text}" for item in items[:MAX_TODAY_ITEMS]]
-    if len(items) > MAX_TODAY_ITEMS:
-        more = len(items) - MAX_TODAY_ITEMS
-        lines.append(
-            _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
-        )
-    return clip("\n".join(lines), limit)
+    """Return the first `MAX_TODAY_ITEMS` open items (as many as fit in `limit`, whole, links and all) and how many
+    more `/checklist` has."""
+    lines = [item_text(item) for item in items[:MAX_TODAY_ITEMS]]
+    for shown in range(len(lines), -1, -1):
+        more = len(items) - shown
+        tail = _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
+        text = "\n".join([*lines[:shown], tail] if more else lines[:shown])
+        if len(text) <= limit:
+            return text
+    return clip(tail, limit)
 
 
 def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:

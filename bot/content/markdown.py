@@ -57,6 +57,9 @@ _HTML_NOT_SHOWN = re.compile(
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
+# empty one is.
+_PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
 
 
 class Block(NamedTuple):
@@ -80,6 +83,7 @@ class Block(NamedTuple):
     in_item_heading: bool = False  # an item that is a heading (`- ### Arrays`)
     cells: tuple[tuple[str, str, str], ...] = ()
     quote: int = 0  # how many block quotes hold it
+    number: int | None = None  # an item of a numbered list: its number ('3. Find data' is 3)
 
 
 # Makes a Block from a tuple of all its fields, without the named tuple's Python-level __new__ (a block is
@@ -222,8 +226,9 @@ class _Reader:
         self.blocks: list[Block] = []
         self.inline: _Inline | None = None
         self.block_start = 0  # byte offset where the current inline block starts
-        self.items: list[list] = []  # open items: [depth, start, task, text done, heading]
+        self.items: list[list] = []  # open items: [depth, start, task, text done, heading, number]
         self.list_depth = 0
+        self.numbers: list[int | None] = []  # of each open list: its next item's number (None: a bullet list)
         self.quote = 0
         self.in_para = False
         self.code: list[str] | None = None
@@ -441,7 +446,9 @@ class _Reader:
         if plain:
             line = self.line_at(self.block_start)
             self.blocks.append(
-                _new_block(Block, ("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote))
+                _new_block(
+                    Block, ("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote, None)
+                )
             )
 
     def emit_item(self, item: list) -> None:
@@ -450,7 +457,7 @@ class _Reader:
         if plain:
             line = self.line_at(item[1])
             block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
-            self.blocks.append(_new_block(Block, block))
+            self.blocks.append(_new_block(Block, (*block, item[5])))
 
     def open_item_text(self) -> list | None:
         """Return the innermost item whose own text is still being read."""
@@ -484,11 +491,13 @@ class _Reader:
             if start is None or (items and not items[-1][3]):  # not a block's start, or an item's text is open
                 if "End" in event and type(event["End"]) is dict and "List" in event["End"]:
                     self.list_depth -= 1  # _end_list, without the dispatch: every list ends so
+                    self.numbers.pop()
                     continue
                 event_at(event, span)
                 continue
             if type(start) is dict and "List" in start:
                 self.list_depth += 1  # _start_list, without the dispatch (no item's text is open to close)
+                self.numbers.append(start["List"])
                 continue
             kind = "Item" if start == "Item" else "Paragraph" if start == "Paragraph" else None
             if kind is None and type(start) is dict and "Heading" in start:
@@ -536,7 +545,9 @@ class _Reader:
                 md = _squash(self.linked(text))
             else:
                 md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
+            number = None
             if kind == "Item":
+                number = self.take_number()
                 block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
@@ -548,7 +559,7 @@ class _Reader:
                 line = self.line_at(end_event[1]["start"])
                 self.outer_level = int(end["Heading"][1])
                 block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
-            blocks.append(_new_block(Block, (*block, (), self.quote)))
+            blocks.append(_new_block(Block, (*block, (), self.quote, number)))
         return blocks
 
     def _bold_block(
@@ -589,12 +600,14 @@ class _Reader:
         after = self.linked(text) if "://" in text or "www." in text else escape(text)
         md = _squash(f"**{bold}**{inside[len(bold) :]}{after}")
         label, rest, anchor = _squash(label_text), after.strip(), self.only_anchor
+        number = None
         if kind == "Item":
+            number = self.take_number()
             block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
         else:
             depth = self.items[-1][0] + 1 if self.items else 0
             block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)
-        self.blocks.append(_new_block(Block, (*block, (), self.quote)))
+        self.blocks.append(_new_block(Block, (*block, (), self.quote, number)))
 
     def _event(self, event: Any, span: dict) -> None:
         """Handle one event, whatever it is and whatever the reader's state."""
@@ -695,7 +708,7 @@ class _Reader:
         items = self.items
         if items and not items[-1][3]:
             self.emit_item(items[-1])
-        items.append([self.list_depth - 1, offset, None, False, False])
+        items.append([self.list_depth - 1, offset, None, False, False, self.take_number()])
         self.inline = _Inline()
         self.block_start = offset
         self.only_anchor = True
@@ -706,12 +719,21 @@ class _Reader:
             self.emit_item(item)
         self.inline = None
 
-    def _start_list(self, _info: object, _offset: int) -> None:
+    def _start_list(self, info: int | None, _offset: int) -> None:
         self.close_item_text()
         self.list_depth += 1
+        self.numbers.append(info)
 
     def _end_list(self, _value: object, _start: int, _end: int) -> None:
         self.list_depth -= 1
+        self.numbers.pop()
+
+    def take_number(self) -> int | None:
+        """Return the number of an item that starts now (None in a bullet list); the list counts on from it."""
+        number = self.numbers[-1] if self.numbers else None
+        if number is not None:
+            self.numbers[-1] = number + 1
+        return number
 
     def _start_heading(self, _info: object, offset: int) -> None:
         item = self.open_item_text()
@@ -733,7 +755,9 @@ class _Reader:
             level = self.outer_level = int(value["Heading"][1])
             line = self.line_at(start)
             self.blocks.append(
-                _new_block(Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote))
+                _new_block(
+                    Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote, None)
+                )
             )
 
     def _without_closing_hashes(self, md: str, plain: str, start: int, end: int) -> tuple[str, str]:
@@ -801,7 +825,7 @@ class _Reader:
             if tag[0] == "h":
                 self.outer_level = level
             line = first_line + text.count("\n", 0, found.start())
-            block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote)
+            block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
             self.blocks.append(_new_block(Block, block))
             self.html_headings += 1
 
@@ -863,7 +887,9 @@ class _Reader:
     def _emit_row(self) -> None:
         head = self.table_head or []
         cells = tuple(
-            (head[i][0] if i < len(head) else "", md, plain) for i, (plain, md) in enumerate(self.cells) if plain
+            (head[i][0] if i < len(head) else "", md, plain)
+            for i, (plain, md) in enumerate(self.cells)
+            if plain and plain.casefold() not in _PLACEHOLDER_CELLS
         )
         if not cells:
             return

@@ -34,7 +34,6 @@ class Topic(NamedTuple):
     children: tuple[Topic, ...] = ()
     title: str = ""  # clean text: the part before a ':', a table row's first cell, a heading in an item
     detail: str = ""  # what is nested under it, as markdown lines (shown with it: its entry's body)
-    depth: int = 0  # how many checklist items it is nested under (a note under a task: 1)
 
 
 class Subsection(NamedTuple):
@@ -44,6 +43,26 @@ class Subsection(NamedTuple):
     line: int
     text: str = ""
     topics: tuple[Topic, ...] = ()
+
+
+PieceKind = Literal["label", "text", "item", "task", "row", "code"]
+
+
+class Piece(NamedTuple):
+    """One block written under a phase heading, in file order: what `/phase` shows, and `/today` a week's share of.
+
+    kind: "label" (a sub-heading or a bold label: `md` is the label as clean text, `rest` what follows it on its
+    line), "text" (a line of prose), "item" (a bullet or numbered item), "task" (a task item), "row" (a table row,
+    shown as a bullet) or "code" (a fenced code block).
+    """
+
+    kind: PieceKind
+    line: int
+    md: str  # Discord markdown
+    depth: int = 0  # list nesting
+    number: int | None = None  # an item of a numbered list: its number
+    quote: bool = False  # written inside a block quote
+    rest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +80,7 @@ class Phase:
     subsections: tuple[Subsection, ...] = ()
     text: str = ""  # the phase's own prose (Discord markdown), besides its objective
     planned: bool = False  # the file gave no weeks: the engine planned them
+    body: tuple[Piece, ...] = ()  # everything written under its heading, in order, but its objective line
 
     @property
     def weeks(self) -> tuple[int, int]:

@@ -12,6 +12,7 @@ without weeks get weeks planned for them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -24,7 +25,7 @@ import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.markdown import Block, escape, read_blocks
-from bot.content.models import ChecklistItem, Phase, Problem, Role, Section, Severity, Subsection, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Problem, Role, Section, Severity, Subsection, Topic
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
@@ -110,6 +111,11 @@ _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
+# A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
+# label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
+_MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
+_UNESCAPE = re.compile(r"\\(.)")
+_EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
 
 
 class _Problems:
@@ -420,6 +426,7 @@ class _PhaseBuilder:
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
+    body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
 
 
 @dataclass(slots=True)
@@ -621,7 +628,7 @@ class _Body:
 
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
-        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote = block
+        kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
         if kind == "heading":
             found = next(self.heading_phases)
             if found is None and self.series is not None:
@@ -633,6 +640,9 @@ class _Body:
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
+            part = self.stack[-1].part
+            if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
+                self.phase.body.append(Piece("label", line, plain, quote=bool(quote), rest=" ".join(part.text)))
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
@@ -686,15 +696,42 @@ class _Body:
             # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
+            if not label and (marked := _marked_label(md)) is not None:
+                label, rest_md = marked
+            sub, goal = self.sub, (self.phase.objective, self.phase.wants_objective) if self.phase else None
             self._line(heading, md, line, depth, label, rest_md, quote)
+            self._line_piece(block, sub, goal)
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
             heading.lines.append(f"{'  ' * depth}- {md}")
             self._topic(heading, depth, md, line, label)
             self.ancestors, self.holders = [], []
+            if self.phase is not None:
+                self.phase.body.append(Piece("row", line, md, depth, quote=bool(quote)))
         else:  # code
             heading.lines.append(md)
+            if self.phase is not None:
+                self.phase.body.append(Piece("code", line, md, depth, quote=bool(quote)))
+
+    def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
+        """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
+        before it), not at all when it gave the objective (`goal` was the objective before it), joined to the bullet
+        it continues."""
+        phase = self.phase
+        if phase is None or (phase.objective, phase.wants_objective) != goal:
+            return
+        body = phase.body
+        if block.depth > 0 and body and body[-1].kind in ("item", "task"):
+            if body[-1].kind == "item":  # a task item shows as its checklist item does
+                body[-1] = body[-1]._replace(md=f"{body[-1].md} {block.md}")
+            return
+        if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
+            body.append(
+                Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
+            )
+        else:
+            body.append(Piece("text", block.line, block.md, block.depth, quote=bool(block.quote)))
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -766,7 +803,7 @@ class _Body:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
             picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
             block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
-        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _ = block
+        _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
             del ancestors[depth:]
@@ -775,8 +812,13 @@ class _Body:
             ancestors.extend([""] * (depth - len(ancestors)))
             holders.extend([None] * (depth - len(holders)))
         # A task shows as a box on a bullet; a bullet line is a finer entry, not its heading's own words.
-        line = f"{'  ' * depth}{'- ☑ ' if task else '- ☐ ' if task is not None else '- '}{md}"
+        marker = "- " if number is None else f"{number}. "
+        line = f"{'  ' * depth}{marker}{'☑ ' if task else '☐ ' if task is not None else ''}{md}"
         heading.lines.append(line)
+        if self.phase is not None:
+            shown = split_explicit_id(md)[0] if task is not None else md
+            kind = "item" if task is None else "task"
+            self.phase.body.append(Piece(kind, line_no, shown, depth, number, bool(block.quote)))
         for holder in holders:  # what is nested under a bullet shows with it ('- ### Arrays' and its items)
             if holder is not None:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -794,10 +836,10 @@ class _Body:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
-        # ..., nested lines, a heading in an item, the task items above it, the bullet it is nested under
-        tasks = self._tasks_above(depth)
-        parent = next((h for h in reversed(self.holders[:depth]) if h is not None), None) if tasks else None
-        topic = [depth, md, line, title, [], False, tasks, parent]
+        # ..., nested lines, a heading in an item, under a task item, the bullet that holds that task
+        under_task = self._tasks_above(depth) > 0
+        parent = next((h for h in reversed(self.holders[:depth]) if h is not None), None) if under_task else None
+        topic = [depth, md, line, title, [], False, under_task, parent]
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic, self.last_task = topic, None
         return topic
@@ -918,6 +960,16 @@ def _picks(blocks: list[Block]) -> frozenset[int]:
     )
 
 
+def _marked_label(md: str) -> tuple[str, str] | None:
+    """Return the label and the rest of a line that opens with emoji and then bold text ('📝 **Common mistakes:**'
+    is '📝 Common mistakes:' and ''), else None."""
+    found = _MARKED_LABEL.match(md) if md[:1] not in "*\\" and "**" in md else None
+    if found is None or not all(unicodedata.category(c) in _EMOJI_PARTS for c in found.group(1)):
+        return None
+    words = _UNESCAPE.sub(r"\1", found.group(2)).strip()
+    return f"{found.group(1)} {words}", found.group(3).strip()
+
+
 def _plan_item(plain: str, found: PhaseHeading) -> bool:
     """Return True for a list item that can be a phase of a list plan: not a quarter ('Q1: ...' may ask) nor a
     number and a length alone ('2. Functions (1 week)' numbers the parts of something)."""
@@ -1005,10 +1057,7 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     depths = {e[0] for e in entries}
     if len(depths) == 1:  # a flat list, the usual case
         return tuple(
-            [
-                _new(Topic, (md, line, (), title, "\n".join(nested), tasks))
-                for _, md, line, title, nested, _, tasks, _ in entries
-            ]
+            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, *_ in entries]
         )
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
@@ -1026,8 +1075,8 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         stack.append(node)
 
     def freeze(node: tuple[int, list, list]) -> Topic:
-        _, md, line, title, nested, _, tasks, _ = node[1]
-        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested), tasks)
+        _, md, line, title, nested, *_ = node[1]
+        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)
 
@@ -1039,7 +1088,9 @@ def _without_leading_marks(label: str) -> str:
 
 
 def _first_sentence(lines: list[str]) -> str | None:
-    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">"))), "")
+    """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
+    in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
+    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">")) and not ln.endswith(":")), "")
     if not text:
         return None
     match = _SENTENCE.match(text)
@@ -1174,6 +1225,7 @@ def _build_phases(
                 ),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
+                body=(*b.body, Piece("text", b.line, b.links)) if b.links else tuple(b.body),
             )
         )
         previous = b
@@ -1235,7 +1287,7 @@ def _add_topics(
     out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
 ) -> None:
     """Add a section for each topic and, after it, its nested ones."""
-    for i, (text, line, children, title, detail, _) in enumerate(topics, 1):  # a Topic's fields
+    for i, (text, line, children, title, detail) in enumerate(topics, 1):  # a Topic's fields
         tid = f"{prefix}.{i}"
         out.append(_new(Section, (tid, title, path, f"{text}\n{detail}" if detail else text, line, "topic", phase)))
         if children:

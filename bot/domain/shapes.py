@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["ChecklistLike", "PartLike", "PhaseContent", "TopicLike"]
+__all__ = ["ChecklistLike", "PartLike", "PhaseContent", "PieceLike", "TopicLike"]
 
 
 class TopicLike(Protocol):
@@ -47,6 +47,31 @@ class PartLike(Protocol):
     def topics(self) -> Sequence[TopicLike]: ...
 
 
+class PieceLike(Protocol):
+    """One block written under a phase heading, like `bot.content.models.Piece`."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def md(self) -> str: ...
+
+    @property
+    def depth(self) -> int: ...
+
+    @property
+    def number(self) -> int | None: ...
+
+    @property
+    def quote(self) -> bool: ...
+
+    @property
+    def rest(self) -> str: ...
+
+
 class PhaseContent(Protocol):
     """A role's phase as written, like `bot.content.models.Phase`."""
 
@@ -69,6 +94,9 @@ class PhaseContent(Protocol):
     def subsections(self) -> Sequence[PartLike]: ...
 
     @property
+    def body(self) -> Sequence[PieceLike]: ...
+
+    @property
     def first_week(self) -> int: ...
 
     @property
@@ -86,6 +114,9 @@ class ChecklistLike(Protocol):
 
     @property
     def text(self) -> str: ...
+
+    @property
+    def md(self) -> str: ...
 
     @property
     def phase(self) -> int | None: ...

@@ -41,6 +41,13 @@ Scheduled weeks
     (`ScheduledPhase.weeks`), not over its nominal span: path week 15, in a phase that runs
     weeks 13-18 on the learner's calendar, gets slice 3 of 6.
 
+Pieces
+    A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
+    with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
+    at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
+    nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
+    goes with the atom after it, and pieces above every atom go to none. A unit's `pieces` are its atoms'.
+
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
     autolinks ``<https://...>`` (http and https only) in the part prose, the topic texts and
@@ -57,7 +64,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.domain.reminders import OpenItem
-from bot.domain.shapes import ChecklistLike, PhaseContent, TopicLike
+from bot.domain.shapes import ChecklistLike, PhaseContent, PieceLike, TopicLike
 from bot.domain.weeks import ScheduledPhase
 
 __all__ = [
@@ -81,6 +88,9 @@ class SliceUnit:
     `label` is the part's label, None for a top-level topic or a phase's own prose. `text` is the
     part's (or phase's) prose, given with the piece that starts the part and empty on later pieces.
     `continued` says an earlier week had the start of this part; `continues` that a later week has more.
+    `pieces` are the blocks of the phase's body (`PhaseContent.body`) that fall in this unit, in file order: from
+    the line its first atom starts on (a part's label, a topic's bullet) up to the next atom's, so prose, nested
+    bullets and code written after a topic come with it.
     """
 
     label: str | None
@@ -88,6 +98,7 @@ class SliceUnit:
     topics: tuple[TopicLike, ...]
     continued: bool = False
     continues: bool = False
+    pieces: tuple[PieceLike, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -170,11 +181,12 @@ class TodayView:
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """A top-level topic, a part or a phase's own prose, in reading order."""
+    """A top-level topic, a part or a phase's own prose, in reading order, and the line it starts on."""
 
     label: str | None
     text: str
     topics: tuple[TopicLike, ...]
+    line: int = 0
 
     @property
     def size(self) -> int:
@@ -189,8 +201,12 @@ class _Atom:
 
 def _blocks(phase: PhaseContent) -> tuple[_Block, ...]:
     # Sort topics and parts by their line: a file may write loose topics after its parts.
-    lined: list[tuple[int, int, _Block]] = [(topic.line, 0, _Block(None, "", (topic,))) for topic in phase.topics]
-    lined += [(part.line, 1, _Block(part.label, part.text, tuple(part.topics))) for part in phase.subsections]
+    lined: list[tuple[int, int, _Block]] = [
+        (topic.line, 0, _Block(None, "", (topic,), topic.line)) for topic in phase.topics
+    ]
+    lined += [
+        (part.line, 1, _Block(part.label, part.text, tuple(part.topics), part.line)) for part in phase.subsections
+    ]
     lined.sort(key=lambda entry: (entry[0], entry[1]))
     blocks = tuple(block for _, _, block in lined)
     if not blocks and phase.text.strip():
@@ -200,6 +216,42 @@ def _blocks(phase: PhaseContent) -> tuple[_Block, ...]:
 
 def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
     return tuple(_Atom(b, i) for b, block in enumerate(blocks) for i in range(block.size))
+
+
+def _pieces_of(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> dict[_Atom, list[PieceLike]]:
+    """Give each piece of the phase's body to the atom that starts last at or above its line (a part's first atom
+    starts at its label, a topic's at its bullet; a phase's own prose owns all); pieces above every atom go to none.
+
+    A line that leads in to what follows ('Topics:' before a list) goes with the atom that starts after it."""
+    starts = sorted(
+        (
+            blocks[a.block].line
+            if a.index == 0 or not blocks[a.block].topics
+            else blocks[a.block].topics[a.index].line,
+            k,
+        )
+        for k, a in enumerate(atoms)
+    )
+    pieces = phase.body
+    # Walk the pieces and the atoms' starts together: a piece on the line an atom starts on starts that atom, one
+    # atom a piece where several start on one line (a table row made a phase: its cells are its topics).
+    owners: list[int] = []
+    owner, ahead = -1, 0
+    for piece in pieces:
+        while ahead < len(starts) and starts[ahead][0] < piece.line:
+            owner, ahead = ahead, ahead + 1
+        if ahead < len(starts) and starts[ahead][0] == piece.line:
+            owner, ahead = ahead, ahead + 1
+        owners.append(owner)
+    for i in range(len(pieces) - 2, -1, -1):  # from the end, so lead-ins one after another all move on
+        piece = pieces[i]
+        if piece.kind == "text" and not piece.quote and piece.md.rstrip().endswith(":") and owners[i + 1] > owners[i]:
+            owners[i] = owners[i + 1]
+    owned: dict[_Atom, list[PieceLike]] = {atom: [] for atom in atoms}
+    for piece, at in zip(pieces, owners, strict=True):
+        if at >= 0:
+            owned[atoms[starts[at][1]]].append(piece)
+    return owned
 
 
 _Cost = tuple[int, int, int]  # (fitting parts cut, other parts cut, sum of squared week sizes)
@@ -281,8 +333,10 @@ def _partition(atoms: Sequence[_Atom], blocks: Sequence[_Block], groups: int) ->
     return sizes
 
 
-def _units(atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> tuple[SliceUnit, ...]:
-    """Group consecutive atoms of one block into one unit."""
+def _units(
+    atoms: Sequence[_Atom], blocks: Sequence[_Block], owned: dict[_Atom, list[PieceLike]]
+) -> tuple[SliceUnit, ...]:
+    """Group consecutive atoms of one block into one unit, with the pieces they own."""
     units: list[SliceUnit] = []
     run: list[_Atom] = []
 
@@ -299,6 +353,7 @@ def _units(atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> tuple[SliceUnit,
                 topics=topics,
                 continued=first > 0,
                 continues=last < block.size - 1,
+                pieces=tuple(piece for atom in run for piece in owned[atom]),
             )
         )
         run.clear()
@@ -329,6 +384,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     n = len(atoms)
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
+    owned = _pieces_of(phase, atoms, blocks)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
     practice_weeks = weeks - len(regular)
     if practice_weeks == 0:
@@ -338,7 +394,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     else:
         practice = [(atoms[j % n],) for j in range(practice_weeks)]
     return tuple(
-        PhaseSlice(phase.number, w, weeks, _units(week_atoms, blocks), practice=w > len(regular))
+        PhaseSlice(phase.number, w, weeks, _units(week_atoms, blocks, owned), practice=w > len(regular))
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
 
@@ -418,7 +474,7 @@ def build_today(
     open_items: dict[str, OpenItem] = {}
     for item in checklist:
         if item.phase == phase.number and item.id not in done:
-            open_items.setdefault(item.id, OpenItem(item.id, item.text))
+            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md))
     items = tuple(open_items.values())
     next_step: NextStep | None = None
     if items:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
-from operator import itemgetter
 
 from bot import components
 from bot.content.answers import SHOWN, Answer, Asker, answer
 from bot.content.holder import section_key
 from bot.content.markdown import escape
-from bot.content.models import ChecklistItem, Phase, Role, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Role
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
+from bot.domain.today import build_today
 from bot.domain.weeks import PhaseLike
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
 from bot.present import (
     COLOR,
+    MAX_TODAY_ITEMS,
+    body_lines,
     confirm,
+    item_text,
     open_items_text,
     pace_label,
     plan_change_text,
@@ -29,7 +31,19 @@ from bot.present import (
     zone_note,
 )
 from bot.reminders.planning import replan_user
-from bot.render import Button, Card, Field, Reply, Row, Select, SelectOption, clip, escape_user_text, paginate
+from bot.render import (
+    Button,
+    Card,
+    Field,
+    Reply,
+    Row,
+    Select,
+    SelectOption,
+    clip,
+    escape_user_text,
+    fit_lines,
+    paginate,
+)
 from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_TITLE,
@@ -42,29 +56,9 @@ from bot.render.limits import (
 from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
 
 DEEP_DIVE_PAGE = 1800
+MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
-
-
-def _part_lines(topics: tuple[Topic, ...], items: Sequence[tuple[ChecklistItem, str]]) -> list[str]:
-    """Return a part's bullets and task items (as shown) in the order the file has them, each nested as written:
-    a bullet under a bullet two spaces in, and under a task item (a note, a sub-task) an em space a task."""
-    lines: list[tuple[int, str]] = []
-
-    def add(topics: tuple[Topic, ...], depth: int) -> None:
-        for t in topics:
-            lines.append((t.line, f"{chr(0x2003) * t.depth}{'  ' * depth}- {t.text}"))
-            add(t.children, depth + 1)
-
-    add(topics, 0)
-    lines += [(item.line, shown) for item, shown in items]
-    lines.sort(key=itemgetter(0))
-    return [shown for _, shown in lines]
-
-
-def _label(text: str) -> str:
-    """Return a part's label in bold, with a colon unless it ends in punctuation of its own."""
-    return f"**{escape(text)}**" if text[-1:] in "?!.:" else f"**{escape(text)}:**"
 
 
 def indent(item: ChecklistItem) -> str:
@@ -74,38 +68,54 @@ def indent(item: ChecklistItem) -> str:
 
 
 def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] = ()) -> str:
-    """Return a phase's objective, prose, topics and parts (sub-headings, bold labels) as markdown.
+    """Return a phase as markdown: its objective, then everything written under its heading in the file's order
+    (prose, parts, bullets, numbered items, table rows, code blocks).
 
-    `items` are the checklist items written in the phase: each shows in the part it is written in (✅ when its
-    ID is in `done`), so a phase written as task lists shows them and their links."""
-    parts = []
-    if phase.objective:
-        parts.append(_("**Objective:** {objective}", objective=phase.objective))
-    prose = phase.text
-    if phase.objective and prose.startswith(phase.objective):  # the objective is its first sentence
-        prose = prose[len(phase.objective) :].strip()
-    if prose:
-        parts.append(prose)
-    # Each item goes to the last part that starts above it; items above every part go with the phase's topics.
-    starts = [sub.line for sub in phase.subsections]
-    placed: list[list[tuple[ChecklistItem, str]]] = [[] for _ in range(len(starts) + 1)]
-    for item in items:
-        box = "✅" if item.id in done else "⬜"
-        placed[bisect_right(starts, item.line)].append((item, f"{indent(item)}{box} {item.md or escape(item.text)}"))
-    if phase.topics or placed[0]:
-        parts.append("\n".join(_part_lines(phase.topics, placed[0])))
-    for sub, own_items in zip(phase.subsections, placed[1:], strict=True):
-        block = [_label(sub.label) + (f" {sub.text}" if sub.text else "")]
-        block.extend(_part_lines(sub.topics, own_items))
-        parts.append("\n".join(block))
-    return "\n\n".join(parts)
+    `items` are the checklist items written in the phase: each shows where it is written (✅ when its ID is in
+    `done`), so a phase written as task lists shows them and their links."""
+    pieces: list[Piece] = list(phase.body)
+    objective = phase.objective
+    if objective:  # an objective taken from the phase's first sentence is not said twice
+        for i, piece in enumerate(pieces):
+            if piece.kind == "label":
+                break
+            if piece.kind == "text" and not piece.quote:
+                if piece.md.startswith(objective):
+                    rest = piece.md[len(objective) :].strip()
+                    pieces[i : i + 1] = [piece._replace(md=rest)] if rest else []
+                break
+    at_line = {item.line: item for item in items}
+
+    def task(piece: Piece) -> str | None:
+        item = at_line.pop(piece.line, None)
+        return None if item is None else _item_line(item, done)
+
+    lines = body_lines(pieces, task)
+    if at_line:  # items the phase's text does not place: after the rest
+        lines += ([""] if lines else []) + [_item_line(item, done) for item in at_line.values()]
+    head = [_("**Objective:** {objective}", objective=objective)] if objective else []
+    return "\n\n".join(x for x in ("\n".join(head), "\n".join(lines).strip("\n")) if x)
 
 
-def focus_text(phase: Phase, limit: int = MAX_FIELD_VALUE) -> str:
-    """Return what to work on in a phase, short enough for one field."""
-    topics = [t.text for t in phase.topics] + [f"{s.label}" for s in phase.subsections]
-    text = (phase.objective or phase.title) + ("\n" + "\n".join(f"• {t}" for t in topics[:6]) if topics else "")
-    return clip(text, limit)
+def _item_line(item: ChecklistItem, done: Collection[str]) -> str:
+    """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under."""
+    box = "✅" if item.id in done else "⬜"
+    return f"{indent(item)}{box} {item.md or escape(item.text)}"
+
+
+def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int = MAX_FIELD_VALUE) -> str:
+    """Return what to work on this week, as `/today` has it: the phase's objective and this week's parts and topics,
+    or, when the phase writes none out, its open checklist items; short enough for one field."""
+    lines = [phase.objective] if phase.objective else []
+    at, week = plan.position.phase, plan.position.week
+    view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
+    if view is not None and view.slice.units:
+        lines += [f"• {escape(unit.heading)}" for unit in view.slice.units[:MAX_FOCUS_UNITS]]
+    elif view is not None and view.open_items:
+        lines += [item_text(item) for item in view.open_items[:MAX_TODAY_ITEMS]]
+    if not lines:
+        lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
+    return fit_lines(lines, limit)
 
 
 def _plan_lines(plan: Plan) -> str:
@@ -188,7 +198,7 @@ async def start_learning(
         headline = _("New pace; your ticked items are kept.")
     else:
         headline = _("Welcome back, your progress is where you left it.")
-    done = await svc.store.get_progress(caller.user_id, found.name) if found.self_paced else {}
+    done = await svc.store.get_progress(caller.user_id, found.name)
     card = path_card(plan, headline, done)
     # Weeks count in UTC when the learner's stored zone can't be used.
     content = "\n".join(x for x in (changed, zone_note(learner.timezone)) if x)
@@ -228,7 +238,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
     """The path at a glance: where the learner is, every phase at their pace, and this week's focus.
 
     A self-paced path has no phases to show: its next open checklist items instead (`done` holds the
-    ticked item IDs).
+    ticked item IDs, which this week's focus leaves out too).
     """
     found, enrollment = plan.role, plan.enrollment
     if plan.self_paced:
@@ -253,7 +263,7 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
         if phase is not None:
             focus = _("This week's focus · Phase {number}: {title}", number=phase.number, title=phase.title)
             name = clip(focus, MAX_FIELD_NAME)
-            fields.append(Field(name, focus_text(phase)))
+            fields.append(Field(name, focus_text(plan, phase, done)))
     title = clip(f"{found.display_name} · {headline}", MAX_EMBED_TITLE)
     start_on = format_date(enrollment.start_date)
     commands = {"progress": command_text("progress"), "help": command_text("help")}

@@ -9,6 +9,7 @@ from datetime import datetime, time
 
 from bot import components
 from bot.content import pick
+from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
@@ -34,7 +35,13 @@ from bot.render import (
     fit_message,
 )
 from bot.render import progress_bar as bar
-from bot.render.limits import MAX_EMBED_TOTAL, MAX_FIELD_VALUE, MAX_OPTION_LABEL, MAX_SELECT_OPTIONS
+from bot.render.limits import (
+    MAX_EMBED_DESCRIPTION,
+    MAX_EMBED_TOTAL,
+    MAX_FIELD_VALUE,
+    MAX_OPTION_LABEL,
+    MAX_SELECT_OPTIONS,
+)
 from bot.services import Caller, Member, Plan, Response, Services, UserError, no_live_path, plan_for
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
@@ -54,26 +61,28 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
 
 
-def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False) -> list[str]:
+def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False, *, markdown: bool = False) -> list[str]:
     """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
 
     The same words may be written under several headings or parent items (their IDs differ); a name keeps the
-    group and the parent item that tell them apart (the group only where it is not shown beside it)."""
+    group and the parent item that tell them apart (the group only where it is not shown beside it). `markdown`
+    gives each name as Discord markdown, the item's links kept (a menu shows clean text only)."""
     alike: dict[str, list[ChecklistItem]] = {}
     for item in items:
         alike.setdefault(item.text, []).append(item)
     names = []
     for item in items:
+        own = (item.md or escape(item.text)) if markdown else item.text
         same = alike[item.text]
         if len(same) == 1:
-            names.append(item.text)
+            names.append(own)
             continue
         group = not groups_shown and len({i.group for i in same}) > 1
         parent = len({i.parent for i in same}) > 1
         context = [item.group] if group else []
         if parent and item.parent:
             context.append(item.parent)
-        names.append(" › ".join([*context, item.text]))
+        names.append(" › ".join([*(escape(c) if markdown else c for c in context), own]))
     return names
 
 
@@ -92,13 +101,20 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     page = max(0, min(page, len(pages) - 1))
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
-    lines = []
     named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
-    for chunk, names in named:
-        lines.append(f"**{chunk[0].group}**")
-        lines.extend(
-            f"{indent(i)}{'✅' if i.id in done else '⬜'} {name}" for i, name in zip(chunk, names, strict=True)
-        )
+
+    def lines_of(markdown: bool) -> list[str]:
+        lines = []
+        for chunk, names in named:
+            shown = item_names(chunk, groups_shown=True, markdown=True) if markdown else names
+            lines.append(f"**{chunk[0].group}**")
+            lines.extend(f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}" for i, n in zip(chunk, shown, strict=True))
+        return lines
+
+    # The items with their links; where those would not all fit, every item in its plain words.
+    lines = lines_of(markdown=True)
+    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
+        lines = lines_of(markdown=False)
     if len(pages) > 1:
         footer = _(
             "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",
@@ -109,7 +125,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         footer = _("Pick items in a menu to tick them; unpick to untick.")
     card = Card(
         title=clip(_("{path} · checklist", path=r.display_name), 256),
-        description=clip("\n".join(lines), 4096),
+        description=fit_lines(lines, MAX_EMBED_DESCRIPTION),
         fields=(Field(_("Done"), bar(count, len(r.checklist))),),
         footer=footer,
         color=COLOR,
@@ -245,6 +261,15 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     names = {(r.name, i.id): name for r in roles for i, name in zip(r.checklist, item_names(r.checklist), strict=True)}
     if target is None:
         pairs = [(r, i) for r in roles for i in r.checklist]
+        if not pairs:
+            raise UserError(
+                _n(
+                    "{paths} has no checklist, so there is nothing to tick.",
+                    "{paths} have no checklist, so there is nothing to tick.",
+                    len(roles),
+                    paths=", ".join(r.display_name for r in roles),
+                )
+            )
         target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
@@ -282,7 +307,8 @@ async def _progress_card(
         fields.append(Field(_("Finish"), format_date(finish_date(start, plan.total_weeks, shift))))
         pace = pace_status(len(done_items), len(r.checklist), start, today, plan.total_weeks, shift, plan.due_weeks())
         fields.append(Field(_("Pace"), pace_text(pace)))
-    fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
+    if r.checklist:  # a path without one has no bar to fill
+        fields.append(Field(_("Checklist"), bar(len(done_items), len(r.checklist))))
     fields.append(Field(_("Streak"), streak_text(streak)))
     proofs = [(i, progress[i.id].proof) for i in done_items if progress[i.id].proof]
     if proofs and proof_room >= 40:

@@ -319,16 +319,27 @@ def fit_message(cards: Sequence[Card]) -> list[tuple[Card, ...]]:
     return messages
 
 
+def share_percent(done: int, total: int) -> int:
+    """Return done/total as a whole percentage, rounded half up (1/6 is 17), but 100 only when all is done and 0
+    only when nothing is (999/1000 is 99, 1/1000 is 1)."""
+    if total <= 0:
+        return 0
+    share = min(max(done, 0), total)
+    percent = (share * 200 + total) // (2 * total)  # half up, in integers: no float rounding at .5
+    return min(max(percent, 1), 99) if 0 < share < total else percent
+
+
 def progress_bar(done: int, total: int, width: int = 10) -> str:
-    """`▰▰▰▱▱▱▱▱▱▱ 3/10 (30%)`. Rounds down, so the bar is full only when all is done."""
+    """`▰▰▰▱▱▱▱▱▱▱ 3/10 (30%)`. The bar rounds down, so it is full only when all is done; the percentage rounds
+    half up (1/6 is 17%), but says 100% only when all is done and 0% only when nothing is."""
     if width < 1:
         raise ValueError(f"progress bar width must be at least 1, got {width}")
     if total > 0:
         share = min(max(done, 0), total)
         filled = share * width // total
-        percent = share * 100 // total
     else:
-        filled = percent = 0
+        filled = 0
+    percent = share_percent(done, total)
     return f"{'▰' * filled}{'▱' * (width - filled)} {done}/{total} ({i18n.percent(percent / 100)})"
 
 

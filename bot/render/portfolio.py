@@ -22,6 +22,7 @@ from datetime import date
 from bot import i18n
 from bot.i18n import _, _n, format_date, number, percent
 from bot.render.escape import BIDI_CONTROLS, REPLACEMENT
+from bot.render.paging import share_percent
 
 __all__ = [
     "CSP",
@@ -87,8 +88,8 @@ class Portfolio:
 
     @property
     def percent(self) -> int:
-        """The share of items finished, rounded down (100 only when every item is)."""
-        return min(self.done, self.total) * 100 // self.total if self.total else 0
+        """The share of items finished, rounded half up (100 only when every item is, 0 only when none is)."""
+        return share_percent(self.done, self.total)
 
 
 def file_names(slug: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ async def test_portfolio_is_a_private_reply_with_two_files(channel, alice):
     result = await alice.slash(channel, "portfolio")
 
     assert result.ephemeral
-    assert result.response.content.startswith("Your portfolio of Backend Engineer: 1 of 15 items finished (6%)")
+    assert result.response.content.startswith("Your portfolio of Backend Engineer: 1 of 15 items finished (7%)")
     assert [a.filename for a in result.response.attachments] == FILES
     markdown, page = [(await a.read()).decode() for a in result.response.attachments]
     assert f"- {GIT_ITEM} · ticked 2026-11-27 · proof: <https://github.com/alice/dotfiles>" in markdown
@@ -31,7 +31,7 @@ async def test_share_posts_the_files_for_everyone(channel, alice):
     result = await alice.slash(channel, "portfolio", share=True)
 
     assert not result.ephemeral
-    assert result.response.content.startswith("**alice**'s portfolio · Backend Engineer: 1 of 15 items finished (6%)")
+    assert result.response.content.startswith("**alice**'s portfolio · Backend Engineer: 1 of 15 items finished (7%)")
     assert [a.filename for a in result.response.attachments] == FILES
 
 

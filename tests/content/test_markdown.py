@@ -243,3 +243,19 @@ def test_hostile_lines_cost_no_more_than_their_size():
         stuck = next(name for name in HOSTILE_LINES if name not in out.splitlines())
         pytest.fail(f"parsing {stuck} did not finish in 2 minutes: a pattern has gone quadratic")
     assert done == list(HOSTILE_LINES)
+
+
+def test_numbered_items_keep_their_numbers_counting_from_the_lists_start() -> None:
+    from bot.content.markdown import read_blocks
+
+    body = "3. Clean\n4. **Explore:** plots\n   - a bullet\n   1) first\n   1) second\n5. [ ] Ship it\n\n- plain\n"
+    blocks, _ = read_blocks(body)
+    assert [(b.plain, b.number) for b in blocks if b.kind == "item"] == [
+        ("Clean", 3),
+        ("Explore: plots", 4),
+        ("a bullet", None),
+        ("first", 1),
+        ("second", 2),
+        ("Ship it", 5),
+        ("plain", None),
+    ]

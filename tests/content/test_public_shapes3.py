@@ -201,7 +201,7 @@ def test_phase_shows_tasks_where_they_are_written_with_their_notes_and_subtasks(
     assert phase_body(phase, items) == (
         "- Built-in types\n"
         "⬜ Write functions with default arguments\n"
-        "\u2003- note: avoid mutable defaults\n"
+        "  - note: avoid mutable defaults\n"
         "⬜ Build a REST API\n"
         "\u2003⬜ Path parameters\n"
         "\u2003⬜ Request bodies\n"

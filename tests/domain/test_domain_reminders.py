@@ -527,6 +527,7 @@ class Item:
     group: str
     text: str
     phase: int | None = None
+    md: str = ""
 
 
 PHASES = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, replace
 from itertools import pairwise
 
 import pytest
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.content.loader import load_content
-from bot.content.models import ChecklistItem, Phase, Subsection, Topic
+from bot.content.models import ChecklistItem, Phase, Piece, Subsection, Topic
 from bot.domain.reminders import OpenItem
 from bot.domain.today import (
     NextStep,
@@ -459,3 +459,26 @@ def test_every_shipped_role_has_a_slice_for_every_week(shipped_index):
             for content, scheduled in zip(role.phases, schedule(role.phases, total), strict=True):
                 slices = phase_slices(content, scheduled.weeks)
                 assert all(s.units for s in slices), (role.name, pace, content.number)
+
+
+def test_each_week_gets_the_pieces_written_from_its_units_start_to_the_next_units() -> None:
+    written = (
+        Piece("text", 2, "Why this phase matters."),
+        Piece("item", 3, "Move semantics"),
+        Piece("code", 4, "```rust\nlet b = a;\n```"),
+        Piece("text", 7, "Borrowing:"),
+        Piece("label", 8, "Borrowing"),
+        Piece("item", 9, "References"),
+        Piece("item", 10, "Lifetimes"),
+        Piece("item", 11, "Explicit lifetimes", depth=1),
+    )
+    shared = replace(
+        phase((topic("Move semantics", 3),), (part("Borrowing", 8, "References", "Lifetimes"),)), body=written
+    )
+    first, second, third = phase_slices(shared, 3)
+    # The prose above every unit goes to none; the code after a topic goes with it.
+    assert [p.line for u in first.units for p in u.pieces] == [3, 4]
+    # A lead-in goes with the part it leads in to; a part cut over weeks shares its pieces out by topic.
+    assert [p.line for u in second.units for p in u.pieces] == [7, 8, 9]
+    assert [p.line for u in third.units for p in u.pieces] == [10, 11]
+    assert third.units[0].continued

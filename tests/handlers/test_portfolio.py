@@ -81,7 +81,7 @@ async def test_share_posts_a_short_summary_with_the_files(svc: Services) -> None
 
     assert not reply.ephemeral
     assert reply.content == (
-        "**\\*\\*ann\\*\\* @\u200beveryone**'s portfolio · Backend Engineer: 1 of 15 items finished (6%), "
+        "**\\*\\*ann\\*\\* @\u200beveryone**'s portfolio · Backend Engineer: 1 of 15 items finished (7%), "
         "started 2026-11-27."
     )
     assert [f.filename for f in reply.files] == FILES

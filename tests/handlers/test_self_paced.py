@@ -16,6 +16,7 @@ from tests.handlers.conftest import NOW, caller, choose, option_value, press, se
 from tests.handlers.roles import NO_CHECKLIST, PACED_SELF_PACED, SELF_PACED, self_paced_content
 
 BACKEND = "backend-engineer"
+MIT_6006 = "https://ocw.mit.edu/courses/6-006-introduction-to-algorithms-spring-2020/"
 FIRST_ITEMS = (
     "Pick one language for interviews and stick to it",
     "Set up a folder where every solution gets committed",
@@ -48,7 +49,9 @@ async def test_start_learning_enrolls_and_says_there_is_no_weekly_plan(svc: Serv
     assert "is self-paced: it has no phases and no weekly plan" in shown
     assert "Work through its checklist at your own pace: `/checklist role:interview-checklist`" in shown
     # The first open items, under their groups: the next few, not the whole checklist.
-    assert "Next on your checklist:\n  **Before You Start**\n" + "".join(f"  ⬜ {t}\n" for t in FIRST_ITEMS) in shown
+    # An item shows with its links (a menu shows its words only).
+    shown_items = [*FIRST_ITEMS[:3], f"Watch the first lectures of [MIT 6.006]({MIT_6006})"]
+    assert "Next on your checklist:\n  **Before You Start**\n" + "".join(f"  ⬜ {t}\n" for t in shown_items) in shown
     assert "**Arrays**\n  ⬜ Implement:" in shown
     assert "Two Sum" not in shown
     for phased in ("Week 1 of", "The path ·", "This week's focus", "Phase "):
@@ -70,7 +73,7 @@ async def test_resuming_shows_the_items_still_open(svc: Services) -> None:
     assert "Welcome back, your progress is where you left it." in shown
     assert "Self-paced · week 2 since you started" in shown
     assert f"⬜ {FIRST_ITEMS[0]}" not in shown  # ticked: no longer open (it comes back as a review, below)
-    assert f"⬜ {FIRST_ITEMS[3]}" in shown
+    assert f"⬜ Watch the first lectures of [MIT 6.006]({MIT_6006})" in shown
     assert "⬜ Solve five two-pointer problems" in shown
 
 

@@ -331,7 +331,7 @@ async def test_portfolio_in_german_has_a_german_page(de: Console) -> None:
     await de.handle_line("/done item:Use git professionally proof:https://github.com/me/dotfiles")
 
     out = spaced(await de.handle_line("/portfolio"))
-    assert "Dein Portfolio von Backend Engineer: 1 von 15 Punkten erledigt (6 %), begonnen am 27.11.2026." in out
+    assert "Dein Portfolio von Backend Engineer: 1 von 15 Punkten erledigt (7 %), begonnen am 27.11.2026." in out
     reply = de.last
     assert reply is not None
     markdown, html = (spaced(f.data.decode()) for f in reply.files)
@@ -339,13 +339,13 @@ async def test_portfolio_in_german_has_a_german_page(de: Console) -> None:
     page = read_page(html)
     assert page.texts("kicker") == ["Portfolio"]
     assert page.by_tag["dt"] == ["Lernende Person", "Begonnen", "Fortschritt", "Erstellt", "Daten"]
-    assert page.texts("summary") == ["1 von 15 Punkten erledigt (6 %)"]
+    assert page.texts("summary") == ["1 von 15 Punkten erledigt (7 %)"]
     assert page.texts("meta") == ["abgehakt am 27.11.2026 · Nachweis: https://github.com/me/dotfiles"]
     assert '<time datetime="2026-11-27">27.11.2026</time>' in html
     assert page.by_tag["footer"] == ["Erstellt mit Waymark."]
     assert "- Begonnen: 27.11.2026" in markdown
     assert "- Fortschritt: in Arbeit, 1 von 15 Punkten" in markdown
-    assert "**1 von 15 Punkten erledigt (6 %).**" in markdown
+    assert "**1 von 15 Punkten erledigt (7 %).**" in markdown
     assert "- Use git professionally · abgehakt am 27.11.2026 · Nachweis: <https://github.com/me/dotfiles>" in markdown
     english = ("Learner", "Started", "Generated", "ticked", "proof:", "Made with", "items finished", 'lang="en"')
     assert_none_of(out + markdown + html, *english)
@@ -356,7 +356,7 @@ async def test_portfolio_in_spanish_has_a_spanish_page(es: Console) -> None:
     await es.handle_line("/done item:Use git professionally")
     shared = spaced(await es.handle_line("/portfolio share:true"))
     assert (
-        "Portafolio de **learner** · Backend Engineer: 1 de 15 tareas terminadas (6 %), empezado el 27 nov 2026."
+        "Portafolio de **learner** · Backend Engineer: 1 de 15 tareas terminadas (7 %), empezado el 27 nov 2026."
         in (shared)
     )
     reply = es.last

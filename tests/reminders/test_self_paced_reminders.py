@@ -40,7 +40,7 @@ NEXT_ITEMS = (
     "  ⬜ Pick one language for interviews and stick to it\n"
     "  ⬜ Set up a folder where every solution gets committed\n"
     "  ⬜ Learn how to state time and space complexity out loud\n"
-    "  ⬜ Watch the first lectures of MIT 6.006\n"
+    "  ⬜ Watch the first lectures of [MIT 6.006](https://ocw.mit.edu/courses/6-006-introduction-to-algorithms-spring-2020/)\n"
     "  **Arrays**\n"
     "  ⬜ Implement:"
 )
@@ -96,7 +96,7 @@ async def test_ticking_from_the_reminder_moves_the_list_on(
     assert "**Before You Start**" not in second.text  # no open items left in that group
     assert "**Arrays**\n  ⬜ Implement:\n  ⬜ Solve five two-pointer problems" in second.text
     assert "**Linked Lists**\n  ⬜ Implement:" in second.text
-    assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 4/31 (12%)" in second.text
+    assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 4/31 (13%)" in second.text
 
 
 async def test_snooze_and_pause_buttons_work(

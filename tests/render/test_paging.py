@@ -295,3 +295,16 @@ def test_progress_bar() -> None:
     assert progress_bar(-1, 10).startswith("▱" * 10)
     with pytest.raises(ValueError, match="width"):
         progress_bar(1, 2, width=0)
+
+
+def test_progress_bar_rounds_the_percentage_half_up() -> None:
+    assert progress_bar(1, 6).endswith("1/6 (17%)")
+    assert progress_bar(1, 8).endswith("1/8 (13%)")  # 12.5% rounds up
+    assert progress_bar(5, 6).endswith("5/6 (83%)")
+
+
+def test_progress_bar_never_says_100_percent_before_all_is_done_nor_0_percent_after_a_tick() -> None:
+    assert progress_bar(999, 1000).endswith("999/1000 (99%)")
+    assert progress_bar(1, 1000).endswith("1/1000 (1%)")
+    assert progress_bar(1000, 1000).endswith("1000/1000 (100%)")
+    assert progress_bar(0, 1000).endswith("0/1000 (0%)")

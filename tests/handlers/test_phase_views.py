@@ -1,0 +1,447 @@
+"""What a learner reads of a phase written in public roadmap shapes: /phase, /today and /start-learning's focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot import commands
+from bot.content.holder import ContentHolder
+from bot.handlers import learning, progress, reminders, today
+from bot.services import Services, UserError
+from bot.store import Store
+from tests.content.helpers import role_file
+from tests.handlers.conftest import NOW, caller, text
+
+Load = Callable[..., Services]
+
+
+@pytest.fixture
+def load(tmp_path: Path, store: Store) -> Load:
+    """Load role files given as {name: body} (and front-matter lines) into a fresh content folder."""
+
+    def make(bodies: dict[str, str], extra: str = "") -> Services:
+        folder = tmp_path / "content"
+        folder.mkdir(exist_ok=True)
+        for name, body in bodies.items():
+            (folder / f"{name}.md").write_text(role_file(name, body=body, extra=extra), encoding="utf-8")
+        holder = ContentHolder.load(folder, NOW)
+        assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+        return Services(holder, store)
+
+    return make
+
+
+def body(reply) -> str:
+    return "\n".join(card.description or "" for card in reply.cards)
+
+
+# ---------------------------------------------------------------- placeholder table cells
+
+SCHEDULE = """
+| Week | Topic | Lecture | Assignment |
+|------|-------|---------|------------|
+| 1 | Intro | [Lecture 1](https://example.com/l1) | HW1 |
+| 2 | Midterm | — | Exam |
+| 3 | Trees | n/a | - |
+| 4 | Graphs | – | N/A |
+
+## Notes
+| Tool | Notes | Link |
+|---|---|---|
+| Git | – | [docs](https://git-scm.com/doc) |
+"""
+
+
+async def test_placeholder_cells_are_not_shown_as_details(load: Load) -> None:
+    svc = load({"course": SCHEDULE})
+    midterm = body(await learning.phase_view(svc, caller(), 2, role="course"))
+    assert "Assignment: Exam" in midterm
+    assert "Lecture" not in midterm and "—" not in midterm
+    trees = body(await learning.phase_view(svc, caller(), 3, role="course"))
+    assert "n/a" not in trees and "Assignment" not in trees and "Lecture" not in trees
+    graphs = body(await learning.phase_view(svc, caller(), 4, role="course"))
+    assert "N/A" not in graphs and "–" not in graphs
+    notes = text(await learning.skill_deep_dive(svc, caller(), "git", role="course"))
+    assert "Git — Link: [docs](https://git-scm.com/doc)" in notes
+    assert "Notes: –" not in notes
+
+
+# ---------------------------------------------------------------- a phase in the file's order, with its code
+
+PANDAS = """
+## Week 1-2: Pandas
+**Goal:** Clean real data.
+
+| Resource | Link |
+|---|---|
+| Kaggle Learn | [pandas](https://www.kaggle.com/learn/pandas) |
+
+Key functions to master:
+
+```python
+df.groupby("region").sum()
+```
+
+## Week 3-4: Capstone
+1. Pick a question.
+2. Find data.
+
+> ⚠️ Don't use Titanic.
+
+3. Tell its story.
+"""
+
+
+def in_order(shown: str, *parts: str) -> None:
+    """Assert that each part is shown, each after the one before."""
+    at = 0
+    for part in parts:
+        found = shown.find(part, at)
+        assert found >= 0, f"{part!r} not shown after position {at} in:\n{shown}"
+        at = found + len(part)
+
+
+async def test_phase_keeps_the_files_order_and_its_code_blocks(load: Load) -> None:
+    svc = load({"ds": PANDAS})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="ds"))
+    in_order(
+        shown,
+        "**Objective:** Clean real data.",
+        "- Kaggle Learn — Link: [pandas](https://www.kaggle.com/learn/pandas)",
+        "Key functions to master:",
+        '```python\ndf.groupby("region").sum()\n```',
+    )
+    capstone = body(await learning.phase_view(svc, caller(), 2, role="ds"))
+    in_order(capstone, "1. Pick a question.\n2. Find data.", "> ⚠️ Don't use Titanic.", "3. Tell its story.")
+
+
+async def test_numbered_lists_keep_their_numbers_in_skill_deep_dive(load: Load) -> None:
+    svc = load({"ds": PANDAS})
+    shown = body(await learning.skill_deep_dive(svc, caller(), "capstone", role="ds"))
+    in_order(shown, "1. Pick a question.\n2. Find data.", "> ⚠️ Don't use Titanic.", "3. Tell its story.")
+    assert "- Pick a question." not in shown
+
+
+RUST = """
+## Week 1: Getting Started
+
+**Goal:** Write, build and test a small command-line program with Cargo.
+
+- Cargo: `cargo new`, `cargo run`
+- Functions, control flow
+
+```rust
+fn main() {
+    println!("Hello!");
+}
+```
+
+- [ ] Finish [Rustlings](https://github.com/rust-lang/rustlings) sections `variables` to `if`
+
+## Weeks 2-3: Ownership
+
+- Move semantics
+
+```rust
+let s2 = s1; // s1 is moved
+```
+
+- References: `&T` and `&mut T`
+
+```rust
+fn longest<'a>(x: &'a str, y: &'a str) -> &'a str { x }
+```
+
+> When the borrow checker complains, read the *whole* error.
+"""
+
+
+async def test_today_shows_the_weeks_code_blocks_in_the_files_order(load: Load) -> None:
+    svc = load({"rust": RUST})
+    await learning.start_learning(svc, caller(), "rust", start="2026-11-23")
+    shown = body(await today.today(svc, caller()))
+    in_order(
+        shown,
+        "- Cargo: `cargo new`, `cargo run`",
+        "- Functions, control flow",
+        '```rust\nfn main() {\n    println!("Hello!");\n}\n```',
+    )
+    phase = body(await learning.phase_view(svc, caller(), 1, role="rust"))
+    in_order(phase, "- Functions, control flow", "```rust\nfn main()", "⬜ Finish [Rustlings]")
+    # Week 2 is the first of phase 2's two weeks: its first topic and the code after it, nothing of the second's.
+    later = body(await today.today(svc, caller(days=7)))
+    in_order(later, "- Move semantics", "```rust\nlet s2 = s1; // s1 is moved\n```")
+    assert "References" not in later and "fn longest" not in later
+    last = body(await today.today(svc, caller(days=14)))
+    in_order(last, "- References: `&T` and `&mut T`", "```rust\nfn longest", "> When the borrow checker complains")
+    assert "Move semantics" not in last
+
+
+# ---------------------------------------------------------------- a quoted label that starts with an emoji
+
+DOCKER = """
+## Phase 1: Containers (Weeks 1-4)
+### Learn Docker
+- Images and layers
+
+> 📝 **Common mistakes:**
+> - Running as root
+> - `latest` tags in production
+
+### Learn Compose
+- Services and networks
+"""
+
+
+async def test_a_quoted_label_that_starts_with_an_emoji_is_a_label_of_its_own(load: Load) -> None:
+    svc = load({"ops": DOCKER})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="ops"))
+    in_order(
+        shown,
+        "**Learn Docker:**\n- Images and layers",
+        "**📝 Common mistakes:**\n- Running as root\n- `latest` tags in production",
+        "**Learn Compose:**\n- Services and networks",
+    )
+    assert "> " not in shown
+    found = await learning.skill_deep_dive(svc, caller(), "common mistakes", role="ops")
+    assert found.cards[0].title == "📝 Common mistakes"
+    assert "Running as root" in body(found)
+
+
+# ---------------------------------------------------------------- the objective, and this week's focus
+
+STATS = """
+## Week 1-2: Stats
+| Resource | Link |
+|---|---|
+| Think Stats | [book](https://greenteapress.com/thinkstats2/) |
+
+Topics:
+- Bayes' theorem
+
+## Week 3-4: Capstone
+- Find data.
+"""
+
+
+async def test_a_lead_in_to_a_list_is_no_objective(load: Load) -> None:
+    svc = load({"stats": STATS})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="stats"))
+    assert "Objective" not in shown
+    in_order(shown, "- Think Stats — Link: [book](https://greenteapress.com/thinkstats2/)", "Topics:\n- Bayes' theorem")
+
+
+FOUNDATIONS = """
+## Phase 1: Foundations (Weeks 1-4)
+
+**Objective:** Work comfortably on a Linux server.
+
+### Learn Linux
+
+Most servers run Linux; you will spend your days in a terminal.
+
+- Processes and signals: `ps`, `top`, `kill`
+
+### Learn Networking
+
+- DNS: records, resolution
+
+### Learn SSH
+
+- Keys, agents, config files
+
+**Project:** set up a VPS and serve a static site with Nginx.
+
+- [ ] Harden a VPS and serve a site over HTTPS
+
+## Phase 2: JavaScript Foundations (Weeks 5-8)
+
+- [ ] Finish freeCodeCamp JavaScript Algorithms and Data Structures
+- [ ] Build 5 small vanilla JS apps
+"""
+
+
+def focus(reply) -> tuple[str, str]:
+    (found,) = [f for f in reply.cards[0].fields if f.name.startswith("This week's focus")]
+    return found.name, found.value
+
+
+async def test_start_learning_shows_this_weeks_part_as_today_does(load: Load) -> None:
+    svc = load({"ops": FOUNDATIONS})
+    name, value = focus(await learning.start_learning(svc, caller(), "ops"))
+    assert name == "This week's focus · Phase 1: Foundations"
+    assert value == "Work comfortably on a Linux server.\n• Learn Linux"
+    shown = body(await today.today(svc, caller()))
+    assert "**Learn Linux:** Most servers run Linux; you will spend your days in a terminal." in shown
+    assert "Learn Networking" not in shown
+    # Three weeks on, the week's part is the phase's last: the project.
+    name, value = focus(await learning.start_learning(svc, caller(days=21), "ops"))
+    assert value == "Work comfortably on a Linux server.\n• Project"
+
+
+async def test_start_learning_never_gives_the_phase_title_as_its_focus(load: Load) -> None:
+    svc = load({"ops": FOUNDATIONS})
+    await learning.start_learning(svc, caller(), "ops")
+    name, value = focus(await learning.start_learning(svc, caller(days=35), "ops"))
+    assert name == "This week's focus · Phase 2: JavaScript Foundations"
+    assert "JavaScript Foundations" not in value
+    assert value == (
+        "⬜ Finish freeCodeCamp JavaScript Algorithms and Data Structures\n⬜ Build 5 small vanilla JS apps"
+    )
+
+
+# ---------------------------------------------------------------- checklist items keep their links
+
+LINKED = """
+## Week 1: Linked Lists
+- Pointers and nodes
+
+- [ ] [Singly Linked Lists (video)](https://example.com/sll)
+- [ ] Implement a *doubly* linked list
+"""
+
+PREP = """
+# Prep
+
+## Linked Lists
+- [ ] [Singly Linked Lists (video)](https://example.com/sll)
+- [ ] Doubly-linked List
+"""
+
+SLL = "⬜ [Singly Linked Lists (video)](https://example.com/sll)"
+
+
+def options(reply) -> list[str]:
+    return [o.label for row in reply.rows if hasattr(row, "options") for o in row.options]
+
+
+async def test_checklist_lines_keep_the_items_links_and_menus_their_plain_words(load: Load) -> None:
+    svc = load({"prep": PREP})
+    await learning.start_learning(svc, caller(), "prep")
+    reply = await progress.checklist_view(svc, caller())
+    assert f"**Linked Lists**\n{SLL}\n⬜ Doubly-linked List" in body(reply)
+    assert options(reply) == ["Singly Linked Lists (video)", "Doubly-linked List"]
+
+
+async def test_start_learning_on_a_self_paced_path_lists_the_items_with_their_links(load: Load) -> None:
+    svc = load({"prep": PREP})
+    shown = text(await learning.start_learning(svc, caller(), "prep"))
+    assert f"**Linked Lists**\n  {SLL}" in shown
+
+
+async def test_today_start_learning_and_the_reminder_keep_the_phases_items_links(load: Load) -> None:
+    svc = load({"lists": LINKED})
+    start = await learning.start_learning(svc, caller(), "lists")
+    assert focus(start)[1] == "• Pointers and nodes"
+    week = await today.today(svc, caller())
+    (items,) = [f.value for f in week.cards[0].fields if f.name == "Open items in this phase"]
+    assert items == f"{SLL}\n⬜ Implement a *doubly* linked list"
+    preview = await reminders.remind_preview(svc, caller())
+    assert SLL in text(preview)
+    assert "Singly Linked Lists (video)" in options(preview)
+    assert not any("](" in label for label in options(preview))
+
+
+# ---------------------------------------------------------------- a path without a checklist
+
+NO_CHECKLIST = """
+## Week 1-2: Stats
+- Bayes' theorem
+
+## Week 3-4: Capstone
+- Find data.
+"""
+
+
+async def test_progress_on_a_path_without_a_checklist_shows_no_empty_bar(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    await learning.start_learning(svc, caller(), "stats")
+    shown = text(await progress.progress(svc, caller()))
+    assert "0/0" not in shown and "▱" not in shown
+    assert "Pace: no checklist to measure it by" in shown
+
+
+async def test_done_on_a_path_without_a_checklist_says_there_is_nothing_to_tick(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    await learning.start_learning(svc, caller(), "stats")
+    with pytest.raises(UserError) as raised:
+        await progress.done(svc, caller(), "bayes")
+    assert str(raised.value) == "Stats has no checklist, so there is nothing to tick."
+
+
+# ---------------------------------------------------------------- /help's examples
+
+
+async def test_help_examples_name_a_path_and_an_item_this_community_has(load: Load) -> None:
+    svc = load({"prep": PREP, "stats": NO_CHECKLIST})
+    shown = text(await commands.help_reply(svc, caller()))
+    assert "backend-engineer" not in shown and "Use git professionally" not in shown
+    assert "`/start-learning role:prep`" in shown
+    assert "`/done item:[Singly Linked Lists (video)](https://example.com/sll)" not in shown
+    assert "`/done item:Singly Linked Lists (video) proof:https://github.com/you/project`" in shown
+    detail = text(await commands.help_reply(svc, caller(), "stop-learning"))
+    assert "**Example:** `/stop-learning role:prep`" in detail
+    # A learner's own path comes first.
+    await learning.start_learning(svc, caller(), "stats")
+    assert "`/start-learning role:stats`" in text(await commands.help_reply(svc, caller()))
+
+
+async def test_help_examples_use_a_placeholder_where_the_content_has_nothing_to_name(load: Load) -> None:
+    svc = load({"stats": NO_CHECKLIST})
+    shown = text(await commands.help_reply(svc, caller()))
+    assert "`/done item:ITEM proof:https://github.com/you/project`" in shown
+    assert "`/start-learning role:stats`" in shown
+
+
+async def test_today_gives_a_lead_in_to_the_week_of_the_list_it_leads_in_to(load: Load) -> None:
+    svc = load({"stats": STATS})
+    await learning.start_learning(svc, caller(), "stats")
+    first = body(await today.today(svc, caller()))
+    assert "Think Stats" in first and "Topics:" not in first
+    second = body(await today.today(svc, caller(days=7)))
+    assert "Topics:\n- Bayes' theorem" in second
+
+
+LIST_PLAN = """
+# Plan
+
+1. Phase 1: HTML & CSS (Weeks 1-4)
+   - Semantic HTML
+     - Landmarks
+   - Flexbox and Grid
+2. Phase 2: JavaScript (Weeks 5-8)
+   - The DOM
+"""
+
+
+async def test_a_phase_written_as_a_list_item_shows_its_bullets_from_the_margin(load: Load) -> None:
+    svc = load({"web": LIST_PLAN})
+    shown = body(await learning.phase_view(svc, caller(), 1, role="web"))
+    assert shown == "- Semantic HTML\n  - Landmarks\n- Flexbox and Grid"
+
+
+async def test_today_keeps_a_quoted_labels_bullets_under_it(load: Load) -> None:
+    svc = load({"ops": DOCKER})
+    await learning.start_learning(svc, caller(), "ops", start="2026-11-16")  # week 2 of 4: the quoted part
+    shown = body(await today.today(svc, caller()))
+    assert "**📝 Common mistakes (continues next week):**\n- Running as root" in shown
+
+
+WEEK_TABLE = """
+| Week | Topic | Lecture | Reading |
+|------|-------|---------|---------|
+| 1-2 | Trees | [Lecture 1](https://example.com/l1) | CLRS ch. 12 |
+| 3 | Graphs | [Lecture 3](https://example.com/l3) | CLRS ch. 22 |
+"""
+
+
+async def test_today_shares_a_table_rows_cells_out_over_its_weeks(load: Load) -> None:
+    svc = load({"algo": WEEK_TABLE})
+    await learning.start_learning(svc, caller(), "algo")
+    first = body(await today.today(svc, caller()))
+    assert "- Lecture: [Lecture 1](https://example.com/l1)" in first and "CLRS" not in first
+    second = body(await today.today(svc, caller(days=7)))
+    assert "- Reading: CLRS ch. 12" in second and "Lecture 1" not in second
