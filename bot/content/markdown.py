@@ -410,10 +410,12 @@ class _Reader:
             self.first_dropped = self.line_at(offset)
         return None
 
-    def mark(self, mark: str, opening: bool) -> None:
+    def mark(self, mark: str, opening: bool, at: int = -1) -> None:
         ink = self.inline
         if ink is None or ink.images:
             return
+        if self.url_skip is not None and self.url_skip[0] <= at < self.url_skip[1]:
+            return  # emphasis marks inside a bare URL ('#object.__init__'): the URL took them as they are
         if opening:
             if mark == "**" and not ink.plain:  # no text yet: only marks ('***Label:***' opens '*' first)
                 ink.bold_at_start = True
@@ -534,14 +536,15 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
-            if text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
+            special = ":" in text or "www." in text  # a shortcode or a bare URL may be in it
+            if special and text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
                 text = _SHORTCODE.sub(_shortcode, text)
             plain = _squash(text)
             if not plain:
                 if kind == "Paragraph":
                     self.in_para = False
                 continue
-            if "://" in text or "www." in text:
+            if special and ("://" in text or "www." in text):
                 md = _squash(self.linked(text))
             else:
                 md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
@@ -615,8 +618,6 @@ class _Reader:
             if event != "Rule":
                 self.line_break(span["end"])
             return
-        if self.url_skip is not None and self.url_skip[0] <= span["start"] < self.url_skip[1] and "Text" not in event:
-            return  # emphasis marks inside a bare URL ('#object.__init__'): the URL took them as they are
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
             ink = self.inline
@@ -629,12 +630,12 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
-                if value.count(":") > 1:
-                    value = _SHORTCODE.sub(_shortcode, value)
-                if ("://" in value or "www." in value) and not ink.links:
-                    md = self.linked(value, span)
+                if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
+                    if value.count(":") > 1:
+                        value = _SHORTCODE.sub(_shortcode, value)
+                    md = self.linked(value, span) if "://" in value or "www." in value else escape(value)
                     if self.whole_url_text is not None:  # its URL goes on past it, as the source writes it
-                        value = self.whole_url_text
+                        value, self.whole_url_text = self.whole_url_text, None
                     ink.md.append(md)
                 else:
                     ink.md.append(escape(value))
@@ -920,9 +921,9 @@ _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "Item": _Reader._start_item,
     "List": _Reader._start_list,
     "Heading": _Reader._start_heading,
-    "Strong": lambda reader, _info, _offset: reader.mark("**", True),
-    "Emphasis": lambda reader, _info, _offset: reader.mark("*", True),
-    "Strikethrough": lambda reader, _info, _offset: reader.mark("~~", True),
+    "Strong": lambda reader, _info, offset: reader.mark("**", True, offset),
+    "Emphasis": lambda reader, _info, offset: reader.mark("*", True, offset),
+    "Strikethrough": lambda reader, _info, offset: reader.mark("~~", True, offset),
     "Link": lambda reader, info, _offset: reader.start_link(info, False),
     "Image": lambda reader, info, _offset: reader.start_link(info, True),
     "BlockQuote": _Reader._start_quote,
@@ -938,9 +939,9 @@ _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "Item": _Reader._end_item,
     "List": _Reader._end_list,
     "Heading": _Reader._end_heading,
-    "Strong": lambda reader, _value, _start, _end: reader.mark("**", False),
-    "Emphasis": lambda reader, _value, _start, _end: reader.mark("*", False),
-    "Strikethrough": lambda reader, _value, _start, _end: reader.mark("~~", False),
+    "Strong": lambda reader, _value, start, _end: reader.mark("**", False, start),
+    "Emphasis": lambda reader, _value, start, _end: reader.mark("*", False, start),
+    "Strikethrough": lambda reader, _value, start, _end: reader.mark("~~", False, start),
     "Link": lambda reader, _value, start, _end: reader.end_link(False, start),
     "Image": lambda reader, _value, start, _end: reader.end_link(True, start),
     "BlockQuote": _Reader._end_quote,

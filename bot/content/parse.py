@@ -96,10 +96,11 @@ _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'): no title of its own.
-_MATERIAL = re.compile(
-    r"^(?:video|reading|quiz|practice quiz|graded quiz|lab|ungraded lab|programming assignment|"
-    r"peer-graded assignment|discussion prompt)$",
-    re.I,
+_MATERIAL = frozenset(
+    {
+        *("video", "reading", "quiz", "practice quiz", "graded quiz", "lab", "ungraded lab"),
+        *("programming assignment", "peer-graded assignment", "discussion prompt"),
+    }
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]\(https?://[^)\s]+\)|<https?://[^>\s]+>")  # a link, as Discord markdown
@@ -504,7 +505,7 @@ def _topic_title(text: str, md: str = "") -> str:
         and 0 < len(head) <= 80
         and ("," in rest or ";" in rest or not rest.strip())  # details, not a subtitle ('Data Structures: Treaps')
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
-        and not _MATERIAL.match(head)  # 'Video: Gradient descent, step by step (15 min)'
+        and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
         and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
     ):
