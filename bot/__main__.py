@@ -171,15 +171,14 @@ def cmd_search(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         role_name = role.name
     result = answer(index.search, args.query, role=role_name, limit=limit)
-    if result.needs_role:
-        print(f"waymark search: {result.problem} Add --role NAME: {', '.join(result.needs_role)}.", file=sys.stderr)
-        return EXIT_USAGE
+    # A question without an answer (a week in several paths, one past a path's end) is answered with why: exit 0.
     hits = result.hits
     if args.json:
         payload = {
             "query": args.query,
             "note": result.note,
             "problem": result.problem,
+            "needs_role": list(result.needs_role),
             "results": [
                 {
                     "role": h.role,
@@ -194,6 +193,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             ],
         }
         _write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if result.needs_role:
+        _write(f"{result.problem} Add --role NAME: {', '.join(result.needs_role)}.\n")
         return EXIT_OK
     if result.problem:
         _write(result.problem + "\n")

@@ -23,6 +23,7 @@ from bot.present import COLOR
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_EMBED_FIELDS, MAX_FIELD_VALUE
 from bot.services import Caller, Services, UserError
+from bot.store.models import FOLLOWED
 
 OptionType = Literal["text", "integer", "boolean", "member", "channel"]
 Suggest = Literal["role", "pace", "topic", "item", "group", "zone", "command"]
@@ -169,7 +170,7 @@ async def content_examples(svc: Services, caller: Caller) -> dict[str, str]:
     roles = svc.content.index.roles
     role = roles.get(SAMPLE_ROLE)
     if role is None and roles:
-        live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
+        live = [e for e in await svc.store.list_enrollments(caller.user_id, FOLLOWED) if e.role in roles]
         role = roles[max(live, key=lambda e: e.updated_at).role] if live else roles[min(roles)]
     items = list(role.checklist) if role is not None else []
     items = items or [i for name in sorted(roles) for i in roles[name].checklist]

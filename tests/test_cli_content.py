@@ -310,10 +310,17 @@ def test_search_answers_a_week_question_with_that_weeks_phase(capsys):
     assert [(r["section"], r["phase"]) for r in payload["results"]] == [("Phase 3: Databases (Weeks 13-18)", 3)]
 
 
-def test_search_week_question_without_a_role_exits_2_naming_the_paths(capsys):
+def test_search_week_question_without_a_role_names_the_paths_as_an_unanswered_question_does(capsys):
     code, out, err = run(capsys, "search", "wk 12 topics", "--content", str(CONTENT_DIR))
-    assert (code, out) == (2, "")
-    assert err.startswith("waymark search: Which path? Week 12 is in 6 paths. Add --role NAME: backend-engineer, ")
+    assert (code, err) == (0, "")
+    assert out.startswith("Which path? Week 12 is in 6 paths. Add --role NAME: backend-engineer, ")
+    # as JSON too, with the same exit code as a question past a path's end
+    code, payload = run_json(capsys, "search", "wk 12 topics", "--content", str(CONTENT_DIR))
+    assert code == 0
+    assert (payload["results"], payload["problem"]) == ([], "Which path? Week 12 is in 6 paths.")
+    assert payload["needs_role"][:1] == ["backend-engineer"] and len(payload["needs_role"]) == 6
+    past, _ = run_json(capsys, "search", "week 40", "--role", "backend-engineer", "--content", str(CONTENT_DIR))
+    assert past == code
 
 
 def test_search_week_past_the_end_of_the_path_says_so(capsys):

@@ -28,6 +28,7 @@ from bot.metrics import METRICS
 from bot.present import pace_label
 from bot.render import clip
 from bot.services import Caller, Member, Services, UserError
+from bot.store.models import FOLLOWED
 
 Choices = list[app_commands.Choice[str]]
 Runner = Callable[[discord.Interaction, Command, Caller, dict[str, object]], Awaitable[None]]
@@ -76,7 +77,7 @@ async def topic_autocomplete(interaction: discord.Interaction, current: str) -> 
 async def item_autocomplete(interaction: discord.Interaction, current: str) -> Choices:
     """Suggest checklist items of the learner's active paths."""
     svc = services_of(interaction)
-    enrollments = await svc.store.list_enrollments(interaction.user.id)
+    enrollments = await svc.store.list_enrollments(interaction.user.id, FOLLOWED)
     roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     return to_choices(item_choices(roles, current))
 

@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.content.models import Role
-from bot.content.questions import Question, read_question
+from bot.content.phases import is_day_heading
+from bot.content.questions import Question, read_days, read_question
 from bot.content.search import Hit, SearchIndex
 from bot.domain.weeks import PhaseLike
 from bot.i18n import _, _n
@@ -29,6 +30,7 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
+CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,10 @@ def answer(
     if question.kind in ("week", "phase"):
         if question.rest and named is None:  # words beside the week that name no path: a title, say
             return Answer(question, _search(index, question.topic, role, limit, asker))
-        return _by_number(index, question, role or named or asker.current, asker, limit)
+        found = _by_number(index, question, role or named or asker.current, asker, limit)
+        if question.days is not None:  # a day's own section ('### Day 3: Closures'), after its phase
+            return _with_days(index, found, role or named or asker.current, limit, asker)
+        return found
     if question.weeks is None and question.phase is None:
         return _next_to_topic(index, question, role, limit, asker)
     found = _by_number(index, question, role or named or asker.current, asker)
@@ -88,11 +93,22 @@ def answer(
     return _next_to(index, question, [(anchor.role, anchor.section.phase, anchor.score)], limit, asker, found.note)
 
 
+def standing(hit: Hit, asker: Asker) -> float:
+    """Return how well a hit answers the asker: its score, and a little more on a path they follow."""
+    return hit.score + (OWN_PATH_BONUS if hit.role in asker.paths else 0.0)
+
+
+def stands_alone(hits: Sequence[Hit], asker: Asker | None = None) -> bool:
+    """Say whether the best hit may be shown alone: no other one comes within CLOSE of it."""
+    asker = asker or Asker()
+    return len(hits) < 2 or max(standing(h, asker) for h in hits[1:]) < standing(hits[0], asker) - CLOSE
+
+
 def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker: Asker) -> list[Hit]:
     """Search a topic; without a role, the asker's own paths first among matches about as good."""
     hits = index.search(topic, role=role, limit=max(limit, SEARCH_LIMIT))
     if role is None and asker.paths:
-        hits.sort(key=lambda h: -(h.score + (OWN_PATH_BONUS if h.role in asker.paths else 0.0)))
+        hits.sort(key=lambda h: -standing(h, asker))
     return [h for h in hits[:limit] if h.score >= MIN_SCORE]
 
 
@@ -170,6 +186,13 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
         )
     longest = max(r.total_weeks for r in roles)
     first, last = question.weeks or (0, 0)
+    if question.days is not None and question.days[0] == question.days[1]:
+        return _n(
+            "No path has a day {day}; the longest has {n} week.",
+            "No path has a day {day}; the longest has {n} weeks.",
+            longest,
+            day=question.days[0],
+        )
     if first == last:
         return _n(
             "No path has a week {week}; the longest has {n} week.",
@@ -196,6 +219,13 @@ def _which_path(question: Question, paths: int) -> str:
             phase=question.phase,
         )
     first, last = question.weeks or (0, 0)
+    if question.days is not None and question.days[0] == question.days[1]:
+        return _n(
+            "Which path? Day {day} is in {n} path.",
+            "Which path? Day {day} is in {n} paths.",
+            paths,
+            day=question.days[0],
+        )
     if first == last:
         return _n(
             "Which path? Week {week} is in {n} path.", "Which path? Week {week} is in {n} paths.", paths, week=first
@@ -227,6 +257,44 @@ def _past_the_end(path: str, total: int, first: int, last: int) -> str:
         first=first,
         last=last,
     )
+
+
+def _with_days(index: SearchIndex, found: Answer, role: str | None, limit: int, asker: Asker) -> Answer:
+    """Add to a day question's answer the sections headed by that day (a log's '### Day 3: Closures'); they
+    answer it alone where no path has that day in its weeks (a log without a plan)."""
+    days = found.question.days
+    own = [
+        h
+        for h in _search(index, found.question.text, role, SEARCH_LIMIT, asker)
+        if is_day_heading(h.section.title) and read_days(h.section.title) == days
+    ]
+    if not own:
+        return found
+    if found.problem:
+        return Answer(found.question, own[:limit])
+    return replace(found, hits=(found.hits + own)[:limit])
+
+
+def _day_phases(role: Role, scheduled: Sequence[PhaseLike], days: tuple[int, int]) -> list[PhaseLike]:
+    """Return the phases whose headings name days that hold some of `days` ('## Days 31-60: React' holds day 31,
+    which falls in the week the phase before ends in)."""
+    titles = {s.id: s.title for s in role.sections if s.kind == "phase"}
+    found = []
+    for p in scheduled:
+        phase = role.phase(p.number)
+        span = read_days(titles.get(phase.section_id, "")) if phase is not None else None
+        if span is not None and span[0] <= days[1] and span[1] >= days[0]:
+            found.append(p)
+    return found
+
+
+def _days_note(path: str, first: int, last: int, headings: list[str]) -> str:
+    """Say which phases the days asked for are in: "Day 45 of 100 Days Of Code is in Phase 2: React (weeks 6-9)."""
+    if first == last:
+        return _("Day {day} of {path} is in {phase}.", day=first, path=path, phase=_and(headings))
+    if len(headings) == 1:
+        return _("Days {first}-{last} of {path} are in {phase}.", first=first, last=last, path=path, phase=headings[0])
+    return _("Days {first}-{last} of {path} span {phases}.", first=first, last=last, path=path, phases=_and(headings))
 
 
 def _weeks_note(path: str, first: int, last: int, headings: list[str]) -> str:
@@ -270,13 +338,27 @@ def _by_number(
         )
     first, last = question.weeks or (0, 0)
     total = max((p.last_week for p in scheduled), default=0)
+    days = question.days
     if last < 1:
-        return Answer(question, [], problem=_("Weeks count from 1."))
+        return Answer(question, [], problem=_("Days count from 1.") if days else _("Weeks count from 1."))
     if first > total:
-        return Answer(question, [], problem=_past_the_end(of, total, first, last))
+        if days is not None and days[0] == days[1]:
+            problem = _n(
+                "{path} has {n} week; day {day} is past its end.",
+                "{path} has {n} weeks; day {day} is past its end.",
+                total,
+                path=of,
+                day=days[0],
+            )
+        else:
+            problem = _past_the_end(of, total, first, last)
+        return Answer(question, [], problem=problem)
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
+    if days is not None and role_name not in asker.paths:  # as written: the days its headings name, if they do
+        phases = _day_phases(role, scheduled, days) or phases
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
-    note = _weeks_note(of, first, last, [_heading(role, p) for p in phases])
+    headings = [_heading(role, p) for p in phases]
+    note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
 
 
@@ -295,6 +377,10 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     for role_name, number in sorted(total, key=lambda k: -total[k]):
         anchors.setdefault(role_name, (number, best[role_name, number]))
     ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
+    # On the asker's own path, if one teaches it (the current one first): what comes next there, or that nothing
+    # does, not what comes next elsewhere.
+    own = sorted((a for a in ordered if a[0] in asker.paths), key=lambda a: a[0] != asker.current)
+    ordered = own[:1] or ordered
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
@@ -335,11 +421,14 @@ def _next_to(
             continue
         if not hits:
             fields = {"phase": _heading(role, anchor), "path": role.display_name}
-            where = read or (
-                _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
-                if question.weeks is None and question.phase is None
-                else _("{phase} of {path}.", **fields)
-            )
+            if read:
+                where = read
+            elif question.weeks is not None or question.phase is not None:
+                where = _("{phase} of {path}.", **fields)
+            elif asker.paths and role_name not in asker.paths:
+                where = _("'{topic}' is in {phase} of {path}, a path you don't follow.", topic=question.topic, **fields)
+            else:
+                where = _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
             # i18n: {where} is a sentence saying where the asked-about topic, week or phase is; the phases follow.
             note = _("{where} Next comes:", where=where) if after else _("{where} Before it comes:", where=where)
         hits.append(hit)

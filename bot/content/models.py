@@ -52,8 +52,8 @@ class Piece(NamedTuple):
     """One block written under a phase heading, in file order: what `/phase` shows, and `/today` a week's share of.
 
     kind: "label" (a sub-heading or a bold label: `md` is the label as clean text, `rest` what follows it on its
-    line), "text" (a line of prose), "item" (a bullet or numbered item), "task" (a task item), "row" (a table row,
-    shown as a bullet) or "code" (a fenced code block).
+    line), "text" (a line of prose), "item" (a bullet or numbered item), "task" (a task item: `rest` is the note
+    written under it), "row" (a table row, shown as a bullet) or "code" (a fenced code block).
     """
 
     kind: PieceKind

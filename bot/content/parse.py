@@ -540,9 +540,9 @@ class _Body:
         self.used_ids: dict[str, int] = {}
         self.title = ""
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
-        self.holders: list[list | None] = []  # the topics among them (None: a task)
+        self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
-        self.last_task: int | None = None  # the task (its place in raw_items) a paragraph under it continues
+        self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -569,7 +569,7 @@ class _Body:
         if level == 1 and not self.title:
             self.title = title
         self.sub = self.part = None
-        self.ancestors, self.holders, self.last_topic, self.last_task = [], [], None, None
+        self.ancestors, self.holders, self.last_topic = [], [], None
         if found is not None and unreadable_span(found.title):
             self.problems.add(
                 "warning",
@@ -625,7 +625,7 @@ class _Body:
             if heading.is_phase and heading.phase is self.phase:
                 self.phase = None
         self.sub = self.part = self.stack[-1].part if self.stack else None
-        self.ancestors, self.holders, self.last_topic, self.last_task = [], [], None, None
+        self.ancestors, self.holders, self.last_topic = [], [], None
 
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
@@ -724,8 +724,10 @@ class _Body:
             return
         body = phase.body
         if block.depth > 0 and body and body[-1].kind in ("item", "task"):
-            if body[-1].kind == "item":  # a task item shows as its checklist item does
+            if body[-1].kind == "item":
                 body[-1] = body[-1]._replace(md=f"{body[-1].md} {block.md}")
+            else:  # a task item shows as its checklist item does, and its note after it ('📖 [Pro Git](…)')
+                body[-1] = body[-1]._replace(rest=f"{body[-1].rest} {block.md}".lstrip())
             return
         if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
             body.append(
@@ -763,12 +765,15 @@ class _Body:
         """Read a paragraph line (`raw`: its leading bold text, `rest_md` what follows it)."""
         own = f"> {md}" if quote else md
         heading.lines.append(own)
+        if depth > 0 and len(self.holders) >= depth and self.ancestors[depth - 1]:  # a note of the item above
+            holder = self.holders[depth - 1]
+            # a topic's own text takes its note; a task's note is nested under it, as it is under those above
+            self._nest(depth, md, depth - 1 if type(holder) is list else depth)
+            if type(holder) is list:
+                holder[1] += " " + md
+            return
         if depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
             self.last_topic[1] += " " + md
-            return
-        if depth > 0 and self.last_task is not None:  # ... or a task item: its links show with it
-            raw_item = self.raw_items[self.last_task]
-            self.raw_items[self.last_task] = raw_item._replace(md=f"{raw_item.md} {md}")
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
@@ -820,43 +825,62 @@ class _Body:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
             self.phase.body.append(Piece(kind, line_no, shown, depth, number, bool(block.quote)))
-        for holder in holders:  # what is nested under a bullet shows with it ('- ### Arrays' and its items)
-            if holder is not None:
+        for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
+            if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
+        if depth:
+            self._nest(depth, line[2 * depth :])
         topic = None
         if task is None:
             title = plain if in_item_heading else _topic_title(plain, md)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
-            group = next((h[3] for h in reversed(holders) if h is not None and h[5]), default) if holders else default
+            group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), default) if holders else default
             self._task(block, group)
         ancestors.append(plain)
-        holders.append(topic)
+        holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
         # ..., nested lines, a heading in an item, under a task item, the bullet that holds that task
         under_task = self._tasks_above(depth) > 0
-        parent = next((h for h in reversed(self.holders[:depth]) if h is not None), None) if under_task else None
+        parent = next((h for h in reversed(self.holders[:depth]) if type(h) is list), None) if under_task else None
         topic = [depth, md, line, title, [], False, under_task, parent]
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
-        self.last_topic, self.last_task = topic, None
+        self.last_topic = topic
         return topic
+
+    def _nest(self, depth: int, line: str, holding: int | None = None) -> None:
+        """Add a line written at `depth` (a nested item, or a note) to what the items holding it (the first
+        `holding` of them, default all) have nested under them, indented as it stands under each: their entries
+        show it."""
+        nested = self.nested
+        for d, holder in enumerate(self.holders[: depth if holding is None else holding]):
+            at = holder if type(holder) is int else holder[2] if holder is not None else None
+            if at is not None:
+                indented = "  " * (depth - d - 1) + line
+                found = nested.get(at)
+                if found is None:
+                    nested[at] = [indented]
+                else:
+                    found.append(indented)
 
     def _task(self, block: Block, group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth))
         self.raw_items.append(_new(_RawItem, raw))
-        self.last_topic, self.last_task = None, len(self.raw_items) - 1
+        self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
     def _tasks_above(self, depth: int) -> int:
-        """Return how many task items hold an item at this depth (a topic holder is a list; a task's is None)."""
+        """Return how many task items hold an item at this depth (a topic holder is a list; a task's is its line)."""
         if not depth:
             return 0
-        return sum(1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and h is None)
+        return sum(
+            1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and type(h) is int
+        )
 
 
 def _parse_body(
@@ -923,7 +947,14 @@ def _parse_body(
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
     checklist, named_groups = _build_checklist(reader.raw_items, problems)
-    sections = _build_sections(reader.headings, checklist, topics_of, named_groups)
+    for heading in reader.headings:
+        if (
+            heading.level == 7
+            and heading.title == INTRO_TITLE
+            and any(h.title == INTRO_TITLE and h.level < 7 for h in reader.headings)
+        ):  # the text before the first heading, in a file that has a heading of that name: named by its path
+            heading.title = f"{facts['displayName'] if facts else 'Text'}: {INTRO_TITLE.lower()}"
+    sections = _build_sections(reader.headings, checklist, topics_of, named_groups, reader.nested)
     if too_deep:
         problems.add(
             "warning",
@@ -1285,14 +1316,25 @@ def _build_checklist(
 
 
 def _add_topics(
-    out: list[Section], topics: tuple[Topic, ...], prefix: str, path: tuple[str, ...], phase: int | None
+    out: list[Section],
+    topics: tuple[Topic, ...],
+    prefix: str,
+    path: tuple[str, ...],
+    phase: int | None,
+    nested: dict[int, list[str]],
 ) -> None:
-    """Add a section for each topic and, after it, its nested ones."""
+    """Add a section for each topic, holding what is nested under it (`nested`, by line), and after it its nested
+    topics, which are entries of their own."""
     for i, (text, line, children, title, detail) in enumerate(topics, 1):  # a Topic's fields
         tid = f"{prefix}.{i}"
-        out.append(_new(Section, (tid, title, path, f"{text}\n{detail}" if detail else text, line, "topic", phase)))
+        under = nested.get(line)
+        if under is not None:
+            text = text + "\n" + "\n".join(under)
+        elif detail:
+            text = f"{text}\n{detail}"
+        out.append(_new(Section, (tid, title, path, text, line, "topic", phase)))
         if children:
-            _add_topics(out, children, tid, path, phase)
+            _add_topics(out, children, tid, path, phase, nested)
 
 
 def _build_sections(
@@ -1300,6 +1342,7 @@ def _build_sections(
     checklist: tuple[ChecklistItem, ...],
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
     named_groups: dict[str, tuple[int, str]],
+    nested: dict[int, list[str]],
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     sections: list[Section] = []
@@ -1320,7 +1363,7 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
-            _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase)
+            _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)
         for si, sub in enumerate(h.subsections, 1):
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
@@ -1328,8 +1371,11 @@ def _build_sections(
             own = " ".join(filter(None, sub.text))
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
-            _add_topics(finer, topics, f"{sid}~t", sub_path, phase)
+            _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
     for item_id, group, text, line, phase, _, md, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
+        under = nested.get(line)  # the tasks and notes nested under it
+        if under is not None:
+            md = md + "\n" + "\n".join(under)
         finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
     return sections + finer

@@ -57,6 +57,7 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y|à|au|et|at
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
 _MONTH_WORDS = r"months?|monate?|m[eê]s(?:es)?|mois|mes[ei]"
 _DAY_WORDS = r"days?|tage?|d[ií]as?|jours?|giorn[oi]"
+DAY_WORDS = _DAY_WORDS  # also how questions name a day (`bot.content.questions`)
 _UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.content.phases import WEEK_WORDS
+from bot.content.phases import DAY_WORDS, WEEK_WORDS
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
@@ -77,6 +77,7 @@ _ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th|\.?[ªº]|\.)|({'|'.join(_ORDINAL_WORDS)}
 # Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5".
 _TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.|bis(?:\s+zur?)?|und|a(?:l|\s+la)?|hasta(?:\s+la)?|y)\s*"
 _WEEK = rf"(?:{WEEK_WORDS})\.?"  # the words a role file names a week in; "wk." too
+_DAY = rf"(?:{DAY_WORDS})"  # the words a role file names a day in ('## Days 31-60: React')
 _PHASE = r"(?:phase[ns]?|fases?)"
 _NUMBER_SIGN = r"(?:number\s+|nummer\s+|n[úu]mero\s+|no\.?\s*|nr\.?\s*|#\s*)"
 
@@ -91,6 +92,12 @@ def _week_span() -> re.Pattern[str]:
     return re.compile(
         rf"\b{_WEEK}\s*{_NUMBER_SIGN}?{_NUM}(?:{_TO}(?:{_WEEK}\s*)?{_NUM})?\b|\bw(\d{{1,3}})\b|\b{_ORD}\s+{_WEEK}\b"
     )
+
+
+@cache
+def _day_span() -> re.Pattern[str]:
+    """'day 45', 'days 31-60', '45th day'; 'tag 45', 'día 45'."""
+    return re.compile(rf"\b{_DAY}\s*{_NUMBER_SIGN}?{_NUM}(?:{_TO}(?:{_DAY}\s*)?{_NUM})?\b|\b{_ORD}\s+{_DAY}\b")
 
 
 @cache
@@ -494,6 +501,7 @@ class Question:
     relative: int | None = None  # instead of weeks: "this week" 0, "next week" 1, from the asker's current week
     rest: str = ""  # beside a week or phase, the words that are not filler: they may name a path
     text: str = ""  # the query as typed
+    days: tuple[int, int] | None = None  # the day or days asked about, when asked in days (`weeks` holds theirs)
 
 
 def read_question(query: str) -> Question:
@@ -508,12 +516,14 @@ def read_question(query: str) -> Question:
         topic = _trim(subject)
         anchor = _week_or_phase(subject)
         if anchor is not None:
-            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query)
+            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query, anchor.days)
         if topic:
             return Question(kind, topic, text=query)
     anchor = _week_or_phase(text)
     if anchor is not None:
-        return Question(anchor.kind, query, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query)
+        return Question(
+            anchor.kind, query, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query, anchor.days
+        )
     return Question("topic", query, text=query)
 
 
@@ -531,6 +541,14 @@ def _week_or_phase(text: str) -> Question | None:
         end = _number(last) if last else start
         weeks = (min(start, end), max(start, end))
         return Question("week", weeks=weeks, rest=_rest(text, found))
+    found = _day_span().search(text)
+    if found is not None:
+        first, last, ordinal, ordinal_word = found.groups()
+        start = _number(first or ordinal or ordinal_word)
+        end = _number(last) if last else start
+        days = (min(start, end), max(start, end))
+        weeks = ((days[0] + 6) // 7, (days[1] + 6) // 7)  # the weeks those days fall in, as a role file's days
+        return Question("week", weeks=weeks, rest=_rest(text, found), days=days)
     found = _phase_number().search(text)
     if found is not None:
         number, ordinal, ordinal_word = found.groups()
@@ -540,6 +558,17 @@ def _week_or_phase(text: str) -> Question | None:
         this = found.group(1) or found.group(2)
         return Question("week", relative=0 if this else 1, rest=_rest(text, found))
     return None
+
+
+def read_days(text: str) -> tuple[int, int] | None:
+    """Return the days a text names ('Days 31-60: React' is (31, 60)), first and last; None when it names none."""
+    found = _day_span().search(_normal(text))
+    if found is None:
+        return None
+    first, last, ordinal, ordinal_word = found.groups()
+    start = _number(first or ordinal or ordinal_word)
+    end = _number(last) if last else start
+    return (min(start, end), max(start, end))
 
 
 def _number(text: str) -> int:

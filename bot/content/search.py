@@ -38,7 +38,10 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
+# A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
+NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
+NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
@@ -89,8 +92,11 @@ _CHUNK = 4096  # entries whose words are found at once while the index is built.
 _CHUNK_CHARS = 100_000  # ...and at most this many characters of their text (phases hold long texts)
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
+BESIDE_EXACT = 0.5  # a look-alike of a word the content uses counts at most this: below it in a text (BODY_WEIGHT)
 SHORTLIST_FLOOR = 20  # up to this limit the shortlist is the same: a shorter list is the longer one's start
 SYNONYM_SIMILARITY = 0.7  # a broader word's narrower names count this much of the word itself (bot.content.synonyms)
+PHRASE_SIMILARITY = 0.9  # an abbreviation's hits on the phrase it stands for count this much of the phrase's own
+MAX_REWRITES = 3  # phrases an abbreviated query is written out with, at most
 MAX_KEY_WORDS = 3  # the longest synonym key, in words
 TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
 ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
@@ -132,11 +138,17 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
 
 
 def own_text(section: Section) -> str:
-    """Return the text a section holds itself: a heading's bullets are entries of their own, and so are the
-    bullets nested under a topic (its first line is its own)."""
-    if section.kind == "topic":
-        return section.text.partition("\n")[0]
-    return _without_bullets(section.text) if section.kind in OWN_TEXT_KINDS else section.text
+    """Return the text a section holds itself: a heading's bullets, and what is nested under a topic or a checklist
+    item, are entries of their own."""
+    return _own(section.text, section.kind)
+
+
+def _own(text: str, kind: str) -> str:
+    if kind in OWN_TEXT_KINDS:
+        return _without_bullets(text)
+    if kind in NESTING_KINDS and "\n" in text:
+        return text[: text.index("\n")]  # its own line
+    return text
 
 
 def _without_bullets(text: str) -> str:
@@ -262,8 +274,12 @@ class SearchIndex:
         owner: list[str] = []  # each section's role
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
+        # A phase's own title: its heading without its number and weeks ('Week 2: CSS Grid' is 'CSS Grid').
+        phase_titles: dict[tuple[str, str], str] = {}
         for role in roles:
             name = role.name
+            for phase in role.phases:
+                phase_titles[name, phase.section_id] = phase.title
             role_sections = role.sections
             sections += role_sections
             owner += repeat(name, len(role_sections))
@@ -280,14 +296,7 @@ class SearchIndex:
         # What each entry holds itself (`own_text`), and the words it holds beyond its title (`_body_text`); the
         # fields are unpacked once per entry, not read one attribute at a time (Section: id, title, path, text,
         # line, kind, phase).
-        own_texts = [
-            _without_bullets(text)
-            if kind in OWN_TEXT_KINDS
-            else text.partition("\n")[0]
-            if kind == "topic" and "\n" in text
-            else text
-            for _, _, _, text, _, kind, _ in sections
-        ]
+        own_texts = [_own(text, kind) for _, _, _, text, _, kind, _ in sections]
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
         # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
         # Both factors take few values: each is worked out once (the same floats as computing it per entry).
@@ -302,14 +311,9 @@ class SearchIndex:
             weight[kind, phase is not None] / shrink[n]
             for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
         ]
+        # A heading's own prose; a topic's or an item's own line; a phase part's text and its topics.
         bodies = [
-            own
-            if kind in HEADING_KINDS
-            else ("" if own == title else own)
-            if kind == "topic"  # the bullets nested under it are entries of their own
-            else ""
-            if text == title
-            else text
+            own if kind in HEADING_KINDS else "" if (body := own if kind in NESTING_KINDS else text) == title else body
             for (_, title, _, text, _, kind, _), own in zip(sections, own_texts, strict=True)
         ]
         del own_texts
@@ -329,6 +333,16 @@ class SearchIndex:
 
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         del entry_titles, entry_bodies
+        # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
+        phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
+        own = [phase_titles.get((self._entry_role[eid], entry_sections[eid][0]), "") for eid in phase_entries]
+        counts = self._title_counts
+        for eid, words in zip(phase_entries, word_sets(own), strict=True):
+            if words:
+                counts[eid] = (
+                    (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
+                )
+        del phase_titles, phase_entries, own
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
         entry_context = [raw_context[i] for i in order]
@@ -374,15 +388,15 @@ class SearchIndex:
         n = max(len(self._entry_role), 1)
         self._idf = [math.log(1 + n / (1 + len(t) + len(b))) for t, b in zip(self._title, self._body, strict=True)]
         self._related = _related_words(SYNONYMS, vocab)
+        self._phrases = _phrases(SYNONYMS, vocab)
 
     @staticmethod
     def _body_text(section: Section, own: str) -> str:
         """Return the words an entry holds beyond its title."""
         if section.kind in HEADING_KINDS:
             return own
-        if section.kind == "topic":  # the bullets nested under it are entries of their own
-            return "" if own == section.title else own
-        return "" if section.text == section.title else section.text  # a checklist item or a bare bullet
+        body = own if section.kind in NESTING_KINDS else section.text
+        return "" if body == section.title else body  # a checklist item or a bare bullet
 
     def __len__(self) -> int:
         if self._unindexed is not None:
@@ -537,11 +551,15 @@ class SearchIndex:
                     close[other] = max(close.get(other, 0.0), one_slip)
             ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
             near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
+            # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
+            # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
+            forms = _forms(word) if exact is not None else ()
             for negative, _, other in ranked[:8]:
                 if negative > near:
                     break
                 tid = self._vocab[other]
-                found[tid] = max(found.get(tid, 0.0), -0.95 * negative / 100)
+                most = BESIDE_EXACT if forms and other not in forms else 1.0
+                found[tid] = max(found.get(tid, 0.0), min(most, -0.95 * negative / 100))
         # Best matches first: the scorer relies on it.
         return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
 
@@ -555,6 +573,38 @@ class SearchIndex:
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
             return []
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix)
+        rewrites = self._rewrites(meaningful)
+        terms = tuple(meaningful)
+        if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
+            best = {eid: -negative for negative, eid in ranked}
+            for typed, phrase in rewrites:
+                for negative, eid in self._ranked(typed, phrase, role, limit, False):
+                    if -negative * PHRASE_SIMILARITY > best.get(eid, 0.0):
+                        best[eid] = -negative * PHRASE_SIMILARITY
+                terms += tuple(w for w in phrase if w not in terms)
+            ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
+        entry_role, entry_section = self._entry_role, self._entry_section
+        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+
+    def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
+        """Return the query with each abbreviation in it written out: (every word, the words that count)."""
+        out: list[tuple[set[str], list[str]]] = []
+        phrases = self._phrases
+        for size in range(min(MAX_KEY_WORDS, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                for phrase in phrases.get(tuple(words[start : start + size]), ()):
+                    if len(out) == MAX_REWRITES:
+                        return out
+                    meant = [*words[:start], *(w for w in phrase if w not in STOPWORDS), *words[start + size :]]
+                    out.append(({*words[:start], *phrase, *words[start + size :]}, list(dict.fromkeys(meant))))
+        return out
+
+    def _ranked(
+        self, typed: set[str], meaningful: list[str], role: str | None, limit: int, prefix: bool
+    ) -> list[tuple[float, int]]:
+        """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
+        typed (stop words too), which a title must be to be the query word for word."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
@@ -592,21 +642,21 @@ class SearchIndex:
                 sim = next(sim for tid, sim in expansions if tid in words)
                 shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
-        # An entry whose title is exactly the query is the most specific place there is.
+        # An entry whose title is exactly the query is the most specific place there is; one that is the query but
+        # for a plural or a stop word comes right after it.
         exact = self._exact_titles(meaningful)
-        for eid in exact:
-            if role is None or self._entry_role[eid] == role:
+        if role is not None:
+            exact = {eid: verbatim for eid, verbatim in exact.items() if self._entry_role[eid] == role}
+        if exact:
+            for eid in exact:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
+                exact[eid] = self._exact_boost[eid] * (
+                    1.0 if set(tokenize(self._own_title(eid))) == typed else NEAR_EXACT
+                )
         factors = list(map(self._boost.__getitem__, scores))
         if exact:
-            exact_set = set(exact)
-            factors = [
-                self._exact_boost[eid] if eid in exact_set else f for eid, f in zip(scores, factors, strict=True)
-            ]
-        ranked = sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
-        terms = tuple(meaningful)
-        entry_role, entry_section = self._entry_role, self._entry_section
-        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+            factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
+        return sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
 
     def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""
@@ -619,17 +669,43 @@ class SearchIndex:
                         out[i] += ids
         return out
 
-    def _exact_titles(self, words: list[str]) -> list[int]:
-        """Return the entries whose title has exactly these words, stop words aside (ascending IDs)."""
-        ids = [self._vocab.get(w) for w in words]
-        if len(words) > 8 or None in ids or not STOPWORDS.isdisjoint(words):
-            return []
-        lists = sorted((self._title[i] for i in ids if i is not None), key=len)
-        found = set(lists[0])
-        for other in lists[1:]:
-            found.intersection_update(other)
+    def _exact_titles(self, words: list[str]) -> dict[int, float]:
+        """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
+        aside (as keys, ascending; values for the caller to fill in)."""
+        if len(words) > 8 or not STOPWORDS.isdisjoint(words):
+            return {}
+        vocab, title = self._vocab, self._title
+        forms: list[list[int]] = []
+        for w in words:
+            ids = [vocab[f] for f in _forms(w) if f in vocab]
+            if not ids:
+                return {}
+            forms.append(ids)
+        forms.sort(key=lambda ids: sum(len(title[i]) for i in ids))
+        found: set[int] = set().union(*(title[i] for i in forms[0]))
+        for ids in forms[1:]:
+            found = set().union(*(found.intersection(title[i]) for i in ids))
+            if not found:
+                return {}
         counts = self._title_counts
-        return sorted(eid for eid in found if counts[eid] == len(words))
+        exact = [eid for eid in sorted(found) if counts[eid] == len(words)]
+        phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
+        if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
+            wanted = [set(_forms(w)) for w in words]
+            for eid in phases:
+                own = set(tokenize(self._own_title(eid)))
+                if any(own.isdisjoint(w) for w in wanted):
+                    exact.remove(eid)
+        return dict.fromkeys(exact, 1.0)
+
+    def _own_title(self, eid: int) -> str:
+        """Return an entry's own title: a phase's without its number and weeks, else its title."""
+        section = self._entry_section[eid]
+        if section.kind == "phase" and section.phase is not None:
+            phase = self._roles[self._entry_role[eid]].phase(section.phase)
+            if phase is not None and phase.section_id == section.id:
+                return phase.title
+        return section.title
 
     def _matches(
         self, expansions: tuple[tuple[int, float], ...], role_entries: frozenset[int] | None
@@ -704,6 +780,24 @@ def _related_words(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> 
     return {**variants, **related}  # a key written out wins over another key's plural
 
 
+def _phrases(table: dict[str, tuple[str, ...]], vocab: dict[str, int]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Map each synonym key's words (also with its last word's plural or singular) to the phrases of several words
+    it stands for ('svm': 'support vector machine'), those whose words the content uses (each, or its plural)."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key, values in table.items():
+        words = tuple(w for w in tokenize(key) if w not in STOPWORDS)
+        phrases = [
+            tuple(tokenize(v))
+            for v in values
+            if " " in v and all(any(f in vocab for f in _forms(w)) for w in tokenize(v) if w not in STOPWORDS)
+        ]
+        if not words or not phrases:
+            continue
+        for variant in {words, (*words[:-1], _forms(words[-1])[-1])}:
+            out.setdefault(variant, phrases)
+    return out
+
+
 def _with_related(expansions: tuple[tuple[int, float], ...], ids: tuple[int, ...]) -> tuple[tuple[int, float], ...]:
     """Add a word's synonyms to its expansions at SYNONYM_SIMILARITY, best matches still first."""
     found = dict(expansions)
@@ -711,6 +805,15 @@ def _with_related(expansions: tuple[tuple[int, float], ...], ids: tuple[int, ...
         if found.get(tid, 0.0) < SYNONYM_SIMILARITY:
             found[tid] = SYNONYM_SIMILARITY
     return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """Return a word with its plural or singular: 'list', 'lists'; 'lists', 'list' ('class' and 'js' are no plurals)."""
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return (word, word[:-1])
+    if word.isalpha() and not word.endswith("s"):
+        return (word, word + "s")
+    return (word,)
 
 
 def _letter_pairs(text: str) -> set[str]:

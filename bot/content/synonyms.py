@@ -4,10 +4,14 @@ The search expands a query word (or a phrase of two or three words) that is a ke
 for it, at a lower weight than the word itself (`search.SYNONYM_SIMILARITY`), so a section that says the
 word still ranks first. A key also stands for its plural or singular ("container", "containers").
 
-Reviewed by hand; keep it to common tech concepts. Every value is one word as the index splits text
-(`search.tokenize`: "CI/CD" is "ci" and "cd", "scikit-learn" is "scikit"): a value of two words would match
-either word alone. A value the content never uses costs nothing. Keys and values are lower case;
-`tests/content/test_synonyms.py` checks the table's shape.
+Reviewed by hand; keep it to common tech concepts. A value is one word as the index splits text
+(`search.tokenize`: "CI/CD" is "ci" and "cd", "scikit-learn" is "scikit"), or a phrase of several words that
+an abbreviation stands for ("svm": "support vector machine"): the query is searched again with the phrase in
+the key's place (`search.PHRASE_SIMILARITY`), so a phrase counts only as a whole, never one of its words alone.
+Abbreviations are listed here rather than guessed from initials: a rule would also read "ide" into "Install
+Docker Engine", and finding runs of initials in every title would cost the index time and memory. A value the
+content never uses costs nothing. Keys and values are lower case; `tests/content/test_synonyms.py` checks the
+table's shape.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "k8s": ("kubernetes",),
     "kubernetes": ("k8s",),
     "infrastructure as code": ("terraform", "opentofu", "pulumi", "cloudformation", "bicep", "cdk", "iac"),
-    "iac": ("terraform", "opentofu", "pulumi", "cloudformation", "bicep", "cdk"),
+    "iac": ("terraform", "opentofu", "pulumi", "cloudformation", "bicep", "cdk", "infrastructure as code"),
     "configuration management": ("ansible", "chef", "puppet"),
     "cloud": ("aws", "azure", "gcp"),
     "serverless": ("lambda", "fargate"),
@@ -101,7 +105,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "incident response": ("incidents", "postmortems", "postmortem", "pagerduty", "runbooks", "runbook", "oncall"),
     "on call": ("oncall", "pagerduty", "opsgenie", "incidents", "runbooks", "paging"),
     "reliability": ("sre", "slo", "slos", "sli", "slis", "sla", "slas", "resilience"),
-    "sre": ("reliability", "slo", "slos", "sli", "slis", "sla"),
+    "sre": ("reliability", "slo", "slos", "sli", "slis", "sla", "site reliability engineering"),
     "chaos engineering": ("chaos", "gremlin", "litmus", "resilience"),
     "scripting": ("bash", "shell", "powershell", "scripts"),
     "command line": ("bash", "shell", "terminal", "cli", "zsh"),
@@ -152,7 +156,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "state management": ("redux", "zustand", "mobx", "recoil", "pinia", "jotai"),
     "data fetching": ("fetch", "axios", "swr", "tanstack", "graphql"),
     "server side rendering": ("ssr", "nextjs", "remix", "nuxt", "hydration"),
-    "ssr": ("nextjs", "remix", "nuxt", "hydration"),
+    "ssr": ("nextjs", "remix", "nuxt", "hydration", "server side rendering"),
     "accessibility": ("a11y", "aria", "wcag", "axe", "voiceover", "nvda"),
     "a11y": ("accessibility", "aria", "wcag", "axe"),
     "web performance": ("lighthouse", "vitals", "lcp", "cls", "inp", "ttfb"),
@@ -184,11 +188,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ml": ("scikit", "sklearn", "xgboost", "pytorch", "tensorflow"),
     "deep learning": ("pytorch", "tensorflow", "keras", "jax", "cnn", "rnn", "transformers", "neural"),
     "neural network": ("pytorch", "tensorflow", "keras", "cnn", "rnn", "backpropagation"),
-    "llm": ("llms", "gpt", "transformers", "rag", "langchain", "huggingface", "prompting", "prompts"),
+    "llm": ("llms", "gpt", "transformers", "rag", "langchain", "huggingface", "prompting", "large language model"),
     "large language model": ("llm", "llms", "gpt", "transformers", "rag", "huggingface"),
     "generative ai": ("llm", "llms", "gpt", "diffusion", "rag", "genai"),
     "genai": ("llm", "llms", "gpt", "diffusion", "rag"),
-    "nlp": ("transformers", "bert", "tokenization", "embeddings", "spacy", "nltk"),
+    "nlp": ("transformers", "bert", "tokenization", "embeddings", "spacy", "nltk", "natural language processing"),
     "natural language processing": ("nlp", "transformers", "bert", "tokenization", "embeddings", "spacy"),
     "computer vision": ("cnn", "opencv", "yolo", "resnet", "vision"),
     "fine tuning": ("lora", "qlora", "peft", "sft", "rlhf", "finetuning"),
@@ -206,6 +210,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "compensation": ("salary", "pay"),
     "career": ("progression", "promotion", "senior", "staff"),
     "documentation": ("docs", "readme", "openapi", "swagger", "mkdocs", "sphinx", "docusaurus"),
+    # Abbreviations, for the phrase a path writes out
+    "svm": ("support vector machine",),
+    "knn": ("nearest neighbors", "nearest neighbours"),
+    "pca": ("principal component analysis",),
+    "eda": ("exploratory data analysis",),
+    "cnn": ("convolutional neural network",),
+    "rnn": ("recurrent neural network",),
+    "gan": ("generative adversarial network",),
+    "rl": ("reinforcement",),  # "learning" is a stop word
+    "oop": ("object oriented programming",),
+    "dsa": ("data structures and algorithms",),
+    "tdd": ("test driven development",),
+    "orm": ("object relational mapping",),
+    "ci": ("continuous integration",),
+    "dns": ("domain name system",),
+    "jwt": ("json web token",),
+    "rbac": ("role based access control",),
+    "sso": ("single sign on",),
+    "xss": ("cross site scripting",),
+    "csrf": ("cross site request forgery",),
+    "spa": ("single page application",),
+    "cdn": ("content delivery network",),
     # German and Spanish words for the same concepts, so a learner finds them on a path written in English
     "datenbank": ("database", "databases", "sql", "postgresql", "postgres", "mysql", "sqlite", "mongodb", "nosql"),
     "datenbanken": ("database", "databases", "sql", "postgresql", "postgres", "mysql", "sqlite", "mongodb", "nosql"),

@@ -6,14 +6,15 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import time
 
 from bot import components
-from bot.content.answers import SHOWN, Answer, Asker, answer
+from bot.content.answers import SHOWN, Answer, Asker, answer, stands_alone
 from bot.content.holder import section_key
 from bot.content.markdown import escape
-from bot.content.models import ChecklistItem, Phase, Piece, Role
+from bot.content.models import ChecklistItem, Phase, Piece, Role, Section
+from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.today import build_today
-from bot.domain.weeks import PhaseLike
+from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
 from bot.present import (
@@ -22,11 +23,13 @@ from bot.present import (
     body_lines,
     confirm,
     item_text,
+    label_text,
     open_items_text,
     pace_label,
     plan_change_text,
     self_paced_hint,
     span_text,
+    today_lines,
     week_status,
     zone_note,
 )
@@ -54,6 +57,7 @@ from bot.render.limits import (
     MAX_OPTION_LABEL,
 )
 from bot.services import Caller, Plan, Response, Services, UserError, no_live_path, plan_for
+from bot.store.models import FOLLOWED
 
 DEEP_DIVE_PAGE = 1800
 MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
@@ -88,7 +92,9 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
 
     def task(piece: Piece) -> str | None:
         item = at_line.pop(piece.line, None)
-        return None if item is None else _item_line(item, done)
+        if item is None:
+            return None
+        return f"{_item_line(item, done)} {piece.rest}" if piece.rest else _item_line(item, done)
 
     lines = body_lines(pieces, task)
     if at_line:  # items the phase's text does not place: after the rest
@@ -283,12 +289,13 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
 
 
 async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan:
-    """Return the caller's plan for a role, or their most recent active path when no role is given."""
+    """Return the caller's plan for a role, or the path they followed last when no role is given (one whose weeks
+    are over too)."""
     learner = await svc.store.ensure_learner(caller.user_id, caller.now)
     if role:
         found = svc.role(role)
         enrollment = await svc.store.get_enrollment(caller.user_id, found.name)
-        if enrollment is None or enrollment.status != "active":
+        if enrollment is None or enrollment.status not in FOLLOWED:
             raise UserError(
                 _(
                     "You aren't following {path}. Start with {start}.",
@@ -297,7 +304,7 @@ async def enrolled_plan(svc: Services, caller: Caller, role: str | None) -> Plan
                 )
             )
         return plan_for(found, enrollment, caller.now, learner.timezone)
-    active = await svc.store.list_enrollments(caller.user_id)
+    active = await svc.store.list_enrollments(caller.user_id, FOLLOWED)
     live = [e for e in active if e.role in svc.content.index.roles]
     if not live:
         raise no_live_path(active)
@@ -420,6 +427,46 @@ def deep_dive_cards(
     )
 
 
+def _section_text(role: Role, section: Section) -> str:
+    """Return what a deep-dive shows of a section: its text; a phase's with its parts under sub-headings too, each
+    under its bold label, in file order (they are sections of their own)."""
+    phase = role.phase(section.phase) if section.kind == "phase" and section.phase is not None else None
+    if phase is None or phase.section_id != section.id:
+        return section.text
+    sections = role.sections
+    pieces = [section.text] if section.text else []
+    depth = len(section.path)
+    for part in sections[sections.index(section) + 1 :]:  # headings come in file order, before the finer entries
+        if part.kind != "section" or part.phase != section.phase:
+            break
+        trail = part.path[depth:] if part.path[:depth] == section.path else (part.title,)
+        label = label_text(" › ".join(trail) or part.title)
+        pieces.append(f"{label}\n{part.text}" if part.text else label)
+    return "\n\n".join(pieces)
+
+
+def _week_part(role: Role, section: Section, question: Question, asker: Asker) -> list[str] | None:
+    """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace
+    (None when the question asks for no single week of this phase)."""
+    weeks = question.weeks
+    if question.kind != "week" or weeks is None or weeks[0] != weeks[1] or section.kind != "phase":
+        return None
+    phase = role.phase(section.phase) if section.phase is not None else None
+    scheduled = next((p for p in asker.paths.get(role.name) or role.phases if phase and p.number == phase.number), None)
+    if phase is None or scheduled is None or not scheduled.first_week <= weeks[0] <= scheduled.last_week:
+        return None
+    placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
+    return today_lines(build_today(phase, placed, weeks[0], (), ()))
+
+
+def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
+    """Say where a match is, for the menu: its path, then the headings above it (the file's title left out)."""
+    path, title = hit.section.path, hit.section.title
+    trail = path[1:] if len(path) > 1 else () if path == (title,) else path  # a top heading is its own place
+    name = roles[hit.role].display_name
+    return f"{name} · {' › '.join(trail)}" if trail else name
+
+
 def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
     if len(hits) < 2:
         return None
@@ -427,9 +474,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
         SelectOption(
             label=clip(h.section.title, MAX_OPTION_LABEL),
             value=section_key(h.role, h.section.id),
-            description=clip(
-                f"{roles[h.role].display_name} · {' › '.join(h.section.path[1:])}", MAX_OPTION_DESCRIPTION
-            ),
+            description=clip(_where(h, roles), MAX_OPTION_DESCRIPTION),
         )
         for h in hits[1:25]
     )
@@ -447,7 +492,8 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
         found = svc.content.section_by_key(topic[4:])
         if found is not None:
             r, s = found
-            cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, scheduled=asker.paths.get(r.name, ()))
+            text = _section_text(r, s)
+            cards = deep_dive_cards(r, s.title, s.path, text, s.phase, scheduled=asker.paths.get(r.name, ()))
             return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(topic[4:], p))
     result = answer(index.search, topic, role=role_name, limit=SHOWN, asker=asker)
     if result.problem:
@@ -468,19 +514,24 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     r = index.roles[best.role]
     key = section_key(best.role, best.section.id)
     s = best.section
-    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, result.note, asker.paths.get(r.name, ()))
-    unsure = best.score < UNSURE_SCORE or (len(hits) > 1 and hits[1].score >= best.score - 2)
-    extra = ()
-    if unsure:
-        select = _alternatives(hits, index.roles)
-        extra = (select,) if select else ()
+    scheduled = asker.paths.get(r.name, ())
+    unsure = best.score < UNSURE_SCORE or not stands_alone(hits, asker)
+    select = _alternatives(hits, index.roles) if unsure else None
+    extra: tuple[Row, ...] = (select,) if select else ()
+    week = _week_part(r, s, result.question, asker)
+    if week is not None:  # one card, as /today's; the whole phase is a click away
+        room = DEEP_DIVE_PAGE - len(escape_user_text(result.note)) - 2
+        cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, result.note, scheduled)
+        whole = (Button(_("Whole phase"), custom_id=components.PHASE.id(r.name, s.phase or 0, 0)),)
+        return Reply(cards=(cards[0],), rows=(*extra, whole), ephemeral=True)
+    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, result.note, scheduled)
     return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(key, p), extra)
 
 
 async def _asker_of(svc: Services, caller: Caller) -> Asker:
     """Return the caller's paths as answering needs them: the current one, and each one's phases at their pace."""
     roles = svc.content.index.roles
-    live = [e for e in await svc.store.list_enrollments(caller.user_id) if e.role in roles]
+    live = [e for e in await svc.store.list_enrollments(caller.user_id, FOLLOWED) if e.role in roles]
     if not live:
         return Asker()
     learner = await svc.store.get_learner(caller.user_id)
@@ -531,7 +582,7 @@ async def deep_dive_page(svc: Services, caller: Caller, key: str, page: int) -> 
         )
     r, s = found
     asker = await _asker_of(svc, caller)
-    cards = deep_dive_cards(r, s.title, s.path, s.text, s.phase, scheduled=asker.paths.get(r.name, ()))
+    cards = deep_dive_cards(r, s.title, s.path, _section_text(r, s), s.phase, scheduled=asker.paths.get(r.name, ()))
     return Response(_paged(cards, page, lambda p: components.DEEP_DIVE.id(key, p)), update=True)
 
 

@@ -43,6 +43,7 @@ from bot.render.limits import (
     MAX_SELECT_OPTIONS,
 )
 from bot.services import Caller, Member, Plan, Response, Services, UserError, no_live_path, plan_for
+from bot.store.models import FOLLOWED
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
 DEFAULT_REMINDER_DAY = 0  # Monday
@@ -249,7 +250,7 @@ def _match_item(query: str, texts: list[str]) -> int:
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
     """Tick one checklist item, found by autocomplete value or by (fuzzy) name."""
     proof = check_proof(proof)
-    enrollments = await svc.store.list_enrollments(caller.user_id)
+    enrollments = await svc.store.list_enrollments(caller.user_id, FOLLOWED)
     roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     if not roles:
         raise no_live_path(enrollments)
@@ -327,7 +328,7 @@ async def progress(svc: Services, caller: Caller, member: Member | None = None, 
         raise UserError(_("{name} hasn't made their progress visible.", name=escape_user_text(name)))
     if learner is None:
         learner = await svc.store.ensure_learner(user_id, caller.now)
-    active = await svc.store.list_enrollments(user_id)
+    active = await svc.store.list_enrollments(user_id, FOLLOWED)
     enrollments = [e for e in active if e.role in svc.content.index.roles]
     if not enrollments:
         if own:

@@ -251,6 +251,18 @@ async def remind_preview(svc: Services, caller: Caller) -> Reply:
     await svc.store.ensure_learner(caller.user_id, caller.now)
     composed = await compose_user(svc, caller.user_id, caller.now)
     if composed.reply is None:
+        over = await svc.store.list_enrollments(caller.user_id, ("completed",))
+        if over:  # the last reminder of each went out
+            latest = max(over, key=lambda e: e.updated_at)
+            found = svc.content.index.roles.get(latest.role)
+            raise UserError(
+                _(
+                    "The weeks of {path} are over, so it gets no more weekly reminders; {start} takes it up again "
+                    "(your ticks are kept).",
+                    path=found.display_name if found is not None else latest.role,
+                    start=cmd("start-learning", role=latest.role),
+                )
+            )
         raise no_live_path(await svc.store.list_enrollments(caller.user_id))
     return composed.reply  # says itself when a stored zone can't be used
 

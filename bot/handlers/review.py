@@ -20,6 +20,7 @@ from bot.reminders.review import due_prompts, learner_zone
 from bot.render import Card, Field, Reply, clip, escape_user_text
 from bot.render.limits import MAX_ACTION_ROWS, MAX_EMBED_TITLE
 from bot.services import Caller, Response, Services, UserError, no_live_path
+from bot.store.models import FOLLOWED
 
 MAX_LISTED = MAX_ACTION_ROWS
 """Due items `/review` lists at once: one row of buttons each."""
@@ -55,7 +56,7 @@ async def _followed(svc: Services, caller: Caller, role: str | None) -> list[Rol
     A finished path (its weeks are over, its last reminder went out) counts: what was learned there still comes
     back for review, here, though no weekly reminder asks any more.
     """
-    enrollments = await svc.store.list_enrollments(caller.user_id, ("active", "completed"))
+    enrollments = await svc.store.list_enrollments(caller.user_id, FOLLOWED)
     live = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]
     if role:
         found = svc.role(role)

@@ -8,6 +8,9 @@ from typing import Literal
 
 EnrollmentStatus = Literal["active", "stopped", "completed"]
 ENROLLMENT_STATUSES: tuple[EnrollmentStatus, ...] = ("active", "stopped", "completed")
+FOLLOWED: tuple[EnrollmentStatus, ...] = ("active", "completed")
+"""The paths a learner follows: those with reminders to come, and those whose weeks are over (their last reminder
+went out; the learner still sees and ticks them, and /start-learning takes them up again)."""
 
 TargetKind = Literal["user", "group"]
 """Who a weekly reminder goes to: a learner (by DM, `target_id` is the user id) or a study group

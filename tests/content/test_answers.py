@@ -277,3 +277,92 @@ def test_a_title_that_starts_with_before_is_searched_when_no_phase_teaches_it():
     with i18n.using("de"):
         last = answer(alone, "was kommt nach datenbanken")
     assert last.problem == "Phase 2: Datenbanken (Wochen 5-8) ist die letzte Phase von Bewerbung."
+
+
+# --- days --------------------------------------------------------------------------------------
+
+
+DAYS = (
+    "# Log\n\n### Day 3: January 8, 2025\n**Today's Progress**: Todo app.\n\n"
+    "## Days 1-30: JavaScript Foundations\n- [ ] Build 5 apps\n\n## Days 31-60: React\n- Hooks\n\n"
+    "## Days 61-90: Node\n- Express\n"
+)
+
+
+def one_path(body: str, name: str = "days") -> SearchIndex:
+    role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
+    assert role is not None, problems
+    return SearchIndex([role])
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("day 45", "Days 31-60: React"),
+        ("what's on day 31", "Days 31-60: React"),
+        ("day 30", "Days 1-30: JavaScript Foundations"),
+        ("day 61", "Days 61-90: Node"),
+    ],
+)
+def test_a_day_answers_with_the_phase_whose_days_hold_it(query, title):
+    result = answer(one_path(DAYS), query)
+    assert result.hits[0].section.title == title
+    assert result.problem == ""
+
+
+def test_a_day_says_which_phase_it_is_in_and_a_days_own_section_follows():
+    result = answer(one_path(DAYS), "day 3")
+    assert [h.section.title for h in result.hits] == ["Days 1-30: JavaScript Foundations", "Day 3: January 8, 2025"]
+    assert result.note == "Day 3 of Days is in Phase 1: JavaScript Foundations (weeks 1-5)."
+    assert answer(one_path(DAYS), "day 45").note == "Day 45 of Days is in Phase 2: React (weeks 6-9)."
+    assert answer(one_path(DAYS), "day 200", role="days").problem == "Days has 13 weeks; day 200 is past its end."
+    assert answer(one_path(DAYS), "day 200").problem == "No path has a day 200; the longest has 13 weeks."
+    assert answer(SEARCH, "day 45").problem == "Which path? Day 45 is in 6 paths."
+
+
+def test_on_a_path_without_weeks_a_day_finds_that_days_section():
+    log = one_path("# Log\n\n### Day 1: January 6\nFixed CSS.\n\n### Day 2: January 7\nClosures.\n", "log")
+    result = answer(log, "day 2")
+    assert (result.problem, [h.section.title for h in result.hits][:1]) == ("", ["Day 2: January 7"])
+
+
+# --- after and before, on the asker's own path ---------------------------------------------------
+
+OPS = "## Phase 1: Linux (Weeks 1-4)\n- Shell\n\n## Phase 2: Docker (Weeks 5-8)\n- Images\n\n## Phase 3: CI/CD (Weeks 9-12)\n- Pipelines\n"
+SHIP = "## Phase 1: Python (Weeks 1-4)\n- Flask\n\n## Phase 2: Docker (Weeks 5-8)\n- Images and containers\n"
+WEB = "## Phase 1: HTML (Weeks 1-4)\n- Tags\n\n## Phase 2: CSS (Weeks 5-8)\n- Grid\n"
+
+
+def paths(**bodies: str) -> SearchIndex:
+    roles = []
+    for name, body in bodies.items():
+        role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
+        assert role is not None, problems
+        roles.append(role)
+    return SearchIndex(roles)
+
+
+def follower(index: SearchIndex, name: str) -> Asker:
+    return Asker(current=name, paths={name: index.roles[name].phases})
+
+
+def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():
+    index = paths(ops=OPS, ship=SHIP)
+    result = answer(index, "what comes after docker", asker=follower(index, "ship"))
+    assert (result.hits, result.problem) == ([], "Phase 2: Docker (weeks 5-8) is the last phase of Ship.")
+    # a learner of the other path gets its next phase
+    assert shown(answer(index, "what comes after docker", asker=follower(index, "ops"))) == [
+        ("ops", "Phase 3: CI/CD (Weeks 9-12)")
+    ]
+    # following both, the answer is in the one they are on now
+    both = {name: index.roles[name].phases for name in ("ops", "ship")}
+    for current, title in (("ship", None), ("ops", "Phase 3: CI/CD (Weeks 9-12)")):
+        result = answer(index, "what comes after docker", asker=Asker(current=current, paths=both))
+        assert ([h.section.title for h in result.hits][:1] or [None])[0] == title, current
+
+
+def test_after_a_topic_the_askers_path_does_not_teach_names_the_path_it_comes_from():
+    index = paths(ops=OPS, web=WEB)
+    result = answer(index, "what comes after docker", asker=follower(index, "web"))
+    assert shown(result) == [("ops", "Phase 3: CI/CD (Weeks 9-12)")]
+    assert result.note == "'docker' is in Phase 2: Docker (weeks 5-8) of Ops, a path you don't follow. Next comes:"

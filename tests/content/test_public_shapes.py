@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
+from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
 
 
@@ -285,3 +286,59 @@ def test_a_list_is_the_plan_only_in_a_file_without_phase_headings():
     assert "Phase 2: More (Weeks 3-4)" in [s.title for s in role.sections if s.kind == "topic"]
     role, _, _ = parse("# T\n\n## Questions\n- Q1: Why Go?\n- Q2: Why Rust?\n")
     assert role.self_paced
+
+
+NESTED = (
+    "## Phase 1: Linux (Weeks 1-4)\n"
+    "- Text processing: grep, sed, awk\n"
+    "  - [The Linux Command Line](https://linuxcommand.org/tlcl.php)\n"
+    "  - Practice on real log files\n\n"
+    "    Look for the 500s first.\n"
+    "    - [ ] Parse an nginx log\n"
+    "- [ ] Implement a vector (mutable array with automatic resizing):\n"
+    "    - [ ] size() - number of items\n"
+    "    - [ ] resize(new_capacity) // private function\n"
+    "        - when you reach capacity, resize to double the size\n\n"
+    "      Halve it at a quarter full.\n"
+)
+
+
+def test_a_topic_entry_holds_what_is_nested_under_it_and_nested_topics_stay_entries():
+    role, problems, _ = parse(NESTED)
+    topics = {s.title: s for s in role.sections if s.kind == "topic"}
+    assert topics["Text processing"].text == (
+        "Text processing: grep, sed, awk\n"
+        "- [The Linux Command Line](https://linuxcommand.org/tlcl.php)\n"
+        "- Practice on real log files\n"
+        "  Look for the 500s first.\n"
+        "  - ☐ Parse an nginx log"
+    )
+    assert topics["Practice on real log files"].text == (
+        "Practice on real log files Look for the 500s first.\n- ☐ Parse an nginx log"
+    )
+    assert topics["The Linux Command Line"].text == "[The Linux Command Line](https://linuxcommand.org/tlcl.php)"
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_checklist_items_entry_holds_the_tasks_and_notes_nested_under_it():
+    role, _, _ = parse(NESTED)
+    items = {s.title: s for s in role.sections if s.kind == "checklist"}
+    assert items["Implement a vector (mutable array with automatic resizing):"].text == (
+        "Implement a vector (mutable array with automatic resizing):\n"
+        "- ☐ size() - number of items\n"
+        "- ☐ resize(new_capacity) // private function\n"
+        "  - when you reach capacity, resize to double the size\n"
+        "  Halve it at a quarter full."
+    )
+    # a note under a task is the task's, not glued to the bullet before it
+    assert items["resize(new_capacity) // private function"].text.endswith("\nHalve it at a quarter full.")
+    assert "Halve" not in next(s for s in role.sections if s.title.startswith("when you reach")).text
+
+
+def test_a_nested_entry_is_found_on_its_own_before_the_topic_that_holds_it():
+    role, _, _ = parse(NESTED)
+    index = SearchIndex([role])
+    assert index.search("practice on real log files")[0].section.title == "Practice on real log files"
+    assert index.search("linux command line")[0].section.title == "The Linux Command Line"
+    # the words nested under a topic are not its own: it is found by its own words
+    assert "Text processing" not in [h.section.title for h in index.search("nginx log")]

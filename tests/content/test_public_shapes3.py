@@ -35,7 +35,11 @@ def test_a_paragraph_under_a_task_is_the_tasks_not_the_topic_before_it():
     assert [t.text for t in role.phases[0].topics] == ["Topic A", "Topic C"]
     (item,) = role.checklist
     assert item.text == "Read the book"
-    assert item.md == "Read the book 📖 [Pro Git](https://git-scm.com/book/en/v2)"
+    # /phase shows the note with its task, and the task's entry holds it
+    assert phase_body(role.phases[0], role.checklist) == (
+        "- Topic A\n⬜ Read the book 📖 [Pro Git](https://git-scm.com/book/en/v2)\n- Topic C"
+    )
+    assert section(role, "Read the book").text == "Read the book\n📖 [Pro Git](https://git-scm.com/book/en/v2)"
 
 
 def test_a_table_after_a_bold_label_alone_is_the_labels():

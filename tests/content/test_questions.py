@@ -305,3 +305,28 @@ def test_after_or_before_any_topic_reads_as_the_english_question(topic, forms):
     for phrasing in phrasings:
         question = read_question(phrasing.format(t=topic))
         assert (question.kind, question.topic) == (kind, topic), phrasing
+
+
+@pytest.mark.parametrize(
+    ("query", "days", "weeks"),
+    [
+        ("day 45", (45, 45), (7, 7)),
+        ("what's on day 45?", (45, 45), (7, 7)),
+        ("45th day", (45, 45), (7, 7)),
+        ("day 7", (7, 7), (1, 1)),
+        ("day 8", (8, 8), (2, 2)),
+        ("days 31-60", (31, 60), (5, 9)),
+        ("tag 45", (45, 45), (7, 7)),
+        ("día 45", (45, 45), (7, 7)),
+        ("dia 45", (45, 45), (7, 7)),
+    ],
+)
+def test_a_day_asks_for_the_week_it_falls_in(query, days, weeks):
+    question = read_question(query)
+    assert (question.kind, question.days, question.weeks, question.rest) == ("week", days, weeks, "")
+
+
+def test_a_day_in_a_title_or_a_weekday_is_no_day_number():
+    assert read_question("today's tasks").kind == "topic"
+    assert read_question("day one of docker").days == (1, 1)
+    assert read_question("holiday 3").kind == "topic"

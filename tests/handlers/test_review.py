@@ -263,7 +263,7 @@ async def test_a_button_for_an_item_gone_from_the_content(svc: Services) -> None
 async def test_review_keeps_asking_about_a_finished_path(svc: Services) -> None:
     await ticked(svc, GIT)
     await svc.store.set_enrollment_status(101, ROLE, "completed", NOW + timedelta(weeks=36))
-    with pytest.raises(UserError, match="You aren't following any path yet"):
-        await today.today(svc, caller(days=40 * 7))  # no weekly plan any more
+    # No weekly plan any more: the path is over, and still the learner's
+    assert "The 36 weeks of Backend Engineer are over" in text(await today.today(svc, caller(days=40 * 7)))
     shown = text(await review.review(svc, caller(days=40 * 7)))
     assert "**1. Use git professionally**" in shown

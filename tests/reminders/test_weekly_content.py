@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
-from bot.handlers import learning, progress
+from bot.handlers import learning, progress, reminders, today
 from bot.reminders.compose import compose_user
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply
@@ -273,6 +273,32 @@ async def test_the_last_reminder_cheers_only_a_finished_checklist(svc: Services)
     assert f"Still open: ⬜ {items[0].text}" in shown
     assert "🎉" not in shown and "Congratulations" not in shown
     assert nearly.completed == (ROLE,) and nearly.reply.rows == ()
+
+
+async def test_after_the_last_reminder_the_path_is_still_the_learners(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    start = (NOW - weeks(36)).date().isoformat()  # its weeks are over on Monday
+    await learner(svc, ANN, start=start)
+    await travel(scheduler, clock, FIRST + timedelta(minutes=5))
+    last = sender.sent[-1]
+    assert "This is your last weekly reminder for it. `/checklist` has what is left" in last.text
+    enrollment = await svc.store.get_enrollment(ANN, ROLE)
+    assert enrollment is not None and enrollment.status == "completed"  # no more reminders
+
+    who = caller(now=clock.now)
+    assert "Pace: time is up: 15 items left" in text(await progress.progress(svc, who))
+    assert "Backend Engineer · checklist" in text(await progress.checklist_view(svc, who))
+    assert "The 36 weeks of Backend Engineer are over" in text(await today.today(svc, who))
+    assert "Ticked: **Use git professionally**" in (await progress.done(svc, who, "Use git professionally")).content
+    assert "Phase 6" in text(await learning.phase_view(svc, who, role=ROLE))
+    with says(
+        "The weeks of Backend Engineer are over, so it gets no more weekly reminders; "
+        "`/start-learning role:backend-engineer` takes it up again (your ticks are kept)."
+    ):
+        await reminders.remind_preview(svc, who)
+    await travel(scheduler, clock, FIRST + weeks(1) + timedelta(minutes=5))
+    assert sender.sent[-1] is last  # and no reminder comes
 
 
 # --------------------------------------------------------------------------- several paths in one message
