@@ -4,17 +4,21 @@ The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, tas
 footnotes, as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
-clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML,
+clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
+its headings, a `<details>` block's `<summary>` as one, and its `<a href>` links),
 footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
-Notion, wikis) show as their text. Links are kept when absolute; a relative link is resolved against `base_url` or
-becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of nothing
-but one is marked `anchor_only`, so it is not taken for a topic.
+Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
+absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
+`base_url` or becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of
+nothing but one is marked `anchor_only`, so it is not taken for a topic.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -34,8 +38,25 @@ _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
+# A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
+# or '<'; the punctuation after it is no part of it (see `_url_end`).
+_BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
+# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji.
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
+_MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source past the end of its text
+_URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
+# In raw HTML, what reads as a heading: '<h2>…</h2>', and the '<summary>' of a '<details>' block (a README's
+# collapsible 'Week 1' sections); its tags inside are dropped, a '<br>' is a blank.
+_HTML_HEADING = re.compile(r"<(h[1-6]|summary)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# What holds no heading of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed or not.
+_HTML_NOT_SHOWN = re.compile(
+    r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
 _PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
@@ -78,7 +99,8 @@ class Links(NamedTuple):
     first_dropped_line: int | None
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
-    html_blocks: int = 0  # raw HTML blocks, which are not read
+    html_blocks: int = 0  # raw HTML blocks, which are not read (but for their headings)
+    html_headings: int = 0  # the headings read from them
 
 
 def escape(text: str) -> str:
@@ -87,6 +109,53 @@ def escape(text: str) -> str:
     if not ("*" in text or "_" in text or "`" in text or "\\" in text or "|" in text or "~" in text):
         return text
     return _ESCAPE.sub(_backslash, text)
+
+
+def emoji_shortcodes(text: str) -> str:
+    """Return text with GitHub's emoji shortcodes (':white_check_mark:') as the emoji they name (Discord shows a
+    shortcode in a bot's message as text); an unknown one stays as written."""
+    if text.count(":") < 2:
+        return text
+    return _SHORTCODE.sub(_shortcode, text)
+
+
+def _shortcode(match: re.Match[str]) -> str:
+    return _emoji_named(match.group(1)) or match.group()
+
+
+@cache
+def _emoji_named(name: str) -> str | None:
+    """Return the emoji a GitHub shortcode names (':one:' is 1️⃣), or None."""
+    import emoji  # imported on a file's first shortcode: most files have none
+
+    shortcode = f":{name}:"
+    found = emoji.emojize(shortcode, language="alias")
+    return None if found == shortcode else found
+
+
+def _url_end(url: str) -> str:
+    """Return a bare URL without what follows it as GFM reads it: a trailing '.', ',', '?', '!', ':', '*', '_',
+    '~', quote or ';' (but the underscores of a name like '__init__'), and a ')' that closes no '(' of the URL
+    ('(see https://a.b/c).')."""
+    while url:
+        if url[-1] == "_" and _dunder(url):
+            break
+        if url[-1] in _URL_TRAILING or (url[-1] == ")" and url.count("(") < url.count(")")):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _dunder(url: str) -> bool:
+    """Return True when a URL ends in a name between underscores ('…#object.__init__'), which is the URL's."""
+    name = re.split(r"[/#.?=&]", url)[-1]
+    run = len(name) - len(name.rstrip("_"))
+    return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
+
+
+def _blank_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
 
 
 def _literal(text: str) -> bool:
@@ -117,7 +186,17 @@ def _squash(text: str) -> str:
 class _Inline:
     """The inline content being read: markdown and plain text side by side, with open links."""
 
-    __slots__ = ("bold_at_start", "images", "images_seen", "label_end", "links", "marks", "md", "plain")
+    __slots__ = (
+        "bold_at_start",
+        "html_links",
+        "images",
+        "images_seen",
+        "label_end",
+        "links",
+        "marks",
+        "md",
+        "plain",
+    )
 
     def __init__(self) -> None:
         self.md: list[str] = []
@@ -130,6 +209,7 @@ class _Inline:
         self.bold_at_start = False
         self.images = 0  # open images: their alt text is not shown
         self.images_seen = 0
+        self.html_links = 0  # open '<a href>' tags
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -157,6 +237,10 @@ class _Reader:
         self.code_start = 0
         self.html = 0
         self.html_blocks = 0
+        self.html_text: list[str] | None = None  # the text of the HTML block being read, for its headings
+        self.html_start = 0
+        self.html_headings = 0
+        self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.in_head = False
@@ -164,6 +248,8 @@ class _Reader:
         self.dropped = 0
         self.first_dropped: int | None = None
         self.urls: list[str] = []
+        self.url_skip: tuple[int, int] | None = None  # source bytes of a bare URL read past its text's end
+        self.whole_url_text: str | None = None  # the text of the last `linked`, when its URL went on past it
         self._count_at = 0
         self._count_line = first_line
         self.only_anchor = True
@@ -192,8 +278,66 @@ class _Reader:
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
-        ink.md.append(escape(text))
+        if text.count(":") > 1:
+            text = _SHORTCODE.sub(_shortcode, text)
+        ink.md.append(self.linked(text) if ("://" in text or "www." in text) and not ink.links else escape(text))
         ink.plain.append(text)
+
+    def linked(self, text: str, span: dict | None = None) -> str:
+        """Return literal text as Discord markdown, its bare URLs as links ('<https://…>') and the rest escaped.
+
+        Given the text's `span`, a URL that runs to the end of the text goes on as the source does: CommonMark
+        reads the '__init__' of 'https://…#object.__init__' as bold, which the URL takes as written (the events
+        inside it are skipped, see `url_skip`)."""
+        out: list[str] = []
+        at = 0
+        self.whole_url_text = None
+        for found in _BARE_URL.finditer(text):
+            url = _url_end(found.group())
+            if found.end() == len(text) and span is not None:
+                url = self._url_past(text, found.start(), span) or url
+            if len(url) <= (8 if url[:1] in "hH" else 4) or found.start() < at:
+                continue
+            out.append(escape(text[at : found.start()]))
+            target = url if "://" in url[:8] else f"http://{url}"
+            self.urls.append(target)
+            out.append(f"<{target}>" if target == url else f"[{escape(url)}]({target.replace(')', '%29')})")
+            at = found.start() + len(url)
+        if not out:
+            return escape(text)
+        if at < len(text):  # else the URL went on past this text (see `_url_past`)
+            out.append(escape(text[at:]))
+        return "".join(out)
+
+    def _url_past(self, text: str, start: int, span: dict) -> str | None:
+        """Return the whole bare URL that starts at text[start:] and goes on in the source past the text's end (as
+        the source writes it), and mark the source bytes after the text that it takes (`url_skip`); else None."""
+        end = span["end"]
+        if self.data[span["start"] : end] != text.encode("utf-8"):  # escapes or entities: the source differs
+            return None
+        more = _MORE_URL.match(self.data, end)
+        if more is None:
+            return None
+        url = _url_end(text[start:] + more.group().decode("utf-8", "replace"))
+        taken = len(url.encode("utf-8")) - len(text[start:].encode("utf-8"))
+        if taken <= 0:
+            return None
+        self.url_skip = (end, end + taken)
+        self.whole_url_text = text[:start] + url
+        return url
+
+    def _after_url(self, value: str, span: dict) -> str:
+        """Return what of a text comes after the bare URL read past the text before it (see `linked`)."""
+        first, last = self.url_skip or (0, 0)
+        if span["start"] >= last:
+            self.url_skip = None
+            return value
+        if span["start"] < first:
+            return value
+        source = self.data[span["start"] : span["end"]]
+        if span["end"] <= last or source != value.encode("utf-8"):
+            return ""
+        return source[last - span["start"] :].decode("utf-8")
 
     def take(self) -> tuple[str, str, str, str, bool]:
         """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
@@ -266,12 +410,14 @@ class _Reader:
             self.first_dropped = self.line_at(offset)
         return None
 
-    def mark(self, mark: str, opening: bool) -> None:
+    def mark(self, mark: str, opening: bool, at: int = -1) -> None:
         ink = self.inline
         if ink is None or ink.images:
             return
+        if self.url_skip is not None and self.url_skip[0] <= at < self.url_skip[1]:
+            return  # emphasis marks inside a bare URL ('#object.__init__'): the URL took them as they are
         if opening:
-            if mark == "**" and ink.empty():
+            if mark == "**" and not ink.plain:  # no text yet: only marks ('***Label:***' opens '*' first)
                 ink.bold_at_start = True
             ink.md.append(mark)
             if ink.marks is None:
@@ -291,7 +437,7 @@ class _Reader:
                     ink.md.append(mark)
             if ink.marks:
                 ink.marks.pop()
-            if mark == "**" and ink.bold_at_start and not ink.marks and ink.label_end is None:
+            if ink.bold_at_start and not ink.marks and ink.label_end is None:  # the run around the bold closes
                 ink.label_end = (len("".join(ink.md)), len("".join(ink.plain)))
                 ink.bold_at_start = False
 
@@ -390,12 +536,18 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
+            special = ":" in text or "www." in text  # a shortcode or a bare URL may be in it
+            if special and text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
+                text = _SHORTCODE.sub(_shortcode, text)
             plain = _squash(text)
             if not plain:
                 if kind == "Paragraph":
                     self.in_para = False
                 continue
-            md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
+            if special and ("://" in text or "www." in text):
+                md = _squash(self.linked(text))
+            else:
+                md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
             number = None
             if kind == "Item":
                 number = self.take_number()
@@ -405,8 +557,11 @@ class _Reader:
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
             else:
+                if plain[-1] == "#":
+                    md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
                 line = self.line_at(end_event[1]["start"])
-                block = ("heading", line, md, plain, int(end["Heading"][1]), 0, None, "", "", False, False)
+                self.outer_level = int(end["Heading"][1])
+                block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote, number)))
         return blocks
 
@@ -437,13 +592,15 @@ class _Reader:
         if kind == "Paragraph":
             self.in_para = False
         text = text or ""
+        if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
+            label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
         if not plain:
             return
         # As `mark` closes the bold run: Discord needs no blank inside the marks, so they move out.
-        inside = escape(label_text)
+        inside = self.linked(label_text) if "://" in label_text or "www." in label_text else escape(label_text)
         bold = inside.rstrip()
-        after = escape(text)
+        after = self.linked(text) if "://" in text or "www." in text else escape(text)
         md = _squash(f"**{bold}**{inside[len(bold) :]}{after}")
         label, rest, anchor = _squash(label_text), after.strip(), self.only_anchor
         number = None
@@ -467,11 +624,21 @@ class _Reader:
             if self.code is not None:
                 self.code.append(value)
             elif ink is not None and not ink.images and not self.html:
+                if self.url_skip is not None:
+                    value = self._after_url(value, span)
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
-                ink.md.append(escape(value))
+                if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
+                    if value.count(":") > 1:
+                        value = _SHORTCODE.sub(_shortcode, value)
+                    md = self.linked(value, span) if "://" in value or "www." in value else escape(value)
+                    if self.whole_url_text is not None:  # its URL goes on past it, as the source writes it
+                        value, self.whole_url_text = self.whole_url_text, None
+                    ink.md.append(md)
+                else:
+                    ink.md.append(escape(value))
                 ink.plain.append(value)
         elif key == "Start":
             if type(value) is str:
@@ -490,6 +657,8 @@ class _Reader:
             if self.html:
                 if name in _HIDDEN:
                     self.html -= 1
+                    if not self.html and self.html_text is not None:
+                        self._html_headings()
                 return
             handler = _ENDS.get(name)
             if handler is not None:
@@ -575,20 +744,31 @@ class _Reader:
         self.close_item_text()
         self.start_inline(offset)
 
-    def _end_heading(self, value: dict, start: int, _end: int) -> None:
+    def _end_heading(self, value: dict, start: int, end: int) -> None:
         item = self.open_item_text()
         if item is not None and item[4]:
             self.emit_item(item)
             return
         md, plain, *_ = self.take()
+        if plain[-1:] == "#":
+            md, plain = self._without_closing_hashes(md, plain, start, end)
         if plain:
-            level = int(value["Heading"][1])
+            level = self.outer_level = int(value["Heading"][1])
             line = self.line_at(start)
             self.blocks.append(
                 _new_block(
                     Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote, None)
                 )
             )
+
+    def _without_closing_hashes(self, md: str, plain: str, start: int, end: int) -> tuple[str, str]:
+        """Drop a heading's closing '##' that a tab parts from its text ('##\tTools\t##'), which pulldown-cmark
+        keeps as text (CommonMark takes a tab as it takes a space there); an escaped '\\#' stays."""
+        source = self.data[start:end].rstrip()
+        hashes = len(source) - len(source.rstrip(b"#"))
+        if b"\t" not in source[-hashes - 2 : -hashes] or source[:-hashes].rstrip(b" \t").endswith(b"\\"):
+            return md, plain
+        return md[:-hashes].rstrip(), plain[:-hashes].rstrip()
 
     def _start_quote(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -616,11 +796,39 @@ class _Reader:
                 Block("code", line, md, "", 0, self._line_depth(), None, "", "", False, False, (), self.quote)
             )
 
-    def _start_hidden(self, info: object, _offset: int) -> None:
+    def _start_hidden(self, info: object, offset: int) -> None:
         self.close_item_text()
+        if info is None and not self.html and not self.items:  # an HTML block of its own: read its headings
+            self.html_text, self.html_start = [], offset
         self.html += 1
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
+
+    def _html(self, value: str) -> None:
+        if self.html_text is not None:
+            self.html_text.append(value)
+
+    def _html_headings(self) -> None:
+        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read."""
+        text = "".join(self.html_text or ())
+        self.html_text = None
+        if "<" not in text:
+            return
+        text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
+        first_line = self.line_at(self.html_start)
+        for found in _HTML_HEADING.finditer(text):
+            inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))
+            plain = _squash(emoji_shortcodes(html.unescape(inner)).replace("\n", " "))
+            if not plain:
+                continue
+            tag = found.group(1).lower()
+            level = int(tag[1]) if tag[0] == "h" else min(self.outer_level + 1, 6)
+            if tag[0] == "h":
+                self.outer_level = level
+            line = first_line + text.count("\n", 0, found.start())
+            block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
+            self.blocks.append(_new_block(Block, block))
+            self.html_headings += 1
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -658,8 +866,16 @@ class _Reader:
             self.items[-1][2] = value
 
     def _inline_html(self, value: str) -> None:
-        if value.lower().startswith("<br"):
+        tag = value[:3].lower()
+        if tag == "<br":
             self.text(" ")
+        elif tag == "<a " and (href := _HTML_HREF.search(value)) is not None and self.inline is not None:
+            url = html.unescape(next(filter(None, href.groups()), ""))
+            self.start_link({"dest_url": url}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
+            self.inline.html_links += 1
+        elif tag == "</a" and self.inline is not None and self.inline.html_links:
+            self.inline.html_links -= 1
+            self.end_link(False, self.block_start)
 
     def _closed(self, start: int, end: int) -> bool:
         """Return True when the fenced block at data[start:end] ends with a closing fence line."""
@@ -705,9 +921,9 @@ _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "Item": _Reader._start_item,
     "List": _Reader._start_list,
     "Heading": _Reader._start_heading,
-    "Strong": lambda reader, _info, _offset: reader.mark("**", True),
-    "Emphasis": lambda reader, _info, _offset: reader.mark("*", True),
-    "Strikethrough": lambda reader, _info, _offset: reader.mark("~~", True),
+    "Strong": lambda reader, _info, offset: reader.mark("**", True, offset),
+    "Emphasis": lambda reader, _info, offset: reader.mark("*", True, offset),
+    "Strikethrough": lambda reader, _info, offset: reader.mark("~~", True, offset),
     "Link": lambda reader, info, _offset: reader.start_link(info, False),
     "Image": lambda reader, info, _offset: reader.start_link(info, True),
     "BlockQuote": _Reader._start_quote,
@@ -723,9 +939,9 @@ _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "Item": _Reader._end_item,
     "List": _Reader._end_list,
     "Heading": _Reader._end_heading,
-    "Strong": lambda reader, _value, _start, _end: reader.mark("**", False),
-    "Emphasis": lambda reader, _value, _start, _end: reader.mark("*", False),
-    "Strikethrough": lambda reader, _value, _start, _end: reader.mark("~~", False),
+    "Strong": lambda reader, _value, start, _end: reader.mark("**", False, start),
+    "Emphasis": lambda reader, _value, start, _end: reader.mark("*", False, start),
+    "Strikethrough": lambda reader, _value, start, _end: reader.mark("~~", False, start),
     "Link": lambda reader, _value, start, _end: reader.end_link(False, start),
     "Image": lambda reader, _value, start, _end: reader.end_link(True, start),
     "BlockQuote": _Reader._end_quote,
@@ -739,6 +955,7 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "Code": _Reader._code_span,
     "TaskListMarker": _Reader._task_marker,
     "InlineHtml": _Reader._inline_html,
+    "Html": _Reader._html,
     "InlineMath": _Reader.text,
     "DisplayMath": _Reader.text,
 }
@@ -749,5 +966,10 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     reader = _Reader(body, first_line, base_url)
     blocks = reader.read()
     return blocks, Links(
-        reader.dropped, reader.first_dropped, tuple(reader.urls), reader.unclosed_fence, reader.html_blocks
+        reader.dropped,
+        reader.first_dropped,
+        tuple(reader.urls),
+        reader.unclosed_fence,
+        reader.html_blocks,
+        reader.html_headings,
     )

@@ -33,7 +33,7 @@ class Topic(NamedTuple):
     line: int
     children: tuple[Topic, ...] = ()
     title: str = ""  # clean text: the part before a ':', a table row's first cell, a heading in an item
-    detail: str = ""  # under a heading in a list item: what is nested in it, as markdown lines (its entry's body)
+    detail: str = ""  # what is nested under it, as markdown lines (shown with it: its entry's body)
 
 
 class Subsection(NamedTuple):
@@ -52,8 +52,8 @@ class Piece(NamedTuple):
     """One block written under a phase heading, in file order: what `/phase` shows, and `/today` a week's share of.
 
     kind: "label" (a sub-heading or a bold label: `md` is the label as clean text, `rest` what follows it on its
-    line), "text" (a line of prose), "item" (a bullet or numbered item), "task" (a task item), "row" (a table row,
-    shown as a bullet) or "code" (a fenced code block).
+    line), "text" (a line of prose), "item" (a bullet or numbered item), "task" (a task item: `rest` is the note
+    written under it), "row" (a table row, shown as a bullet) or "code" (a fenced code block).
     """
 
     kind: PieceKind

@@ -29,8 +29,10 @@ from bot.content.models import ChecklistItem, Phase, Piece, Problem, Role, Secti
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
+    level_series,
     outline_numbered,
     phase_hint,
+    read_level_heading,
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
@@ -62,12 +64,22 @@ KNOWN_KEYS = (
     "baseUrl",
 )
 REQUIRED_TEXT_KEYS = ("name", "displayName", "description")
+# What blogs, wikis and static site generators (Jekyll, Hugo, Docusaurus, Obsidian) put in front-matter: kept in
+# `Role.extra` without a warning, which stays for any other field (a typo of a known one, say).
+PUBLISHING_KEYS = frozenset(
+    {
+        *("title", "subtitle", "author", "authors", "date", "lastmod", "updated", "created", "modified"),
+        *("tags", "categories", "keywords", "series", "draft", "weight", "toc", "cover", "image", "thumbnail"),
+        *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
+    }
+)
 MAX_WEEKS = 520
 MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
-# The labels of a phase's objective line ('**Objective:**'), in English, German and Spanish.
+# The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian and
+# Portuguese.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -75,6 +87,7 @@ OBJECTIVE_LABELS = frozenset(
         *("learning outcome", "learning outcomes"),
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
+        *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
     }
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -82,6 +95,13 @@ _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
+)
+# What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'): no title of its own.
+_MATERIAL = frozenset(
+    {
+        *("video", "reading", "quiz", "practice quiz", "graded quiz", "lab", "ungraded lab"),
+        *("programming assignment", "peer-graded assignment", "discussion prompt"),
+    }
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 _LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]\(https?://[^)\s]+\)|<https?://[^>\s]+>")  # a link, as Discord markdown
@@ -91,6 +111,8 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
+_TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
 _MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
@@ -313,7 +335,8 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
             out["extra"][str(key)] = value
-            bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
+            if key not in PUBLISHING_KEYS:
+                bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
     return out if ok else None
 
 
@@ -443,6 +466,7 @@ OPEN_BOXES = frozenset("☐⬜🔲□")
 TICKS = frozenset("✅☑✔")
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
+MARKS = TICKS | CROSSES  # on some items of a list only, they mark picks, not tasks (see `_picks`)
 
 
 def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
@@ -460,7 +484,10 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
 
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
-    is ('[Pro Git](https://…) — the free book', as resource lists write them), else the whole text."""
+    is ('[Pro Git](https://…) — the free book', as resource lists write them), the name before a bare URL
+    ('Hash tables: https://…'), else the whole text."""
+    if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
+        text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)) and (sep := _AFTER_LINK.match(md, link.end())):
         head = text.partition(sep.group().rstrip())[0].strip()
         if head and len(head) < len(text.strip()):
@@ -479,10 +506,15 @@ def _topic_title(text: str, md: str = "") -> str:
         and 0 < len(head) <= 80
         and ("," in rest or ";" in rest or not rest.strip())  # details, not a subtitle ('Data Structures: Treaps')
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
+        and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
+        and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
     ):
         text = head
-    return text.strip().strip("\"'“”‘’").strip() or text
+    text = text.strip()
+    if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
+        text = text.strip("\"'“”‘’").strip() or text
+    return text
 
 
 class _Body:
@@ -496,10 +528,13 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
+        self.levels = 0  # how many of those are read so far
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
+        self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -601,6 +636,9 @@ class _Body:
             if found is None and self.series is not None:
                 series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
+            elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
+                self.levels += 1
+                found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
@@ -646,10 +684,18 @@ class _Body:
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = line
-        if gap and kind in ("line", "row") and depth == 0 and sub is not None and sub is not self.part:
+        if (
+            gap
+            and kind in ("line", "row")
+            and depth == 0
+            and sub is not None
+            and sub is not self.part
+            and (sub.text or sub.topics)
+        ):
             # A bold label's part is its line and the lists after it: prose or a table after a blank line is
-            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A paragraph
-            # inside a list item (indented under a bullet) is still that bullet's, so still the part's.
+            # the heading's again ('**Topics covered**:' then a paragraph, then a table of courses). A label alone
+            # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
+            # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         if kind == "line":
             if not label and (marked := _marked_label(md)) is not None:
@@ -684,8 +730,10 @@ class _Body:
             return
         body = phase.body
         if block.depth > 0 and body and body[-1].kind in ("item", "task"):
-            if body[-1].kind == "item":  # a task item shows as its checklist item does
+            if body[-1].kind == "item":
                 body[-1] = body[-1]._replace(md=f"{body[-1].md} {block.md}")
+            else:  # a task item shows as its checklist item does, and its note after it ('📖 [Pro Git](…)')
+                body[-1] = body[-1]._replace(rest=f"{body[-1].rest} {block.md}".lstrip())
             return
         if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
             body.append(
@@ -765,7 +813,8 @@ class _Body:
 
     def _item(self, heading: _Heading, block: Block) -> None:
         if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
-            block = _boxed(block, self.ticks_as_tasks, self.crosses_as_tasks)
+            picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
+            block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -801,7 +850,10 @@ class _Body:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
-        topic = [depth, md, line, title, [], False]  # ..., nested lines, a heading in an item
+        # ..., nested lines, a heading in an item, under a task item, the bullet that holds that task
+        under_task = self._tasks_above(depth) > 0
+        parent = next((h for h in reversed(self.holders[:depth]) if type(h) is list), None) if under_task else None
+        topic = [depth, md, line, title, [], False, under_task, parent]
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic = topic
         return topic
@@ -824,12 +876,17 @@ class _Body:
     def _task(self, block: Block, group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        # The tasks among the items that hold it (a topic holder is a list; a task's is its line)
-        tasks = sum(
+        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth))
+        self.raw_items.append(_new(_RawItem, raw))
+        self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
+
+    def _tasks_above(self, depth: int) -> int:
+        """Return how many task items hold an item at this depth (a topic holder is a list; a task's is its line)."""
+        if not depth:
+            return 0
+        return sum(
             1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and type(h) is int
         )
-        raw = (group, block.plain, block.line, self.phase, context, block.md, tasks)
-        self.raw_items.append(_new(_RawItem, raw))
 
 
 def _parse_body(
@@ -858,21 +915,26 @@ def _parse_body(
     heading_phases = read_phase_headings(headings)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
-        planned = _table_plan(blocks) if reader.series is None else None
+        if reader.series is None:
+            reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
+        plain_file = reader.series is None and reader.levels_at is None
+        planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
-        reader.list_plan = planned is None and reader.series is None and _list_plan(blocks)
+        reader.list_plan = planned is None and plain_file and _list_plan(blocks)
     reader.heading_phases = iter(heading_phases)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
         b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
         for b in blocks  # (kind, md) of a Block
     )
+    if reader.ticks_as_tasks and any(b[0] == "item" and b[2][:1] in MARKS for b in blocks):
+        reader.picks = _picks(blocks)
     for block in blocks:
         reader.add(block)
-    if links.html_blocks and not any(b.kind != "code" for b in blocks):
+    if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
         problems.add(
             "warning",
             first_line,
@@ -907,6 +969,33 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _picks(blocks: list[Block]) -> frozenset[int]:
+    """Return the lines of the ticks and crosses in lists where some items have no mark: a roadmap's '✔️ Go —
+    Recommended' beside '- Java' picks Go among the languages; a checklist of emoji marks every item."""
+    lists: dict[tuple[int, int, int], list[tuple[int, str]]] = {}  # (run, parent item, depth) -> (line, mark)
+    run = 0
+    last_at: list[int] = []  # the index of the latest item at each depth
+    for i, b in enumerate(blocks):
+        # A Block's fields: kind, line, md, plain, level, depth, task, ...
+        if b[0] != "item":
+            if not b[5]:  # a heading, or a paragraph, table or code block outside any list: a new list starts
+                run, last_at = run + 1, []
+            continue
+        depth = b[5]
+        del last_at[depth:]
+        parent = last_at[depth - 1] if 0 < depth <= len(last_at) else -1
+        last_at.extend([-1] * (depth - len(last_at)))
+        last_at.append(i)
+        lists.setdefault((run, parent, depth), []).append((b[1], b[2][:1] if b[6] is None else "☐"))
+    return frozenset(
+        line
+        for items in lists.values()
+        if any(mark not in BOXES for _, mark in items)
+        for line, mark in items
+        if mark in MARKS
+    )
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:
@@ -1023,7 +1112,7 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     depths = {e[0] for e in entries}
     if len(depths) == 1:  # a flat list, the usual case
         return tuple(
-            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, _ in entries]
+            [_new(Topic, (md, line, (), title, "\n".join(nested))) for _, md, line, title, nested, *_ in entries]
         )
     roots: list[tuple[int, list, list]] = []
     stack: list[tuple[int, list, list]] = []
@@ -1031,6 +1120,9 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         node = (entry[0], entry, [])
         while stack and stack[-1][0] >= entry[0]:
             stack.pop()
+        if entry[6]:  # under a task item: nested in the bullet that holds that task, if any (not the one before)
+            while stack and stack[-1][1] is not entry[7]:
+                stack.pop()
         if len(stack) == MAX_TOPIC_DEPTH:  # one level up, beside the deepest
             stack.pop()
             too_deep.append(entry[2])
@@ -1038,7 +1130,7 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         stack.append(node)
 
     def freeze(node: tuple[int, list, list]) -> Topic:
-        _, md, line, title, nested, _ = node[1]
+        _, md, line, title, nested, *_ = node[1]
         return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)

@@ -16,7 +16,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
-(Semanas 1 a 4)`).
+(Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
+`Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
+`até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
 A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
 """
 
@@ -27,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 _NUMBER_WORDS = {
@@ -46,12 +49,14 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _NUMBER = (
     r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{_ROMAN})(?![-/'’][^\W\d_]))\b"
 )
-# Between a span's numbers: English, German ('bis', 'und') and Spanish ('a', 'al', 'hasta', 'y') words.
-_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y)\s*"
-# The words of each unit, English, German and Spanish (accents optional: people type 'dias').
-WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?"  # also how questions name a week (`bot.content.questions`)
-_MONTH_WORDS = r"months?|monate?|mes(?:es)?"
-_DAY_WORDS = r"days?|tage?|d[ií]as?"
+# Between a span's numbers: English, German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
+# 'et'), Italian ('a', 'al', 'e') and Portuguese ('a', 'até', 'e') words.
+_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+# The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
+# 'dias', 'mes').
+WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
+_MONTH_WORDS = r"months?|monate?|m[eê]s(?:es)?|mois|mes[ei]"
+_DAY_WORDS = r"days?|tage?|d[ií]as?|jours?|giorn[oi]"
 DAY_WORDS = _DAY_WORDS  # also how questions name a day (`bot.content.questions`)
 _UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
@@ -65,14 +70,14 @@ _SPAN = (
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
-_PHASE = re.compile(rf"(?:phase|stage|fase|etapa)\s*{_NUMBER}", re.IGNORECASE)
+_PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
 # ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
 # weeks': a range's dash after a digit is no separator) is not one.
 _LENGTH = (
-    r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+    r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
     rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
 )
 _LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
@@ -88,23 +93,29 @@ _HINT_FORMS = {
         ("month", "Month", "Months"),
         ("month", "Monat", "Monate"),
         ("month", "Mes", "Meses"),
+        ("week", "Semaine", "Semaines"),
+        ("week", "Settimana", "Settimane"),
+        ("month", "Mois", "Mois"),
+        ("month", "Mese", "Mesi"),
     ]
     for word in (one.casefold(), many.casefold())
 }
 _PHASE_WORD = re.compile(
-    r"(?:phase|stage|fase|etapa|" + "|".join(sorted(_HINT_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"(?:phase|stage|fase|etapa|[ée]tape|" + "|".join(sorted(_HINT_FORMS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
 _MAYBE = re.compile(
-    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|we|wk|wo|se|mo|me|da|d[ií]|ta|q|\(|\d{1,2}[.)]\s)", re.IGNORECASE
+    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|wo|se|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
+    re.IGNORECASE,
 )
-_PHASE_FIRST = "psfe"  # the first letters of the phase words
+_PHASE_FIRST = "psfeé"  # the first letters of the phase words
 _QUARTER = re.compile(r"(?:q|quarter\s*)(?P<n>[1-4])(?!\w)", re.IGNORECASE)  # 'Q1', 'Quarter 3'
 _Q_NUMBERED = re.compile(r"q(?P<n>\d{1,3})(?!\w)", re.IGNORECASE)  # 'Q1', 'Q12': a quarter or a question
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
-_SPAN_FIRST = "wsmdt("  # the first letters of the unit words, and a span's bracket
+_SPAN_FIRST = "wsmdtjg("  # the first letters of the unit words, and a span's bracket
 
 
 class PhaseHeading(NamedTuple):
@@ -374,7 +385,7 @@ def phase_hint(text: str) -> str | None:
     rest = body[word.end() :].strip()
     if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
         said = word.group().casefold()
-        if said in ("fase", "etapa"):
+        if said in ("fase", "etapa", "étape", "etape"):
             return "a phase heading needs a number: 'Fase 2: Bases de datos (Semanas 5-12)'"
         if said not in _HINT_FORMS:  # phase, stage
             return "a phase heading needs a number: 'Phase 2: Databases (Weeks 5-12)'"
@@ -443,3 +454,47 @@ def series_word(headings: list[tuple[int, str]]) -> str | None:
             counts[key] = counts.get(key, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     return best[0][1] if best is not None and best[1] >= 3 else None
+
+
+# Skill levels, in their order, in the languages role files are read in: a plan laid out by level ('## Beginner',
+# '## Intermediate', '## Advanced') has them as its phases (see `level_series`).
+_LEVEL_RANKS = {
+    word: rank
+    for rank, words in enumerate(
+        [
+            ("beginner", "beginners", "novice", "anfänger", "einsteiger", "principiante", "débutant", "iniciante"),
+            ("intermediate", "fortgeschrittene", "intermedio", "intermédiaire", "intermediário", "intermediario"),
+            ("advanced", "experte", "avanzado", "avancé", "avanzato", "avançado"),
+            ("expert", "experto", "esperto", "especialista"),
+        ],
+        1,
+    )
+    for word in words
+}
+_LEVEL = re.compile(r"(?P<word>" + "|".join(sorted(_LEVEL_RANKS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+def read_level_heading(text: str) -> tuple[int, PhaseHeading] | None:
+    """Return (its rank, the phase) for a heading that names a skill level ('🌱 Beginner', 'Intermediate (2-3
+    months)', 'Advanced: Own the analysis'), numbered by its place (see `level_series`), else None."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    match = _LEVEL.match(body)
+    if match is None:
+        return None
+    rank = _LEVEL_RANKS[match.group("word").casefold()]
+    return rank, _spanned(None, body) or PhaseHeading(None, None, None, _title(body), "")
+
+
+def level_series(headings: Sequence[tuple[int, str]]) -> int | None:
+    """Return the heading level of a plan laid out by skill level: three or more level headings at it, each a
+    higher level than the one before ('## Beginner', '## Intermediate', '## Advanced'); else None."""
+    ranks: dict[int, list[int]] = {}
+    for level, text in headings:
+        found = read_level_heading(text)
+        if found is not None:
+            ranks.setdefault(level, []).append(found[0])
+    for level, seen in sorted(ranks.items()):
+        if len(seen) >= 3 and all(a < b for a, b in pairwise(seen)):
+            return level
+    return None

@@ -87,7 +87,9 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
 
     def task(piece: Piece) -> str | None:
         item = at_line.pop(piece.line, None)
-        return None if item is None else _item_line(item, done)
+        if item is None:
+            return None
+        return f"{_item_line(item, done)} {piece.rest}" if piece.rest else _item_line(item, done)
 
     lines = body_lines(pieces, task)
     if at_line:  # items the phase's text does not place: after the rest

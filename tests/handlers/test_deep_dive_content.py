@@ -63,7 +63,7 @@ async def test_a_checklist_item_shows_the_tasks_and_notes_nested_under_it(tmp_pa
 
 
 WEB = (
-    '<h1 align="center">Web Roadmap</h1>\n\n> Charts of the paths you can take.\n\n'
+    '<p align="center"><b>Web Roadmap</b></p>\n\n> Charts of the paths you can take.\n\n'
     "## Introduction\n\n- Git\n\n## Tools\n\n### Editors\n\n- Introduction to VS Code\n"
 )
 
