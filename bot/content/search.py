@@ -23,17 +23,18 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
 from bot.content.synonyms import SYNONYMS
 
+T = TypeVar("T")
 _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
@@ -263,6 +264,7 @@ class SearchIndex:
         # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
         # references an index has when it is new (`bot.content.holder`), indexed or not.
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+        self._derived: dict[Hashable, object] = {}
         self._unindexed: list[Role] | None = given
         if not defer:
             self._index_entries()
@@ -397,6 +399,12 @@ class SearchIndex:
             return own
         body = own if section.kind in NESTING_KINDS else section.text
         return "" if body == section.title else body  # a checklist item or a bare bullet
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """Return what `make` works out of the indexed roles, made on the first call for `key` and kept with them."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         if self._unindexed is not None:

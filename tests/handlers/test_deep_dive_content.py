@@ -154,6 +154,23 @@ async def test_a_day_finds_the_phase_of_those_days_and_an_abbreviation_its_phras
     assert svm.cards[0].title == "Week 5: Support vector machines & kernels"
 
 
+CAMP = (
+    "## Week 1: HTML & CSS\n### Day 1: HTML\n- Tags\n### Day 2: CSS\n- Selectors\n\n"
+    "## Week 2: JavaScript\n### Day 3: Variables\n- let and const\n### Day 4: Functions\n- Closures\n"
+)
+
+
+async def test_a_day_shows_that_days_heading_and_says_which_week_it_is_in(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, camp=CAMP)
+    reply = await learning.skill_deep_dive(svc, caller(), "day 4")
+    assert reply.cards[0].title == "Day 4: Functions"
+    assert description(reply).startswith("Day 4 of CAMP Path is in Phase 2: JavaScript (week 2).")
+    assert "Closures" in description(reply)
+    await learning.start_learning(svc, caller(), "camp")
+    with pytest.raises(UserError, match="CAMP Path at your pace has 4 days; day 5 is past its end"):
+        await learning.skill_deep_dive(svc, caller(), "day 5")
+
+
 PARTS = (
     "## Phase 1: Foundations (Weeks 1-4)\n**Objective:** Work comfortably on a Linux server.\n\n"
     "### Learn Linux\n- Permissions\n- Processes\n\n### Learn Networking\n- DNS\n- TCP/IP\n\n"
