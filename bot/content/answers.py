@@ -30,6 +30,7 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
+EXACT_TITLE_WEIGHT = 10_000.0  # in "after X", a part titled X outweighs any number of partial matches
 CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
@@ -433,12 +434,14 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best."""
     # The phase that teaches X is the one whose parts match it most in all (one close topic or several), so a
     # single stray mention elsewhere does not move it; paths come in the order of their best match.
+    # A part whose own title is X names the phase that teaches it, over any sum of partial matches ('Phase 2:
+    # JavaScript' over 'Phase 3: Back-end with Node.js', whose 'js' is a look-alike).
     total: dict[tuple[str, int], float] = {}
     best: dict[tuple[str, int], float] = {}
     for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
         if hit.section.phase is not None:
             key = (hit.role, hit.section.phase)
-            total[key] = total.get(key, 0.0) + hit.score
+            total[key] = total.get(key, 0.0) + hit.score + (EXACT_TITLE_WEIGHT if hit.exact else 0.0)
             best.setdefault(key, hit.score)
     anchors: dict[str, tuple[int, float]] = {}
     for role_name, number in sorted(total, key=lambda k: -total[k]):

@@ -222,6 +222,7 @@ class Hit:
     section: Section
     score: float
     terms: tuple[str, ...] = ()  # the query's words
+    exact: bool = False  # its own title is the query, but for a plural or a stop word
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -581,7 +582,8 @@ class SearchIndex:
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
             return []
-        ranked = self._ranked(set(words), meaningful, role, limit, prefix)
+        exact: set[int] = set()
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact)
         rewrites = self._rewrites(meaningful)
         terms = tuple(meaningful)
         if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
@@ -593,7 +595,10 @@ class SearchIndex:
                 terms += tuple(w for w in phrase if w not in terms)
             ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
         entry_role, entry_section = self._entry_role, self._entry_section
-        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+        return [
+            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact)
+            for negative, eid in ranked
+        ]
 
     def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
         """Return the query with each abbreviation in it written out: (every word, the words that count)."""
@@ -609,10 +614,17 @@ class SearchIndex:
         return out
 
     def _ranked(
-        self, typed: set[str], meaningful: list[str], role: str | None, limit: int, prefix: bool
+        self,
+        typed: set[str],
+        meaningful: list[str],
+        role: str | None,
+        limit: int,
+        prefix: bool,
+        exact_out: set[int] | None = None,
     ) -> list[tuple[float, int]]:
         """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
-        typed (stop words too), which a title must be to be the query word for word."""
+        typed (stop words too), which a title must be to be the query word for word. The entries whose own title is
+        the query (but for a plural or a stop word) are added to `exact_out`."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
@@ -656,6 +668,8 @@ class SearchIndex:
         if role is not None:
             exact = {eid: verbatim for eid, verbatim in exact.items() if self._entry_role[eid] == role}
         if exact:
+            if exact_out is not None:
+                exact_out.update(exact)
             for eid in exact:
                 scores[eid] = max(scores.get(eid, 0.0), 1.0)
                 exact[eid] = self._exact_boost[eid] * (

@@ -408,6 +408,29 @@ def follower(index: SearchIndex, name: str) -> Asker:
     return Asker(current=name, paths={name: index.roles[name].phases})
 
 
+NODE = (
+    "## Phase 1: HTML (Weeks 1-4)\n- Tags\n\n## Phase 2: JavaScript (Weeks 5-8)\n- Variables, types, functions\n"
+    "- The DOM and events\n\n## Phase 3: Back-end with Node.js (Weeks 9-12)\n1. Node.js and npm\n2. Express: routes\n\n"
+    "## Phase 4: Final project (Weeks 13-16)\n- Deploy\n"
+)
+
+
+def test_after_a_phase_title_is_after_that_phase_not_after_one_holding_a_look_alike_of_it():
+    index = paths(web=NODE)
+    after = answer(index, "what comes after javascript")
+    assert shown(after) == [("web", "Phase 3: Back-end with Node.js (Weeks 9-12)")]
+    assert after.note == "'javascript' is in Phase 2: JavaScript (weeks 5-8) of Web. Next comes:"
+    assert shown(answer(index, "what should I learn before javascript")) == [("web", "Phase 1: HTML (Weeks 1-4)")]
+
+
+def test_after_a_topics_exact_title_is_after_its_phase_whatever_mentions_it_elsewhere():
+    body = (
+        "## Phase 1: Basics (Weeks 1-2)\n### Closures\n- Scope\n\n## Phase 2: Patterns (Weeks 3-4)\n"
+        "- Closures in loops\n- Closures and memory\n- Closures as modules\n\n## Phase 3: Async (Weeks 5-6)\n- Promises\n"
+    )
+    assert shown(answer(paths(js=body), "what comes after closures")) == [("js", "Phase 2: Patterns (Weeks 3-4)")]
+
+
 def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():
     index = paths(ops=OPS, ship=SHIP)
     result = answer(index, "what comes after docker", asker=follower(index, "ship"))
