@@ -421,6 +421,7 @@ class _Heading:
     last_line: int = 0
     quote: int = 0  # how many block quotes hold it: it ends where they do
     part: _Sub | None = None  # the part of a phase it opened
+    contents: bool = False  # it holds a table of contents (dropped: links to places in the page)
 
 
 class _RawItem(NamedTuple):
@@ -640,6 +641,7 @@ class _Body:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
         if kind == "item" and anchor_only:
+            heading.contents = True
             return  # a table of contents: links to places in the page, not topics
         gap = line > heading.last_line + 1
         if gap and heading.lines:
@@ -1269,6 +1271,8 @@ def _build_sections(
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")
         kind = "phase" if h.is_phase else "section"
+        if h.contents and not (text or h.topics or h.subsections or h.is_phase):
+            continue  # a table of contents and nothing else: no entry that would show nothing
         sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)

@@ -84,3 +84,17 @@ def test_a_typo_of_a_titles_only_word_finds_that_title_before_longer_ones_holdin
 def test_a_typo_of_a_phases_own_title_finds_the_phase():
     found = index("## Week 1: Kubernetes\n- Pods in practice\n- Kubernetes the hard way\n\n## Week 2: Cloud\n- VPCs\n")
     assert titles(found, "kuberntes")[0] == "Week 1: Kubernetes"
+
+
+def test_a_table_of_contents_whose_links_are_dropped_is_no_entry():
+    toc = (
+        "# Roadmap\n\n## 📑 Table of Contents\n\n- [Stage 1](#stage-1)\n- [Stage 2](#stage-2)\n\n"
+        "## Stage 1 — Basics (Weeks 1-2)\n- Contents of a page\n\n## Stage 2 — More (Weeks 3-4)\n"
+        "### Tables\n\n## Glossary\n"
+    )
+    found = index(toc)
+    assert "📑 Table of Contents" not in titles(found, "table of contents")
+    assert titles(found, "table of contents")[0] == "Contents of a page"
+    # an empty heading that holds others is still a place to go to, and an empty phase still a phase
+    role = found.roles["role-0"]
+    assert {"Stage 2 — More (Weeks 3-4)", "Tables", "Glossary"} <= {s.title for s in role.sections}
