@@ -89,6 +89,9 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 # URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
+# Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
+# about the topic, not part of its name.
+_TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
@@ -465,6 +468,8 @@ def _topic_title(text: str, md: str = "") -> str:
         head = text.partition(sep.group().rstrip())[0].strip()
         if head and len(head) < len(text.strip()):
             return head
+    if (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+        text = text[:cut].rstrip()
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
     # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
@@ -1289,5 +1294,6 @@ def _build_sections(
         under = nested.get(line)  # the tasks and notes nested under it
         if under is not None:
             md = md + "\n" + "\n".join(under)
-        finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
+        title = text.rstrip(":").rstrip() or text  # 'Implement a vector:' opens the items nested under it
+        finer.append(_new(Section, (item_id, title, path, md, line, "checklist", phase)))
     return sections + finer

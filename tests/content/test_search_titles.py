@@ -98,3 +98,27 @@ def test_a_table_of_contents_whose_links_are_dropped_is_no_entry():
     # an empty heading that holds others is still a place to go to, and an empty phase still a phase
     role = found.roles["role-0"]
     assert {"Stage 2 — More (Weeks 3-4)", "Tables", "Glossary"} <= {s.title for s in role.sections}
+
+
+def test_a_bullets_title_leaves_out_a_link_after_a_dash_and_an_items_title_its_final_colon():
+    body = (
+        "## Phase 1: APIs (Weeks 1-2)\n- OAuth 2.0 and OpenID Connect — [OAuth 2.0 simplified](https://www.oauth.com/)\n"
+        "- Lecture: useEffect — [reading](https://react.dev/reference/react/useEffect)\n"
+        "- Caching - [MDN](https://developer.mozilla.org/) · [RFC 9111](https://example.com/rfc)\n"
+        "- Rate limiting — token buckets and [a post](https://example.com/post)\n"
+        "- [ ] Implement a vector (mutable array with automatic resizing):\n  - [ ] size()\n"
+    )
+    found = index(body)
+    role = found.roles["role-0"]
+    shown = {s.title for s in role.sections if s.kind in ("topic", "checklist")}
+    assert {
+        "OAuth 2.0 and OpenID Connect",
+        "Lecture: useEffect",
+        "Caching",
+        "Rate limiting — token buckets and a post",  # a note with a link in it is part of the title
+        "Implement a vector (mutable array with automatic resizing)",
+    } <= shown
+    # the item itself is as written: its ID and the checklist keep the text
+    assert role.checklist[0].text == "Implement a vector (mutable array with automatic resizing):"
+    # the link's words are still found
+    assert titles(found, "oauth simplified")[0] == "OAuth 2.0 and OpenID Connect"
