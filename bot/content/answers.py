@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.content.models import Role
+from bot.content.models import Role, Section
 from bot.content.phases import is_day_heading
 from bot.content.questions import Question, read_days, read_question
 from bot.content.search import Hit, SearchIndex
@@ -30,6 +30,7 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
+EXACT_TITLE_WEIGHT = 10_000.0  # in "after X", a part titled X outweighs any number of partial matches
 CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
@@ -159,10 +160,13 @@ def _phase_hit(role: Role, phase: PhaseLike, score: float) -> Hit | None:
     return Hit(role.name, section, score) if section is not None else None
 
 
-def _has(schedule: Sequence[PhaseLike], question: Question) -> bool:
-    """Say whether a path (as scheduled) has the phase or one of the weeks asked for."""
+def _has(index: SearchIndex, role: Role, schedule: Sequence[PhaseLike], question: Question) -> bool:
+    """Say whether a path (as scheduled) has the phase or one of the weeks or days asked for."""
     if question.phase is not None:
         return any(p.number == question.phase for p in schedule)
+    plan = _day_plan(index, role) if question.days is not None else ()
+    if plan and question.days is not None:
+        return question.days[1] >= 1 and question.days[0] <= max(last for _, last, _ in plan)
     first, last = question.weeks or (0, 0)
     return last >= 1 and first <= max((p.last_week for p in schedule), default=0)
 
@@ -192,6 +196,14 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
             "No path has a day {day}; the longest has {n} weeks.",
             longest,
             day=question.days[0],
+        )
+    if question.days is not None:
+        return _n(
+            "No path has days {first}-{last}; the longest has {n} week.",
+            "No path has days {first}-{last}; the longest has {n} weeks.",
+            longest,
+            first=question.days[0],
+            last=question.days[1],
         )
     if first == last:
         return _n(
@@ -259,33 +271,78 @@ def _past_the_end(path: str, total: int, first: int, last: int) -> str:
     )
 
 
+def _day_headings(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Section], ...]:
+    """Return a path's headings that name days, in file order, with their first and last day: a day's own ('### Day
+    7: Functions', a log's '### Day 2: January 7') and a phase's ('## Days 31-60: React')."""
+
+    def find() -> tuple[tuple[int, int, Section], ...]:
+        found = []
+        for section in role.sections:
+            kind = section.kind
+            if kind == "phase" or (kind in ("section", "subsection") and is_day_heading(section.title)):
+                days = read_days(section.title)
+                if days is not None:
+                    found.append((*days, section))
+        return tuple(found)
+
+    return index.derived(("day headings", role.name), find)
+
+
+def _day_plan(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Section], ...]:
+    """Return the headings that name a path's days in its plan (a log's days beside the plan are no part of it)."""
+    return tuple(h for h in _day_headings(index, role) if h[2].phase is not None)
+
+
+def _phases_of_days(plan: Sequence[tuple[int, int, Section]], days: tuple[int, int]) -> set[int]:
+    """Return the phases whose day headings hold some of `days`, else the phase of the nearest day heading before
+    them (a plan may skip weekends); none when they come before every day heading."""
+    numbers = {s.phase for first, last, s in plan if first <= days[1] and last >= days[0] and s.phase is not None}
+    if not numbers:
+        before = [(first, s.phase) for first, _, s in plan if first <= days[0] and s.phase is not None]
+        numbers = {max(before)[1]} if before else set()
+    return numbers
+
+
+def _days_past_the_end(path: str, total: int, first: int, last: int) -> str:
+    """Say that the days asked for start after a path's last day heading."""
+    if first == last:
+        return _n(
+            "{path} has {n} day; day {day} is past its end.",
+            "{path} has {n} days; day {day} is past its end.",
+            total,
+            path=path,
+            day=first,
+        )
+    return _n(
+        "{path} has {n} day; days {first}-{last} is past its end.",
+        "{path} has {n} days; days {first}-{last} is past its end.",
+        total,
+        path=path,
+        first=first,
+        last=last,
+    )
+
+
 def _with_days(index: SearchIndex, found: Answer, role: str | None, limit: int, asker: Asker) -> Answer:
-    """Add to a day question's answer the sections headed by that day (a log's '### Day 3: Closures'); they
-    answer it alone where no path has that day in its weeks (a log without a plan)."""
+    """Put first in a day question's answer the sections headed by that day ('### Day 7: Functions', a log's '###
+    Day 3: January 8'); they answer it alone where no path has that day in its weeks (a log without a plan)."""
     days = found.question.days
-    own = [
-        h
-        for h in _search(index, found.question.text, role, SEARCH_LIMIT, asker)
-        if is_day_heading(h.section.title) and read_days(h.section.title) == days
-    ]
+    on = found.hits[0].role if found.hits else role
+    if on is not None and on in index.roles:
+        headings = _day_headings(index, index.roles[on])
+        own = [Hit(on, s, ANSWER_SCORE) for first, last, s in headings if (first, last) == days]
+    else:  # no path chosen: the paths' logs are searched
+        own = [
+            h
+            for h in _search(index, found.question.text, role, SEARCH_LIMIT, asker)
+            if is_day_heading(h.section.title) and read_days(h.section.title) == days
+        ]
     if not own:
         return found
     if found.problem:
         return Answer(found.question, own[:limit])
-    return replace(found, hits=(found.hits + own)[:limit])
-
-
-def _day_phases(role: Role, scheduled: Sequence[PhaseLike], days: tuple[int, int]) -> list[PhaseLike]:
-    """Return the phases whose headings name days that hold some of `days` ('## Days 31-60: React' holds day 31,
-    which falls in the week the phase before ends in)."""
-    titles = {s.id: s.title for s in role.sections if s.kind == "phase"}
-    found = []
-    for p in scheduled:
-        phase = role.phase(p.number)
-        span = read_days(titles.get(phase.section_id, "")) if phase is not None else None
-        if span is not None and span[0] <= days[1] and span[1] >= days[0]:
-            found.append(p)
-    return found
+    ids = {h.section.id for h in own}
+    return replace(found, hits=(own + [h for h in found.hits if h.section.id not in ids])[:limit])
 
 
 def _days_note(path: str, first: int, last: int, headings: list[str]) -> str:
@@ -312,7 +369,7 @@ def _by_number(
     """Answer a week or phase question with the phase or phases it names (at most `limit`), in one path."""
     roles = index.roles
     if role_name is None:
-        having = sorted(name for name, r in roles.items() if _has(_schedule(r, asker), question))
+        having = sorted(name for name, r in roles.items() if _has(index, r, _schedule(r, asker), question))
         if not having:
             return Answer(question, [], problem=_nobody_has(index, question))
         if len(having) > 1:
@@ -341,6 +398,19 @@ def _by_number(
     days = question.days
     if last < 1:
         return Answer(question, [], problem=_("Days count from 1.") if days else _("Weeks count from 1."))
+    # A plan that heads its days ('### Day 7: Functions') says which phase holds a day: only without such headings
+    # is a day counted in 7-day weeks.
+    plan = _day_plan(index, role) if days is not None else ()
+    if plan and days is not None:
+        end = max(day for _, day, _ in plan)
+        if days[0] > end:
+            return Answer(question, [], problem=_days_past_the_end(of, end, *days))
+        numbers = _phases_of_days(plan, days)
+        if numbers:
+            phases = [p for p in scheduled if p.number in numbers]
+            hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
+            note = _days_note(of, *days, [_heading(role, p) for p in phases])
+            return Answer(question, hits[:limit], note=note)
     if first > total:
         if days is not None and days[0] == days[1]:
             problem = _n(
@@ -354,8 +424,6 @@ def _by_number(
             problem = _past_the_end(of, total, first, last)
         return Answer(question, [], problem=problem)
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
-    if days is not None and role_name not in asker.paths:  # as written: the days its headings name, if they do
-        phases = _day_phases(role, scheduled, days) or phases
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
     headings = [_heading(role, p) for p in phases]
     note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
@@ -366,12 +434,14 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best."""
     # The phase that teaches X is the one whose parts match it most in all (one close topic or several), so a
     # single stray mention elsewhere does not move it; paths come in the order of their best match.
+    # A part whose own title is X names the phase that teaches it, over any sum of partial matches ('Phase 2:
+    # JavaScript' over 'Phase 3: Back-end with Node.js', whose 'js' is a look-alike).
     total: dict[tuple[str, int], float] = {}
     best: dict[tuple[str, int], float] = {}
     for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
         if hit.section.phase is not None:
             key = (hit.role, hit.section.phase)
-            total[key] = total.get(key, 0.0) + hit.score
+            total[key] = total.get(key, 0.0) + hit.score + (EXACT_TITLE_WEIGHT if hit.exact else 0.0)
             best.setdefault(key, hit.score)
     anchors: dict[str, tuple[int, float]] = {}
     for role_name, number in sorted(total, key=lambda k: -total[k]):

@@ -110,6 +110,9 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 # URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
+# Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
+# about the topic, not part of its name.
+_TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
@@ -445,6 +448,7 @@ class _Heading:
     last_line: int = 0
     quote: int = 0  # how many block quotes hold it: it ends where they do
     part: _Sub | None = None  # the part of a phase it opened
+    contents: bool = False  # it holds a table of contents (dropped: links to places in the page)
 
 
 class _RawItem(NamedTuple):
@@ -492,6 +496,8 @@ def _topic_title(text: str, md: str = "") -> str:
         head = text.partition(sep.group().rstrip())[0].strip()
         if head and len(head) < len(text.strip()):
             return head
+    if (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+        text = text[:cut].rstrip()
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
     # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
@@ -679,6 +685,7 @@ class _Body:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
         if kind == "item" and anchor_only:
+            heading.contents = True
             return  # a table of contents: links to places in the page, not topics
         gap = line > heading.last_line + 1
         if gap and heading.lines:
@@ -1384,6 +1391,8 @@ def _build_sections(
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")
         kind = "phase" if h.is_phase else "section"
+        if h.contents and not (text or h.topics or h.subsections or h.is_phase):
+            continue  # a table of contents and nothing else: no entry that would show nothing
         sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)
@@ -1400,5 +1409,6 @@ def _build_sections(
         under = nested.get(line)  # the tasks and notes nested under it
         if under is not None:
             md = md + "\n" + "\n".join(under)
-        finer.append(_new(Section, (item_id, text, path, md, line, "checklist", phase)))
+        title = text.rstrip(":").rstrip() or text  # 'Implement a vector:' opens the items nested under it
+        finer.append(_new(Section, (item_id, title, path, md, line, "checklist", phase)))
     return sections + finer

@@ -23,17 +23,18 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from bot.content.ids import slugify
 from bot.content.models import Role, Section
 from bot.content.synonyms import SYNONYMS
 
+T = TypeVar("T")
 _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
@@ -41,11 +42,18 @@ OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 # A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
 NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
+TYPO_EXACT = 0.8  # a typo's closest word, at least this similar, makes a title of that word an exact one
 NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 _FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
+# A heading's label: a number ('1.2 A first language', '2. Databases') or a word and a number ('Stage 2 — Databases',
+# 'Chapter 3: Joins') before a separator; 'Stage 2 project' has none (the number is part of the title).
+_LABEL = re.compile(
+    r"[^\w]*(?:(\d{1,4}(?:\.\d{1,4})*)(?=$|\s|[:.)\]|–—-])|([^\W\d_]+\s*\d{1,4}(?:\.\d{1,4})*)(?=\s*(?:$|[:.)\]|–—(-])))"
+)
+_BLANKS = re.compile(r"\s+")
 STOPWORDS = frozenset(
     [
         "a",
@@ -107,6 +115,19 @@ KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9,
 def _fold(text: str) -> str:
     """Lower-case text, with compatibility characters folded (NFKC) only where there are any."""
     return (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
+
+
+def label_key(text: str) -> str | None:
+    """Return a heading's label as a query typed alone would be ('stage 2', '1.2'), or None if it has none."""
+    found = _LABEL.match(_fold(text))
+    if found is None:
+        return None
+    return _BLANKS.sub(" ", (found.group(1) or found.group(2)).strip())
+
+
+def _query_label(query: str) -> str:
+    """Return a query as a heading's label would be written: folded, its blanks single, no final punctuation."""
+    return _BLANKS.sub(" ", _fold(query).strip(" \t\n:.?!"))
 
 
 def tokenize(text: str) -> list[str]:
@@ -221,6 +242,7 @@ class Hit:
     section: Section
     score: float
     terms: tuple[str, ...] = ()  # the query's words
+    exact: bool = False  # its own title is the query, but for a plural or a stop word
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -263,6 +285,7 @@ class SearchIndex:
         # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
         # references an index has when it is new (`bot.content.holder`), indexed or not.
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+        self._derived: dict[Hashable, object] = {}
         self._unindexed: list[Role] | None = given
         if not defer:
             self._index_entries()
@@ -343,6 +366,14 @@ class SearchIndex:
                     (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
                 )
         del phase_titles, phase_entries, own
+        # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
+        labels: dict[str, list[int]] = {}
+        for eid, section in enumerate(entry_sections):
+            if section[5] in OWN_TEXT_KINDS:
+                key = label_key(section[1])
+                if key is not None:
+                    labels.setdefault(key, []).append(eid)
+        self._labels = labels
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
         entry_context = [raw_context[i] for i in order]
@@ -397,6 +428,12 @@ class SearchIndex:
             return own
         body = own if section.kind in NESTING_KINDS else section.text
         return "" if body == section.title else body  # a checklist item or a bare bullet
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """Return what `make` works out of the indexed roles, made on the first call for `key` and kept with them."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         if self._unindexed is not None:
@@ -573,7 +610,9 @@ class SearchIndex:
         meaningful = list(dict.fromkeys(w for w in words if w not in STOPWORDS)) or words
         if not meaningful:
             return []
-        ranked = self._ranked(set(words), meaningful, role, limit, prefix)
+        exact: set[int] = set()
+        labelled = self._labels.get(_query_label(query), ())
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact, labelled)
         rewrites = self._rewrites(meaningful)
         terms = tuple(meaningful)
         if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
@@ -585,7 +624,10 @@ class SearchIndex:
                 terms += tuple(w for w in phrase if w not in terms)
             ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
         entry_role, entry_section = self._entry_role, self._entry_section
-        return [Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms) for negative, eid in ranked]
+        return [
+            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact)
+            for negative, eid in ranked
+        ]
 
     def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
         """Return the query with each abbreviation in it written out: (every word, the words that count)."""
@@ -601,10 +643,19 @@ class SearchIndex:
         return out
 
     def _ranked(
-        self, typed: set[str], meaningful: list[str], role: str | None, limit: int, prefix: bool
+        self,
+        typed: set[str],
+        meaningful: list[str],
+        role: str | None,
+        limit: int,
+        prefix: bool,
+        exact_out: set[int] | None = None,
+        labelled: Sequence[int] = (),
     ) -> list[tuple[float, int]]:
         """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
-        typed (stop words too), which a title must be to be the query word for word."""
+        typed (stop words too), which a title must be to be the query word for word; `labelled`, the headings whose
+        label is the query ('Stage 2 — Databases' for 'stage 2'), which rank as titles typed word for word. The
+        entries whose own title is the query (but for a plural, a stop word or a typo) are added to `exact_out`."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
@@ -644,15 +695,24 @@ class SearchIndex:
         scores = shortlist
         # An entry whose title is exactly the query is the most specific place there is; one that is the query but
         # for a plural or a stop word comes right after it.
+        # A title that holds a typo's closest word and nothing else is the query but for the typo: it ranks at its
+        # match's score, above the longer titles that hold the same word.
         exact = self._exact_titles(meaningful)
+        verbatim = dict.fromkeys(labelled, 1.0)
         if role is not None:
-            exact = {eid: verbatim for eid, verbatim in exact.items() if self._entry_role[eid] == role}
-        if exact:
-            for eid in exact:
-                scores[eid] = max(scores.get(eid, 0.0), 1.0)
+            exact = {eid: value for eid, value in exact.items() if self._entry_role[eid] == role}
+            verbatim = {eid: value for eid, value in verbatim.items() if self._entry_role[eid] == role}
+        if exact or verbatim:
+            if exact_out is not None:
+                exact_out.update(exact, verbatim)
+            for eid, value in exact.items():
+                scores[eid] = max(scores.get(eid, 0.0), value)
                 exact[eid] = self._exact_boost[eid] * (
-                    1.0 if set(tokenize(self._own_title(eid))) == typed else NEAR_EXACT
+                    1.0 if value == 1.0 and set(tokenize(self._own_title(eid))) == typed else NEAR_EXACT
                 )
+            for eid in verbatim:
+                scores[eid] = max(scores.get(eid, 0.0), 1.0)
+                exact[eid] = self._exact_boost[eid]
         factors = list(map(self._boost.__getitem__, scores))
         if exact:
             factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
@@ -671,15 +731,21 @@ class SearchIndex:
 
     def _exact_titles(self, words: list[str]) -> dict[int, float]:
         """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
-        aside (as keys, ascending; values for the caller to fill in)."""
+        aside, or for a word the content does not use, its closest look-alikes (a typo): as keys, ascending, valued
+        1.0, or with a typo the similarity of its look-alike."""
         if len(words) > 8 or not STOPWORDS.isdisjoint(words):
             return {}
         vocab, title = self._vocab, self._title
         forms: list[list[int]] = []
+        typo = 1.0
         for w in words:
             ids = [vocab[f] for f in _forms(w) if f in vocab]
             if not ids:
-                return {}
+                close = self._expand(w, False)
+                if not close or close[0][1] < TYPO_EXACT:
+                    return {}
+                typo = min(typo, close[0][1])
+                ids = [tid for tid, sim in close if sim == close[0][1]]
             forms.append(ids)
         forms.sort(key=lambda ids: sum(len(title[i]) for i in ids))
         found: set[int] = set().union(*(title[i] for i in forms[0]))
@@ -691,12 +757,12 @@ class SearchIndex:
         exact = [eid for eid in sorted(found) if counts[eid] == len(words)]
         phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
         if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
-            wanted = [set(_forms(w)) for w in words]
+            wanted = [{self._words[i] for i in ids} for ids in forms]
             for eid in phases:
                 own = set(tokenize(self._own_title(eid)))
                 if any(own.isdisjoint(w) for w in wanted):
                     exact.remove(eid)
-        return dict.fromkeys(exact, 1.0)
+        return dict.fromkeys(exact, typo)
 
     def _own_title(self, eid: int) -> str:
         """Return an entry's own title: a phase's without its number and weeks, else its title."""

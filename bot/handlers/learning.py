@@ -12,7 +12,7 @@ from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Phase, Piece, Role, Section
 from bot.content.questions import Question
-from bot.content.search import Hit
+from bot.content.search import HEADING_KINDS, Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
 from bot.domain.today import build_today
@@ -417,6 +417,11 @@ def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = (
     return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span)
 
 
+def _trail(role: Role, path: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the headings above a place, the file's own title (its H1) left out: the footer names the path."""
+    return path[1:] if path and path[0] == role.title else path
+
+
 def deep_dive_cards(
     role: Role,
     section_title: str,
@@ -430,7 +435,7 @@ def deep_dive_cards(
 
     `scheduled` are the asker's phases of that path at their pace, when they follow it.
     """
-    trail = " › ".join(path[1:] if len(path) > 1 else path)
+    trail = " › ".join(_trail(role, path))
     body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
     if note:
         body = f"{escape_user_text(note)}\n\n{body}"
@@ -457,11 +462,13 @@ def _section_text(role: Role, section: Section, done: Collection[str] | None = N
         return _reader_ticks(role, section.text, done)
     sections = role.sections
     pieces = [section.text] if section.text else []
-    depth = len(section.path)
+    shown = [section.path]  # a part under one shown above it is labelled from there ('✅ Stage 3 project')
     for part in sections[sections.index(section) + 1 :]:  # headings come in file order, before the finer entries
         if part.kind != "section" or part.phase != section.phase:
             break
-        trail = part.path[depth:] if part.path[:depth] == section.path else (part.title,)
+        above = max((p for p in shown if part.path[: len(p)] == p), key=len, default=())
+        trail = part.path[len(above) :] if above else (part.title,)
+        shown.append(part.path)
         label = label_text(" › ".join(trail) or part.title)
         pieces.append(f"{label}\n{part.text}" if part.text else label)
     return "\n\n".join(pieces)
@@ -490,8 +497,10 @@ def _week_part(
 
 def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
     """Say where a match is, for the menu: its path, then the headings above it (the file's title left out)."""
-    path, title = hit.section.path, hit.section.title
-    trail = path[1:] if len(path) > 1 else () if path == (title,) else path  # a top heading is its own place
+    section = hit.section
+    trail = _trail(roles[hit.role], section.path)
+    if section.kind in HEADING_KINDS and trail[-1:] == (section.title,):  # a heading's path ends in itself
+        trail = trail[:-1]
     name = roles[hit.role].display_name
     return f"{name} · {' › '.join(trail)}" if trail else name
 

@@ -310,14 +310,76 @@ def test_a_day_answers_with_the_phase_whose_days_hold_it(query, title):
     assert result.problem == ""
 
 
-def test_a_day_says_which_phase_it_is_in_and_a_days_own_section_follows():
+def test_a_days_own_heading_answers_first_and_the_note_says_which_phase_it_is_in():
     result = answer(one_path(DAYS), "day 3")
-    assert [h.section.title for h in result.hits] == ["Days 1-30: JavaScript Foundations", "Day 3: January 8, 2025"]
+    assert [h.section.title for h in result.hits] == ["Day 3: January 8, 2025", "Days 1-30: JavaScript Foundations"]
     assert result.note == "Day 3 of Days is in Phase 1: JavaScript Foundations (weeks 1-5)."
     assert answer(one_path(DAYS), "day 45").note == "Day 45 of Days is in Phase 2: React (weeks 6-9)."
-    assert answer(one_path(DAYS), "day 200", role="days").problem == "Days has 13 weeks; day 200 is past its end."
+    # the learner's pace moves the weeks, not which day is which
+    index = one_path(DAYS)
+    slow = Asker(current="days", paths={"days": schedule(index.roles["days"].phases, 26)})
+    at_pace = answer(index, "day 3", asker=slow)
+    assert [h.section.title for h in at_pace.hits][:1] == ["Day 3: January 8, 2025"]
+    assert at_pace.note.startswith("Day 3 of Days at your pace is in Phase 1: JavaScript Foundations")
+    assert answer(one_path(DAYS), "day 200", role="days").problem == "Days has 90 days; day 200 is past its end."
     assert answer(one_path(DAYS), "day 200").problem == "No path has a day 200; the longest has 13 weeks."
     assert answer(SEARCH, "day 45").problem == "Which path? Day 45 is in 6 paths."
+
+
+BOOTCAMP = (
+    "## Week 1: HTML & CSS\n### Day 1: HTML\n- Tags\n### Day 2: CSS\n- Selectors\n### Day 3: Flexbox\n- Axes\n"
+    "### Day 4: Grid\n- Areas\n### Day 5: Review\n- Quiz\n\n"
+    "## Week 2: JavaScript\n### Day 6: Variables\n- let and const\n### Day 7: Functions\n- Closures\n"
+    "### Day 8: Arrays\n- map\n### Day 9: DOM\n- Events\n### Day 10: Demo day\n- Present\n"
+)
+
+
+def test_a_plan_of_day_headings_answers_a_day_with_its_heading_in_the_week_it_is_written_in():
+    result = answer(one_path(BOOTCAMP, "camp"), "day 7")
+    assert [h.section.title for h in result.hits] == ["Day 7: Functions", "Week 2: JavaScript"]
+    assert result.note == "Day 7 of Camp is in Phase 2: JavaScript (week 2)."
+    assert (
+        answer(one_path(BOOTCAMP, "camp"), "what's on day 5").note
+        == "Day 5 of Camp is in Phase 1: HTML & CSS (week 1)."
+    )
+    assert answer(one_path(BOOTCAMP, "camp"), "days 4-6").note == (
+        "Days 4-6 of Camp span Phase 1: HTML & CSS (week 1) and Phase 2: JavaScript (week 2)."
+    )
+
+
+def test_a_day_past_the_last_day_heading_is_past_the_plans_end():
+    result = answer(one_path(BOOTCAMP, "camp"), "day 11", role="camp")
+    assert (result.hits, result.problem) == ([], "Camp has 10 days; day 11 is past its end.")
+    span = answer(one_path(BOOTCAMP, "camp"), "days 11-12", role="camp")
+    assert span.problem == "Camp has 10 days; days 11-12 is past its end."
+    assert (
+        answer(one_path(BOOTCAMP, "camp"), "days 11-12").problem == "No path has days 11-12; the longest has 2 weeks."
+    )
+
+
+def test_a_day_in_a_gap_between_day_headings_is_in_the_phase_of_the_day_before_it():
+    weekdays = BOOTCAMP.replace("### Day 6: Variables", "### Day 8: Variables").replace("### Day 7:", "### Day 9:")
+    assert answer(one_path(weekdays, "camp"), "day 6").note == "Day 6 of Camp is in Phase 1: HTML & CSS (week 1)."
+
+
+def test_german_and_spanish_day_headings_answer_their_day():
+    tage = "## Woche 1: Grundlagen\n### Tag 1: Shell\n- ls\n### Tag 2: Git\n- commit\n\n## Woche 2: Web\n### Tag 3: HTTP\n- GET\n"
+    assert [h.section.title for h in answer(one_path(tage, "tage"), "tag 3").hits][:1] == ["Tag 3: HTTP"]
+    dias = "## Semana 1: Bases\n### Día 1: Shell\n- ls\n\n## Semana 2: Web\n### Día 2: HTTP\n- GET\n"
+    assert [h.section.title for h in answer(one_path(dias, "dias"), "día 2").hits][:1] == ["Día 2: HTTP"]
+
+
+def test_a_plan_of_weeks_counts_seven_days_a_week_whatever_a_log_beside_it_names():
+    weeks = (
+        "## Log\n### Day 1: January 6\nFixed CSS.\n\n## Week 1: HTML\n- Tags\n\n## Week 2: CSS\n- Grid\n\n"
+        "## Week 3: JavaScript\n- Closures\n"
+    )
+    result = answer(one_path(weeks, "weeks"), "day 10")
+    assert ([h.section.title for h in result.hits], result.problem) == (["Week 2: CSS"], "")
+    assert [h.section.title for h in answer(one_path(weeks, "weeks"), "day 1").hits] == [
+        "Day 1: January 6",
+        "Week 1: HTML",
+    ]
 
 
 def test_on_a_path_without_weeks_a_day_finds_that_days_section():
@@ -344,6 +406,29 @@ def paths(**bodies: str) -> SearchIndex:
 
 def follower(index: SearchIndex, name: str) -> Asker:
     return Asker(current=name, paths={name: index.roles[name].phases})
+
+
+NODE = (
+    "## Phase 1: HTML (Weeks 1-4)\n- Tags\n\n## Phase 2: JavaScript (Weeks 5-8)\n- Variables, types, functions\n"
+    "- The DOM and events\n\n## Phase 3: Back-end with Node.js (Weeks 9-12)\n1. Node.js and npm\n2. Express: routes\n\n"
+    "## Phase 4: Final project (Weeks 13-16)\n- Deploy\n"
+)
+
+
+def test_after_a_phase_title_is_after_that_phase_not_after_one_holding_a_look_alike_of_it():
+    index = paths(web=NODE)
+    after = answer(index, "what comes after javascript")
+    assert shown(after) == [("web", "Phase 3: Back-end with Node.js (Weeks 9-12)")]
+    assert after.note == "'javascript' is in Phase 2: JavaScript (weeks 5-8) of Web. Next comes:"
+    assert shown(answer(index, "what should I learn before javascript")) == [("web", "Phase 1: HTML (Weeks 1-4)")]
+
+
+def test_after_a_topics_exact_title_is_after_its_phase_whatever_mentions_it_elsewhere():
+    body = (
+        "## Phase 1: Basics (Weeks 1-2)\n### Closures\n- Scope\n\n## Phase 2: Patterns (Weeks 3-4)\n"
+        "- Closures in loops\n- Closures and memory\n- Closures as modules\n\n## Phase 3: Async (Weeks 5-6)\n- Promises\n"
+    )
+    assert shown(answer(paths(js=body), "what comes after closures")) == [("js", "Phase 2: Patterns (Weeks 3-4)")]
 
 
 def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():

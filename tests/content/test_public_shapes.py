@@ -323,7 +323,7 @@ def test_a_topic_entry_holds_what_is_nested_under_it_and_nested_topics_stay_entr
 def test_a_checklist_items_entry_holds_the_tasks_and_notes_nested_under_it():
     role, _, _ = parse(NESTED)
     items = {s.title: s for s in role.sections if s.kind == "checklist"}
-    assert items["Implement a vector (mutable array with automatic resizing):"].text == (
+    assert items["Implement a vector (mutable array with automatic resizing)"].text == (
         "Implement a vector (mutable array with automatic resizing):\n"
         "- ☐ size() - number of items\n"
         "- ☐ resize(new_capacity) // private function\n"

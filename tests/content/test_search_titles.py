@@ -46,3 +46,79 @@ def test_a_title_typed_word_for_word_ranks_above_one_that_only_shares_its_topic_
     found = index(DOCKER)
     assert titles(found, "learn docker")[:2] == ["Learn Docker", "Docker"]
     assert titles(found, "docker")[0] == "Docker"
+
+
+STAGES = (
+    "## Stage 1 — Foundations (Weeks 1-6)\n### 1.1 How the Internet works\n- DNS\n### 1.2 A first language\n"
+    "- Python\n#### ✅ Stage 1 project\n- [ ] Build a CLI\n\n"
+    "## Stage 2 — Databases (Weeks 7-12)\n### 2.1 Relational databases\n- SQL joins, 1NF to 3NF\n### 2.2 NoSQL\n"
+    "- Redis\n#### ✅ Stage 2 project\n- [ ] Design a schema\n"
+)
+
+
+def test_a_headings_label_typed_alone_finds_that_heading_first():
+    found = index(STAGES)
+    assert titles(found, "stage 2")[0] == "Stage 2 — Databases (Weeks 7-12)"
+    assert titles(found, "Stage 1")[0] == "Stage 1 — Foundations (Weeks 1-6)"
+    assert titles(found, "1.2")[0] == "1.2 A first language"
+    assert titles(found, "2.1")[0] == "2.1 Relational databases"
+    # words beside the label are searched as usual
+    assert titles(found, "stage 2 project")[0] == "✅ Stage 2 project"
+
+
+KUBERNETES = (
+    "## Phase 5: Kubernetes & Terraform (Weeks 15-20)\n### Learn Kubernetes\n"
+    "- [Kubernetes the Hard Way](https://example.com/k8s)\n- Pods and deployments\n\n"
+    "## Phase 6: Cloud (Weeks 21-24)\n- Add dashboards and alerts to your Kubernetes app\n"
+)
+
+
+def test_a_typo_of_a_titles_only_word_finds_that_title_before_longer_ones_holding_it():
+    found = index(KUBERNETES)
+    assert titles(found, "kuberntes")[0] == "Learn Kubernetes"
+    assert titles(found, "kubernets")[0] == "Learn Kubernetes"
+    # a typo is no exact title: it does not get the certain score a title typed as written gets
+    assert found.search("kuberntes")[0].score < found.search("kubernetes")[0].score
+
+
+def test_a_typo_of_a_phases_own_title_finds_the_phase():
+    found = index("## Week 1: Kubernetes\n- Pods in practice\n- Kubernetes the hard way\n\n## Week 2: Cloud\n- VPCs\n")
+    assert titles(found, "kuberntes")[0] == "Week 1: Kubernetes"
+
+
+def test_a_table_of_contents_whose_links_are_dropped_is_no_entry():
+    toc = (
+        "# Roadmap\n\n## 📑 Table of Contents\n\n- [Stage 1](#stage-1)\n- [Stage 2](#stage-2)\n\n"
+        "## Stage 1 — Basics (Weeks 1-2)\n- Contents of a page\n\n## Stage 2 — More (Weeks 3-4)\n"
+        "### Tables\n\n## Glossary\n"
+    )
+    found = index(toc)
+    assert "📑 Table of Contents" not in titles(found, "table of contents")
+    assert titles(found, "table of contents")[0] == "Contents of a page"
+    # an empty heading that holds others is still a place to go to, and an empty phase still a phase
+    role = found.roles["role-0"]
+    assert {"Stage 2 — More (Weeks 3-4)", "Tables", "Glossary"} <= {s.title for s in role.sections}
+
+
+def test_a_bullets_title_leaves_out_a_link_after_a_dash_and_an_items_title_its_final_colon():
+    body = (
+        "## Phase 1: APIs (Weeks 1-2)\n- OAuth 2.0 and OpenID Connect — [OAuth 2.0 simplified](https://www.oauth.com/)\n"
+        "- Lecture: useEffect — [reading](https://react.dev/reference/react/useEffect)\n"
+        "- Caching - [MDN](https://developer.mozilla.org/) · [RFC 9111](https://example.com/rfc)\n"
+        "- Rate limiting — token buckets and [a post](https://example.com/post)\n"
+        "- [ ] Implement a vector (mutable array with automatic resizing):\n  - [ ] size()\n"
+    )
+    found = index(body)
+    role = found.roles["role-0"]
+    shown = {s.title for s in role.sections if s.kind in ("topic", "checklist")}
+    assert {
+        "OAuth 2.0 and OpenID Connect",
+        "Lecture: useEffect",
+        "Caching",
+        "Rate limiting — token buckets and a post",  # a note with a link in it is part of the title
+        "Implement a vector (mutable array with automatic resizing)",
+    } <= shown
+    # the item itself is as written: its ID and the checklist keep the text
+    assert role.checklist[0].text == "Implement a vector (mutable array with automatic resizing):"
+    # the link's words are still found
+    assert titles(found, "oauth simplified")[0] == "OAuth 2.0 and OpenID Connect"

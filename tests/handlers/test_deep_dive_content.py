@@ -76,7 +76,7 @@ async def test_menu_entries_name_their_place_without_a_dangling_separator(tmp_pa
     entries = [(o.label, o.description) for o in menu.options]
     # the text before the first heading of a file without a '#' title is no second "Introduction"
     assert ("WEB Path: introduction", "WEB Path") in entries
-    assert ("Introduction to VS Code", "WEB Path · Editors") in entries
+    assert ("Introduction to VS Code", "WEB Path · Tools › Editors") in entries
     assert len({label for label, _ in entries} | {reply.cards[0].title}) == len(entries) + 1
     assert not [d for _, d in entries if d.endswith(("·", "· ")) or "·  " in d]
     git = await learning.skill_deep_dive(svc, caller(), "git")
@@ -154,6 +154,23 @@ async def test_a_day_finds_the_phase_of_those_days_and_an_abbreviation_its_phras
     assert svm.cards[0].title == "Week 5: Support vector machines & kernels"
 
 
+CAMP = (
+    "## Week 1: HTML & CSS\n### Day 1: HTML\n- Tags\n### Day 2: CSS\n- Selectors\n\n"
+    "## Week 2: JavaScript\n### Day 3: Variables\n- let and const\n### Day 4: Functions\n- Closures\n"
+)
+
+
+async def test_a_day_shows_that_days_heading_and_says_which_week_it_is_in(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, camp=CAMP)
+    reply = await learning.skill_deep_dive(svc, caller(), "day 4")
+    assert reply.cards[0].title == "Day 4: Functions"
+    assert description(reply).startswith("Day 4 of CAMP Path is in Phase 2: JavaScript (week 2).")
+    assert "Closures" in description(reply)
+    await learning.start_learning(svc, caller(), "camp")
+    with pytest.raises(UserError, match="CAMP Path at your pace has 4 days; day 5 is past its end"):
+        await learning.skill_deep_dive(svc, caller(), "day 5")
+
+
 PARTS = (
     "## Phase 1: Foundations (Weeks 1-4)\n**Objective:** Work comfortably on a Linux server.\n\n"
     "### Learn Linux\n- Permissions\n- Processes\n\n### Learn Networking\n- DNS\n- TCP/IP\n\n"
@@ -215,3 +232,52 @@ async def test_what_comes_after_answers_in_the_learners_own_path(tmp_path: Path,
     await learning.start_learning(svc, caller(), "ops")
     reply = await learning.skill_deep_dive(svc, caller(), "what comes after docker")
     assert reply.cards[0].title == "Phase 3: CI/CD (Weeks 9-12)"
+
+
+NO_H1 = (
+    "## Phase 1: Linux (Weeks 1-4)\n### Learn Linux\n- Permissions\n- Processes\n\n"
+    "## Phase 2: Containers (Weeks 5-8)\n### Learn Docker\n- Images and layers\n- Volumes\n"
+    "### Docker in production\n- Image scanning\n"
+)
+WITH_H1 = "# Ops Roadmap\n\n" + NO_H1
+
+
+@pytest.mark.parametrize("body", [NO_H1, WITH_H1])
+async def test_a_sections_breadcrumb_names_its_phase_with_or_without_a_file_title(
+    tmp_path: Path, store: Store, body: str
+) -> None:
+    svc = services(tmp_path, store, ops=body)
+    reply = await learning.skill_deep_dive(svc, caller(), "learn docker")
+    assert reply.cards[0].title == "Learn Docker"
+    assert description(reply).startswith("*Phase 2: Containers (Weeks 5-8) › Learn Docker*")
+
+
+async def test_a_menu_entry_names_where_a_heading_is_without_repeating_its_own_title(
+    tmp_path: Path, store: Store
+) -> None:
+    swarm = WITH_H1 + "\n## Phase 3: Docker Swarm (Weeks 9-10)\n- Services\n"
+    svc = services(tmp_path, store, ops=swarm)
+    reply = await learning.skill_deep_dive(svc, caller(), "docker")
+    options = selects(reply)[0].options
+    assert {o.label for o in options} >= {"Phase 3: Docker Swarm (Weeks 9-10)", "Docker in production"}
+    assert all(not o.description.endswith((f"› {o.label}", f"· {o.label}")) for o in options), options
+    where = {o.label: o.description for o in options}
+    assert where["Phase 3: Docker Swarm (Weeks 9-10)"] == "OPS Path"
+    assert where["Docker in production"] == "OPS Path · Phase 2: Containers (Weeks 5-8)"
+
+
+STAGE = (
+    "## Stage 3 — APIs (Weeks 1-6)\n### 3.1 REST\n- Status codes\n### 3.3 Authentication & security\n- OAuth 2.0\n"
+    "#### ✅ Stage 3 project\n- [ ] Build a REST API with auth\n"
+)
+
+
+async def test_a_phases_deep_dive_labels_a_part_under_the_part_above_it_by_its_own_title(
+    tmp_path: Path, store: Store
+) -> None:
+    svc = services(tmp_path, store, api=STAGE)
+    reply = await learning.skill_deep_dive(svc, caller(), "stage 3", role="api")
+    body = description(reply)
+    assert "**3.3 Authentication & security:**" in body
+    assert "**✅ Stage 3 project:**" in body
+    assert "› ✅ Stage 3 project" not in body
