@@ -330,13 +330,14 @@ def share_percent(done: int, total: int) -> int:
 
 
 def progress_bar(done: int, total: int, width: int = 10) -> str:
-    """`▰▰▰▱▱▱▱▱▱▱ 3/10 (30%)`. The bar rounds down, so it is full only when all is done; the percentage rounds
-    half up (1/6 is 17%), but says 100% only when all is done and 0% only when nothing is."""
+    """`▰▰▰▱▱▱▱▱▱▱ 3/10 (30%)`. The bar rounds down, so it is full only when all is done, but shows a cell as soon
+    as anything is (3/31 is not an empty bar); the percentage rounds half up (1/6 is 17%), but says 100% only when
+    all is done and 0% only when nothing is."""
     if width < 1:
         raise ValueError(f"progress bar width must be at least 1, got {width}")
     if total > 0:
         share = min(max(done, 0), total)
-        filled = share * width // total
+        filled = max(share * width // total, 1 if share else 0)
     else:
         filled = 0
     percent = share_percent(done, total)

@@ -67,7 +67,7 @@ async def test_buttons_and_menus_of_a_self_paced_path(run: Session) -> None:
     assert "Ticked on Coding Interview Prep:\n✅ Pick one language for interviews and stick to it" in out
     out = await run("/remind preview")
     assert "Pick one language" not in out.split("Next open items:")[1].split("Progress:")[0]
-    assert "Progress: ▱▱▱▱▱▱▱▱▱▱ 2/31 (6%)" in out
+    assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 2/31 (6%)" in out
     assert out.rstrip().endswith("[Snooze a day] [Pause a week] [I worked on this]")
 
 

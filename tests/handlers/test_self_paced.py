@@ -125,7 +125,7 @@ async def test_progress_counts_weeks_since_the_start_and_never_finishes(svc: Ser
     shown = text(await progress.progress(svc, caller(days=15)))
 
     assert "Where: Self-paced · week 3 since you started" in shown
-    assert "Checklist: ▱▱▱▱▱▱▱▱▱▱ 2/31 (6%)" in shown
+    assert "Checklist: ▰▱▱▱▱▱▱▱▱▱ 2/31 (6%)" in shown
     assert "Streak: 2 weeks in a row" in shown
     assert "Phase" not in shown
     years_later = text(await progress.progress(svc, caller(days=3 * 365)))

@@ -308,3 +308,10 @@ def test_progress_bar_never_says_100_percent_before_all_is_done_nor_0_percent_af
     assert progress_bar(1, 1000).endswith("1/1000 (1%)")
     assert progress_bar(1000, 1000).endswith("1000/1000 (100%)")
     assert progress_bar(0, 1000).endswith("0/1000 (0%)")
+
+
+def test_progress_bar_shows_a_cell_once_anything_is_done_and_is_full_only_when_all_is() -> None:
+    assert progress_bar(3, 31).startswith("▰▱▱▱▱▱▱▱▱▱ 3/31")
+    assert progress_bar(1, 1000).startswith("▰▱▱▱▱▱▱▱▱▱ ")
+    assert progress_bar(0, 31).startswith("▱" * 10)
+    assert progress_bar(30, 31).startswith("▰" * 9 + "▱")
