@@ -279,6 +279,15 @@ def _match_item(query: str, texts: list[str]) -> int:
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
     """Tick one checklist item, found by autocomplete value or by (fuzzy) name."""
+    if not item.strip():
+        raise UserError(
+            _(
+                "Say which item to tick: type a few of its words after {done} (autocomplete lists them), or tick "
+                "it in {checklist}.",
+                done=cmd("done", item=""),
+                checklist=cmd("checklist"),
+            )
+        )
     proof = check_proof(proof)
     enrollments = await svc.store.list_enrollments(caller.user_id, FOLLOWED)
     roles = [svc.content.index.roles[e.role] for e in enrollments if e.role in svc.content.index.roles]

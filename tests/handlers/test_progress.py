@@ -638,3 +638,9 @@ async def test_small_groups_of_one_phase_share_a_menu(tmp_path: Path, store) -> 
     assert week_2.placeholder == "Day 4: Selectors: tick what you've done"
     response = await choose(svc, caller(), week_1, [option_value(week_1, "Build a form")])
     assert "✅ Build a form" in text(response)
+
+
+async def test_done_with_nothing_typed_says_what_to_type(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    with pytest.raises(UserError, match=r"Say which item to tick: type a few of its words after `/done item:`"):
+        await progress.done(svc, caller(), "   ")
