@@ -404,7 +404,9 @@ def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
         return _("Nothing new this week: go over the phase again with {phase}.", phase=cmd("phase"))
     if step.is_item:
         return clip(_("Work on **{item}**, then tick it with {done}.", item=step.text, done=cmd("done")), limit)
-    return clip(_("Start with **{unit}**.", unit=escape(step.text)), limit)
+    # A unit that is a sentence ends it ('Pick a question.'): no second full stop after it
+    unit = step.text.rstrip(".") if step.text.endswith(".") and not step.text.endswith("..") else step.text
+    return clip(_("Start with **{unit}**.", unit=escape(unit)), limit)
 
 
 def unseen(resources: Sequence[Resource], shown: str) -> list[Resource]:

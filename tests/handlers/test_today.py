@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
+from bot.domain.today import NextStep
 from bot.handlers import learning, progress, today
+from bot.present import step_text
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Services, UserError
 from bot.store import Store
@@ -129,3 +131,9 @@ async def test_a_long_phase_still_fits_one_card(tmp_path: Path) -> None:
         reply = await today.today(svc, caller())
     assert reply.cards[0].length <= MAX_EMBED_TOTAL
     assert "Topic p1t0" in text(reply)
+
+
+def test_a_next_step_that_is_a_sentence_ends_with_one_full_stop() -> None:
+    assert step_text(NextStep("Pick a question.")) == "Start with **Pick a question**."
+    assert step_text(NextStep("Git basics")) == "Start with **Git basics**."
+    assert step_text(NextStep("Wait for it...")) == "Start with **Wait for it...**."
