@@ -15,7 +15,7 @@ from bot.content.questions import Question
 from bot.content.search import HEADING_KINDS, Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
-from bot.domain.today import build_today
+from bot.domain.today import SliceUnit, build_today
 from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
@@ -65,6 +65,7 @@ from bot.store.models import FOLLOWED
 
 DEEP_DIVE_PAGE = 1800
 MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
+MAX_FOCUS_LINE = 300  # a topic written longer is named in the focus by its title
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
 
@@ -132,12 +133,20 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     at, week = plan.position.phase, plan.position.week
     view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
     if view is not None and view.slice.units:
-        lines += [f"• {escape(unit.heading)}" for unit in view.slice.units[:MAX_FOCUS_UNITS]]
+        lines += [_focus_line(unit) for unit in view.slice.units[:MAX_FOCUS_UNITS]]
     elif view is not None and view.open_items:
         lines += [item_text(item) for item in view.open_items[:MAX_TODAY_ITEMS]]
     if not lines:
         lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
     return fit_lines(lines, limit)
+
+
+def _focus_line(unit: SliceUnit) -> str:
+    """Name a unit of this week's work in the focus: a part by its label, a topic as written (its links and details
+    kept, as `/today` shows it) unless that is too long for a line."""
+    if unit.label or not unit.topics or len(unit.topics[0].text) > MAX_FOCUS_LINE:
+        return f"• {escape(unit.heading)}"
+    return f"• {unit.topics[0].text}"
 
 
 def _plan_lines(plan: Plan) -> str:

@@ -282,6 +282,25 @@ async def test_start_learning_shows_this_weeks_part_as_today_does(load: Load) ->
     assert value == "Work comfortably on a Linux server.\n• Project"
 
 
+LINKED_TOPICS = """
+# HTML
+## Week 1: HTML
+- Semantic tags: `<header>`, `<nav>`, `<main>`
+- 📖 [MDN: Introduction to HTML](https://developer.mozilla.org/en-US/docs/Learn/HTML)
+- [Lecture 1](https://www.youtube.com/watch?v=abc) — Reading: ESL ch. 1-2
+"""
+
+
+async def test_start_learning_focus_keeps_a_topics_links_and_details(load: Load) -> None:
+    svc = load({"html": LINKED_TOPICS})
+    _name, value = focus(await learning.start_learning(svc, caller(), "html"))
+    assert value.splitlines() == [
+        "• Semantic tags: `<header>`, `<nav>`, `<main>`",
+        "• 📖 [MDN: Introduction to HTML](https://developer.mozilla.org/en-US/docs/Learn/HTML)",
+        "• [Lecture 1](https://www.youtube.com/watch?v=abc) — Reading: ESL ch. 1-2",
+    ]
+
+
 async def test_start_learning_never_gives_the_phase_title_as_its_focus(load: Load) -> None:
     svc = load({"ops": FOUNDATIONS})
     await learning.start_learning(svc, caller(), "ops")
