@@ -54,6 +54,7 @@ _LABEL = re.compile(
     r"[^\w]*(?:(\d{1,4}(?:\.\d{1,4})*)(?=$|\s|[:.)\]|–—-])|([^\W\d_]+\s*\d{1,4}(?:\.\d{1,4})*)(?=\s*(?:$|[:.)\]|–—(-])))"
 )
 _BLANKS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 STOPWORDS = frozenset(
     [
         "a",
@@ -369,7 +370,7 @@ class SearchIndex:
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
         for eid, section in enumerate(entry_sections):
-            if section[5] in OWN_TEXT_KINDS:
+            if section[5] in OWN_TEXT_KINDS and _DIGIT.search(section[1]):  # a label holds a number
                 key = label_key(section[1])
                 if key is not None:
                     labels.setdefault(key, []).append(eid)
