@@ -243,7 +243,7 @@ async def test_group_board_of_a_self_paced_path(svc: Services) -> None:
     shown = text(await groups.board(svc, caller(ANN, NOW + timedelta(days=8)), "Prep"))
 
     assert "Prep · Coding Interview Prep · week 2 since the group started" in shown
-    assert f"<@{ANN}> ▱▱▱▱▱▱▱▱ 1/31 (3%)" in shown
+    assert f"<@{ANN}> ▰▱▱▱▱▱▱▱ 1/31 (3%)" in shown
     assert "This stretch: Self-paced, no phases: the whole checklist (31 items)" in shown
 
 
