@@ -550,7 +550,10 @@ class _Reader:
                 md = plain if _literal(text) else _squash(escape(text))  # literal text is its own markdown
             number = None
             if kind == "Item":
-                number = self.take_number()
+                numbers = self.numbers  # take_number, inlined: a call per item
+                number = numbers[-1] if numbers else None
+                if number is not None:
+                    numbers[-1] = number + 1
                 block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False

@@ -496,7 +496,7 @@ def _topic_title(text: str, md: str = "") -> str:
         head = text.partition(sep.group().rstrip())[0].strip()
         if head and len(head) < len(text.strip()):
             return head
-    if (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+    if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         text = text[:cut].rstrip()
     if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
@@ -860,7 +860,7 @@ class _Body:
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
         # ..., nested lines, a heading in an item, under a task item, the bullet that holds that task
-        under_task = self._tasks_above(depth) > 0
+        under_task = depth > 0 and self._tasks_above(depth) > 0
         parent = next((h for h in reversed(self.holders[:depth]) if type(h) is list), None) if under_task else None
         topic = [depth, md, line, title, [], False, under_task, parent]
         (self.sub.topics if self.sub is not None else heading.topics).append(topic)
