@@ -60,6 +60,8 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     if plan.self_paced:
         return _("Self-paced · week {week} since you started", week=pos.week)
     if pos.status == "finished":  # time is up: whether the work is done is the checklist's to say, not a cheer here
+        if plan.total_weeks == 2:
+            return _("Both weeks are over")
         return _n("The only week is over", "All {n} weeks are over", plan.total_weeks)
     phase = pos.phase
     if phase is None:

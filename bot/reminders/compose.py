@@ -688,15 +688,26 @@ def _since_heading(last: LastPost, when: str) -> str:
 
 
 def _board_line(standing: GroupStanding, self_paced: bool) -> str | None:
-    """Say how many members finished the stretch the board counts ("6/9 finished this week's items"), if any."""
+    """Say how many members finished the stretch the board counts ("6 of 9 members ticked all of this week's
+    items"), if any."""
     total = len(standing.items)
     if not standing.done or not total:
         return None
     finished = sum(1 for count in standing.done.values() if count >= total)
     members = len(standing.done)
     if self_paced:
-        return _("{finished}/{members} finished the whole checklist", finished=finished, members=members)
-    return _("{finished}/{members} finished this week's items", finished=finished, members=members)
+        return _n(
+            "{finished} of {n} member ticked the whole checklist",
+            "{finished} of {n} members ticked the whole checklist",
+            members,
+            finished=finished,
+        )
+    return _n(
+        "{finished} of {n} member ticked all of this week's items",
+        "{finished} of {n} members ticked all of this week's items",
+        members,
+        finished=finished,
+    )
 
 
 def _activity_fields(

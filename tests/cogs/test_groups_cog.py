@@ -329,7 +329,7 @@ async def test_weekly_post_goes_to_the_channel(simcord_env, store, scheduler, ch
     assert {f.name: f.value for f in card.fields} == {
         "Since the group started (2026-11-27)": "No items ticked. **My checklist** below opens yours.",
         "Board · the past week": "Nobody who shows their progress ticked an item in the past week.\n"
-        "0/2 finished this week's items",
+        "0 of 2 members ticked all of this week's items",
     }
     assert card.footer.text.startswith("Study group")
     assert not post.content

@@ -87,6 +87,6 @@ async def test_pace_phase_and_group_on_a_self_paced_path(run: Session) -> None:
     out = await run(":tick 4d")
     assert "reminder to Prep at 2026-11-30T09:00:00+00:00\nPrep · week 1 since the group started" in out
     assert (
-        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0/1 finished the whole checklist"
+        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0 of 1 member ticked the whole checklist"
         in out
     )

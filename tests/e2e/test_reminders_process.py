@@ -252,7 +252,7 @@ async def test_due_group_post_arrives_in_the_channel(fake: FakeDiscord, bot: Bot
     assert since["value"] == f"1 member ticked 1 item.\n<@{bob}>: Use git professionally"  # a mention never pings
     assert board == {
         "name": "Board · the past week",
-        "value": f"1. <@{bob}> · 1 item · 1-week streak\n0/1 finished this week's items",
+        "value": f"1. <@{bob}> · 1 item · 1-week streak\n0 of 1 member ticked all of this week's items",
         "inline": False,
     }
     buttons = [c for row in body["components"] for c in row["components"]]

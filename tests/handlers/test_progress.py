@@ -644,3 +644,23 @@ async def test_done_with_nothing_typed_says_what_to_type(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     with pytest.raises(UserError, match=r"Say which item to tick: type a few of its words after `/done item:`"):
         await progress.done(svc, caller(), "   ")
+
+
+TWO_WEEKS = """
+# Git course
+
+## Week 1: Git
+- [ ] Make three commits
+
+## Week 2: Branches
+- [ ] Open a pull request
+"""
+
+
+async def test_a_two_week_path_says_both_weeks_are_over(tmp_path: Path, store) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "git.md").write_text(role_file("git", body=TWO_WEEKS), encoding="utf-8")
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    await learning.start_learning(svc, caller(), "git")
+    assert "Where: Both weeks are over" in text(await progress.progress(svc, caller(days=15)))

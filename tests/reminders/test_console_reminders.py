@@ -65,7 +65,7 @@ async def test_group_posts_are_headed_with_the_group_name(console: Console) -> N
     )
     assert "reminder to Night Owls at 2026-11-30T21:00:00-05:00\nNight Owls · Week 1 of 36" in out
     assert (
-        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0/1 finished"
+        "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n  0 of 1 member ticked all"
         in out
     )
     # alice enrolled by joining: her own reminder comes too (Monday 09:00 UTC).

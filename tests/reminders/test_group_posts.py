@@ -123,7 +123,7 @@ async def test_hidden_members_count_but_the_board_ranks_only_those_who_show(
         "  1 member who keeps their progress hidden: 3 items\n"
         "Board · the past week:\n"
         "  1. **cat** · 1 item · 1-week streak\n"
-        "  0/3 finished this week's items"
+        "  0 of 3 members ticked all of this week's items"
     ) in post.text
     assert "**bob**" not in post.text  # counted, never named
     assert "**ann**" not in post.text  # ann ticked nothing and has no streak: not on the board

@@ -205,7 +205,7 @@ async def test_the_weekly_post_names_who_ticked_what_since_the_last_post(
         "Board · the past week:\n"
         "  1. **ann** · 2 items · 1-week streak\n"
         "  2. **bob** · 1 item · 1-week streak\n"
-        "  0/3 finished this week's items"
+        "  0 of 3 members ticked all of this week's items"
     ) in post.text
     named = post.text.split("Since the last post")[1].split("Board")[0]
     assert "**cat**" not in post.text and "Write clean" not in named  # cat's items are counted, never named

@@ -317,7 +317,7 @@ async def test_the_weekly_post_still_counts_hidden_members(
     await travel(scheduler, clock, FIRST)
     [post] = sender.to("channel", 5555)
     assert "1 member ticked 5 items.\n  1 member who keeps their progress hidden: 5 items" in post.text
-    assert "1/2 finished this week's items" in post.text
+    assert "1 of 2 members ticked all of this week's items" in post.text
     assert f"<@{BOB}>" not in post.text
 
 

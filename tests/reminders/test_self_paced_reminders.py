@@ -226,7 +226,7 @@ async def test_a_group_on_a_self_paced_path_posts_what_not_everyone_has_ticked(
         "Since the group started (2026-11-27):\n  2 members ticked 3 items.\n"
         "  2 members who keep their progress hidden: 3 items\n"
         "Board · the past week:\n  Nobody who shows their progress ticked an item in the past week.\n"
-        "  0/2 finished the whole checklist"
+        "  0 of 2 members ticked the whole checklist"
     ) in post.text
     assert [b.label for b in post.reply.buttons] == ["My checklist", "I worked on this"]
     assert "Phase" not in post.text
