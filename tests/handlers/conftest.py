@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from bot.content.holder import ContentHolder
 from bot.content.loader import ContentIndex
 from bot.services import Caller, Services
 from bot.store import Store
+from tests.content.helpers import role_file
 from tests.replies import button, choose, option_value, press, selects, text  # noqa: F401 - used via this module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,3 +40,27 @@ def caller(
 ) -> Caller:
     """Someone acting at `now` plus `days`."""
     return Caller(user_id, name, now + timedelta(days=days), guild_id=1, is_moderator=moderator)
+
+
+Load = Callable[..., Services]
+
+
+@pytest.fixture
+def load(tmp_path: Path, store: Store) -> Load:
+    """Load role files given as {name: body} (and front-matter lines) into a fresh content folder."""
+
+    def make(bodies: dict[str, str], extra: str = "") -> Services:
+        folder = tmp_path / "content"
+        folder.mkdir(exist_ok=True)
+        for name, body in bodies.items():
+            (folder / f"{name}.md").write_text(role_file(name, body=body, extra=extra), encoding="utf-8")
+        holder = ContentHolder.load(folder, NOW)
+        assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
+        return Services(holder, store)
+
+    return make
+
+
+def body(reply) -> str:
+    """Return the descriptions of a reply's cards, one after another."""
+    return "\n".join(card.description or "" for card in reply.cards)

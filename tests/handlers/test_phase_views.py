@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
 from bot import commands
-from bot.content.holder import ContentHolder
 from bot.handlers import learning, progress, reminders, today
-from bot.services import Services, UserError
-from bot.store import Store
-from tests.content.helpers import role_file
-from tests.handlers.conftest import NOW, caller, text
-
-Load = Callable[..., Services]
-
-
-@pytest.fixture
-def load(tmp_path: Path, store: Store) -> Load:
-    """Load role files given as {name: body} (and front-matter lines) into a fresh content folder."""
-
-    def make(bodies: dict[str, str], extra: str = "") -> Services:
-        folder = tmp_path / "content"
-        folder.mkdir(exist_ok=True)
-        for name, body in bodies.items():
-            (folder / f"{name}.md").write_text(role_file(name, body=body, extra=extra), encoding="utf-8")
-        holder = ContentHolder.load(folder, NOW)
-        assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
-        return Services(holder, store)
-
-    return make
-
-
-def body(reply) -> str:
-    return "\n".join(card.description or "" for card in reply.cards)
-
+from bot.services import UserError
+from tests.handlers.conftest import Load, body, caller, text
 
 # ---------------------------------------------------------------- placeholder table cells
 

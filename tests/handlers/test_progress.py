@@ -15,8 +15,7 @@ from bot.content.models import ChecklistItem
 from bot.handlers import learning, progress
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Member, Services, UserError
-from tests.content.helpers import role_file
-from tests.handlers.conftest import ANN, BOB, NOW, caller, choose, option_value, press, selects, text
+from tests.handlers.conftest import ANN, BOB, NOW, Load, caller, choose, option_value, press, selects, text
 
 ROLE = "backend-engineer"
 GIT = "Use git professionally"
@@ -530,13 +529,8 @@ TWICE = """
 
 
 @pytest.fixture
-async def twice(tmp_path: Path, store) -> Services:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "ds.md").write_text(role_file("ds", body=TWICE), encoding="utf-8")
-    holder = ContentHolder.load(folder, NOW)
-    assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
-    return Services(holder, store)
+def twice(load: Load) -> Services:
+    return load({"ds": TWICE})
 
 
 async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(twice: Services) -> None:
@@ -582,11 +576,8 @@ THREE_INSERTS = """
 """
 
 
-async def test_done_ticks_the_item_holding_every_typed_word_and_says_where_it_is(tmp_path: Path, store) -> None:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "ds.md").write_text(role_file("ds", body=THREE_INSERTS), encoding="utf-8")
-    svc = Services(ContentHolder.load(folder, NOW), store)
+async def test_done_ticks_the_item_holding_every_typed_word_and_says_where_it_is(load: Load) -> None:
+    svc = load({"ds": THREE_INSERTS})
     await learning.start_learning(svc, caller(), "ds")
     items = {i.group: i.id for i in svc.content.index.roles["ds"].checklist}
     typing = progress.item_choices([svc.content.index.roles["ds"]], "insert into tre")
@@ -618,11 +609,8 @@ DAYS = """
 """
 
 
-async def test_small_groups_of_one_phase_share_a_menu(tmp_path: Path, store) -> None:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "days.md").write_text(role_file("days", body=DAYS), encoding="utf-8")
-    svc = Services(ContentHolder.load(folder, NOW), store)
+async def test_small_groups_of_one_phase_share_a_menu(load: Load) -> None:
+    svc = load({"days": DAYS})
     await learning.start_learning(svc, caller(), "days")
     reply = await progress.checklist_view(svc, caller())
     shown = text(reply)
@@ -657,10 +645,7 @@ TWO_WEEKS = """
 """
 
 
-async def test_a_two_week_path_says_both_weeks_are_over(tmp_path: Path, store) -> None:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    (folder / "git.md").write_text(role_file("git", body=TWO_WEEKS), encoding="utf-8")
-    svc = Services(ContentHolder.load(folder, NOW), store)
+async def test_a_two_week_path_says_both_weeks_are_over(load: Load) -> None:
+    svc = load({"git": TWO_WEEKS})
     await learning.start_learning(svc, caller(), "git")
     assert "Where: Both weeks are over" in text(await progress.progress(svc, caller(days=15)))

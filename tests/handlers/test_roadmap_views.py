@@ -12,7 +12,7 @@ from bot.content.holder import ContentHolder
 from bot.handlers import learning, progress
 from bot.services import Services
 from bot.store import Store
-from tests.handlers.conftest import NOW, caller, selects
+from tests.handlers.conftest import NOW, body, caller, selects
 
 ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 
@@ -33,10 +33,6 @@ async def roadmaps(tmp_path: Path) -> AsyncIterator[Services]:
         shutil.copy(ROADMAPS / f"{name}.md", folder)
     async with await Store.open(tmp_path / "db.sqlite3") as store:
         yield Services(ContentHolder.load(folder, NOW), store)
-
-
-def body(reply) -> str:
-    return "\n".join(card.description or "" for card in reply.cards)
 
 
 async def test_phase_shows_its_sub_headings_as_blocks_with_their_prose_bullets_and_links(roadmaps: Services) -> None:

@@ -2,40 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-import pytest
-
-from bot.content.holder import ContentHolder
 from bot.handlers import learning, reminders, today
-from bot.services import Services
-from bot.store import Store
-from tests.content.helpers import role_file
-from tests.handlers.conftest import NOW, caller, selects, text
-
-Load = Callable[..., Services]
-
-
-@pytest.fixture
-def load(tmp_path: Path, store: Store) -> Load:
-    """Load role files given as {name: body} into a fresh content folder."""
-
-    def make(bodies: dict[str, str]) -> Services:
-        folder = tmp_path / "content"
-        folder.mkdir(exist_ok=True)
-        for name, written in bodies.items():
-            (folder / f"{name}.md").write_text(role_file(name, body=written), encoding="utf-8")
-        holder = ContentHolder.load(folder, NOW)
-        assert not holder.index.has_errors, [str(p) for p in holder.index.problems]
-        return Services(holder, store)
-
-    return make
-
-
-def body(reply) -> str:
-    return "\n".join(card.description or "" for card in reply.cards)
-
+from tests.handlers.conftest import Load, body, caller, selects, text
 
 WEEKS_IN_PHASE = """
 ## Phase 1: Sheets (Weeks 1-3)
