@@ -222,6 +222,57 @@ def fresh_process_rss(directory: Path, queries: list[str]) -> float:
         return math.nan
 
 
+# A child process that loads a corpus with the engine of the source tree it is started in, and prints the median
+# seconds of `load_content` over its rounds. Run in a fresh process so that an older engine's modules (`--against`)
+# and this one's never share an interpreter; this engine is timed the same way beside it.
+_LOAD_PROBE = """
+import gc, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from bot.content.loader import load_content
+took = []
+for _ in range(int(sys.argv[3])):
+    gc.collect()
+    start = time.perf_counter()
+    load_content(sys.argv[2])
+    took.append(time.perf_counter() - start)
+print(statistics.median(took))
+"""
+
+
+def engine_at(rev: str, into: Path) -> Path:
+    """Write the `bot` package of git revision `rev` of this repository into `into`; return that tree."""
+    repo = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(["git", "-C", str(repo), "archive", rev, "bot"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def load_in_process(tree: Path, directory: Path, repeat: int) -> float:
+    """Return the median seconds of `load_content(directory)` with the engine in `tree`, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_PROBE, str(tree), str(directory), str(repeat)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        cwd=tree,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def against(rev: str, directory: Path, repeat: int, rounds: int = 3) -> tuple[float, float]:
+    """Time files to a ready index with the engine at `rev` and with this one, each in fresh processes, rounds
+    interleaved so that other load hits both alike; return (theirs, ours), the median of the rounds."""
+    with tempfile.TemporaryDirectory(prefix="waymark-engine-") as tmp:
+        old = engine_at(rev, Path(tmp))
+        ours = Path(__file__).resolve().parents[1]
+        theirs_t, ours_t = [], []
+        for _ in range(rounds):
+            theirs_t.append(load_in_process(old, directory, repeat))
+            ours_t.append(load_in_process(ours, directory, repeat))
+    return statistics.median(theirs_t), statistics.median(ours_t)
+
+
 # --- printing -----------------------------------------------------------------------------------
 
 
@@ -327,6 +378,7 @@ def run(args: argparse.Namespace) -> int:
         # (5) memory with the index loaded, before the baseline makes its own copy of every string.
         rss_here = rss_mb()
         rss_fresh = fresh_process_rss(root, [q.text for q in queries[:50]]) if args.fresh_rss else math.nan
+        compared = against(args.against, root, args.repeat) if args.against else None
 
         # (2b) what a moderator's /content reload costs after editing one file: unchanged files are reused.
         # Measured after the memory figure: it holds a second and a third index for a moment.
@@ -428,6 +480,17 @@ def run(args: argparse.Namespace) -> int:
     ]
     if args.fresh_rss:
         rows.append(("peak RSS, fresh process", f"{rss_fresh:.0f} MB", "", "load_content + 50 searches", ""))
+    if compared is not None:
+        theirs, ours = compared
+        rows.append(
+            (
+                "files to index, fresh processes",
+                fmt_s(ours),
+                f"≤ {args.against}",
+                f"engine at {args.against} {fmt_s(theirs)}",
+                f"({ours / theirs:.2f}x its time)",
+            )
+        )
     table(rows)
 
     goals = [
@@ -444,6 +507,15 @@ def run(args: argparse.Namespace) -> int:
         ),
         (rss_here <= GOAL_RSS_MB, f"peak RSS ≤ {GOAL_RSS_MB:g} MB", f"{rss_here:.0f} MB"),
     ]
+    if compared is not None:
+        theirs, ours = compared
+        goals.append(
+            (
+                ours <= theirs,
+                f"never slower than the engine at {args.against}",
+                f"{fmt_s(ours)} against {fmt_s(theirs)}, each the median of 3 fresh processes",
+            )
+        )
     for text in profiles:
         print(text)
     print()
@@ -469,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--profile", action="store_true", help="also print cProfile tables of parse, build, search")
     parser.add_argument("--fresh-rss", action="store_true", help="also measure peak RSS in a fresh process")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also time files to a ready index with the engine at this git revision, beside this one",
+    )
     parser.add_argument("--rss-probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("probe_queries", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

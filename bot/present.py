@@ -29,6 +29,8 @@ from bot.services import Plan
 
 COLOR = 0x5865F2
 MAX_TODAY_ITEMS = 5
+MAX_NOTE_LINES = 3  # of an item's note in a short list of items (/today, reminders); /checklist shows it all
+NOTE_INDENT = "\u2003"  # an em space: no markdown reader takes it for syntax, so '- ' shows as written
 """Open checklist items listed under this week's slice; the rest are counted."""
 
 
@@ -154,8 +156,26 @@ def self_paced_hint(role: Role) -> str:
 
 
 def item_text(item: OpenItem) -> str:
-    """Return an open checklist item as markdown, with its links: '⬜ [Singly Linked Lists](https://…)'."""
-    return f"⬜ {item.md or escape(item.text)}"
+    """Return an open checklist item as markdown, with its links and the first lines of its note under it:
+    '⬜ [Singly Linked Lists](https://…)'."""
+    shown = f"⬜ {item.md or escape(item.text)}"
+    return "\n".join([shown, *note_lines(item.note, MAX_NOTE_LINES)]) if item.note else shown
+
+
+def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:
+    """Return an item's note as lines under it, each an em space deeper than `indent` (the item's own) as written
+    under it (' - [Lecture (video)](https://…)'); past `limit` lines, how many more there are."""
+    lines = note.split("\n")
+    shown = lines if limit is None or len(lines) <= limit else lines[: limit - 1]
+    out = []
+    for line in shown:
+        text = line.lstrip(" ")
+        level = (len(line) - len(text)) // 2  # nested lines are indented two spaces a level
+        out.append(f"{indent}{NOTE_INDENT * (level + 1)}{text}")
+    if len(shown) < len(lines):
+        more = _n("…and {n} more", "…and {n} more", len(lines) - len(shown), n=str(len(lines) - len(shown)))
+        out.append(f"{indent}{NOTE_INDENT}{more}")
+    return out
 
 
 def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
@@ -226,11 +246,17 @@ def body_lines(
     joinable = False  # the line before is a label with no text of its own
     # Lists nested under what is not shown as one (a plan's item that is the phase) start at the margin.
     base = min((p.depth for p in pieces if p.kind in _LISTED), default=0)
+    hidden: int | None = None  # the depth of a task item left out: what is nested under it (its note) goes too
     for piece in pieces:
         kind = piece.kind
+        if hidden is not None:
+            if piece.depth > hidden and kind != "label" and kind != "code":
+                continue
+            hidden = None
         if kind == "task":
             shown = task(piece)
             if shown is None:
+                hidden = piece.depth
                 continue
         elif kind == "label":
             shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")

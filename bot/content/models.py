@@ -6,6 +6,8 @@ immutable as a frozen dataclass, and several times cheaper to create, which a 1,
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -109,6 +111,28 @@ class ChecklistItem(NamedTuple):
     parent: str = ""  # the item it is nested under, if any (clean text)
     md: str = ""  # the item as Discord markdown (its links kept), for showing it where it is written
     depth: int = 0  # how many checklist items it is nested under
+    note: str = ""  # what is written under it that is no checklist item ('- [Lecture (video)](…)'), markdown lines
+
+
+# A task item as nested lines write it: '- ☐ Insert', '  1. ☑ Deploy'.
+_NESTED_TASK = re.compile(r" *(?:[-*+]|\d+[.)]) [☐☑] ")
+
+
+def item_note(lines: Iterable[str]) -> str:
+    """Return the lines nested under a checklist item that are no checklist item themselves, nor under one (those
+    are items of their own): its note, as written under it."""
+    kept: list[str] = []
+    skip_deeper: int | None = None  # the indent of a nested task: what is deeper is that task's
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        if skip_deeper is not None and indent > skip_deeper:
+            continue
+        if _NESTED_TASK.match(line):
+            skip_deeper = indent
+            continue
+        skip_deeper = None
+        kept.append(line)
+    return "\n".join(kept)
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]

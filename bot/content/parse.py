@@ -25,7 +25,18 @@ import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.markdown import Block, escape, read_blocks
-from bot.content.models import ChecklistItem, Phase, Piece, Problem, Role, Section, Severity, Subsection, Topic
+from bot.content.models import (
+    ChecklistItem,
+    Phase,
+    Piece,
+    Problem,
+    Role,
+    Section,
+    Severity,
+    Subsection,
+    Topic,
+    item_note,
+)
 from bot.content.phases import (
     PhaseHeading,
     is_day_heading,
@@ -859,11 +870,12 @@ class _Body:
             topic[5] = True
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
-        # ..., nested lines, a heading in an item, under a task item, the bullet that holds that task
-        under_task = depth > 0 and self._tasks_above(depth) > 0
-        parent = next((h for h in reversed(self.holders[:depth]) if type(h) is list), None) if under_task else None
-        topic = [depth, md, line, title, [], False, under_task, parent]
-        (self.sub.topics if self.sub is not None else heading.topics).append(topic)
+        """Make a bullet's topic ([depth, md, line, title, nested lines, a heading in an item]). A bullet under a
+        checklist item is that item's note (`ChecklistItem.note`), not a topic of the phase: alone, a week's focus
+        would show '- [Lecture (video)](…)' without the item it is for."""
+        topic = [depth, md, line, title, [], False]
+        if not (depth > 0 and self._tasks_above(depth) > 0):
+            (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic = topic
         return topic
 
@@ -961,7 +973,7 @@ def _parse_body(
 
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
-    checklist, named_groups = _build_checklist(reader.raw_items, problems)
+    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested)
     for heading in reader.headings:
         if (
             heading.level == 7
@@ -1129,9 +1141,6 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         node = (entry[0], entry, [])
         while stack and stack[-1][0] >= entry[0]:
             stack.pop()
-        if entry[6]:  # under a task item: nested in the bullet that holds that task, if any (not the one before)
-            while stack and stack[-1][1] is not entry[7]:
-                stack.pop()
         if len(stack) == MAX_TOPIC_DEPTH:  # one level up, beside the deepest
             stack.pop()
             too_deep.append(entry[2])
@@ -1297,7 +1306,7 @@ def _build_phases(
 
 
 def _build_checklist(
-    raw: list[_RawItem], problems: _Problems
+    raw: list[_RawItem], problems: _Problems, nested: dict[int, list[str]]
 ) -> tuple[tuple[ChecklistItem, ...], dict[str, tuple[int, str]]]:
     """Give each task item its ID: from its words; the same words in another place take that place's words too.
 
@@ -1343,7 +1352,9 @@ def _build_checklist(
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
-        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth)))
+        under = nested.get(line)
+        note = item_note(under) if under is not None else ""
+        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
 
 
@@ -1406,7 +1417,7 @@ def _build_sections(
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
-    for item_id, group, text, line, phase, _, md, _ in checklist:  # a ChecklistItem's fields
+    for item_id, group, text, line, phase, _, md, _, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         under = nested.get(line)  # the tasks and notes nested under it
         if under is not None:

@@ -31,7 +31,7 @@ from operator import add, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
 from bot.content.ids import slugify
-from bot.content.models import Role, Section
+from bot.content.models import Role, Section, item_note
 from bot.content.synonyms import SYNONYMS
 
 T = TypeVar("T")
@@ -169,7 +169,11 @@ def _own(text: str, kind: str) -> str:
     if kind in OWN_TEXT_KINDS:
         return _without_bullets(text)
     if kind in NESTING_KINDS and "\n" in text:
-        return text[: text.index("\n")]  # its own line
+        first = text.index("\n")
+        if kind == "checklist":  # its own line and its note: the items nested under it are entries of their own
+            note = item_note(text[first + 1 :].split("\n"))
+            return f"{text[:first]}\n{note}" if note else text[:first]
+        return text[:first]  # its own line: what is nested under a topic is entries of its own
     return text
 
 

@@ -275,11 +275,12 @@ class OpenItem:
     """A checklist item not yet done, with the ID its tick button needs.
 
     `text` is clean text (for menus, which show no markdown); `md` the item as Discord markdown, its links kept
-    (empty: show `text`)."""
+    (empty: show `text`); `note` what is written under it (`ChecklistItem.note`)."""
 
     id: str
     text: str
     md: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +373,7 @@ def next_open_items(
     for group, items in _by_group(unique.values()).items():
         if left <= 0:
             break
-        pending = [OpenItem(i.id, i.text, i.md) for i in items if i.id not in done]
+        pending = [OpenItem(i.id, i.text, i.md, i.note) for i in items if i.id not in done]
         if pending:
             result.append((group, tuple(pending[:left])))
             left -= len(result[-1][1])
@@ -445,7 +446,7 @@ def build_reminder_view(
         start = _start_group(groups, tuple(unique.values()), phase, pos.week, pos.total_weeks)
         by_group = _by_group(unique.values())
         for group in groups[start:]:
-            pending = [OpenItem(i.id, i.text, i.md) for i in by_group.get(group, ()) if i.id not in done]
+            pending = [OpenItem(i.id, i.text, i.md, i.note) for i in by_group.get(group, ()) if i.id not in done]
             if pending:
                 items_group = group
                 open_items = tuple(pending[:MAX_OPEN_ITEMS])

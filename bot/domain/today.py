@@ -564,9 +564,9 @@ def build_today(
         if item.phase is None or item.id in done:
             continue
         if item.phase == phase.number:
-            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md))
+            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
         elif item.phase < phase.number:
-            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md))
+            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
     items = tuple(open_items.values())
     late = tuple(overdue.values())
     next_step: NextStep | None = None

@@ -18,7 +18,7 @@ from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
 from bot.handlers.learning import enrolled_plan, indent, path_card, plan_buttons
 from bot.i18n import _, _n, cmd, format_date
-from bot.present import COLOR, confirm, pace_text, phase_heading, streak_text, week_status, zone_note
+from bot.present import COLOR, confirm, note_lines, pace_text, phase_heading, streak_text, week_status, zone_note
 from bot.reminders.planning import replan_user
 from bot.reminders.review import first_review_due
 from bot.render import (
@@ -128,7 +128,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     count = sum(1 for i in r.checklist if i.id in done)
     named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]  # under their group's line
 
-    def lines_of(markdown: bool) -> list[str]:
+    def lines_of(markdown: bool, notes: bool = False) -> list[str]:
         lines = []
         for chunk, names in named:
             shown = item_names(chunk, groups_shown=True, markdown=True) if markdown else names
@@ -137,11 +137,16 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
                 if i.group != group:  # a select may hold several small groups of one phase
                     group = i.group
                     lines.append(f"**{group}**")
-                lines.append(f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}")
+                line = f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}"
+                # An item and its note are one line to `fit_lines`: never parted.
+                lines.append("\n".join([line, *note_lines(i.note, indent=indent(i))]) if notes and i.note else line)
         return lines
 
-    # The items with their links; where those would not all fit, every item in its plain words.
-    lines = lines_of(markdown=True)
+    # The items with their links and notes; where those would not all fit, without the notes; then every item in
+    # its plain words.
+    lines = lines_of(markdown=True, notes=True)
+    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
+        lines = lines_of(markdown=True)
     if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
         lines = lines_of(markdown=False)
     if len(pages) > 1:

@@ -332,7 +332,14 @@ def test_a_checklist_items_entry_holds_the_tasks_and_notes_nested_under_it():
     )
     # a note under a task is the task's, not glued to the bullet before it
     assert items["resize(new_capacity) // private function"].text.endswith("\nHalve it at a quarter full.")
-    assert "Halve" not in next(s for s in role.sections if s.title.startswith("when you reach")).text
+    # what is written under a task, but its own tasks, is its note, not a topic of the phase
+    notes = {i.text: i.note for i in role.checklist}
+    assert notes["resize(new_capacity) // private function"] == (
+        "- when you reach capacity, resize to double the size\nHalve it at a quarter full."
+    )
+    assert notes["Implement a vector (mutable array with automatic resizing):"] == ""
+    assert not any(s.title.startswith("when you reach") for s in role.sections if s.kind == "topic")
+    assert [t.title for t in role.phases[0].topics] == ["Text processing"]
 
 
 def test_a_nested_entry_is_found_on_its_own_before_the_topic_that_holds_it():
@@ -342,3 +349,7 @@ def test_a_nested_entry_is_found_on_its_own_before_the_topic_that_holds_it():
     assert index.search("linux command line")[0].section.title == "The Linux Command Line"
     # the words nested under a topic are not its own: it is found by its own words
     assert "Text processing" not in [h.section.title for h in index.search("nginx log")]
+    # a checklist item's note is its own words: the item is found by them, not the item that holds it
+    hits = [h.section.title for h in index.search("double the size when you reach capacity")]
+    assert hits[0] == "resize(new_capacity) // private function"
+    assert "Implement a vector (mutable array with automatic resizing)" not in hits

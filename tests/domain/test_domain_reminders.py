@@ -528,6 +528,7 @@ class Item:
     text: str
     phase: int | None = None
     md: str = ""
+    note: str = ""
 
 
 PHASES = (

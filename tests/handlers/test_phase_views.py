@@ -335,6 +335,72 @@ async def test_today_start_learning_and_the_reminder_keep_the_phases_items_links
     assert not any("](" in label for label in options(preview))
 
 
+# ---------------------------------------------------------------- what is written under a checklist item
+
+NOTED = """
+## Week 1: Data Structures
+- [ ] Linked Lists
+    - [ ] Doubly-linked List
+        - [Description (video)](https://example.com/dll)
+        - No need to implement
+    - [ ] Implement a vector:
+        - [ ] size()
+- [ ] Hash tables
+    - [Video 1](https://example.com/h1)
+    - [Video 2](https://example.com/h2)
+    - [Video 3](https://example.com/h3)
+    - [Video 4](https://example.com/h4)
+
+## Week 2: Trees
+- Binary trees
+- [ ] Binary search trees
+   - read [this](https://example.com/bst) first
+- Heaps
+"""
+
+DLL_NOTE = "\u2003\u2003- [Description (video)](https://example.com/dll)\n\u2003\u2003- No need to implement"
+
+
+async def test_checklist_shows_what_is_written_under_an_item_with_it(load: Load) -> None:
+    svc = load({"prep": NOTED})
+    await learning.start_learning(svc, caller(), "prep")
+    shown = body(await progress.checklist_view(svc, caller()))
+    assert f"\u2003⬜ Doubly-linked List\n{DLL_NOTE}\n\u2003⬜ Implement a vector:\n" in shown
+    assert "⬜ Binary search trees\n\u2003- read [this](https://example.com/bst) first" in shown
+    assert "size()\n\u2003" not in shown  # a nested checklist item is its own line, not a note
+
+
+async def test_today_lists_an_open_items_note_under_it_and_never_alone(load: Load) -> None:
+    svc = load({"prep": NOTED})
+    await learning.start_learning(svc, caller(), "prep")
+    week = await today.today(svc, caller())
+    assert "This phase is its checklist" in body(week)  # its notes are no topics of the week
+    assert "No need to implement" not in body(week)
+    (items,) = [f.value for f in week.cards[0].fields if f.name == "Open items in this phase"]
+    assert "⬜ Doubly-linked List\n\u2003- [Description (video)](https://example.com/dll)\n\u2003- No need" in items
+    # a long note shows its first lines and says how many more
+    assert "⬜ Hash tables\n\u2003- [Video 1](https://example.com/h1)\n\u2003- [Video 2]" in items
+    assert "\u2003…and 2 more" in items and "Video 3" not in items
+
+
+async def test_a_tasks_note_stays_with_it_in_a_week_of_topics(load: Load) -> None:
+    svc = load({"prep": NOTED})
+    await learning.start_learning(svc, caller(), "prep", start="2026-11-16")  # week 2
+    week = await today.today(svc, caller())
+    assert "- Binary trees\n- Heaps" in body(week)  # the note under the task between them is not the topics'
+    (items,) = [f.value for f in week.cards[0].fields if f.name == "Open items in this phase"]
+    assert items == "⬜ Binary search trees\n\u2003- read [this](https://example.com/bst) first"
+    _name, value = focus(await learning.start_learning(svc, caller(), "prep"))
+    assert "read [this]" not in value
+
+
+async def test_the_reminder_and_the_focus_show_an_items_note(load: Load) -> None:
+    svc = load({"prep": NOTED})
+    _name, value = focus(await learning.start_learning(svc, caller(), "prep"))
+    assert f"⬜ Doubly-linked List\n{DLL_NOTE.replace(chr(0x2003) * 2, chr(0x2003))}" in value
+    assert "[Description (video)](https://example.com/dll)" in text(await reminders.remind_preview(svc, caller()))
+
+
 # ---------------------------------------------------------------- a path without a checklist
 
 NO_CHECKLIST = """

@@ -42,7 +42,9 @@ NEXT_ITEMS = (
     "  ⬜ Learn how to state time and space complexity out loud\n"
     "  ⬜ Watch the first lectures of [MIT 6.006](https://ocw.mit.edu/courses/6-006-introduction-to-algorithms-spring-2020/)\n"
     "  **Arrays**\n"
-    "  ⬜ Implement:"
+    "  ⬜ Implement:\n"
+    "  \u2003- a dynamic array that doubles when full\n"  # what is written under the item, with it
+    "  \u2003- insert, delete and get by index"
 )
 
 
@@ -94,8 +96,9 @@ async def test_ticking_from_the_reminder_moves_the_list_on(
     second = sender.sent[-1]
     assert second.reply.cards[0].title.startswith("Self-paced · week 2 since you started")
     assert "**Before You Start**" not in second.text  # no open items left in that group
-    assert "**Arrays**\n  ⬜ Implement:\n  ⬜ Solve five two-pointer problems" in second.text
-    assert "**Linked Lists**\n  ⬜ Implement:" in second.text
+    assert "**Arrays**\n  ⬜ Implement:\n  \u2003- a dynamic array" in second.text
+    assert "\u2003- insert, delete and get by index\n  ⬜ Solve five two-pointer problems" in second.text
+    assert "**Linked Lists**\n  ⬜ Implement:\n  \u2003- a singly linked list with push, pop and reverse" in second.text
     assert "Progress: ▰▱▱▱▱▱▱▱▱▱ 4/31 (13%)" in second.text
 
 
