@@ -343,6 +343,22 @@ def test_search_what_comes_after_databases(capsys):
     assert lines[1].startswith("1. Phase 4: API Development (Weeks 19-24)  [Backend Engineer · ")
 
 
+def test_search_a_day_past_every_path_names_the_day_paths_end_in_days(capsys, tmp_path):
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    days = "# 60 Days to SOC\n\n## Days 1-30: Networking\n- The OSI model\n\n## Days 31-60: Security\n- Phishing\n"
+    weeks = "## Phase 1: HTML (Weeks 1-6)\n- Tags\n\n## Phase 2: JavaScript (Weeks 7-12)\n- Closures\n"
+    (folder / "soc.md").write_text(role_file("soc", display="SOC Analyst", body=days), encoding="utf-8")
+    (folder / "web.md").write_text(role_file("web", display="Web Developer", body=weeks), encoding="utf-8")
+    code, out, _ = run(capsys, "search", "day 90", "--content", str(folder))
+    assert (code, out) == (
+        0,
+        "No path has a day 90; SOC Analyst has 60 days and Web Developer has 12 weeks (84 days).\n",
+    )
+    _, out, _ = run(capsys, "search", "day 90", "--role", "web", "--content", str(folder))
+    assert out == "Web Developer has 12 weeks (84 days); day 90 is past its end.\n"
+
+
 NO_TITLE = (
     "## Learning Path\n\n### Phase 1: Containers (Weeks 1-4)\n- Learn Docker: images, volumes\n\n"
     "#### Docker in production\n- Image scanning\n"
