@@ -205,9 +205,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = [result.note] if result.note else []
     for n, h in enumerate(hits, 1):
-        role = index.roles[h.role]
-        where = " › ".join(h.path[1:] if len(h.path) > 1 else h.path)
-        lines.append(f"{n}. {h.section.title}  [{role.display_name} · {where}]  score {h.score:g}")
+        lines.append(f"{n}. {h.section.title}  [{h.where(index.roles[h.role])}]  score {h.score:g}")
         lines.append(f"   {h.snippet}")
     _write("\n".join(lines) + "\n")
     return EXIT_OK

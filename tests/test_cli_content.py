@@ -8,12 +8,17 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.__main__ import main
 from bot.content.answers import MIN_SCORE, SHOWN
+from bot.content.holder import ContentHolder
+from bot.handlers import learning
+from bot.render.reply import Select
+from bot.services import Caller, Services
 from tests.conftest import CONTENT_DIR, ROOT
 from tests.content.helpers import role_file
 
@@ -336,6 +341,55 @@ def test_search_what_comes_after_databases(capsys):
     lines = out.splitlines()
     assert lines[0] == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer. Next comes:"
     assert lines[1].startswith("1. Phase 4: API Development (Weeks 19-24)  [Backend Engineer · ")
+
+
+def test_search_a_day_past_every_path_names_the_day_paths_end_in_days(capsys, tmp_path):
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    days = "# 60 Days to SOC\n\n## Days 1-30: Networking\n- The OSI model\n\n## Days 31-60: Security\n- Phishing\n"
+    weeks = "## Phase 1: HTML (Weeks 1-6)\n- Tags\n\n## Phase 2: JavaScript (Weeks 7-12)\n- Closures\n"
+    (folder / "soc.md").write_text(role_file("soc", display="SOC Analyst", body=days), encoding="utf-8")
+    (folder / "web.md").write_text(role_file("web", display="Web Developer", body=weeks), encoding="utf-8")
+    code, out, _ = run(capsys, "search", "day 90", "--content", str(folder))
+    assert (code, out) == (
+        0,
+        "No path has a day 90; SOC Analyst has 60 days and Web Developer has 12 weeks (84 days).\n",
+    )
+    _, out, _ = run(capsys, "search", "day 90", "--role", "web", "--content", str(folder))
+    assert out == "Web Developer has 12 weeks (84 days); day 90 is past its end.\n"
+
+
+NO_TITLE = (
+    "## Learning Path\n\n### Phase 1: Containers (Weeks 1-4)\n- Learn Docker: images, volumes\n\n"
+    "#### Docker in production\n- Image scanning\n"
+)
+
+
+@pytest.mark.parametrize("title", ["", "# Ops Roadmap\n\n"])
+def test_search_lists_where_a_hit_is_keeping_a_first_heading_that_is_no_file_title(capsys, tmp_path, title):
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    (folder / "ops.md").write_text(role_file("ops", display="Ops Path", body=title + NO_TITLE), encoding="utf-8")
+    code, out, _ = run(capsys, "search", "docker", "--content", str(folder))
+    assert code == 0
+    # 'Learning Path' is an H2, not the file's title: it stays; a heading is not listed as its own place
+    assert [line.split("  score ")[0] for line in out.splitlines()[::2]] == [
+        "1. Learn Docker  [Ops Path · Learning Path › Phase 1: Containers (Weeks 1-4)]",
+        "2. Docker in production  [Ops Path · Learning Path › Phase 1: Containers (Weeks 1-4)]",
+    ]
+    _, out, _ = run(capsys, "search", "timeline", "--content", str(folder))
+    assert out.startswith("1. Timeline  [Ops Path · Timeline by pace]  score ")
+
+
+async def test_search_lists_each_hits_place_as_the_bots_menu_of_other_matches_does(capsys, shipped_index, store):
+    now = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    svc = Services(ContentHolder(CONTENT_DIR, shipped_index, now), store)
+    reply = await learning.skill_deep_dive(svc, Caller(1, "ann", now, guild_id=1), "salary range")
+    [menu] = [row for row in reply.rows if isinstance(row, Select)]
+    _, out, _ = run(capsys, "search", "salary range", "--content", str(CONTENT_DIR))
+    listed = [line.split("  [", 1)[1].split("]  score ")[0] for line in out.splitlines() if line[:1].isdigit()]
+    assert listed[1:] == [o.description for o in menu.options]
+    assert listed[:2] == ["Backend Engineer · Salary range", "Data Engineer · Salary range"]
 
 
 # --- WAYMARK_CONTENT_DIR -----------------------------------------------------------------------

@@ -188,23 +188,10 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
             most,
             phase=question.phase,
         )
+    if question.days is not None:
+        return _no_path_has_days(index, question.days)
     longest = max(r.total_weeks for r in roles)
     first, last = question.weeks or (0, 0)
-    if question.days is not None and question.days[0] == question.days[1]:
-        return _n(
-            "No path has a day {day}; the longest has {n} week.",
-            "No path has a day {day}; the longest has {n} weeks.",
-            longest,
-            day=question.days[0],
-        )
-    if question.days is not None:
-        return _n(
-            "No path has days {first}-{last}; the longest has {n} week.",
-            "No path has days {first}-{last}; the longest has {n} weeks.",
-            longest,
-            first=question.days[0],
-            last=question.days[1],
-        )
     if first == last:
         return _n(
             "No path has a week {week}; the longest has {n} week.",
@@ -213,12 +200,61 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
             week=first,
         )
     return _n(
-        "No path has a weeks {first}-{last}; the longest has {n} week.",
-        "No path has a weeks {first}-{last}; the longest has {n} weeks.",
+        "No path has weeks {first}-{last}; the longest has {n} week.",
+        "No path has weeks {first}-{last}; the longest has {n} weeks.",
         longest,
         first=first,
         last=last,
     )
+
+
+def _no_path_has_days(index: SearchIndex, days: tuple[int, int]) -> str:
+    """Say that no path has the days asked for, and how far the paths go in days: a path that heads its days
+    ('## Days 31-60') by its last day, one in weeks by its weeks and the days they hold (seven a week, as a day is
+    read in it); the longest of each kind, named."""
+    in_days: list[tuple[int, str]] = []
+    in_weeks: list[tuple[int, str]] = []
+    for role in sorted(index.roles.values(), key=lambda r: r.name):
+        plan = _day_plan(index, role)
+        if plan:
+            in_days.append((max(last for _, last, _ in plan), role.display_name))
+        elif not role.self_paced:
+            in_weeks.append((role.total_weeks, role.display_name))
+    reach = []
+    if in_days:
+        n, path = max(in_days, key=lambda d: d[0])  # the first by name of those as long
+        if len(in_days) == 1:
+            reach.append(_n("{path} has {n} day", "{path} has {n} days", n, path=path))
+        else:
+            reach.append(
+                _n(
+                    "the longest in days, {path}, has {n} day",
+                    "the longest in days, {path}, has {n} days",
+                    n,
+                    path=path,
+                )
+            )
+    if in_weeks:
+        n, path = max(in_weeks, key=lambda w: w[0])
+        if len(in_weeks) == 1:
+            reach.append(
+                _n("{path} has {n} week ({days} days)", "{path} has {n} weeks ({days} days)", n, path=path, days=7 * n)
+            )
+        else:
+            reach.append(
+                _n(
+                    "the longest in weeks, {path}, has {n} week ({days} days)",
+                    "the longest in weeks, {path}, has {n} weeks ({days} days)",
+                    n,
+                    path=path,
+                    days=7 * n,
+                )
+            )
+    if days[0] == days[1]:
+        # i18n: {reach} says how far the paths go: "Camp has 10 days and Web has 12 weeks (84 days)".
+        return _("No path has a day {day}; {reach}.", day=days[0], reach=_and(reach))
+    # i18n: {reach} says how far the paths go: "Camp has 10 days and Web has 12 weeks (84 days)".
+    return _("No path has days {first}-{last}; {reach}.", first=days[0], last=days[1], reach=_and(reach))
 
 
 def _which_path(question: Question, paths: int) -> str:
@@ -412,16 +448,27 @@ def _by_number(
             note = _days_note(of, *days, [_heading(role, p) for p in phases])
             return Answer(question, hits[:limit], note=note)
     if first > total:
-        if days is not None and days[0] == days[1]:
+        if days is None:
+            problem = _past_the_end(of, total, first, last)
+        elif days[0] == days[1]:  # days are told against the days the weeks hold, seven a week
             problem = _n(
-                "{path} has {n} week; day {day} is past its end.",
-                "{path} has {n} weeks; day {day} is past its end.",
+                "{path} has {n} week ({days} days); day {day} is past its end.",
+                "{path} has {n} weeks ({days} days); day {day} is past its end.",
                 total,
                 path=of,
+                days=7 * total,
                 day=days[0],
             )
         else:
-            problem = _past_the_end(of, total, first, last)
+            problem = _n(
+                "{path} has {n} week ({days} days); days {first}-{last} is past its end.",
+                "{path} has {n} weeks ({days} days); days {first}-{last} is past its end.",
+                total,
+                path=of,
+                days=7 * total,
+                first=days[0],
+                last=days[1],
+            )
         return Answer(question, [], problem=problem)
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]

@@ -180,6 +180,12 @@ class Role:
     def phase(self, number: int) -> Phase | None:
         return next((p for p in self.phases if p.number == number), None)
 
+    def trail(self, path: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the headings of a place below the path's own name: the file's title (its H1, else the display
+        name, which also heads the front-matter facts) is left out, as what shows the trail names the path; a
+        first heading of another name (an H2 in a file without an H1) is a place and stays."""
+        return path[1:] if path and path[0] in (self.title, self.display_name) else path
+
     def phase_for_week(self, week: int) -> Phase | None:
         """Return the phase that covers nominal `week`, or the last one before it."""
         found = None

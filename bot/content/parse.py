@@ -588,13 +588,9 @@ class _Body:
             self.title = title
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
-        if found is not None and unreadable_span(found.title):
-            self.problems.add(
-                "warning",
-                line,
-                f"'{title}' is not read as a phase: its week span is not readable; write it as '(Weeks 5-8)' "
-                "or '(Week 3)'",
-            )
+        unreadable = unreadable_span(title, found) if found is not None else None
+        if unreadable is not None:
+            self.problems.add("warning", line, f"'{title}' is not read as a phase: {unreadable}")
             found = None
         elif found is None:
             hint = phase_hint(title)

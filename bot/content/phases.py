@@ -19,6 +19,8 @@ The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase)
 (Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
 `Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
 `até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
+The span said again in brackets after the title (`Week 1: HTML (Week 1)`) is no part of the title when it names
+the same weeks; naming others, or none (`(Weeks ?)`), the heading is no phase (`unreadable_span` says why).
 A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
 """
 
@@ -164,6 +166,16 @@ def _decoration(char: str) -> bool:
 
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
+    found = _read_phase_heading(text)
+    while found is not None and found.first is not None and "(" in found.title:
+        again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
+        if again is None or again[1] != (found.first, found.last):
+            break
+        found = found._replace(title=_title_of(again[2]))
+    return found
+
+
+def _read_phase_heading(text: str) -> PhaseHeading | None:
     if _MAYBE.match(text) is None:  # most headings: one C-level look at their first word
         return None
     lead = _LEAD.match(text)
@@ -394,9 +406,49 @@ def phase_hint(text: str) -> str | None:
     return None
 
 
-def unreadable_span(title: str) -> bool:
-    """Return True when a phase title still holds a '(Weeks ...)' that is not a span ('(Weeks ?)')."""
-    return _SPANISH.search(title) is not None
+def _span_in_title(title: str) -> tuple[str, tuple[int, int] | None, tuple[str, str]] | None:
+    """Return a '(Weeks ...)' that a phase's title still holds, after the span the phase was read from: as written,
+    the weeks it names (None when it names none: '(Weeks ?)'), and the title without it (as `_without` gives it);
+    None when the title holds none."""
+    bracket = _SPANISH.search(title)
+    if bracket is None:
+        return None
+    span = _SPAN_AT.match(title, bracket.start())
+    if span is None:
+        return bracket.group(), None, (title, "")
+    a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
+    rest, b = _continued(_without(title, span), b)
+    return bracket.group(), _weeks(_unit(span), a, b), rest
+
+
+def unreadable_span(text: str, found: PhaseHeading) -> str | None:
+    """Return why a phase heading (its clean text, and what `read_phase_heading` read in it) is not read as that
+    phase, when its title still holds a '(Weeks ...)': one that is no span ('(Weeks ?)'), or a second span naming
+    other weeks than the first ('Week 2: CSS (Week 3)'; one naming the same weeks is read: see
+    `read_phase_heading`); else None."""
+    again = _span_in_title(found.title)
+    if again is None:
+        return None
+    second, weeks, _ = again
+    if weeks is None or found.first is None:
+        return "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"
+    return f"it gives two spans, '{_first_span(text, text.rfind(second))}' and '{second}'; keep one"
+
+
+def _first_span(text: str, end: int) -> str:
+    """Return the span a phase heading was read from, as written before `end`: 'Week 2', '(Weeks 5-6, 7-8)',
+    'Q1'."""
+    first = _SPAN_AT.search(text, 0, end)
+    if first is None:
+        lead = _LEAD.match(text)
+        quarter = _QUARTER.match(text, lead.end() if lead else 0)
+        return quarter.group() if quarter else text[:end].strip(_EDGES)
+    said = first.group().strip()
+    close = _BRACKETS.get(said[:1])
+    if close is not None and not said.endswith(close):  # a span in pieces: '(Weeks 5-6, 7-8)'
+        shut = text.find(close, first.end(), end)
+        said = text[first.start() : shut + 1] if shut >= 0 else said
+    return said
 
 
 _TABLE_UNIT = re.compile(rf"{WEEK_WORDS}|{_MONTH_WORDS}", re.IGNORECASE)

@@ -258,6 +258,15 @@ class Hit:
         """Return the line of the section's text that best shows why it matched (made when asked for)."""
         return _snippet(self.section, self.terms)
 
+    def where(self, role: Role) -> str:
+        """Say where the hit is, beside its title: the path's name, then the headings above it ('Backend Engineer ·
+        Learning Path › Phase 3: Databases'), as /skill-deep-dive's menu and `waymark search` list it."""
+        section = self.section
+        trail = role.trail(section.path)
+        if section.kind in HEADING_KINDS and trail[-1:] == (section.title,):  # a heading's path ends in itself
+            trail = trail[:-1]
+        return f"{role.display_name} · {' › '.join(trail)}" if trail else role.display_name
+
 
 @dataclass(frozen=True, slots=True)
 class RoleMatch:

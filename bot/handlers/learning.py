@@ -12,7 +12,7 @@ from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Phase, Piece, Role, Section
 from bot.content.questions import Question
-from bot.content.search import HEADING_KINDS, Hit
+from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
 from bot.domain.today import SliceUnit, build_today
@@ -426,11 +426,6 @@ def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = (
     return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span)
 
 
-def _trail(role: Role, path: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the headings above a place, the file's own title (its H1) left out: the footer names the path."""
-    return path[1:] if path and path[0] == role.title else path
-
-
 def deep_dive_cards(
     role: Role,
     section_title: str,
@@ -444,7 +439,7 @@ def deep_dive_cards(
 
     `scheduled` are the asker's phases of that path at their pace, when they follow it.
     """
-    trail = " › ".join(_trail(role, path))
+    trail = " › ".join(role.trail(path))  # the footer names the path
     body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
     if note:
         body = f"{escape_user_text(note)}\n\n{body}"
@@ -504,16 +499,6 @@ def _week_part(
     return lines
 
 
-def _where(hit: Hit, roles: Mapping[str, Role]) -> str:
-    """Say where a match is, for the menu: its path, then the headings above it (the file's title left out)."""
-    section = hit.section
-    trail = _trail(roles[hit.role], section.path)
-    if section.kind in HEADING_KINDS and trail[-1:] == (section.title,):  # a heading's path ends in itself
-        trail = trail[:-1]
-    name = roles[hit.role].display_name
-    return f"{name} · {' › '.join(trail)}" if trail else name
-
-
 def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
     if len(hits) < 2:
         return None
@@ -521,7 +506,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
         SelectOption(
             label=clip(h.section.title, MAX_OPTION_LABEL),
             value=section_key(h.role, h.section.id),
-            description=clip(_where(h, roles), MAX_OPTION_DESCRIPTION),
+            description=clip(h.where(roles[h.role]), MAX_OPTION_DESCRIPTION),
         )
         for h in hits[1:25]
     )

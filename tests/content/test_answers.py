@@ -322,7 +322,7 @@ def test_a_days_own_heading_answers_first_and_the_note_says_which_phase_it_is_in
     assert [h.section.title for h in at_pace.hits][:1] == ["Day 3: January 8, 2025"]
     assert at_pace.note.startswith("Day 3 of Days at your pace is in Phase 1: JavaScript Foundations")
     assert answer(one_path(DAYS), "day 200", role="days").problem == "Days has 90 days; day 200 is past its end."
-    assert answer(one_path(DAYS), "day 200").problem == "No path has a day 200; the longest has 13 weeks."
+    assert answer(one_path(DAYS), "day 200").problem == "No path has a day 200; Days has 90 days."
     assert answer(SEARCH, "day 45").problem == "Which path? Day 45 is in 6 paths."
 
 
@@ -352,9 +352,47 @@ def test_a_day_past_the_last_day_heading_is_past_the_plans_end():
     assert (result.hits, result.problem) == ([], "Camp has 10 days; day 11 is past its end.")
     span = answer(one_path(BOOTCAMP, "camp"), "days 11-12", role="camp")
     assert span.problem == "Camp has 10 days; days 11-12 is past its end."
-    assert (
-        answer(one_path(BOOTCAMP, "camp"), "days 11-12").problem == "No path has days 11-12; the longest has 2 weeks."
+    assert answer(one_path(BOOTCAMP, "camp"), "days 11-12").problem == "No path has days 11-12; Camp has 10 days."
+
+
+SIXTY_DAYS = "## Days 1-30: Networking\n- The OSI model\n\n## Days 31-60: Security\n- Phishing\n"
+TWELVE_WEEKS = "## Phase 1: HTML (Weeks 1-6)\n- Tags\n\n## Phase 2: JavaScript (Weeks 7-12)\n- Closures\n"
+
+
+def test_a_day_past_every_path_names_each_paths_end_in_days():
+    mixed = paths(**{"soc-analyst": SIXTY_DAYS, "web-developer": TWELVE_WEEKS})
+    # a path that counts in weeks holds its days seven a week: day 61 is in week 9 of twelve
+    assert answer(mixed, "day 61").note == "Day 61 of Web Developer is in Phase 2: JavaScript (weeks 7-12)."
+    assert answer(mixed, "day 90").problem == (
+        "No path has a day 90; Soc Analyst has 60 days and Web Developer has 12 weeks (84 days)."
     )
+    assert answer(mixed, "days 85-100").problem == (
+        "No path has days 85-100; Soc Analyst has 60 days and Web Developer has 12 weeks (84 days)."
+    )
+    # a week is asked in weeks, as every path has some
+    assert answer(mixed, "week 13").problem == "No path has a week 13; the longest has 12 weeks."
+    assert answer(mixed, "weeks 13-14").problem == "No path has weeks 13-14; the longest has 12 weeks."
+
+
+def test_a_day_past_every_path_names_the_longest_of_several_in_its_unit():
+    days = paths(soc=SIXTY_DAYS, days=DAYS)
+    assert answer(days, "day 200").problem == "No path has a day 200; the longest in days, Days, has 90 days."
+    weeks = answer(SEARCH, "day 300").problem
+    assert weeks == "No path has a day 300; the longest in weeks, Data Engineer, has 38 weeks (266 days)."
+    both = paths(soc=SIXTY_DAYS, days=DAYS, web=TWELVE_WEEKS, css=WEB)
+    assert answer(both, "day 100").problem == (
+        "No path has a day 100; the longest in days, Days, has 90 days "
+        "and the longest in weeks, Web, has 12 weeks (84 days)."
+    )
+
+
+def test_a_day_past_the_end_of_a_path_in_weeks_says_how_many_days_it_has():
+    web = paths(web=TWELVE_WEEKS)
+    assert answer(web, "day 90", role="web").problem == "Web has 12 weeks (84 days); day 90 is past its end."
+    assert answer(web, "days 85-100", role="web").problem == (
+        "Web has 12 weeks (84 days); days 85-100 is past its end."
+    )
+    assert answer(web, "week 13", role="web").problem == "Web has 12 weeks; week 13 is past its end."
 
 
 def test_a_day_in_a_gap_between_day_headings_is_in_the_phase_of_the_day_before_it():

@@ -68,6 +68,11 @@ from tests.content.helpers import role_file
         ("Q1: Math & Python (Jan–Mar)", None, (1, 12), "Math & Python (Jan–Mar)"),
         ("Quarter 3 — Deep Learning", None, (25, 36), "Deep Learning"),
         ("Q1 (Weeks 1-13): Math", None, (1, 13), "Math"),  # the weeks it gives, as for a month
+        # the same weeks twice: the span said again is no part of the title
+        ("Week 1: HTML (Week 1)", None, (1, 1), "HTML"),
+        ("Phase 3: JS (Weeks 3-4) (Weeks 3-4)", 3, (3, 4), "JS"),
+        ("Weeks 8-9: React (Weeks 8-9, part time)", None, (8, 9), "React (part time)"),
+        ("Month 1: Basics (Weeks 1-4)", None, (1, 4), "Basics"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -157,6 +162,38 @@ def test_a_bold_line_is_a_one_week_phase():
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2))]
     assert [t.text for t in role.phases[1].topics] == ["learn"]
     assert problems == []
+
+
+def test_a_heading_that_gives_its_weeks_twice_is_that_phase():
+    role, problems, _ = parse("# T\n\n## Week 1: HTML (Week 1)\n- Tags\n\n## Week 2: CSS (Week 2)\n- Grid\n")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "HTML", (1, 1)), (2, "CSS", (2, 2))]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "message"),
+    [
+        ("Week 2: CSS (Week 3)", "it gives two spans, 'Week 2' and '(Week 3)'; keep one"),
+        ("Phase 2 (Weeks 5-8): Databases (Week 5)", "it gives two spans, '(Weeks 5-8)' and '(Week 5)'; keep one"),
+        (
+            "Phase 2: Spring (Weeks 5-6, 7-8) (Weeks 5-9)",
+            "it gives two spans, '(Weeks 5-6, 7-8)' and '(Weeks 5-9)'; keep one",
+        ),
+        ("Month 2: Back End (Weeks 5-9)", "it gives two spans, 'Month 2' and '(Weeks 5-9)'; keep one"),
+        ("Week 4: Tests (Weeks TBD)", "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"),
+    ],
+)
+def test_a_heading_whose_second_span_differs_or_cannot_be_read_is_pointed_at(heading, message):
+    _, problems, text = parse(f"# T\n\n## {heading}\n- a\n\n## Week 6: Next\n- b\n")
+    line = text.split("\n").index(f"## {heading}") + 1
+    assert f"x.md:{line}: warning: '{heading}' is not read as a phase: {message}" in [str(p) for p in problems]
+
+
+def test_a_quarter_that_also_gives_other_weeks_is_pointed_at():
+    _, problems, _ = parse("# T\n\n## Q1: Math (Weeks 1-4)\n- a\n\n## Q2: Stats\n- b\n")
+    assert "'Q1: Math (Weeks 1-4)' is not read as a phase: it gives two spans, 'Q1' and '(Weeks 1-4)'; keep one" in [
+        p.message for p in problems
+    ]
 
 
 def test_weeks_inside_a_phase_are_its_parts_and_date_it():

@@ -171,6 +171,14 @@ async def test_a_day_shows_that_days_heading_and_says_which_week_it_is_in(tmp_pa
         await learning.skill_deep_dive(svc, caller(), "day 5")
 
 
+async def test_a_day_past_every_path_is_told_in_days_beside_a_path_in_weeks(tmp_path: Path, store: Store) -> None:
+    weeks = "## Phase 1: HTML (Weeks 1-6)\n- Tags\n\n## Phase 2: JavaScript (Weeks 7-12)\n- Closures\n"
+    svc = services(tmp_path, store, camp=CAMP, web=weeks)
+    with pytest.raises(UserError) as told:
+        await learning.skill_deep_dive(svc, caller(), "day 90")
+    assert str(told.value) == "No path has a day 90; CAMP Path has 4 days and WEB Path has 12 weeks (84 days)."
+
+
 PARTS = (
     "## Phase 1: Foundations (Weeks 1-4)\n**Objective:** Work comfortably on a Linux server.\n\n"
     "### Learn Linux\n- Permissions\n- Processes\n\n### Learn Networking\n- DNS\n- TCP/IP\n\n"
