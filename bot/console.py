@@ -39,7 +39,7 @@ from bot.domain.zones import zone_or_utc
 from bot.i18n import N_, _, _n, _p, command_text
 from bot.log import get_logger
 from bot.reminders.claims import Claimer
-from bot.reminders.lease import SenderLease, describe, held_message
+from bot.reminders.lease import Holder, SenderLease, lease_seconds
 from bot.reminders.scheduler import Scheduler
 from bot.render import Reply, Select, clip, render_text
 from bot.render.limits import MAX_CONTENT
@@ -135,6 +135,14 @@ def parse_options(
     return out
 
 
+def holder_text(holder: str) -> str:
+    """Name the process that holds the reminder lease, in the current language: 'process 1234 on host web-1'."""
+    parsed = Holder.parse(holder)
+    if parsed is None:
+        return repr(holder)
+    return _("process {pid} on host {host}", pid=str(parsed.pid), host=parsed.host)
+
+
 class ConsoleSender:
     """Print reminders instead of sending them: `reminder to NAME at TIME` and the reminder as text."""
 
@@ -205,15 +213,16 @@ class Console:
             return None
         self.send_reminders = False
         with i18n.using(self.locale):
-            holder = describe(self.lease.current.holder) if self.lease.current else _("another process")
-            self.quiet = (TAKEN_OVER, holder)
+            self.quiet = (TAKEN_OVER, self.lease.current.holder if self.lease.current else "")
             return f"({self.quiet_because})"
 
     @property
     def quiet_because(self) -> str:
         """Say why this console sends no reminders, in the current language."""
         message, holder = self.quiet
-        return _(message, holder=holder) if holder else _(message)
+        if message == NOT_ON_BOT_DB:
+            return _(message)
+        return _(message, holder=holder_text(holder) if holder else _("another process"))
 
     async def _remember_name(self) -> None:
         """Keep user names in the database, so reminders after a restart still say who they are for."""
@@ -538,7 +547,7 @@ async def run_console(
             locale=locale,
         )
         if blocked is not None:
-            console.quiet = (SENT_ELSEWHERE, describe(blocked.holder))
+            console.quiet = (SENT_ELSEWHERE, blocked.holder)
         try:
             await _serve(console, holder, stdin, stdout)
         finally:
@@ -551,7 +560,23 @@ def held_notice(lease: Lease, path: Path | str) -> str:
     return _(
         "(reminders are not sent from the console: {held}. Stop it to send them here, or try them on a copy: "
         "`waymark db backup copy.sqlite3`, then `waymark console --db copy.sqlite3`)",
-        held=held_message(lease, str(path), utc_now()),
+        held=_held(lease, path),
+    )
+
+
+def _held(lease: Lease, path: Path | str) -> str:
+    """Say who sends the reminders of a database and when their lease would lapse if they are gone (as
+    `held_message` does for the log), in the current language."""
+    beat, left = lease_seconds(lease, utc_now())
+    at = lease.expires_at.strftime("%H:%M:%S")
+    return _(
+        "{holder} sends the reminders of {db} (last heartbeat {beat}s ago); if it was killed, its lease expires at "
+        "{at} UTC (in {left}s)",
+        holder=holder_text(lease.holder),
+        db=str(path),
+        beat=str(beat),
+        at=at,
+        left=str(left),
     )
 
 

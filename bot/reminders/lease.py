@@ -91,10 +91,16 @@ def gone(holder: str, me: Holder, alive: Callable[[int], bool] = pid_alive) -> b
     return other is not None and other.host == me.host and other.pid != me.pid and not alive(other.pid)
 
 
-def held_message(lease: Lease, db_path: str, now: datetime) -> str:
-    """Say who sends the reminders of a database and when their lease would lapse if they are gone."""
+def lease_seconds(lease: Lease, now: datetime) -> tuple[int, int]:
+    """Return the seconds since a lease's last heartbeat and the seconds until it expires (never below 0)."""
     beat = max(0, round((now - lease.heartbeat_at).total_seconds()))
     left = max(0, round((lease.expires_at - now).total_seconds()))
+    return beat, left
+
+
+def held_message(lease: Lease, db_path: str, now: datetime) -> str:
+    """Say who sends the reminders of a database and when their lease would lapse if they are gone."""
+    beat, left = lease_seconds(lease, now)
     return (
         f"{describe(lease.holder)} sends the reminders of {db_path} (last heartbeat {beat}s ago); "
         f"if it was killed, its lease expires at {lease.expires_at:%H:%M:%S} UTC (in {left}s)"

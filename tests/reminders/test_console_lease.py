@@ -74,6 +74,22 @@ async def test_a_console_on_a_held_database_sends_nothing_and_names_the_sender(t
     assert await lease_holder(db) == BOT  # untouched
 
 
+async def test_a_console_in_another_language_names_the_sender_in_it(tmp_path: Path) -> None:
+    db = tmp_path / "shared.sqlite3"
+    await consoles_database(db)
+    await take_lease(db, BOT, timedelta(seconds=50))
+    stdout = io.StringIO()
+    script = io.StringIO("/fortschritt\n:tick 7d\n")
+    assert await run_console(CONTENT_DIR, db, "alice", LATER, script, stdout, locale="de") == 0
+    out = stdout.getvalue()
+    assert out.startswith(
+        f"(die Konsole verschickt keine Erinnerungen: Prozess 4242 auf Host web-1 verschickt die Erinnerungen von {db} "
+        "(letztes Lebenszeichen vor "
+    )
+    assert "Prozess 4242 auf Host web-1 verschickt sie)" in out
+    assert "process 4242" not in out
+
+
 async def test_a_console_holds_the_lease_while_it_sends_and_gives_it_back(tmp_path: Path) -> None:
     db = tmp_path / "mine.sqlite3"
     await consoles_database(db)
