@@ -410,18 +410,18 @@ def _out_problem(folder: Path) -> str | None:
 
 
 async def _portfolio_files(
-    args: argparse.Namespace, db: Path, index: ContentIndex, now: datetime
+    args: argparse.Namespace, db: str | Path, index: ContentIndex, now: datetime
 ) -> tuple[str, list[Attachment]]:
     """Read a learner's portfolio from the database; return a summary line and the files, or raise PortfolioError."""
     from bot.handlers.portfolio import build_portfolio, portfolio_files
     from bot.store import Store
 
     user = args.user_id
-    async with await Store.open(db) as store:
+    async with await Store.open(db, create=False) as store:  # a database that is no Waymark's is never made one
         learner = await store.get_learner(user)
         every = await store.list_enrollments(user, statuses=None)
         if learner is None and not every:
-            raise PortfolioError(f"no learner with ID {user} in {db}.")
+            raise PortfolioError(f"no learner with ID {user} in {store.location}.")
         following = [e for e in every if e.status == "active"]
         if args.role:
             role = index.role(args.role)
@@ -454,25 +454,19 @@ async def _portfolio_files(
 def cmd_portfolio(args: argparse.Namespace) -> int:
     """Write a learner's portfolio (Markdown and HTML), as /portfolio attaches it, into a folder."""
     from bot.store.checks import file_problem
-    from bot.store.database import describe_target, is_postgres_url
+    from bot.store.database import is_postgres_url
 
     settings = _settings()
     now = _parse_now(args.now, "waymark portfolio") or datetime.now(UTC)
+    # A PostgreSQL URL is read as it is (never WAYMARK_DB_PATH instead: a file left from before the move is stale).
     chosen = _database_arg(args.db) if args.db else settings.database
-    if is_postgres_url(chosen):  # never WAYMARK_DB_PATH instead: a file left from before the move would be stale
-        print(
-            f"waymark portfolio: {describe_target(chosen)} is a PostgreSQL database, and this command reads a SQLite "
-            "file: copy the database into one first (`waymark db copy URL copy.sqlite3`), then add --db copy.sqlite3",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    db = Path(chosen)
+    db: str | Path = chosen if is_postgres_url(chosen) else Path(chosen)
     out = Path(args.out)
     problem = _out_problem(out)
     if problem is not None:
         print(f"waymark portfolio: cannot write to {out}: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    problem = file_problem(db, write=False)  # a missing database is named, never created
+    problem = file_problem(db, write=False) if isinstance(db, Path) else None  # a missing file is named
     if problem is not None:
         print(f"waymark portfolio: cannot open database {db}: {problem}", file=sys.stderr)
         return EXIT_USAGE

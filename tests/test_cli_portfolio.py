@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.__main__ import main
@@ -17,6 +19,7 @@ from bot.services import Caller, Services
 from bot.store import Store
 from tests.conftest import CONTENT_DIR
 from tests.portfolio_pages import read_page
+from tests.store.conftest import postgres_database
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 ANN, BOB, NOBODY = 7, 8, 9
@@ -31,12 +34,10 @@ def _no_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(key)
 
 
-@pytest.fixture
-async def db(tmp_path: Path, shipped_index: ContentIndex) -> Path:
+async def fill(target: str | Path, index: ContentIndex) -> None:
     """Ann follows the backend path in Berlin with three items ticked (two with proofs); Bob ticked nothing."""
-    path = tmp_path / "data" / "waymark.sqlite3"
-    async with await Store.open(path) as store:
-        svc = Services(ContentHolder(CONTENT_DIR, shipped_index, NOW), store)
+    async with await Store.open(target) as store:
+        svc = Services(ContentHolder(CONTENT_DIR, index, NOW), store)
         ann = Caller(ANN, "ann", NOW)
         await learning.start_learning(svc, ann, "backend-engineer")
         await store.set_timezone(ANN, "Europe/Berlin", NOW)
@@ -45,6 +46,12 @@ async def db(tmp_path: Path, shipped_index: ContentIndex) -> Path:
         await progress.done(svc, late, "Understand HTTP and web protocols")
         await progress.done(svc, late, "Build basic API endpoints", "https://api.example.org/docs")
         await learning.start_learning(svc, Caller(BOB, "bob", NOW), "data-engineer")
+
+
+@pytest.fixture
+async def db(tmp_path: Path, shipped_index: ContentIndex) -> Path:
+    path = tmp_path / "data" / "waymark.sqlite3"
+    await fill(path, shipped_index)
     return path
 
 
@@ -187,19 +194,44 @@ def test_a_time_or_a_content_folder_it_cannot_use_exits_2(
     assert not out_dir.exists()
 
 
-def test_a_postgresql_database_is_refused_with_the_way_to_read_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+async def test_a_postgresql_database_is_read_as_it_is(
+    tmp_path: Path, shipped_index: ContentIndex, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Named by --db or by WAYMARK_DATABASE_URL: never WAYMARK_DB_PATH's file instead, which would be stale."""
-    url = "postgresql://waymark:secret@db.internal:5432/waymark"
-    said = (
-        "waymark portfolio: postgresql://waymark:***@db.internal:5432/waymark is a PostgreSQL database, and this "
-        "command reads a SQLite file: copy the database into one first (`waymark db copy URL copy.sqlite3`), then "
-        "add --db copy.sqlite3\n"
+    async with postgres_database() as url:
+        await fill(url, shipped_index)
+        said = f"Wrote {tmp_path / 'out' / FILES[0]} and {tmp_path / 'out' / FILES[1]}: 3 of "
+        code, out, err = await asyncio.to_thread(run, capsys, str(ANN), "--db", url, "--out", str(tmp_path / "out"))
+        assert (code, err) == (0, "") and out.startswith(said)
+        assert "Use git professionally" in (tmp_path / "out" / FILES[0]).read_text()
+        monkeypatch.setenv("WAYMARK_DATABASE_URL", url)
+        (tmp_path / "data").mkdir()
+        (tmp_path / "data" / "waymark.sqlite3").write_bytes(b"")  # a file WAYMARK_DB_PATH names: not read
+        code, out, err = await asyncio.to_thread(run, capsys, str(ANN), "--out", str(tmp_path / "again"))
+        assert (code, err) == (0, "") and out.startswith(f"Wrote {tmp_path / 'again' / FILES[0]}")
+
+
+async def test_a_database_that_is_no_waymarks_is_refused_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with postgres_database() as url:
+        code, out, err = await asyncio.to_thread(run, capsys, str(ANN), "--db", url, "--out", str(tmp_path / "out"))
+        assert (code, out) == (2, "")
+        assert err.startswith("waymark portfolio: cannot open database postgresql://")
+        assert err.endswith(": it holds no Waymark tables yet (nothing was created): is it the bot's database?\n")
+        conn = await asyncpg.connect(url)
+        try:
+            assert await conn.fetchval("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == 0
+        finally:
+            await conn.close()
+    empty = tmp_path / "empty.sqlite3"
+    sqlite3.connect(empty).close()  # a SQLite file with no tables
+    code, out, err = await asyncio.to_thread(run, capsys, str(ANN), "--db", str(empty), "--out", str(tmp_path / "out"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"waymark portfolio: cannot open database {empty}: it holds no Waymark tables yet (nothing was created): "
+        "is it the bot's database?\n"
     )
-    assert run(capsys, str(ANN), "--db", url, "--out", str(tmp_path / "out")) == (2, "", said)
-    monkeypatch.setenv("WAYMARK_DATABASE_URL", url)
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "waymark.sqlite3").write_bytes(b"")  # a file WAYMARK_DB_PATH names: not read
-    assert run(capsys, str(ANN), "--out", str(tmp_path / "out")) == (2, "", said)
+    with sqlite3.connect(empty) as conn:
+        assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
     assert not (tmp_path / "out").exists()

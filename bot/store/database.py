@@ -89,12 +89,13 @@ class Database(Protocol):
         ...
 
 
-async def open_database(target: str | Path) -> Database:
-    """Open (creating and migrating when needed) the database that `target` names: a path or a URL."""
+async def open_database(target: str | Path, *, create: bool = True) -> Database:
+    """Open (creating and migrating when needed) the database that `target` names: a path or a URL; without
+    `create`, one that holds no Waymark tables yet is refused (`Store.open`)."""
     if is_postgres_url(target):
         from bot.store.postgres import PostgresDatabase
 
-        return await PostgresDatabase.open(str(target))
+        return await PostgresDatabase.open(str(target), create=create)
     from bot.store.sqlite import SqliteDatabase
 
-    return await SqliteDatabase.open(Path(target))
+    return await SqliteDatabase.open(Path(target), create=create)

@@ -62,3 +62,7 @@ class GroupNotFoundError(StoreError, LookupError):
 
 class ClaimLostError(StoreError):
     """A process went to send a reminder whose claim another process holds now (its own had lapsed)."""
+
+
+NOT_WAYMARKS_YET = "it holds no Waymark tables yet (nothing was created): is it the bot's database?"
+"""Why a database opened without `create` (`Store.open`) is refused when it is empty."""

@@ -28,7 +28,14 @@ import asyncpg
 
 from bot.store.checks import schema_problem
 from bot.store.database import redact
-from bot.store.errors import DatabaseOpenError, MigrationError, SchemaTooNewError, StoreClosedError, StoreError
+from bot.store.errors import (
+    NOT_WAYMARKS_YET,
+    DatabaseOpenError,
+    MigrationError,
+    SchemaTooNewError,
+    StoreClosedError,
+    StoreError,
+)
 from bot.store.migrations import STEPS
 from bot.store.sql import (
     Dialect,
@@ -77,11 +84,12 @@ class PostgresDatabase:
         self._sql: dict[Statement, str] = {}
 
     @classmethod
-    async def open(cls, url: str) -> PostgresDatabase:
+    async def open(cls, url: str, *, create: bool = True) -> PostgresDatabase:
         """Connect to the database at `url`, check it is Waymark's (or empty) and migrate it.
 
         Raises DatabaseOpenError saying why and what to do when no server answers, the login or the
-        database is refused, or the database holds something else; SchemaTooNewError for a newer Waymark's.
+        database is refused, or the database holds something else (or, without `create`, nothing of Waymark's);
+        SchemaTooNewError for a newer Waymark's.
         """
         location = redact(url)
         try:
@@ -97,7 +105,7 @@ class PostgresDatabase:
             raise DatabaseOpenError(location, explain_postgres_error(exc)) from exc
         try:
             async with pool.acquire() as conn:
-                version = await migrate_postgres(conn, location)
+                version = await migrate_postgres(conn, location, create=create)
         except BaseException:
             await pool.close()
             raise
@@ -219,13 +227,18 @@ async def _tables(conn: asyncpg.Connection) -> set[str]:
     return {row[0] for row in found} - {"schema_version"}
 
 
-async def migrate_postgres(conn: asyncpg.Connection, location: str, target: int | None = None) -> int:
-    """Check the database and bring it to `target` (default: latest), one step per transaction; return the version."""
+async def migrate_postgres(
+    conn: asyncpg.Connection, location: str, target: int | None = None, *, create: bool = True
+) -> int:
+    """Check the database and bring it to `target` (default: latest), one step per transaction; return the version.
+    Without `create`, an empty database is refused (DatabaseOpenError), not given Waymark's tables."""
     latest = len(STEPS)
     target = latest if target is None else target
     version = await _version(conn)
     if version > latest:
         raise SchemaTooNewError(location, version, latest)
+    if version == 0 and not create:
+        raise DatabaseOpenError(location, NOT_WAYMARKS_YET)
     problem = schema_problem(version, await _tables(conn))
     if problem is not None:
         raise DatabaseOpenError(location, problem.replace("WAYMARK_DB_PATH (or --db)", "WAYMARK_DATABASE_URL"))

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from bot.store.backup import copy_database
 from bot.store.checks import check_opened, explain_sqlite_error, prepare_path
-from bot.store.errors import DatabaseOpenError, StoreClosedError
+from bot.store.errors import NOT_WAYMARKS_YET, DatabaseOpenError, StoreClosedError
 from bot.store.migrations import get_version, migrate
 from bot.store.sql import Dialect, ForeignKeyViolationError, Op, UniqueViolationError, Work, drive, text_of
 from bot.store.worker import WorkerThread
@@ -69,16 +69,17 @@ class SqliteDatabase:
         self._next_optimize = monotonic() + OPTIMIZE_INTERVAL_S
 
     @classmethod
-    async def open(cls, path: Path) -> SqliteDatabase:
+    async def open(cls, path: Path, *, create: bool = True) -> SqliteDatabase:
         """Open (creating if needed), check and migrate the database file at `path`.
 
         A file that cannot be used raises DatabaseOpenError (SchemaTooNewError for a newer Waymark's) whose
         message says why and what to do: a folder, not a database, damaged (`PRAGMA quick_check`), not
-        Waymark's, or not writable. Nothing on disk changes before these checks pass.
+        Waymark's, or not writable (or, without `create`, not there or holding no Waymark tables yet). Nothing on
+        disk changes before these checks pass.
         """
         worker = WorkerThread("waymark-sqlite")
         try:
-            conn, version, analyzed = await worker.call(_open_connection, path)
+            conn, version, analyzed = await worker.call(_open_connection, path, create)
         except BaseException:
             worker.stop()
             raise
@@ -235,8 +236,10 @@ def _open_reader(path: Path) -> sqlite3.Connection:
     return reader
 
 
-def _open_connection(path: Path) -> tuple[sqlite3.Connection, int, bool]:
+def _open_connection(path: Path, create: bool = True) -> tuple[sqlite3.Connection, int, bool]:
     """Connect, check, configure, migrate and analyze (in the connection's thread)."""
+    if not create and not path.is_file():
+        raise DatabaseOpenError(path, "there is no such file (nothing was created)")
     prepare_path(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -247,6 +250,8 @@ def _open_connection(path: Path) -> tuple[sqlite3.Connection, int, bool]:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # Check before changing anything persistent (such as the journal mode).
         check_opened(conn, path)
+        if not create and get_version(conn) == 0:
+            raise DatabaseOpenError(path, NOT_WAYMARKS_YET)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             log.warning("could not switch %s to WAL (journal_mode is %s)", path, mode)

@@ -48,14 +48,15 @@ class Store(
         self._locales: dict[int, tuple[str, float]] = {}
 
     @classmethod
-    async def open(cls, target: str | Path) -> Store:
+    async def open(cls, target: str | Path, *, create: bool = True) -> Store:
         """Open (creating and migrating if needed) the database `target` names: a SQLite file's path, or a
         `postgresql://` URL.
 
         A database that cannot be used raises DatabaseOpenError (SchemaTooNewError for a newer Waymark's)
-        whose message says why and what to do. Nothing changes before these checks pass.
+        whose message says why and what to do. Nothing changes before these checks pass. Without `create`, a
+        database that holds no Waymark tables yet is refused, not made one (a command that only reads).
         """
-        return cls(await open_database(target))
+        return cls(await open_database(target, create=create))
 
     async def close(self) -> None:
         """Wait for the running operations, then close the database (idempotent)."""
