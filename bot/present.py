@@ -250,7 +250,7 @@ def body_lines(
     for piece in pieces:
         kind = piece.kind
         if hidden is not None:
-            if piece.depth > hidden and kind != "label" and kind != "code":
+            if piece.depth > hidden:
                 continue
             hidden = None
         if kind == "task":
