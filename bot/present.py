@@ -29,9 +29,9 @@ from bot.services import Plan
 
 COLOR = 0x5865F2
 MAX_TODAY_ITEMS = 5
+"""Open checklist items listed under this week's slice; the rest are counted."""
 MAX_NOTE_LINES = 3  # of an item's note in a short list of items (/today, reminders); /checklist shows it all
 NOTE_INDENT = "\u2003"  # an em space: no markdown reader takes it for syntax, so '- ' shows as written
-"""Open checklist items listed under this week's slice; the rest are counted."""
 
 
 def span_text(span: PhaseLike | tuple[int, int]) -> str:
