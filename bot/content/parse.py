@@ -99,6 +99,7 @@ OBJECTIVE_LABELS = frozenset(
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
+        *("目标", "学习目标", "目的", "重点", "成果", "学习成果"),
     }
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -497,6 +498,9 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
     return block._replace(plain=plain, md=md, task=box in TICKS)
 
 
+_ZH_DETAILS = re.compile("[、，；]")
+
+
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
     is ('[Pro Git](https://…) — the free book', as resource lists write them), the name before a bare URL
@@ -509,19 +513,21 @@ def _topic_title(text: str, md: str = "") -> str:
             return head
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         text = text[:cut].rstrip()
-    if ":" not in text and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
+    colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
+    if not colon and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
         return text
     # '"Threat Modeling: Designing for Security" by Adam Shostack' (the pattern needs a quote first)
     quoted = _QUOTED.match(text) if text[:1] in '"“' else None
     if quoted:
         return quoted.group(1).strip()
-    head, sep, rest = text.partition(":")
+    head, sep, rest = text.partition(colon) if colon else (text, "", "")
     head = head.strip()
-    md_head = md.partition(":")[0]
+    md_head = md.partition(colon)[0] if colon else md
     if (
         sep
         and 0 < len(head) <= 80
-        and ("," in rest or ";" in rest or not rest.strip())  # details, not a subtitle ('Data Structures: Treaps')
+        # details, not a subtitle ('Data Structures: Treaps'); Chinese lists them with '、', '，' or '；'
+        and ("," in rest or ";" in rest or not rest.strip() or (colon == "：" and _ZH_DETAILS.search(rest) is not None))
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
@@ -801,16 +807,17 @@ class _Body:
         if phase is not None and phase.wants_objective:
             phase.objective, phase.wants_objective = md, False
             return
-        # A label ends in ':' or stands alone, short; a bold sentence ('**You can expect ....**') is prose.
-        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?"
-        if not raw or not (raw[-1] == ":" or alone or rest_md[:1] == ":"):
+        # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
+        # expect ....**') is prose.
+        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?。！？"
+        if not raw or not (raw[-1] in ":：" or alone or rest_md[:1] in (":", "：")):
             if self.sub is not None:
                 self.sub.text.append(own)
             elif phase is not None and heading.is_phase:
                 phase.intro.append(own)
             return
-        label = raw.rstrip(":").strip()
-        rest = rest_md.lstrip(":").strip()
+        label = raw.rstrip(":：").strip()
+        rest = rest_md.lstrip(":：").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         if (
             phase is not None

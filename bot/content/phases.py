@@ -164,8 +164,59 @@ def _decoration(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF
 
 
+# Chinese plans: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'. A number after 第
+# counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four weeks, '1-2个月'); a month is a
+# month only as '个月' or after 第 ('3月' is March). Such a heading is read as its English words would be.
+_ZH_DIGITS = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_ZH_NUMBER = r"[0-9０-９〇零一二两三四五六七八九十]{1,4}"
+_ZH_MAYBE = re.compile(r"阶段|周|星期|月|天")
+_ZH_PHASE = re.compile(rf"第\s*(?P<a>{_ZH_NUMBER})\s*阶段|阶段\s*(?P<b>{_ZH_NUMBER})")
+_ZH_SPAN = re.compile(
+    rf"(?P<nth>第)?\s*(?P<a>{_ZH_NUMBER})\s*(?:[-–—~～至到]\s*第?\s*(?P<b>{_ZH_NUMBER})\s*)?"
+    r"(?P<unit>周|星期|个月|月|天)"
+)
+_ZH_PUNCTUATION = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
+_ZH_UNITS = {"周": ("Week", "Weeks", "weeks"), "星期": ("Week", "Weeks", "weeks"), "天": ("Day", "Days", "days")}
+
+
+def _zh_int(text: str) -> int | None:
+    """Return the number a Chinese or Arabic numeral writes ('12', '十二', '二十', '三'), or None."""
+    if text.isdecimal():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not all(c in _ZH_DIGITS for c in tens + ones) or (not ten and not tens):
+        return None
+    if not ten:
+        return int("".join(str(_ZH_DIGITS[c]) for c in tens))
+    return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[ones] if ones else 0)
+
+
+def _from_chinese(text: str) -> str:
+    """Return a Chinese heading in the English words `read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with
+    its full-width brackets and colons as ASCII ones; the title keeps its own words."""
+
+    def phase(found: re.Match[str]) -> str:
+        number = _zh_int(found.group("a") or found.group("b"))
+        return found.group() if number is None else f"Phase {number}"
+
+    def span(found: re.Match[str]) -> str:
+        a = _zh_int(found.group("a"))
+        b = _zh_int(found.group("b")) if found.group("b") else None
+        if a is None or (found.group("b") and b is None) or (found.group("unit") == "月" and not found.group("nth")):
+            return found.group()  # '3月' is March
+        one, many, length = _ZH_UNITS.get(found.group("unit"), ("Month", "Months", "months"))
+        if found.group("nth"):  # a span: '第1-4周' is weeks 1 to 4
+            return f"{one} {a}" if b is None else f"{many} {a}-{b}"
+        return f"{a} {length}" if b is None else f"{a}-{b} {length}"  # a length: '4周', '1-2个月'
+
+    text = _ZH_PHASE.sub(phase, text.translate(_ZH_PUNCTUATION))
+    return _ZH_SPAN.sub(span, text)
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
+    if not text.isascii() and _ZH_MAYBE.search(text):
+        text = _from_chinese(text)
     found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
@@ -377,6 +428,8 @@ def _questions(headings: Sequence[tuple[int, str]]) -> bool:
 
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
+    if not text.isascii() and _ZH_MAYBE.search(text):
+        text = _from_chinese(text)
     lead = _LEAD.match(text)
     span = _SPAN_START.match(text, lead.end() if lead else 0)
     return span is not None and _unit(span) == "day" and not span.group("b")

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from bot.content.cjk import cjk_words
+
 _WORD = re.compile(r"\w+")
 TYPO_SCORE = 80  # fuzz.ratio of a typed word to an item's word that still counts it ('profesionaly')
 PREFIX_LENGTH = 3  # the last typed word counts as the start of a word from this many characters
@@ -27,8 +29,9 @@ class Fit(NamedTuple):
 
 
 def words(text: str) -> list[str]:
-    """Return the words of a text, in lower case."""
-    return _WORD.findall(text.casefold())
+    """Return the words of a text, in lower case; Chinese and Japanese ones as search finds them (`cjk_words`)."""
+    found = _WORD.findall(text.casefold())
+    return found if text.isascii() else cjk_words(found)
 
 
 def rank(query: str, texts: Sequence[str]) -> list[Fit]:

@@ -30,6 +30,7 @@ from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
+from bot.content.cjk import cjk_words
 from bot.content.ids import slugify
 from bot.content.models import Role, Section, item_note
 from bot.content.synonyms import SYNONYMS
@@ -132,8 +133,9 @@ def _query_label(query: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into lower-case words."""
-    return _WORD.findall(_fold(text))
+    """Split text into lower-case words; Chinese and Japanese text into pairs of characters (`_cjk_words`)."""
+    words = _WORD.findall(_fold(text))
+    return cjk_words(words) if not text.isascii() else words
 
 
 # Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
@@ -155,7 +157,7 @@ def word_sets(texts: Sequence[str]) -> list[set[str]]:
     pieces = blob.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split(_SEPARATOR)
     sets = list(map(set, map(str.split, pieces)))
     for i in compress(count(), map(not_, plain)):
-        sets[i] = set(_WORD.findall(_fold(texts[i])))
+        sets[i] = set(tokenize(texts[i]))
     return sets
 
 

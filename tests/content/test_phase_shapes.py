@@ -387,3 +387,72 @@ def test_days_of_a_week_under_a_phase_date_it_by_their_week():
     role, problems, _ = parse(body)
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
     assert problems == []
+
+
+# ---------------------------------------------------------------- plans written in Chinese
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "weeks", "title"),
+    [
+        ("第一阶段：计算机基础（第1-4周）", 1, (1, 4), "计算机基础"),
+        ("第二阶段 - 后端开发（第5～10周）", 2, (5, 10), "后端开发"),
+        ("阶段三：数据库 (第11至14周)", 3, (11, 14), "数据库"),
+        ("第十二阶段：面试冲刺（第45-48周）", 12, (45, 48), "面试冲刺"),
+        ("🚀 第 2 阶段：进阶", 2, None, "进阶"),
+        ("第3周：Git 与 GitHub", None, (3, 3), "Git 与 GitHub"),
+        ("第一周 — HTML 基础", None, (1, 1), "HTML 基础"),
+        ("第5-6周：CSS 布局", None, (5, 6), "CSS 布局"),
+        ("第2个月：JavaScript", None, (5, 8), "JavaScript"),
+        ("第1-30天：Python 入门", None, (1, 5), "Python 入门"),
+    ],
+)
+def test_chinese_phase_headings_read_as_their_english_words(heading, number, weeks, title):
+    found = read_phase_heading(heading)
+    assert found is not None
+    assert found.number == number
+    assert ((found.first, found.last) if found.first is not None else None) == weeks
+    assert found.title == title
+
+
+def test_a_chinese_phase_that_gives_its_length_is_laid_out_by_it():
+    found = read_phase_heading("第一阶段：基础（4周）")
+    assert (found.number, found.length, found.title) == (1, 4, "基础")
+    assert read_phase_heading("第二阶段：框架（1-2个月）").length == 6
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["学习资源", "第3天：变量", "每周复习", "2024年3月计划", "常见问题", "三个月后的目标", "今天学什么"],
+)
+def test_chinese_headings_that_are_not_phases(heading):
+    assert read_phase_heading(heading) is None
+
+
+CHINESE_PLAN = """
+# 前端学习路线
+
+## 第一阶段：基础（第1-4周）
+
+**目标：** 会写静态页面。
+
+- HTML 语义化标签
+- 布局：Flexbox、Grid
+- [ ] 做一个个人主页
+
+## 第二阶段：JavaScript（第5-8周）
+
+- DOM 与事件
+- [ ] 做一个待办事项应用
+"""
+
+
+def test_a_plan_written_in_chinese_loads_with_its_phases_and_no_warning():
+    role, problems = parse_bytes(role_file("zh-frontend", body=CHINESE_PLAN).encode(), "zh-frontend.md")
+    assert problems == []
+    assert [(p.number, p.title, p.first_week, p.last_week) for p in role.phases] == [
+        (1, "基础", 1, 4),
+        (2, "JavaScript", 5, 8),
+    ]
+    assert role.phases[0].objective == "会写静态页面。"
+    assert [t.title for t in role.phases[0].topics] == ["HTML 语义化标签", "布局"]  # '：' then details

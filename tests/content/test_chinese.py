@@ -1,0 +1,65 @@
+"""Chinese roadmaps: words found inside runs of characters that no blanks split, items picked by them."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from bot.content.pick import best, rank
+from bot.content.search import SearchIndex, tokenize
+from tests.content.helpers import role_file
+
+PLAN = """
+# 后端学习路线
+
+## 第一阶段：计算机基础（第1-4周）
+
+- 操作系统：进程、线程、内存
+- 计算机网络：TCP/IP、HTTP
+- [ ] 读完《深入理解计算机系统》前三章
+
+## 第二阶段：数据库（第5-8周）
+
+- MySQL：索引、事务、锁
+- [ ] 刷完 100 道算法题
+- [ ] 为图书 API 加上 Redis 缓存
+
+## 面试准备
+
+- [ ] 准备项目介绍
+"""
+
+
+def index() -> SearchIndex:
+    role, problems = parse_bytes(role_file("zh-backend", body=PLAN).encode(), "zh-backend.md")
+    assert problems == []
+    return SearchIndex([role])
+
+
+def titles(found: SearchIndex, query: str) -> list[str]:
+    return [h.section.title for h in found.search(query, limit=5)]
+
+
+def test_a_word_inside_a_run_of_characters_is_found():
+    found = index()
+    assert titles(found, "算法") == ["刷完 100 道算法题"]
+    assert titles(found, "面试") == ["面试准备"]
+    assert titles(found, "深入理解")[0] == "读完《深入理解计算机系统》前三章"
+    assert {"计算机网络", "读完《深入理解计算机系统》前三章"} <= set(titles(found, "计算机"))
+
+
+def test_a_whole_title_typed_ranks_first_and_latin_words_beside_chinese_count():
+    found = index()
+    assert titles(found, "计算机网络")[0] == "计算机网络"
+    assert titles(found, "redis缓存")[0] == "为图书 API 加上 Redis 缓存"
+    assert titles(found, "数据库")[0] == "第二阶段：数据库（第5-8周）"  # the phase, by its heading as written
+
+
+def test_chinese_is_split_into_pairs_of_characters_and_other_words_stay_whole():
+    assert tokenize("计算机基础 and Python3") == ["计算", "算机", "机基", "基础", "and", "python3"]
+    assert tokenize("锁") == ["锁"]
+    assert tokenize("API加上Redis") == ["api", "加上", "redis"]
+
+
+def test_done_picks_the_item_a_chinese_word_is_in():
+    items = ["刷完 100 道算法题", "为图书 API 加上 Redis 缓存", "准备项目介绍"]
+    assert [items[f.index] for f in best(rank("算法", items))] == ["刷完 100 道算法题"]
+    assert [items[f.index] for f in best(rank("redis 缓存", items))] == ["为图书 API 加上 Redis 缓存"]
