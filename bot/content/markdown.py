@@ -263,6 +263,11 @@ class _Reader:
         self._count_at = offset
         return self._count_line
 
+    def item_line(self, offset: int) -> int:
+        """Return the line of a list item that starts at byte `offset`: pulldown-cmark starts an item indented by a
+        tab at the line break before it, which is the line above."""
+        return self.line_at(offset + 1 if self.data[offset : offset + 1] == b"\n" else offset)
+
     # --- inline --------------------------------------------------------------------------------
 
     def start_inline(self, offset: int) -> None:
@@ -457,7 +462,7 @@ class _Reader:
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if plain:
-            line = self.line_at(item[1])
+            line = self.item_line(item[1])
             block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
             self.blocks.append(_new_block(Block, (*block, item[5])))
 
@@ -554,7 +559,7 @@ class _Reader:
                 number = numbers[-1] if numbers else None
                 if number is not None:
                     numbers[-1] = number + 1
-                block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
+                block = ("item", self.item_line(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
                 depth = items[-1][0] + 1 if items else 0
@@ -609,7 +614,8 @@ class _Reader:
         number = None
         if kind == "Item":
             number = self.take_number()
-            block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
+            line = self.item_line(offset)
+            block = ("item", line, md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
         else:
             depth = self.items[-1][0] + 1 if self.items else 0
             block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)

@@ -1,0 +1,34 @@
+"""Shapes of community roadmaps not covered before (awesome lists, MkDocs and Notion exports, footnotes, heading
+anchors, tab-indented lists, ...), written small."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from tests.content.helpers import role_file
+
+
+def parse(body: str, extra: str = ""):
+    text = role_file(body=body, extra=extra)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None, problems
+    return role, problems, text
+
+
+def section(role, title: str):
+    (found,) = [s for s in role.sections if s.title == title]
+    return found
+
+
+def test_a_bullet_nested_by_a_tab_shows_under_its_parent_once_and_not_under_itself():
+    body = "# T\n\n## Tools\n* Build tools\n\t* `gcc`, `make`\n\t* Reading a `.map` file\n\t\t* Symbols\n"
+    role, _, text = parse(body)
+    lines = text.splitlines()
+    assert section(role, "Build tools").text == ("Build tools\n- `gcc`, `make`\n- Reading a `.map` file\n  - Symbols")
+    assert section(role, "gcc, make").text == "`gcc`, `make`"
+    # each entry is on the line it is written on
+    assert [lines[s.line - 1].strip() for s in role.sections if s.kind == "topic"] == [
+        "* Build tools",
+        "* `gcc`, `make`",
+        "* Reading a `.map` file",
+        "* Symbols",
+    ]
