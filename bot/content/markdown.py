@@ -56,6 +56,11 @@ _HTML_NOT_SHOWN = re.compile(
     r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+# A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
+# '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
+# A line that only gives the block before it attributes, as kramdown writes it ('{: .no_toc }', '{:toc}').
+_ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -152,6 +157,15 @@ def _dunder(url: str) -> bool:
     name = re.split(r"[/#.?=&]", url)[-1]
     run = len(name) - len(name.rstrip("_"))
     return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
+
+
+def _without_attributes(md: str, plain: str) -> tuple[str, str]:
+    """Return a heading's markdown and clean text without the attributes after its text ('{#setup}')."""
+    found = _HEADING_ATTRIBUTES.search(plain)
+    in_md = _HEADING_ATTRIBUTES.search(md)  # none in code: '## Syntax `{#x}`' is the author's words
+    if found is None or in_md is None or found.start() == 0:
+        return md, plain
+    return md[: in_md.start()], plain[: found.start()]
 
 
 def _blank_lines(match: re.Match[str]) -> str:
@@ -450,7 +464,7 @@ class _Reader:
 
     def emit_line(self, depth: int) -> None:
         md, plain, label, rest, anchor = self.take()
-        if plain:
+        if plain and not (plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain)):
             line = self.line_at(self.block_start)
             self.blocks.append(
                 _new_block(
@@ -562,11 +576,15 @@ class _Reader:
                 block = ("item", self.item_line(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
+                if plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain):
+                    continue
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
             else:
                 if plain[-1] == "#":
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
+                if plain[-1] == "}":
+                    md, plain = _without_attributes(md, plain)
                 line = self.line_at(end_event[1]["start"])
                 self.outer_level = int(end["Heading"][1])
                 block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
@@ -761,6 +779,8 @@ class _Reader:
         md, plain, *_ = self.take()
         if plain[-1:] == "#":
             md, plain = self._without_closing_hashes(md, plain, start, end)
+        if plain[-1:] == "}":
+            md, plain = _without_attributes(md, plain)
         if plain:
             level = self.outer_level = int(value["Heading"][1])
             line = self.line_at(start)

@@ -32,3 +32,18 @@ def test_a_bullet_nested_by_a_tab_shows_under_its_parent_once_and_not_under_itse
         "* Reading a `.map` file",
         "* Symbols",
     ]
+
+
+def test_heading_attributes_and_kramdown_attribute_lines_are_no_text():
+    body = (
+        "# Network Engineer {#top}\n{: .no_toc }\n\nStable anchors.\n\n"
+        "## Phase 1: Basics (Weeks 1-4) {#phase-1}\n### Subnetting {#subnetting .important}\n- CIDR\n"
+        "## Phase 2: Automation (Weeks 5-8) {: #phase-2 }\n- Python\n## Sets {a, b} and `{#x}`\n- union\n"
+    )
+    role, _, _ = parse(body)
+    assert role.title == "Network Engineer"
+    assert [(p.title, p.weeks) for p in role.phases] == [("Basics", (1, 4)), ("Automation", (5, 8))]
+    assert [s.label for s in role.phases[0].subsections] == ["Subnetting"]
+    assert section(role, "Network Engineer").text == "Stable anchors."
+    # braces that hold no '#id' or '.class' are the author's words
+    assert "Sets {a, b} and {#x}" in [s.title for s in role.sections]
