@@ -38,6 +38,7 @@ _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
+_WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
 # or '<'; the punctuation after it is no part of it (see `_url_end`).
 _BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
@@ -168,6 +169,12 @@ def _without_attributes(md: str, plain: str) -> tuple[str, str]:
     return md[: in_md.start()], plain[: found.start()]
 
 
+def _worded(text: str) -> bool:
+    """Return True when text holds a letter or digit: what only parts in-page links or marks them ('·', '|', '⬆')
+    leaves them a table of contents or a link back to the top."""
+    return _WORD.search(text) is not None
+
+
 def _blank_lines(match: re.Match[str]) -> str:
     return "\n" * match.group().count("\n")
 
@@ -201,6 +208,7 @@ class _Inline:
     """The inline content being read: markdown and plain text side by side, with open links."""
 
     __slots__ = (
+        "anchors",
         "bold_at_start",
         "html_links",
         "images",
@@ -224,6 +232,7 @@ class _Inline:
         self.images = 0  # open images: their alt text is not shown
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
+        self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -293,7 +302,7 @@ class _Reader:
         ink = self.inline
         if ink is None or ink.images:
             return
-        if self.only_anchor and not (ink.links and ink.links[-1][3]) and text.strip():
+        if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(text):
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
@@ -373,7 +382,7 @@ class _Reader:
         # _squash, inlined: this runs once per block
         plain = _SPACES.sub(" ", plain).strip() if "  " in plain or "\t" in plain else plain.strip()
         md = _SPACES.sub(" ", md).strip() if "  " in md or "\t" in md else md.strip()
-        return md, plain, label, rest, self.only_anchor and bool(plain)
+        return md, plain, label, rest, self.only_anchor and bool(plain) and ink.anchors > 0
 
     def start_link(self, info: dict, image: bool) -> None:
         ink = self.inline
@@ -388,7 +397,9 @@ class _Reader:
             ink.links = []
         if type(info.get("link_type")) is dict:  # a wikilink names a page of a wiki or a vault, not a URL
             url = None
-        ink.links.append((url, len(ink.md), ink.images_seen, url is not None and url.startswith("#")))
+        anchor = url is not None and url.startswith("#")
+        ink.links.append((url, len(ink.md), ink.images_seen, anchor))
+        ink.anchors += anchor
 
     def end_link(self, image: bool, offset: int) -> None:
         ink = self.inline
@@ -653,7 +664,7 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
-                if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
+                if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)

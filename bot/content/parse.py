@@ -686,9 +686,9 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if kind == "item" and anchor_only:
+        if anchor_only and kind in ("item", "line"):
             heading.contents = True
-            return  # a table of contents: links to places in the page, not topics
+            return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = line > heading.last_line + 1
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart

@@ -4,6 +4,7 @@ anchors, tab-indented lists, ...), written small."""
 from __future__ import annotations
 
 from bot.content.loader import parse_bytes
+from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
 
 
@@ -47,3 +48,19 @@ def test_heading_attributes_and_kramdown_attribute_lines_are_no_text():
     assert section(role, "Network Engineer").text == "Stable anchors."
     # braces that hold no '#id' or '.class' are the author's words
     assert "Sets {a, b} and {#x}" in [s.title for s in role.sections]
+
+
+def test_links_back_to_the_top_and_tables_of_contents_with_separators_are_not_shown():
+    body = (
+        "# Games\n\n- [Phase 1](#phase-1) · [Phase 2](#phase-2) | [FAQ](#faq)\n\n"
+        "## Phase 1: Basics (Weeks 1-4)\n\n**Goal:** Write small programs.\n\n- Variables\n\n"
+        "**[⬆ back to top](#games)**\n\n---\n\n## Phase 2: A game (Weeks 5-8)\n\n- Input\n\n[Back to top ↑](#games)\n\n"
+        "## FAQ\n\nSee [Phase 1](#phase-1) first, then ask.\n\n→ ←\n"
+    )
+    role, _, _ = parse(body)
+    assert phase_body(role.phases[0]) == "**Objective:** Write small programs.\n\n- Variables"
+    assert role.phases[0].subsections == ()
+    assert phase_body(role.phases[1]) == "- Input"
+    assert [s.title for s in role.sections if s.kind == "topic"] == ["Variables", "Input"]
+    # in-page links among other words are text, and so is a line of symbols
+    assert section(role, "FAQ").text == "See Phase 1 first, then ask.\n\n→ ←"
