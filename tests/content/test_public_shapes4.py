@@ -3,6 +3,8 @@ anchors, tab-indented lists, ...), written small."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
@@ -64,3 +66,29 @@ def test_links_back_to_the_top_and_tables_of_contents_with_separators_are_not_sh
     assert [s.title for s in role.sections if s.kind == "topic"] == ["Variables", "Input"]
     # in-page links among other words are text, and so is a line of symbols
     assert section(role, "FAQ").text == "See Phase 1 first, then ask.\n\n→ ←"
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("## Week #4: Databases", (4, 4), "Databases"),
+        ("## Phase #2 - Routing (Weeks 3-5)", (3, 5), "Routing"),
+        ("## W5 — Auth", (5, 5), "Auth"),
+        ("## w6: Testing", (6, 6), "Testing"),
+        ("## wk7 / Deploy", (7, 7), "Deploy"),
+        ("## WEEK 8 -- Review", (8, 8), "Review"),
+    ],
+)
+def test_week_headings_typed_in_a_hurry_are_weeks(heading: str, weeks: tuple[int, int], title: str):
+    role, problems, _ = parse(f"# Plan\n\n{heading}\n- a topic\n")
+    assert [(p.weeks, p.title) for p in role.phases] == [(weeks, title)], problems
+
+
+def test_a_w_before_a_number_is_a_week_only_right_before_it():
+    role, _, _ = parse("# Plan\n\n## W3C standards\n- HTML\n\n## W 3: spaced\n- CSS\n")
+    assert role.self_paced
+
+
+def test_a_slash_in_a_word_at_a_titles_edge_stays():
+    role, _, _ = parse("# Plan\n\n## Week 1: /etc and /proc\n- files\n\n## Week 2: CI/CD /\n- pipelines\n")
+    assert [p.title for p in role.phases] == ["/etc and /proc", "CI/CD"]
