@@ -109,7 +109,11 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 # A bullet's markdown that opens with a link (as `bot.content.markdown` writes one: no blank or bare bracket in its
 # URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
-_AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
+# Marks may stand between the link and the separator: emoji ('💰', '⭐') and a short note in brackets ('(paid)'), as
+# awesome lists write them.
+_AFTER_LINK = re.compile(
+    r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s[-–—|])\s+(?=\S)"
+)
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")

@@ -92,3 +92,23 @@ def test_a_w_before_a_number_is_a_week_only_right_before_it():
 def test_a_slash_in_a_word_at_a_titles_edge_stays():
     role, _, _ = parse("# Plan\n\n## Week 1: /etc and /proc\n- files\n\n## Week 2: CI/CD /\n- pipelines\n")
     assert [p.title for p in role.phases] == ["/etc and /proc", "CI/CD"]
+
+
+def test_a_resource_marked_after_its_link_is_titled_by_the_link():
+    body = (
+        "# Awesome Rust\n\n## Books\n"
+        "- [Programming Rust](https://www.oreilly.com/x) 💰 - Deeper than the Book.\n"
+        "- [Rust for Rustaceans](https://rust-for-rustaceans.com/) 💰 ⭐ – For when the Book feels easy.\n"
+        "- [Rustlings](https://github.com/rust-lang/rustlings) ![stars](https://img.shields.io/x.svg) - Exercises.\n"
+        "- [Zero To Production](https://www.zero2prod.com/) (paid) - A backend, test-first.\n"
+    )
+    role, _, _ = parse(body)
+    assert [s.title for s in role.sections if s.kind == "topic"] == [
+        "Programming Rust",
+        "Rust for Rustaceans",
+        "Rustlings",
+        "Zero To Production",
+    ]
+    assert section(role, "Programming Rust").text == (
+        "[Programming Rust](https://www.oreilly.com/x) 💰 - Deeper than the Book."
+    )
