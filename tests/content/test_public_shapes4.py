@@ -112,3 +112,29 @@ def test_a_resource_marked_after_its_link_is_titled_by_the_link():
     assert section(role, "Programming Rust").text == (
         "[Programming Rust](https://www.oreilly.com/x) 💰 - Deeper than the Book."
     )
+
+
+def test_a_utf8_file_with_smart_quotes_pasted_from_word_keeps_its_emoji_and_its_quotes():
+    body = "# ✍️ Writing 🚀\n\n## Phase 1: Basics (Weeks 1-3)\n\n- Know your reader: “who is this for?” – first\n"
+    text = role_file(body=body)
+    line = text.split("\n").index("- Know your reader: “who is this for?” – first") + 1
+    data = text.encode().replace("“".encode(), b"\x93").replace("”".encode(), b"\x94").replace("–".encode(), b"\x96")
+    role, problems = parse_bytes(data, "x.md")
+    assert role is not None, problems
+    assert role.title == "✍️ Writing 🚀"
+    assert [t.text for t in role.phases[0].topics] == ["Know your reader: “who is this for?” – first"]
+    assert [(p.severity, p.line, p.message) for p in problems] == [
+        (
+            "warning",
+            line,
+            "3 bytes are not valid UTF-8 (the first, 0x93 at column 21) and were read as Windows-1252 (cp1252), as "
+            "“ here; type those characters again (quotes and dashes pasted from Word, most often) to silence this",
+        )
+    ]
+
+
+def test_a_byte_that_is_not_utf8_nor_windows_1252_in_a_utf8_file_is_still_an_error():
+    data = role_file(body="# Café ✅\n\n## Tools\n- a\n").encode() + b"- b\x81\n"
+    role, problems = parse_bytes(data, "x.md")
+    assert role is None
+    assert "is not valid UTF-8" in problems[0].message
