@@ -1042,8 +1042,9 @@ def _list_plan(blocks: list[Block]) -> bool:
 
 def _table_plan(blocks: list[Block]) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
-    rows '| 3-4 | JOINs | ... |') made into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell
-    ('Resources: ...'); None when there is no such table. The new blocks count as one quote deeper than the table,
+    rows '| 3-4 | JOINs | ... |'), or a later column does in a table of phases ('| Phase | Weeks | Topics |'), made
+    into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell ('Resources: ...'); None when there
+    is no such table. The new blocks count as one quote deeper than the table,
     so what follows the table ends its phases, as the end of a quote does.
 
     Only rows that go forward in time are a plan, each after the row and the tables taken before it: a table that
@@ -1079,13 +1080,24 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         return None
     out: list[Block] = []
     for row in rows:
-        header, _, first = row.cells[0]
-        heading = table_row_heading(header, first)
+        # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
+        # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
+        # plan.
+        at, heading = next(
+            ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := table_row_heading(header, cell))),
+            (0, None),
+        )
         found = read_phase_heading(heading) if heading is not None else None
         if found is None or found.first is None or found.last is None or found.first <= after:
             return None
+        if at and found.first != after + 1:
+            return None
         after = found.last
-        others = row.cells[1:]
+        others = [
+            cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
+            for cell in row.cells[:at] + row.cells[at + 1 :]
+        ]
+        others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
         titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
         md = plain = heading
         if titled is not None:
@@ -1099,6 +1111,20 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
     return out, after
+
+
+# The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').
+_PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
+
+
+def _unnumbered(md: str, plain: str) -> tuple[str, str]:
+    """Return a phase column's cell without the phase's number ('1. Cloud basics' is 'Cloud basics', '3' nothing)."""
+    found = _CELL_NUMBER.match(plain)
+    if found is None:
+        return md, plain
+    in_md = _CELL_NUMBER.match(md)
+    return (md[in_md.end() :] if in_md else md), plain[found.end() :]
 
 
 def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:

@@ -138,3 +138,31 @@ def test_a_byte_that_is_not_utf8_nor_windows_1252_in_a_utf8_file_is_still_an_err
     role, problems = parse_bytes(data, "x.md")
     assert role is None
     assert "is not valid UTF-8" in problems[0].message
+
+
+def test_a_table_of_phases_with_a_weeks_column_is_the_plan():
+    body = (
+        "| Phase | Weeks | Topics | Resources |\n|---|---|---|---|\n"
+        "| 1. Cloud basics | 1-3 | IAM, VPCs | [AWS Skill Builder](https://skillbuilder.aws/) |\n"
+        "| 2. Identity | 4–6 | Least privilege, SSO | — |\n"
+        "| 3 | 7-10 | Detection | [Flaws.cloud](http://flaws.cloud/) |\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Cloud basics", (1, 3)),
+        (2, "Identity", (4, 6)),
+        (3, "Detection", (7, 10)),
+    ], problems
+    assert phase_body(role.phases[0]) == (
+        "- Topics: IAM, VPCs\n- Resources: [AWS Skill Builder](https://skillbuilder.aws/)"
+    )
+    assert phase_body(role.phases[2]) == "- Resources: [Flaws.cloud](http://flaws.cloud/)"
+
+
+def test_a_table_of_courses_and_their_lengths_in_weeks_is_no_plan():
+    body = (
+        "# Courses\n\n| Course | Weeks | Link |\n|---|---|---|\n| CS50 | 12 | [cs50](https://cs50.harvard.edu/x/) |\n"
+        "| MIT 6.006 | 14 | [ocw](https://ocw.mit.edu/) |\n"
+    )
+    role, _, _ = parse(body)
+    assert role.self_paced
