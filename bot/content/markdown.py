@@ -5,7 +5,7 @@ footnotes, as a stream of events with source ranges. One pass over the stream tu
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
-its headings, a `<details>` block's `<summary>` as one, and its `<a href>` links),
+its headings, a `<details>` block's `<summary>` as one, its `<a href>` links, and the text of an `<aside>` as a quote),
 footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
 Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
 absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
@@ -57,6 +57,9 @@ _HTML_NOT_SHOWN = re.compile(
     r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+# A Notion callout, exported as '<aside>💡 text</aside>': its text (markdown, up to the blank line that ends the HTML
+# block, or to the closing tag) is shown as a quote.
+_ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
 # A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
 # '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
@@ -849,13 +852,18 @@ class _Reader:
             self.html_text.append(value)
 
     def _html_headings(self) -> None:
-        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read."""
+        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read, and read the text of an
+        '<aside>' (a Notion callout) as a quote."""
         text = "".join(self.html_text or ())
         self.html_text = None
         if "<" not in text:
             return
         text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
         first_line = self.line_at(self.html_start)
+        aside = _ASIDE.match(text)
+        if aside is not None:
+            self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
+            return
         for found in _HTML_HEADING.finditer(text):
             inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))
             plain = _squash(emoji_shortcodes(html.unescape(inner)).replace("\n", " "))
@@ -869,6 +877,16 @@ class _Reader:
             block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
             self.blocks.append(_new_block(Block, block))
             self.html_headings += 1
+
+    def _quoted(self, text: str, first_line: int) -> None:
+        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks one quote deeper."""
+        reader = _Reader(text, first_line, self.base_url)
+        for block in reader.read():
+            self.blocks.append(block._replace(quote=block.quote + self.quote + 1))
+        self.urls += reader.urls
+        if reader.dropped:
+            self.dropped += reader.dropped
+            self.first_dropped = self.first_dropped or reader.first_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()

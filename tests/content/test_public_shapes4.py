@@ -166,3 +166,21 @@ def test_a_table_of_courses_and_their_lengths_in_weeks_is_no_plan():
     )
     role, _, _ = parse(body)
     assert role.self_paced
+
+
+def test_a_notion_callout_in_an_aside_is_shown_as_a_quote():
+    body = (
+        "# PM Plan\n\n## Phase 1: Discovery (Weeks 1-4)\n\n- Opportunity trees\n\n<aside>\n"
+        "⚠️ Do **not** pitch your idea in an interview. Read [The Mom Test](https://www.momtestbook.com/).\n\n"
+        "</aside>\n\n- Assumption mapping\n"
+    )
+    role, _, text = parse(body)
+    # as a quote written '> ⚠️ Do **not** …' shows
+    assert phase_body(role.phases[0]) == (
+        "- Opportunity trees\n\n"
+        "> ⚠️ Do **not** pitch your idea in an interview. Read [The Mom Test](https://www.momtestbook.com/).\n\n"
+        "- Assumption mapping"
+    )
+    lines = text.splitlines()
+    (piece,) = [p for p in role.phases[0].body if p.quote]
+    assert lines[piece.line - 1].startswith("⚠️ Do **not**")
