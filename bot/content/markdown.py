@@ -6,7 +6,8 @@ order: headings, paragraph lines, list items (with their depth), table rows and 
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
 its headings, a `<details>` block's `<summary>` as one, its `<a href>` links, and the text of an `<aside>` as a quote),
-footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
+the marker of a `> [!TIP]` alert; a footnote shows in brackets after its mark (read first, in a pass of its own), not
+where it is written; a `[[wikilink]]` and an `==highlight==` (Obsidian,
 Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
 absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
 `base_url` or becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of
@@ -29,7 +30,7 @@ OPTIONS = (
     pyromark.Options.ENABLE_TABLES
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_STRIKETHROUGH
-    | pyromark.Options.ENABLE_FOOTNOTES  # so `[^1]` marks and `[^1]: ...` notes are read as such, and left out
+    | pyromark.Options.ENABLE_FOOTNOTES  # `[^1]` marks and `[^1]: ...` notes: each note is shown after its marks
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
 )
@@ -98,6 +99,16 @@ class Block(NamedTuple):
 # Makes a Block from a tuple of all its fields, without the named tuple's Python-level __new__ (a block is
 # made for nearly every line of every file).
 _new_block = tuple.__new__
+
+
+class _Note(NamedTuple):
+    """A footnote: its text as one line of Discord markdown, the URLs it keeps, and the relative links it drops (and
+    the line of the first)."""
+
+    md: str
+    urls: tuple[str, ...]
+    dropped: int
+    first_dropped: int | None
 
 
 class Links(NamedTuple):
@@ -279,6 +290,10 @@ class _Reader:
         self._count_at = 0
         self._count_line = first_line
         self.only_anchor = True
+        self.notes: dict[str, _Note] | None = None  # the footnotes, by label, to show after their marks
+        self.collecting: dict[str, _Note] | None = None  # reading the footnotes (see `_footnotes`)
+        self.note_at: tuple[str, int, int, int] | None = None  # (label, blocks, URLs, dropped) where a footnote starts
+        self.notes_used: set[str] = set()
 
     def line_at(self, offset: int) -> int:
         """Return the line number of a byte offset (offsets come in nearly increasing order)."""
@@ -847,6 +862,36 @@ class _Reader:
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
 
+    def _start_note(self, label: str, offset: int) -> None:
+        if self.collecting is None:  # a footnote is shown after its mark (see `_note_mark`), not where it is written
+            self._start_hidden(label, offset)
+            return
+        self.close_item_text()
+        self.note_at = (label, len(self.blocks), len(self.urls), self.dropped)
+
+    def _end_note(self, _value: object, _start: int, _end: int) -> None:
+        if self.note_at is None or self.collecting is None:
+            return
+        label, start, urls, dropped = self.note_at
+        text = " ".join(b.md for b in self.blocks[start:] if b.kind != "code")
+        first = self.first_dropped if self.dropped > dropped else None
+        self.collecting[label.casefold()] = _Note(text, tuple(self.urls[urls:]), self.dropped - dropped, first)
+        del self.blocks[start:]
+        self.note_at = None
+
+    def _note_mark(self, label: str) -> None:
+        """Show a footnote after its mark ('cookies[^mdn]'), in brackets: its text and links where they are read."""
+        ink = self.inline
+        note = self.notes.get(label.casefold()) if self.notes else None
+        if note is None or not note.md or ink is None or ink.images:
+            return
+        ink.md.append(f" ({note.md})")
+        if label.casefold() not in self.notes_used:  # its links are counted once, as they are written once
+            self.notes_used.add(label.casefold())
+            self.urls += note.urls
+            self.dropped += note.dropped
+            self.first_dropped = self.first_dropped or note.first_dropped
+
     def _html(self, value: str) -> None:
         if self.html_text is not None:
             self.html_text.append(value)
@@ -991,6 +1036,7 @@ _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "TableRow": _Reader._start_row,
     "TableCell": lambda reader, _info, offset: reader.start_inline(offset),
     **dict.fromkeys(_HIDDEN, _Reader._start_hidden),
+    "FootnoteDefinition": _Reader._start_note,
 }
 _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "Paragraph": _Reader._end_paragraph,
@@ -1008,11 +1054,13 @@ _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "TableHead": _Reader._end_table_head,
     "TableRow": lambda reader, _value, _start, _end: reader._emit_row(),
     "Table": _Reader._end_table,
+    "FootnoteDefinition": _Reader._end_note,  # while reading the footnotes; else a footnote is hidden
 }
 _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "Code": _Reader._code_span,
     "TaskListMarker": _Reader._task_marker,
     "InlineHtml": _Reader._inline_html,
+    "FootnoteReference": _Reader._note_mark,
     "Html": _Reader._html,
     "InlineMath": _Reader.text,
     "DisplayMath": _Reader.text,
@@ -1022,6 +1070,8 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
     """Return the blocks of a markdown body in order, and what became of its links."""
     reader = _Reader(body, first_line, base_url)
+    if "[^" in body:
+        reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
     return blocks, Links(
         reader.dropped,
@@ -1031,3 +1081,12 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.html_blocks,
         reader.html_headings,
     )
+
+
+def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:
+    """Return the footnotes of a body ('[^mdn]: See [cookies](https://…) on MDN.'), by label (case folded): each as
+    one line of markdown, with the links it holds."""
+    reader = _Reader(body, first_line, base_url)
+    reader.collecting = {}
+    reader.read()
+    return reader.collecting

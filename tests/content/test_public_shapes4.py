@@ -184,3 +184,21 @@ def test_a_notion_callout_in_an_aside_is_shown_as_a_quote():
     lines = text.splitlines()
     (piece,) = [p for p in role.phases[0].body if p.quote]
     assert lines[piece.line - 1].startswith("⚠️ Do **not**")
+
+
+def test_a_footnotes_links_show_where_its_mark_is():
+    body = (
+        "# Security\n\nMost breaches start with known mistakes.[^dbir]\n\n## Phase 1: Web (Weeks 1-4)\n\n"
+        "- Cookies and sessions[^mdn]\n- CORS\n\n## Notes\n\n"
+        "[^dbir]: The yearly [Verizon DBIR](https://www.verizon.com/dbir/)\n    has said so for years.\n\n"
+        "    And it still does.\n[^mdn]: See [Using HTTP cookies](https://developer.mozilla.org/cookies) on MDN.\n"
+    )
+    role, _, _ = parse(body)
+    assert phase_body(role.phases[0]) == (
+        "- Cookies and sessions (See [Using HTTP cookies](https://developer.mozilla.org/cookies) on MDN.)\n- CORS"
+    )
+    assert section(role, "Security").text == (
+        "Most breaches start with known mistakes. (The yearly [Verizon DBIR](https://www.verizon.com/dbir/) has said "
+        "so for years. And it still does.)"
+    )
+    assert [s.title for s in role.sections if s.kind == "topic"] == ["Cookies and sessions", "CORS"]
