@@ -1069,6 +1069,8 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
 
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
     """Return the blocks of a markdown body in order, and what became of its links."""
+    if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
+        body = _mkdocs(body)
     reader = _Reader(body, first_line, base_url)
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
@@ -1090,3 +1092,116 @@ def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _N
     reader.collecting = {}
     reader.read()
     return reader.collecting
+
+
+# What MkDocs (Material) and Python-Markdown add to markdown, which CommonMark reads as a paragraph and an indented
+# code block: an admonition ('!!! tip "Title"', '??? example' collapsed, '???+ note' open), a content tab
+# ('=== "macOS"'), each with its text indented by four under it, a definition ('Pod' then ':   The smallest …'), and
+# an abbreviation's meaning ('*[CKAD]: Certified Kubernetes Application Developer').
+_ADMONITION = re.compile(
+    r"(?P<indent> {0,3})(?:(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*|(?P<tab>===!?))"
+    r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+_DEFINITION = re.compile(r" {0,3}:[ \t]+(?=\S)")
+_ABBREVIATION = re.compile(r"\*\[[^\]]+\]:")  # an abbreviation's meaning, shown on hover: '*[HTML]: Hyper Text …'
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# The mark an admonition's kind is shown with, as MkDocs Material draws its icon.
+_ADMONITION_MARKS = {
+    **dict.fromkeys(("note", "info", "todo", "seealso"), "ℹ️"),
+    **dict.fromkeys(("tip", "hint", "important", "abstract", "summary", "tldr"), "💡"),
+    **dict.fromkeys(("warning", "caution", "attention"), "⚠️"),
+    **dict.fromkeys(("danger", "error", "failure", "fail", "missing", "bug"), "❗"),
+    **dict.fromkeys(("success", "check", "done"), "✅"),
+    **dict.fromkeys(("question", "help", "faq"), "❓"),
+    "example": "🧪",
+    **dict.fromkeys(("quote", "cite"), "💬"),
+}
+
+
+def _mkdocs(body: str) -> str:
+    """Return a body with MkDocs' admonitions as block quotes (their title a bold label, '> **⚠️ Common mistake:**';
+    untitled, their mark before their first line), content tabs as a bold label over their text, and definitions
+    as a line of a bold term and its definition ('**Pod** — The smallest …': prose, not a label whose part would
+    take the bullets after it), and drop abbreviations' meanings. Each line stays on its line, so line
+    numbers hold; nothing in a fenced code block changes."""
+    lines = body.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            i += 1
+            continue
+        if opening is not None:
+            fence = opening.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if line[:2] == "*[" and _ABBREVIATION.match(line):  # '*[CKAD]: Certified …' explains a word, shows nothing
+            out.append("")
+            i += 1
+            continue
+        found = _ADMONITION.match(line) if line[:1] in " !?=" else None
+        if found is not None and (found.group("mark") or found.group("title") is not None):  # a tab has a title
+            end = i + 1
+            indent = found.group("indent") + "    "
+            while end < len(lines) and (
+                lines[end].startswith((indent, found.group("indent") + "\t")) or not lines[end].strip()
+            ):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():  # the blank lines after it are the page's
+                end -= 1
+            inner = [
+                ln[len(indent) :] if ln.startswith(indent) else ln.replace("\t", "", 1) if ln.strip() else ""
+                for ln in lines[i + 1 : end]
+            ]
+            out += _admonition(found, _mkdocs("\n".join(inner)).split("\n"))
+            i = end
+            continue
+        if (
+            i + 1 < len(lines)
+            and lines[i + 1].lstrip(" ")[:1] == ":"  # one cheap look first: most lines are followed by no definition
+            and line.strip()
+            and _DEFINITION.match(lines[i + 1])
+            and not _BLOCK_START.match(line)
+        ):
+            out.append(f"**{line.strip()}** — {_DEFINITION.sub('', lines[i + 1], count=1)}")
+            out.append("")
+            i += 2
+            while i < len(lines) and _DEFINITION.match(lines[i]):  # more definitions of the term: lines of their own
+                out.append(_DEFINITION.sub("", lines[i], count=1))
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+# A line that starts a block of its own (a heading, a list item, a quote, a table row, a label), not a term.
+_BLOCK_START = re.compile(r" {0,3}(?:#|[-*+] |\d{1,9}[.)] |>|\||\*\*|<)")
+
+
+def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
+    """Return an admonition's lines (its marker's, then its text's) as a block quote, or a content tab's as a label
+    and its text."""
+    indent, kind, title = found.group("indent"), found.group("kind"), found.group("title")
+    if found.group("tab"):  # a content tab: its title over its text, not a quote
+        return [f"{indent}**{title.strip()}:**" if title and title.strip() else "", *(indent + ln for ln in inner)]
+    icon = _ADMONITION_MARKS.get((kind or "").casefold(), "")
+    quote = f"{indent}> "
+    if title is None:  # no title given: MkDocs shows the kind's name; its mark before the first line says as much
+        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+        if first is not None and icon:
+            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        head = ">"
+    elif not title.strip():  # '!!! note ""': no title at all
+        head = ">"
+    else:
+        head = f"**{icon} {title.strip()}:**" if icon else f"**{title.strip()}:**"
+        head = f"> {head}"
+    return [f"{indent}{head}", *(f"{quote}{ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]

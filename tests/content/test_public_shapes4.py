@@ -202,3 +202,45 @@ def test_a_footnotes_links_show_where_its_mark_is():
         "so for years. And it still does.)"
     )
     assert [s.title for s in role.sections if s.kind == "topic"] == ["Cookies and sessions", "CORS"]
+
+
+MKDOCS = (
+    "# K8s\n\n## Week 1: Pods\n\n**Goal:** Run a pod.\n\n"
+    "Pod\n:   The smallest thing Kubernetes schedules.\n\n"
+    "- `kubectl get`\n\n"
+    "!!! tip\n    Run `kubectl explain pod.spec` when you forget a field.\n\n"
+    '!!! warning "Common mistake"\n\n    A Service selects pods by **label**.\n    Check the [endpoints](https://kubernetes.io/docs/).\n\n'
+    '??? example "Lab"\n    1. Deploy nginx.\n    2. Roll back.\n\n'
+    '=== "ConfigMap"\n\n    ```yaml\n    kind: ConfigMap\n    ```\n\n'
+    "```md\n!!! note\n    stays code\n```\n"
+)
+
+
+def test_mkdocs_admonitions_are_quotes_and_their_titles_labels():
+    role, _, text = parse(MKDOCS)
+    phase = role.phases[0]
+    assert phase_body(phase) == (
+        "**Objective:** Run a pod.\n\n"
+        "**Pod** — The smallest thing Kubernetes schedules.\n\n"
+        "- `kubectl get`\n\n"
+        "> 💡 Run `kubectl explain pod.spec` when you forget a field.\n\n"
+        "**⚠️ Common mistake:**\n"
+        "> A Service selects pods by **label**.\n"
+        "> Check the [endpoints](https://kubernetes.io/docs/).\n\n"
+        "**🧪 Lab:**\n"
+        "1. Deploy nginx.\n"
+        "2. Roll back.\n\n"
+        "**ConfigMap:**\n"
+        "```yaml\nkind: ConfigMap\n```\n\n"
+        "```md\n!!! note\n    stays code\n```"
+    )
+    assert [s.label for s in phase.subsections] == ["⚠️ Common mistake", "🧪 Lab", "ConfigMap"]
+    assert [s.title for s in role.sections if s.kind == "topic"] == ["kubectl get", "Deploy nginx.", "Roll back."]
+    lines = text.splitlines()
+    (part,) = [s for s in phase.subsections if s.label == "🧪 Lab"]
+    assert lines[part.line - 1] == '??? example "Lab"'
+
+
+def test_an_abbreviation_line_of_mkdocs_is_no_text():
+    role, _, _ = parse("# K8s\n\nStudy for the CKAD.\n\n*[CKAD]: Certified Kubernetes Application Developer\n")
+    assert section(role, "K8s").text == "Study for the CKAD."
