@@ -1175,6 +1175,16 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
     return tuple(freeze(n) for n in roots)
 
 
+def _joined(lines: list[str]) -> str:
+    """Return a part's text: its lines as one paragraph, but for quoted lines ('> …'), which stay lines of the quote."""
+    out = ""
+    for line in lines:
+        if line:
+            sep = "\n" if line[:1] == ">" else " "
+            out = out + sep + line if out else line
+    return out
+
+
 def _without_leading_marks(label: str) -> str:
     """Return the label without the symbols and emoji before its first word ('🎯 Goal' is 'Goal')."""
     marks = _LEADING_MARKS.match(label)
@@ -1314,9 +1324,7 @@ def _build_phases(
                 section_id=b.section_id,
                 objective=objective,
                 topics=topics_of(b.topics),
-                subsections=tuple(
-                    Subsection(s.label, s.line, " ".join(filter(None, s.text)), topics_of(s.topics)) for s in b.parts
-                ),
+                subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
                 body=(*b.body, Piece("text", b.line, b.links)) if b.links else tuple(b.body),
@@ -1432,7 +1440,7 @@ def _build_sections(
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
-            own = " ".join(filter(None, sub.text))
+            own = _joined(sub.text)
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)

@@ -244,3 +244,11 @@ def test_mkdocs_admonitions_are_quotes_and_their_titles_labels():
 def test_an_abbreviation_line_of_mkdocs_is_no_text():
     role, _, _ = parse("# K8s\n\nStudy for the CKAD.\n\n*[CKAD]: Certified Kubernetes Application Developer\n")
     assert section(role, "K8s").text == "Study for the CKAD."
+
+
+def test_a_quoted_labels_lines_stay_lines_in_its_entry():
+    body = (
+        "# K8s\n\n> 💡 **Who this is for:**\n> You can use a terminal.\n> You need no cloud account.\n\n## More\n- x\n"
+    )
+    role, _, _ = parse(body)
+    assert section(role, "💡 Who this is for").text == "> You can use a terminal.\n> You need no cloud account."
