@@ -649,13 +649,17 @@ class _Body:
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
+            # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
+            # says which of the phase's weeks it is for.
+            spans = found is not None and found.number is None and found.first is not None
+            weeks = (found.first, found.last or found.first) if spans and found is not None else None
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             part = self.stack[-1].part
             if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
                 self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), None))
+                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks))
                 )
             return
         if self.stack and quote < self.stack[-1].quote:
