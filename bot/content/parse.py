@@ -96,11 +96,13 @@ _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
-# What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'): no title of its own.
+# What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what
+# follows ('Read: …'): no title of its own.
 _MATERIAL = frozenset(
     {
         *("video", "reading", "quiz", "practice quiz", "graded quiz", "lab", "ungraded lab"),
         *("programming assignment", "peer-graded assignment", "discussion prompt"),
+        *("read", "watch", "listen", "see", "try"),  # 'Read: [The Design of Everyday Things](…), chapters 1-2'
     }
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")

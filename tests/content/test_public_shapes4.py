@@ -252,3 +252,16 @@ def test_a_quoted_labels_lines_stay_lines_in_its_entry():
     )
     role, _, _ = parse(body)
     assert section(role, "💡 Who this is for").text == "> You can use a terminal.\n> You need no cloud account."
+
+
+def test_a_bullet_that_says_what_to_do_with_a_resource_is_titled_by_all_of_it():
+    body = (
+        "# UX\n\n## Reading\n- Read: [The Design of Everyday Things](https://example.com/doet), chapters 1-2\n"
+        "- Watch: [Juice it or lose it](https://example.com/juice), then try it\n- Tools: Figma, FigJam\n"
+    )
+    role, _, _ = parse(body)
+    assert [s.title for s in role.sections if s.kind == "topic"] == [
+        "Read: The Design of Everyday Things, chapters 1-2",
+        "Watch: Juice it or lose it, then try it",
+        "Tools",
+    ]
