@@ -396,16 +396,16 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
     |') or parts headed by weeks ('#### Week 6: Cleaning' under '### Month 2' under '## Q1'); None when it holds
     neither, or their weeks fit neither the phase's weeks nor its own count of weeks.
 
-    A row gives its atom the weeks its week cell names, a part its atoms the weeks its heading names: a part over
-    parts with weeks of their own ('### Month 2' over '#### Week 5') only its first week, and the topics of a part
+    A row gives its atom the weeks its week cell names, a part its atoms the weeks its heading names: a part before
+    parts with weeks within its own ('### Month 2' over '#### Week 5') only its first week, and the topics of a part
     share its weeks out in order (two topics of 'Month 3', weeks 9-12: weeks 9-10 and 11-12). Any other atom takes
     the last week of the atom before it; before every one of them, the weeks before the first named (the first named
     week when that is week 1)."""
     cells = {piece.line: piece.weeks for piece in phase.body if piece.kind == "row" and piece.weeks is not None}
     labels = {piece.line: piece.weeks for piece in phase.body if piece.kind == "label" and piece.weeks is not None}
-    spans = list(labels.values())
-    for line, (first, last) in labels.items():
-        if any((first, last) != (a, b) and first <= a and b <= last for a, b in spans):
+    later = sorted(labels.items())
+    for k, (line, (first, last)) in enumerate(later):
+        if any(first <= a and b <= last for _, (a, b) in later[k + 1 :]):
             labels[line] = (first, first)  # '### Month 2' over '#### Week 5': it starts its first week
     keyed: list[tuple[int, int] | None] = []
     for atom in atoms:

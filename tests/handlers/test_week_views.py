@@ -221,3 +221,15 @@ async def test_a_week_written_under_a_month_under_a_quarter_is_shown_in_that_wee
     # a month without weeks of its own shares its weeks out as a phase does
     assert "- Descriptive statistics" in weeks[8] and "Probability" not in weeks[8]
     assert "- Probability" in weeks[10] and "Descriptive" not in weeks[10]
+
+
+async def test_a_month_over_a_part_of_the_same_weeks_is_shown_once(load: Load) -> None:
+    year = (
+        "## Q1 — Portfolio\n\n### Month 1: Writing\n\n#### Weeks 1-4: Two case studies\n- Write them up\n\n"
+        "### Month 2: Design\n- A site\n\n### Month 3: Jobs\n- Apply\n\n## Q2 — Work\n- Interviews\n"
+    )
+    svc = load({"folio": year})
+    await learning.start_learning(svc, caller(), "folio")
+    weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
+    assert all("- Write them up" in week for week in weeks)
+    assert "**Month 1: Writing:**" in weeks[0] and not [w for w in weeks[1:] if "Month 1" in w]
