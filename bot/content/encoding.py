@@ -6,6 +6,9 @@ that code page and decoding the bytes as UTF-8. The repair is only taken when th
 strictly and yields non-ASCII text, which correct text practically never does: `café` encodes to bytes that
 are not valid UTF-8, and an emoji cannot be encoded with a code page at all. Mixed files (some lines damaged,
 some not) are repaired line by line with the same rule.
+
+A file that is not UTF-8 is read as Windows-1252, whole when it holds no UTF-8 beyond ASCII (a legacy file), else
+byte by byte where it is not UTF-8 (curly quotes pasted from Word into a file with emoji).
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ class DecodedText:
     line: int | None = None
     column: int | None = None
     byte: int | None = None  # the first byte that is not UTF-8, for a legacy file
+    stray: int = 0  # bytes of a UTF-8 file that are not UTF-8, read as Windows-1252 (a smart quote pasted from Word)
+    stray_text: str = ""  # what the first of them was read as
 
 
 def _sloppy_encode(text: str, code_page: str) -> bytes | None:
@@ -212,6 +217,13 @@ def decode_role_file(data: bytes) -> DecodedText:
         line, column = _byte_position(exc.object, exc.start)
         byte = exc.object[exc.start]
         bad = f"byte 0x{byte:02X} at column {column} is not valid UTF-8"
+        mixed = _utf8_with_stray_bytes(exc.object)
+        if mixed is not None:  # UTF-8 with a few bytes pasted from Windows: those are read as Windows-1252
+            text, stray = mixed
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if not _has_binary_controls(text):
+                first = exc.object[exc.start : exc.start + 1].decode("cp1252")
+                return DecodedText(text, "cp1252", had_bom, False, line, column, byte, stray=stray, stray_text=first)
         # Not UTF-8 at all: a legacy code page file. cp1252 covers what editors on Windows write.
         try:
             text = data.decode("cp1252")
@@ -247,6 +259,21 @@ def decode_role_file(data: bytes) -> DecodedText:
     return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom, line=line)
 
 
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
+    """Return the text of UTF-8 bytes with some bytes that are not UTF-8 (a curly quote or a dash pasted from Word, in
+    a file with emoji or accents of UTF-8), those read as Windows-1252, and how many they are; None when the bytes
+    hold no UTF-8 beyond ASCII (a legacy file, read whole as Windows-1252) or a byte Windows-1252 does not define."""
+    text = data.decode("utf-8", "surrogateescape")  # each stray byte is a lone surrogate, U+DC80 to U+DCFF
+    stray = len(_STRAY.findall(text))
+    if _STRAY.sub("", text).isascii():
+        return None
+    try:
+        return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252"), text), stray
+    except UnicodeDecodeError:
+        return None
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Either of the above: a text with neither is decoded as it is (no control character to report, no mojibake).
 _CONTROL_OR_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f" + _SUSPECT.pattern[1:])

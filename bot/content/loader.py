@@ -170,7 +170,16 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
     except NotTextError as exc:
         return None, [Problem(display, exc.line, "error", str(exc))]
     problems: list[Problem] = []
-    if decoded.legacy:
+    if decoded.stray:
+        n = decoded.stray
+        message = (
+            f"{n} byte{'s are' if n > 1 else ' is'} not valid UTF-8 (the first, 0x{decoded.byte:02X} at column "
+            f"{decoded.column}) and {'were' if n > 1 else 'was'} read as Windows-1252 ({decoded.repaired_from}), as "
+            f"{decoded.stray_text} here; type {'those characters' if n > 1 else 'that character'} again (quotes and "
+            "dashes pasted from Word, most often) to silence this"
+        )
+        problems.append(Problem(display, decoded.line, "warning", message))
+    elif decoded.legacy:
         message = (
             f"the file is not UTF-8 (byte 0x{decoded.byte:02X} at column {decoded.column} is the first that is not "
             f"valid UTF-8) and was read as Windows-1252 ({decoded.repaired_from}); save it as UTF-8 to silence this"

@@ -5,8 +5,9 @@ footnotes, as a stream of events with source ranges. One pass over the stream tu
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
-its headings, a `<details>` block's `<summary>` as one, and its `<a href>` links),
-footnote marks and footnotes, the marker of a `> [!TIP]` alert; a `[[wikilink]]` and an `==highlight==` (Obsidian,
+its headings, a `<details>` block's `<summary>` as one, its `<a href>` links, and the text of an `<aside>` as a quote),
+the marker of a `> [!TIP]` alert; a footnote shows in brackets after its mark (read first, in a pass of its own), not
+where it is written; a `[[wikilink]]` and an `==highlight==` (Obsidian,
 Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
 absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
 `base_url` or becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of
@@ -29,7 +30,7 @@ OPTIONS = (
     pyromark.Options.ENABLE_TABLES
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_STRIKETHROUGH
-    | pyromark.Options.ENABLE_FOOTNOTES  # so `[^1]` marks and `[^1]: ...` notes are read as such, and left out
+    | pyromark.Options.ENABLE_FOOTNOTES  # `[^1]` marks and `[^1]: ...` notes: each note is shown after its marks
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
 )
@@ -38,6 +39,7 @@ _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
+_WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
 # or '<'; the punctuation after it is no part of it (see `_url_end`).
 _BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
@@ -56,6 +58,14 @@ _HTML_NOT_SHOWN = re.compile(
     r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
+# A Notion callout, exported as '<aside>💡 text</aside>': its text (markdown, up to the blank line that ends the HTML
+# block, or to the closing tag) is shown as a quote.
+_ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
+# A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
+# '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
+# A line that only gives the block before it attributes, as kramdown writes it ('{: .no_toc }', '{:toc}').
+_ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -89,6 +99,16 @@ class Block(NamedTuple):
 # Makes a Block from a tuple of all its fields, without the named tuple's Python-level __new__ (a block is
 # made for nearly every line of every file).
 _new_block = tuple.__new__
+
+
+class _Note(NamedTuple):
+    """A footnote: its text as one line of Discord markdown, the URLs it keeps, and the relative links it drops (and
+    the line of the first)."""
+
+    md: str
+    urls: tuple[str, ...]
+    dropped: int
+    first_dropped: int | None
 
 
 class Links(NamedTuple):
@@ -154,6 +174,21 @@ def _dunder(url: str) -> bool:
     return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
 
 
+def _without_attributes(md: str, plain: str) -> tuple[str, str]:
+    """Return a heading's markdown and clean text without the attributes after its text ('{#setup}')."""
+    found = _HEADING_ATTRIBUTES.search(plain)
+    in_md = _HEADING_ATTRIBUTES.search(md)  # none in code: '## Syntax `{#x}`' is the author's words
+    if found is None or in_md is None or found.start() == 0:
+        return md, plain
+    return md[: in_md.start()], plain[: found.start()]
+
+
+def _worded(text: str) -> bool:
+    """Return True when text holds a letter or digit: what only parts in-page links or marks them ('·', '|', '⬆')
+    leaves them a table of contents or a link back to the top."""
+    return _WORD.search(text) is not None
+
+
 def _blank_lines(match: re.Match[str]) -> str:
     return "\n" * match.group().count("\n")
 
@@ -187,6 +222,7 @@ class _Inline:
     """The inline content being read: markdown and plain text side by side, with open links."""
 
     __slots__ = (
+        "anchors",
         "bold_at_start",
         "html_links",
         "images",
@@ -210,6 +246,7 @@ class _Inline:
         self.images = 0  # open images: their alt text is not shown
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
+        self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -253,6 +290,10 @@ class _Reader:
         self._count_at = 0
         self._count_line = first_line
         self.only_anchor = True
+        self.notes: dict[str, _Note] | None = None  # the footnotes, by label, to show after their marks
+        self.collecting: dict[str, _Note] | None = None  # reading the footnotes (see `_footnotes`)
+        self.note_at: tuple[str, int, int, int] | None = None  # (label, blocks, URLs, dropped) where a footnote starts
+        self.notes_used: set[str] = set()
 
     def line_at(self, offset: int) -> int:
         """Return the line number of a byte offset (offsets come in nearly increasing order)."""
@@ -262,6 +303,11 @@ class _Reader:
             self._count_line -= self.data.count(b"\n", offset, self._count_at)
         self._count_at = offset
         return self._count_line
+
+    def item_line(self, offset: int) -> int:
+        """Return the line of a list item that starts at byte `offset`: pulldown-cmark starts an item indented by a
+        tab at the line break before it, which is the line above."""
+        return self.line_at(offset + 1 if self.data[offset : offset + 1] == b"\n" else offset)
 
     # --- inline --------------------------------------------------------------------------------
 
@@ -274,7 +320,7 @@ class _Reader:
         ink = self.inline
         if ink is None or ink.images:
             return
-        if self.only_anchor and not (ink.links and ink.links[-1][3]) and text.strip():
+        if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(text):
             self.only_anchor = False
         if "==" in text:
             text = _HIGHLIGHT.sub(r"\1", text)
@@ -354,7 +400,7 @@ class _Reader:
         # _squash, inlined: this runs once per block
         plain = _SPACES.sub(" ", plain).strip() if "  " in plain or "\t" in plain else plain.strip()
         md = _SPACES.sub(" ", md).strip() if "  " in md or "\t" in md else md.strip()
-        return md, plain, label, rest, self.only_anchor and bool(plain)
+        return md, plain, label, rest, self.only_anchor and bool(plain) and ink.anchors > 0
 
     def start_link(self, info: dict, image: bool) -> None:
         ink = self.inline
@@ -369,7 +415,9 @@ class _Reader:
             ink.links = []
         if type(info.get("link_type")) is dict:  # a wikilink names a page of a wiki or a vault, not a URL
             url = None
-        ink.links.append((url, len(ink.md), ink.images_seen, url is not None and url.startswith("#")))
+        anchor = url is not None and url.startswith("#")
+        ink.links.append((url, len(ink.md), ink.images_seen, anchor))
+        ink.anchors += anchor
 
     def end_link(self, image: bool, offset: int) -> None:
         ink = self.inline
@@ -445,7 +493,7 @@ class _Reader:
 
     def emit_line(self, depth: int) -> None:
         md, plain, label, rest, anchor = self.take()
-        if plain:
+        if plain and not (plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain)):
             line = self.line_at(self.block_start)
             self.blocks.append(
                 _new_block(
@@ -457,7 +505,7 @@ class _Reader:
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if plain:
-            line = self.line_at(item[1])
+            line = self.item_line(item[1])
             block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
             self.blocks.append(_new_block(Block, (*block, item[5])))
 
@@ -554,14 +602,18 @@ class _Reader:
                 number = numbers[-1] if numbers else None
                 if number is not None:
                     numbers[-1] = number + 1
-                block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
+                block = ("item", self.item_line(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
+                if plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain):
+                    continue
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
             else:
                 if plain[-1] == "#":
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
+                if plain[-1] == "}":
+                    md, plain = _without_attributes(md, plain)
                 line = self.line_at(end_event[1]["start"])
                 self.outer_level = int(end["Heading"][1])
                 block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
@@ -609,7 +661,8 @@ class _Reader:
         number = None
         if kind == "Item":
             number = self.take_number()
-            block = ("item", self.line_at(offset), md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
+            line = self.item_line(offset)
+            block = ("item", line, md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
         else:
             depth = self.items[-1][0] + 1 if self.items else 0
             block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)
@@ -629,7 +682,7 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
-                if self.only_anchor and not (ink.links and ink.links[-1][3]) and not value.isspace():
+                if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
@@ -755,6 +808,8 @@ class _Reader:
         md, plain, *_ = self.take()
         if plain[-1:] == "#":
             md, plain = self._without_closing_hashes(md, plain, start, end)
+        if plain[-1:] == "}":
+            md, plain = _without_attributes(md, plain)
         if plain:
             level = self.outer_level = int(value["Heading"][1])
             line = self.line_at(start)
@@ -807,18 +862,53 @@ class _Reader:
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
 
+    def _start_note(self, label: str, offset: int) -> None:
+        if self.collecting is None:  # a footnote is shown after its mark (see `_note_mark`), not where it is written
+            self._start_hidden(label, offset)
+            return
+        self.close_item_text()
+        self.note_at = (label, len(self.blocks), len(self.urls), self.dropped)
+
+    def _end_note(self, _value: object, _start: int, _end: int) -> None:
+        if self.note_at is None or self.collecting is None:
+            return
+        label, start, urls, dropped = self.note_at
+        text = " ".join(b.md for b in self.blocks[start:] if b.kind != "code")
+        first = self.first_dropped if self.dropped > dropped else None
+        self.collecting[label.casefold()] = _Note(text, tuple(self.urls[urls:]), self.dropped - dropped, first)
+        del self.blocks[start:]
+        self.note_at = None
+
+    def _note_mark(self, label: str) -> None:
+        """Show a footnote after its mark ('cookies[^mdn]'), in brackets: its text and links where they are read."""
+        ink = self.inline
+        note = self.notes.get(label.casefold()) if self.notes else None
+        if note is None or not note.md or ink is None or ink.images:
+            return
+        ink.md.append(f" ({note.md})")
+        if label.casefold() not in self.notes_used:  # its links are counted once, as they are written once
+            self.notes_used.add(label.casefold())
+            self.urls += note.urls
+            self.dropped += note.dropped
+            self.first_dropped = self.first_dropped or note.first_dropped
+
     def _html(self, value: str) -> None:
         if self.html_text is not None:
             self.html_text.append(value)
 
     def _html_headings(self) -> None:
-        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read."""
+        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read, and read the text of an
+        '<aside>' (a Notion callout) as a quote."""
         text = "".join(self.html_text or ())
         self.html_text = None
         if "<" not in text:
             return
         text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
         first_line = self.line_at(self.html_start)
+        aside = _ASIDE.match(text)
+        if aside is not None:
+            self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
+            return
         for found in _HTML_HEADING.finditer(text):
             inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))
             plain = _squash(emoji_shortcodes(html.unescape(inner)).replace("\n", " "))
@@ -832,6 +922,16 @@ class _Reader:
             block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
             self.blocks.append(_new_block(Block, block))
             self.html_headings += 1
+
+    def _quoted(self, text: str, first_line: int) -> None:
+        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks one quote deeper."""
+        reader = _Reader(text, first_line, self.base_url)
+        for block in reader.read():
+            self.blocks.append(block._replace(quote=block.quote + self.quote + 1))
+        self.urls += reader.urls
+        if reader.dropped:
+            self.dropped += reader.dropped
+            self.first_dropped = self.first_dropped or reader.first_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -936,6 +1036,7 @@ _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "TableRow": _Reader._start_row,
     "TableCell": lambda reader, _info, offset: reader.start_inline(offset),
     **dict.fromkeys(_HIDDEN, _Reader._start_hidden),
+    "FootnoteDefinition": _Reader._start_note,
 }
 _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "Paragraph": _Reader._end_paragraph,
@@ -953,11 +1054,13 @@ _ENDS: dict[str, Callable[[_Reader, Any, int, int], None]] = {
     "TableHead": _Reader._end_table_head,
     "TableRow": lambda reader, _value, _start, _end: reader._emit_row(),
     "Table": _Reader._end_table,
+    "FootnoteDefinition": _Reader._end_note,  # while reading the footnotes; else a footnote is hidden
 }
 _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "Code": _Reader._code_span,
     "TaskListMarker": _Reader._task_marker,
     "InlineHtml": _Reader._inline_html,
+    "FootnoteReference": _Reader._note_mark,
     "Html": _Reader._html,
     "InlineMath": _Reader.text,
     "DisplayMath": _Reader.text,
@@ -966,7 +1069,11 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
 
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
     """Return the blocks of a markdown body in order, and what became of its links."""
+    if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
+        body = _mkdocs(body)
     reader = _Reader(body, first_line, base_url)
+    if "[^" in body:
+        reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
     return blocks, Links(
         reader.dropped,
@@ -976,3 +1083,125 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.html_blocks,
         reader.html_headings,
     )
+
+
+def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:
+    """Return the footnotes of a body ('[^mdn]: See [cookies](https://…) on MDN.'), by label (case folded): each as
+    one line of markdown, with the links it holds."""
+    reader = _Reader(body, first_line, base_url)
+    reader.collecting = {}
+    reader.read()
+    return reader.collecting
+
+
+# What MkDocs (Material) and Python-Markdown add to markdown, which CommonMark reads as a paragraph and an indented
+# code block: an admonition ('!!! tip "Title"', '??? example' collapsed, '???+ note' open), a content tab
+# ('=== "macOS"'), each with its text indented by four under it, a definition ('Pod' then ':   The smallest …'), and
+# an abbreviation's meaning ('*[CKAD]: Certified Kubernetes Application Developer').
+_ADMONITION = re.compile(
+    r"(?P<indent> {0,3})(?:(?P<mark>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*|(?P<tab>===!?))"
+    r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+_DEFINITION = re.compile(r" {0,3}:[ \t]+(?=\S)")
+_ABBREVIATION = re.compile(r"\*\[[^\]]+\]:")  # an abbreviation's meaning, shown on hover: '*[HTML]: Hyper Text …'
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# The mark an admonition's kind is shown with, as MkDocs Material draws its icon.
+_ADMONITION_MARKS = {
+    **dict.fromkeys(("note", "info", "todo", "seealso"), "ℹ️"),
+    **dict.fromkeys(("tip", "hint", "important", "abstract", "summary", "tldr"), "💡"),
+    **dict.fromkeys(("warning", "caution", "attention"), "⚠️"),
+    **dict.fromkeys(("danger", "error", "failure", "fail", "missing", "bug"), "❗"),
+    **dict.fromkeys(("success", "check", "done"), "✅"),
+    **dict.fromkeys(("question", "help", "faq"), "❓"),
+    "example": "🧪",
+    **dict.fromkeys(("quote", "cite"), "💬"),
+}
+
+
+def _mkdocs(body: str) -> str:
+    """Return a body with MkDocs' admonitions as block quotes (their title a bold label, '> **⚠️ Common mistake:**';
+    untitled, their mark before their first line), content tabs as a bold label over their text, and definitions
+    as a line of a bold term and its definition ('**Pod** — The smallest …': prose, not a label whose part would
+    take the bullets after it), and drop abbreviations' meanings. Each line stays on its line, so line
+    numbers hold; nothing in a fenced code block changes."""
+    lines = body.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            i += 1
+            continue
+        if opening is not None:
+            fence = opening.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if line[:2] == "*[" and _ABBREVIATION.match(line):  # '*[CKAD]: Certified …' explains a word, shows nothing
+            out.append("")
+            i += 1
+            continue
+        found = _ADMONITION.match(line) if line[:1] in " !?=" else None
+        if found is not None and (found.group("mark") or found.group("title") is not None):  # a tab has a title
+            end = i + 1
+            indent = found.group("indent") + "    "
+            while end < len(lines) and (
+                lines[end].startswith((indent, found.group("indent") + "\t")) or not lines[end].strip()
+            ):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():  # the blank lines after it are the page's
+                end -= 1
+            inner = [
+                ln[len(indent) :] if ln.startswith(indent) else ln.replace("\t", "", 1) if ln.strip() else ""
+                for ln in lines[i + 1 : end]
+            ]
+            out += _admonition(found, _mkdocs("\n".join(inner)).split("\n"))
+            i = end
+            continue
+        if (
+            i + 1 < len(lines)
+            and lines[i + 1].lstrip(" ")[:1] == ":"  # one cheap look first: most lines are followed by no definition
+            and line.strip()
+            and _DEFINITION.match(lines[i + 1])
+            and not _BLOCK_START.match(line)
+        ):
+            out.append(f"**{line.strip()}** — {_DEFINITION.sub('', lines[i + 1], count=1)}")
+            out.append("")
+            i += 2
+            while i < len(lines) and _DEFINITION.match(lines[i]):  # more definitions of the term: lines of their own
+                out.append(_DEFINITION.sub("", lines[i], count=1))
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+# A line that starts a block of its own (a heading, a list item, a quote, a table row, a label), not a term.
+_BLOCK_START = re.compile(r" {0,3}(?:#|[-*+] |\d{1,9}[.)] |>|\||\*\*|<)")
+
+
+def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
+    """Return an admonition's lines (its marker's, then its text's) as a block quote, or a content tab's as a label
+    and its text."""
+    indent, kind, title = found.group("indent"), found.group("kind"), found.group("title")
+    if found.group("tab"):  # a content tab: its title over its text, not a quote
+        return [f"{indent}**{title.strip()}:**" if title and title.strip() else "", *(indent + ln for ln in inner)]
+    icon = _ADMONITION_MARKS.get((kind or "").casefold(), "")
+    quote = f"{indent}> "
+    if title is None:  # no title given: MkDocs shows the kind's name; its mark before the first line says as much
+        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+        if first is not None and icon:
+            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        head = ">"
+    elif not title.strip():  # '!!! note ""': no title at all
+        head = ">"
+    else:
+        head = f"**{icon} {title.strip()}:**" if icon else f"**{title.strip()}:**"
+        head = f"> {head}"
+    return [f"{indent}{head}", *(f"{quote}{ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]

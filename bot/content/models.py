@@ -65,7 +65,9 @@ class Piece(NamedTuple):
     number: int | None = None  # an item of a numbered list: its number
     quote: bool = False  # written inside a block quote
     rest: str = ""  # a label: what follows it on its line; a row of a week table: its week cell ('Week: 1')
-    weeks: tuple[int, int] | None = None  # a row of a week table inside a phase: the weeks its week cell names
+    # a row of a week table inside a phase: the weeks its week cell names; a sub-heading that names weeks ('### Week 6'
+    # inside a phase): those
+    weeks: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,11 +108,13 @@ _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
-# What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'): no title of its own.
+# What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what
+# follows ('Read: …'): no title of its own.
 _MATERIAL = frozenset(
     {
         *("video", "reading", "quiz", "practice quiz", "graded quiz", "lab", "ungraded lab"),
         *("programming assignment", "peer-graded assignment", "discussion prompt"),
+        *("read", "watch", "listen", "see", "try"),  # 'Read: [The Design of Everyday Things](…), chapters 1-2'
     }
 )
 _URL = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
@@ -121,7 +123,11 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 # A bullet's markdown that opens with a link (as `bot.content.markdown` writes one: no blank or bare bracket in its
 # URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
-_AFTER_LINK = re.compile(r"\s*(?::|\s[-–—|])\s+(?=\S)")
+# Marks may stand between the link and the separator: emoji ('💰', '⭐') and a short note in brackets ('(paid)'), as
+# awesome lists write them.
+_AFTER_LINK = re.compile(
+    r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s[-–—|])\s+(?=\S)"
+)
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
@@ -658,13 +664,17 @@ class _Body:
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
+            # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
+            # says which of the phase's weeks it is for.
+            spans = found is not None and found.number is None and found.first is not None
+            weeks = (found.first, found.last or found.first) if spans and found is not None else None
             self.open_heading(level, plain, line, found, quote)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             part = self.stack[-1].part
             if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
                 self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), None))
+                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks))
                 )
             return
         if self.stack and quote < self.stack[-1].quote:
@@ -699,9 +709,9 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if kind == "item" and anchor_only:
+        if anchor_only and kind in ("item", "line"):
             heading.contents = True
-            return  # a table of contents: links to places in the page, not topics
+            return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = line > heading.last_line + 1
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
@@ -1053,8 +1063,9 @@ def _list_plan(blocks: list[Block]) -> bool:
 
 def _table_plan(blocks: list[Block]) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
-    rows '| 3-4 | JOINs | ... |') made into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell
-    ('Resources: ...'); None when there is no such table. The new blocks count as one quote deeper than the table,
+    rows '| 3-4 | JOINs | ... |'), or a later column does in a table of phases ('| Phase | Weeks | Topics |'), made
+    into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell ('Resources: ...'); None when there
+    is no such table. The new blocks count as one quote deeper than the table,
     so what follows the table ends its phases, as the end of a quote does.
 
     Only rows that go forward in time are a plan, each after the row and the tables taken before it: a table that
@@ -1090,13 +1101,24 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         return None
     out: list[Block] = []
     for row in rows:
-        header, _, first = row.cells[0]
-        heading = table_row_heading(header, first)
+        # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
+        # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
+        # plan.
+        at, heading = next(
+            ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := table_row_heading(header, cell))),
+            (0, None),
+        )
         found = read_phase_heading(heading) if heading is not None else None
         if found is None or found.first is None or found.last is None or found.first <= after:
             return None
+        if at and found.first != after + 1:
+            return None
         after = found.last
-        others = row.cells[1:]
+        others = [
+            cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
+            for cell in row.cells[:at] + row.cells[at + 1 :]
+        ]
+        others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
         titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
         md = plain = heading
         if titled is not None:
@@ -1110,6 +1132,20 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
     return out, after
+
+
+# The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').
+_PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
+
+
+def _unnumbered(md: str, plain: str) -> tuple[str, str]:
+    """Return a phase column's cell without the phase's number ('1. Cloud basics' is 'Cloud basics', '3' nothing)."""
+    found = _CELL_NUMBER.match(plain)
+    if found is None:
+        return md, plain
+    in_md = _CELL_NUMBER.match(md)
+    return (md[in_md.end() :] if in_md else md), plain[found.end() :]
 
 
 def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
@@ -1155,6 +1191,16 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
         return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
     return tuple(freeze(n) for n in roots)
+
+
+def _joined(lines: list[str]) -> str:
+    """Return a part's text: its lines as one paragraph, but for quoted lines ('> …'), which stay lines of the quote."""
+    out = ""
+    for line in lines:
+        if line:
+            sep = "\n" if line[:1] == ">" else " "
+            out = out + sep + line if out else line
+    return out
 
 
 def _without_leading_marks(label: str) -> str:
@@ -1296,9 +1342,7 @@ def _build_phases(
                 section_id=b.section_id,
                 objective=objective,
                 topics=topics_of(b.topics),
-                subsections=tuple(
-                    Subsection(s.label, s.line, " ".join(filter(None, s.text)), topics_of(s.topics)) for s in b.parts
-                ),
+                subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
                 body=(*b.body, Piece("text", b.line, b.links)) if b.links else tuple(b.body),
@@ -1416,7 +1460,7 @@ def _build_sections(
             sid = f"{h.section_id}~s{si}"
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
-            own = " ".join(filter(None, sub.text))
+            own = _joined(sub.text)
             body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)

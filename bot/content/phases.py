@@ -6,8 +6,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2 of 4: Databases` (the count is no title); a span in pieces: `(Weeks 1-2 & 3-4)`, `(Weeks 5-6, 7-8)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
-- `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file); `Week 3 (Jan 13-19):
-  Title`, titled 'Title (Jan 13-19)';
+- `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
+  `W3 / Title` too); `Week 3 (Jan 13-19): Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
@@ -61,18 +61,20 @@ _MONTH_WORDS = r"months?|monate?|m[eê]s(?:es)?|mois|mes[ei]"
 _DAY_WORDS = r"days?|tage?|d[ií]as?|jours?|giorn[oi]"
 DAY_WORDS = _DAY_WORDS  # also how questions name a day (`bot.content.questions`)
 _UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
-# Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'.
-_UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
+# Not the end of a longer word: 'Games 3D' holds no 'mes 3', 'Stage 2' no 'tage 2'. A 'W' right before a number is
+# a week ('W5 — Auth').
+_UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS}|w(?=\d))|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
 # The span's own unit again, in any of its words: 'Week 5 to Week 8', never 'Week 1 - Day 3' (a day of week 1).
 _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
-# '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number.
+# '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number; a '#' may come
+# before the first ('Week #4').
 _SPAN = (
-    rf"[(\[]?\s*{_UNIT}\.?\s*(?P<a>\d{{1,4}})"
+    rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
     rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
-_PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*{_NUMBER}", re.IGNORECASE)
+_PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*(?:#\s*)?{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
@@ -110,7 +112,7 @@ _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
 _MAYBE = re.compile(
-    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|wo|se|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
+    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|w\d|wo|se|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
     re.IGNORECASE,
 )
 _PHASE_FIRST = "psfeé"  # the first letters of the phase words
@@ -150,13 +152,18 @@ def _title(text: str) -> str:
         # ends, which are stripped below either way).
         text = " ".join(text.split())
     if text.isascii():
-        return text.strip(_EDGES)
-    start, end = 0, len(text)
-    while start < end and (text[start] in _EDGES or _decoration(text[start])):
-        start += 1
-    while end > start and (text[end - 1] in _EDGES or _decoration(text[end - 1])):
-        end -= 1
-    return text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
+        title = text.strip(_EDGES)
+    else:
+        start, end = 0, len(text)
+        while start < end and (text[start] in _EDGES or _decoration(text[start])):
+            start += 1
+        while end > start and (text[end - 1] in _EDGES or _decoration(text[end - 1])):
+            end -= 1
+        title = text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
+    # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
+    if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
+        return _title(title[2:] if title[:1] == "/" else title[:-2])
+    return title
 
 
 def _decoration(char: str) -> bool:

@@ -41,6 +41,11 @@ Scheduled weeks
     (`ScheduledPhase.weeks`), not over its nominal span: path week 15, in a phase that runs
     weeks 13-18 on the learner's calendar, gets slice 3 of 6.
 
+Weeks as written
+    A phase that says which week its rows or parts are for (a week table, '| 3 | JOINs |'; sub-headings that name
+    weeks, '#### Week 6: Cleaning') is sliced by those weeks instead (see `_row_weeks`): week N as written is what
+    names week N, and a slower pace takes the weeks as written that fall in each of its weeks.
+
 Pieces
     A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
     with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
@@ -388,16 +393,28 @@ def _cut(atoms: Sequence[_Atom], sizes: Iterable[int]) -> list[tuple[_Atom, ...]
 
 def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
     """Return each atom's weeks of the phase (from 1, as written) when the phase holds a week table ('| Week | Topic
-    |'); None when it holds none, or its week cells fit neither the phase's weeks nor its own count of weeks.
+    |') or parts headed by weeks ('#### Week 6: Cleaning' under '### Month 2' under '## Q1'); None when it holds
+    neither, or their weeks fit neither the phase's weeks nor its own count of weeks.
 
-    A row gives its atom the weeks its week cell names; any other atom takes the last week of the row before it
-    (the first row's weeks when it comes before every row)."""
+    A row gives its atom the weeks its week cell names, a part its atoms the weeks its heading names: a part before
+    parts with weeks within its own ('### Month 2' over '#### Week 5') only its first week, and the topics of a part
+    share its weeks out in order (two topics of 'Month 3', weeks 9-12: weeks 9-10 and 11-12). Any other atom takes
+    the last week of the atom before it; before every one of them, the weeks before the first named (the first named
+    week when that is week 1)."""
     cells = {piece.line: piece.weeks for piece in phase.body if piece.kind == "row" and piece.weeks is not None}
+    labels = {piece.line: piece.weeks for piece in phase.body if piece.kind == "label" and piece.weeks is not None}
+    later = sorted(labels.items())
+    for k, (line, (first, last)) in enumerate(later):
+        if any(first <= a and b <= last for _, (a, b) in later[k + 1 :]):
+            labels[line] = (first, first)  # '### Month 2' over '#### Week 5': it starts its first week
     keyed: list[tuple[int, int] | None] = []
     for atom in atoms:
         block = blocks[atom.block]
         topic = block.topics[atom.index] if block.topics else None
-        keyed.append(cells.get(topic.line) if topic is not None else None)
+        span = cells.get(topic.line) if topic is not None else None
+        if span is None and block.label is not None and (part := labels.get(block.line)) is not None:
+            span = _share(part, atom.index, block.size)
+        keyed.append(span)
     named = [span for span in keyed if span is not None]
     if not named:
         return None
@@ -410,20 +427,32 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
     else:
         return None
     spans: list[tuple[int, int]] = []
-    before = (named[0][0] - offset, named[0][0] - offset)
+    first = named[0][0] - offset
+    lead = (1, first - 1) if first > 1 else (first, first)  # what comes before week 3's part is weeks 1-2's
+    last: int | None = None  # the last week of the named atom before
     for span in keyed:
         if span is None:
-            spans.append((before[1], before[1]))
+            spans.append(lead if last is None else (last, last))
         else:
-            before = (span[0] - offset, span[1] - offset)
-            spans.append(before)
+            spans.append((span[0] - offset, span[1] - offset))
+            last = spans[-1][1]
     return spans
+
+
+def _share(weeks: tuple[int, int], index: int, count: int) -> tuple[int, int]:
+    """Return the weeks of the `index`-th of `count` atoms that share `weeks` out in order, as evenly as can be."""
+    first, last = weeks
+    length = last - first + 1
+    if count <= 1:
+        return weeks
+    start = first + index * length // count
+    return start, max(start, first + (index + 1) * length // count - 1)
 
 
 def _keyed_slices(
     phase: PhaseContent, weeks: int, atoms: Sequence[_Atom], blocks: Sequence[_Block], spans: Sequence[tuple[int, int]]
 ) -> tuple[PhaseSlice, ...]:
-    """Slice a phase with a week table by its week cells: week N of the phase as written is its rows for week N;
+    """Slice a phase by the weeks its rows and parts name (see `_row_weeks`): week N as written is what names week N;
     at another pace each scheduled week takes the weeks as written that fall in it. A week no row names, or one a
     slower pace repeats, is a practice week over the last week before it that has rows."""
     owned, lead = _pieces_of(phase, atoms, blocks)

@@ -462,19 +462,33 @@ def _section_text(role: Role, section: Section, done: Collection[str] | None = N
     part = _part_pieces(role, section)
     if part:  # a sub-heading of a phase: its pieces, as `/phase` shows them (a quoted label keeps its bullets)
         return _part_text(role, part, done)
-    if phase is None or phase.section_id != section.id:
-        return _reader_ticks(role, section.text, done)
+    own = _reader_ticks(role, section.text, done)
+    if section.kind != "section" or section.path == (role.title,):
+        return own
+    # A heading outside the phases shows the headings under it too ('## Getting Started' over '### Books'), each
+    # labelled by its title, in file order: it would show nothing when it only holds them. The file's title shows
+    # its own text only: under it is the whole file.
     sections = role.sections
-    pieces = [section.text] if section.text else []
-    shown = [section.path]  # a part under one shown above it is labelled from there ('✅ Stage 3 project')
+    pieces = [own] if own else []
+    shown = [section.path]  # a heading under one shown above it is labelled from there
+    depth = len(section.path)
+    whole: tuple[str, ...] | None = None  # a phase shown whole, as /phase shows it: its parts are in it
     for part in sections[sections.index(section) + 1 :]:  # headings come in file order, before the finer entries
-        if part.kind != "section" or part.phase != section.phase:
+        if part.kind not in ("section", "phase") or len(part.path) <= depth or part.path[:depth] != section.path:
             break
+        if whole is not None and part.path[: len(whole)] == whole:
+            continue
         above = max((p for p in shown if part.path[: len(p)] == p), key=len, default=())
         trail = part.path[len(above) :] if above else (part.title,)
         shown.append(part.path)
         label = label_text(" › ".join(trail) or part.title)
-        pieces.append(f"{label}\n{part.text}" if part.text else label)
+        inner = role.phase(part.phase) if part.kind == "phase" and part.phase is not None else None
+        if inner is not None and inner.section_id == part.id:
+            whole = part.path
+            text = phase_body(inner, [item for item in role.checklist if item.phase == inner.number], done)
+        else:
+            text = _reader_ticks(role, part.text, done)
+        pieces.append(f"{label}\n{text}" if text else label)
     return "\n\n".join(pieces)
 
 

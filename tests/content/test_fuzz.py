@@ -124,7 +124,11 @@ def bare_title(title: str) -> str:
         chars.pop(0)
     while chars and (chars[-1] in TITLE_EDGES or unicodedata.category(chars[-1]) in ("So", "Sk", "Mn", "Me", "Cf")):
         chars.pop()
-    return "".join(chars) or title.strip(TITLE_EDGES)
+    bare = "".join(chars) or title.strip(TITLE_EDGES)
+    # a slash with a blank beside it is a separator too ('Wk 7 / Deploy'), a slash in a word ('/etc') is not
+    if bare[:2] in ("/ ", "/\t") or bare[-2:] in (" /", "\t/"):
+        return bare_title(bare[2:] if bare[:1] == "/" else bare[:-2])
+    return bare
 
 
 def phrase(rnd: random.Random, min_words: int = 1, max_words: int = 5) -> str:

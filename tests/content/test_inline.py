@@ -192,7 +192,7 @@ def test_task_items_know_their_phase():
     assert [(i.text, i.phase) for i in role.checklist] == [("first task", 1), ("second task", 2), ("later", None)]
 
 
-def test_footnote_marks_and_definitions_are_left_out():
+def test_a_footnote_shows_in_brackets_after_its_mark_and_its_definition_is_no_text_of_its_own():
     body = PHASE + (
         "- HTTP in depth: methods, headers, cookies[^rfc]\n"
         "- Injection (SQL, command, template)[^1]\n\n"
@@ -203,12 +203,16 @@ def test_footnote_marks_and_definitions_are_left_out():
     )
     role, problems = parse(body)
     assert [t.text for t in role.phases[0].topics] == [
-        "HTTP in depth: methods, headers, cookies",
-        "Injection (SQL, command, template)",
+        "HTTP in depth: methods, headers, cookies (See RFC 9110 for HTTP semantics.)",
+        "Injection (SQL, command, template) (Still the most common class in bug bounty reports.)",
     ]
-    assert [i.text for i in role.checklist] == ["Write a threat model"]
+    assert [t.title for t in role.phases[0].topics] == ["HTTP in depth", "Injection (SQL, command, template)"]
+    assert [(i.text, i.md) for i in role.checklist] == [
+        ("Write a threat model", "Write a threat model (STRIDE works well.)")
+    ]
     shown = "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
-    assert "[^" not in shown and "RFC 9110" not in shown
+    assert "[^" not in shown
+    assert shown.count("RFC 9110") == 2  # the phase's text and the bullet's entry, not the definition again
     assert problems == []
 
 

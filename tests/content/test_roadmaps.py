@@ -9,6 +9,8 @@ import yaml
 
 from bot.content.loader import load_content, parse_bytes
 from bot.content.models import Role
+from bot.domain.today import week_slice
+from bot.handlers.learning import phase_body
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 MANIFEST: dict[str, dict] = yaml.safe_load((FIXTURES / "manifest.yaml").read_text(encoding="utf-8"))
@@ -160,6 +162,29 @@ def test_the_same_task_under_two_headings_is_two_items(name: str):
         found = [i for i in role.checklist if i.text == text]
         assert sorted(i.group for i in found) == sorted(headings)
         assert len({i.id for i in found}) == len(found)
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "phase_shows" in MANIFEST[n]])
+def test_phase_shows_what_is_written_under_the_phase(name: str):
+    role, problems = parsed(name)
+    assert role is not None, problems
+    for number, pieces in MANIFEST[name]["phase_shows"].items():
+        phase = role.phase(int(number))
+        assert phase is not None
+        shown = phase_body(phase, [item for item in role.checklist if item.phase == phase.number])
+        for piece in pieces:
+            assert piece in shown, shown
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "week_shows" in MANIFEST[n]])
+def test_each_week_shows_its_own_part_of_the_phase(name: str):
+    role, problems = parsed(name)
+    assert role is not None, problems
+    for week, headings in MANIFEST[name]["week_shows"].items():
+        (phase,) = [p for p in role.phases if p.first_week <= int(week) <= p.last_week]
+        weeks = phase.last_week - phase.first_week + 1
+        shown = week_slice(phase, weeks, int(week) - phase.first_week + 1)
+        assert [unit.heading for unit in shown.units] == headings, week
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if "hint_lines" in MANIFEST[n]])

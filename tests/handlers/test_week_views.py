@@ -170,3 +170,66 @@ async def test_a_deep_dive_shows_the_readers_ticks_never_the_authors(load: Load)
         shown = text(await learning.skill_deep_dive(svc, caller(), topic))
         assert "⬜ Closures\n⬜ `==` vs `===`" in shown
         assert "**📝 Common mistakes:**\n- Comparing with ==" in shown  # a quoted label keeps its bullets
+
+
+QUARTERS = """
+## Q1 — Python and Statistics
+
+### Month 1: Python
+
+#### Week 1: Setup
+- Install Python
+
+#### Week 2: Data structures
+- Lists and dicts
+
+#### Weeks 3-4: Functions
+- Functions and modules
+
+### Month 2: pandas
+
+#### Week 5: DataFrames
+- Selecting and filtering
+
+#### Week 6: Cleaning
+- Missing values
+
+#### Weeks 7-8: Joins
+- merge and groupby
+
+### Month 3: Statistics
+- Descriptive statistics
+- Probability
+
+## Q2 — Machine Learning
+
+### Month 4: Supervised learning
+- Regression
+"""
+
+
+async def test_a_week_written_under_a_month_under_a_quarter_is_shown_in_that_week(load: Load) -> None:
+    svc = load({"year": QUARTERS})
+    await learning.start_learning(svc, caller(), "year")
+    weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(12)]
+    assert "**Month 1: Python:**" in weeks[0] and "- Install Python" in weeks[0] and "Lists" not in weeks[0]
+    assert "**Week 2: Data structures:**" in weeks[1] and "Install" not in weeks[1] and "Month 1" not in weeks[1]
+    assert "- Functions and modules" in weeks[2] and "- Functions and modules" in weeks[3]
+    assert "**Month 2: pandas:**" in weeks[4] and "- Selecting and filtering" in weeks[4]
+    assert "**Week 6: Cleaning:**\n- Missing values" in weeks[5] and "Selecting" not in weeks[5]
+    assert "- merge and groupby" in weeks[6] and "Missing" not in weeks[6]
+    # a month without weeks of its own shares its weeks out as a phase does
+    assert "- Descriptive statistics" in weeks[8] and "Probability" not in weeks[8]
+    assert "- Probability" in weeks[10] and "Descriptive" not in weeks[10]
+
+
+async def test_a_month_over_a_part_of_the_same_weeks_is_shown_once(load: Load) -> None:
+    year = (
+        "## Q1 — Portfolio\n\n### Month 1: Writing\n\n#### Weeks 1-4: Two case studies\n- Write them up\n\n"
+        "### Month 2: Design\n- A site\n\n### Month 3: Jobs\n- Apply\n\n## Q2 — Work\n- Interviews\n"
+    )
+    svc = load({"folio": year})
+    await learning.start_learning(svc, caller(), "folio")
+    weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
+    assert all("- Write them up" in week for week in weeks)
+    assert "**Month 1: Writing:**" in weeks[0] and not [w for w in weeks[1:] if "Month 1" in w]
