@@ -274,13 +274,21 @@ def _which_path(question: Question, paths: int) -> str:
             paths,
             day=question.days[0],
         )
+    if question.days is not None:  # asked in days: answered in days, never as the weeks they fall in
+        return _n(
+            "Which path? Days {first}-{last} are in {n} path.",
+            "Which path? Days {first}-{last} are in {n} paths.",
+            paths,
+            first=question.days[0],
+            last=question.days[1],
+        )
     if first == last:
         return _n(
             "Which path? Week {week} is in {n} path.", "Which path? Week {week} is in {n} paths.", paths, week=first
         )
     return _n(
-        "Which path? Weeks {first}-{last} is in {n} path.",
-        "Which path? Weeks {first}-{last} is in {n} paths.",
+        "Which path? Weeks {first}-{last} are in {n} path.",
+        "Which path? Weeks {first}-{last} are in {n} paths.",
         paths,
         first=first,
         last=last,
@@ -298,8 +306,8 @@ def _past_the_end(path: str, total: int, first: int, last: int) -> str:
             week=first,
         )
     return _n(
-        "{path} has {n} week; weeks {first}-{last} is past its end.",
-        "{path} has {n} weeks; weeks {first}-{last} is past its end.",
+        "{path} has {n} week; weeks {first}-{last} are past its end.",
+        "{path} has {n} weeks; weeks {first}-{last} are past its end.",
         total,
         path=path,
         first=first,
@@ -350,8 +358,8 @@ def _days_past_the_end(path: str, total: int, first: int, last: int) -> str:
             day=first,
         )
     return _n(
-        "{path} has {n} day; days {first}-{last} is past its end.",
-        "{path} has {n} days; days {first}-{last} is past its end.",
+        "{path} has {n} day; days {first}-{last} are past its end.",
+        "{path} has {n} days; days {first}-{last} are past its end.",
         total,
         path=path,
         first=first,
@@ -461,8 +469,8 @@ def _by_number(
             )
         else:
             problem = _n(
-                "{path} has {n} week ({days} days); days {first}-{last} is past its end.",
-                "{path} has {n} weeks ({days} days); days {first}-{last} is past its end.",
+                "{path} has {n} week ({days} days); days {first}-{last} are past its end.",
+                "{path} has {n} weeks ({days} days); days {first}-{last} are past its end.",
                 total,
                 path=of,
                 days=7 * total,

@@ -324,6 +324,9 @@ def test_a_days_own_heading_answers_first_and_the_note_says_which_phase_it_is_in
     assert answer(one_path(DAYS), "day 200", role="days").problem == "Days has 90 days; day 200 is past its end."
     assert answer(one_path(DAYS), "day 200").problem == "No path has a day 200; Days has 90 days."
     assert answer(SEARCH, "day 45").problem == "Which path? Day 45 is in 6 paths."
+    # days asked for are answered in days, not as the weeks they fall in
+    assert answer(SEARCH, "days 61-70").problem == "Which path? Days 61-70 are in 6 paths."
+    assert answer(SEARCH, "weeks 3-4").problem == "Which path? Weeks 3-4 are in 6 paths."
 
 
 BOOTCAMP = (
@@ -351,7 +354,7 @@ def test_a_day_past_the_last_day_heading_is_past_the_plans_end():
     result = answer(one_path(BOOTCAMP, "camp"), "day 11", role="camp")
     assert (result.hits, result.problem) == ([], "Camp has 10 days; day 11 is past its end.")
     span = answer(one_path(BOOTCAMP, "camp"), "days 11-12", role="camp")
-    assert span.problem == "Camp has 10 days; days 11-12 is past its end."
+    assert span.problem == "Camp has 10 days; days 11-12 are past its end."
     assert answer(one_path(BOOTCAMP, "camp"), "days 11-12").problem == "No path has days 11-12; Camp has 10 days."
 
 
@@ -390,7 +393,7 @@ def test_a_day_past_the_end_of_a_path_in_weeks_says_how_many_days_it_has():
     web = paths(web=TWELVE_WEEKS)
     assert answer(web, "day 90", role="web").problem == "Web has 12 weeks (84 days); day 90 is past its end."
     assert answer(web, "days 85-100", role="web").problem == (
-        "Web has 12 weeks (84 days); days 85-100 is past its end."
+        "Web has 12 weeks (84 days); days 85-100 are past its end."
     )
     assert answer(web, "week 13", role="web").problem == "Web has 12 weeks; week 13 is past its end."
 
