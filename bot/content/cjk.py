@@ -7,18 +7,18 @@ import re
 # Chinese and Japanese write no blanks between words: a run of their characters is indexed and looked up as its
 # overlapping pairs ('计算机基础': 计算, 算机, 机基, 基础), as search engines for these languages do, so '计算机' finds
 # it. A run of one character is that character.
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def cjk_words(words: list[str]) -> list[str]:
     """Return words with each run of Chinese or Japanese characters in them as its pairs, the rest as they are."""
     out: list[str] = []
     for word in words:
-        if not _CJK.search(word):
+        if not CJK.search(word):
             out.append(word)
             continue
         at = 0
-        for run in _CJK.finditer(word):
+        for run in CJK.finditer(word):
             if run.start() > at:
                 out.append(word[at : run.start()])
             chars = run.group()

@@ -198,7 +198,7 @@ def _zh_int(text: str) -> int | None:
     return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[ones] if ones else 0)
 
 
-def _from_chinese(text: str) -> str:
+def from_chinese(text: str) -> str:
     """Return a Chinese heading in the English words `read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with
     its full-width brackets and colons as ASCII ones; the title keeps its own words."""
 
@@ -223,7 +223,7 @@ def _from_chinese(text: str) -> str:
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     if not text.isascii() and _ZH_MAYBE.search(text):
-        text = _from_chinese(text)
+        text = from_chinese(text)
     found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
@@ -436,7 +436,7 @@ def _questions(headings: Sequence[tuple[int, str]]) -> bool:
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
     if not text.isascii() and _ZH_MAYBE.search(text):
-        text = _from_chinese(text)
+        text = from_chinese(text)
     lead = _LEAD.match(text)
     span = _SPAN_START.match(text, lead.end() if lead else 0)
     return span is not None and _unit(span) == "day" and not span.group("b")

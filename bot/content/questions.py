@@ -9,7 +9,7 @@ German and Spanish are read by the same tables and patterns, whatever the asker'
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
 docker", "qué viene después de bases de datos", "antes de docker"; "diese woche", "nächste woche", "esta
 semana", "la semana que viene"; "was kommt als nächstes", "qué sigue". Accents may be left out ("naechste",
-"despues").
+"despues"). So are Chinese ones: "第14周学什么", "第三阶段", "数据库之后学什么", "本周", "接下来学什么".
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
 """
 
@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from bot.content.cjk import CJK
 from bot.content.phases import DAY_WORDS, WEEK_WORDS
+from bot.content.phases import from_chinese as chinese_heading
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
@@ -504,8 +506,39 @@ class Question:
     days: tuple[int, int] | None = None  # the day or days asked about, when asked in days (`weeks` holds theirs)
 
 
+# Chinese questions are read as their English words: '第14周学什么' (what is on in week 14), '第三阶段',
+# '数据库之后学什么' (what comes after databases), 'Docker 之前要学什么' (before), '本周' and '下周' (this and next
+# week), '接下来学什么' (what's next).
+_ZH_NEXT = re.compile(r"(?:接下来|下一步)(?:(?:要|应该)?学(?:习)?(?:什么|啥))?|接下来呢")
+_ZH_FILLER = re.compile(r"\s*(?:(?:要|应该|需要)?(?:学习?|讲|有|做|看)(?:些)?(?:什么|啥)|的内容|呢)\s*$")
+_ZH_NEIGHBOUR = re.compile(r"(?P<subject>.+?)\s*(?P<which>之后|以后|后面|之前|以前)\s*")
+_ZH_WEEKS = (
+    *(("下一周", "next week"), ("下周", "next week")),
+    *(("这一周", "this week"), ("本周", "this week"), ("这周", "this week")),
+)
+
+
+def _from_chinese(query: str) -> str:
+    """Return a Chinese question in the English words `read_question` reads, else the query as it is."""
+    text = query.strip().rstrip("?？!！。 ")
+    if _ZH_NEXT.fullmatch(text):
+        return "what's next"
+    for said, meant in _ZH_WEEKS:
+        text = text.replace(said, f" {meant} ")
+    text = _ZH_FILLER.sub("", chinese_heading(text)).strip()
+    neighbour = _ZH_NEIGHBOUR.fullmatch(text)
+    if neighbour is not None:
+        which = "after" if neighbour.group("which") in ("之后", "以后", "后面") else "before"
+        return f"what comes {which} {neighbour.group('subject').strip()}"
+    return text
+
+
 def read_question(query: str) -> Question:
     """Read what a query asks: a week, a phase, the phase after or before something, or a topic."""
+    if not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
+        read = read_question(english)
+        if read.kind != "topic":  # else the Chinese words are searched as they are
+            return Question(read.kind, read.topic, read.weeks, read.phase, read.relative, read.rest, query, read.days)
     text = _normal(query)
     if _asks_whats_next(text):
         return Question("after", query, relative=0, text=query)

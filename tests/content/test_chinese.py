@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.content.answers import answer
 from bot.content.loader import parse_bytes
 from bot.content.pick import best, rank
+from bot.content.questions import read_question
 from bot.content.search import SearchIndex, tokenize
 from tests.content.helpers import role_file
 
@@ -63,3 +67,33 @@ def test_done_picks_the_item_a_chinese_word_is_in():
     items = ["刷完 100 道算法题", "为图书 API 加上 Redis 缓存", "准备项目介绍"]
     assert [items[f.index] for f in best(rank("算法", items))] == ["刷完 100 道算法题"]
     assert [items[f.index] for f in best(rank("redis 缓存", items))] == ["为图书 API 加上 Redis 缓存"]
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "weeks", "phase", "relative", "topic"),
+    [
+        ("第14周学什么", "week", (14, 14), None, None, None),
+        ("第2-3周的内容", "week", (2, 3), None, None, None),
+        ("第三阶段讲什么", "phase", None, 3, None, None),
+        ("数据库之后学什么", "after", None, None, None, "数据库"),
+        ("Docker 之前要学什么？", "before", None, None, None, "docker"),
+        ("本周学什么", "week", None, None, 0, None),
+        ("下周", "week", None, None, 1, None),
+        ("接下来学什么", "after", None, None, 0, None),
+        ("学习 Redis 缓存", "topic", None, None, None, "学习 Redis 缓存"),
+    ],
+)
+def test_chinese_questions_read_as_their_english_words(query, kind, weeks, phase, relative, topic):
+    asked = read_question(query)
+    assert (asked.kind, asked.weeks, asked.phase, asked.relative) == (kind, weeks, phase, relative)
+    assert asked.text == query
+    if topic is not None:
+        assert asked.topic == topic
+
+
+def test_a_chinese_question_is_answered_with_the_phase_it_asks_for():
+    found = index()
+    week = answer(found, "第6周学什么")
+    assert week.note == "Week 6 of Zh Backend is in Phase 2: 数据库 (weeks 5-8)."
+    after = answer(found, "计算机基础之后学什么")
+    assert [h.section.title for h in after.hits][:1] == ["第二阶段：数据库（第5-8周）"]
