@@ -1440,7 +1440,7 @@ def _build_sections(
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
     open_path: list[_Heading] = []
-    for i, h in enumerate(headings):
+    for h in headings:
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
             open_path.pop()
         open_path.append(h)
@@ -1451,10 +1451,8 @@ def _build_sections(
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")
         kind = "phase" if h.is_phase else "section"
-        if not (text or h.topics or h.subsections or h.is_phase) and (
-            h.contents or i + 1 == len(headings) or headings[i + 1].level <= h.level
-        ):
-            continue  # nothing under it but a table of contents, or nothing at all: no entry that would show nothing
+        if h.contents and not (text or h.topics or h.subsections or h.is_phase):
+            continue  # a table of contents and nothing else: no entry that would show nothing
         sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)

@@ -95,14 +95,9 @@ def test_a_table_of_contents_whose_links_are_dropped_is_no_entry():
     found = index(toc)
     assert "📑 Table of Contents" not in titles(found, "table of contents")
     assert titles(found, "table of contents")[0] == "Contents of a page"
-    # an empty phase is still a phase and an empty heading that holds others a place to go to; one that holds
-    # nothing at all ('### Tables', a last '## Glossary') is no entry: it would show nothing
+    # an empty heading that holds others is still a place to go to, and an empty phase still a phase
     role = found.roles["role-0"]
-    titled = {s.title for s in role.sections}
-    assert "Stage 2 — More (Weeks 3-4)" in titled
-    assert not {"Tables", "Glossary"} & titled
-    held = index("# Roadmap\n\n## Setup\n\n### Tools\n- Git\n\n## Notes\n\n[^1]: A footnote.\n")
-    assert {s.title for s in held.roles["role-0"].sections if s.kind == "section"} == {"Roadmap", "Setup", "Tools"}
+    assert {"Stage 2 — More (Weeks 3-4)", "Tables", "Glossary"} <= {s.title for s in role.sections}
 
 
 def test_a_bullets_title_leaves_out_a_link_after_a_dash_and_an_items_title_its_final_colon():
