@@ -35,6 +35,8 @@ OPTIONS = (
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
 )
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
+# roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
+_RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
 _ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
@@ -682,6 +684,8 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
+                if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
+                    value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
                     self.only_anchor = False
                 if "==" in value:

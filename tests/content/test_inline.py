@@ -259,3 +259,18 @@ def test_a_linked_heading_keeps_its_link_where_its_clean_title_cannot():
     (part,) = phase.subsections
     assert (part.label, part.text) == ("kubectl cheat sheet", "[kubectl cheat sheet](https://kubernetes.io/k)")
     assert entries(role)["kubectl cheat sheet"].text.startswith("[kubectl cheat sheet](https://kubernetes.io/k)")
+
+
+def test_roadmap_sh_resource_kinds_are_no_part_of_a_links_text():
+    body = PHASE + (
+        "- React\n"
+        "  - [@official@React docs (react.dev)](https://react.dev/learn)\n"
+        "  - [@video@React in 100 seconds](https://example.com/v)\n"
+        "- Mail me @ [@bob@](https://example.com/bob) or bob@example.com\n"
+    )
+    role, _ = parse(body)
+    assert "[React docs (react.dev)](https://react.dev/learn)" in entries(role)["React"].text
+    assert {"React docs (react.dev)", "React in 100 seconds"} <= set(entries(role, "topic"))
+    assert not any("@official@" in title or "@video@" in title for title in entries(role))
+    # an '@' that names no kind of link stays
+    assert "Mail me @ [@bob@](https://example.com/bob) or bob@example.com" in [t.text for t in role.phases[0].topics]
