@@ -51,7 +51,8 @@ DEFAULT_REMINDER_TIME = time(9, 0)
 
 
 def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
-    """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together.
+    """Chunk a checklist into pages of up to four selects of up to 25 items, keeping groups together, and no more
+    selects to a page than its items' lines fit in (links and notes included: `_chunk_lines`).
 
     Groups written in one phase share a select while they fit: a syllabus's `Day N` headings of an item or two
     each would otherwise take a select apiece, and pages of them."""
@@ -74,7 +75,32 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
                 last.extend(piece)
             else:
                 chunks.append(list(piece))
-    return [chunks[i : i + SELECTS_PER_PAGE] for i in range(0, len(chunks), SELECTS_PER_PAGE)] or [[]]
+    pages: list[list[list[ChecklistItem]]] = []
+    size = 0
+    for chunk in chunks:
+        need = len("\n".join(_chunk_lines(chunk, (), markdown=True, notes=True))) + 1  # ticks do not change it
+        if not pages or len(pages[-1]) == SELECTS_PER_PAGE or size + need > MAX_EMBED_DESCRIPTION + 1:
+            pages.append([])
+            size = 0
+        pages[-1].append(chunk)
+        size += need
+    return pages or [[]]
+
+
+def _chunk_lines(chunk: Sequence[ChecklistItem], done: Collection[str], *, markdown: bool, notes: bool) -> list[str]:
+    """Return a select's items as `/checklist` lists them, under their group's line: its box, its name (with its
+    links when `markdown`) and its note under it when `notes` (an item and its note are one line to `fit_lines`,
+    never parted)."""
+    lines = []
+    group = None
+    names = item_names(chunk, groups_shown=True, markdown=markdown)
+    for i, n in zip(chunk, names, strict=True):
+        if i.group != group:  # a select may hold several small groups of one phase
+            group = i.group
+            lines.append(f"**{group}**")
+        line = f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}"
+        lines.append("\n".join([line, *note_lines(i.note, indent=indent(i))]) if notes and i.note else line)
+    return lines
 
 
 def _menu_name(role: Role, chunk: Sequence[ChecklistItem]) -> str:
@@ -126,29 +152,21 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     page = max(0, min(page, len(pages) - 1))
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
-    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]  # under their group's line
+    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
 
     def lines_of(markdown: bool, notes: bool = False) -> list[str]:
-        lines = []
-        for chunk, names in named:
-            shown = item_names(chunk, groups_shown=True, markdown=True) if markdown else names
-            group = None
-            for i, n in zip(chunk, shown, strict=True):
-                if i.group != group:  # a select may hold several small groups of one phase
-                    group = i.group
-                    lines.append(f"**{group}**")
-                line = f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}"
-                # An item and its note are one line to `fit_lines`: never parted.
-                lines.append("\n".join([line, *note_lines(i.note, indent=indent(i))]) if notes and i.note else line)
-        return lines
+        return [line for chunk in pages[page] for line in _chunk_lines(chunk, done, markdown=markdown, notes=notes)]
 
-    # The items with their links and notes; where those would not all fit, without the notes; then every item in
-    # its plain words.
+    # The items with their links and notes; where one select's items would not fit so (pages are cut to fit them,
+    # but a select is never cut), without the notes, then every item in its plain words, and the footer says so.
     lines = lines_of(markdown=True, notes=True)
+    left_out = ""
     if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
         lines = lines_of(markdown=True)
+        left_out = _("Notes under items are left out to fit: {phase} shows them.", phase=cmd("phase"))
     if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
         lines = lines_of(markdown=False)
+        left_out = _("Links and notes are left out to fit: {phase} shows them.", phase=cmd("phase"))
     if len(pages) > 1:
         footer = _(
             "Pick items in a menu to tick them; unpick to untick. · Page {page}/{pages}",
@@ -157,6 +175,8 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         )
     else:
         footer = _("Pick items in a menu to tick them; unpick to untick.")
+    if left_out:
+        footer = f"{left_out} {footer}"
     card = Card(
         title=clip(_("{path} · checklist", path=r.display_name), 256),
         description=fit_lines(lines, MAX_EMBED_DESCRIPTION),

@@ -370,6 +370,39 @@ async def test_checklist_shows_what_is_written_under_an_item_with_it(load: Load)
     assert "size()\n\u2003" not in shown  # a nested checklist item is its own line, not a note
 
 
+def crowded(groups: int, items: int, note_lines: int) -> str:
+    """A checklist of `groups` headings of `items` items, each with `note_lines` links nested under it."""
+    out = ["# Prep"]
+    for g in range(groups):
+        out.append(f"## Topic {g}")
+        for i in range(items):
+            out.append(f"- [ ] Study topic{g} part{i}")
+            out += [
+                f"  - [Lecture {n} on part {i} (video)](https://example.com/{g}/{i}/{n})" for n in range(note_lines)
+            ]
+    return "\n".join(out) + "\n"
+
+
+async def test_a_crowded_checklist_takes_more_pages_to_keep_its_notes(load: Load) -> None:
+    svc = load({"prep": crowded(groups=4, items=6, note_lines=3)})
+    await learning.start_learning(svc, caller(), "prep")
+    first = await progress.checklist_view(svc, caller())
+    assert "Page 1/" in first.cards[0].footer and "left out" not in first.cards[0].footer
+    shown = body(first)
+    assert "⬜ Study topic0 part0\n\u2003- [Lecture 0 on part 0 (video)](https://example.com/0/0/0)" in shown
+    assert len(shown) <= 4096
+    pages = progress.checklist_pages(svc.role("prep"))
+    assert len(pages) > 1 and all(len(page) < 4 for page in pages)  # four selects would not fit with the notes
+
+
+async def test_a_select_too_long_for_its_notes_says_they_are_left_out(load: Load) -> None:
+    svc = load({"prep": crowded(groups=1, items=25, note_lines=4)})
+    await learning.start_learning(svc, caller(), "prep")
+    card = (await progress.checklist_view(svc, caller())).cards[0]
+    assert card.footer.startswith("Notes under items are left out to fit: `/phase` shows them. Pick items")
+    assert "Lecture" not in card.description and "⬜ Study topic0 part24" in card.description
+
+
 async def test_today_lists_an_open_items_note_under_it_and_never_alone(load: Load) -> None:
     svc = load({"prep": NOTED})
     await learning.start_learning(svc, caller(), "prep")
