@@ -161,11 +161,11 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     # but a select is never cut), without the notes, then every item in its plain words, and the footer says so.
     lines = lines_of(markdown=True, notes=True)
     left_out = ""
-    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
-        lines = lines_of(markdown=True)
+    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION and (shorter := lines_of(markdown=True)) != lines:
+        lines = shorter
         left_out = _("Notes under items are left out to fit: {phase} shows them.", phase=cmd("phase"))
-    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION:
-        lines = lines_of(markdown=False)
+    if len("\n".join(lines)) > MAX_EMBED_DESCRIPTION and (shorter := lines_of(markdown=False)) != lines:
+        lines = shorter
         left_out = _("Links and notes are left out to fit: {phase} shows them.", phase=cmd("phase"))
     if len(pages) > 1:
         footer = _(
