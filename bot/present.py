@@ -178,13 +178,27 @@ def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[st
     return out
 
 
-def open_items_text(by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE) -> str:
-    """Return open checklist items under their group names, whole lines only, short enough for one field."""
-    lines = []
+def open_items_text(
+    by_group: Sequence[tuple[str, Sequence[OpenItem]]], limit: int = MAX_FIELD_VALUE, total: int | None = None
+) -> str:
+    """Return open checklist items under their group names, whole items only, short enough for one field, and how
+    many more of the `total` open ones (default: those given) `/checklist` has."""
+    entries: list[tuple[str, bool]] = []  # (line, whether it is an item)
     for group, items in by_group:
-        lines.append(f"**{group}**")
-        lines.extend(item_text(item) for item in items)
-    return fit_lines(lines, limit)
+        entries.append((f"**{group}**", False))
+        entries.extend((item_text(item), True) for item in items)
+    total = sum(is_item for _line, is_item in entries) if total is None else total
+    tail = ""
+    for shown in range(len(entries), 0, -1):
+        kept = entries[:shown]
+        while kept and not kept[-1][1]:  # a group's name goes with its first item
+            kept.pop()
+        more = total - sum(is_item for _line, is_item in kept)
+        tail = _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
+        text = "\n".join([line for line, _is_item in kept] + ([tail] if more > 0 else []))
+        if len(text) <= limit:
+            return text
+    return clip(tail, limit)
 
 
 def zone_note(*stored: str | None, whose: str = "Your") -> str:

@@ -252,8 +252,10 @@ def _self_paced_fields(plan: Plan, done: Collection[str]) -> list[Field]:
     ]
     if found.checklist:
         upcoming = next_open_items(found.checklist, done)
+        left = len({item.id for item in found.checklist}.difference(done))
+        weekly = _("Your weekly reminder lists the next open items.")
         text = (
-            open_items_text(upcoming) + "\n" + _("Your weekly reminder lists the next open items.")
+            open_items_text(upcoming, MAX_FIELD_VALUE - len(weekly) - 1, total=left) + "\n" + weekly
             if upcoming
             else _(
                 "{ticked} {progress} shows what you did.",

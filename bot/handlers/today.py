@@ -59,7 +59,8 @@ def _self_paced_card(plan: Plan, done: Collection[str]) -> Card:
     """No weekly slice on a path without phases: its next open checklist items instead."""
     role = plan.role
     upcoming = next_open_items(role.checklist, done)
-    fields = [Field(_("Next on your checklist"), open_items_text(upcoming))] if upcoming else []
+    left = len({item.id for item in role.checklist}.difference(done))
+    fields = [Field(_("Next on your checklist"), open_items_text(upcoming, total=left))] if upcoming else []
     if role.checklist and not upcoming:
         text = _(
             "{path} is self-paced: there is no weekly plan. {hint} "

@@ -374,7 +374,8 @@ def _self_paced_card(week: PathWeek, room: int) -> Card:
     limit = min(MAX_FIELD_VALUE, room // 3)
     fields = []
     if view.open_by_group:
-        fields.append(Field(_("Next open items"), open_items_text(view.open_by_group, limit)))
+        left = max(view.total - view.done, 0)
+        fields.append(Field(_("Next open items"), open_items_text(view.open_by_group, limit, total=left)))
     if view.total:
         fields.append(Field(_("Progress"), progress_bar(view.done, view.total)))
     fields.append(Field(_("Streak"), streak_text(week.standing.streak)))

@@ -403,6 +403,15 @@ async def test_a_select_too_long_for_its_notes_says_they_are_left_out(load: Load
     assert "Lecture" not in card.description and "⬜ Study topic0 part24" in card.description
 
 
+async def test_a_self_paced_today_counts_every_open_item_it_does_not_list(load: Load) -> None:
+    svc = load({"prep": crowded(groups=3, items=4, note_lines=0)})
+    await learning.start_learning(svc, caller(), "prep")
+    await progress.done(svc, caller(), "Study topic2 part3")
+    (listed,) = [f.value for f in (await today.today(svc, caller())).cards[0].fields]
+    assert listed.count("⬜") == 5
+    assert listed.endswith("\n…and 6 more in `/checklist`")  # 11 open, 5 listed
+
+
 async def test_today_lists_an_open_items_note_under_it_and_never_alone(load: Load) -> None:
     svc = load({"prep": NOTED})
     await learning.start_learning(svc, caller(), "prep")

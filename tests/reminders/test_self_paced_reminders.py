@@ -44,7 +44,8 @@ NEXT_ITEMS = (
     "  **Arrays**\n"
     "  ⬜ Implement:\n"
     "  \u2003- a dynamic array that doubles when full\n"  # what is written under the item, with it
-    "  \u2003- insert, delete and get by index"
+    "  \u2003- insert, delete and get by index\n"
+    "  …and 26 more in `/checklist`"  # of the 31 open items
 )
 
 
