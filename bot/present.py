@@ -459,7 +459,8 @@ def unseen(resources: Sequence[Resource], shown: str) -> list[Resource]:
 def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "") -> list[Field]:
     """Return the fields under this week's slice: its links, the phase's open items and the next step.
 
-    `shown` is the text above the fields: a link already there, beside its topic, is not listed again.
+    `shown` is the text above the fields: a link already there, beside its topic, is not listed again, nor is an
+    open item the week's text lists under its part ('**Assignment 1:**' over its tasks).
     """
     fields: list[Field] = []
     if view.overdue_items:  # first: their weeks are over
@@ -467,8 +468,9 @@ def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "")
     extra = unseen(view.resources, shown)
     if extra:
         fields.append(Field(_("Resources"), resources_text(extra, limit)))
-    if view.open_items:
-        fields.append(Field(_("Open items in this phase"), items_text(view.open_items, limit)))
+    listed = [item for item in view.open_items if f"⬜ {item.md or escape(item.text)}" not in shown]
+    if listed:
+        fields.append(Field(_("Open items in this phase"), items_text(listed, limit)))
     fields.append(Field(_("Next step"), step_text(view.next_step, limit)))
     return fields
 

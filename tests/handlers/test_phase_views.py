@@ -543,3 +543,25 @@ async def test_today_shares_a_table_rows_cells_out_over_its_weeks(load: Load) ->
     assert "- Lecture: [Lecture 1](https://example.com/l1)" in first and "CLRS" not in first
     second = body(await today.today(svc, caller(days=7)))
     assert "- Reading: CLRS ch. 12" in second and "Lecture 1" not in second
+
+
+ASSIGNED = """
+## Week 1: Python for Data Work
+- Lists and dicts
+
+**Assignment 1:**
+- [ ] Clean the taxi data set
+- [ ] Plot trips by hour
+
+## Week 2: SQL
+- Joins
+"""
+
+
+async def test_an_item_the_weeks_text_lists_is_not_listed_again_below_it(load: Load) -> None:
+    svc = load({"camp": ASSIGNED})
+    await learning.start_learning(svc, caller(), "camp")
+    week = await today.today(svc, caller())
+    assert "**Assignment 1:**\n⬜ Clean the taxi data set\n⬜ Plot trips by hour" in body(week)
+    assert "Open items in this phase" not in [f.name for f in week.cards[0].fields]
+    assert "Clean the taxi data set" in next(f.value for f in week.cards[0].fields if f.name == "Next step")
