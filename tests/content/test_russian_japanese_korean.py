@@ -1,0 +1,101 @@
+"""Role files written in Russian, Japanese and Korean: their headings, objectives, levels and words read as the
+English ones do, and search and /done find their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import parse_bytes
+from bot.content.phases import is_day_heading, phase_hint, read_level_heading, read_series_heading
+from tests.content.helpers import role_file
+
+
+def parse(body: str, name: str = "x"):
+    role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
+    assert role is not None, problems
+    return role, problems
+
+
+@pytest.mark.parametrize(
+    ("heading", "example"),
+    [
+        ("Неделя: Введение", "'Неделя 3: Title' or 'Недели 3-4: Title'"),
+        ("Месяц ?: Практика", "'Месяц 3: Title' or 'Месяцы 3-4: Title'"),
+        ("Этап ?: Тестирование", "'Этап 2: Базы данных (Недели 5-12)'"),
+        ("Фаза", "'Этап 2: Базы данных (Недели 5-12)'"),
+        ("フェーズ：基礎", "'フェーズ2：データベース（第5〜12週）'"),
+    ],
+)
+def test_a_heading_that_starts_like_a_phase_gets_a_hint_in_its_own_words(heading, example):
+    hint = phase_hint(heading)
+    assert hint is not None
+    assert hint.endswith(example)
+
+
+@pytest.mark.parametrize("heading", ["День 3: Переменные", "1日目：変数", "第2日：関数", "1일차: 변수"])
+def test_one_day_is_a_section_of_its_own_not_a_phase(heading):
+    assert is_day_heading(heading)
+
+
+@pytest.mark.parametrize(
+    ("heading", "word", "number", "title"),
+    [
+        ("Шаг 2: Установка", "step", 2, "Установка"),
+        ("ステップ2：環境構築", "step", 2, "環境構築"),
+        ("모듈 3: 네트워크", "module", 3, "네트워크"),
+    ],
+)
+def test_steps_and_their_kin_read_as_their_english_words(heading, word, number, title):
+    found = read_series_heading(heading)
+    assert found is not None
+    assert (found[0], found[1].number, found[1].title) == (word, number, title)
+
+
+@pytest.mark.parametrize(
+    ("label", "colon"),
+    [
+        ("Цель", ":"),
+        ("Цели", ":"),
+        ("🎯 Цель", ":"),
+        ("目標", "："),
+        ("ゴール", "："),
+        ("到達目標", "："),
+        ("목표", ":"),
+        ("학습 목표", ":"),
+    ],
+)
+def test_an_objective_line_in_russian_japanese_or_korean_is_the_phases_objective(label, colon):
+    body = (
+        f"# T\n\n## Phase 1: Git (Weeks 1-2)\n**{label}{colon}** Git.\n\n- a\n\n"
+        f"## Phase 2: API (Weeks 3-4)\n**{label}{colon}**\nREST API\n\n- b\n"
+    )
+    role, problems = parse(body)
+    assert [p.objective for p in role.phases] == ["Git.", "REST API"]
+    assert [p.subsections for p in role.phases] == [(), ()]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [
+        ("Начальный уровень", "Средний уровень", "Продвинутый уровень"),
+        ("初級", "中級", "上級"),
+        ("初級編", "中級編", "上級編"),
+        ("초급", "중급", "고급"),
+    ],
+)
+def test_a_plan_laid_out_by_skill_level_has_them_as_its_phases(levels):
+    body = "# T\n\n" + "".join(f"## {level}\n\n- topic {n}\n\n" for n, level in enumerate(levels, 1))
+    role, problems = parse(body)
+    assert [(p.number, p.title) for p in role.phases] == [(n, level) for n, level in enumerate(levels, 1)]
+    assert [str(p) for p in problems if "planned" not in p.message] == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [("中級（1〜2ヶ月）", 6, "中級"), ("Средний уровень (2 месяца)", 8, "Средний уровень"), ("고급 (4주)", 4, "고급")],
+)
+def test_a_level_heading_may_give_its_length_in_its_own_words(heading, weeks, title):
+    found = read_level_heading(heading)
+    assert found is not None
+    assert (found[1].length, found[1].title) == (weeks, title)
