@@ -133,7 +133,7 @@ def _query_label(query: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into lower-case words; Chinese and Japanese text into pairs of characters (`_cjk_words`)."""
+    """Split text into lower-case words; Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
     words = _WORD.findall(_fold(text))
     return cjk_words(words) if not text.isascii() else words
 

@@ -7,6 +7,8 @@ import pytest
 
 from bot.content.loader import parse_bytes
 from bot.content.phases import is_day_heading, phase_hint, read_level_heading, read_series_heading
+from bot.content.pick import best, rank
+from bot.content.search import SearchIndex, tokenize
 from tests.content.helpers import role_file
 
 
@@ -99,3 +101,63 @@ def test_a_level_heading_may_give_its_length_in_its_own_words(heading, weeks, ti
     found = read_level_heading(heading)
     assert found is not None
     assert (found[1].length, found[1].title) == (weeks, title)
+
+
+KOREAN = """
+# 백엔드 개발자 로드맵
+
+## 1단계: 기초 (1-4주차)
+
+**목표:** 웹이 어떻게 동작하는지 이해한다.
+
+- HTTP 기초: 요청, 응답, 상태 코드
+- 리눅스 명령어를 익히기
+- [ ] 깃허브에 첫 저장소를 만들기
+
+## 2단계: 데이터베이스 (5-8주차)
+
+- 관계형 데이터베이스와 SQL
+- [ ] 데이터베이스를 설계하고 정규화하기
+"""
+
+
+def korean() -> SearchIndex:
+    role, problems = parse(KOREAN, "ko-backend")
+    assert problems == []
+    return SearchIndex([role])
+
+
+def titles(found: SearchIndex, query: str) -> list[str]:
+    return [h.section.title for h in found.search(query, limit=5)]
+
+
+def test_korean_words_are_found_with_the_particles_written_onto_them():
+    found = korean()
+    assert titles(found, "리눅스")[0] == "리눅스 명령어를 익히기"
+    # '깃허브에' (to GitHub), '명령어를' (commands, as an object), '저장소를': the word is found inside them
+    assert titles(found, "깃허브")[0] == "깃허브에 첫 저장소를 만들기"
+    assert titles(found, "명령어")[0] == "리눅스 명령어를 익히기"
+    assert titles(found, "저장소")[0] == "깃허브에 첫 저장소를 만들기"
+    assert "관계형 데이터베이스와 SQL" in titles(found, "데이터베이스")
+    assert titles(found, "HTTP 기초")[0] == "HTTP 기초"
+    assert titles(found, "데이터베이스 설계")[0] == "데이터베이스를 설계하고 정규화하기"
+
+
+def test_japanese_kana_and_kanji_are_split_into_pairs_as_chinese_is():
+    assert tokenize("基礎からはじめるPython") == ["基礎", "礎か", "から", "らは", "はじ", "じめ", "める", "python"]
+    assert tokenize("データベース設計") == ["デー", "ータ", "タベ", "ベー", "ース", "ス設", "設計"]
+    assert tokenize("ｶﾀｶﾅ") == ["カタ", "タカ", "カナ"]  # half-width katakana folded to full-width
+    # Korean is written with blanks, but with its particles on its words ('명령어를'): it is paired as Chinese is
+    assert tokenize("리눅스 명령어를") == ["리눅", "눅스", "명령", "령어", "어를"]
+    assert tokenize("Основы Linux") == ["основы", "linux"]
+
+
+def test_done_picks_the_item_a_korean_japanese_or_russian_word_is_in():
+    items = [
+        "깃허브에 첫 저장소를 만들기",
+        "데이터베이스를 설계하고 정규화하기",
+        "ポートフォリオを公開する",
+        "Развернуть API на сервере",
+    ]
+    for typed, meant in [("저장소", 0), ("정규화", 1), ("ポートフォリオ", 2), ("сервер", 3)]:
+        assert [items[f.index] for f in best(rank(typed, items))] == [items[meant]], typed
