@@ -20,7 +20,12 @@ from itertools import filterfalse
 from operator import methodcaller
 
 EXPLICIT_ID = re.compile(r"\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+# A word: Latin letters and digits ('c++', 'c#'), or a run of Cyrillic, kana, CJK or Hangul letters, so an item in
+# Russian, Chinese, Japanese or Korean is told apart by its own words, not only by the Latin ones beside them
+# ('Изучить Docker', 'Собрать образ Docker').
+_WORD = re.compile(
+    r"[a-z0-9][a-z0-9+#]*|[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]+"
+)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FILLER = frozenset(
