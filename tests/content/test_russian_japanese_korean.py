@@ -3,9 +3,11 @@ English ones do, and search and /done find their words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.content.loader import parse_bytes
+from bot.content.loader import load_content, parse_bytes
 from bot.content.phases import is_day_heading, phase_hint, read_level_heading, read_series_heading
 from bot.content.pick import best, rank
 from bot.content.search import SearchIndex, tokenize
@@ -161,3 +163,21 @@ def test_done_picks_the_item_a_korean_japanese_or_russian_word_is_in():
     ]
     for typed, meant in [("저장소", 0), ("정규화", 1), ("ポートフォリオ", 2), ("сервер", 3)]:
         assert [items[f.index] for f in best(rank(typed, items))] == [items[meant]], typed
+
+
+def test_roles_named_in_chinese_japanese_korean_and_russian_load_side_by_side(tmp_path: Path):
+    fronts = {
+        "zh-backend": "后端工程师学习路线",
+        "ja-frontend": "フロントエンドエンジニア",
+        "ko-backend": "백엔드 개발자",
+        "ru-backend": "Python-бэкенд разработчик",
+        "python-basics": "Python",
+    }
+    for name, display in fronts.items():
+        (tmp_path / f"{name}.md").write_text(role_file(name, display, body=KOREAN), encoding="utf-8")
+    index = load_content(tmp_path)
+    assert [p for p in index.problems if p.severity == "error"] == []
+    assert sorted(index.roles) == sorted(fronts)
+    for name, display in fronts.items():
+        assert index.search.role_by_key(display).name == name
+    assert index.search.role_by_key("データサイエンティスト") is None
