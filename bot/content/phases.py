@@ -438,6 +438,12 @@ def _in_english(text: str) -> tuple[str, Said]:
     return text, tuple(said)
 
 
+def as_english(text: str) -> str:
+    """Return text in Chinese, Japanese, Korean or Russian with its phase, week, month and day words in English
+    ('3주차' is 'Week 3', 'Этап 2' is 'Phase 2'), as role files are read (also how a learner's question is)."""
+    return _in_english(text)[0] if not text.isascii() else text
+
+
 def _as_written(title: str, said: Said) -> str:
     """Return a title with the English words `_in_english` wrote in it given back as written: a span or a length
     that was not read as the phase's own is words of its title ('Практика 3 недели подряд')."""

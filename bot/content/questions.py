@@ -9,7 +9,8 @@ German and Spanish are read by the same tables and patterns, whatever the asker'
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
 docker", "qué viene después de bases de datos", "antes de docker"; "diese woche", "nächste woche", "esta
 semana", "la semana que viene"; "was kommt als nächstes", "qué sigue". Accents may be left out ("naechste",
-"despues").
+"despues"). A week or phase in Chinese, Japanese, Korean or Russian is read as role files are ("第3週", "3주차",
+"неделя 3", "этап 2": see `bot.content.phases.as_english`).
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
 """
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.content.phases import DAY_WORDS, WEEK_WORDS
+from bot.content.phases import DAY_WORDS, WEEK_WORDS, as_english
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
@@ -534,6 +535,8 @@ def _normal(query: str) -> str:
 
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
+    if not text.isascii():  # '3주차', 'неделя 3', '第3週', 'этап 2': in the words role files are read in
+        text = as_english(text).lower()
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()

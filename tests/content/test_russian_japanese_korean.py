@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.answers import answer
 from bot.content.loader import load_content, parse_bytes
 from bot.content.phases import is_day_heading, phase_hint, read_level_heading, read_series_heading
 from bot.content.pick import best, rank
+from bot.content.questions import read_question
 from bot.content.search import SearchIndex, tokenize
 from tests.content.helpers import role_file
+
+ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 
 
 def parse(body: str, name: str = "x"):
@@ -181,3 +185,44 @@ def test_roles_named_in_chinese_japanese_korean_and_russian_load_side_by_side(tm
     for name, display in fronts.items():
         assert index.search.role_by_key(display).name == name
     assert index.search.role_by_key("データサイエンティスト") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "weeks", "phase"),
+    [
+        ("неделя 3", "week", (3, 3), None),
+        ("Недели 3-4", "week", (3, 4), None),
+        ("第3週", "week", (3, 3), None),
+        ("3週目", "week", (3, 3), None),
+        ("第3周", "week", (3, 3), None),
+        ("3주차", "week", (3, 3), None),
+        ("этап 2", "phase", None, 2),
+        ("フェーズ2", "phase", None, 2),
+        ("2단계", "phase", None, 2),
+    ],
+)
+def test_a_week_or_phase_asked_in_russian_japanese_chinese_or_korean(query, kind, weeks, phase):
+    question = read_question(query)
+    assert (question.kind, question.weeks, question.phase) == (kind, weeks, phase)
+
+
+def fixture_index(name: str) -> SearchIndex:
+    role, problems = parse_bytes((ROADMAPS / f"{name}.md").read_bytes(), f"{name}.md")
+    assert role is not None, problems
+    return SearchIndex([role])
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "title"),
+    [
+        ("korean-backend", "3주차", "1단계: 자바 기초 (1-4주차)"),
+        ("korean-backend", "3단계", "3단계: 스프링 부트 (9주차~14주차)"),
+        ("japanese-frontend", "第7週", "フェーズ2：JavaScript（第5週〜第10週）"),
+        ("russian-backend", "неделя 12", "Этап 4: Веб-фреймворк (Недели 11 по 16)"),
+        # a heading picked from the menu as it is typed is that heading
+        ("korean-backend", "2단계: 데이터베이스 (5~8주차)", "2단계: 데이터베이스 (5~8주차)"),
+        ("russian-backend", "Этап 3: Базы данных (Недели 7–10)", "Этап 3: Базы данных (Недели 7–10)"),
+    ],
+)
+def test_skill_deep_dive_answers_a_week_or_phase_in_the_paths_own_words(name, query, title):
+    assert answer(fixture_index(name), query).hits[0].section.title == title
