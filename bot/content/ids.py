@@ -20,7 +20,13 @@ from itertools import filterfalse
 from operator import methodcaller
 
 EXPLICIT_ID = re.compile(r"\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+# The letters of the other scripts role files are written in: Cyrillic, kana, CJK ideographs, Hangul syllables.
+_SCRIPTS = "\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
+_SCRIPT = re.compile(f"[{_SCRIPTS}]")
+# A word: Latin letters and digits ('c++', 'c#'), or a run of those scripts' letters, so an item in Russian,
+# Chinese, Japanese or Korean is told apart by its own words, not only by the Latin ones beside them ('Изучить
+# Docker', 'Собрать образ Docker').
+_WORD = re.compile(f"[a-z0-9][a-z0-9+#]*|[{_SCRIPTS}]+")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FILLER = frozenset(
@@ -117,3 +123,17 @@ def slugify(text: str, max_len: int = 48) -> str:
     # _NOT_SLUG.sub("-", text.lower()).strip("-"), done by a byte table and split/join.
     slug = "-".join(text.lower().encode("ascii").translate(_SLUG_BYTES).decode("ascii").split())
     return slug[:max_len].rstrip("-") or "section"
+
+
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def name_key(text: str) -> str:
+    """Return the key a role's name, alias or display name is known by (each unique among roles): its slug, or
+    for a name in Cyrillic, Chinese, Japanese or Korean letters its words with those letters kept, which a slug
+    drops ('后端工程师学习路线' and 'フロントエンドエンジニア' are no 'section', 'Python-бэкенд разработчик'
+    no 'python')."""
+    if text.isascii() or _SCRIPT.search(text) is None:
+        return slugify(text, 100)
+    return "-".join(_KEY_WORD.findall(unicodedata.normalize("NFKC", text).lower()))[:100].rstrip("-") or "section"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.content.encoding import NotTextError, decode_role_file
-from bot.content.ids import slugify
+from bot.content.ids import name_key
 from bot.content.models import Problem, Role
 from bot.content.parse import parse_role
 from bot.content.search import SearchIndex
@@ -335,7 +335,7 @@ def merge_loaded(
         ]
         own = set()
         for what, value in keys:
-            key = slugify(value, 100)
+            key = name_key(value)
             if key in own:
                 continue
             own.add(key)
@@ -348,7 +348,7 @@ def merge_loaded(
             )
             continue
         for what, value in keys:
-            claimed.setdefault(slugify(value, 100), (display, what))
+            claimed.setdefault(name_key(value), (display, what))
         roles.append(role)
     return build_index(roles, problems, defer_search=defer_search)
 

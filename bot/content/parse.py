@@ -89,8 +89,8 @@ MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
-# The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian and
-# Portuguese.
+# The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian,
+# Portuguese, Chinese, Russian, Japanese and Korean.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -100,6 +100,9 @@ OBJECTIVE_LABELS = frozenset(
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
         *("目标", "学习目标", "目的", "重点", "成果", "学习成果"),
+        *("цель", "цели", "цель этапа", "результат"),
+        *("目標", "学習目標", "到達目標", "ゴール", "ねらい"),
+        *("목표", "학습 목표", "학습목표", "목적"),
     }
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

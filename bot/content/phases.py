@@ -19,9 +19,23 @@ The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase)
 (Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
 `Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
 `até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
+Chinese, Japanese, Korean and Russian headings are rewritten in these English words before they are read
+(`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in the title
+is given back as written ('Этап 4: Практика 3 недели подряд' is titled 'Практика 3 недели подряд'):
+- Chinese: `第一阶段：基础（第1-4周）` (Phase 1, weeks 1-4), `阶段二`, `第3周`, `第2个月`, `第1-30天`;
+  a number without 第 is a length (`（4周）`, `（1-2个月）`), and `3月` is March;
+- Japanese: `フェーズ1：基礎（第1〜4週）`, `第3段階`, `ステージ2` (phases), `ステップ2` (a step),
+  `第3週` or `3週目` (week 3), `第2ヶ月` or `2ヶ月目` (month 2), `1〜30日目` (days 1-30);
+  `（4週間）`, `1〜2ヶ月`, `10日間` are lengths, `4月1日` a date;
+- Korean: `1단계: 기초 (1-4주차)` (Phase 1, weeks 1-4), `3주차` (week 3), `1개월차` (month 1), `1-30일차` (days 1-30);
+  `(4주)`, `(2주간)`, `(1~2개월)`, `(2달)`, `(30일)` are lengths, `3월 1일` a date;
+- Russian: `Этап 1: Основы (Недели 1-4)`, `Фаза 2`, `2-й этап`, `Этап 1 из 4`; `Неделя 3` or `3-я неделя`,
+  `Недели 5–6`, `Недели 5 до 8` (`по` too), `Месяц 2`, `Дни 1-30`, the words in any case and number; `(4 недели)`,
+  `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span.
 The span said again in brackets after the title (`Week 1: HTML (Week 1)`) is no part of the title when it names
 the same weeks; naming others, or none (`(Weeks ?)`), the heading is no phase (`unreadable_span` says why).
-A heading that starts like one of these but cannot be read gets a hint (`phase_hint`).
+A heading that starts like one of these but cannot be read gets a hint (`phase_hint`), its example in the
+heading's own words where there is one ('Неделя: Введение': 'Неделя 3: Title').
 """
 
 from __future__ import annotations
@@ -30,7 +44,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -101,11 +116,21 @@ _HINT_FORMS = {
         ("week", "Settimana", "Settimane"),
         ("month", "Mois", "Mois"),
         ("month", "Mese", "Mesi"),
+        ("week", "Неделя", "Недели"),
+        ("month", "Месяц", "Месяцы"),
     ]
     for word in (one.casefold(), many.casefold())
 }
+_ENGLISH_PHASE_HINT = "'Phase 2: Databases (Weeks 5-12)'"
+# A phase word's example, in its language ('phase' and 'stage' get the English one).
+_PHASE_HINTS = dict.fromkeys(("fase", "etapa", "étape", "etape"), "'Fase 2: Bases de datos (Semanas 5-12)'") | {
+    **dict.fromkeys(("этап", "фаза"), "'Этап 2: Базы данных (Недели 5-12)'"),
+    **dict.fromkeys(("フェーズ", "ステージ"), "'フェーズ2：データベース（第5〜12週）'"),
+}
 _PHASE_WORD = re.compile(
-    r"(?:phase|stage|fase|etapa|[ée]tape|" + "|".join(sorted(_HINT_FORMS, key=len, reverse=True)) + r")\b",
+    r"(?:phase|stage|fase|etapa|[ée]tape|этап|фаза|フェーズ|ステージ|"
+    + "|".join(sorted(_HINT_FORMS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
@@ -171,23 +196,113 @@ def _decoration(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF
 
 
-# Chinese plans: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'. A number after 第
-# counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four weeks, '1-2个月'); a month is a
-# month only as '个月' or after 第 ('3月' is March). Such a heading is read as its English words would be.
+# Plans written in Chinese, Japanese, Korean and Russian: a heading's phase word, span and length are rewritten in
+# the English words `_read_phase_heading` reads ('Этап 1: Основы (Недели 1-4)' is read as 'Phase 1: Основы (Weeks
+# 1-4)'), and whatever of them is left in the title is given back as written ('Практика 3 недели подряд').
+# Only text that is not ASCII pays for this.
+_ENGLISH_UNITS = {
+    "week": ("Week", "Weeks", "weeks"),
+    "month": ("Month", "Months", "months"),
+    "day": ("Day", "Days", "days"),
+}
 _ZH_DIGITS = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_ZH_NUMBER = r"[0-9０-９〇零一二两三四五六七八九十]{1,4}"
+_CJK_NUMBER = r"[0-9０-９〇零一二两三四五六七八九十]{1,4}"  # Arabic (full-width too) or Chinese numerals
+_CJK_TO = r"[-–—~～〜]"  # between two numbers: a dash or a tilde ('1〜4', '5~8')
+# Full-width brackets and colons, as Chinese and Japanese write them, read as ASCII ones.
+_FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
+
+# Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
+# A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
+# weeks, '1-2个月'); a month is a month only as '个月' or after 第 ('3月' is March).
 _ZH_MAYBE = re.compile(r"阶段|周|星期|月|天")
-_ZH_PHASE = re.compile(rf"第\s*(?P<a>{_ZH_NUMBER})\s*阶段|阶段\s*(?P<b>{_ZH_NUMBER})")
+_ZH_PHASE = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*阶段|阶段\s*(?P<b>{_CJK_NUMBER})")
 _ZH_SPAN = re.compile(
-    rf"(?P<nth>第)?\s*(?P<a>{_ZH_NUMBER})\s*(?:[-–—~～至到]\s*第?\s*(?P<b>{_ZH_NUMBER})\s*)?"
+    rf"(?:(?P<nth>第)\s*)?(?P<a>{_CJK_NUMBER})\s*(?:(?:{_CJK_TO}|至|到)\s*第?\s*(?P<b>{_CJK_NUMBER})\s*)?"
     r"(?P<unit>周|星期|个月|月|天)"
 )
-_ZH_PUNCTUATION = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
-_ZH_UNITS = {"周": ("Week", "Weeks", "weeks"), "星期": ("Week", "Weeks", "weeks"), "天": ("Day", "Days", "days")}
+_ZH_KINDS = {"周": "week", "星期": "week", "天": "day", "个月": "month", "月": "month"}
+
+# Japanese: 'フェーズ1：基礎（第1〜4週）', '第3段階', 'ステップ2', '第3週' or '3週目' (week 3),
+# '第2ヶ月' or '2ヶ月目' (month 2), '1〜30日目' (days 1-30). A number with neither 第 nor 目 is a
+# length ('（4週間）', '1〜2ヶ月', '10日間'); a day without 目 or 間 is a date ('4月1日'), as a
+# month without ヶ is ('3月').
+_JA_MAYBE = re.compile(
+    "週|[ヶかカケヵ箇]月|日[目間]|第|フェ[ーイ]ズ|ステ[ーッ]|レベル|モジュール|パート|レッスン|スプリント"
+)
+_JA_WORDS = dict.fromkeys(("フェーズ", "フェイズ", "ステージ"), "Phase") | {
+    "ステップ": "Step",
+    "レベル": "Level",
+    "モジュール": "Module",
+    "パート": "Part",
+    "レッスン": "Lesson",
+    "スプリント": "Sprint",
+}
+_JA_WORD = re.compile(rf"(?P<word>{'|'.join(_JA_WORDS)})\s*(?P<a>{_CJK_NUMBER})")
+_JA_NTH_WORDS = {"段階": "Phase", "章": "Chapter", "部": "Part"}
+_JA_NTH = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*(?P<word>段階|章|部(?!分))")  # '第一部分' is Chinese: 'part one'
+_JA_UNIT = r"週|[ヶかカケヵ箇]月|日"
+_JA_SPAN = re.compile(
+    rf"(?:(?P<nth>第)\s*)?(?P<a>{_CJK_NUMBER})\s*(?:(?:{_JA_UNIT})目?\s*)?(?:{_CJK_TO}\s*第?\s*(?P<b>{_CJK_NUMBER})\s*)?"
+    rf"(?P<unit>{_JA_UNIT})(?P<th>目)?(?P<long>間)?"
+)
+
+# Korean: '1단계: 기초 (1-4주차)', '3주차: Git' (week 3), '1개월차' (month 1), '1-30일차' (days 1-30): 차 counts a
+# span; a number without it is a length ('(4주)', '(2주간)', '(1~2개월)', '(2달)', '(30일)'), but for a date's day
+# ('3월 1일').
+_KO_MAYBE = re.compile("[\uac00-\ud7a3]")  # a Hangul syllable
+_KO_WORDS = dict.fromkeys(("페이즈", "스테이지"), "Phase") | {
+    "스텝": "Step",
+    "레벨": "Level",
+    "모듈": "Module",
+    "파트": "Part",
+    "챕터": "Chapter",
+    "레슨": "Lesson",
+    "스프린트": "Sprint",
+}
+_KO_WORD = re.compile(rf"(?P<word>{'|'.join(_KO_WORDS)})\s*(?P<a>\d{{1,3}})(?!\d)")
+_KO_PHASE = re.compile(r"(?<!\d)(?:제\s*)?(?P<a>\d{1,3})\s*단계|단계\s*(?P<b>\d{1,3})(?!\d)")
+_KO_SPAN = re.compile(
+    rf"(?<!\d)(?P<a>\d{{1,3}})\s*(?:(?:주차|개월차|일차)\s*)?(?:{_CJK_TO}\s*(?P<b>\d{{1,3}})\s*)?"
+    r"(?P<unit>주차|주일|주간|주|개월차|개월간|개월|달|일차|일간|일)(?![가-힣])"
+)
+
+# Russian: 'Этап 1: Основы (Недели 1-4)', 'Фаза 2', '2-й этап', 'Неделя 3' or '3-я неделя', 'Недели 5 до 8' ('до',
+# 'по' between numbers), 'Месяц 2', 'Дни 1-30', and lengths after a number: '(4 недели)', '(2 месяца)', '(10 дней)';
+# 'с 1 по 4 неделю' is a span. The words in any case and number.
+_RU_MAYBE = re.compile("[\u0400-\u04ff]")  # a Cyrillic letter
+_RU_WORDS = dict.fromkeys(("этап", "фаза"), "Phase") | {
+    "шаг": "Step",
+    "модуль": "Module",
+    "часть": "Part",
+    "урок": "Lesson",
+    "глава": "Chapter",
+    "уровень": "Level",
+    "спринт": "Sprint",
+}
+_RU_UNIT = r"недел(?:я|и|ь|ю|е|ям|ях)|нед\.?|месяц(?:а|ев|ы|ам|ах)?|мес\.?|день|дн(?:и|я|ей|ям|ях)"
+_RU_TO = r"\s*(?:[-–—]|до|по)\s*"
+_RU_ORDINAL = re.compile(
+    r"(?<!\d)(?P<a>\d{1,3})-(?:ы?й|ая|я|ое|е|ой)\s+(?P<word>этап|фаза|шаг|модуль|урок|неделя|месяц|день)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_RU_WORD = re.compile(
+    rf"(?<![^\W\d_])(?P<word>{'|'.join(_RU_WORDS)})\s*(?:№\s*|#\s*)?(?P<a>\d{{1,3}}(?!\d)|[ivx]{{1,5}}(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_RU_SPAN = re.compile(
+    rf"(?<![^\W\d_])(?P<unit>{_RU_UNIT})\s*(?:№\s*|#\s*)?(?P<a>\d{{1,3}})(?:{_RU_TO}(?:(?:{_RU_UNIT})\s*)?"
+    r"(?P<b>\d{1,3}))?(?!\d)",
+    re.IGNORECASE,
+)
+_RU_LENGTH = re.compile(
+    rf"(?:(?<![^\W\d_])(?P<nth>с)\s+)?(?<![\d.])(?P<a>\d{{1,3}})(?:{_RU_TO}(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*"
+    rf"(?P<unit>{_RU_UNIT})(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _zh_int(text: str) -> int | None:
-    """Return the number a Chinese or Arabic numeral writes ('12', '十二', '二十', '三'), or None."""
+    """Return the number a Chinese or Arabic numeral writes ('12', '１２', '十二', '二十', '三'), or None."""
     if text.isdecimal():
         return int(text)
     tens, ten, ones = text.partition("十")
@@ -198,38 +313,161 @@ def _zh_int(text: str) -> int | None:
     return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[ones] if ones else 0)
 
 
-def from_chinese(text: str) -> str:
-    """Return a Chinese heading in the English words `read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with
-    its full-width brackets and colons as ASCII ones; the title keeps its own words."""
+def _in_words(kind: str, found: re.Match[str], span: bool, plus: str = "") -> str | None:
+    """Return the numbers a match found (groups 'a' and 'b') in English words, as a span of `kind`s ('Week 3',
+    'Weeks 1-4') or as a length ('4 weeks', '1-2 months'); None when they are no numbers."""
+    a = _zh_int(found.group("a"))
+    b = _zh_int(found.group("b")) if found.group("b") else None
+    if a is None or (found.group("b") and b is None):
+        return None
+    one, many, length = _ENGLISH_UNITS[kind]
+    if span:
+        return f"{one} {a}" if b is None else f"{many} {a}-{b}"
+    return f"{a}{plus} {length}" if b is None else f"{a}-{b}{plus} {length}"
 
-    def phase(found: re.Match[str]) -> str:
-        number = _zh_int(found.group("a") or found.group("b"))
-        return found.group() if number is None else f"Phase {number}"
 
-    def span(found: re.Match[str]) -> str:
-        a = _zh_int(found.group("a"))
-        b = _zh_int(found.group("b")) if found.group("b") else None
-        if a is None or (found.group("b") and b is None) or (found.group("unit") == "月" and not found.group("nth")):
-            return found.group()  # '3月' is March
-        one, many, length = _ZH_UNITS.get(found.group("unit"), ("Month", "Months", "months"))
-        if found.group("nth"):  # a span: '第1-4周' is weeks 1 to 4
-            return f"{one} {a}" if b is None else f"{many} {a}-{b}"
-        return f"{a} {length}" if b is None else f"{a}-{b} {length}"  # a length: '4周', '1-2个月'
+def _numbered_word(words: dict[str, str], found: re.Match[str]) -> str | None:
+    """Return 'Phase 2' for 'フェーズ2', 'Этап 2', '2단계' (the word's English one, the number as digits)."""
+    raw = found.group("a") or found.group("b")
+    number = raw if raw.isascii() and raw.isalpha() else _zh_int(raw)  # a Roman numeral stays: 'Этап II'
+    word = words.get((found.groupdict().get("word") or "").casefold(), "Phase")
+    return None if number is None else f"{word} {number}"
 
-    text = _ZH_PHASE.sub(phase, text.translate(_ZH_PUNCTUATION))
-    return _ZH_SPAN.sub(span, text)
+
+def _zh_span(found: re.Match[str]) -> str | None:
+    if found.group("unit") == "月" and not found.group("nth"):
+        return None  # '3月' is March
+    return _in_words(_ZH_KINDS[found.group("unit")], found, span=bool(found.group("nth")))
+
+
+def _ja_span(found: re.Match[str]) -> str | None:
+    unit = found.group("unit")
+    kind = "week" if unit == "週" else "day" if unit == "日" else "month"
+    span = bool(found.group("nth") or found.group("th"))
+    if kind == "day" and not span and not found.group("long"):
+        return None  # '4月1日' is a date
+    return _in_words(kind, found, span)
+
+
+def _ko_span(found: re.Match[str]) -> str | None:
+    unit = found.group("unit")
+    kind = "week" if unit[0] == "주" else "day" if unit[0] == "일" else "month"
+    span = unit.endswith("차")
+    if kind == "day" and not span and found.string[: found.start()].rstrip().endswith("월"):
+        return None  # '3월 1일' is a date
+    return _in_words(kind, found, span)
+
+
+def _ru_kind(unit: str) -> str:
+    unit = unit.casefold()
+    return "week" if unit.startswith("нед") else "month" if unit.startswith("мес") else "day"
+
+
+def _ru_ordinal(found: re.Match[str]) -> str:
+    word = found.group("word").casefold()
+    english = _RU_WORDS.get(word) or _ENGLISH_UNITS[_ru_kind(word)][0]
+    return f"{english} {found.group('a')}"
+
+
+_Rules = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
+# Each language: how to tell a heading may be in it, whether it writes full-width punctuation, and its rules.
+_LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
+    (_ZH_MAYBE, True, ((_ZH_PHASE, partial(_numbered_word, {})), (_ZH_SPAN, _zh_span))),
+    (
+        _JA_MAYBE,
+        True,
+        (
+            (_JA_WORD, partial(_numbered_word, _JA_WORDS)),
+            (_JA_NTH, partial(_numbered_word, _JA_NTH_WORDS)),
+            (_JA_SPAN, _ja_span),
+        ),
+    ),
+    (
+        _KO_MAYBE,
+        False,
+        (
+            (_KO_WORD, partial(_numbered_word, _KO_WORDS)),
+            (_KO_PHASE, partial(_numbered_word, {})),
+            (_KO_SPAN, _ko_span),
+        ),
+    ),
+    (
+        _RU_MAYBE,
+        False,
+        (
+            (_RU_ORDINAL, _ru_ordinal),
+            (_RU_WORD, partial(_numbered_word, _RU_WORDS)),
+            (_RU_SPAN, lambda found: _in_words(_ru_kind(found.group("unit")), found, span=True)),
+            (
+                _RU_LENGTH,
+                lambda found: _in_words(
+                    _ru_kind(found.group("unit")), found, span=bool(found.group("nth")), plus=found.group("plus") or ""
+                ),
+            ),
+        ),
+    ),
+)
+
+# A letter of one of these languages: Cyrillic, kana, CJK ideographs, Hangul syllables, full-width digits.
+_FOREIGN = re.compile("[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
+Said = tuple[tuple[str, str], ...]  # (English words, the words they stand for as written)
+
+
+def _in_english(text: str) -> tuple[str, Said]:
+    """Return a heading in Chinese, Japanese, Korean or Russian in the English words `_read_phase_heading` reads
+    ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons as ASCII ones, and what each rewritten piece
+    said as written (see `_as_written`)."""
+    if _FOREIGN.search(text) is None:  # emoji, accents: most headings that are not ASCII
+        return text, ()
+    said: list[tuple[str, str]] = []
+
+    def rewrite(words: Callable[[re.Match[str]], str | None], found: re.Match[str]) -> str:
+        english = words(found)
+        if english is None:
+            return found.group()
+        said.append((english, found.group()))
+        return english
+
+    for maybe, full_width, rules in _LANGUAGES:
+        if maybe.search(text) is None:
+            continue
+        if full_width:
+            text = text.translate(_FULL_WIDTH)
+        for pattern, words in rules:
+            text = pattern.sub(partial(rewrite, words), text)
+    return text, tuple(said)
+
+
+def as_english(text: str) -> str:
+    """Return text in Chinese, Japanese, Korean or Russian with its phase, week, month and day words in English
+    ('3주차' is 'Week 3', 'Этап 2' is 'Phase 2'), as role files are read (also how a learner's question is)."""
+    return _in_english(text)[0] if not text.isascii() else text
+
+
+def _as_written(title: str, said: Said) -> str:
+    """Return a title with the English words `_in_english` wrote in it given back as written: a span or a length
+    that was not read as the phase's own is words of its title ('Практика 3 недели подряд')."""
+    for english, original in said:
+        if english in title:  # not inside a longer number or word: 'Phase 1' is no part of 'Phase 12'
+            title = re.sub(
+                rf"(?<![0-9A-Za-z]){re.escape(english)}(?![0-9A-Za-z])", lambda _, original=original: original, title
+            )
+    return title
 
 
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
-    if not text.isascii() and _ZH_MAYBE.search(text):
-        text = from_chinese(text)
+    said: Said = ()
+    if not text.isascii():
+        text, said = _in_english(text)
     found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
         if again is None or again[1] != (found.first, found.last):
             break
         found = found._replace(title=_title_of(again[2]))
+    if said and found is not None:
+        found = found._replace(title=_as_written(found.title, said))
     return found
 
 
@@ -273,8 +511,10 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
 
 
-_OF_ALL = re.compile(r"(?:of|/|von|de)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
-_COUNT = re.compile(r"\s*(?:of|/|von|de)\s*\d{1,3}(?!\d)", re.IGNORECASE)  # 'Phase 1 of 4', 'Fase 1 de 4'
+_OF_ALL = re.compile(r"(?:of|/|von|de|из)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
+_COUNT = re.compile(
+    r"\s*(?:of|/|von|de|из)\s*\d{1,3}(?!\d)", re.IGNORECASE
+)  # 'Phase 1 of 4', 'Fase 1 de 4', 'Этап 1 из 4'
 # More of a span's numbers after it, in its brackets: '(Weeks 1-2 & 3-4)', '(Weeks 5-6, 7-8)', '(Weeks 9 + 10)'.
 _MORE = re.compile(r"(?:(?:[&+,;]|and|und|y)\s*)?(?P<a>\d{1,4})(?:\s*[-–—]\s*(?P<b>\d{1,4}))?", re.IGNORECASE)
 # A bracket before the title, after the span: 'Week 1 (Jan 6 – Jan 12): Basics' is 'Basics (Jan 6 – Jan 12)'.
@@ -435,8 +675,8 @@ def _questions(headings: Sequence[tuple[int, str]]) -> bool:
 
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
-    if not text.isascii() and _ZH_MAYBE.search(text):
-        text = from_chinese(text)
+    if not text.isascii():
+        text = _in_english(text)[0]
     lead = _LEAD.match(text)
     span = _SPAN_START.match(text, lead.end() if lead else 0)
     return span is not None and _unit(span) == "day" and not span.group("b")
@@ -457,10 +697,8 @@ def phase_hint(text: str) -> str | None:
     rest = body[word.end() :].strip()
     if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
         said = word.group().casefold()
-        if said in ("fase", "etapa", "étape", "etape"):
-            return "a phase heading needs a number: 'Fase 2: Bases de datos (Semanas 5-12)'"
-        if said not in _HINT_FORMS:  # phase, stage
-            return "a phase heading needs a number: 'Phase 2: Databases (Weeks 5-12)'"
+        if said not in _HINT_FORMS:  # a phase word
+            return f"a phase heading needs a number: {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
         kind, one, many = _HINT_FORMS[said]
         return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
     return None
@@ -485,14 +723,20 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     """Return why a phase heading (its clean text, and what `read_phase_heading` read in it) is not read as that
     phase, when its title still holds a '(Weeks ...)': one that is no span ('(Weeks ?)'), or a second span naming
     other weeks than the first ('Week 2: CSS (Week 3)'; one naming the same weeks is read: see
-    `read_phase_heading`); else None."""
-    again = _span_in_title(found.title)
+    `read_phase_heading`); else None. A heading in Chinese, Japanese, Korean or Russian is read in the English
+    words `_in_english` gives it, and its spans are quoted as written ('第3周：Git（第4周）')."""
+    title, said = found.title, ()
+    if not text.isascii():
+        text, said = _in_english(text)
+        title = _in_english(title)[0]  # the title as read, before `_as_written` gave its words back
+    again = _span_in_title(title)
     if again is None:
         return None
     second, weeks, _ = again
     if weeks is None or found.first is None:
         return "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"
-    return f"it gives two spans, '{_first_span(text, text.rfind(second))}' and '{second}'; keep one"
+    first = _first_span(text, text.rfind(second))
+    return f"it gives two spans, '{_as_written(first, said)}' and '{_as_written(second, said)}'; keep one"
 
 
 def _first_span(text: str, end: int) -> str:
@@ -548,12 +792,16 @@ _SERIES = re.compile(
 def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     """Return ('step', Phase N) for 'Step N: Title' and its kin ('Module 3 - Title'), which are phases only
     where a file has no phase headings and at least three of them (see `series_word`)."""
+    said: Said = ()
+    if not text.isascii():
+        text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
     match = _SERIES.match(text, lead.end() if lead else 0)
     if match is None:
         return None
     number, rest = _number(match.group("n")), match.group("title")
-    return match.group("word").casefold(), _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
+    found = _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
+    return match.group("word").casefold(), found._replace(title=_as_written(found.title, said)) if said else found
 
 
 def series_word(headings: list[tuple[int, str]]) -> str | None:
@@ -582,6 +830,18 @@ _LEVEL_RANKS = {
         1,
     )
     for word in words
+} | {  # Russian (its adjectives in each gender), Japanese ('初級編': the beginners' part) and Korean ones
+    word: rank
+    for rank, words in enumerate(
+        [
+            ("начальный", "начальная", "начальное", "初級", "初級編", "초급"),
+            ("средний", "средняя", "среднее", "中級", "中級編", "중급"),
+            ("продвинутый", "продвинутая", "продвинутое", "上級", "上級編", "고급"),
+            ("эксперт", "экспертный", "エキスパート", "전문가"),
+        ],
+        1,
+    )
+    for word in words
 }
 _LEVEL = re.compile(r"(?P<word>" + "|".join(sorted(_LEVEL_RANKS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
@@ -589,13 +849,17 @@ _LEVEL = re.compile(r"(?P<word>" + "|".join(sorted(_LEVEL_RANKS, key=len, revers
 def read_level_heading(text: str) -> tuple[int, PhaseHeading] | None:
     """Return (its rank, the phase) for a heading that names a skill level ('🌱 Beginner', 'Intermediate (2-3
     months)', 'Advanced: Own the analysis'), numbered by its place (see `level_series`), else None."""
+    said: Said = ()
+    if not text.isascii():
+        text, said = _in_english(text)  # '中級（1〜2ヶ月）' gives its length
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     match = _LEVEL.match(body)
     if match is None:
         return None
     rank = _LEVEL_RANKS[match.group("word").casefold()]
-    return rank, _spanned(None, body) or PhaseHeading(None, None, None, _title(body), "")
+    found = _spanned(None, body) or PhaseHeading(None, None, None, _title(body), "")
+    return rank, found._replace(title=_as_written(found.title, said)) if said else found
 
 
 def level_series(headings: Sequence[tuple[int, str]]) -> int | None:

@@ -29,7 +29,8 @@ class Fit(NamedTuple):
 
 
 def words(text: str) -> list[str]:
-    """Return the words of a text, in lower case; Chinese and Japanese ones as search finds them (`cjk_words`)."""
+    """Return the words of a text, in lower case; Chinese, Japanese and Korean ones as search finds them
+    (`cjk_words`)."""
     found = _WORD.findall(text.casefold())
     return found if text.isascii() else cjk_words(found)
 

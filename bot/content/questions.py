@@ -9,7 +9,9 @@ German and Spanish are read by the same tables and patterns, whatever the asker'
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
 docker", "qué viene después de bases de datos", "antes de docker"; "diese woche", "nächste woche", "esta
 semana", "la semana que viene"; "was kommt als nächstes", "qué sigue". Accents may be left out ("naechste",
-"despues"). So are Chinese ones: "第14周学什么", "第三阶段", "数据库之后学什么", "本周", "接下来学什么".
+"despues"). A week or phase in Chinese, Japanese, Korean or Russian is read as role files are ("第3週", "3주차",
+"неделя 3", "этап 2": see `bot.content.phases.as_english`), and so are Chinese questions: "第14周学什么",
+"第三阶段", "数据库之后学什么", "本周", "接下来学什么".
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
 """
 
@@ -22,8 +24,7 @@ from functools import cache
 from typing import Literal
 
 from bot.content.cjk import CJK
-from bot.content.phases import DAY_WORDS, WEEK_WORDS
-from bot.content.phases import from_chinese as chinese_heading
+from bot.content.phases import DAY_WORDS, WEEK_WORDS, as_english
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
@@ -525,7 +526,7 @@ def _from_chinese(query: str) -> str:
         return "what's next"
     for said, meant in _ZH_WEEKS:
         text = text.replace(said, f" {meant} ")
-    text = _ZH_FILLER.sub("", chinese_heading(text)).strip()
+    text = _ZH_FILLER.sub("", as_english(text)).strip()
     neighbour = _ZH_NEIGHBOUR.fullmatch(text)
     if neighbour is not None:
         which = "after" if neighbour.group("which") in ("之后", "以后", "后面") else "before"
@@ -567,6 +568,8 @@ def _normal(query: str) -> str:
 
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
+    if not text.isascii():  # '3주차', 'неделя 3', '第3週', 'этап 2': in the words role files are read in
+        text = as_english(text).lower()
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()

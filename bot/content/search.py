@@ -31,7 +31,7 @@ from operator import add, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
 from bot.content.cjk import cjk_words
-from bot.content.ids import slugify
+from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
 from bot.content.synonyms import SYNONYMS
 
@@ -133,7 +133,7 @@ def _query_label(query: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into lower-case words; Chinese and Japanese text into pairs of characters (`_cjk_words`)."""
+    """Split text into lower-case words; Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
     words = _WORD.findall(_fold(text))
     return cjk_words(words) if not text.isascii() else words
 
@@ -295,7 +295,7 @@ class SearchIndex:
             name = role.name
             self._roles[name] = role
             for text in (name, role.display_name, *role.aliases):
-                self._role_keys.setdefault(slugify(text, 100), name)
+                self._role_keys.setdefault(name_key(text), name)
                 self._role_choices.append((text, name))
         self._build_role_picker()
         # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
@@ -471,7 +471,7 @@ class SearchIndex:
 
     def role_by_key(self, text: str) -> Role | None:
         """Return the role whose name, alias or display name is `text` (ignoring case and punctuation)."""
-        name = self._role_keys.get(slugify(text, 100))
+        name = self._role_keys.get(name_key(text))
         return self._roles.get(name) if name else None
 
     def _build_role_picker(self) -> None:

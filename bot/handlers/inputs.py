@@ -322,7 +322,13 @@ def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str
     typed = escape_user_text(text, 40)
     if paces:
         raise UserError(_("'{pace}' is not a pace of {path}. Paces: {paces}.", pace=typed, path=path, paces=shown))
-    raise UserError(_("'{pace}' is not a pace of {path}: it has one pace, its weeks as written. Leave out the pace.", pace=typed, path=path))
+    raise UserError(
+        _(
+            "'{pace}' is not a pace of {path}: it has one pace, its weeks as written. Leave out the pace.",
+            pace=typed,
+            path=path,
+        )
+    )
 
 
 def _norm_pace(text: str) -> str:

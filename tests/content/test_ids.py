@@ -80,6 +80,10 @@ def test_moving_an_item_to_another_group_keeps_its_id():
         ("Optimize database queries", "Optimize a database query"),  # -ies plural
         ("Implement caching layers", "Implement **caching** layers"),  # markdown emphasis
         ("Read the [PostgreSQL docs](https://postgresql.org)", "Read the PostgreSQL docs"),  # a link keeps its text
+        ("Собрать образ Docker", "Собрать  образ **Docker**."),
+        ("用 Docker 部署应用", "用 Docker 部署应用。"),
+        ("Docker イメージを作る", "Docker イメージを作る！"),
+        ("Docker 이미지 만들기", "docker 이미지 만들기."),
     ],
 )
 def test_small_wording_edits_keep_the_id(original, edited):
@@ -100,6 +104,11 @@ def test_small_wording_edits_keep_the_id(original, edited):
         ("Learn C", "Learn C#"),
         ("Monitor services", "Monitor servers"),
         ("Write a status page", "Write a stat page"),  # "status" is not the plural of "statu"
+        # Words in Cyrillic, Chinese, Japanese and Korean count as the English ones do, not only the Latin words
+        ("Изучить Docker", "Собрать образ Docker"),
+        ("学习 Docker 基础", "用 Docker 部署应用"),
+        ("Docker 入門", "Docker イメージを作る"),
+        ("Docker 설치", "Docker 이미지 만들기"),
     ],
 )
 def test_different_items_get_different_ids(one, other):

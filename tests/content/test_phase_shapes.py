@@ -84,6 +84,40 @@ from tests.content.helpers import role_file
         ("第5-6周：CSS 布局", None, (5, 6), "CSS 布局"),
         ("第2个月：JavaScript", None, (5, 8), "JavaScript"),
         ("第1-30天：Python 入门", None, (1, 5), "Python 入门"),
+        # Russian: its phase and unit words in any case and number, 'до' and 'по' between numbers
+        ("Этап 1: Основы (Недели 1-4)", 1, (1, 4), "Основы"),
+        ("Этап 2 – Базы данных (недели 5–8)", 2, (5, 8), "Базы данных"),
+        ("ФАЗА 2 (Недели 5 до 12): Бэкенд", 2, (5, 12), "Бэкенд"),
+        ("Этап 3: Docker (Недели 9 по 12)", 3, (9, 12), "Docker"),
+        ("Этап 4: Проект (неделя 13)", 4, (13, 13), "Проект"),
+        ("🚀 Этап II — Фреймворки", 2, None, "Фреймворки"),
+        ("2-й этап: Алгоритмы", 2, None, "Алгоритмы"),
+        ("Этап 1 из 4: Основы", 1, None, "Основы"),
+        ("Неделя 3: Git", None, (3, 3), "Git"),
+        ("Недели 5–6: CSS", None, (5, 6), "CSS"),
+        ("3-я неделя: Git", None, (3, 3), "Git"),
+        ("Месяц 2: JavaScript", None, (5, 8), "JavaScript"),
+        ("Дни 1-30: Python", None, (1, 5), "Python"),
+        # Japanese: full-width brackets and colons, '〜' between numbers, 第 or 目 for the nth week
+        ("フェーズ1：基礎（第1〜4週）", 1, (1, 4), "基礎"),
+        ("フェーズ２ - Web開発（第5週〜第8週）", 2, (5, 8), "Web開発"),
+        ("第3段階：データベース（第9～12週）", 3, (9, 12), "データベース"),
+        ("ステージ2：応用", 2, None, "応用"),
+        ("第3週：Git", None, (3, 3), "Git"),
+        ("3週目：Gitの基本", None, (3, 3), "Gitの基本"),
+        ("第5〜6週：CSS", None, (5, 6), "CSS"),
+        ("第2ヶ月：JavaScript", None, (5, 8), "JavaScript"),
+        ("2ヶ月目：React", None, (5, 8), "React"),
+        ("1〜30日目：Python入門", None, (1, 5), "Python入門"),
+        # Korean: the number before its word ('1단계', '3주차')
+        ("1단계: 기초 (1-4주차)", 1, (1, 4), "기초"),
+        ("2단계 - 백엔드 (5~8주차)", 2, (5, 8), "백엔드"),
+        ("3단계: 데이터베이스 (9주차~12주차)", 3, (9, 12), "데이터베이스"),
+        ("4단계: 배포", 4, None, "배포"),
+        ("3주차: Git", None, (3, 3), "Git"),
+        ("5-6주차: CSS 레이아웃", None, (5, 6), "CSS 레이아웃"),
+        ("1개월차: 파이썬 기초", None, (1, 4), "파이썬 기초"),
+        ("1-30일차: 파이썬", None, (1, 5), "파이썬"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -119,6 +153,26 @@ def test_phase_headings_people_write(heading, number, weeks, title):
         "Phase X-ray imaging",  # a word, not a Roman numeral
         "Stage I/O tuning",
         "Phase I'm proud of",
+        "Этапы обучения",
+        "Недельный план",
+        "Неделя программиста",
+        "День 1: Установка",  # one day
+        "Дневник",
+        "Полезные ресурсы",
+        "Фазы Луны",
+        "学習リソース",
+        "3月の目標",  # March
+        "1日目：変数",  # one day
+        "週末の復習",
+        "毎日の習慣",
+        "2024年4月1日から",
+        "학습 자료",
+        "주요 개념",
+        "1일차: 변수",  # one day
+        "주간 회고",
+        "3월 목표",  # March
+        "자주 묻는 질문",
+        "1주일 계획",
     ],
 )
 def test_headings_that_are_not_phases(heading):
@@ -138,6 +192,18 @@ def test_headings_that_are_not_phases(heading):
         ("Phase 7: Practice for 6-8 weeks", None, "Practice for 6-8 weeks"),  # a range's dash is no separator
         ("Phase 8: Build projects 1–2 months", None, "Build projects 1–2 months"),
         ("Phase 9: Python, 2-3 weeks", 3, "Python"),
+        ("Этап 1: Основы (4 недели)", 4, "Основы"),
+        ("Этап 2: Фреймворки (1-2 месяца)", 6, "Фреймворки"),
+        ("Этап 3: Docker — 10 дней", 2, "Docker"),
+        ("Этап 4: Практика 3 недели подряд", None, "Практика 3 недели подряд"),  # the title's words, as written
+        ("フェーズ1：基礎（4週間）", 4, "基礎"),
+        ("フェーズ2：応用（1〜2ヶ月）", 6, "応用"),
+        ("フェーズ3：仕上げ（10日間）", 2, "仕上げ"),
+        ("1단계: 기초 (4주)", 4, "기초"),
+        ("2단계: 프레임워크 (1~2개월)", 6, "프레임워크"),
+        ("3단계: 배포 (2주간)", 2, "배포"),
+        ("4단계: 3주 동안 프로젝트", None, "3주 동안 프로젝트"),
+        ("第二阶段：学习3周的内容", None, "学习3周的内容"),
     ],
 )
 def test_a_phase_may_give_its_length_instead_of_its_weeks(heading, length, title):
@@ -155,6 +221,12 @@ def test_a_phase_may_give_its_length_instead_of_its_weeks(heading, length, title
         ("Phases of learning", False),
         ("Weekly schedule", False),
         ("Week in review", False),
+        ("Неделя: Введение", True),
+        ("Этап ?: Тестирование", True),
+        ("Этапы обучения", False),
+        ("Недельный план", False),
+        ("フェーズ：基礎", True),
+        ("フェーズごとの学習", False),
     ],
 )
 def test_a_heading_that_starts_like_a_phase_gets_a_hint(heading, hinted):
@@ -192,6 +264,8 @@ def test_a_heading_that_gives_its_weeks_twice_is_that_phase():
         ),
         ("Month 2: Back End (Weeks 5-9)", "it gives two spans, 'Month 2' and '(Weeks 5-9)'; keep one"),
         ("Week 4: Tests (Weeks TBD)", "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"),
+        ("Неделя 2: CSS (Неделя 3)", "it gives two spans, 'Неделя 2' and '(Неделя 3)'; keep one"),
+        ("2주차: CSS (3주차)", "it gives two spans, '2주차' and '(3주차)'; keep one"),
     ],
 )
 def test_a_heading_whose_second_span_differs_or_cannot_be_read_is_pointed_at(heading, message):

@@ -237,5 +237,5 @@ def test_read_pace_names_the_paces_when_it_cannot_tell(typed: str) -> None:
 
 
 def test_read_pace_on_a_path_with_one_pace() -> None:
-    with pytest.raises(UserError, match="it has one pace, its weeks as written. Leave out the pace."):
+    with pytest.raises(UserError, match=r"it has one pace, its weeks as written\. Leave out the pace\."):
         read_pace("fast", {}, "Notes")
