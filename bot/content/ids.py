@@ -23,10 +23,11 @@ EXPLICIT_ID = re.compile(r"\{#([a-z0-9][a-z0-9_-]{0,63})\}\s*$")
 # The letters of the other scripts role files are written in: Cyrillic, kana, CJK ideographs, Hangul syllables.
 _SCRIPTS = "\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
 _SCRIPT = re.compile(f"[{_SCRIPTS}]")
-# A word: Latin letters and digits ('c++', 'c#'), or a run of those scripts' letters, so an item in Russian,
-# Chinese, Japanese or Korean is told apart by its own words, not only by the Latin ones beside them ('Изучить
-# Docker', 'Собрать образ Docker').
-_WORD = re.compile(f"[a-z0-9][a-z0-9+#]*|[{_SCRIPTS}]+")
+# A word of an ID: Latin letters and digits ('c++', 'c#'). An item of none is keyed by its whole text.
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+# ...and a run of those scripts' letters too, for items that only their own words tell apart ('Изучить Docker',
+# 'Собрать образ Docker': see `checklist_item_id`).
+_EVERY_WORD = re.compile(f"[a-z0-9][a-z0-9+#]*|[{_SCRIPTS}]+")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FILLER = frozenset(
@@ -73,12 +74,14 @@ def _fold(word: str) -> str:
     return word
 
 
-def meaning_words(text: str) -> list[str]:
-    """Return the sorted, de-duplicated meaning words of a text."""
+def meaning_words(text: str, *, every_script: bool = False) -> list[str]:
+    """Return the sorted, de-duplicated meaning words of a text: its Latin ones, and with `every_script` its words
+    in Cyrillic, Chinese, Japanese and Korean too."""
     plain = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
     if "](" in plain:
         plain = _LINK.sub(r"\1", plain)  # markdown links keep their text
-    return sorted(set(map(_fold, filterfalse(_FILLER.__contains__, _words(plain)))))  # all in C
+    words = _EVERY_WORD.findall(plain) if every_script and not plain.isascii() else _words(plain)
+    return sorted(set(map(_fold, filterfalse(_FILLER.__contains__, words))))  # all in C
 
 
 # What `_WORD` keeps of ASCII text, as a byte table: letters, digits, '+' and '#' stay, the rest is a space.
@@ -95,9 +98,14 @@ def _words(plain: str) -> list[str]:
     return words
 
 
-def checklist_item_id(text: str) -> str:
-    """Return the derived stable ID of a checklist item's text (without any `{#id}` suffix)."""
-    words = meaning_words(text) or [text.strip().lower()]
+def checklist_item_id(text: str, *, every_script: bool = False) -> str:
+    """Return the derived stable ID of a checklist item's text (without any `{#id}` suffix).
+
+    Its words are its Latin ones (a text of none is keyed by all of it), so the IDs of items written with Latin
+    words beside others never change. Items that only their words in other scripts tell apart ('Изучить Docker',
+    'Собрать образ Docker', '学习 Docker 基础') take `every_script` IDs, from all their words (see
+    `bot.content.parse`)."""
+    words = meaning_words(text, every_script=every_script) or [text.strip().lower()]
     digest = hashlib.blake2s(" ".join(words).encode("utf-8"), digest_size=5).hexdigest()
     return f"item-{digest}"
 

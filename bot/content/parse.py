@@ -1370,13 +1370,17 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    for group, text, line, phase, context, md, depth in raw:
-        text, explicit = split_explicit_id(text)
+    derived = [(*split_explicit_id(r.text), (r.group, *r.context)) for r in raw]  # (text, explicit ID, place)
+    ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
+    by_all_words = _told_apart_by_other_scripts(derived, ids)
+    for (group, _, line, phase, context, md, depth), (text, explicit, place), item_id in zip(
+        raw, derived, ids, strict=True
+    ):
         if not text:
             problems.add("error", line, "empty checklist item")
             continue
-        item_id = explicit or checklist_item_id(text)
-        place = (group, *context)
+        if (item_id, place) in by_all_words and not text.isascii():
+            item_id = checklist_item_id(text, every_script=True)
         if item_id in seen and not explicit and seen[item_id][1] != place:
             item_id = checklist_item_id(" ".join((*place, text)))  # 'Implement:' under Trees and under Heaps
         urls = [a or b for a, b in _URL.findall(md)] if item_id in seen and not explicit else []
@@ -1406,6 +1410,27 @@ def _build_checklist(
         note = item_note(under) if under is not None else ""
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
+
+
+def _told_apart_by_other_scripts(
+    derived: list[tuple[str, str | None, tuple[str, ...]]], ids: list[str]
+) -> set[tuple[str, tuple[str, ...]]]:
+    """Return the (ID, place) of items in one place whose Latin words are alike but whose words in other scripts are
+    not ('Изучить Docker' and 'Собрать образ Docker' under one heading): they take IDs of all their words. Such items
+    were one ID, an error, before; every other item keeps the ID of its Latin words, so no tick is orphaned."""
+    mixed = {
+        (item_id, place)
+        for (text, explicit, place), item_id in zip(derived, ids, strict=True)
+        if text and not explicit and not text.isascii()
+    }
+    if not mixed:
+        return set()
+    alike: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for (text, explicit, place), item_id in zip(derived, ids, strict=True):
+        if not explicit and (item_id, place) in mixed:
+            own = item_id if text.isascii() else checklist_item_id(text, every_script=True)
+            alike.setdefault((item_id, place), set()).add(own)
+    return {key for key, found in alike.items() if len(found) > 1}
 
 
 def _add_topics(

@@ -104,11 +104,6 @@ def test_small_wording_edits_keep_the_id(original, edited):
         ("Learn C", "Learn C#"),
         ("Monitor services", "Monitor servers"),
         ("Write a status page", "Write a stat page"),  # "status" is not the plural of "statu"
-        # Words in Cyrillic, Chinese, Japanese and Korean count as the English ones do, not only the Latin words
-        ("Изучить Docker", "Собрать образ Docker"),
-        ("学习 Docker 基础", "用 Docker 部署应用"),
-        ("Docker 入門", "Docker イメージを作る"),
-        ("Docker 설치", "Docker 이미지 만들기"),
     ],
 )
 def test_different_items_get_different_ids(one, other):
@@ -178,3 +173,34 @@ def test_duplicate_explicit_ids_are_an_error_naming_both_lines():
     assert errors[0].line == second
     assert f"line {first}" in errors[0].message
     assert "ship" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Изучить Docker", "Собрать образ Docker"),
+        ("学习 Docker 基础", "用 Docker 部署应用"),
+        ("Docker 入門", "Docker イメージを作る"),
+        ("Docker 설치", "Docker 이미지 만들기"),
+    ],
+)
+def test_items_told_apart_only_by_words_in_other_scripts_load_with_ids_of_all_their_words(one, other):
+    role, problems = parse_bytes(
+        role_file(body=f"## Tasks\n- [ ] {one}\n- [ ] {other}\n- [ ] Docker\n").encode(), "x.md"
+    )
+    assert [p for p in problems if p.severity == "error"] == []
+    ids = [item.id for item in role.checklist]
+    assert ids == [
+        checklist_item_id(one, every_script=True),
+        checklist_item_id(other, every_script=True),
+        checklist_item_id("Docker"),
+    ]
+
+
+def test_an_item_with_latin_words_beside_others_keeps_the_id_of_its_latin_words():
+    """Progress is keyed on IDs: an item no other one is alike keeps the ID it always had."""
+    role, _ = parse_bytes(
+        role_file(body="## Tasks\n- [ ] 为图书 API 加上 Redis 缓存\n- [ ] 刷完算法题\n").encode(), "x.md"
+    )
+    assert [item.id for item in role.checklist] == [checklist_item_id("API Redis"), checklist_item_id("刷完算法题")]
+    assert checklist_item_id("刷完算法题") == checklist_item_id("  刷完算法题 ")  # a text of no Latin word: all of it
