@@ -309,7 +309,7 @@ class _Reader:
     def item_line(self, offset: int) -> int:
         """Return the line of a list item that starts at byte `offset`: pulldown-cmark starts an item indented by a
         tab at the line break before it, which is the line above."""
-        return self.line_at(offset + 1 if self.data[offset : offset + 1] == b"\n" else offset)
+        return self.line_at(offset + 1 if offset < len(self.data) and self.data[offset] == 10 else offset)  # b"\n"
 
     # --- inline --------------------------------------------------------------------------------
 
@@ -604,7 +604,9 @@ class _Reader:
                 number = numbers[-1] if numbers else None
                 if number is not None:
                     numbers[-1] = number + 1
-                block = ("item", self.item_line(offset), md, plain, 0, self.list_depth - 1, task, "", "", False, False)
+                # item_line, inlined: a call per item
+                line = self.line_at(offset + 1 if self.data[offset] == 10 else offset)  # 10: b"\n"
+                block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
                 if plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain):
