@@ -9,8 +9,9 @@ A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index
 2. the matched words' posting lists name the entries that hold them in their title or their own text;
 3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
    little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
-4. a shortlist gets the words of its heading path (role, phase, subsection) as a smaller boost, and is ranked
-   by specificity (a topic or a subsection beats the whole phase that holds it).
+4. a shortlist gets the words of its heading path (role, phase, subsection) as a smaller boost, a title hit counts
+   less the more of the title's other words the query leaves out ('Decision trees' is not all about 'trees'), and
+   the list is ranked by specificity (a topic or a subsection beats the whole phase that holds it).
 Entry IDs are given in order of specificity, so every posting list is sorted most specific first, and a very
 common word only touches its most specific entries.
 """
@@ -30,7 +31,7 @@ from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
-from bot.content.cjk import cjk_words
+from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
 from bot.content.synonyms import SYNONYMS
@@ -111,6 +112,14 @@ MAX_KEY_WORDS = 3  # the longest synonym key, in words
 TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
 ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
 ROLE_PAIR_SHARE = 0.5  # beyond, only texts holding this share of the query's letter pairs are scored
+# A title that holds the query among other words is about it less the more other words it holds: each word the query
+# leaves out divides its score by 1 + TITLE_EXTRA_WORD, down to TITLE_FIT_FLOOR ('Decision trees' keeps 0.97 of it
+# for 'trees', below any title that is the query; a sentence that mentions 'linked list' among 7 other words 0.8):
+# a few more words cost little, so close titles are still offered beside an exact one, and a long title hit still
+# counts above a text's BODY_WEIGHT.
+TITLE_EXTRA_WORD = 0.035
+TITLE_FIT_FLOOR = 0.7
+MAX_TITLE_COUNT = 127
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -195,7 +204,7 @@ class Postings(NamedTuple):
 
     title: dict[str, array[int]]
     body: dict[str, array[int]]
-    title_counts: array[int]  # words that are not stop words, in titles of at most 8 words; -1 for longer ones
+    title_counts: array[int]  # each title's words that are not stop words (`_title_count`)
 
 
 def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
@@ -219,15 +228,17 @@ def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
         deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
         _post(body_post, low, body_sets)
         del body_sets
-        title_counts.extend(
-            (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
-            for words in title_sets
-        )
+        title_counts.extend(map(_title_count, title_sets))
         low = high
     return Postings(dict(title_post), dict(body_post), title_counts)
 
 
 _NO_POSTINGS: array[int] = array("I")  # a word only in contexts; shared, never appended to
+
+
+def _title_count(words: set[str]) -> int:
+    """Return how many of a title's words are no stop words, at most MAX_TITLE_COUNT (it is kept in a byte)."""
+    return min(len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS), MAX_TITLE_COUNT)
 
 
 def _postings() -> array[int]:
@@ -371,6 +382,11 @@ class SearchIndex:
         del bodies
 
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
+        # Titles in Chinese, Japanese or Korean are indexed as pairs of characters, which are no words to count: how
+        # much of such a title a query covers is not weighed.
+        self._paired_titles = frozenset(
+            eid for eid, title in enumerate(entry_titles) if not title.isascii() and CJK.search(title)
+        )
         del entry_titles, entry_bodies
         # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
         phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
@@ -378,9 +394,7 @@ class SearchIndex:
         counts = self._title_counts
         for eid, words in zip(phase_entries, word_sets(own), strict=True):
             if words:
-                counts[eid] = (
-                    (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
-                )
+                counts[eid] = _title_count(words)
         del phase_titles, phase_entries, own
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
@@ -709,6 +723,18 @@ class SearchIndex:
                 sim = next(sim for tid, sim in expansions if tid in words)
                 shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
+        # How much of each title the query covers: a query word counts in a title that holds it (or its plural, a
+        # typo's closest word, a completion), not one that only holds one of a broad word's other names (those score
+        # SYNONYM_SIMILARITY there: 'Kubernetes' is no part of 'containers'), nor a look-alike that stands beside a
+        # word the content uses (BESIDE_EXACT), nor a text (BODY_WEIGHT at most).
+        covered: Counter[int] = Counter()
+        for _weight, _expansions, best in groups:
+            value = best.get
+            covered.update(eid for eid in scores if value(eid, 0.0) > SYNONYM_SIMILARITY)
+        counts, paired = self._title_counts, self._paired_titles
+        for eid, n in covered.items():
+            if counts[eid] > n and eid not in paired:
+                scores[eid] *= max(TITLE_FIT_FLOOR, 1.0 / (1.0 + TITLE_EXTRA_WORD * (counts[eid] - n)))
         # An entry whose title is exactly the query is the most specific place there is; one that is the query but
         # for a plural or a stop word comes right after it.
         # A title that holds a typo's closest word and nothing else is the query but for the typo: it ranks at its

@@ -38,8 +38,11 @@ def test_a_sections_title_in_the_plural_ranks_above_an_item_that_holds_the_words
 def test_a_phases_own_title_ranks_above_a_bullet_that_holds_the_words():
     found = index(GRID)
     assert titles(found, "css grid")[0] == "Week 2: CSS Grid"
-    # the words of its week are no part of its own title
-    assert titles(found, "grid")[0] != "Week 2: CSS Grid"
+    # the words of its week are no part of its own title: 'grid' is half of it, no exact title, but the phase is
+    # still more about grid than a bullet of links that mentions it among other words
+    best = found.search("grid")[0]
+    assert (best.section.title, best.exact) == ("Week 2: CSS Grid", False)
+    assert best.score < found.search("css grid")[0].score
 
 
 def test_a_title_typed_word_for_word_ranks_above_one_that_only_shares_its_topic_words():
@@ -122,3 +125,31 @@ def test_a_bullets_title_leaves_out_a_link_after_a_dash_and_an_items_title_its_f
     assert role.checklist[0].text == "Implement a vector (mutable array with automatic resizing):"
     # the link's words are still found
     assert titles(found, "oauth simplified")[0] == "OAuth 2.0 and OpenID Connect"
+
+
+# A self-paced path (no weeks: nothing in it is "on the path") beside a bootcamp whose bullets mention its titles.
+CS = (
+    "# CS\n\n## Trees\nA tree is a graph without cycles.\n\n- [ ] Binary search trees: BSTs\n\n"
+    "## Sorting\nKnow the best and worst case of each sort.\n\n- Merge sort\n\n## Linked Lists\n"
+    "- Later, go back and do another 2 or 3 linked list problems.\n- [ ] Doubly-linked List\n"
+    "  - [Description (video)](https://example.com/dll)\n  - No need to implement\n"
+)
+BOOTCAMP = (
+    "## Week 2: NumPy and pandas\n- Selecting, filtering, sorting\n\n"
+    "## Week 7: Classification\n### Day 3 — Forests\n- Decision trees\n"
+)
+
+
+def test_a_heading_titled_by_the_query_ranks_above_bullets_of_other_paths_that_mention_it():
+    found = index(CS, BOOTCAMP)
+    assert titles(found, "trees")[:2] == ["Trees", "Decision trees"]
+    assert titles(found, "sorting")[0] == "Sorting"
+
+
+def test_a_long_sentence_that_mentions_the_words_ranks_below_a_short_title_of_them():
+    found = index(CS)
+    assert titles(found, "linked list")[:3] == [
+        "Linked Lists",
+        "Doubly-linked List",
+        "Later, go back and do another 2 or 3 linked list problems.",
+    ]
