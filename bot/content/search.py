@@ -695,7 +695,8 @@ class SearchIndex:
             if related[i]:
                 expansions = _with_related(expansions, related[i])
             groups.append((weight, expansions, self._matches(expansions, role_entries)))
-        total_weight = sum(g[0] for g in groups) or 1.0
+        weights = [g[0] for g in groups]  # in the query's order
+        total_weight = sum(weights) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
         groups.sort(key=lambda g: len(g[2]))
         scores: dict[int, float] = {}
@@ -739,7 +740,7 @@ class SearchIndex:
         # for a plural or a stop word comes right after it.
         # A title that holds a typo's closest word and nothing else is the query but for the typo: it ranks at its
         # match's score, above the longer titles that hold the same word.
-        exact = self._exact_titles(meaningful)
+        exact = self._exact_titles(meaningful, weights)
         verbatim = dict.fromkeys(labelled, 1.0)
         if role is not None:
             exact = {eid: value for eid, value in exact.items() if self._entry_role[eid] == role}
@@ -771,24 +772,28 @@ class SearchIndex:
                         out[i] += ids
         return out
 
-    def _exact_titles(self, words: list[str]) -> dict[int, float]:
+    def _exact_titles(self, words: list[str], weights: list[float]) -> dict[int, float]:
         """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
         aside, or for a word the content does not use, its closest look-alikes (a typo): as keys, ascending, valued
-        1.0, or with a typo the similarity of its look-alike."""
+        1.0, or with a typo the words' similarities weighed as the query's words are (`weights`): a typo in one
+        word of two costs the title half of what it costs a title of that word alone."""
         if len(words) > 8 or not STOPWORDS.isdisjoint(words):
             return {}
         vocab, title = self._vocab, self._title
         forms: list[list[int]] = []
-        typo = 1.0
-        for w in words:
+        similar = 0.0
+        for w, weight in zip(words, weights, strict=True):
             ids = [vocab[f] for f in _forms(w) if f in vocab]
+            sim = 1.0
             if not ids:
                 close = self._expand(w, False)
                 if not close or close[0][1] < TYPO_EXACT:
                     return {}
-                typo = min(typo, close[0][1])
-                ids = [tid for tid, sim in close if sim == close[0][1]]
+                sim = close[0][1]
+                ids = [tid for tid, s in close if s == sim]
+            similar += weight * sim
             forms.append(ids)
+        typo = min(1.0, similar / (sum(weights) or 1.0))
         forms.sort(key=lambda ids: sum(len(title[i]) for i in ids))
         found: set[int] = set().union(*(title[i] for i in forms[0]))
         for ids in forms[1:]:

@@ -153,3 +153,10 @@ def test_a_long_sentence_that_mentions_the_words_ranks_below_a_short_title_of_th
         "Doubly-linked List",
         "Later, go back and do another 2 or 3 linked list problems.",
     ]
+
+
+def test_a_typo_in_one_word_of_a_title_keeps_it_above_titles_that_only_mention_the_words():
+    found = index(CS)
+    assert titles(found, "linkd list")[:2] == ["Linked Lists", "Doubly-linked List"]
+    # the typo is still no title typed as written
+    assert found.search("linkd list")[0].score < found.search("linked lists")[0].score
