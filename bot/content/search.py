@@ -44,6 +44,7 @@ OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 # A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
 NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
+EXACT_BULLET = 0.995  # a topic or an item titled by the query: below a heading of that title, above a near one
 TYPO_EXACT = 0.8  # a typo's closest word, at least this similar, makes a title of that word an exact one
 NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
@@ -375,8 +376,12 @@ class SearchIndex:
         self._entry_section: list[Section] = entry_sections
         boost_of = {prior: 0.8 + 0.2 * prior for prior in set(priors)}  # few values: one float object each
         self._boost = [boost_of[priors[i]] for i in order]
-        # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s[6] is not None else EXACT_OFF_PATH for s in entry_sections]
+        # A title that is exactly the query: in full on the path, a little less in a reference list; a heading is
+        # where its topic is taught, a bullet of the same title ('- *Final Project*: …' in a summary) mentions it.
+        self._exact_boost = [
+            (1.0 if s[6] is not None else EXACT_OFF_PATH) * (1.0 if s[5] in OWN_TEXT_KINDS else EXACT_BULLET)
+            for s in entry_sections
+        ]
         entry_titles = list(map(_TITLE, entry_sections))
         entry_bodies = [bodies[i] for i in order]
         del bodies

@@ -160,3 +160,19 @@ def test_a_typo_in_one_word_of_a_title_keeps_it_above_titles_that_only_mention_t
     assert titles(found, "linkd list")[:2] == ["Linked Lists", "Doubly-linked List"]
     # the typo is still no title typed as written
     assert found.search("linkd list")[0].score < found.search("linked lists")[0].score
+
+
+SUMMARY = (
+    "# OSSU\n\n## Summary\n- *Final Project*: a project for students to validate, consolidate, and display "
+    "their knowledge\n- [Trees](https://example.com/trees)\n\n## Curriculum\n### Final project\n"
+    "OSSU CS's final project is a way for you to validate your knowledge.\n\n### Trees\nA tree is a graph.\n"
+)
+
+
+def test_a_heading_titled_by_the_query_ranks_above_a_bullet_of_the_same_title():
+    found = index(SUMMARY)
+    assert [(h.section.title, h.section.kind) for h in found.search("final project")][:2] == [
+        ("Final project", "section"),
+        ("Final Project", "topic"),
+    ]
+    assert [h.section.kind for h in found.search("trees")][:2] == ["section", "topic"]
