@@ -46,6 +46,7 @@ NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
 EXACT_BULLET = 0.995  # a topic or an item titled by the query: below a heading of that title, above a near one
 TYPO_EXACT = 0.8  # a typo's closest word, at least this similar, makes a title of that word an exact one
+AUTHOR_TYPO = 0.85  # a look-alike of a word typed, this similar and no more used, is a title's misspelling of it
 NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
 _TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
@@ -313,6 +314,7 @@ class SearchIndex:
         # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
         # references an index has when it is new (`bot.content.holder`), indexed or not.
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+        self._look_alikes = lru_cache(maxsize=8192)(self._look_alikes_uncached)
         self._derived: dict[Hashable, object] = {}
         self._unindexed: list[Role] | None = given
         if not defer:
@@ -605,35 +607,40 @@ class SearchIndex:
                     found[self._vocab[other]] = max(0.8, 0.95 - 0.02 * (len(other) - len(word)))
                 i += 1
                 count += 1
-        if len(word) >= 4:
-            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
-
-            cutoff = 80 if len(word) <= 5 else 75
-            matches = process.extract(
-                word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            )
-            # The closest words: at most 8, within FUZZY_SPREAD of the closest; on a tie, the more used one (the
-            # likelier meant), then ABC order.
-            close = {other: score for other, score, _ in matches if other != word}
-            # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
-            # A word the content uses is no slip: "otlp" must not mean "oltp".
-            if exact is None:
-                one_slip = 200 * len(word) / (2 * len(word) + 1)
-                for other in self._vocab.keys() & _swaps(word):
-                    close[other] = max(close.get(other, 0.0), one_slip)
-            ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
-            near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
-            # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
-            # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
-            forms = _forms(word) if exact is not None else ()
-            for negative, _, other in ranked[:8]:
-                if negative > near:
-                    break
-                tid = self._vocab[other]
-                most = BESIDE_EXACT if forms and other not in forms else 1.0
-                found[tid] = max(found.get(tid, 0.0), min(most, -0.95 * negative / 100))
+        # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
+        # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
+        forms = _forms(word) if exact is not None else ()
+        words = self._words
+        for tid, sim in self._look_alikes(word):
+            most = BESIDE_EXACT if forms and words[tid] not in forms else 1.0
+            found[tid] = max(found.get(tid, 0.0), min(most, sim))
         # Best matches first: the scorer relies on it.
         return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
+
+    def _look_alikes_uncached(self, word: str) -> tuple[tuple[int, float], ...]:
+        """Return (word id, similarity) for the vocabulary words closest to `word` but for a slip, best first: at
+        most 8, within FUZZY_SPREAD of the closest; on a tie, the more used one (the likelier meant), then ABC
+        order."""
+        if len(word) < 4:
+            return ()
+        from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
+        cutoff = 80 if len(word) <= 5 else 75
+        matches = process.extract(
+            word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+        close = {other: score for other, score, _ in matches if other != word}
+        # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
+        # A word the content uses is no slip: "otlp" must not mean "oltp".
+        if word not in self._vocab:
+            one_slip = 200 * len(word) / (2 * len(word) + 1)
+            for other in self._vocab.keys() & _swaps(word):
+                close[other] = max(close.get(other, 0.0), one_slip)
+        ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
+        near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
+        return tuple(
+            (self._vocab[other], -0.95 * negative / 100) for negative, _, other in ranked[:8] if negative <= near
+        )
 
     def search(self, query: str, *, role: str | None = None, limit: int = 10, prefix: bool = False) -> list[Hit]:
         """Return the best entries for a query, best first; `prefix` lets the last word be unfinished."""
@@ -778,10 +785,11 @@ class SearchIndex:
         return out
 
     def _exact_titles(self, words: list[str], weights: list[float]) -> dict[int, float]:
-        """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
-        aside, or for a word the content does not use, its closest look-alikes (a typo): as keys, ascending, valued
-        1.0, or with a typo the words' similarities weighed as the query's words are (`weights`): a typo in one
-        word of two costs the title half of what it costs a title of that word alone."""
+        """Return the entries whose own title has exactly these words, each or its plural or singular or a
+        misspelling of it (`_misspellings`), stop words aside, or for a word the content does not use, its closest
+        look-alikes (a typo): as keys, ascending, valued 1.0, or with a typo the words' similarities weighed as the
+        query's words are (`weights`): a typo in one word of two costs the title half of what it costs a title of
+        that word alone. A title that misspells the query is the query nearly, as a plural is."""
         if len(words) > 8 or not STOPWORDS.isdisjoint(words):
             return {}
         vocab, title = self._vocab, self._title
@@ -790,7 +798,9 @@ class SearchIndex:
         for w, weight in zip(words, weights, strict=True):
             ids = [vocab[f] for f in _forms(w) if f in vocab]
             sim = 1.0
-            if not ids:
+            if ids:  # a title may misspell it, as a plural would change it
+                ids += self._misspellings(w, ids)
+            else:
                 close = self._expand(w, False)
                 if not close or close[0][1] < TYPO_EXACT:
                     return {}
@@ -815,6 +825,22 @@ class SearchIndex:
                 if any(own.isdisjoint(w) for w in wanted):
                     exact.remove(eid)
         return dict.fromkeys(exact, typo)
+
+    def _misspellings(self, word: str, forms: list[int]) -> list[int]:
+        """Return the words the content may misspell `word` as ('kubernets', 'loging'): look-alikes at least
+        AUTHOR_TYPO similar and no more used than the word and its plural or singular (`forms`), as a slip is. A
+        word that holds the other or is held in it is another word built on it ('containerd', 'preact'), no slip."""
+        words, idf = self._words, self._idf
+        rarest = max(idf[tid] for tid in forms)
+        return [
+            tid
+            for tid, sim in self._look_alikes(word)
+            if sim >= AUTHOR_TYPO
+            and idf[tid] >= rarest
+            and word not in words[tid]
+            and words[tid] not in word
+            and tid not in forms
+        ]
 
     def _own_title(self, eid: int) -> str:
         """Return an entry's own title: a phase's without its number and weeks, else its title."""

@@ -176,3 +176,23 @@ def test_a_heading_titled_by_the_query_ranks_above_a_bullet_of_the_same_title():
         ("Final Project", "topic"),
     ]
     assert [h.section.kind for h in found.search("trees")][:2] == ["section", "topic"]
+
+
+STAGES_MISSPELT = (
+    "## Stage 4: Contaners with Docker (Week 8-10)\n> 💡 **Tip:** Don't jump to Kubernetes before you understand "
+    "Docker!\n\n- Dockerfile\n- Docker containers vs virtual machines\n\n## Stage 8 : Kubernets (Week 21-25)\n"
+    "This is the big one.\n\n- Pods, Deployments\n\n**📚 Resources :**\n\n"
+    "- 📖 [Kubernetes official tutorials](https://kubernetes.io/docs/tutorials/)\n"
+    "- 🎮 [Killercoda Kubernetes playground](https://killercoda.com/playgrounds)\n\n"
+    "## Stage 9 : Monitoring and Loging (Week 26-28)\n- Prometheus and Grafana\n- Centralized logging with Loki\n"
+    "- [ ] Container basics\n- [ ] containerd\n"
+)
+
+
+def test_a_title_the_author_misspelt_is_found_first_by_the_word_spelt_right():
+    found = index(STAGES_MISSPELT)
+    assert titles(found, "kubernetes")[0] == "Stage 8 : Kubernets (Week 21-25)"
+    assert titles(found, "containers with docker")[0] == "Stage 4: Contaners with Docker (Week 8-10)"
+    assert titles(found, "monitoring and logging")[0] == "Stage 9 : Monitoring and Loging (Week 26-28)"
+    # a word built on the one typed is another word, not a slip: 'containerd' is no misspelt 'container'
+    assert titles(found, "container")[0] == "Container basics"
