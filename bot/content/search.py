@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, S
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, itemgetter, mul, neg, not_
+from operator import add, contains, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
 from bot.content.cjk import CJK, cjk_words
@@ -58,6 +58,7 @@ _LABEL = re.compile(
     r"[^\w]*(?:(\d{1,4}(?:\.\d{1,4})*)(?=$|\s|[:.)\]|–—-])|([^\W\d_]+\s*\d{1,4}(?:\.\d{1,4})*)(?=\s*(?:$|[:.)\]|–—(-])))"
 )
 _BLANKS = re.compile(r"\s+")
+_SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
 STOPWORDS = frozenset(
     [
@@ -394,6 +395,7 @@ class SearchIndex:
         self._paired_titles = frozenset(
             eid for eid, title in enumerate(entry_titles) if not title.isascii() and CJK.search(title)
         )
+        slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
         # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
         phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
@@ -402,6 +404,16 @@ class SearchIndex:
         for eid, words in zip(phase_entries, word_sets(own), strict=True):
             if words:
                 counts[eid] = _title_count(words)
+        # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
+        # titled by each name: its names' words, stop words aside (a phase's own title's, without its weeks).
+        names: dict[int, tuple[frozenset[str], ...]] = {}
+        for eid in slashed:
+            section = entry_sections[eid]
+            title = phase_titles.get((self._entry_role[eid], section[0]), "") if section[5] == "phase" else section[1]
+            parts = [frozenset(tokenize(part)).difference(STOPWORDS) for part in _SLASHES.split(title)]
+            if len(parts) > 1:
+                names[eid] = tuple(part for part in parts if part)
+        self._names = names
         del phase_titles, phase_entries, own
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
@@ -815,8 +827,15 @@ class SearchIndex:
             found = set().union(*(found.intersection(title[i]) for i in ids))
             if not found:
                 return {}
-        counts = self._title_counts
-        exact = [eid for eid in sorted(found) if counts[eid] == len(words)]
+        counts, words_of = self._title_counts, self._words
+        exact = [eid for eid in found if counts[eid] == len(words)]
+        for eid in self._names.keys() & found:  # one of a title's names may be the query
+            if counts[eid] != len(words) and any(
+                len(name) == len(words) and all(any(words_of[i] in name for i in ids) for ids in forms)
+                for name in self._names[eid]
+            ):
+                exact.append(eid)
+        exact.sort()
         phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
         if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
             wanted = [{self._words[i] for i in ids} for ids in forms]

@@ -196,3 +196,23 @@ def test_a_title_the_author_misspelt_is_found_first_by_the_word_spelt_right():
     assert titles(found, "monitoring and logging")[0] == "Stage 9 : Monitoring and Loging (Week 26-28)"
     # a word built on the one typed is another word, not a slip: 'containerd' is no misspelt 'container'
     assert titles(found, "container")[0] == "Container basics"
+
+
+NAMES = (
+    "# CIU\n\n## Algorithmic complexity / Big-O / Asymptotic analysis\nNothing to implement here.\n\n"
+    "- [ ] [UC Berkeley Big O (video)](https://example.com/bigo)\n"
+    "- Coming up with time and space complexity for your solutions (see Big-O below)\n\n"
+    "## Trees\n### Heap / Priority Queue / Binary Heap\n- [ ] Implement a max-heap\n"
+    "- [ ] Binary heap vs priority queue (video)\n"
+)
+
+
+def test_a_title_that_names_its_topic_several_ways_is_titled_by_each_name():
+    found = index(NAMES)
+    heading = "Algorithmic complexity / Big-O / Asymptotic analysis"
+    for query in ("big o", "Big-O", "asymptotic analysis", "algorithmic complexity"):
+        assert titles(found, query)[0] == heading, query
+    for query in ("priority queue", "binary heap", "heaps"):
+        assert titles(found, query)[0] == "Heap / Priority Queue / Binary Heap", query
+    # a name is the query nearly, not as written
+    assert found.search("big o")[0].score < found.search("algorithmic complexity big o asymptotic analysis")[0].score
