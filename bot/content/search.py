@@ -352,9 +352,11 @@ class SearchIndex:
         # line, kind, phase).
         own_texts = [_own(text, kind) for _, _, _, text, _, kind, _ in sections]
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
-        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
+        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8),
+        # the blanks of its title: a short title names one thing; what an entry says about it (a heading's prose, a
+        # course's link and details) makes it no less specific than a bare line of the same title.
         # Both factors take few values: each is worked out once (the same floats as computing it per entry).
-        blanks = list(map(str.count, own_texts, repeat(" ")))
+        blanks = list(map(str.count, map(_TITLE, sections), repeat(" ")))
         shrink = {n: 1 + math.log1p(n + 2) / 8 for n in set(blanks)}
         weight = {
             (kind, on_path): (1.0 if on_path else 0.9) * KIND_PRIOR.get(kind, 0.9)

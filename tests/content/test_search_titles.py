@@ -216,3 +216,21 @@ def test_a_title_that_names_its_topic_several_ways_is_titled_by_each_name():
         assert titles(found, query)[0] == "Heap / Priority Queue / Binary Heap", query
     # a name is the query nearly, not as written
     assert found.search("big o")[0].score < found.search("algorithmic complexity big o asymptotic analysis")[0].score
+
+
+COURSES = (
+    "# OSSU\n\n## Core systems\n\nTopics covered: `operating systems` `networking`\n\n"
+    "Courses | Duration | Effort | Prerequisites\n:-- | :--: | :--: | :--:\n"
+    "[Operating Systems: Three Easy Pieces](https://pages.cs.wisc.edu/~remzi/OSTEP/) | 10-12 weeks | "
+    "6-10 hours/week | Nand to Tetris Part II\n\n## Tracking my progress\n\n- [ ] Operating Systems: Three Easy Pieces\n"
+)
+
+
+def test_a_course_with_its_link_and_details_ranks_above_a_bare_checklist_line_of_its_title():
+    found = index(COURSES)
+    hits = found.search("operating systems")
+    assert [(h.section.title, h.section.kind) for h in hits][:2] == [
+        ("Operating Systems: Three Easy Pieces", "topic"),
+        ("Operating Systems: Three Easy Pieces", "checklist"),
+    ]
+    assert "https://pages.cs.wisc.edu/~remzi/OSTEP/" in hits[0].section.text
