@@ -60,6 +60,8 @@ _LABEL = re.compile(
 _BLANKS = re.compile(r"\s+")
 _SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
+# Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
+_JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
 STOPWORDS = frozenset(
     [
         "a",
@@ -686,7 +688,9 @@ class SearchIndex:
         ]
 
     def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
-        """Return the query with each abbreviation in it written out: (every word, the words that count)."""
+        """Return the query with each abbreviation in it written out, and each word that joins two words with a
+        number ('nand2tetris', as a title spells out 'Nand to Tetris') as those words: (every word, the words that
+        count)."""
         out: list[tuple[set[str], list[str]]] = []
         phrases = self._phrases
         for size in range(min(MAX_KEY_WORDS, len(words)), 0, -1):
@@ -696,6 +700,14 @@ class SearchIndex:
                         return out
                     meant = [*words[:start], *(w for w in phrase if w not in STOPWORDS), *words[start + size :]]
                     out.append(({*words[:start], *phrase, *words[start + size :]}, list(dict.fromkeys(meant))))
+        for at, word in enumerate(words):
+            joined = _JOINED.fullmatch(word)
+            if joined is None or len(out) == MAX_REWRITES:
+                continue
+            parts = [joined.group(1), joined.group(2)]
+            if all(any(f in self._vocab for f in _forms(part)) for part in parts):
+                meant = [*words[:at], *parts, *words[at + 1 :]]
+                out.append((set(meant), list(dict.fromkeys(meant))))
         return out
 
     def _ranked(

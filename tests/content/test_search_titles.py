@@ -234,3 +234,22 @@ def test_a_course_with_its_link_and_details_ranks_above_a_bare_checklist_line_of
         ("Operating Systems: Three Easy Pieces", "checklist"),
     ]
     assert "https://pages.cs.wisc.edu/~remzi/OSTEP/" in hits[0].section.text
+
+
+NAND = (
+    "# OSSU\n\n## Core systems\n\nCourses | Duration | Prerequisites\n:-- | :--: | :--:\n"
+    "[Build a Modern Computer from First Principles: From Nand to Tetris](https://www.coursera.org/learn/build-a-computer)"
+    " ([alternative](https://www.nand2tetris.org/)) | 6 weeks | C-like programming language\n\n"
+    "## Advanced systems\n\nCourses | Duration | Prerequisites\n:-- | :--: | :--:\n"
+    "[Computation Structures 1: Digital Circuits](https://learning.edx.org/course/6-004) | 10 weeks | "
+    "[Nand2Tetris II](https://www.coursera.org/learn/nand2tetris2)\n"
+)
+
+
+def test_a_name_written_with_a_number_between_its_words_finds_the_title_that_spells_them_out():
+    found = index(NAND)
+    assert titles(found, "nand2tetris")[0].startswith(
+        "Build a Modern Computer from First Principles: From Nand to Tetris"
+    )
+    # the course that only lists it as a prerequisite still comes
+    assert titles(found, "nand2tetris")[1] == "Computation Structures 1: Digital Circuits"
