@@ -99,6 +99,47 @@ STOPWORDS = frozenset(
         "learning",
     ]
 )
+# Words a question is framed in, beside the stop words: they count QUESTION_WEIGHT of their weight in a query that
+# names something else ('which bundler should I use', 'what do you need to know about docker').
+QUESTION_WORDS = frozenset(
+    [
+        "any",
+        "can",
+        "could",
+        "get",
+        "know",
+        "must",
+        "need",
+        "our",
+        "really",
+        "shall",
+        "should",
+        "some",
+        "start",
+        "study",
+        "that",
+        "there",
+        "these",
+        "this",
+        "those",
+        "understand",
+        "us",
+        "use",
+        "using",
+        "want",
+        "way",
+        "we",
+        "whats",
+        "who",
+        "why",
+        "will",
+        "worth",
+        "would",
+        "you",
+        "your",
+    ]
+)
+QUESTION_WEIGHT = 0.2
 TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
@@ -727,9 +768,15 @@ class SearchIndex:
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
+        # The words a question is asked in ('which bundler should I use') count for little beside the ones that
+        # name what it is about; a query of nothing else is searched as it is ('How to use it').
+        named = [i for i, w in enumerate(meaningful) if w not in QUESTION_WORDS]
+        asked = len(named) < len(meaningful) and bool(named)
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
             weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entry_role))
+            if asked and w in QUESTION_WORDS:
+                weight *= QUESTION_WEIGHT
             if related[i]:
                 expansions = _with_related(expansions, related[i])
             groups.append((weight, expansions, self._matches(expansions, role_entries)))
@@ -779,6 +826,8 @@ class SearchIndex:
         # A title that holds a typo's closest word and nothing else is the query but for the typo: it ranks at its
         # match's score, above the longer titles that hold the same word.
         exact = self._exact_titles(meaningful, weights)
+        if asked and not exact:  # a title may be the query without the words it is asked in
+            exact = self._exact_titles([meaningful[i] for i in named], [weights[i] for i in named])
         verbatim = dict.fromkeys(labelled, 1.0)
         if role is not None:
             exact = {eid: value for eid, value in exact.items() if self._entry_role[eid] == role}

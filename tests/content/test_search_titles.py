@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
@@ -253,3 +255,21 @@ def test_a_name_written_with_a_number_between_its_words_finds_the_title_that_spe
     )
     # the course that only lists it as a prerequisite still comes
     assert titles(found, "nand2tetris")[1] == "Computation Structures 1: Digital Circuits"
+
+
+TOOLS = (
+    "# Frontend\n\n## How to use it\nYou should use git to follow along, and star the repo you use.\n\n"
+    "## Why use it?\nIt should help you, whatever you use.\n\n## Build Tools\n### Module Bundlers\n- Vite\n- esbuild\n"
+    "- [Module Bundlers Explained](https://example.com/bundlers)\n\n## Use cases\n- Single-page apps\n"
+)
+
+
+@pytest.mark.parametrize(
+    "query", ["which bundler should i use", "What bundler should I use?", "which bundlers can you recommend"]
+)
+def test_the_words_a_question_is_asked_in_count_for_little(query):
+    found = index(TOOLS)
+    assert titles(found, query)[:2] == ["Module Bundlers", "Module Bundlers Explained"]
+    # alone, they are what is searched, and a title that holds them is still the query typed as written
+    assert titles(found, "how to use it")[0] == "How to use it"
+    assert [(h.section.title, h.exact) for h in found.search("use cases")][:1] == [("Use cases", True)]
