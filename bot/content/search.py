@@ -9,9 +9,10 @@ A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index
 2. the matched words' posting lists name the entries that hold them in their title or their own text;
 3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
    little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
-4. a shortlist gets the words of its heading path (role, phase, subsection) as a smaller boost, a title hit counts
-   less the more of the title's other words the query leaves out ('Decision trees' is not all about 'trees'), and
-   the list is ranked by specificity (a topic or a subsection beats the whole phase that holds it).
+4. a shortlist gets the words of its heading path (role, phase, subsection; for a nested topic or item, the ones it
+   is nested under too) as a smaller boost, a title hit counts less the more of the title's other words the query
+   leaves out ('Decision trees' is not all about 'trees'), and the list is ranked by specificity (a topic or a
+   subsection beats the whole phase that holds it).
 Entry IDs are given in order of specificity, so every posting list is sorted most specific first, and a very
 common word only touches its most specific entries.
 """
@@ -48,7 +49,7 @@ EXACT_BULLET = 0.995  # a topic or an item titled by the query: below a heading 
 TYPO_EXACT = 0.8  # a typo's closest word, at least this similar, makes a title of that word an exact one
 AUTHOR_TYPO = 0.85  # a look-alike of a word typed, this similar and no more used, is a title's misspelling of it
 NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
-_TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
+_ID, _TITLE, _PATH = itemgetter(0), itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 _FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
@@ -166,6 +167,7 @@ ROLE_PAIR_SHARE = 0.5  # beyond, only texts holding this share of the query's le
 TITLE_EXTRA_WORD = 0.035
 TITLE_FIT_FLOOR = 0.7
 MAX_TITLE_COUNT = 127
+MAX_NESTING = 8  # checklist items nested in one another, at most (as bullets are)
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -232,6 +234,29 @@ def _own(text: str, kind: str) -> str:
             return f"{text[:first]}\n{note}" if note else text[:first]
         return text[:first]  # its own line: what is nested under a topic is entries of its own
     return text
+
+
+def _nested_under(role: Role) -> dict[str, tuple[str, ...]]:
+    """Return the titles of the topics, or the checklist items, that each nested topic or item of a role is nested
+    under, outermost first, by its section ID ('Hooks' under '✔️ React — Recommended')."""
+    out: dict[str, tuple[str, ...]] = {}
+    topics: dict[str, str] = {}  # a topic's ID ('basics~t.1') is its parent's and its number ('basics~t.1.2')
+    for sid, title, _, _, _, kind, _ in role.sections:
+        if kind == "topic":
+            topics[sid] = title
+            parent = sid[: sid.rfind(".")]
+            if parent in topics:  # a parent comes before what is nested under it
+                out[sid] = (*out.get(parent, ()), topics[parent])
+    items = {item.text: item.parent for item in role.checklist}
+    for item in role.checklist:
+        chain: list[str] = []
+        parent = item.parent
+        while parent and len(chain) < MAX_NESTING:
+            chain.append(parent.rstrip(":").rstrip() or parent)
+            parent = items.get(parent, "")
+        if chain:
+            out[item.id] = tuple(reversed(chain))
+    return out
 
 
 def _without_bullets(text: str) -> str:
@@ -381,7 +406,16 @@ class SearchIndex:
             sections += role_sections
             owner += repeat(name, len(role_sections))
             by_path: dict[int, int] = {}  # the entries under a heading share its path tuple: one lookup each
-            for path in map(_PATH, role_sections):
+            under = _nested_under(role)  # a nested topic's or item's place: the ones it is nested under too
+            for path, sid in zip(map(_PATH, role_sections), map(_ID, role_sections), strict=True):
+                above = under.get(sid) if under else None
+                if above is not None:
+                    key = (name, path[:-1] + above)
+                    ctx = contexts.get(key)
+                    if ctx is None:
+                        ctx = contexts[key] = len(contexts)
+                    raw_context.append(ctx)
+                    continue
                 ctx = by_path.get(id(path))
                 if ctx is None:
                     key = (name, path[:-1])

@@ -273,3 +273,21 @@ def test_the_words_a_question_is_asked_in_count_for_little(query):
     # alone, they are what is searched, and a title that holds them is still the query typed as written
     assert titles(found, "how to use it")[0] == "How to use it"
     assert [(h.section.title, h.exact) for h in found.search("use cases")][:1] == [("Use cases", True)]
+
+
+FRAMEWORKS = (
+    "# Frontend\n\n## Version Control\n\n- Git\n    - Hooks: pre-commit, pre-push\n\n## Pick a Framework\n\n"
+    "- ✔️ React — Recommended\n    - Components, JSX, props and state\n"
+    "    - Hooks: useState, useEffect, useMemo, useRef, custom hooks\n"
+    "    - [React docs (react.dev)](https://react.dev/learn)\n- Vue.js\n\n"
+    "## Keep Learning\n\n### Projects to build along the way\n\n- [ ] Rebuild the weather app in React with hooks\n"
+)
+
+
+@pytest.mark.parametrize("query", ["react hooks", "how do I learn react hooks"])
+def test_a_nested_topic_is_found_by_the_words_of_the_topic_it_is_nested_under(query):
+    found = index(FRAMEWORKS)
+    hits = found.search(query)
+    assert [h.section.title for h in hits][:3] == ["Rebuild the weather app in React with hooks", "Hooks", "Hooks"]
+    assert "useState" in hits[1].section.text  # React's hooks, above Git's
+    assert hits[1].score > hits[2].score
