@@ -30,7 +30,6 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
-EXACT_TITLE_WEIGHT = 10_000.0  # in "after X", a part titled X outweighs any number of partial matches
 CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
@@ -487,30 +486,44 @@ def _by_number(
 
 def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
     """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best."""
-    # The phase that teaches X is the one whose parts match it most in all (one close topic or several), so a
-    # single stray mention elsewhere does not move it; paths come in the order of their best match.
-    # A part whose own title is X names the phase that teaches it, over any sum of partial matches ('Phase 2:
-    # JavaScript' over 'Phase 3: Back-end with Node.js', whose 'js' is a look-alike).
+    # The phase that teaches X is the one that teaches it most directly (`_teaching`: a part titled X, then a phase
+    # whose heading names X), then the one whose parts match it most in all (one close topic or several), so a
+    # single stray mention elsewhere does not move it ('Phase 2: JavaScript' over 'Phase 3: Back-end with Node.js',
+    # whose 'js' is a look-alike); paths come in the same order, by their best match among equals.
     total: dict[tuple[str, int], float] = {}
     best: dict[tuple[str, int], float] = {}
+    rank: dict[tuple[str, int], int] = {}
     for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
         if hit.section.phase is not None:
             key = (hit.role, hit.section.phase)
-            total[key] = total.get(key, 0.0) + hit.score + (EXACT_TITLE_WEIGHT if hit.exact else 0.0)
+            total[key] = total.get(key, 0.0) + hit.score
             best.setdefault(key, hit.score)
-    anchors: dict[str, tuple[int, float]] = {}
-    for role_name, number in sorted(total, key=lambda k: -total[k]):
-        anchors.setdefault(role_name, (number, best[role_name, number]))
-    ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
-    # On the asker's own path, if one teaches it (the current one first): what comes next there, or that nothing
-    # does, not what comes next elsewhere.
-    own = sorted((a for a in ordered if a[0] in asker.paths), key=lambda a: a[0] != asker.current)
+            rank[key] = max(rank.get(key, 0), _teaching(hit))
+    anchors: dict[str, tuple[str, int]] = {}
+    for key in sorted(total, key=lambda k: (-rank[k], -total[k])):
+        anchors.setdefault(key[0], key)
+    ordered = sorted(anchors.values(), key=lambda k: (-rank[k], -best[k]))
+    # On the asker's own path, if one teaches it: what comes next there, or that nothing does, not what comes next
+    # elsewhere; of two they follow, the one that teaches it more directly, else the one they are on now.
+    own = sorted((k for k in ordered if k[0] in asker.paths), key=lambda k: (-rank[k], k[0] != asker.current))
     ordered = own[:1] or ordered
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
         return Answer(question, _search(index, question.text, role, limit, asker))
-    return _next_to(index, question, ordered, limit, asker)
+    return _next_to(index, question, [(name, number, best[name, number]) for name, number in ordered], limit, asker)
+
+
+def _teaching(hit: Hit) -> int:
+    """Say how directly a hit shows that its phase teaches what was asked: 3 for a heading titled by it (the phase
+    or a part of it: 'Phase 2: JavaScript', '### Closures'), 2 for a phase whose heading names it among other words
+    ('Containers with Docker') or a topic titled by it, 1 for a part whose heading names it, else 0."""
+    heading = hit.section.kind in ("phase", "section", "subsection")
+    if hit.exact:
+        return 3 if heading else 2
+    if hit.titled and heading:
+        return 2 if hit.section.kind == "phase" else 1
+    return 0
 
 
 def _next_to(

@@ -332,6 +332,7 @@ class Hit:
     score: float
     terms: tuple[str, ...] = ()  # the query's words
     exact: bool = False  # its own title is the query, but for a plural or a stop word
+    titled: bool = False  # its own title holds every word of the query (among others, or exactly)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -744,8 +745,9 @@ class SearchIndex:
         if not meaningful:
             return []
         exact: set[int] = set()
+        titled: set[int] = set()
         labelled = self._labels.get(_query_label(query), ())
-        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact, labelled)
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact, labelled, titled)
         rewrites = self._rewrites(meaningful)
         terms = tuple(meaningful)
         if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
@@ -758,7 +760,7 @@ class SearchIndex:
             ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
         entry_role, entry_section = self._entry_role, self._entry_section
         return [
-            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact)
+            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact, eid in titled)
             for negative, eid in ranked
         ]
 
@@ -794,11 +796,13 @@ class SearchIndex:
         prefix: bool,
         exact_out: set[int] | None = None,
         labelled: Sequence[int] = (),
+        titled_out: set[int] | None = None,
     ) -> list[tuple[float, int]]:
         """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
         typed (stop words too), which a title must be to be the query word for word; `labelled`, the headings whose
         label is the query ('Stage 2 — Databases' for 'stage 2'), which rank as titles typed word for word. The
-        entries whose own title is the query (but for a plural, a stop word or a typo) are added to `exact_out`."""
+        entries whose own title is the query (but for a plural, a stop word or a typo) are added to `exact_out`, and
+        those whose own title holds every word of it (those too) to `titled_out`."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
@@ -851,6 +855,8 @@ class SearchIndex:
         for _weight, _expansions, best in groups:
             value = best.get
             covered.update(eid for eid in scores if value(eid, 0.0) > SYNONYM_SIMILARITY)
+        if titled_out is not None:
+            titled_out.update(eid for eid, n in covered.items() if n == len(groups))
         counts, paired = self._title_counts, self._paired_titles
         for eid, n in covered.items():
             if counts[eid] > n and eid not in paired:
@@ -869,6 +875,8 @@ class SearchIndex:
         if exact or verbatim:
             if exact_out is not None:
                 exact_out.update(exact, verbatim)
+            if titled_out is not None:
+                titled_out.update(exact, verbatim)
             for eid, value in exact.items():
                 scores[eid] = max(scores.get(eid, 0.0), value)
                 exact[eid] = self._exact_boost[eid] * (

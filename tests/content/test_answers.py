@@ -492,3 +492,23 @@ def test_after_a_topic_the_askers_path_does_not_teach_names_the_path_it_comes_fr
     result = answer(index, "what comes after docker", asker=follower(index, "web"))
     assert shown(result) == [("ops", "Phase 3: CI/CD (Weeks 9-12)")]
     assert result.note == "'docker' is in Phase 2: Docker (weeks 5-8) of Ops, a path you don't follow. Next comes:"
+
+
+DS = (
+    "## Week 3: EDA\n- Plots\n\n## Week 4: SQL for Analysts\n### Day 1 — SELECT basics\n"
+    "- Setting up PostgreSQL with Docker\n\n```bash\ndocker run --name pg -d postgres:16\n```\n\n"
+    "## Week 5: Statistics\n- Distributions\n"
+)
+DEVOPS = (
+    "## Stage 1: Linux (Weeks 1-4)\n- Shell\n\n## Stage 2: Contaners with Docker (Weeks 5-8)\n- Images\n"
+    "- Docker Compose for multi-container apps\n\n## Stage 3: CI/CD (Weeks 9-12)\n- Pipelines\n"
+)
+
+
+def test_following_two_paths_after_a_topic_is_in_the_one_whose_phase_is_titled_by_it():
+    index = paths(ops=DEVOPS, ds=DS)
+    both = {name: index.roles[name].phases for name in ("ops", "ds")}
+    for current in ("ds", "ops"):
+        result = answer(index, "what comes after docker", asker=Asker(current=current, paths=both))
+        assert shown(result) == [("ops", "Stage 3: CI/CD (Weeks 9-12)")], current
+        assert result.note == "'docker' is in Phase 2: Contaners with Docker (weeks 5-8) of Ops. Next comes:"
