@@ -30,7 +30,6 @@ OWN_PATH_BONUS = 5.0  # score points: the asker's own path wins a near tie, not 
 SEARCH_LIMIT = 20  # hits asked of the index before the asker's paths are put first and the list is cut
 ANSWER_SCORE = 100.0  # a week or phase asked for by number is certain
 NAMED_ROLE_SCORE = 80.0  # a path named inside a question ("week 3 of data engineers") matches at least this well
-EXACT_TITLE_WEIGHT = 10_000.0  # in "after X", a part titled X outweighs any number of partial matches
 CLOSE = 10.0  # score points: a match this close to the best one is offered beside it, not left out
 
 
@@ -486,77 +485,165 @@ def _by_number(
 
 
 def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
-    """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best."""
-    # The phase that teaches X is the one whose parts match it most in all (one close topic or several), so a
-    # single stray mention elsewhere does not move it; paths come in the order of their best match.
-    # A part whose own title is X names the phase that teaches it, over any sum of partial matches ('Phase 2:
-    # JavaScript' over 'Phase 3: Back-end with Node.js', whose 'js' is a look-alike).
-    total: dict[tuple[str, int], float] = {}
-    best: dict[tuple[str, int], float] = {}
+    """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best; in a path
+    without phases, the section next to it."""
+    # The phase that teaches X is the one that teaches it most directly (`_teaching`: a part titled X, then a phase
+    # whose heading names X), then the one whose parts match it most in all (one close topic or several), so a
+    # single stray mention elsewhere does not move it ('Phase 2: JavaScript' over 'Phase 3: Back-end with Node.js',
+    # whose 'js' is a look-alike); paths come in the same order, by their best match among equals.
+    total: dict[Place, float] = {}
+    best: dict[Place, float] = {}
+    rank: dict[Place, int] = {}
     for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
-        if hit.section.phase is not None:
-            key = (hit.role, hit.section.phase)
-            total[key] = total.get(key, 0.0) + hit.score + (EXACT_TITLE_WEIGHT if hit.exact else 0.0)
+        key = _place(index, hit)
+        if key is not None:
+            total[key] = total.get(key, 0.0) + hit.score
             best.setdefault(key, hit.score)
-    anchors: dict[str, tuple[int, float]] = {}
-    for role_name, number in sorted(total, key=lambda k: -total[k]):
-        anchors.setdefault(role_name, (number, best[role_name, number]))
-    ordered = sorted(((name, number, score) for name, (number, score) in anchors.items()), key=lambda a: -a[2])
-    # On the asker's own path, if one teaches it (the current one first): what comes next there, or that nothing
-    # does, not what comes next elsewhere.
-    own = sorted((a for a in ordered if a[0] in asker.paths), key=lambda a: a[0] != asker.current)
+            heads = hit.section.kind == "phase" or key[1] == hit.section.id  # the phase or section itself
+            rank[key] = max(rank.get(key, 0), _teaching(hit, heads))
+    anchors: dict[str, Place] = {}
+    for key in sorted(total, key=lambda k: (-rank[k], -total[k])):
+        anchors.setdefault(key[0], key)
+    ordered = sorted(anchors.values(), key=lambda k: (-rank[k], -best[k]))
+    # On the asker's own path, if one teaches it: what comes next there, or that nothing does, not what comes next
+    # elsewhere; of two they follow, the one that teaches it more directly, else the one they are on now.
+    own = sorted((k for k in ordered if k[0] in asker.paths), key=lambda k: (-rank[k], k[0] != asker.current))
     ordered = own[:1] or ordered
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
         return Answer(question, _search(index, question.text, role, limit, asker))
-    return _next_to(index, question, ordered, limit, asker)
+    return _next_to(index, question, [(name, at, best[name, at]) for name, at in ordered], limit, asker)
+
+
+Place = tuple[str, int | str]  # a path and its phase number, or in a path without phases its section's ID
+
+
+def _place(index: SearchIndex, hit: Hit) -> Place | None:
+    """Return the phase a hit is in, or in a path without phases the section (its heading) it is in or is."""
+    if hit.section.phase is not None:
+        return (hit.role, hit.section.phase)
+    role = index.roles[hit.role]
+    if not role.self_paced:
+        return None  # a reference list beside the plan
+    section = hit.section
+    path = section.path[:-1] if section.kind == "subsection" else section.path
+    heading = section if section.kind == "section" else _sections_of(index, role)[1].get(path)
+    return (hit.role, heading.id) if heading is not None and role.trail(heading.path) else None
+
+
+def _sections_of(index: SearchIndex, role: Role) -> tuple[tuple[Section, ...], dict[tuple[str, ...], Section]]:
+    """Return a path's sections (its headings but the file's title) in file order, and each by its heading path."""
+
+    def find() -> tuple[tuple[Section, ...], dict[tuple[str, ...], Section]]:
+        headings = tuple(s for s in role.sections if s.kind == "section")
+        by_path: dict[tuple[str, ...], Section] = {}
+        for s in headings:
+            by_path.setdefault(s.path, s)
+        return tuple(s for s in headings if role.trail(s.path)), by_path
+
+    return index.derived(("sections", role.name), find)
+
+
+def _section_beside(sections: Sequence[Section], at: int, after: bool) -> Section | None:
+    """Return the section after (or before) `sections[at]`: the next one at its level or above it (after the last
+    sub-section of a section comes the section after that one), or the last one before it that holds no part of it."""
+    here = sections[at].path
+    if after:
+        return next((s for s in sections[at + 1 :] if len(s.path) <= len(here)), None)
+    return next(
+        (s for s in reversed(sections[:at]) if len(s.path) <= len(here) and here[: len(s.path)] != s.path), None
+    )
+
+
+def _teaching(hit: Hit, heads: bool) -> int:
+    """Say how directly a hit shows that its phase (or section) teaches what was asked: 3 for a heading titled by it
+    (the phase or a part of it: 'Phase 2: JavaScript', '### Closures'), 2 for the phase's own heading naming it
+    among other words ('Containers with Docker'; `heads`) or a topic titled by it, 1 for a part whose heading names
+    it, else 0."""
+    heading = hit.section.kind in ("phase", "section", "subsection")
+    if hit.exact:
+        return 3 if heading else 2
+    if hit.titled and heading:
+        return 2 if heads else 1
+    return 0
 
 
 def _next_to(
     index: SearchIndex,
     question: Question,
-    anchors: list[tuple[str, int | None, float]],
+    anchors: list[tuple[str, int | str | None, float]],
     limit: int,
     asker: Asker,
     read: str = "",
 ) -> Answer:
-    """Return the phase after (or before) each (role, phase number, score) anchor, in the anchors' order."""
+    """Return the phase after (or before) each (role, phase number, score) anchor, in the anchors' order; for an
+    anchor in a path without phases (a section's ID for its number), the section after (or before) it."""
     after = question.kind == "after"
     hits: list[Hit] = []
     note = problem = ""
     for role_name, number, score in anchors:
         role = index.roles[role_name]
-        scheduled = list(_schedule(role, asker))
-        at = next((i for i, p in enumerate(scheduled) if p.number == number), None)
-        if at is None:
-            continue
-        anchor = scheduled[at]
-        neighbour = at + 1 if after else at - 1
-        if not 0 <= neighbour < len(scheduled):
-            if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
-                fields = {"phase": _heading(role, anchor), "path": role.display_name}
-                if after:
-                    problem = _("{phase} is the last phase of {path}.", **fields)
-                else:
-                    problem = _("{phase} is the first phase of {path}.", **fields)
-            continue
-        hit = _phase_hit(role, scheduled[neighbour], score)
+        fields: dict[str, str] = {"path": role.display_name}
+        if isinstance(number, str):
+            sections = _sections_of(index, role)[0]
+            at = next((i for i, s in enumerate(sections) if s.id == number), None)
+            if at is None:
+                continue
+            fields["section"] = sections[at].title
+            beside = _section_beside(sections, at, after)
+            hit = Hit(role_name, beside, score) if beside is not None else None
+        else:
+            scheduled = list(_schedule(role, asker))
+            at = next((i for i, p in enumerate(scheduled) if p.number == number), None)
+            if at is None:
+                continue
+            fields["phase"] = _heading(role, scheduled[at])
+            neighbour = at + 1 if after else at - 1
+            if 0 <= neighbour < len(scheduled):
+                hit = _phase_hit(role, scheduled[neighbour], score)
+                if hit is None:
+                    continue
+            else:
+                hit = None
         if hit is None:
+            if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
+                problem = _at_an_end(fields, after)
             continue
         if not hits:
-            fields = {"phase": _heading(role, anchor), "path": role.display_name}
             if read:
                 where = read
             elif question.weeks is not None or question.phase is not None:
                 where = _("{phase} of {path}.", **fields)
-            elif asker.paths and role_name not in asker.paths:
-                where = _("'{topic}' is in {phase} of {path}, a path you don't follow.", topic=question.topic, **fields)
             else:
-                where = _("'{topic}' is in {phase} of {path}.", topic=question.topic, **fields)
+                where = _where(question.topic, fields, bool(asker.paths) and role_name not in asker.paths)
             # i18n: {where} is a sentence saying where the asked-about topic, week or phase is; the phases follow.
             note = _("{where} Next comes:", where=where) if after else _("{where} Before it comes:", where=where)
         hits.append(hit)
         if len(hits) == limit:
             break
     return Answer(question, hits, note=note, problem="" if hits else problem)
+
+
+def _where(topic: str, fields: dict[str, str], elsewhere: bool) -> str:
+    """Say where a topic is: in a phase (`fields['phase']`) or a section of a path, one the asker may not follow."""
+    if "section" in fields:
+        if elsewhere:
+            return _(
+                "'{topic}' is in the section '{section}' of {path}, a path you don't follow.", topic=topic, **fields
+            )
+        return _("'{topic}' is in the section '{section}' of {path}.", topic=topic, **fields)
+    if elsewhere:
+        return _("'{topic}' is in {phase} of {path}, a path you don't follow.", topic=topic, **fields)
+    return _("'{topic}' is in {phase} of {path}.", topic=topic, **fields)
+
+
+def _at_an_end(fields: dict[str, str], after: bool) -> str:
+    """Say that a phase (`fields['phase']`) or a section is the last (or first) of its path."""
+    if "section" in fields:
+        if after:
+            return _("'{section}' is the last section of {path}.", **fields)
+        return _("'{section}' is the first section of {path}.", **fields)
+    if after:
+        return _("{phase} is the last phase of {path}.", **fields)
+    return _("{phase} is the first phase of {path}.", **fields)

@@ -9,8 +9,10 @@ A full fuzzy scan of 50,000 entries costs hundreds of milliseconds, so the index
 2. the matched words' posting lists name the entries that hold them in their title or their own text;
 3. the rarest query word picks the candidates, and the others add to them, so a word that is everywhere costs
    little; entries score by how much of the query they cover (rare words weigh more), title hits over body hits;
-4. a shortlist gets the words of its heading path (role, phase, subsection) as a smaller boost, and is ranked
-   by specificity (a topic or a subsection beats the whole phase that holds it).
+4. a shortlist gets the words of its heading path (role, phase, subsection; for a nested topic or item, the ones it
+   is nested under too) as a smaller boost, a title hit counts less the more of the title's other words the query
+   leaves out ('Decision trees' is not all about 'trees'), and the list is ranked by specificity (a topic or a
+   subsection beats the whole phase that holds it).
 Entry IDs are given in order of specificity, so every posting list is sorted most specific first, and a very
 common word only touches its most specific entries.
 """
@@ -27,10 +29,10 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, S
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, itemgetter, mul, neg, not_
+from operator import add, contains, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
-from bot.content.cjk import cjk_words
+from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
 from bot.content.synonyms import SYNONYMS
@@ -43,9 +45,11 @@ OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
 # A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
 NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
+EXACT_BULLET = 0.995  # a topic or an item titled by the query: below a heading of that title, above a near one
 TYPO_EXACT = 0.8  # a typo's closest word, at least this similar, makes a title of that word an exact one
+AUTHOR_TYPO = 0.85  # a look-alike of a word typed, this similar and no more used, is a title's misspelling of it
 NEAR_EXACT = 0.99  # a title that is the query but for a plural or a stop word ('Linked Lists', 'Learn Docker')
-_TITLE, _PATH = itemgetter(1), itemgetter(2)  # of a Section
+_ID, _TITLE, _PATH = itemgetter(0), itemgetter(1), itemgetter(2)  # of a Section
 # A bullet line ('- x', '* x', '+ x', '1. x', '2) x', indented or not) after a line break, and one that opens the text.
 _BULLET_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 _FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
@@ -55,7 +59,10 @@ _LABEL = re.compile(
     r"[^\w]*(?:(\d{1,4}(?:\.\d{1,4})*)(?=$|\s|[:.)\]|–—-])|([^\W\d_]+\s*\d{1,4}(?:\.\d{1,4})*)(?=\s*(?:$|[:.)\]|–—(-])))"
 )
 _BLANKS = re.compile(r"\s+")
+_SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
+# Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
+_JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
 STOPWORDS = frozenset(
     [
         "a",
@@ -93,6 +100,47 @@ STOPWORDS = frozenset(
         "learning",
     ]
 )
+# Words a question is framed in, beside the stop words: they count QUESTION_WEIGHT of their weight in a query that
+# names something else ('which bundler should I use', 'what do you need to know about docker').
+QUESTION_WORDS = frozenset(
+    [
+        "any",
+        "can",
+        "could",
+        "get",
+        "know",
+        "must",
+        "need",
+        "our",
+        "really",
+        "shall",
+        "should",
+        "some",
+        "start",
+        "study",
+        "that",
+        "there",
+        "these",
+        "this",
+        "those",
+        "understand",
+        "us",
+        "use",
+        "using",
+        "want",
+        "way",
+        "we",
+        "whats",
+        "who",
+        "why",
+        "will",
+        "worth",
+        "would",
+        "you",
+        "your",
+    ]
+)
+QUESTION_WEIGHT = 0.2
 TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.55
 CONTEXT_WEIGHT = 0.35
@@ -111,6 +159,15 @@ MAX_KEY_WORDS = 3  # the longest synonym key, in words
 TITLE_SLACK = 10  # hits beyond the limit that `titles` asks for, for repeated titles
 ROLE_SCAN = 300  # up to this many role texts, the fuzzy role match scores them all
 ROLE_PAIR_SHARE = 0.5  # beyond, only texts holding this share of the query's letter pairs are scored
+# A title that holds the query among other words is about it less the more other words it holds: each word the query
+# leaves out divides its score by 1 + TITLE_EXTRA_WORD, down to TITLE_FIT_FLOOR ('Decision trees' keeps 0.97 of it
+# for 'trees', below any title that is the query; a sentence that mentions 'linked list' among 7 other words 0.8):
+# a few more words cost little, so close titles are still offered beside an exact one, and a long title hit still
+# counts above a text's BODY_WEIGHT.
+TITLE_EXTRA_WORD = 0.035
+TITLE_FIT_FLOOR = 0.7
+MAX_TITLE_COUNT = 127
+MAX_NESTING = 8  # checklist items nested in one another, at most (as bullets are)
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
@@ -179,6 +236,29 @@ def _own(text: str, kind: str) -> str:
     return text
 
 
+def _nested_under(role: Role) -> dict[str, tuple[str, ...]]:
+    """Return the titles of the topics, or the checklist items, that each nested topic or item of a role is nested
+    under, outermost first, by its section ID ('Hooks' under '✔️ React — Recommended')."""
+    out: dict[str, tuple[str, ...]] = {}
+    topics: dict[str, str] = {}  # a topic's ID ('basics~t.1') is its parent's and its number ('basics~t.1.2')
+    for sid, title, _, _, _, kind, _ in role.sections:
+        if kind == "topic":
+            topics[sid] = title
+            parent = sid[: sid.rfind(".")]
+            if parent in topics:  # a parent comes before what is nested under it
+                out[sid] = (*out.get(parent, ()), topics[parent])
+    items = {item.text: item.parent for item in role.checklist}
+    for item in role.checklist:
+        chain: list[str] = []
+        parent = item.parent
+        while parent and len(chain) < MAX_NESTING:
+            chain.append(parent.rstrip(":").rstrip() or parent)
+            parent = items.get(parent, "")
+        if chain:
+            out[item.id] = tuple(reversed(chain))
+    return out
+
+
 def _without_bullets(text: str) -> str:
     """Empty every bullet line of a text, keeping the line breaks.
 
@@ -195,7 +275,7 @@ class Postings(NamedTuple):
 
     title: dict[str, array[int]]
     body: dict[str, array[int]]
-    title_counts: array[int]  # words that are not stop words, in titles of at most 8 words; -1 for longer ones
+    title_counts: array[int]  # each title's words that are not stop words (`_title_count`)
 
 
 def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
@@ -219,15 +299,17 @@ def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
         deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
         _post(body_post, low, body_sets)
         del body_sets
-        title_counts.extend(
-            (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
-            for words in title_sets
-        )
+        title_counts.extend(map(_title_count, title_sets))
         low = high
     return Postings(dict(title_post), dict(body_post), title_counts)
 
 
 _NO_POSTINGS: array[int] = array("I")  # a word only in contexts; shared, never appended to
+
+
+def _title_count(words: set[str]) -> int:
+    """Return how many of a title's words are no stop words, at most MAX_TITLE_COUNT (it is kept in a byte)."""
+    return min(len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS), MAX_TITLE_COUNT)
 
 
 def _postings() -> array[int]:
@@ -250,6 +332,7 @@ class Hit:
     score: float
     terms: tuple[str, ...] = ()  # the query's words
     exact: bool = False  # its own title is the query, but for a plural or a stop word
+    titled: bool = False  # its own title holds every word of the query (among others, or exactly)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -301,6 +384,7 @@ class SearchIndex:
         # Made here, not with the entries: the cache refers to the index itself, and the content holder counts the
         # references an index has when it is new (`bot.content.holder`), indexed or not.
         self._expand = lru_cache(maxsize=8192)(self._expand_uncached)
+        self._look_alikes = lru_cache(maxsize=8192)(self._look_alikes_uncached)
         self._derived: dict[Hashable, object] = {}
         self._unindexed: list[Role] | None = given
         if not defer:
@@ -323,7 +407,16 @@ class SearchIndex:
             sections += role_sections
             owner += repeat(name, len(role_sections))
             by_path: dict[int, int] = {}  # the entries under a heading share its path tuple: one lookup each
-            for path in map(_PATH, role_sections):
+            under = _nested_under(role)  # a nested topic's or item's place: the ones it is nested under too
+            for path, sid in zip(map(_PATH, role_sections), map(_ID, role_sections), strict=True):
+                above = under.get(sid) if under else None
+                if above is not None:
+                    key = (name, path[:-1] + above)
+                    ctx = contexts.get(key)
+                    if ctx is None:
+                        ctx = contexts[key] = len(contexts)
+                    raw_context.append(ctx)
+                    continue
                 ctx = by_path.get(id(path))
                 if ctx is None:
                     key = (name, path[:-1])
@@ -337,9 +430,11 @@ class SearchIndex:
         # line, kind, phase).
         own_texts = [_own(text, kind) for _, _, _, text, _, kind, _ in sections]
         # Specific entries first (a short topic over the phase that holds it); a place on the path (a phase part)
-        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8).
+        # over reference lists: prior = (1.0 on the path, else 0.9) * KIND_PRIOR / (1 + log1p(blanks + 2) / 8),
+        # the blanks of its title: a short title names one thing; what an entry says about it (a heading's prose, a
+        # course's link and details) makes it no less specific than a bare line of the same title.
         # Both factors take few values: each is worked out once (the same floats as computing it per entry).
-        blanks = list(map(str.count, own_texts, repeat(" ")))
+        blanks = list(map(str.count, map(_TITLE, sections), repeat(" ")))
         shrink = {n: 1 + math.log1p(n + 2) / 8 for n in set(blanks)}
         weight = {
             (kind, on_path): (1.0 if on_path else 0.9) * KIND_PRIOR.get(kind, 0.9)
@@ -364,13 +459,23 @@ class SearchIndex:
         self._entry_section: list[Section] = entry_sections
         boost_of = {prior: 0.8 + 0.2 * prior for prior in set(priors)}  # few values: one float object each
         self._boost = [boost_of[priors[i]] for i in order]
-        # A title that is exactly the query: in full on the path, a little less in a reference list.
-        self._exact_boost = [1.0 if s[6] is not None else EXACT_OFF_PATH for s in entry_sections]
+        # A title that is exactly the query: in full on the path, a little less in a reference list; a heading is
+        # where its topic is taught, a bullet of the same title ('- *Final Project*: …' in a summary) mentions it.
+        self._exact_boost = [
+            (1.0 if s[6] is not None else EXACT_OFF_PATH) * (1.0 if s[5] in OWN_TEXT_KINDS else EXACT_BULLET)
+            for s in entry_sections
+        ]
         entry_titles = list(map(_TITLE, entry_sections))
         entry_bodies = [bodies[i] for i in order]
         del bodies
 
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
+        # Titles in Chinese, Japanese or Korean are indexed as pairs of characters, which are no words to count: how
+        # much of such a title a query covers is not weighed.
+        self._paired_titles = frozenset(
+            eid for eid, title in enumerate(entry_titles) if not title.isascii() and CJK.search(title)
+        )
+        slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
         # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
         phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
@@ -378,9 +483,17 @@ class SearchIndex:
         counts = self._title_counts
         for eid, words in zip(phase_entries, word_sets(own), strict=True):
             if words:
-                counts[eid] = (
-                    (len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS)) if len(words) <= 8 else -1
-                )
+                counts[eid] = _title_count(words)
+        # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
+        # titled by each name: its names' words, stop words aside (a phase's own title's, without its weeks).
+        names: dict[int, tuple[frozenset[str], ...]] = {}
+        for eid in slashed:
+            section = entry_sections[eid]
+            title = phase_titles.get((self._entry_role[eid], section[0]), "") if section[5] == "phase" else section[1]
+            parts = [frozenset(tokenize(part)).difference(STOPWORDS) for part in _SLASHES.split(title)]
+            if len(parts) > 1:
+                names[eid] = tuple(part for part in parts if part)
+        self._names = names
         del phase_titles, phase_entries, own
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
@@ -586,35 +699,40 @@ class SearchIndex:
                     found[self._vocab[other]] = max(0.8, 0.95 - 0.02 * (len(other) - len(word)))
                 i += 1
                 count += 1
-        if len(word) >= 4:
-            from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
-
-            cutoff = 80 if len(word) <= 5 else 75
-            matches = process.extract(
-                word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            )
-            # The closest words: at most 8, within FUZZY_SPREAD of the closest; on a tie, the more used one (the
-            # likelier meant), then ABC order.
-            close = {other: score for other, score, _ in matches if other != word}
-            # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
-            # A word the content uses is no slip: "otlp" must not mean "oltp".
-            if exact is None:
-                one_slip = 200 * len(word) / (2 * len(word) + 1)
-                for other in self._vocab.keys() & _swaps(word):
-                    close[other] = max(close.get(other, 0.0), one_slip)
-            ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
-            near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
-            # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
-            # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
-            forms = _forms(word) if exact is not None else ()
-            for negative, _, other in ranked[:8]:
-                if negative > near:
-                    break
-                tid = self._vocab[other]
-                most = BESIDE_EXACT if forms and other not in forms else 1.0
-                found[tid] = max(found.get(tid, 0.0), min(most, -0.95 * negative / 100))
+        # A word the content uses is likelier meant than its look-alikes (its plural or singular aside): they
+        # count less than it does in a text ('groupby' in a code block over 'groups' in a title).
+        forms = _forms(word) if exact is not None else ()
+        words = self._words
+        for tid, sim in self._look_alikes(word):
+            most = BESIDE_EXACT if forms and words[tid] not in forms else 1.0
+            found[tid] = max(found.get(tid, 0.0), min(most, sim))
         # Best matches first: the scorer relies on it.
         return tuple(sorted(found.items(), key=lambda kv: -kv[1]))
+
+    def _look_alikes_uncached(self, word: str) -> tuple[tuple[int, float], ...]:
+        """Return (word id, similarity) for the vocabulary words closest to `word` but for a slip, best first: at
+        most 8, within FUZZY_SPREAD of the closest; on a tie, the more used one (the likelier meant), then ABC
+        order."""
+        if len(word) < 4:
+            return ()
+        from rapidfuzz import fuzz, process  # here: building the index needs no fuzzy matching
+
+        cutoff = 80 if len(word) <= 5 else 75
+        matches = process.extract(
+            word, self._fuzzy_candidates(word, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+        close = {other: score for other, score, _ in matches if other != word}
+        # ratio counts two swapped neighbours as two edits; a typist makes them in one slip, like a missed key.
+        # A word the content uses is no slip: "otlp" must not mean "oltp".
+        if word not in self._vocab:
+            one_slip = 200 * len(word) / (2 * len(word) + 1)
+            for other in self._vocab.keys() & _swaps(word):
+                close[other] = max(close.get(other, 0.0), one_slip)
+        ranked = sorted((-score, self._idf[self._vocab[other]], other) for other, score in close.items())
+        near = ranked[0][0] + FUZZY_SPREAD if ranked else 0.0
+        return tuple(
+            (self._vocab[other], -0.95 * negative / 100) for negative, _, other in ranked[:8] if negative <= near
+        )
 
     def search(self, query: str, *, role: str | None = None, limit: int = 10, prefix: bool = False) -> list[Hit]:
         """Return the best entries for a query, best first; `prefix` lets the last word be unfinished."""
@@ -627,8 +745,9 @@ class SearchIndex:
         if not meaningful:
             return []
         exact: set[int] = set()
+        titled: set[int] = set()
         labelled = self._labels.get(_query_label(query), ())
-        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact, labelled)
+        ranked = self._ranked(set(words), meaningful, role, limit, prefix, exact, labelled, titled)
         rewrites = self._rewrites(meaningful)
         terms = tuple(meaningful)
         if rewrites:  # an abbreviation ('svm') stands for its phrase ('support vector machine'), a little below it
@@ -641,12 +760,14 @@ class SearchIndex:
             ranked = sorted((-value, eid) for eid, value in best.items())[:limit]
         entry_role, entry_section = self._entry_role, self._entry_section
         return [
-            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact)
+            Hit(entry_role[eid], entry_section[eid], round(-100 * negative, 1), terms, eid in exact, eid in titled)
             for negative, eid in ranked
         ]
 
     def _rewrites(self, words: list[str]) -> list[tuple[set[str], list[str]]]:
-        """Return the query with each abbreviation in it written out: (every word, the words that count)."""
+        """Return the query with each abbreviation in it written out, and each word that joins two words with a
+        number ('nand2tetris', as a title spells out 'Nand to Tetris') as those words: (every word, the words that
+        count)."""
         out: list[tuple[set[str], list[str]]] = []
         phrases = self._phrases
         for size in range(min(MAX_KEY_WORDS, len(words)), 0, -1):
@@ -656,6 +777,14 @@ class SearchIndex:
                         return out
                     meant = [*words[:start], *(w for w in phrase if w not in STOPWORDS), *words[start + size :]]
                     out.append(({*words[:start], *phrase, *words[start + size :]}, list(dict.fromkeys(meant))))
+        for at, word in enumerate(words):
+            joined = _JOINED.fullmatch(word)
+            if joined is None or len(out) == MAX_REWRITES:
+                continue
+            parts = [joined.group(1), joined.group(2)]
+            if all(any(f in self._vocab for f in _forms(part)) for part in parts):
+                meant = [*words[:at], *parts, *words[at + 1 :]]
+                out.append((set(meant), list(dict.fromkeys(meant))))
         return out
 
     def _ranked(
@@ -667,21 +796,30 @@ class SearchIndex:
         prefix: bool,
         exact_out: set[int] | None = None,
         labelled: Sequence[int] = (),
+        titled_out: set[int] | None = None,
     ) -> list[tuple[float, int]]:
         """Return (negative score, entry) of the best entries for the query words, best first; `typed` is every word
         typed (stop words too), which a title must be to be the query word for word; `labelled`, the headings whose
         label is the query ('Stage 2 — Databases' for 'stage 2'), which rank as titles typed word for word. The
-        entries whose own title is the query (but for a plural, a stop word or a typo) are added to `exact_out`."""
+        entries whose own title is the query (but for a plural, a stop word or a typo) are added to `exact_out`, and
+        those whose own title holds every word of it (those too) to `titled_out`."""
         groups = []
         related = self._related_ids(meaningful)
         role_entries = frozenset(self._role_entries.get(role, ())) if role is not None else None
+        # The words a question is asked in ('which bundler should I use') count for little beside the ones that
+        # name what it is about; a query of nothing else is searched as it is ('How to use it').
+        named = [i for i, w in enumerate(meaningful) if w not in QUESTION_WORDS]
+        asked = len(named) < len(meaningful) and bool(named)
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
             weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entry_role))
+            if asked and w in QUESTION_WORDS:
+                weight *= QUESTION_WEIGHT
             if related[i]:
                 expansions = _with_related(expansions, related[i])
             groups.append((weight, expansions, self._matches(expansions, role_entries)))
-        total_weight = sum(g[0] for g in groups) or 1.0
+        weights = [g[0] for g in groups]  # in the query's order
+        total_weight = sum(weights) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
         groups.sort(key=lambda g: len(g[2]))
         scores: dict[int, float] = {}
@@ -709,11 +847,27 @@ class SearchIndex:
                 sim = next(sim for tid, sim in expansions if tid in words)
                 shortlist[eid] += share * sim * CONTEXT_WEIGHT
         scores = shortlist
+        # How much of each title the query covers: a query word counts in a title that holds it (or its plural, a
+        # typo's closest word, a completion), not one that only holds one of a broad word's other names (those score
+        # SYNONYM_SIMILARITY there: 'Kubernetes' is no part of 'containers'), nor a look-alike that stands beside a
+        # word the content uses (BESIDE_EXACT), nor a text (BODY_WEIGHT at most).
+        covered: Counter[int] = Counter()
+        for _weight, _expansions, best in groups:
+            value = best.get
+            covered.update(eid for eid in scores if value(eid, 0.0) > SYNONYM_SIMILARITY)
+        if titled_out is not None:
+            titled_out.update(eid for eid, n in covered.items() if n == len(groups))
+        counts, paired = self._title_counts, self._paired_titles
+        for eid, n in covered.items():
+            if counts[eid] > n and eid not in paired:
+                scores[eid] *= max(TITLE_FIT_FLOOR, 1.0 / (1.0 + TITLE_EXTRA_WORD * (counts[eid] - n)))
         # An entry whose title is exactly the query is the most specific place there is; one that is the query but
         # for a plural or a stop word comes right after it.
         # A title that holds a typo's closest word and nothing else is the query but for the typo: it ranks at its
         # match's score, above the longer titles that hold the same word.
-        exact = self._exact_titles(meaningful)
+        exact = self._exact_titles(meaningful, weights)
+        if asked and not exact:  # a title may be the query without the words it is asked in
+            exact = self._exact_titles([meaningful[i] for i in named], [weights[i] for i in named])
         verbatim = dict.fromkeys(labelled, 1.0)
         if role is not None:
             exact = {eid: value for eid, value in exact.items() if self._entry_role[eid] == role}
@@ -721,6 +875,8 @@ class SearchIndex:
         if exact or verbatim:
             if exact_out is not None:
                 exact_out.update(exact, verbatim)
+            if titled_out is not None:
+                titled_out.update(exact, verbatim)
             for eid, value in exact.items():
                 scores[eid] = max(scores.get(eid, 0.0), value)
                 exact[eid] = self._exact_boost[eid] * (
@@ -745,32 +901,46 @@ class SearchIndex:
                         out[i] += ids
         return out
 
-    def _exact_titles(self, words: list[str]) -> dict[int, float]:
-        """Return the entries whose own title has exactly these words, each or its plural or singular, stop words
-        aside, or for a word the content does not use, its closest look-alikes (a typo): as keys, ascending, valued
-        1.0, or with a typo the similarity of its look-alike."""
+    def _exact_titles(self, words: list[str], weights: list[float]) -> dict[int, float]:
+        """Return the entries whose own title has exactly these words, each or its plural or singular or a
+        misspelling of it (`_misspellings`), stop words aside, or for a word the content does not use, its closest
+        look-alikes (a typo): as keys, ascending, valued 1.0, or with a typo the words' similarities weighed as the
+        query's words are (`weights`): a typo in one word of two costs the title half of what it costs a title of
+        that word alone. A title that misspells the query is the query nearly, as a plural is."""
         if len(words) > 8 or not STOPWORDS.isdisjoint(words):
             return {}
         vocab, title = self._vocab, self._title
         forms: list[list[int]] = []
-        typo = 1.0
-        for w in words:
+        similar = 0.0
+        for w, weight in zip(words, weights, strict=True):
             ids = [vocab[f] for f in _forms(w) if f in vocab]
-            if not ids:
+            sim = 1.0
+            if ids:  # a title may misspell it, as a plural would change it
+                ids += self._misspellings(w, ids)
+            else:
                 close = self._expand(w, False)
                 if not close or close[0][1] < TYPO_EXACT:
                     return {}
-                typo = min(typo, close[0][1])
-                ids = [tid for tid, sim in close if sim == close[0][1]]
+                sim = close[0][1]
+                ids = [tid for tid, s in close if s == sim]
+            similar += weight * sim
             forms.append(ids)
+        typo = min(1.0, similar / (sum(weights) or 1.0))
         forms.sort(key=lambda ids: sum(len(title[i]) for i in ids))
         found: set[int] = set().union(*(title[i] for i in forms[0]))
         for ids in forms[1:]:
             found = set().union(*(found.intersection(title[i]) for i in ids))
             if not found:
                 return {}
-        counts = self._title_counts
-        exact = [eid for eid in sorted(found) if counts[eid] == len(words)]
+        counts, words_of = self._title_counts, self._words
+        exact = [eid for eid in found if counts[eid] == len(words)]
+        for eid in self._names.keys() & found:  # one of a title's names may be the query
+            if counts[eid] != len(words) and any(
+                len(name) == len(words) and all(any(words_of[i] in name for i in ids) for ids in forms)
+                for name in self._names[eid]
+            ):
+                exact.append(eid)
+        exact.sort()
         phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
         if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
             wanted = [{self._words[i] for i in ids} for ids in forms]
@@ -779,6 +949,22 @@ class SearchIndex:
                 if any(own.isdisjoint(w) for w in wanted):
                     exact.remove(eid)
         return dict.fromkeys(exact, typo)
+
+    def _misspellings(self, word: str, forms: list[int]) -> list[int]:
+        """Return the words the content may misspell `word` as ('kubernets', 'loging'): look-alikes at least
+        AUTHOR_TYPO similar and no more used than the word and its plural or singular (`forms`), as a slip is. A
+        word that holds the other or is held in it is another word built on it ('containerd', 'preact'), no slip."""
+        words, idf = self._words, self._idf
+        rarest = max(idf[tid] for tid in forms)
+        return [
+            tid
+            for tid, sim in self._look_alikes(word)
+            if sim >= AUTHOR_TYPO
+            and idf[tid] >= rarest
+            and word not in words[tid]
+            and words[tid] not in word
+            and tid not in forms
+        ]
 
     def _own_title(self, eid: int) -> str:
         """Return an entry's own title: a phase's without its number and weeks, else its title."""

@@ -492,3 +492,76 @@ def test_after_a_topic_the_askers_path_does_not_teach_names_the_path_it_comes_fr
     result = answer(index, "what comes after docker", asker=follower(index, "web"))
     assert shown(result) == [("ops", "Phase 3: CI/CD (Weeks 9-12)")]
     assert result.note == "'docker' is in Phase 2: Docker (weeks 5-8) of Ops, a path you don't follow. Next comes:"
+
+
+DS = (
+    "## Week 3: EDA\n- Plots\n\n## Week 4: SQL for Analysts\n### Day 1 — SELECT basics\n"
+    "- Setting up PostgreSQL with Docker\n\n```bash\ndocker run --name pg -d postgres:16\n```\n\n"
+    "## Week 5: Statistics\n- Distributions\n"
+)
+DEVOPS = (
+    "## Stage 1: Linux (Weeks 1-4)\n- Shell\n\n## Stage 2: Contaners with Docker (Weeks 5-8)\n- Images\n"
+    "- Docker Compose for multi-container apps\n\n## Stage 3: CI/CD (Weeks 9-12)\n- Pipelines\n"
+)
+
+
+def test_following_two_paths_after_a_topic_is_in_the_one_whose_phase_is_titled_by_it():
+    index = paths(ops=DEVOPS, ds=DS)
+    both = {name: index.roles[name].phases for name in ("ops", "ds")}
+    for current in ("ds", "ops"):
+        result = answer(index, "what comes after docker", asker=Asker(current=current, paths=both))
+        assert shown(result) == [("ops", "Stage 3: CI/CD (Weeks 9-12)")], current
+        assert result.note == "'docker' is in Phase 2: Contaners with Docker (weeks 5-8) of Ops. Next comes:"
+
+
+CIU = (
+    "# CIU\n\n## Linked Lists\n- [ ] Singly linked lists\n\n## Trees\nA tree is a graph without cycles.\n\n"
+    "### Trees - Intro\n- [ ] Binary trees\n\n### Heap\n- [ ] Implement a heap\n\n## Sorting\n- [ ] Merge sort\n\n"
+    "## Additional Detail\n- [ ] [Trees](https://example.com/trees)\n"
+)
+CLASSES = (
+    "## Week 6: Regression\n- Linear regression\n\n## Week 7: Classification\n### Day 3 — Trees and forests\n"
+    "- Decision trees\n\n## Week 8: Clustering\n- K-means\n"
+)
+FRONTEND = (
+    "# Frontend\n\n## HTML\n- Tags\n\n## CSS\n- Selectors\n\n## JavaScript\n- Variables\n\n## Pick a Framework\n"
+    "- React\n\n**Writing CSS (after you pick a framework)**\n\n- Tailwind\n"
+)
+
+
+def test_in_a_path_without_phases_after_a_topic_is_the_section_after_the_one_titled_by_it():
+    index = paths(ciu=CIU, boot=CLASSES)
+    mine = follower(index, "ciu")
+    after = answer(index, "what comes after trees", asker=mine)
+    assert shown(after) == [("ciu", "Sorting")]
+    assert after.note == "'trees' is in the section 'Trees' of Ciu. Next comes:"
+    assert shown(answer(index, "what comes before trees", asker=mine)) == [("ciu", "Linked Lists")]
+    # a sub-section's neighbours are its own level's, and the last one's is the next section above it
+    assert shown(answer(index, "what comes after trees intro", asker=mine)) == [("ciu", "Heap")]
+    assert shown(answer(index, "what comes after heap", asker=mine)) == [("ciu", "Sorting")]
+    last = answer(index, "what comes after additional detail", asker=mine)
+    assert (last.hits, last.problem) == ([], "'Additional Detail' is the last section of Ciu.")
+    first = answer(index, "what comes before linked lists", asker=mine)
+    assert (first.hits, first.problem) == ([], "'Linked Lists' is the first section of Ciu.")
+    # asked by someone on neither path, the section titled by it comes first, then the phase that mentions it
+    anyone = answer(index, "what comes after trees")
+    assert shown(anyone) == [("ciu", "Sorting"), ("boot", "Week 8: Clustering")]
+    # a learner of the bootcamp is answered on their own path
+    assert shown(answer(index, "what comes after trees", asker=follower(index, "boot"))) == [
+        ("boot", "Week 8: Clustering")
+    ]
+
+
+def test_after_a_topic_of_a_path_without_phases_that_the_asker_does_not_follow_names_it():
+    index = paths(frontend=FRONTEND, boot=CLASSES)
+    result = answer(index, "what comes after css", asker=follower(index, "boot"))
+    assert shown(result) == [("frontend", "JavaScript")]
+    assert result.note == "'css' is in the section 'CSS' of Frontend, a path you don't follow. Next comes:"
+    with i18n.using("de"):
+        german = answer(index, "was kommt nach css", asker=follower(index, "boot"))
+    assert (
+        german.note == "„css“ steht im Abschnitt „CSS“ von Frontend, einem Lernpfad, dem du nicht folgst. Danach kommt:"
+    )
+    with i18n.using("es"):
+        last = answer(index, "qué viene después de pick a framework")
+    assert last.problem == "«Pick a Framework» es la última sección de Frontend."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from tests.content.helpers import role_file
@@ -38,8 +40,11 @@ def test_a_sections_title_in_the_plural_ranks_above_an_item_that_holds_the_words
 def test_a_phases_own_title_ranks_above_a_bullet_that_holds_the_words():
     found = index(GRID)
     assert titles(found, "css grid")[0] == "Week 2: CSS Grid"
-    # the words of its week are no part of its own title
-    assert titles(found, "grid")[0] != "Week 2: CSS Grid"
+    # the words of its week are no part of its own title: 'grid' is half of it, no exact title, but the phase is
+    # still more about grid than a bullet of links that mentions it among other words
+    best = found.search("grid")[0]
+    assert (best.section.title, best.exact) == ("Week 2: CSS Grid", False)
+    assert best.score < found.search("css grid")[0].score
 
 
 def test_a_title_typed_word_for_word_ranks_above_one_that_only_shares_its_topic_words():
@@ -122,3 +127,167 @@ def test_a_bullets_title_leaves_out_a_link_after_a_dash_and_an_items_title_its_f
     assert role.checklist[0].text == "Implement a vector (mutable array with automatic resizing):"
     # the link's words are still found
     assert titles(found, "oauth simplified")[0] == "OAuth 2.0 and OpenID Connect"
+
+
+# A self-paced path (no weeks: nothing in it is "on the path") beside a bootcamp whose bullets mention its titles.
+CS = (
+    "# CS\n\n## Trees\nA tree is a graph without cycles.\n\n- [ ] Binary search trees: BSTs\n\n"
+    "## Sorting\nKnow the best and worst case of each sort.\n\n- Merge sort\n\n## Linked Lists\n"
+    "- Later, go back and do another 2 or 3 linked list problems.\n- [ ] Doubly-linked List\n"
+    "  - [Description (video)](https://example.com/dll)\n  - No need to implement\n"
+)
+BOOTCAMP = (
+    "## Week 2: NumPy and pandas\n- Selecting, filtering, sorting\n\n"
+    "## Week 7: Classification\n### Day 3 — Forests\n- Decision trees\n"
+)
+
+
+def test_a_heading_titled_by_the_query_ranks_above_bullets_of_other_paths_that_mention_it():
+    found = index(CS, BOOTCAMP)
+    assert titles(found, "trees")[:2] == ["Trees", "Decision trees"]
+    assert titles(found, "sorting")[0] == "Sorting"
+
+
+def test_a_long_sentence_that_mentions_the_words_ranks_below_a_short_title_of_them():
+    found = index(CS)
+    assert titles(found, "linked list")[:3] == [
+        "Linked Lists",
+        "Doubly-linked List",
+        "Later, go back and do another 2 or 3 linked list problems.",
+    ]
+
+
+def test_a_typo_in_one_word_of_a_title_keeps_it_above_titles_that_only_mention_the_words():
+    found = index(CS)
+    assert titles(found, "linkd list")[:2] == ["Linked Lists", "Doubly-linked List"]
+    # the typo is still no title typed as written
+    assert found.search("linkd list")[0].score < found.search("linked lists")[0].score
+
+
+SUMMARY = (
+    "# OSSU\n\n## Summary\n- *Final Project*: a project for students to validate, consolidate, and display "
+    "their knowledge\n- [Trees](https://example.com/trees)\n\n## Curriculum\n### Final project\n"
+    "OSSU CS's final project is a way for you to validate your knowledge.\n\n### Trees\nA tree is a graph.\n"
+)
+
+
+def test_a_heading_titled_by_the_query_ranks_above_a_bullet_of_the_same_title():
+    found = index(SUMMARY)
+    assert [(h.section.title, h.section.kind) for h in found.search("final project")][:2] == [
+        ("Final project", "section"),
+        ("Final Project", "topic"),
+    ]
+    assert [h.section.kind for h in found.search("trees")][:2] == ["section", "topic"]
+
+
+STAGES_MISSPELT = (
+    "## Stage 4: Contaners with Docker (Week 8-10)\n> 💡 **Tip:** Don't jump to Kubernetes before you understand "
+    "Docker!\n\n- Dockerfile\n- Docker containers vs virtual machines\n\n## Stage 8 : Kubernets (Week 21-25)\n"
+    "This is the big one.\n\n- Pods, Deployments\n\n**📚 Resources :**\n\n"
+    "- 📖 [Kubernetes official tutorials](https://kubernetes.io/docs/tutorials/)\n"
+    "- 🎮 [Killercoda Kubernetes playground](https://killercoda.com/playgrounds)\n\n"
+    "## Stage 9 : Monitoring and Loging (Week 26-28)\n- Prometheus and Grafana\n- Centralized logging with Loki\n"
+    "- [ ] Container basics\n- [ ] containerd\n"
+)
+
+
+def test_a_title_the_author_misspelt_is_found_first_by_the_word_spelt_right():
+    found = index(STAGES_MISSPELT)
+    assert titles(found, "kubernetes")[0] == "Stage 8 : Kubernets (Week 21-25)"
+    assert titles(found, "containers with docker")[0] == "Stage 4: Contaners with Docker (Week 8-10)"
+    assert titles(found, "monitoring and logging")[0] == "Stage 9 : Monitoring and Loging (Week 26-28)"
+    # a word built on the one typed is another word, not a slip: 'containerd' is no misspelt 'container'
+    assert titles(found, "container")[0] == "Container basics"
+
+
+NAMES = (
+    "# CIU\n\n## Algorithmic complexity / Big-O / Asymptotic analysis\nNothing to implement here.\n\n"
+    "- [ ] [UC Berkeley Big O (video)](https://example.com/bigo)\n"
+    "- Coming up with time and space complexity for your solutions (see Big-O below)\n\n"
+    "## Trees\n### Heap / Priority Queue / Binary Heap\n- [ ] Implement a max-heap\n"
+    "- [ ] Binary heap vs priority queue (video)\n"
+)
+
+
+def test_a_title_that_names_its_topic_several_ways_is_titled_by_each_name():
+    found = index(NAMES)
+    heading = "Algorithmic complexity / Big-O / Asymptotic analysis"
+    for query in ("big o", "Big-O", "asymptotic analysis", "algorithmic complexity"):
+        assert titles(found, query)[0] == heading, query
+    for query in ("priority queue", "binary heap", "heaps"):
+        assert titles(found, query)[0] == "Heap / Priority Queue / Binary Heap", query
+    # a name is the query nearly, not as written
+    assert found.search("big o")[0].score < found.search("algorithmic complexity big o asymptotic analysis")[0].score
+
+
+COURSES = (
+    "# OSSU\n\n## Core systems\n\nTopics covered: `operating systems` `networking`\n\n"
+    "Courses | Duration | Effort | Prerequisites\n:-- | :--: | :--: | :--:\n"
+    "[Operating Systems: Three Easy Pieces](https://pages.cs.wisc.edu/~remzi/OSTEP/) | 10-12 weeks | "
+    "6-10 hours/week | Nand to Tetris Part II\n\n## Tracking my progress\n\n- [ ] Operating Systems: Three Easy Pieces\n"
+)
+
+
+def test_a_course_with_its_link_and_details_ranks_above_a_bare_checklist_line_of_its_title():
+    found = index(COURSES)
+    hits = found.search("operating systems")
+    assert [(h.section.title, h.section.kind) for h in hits][:2] == [
+        ("Operating Systems: Three Easy Pieces", "topic"),
+        ("Operating Systems: Three Easy Pieces", "checklist"),
+    ]
+    assert "https://pages.cs.wisc.edu/~remzi/OSTEP/" in hits[0].section.text
+
+
+NAND = (
+    "# OSSU\n\n## Core systems\n\nCourses | Duration | Prerequisites\n:-- | :--: | :--:\n"
+    "[Build a Modern Computer from First Principles: From Nand to Tetris](https://www.coursera.org/learn/build-a-computer)"
+    " ([alternative](https://www.nand2tetris.org/)) | 6 weeks | C-like programming language\n\n"
+    "## Advanced systems\n\nCourses | Duration | Prerequisites\n:-- | :--: | :--:\n"
+    "[Computation Structures 1: Digital Circuits](https://learning.edx.org/course/6-004) | 10 weeks | "
+    "[Nand2Tetris II](https://www.coursera.org/learn/nand2tetris2)\n"
+)
+
+
+def test_a_name_written_with_a_number_between_its_words_finds_the_title_that_spells_them_out():
+    found = index(NAND)
+    assert titles(found, "nand2tetris")[0].startswith(
+        "Build a Modern Computer from First Principles: From Nand to Tetris"
+    )
+    # the course that only lists it as a prerequisite still comes
+    assert titles(found, "nand2tetris")[1] == "Computation Structures 1: Digital Circuits"
+
+
+TOOLS = (
+    "# Frontend\n\n## How to use it\nYou should use git to follow along, and star the repo you use.\n\n"
+    "## Why use it?\nIt should help you, whatever you use.\n\n## Build Tools\n### Module Bundlers\n- Vite\n- esbuild\n"
+    "- [Module Bundlers Explained](https://example.com/bundlers)\n\n## Use cases\n- Single-page apps\n"
+)
+
+
+@pytest.mark.parametrize(
+    "query", ["which bundler should i use", "What bundler should I use?", "which bundlers can you recommend"]
+)
+def test_the_words_a_question_is_asked_in_count_for_little(query):
+    found = index(TOOLS)
+    assert titles(found, query)[:2] == ["Module Bundlers", "Module Bundlers Explained"]
+    # alone, they are what is searched, and a title that holds them is still the query typed as written
+    assert titles(found, "how to use it")[0] == "How to use it"
+    assert [(h.section.title, h.exact) for h in found.search("use cases")][:1] == [("Use cases", True)]
+
+
+FRAMEWORKS = (
+    "# Frontend\n\n## Version Control\n\n- Git\n    - Hooks: pre-commit, pre-push\n\n## Pick a Framework\n\n"
+    "- ✔️ React — Recommended\n    - Components, JSX, props and state\n"
+    "    - Hooks: useState, useEffect, useMemo, useRef, custom hooks\n"
+    "    - [React docs (react.dev)](https://react.dev/learn)\n- Vue.js\n\n"
+    "## Keep Learning\n\n### Projects to build along the way\n\n- [ ] Rebuild the weather app in React with hooks\n"
+)
+
+
+@pytest.mark.parametrize("query", ["react hooks", "how do I learn react hooks"])
+def test_a_nested_topic_is_found_by_the_words_of_the_topic_it_is_nested_under(query):
+    found = index(FRAMEWORKS)
+    hits = found.search(query)
+    assert [h.section.title for h in hits][:3] == ["Rebuild the weather app in React with hooks", "Hooks", "Hooks"]
+    assert "useState" in hits[1].section.text  # React's hooks, above Git's
+    assert hits[1].score > hits[2].score

@@ -497,10 +497,12 @@ async def test_resuming_with_a_new_start_date_says_so(svc: Services) -> None:
 
 async def test_deep_dive_prefers_the_learners_own_path_in_a_near_tie(svc: Services) -> None:
     anyone = await learning.skill_deep_dive(svc, caller(BOB, "bob"), "kubernetes")
-    assert "DevOps" in anyone.cards[0].footer
-    await learning.start_learning(svc, caller(), ROLE)  # ann follows the backend path
+    assert anyone.cards[0].title == "Kubernetes"  # the title that is the query: Backend Engineer's stack list
+    assert anyone.cards[0].footer.startswith("Backend Engineer")
+    await learning.start_learning(svc, caller(), "security-engineer")  # ann follows the security path
     mine = await learning.skill_deep_dive(svc, caller(), "kubernetes")
-    assert mine.cards[0].footer.startswith("Backend Engineer")
+    assert mine.cards[0].title == "Kubernetes security"
+    assert mine.cards[0].footer.startswith("Application/Cloud Security Engineer")
 
 
 # ---------------------------------------------------------------- the same words in several places
