@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain.reminders import (
@@ -269,11 +269,19 @@ def test_every_dst_change_in_2026_and_2027(tz):
                 assert due.astimezone(zone).utcoffset() == old
 
 
+def test_a_wall_time_in_a_gap_at_midnight_moves_to_the_first_instant_after_it():
+    """Chile's clocks go from 00:00 to 01:00 on 2026-09-06: a Sunday 00:00 reminder goes out at 01:00 that day."""
+    due = next_due(datetime(2026, 9, 1, tzinfo=UTC), 6, time(0, 0), "America/Santiago")
+    assert due == datetime(2026, 9, 6, 4, tzinfo=UTC)
+    assert wall(due, ZoneInfo("America/Santiago")) == naive(2026, 9, 6, 1)
+
+
 instants = st.datetimes(min_value=naive(2026, 1, 1), max_value=naive(2027, 12, 31, 23, 59), timezones=st.just(UTC))
 times = st.times()
 
 
 @given(after=instants, weekday=st.integers(0, 6), at=times, tz=st.sampled_from(ZONES))
+@example(after=datetime(2026, 9, 1, tzinfo=UTC), weekday=6, at=time(0, 0), tz="America/Santiago")  # a midnight gap
 @settings(max_examples=400, deadline=None)
 def test_next_due_properties(after, weekday, at, tz):
     zone = ZoneInfo(tz)
@@ -288,7 +296,8 @@ def test_next_due_properties(after, weekday, at, tz):
         assert here.time() > at
         just_before = (due - timedelta(seconds=1)).astimezone(zone)
         assert just_before.utcoffset() < here.utcoffset()
-        assert just_before.time() < at
+        # as a wall date and time: a gap that starts at midnight starts after the day before's 23:59:59
+        assert just_before.replace(tzinfo=None) < datetime.combine(here.date(), at)
     else:
         # An ambiguous wall time is sent at its first occurrence.
         second = datetime.combine(here.date(), at, tzinfo=zone).replace(fold=1).astimezone(UTC)
