@@ -191,8 +191,9 @@ def _query_label(query: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Split text into lower-case words; Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
-    words = _WORD.findall(_fold(text))
-    return cjk_words(words) if not text.isascii() else words
+    folded = _fold(text)  # half-width kana ('ｶﾀｶﾅ') are full-width ones after it
+    words = _WORD.findall(folded)
+    return cjk_words(words) if not folded.isascii() and CJK.search(folded) else words  # one look: most text has none
 
 
 # Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
@@ -299,7 +300,12 @@ def post_words(titles: Sequence[str], bodies: Sequence[str]) -> Postings:
         deque(map(set.difference_update, body_sets, title_sets), maxlen=0)  # in place: the sets are this call's own
         _post(body_post, low, body_sets)
         del body_sets
-        title_counts.extend(map(_title_count, title_sets))
+        title_counts.extend(  # `_title_count`, inlined: a call per entry
+            [
+                min(len(words) if STOPWORDS.isdisjoint(words) else len(words - STOPWORDS), MAX_TITLE_COUNT)
+                for words in title_sets
+            ]
+        )
         low = high
     return Postings(dict(title_post), dict(body_post), title_counts)
 
