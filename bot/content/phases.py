@@ -693,7 +693,7 @@ def phase_hint(text: str) -> str | None:
     body = text[lead.end() :] if lead else text
     word = _PHASE_WORD.match(body)
     if word is None:
-        return None
+        return _misspelt(body)
     rest = body[word.end() :].strip()
     if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
         said = word.group().casefold()
@@ -702,6 +702,29 @@ def phase_hint(text: str) -> str | None:
         kind, one, many = _HINT_FORMS[said]
         return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
     return None
+
+
+# A word, a number and a span after them, as a phase heading writes them: the word may be a phase word misspelt.
+_WORD_AND_NUMBER = re.compile(r"([^\W\d_]{4,9})\s*(\d{1,3})(?!\d)")
+_SPELT = ("Phase", "Stage", "Week", "Weeks", "Month", "Months")
+_SPELT_FOLDED = [word.casefold() for word in _SPELT]
+MISSPELT = 75  # fuzz.ratio of a heading's first word to a phase word that makes it a misspelling ('Stgae' 80)
+
+
+def _misspelt(body: str) -> str | None:
+    """Return a hint for a phase heading whose phase word is misspelt ('Stgae 4: Docker (Weeks 8-10)'), else None;
+    a word and number with no span after them ('Stake 4: Holders') is no phase heading."""
+    found = _WORD_AND_NUMBER.match(body)
+    if found is None or _SPAN_AT.search(body, found.end()) is None:
+        return None
+    from rapidfuzz import fuzz, process  # here: only a heading like this one needs it
+
+    said = found.group(1)
+    best = process.extractOne(said.casefold(), _SPELT_FOLDED, scorer=fuzz.ratio, score_cutoff=MISSPELT)
+    if best is None or best[0] == said.casefold():
+        return None
+    meant = _SPELT[best[2]]
+    return f"'{said}' reads like '{meant}': write '{meant} {found.group(2)}' to make it a phase"
 
 
 def _span_in_title(title: str) -> tuple[str, tuple[int, int] | None, tuple[str, str]] | None:

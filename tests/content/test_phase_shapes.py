@@ -233,6 +233,34 @@ def test_a_heading_that_starts_like_a_phase_gets_a_hint(heading, hinted):
     assert (phase_hint(heading) is not None) is hinted
 
 
+@pytest.mark.parametrize(
+    ("heading", "said"),
+    [
+        (
+            "🐳 Stgae 4: Contaners with Docker (Weeks 8-10)",
+            "'Stgae' reads like 'Stage': write 'Stage 4' to make it a phase",
+        ),
+        ("Phsae 2 - Databases (Week 5)", "'Phsae' reads like 'Phase': write 'Phase 2' to make it a phase"),
+        ("Weeek 3: Git (Week 3)", "'Weeek' reads like 'Week': write 'Week 3' to make it a phase"),
+        ("Wekes 4-5: CSS (Weeks 4-5)", "'Wekes' reads like 'Weeks': write 'Weeks 4' to make it a phase"),
+    ],
+)
+def test_a_misspelt_phase_word_is_named_with_its_line(heading, said):
+    assert read_phase_heading(heading) is None
+    assert phase_hint(heading) == said
+    body = f"## Phase 1: Basics (Weeks 1-2)\n- a\n\n## {heading}\n- b\n"
+    _, problems, _ = parse(body)
+    hinted = [p for p in problems if said in p.message]
+    assert [p.line for p in hinted] == [11]  # the heading's own line
+
+
+@pytest.mark.parametrize(
+    "heading", ["Stake 4: Holders", "Stages 3 of grief", "Place 2: Zurich (Weeks 1-2) notes", "Wheel 5 (Week 2)"]
+)
+def test_a_word_that_only_looks_like_a_phase_word_gets_no_hint(heading):
+    assert phase_hint(heading) is None
+
+
 def parse(body: str, extra: str = ""):
     text = role_file(body=body, extra=extra)
     role, problems = parse_bytes(text.encode(), "x.md")
