@@ -150,6 +150,24 @@ async def test_a_checklist_of_fifteen_thousand_groups_pages_to_its_end(svc: Serv
     assert await ticked(svc) == {"item-14999"}
 
 
+async def test_a_checklists_pages_are_laid_out_once_per_loaded_content(
+    svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sizing the pages lays out every item's line: each view and each tick asks for them, the layout is done once."""
+    laid_out = []
+    real = progress.checklist_pages
+    monkeypatch.setattr(progress, "checklist_pages", lambda role: laid_out.append(role.name) or real(role))
+    await learning.start_learning(svc, caller(), ROLE)
+    first = await progress.checklist_view(svc, caller())
+    await choose(svc, caller(), selects(first)[0], [selects(first)[0].options[0].value])
+    await progress.checklist_view(svc, caller(), page=1)
+    assert laid_out == [ROLE]
+    svc.content.swap(ContentIndex(roles=dict(svc.content.index.roles)), NOW)  # a reload: laid out anew, once
+    await progress.checklist_view(svc, caller())
+    await progress.checklist_view(svc, caller())
+    assert laid_out == [ROLE, ROLE]
+
+
 async def test_done_finds_the_item_despite_typos(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await progress.done(svc, caller(), "git profesionaly")
