@@ -187,10 +187,15 @@ def open_items_text(
     for group, items in by_group:
         entries.append((f"**{group}**", False))
         entries.extend((item_text(item), True) for item in items)
-    total = sum(is_item for _line, is_item in entries) if total is None else total
+    return _fitted(entries, sum(is_item for _line, is_item in entries) if total is None else total, limit)
+
+
+def _fitted(entries: Sequence[tuple[str, bool]], total: int, limit: int) -> str:
+    """Join the first lines of `entries` (each a line and whether it is an item) that fit in `limit` beside how many
+    of the `total` items are left for `/checklist`; whole items only, and a group's name never ends the list."""
     tail = ""
-    for shown in range(len(entries), 0, -1):
-        kept = entries[:shown]
+    for shown in range(len(entries), -1, -1):
+        kept = list(entries[:shown])
         while kept and not kept[-1][1]:  # a group's name goes with its first item
             kept.pop()
         more = total - sum(is_item for _line, is_item in kept)
@@ -408,14 +413,7 @@ def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) 
 def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
     """Return the first `MAX_TODAY_ITEMS` open items (as many as fit in `limit`, whole, links and all) and how many
     more `/checklist` has."""
-    lines = [item_text(item) for item in items[:MAX_TODAY_ITEMS]]
-    for shown in range(len(lines), -1, -1):
-        more = len(items) - shown
-        tail = _n("…and {n} more in {checklist}", "…and {n} more in {checklist}", more, checklist=cmd("checklist"))
-        text = "\n".join([*lines[:shown], tail] if more else lines[:shown])
-        if len(text) <= limit:
-            return text
-    return clip(tail, limit)
+    return _fitted([(item_text(item), True) for item in items[:MAX_TODAY_ITEMS]], len(items), limit)
 
 
 def tick_menu(
