@@ -47,6 +47,7 @@ from bot.content.phases import (
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
+    respell_phases,
     series_word,
     table_row_heading,
     table_row_weeks,
@@ -950,6 +951,16 @@ def _parse_body(
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(headings)
+    respelt = respell_phases(headings, heading_phases)
+    if respelt:
+        lines = [b[1] for b in blocks if b[0] == "heading"]
+        for i, typo in respelt.items():
+            problems.add(
+                "warning",
+                lines[i],
+                f"'{headings[i][1]}' is read as '{typo.meant} {typo.number}', taking '{typo.said}' for "
+                f"'{typo.meant}': correct its spelling to silence this",
+            )
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is None:

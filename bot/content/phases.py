@@ -711,11 +711,23 @@ _SPELT_FOLDED = [word.casefold() for word in _SPELT]
 MISSPELT = 75  # fuzz.ratio of a heading's first word to a phase word that makes it a misspelling ('Stgae' 80)
 
 
-def _misspelt(body: str) -> str | None:
-    """Return a hint for a phase heading whose phase word is misspelt ('Stgae 4: Docker (Weeks 8-10)'), else None;
-    a word and number with no span after them ('Stake 4: Holders') is no phase heading."""
-    found = _WORD_AND_NUMBER.match(body)
-    if found is None or _SPAN_AT.search(body, found.end()) is None:
+class Misspelt(NamedTuple):
+    """A phase heading whose phase word is misspelt: the word as written, the word meant, the number after it, and
+    the heading with the word spelt right."""
+
+    said: str
+    meant: str
+    number: str
+    respelt: str
+
+
+def misspelt(text: str) -> Misspelt | None:
+    """Read a heading whose phase word is misspelt ('Stgae 4: Docker (Weeks 8-10)'), else return None; a word and
+    number with no span after them ('Stake 4: Holders') is no phase heading."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    found = _WORD_AND_NUMBER.match(text, start)
+    if found is None or _SPAN_AT.search(text, found.end()) is None:
         return None
     from rapidfuzz import fuzz, process  # here: only a heading like this one needs it
 
@@ -724,7 +736,45 @@ def _misspelt(body: str) -> str | None:
     if best is None or best[0] == said.casefold():
         return None
     meant = _SPELT[best[2]]
-    return f"'{said}' reads like '{meant}': write '{meant} {found.group(2)}' to make it a phase"
+    return Misspelt(said, meant, found.group(2), f"{text[: found.start(1)]}{meant}{text[found.end(1) :]}")
+
+
+def _misspelt(body: str) -> str | None:
+    """Return a hint for a phase heading whose phase word is misspelt, else None (see `misspelt`)."""
+    found = misspelt(body)
+    if found is None:
+        return None
+    return f"'{found.said}' reads like '{found.meant}': write '{found.meant} {found.number}' to make it a phase"
+
+
+def respell_phases(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> dict[int, Misspelt]:
+    """Read the headings whose phase word is misspelt as the phases they were meant to be, where the plan has a place
+    for them; return them by their index in `headings` (`found`, what `read_phase_headings` gave, is updated).
+
+    A place: the file has phase headings counting as this one does ('Stgae 3' among 'Phase 2' and 'Phase 4'), at its
+    heading level, none of them with its number. A heading that fits no such place keeps its hint (`phase_hint`)."""
+    read = [(level, f) for (level, _), f in zip(headings, found, strict=True) if f is not None]
+    if not read:
+        return {}
+    levels = {level for level, _ in read}
+    kind = "phase" if read[0][1].number is not None else read[0][1].unit
+    numbers = {f.number for _, f in read}
+    respelt: dict[int, Misspelt] = {}
+    for i, ((level, text), f) in enumerate(zip(headings, found, strict=True)):
+        if f is not None or level not in levels:
+            continue
+        typo = misspelt(text)
+        meant = read_phase_heading(typo.respelt) if typo is not None else None
+        if typo is None or meant is None:
+            continue
+        if ("phase" if meant.number is not None else meant.unit) != kind or (
+            meant.number is not None and meant.number in numbers
+        ):
+            continue
+        found[i] = meant
+        numbers.add(meant.number)
+        respelt[i] = typo
+    return respelt
 
 
 def _span_in_title(title: str) -> tuple[str, tuple[int, int] | None, tuple[str, str]] | None:

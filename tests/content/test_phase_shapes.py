@@ -248,10 +248,10 @@ def test_a_heading_that_starts_like_a_phase_gets_a_hint(heading, hinted):
 def test_a_misspelt_phase_word_is_named_with_its_line(heading, said):
     assert read_phase_heading(heading) is None
     assert phase_hint(heading) == said
-    body = f"## Phase 1: Basics (Weeks 1-2)\n- a\n\n## {heading}\n- b\n"
-    _, problems, _ = parse(body)
+    body = f"## Basics\n- a\n\n## {heading}\n- b\n"  # no phase read: no place in a plan that it could fill
+    _, problems, text = parse(body)
     hinted = [p for p in problems if said in p.message]
-    assert [p.line for p in hinted] == [11]  # the heading's own line
+    assert [p.line for p in hinted] == [text.splitlines().index(f"## {heading}") + 1]  # the heading's own line
 
 
 @pytest.mark.parametrize(
@@ -546,3 +546,54 @@ def test_a_plan_written_in_chinese_loads_with_its_phases_and_no_warning():
     ]
     assert role.phases[0].objective == "会写静态页面。"
     assert [t.title for t in role.phases[0].topics] == ["HTML 语义化标签", "布局"]  # '：' then details
+
+
+GAP_PLAN = """# Gap Path
+
+## Phase 1: Basics (Weeks 1-3)
+- Shell
+
+## Phase 2: Git (Weeks 4-7)
+- Branching
+
+## {heading}
+- Images
+- [ ] Build an image
+
+## Phase 4: Kubernetes (Weeks 11-14)
+- Pods
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "meant"),
+    [("Stgae 3: Docker (Weeks 8-10)", "Stage 3"), ("🐳 Phsae 3 - Docker (Weeks 8-10)", "Phase 3")],
+)
+def test_a_misspelt_phase_heading_among_phases_is_read_as_the_phase_it_was_meant_to_be(heading, meant):
+    role, problems, text = parse(GAP_PLAN.format(heading=heading))
+    line = text.splitlines().index(f"## {heading}") + 1
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Basics", (1, 3)),
+        (2, "Git", (4, 7)),
+        (3, "Docker", (8, 10)),
+        (4, "Kubernetes", (11, 14)),
+    ]
+    assert [t.text for t in role.phases[2].topics] == ["Images"]
+    word = heading.removeprefix("🐳 ").split()[0]
+    assert [(p.severity, p.line) for p in problems] == [("warning", line)]  # the heading's own line, and no gap
+    assert f"is read as '{meant}'" in problems[0].message
+    assert f"'{word}'" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Stgae 2: Docker (Weeks 8-10)",  # Phase 2 is taken: a second one would be no typo of the missing one
+        "Wekes 8-10: Docker (Weeks 8-10)",  # weeks, in a file of numbered phases
+    ],
+)
+def test_a_misspelt_heading_that_fits_no_place_in_the_plan_stays_a_section_with_a_hint(heading):
+    role, problems, text = parse(GAP_PLAN.format(heading=heading))
+    line = text.splitlines().index(f"## {heading}") + 1
+    assert [p.number for p in role.phases] == [1, 2, 4]
+    assert any(p.line == line and "to make it a phase" in p.message for p in problems)
