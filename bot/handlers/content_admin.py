@@ -6,6 +6,7 @@ as `waymark content check` prints them, and so are titles and items quoted from 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -248,14 +249,38 @@ def _shorten(text: str, limit: int) -> str:
     return "\n".join(kept) + note if kept else clip(text, limit)
 
 
-def _report(title: str, checked: Checked, ticks: Ticks, verdict: str, done: bool = False) -> Reply:
+def _known_apart(warnings: list[Problem], live: Sequence[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """Split warnings into the ones the live content does not have and the ones it has (same file, same words: an
+    edit above a problem moves its line, not the problem)."""
+    known = Counter((p.file, p.message) for p in live if p.severity == "warning")
+    new: list[Problem] = []
+    before: list[Problem] = []
+    for p in warnings:
+        key = (p.file, p.message)
+        if known[key]:
+            known[key] -= 1
+            before.append(p)
+        else:
+            new.append(p)
+    return new, before
+
+
+def _report(
+    title: str, checked: Checked, ticks: Ticks, verdict: str, live: Sequence[Problem], done: bool = False
+) -> Reply:
+    """Report a check against the live content: its errors, its changes, its new warnings in full and the warnings
+    the live content has too as a count (`/content status` lists them), so each reload shows what it brought."""
     errors = _problems(checked.problems, "error")
-    warnings = _problems(checked.problems, "warning")
+    new, before = _known_apart(_problems(checked.problems, "warning"), live)
     fields = _diff_fields(checked.diff, ticks, done)
     if errors:
         fields.insert(0, Field(_("Errors ({count})", count=len(errors)), _listing(errors, _problem_line)))
-    if warnings:
-        fields.append(Field(_("Warnings ({count})", count=len(warnings)), _listing(warnings, _problem_line)))
+    if new:
+        fields.append(Field(_("New warnings ({count})", count=len(new)), _listing(new, _problem_line)))
+    if before:
+        files = ", ".join(f"`{name}`" for name in dict.fromkeys(p.file for p in before))
+        value = _("In {files}: `/content status` lists them.", files=clip(files, MAX_FIELD_VALUE - 60))
+        fields.append(Field(_("Warnings as before ({count})", count=len(before)), value))
     # Everything on one card: a second one would not fit the message (6,000 characters) and be lost.
     share = (MAX_EMBED_TOTAL - len(title) - len(verdict) - 100) // len(fields)
     fields = [f if f.length <= share else Field(f.name, _shorten(f.value, share - len(f.name))) for f in fields]
@@ -266,35 +291,36 @@ def _report(title: str, checked: Checked, ticks: Ticks, verdict: str, done: bool
 async def validate(svc: Services, caller: Caller) -> Reply:
     """Check the content folder and show what a reload would change, without changing anything."""
     _require_moderator(caller)
+    live = svc.content.index.problems
     checked = await svc.content.check()
     verdict = (
         _("A reload would be refused: fix the errors below first.")
         if checked.has_errors
         else _n("A reload would load {n} role.", "A reload would load {n} roles.", checked.role_count)
     )
-    return _report(_("Content check"), checked, await _ticks(svc, checked.diff), verdict)
+    return _report(_("Content check"), checked, await _ticks(svc, checked.diff), verdict, live)
 
 
 async def reload(svc: Services, caller: Caller) -> Reply:
     """Validate the content folder and, when it has no errors, swap the new index in atomically."""
     _require_moderator(caller)
     async with svc.content.lock:
+        live = svc.content.index.problems
         # Loading, comparing and keying the new index happen in a worker thread; the swap is assignments.
         checked = await svc.content.check(to_swap=True)
         if checked.has_errors:
             svc.content.refused = (caller.now, len(_problems(checked.problems, "error")))
             verdict = _("Nothing changed: the bot keeps the content it had. Fix the errors below and reload again.")
-            return _report(_("Reload refused"), checked, await _ticks(svc, checked.diff), verdict)
+            return _report(_("Reload refused"), checked, await _ticks(svc, checked.diff), verdict, live)
         svc.content.swap(checked, caller.now)
     await svc.content.release()
     ticks = await _ticks(svc, checked.diff)
     # Learners whose reminders stopped while their path was missing from the content get them back.
     await replan_unplanned(svc, caller.now)
     svc.plans_changed()
-    live = checked.role_count
     verdict = _n(
         "Reloaded: {n} role is live. No progress was deleted.",
         "Reloaded: {n} roles are live. No progress was deleted.",
-        live,
+        checked.role_count,
     )
-    return _report(_("Content reloaded"), checked, ticks, verdict, done=True)
+    return _report(_("Content reloaded"), checked, ticks, verdict, live, done=True)

@@ -269,7 +269,7 @@ async def test_a_report_of_many_changes_keeps_every_part(live: Services, content
         "Checklist items added",
         "Checklist items removed",
         "Progress that would be orphaned",
-        "Warnings",
+        "New warnings",
     ]
     shortened = [f for f in card.fields if f.value.endswith("…(shortened: run `waymark content check` for all)")]
     assert shortened
@@ -374,3 +374,32 @@ def test_a_phase_without_a_title_is_named_by_its_number() -> None:
         "`backend-engineer` Phase 2: weeks 5-8 → weeks 5-9 · title → Databases · objective → Learn SQL",
         "`backend-engineer` Phase 2 Databases: weeks 5-9 → weeks 5-8 · title removed · objective removed",
     ]
+
+
+SELF_PACED = "---\nname: reading-list\ndisplayName: Reading List\ndescription: Books\n---\n# Books\n\n- [ ] Read SICP\n"
+
+
+async def test_a_reload_lists_new_warnings_and_counts_the_ones_the_live_content_has(
+    live: Services, content_copy: Path
+) -> None:
+    (content_copy / "reading-list.md").write_text(SELF_PACED, encoding="utf-8")
+    first = fields_of(await content_admin.reload(live, MOD))
+    assert "self-paced path" in first["New warnings (1)"]
+    assert not any(name.startswith("Warnings as before") for name in first)
+
+    again = fields_of(await content_admin.reload(live, MOD))
+    assert not any(name.startswith("New warnings") for name in again)
+    assert again["Warnings as before (1)"] == "In `reading-list.md`: `/content status` lists them."
+
+    # A new problem in another file is listed; the known one is still only counted, whatever line it moved to.
+    edit(
+        content_copy,
+        "## 🎯 Who Should Choose This Path",
+        "## 🎯 Who Should Choose This Path\n\n[a page](docs/page.md)\n",
+    )
+    (content_copy / "reading-list.md").write_text(SELF_PACED.replace("# Books", "# Books\n\nIntro."), encoding="utf-8")
+    checked = fields_of(await content_admin.validate(live, MOD))
+    assert "relative link" in checked["New warnings (1)"]
+    assert checked["Warnings as before (1)"] == "In `reading-list.md`: `/content status` lists them."
+    status = fields_of(await content_admin.status(live, MOD))
+    assert "self-paced path" in status["Warnings (1)"]
