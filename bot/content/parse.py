@@ -707,6 +707,7 @@ class _Body:
             # Text before the first heading (an intro under the front-matter) is a section too.
             self.open_heading(7, INTRO_TITLE, line, None)
         heading = self.stack[-1]
+        was_empty = self.phase is not None and self.phase.empty
         if self.phase is not None:
             self.phase.empty = False
         sub = self.sub
@@ -739,6 +740,8 @@ class _Body:
             sub, goal = self.sub, (self.phase.objective, self.phase.wants_objective) if self.phase else None
             self._line(heading, md, line, depth, label, rest_md, quote)
             self._line_piece(block, sub, goal)
+            if was_empty and self.phase is not None and (self.phase.objective, self.phase.wants_objective) != goal:
+                self.phase.empty = True  # its objective line: the parts it has at its own level may still follow
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":

@@ -597,3 +597,19 @@ def test_a_misspelt_heading_that_fits_no_place_in_the_plan_stays_a_section_with_
     line = text.splitlines().index(f"## {heading}") + 1
     assert [p.number for p in role.phases] == [1, 2, 4]
     assert any(p.line == line and "to make it a phase" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("objective", ["**Objective:** Be fluent.", "**Goal:**\nBe fluent."])
+def test_an_objective_line_keeps_the_parts_written_at_the_phase_level_in_the_phase(objective):
+    body = (
+        "# T\n\n### Phase 1 - Linux (Weeks 1-4)\n\n"
+        f"{objective}\n\n### Shell\n\n- Bash scripting\n\n- [ ] Write a script\n\n"
+        "### Phase 2 - Cloud (Weeks 5-8)\n\n- IAM\n"
+    )
+    role, problems, _ = parse(body)
+    first = role.phases[0]
+    assert first.objective == "Be fluent."
+    assert [(s.label, [t.text for t in s.topics]) for s in first.subsections] == [("Shell", ["Bash scripting"])]
+    assert [i.text for i in role.checklist] == ["Write a script"]
+    assert role.checklist[0].phase == 1
+    assert problems == []
