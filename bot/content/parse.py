@@ -91,7 +91,7 @@ INTRO_TITLE = "Introduction"  # the section of text before a file's first headin
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
 # The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian,
-# Portuguese, Chinese, Russian, Japanese and Korean.
+# Portuguese, Chinese, Russian, Japanese, Korean, Turkish, Polish, Indonesian, Vietnamese and Dutch.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -104,6 +104,11 @@ OBJECTIVE_LABELS = frozenset(
         *("цель", "цели", "цель этапа", "результат"),
         *("目標", "学習目標", "到達目標", "ゴール", "ねらい"),
         *("목표", "학습 목표", "학습목표", "목적"),
+        *("hedef", "hedefler", "amaç", "amaçlar", "odak"),  # Turkish
+        *("cel", "cele", "cel tygodnia", "efekt", "efekty"),  # Polish
+        *("tujuan", "target", "fokus"),  # Indonesian
+        *("mục tiêu", "trọng tâm", "kết quả"),  # Vietnamese
+        *("doel", "doelen", "leerdoel", "leerdoelen", "focus"),  # Dutch
     }
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

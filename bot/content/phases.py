@@ -32,6 +32,8 @@ is given back as written ('Этап 4: Практика 3 недели подр�
 - Russian: `Этап 1: Основы (Недели 1-4)`, `Фаза 2`, `2-й этап`, `Этап 1 из 4`; `Неделя 3` or `3-я неделя`,
   `Недели 5–6`, `Недели 5 до 8` (`по` too), `Месяц 2`, `Дни 1-30`, the words in any case and number; `(4 недели)`,
   `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span.
+Turkish, Polish, Indonesian, Vietnamese and Dutch headings are rewritten so too, though most are ASCII ('Hafta 3',
+'Tygodnie 3-4', 'Minggu ke-2', 'Giai đoạn 1', 'Weken 1-4'; see `_LATIN_WORD`).
 The span said again in brackets after the title (`Week 1: HTML (Week 1)`) is no part of the title when it names
 the same weeks; naming others, or none (`(Weeks ?)`), the heading is no phase (`unreadable_span` says why).
 A heading that starts like one of these but cannot be read gets a hint (`phase_hint`), its example in the
@@ -369,6 +371,56 @@ def _ru_ordinal(found: re.Match[str]) -> str:
     return f"{english} {found.group('a')}"
 
 
+# Turkish, Polish, Indonesian, Vietnamese and Dutch, written in Latin letters: 'Aşama 1: Temeller (Hafta 1-4)',
+# '3. Hafta' (week 3), 'Tydzień 3', 'Tygodnie 3-4', 'Tygodnie 5 do 8', 'Minggu ke-2', 'Tahap 1 (Minggu 1 sampai 4)',
+# 'Giai đoạn 2', 'Tuần 1-2', 'Weken 1-4', 'Maand 2', and lengths after a number: '(4 hafta)', '(2 tygodnie)',
+# '(3 minggu)', '(2 tuần)', '(6 weken)'. Vietnamese words count only with their marks ('Tuan' is a name).
+_LATIN_PHASE_WORDS = r"a[sş]ama|evre|etap|faza|tahap(?:an)?|giai\s+[dđ]o[aạ]n"
+_LATIN_UNIT_WORDS = {
+    "week": r"hafta(?:lar)?|tydzie[nń]|tygodni[ea]?|tyg\.|minggu|pekan|tuần|weken",
+    "month": r"ay(?:lar)?|miesi[aą]c[ea]?|miesi[eę]cy|bulan|tháng|maand(?:en)?",
+    "day": r"g[uü]n(?:ler)?|dzie[nń]|dni|hari|ngày|dagen",
+}
+_LATIN_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _LATIN_UNIT_WORDS.items())
+_LATIN_UNIT_AGAIN = "|".join(_LATIN_UNIT_WORDS.values())
+_LATIN_TO = r"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|tot)\s*"
+_LATIN_MAYBE = re.compile(rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS}|{_LATIN_UNIT_AGAIN})(?![^\W\d_])", re.IGNORECASE)
+_LATIN_ORDINAL = re.compile(  # Turkish: '3. Hafta', '2. Aşama'
+    r"(?<![\d.])(?P<a>\d{1,3})\.\s*(?P<word>hafta|ay|g[uü]n|a[sş]ama|evre)(?![^\W\d_])", re.IGNORECASE
+)
+_LATIN_WORD = re.compile(
+    rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS})\s*(?:ke-?\s*|#\s*)?(?P<a>\d{{1,3}}(?!\d)|[ivx]{{1,5}}(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_LATIN_SPAN = re.compile(
+    rf"(?<![^\W\d_])(?:{_LATIN_UNIT})\s*(?:ke-?\s*|#\s*)?(?P<a>\d{{1,3}})"
+    rf"(?:{_LATIN_TO}(?:(?:{_LATIN_UNIT_AGAIN})\s*)?(?P<b>\d{{1,3}}))?(?!\d)",
+    re.IGNORECASE,
+)
+_LATIN_LENGTH = re.compile(
+    rf"(?<![\d.])(?P<a>\d{{1,3}})(?:\s*[-–—]\s*(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*(?:{_LATIN_UNIT})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _latin_kind(found: re.Match[str]) -> str:
+    return "week" if found.group("week") else "month" if found.group("month") else "day"
+
+
+def _latin_ordinal(found: re.Match[str]) -> str:
+    word = found.group("word").casefold()
+    english = (
+        "Phase"
+        if word in ("aşama", "asama", "evre")
+        else "Month"
+        if word == "ay"
+        else "Day"
+        if word[0] == "g"
+        else "Week"
+    )
+    return f"{english} {found.group('a')}"
+
+
 _Rules = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
 # Each language: how to tell a heading may be in it, whether it writes full-width punctuation, and its rules.
 _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
@@ -406,6 +458,19 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
             ),
         ),
     ),
+    (
+        _LATIN_MAYBE,
+        False,
+        (
+            (_LATIN_ORDINAL, _latin_ordinal),
+            (_LATIN_WORD, partial(_numbered_word, {})),
+            (_LATIN_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
+            (
+                _LATIN_LENGTH,
+                lambda found: _in_words(_latin_kind(found), found, span=False, plus=found.group("plus") or ""),
+            ),
+        ),
+    ),
 )
 
 # A letter of one of these languages: Cyrillic, kana, CJK ideographs, Hangul syllables, full-width digits.
@@ -417,7 +482,7 @@ def _in_english(text: str) -> tuple[str, Said]:
     """Return a heading in Chinese, Japanese, Korean or Russian in the English words `_read_phase_heading` reads
     ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons as ASCII ones, and what each rewritten piece
     said as written (see `_as_written`)."""
-    if _FOREIGN.search(text) is None:  # emoji, accents: most headings that are not ASCII
+    if _FOREIGN.search(text) is None and _LATIN_MAYBE.search(text) is None:  # emoji, accents: most headings
         return text, ()
     said: list[tuple[str, str]] = []
 
@@ -438,10 +503,19 @@ def _in_english(text: str) -> tuple[str, Said]:
     return text, tuple(said)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_foreign(text: str) -> bool:
+    """Return whether a heading may hold words `_in_english` rewrites: any that is not ASCII, and an ASCII one with a
+    number and a Turkish, Polish, Indonesian or Dutch word ('Hafta 3', 'Tygodnie 3-4', 'Minggu 1-2', 'Weken 1-4')."""
+    return not text.isascii() or (_DIGIT.search(text) is not None and _LATIN_MAYBE.search(text) is not None)
+
+
 def as_english(text: str) -> str:
     """Return text in Chinese, Japanese, Korean or Russian with its phase, week, month and day words in English
     ('3주차' is 'Week 3', 'Этап 2' is 'Phase 2'), as role files are read (also how a learner's question is)."""
-    return _in_english(text)[0] if not text.isascii() else text
+    return _in_english(text)[0] if _maybe_foreign(text) else text
 
 
 def _as_written(title: str, said: Said) -> str:
@@ -458,7 +532,7 @@ def _as_written(title: str, said: Said) -> str:
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
-    if not text.isascii():
+    if _maybe_foreign(text):
         text, said = _in_english(text)
     found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
@@ -675,7 +749,7 @@ def _questions(headings: Sequence[tuple[int, str]]) -> bool:
 
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
-    if not text.isascii():
+    if _maybe_foreign(text):
         text = _in_english(text)[0]
     lead = _LEAD.match(text)
     span = _SPAN_START.match(text, lead.end() if lead else 0)
@@ -799,7 +873,7 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     `read_phase_heading`); else None. A heading in Chinese, Japanese, Korean or Russian is read in the English
     words `_in_english` gives it, and its spans are quoted as written ('第3周：Git（第4周）')."""
     title, said = found.title, ()
-    if not text.isascii():
+    if _maybe_foreign(text):
         text, said = _in_english(text)
         title = _in_english(title)[0]  # the title as read, before `_as_written` gave its words back
     again = _span_in_title(title)
@@ -866,7 +940,7 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     """Return ('step', Phase N) for 'Step N: Title' and its kin ('Module 3 - Title'), which are phases only
     where a file has no phase headings and at least three of them (see `series_word`)."""
     said: Said = ()
-    if not text.isascii():
+    if _maybe_foreign(text):
         text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
     match = _SERIES.match(text, lead.end() if lead else 0)
@@ -923,7 +997,7 @@ def read_level_heading(text: str) -> tuple[int, PhaseHeading] | None:
     """Return (its rank, the phase) for a heading that names a skill level ('🌱 Beginner', 'Intermediate (2-3
     months)', 'Advanced: Own the analysis'), numbered by its place (see `level_series`), else None."""
     said: Said = ()
-    if not text.isascii():
+    if _maybe_foreign(text):
         text, said = _in_english(text)  # '中級（1〜2ヶ月）' gives its length
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text

@@ -568,8 +568,8 @@ def _normal(query: str) -> str:
 
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
-    if not text.isascii():  # '3주차', 'неделя 3', '第3週', 'этап 2': in the words role files are read in
-        text = as_english(text).lower()
+    # '3주차', 'неделя 3', '第3週', 'этап 2', 'hafta 5', 'tydzień 3': in the words role files are read in
+    text = as_english(text).lower()
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()
