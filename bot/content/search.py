@@ -172,8 +172,14 @@ KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9,
 
 
 def _fold(text: str) -> str:
-    """Lower-case text, with compatibility characters folded (NFKC) only where there are any."""
-    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
+    """Lower-case text, with compatibility characters folded (NFKC) only where there are any.
+
+    A Turkish capital 'İ' lower-cases to 'i' and a combining dot: without the dot, 'İstatistik' is the word a learner
+    types as 'istatistik'."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
 def label_key(text: str) -> str | None:
