@@ -529,9 +529,25 @@ def _as_written(title: str, said: Said) -> str:
     return title
 
 
+# A section numbered by keycap emoji ('1️⃣ Foundations — 3 weeks', '🔟 Capstone'): its number, as '1. ' numbers one.
+_KEYCAPS = re.compile(r"(?P<lead>\W*?)(?P<caps>(?:\d\ufe0f?\u20e3)+|\U0001f51f)\s*[.:)]?\s*")
+
+
+def _keycaps_as_number(text: str) -> str:
+    """Return a heading numbered by keycap emoji as one numbered '1. ' ('1️⃣ Foundations' is '1. Foundations')."""
+    found = _KEYCAPS.match(text)
+    if found is None:
+        return text
+    caps = found.group("caps")
+    number = "10" if caps == "\U0001f51f" else "".join(c for c in caps if c.isdigit())
+    return f"{found.group('lead')}{int(number)}. {text[found.end() :]}"
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _keycaps_as_number(text)
     if _maybe_foreign(text):
         text, said = _in_english(text)
     found = _read_phase_heading(text)
@@ -702,7 +718,10 @@ def _numbered(body: str) -> PhaseHeading | None:
 
 def outline_numbered(text: str) -> bool:
     """Return True for a heading that `read_phase_heading` reads as a phase by its section number alone
-    ('1. Foundations (Weeks 1-4)'), not by the words after its number ('2. Phase 1: Basics')."""
+    ('1. Foundations (Weeks 1-4)', '1️⃣ Foundations — 3 weeks'), not by the words after its number ('2. Phase 1:
+    Basics')."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _keycaps_as_number(text)
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     outline = _OUTLINE.match(body)

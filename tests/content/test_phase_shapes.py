@@ -613,3 +613,24 @@ def test_an_objective_line_keeps_the_parts_written_at_the_phase_level_in_the_pha
     assert [i.text for i in role.checklist] == ["Write a script"]
     assert role.checklist[0].phase == 1
     assert problems == []
+
+
+def test_keycap_numbered_sections_with_lengths_are_the_plan_as_numbered_ones_are():
+    body = (
+        "# Cloud\n\n## 1️⃣ Foundations — 3 weeks\n- Linux\n\n## 2️⃣ Version Control — 1 week\n- Git\n\n"
+        "## 3️⃣ Networking & Security (Weeks 5-6)\n- TLS\n\n## 4️⃣ Capstone — 2 weeks\n- Ship it\n\n## 📚 Resources\n- Books\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Foundations", (1, 3)),
+        (2, "Version Control", (4, 4)),
+        (3, "Networking & Security", (5, 6)),
+        (4, "Capstone", (7, 8)),
+    ]
+    assert [p.severity for p in problems if p.severity == "error"] == []
+    assert read_phase_heading("🔟 Capstone (Weeks 20-22)")[:3] == (10, 20, 22)
+
+
+def test_a_keycap_before_a_phase_word_keeps_the_phase_number():
+    role, _, _ = parse("# T\n\n## 1️⃣ Phase 1: Basics (Weeks 1-2)\n- a\n\n## 2️⃣ Phase 2: More (Weeks 3-4)\n- b\n")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Basics", (1, 2)), (2, "More", (3, 4))]
