@@ -841,13 +841,12 @@ class _Body:
         label = raw.rstrip(":：").strip()
         rest = rest_md.lstrip(":：").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
-        if (
-            phase is not None
-            and phase.objective is None
-            and _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
-        ):
+        objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
+        if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
             return
+        if objective and phase is None and rest:
+            return  # a section's goal, in its text: no part of its own that would hold the bullets after it
         self.sub = _Sub(label, line, quote=quote)
         if rest:
             self.sub.text.append(rest)

@@ -634,3 +634,13 @@ def test_keycap_numbered_sections_with_lengths_are_the_plan_as_numbered_ones_are
 def test_a_keycap_before_a_phase_word_keeps_the_phase_number():
     role, _, _ = parse("# T\n\n## 1️⃣ Phase 1: Basics (Weeks 1-2)\n- a\n\n## 2️⃣ Phase 2: More (Weeks 3-4)\n- b\n")
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Basics", (1, 2)), (2, "More", (3, 4))]
+
+
+def test_a_goal_line_in_a_section_outside_the_plan_is_its_text_not_a_part_holding_its_bullets():
+    body = "# T\n\n## Swift Foundations\n\n**Goal:** Read and write idiomatic Swift.\n\n- Optionals and guard\n"
+    role, _, _ = parse(body)
+    section = next(s for s in role.sections if s.title == "Swift Foundations")
+    assert "Read and write idiomatic Swift." in section.text
+    assert not [s for s in role.sections if s.title == "Goal"]
+    topic = next(s for s in role.sections if s.title == "Optionals and guard")
+    assert role.trail(topic.path)[-1] == "Swift Foundations"
