@@ -51,6 +51,7 @@ from bot.content.phases import (
     series_word,
     table_row_heading,
     table_row_weeks,
+    titled_spans,
     unreadable_span,
 )
 
@@ -488,6 +489,15 @@ class _RawItem(NamedTuple):
     depth: int  # the task items it is nested under
 
 
+def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
+    """Return True when a week heading names weeks inside a phase's own, but not all of them ('Week 6' in weeks
+    6-8)."""
+    if found.number is not None or found.first is None or phase.first is None or phase.last is None:
+        return False
+    last = found.last if found.last is not None else found.first
+    return phase.first <= found.first <= last <= phase.last and (found.first, last) != (phase.first, phase.last)
+
+
 def _kind(found: PhaseHeading) -> str:
     """Return what a phase heading counts in: numbered phases, or weeks, months, days; a file keeps to one."""
     return "phase" if found.number is not None else found.unit
@@ -627,8 +637,11 @@ class _Body:
             if level > current.level and (
                 (found.number is not None and found.number == current.number)
                 or (found.number is None and (found.first, found.last) == (current.first, current.last))
+                or _within(found, current)
             ):
-                found = None  # '### Phase 1 Resources' under '## Phase 1: Basics': a part of it
+                # '### Phase 1 Resources' under '## Phase 1: Basics', '### Week 6: Syntax' under '## Weeks 6-8:
+                # JavaScript': a part of it (its weeks date the part: see `add`)
+                found = None
             else:
                 self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
         if found is not None and self.phase is None:
@@ -973,6 +986,9 @@ def _parse_body(
         if reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
         plain_file = reader.series is None and reader.levels_at is None
+        titled = titled_spans(headings) if plain_file else None
+        if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
+            heading_phases, plain_file = titled, False
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned

@@ -11,6 +11,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
+- `HTML and CSS (Weeks 1-3)`: a section that gives its weeks after its title is that phase, numbered by its order
+  (in a file whose plan such sections are, with no phase heading of another shape: see `titled_spans`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
   file whose plan they are: see `read_phase_headings`).
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
@@ -754,6 +756,39 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     return found
+
+
+def titled_spans(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
+    """Read the headings that give their weeks after their title ('HTML and CSS (weeks 1-3)') as phases numbered by
+    their order, for a file with no phase heading of another shape: those at the outermost level that has two or
+    more of them; None when no level has two."""
+    spanned = [(i, _titled_span(text)) for i, (_, text) in enumerate(headings) if "(" in text or "[" in text]
+    levels = Counter(headings[i][0] for i, f in spanned if f is not None)
+    level = min((lv for lv, n in levels.items() if n >= 2), default=None)
+    if level is None:
+        return None
+    found: list[PhaseHeading | None] = [None] * len(headings)
+    for i, f in spanned:
+        if f is not None and headings[i][0] == level:
+            found[i] = f
+    return found
+
+
+def _titled_span(text: str) -> PhaseHeading | None:
+    """Return a heading that gives its weeks after its title ('Back end (weeks 7-12)', 'Capstone (Month 5)') as a
+    phase numbered by its order, else None; a length ('Capstone (3 weeks)') is no span."""
+    said: Said = ()
+    if _maybe_foreign(text):
+        text, said = _in_english(text)
+    lead = _LEAD.match(text)
+    given = _span_in_title(text[lead.end() :] if lead else text)
+    if given is None or given[1] is None:
+        return None
+    _, (first, last), rest = given
+    title = _title_of(rest)
+    if not title:
+        return None
+    return PhaseHeading(None, first, last, _as_written(title, said) if said else title, "week")
 
 
 def _questions(headings: Sequence[tuple[int, str]]) -> bool:

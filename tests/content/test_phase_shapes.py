@@ -644,3 +644,45 @@ def test_a_goal_line_in_a_section_outside_the_plan_is_its_text_not_a_part_holdin
     assert not [s for s in role.sections if s.title == "Goal"]
     topic = next(s for s in role.sections if s.title == "Optionals and guard")
     assert role.trail(topic.path)[-1] == "Swift Foundations"
+
+
+def test_sections_that_give_their_weeks_after_their_title_are_the_plan_of_a_file_without_phase_headings():
+    body = (
+        "# Web\n\n## The plan\nOne line per week.\n\n## Details\n\n### HTML and CSS (weeks 1-3)\n- Forms\n"
+        "- [ ] Build a page\n\n### JavaScript (Weeks 4–6)\n- Promises\n\n### Back end (Weeks 7-12)\n- Express\n\n"
+        "### Capstone (3 weeks)\n- Ship it\n\n## Resources\n- MDN\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "HTML and CSS", (1, 3)),
+        (2, "JavaScript", (4, 6)),
+        (3, "Back end", (7, 12)),
+    ]
+    assert [t.text for t in role.phases[0].topics] == ["Forms"]
+    assert role.checklist[0].phase == 1
+    assert not [p for p in problems if "self-paced" in p.message]
+
+
+def test_one_section_that_gives_its_weeks_in_a_guide_is_no_plan():
+    role, problems, _ = parse("# Guide\n\n## Setup\n- a\n\n## Practice project (weeks 1-2)\n- b\n\n## FAQ\n- c\n")
+    assert role.phases == ()
+    assert any("self-paced" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("span", "week"), [("Weeks 6-8", "Week"), ("Tygodnie 6–8", "Tydzień"), ("Semanas 6-8", "Semana")]
+)
+def test_week_headings_inside_a_phase_of_several_weeks_are_its_parts_dated_by_their_weeks(span, week):
+    body = (
+        f"# T\n\n## {week} 5: Git\n- a\n\n## {span}: JavaScript\n\n### {week} 6: Syntax\n- s\n\n"
+        f"### {week} 7: DOM\n- d\n\n### {week} 8: Async\n- f\n\n## {week} 9: React\n- r\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Git", (5, 5)),
+        ("JavaScript", (6, 8)),
+        ("React", (9, 9)),
+    ]
+    labels = [(piece.md, piece.weeks) for piece in role.phases[1].body if piece.kind == "label"]
+    assert labels == [(f"{week} 6: Syntax", (6, 6)), (f"{week} 7: DOM", (7, 7)), (f"{week} 8: Async", (8, 8))]
+    assert [p.severity for p in problems if p.severity == "error"] == []
