@@ -288,12 +288,20 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
 
 
 MIN_FOUND = 0.5  # an item must hold half the words typed (typos forgiven) to be ticked by them
+MAX_CANDIDATES = 5  # the items an ambiguous /done lists; the rest are counted
 
 
-def _match_item(query: str, texts: list[str]) -> int:
-    """Find the item a learner named: the one holding the most typed words (typos and case forgiven)."""
+def _where(role: Role, item: ChecklistItem) -> str:
+    """Return where an item is written, as `/checklist` shows it: its path, its group and the bullet it is under
+    ('Backend Engineer › Phase 2: Data › Linked lists')."""
+    return " › ".join(part for part in (role.display_name, item.group, item.parent) if part)
+
+
+def _match_item(query: str, pairs: Sequence[tuple[Role, ChecklistItem]], names: Sequence[str]) -> int:
+    """Find the item a learner named: the one whose title they typed, else the one holding the most typed words
+    (typos and case forgiven); where several fit alike, none is picked and they are listed with where each is."""
     shown = escape_user_text(query, 80)
-    fits = [fit for fit in pick.rank(query, texts) if fit.found >= MIN_FOUND]
+    fits = [fit for fit in pick.rank(query, names) if fit.found >= MIN_FOUND]
     if not fits:
         raise UserError(
             _(
@@ -302,13 +310,28 @@ def _match_item(query: str, texts: list[str]) -> int:
                 checklist=cmd("checklist"),
             )
         )
-    top = pick.best(fits)
-    if len(top) > 1:  # a tie: ticking the wrong one would be worse
-        options = "; ".join(f"**{escape_user_text(texts[fit.index], 60)}**" for fit in top[:5])
-        raise UserError(
-            _("'{item}' fits several items: {options}. Say more, or pick one as you type.", item=shown, options=options)
+    # A name or title typed whole is meant, unless several items have it (two paths may both hold it).
+    typed = pick.words(query)
+    whole = [f for f in fits if f.found == 1 and (f.exact or pick.words(pairs[f.index][1].text) == typed)]
+    top = whole or pick.best(fits)
+    if len(top) == 1:
+        return top[0].index
+    lines = [
+        f"• **{escape_user_text(pairs[f.index][1].text, 60)}** ({escape_user_text(_where(*pairs[f.index]), 120)})"
+        for f in top[:MAX_CANDIDATES]
+    ]
+    if len(top) > MAX_CANDIDATES:
+        more = len(top) - MAX_CANDIDATES
+        lines.append(_n("…and {n} more", "…and {n} more", more, n=str(more)))
+    raise UserError(
+        _(
+            "'{item}' fits several items, so none is ticked:\n{options}\nPick one in the list {done} shows as you "
+            "type, or type more of its words.",
+            item=shown,
+            options="\n".join(lines),
+            done=cmd("done", item=""),
         )
-    return top[0].index
+    )
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
@@ -344,14 +367,14 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
                     paths=", ".join(r.display_name for r in roles),
                 )
             )
-        target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
+        target = pairs[_match_item(item, pairs, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
     # Where the item is written, as the learner's /checklist groups it: 'insert' is under Heap, not Trees
-    shown = {"item": escape_user_text(it.text), "path": f"{r.display_name} › {it.group}"}
+    shown = {"item": escape_user_text(it.text), "path": _where(r, it)}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:

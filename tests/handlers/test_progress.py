@@ -564,7 +564,9 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
     unique = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "deques")]
     assert unique[0] == "Read about deques"
 
-    with pytest.raises(UserError, match=r"fits several items: \*\*Stacks › Implement:\*\*; \*\*Queues › Implement:"):
+    with pytest.raises(
+        UserError, match=r"\n• \*\*Implement:\*\* \(Ds › Stacks\)\n• \*\*Implement:\*\* \(Ds › Queues\)\n"
+    ):
         await progress.done(twice, caller(), "Implement:")
     reply = await progress.done(twice, caller(), "queues implement")
     assert "Ticked: **Implement:** (Ds › Queues)" in reply.content
@@ -670,3 +672,94 @@ async def test_a_two_week_path_says_both_weeks_are_over(load: Load) -> None:
     svc = load({"git": TWO_WEEKS})
     await learning.start_learning(svc, caller(), "git")
     assert "Where: Both weeks are over" in text(await progress.progress(svc, caller(days=15)))
+
+
+# ---------------------------------------------------------------- /done with words several items hold
+
+INSERTS = """
+# Data Structures
+
+## Learning Path
+
+### Phase 1: Trees (Weeks 1-2)
+**Objective:** Trees and heaps
+
+- [ ] Implement insert for a BST
+- [ ] Insert into a heap
+
+### Phase 2: Lists and SQL (Weeks 3-4)
+**Objective:** Lists and databases
+
+- Linked lists
+  - [ ] Insert at head of a linked list
+- [ ] Write an INSERT statement
+"""
+
+SQL = """
+# SQL
+
+## Checklist
+
+### Basics
+- [ ] Write an INSERT statement
+"""
+
+
+async def _asked(svc: Services, typed: str) -> str:
+    with pytest.raises(UserError) as asked:
+        await progress.done(svc, caller(), typed)
+    return str(asked.value)
+
+
+async def test_done_with_a_word_four_items_hold_ticks_none_and_says_where_each_is(load: Load) -> None:
+    svc = load({"ds": INSERTS})
+    await learning.start_learning(svc, caller(), "ds")
+    said = await _asked(svc, "insert")
+    assert said.startswith("'insert' fits several items, so none is ticked:\n")
+    lines = said.split("\n")[1:-1]
+    assert sorted(lines) == [
+        "• **Implement insert for a BST** (Ds › Phase 1: Trees (Weeks 1-2))",
+        "• **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)",
+        "• **Insert into a heap** (Ds › Phase 1: Trees (Weeks 1-2))",
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+    ]
+    assert said.endswith("Pick one in the list `/done item:` shows as you type, or type more of its words.")
+    assert await ticked(svc, role="ds") == set()
+
+    # Autocomplete names the item by its ID: the words it shares with others do not matter.
+    [(label, value)] = progress.item_choices([svc.content.index.roles["ds"]], "insert heap", 1)
+    assert label == "Insert into a heap"
+    assert (await progress.done(svc, caller(), value)).content.startswith("Ticked: **Insert into a heap**")
+
+
+async def test_done_ticks_an_items_whole_title_or_the_one_clear_best_at_once(load: Load) -> None:
+    svc = load({"ds": INSERTS})
+    await learning.start_learning(svc, caller(), "ds")
+    reply = await progress.done(svc, caller(), "write an insert statement")
+    assert reply.content.startswith("Ticked: **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))")
+    reply = await progress.done(svc, caller(), "insert linked list")
+    assert reply.content.startswith(
+        "Ticked: **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)"
+    )
+
+
+async def test_done_with_a_title_two_paths_hold_asks_which(load: Load) -> None:
+    svc = load({"ds": INSERTS, "sql": SQL})
+    await learning.start_learning(svc, caller(), "ds")
+    await learning.start_learning(svc, caller(), "sql")
+    said = await _asked(svc, "Write an INSERT statement")
+    assert said.split("\n")[1:-1] == [
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+        "• **Write an INSERT statement** (Sql › Basics)",
+    ]
+    assert await ticked(svc, role="ds") == set()
+    assert await ticked(svc, role="sql") == set()
+
+
+async def test_done_lists_five_of_many_candidates_and_how_many_more(load: Load) -> None:
+    many = "# Many\n\n## Checklist\n\n### Drills\n" + "".join(f"- [ ] Drill {n}\n" for n in range(1, 9))
+    svc = load({"many": many})
+    await learning.start_learning(svc, caller(), "many")
+    lines = (await _asked(svc, "drill")).split("\n")
+    assert len([line for line in lines if line.startswith("• **Drill ")]) == 5
+    assert "…and 3 more" in lines
