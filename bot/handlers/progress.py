@@ -84,7 +84,7 @@ def _groups(role: Role) -> dict[str, list[ChecklistItem]]:
 
 
 def _span(first: int, last: int, size: int) -> str:
-    """Return ' (26–40)' for a menu or heading that holds items 26 to 40 of more, nothing when it holds them all."""
+    """Return ' (26–40)' for a menu or heading that holds items 26 to 40 of a longer list, nothing for all of it."""
     return "" if first == 1 and last == size else f" ({first}–{last})"
 
 
