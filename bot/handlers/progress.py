@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, time
+from typing import NamedTuple, TypeVar
 
 from bot import components
 from bot.content import pick
@@ -39,6 +40,7 @@ from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_TOTAL,
     MAX_FIELD_VALUE,
+    MAX_OPTION_DESCRIPTION,
     MAX_OPTION_LABEL,
     MAX_SELECT_OPTIONS,
 )
@@ -48,6 +50,42 @@ from bot.store.models import FOLLOWED
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
 DEFAULT_REMINDER_DAY = 0  # Monday
 DEFAULT_REMINDER_TIME = time(9, 0)
+MENU_NAME = 100  # a menu's name is clipped to this before the items it holds are added: they tell menus apart
+T = TypeVar("T")
+
+
+class Places(NamedTuple):
+    """Where each item of a checklist is in its group and in its phase, as `/checklist` lists them (from 1)."""
+
+    in_group: dict[str, int]  # item ID -> its place in its group
+    in_phase: dict[str, int]  # item ID -> its place among its phase's items
+    group_size: dict[str, int]
+    phase_size: dict[int, int]
+
+
+def _places(groups: Iterable[Sequence[ChecklistItem]]) -> Places:
+    places = Places({}, {}, {}, {})
+    for items in groups:
+        places.group_size[items[0].group] = len(items)
+        for n, item in enumerate(items, start=1):
+            places.in_group[item.id] = n
+            if item.phase is not None:
+                places.phase_size[item.phase] = places.in_phase[item.id] = places.phase_size.get(item.phase, 0) + 1
+    return places
+
+
+def _groups(role: Role) -> dict[str, list[ChecklistItem]]:
+    """Return a checklist's items by group, groups in the order first written."""
+    # One pass over the items, not one per group: a checklist may have thousands of groups.
+    groups: dict[str, list[ChecklistItem]] = {}
+    for item in role.checklist:
+        groups.setdefault(item.group, []).append(item)
+    return groups
+
+
+def _span(first: int, last: int, size: int) -> str:
+    """Return ' (26–40)' for a menu or heading that holds items 26 to 40 of a longer list, nothing for all of it."""
+    return "" if first == 1 and last == size else f" ({first}–{last})"
 
 
 def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
@@ -56,10 +94,8 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
 
     Groups written in one phase share a select while they fit: a syllabus's `Day N` headings of an item or two
     each would otherwise take a select apiece, and pages of them."""
-    # One pass over the items, not one per group: a checklist may have thousands of groups.
-    groups: dict[str, list[ChecklistItem]] = {}
-    for item in role.checklist:
-        groups.setdefault(item.group, []).append(item)
+    groups = _groups(role)
+    places = _places(groups.values())
     chunks: list[list[ChecklistItem]] = []
     for items in groups.values():
         for start in range(0, len(items), MAX_SELECT_OPTIONS):
@@ -78,7 +114,7 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     pages: list[list[list[ChecklistItem]]] = []
     size = 0
     for chunk in chunks:
-        need = len("\n".join(_chunk_lines(chunk, (), markdown=True, notes=True))) + 1  # ticks do not change it
+        need = len("\n".join(_chunk_lines(chunk, (), places, markdown=True, notes=True))) + 1  # ticks: same size
         if not pages or len(pages[-1]) == SELECTS_PER_PAGE or size + need > MAX_EMBED_DESCRIPTION + 1:
             pages.append([])
             size = 0
@@ -87,46 +123,84 @@ def checklist_pages(role: Role) -> list[list[list[ChecklistItem]]]:
     return pages or [[]]
 
 
+def _derived(svc: Services, role: Role, what: str, make: Callable[[Role], T]) -> T:
+    """Return `make(role)`, worked out once per loaded index."""
+    index = svc.content.index
+    if index.roles.get(role.name) is not role:  # read before a reload: worked out, not kept with the new index
+        return make(role)
+    return index.search.derived((what, role.name), lambda: make(role))
+
+
 def _pages_of(svc: Services, role: Role) -> list[list[list[ChecklistItem]]]:
     """Return `checklist_pages(role)`, worked out once per loaded index: sizing the pages lays out every item's line
     (46 ms at 15,000 items), and each page view and each tick asks for them."""
-    index = svc.content.index
-    if index.roles.get(role.name) is not role:  # read before a reload: worked out, not kept with the new index
-        return checklist_pages(role)
-    return index.search.derived(("checklist pages", role.name), lambda: checklist_pages(role))
+    return _derived(svc, role, "checklist pages", checklist_pages)
 
 
-def _chunk_lines(chunk: Sequence[ChecklistItem], done: Collection[str], *, markdown: bool, notes: bool) -> list[str]:
-    """Return a select's items as `/checklist` lists them, under their group's line: its box, its name (with its
-    links when `markdown`) and its note under it when `notes` (an item and its note are one line to `fit_lines`,
-    never parted)."""
+def _places_of(svc: Services, role: Role) -> Places:
+    return _derived(svc, role, "checklist places", lambda r: _places(_groups(r).values()))
+
+
+def _chunk_lines(
+    chunk: Sequence[ChecklistItem], done: Collection[str], places: Places, *, markdown: bool, notes: bool
+) -> list[str]:
+    """Return a select's items as `/checklist` lists them, under their group's line (with which of its items they
+    are, where the group has more than this select): under the bullet they are written under (no checklist item
+    itself: 'Trees'), if any, their box, their name (with its links when `markdown`) and their note under it when
+    `notes` (an item and its note are one line to `fit_lines`, never parted)."""
     lines = []
-    group = None
-    names = item_names(chunk, groups_shown=True, markdown=markdown)
-    for i, n in zip(chunk, names, strict=True):
-        if i.group != group:  # a select may hold several small groups of one phase
-            group = i.group
-            lines.append(f"**{group}**")
-        line = f"{indent(i)}{'✅' if i.id in done else '⬜'} {n}"
-        lines.append("\n".join([line, *note_lines(i.note, indent=indent(i))]) if notes and i.note else line)
+    under = ""  # the bullet the items since its line are written under
+    names = item_names(chunk, groups_shown=True, parents_shown=True, markdown=markdown)
+    for n, (i, name) in enumerate(zip(chunk, names, strict=True)):
+        if n == 0 or i.group != chunk[n - 1].group:  # a select may hold several small groups of one phase
+            end = n
+            while end + 1 < len(chunk) and chunk[end + 1].group == i.group:
+                end += 1
+            span = _span(places.in_group[i.id], places.in_group[chunk[end].id], places.group_size[i.group])
+            lines.append(f"**{i.group}{span}**")
+            under = ""
+        if i.depth == 0:  # the parent of a nested item is an item, shown above it
+            if i.parent and i.parent != under:
+                lines.append(f"*{escape(i.parent)}*")
+            under = i.parent
+        gap = indent(i) + ("\u2003" if under else "")
+        line = f"{gap}{'✅' if i.id in done else '⬜'} {name}"
+        lines.append("\n".join([line, *note_lines(i.note, indent=gap)]) if notes and i.note else line)
     return lines
 
 
-def _menu_name(role: Role, chunk: Sequence[ChecklistItem]) -> str:
-    """Name a checklist select: its group, or the phase of the groups it holds."""
-    first = chunk[0]
-    if all(item.group == first.group for item in chunk) or first.phase is None:
-        return first.group
+def _menu_name(role: Role, chunk: Sequence[ChecklistItem], places: Places) -> str:
+    """Name a checklist select: its group, or the phase of the groups it holds, and which of their items it holds
+    where they are more than it holds ('Week 3 (26–40)')."""
+    first, last = chunk[0], chunk[-1]
+    if all(item.group == first.group for item in chunk):
+        span = _span(places.in_group[first.id], places.in_group[last.id], places.group_size[first.group])
+        return clip(first.group, MENU_NAME) + span
+    if first.phase is None:
+        return clip(first.group, MENU_NAME)
     phase = role.phase(first.phase)
-    return phase_heading(first.phase, phase.title if phase is not None else "")
+    span = _span(places.in_phase[first.id], places.in_phase[last.id], places.phase_size[first.phase])
+    return clip(phase_heading(first.phase, phase.title if phase is not None else ""), MENU_NAME) + span
 
 
-def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False, *, markdown: bool = False) -> list[str]:
+def _option_context(item: ChecklistItem, group: bool) -> str | None:
+    """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
+    the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
+    context = [item.group] if group else []
+    if item.parent:
+        context.append(item.parent)
+    return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
+
+
+def item_names(
+    items: Sequence[ChecklistItem], groups_shown: bool = False, *, parents_shown: bool = False, markdown: bool = False
+) -> list[str]:
     """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
 
-    The same words may be written under several headings or parent items (their IDs differ); a name keeps the
-    group and the parent item that tell them apart (the group only where it is not shown beside it). `markdown`
-    gives each name as Discord markdown, the item's links kept (a menu shows clean text only)."""
+    The same words may be written under several headings, bullets or parent items (their IDs differ); a name keeps
+    the group and the parent that tell them apart (the group only where it is not shown beside it, the bullet an
+    unnested item is under only where it is not shown above it: `parents_shown`). `markdown` gives each name as
+    Discord markdown, the item's links kept (a menu shows clean text only)."""
     alike: dict[str, list[ChecklistItem]] = {}
     for item in items:
         alike.setdefault(item.text, []).append(item)
@@ -140,7 +214,7 @@ def item_names(items: Sequence[ChecklistItem], groups_shown: bool = False, *, ma
         group = not groups_shown and len({i.group for i in same}) > 1
         parent = len({i.parent for i in same}) > 1
         context = [item.group] if group else []
-        if parent and item.parent:
+        if parent and item.parent and not (parents_shown and item.depth == 0):
             context.append(item.parent)
         names.append(" › ".join([*(escape(c) if markdown else c for c in context), own]))
     return names
@@ -161,10 +235,12 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     page = max(0, min(page, len(pages) - 1))
     done = await _done_ids(svc, caller, r.name)
     count = sum(1 for i in r.checklist if i.id in done)
-    named = [(chunk, item_names(chunk, groups_shown=True)) for chunk in pages[page]]
+    places = _places_of(svc, r)
 
     def lines_of(markdown: bool, notes: bool = False) -> list[str]:
-        return [line for chunk in pages[page] for line in _chunk_lines(chunk, done, markdown=markdown, notes=notes)]
+        return [
+            line for chunk in pages[page] for line in _chunk_lines(chunk, done, places, markdown=markdown, notes=notes)
+        ]
 
     # The items with their links and notes; where one select's items would not fit so (pages are cut to fit them,
     # but a select is never cut), without the notes, then every item in its plain words, and the footer says so.
@@ -194,18 +270,17 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
         color=COLOR,
     )
     rows: list = []
-    for n, (chunk, names) in enumerate(named):
-        if len({i.group for i in chunk}) > 1:  # a menu of several groups tells same words apart by group
-            names = item_names(chunk)
+    for n, chunk in enumerate(pages[page]):
+        several = len({i.group for i in chunk}) > 1  # the menu's name is their phase: each item says its group
         options = tuple(
-            SelectOption(clip(name, MAX_OPTION_LABEL), i.id, default=i.id in done)
-            for i, name in zip(chunk, names, strict=True)
+            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, _option_context(i, several), default=i.id in done)
+            for i in chunk
         )
         rows.append(
             Select(
                 tick_menu_id(r.name, page, n, chunk, done),
                 options,
-                placeholder=clip(_("{group}: tick what you've done", group=_menu_name(r, chunk)), 150),
+                placeholder=clip(_("{group}: tick what you've done", group=_menu_name(r, chunk, places)), 150),
                 min_values=0,
                 max_values=len(options),
             )
@@ -288,12 +363,20 @@ def item_choices(roles: Sequence[Role], query: str, limit: int = 25) -> list[tup
 
 
 MIN_FOUND = 0.5  # an item must hold half the words typed (typos forgiven) to be ticked by them
+MAX_CANDIDATES = 5  # the items an ambiguous /done lists; the rest are counted
 
 
-def _match_item(query: str, texts: list[str]) -> int:
-    """Find the item a learner named: the one holding the most typed words (typos and case forgiven)."""
+def _where(role: Role, item: ChecklistItem) -> str:
+    """Return where an item is written, as `/checklist` shows it: its path, its group and the bullet it is under
+    ('Backend Engineer › Phase 2: Data › Linked lists')."""
+    return " › ".join(part for part in (role.display_name, item.group, item.parent) if part)
+
+
+def _match_item(query: str, pairs: Sequence[tuple[Role, ChecklistItem]], names: Sequence[str]) -> int:
+    """Find the item a learner named: the one whose title they typed, else the one holding the most typed words
+    (typos and case forgiven); where several fit alike, none is picked and they are listed with where each is."""
     shown = escape_user_text(query, 80)
-    fits = [fit for fit in pick.rank(query, texts) if fit.found >= MIN_FOUND]
+    fits = [fit for fit in pick.rank(query, names) if fit.found >= MIN_FOUND]
     if not fits:
         raise UserError(
             _(
@@ -302,13 +385,28 @@ def _match_item(query: str, texts: list[str]) -> int:
                 checklist=cmd("checklist"),
             )
         )
-    top = pick.best(fits)
-    if len(top) > 1:  # a tie: ticking the wrong one would be worse
-        options = "; ".join(f"**{escape_user_text(texts[fit.index], 60)}**" for fit in top[:5])
-        raise UserError(
-            _("'{item}' fits several items: {options}. Say more, or pick one as you type.", item=shown, options=options)
+    # A name or title typed whole is meant, unless several items have it (two paths may both hold it).
+    typed = pick.words(query)
+    whole = [f for f in fits if f.found == 1 and (f.exact or pick.words(pairs[f.index][1].text) == typed)]
+    top = whole or pick.best(fits)
+    if len(top) == 1:
+        return top[0].index
+    lines = [
+        f"• **{escape_user_text(pairs[f.index][1].text, 60)}** ({escape_user_text(_where(*pairs[f.index]), 120)})"
+        for f in top[:MAX_CANDIDATES]
+    ]
+    if len(top) > MAX_CANDIDATES:
+        more = len(top) - MAX_CANDIDATES
+        lines.append(_n("…and {n} more", "…and {n} more", more, n=str(more)))
+    raise UserError(
+        _(
+            "'{item}' fits several items, so none is ticked:\n{options}\nPick one in the list {done} shows as you "
+            "type, or type more of its words.",
+            item=shown,
+            options="\n".join(lines),
+            done=cmd("done", item=""),
         )
-    return top[0].index
+    )
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
@@ -344,14 +442,14 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
                     paths=", ".join(r.display_name for r in roles),
                 )
             )
-        target = pairs[_match_item(item, [names[r.name, i.id] for r, i in pairs])]
+        target = pairs[_match_item(item, pairs, [names[r.name, i.id] for r, i in pairs])]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
     # Where the item is written, as the learner's /checklist groups it: 'insert' is under Heap, not Trees
-    shown = {"item": escape_user_text(it.text), "path": f"{r.display_name} › {it.group}"}
+    shown = {"item": escape_user_text(it.text), "path": _where(r, it)}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:

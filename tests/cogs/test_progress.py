@@ -277,3 +277,37 @@ async def test_only_the_owner_can_confirm_delete(simcord_env, channel, alice, bo
     with pytest.raises(UserError, match="belongs to someone else"):
         await components.handle(simcord_env.bot.services, bob_caller, erase_id)
     assert await simcord_env.bot.services.store.get_learner(alice.id) is not None
+
+
+class TestItemsUnderBullets:
+    """A path whose items share words and sit under plain bullets, in one group of more than 25 items."""
+
+    @pytest.fixture
+    def content_path(self, tmp_path):
+        from tests.content.helpers import role_file
+
+        drills = "".join(f"  - [ ] Drill {n}\n" for n in range(1, 26))
+        body = (
+            "# Data Structures\n\n## Learning Path\n\n### Phase 1: Trees (Weeks 1-2)\n**Objective:** Trees\n\n"
+            "- Trees\n  - [ ] Implement insert\n- Heaps\n  - [ ] Implement insert\n- Drills\n" + drills
+        )
+        folder = tmp_path / "content"
+        folder.mkdir()
+        (folder / "ds.md").write_text(role_file("ds", body=body), encoding="utf-8")
+        return folder
+
+    async def test_done_with_shared_words_asks_which_and_the_menus_say_where(self, simcord_env, channel, alice):
+        await alice.slash(channel, "start-learning", role="ds")
+        said = assert_error(await alice.slash(channel, "done", item="implement insert"), "so none is ticked")
+        assert "\n• **Implement insert** (Ds › Phase 1: Trees (Weeks 1-2) › Trees)\n" in said
+        assert "\n• **Implement insert** (Ds › Phase 1: Trees (Weeks 1-2) › Heaps)\n" in said
+        assert await simcord_env.bot.services.store.get_progress(alice.id, "ds") == {}
+
+        first, second = selects(await alice.slash(channel, "checklist"))
+        assert first["placeholder"] == "Phase 1: Trees (Weeks 1-2) (1–25): tick what you've done"
+        assert second["placeholder"] == "Phase 1: Trees (Weeks 1-2) (26–27): tick what you've done"
+        assert [(o["label"], o.get("description")) for o in first["options"][:3]] == [
+            ("Implement insert", "Trees"),
+            ("Implement insert", "Heaps"),
+            ("Drill 1", "Drills"),
+        ]

@@ -15,7 +15,7 @@ from bot.content.models import ChecklistItem
 from bot.handlers import learning, progress
 from bot.render.limits import MAX_EMBED_TOTAL
 from bot.services import Member, Services, UserError
-from tests.handlers.conftest import ANN, BOB, NOW, Load, caller, choose, option_value, press, selects, text
+from tests.handlers.conftest import ANN, BOB, NOW, Load, body, caller, choose, option_value, press, selects, text
 
 ROLE = "backend-engineer"
 GIT = "Use git professionally"
@@ -564,7 +564,9 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
     unique = [label for label, _ in progress.item_choices([twice.content.index.roles["ds"]], "deques")]
     assert unique[0] == "Read about deques"
 
-    with pytest.raises(UserError, match=r"fits several items: \*\*Stacks › Implement:\*\*; \*\*Queues › Implement:"):
+    with pytest.raises(
+        UserError, match=r"\n• \*\*Implement:\*\* \(Ds › Stacks\)\n• \*\*Implement:\*\* \(Ds › Queues\)\n"
+    ):
         await progress.done(twice, caller(), "Implement:")
     reply = await progress.done(twice, caller(), "queues implement")
     assert "Ticked: **Implement:** (Ds › Queues)" in reply.content
@@ -580,7 +582,12 @@ async def test_items_with_the_same_words_are_told_apart_when_typed_and_in_menus(
     # In one group, under items of other words: the item they are under tells them apart.
     assert "**Practice**\n⬜ Arrays\n\u2003⬜ Arrays › Write tests\n⬜ Lists\n\u2003⬜ Lists › Write tests" in shown
     menu = next(m for m in selects(await progress.checklist_view(twice, caller())) if "Practice" in m.placeholder)
-    assert [o.label for o in menu.options] == ["Arrays", "Arrays › Write tests", "Lists", "Lists › Write tests"]
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Arrays", None),
+        ("Write tests", "Arrays"),
+        ("Lists", None),
+        ("Write tests", "Lists"),
+    ]
 
 
 THREE_INSERTS = """
@@ -638,11 +645,11 @@ async def test_small_groups_of_one_phase_share_a_menu(load: Load) -> None:
     assert "**Day 1: Tags**\n⬜ Build a page\n**Day 2: Forms**\n⬜ Build a form\n**Day 3: Review**\n⬜ Build" in shown
     week_1, week_2 = selects(reply)
     assert week_1.placeholder == "Phase 1: HTML: tick what you've done"
-    # In a menu of several days, the same words are told apart by their day.
-    assert [o.label for o in week_1.options] == [
-        "Day 1: Tags › Build a page",
-        "Build a form",
-        "Day 3: Review › Build a page",
+    # In a menu of several days, each item says its day: the same words are told apart.
+    assert [(o.label, o.description) for o in week_1.options] == [
+        ("Build a page", "Day 1: Tags"),
+        ("Build a form", "Day 2: Forms"),
+        ("Build a page", "Day 3: Review"),
     ]
     assert week_2.placeholder == "Day 4: Selectors: tick what you've done"
     response = await choose(svc, caller(), week_1, [option_value(week_1, "Build a form")])
@@ -670,3 +677,189 @@ async def test_a_two_week_path_says_both_weeks_are_over(load: Load) -> None:
     svc = load({"git": TWO_WEEKS})
     await learning.start_learning(svc, caller(), "git")
     assert "Where: Both weeks are over" in text(await progress.progress(svc, caller(days=15)))
+
+
+# ---------------------------------------------------------------- /done with words several items hold
+
+INSERTS = """
+# Data Structures
+
+## Learning Path
+
+### Phase 1: Trees (Weeks 1-2)
+**Objective:** Trees and heaps
+
+- [ ] Implement insert for a BST
+- [ ] Insert into a heap
+
+### Phase 2: Lists and SQL (Weeks 3-4)
+**Objective:** Lists and databases
+
+- Linked lists
+  - [ ] Insert at head of a linked list
+- [ ] Write an INSERT statement
+"""
+
+SQL = """
+# SQL
+
+## Checklist
+
+### Basics
+- [ ] Write an INSERT statement
+"""
+
+
+async def _asked(svc: Services, typed: str) -> str:
+    with pytest.raises(UserError) as asked:
+        await progress.done(svc, caller(), typed)
+    return str(asked.value)
+
+
+async def test_done_with_a_word_four_items_hold_ticks_none_and_says_where_each_is(load: Load) -> None:
+    svc = load({"ds": INSERTS})
+    await learning.start_learning(svc, caller(), "ds")
+    said = await _asked(svc, "insert")
+    assert said.startswith("'insert' fits several items, so none is ticked:\n")
+    lines = said.split("\n")[1:-1]
+    assert sorted(lines) == [
+        "• **Implement insert for a BST** (Ds › Phase 1: Trees (Weeks 1-2))",
+        "• **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)",
+        "• **Insert into a heap** (Ds › Phase 1: Trees (Weeks 1-2))",
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+    ]
+    assert said.endswith("Pick one in the list `/done item:` shows as you type, or type more of its words.")
+    assert await ticked(svc, role="ds") == set()
+
+    # Autocomplete names the item by its ID: the words it shares with others do not matter.
+    [(label, value)] = progress.item_choices([svc.content.index.roles["ds"]], "insert heap", 1)
+    assert label == "Insert into a heap"
+    assert (await progress.done(svc, caller(), value)).content.startswith("Ticked: **Insert into a heap**")
+
+
+async def test_done_ticks_an_items_whole_title_or_the_one_clear_best_at_once(load: Load) -> None:
+    svc = load({"ds": INSERTS})
+    await learning.start_learning(svc, caller(), "ds")
+    reply = await progress.done(svc, caller(), "write an insert statement")
+    assert reply.content.startswith("Ticked: **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))")
+    reply = await progress.done(svc, caller(), "insert linked list")
+    assert reply.content.startswith(
+        "Ticked: **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)"
+    )
+
+
+async def test_done_with_a_title_two_paths_hold_asks_which(load: Load) -> None:
+    svc = load({"ds": INSERTS, "sql": SQL})
+    await learning.start_learning(svc, caller(), "ds")
+    await learning.start_learning(svc, caller(), "sql")
+    said = await _asked(svc, "Write an INSERT statement")
+    assert said.split("\n")[1:-1] == [
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+        "• **Write an INSERT statement** (Sql › Basics)",
+    ]
+    assert await ticked(svc, role="ds") == set()
+    assert await ticked(svc, role="sql") == set()
+
+
+async def test_done_lists_five_of_many_candidates_and_how_many_more(load: Load) -> None:
+    many = "# Many\n\n## Checklist\n\n### Drills\n" + "".join(f"- [ ] Drill {n}\n" for n in range(1, 9))
+    svc = load({"many": many})
+    await learning.start_learning(svc, caller(), "many")
+    lines = (await _asked(svc, "drill")).split("\n")
+    assert len([line for line in lines if line.startswith("• **Drill ")]) == 5
+    assert "…and 3 more" in lines
+
+
+# ---------------------------------------------------------------- /checklist: what an item is under, long groups
+
+UNDER_BULLETS = """
+# Data Structures
+
+## Learning Path
+
+### Phase 1: Trees (Weeks 1-2)
+**Objective:** Trees and heaps
+
+- Trees
+  - [ ] Implement insert
+  - [ ] Implement delete
+- Heaps
+  - [ ] Implement insert
+    - [ ] Test it
+- [ ] Compare them
+"""
+
+
+async def test_checklist_shows_the_bullet_each_item_is_written_under(load: Load) -> None:
+    svc = load({"ds": UNDER_BULLETS})
+    await learning.start_learning(svc, caller(), "ds")
+    reply = await progress.checklist_view(svc, caller())
+    assert body(reply) == (
+        "**Phase 1: Trees (Weeks 1-2)**\n"
+        "*Trees*\n"
+        "\u2003⬜ Implement insert\n"
+        "\u2003⬜ Implement delete\n"
+        "*Heaps*\n"
+        "\u2003⬜ Implement insert\n"
+        "\u2003\u2003⬜ Test it\n"
+        "⬜ Compare them"
+    )
+    [menu] = selects(reply)
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Implement insert", "Trees"),
+        ("Implement delete", "Trees"),
+        ("Implement insert", "Heaps"),
+        ("Test it", "Implement insert"),
+        ("Compare them", None),
+    ]
+    heaps = menu.options[2].value
+    response = await choose(svc, caller(), menu, [heaps])
+    assert "*Heaps*\n\u2003✅ Implement insert" in text(response)
+    assert await ticked(svc, role="ds") == {heaps}
+
+
+def _long_group(items: int, *, under: int = 0) -> str:
+    """A path whose one phase holds `items` items: the last `under` of them under a bullet 'Heaps'."""
+    lines = ["# Drills", "", "## Learning Path", "", "### Phase 1: Drills (Weeks 1-2)", "**Objective:** Drill", ""]
+    lines += [f"- [ ] Drill {n}" for n in range(1, items - under + 1)]
+    if under:
+        lines += ["- Heaps"] + [f"  - [ ] Drill {n}" for n in range(items - under + 1, items + 1)]
+    return "\n".join(lines) + "\n"
+
+
+async def test_a_group_of_more_than_25_items_has_menus_named_by_the_items_they_hold(load: Load) -> None:
+    svc = load({"drills": _long_group(40, under=20)})
+    await learning.start_learning(svc, caller(), "drills")
+    reply = await progress.checklist_view(svc, caller())
+    first, second = selects(reply)
+    assert first.placeholder == "Phase 1: Drills (Weeks 1-2) (1–25): tick what you've done"
+    assert second.placeholder == "Phase 1: Drills (Weeks 1-2) (26–40): tick what you've done"
+    assert [len(first.options), len(second.options)] == [25, 15]
+    shown = body(reply)
+    assert shown.startswith("**Phase 1: Drills (Weeks 1-2) (1–25)**\n⬜ Drill 1\n")
+    # The second menu's items are under the bullet the first one's last items are under: it is said again.
+    assert "\u2003⬜ Drill 25\n**Phase 1: Drills (Weeks 1-2) (26–40)**\n*Heaps*\n\u2003⬜ Drill 26\n" in shown
+    assert (second.options[0].label, second.options[0].description) == ("Drill 26", "Heaps")
+
+
+async def test_a_long_groups_menu_names_keep_the_items_they_hold_when_clipped(load: Load) -> None:
+    svc = load({"drills": _long_group(30).replace("Drills (Weeks", "Drills " + "x" * 150 + " (Weeks")})
+    await learning.start_learning(svc, caller(), "drills")
+    placeholders = [menu.placeholder for menu in selects(await progress.checklist_view(svc, caller()))]
+    assert [p[p.index("…") :] for p in placeholders] == [
+        "… (1–25): tick what you've done",
+        "… (26–30): tick what you've done",
+    ]
+    assert all(len(p) <= 150 for p in placeholders)
+
+
+async def test_a_phase_of_many_small_groups_has_menus_named_by_the_items_they_hold(load: Load) -> None:
+    days = "# Bootcamp\n\n## Week 1: HTML\n" + "".join(f"### Day {d}\n- [ ] Build page {d}\n" for d in range(1, 31))
+    svc = load({"days": days})
+    await learning.start_learning(svc, caller(), "days")
+    reply = await progress.checklist_view(svc, caller())
+    assert [m.placeholder for m in selects(reply)] == [
+        "Phase 1: HTML (1–25): tick what you've done",
+        "Phase 1: HTML (26–30): tick what you've done",
+    ]
+    assert [(o.label, o.description) for o in selects(reply)[1].options][:1] == [("Build page 26", "Day 26")]
