@@ -429,6 +429,12 @@ class _Sub:
     text: list[str] = field(default_factory=list)
     topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
     quote: int = 0  # a label inside a block quote ends with the quote
+    own: bool = False  # a bold label with words of its own after it ('**Project:** a URL shortener')
+    first_item: int = 0  # the line of the first list item under it
+    lines: list[str] = field(default_factory=list)  # its list items, as its heading's text shows them
+    tasks: bool = False  # task items are grouped under it
+    bullets: bool = False  # a top-level bullet that is no task is read under it
+    done: bool = False  # it groups no more tasks: they follow its bullets after a blank line
 
 
 @dataclass(slots=True)
@@ -480,6 +486,9 @@ class _RawItem(NamedTuple):
     context: tuple[str, ...]  # the items it is nested under
     md: str
     depth: int  # the task items it is nested under
+    # The group its ID is told apart by: the heading it is under, also where a bold label groups it (`group`), so
+    # the IDs of items under labels are those they had before labels grouped tasks.
+    id_group: str
 
 
 def _kind(found: PhaseHeading) -> str:
@@ -576,6 +585,7 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
+        self.gap = False  # a blank line is before the block being read
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -701,7 +711,7 @@ class _Body:
                 return
         if not self.stack:
             if kind == "item" and task is not None:
-                self._task(block, "Checklist")
+                self._task(block, "Checklist", "Checklist")
                 return
             # Text before the first heading (an intro under the front-matter) is a section too.
             self.open_heading(7, INTRO_TITLE, line, None)
@@ -715,7 +725,7 @@ class _Body:
         if anchor_only and kind in ("item", "line"):
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
-        gap = line > heading.last_line + 1
+        gap = self.gap = line > heading.last_line + 1
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = line
@@ -839,7 +849,7 @@ class _Body:
         ):
             phase.objective, phase.wants_objective = rest or None, not rest
             return
-        self.sub = _Sub(label, line, quote=quote)
+        self.sub = _Sub(label, line, quote=quote, own=bool(rest))
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -872,14 +882,31 @@ class _Body:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         if depth:
             self._nest(depth, line[2 * depth :])
+        sub = self.sub if self.sub is not self.part else None  # a bold label's part
+        if sub is not None:
+            sub.first_item = sub.first_item or line_no
+            sub.lines.append(line)
+            if not depth and task is None:
+                sub.bullets = True
+            elif not depth and sub.bullets and self.gap:
+                sub.done = True
         topic = None
         if task is None:
             title = plain if in_item_heading else _topic_title(plain, md)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
-            group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), default) if holders else default
-            self._task(block, group)
+            group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), None) if holders else None
+            # A bold label alone on its line ('**Assignment 4:**'), or right above its list, is the group of the
+            # tasks under it, as a sub-heading is. One with words of its own and a blank line before the list
+            # ('**For all:** Design patterns, testing') says something of the heading's tasks, and so do tasks after
+            # a blank line that ends the label's bullets ('**NoSQL Exploration:**', its topics, then the phase's
+            # tasks).
+            if group is None and sub is not None and not sub.done and (not sub.own or sub.first_item == sub.line + 1):
+                sub.tasks = True
+                self._task(block, sub.label, default)
+            else:
+                self._task(block, group or default, group or default)
         ancestors.append(plain)
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
@@ -910,10 +937,10 @@ class _Body:
                 else:
                     found.append(indented)
 
-    def _task(self, block: Block, group: str) -> None:
+    def _task(self, block: Block, group: str, id_group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth))
+        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
@@ -1370,10 +1397,10 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    derived = [(*split_explicit_id(r.text), (r.group, *r.context)) for r in raw]  # (text, explicit ID, place)
+    derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
-    for (group, _, line, phase, context, md, depth), (text, explicit, place), item_id in zip(
+    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id in zip(
         raw, derived, ids, strict=True
     ):
         if not text:
@@ -1389,6 +1416,8 @@ def _build_checklist(
         if item_id in seen and not explicit and phase is not None and seen[item_id][2] is not phase:
             # '- [ ] Watch the lecture' under a '### Checklist' in every phase: the phase's title tells them apart
             item_id = checklist_item_id(" ".join((phase.title or f"Phase {phase.final}", *place, text)))
+        if item_id in seen and not explicit and group != id_group:
+            item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
         if item_id in seen:
             problems.add(
                 "error",
@@ -1467,6 +1496,7 @@ def _build_sections(
     paths: dict[str, tuple[str, ...]] = {}
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
+    labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
     open_path: list[_Heading] = []
     for h in headings:
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
@@ -1489,9 +1519,17 @@ def _build_sections(
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
             own = _joined(sub.text)
-            body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
+            if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
+                body_text = "\n".join([own, *sub.lines]).strip()
+                labels.append((phase, sub.label, sub_path))
+            else:
+                body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
+    for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
+        paths.setdefault(label, sub_path)
+        if named_groups and phase is not None:
+            in_phase.setdefault((phase, label), sub_path)
     for item_id, group, text, line, phase, _, md, _, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         under = nested.get(line)  # the tasks and notes nested under it
