@@ -126,6 +126,7 @@ class Links(NamedTuple):
     unclosed_fence: int | None = None
     html_blocks: int = 0  # raw HTML blocks, which are not read (but for their headings)
     html_headings: int = 0  # the headings read from them
+    last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
 
 
 def escape(text: str) -> str:
@@ -273,6 +274,7 @@ class _Reader:
         self.numbers: list[int | None] = []  # of each open list: its next item's number (None: a bullet list)
         self.quote = 0
         self.in_para = False
+        self.last_rule: int | None = None
         self.lazy_depth: int | None = None  # a label line read as a lazy line of an item: the depth it is shown at
         self.code: list[str] | None = None
         self.code_lang: str | None = ""  # None: an indented block
@@ -682,6 +684,8 @@ class _Reader:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
                 self.line_break(span["end"])
+            elif not (self.items or self.quote or self.html):
+                self.last_rule = self.line_at(span["start"])
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
@@ -1138,6 +1142,7 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.unclosed_fence,
         reader.html_blocks,
         reader.html_headings,
+        reader.last_rule,
     )
 
 

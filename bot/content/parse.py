@@ -141,6 +141,19 @@ _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
 _MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
 _UNESCAPE = re.compile(r"\\(.)")
+# The title of a section that closes a file, after its plan: thanks, license, how to contribute, credits, support,
+# the author (in English, German and Spanish). After the last phase, at its level, such a heading ends it even in a
+# file that writes its phases' parts at their own level.
+_CLOSING = re.compile(
+    r"(?:thanks?(?: you)?(?: for \w.*)?|thank you \w.*|licen[cs]e|contributing|contributors?|how to contribute"
+    r"|credits?|acknowledge?ments?|support(?: (?:me|us|the project|this project))?|sponsors?"
+    r"|about (?:the )?authors?|about me|star history|stargazers(?: over time)?"
+    r"|danke|danksagungen?|lizenz|mitwirken|gracias|agradecimientos|licencia|cr[eé]ditos|contribuir)",
+    re.IGNORECASE,
+)
+_TRAILING_MARKS = re.compile(r"[\W_]+$")
+# A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
+FOOTER_LINES = 3
 _EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
 
 
@@ -586,6 +599,10 @@ class _Body:
         self.last_topic: list | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
+        self.headings_read = 0
+        self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
+        self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
+        self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -593,8 +610,11 @@ class _Body:
         self.used_ids[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0) -> None:
-        """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
+    def open_heading(
+        self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0, after_plan: bool = False
+    ) -> None:
+        """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it.
+        `after_plan`: it comes after the file's last phase heading."""
         if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
             self.leave_quote(quote)
         while self.stack and self.stack[-1].level >= level:
@@ -605,6 +625,8 @@ class _Body:
             # '### Learning Objectives'): a heading right under an empty phase, at its level, says so.
             other_unit = found is not None and self.kind is not None and _kind(found) != self.kind
             flat = level == phase.level and (found is None or other_unit) and (phase.flat or phase.empty)
+            if flat and after_plan and found is None and self._closes_plan(title, level):
+                flat = False
             if flat:
                 phase.flat = True
             else:
@@ -656,6 +678,24 @@ class _Body:
         self.stack.append(heading)
         self.headings.append(heading)
 
+    def _closes_plan(self, title: str, level: float) -> bool:
+        """Return True when a heading after the last phase, at its level, is no part of it: a closing section
+        ('## License', '### Thank you'), or any heading where the file's phases are all at that level and keep their
+        parts deeper (the last phase is empty, not one of parts at its own level)."""
+        words = _TRAILING_MARKS.sub("", _without_leading_marks(title))
+        if _CLOSING.fullmatch(words) is not None:
+            return True
+        return self.phase_levels == {level} and len(self.phases) > 1 and not any(p.flat for p in self.phases)
+
+    def end_plan(self) -> None:
+        """End the open phase before a footer (see `_footer_rule`): the footer is the text of the heading around the
+        phase's, or, where there is none, of the phase's heading, but no part of the phase."""
+        phase, self.phase, self.footer_at = self.phase, None, None
+        while len(self.stack) > 1 and self.stack[-1].phase is phase:
+            self.stack.pop()
+        self.sub = self.part = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -669,7 +709,11 @@ class _Body:
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
         kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
+        footer = self.footer_at is not None and line > self.footer_at and kind != "heading"
+        if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
+            self.end_plan()
         if kind == "heading":
+            self.headings_read += 1
             found = next(self.heading_phases)
             if found is None and self.series is not None:
                 series = read_series_heading(plain)
@@ -681,7 +725,8 @@ class _Body:
             # says which of the phase's weeks it is for.
             spans = found is not None and found.number is None and found.first is not None
             weeks = (found.first, found.last or found.first) if spans and found is not None else None
-            self.open_heading(level, plain, line, found, quote)
+            after = self.plan_end is not None and self.headings_read > self.plan_end
+            self.open_heading(level, plain, line, found, quote, after)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             part = self.stack[-1].part
@@ -989,6 +1034,9 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
         reader.list_plan = planned is None and plain_file and _list_plan(blocks)
     reader.heading_phases = iter(heading_phases)
+    if reader.series is None and reader.levels_at is None:
+        reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
+    reader.footer_at = _footer_rule(blocks, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
         b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
@@ -1033,6 +1081,34 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _plan_headings(
+    headings: list[tuple[int, str]], found: list[PhaseHeading | None]
+) -> tuple[int | None, frozenset[float]]:
+    """Return how many headings there are up to the last phase heading of the file's kind (that of its first), and
+    the levels of those phase headings; (None, empty) in a file without phase headings."""
+    kinds = [(i, level, _kind(f)) for i, ((level, _), f) in enumerate(zip(headings, found, strict=True)) if f]
+    if not kinds:
+        return None, frozenset()
+    kind = kinds[0][2]
+    ours = [(i, level) for i, level, k in kinds if k == kind]
+    return ours[-1][0] + 1, frozenset(level for _, level in ours)
+
+
+def _footer_rule(blocks: list[Block], last_rule: int | None) -> int | None:
+    """Return the line of the file's last thematic break when only a few lines of prose follow it, outside lists and
+    quotes: a footer ('---' then 'Created with Notion', 'Happy learning!'), no part of the phase it follows."""
+    if last_rule is None:
+        return None
+    after = 0
+    for block in reversed(blocks):
+        if block.line < last_rule:
+            break
+        if block.kind != "line" or block.depth or block.quote or after == FOOTER_LINES:
+            return None
+        after += 1
+    return last_rule if after else None
 
 
 def _picks(blocks: list[Block]) -> frozenset[int]:
