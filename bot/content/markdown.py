@@ -72,6 +72,9 @@ _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", r
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
 _PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
+# A line that is one bold run and nothing else ('**Assignment 5:**', '__Assignment 5__:'): a label, as a reader sees
+# it, even where CommonMark reads it as a lazy line of the list item above (see `_Reader.line_break`).
+_LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[:：]?")
 
 
 class Block(NamedTuple):
@@ -123,6 +126,7 @@ class Links(NamedTuple):
     unclosed_fence: int | None = None
     html_blocks: int = 0  # raw HTML blocks, which are not read (but for their headings)
     html_headings: int = 0  # the headings read from them
+    last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
 
 
 def escape(text: str) -> str:
@@ -270,6 +274,8 @@ class _Reader:
         self.numbers: list[int | None] = []  # of each open list: its next item's number (None: a bullet list)
         self.quote = 0
         self.in_para = False
+        self.last_rule: int | None = None
+        self.lazy_depth: int | None = None  # a label line read as a lazy line of an item: the depth it is shown at
         self.code: list[str] | None = None
         self.code_lang: str | None = ""  # None: an indented block
         self.unclosed_fence: int | None = None  # the line of a fence that never closes
@@ -519,6 +525,7 @@ class _Reader:
 
     def close_item_text(self) -> None:
         """A nested block starts: the item's own text (if any) ends here."""
+        self.end_lazy_line()
         item = self.open_item_text()
         if item is not None:
             self.emit_item(item)
@@ -536,7 +543,7 @@ class _Reader:
         items = self.items
         blocks = self.blocks
         for event, span in events:
-            if type(event) is str or self.html:
+            if type(event) is str or self.html or self.lazy_depth is not None:
                 event_at(event, span)
                 continue
             start = event.get("Start")
@@ -677,6 +684,8 @@ class _Reader:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
                 self.line_break(span["end"])
+            elif not (self.items or self.quote or self.html):
+                self.last_rule = self.line_at(span["start"])
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
@@ -735,7 +744,15 @@ class _Reader:
         ink = self.inline
         if ink is None:
             return
-        if not self.in_para or self.open_item_text() is not None or ink.links or ink.images:
+        item = self.open_item_text()
+        if item is not None and not (ink.links or ink.images or ink.marks):
+            depth = self._lazy_label(item, next_start)
+            if depth is not None:  # the item's text ends here; the label is a line of its own
+                self.emit_item(item)
+                self.in_para, self.lazy_depth = True, depth
+                self.start_inline(next_start)
+                return
+        if not self.in_para or item is not None or ink.links or ink.images:
             self.text(" ")  # inside an item's text, or a link: one line
             return
         marks = list(ink.marks or ())
@@ -747,11 +764,45 @@ class _Reader:
             self.inline.marks = marks
 
     def _line_depth(self) -> int:
+        if self.lazy_depth is not None:
+            return self.lazy_depth
         return self.items[-1][0] + 1 if self.items else 0
+
+    def _lazy_label(self, item: list, next_start: int) -> int | None:
+        """Return the depth to show the next line at when it is a bold label alone on its line, indented no deeper
+        than the item's marker ('- [ ] Write tests' then '**Assignment 5:**'), else None. CommonMark reads such a
+        line as a lazy continuation of the item's text; a reader sees the label of the tasks that follow it. The
+        depth is that of the items whose markers stand left of the label (0 at the left margin)."""
+        data = self.data
+        start = data.rfind(b"\n", 0, next_start) + 1
+        end = data.find(b"\n", next_start)
+        source = data[start : len(data) if end < 0 else end]
+        text = source.lstrip(b" \t")
+        if text[:2] not in (b"**", b"__") or _LABEL_LINE.fullmatch(text.rstrip().decode("utf-8", "replace")) is None:
+            return None
+        indent = len(source) - len(text)
+        depth = 0
+        for open_item in self.items:
+            at = open_item[1] + 1 if data[open_item[1] : open_item[1] + 1] == b"\n" else open_item[1]
+            column = at - (data.rfind(b"\n", 0, at) + 1)
+            if open_item is item and indent > column:
+                return None  # indented under the item's marker: its own continuation line
+            if column < indent:
+                depth += 1
+        return depth
+
+    def end_lazy_line(self) -> None:
+        """Emit the label line read lazily after an item's text (see `line_break`): the block that holds it ends."""
+        if self.lazy_depth is not None:
+            if self.in_para:
+                self.emit_line(self.lazy_depth)
+                self.in_para = False
+            self.lazy_depth = None
 
     # --- event handlers, by event name ----------------------------------------------------------
 
     def _start_paragraph(self, _info: object, offset: int) -> None:
+        self.end_lazy_line()
         if self.open_item_text() is not None and self.inline is not None:
             return  # a loose list item's first paragraph is its own text
         self.close_item_text()
@@ -760,6 +811,7 @@ class _Reader:
             self.start_inline(offset)
 
     def _end_paragraph(self, _value: object, _start: int, _end: int) -> None:
+        self.end_lazy_line()
         item = self.open_item_text()
         if item is not None:
             self.emit_item(item)
@@ -768,6 +820,7 @@ class _Reader:
         self.in_para = False
 
     def _start_item(self, _info: object, offset: int) -> None:
+        self.end_lazy_line()
         items = self.items
         if items and not items[-1][3]:
             self.emit_item(items[-1])
@@ -777,6 +830,7 @@ class _Reader:
         self.only_anchor = True
 
     def _end_item(self, _value: object, _start: int, _end: int) -> None:
+        self.end_lazy_line()
         item = self.items.pop()
         if not item[3]:
             self.emit_item(item)
@@ -1088,6 +1142,7 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.unclosed_fence,
         reader.html_blocks,
         reader.html_headings,
+        reader.last_rule,
     )
 
 

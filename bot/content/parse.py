@@ -148,6 +148,19 @@ _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
 _MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
 _UNESCAPE = re.compile(r"\\(.)")
+# The title of a section that closes a file, after its plan: thanks, license, how to contribute, credits, support,
+# the author (in English, German and Spanish). After the last phase, at its level, such a heading ends it even in a
+# file that writes its phases' parts at their own level.
+_CLOSING = re.compile(
+    r"(?:thanks?(?: you)?(?: for \w.*)?|thank you \w.*|licen[cs]e|contributing|contributors?|how to contribute"
+    r"|credits?|acknowledge?ments?|support(?: (?:me|us|the project|this project))?|sponsors?"
+    r"|about (?:the )?authors?|about me|star history|stargazers(?: over time)?"
+    r"|danke|danksagungen?|lizenz|mitwirken|gracias|agradecimientos|licencia|cr[eé]ditos|contribuir)",
+    re.IGNORECASE,
+)
+_TRAILING_MARKS = re.compile(r"[\W_]+$")
+# A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
+FOOTER_LINES = 3
 _EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
 
 
@@ -436,6 +449,12 @@ class _Sub:
     text: list[str] = field(default_factory=list)
     topics: list[list] = field(default_factory=list)  # [depth, md, line, title]
     quote: int = 0  # a label inside a block quote ends with the quote
+    own: bool = False  # a bold label with words of its own after it ('**Project:** a URL shortener')
+    first_item: int = 0  # the line of the first list item under it
+    lines: list[str] = field(default_factory=list)  # its list items, as its heading's text shows them
+    tasks: bool = False  # task items are grouped under it
+    bullets: bool = False  # a top-level bullet that is no task is read under it
+    done: bool = False  # it groups no more tasks: they follow its bullets after a blank line
 
 
 @dataclass(slots=True)
@@ -487,6 +506,9 @@ class _RawItem(NamedTuple):
     context: tuple[str, ...]  # the items it is nested under
     md: str
     depth: int  # the task items it is nested under
+    # The group its ID is told apart by: the heading it is under, also where a bold label groups it (`group`), so
+    # the IDs of items under labels are those they had before labels grouped tasks.
+    id_group: str
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -592,6 +614,11 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
+        self.gap = False  # a blank line is before the block being read
+        self.headings_read = 0
+        self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
+        self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
+        self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -599,8 +626,11 @@ class _Body:
         self.used_ids[base] = n
         return base if n == 1 else f"{base}-{n}"
 
-    def open_heading(self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0) -> None:
-        """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it."""
+    def open_heading(
+        self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0, after_plan: bool = False
+    ) -> None:
+        """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it.
+        `after_plan`: it comes after the file's last phase heading."""
         if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
             self.leave_quote(quote)
         while self.stack and self.stack[-1].level >= level:
@@ -611,6 +641,8 @@ class _Body:
             # '### Learning Objectives'): a heading right under an empty phase, at its level, says so.
             other_unit = found is not None and self.kind is not None and _kind(found) != self.kind
             flat = level == phase.level and (found is None or other_unit) and (phase.flat or phase.empty)
+            if flat and after_plan and found is None and self._closes_plan(title, level):
+                flat = False
             if flat:
                 phase.flat = True
             else:
@@ -665,6 +697,24 @@ class _Body:
         self.stack.append(heading)
         self.headings.append(heading)
 
+    def _closes_plan(self, title: str, level: float) -> bool:
+        """Return True when a heading after the last phase, at its level, is no part of it: a closing section
+        ('## License', '### Thank you'), or any heading where the file's phases are all at that level and keep their
+        parts deeper (the last phase is empty, not one of parts at its own level)."""
+        words = _TRAILING_MARKS.sub("", _without_leading_marks(title))
+        if _CLOSING.fullmatch(words) is not None:
+            return True
+        return self.phase_levels == {level} and len(self.phases) > 1 and not any(p.flat for p in self.phases)
+
+    def end_plan(self) -> None:
+        """End the open phase before a footer (see `_footer_rule`): the footer is the text of the heading around the
+        phase's, or, where there is none, of the phase's heading, but no part of the phase."""
+        phase, self.phase, self.footer_at = self.phase, None, None
+        while len(self.stack) > 1 and self.stack[-1].phase is phase:
+            self.stack.pop()
+        self.sub = self.part = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -678,7 +728,11 @@ class _Body:
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
         kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
+        footer = self.footer_at is not None and line > self.footer_at and kind != "heading"
+        if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
+            self.end_plan()
         if kind == "heading":
+            self.headings_read += 1
             found = next(self.heading_phases)
             if found is None and self.series is not None:
                 series = read_series_heading(plain)
@@ -690,7 +744,8 @@ class _Body:
             # says which of the phase's weeks it is for.
             spans = found is not None and found.number is None and found.first is not None
             weeks = (found.first, found.last or found.first) if spans and found is not None else None
-            self.open_heading(level, plain, line, found, quote)
+            after = self.plan_end is not None and self.headings_read > self.plan_end
+            self.open_heading(level, plain, line, found, quote, after)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             part = self.stack[-1].part
@@ -720,7 +775,7 @@ class _Body:
                 return
         if not self.stack:
             if kind == "item" and task is not None:
-                self._task(block, "Checklist")
+                self._task(block, "Checklist", "Checklist")
                 return
             # Text before the first heading (an intro under the front-matter) is a section too.
             self.open_heading(7, INTRO_TITLE, line, None)
@@ -735,7 +790,7 @@ class _Body:
         if anchor_only and kind in ("item", "line"):
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
-        gap = line > heading.last_line + 1
+        gap = self.gap = line > heading.last_line + 1
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = line
@@ -860,7 +915,7 @@ class _Body:
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
-        self.sub = _Sub(label, line, quote=quote)
+        self.sub = _Sub(label, line, quote=quote, own=bool(rest))
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -893,14 +948,31 @@ class _Body:
                 holder[4].append(line[2 * (holder[0] + 1) :])
         if depth:
             self._nest(depth, line[2 * depth :])
+        sub = self.sub if self.sub is not self.part else None  # a bold label's part
+        if sub is not None:
+            sub.first_item = sub.first_item or line_no
+            sub.lines.append(line)
+            if not depth and task is None:
+                sub.bullets = True
+            elif not depth and sub.bullets and self.gap:
+                sub.done = True
         topic = None
         if task is None:
             title = plain if in_item_heading else _topic_title(plain, md)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
-            group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), default) if holders else default
-            self._task(block, group)
+            group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), None) if holders else None
+            # A bold label alone on its line ('**Assignment 4:**'), or right above its list, is the group of the
+            # tasks under it, as a sub-heading is. One with words of its own and a blank line before the list
+            # ('**For all:** Design patterns, testing') says something of the heading's tasks, and so do tasks after
+            # a blank line that ends the label's bullets ('**NoSQL Exploration:**', its topics, then the phase's
+            # tasks).
+            if group is None and sub is not None and not sub.done and (not sub.own or sub.first_item == sub.line + 1):
+                sub.tasks = True
+                self._task(block, sub.label, default)
+            else:
+                self._task(block, group or default, group or default)
         ancestors.append(plain)
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
@@ -931,10 +1003,10 @@ class _Body:
                 else:
                     found.append(indented)
 
-    def _task(self, block: Block, group: str) -> None:
+    def _task(self, block: Block, group: str, id_group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth))
+        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
@@ -996,6 +1068,9 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
         reader.list_plan = planned is None and plain_file and _list_plan(blocks)
     reader.heading_phases = iter(heading_phases)
+    if reader.series is None and reader.levels_at is None:
+        reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
+    reader.footer_at = _footer_rule(blocks, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
         b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
@@ -1040,6 +1115,34 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+def _plan_headings(
+    headings: list[tuple[int, str]], found: list[PhaseHeading | None]
+) -> tuple[int | None, frozenset[float]]:
+    """Return how many headings there are up to the last phase heading of the file's kind (that of its first), and
+    the levels of those phase headings; (None, empty) in a file without phase headings."""
+    kinds = [(i, level, _kind(f)) for i, ((level, _), f) in enumerate(zip(headings, found, strict=True)) if f]
+    if not kinds:
+        return None, frozenset()
+    kind = kinds[0][2]
+    ours = [(i, level) for i, level, k in kinds if k == kind]
+    return ours[-1][0] + 1, frozenset(level for _, level in ours)
+
+
+def _footer_rule(blocks: list[Block], last_rule: int | None) -> int | None:
+    """Return the line of the file's last thematic break when only a few lines of prose follow it, outside lists and
+    quotes: a footer ('---' then 'Created with Notion', 'Happy learning!'), no part of the phase it follows."""
+    if last_rule is None:
+        return None
+    after = 0
+    for block in reversed(blocks):
+        if block.line < last_rule:
+            break
+        if block.kind != "line" or block.depth or block.quote or after == FOOTER_LINES:
+            return None
+        after += 1
+    return last_rule if after else None
 
 
 def _picks(blocks: list[Block]) -> frozenset[int]:
@@ -1404,10 +1507,10 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    derived = [(*split_explicit_id(r.text), (r.group, *r.context)) for r in raw]  # (text, explicit ID, place)
+    derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
-    for (group, _, line, phase, context, md, depth), (text, explicit, place), item_id in zip(
+    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id in zip(
         raw, derived, ids, strict=True
     ):
         if not text:
@@ -1423,6 +1526,8 @@ def _build_checklist(
         if item_id in seen and not explicit and phase is not None and seen[item_id][2] is not phase:
             # '- [ ] Watch the lecture' under a '### Checklist' in every phase: the phase's title tells them apart
             item_id = checklist_item_id(" ".join((phase.title or f"Phase {phase.final}", *place, text)))
+        if item_id in seen and not explicit and group != id_group:
+            item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
         if item_id in seen:
             problems.add(
                 "error",
@@ -1501,6 +1606,7 @@ def _build_sections(
     paths: dict[str, tuple[str, ...]] = {}
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
+    labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
     open_path: list[_Heading] = []
     for h in headings:
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
@@ -1523,9 +1629,17 @@ def _build_sections(
             sub_path = (*path, sub.label)
             topics = topics_of(sub.topics)
             own = _joined(sub.text)
-            body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
+            if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
+                body_text = "\n".join([own, *sub.lines]).strip()
+                labels.append((phase, sub.label, sub_path))
+            else:
+                body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
+    for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
+        paths.setdefault(label, sub_path)
+        if named_groups and phase is not None:
+            in_phase.setdefault((phase, label), sub_path)
     for item_id, group, text, line, phase, _, md, _, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         under = nested.get(line)  # the tasks and notes nested under it

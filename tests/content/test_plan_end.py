@@ -1,0 +1,116 @@
+"""The last phase ends where the plan does: a closing section after it (thanks, license, contributing, a Notion
+export's footer) is no part of it, while parts written at the phase's own level stay its parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import parse_bytes
+from bot.handlers.learning import phase_body
+from tests.content.helpers import role_file
+
+
+def parse(body: str):
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    return role, problems
+
+
+def entry(role, title: str):
+    (found,) = [s for s in role.sections if s.title == title]
+    return found
+
+
+def test_a_section_after_an_empty_last_phase_at_its_level_is_no_part_of_it():
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-4)\n- Python\n\n## Phase 2: Capstone (Weeks 5-8)\n\n"
+        "## Contributing\nPRs welcome.\n"
+    )
+    role, _ = parse(body)
+    assert role.phases[1].subsections == ()
+    assert phase_body(role.phases[1]) == ""
+    assert entry(role, "Contributing").phase is None
+
+
+def test_a_section_after_the_last_phase_whose_parts_are_deeper_ends_it_whatever_its_name():
+    body = (
+        "# T\n\n## Plan\n### Phase 1: Basics (Weeks 1-4)\n#### Read\n- Python\n"
+        "### Phase 2: Capstone (Weeks 5-8)\n### Where to go from here\nKeep building.\n"
+    )
+    role, _ = parse(body)
+    assert role.phases[1].subsections == ()
+    assert entry(role, "Where to go from here").phase is None
+
+
+FLAT = (
+    "# T\n\n### PHASE 1: HTML (Weeks 1-4)\n### Learning Objectives\n- semantic HTML\n"
+    "### PHASE 2: JavaScript (Weeks 5-8)\n### Learning Objectives\n- closures\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Thank you",
+        "🙏 Thanks!",
+        "Contributing",
+        "License",
+        "Acknowledgements",
+        "Credits",
+        "Support",
+        "About the Author",
+        "Star History",
+    ],
+)
+def test_a_closing_section_after_the_last_phase_of_parts_at_its_level_is_no_part_of_it(title):
+    role, _ = parse(FLAT + f"### {title}\nSee you.\n")
+    assert [s.label for s in role.phases[1].subsections] == ["Learning Objectives"]
+    assert entry(role, title).phase is None
+    assert "See you" not in phase_body(role.phases[1])
+
+
+def test_parts_at_the_phase_level_after_the_last_phase_heading_stay_its_parts():
+    role, _ = parse(FLAT + "### Projects\n- a todo app\n")
+    assert [s.label for s in role.phases[1].subsections] == ["Learning Objectives", "Projects"]
+    assert entry(role, "Projects").phase == 2
+
+
+def test_a_single_phase_keeps_its_parts_at_its_own_level():
+    body = "# T\n\n### PHASE 1: HTML (Weeks 1-4)\n### Learning Objectives\n- semantic HTML\n### Projects\n- a site\n"
+    role, _ = parse(body)
+    assert [s.label for s in role.phases[0].subsections] == ["Learning Objectives", "Projects"]
+
+
+def test_a_closing_word_before_a_later_phase_is_a_part_of_its_phase():
+    body = (
+        "# T\n\n### PHASE 1: HTML (Weeks 1-4)\n### Support\n- where to ask\n"
+        "### PHASE 2: JavaScript (Weeks 5-8)\n### Learning Objectives\n- closures\n"
+    )
+    role, _ = parse(body)
+    assert [s.label for s in role.phases[0].subsections] == ["Support"]
+
+
+def test_a_notion_footer_after_the_last_thematic_break_is_no_part_of_the_last_phase():
+    body = (
+        "# Roadmap\n\n## Phase 1: Basics (Weeks 1-4)\n- Python\n\n---\n\n## Phase 2: Capstone (Weeks 5-8)\n"
+        "- Build an app\n\n---\n\nCreated with Notion\n"
+    )
+    role, _ = parse(body)
+    assert phase_body(role.phases[1]) == "- Build an app"
+    assert "Notion" not in entry(role, "Phase 2: Capstone (Weeks 5-8)").text
+    assert entry(role, "Roadmap").text == "Created with Notion"
+
+
+def test_a_list_after_the_last_thematic_break_of_the_last_phase_stays_in_it():
+    body = "# T\n\n## Phase 1: Basics (Weeks 1-4)\n- Python\n\n---\n\n**Project:**\n- [ ] Build a CLI\n"
+    role, _ = parse(body)
+    assert phase_body(role.phases[0], role.checklist, None) == "- Python\n\n**Project:**\n- Build a CLI"
+    assert role.checklist[0].phase == 1
+
+
+def test_prose_after_a_thematic_break_right_under_the_last_phase_heading_is_the_phase():
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-4)\n- Python\n\n## Phase 2: Capstone (Weeks 5-8)\n\n---\n\nShip one app.\n"
+    )
+    role, _ = parse(body)
+    assert phase_body(role.phases[1]) == "**Objective:** Ship one app."
