@@ -50,6 +50,20 @@ def phase_heading(number: int, title: str = "") -> str:
     return _("Phase {number}: {title}", number=number, title=title) if title else _("Phase {number}", number=number)
 
 
+def weekday_name(weekday: int) -> str:
+    """Name a weekday (0 is Monday) in the current language: "Monday", "Montag", "lunes"."""
+    names = (
+        _p("weekday", "Monday"),
+        _p("weekday", "Tuesday"),
+        _p("weekday", "Wednesday"),
+        _p("weekday", "Thursday"),
+        _p("weekday", "Friday"),
+        _p("weekday", "Saturday"),
+        _p("weekday", "Sunday"),
+    )
+    return names[weekday]
+
+
 def week_status(plan: Plan, *, titled: bool = False) -> str:
     """Return one line saying where the learner is, e.g. 'Week 5 of 46 · Phase 2 (weeks 6-15)'.
 

@@ -33,7 +33,10 @@ Status (`pace_status`)
     * "behind": the next item, t_(D+1), fell due a week or more ago; `weeks` = ``floor(E - t_(D+1))``.
       An item that is not due yet is never a lag: two 4-week phases of one item each are on track
       with nothing ticked until the first phase is over;
-    * "ahead": the last item done, t_D, is not due for a week or more; `weeks` = ``floor(t_D - E)``;
+    * "ahead": the last item done, t_D, falls due in a later week than the current one. An item due after t
+      weeks falls due in week ``ceil(t)`` (by the end of it), and the current week is E + 1, so
+      `weeks` = ``ceil(t_D) - (E + 1)`` when that is 1 or more. Items due this week, ticked this week, are on
+      schedule, not ahead, whichever day of the week it is;
     * "on_track": otherwise;
     * "no_checklist": the role has no checklist items, so progress cannot be measured.
 
@@ -175,9 +178,9 @@ def pace_status(
     lag = elapsed - due_at(done + 1)  # exact: fractions of a week
     if lag >= 1:
         return status("behind", math.floor(lag))
-    lead = due_at(done) - elapsed if done else Fraction(-elapsed)
+    lead = math.ceil(due_at(done)) - (elapsed + 1) if done else 0  # weeks after this one the last done is due in
     if lead >= 1:
-        return status("ahead", math.floor(lead))
+        return status("ahead", lead)
     return status("on_track")
 
 

@@ -33,6 +33,16 @@ Position
     to 1..total), the phase that week falls in (the last phase once the path is finished),
     a status, and a few numbers the weekly message needs.
 
+The turn of a week
+    A weekly message (a learner's reminder, a group's post) comes on a weekday of its own, which need not be
+    the weekday the path started on, so it can land on any day of a plan week. Sent on one of a week's last
+    `TURN_DAYS` days, it announces the week after it: of the seven days until the next message, at least
+    seven minus `TURN_DAYS` are in that week, too few are left for a week's work, and a message that named the
+    ending week would tell the learner a week's work the day before the next one starts. `week_turn` gives
+    that week, the ending week's last day and the days left in it (today counted). The plan's last week turns
+    to no week; a week that does not end where it would (week 1 held back by "I'm behind" presses), and any
+    day before the start, after the end or on a self-paced path, has no turn.
+
 Self-paced paths
     A path without phases (a checklist README, a curriculum) has no weekly plan: it lasts 0
     weeks at any pace, its schedule is empty, and its position counts the weeks since the
@@ -45,17 +55,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
+    "TURN_DAYS",
     "WEEKS_PER_MONTH",
     "PhaseLike",
     "Position",
     "ScheduledPhase",
     "Status",
+    "WeekTurn",
+    "days_left_in_week",
     "local_today",
     "pace_weeks",
     "position",
@@ -63,12 +76,16 @@ __all__ = [
     "resolve_zone",
     "schedule",
     "week_number",
+    "week_turn",
 ]
 
 WEEKS_PER_MONTH = Fraction(52, 12)
 """Weeks in an average month, as used to turn `timelineMonths` into weeks."""
 
 Status = Literal["not_started", "active", "finished"]
+
+TURN_DAYS = 2
+"""A weekly message sent on one of a plan week's last this-many days announces the week after it."""
 
 
 class PhaseLike(Protocol):
@@ -321,3 +338,49 @@ def _self_paced_position(start: date, today: date) -> Position:
         is_phase_start=False,
         weeks_left_in_phase=0,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WeekTurn:
+    """A weekly message late in plan week `week`: that week's `last_day`, and the `next_week` that starts the day after.
+
+    `days_left` counts the days from the message's day to `last_day`, both included (1 on the last day);
+    `next_week` is None when `week` is the plan's last.
+    """
+
+    week: int
+    last_day: date
+    days_left: int
+    next_week: int | None
+
+    @property
+    def next_start(self) -> date:
+        """The first day of the week after `week` (the weekday the path started on)."""
+        return self.last_day + timedelta(days=1)
+
+
+def days_left_in_week(start: date, today: date) -> int:
+    """Return the days of the path week `today` is in, from `today` to the week's last day, both counted.
+
+    7 on a week's first day (the weekday of `start`), 1 on its last. "I'm behind" shifts move the plan by whole
+    weeks, so they never change it.
+    """
+    return 7 - (today - start).days % 7
+
+
+def week_turn(pos: Position, start: date, today: date, shift_weeks: int = 0) -> WeekTurn | None:
+    """Return the turn a weekly message on `today` announces, or None when it is about the current week.
+
+    `pos` is `position(...)` on `today` for a path that started on `start` with `shift_weeks`. See "The turn of
+    a week" in the module docstring.
+    """
+    if pos.status != "active" or pos.self_paced:
+        return None
+    left = days_left_in_week(start, today)
+    if left > TURN_DAYS:
+        return None
+    last_day = today + timedelta(days=left - 1)
+    following = week_number(start, last_day + timedelta(days=1), shift_weeks)
+    if following == pos.week:  # week 1 held back by shifts goes on
+        return None
+    return WeekTurn(pos.week, last_day, left, following if following <= pos.total_weeks else None)

@@ -13,7 +13,7 @@ from bot.domain.weeks import local_today, pace_weeks, week_number
 from bot.domain.zones import canonical_zones, zone_or_utc
 from bot.handlers.inputs import parse_zone
 from bot.i18n import _, _n, _p, cmd, format_date
-from bot.present import pace_label, plan_change_text, week_status, zone_note
+from bot.present import pace_label, plan_change_text, week_status, weekday_name, zone_note
 from bot.reminders.compose import compose_user
 from bot.reminders.planning import current_slot, reminder_zone, replan_user, snooze
 from bot.reminders.review import first_review_due
@@ -24,20 +24,6 @@ from bot.store.models import ReminderSettings
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_DAY, DEFAULT_TIME = 0, time(9, 0)
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
-
-
-def weekday_name(weekday: int) -> str:
-    """Name a weekday (0 is Monday) in the current language: "Monday", "Montag", "lunes"."""
-    names = (
-        _p("weekday", "Monday"),
-        _p("weekday", "Tuesday"),
-        _p("weekday", "Wednesday"),
-        _p("weekday", "Thursday"),
-        _p("weekday", "Friday"),
-        _p("weekday", "Saturday"),
-        _p("weekday", "Sunday"),
-    )
-    return names[weekday]
 
 
 def every_weekday(weekday: int) -> str:

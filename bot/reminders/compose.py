@@ -1,7 +1,9 @@
 """What a weekly reminder says: to a learner (one card per active path) or to a study group.
 
 A learner's card opens with this week's slice of their phase, as `/today` shows it (topics, links, open
-items, one next step), then their progress, finish date, pace and streak. Behind by two weeks or more,
+items, one next step), then their progress, finish date, pace and streak. Sent on one of a week's last days
+(`bot.domain.weeks.week_turn`), it says when this week ends and is about the week after it: that week's slice,
+with the ending phase's open items due by the end of this week rather than overdue. Behind by two weeks or more,
 the reminder offers "I'm behind" and the path's next slower pace. The last reminder of a path cheers
 only when every checklist item is ticked; otherwise it says time is up and what is left.
 
@@ -19,7 +21,7 @@ button that opens the clicker's own checklist.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,7 +40,16 @@ from bot.domain.reminders import (
 from bot.domain.standing import Standing, standing
 from bot.domain.streaks import streak_status
 from bot.domain.today import TodayView, build_today
-from bot.domain.weeks import Position, ScheduledPhase, local_today, pace_weeks, position, schedule
+from bot.domain.weeks import (
+    Position,
+    ScheduledPhase,
+    WeekTurn,
+    local_today,
+    pace_weeks,
+    position,
+    schedule,
+    week_turn,
+)
 from bot.domain.zones import zone_or_utc
 from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import (
@@ -55,6 +66,7 @@ from bot.present import (
     today_lines,
     unseen,
     week_status,
+    weekday_name,
     zone_note,
 )
 from bot.reminders.planning import current_slot, on_schedule
@@ -130,6 +142,36 @@ def missed_line(missed: int, *, group: bool = False) -> str:
     )
 
 
+def turn_line(turn: WeekTurn) -> str:
+    """Say that the current week ends within days and which starts after it (what a weekly message late in a week
+    is about), or that it is the path's last."""
+    if turn.next_week is None:
+        if turn.days_left == 1:
+            return _("**Week {week}, the path's last, ends today.**", week=turn.week)
+        day = weekday_name(turn.last_day.weekday())
+        return _("**Week {week}, the path's last, ends on {day}.**", week=turn.week, day=day)
+    if turn.days_left == 1:
+        return _(
+            "**Week {week} ends today; week {next} starts tomorrow.**",
+            week=turn.week,
+            next=turn.next_week,
+        )
+    return _(
+        "**Week {week} ends on {day}; week {next} starts on {next_day}.**",
+        week=turn.week,
+        day=weekday_name(turn.last_day.weekday()),
+        next=turn.next_week,
+        next_day=weekday_name(turn.next_start.weekday()),
+    )
+
+
+def new_phase_line(turn: WeekTurn | None, *, bold: bool = True) -> str:
+    """Say that a new phase starts in the week the message is about: this one, or the one after a turn."""
+    if turn is not None and turn.next_week is not None:
+        return _("🚩 **A new phase starts with week {week}.**", week=turn.next_week)
+    return _("🚩 **A new phase starts this week.**") if bold else _("🚩 A new phase starts this week.")
+
+
 def starts_in_line(days: int) -> str:
     """Say when a path that has not started yet starts, before a look at its first week."""
     return _n(
@@ -150,6 +192,11 @@ class PathWeek:
     end). `items` are the open items the card lists and its menu ticks: the phase's own, else those of
     the checklist group for this stretch of the path (`view.open_items`). `slower` is the path's next
     slower pace and `slower_weeks` its length, when the learner is far enough behind to be offered it.
+
+    Late in a week (`turn`, see `bot.domain.weeks.week_turn`) the card is about the week after it: `announced`
+    is the plan as it stands on that week's first day, and `view` and `today` are that week's. `due_now` are
+    the open items of the ending week's phase when the next week starts another: due by the end of this week,
+    not overdue yet.
     """
 
     plan: Plan
@@ -160,10 +207,18 @@ class PathWeek:
     items: tuple[OpenItem, ...]
     slower: str | None = None
     slower_weeks: int = 0
+    turn: WeekTurn | None = None
+    announced: Plan | None = None
+    due_now: tuple[OpenItem, ...] = ()
 
     @property
     def finished(self) -> bool:
         return self.view.status == "finished"
+
+    @property
+    def shown(self) -> Plan:
+        """The plan as the card tells it: the week after a turn, else this week."""
+        return self.announced or self.plan
 
 
 def _today(plan: Plan, done: set[str]) -> TodayView | None:
@@ -191,8 +246,23 @@ def path_week(
 ) -> PathWeek:
     """Work out what a path's card says at `now` for a learner in zone `tz` with these ticks and check-ins."""
     done = set(progress)
-    view = build_reminder_view(plan.role.phases, plan.phases, plan.position, plan.role.checklist, done, missed)
-    today = _today(plan, done)
+    enrollment = plan.enrollment
+    turn = week_turn(plan.position, enrollment.start_date, local_today(now, tz), enrollment.week_shift)
+    announced = None
+    if turn is not None and turn.next_week is not None:
+        ahead = position(plan.phases, plan.total_weeks, enrollment.start_date, turn.next_start, enrollment.week_shift)
+        announced = replace(plan, position=ahead)
+    shown = announced or plan
+    view = build_reminder_view(plan.role.phases, plan.phases, shown.position, plan.role.checklist, done, missed)
+    today = _today(shown, done)
+    due_now: tuple[OpenItem, ...] = ()
+    if announced is not None and today is not None:
+        # The next week's phase counts every earlier phase's open items as overdue; those of the ending
+        # week's phase are not overdue until it ends.
+        current = _today(plan, done)
+        late = set(current.overdue_items) if current is not None else set()
+        due_now = tuple(item for item in today.overdue_items if item not in late)
+        today = replace(today, overdue_items=tuple(item for item in today.overdue_items if item in late))
     where = standing(
         start=plan.enrollment.start_date,
         total_weeks=plan.total_weeks,
@@ -205,12 +275,12 @@ def path_week(
         checked_in=checked_in,
         due=plan.due_weeks(),
     )
-    own = (*today.overdue_items, *today.open_items) if today is not None else ()
+    own = (*today.overdue_items, *due_now, *today.open_items) if today is not None else ()
     items = own or view.open_items
     role = plan.role
     slower = slower_pace(role.timeline_months, plan.total_weeks, len(role.phases)) if where.nudge else None
     weeks = pace_weeks(role.timeline_months, slower, role.total_weeks, phase_count=len(role.phases)) if slower else 0
-    return PathWeek(plan, frozenset(done), view, today, where, items, slower, weeks)
+    return PathWeek(plan, frozenset(done), view, today, where, items, slower, weeks, turn, announced, due_now)
 
 
 def _finish_text(week: PathWeek) -> str | None:
@@ -398,8 +468,10 @@ def reminder_card(
     lines = []
     if view.missed:
         lines.append(missed_line(view.missed))
+    if week.turn is not None:
+        lines.append(turn_line(week.turn))
     if view.status == "phase_change":
-        lines.append(_("🚩 **A new phase starts this week.**"))
+        lines.append(new_phase_line(week.turn))
     elif view.status == "not_started":
         lines.append(starts_in_line(view.days_until_start))
     if week.standing.nudge:
@@ -412,6 +484,9 @@ def reminder_card(
     if today is not None:
         lines.extend(today_lines(today, prose_limit=room // 8))
         fields = today_fields(today, limit, shown="\n".join(lines))
+    if week.due_now and week.turn is not None:  # after the overdue ones, before the next week's own
+        due = Field(_("Due by the end of week {week}", week=week.turn.week), items_text(week.due_now, limit))
+        fields.insert(1 if today is not None and today.overdue_items else 0, due)
     if week.items and (today is None or not (today.open_items or today.overdue_items)):
         # The phase has no items of its own: those of the checklist group for this stretch of the path.
         shown = Field(clip(_("Open items · {group}", group=view.items_group), 256), items_text(week.items, limit))
@@ -422,7 +497,7 @@ def reminder_card(
     if finish:
         fields.append(Field(_("Finish"), finish))
     fields.append(Field(_("Streak"), streak_text(week.standing.streak)))
-    return _card(f"{week_status(plan)} · {plan.role.display_name}", lines, fields, room)
+    return _card(f"{week_status(week.shown)} · {plan.role.display_name}", lines, fields, room)
 
 
 def _tick_menu(week: PathWeek) -> Select | None:
@@ -546,12 +621,11 @@ async def group_standing(svc: Services, group: StudyGroup, role: Role, now: date
     return GroupStanding(view, pos, total, phases, items, done, progress, complete, roster)
 
 
-def _group_today(role: Role, standing: GroupStanding) -> TodayView | None:
-    """This week's slice of the phase for the group's week (week 1's before the group starts)."""
-    pos = standing.position
-    if pos.self_paced or pos.status == "finished" or not standing.phases:
+def _group_today(role: Role, pos: Position, phases: Sequence[ScheduledPhase]) -> TodayView | None:
+    """The slice of the phase for the group's week at `pos` (week 1's before the group starts)."""
+    if pos.self_paced or pos.status == "finished" or not phases:
         return None
-    scheduled = pos.phase if pos.status == "active" and pos.phase is not None else standing.phases[0]
+    scheduled = pos.phase if pos.status == "active" and pos.phase is not None else phases[0]
     week = pos.week if pos.status == "active" else scheduled.first_week
     phase = role.phase(scheduled.number)
     if phase is None or week not in scheduled:
@@ -777,10 +851,13 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
         fields = _activity_fields(role, group, standing, activity, last, names, self_paced=True)
         card = _self_paced_group_card(group, role, standing, fields)
         return Composed(Reply(content=note, cards=(card,), rows=_group_rows(role)), finished=False)
-    view, pos, total = standing.view, standing.position, standing.total_weeks
+    view, total = standing.view, standing.total_weeks
+    turn, shown = _group_turn(group, standing, now)
     lines = []
     if view.missed:
         lines.append(missed_line(view.missed, group=True))
+    if turn is not None:
+        lines.append(turn_line(turn))
     fields: list[Field] = []
     finished = view.status == "finished"
     if finished:
@@ -818,20 +895,32 @@ async def compose_group(svc: Services, group: StudyGroup, now: datetime, missed:
                 )
             )
     else:
-        if view.status == "phase_change":
-            lines.append(_("🚩 A new phase starts this week."))
-        today = _group_today(role, standing)
+        if shown.is_phase_start and shown.week > 1:
+            lines.append(new_phase_line(turn, bold=False))
+        today = _group_today(role, shown, standing.phases)
         if today is not None:
             lines.extend(today_lines(today))
             extra = unseen(today.resources, "\n".join(lines))
             if extra:
                 fields.append(Field(_("Resources"), resources_text(extra, MAX_FIELD_VALUE // 2)))
     fields += _activity_fields(role, group, standing, activity, last, names, self_paced=False)
-    week = _("Finished") if finished else _("Week {week} of {total}", week=pos.week, total=total)
+    week = _("Finished") if finished else _("Week {week} of {total}", week=shown.week, total=total)
     title = f"{escape_user_text(group.name)} · {week} · {role.display_name}"
     card = _card(title, lines, fields, MAX_EMBED_TOTAL, group_footer())
     rows = () if finished else _group_rows(role)
     return Composed(Reply(content=note, cards=(card,), rows=rows), finished=finished)
+
+
+def _group_turn(group: StudyGroup, standing: GroupStanding, now: datetime) -> tuple[WeekTurn | None, Position]:
+    """The turn a group's post at `now` announces (`bot.domain.weeks.week_turn`), and the position it is about:
+    the week after a turn, else the group's current one."""
+    zone = zone_or_utc(group.timezone)
+    start = local_today(group.created_at, zone)
+    pos = standing.position
+    turn = week_turn(pos, start, local_today(now, zone))
+    if turn is None or turn.next_week is None:
+        return turn, pos
+    return turn, position(standing.phases, standing.total_weeks, start, turn.next_start)
 
 
 def group_week(pos: Position) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
-from math import floor
+from math import ceil, floor
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -117,9 +117,20 @@ def test_behind_by_the_whole_weeks_since_the_next_item_fell_due():
 def test_on_track_within_a_week_either_way():
     # Week 11: 10 weeks over; the 4th item fell due after 9.6 weeks, the 5th is due after 12: on track.
     assert pace_status(4, 15, START, on(11), 36).state == "on_track"
-    # The 5th done, due after 12 weeks: 2 weeks ahead.
+    # The 5th done, due after 12 weeks, so in week 12: a week after week 11, 1 week ahead.
     status = pace_status(5, 15, START, on(11), 36)
-    assert (status.state, status.weeks) == ("ahead", 2)
+    assert (status.state, status.weeks) == ("ahead", 1)
+
+
+def test_items_due_this_week_done_on_time_are_on_track():
+    # 4 items a phase of 4 weeks: one falls due at the end of each week. Ticking week 3's item in week 3 is
+    # on schedule, whichever day of the week; week 4's as well makes it 1 week ahead.
+    phases = (ScheduledPhase(1, 1, 4), ScheduledPhase(2, 5, 8))
+    due = due_weeks([1] * 4 + [2] * 4, phases, 8)
+    for day in range(7):
+        assert pace_status(3, 8, START, on(3, day), 8, due=due).state == "on_track"
+        status = pace_status(4, 8, START, on(3, day), 8, due=due)
+        assert (status.state, status.weeks) == ("ahead", 1)
 
 
 def test_week_one_is_never_behind():
@@ -182,7 +193,9 @@ def test_pace_status_follows_the_stated_rule(items, data, total, shift, day):
     due = [Fraction(total * k, items) for k in range(1, items + 1)]  # evenly over the plan
     assert pace_status(done, items, START, today, total, shift, due=due) == status
     lag = elapsed - due[done] if done < items else 0
-    lead = due[done - 1] - elapsed if done else 0
+    # Ahead: the last item done falls due in a later week than this one (week elapsed + 1); an item due
+    # after t weeks falls in week ceil(t).
+    lead = ceil(due[done - 1]) - (elapsed + 1) if done else 0
     if today < START:
         assert status.state == "not_started"
     elif done == items:
@@ -193,7 +206,7 @@ def test_pace_status_follows_the_stated_rule(items, data, total, shift, day):
     elif lag >= 1:
         assert (status.state, status.weeks) == ("behind", floor(lag))
     elif lead >= 1:
-        assert (status.state, status.weeks) == ("ahead", floor(lead))
+        assert (status.state, status.weeks) == ("ahead", lead)
     else:
         assert (status.state, status.weeks) == ("on_track", 0)
 
@@ -233,7 +246,7 @@ def test_two_phases_of_one_item_each_are_on_track_until_the_first_is_over():
     status = pace_status(0, 2, START, on(6), 8, due=due)
     assert (status.state, status.weeks, status.expected) == ("behind", 1, 1)
     status = pace_status(1, 2, START, on(2), 8, due=due)
-    assert (status.state, status.weeks) == ("ahead", 3)  # the first phase's item, done in its 2nd week
+    assert (status.state, status.weeks) == ("ahead", 2)  # the first phase's item, due in week 4, done in week 2
     with pytest.raises(ValueError, match="1 due weeks given for 2 items"):
         pace_status(0, 2, START, on(2), 8, due=due[:1])
 
@@ -255,6 +268,33 @@ def test_due_weeks_share_out_each_phase(lengths, data):
     for phase in spans:  # a phase's last item falls due at its end
         if phase.number in numbers:
             assert phase.last_week in due
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=8), min_size=1, max_size=6),
+    data=st.data(),
+    shift=st.integers(min_value=0, max_value=4),
+    weekday=st.integers(min_value=0, max_value=6),
+)
+def test_doing_exactly_what_is_due_through_this_week_is_on_track(lengths, data, shift, weekday):
+    spans, first = [], 1
+    for n, weeks in enumerate(lengths, start=1):
+        spans.append(ScheduledPhase(n, first, first + weeks - 1))
+        first += weeks
+    total = first - 1
+    numbers = data.draw(st.lists(st.sampled_from([*range(1, len(lengths) + 1), None]), min_size=1, max_size=40))
+    due = due_weeks(numbers, spans, total)
+    week = data.draw(st.integers(min_value=1, max_value=total))
+    start = START + timedelta(days=weekday)  # a path may start on any day of the week
+    for day in range(7):  # every day of plan week `week`
+        today = start + timedelta(weeks=week - 1 + shift, days=day)
+        assert week_number(start, today, shift) == week
+        done = sum(1 for t in due if t <= week)  # every item due by the end of this week, and no more
+        for given_due in (due, None):
+            if given_due is None:  # spread evenly over the plan: the same rule with those due weeks
+                done = sum(1 for k in range(1, len(due) + 1) if Fraction(total * k, len(due)) <= week)
+            status = pace_status(done, len(due), start, today, total, shift, due=given_due)
+            assert status.state == ("complete" if done == len(due) else "on_track"), (week, day, status)
 
 
 # --- pace_change --------------------------------------------------------------------------

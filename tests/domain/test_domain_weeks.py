@@ -13,13 +13,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.weeks import (
+    TURN_DAYS,
     Position,
     ScheduledPhase,
+    WeekTurn,
+    days_left_in_week,
     local_today,
     pace_weeks,
     position,
     schedule,
     week_number,
+    week_turn,
 )
 
 
@@ -382,3 +386,91 @@ def test_phased_position_is_not_self_paced():
 def test_position_rejects_phases_without_weeks():
     with pytest.raises(ValueError, match="total_weeks must be at least 1"):
         position(PLAN, 0, START, START)
+
+
+# --- the turn of a week: what a weekly message late in a week announces ------------------------
+
+
+def test_a_monday_reminder_for_a_wednesday_start_announces_the_week_that_starts_on_wednesday():
+    start = date(2026, 11, 25)  # a Wednesday: each plan week runs Wednesday to Tuesday
+    monday = date(2026, 12, 14)  # week 3's Monday: week 3 ends on Tuesday 2026-12-15
+    pos = position(PLAN, 36, start, monday)
+    assert pos.week == 3
+    assert days_left_in_week(start, monday) == 2
+    turn = week_turn(pos, start, monday)
+    assert turn == WeekTurn(week=3, last_day=date(2026, 12, 15), days_left=2, next_week=4)
+    assert turn.next_start == date(2026, 12, 16)
+    assert turn.next_start.weekday() == start.weekday()
+
+
+def test_no_turn_with_more_than_turn_days_left():
+    start = date(2026, 11, 27)  # a Friday: Monday is the 4th day of a week, with 4 days left
+    monday = date(2026, 12, 14)
+    assert days_left_in_week(start, monday) == 4 > TURN_DAYS
+    assert week_turn(position(PLAN, 36, start, monday), start, monday) is None
+    assert week_turn(position(PLAN, 36, START, START), START, START) is None  # the start day: 7 days left
+
+
+def test_the_last_week_turns_to_no_week():
+    last_day = at_week(36) + timedelta(days=6)
+    turn = week_turn(position(PLAN, 36, START, last_day), START, last_day)
+    assert turn == WeekTurn(week=36, last_day=last_day, days_left=1, next_week=None)
+
+
+def test_no_turn_before_the_start_after_the_end_or_on_a_self_paced_path():
+    before, after = START - timedelta(days=1), at_week(37) + timedelta(days=6)
+    assert week_turn(position(PLAN, 36, START, before), START, before) is None
+    assert week_turn(position(PLAN, 36, START, after), START, after) is None
+    late = START + timedelta(days=6)
+    assert week_turn(position((), 0, START, late), START, late) is None
+
+
+def test_week_one_held_back_by_shifts_does_not_turn():
+    # Two "I'm behind" presses in week 2 keep the plan in week 1 until the path's 4th week begins.
+    day = START + timedelta(days=13)  # the last day of the path's 2nd week
+    pos = position(PLAN, 36, START, day, shift_weeks=2)
+    assert pos.week == 1
+    assert week_turn(pos, START, day, shift_weeks=2) is None
+    day = START + timedelta(days=20)  # the last day of its 3rd: week 2 of the plan starts tomorrow
+    assert week_turn(position(PLAN, 36, START, day, shift_weeks=2), START, day, shift_weeks=2) == WeekTurn(1, day, 1, 2)
+
+
+@given(start=st.dates(date(2020, 1, 1), date(2030, 12, 31)), days=st.integers(min_value=0, max_value=400))
+def test_days_left_count_to_the_weeks_last_day(start, days):
+    today = start + timedelta(days=days)
+    left = days_left_in_week(start, today)
+    assert 1 <= left <= 7
+    assert week_number(start, today + timedelta(days=left - 1)) == week_number(start, today)
+    assert week_number(start, today + timedelta(days=left)) == week_number(start, today) + 1
+
+
+@given(
+    durations=st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=6),
+    start=st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+    days=st.integers(min_value=-10, max_value=300),
+    shift=st.integers(min_value=0, max_value=3),
+)
+def test_a_weekly_message_announces_a_week_with_more_than_turn_days_ahead(durations, start, days, shift):
+    total = sum(durations)
+    plan = schedule(phases_from_durations(durations), total)
+    today = start + timedelta(days=days)
+    pos = position(plan, total, start, today, shift)
+    turn = week_turn(pos, start, today, shift)
+    if pos.status != "active":
+        assert turn is None
+        return
+    left = days_left_in_week(start, today)
+    following = position(plan, total, start, today + timedelta(days=left), shift)
+    if turn is None:  # the current week, with more than TURN_DAYS days of it left, or one that goes on
+        assert left > TURN_DAYS or following.week == pos.week
+        return
+    # Late in a week: the week after it, which starts within TURN_DAYS days and fills the rest of the
+    # 7 days until the next weekly message.
+    assert left <= TURN_DAYS and turn.days_left == left and turn.week == pos.week
+    assert turn.last_day == today + timedelta(days=left - 1)
+    assert position(plan, total, start, turn.last_day, shift).week == pos.week
+    if turn.next_week is None:
+        assert pos.week == total and following.status == "finished"
+    else:
+        assert (following.status, following.week) == ("active", turn.next_week)
+        assert turn.next_week == pos.week + 1

@@ -326,13 +326,24 @@ async def test_finish_date_and_behind_with_nothing_ticked_in_week_ten(svc: Servi
 
 @pytest.mark.parametrize(
     ("days", "ticks", "pace"),
-    [(0, 0, "on track"), (14, 3, "ahead by 6 weeks"), (36 * 7 + 30, 11, "time is up: 4 items left")],
+    [(0, 0, "on track"), (14, 3, "ahead by 5 weeks"), (36 * 7 + 30, 11, "time is up: 4 items left")],
 )
 async def test_pace_in_words(svc: Services, days: int, ticks: int, pace: str) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     for item in svc.content.index.roles[ROLE].checklist[:ticks]:
         await progress.done(svc, caller(), f"{ROLE}:{item.id}")
     assert f"Pace: {pace}" in text(await progress.progress(svc, caller(days=days)))
+
+
+# Phase 1 runs weeks 1-4 and has two items: the first falls due by the end of week 2, the second of week 4.
+# Ann starts on Friday 2026-11-27: week 2 is days 7-13, week 4 days 21-27.
+@pytest.mark.parametrize("day", range(7))
+async def test_items_ticked_in_the_week_they_are_due_are_on_track(svc: Services, day: int) -> None:
+    await learning.start_learning(svc, caller(), ROLE)
+    await progress.done(svc, caller(days=7 + day), HTTP)
+    assert "Pace: on track" in text(await progress.progress(svc, caller(days=7 + day)))
+    await progress.done(svc, caller(days=7 + day), GIT)  # week 4's item, two weeks early
+    assert "Pace: ahead by 2 weeks" in text(await progress.progress(svc, caller(days=7 + day)))
 
 
 async def test_no_cheer_at_the_end_with_nothing_ticked(svc: Services) -> None:

@@ -109,7 +109,9 @@ async def test_short_downtime_without_a_missed_slot_still_sends_once(
     await scheduler.run_due(clock.now)
     await scheduler.run_due(clock.now)
     [dm] = sender.sent
-    assert dm.text.startswith("Week 1 of 36")
+    # Sent on Wednesday, the second-to-last day of week 1 (Ann started on a Friday): it announces week 2.
+    assert dm.text.startswith("Week 2 of 36")
+    assert "**Week 1 ends on Thursday; week 2 starts on Friday.**" in dm.text
     assert await svc.store.get_plan("user", ANN) == FIRST + weeks(1)
 
 

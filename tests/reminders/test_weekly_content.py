@@ -148,8 +148,9 @@ async def test_finish_date_pace_and_streak(svc: Services) -> None:
     await tick(svc, ANN, "Understand HTTP and web protocols", FIRST + weeks(1) + timedelta(days=1))
     week_3 = text(await reminder(svc, FIRST + weeks(2)))
     assert "Progress: ▰▰▱▱▱▱▱▱▱▱ 3/15 (20%)" in week_3
-    # The 3rd item to fall due is phase 2's first, after 8 weeks (phase 1's two are due after 2 and 4); 2 are over
-    assert "Finish: 2027-08-05 · ahead by 6 weeks" in week_3
+    # The 3rd item to fall due is phase 2's first, by the end of week 8 (phase 1's two by the ends of weeks 2 and
+    # 4): 5 weeks after this week 3
+    assert "Finish: 2027-08-05 · ahead by 5 weeks" in week_3
     assert "Streak: 2 weeks in a row · longest 2 weeks" in week_3
 
 
@@ -178,7 +179,7 @@ async def test_sydney_reminder_counts_its_own_monday_across_the_end_of_daylight_
     await tick(svc, ANN, "Use git professionally", datetime(2027, 4, 4, 12, 0, tzinfo=UTC))  # Sunday 22:00 AEST
     monday = text(await reminder(svc, datetime(2027, 4, 4, 23, 0, tzinfo=UTC)))  # Monday 09:00 AEST
     assert monday.startswith("Week 2 of 36")  # still week 1 in UTC
-    assert "Finish: 2027-12-05 · ahead by 1 week" in monday
+    assert "Finish: 2027-12-05 · on track" in monday  # the item ticked falls due by the end of week 2
     assert "Streak: 1 week in a row · longest 1 week" in monday
 
 
