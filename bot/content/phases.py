@@ -484,7 +484,7 @@ def _in_english(text: str) -> tuple[str, Said]:
     """Return a heading in Chinese, Japanese, Korean or Russian in the English words `_read_phase_heading` reads
     ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons as ASCII ones, and what each rewritten piece
     said as written (see `_as_written`)."""
-    if _FOREIGN.search(text) is None and _LATIN_MAYBE.search(text) is None:  # emoji, accents: most headings
+    if _FOREIGN.search(text) is None and not _maybe_latin(text):  # emoji, accents: most headings
         return text, ()
     said: list[tuple[str, str]] = []
 
@@ -508,10 +508,16 @@ def _in_english(text: str) -> tuple[str, Said]:
 _DIGIT = re.compile(r"\d")
 
 
+def _maybe_latin(text: str) -> bool:
+    """Return whether text may hold a number with a Turkish, Polish, Indonesian, Vietnamese or Dutch phase, week,
+    month or day word ('Hafta 3', 'Tygodnie 3-4', 'Minggu 1-2', 'Tuần 5', 'Weken 1-4')."""
+    return _DIGIT.search(text) is not None and _LATIN_MAYBE.search(text) is not None
+
+
 def _maybe_foreign(text: str) -> bool:
-    """Return whether a heading may hold words `_in_english` rewrites: any that is not ASCII, and an ASCII one with a
-    number and a Turkish, Polish, Indonesian or Dutch word ('Hafta 3', 'Tygodnie 3-4', 'Minggu 1-2', 'Weken 1-4')."""
-    return not text.isascii() or (_DIGIT.search(text) is not None and _LATIN_MAYBE.search(text) is not None)
+    """Return whether a heading may hold words `_in_english` rewrites: Chinese, Japanese, Korean or Russian ones, or
+    those `_maybe_latin` looks for."""
+    return (not text.isascii() and _FOREIGN.search(text) is not None) or _maybe_latin(text)
 
 
 def as_english(text: str) -> str:
@@ -550,9 +556,14 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     said: Said = ()
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
-    if _maybe_foreign(text):
+    if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
-    found = _read_phase_heading(text)
+        found = _read_phase_heading(text)
+    else:  # Turkish, Polish, Indonesian, Vietnamese or Dutch words, where the English ones read no span
+        found = _read_phase_heading(text)
+        if (found is None or found.first is None) and _maybe_latin(text):
+            text, said = _in_english(text)
+            found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
         if again is None or again[1] != (found.first, found.last):
@@ -927,6 +938,8 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     `read_phase_heading`); else None. A heading in Chinese, Japanese, Korean or Russian is read in the English
     words `_in_english` gives it, and its spans are quoted as written ('第3周：Git（第4周）')."""
     title, said = found.title, ()
+    if text.isascii() and "(" not in title and "[" not in title:
+        return None  # no second span: most phase headings
     if _maybe_foreign(text):
         text, said = _in_english(text)
         title = _in_english(title)[0]  # the title as read, before `_as_written` gave its words back
