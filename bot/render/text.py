@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from bot.i18n import N_, _, _n, _p
 from bot.render.paging import ZWSP
 from bot.render.reply import Button, Card, Field, Reply, Select
@@ -36,7 +38,7 @@ def render_card(card: Card) -> str:
     parts: list[str] = []
     head: list[str] = []
     if card.title:
-        head += [card.title, "=" * len(card.title)]
+        head += [card.title, "=" * _width(card.title)]
     if card.url:
         head.append(f"<{card.url}>")
     if head:
@@ -48,6 +50,21 @@ def render_card(card: Card) -> str:
     if card.footer:
         parts.append(f"[{card.footer}]")
     return "\n\n".join(parts)
+
+
+def _width(text: str) -> int:
+    """Return how many terminal columns text takes: Chinese, Japanese and Korean letters and emoji two, the marks and
+    joiners that combine with the letter before them none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
 
 
 def render_field(field: Field) -> str:

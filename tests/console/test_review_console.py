@@ -46,7 +46,7 @@ async def test_still_got_it_brings_an_item_back_1_then_3_8_and_21_weeks_later(se
     assert first.startswith("reminder to learner at 2026-12-14T10:00:00+01:00\n")
     assert (
         "🔁 Time to review · still got it?\n"
-        "================================\n\n"
+        "=================================\n\n"
         "**1. Use git professionally**\n"
         "From Phase 1: Foundations · `/phase number:1 role:backend-engineer` · review 1 of 4"
     ) in first

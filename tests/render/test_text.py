@@ -1,7 +1,9 @@
 """The console reads a Reply as plain text."""
 
+import pytest
+
 from bot.render.reply import Attachment, Button, Card, Field, Reply, Select, SelectOption
-from bot.render.text import render_text
+from bot.render.text import render_card, render_text
 
 SAMPLE = Reply(
     content="Welcome back, **Ada**!",
@@ -101,3 +103,11 @@ def test_cards_without_titles_and_multi_select() -> None:
 def test_long_single_line_field_goes_below_its_name() -> None:
     text = render_text(Reply(cards=(Card(fields=(Field("Notes", "n" * 120),)),)))
     assert text.split("\n") == ["Notes:", "  " + "n" * 120]
+
+
+@pytest.mark.parametrize(
+    ("title", "columns"),
+    [("Backend Engineer", 16), ("后端工程师", 10), ("🚀 Путь", 7), ("フェーズ1：基礎", 15), ("Café", 4)],
+)
+def test_a_title_is_underlined_as_wide_as_a_terminal_shows_it(title: str, columns: int) -> None:
+    assert render_card(Card(title=title)).split("\n")[1] == "=" * columns
