@@ -409,18 +409,16 @@ def _latin_kind(found: re.Match[str]) -> str:
     return "week" if found.group("week") else "month" if found.group("month") else "day"
 
 
+_LATIN_ORDINAL_WORDS = dict.fromkeys(("aşama", "asama", "evre"), "Phase") | {
+    "hafta": "Week",
+    "ay": "Month",
+    "gün": "Day",
+    "gun": "Day",
+}
+
+
 def _latin_ordinal(found: re.Match[str]) -> str:
-    word = found.group("word").casefold()
-    english = (
-        "Phase"
-        if word in ("aşama", "asama", "evre")
-        else "Month"
-        if word == "ay"
-        else "Day"
-        if word[0] == "g"
-        else "Week"
-    )
-    return f"{english} {found.group('a')}"
+    return f"{_LATIN_ORDINAL_WORDS[found.group('word').casefold()]} {found.group('a')}"
 
 
 _Rules = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
@@ -481,9 +479,9 @@ Said = tuple[tuple[str, str], ...]  # (English words, the words they stand for a
 
 
 def _in_english(text: str) -> tuple[str, Said]:
-    """Return a heading in Chinese, Japanese, Korean or Russian in the English words `_read_phase_heading` reads
-    ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons as ASCII ones, and what each rewritten piece
-    said as written (see `_as_written`)."""
+    """Return a heading in Chinese, Japanese, Korean, Russian, Turkish, Polish, Indonesian, Vietnamese or Dutch in
+    the English words `_read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons
+    as ASCII ones, and what each rewritten piece said as written (see `_as_written`)."""
     if _FOREIGN.search(text) is None and not _maybe_latin(text):  # emoji, accents: most headings
         return text, ()
     said: list[tuple[str, str]] = []
