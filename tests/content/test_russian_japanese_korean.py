@@ -226,3 +226,15 @@ def fixture_index(name: str) -> SearchIndex:
 )
 def test_skill_deep_dive_answers_a_week_or_phase_in_the_paths_own_words(name, query, title):
     assert answer(fixture_index(name), query).hits[0].section.title == title
+
+
+def test_a_russian_word_is_found_in_any_of_its_cases_and_numbers():
+    role, _ = parse(
+        "# Бэкенд\n\n## Этап 1: Базы данных (Недели 1-4)\n- Индексы и запросы\n- [ ] Спроектировать схему базы\n\n"
+        "## Этап 2: Веб-разработка (Недели 5-8)\n- Основы HTTP\n"
+    )
+    found = SearchIndex([role])
+    assert titles(found, "база данных")[0] == "Этап 1: Базы данных (Недели 1-4)"
+    assert titles(found, "индекс")[0] == "Индексы и запросы"
+    assert titles(found, "основа http")[0] == "Основы HTTP"
+    assert "Спроектировать схему базы" in titles(found, "схема")
