@@ -39,7 +39,9 @@ from bot.content.models import (
 )
 from bot.content.phases import (
     PhaseHeading,
-    is_day_heading,
+    dated_hint,
+    dated_phases,
+    heading_day,
     level_series,
     outline_numbered,
     phase_hint,
@@ -189,12 +191,15 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
     title, phases, checklist, sections = _parse_body(body, body_line, problems, facts)
     if not phases and facts is not None:
         first_text = body_line + body.count("\n", 0, len(body) - len(body.lstrip()))
-        days = sum(1 for s in sections if s.kind == "section" and is_day_heading(s.title))
+        # Days, not headings: '📔 Day 1' and '💻 Day 1: Exercises' are one day
+        days = len({d for s in sections if s.kind == "section" and (d := heading_day(s.title)) is not None})
+        dated = dated_hint([(0, s.title) for s in sections if s.kind == "section"])
         how = (
             f"its {days} 'Day N' headings are days, not phases: for a weekly plan put them under headings like "
             "'## Week 1: Setup', or head each week '## Days 1-7: Setup'"
             if days >= 3
-            else "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
+            else dated
+            or "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
         )
         problems.add(
             "warning",
@@ -1061,6 +1066,9 @@ def _parse_body(
         titled = titled_spans(headings) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
+        dated = dated_phases(headings) if plain_file else None
+        if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
+            heading_phases, plain_file = dated, False
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned

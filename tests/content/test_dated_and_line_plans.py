@@ -1,0 +1,120 @@
+"""Plans written as date ranges, as one line per week, and as a table of days: their phases, their problems, and the
+answers to week and day questions on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import parse_bytes
+from bot.handlers.learning import phase_body
+from tests.content.helpers import role_file
+
+
+def parse(body: str):
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    return role, [p.message for p in problems]
+
+
+def phases(role) -> list[tuple[int, str, tuple[int, int]]]:
+    return [(p.number, p.title, p.weeks) for p in role.phases]
+
+
+# --- phases headed by dates ----------------------------------------------------------------------------------------
+
+DATED = """
+# iOS cohort
+
+Our group meets on Mondays.
+
+## Jan 6 – Jan 19: Swift Foundations
+**Goal:** Read Swift.
+- Optionals
+- [ ] Finish the Swift Tour
+
+## Jan 20 – Feb 2: SwiftUI Basics
+- Views, modifiers
+
+## Feb 3 – Feb 23: Data and Networking
+- URLSession
+
+## Week of February 24: Break week
+No new material.
+
+## Week of March 3: Architecture
+- MVVM
+
+## 2025-03-24 → 2025-04-13: Capstone
+### Planning
+- Pick an idea
+- [ ] Submit a build
+
+## After the cohort
+- Keep shipping
+"""
+
+
+def test_headings_of_consecutive_date_ranges_are_phases_counted_in_weeks_from_the_first_date():
+    role, problems = parse(DATED)
+    assert phases(role) == [
+        (1, "Swift Foundations", (1, 2)),
+        (2, "SwiftUI Basics", (3, 4)),
+        (3, "Data and Networking", (5, 7)),
+        (4, "Break week", (8, 8)),
+        (5, "Architecture", (9, 9)),
+        # a week between the dates (March 10-23) is a gap in the plan
+        (6, "Capstone", (12, 14)),
+    ]
+    assert not [m for m in problems if "no phases found" in m]
+    assert phase_body(role.phases[0]).splitlines()[0] == "**Objective:** Read Swift."
+    assert [s.label for s in role.phases[5].subsections] == ["Planning"]
+    # what follows the last phase at its level is a section of its own
+    assert "Keep shipping" not in phase_body(role.phases[5])
+    assert [(c.text, c.phase) for c in role.checklist] == [("Finish the Swift Tour", 1), ("Submit a build", 6)]
+
+
+@pytest.mark.parametrize(
+    ("headings", "weeks"),
+    [
+        # a range that crosses the new year counts on into January
+        (["## Dec 16 – Dec 29: Basics", "## Jan 6 – Jan 12: More"], [(1, 2), (4, 4)]),
+        # days before the month, full month names, a year, an end in the same month
+        (["## 6 January 2025 - 12 January 2025: Basics", "## January 13-26: More"], [(1, 1), (2, 3)]),
+        (["### Mar 3 to Mar 9 — Basics", "### Mar. 10 through Mar. 16 | More"], [(1, 1), (2, 2)]),
+    ],
+)
+def test_date_ranges_in_other_shapes(headings, weeks):
+    body = "# Plan\n\n" + "\n- topic\n\n".join(headings) + "\n- topic\n"
+    role, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == list(zip(["Basics", "More"], weeks, strict=True))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one dated heading is an event, not a plan
+        "# Log\n\n## Jan 6 – Jan 19: Kickoff\n- a\n\n## Notes\n- b\n",
+        # dates that go back in time are no plan in calendar order
+        "# Log\n\n## 2025-03-03 – 2025-03-09: B\n- a\n\n## 2025-01-06 – 2025-01-12: A\n- b\n",
+        # a file with other phase headings keeps them as its plan, and dated headings as its sections
+        "# P\n\n## Phase 1: Basics (Weeks 1-2)\n- a\n\n## Jan 6 – Jan 19: Extra\n- b\n\n## Jan 20 – Feb 2: More\n- c\n",
+    ],
+)
+def test_dated_headings_that_are_no_plan_stay_sections(body):
+    role, _ = parse(body)
+    assert all(p.title == "Basics" for p in role.phases)
+    assert any(s.title.endswith(("Kickoff", "B", "Extra")) and s.kind == "section" for s in role.sections)
+
+
+def test_dates_that_are_no_plan_get_a_hint_naming_them():
+    _, problems = parse("# Log\n\n## 2025-03-03 – 2025-03-09: B\n- a\n\n## 2025-01-06 – 2025-01-12: A\n- b\n")
+    (warning,) = [m for m in problems if "no phases found" in m]
+    assert "'2025-03-03 – 2025-03-09: B'" in warning
+    assert "'## Week 1 (Jan 6 – Jan 12): Title'" in warning
+
+
+def test_the_self_paced_warning_counts_distinct_days():
+    body = "# Log\n\n## 📔 Day 1\n- a\n## 💻 Day 1: Exercises\n- b\n## Day 2\n- c\n## Day 3\n- d\n"
+    _, problems = parse(body)
+    (warning,) = [m for m in problems if "no phases found" in m]
+    assert "its 3 'Day N' headings are days" in warning
