@@ -608,6 +608,7 @@ class _Body:
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
+        self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
@@ -776,8 +777,13 @@ class _Body:
             found = read_phase_heading(plain)
             if found is not None and (self.kind is None or _kind(found) == self.kind) and _plan_item(plain, found):
                 # '1. Phase 1: HTML (Weeks 1-4)' with its bullets under it, in a file whose plan is such a list
-                self.open_heading(self._line_phase_level(), plain, line, found)
+                self._open_plan_line(block)
                 return
+        if kind == "line" and self.line_plan and not depth and not quote:
+            if line in self.line_plan:
+                self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
+                return
+            self._end_line_phase()
         if not self.stack:
             if kind == "item" and task is not None:
                 self._task(block, "Checklist", "Checklist")
@@ -872,6 +878,26 @@ class _Body:
             heading.part.text.insert(0, links)
         elif heading.is_phase and heading.phase is not None:
             heading.phase.links = links
+
+    def _open_plan_line(self, block: Block) -> None:
+        """Open the phase a list item or paragraph line of a plan gives: 'Week 7 | Git | branches, rebase' is the
+        phase 'Week 7: Git', the cells after its title a bullet each."""
+        text, details = _pipe_cells(block.md, block.plain)
+        self.open_heading(self._line_phase_level(), text, block.line, read_phase_heading(text))
+        for md, plain in details:
+            self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
+
+    def _end_line_phase(self) -> None:
+        """End a phase that a plan's paragraph line opened: a paragraph of other words after the plan's lines ('Notes
+        for weeks 1-6: …') is the text around the plan, not the last line's phase."""
+        phase = self.phase
+        if phase is None or phase.line not in self.line_plan:
+            return
+        self.phase = None
+        while self.stack and self.stack[-1].phase is phase:
+            self.stack.pop()
+        self.sub = self.part = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1075,6 +1101,8 @@ def _parse_body(
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
         reader.list_plan = planned is None and plain_file and _list_plan(blocks)
+        if planned is None and plain_file and not reader.list_plan:
+            reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -1207,6 +1235,55 @@ def _list_plan(blocks: list[Block]) -> bool:
             if found is not None and _plan_item(b[3], found):
                 kinds.append(_kind(found))
     return len(kinds) >= 2 and len(set(kinds)) == 1
+
+
+def _line_plan(blocks: list[Block]) -> frozenset[int]:
+    """Return the lines of the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics',
+    'Week 7 | Git in depth | branches', 'Weeks 13-15 — React'): those in runs of two or more, one after the other
+    (soft-broken lines of one paragraph, or paragraphs of one line), each naming weeks after those of the line
+    before, all counting in one unit; none when there is no such run. A line alone is a sentence of the text."""
+    runs: list[list[tuple[int, PhaseHeading]]] = []
+    run: list[tuple[int, PhaseHeading]] = []
+    for b in blocks:
+        found = None
+        if b.kind == "line" and not b.depth and not b.quote and not b.label:
+            found = read_phase_heading(_pipe_cells(b.md, b.plain)[0])
+        if found is not None and found.first is not None and found.last is not None and _plan_item(b.plain, found):
+            run.append((b.line, found))
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    if len(run) >= 2:
+        runs.append(run)
+    taken = [item for r in runs for item in r]
+    if len({_kind(found) for _, found in taken}) != 1:
+        return frozenset()
+    last = 0
+    for _, found in taken:
+        if found.first is None or found.last is None or found.first <= last:
+            return frozenset()
+        last = found.last
+    return frozenset(line for line, _ in taken)
+
+
+_PIPE = re.compile(r"\s*(?<!\\)\|\s*")
+
+
+def _pipe_cells(md: str, plain: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a plan line whose span stands alone before a pipe ('Week 7 | Git in depth | branches, rebase') into
+    its phase ('Week 7: Git in depth') and the cells after that ([('branches, rebase', 'branches, rebase')], md
+    and clean text); any other line is its phase alone."""
+    cells = _PIPE.split(plain)
+    if len(cells) < 3 or not cells[1]:
+        return plain, []
+    first = read_phase_heading(cells[0])
+    if first is None or first.title:  # 'Weeks 1-2: Git (a | b | c)': the pipes are the title's
+        return plain, []
+    md_cells = _PIPE.split(md)
+    if len(md_cells) != len(cells):  # a pipe inside a link or code: the details as clean text
+        md_cells = [escape(c) for c in cells]
+    return f"{cells[0]}: {cells[1]}", [(m, p) for m, p in zip(md_cells[2:], cells[2:], strict=True) if p]
 
 
 def _table_plan(blocks: list[Block]) -> list[Block] | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.loader import parse_bytes
+from bot.content.answers import answer
+from bot.content.loader import build_index, parse_bytes
 from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
 
@@ -111,6 +112,90 @@ def test_dates_that_are_no_plan_get_a_hint_naming_them():
     (warning,) = [m for m in problems if "no phases found" in m]
     assert "'2025-03-03 – 2025-03-09: B'" in warning
     assert "'## Week 1 (Jan 6 – Jan 12): Title'" in warning
+
+
+# --- one line per week ---------------------------------------------------------------------------------------------
+
+LINES = """
+# Full-stack
+
+## The plan
+
+Week 1 :: HTML basics
+Week 2 :: CSS and the box model
+
+Notes for weeks 1-2: build one small page per week.
+
+Week 3 | Git in depth | branches, rebase, pull requests
+Week 4 | Node.js | modules, npm
+
+Weeks 5-7 — React (components, hooks)
+
+Weeks 8-9: Capstone: a full-stack app
+
+## Checklist
+- [ ] Deploy the capstone
+"""
+
+
+def test_lines_of_weeks_in_paragraphs_are_the_plan_of_a_file_without_phase_headings():
+    role, problems = parse(LINES)
+    assert phases(role) == [
+        (1, "HTML basics", (1, 1)),
+        (2, "CSS and the box model", (2, 2)),
+        (3, "Git in depth", (3, 3)),
+        (4, "Node.js", (4, 4)),
+        (5, "React (components, hooks)", (5, 7)),
+        (6, "Capstone: a full-stack app", (8, 9)),
+    ]
+    assert not [m for m in problems if "no phases found" in m]
+    # the rest of a '|' line is its details
+    assert phase_body(role.phases[2]) == "- branches, rebase, pull requests"
+    assert phase_body(role.phases[3]) == "- modules, npm"
+    # a paragraph of other words after a plan line is the text around the plan
+    assert phase_body(role.phases[1]) == ""
+    assert [s.text for s in role.sections if s.title == "The plan"] == [
+        "Notes for weeks 1-2: build one small page per week."
+    ]
+    # the checklist after the plan is no part of its last phase
+    assert [(c.text, c.phase) for c in role.checklist] == [("Deploy the capstone", None)]
+
+
+def test_list_items_of_weeks_with_pipes_are_phases_titled_by_their_first_cell():
+    body = "# Plan\n\n- Week 1 | Git | branches, rebase\n  - reflog\n- Week 2 | Node.js | modules\n"
+    role, _ = parse(body)
+    assert phases(role) == [(1, "Git", (1, 1)), (2, "Node.js", (2, 2))]
+    # the details stand beside the bullets nested under the item
+    assert phase_body(role.phases[0]) == "- branches, rebase\n- reflog"
+    assert phase_body(role.phases[1]) == "- modules"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one line alone is a sentence of the text
+        "# Plan\n\nWeek 1 :: HTML basics\n\nThen we see.\n\n- topic\n",
+        # lines whose weeks go back are no plan
+        "# Plan\n\nWeek 3 :: A\nWeek 1 :: B\n",
+    ],
+)
+def test_week_lines_that_are_no_plan_stay_text(body):
+    role, _ = parse(body)
+    assert role.phases == ()
+
+
+def test_week_lines_do_not_replace_headings_that_are_the_plan():
+    body = "# Plan\n\nWeek 1 :: A\nWeek 2 :: B\n\n## Week 1: Basics\n- a\n## Week 2: More\n- b\n"
+    role, _ = parse(body)
+    assert phases(role) == [(1, "Basics", (1, 1)), (2, "More", (2, 2))]
+
+
+def test_a_week_question_answers_with_the_phase_of_a_week_line():
+    role, _ = parse(LINES)
+    index = build_index([role], []).search
+    found = answer(index, "week 6", role=role.name)
+    assert found.problem == ""
+    assert found.note == "Week 6 of Test Role is in Phase 5: React (components, hooks) (weeks 5-7)."
 
 
 def test_the_self_paced_warning_counts_distinct_days():
