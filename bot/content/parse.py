@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import groupby, pairwise, repeat
 from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -38,6 +38,7 @@ from bot.content.models import (
     item_note,
 )
 from bot.content.phases import (
+    DAY_WORDS,
     PhaseHeading,
     dated_hint,
     dated_phases,
@@ -1310,6 +1311,8 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
         made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        if made is None:  # '| # Day | Topics |': a phase per week of days
+            made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:
             out.extend(blocks[i:end])
         else:
@@ -1357,6 +1360,57 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
     return out, after
+
+
+DAY_WEEK_TITLE = 100  # the longest title of a week of a day table's topics, joined; a longer one is cut short
+# The header of a table's column of days ('Day', '# Day', 'Days', 'Tag'), whose cells count them ('01', '18').
+_DAY_COLUMN = re.compile(rf"#?\s*(?P<word>{DAY_WORDS})\.?", re.IGNORECASE)
+
+
+def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+    """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
+    phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
+    bullet per row ('Day 18: Promises', its other cells after it), with the last week they reach; None unless every
+    row counts one day, each after the one before, from a week after week `after`."""
+    if len(rows) < 2:
+        return None
+    days: list[int] = []
+    for row in rows:
+        column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
+        cell = row.cells[0][2].strip()
+        if column is None or not cell.isdigit() or len(cell) > 3:
+            return None
+        days.append(int(cell))
+    word = _DAY_COLUMN.fullmatch(rows[0].cells[0][0].strip()).group("word")  # type: ignore[union-attr]
+    one = word.rstrip("sS") if word.casefold() == "days" else word  # 'Day 18' under 'Days'
+    if days[0] < 1 or (days[0] + 6) // 7 <= after or any(a >= b for a, b in pairwise(days)):
+        return None
+    out: list[Block] = []
+    for _, week in groupby(zip(days, rows, strict=True), key=lambda pair: (pair[0] + 6) // 7):
+        group = list(week)
+        items: list[Block] = []
+        topics: list[str] = []
+        for day, row in group:
+            others = row.cells[1:]
+            titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
+            title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
+            details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
+            if title_plain:
+                topics.append(title_plain)
+            md = f"{one} {day}: {title_md}".rstrip(": ") + (" — " + " · ".join(details) if details else "")
+            plain = f"{one} {day}: {title_plain}".rstrip(": ")
+            items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
+        first, last = group[0][0], group[-1][0]
+        # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
+        titled = " · ".join(topics)
+        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
+            titled = f"{topics[0]} … {topics[-1]}"
+        heading = f"{one} {first}-{last}" + (f": {titled}" if titled else "")
+        out.append(
+            Block("heading", group[0][1].line, escape(heading), heading, level=level, quote=group[0][1].quote + 1)
+        )
+        out.extend(items)
+    return out, (days[-1] + 6) // 7
 
 
 # The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').

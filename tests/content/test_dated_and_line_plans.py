@@ -190,6 +190,54 @@ def test_week_lines_do_not_replace_headings_that_are_the_plan():
     assert phases(role) == [(1, "Basics", (1, 1)), (2, "More", (2, 2))]
 
 
+# --- a table of days -----------------------------------------------------------------------------------------------
+
+DAYS = (
+    "# 30 Days\n\n| # Day | Topics |\n|-------|--------|\n"
+    + "".join(f"| {d:02d} | [Topic {d}](https://example.com/{d}) |\n" for d in range(1, 18))
+    + "| 18 | [Promises](https://example.com/18) |\n| 19 | [Closure](https://example.com/19) |\n\n"
+    + "Share your progress.\n\n## 📔 Day 1\n\n### Setup\n- Install Node\n\n## 💻 Day 1: Exercises\n\n"
+    + "- [ ] Finish the Day 1 exercises\n\n## 📔 Day 2 - Data Types\n\n- [ ] Finish the Day 2 exercises\n"
+)
+
+
+def test_a_table_whose_first_column_counts_days_is_a_plan_of_weeks():
+    role, problems = parse(DAYS)
+    assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 1)), (2, (2, 2)), (3, (3, 3))]
+    assert role.phases[2].title == "Topic 15 · Topic 16 · Topic 17 · Promises · Closure"
+    assert role.phases[0].title == "Topic 1 · Topic 2 · Topic 3 · Topic 4 · Topic 5 · Topic 6 · Topic 7"
+    assert phase_body(role.phases[2]).splitlines()[3] == "- Day 18: [Promises](https://example.com/18)"
+    assert not [m for m in problems if "no phases found" in m]
+    # the header's '#' is in no title or details
+    assert not [s for s in role.sections if "#" in s.title or "# Day" in s.text]
+    # the day sections after the table are no part of the last phase
+    assert [(c.text, c.phase) for c in role.checklist] == [
+        ("Finish the Day 1 exercises", None),
+        ("Finish the Day 2 exercises", None),
+    ]
+
+
+def test_a_week_of_long_day_topics_is_titled_by_its_first_and_last():
+    rows = "".join(f"| {d} | A rather long topic about subject number {d} |\n" for d in range(1, 8))
+    role, _ = parse("# Days\n\n| Day | Topic |\n|---|---|\n" + rows)
+    assert phases(role) == [
+        (1, "A rather long topic about subject number 1 … A rather long topic about subject number 7", (1, 1))
+    ]
+
+
+def test_a_day_and_a_week_question_answer_with_the_phase_on_a_table_of_days():
+    role, _ = parse(DAYS)
+    index = build_index([role], []).search
+    day = answer(index, "day 18", role=role.name)
+    assert day.problem == ""
+    assert day.hits[0].section.kind == "phase"
+    assert (
+        day.note == "Day 18 of Test Role is in Phase 3: Topic 15 · Topic 16 · Topic 17 · Promises · Closure (week 3)."
+    )
+    week = answer(index, "week 2", role=role.name)
+    assert week.hits[0].section.kind == "phase" and week.hits[0].section.phase == 2
+
+
 def test_a_week_question_answers_with_the_phase_of_a_week_line():
     role, _ = parse(LINES)
     index = build_index([role], []).search
