@@ -217,6 +217,12 @@ def test_a_table_whose_first_column_counts_days_is_a_plan_of_weeks():
     ]
 
 
+def test_a_table_of_days_that_is_no_plan_names_its_column_without_its_mark():
+    role, _ = parse("# Days\n\n| # Day | Topics |\n|---|---|\n| 18 | Promises |\n| 3 | Booleans |\n")
+    assert role.phases == ()
+    assert [s.text for s in role.sections if s.title == "Promises"] == ["Promises — Day: 18"]
+
+
 def test_a_week_of_long_day_topics_is_titled_by_its_first_and_last():
     rows = "".join(f"| {d} | A rather long topic about subject number {d} |\n" for d in range(1, 8))
     role, _ = parse("# Days\n\n| Day | Topic |\n|---|---|\n" + rows)
