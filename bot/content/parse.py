@@ -4,8 +4,9 @@ The front-matter is read by python-frontmatter and PyYAML (libyaml's safe loader
 parser (`bot.content.markdown`), whose blocks are then given their place: headings are sections, phase
 headings (in the shapes `bot.content.phases` reads) open phases, and everything under a phase (sub-headings,
 bold labels, bullets, table rows, quoted lists, paragraphs) belongs to it. Task items anywhere make the
-checklist. A file without phase headings may give its plan as a table of weeks (a phase per row) or as a list
-whose items are phases (their nested bullets their topics); a file without phases is a self-paced path; phases
+checklist. A file without phase headings may give its plan as a table of weeks (a phase per row) or of days (a
+phase per week of them), as a list whose items are phases (their nested bullets their topics), or as lines of
+weeks in its text ('Week 1 :: HTML basics', a phase per line); a file without phases is a self-paced path; phases
 without weeks get weeks planned for them.
 """
 

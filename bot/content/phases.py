@@ -15,6 +15,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   (in a file whose plan such sections are, with no phase heading of another shape: see `titled_spans`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
   file whose plan they are: see `read_phase_headings`).
+- `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
+  its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
