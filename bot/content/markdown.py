@@ -77,6 +77,15 @@ _PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
 _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[:：]?")
 
 
+# A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
+_HEADER_MARK = re.compile(r"#\s*(?=[^\W\d_])")
+
+
+def _header_name(header: str) -> str:
+    """Return a table column's name without a '#' before its word ('# Day' is 'Day'; '#' alone stays)."""
+    return _HEADER_MARK.sub("", header, count=1) if header[:1] == "#" else header
+
+
 class Block(NamedTuple):
     """One block that shapes a role file.
 
@@ -1051,7 +1060,7 @@ class _Reader:
     def _emit_row(self) -> None:
         head = self.table_head or []
         cells = tuple(
-            (head[i][0] if i < len(head) else "", md, plain)
+            (_header_name(head[i][0]) if i < len(head) else "", md, plain)
             for i, (plain, md) in enumerate(self.cells)
             if plain and plain.casefold() not in _PLACEHOLDER_CELLS
         )

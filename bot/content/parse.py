@@ -4,8 +4,9 @@ The front-matter is read by python-frontmatter and PyYAML (libyaml's safe loader
 parser (`bot.content.markdown`), whose blocks are then given their place: headings are sections, phase
 headings (in the shapes `bot.content.phases` reads) open phases, and everything under a phase (sub-headings,
 bold labels, bullets, table rows, quoted lists, paragraphs) belongs to it. Task items anywhere make the
-checklist. A file without phase headings may give its plan as a table of weeks (a phase per row) or as a list
-whose items are phases (their nested bullets their topics); a file without phases is a self-paced path; phases
+checklist. A file without phase headings may give its plan as a table of weeks (a phase per row) or of days (a
+phase per week of them), as a list whose items are phases (their nested bullets their topics), or as lines of
+weeks in its text ('Week 1 :: HTML basics', a phase per line); a file without phases is a self-paced path; phases
 without weeks get weeks planned for them.
 """
 
@@ -15,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import groupby, pairwise, repeat
 from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -38,8 +39,11 @@ from bot.content.models import (
     item_note,
 )
 from bot.content.phases import (
+    DAY_WORDS,
     PhaseHeading,
-    is_day_heading,
+    dated_hint,
+    dated_phases,
+    heading_day,
     level_series,
     outline_numbered,
     phase_hint,
@@ -189,12 +193,15 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
     title, phases, checklist, sections = _parse_body(body, body_line, problems, facts)
     if not phases and facts is not None:
         first_text = body_line + body.count("\n", 0, len(body) - len(body.lstrip()))
-        days = sum(1 for s in sections if s.kind == "section" and is_day_heading(s.title))
+        # Days, not headings: '📔 Day 1' and '💻 Day 1: Exercises' are one day
+        days = len({d for s in sections if s.kind == "section" and (d := heading_day(s.title)) is not None})
+        dated = dated_hint([(0, s.title) for s in sections if s.kind == "section"])
         how = (
             f"its {days} 'Day N' headings are days, not phases: for a weekly plan put them under headings like "
             "'## Week 1: Setup', or head each week '## Days 1-7: Setup'"
             if days >= 3
-            else "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
+            else dated
+            or "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
         )
         problems.add(
             "warning",
@@ -603,6 +610,7 @@ class _Body:
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
+        self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
@@ -771,8 +779,13 @@ class _Body:
             found = read_phase_heading(plain)
             if found is not None and (self.kind is None or _kind(found) == self.kind) and _plan_item(plain, found):
                 # '1. Phase 1: HTML (Weeks 1-4)' with its bullets under it, in a file whose plan is such a list
-                self.open_heading(self._line_phase_level(), plain, line, found)
+                self._open_plan_line(block)
                 return
+        if kind == "line" and self.line_plan and not depth and not quote:
+            if line in self.line_plan:
+                self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
+                return
+            self._end_line_phase()
         if not self.stack:
             if kind == "item" and task is not None:
                 self._task(block, "Checklist", "Checklist")
@@ -867,6 +880,26 @@ class _Body:
             heading.part.text.insert(0, links)
         elif heading.is_phase and heading.phase is not None:
             heading.phase.links = links
+
+    def _open_plan_line(self, block: Block) -> None:
+        """Open the phase a list item or paragraph line of a plan gives: 'Week 7 | Git | branches, rebase' is the
+        phase 'Week 7: Git', the cells after its title a bullet each."""
+        text, details = _pipe_cells(block.md, block.plain)
+        self.open_heading(self._line_phase_level(), text, block.line, read_phase_heading(text))
+        for md, plain in details:
+            self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
+
+    def _end_line_phase(self) -> None:
+        """End a phase that a plan's paragraph line opened: a paragraph of other words after the plan's lines ('Notes
+        for weeks 1-6: …') is the text around the plan, not the last line's phase."""
+        phase = self.phase
+        if phase is None or phase.line not in self.line_plan:
+            return
+        self.phase = None
+        while self.stack and self.stack[-1].phase is phase:
+            self.stack.pop()
+        self.sub = self.part = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1061,12 +1094,17 @@ def _parse_body(
         titled = titled_spans(headings) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
+        dated = dated_phases(headings) if plain_file else None
+        if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
+            heading_phases, plain_file = dated, False
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
         reader.list_plan = planned is None and plain_file and _list_plan(blocks)
+        if planned is None and plain_file and not reader.list_plan:
+            reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -1201,6 +1239,55 @@ def _list_plan(blocks: list[Block]) -> bool:
     return len(kinds) >= 2 and len(set(kinds)) == 1
 
 
+def _line_plan(blocks: list[Block]) -> frozenset[int]:
+    """Return the lines of the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics',
+    'Week 7 | Git in depth | branches', 'Weeks 13-15 — React'): those in runs of two or more, one after the other
+    (soft-broken lines of one paragraph, or paragraphs of one line), each naming weeks after those of the line
+    before, all counting in one unit; none when there is no such run. A line alone is a sentence of the text."""
+    runs: list[list[tuple[int, PhaseHeading]]] = []
+    run: list[tuple[int, PhaseHeading]] = []
+    for b in blocks:
+        found = None
+        if b.kind == "line" and not b.depth and not b.quote and not b.label:
+            found = read_phase_heading(_pipe_cells(b.md, b.plain)[0])
+        if found is not None and found.first is not None and found.last is not None and _plan_item(b.plain, found):
+            run.append((b.line, found))
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = []
+    if len(run) >= 2:
+        runs.append(run)
+    taken = [item for r in runs for item in r]
+    if len({_kind(found) for _, found in taken}) != 1:
+        return frozenset()
+    last = 0
+    for _, found in taken:
+        if found.first is None or found.last is None or found.first <= last:
+            return frozenset()
+        last = found.last
+    return frozenset(line for line, _ in taken)
+
+
+_PIPE = re.compile(r"\s*(?<!\\)\|\s*")
+
+
+def _pipe_cells(md: str, plain: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a plan line whose span stands alone before a pipe ('Week 7 | Git in depth | branches, rebase') into
+    its phase ('Week 7: Git in depth') and the cells after that ([('branches, rebase', 'branches, rebase')], md
+    and clean text); any other line is its phase alone."""
+    cells = _PIPE.split(plain)
+    if len(cells) < 3 or not cells[1]:
+        return plain, []
+    first = read_phase_heading(cells[0])
+    if first is None or first.title:  # 'Weeks 1-2: Git (a | b | c)': the pipes are the title's
+        return plain, []
+    md_cells = _PIPE.split(md)
+    if len(md_cells) != len(cells):  # a pipe inside a link or code: the details as clean text
+        md_cells = [escape(c) for c in cells]
+    return f"{cells[0]}: {cells[1]}", [(m, p) for m, p in zip(md_cells[2:], cells[2:], strict=True) if p]
+
+
 def _table_plan(blocks: list[Block]) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
     rows '| 3-4 | JOINs | ... |'), or a later column does in a table of phases ('| Phase | Weeks | Topics |'), made
@@ -1225,6 +1312,8 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
         made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        if made is None:  # '| # Day | Topics |': a phase per week of days
+            made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:
             out.extend(blocks[i:end])
         else:
@@ -1272,6 +1361,57 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
     return out, after
+
+
+DAY_WEEK_TITLE = 100  # the longest title of a week of a day table's topics, joined; a longer one is cut short
+# The header of a table's column of days ('Day', '# Day', 'Days', 'Tag'), whose cells count them ('01', '18').
+_DAY_COLUMN = re.compile(rf"#?\s*(?P<word>{DAY_WORDS})\.?", re.IGNORECASE)
+
+
+def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+    """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
+    phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
+    bullet per row ('Day 18: Promises', its other cells after it), with the last week they reach; None unless every
+    row counts one day, each after the one before, from a week after week `after`."""
+    if len(rows) < 2:
+        return None
+    days: list[int] = []
+    for row in rows:
+        column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
+        cell = row.cells[0][2].strip()
+        if column is None or not cell.isdigit() or len(cell) > 3:
+            return None
+        days.append(int(cell))
+    word = _DAY_COLUMN.fullmatch(rows[0].cells[0][0].strip()).group("word")  # type: ignore[union-attr]
+    one = word.rstrip("sS") if word.casefold() == "days" else word  # 'Day 18' under 'Days'
+    if days[0] < 1 or (days[0] + 6) // 7 <= after or any(a >= b for a, b in pairwise(days)):
+        return None
+    out: list[Block] = []
+    for _, week in groupby(zip(days, rows, strict=True), key=lambda pair: (pair[0] + 6) // 7):
+        group = list(week)
+        items: list[Block] = []
+        topics: list[str] = []
+        for day, row in group:
+            others = row.cells[1:]
+            titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
+            title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
+            details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
+            if title_plain:
+                topics.append(title_plain)
+            md = f"{one} {day}: {title_md}".rstrip(": ") + (" — " + " · ".join(details) if details else "")
+            plain = f"{one} {day}: {title_plain}".rstrip(": ")
+            items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
+        first, last = group[0][0], group[-1][0]
+        # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
+        titled = " · ".join(topics)
+        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
+            titled = f"{topics[0]} … {topics[-1]}"
+        heading = f"{one} {first}-{last}" + (f": {titled}" if titled else "")
+        out.append(
+            Block("heading", group[0][1].line, escape(heading), heading, level=level, quote=group[0][1].quote + 1)
+        )
+        out.extend(items)
+    return out, (days[-1] + 6) // 7
 
 
 # The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').

@@ -15,6 +15,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   (in a file whose plan such sections are, with no phase heading of another shape: see `titled_spans`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
   file whose plan they are: see `read_phase_headings`).
+- `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
+  its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -49,6 +51,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
@@ -819,6 +822,15 @@ def is_day_heading(text: str) -> bool:
     return span is not None and _unit(span) == "day" and not span.group("b")
 
 
+def heading_day(text: str) -> int | None:
+    """Return the day a day's heading is for ('📔 Day 1', '💻 Day 1: Exercises' are both day 1), else None."""
+    if _maybe_foreign(text):
+        text = _in_english(text)[0]
+    lead = _LEAD.match(text)
+    span = _SPAN_START.match(text, lead.end() if lead else 0)
+    return int(span.group("a")) if span is not None and _unit(span) == "day" and not span.group("b") else None
+
+
 def _unit(span: re.Match[str]) -> str:
     """Return the unit a span counts in, whatever language its word is in: "week", "month" or "day"."""
     return "week" if span.group("week") else "month" if span.group("month") else "day"
@@ -1086,3 +1098,159 @@ def level_series(headings: Sequence[tuple[int, str]]) -> int | None:
         if len(seen) >= 3 and all(a < b for a, b in pairwise(seen)):
             return level
     return None
+
+
+# Phases headed by the dates they run ('Jan 6 – Jan 19: Swift Foundations', 'Week of March 3: Architecture',
+# '2025-03-24 → 2025-04-13: Capstone'): see `dated_phases`. Month names in English, full or cut short.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        1,
+    )
+    for name in names
+}
+_MONTH_NAME = "(?:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s*(?P<{0}y>\d{{4}})(?!\d))?"
+# One date: '2025-03-24', 'Jan 6', 'January 6th, 2025', '6 Jan 2025'.
+_DATE = (
+    r"(?:(?P<{0}iy>\d{{4}})-(?P<{0}im>\d{{1,2}})-(?P<{0}id>\d{{1,2}})(?!\d)"
+    rf"|(?P<{{0}}m>{_MONTH_NAME})\s*(?P<{{0}}d>\d{{{{1,2}}}}){_ORDINAL}(?!\d)(?!\s*:\d){_YEAR}"
+    rf"|(?P<{{0}}d2>\d{{{{1,2}}}}){_ORDINAL}\s+(?P<{{0}}m2>{_MONTH_NAME}){_YEAR.replace('{0}y', '{0}y2')})"
+)
+_DATE_SEP = r"\s*(?:->|→|⟶|–|—|-|to|through|thru|until|till)\s*"
+_DATED = re.compile(
+    r"(?:(?P<week_of>week\s+of)\s+"
+    + _DATE.format("a")
+    + "|"
+    + _DATE.format("s")
+    + _DATE_SEP
+    + "(?:"
+    + _DATE.format("e")
+    + r"|(?P<eday>\d{1,2})(?!\d)(?!\s*[:.]\d))"
+    + ")",
+    re.IGNORECASE,
+)
+# The date is (year or None, month, day).
+_Date = tuple[int | None, int, int]
+MAX_DATED_DAYS = 366  # a dated phase longer than a year is no phase of a plan
+_NO_YEAR = 2000  # the year of dates given without one: a leap year, so 'Feb 29' is a date
+
+
+class DatedHeading(NamedTuple):
+    """A heading that gives the dates it runs: its first and last date, and the words after them."""
+
+    start: _Date
+    end: _Date | None  # None: 'Week of March 3', one week
+    title: str
+
+
+def _date_of(found: re.Match[str], key: str) -> _Date | None:
+    """Return the date the `key` group of `_DATED` read, or None when it read none."""
+    groups = found.groupdict()
+    if groups.get(f"{key}iy"):
+        return int(groups[f"{key}iy"]), int(groups[f"{key}im"]), int(groups[f"{key}id"])
+    for m, d, y in ((f"{key}m", f"{key}d", f"{key}y"), (f"{key}m2", f"{key}d2", f"{key}y2")):
+        if groups.get(m):
+            year = groups.get(y)
+            return int(year) if year else None, _MONTH_NUMBERS[groups[m].rstrip(".").casefold()], int(groups[d])
+    return None
+
+
+def read_dated_heading(text: str) -> DatedHeading | None:
+    """Return what a heading that opens with the dates it runs says ('Jan 6 – Jan 19: Swift Foundations', 'Week of
+    March 3: Architecture', '2025-03-24 → 2025-04-13: Capstone', 'January 13-26: More'), else None."""
+    lead = _LEAD.match(text)
+    found = _DATED.match(text, lead.end() if lead else 0)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    if rest[:1].isalnum():  # 'Jan 6 – Jan 19th-century maps': the dates are no heading's own
+        return None
+    if found.group("week_of"):
+        start = _date_of(found, "a")
+        return DatedHeading(start, None, _title(rest)) if start is not None else None
+    start = _date_of(found, "s")
+    end = _date_of(found, "e")
+    if start is not None and end is None and found.group("eday"):
+        end = (start[0], start[1], int(found.group("eday")))  # 'January 13-26': the same month
+    if start is None or end is None:
+        return None
+    return DatedHeading(start, end, _title(rest))
+
+
+def _calendar(dates: Sequence[_Date]) -> list[date] | None:
+    """Return the dates in the calendar, the year of each without one counted on from those before it (a date
+    earlier in the year than the one before it is in the next year), from the first year given (the current
+    `_NO_YEAR` where none is); None when one is no date or they do not go forward."""
+    years_on, last, offsets = 0, None, []
+    for year, month, day in dates:
+        if year is None and last is not None and (month, day) < last:
+            years_on += 1
+        offsets.append(years_on)
+        last = (month, day)
+    given = next(((d[0], off) for d, off in zip(dates, offsets, strict=True) if d[0] is not None), None)
+    base = given[0] - given[1] if given is not None else _NO_YEAR
+    try:
+        out = [date(y if y is not None else base + off, m, d) for (y, m, d), off in zip(dates, offsets, strict=True)]
+    except ValueError:  # 'Feb 30'
+        return None
+    return out if all(a <= b for a, b in pairwise(out)) else None
+
+
+def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
+    """Read the headings that give the dates they run as phases in calendar order, for a file with no phase heading
+    of another shape: those at the outermost level that has two or more of them, each after the one before. Weeks
+    count from the first date ('Jan 6 – Jan 19' is weeks 1-2, then 'Week of February 24' one week); a gap between
+    dates is a gap in weeks. None when no level has two, or they do not run forward."""
+    dated = [(i, found) for i, (_, text) in enumerate(headings) if (found := read_dated_heading(text)) is not None]
+    levels = Counter(headings[i][0] for i, _ in dated)
+    level = min((lv for lv, n in levels.items() if n >= 2), default=None)
+    if level is None:
+        return None
+    ours = [(i, found) for i, found in dated if headings[i][0] == level]
+    ends = [found.end or found.start for _, found in ours]
+    days = _calendar([d for (_, found), end in zip(ours, ends, strict=True) for d in (found.start, end)])
+    if days is None:
+        return None
+    origin = days[0]
+    result: list[PhaseHeading | None] = [None] * len(headings)
+    last_week = 0
+    for k, (i, found) in enumerate(ours):
+        start, end = days[2 * k], days[2 * k + 1]
+        if (k and start <= days[2 * k - 1]) or (end - start).days > MAX_DATED_DAYS:
+            return None
+        first = (start - origin).days // 7 + 1
+        last = first if found.end is None else (end - origin).days // 7 + 1
+        # A range that starts in the week the one before ends in (Mon-Thu, then Fri-Sun) starts in the next week.
+        first = max(first, last_week + 1)
+        last = max(last, first)
+        last_week = last
+        result[i] = PhaseHeading(None, first, last, found.title or headings[i][1], "week")
+    return result
+
+
+def dated_hint(headings: Sequence[tuple[int, str]]) -> str | None:
+    """Return a hint naming the dated headings of a file that are no plan (`dated_phases` read none), else None."""
+    dated = [text for _, text in headings if read_dated_heading(text) is not None]
+    if not dated:
+        return None
+    named = ", ".join(f"'{text}'" for text in dated[:3]) + (", …" if len(dated) > 3 else "")
+    return (
+        f"its dated headings ({named}) are phases only when two or more at one level run forward in calendar "
+        "order; or write them as '## Week 1 (Jan 6 – Jan 12): Title'"
+    )
