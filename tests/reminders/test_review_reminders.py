@@ -119,7 +119,7 @@ async def test_one_path_lists_items_without_naming_the_path_and_the_group_post_h
     assert composed.reply is not None
     assert (
         "🔁 Time to review · still got it?\n"
-        "================================\n\n"
+        "=================================\n\n"
         "**1. Use git professionally**\n"
         "From Phase 1: Foundations · `/phase number:1 role:backend-engineer` · review 1 of 4"
     ) in text(composed.reply)
