@@ -82,7 +82,8 @@ _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[
 class Block(NamedTuple):
     """One block that shapes a role file.
 
-    kind: "heading" (level 1-6), "line" (one line of a paragraph; `depth` > 0 when it continues a list item),
+    kind: "heading" (level 1-6), "line" (one line of a paragraph, or a sentence wrapped over several; `depth` > 0
+    when it continues a list item),
     "item" (a list item's own text; `depth` 0 at the top; `task` None, False or True), "row" (a table row:
     `cells` of (header, md, plain)), "code" (`md` is the fenced block).
     """
@@ -688,7 +689,7 @@ class _Reader:
         """Handle one event, whatever it is and whatever the reader's state."""
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
-                self.line_break(span["end"])
+                self.line_break(span["end"], event == "SoftBreak")
             elif not (self.items or self.quote or self.html):
                 self.last_rule = self.line_at(span["start"])
             return
@@ -744,10 +745,14 @@ class _Reader:
             if handler is not None:
                 handler(self, value)
 
-    def line_break(self, next_start: int) -> None:
-        """End a paragraph's line: each line of a paragraph is a block (authors put one label per line)."""
+    def line_break(self, next_start: int, soft: bool = False) -> None:
+        """End a paragraph's line: each line of a paragraph is a block (authors put one label per line), but for a
+        sentence wrapped over two lines (see `_wrapped`), which reads on as one line."""
         ink = self.inline
         if ink is None:
+            return
+        if soft and self.in_para and self._wrapped(next_start):
+            self.text(" ")
             return
         item = self.open_item_text()
         if item is not None and not (ink.links or ink.images or ink.marks):
@@ -767,6 +772,22 @@ class _Reader:
         if marks and self.inline is not None:
             self.inline.md.extend(marks)
             self.inline.marks = marks
+
+    def _wrapped(self, next_start: int) -> bool:
+        """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
+        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'). A line that starts with
+        a capital, a digit, a mark or a bold label ('**Duration:** 2 weeks'), or that names a phase ('week 2: CSS'),
+        is a line of its own, as authors write one thing per line."""
+        data = self.data
+        end = data.find(b"\n", next_start)
+        following = data[next_start : len(data) if end < 0 else end].decode("utf-8", "replace").strip().lstrip("> ")
+        before = data[data.rfind(b"\n", 0, next_start - 1) + 1 : next_start].decode("utf-8", "replace").rstrip()
+        if not following or following[:2] in ("**", "__"):
+            return False
+        if before.endswith(","):
+            return True
+        first = following.lstrip("[(*_`\"'“‘«")[:1]
+        return first.islower() and read_phase_heading(following) is None
 
     def _line_depth(self) -> int:
         if self.lazy_depth is not None:

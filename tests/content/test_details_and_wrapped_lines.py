@@ -1,9 +1,11 @@
-"""Phases written in `<details>` blocks sit at the top of the path, not inside the section above them."""
+"""Phases written in `<details>` blocks sit at the top of the path, not inside the section above them; a paragraph
+written over several lines reads as one line in /phase and in search alike."""
 
 from __future__ import annotations
 
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
 
 DETAILS = (
@@ -85,3 +87,37 @@ def test_a_summary_that_is_no_phase_still_sits_under_the_heading_above_it():
     assert role.trail(entry(role, "📚 Extra reading").path) == ("Phase 1: Basics (Weeks 1-2)", "📚 Extra reading")
     # A week inside a phase is a part of it, not a phase of its own.
     assert role.trail(entry(role, "Routes").path) == ("Phase 2: Web (Weeks 3-4)", "Week 3: Flask")
+
+
+def test_a_paragraph_wrapped_mid_sentence_is_one_line_in_phase_and_in_search():
+    role = parse(DETAILS)
+    sentence = "A three-tier app on a managed cluster, provisioned with Terraform, deployed by a pipeline."
+    assert phase_body(role.phases[2]).split("\n") == ["- Docker", "", f"**Capstone project:** {sentence}"]
+    assert entry(role, "Capstone project").text.split("\n")[0] == sentence
+
+
+def test_a_line_that_runs_on_in_lower_case_joins_the_line_above_it():
+    body = "# T\n\n## Day 2\n\nDetails in\nthe Day 2 file.\n\n## Day 3\n\nMore\n"
+    role = parse(body)
+    assert entry(role, "Day 2").text == "Details in the Day 2 file."
+
+
+def test_lines_that_each_say_one_thing_and_hard_breaks_stay_lines():
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-2)\n\n**Objective:** Learn the basics\n**Duration:** two weeks\n"
+        "Week 1 :: HTML basics\nWeek 2 :: CSS and the box model\n\n"
+        "Read the first chapter,  \nthen the second one\\\nand the third.\n"
+    )
+    role = parse(body)
+    assert role.phases[0].objective == "Learn the basics"
+    assert phase_body(role.phases[0]).split("\n") == [
+        "**Objective:** Learn the basics",
+        "",
+        "**Duration:** two weeks",
+        "Week 1 :: HTML basics",
+        "Week 2 :: CSS and the box model",
+        "",
+        "Read the first chapter,",
+        "then the second one",
+        "and the third.",
+    ]
