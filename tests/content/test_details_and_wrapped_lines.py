@@ -3,6 +3,8 @@ written over several lines reads as one line in /phase and in search alike."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
@@ -121,3 +123,12 @@ def test_lines_that_each_say_one_thing_and_hard_breaks_stay_lines():
         "then the second one",
         "and the third.",
     ]
+
+
+def test_the_weeks_of_a_readme_written_in_details_blocks_are_its_plan_not_parts_of_its_plan_heading():
+    path = Path(__file__).parents[1] / "fixtures" / "roadmaps" / "html-readme.md"
+    role, _ = parse_bytes(path.read_bytes(), "html-readme.md")
+    assert role is not None
+    week_one = next(s for s in role.sections if s.kind == "phase")
+    assert role.trail(week_one.path) == ("Week 1 — HTML",)
+    assert entry(role, "📅 The plan").text == "Click a week to open it."
