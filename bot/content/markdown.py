@@ -26,6 +26,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
+from bot.content.phases import read_phase_heading
+
 OPTIONS = (
     pyromark.Options.ENABLE_TABLES
     | pyromark.Options.ENABLE_TASKLISTS
@@ -89,7 +91,8 @@ def _header_name(header: str) -> str:
 class Block(NamedTuple):
     """One block that shapes a role file.
 
-    kind: "heading" (level 1-6), "line" (one line of a paragraph; `depth` > 0 when it continues a list item),
+    kind: "heading" (level 1-6), "line" (one line of a paragraph, or a sentence wrapped over several; `depth` > 0
+    when it continues a list item),
     "item" (a list item's own text; `depth` 0 at the top; `task` None, False or True), "row" (a table row:
     `cells` of (header, md, plain)), "code" (`md` is the fenced block).
     """
@@ -295,6 +298,9 @@ class _Reader:
         self.html_start = 0
         self.html_headings = 0
         self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
+        self.outer_title = ""  # ... and its clean text
+        self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
+        self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.in_head = False
@@ -635,8 +641,8 @@ class _Reader:
                 if plain[-1] == "}":
                     md, plain = _without_attributes(md, plain)
                 line = self.line_at(end_event[1]["start"])
-                self.outer_level = int(end["Heading"][1])
-                block = ("heading", line, md, plain, self.outer_level, 0, None, "", "", False, False)
+                level = self._heading_level(int(end["Heading"][1]), plain)
+                block = ("heading", line, md, plain, level, 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote, number)))
         return blocks
 
@@ -692,7 +698,7 @@ class _Reader:
         """Handle one event, whatever it is and whatever the reader's state."""
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event != "Rule":
-                self.line_break(span["end"])
+                self.line_break(span["end"], event == "SoftBreak")
             elif not (self.items or self.quote or self.html):
                 self.last_rule = self.line_at(span["start"])
             return
@@ -748,10 +754,14 @@ class _Reader:
             if handler is not None:
                 handler(self, value)
 
-    def line_break(self, next_start: int) -> None:
-        """End a paragraph's line: each line of a paragraph is a block (authors put one label per line)."""
+    def line_break(self, next_start: int, soft: bool = False) -> None:
+        """End a paragraph's line: each line of a paragraph is a block (authors put one label per line), but for a
+        sentence wrapped over two lines (see `_wrapped`), which reads on as one line."""
         ink = self.inline
         if ink is None:
+            return
+        if soft and self.in_para and self._wrapped(next_start):
+            self.text(" ")
             return
         item = self.open_item_text()
         if item is not None and not (ink.links or ink.images or ink.marks):
@@ -771,6 +781,22 @@ class _Reader:
         if marks and self.inline is not None:
             self.inline.md.extend(marks)
             self.inline.marks = marks
+
+    def _wrapped(self, next_start: int) -> bool:
+        """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
+        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'). A line that starts with
+        a capital, a digit, a mark or a bold label ('**Duration:** 2 weeks'), or that names a phase ('week 2: CSS'),
+        is a line of its own, as authors write one thing per line."""
+        data = self.data
+        end = data.find(b"\n", next_start)
+        following = data[next_start : len(data) if end < 0 else end].decode("utf-8", "replace").strip().lstrip("> ")
+        before = data[data.rfind(b"\n", 0, next_start - 1) + 1 : next_start].decode("utf-8", "replace").rstrip()
+        if not following or following[:2] in ("**", "__"):
+            return False
+        if before.endswith(","):
+            return True
+        first = following.lstrip("[(*_`\"'“‘«")[:1]
+        return first.islower() and read_phase_heading(following) is None
 
     def _line_depth(self) -> int:
         if self.lazy_depth is not None:
@@ -880,13 +906,39 @@ class _Reader:
         if plain[-1:] == "}":
             md, plain = _without_attributes(md, plain)
         if plain:
-            level = self.outer_level = int(value["Heading"][1])
+            level = self._heading_level(int(value["Heading"][1]), plain)
             line = self.line_at(start)
             self.blocks.append(
                 _new_block(
                     Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote, None)
                 )
             )
+
+    def _heading_level(self, written: int, plain: str) -> int:
+        """Return the level of a heading just read: as written, or, written inside a '<summary>' (`<summary>`, a blank
+        line, '### Phase 4: …', '</summary>'), that of a summary."""
+        if self.in_summary:
+            self.in_summary = False
+            return self._summary_level(plain)
+        self.outer_level, self.outer_title = written, plain
+        return written
+
+    def _summary_level(self, plain: str) -> int:
+        """Return the level of a '<details>' block's summary: one under the heading above it ('## Resources' then
+        '<summary>Extra reading</summary>').
+
+        A summary that names a phase ('Phase 1 – Linux (Weeks 1-4)') sits beside that heading instead, as a phase
+        heading of its level would: the phases of a README are its plan, not parts of the section written before
+        them ('## How to use this plan'), and no phase is a part of the sub-headings inside the phase before it
+        ('### Terraform' in Phase 3's block): it is no deeper than that phase. Under a phase heading ('## Phase 2'
+        then '<summary>Week 3</summary>') or the file's title it is one under, a part of that phase or of the file."""
+        level = min(self.outer_level + 1, 6)
+        if read_phase_heading(plain) is None:
+            return level
+        if self.outer_level > 1 and read_phase_heading(self.outer_title) is None:
+            level = self.outer_level
+        self.phase_summary_level = min(level, self.phase_summary_level or level)
+        return self.phase_summary_level
 
     def _without_closing_hashes(self, md: str, plain: str, start: int, end: int) -> tuple[str, str]:
         """Drop a heading's closing '##' that a tab parts from its text ('##\tTools\t##'), which pulldown-cmark
@@ -926,7 +978,7 @@ class _Reader:
     def _start_hidden(self, info: object, offset: int) -> None:
         self.close_item_text()
         if info is None and not self.html and not self.items:  # an HTML block of its own: read its headings
-            self.html_text, self.html_start = [], offset
+            self.html_text, self.html_start, self.in_summary = [], offset, False
         self.html += 1
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
@@ -973,6 +1025,9 @@ class _Reader:
         if "<" not in text:
             return
         text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
+        folded = text.casefold()
+        # '<details>\n<summary>' then a blank line: the summary's text is the markdown heading after this block
+        self.in_summary = folded.rfind("<summary") > folded.rfind("</summary")
         first_line = self.line_at(self.html_start)
         aside = _ASIDE.match(text)
         if aside is not None:
@@ -984,9 +1039,7 @@ class _Reader:
             if not plain:
                 continue
             tag = found.group(1).lower()
-            level = int(tag[1]) if tag[0] == "h" else min(self.outer_level + 1, 6)
-            if tag[0] == "h":
-                self.outer_level = level
+            level = self._heading_level(int(tag[1]), plain) if tag[0] == "h" else self._summary_level(plain)
             line = first_line + text.count("\n", 0, found.start())
             block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
             self.blocks.append(_new_block(Block, block))

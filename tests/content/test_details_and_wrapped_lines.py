@@ -1,0 +1,134 @@
+"""Phases written in `<details>` blocks sit at the top of the path, not inside the section above them; a paragraph
+written over several lines reads as one line in /phase and in search alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.loader import parse_bytes
+from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
+from tests.content.helpers import role_file
+
+DETAILS = (
+    '<h1 align="center">Cloud Engineer Roadmap</h1>\n\n'
+    "## How to use this plan\n\nOpen one phase at a time and work through it in order.\n\n"
+    "<details>\n<summary>Phase 1 – Linux and Networking (Weeks 1-4)</summary>\n\n"
+    "- Linux basics\n\n- [ ] Explain what happens when you type a URL\n\n</details>\n\n"
+    "<details>\n<summary><b>Phase 2 – Cloud Fundamentals (Weeks 5-8)</b></summary>\n\n"
+    "### Identity\n\n- IAM\n\n- [ ] Create a VPC\n\n</details>\n\n"
+    "<details>\n<summary>\n\n### Phase 3: Containers and Kubernetes (Weeks 9-12)\n\n</summary>\n\n"
+    "- Docker\n\n**Capstone project:**\nA three-tier app on a managed cluster, provisioned with Terraform,\n"
+    "deployed by a pipeline.\n\n- [ ] Deploy the app with a Helm chart\n\n</details>\n\n"
+    "## Resources\n\n- [Kubernetes docs](https://kubernetes.io/docs/home/)\n"
+)
+
+
+def parse(body: str):
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    return role
+
+
+def entry(role, title: str):
+    (found,) = [s for s in role.sections if s.title == title]
+    return found
+
+
+def test_phases_in_details_blocks_are_not_filed_under_the_heading_above_them():
+    role = parse(DETAILS)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Linux and Networking", (1, 4)),
+        (2, "Cloud Fundamentals", (5, 8)),
+        (3, "Containers and Kubernetes", (9, 12)),
+    ]
+    assert role.trail(entry(role, "Capstone project").path) == (
+        "Phase 3: Containers and Kubernetes (Weeks 9-12)",
+        "Capstone project",
+    )
+    assert role.trail(entry(role, "Linux basics").path) == ("Phase 1 – Linux and Networking (Weeks 1-4)",)
+    # The section above keeps its own text, and no phase of it.
+    assert entry(role, "How to use this plan").text == "Open one phase at a time and work through it in order."
+    assert role.trail(entry(role, "Resources").path) == ("Resources",)
+    (hit, *_) = SearchIndex([role]).search("cloud fundamentals")
+    assert role.trail(hit.path) == ("Phase 2 – Cloud Fundamentals (Weeks 5-8)",)
+
+
+def test_checklist_groups_of_details_phases_are_named_as_phase_headings_name_theirs():
+    # The same plan with '##' phase headings in place of the details blocks.
+    headings = (
+        DETAILS.replace("<details>\n<summary>\n\n### ", "## ")
+        .replace("\n\n</summary>", "")
+        .replace("<details>\n<summary><b>", "## ")
+        .replace("</b></summary>", "")
+        .replace("<details>\n<summary>", "## ")
+        .replace("</summary>", "")
+        .replace("</details>\n\n", "")
+    )
+    assert "<" not in headings.replace("<h1", "").replace("</h1>", "")
+    in_details = parse(DETAILS)
+    as_headings = parse(headings)
+    assert [(i.id, i.group, i.phase) for i in in_details.checklist] == [
+        (i.id, i.group, i.phase) for i in as_headings.checklist
+    ]
+    assert in_details.checklist_groups == (
+        "Phase 1 – Linux and Networking (Weeks 1-4)",
+        "Identity",
+        "Capstone project",
+    )
+
+
+def test_a_summary_that_is_no_phase_still_sits_under_the_heading_above_it():
+    body = (
+        "## Phase 1: Basics (Weeks 1-2)\n\n- Python\n\n<details>\n<summary>📚 Extra reading</summary>\n\n"
+        "- The Python tutorial\n\n</details>\n\n"
+        "## Phase 2: Web (Weeks 3-4)\n\n<details>\n<summary>Week 3: Flask</summary>\n\n- Routes\n\n</details>\n"
+    )
+    role = parse(body)
+    assert [p.title for p in role.phases] == ["Basics", "Web"]
+    assert role.trail(entry(role, "📚 Extra reading").path) == ("Phase 1: Basics (Weeks 1-2)", "📚 Extra reading")
+    # A week inside a phase is a part of it, not a phase of its own.
+    assert role.trail(entry(role, "Routes").path) == ("Phase 2: Web (Weeks 3-4)", "Week 3: Flask")
+
+
+def test_a_paragraph_wrapped_mid_sentence_is_one_line_in_phase_and_in_search():
+    role = parse(DETAILS)
+    sentence = "A three-tier app on a managed cluster, provisioned with Terraform, deployed by a pipeline."
+    assert phase_body(role.phases[2]).split("\n") == ["- Docker", "", f"**Capstone project:** {sentence}"]
+    assert entry(role, "Capstone project").text.split("\n")[0] == sentence
+
+
+def test_a_line_that_runs_on_in_lower_case_joins_the_line_above_it():
+    body = "# T\n\n## Day 2\n\nDetails in\nthe Day 2 file.\n\n## Day 3\n\nMore\n"
+    role = parse(body)
+    assert entry(role, "Day 2").text == "Details in the Day 2 file."
+
+
+def test_lines_that_each_say_one_thing_and_hard_breaks_stay_lines():
+    body = (
+        "# T\n\n## Phase 1: Basics (Weeks 1-2)\n\n**Objective:** Learn the basics\n**Duration:** two weeks\n"
+        "Week 1 :: HTML basics\nWeek 2 :: CSS and the box model\n\n"
+        "Read the first chapter,  \nthen the second one\\\nand the third.\n"
+    )
+    role = parse(body)
+    assert role.phases[0].objective == "Learn the basics"
+    assert phase_body(role.phases[0]).split("\n") == [
+        "**Objective:** Learn the basics",
+        "",
+        "**Duration:** two weeks",
+        "Week 1 :: HTML basics",
+        "Week 2 :: CSS and the box model",
+        "",
+        "Read the first chapter,",
+        "then the second one",
+        "and the third.",
+    ]
+
+
+def test_the_weeks_of_a_readme_written_in_details_blocks_are_its_plan_not_parts_of_its_plan_heading():
+    path = Path(__file__).parents[1] / "fixtures" / "roadmaps" / "html-readme.md"
+    role, _ = parse_bytes(path.read_bytes(), "html-readme.md")
+    assert role is not None
+    week_one = next(s for s in role.sections if s.kind == "phase")
+    assert role.trail(week_one.path) == ("Week 1 — HTML",)
+    assert entry(role, "📅 The plan").text == "Click a week to open it."
