@@ -70,7 +70,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.domain.reminders import OpenItem
+from bot.domain.reminders import OpenItem, open_item
 from bot.domain.shapes import ChecklistLike, PhaseContent, PieceLike, TopicLike
 from bot.domain.weeks import ScheduledPhase
 
@@ -593,9 +593,9 @@ def build_today(
         if item.phase is None or item.id in done:
             continue
         if item.phase == phase.number:
-            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
+            open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
-            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
+            overdue.setdefault(item.id, open_item(item))
     items = tuple(open_items.values())
     late = tuple(overdue.values())
     next_step: NextStep | None = None
