@@ -20,7 +20,7 @@ from bot.domain.reminders import OpenItem
 from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import PieceLike, TopicLike
 from bot.domain.streaks import Streak
-from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
+from bot.domain.today import NextStep, Reference, Resource, SliceUnit, TodayView
 from bot.domain.weeks import PhaseLike
 from bot.domain.zones import usable_zone
 from bot.i18n import N_, _, _n, _p, cmd, format_date
@@ -31,6 +31,8 @@ from bot.services import Plan
 COLOR = 0x5865F2
 MAX_TODAY_ITEMS = 5
 """Open checklist items listed under this week's slice; the rest are counted."""
+MAX_REFERENCE_LINKS = 4
+"""Links of a phase's resources listed in a week of it; the rest are counted, for `/phase`."""
 MAX_NOTE_LINES = 3  # of an item's note in a short list of items (/today, reminders); /checklist shows it all
 NOTE_INDENT = "\u2003"  # an em space: no markdown reader takes it for syntax, so '- ' shows as written
 
@@ -512,7 +514,23 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         lines.append(_("This phase is its checklist: work on its open items."))
     elif not piece.units:
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
+    if view.references:  # for every week of the phase, not only the one its slice would reach them in
+        lines.extend(["", *(reference_line(reference) for reference in view.references)])
     return lines
+
+
+def reference_line(reference: Reference) -> str:
+    """Say a phase's part to look things up in on one line, for every week of it: its label and its first
+    `MAX_REFERENCE_LINKS` links, then how many more `/phase` has ('**Resources** for the whole phase: [MML](…) ·
+    [NumPy](…)')."""
+    shown = [f"[{r.text}]({r.url})" for r in reference.resources[:MAX_REFERENCE_LINKS]]
+    more = len(reference.resources) - len(shown)
+    if more:
+        shown.append(_n("…and {n} more in {phase}", "…and {n} more in {phase}", more, phase=cmd("phase")))
+    label = f"**{escape(reference.label.rstrip(':'))}**"
+    if not shown:
+        return _("{label} for the whole phase: in {phase}", label=label, phase=cmd("phase"))
+    return _("{label} for the whole phase: {links}", label=label, links=" · ".join(shown))
 
 
 def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.domain.today import Reference, Resource
 from bot.handlers import learning, progress, today
+from bot.present import reference_line
 from bot.reminders.compose import compose_user
 from bot.render import Reply
 from bot.render.limits import MAX_EMBED_TOTAL
@@ -164,3 +166,33 @@ async def test_the_welcome_lists_nested_first_items_nested(load: Load) -> None:
     )
     shown = text(await learning.start_learning(svc, caller(), ROLE))
     assert f"  ⬜ Build a CLI\n  {EM}⬜ Parse arguments\n  {EM}⬜ Print help" in shown
+
+
+async def test_a_phases_resources_show_every_week_of_it(load: Load) -> None:
+    svc = _services(load)
+    await learning.start_learning(svc, caller(), ROLE)
+    mml = "[Mathematics for Machine Learning](https://mml-book.github.io/)"
+    for week in range(1, 5):
+        shown = _week_of(text(await today.today(svc, caller(days=7 * (week - 1)))))
+        assert shown.count(mml) == 1, (week, shown)
+        assert "[NumPy user guide](https://numpy.org/doc/stable/user/)" in shown, week
+        assert "continues next week" not in shown, week  # a links list is not a week's work, split over weeks
+    # Phase 2 writes its resources last: they are there in its first week too.
+    shown = _week_of(text(await today.today(svc, caller(days=28))))
+    assert "[An Introduction to Statistical Learning](https://www.statlearning.com/)" in shown
+    assert "Part 1 of 4 of this phase" in shown
+
+
+async def test_a_reminder_gives_the_phases_resources(load: Load) -> None:
+    svc = _services(load)
+    await learning.start_learning(svc, caller(), ROLE)
+    shown = text(await _reminder(svc, 7 * 2 + 3))
+    assert "[Mathematics for Machine Learning](https://mml-book.github.io/)" in shown
+
+
+def test_a_long_resources_list_gives_its_first_links_and_counts_the_rest() -> None:
+    links = tuple(Resource(f"Book {n}", f"https://example.com/{n}") for n in range(1, 7))
+    line = reference_line(Reference("Further reading:", links))
+    assert line.startswith("**Further reading** for the whole phase: [Book 1](https://example.com/1) · ")
+    assert line.endswith("[Book 4](https://example.com/4) · …and 2 more in `/phase`")
+    assert reference_line(Reference("Resources", ())) == "**Resources** for the whole phase: in `/phase`"
