@@ -553,7 +553,7 @@ def tick_menu(
     listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
     listed = listed[:MAX_TODAY_ITEMS]
     names = item_names([item for item, _note in listed])
-    options = []
+    options: list[SelectOption] = []
     for (item, note), name in zip(listed, names, strict=True):
         # What a nested item is under goes below its name, as in /checklist's menus: 'Data' alone says little.
         said = " · ".join(part for part in (note, option_context(item, False)) if part)
