@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from bot import components
 from bot.content.markdown import escape
@@ -19,7 +20,7 @@ from bot.domain.reminders import OpenItem
 from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import PieceLike, TopicLike
 from bot.domain.streaks import Streak
-from bot.domain.today import NextStep, Resource, SliceUnit, TodayView
+from bot.domain.today import NextStep, Reference, Resource, SliceUnit, TodayView
 from bot.domain.weeks import PhaseLike
 from bot.domain.zones import usable_zone
 from bot.i18n import N_, _, _n, _p, cmd, format_date
@@ -30,6 +31,8 @@ from bot.services import Plan
 COLOR = 0x5865F2
 MAX_TODAY_ITEMS = 5
 """Open checklist items listed under this week's slice; the rest are counted."""
+MAX_REFERENCE_LINKS = 4
+"""Links of a phase's resources listed in a week of it; the rest are counted, for `/phase`."""
 MAX_NOTE_LINES = 3  # of an item's note in a short list of items (/today, reminders); /checklist shows it all
 NOTE_INDENT = "\u2003"  # an em space: no markdown reader takes it for syntax, so '- ' shows as written
 
@@ -169,11 +172,103 @@ def self_paced_hint(role: Role) -> str:
     )
 
 
-def item_text(item: OpenItem) -> str:
-    """Return an open checklist item as markdown, with its links and the first lines of its note under it:
+class Placed(Protocol):
+    """A checklist item and where it is written: a `ChecklistItem`, or an `OpenItem` made from one."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def md(self) -> str: ...
+
+    @property
+    def group(self) -> str: ...
+
+    @property
+    def parent(self) -> str: ...
+
+    @property
+    def depth(self) -> int: ...
+
+
+def indent(item: Placed) -> str:
+    """Return the gap before a checklist item nested under others: an em space a level, which no markdown
+    reader takes for syntax."""
+    return NOTE_INDENT * item.depth
+
+
+def option_context(item: Placed, group: bool) -> str | None:
+    """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
+    the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
+    context = [item.group] if group else []
+    if item.parent:
+        context.append(item.parent)
+    return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
+
+
+def item_names(
+    items: Sequence[Placed], groups_shown: bool = False, *, parents_shown: bool = False, markdown: bool = False
+) -> list[str]:
+    """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
+
+    The same words may be written under several headings, bullets or parent items (their IDs differ); a name keeps
+    the group and the parent that tell them apart (the group only where it is not shown beside it, the bullet an
+    unnested item is under only where it is not shown above it: `parents_shown`). `markdown` gives each name as
+    Discord markdown, the item's links kept (a menu shows clean text only)."""
+    alike: dict[str, list[Placed]] = {}
+    for item in items:
+        alike.setdefault(item.text, []).append(item)
+    names = []
+    for item in items:
+        own = (item.md or escape(item.text)) if markdown else item.text
+        same = alike[item.text]
+        if len(same) == 1:
+            names.append(own)
+            continue
+        group = not groups_shown and len({i.group for i in same}) > 1
+        parent = len({i.parent for i in same}) > 1
+        context = [item.group] if group else []
+        if parent and item.parent and not (parents_shown and item.depth == 0):
+            context.append(item.parent)
+        names.append(" › ".join([*(escape(c) if markdown else c for c in context), own]))
+    return names
+
+
+def tree_entries(items: Sequence[Placed], line: Callable[[int, str], str]) -> list[tuple[str, bool]]:
+    """Return checklist items as their task lists nest them, as (line, whether it is an item) entries.
+
+    `line(n, gap)` is the `n`-th item's line (its box, name and note) at `gap`, an em space for each level it is
+    shown under. An item is shown under the item listed before it that it is nested in; where what it is under is
+    not listed right above it (a bullet, or an item ticked already or on an earlier page), an italic line names that
+    first, so a nested 'Data' never stands alone."""
+    entries: list[tuple[str, bool]] = []
+    chain: list[tuple[int, str]] = []  # (depth, text) of the lines the next item may be under; a bullet's is -1
+    for n, item in enumerate(items):
+        while chain and chain[-1][0] >= item.depth:
+            chain.pop()
+        under = (item.depth - 1, item.parent)
+        if item.parent and chain[-1:] != [under]:
+            while chain and chain[-1][0] >= under[0]:
+                chain.pop()
+            entries.append((f"{NOTE_INDENT * len(chain)}*{escape(item.parent)}*", False))
+            chain.append(under)
+        elif not item.parent:
+            chain.clear()
+        entries.append((line(n, NOTE_INDENT * len(chain)), True))
+        chain.append((item.depth, item.text))
+    return entries
+
+
+def item_text(item: OpenItem, gap: str = "") -> str:
+    """Return an open checklist item as markdown at `gap`, with its links and the first lines of its note under it:
     '⬜ [Singly Linked Lists](https://…)'."""
-    shown = f"⬜ {item.md or escape(item.text)}"
-    return "\n".join([shown, *note_lines(item.note, MAX_NOTE_LINES)]) if item.note else shown
+    shown = f"{gap}⬜ {item.md or escape(item.text)}"
+    return "\n".join([shown, *note_lines(item.note, MAX_NOTE_LINES, gap)]) if item.note else shown
+
+
+def item_entries(items: Sequence[OpenItem]) -> list[tuple[str, bool]]:
+    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`)."""
+    return tree_entries(items, lambda n, gap: item_text(items[n], gap))
 
 
 def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:
@@ -200,7 +295,7 @@ def open_items_text(
     entries: list[tuple[str, bool]] = []  # (line, whether it is an item)
     for group, items in by_group:
         entries.append((f"**{group}**", False))
-        entries.extend((item_text(item), True) for item in items)
+        entries.extend(item_entries(items))
     return _fitted(entries, sum(is_item for _line, is_item in entries) if total is None else total, limit)
 
 
@@ -366,8 +461,11 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
         lines = body_lines(pieces, week_cells=False)
         if label and len([line for line in lines if line]) == 1:
+            top = min((p.depth for p in pieces if p.kind == "task"), default=0)  # tasks nest as written
             lines = body_lines(
-                pieces, lambda task: f"{'⬜' if task.md in open_md else '✅'} {task.md}", week_cells=False
+                pieces,
+                lambda task: f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}",
+                week_cells=False,
             )
         return lines
     lines: list[str] = []
@@ -416,7 +514,23 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         lines.append(_("This phase is its checklist: work on its open items."))
     elif not piece.units:
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
+    if view.references:  # for every week of the phase, not only the one its slice would reach them in
+        lines.extend(["", *(reference_line(reference) for reference in view.references)])
     return lines
+
+
+def reference_line(reference: Reference) -> str:
+    """Say a phase's part to look things up in on one line, for every week of it: its label and its first
+    `MAX_REFERENCE_LINKS` links, then how many more `/phase` has ('**Resources** for the whole phase: [MML](…) ·
+    [NumPy](…)')."""
+    shown = [f"[{r.text}]({r.url})" for r in reference.resources[:MAX_REFERENCE_LINKS]]
+    more = len(reference.resources) - len(shown)
+    if more:
+        shown.append(_n("…and {n} more in {phase}", "…and {n} more in {phase}", more, phase=cmd("phase")))
+    label = f"**{escape(reference.label.rstrip(':'))}**"
+    if not shown:
+        return _("{label} for the whole phase: in {phase}", label=label, phase=cmd("phase"))
+    return _("{label} for the whole phase: {links}", label=label, links=" · ".join(shown))
 
 
 def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) -> str:
@@ -427,7 +541,7 @@ def resources_text(resources: Sequence[Resource], limit: int = MAX_FIELD_VALUE) 
 def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
     """Return the first `MAX_TODAY_ITEMS` open items (as many as fit in `limit`, whole, links and all) and how many
     more `/checklist` has."""
-    return _fitted([(item_text(item), True) for item in items[:MAX_TODAY_ITEMS]], len(items), limit)
+    return _fitted(item_entries(items[:MAX_TODAY_ITEMS]), len(items), limit)
 
 
 def tick_menu(
@@ -437,15 +551,18 @@ def tick_menu(
     in all (`/checklist` has every one); None when there is nothing to tick."""
     late = _("overdue")
     listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
-    options = tuple(
-        SelectOption(clip(item.text, MAX_OPTION_LABEL), item.id, clip(note, MAX_OPTION_DESCRIPTION) if note else None)
-        for item, note in listed[:MAX_TODAY_ITEMS]
-    )
+    listed = listed[:MAX_TODAY_ITEMS]
+    names = item_names([item for item, _note in listed])
+    options: list[SelectOption] = []
+    for (item, note), name in zip(listed, names, strict=True):
+        # What a nested item is under goes below its name, as in /checklist's menus: 'Data' alone says little.
+        said = " · ".join(part for part in (note, option_context(item, False)) if part)
+        options.append(SelectOption(clip(name, MAX_OPTION_LABEL), item.id, clip(said, MAX_OPTION_DESCRIPTION) or None))
     if not options:
         return None
     return Select(
         components.REMINDER_TICK.id(role),
-        options,
+        tuple(options),
         placeholder=clip(_("{role}: tick what you've done", role=display_name), 150),
         min_values=1,
         max_values=len(options),
@@ -480,7 +597,8 @@ def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "")
     extra = unseen(view.resources, shown)
     if extra:
         fields.append(Field(_("Resources"), resources_text(extra, limit)))
-    listed = [item for item in view.open_items if f"⬜ {item.md or escape(item.text)}" not in shown]
+    above = {line.lstrip(NOTE_INDENT) for line in shown.split("\n")}  # whole lines: '⬜ Data' is not '⬜ Data set'
+    listed = [item for item in view.open_items if f"⬜ {item.md or escape(item.text)}" not in above]
     if listed:
         fields.append(Field(_("Open items in this phase"), items_text(listed, limit)))
     fields.append(Field(_("Next step"), step_text(view.next_step, limit)))

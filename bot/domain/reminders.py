@@ -64,7 +64,7 @@ in checklist order instead, under their groups (`next_open_items`).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -92,6 +92,7 @@ __all__ = [
     "is_paused",
     "next_due",
     "next_open_items",
+    "open_item",
     "plan_after_downtime",
     "slot_key",
 ]
@@ -275,12 +276,22 @@ class OpenItem:
     """A checklist item not yet done, with the ID its tick button needs.
 
     `text` is clean text (for menus, which show no markdown); `md` the item as Discord markdown, its links kept
-    (empty: show `text`); `note` what is written under it (`ChecklistItem.note`)."""
+    (empty: show `text`); `note` what is written under it (`ChecklistItem.note`). `group`, `parent` and `depth`
+    say where it is written (`ChecklistItem`'s), so a list or menu of a few items can show what each is under;
+    they follow from the item, so two items are the same by the rest."""
 
     id: str
     text: str
     md: str = ""
     note: str = ""
+    group: str = field(default="", compare=False)
+    parent: str = field(default="", compare=False)
+    depth: int = field(default=0, compare=False)
+
+
+def open_item(item: ChecklistLike) -> OpenItem:
+    """Return a checklist item as an open item, with where it is written."""
+    return OpenItem(item.id, item.text, item.md, item.note, item.group, item.parent, item.depth)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +384,7 @@ def next_open_items(
     for group, items in _by_group(unique.values()).items():
         if left <= 0:
             break
-        pending = [OpenItem(i.id, i.text, i.md, i.note) for i in items if i.id not in done]
+        pending = [open_item(i) for i in items if i.id not in done]
         if pending:
             result.append((group, tuple(pending[:left])))
             left -= len(result[-1][1])
@@ -446,7 +457,7 @@ def build_reminder_view(
         start = _start_group(groups, tuple(unique.values()), phase, pos.week, pos.total_weeks)
         by_group = _by_group(unique.values())
         for group in groups[start:]:
-            pending = [OpenItem(i.id, i.text, i.md, i.note) for i in by_group.get(group, ()) if i.id not in done]
+            pending = [open_item(i) for i in by_group.get(group, ()) if i.id not in done]
             if pending:
                 items_group = group
                 open_items = tuple(pending[:MAX_OPEN_ITEMS])

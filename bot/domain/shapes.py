@@ -126,3 +126,9 @@ class ChecklistLike(Protocol):
 
     @property
     def phase(self) -> int | None: ...
+
+    @property
+    def parent(self) -> str: ...
+
+    @property
+    def depth(self) -> int: ...

@@ -36,6 +36,12 @@ Practice weeks
     and P <= N, the atoms are cut over them by the rules above (each atom revisited once); with
     P > N, practice week j (from 1) revisits atom ((j - 1) mod N) + 1.
 
+Reference parts
+    A part labelled as a list to look things up in ('Resources', 'Links', 'Further reading', 'Ressourcen',
+    'Recursos'; see `is_reference`) is no week's work: where the phase has other atoms, its atoms are left out of
+    the slicing (with the pieces they own) and the part is the phase's `references`, for every week of it. A
+    phase with nothing else is sliced as written.
+
 Scheduled weeks
     A phase is sliced over the weeks it has on the learner's schedule at their pace
     (`ScheduledPhase.weeks`), not over its nominal span: path week 15, in a phase that runs
@@ -70,18 +76,21 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.domain.reminders import OpenItem
+from bot.domain.reminders import OpenItem, open_item
 from bot.domain.shapes import ChecklistLike, PhaseContent, PieceLike, TopicLike
 from bot.domain.weeks import ScheduledPhase
 
 __all__ = [
     "NextStep",
     "PhaseSlice",
+    "Reference",
     "Resource",
     "SliceUnit",
     "TodayView",
     "build_today",
     "extract_links",
+    "is_reference",
+    "phase_references",
     "phase_slices",
     "slice_resources",
     "week_slice",
@@ -148,6 +157,14 @@ class Resource:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A part of a phase to look things up in for every week of it ('Resources'): its label and its links."""
+
+    label: str
+    resources: tuple[Resource, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class NextStep:
     """One suggested next step: an open checklist item to tick (`item_id`), or a unit to start with (`unit`).
 
@@ -170,7 +187,8 @@ class TodayView:
 
     `week` is the path week, `phase_span` the phase's span on the learner's schedule (``"weeks 13-18"``) and
     `phase_weeks` its first and last week (13, 18); `slice` is that week's part of the phase (see the module
-    docstring). `overdue_items` are the open items of earlier phases, whose weeks are over.
+    docstring). `overdue_items` are the open items of earlier phases, whose weeks are over. `references` are the
+    phase's parts to look things up in, for every week of it (see the module docstring).
     """
 
     week: int
@@ -184,6 +202,7 @@ class TodayView:
     open_items: tuple[OpenItem, ...]
     next_step: NextStep | None
     overdue_items: tuple[OpenItem, ...] = ()
+    references: tuple[Reference, ...] = ()
 
 
 # --------------------------------------------------------------------------- atoms and cuts
@@ -450,12 +469,17 @@ def _share(weeks: tuple[int, int], index: int, count: int) -> tuple[int, int]:
 
 
 def _keyed_slices(
-    phase: PhaseContent, weeks: int, atoms: Sequence[_Atom], blocks: Sequence[_Block], spans: Sequence[tuple[int, int]]
+    phase: PhaseContent,
+    weeks: int,
+    atoms: Sequence[_Atom],
+    blocks: Sequence[_Block],
+    spans: Sequence[tuple[int, int]],
+    owned: dict[_Atom, list[PieceLike]],
+    lead: tuple[PieceLike, ...],
 ) -> tuple[PhaseSlice, ...]:
     """Slice a phase by the weeks its rows and parts name (see `_row_weeks`): week N as written is what names week N;
     at another pace each scheduled week takes the weeks as written that fall in it. A week no row names, or one a
     slower pace repeats, is a practice week over the last week before it that has rows."""
-    owned, lead = _pieces_of(phase, atoms, blocks)
     length = phase.last_week - phase.first_week + 1
     slices: list[PhaseSlice] = []
     covered = 0  # the last week as written a slice has taken
@@ -486,14 +510,16 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     if weeks < 1:
         raise ValueError(f"a phase needs at least one week, got {weeks}")
     blocks = _blocks(phase)
-    atoms = _atoms(blocks)
+    written = _atoms(blocks)
+    # Every atom owns its pieces, a reference part's too: left out with it, they go to no other week.
+    owned, lead = _pieces_of(phase, written, blocks)
+    atoms = _work(written, blocks)
     n = len(atoms)
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
     spans = _row_weeks(phase, atoms, blocks)
     if spans is not None:
-        return _keyed_slices(phase, weeks, atoms, blocks, spans)
-    owned, lead = _pieces_of(phase, atoms, blocks)
+        return _keyed_slices(phase, weeks, atoms, blocks, spans, owned, lead)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
     practice_weeks = weeks - len(regular)
     if practice_weeks == 0:
@@ -513,6 +539,45 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
         )
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
+
+
+# A label that names a list to look things up in, in the languages role files are written in; words before it
+# ('Learning resources', 'Further reading') and after it ('Resources for this phase') are allowed.
+_REFERENCE = re.compile(
+    r"(?:^|\s)(?:resources?|links|references|further reading|reading list|materials|"
+    r"ressourcen|materialien|literatur|weiterführende links|recursos|enlaces|referencias|materiales|"
+    r"lecturas recomendadas)(?:$|\s)",
+    re.IGNORECASE,
+)
+
+
+def is_reference(label: str | None) -> bool:
+    """Whether a part's label names a list to look things up in ('Resources', '📚 Further reading:',
+    'Recursos'), not a week's work."""
+    if not label:
+        return False
+    words = " ".join(re.sub(r"[^\w\s]", " ", label).split())
+    return bool(words) and len(words.split()) <= 4 and _REFERENCE.search(words) is not None
+
+
+def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
+    """Return the atoms that are a week's work: all but a reference part's, unless that leaves none."""
+    work = tuple(a for a in atoms if not is_reference(blocks[a.block].label))
+    return work or tuple(atoms)
+
+
+def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
+    """Return the parts of `phase` left out of its weeks to be there every week (see the module docstring)."""
+    blocks = _blocks(phase)
+    atoms = _atoms(blocks)
+    kept = {a.block for a in _work(atoms, blocks)}
+    found: list[Reference] = []
+    for b, block in enumerate(blocks):
+        if b in kept or block.label is None:
+            continue
+        texts = [block.text, *(text for topic in block.topics for text in _topic_texts(topic))]
+        found.append(Reference(block.label, _unique(r for text in texts if text for r in extract_links(text))))
+    return tuple(found)
 
 
 def week_slice(phase: PhaseContent, weeks: int, week: int) -> PhaseSlice:
@@ -593,9 +658,9 @@ def build_today(
         if item.phase is None or item.id in done:
             continue
         if item.phase == phase.number:
-            open_items.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
+            open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
-            overdue.setdefault(item.id, OpenItem(item.id, item.text, item.md, item.note))
+            overdue.setdefault(item.id, open_item(item))
     items = tuple(open_items.values())
     late = tuple(overdue.values())
     next_step: NextStep | None = None
@@ -616,4 +681,5 @@ def build_today(
         open_items=items,
         next_step=next_step,
         overdue_items=late,
+        references=phase_references(phase),
     )

@@ -24,7 +24,8 @@ from bot.present import (
     MAX_TODAY_ITEMS,
     body_lines,
     confirm,
-    item_text,
+    indent,
+    item_entries,
     items_text,
     label_text,
     open_items_text,
@@ -68,12 +69,6 @@ MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's 
 MAX_FOCUS_LINE = 300  # a topic written longer is named in the focus by its title
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
-
-
-def indent(item: ChecklistItem) -> str:
-    """Return the gap before a checklist item nested under others: an em space a level, which no markdown
-    reader takes for syntax."""
-    return "\u2003" * item.depth
 
 
 def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collection[str] | None = ()) -> str:
@@ -135,7 +130,7 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     if view is not None and view.slice.units:
         lines += [_focus_line(unit) for unit in view.slice.units[:MAX_FOCUS_UNITS]]
     elif view is not None and view.open_items:
-        lines += [item_text(item) for item in view.open_items[:MAX_TODAY_ITEMS]]
+        lines += [line for line, _item in item_entries(view.open_items[:MAX_TODAY_ITEMS])]
     if not lines:
         lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
     return fit_lines(lines, limit)

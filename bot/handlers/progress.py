@@ -10,16 +10,27 @@ from typing import NamedTuple, TypeVar
 
 from bot import components
 from bot.content import pick
-from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
 from bot.domain.weeks import local_today, week_number
 from bot.domain.zones import zone_or_utc
 from bot.handlers.inputs import check_proof
-from bot.handlers.learning import enrolled_plan, indent, path_card, plan_buttons
+from bot.handlers.learning import enrolled_plan, path_card, plan_buttons
 from bot.i18n import _, _n, cmd, format_date
-from bot.present import COLOR, confirm, note_lines, pace_text, phase_heading, streak_text, week_status, zone_note
+from bot.present import (
+    COLOR,
+    confirm,
+    item_names,
+    note_lines,
+    option_context,
+    pace_text,
+    phase_heading,
+    streak_text,
+    tree_entries,
+    week_status,
+    zone_note,
+)
 from bot.reminders.planning import replan_user
 from bot.reminders.review import first_review_due
 from bot.render import (
@@ -40,7 +51,6 @@ from bot.render.limits import (
     MAX_EMBED_DESCRIPTION,
     MAX_EMBED_TOTAL,
     MAX_FIELD_VALUE,
-    MAX_OPTION_DESCRIPTION,
     MAX_OPTION_LABEL,
     MAX_SELECT_OPTIONS,
 )
@@ -149,23 +159,24 @@ def _chunk_lines(
     itself: 'Trees'), if any, their box, their name (with its links when `markdown`) and their note under it when
     `notes` (an item and its note are one line to `fit_lines`, never parted)."""
     lines = []
-    under = ""  # the bullet the items since its line are written under
     names = item_names(chunk, groups_shown=True, parents_shown=True, markdown=markdown)
-    for n, (i, name) in enumerate(zip(chunk, names, strict=True)):
-        if n == 0 or i.group != chunk[n - 1].group:  # a select may hold several small groups of one phase
-            end = n
-            while end + 1 < len(chunk) and chunk[end + 1].group == i.group:
-                end += 1
-            span = _span(places.in_group[i.id], places.in_group[chunk[end].id], places.group_size[i.group])
-            lines.append(f"**{i.group}{span}**")
-            under = ""
-        if i.depth == 0:  # the parent of a nested item is an item, shown above it
-            if i.parent and i.parent != under:
-                lines.append(f"*{escape(i.parent)}*")
-            under = i.parent
-        gap = indent(i) + ("\u2003" if under else "")
-        line = f"{gap}{'✅' if i.id in done else '⬜'} {name}"
-        lines.append("\n".join([line, *note_lines(i.note, indent=gap)]) if notes and i.note else line)
+
+    def line(n: int, gap: str) -> str:
+        i = chunk[n]
+        shown = f"{gap}{'✅' if i.id in done else '⬜'} {names[n]}"
+        return "\n".join([shown, *note_lines(i.note, indent=gap)]) if notes and i.note else shown
+
+    start = 0
+    while start < len(chunk):  # a select may hold several small groups of one phase
+        first = chunk[start]
+        end = start
+        while end + 1 < len(chunk) and chunk[end + 1].group == first.group:
+            end += 1
+        span = _span(places.in_group[first.id], places.in_group[chunk[end].id], places.group_size[first.group])
+        lines.append(f"**{first.group}{span}**")
+        run = tree_entries(chunk[start : end + 1], lambda n, gap, at=start: line(at + n, gap))
+        lines.extend(text for text, _item in run)
+        start = end + 1
     return lines
 
 
@@ -181,43 +192,6 @@ def _menu_name(role: Role, chunk: Sequence[ChecklistItem], places: Places) -> st
     phase = role.phase(first.phase)
     span = _span(places.in_phase[first.id], places.in_phase[last.id], places.phase_size[first.phase])
     return clip(phase_heading(first.phase, phase.title if phase is not None else ""), MENU_NAME) + span
-
-
-def _option_context(item: ChecklistItem, group: bool) -> str | None:
-    """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
-    the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
-    context = [item.group] if group else []
-    if item.parent:
-        context.append(item.parent)
-    return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
-
-
-def item_names(
-    items: Sequence[ChecklistItem], groups_shown: bool = False, *, parents_shown: bool = False, markdown: bool = False
-) -> list[str]:
-    """Return each item's text, told apart where several share it: 'Stacks › Implement:', 'Queues › Implement:'.
-
-    The same words may be written under several headings, bullets or parent items (their IDs differ); a name keeps
-    the group and the parent that tell them apart (the group only where it is not shown beside it, the bullet an
-    unnested item is under only where it is not shown above it: `parents_shown`). `markdown` gives each name as
-    Discord markdown, the item's links kept (a menu shows clean text only)."""
-    alike: dict[str, list[ChecklistItem]] = {}
-    for item in items:
-        alike.setdefault(item.text, []).append(item)
-    names = []
-    for item in items:
-        own = (item.md or escape(item.text)) if markdown else item.text
-        same = alike[item.text]
-        if len(same) == 1:
-            names.append(own)
-            continue
-        group = not groups_shown and len({i.group for i in same}) > 1
-        parent = len({i.parent for i in same}) > 1
-        context = [item.group] if group else []
-        if parent and item.parent and not (parents_shown and item.depth == 0):
-            context.append(item.parent)
-        names.append(" › ".join([*(escape(c) if markdown else c for c in context), own]))
-    return names
 
 
 async def _done_ids(svc: Services, caller: Caller, role: str) -> dict:
@@ -273,7 +247,7 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     for n, chunk in enumerate(pages[page]):
         several = len({i.group for i in chunk}) > 1  # the menu's name is their phase: each item says its group
         options = tuple(
-            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, _option_context(i, several), default=i.id in done)
+            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, option_context(i, several), default=i.id in done)
             for i in chunk
         )
         rows.append(

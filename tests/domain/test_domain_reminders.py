@@ -538,6 +538,8 @@ class Item:
     phase: int | None = None
     md: str = ""
     note: str = ""
+    parent: str = ""
+    depth: int = 0
 
 
 PHASES = (

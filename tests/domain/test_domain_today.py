@@ -15,9 +15,12 @@ from bot.domain.reminders import OpenItem
 from bot.domain.today import (
     NextStep,
     PhaseSlice,
+    Reference,
     Resource,
     build_today,
     extract_links,
+    is_reference,
+    phase_references,
     phase_slices,
     slice_resources,
     week_slice,
@@ -491,3 +494,45 @@ def test_each_week_gets_the_pieces_written_from_its_units_start_to_the_next_unit
     assert [p.line for u in second.units for p in u.pieces] == [7, 8, 9]
     assert [p.line for u in third.units for p in u.pieces] == [10, 11]
     assert third.units[0].continued
+
+
+@pytest.mark.parametrize(
+    ("label", "reference"),
+    [
+        ("Resources", True),
+        ("📚 Further reading:", True),
+        ("Learning resources", True),
+        ("Useful links", True),
+        ("Ressourcen", True),
+        ("Recursos", True),
+        ("Project", False),
+        ("Read the resources chapter and build a parser for them", False),  # a task, not a list's name
+        ("Linked lists", False),
+        (None, False),
+    ],
+)
+def test_a_reference_part_is_named_as_one(label: str | None, reference: bool) -> None:
+    assert is_reference(label) is reference
+
+
+def test_a_reference_part_is_no_weeks_work_but_the_phases_for_every_week() -> None:
+    links = ("[MML](https://mml-book.github.io/)", "[NumPy](https://numpy.org/)")
+    written = phase(parts=(part("Project", 1, "p1", "p2", "p3"), part("Resources", 10, *links)))
+    slices = phase_slices(written, 4)
+    assert [atom_keys(s) for s in slices] == [["p1"], ["p2"], ["p3"], ["p1", "p2", "p3"]]  # no week has the links
+    assert phase_references(written) == (
+        Reference(
+            "Resources", (Resource("MML", "https://mml-book.github.io/"), Resource("NumPy", "https://numpy.org/"))
+        ),
+    )
+    view = build_today(written, ScheduledPhase(1, 1, 4), 3, (), ())
+    assert view.references == phase_references(written)
+
+
+def test_a_phase_of_nothing_but_resources_is_sliced_as_written() -> None:
+    written = phase(parts=(part("Resources", 1, "[A](https://a.example/)", "[B](https://b.example/)"),))
+    assert [atom_keys(s) for s in phase_slices(written, 2)] == [
+        ["[A](https://a.example/)"],
+        ["[B](https://b.example/)"],
+    ]
+    assert phase_references(written) == ()

@@ -419,7 +419,7 @@ async def test_today_lists_an_open_items_note_under_it_and_never_alone(load: Loa
     assert "This phase is its checklist" in body(week)  # its notes are no topics of the week
     assert "No need to implement" not in body(week)
     (items,) = [f.value for f in week.cards[0].fields if f.name == "Open items in this phase"]
-    assert "⬜ Doubly-linked List\n\u2003- [Description (video)](https://example.com/dll)\n\u2003- No need" in items
+    assert f"⬜ Linked Lists\n\u2003⬜ Doubly-linked List\n{DLL_NOTE}\n" in items  # nested as /checklist shows it
     # a long note shows its first lines and says how many more
     assert "⬜ Hash tables\n\u2003- [Video 1](https://example.com/h1)\n\u2003- [Video 2]" in items
     assert "\u2003…and 2 more" in items and "Video 3" not in items
@@ -439,7 +439,7 @@ async def test_a_tasks_note_stays_with_it_in_a_week_of_topics(load: Load) -> Non
 async def test_the_reminder_and_the_focus_show_an_items_note(load: Load) -> None:
     svc = load({"prep": NOTED})
     _name, value = focus(await learning.start_learning(svc, caller(), "prep"))
-    assert f"⬜ Doubly-linked List\n{DLL_NOTE.replace(chr(0x2003) * 2, chr(0x2003))}" in value
+    assert f"⬜ Linked Lists\n\u2003⬜ Doubly-linked List\n{DLL_NOTE}" in value
     assert "[Description (video)](https://example.com/dll)" in text(await reminders.remind_preview(svc, caller()))
 
 
