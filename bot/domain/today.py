@@ -38,9 +38,10 @@ Practice weeks
 
 Reference parts
     A part labelled as a list to look things up in ('Resources', 'Links', 'Further reading', 'Ressourcen',
-    'Recursos'; see `is_reference`) is no week's work: where the phase has other atoms, its atoms are left out of
-    the slicing (with the pieces they own) and the part is the phase's `references`, for every week of it. A
-    phase with nothing else is sliced as written.
+    'Recursos'; see `is_reference`) is the phase's `references`, shown for every week of it. Where the phase has
+    at least as many other atoms as weeks, it is no week's work: its atoms are left out of the slicing (with the
+    pieces they own). Else it is sliced as written: its reading is some weeks' work, and leaving it out would make
+    practice weeks of them.
 
 Scheduled weeks
     A phase is sliced over the weeks it has on the learner's schedule at their pace
@@ -513,7 +514,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     written = _atoms(blocks)
     # Every atom owns its pieces, a reference part's too: left out with it, they go to no other week.
     owned, lead = _pieces_of(phase, written, blocks)
-    atoms = _work(written, blocks)
+    atoms = _work(written, blocks, weeks)
     n = len(atoms)
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
@@ -560,20 +561,18 @@ def is_reference(label: str | None) -> bool:
     return bool(words) and len(words.split()) <= 4 and _REFERENCE.search(words) is not None
 
 
-def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
-    """Return the atoms that are a week's work: all but a reference part's, unless that leaves none."""
+def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block], weeks: int) -> tuple[_Atom, ...]:
+    """Return the atoms that are a week's work: all but a reference part's, unless that leaves fewer than the phase
+    has weeks (its reading is then some weeks' work, and leaving it out would make practice weeks of them)."""
     work = tuple(a for a in atoms if not is_reference(blocks[a.block].label))
-    return work or tuple(atoms)
+    return work if len(work) >= weeks else tuple(atoms)
 
 
 def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
-    """Return the parts of `phase` left out of its weeks to be there every week (see the module docstring)."""
-    blocks = _blocks(phase)
-    atoms = _atoms(blocks)
-    kept = {a.block for a in _work(atoms, blocks)}
+    """Return the parts of `phase` to look things up in, shown for every week of it (see the module docstring)."""
     found: list[Reference] = []
-    for b, block in enumerate(blocks):
-        if b in kept or block.label is None:
+    for block in _blocks(phase):
+        if block.label is None or not is_reference(block.label):
             continue
         texts = [block.text, *(text for topic in block.topics for text in _topic_texts(topic))]
         found.append(Reference(block.label, _unique(r for text in texts if text for r in extract_links(text))))
@@ -681,5 +680,6 @@ def build_today(
         open_items=items,
         next_step=next_step,
         overdue_items=late,
-        references=phase_references(phase),
+        # Those whose part this week's slice holds are shown in it already.
+        references=tuple(r for r in phase_references(phase) if r.label not in {u.label for u in piece.units}),
     )

@@ -517,9 +517,9 @@ def test_a_reference_part_is_named_as_one(label: str | None, reference: bool) ->
 
 def test_a_reference_part_is_no_weeks_work_but_the_phases_for_every_week() -> None:
     links = ("[MML](https://mml-book.github.io/)", "[NumPy](https://numpy.org/)")
-    written = phase(parts=(part("Project", 1, "p1", "p2", "p3"), part("Resources", 10, *links)))
+    written = phase(parts=(part("Project", 1, "p1", "p2", "p3", "p4"), part("Resources", 10, *links)))
     slices = phase_slices(written, 4)
-    assert [atom_keys(s) for s in slices] == [["p1"], ["p2"], ["p3"], ["p1", "p2", "p3"]]  # no week has the links
+    assert [atom_keys(s) for s in slices] == [["p1"], ["p2"], ["p3"], ["p4"]]  # no week has the links
     assert phase_references(written) == (
         Reference(
             "Resources", (Resource("MML", "https://mml-book.github.io/"), Resource("NumPy", "https://numpy.org/"))
@@ -535,4 +535,14 @@ def test_a_phase_of_nothing_but_resources_is_sliced_as_written() -> None:
         ["[A](https://a.example/)"],
         ["[B](https://b.example/)"],
     ]
-    assert phase_references(written) == ()
+    # Each week shows its piece of the list, and not the list again beside it.
+    assert build_today(written, ScheduledPhase(1, 1, 2), 1, (), ()).references == ()
+
+
+def test_reading_is_some_weeks_work_where_the_other_parts_are_fewer_than_the_weeks() -> None:
+    links = ("[MML](https://mml-book.github.io/)", "[NumPy](https://numpy.org/)")
+    written = phase(parts=(part("Resources", 1, *links), part("Project", 10, "p1"), part("Checkpoint", 20, "c1")))
+    slices = phase_slices(written, 4)
+    assert [atom_keys(s) for s in slices] == [[links[0]], [links[1]], ["p1"], ["c1"]]  # no weeks of practice first
+    assert build_today(written, ScheduledPhase(1, 1, 4), 1, (), ()).references == ()  # its own week shows it
+    assert [r.label for r in build_today(written, ScheduledPhase(1, 1, 4), 3, (), ()).references] == ["Resources"]
