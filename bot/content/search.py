@@ -35,6 +35,7 @@ from typing import NamedTuple, TypeVar
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
+from bot.content.phases import own_title
 from bot.content.synonyms import SYNONYMS
 
 T = TypeVar("T")
@@ -61,6 +62,7 @@ _LABEL = re.compile(
 _BLANKS = re.compile(r"\s+")
 _SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
+_TEN = "\U0001f51f"  # the keycap 🔟, a number without a digit
 # Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
 _JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
 STOPWORDS = frozenset(
@@ -489,11 +491,28 @@ class SearchIndex:
         )
         slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
-        # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
-        phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
-        own = [phase_titles.get((self._entry_role[eid], entry_sections[eid][0]), "") for eid in phase_entries]
+        # A heading's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid' and
+        # 'kubernetes' '6️⃣ Kubernetes — 4 weeks': a phase's is its parsed title, another heading's is its title
+        # with its number, span, length and dates set aside (`own_title`). Each of those holds a digit, but for
+        # the keycap 🔟: other headings are their own titles. Many headings repeat across roles ('Month 1-3'):
+        # each distinct title is read once.
+        own_titles: dict[int, str] = {}
+        read: dict[str, str] = {}
+        entry_role = self._entry_role
+        for eid, (sid, title, _, _, _, kind, _) in enumerate(entry_sections):
+            if kind not in OWN_TEXT_KINDS:
+                continue
+            own = phase_titles.get((entry_role[eid], sid)) if kind == "phase" else None
+            if own is None and (_DIGIT.search(title) is not None or _TEN in title):
+                own = read.get(title)
+                if own is None:
+                    own = read[title] = own_title(title)
+            if own and own != title:
+                own_titles[eid] = own
+        del read
+        self._own_titles = own_titles
         counts = self._title_counts
-        for eid, words in zip(phase_entries, word_sets(own), strict=True):
+        for eid, words in zip(own_titles, word_sets(list(own_titles.values())), strict=True):
             if words:
                 counts[eid] = _title_count(words)
         # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
@@ -501,12 +520,12 @@ class SearchIndex:
         names: dict[int, tuple[frozenset[str], ...]] = {}
         for eid in slashed:
             section = entry_sections[eid]
-            title = phase_titles.get((self._entry_role[eid], section[0]), "") if section[5] == "phase" else section[1]
+            title = own_titles.get(eid, section[1])
             parts = [frozenset(tokenize(part)).difference(STOPWORDS) for part in _SLASHES.split(title)]
             if len(parts) > 1:
                 names[eid] = tuple(part for part in parts if part)
         self._names = names
-        del phase_titles, phase_entries, own
+        del phase_titles
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
         for eid, section in enumerate(entry_sections):
@@ -953,11 +972,12 @@ class SearchIndex:
             ):
                 exact.append(eid)
         exact.sort()
-        phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
-        if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
+        own_titles = self._own_titles
+        decorated = [eid for eid in exact if eid in own_titles]
+        if decorated:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
             wanted = [{self._words[i] for i in ids} for ids in forms]
-            for eid in phases:
-                own = set(tokenize(self._own_title(eid)))
+            for eid in decorated:
+                own = set(tokenize(own_titles[eid]))
                 if any(own.isdisjoint(w) for w in wanted):
                     exact.remove(eid)
         return dict.fromkeys(exact, typo)
@@ -979,13 +999,8 @@ class SearchIndex:
         ]
 
     def _own_title(self, eid: int) -> str:
-        """Return an entry's own title: a phase's without its number and weeks, else its title."""
-        section = self._entry_section[eid]
-        if section.kind == "phase" and section.phase is not None:
-            phase = self._roles[self._entry_role[eid]].phase(section.phase)
-            if phase is not None and phase.section_id == section.id:
-                return phase.title
-        return section.title
+        """Return an entry's own title: a heading's without its number, span, length and dates, else its title."""
+        return self._own_titles.get(eid) or self._entry_section[eid].title
 
     def _matches(
         self, expansions: tuple[tuple[int, float], ...], role_entries: frozenset[int] | None
