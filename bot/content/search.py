@@ -512,7 +512,8 @@ class SearchIndex:
         del read
         self._own_titles = own_titles
         counts = self._title_counts
-        for eid, words in zip(own_titles, word_sets(list(own_titles.values())), strict=True):
+        own_sets = word_sets(list(own_titles.values()))
+        for eid, words in zip(own_titles, own_sets, strict=True):
             if words:
                 counts[eid] = _title_count(words)
         # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
@@ -561,6 +562,20 @@ class SearchIndex:
         del shared, part_ids
         self._entry_context = entry_context
         self._vocab = vocab
+        # The words a heading's title holds beside its own title (its number, span, length, dates: '4' and 'weeks'
+        # of 'Kubernetes — 4 weeks'), by word, and its own title's words: a query word it holds only there counts
+        # as its text's word, no title's (`_set_aside`).
+        aside: defaultdict[int, set[int]] = defaultdict(set)
+        own_ids: dict[int, frozenset[int]] = {}
+        full_sets = word_sets([entry_sections[eid][1] for eid in own_titles])
+        for eid, own_words, words in zip(own_titles, own_sets, full_sets, strict=True):
+            if own_words and not words <= own_words:
+                own_ids[eid] = frozenset(vocab[w] for w in own_words if w in vocab)
+                for w in words - own_words:
+                    aside[vocab[w]].add(eid)
+        self._aside = {tid: frozenset(eids) for tid, eids in aside.items()}
+        self._own_ids = own_ids
+        del aside, own_sets, full_sets
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
         # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first), by
@@ -848,7 +863,7 @@ class SearchIndex:
                 weight *= QUESTION_WEIGHT
             if related[i]:
                 expansions = _with_related(expansions, related[i])
-            groups.append((weight, expansions, self._matches(expansions, role_entries)))
+            groups.append((weight, expansions, self._set_aside(expansions, self._matches(expansions, role_entries))))
         weights = [g[0] for g in groups]  # in the query's order
         total_weight = sum(weights) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
@@ -920,6 +935,24 @@ class SearchIndex:
         if exact:
             factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
         return sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
+
+    def _set_aside(self, expansions: tuple[tuple[int, float], ...], best: dict[int, float]) -> dict[int, float]:
+        """Count a query word's title hits on a heading that holds it only beside its own title (the '4' of
+        'Kubernetes — 4 weeks', the 'march' of 'Testing (March 10 – March 23)') as hits in its text; `best` is
+        changed in place and returned."""
+        aside = self._aside
+        found: set[int] = set()
+        for tid, _ in expansions:
+            eids = aside.get(tid)
+            if eids is not None:
+                found.update(eids.intersection(best))
+        if found:
+            own_ids = self._own_ids
+            ids = [tid for tid, _ in expansions]
+            for eid in found:
+                if own_ids[eid].isdisjoint(ids):
+                    best[eid] *= BODY_WEIGHT
+        return best
 
     def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""

@@ -123,3 +123,10 @@ def test_a_heading_with_a_digit_in_its_own_title_keeps_it():
     found = index("## Web 3 basics\n- Wallets\n## Basics\n- Intro\n")
     hits = found.search("web 3 basics", role=ROLE)
     assert (hits[0].section.title, hits[0].exact) == ("Web 3 basics", True)
+
+
+def test_a_word_a_heading_holds_only_beside_its_own_title_counts_as_its_text():
+    found = index(DATED + "## Projects\n- A March Madness bracket\n")
+    assert titles(found, "march")[0] == "A March Madness bracket"
+    weeks = index(KEYCAPS + "## Reading\n- 4 rules of simple design\n")
+    assert titles(weeks, "4")[0] == "4 rules of simple design"
