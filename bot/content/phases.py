@@ -1133,3 +1133,16 @@ def own_title(text: str) -> str:
     if not title:
         return original
     return _as_written(title, said) if said else title
+
+
+def numbered_by(text: str) -> tuple[str, int] | None:
+    """Return how a phase heading numbers its phase, and the number: its series word ('Step 4: Deploy' is ('step',
+    4)), or 'phase' for a phase word or a section number ('Phase 4', 'Stage 4', '4. Containers', '4️⃣ Containers');
+    None for a heading numbered by its place in the plan (weeks, months, quarters, levels)."""
+    series = read_series_heading(text)
+    if series is not None and series[1].number is not None:
+        return series[0], series[1].number
+    found = read_phase_heading(text)
+    if found is None or found.number is None:
+        return None
+    return "phase", found.number

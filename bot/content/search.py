@@ -936,6 +936,13 @@ class SearchIndex:
             factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
         return sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
 
+    def labelled(self, query: str, *, role: str) -> list[Section]:
+        """Return a role's headings whose label is the query typed alone ('Step 4: Deploy' for 'step 4')."""
+        if self._unindexed is not None:
+            self._index_entries()
+        entry_role, entry_section = self._entry_role, self._entry_section
+        return [entry_section[eid] for eid in self._labels.get(_query_label(query), ()) if entry_role[eid] == role]
+
     def _set_aside(self, expansions: tuple[tuple[int, float], ...], best: dict[int, float]) -> dict[int, float]:
         """Count a query word's title hits on a heading that holds it only beside its own title (the '4' of
         'Kubernetes — 4 weeks', the 'march' of 'Testing (March 10 – March 23)') as hits in its text; `best` is
