@@ -62,7 +62,7 @@ _LABEL = re.compile(
 _BLANKS = re.compile(r"\s+")
 _SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
-_TEN = "\U0001f51f"  # the keycap 🔟, a number without a digit
+_NUMBERED = re.compile("[\\d\U0001f51f]")  # a digit, or the keycap 🔟 (a number without one)
 # Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
 _JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
 STOPWORDS = frozenset(
@@ -479,10 +479,32 @@ class SearchIndex:
             (1.0 if s[6] is not None else EXACT_OFF_PATH) * (1.0 if s[5] in OWN_TEXT_KINDS else EXACT_BULLET)
             for s in entry_sections
         ]
-        entry_titles = list(map(_TITLE, entry_sections))
         entry_bodies = [bodies[i] for i in order]
         del bodies
 
+        # A heading's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid' and
+        # 'kubernetes' '6️⃣ Kubernetes — 4 weeks': a phase's is its parsed title, another heading's is its title
+        # with its number, span, length and dates set aside (`own_title`). Each of those holds a digit, but for
+        # the keycap 🔟: other headings are their own titles. Many headings repeat across roles ('Month 1-3'):
+        # each distinct title is read once.
+        entry_titles = list(map(_TITLE, entry_sections))
+        entry_role = self._entry_role
+        kinds = list(map(itemgetter(5), entry_sections))
+        phase_ids = list(compress(count(), map("phase".__eq__, kinds)))
+        owns = [phase_titles.get((entry_role[eid], entry_sections[eid][0])) for eid in phase_ids]
+        own_titles: dict[int, str] = dict(compress(zip(phase_ids, owns, strict=True), owns))
+        headings = list(compress(count(), map(OWN_TEXT_KINDS.__contains__, kinds)))
+        numbered = compress(headings, map(_NUMBERED.search, map(entry_titles.__getitem__, headings)))
+        read: dict[str, str] = {}
+        for eid in filterfalse(own_titles.__contains__, numbered):
+            title = entry_titles[eid]
+            own = read.get(title)
+            if own is None:
+                own = read[title] = own_title(title)
+            if own != title:
+                own_titles[eid] = own
+        del read, kinds, phase_ids, owns, headings
+        self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         # Titles in Chinese, Japanese or Korean are indexed as pairs of characters, which are no words to count: how
         # much of such a title a query covers is not weighed.
@@ -491,26 +513,6 @@ class SearchIndex:
         )
         slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
-        # A heading's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid' and
-        # 'kubernetes' '6️⃣ Kubernetes — 4 weeks': a phase's is its parsed title, another heading's is its title
-        # with its number, span, length and dates set aside (`own_title`). Each of those holds a digit, but for
-        # the keycap 🔟: other headings are their own titles. Many headings repeat across roles ('Month 1-3'):
-        # each distinct title is read once.
-        own_titles: dict[int, str] = {}
-        read: dict[str, str] = {}
-        entry_role = self._entry_role
-        for eid, (sid, title, _, _, _, kind, _) in enumerate(entry_sections):
-            if kind not in OWN_TEXT_KINDS:
-                continue
-            own = phase_titles.get((entry_role[eid], sid)) if kind == "phase" else None
-            if own is None and (_DIGIT.search(title) is not None or _TEN in title):
-                own = read.get(title)
-                if own is None:
-                    own = read[title] = own_title(title)
-            if own and own != title:
-                own_titles[eid] = own
-        del read
-        self._own_titles = own_titles
         counts = self._title_counts
         own_sets = word_sets(list(own_titles.values()))
         for eid, words in zip(own_titles, own_sets, strict=True):
@@ -565,17 +567,15 @@ class SearchIndex:
         # The words a heading's title holds beside its own title (its number, span, length, dates: '4' and 'weeks'
         # of 'Kubernetes — 4 weeks'), by word, and its own title's words: a query word it holds only there counts
         # as its text's word, no title's (`_set_aside`).
-        aside: defaultdict[int, set[int]] = defaultdict(set)
-        own_ids: dict[int, frozenset[int]] = {}
-        full_sets = word_sets([entry_sections[eid][1] for eid in own_titles])
-        for eid, own_words, words in zip(own_titles, own_sets, full_sets, strict=True):
-            if own_words and not words <= own_words:
-                own_ids[eid] = frozenset(vocab[w] for w in own_words if w in vocab)
-                for w in words - own_words:
-                    aside[vocab[w]].add(eid)
-        self._aside = {tid: frozenset(eids) for tid, eids in aside.items()}
-        self._own_ids = own_ids
-        del aside, own_sets, full_sets
+        own_words = dict(compress(zip(own_titles, own_sets, strict=True), own_sets))  # a title of emoji has none
+        title_sets = word_sets([entry_sections[eid][1] for eid in own_words])
+        extra = list(map(set.difference, title_sets, own_words.values()))
+        aside: defaultdict[str, list[int]] = defaultdict(list)
+        holders = chain.from_iterable(map(repeat, own_words, map(len, extra)))
+        deque(map(list.append, map(aside.__getitem__, chain.from_iterable(extra)), holders), maxlen=0)  # all in C
+        self._aside = {vocab[w]: frozenset(eids) for w, eids in aside.items()}
+        self._own_words = own_words
+        del aside, own_sets, title_sets, extra
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
         # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first), by
@@ -954,10 +954,10 @@ class SearchIndex:
             if eids is not None:
                 found.update(eids.intersection(best))
         if found:
-            own_ids = self._own_ids
-            ids = [tid for tid, _ in expansions]
+            own_words, words = self._own_words, self._words
+            matched = [words[tid] for tid, _ in expansions]
             for eid in found:
-                if own_ids[eid].isdisjoint(ids):
+                if own_words[eid].isdisjoint(matched):
                     best[eid] *= BODY_WEIGHT
         return best
 
