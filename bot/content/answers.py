@@ -1,12 +1,13 @@
 """Answer a query the same way everywhere: `waymark search` and /skill-deep-dive both call `answer`.
 
-A topic is searched; a week or phase question answers with that phase of a path; "after X" or "before X" with
-the phase next to the one that teaches X, holds week X or is phase X (see `bot.content.questions`); "this
-week", "next week" and "what's next" count from the week the asker is in. Hits are cut at MIN_SCORE, so both
-front ends show the same list. A week or phase needs a path: the role asked for (or a path named in the
-question: "week 3 of backend"), else the asker's current path, else the only path that has that week;
-otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's pace on
-a path they follow. Pure: the asker's paths are passed in.
+A topic is searched; a week or phase question answers with that phase of a path, and so does a step, stage or part
+("step 4") where the path's phase headings number it so and no other heading is labelled that (`_step_is_phase`);
+"after X" or "before X" with the phase next to the one that teaches X, holds week X or is phase X (see
+`bot.content.questions`); "this week", "next week" and "what's next" count from the week the asker is in. Hits
+are cut at MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or
+a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
+that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's
+pace on a path they follow. Pure: the asker's paths are passed in.
 
 Notes and problems are sentences in the language of the request being served (`bot.i18n`), written when the
 answer is made; `waymark search` runs in English.
@@ -18,8 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.content.models import Role, Section
-from bot.content.phases import is_day_heading
-from bot.content.questions import Question, read_days, read_question
+from bot.content.phases import is_day_heading, numbered_by
+from bot.content.questions import STEP_WORDS, Question, read_days, read_question
 from bot.content.search import Hit, SearchIndex
 from bot.domain.weeks import PhaseLike
 from bot.i18n import _, _n
@@ -62,6 +63,12 @@ def answer(
     if question.kind == "topic" or limit < 1:
         return Answer(question, _search(index, question.topic, role, limit, asker))
     named = _role_named(index, question.rest) if question.rest else None
+    if question.step and not _step_is_phase(index, question, role or named or asker.current):
+        if question.kind == "phase":  # a title, say ('Step 4: Deploy' inside a phase): searched as one
+            return Answer(
+                replace(question, kind="topic", phase=None), _search(index, question.topic, role, limit, asker)
+            )
+        question = replace(question, phase=None)  # 'after step 3': after what teaches it
     if question.relative is not None:  # "this week", "what's next": from the week the asker is in
         on = role or named or asker.current
         if on in index.roles and index.roles[on].self_paced:
@@ -121,6 +128,23 @@ def _role_named(index: SearchIndex, words: str) -> str | None:
     if matches and matches[0].score >= NAMED_ROLE_SCORE and (len(matches) == 1 or matches[1].score < 90):
         return matches[0].name
     return None
+
+
+def _step_is_phase(index: SearchIndex, question: Question, role_name: str | None) -> bool:
+    """Say whether a step, stage or part asked for by number ('step 4') is that phase of the path: the path has it,
+    its heading numbers it so (a phase word or a section number, '4️⃣ Containers', '## 4. Containers', 'Phase 4',
+    or the word asked: 'Step 4: Deploy', not 'Chapter 4'), and no other heading is labelled that ('### Step 4:
+    Deploy' inside a phase). A heading that only holds the number ('Kubernetes — 4 weeks') is no step."""
+    role = index.roles.get(role_name) if role_name is not None else None
+    phase = role.phase(question.phase) if role is not None and question.phase is not None else None
+    if role is None or phase is None:
+        return False
+    heading = next((s for s in role.sections if s.id == phase.section_id), None)
+    numbered = numbered_by(heading.title) if heading is not None else None
+    word = STEP_WORDS.get(question.step.split(" ", 1)[0], "")
+    if numbered is None or numbered[1] != phase.number or numbered[0] not in ("phase", word):
+        return False
+    return all(s.id == phase.section_id for s in index.labelled(question.step, role=role.name))
 
 
 def _schedule(role: Role, asker: Asker) -> Sequence[PhaseLike]:

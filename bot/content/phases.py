@@ -1254,3 +1254,72 @@ def dated_hint(headings: Sequence[tuple[int, str]]) -> str | None:
         f"its dated headings ({named}) are phases only when two or more at one level run forward in calendar "
         "order; or write them as '## Week 1 (Jan 6 – Jan 12): Title'"
     )
+
+
+# A calendar date as plans head a block with one: 'Jan 20', 'March 10th', '3 March', 'Jan 6, 2025', '2025-03-24' (month
+# names as `_MONTH_NAME` reads them); a month name needs its day beside it ('May the Force' holds no date).
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+_ONE_DATE = (
+    rf"(?:{_MONTH_NAME}\s*{_DAY_NUMBER}(?:,?\s*\d{{4}})?|{_DAY_NUMBER}\s+{_MONTH_NAME}(?:,?\s*\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2})(?![^\W_])"
+)
+# Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13'), or a week named by its
+# first day ('Week of March 3').
+_DATES = (
+    rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}(?:\s*(?:-|–|—|→|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
+)
+_DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
+_DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
+_DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
+
+
+def own_title(text: str) -> str:
+    """Return what a heading's clean text titles once its number, its span or length and its dates are set aside:
+    '6️⃣ Kubernetes — 4 weeks' is 'Kubernetes', '3. Testing (2 weeks)' 'Testing', 'Tygodnie 6–8: JavaScript'
+    'JavaScript', 'Jan 20 – Feb 2: SwiftUI Basics' 'SwiftUI Basics', 'Testing and Debugging (March 10 – March 23)'
+    'Testing and Debugging'. A phase word and its number ('Stage 2 project') are words of the title; a heading of
+    nothing else ('Week 3') is its own title."""
+    original = text
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _keycaps_as_number(text)
+    said: Said = ()
+    if _maybe_foreign(text):
+        text, said = _in_english(text)
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
+        body = text[lead.end() - 1 :]  # a bracket that opens the heading is a span's or a date's own
+    outline = _OUTLINE.match(body)
+    if outline is not None:
+        body = body[outline.end() :]
+    dates = _DATES_FIRST.match(body)
+    if dates is not None:
+        body = body[dates.end() :]
+    span = _SPAN_START.match(body.lstrip(_EDGES))
+    if span is not None:
+        body = _title_of(_without(body.lstrip(_EDGES), span))
+    elif (given := _span_in_title(body)) is not None and given[1] is not None:
+        body = _title_of(given[2])  # 'HTML and CSS (weeks 1-3)'
+    length = _LENGTH_BRACKETED.search(body) or _LENGTH_LAST.search(body)
+    if length is not None:
+        body = _title_of(_without(body, length))
+    dates = _DATES_BRACKETED.search(body) or _DATES_LAST.search(body)
+    if dates is not None:
+        body = f"{body[: dates.start()]} {body[dates.end() :]}"
+    title = _title(body)
+    if not title:
+        return original
+    return _as_written(title, said) if said else title
+
+
+def numbered_by(text: str) -> tuple[str, int] | None:
+    """Return how a phase heading numbers its phase, and the number: its series word ('Step 4: Deploy' is ('step',
+    4)), or 'phase' for a phase word or a section number ('Phase 4', 'Stage 4', '4. Containers', '4️⃣ Containers');
+    None for a heading numbered by its place in the plan (weeks, months, quarters, levels)."""
+    series = read_series_heading(text)
+    if series is not None and series[1].number is not None:
+        return series[0], series[1].number
+    found = read_phase_heading(text)
+    if found is None or found.number is None:
+        return None
+    return "phase", found.number

@@ -1,8 +1,9 @@
 """What a learner asks, read from their words alone: a week, a phase, what comes after or before, or a topic.
 
 "what's on in week 14", "wk 12 topics", "weeks 3-4", "14th week" ask for the phase of a week; "phase 3" for a
-phase; "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the
-phase next to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
+phase, and so do "step 3", "stage 3" and "part 3" where the path's phases are numbered so (`Question.step`);
+"what comes after databases", "next after week 12", "what should I learn before kubernetes" for the phase next
+to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
 next" count from the asker's current week. Anything else is a topic to search for.
 
 German and Spanish are read by the same tables and patterns, whatever the asker's language: "woche 14",
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -107,6 +108,22 @@ def _day_span() -> re.Pattern[str]:
 def _phase_number() -> re.Pattern[str]:
     """'phase 3', 'phase number 2', 'third phase'; 'fase 3', 'die 3. Phase'."""
     return re.compile(rf"\b{_PHASE}\s*{_NUMBER_SIGN}?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+
+
+# A step of a plan, asked by number: 'step 4', 'stage 4', 'part 4', 'the fourth step'; German ('Schritt 4', 'Stufe 4',
+# 'Teil 4') and Spanish ('paso 4', 'etapa 4', 'parte 4'), each with its English word.
+STEP_WORDS = {
+    **dict.fromkeys(("step", "steps", "schritt", "schritte", "paso", "pasos"), "step"),
+    **dict.fromkeys(("stage", "stages", "stufe", "stufen", "etapa", "etapas"), "stage"),
+    **dict.fromkeys(("part", "parts", "teil", "teile", "parte", "partes"), "part"),
+}
+_STEP = "(" + "|".join(sorted(STEP_WORDS, key=len, reverse=True)) + ")"
+
+
+@cache
+def _step_number() -> re.Pattern[str]:
+    """'step 4', 'stage #4', 'part four', 'the fourth step'; 'Schritt 4', 'paso 4'."""
+    return re.compile(rf"\b{_STEP}\s*{_NUMBER_SIGN}?{_NUM}\b|\b{_ORD}\s+{_STEP}\b")
 
 
 # "this week", "next week's topics", "diese woche", "nächste woche", "esta semana", "la semana que viene": a week
@@ -505,6 +522,10 @@ class Question:
     rest: str = ""  # beside a week or phase, the words that are not filler: they may name a path
     text: str = ""  # the query as typed
     days: tuple[int, int] | None = None  # the day or days asked about, when asked in days (`weeks` holds theirs)
+    # A phase asked for as a step, stage or part: its word as typed and its number, as a heading's label would be
+    # ('step 4', 'paso 4'). It is phase N on a path whose phases are numbered so, unless a heading is labelled
+    # that (`bot.content.answers`).
+    step: str = ""
 
 
 # Chinese questions are read as their English words: '第14周学什么' (what is on in week 14), '第三阶段',
@@ -539,7 +560,7 @@ def read_question(query: str) -> Question:
     if not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
         read = read_question(english)
         if read.kind != "topic":  # else the Chinese words are searched as they are
-            return Question(read.kind, read.topic, read.weeks, read.phase, read.relative, read.rest, query, read.days)
+            return replace(read, text=query)
     text = _normal(query)
     if _asks_whats_next(text):
         return Question("after", query, relative=0, text=query)
@@ -550,14 +571,12 @@ def read_question(query: str) -> Question:
         topic = _trim(subject)
         anchor = _week_or_phase(subject)
         if anchor is not None:
-            return Question(kind, topic, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query, anchor.days)
+            return replace(anchor, kind=kind, topic=topic, text=query)
         if topic:
             return Question(kind, topic, text=query)
     anchor = _week_or_phase(text)
     if anchor is not None:
-        return Question(
-            anchor.kind, query, anchor.weeks, anchor.phase, anchor.relative, anchor.rest, query, anchor.days
-        )
+        return replace(anchor, topic=query, text=query)
     return Question("topic", query, text=query)
 
 
@@ -589,6 +608,11 @@ def _week_or_phase(text: str) -> Question | None:
     if found is not None:
         number, ordinal, ordinal_word = found.groups()
         return Question("phase", phase=_number(number or ordinal or ordinal_word), rest=_rest(text, found))
+    found = _step_number().search(text)
+    if found is not None:
+        word, number, ordinal, ordinal_word, said = found.groups()
+        n = _number(number or ordinal or ordinal_word)
+        return Question("phase", phase=n, rest=_rest(text, found), step=f"{word or said} {n}")
     found = _RELATIVE_WEEK.search(text)
     if found is not None:
         this = found.group(1) or found.group(2)

@@ -35,6 +35,7 @@ from typing import NamedTuple, TypeVar
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
+from bot.content.phases import own_title
 from bot.content.synonyms import SYNONYMS
 
 T = TypeVar("T")
@@ -61,6 +62,7 @@ _LABEL = re.compile(
 _BLANKS = re.compile(r"\s+")
 _SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile("[\\d\U0001f51f]")  # a digit, or the keycap 🔟 (a number without one)
 # Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
 _JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
 STOPWORDS = frozenset(
@@ -477,10 +479,32 @@ class SearchIndex:
             (1.0 if s[6] is not None else EXACT_OFF_PATH) * (1.0 if s[5] in OWN_TEXT_KINDS else EXACT_BULLET)
             for s in entry_sections
         ]
-        entry_titles = list(map(_TITLE, entry_sections))
         entry_bodies = [bodies[i] for i in order]
         del bodies
 
+        # A heading's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid' and
+        # 'kubernetes' '6️⃣ Kubernetes — 4 weeks': a phase's is its parsed title, another heading's is its title
+        # with its number, span, length and dates set aside (`own_title`). Each of those holds a digit, but for
+        # the keycap 🔟: other headings are their own titles. Many headings repeat across roles ('Month 1-3'):
+        # each distinct title is read once.
+        entry_titles = list(map(_TITLE, entry_sections))
+        entry_role = self._entry_role
+        kinds = list(map(itemgetter(5), entry_sections))
+        phase_ids = list(compress(count(), map("phase".__eq__, kinds)))
+        owns = [phase_titles.get((entry_role[eid], entry_sections[eid][0])) for eid in phase_ids]
+        own_titles: dict[int, str] = dict(compress(zip(phase_ids, owns, strict=True), owns))
+        headings = list(compress(count(), map(OWN_TEXT_KINDS.__contains__, kinds)))
+        numbered = compress(headings, map(_NUMBERED.search, map(entry_titles.__getitem__, headings)))
+        read: dict[str, str] = {}
+        for eid in filterfalse(own_titles.__contains__, numbered):
+            title = entry_titles[eid]
+            own = read.get(title)
+            if own is None:
+                own = read[title] = own_title(title)
+            if own != title:
+                own_titles[eid] = own
+        del read, kinds, phase_ids, owns, headings
+        self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         # Titles in Chinese, Japanese or Korean are indexed as pairs of characters, which are no words to count: how
         # much of such a title a query covers is not weighed.
@@ -489,11 +513,9 @@ class SearchIndex:
         )
         slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
-        # A phase's title counts the words of its own title, so 'css grid' is exactly 'Week 2: CSS Grid'.
-        phase_entries = [eid for eid, s in enumerate(entry_sections) if s[5] == "phase"]
-        own = [phase_titles.get((self._entry_role[eid], entry_sections[eid][0]), "") for eid in phase_entries]
         counts = self._title_counts
-        for eid, words in zip(phase_entries, word_sets(own), strict=True):
+        own_sets = word_sets(list(own_titles.values()))
+        for eid, words in zip(own_titles, own_sets, strict=True):
             if words:
                 counts[eid] = _title_count(words)
         # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
@@ -501,12 +523,12 @@ class SearchIndex:
         names: dict[int, tuple[frozenset[str], ...]] = {}
         for eid in slashed:
             section = entry_sections[eid]
-            title = phase_titles.get((self._entry_role[eid], section[0]), "") if section[5] == "phase" else section[1]
+            title = own_titles.get(eid, section[1])
             parts = [frozenset(tokenize(part)).difference(STOPWORDS) for part in _SLASHES.split(title)]
             if len(parts) > 1:
                 names[eid] = tuple(part for part in parts if part)
         self._names = names
-        del phase_titles, phase_entries, own
+        del phase_titles
         # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
         for eid, section in enumerate(entry_sections):
@@ -542,6 +564,18 @@ class SearchIndex:
         del shared, part_ids
         self._entry_context = entry_context
         self._vocab = vocab
+        # The words a heading's title holds beside its own title (its number, span, length, dates: '4' and 'weeks'
+        # of 'Kubernetes — 4 weeks'), by word, and its own title's words: a query word it holds only there counts
+        # as its text's word, no title's (`_set_aside`).
+        own_words = dict(compress(zip(own_titles, own_sets, strict=True), own_sets))  # a title of emoji has none
+        title_sets = word_sets([entry_sections[eid][1] for eid in own_words])
+        extra = list(map(set.difference, title_sets, own_words.values()))
+        aside: defaultdict[str, list[int]] = defaultdict(list)
+        holders = chain.from_iterable(map(repeat, own_words, map(len, extra)))
+        deque(map(list.append, map(aside.__getitem__, chain.from_iterable(extra)), holders), maxlen=0)  # all in C
+        self._aside = {vocab[w]: frozenset(eids) for w, eids in aside.items()}
+        self._own_words = own_words
+        del aside, own_sets, title_sets, extra
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
         # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first), by
@@ -829,7 +863,7 @@ class SearchIndex:
                 weight *= QUESTION_WEIGHT
             if related[i]:
                 expansions = _with_related(expansions, related[i])
-            groups.append((weight, expansions, self._matches(expansions, role_entries)))
+            groups.append((weight, expansions, self._set_aside(expansions, self._matches(expansions, role_entries))))
         weights = [g[0] for g in groups]  # in the query's order
         total_weight = sum(weights) or 1.0
         # Rarest word first: it picks the candidates; a word that is everywhere only adds to them.
@@ -902,6 +936,31 @@ class SearchIndex:
             factors = [exact.get(eid, f) for eid, f in zip(scores, factors, strict=True)]
         return sorted(zip(map(mul, map(neg, scores.values()), factors), scores, strict=True))[:limit]
 
+    def labelled(self, query: str, *, role: str) -> list[Section]:
+        """Return a role's headings whose label is the query typed alone ('Step 4: Deploy' for 'step 4')."""
+        if self._unindexed is not None:
+            self._index_entries()
+        entry_role, entry_section = self._entry_role, self._entry_section
+        return [entry_section[eid] for eid in self._labels.get(_query_label(query), ()) if entry_role[eid] == role]
+
+    def _set_aside(self, expansions: tuple[tuple[int, float], ...], best: dict[int, float]) -> dict[int, float]:
+        """Count a query word's title hits on a heading that holds it only beside its own title (the '4' of
+        'Kubernetes — 4 weeks', the 'march' of 'Testing (March 10 – March 23)') as hits in its text; `best` is
+        changed in place and returned."""
+        aside = self._aside
+        found: set[int] = set()
+        for tid, _ in expansions:
+            eids = aside.get(tid)
+            if eids is not None:
+                found.update(eids.intersection(best))
+        if found:
+            own_words, words = self._own_words, self._words
+            matched = [words[tid] for tid, _ in expansions]
+            for eid in found:
+                if own_words[eid].isdisjoint(matched):
+                    best[eid] *= BODY_WEIGHT
+        return best
+
     def _related_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         """Return, for each query word, the vocabulary words a synonym key it is part of stands for."""
         out: list[tuple[int, ...]] = [()] * len(words)
@@ -953,11 +1012,12 @@ class SearchIndex:
             ):
                 exact.append(eid)
         exact.sort()
-        phases = [eid for eid in exact if self._entry_section[eid][5] == "phase"]
-        if phases:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
+        own_titles = self._own_titles
+        decorated = [eid for eid in exact if eid in own_titles]
+        if decorated:  # its heading holds the words; its own title must too ('2 grid' is not 'Week 2: Grid')
             wanted = [{self._words[i] for i in ids} for ids in forms]
-            for eid in phases:
-                own = set(tokenize(self._own_title(eid)))
+            for eid in decorated:
+                own = set(tokenize(own_titles[eid]))
                 if any(own.isdisjoint(w) for w in wanted):
                     exact.remove(eid)
         return dict.fromkeys(exact, typo)
@@ -979,13 +1039,8 @@ class SearchIndex:
         ]
 
     def _own_title(self, eid: int) -> str:
-        """Return an entry's own title: a phase's without its number and weeks, else its title."""
-        section = self._entry_section[eid]
-        if section.kind == "phase" and section.phase is not None:
-            phase = self._roles[self._entry_role[eid]].phase(section.phase)
-            if phase is not None and phase.section_id == section.id:
-                return phase.title
-        return section.title
+        """Return an entry's own title: a heading's without its number, span, length and dates, else its title."""
+        return self._own_titles.get(eid) or self._entry_section[eid].title
 
     def _matches(
         self, expansions: tuple[tuple[int, float], ...], role_entries: frozenset[int] | None
