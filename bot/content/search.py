@@ -564,17 +564,17 @@ class SearchIndex:
         del shared, part_ids
         self._entry_context = entry_context
         self._vocab = vocab
-        # The words a heading's title holds beside its own title (its number, span, length, dates: '4' and 'weeks'
-        # of 'Kubernetes — 4 weeks'), by word, and its own title's words: a query word it holds only there counts
-        # as its text's word, no title's (`_set_aside`).
+        # The headings that hold a word beside their own title (their number, span, length, dates: '4' and 'weeks'
+        # of 'Kubernetes — 4 weeks'), by word: a query word a heading holds only there counts as a word of its
+        # text, no title's (`_set_aside`).
         own_words = dict(compress(zip(own_titles, own_sets, strict=True), own_sets))  # a title of emoji has none
         title_sets = word_sets([entry_sections[eid][1] for eid in own_words])
         extra = list(map(set.difference, title_sets, own_words.values()))
         aside: defaultdict[str, list[int]] = defaultdict(list)
         holders = chain.from_iterable(map(repeat, own_words, map(len, extra)))
         deque(map(list.append, map(aside.__getitem__, chain.from_iterable(extra)), holders), maxlen=0)  # all in C
-        self._aside = {vocab[w]: frozenset(eids) for w, eids in aside.items()}
-        self._own_words = own_words
+        # Posting lists of 4-byte IDs, as the others: a frozenset of them costs ten times the memory.
+        self._aside = {vocab[w]: array("I", eids) for w, eids in aside.items()}
         del aside, own_sets, title_sets, extra
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
@@ -952,12 +952,12 @@ class SearchIndex:
         for tid, _ in expansions:
             eids = aside.get(tid)
             if eids is not None:
-                found.update(eids.intersection(best))
+                found.update(compress(eids, map(best.__contains__, eids)))  # in C, as long as the list is
         if found:
-            own_words, words = self._own_words, self._words
+            own_titles, words = self._own_titles, self._words
             matched = [words[tid] for tid, _ in expansions]
-            for eid in found:
-                if own_words[eid].isdisjoint(matched):
+            for eid in found:  # its own title's words, read for the few entries a query finds so
+                if set(tokenize(own_titles[eid])).isdisjoint(matched):
                     best[eid] *= BODY_WEIGHT
         return best
 
