@@ -513,11 +513,23 @@ class SearchIndex:
         )
         slashed = list(compress(count(), map(contains, entry_titles, repeat(" / "))))
         del entry_titles, entry_bodies
+        # A heading's title counts its own title's words. The words it holds beside its own title (its number, span,
+        # length, dates: '4' and 'weeks' of 'Kubernetes — 4 weeks') are kept by word, for `_set_aside`: a query word
+        # a heading holds only there counts as a word of its text, no title's. A chunk of titles at a time: their
+        # sets, all at once, would be the index build's largest passing allocation.
         counts = self._title_counts
-        own_sets = word_sets(list(own_titles.values()))
-        for eid, words in zip(own_titles, own_sets, strict=True):
-            if words:
-                counts[eid] = _title_count(words)
+        aside: defaultdict[str, list[int]] = defaultdict(list)
+        own_eids = list(own_titles)
+        for low in range(0, len(own_eids), _CHUNK):
+            chunk = own_eids[low : low + _CHUNK]
+            owns = word_sets([own_titles[eid] for eid in chunk])
+            titles = word_sets([entry_sections[eid][1] for eid in chunk])
+            for eid, own, title in zip(chunk, owns, titles, strict=True):
+                if own:  # a title of emoji has no words
+                    counts[eid] = _title_count(own)
+                    for word in title.difference(own):
+                        aside[word].append(eid)
+        del own_eids
         # A title that names its topic several ways, split by slashes ('Heap / Priority Queue / Binary Heap'), is
         # titled by each name: its names' words, stop words aside (a phase's own title's, without its weeks).
         names: dict[int, tuple[frozenset[str], ...]] = {}
@@ -564,18 +576,9 @@ class SearchIndex:
         del shared, part_ids
         self._entry_context = entry_context
         self._vocab = vocab
-        # The headings that hold a word beside their own title (their number, span, length, dates: '4' and 'weeks'
-        # of 'Kubernetes — 4 weeks'), by word: a query word a heading holds only there counts as a word of its
-        # text, no title's (`_set_aside`).
-        own_words = dict(compress(zip(own_titles, own_sets, strict=True), own_sets))  # a title of emoji has none
-        title_sets = word_sets([entry_sections[eid][1] for eid in own_words])
-        extra = list(map(set.difference, title_sets, own_words.values()))
-        aside: defaultdict[str, list[int]] = defaultdict(list)
-        holders = chain.from_iterable(map(repeat, own_words, map(len, extra)))
-        deque(map(list.append, map(aside.__getitem__, chain.from_iterable(extra)), holders), maxlen=0)  # all in C
         # Posting lists of 4-byte IDs, as the others: a frozenset of them costs ten times the memory.
         self._aside = {vocab[w]: array("I", eids) for w, eids in aside.items()}
-        del aside, own_sets, title_sets, extra
+        del aside
         self._words = list(vocab)
         self._sorted_words = sorted(vocab)
         # Fuzzy candidates: words sharing the query's first letter, or its second (a typo in the first), by
