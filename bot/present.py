@@ -585,6 +585,14 @@ def unseen(resources: Sequence[Resource], shown: str) -> list[Resource]:
     return [r for r in resources if f"]({r.url})" not in shown]
 
 
+def not_shown(items: Sequence[OpenItem], shown: str) -> list[OpenItem]:
+    """Return the open items that `shown` does not list already: a week's text lists a part's tasks under it
+    ('**Assignment 1:**' over its tasks), and the phase's open items below it leave those out. Whole lines are
+    compared: '⬜ Data' is not '⬜ Data set'."""
+    above = {line.lstrip(NOTE_INDENT) for line in shown.split("\n")}
+    return [item for item in items if f"⬜ {item.md or escape(item.text)}" not in above]
+
+
 def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "") -> list[Field]:
     """Return the fields under this week's slice: its links, the phase's open items and the next step.
 
@@ -597,8 +605,7 @@ def today_fields(view: TodayView, limit: int = MAX_FIELD_VALUE, shown: str = "")
     extra = unseen(view.resources, shown)
     if extra:
         fields.append(Field(_("Resources"), resources_text(extra, limit)))
-    above = {line.lstrip(NOTE_INDENT) for line in shown.split("\n")}  # whole lines: '⬜ Data' is not '⬜ Data set'
-    listed = [item for item in view.open_items if f"⬜ {item.md or escape(item.text)}" not in above]
+    listed = not_shown(view.open_items, shown)
     if listed:
         fields.append(Field(_("Open items in this phase"), items_text(listed, limit)))
     fields.append(Field(_("Next step"), step_text(view.next_step, limit)))

@@ -51,6 +51,7 @@ from bot.content.phases import (
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
+    read_titled_item,
     respell_phases,
     series_word,
     table_row_heading,
@@ -172,6 +173,9 @@ class _Problems:
     def __init__(self, file: str) -> None:
         self.file = file
         self.items: list[Problem] = []
+        # What the body holds that reads like phases but is no plan (list items: see `_list_hint`), for the
+        # self-paced warning to say.
+        self.plan_hint: str | None = None
 
     def add(self, severity: Severity, line: int | None, message: str) -> None:
         self.items.append(Problem(self.file, line, severity, message))
@@ -201,6 +205,7 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
             "'## Week 1: Setup', or head each week '## Days 1-7: Setup'"
             if days >= 3
             else dated
+            or problems.plan_hint
             or "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
         )
         problems.add(
@@ -609,7 +614,9 @@ class _Body:
         self.levels = 0  # how many of those are read so far
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
-        self.list_plan = False  # a file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)')
+        # A file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)'): its items' phases,
+        # by line.
+        self.list_plan: dict[int, PhaseHeading] = {}
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
@@ -776,10 +783,11 @@ class _Body:
                 self.open_heading(self._line_phase_level(), plain, line, found)
                 return
         if kind == "item" and self.list_plan and not depth and task is None and not quote and not anchor_only:
-            found = read_phase_heading(plain)
-            if found is not None and (self.kind is None or _kind(found) == self.kind) and _plan_item(plain, found):
-                # '1. Phase 1: HTML (Weeks 1-4)' with its bullets under it, in a file whose plan is such a list
-                self._open_plan_line(block)
+            found = self.list_plan.get(line)
+            if found is not None and (self.kind is None or _kind(found) == self.kind):
+                # '1. Phase 1: HTML (Weeks 1-4)' or '1. **HTML (Weeks 1-4)**' with its bullets under it, in a file
+                # whose plan is such a list
+                self._open_plan_line(block, found)
                 return
         if kind == "line" and self.line_plan and not depth and not quote:
             if line in self.line_plan:
@@ -881,11 +889,13 @@ class _Body:
         elif heading.is_phase and heading.phase is not None:
             heading.phase.links = links
 
-    def _open_plan_line(self, block: Block) -> None:
+    def _open_plan_line(self, block: Block, found: PhaseHeading | None = None) -> None:
         """Open the phase a list item or paragraph line of a plan gives: 'Week 7 | Git | branches, rebase' is the
-        phase 'Week 7: Git', the cells after its title a bullet each."""
+        phase 'Week 7: Git', the cells after its title a bullet each. `found`: the phase a list item was read as,
+        for one whose words alone are no phase heading ('SQL (Weeks 5-8)', item 2 of a numbered list)."""
         text, details = _pipe_cells(block.md, block.plain)
-        self.open_heading(self._line_phase_level(), text, block.line, read_phase_heading(text))
+        read = read_phase_heading(text)
+        self.open_heading(self._line_phase_level(), text, block.line, read if read is not None else found)
         for md, plain in details:
             self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
 
@@ -1102,7 +1112,9 @@ def _parse_body(
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
-        reader.list_plan = planned is None and plain_file and _list_plan(blocks)
+        if planned is None and plain_file:
+            reader.list_plan, unread = _list_plan(blocks)
+            problems.plan_hint = _list_hint(unread)
         if planned is None and plain_file and not reader.list_plan:
             reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
     reader.heading_phases = iter(heading_phases)
@@ -1226,17 +1238,56 @@ def _plan_item(plain: str, found: PhaseHeading) -> bool:
     return found.unit != "quarter" and not outline_numbered(plain)
 
 
-def _list_plan(blocks: list[Block]) -> bool:
-    """Return True when two or more top-level list items (no tasks, not quoted, not a table of contents) read as
-    phases of one kind: the file's plan is that list, each item a phase and its nested bullets its topics."""
-    kinds: list[str] = []
+def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str]]:
+    """Return the phases of a file whose plan is a list, by the line of their item, and the clean text of the
+    top-level items that read like phases but are none (for `_list_hint`).
+
+    The plan is the top-level list items (no tasks, not quoted, not a table of contents) that read as phases of
+    one kind, two or more, each item a phase and its nested bullets its topics: those that say so ('1. Phase 1:
+    HTML (Weeks 1-4)', wherever they are), else those of lists holding two or more items that read as phases,
+    by a phase word or by their weeks after their title ('1. **HTML (Weeks 1-4)**', `read_titled_item`): one
+    such item alone is some list's timed entry."""
+    said: dict[int, PhaseHeading] = {}  # 'Phase 1: HTML (Weeks 1-4)'
+    runs: list[dict[int, PhaseHeading]] = [{}]  # each list's items that read as phases, either way
+    texts: dict[int, str] = {}
     for b in blocks:
-        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote
-        if b[0] == "item" and not b[5] and b[6] is None and not b[9] and not b[12]:
-            found = read_phase_heading(b[3])
-            if found is not None and _plan_item(b[3], found):
-                kinds.append(_kind(found))
-    return len(kinds) >= 2 and len(set(kinds)) == 1
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote, number
+        if b[0] != "item":
+            if not b[5] and runs[-1]:  # a heading, or a paragraph, table or code block outside any list: a new list
+                runs.append({})
+            continue
+        if b[5] or b[6] is not None or b[9] or b[12]:
+            continue
+        found = read_phase_heading(b[3])
+        if found is not None and _plan_item(b[3], found):
+            said[b[1]] = runs[-1][b[1]] = found
+        elif found is None and (titled := read_titled_item(b[3], b[13])) is not None:
+            runs[-1][b[1]] = titled
+        else:
+            continue
+        texts[b[1]] = b[3]
+    plan = said if _one_kind(said) else {line: f for run in runs if len(run) >= 2 for line, f in run.items()}
+    if not _one_kind(plan):
+        plan = {}
+    return plan, [text for line, text in texts.items() if line not in plan]
+
+
+def _one_kind(plan: dict[int, PhaseHeading]) -> bool:
+    """Return True for two or more phases that count in one kind (see `_kind`)."""
+    return len(plan) >= 2 and len({_kind(found) for found in plan.values()}) == 1
+
+
+def _list_hint(unread: list[str]) -> str | None:
+    """Return what the self-paced warning says of list items that read like phases but are no plan (see
+    `_list_plan`), naming them; None when there are none."""
+    if not unread:
+        return None
+    named = ", ".join(f"'{text}'" for text in unread[:3]) + (", …" if len(unread) > 3 else "")
+    return (
+        f"its list items {named} read like phases, but only two or more such items of one kind in one list are a "
+        "plan ('1. **Foundations (Weeks 1-4)**', then '2. **SQL (Weeks 5-8)**'); or add headings like "
+        "'## Phase 1: Foundations (Weeks 1-4)'"
+    )
 
 
 def _line_plan(blocks: list[Block]) -> frozenset[int]:

@@ -12,7 +12,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
 - `HTML and CSS (Weeks 1-3)`: a section that gives its weeks after its title is that phase, numbered by its order
-  (in a file whose plan such sections are, with no phase heading of another shape: see `titled_spans`);
+  (in a file whose plan such sections are, with no phase heading of another shape: see `titled_spans`); so is a
+  list item that does (`- **HTML and CSS (Weeks 1-3)**`; numbered: `1. **HTML and CSS (Weeks 1-3)**` is Phase 1)
+  in a file whose plan such a list is (see `read_titled_item`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
   file whose plan they are: see `read_phase_headings`).
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
@@ -801,6 +803,17 @@ def _titled_span(text: str) -> PhaseHeading | None:
     if not title:
         return None
     return PhaseHeading(None, first, last, _as_written(title, said) if said else title, "week")
+
+
+def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
+    """Return the phase a list item gives by its title and weeks, with no phase word, as its heading would: a
+    numbered item ('1. **Foundations (Weeks 1-4)**', `number` 1) as `_numbered` reads '## 1. Foundations (Weeks
+    1-4)' (Phase 1), a bullet ('- **Foundations (Weeks 1-4)**', `number` None) as `titled_spans` reads '##
+    Foundations (Weeks 1-4)' (numbered by its place); None for an item that gives no weeks after its title, or a
+    length alone ('2. Functions (1 week)': the parts of something). Such items are phases only where they are a
+    file's plan (see `bot.content.parse`)."""
+    found = _titled_span(text)
+    return found if found is None or number is None else found._replace(number=number)
 
 
 def _questions(headings: Sequence[tuple[int, str]]) -> bool:

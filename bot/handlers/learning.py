@@ -28,6 +28,7 @@ from bot.present import (
     item_entries,
     items_text,
     label_text,
+    not_shown,
     open_items_text,
     pace_label,
     plan_change_text,
@@ -493,8 +494,8 @@ def _week_part(
     role: Role, section: Section, question: Question, asker: Asker, done: Collection[str] = ()
 ) -> list[str] | None:
     """Return the week a question asks about, as /today shows it: that week's part of the phase at the asker's pace,
-    then the phase's open items (`done` holds the asker's ticks); None when the question asks for no single week
-    of this phase."""
+    then the phase's open items that week's text does not list (`done` holds the asker's ticks); None when the
+    question asks for no single week of this phase."""
     weeks = question.weeks
     if question.kind != "week" or weeks is None or weeks[0] != weeks[1] or section.kind != "phase":
         return None
@@ -505,8 +506,9 @@ def _week_part(
     placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
     view = build_today(phase, placed, weeks[0], role.checklist, done)
     lines = today_lines(view)
-    if view.open_items:
-        lines += ["", label_text(_("Open items in this phase")), items_text(view.open_items)]
+    listed = not_shown(view.open_items, "\n".join(lines))  # those the week's parts list are not listed again
+    if listed:
+        lines += ["", label_text(_("Open items in this phase")), items_text(listed)]
     return lines
 
 

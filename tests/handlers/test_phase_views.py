@@ -521,6 +521,28 @@ async def test_a_phase_written_as_a_list_item_shows_its_bullets_from_the_margin(
     assert shown == "- Semantic HTML\n  - Landmarks\n- Flexbox and Grid"
 
 
+BOLD_LIST_PLAN = """
+1. **Foundations (Weeks 1-4)**
+   - Spreadsheets: formulas, pivot tables
+   - [ ] Clean a messy CSV
+2. **SQL (Weeks 5-8)**
+   - Joins and window functions
+   - [ ] Write a cohort retention query
+"""
+
+
+async def test_a_list_of_bold_titles_with_weeks_is_a_plan_of_phases(load: Load) -> None:
+    svc = load({"data": BOLD_LIST_PLAN})
+    welcome = text(await learning.start_learning(svc, caller(), "data"))
+    assert "Week 1 of 8 · Phase 1 (weeks 1-4)" in welcome and "self-paced" not in welcome
+    first = await learning.phase_view(svc, caller(), 1, role="data")
+    assert first.cards[0].title == "Phase 1: Foundations (weeks 1-4)"
+    assert body(first) == "- Spreadsheets: formulas, pivot tables\n⬜ Clean a messy CSV"
+    week = text(await learning.skill_deep_dive(svc, caller(), "week 6"))
+    assert "**Phase 2: SQL** (weeks 5-8)" in week and "- Joins and window functions" in week
+    assert "⬜ Write a cohort retention query" in week and "Foundations" not in week
+
+
 async def test_today_keeps_a_quoted_labels_bullets_under_it(load: Load) -> None:
     svc = load({"ops": DOCKER})
     await learning.start_learning(svc, caller(), "ops", start="2026-11-16")  # week 2 of 4: the quoted part

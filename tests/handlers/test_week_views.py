@@ -233,3 +233,35 @@ async def test_a_month_over_a_part_of_the_same_weeks_is_shown_once(load: Load) -
     weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
     assert all("- Write them up" in week for week in weeks)
     assert "**Month 1: Writing:**" in weeks[0] and not [w for w in weeks[1:] if "Month 1" in w]
+
+
+CHECKPOINT = """
+## Phase 1: Linux (Weeks 1-2)
+
+### What to learn
+
+- Permissions
+
+### Checkpoint
+
+- [ ] Nginx serves your site over HTTPS
+"""
+
+
+async def test_a_week_answer_lists_an_item_its_part_shows_once_as_today_does(load: Load) -> None:
+    svc = load({"ops": CHECKPOINT})
+    await learning.start_learning(svc, caller(), "ops")
+    answer = body(await learning.skill_deep_dive(svc, caller(), "week 2"))
+    assert "**Checkpoint:**\n⬜ Nginx serves your site over HTTPS" in answer
+    assert answer.count("Nginx serves your site over HTTPS") == 1, answer
+    assert "Open items in this phase" not in answer
+    week = await today.today(svc, caller(days=7))
+    assert (body(week) + "".join(f.value for f in week.cards[0].fields)).count("⬜ Nginx") == 1
+
+
+async def test_a_week_answer_still_lists_the_phases_items_its_week_does_not_show(load: Load) -> None:
+    svc = load({"ops": CHECKPOINT})
+    await learning.start_learning(svc, caller(), "ops")
+    answer = body(await learning.skill_deep_dive(svc, caller(), "week 1"))
+    assert "- Permissions" in answer
+    assert "**Open items in this phase:**\n⬜ Nginx serves your site over HTTPS" in answer
