@@ -1,0 +1,68 @@
+"""Titles of bullets and rows made of links, as public "build your own X", system-design and course lists write them,
+and what a learner finds first when a bullet repeats a section's title."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from bot.content.models import Role, Section
+from bot.content.search import SearchIndex
+from tests.content.helpers import role_file
+
+ROLE = "role-0"
+BULLETS = ("topic", "checklist")
+
+
+def load(body: str) -> Role:
+    role, problems = parse_bytes(role_file(ROLE, body=body).encode(), f"{ROLE}.md")
+    assert role is not None, problems
+    return role
+
+
+def hits(body: str, query: str) -> list[tuple[str, str]]:
+    """(title, the heading a bullet is under, or '' for a heading) of each hit, best first."""
+    found = SearchIndex([load(body)])
+    return [(h.section.title, h.section.path[-1] if h.section.kind in BULLETS else "") for h in found.search(query)]
+
+
+def topics(role: Role, heading: str) -> list[Section]:
+    return [s for s in role.sections if s.kind == "topic" and s.path[-1] == heading]
+
+
+# A table of contents whose link texts are formatted as their headings are (a code span, bold, emphasis).
+FORMATTED_CONTENTS = """
+## Contents
+
+* [Build your own `Shell`](#build-your-own-shell)
+* [Build your own **Git**](#build-your-own-git)
+* [Build your own *Docker*](#build-your-own-docker) · [`Redis`](#build-your-own-redis)
+
+## Build your own `Shell`
+
+* **C**: [Write a Shell in C](https://example.org/1)
+
+## Build your own Git
+
+* **Python**: [Write yourself a Git](https://example.org/2)
+
+## Build your own Docker
+
+* **Go**: [Containers from scratch](https://example.org/3)
+
+## Build your own Redis
+
+* `redis-cli` basics, see [the Redis section](#build-your-own-redis)
+"""
+
+
+def test_a_bullet_of_only_in_page_links_is_no_topic_whatever_its_link_text_is_formatted_as():
+    role = load(FORMATTED_CONTENTS)
+    assert topics(role, "Contents") == []
+    assert "Contents" not in {s.title for s in role.sections}
+    # the section itself is what "shell" finds, once: its tutorial above it (a title that holds the word)
+    assert hits(FORMATTED_CONTENTS, "shell") == [
+        ("C: Write a Shell in C", "Build your own Shell"),
+        ("Build your own Shell", ""),
+    ]
+    assert hits(FORMATTED_CONTENTS, "build your own docker")[0] == ("Build your own Docker", "")
+    # a code span outside the links is words of the bullet's own: a topic, its link kept as text
+    assert [s.title for s in topics(role, "Build your own Redis")] == ["redis-cli basics, see the Redis section"]
