@@ -577,11 +577,19 @@ def _topic_title(text: str, md: str = "") -> str:
     head, sep, rest = text.partition(colon) if colon else (text, "", "")
     head = head.strip()
     md_head = md.partition(colon)[0] if colon else md
+    # The commas of a link's own text are its title's ('**Go**: [Build Your Own Database: Persistence, Indexing]
+    # (…)'), no list of details; those between links are ('**Tools**: [SQLite](…), [DuckDB](…)').
+    listed = _LINK.sub("[]", md).partition(colon)[2] if sep and "](" in md else rest
     if (
         sep
         and 0 < len(head) <= 80
         # details, not a subtitle ('Data Structures: Treaps'); Chinese lists them with '、', '，' or '；'
-        and ("," in rest or ";" in rest or not rest.strip() or (colon == "：" and _ZH_DETAILS.search(rest) is not None))
+        and (
+            "," in listed
+            or ";" in listed
+            or not rest.strip()
+            or (colon == "：" and _ZH_DETAILS.search(listed) is not None)
+        )
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text

@@ -66,3 +66,25 @@ def test_a_bullet_of_only_in_page_links_is_no_topic_whatever_its_link_text_is_fo
     assert hits(FORMATTED_CONTENTS, "build your own docker")[0] == ("Build your own Docker", "")
     # a code span outside the links is words of the bullet's own: a topic, its link kept as text
     assert [s.title for s in topics(role, "Build your own Redis")] == ["redis-cli basics, see the Redis section"]
+
+
+LANGUAGES = """
+## Build your own Database
+
+* **C**: [Let's Build a Simple Database](https://example.org/1)
+* **Go**: [Build Your Own Database from Scratch: Persistence, Indexing, Concurrency](https://example.org/2)
+* **Tools**: [SQLite](https://example.org/3), [DuckDB](https://example.org/4)
+"""
+
+
+def test_a_language_tagged_links_title_keeps_the_links_own_colon_and_commas():
+    role = load(LANGUAGES)
+    assert [s.title for s in topics(role, "Build your own Database")] == [
+        "C: Let's Build a Simple Database",
+        "Go: Build Your Own Database from Scratch: Persistence, Indexing, Concurrency",
+        "Tools",  # a list of links after the colon is its details, as a list of words is
+    ]
+    assert hits(LANGUAGES, "database from scratch")[0] == (
+        "Go: Build Your Own Database from Scratch: Persistence, Indexing, Concurrency",
+        "Build your own Database",
+    )
