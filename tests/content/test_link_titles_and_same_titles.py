@@ -88,3 +88,34 @@ def test_a_language_tagged_links_title_keeps_the_links_own_colon_and_commas():
         "Go: Build Your Own Database from Scratch: Persistence, Indexing, Concurrency",
         "Build your own Database",
     )
+
+
+COURSES = """
+## Core systems
+
+Courses | Duration | Effort
+:-- | :--: | :--:
+[From Nand to Tetris](https://www.coursera.org/learn/build-a-computer) ([alternative](https://www.nand2tetris.org/)) | 6 weeks | 7-13 hours/week
+[Calculus 1A](https://example.org/calc) ([alternative](https://ocw.mit.edu/18-01sc)) | 13 weeks | 6-10 hours/week
+
+## Reading
+
+- [Operating Systems: Three Easy Pieces](https://example.org/ostep) ([mirror](https://example.org/m), [PDF](https://example.org/p))
+- [Crafting Interpreters](https://example.org/ci) ([alternative](https://example.org/alt)) — a free book
+- [The Missing Semester](https://example.org/ms) (MIT)
+"""
+
+
+def test_a_second_link_in_brackets_after_a_courses_link_is_no_part_of_its_title():
+    role = load(COURSES)
+    rows = topics(role, "Core systems")
+    assert [s.title for s in rows] == ["From Nand to Tetris", "Calculus 1A"]
+    # the alternative is still there to follow
+    assert "[alternative](https://www.nand2tetris.org/)" in rows[0].text
+    assert [s.title for s in topics(role, "Reading")] == [
+        "Operating Systems: Three Easy Pieces",
+        "Crafting Interpreters",
+        "The Missing Semester (MIT)",  # a note in brackets is no link: part of the title
+    ]
+    assert hits(COURSES, "nand to tetris")[0] == ("From Nand to Tetris", "Core systems")
+    assert hits(COURSES, "calculus")[0] == ("Calculus 1A", "Core systems")
