@@ -119,3 +119,47 @@ def test_a_second_link_in_brackets_after_a_courses_link_is_no_part_of_its_title(
     ]
     assert hits(COURSES, "nand to tetris")[0] == ("From Nand to Tetris", "Core systems")
     assert hits(COURSES, "calculus")[0] == ("Calculus 1A", "Core systems")
+
+
+NEXT_STEPS = """
+## Next steps
+
+- **Availability** vs **consistency**
+- Latency vs throughput
+- [ ] Latency vs throughput
+
+## Availability vs consistency
+
+You can only pick two of three.
+
+## Latency vs throughput
+
+Latency is time; throughput is rate.
+"""
+
+
+def test_a_section_ranks_above_a_bullet_of_its_title_for_one_word_of_it_too():
+    for query, section in [
+        ("availability", "Availability vs consistency"),
+        ("consistency", "Availability vs consistency"),
+        ("availability vs consistency", "Availability vs consistency"),
+        ("latency", "Latency vs throughput"),
+        ("throughput", "Latency vs throughput"),
+    ]:
+        found = hits(NEXT_STEPS, query)
+        assert found[0] == (section, ""), (query, found)
+        assert (section, "Next steps") in found[1:], (query, found)  # the bullet is still found, below it
+
+
+def test_a_bullet_on_the_path_ranks_as_before_beside_a_reference_section_of_its_title():
+    # a phase's bullet is where the path teaches it; a section after the plan, of the same title, is reference
+    body = (
+        "## Phase 1: Foundations (Weeks 1-4)\n- Load balancing\n- Caching strategies\n\n"
+        "## Phase 2: Scale (Weeks 5-8)\n- Sharding\n\n## Appendix\n\n### Load balancing\n\nRound robin and more.\n"
+    )
+    role = load(body)
+    found = SearchIndex([role]).search("balancing")
+    assert [(h.section.title, h.section.kind) for h in found][:2] == [
+        ("Load balancing", "topic"),
+        ("Load balancing", "section"),
+    ]
