@@ -1082,7 +1082,9 @@ class _Reader:
     def _code_span(self, value: str) -> None:
         ink = self.inline
         if ink is not None and not ink.images:
-            self.only_anchor = False
+            # Code in an in-page link's text ('[Build your own `Shell`](#…)') is the link's, as its plain words are.
+            if not (ink.links and ink.links[-1][3]):
+                self.only_anchor = False
             ink.md.append(f"`{value}`" if "`" not in value else f"`` {value} ``")
             ink.plain.append(value)
 

@@ -143,6 +143,10 @@ _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 _AFTER_LINK = re.compile(
     r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s[-–—|])\s+(?=\S)"
 )
+# Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
+# ([alternative](…))', '([mirror](…), [PDF](…))'), no part of its name.
+_ALTERNATIVES = re.compile(r"\s*\((?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*\)")
+_LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
@@ -566,10 +570,13 @@ def _topic_title(text: str, md: str = "") -> str:
     ('Hash tables: https://…'), else the whole text."""
     if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
         text = text[: url.start()]
-    if md[:1] == "[" and (link := _LEADING_LINK.match(md)) and (sep := _AFTER_LINK.match(md, link.end())):
-        head = text.partition(sep.group().rstrip())[0].strip()
-        if head and len(head) < len(text.strip()):
-            return head
+    if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
+        if (name := _before_alternatives(text, md, link.end())) is not None:
+            return name
+        if sep := _AFTER_LINK.match(md, link.end()):
+            head = text.partition(sep.group().rstrip())[0].strip()
+            if head and len(head) < len(text.strip()):
+                return head
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         text = text[:cut].rstrip()
     colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
@@ -582,11 +589,19 @@ def _topic_title(text: str, md: str = "") -> str:
     head, sep, rest = text.partition(colon) if colon else (text, "", "")
     head = head.strip()
     md_head = md.partition(colon)[0] if colon else md
+    # The commas of a link's own text are its title's ('**Go**: [Build Your Own Database: Persistence, Indexing]
+    # (…)'), no list of details; those between links are ('**Tools**: [SQLite](…), [DuckDB](…)').
+    listed = _LINK.sub("[]", md).partition(colon)[2] if sep and "](" in md else rest
     if (
         sep
         and 0 < len(head) <= 80
         # details, not a subtitle ('Data Structures: Treaps'); Chinese lists them with '、', '，' or '；'
-        and ("," in rest or ";" in rest or not rest.strip() or (colon == "：" and _ZH_DETAILS.search(rest) is not None))
+        and (
+            "," in listed
+            or ";" in listed
+            or not rest.strip()
+            or (colon == "：" and _ZH_DETAILS.search(listed) is not None)
+        )
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
@@ -597,6 +612,17 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
+    """Return the text of a link that opens `md` (ending at `link_end`) where only other links in brackets follow it,
+    then nothing or a description ('[From Nand to Tetris](…) ([alternative](…)) — 6 weeks'); else None."""
+    others = _ALTERNATIVES.match(md, link_end)
+    if others is None or (others.end() < len(md) and _AFTER_LINK.match(md, others.end()) is None):
+        return None
+    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", others.group())).strip()  # as the plain text has them
+    head, found, _ = text.partition(shown)
+    return head.strip() if found and head.strip() else None
 
 
 class _Body:
@@ -840,7 +866,11 @@ class _Body:
             self._item(heading, block)
         elif kind == "row":
             heading.lines.append(f"{'  ' * depth}- {md}")
-            self._topic(heading, depth, md, line, label)
+            # A row is titled by its first cell with words, without the alternatives linked after a course's link.
+            cell = next((cell_md for _, cell_md, cell in block.cells if cell == label), "")
+            link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
+            title = _before_alternatives(label, cell, link.end()) if link is not None else None
+            self._topic(heading, depth, md, line, title or label)
             self.ancestors, self.holders = [], []
             if self.phase is not None:
                 week = _row_week(block)

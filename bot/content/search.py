@@ -503,7 +503,18 @@ class SearchIndex:
                 own = read[title] = own_title(title)
             if own != title:
                 own_titles[eid] = own
-        del read, kinds, phase_ids, owns, headings
+        # A bullet titled as a heading of its role is ('- Availability vs consistency' under '## Next steps')
+        # mentions what that heading teaches: it ranks below the heading for any of the title's words, as it does
+        # for the whole title (EXACT_BULLET). A bullet on the path still ranks above a reference section's.
+        heading_of: dict[tuple[str, str], int] = {}
+        for eid in headings:  # most specific first: of two headings of a title, the first one counts
+            heading_of.setdefault((entry_role[eid], _fold(own_titles.get(eid) or entry_titles[eid])), eid)
+        boost = self._boost
+        for eid in compress(count(), map(NESTING_KINDS.__contains__, kinds)):
+            held = heading_of.get((entry_role[eid], _fold(entry_titles[eid])))
+            if held is not None and (entry_sections[held][6] is not None or entry_sections[eid][6] is None):
+                boost[eid] = min(boost[eid], boost[held] * EXACT_BULLET)
+        del read, kinds, phase_ids, owns, headings, heading_of
         self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
         # Titles in Chinese, Japanese or Korean are indexed as pairs of characters, which are no words to count: how
