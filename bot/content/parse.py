@@ -1640,18 +1640,19 @@ def _build_checklist(
     A group heading written in several phases ('### Checklist' in each) is named with its phase, so each
     phase's items stay apart in `/checklist`; those names map to (phase, heading) in the second result."""
     items: list[ChecklistItem] = []
+    shown_groups = _label_groups_by_heading(raw)
     phases_of: dict[str, set[int]] = {}
-    for r in raw:
+    for r, shown_group in zip(raw, shown_groups, strict=True):
         if r.phase is not None:
-            phases_of.setdefault(r.group, set()).add(id(r.phase))
+            phases_of.setdefault(shown_group, set()).add(id(r.phase))
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
-    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id in zip(
-        raw, derived, ids, strict=True
+    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id, shown_group in zip(
+        raw, derived, ids, shown_groups, strict=True
     ):
         if not text:
             problems.add("error", line, "empty checklist item")
@@ -1678,6 +1679,7 @@ def _build_checklist(
             continue
         seen[item_id] = (line, place, phase)
         number = phase.final if phase is not None and phase.final else None
+        group = shown_group
         if phase is not None and group in repeated:
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
@@ -1689,6 +1691,23 @@ def _build_checklist(
         note = item_note(under) if under is not None else ""
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
+
+
+def _label_groups_by_heading(raw: list[_RawItem]) -> list[str]:
+    """Return the group each item shows under: a bold label written under several headings of one phase (or of no
+    phase) is named with the heading it is under ('Week 1: Git › Deliverable' and 'Week 2: HTML › Deliverable' in
+    '## Month 1'), so the weeks' items stay apart; any other item's group is its own. Only the name shown changes:
+    IDs are told apart by `_RawItem.id_group`."""
+    headings_of: dict[tuple[int | None, str], set[str]] = {}
+    for r in raw:
+        if r.group != r.id_group:  # a bold label's group; its heading is the `id_group`
+            headings_of.setdefault((id(r.phase) if r.phase is not None else None, r.group), set()).add(r.id_group)
+    return [
+        f"{r.id_group} › {r.group}"
+        if r.group != r.id_group and len(headings_of[(id(r.phase) if r.phase is not None else None, r.group)]) > 1
+        else r.group
+        for r in raw
+    ]
 
 
 def _told_apart_by_other_scripts(
@@ -1772,6 +1791,7 @@ def _build_sections(
             if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
                 body_text = "\n".join([own, *sub.lines]).strip()
                 labels.append((phase, sub.label, sub_path))
+                labels.append((phase, f"{h.title} › {sub.label}", sub_path))  # see `_label_groups_by_heading`
             else:
                 body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
