@@ -759,7 +759,7 @@ class _Body:
             part = self.stack[-1].part
             if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
                 self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks))
+                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks, True))
                 )
             return
         if self.stack and quote < self.stack[-1].quote:
@@ -837,14 +837,14 @@ class _Body:
             if self.phase is not None:
                 week = _row_week(block)
                 if week is None:
-                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None)))
+                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
                 else:  # a week table in the phase: the row's week cell says which week it is for
                     short, cell, weeks = week
                     self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
         else:  # code
             heading.lines.append(md)
             if self.phase is not None:
-                self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None)))
+                self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -865,7 +865,9 @@ class _Body:
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
         else:
-            body.append(_new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None)))
+            body.append(
+                _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
+            )
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -975,7 +977,9 @@ class _Body:
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
-            self.phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", None)))
+            self.phase.body.append(
+                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", None, False))
+            )
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])

@@ -1,13 +1,14 @@
 """A '## Month' phase written as '### Week' parts, each with bold labels ('**Readings**', '**Lab**',
-'**Deliverable**'): /checklist and /done keep each week's deliverables apart."""
+'**Deliverable**'): /checklist and /done keep each week's deliverables apart, /phase and /today show each week as a
+heading over its labels."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.handlers import learning, progress
+from bot.handlers import learning, progress, today
 from bot.services import Services, UserError
-from tests.handlers.conftest import Load, caller, selects, text
+from tests.handlers.conftest import Load, body, caller, selects, text
 
 ROLE = "bootcamp"
 MONTH = (
@@ -54,3 +55,27 @@ async def test_done_lists_each_weeks_item_by_its_week_and_ticks_the_one_whose_we
     ]
     await progress.done(svc, caller(), "html push your lab")
     assert set(await svc.store.get_progress(caller().user_id, ROLE)) == {role.checklist[1].id}
+
+
+WEEK = (
+    "# Bootcamp\n\n## Month 1 — Foundations\n\n**Goal:** Be comfortable with Git and the shell.\n\n"
+    "### Week 1: Git & CLI\n\n**Readings**\n- [Pro Git, chapters 1–3](https://git-scm.com/book/en/v2)\n\n"
+    "**Lab**\n- Branch, merge and resolve a conflict\n"
+)
+
+
+async def test_phase_shows_a_week_sub_heading_as_a_heading_over_its_labels(load: Load) -> None:
+    svc = await _started(load, WEEK)
+    assert body(await learning.phase_view(svc, caller(), 1)) == (
+        "**Objective:** Be comfortable with Git and the shell.\n\n"
+        "__**Week 1: Git & CLI**__\n\n"
+        "**Readings:**\n- [Pro Git, chapters 1–3](https://git-scm.com/book/en/v2)\n\n"
+        "**Lab:**\n- Branch, merge and resolve a conflict"
+    )
+
+
+async def test_today_shows_the_week_sub_heading_as_a_heading_over_its_labels(load: Load) -> None:
+    svc = await _started(load, WEEK)
+    shown = body(await today.today(svc, caller()))
+    assert "__**Week 1: Git & CLI**__\n\n**Readings:**\n- [Pro Git, chapters 1–3]" in shown
+    assert "Week 1: Git & CLI:" not in shown
