@@ -1,6 +1,6 @@
 """A '## Month' phase written as '### Week' parts, each with bold labels ('**Readings**', '**Lab**',
 '**Deliverable**'): /checklist and /done keep each week's deliverables apart, /phase and /today show each week as a
-heading over its labels."""
+heading over its labels, and /start-learning's focus names the week's topics, not its labels."""
 
 from __future__ import annotations
 
@@ -64,6 +64,11 @@ WEEK = (
 )
 
 
+def focus(reply) -> str:
+    (found,) = [f for f in reply.cards[0].fields if f.name.startswith("This week's focus")]
+    return found.value
+
+
 async def test_phase_shows_a_week_sub_heading_as_a_heading_over_its_labels(load: Load) -> None:
     svc = await _started(load, WEEK)
     assert body(await learning.phase_view(svc, caller(), 1)) == (
@@ -79,3 +84,42 @@ async def test_today_shows_the_week_sub_heading_as_a_heading_over_its_labels(loa
     shown = body(await today.today(svc, caller()))
     assert "__**Week 1: Git & CLI**__\n\n**Readings:**\n- [Pro Git, chapters 1–3]" in shown
     assert "Week 1: Git & CLI:" not in shown
+
+
+async def test_start_learning_focus_names_the_topics_under_the_weeks_labels(load: Load) -> None:
+    svc = load({ROLE: WEEK})
+    assert focus(await learning.start_learning(svc, caller(), ROLE)) == (
+        "Be comfortable with Git and the shell.\n"
+        "• [Pro Git, chapters 1–3](https://git-scm.com/book/en/v2)\n"
+        "• Branch, merge and resolve a conflict"
+    )
+
+
+async def test_focus_names_each_parts_first_topic_then_more_in_turn_while_there_is_room(load: Load) -> None:
+    week = (
+        "## Week 1: Web\n\n**Readings**\n- Read A\n- Read B\n- Read C\n\n**Lab**\n- Lab A\n- Lab B\n- Lab C\n\n"
+        "**Quiz**\n- Quiz A\n\n**Stretch**\n- Stretch A\n- Stretch B\n"
+    )
+    svc = load({ROLE: week})
+    assert focus(await learning.start_learning(svc, caller(), ROLE)).splitlines() == [
+        "• Read A",
+        "• Read B",
+        "• Lab A",
+        "• Lab B",
+        "• Quiz A",
+        "• Stretch A",
+    ]
+
+
+async def test_focus_names_a_part_without_bullets_by_its_label(load: Load) -> None:
+    week = "## Week 1: Web\n\n**Capstone kickoff:** meet your team and pick a project.\n"
+    svc = load({ROLE: week})
+    assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Capstone kickoff"
+
+
+async def test_focus_names_a_part_without_bullets_by_its_open_tasks(load: Load) -> None:
+    week = "## Week 1: Git\n\n**Deliverable**\n- [ ] Dotfiles repository\n- [ ] Pull request merged\n"
+    svc = await _started(load, week)
+    assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Dotfiles repository\n• Pull request merged"
+    await progress.done(svc, caller(), "dotfiles repository")
+    assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Pull request merged"
