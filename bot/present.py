@@ -346,6 +346,12 @@ def label_text(label: str) -> str:
     return f"**{escape(label)}**" if label[-1:] in "?!.:" else f"**{escape(label)}:**"
 
 
+def heading_text(title: str) -> str:
+    """Return a sub-heading that heads other parts ('### Week 1: Git' over '**Readings**' and '**Lab**') as a line
+    of its own: bold and underlined, without the colon a label takes, so its labels read as under it."""
+    return f"__**{escape(title)}**__"
+
+
 _LISTED = frozenset({"item", "task", "row"})
 
 
@@ -362,7 +368,8 @@ def body_lines(
     """Return what is written under a phase heading as markdown lines, in the file's order.
 
     Labels are bold with a colon, and prose right under a label without text of its own joins it
-    (`**Learn Git:** Git records…`); bullets and table rows are bullets, numbered items keep their numbers, code
+    (`**Learn Git:** Git records…`); a sub-heading with nothing of its own before the next label (or the end) heads
+    the parts after it (`heading_text`); bullets and table rows are bullets, numbered items keep their numbers, code
     blocks are kept whole (one line each, for `fit_lines`), quoted prose stays quoted. A label, a code block, the
     start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
     label (it is the label's) and items of one list. `task` shows a task item (None leaves it out). A row of a
@@ -375,7 +382,7 @@ def body_lines(
     # Lists nested under what is not shown as one (a plan's item that is the phase) start at the margin.
     base = min((p.depth for p in pieces if p.kind in _LISTED), default=0)
     hidden: int | None = None  # the depth of a task item left out: what is nested under it (its note) goes too
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         kind = piece.kind
         if hidden is not None:
             if piece.depth > hidden:
@@ -387,7 +394,9 @@ def body_lines(
                 hidden = piece.depth
                 continue
         elif kind == "label":
-            shown = label_text(piece.md) + (f" {piece.rest}" if piece.rest else "")
+            after = pieces[at + 1] if at + 1 < len(pieces) else None
+            heads = piece.heading and (after is None or after.kind == "label")
+            shown = (heading_text if heads else label_text)(piece.md) + (f" {piece.rest}" if piece.rest else "")
         elif kind in _LISTED:
             marker = "- " if piece.number is None else f"{piece.number}. "
             cell = f" — {piece.rest}" if kind == "row" and piece.rest and week_cells else ""
@@ -456,7 +465,7 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
         if label:
             first = pieces[0]
             if first.kind == "label" and not unit.continued:
-                pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest)
+                pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest, heading=first.heading)
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
         lines = body_lines(pieces, week_cells=False)

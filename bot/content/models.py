@@ -68,6 +68,7 @@ class Piece(NamedTuple):
     # a row of a week table inside a phase: the weeks its week cell names; a sub-heading that names weeks ('### Week 6'
     # inside a phase): those
     weeks: tuple[int, int] | None = None
+    heading: bool = False  # a label that is a sub-heading ('### Week 1: Git'), not a bold label ('**Lab**')
 
 
 @dataclass(frozen=True, slots=True)

@@ -792,7 +792,7 @@ class _Body:
             part = self.stack[-1].part
             if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
                 self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks))
+                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks, True))
                 )
             return
         if self.stack and quote < self.stack[-1].quote:
@@ -875,14 +875,14 @@ class _Body:
             if self.phase is not None:
                 week = _row_week(block)
                 if week is None:
-                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None)))
+                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
                 else:  # a week table in the phase: the row's week cell says which week it is for
                     short, cell, weeks = week
                     self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
         else:  # code
             heading.lines.append(md)
             if self.phase is not None:
-                self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None)))
+                self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -903,7 +903,9 @@ class _Body:
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
         else:
-            body.append(_new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None)))
+            body.append(
+                _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
+            )
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -1015,7 +1017,9 @@ class _Body:
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
-            self.phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", None)))
+            self.phase.body.append(
+                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", None, False))
+            )
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -1721,18 +1725,19 @@ def _build_checklist(
     A group heading written in several phases ('### Checklist' in each) is named with its phase, so each
     phase's items stay apart in `/checklist`; those names map to (phase, heading) in the second result."""
     items: list[ChecklistItem] = []
+    shown_groups = _label_groups_by_heading(raw)
     phases_of: dict[str, set[int]] = {}
-    for r in raw:
+    for r, shown_group in zip(raw, shown_groups, strict=True):
         if r.phase is not None:
-            phases_of.setdefault(r.group, set()).add(id(r.phase))
+            phases_of.setdefault(shown_group, set()).add(id(r.phase))
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
-    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id in zip(
-        raw, derived, ids, strict=True
+    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id, shown_group in zip(
+        raw, derived, ids, shown_groups, strict=True
     ):
         if not text:
             problems.add("error", line, "empty checklist item")
@@ -1759,6 +1764,7 @@ def _build_checklist(
             continue
         seen[item_id] = (line, place, phase)
         number = phase.final if phase is not None and phase.final else None
+        group = shown_group
         if phase is not None and group in repeated:
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
@@ -1770,6 +1776,23 @@ def _build_checklist(
         note = item_note(under) if under is not None else ""
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
+
+
+def _label_groups_by_heading(raw: list[_RawItem]) -> list[str]:
+    """Return the group each item shows under: a bold label written under several headings of one phase (or of no
+    phase) is named with the heading it is under ('Week 1: Git › Deliverable' and 'Week 2: HTML › Deliverable' in
+    '## Month 1'), so the weeks' items stay apart; any other item's group is its own. Only the name shown changes:
+    IDs are told apart by `_RawItem.id_group`."""
+    headings_of: dict[tuple[int | None, str], set[str]] = {}
+    for r in raw:
+        if r.group != r.id_group:  # a bold label's group; its heading is the `id_group`
+            headings_of.setdefault((id(r.phase) if r.phase is not None else None, r.group), set()).add(r.id_group)
+    return [
+        f"{r.id_group} › {r.group}"
+        if r.group != r.id_group and len(headings_of[(id(r.phase) if r.phase is not None else None, r.group)]) > 1
+        else r.group
+        for r in raw
+    ]
 
 
 def _told_apart_by_other_scripts(
@@ -1853,6 +1876,7 @@ def _build_sections(
             if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
                 body_text = "\n".join([own, *sub.lines]).strip()
                 labels.append((phase, sub.label, sub_path))
+                labels.append((phase, f"{h.title} › {sub.label}", sub_path))  # see `_label_groups_by_heading`
             else:
                 body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))

@@ -74,6 +74,9 @@ class PieceLike(Protocol):
     @property
     def weeks(self) -> tuple[int, int] | None: ...
 
+    @property
+    def heading(self) -> bool: ...
+
 
 class PhaseContent(Protocol):
     """A role's phase as written, like `bot.content.models.Phase`."""

@@ -66,7 +66,7 @@ from bot.services import Caller, Plan, Response, Services, UserError, no_live_pa
 from bot.store.models import FOLLOWED
 
 DEEP_DIVE_PAGE = 1800
-MAX_FOCUS_UNITS = 6  # parts and topics of this week named in /start-learning's focus
+MAX_FOCUS_UNITS = 6  # topics (and parts without any) of this week named in /start-learning's focus
 MAX_FOCUS_LINE = 300  # a topic written longer is named in the focus by its title
 UNSURE_SCORE = 80.0
 NEEDS_ROLE_NAMES = 6  # paths named when a week question needs one
@@ -129,7 +129,8 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     at, week = plan.position.phase, plan.position.week
     view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
     if view is not None and view.slice.units:
-        lines += [_focus_line(unit) for unit in view.slice.units[:MAX_FOCUS_UNITS]]
+        open_md = frozenset(item.md or item.text for item in view.open_items)
+        lines += focus_lines(view.slice.units, open_md)
     elif view is not None and view.open_items:
         lines += [line for line, _item in item_entries(view.open_items[:MAX_TODAY_ITEMS])]
     if not lines:
@@ -137,12 +138,42 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     return fit_lines(lines, limit)
 
 
-def _focus_line(unit: SliceUnit) -> str:
-    """Name a unit of this week's work in the focus: a part by its label, a topic as written (its links and details
-    kept, as `/today` shows it) unless that is too long for a line."""
-    if unit.label or not unit.topics or len(unit.topics[0].text) > MAX_FOCUS_LINE:
-        return f"• {escape(unit.heading)}"
-    return f"• {unit.topics[0].text}"
+def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int = MAX_FOCUS_UNITS) -> list[str]:
+    """Name this week's work, at most `limit` lines: the topics written in it, not the labels of the parts that hold
+    them ('Readings' and 'Lab' say nothing of what to read or do). Each unit names its first topic, then each its
+    next in turn while there is room, in the file's order; a part without bullets is named by its open task items
+    (their markdown is in `open_md`), else by its label, but for a sub-heading that only heads the parts after it
+    ('### Week 1: Git' over '**Readings**'), whose topics name it."""
+    named: list[list[str]] = []
+    for at, unit in enumerate(units):
+        names = _unit_names(unit, open_md)
+        heads = bool(unit.pieces) and unit.pieces[0].heading and at + 1 < len(units) and units[at + 1].label
+        if names or not heads:
+            named.append(names or [f"• {escape(unit.heading)}"])
+    taken = [0] * len(named)
+    left = limit
+    for rank in range(max((len(names) for names in named), default=0)):
+        for i, names in enumerate(named):
+            if left and rank < len(names):
+                taken[i] += 1
+                left -= 1
+        if not left:
+            break
+    return [line for names, n in zip(named, taken, strict=True) for line in names[:n]]
+
+
+def _unit_names(unit: SliceUnit, open_md: Collection[str]) -> list[str]:
+    """Return the lines that name a unit's work: its top-level topics as written (their links and details kept, as
+    `/today` shows them; by their title where that is too long for a line), else a part's outermost task items that
+    are still open."""
+    if unit.topics:
+        return [
+            f"• {t.text}" if len(t.text) <= MAX_FOCUS_LINE or not t.title else f"• {escape(t.title)}"
+            for t in unit.topics
+        ]
+    tasks = [piece for piece in unit.pieces if piece.kind == "task"]
+    top = min((piece.depth for piece in tasks), default=0)
+    return [f"• {clip(piece.md, MAX_FOCUS_LINE)}" for piece in tasks if piece.depth == top and piece.md in open_md]
 
 
 def _plan_lines(plan: Plan) -> str:

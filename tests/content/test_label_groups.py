@@ -45,7 +45,7 @@ def test_a_label_line_right_under_a_task_is_the_next_group_not_words_of_the_task
     assert "Assignment" not in role.checklist[1].text
     assert [s.label for s in role.phases[1].subsections] == ["Assignments", "Assignment 4", "Assignment 5"]
     assert phase_body(role.phases[1], role.checklist, None) == (
-        "**Assignments:**\n\n**Assignment 4:**\n- Build a REST endpoint\n- Write its tests\n\n"
+        "__**Assignments**__\n\n**Assignment 4:**\n- Build a REST endpoint\n- Write its tests\n\n"
         "**Assignment 5:**\n- Add pagination"
     )
 

@@ -244,13 +244,13 @@ async def test_start_learning_shows_this_weeks_part_as_today_does(load: Load) ->
     svc = load({"ops": FOUNDATIONS})
     name, value = focus(await learning.start_learning(svc, caller(), "ops"))
     assert name == "This week's focus · Phase 1: Foundations"
-    assert value == "Work comfortably on a Linux server.\n• Learn Linux"
+    assert value == "Work comfortably on a Linux server.\n• Processes and signals: `ps`, `top`, `kill`"
     shown = body(await today.today(svc, caller()))
     assert "**Learn Linux:** Most servers run Linux; you will spend your days in a terminal." in shown
     assert "Learn Networking" not in shown
-    # Three weeks on, the week's part is the phase's last: the project.
+    # Three weeks on, the week's part is the phase's last: the project, named by its task.
     name, value = focus(await learning.start_learning(svc, caller(days=21), "ops"))
-    assert value == "Work comfortably on a Linux server.\n• Project"
+    assert value == "Work comfortably on a Linux server.\n• Harden a VPS and serve a site over HTTPS"
 
 
 LINKED_TOPICS = """

@@ -212,10 +212,10 @@ async def test_a_week_written_under_a_month_under_a_quarter_is_shown_in_that_wee
     svc = load({"year": QUARTERS})
     await learning.start_learning(svc, caller(), "year")
     weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(12)]
-    assert "**Month 1: Python:**" in weeks[0] and "- Install Python" in weeks[0] and "Lists" not in weeks[0]
+    assert "__**Month 1: Python**__" in weeks[0] and "- Install Python" in weeks[0] and "Lists" not in weeks[0]
     assert "**Week 2: Data structures:**" in weeks[1] and "Install" not in weeks[1] and "Month 1" not in weeks[1]
     assert "- Functions and modules" in weeks[2] and "- Functions and modules" in weeks[3]
-    assert "**Month 2: pandas:**" in weeks[4] and "- Selecting and filtering" in weeks[4]
+    assert "__**Month 2: pandas**__" in weeks[4] and "- Selecting and filtering" in weeks[4]
     assert "**Week 6: Cleaning:**\n- Missing values" in weeks[5] and "Selecting" not in weeks[5]
     assert "- merge and groupby" in weeks[6] and "Missing" not in weeks[6]
     # a month without weeks of its own shares its weeks out as a phase does
@@ -232,7 +232,7 @@ async def test_a_month_over_a_part_of_the_same_weeks_is_shown_once(load: Load) -
     await learning.start_learning(svc, caller(), "folio")
     weeks = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
     assert all("- Write them up" in week for week in weeks)
-    assert "**Month 1: Writing:**" in weeks[0] and not [w for w in weeks[1:] if "Month 1" in w]
+    assert "__**Month 1: Writing**__" in weeks[0] and not [w for w in weeks[1:] if "Month 1" in w]
 
 
 CHECKPOINT = """
