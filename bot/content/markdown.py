@@ -5,13 +5,14 @@ footnotes, as a stream of events with source ranges. One pass over the stream tu
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
 clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
-its headings, a `<details>` block's `<summary>` as one, its `<a href>` links, and the text of an `<aside>` as a quote),
-the marker of a `> [!TIP]` alert; a footnote shows in brackets after its mark (read first, in a pass of its own), not
-where it is written; a `[[wikilink]]` and an `==highlight==` (Obsidian,
-Notion, wikis) show as their text, and a GitHub emoji shortcode (`:rocket:`) as its emoji. Links are kept when
-absolute, and a bare URL in the text becomes one (as GitHub links it); a relative link is resolved against
-`base_url` or becomes its text; an in-page `#anchor` link (a table of contents) becomes its text, and a block made of
-nothing but one is marked `anchor_only`, so it is not taken for a topic.
+its headings, a `<details>` block's `<summary>` as one, the lines of a `<p>`, the rows of a `<table>` as a markdown
+table's, its `<a href>` links, and the text of an `<aside>` as a quote), the marker of a `> [!TIP]` alert; a
+footnote shows in brackets after its mark (read first, in a pass of its own), not where it is written; a
+`[[wikilink]]` and an `==highlight==` (Obsidian, Notion, wikis) show as their text, and a GitHub emoji shortcode
+(`:rocket:`) as its emoji. Links are kept when absolute, and a bare URL in the text becomes one (as GitHub links
+it); a relative link is resolved against `base_url` or becomes its text; an in-page `#anchor` link (a table of
+contents) becomes its text, and a block made of nothing but one is marked `anchor_only`, so it is not taken for a
+topic.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
 from bot.content.phases import read_phase_heading
+
+if TYPE_CHECKING:
+    from bot.content.html_tokens import Token
 
 OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -55,13 +59,22 @@ _ABSOLUTE = ("http://", "https://", "mailto:")
 _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
 # In raw HTML, what reads as a heading: '<h2>…</h2>', and the '<summary>' of a '<details>' block (a README's
 # collapsible 'Week 1' sections); its tags inside are dropped, a '<br>' is a blank.
-_HTML_HEADING = re.compile(r"<(h[1-6]|summary)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# What holds no heading of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed or not.
+_HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary"})
+# Tags of a block of their own: one ends an open '<p>' (as HTML closes a paragraph there), and parts the text of a
+# table cell with a blank ('<td>Two Sum<br>3Sum</td>', '<td><ul><li>a</li><li>b</li></ul></td>').
+_HTML_BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt"),
+        *("fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main", "nav", "ol"),
+        *("section", "ul", "br", "p", "pre", "table"),
+        *_HTML_HEADINGS,
+    }
+)
+# What holds no heading or text of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed
+# or not.
 _HTML_NOT_SHOWN = re.compile(
     r"<!--.*?(?:-->|$)|<(pre|script|style|textarea)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
 )
-_HTML_TAG = re.compile(r"<[^>]*>")
 # A Notion callout, exported as '<aside>💡 text</aside>': its text (markdown, up to the blank line that ends the HTML
 # block, or to the closing tag) is shown as a quote.
 _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
@@ -136,9 +149,12 @@ class Links(NamedTuple):
     first_dropped_line: int | None
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
-    html_blocks: int = 0  # raw HTML blocks, which are not read (but for their headings)
+    html_blocks: int = 0  # raw HTML blocks, of which only headings, paragraphs and tables are read
     html_headings: int = 0  # the headings read from them
     last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
+    # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
+    # line is between them, however many lines apart they start (a '<tr>' per five lines).
+    html_joined: frozenset[int] = frozenset()
 
 
 def escape(text: str) -> str:
@@ -294,13 +310,15 @@ class _Reader:
         self.code_start = 0
         self.html = 0
         self.html_blocks = 0
-        self.html_text: list[str] | None = None  # the text of the HTML block being read, for its headings
+        self.html_text: list[str] | None = None  # the text of the HTML block being read (see `_html_block`)
         self.html_start = 0
         self.html_headings = 0
         self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
+        self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
+        self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.in_head = False
@@ -744,7 +762,7 @@ class _Reader:
                 if name in _HIDDEN:
                     self.html -= 1
                     if not self.html and self.html_text is not None:
-                        self._html_headings()
+                        self._html_block()
                 return
             handler = _ENDS.get(name)
             if handler is not None:
@@ -1017,9 +1035,10 @@ class _Reader:
         if self.html_text is not None:
             self.html_text.append(value)
 
-    def _html_headings(self) -> None:
-        """Make a heading of each '<h1>'-'<h6>' and '<summary>' in the HTML block just read, and read the text of an
-        '<aside>' (a Notion callout) as a quote."""
+    def _html_block(self) -> None:
+        """Read the HTML block just read as GitHub shows it: a heading of each '<h1>'-'<h6>' and '<summary>', a line
+        of each line of a '<p>', a row of each row of a '<table>' (see `_HtmlBlock`), and the text of an '<aside>' (a
+        Notion callout) as a quote."""
         text = "".join(self.html_text or ())
         self.html_text = None
         if "<" not in text:
@@ -1033,17 +1052,9 @@ class _Reader:
         if aside is not None:
             self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
             return
-        for found in _HTML_HEADING.finditer(text):
-            inner = _HTML_TAG.sub("", _HTML_BREAK.sub(" ", found.group(2)))
-            plain = _squash(emoji_shortcodes(html.unescape(inner)).replace("\n", " "))
-            if not plain:
-                continue
-            tag = found.group(1).lower()
-            level = self._heading_level(int(tag[1]), plain) if tag[0] == "h" else self._summary_level(plain)
-            line = first_line + text.count("\n", 0, found.start())
-            block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), self.quote, None)
-            self.blocks.append(_new_block(Block, block))
-            self.html_headings += 1
+        from bot.content.html_tokens import html_tokens  # imported on a file's first HTML block: most have none
+
+        _HtmlBlock(self, first_line).read(html_tokens(text))
 
     def _quoted(self, text: str, first_line: int) -> None:
         """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks one quote deeper."""
@@ -1113,10 +1124,13 @@ class _Reader:
         return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
 
     def _emit_row(self) -> None:
-        head = self.table_head or []
+        self.add_row(self.table_head or [], self.cells, self.line_at(self.row_start))
+
+    def add_row(self, head: list[tuple[str, str]], row: list[tuple[str, str]], line: int) -> None:
+        """Make a table row's block of its cells' (clean text, markdown), under the header cells `head` (the same)."""
         cells = tuple(
             (_header_name(head[i][0]) if i < len(head) else "", md, plain)
-            for i, (plain, md) in enumerate(self.cells)
+            for i, (plain, md) in enumerate(row)
             if plain and plain.casefold() not in _PLACEHOLDER_CELLS
         )
         if not cells:
@@ -1131,7 +1145,7 @@ class _Reader:
         self.blocks.append(
             Block(
                 "row",
-                self.line_at(self.row_start),
+                line,
                 md,
                 plain,
                 depth=self.items[-1][0] + 1 if self.items else 0,
@@ -1191,6 +1205,222 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
 }
 
 
+class _HtmlTable:
+    """An HTML '<table>' being read: its header cells, and whether a data row came yet. It outlives the HTML block
+    it opens in, as a blank line between two '<tr>'s parts the table into blocks."""
+
+    __slots__ = ("head", "in_head", "nested", "rows")
+
+    def __init__(self) -> None:
+        self.head: list[tuple[str, str]] | None = None  # (clean text, markdown) of each header cell
+        self.in_head = False  # inside '<thead>'
+        self.rows = 0  # data rows read
+        self.nested = 0  # tables open inside a cell of this one: their cells are that cell's text
+
+
+class _HtmlBlock:
+    """Read the tags and text of one raw HTML block (a `bot.content.html_tokens` stream) into the reader's blocks.
+
+    What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), a
+    '<table>' a table (a row whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other
+    row), '<h1>'-'<h6>' and '<summary>' headings. The text goes through the reader's own inline handling, so links
+    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown; other tags are
+    dropped, and an '<img>' is not shown (a link around one only, a badge, neither). Text outside a paragraph, a
+    cell or a heading (a '<div>' of badges, a '<details>' block's own text) is not read."""
+
+    def __init__(self, reader: _Reader, first_line: int) -> None:
+        self.reader = reader
+        self.first_line = first_line
+        self.heading: list[str] | None = None  # the text of an open heading
+        self.heading_tag = ""
+        self.heading_line = 0
+        self.paragraph = False  # a '<p>' is open: its text is the reader's inline run
+        self.line: int | None = None  # the line of the paragraph's text being read
+        # An open row: (clean text, markdown, a '<th>', a picture in a link) per cell
+        self.row: list[tuple[str, str, bool, bool]] | None = None
+        self.row_line = 0
+        self.cell: bool | None = None  # an open cell: True for a '<th>'
+        self.pictured = False  # the open cell holds an image in a link (an avatar, a logo)
+        self.links: list[bool] = []  # of each open '<a>': whether it opened a link (it has an href)
+
+    def read(self, tokens: list[Token]) -> None:
+        reader = self.reader
+        made = len(reader.blocks)
+        for kind, value, href, line in tokens:
+            if kind == "text":
+                self.text(value, self.first_line + line - 1)
+            elif kind == "start":
+                self.start(value, href, self.first_line + line - 1)
+            else:
+                self.end(value)
+        # The block ends at a blank line: what is open ends with it (but for a table, see `_HtmlTable`).
+        self.heading = None  # an unclosed '<summary>' heads the markdown after the block (see `_html_block`)
+        self.end_paragraph()
+        self.end_row()
+        reader.inline = None
+        # Its blocks go on from one another, and from the block before it when no blank line is before it.
+        joined = made if made and not self.after_blank() else made + 1
+        reader.html_joined.update(block.line for block in reader.blocks[joined:])
+
+    def after_blank(self) -> bool:
+        """Return True when a blank line (or a quote's '>' alone) is before the HTML block's first line."""
+        data, start = self.reader.data, self.reader.html_start
+        end = data.rfind(b"\n", 0, start)
+        return end < 0 or not data[data.rfind(b"\n", 0, end) + 1 : end].strip(b" \t\r>")
+
+    def text(self, value: str, line: int) -> None:
+        if self.heading is not None:
+            self.heading.append(value)
+            return
+        if self.reader.inline is None:
+            return
+        if self.line is None and not value.isspace():
+            self.line = line + value[: len(value) - len(value.lstrip())].count("\n")
+        self.reader.text(value.replace("\n", " "))
+
+    def start(self, tag: str, href: str | None, line: int) -> None:
+        reader = self.reader
+        if self.heading is not None:
+            if tag == "br":
+                self.heading.append(" ")
+            return
+        table = reader.html_table
+        nested = table is not None and table.nested > 0
+        if tag in _HTML_HEADINGS:
+            self.end_paragraph()
+            self.heading, self.heading_tag, self.heading_line = [], tag, line
+        elif tag == "table" and self.cell is not None:
+            if table is not None:
+                table.nested += 1
+            reader.text(" ")
+        elif tag == "table":
+            self.end_paragraph()
+            self.end_row()
+            reader.html_table = _HtmlTable()
+        elif tag in ("tr", "td", "th") and nested:
+            reader.text(" ")
+        elif tag in ("tr", "td", "th"):
+            if table is None:  # its '<table>' tag is in a block not read (inside a list, say)
+                reader.html_table = _HtmlTable()
+            if tag == "tr":
+                self.end_row()
+                self.row, self.row_line = [], line
+                return
+            self.end_cell()
+            if self.row is None:
+                self.row, self.row_line = [], line
+            self.cell, self.pictured, self.line = tag == "th", False, None
+            reader.start_inline(reader.html_start)
+        elif tag == "thead" and table is not None and not nested:
+            table.in_head = True
+        elif tag == "a":
+            if href is not None:
+                reader.start_link({"dest_url": href}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
+            self.links.append(href is not None)
+        elif tag == "img":
+            reader.start_link({}, True)  # not shown; a link around it only is a badge (see `end_link`)
+            reader.end_link(True, reader.html_start)
+            self.pictured = self.pictured or (self.cell is not None and any(self.links))
+        elif self.cell is not None:
+            if tag in _HTML_BLOCK_TAGS:
+                reader.text(" ")
+        elif tag == "p":
+            self.end_paragraph()
+            self.paragraph, self.line = True, None
+            reader.start_inline(reader.html_start)
+        elif tag == "br" and self.paragraph:  # a line of its own, as markdown's hard line break makes one
+            self.end_paragraph()
+            self.paragraph = True
+            reader.start_inline(reader.html_start)
+        elif tag in _HTML_BLOCK_TAGS:
+            self.end_paragraph()
+
+    def end(self, tag: str) -> None:
+        reader = self.reader
+        if self.heading is not None:
+            if tag == self.heading_tag:
+                self.end_heading()
+            return
+        table = reader.html_table
+        if table is not None and table.nested:
+            if tag == "table":
+                table.nested -= 1
+            if tag in ("table", "tr", "td", "th"):
+                reader.text(" ")
+                return
+        if tag == "a":
+            if self.links and self.links.pop():
+                dropped = reader.first_dropped
+                reader.end_link(False, reader.html_start)
+                if dropped is None and reader.first_dropped is not None and self.line is not None:
+                    reader.first_dropped = self.line  # the line of the link, not of the block it is in
+        elif tag in ("td", "th"):
+            self.end_cell()
+        elif tag == "tr":
+            self.end_row()
+        elif tag in ("thead", "tbody", "tfoot"):
+            self.end_row()
+            if table is not None:
+                table.in_head = False
+        elif tag == "table":
+            self.end_row()
+            reader.html_table = None
+        elif tag == "p":
+            self.end_paragraph()
+        elif self.cell is not None and tag in _HTML_BLOCK_TAGS:
+            reader.text(" ")
+
+    def end_heading(self) -> None:
+        reader = self.reader
+        text, tag = "".join(self.heading or ()), self.heading_tag
+        self.heading = None
+        plain = _squash(emoji_shortcodes(text).replace("\n", " "))
+        if not plain:
+            return
+        level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
+        line, quote = self.heading_line, reader.quote
+        block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
+        reader.blocks.append(_new_block(Block, block))
+        reader.html_headings += 1
+
+    def end_paragraph(self) -> None:
+        """End the open paragraph's line (a line of its section, as a markdown paragraph's line is)."""
+        if not self.paragraph:
+            return
+        reader = self.reader
+        self.paragraph = False
+        md, plain, label, rest, anchor = reader.take()
+        if plain and self.line is not None:
+            block = ("line", self.line, md, plain, 0, 0, None, label, rest, anchor, False, (), reader.quote, None)
+            reader.blocks.append(_new_block(Block, block))
+
+    def end_cell(self) -> None:
+        if self.cell is None or self.row is None:
+            return
+        md, plain, *_ = self.reader.take()
+        self.row.append((plain, md, self.cell, self.pictured))
+        self.cell = None
+
+    def end_row(self) -> None:
+        """End the open row: the table's header (see `_HtmlBlock`), or a row block as a markdown table's row is."""
+        self.end_cell()
+        row, self.row = self.row, None
+        if not row:
+            return
+        reader = self.reader
+        table = reader.html_table or _HtmlTable()
+        cells = [(plain, md) for plain, md, _, _ in row]
+        if table.in_head or (table.head is None and not table.rows and all(th for _, _, th, _ in row)):
+            table.head = cells
+            return
+        table.rows += 1
+        # A row of pictures in links, each with a caption at most (contributors' avatars, sponsors' logos), credits
+        # people: it is no topic of the path.
+        if all(pictured for plain, _, _, pictured in row if plain):
+            return
+        reader.add_row(table.head or [], cells, self.row_line)
+
+
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
     """Return the blocks of a markdown body in order, and what became of its links."""
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
@@ -1207,6 +1437,7 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.html_blocks,
         reader.html_headings,
         reader.last_rule,
+        frozenset(reader.html_joined),
     )
 
 

@@ -656,6 +656,7 @@ class _Body:
         self.last_topic: list | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
+        self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
         self.headings_read = 0
         self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
@@ -837,7 +838,7 @@ class _Body:
         if anchor_only and kind in ("item", "line"):
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
-        gap = self.gap = line > heading.last_line + 1
+        gap = self.gap = line > heading.last_line + 1 and line not in self.joined
         if gap and heading.lines:
             heading.lines.append("")  # a blank line in the file: keep the paragraphs apart
         heading.last_line = line
@@ -1117,6 +1118,7 @@ def _parse_body(
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
         )
     reader = _Body(problems)
+    reader.joined = links.html_joined
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(headings)

@@ -1,0 +1,45 @@
+"""Split raw HTML into its tags and text with the standard library's parser, for `bot.content.markdown` to read.
+
+Imported only when a file has an HTML block: the parser's import costs a file without HTML nothing.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+
+class Token(NamedTuple):
+    """A start tag, an end tag or a run of text, and the line (from 1) of the HTML it starts on.
+
+    kind: "start", "end" or "text"; value: the tag's name (lower case) or the text (entities unescaped);
+    href: a start tag's `href` attribute (unescaped), or None."""
+
+    kind: str
+    value: str
+    href: str | None
+    line: int
+
+
+class _Tokens(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[Token] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = next((value for name, value in attrs if name == "href"), None)
+        self.tokens.append(Token("start", tag, href, self.getpos()[0]))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tokens.append(Token("end", tag, None, self.getpos()[0]))
+
+    def handle_data(self, data: str) -> None:
+        self.tokens.append(Token("text", data, None, self.getpos()[0]))
+
+
+def html_tokens(text: str) -> list[Token]:
+    """Return the tags and text of a piece of HTML in order (comments, declarations and the like are left out)."""
+    parser = _Tokens()
+    parser.feed(text)
+    parser.close()
+    return parser.tokens
