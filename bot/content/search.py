@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, S
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, contains, itemgetter, mul, neg, not_
+from operator import add, contains, is_not, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
 from bot.content.cjk import CJK, cjk_words
@@ -182,6 +182,14 @@ def _fold(text: str) -> str:
         return text.lower()
     folded = unicodedata.normalize("NFKC", text).lower()
     return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """Return `[_fold(t) for t in texts]`, folded as one text: a call per text costs more than the folding."""
+    blob = _SEPARATOR.join(texts)
+    if blob.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator
+        return [_fold(t) for t in texts]
+    return _fold(blob).split(_SEPARATOR) if texts else []
 
 
 def label_key(text: str) -> str | None:
@@ -506,14 +514,19 @@ class SearchIndex:
         # A bullet titled as a heading of its role is ('- Availability vs consistency' under '## Next steps')
         # mentions what that heading teaches: it ranks below the heading for any of the title's words, as it does
         # for the whole title (EXACT_BULLET). A bullet on the path still ranks above a reference section's.
-        heading_of: dict[tuple[str, str], int] = {}
-        for eid in headings:  # most specific first: of two headings of a title, the first one counts
-            heading_of.setdefault((entry_role[eid], _fold(own_titles.get(eid) or entry_titles[eid])), eid)
+        # Most specific first: of two headings of a title, the first one counts (the last written to the dict).
+        last_first = headings[::-1]
+        heading_titles = _fold_all([own_titles.get(eid) or entry_titles[eid] for eid in last_first])
+        heading_keys = zip(map(entry_role.__getitem__, last_first), heading_titles, strict=True)
+        heading_of = dict(zip(heading_keys, last_first, strict=True))
+        nesting = list(compress(count(), map(NESTING_KINDS.__contains__, kinds)))
+        nesting_titles = _fold_all(list(map(entry_titles.__getitem__, nesting)))
+        helds = list(map(heading_of.get, zip(map(entry_role.__getitem__, nesting), nesting_titles, strict=True)))
         boost = self._boost
-        for eid in compress(count(), map(NESTING_KINDS.__contains__, kinds)):
-            held = heading_of.get((entry_role[eid], _fold(entry_titles[eid])))
-            if held is not None and (entry_sections[held][6] is not None or entry_sections[eid][6] is None):
+        for eid, held in compress(zip(nesting, helds, strict=True), map(is_not, helds, repeat(None))):
+            if entry_sections[held][6] is not None or entry_sections[eid][6] is None:
                 boost[eid] = min(boost[eid], boost[held] * EXACT_BULLET)
+        del last_first, heading_titles, nesting, nesting_titles, helds
         del read, kinds, phase_ids, owns, headings, heading_of
         self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
