@@ -886,6 +886,8 @@ class Misspelt(NamedTuple):
 def misspelt(text: str) -> Misspelt | None:
     """Read a heading whose phase word is misspelt ('Stgae 4: Docker (Weeks 8-10)'), else return None; a word and
     number with no span after them ('Stake 4: Holders') is no phase heading."""
+    if _DIGIT.search(text) is None:  # most headings: no number, no phase
+        return None
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     found = _WORD_AND_NUMBER.match(text, start)
