@@ -150,6 +150,7 @@ WORD_BUDGET = 1500  # entries one query word may touch; the most specific ones
 SMALL_WORD = 500
 _CHUNK = 4096  # entries whose words are found at once while the index is built...
 _CHUNK_CHARS = 100_000  # ...and at most this many characters of their text (phases hold long texts)
+_OWN_CHUNK = 512  # headings whose own title's words and title's words are compared at once
 SHORTLIST = 8  # candidates per wanted hit that get the context boost and the specificity ranking
 FUZZY_SPREAD = 10.0  # a typo expands to the words within this many points of its closest one
 BESIDE_EXACT = 0.5  # a look-alike of a word the content uses counts at most this: below it in a text (BODY_WEIGHT)
@@ -182,14 +183,6 @@ def _fold(text: str) -> str:
         return text.lower()
     folded = unicodedata.normalize("NFKC", text).lower()
     return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
-
-
-def _fold_all(texts: list[str]) -> list[str]:
-    """Return `[_fold(t) for t in texts]`, folded as one text: a call per text costs more than the folding."""
-    blob = _SEPARATOR.join(texts)
-    if blob.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator
-        return [_fold(t) for t in texts]
-    return _fold(blob).split(_SEPARATOR) if texts else []
 
 
 def label_key(text: str) -> str | None:
@@ -515,18 +508,19 @@ class SearchIndex:
         # mentions what that heading teaches: it ranks below the heading for any of the title's words, as it does
         # for the whole title (EXACT_BULLET). A bullet on the path still ranks above a reference section's.
         # Most specific first: of two headings of a title, the first one counts (the last written to the dict).
+        # Streamed through maps: lists of every folded title would be the index build's largest passing allocation.
         last_first = headings[::-1]
-        heading_titles = _fold_all([own_titles.get(eid) or entry_titles[eid] for eid in last_first])
+        heading_titles = map(_fold, (own_titles.get(eid) or entry_titles[eid] for eid in last_first))
         heading_keys = zip(map(entry_role.__getitem__, last_first), heading_titles, strict=True)
         heading_of = dict(zip(heading_keys, last_first, strict=True))
         nesting = list(compress(count(), map(NESTING_KINDS.__contains__, kinds)))
-        nesting_titles = _fold_all(list(map(entry_titles.__getitem__, nesting)))
+        nesting_titles = map(_fold, map(entry_titles.__getitem__, nesting))
         helds = list(map(heading_of.get, zip(map(entry_role.__getitem__, nesting), nesting_titles, strict=True)))
         boost = self._boost
         for eid, held in compress(zip(nesting, helds, strict=True), map(is_not, helds, repeat(None))):
             if entry_sections[held][6] is not None or entry_sections[eid][6] is None:
                 boost[eid] = min(boost[eid], boost[held] * EXACT_BULLET)
-        del last_first, heading_titles, nesting, nesting_titles, helds
+        del last_first, nesting, helds
         del read, kinds, phase_ids, owns, headings, heading_of
         self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
@@ -544,8 +538,8 @@ class SearchIndex:
         counts = self._title_counts
         aside: defaultdict[str, list[int]] = defaultdict(list)
         own_eids = list(own_titles)
-        for low in range(0, len(own_eids), _CHUNK):
-            chunk = own_eids[low : low + _CHUNK]
+        for low in range(0, len(own_eids), _OWN_CHUNK):
+            chunk = own_eids[low : low + _OWN_CHUNK]
             owns = word_sets([own_titles[eid] for eid in chunk])
             titles = word_sets([entry_sections[eid][1] for eid in chunk])
             for eid, own, title in zip(chunk, owns, titles, strict=True):

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from bot.content.ids import slugify
 from bot.content.loader import ContentIndex, load_content, parse_bytes
 from bot.content.models import Role
-from bot.content.search import ROLE_SCAN, SHORTLIST_FLOOR, SearchIndex, _fold, _fold_all, _top, tokenize, word_sets
+from bot.content.search import ROLE_SCAN, SHORTLIST_FLOOR, SearchIndex, _top, tokenize, word_sets
 from tests.conftest import CONTENT_DIR
 from tests.content.helpers import role_file
 
@@ -511,8 +511,3 @@ def test_an_index_deferred_to_its_first_search_answers_as_one_built_at_once():
         assert deferred.search(query, limit=20) == SEARCH.search(query, limit=20), query
         assert deferred.titles(query, role="backend-engineer") == SEARCH.titles(query, role="backend-engineer")
     assert (len(deferred), deferred.vocabulary_size) == (len(SEARCH), SEARCH.vocabulary_size)
-
-
-@given(st.lists(st.text(alphabet=st.characters(codec="utf-8")), max_size=6))
-def test_texts_folded_together_are_folded_as_each_alone(texts: list[str]) -> None:
-    assert _fold_all(texts) == [_fold(t) for t in texts]
