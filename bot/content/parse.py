@@ -47,6 +47,7 @@ from bot.content.phases import (
     level_series,
     outline_numbered,
     phase_hint,
+    quoted_few,
     read_level_heading,
     read_phase_heading,
     read_phase_headings,
@@ -1318,7 +1319,7 @@ def _list_hint(unread: list[str]) -> str | None:
     `_list_plan`), naming them; None when there are none."""
     if not unread:
         return None
-    named = ", ".join(f"'{text}'" for text in unread[:3]) + (", …" if len(unread) > 3 else "")
+    named = quoted_few(unread)
     return (
         f"its list items {named} read like phases, but only two or more such items of one kind in one list are a "
         "plan ('1. **Foundations (Weeks 1-4)**', then '2. **SQL (Weeks 5-8)**'); or add headings like "

@@ -1259,12 +1259,17 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
     return result
 
 
+def quoted_few(texts: Sequence[str], most: int = 3) -> str:
+    """Quote the first `most` texts for a message, and say there are more: "'A', 'B', 'C', …"."""
+    return ", ".join(f"'{text}'" for text in texts[:most]) + (", …" if len(texts) > most else "")
+
+
 def dated_hint(headings: Sequence[tuple[int, str]]) -> str | None:
     """Return a hint naming the dated headings of a file that are no plan (`dated_phases` read none), else None."""
     dated = [text for _, text in headings if read_dated_heading(text) is not None]
     if not dated:
         return None
-    named = ", ".join(f"'{text}'" for text in dated[:3]) + (", …" if len(dated) > 3 else "")
+    named = quoted_few(dated)
     return (
         f"its dated headings ({named}) are phases only when two or more at one level run forward in calendar "
         "order; or write them as '## Week 1 (Jan 6 – Jan 12): Title'"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from bot.content.loader import parse_bytes
+from bot.content.models import Problem, Role, Section
+
 FRONT = """---
 name: {name}
 displayName: {display}
@@ -45,3 +48,16 @@ DEFAULT_BODY = """
 - [ ] Do the first thing
 - [x] Do the second thing
 """
+
+
+def parse_body(body: str) -> tuple[Role, list[Problem]]:
+    """Parse a role file of `body` (see `role_file`), which must load."""
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    return role, problems
+
+
+def section_titled(role: Role, title: str) -> Section:
+    """Return the one section of a role with this title."""
+    (found,) = [s for s in role.sections if s.title == title]
+    return found

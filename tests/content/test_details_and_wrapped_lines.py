@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, section_titled
 
 DETAILS = (
     '<h1 align="center">Cloud Engineer Roadmap</h1>\n\n'
@@ -25,14 +25,10 @@ DETAILS = (
 
 
 def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role
+    return parse_body(body)[0]
 
 
-def entry(role, title: str):
-    (found,) = [s for s in role.sections if s.title == title]
-    return found
+entry = section_titled
 
 
 def test_phases_in_details_blocks_are_not_filed_under_the_heading_above_them():

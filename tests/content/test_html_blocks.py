@@ -3,10 +3,9 @@ a `<p>` as a line of its section."""
 
 from __future__ import annotations
 
-from bot.content.loader import parse_bytes
 from bot.content.markdown import read_blocks
 from bot.content.search import SearchIndex
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, section_titled
 
 HTML_SCHEDULE = (
     "## Schedule\n\n<table>\n"
@@ -26,10 +25,7 @@ MARKDOWN_SCHEDULE = (
 )
 
 
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
+parse = parse_body
 
 
 def seen(role) -> tuple[list, list]:
@@ -38,9 +34,7 @@ def seen(role) -> tuple[list, list]:
     return phases, [(s.kind, s.title, s.text) for s in role.sections]
 
 
-def section(role, title: str):
-    (found,) = [s for s in role.sections if s.title == title]
-    return found
+section = section_titled
 
 
 def rows(body: str) -> list[tuple]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.content.ids import checklist_item_id
-from bot.content.loader import parse_bytes
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, section_titled
 
 ASSIGNMENTS = (
     "# APIs\n\n## Phase 1: Basics (Weeks 1-2)\n- Python\n\n"
@@ -17,15 +16,10 @@ ASSIGNMENTS = (
 )
 
 
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
+parse = parse_body
 
 
-def entry(role, title: str):
-    (found,) = [s for s in role.sections if s.title == title]
-    return found
+entry = section_titled
 
 
 def test_tasks_under_a_bold_label_are_grouped_under_the_label():

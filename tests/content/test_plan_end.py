@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.loader import parse_bytes
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, section_titled
+
+parse = parse_body
 
 
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
-
-
-def entry(role, title: str):
-    (found,) = [s for s in role.sections if s.title == title]
-    return found
+entry = section_titled
 
 
 def test_a_section_after_an_empty_last_phase_at_its_level_is_no_part_of_it():

@@ -5,8 +5,7 @@
 from __future__ import annotations
 
 from bot.content.ids import checklist_item_id
-from bot.content.loader import parse_bytes
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body
 
 MONTH = (
     "## Month 1 — Foundations\n\n### Week 1: Git\n\n**Deliverable**\n- [ ] Push your lab to the cohort repo\n\n"
@@ -20,10 +19,7 @@ TWO_MONTHS = (
 )
 
 
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
+parse = parse_body
 
 
 def test_a_label_under_each_week_of_a_month_is_a_group_per_week():
