@@ -90,6 +90,7 @@ __all__ = [
     "TodayView",
     "build_today",
     "extract_links",
+    "heads_parts",
     "is_reference",
     "phase_references",
     "phase_slices",
@@ -579,6 +580,13 @@ def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
     return tuple(found)
 
 
+def heads_parts(units: Sequence[SliceUnit], at: int) -> bool:
+    """Return True for a unit that heads the parts after it: a sub-heading ('### Week 1: Git') whose next unit is a
+    part of a bold label ('**Readings**'), which holds what the week is about."""
+    unit = units[at]
+    return bool(unit.pieces) and unit.pieces[0].heading and at + 1 < len(units) and bool(units[at + 1].label)
+
+
 def week_slice(phase: PhaseContent, weeks: int, week: int) -> PhaseSlice:
     """Return the slice for week `week` (from 1) of `phase` lasting `weeks` weeks."""
     if not 1 <= week <= weeks:
@@ -667,7 +675,9 @@ def build_today(
         first = (late or items)[0]
         next_step = NextStep(first.text, item_id=first.id)
     elif piece.units:
-        next_step = NextStep(piece.units[0].heading, unit=piece.units[0])
+        units = piece.units
+        first = next((u for at, u in enumerate(units) if u.topics or not heads_parts(units, at)), units[0])
+        next_step = NextStep(first.heading, unit=first)
     return TodayView(
         week=week,
         phase_number=phase.number,

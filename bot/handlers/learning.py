@@ -15,7 +15,7 @@ from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
-from bot.domain.today import SliceUnit, build_today
+from bot.domain.today import SliceUnit, build_today, heads_parts
 from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
@@ -147,8 +147,7 @@ def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int
     named: list[list[str]] = []
     for at, unit in enumerate(units):
         names = _unit_names(unit, open_md)
-        heads = bool(unit.pieces) and unit.pieces[0].heading and at + 1 < len(units) and units[at + 1].label
-        if names or not heads:
+        if names or not heads_parts(units, at):
             named.append(names or [f"• {escape(unit.heading)}"])
     taken = [0] * len(named)
     left = limit

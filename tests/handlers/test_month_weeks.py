@@ -123,3 +123,10 @@ async def test_focus_names_a_part_without_bullets_by_its_open_tasks(load: Load) 
     assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Dotfiles repository\n• Pull request merged"
     await progress.done(svc, caller(), "dotfiles repository")
     assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Pull request merged"
+
+
+async def test_todays_next_step_starts_with_the_weeks_first_part_not_the_sub_heading_over_it(load: Load) -> None:
+    svc = await _started(load, WEEK)
+    shown = text(await today.today(svc, caller()))
+    assert "Start with **Readings**." in shown
+    assert "Start with **Week 1: Git & CLI**" not in shown
