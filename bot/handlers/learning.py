@@ -594,14 +594,18 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     select = _alternatives(hits, index.roles) if unsure else None
     extra: tuple[Row, ...] = (select,) if select else ()
     done = await svc.store.get_progress(caller.user_id, r.name) if r.name in asker.paths else {}
+    note = result.note
+    if asker.paths and r.name not in asker.paths and role_name is None:  # the footer alone would not say it
+        other = _("From {path}, a path you don't follow: none of yours has a closer match.", path=r.display_name)
+        note = f"{other} {note}" if note else other
     week = _week_part(r, s, result.question, asker, done)
     if week is not None:  # one card, as /today's; the whole phase is a click away
-        room = DEEP_DIVE_PAGE - len(escape_user_text(result.note)) - 2
-        cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, result.note, scheduled)
+        room = DEEP_DIVE_PAGE - len(escape_user_text(note)) - 2
+        cards = deep_dive_cards(r, s.title, (), fit_lines(week, room), s.phase, note, scheduled)
         whole = (Button(_("Whole phase"), custom_id=components.PHASE.id(r.name, s.phase or 0, 0)),)
         return Reply(cards=(cards[0],), rows=(*extra, whole), ephemeral=True)
     text = _section_text(r, s, await _ticks_of(svc, caller, r.name, asker))
-    cards = deep_dive_cards(r, s.title, s.path, text, s.phase, result.note, scheduled)
+    cards = deep_dive_cards(r, s.title, s.path, text, s.phase, note, scheduled)
     return _paged(cards, 0, lambda p: components.DEEP_DIVE.id(key, p), extra)
 
 

@@ -327,3 +327,16 @@ async def test_a_section_of_phases_shows_each_as_phase_shows_it(tmp_path: Path, 
         "*Learning Path*\n\n**Phase 1: Linux (Weeks 1-2):**\n**Objective:** Use a shell.\n\n**Tools:**\n- grep\n"
         "- Write a script\n\n**Phase 2: Docker (Weeks 3-4):**\n- Images"
     )
+
+
+async def test_a_topic_only_another_path_teaches_says_so_to_a_learner_on_a_path(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=OPS, rust=RUST)
+    await learning.start_learning(svc, caller(), "rust")
+    reply = await learning.skill_deep_dive(svc, caller(), "linux")
+    assert reply.cards[0].title == "Learn Linux"
+    assert description(reply).startswith("From OPS Path, a path you don't follow: none of yours has a closer match.")
+    # On the learner's own path, or for someone on no path, nothing is said.
+    own = await learning.skill_deep_dive(svc, caller(), "cargo")
+    assert "a path you don't follow" not in description(own)
+    nobody = await learning.skill_deep_dive(svc, caller(user_id=77), "linux")
+    assert "a path you don't follow" not in description(nobody)
