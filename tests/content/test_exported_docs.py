@@ -1,7 +1,10 @@
 """Roles written in other tools and exported as markdown, as a learner sees them: a Google Docs 'Download as
-Markdown' file escapes its list markers and task boxes ('\\- \\[ \\] Install a Linux VM')."""
+Markdown' file escapes its list markers and task boxes ('\\- \\[ \\] Install a Linux VM'), and a phase's objective
+is never made up from a list item, a table row or another tool's syntax."""
 
 from __future__ import annotations
+
+import pytest
 
 from bot.content.models import Role
 from bot.content.search import SearchIndex, own_text
@@ -97,3 +100,26 @@ def test_an_escape_inside_code_in_a_google_docs_file_is_kept():
     phase = role.phases[0]
     assert [t.text for t in phase.topics][:1] == ["Quote a path: `echo \\-n`"]
     assert "printf '\\-\\-'" in "\n".join(p.md for p in phase.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [ ] Write a runbook",
+        '{% hint style="warning" %}',
+        "{{< youtube R8_veQiYBjI >}}",
+        ":::note",
+        "|| Topic || Time ||",
+        "$$ s^2 = x $$",
+        '<ac:structured-macro ac:name="code">',
+        "{: .checklist }",
+    ],
+)
+def test_an_objective_is_never_made_up_from_a_list_item_table_row_or_tool_syntax(line: str):
+    role, _ = parse_body(f"## Phase 1: The Web (Weeks 1-3)\n\n- Semantic HTML\n\n{line}\n\nLearn the DOM first.\n")
+    assert role.phases[0].objective in (None, "Learn the DOM first.")
+
+
+def test_an_objective_is_still_the_first_sentence_of_prose():
+    role, _ = parse_body("## Phase 1: The Web (Weeks 1-3)\n\nBuild pages that work. Then style them.\n\n- HTML\n")
+    assert role.phases[0].objective == "Build pages that work."
