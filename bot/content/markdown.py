@@ -1423,6 +1423,8 @@ class _HtmlBlock:
 
 def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
     """Return the blocks of a markdown body in order, and what became of its links."""
+    if "\\" in body and _google_docs(body):
+        body = _without_google_docs_escapes(body)
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
     reader = _Reader(body, first_line, base_url)
@@ -1561,3 +1563,51 @@ def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
         head = f"**{icon} {title.strip()}:**" if icon else f"**{title.strip()}:**"
         head = f"> {head}"
     return [f"{indent}{head}", *(f"{quote}{ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
+
+
+# Google Docs' 'Download as Markdown' escapes every character markdown might read, its list markers and task boxes
+# too ('\- \[ \] Install a Linux VM', '1\. Reading logs'), so its lists would come out as paragraphs with
+# backslashes. Two lines led by an escaped list marker mark a file as such an export; one alone is taken as an
+# author's deliberate escape.
+_GDOCS_MARKER = re.compile(r"^[ \t]*(?:\\[-*+]|\d{1,9}\\[.)])[ \t]", re.M)
+_GDOCS_LEAD = re.compile(r"(?P<indent>[ \t]*)(?:\\(?P<bullet>[-*+])|(?P<number>\d{1,9})\\(?P<dot>[.)]))(?=[ \t])")
+_GDOCS_BOX = re.compile(r"[ \t]+\\\[(?P<mark>[ xX])\\\](?=[ \t])")
+# The escapes the export adds that markdown reads as the character itself, or as the emphasis the author typed
+# ('\_learning log\_'), anywhere but a line's start; code spans keep theirs. Escaped brackets, pipes, angle
+# brackets and backticks stay: unescaped they could make a link, a table, a tag or code of plain text.
+_GDOCS_ESCAPE = re.compile(r"(?P<code>(`+).*?(?<!`)\2(?!`))|\\(?P<char>[-.!#()_*'+=:;,\"?/@$%&{}])")
+
+
+def _google_docs(body: str) -> bool:
+    """Return True when a body reads as Google Docs' markdown export: two lines led by an escaped list marker."""
+    first = _GDOCS_MARKER.search(body)
+    return first is not None and _GDOCS_MARKER.search(body, first.end()) is not None
+
+
+def _without_google_docs_escapes(body: str) -> str:
+    """Return a Google Docs export with its list markers, task boxes and inline escapes as the author wrote them
+    ('- [ ] Install a Linux VM'). Each line stays on its line, so line numbers hold; nothing in a fenced code block
+    or a code span changes, and an escape that starts a line but is no list marker ('\\# 1') stays."""
+    lines = body.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence is not None or opening is not None:
+            if fence is None and opening is not None:
+                fence = opening.group(1)
+            elif opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        lead = _GDOCS_LEAD.match(line)
+        if lead is not None:
+            marker = lead.group("bullet") or lead.group("number") + lead.group("dot")
+            head, rest = lead.group("indent") + marker, line[lead.end() :]
+            box = _GDOCS_BOX.match(rest)
+            if box is not None:
+                head, rest = f"{head} [{box.group('mark')}]", rest[box.end() :]
+        else:
+            stripped = line.lstrip(" \t")
+            head = line[: len(line) - len(stripped) + (2 if stripped[:1] == "\\" else 0)]
+            rest = line[len(head) :]
+        lines[i] = head + _GDOCS_ESCAPE.sub(lambda m: m.group("code") or m.group("char"), rest)
+    return "\n".join(lines)

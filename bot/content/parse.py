@@ -1580,11 +1580,23 @@ def _without_leading_marks(label: str) -> str:
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
-    text = next((ln for ln in lines if ln and not ln.startswith(("```", ">")) and not ln.endswith(":")), "")
+    text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text:
         return None
     match = _SENTENCE.match(text)
     return match.group(1) if match else text
+
+
+# What a line of a phase's text starts with when it is no prose to take an aim from (as Discord markdown, its
+# escapes dropped): code or a quote, a list or task item or a table row, and the syntax other tools leave in their
+# exports (GitBook and Liquid '{% hint %}', Hugo '{{< youtube >}}', Docusaurus ':::note', Confluence '|| a ||' and
+# '<ac:…>' macros, LaTeX '$$', kramdown '{: .class }', an HTML tag).
+_NOT_PROSE = re.compile(r"```|>|[-*+•] |\d{1,9}[.)] |\[[ xX]\] |\||\{[%{:/]|:::|\$\$|<[A-Za-z/!]")
+
+
+def _prose(line: str) -> bool:
+    """Return True when a line of a phase's text (Discord markdown) is prose, not code, a list item or tool syntax."""
+    return _NOT_PROSE.match(re.sub(r"\\(?=[^\w\s])", "", line)) is None
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:

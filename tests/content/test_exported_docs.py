@@ -1,0 +1,125 @@
+"""Roles written in other tools and exported as markdown, as a learner sees them: a Google Docs 'Download as
+Markdown' file escapes its list markers and task boxes ('\\- \\[ \\] Install a Linux VM'), and a phase's objective
+is never made up from a list item, a table row or another tool's syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Role
+from bot.content.search import SearchIndex, own_text
+from tests.content.helpers import parse_body
+
+GDOCS = (
+    "**Phase 1 \\- Foundations (Weeks 1\\-4)**\n\n"
+    "\\- Linux basics\n\n"
+    "**Checklist**\n\n"
+    "\\- \\[ \\] Install a Linux VM\n"
+    "\\- \\[ \\] Write a bash script\n"
+)
+FINAL_PROJECT = (
+    "## Phase 1: Cloud (Weeks 1-4)\n\n- EC2\n\n**Final project**\n\n"
+    "Build a small three\\-tier app\\.\n\n"
+    "\\- \\[ \\] Write a runbook\n"
+    "\\- \\[ \\] Record a demo\n"
+)
+TIPS = (
+    "## Phase 1: Cloud (Weeks 1-4)\n\n- EC2\n\n**Tips**\n\n"
+    "\\* Study a little every day\\.\n"
+    "\\* Keep a \\_learning log\\_\\.\n"
+)
+
+
+def search_text(role: Role, query: str) -> list[str]:
+    return [own_text(hit.section) for hit in SearchIndex([role]).search(query, role=role.name)]
+
+
+def test_google_docs_escaped_task_items_are_the_roles_checklist():
+    role, _ = parse_body(GDOCS)
+    assert [i.text for i in role.checklist] == ["Install a Linux VM", "Write a bash script"]
+    phase = role.phases[0]
+    assert phase.title == "Foundations"
+    assert [t.text for t in phase.topics] == ["Linux basics"]
+    assert "\\" not in (phase.objective or "") and "[ ]" not in (phase.objective or "")
+
+
+def test_google_docs_escaped_task_items_after_a_paragraph_can_be_found_and_ticked():
+    role, _ = parse_body(FINAL_PROJECT)
+    assert [i.text for i in role.checklist] == ["Write a runbook", "Record a demo"]
+    assert role.phases[0].objective != "- [ ] Write a runbook"
+    found = search_text(role, "runbook")
+    assert found and all("\\" not in text for text in found)
+
+
+def test_google_docs_escaped_star_bullets_are_list_items_without_backslashes():
+    role, _ = parse_body(TIPS)
+    found = search_text(role, "learning log")
+    assert found
+    assert all("\\" not in text and "_learning" not in text for text in found)
+    tips = next(s for s in role.phases[0].subsections if s.label == "Tips")
+    assert [t.text for t in tips.topics] == ["Study a little every day.", "Keep a *learning log*."]
+
+
+def test_google_docs_numbered_lines_and_inline_escapes_read_as_written():
+    role, _ = parse_body(
+        "## Phase 1: Support (Weeks 1-4)\n\n"
+        "**Objective:** Practise the support workflow end to end\\.\n\n"
+        "1\\. Reading logs with CloudWatch\n"
+        "2\\. Ticket triage \\- and escalation \\(with \\#tags\\)\n\n"
+        "\\- \\[ \\] Triage 10 practice tickets\n"
+        "\\- \\[ \\] Keep a file\\_permissions log\n"
+    )
+    phase = role.phases[0]
+    assert phase.objective == "Practise the support workflow end to end."
+    assert [t.text for t in phase.topics] == [
+        "Reading logs with CloudWatch",
+        "Ticket triage - and escalation (with #tags)",
+    ]
+    assert [i.text for i in role.checklist] == ["Triage 10 practice tickets", "Keep a file_permissions log"]
+
+
+def test_a_deliberate_escape_in_an_ordinary_file_still_shows_its_character():
+    role, _ = parse_body(
+        "## Phase 1: Python (Weeks 1-4)\n\n"
+        "\\- is not a bullet here; \\*args collects the rest\\.\n\n"
+        "- [ ] Write a function with \\*args\n"
+    )
+    phase = role.phases[0]
+    assert phase.topics == ()
+    assert "\\*args" in phase.text or "*args" in phase.text
+    assert [i.text for i in role.checklist] == ["Write a function with *args"]
+
+
+def test_an_escape_inside_code_in_a_google_docs_file_is_kept():
+    role, _ = parse_body(
+        "## Phase 1: Shell (Weeks 1-4)\n\n"
+        "\\- Quote a path: `echo \\-n`\n"
+        "\\- Lists in Docs\n\n"
+        "```\nprintf '\\-\\-'\n```\n"
+    )
+    phase = role.phases[0]
+    assert [t.text for t in phase.topics][:1] == ["Quote a path: `echo \\-n`"]
+    assert "printf '\\-\\-'" in "\n".join(p.md for p in phase.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [ ] Write a runbook",
+        '{% hint style="warning" %}',
+        "{{< youtube R8_veQiYBjI >}}",
+        ":::note",
+        "|| Topic || Time ||",
+        "$$ s^2 = x $$",
+        '<ac:structured-macro ac:name="code">',
+        "{: .checklist }",
+    ],
+)
+def test_an_objective_is_never_made_up_from_a_list_item_table_row_or_tool_syntax(line: str):
+    role, _ = parse_body(f"## Phase 1: The Web (Weeks 1-3)\n\n- Semantic HTML\n\n{line}\n\nLearn the DOM first.\n")
+    assert role.phases[0].objective in (None, "Learn the DOM first.")
+
+
+def test_an_objective_is_still_the_first_sentence_of_prose():
+    role, _ = parse_body("## Phase 1: The Web (Weeks 1-3)\n\nBuild pages that work. Then style them.\n\n- HTML\n")
+    assert role.phases[0].objective == "Build pages that work."
