@@ -1425,6 +1425,8 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     """Return the blocks of a markdown body in order, and what became of its links."""
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
+    if _site_marks(body):
+        body = _site_generators(body)
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
     reader = _Reader(body, first_line, base_url)
@@ -1611,3 +1613,262 @@ def _without_google_docs_escapes(body: str) -> str:
             rest = line[len(head) :]
         lines[i] = head + _GDOCS_ESCAPE.sub(lambda m: m.group("code") or m.group("char"), rest)
     return "\n".join(lines)
+
+
+# What GitBook, Hugo/Jekyll and Docusaurus/MDX add to markdown, each on lines of its own, which CommonMark shows as
+# text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
+# ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
+# (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
+_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab")
+_LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
+_SHORTCODE_LINE = re.compile(
+    r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)>|"
+    r"%[ \t]*(?P<close2>/)?[ \t]*(?P<name2>[\w-]+)(?P<args2>.*?)%)\}\}[ \t]*$"
+)
+_DIRECTIVE = re.compile(
+    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
+    r"[ \t]+(?P<title>\S.*?))?[ \t]*$"
+)
+_TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
+_TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
+_ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
+_QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=]+)(?=\s|$))""")
+_LIQUID_VARIABLE = re.compile(
+    r"[ \t]*(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
+)
+_ESM = re.compile(r"(?:import|export)[ \t{*]")
+_EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
+# The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
+_NOTE_TAGS = frozenset({"hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"})
+# Videos a Hugo shortcode embeds, as the link to watch them.
+_VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+
+
+def _site_marks(body: str) -> bool:
+    """Return True when a body may hold syntax of GitBook, Hugo/Jekyll or Docusaurus/MDX (see `_site_generators`)."""
+    return any(mark in body for mark in _SITE_MARKS) or body.lstrip()[:7] in ("import ", "export ")
+
+
+def _site_generators(body: str) -> str:
+    """Return a body with the syntax of GitBook, Hugo/Jekyll and Docusaurus/MDX as markdown: notes (GitBook hints,
+    Hugo notices, Docusaurus admonitions) as block quotes like MkDocs' admonitions, embeds and videos as links, a
+    tab's title as a bold label over its text, code highlight tags as fences; their other tag lines, comments,
+    Liquid variables and the imports at the top of an MDX file are dropped. Each line stays on its line, so line
+    numbers hold; nothing in a fenced code block changes."""
+    return "\n".join(_site_lines(body.split("\n"), top=True))
+
+
+def _tag(line: str) -> tuple[str, str, str, bool] | None:
+    """Return a line's tag or shortcode as (indent, name, arguments, closing), or None when it is no such line."""
+    if "{%" in line and (found := _LIQUID_TAG.match(line)) is not None:
+        name = found.group("name")
+        closing = name.startswith("end") and name not in ("embed",)
+        return found.group("indent"), name[3:] if closing else name, found.group("args"), closing
+    if "{{" in line and (found := _SHORTCODE_LINE.match(line)) is not None:
+        name = found.group("name") or found.group("name2")
+        args = found.group("args") if found.group("name") else found.group("args2")
+        return (
+            found.group("indent"),
+            name,
+            (args or "").rstrip("/ \t"),
+            bool(found.group("close") or found.group("close2")),
+        )
+    return None
+
+
+def _attrs(args: str) -> dict[str, str]:
+    """Return the key="value" arguments of a tag."""
+    return {
+        m.group("key").casefold(): next(v for v in m.group("dq", "sq", "bare") if v is not None)
+        for m in _ATTR.finditer(args)
+    }
+
+
+def _first_arg(args: str) -> str | None:
+    """Return a tag's first positional argument ('tip' of '{{% notice tip %}}'), or None."""
+    found = _QUOTED_ARG.match(args)
+    return None if found is None else next((v for v in found.groups() if v is not None), None)
+
+
+def _closer(lines: list[str], start: int, test: Callable[[str], int]) -> int | None:
+    """Return the index of the line that closes the block opened at `start`, or None: `test` says of a line 1 when
+    it opens another block of its kind, -1 when it closes one, else 0."""
+    depth = 1
+    for k in range(start + 1, len(lines)):
+        depth += test(lines[k])
+        if depth == 0:
+            return k
+    return None
+
+
+def _tag_test(name: str) -> Callable[[str], int]:
+    def test(line: str) -> int:
+        tag = _tag(line) if "{" in line else None
+        return 0 if tag is None or tag[1] != name else -1 if tag[3] else 1
+
+    return test
+
+
+def _site_lines(lines: list[str], top: bool = False) -> list[str]:
+    """Return `lines` read as `_site_generators` says; `top` when they begin the file (where MDX imports are)."""
+    out: list[str] = []
+    fence: str | None = None
+    esm = top  # imports and exports are read only before the file's first text
+    comment = False  # in an MDX comment '{/* … */}' over several lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            i += 1
+            continue
+        if comment:
+            end = line.find("*/}")
+            comment = end < 0
+            out.append("" if comment else line[end + 3 :])
+            i += 1
+            continue
+        if opening is not None:
+            fence = opening.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if esm and line.strip():
+            if _ESM.match(line):  # an ESM block of MDX: it ends at a blank line
+                while i < len(lines) and lines[i].strip():
+                    out.append("")
+                    i += 1
+                continue
+            esm = line.lstrip().startswith("{/*")
+        if "{/*" in line:
+            start = line.find("{/*")
+            if line.count("`", 0, start) % 2 == 0:
+                end = line.find("*/}", start)
+                if end < 0:
+                    comment = True
+                    line = line[:start].rstrip()
+                else:
+                    line = (line[:start] + line[end + 3 :]).rstrip()
+                if not line.strip():
+                    out.append("")
+                    i += 1
+                    continue
+        if not any(mark in line for mark in _SITE_MARKS):
+            out.append(line)
+            i += 1
+            continue
+        taken = _site_block(lines, i, out)
+        if taken:
+            i += taken
+            continue
+        if "{{" in line:
+            line = _without_variables(line)
+        out.append(line)
+        i += 1
+    return out
+
+
+def _site_block(lines: list[str], i: int, out: list[str]) -> int:
+    """Read the construct of a site generator that starts at line `i` into `out`; return how many lines it took
+    (0 when the line starts none)."""
+    line = lines[i]
+    if ":::" in line and (found := _DIRECTIVE.fullmatch(line)) is not None and found.group("kind"):
+        colons = len(found.group("colons"))
+
+        def test(ln: str) -> int:
+            d = _DIRECTIVE.fullmatch(ln) if ":::" in ln else None
+            return 0 if d is None else 1 if d.group("kind") else -1 if len(d.group("colons")) >= colons else 0
+
+        end = _closer(lines, i, test)
+        if end is not None:
+            title = found.group("bracketed") if found.group("bracketed") is not None else found.group("title")
+            out += _note(found.group("indent"), found.group("kind"), title, lines[i + 1 : end])
+            out.append("")
+            return end + 1 - i
+        return 0
+    if "<Tab" in line or "</Tab" in line:
+        if (item := _TAB_ITEM.match(line)) is not None:
+            attrs = _attrs(item.group("attrs"))
+            label = attrs.get("label") or attrs.get("value")
+            out.append(f"**{label.strip()}:**" if label and label.strip() else "")
+            return 1
+        if _TAB_TAGS.match(line):
+            out.append("")
+            return 1
+        return 0
+    tag = _tag(line)
+    if tag is None:
+        return 0
+    indent, name, args, closing = tag
+    name = name.casefold()
+    if closing:
+        out.append("")
+        return 1
+    attrs = _attrs(args)
+    if name in _NOTE_TAGS:
+        end = _closer(lines, i, _tag_test(name))
+        if end is not None:
+            kind = attrs.get("style") or attrs.get("type") or _first_arg(args) or name
+            title = attrs.get("title")
+            out += _note(indent, kind, title, lines[i + 1 : end])
+            out.append("")
+            return end + 1 - i
+    if name in ("comment", "highlight"):
+        end = _closer(lines, i, _tag_test(name))
+        if end is not None:
+            inner = lines[i + 1 : end]
+            if name == "comment":
+                out += [""] * (len(inner) + 2)
+            else:
+                out += [f"{indent}```{_first_arg(args) or ''}", *inner, f"{indent}```"]
+            return end + 1 - i
+    if name == "embed" and (url := attrs.get("url")):
+        end = _closer(lines, i, _tag_test(name))
+        caption = [ln.strip() for ln in lines[i + 1 : end] if ln.strip()] if end is not None else []
+        if end is not None and len(caption) == 1 and "](" not in caption[0]:
+            out += [f"{indent}[{caption[0]}]({url})", *[""] * (end - i)]
+            return end + 1 - i
+        out.append(f"{indent}{url}")
+        return 1
+    if name in _VIDEO_URLS and (video := attrs.get("id") or _first_arg(args)):
+        out.append(indent + _VIDEO_URLS[name].format(video))
+        return 1
+    if name == "tab":
+        title = attrs.get("title") or attrs.get("name") or _first_arg(args)
+        out.append(f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else "")
+        return 1
+    out.append("")  # any other tag line ('{% include … %}', '{% raw %}', '{{< figure … >}}') shows nothing
+    return 1
+
+
+def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[str]:
+    """Return the opening line and the text of a note as a block quote, as `_admonition` shows MkDocs' admonitions:
+    a title as a bold label (no colon after one ending in a question or an exclamation), else the kind's mark before
+    the first line."""
+    inner = _site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])
+    icon = _ADMONITION_MARKS.get(kind.casefold(), "")
+    title = (title or "").strip()
+    if title:
+        label = f"{icon} {title}" if icon else title
+        head = f"{indent}> **{label}{'' if title[-1] in '?!:' else ':'}**"
+    else:
+        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+        if first is not None and icon:
+            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        head = f"{indent}>"
+    return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
+
+
+def _without_variables(line: str) -> str:
+    """Return a line without its Liquid variables ('{{ site.title }}'), but in code spans; a heading left empty is
+    no line."""
+    parts = line.split("`")
+    parts[::2] = [_LIQUID_VARIABLE.sub("", part) for part in parts[::2]]
+    text = "`".join(parts)
+    if text == line:
+        return line
+    text = re.sub(r"[ \t]+(?=[.,;:!?)]|$)", "", text)
+    return "" if _EMPTY_HEADING.match(text) or not text.strip() else text

@@ -1,0 +1,208 @@
+"""What GitBook, Hugo/Jekyll and Docusaurus/MDX leave in an exported role file, as a learner sees it in /phase and
+search: notes as quotes, embeds and videos as links, tag lines and comments never."""
+
+from __future__ import annotations
+
+from bot.content.models import Role
+from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_body
+
+
+def searched(role: Role, query: str) -> list[str]:
+    return [f"{h.section.title}: {h.section.text}" for h in SearchIndex([role]).search(query)]
+
+
+def all_text(role: Role) -> str:
+    return "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
+
+
+GITBOOK = """
+## Phase 1: The Web (Weeks 1-3)
+
+- Semantic HTML
+
+{% hint style="warning" %}
+Learn plain JavaScript first.
+{% endhint %}
+
+{% embed url="https://www.youtube.com/watch?v=UB1O30fR-EE" %}
+
+{% embed url="https://vitejs.dev/guide/" %}
+Vite guide
+{% endembed %}
+
+{% tabs %}
+{% tab title="npm" %}
+`npm create vite@latest`
+{% endtab %}
+{% tab title="pnpm" %}
+`pnpm create vite`
+{% endtab %}
+{% endtabs %}
+
+{% content-ref url="https://example.com/week-7-react" %}
+[Week 7: React](https://example.com/week-7-react)
+{% endcontent-ref %}
+"""
+
+
+def test_gitbook_hints_are_notes_embeds_links_and_tags_never_shown():
+    role, _ = parse_body(GITBOOK)
+    body = phase_body(role.phases[0])
+    assert "{%" not in body and "%}" not in body
+    assert "> ⚠️ Learn plain JavaScript first." in body
+    assert "https://www.youtube.com/watch?v=UB1O30fR-EE" in body
+    assert "[Vite guide](https://vitejs.dev/guide/)" in body
+    assert "**npm:** `npm create vite@latest`" in body
+    assert "**pnpm:** `pnpm create vite`" in body
+    assert "[Week 7: React](https://example.com/week-7-react)" in body
+    assert "{%" not in all_text(role)
+
+
+def test_a_gitbook_tag_line_keeps_its_line_number():
+    role, _ = parse_body(GITBOOK)
+    text = role_lines(GITBOOK)
+    (topic,) = [s for s in role.sections if s.kind == "topic"]
+    assert text[topic.line - 1] == "- Semantic HTML"
+
+
+def role_lines(body: str) -> list[str]:
+    from tests.content.helpers import role_file
+
+    return role_file(body=body).split("\n")
+
+
+HUGO = """
+## Phase 1: CI (Weeks 1-3)
+
+- GitHub Actions
+
+{{< youtube R8_veQiYBjI >}}
+
+{{% notice tip %}}
+Use slim base images.
+{{% /notice %}}
+{% include callout.html content="Protect main!" %}
+
+{{< youtube id="X48VuDVv0do" >}}
+
+{{< figure src="/images/docker-arch.png" title="Docker architecture" >}}
+
+{% raw %}
+```yaml
+image: {{ .Values.image.repository }}
+```
+{% endraw %}
+"""
+
+
+def test_hugo_videos_are_links_paired_shortcodes_keep_their_body_and_tag_lines_go():
+    role, _ = parse_body(HUGO)
+    body = phase_body(role.phases[0])
+    assert "https://www.youtube.com/watch?v=R8_veQiYBjI" in body
+    assert "https://www.youtube.com/watch?v=X48VuDVv0do" in body
+    assert "Use slim base images." in body
+    for raw in ("{{<", "{{%", "{%", "include callout", "figure"):
+        assert raw not in body
+    # code is shown as written
+    assert "```yaml\nimage: {{ .Values.image.repository }}\n```" in body
+    assert any("youtube.com/watch?v=R8_veQiYBjI" in hit for hit in searched(role, "youtube"))
+    assert not any("{{<" in hit or "{%" in hit for hit in searched(role, "youtube"))
+
+
+LIQUID = """
+import Tabs from '@theme/Tabs';
+export const meta = {
+  draft: false,
+};
+
+# {{ page.title }}
+
+Welcome to {{ site.title }}.
+
+## Phase 1: Basics (Weeks 1-3)
+
+- Functions
+"""
+
+
+def test_mdx_imports_and_liquid_variables_are_never_shown_or_searched():
+    role, _ = parse_body(LIQUID)
+    text = all_text(role)
+    for raw in ("{{", "page.title", "site.title", "import", "@theme", "export", "draft"):
+        assert raw not in text
+    assert role.title != "{{ page.title }}"
+    assert searched(role, "tabs theme") == []
+    assert [s.title for s in role.sections if "{{" in s.title] == []
+
+
+DOCUSAURUS = """
+## Phase 1: Basics (Weeks 1-3)
+
+- Functions
+
+:::note
+You can skim weeks 1 and 2.
+:::
+
+:::tip Before you start
+Install Python 3.12.
+:::
+
+:::info[Did you know?]
+Python is 30 years old.
+:::
+
+{/* TODO: add a section on type checking */}
+
+{/*
+  This page is generated from the roadmap repo.
+*/}
+
+<Tabs groupId="os">
+<TabItem value="linux" label="Linux">
+
+Run `sudo apt install docker.io`.
+
+</TabItem>
+<TabItem value="mac">
+
+Install Docker Desktop from the website.
+
+</TabItem>
+</Tabs>
+"""
+
+
+def test_docusaurus_admonitions_are_notes_with_their_titles_and_comments_are_gone():
+    role, _ = parse_body(DOCUSAURUS)
+    body = phase_body(role.phases[0])
+    assert ":::" not in body
+    assert "> ℹ️ You can skim weeks 1 and 2." in body
+    assert "**💡 Before you start:**\n> Install Python 3.12." in body
+    assert "**ℹ️ Did you know?**\n> Python is 30 years old." in body
+    for raw in ("{/*", "TODO", "type checking", "generated"):
+        assert raw not in body
+        assert raw not in all_text(role)
+    assert searched(role, "generated roadmap repo") == []
+
+
+def test_docusaurus_tabs_keep_their_labels():
+    role, _ = parse_body(DOCUSAURUS)
+    body = phase_body(role.phases[0])
+    assert "**Linux:** Run `sudo apt install docker.io`." in body
+    assert "**mac:** Install Docker Desktop from the website." in body
+    assert "<Tab" not in body
+
+
+def test_the_same_braces_in_code_and_prose_stay():
+    body = (
+        "## Phase 1: Helm (Weeks 1-3)\n\n- Templates: `{{ .Values.image }}` and `${{ secrets.TOKEN }}`\n\n"
+        "```md\n{% hint style='info' %}\n:::note\n{/* kept */}\n```\n\nRatios like 1:::2 stay.\n"
+    )
+    role, _ = parse_body(body)
+    shown = phase_body(role.phases[0])
+    assert "`{{ .Values.image }}` and `${{ secrets.TOKEN }}`" in shown
+    assert "```md\n{% hint style='info' %}\n:::note\n{/* kept */}\n```" in shown
+    assert "Ratios like 1:::2 stay." in shown
