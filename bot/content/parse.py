@@ -1594,9 +1594,14 @@ def _first_sentence(lines: list[str]) -> str | None:
 _NOT_PROSE = re.compile(r"```|>|[-*+•] |\d{1,9}[.)] |\[[ xX]\] |\||\{[%{:/]|:::|\$\$|<[A-Za-z/!]")
 
 
+_ONLY_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)\s*")  # '[Watch the talk](https://…)' alone: a link, no sentence
+
+
 def _prose(line: str) -> bool:
-    """Return True when a line of a phase's text (Discord markdown) is prose, not code, a list item or tool syntax."""
-    return _NOT_PROSE.match(re.sub(r"\\(?=[^\w\s])", "", line)) is None
+    """Return True when a line of a phase's text (Discord markdown) is prose, not code, a list item, a link alone or
+    tool syntax."""
+    plain = re.sub(r"\\(?=[^\w\s])", "", line)
+    return _NOT_PROSE.match(plain) is None and _ONLY_LINK.fullmatch(plain) is None
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:

@@ -123,3 +123,12 @@ def test_an_objective_is_never_made_up_from_a_list_item_table_row_or_tool_syntax
 def test_an_objective_is_still_the_first_sentence_of_prose():
     role, _ = parse_body("## Phase 1: The Web (Weeks 1-3)\n\nBuild pages that work. Then style them.\n\n- HTML\n")
     assert role.phases[0].objective == "Build pages that work."
+
+
+def test_a_link_alone_on_its_line_is_no_phases_objective():
+    body = (
+        "# T\n\n## Phase 1: CI (Weeks 1-3)\n\n[Watch the talk](https://www.youtube.com/watch?v=R8_veQiYBjI)\n\n"
+        "Automate every build.\n\n- GitHub Actions\n"
+    )
+    role, _ = parse_body(body)
+    assert role.phases[0].objective == "Automate every build."
