@@ -725,6 +725,8 @@ class _Reader:
             ink = self.inline
             if self.code is not None:
                 self.code.append(value)
+            elif value[:2] == "{:" and self._attribute_line(value, span):
+                return
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
@@ -771,6 +773,17 @@ class _Reader:
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _attribute_line(self, value: str, span: dict) -> bool:
+        """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a
+        task item, which CommonMark reads on as the item's text): it gives the block attributes, no words."""
+        data = self.data
+        start, end = span["start"], span["end"]
+        return (
+            _ATTRIBUTE_LINE.fullmatch(value.strip()) is not None
+            and not data[data.rfind(b"\n", 0, start) + 1 : start].strip(b" \t>")
+            and not data[end : len(data) if (stop := data.find(b"\n", end)) < 0 else stop].strip()
+        )
 
     def line_break(self, next_start: int, soft: bool = False) -> None:
         """End a paragraph's line: each line of a paragraph is a block (authors put one label per line), but for a

@@ -1,0 +1,34 @@
+"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines."""
+
+from __future__ import annotations
+
+from bot.content.models import Phase
+from tests.content.helpers import parse_body
+
+
+def shown(phase: Phase) -> str:
+    """What /phase shows of a phase: its objective and everything written under its heading."""
+    return "\n".join([phase.objective or "", *(piece.md for piece in phase.body)])
+
+
+def test_an_attribute_line_after_a_task_item_is_no_part_of_its_name():
+    role, _ = parse_body(
+        "## Phase 1: CI (Weeks 1-3)\n\n- Git branching\n\n### Checklist\n\n"
+        "- [ ] Add a status badge to the README\n{: .checklist }\n"
+    )
+    assert [item.text for item in role.checklist] == ["Add a status badge to the README"]
+    assert [item.md for item in role.checklist] == ["Add a status badge to the README"]
+
+
+def test_an_attribute_line_after_an_item_or_a_paragraph_line_is_not_shown():
+    role, _ = parse_body(
+        "## Phase 1: CI (Weeks 1-3)\n\n- Git branching\n{:.topic}\n\nRead the docs first.\n{: #intro .lead }\n"
+    )
+    assert "{:" not in shown(role.phases[0])
+    assert "Git branching" in shown(role.phases[0])
+    assert "Read the docs first." in shown(role.phases[0])
+
+
+def test_an_attribute_line_with_words_after_it_on_its_line_stays():
+    role, _ = parse_body("## Phase 1: CI (Weeks 1-3)\n\n- Write `{: .x }` then text {: .y } here\n")
+    assert "{: .y } here" in shown(role.phases[0])
