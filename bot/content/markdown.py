@@ -83,6 +83,8 @@ _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
 # A line that only gives the block before it attributes, as kramdown writes it ('{: .no_toc }', '{:toc}').
 _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
+# A Jupyter export's prompt alone on its line ('In [1]:', 'Out[1]:', 'In [ ]:'): it numbers a cell, no words of it.
+_PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -215,6 +217,14 @@ def _without_attributes(md: str, plain: str) -> tuple[str, str]:
     if found is None or in_md is None or found.start() == 0:
         return md, plain
     return md[: in_md.start()], plain[: found.start()]
+
+
+def _no_words(plain: str) -> bool:
+    """Return True for a paragraph line that holds no words to show: a kramdown attribute line ('{: .note }') or a
+    Jupyter prompt ('In [1]:')."""
+    if plain[:2] == "{:":
+        return _ATTRIBUTE_LINE.fullmatch(plain) is not None
+    return plain[:1] in "IO" and plain[-1:] == ":" and _PROMPT_LINE.fullmatch(plain) is not None
 
 
 def _worded(text: str) -> bool:
@@ -534,7 +544,7 @@ class _Reader:
 
     def emit_line(self, depth: int) -> None:
         md, plain, label, rest, anchor = self.take()
-        if plain and not (plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain)):
+        if plain and not _no_words(plain):
             line = self.line_at(self.block_start)
             self.blocks.append(
                 _new_block(
@@ -649,7 +659,7 @@ class _Reader:
                 block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
-                if plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain):
+                if _no_words(plain):
                     continue
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)

@@ -1,4 +1,4 @@
-"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines."""
+"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines and Jupyter prompts."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def test_an_attribute_line_after_an_item_or_a_paragraph_line_is_not_shown():
 def test_an_attribute_line_with_words_after_it_on_its_line_stays():
     role, _ = parse_body("## Phase 1: CI (Weeks 1-3)\n\n- Write `{: .x }` then text {: .y } here\n")
     assert "{: .y } here" in shown(role.phases[0])
+
+
+def test_jupyter_prompts_are_not_shown():
+    role, _ = parse_body(
+        "# Week 1\n\n## NumPy foundations\n\nIn [1]:\n\n```python\nx.mean()\n```\n\nOut[1]:\n\n"
+        "Out[12]: 3.5\n\nIn [ ]:\n"
+    )
+    text = "\n".join(shown(phase) for phase in role.phases)
+    assert "x.mean()" in text
+    assert "In [1]:" not in text
+    assert "In [ ]:" not in text
+    assert "Out[1]:" not in text.replace("Out[12]:", "")
+    assert "Out[12]: 3.5" in text  # an output with a value is what the notebook printed
