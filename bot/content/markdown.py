@@ -39,6 +39,7 @@ OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES  # `[^1]` marks and `[^1]: ...` notes: each note is shown after its marks
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
+    | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
 )
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
@@ -780,6 +781,10 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
+            if key == "InlineMath" and self.data[span["end"] : span["end"] + 1].isdigit():
+                key, value = "Text", self.data[span["start"] : span["end"]].decode("utf-8")
+                self._event({key: value}, span)  # '$5-$10' is money, as Pandoc reads it: no '$' before a digit
+                return
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
@@ -1122,6 +1127,13 @@ class _Reader:
             ink.md.append(f"`{value}`" if "`" not in value else f"`` {value} ``")
             ink.plain.append(value)
 
+    def _math(self, value: str) -> None:
+        """Show LaTeX maths ('$x_i$', '$$ … $$') as a code span of what is written between its dollars: Discord
+        shows no maths, and as code its backslashes, '_' and '|' stay as written."""
+        maths = _squash(value.replace("\n", " "))
+        if maths:
+            self._code_span(maths)
+
     def _task_marker(self, value: bool) -> None:
         if self.items:
             self.items[-1][2] = value
@@ -1223,8 +1235,8 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "InlineHtml": _Reader._inline_html,
     "FootnoteReference": _Reader._note_mark,
     "Html": _Reader._html,
-    "InlineMath": _Reader.text,
-    "DisplayMath": _Reader.text,
+    "InlineMath": _Reader._math,
+    "DisplayMath": _Reader._math,
 }
 
 

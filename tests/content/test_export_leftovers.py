@@ -1,4 +1,5 @@
-"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines and Jupyter prompts."""
+"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts and LaTeX
+maths."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def test_jupyter_prompts_are_not_shown():
     assert "In [ ]:" not in text
     assert "Out[1]:" not in text.replace("Out[12]:", "")
     assert "Out[12]: 3.5" in text  # an output with a value is what the notebook printed
+
+
+def test_latex_maths_is_kept_as_written():
+    role, _ = parse_body(
+        "# Week 1\n\n- Variance\n\n$$\ns^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar{x})^2\n$$\n\n"
+        "Loss: $$ L(\\beta) = \\| y - X\\beta \\|^2 $$ and $\\hat{y}_i$ for each row; it costs $5 and $10, or $5-$10.\n"
+    )
+    text = shown(role.phases[0])
+    assert "`s^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar{x})^2`" in text
+    assert "`L(\\beta) = \\| y - X\\beta \\|^2`" in text
+    assert "`\\hat{y}_i`" in text
+    assert "costs $5 and $10, or $5-$10." in text
+    assert "\\\\" not in text
+    assert "$$" not in text
