@@ -4,7 +4,8 @@ The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, tas
 footnotes, as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
-clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
+clean text (`plain`: for titles, IDs and search). An image shows as its alt text (a link when its URL is absolute),
+LaTeX maths as code. What Discord cannot show is dropped: badges and images in links, raw HTML (but for
 its headings, a `<details>` block's `<summary>` as one, the lines of a `<p>`, the rows of a `<table>` as a markdown
 table's, its `<a href>` links, and the text of an `<aside>` as a quote), the marker of a `> [!TIP]` alert; a
 footnote shows in brackets after its mark (read first, in a pass of its own), not where it is written; a
@@ -86,6 +87,8 @@ _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
 _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 # A Jupyter export's prompt alone on its line ('In [1]:', 'Out[1]:', 'In [ ]:'): it numbers a cell, no words of it.
 _PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
+# A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
+_BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -276,6 +279,7 @@ class _Inline:
         "links",
         "marks",
         "md",
+        "pictures",
         "plain",
     )
 
@@ -288,7 +292,8 @@ class _Inline:
         self.marks: list[str] | None = None  # open emphasis marks, to close them in md
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
-        self.images = 0  # open images: their alt text is not shown
+        self.images = 0  # open images in links (badges): their alt text is not shown
+        self.pictures: list[tuple[str, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
@@ -458,11 +463,18 @@ class _Reader:
         ink = self.inline
         if ink is None:
             return
-        if image:
+        url = info.get("dest_url", "")
+        # In a link (a badge, or a logo that is the link's: see `end_link`), or a badge of its own ('![stars](https://
+        # img.shields.io/…)'): not shown.
+        if image and (ink.images or ink.links or _BADGE.search(url) is not None):
             ink.images += 1
             ink.images_seen += 1
             return
-        url = info.get("dest_url", "")
+        if image:  # an image of the text ('![histogram of ages](hist.png)'): its alt text is shown in its place
+            if ink.pictures is None:
+                ink.pictures = []
+            ink.pictures.append((url, len(ink.md)))
+            return
         if ink.links is None:
             ink.links = []
         if type(info.get("link_type")) is dict:  # a wikilink names a page of a wiki or a vault, not a URL
@@ -475,8 +487,19 @@ class _Reader:
         ink = self.inline
         if ink is None:
             return
-        if image:
+        if image and (ink.images or not ink.pictures):
             ink.images = max(ink.images - 1, 0)
+            return
+        if image and ink.pictures:
+            url, md_start = ink.pictures.pop()
+            text_md = "".join(ink.md[md_start:]).strip()
+            del ink.md[md_start:]
+            target = url.strip().replace(" ", "%20").replace(")", "%29")
+            if text_md and target.startswith(_ABSOLUTE):
+                self.urls.append(target)
+                ink.md.append(f"[{text_md}]({target})")
+            elif text_md:
+                ink.md.append(text_md)
             return
         if not ink.links:
             return

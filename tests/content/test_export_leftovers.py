@@ -1,9 +1,10 @@
-"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts and LaTeX
-maths."""
+"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts, LaTeX
+maths and images."""
 
 from __future__ import annotations
 
 from bot.content.models import Phase
+from bot.content.search import SearchIndex
 from tests.content.helpers import parse_body
 
 
@@ -60,3 +61,26 @@ def test_latex_maths_is_kept_as_written():
     assert "costs $5 and $10, or $5-$10." in text
     assert "\\\\" not in text
     assert "$$" not in text
+
+
+def test_an_image_keeps_its_alt_text():
+    role, _ = parse_body(
+        "# Week 1\n\n- Pandas\n\n![histogram of ages](images/hist.png)\n\n"
+        "Compare with ![box plot](https://example.org/box.png).\n"
+    )
+    text = shown(role.phases[0])
+    assert "histogram of ages" in text
+    assert "[box plot](https://example.org/box.png)" in text
+    assert [hit.section.title for hit in SearchIndex([role]).search("histogram")]
+
+
+def test_a_badge_stays_hidden():
+    role, _ = parse_body(
+        "# Week 1\n\n- Pandas\n\nSee [![build passing](https://img.shields.io/x.svg)](https://ci.example.org) now.\n"
+    )
+    assert "build passing" not in shown(role.phases[0])
+
+
+def test_a_badge_outside_a_link_stays_hidden():
+    role, _ = parse_body("# Week 1\n\n- Pandas\n\nPandas ![stars](https://img.shields.io/x.svg) is fast.\n")
+    assert "stars" not in shown(role.phases[0])
