@@ -1483,10 +1483,15 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     """Return the blocks of a markdown body in order, and what became of its links."""
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
+    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    if "||" in body:
+        body, tables = _confluence_tables(body)
     reader = _Reader(body, first_line, base_url)
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
+    for line, head, rows in tables:
+        _add_table(reader, first_line + line, head, rows)
     return blocks, Links(
         reader.dropped,
         reader.first_dropped,
@@ -1497,6 +1502,62 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.last_rule,
         frozenset(reader.html_joined),
     )
+
+
+# A Confluence wiki table's header row ('|| Topic || Time ||'), which CommonMark reads as a paragraph: the rows after
+# it ('| Test design | 4h |') make a table with it, as a markdown table's rows do under its header.
+_CONFLUENCE_HEAD = re.compile(r" {0,3}\|\|(.*)\|\|[ \t]*")
+_CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
+
+
+def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[list[str]]]]]:
+    """Return a body without its Confluence tables (blank lines in their place, so line numbers hold), and each
+    table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
+    lines = body.split("\n")
+    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        opening = _FENCE.match(lines[i])
+        if opening is not None and (fence is None or opening.group(1)[0] == fence[0]):
+            fence = opening.group(1) if fence is None else None
+        head = _CONFLUENCE_HEAD.fullmatch(lines[i]) if fence is None else None
+        rows: list[list[str]] = []
+        end = i + 1
+        while head is not None and end < len(lines) and (row := _CONFLUENCE_ROW.fullmatch(lines[end])) is not None:
+            rows.append([cell.strip() for cell in row.group(1).split("|")])
+            end += 1
+        if head is None or not rows:
+            i += 1
+            continue
+        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows))
+        lines[i:end] = [""] * (end - i)
+        i = end
+    return "\n".join(lines), tables
+
+
+def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
+    """Make a Confluence table's row blocks (see `_confluence_tables`), each cell's markdown read as a markdown
+    table's cell is, and put them where the table is written."""
+    blocks = reader.blocks
+    made = len(blocks)
+    cells = [_cell(reader, cell, line) for cell in head]
+    for number, row in enumerate(rows, start=1):
+        reader.add_row(cells, [_cell(reader, cell, line + number) for cell in row], line + number)
+    rows_made = blocks[made:]
+    del blocks[made:]
+    at = next((k for k, block in enumerate(blocks) if block.line > line), len(blocks))
+    blocks[at:at] = rows_made
+
+
+def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
+    """Return a table cell's (clean text, markdown), read as markdown by a reader of its own."""
+    cell = _Reader(text.replace("\\|", "|"), line, reader.base_url)
+    found = next(iter(cell.read()), None)
+    reader.urls += cell.urls
+    reader.dropped += cell.dropped
+    reader.first_dropped = reader.first_dropped or cell.first_dropped
+    return (found.plain, found.md) if found is not None else ("", "")
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:

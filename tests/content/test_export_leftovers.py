@@ -1,5 +1,5 @@
 """What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts, LaTeX
-maths and images."""
+maths, images and Confluence tables."""
 
 from __future__ import annotations
 
@@ -84,3 +84,17 @@ def test_a_badge_stays_hidden():
 def test_a_badge_outside_a_link_stays_hidden():
     role, _ = parse_body("# Week 1\n\n- Pandas\n\nPandas ![stars](https://img.shields.io/x.svg) is fast.\n")
     assert "stars" not in shown(role.phases[0])
+
+
+def test_a_confluence_table_is_read_as_a_markdown_table_is():
+    confluence, _ = parse_body(
+        "## Week 1-2: Fundamentals\n\n- Test pyramid\n\n|| Topic || Time ||\n| Test design | 4h |\n"
+        "| [Bug reports](https://example.org/bugs) | 1h |\n\nWrite one report a day.\n"
+    )
+    markdown, _ = parse_body(
+        "## Week 1-2: Fundamentals\n\n- Test pyramid\n\n| Topic | Time |\n|---|---|\n| Test design | 4h |\n"
+        "| [Bug reports](https://example.org/bugs) | 1h |\n\nWrite one report a day.\n"
+    )
+    assert shown(confluence.phases[0]) == shown(markdown.phases[0])
+    assert "Test design" in shown(confluence.phases[0])
+    assert "||" not in shown(confluence.phases[0])
