@@ -1483,6 +1483,8 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
     """Return the blocks of a markdown body in order, and what became of its links."""
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
+    if "<ac:structured-macro" in body:
+        body = _confluence_macros(body)
     tables: list[tuple[int, list[str], list[list[str]]]] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
@@ -1502,6 +1504,49 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.last_rule,
         frozenset(reader.html_joined),
     )
+
+
+# A Confluence macro left in an export ('<ac:structured-macro ac:name="code">…</ac:structured-macro>'): its code (in
+# CDATA), its language and its rich text, which CommonMark would show as raw tags with the code lost.
+_MACRO = re.compile(
+    r"<ac:structured-macro\b[^>]*?\bac:name=\"([\w-]+)\"[^>]*>(.*?)</ac:structured-macro\s*>", re.DOTALL
+)
+_MACRO_CODE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_MACRO_LANGUAGE = re.compile(r'<ac:parameter\s+ac:name="language"\s*>\s*([\w+#.-]+)\s*</ac:parameter>')
+_MACRO_TEXT = re.compile(r"<ac:rich-text-body\s*>(.*?)</ac:rich-text-body\s*>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _confluence_macros(body: str) -> str:
+    """Return a body with its Confluence macros unwrapped: a code macro's code as a code span (one line) or a fenced
+    block (more lines, when the macro starts its line), a panel's rich text as a quote with its kind's mark
+    ('warning': ⚠️), and other macros (a table of contents) dropped. A one-line macro stays on its line."""
+
+    def unwrap(found: re.Match[str]) -> str:
+        at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+        name, inner = found.group(1).casefold(), found.group(2)
+        code = _MACRO_CODE.search(inner)
+        if code is not None:
+            text = code.group(1).strip("\n")
+            if "\n" in text and at_line_start:
+                language = _MACRO_LANGUAGE.search(inner)
+                fence = "````" if "```" in text else "```"
+                return f"{fence}{language.group(1) if language else ''}\n{text}\n{fence}"
+            text = _squash(text.replace("\n", " "))
+            return f"`{text}`" if "`" not in text else f"`` {text} ``"
+        rich = _MACRO_TEXT.search(inner)
+        if rich is None:
+            return "\n" * found.group().count("\n")
+        lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
+        lines = [line for line in lines if line]
+        mark = _ADMONITION_MARKS.get(name, "")
+        if lines and mark:
+            lines[0] = f"{mark} {lines[0]}"
+        if not at_line_start:
+            return " ".join(lines)
+        return "\n".join(f"> {line}" for line in lines) or ""
+
+    return _MACRO.sub(unwrap, body)
 
 
 # A Confluence wiki table's header row ('|| Topic || Time ||'), which CommonMark reads as a paragraph: the rows after

@@ -1,5 +1,5 @@
 """What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts, LaTeX
-maths, images and Confluence tables."""
+maths, images and Confluence tables and macros."""
 
 from __future__ import annotations
 
@@ -98,3 +98,21 @@ def test_a_confluence_table_is_read_as_a_markdown_table_is():
     assert shown(confluence.phases[0]) == shown(markdown.phases[0])
     assert "Test design" in shown(confluence.phases[0])
     assert "||" not in shown(confluence.phases[0])
+
+
+def test_confluence_macros_are_unwrapped():
+    role, _ = parse_body(
+        "## Week 1-2: Automation\n\n- Page object model\n\n"
+        '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[def test_login(page): ...]]>'
+        "</ac:plain-text-body></ac:structured-macro>\n\n"
+        '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">python</ac:parameter>'
+        "<ac:plain-text-body><![CDATA[def test_logout(page):\n    page.click('#out')]]></ac:plain-text-body>"
+        "</ac:structured-macro>\n\n"
+        '<ac:structured-macro ac:name="warning"><ac:rich-text-body><p>Never load-test production.</p>'
+        "</ac:rich-text-body></ac:structured-macro>\n"
+    )
+    text = shown(role.phases[0])
+    assert "`def test_login(page): ...`" in text
+    assert "```python\ndef test_logout(page):\n    page.click('#out')\n```" in text
+    assert "Never load-test production." in text
+    assert "ac:" not in text
