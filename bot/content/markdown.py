@@ -4,7 +4,8 @@ The parser is pulldown-cmark (through pyromark): CommonMark with GFM tables, tas
 footnotes, as a stream of events with source ranges. One pass over the stream turns it into `Block`s in document
 order: headings, paragraph lines, list items (with their depth), table rows and code blocks, each with its line
 number and its inline content twice: as Discord markdown (`md`: links stay clickable, emphasis stays) and as
-clean text (`plain`: for titles, IDs and search). What Discord cannot show is dropped: images, raw HTML (but for
+clean text (`plain`: for titles, IDs and search). An image shows as its alt text (a link when its URL is absolute),
+LaTeX maths as code. What Discord cannot show is dropped: badges and images in links, raw HTML (but for
 its headings, a `<details>` block's `<summary>` as one, the lines of a `<p>`, the rows of a `<table>` as a markdown
 table's, its `<a href>` links, and the text of an `<aside>` as a quote), the marker of a `> [!TIP]` alert; a
 footnote shows in brackets after its mark (read first, in a pass of its own), not where it is written; a
@@ -39,6 +40,7 @@ OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES  # `[^1]` marks and `[^1]: ...` notes: each note is shown after its marks
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
+    | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
 )
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
@@ -83,6 +85,10 @@ _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
 # A line that only gives the block before it attributes, as kramdown writes it ('{: .no_toc }', '{:toc}').
 _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
+# A Jupyter export's prompt alone on its line ('In [1]:', 'Out[1]:', 'In [ ]:'): it numbers a cell, no words of it.
+_PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
+# A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
+_BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -217,6 +223,14 @@ def _without_attributes(md: str, plain: str) -> tuple[str, str]:
     return md[: in_md.start()], plain[: found.start()]
 
 
+def _no_words(plain: str) -> bool:
+    """Return True for a paragraph line that holds no words to show: a kramdown attribute line ('{: .note }') or a
+    Jupyter prompt ('In [1]:')."""
+    if plain[:2] == "{:":
+        return _ATTRIBUTE_LINE.fullmatch(plain) is not None
+    return plain[:1] in "IO" and plain[-1:] == ":" and _PROMPT_LINE.fullmatch(plain) is not None
+
+
 def _worded(text: str) -> bool:
     """Return True when text holds a letter or digit: what only parts in-page links or marks them ('·', '|', '⬆')
     leaves them a table of contents or a link back to the top."""
@@ -265,6 +279,7 @@ class _Inline:
         "links",
         "marks",
         "md",
+        "pictures",
         "plain",
     )
 
@@ -277,7 +292,8 @@ class _Inline:
         self.marks: list[str] | None = None  # open emphasis marks, to close them in md
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
-        self.images = 0  # open images: their alt text is not shown
+        self.images = 0  # open images in links (badges): their alt text is not shown
+        self.pictures: list[tuple[str, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
@@ -447,11 +463,18 @@ class _Reader:
         ink = self.inline
         if ink is None:
             return
-        if image:
+        url = info.get("dest_url", "")
+        # In a link (a badge, or a logo that is the link's: see `end_link`), or a badge of its own ('![stars](https://
+        # img.shields.io/…)'): not shown.
+        if image and (ink.images or ink.links or _BADGE.search(url) is not None):
             ink.images += 1
             ink.images_seen += 1
             return
-        url = info.get("dest_url", "")
+        if image:  # an image of the text ('![histogram of ages](hist.png)'): its alt text is shown in its place
+            if ink.pictures is None:
+                ink.pictures = []
+            ink.pictures.append((url, len(ink.md)))
+            return
         if ink.links is None:
             ink.links = []
         if type(info.get("link_type")) is dict:  # a wikilink names a page of a wiki or a vault, not a URL
@@ -464,8 +487,19 @@ class _Reader:
         ink = self.inline
         if ink is None:
             return
-        if image:
+        if image and (ink.images or not ink.pictures):
             ink.images = max(ink.images - 1, 0)
+            return
+        if image and ink.pictures:
+            url, md_start = ink.pictures.pop()
+            text_md = "".join(ink.md[md_start:]).strip()
+            del ink.md[md_start:]
+            target = url.strip().replace(" ", "%20").replace(")", "%29")
+            if text_md and target.startswith(_ABSOLUTE):
+                self.urls.append(target)
+                ink.md.append(f"[{text_md}]({target})")
+            elif text_md:
+                ink.md.append(text_md)
             return
         if not ink.links:
             return
@@ -534,7 +568,7 @@ class _Reader:
 
     def emit_line(self, depth: int) -> None:
         md, plain, label, rest, anchor = self.take()
-        if plain and not (plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain)):
+        if plain and not _no_words(plain):
             line = self.line_at(self.block_start)
             self.blocks.append(
                 _new_block(
@@ -649,7 +683,7 @@ class _Reader:
                 block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
-                if plain[:2] == "{:" and _ATTRIBUTE_LINE.fullmatch(plain):
+                if _no_words(plain):
                     continue
                 depth = items[-1][0] + 1 if items else 0
                 block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
@@ -725,6 +759,8 @@ class _Reader:
             ink = self.inline
             if self.code is not None:
                 self.code.append(value)
+            elif value[:2] == "{:" and self._attribute_line(value, span):
+                return
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
@@ -768,9 +804,24 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
+            if key == "InlineMath" and self.data[span["end"] : span["end"] + 1].isdigit():
+                key, value = "Text", self.data[span["start"] : span["end"]].decode("utf-8")
+                self._event({key: value}, span)  # '$5-$10' is money, as Pandoc reads it: no '$' before a digit
+                return
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _attribute_line(self, value: str, span: dict) -> bool:
+        """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a
+        task item, which CommonMark reads on as the item's text): it gives the block attributes, no words."""
+        data = self.data
+        start, end = span["start"], span["end"]
+        return (
+            _ATTRIBUTE_LINE.fullmatch(value.strip()) is not None
+            and not data[data.rfind(b"\n", 0, start) + 1 : start].strip(b" \t>")
+            and not data[end : len(data) if (stop := data.find(b"\n", end)) < 0 else stop].strip()
+        )
 
     def line_break(self, next_start: int, soft: bool = False) -> None:
         """End a paragraph's line: each line of a paragraph is a block (authors put one label per line), but for a
@@ -1099,6 +1150,13 @@ class _Reader:
             ink.md.append(f"`{value}`" if "`" not in value else f"`` {value} ``")
             ink.plain.append(value)
 
+    def _math(self, value: str) -> None:
+        """Show LaTeX maths ('$x_i$', '$$ … $$') as a code span of what is written between its dollars: Discord
+        shows no maths, and as code its backslashes, '_' and '|' stay as written."""
+        maths = _squash(value.replace("\n", " "))
+        if maths:
+            self._code_span(maths)
+
     def _task_marker(self, value: bool) -> None:
         if self.items:
             self.items[-1][2] = value
@@ -1200,8 +1258,8 @@ _OTHERS: dict[str, Callable[[_Reader, Any], None]] = {
     "InlineHtml": _Reader._inline_html,
     "FootnoteReference": _Reader._note_mark,
     "Html": _Reader._html,
-    "InlineMath": _Reader.text,
-    "DisplayMath": _Reader.text,
+    "InlineMath": _Reader._math,
+    "DisplayMath": _Reader._math,
 }
 
 
@@ -1429,10 +1487,17 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         body = _site_generators(body)
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
+    if "<ac:structured-macro" in body:
+        body = _confluence_macros(body)
+    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    if "||" in body:
+        body, tables = _confluence_tables(body)
     reader = _Reader(body, first_line, base_url)
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
+    for line, head, rows in tables:
+        _add_table(reader, first_line + line, head, rows)
     return blocks, Links(
         reader.dropped,
         reader.first_dropped,
@@ -1443,6 +1508,105 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.last_rule,
         frozenset(reader.html_joined),
     )
+
+
+# A Confluence macro left in an export ('<ac:structured-macro ac:name="code">…</ac:structured-macro>'): its code (in
+# CDATA), its language and its rich text, which CommonMark would show as raw tags with the code lost.
+_MACRO = re.compile(
+    r"<ac:structured-macro\b[^>]*?\bac:name=\"([\w-]+)\"[^>]*>(.*?)</ac:structured-macro\s*>", re.DOTALL
+)
+_MACRO_CODE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_MACRO_LANGUAGE = re.compile(r'<ac:parameter\s+ac:name="language"\s*>\s*([\w+#.-]+)\s*</ac:parameter>')
+_MACRO_TEXT = re.compile(r"<ac:rich-text-body\s*>(.*?)</ac:rich-text-body\s*>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _confluence_macros(body: str) -> str:
+    """Return a body with its Confluence macros unwrapped: a code macro's code as a code span (one line) or a fenced
+    block (more lines, when the macro starts its line), a panel's rich text as a quote with its kind's mark
+    ('warning': ⚠️), and other macros (a table of contents) dropped. A one-line macro stays on its line."""
+
+    def unwrap(found: re.Match[str]) -> str:
+        at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+        name, inner = found.group(1).casefold(), found.group(2)
+        code = _MACRO_CODE.search(inner)
+        if code is not None:
+            text = code.group(1).strip("\n")
+            if "\n" in text and at_line_start:
+                language = _MACRO_LANGUAGE.search(inner)
+                fence = "````" if "```" in text else "```"
+                return f"{fence}{language.group(1) if language else ''}\n{text}\n{fence}"
+            text = _squash(text.replace("\n", " "))
+            return f"`{text}`" if "`" not in text else f"`` {text} ``"
+        rich = _MACRO_TEXT.search(inner)
+        if rich is None:
+            return "\n" * found.group().count("\n")
+        lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
+        lines = [line for line in lines if line]
+        mark = _ADMONITION_MARKS.get(name, "")
+        if lines and mark:
+            lines[0] = f"{mark} {lines[0]}"
+        if not at_line_start:
+            return " ".join(lines)
+        return "\n".join(f"> {line}" for line in lines) or ""
+
+    return _MACRO.sub(unwrap, body)
+
+
+# A Confluence wiki table's header row ('|| Topic || Time ||'), which CommonMark reads as a paragraph: the rows after
+# it ('| Test design | 4h |') make a table with it, as a markdown table's rows do under its header.
+_CONFLUENCE_HEAD = re.compile(r" {0,3}\|\|(.*)\|\|[ \t]*")
+_CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
+
+
+def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[list[str]]]]]:
+    """Return a body without its Confluence tables (blank lines in their place, so line numbers hold), and each
+    table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
+    lines = body.split("\n")
+    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        opening = _FENCE.match(lines[i])
+        if opening is not None and (fence is None or opening.group(1)[0] == fence[0]):
+            fence = opening.group(1) if fence is None else None
+        head = _CONFLUENCE_HEAD.fullmatch(lines[i]) if fence is None else None
+        rows: list[list[str]] = []
+        end = i + 1
+        while head is not None and end < len(lines) and (row := _CONFLUENCE_ROW.fullmatch(lines[end])) is not None:
+            rows.append([cell.strip() for cell in row.group(1).split("|")])
+            end += 1
+        if head is None or not rows:
+            i += 1
+            continue
+        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows))
+        lines[i:end] = [""] * (end - i)
+        i = end
+    return "\n".join(lines), tables
+
+
+def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
+    """Make a Confluence table's row blocks (see `_confluence_tables`), each cell's markdown read as a markdown
+    table's cell is, and put them where the table is written."""
+    blocks = reader.blocks
+    made = len(blocks)
+    cells = [_cell(reader, cell, line) for cell in head]
+    for number, row in enumerate(rows, start=1):
+        reader.add_row(cells, [_cell(reader, cell, line + number) for cell in row], line + number)
+    rows_made = blocks[made:]
+    del blocks[made:]
+    at = next((k for k, block in enumerate(blocks) if block.line > line), len(blocks))
+    blocks[at:at] = rows_made
+
+
+def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
+    """Return a table cell's (clean text, markdown), read as markdown by a reader of its own."""
+    cell = _Reader(text.replace("\\|", "|"), line, reader.base_url)
+    found = next(iter(cell.read()), None)
+    reader.urls += cell.urls
+    reader.dropped += cell.dropped
+    reader.first_dropped = reader.first_dropped or cell.first_dropped
+    return (found.plain, found.md) if found is not None else ("", "")
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:

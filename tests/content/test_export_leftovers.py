@@ -1,0 +1,118 @@
+"""What a learner sees of roadmaps exported from other tools: kramdown attribute lines, Jupyter prompts, LaTeX
+maths, images and Confluence tables and macros."""
+
+from __future__ import annotations
+
+from bot.content.models import Phase
+from bot.content.search import SearchIndex
+from tests.content.helpers import parse_body
+
+
+def shown(phase: Phase) -> str:
+    """What /phase shows of a phase: its objective and everything written under its heading."""
+    return "\n".join([phase.objective or "", *(piece.md for piece in phase.body)])
+
+
+def test_an_attribute_line_after_a_task_item_is_no_part_of_its_name():
+    role, _ = parse_body(
+        "## Phase 1: CI (Weeks 1-3)\n\n- Git branching\n\n### Checklist\n\n"
+        "- [ ] Add a status badge to the README\n{: .checklist }\n"
+    )
+    assert [item.text for item in role.checklist] == ["Add a status badge to the README"]
+    assert [item.md for item in role.checklist] == ["Add a status badge to the README"]
+
+
+def test_an_attribute_line_after_an_item_or_a_paragraph_line_is_not_shown():
+    role, _ = parse_body(
+        "## Phase 1: CI (Weeks 1-3)\n\n- Git branching\n{:.topic}\n\nRead the docs first.\n{: #intro .lead }\n"
+    )
+    assert "{:" not in shown(role.phases[0])
+    assert "Git branching" in shown(role.phases[0])
+    assert "Read the docs first." in shown(role.phases[0])
+
+
+def test_an_attribute_line_with_words_after_it_on_its_line_stays():
+    role, _ = parse_body("## Phase 1: CI (Weeks 1-3)\n\n- Write `{: .x }` then text {: .y } here\n")
+    assert "{: .y } here" in shown(role.phases[0])
+
+
+def test_jupyter_prompts_are_not_shown():
+    role, _ = parse_body(
+        "# Week 1\n\n## NumPy foundations\n\nIn [1]:\n\n```python\nx.mean()\n```\n\nOut[1]:\n\n"
+        "Out[12]: 3.5\n\nIn [ ]:\n"
+    )
+    text = "\n".join(shown(phase) for phase in role.phases)
+    assert "x.mean()" in text
+    assert "In [1]:" not in text
+    assert "In [ ]:" not in text
+    assert "Out[1]:" not in text.replace("Out[12]:", "")
+    assert "Out[12]: 3.5" in text  # an output with a value is what the notebook printed
+
+
+def test_latex_maths_is_kept_as_written():
+    role, _ = parse_body(
+        "# Week 1\n\n- Variance\n\n$$\ns^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar{x})^2\n$$\n\n"
+        "Loss: $$ L(\\beta) = \\| y - X\\beta \\|^2 $$ and $\\hat{y}_i$ for each row; it costs $5 and $10, or $5-$10.\n"
+    )
+    text = shown(role.phases[0])
+    assert "`s^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar{x})^2`" in text
+    assert "`L(\\beta) = \\| y - X\\beta \\|^2`" in text
+    assert "`\\hat{y}_i`" in text
+    assert "costs $5 and $10, or $5-$10." in text
+    assert "\\\\" not in text
+    assert "$$" not in text
+
+
+def test_an_image_keeps_its_alt_text():
+    role, _ = parse_body(
+        "# Week 1\n\n- Pandas\n\n![histogram of ages](images/hist.png)\n\n"
+        "Compare with ![box plot](https://example.org/box.png).\n"
+    )
+    text = shown(role.phases[0])
+    assert "histogram of ages" in text
+    assert "[box plot](https://example.org/box.png)" in text
+    assert [hit.section.title for hit in SearchIndex([role]).search("histogram")]
+
+
+def test_a_badge_stays_hidden():
+    role, _ = parse_body(
+        "# Week 1\n\n- Pandas\n\nSee [![build passing](https://img.shields.io/x.svg)](https://ci.example.org) now.\n"
+    )
+    assert "build passing" not in shown(role.phases[0])
+
+
+def test_a_badge_outside_a_link_stays_hidden():
+    role, _ = parse_body("# Week 1\n\n- Pandas\n\nPandas ![stars](https://img.shields.io/x.svg) is fast.\n")
+    assert "stars" not in shown(role.phases[0])
+
+
+def test_a_confluence_table_is_read_as_a_markdown_table_is():
+    confluence, _ = parse_body(
+        "## Week 1-2: Fundamentals\n\n- Test pyramid\n\n|| Topic || Time ||\n| Test design | 4h |\n"
+        "| [Bug reports](https://example.org/bugs) | 1h |\n\nWrite one report a day.\n"
+    )
+    markdown, _ = parse_body(
+        "## Week 1-2: Fundamentals\n\n- Test pyramid\n\n| Topic | Time |\n|---|---|\n| Test design | 4h |\n"
+        "| [Bug reports](https://example.org/bugs) | 1h |\n\nWrite one report a day.\n"
+    )
+    assert shown(confluence.phases[0]) == shown(markdown.phases[0])
+    assert "Test design" in shown(confluence.phases[0])
+    assert "||" not in shown(confluence.phases[0])
+
+
+def test_confluence_macros_are_unwrapped():
+    role, _ = parse_body(
+        "## Week 1-2: Automation\n\n- Page object model\n\n"
+        '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[def test_login(page): ...]]>'
+        "</ac:plain-text-body></ac:structured-macro>\n\n"
+        '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">python</ac:parameter>'
+        "<ac:plain-text-body><![CDATA[def test_logout(page):\n    page.click('#out')]]></ac:plain-text-body>"
+        "</ac:structured-macro>\n\n"
+        '<ac:structured-macro ac:name="warning"><ac:rich-text-body><p>Never load-test production.</p>'
+        "</ac:rich-text-body></ac:structured-macro>\n"
+    )
+    text = shown(role.phases[0])
+    assert "`def test_login(page): ...`" in text
+    assert "```python\ndef test_logout(page):\n    page.click('#out')\n```" in text
+    assert "Never load-test production." in text
+    assert "ac:" not in text
