@@ -1594,7 +1594,8 @@ def _first_sentence(lines: list[str]) -> str | None:
 _NOT_PROSE = re.compile(r"```|>|[-*+•] |\d{1,9}[.)] |\[[ xX]\] |\||\{[%{:/]|:::|\$\$|<[A-Za-z/!]")
 
 
-_ONLY_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)\s*")  # '[Watch the talk](https://…)' alone: a link, no sentence
+# '[Watch the talk](https://…)' or '`s^2 = …`' alone on a line: a link or a formula, no sentence
+_ONLY_LINK = re.compile(r"(?:\[[^\]]*\]\([^)]*\)|`[^`]+`)\s*")
 
 
 def _prose(line: str) -> bool:

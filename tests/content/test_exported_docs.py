@@ -132,3 +132,9 @@ def test_a_link_alone_on_its_line_is_no_phases_objective():
     )
     role, _ = parse_body(body)
     assert role.phases[0].objective == "Automate every build."
+
+
+def test_a_formula_alone_on_its_line_is_no_phases_objective():
+    body = "# T\n\n## Week 1: Statistics\n\n$$\ns^2 = \\frac{1}{n-1} \\sum (x_i - \\bar{x})^2\n$$\n\nMeasure spread.\n"
+    role, _ = parse_body(body)
+    assert role.phases[0].objective == "Measure spread."
