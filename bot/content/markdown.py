@@ -1559,18 +1559,34 @@ _CONFLUENCE_HEAD = re.compile(r" {0,3}\|\|(.*)\|\|[ \t]*")
 _CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
 
 
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Return, for each line, whether it is a line of a fenced code block, its fences included: the passes over a
+    body's source leave those as they are."""
+    code: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            code.append(True)
+        elif opening is not None:
+            fence = opening.group(1)
+            code.append(True)
+        else:
+            code.append(False)
+    return code
+
+
 def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[list[str]]]]]:
     """Return a body without its Confluence tables (blank lines in their place, so line numbers hold), and each
     table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
     lines = body.split("\n")
     tables: list[tuple[int, list[str], list[list[str]]]] = []
-    fence: str | None = None
+    code = _code_lines(lines)
     i = 0
     while i < len(lines):
-        opening = _FENCE.match(lines[i])
-        if opening is not None and (fence is None or opening.group(1)[0] == fence[0]):
-            fence = opening.group(1) if fence is None else None
-        head = _CONFLUENCE_HEAD.fullmatch(lines[i]) if fence is None else None
+        head = _CONFLUENCE_HEAD.fullmatch(lines[i]) if not code[i] else None
         rows: list[list[str]] = []
         end = i + 1
         while head is not None and end < len(lines) and (row := _CONFLUENCE_ROW.fullmatch(lines[end])) is not None:
@@ -1650,19 +1666,11 @@ def _mkdocs(body: str) -> str:
     numbers hold; nothing in a fenced code block changes."""
     lines = body.split("\n")
     out: list[str] = []
-    fence: str | None = None
+    code = _code_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            out.append(line)
-            i += 1
-            continue
-        if opening is not None:
-            fence = opening.group(1)
+        if code[i]:
             out.append(line)
             i += 1
             continue
@@ -1755,14 +1763,8 @@ def _without_google_docs_escapes(body: str) -> str:
     ('- [ ] Install a Linux VM'). Each line stays on its line, so line numbers hold; nothing in a fenced code block
     or a code span changes, and an escape that starts a line but is no list marker ('\\# 1') stays."""
     lines = body.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None or opening is not None:
-            if fence is None and opening is not None:
-                fence = opening.group(1)
-            elif opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
+    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        if in_code:
             continue
         lead = _GDOCS_LEAD.match(line)
         if lead is not None:
