@@ -657,6 +657,8 @@ def _trim(subject: str) -> str:
     words = re.findall(r"[^\s?!.,;:]+(?:[.][^\s?!.,;:]+)*", subject)
     while words and (words[0] in FILLER or words[0] in _PHASE_WORDS):
         words.pop(0)
-    while words and (words[-1] in FILLER or words[-1] in _PHASE_WORDS):
+    # A one-letter last word after a kept one names the subject with it ('big o', 'plan 9'), though alone it is
+    # filler ('o' and 'a' are Spanish and Italian words)
+    while words and (words[-1] in _PHASE_WORDS or (words[-1] in FILLER and (len(words[-1]) > 1 or len(words) == 1))):
         words.pop()
     return " ".join(words)

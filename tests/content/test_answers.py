@@ -157,6 +157,12 @@ def test_what_comes_after_databases_is_the_api_phase_of_backend_engineer():
     assert len({h.role for h in result.hits}) == len(result.hits)  # one phase per path
 
 
+def test_after_a_two_word_topic_ending_in_one_letter_is_after_the_phase_teaching_it():
+    result = answer(SEARCH, "what comes after big o", role=BACKEND)
+    assert shown(result) == [(BACKEND, "Phase 2: Programming Language Mastery (Weeks 5-12)")]
+    assert result.note.startswith("'big o' is in Phase 1: Foundations (weeks 1-4)")
+
+
 def test_what_comes_before_a_topic_in_one_path():
     result = answer(SEARCH, "what should I learn before databases", role=BACKEND)
     assert shown(result) == [(BACKEND, "Phase 2: Programming Language Mastery (Weeks 5-12)")]

@@ -76,6 +76,9 @@ def test_the_words_beside_a_week_are_kept_to_name_a_path(query, rest):
         ("what should I learn before kubernetes", "before", "kubernetes"),
         ("prior to docker", "before", "docker"),
         ("what precedes node.js", "before", "node.js"),
+        ("what comes after big o", "after", "big o"),
+        ("what comes after Big O?", "after", "big o"),
+        ("what comes after the big o phase", "after", "big o"),
     ],
 )
 def test_what_comes_after_or_before_a_topic(query, kind, topic):
