@@ -1298,7 +1298,7 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str]]
         found = read_phase_heading(b[3])
         if found is not None and _plan_item(b[3], found):
             said[b[1]] = runs[-1][b[1]] = found
-        elif found is None and (titled := read_titled_item(b[3], b[13])) is not None:
+        elif (found is None or outline_numbered(b[3])) and (titled := read_titled_item(b[3], b[13])) is not None:
             runs[-1][b[1]] = titled
         else:
             continue

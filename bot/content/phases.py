@@ -811,7 +811,10 @@ def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
     1-4)' (Phase 1), a bullet ('- **Foundations (Weeks 1-4)**', `number` None) as `titled_spans` reads '##
     Foundations (Weeks 1-4)' (numbered by its place); None for an item that gives no weeks after its title, or a
     length alone ('2. Functions (1 week)': the parts of something). Such items are phases only where they are a
-    file's plan (see `bot.content.parse`)."""
+    file's plan (see `bot.content.parse`). A bullet numbered in its own text ('- **1. Foundations (Weeks 1-4)**')
+    is numbered so."""
+    if number is None and (outline := _OUTLINE.match(text)) is not None:
+        number, text = int(outline.group("n")), text[outline.end() :]
     found = _titled_span(text)
     return found if found is None or number is None else found._replace(number=number)
 

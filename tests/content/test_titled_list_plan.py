@@ -40,6 +40,23 @@ def test_a_bullet_list_of_titled_spans_is_the_plan_numbered_by_its_order() -> No
     assert [c.phase for c in role.checklist] == [1, 2]
 
 
+def test_bullets_numbered_in_their_own_bold_text_are_the_plan_by_those_numbers() -> None:
+    body = "- **1. Foundations (Weeks 1-4)**\n  - HTML\n  - [ ] A page\n- **2. JavaScript (Weeks 5-8)**\n  - DOM\n"
+    role, problems = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Foundations", (1, 4)),
+        (2, "JavaScript", (5, 8)),
+    ]
+    assert [[t.title for t in p.topics] for p in role.phases] == [["HTML"], ["DOM"]]
+    assert [(c.text, c.phase) for c in role.checklist] == [("A page", 1)]
+    assert not any("no phases found" in p for p in problems), problems
+
+
+def test_bullets_numbered_in_their_text_with_lengths_alone_are_no_plan() -> None:
+    role, _ = parse("- **1. Functions (1 week)**\n  - Closures\n- **2. Classes (2 weeks)**\n  - Inheritance\n")
+    assert role.phases == ()
+
+
 def test_months_in_an_items_title_are_its_weeks() -> None:
     role, _ = parse("- Basics (Month 1)\n  - Syntax\n- Projects (Months 2-3)\n  - A CLI\n")
     assert [(p.title, p.weeks) for p in role.phases] == [("Basics", (1, 4)), ("Projects", (5, 12))]
