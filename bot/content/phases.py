@@ -1144,8 +1144,13 @@ _MONTH_NUMBERS = {
 _MONTH_NAME = "(?:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?P<{0}y>\d{{4}})(?!\d))?"
-# One date: '2025-03-24', 'Jan 6', 'January 6th, 2025', '6 Jan 2025'.
+# A weekday before a date ('Mon, Jan 6', 'Friday 17 January'): the date's, no words of the title.
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![^\W\d_]),?\s*"
+)
+# One date: '2025-03-24', 'Jan 6', 'January 6th, 2025', '6 Jan 2025', each perhaps after its weekday.
 _DATE = (
+    rf"(?:{_WEEKDAY})?"
     r"(?:(?P<{0}iy>\d{{4}})-(?P<{0}im>\d{{1,2}})-(?P<{0}id>\d{{1,2}})(?!\d)"
     rf"|(?P<{{0}}m>{_MONTH_NAME})\s*(?P<{{0}}d>\d{{{{1,2}}}}){_ORDINAL}(?!\d)(?!\s*:\d){_YEAR}"
     rf"|(?P<{{0}}d2>\d{{{{1,2}}}}){_ORDINAL}\s+(?P<{{0}}m2>{_MONTH_NAME}){_YEAR.replace('{0}y', '{0}y2')})"
@@ -1283,7 +1288,7 @@ def dated_hint(headings: Sequence[tuple[int, str]]) -> str | None:
 # names as `_MONTH_NAME` reads them); a month name needs its day beside it ('May the Force' holds no date).
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
 _ONE_DATE = (
-    rf"(?:{_MONTH_NAME}\s*{_DAY_NUMBER}(?:,?\s*\d{{4}})?|{_DAY_NUMBER}\s+{_MONTH_NAME}(?:,?\s*\d{{4}})?"
+    rf"(?:{_WEEKDAY})?(?:{_MONTH_NAME}\s*{_DAY_NUMBER}(?:,?\s*\d{{4}})?|{_DAY_NUMBER}\s+{_MONTH_NAME}(?:,?\s*\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})(?![^\W_])"
 )
 # Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13'), or a week named by its

@@ -82,6 +82,9 @@ def test_headings_of_consecutive_date_ranges_are_phases_counted_in_weeks_from_th
         # days before the month, full month names, a year, an end in the same month
         (["## 6 January 2025 - 12 January 2025: Basics", "## January 13-26: More"], [(1, 1), (2, 3)]),
         (["### Mar 3 to Mar 9 — Basics", "### Mar. 10 through Mar. 16 | More"], [(1, 1), (2, 2)]),
+        # weekdays before the dates, short or long, with or without a comma
+        (["## Mon, Jan 6 – Fri, Jan 17: Basics", "## Mon Jan 20 - Fri Jan 31: More"], [(1, 2), (3, 4)]),
+        (["## Monday, 3 February – Friday, 14 February: Basics", "## Week of Mon. Feb 17: More"], [(1, 2), (3, 3)]),
     ],
 )
 def test_date_ranges_in_other_shapes(headings, weeks):
