@@ -346,6 +346,16 @@ def _key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _comment_cut(text: str, key: str) -> str | None:
+    """Return the whole value written on a top-level key's line when an unquoted ' #' in it starts a YAML comment
+    that reads as words of the value, a hashtag or a number ('description: My #100DaysOfCode log' is read as 'My'),
+    else None; '# ' opens a comment as authors write one."""
+    match = re.search(
+        rf"^{re.escape(key)}[ \t]*:[ \t]*([^'\"|>\s#][^\n]*?[ \t]#[^\s#][^\n]*?)[ \t]*$", text, re.MULTILINE
+    )
+    return match.group(1).replace('"', '\\"') if match else None
+
+
 def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str) -> dict | None:
     out: dict = {"extra": {}}
     ok = True
@@ -363,6 +373,16 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             bad(key, f"'{key}' must be non-empty text, got {_type_name(value)}")
         else:
             out[key] = value.strip()
+            if "#" in value or "#" not in text:  # what YAML left out after an unquoted ' #' is a comment
+                continue
+            raw = _comment_cut(text, key)
+            if raw is not None:
+                bad(
+                    key,
+                    f"'{key}' is read as '{value.strip()}': YAML takes ' #' and what follows it for a comment; put the "
+                    f'value in quotes to keep it all: {key}: "{raw}"',
+                    "warning",
+                )
     if "name" in out and not SLUG.match(out["name"]):
         bad("name", f"'name' must be a slug (lower-case letters, digits, dashes), got '{out['name']}'")
 

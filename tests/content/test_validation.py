@@ -1,5 +1,6 @@
 """Broken role files get specific problems with lines, and never take the other files down."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,36 @@ def test_binary_bytes_without_nul_are_not_text_not_a_repair():
     assert [p.severity for p in problems] == ["error"]
     assert "not text" in problems[0].message
     assert "repaired" not in problems[0].message
+
+
+def with_line(line: str) -> str:
+    """Return a valid role file with its front-matter line of the same key replaced by `line`."""
+    key = line.split(":")[0]
+    return re.sub(rf"^{key}:.*$", line.replace("\\", "\\\\"), role_file(), count=1, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("line", "read_as"),
+    [
+        ("description: My #100DaysOfCode log, day by day", "My"),
+        ("displayName: Backend Path #2", "Backend Path"),
+    ],
+)
+def test_a_value_cut_short_by_a_yaml_comment_gets_a_warning_on_its_line_with_the_quoted_fix(line: str, read_as: str):
+    text = with_line(line)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None
+    (warning,) = [p for p in problems if "YAML takes ' #'" in p.message]
+    assert warning.line == 1 + text.splitlines().index(line)
+    key, value = line.split(": ", 1)
+    assert warning.message.startswith(f"'{key}' is read as '{read_as}'")
+    assert warning.message.endswith(f'{key}: "{value}"')
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["description: A path  # shown on the welcome", 'description: "My #100DaysOfCode log"', "displayName: C# Path"],
+)
+def test_a_comment_written_as_one_or_a_quoted_or_inner_hash_gets_no_warning(line: str):
+    _, problems = parse_bytes(with_line(line).encode(), "x.md")
+    assert not any("YAML takes" in p.message for p in problems)
