@@ -682,6 +682,7 @@ class _Body:
         self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
         self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
+        self.closing_at: int | None = None  # the line of a sub-heading that closes the plan (`_closing_heading`)
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -795,6 +796,9 @@ class _Body:
         if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
             self.end_plan()
         if kind == "heading":
+            if line == self.closing_at and self.phase is not None:  # beside the last phase, not under it
+                level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
+                self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
             if found is None and self.series is not None:
@@ -1178,6 +1182,8 @@ def _parse_body(
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
     reader.footer_at = _footer_rule(blocks, links.last_rule)
+    if links.last_rule is not None and reader.footer_at is None:
+        reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
         b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
@@ -1250,6 +1256,22 @@ def _footer_rule(blocks: list[Block], last_rule: int | None) -> int | None:
             return None
         after += 1
     return last_rule if after else None
+
+
+def _closing_heading(blocks: list[Block], found: list[PhaseHeading | None], last_rule: int) -> int | None:
+    """Return the line of a heading that closes a file's plan after its last thematic break: right after the rule,
+    deeper than the last phase heading, in a last phase with no sub-heading before the rule ('## Day 91-100:
+    Capstone', its tasks, '---', '### Links I keep coming back to'); else None. A phase whose parts are headings
+    keeps a part after a rule ('### Week 9', '---', '### Week 10')."""
+    heads = [b for b in blocks if b[0] == "heading"]  # in the order of `found`
+    last = max((i for i, f in enumerate(found) if f is not None), default=None)
+    if last is None or len(found) != len(heads) or heads[last][1] > last_rule:
+        return None
+    after = next((i for i in range(last + 1, len(heads)) if heads[i][1] > last_rule), None)
+    if after is None or after != last + 1 or found[after] is not None or heads[after][4] <= heads[last][4]:
+        return None
+    first = next(b for b in blocks if b[1] > last_rule)
+    return first[1] if first is heads[after] else None
 
 
 def _picks(blocks: list[Block]) -> frozenset[int]:

@@ -107,3 +107,31 @@ def test_prose_after_a_thematic_break_right_under_the_last_phase_heading_is_the_
     )
     role, _ = parse(body)
     assert phase_body(role.phases[1]) == "**Objective:** Ship one app."
+
+
+RULED = (
+    "# Log\n\n## Day 1 - 10: Basics\n- [ ] Install Python\n\n## Day 11 - 20: Web\n- [ ] Build a Flask app\n\n---\n\n"
+    "### Links I keep coming back to\n\n- [Real Python](https://realpython.com/)\n\n*Log started: 2026-01-05*\n"
+)
+
+
+def test_a_sub_heading_right_after_the_last_rule_closes_a_last_phase_that_has_no_sub_headings():
+    role, _ = parse(RULED)
+    assert "Real Python" not in phase_body(role.phases[-1])
+    links = entry(role, "Links I keep coming back to")
+    assert (links.phase, links.path) == (None, ("Log", "Links I keep coming back to"))
+    assert [(c.text, c.phase) for c in role.checklist] == [("Install Python", 1), ("Build a Flask app", 2)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the last phase's parts are headings: a rule between two of them parts them, it ends nothing
+        "# T\n\n## Phase 1: A (Weeks 1-2)\n- a\n\n## Phase 2: B (Weeks 3-4)\n### Read\n- b\n\n---\n\n### Build\n- c\n",
+        # text between the rule and the heading: the heading is no closing one
+        "# T\n\n## Phase 1: A (Weeks 1-2)\n- a\n\n## Phase 2: B (Weeks 3-4)\n- b\n\n---\n\nMore:\n\n### Build\n- c\n",
+    ],
+)
+def test_a_sub_heading_after_a_rule_stays_in_a_last_phase_in_other_shapes(body: str):
+    role, _ = parse(body)
+    assert "- c" in phase_body(role.phases[-1])
