@@ -62,6 +62,15 @@ _HIDDEN = frozenset({"HtmlBlock", "FootnoteDefinition", "MetadataBlock"})
 # In raw HTML, what reads as a heading: '<h2>…</h2>', and the '<summary>' of a '<details>' block (a README's
 # collapsible 'Week 1' sections); its tags inside are dropped, a '<br>' is a blank.
 _HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary"})
+# A '<summary>' that only says how to open its block ('📂 Click to expand', 'Show more', 'Details ▼', 'Mehr anzeigen'):
+# no heading, since it names nothing of what the block holds.
+_SUMMARY_PROMPT = re.compile(
+    r"[\W_]*(?:(?:click|tap)(?:\s+(?:here|me))?(?:\s+to\s+(?:expand|open|show|see|view|reveal)(?:\s+(?:it|this|more|all))?)?"
+    r"|(?:show|see|view|read)\s+(?:more|details|all|contents?)|expand(?:\s+(?:me|all|this|it))?|details|more|toggle"
+    r"|mehr\s+anzeigen|aufklappen|zum\s+aufklappen\s+klicken|ver\s+m[aá]s|(?:haz\s+)?clic\s+para\s+(?:expandir|ver))"
+    r"[\W_]*",
+    re.IGNORECASE,
+)
 # Tags of a block of their own: one ends an open '<p>' (as HTML closes a paragraph there), and parts the text of a
 # table cell with a blank ('<td>Two Sum<br>3Sum</td>', '<td><ul><li>a</li><li>b</li></ul></td>').
 _HTML_BLOCK_TAGS = frozenset(
@@ -1435,6 +1444,8 @@ class _HtmlBlock:
         plain = _squash(emoji_shortcodes(text).replace("\n", " "))
         if not plain:
             return
+        if tag == "summary" and _SUMMARY_PROMPT.fullmatch(plain) is not None:
+            return  # '📂 Click to expand': what to do with the block, which names nothing in it
         level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)

@@ -128,3 +128,23 @@ def test_the_weeks_of_a_readme_written_in_details_blocks_are_its_plan_not_parts_
     week_one = next(s for s in role.sections if s.kind == "phase")
     assert role.trail(week_one.path) == ("Week 1 — HTML",)
     assert entry(role, "📅 The plan").text == "Click a week to open it."
+
+
+def test_a_summary_that_only_says_how_to_open_its_block_is_no_heading():
+    body = (
+        "# Plan\n\n## Month 1 — Linux\n\n<details>\n<summary>📂 Click to expand</summary>\n\n### Topics\n\n- Permissions\n\n"
+        "</details>\n\n## Month 2 — Git\n\n<details><summary>Show more ▼</summary>\n\n### Topics\n\n- Branches\n\n"
+        "</details>\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["Linux", "Git"]
+    assert [s.label for s in role.phases[0].subsections] == ["Topics"]
+    assert phase_body(role.phases[0]) == "**Topics:**\n- Permissions"
+    assert not [s for s in role.sections if "expand" in s.title.lower() or "show more" in s.title.lower()]
+
+
+def test_a_summary_that_says_what_its_block_holds_stays_its_heading():
+    role, _ = parse_body(
+        "# P\n\n## Reading\n\n<details>\n<summary>More on Linux</summary>\n\n- Permissions\n\n</details>\n"
+    )
+    assert section_titled(role, "More on Linux").path == ("P", "Reading", "More on Linux")
