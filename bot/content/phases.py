@@ -29,7 +29,8 @@ Chinese, Japanese, Korean and Russian headings are rewritten in these English wo
 (`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in the title
 is given back as written ('Этап 4: Практика 3 недели подряд' is titled 'Практика 3 недели подряд'):
 - Chinese: `第一阶段：基础（第1-4周）` (Phase 1, weeks 1-4), `阶段二`, `第3周`, `第2个月`, `第1-30天`;
-  a number without 第 is a length (`（4周）`, `（1-2个月）`), and `3月` is March;
+  a number without 第 is a length (`（4周）`, `（1-2个月）`), and `3月` is March; Traditional `第一階段`, `第2個月`
+  alike;
 - Japanese: `フェーズ1：基礎（第1〜4週）`, `第3段階`, `ステージ2` (phases), `ステップ2` (a step),
   `第3週` or `3週目` (week 3), `第2ヶ月` or `2ヶ月目` (month 2), `1〜30日目` (days 1-30);
   `（4週間）`, `1〜2ヶ月`, `10日間` are lengths, `4月1日` a date;
@@ -214,22 +215,23 @@ _ENGLISH_UNITS = {
     "month": ("Month", "Months", "months"),
     "day": ("Day", "Days", "days"),
 }
-_ZH_DIGITS = dict(zip("〇零一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_CJK_NUMBER = r"[0-9０-９〇零一二两三四五六七八九十]{1,4}"  # Arabic (full-width too) or Chinese numerals
+_ZH_DIGITS = dict(zip("〇零一二两兩三四五六七八九", (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_CJK_NUMBER = r"[0-9０-９〇零一二两兩三四五六七八九十]{1,4}"  # Arabic (full-width too) or Chinese numerals
 _CJK_TO = r"[-–—~～〜]"  # between two numbers: a dash or a tilde ('1〜4', '5~8')
 # Full-width brackets and colons, as Chinese and Japanese write them, read as ASCII ones.
 _FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
-# weeks, '1-2个月'); a month is a month only as '个月' or after 第 ('3月' is March).
-_ZH_MAYBE = re.compile(r"阶段|周|星期|月|天")
-_ZH_PHASE = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*阶段|阶段\s*(?P<b>{_CJK_NUMBER})")
+# weeks, '1-2个月'); a month is a month only as '个月' or after 第 ('3月' is March). Traditional characters read as
+# the simplified ones ('第一階段', '第2個月', '兩').
+_ZH_MAYBE = re.compile(r"[阶階]段|周|星期|月|天")
+_ZH_PHASE = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*[阶階]段|[阶階]段\s*(?P<b>{_CJK_NUMBER})")
 _ZH_SPAN = re.compile(
     rf"(?:(?P<nth>第)\s*)?(?P<a>{_CJK_NUMBER})\s*(?:(?:{_CJK_TO}|至|到)\s*第?\s*(?P<b>{_CJK_NUMBER})\s*)?"
-    r"(?P<unit>周|星期|个月|月|天)"
+    r"(?P<unit>周|星期|[个個]月|月|天)"
 )
-_ZH_KINDS = {"周": "week", "星期": "week", "天": "day", "个月": "month", "月": "month"}
+_ZH_KINDS = {"周": "week", "星期": "week", "天": "day", "个月": "month", "個月": "month", "月": "month"}
 
 # Japanese: 'フェーズ1：基礎（第1〜4週）', '第3段階', 'ステップ2', '第3週' or '3週目' (week 3),
 # '第2ヶ月' or '2ヶ月目' (month 2), '1〜30日目' (days 1-30). A number with neither 第 nor 目 is a

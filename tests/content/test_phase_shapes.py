@@ -84,6 +84,11 @@ from tests.content.helpers import role_file
         ("第5-6周：CSS 布局", None, (5, 6), "CSS 布局"),
         ("第2个月：JavaScript", None, (5, 8), "JavaScript"),
         ("第1-30天：Python 入门", None, (1, 5), "Python 入门"),
+        # Traditional characters as the simplified ones
+        ("第一階段：基礎（第1-4週）", 1, (1, 4), "基礎"),
+        ("階段二 - 進階", 2, None, "進階"),
+        ("第兩階段：資料庫", 2, None, "資料庫"),
+        ("第2個月：JavaScript", None, (5, 8), "JavaScript"),
         # Russian: its phase and unit words in any case and number, 'до' and 'по' between numbers
         ("Этап 1: Основы (Недели 1-4)", 1, (1, 4), "Основы"),
         ("Этап 2 – Базы данных (недели 5–8)", 2, (5, 8), "Базы данных"),
