@@ -102,6 +102,32 @@ _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*(?:#\s*)?{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
+# Where a span's unit word may start, in lower-case ASCII text: `_span_search` tries `_SPAN_AT` only there.
+_UNIT_AT = re.compile(rf"{WEEK_WORDS}|w(?=\d)|{_MONTH_WORDS}|{_DAY_WORDS}")
+
+
+def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """Return `_SPAN_AT.search(text, pos, endpos)`, found several times faster in ASCII text.
+
+    A span opens with its unit word, after a bracket and blanks: the regex is tried where a unit word starts, from
+    the blanks and the bracket before it, instead of at every character (its optional opening leaves the regex
+    engine no first character to skip ahead to, and IGNORECASE makes each try slow). The unit words are found in
+    the lower-cased text, whose positions are the text's where it is ASCII."""
+    end = len(text) if endpos is None else endpos
+    if not text.isascii():
+        return _SPAN_AT.search(text, pos, end)
+    for unit in _UNIT_AT.finditer(text.lower(), pos, end):
+        start = unit.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        if start > pos and text[start - 1] in "([":
+            start -= 1
+        found = _SPAN_AT.match(text, start, end)
+        if found is not None:
+            return found
+    return None
+
+
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
 # ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
 # weeks': a range's dash after a digit is no separator) is not one.
@@ -394,6 +420,8 @@ _LATIN_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _LATIN_UNIT_WO
 _LATIN_UNIT_AGAIN = "|".join(_LATIN_UNIT_WORDS.values())
 _LATIN_TO = r"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|tot)\s*"
 _LATIN_MAYBE = re.compile(rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS}|{_LATIN_UNIT_AGAIN})(?![^\W\d_])", re.IGNORECASE)
+# The same in lower-case ASCII text, several times faster than IGNORECASE (see `_span_search`).
+_LATIN_MAYBE_LOWER = re.compile(_LATIN_MAYBE.pattern)
 _LATIN_ORDINAL = re.compile(  # Turkish: '3. Hafta', '2. Aşama'
     r"(?<![\d.])(?P<a>\d{1,3})\.\s*(?P<word>hafta|ay|g[uü]n|a[sş]ama|evre)(?![^\W\d_])", re.IGNORECASE
 )
@@ -516,7 +544,11 @@ _DIGIT = re.compile(r"\d")
 def _maybe_latin(text: str) -> bool:
     """Return whether text may hold a number with a Turkish, Polish, Indonesian, Vietnamese or Dutch phase, week,
     month or day word ('Hafta 3', 'Tygodnie 3-4', 'Minggu 1-2', 'Tuần 5', 'Weken 1-4')."""
-    return _DIGIT.search(text) is not None and _LATIN_MAYBE.search(text) is not None
+    if _DIGIT.search(text) is None:
+        return False
+    if text.isascii():
+        return _LATIN_MAYBE_LOWER.search(text.lower()) is not None
+    return _LATIN_MAYBE.search(text) is not None
 
 
 def _maybe_foreign(text: str) -> bool:
@@ -701,7 +733,7 @@ def _number(raw: str) -> int:
 def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
     """Return the phase of this number whose span (or length) is somewhere in `rest` (the title is what is left),
     else None."""
-    span = _SPAN_AT.search(rest)
+    span = _span_search(rest)
     if span is None:
         length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
         if length is None:
@@ -728,7 +760,7 @@ def _numbered(body: str) -> PhaseHeading | None:
     found = read_phase_heading(rest)
     if found is not None:
         return found
-    span = _SPAN_AT.search(rest)
+    span = _span_search(rest)
     if span is not None and _unit(span) == "day" and not span.group("b"):
         return None  # one day is not a phase, as above
     return _spanned(int(outline.group("n")), rest)
@@ -896,7 +928,7 @@ def misspelt(text: str) -> Misspelt | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     found = _WORD_AND_NUMBER.match(text, start)
-    if found is None or _SPAN_AT.search(text, found.end()) is None:
+    if found is None or _span_search(text, found.end()) is None:
         return None
     from rapidfuzz import fuzz, process  # here: only a heading like this one needs it
 
@@ -986,7 +1018,7 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
 def _first_span(text: str, end: int) -> str:
     """Return the span a phase heading was read from, as written before `end`: 'Week 2', '(Weeks 5-6, 7-8)',
     'Q1'."""
-    first = _SPAN_AT.search(text, 0, end)
+    first = _span_search(text, 0, end)
     if first is None:
         lead = _LEAD.match(text)
         quarter = _QUARTER.match(text, lead.end() if lead else 0)

@@ -409,3 +409,26 @@ def test_one_damaged_line_is_found_whatever_script_it_holds(word):
     role, problems = parse_bytes(damaged.encode("utf-8"), "fuzz.md")
     assert [p.severity for p in problems] == ["warning"], problems
     assert role.checklist[0].text == f"Learn {word}"
+
+
+# Pieces that spans and Latin-language phase words are made of, in any case, to build headings from.
+HEADING_PIECES = st.sampled_from(
+    [
+        *("Week", "weeks", "WKS", "W", "Woche", "Semanas", "mês", "Month", "mesi", "Days", "Tage", "día", "jours"),
+        *("Stage", "tage", "Hafta", "Aşama", "ETAP", "tygodnie", "Minggu", "Tuần", "weken", "maand", "dni"),
+        *("1", "12", "3", "-", "–", " to ", " bis ", " & ", "(", ")", "[", "]", " ", "  ", "#", ":", "x", "Phase", "ſ"),
+    ]
+)
+
+
+@FAST
+@given(st.lists(HEADING_PIECES, max_size=10).map("".join), st.integers(0, 4), st.integers(0, 4))
+def test_the_fast_span_and_language_lookups_find_what_their_regexes_find(text: str, pos: int, cut: int):
+    from bot.content import phases
+
+    end = max(pos, len(text) - cut)
+    slow = phases._SPAN_AT.search(text, pos, end)
+    fast = phases._span_search(text, pos, end)
+    assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+    said = phases._DIGIT.search(text) is not None and phases._LATIN_MAYBE.search(text) is not None
+    assert phases._maybe_latin(text) is said
