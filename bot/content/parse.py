@@ -48,6 +48,7 @@ from bot.content.phases import (
     outline_numbered,
     phase_hint,
     quoted_few,
+    read_duration,
     read_level_heading,
     read_phase_heading,
     read_phase_headings,
@@ -1121,9 +1122,10 @@ def _parse_body(
     reader = _Body(problems)
     reader.joined = links.html_joined
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
+    timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
-    heading_phases = read_phase_headings(headings)
-    respelt = respell_phases(headings, heading_phases)
+    heading_phases = read_phase_headings(timed)
+    respelt = respell_phases(timed, heading_phases)
     if respelt:
         lines = [b[1] for b in blocks if b[0] == "heading"]
         for i, typo in respelt.items():
@@ -1138,7 +1140,7 @@ def _parse_body(
         if reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
         plain_file = reader.series is None and reader.levels_at is None
-        titled = titled_spans(headings) if plain_file else None
+        titled = titled_spans(timed) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
         dated = dated_phases(headings) if plain_file else None
@@ -1149,11 +1151,15 @@ def _parse_body(
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
+            durations = {}  # the table's rows are headings now: the lines under the file's own stay its text
         if planned is None and plain_file:
             reader.list_plan, unread = _list_plan(blocks)
             problems.plan_hint = _list_hint(unread)
         if planned is None and plain_file and not reader.list_plan:
             reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+    if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
+        taken = {line for i, line in durations.items() if heading_phases[i] is not None}
+        blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -1202,6 +1208,44 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
+
+
+def _timed_headings(
+    blocks: list[Block], headings: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """Return the headings as phases are read from them: one without weeks or a length whose first lines give them
+    ('## Fase 4: Estatística' over '**Duração:** Semanas 8 até 10', '## 1. Getting Started' over 'Duration: 2
+    weeks') with them after its text, in brackets, as if its heading gave them; and the line that gave them, by the
+    heading's index."""
+    durations: dict[int, tuple[int, str]] = {}
+    index, under = -1, 0
+    for block in blocks:
+        kind = block[0]
+        if kind == "heading":
+            index, under = index + 1, 0
+            continue
+        under += 1
+        if index < 0 or under > DURATION_LINES or index in durations or block[5] or kind not in ("line", "item"):
+            continue
+        if kind == "item" and block[6] is not None:  # a task
+            continue
+        said = read_duration(block[3], labelled_only=kind == "item")
+        if said is not None:
+            durations[index] = (block[1], said)
+    if not durations:
+        return headings, {}
+    timed = list(headings)
+    lines: dict[int, int] = {}
+    for i, (line, said) in durations.items():
+        level, text = headings[i]
+        found = read_phase_heading(text)
+        if found is None or (found.first is None and found.length is None):
+            timed[i] = (level, f"{text} ({said})")
+            lines[i] = line
+    return timed, lines
 
 
 def _plan_headings(
