@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise, repeat
+from itertools import groupby, pairwise, repeat, takewhile
 from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -495,6 +495,7 @@ class _PhaseBuilder:
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
+    crowded: bool = False  # it has no weeks, and those given around it leave none free for it (an error says so)
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
 
@@ -1686,23 +1687,85 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     else:
         lengths = [DEFAULT_PHASE_WEEKS] * len(builders)
     end = 0
-    for b, length in zip(builders, lengths, strict=True):
+    between: dict[int, str] = {}  # the phases planned into the weeks free before a phase with weeks, by id
+    for i, (b, length) in enumerate(zip(builders, lengths, strict=True)):
         if b.first is None and b.length:
             b.first, b.last, b.unit = end + 1, end + b.length, "week"
         elif b.first is None:
+            free = _free_weeks(builders, i, end)
+            if free is not None:  # never into the weeks of the phase after it: what is free before them
+                weeks, sharing, after = free
+                if weeks < sharing:  # the weeks given around them leave too few
+                    if i == 0 or not builders[i - 1].crowded:  # once for those that share the weeks
+                        _no_free_weeks(builders, i, end, weeks, after, problems)
+                    b.crowded, length = True, 1
+                else:
+                    length = -(-weeks // sharing)  # the first of them takes the odd week
+                if not b.crowded:
+                    between[id(b)] = _between(builders, i, after)
             b.first, b.last, b.unit = end + 1, end + length, "planned"
         end = max(end, b.last or 0)
+    missing = [b for b in missing if not b.crowded]  # those have their error
     if not missing:
         return
     spans = ", ".join(
-        f"{'Phase ' + str(b.number) if b.number is not None else repr(b.title)} weeks {b.first}-{b.last}"
+        f"{_phase_name(b)} weeks {b.first}-{b.last}{f' ({between[id(b)]})' if id(b) in between else ''}"
         for b in missing
     )
+    sources = [source] if len(between) < len(missing) else []
+    if between:
+        sources.append(f"in the weeks free between the phases around {'them' if len(missing) > 1 else 'it'}")
     problems.add(
         "warning",
         missing[0].line,
-        f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {source}: {spans}. "
-        "Add '(Weeks a-b)' to a phase heading to choose its weeks",
+        f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {', or '.join(sources)}: "
+        f"{spans}. Add '(Weeks a-b)' to a phase heading to choose its weeks",
+    )
+
+
+def _phase_name(b: _PhaseBuilder) -> str:
+    """Return how a message names a phase: 'Phase 4', or its title where it is numbered by its place."""
+    return f"Phase {b.number}" if b.number is not None else repr(b.title)
+
+
+def _between(builders: list[_PhaseBuilder], start: int, after: _PhaseBuilder) -> str:
+    """Return where the weeks free for a phase without weeks are: 'between Phase 3 and Phase 5' (the phases around
+    those without weeks it is among), 'before Phase 2'."""
+    before = next((b for b in reversed(builders[:start]) if b.unit != "planned"), None)
+    return f"between {_phase_name(before)} and {_phase_name(after)}" if before else f"before {_phase_name(after)}"
+
+
+def _free_weeks(builders: list[_PhaseBuilder], start: int, end: int) -> tuple[int, int, _PhaseBuilder] | None:
+    """Return the weeks free between week `end` and the next phase with weeks from `builders[start]` on, less the
+    lengths given before it ('(2 weeks)'), how many phases without weeks share them, and that next phase; None when
+    no phase after it has weeks."""
+    sharing, sized = 0, 0
+    for b in builders[start:]:
+        if b.first is not None:
+            return b.first - end - 1 - sized, sharing, b
+        if b.length:
+            sized += b.length
+        else:
+            sharing += 1
+    return None
+
+
+def _no_free_weeks(
+    builders: list[_PhaseBuilder], start: int, end: int, weeks: int, nxt: _PhaseBuilder, problems: _Problems
+) -> None:
+    """Tell that the phases without weeks from `builders[start]` on have too few free before the next phase with
+    weeks, `nxt`: the weeks given around them leave no room."""
+    run = takewhile(lambda b: b is not nxt, builders[start:])
+    names = [_phase_name(b) for b in run if not b.length]
+    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    free = f"only {weeks} week{'s are' if weeks > 1 else ' is'}" if weeks > 0 else "no week is"
+    before = f"week {end}" if end else "the start"
+    problems.add(
+        "error",
+        builders[start].line,
+        f"{said} {'have' if len(names) > 1 else 'has'} no weeks, and {free} free between {before} and "
+        f"{_phase_name(nxt)} (weeks {nxt.first}-{nxt.last}, line {nxt.line}): give "
+        f"{'each' if len(names) > 1 else 'it'} weeks in its heading ('(Weeks a-b)') and move the phases after",
     )
 
 
@@ -1746,7 +1809,7 @@ def _build_phases(
                 )
             elif b.number != p_number + 1:
                 problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
-            if first <= p_last:
+            if first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error
                 problems.add(
                     "error",
                     b.line,
