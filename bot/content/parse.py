@@ -44,6 +44,7 @@ from bot.content.phases import (
     dated_hint,
     dated_phases,
     heading_day,
+    heading_span,
     level_series,
     outline_numbered,
     phase_hint,
@@ -724,8 +725,10 @@ class _Body:
         if found is not None and self.phase is None:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
+            # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
+            name = found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
-                found.number, found.title, found.first, found.last, found.unit, line, level, sid, length=found.length
+                found.number, name, found.first, found.last, found.unit, line, level, sid, length=found.length
             )
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)

@@ -1038,6 +1038,25 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     return f"it gives two spans, '{_as_written(first, said)}' and '{_as_written(second, said)}'; keep one"
 
 
+def heading_span(text: str) -> str | None:
+    """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
+    'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
+    'Weeks 5-8'); None when it names none ('## Phase 2')."""
+    said: Said = ()
+    if _maybe_foreign(text):
+        text, said = _in_english(text)
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    quarter = _QUARTER.match(text, start)
+    if quarter is not None:
+        words = quarter.group()
+    elif _SPAN_AT.search(text, start) is not None:
+        words = _first_span(text, len(text)).strip(" ()[]")
+    else:
+        return None
+    return _as_written(words, said) if said else words
+
+
 def _first_span(text: str, end: int) -> str:
     """Return the span a phase heading was read from, as written before `end`: 'Week 2', '(Weeks 5-6, 7-8)',
     'Q1'."""
