@@ -19,6 +19,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   file whose plan they are: see `read_phase_headings`).
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
+A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
+ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
+(`heading_span`: '## Q1' is 'Q1').
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
