@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise, repeat
+from itertools import groupby, pairwise, repeat, takewhile
 from operator import is_not, itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -44,10 +44,12 @@ from bot.content.phases import (
     dated_hint,
     dated_phases,
     heading_day,
+    heading_span,
     level_series,
     outline_numbered,
     phase_hint,
     quoted_few,
+    read_duration,
     read_level_heading,
     read_phase_heading,
     read_phase_headings,
@@ -514,6 +516,7 @@ class _PhaseBuilder:
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
+    crowded: bool = False  # it has no weeks, and those given around it leave none free for it (an error says so)
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
 
@@ -743,8 +746,10 @@ class _Body:
         if found is not None and self.phase is None:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
+            # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
+            name = found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
-                found.number, found.title, found.first, found.last, found.unit, line, level, sid, length=found.length
+                found.number, name, found.first, found.last, found.unit, line, level, sid, length=found.length
             )
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
@@ -1145,9 +1150,10 @@ def _parse_body(
     reader = _Body(problems)
     reader.joined = links.html_joined
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
+    timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
-    heading_phases = read_phase_headings(headings)
-    respelt = respell_phases(headings, heading_phases)
+    heading_phases = read_phase_headings(timed)
+    respelt = respell_phases(timed, heading_phases)
     if respelt:
         lines = [b[1] for b in blocks if b[0] == "heading"]
         for i, typo in respelt.items():
@@ -1162,7 +1168,7 @@ def _parse_body(
         if reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
         plain_file = reader.series is None and reader.levels_at is None
-        titled = titled_spans(headings) if plain_file else None
+        titled = titled_spans(timed) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
         dated = dated_phases(headings) if plain_file else None
@@ -1173,11 +1179,15 @@ def _parse_body(
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
+            durations = {}  # the table's rows are headings now: the lines under the file's own stay its text
         if planned is None and plain_file:
             reader.list_plan, unread = _list_plan(blocks)
             problems.plan_hint = _list_hint(unread)
         if planned is None and plain_file and not reader.list_plan:
             reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+    if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
+        taken = {line for i, line in durations.items() if heading_phases[i] is not None}
+        blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -1228,6 +1238,44 @@ def _parse_body(
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
     return reader.title, built_phases, checklist, sections
+
+
+DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
+
+
+def _timed_headings(
+    blocks: list[Block], headings: list[tuple[int, str]]
+) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """Return the headings as phases are read from them: one without weeks or a length whose first lines give them
+    ('## Fase 4: Estatística' over '**Duração:** Semanas 8 até 10', '## 1. Getting Started' over 'Duration: 2
+    weeks') with them after its text, in brackets, as if its heading gave them; and the line that gave them, by the
+    heading's index."""
+    durations: dict[int, tuple[int, str]] = {}
+    index, under = -1, 0
+    for block in blocks:
+        kind = block[0]
+        if kind == "heading":
+            index, under = index + 1, 0
+            continue
+        under += 1
+        if index < 0 or under > DURATION_LINES or index in durations or block[5] or kind not in ("line", "item"):
+            continue
+        if kind == "item" and block[6] is not None:  # a task
+            continue
+        said = read_duration(block[3], labelled_only=kind == "item")
+        if said is not None:
+            durations[index] = (block[1], said)
+    if not durations:
+        return headings, {}
+    timed = list(headings)
+    lines: dict[int, int] = {}
+    for i, (line, said) in durations.items():
+        level, text = headings[i]
+        found = read_phase_heading(text)
+        if found is None or (found.first is None and found.length is None):
+            timed[i] = (level, f"{text} ({said})")
+            lines[i] = line
+    return timed, lines
 
 
 def _plan_headings(
@@ -1684,23 +1732,85 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     else:
         lengths = [DEFAULT_PHASE_WEEKS] * len(builders)
     end = 0
-    for b, length in zip(builders, lengths, strict=True):
+    between: dict[int, str] = {}  # the phases planned into the weeks free before a phase with weeks, by id
+    for i, (b, length) in enumerate(zip(builders, lengths, strict=True)):
         if b.first is None and b.length:
             b.first, b.last, b.unit = end + 1, end + b.length, "week"
         elif b.first is None:
+            free = _free_weeks(builders, i, end)
+            if free is not None:  # never into the weeks of the phase after it: what is free before them
+                weeks, sharing, after = free
+                if weeks < sharing:  # the weeks given around them leave too few
+                    if i == 0 or not builders[i - 1].crowded:  # once for those that share the weeks
+                        _no_free_weeks(builders, i, end, weeks, after, problems)
+                    b.crowded, length = True, 1
+                else:
+                    length = -(-weeks // sharing)  # the first of them takes the odd week
+                if not b.crowded:
+                    between[id(b)] = _between(builders, i, after)
             b.first, b.last, b.unit = end + 1, end + length, "planned"
         end = max(end, b.last or 0)
+    missing = [b for b in missing if not b.crowded]  # those have their error
     if not missing:
         return
     spans = ", ".join(
-        f"{'Phase ' + str(b.number) if b.number is not None else repr(b.title)} weeks {b.first}-{b.last}"
+        f"{_phase_name(b)} weeks {b.first}-{b.last}{f' ({between[id(b)]})' if id(b) in between else ''}"
         for b in missing
     )
+    sources = [source] if len(between) < len(missing) else []
+    if between:
+        sources.append(f"in the weeks free between the phases around {'them' if len(missing) > 1 else 'it'}")
     problems.add(
         "warning",
         missing[0].line,
-        f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {source}: {spans}. "
-        "Add '(Weeks a-b)' to a phase heading to choose its weeks",
+        f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {', or '.join(sources)}: "
+        f"{spans}. Add '(Weeks a-b)' to a phase heading to choose its weeks",
+    )
+
+
+def _phase_name(b: _PhaseBuilder) -> str:
+    """Return how a message names a phase: 'Phase 4', or its title where it is numbered by its place."""
+    return f"Phase {b.number}" if b.number is not None else repr(b.title)
+
+
+def _between(builders: list[_PhaseBuilder], start: int, after: _PhaseBuilder) -> str:
+    """Return where the weeks free for a phase without weeks are: 'between Phase 3 and Phase 5' (the phases around
+    those without weeks it is among), 'before Phase 2'."""
+    before = next((b for b in reversed(builders[:start]) if b.unit != "planned"), None)
+    return f"between {_phase_name(before)} and {_phase_name(after)}" if before else f"before {_phase_name(after)}"
+
+
+def _free_weeks(builders: list[_PhaseBuilder], start: int, end: int) -> tuple[int, int, _PhaseBuilder] | None:
+    """Return the weeks free between week `end` and the next phase with weeks from `builders[start]` on, less the
+    lengths given before it ('(2 weeks)'), how many phases without weeks share them, and that next phase; None when
+    no phase after it has weeks."""
+    sharing, sized = 0, 0
+    for b in builders[start:]:
+        if b.first is not None:
+            return b.first - end - 1 - sized, sharing, b
+        if b.length:
+            sized += b.length
+        else:
+            sharing += 1
+    return None
+
+
+def _no_free_weeks(
+    builders: list[_PhaseBuilder], start: int, end: int, weeks: int, nxt: _PhaseBuilder, problems: _Problems
+) -> None:
+    """Tell that the phases without weeks from `builders[start]` on have too few free before the next phase with
+    weeks, `nxt`: the weeks given around them leave no room."""
+    run = takewhile(lambda b: b is not nxt, builders[start:])
+    names = [_phase_name(b) for b in run if not b.length]
+    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    free = f"only {weeks} week{'s are' if weeks > 1 else ' is'}" if weeks > 0 else "no week is"
+    before = f"week {end}" if end else "the start"
+    problems.add(
+        "error",
+        builders[start].line,
+        f"{said} {'have' if len(names) > 1 else 'has'} no weeks, and {free} free between {before} and "
+        f"{_phase_name(nxt)} (weeks {nxt.first}-{nxt.last}, line {nxt.line}): give "
+        f"{'each' if len(names) > 1 else 'it'} weeks in its heading ('(Weeks a-b)') and move the phases after",
     )
 
 
@@ -1744,7 +1854,7 @@ def _build_phases(
                 )
             elif b.number != p_number + 1:
                 problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
-            if first <= p_last:
+            if first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error
                 problems.add(
                     "error",
                     b.line,

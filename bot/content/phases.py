@@ -19,6 +19,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   file whose plan they are: see `read_phase_headings`).
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
+A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
+ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
+(`heading_span`: '## Q1' is 'Q1').
 The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase); `Woche`, `Wochen`, `Semana`,
 `Semanas`; `Monat`, `Monate`, `Mes`, `Meses`; `Tag`, `Tage`, `Día`, `Días` (`Dia`, `Dias` too); and `bis`, `a`,
 `al`, `hasta`, `und`, `y` between numbers (`Phase 1: Grundlagen (Wochen 1 bis 4)`, `Fase 1: Fundamentos
@@ -853,6 +856,63 @@ def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
     return found if found is None or number is None else found._replace(number=number)
 
 
+# The label of a line under a heading that gives how long its section takes ('**Duration:** 2 weeks', 'Estimated
+# time: 3 weeks', '**Duração:** Semanas 8 até 10'), in the languages phase headings are read in.
+_DURATION_LABEL = re.compile(
+    r"(?:(?:estimated|expected|approx(?:imate)?\.?|total)\s+)?"
+    r"(?:duration|time(?:\s*(?:frame|line|estimate|needed|required|commitment|to\s+complete))?|length|schedule|when)"
+    r"|(?:gesch[äa]tzte\s+)?(?:dauer|zeit(?:raum|aufwand|rahmen|plan)?)"
+    r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
+    r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
+    r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
+    r"|длительность|продолжительность|срок|время"
+    r"|时长|时间|周期|预计时间|用时|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
+    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur",
+    re.IGNORECASE,
+)
+_DURATION_UNIT = re.compile(_UNIT_WORDS, re.IGNORECASE)  # '**Weeks:** 5-8': the unit is the label
+_DURATION_NUMBERS = re.compile(rf"\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
+_LENGTH_ALONE = re.compile(rf"{_LENGTH}", re.IGNORECASE)
+_DURATION_SPLIT = re.compile(r"\s*[:：]\s*")
+_DURATION_EDGES = _EDGES + "()[]*_"
+
+
+def read_duration(text: str, labelled_only: bool = False) -> str | None:
+    """Return the span or length a line under a heading gives its section, as it is written after a phase's title
+    ('Semanas 8 até 10', '2 weeks', 'Weeks 5-8'), else None.
+
+    A line gives one with a duration label ('Duration: 2 weeks', '**Duração:** Semanas 8 até 10', 'Estimated time:
+    3 weeks', '**Weeks:** 5-8'), or as its only words: a length ('⏱️ 2-3 weeks') or a span in brackets ('(Weeks
+    5-8)'); a span alone without brackets ('Week 1') is a part's heading, and `labelled_only` (list items) takes
+    none of these."""
+    if len(text) > 80 or _DIGIT.search(text) is None:  # most lines
+        return None
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    parts = _DURATION_SPLIT.split(body, maxsplit=1)
+    if len(parts) == 2:
+        label, value = parts[0].strip(_DURATION_EDGES), parts[1].strip(_DURATION_EDGES)
+        if _DURATION_UNIT.fullmatch(label) is not None and _DURATION_NUMBERS.fullmatch(value) is not None:
+            return f"{label} {value}"
+        if _DURATION_LABEL.fullmatch(label) is None:
+            return None
+        return value if _span_or_length(value) else None
+    if labelled_only:
+        return None
+    value = body.strip(_DURATION_EDGES)
+    if _LENGTH_ALONE.fullmatch(as_english(value)) is not None:
+        return value
+    bracketed = lead is not None and lead.group()[-1:] in ("(", "[")
+    bracketed = bracketed and _SPAN_AT.fullmatch(as_english(value)) is not None
+    return value if bracketed else None
+
+
+def _span_or_length(value: str) -> bool:
+    """Return True when `value` is a span ('Weeks 5-8') or a length ('2-3 weeks'), and nothing else."""
+    english = as_english(value)
+    return _SPAN_AT.fullmatch(english) is not None or _LENGTH_ALONE.fullmatch(english) is not None
+
+
 def _questions(headings: Sequence[tuple[int, str]]) -> bool:
     """Return True when a file's 'Q' headings number questions: one asks ('Q2: Why Go?') or counts past Q4."""
     for _, text in headings:
@@ -1013,6 +1073,25 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
         return "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"
     first = _first_span(text, text.rfind(second))
     return f"it gives two spans, '{_as_written(first, said)}' and '{_as_written(second, said)}'; keep one"
+
+
+def heading_span(text: str) -> str | None:
+    """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
+    'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
+    'Weeks 5-8'); None when it names none ('## Phase 2')."""
+    said: Said = ()
+    if _maybe_foreign(text):
+        text, said = _in_english(text)
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    quarter = _QUARTER.match(text, start)
+    if quarter is not None:
+        words = quarter.group()
+    elif _SPAN_AT.search(text, start) is not None:
+        words = _first_span(text, len(text)).strip(" ()[]")
+    else:
+        return None
+    return _as_written(words, said) if said else words
 
 
 def _first_span(text: str, end: int) -> str:

@@ -587,3 +587,55 @@ async def test_an_item_the_weeks_text_lists_is_not_listed_again_below_it(load: L
     assert "**Assignment 1:**\n⬜ Clean the taxi data set\n⬜ Plot trips by hour" in body(week)
     assert "Open items in this phase" not in [f.name for f in week.cards[0].fields]
     assert "Clean the taxi data set" in next(f.value for f in week.cards[0].fields if f.name == "Next step")
+
+
+# ---------------------------------------------------------------- quarters over months, a duration under a heading
+
+QUARTERS = """
+## Q1
+
+Foundations: Python, math and classic ML.
+
+### Month 1: Python for Data Work
+- NumPy
+
+### Month 2: Math
+- Linear algebra
+
+## Q2
+
+Deep learning.
+
+### Month 4: PyTorch
+- Tensors
+"""
+
+
+async def test_a_quarter_without_a_title_is_shown_by_its_own_words(load: Load) -> None:
+    svc = load({"ml": QUARTERS})
+    welcome = text(await learning.start_learning(svc, caller(), "ml"))
+    assert "**Phase 1: Q1** · weeks 1-12" in welcome and "**Phase 2: Q2** · weeks 13-24" in welcome
+    first = await learning.phase_view(svc, caller(), 1, role="ml")
+    assert first.cards[0].title == "Phase 1: Q1 (weeks 1-12)"
+
+
+TIMED = """
+## 1. Getting Started
+
+Duration: 2 weeks
+
+- rustup
+
+## 2. Ownership (3 weeks)
+
+- moves
+"""
+
+
+async def test_a_length_under_a_numbered_section_gives_its_weeks(load: Load) -> None:
+    svc = load({"rust": TIMED})
+    welcome = text(await learning.start_learning(svc, caller(), "rust"))
+    assert "Week 1 of 5 · Phase 1 (weeks 1-2)" in welcome
+    first = await learning.phase_view(svc, caller(), 1, role="rust")
+    assert first.cards[0].title == "Phase 1: Getting Started (weeks 1-2)"
+    assert body(first) == "- rustup"
