@@ -1522,35 +1522,84 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _confluence_macros(body: str) -> str:
-    """Return a body with its Confluence macros unwrapped: a code macro's code as a code span (one line) or a fenced
-    block (more lines, when the macro starts its line), a panel's rich text as a quote with its kind's mark
-    ('warning': ⚠️), and other macros (a table of contents) dropped. A one-line macro stays on its line."""
+    """Return a body with its Confluence macros unwrapped: a code macro's code as a fenced block (more lines, when the
+    macro has its lines to itself, see `_code_macro_block`) or a code span, a panel's rich text as a quote with its
+    kind's mark ('warning': ⚠️), and other macros (a table of contents) dropped. What a macro becomes takes as many
+    lines as it does, so line numbers hold: the lines it is short of are blank lines at the end of its last line."""
+    out: list[str] = []
+    at = 0  # the body before `at` is read
+    short = 0  # the lines the text read is short of the body's: they end the next line
+    for found in _MACRO.finditer(body):
+        block = _code_macro_block(body, found, at)
+        start, end, text = block if block is not None else (*found.span(), _unwrapped_macro(body, found))
+        between = body[at:start]
+        if short and "\n" in between:
+            between, short = between.replace("\n", "\n" * (short + 1), 1), 0
+        out += (between, text)
+        short += body.count("\n", start, end) - text.count("\n")
+        at = end
+    rest = body[at:]
+    if short:
+        rest = rest.replace("\n", "\n" * (short + 1), 1) if "\n" in rest else rest + "\n" * short
+    out.append(rest)
+    return "".join(out)
 
-    def unwrap(found: re.Match[str]) -> str:
-        at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
-        name, inner = found.group(1).casefold(), found.group(2)
-        code = _MACRO_CODE.search(inner)
-        if code is not None:
-            text = code.group(1).strip("\n")
-            if "\n" in text and at_line_start:
-                language = _MACRO_LANGUAGE.search(inner)
-                fence = "````" if "```" in text else "```"
-                return f"{fence}{language.group(1) if language else ''}\n{text}\n{fence}"
-            text = _squash(text.replace("\n", " "))
-            return f"`{text}`" if "`" not in text else f"`` {text} ``"
-        rich = _MACRO_TEXT.search(inner)
-        if rich is None:
-            return "\n" * found.group().count("\n")
-        lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
-        lines = [line for line in lines if line]
-        mark = _ADMONITION_MARKS.get(name, "")
-        if lines and mark:
-            lines[0] = f"{mark} {lines[0]}"
-        if not at_line_start:
-            return " ".join(lines)
-        return "\n".join(f"> {line}" for line in lines) or ""
 
-    return _MACRO.sub(unwrap, body)
+def _line_end(body: str, at: int) -> int:
+    """Return where the line holding body[at] ends (its line break, or the body's end)."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
+
+
+def _code_macro_block(body: str, found: re.Match[str], at: int) -> tuple[int, int, str] | None:
+    """Return the fenced code block that a code macro of more than one line of code becomes when the macro has its
+    lines to itself, as (start, end, text): the part of the body it takes, which has as many lines as the block. A
+    macro with fewer lines than its code and fences takes the blank lines before and after it (a fence needs none
+    around it); one that cannot is no block (None). `at`: where the body not yet read starts."""
+    inner = found.group(2)
+    code = _MACRO_CODE.search(inner)
+    if code is None or "\n" not in (text := code.group(1).strip("\n")):
+        return None
+    start, end = body.rfind("\n", 0, found.start()) + 1, _line_end(body, found.end())
+    indent = body[start : found.start()]
+    if indent.strip() or body[found.end() : end].strip():
+        return None
+    language = _MACRO_LANGUAGE.search(inner)
+    fence = "````" if "```" in text else "```"
+    lines = [f"{fence}{language.group(1) if language else ''}", *text.split("\n"), fence]
+    room = body.count("\n", start, end) + 1
+    if len(lines) > room and start > at:
+        before = body.rfind("\n", 0, start - 1) + 1
+        if before >= at and not body[before : start - 1].strip():
+            start, room = before, room + 1
+    if len(lines) > room and end < len(body) and not body[end + 1 : (after := _line_end(body, end + 1))].strip():
+        end, room = after, room + 1
+    if len(lines) > room:
+        return None
+    return start, end, "\n".join(indent + line if line else line for line in lines) + "\n" * (room - len(lines))
+
+
+def _unwrapped_macro(body: str, found: re.Match[str]) -> str:
+    """Return what a Confluence macro that is no fenced block shows, on one line or on no more lines than it takes:
+    its code as a code span, its rich text as a quote (as a sentence's words when the macro is in a sentence), or
+    nothing."""
+    at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+    name, inner = found.group(1).casefold(), found.group(2)
+    code = _MACRO_CODE.search(inner)
+    if code is not None:
+        text = _squash(code.group(1).strip("\n").replace("\n", " "))
+        return f"`{text}`" if "`" not in text else f"`` {text} ``"
+    rich = _MACRO_TEXT.search(inner)
+    if rich is None:
+        return ""
+    lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
+    lines = [line for line in lines if line]
+    mark = _ADMONITION_MARKS.get(name, "")
+    if lines and mark:
+        lines[0] = f"{mark} {lines[0]}"
+    if not at_line_start:
+        return " ".join(lines)
+    return "\n".join(f"> {line}" for line in lines)
 
 
 # A Confluence wiki table's header row ('|| Topic || Time ||'), which CommonMark reads as a paragraph: the rows after
