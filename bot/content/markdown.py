@@ -42,6 +42,9 @@ OPTIONS = (
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
     | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
 )
+# What is written between the '$'s of shell variables that CommonMark with maths reads as inline maths: a variable's
+# name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
+_SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]+\}?[\w/.:~@ -]*")
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
@@ -804,13 +807,21 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
-            if key == "InlineMath" and self.data[span["end"] : span["end"] + 1].isdigit():
-                key, value = "Text", self.data[span["start"] : span["end"]].decode("utf-8")
-                self._event({key: value}, span)  # '$5-$10' is money, as Pandoc reads it: no '$' before a digit
+            if key == "InlineMath" and self._not_maths(value, span["end"]):
+                self._event({"Text": self.data[span["start"] : span["end"]].decode("utf-8")}, span)
                 return
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _not_maths(self, value: str, end: int) -> bool:
+        """Return True when an inline maths span (`value`, ending at byte `end`) is text: money ('$5-$10', as Pandoc
+        reads it: no '$' before a digit) or shell variables ('$HOME/bin:$PATH': a variable's name, then no maths,
+        up to the '$' of the next variable's name)."""
+        after = self.data[end : end + 1]
+        return after.isdigit() or (
+            (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
+        )
 
     def _attribute_line(self, value: str, span: dict) -> bool:
         """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a

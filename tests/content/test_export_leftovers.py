@@ -65,6 +65,22 @@ def test_latex_maths_is_kept_as_written():
     assert "$$" not in text
 
 
+def test_shell_variables_in_prose_are_shown_as_written_and_maths_stays_code():
+    role, _ = parse_body(
+        "# Week 1\n\n- Add `~/bin` to $HOME/bin:$PATH and $HOME/.bashrc\n- Copy it to ${HOME}/$USER/notes\n\n"
+        "Each $x_i$ counts; the mean is $$ \\bar{x} = \\frac{1}{n} \\sum x_i $$ and $N$ is the count.\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Add `~/bin` to $HOME/bin:$PATH and $HOME/.bashrc",
+        "Copy it to ${HOME}/$USER/notes",
+    ]
+    text = shown(role.phases[0])
+    assert "Each `x_i` counts; the mean is `\\bar{x} = \\frac{1}{n} \\sum x_i` and `N` is the count." in text
+    assert [hit.section.title for hit in SearchIndex([role]).search("bashrc")] == [
+        "Add ~/bin to $HOME/bin:$PATH and $HOME/.bashrc"
+    ]
+
+
 def test_an_image_keeps_its_alt_text():
     role, _ = parse_body(
         "# Week 1\n\n- Pandas\n\n![histogram of ages](images/hist.png)\n\n"
