@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -1490,8 +1490,13 @@ class _HtmlBlock:
         reader.add_row(table.head or [], cells, self.row_line)
 
 
-def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
-    """Return the blocks of a markdown body in order, and what became of its links."""
+def read_blocks(
+    body: str, first_line: int = 1, base_url: str | None = None, page: Mapping[str, object] | None = None
+) -> tuple[list[Block], Links]:
+    """Return the blocks of a markdown body in order, and what became of its links; `page` is the file's front-matter
+    (the values of its Liquid variables, '{{ page.description }}')."""
+    if page and "{{" in body and "page." in body:
+        body = _page_variables(body, page)
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
     if _site_marks(body):
@@ -1862,6 +1867,16 @@ _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=]+)(?=\s|$))""")
 _LIQUID_VARIABLE = re.compile(
     r"[ \t]*(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
 )
+_PAGE_VARIABLE = re.compile(r"(?<![$\w])\{\{-?[ \t]*page\.(?P<key>\w+)[ \t]*-?\}\}")
+# An inline shortcode or tag (a Hugo one, '{{< ref "setup" >}}', '{{% relref "x" %}}'; a Liquid one, '{% link x %}'),
+# as a link's target too ('[the setup]({{< ref "setup" >}})').
+_INLINE_TAG = re.compile(
+    r"(?P<target>\]\([ \t]*)?(?:\{\{<[ \t]*(?P<hugo>[\w-]+)(?P<args>[^<>{}]*?)[ \t/]*>\}\}"
+    r"|\{\{%[ \t]*(?P<hugo2>[\w-]+)(?P<args2>[^%{}]*?)[ \t/]*%\}\}"
+    r"|\{%-?[ \t]*(?P<liquid>[\w-]+)(?P<args3>[^%{}]*?)-?%\})"
+)
+# The inline tags and shortcodes that give the address of another page of the site.
+_PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
 _ESM = re.compile(r"(?:import|export)[ \t{*]")
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
 # The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
@@ -1878,9 +1893,10 @@ def _site_marks(body: str) -> bool:
 def _site_generators(body: str) -> str:
     """Return a body with the syntax of GitBook, Hugo/Jekyll and Docusaurus/MDX as markdown: notes (GitBook hints,
     Hugo notices, Docusaurus admonitions) as block quotes like MkDocs' admonitions, embeds and videos as links, a
-    tab's title as a bold label over its text, code highlight tags as fences; their other tag lines, comments,
-    Liquid variables and the imports at the top of an MDX file are dropped. Each line stays on its line, so line
-    numbers hold; nothing in a fenced code block changes."""
+    tab's title as a bold label over its text, code highlight tags as fences, inline links to other pages as links
+    (see `_inline_site_syntax`); their other tag lines, comments, lines of nothing but Liquid variables and the
+    imports at the top of an MDX file are dropped. Each line stays on its line, so line numbers hold; nothing in a
+    fenced code block changes."""
     return "\n".join(_site_lines(body.split("\n"), top=True))
 
 
@@ -1990,8 +2006,8 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
         if taken:
             i += taken
             continue
-        if "{{" in line:
-            line = _without_variables(line)
+        if "{{" in line or "{%" in line:
+            line = _inline_site_syntax(line)
         out.append(line)
         i += 1
     return out
@@ -2088,13 +2104,53 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
 
 
-def _without_variables(line: str) -> str:
-    """Return a line without its Liquid variables ('{{ site.title }}'), but in code spans; a heading left empty is
-    no line."""
+def _inline_site_syntax(line: str) -> str:
+    """Return a line with its inline links to pages ('{{< ref "setup" >}}', '{% link setup.md %}') and videos as
+    markdown (see `_inline_tag`), but in code spans; a line of nothing but Liquid variables ('# {{ page.title }}')
+    is no line, and a variable in a sentence stays as written: its value is the site's, which the file does not
+    hold ('Welcome to {{ site.title }}.')."""
     parts = line.split("`")
-    parts[::2] = [_LIQUID_VARIABLE.sub("", part) for part in parts[::2]]
+    parts[::2] = [_INLINE_TAG.sub(_inline_tag, part) if "{" in part else part for part in parts[::2]]
     text = "`".join(parts)
-    if text == line:
-        return line
-    text = re.sub(r"[ \t]+(?=[.,;:!?)]|$)", "", text)
-    return "" if _EMPTY_HEADING.match(text) or not text.strip() else text
+    if "{{" not in text:
+        return text
+    bare = "".join(_LIQUID_VARIABLE.sub("", part) for part in parts[::2])
+    return "" if _EMPTY_HEADING.match(bare) or not bare.strip() else text
+
+
+def _inline_tag(found: re.Match[str]) -> str:
+    """Return an inline tag or shortcode as markdown: a link to another page of the site as a link to its path (its
+    name shown, as for '[](setup.md)'; the path alone as a link's target), a video as the link to watch it; any other
+    stays as written."""
+    name = (found.group("hugo") or found.group("hugo2") or found.group("liquid")).casefold()
+    args = found.group("args") or found.group("args2") or found.group("args3") or ""
+    target = found.group("target") or ""
+    if name in _PAGE_LINKS:
+        path = _attrs(args).get("path") or _first_arg(args)
+        if path and not any(c in path for c in "<>[]"):
+            return f"{target}<{path}>" if target else f"[](<{path}>)"
+    elif (
+        name in _VIDEO_URLS and found.group("liquid") is None and (video := _attrs(args).get("id") or _first_arg(args))
+    ):
+        return target + _VIDEO_URLS[name].format(video)
+    return found.group()
+
+
+def _page_variables(body: str, page: Mapping[str, object]) -> str:
+    """Return a body with its Liquid variables of the page ('{{ page.description }}') as the values its front-matter
+    gives them ('page.title' is its 'title', else its 'displayName'), but in code; others stay."""
+
+    def value(found: re.Match[str]) -> str:
+        key = found.group("key")
+        given = page.get(key) if key != "title" else page.get("title") or page.get("displayName")
+        if isinstance(given, bool) or not isinstance(given, str | int | float):
+            return found.group()
+        return _squash(str(given).replace("\n", " "))
+
+    lines = body.split("\n")
+    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        if not in_code and "{{" in line:
+            parts = line.split("`")
+            parts[::2] = [_PAGE_VARIABLE.sub(value, part) for part in parts[::2]]
+            lines[i] = "`".join(parts)
+    return "\n".join(lines)

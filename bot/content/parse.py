@@ -1103,7 +1103,7 @@ def _parse_body(
 ) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
     """Read the markdown body into its title, phases, checklist and sections."""
     base_url = facts.get("baseUrl") if facts else None
-    blocks, links = read_blocks(body, first_line, base_url)
+    blocks, links = read_blocks(body, first_line, base_url, facts)
     if links.relative_dropped:
         n = links.relative_dropped
         problems.add(
