@@ -164,6 +164,8 @@ class Links(NamedTuple):
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
     # line is between them, however many lines apart they start (a '<tr>' per five lines).
     html_joined: frozenset[int] = frozenset()
+    relative_images: int = 0  # images with a relative URL and no `base_url`: shown as their alt text, unlinked
+    first_image_line: int | None = None
 
 
 def escape(text: str) -> str:
@@ -344,6 +346,8 @@ class _Reader:
         self.row_start = 0
         self.dropped = 0
         self.first_dropped: int | None = None
+        self.images_dropped = 0  # relative images, shown as their alt text without a link (see `_image_target`)
+        self.first_image_dropped: int | None = None
         self.urls: list[str] = []
         self.url_skip: tuple[int, int] | None = None  # source bytes of a bare URL read past its text's end
         self.whole_url_text: str | None = None  # the text of the last `linked`, when its URL went on past it
@@ -497,8 +501,8 @@ class _Reader:
             url, md_start = ink.pictures.pop()
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
-            target = url.strip().replace(" ", "%20").replace(")", "%29")
-            if text_md and target.startswith(_ABSOLUTE):
+            target = self._image_target(url, offset)
+            if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
             elif text_md:
@@ -522,6 +526,21 @@ class _Reader:
         else:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+
+    def _image_target(self, url: str, offset: int) -> str | None:
+        """Return the URL an image's alt text links to: its own when absolute, else resolved against `base_url`;
+        without one, a relative image is counted (it is shown unlinked, as a relative link is) and has none."""
+        url = url.strip().replace(" ", "%20").replace(")", "%29")
+        if url.startswith(_ABSOLUTE):
+            return url
+        if not url or url[0] == "#" or urlsplit(url).scheme:  # no picture, or one inline ('data:')
+            return None
+        if self.base_url:
+            return urljoin(self.base_url, url)
+        self.images_dropped += 1
+        if self.first_image_dropped is None:
+            self.first_image_dropped = self.line_at(offset)
+        return None
 
     def _target(self, url: str, offset: int) -> str | None:
         url = url.strip().replace(" ", "%20").replace(")", "%29")
@@ -1127,6 +1146,13 @@ class _Reader:
         if reader.dropped:
             self.dropped += reader.dropped
             self.first_dropped = self.first_dropped or reader.first_dropped
+        self._count_images(reader)
+
+    def _count_images(self, reader: _Reader) -> None:
+        """Count the relative images another reader (of a quote, a cell) found as this one's."""
+        if reader.images_dropped:
+            self.images_dropped += reader.images_dropped
+            self.first_image_dropped = self.first_image_dropped or reader.first_image_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -1293,8 +1319,8 @@ class _HtmlBlock:
     What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), a
     '<table>' a table (a row whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other
     row), '<h1>'-'<h6>' and '<summary>' headings. The text goes through the reader's own inline handling, so links
-    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown; other tags are
-    dropped, and an '<img>' is not shown (a link around one only, a badge, neither). Text outside a paragraph, a
+    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown, an '<img>' as its
+    alt text as a markdown image is (see `image`); other tags are dropped. Text outside a paragraph, a
     cell or a heading (a '<div>' of badges, a '<details>' block's own text) is not read."""
 
     def __init__(self, reader: _Reader, first_line: int) -> None:
@@ -1315,9 +1341,11 @@ class _HtmlBlock:
     def read(self, tokens: list[Token]) -> None:
         reader = self.reader
         made = len(reader.blocks)
-        for kind, value, href, line in tokens:
+        for kind, value, href, line, alt in tokens:
             if kind == "text":
                 self.text(value, self.first_line + line - 1)
+            elif kind == "start" and value == "img":
+                self.image(href, alt, self.first_line + line - 1)
             elif kind == "start":
                 self.start(value, href, self.first_line + line - 1)
             else:
@@ -1386,10 +1414,6 @@ class _HtmlBlock:
             if href is not None:
                 reader.start_link({"dest_url": href}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
             self.links.append(href is not None)
-        elif tag == "img":
-            reader.start_link({}, True)  # not shown; a link around it only is a badge (see `end_link`)
-            reader.end_link(True, reader.html_start)
-            self.pictured = self.pictured or (self.cell is not None and any(self.links))
         elif self.cell is not None:
             if tag in _HTML_BLOCK_TAGS:
                 reader.text(" ")
@@ -1402,6 +1426,31 @@ class _HtmlBlock:
             self.paragraph = True
             reader.start_inline(reader.html_start)
         elif tag in _HTML_BLOCK_TAGS:
+            self.end_paragraph()
+
+    def image(self, src: str | None, alt: str | None, line: int) -> None:
+        """Show an '<img>' as a markdown image is shown: its alt text (a link when its URL is absolute) where it is,
+        or on a line of its own outside a paragraph and a cell; none in a link (a badge, a logo) or of a badge."""
+        reader = self.reader
+        if self.heading is not None:
+            return
+        alone = reader.inline is None
+        if alone:
+            if not alt or not alt.strip() or any(self.links):  # in a link: a logo, not shown
+                return
+            self.paragraph, self.line = True, line
+            reader.start_inline(reader.html_start)
+        elif self.line is None and alt and alt.strip():
+            self.line = line
+        first = reader.first_image_dropped
+        reader.start_link({"dest_url": src or ""}, True)  # a link around it only is a badge (see `end_link`)
+        if alt:
+            reader.text(alt.replace("\n", " "))
+        reader.end_link(True, reader.html_start)
+        if first is None and reader.first_image_dropped is not None:
+            reader.first_image_dropped = line  # the line of the image, not of the block it is in
+        self.pictured = self.pictured or (self.cell is not None and any(self.links))
+        if alone:
             self.end_paragraph()
 
     def end(self, tag: str) -> None:
@@ -1523,6 +1572,8 @@ def read_blocks(
         reader.html_headings,
         reader.last_rule,
         frozenset(reader.html_joined),
+        reader.images_dropped,
+        reader.first_image_dropped,
     )
 
 
@@ -1687,6 +1738,7 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.urls += cell.urls
     reader.dropped += cell.dropped
     reader.first_dropped = reader.first_dropped or cell.first_dropped
+    reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
 
 

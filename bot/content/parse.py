@@ -1112,6 +1112,15 @@ def _parse_body(
             f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
             "to the front-matter to make them clickable, or use full URLs",
         )
+    if links.relative_images:
+        n = links.relative_images
+        problems.add(
+            "warning",
+            links.first_image_line,
+            f"{n} relative image{'s are' if n > 1 else ' is'} shown as {'their' if n > 1 else 'its'} alt text, "
+            f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
+            "full URLs",
+        )
     if links.unclosed_fence is not None:
         problems.add(
             "warning",
