@@ -166,6 +166,9 @@ class Links(NamedTuple):
     html_joined: frozenset[int] = frozenset()
     relative_images: int = 0  # images with a relative URL and no `base_url`: shown as their alt text, unlinked
     first_image_line: int | None = None
+    templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
+    first_template_line: int | None = None
+    first_template: str = ""  # ... and the first one, as written
 
 
 def escape(text: str) -> str:
@@ -1548,8 +1551,11 @@ def read_blocks(
         body = _page_variables(body, page)
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
+    templates: tuple[int, int | None, str] = (0, None, "")
     if _site_marks(body):
         body = _site_generators(body)
+        if "{{" in body or "{%" in body:
+            templates = _templates_left(body)
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
     if "<ac:structured-macro" in body:
@@ -1574,6 +1580,9 @@ def read_blocks(
         frozenset(reader.html_joined),
         reader.images_dropped,
         reader.first_image_dropped,
+        templates[0],
+        None if templates[1] is None else first_line + templates[1],
+        templates[2],
     )
 
 
@@ -2154,6 +2163,28 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
             inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
         head = f"{indent}>"
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
+
+
+# A tag, shortcode or variable of a site generator as written ('{% include x %}', '{{< kbd Ctrl >}}',
+# '{{ site.title }}'), not GitHub Actions' '${{ … }}'.
+_TEMPLATE = re.compile(r"(?<!\$)\{\{.*?\}\}|\{%.*?%\}")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def _templates_left(body: str) -> tuple[int, int | None, str]:
+    """Return how many tags, shortcodes and variables of a site generator a body read by `_site_generators` still
+    shows as written, the line (from 0) of the first and the first; none in code or in a comment on its line."""
+    count, first_line, first = 0, None, ""
+    lines = body.split("\n")
+    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        if in_code or not ("{{" in line or "{%" in line):
+            continue
+        for part in line.split("`")[::2]:
+            found = _TEMPLATE.findall(_HTML_COMMENT.sub("", part) if "<!--" in part else part)
+            if found and first_line is None:
+                first_line, first = i, found[0]
+            count += len(found)
+    return count, first_line, first
 
 
 def _inline_site_syntax(line: str) -> str:

@@ -1121,6 +1121,15 @@ def _parse_body(
             f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
             "full URLs",
         )
+    if links.templates:
+        n = links.templates
+        problems.add(
+            "warning",
+            links.first_template_line,
+            f"{n} template tag{'s are' if n > 1 else ' is'} shown as written (the first: '{links.first_template}'): "
+            "the bot does not run Jekyll, Hugo or GitBook; write the text "
+            f"{'they stand' if n > 1 else 'it stands'} for instead",
+        )
     if links.unclosed_fence is not None:
         problems.add(
             "warning",

@@ -251,3 +251,25 @@ def test_the_same_braces_in_code_and_prose_stay():
     assert "`{{ .Values.image }}` and `${{ secrets.TOKEN }}`" in shown
     assert "```md\n{% hint style='info' %}\n:::note\n{/* kept */}\n```" in shown
     assert "Ratios like 1:::2 stay." in shown
+
+
+def test_template_syntax_left_in_the_text_gets_one_warning_on_its_first_line():
+    body = (
+        "## Phase 1: Basics (Weeks 1-3)\n\n- Functions\n\n{% include toc.html %}\n\n"
+        "- Copy with {{< kbd Ctrl+C >}}, not `{{< kbd x >}}` or ${{ secrets.TOKEN }}\n"
+        "- Run {% unknown x %} first\n\n```yaml\nimage: {{ .Values.image }}\n```\n"
+    )
+    role, problems = parse_body(body)
+    (warning,) = [p for p in problems if "template" in p.message]
+    assert warning.message == (
+        "2 template tags are shown as written (the first: '{{< kbd Ctrl+C >}}'): the bot does not run Jekyll, "
+        "Hugo or GitBook; write the text they stand for instead"
+    )
+    assert role_lines(body)[warning.line - 1].startswith("- Copy with {{< kbd Ctrl+C >}}")
+    assert "Copy with {{< kbd Ctrl+C >}}" in phase_body(role.phases[0])
+
+
+def test_template_syntax_the_bot_reads_gets_no_warning():
+    for body in (GITBOOK, HUGO, LIQUID.replace("Welcome to {{ site.title }}.", "Welcome.")):
+        _, problems = parse_body(body)
+        assert [p.message for p in problems if "template" in p.message] == []
