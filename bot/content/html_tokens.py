@@ -13,12 +13,14 @@ class Token(NamedTuple):
     """A start tag, an end tag or a run of text, and the line (from 1) of the HTML it starts on.
 
     kind: "start", "end" or "text"; value: the tag's name (lower case) or the text (entities unescaped);
-    href: a start tag's `href` attribute (unescaped), or None."""
+    href: a start tag's `href` attribute (unescaped), or an '<img>' tag's `src`, or None; alt: an '<img>' tag's `alt`
+    attribute, or None."""
 
     kind: str
     value: str
     href: str | None
     line: int
+    alt: str | None = None
 
 
 class _Tokens(HTMLParser):
@@ -27,6 +29,10 @@ class _Tokens(HTMLParser):
         self.tokens: list[Token] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            found = dict(attrs)
+            self.tokens.append(Token("start", tag, found.get("src"), self.getpos()[0], found.get("alt")))
+            return
         href = next((value for name, value in attrs if name == "href"), None)
         self.tokens.append(Token("start", tag, href, self.getpos()[0]))
 

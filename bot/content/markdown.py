@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,6 +42,9 @@ OPTIONS = (
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
     | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
 )
+# What is written between the '$'s of shell variables that CommonMark with maths reads as inline maths: a variable's
+# name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
+_SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]+\}?[\w/.:~@ -]*")
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
@@ -170,6 +173,11 @@ class Links(NamedTuple):
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
     # line is between them, however many lines apart they start (a '<tr>' per five lines).
     html_joined: frozenset[int] = frozenset()
+    relative_images: int = 0  # images with a relative URL and no `base_url`: shown as their alt text, unlinked
+    first_image_line: int | None = None
+    templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
+    first_template_line: int | None = None
+    first_template: str = ""  # ... and the first one, as written
 
 
 def escape(text: str) -> str:
@@ -350,6 +358,8 @@ class _Reader:
         self.row_start = 0
         self.dropped = 0
         self.first_dropped: int | None = None
+        self.images_dropped = 0  # relative images, shown as their alt text without a link (see `_image_target`)
+        self.first_image_dropped: int | None = None
         self.urls: list[str] = []
         self.url_skip: tuple[int, int] | None = None  # source bytes of a bare URL read past its text's end
         self.whole_url_text: str | None = None  # the text of the last `linked`, when its URL went on past it
@@ -503,8 +513,8 @@ class _Reader:
             url, md_start = ink.pictures.pop()
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
-            target = url.strip().replace(" ", "%20").replace(")", "%29")
-            if text_md and target.startswith(_ABSOLUTE):
+            target = self._image_target(url, offset)
+            if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
             elif text_md:
@@ -528,6 +538,21 @@ class _Reader:
         else:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+
+    def _image_target(self, url: str, offset: int) -> str | None:
+        """Return the URL an image's alt text links to: its own when absolute, else resolved against `base_url`;
+        without one, a relative image is counted (it is shown unlinked, as a relative link is) and has none."""
+        url = url.strip().replace(" ", "%20").replace(")", "%29")
+        if url.startswith(_ABSOLUTE):
+            return url
+        if not url or url[0] == "#" or urlsplit(url).scheme:  # no picture, or one inline ('data:')
+            return None
+        if self.base_url:
+            return urljoin(self.base_url, url)
+        self.images_dropped += 1
+        if self.first_image_dropped is None:
+            self.first_image_dropped = self.line_at(offset)
+        return None
 
     def _target(self, url: str, offset: int) -> str | None:
         url = url.strip().replace(" ", "%20").replace(")", "%29")
@@ -813,13 +838,21 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
-            if key == "InlineMath" and self.data[span["end"] : span["end"] + 1].isdigit():
-                key, value = "Text", self.data[span["start"] : span["end"]].decode("utf-8")
-                self._event({key: value}, span)  # '$5-$10' is money, as Pandoc reads it: no '$' before a digit
+            if key == "InlineMath" and self._not_maths(value, span["end"]):
+                self._event({"Text": self.data[span["start"] : span["end"]].decode("utf-8")}, span)
                 return
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _not_maths(self, value: str, end: int) -> bool:
+        """Return True when an inline maths span (`value`, ending at byte `end`) is text: money ('$5-$10', as Pandoc
+        reads it: no '$' before a digit) or shell variables ('$HOME/bin:$PATH': a variable's name, then no maths,
+        up to the '$' of the next variable's name)."""
+        after = self.data[end : end + 1]
+        return after.isdigit() or (
+            (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
+        )
 
     def _attribute_line(self, value: str, span: dict) -> bool:
         """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a
@@ -1125,6 +1158,13 @@ class _Reader:
         if reader.dropped:
             self.dropped += reader.dropped
             self.first_dropped = self.first_dropped or reader.first_dropped
+        self._count_images(reader)
+
+    def _count_images(self, reader: _Reader) -> None:
+        """Count the relative images another reader (of a quote, a cell) found as this one's."""
+        if reader.images_dropped:
+            self.images_dropped += reader.images_dropped
+            self.first_image_dropped = self.first_image_dropped or reader.first_image_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
         self.close_item_text()
@@ -1291,8 +1331,8 @@ class _HtmlBlock:
     What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), a
     '<table>' a table (a row whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other
     row), '<h1>'-'<h6>' and '<summary>' headings. The text goes through the reader's own inline handling, so links
-    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown; other tags are
-    dropped, and an '<img>' is not shown (a link around one only, a badge, neither). Text outside a paragraph, a
+    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown, an '<img>' as its
+    alt text as a markdown image is (see `image`); other tags are dropped. Text outside a paragraph, a
     cell or a heading (a '<div>' of badges, a '<details>' block's own text) is not read."""
 
     def __init__(self, reader: _Reader, first_line: int) -> None:
@@ -1313,9 +1353,11 @@ class _HtmlBlock:
     def read(self, tokens: list[Token]) -> None:
         reader = self.reader
         made = len(reader.blocks)
-        for kind, value, href, line in tokens:
+        for kind, value, href, line, alt in tokens:
             if kind == "text":
                 self.text(value, self.first_line + line - 1)
+            elif kind == "start" and value == "img":
+                self.image(href, alt, self.first_line + line - 1)
             elif kind == "start":
                 self.start(value, href, self.first_line + line - 1)
             else:
@@ -1384,10 +1426,6 @@ class _HtmlBlock:
             if href is not None:
                 reader.start_link({"dest_url": href}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
             self.links.append(href is not None)
-        elif tag == "img":
-            reader.start_link({}, True)  # not shown; a link around it only is a badge (see `end_link`)
-            reader.end_link(True, reader.html_start)
-            self.pictured = self.pictured or (self.cell is not None and any(self.links))
         elif self.cell is not None:
             if tag in _HTML_BLOCK_TAGS:
                 reader.text(" ")
@@ -1400,6 +1438,31 @@ class _HtmlBlock:
             self.paragraph = True
             reader.start_inline(reader.html_start)
         elif tag in _HTML_BLOCK_TAGS:
+            self.end_paragraph()
+
+    def image(self, src: str | None, alt: str | None, line: int) -> None:
+        """Show an '<img>' as a markdown image is shown: its alt text (a link when its URL is absolute) where it is,
+        or on a line of its own outside a paragraph and a cell; none in a link (a badge, a logo) or of a badge."""
+        reader = self.reader
+        if self.heading is not None:
+            return
+        alone = reader.inline is None
+        if alone:
+            if not alt or not alt.strip() or any(self.links):  # in a link: a logo, not shown
+                return
+            self.paragraph, self.line = True, line
+            reader.start_inline(reader.html_start)
+        elif self.line is None and alt and alt.strip():
+            self.line = line
+        first = reader.first_image_dropped
+        reader.start_link({"dest_url": src or ""}, True)  # a link around it only is a badge (see `end_link`)
+        if alt:
+            reader.text(alt.replace("\n", " "))
+        reader.end_link(True, reader.html_start)
+        if first is None and reader.first_image_dropped is not None:
+            reader.first_image_dropped = line  # the line of the image, not of the block it is in
+        self.pictured = self.pictured or (self.cell is not None and any(self.links))
+        if alone:
             self.end_paragraph()
 
     def end(self, tag: str) -> None:
@@ -1490,12 +1553,20 @@ class _HtmlBlock:
         reader.add_row(table.head or [], cells, self.row_line)
 
 
-def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> tuple[list[Block], Links]:
-    """Return the blocks of a markdown body in order, and what became of its links."""
+def read_blocks(
+    body: str, first_line: int = 1, base_url: str | None = None, page: Mapping[str, object] | None = None
+) -> tuple[list[Block], Links]:
+    """Return the blocks of a markdown body in order, and what became of its links; `page` is the file's front-matter
+    (the values of its Liquid variables, '{{ page.description }}')."""
+    if page and "{{" in body and "page." in body:
+        body = _page_variables(body, page)
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
+    templates: tuple[int, int | None, str] = (0, None, "")
     if _site_marks(body):
         body = _site_generators(body)
+        if "{{" in body or "{%" in body:
+            templates = _templates_left(body)
     if "!!!" in body or "???" in body or "===" in body or "\n:" in body or "*[" in body:
         body = _mkdocs(body)
     if "<ac:structured-macro" in body:
@@ -1518,6 +1589,11 @@ def read_blocks(body: str, first_line: int = 1, base_url: str | None = None) -> 
         reader.html_headings,
         reader.last_rule,
         frozenset(reader.html_joined),
+        reader.images_dropped,
+        reader.first_image_dropped,
+        templates[0],
+        None if templates[1] is None else first_line + templates[1],
+        templates[2],
     )
 
 
@@ -1533,35 +1609,84 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _confluence_macros(body: str) -> str:
-    """Return a body with its Confluence macros unwrapped: a code macro's code as a code span (one line) or a fenced
-    block (more lines, when the macro starts its line), a panel's rich text as a quote with its kind's mark
-    ('warning': ⚠️), and other macros (a table of contents) dropped. A one-line macro stays on its line."""
+    """Return a body with its Confluence macros unwrapped: a code macro's code as a fenced block (more lines, when the
+    macro has its lines to itself, see `_code_macro_block`) or a code span, a panel's rich text as a quote with its
+    kind's mark ('warning': ⚠️), and other macros (a table of contents) dropped. What a macro becomes takes as many
+    lines as it does, so line numbers hold: the lines it is short of are blank lines at the end of its last line."""
+    out: list[str] = []
+    at = 0  # the body before `at` is read
+    short = 0  # the lines the text read is short of the body's: they end the next line
+    for found in _MACRO.finditer(body):
+        block = _code_macro_block(body, found, at)
+        start, end, text = block if block is not None else (*found.span(), _unwrapped_macro(body, found))
+        between = body[at:start]
+        if short and "\n" in between:
+            between, short = between.replace("\n", "\n" * (short + 1), 1), 0
+        out += (between, text)
+        short += body.count("\n", start, end) - text.count("\n")
+        at = end
+    rest = body[at:]
+    if short:
+        rest = rest.replace("\n", "\n" * (short + 1), 1) if "\n" in rest else rest + "\n" * short
+    out.append(rest)
+    return "".join(out)
 
-    def unwrap(found: re.Match[str]) -> str:
-        at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
-        name, inner = found.group(1).casefold(), found.group(2)
-        code = _MACRO_CODE.search(inner)
-        if code is not None:
-            text = code.group(1).strip("\n")
-            if "\n" in text and at_line_start:
-                language = _MACRO_LANGUAGE.search(inner)
-                fence = "````" if "```" in text else "```"
-                return f"{fence}{language.group(1) if language else ''}\n{text}\n{fence}"
-            text = _squash(text.replace("\n", " "))
-            return f"`{text}`" if "`" not in text else f"`` {text} ``"
-        rich = _MACRO_TEXT.search(inner)
-        if rich is None:
-            return "\n" * found.group().count("\n")
-        lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
-        lines = [line for line in lines if line]
-        mark = _ADMONITION_MARKS.get(name, "")
-        if lines and mark:
-            lines[0] = f"{mark} {lines[0]}"
-        if not at_line_start:
-            return " ".join(lines)
-        return "\n".join(f"> {line}" for line in lines) or ""
 
-    return _MACRO.sub(unwrap, body)
+def _line_end(body: str, at: int) -> int:
+    """Return where the line holding body[at] ends (its line break, or the body's end)."""
+    end = body.find("\n", at)
+    return len(body) if end < 0 else end
+
+
+def _code_macro_block(body: str, found: re.Match[str], at: int) -> tuple[int, int, str] | None:
+    """Return the fenced code block that a code macro of more than one line of code becomes when the macro has its
+    lines to itself, as (start, end, text): the part of the body it takes, which has as many lines as the block. A
+    macro with fewer lines than its code and fences takes the blank lines before and after it (a fence needs none
+    around it); one that cannot is no block (None). `at`: where the body not yet read starts."""
+    inner = found.group(2)
+    code = _MACRO_CODE.search(inner)
+    if code is None or "\n" not in (text := code.group(1).strip("\n")):
+        return None
+    start, end = body.rfind("\n", 0, found.start()) + 1, _line_end(body, found.end())
+    indent = body[start : found.start()]
+    if indent.strip() or body[found.end() : end].strip():
+        return None
+    language = _MACRO_LANGUAGE.search(inner)
+    fence = "````" if "```" in text else "```"
+    lines = [f"{fence}{language.group(1) if language else ''}", *text.split("\n"), fence]
+    room = body.count("\n", start, end) + 1
+    if len(lines) > room and start > at:
+        before = body.rfind("\n", 0, start - 1) + 1
+        if before >= at and not body[before : start - 1].strip():
+            start, room = before, room + 1
+    if len(lines) > room and end < len(body) and not body[end + 1 : (after := _line_end(body, end + 1))].strip():
+        end, room = after, room + 1
+    if len(lines) > room:
+        return None
+    return start, end, "\n".join(indent + line if line else line for line in lines) + "\n" * (room - len(lines))
+
+
+def _unwrapped_macro(body: str, found: re.Match[str]) -> str:
+    """Return what a Confluence macro that is no fenced block shows, on one line or on no more lines than it takes:
+    its code as a code span, its rich text as a quote (as a sentence's words when the macro is in a sentence), or
+    nothing."""
+    at_line_start = not body[body.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+    name, inner = found.group(1).casefold(), found.group(2)
+    code = _MACRO_CODE.search(inner)
+    if code is not None:
+        text = _squash(code.group(1).strip("\n").replace("\n", " "))
+        return f"`{text}`" if "`" not in text else f"`` {text} ``"
+    rich = _MACRO_TEXT.search(inner)
+    if rich is None:
+        return ""
+    lines = [html.unescape(_TAG.sub("", line)).strip() for line in rich.group(1).split("\n")]
+    lines = [line for line in lines if line]
+    mark = _ADMONITION_MARKS.get(name, "")
+    if lines and mark:
+        lines[0] = f"{mark} {lines[0]}"
+    if not at_line_start:
+        return " ".join(lines)
+    return "\n".join(f"> {line}" for line in lines)
 
 
 # A Confluence wiki table's header row ('|| Topic || Time ||'), which CommonMark reads as a paragraph: the rows after
@@ -1633,6 +1758,7 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.urls += cell.urls
     reader.dropped += cell.dropped
     reader.first_dropped = reader.first_dropped or cell.first_dropped
+    reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
 
 
@@ -1813,6 +1939,16 @@ _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=]+)(?=\s|$))""")
 _LIQUID_VARIABLE = re.compile(
     r"[ \t]*(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
 )
+_PAGE_VARIABLE = re.compile(r"(?<![$\w])\{\{-?[ \t]*page\.(?P<key>\w+)[ \t]*-?\}\}")
+# An inline shortcode or tag (a Hugo one, '{{< ref "setup" >}}', '{{% relref "x" %}}'; a Liquid one, '{% link x %}'),
+# as a link's target too ('[the setup]({{< ref "setup" >}})').
+_INLINE_TAG = re.compile(
+    r"(?P<target>\]\([ \t]*)?(?:\{\{<[ \t]*(?P<hugo>[\w-]+)(?P<args>[^<>{}]*?)[ \t/]*>\}\}"
+    r"|\{\{%[ \t]*(?P<hugo2>[\w-]+)(?P<args2>[^%{}]*?)[ \t/]*%\}\}"
+    r"|\{%-?[ \t]*(?P<liquid>[\w-]+)(?P<args3>[^%{}]*?)-?%\})"
+)
+# The inline tags and shortcodes that give the address of another page of the site.
+_PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
 _ESM = re.compile(r"(?:import|export)[ \t{*]")
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
 # The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
@@ -1829,9 +1965,10 @@ def _site_marks(body: str) -> bool:
 def _site_generators(body: str) -> str:
     """Return a body with the syntax of GitBook, Hugo/Jekyll and Docusaurus/MDX as markdown: notes (GitBook hints,
     Hugo notices, Docusaurus admonitions) as block quotes like MkDocs' admonitions, embeds and videos as links, a
-    tab's title as a bold label over its text, code highlight tags as fences; their other tag lines, comments,
-    Liquid variables and the imports at the top of an MDX file are dropped. Each line stays on its line, so line
-    numbers hold; nothing in a fenced code block changes."""
+    tab's title as a bold label over its text, code highlight tags as fences, inline links to other pages as links
+    (see `_inline_site_syntax`); their other tag lines, comments, lines of nothing but Liquid variables and the
+    imports at the top of an MDX file are dropped. Each line stays on its line, so line numbers hold; nothing in a
+    fenced code block changes."""
     return "\n".join(_site_lines(body.split("\n"), top=True))
 
 
@@ -1941,8 +2078,8 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
         if taken:
             i += taken
             continue
-        if "{{" in line:
-            line = _without_variables(line)
+        if "{{" in line or "{%" in line:
+            line = _inline_site_syntax(line)
         out.append(line)
         i += 1
     return out
@@ -2039,13 +2176,75 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
 
 
-def _without_variables(line: str) -> str:
-    """Return a line without its Liquid variables ('{{ site.title }}'), but in code spans; a heading left empty is
-    no line."""
+# A tag, shortcode or variable of a site generator as written ('{% include x %}', '{{< kbd Ctrl >}}',
+# '{{ site.title }}'), not GitHub Actions' '${{ … }}'.
+_TEMPLATE = re.compile(r"(?<!\$)\{\{.*?\}\}|\{%.*?%\}")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def _templates_left(body: str) -> tuple[int, int | None, str]:
+    """Return how many tags, shortcodes and variables of a site generator a body read by `_site_generators` still
+    shows as written, the line (from 0) of the first and the first; none in code or in a comment on its line."""
+    count, first_line, first = 0, None, ""
+    lines = body.split("\n")
+    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        if in_code or not ("{{" in line or "{%" in line):
+            continue
+        for part in line.split("`")[::2]:
+            found = _TEMPLATE.findall(_HTML_COMMENT.sub("", part) if "<!--" in part else part)
+            if found and first_line is None:
+                first_line, first = i, found[0]
+            count += len(found)
+    return count, first_line, first
+
+
+def _inline_site_syntax(line: str) -> str:
+    """Return a line with its inline links to pages ('{{< ref "setup" >}}', '{% link setup.md %}') and videos as
+    markdown (see `_inline_tag`), but in code spans; a line of nothing but Liquid variables ('# {{ page.title }}')
+    is no line, and a variable in a sentence stays as written: its value is the site's, which the file does not
+    hold ('Welcome to {{ site.title }}.')."""
     parts = line.split("`")
-    parts[::2] = [_LIQUID_VARIABLE.sub("", part) for part in parts[::2]]
+    parts[::2] = [_INLINE_TAG.sub(_inline_tag, part) if "{" in part else part for part in parts[::2]]
     text = "`".join(parts)
-    if text == line:
-        return line
-    text = re.sub(r"[ \t]+(?=[.,;:!?)]|$)", "", text)
-    return "" if _EMPTY_HEADING.match(text) or not text.strip() else text
+    if "{{" not in text:
+        return text
+    bare = "".join(_LIQUID_VARIABLE.sub("", part) for part in parts[::2])
+    return "" if _EMPTY_HEADING.match(bare) or not bare.strip() else text
+
+
+def _inline_tag(found: re.Match[str]) -> str:
+    """Return an inline tag or shortcode as markdown: a link to another page of the site as a link to its path (its
+    name shown, as for '[](setup.md)'; the path alone as a link's target), a video as the link to watch it; any other
+    stays as written."""
+    name = (found.group("hugo") or found.group("hugo2") or found.group("liquid")).casefold()
+    args = found.group("args") or found.group("args2") or found.group("args3") or ""
+    target = found.group("target") or ""
+    if name in _PAGE_LINKS:
+        path = _attrs(args).get("path") or _first_arg(args)
+        if path and not any(c in path for c in "<>[]"):
+            return f"{target}<{path}>" if target else f"[](<{path}>)"
+    elif (
+        name in _VIDEO_URLS and found.group("liquid") is None and (video := _attrs(args).get("id") or _first_arg(args))
+    ):
+        return target + _VIDEO_URLS[name].format(video)
+    return found.group()
+
+
+def _page_variables(body: str, page: Mapping[str, object]) -> str:
+    """Return a body with its Liquid variables of the page ('{{ page.description }}') as the values its front-matter
+    gives them ('page.title' is its 'title', else its 'displayName'), but in code; others stay."""
+
+    def value(found: re.Match[str]) -> str:
+        key = found.group("key")
+        given = page.get(key) if key != "title" else page.get("title") or page.get("displayName")
+        if isinstance(given, bool) or not isinstance(given, str | int | float):
+            return found.group()
+        return _squash(str(given).replace("\n", " "))
+
+    lines = body.split("\n")
+    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        if not in_code and "{{" in line:
+            parts = line.split("`")
+            parts[::2] = [_PAGE_VARIABLE.sub(value, part) for part in parts[::2]]
+            lines[i] = "`".join(parts)
+    return "\n".join(lines)

@@ -1132,7 +1132,7 @@ def _parse_body(
 ) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
     """Read the markdown body into its title, phases, checklist and sections."""
     base_url = facts.get("baseUrl") if facts else None
-    blocks, links = read_blocks(body, first_line, base_url)
+    blocks, links = read_blocks(body, first_line, base_url, facts)
     if links.relative_dropped:
         n = links.relative_dropped
         problems.add(
@@ -1140,6 +1140,24 @@ def _parse_body(
             links.first_dropped_line,
             f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
             "to the front-matter to make them clickable, or use full URLs",
+        )
+    if links.relative_images:
+        n = links.relative_images
+        problems.add(
+            "warning",
+            links.first_image_line,
+            f"{n} relative image{'s are' if n > 1 else ' is'} shown as {'their' if n > 1 else 'its'} alt text, "
+            f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
+            "full URLs",
+        )
+    if links.templates:
+        n = links.templates
+        problems.add(
+            "warning",
+            links.first_template_line,
+            f"{n} template tag{'s are' if n > 1 else ' is'} shown as written (the first: '{links.first_template}'): "
+            "the bot does not run Jekyll, Hugo or GitBook; write the text "
+            f"{'they stand' if n > 1 else 'it stands'} for instead",
         )
     if links.unclosed_fence is not None:
         problems.add(

@@ -3,9 +3,11 @@ maths, images and Confluence tables and macros."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.models import Phase
 from bot.content.search import SearchIndex
-from tests.content.helpers import parse_body
+from tests.content.helpers import parse_body, role_file
 
 
 def shown(phase: Phase) -> str:
@@ -63,6 +65,22 @@ def test_latex_maths_is_kept_as_written():
     assert "$$" not in text
 
 
+def test_shell_variables_in_prose_are_shown_as_written_and_maths_stays_code():
+    role, _ = parse_body(
+        "# Week 1\n\n- Add `~/bin` to $HOME/bin:$PATH and $HOME/.bashrc\n- Copy it to ${HOME}/$USER/notes\n\n"
+        "Each $x_i$ counts; the mean is $$ \\bar{x} = \\frac{1}{n} \\sum x_i $$ and $N$ is the count.\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Add `~/bin` to $HOME/bin:$PATH and $HOME/.bashrc",
+        "Copy it to ${HOME}/$USER/notes",
+    ]
+    text = shown(role.phases[0])
+    assert "Each `x_i` counts; the mean is `\\bar{x} = \\frac{1}{n} \\sum x_i` and `N` is the count." in text
+    assert [hit.section.title for hit in SearchIndex([role]).search("bashrc")] == [
+        "Add ~/bin to $HOME/bin:$PATH and $HOME/.bashrc"
+    ]
+
+
 def test_an_image_keeps_its_alt_text():
     role, _ = parse_body(
         "# Week 1\n\n- Pandas\n\n![histogram of ages](images/hist.png)\n\n"
@@ -116,3 +134,61 @@ def test_confluence_macros_are_unwrapped():
     assert "```python\ndef test_logout(page):\n    page.click('#out')\n```" in text
     assert "Never load-test production." in text
     assert "ac:" not in text
+
+
+COMPACT_MACRO = (
+    '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">python</ac:parameter>'
+    "<ac:plain-text-body><![CDATA[def test_logout(page):\n    page.click('#out')\n    assert page.url]]>"
+    "</ac:plain-text-body></ac:structured-macro>"
+)
+STORAGE_MACRO = (
+    '<ac:structured-macro ac:name="code">\n  <ac:parameter ac:name="language">python</ac:parameter>\n'
+    "  <ac:plain-text-body><![CDATA[def test_logout(page):\n    page.click('#out')]]></ac:plain-text-body>\n"
+    "</ac:structured-macro>"
+)
+
+
+@pytest.mark.parametrize("macro", [COMPACT_MACRO, STORAGE_MACRO], ids=["compact", "storage"])
+def test_lines_after_a_confluence_code_macro_keep_their_numbers(macro: str):
+    body = (
+        f"## Phase 1: Automation (Weeks 1-2)\n\n- Page object model\n\n{macro}\n\n- [ ] Automate the logout test\n\n"
+        "## Phase 2: Load testing (Weeks 5-6)\n\n- k6\n"
+    )
+    role, problems = parse_body(body)
+    lines = role_file(body=body).split("\n")
+    (item,) = role.checklist
+    assert lines[item.line - 1] == "- [ ] Automate the logout test"
+    (gap,) = [p for p in problems if "belong to no phase" in p.message]
+    assert lines[gap.line - 1] == "## Phase 2: Load testing (Weeks 5-6)"
+    assert "```python\ndef test_logout(page):\n    page.click('#out')" in shown(role.phases[0])
+
+
+def test_a_code_macro_with_no_blank_lines_around_it_is_code_on_its_lines():
+    body = (
+        f"## Phase 1: Automation (Weeks 1-2)\n\nLog out:\n{COMPACT_MACRO}\n- [ ] Automate the logout test\n"
+        "- [ ] Automate the login test\n"
+    )
+    role, _ = parse_body(body)
+    lines = role_file(body=body).split("\n")
+    assert [lines[item.line - 1] for item in role.checklist] == [
+        "- [ ] Automate the logout test",
+        "- [ ] Automate the login test",
+    ]
+    assert "`def test_logout(page): page.click('#out') assert page.url`" in shown(role.phases[0])
+
+
+def test_lines_after_a_confluence_panel_or_a_macro_in_a_sentence_keep_their_numbers():
+    body = (
+        "## Phase 1: Automation (Weeks 1-2)\n\n"
+        '<ac:structured-macro ac:name="warning">\n<ac:rich-text-body>\n<p>Never load-test production.</p>\n\n'
+        "</ac:rich-text-body>\n</ac:structured-macro>\n\n"
+        'Run <ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[pytest\n  -x]]>'
+        "</ac:plain-text-body></ac:structured-macro> first.\n\n- [ ] Automate the logout test\n"
+    )
+    role, _ = parse_body(body)
+    lines = role_file(body=body).split("\n")
+    (item,) = role.checklist
+    assert lines[item.line - 1] == "- [ ] Automate the logout test"
+    text = shown(role.phases[0])
+    assert "⚠️ Never load-test production." in text
+    assert "Run `pytest -x` first." in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.content.markdown import read_blocks
 from bot.content.search import SearchIndex
-from tests.content.helpers import parse_body, section_titled
+from tests.content.helpers import parse_body, role_file, section_titled
 
 HTML_SCHEDULE = (
     "## Schedule\n\n<table>\n"
@@ -79,14 +79,17 @@ def test_an_html_table_of_topics_under_a_phase_gives_the_topics_a_markdown_table
 def test_html_cell_text_is_shown_as_written_entities_unescaped_and_tags_dropped():
     body = (
         "## Notes\n\n<table>\n<tr><th>Topic</th><th>Notes</th></tr>\n"
-        "<tr><td>C &amp; C++</td><td>a*b_c <em>pointer</em> &quot;math&quot;<img src='x.png' alt='diagram'></td></tr>\n"
+        "<tr><td>C &amp; C++</td><td>a*b_c <em>pointer</em> &quot;math&quot; <img src='x.png' alt='diagram'></td></tr>\n"
         "</table>\n"
     )
     ((md, plain, label, cells, _, _),) = rows(body)
-    assert cells == (("Topic", "C & C++", "C & C++"), ("Notes", 'a\\*b_c pointer "math"', 'a*b_c pointer "math"'))
+    assert cells == (
+        ("Topic", "C & C++", "C & C++"),
+        ("Notes", 'a\\*b_c pointer "math" diagram', 'a*b_c pointer "math" diagram'),
+    )
     assert (md, plain, label) == (
-        'C & C++ — Notes: a\\*b_c pointer "math"',
-        'C & C++ — a*b_c pointer "math"',
+        'C & C++ — Notes: a\\*b_c pointer "math" diagram',
+        'C & C++ — a*b_c pointer "math" diagram',
         "C & C++",
     )
 
@@ -134,7 +137,7 @@ def test_a_paragraph_after_an_html_table_is_found_by_search():
     assert [h.section.title for h in SearchIndex([role]).search("fall behind")] == ["Schedule"]
 
 
-def test_html_paragraphs_of_images_badges_or_in_page_links_show_nothing():
+def test_html_paragraphs_of_badges_or_in_page_links_show_nothing_and_an_image_its_alt_text():
     body = (
         "# T\n\n## About\n\n"
         '<p align="center"><img src="https://example.com/banner.png" alt="A banner"></p>\n\n'
@@ -144,7 +147,7 @@ def test_html_paragraphs_of_images_badges_or_in_page_links_show_nothing():
         "<!-- <p>An old note</p> -->\n\n<pre>\n<p>An example</p>\n</pre>\n\n<p>Welcome.</p>\n"
     )
     role, _ = parse(body)
-    assert section(role, "About").text == "Welcome."
+    assert section(role, "About").text == "[A banner](https://example.com/banner.png)\n\nWelcome."
 
 
 def test_a_break_in_an_html_paragraph_starts_a_line_and_a_relative_link_is_its_text():
@@ -190,3 +193,34 @@ def test_html_blocks_are_parted_from_the_text_before_them_only_by_a_blank_line()
     )
     role, _ = parse(body)
     assert section(role, "About").text == "Read this first.\n- Git\n\n> Quoted.\n\n> Also quoted"
+
+
+def test_an_html_image_shows_its_alt_text_as_a_markdown_image_does():
+    html, _ = parse(
+        "# T\n\n## About\n\n"
+        '<p>Read the <img src="https://example.com/arch.png" alt="architecture diagram"> first.</p>\n\n'
+        '<div align="center">\n  <img src="https://example.com/flow.png" alt="Request flow" width="600">\n</div>\n\n'
+        '<p><a href="https://ci.example.com"><img src="https://img.shields.io/ci.svg" alt="build"></a> '
+        '<img src="https://img.shields.io/x.svg" alt="stars"> Welcome.</p>\n'
+    )
+    markdown, _ = parse(
+        "# T\n\n## About\n\nRead the ![architecture diagram](https://example.com/arch.png) first.\n\n"
+        "![Request flow](https://example.com/flow.png)\n\n"
+        "[![build](https://img.shields.io/ci.svg)](https://ci.example.com) ![stars](https://img.shields.io/x.svg) "
+        "Welcome.\n"
+    )
+    assert section(html, "About").text == (
+        "Read the [architecture diagram](https://example.com/arch.png) first.\n\n"
+        "[Request flow](https://example.com/flow.png)\n\nWelcome."
+    )
+    assert section(html, "About").text == section(markdown, "About").text
+
+
+def test_a_relative_html_image_is_its_alt_text_with_the_relative_image_warning_on_its_line():
+    body = '# T\n\n## About\n\n<p align="center">\n  Our setup:\n  <img src="img/arch.png" alt="System architecture">\n</p>\n'
+    role, problems = parse(body)
+    assert section(role, "About").text == "Our setup: System architecture"
+    (warning,) = [p for p in problems if "relative image" in p.message]
+    assert warning.message.startswith("1 relative image is shown as its alt text, unlinked")
+    lines = role_file(body=body).split("\n")
+    assert lines[warning.line - 1] == '  <img src="img/arch.png" alt="System architecture">'

@@ -62,6 +62,29 @@ def test_relative_links_without_base_url_are_text_with_one_warning():
     assert warning.line == text.split("\n").index("- [Git notes](./notes/git.md)") + 1
 
 
+def test_relative_images_without_base_url_are_their_alt_text_with_one_warning():
+    body = PHASE + "- Overview\n\n![diagram](img/arch.png)\n\n- Flow: ![request flow](img/flow.png)\n"
+    text = role_file(body=body)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert "diagram" in [piece.md for piece in role.phases[0].body]
+    assert [t.text for t in role.phases[0].topics] == ["Overview", "Flow: request flow"]
+    (warning,) = problems
+    assert warning.message == (
+        "2 relative images are shown as their alt text, unlinked: add 'baseUrl: https://…' to the front-matter "
+        "to link them, or use full URLs"
+    )
+    assert warning.line == text.split("\n").index("![diagram](img/arch.png)") + 1
+
+
+def test_relative_images_resolve_against_base_url():
+    body = PHASE + "- Flow: ![request flow](img/flow.png)\n"
+    role, problems = parse(body, extra="baseUrl: https://github.com/me/plan/blob/main/\n")
+    assert [t.text for t in role.phases[0].topics] == [
+        "Flow: [request flow](https://github.com/me/plan/blob/main/img/flow.png)"
+    ]
+    assert problems == []
+
+
 def test_a_bad_base_url_is_an_error_on_its_line():
     text = role_file(body=PHASE, extra="baseUrl: notes/\n")
     role, problems = parse_bytes(text.encode(), "x.md")

@@ -3,10 +3,11 @@ search: notes as quotes, embeds and videos as links, tag lines and comments neve
 
 from __future__ import annotations
 
+from bot.content.loader import parse_bytes
 from bot.content.models import Role
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body
+from tests.content.helpers import parse_body, role_file
 
 
 def searched(role: Role, query: str) -> list[str]:
@@ -127,14 +128,58 @@ Welcome to {{ site.title }}.
 """
 
 
-def test_mdx_imports_and_liquid_variables_are_never_shown_or_searched():
+def test_mdx_imports_are_never_shown_or_searched_and_a_page_variable_is_its_front_matter_value():
     role, _ = parse_body(LIQUID)
     text = all_text(role)
-    for raw in ("{{", "page.title", "site.title", "import", "@theme", "export", "draft"):
+    for raw in ("page.title", "import", "@theme", "export", "draft"):
         assert raw not in text
-    assert role.title != "{{ page.title }}"
+    assert role.title == "Test Role"  # '# {{ page.title }}': the front-matter's displayName
     assert searched(role, "tabs theme") == []
-    assert [s.title for s in role.sections if "{{" in s.title] == []
+
+
+def test_a_site_variable_in_a_sentence_stays_as_written():
+    role, _ = parse_body(LIQUID)
+    assert "Welcome to {{ site.title }}." in all_text(role)
+
+
+def test_a_line_of_nothing_but_a_variable_shows_nothing():
+    role, _ = parse_body("# {{ site.title }}\n\n{{ content }}\n\n## Phase 1: Basics (Weeks 1-3)\n\n- Functions\n")
+    assert "{{" not in all_text(role)
+    assert role.title == "Test Role"
+
+
+def test_page_variables_show_their_front_matter_values_but_in_code():
+    role, _ = parse_body(
+        "## Phase 1: Basics (Weeks 1-3)\n\n- {{ page.displayName }} starts here: {{ page.description }}\n"
+        "- Print it with `{{ page.description }}`\n- {{ page.nothing }} stays\n"
+    )
+    assert [t.text for t in role.phases[0].topics] == [
+        "Test Role starts here: A test path.",
+        "Print it with `{{ page.description }}`",
+        "{{ page.nothing }} stays",
+    ]
+
+
+def test_inline_shortcodes_and_tags_linking_pages_read_as_links():
+    body = (
+        '## Phase 1: Basics (Weeks 1-3)\n\n- Functions: see {{< ref "functions.md" >}} for more\n'
+        '- Read [the guide]({{< relref "docs/guide.md" >}}) and [the intro]({% link _posts/intro.md %})\n'
+        "- Watch {{< youtube R8_veQiYBjI >}} first\n"
+    )
+    role, _ = parse_body(body)
+    assert [t.text for t in role.phases[0].topics] == [
+        "Functions: see functions for more",
+        "Read the guide and the intro",
+        "Watch <https://www.youtube.com/watch?v=R8_veQiYBjI> first",
+    ]
+    linked, _ = parse_bytes(
+        role_file(body=body, extra="baseUrl: https://github.com/me/plan/blob/main/\n").encode(), "x.md"
+    )
+    assert linked is not None
+    assert linked.phases[0].topics[1].text == (
+        "Read [the guide](https://github.com/me/plan/blob/main/docs/guide.md) and "
+        "[the intro](https://github.com/me/plan/blob/main/_posts/intro.md)"
+    )
 
 
 DOCUSAURUS = """
@@ -206,3 +251,25 @@ def test_the_same_braces_in_code_and_prose_stay():
     assert "`{{ .Values.image }}` and `${{ secrets.TOKEN }}`" in shown
     assert "```md\n{% hint style='info' %}\n:::note\n{/* kept */}\n```" in shown
     assert "Ratios like 1:::2 stay." in shown
+
+
+def test_template_syntax_left_in_the_text_gets_one_warning_on_its_first_line():
+    body = (
+        "## Phase 1: Basics (Weeks 1-3)\n\n- Functions\n\n{% include toc.html %}\n\n"
+        "- Copy with {{< kbd Ctrl+C >}}, not `{{< kbd x >}}` or ${{ secrets.TOKEN }}\n"
+        "- Run {% unknown x %} first\n\n```yaml\nimage: {{ .Values.image }}\n```\n"
+    )
+    role, problems = parse_body(body)
+    (warning,) = [p for p in problems if "template" in p.message]
+    assert warning.message == (
+        "2 template tags are shown as written (the first: '{{< kbd Ctrl+C >}}'): the bot does not run Jekyll, "
+        "Hugo or GitBook; write the text they stand for instead"
+    )
+    assert role_lines(body)[warning.line - 1].startswith("- Copy with {{< kbd Ctrl+C >}}")
+    assert "Copy with {{< kbd Ctrl+C >}}" in phase_body(role.phases[0])
+
+
+def test_template_syntax_the_bot_reads_gets_no_warning():
+    for body in (GITBOOK, HUGO, LIQUID.replace("Welcome to {{ site.title }}.", "Welcome.")):
+        _, problems = parse_body(body)
+        assert [p.message for p in problems if "template" in p.message] == []
