@@ -13,12 +13,18 @@ class Token(NamedTuple):
     """A start tag, an end tag or a run of text, and the line (from 1) of the HTML it starts on.
 
     kind: "start", "end" or "text"; value: the tag's name (lower case) or the text (entities unescaped);
-    href: a start tag's `href` attribute (unescaped), or None."""
+    href: a start tag's `href` attribute (unescaped), or None; attrs: the other attributes the reader reads of a
+    start tag (`_READ`), by name, a name alone ('checked') with None."""
 
     kind: str
     value: str
     href: str | None
     line: int
+    attrs: dict[str, str | None] | None = None
+
+
+# Attributes the reader reads beyond `href`: a checkbox's 'type' and 'checked', a list's 'start'.
+_READ = frozenset({"type", "checked", "start"})
 
 
 class _Tokens(HTMLParser):
@@ -28,7 +34,8 @@ class _Tokens(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         href = next((value for name, value in attrs if name == "href"), None)
-        self.tokens.append(Token("start", tag, href, self.getpos()[0]))
+        read = {name: value for name, value in attrs if name in _READ} or None
+        self.tokens.append(Token("start", tag, href, self.getpos()[0], read))
 
     def handle_endtag(self, tag: str) -> None:
         self.tokens.append(Token("end", tag, None, self.getpos()[0]))
