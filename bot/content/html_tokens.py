@@ -23,8 +23,8 @@ class Token(NamedTuple):
     attrs: dict[str, str | None] | None = None
 
 
-# Attributes the reader reads beyond `href`: a checkbox's 'type' and 'checked', a list's 'start'.
-_READ = frozenset({"type", "checked", "start"})
+# Attributes the reader reads beyond `href`: a cell's 'colspan', a checkbox's 'type' and 'checked', a list's 'start'.
+_READ = frozenset({"colspan", "type", "checked", "start"})
 
 
 class _Tokens(HTMLParser):

@@ -1291,11 +1291,12 @@ class _HtmlBlock:
 
     What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), and
     so is text outside one (in a '<div>', a '<details>' block), up to the next block tag; a '<table>' a table (a row
-    whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other row); an '<li>' of a
-    '<ul>' or '<ol>' a list item (nested lists deeper; a checkbox or '[ ]' before its text makes it a task);
-    '<h1>'-'<h6>' and '<summary>' headings. The text goes through the reader's own inline handling, so links
-    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown; other tags are
-    dropped, and an '<img>' is not shown (a link around one only, a badge, neither).
+    whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other row; a cell spans the
+    columns its 'colspan' gives); an '<li>' of a '<ul>' or '<ol>' a list item (nested lists deeper; a checkbox or
+    '[ ]' before its text makes it a task); '<h1>'-'<h6>' and '<summary>' headings. The text goes through the
+    reader's own inline handling, so links ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes
+    come out as in markdown; other tags are dropped, and an '<img>' is not shown (a link around one only, a badge,
+    neither).
 
     In a markdown list item ('- Git' then '  <ul><li>branches</li></ul>') the block's items and lines are one level
     under the item, and its headings are lines; the text of a block that starts an item ('- <div>Git</div>') is the
@@ -1316,10 +1317,11 @@ class _HtmlBlock:
         self.heading_line = 0
         self.paragraph = False  # a '<p>' is open: its text is the reader's inline run
         self.line: int | None = None  # the line of the paragraph's text being read
-        # An open row: (clean text, markdown, a '<th>', a picture in a link) per cell
-        self.row: list[tuple[str, str, bool, bool]] | None = None
+        # An open row: (clean text, markdown, a '<th>', a picture in a link, the columns it spans) per cell
+        self.row: list[tuple[str, str, bool, bool, int]] | None = None
         self.row_line = 0
         self.cell: bool | None = None  # an open cell: True for a '<th>'
+        self.span = 1  # the columns the open cell spans
         self.pictured = False  # the open cell holds an image in a link (an avatar, a logo)
         self.links: list[bool] = []  # of each open '<a>': whether it opened a link (it has an href)
 
@@ -1402,6 +1404,7 @@ class _HtmlBlock:
             if self.row is None:
                 self.row, self.row_line = [], line
             self.cell, self.pictured, self.line = tag == "th", False, None
+            self.span = _colspan(attrs)
             reader.start_inline(reader.html_start)
         elif tag == "thead" and table is not None and not nested:
             table.in_head = True
@@ -1554,7 +1557,7 @@ class _HtmlBlock:
         if self.cell is None or self.row is None:
             return
         md, plain, *_ = self.reader.take()
-        self.row.append((plain, md, self.cell, self.pictured))
+        self.row.append((plain, md, self.cell, self.pictured, self.span))
         self.cell = None
 
     def end_row(self) -> None:
@@ -1565,20 +1568,29 @@ class _HtmlBlock:
             return
         reader = self.reader
         table = reader.html_table or _HtmlTable()
-        cells = [(plain, md) for plain, md, _, _ in row]
-        if table.in_head or (table.head is None and not table.rows and all(th for _, _, th, _ in row)):
-            table.head = cells
+        if table.in_head or (table.head is None and not table.rows and all(th for _, _, th, _, _ in row)):
+            # A header that spans columns names each of them ('<th colspan="2">Resources</th>').
+            table.head = [(plain, md) for plain, md, _, _, span in row for _ in range(span)]
             return
         table.rows += 1
         # A row of pictures in links, each with a caption at most (contributors' avatars, sponsors' logos), credits
         # people: it is no topic of the path.
-        if all(pictured for plain, _, _, pictured in row if plain):
+        if all(pictured for plain, _, _, pictured, _ in row if plain):
             return
+        # A cell that spans columns leaves them empty, so the cells after it stay under their headers.
+        cells = [cell for plain, md, _, _, span in row for cell in [(plain, md), *[("", "")] * (span - 1)]]
         reader.add_row(table.head or [], cells, self.row_line)
 
 
 # A task box written as text at the start of an HTML list item ('<li>[ ] Ship it</li>', '[x]'): the item is a task.
 _TEXT_BOX = re.compile(r"\[([ xX])\]\s+")
+_MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row
+
+
+def _colspan(attrs: dict[str, str | None] | None) -> int:
+    """Return the columns a cell spans: its 'colspan' (1 when missing or not a number)."""
+    value = (attrs or {}).get("colspan") or ""
+    return min(int(value), _MAX_COLSPAN) if value.strip().isdigit() and int(value) > 0 else 1
 
 
 def _list_start(attrs: dict[str, str | None] | None) -> int:

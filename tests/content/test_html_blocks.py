@@ -192,7 +192,7 @@ def test_html_blocks_are_parted_from_the_text_before_them_only_by_a_blank_line()
     assert section(role, "About").text == "Read this first.\n- Git\n\n> Quoted.\n\n> Also quoted"
 
 
-# ---------------------------------------------------------------- HTML lists and bare text
+# ---------------------------------------------------------------- HTML lists, bare text, colspan
 
 HTML_LIST_PHASE = (
     "# T\n\n## Phase 1: Containers (Weeks 1-2)\n\n<ul>\n"
@@ -270,3 +270,25 @@ def test_html_inside_a_markdown_list_item_is_read_under_that_item():
         ("CSS", []),
         ("JavaScript Start with the DOM.", []),
     ]
+
+
+def test_a_cell_that_spans_columns_keeps_the_cells_after_it_under_their_headers():
+    body = (
+        "## Plan\n\n<table>\n<tr><th>Week</th><th>Topic</th><th>Reading</th></tr>\n"
+        "<tr><td>1</td><td>Git</td><td>Pro Git</td></tr>\n"
+        '<tr><td colspan="2">Review week</td><td>Your notes</td></tr>\n'
+        "</table>\n"
+    )
+    assert [cells for _, _, _, cells, _, _ in rows(body)] == [
+        (("Week", "1", "1"), ("Topic", "Git", "Git"), ("Reading", "Pro Git", "Pro Git")),
+        (("Week", "Review week", "Review week"), ("Reading", "Your notes", "Your notes")),
+    ]
+
+
+def test_a_header_that_spans_columns_names_each_of_them():
+    body = (
+        '## Plan\n\n<table>\n<tr><th>Topic</th><th colspan="2">Resources</th></tr>\n'
+        "<tr><td>Git</td><td>Pro Git</td><td>Oh My Git</td></tr>\n</table>\n"
+    )
+    ((_, _, _, cells, _, _),) = rows(body)
+    assert [header for header, _, _ in cells] == ["Topic", "Resources", "Resources"]
