@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot import components
@@ -21,7 +21,7 @@ from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import PieceLike, TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Reference, Resource, SliceUnit, TodayView
-from bot.domain.weeks import PhaseLike
+from bot.domain.weeks import PhaseLike, gap_weeks
 from bot.domain.zones import usable_zone
 from bot.i18n import N_, _, _n, _p, cmd, format_date
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines
@@ -83,6 +83,14 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
             return _("Both weeks are over")
         return _n("The only week is over", "All {n} weeks are over", plan.total_weeks)
     phase = pos.phase
+    if phase is None and pos.next_phase is not None:
+        return _(
+            "Week {week} of {total} · no phase (Phase {phase} starts in week {first})",
+            week=pos.week,
+            total=plan.total_weeks,
+            phase=pos.next_phase.number,
+            first=pos.next_phase.first_week,
+        )
     if phase is None:
         return _("Week {week} of {total}", week=pos.week, total=plan.total_weeks)
     written = plan.role.phase(phase.number) if titled else None
@@ -90,6 +98,41 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     if written is not None:
         return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=written.title, **fields)
     return _("Week {week} of {total} · Phase {phase} ({span})", **fields)
+
+
+def gap_text(plan: Plan) -> str:
+    """Say that the learner's week is in no phase of the plan, and which phase starts when: catch up or get ahead.
+
+    Only for a week between phases (`Position.between_phases`)."""
+    pos = plan.position
+    coming = pos.next_phase
+    if coming is None:
+        return ""
+    first, last = gap_weeks(plan.phases, pos.week) or (pos.week, pos.week)
+    written = plan.role.phase(coming.number)
+    enrollment = plan.enrollment
+    # Week w starts (w - 1) weeks after the start, and each "I'm behind" press moves it a week later.
+    starts = enrollment.start_date + timedelta(weeks=coming.first_week - 1 + enrollment.week_shift)
+    fields = {
+        "number": coming.number,
+        "title": written.title if written is not None else "",
+        "start": coming.first_week,
+        "date": format_date(starts),
+    }
+    if first == last:
+        return _(
+            "Week {week} is not part of any phase of the plan: catch up on what is still open, or get ahead on "
+            "Phase {number}: {title}, which starts in week {start} ({date}).",
+            week=first,
+            **fields,
+        )
+    return _(
+        "Weeks {first}-{last} are not part of any phase of the plan: catch up on what is still open, or get ahead "
+        "on Phase {number}: {title}, which starts in week {start} ({date}).",
+        first=first,
+        last=last,
+        **fields,
+    )
 
 
 def pace_label(pace: str | None) -> str:

@@ -14,13 +14,19 @@ class Token(NamedTuple):
 
     kind: "start", "end" or "text"; value: the tag's name (lower case) or the text (entities unescaped);
     href: a start tag's `href` attribute (unescaped), or an '<img>' tag's `src`, or None; alt: an '<img>' tag's `alt`
-    attribute, or None."""
+    attribute, or None; attrs: the other attributes the reader reads of a start tag (`_READ`), by name, a name alone
+    ('checked') with None."""
 
     kind: str
     value: str
     href: str | None
     line: int
     alt: str | None = None
+    attrs: dict[str, str | None] | None = None
+
+
+# Attributes the reader reads beyond `href`: a cell's 'colspan', a checkbox's 'type' and 'checked', a list's 'start'.
+_READ = frozenset({"colspan", "type", "checked", "start"})
 
 
 class _Tokens(HTMLParser):
@@ -34,7 +40,8 @@ class _Tokens(HTMLParser):
             self.tokens.append(Token("start", tag, found.get("src"), self.getpos()[0], found.get("alt")))
             return
         href = next((value for name, value in attrs if name == "href"), None)
-        self.tokens.append(Token("start", tag, href, self.getpos()[0]))
+        read = {name: value for name, value in attrs if name in _READ} or None
+        self.tokens.append(Token("start", tag, href, self.getpos()[0], attrs=read))
 
     def handle_endtag(self, tag: str) -> None:
         self.tokens.append(Token("end", tag, None, self.getpos()[0]))

@@ -167,8 +167,8 @@ class Links(NamedTuple):
     first_dropped_line: int | None
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
-    html_blocks: int = 0  # raw HTML blocks, of which only headings, paragraphs and tables are read
-    html_headings: int = 0  # the headings read from them
+    html_blocks: int = 0  # raw HTML blocks (their headings, text, lists and tables are read)
+    html_headings: int = 0  # the headings read from them, and their images alone on a line (a banner, a picture)
     last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
     # line is between them, however many lines apart they start (a '<tr>' per five lines).
@@ -345,6 +345,7 @@ class _Reader:
         self.html_blocks = 0
         self.html_text: list[str] | None = None  # the text of the HTML block being read (see `_html_block`)
         self.html_start = 0
+        self.html_lead: list | None = None  # the list item whose text the HTML block being read is (see `_HtmlBlock`)
         self.html_headings = 0
         self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
         self.outer_title = ""  # ... and its clean text
@@ -1087,12 +1088,21 @@ class _Reader:
             )
 
     def _start_hidden(self, info: object, offset: int) -> None:
-        self.close_item_text()
-        if info is None and not self.html and not self.items:  # an HTML block of its own: read its headings
-            self.html_text, self.html_start, self.in_summary = [], offset, False
+        lead = self._html_lead(info)
+        if lead is None:
+            self.close_item_text()
+        if info is None and not self.html:  # an HTML block: read what it shows (see `_html_block`)
+            self.html_text, self.html_start, self.in_summary, self.html_lead = [], offset, False, lead
         self.html += 1
         if info is None:  # an HTML block; a footnote definition or a metadata block comes with a value
             self.html_blocks += 1
+
+    def _html_lead(self, info: object) -> list | None:
+        """Return the list item an HTML block starts ('- <div>Install Git</div>'), whose text it then is; else None."""
+        item = self.open_item_text() if info is None and not self.html and self.lazy_depth is None else None
+        if item is None or (self.inline is not None and not self.inline.empty()):
+            return None
+        return item
 
     def _start_note(self, label: str, offset: int) -> None:
         if self.collecting is None:  # a footnote is shown after its mark (see `_note_mark`), not where it is written
@@ -1130,8 +1140,8 @@ class _Reader:
 
     def _html_block(self) -> None:
         """Read the HTML block just read as GitHub shows it: a heading of each '<h1>'-'<h6>' and '<summary>', a line
-        of each line of a '<p>', a row of each row of a '<table>' (see `_HtmlBlock`), and the text of an '<aside>' (a
-        Notion callout) as a quote."""
+        of each line of a '<p>' (or of text outside one), an item of each '<li>', a row of each row of a '<table>'
+        (see `_HtmlBlock`), and the text of an '<aside>' (a Notion callout) as a quote."""
         text = "".join(self.html_text or ())
         self.html_text = None
         if "<" not in text:
@@ -1139,7 +1149,7 @@ class _Reader:
         text = _HTML_NOT_SHOWN.sub(_blank_lines, text)  # line breaks kept: the lines stay right
         folded = text.casefold()
         # '<details>\n<summary>' then a blank line: the summary's text is the markdown heading after this block
-        self.in_summary = folded.rfind("<summary") > folded.rfind("</summary")
+        self.in_summary = folded.rfind("<summary") > folded.rfind("</summary") and not self.items
         first_line = self.line_at(self.html_start)
         aside = _ASIDE.match(text)
         if aside is not None:
@@ -1328,38 +1338,51 @@ class _HtmlTable:
 class _HtmlBlock:
     """Read the tags and text of one raw HTML block (a `bot.content.html_tokens` stream) into the reader's blocks.
 
-    What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), a
-    '<table>' a table (a row whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other
-    row), '<h1>'-'<h6>' and '<summary>' headings. The text goes through the reader's own inline handling, so links
-    ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes come out as in markdown, an '<img>' as its
-    alt text as a markdown image is (see `image`); other tags are dropped. Text outside a paragraph, a
-    cell or a heading (a '<div>' of badges, a '<details>' block's own text) is not read."""
+    What GitHub shows as text is read, as its markdown counterpart is: a '<p>' is a paragraph (a line per '<br>'), and
+    so is text outside one (in a '<div>', a '<details>' block), up to the next block tag; a '<table>' a table (a row
+    whose cells are all '<th>', or rows of a '<thead>', its header; a row block per other row; a cell spans the
+    columns its 'colspan' gives); an '<li>' of a '<ul>' or '<ol>' a list item (nested lists deeper; a checkbox or
+    '[ ]' before its text makes it a task); '<h1>'-'<h6>' and '<summary>' headings. The text goes through the
+    reader's own inline handling, so links ('<a href>' as '[text](url)'), in-page anchors, bare URLs and escapes
+    come out as in markdown, an '<img>' as its alt text as a markdown image is (see `image`); other tags are dropped.
+
+    In a markdown list item ('- Git' then '  <ul><li>branches</li></ul>') the block's items and lines are one level
+    under the item, and its headings are lines; the text of a block that starts an item ('- <div>Git</div>') is the
+    item's own text."""
 
     def __init__(self, reader: _Reader, first_line: int) -> None:
         self.reader = reader
         self.first_line = first_line
+        self.base = reader.items[-1][0] + 1 if reader.items else 0  # the depth of its outermost items and lines
+        self.lead, reader.html_lead = reader.html_lead, None  # the markdown item whose text its first line is
+        if self.lead is not None:
+            reader.inline = None  # the item's text starts as a paragraph would (see `end_paragraph`)
+        self.lists: list[int | None] = []  # of each open '<ul>' or '<ol>': its next item's number (None: a '<ul>')
+        self.open_items: list[int] = []  # the depths of the open '<li>'s
+        self.item: list | None = None  # the '<li>' whose own text is being read: [depth, line, task, number]
         self.heading: list[str] | None = None  # the text of an open heading
         self.heading_tag = ""
         self.heading_line = 0
         self.paragraph = False  # a '<p>' is open: its text is the reader's inline run
         self.line: int | None = None  # the line of the paragraph's text being read
-        # An open row: (clean text, markdown, a '<th>', a picture in a link) per cell
-        self.row: list[tuple[str, str, bool, bool]] | None = None
+        # An open row: (clean text, markdown, a '<th>', a picture in a link, the columns it spans) per cell
+        self.row: list[tuple[str, str, bool, bool, int]] | None = None
         self.row_line = 0
         self.cell: bool | None = None  # an open cell: True for a '<th>'
+        self.span = 1  # the columns the open cell spans
         self.pictured = False  # the open cell holds an image in a link (an avatar, a logo)
         self.links: list[bool] = []  # of each open '<a>': whether it opened a link (it has an href)
 
     def read(self, tokens: list[Token]) -> None:
         reader = self.reader
         made = len(reader.blocks)
-        for kind, value, href, line, alt in tokens:
+        for kind, value, href, line, alt, attrs in tokens:
             if kind == "text":
                 self.text(value, self.first_line + line - 1)
             elif kind == "start" and value == "img":
                 self.image(href, alt, self.first_line + line - 1)
             elif kind == "start":
-                self.start(value, href, self.first_line + line - 1)
+                self.start(value, href, self.first_line + line - 1, attrs)
             else:
                 self.end(value)
         # The block ends at a blank line: what is open ends with it (but for a table, see `_HtmlTable`).
@@ -1381,13 +1404,22 @@ class _HtmlBlock:
         if self.heading is not None:
             self.heading.append(value)
             return
-        if self.reader.inline is None:
+        if self.reader.inline is None and not self.start_bare(value):
             return
         if self.line is None and not value.isspace():
             self.line = line + value[: len(value) - len(value.lstrip())].count("\n")
         self.reader.text(value.replace("\n", " "))
 
-    def start(self, tag: str, href: str | None, line: int) -> None:
+    def start_bare(self, value: str) -> bool:
+        """Start a paragraph of text outside any ('<div>Install Git</div>'), but for blanks and text in a table
+        outside its cells (which no cell shows); return whether one started."""
+        if value.isspace() or self.reader.html_table is not None:
+            return False
+        self.paragraph, self.line = True, None
+        self.reader.start_inline(self.reader.html_start)
+        return True
+
+    def start(self, tag: str, href: str | None, line: int, attrs: dict[str, str | None] | None = None) -> None:
         reader = self.reader
         if self.heading is not None:
             if tag == "br":
@@ -1395,7 +1427,9 @@ class _HtmlBlock:
             return
         table = reader.html_table
         nested = table is not None and table.nested > 0
-        if tag in _HTML_HEADINGS:
+        if tag in _HTML_HEADINGS and self.base:  # a heading in a list item reads as a line of the item
+            self.end_paragraph()
+        elif tag in _HTML_HEADINGS:
             self.end_paragraph()
             self.heading, self.heading_tag, self.heading_line = [], tag, line
         elif tag == "table" and self.cell is not None:
@@ -1416,19 +1450,34 @@ class _HtmlBlock:
                 self.row, self.row_line = [], line
                 return
             self.end_cell()
+            self.end_paragraph()
             if self.row is None:
                 self.row, self.row_line = [], line
             self.cell, self.pictured, self.line = tag == "th", False, None
+            self.span = _colspan(attrs)
             reader.start_inline(reader.html_start)
         elif tag == "thead" and table is not None and not nested:
             table.in_head = True
         elif tag == "a":
+            if reader.inline is None and self.cell is None:
+                self.start_bare("a")  # the link starts a paragraph ('<div><a href="…">Docs</a></div>')
             if href is not None:
                 reader.start_link({"dest_url": href}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
             self.links.append(href is not None)
         elif self.cell is not None:
             if tag in _HTML_BLOCK_TAGS:
                 reader.text(" ")
+        elif tag in ("ul", "ol"):
+            self.end_paragraph()
+            self.lists.append(_list_start(attrs) if tag == "ol" else None)
+        elif tag == "li":
+            self.start_item(line)
+        elif tag == "input" and self.item is not None and attrs and (attrs.get("type") or "").casefold() == "checkbox":
+            self.item[2] = "checked" in attrs
+        elif tag == "br" and self.item is not None:
+            reader.text(" ")
+        elif tag == "p" and self.item is not None and reader.inline is not None and reader.inline.empty():
+            pass  # the item's own text is in a '<p>' ('<li><p>Git</p></li>', a loose list)
         elif tag == "p":
             self.end_paragraph()
             self.paragraph, self.line = True, None
@@ -1463,7 +1512,9 @@ class _HtmlBlock:
             reader.first_image_dropped = line  # the line of the image, not of the block it is in
         self.pictured = self.pictured or (self.cell is not None and any(self.links))
         if alone:
+            made = len(reader.blocks)
             self.end_paragraph()
+            reader.html_headings += len(reader.blocks) - made  # a picture, no text of the page's to read
 
     def end(self, tag: str) -> None:
         reader = self.reader
@@ -1495,10 +1546,19 @@ class _HtmlBlock:
         elif tag == "table":
             self.end_row()
             reader.html_table = None
-        elif tag == "p":
-            self.end_paragraph()
         elif self.cell is not None and tag in _HTML_BLOCK_TAGS:
             reader.text(" ")
+        elif tag == "li":
+            self.end_paragraph()
+            if self.open_items:
+                self.open_items.pop()
+        elif tag in ("ul", "ol"):
+            self.end_paragraph()
+            if self.lists:
+                self.lists.pop()
+            self.close_items(self.base + len(self.lists))
+        elif tag in _HTML_BLOCK_TAGS:  # '</p>', '</div>': the text after it is a paragraph of its own
+            self.end_paragraph()
 
     def end_heading(self) -> None:
         reader = self.reader
@@ -1515,22 +1575,64 @@ class _HtmlBlock:
         reader.blocks.append(_new_block(Block, block))
         reader.html_headings += 1
 
+    def start_item(self, line: int) -> None:
+        """Start an '<li>': an item one level under the open list's parent item (a '<li>' of no list is an outermost
+        one), numbered on from the one before it in an '<ol>'."""
+        self.end_paragraph()
+        lists = self.lists
+        depth = self.base + max(len(lists) - 1, 0)
+        self.close_items(depth)  # an '<li>' whose '</li>' is left out ends at the next one
+        self.open_items.append(depth)
+        number = lists[-1] if lists else None
+        if number is not None:
+            lists[-1] = number + 1
+        self.item = [depth, line, None, number]
+        self.reader.start_inline(self.reader.html_start)
+
+    def close_items(self, depth: int) -> None:
+        """Close the open '<li>'s at `depth` or deeper."""
+        while self.open_items and self.open_items[-1] >= depth:
+            self.open_items.pop()
+
+    def end_item(self) -> None:
+        """End the own text of the open '<li>': an item block, a task when a checkbox or '[ ]' starts it."""
+        depth, line, task, number = self.item or (0, 0, None, None)
+        self.item = None
+        reader = self.reader
+        md, plain, label, rest, anchor = reader.take()
+        box = _TEXT_BOX.match(plain) if task is None else None
+        in_md = _TEXT_BOX.match(md) if box is not None else None
+        if box is not None and in_md is not None:  # '<li>[ ] Ship it</li>': GitHub shows the box, a reader a task
+            task, plain, md = box[1] != " ", plain[box.end() :], md[in_md.end() :]
+        if plain:
+            block = ("item", line, md, plain, 0, depth, task, label, rest, anchor, False, (), reader.quote, number)
+            reader.blocks.append(_new_block(Block, block))
+
     def end_paragraph(self) -> None:
-        """End the open paragraph's line (a line of its section, as a markdown paragraph's line is)."""
+        """End the open paragraph's line (a line of its section, as a markdown paragraph's line is), or the open
+        '<li>''s own text."""
+        if self.item is not None:
+            self.end_item()
+            return
         if not self.paragraph:
             return
         reader = self.reader
         self.paragraph = False
+        if self.lead is not None:  # '- <div>Install Git</div>': the item's own text
+            lead, self.lead = self.lead, None
+            reader.emit_item(lead)
+            return
         md, plain, label, rest, anchor = reader.take()
+        depth = self.open_items[-1] + 1 if self.open_items else self.base  # under the item it is in
         if plain and self.line is not None:
-            block = ("line", self.line, md, plain, 0, 0, None, label, rest, anchor, False, (), reader.quote, None)
+            block = ("line", self.line, md, plain, 0, depth, None, label, rest, anchor, False, (), reader.quote, None)
             reader.blocks.append(_new_block(Block, block))
 
     def end_cell(self) -> None:
         if self.cell is None or self.row is None:
             return
         md, plain, *_ = self.reader.take()
-        self.row.append((plain, md, self.cell, self.pictured))
+        self.row.append((plain, md, self.cell, self.pictured, self.span))
         self.cell = None
 
     def end_row(self) -> None:
@@ -1541,16 +1643,35 @@ class _HtmlBlock:
             return
         reader = self.reader
         table = reader.html_table or _HtmlTable()
-        cells = [(plain, md) for plain, md, _, _ in row]
-        if table.in_head or (table.head is None and not table.rows and all(th for _, _, th, _ in row)):
-            table.head = cells
+        if table.in_head or (table.head is None and not table.rows and all(th for _, _, th, _, _ in row)):
+            # A header that spans columns names each of them ('<th colspan="2">Resources</th>').
+            table.head = [(plain, md) for plain, md, _, _, span in row for _ in range(span)]
             return
         table.rows += 1
         # A row of pictures in links, each with a caption at most (contributors' avatars, sponsors' logos), credits
         # people: it is no topic of the path.
-        if all(pictured for plain, _, _, pictured in row if plain):
+        if all(pictured for plain, _, _, pictured, _ in row if plain):
             return
+        # A cell that spans columns leaves them empty, so the cells after it stay under their headers.
+        cells = [cell for plain, md, _, _, span in row for cell in [(plain, md), *[("", "")] * (span - 1)]]
         reader.add_row(table.head or [], cells, self.row_line)
+
+
+# A task box written as text at the start of an HTML list item ('<li>[ ] Ship it</li>', '[x]'): the item is a task.
+_TEXT_BOX = re.compile(r"\[([ xX])\]\s+")
+_MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row
+
+
+def _colspan(attrs: dict[str, str | None] | None) -> int:
+    """Return the columns a cell spans: its 'colspan' (1 when missing or not a number)."""
+    value = (attrs or {}).get("colspan") or ""
+    return min(int(value), _MAX_COLSPAN) if value.strip().isdigit() and int(value) > 0 else 1
+
+
+def _list_start(attrs: dict[str, str | None] | None) -> int:
+    """Return the number of an '<ol>''s first item: its 'start' (1 when missing or not a number)."""
+    value = ((attrs or {}).get("start") or "").strip()
+    return int(value) if value.lstrip("-").isdigit() else 1
 
 
 def read_blocks(

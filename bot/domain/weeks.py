@@ -18,9 +18,12 @@ Schedule
     `schedule` stretches or compresses the nominal phase spans to a new total. Each phase's
     nominal *end* week is scaled by ``total / nominal`` and rounded half up, then nudged as
     little as needed so that every phase has at least one week and there is room left for
-    the phases after it. Each phase starts the week after the previous one ends, so the
-    result always tiles weeks 1..total exactly, in the order given, and the last phase ends
-    on the total. When the total equals the nominal length the schedule is the nominal one.
+    the phases after it. Each phase starts the week after the previous one ends, but for a
+    phase the plan as written leaves weeks before (Phase 1 weeks 1-4, Phase 2 weeks 7-10): its
+    nominal *start* is scaled the same way, so the weeks between stay in no phase (a catch-up
+    gap, which may shrink to nothing when the plan is compressed). The last phase ends on the
+    total. A plan as written without gaps tiles weeks 1..total exactly, in the order given;
+    when the total equals the nominal length the schedule is the nominal one.
 
 Weeks
     Week 1 is the start date and the six days after it, week 2 the next seven days, and so
@@ -31,7 +34,8 @@ Weeks
 Position
     `position` combines the above: the display week (0 before the start, otherwise clamped
     to 1..total), the phase that week falls in (the last phase once the path is finished),
-    a status, and a few numbers the weekly message needs.
+    a status, and a few numbers the weekly message needs. A week in a gap of the schedule is
+    in no phase: the phase after the gap has not started, and is named as the next one.
 
 The turn of a week
     A weekly message (a learner's reminder, a group's post) comes on a weekday of its own, which need not be
@@ -69,6 +73,7 @@ __all__ = [
     "Status",
     "WeekTurn",
     "days_left_in_week",
+    "gap_weeks",
     "local_today",
     "pace_weeks",
     "position",
@@ -132,9 +137,10 @@ class Position:
     `week` is for display: 0 before the start, otherwise clamped to 1..`total_weeks` (so it
     stays on the last week once the path is finished). On a self-paced path `total_weeks` is 0
     and `week` counts on from the start date without end (see `self_paced`). `phase` is None before the start, and
-    the last phase once finished. `days_until_start` is 0 once started. `is_phase_start` is
-    true on the first week of a phase while active. `weeks_left_in_phase` counts the current
-    week (1 on a phase's last week) while active, and is 0 otherwise.
+    the last phase once finished; it is None too in a week no phase covers (a gap of the schedule), when
+    `next_phase` is the phase after the gap (None otherwise). `days_until_start` is 0 once started. `is_phase_start`
+    is true on the first week of a phase while active. `weeks_left_in_phase` counts the current week (1 on a phase's
+    last week) while active in a phase, and is 0 otherwise.
     """
 
     week: int
@@ -144,6 +150,12 @@ class Position:
     days_until_start: int
     is_phase_start: bool
     weeks_left_in_phase: int
+    next_phase: ScheduledPhase | None = None
+
+    @property
+    def between_phases(self) -> bool:
+        """Whether the week is in a gap of the schedule: active, in no phase, with a phase still to come."""
+        return self.next_phase is not None
 
     @property
     def self_paced(self) -> bool:
@@ -197,10 +209,13 @@ def pace_weeks(
 def schedule(phases: Sequence[PhaseLike], total_weeks: int) -> tuple[ScheduledPhase, ...]:
     """Spread `phases` over weeks 1..`total_weeks`, keeping their nominal proportions.
 
-    The result tiles 1..`total_weeks` with no gaps or overlaps, in the order given, each
-    phase at least one week long. It is the nominal schedule when `total_weeks` is the
-    nominal length (the largest `last_week`) and the phases tile their weeks. Raises
-    ValueError if `total_weeks` is smaller than the number of phases.
+    The result runs from week 1 (or later, when the first phase starts later as written) to
+    `total_weeks` with no overlaps, in the order given, each phase at least one week long. A
+    phase starts the week after the one before it ends, unless the phases as written leave
+    weeks between them: that gap is kept, scaled as the phases are (see "Schedule" above).
+    It is the nominal schedule when `total_weeks` is the nominal length (the largest
+    `last_week`) and the phases are in order without overlaps. Raises ValueError if
+    `total_weeks` is smaller than the number of phases.
     """
     count = len(phases)
     if count == 0:
@@ -211,15 +226,20 @@ def schedule(phases: Sequence[PhaseLike], total_weeks: int) -> tuple[ScheduledPh
     scale = Fraction(total_weeks, nominal)
     result: list[ScheduledPhase] = []
     previous_end = 0
+    previous_last = 0  # the nominal last week of the phase before
     for index, phase in enumerate(phases):
         phases_after = count - 1 - index
+        first = previous_end + 1
+        if phase.first_week > previous_last + 1:  # weeks as written in no phase: a gap, scaled
+            ideal_first = _round_half_up((phase.first_week - 1) * scale) + 1
+            first = max(first, min(ideal_first, total_weeks - phases_after))
         if phases_after == 0:
             end = total_weeks
         else:
             ideal = _round_half_up(phase.last_week * scale)
-            end = max(previous_end + 1, min(ideal, total_weeks - phases_after))
-        result.append(ScheduledPhase(phase.number, previous_end + 1, end))
-        previous_end = end
+            end = max(first, min(ideal, total_weeks - phases_after))
+        result.append(ScheduledPhase(phase.number, first, end))
+        previous_end, previous_last = end, phase.last_week
     return tuple(result)
 
 
@@ -262,14 +282,26 @@ def week_number(start: date, today: date, shift_weeks: int = 0) -> int:
     return max(1, raw - shift_weeks)
 
 
-def _phase_for_week(plan: Sequence[ScheduledPhase], week: int) -> ScheduledPhase | None:
-    found = None
+def _phase_for_week(plan: Sequence[ScheduledPhase], week: int) -> tuple[ScheduledPhase | None, ScheduledPhase | None]:
+    """Return (the phase that covers `week`, None) or, in a gap of the plan, (None, the phase after the gap)."""
     for phase in plan:
-        if phase.first_week <= week:
-            found = phase
         if week in phase:
-            return phase
-    return found
+            return phase, None
+        if phase.first_week > week:
+            return None, phase
+    return (plan[-1] if plan else None), None
+
+
+def gap_weeks(plan: Sequence[ScheduledPhase], week: int) -> tuple[int, int] | None:
+    """Return the first and last week of the gap of `plan` that `week` is in, or None when a phase covers it."""
+    before = 0
+    for phase in plan:
+        if week in phase:
+            return None
+        if phase.first_week > week:
+            return (before + 1, phase.first_week - 1) if week > before else None
+        before = phase.last_week
+    return None
 
 
 def position(
@@ -309,7 +341,7 @@ def position(
             is_phase_start=False,
             weeks_left_in_phase=0,
         )
-    phase = _phase_for_week(schedule, week)
+    phase, next_phase = _phase_for_week(schedule, week)
     is_phase_start = False
     weeks_left = 0
     if phase is not None and week in phase:
@@ -323,6 +355,7 @@ def position(
         days_until_start=0,
         is_phase_start=is_phase_start,
         weeks_left_in_phase=weeks_left,
+        next_phase=next_phase,
     )
 
 

@@ -24,6 +24,7 @@ from bot.present import (
     MAX_TODAY_ITEMS,
     body_lines,
     confirm,
+    gap_text,
     indent,
     item_entries,
     items_text,
@@ -177,7 +178,15 @@ def _unit_names(unit: SliceUnit, open_md: Collection[str]) -> list[str]:
 
 def _plan_lines(plan: Plan) -> str:
     lines = []
+    before = 0  # the last week of the phase before
+    week = plan.position.week if plan.position.status == "active" else 0
     for sp in plan.phases:
+        if (
+            sp.first_week > before + 1
+        ):  # weeks no phase covers: shown where they fall, marked when the learner is in them
+            marker = "▶" if before < week < sp.first_week else "·"
+            lines.append(f"{marker} " + _("*No phase* · {span}", span=span_text((before + 1, sp.first_week - 1))))
+        before = sp.last_week
         phase = plan.role.phase(sp.number)
         marker = "▶" if plan.position.phase and plan.position.phase.number == sp.number else "·"
         title = phase.title if phase else ""
@@ -323,6 +332,8 @@ def path_card(plan: Plan, headline: str, done: Collection[str] = ()) -> Card:
             focus = _("This week's focus · Phase {number}: {title}", number=phase.number, title=phase.title)
             name = clip(focus, MAX_FIELD_NAME)
             fields.append(Field(name, focus_text(plan, phase, done)))
+    elif plan.position.between_phases:
+        fields.append(Field(_("This week · no phase"), gap_text(plan)))
     title = clip(f"{found.display_name} · {headline}", MAX_EMBED_TITLE)
     start_on = format_date(enrollment.start_date)
     commands = {"progress": command_text("progress"), "help": command_text("help")}
@@ -389,8 +400,8 @@ async def phase_view(
         raise UserError(
             _("{path} is self-paced: it has no phases. {hint}", path=found.display_name, hint=self_paced_hint(found))
         )
-    if number is None:
-        current = plan.position.phase if plan else None
+    if number is None:  # the current phase; between phases, the one that comes next
+        current = (plan.position.phase or plan.position.next_phase) if plan else None
         number = current.number if current else found.phases[0].number
     phase = found.phase(number)
     if phase is None:

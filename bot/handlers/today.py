@@ -13,6 +13,7 @@ from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import (
     COLOR,
     check_in_button,
+    gap_text,
     open_items_text,
     self_paced_hint,
     tick_menu,
@@ -76,6 +77,25 @@ def _self_paced_card(plan: Plan, done: Collection[str]) -> Card:
     return _note(plan, text, fields)
 
 
+def _gap_card(plan: Plan, done: Collection[str], fields: Sequence[Field] = ()) -> Card:
+    """A week no phase covers: say so, name the phase that comes next and when, and list what is still open of the
+    phases before it to catch up on; `fields` (due reviews) come last."""
+    coming = plan.position.next_phase
+    earlier = [i for i in plan.role.checklist if i.phase is not None and coming is not None and i.phase < coming.number]
+    upcoming = next_open_items(earlier, done)
+    left = len({item.id for item in earlier}.difference(done))
+    catch_up = [Field(_("Still open from earlier phases"), open_items_text(upcoming, total=left))] if upcoming else []
+    title = _(
+        "Today · {path} · week {week} of {total}",
+        path=plan.role.display_name,
+        week=plan.position.week,
+        total=plan.total_weeks,
+    )
+    return Card(
+        title=clip(title, MAX_EMBED_TITLE), description=gap_text(plan), fields=(*catch_up, *fields), color=COLOR
+    )
+
+
 def _finished_card(plan: Plan, done: Collection[str]) -> Card:
     """After the last week: what is left, never a cheer for a checklist with nothing ticked."""
     role = plan.role
@@ -124,6 +144,10 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
             phase=cmd("phase", number=first),
         )
         card = _note(plan, text)
+    elif pos.between_phases and pos.next_phase is not None:
+        card = _gap_card(plan, done, reviews)
+        ahead = Button(_("Next phase"), custom_id=components.PHASE.id(plan.role.name, pos.next_phase.number, 0))
+        rows = ((ahead, check_in),)
     elif pos.status == "finished" or pos.phase is None:
         card = _finished_card(plan, done)
     else:

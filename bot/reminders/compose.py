@@ -55,6 +55,7 @@ from bot.i18n import _, _n, cmd, command_text, format_date
 from bot.present import (
     COLOR,
     check_in_button,
+    gap_text,
     items_text,
     open_items_text,
     pace_label,
@@ -474,6 +475,8 @@ def reminder_card(
         lines.append(new_phase_line(week.turn))
     elif view.status == "not_started":
         lines.append(starts_in_line(view.days_until_start))
+    elif week.shown.position.between_phases:
+        lines.append(gap_text(week.shown))
     if week.standing.nudge:
         lines.append(_nudge_line(week, behind_button, slower_button))
     if lines:

@@ -224,3 +224,105 @@ def test_a_relative_html_image_is_its_alt_text_with_the_relative_image_warning_o
     assert warning.message.startswith("1 relative image is shown as its alt text, unlinked")
     lines = role_file(body=body).split("\n")
     assert lines[warning.line - 1] == '  <img src="img/arch.png" alt="System architecture">'
+
+
+# ---------------------------------------------------------------- HTML lists, bare text, colspan
+
+HTML_LIST_PHASE = (
+    "# T\n\n## Phase 1: Containers (Weeks 1-2)\n\n<ul>\n"
+    '  <li><a href="https://docs.docker.com/">Docker</a> basics\n'
+    "    <ul>\n      <li>Images</li>\n      <li>Volumes</li>\n    </ul>\n  </li>\n"
+    "  <li>Compose</li>\n</ul>\n"
+)
+
+
+def topics(phase) -> list[tuple[str, list[str]]]:
+    return [(t.text, [c.text for c in t.children]) for t in phase.topics]
+
+
+def test_the_items_of_an_html_list_are_a_phases_topics_nested_as_written():
+    role, _ = parse(HTML_LIST_PHASE)
+    assert topics(role.phases[0]) == [
+        ("[Docker](https://docs.docker.com/) basics", ["Images", "Volumes"]),
+        ("Compose", []),
+    ]
+    assert topics(role.phases[0]) == topics(
+        parse(
+            "# T\n\n## Phase 1: Containers (Weeks 1-2)\n\n- [Docker](https://docs.docker.com/) basics\n"
+            "  - Images\n  - Volumes\n- Compose\n"
+        )[0].phases[0]
+    )
+
+
+def test_an_html_ordered_list_and_items_without_closing_tags_are_read():
+    body = "# T\n\n## Phase 1: SQL (Weeks 1-2)\n\n<ol>\n<li><p>Joins</p>\n<li>Indexes\n</ol>\n"
+    role, _ = parse(body)
+    assert topics(role.phases[0]) == [("Joins", []), ("Indexes", [])]
+
+
+def test_html_list_items_with_a_checkbox_or_a_written_box_are_checklist_items():
+    body = (
+        "# T\n\n## Phase 1: Git (Weeks 1-2)\n\n<ul>\n"
+        '  <li><input type="checkbox" disabled> Make a first commit</li>\n'
+        '  <li><input type="checkbox" checked disabled> Install Git</li>\n'
+        "  <li>[ ] Open a pull request\n    <ul><li>[x] Fork the repo</li></ul>\n  </li>\n"
+        "  <li>Read about rebasing</li>\n</ul>\n"
+    )
+    role, _ = parse(body)
+    assert [(i.text, i.phase, i.depth) for i in role.checklist] == [
+        ("Make a first commit", 1, 0),
+        ("Install Git", 1, 0),
+        ("Open a pull request", 1, 0),
+        ("Fork the repo", 1, 1),
+    ]
+    assert [t.text for t in role.phases[0].topics] == ["Read about rebasing"]
+
+
+def test_text_directly_in_a_div_is_a_line_of_its_section_with_its_links():
+    body = (
+        '# T\n\n## About\n\n<div align="center">\n'
+        '  <a href="https://github.com/x/y"><img src="https://img.shields.io/x.svg"></a>\n'
+        "  A free plan for learners.\n"
+        '  <a href="https://example.org/join">Join the chat</a> to ask questions.\n'
+        "</div>\n\n<div>Updated weekly.</div>\n"
+    )
+    role, _ = parse(body)
+    assert section(role, "About").text == (
+        "A free plan for learners. [Join the chat](https://example.org/join) to ask questions.\n\nUpdated weekly."
+    )
+
+
+def test_html_inside_a_markdown_list_item_is_read_under_that_item():
+    body = (
+        "# T\n\n## Phase 1: Web (Weeks 1-2)\n\n- HTML\n  <ul>\n  <li>Forms</li>\n  <li>Tables</li>\n  </ul>\n"
+        "- <div>CSS</div>\n- JavaScript\n  <p>Start with the DOM.</p>\n"
+    )
+    role, _ = parse(body)
+    # A paragraph in an item goes on from its text, as the same markdown paragraph does.
+    assert topics(role.phases[0]) == [
+        ("HTML", ["Forms", "Tables"]),
+        ("CSS", []),
+        ("JavaScript Start with the DOM.", []),
+    ]
+
+
+def test_a_cell_that_spans_columns_keeps_the_cells_after_it_under_their_headers():
+    body = (
+        "## Plan\n\n<table>\n<tr><th>Week</th><th>Topic</th><th>Reading</th></tr>\n"
+        "<tr><td>1</td><td>Git</td><td>Pro Git</td></tr>\n"
+        '<tr><td colspan="2">Review week</td><td>Your notes</td></tr>\n'
+        "</table>\n"
+    )
+    assert [cells for _, _, _, cells, _, _ in rows(body)] == [
+        (("Week", "1", "1"), ("Topic", "Git", "Git"), ("Reading", "Pro Git", "Pro Git")),
+        (("Week", "Review week", "Review week"), ("Reading", "Your notes", "Your notes")),
+    ]
+
+
+def test_a_header_that_spans_columns_names_each_of_them():
+    body = (
+        '## Plan\n\n<table>\n<tr><th>Topic</th><th colspan="2">Resources</th></tr>\n'
+        "<tr><td>Git</td><td>Pro Git</td><td>Oh My Git</td></tr>\n</table>\n"
+    )
+    ((_, _, _, cells, _, _),) = rows(body)
+    assert [header for header, _, _ in cells] == ["Topic", "Resources", "Resources"]

@@ -129,8 +129,15 @@ def test_text_before_the_first_heading_is_a_section():
     assert intro.text == "DevOps is one of the highest-paying roles."
 
 
-def test_a_body_of_html_gets_a_warning_that_says_so():
-    body = "<ul>\n<li>☐ HTML basics</li>\n<li>☐ CSS basics</li>\n</ul>\n"
+def test_an_html_list_of_boxes_is_a_checklist_with_no_warning():
+    body = "# T\n\n## Milestones\n\n<ul>\n<li>☐ HTML basics</li>\n<li>☐ CSS basics</li>\n</ul>\n"
+    role, problems, _ = parse(body)
+    assert [(i.group, i.text) for i in role.checklist] == [("Milestones", "HTML basics"), ("Milestones", "CSS basics")]
+    assert not [p for p in problems if "HTML" in p.message]
+
+
+def test_a_body_of_html_with_nothing_but_headings_gets_a_warning_that_says_so():
+    body = '<h1>Frontend</h1>\n<div align="center"><img src="roadmap.png" alt="the roadmap"></div>\n'
     _, problems, text = parse(body)
     (warning,) = [p for p in problems if "HTML" in p.message]
     assert "which the bot does not read" in warning.message

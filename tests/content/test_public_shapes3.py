@@ -188,9 +188,10 @@ def test_html_headings_and_details_summaries_are_headings():
     )
 
 
-def test_a_body_of_html_with_a_heading_still_gets_the_warning():
-    _, problems, _ = parse("<h2>Plan</h2>\n<ul>\n<li>HTML basics</li>\n</ul>\n")
-    assert any("which the bot does not read" in p.message for p in problems)
+def test_a_body_of_html_with_a_heading_and_a_list_is_read_with_no_warning():
+    role, problems, _ = parse("<h2>Plan</h2>\n<ul>\n<li>HTML basics</li>\n</ul>\n")
+    assert section(role, "Plan").text == "- HTML basics"
+    assert not any("which the bot does not read" in p.message for p in problems)
 
 
 def test_phase_shows_tasks_where_they_are_written_with_their_notes_and_subtasks():

@@ -18,6 +18,7 @@ from bot.domain.weeks import (
     ScheduledPhase,
     WeekTurn,
     days_left_in_week,
+    gap_weeks,
     local_today,
     pace_weeks,
     position,
@@ -67,6 +68,28 @@ def assert_tiles(plan: tuple[ScheduledPhase, ...], phases: tuple[FakePhase, ...]
         assert after.first_week == before.last_week + 1
     assert all(p.last_week >= p.first_week for p in plan)
     assert sum(p.weeks for p in plan) == total
+
+
+def assert_orderly(plan: tuple[ScheduledPhase, ...], phases: tuple[FakePhase, ...], total: int) -> None:
+    """Assert the phases are all there, in order, each a week or more, none overlapping, the last ending on the
+    total."""
+    assert [p.number for p in plan] == [p.number for p in phases]
+    assert plan[0].first_week >= 1
+    assert plan[-1].last_week == total
+    assert all(p.last_week >= p.first_week for p in plan)
+    for before, after in pairwise(plan):
+        assert after.first_week > before.last_week
+
+
+def phases_with_gaps(parts: list[tuple[int, int]]) -> tuple[FakePhase, ...]:
+    """Return phases of (weeks in no phase before it, its length) each, as written."""
+    phases = []
+    week = 1
+    for number, (gap, length) in enumerate(parts, start=1):
+        week += gap
+        phases.append(FakePhase(number, week, week + length - 1))
+        week += length
+    return tuple(phases)
 
 
 # --- pace_weeks ---------------------------------------------------------------------------
@@ -127,10 +150,14 @@ def test_schedule_tiles_any_total(durations, data):
     ),
     data=st.data(),
 )
-def test_schedule_tiles_even_messy_phase_lists(spans, data):
+def test_schedule_is_orderly_even_for_messy_phase_lists(spans, data):
     phases = tuple(FakePhase(n, a, b) for n, (a, b) in enumerate(spans, start=1))
     total = data.draw(st.integers(min_value=len(phases), max_value=400))
-    assert_tiles(schedule(phases, total), phases, total)
+    plan = schedule(phases, total)
+    assert_orderly(plan, phases, total)
+    for (before, after), (written_before, written) in zip(pairwise(plan), pairwise(phases), strict=True):
+        if written.first_week <= written_before.last_week + 1:  # no weeks between them as written: none scheduled
+            assert after.first_week == before.last_week + 1
 
 
 @given(durations=durations_st)
@@ -474,3 +501,74 @@ def test_a_weekly_message_announces_a_week_with_more_than_turn_days_ahead(durati
     else:
         assert (following.status, following.week) == ("active", turn.next_week)
         assert turn.next_week == pos.week + 1
+
+
+# --- weeks no phase covers ---------------------------------------------------------------------
+
+GAPPED = (FakePhase(1, 1, 4), FakePhase(2, 7, 10))  # weeks 5-6 are in no phase
+
+
+def test_a_gap_between_phases_stays_in_no_phase_and_the_next_phase_has_not_started():
+    plan = schedule(GAPPED, 10)
+    assert [p.span for p in plan] == ["weeks 1-4", "weeks 7-10"]
+    for week in (5, 6):
+        pos = position(plan, 10, START, at_week(week, 3))
+        assert (pos.status, pos.week, pos.phase, pos.next_phase) == ("active", week, None, plan[1])
+        assert pos.between_phases and pos.weeks_left_in_phase == 0 and not pos.is_phase_start
+        assert gap_weeks(plan, week) == (5, 6)
+    seventh = position(plan, 10, START, at_week(7))
+    assert (seventh.phase, seventh.is_phase_start, seventh.between_phases) == (plan[1], True, False)
+    assert gap_weeks(plan, 4) is None and gap_weeks(plan, 7) is None
+
+
+def test_a_gap_is_scaled_with_the_phases_at_a_slower_pace():
+    assert [p.span for p in schedule(GAPPED, 20)] == ["weeks 1-8", "weeks 13-20"]
+
+
+def test_weeks_before_a_first_phase_that_starts_late_are_in_no_phase():
+    plan = schedule((FakePhase(1, 3, 5),), 5)
+    assert [p.span for p in plan] == ["weeks 3-5"]
+    pos = position(plan, 5, START, at_week(1))
+    assert (pos.phase, pos.next_phase) == (None, plan[0])
+    assert gap_weeks(plan, 2) == (1, 2)
+
+
+gaps_st = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=5), st.integers(min_value=1, max_value=12)), min_size=1, max_size=8
+)
+
+
+@given(parts=gaps_st)
+def test_a_plan_with_gaps_is_its_own_schedule_as_written(parts):
+    phases = phases_with_gaps(parts)
+    plan = schedule(phases, phases[-1].last_week)
+    assert [(p.number, p.first_week, p.last_week) for p in plan] == [
+        (p.number, p.first_week, p.last_week) for p in phases
+    ]
+
+
+@given(parts=gaps_st, data=st.data())
+def test_every_week_is_in_one_phase_or_in_a_gap_before_the_next_one(parts, data):
+    phases = phases_with_gaps(parts)
+    total = data.draw(st.integers(min_value=len(phases), max_value=300))
+    plan = schedule(phases, total)
+    assert_orderly(plan, phases, total)
+    for (before, after), (written_before, written) in zip(pairwise(plan), pairwise(phases), strict=True):
+        gap = after.first_week - before.last_week - 1
+        if written.first_week == written_before.last_week + 1:
+            assert gap == 0  # no gap as written: none at any pace
+        elif total >= phases[-1].last_week:
+            assert gap >= 1  # a gap as written stays one when the plan is not compressed
+    for week in range(1, total + 1):
+        pos = position(plan, total, START, at_week(week))
+        covering = [p for p in plan if week in p]
+        assert pos.status == "active" and pos.week == week
+        if covering:
+            assert (pos.phase, pos.next_phase) == (covering[0], None)
+            assert gap_weeks(plan, week) is None
+        else:
+            upcoming = min((p for p in plan if p.first_week > week), key=lambda p: p.first_week)
+            assert (pos.phase, pos.next_phase) == (None, upcoming)  # the next phase has not started
+            first, last = gap_weeks(plan, week) or (0, 0)
+            assert first <= week <= last == upcoming.first_week - 1
+            assert all(gap_weeks(plan, w) == (first, last) for w in range(first, last + 1))
