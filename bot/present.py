@@ -451,6 +451,11 @@ def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> lis
     return kept
 
 
+def _task_line(task: PieceLike, open_md: frozenset[str], top: int = 0) -> str:
+    """Show a task item of a week's text with the learner's box: ⬜ while open (its markdown is in `open_md`)."""
+    return f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}"
+
+
 def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[str]:
     """Return a unit as markdown: its part label in bold, marked when split over weeks, then what is written in
     it, in the file's order. Its task items are the open items' to show, but for a part that holds nothing else
@@ -468,14 +473,12 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
                 pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest, heading=first.heading)
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
+        if not label and unit.topics and pieces[0].kind == "task":  # days written as task items: the week's work
+            return body_lines(pieces, lambda task: _task_line(task, open_md, pieces[0].depth), week_cells=False)
         lines = body_lines(pieces, week_cells=False)
         if label and len([line for line in lines if line]) == 1:
             top = min((p.depth for p in pieces if p.kind == "task"), default=0)  # tasks nest as written
-            lines = body_lines(
-                pieces,
-                lambda task: f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}",
-                week_cells=False,
-            )
+            lines = body_lines(pieces, lambda task: _task_line(task, open_md, top), week_cells=False)
         return lines
     lines: list[str] = []
     if label:

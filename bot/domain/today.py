@@ -53,6 +53,11 @@ Weeks as written
     weeks, '#### Week 6: Cleaning') is sliced by those weeks instead (see `_row_weeks`): week N as written is what
     names week N, and a slower pace takes the weeks as written that fall in each of its weeks.
 
+Days as written
+    A phase whose topics, or whose outermost task items where it has no parts, open with the day they are for
+    ('- [ ] **Day 8:** Files'; see `day_label`) is sliced by those days, seven a week (see `_day_weeks`): week 2 of a
+    phase of days 1-10 is days 8-10. Its task items are then its topics, and a week's open items start with its own.
+
 Pieces
     A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
     with the atoms: a piece goes to the atom that starts last at or above its line (a part's first atom starts
@@ -89,6 +94,7 @@ __all__ = [
     "SliceUnit",
     "TodayView",
     "build_today",
+    "day_label",
     "extract_links",
     "heads_parts",
     "is_reference",
@@ -238,11 +244,52 @@ def _blocks(phase: PhaseContent) -> tuple[_Block, ...]:
     lined += [
         (part.line, 1, _Block(part.label, part.text, tuple(part.topics), part.line)) for part in phase.subsections
     ]
+    days = () if phase.subsections else _day_tasks(phase)  # a plan of days written as task items
+    lined += [(block.line, 0, block) for block in days]
     lined.sort(key=lambda entry: (entry[0], entry[1]))
     blocks = tuple(block for _, _, block in lined)
     if not blocks and phase.text.strip():
         return (_Block(None, phase.text, ()),)
     return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A task item of a phase written as its days' checklist ('- [ ] **Day 8:** Files'), as a topic of the phase."""
+
+    text: str
+    title: str
+    line: int
+    detail: str = ""
+    children: tuple[TopicLike, ...] = ()
+
+
+_MARKUP = re.compile(r"\[((?:\\.|[^\\\]])*)\]\([^)\s]*\)|[*_`~]+")
+
+
+def _day_tasks(phase: PhaseContent) -> tuple[_Block, ...]:
+    """Return a block per outermost task item of a phase, when most of those items open with the day they are for
+    ('- [x] **Day 8:** Files'): the days are its plan, each day a topic (see `_day_weeks`); () otherwise, and when
+    they are nested under its bullets (those topics hold them)."""
+    tasks = [piece for piece in phase.body if piece.kind == "task" and not piece.quote]
+    if len(tasks) < 2:
+        return ()
+    top = min(piece.depth for piece in tasks)
+    if phase.topics and top > min((piece.depth for piece in phase.body if piece.kind in ("item", "row")), default=top):
+        return ()
+    tasks = [piece for piece in tasks if piece.depth == top]
+    if 2 * sum(1 for piece in tasks if day_label(piece.md) is not None) < len(tasks):
+        return ()
+    return tuple(_Block(None, "", (_task(piece),), piece.line) for piece in tasks)
+
+
+def _task(piece: PieceLike) -> _Task:
+    """Return a task item as a topic: its markdown, its words without markup as its title, its note as its detail."""
+    return _Task(piece.md, " ".join(_MARKUP.sub(_link_text, piece.md).split()), piece.line, piece.rest)
+
+
+def _link_text(found: re.Match[str]) -> str:
+    return found.group(1) or ""
 
 
 def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
@@ -447,17 +494,72 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         offset = 0  # weeks of the phase itself
     else:
         return None
-    spans: list[tuple[int, int]] = []
-    first = named[0][0] - offset
+    return _filled([None if span is None else (span[0] - offset, span[1] - offset) for span in keyed])
+
+
+def _filled(keyed: Sequence[tuple[int, int] | None]) -> list[tuple[int, int]]:
+    """Return each atom's weeks of the phase: those named (at least one is), and for any other atom the last week of
+    the atom before it; before every named one, the weeks before the first named (the first named week when that is
+    week 1)."""
+    first = next(span for span in keyed if span is not None)[0]
     lead = (1, first - 1) if first > 1 else (first, first)  # what comes before week 3's part is weeks 1-2's
+    spans: list[tuple[int, int]] = []
     last: int | None = None  # the last week of the named atom before
     for span in keyed:
         if span is None:
             spans.append(lead if last is None else (last, last))
         else:
-            spans.append((span[0] - offset, span[1] - offset))
-            last = spans[-1][1]
+            spans.append(span)
+            last = span[1]
     return spans
+
+
+# A topic or task item that opens with the day or days it is for: '**Day 8:** Files', 'Days 3-4 - Loops', '📅 Tag 5:
+# Klassen', 'Día 2 a 3'.
+_DAY_WORD = r"(?:days?|tage?|d[ií]as?)"
+_DAY_LABEL = re.compile(
+    rf"[\W_]*{_DAY_WORD}\s*(\d{{1,4}})(?:\s*(?:-|–|—|to|bis|al?)\s*(?:{_DAY_WORD}\s*)?(\d{{1,4}}))?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def day_label(text: str) -> tuple[int, int] | None:
+    """Return the days a topic or task item opens with ('**Day 8:** Files' is (8, 8), 'Days 3-4: Loops' (3, 4)),
+    first and last; None when it opens with none."""
+    found = _DAY_LABEL.match(text)
+    if found is None:
+        return None
+    first = int(found.group(1))
+    last = int(found.group(2)) if found.group(2) else first
+    return (first, last) if first <= last else None
+
+
+def _day_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
+    """Return each atom's weeks of the phase (from 1, as written) when most of its topics open with the day they are
+    for ('**Day 8:** Files'); None otherwise.
+
+    Days count seven a week: from day 1 of the path when every day named falls in the phase's weeks (days 8-14 are
+    the second week of a phase of weeks 1-2), else from the first day named (a phase of days 21-30 in weeks 4-5);
+    days that need more weeks than the phase has are shared out over its weeks. Any other atom goes as in
+    `_filled`."""
+    keyed: list[tuple[int, int] | None] = []
+    for atom in atoms:
+        block = blocks[atom.block]
+        keyed.append(day_label(block.topics[atom.index].text) if block.topics else None)
+    named = [span for span in keyed if span is not None]
+    if len(named) < 2 or 2 * len(named) < len(keyed):
+        return None
+    length = phase.last_week - phase.first_week + 1
+    lowest, highest = min(a for a, _ in named), max(b for _, b in named)
+    start = 7 * (phase.first_week - 1) + 1  # the phase's first day of the path
+    if not (start <= lowest and highest < start + 7 * length):
+        start = lowest
+    days = highest - start + 1
+
+    def week(day: int) -> int:
+        return (day - start) // 7 + 1 if days <= 7 * length else (day - start) * length // days + 1
+
+    return _filled([None if span is None else (week(span[0]), week(span[1])) for span in keyed])
 
 
 def _share(weeks: tuple[int, int], index: int, count: int) -> tuple[int, int]:
@@ -520,6 +622,8 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
     spans = _row_weeks(phase, atoms, blocks)
+    if spans is None:
+        spans = _day_weeks(phase, atoms, blocks)
     if spans is not None:
         return _keyed_slices(phase, weeks, atoms, blocks, spans, owned, lead)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
@@ -640,6 +744,16 @@ def slice_resources(piece: PhaseSlice) -> tuple[Resource, ...]:
 # --------------------------------------------------------------------------- the week's view
 
 
+def _week_first(items: Sequence[OpenItem], piece: PhaseSlice) -> tuple[OpenItem, ...]:
+    """Return a phase's open items with those written in the week's slice first ('**Day 8:**' in week 2 of a phase of
+    days 1-10), each group in checklist order: the week's next step is its own work."""
+    written = {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
+    if not written:
+        return tuple(items)
+    ours = [item for item in items if (item.md or item.text) in written]
+    return (*ours, *(item for item in items if (item.md or item.text) not in written))
+
+
 def build_today(
     phase: PhaseContent,
     scheduled: ScheduledPhase,
@@ -668,7 +782,7 @@ def build_today(
             open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
             overdue.setdefault(item.id, open_item(item))
-    items = tuple(open_items.values())
+    items = _week_first(tuple(open_items.values()), piece)
     late = tuple(overdue.values())
     next_step: NextStep | None = None
     if late or items:
