@@ -532,14 +532,20 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
 
 
 def reference_line(reference: Reference) -> str:
-    """Say a phase's part to look things up in on one line, for every week of it: its label and its first
+    """Say a phase's part to look things up in on one line, for every week it is for: its label and its first
     `MAX_REFERENCE_LINKS` links, then how many more `/phase` has ('**Resources** for the whole phase: [MML](…) ·
-    [NumPy](…)')."""
+    [NumPy](…)', '**Resources** for *Month 1: Python*: …' when written in a part of the phase)."""
     shown = [f"[{r.text}]({r.url})" for r in reference.resources[:MAX_REFERENCE_LINKS]]
     more = len(reference.resources) - len(shown)
     if more:
         shown.append(_n("…and {n} more in {phase}", "…and {n} more in {phase}", more, phase=cmd("phase")))
     label = f"**{escape(reference.label.rstrip(':'))}**"
+    if reference.part:  # written in a part of the phase: for the weeks in that part
+        part = f"*{escape(reference.part.rstrip(':'))}*"
+        # i18n: {part} is the title of the part of the phase the list is written in ('Month 1: Python').
+        if not shown:
+            return _("{label} for {part}: in {phase}", label=label, part=part, phase=cmd("phase"))
+        return _("{label} for {part}: {links}", label=label, part=part, links=" · ".join(shown))
     if not shown:
         return _("{label} for the whole phase: in {phase}", label=label, phase=cmd("phase"))
     return _("{label} for the whole phase: {links}", label=label, links=" · ".join(shown))

@@ -38,7 +38,9 @@ Practice weeks
 
 Reference parts
     A part labelled as a list to look things up in ('Resources', 'Links', 'Further reading', 'Ressourcen',
-    'Recursos'; see `is_reference`) is the phase's `references`, shown for every week of it. Where the phase has
+    'Recursos'; see `is_reference`) is the phase's `references`, shown for every week of it; one written in a part of
+    the phase (a bold label under '### Month 1', or one of several sub-headings '#### Resources', each under its
+    part) for every week whose units are in that part. Where the phase has
     at least as many other atoms as weeks, it is no week's work: its atoms are left out of the slicing (with the
     pieces they own). Else it is sliced as written: its reading is some weeks' work, and leaving it out would make
     practice weeks of them.
@@ -80,7 +82,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.domain.reminders import OpenItem, open_item
 from bot.domain.shapes import ChecklistLike, PhaseContent, PieceLike, TopicLike
@@ -123,6 +125,7 @@ class SliceUnit:
     continued: bool = False
     continues: bool = False
     pieces: tuple[PieceLike, ...] = ()
+    line: int = 0  # the line its part's label or its topic is written on (0: a phase's own prose)
 
     @property
     def heading(self) -> str:
@@ -166,10 +169,25 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A part of a phase to look things up in for every week of it ('Resources'): its label and its links."""
+    """A part of a phase to look things up in ('Resources'): its label and its links, for every week of the phase or,
+    written in a part of it (`part`, its label: '**Resources**' under '### Month 1'), for every week in that part.
+
+    `line` is the line its label is written on; `within` the lines of the part it is written in, its sub-heading's
+    to the next sub-heading's (0, 0 for the whole phase)."""
 
     label: str
     resources: tuple[Resource, ...]
+    part: str = ""
+    line: int = field(default=0, compare=False)
+    within: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    def shown_with(self, lines: Collection[int]) -> bool:
+        """Whether a week whose units start on `lines` (`SliceUnit.line`) shows it beside them: not when one of them
+        is its own part (it is shown there), and for a part's own when one of them is in that part."""
+        if self.line in lines:
+            return False
+        first, end = self.within
+        return not self.part or any(first <= line < end for line in lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +456,7 @@ def _units(
                 continued=first > 0,
                 continues=last < block.size - 1,
                 pieces=tuple(piece for atom in run for piece in owned[atom]),
+                line=block.line,
             )
         )
         run.clear()
@@ -674,13 +693,29 @@ def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block], weeks: int) -> tuple
 
 
 def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
-    """Return the parts of `phase` to look things up in, shown for every week of it (see the module docstring)."""
+    """Return the parts of `phase` to look things up in, each for the whole phase or for the part it is written in
+    (see the module docstring)."""
+    blocks = _blocks(phase)
+    kept = [block for block in blocks if block.label is not None and is_reference(block.label)]
+    if not kept:
+        return ()
+    headings = [p.line for p in phase.body if p.kind == "label" and p.heading]
+    heads = set(headings)
     found: list[Reference] = []
-    for block in _blocks(phase):
-        if block.label is None or not is_reference(block.label):
-            continue
+    for block in kept:
         texts = [block.text, *(text for topic in block.topics for text in _topic_texts(topic))]
-        found.append(Reference(block.label, _unique(r for text in texts if text for r in extract_links(text))))
+        links = _unique(r for text in texts if text for r in extract_links(text))
+        # The sub-heading it is written under, no list to look things up in itself; a reference that is a sub-heading
+        # is one of that sub-heading's where the phase has several ('#### Resources' under each '### Month N'), as
+        # levels are not told apart.
+        owner = next(
+            (b for b in reversed(blocks) if b.line < block.line and b.line in heads and not is_reference(b.label)), None
+        )
+        if owner is None or (block.line in heads and len(kept) == 1):
+            found.append(Reference(block.label or "", links, line=block.line))
+            continue
+        end = next((line for line in headings if line > block.line and line not in {b.line for b in kept}), 1 << 30)
+        found.append(Reference(block.label or "", links, owner.label or "", block.line, (owner.line, end)))
     return tuple(found)
 
 
@@ -804,6 +839,5 @@ def build_today(
         open_items=items,
         next_step=next_step,
         overdue_items=late,
-        # Those whose part this week's slice holds are shown in it already.
-        references=tuple(r for r in phase_references(phase) if r.label not in {u.label for u in piece.units}),
+        references=tuple(r for r in phase_references(phase) if r.shown_with({u.line for u in piece.units})),
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.domain.today import Reference, Resource
 from bot.handlers import learning, today
+from bot.present import reference_line
 from bot.reminders.compose import compose_user
 from tests.handlers.conftest import NOW, Load, caller, selects, text
 
@@ -129,3 +131,102 @@ async def test_a_plan_of_tasks_without_days_is_its_checklist_still(load: Load) -
     shown = text(await today.today(svc, caller(days=7)))
     assert "This phase is its checklist: work on its open items." in shown
     assert "Work on **Build a CLI**" in shown
+
+
+YEAR = "ml-year"
+YEAR_BODY = """
+# ML in a Year
+
+## Q1
+
+Foundations: Python, math and classic ML.
+
+### Month 1: Python for Data Work
+
+- NumPy arrays
+- pandas DataFrames
+- Plotting
+- Jupyter notebooks
+
+**Resources**
+- [Python for Data Analysis](https://wesmckinney.com/book/)
+- [Kaggle Learn: Pandas](https://www.kaggle.com/learn/pandas)
+
+### Month 2: Math You Actually Need
+
+- Linear algebra
+- Calculus
+- Probability
+
+**Resources**
+- [Essence of Linear Algebra](https://www.3blue1brown.com/topics/linear-algebra)
+
+### Month 3: Classic Machine Learning
+
+- Supervised learning
+- Unsupervised learning
+- Model evaluation
+- Feature engineering
+
+**Resources**
+- [scikit-learn user guide](https://scikit-learn.org/stable/user_guide.html)
+
+## Q2
+
+Deep learning.
+
+### Month 4: Neural Networks
+
+- Backpropagation
+"""
+
+
+async def test_a_parts_resources_show_in_that_parts_weeks_only(load: Load) -> None:
+    svc = load({YEAR: YEAR_BODY})
+    await learning.start_learning(svc, caller(), YEAR)
+    pandas = "[Python for Data Analysis](https://wesmckinney.com/book/)"
+    algebra = "[Essence of Linear Algebra](https://www.3blue1brown.com/topics/linear-algebra)"
+    sklearn = "[scikit-learn user guide](https://scikit-learn.org/stable/user_guide.html)"
+    first = _week_of(text(await today.today(svc, caller())))
+    assert first.count(pandas) == 1
+    assert f"**Resources** for *Month 1: Python for Data Work*: {pandas}" in first
+    assert algebra not in first and sklearn not in first and "for the whole phase" not in first
+    fifth = _week_of(text(await today.today(svc, caller(days=28))))
+    assert f"**Resources** for *Month 2: Math You Actually Need*: {algebra}" in fifth
+    assert pandas not in fifth and sklearn not in fifth
+
+
+async def test_resources_written_for_the_whole_phase_show_every_week(load: Load) -> None:
+    body = YEAR_BODY.replace(
+        "Foundations: Python, math and classic ML.", "**Resources**\n- [MML](https://mml-book.github.io/)"
+    )
+    svc = load({YEAR: body})
+    await learning.start_learning(svc, caller(), YEAR)
+    # Week 1 has it as its first part (the phase has fewer topics than weeks); every later week ends with it.
+    assert "**Resources:**\n- [MML](https://mml-book.github.io/)" in _week_of(text(await today.today(svc, caller())))
+    for days in (7, 35, 70):
+        shown = _week_of(text(await today.today(svc, caller(days=days))))
+        assert "**Resources** for the whole phase: [MML](https://mml-book.github.io/)" in shown, days
+
+
+def test_a_parts_resources_line_names_the_part() -> None:
+    line = reference_line(Reference("Resources", (Resource("MML", "https://mml-book.github.io/"),), "Month 2:"))
+    assert line == "**Resources** for *Month 2*: [MML](https://mml-book.github.io/)"
+
+
+async def test_resources_as_sub_headings_under_each_part_are_that_parts(load: Load) -> None:
+    body = YEAR_BODY.replace("**Resources**", "#### Resources")
+    svc = load({YEAR: body})
+    await learning.start_learning(svc, caller(), YEAR)
+    first = _week_of(text(await today.today(svc, caller())))
+    assert "**Resources** for *Month 1: Python for Data Work*:" in first
+    assert "3blue1brown" not in first and "scikit-learn" not in first
+
+
+async def test_a_single_resources_sub_heading_after_the_parts_is_the_phases(load: Load) -> None:
+    body = YEAR_BODY.replace("**Resources**\n- [Python", "- [Python").replace("**Resources**\n- [Essence", "- [Essence")
+    body = body.replace("**Resources**\n- [scikit", "### Resources\n- [scikit")
+    svc = load({YEAR: body})
+    await learning.start_learning(svc, caller(), YEAR)
+    first = _week_of(text(await today.today(svc, caller())))
+    assert "**Resources** for the whole phase: [scikit-learn user guide]" in first
