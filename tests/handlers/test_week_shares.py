@@ -9,6 +9,7 @@ from bot.domain.today import Reference, Resource
 from bot.handlers import learning, today
 from bot.present import reference_line
 from bot.reminders.compose import compose_user
+from bot.services import Services
 from tests.handlers.conftest import NOW, Load, caller, selects, text
 
 DAYS = "days-log"
@@ -230,3 +231,54 @@ async def test_a_single_resources_sub_heading_after_the_parts_is_the_phases(load
     await learning.start_learning(svc, caller(), YEAR)
     first = _week_of(text(await today.today(svc, caller())))
     assert "**Resources** for the whole phase: [scikit-learn user guide]" in first
+
+
+OBJECTIVE = "prose-plan"
+
+
+async def test_an_objective_taken_from_the_phases_prose_is_said_once(load: Load) -> None:
+    body = """
+# Plan
+
+## Phase 1: Basics (Weeks 1-2)
+
+Getting set up and learning the core syntax. Take it slowly.
+
+- [ ] Install Python
+- [ ] Write hello world
+
+## Phase 2: More (Weeks 3-4)
+
+Only prose here. Nothing else.
+"""
+    svc = load({OBJECTIVE: body})
+    await learning.start_learning(svc, caller(), OBJECTIVE)
+    for days in (0, 7):
+        shown = text(await today.today(svc, caller(days=days)))
+        assert shown.count("Getting set up and learning the core syntax.") == 1, days
+        assert "Take it slowly." in shown
+    shown = text(await today.today(svc, caller(days=14)))
+    assert shown.count("Only prose here.") == 1 and "Nothing else." in shown
+    composed = await compose_user(svc, caller().user_id, NOW + timedelta(days=3))
+    assert composed.reply is not None
+    assert text(composed.reply).count("Getting set up and learning the core syntax.") == 1
+    phase = text(await learning.phase_view(svc, caller(), 1))
+    assert phase.count("Getting set up and learning the core syntax.") == 1
+
+
+async def test_an_objective_that_is_all_the_prose_leaves_the_checklist(load: Load) -> None:
+    body = """
+# Plan
+
+## Phase 1: Basics (Weeks 1-2)
+
+Getting set up.
+
+- [ ] Install Python
+- [ ] Write hello world
+"""
+    svc: Services = load({OBJECTIVE: body})
+    await learning.start_learning(svc, caller(), OBJECTIVE)
+    shown = text(await today.today(svc, caller()))
+    assert shown.count("Getting set up.") == 1
+    assert "This phase is its checklist: work on its open items." in shown
