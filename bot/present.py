@@ -494,6 +494,32 @@ def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> lis
     return kept
 
 
+def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
+    """Return a week's lead and units without the objective where it is their first prose: in the lead, or in the
+    phase's own prose when that is a week's unit (a phase whose work is its checklist), so the objective the heading
+    gives is not said twice."""
+    lead, units = list(view.slice.lead), list(view.slice.units)
+    objective = view.objective
+    if not objective:
+        return lead, units
+    if any(p.kind == "label" or (p.kind == "text" and not p.quote) for p in lead):
+        return without_objective(lead, objective), units
+    for at, unit in enumerate(units):
+        if unit.label or unit.topics:
+            break
+        if unit.pieces:
+            units[at] = replace(unit, pieces=tuple(without_objective(unit.pieces, objective)))
+        elif unit.text.startswith(objective):
+            units[at] = replace(unit, text=unit.text[len(objective) :].strip())
+        break
+    return lead, units
+
+
+def _task_line(task: PieceLike, open_md: frozenset[str], top: int = 0) -> str:
+    """Show a task item of a week's text with the learner's box: ⬜ while open (its markdown is in `open_md`)."""
+    return f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}"
+
+
 def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[str]:
     """Return a unit as markdown: its part label in bold, marked when split over weeks, then what is written in
     it, in the file's order. Its task items are the open items' to show, but for a part that holds nothing else
@@ -511,14 +537,12 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
                 pieces[0] = Piece("label", first.line, label, quote=first.quote, rest=first.rest, heading=first.heading)
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
+        if not label and unit.topics and pieces[0].kind == "task":  # days written as task items: the week's work
+            return body_lines(pieces, lambda task: _task_line(task, open_md, pieces[0].depth), week_cells=False)
         lines = body_lines(pieces, week_cells=False)
         if label and len([line for line in lines if line]) == 1:
             top = min((p.depth for p in pieces if p.kind == "task"), default=0)  # tasks nest as written
-            lines = body_lines(
-                pieces,
-                lambda task: f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}",
-                week_cells=False,
-            )
+            lines = body_lines(pieces, lambda task: _task_line(task, open_md, top), week_cells=False)
         return lines
     lines: list[str] = []
     if label:
@@ -553,18 +577,21 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
     else:
         where = _("Part {part} of {parts} of this phase", part=piece.week, parts=piece.weeks)
     lines = [heading, where, ""] if piece.weeks > 1 or piece.practice else [heading, ""]  # no "Part 1 of 1"
-    if piece.lead:
-        lead = body_lines(without_objective(piece.lead, view.objective), week_cells=False)
+    written, units = _objective_said(view)
+    if written:
+        lead = body_lines(written, week_cells=False)
         lines.extend([*lead, ""] if lead else [])
     open_md = frozenset(item.md or item.text for item in (*view.overdue_items, *view.open_items))
-    for unit in piece.units:
+    said = False  # a unit showed something: the objective alone may be all of the phase's own prose
+    for unit in units:
         shown = _unit_lines(unit, open_md)
         if unit.label and shown and lines[-1]:  # a part is set apart from the bullets above it
             lines.append("")
         lines.extend(shown)
-    if not piece.units and view.open_items:
+        said = said or bool(shown)
+    if not said and view.open_items:
         lines.append(_("This phase is its checklist: work on its open items."))
-    elif not piece.units:
+    elif not said:
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     if view.references:  # for every week of the phase, not only the one its slice would reach them in
         lines.extend(["", *(reference_line(reference) for reference in view.references)])
@@ -572,14 +599,20 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
 
 
 def reference_line(reference: Reference) -> str:
-    """Say a phase's part to look things up in on one line, for every week of it: its label and its first
+    """Say a phase's part to look things up in on one line, for every week it is for: its label and its first
     `MAX_REFERENCE_LINKS` links, then how many more `/phase` has ('**Resources** for the whole phase: [MML](…) ·
-    [NumPy](…)')."""
+    [NumPy](…)', '**Resources** for *Month 1: Python*: …' when written in a part of the phase)."""
     shown = [f"[{r.text}]({r.url})" for r in reference.resources[:MAX_REFERENCE_LINKS]]
     more = len(reference.resources) - len(shown)
     if more:
         shown.append(_n("…and {n} more in {phase}", "…and {n} more in {phase}", more, phase=cmd("phase")))
     label = f"**{escape(reference.label.rstrip(':'))}**"
+    if reference.part:  # written in a part of the phase: for the weeks in that part
+        part = f"*{escape(reference.part.rstrip(':'))}*"
+        # i18n: {part} is the title of the part of the phase the list is written in ('Month 1: Python').
+        if not shown:
+            return _("{label} for {part}: in {phase}", label=label, part=part, phase=cmd("phase"))
+        return _("{label} for {part}: {links}", label=label, part=part, links=" · ".join(shown))
     if not shown:
         return _("{label} for the whole phase: in {phase}", label=label, phase=cmd("phase"))
     return _("{label} for the whole phase: {links}", label=label, links=" · ".join(shown))

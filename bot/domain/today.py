@@ -38,7 +38,9 @@ Practice weeks
 
 Reference parts
     A part labelled as a list to look things up in ('Resources', 'Links', 'Further reading', 'Ressourcen',
-    'Recursos'; see `is_reference`) is the phase's `references`, shown for every week of it. Where the phase has
+    'Recursos'; see `is_reference`) is the phase's `references`, shown for every week of it; one written in a part of
+    the phase (a bold label under '### Month 1', or one of several sub-headings '#### Resources', each under its
+    part) for every week whose units are in that part. Where the phase has
     at least as many other atoms as weeks, it is no week's work: its atoms are left out of the slicing (with the
     pieces they own). Else it is sliced as written: its reading is some weeks' work, and leaving it out would make
     practice weeks of them.
@@ -52,6 +54,11 @@ Weeks as written
     A phase that says which week its rows or parts are for (a week table, '| 3 | JOINs |'; sub-headings that name
     weeks, '#### Week 6: Cleaning') is sliced by those weeks instead (see `_row_weeks`): week N as written is what
     names week N, and a slower pace takes the weeks as written that fall in each of its weeks.
+
+Days as written
+    A phase whose topics, or whose outermost task items where it has no parts, open with the day they are for
+    ('- [ ] **Day 8:** Files'; see `day_label`) is sliced by those days, seven a week (see `_day_weeks`): week 2 of a
+    phase of days 1-10 is days 8-10. Its task items are then its topics, and a week's open items start with its own.
 
 Pieces
     A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
@@ -75,7 +82,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.domain.reminders import OpenItem, open_item
 from bot.domain.shapes import ChecklistLike, PhaseContent, PieceLike, TopicLike
@@ -89,6 +96,7 @@ __all__ = [
     "SliceUnit",
     "TodayView",
     "build_today",
+    "day_label",
     "extract_links",
     "heads_parts",
     "is_reference",
@@ -117,6 +125,7 @@ class SliceUnit:
     continued: bool = False
     continues: bool = False
     pieces: tuple[PieceLike, ...] = ()
+    line: int = 0  # the line its part's label or its topic is written on (0: a phase's own prose)
 
     @property
     def heading(self) -> str:
@@ -160,10 +169,25 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A part of a phase to look things up in for every week of it ('Resources'): its label and its links."""
+    """A part of a phase to look things up in ('Resources'): its label and its links, for every week of the phase or,
+    written in a part of it (`part`, its label: '**Resources**' under '### Month 1'), for every week in that part.
+
+    `line` is the line its label is written on; `within` the lines of the part it is written in, its sub-heading's
+    to the next sub-heading's (0, 0 for the whole phase)."""
 
     label: str
     resources: tuple[Resource, ...]
+    part: str = ""
+    line: int = field(default=0, compare=False)
+    within: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    def shown_with(self, lines: Collection[int]) -> bool:
+        """Whether a week whose units start on `lines` (`SliceUnit.line`) shows it beside them: not when one of them
+        is its own part (it is shown there), and for a part's own when one of them is in that part."""
+        if self.line in lines:
+            return False
+        first, end = self.within
+        return not self.part or any(first <= line < end for line in lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,11 +262,52 @@ def _blocks(phase: PhaseContent) -> tuple[_Block, ...]:
     lined += [
         (part.line, 1, _Block(part.label, part.text, tuple(part.topics), part.line)) for part in phase.subsections
     ]
+    days = () if phase.subsections else _day_tasks(phase)  # a plan of days written as task items
+    lined += [(block.line, 0, block) for block in days]
     lined.sort(key=lambda entry: (entry[0], entry[1]))
     blocks = tuple(block for _, _, block in lined)
     if not blocks and phase.text.strip():
         return (_Block(None, phase.text, ()),)
     return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A task item of a phase written as its days' checklist ('- [ ] **Day 8:** Files'), as a topic of the phase."""
+
+    text: str
+    title: str
+    line: int
+    detail: str = ""
+    children: tuple[TopicLike, ...] = ()
+
+
+_MARKUP = re.compile(r"\[((?:\\.|[^\\\]])*)\]\([^)\s]*\)|[*_`~]+")
+
+
+def _day_tasks(phase: PhaseContent) -> tuple[_Block, ...]:
+    """Return a block per outermost task item of a phase, when most of those items open with the day they are for
+    ('- [x] **Day 8:** Files'): the days are its plan, each day a topic (see `_day_weeks`); () otherwise, and when
+    they are nested under its bullets (those topics hold them)."""
+    tasks = [piece for piece in phase.body if piece.kind == "task" and not piece.quote]
+    if len(tasks) < 2:
+        return ()
+    top = min(piece.depth for piece in tasks)
+    if phase.topics and top > min((piece.depth for piece in phase.body if piece.kind in ("item", "row")), default=top):
+        return ()
+    tasks = [piece for piece in tasks if piece.depth == top]
+    if 2 * sum(1 for piece in tasks if day_label(piece.md) is not None) < len(tasks):
+        return ()
+    return tuple(_Block(None, "", (_task(piece),), piece.line) for piece in tasks)
+
+
+def _task(piece: PieceLike) -> _Task:
+    """Return a task item as a topic: its markdown, its words without markup as its title, its note as its detail."""
+    return _Task(piece.md, " ".join(_MARKUP.sub(_link_text, piece.md).split()), piece.line, piece.rest)
+
+
+def _link_text(found: re.Match[str]) -> str:
+    return found.group(1) or ""
 
 
 def _atoms(blocks: Sequence[_Block]) -> tuple[_Atom, ...]:
@@ -391,6 +456,7 @@ def _units(
                 continued=first > 0,
                 continues=last < block.size - 1,
                 pieces=tuple(piece for atom in run for piece in owned[atom]),
+                line=block.line,
             )
         )
         run.clear()
@@ -447,17 +513,72 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         offset = 0  # weeks of the phase itself
     else:
         return None
-    spans: list[tuple[int, int]] = []
-    first = named[0][0] - offset
+    return _filled([None if span is None else (span[0] - offset, span[1] - offset) for span in keyed])
+
+
+def _filled(keyed: Sequence[tuple[int, int] | None]) -> list[tuple[int, int]]:
+    """Return each atom's weeks of the phase: those named (at least one is), and for any other atom the last week of
+    the atom before it; before every named one, the weeks before the first named (the first named week when that is
+    week 1)."""
+    first = next(span for span in keyed if span is not None)[0]
     lead = (1, first - 1) if first > 1 else (first, first)  # what comes before week 3's part is weeks 1-2's
+    spans: list[tuple[int, int]] = []
     last: int | None = None  # the last week of the named atom before
     for span in keyed:
         if span is None:
             spans.append(lead if last is None else (last, last))
         else:
-            spans.append((span[0] - offset, span[1] - offset))
-            last = spans[-1][1]
+            spans.append(span)
+            last = span[1]
     return spans
+
+
+# A topic or task item that opens with the day or days it is for: '**Day 8:** Files', 'Days 3-4 - Loops', '📅 Tag 5:
+# Klassen', 'Día 2 a 3'.
+_DAY_WORD = r"(?:days?|tage?|d[ií]as?)"
+_DAY_LABEL = re.compile(
+    rf"[\W_]*{_DAY_WORD}\s*(\d{{1,4}})(?:\s*(?:-|–|—|to|bis|al?)\s*(?:{_DAY_WORD}\s*)?(\d{{1,4}}))?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def day_label(text: str) -> tuple[int, int] | None:
+    """Return the days a topic or task item opens with ('**Day 8:** Files' is (8, 8), 'Days 3-4: Loops' (3, 4)),
+    first and last; None when it opens with none."""
+    found = _DAY_LABEL.match(text)
+    if found is None:
+        return None
+    first = int(found.group(1))
+    last = int(found.group(2)) if found.group(2) else first
+    return (first, last) if first <= last else None
+
+
+def _day_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
+    """Return each atom's weeks of the phase (from 1, as written) when most of its topics open with the day they are
+    for ('**Day 8:** Files'); None otherwise.
+
+    Days count seven a week: from day 1 of the path when every day named falls in the phase's weeks (days 8-14 are
+    the second week of a phase of weeks 1-2), else from the first day named (a phase of days 21-30 in weeks 4-5);
+    days that need more weeks than the phase has are shared out over its weeks. Any other atom goes as in
+    `_filled`."""
+    keyed: list[tuple[int, int] | None] = []
+    for atom in atoms:
+        block = blocks[atom.block]
+        keyed.append(day_label(block.topics[atom.index].text) if block.topics else None)
+    named = [span for span in keyed if span is not None]
+    if len(named) < 2 or 2 * len(named) < len(keyed):
+        return None
+    length = phase.last_week - phase.first_week + 1
+    lowest, highest = min(a for a, _ in named), max(b for _, b in named)
+    start = 7 * (phase.first_week - 1) + 1  # the phase's first day of the path
+    if not (start <= lowest and highest < start + 7 * length):
+        start = lowest
+    days = highest - start + 1
+
+    def week(day: int) -> int:
+        return (day - start) // 7 + 1 if days <= 7 * length else (day - start) * length // days + 1
+
+    return _filled([None if span is None else (week(span[0]), week(span[1])) for span in keyed])
 
 
 def _share(weeks: tuple[int, int], index: int, count: int) -> tuple[int, int]:
@@ -520,6 +641,8 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
     if n == 0:
         return tuple(PhaseSlice(phase.number, w, weeks, ()) for w in range(1, weeks + 1))
     spans = _row_weeks(phase, atoms, blocks)
+    if spans is None:
+        spans = _day_weeks(phase, atoms, blocks)
     if spans is not None:
         return _keyed_slices(phase, weeks, atoms, blocks, spans, owned, lead)
     regular = _cut(atoms, _partition(atoms, blocks, min(n, weeks)))
@@ -570,13 +693,29 @@ def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block], weeks: int) -> tuple
 
 
 def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
-    """Return the parts of `phase` to look things up in, shown for every week of it (see the module docstring)."""
+    """Return the parts of `phase` to look things up in, each for the whole phase or for the part it is written in
+    (see the module docstring)."""
+    blocks = _blocks(phase)
+    kept = [block for block in blocks if block.label is not None and is_reference(block.label)]
+    if not kept:
+        return ()
+    headings = [p.line for p in phase.body if p.kind == "label" and p.heading]
+    heads = set(headings)
     found: list[Reference] = []
-    for block in _blocks(phase):
-        if block.label is None or not is_reference(block.label):
-            continue
+    for block in kept:
         texts = [block.text, *(text for topic in block.topics for text in _topic_texts(topic))]
-        found.append(Reference(block.label, _unique(r for text in texts if text for r in extract_links(text))))
+        links = _unique(r for text in texts if text for r in extract_links(text))
+        # The sub-heading it is written under, no list to look things up in itself; a reference that is a sub-heading
+        # is one of that sub-heading's where the phase has several ('#### Resources' under each '### Month N'), as
+        # levels are not told apart.
+        owner = next(
+            (b for b in reversed(blocks) if b.line < block.line and b.line in heads and not is_reference(b.label)), None
+        )
+        if owner is None or (block.line in heads and len(kept) == 1):
+            found.append(Reference(block.label or "", links, line=block.line))
+            continue
+        end = next((line for line in headings if line > block.line and line not in {b.line for b in kept}), 1 << 30)
+        found.append(Reference(block.label or "", links, owner.label or "", block.line, (owner.line, end)))
     return tuple(found)
 
 
@@ -640,6 +779,16 @@ def slice_resources(piece: PhaseSlice) -> tuple[Resource, ...]:
 # --------------------------------------------------------------------------- the week's view
 
 
+def _week_first(items: Sequence[OpenItem], piece: PhaseSlice) -> tuple[OpenItem, ...]:
+    """Return a phase's open items with those written in the week's slice first ('**Day 8:**' in week 2 of a phase of
+    days 1-10), each group in checklist order: the week's next step is its own work."""
+    written = {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
+    if not written:
+        return tuple(items)
+    ours = [item for item in items if (item.md or item.text) in written]
+    return (*ours, *(item for item in items if (item.md or item.text) not in written))
+
+
 def build_today(
     phase: PhaseContent,
     scheduled: ScheduledPhase,
@@ -668,7 +817,7 @@ def build_today(
             open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
             overdue.setdefault(item.id, open_item(item))
-    items = tuple(open_items.values())
+    items = _week_first(tuple(open_items.values()), piece)
     late = tuple(overdue.values())
     next_step: NextStep | None = None
     if late or items:
@@ -690,6 +839,5 @@ def build_today(
         open_items=items,
         next_step=next_step,
         overdue_items=late,
-        # Those whose part this week's slice holds are shown in it already.
-        references=tuple(r for r in phase_references(phase) if r.label not in {u.label for u in piece.units}),
+        references=tuple(r for r in phase_references(phase) if r.shown_with({u.line for u in piece.units})),
     )

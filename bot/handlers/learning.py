@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import time
 
 from bot import components
@@ -15,7 +16,7 @@ from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
-from bot.domain.today import SliceUnit, build_today, heads_parts
+from bot.domain.today import SliceUnit, TodayView, build_today, day_label, heads_parts, phase_slices
 from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
@@ -546,11 +547,37 @@ def _week_part(
         return None
     placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
     view = build_today(phase, placed, weeks[0], role.checklist, done)
-    lines = today_lines(view)
-    listed = not_shown(view.open_items, "\n".join(lines))  # those the week's parts list are not listed again
+    on_day = _days_of(phase, placed, question.days, role.checklist, done) if question.days is not None else None
+    lines = today_lines(on_day or view)
+    # Those the week's parts list are not listed again; a day's answer is that day's alone.
+    listed = [] if on_day is not None else not_shown(view.open_items, "\n".join(lines))
     if listed:
         lines += ["", label_text(_("Open items in this phase")), items_text(listed)]
     return lines
+
+
+def _days_of(
+    phase: Phase,
+    placed: ScheduledPhase,
+    days: tuple[int, int],
+    checklist: Sequence[ChecklistItem],
+    done: Collection[str],
+) -> TodayView | None:
+    """Return the week of a phase written as days ('**Day 17:** Decorators') that holds the days asked for, as /today
+    shows it but with those days' topics and items alone; None when no topic or item of the phase names them."""
+    for piece in phase_slices(phase, placed.weeks):
+        units = tuple(
+            unit
+            for unit in piece.units
+            if unit.topics
+            and (named := day_label(unit.topics[0].text)) is not None
+            and named[0] <= days[1]
+            and named[1] >= days[0]
+        )
+        if units and not piece.practice:
+            view = build_today(phase, placed, placed.first_week + piece.week - 1, checklist, done)
+            return replace(view, slice=replace(view.slice, units=units, lead=()))
+    return None
 
 
 def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
