@@ -179,8 +179,18 @@ def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
     return a, b
 
 
+# The word that labels a title ('Topic', 'Thema', 'Tema', 'Sujet', …), as a plan line writes it before the title
+# ('Week 1 — Topic: HTML basics') and a table heads the column of its rows' titles ('| Week | Dates | Topic |').
+TITLE_WORDS = (
+    r"topics?|titles?|subjects?|themes?|thema|themen|temas?|temat|sujets?|th[èe]mes?|titel|t[íi]tulos?|titres?|titolo"
+    r"|t[óo]picos?|assuntos?|argomenti|argomento|onderwerp|konu|başlık|тема|主题|テーマ|주제"
+)
+_TITLE_LABEL = re.compile(rf"(?:{TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+
+
 def _title(text: str) -> str:
-    """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics')."""
+    """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
+    that labels it ('Topic: Basics' is 'Basics')."""
     if "  " in text or "\t" in text or "\n" in text:
         # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
         # ends, which are stripped below either way).
@@ -197,6 +207,10 @@ def _title(text: str) -> str:
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
+    if ":" in title or "：" in title:
+        label = _TITLE_LABEL.match(title)
+        if label is not None:
+            return title[label.end() :]
     return title
 
 
