@@ -513,6 +513,7 @@ class _Heading:
     quote: int = 0  # how many block quotes hold it: it ends where they do
     part: _Sub | None = None  # the part of a phase it opened
     contents: bool = False  # it holds a table of contents (dropped: links to places in the page)
+    ended: bool = False  # a plan line's phase that a heading or a paragraph ended: no heading after it is under it
 
 
 class _RawItem(NamedTuple):
@@ -645,6 +646,7 @@ class _Body:
         # by line.
         self.list_plan: dict[int, PhaseHeading] = {}
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
+        self.line_blocks = False  # ... each heading a block of what follows it ('**Week 1** — Topic: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
@@ -676,6 +678,8 @@ class _Body:
         `after_plan`: it comes after the file's last phase heading."""
         if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
             self.leave_quote(quote)
+        if self.line_plan:
+            self._end_line_phase(at_heading=True)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         phase = self.phase
@@ -933,15 +937,17 @@ class _Body:
         for md, plain in details:
             self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
 
-    def _end_line_phase(self) -> None:
-        """End a phase that a plan's paragraph line opened: a paragraph of other words after the plan's lines ('Notes
-        for weeks 1-6: …') is the text around the plan, not the last line's phase."""
+    def _end_line_phase(self, at_heading: bool = False) -> None:
+        """End a phase that a plan's paragraph line opened: a paragraph of other words after a run of the plan's
+        lines ('Notes for weeks 1-6: …') is the text around the plan, not the last line's phase. Where each line
+        heads a block, the paragraphs after it are its phase's, up to the next line or a heading (`at_heading`):
+        any heading, as one ends a paragraph's own block ('### Where to go next' after the last week)."""
         phase = self.phase
-        if phase is None or phase.line not in self.line_plan:
+        if phase is None or phase.line not in self.line_plan or (self.line_blocks and not at_heading):
             return
         self.phase = None
         while self.stack and self.stack[-1].phase is phase:
-            self.stack.pop()
+            self.stack.pop().ended = True
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
@@ -1153,7 +1159,9 @@ def _parse_body(
             reader.list_plan, unread = _list_plan(blocks)
             problems.plan_hint = _list_hint(unread)
         if planned is None and plain_file and not reader.list_plan:
-            reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+            lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+            reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
+            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread)
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -1327,34 +1335,80 @@ def _list_hint(unread: list[str]) -> str | None:
     )
 
 
-def _line_plan(blocks: list[Block]) -> frozenset[int]:
-    """Return the lines of the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics',
-    'Week 7 | Git in depth | branches', 'Weeks 13-15 — React'): those in runs of two or more, one after the other
-    (soft-broken lines of one paragraph, or paragraphs of one line), each naming weeks after those of the line
-    before, all counting in one unit; none when there is no such run. A line alone is a sentence of the text."""
+class _LinePlan(NamedTuple):
+    """The paragraph lines that are a file's plan (see `_line_plan`)."""
+
+    lines: frozenset[int]  # their line numbers, one phase each
+    blocks: bool  # each heads a block: what follows it, up to the next one or a heading, is its phase's
+    unread: list[str]  # the clean text of lines of weeks that are no plan, for the self-paced warning
+
+
+def _line_plan(blocks: list[Block]) -> _LinePlan:
+    """Return the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics', 'Week 7 | Git in
+    depth | branches', 'Weeks 13-15 — React', '**Week 3** — Topic: CSS'), all counting in one unit, each naming weeks
+    after those of the line before:
+    - runs of two or more, one after the other (soft-broken lines of one paragraph, or paragraphs of one line);
+    - else, in a file without such runs, two or more lines that head blocks ('**Week 1** — Topic: HTML', then its
+      'Read:' lines, tasks and a '---'), whose span stands apart from their title (a separator, or the bold
+      around the span): 'Week 3 is when we start' is a sentence.
+    A line alone is a sentence of the text; lines of weeks that are no plan are named by the self-paced warning."""
     runs: list[list[tuple[int, PhaseHeading]]] = []
     run: list[tuple[int, PhaseHeading]] = []
+    heads: list[tuple[int, PhaseHeading]] = []  # lines that may head blocks
+    texts: dict[int, str] = {}
     for b in blocks:
         found = None
-        if b.kind == "line" and not b.depth and not b.quote and not b.label:
+        if b.kind == "line" and not b.depth and not b.quote and (not b.label or b.rest_md):
             found = read_phase_heading(_pipe_cells(b.md, b.plain)[0])
         if found is not None and found.first is not None and found.last is not None and _plan_item(b.plain, found):
             run.append((b.line, found))
+            if _span_apart(b, found):
+                heads.append((b.line, found))
+                texts[b.line] = b.plain
             continue
         if len(run) >= 2:
             runs.append(run)
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r]
-    if len({_kind(found) for _, found in taken}) != 1:
-        return frozenset()
+    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    if not _forward(taken):
+        return _LinePlan(frozenset(), False, list(texts.values()))
+    return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
+
+
+def _span_apart(block: Block, found: PhaseHeading) -> bool:
+    """Return True when a paragraph line's span stands apart from its title, as a block's heading line writes it
+    ('Week 3 — CSS', 'Week 3: CSS', '**Week 3** CSS', 'Week 3'), not as a sentence does ('Week 3 is when …')."""
+    at = block.plain.find(found.title) if found.title else -1
+    if at <= 0:  # no title, or one the reading wrote anew ('Basics (Jan 6-12)')
+        return True
+    before = block.plain[:at].rstrip()
+    return before[-1:] in ":：|—–-/)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
+    """Return True for phases of one kind, each naming weeks after those of the one before."""
+    if not taken or len({_kind(found) for _, found in taken}) != 1:
+        return False
     last = 0
     for _, found in taken:
         if found.first is None or found.last is None or found.first <= last:
-            return frozenset()
+            return False
         last = found.last
-    return frozenset(line for line, _ in taken)
+    return True
+
+
+def _line_hint(unread: list[str]) -> str | None:
+    """Return what the self-paced warning says of lines of weeks that are no plan (see `_line_plan`), naming them;
+    None when there are none."""
+    if not unread:
+        return None
+    return (
+        f"its lines {quoted_few(unread)} read like weeks, but only two or more such lines, each after the weeks of "
+        "the one before, are a plan ('Week 1 — HTML basics', then 'Week 2 — CSS'); or add headings like "
+        "'## Week 1: HTML basics'"
+    )
 
 
 _PIPE = re.compile(r"\s*(?<!\\)\|\s*")
@@ -1874,8 +1928,8 @@ def _build_sections(
     labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
     open_path: list[_Heading] = []
     for h in headings:
-        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
-            open_path.pop()
+        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
+            open_path.pop()  # see leave_quote, _end_line_phase
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)

@@ -265,3 +265,41 @@ async def test_a_week_answer_still_lists_the_phases_items_its_week_does_not_show
     answer = body(await learning.skill_deep_dive(svc, caller(), "week 1"))
     assert "- Permissions" in answer
     assert "**Open items in this phase:**\n⬜ Nginx serves your site over HTTPS" in answer
+
+
+WEEK_BLOCKS = """
+# Frontend
+
+**Week 1** — Topic: HTML basics
+
+Read: [HTML basics](https://developer.mozilla.org/html)
+Build: an "about me" page.
+
+- [ ] Page validates
+
+---
+
+**Weeks 2–3** — Topic: JavaScript
+
+Read: [javascript.info](https://javascript.info/)
+Build: a todo list.
+
+- [ ] Todo list saves to `localStorage`
+
+---
+
+### Where to go next
+
+- TypeScript handbook
+"""
+
+
+async def test_a_week_block_shows_its_lines_and_tasks_in_its_week(load: Load) -> None:
+    svc = load({"frontend": WEEK_BLOCKS})
+    await learning.start_learning(svc, caller(), "frontend")
+    week2 = text(await today.today(svc, caller(days=7)))
+    assert "**Phase 2: JavaScript** (weeks 2-3)" in week2
+    assert "Build: a todo list." in week2 and "Todo list saves" in week2
+    assert "about me" not in week2 and "TypeScript" not in week2
+    whole = body(await learning.phase_view(svc, caller(), 1, role="frontend"))
+    assert 'Build: an "about me" page.' in whole and "Page validates" in whole and "javascript.info" not in whole
