@@ -81,6 +81,10 @@ def test_lines_of_weeks_that_head_blocks_are_the_plan(w1, w2, w34):
         ("Page validates", 1),
         ("Todo list saves to localStorage", 3),
     ]
+    # its first sentence is its objective, a link's text whole
+    assert role.phases[1].objective == (
+        "Read: [Pro Git ch. 1–3](https://git-scm.com/book), [CSS basics](https://developer.mozilla.org/b)"
+    )
     # a heading after the last week is no part of it, nor under it
     (after,) = [s for s in role.sections if s.title == "Where to go next"]
     assert after.phase is None and after.path == ("Frontend Developer", "Where to go next")
