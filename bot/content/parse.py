@@ -57,6 +57,7 @@ from bot.content.phases import (
     series_word,
     table_row_heading,
     table_row_weeks,
+    title_cell,
     titled_spans,
     unreadable_span,
 )
@@ -1472,6 +1473,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
     if len(rows) < 2:
         return None
     out: list[Block] = []
+    # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
+    column, first_column, numbered = None, True, 0
     for row in rows:
         # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
@@ -1480,18 +1483,23 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := table_row_heading(header, cell))),
             (0, None),
         )
+        if heading is None and column is not None and _no_week(row, column):
+            # '| — | Mar 9–13 | Spring break |' after week 8: no week of its own, a row of the week before it
+            out.append(_break_row(row, first_column))
+            continue
         found = read_phase_heading(heading) if heading is not None else None
         if found is None or found.first is None or found.last is None or found.first <= after:
             return None
         if at and found.first != after + 1:
             return None
-        after = found.last
+        after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
         ]
         others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
-        titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
+        # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
+        titled = title_cell(others, by_header=not at)
         md = plain = heading
         if titled is not None:
             md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
@@ -1503,7 +1511,27 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_md = f"{head}: {cell_md}" if head else cell_md
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-    return out, after
+    return (out, after) if numbered >= 2 else None
+
+
+def _break_row(row: Block, by_header: bool) -> Block:
+    """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
+    `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
+    cells = row.cells
+    at = title_cell(cells, by_header)
+    if at is None:
+        return row._replace(quote=row.quote + 1)
+    others = cells[:at] + cells[at + 1 :]
+    details = [f"{h}: {md}" if h else md for h, md, _ in others]
+    md = cells[at][1] + (" — " + " · ".join(details) if details else "")
+    plain = " — ".join([cells[at][2], *(p for _, _, p in others)])
+    return row._replace(md=md, plain=plain, label=cells[at][2], quote=row.quote + 1)
+
+
+def _no_week(row: Block, column: str) -> bool:
+    """Return True for a table row that gives no number under its table's column of weeks (an empty cell, '—',
+    'Break')."""
+    return not any(header == column and any(c.isdigit() for c in plain) for header, _, plain in row.cells)
 
 
 DAY_WEEK_TITLE = 100  # the longest title of a week of a day table's topics, joined; a longer one is cut short
