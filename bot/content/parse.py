@@ -1381,12 +1381,13 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
 
 def _span_apart(block: Block, found: PhaseHeading) -> bool:
     """Return True when a paragraph line's span stands apart from its title, as a block's heading line writes it
-    ('Week 3 — CSS', 'Week 3: CSS', '**Week 3** CSS', 'Week 3'), not as a sentence does ('Week 3 is when …')."""
+    ('Week 3 — CSS', 'Week 3: CSS', 'Week 3. CSS', '**Week 3** CSS', 'Week 3'), not as a sentence does ('Week 3 is
+    when …')."""
     at = block.plain.find(found.title) if found.title else -1
     if at <= 0:  # no title, or one the reading wrote anew ('Basics (Jan 6-12)')
         return True
     before = block.plain[:at].rstrip()
-    return before[-1:] in ":：|—–-/)]" or (bool(block.label) and len(block.label) >= len(before))
+    return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:

@@ -63,6 +63,7 @@ SHAPES = [
     ("**Week 1:**", "**Week 2:**", "**Weeks 3–4:**"),
     ("Week 1 —", "Week 2 —", "Weeks 3–4 —"),
     ("**Week 1**", "**Week 2**", "**Weeks 3–4**"),
+    ("Week 1.", "Week 2.", "Weeks 3–4."),
 ]
 
 
