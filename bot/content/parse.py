@@ -45,6 +45,7 @@ from bot.content.phases import (
     dated_phases,
     heading_day,
     level_series,
+    only_dates,
     outline_numbered,
     phase_hint,
     quoted_few,
@@ -1505,6 +1506,7 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         if titled is not None:
             md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
             others = others[:titled] + others[titled + 1 :]
+        others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         quote = row.quote + 1
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
         for head, cell_md, cell_plain in others:

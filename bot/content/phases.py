@@ -1333,10 +1333,15 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     first = None
     for i, (_, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not any(c.isdigit() for c in plain) or _DATES_ONLY.fullmatch(plain) is None:
+            if not only_dates(plain):
                 return i
             first = i if first is None else first
     return first
+
+
+def only_dates(text: str) -> bool:
+    """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12')."""
+    return any(c.isdigit() for c in text) and _DATES_ONLY.fullmatch(text) is not None
 
 
 def own_title(text: str) -> str:

@@ -51,10 +51,10 @@ def test_a_row_of_no_week_between_numbered_rows_is_part_of_the_week_before_it(ma
         (5, "Node.js & Express", (5, 5)),
     ]
     assert not [m for m in problems if "no phases found" in m]
-    # the break is a row of the week before it, titled by its words; the dates are a row's details
+    # the week's work, then its dates; the break is a row of the week before it, titled by its words
     assert phase_body(role.phases[2]).splitlines() == [
-        "- Dates: Mar 2–6",
         "- Reading: review slides",
+        "- Dates: Mar 2–6",
         "- *Spring break — no class* — " + ("Week: Break · " if mark == "Break" else "") + "Dates: Mar 9–13",
     ]
     assert "Spring break" not in phase_body(role.phases[3])
