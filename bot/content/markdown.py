@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
-from bot.content.phases import read_phase_heading
+from bot.content.phases import read_phase_heading, title_cell
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -1252,8 +1252,9 @@ class _Reader:
         )
         if not cells:
             return
-        # The title is the first cell with words: '| 5 | 41-50 | Networking |' is about Networking.
-        first = next((i for i, (_, _, plain) in enumerate(cells) if any(c.isalpha() for c in plain)), 0)
+        # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
+        # Mar 2–6 | Midterm |' about the Midterm.
+        first = title_cell(cells) or 0
         _, title_md, title_plain = cells[first]
         others = cells[:first] + cells[first + 1 :]
         details = [f"{h}: {md}" if h else md for h, md, _ in others]

@@ -46,6 +46,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     level_series,
+    only_dates,
     outline_numbered,
     phase_hint,
     quoted_few,
@@ -59,6 +60,7 @@ from bot.content.phases import (
     series_word,
     table_row_heading,
     table_row_weeks,
+    title_cell,
     titled_spans,
     unreadable_span,
 )
@@ -153,7 +155,8 @@ _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
-_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link).
+_SENTENCE = re.compile(r"^((?:\[[^\]]*\]\([^)\s]*\)|(?!\[[^\]]*\]\().)+?[.!?])(?:\s|$)")
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
@@ -536,6 +539,7 @@ class _Heading:
     quote: int = 0  # how many block quotes hold it: it ends where they do
     part: _Sub | None = None  # the part of a phase it opened
     contents: bool = False  # it holds a table of contents (dropped: links to places in the page)
+    ended: bool = False  # a plan line's phase that a heading or a paragraph ended: no heading after it is under it
 
 
 class _RawItem(NamedTuple):
@@ -668,6 +672,7 @@ class _Body:
         # by line.
         self.list_plan: dict[int, PhaseHeading] = {}
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
+        self.line_blocks = False  # ... each heading a block of what follows it ('**Week 1** — Topic: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
@@ -700,6 +705,8 @@ class _Body:
         `after_plan`: it comes after the file's last phase heading."""
         if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
             self.leave_quote(quote)
+        if self.line_plan:
+            self._end_line_phase(at_heading=True)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         phase = self.phase
@@ -962,15 +969,17 @@ class _Body:
         for md, plain in details:
             self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
 
-    def _end_line_phase(self) -> None:
-        """End a phase that a plan's paragraph line opened: a paragraph of other words after the plan's lines ('Notes
-        for weeks 1-6: …') is the text around the plan, not the last line's phase."""
+    def _end_line_phase(self, at_heading: bool = False) -> None:
+        """End a phase that a plan's paragraph line opened: a paragraph of other words after a run of the plan's
+        lines ('Notes for weeks 1-6: …') is the text around the plan, not the last line's phase. Where each line
+        heads a block, the paragraphs after it are its phase's, up to the next line or a heading (`at_heading`):
+        any heading, as one ends a paragraph's own block ('### Where to go next' after the last week)."""
         phase = self.phase
-        if phase is None or phase.line not in self.line_plan:
+        if phase is None or phase.line not in self.line_plan or (self.line_blocks and not at_heading):
             return
         self.phase = None
         while self.stack and self.stack[-1].phase is phase:
-            self.stack.pop()
+            self.stack.pop().ended = True
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
@@ -1202,7 +1211,9 @@ def _parse_body(
             reader.list_plan, unread = _list_plan(blocks)
             problems.plan_hint = _list_hint(unread)
         if planned is None and plain_file and not reader.list_plan:
-            reader.line_plan = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+            lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
+            reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
+            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -1435,34 +1446,81 @@ def _list_hint(unread: list[str]) -> str | None:
     )
 
 
-def _line_plan(blocks: list[Block]) -> frozenset[int]:
-    """Return the lines of the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics',
-    'Week 7 | Git in depth | branches', 'Weeks 13-15 — React'): those in runs of two or more, one after the other
-    (soft-broken lines of one paragraph, or paragraphs of one line), each naming weeks after those of the line
-    before, all counting in one unit; none when there is no such run. A line alone is a sentence of the text."""
+class _LinePlan(NamedTuple):
+    """The paragraph lines that are a file's plan (see `_line_plan`)."""
+
+    lines: frozenset[int]  # their line numbers, one phase each
+    blocks: bool  # each heads a block: what follows it, up to the next one or a heading, is its phase's
+    unread: list[str]  # the clean text of lines of weeks that are no plan, for the self-paced warning
+
+
+def _line_plan(blocks: list[Block]) -> _LinePlan:
+    """Return the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics', 'Week 7 | Git in
+    depth | branches', 'Weeks 13-15 — React', '**Week 3** — Topic: CSS'), all counting in one unit, each naming weeks
+    after those of the line before:
+    - runs of two or more, one after the other (soft-broken lines of one paragraph, or paragraphs of one line);
+    - else, in a file without such runs, two or more lines that head blocks ('**Week 1** — Topic: HTML', then its
+      'Read:' lines, tasks and a '---'), whose span stands apart from their title (a separator, or the bold
+      around the span): 'Week 3 is when we start' is a sentence.
+    A line alone is a sentence of the text; lines of weeks that are no plan are named by the self-paced warning."""
     runs: list[list[tuple[int, PhaseHeading]]] = []
     run: list[tuple[int, PhaseHeading]] = []
+    heads: list[tuple[int, PhaseHeading]] = []  # lines that may head blocks
+    texts: dict[int, str] = {}
     for b in blocks:
         found = None
-        if b.kind == "line" and not b.depth and not b.quote and not b.label:
+        if b.kind == "line" and not b.depth and not b.quote and (not b.label or b.rest_md):
             found = read_phase_heading(_pipe_cells(b.md, b.plain)[0])
         if found is not None and found.first is not None and found.last is not None and _plan_item(b.plain, found):
             run.append((b.line, found))
+            if _span_apart(b, found):
+                heads.append((b.line, found))
+                texts[b.line] = b.plain
             continue
         if len(run) >= 2:
             runs.append(run)
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r]
-    if len({_kind(found) for _, found in taken}) != 1:
-        return frozenset()
+    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    if not _forward(taken):
+        return _LinePlan(frozenset(), False, list(texts.values()))
+    return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
+
+
+def _span_apart(block: Block, found: PhaseHeading) -> bool:
+    """Return True when a paragraph line's span stands apart from its title, as a block's heading line writes it
+    ('Week 3 — CSS', 'Week 3: CSS', 'Week 3. CSS', '**Week 3** CSS', 'Week 3'), not as a sentence does ('Week 3 is
+    when …')."""
+    at = block.plain.find(found.title) if found.title else -1
+    if at <= 0:  # no title, or one the reading wrote anew ('Basics (Jan 6-12)')
+        return True
+    before = block.plain[:at].rstrip()
+    return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
+    """Return True for phases of one kind, each naming weeks after those of the one before."""
+    if not taken or len({_kind(found) for _, found in taken}) != 1:
+        return False
     last = 0
     for _, found in taken:
         if found.first is None or found.last is None or found.first <= last:
-            return frozenset()
+            return False
         last = found.last
-    return frozenset(line for line, _ in taken)
+    return True
+
+
+def _line_hint(unread: list[str]) -> str | None:
+    """Return what the self-paced warning says of lines of weeks that are no plan (see `_line_plan`), naming them;
+    None when there are none."""
+    if not unread:
+        return None
+    return (
+        f"its lines {quoted_few(unread)} read like weeks, but only two or more such lines, each after the weeks of "
+        "the one before, are a plan ('Week 1 — HTML basics', then 'Week 2 — CSS'); or add headings like "
+        "'## Week 1: HTML basics'"
+    )
 
 
 _PIPE = re.compile(r"\s*(?<!\\)\|\s*")
@@ -1525,6 +1583,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
     if len(rows) < 2:
         return None
     out: list[Block] = []
+    # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
+    column, first_column, numbered = None, True, 0
     for row in rows:
         # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
@@ -1533,22 +1593,28 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := table_row_heading(header, cell))),
             (0, None),
         )
+        if heading is None and column is not None and _no_week(row, column):
+            # '| — | Mar 9–13 | Spring break |' after week 8: no week of its own, a row of the week before it
+            out.append(_break_row(row, first_column))
+            continue
         found = read_phase_heading(heading) if heading is not None else None
         if found is None or found.first is None or found.last is None or found.first <= after:
             return None
         if at and found.first != after + 1:
             return None
-        after = found.last
+        after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
         ]
         others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
-        titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
+        # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
+        titled = title_cell(others, by_header=not at)
         md = plain = heading
         if titled is not None:
             md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
             others = others[:titled] + others[titled + 1 :]
+        others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         quote = row.quote + 1
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
         for head, cell_md, cell_plain in others:
@@ -1556,7 +1622,27 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             item_md = f"{head}: {cell_md}" if head else cell_md
             item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-    return out, after
+    return (out, after) if numbered >= 2 else None
+
+
+def _break_row(row: Block, by_header: bool) -> Block:
+    """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
+    `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
+    cells = row.cells
+    at = title_cell(cells, by_header)
+    if at is None:
+        return row._replace(quote=row.quote + 1)
+    others = cells[:at] + cells[at + 1 :]
+    details = [f"{h}: {md}" if h else md for h, md, _ in others]
+    md = cells[at][1] + (" — " + " · ".join(details) if details else "")
+    plain = " — ".join([cells[at][2], *(p for _, _, p in others)])
+    return row._replace(md=md, plain=plain, label=cells[at][2], quote=row.quote + 1)
+
+
+def _no_week(row: Block, column: str) -> bool:
+    """Return True for a table row that gives no number under its table's column of weeks (an empty cell, '—',
+    'Break')."""
+    return not any(header == column and any(c.isdigit() for c in plain) for header, _, plain in row.cells)
 
 
 DAY_WEEK_TITLE = 100  # the longest title of a week of a day table's topics, joined; a longer one is cut short
@@ -2044,8 +2130,8 @@ def _build_sections(
     labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
     open_path: list[_Heading] = []
     for h in headings:
-        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote):  # see leave_quote
-            open_path.pop()
+        while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
+            open_path.pop()  # see leave_quote, _end_line_phase
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)

@@ -209,8 +209,22 @@ def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
     return a, b
 
 
+# The word that labels a title, as a plan line writes it before the title ('Week 1 — Topic: HTML basics', 'Woche 2 –
+# Thema: CSS'); in the singular, as a table heads the column of its rows' titles ('| Week | Dates | Topic |').
+_TITLE_WORD = (
+    r"topic|title|subject|theme|thema|tema|temat|sujet|th[èe]me|titel|t[íi]tulo|titre|titolo|t[óo]pico|assunto"
+    r"|argomento|onderwerp|konu|başlık|тема|主题|テーマ|주제"
+)
+_TITLE_WORDS = (
+    rf"{_TITLE_WORD}|topics|titles|subjects|themes|themen|temas|sujets|th[èe]mes|titres|t[íi]tulos|t[óo]picos|assuntos"
+    r"|argomenti"
+)
+_TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+
+
 def _title(text: str) -> str:
-    """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics')."""
+    """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
+    that labels it ('Topic: Basics' is 'Basics')."""
     if "  " in text or "\t" in text or "\n" in text:
         # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
         # ends, which are stripped below either way).
@@ -227,6 +241,10 @@ def _title(text: str) -> str:
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
+    if ":" in title or "：" in title:
+        label = _TITLE_LABEL.match(title)
+        if label is not None:
+            return title[label.end() :]
     return title
 
 
@@ -1412,6 +1430,31 @@ _DATES = (
 _DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
 _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
+_DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
+_TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
+
+
+def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
+    """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
+    under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
+    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm), else the first with words; None when
+    no cell has words."""
+    if by_header:
+        for i, (header, _, plain) in enumerate(cells):
+            if _TITLE_COLUMN.fullmatch(header) is not None and any(c.isalpha() for c in plain):
+                return i
+    first = None
+    for i, (_, _, plain) in enumerate(cells):
+        if any(c.isalpha() for c in plain):
+            if not only_dates(plain):
+                return i
+            first = i if first is None else first
+    return first
+
+
+def only_dates(text: str) -> bool:
+    """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12')."""
+    return any(c.isdigit() for c in text) and _DATES_ONLY.fullmatch(text) is not None
 
 
 def own_title(text: str) -> str:

@@ -265,3 +265,64 @@ async def test_a_week_answer_still_lists_the_phases_items_its_week_does_not_show
     answer = body(await learning.skill_deep_dive(svc, caller(), "week 1"))
     assert "- Permissions" in answer
     assert "**Open items in this phase:**\n⬜ Nginx serves your site over HTTPS" in answer
+
+
+WEEK_BLOCKS = """
+# Frontend
+
+**Week 1** — Topic: HTML basics
+
+Read: [HTML basics](https://developer.mozilla.org/html)
+Build: an "about me" page.
+
+- [ ] Page validates
+
+---
+
+**Weeks 2–3** — Topic: JavaScript
+
+Read: [javascript.info](https://javascript.info/)
+Build: a todo list.
+
+- [ ] Todo list saves to `localStorage`
+
+---
+
+### Where to go next
+
+- TypeScript handbook
+"""
+
+
+async def test_a_week_block_shows_its_lines_and_tasks_in_its_week(load: Load) -> None:
+    svc = load({"frontend": WEEK_BLOCKS})
+    await learning.start_learning(svc, caller(), "frontend")
+    week2 = text(await today.today(svc, caller(days=7)))
+    assert "**Phase 2: JavaScript** (weeks 2-3)" in week2
+    assert "Build: a todo list." in week2 and "Todo list saves" in week2
+    assert "about me" not in week2 and "TypeScript" not in week2
+    whole = body(await learning.phase_view(svc, caller(), 1, role="frontend"))
+    assert 'Build: an "about me" page.' in whole and "Page validates" in whole and "javascript.info" not in whole
+
+
+SYLLABUS = """
+## Schedule
+
+| Week | Dates | Topic | Reading |
+|:----:|-------|-------|---------|
+| 1 | Jan 12–16 | Course intro | EJ Ch. 1 |
+| 2 | Mar 2–6 | Midterm | review slides |
+| — | Mar 9–13 | *Spring break — no class* | |
+| 3 | Mar 16–20 | Async JS | EJ Ch. 11 |
+"""
+
+
+async def test_a_syllabus_week_shows_its_work_before_its_dates_and_a_break_after_it(load: Load) -> None:
+    svc = load({"cs142": SYLLABUS})
+    await learning.start_learning(svc, caller(), "cs142")
+    week2 = text(await today.today(svc, caller(days=7)))
+    assert "**Phase 2: Midterm** (week 2)" in week2
+    assert "- Reading: review slides\n- Dates: Mar 2–6\n- *Spring break — no class* — Dates: Mar 9–13" in week2
+    assert "Start with **review slides**." in week2
+    week3 = text(await today.today(svc, caller(days=14)))
+    assert "**Phase 3: Async JS** (week 3)" in week3 and "Spring break" not in week3
