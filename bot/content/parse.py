@@ -1790,13 +1790,17 @@ _NOT_PROSE = re.compile(r"```|>|[-*+•] |\d{1,9}[.)] |\[[ xX]\] |\||\{[%{:/]|::
 
 # '[Watch the talk](https://…)' or '`s^2 = …`' alone on a line: a link or a formula, no sentence
 _ONLY_LINK = re.compile(r"(?:\[[^\]]*\]\([^)]*\)|`[^`]+`)\s*")
+# 'Read: [Pro Git ch. 1–3](https://…), …' or 'Watch: [The talk](…) — part 1': what to read, no aim of the phase's
+_LABELLED_LINK = re.compile(r"[^\W\d_][\w ]{0,20}:\s*\[[^\]]*\]\(")
 
 
 def _prose(line: str) -> bool:
     """Return True when a line of a phase's text (Discord markdown) is prose, not code, a list item, a link alone or
     tool syntax."""
     plain = re.sub(r"\\(?=[^\w\s])", "", line)
-    return _NOT_PROSE.match(plain) is None and _ONLY_LINK.fullmatch(plain) is None
+    return (
+        _NOT_PROSE.match(plain) is None and _ONLY_LINK.fullmatch(plain) is None and _LABELLED_LINK.match(plain) is None
+    )
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:

@@ -138,3 +138,19 @@ def test_a_formula_alone_on_its_line_is_no_phases_objective():
     body = "# T\n\n## Week 1: Statistics\n\n$$\ns^2 = \\frac{1}{n-1} \\sum (x_i - \\bar{x})^2\n$$\n\nMeasure spread.\n"
     role, _ = parse_body(body)
     assert role.phases[0].objective == "Measure spread."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read: [How the web works](https://developer.mozilla.org/), [HTML basics](https://developer.mozilla.org/)",
+        "Watch: [CS50 week 0](https://cs50.harvard.edu/x/) — the first hour",
+        "Further reading: [Pro Git](https://git-scm.com/book)",
+    ],
+)
+def test_a_line_of_what_to_read_is_no_phases_objective(line: str):
+    body = (
+        f"# T\n\n**Week 1** — Topic: HTML\n\n{line}\nBuild: a page about you.\n\n**Week 2** — Topic: CSS\n\nStyle it.\n"
+    )
+    role, _ = parse_body(body)
+    assert role.phases[0].objective == "Build: a page about you."
