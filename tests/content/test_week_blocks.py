@@ -9,7 +9,7 @@ from bot.content.answers import answer
 from bot.content.loader import build_index, parse_bytes
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, role_file
 
 
 def parse(body: str):
@@ -82,10 +82,8 @@ def test_lines_of_weeks_that_head_blocks_are_the_plan(w1, w2, w34):
         ("Page validates", 1),
         ("Todo list saves to localStorage", 3),
     ]
-    # its first sentence is its objective, a link's text whole
-    assert role.phases[1].objective == (
-        "Read: [Pro Git ch. 1–3](https://git-scm.com/book), [CSS basics](https://developer.mozilla.org/b)"
-    )
+    # its first sentence is its objective, the line of what to read no aim
+    assert role.phases[1].objective == "Build: style your week 1 page."
     # a heading after the last week is no part of it, nor under it
     (after,) = [s for s in role.sections if s.title == "Where to go next"]
     assert after.phase is None and after.path == ("Frontend Developer", "Where to go next")
@@ -145,3 +143,11 @@ def test_lines_of_weeks_that_are_no_plan_are_named_by_the_self_paced_warning(bod
     assert role.phases == ()
     (warning,) = [(line, m) for line, m in problems if "no phases found" in m]
     assert f"its lines {named} read like weeks, but only two or more such lines" in warning[1]
+
+
+def test_a_first_sentence_ends_outside_a_links_text():
+    body = (
+        "# T\n\n## Phase 1: Git (Weeks 1-2)\n\nStart with [Pro Git ch. 1–3](https://git-scm.com/book) now. Then push.\n"
+    )
+    role, _ = parse_body(body)
+    assert role.phases[0].objective == "Start with [Pro Git ch. 1–3](https://git-scm.com/book) now."
