@@ -757,6 +757,10 @@ class SearchIndex:
         exact = self._vocab.get(word)
         if exact is not None:
             found[exact] = 1.0
+        if len(word) == 3 and word.isalpha():  # too short for look-alikes, but its plural is the word: 'pbq', 'PBQs'
+            plural = self._vocab.get(word + "s")
+            if plural is not None:
+                found[plural] = 6 / 7  # what fuzz.ratio gives a plural of a longer word ('apis' for 'api')
         if prefix and len(word) >= 2:
             i = bisect.bisect_left(self._sorted_words, word)
             count = 0

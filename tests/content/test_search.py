@@ -133,6 +133,13 @@ def test_a_swap_is_as_close_as_a_missing_letter():
     assert [h.section.title for h in index.search("rsut", limit=1)] == ["Rust ownership"]
 
 
+def test_a_three_letter_word_finds_its_plural():
+    # too short for look-alikes ('pbq' is one letter from many words), but 'PBQs' is its plural
+    index = phase_index("- Flag the PBQs and do them last\n- Kubernetes pods\n- Read the docs\n")
+    assert [h.section.title for h in index.search("pbq", limit=5)] == ["Flag the PBQs and do them last"]
+    assert [h.section.title for h in index.search("pod", limit=5)] == ["Kubernetes pods"]
+
+
 def test_a_word_the_content_uses_is_not_read_as_a_swap_of_another():
     # "salt" is a word here, so it is not "slat" mistyped: the title "Slat bed frames" must not beat it.
     index = phase_index("- Slat bed frames\n\n### Kitchen basics\n\nSeason with salt and pepper.\n")
