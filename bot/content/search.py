@@ -1204,7 +1204,15 @@ def _top(scores: dict[int, float], n: int) -> dict[int, float]:
 
 def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
     """Return the line of a section's text that best shows why it matched."""
-    lines = [ln for ln in map(str.strip, section.text.split("\n")) if ln and not ln.startswith("```")]
+    prose: list[str] = []
+    code: list[str] = []  # the lines of code blocks: shown only where they match better than any other line
+    fenced = False
+    for ln in map(str.strip, section.text.split("\n")):
+        if ln.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif ln:
+            (code if fenced else prose).append(ln)
+    lines = prose + code  # a line of prose first among lines that match as well
     if not lines:
         return section.title[:width]
     stems = [w[:4] for w in words]

@@ -518,3 +518,11 @@ def test_an_index_deferred_to_its_first_search_answers_as_one_built_at_once():
         assert deferred.search(query, limit=20) == SEARCH.search(query, limit=20), query
         assert deferred.titles(query, role="backend-engineer") == SEARCH.titles(query, role="backend-engineer")
     assert (len(deferred), deferred.vocabulary_size) == (len(SEARCH), SEARCH.vocabulary_size)
+
+
+def test_a_snippet_shows_a_line_of_prose_before_code_that_matches_no_better():
+    text = "### Timeline\n\n```mermaid\ngantt\n    section Domains\n    Domain 1 :a1, 2026-01-05, 7d\n```\n\nThe exam domains by week.\n"
+    (hit,) = phase_index(text).search("timeline", limit=1)
+    assert hit.snippet == "The exam domains by week."
+    (hit,) = phase_index(text).search("gantt", limit=1)  # a code line that holds the query still shows it
+    assert hit.snippet == "gantt"
