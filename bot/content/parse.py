@@ -808,7 +808,12 @@ class _Body:
         if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
             self.end_plan()
         if kind == "heading":
-            if line == self.closing_at and self.phase is not None:  # beside the last phase, not under it
+            if (
+                line == self.closing_at
+                and self.phase is not None
+                # a phase a bold line or an item opened: only where it has no heading of its own
+                and not (self.phase.level % 1 and any(h.phase is self.phase and not h.is_phase for h in self.stack))
+            ):  # beside the last phase, not under it
                 level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
                 self.end_plan()
             self.headings_read += 1
@@ -1339,10 +1344,15 @@ def _closing_heading(blocks: list[Block], found: list[PhaseHeading | None], last
     """Return the line of a heading that closes a file's plan after its last thematic break: right after the rule,
     deeper than the last phase heading, in a last phase with no sub-heading before the rule ('## Day 91-100:
     Capstone', its tasks, '---', '### Links I keep coming back to'); else None. A phase whose parts are headings
-    keeps a part after a rule ('### Week 9', '---', '### Week 10')."""
+    keeps a part after a rule ('### Week 9', '---', '### Week 10'). Where bold lines or list items open the phases
+    (`**Week 12 — Capstone**`), the heading right after the rule, which closes a last phase that has no heading of
+    its own (see `_Body.add`)."""
     heads = [b for b in blocks if b[0] == "heading"]  # in the order of `found`
     last = max((i for i, f in enumerate(found) if f is not None), default=None)
-    if last is None or len(found) != len(heads) or heads[last][1] > last_rule:
+    if last is None:  # phases that bold lines or list items open, if any: a heading right after the rule
+        first = next((b for b in blocks if b[1] > last_rule), None)
+        return first[1] if first is not None and first[0] == "heading" else None
+    if len(found) != len(heads) or heads[last][1] > last_rule:
         return None
     after = next((i for i in range(last + 1, len(heads)) if heads[i][1] > last_rule), None)
     if after is None or after != last + 1 or found[after] is not None or heads[after][4] <= heads[last][4]:

@@ -135,3 +135,19 @@ def test_a_sub_heading_right_after_the_last_rule_closes_a_last_phase_that_has_no
 def test_a_sub_heading_after_a_rule_stays_in_a_last_phase_in_other_shapes(body: str):
     role, _ = parse(body)
     assert "- c" in phase_body(role.phases[-1])
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "**Week 1 — HTML**\n\n- [ ] A page\n\n---\n\n**Week 2 — CSS**\n\n- [ ] Style it\n",
+        "1. **Foundations (Weeks 1-4)**\n   - HTML\n2. **Styling (Weeks 5-8)**\n   - CSS\n",
+    ],
+)
+def test_a_heading_right_after_the_last_rule_closes_a_plan_of_bold_lines_or_list_items(plan: str):
+    body = f"# Path\n\n{plan}\n---\n\n### Where to go next\n\n- TypeScript\n"
+    role, _ = parse(body)
+    assert len(role.phases) == 2
+    assert "TypeScript" not in phase_body(role.phases[-1])
+    after = entry(role, "Where to go next")
+    assert (after.phase, after.path) == (None, ("Path", "Where to go next"))
