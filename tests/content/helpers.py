@@ -61,3 +61,14 @@ def section_titled(role: Role, title: str) -> Section:
     """Return the one section of a role with this title."""
     (found,) = [s for s in role.sections if s.title == title]
     return found
+
+
+def parse_messages(body: str) -> tuple[Role, list[str]]:
+    """Parse a role file of `body`, which must load; return the role and its problems' messages."""
+    role, problems = parse_body(body)
+    return role, [p.message for p in problems]
+
+
+def phase_spans(role: Role) -> list[tuple[int | None, str, tuple[int, int]]]:
+    """Return each phase of a role as (number, title, weeks)."""
+    return [(p.number, p.title, p.weeks) for p in role.phases]

@@ -6,17 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.content.answers import answer
-from bot.content.loader import parse_bytes
 from bot.content.phases import read_phase_heading
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body
 
-
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
+parse = parse_body
 
 
 @pytest.mark.parametrize(

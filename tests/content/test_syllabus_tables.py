@@ -6,19 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.content.answers import answer
-from bot.content.loader import build_index, parse_bytes
+from bot.content.loader import build_index
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_messages, phase_spans
 
-
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, [p.message for p in problems]
-
-
-def phases(role) -> list[tuple[int, str, tuple[int, int]]]:
-    return [(p.number, p.title, p.weeks) for p in role.phases]
+parse = parse_messages
+phases = phase_spans
 
 
 SYLLABUS = """

@@ -3,16 +3,9 @@ word: its phases, their checklist items, and the self-paced warning that names s
 
 from __future__ import annotations
 
-from bot.content.loader import parse_bytes
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_messages
 
-
-def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, [p.message for p in problems]
-
-
+parse = parse_messages
 NUMBERED = """
 1. **Foundations (Weeks 1-4)**
    - Spreadsheets: formulas, pivot tables

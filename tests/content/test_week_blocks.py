@@ -6,20 +6,18 @@ from __future__ import annotations
 import pytest
 
 from bot.content.answers import answer
-from bot.content.loader import build_index, parse_bytes
+from bot.content.loader import build_index
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body, role_file
+from tests.content.helpers import parse_body, phase_spans
 
 
 def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
+    role, problems = parse_body(body)
     return role, [(p.line, p.message) for p in problems]
 
 
-def phases(role) -> list[tuple[int, str, tuple[int, int]]]:
-    return [(p.number, p.title, p.weeks) for p in role.phases]
+phases = phase_spans
 
 
 BLOCKS = """
