@@ -359,7 +359,7 @@ class _Reader:
         self.row_start = 0
         self.dropped = 0
         self.first_dropped: int | None = None
-        self.images_dropped = 0  # relative images, shown as their alt text without a link (see `_image_target`)
+        self.images_dropped = 0  # relative images, shown as their alt text without a link (see `_target`)
         self.first_image_dropped: int | None = None
         self.urls: list[str] = []
         self.url_skip: tuple[int, int] | None = None  # source bytes of a bare URL read past its text's end
@@ -514,7 +514,7 @@ class _Reader:
             url, md_start = ink.pictures.pop()
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
-            target = self._image_target(url, offset)
+            target = self._target(url, offset, image=True)
             if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
@@ -540,32 +540,25 @@ class _Reader:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
 
-    def _image_target(self, url: str, offset: int) -> str | None:
-        """Return the URL an image's alt text links to: its own when absolute, else resolved against `base_url`;
-        without one, a relative image is counted (it is shown unlinked, as a relative link is) and has none."""
+    def _target(self, url: str, offset: int, image: bool = False) -> str | None:
+        """Return the URL a link (or an image's alt text) links to: its own when absolute, else resolved against
+        `base_url`; without one, a relative one is counted (it is shown as plain text) and has none, and so has one
+        of another scheme (javascript:, ftp:, an image's 'data:') or an image's in-page one."""
         url = url.strip().replace(" ", "%20").replace(")", "%29")
         if url.startswith(_ABSOLUTE):
             return url
-        if not url or url[0] == "#" or urlsplit(url).scheme:  # no picture, or one inline ('data:')
+        if urlsplit(url).scheme or (image and (not url or url[0] == "#")):
             return None
         if self.base_url:
             return urljoin(self.base_url, url)
-        self.images_dropped += 1
-        if self.first_image_dropped is None:
-            self.first_image_dropped = self.line_at(offset)
-        return None
-
-    def _target(self, url: str, offset: int) -> str | None:
-        url = url.strip().replace(" ", "%20").replace(")", "%29")
-        if url.startswith(_ABSOLUTE):
-            return url
-        if urlsplit(url).scheme:  # javascript:, ftp:, data: ... shown as text
-            return None
-        if self.base_url:
-            return urljoin(self.base_url, url)
-        self.dropped += 1
-        if self.first_dropped is None:
-            self.first_dropped = self.line_at(offset)
+        if image:
+            self.images_dropped += 1
+            if self.first_image_dropped is None:
+                self.first_image_dropped = self.line_at(offset)
+        else:
+            self.dropped += 1
+            if self.first_dropped is None:
+                self.first_dropped = self.line_at(offset)
         return None
 
     def mark(self, mark: str, opening: bool, at: int = -1) -> None:
