@@ -515,7 +515,7 @@ class _PhaseBuilder:
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
-    final: int = 0  # its number once numbered
+    final: int | None = None  # its number once numbered (0 is a number: 'Level 0', 'Phase 0: Prerequisites')
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
@@ -1946,7 +1946,7 @@ def _build_phases(
                 f"and the last week must not come before the first (at most {MAX_WEEKS})",
             )
         if previous is None:
-            if b.number != 1:
+            if b.number > 1:  # 'Phase 0: Prerequisites', 'Level 0' start a plan as 'Phase 1' does
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
             if first > 1:
                 problems.add("warning", b.line, f"Phase {b.number} starts at week {first}, not week 1")
@@ -2044,7 +2044,7 @@ def _build_checklist(
             )
             continue
         seen[item_id] = (line, place, phase)
-        number = phase.final if phase is not None and phase.final else None
+        number = phase.final if phase is not None else None
         group = shown_group
         if phase is not None and group in repeated:
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
@@ -2139,7 +2139,7 @@ def _build_sections(
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)
-        phase = h.phase.final or None if h.phase is not None else None
+        phase = h.phase.final if h.phase is not None else None
         if named_groups and phase is not None:
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")

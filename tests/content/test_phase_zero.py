@@ -1,0 +1,80 @@
+"""Plans that count from 0 ('## Level 0', '## Phase 0: Prerequisites'): Phase 0 is a phase like any other."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from tests.content.helpers import parse_body, role_file, section_titled
+
+LADDER = """
+# The Rust Skill Ladder
+
+## Level 0 — Never written Rust
+
+You know another language and want to try Rust.
+
+- Install with rustup
+
+**Checklist**
+- [ ] Installed the toolchain
+- [ ] Ran clippy on it
+
+## Level 1 — Syntax tourist
+
+- Structs and enums
+
+**Checklist**
+- [ ] Finished the guessing game
+
+## Level 2 — Borrow checker survivor
+
+- Ownership and borrowing
+
+**Checklist**
+- [ ] Explained a lifetime error
+"""
+
+
+def test_a_ladder_from_level_zero_has_a_phase_zero_with_its_items() -> None:
+    role, problems = parse_body(LADDER)
+    assert [(p.number, p.title) for p in role.phases] == [
+        (0, "Never written Rust"),
+        (1, "Syntax tourist"),
+        (2, "Borrow checker survivor"),
+    ]
+    assert [(item.text, item.phase) for item in role.checklist] == [
+        ("Installed the toolchain", 0),
+        ("Ran clippy on it", 0),
+        ("Finished the guessing game", 1),
+        ("Explained a lifetime error", 2),
+    ]
+    level = section_titled(role, "Level 0 — Never written Rust")
+    assert (level.kind, level.phase) == ("phase", 0)
+    assert not [p for p in problems if "start at 1" in p.message]
+
+
+def test_phase_zero_prerequisites_then_one_two_read_without_a_warning() -> None:
+    role, problems = parse_body(
+        """
+        ## Phase 0: Prerequisites (Week 1)
+        - [ ] Install Python
+
+        ## Phase 1: Basics (Weeks 2-3)
+        ### Exercises
+        - [ ] Write a loop
+
+        ## Phase 2: More (Weeks 4-5)
+        - [ ] Write a class
+        """
+    )
+    assert [(p.number, p.first_week, p.last_week) for p in role.phases] == [(0, 1, 1), (1, 2, 3), (2, 4, 5)]
+    assert [item.phase for item in role.checklist] == [0, 1, 2]
+    assert problems == []
+
+
+def test_a_plan_from_phase_two_or_skipping_phase_one_is_still_told() -> None:
+    from_two = role_file(body="## Phase 2: Basics (Weeks 1-2)\n- Loops\n## Phase 3: More (Weeks 3-4)\n- Classes\n")
+    _, problems = parse_bytes(from_two.encode(), "x.md")
+    assert [(p.line, p.message) for p in problems] == [(8, "the first phase is Phase 2; phases usually start at 1")]
+    skipping = role_file(body="## Phase 0: Setup (Week 1)\n- Install\n## Phase 2: More (Weeks 2-3)\n- Classes\n")
+    _, problems = parse_bytes(skipping.encode(), "x.md")
+    assert [(p.line, p.message) for p in problems] == [(10, "Phase 1 is missing between 0 and 2")]
