@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.content.answers import answer
 from bot.content.loader import parse_bytes
+from bot.content.search import SearchIndex
 from tests.content.helpers import parse_body, role_file, section_titled
 
 LADDER = """
@@ -78,3 +80,12 @@ def test_a_plan_from_phase_two_or_skipping_phase_one_is_still_told() -> None:
     skipping = role_file(body="## Phase 0: Setup (Week 1)\n- Install\n## Phase 2: More (Weeks 2-3)\n- Classes\n")
     _, problems = parse_bytes(skipping.encode(), "x.md")
     assert [(p.line, p.message) for p in problems] == [(10, "Phase 1 is missing between 0 and 2")]
+
+
+def test_a_phase_no_path_has_is_told_by_the_last_phase_number() -> None:
+    role, _ = parse_body(LADDER)
+    index = SearchIndex([role])
+    assert answer(index, "phase 3").problem == "No path has a phase 3; none goes past Phase 2."
+    assert [(h.section.title, h.section.phase) for h in answer(index, "phase 0").hits] == [
+        ("Level 0 — Never written Rust", 0)
+    ]
