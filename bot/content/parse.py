@@ -1922,6 +1922,23 @@ def _no_free_weeks(
     )
 
 
+def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
+    """Move a plan whose first phase starts before week 1 ('## Week 0: Setup', '## Month 0: Tools') on until it
+    starts at week 1, every phase as far: a learner's weeks count from 1. Say whether it did so."""
+    first = builders[0]
+    start = first.first if first.first is not None else min((a for a, _ in first.inner), default=None)
+    if start is None or start >= 1:
+        return False
+    shift = 1 - start
+    for b in builders:
+        b.first = None if b.first is None else b.first + shift
+        b.last = None if b.last is None else b.last + shift
+        b.inner = [(a + shift, z + shift) for a, z in b.inner]
+        # its parts that name weeks ('### Week 0' under '## Setup', a week table's rows) count as the file does
+        b.body = [p if p.weeks is None else p._replace(weeks=(p.weeks[0] + shift, p.weeks[1] + shift)) for p in b.body]
+    return True
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -1930,12 +1947,13 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
         if b.number is None:  # week, month and day headings are numbered by their place
-            b.number = previous.number + 1 if previous is not None and previous.number is not None else 1
+            b.number = previous.number + 1 if previous is not None and previous.number is not None else place
         first = 1 if b.first is None else b.first
         last = first if b.last is None else b.last
         if first < 1 or last < first or last > MAX_WEEKS:

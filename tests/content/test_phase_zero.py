@@ -89,3 +89,49 @@ def test_a_phase_no_path_has_is_told_by_the_last_phase_number() -> None:
     assert [(h.section.title, h.section.phase) for h in answer(index, "phase 0").hits] == [
         ("Level 0 — Never written Rust", 0)
     ]
+
+
+def test_a_plan_from_week_zero_starts_at_the_learners_week_one() -> None:
+    role, problems = parse_body(
+        """
+        ## Week 0: Setup
+        - [ ] Install the editor
+
+        ## Week 1: Variables
+        - [ ] Write a script
+
+        ## Week 2: Loops
+        - [ ] Write a loop
+        """
+    )
+    assert [(p.number, p.title, p.first_week, p.last_week) for p in role.phases] == [
+        (0, "Setup", 1, 1),
+        (1, "Variables", 2, 2),
+        (2, "Loops", 3, 3),
+    ]
+    assert [item.phase for item in role.checklist] == [0, 1, 2]
+    assert problems == []
+    months, problems = parse_body("## Month 0: Tools\n- Git\n## Month 1: Basics\n- Loops\n")
+    assert [(p.number, p.first_week, p.last_week) for p in months.phases] == [(0, 1, 4), (1, 5, 8)]
+    assert problems == []
+
+
+def test_week_zero_inside_a_phase_moves_its_parts_on_with_it() -> None:
+    role, problems = parse_body(
+        """
+        ## Phase 1: Setup
+        ### Week 0: Tools
+        - Install git
+        ### Week 1: Git
+        - Commit and push
+
+        ## Phase 2: Code (Weeks 2-3)
+        - Loops
+        """
+    )
+    assert [(p.number, p.first_week, p.last_week) for p in role.phases] == [(1, 1, 2), (2, 3, 4)]
+    assert [(p.md, p.weeks) for p in role.phases[0].body if p.kind == "label"] == [
+        ("Week 0: Tools", (1, 1)),
+        ("Week 1: Git", (2, 2)),
+    ]
+    assert problems == []

@@ -94,3 +94,23 @@ async def test_pace_counts_phase_zeros_items_in_its_own_weeks(load: Load) -> Non
     await progress.done(svc, caller(days=14), "Installed the toolchain")
     # Week 3: phase 0's first item fell due at week 2, its second is due at week 4.
     assert "Pace: on track" in text(await progress.progress(svc, caller(days=14)))
+
+
+WEEK_ZERO = """
+## Week 0: Setup
+- Install the editor
+- [ ] Installed the editor
+
+## Week 1: Variables
+- [ ] Wrote a script
+"""
+
+
+async def test_a_plan_from_week_zero_shows_it_in_the_learners_first_week(load: Load) -> None:
+    svc = load({"py": WEEK_ZERO})
+    await learning.start_learning(svc, caller(), "py")
+    shown = text(await today.today(svc, caller()))
+    assert "Today · Py · week 1 of 2" in shown
+    assert "**Phase 0: Setup** (week 1)" in shown
+    assert "⬜ Installed the editor" in shown
+    assert "**Phase 1: Variables** (week 2)" in text(await today.today(svc, caller(days=7)))
