@@ -369,7 +369,7 @@ COMMANDS: tuple[Command, ...] = (
         learning.phase_view,
         "learning",
         {"number": "2"},
-        (Option("number", "Phase number", type="integer", low=1, high=99), ROLE),
+        (Option("number", "Phase number", type="integer", low=0, high=99), ROLE),
     ),
     Command(
         "progress",

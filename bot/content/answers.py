@@ -204,13 +204,9 @@ def _nobody_has(index: SearchIndex, question: Question) -> str:
     if all(r.self_paced for r in roles):
         return _("Every path here is self-paced: none has weeks or phases.")
     if question.phase is not None:
-        most = max(len(r.phases) for r in roles)
-        return _n(
-            "No path has a phase {phase}; the most any path has is {n}.",
-            "No path has a phase {phase}; the most any path has is {n}.",
-            most,
-            phase=question.phase,
-        )
+        # The highest number, not how many: a plan that starts at Phase 0 has one more phase than its last number.
+        last = max(p.number for r in roles for p in r.phases)
+        return _("No path has a phase {phase}; none goes past Phase {last}.", phase=question.phase, last=last)
     if question.days is not None:
         return _no_path_has_days(index, question.days)
     longest = max(r.total_weeks for r in roles)

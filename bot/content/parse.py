@@ -515,7 +515,7 @@ class _PhaseBuilder:
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
-    final: int = 0  # its number once numbered
+    final: int | None = None  # its number once numbered (0 is a number: 'Level 0', 'Phase 0: Prerequisites')
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
     length: int | None = None  # weeks, when its heading gives a length instead of a span ('(4 weeks)')
@@ -1932,6 +1932,23 @@ def _no_free_weeks(
     )
 
 
+def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
+    """Move a plan whose first phase starts before week 1 ('## Week 0: Setup', '## Month 0: Tools') on until it
+    starts at week 1, every phase as far: a learner's weeks count from 1. Say whether it did so."""
+    first = builders[0]
+    start = first.first if first.first is not None else min((a for a, _ in first.inner), default=None)
+    if start is None or start >= 1:
+        return False
+    shift = 1 - start
+    for b in builders:
+        b.first = None if b.first is None else b.first + shift
+        b.last = None if b.last is None else b.last + shift
+        b.inner = [(a + shift, z + shift) for a, z in b.inner]
+        # its parts that name weeks ('### Week 0' under '## Setup', a week table's rows) count as the file does
+        b.body = [p if p.weeks is None else p._replace(weeks=(p.weeks[0] + shift, p.weeks[1] + shift)) for p in b.body]
+    return True
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -1940,12 +1957,13 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
         if b.number is None:  # week, month and day headings are numbered by their place
-            b.number = previous.number + 1 if previous is not None and previous.number is not None else 1
+            b.number = previous.number + 1 if previous is not None and previous.number is not None else place
         first = 1 if b.first is None else b.first
         last = first if b.last is None else b.last
         if first < 1 or last < first or last > MAX_WEEKS:
@@ -1956,7 +1974,7 @@ def _build_phases(
                 f"and the last week must not come before the first (at most {MAX_WEEKS})",
             )
         if previous is None:
-            if b.number != 1:
+            if b.number > 1:  # 'Phase 0: Prerequisites', 'Level 0' start a plan as 'Phase 1' does
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
             if first > 1:
                 problems.add("warning", b.line, f"Phase {b.number} starts at week {first}, not week 1")
@@ -2054,7 +2072,7 @@ def _build_checklist(
             )
             continue
         seen[item_id] = (line, place, phase)
-        number = phase.final if phase is not None and phase.final else None
+        number = phase.final if phase is not None else None
         group = shown_group
         if phase is not None and group in repeated:
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
@@ -2149,7 +2167,7 @@ def _build_sections(
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)
-        phase = h.phase.final or None if h.phase is not None else None
+        phase = h.phase.final if h.phase is not None else None
         if named_groups and phase is not None:
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")

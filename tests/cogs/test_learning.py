@@ -301,6 +301,8 @@ async def test_phase_by_number_and_role(channel, alice):
 async def test_phase_errors(channel, alice):
     assert_error(await alice.slash(channel, "phase"), "You aren't following any path yet")
     assert_error(await alice.slash(channel, "phase", number=9, role=BACKEND), "has no phase 9", "1, 2, 3, 4, 5, 6")
+    # Discord lets a member ask for phase 0 (a path may start at 'Phase 0: Prerequisites'); this one has none.
+    assert_error(await alice.slash(channel, "phase", number=0, role=BACKEND), "has no phase 0", "1, 2, 3, 4, 5, 6")
 
 
 # --------------------------------------------------------------------------- /stop-learning

@@ -75,6 +75,8 @@ def test_parse_options_splits_at_known_names_only() -> None:
         ("/content frob", "/content needs one of: reload, status, validate."),
         ("/my-data", "/my-data needs one of: export, delete."),
         ("/phase number:three", "number must be a whole number, got 'three'."),
+        ("/phase number:-1", "number must be between 0 and 99, got -1."),
+        ("/phase number:0 role:backend-engineer", "Backend Engineer has no phase 0. Its phases are 1, 2, 3, 4, 5, 6."),
         ("/progress share:maybe", "share must be true or false, got 'maybe'."),
         ("hello there", "Unknown input 'hello there'. Commands start with /"),
         (":user", "Say who: `:user NAME`."),

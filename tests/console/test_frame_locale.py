@@ -155,7 +155,7 @@ def test_every_example_gives_options_its_command_has() -> None:
         ("/lernen-starten", "❌ /lernen-starten braucht rolle:…."),
         ("/inhalte", "❌ /inhalte braucht eins von: neu-laden, status, prüfen."),
         ("/phase nummer:drei", "❌ nummer muss eine ganze Zahl sein, nicht 'drei'."),
-        ("/phase nummer:100", "❌ nummer muss zwischen 1 und 99 liegen, nicht 100."),
+        ("/phase nummer:100", "❌ nummer muss zwischen 0 und 99 liegen, nicht 100."),
         ("/fortschritt teilen:vielleicht", "❌ teilen muss true oder false sein, nicht 'vielleicht'."),
         (":user", "❌ Sag, wer: `:user NAME`."),
         (":tick bald", "❌ Sag, wie lange, z. B. `:tick 7d`"),

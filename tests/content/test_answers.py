@@ -143,7 +143,7 @@ def test_a_self_paced_path_has_no_weeks_to_ask_about():
     assert answer(alone, "what's next", asker=asker).problem == "Self Paced is self-paced: it has no weeks or phases."
     mixed = SearchIndex([role, INDEX.roles[BACKEND]])
     assert shown(answer(mixed, "week 14")) == [(BACKEND, "Phase 3: Databases (Weeks 13-18)")]
-    assert answer(SEARCH, "phase 9").problem == "No path has a phase 9; the most any path has is 7."
+    assert answer(SEARCH, "phase 9").problem == "No path has a phase 9; none goes past Phase 7."
 
 
 # --- after and before --------------------------------------------------------------------------
