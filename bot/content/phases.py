@@ -1156,6 +1156,7 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
     return (first, last) if 1 <= first <= last else None
 
 
+_DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
 _SERIES = re.compile(
     rf"(?P<word>step|module|part|unit|lesson|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
@@ -1164,13 +1165,14 @@ _SERIES = re.compile(
 
 def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     """Return ('step', Phase N) for 'Step N: Title' and its kin ('Module 3 - Title'), which are phases only
-    where a file has no phase headings and at least three of them (see `series_word`)."""
+    where a file has no phase headings and at least three of them (see `series_word`). An outline's dotted number
+    ('Lesson 1.2 — Semantic HTML') numbers a part of the first one's, no series of its own: None."""
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
     match = _SERIES.match(text, lead.end() if lead else 0)
-    if match is None:
+    if match is None or _DOTTED.match(text, match.end("n")) is not None:
         return None
     number, rest = _number(match.group("n")), match.group("title")
     found = _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
@@ -1178,15 +1180,26 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
 
 
 def series_word(headings: list[tuple[int, str]]) -> str | None:
-    """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), if any."""
+    """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), if any: the
+    largest, but that a series whose headings give weeks outranks one deeper whose headings give none ('## Module 1:
+    Web (Weeks 1-3)' over its '### Lesson N' parts)."""
     counts: dict[tuple[int, str], int] = {}
+    timed: set[tuple[int, str]] = set()  # the series some heading of which gives its weeks or length
     for level, text in headings:
         found = read_series_heading(text)
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
-    best = max(counts.items(), key=lambda kv: kv[1], default=None)
-    return best[0][1] if best is not None and best[1] >= 3 else None
+            if found[1].first is not None or found[1].length is not None:
+                timed.add(key)
+    series = [(key, n) for key, n in counts.items() if n >= 3]
+    best = max(series, key=lambda kv: kv[1], default=None)
+    if best is None:
+        return None
+    if best[0] not in timed:
+        above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
+        best = max(above, key=lambda kv: kv[1], default=best)
+    return best[0][1]
 
 
 # Skill levels, in their order, in the languages role files are read in: a plan laid out by level ('## Beginner',
