@@ -48,6 +48,7 @@ from bot.content.phases import (
     level_series,
     only_dates,
     outline_numbered,
+    part_weeks,
     phase_hint,
     quoted_few,
     read_duration,
@@ -522,6 +523,7 @@ class _PhaseBuilder:
     crowded: bool = False  # it has no weeks, and those given around it leave none free for it (an error says so)
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
+    part: tuple[int, int] | None = None  # the weeks its heading takes only part of ('Week 4 + half of Week 5': 5-5)
 
 
 @dataclass(slots=True)
@@ -758,6 +760,8 @@ class _Body:
             self.phase = _PhaseBuilder(
                 found.number, name, found.first, found.last, found.unit, line, level, sid, length=found.length
             )
+            if found.first is not None and found.last != found.first:
+                self.phase.part = part_weeks(title)
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
@@ -1813,6 +1817,27 @@ def _prose(line: str) -> bool:
     )
 
 
+def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> None:
+    """Give the week a phase takes only part of ('## Week 4 + half of Week 5: …') to the phase after it where that one
+    starts in it ('## Weeks 5-6: …'), with a warning naming both: phases share no week, and the one that takes the
+    week whole keeps it."""
+    for b, after in pairwise(builders):
+        if b.part is None or b.first is None or b.last is None or after.first is None:
+            continue
+        if not (b.part[0] <= after.first <= b.last and b.first < after.first):
+            continue
+        shared = f"week {after.first}" if after.first == b.last else f"weeks {after.first}-{b.last}"
+        b.last = after.first - 1
+        own = f"week {b.first}" if b.first == b.last else f"weeks {b.first}-{b.last}"
+        problems.add(
+            "warning",
+            b.line,
+            f"{_phase_name(b)} takes part of {shared}, where {_phase_name(after)} (weeks {after.first}-"
+            f"{after.last}, line {after.line}) starts: {shared} is shown with the later phase, and the earlier runs "
+            f"{own}; give each phase whole weeks to choose otherwise",
+        )
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, else from timelineMonths."""
     for b in builders:
@@ -1957,6 +1982,7 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
     phases: list[Phase] = []

@@ -666,7 +666,7 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
-    rest, b = _continued(_without(body, span), b)
+    rest, b = _span_and_rest(body, span, b)
     if unit == "week":
         return PhaseHeading(None, a, a if b is None else b, _title_of(rest), unit)
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
@@ -698,6 +698,57 @@ def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
         after = after[end + 1 :]
         note = "" if _OF_ALL.fullmatch(inner) else inner
     return f"{before} {after}", note
+
+
+# More weeks after a span, whole or in part: 'Week 4 + half of Week 5', 'Weeks 2-3 and part of week 4', 'Month 2 &
+# the first half of Month 3', 'Week 4 + 5:'. The unit said again is the span's own.
+_PART_OF = r"(?:the\s+)?(?:(?:first|second|last|other)\s+)?(?P<part>half|part|bit|start|beginning|end|rest)\s+of\s+"
+_EXTENDED = re.compile(
+    rf"\s*(?:\+|&|and|plus)\s*(?:{_PART_OF})?(?:the\s+)?"
+    rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))?\.?\s*#?\s*(?P<a>\d{{1,4}})(?!\d)",
+    re.IGNORECASE,
+)
+_ENDS_HERE = re.compile(r"\s*(?:[:\-–—|)\]]|$)")  # what may follow a number added alone: 'Week 4 + 5: Title'
+_PART_WORD = re.compile(rf"(?:[+&]\s*|\b(?:and|plus)\s+){_PART_OF}", re.IGNORECASE)  # a quick look
+
+
+def _extended(text: str, span: re.Match[str], last: int | None) -> tuple[re.Match[str] | None, int | None]:
+    """Return what adds more of the next weeks (months, days) right after a span in `text`, and the span's last
+    number taken on to them ('Week 4 + half of Week 5' ends at 5); (None, `last`) where nothing does."""
+    more = _EXTENDED.match(text, span.end())
+    if more is None:
+        return None, last
+    unit = _unit(more) if more.group("week") or more.group("month") or more.group("day") else None
+    end = int(more.group("a"))
+    if (unit is not None and unit != _unit(span)) or end <= (last if last is not None else int(span.group("a"))):
+        return None, last
+    if unit is None and more.group("part") is None and _ENDS_HERE.match(text, more.end()) is None:
+        return None, last  # 'Week 3 + 4 projects': a count of something, no week
+    return more, end
+
+
+def _span_and_rest(text: str, span: re.Match[str], last: int | None) -> tuple[tuple[str, str], int | None]:
+    """Return `text` without the span `found` in it and what else its brackets held (see `_without`), and the span's
+    last number, taken on by more weeks after it (`_extended`) or in its brackets (`_continued`)."""
+    more, last = _extended(text, span, last)
+    if more is not None:  # the added weeks are no title: blanked out, so the span keeps its place in the text
+        text = f"{text[: span.end()]}{' ' * (more.end() - span.end())}{text[more.end() :]}"
+    return _continued(_without(text, span), last)
+
+
+def part_weeks(text: str) -> tuple[int, int] | None:
+    """Return the weeks a phase heading's span takes only part of ('Week 4 + half of Week 5': week 5; 'Month 2 +
+    part of Month 3': weeks 9-12), as read after `read_phase_heading`'s span; None for a heading that takes its
+    weeks whole."""
+    if _PART_WORD.search(text) is None:  # most headings
+        return None
+    span = _span_search(text)
+    if span is None:
+        return None
+    more, last = _extended(text, span, int(span.group("b")) if span.group("b") else None)
+    if more is None or more.group("part") is None or last is None:
+        return None
+    return _weeks(_unit(span), last, None)
 
 
 def _continued(without: tuple[str, str], last: int | None) -> tuple[tuple[str, str], int | None]:
@@ -767,7 +818,7 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
     unit = _unit(span)
     a = int(span.group("a"))
     b = int(span.group("b")) if span.group("b") else a
-    without, b = _continued(_without(rest, span), b)
+    without, b = _span_and_rest(rest, span, b)
     return PhaseHeading(number, *_weeks(unit, a, b), _title_of(without), unit)
 
 
@@ -1067,7 +1118,7 @@ def _span_in_title(title: str) -> tuple[str, tuple[int, int] | None, tuple[str, 
     if span is None:
         return bracket.group(), None, (title, "")
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
-    rest, b = _continued(_without(title, span), b)
+    rest, b = _span_and_rest(title, span, b)
     return bracket.group(), _weeks(_unit(span), a, b), rest
 
 
