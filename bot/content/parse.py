@@ -1066,8 +1066,11 @@ class _Body:
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
+            weeks = _item_weeks(block) if not depth and task is None else None
+            if weeks is not None:  # '1. Week 5 — SELECT basics': that week's work, and a week of the phase
+                self.phase.inner.append(weeks)
             self.phase.body.append(
-                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", None, False))
+                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False))
             )
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
@@ -1500,6 +1503,18 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
+
+
+def _item_weeks(block: Block) -> tuple[int, int] | None:
+    """Return the weeks a list item of a phase opens with ('1. Week 5 — SELECT basics', '- Weeks 6-7: Joins', '-
+    Month 2: Back End'), as a sub-heading of the phase names them ('### Week 5'); None for any other item, and for one
+    whose span is words of a sentence ('- Week 1 is for setup')."""
+    found = read_phase_heading(block.plain)
+    if found is None or found.number is not None or found.first is None or found.last is None:
+        return None
+    if found.unit not in ("week", "month") or not _span_apart(block, found):
+        return None
+    return found.first, found.last
 
 
 def _span_apart(block: Block, found: PhaseHeading) -> bool:

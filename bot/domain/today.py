@@ -51,9 +51,10 @@ Scheduled weeks
     weeks 13-18 on the learner's calendar, gets slice 3 of 6.
 
 Weeks as written
-    A phase that says which week its rows or parts are for (a week table, '| 3 | JOINs |'; sub-headings that name
-    weeks, '#### Week 6: Cleaning') is sliced by those weeks instead (see `_row_weeks`): week N as written is what
-    names week N, and a slower pace takes the weeks as written that fall in each of its weeks.
+    A phase that says which week its rows, parts or items are for (a week table, '| 3 | JOINs |'; sub-headings that
+    name weeks, '#### Week 6: Cleaning'; items that open with them, '1. Week 6 — Cleaning') is sliced by those weeks
+    instead (see `_row_weeks`): week N as written is what names week N, and a slower pace takes the weeks as written
+    that fall in each of its weeks.
 
 Days as written
     A phase whose topics, or whose outermost task items where it has no parts, open with the day they are for
@@ -480,15 +481,18 @@ def _cut(atoms: Sequence[_Atom], sizes: Iterable[int]) -> list[tuple[_Atom, ...]
 
 def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
     """Return each atom's weeks of the phase (from 1, as written) when the phase holds a week table ('| Week | Topic
-    |') or parts headed by weeks ('#### Week 6: Cleaning' under '### Month 2' under '## Q1'); None when it holds
-    neither, or their weeks fit neither the phase's weeks nor its own count of weeks.
+    |'), items that open with their weeks ('1. Week 6 — Cleaning') or parts headed by weeks ('#### Week 6: Cleaning'
+    under '### Month 2' under '## Q1'); None when it holds none, or their weeks fit neither the phase's weeks nor its
+    own count of weeks.
 
-    A row gives its atom the weeks its week cell names, a part its atoms the weeks its heading names: a part before
-    parts with weeks within its own ('### Month 2' over '#### Week 5') only its first week, and the topics of a part
-    share its weeks out in order (two topics of 'Month 3', weeks 9-12: weeks 9-10 and 11-12). Any other atom takes
-    the last week of the atom before it; before every one of them, the weeks before the first named (the first named
-    week when that is week 1)."""
-    cells = {piece.line: piece.weeks for piece in phase.body if piece.kind == "row" and piece.weeks is not None}
+    A row gives its atom the weeks its week cell names, an item the weeks it opens with, a part its atoms the weeks
+    its heading names: a part before parts with weeks within its own ('### Month 2' over '#### Week 5') only its
+    first week, and the topics of a part share its weeks out in order (two topics of 'Month 3', weeks 9-12: weeks
+    9-10 and 11-12). Any other atom takes the last week of the atom before it; before every one of them, the weeks
+    before the first named (the first named week when that is week 1)."""
+    cells = {
+        piece.line: piece.weeks for piece in phase.body if piece.kind in ("row", "item") and piece.weeks is not None
+    }
     labels = {piece.line: piece.weeks for piece in phase.body if piece.kind == "label" and piece.weeks is not None}
     later = sorted(labels.items())
     for k, (line, (first, last)) in enumerate(later):
