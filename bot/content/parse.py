@@ -1855,9 +1855,15 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, else from timelineMonths."""
+    end = 0
     for b in builders:
         if b.first is None and b.inner:
-            b.first, b.last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+            first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+            if first > end:
+                b.first, b.last = first, last
+            else:  # weeks counted from each phase's start ('Week 1' again under the next phase): its length
+                b.length = last - first + 1
+        end = max(end, b.last or 0)
     # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
     previous: _PhaseBuilder | None = None
     for b in builders:

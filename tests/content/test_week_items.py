@@ -63,3 +63,10 @@ def test_a_sentence_that_names_a_week_dates_nothing() -> None:
     role, problems = parse(body)
     assert all(p.planned for p in role.phases)
     assert any("2 phases have no weeks" in p[2] for p in problems), problems
+
+
+def test_week_sub_headings_counted_from_each_phases_start_follow_the_phase_before() -> None:
+    body = "## Phase 1: Sheets\n### Week 1 — A\n- a\n### Week 2 — B\n- b\n## Phase 2: SQL\n### Week 1 — C\n- c\n"
+    role, problems = parse(body)
+    assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 2)), (2, (3, 3))]
+    assert problems == []

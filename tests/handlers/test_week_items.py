@@ -40,3 +40,24 @@ async def test_a_week_item_of_two_weeks_is_both_weeks_work(load: Load) -> None:
     shown = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
     assert ["Formulas" in s for s in shown] == [True, False, False, False]
     assert ["Pivot tables" in s for s in shown] == [False, False, True, True]
+
+
+RESTARTED = """
+## Phase 1: Sheets
+
+1. Week 1 — Formulas
+2. Week 2 — Lookups
+
+## Phase 2: SQL
+
+1. Week 1 — SELECT basics
+2. Week 2 — Joins
+"""
+
+
+async def test_week_items_counted_from_each_phases_start_follow_the_phase_before(load: Load) -> None:
+    svc = load({"sheets": RESTARTED})
+    await learning.start_learning(svc, caller(), "sheets")
+    shown = [body(await today.today(svc, caller(days=7 * w))) for w in range(4)]
+    assert "**Phase 2: SQL** (weeks 3-4)" in shown[2]
+    assert ["Joins" in s for s in shown] == [False, False, False, True]
