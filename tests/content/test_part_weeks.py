@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from bot.content.loader import parse_bytes
 from bot.content.phases import read_phase_heading
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, phase_spans, role_file
 
 
 def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
+    """Parse a body that must load; return the role and its problems as (severity, line, message)."""
+    role, problems = parse_body(body)
     return role, [(p.severity, p.line, p.message) for p in problems]
-
-
-def phases(role) -> list[tuple[int, str, tuple[int, int]]]:
-    return [(p.number, p.title, p.weeks) for p in role.phases]
 
 
 def test_half_of_the_next_week_runs_the_phase_into_it_and_is_no_title() -> None:
@@ -25,7 +21,7 @@ def test_half_of_the_next_week_runs_the_phase_into_it_and_is_no_title() -> None:
         "## Week 6: Operations\n- SIEM\n"
     )
     role, problems = parse(body)
-    assert phases(role) == [
+    assert phase_spans(role) == [
         (1, "Threats", (1, 3)),
         (2, "Domain 3.0 — Security Architecture (18%)", (4, 5)),
         (3, "Operations", (6, 6)),
@@ -54,7 +50,7 @@ def test_a_week_taken_in_part_goes_to_the_phase_that_starts_in_it_with_a_warning
         "## Weeks 5-6: Domain 4.0 — Security Operations (28%)\n- SIEM\n"
     )
     role, problems = parse("## Week 1: Concepts\n- CIA\n\n" + body)
-    assert phases(role) == [
+    assert phase_spans(role) == [
         (1, "Concepts", (1, 1)),
         (2, "Threats", (2, 3)),
         (3, "Domain 3.0 — Security Architecture (18%)", (4, 4)),
@@ -74,7 +70,7 @@ def test_a_week_taken_in_part_goes_to_the_phase_that_starts_in_it_with_a_warning
 def test_numbered_phases_share_a_part_week_so_too() -> None:
     body = "## Phase 1: Basics (Weeks 1-2 and part of week 3)\n- a\n\n## Phase 2: More (Weeks 3-5)\n- b\n"
     role, problems = parse(body)
-    assert phases(role) == [(1, "Basics", (1, 2)), (2, "More", (3, 5))]
+    assert phase_spans(role) == [(1, "Basics", (1, 2)), (2, "More", (3, 5))]
     assert [(s, m.split(":")[0]) for s, _, m in problems] == [
         ("warning", "Phase 1 takes part of week 3, where Phase 2 (weeks 3-5, line 11) starts")
     ]

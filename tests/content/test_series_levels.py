@@ -3,13 +3,12 @@ parts, '## Unit 1 (Weeks 1-2)' over '### Lesson N', '## Sprint 1' over '### Day 
 
 from __future__ import annotations
 
-from bot.content.loader import parse_bytes
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body
 
 
 def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
+    """Parse a body that must load; return the role and its problems as (severity, line, message)."""
+    role, problems = parse_body(body)
     return role, [(p.severity, p.line, p.message) for p in problems]
 
 

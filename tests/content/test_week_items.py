@@ -3,13 +3,12 @@ those weeks are the phase's, as '### Week 4' sub-headings would make them."""
 
 from __future__ import annotations
 
-from bot.content.loader import parse_bytes
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body
 
 
 def parse(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
+    """Parse a body that must load; return the role and its problems as (severity, line, message)."""
+    role, problems = parse_body(body)
     return role, [(p.severity, p.line, p.message) for p in problems]
 
 
