@@ -84,11 +84,11 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     pieces = without_objective(phase.body, objective)
     at_line = {item.line: item for item in items}
 
-    def task(piece: Piece) -> str | None:
+    def task(piece: Piece) -> str | None:  # indented by `body_lines`, as written
         item = at_line.pop(piece.line, None)
         if item is None:
             return None
-        return f"{_item_line(item, done)} {piece.rest}" if piece.rest else _item_line(item, done)
+        return f"{_item_box(item, done)} {piece.rest}" if piece.rest else _item_box(item, done)
 
     lines = body_lines(pieces, task)
     if at_line:  # items the phase's text does not place: after the rest
@@ -100,8 +100,13 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
 def _item_line(item: ChecklistItem, done: Collection[str] | None) -> str:
     """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under; a
     plain bullet when `done` is None (a reader who does not follow the path has no ticks to show)."""
+    return f"{indent(item)}{_item_box(item, done)}"
+
+
+def _item_box(item: ChecklistItem, done: Collection[str] | None) -> str:
+    """Show a checklist item with its box (✅ when ticked, a plain bullet when `done` is None), without its indent."""
     box = "-" if done is None else "✅" if item.id in done else "⬜"
-    return f"{indent(item)}{box} {item.md or escape(item.text)}"
+    return f"{box} {item.md or escape(item.text)}"
 
 
 # A task item as a section's text writes it: '- ☐ Closures', '  1. ☑ Deploy' (the author's box, not the reader's).
@@ -665,9 +670,9 @@ def _part_text(role: Role, pieces: Sequence[Piece], done: Collection[str] | None
     None)."""
     at_line = {item.line: item for item in role.checklist}
 
-    def task(piece: PieceLike) -> str | None:
+    def task(piece: PieceLike) -> str | None:  # indented by `body_lines`, as written
         item = at_line.get(piece.line)
-        return None if item is None else _item_line(item, done)
+        return None if item is None else _item_box(item, done)
 
     return "\n".join(body_lines(pieces, task)).strip("\n")
 
