@@ -3,7 +3,7 @@ open with a bold name: /phase, /checklist and /skill-deep-dive."""
 
 from __future__ import annotations
 
-from bot.handlers import learning
+from bot.handlers import learning, progress
 from tests.handlers.conftest import Load, body, caller
 
 # ---------------------------------------------------------------- a task item keeps its nesting
@@ -47,3 +47,10 @@ async def test_a_parts_deep_dive_shows_a_task_nested_in_a_list_at_its_depth(load
     svc = load({"analyst": WEEKS_LIST})
     shown = body(await learning.skill_deep_dive(svc, caller(), "lab", role="analyst"))
     assert "- Spreadsheet shortcuts\n\u2003- Rebuild the dashboard with shortcuts only" in shown
+
+
+async def test_checklist_names_a_generic_sub_heading_with_its_phase(load: Load) -> None:
+    svc = load({"analyst": WEEKS_LIST})
+    await learning.start_learning(svc, caller(), "analyst")
+    shown = body(await progress.checklist_view(svc, caller()))
+    assert "**Phase 1: Spreadsheets › Lab**\n*Spreadsheet shortcuts*\n\u2003⬜ Rebuild the dashboard" in shown
