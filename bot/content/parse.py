@@ -590,12 +590,31 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
 
 
 _ZH_DETAILS = re.compile("[、，；]")
+# A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
+# as kanban boards and idea lists write them.
+_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*[-–—]\s+(?=\S)")
+
+
+def _bold_name(text: str, md: str) -> str | None:
+    """Return the bold name that opens a bullet before a dash ('Service mesh' of '**Service mesh** — Istio vs
+    Linkerd'; the link's text of '**[Pro Git](…)** — the free book'); None for any other bullet, and for a bold
+    numbering or kind of material ('**Week 1** — HTML', '**Read** — […](…)'), which names nothing."""
+    found = _BOLD_NAME.match(md)
+    if found is None:
+        return None
+    name = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", found.group(1))).strip()
+    if not name or not text.startswith(name) or _NUMBERING.match(name) or name.casefold() in _MATERIAL:
+        return None
+    return name
 
 
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
-    is ('[Pro Git](https://…) — the free book', as resource lists write them), the name before a bare URL
-    ('Hash tables: https://…'), else the whole text."""
+    is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
+    ('**Service mesh** — Istio vs Linkerd'), the name before a bare URL ('Hash tables: https://…'), else the whole
+    text."""
+    if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
+        return name
     if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
         text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):

@@ -471,6 +471,38 @@ def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = (
     return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span)
 
 
+# What ends a section's name at the start of its text: a colon or a dash, the bold run it closes ('**Lab:** …',
+# '**Service mesh** — …') and blanks; what it says of itself follows.
+_AFTER_NAME = re.compile(r"(?::(?:\*\*|__)?|(?:\*\*|__)?\s*[-–—|])\s+(?=\S)")
+_MARKS = re.compile(r"(?<!\\)(?:\*\*|__|~~|[*_`])")
+_LINK_MD = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^()\s]*\)")
+_BACKSLASHED = re.compile(r"\\(.)")
+
+
+def _plain(md: str) -> str:
+    """Return a line of Discord markdown as the words it shows."""
+    return _BACKSLASHED.sub(r"\1", _MARKS.sub("", _LINK_MD.sub(r"\1", md))).strip()
+
+
+def _without_title(title: str, text: str) -> str:
+    """Return a section's text without its title where its first line says it again, as a card's title says it
+    already: the whole line ('Week 8 — Window functions & CTEs' over its bullets), or the name before what the line
+    says of it ('**Service mesh** — Istio vs Linkerd' shows 'Istio vs Linkerd'). A line whose name is a link keeps
+    it: the card's title has no link."""
+    first, newline, rest = text.partition("\n")
+    if not title or "](" in first[:2]:
+        return text
+    if "](" not in first and _plain(first) == title:
+        return rest.lstrip("\n")
+    for after in _AFTER_NAME.finditer(first):
+        head = first[: after.start()]
+        if "](" in head:
+            break
+        if _plain(head) == title:
+            return first[after.end() :] + newline + rest
+    return text
+
+
 def deep_dive_cards(
     role: Role,
     section_title: str,
@@ -485,11 +517,12 @@ def deep_dive_cards(
     `scheduled` are the asker's phases of that path at their pace, when they follow it.
     """
     trail = " › ".join(role.trail(path))  # the footer names the path
-    body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
+    text = _without_title(section_title, text) if len(section_title) <= MAX_EMBED_TITLE else text
+    body = "\n\n".join(part for part in (f"*{clip(trail, 300)}*" if trail else "", text) if part)
     if note:
         body = f"{escape_user_text(note)}\n\n{body}"
     return paginate(
-        clip(section_title, 256),
+        clip(section_title, MAX_EMBED_TITLE),
         body or _("(This section has no text of its own.)"),
         footer=_place(role, phase, scheduled),
         color=COLOR,

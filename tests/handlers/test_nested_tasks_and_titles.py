@@ -4,6 +4,7 @@ open with a bold name: /phase, /checklist and /skill-deep-dive."""
 from __future__ import annotations
 
 from bot.handlers import learning, progress
+from tests.content.helpers import parse_body
 from tests.handlers.conftest import Load, body, caller
 
 # ---------------------------------------------------------------- a task item keeps its nesting
@@ -54,3 +55,46 @@ async def test_checklist_names_a_generic_sub_heading_with_its_phase(load: Load) 
     await learning.start_learning(svc, caller(), "analyst")
     shown = body(await progress.checklist_view(svc, caller()))
     assert "**Phase 1: Spreadsheets › Lab**\n*Spreadsheet shortcuts*\n\u2003⬜ Rebuild the dashboard" in shown
+
+
+# ---------------------------------------------------------------- a bullet that opens with a bold name
+
+KANBAN = """
+# Platform
+
+## Later
+
+- **Service mesh** — Istio vs Linkerd; probably [Linkerd](https://linkerd.io/) first because it's smaller
+- **[Pro Git](https://git-scm.com/book)** — the free book
+- **Week 1** — HTML basics
+- 4.8 Incident response: preparation → detection → recovery
+
+## Phase 1: SQL (Weeks 1-2)
+
+1. Week 8 — Window functions & CTEs
+   - `ROW_NUMBER`, `RANK`
+"""
+
+
+def test_a_bold_name_before_a_dash_titles_its_bullet() -> None:
+    role, _ = parse_body(KANBAN)
+    titles = [s.title for s in role.sections if s.kind == "topic"]
+    assert "Service mesh" in titles
+    assert "Pro Git" in titles  # the link's text, as '[Pro Git](…) — the free book' is titled
+    assert "Week 1 — HTML basics" in titles  # a numbering names nothing
+
+
+async def test_a_deep_dive_card_says_its_title_once(load: Load) -> None:
+    svc = load({"platform": KANBAN})
+    mesh = await learning.skill_deep_dive(svc, caller(), "service mesh", role="platform")
+    assert mesh.cards[0].title == "Service mesh"
+    assert body(mesh) == (
+        "*Later*\n\nIstio vs Linkerd; probably [Linkerd](https://linkerd.io/) first because it's smaller"
+    )
+    window = await learning.skill_deep_dive(svc, caller(), "window functions", role="platform")
+    assert window.cards[0].title == "Week 8 — Window functions & CTEs"
+    assert body(window) == "*Phase 1: SQL (Weeks 1-2)*\n\n- `ROW_NUMBER`, `RANK`"
+    incident = await learning.skill_deep_dive(svc, caller(), "incident response", role="platform")
+    assert body(incident) == "*Later*"  # the whole line is its title
+    book = await learning.skill_deep_dive(svc, caller(), "pro git", role="platform")
+    assert body(book) == "*Later*\n\n**[Pro Git](https://git-scm.com/book)** — the free book"  # its link stays
