@@ -490,7 +490,7 @@ def _without_title(title: str, text: str) -> str:
     says of it ('**Service mesh** — Istio vs Linkerd' shows 'Istio vs Linkerd'). A line whose name is a link keeps
     it: the card's title has no link."""
     first, newline, rest = text.partition("\n")
-    if not title or "](" in first[:2]:
+    if not title:
         return text
     if "](" not in first and _plain(first) == title:
         return rest.lstrip("\n")
@@ -498,8 +498,10 @@ def _without_title(title: str, text: str) -> str:
         head = first[: after.start()]
         if "](" in head:
             break
-        if _plain(head) == title:
-            return first[after.end() :] + newline + rest
+        said = first[after.end() :]
+        # the name ends outside any bold run or code: '**Phase 1: SQL** (weeks 1-2)' is not 'Phase 1' and 'SQL**'
+        if _plain(head) == title and said.count("**") % 2 == 0 and said.count("`") % 2 == 0:
+            return said + newline + rest
     return text
 
 
