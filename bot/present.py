@@ -417,7 +417,8 @@ def body_lines(
     start and end of a quote and a blank line in the file are set apart by a blank line, but for what follows a
     label (it is the label's) and items of one list. `task` shows a task item (None leaves it out). A row of a
     week table shows its week cell unless `week_cells` is False (a week's own view, where the week goes without
-    saying).
+    saying). A task item is indented by its list nesting as written, an em space a level (`NOTE_INDENT`), so one
+    written under a bullet or a numbered item reads as under it; `task` gives its line without that gap.
     """
     lines: list[str] = []
     previous: PieceLike | None = None
@@ -436,6 +437,7 @@ def body_lines(
             if shown is None:
                 hidden = piece.depth
                 continue
+            shown = NOTE_INDENT * (piece.depth - base) + shown
         elif kind == "label":
             after = pieces[at + 1] if at + 1 < len(pieces) else None
             heads = piece.heading and (after is None or after.kind == "label")
@@ -515,9 +517,9 @@ def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
     return lead, units
 
 
-def _task_line(task: PieceLike, open_md: frozenset[str], top: int = 0) -> str:
+def _task_line(task: PieceLike, open_md: frozenset[str]) -> str:
     """Show a task item of a week's text with the learner's box: ⬜ while open (its markdown is in `open_md`)."""
-    return f"{NOTE_INDENT * (task.depth - top)}{'⬜' if task.md in open_md else '✅'} {task.md}"
+    return f"{'⬜' if task.md in open_md else '✅'} {task.md}"
 
 
 def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[str]:
@@ -538,11 +540,10 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
             else:
                 pieces.insert(0, Piece("label", first.line, label, quote=first.quote))
         if not label and unit.topics and pieces[0].kind == "task":  # days written as task items: the week's work
-            return body_lines(pieces, lambda task: _task_line(task, open_md, pieces[0].depth), week_cells=False)
+            return body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         lines = body_lines(pieces, week_cells=False)
         if label and len([line for line in lines if line]) == 1:
-            top = min((p.depth for p in pieces if p.kind == "task"), default=0)  # tasks nest as written
-            lines = body_lines(pieces, lambda task: _task_line(task, open_md, top), week_cells=False)
+            lines = body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         return lines
     lines: list[str] = []
     if label:

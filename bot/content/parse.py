@@ -592,12 +592,31 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
 
 
 _ZH_DETAILS = re.compile("[、，；]")
+# A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
+# as kanban boards and idea lists write them.
+_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*[-–—]\s+(?=\S)")
+
+
+def _bold_name(text: str, md: str) -> str | None:
+    """Return the bold name that opens a bullet before a dash ('Service mesh' of '**Service mesh** — Istio vs
+    Linkerd'; the link's text of '**[Pro Git](…)** — the free book'); None for any other bullet, and for a bold
+    numbering or kind of material ('**Week 1** — HTML', '**Read** — […](…)'), which names nothing."""
+    found = _BOLD_NAME.match(md)
+    if found is None:
+        return None
+    name = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", found.group(1))).strip()
+    if not name or not text.startswith(name) or _NUMBERING.match(name) or name.casefold() in _MATERIAL:
+        return None
+    return name
 
 
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
-    is ('[Pro Git](https://…) — the free book', as resource lists write them), the name before a bare URL
-    ('Hash tables: https://…'), else the whole text."""
+    is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
+    ('**Service mesh** — Istio vs Linkerd'), the name before a bare URL ('Hash tables: https://…'), else the whole
+    text."""
+    if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
+        return name
     if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
         text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
@@ -1262,7 +1281,8 @@ def _parse_body(
 
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
-    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested)
+    parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
+    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested, parts_of)
     for heading in reader.headings:
         if (
             heading.level == 7
@@ -2074,14 +2094,19 @@ def _build_phases(
 
 
 def _build_checklist(
-    raw: list[_RawItem], problems: _Problems, nested: dict[int, list[str]]
+    raw: list[_RawItem],
+    problems: _Problems,
+    nested: dict[int, list[str]],
+    parts_of: set[tuple[int, str]],
 ) -> tuple[tuple[ChecklistItem, ...], dict[str, tuple[int, str]]]:
     """Give each task item its ID: from its words; the same words in another place take that place's words too.
 
-    A group heading written in several phases ('### Checklist' in each) is named with its phase, so each
-    phase's items stay apart in `/checklist`; those names map to (phase, heading) in the second result."""
+    A group heading written in several phases ('### Checklist' in each), or one whose name says nothing of where
+    it is ('### Lab', '**À faire :**'), is named with its phase, so each phase's items stay apart in `/checklist`
+    and say which phase they are of; those names map to (phase, heading) in the second result. `parts_of` holds
+    the sub-headings of each phase, as (id of its builder, title)."""
     items: list[ChecklistItem] = []
-    shown_groups = _label_groups_by_heading(raw)
+    shown_groups = _label_groups_by_heading(raw, parts_of)
     phases_of: dict[str, set[int]] = {}
     for r, shown_group in zip(raw, shown_groups, strict=True):
         if r.phase is not None:
@@ -2121,7 +2146,7 @@ def _build_checklist(
         seen[item_id] = (line, place, phase)
         number = phase.final if phase is not None else None
         group = shown_group
-        if phase is not None and group in repeated:
+        if phase is not None and (group in repeated or generic_group(group)):
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
             group = shown
@@ -2134,21 +2159,58 @@ def _build_checklist(
     return tuple(items), named
 
 
-def _label_groups_by_heading(raw: list[_RawItem]) -> list[str]:
+def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]) -> list[str]:
     """Return the group each item shows under: a bold label written under several headings of one phase (or of no
     phase) is named with the heading it is under ('Week 1: Git › Deliverable' and 'Week 2: HTML › Deliverable' in
-    '## Month 1'), so the weeks' items stay apart; any other item's group is its own. Only the name shown changes:
-    IDs are told apart by `_RawItem.id_group`."""
+    '## Month 1'), so the weeks' items stay apart, and so is a generic one under a sub-heading of a phase ('Week 1:
+    Git › Lab', see `generic_group`; `parts_of` holds those sub-headings as (id of the phase's builder, title));
+    any other item's group is its own. Only the name shown changes: IDs are told apart by `_RawItem.id_group`."""
     headings_of: dict[tuple[int | None, str], set[str]] = {}
     for r in raw:
         if r.group != r.id_group:  # a bold label's group; its heading is the `id_group`
             headings_of.setdefault((id(r.phase) if r.phase is not None else None, r.group), set()).add(r.id_group)
     return [
         f"{r.id_group} › {r.group}"
-        if r.group != r.id_group and len(headings_of[(id(r.phase) if r.phase is not None else None, r.group)]) > 1
+        if r.group != r.id_group
+        and (
+            len(headings_of[(id(r.phase) if r.phase is not None else None, r.group)]) > 1
+            or ((id(r.phase), r.id_group) in parts_of and generic_group(r.group))
+        )
         else r.group
         for r in raw
     ]
+
+
+# The words of a checklist group's name that say what its items are, not where they are ('Lab', 'To do', 'Mini
+# project', 'À faire', 'Übungen'), in English, French, German, Spanish, Italian and Portuguese.
+GENERIC_GROUP_WORDS = frozenset(
+    {
+        *("lab", "labs", "hands", "on", "practice", "practical", "exercise", "exercises", "task", "tasks", "to"),
+        *("do", "todo", "todos", "checklist", "checklists", "check", "list", "project", "projects", "mini"),
+        *("homework", "assignment", "assignments", "deliverable", "deliverables", "challenge", "challenges"),
+        *("milestone", "milestones", "action", "actions", "item", "items", "activity", "activities", "drill"),
+        *("drills", "kata", "katas", "quiz", "quizzes", "problem", "problems", "set", "sets", "workshop", "build"),
+        *("your", "my", "the", "this", "weekly", "final", "next", "steps", "review", "self"),
+        *("à", "a", "faire", "tâche", "tâches", "exercice", "exercices", "projet", "projets", "pratique"),
+        *("pratiques", "travaux", "tp", "liste", "de", "contrôle", "livrable", "livrables", "défi", "défis"),
+        *("atelier", "ateliers", "mon", "ma", "mes", "récapitulatif"),
+        *("aufgabe", "aufgaben", "übung", "übungen", "projekt", "projekte", "praxis", "checkliste", "zu"),
+        *("erledigen", "labor", "mein", "meine"),
+        *("tarea", "tareas", "ejercicio", "ejercicios", "proyecto", "proyectos", "práctica", "prácticas"),
+        *("verificación", "pendientes", "por", "hacer", "entregable", "entregables", "laboratorio", "mis"),
+        *("esercizi", "compiti", "progetto", "tarefas", "exercícios", "projeto", "prática"),
+    }
+)
+_GROUP_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def generic_group(name: str) -> bool:
+    """Return True for a checklist group's name that says nothing of where it is: words that say what its items are
+    ('Lab', 'To-do', '✅ À faire'), no number, no title ('Week 3: Trees', 'Semaine 4 — Projet', 'Graph theory')."""
+    if any(c.isdigit() for c in name):
+        return False
+    words = _GROUP_WORDS.findall(name.casefold())
+    return bool(words) and all(w in GENERIC_GROUP_WORDS for w in words)
 
 
 def _told_apart_by_other_scripts(

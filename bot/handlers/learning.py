@@ -84,11 +84,11 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     pieces = without_objective(phase.body, objective)
     at_line = {item.line: item for item in items}
 
-    def task(piece: Piece) -> str | None:
+    def task(piece: Piece) -> str | None:  # indented by `body_lines`, as written
         item = at_line.pop(piece.line, None)
         if item is None:
             return None
-        return f"{_item_line(item, done)} {piece.rest}" if piece.rest else _item_line(item, done)
+        return f"{_item_box(item, done)} {piece.rest}" if piece.rest else _item_box(item, done)
 
     lines = body_lines(pieces, task)
     if at_line:  # items the phase's text does not place: after the rest
@@ -100,8 +100,13 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
 def _item_line(item: ChecklistItem, done: Collection[str] | None) -> str:
     """Show a checklist item where it is written: its box (✅ when ticked), nested under the items it is under; a
     plain bullet when `done` is None (a reader who does not follow the path has no ticks to show)."""
+    return f"{indent(item)}{_item_box(item, done)}"
+
+
+def _item_box(item: ChecklistItem, done: Collection[str] | None) -> str:
+    """Show a checklist item with its box (✅ when ticked, a plain bullet when `done` is None), without its indent."""
     box = "-" if done is None else "✅" if item.id in done else "⬜"
-    return f"{indent(item)}{box} {item.md or escape(item.text)}"
+    return f"{box} {item.md or escape(item.text)}"
 
 
 # A task item as a section's text writes it: '- ☐ Closures', '  1. ☑ Deploy' (the author's box, not the reader's).
@@ -466,6 +471,40 @@ def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = (
     return _("{path} · Phase {number} · {span}", path=role.display_name, number=hit_phase, span=span)
 
 
+# What ends a section's name at the start of its text: a colon or a dash, the bold run it closes ('**Lab:** …',
+# '**Service mesh** — …') and blanks; what it says of itself follows.
+_AFTER_NAME = re.compile(r"(?::(?:\*\*|__)?|(?:\*\*|__)?\s*[-–—|])\s+(?=\S)")
+_MARKS = re.compile(r"(?<!\\)(?:\*\*|__|~~|[*_`])")
+_LINK_MD = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^()\s]*\)")
+_BACKSLASHED = re.compile(r"\\(.)")
+
+
+def _plain(md: str) -> str:
+    """Return a line of Discord markdown as the words it shows."""
+    return _BACKSLASHED.sub(r"\1", _MARKS.sub("", _LINK_MD.sub(r"\1", md))).strip()
+
+
+def _without_title(title: str, text: str) -> str:
+    """Return a section's text without its title where its first line says it again, as a card's title says it
+    already: the whole line ('Week 8 — Window functions & CTEs' over its bullets), or the name before what the line
+    says of it ('**Service mesh** — Istio vs Linkerd' shows 'Istio vs Linkerd'). A line whose name is a link keeps
+    it: the card's title has no link."""
+    first, newline, rest = text.partition("\n")
+    if not title:
+        return text
+    if "](" not in first and _plain(first) == title:
+        return rest.lstrip("\n")
+    for after in _AFTER_NAME.finditer(first):
+        head = first[: after.start()]
+        if "](" in head:
+            break
+        said = first[after.end() :]
+        # the name ends outside any bold run or code: '**Phase 1: SQL** (weeks 1-2)' is not 'Phase 1' and 'SQL**'
+        if _plain(head) == title and said.count("**") % 2 == 0 and said.count("`") % 2 == 0:
+            return said + newline + rest
+    return text
+
+
 def deep_dive_cards(
     role: Role,
     section_title: str,
@@ -480,11 +519,12 @@ def deep_dive_cards(
     `scheduled` are the asker's phases of that path at their pace, when they follow it.
     """
     trail = " › ".join(role.trail(path))  # the footer names the path
-    body = f"*{clip(trail, 300)}*\n\n{text}" if trail else text
+    text = _without_title(section_title, text) if len(section_title) <= MAX_EMBED_TITLE else text
+    body = "\n\n".join(part for part in (f"*{clip(trail, 300)}*" if trail else "", text) if part)
     if note:
         body = f"{escape_user_text(note)}\n\n{body}"
     return paginate(
-        clip(section_title, 256),
+        clip(section_title, MAX_EMBED_TITLE),
         body or _("(This section has no text of its own.)"),
         footer=_place(role, phase, scheduled),
         color=COLOR,
@@ -665,9 +705,9 @@ def _part_text(role: Role, pieces: Sequence[Piece], done: Collection[str] | None
     None)."""
     at_line = {item.line: item for item in role.checklist}
 
-    def task(piece: PieceLike) -> str | None:
+    def task(piece: PieceLike) -> str | None:  # indented by `body_lines`, as written
         item = at_line.get(piece.line)
-        return None if item is None else _item_line(item, done)
+        return None if item is None else _item_box(item, done)
 
     return "\n".join(body_lines(pieces, task)).strip("\n")
 

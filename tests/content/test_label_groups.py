@@ -102,7 +102,7 @@ def test_a_label_with_words_of_its_own_and_a_blank_line_before_the_tasks_leaves_
 def test_a_label_with_words_of_its_own_right_above_its_tasks_groups_them():
     body = "# T\n\n## Phase 1: Code (Weeks 1-2)\n\n**Project:** a URL shortener\n- [ ] Build it\n- [ ] Deploy it\n"
     role, _ = parse(body)
-    assert role.checklist_groups == ("Project",)
+    assert role.checklist_groups == ("Phase 1: Code › Project",)  # 'Project' alone would not say where it is
     assert entry(role, "Project").text == "a URL shortener\n- ☐ Build it\n- ☐ Deploy it"
 
 

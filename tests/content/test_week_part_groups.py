@@ -57,10 +57,23 @@ def test_a_weeks_item_is_found_in_search_under_its_week_and_label():
     assert entry.path == ("Bootcamp", "Month 2 — JavaScript", "Week 6: Fetch", "Deliverable")
 
 
-def test_a_label_under_one_week_only_keeps_its_own_name():
+def test_a_label_under_one_week_only_keeps_its_own_name_when_it_names_the_work():
     body = (
-        "## Month 1 — Foundations\n\n### Week 1: Git\n\n**Deliverable**\n- [ ] A repo\n\n"
-        "### Week 2: HTML\n\n**Project**\n- [ ] A static page\n"
+        "## Month 1 — Foundations\n\n### Week 1: Git\n\n**A first repo**\n- [ ] Make it\n\n"
+        "### Week 2: HTML\n\n**Portfolio page**\n- [ ] A static page\n"
     )
     role, _ = parse(body)
-    assert role.checklist_groups == ("Deliverable", "Project")
+    assert role.checklist_groups == ("A first repo", "Portfolio page")
+
+
+def test_a_generic_label_under_one_week_only_is_named_with_its_week():
+    # 'Deliverable' alone says nothing of where it is in /checklist; the IDs stay those of the items' words
+    body = (
+        "## Month 1 — Foundations\n\n### Week 1: Git\n\n**Deliverable**\n- [ ] A repo\n\n"
+        "### Week 2: HTML\n\n**Mini project**\n- [ ] A static page\n"
+    )
+    role, _ = parse(body)
+    assert role.checklist_groups == ("Week 1: Git › Deliverable", "Week 2: HTML › Mini project")
+    assert [i.id for i in role.checklist] == [checklist_item_id("A repo"), checklist_item_id("A static page")]
+    (entry,) = [s for s in role.sections if s.kind == "checklist" and s.title == "A static page"]
+    assert entry.path == ("Month 1 — Foundations", "Week 2: HTML", "Mini project")

@@ -36,7 +36,7 @@ async def test_placeholder_cells_are_not_shown_as_details(load: Load) -> None:
     graphs = body(await learning.phase_view(svc, caller(), 4, role="course"))
     assert "N/A" not in graphs and "–" not in graphs
     notes = text(await learning.skill_deep_dive(svc, caller(), "git", role="course"))
-    assert "Git — Link: [docs](https://git-scm.com/doc)" in notes
+    assert "*Notes*\n\nLink: [docs](https://git-scm.com/doc)" in notes  # under its title, 'Git', said once
     assert "Notes: –" not in notes
 
 
