@@ -126,6 +126,7 @@ OBJECTIVE_LABELS = frozenset(
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
+_DIGIT = re.compile(r"\d")
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
@@ -371,6 +372,8 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         problems.add(severity, _key_line(text, key) or fm_line, message)
         ok = ok and severity != "error"
 
+    head = text[: text.find("\n---", 3)]  # the front-matter's lines: what an unquoted ' #' can cut short is there
+    hashes = "#" in head
     for key in REQUIRED_TEXT_KEYS:
         value = meta.get(key)
         if value is None:
@@ -379,9 +382,9 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             bad(key, f"'{key}' must be non-empty text, got {_type_name(value)}")
         else:
             out[key] = value.strip()
-            if "#" in value or "#" not in text:  # what YAML left out after an unquoted ' #' is a comment
+            if not hashes or "#" in value:  # what YAML left out after an unquoted ' #' is a comment
                 continue
-            raw = _comment_cut(text, key)
+            raw = _comment_cut(head, key)
             if raw is not None:
                 bad(
                     key,
@@ -1529,7 +1532,10 @@ def _item_weeks(block: Block) -> tuple[int, int] | None:
     """Return the weeks a list item of a phase opens with ('1. Week 5 — SELECT basics', '- Weeks 6-7: Joins', '-
     Month 2: Back End'), as a sub-heading of the phase names them ('### Week 5'); None for any other item, and for one
     whose span is words of a sentence ('- Week 1 is for setup')."""
-    found = read_phase_heading(block.plain)
+    plain = block.plain
+    if plain.isascii() and _DIGIT.search(plain) is None:  # most items: no number, so no weeks
+        return None
+    found = read_phase_heading(plain)
     if found is None or found.number is not None or found.first is None or found.last is None:
         return None
     if found.unit not in ("week", "month") or not _span_apart(block, found):
