@@ -1315,20 +1315,16 @@ def _timed_headings(
     weeks') with them after its text, in brackets, as if its heading gave them; and the line that gave them, by the
     heading's index."""
     durations: dict[int, tuple[int, str]] = {}
-    index, under = -1, 0
-    for block in blocks:
-        kind = block[0]
-        if kind == "heading":
-            index, under = index + 1, 0
-            continue
-        under += 1
-        if index < 0 or under > DURATION_LINES or index in durations or block[5] or kind not in ("line", "item"):
-            continue
-        if kind == "item" and block[6] is not None:  # a task
-            continue
-        said = read_duration(block[3], labelled_only=kind == "item")
-        if said is not None:
-            durations[index] = (block[1], said)
+    at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
+    for index, (start, end) in enumerate(zip(at, [*at[1:], len(blocks)][: len(at)], strict=True)):
+        for block in blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]:  # the first lines under it
+            kind = block[0]
+            if block[5] or kind not in ("line", "item") or (kind == "item" and block[6] is not None):  # a task
+                continue
+            said = read_duration(block[3], labelled_only=kind == "item")
+            if said is not None:
+                durations[index] = (block[1], said)
+                break
     if not durations:
         return headings, {}
     timed = list(headings)
