@@ -2064,7 +2064,11 @@ _INLINE_TAG = re.compile(
 )
 # The inline tags and shortcodes that give the address of another page of the site.
 _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
-_ESM = re.compile(r"(?:import|export)[ \t{*]")
+# An MDX import or export statement ('import Tabs from "@theme/Tabs";', 'export const meta = …'), not a shell line that
+# opens with the same word ('export PATH=$HOME/bin:$PATH').
+_ESM = re.compile(
+    r"(?:import\s*(?:[\"'{*]|[\w$]+\s*(?:,|from\b))|export\s*(?:[{*]|(?:const|let|var|function|default|class|async)\b))"
+)
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
 # The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
 _NOTE_TAGS = frozenset({"hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"})

@@ -273,3 +273,11 @@ def test_template_syntax_the_bot_reads_gets_no_warning():
     for body in (GITBOOK, HUGO, LIQUID.replace("Welcome to {{ site.title }}.", "Welcome.")):
         _, problems = parse_body(body)
         assert [p.message for p in problems if "template" in p.message] == []
+
+
+def test_a_shell_line_that_opens_the_body_with_export_is_text_not_an_mdx_statement():
+    body = "export PATH=$HOME/.local/bin:$PATH before anything else.\n\n## Phase 1: Shell (Weeks 1-3)\n\n- Paths\n"
+    role, _ = parse_body(body)
+    assert "export PATH=$HOME/.local/bin:$PATH before anything else." in all_text(role)
+    mdx = "import { Tabs } from '@theme/Tabs';\n\n## Phase 1: Shell (Weeks 1-3)\n\n- Paths\n"
+    assert "@theme" not in all_text(parse_body(mdx)[0])
