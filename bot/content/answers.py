@@ -498,10 +498,27 @@ def _by_number(
             )
         return Answer(question, [], problem=problem)
     phases = [p for p in scheduled if p.first_week <= last and p.last_week >= first]
+    if not phases and (later := [p for p in scheduled if p.first_week > last]):  # weeks between phases
+        upcoming = min(later, key=lambda p: p.first_week)
+        hit = _phase_hit(role, upcoming, ANSWER_SCORE)
+        return Answer(question, [hit] if hit else [], note=_gap_note(of, first, last, _heading(role, upcoming)))
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
     headings = [_heading(role, p) for p in phases]
     note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
+
+
+def _gap_note(path: str, first: int, last: int, upcoming: str) -> str:
+    """Say that the weeks asked for are in no phase of the plan, and which phase comes next."""
+    if first == last:
+        return _("Week {week} of {path} is in no phase; next comes {phase}:", week=first, path=path, phase=upcoming)
+    return _(
+        "Weeks {first}-{last} of {path} are in no phase; next comes {phase}:",
+        first=first,
+        last=last,
+        path=path,
+        phase=upcoming,
+    )
 
 
 def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:

@@ -571,3 +571,15 @@ def test_after_a_topic_of_a_path_without_phases_that_the_asker_does_not_follow_n
     with i18n.using("es"):
         last = answer(index, "qué viene después de pick a framework")
     assert last.problem == "«Pick a Framework» es la última sección de Frontend."
+
+
+def test_weeks_between_phases_are_in_no_phase_and_the_answer_is_the_next_one():
+    body = "# Gap\n\n## Phase 1: Linux (Weeks 1-4)\n- Shell\n\n## Phase 2: Docker (Weeks 7-10)\n- Images\n"
+    role, _ = parse_bytes(role_file("gap", body=body).encode(), "gap.md")
+    index = SearchIndex([role])
+    week = answer(index, "week 5", role="gap")
+    assert week.note == "Week 5 of Gap is in no phase; next comes Phase 2: Docker (weeks 7-10):"
+    assert shown(week) == [("gap", "Phase 2: Docker (Weeks 7-10)")]
+    weeks = answer(index, "weeks 5-6", role="gap")
+    assert weeks.note.startswith("Weeks 5-6 of Gap are in no phase; next comes Phase 2")
+    assert shown(answer(index, "weeks 4-6", role="gap")) == [("gap", "Phase 1: Linux (Weeks 1-4)")]
