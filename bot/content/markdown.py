@@ -10,10 +10,12 @@ its headings, a `<details>` block's `<summary>` as one, the lines of a `<p>`, th
 table's, its `<a href>` links, and the text of an `<aside>` as a quote), the marker of a `> [!TIP]` alert; a
 footnote shows in brackets after its mark (read first, in a pass of its own), not where it is written; a
 `[[wikilink]]` and an `==highlight==` (Obsidian, Notion, wikis) show as their text, and a GitHub emoji shortcode
-(`:rocket:`) as its emoji. Links are kept when absolute, and a bare URL in the text becomes one (as GitHub links
-it); a relative link is resolved against `base_url` or becomes its text; an in-page `#anchor` link (a table of
-contents) becomes its text, and a block made of nothing but one is marked `anchor_only`, so it is not taken for a
-topic.
+(`:rocket:`) as its emoji; an Obsidian callout (`> [!todo] Week 1`) as a quote headed by its title, or as a heading
+where its title names a phase, and an Obsidian comment (`%% … %%`), block id (`^id`), embed (`![[a.png]]`) and a
+task's trailing tags (`#lab`) not at all. Links are kept when absolute, and a bare URL in the text becomes one (as
+GitHub links it); a relative link is resolved against `base_url` or becomes its text; an in-page `#anchor` link (a
+table of contents) becomes its text, and a block made of nothing but one is marked `anchor_only`, so it is not taken
+for a topic.
 """
 
 from __future__ import annotations
@@ -112,6 +114,14 @@ _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[
 
 # A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
 _HEADER_MARK = re.compile(r"#\s*(?=[^\W\d_])")
+
+
+# What an Obsidian embed of a file rather than of a note names: its extension.
+_EMBEDDED_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|avif|pdf|mp3|mp4|webm|ogg|wav|m4a|mov)$", re.IGNORECASE)
+
+
+def _embedded_file(url: str) -> bool:
+    return _EMBEDDED_FILE.search(url.split("#", 1)[0].split("|", 1)[0].strip()) is not None
 
 
 def _header_name(header: str) -> str:
@@ -310,7 +320,7 @@ class _Inline:
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
         self.images = 0  # open images in links (badges): their alt text is not shown
-        self.pictures: list[tuple[str, int]] | None = None  # open images of the text: (URL, md start) of each
+        self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
@@ -351,6 +361,7 @@ class _Reader:
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
+        self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
@@ -490,6 +501,12 @@ class _Reader:
             ink.images += 1
             ink.images_seen += 1
             return
+        if image and type(info.get("link_type")) is dict:  # an Obsidian embed ('![[k8s-architecture.png]]')
+            if _embedded_file(url):  # a picture, a PDF: not shown
+                ink.images += 1
+                ink.images_seen += 1
+                return
+            url = None  # a note embedded in the page: its name is shown, as a wikilink's
         if image:  # an image of the text ('![histogram of ages](hist.png)'): its alt text is shown in its place
             if ink.pictures is None:
                 ink.pictures = []
@@ -514,7 +531,7 @@ class _Reader:
             url, md_start = ink.pictures.pop()
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
-            target = self._target(url, offset, image=True)
+            target = self._target(url, offset, image=True) if url is not None else None
             if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
@@ -721,7 +738,7 @@ class _Reader:
                 if plain[-1] == "}":
                     md, plain = _without_attributes(md, plain)
                 line = self.line_at(end_event[1]["start"])
-                level = self._heading_level(int(end["Heading"][1]), plain)
+                level = self._heading_level(int(end["Heading"][1]), plain, line)
                 block = ("heading", line, md, plain, level, 0, None, "", "", False, False)
             blocks.append(_new_block(Block, (*block, (), self.quote, number)))
         return blocks
@@ -1011,19 +1028,22 @@ class _Reader:
         if plain[-1:] == "}":
             md, plain = _without_attributes(md, plain)
         if plain:
-            level = self._heading_level(int(value["Heading"][1]), plain)
             line = self.line_at(start)
+            level = self._heading_level(int(value["Heading"][1]), plain, line)
             self.blocks.append(
                 _new_block(
                     Block, ("heading", line, md, plain, level, 0, None, "", "", False, False, (), self.quote, None)
                 )
             )
 
-    def _heading_level(self, written: int, plain: str) -> int:
+    def _heading_level(self, written: int, plain: str, line: int = 0) -> int:
         """Return the level of a heading just read: as written, or, written inside a '<summary>' (`<summary>`, a blank
-        line, '### Phase 4: …', '</summary>'), that of a summary."""
+        line, '### Phase 4: …', '</summary>') or as an Obsidian callout's title that names a phase ('> [!todo] Week 1
+        — Architecture', a folding block as a '<details>' one is), that of a summary."""
         if self.in_summary:
             self.in_summary = False
+            return self._summary_level(plain)
+        if self.callout_phases and line in self.callout_phases:
             return self._summary_level(plain)
         self.outer_level, self.outer_title = written, plain
         return written
@@ -1689,7 +1709,11 @@ def read_blocks(
     tables: list[tuple[int, list[str], list[list[str]]]] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
+    callout_phases: frozenset[int] = frozenset()
+    if _obsidian_marks(body):
+        body, callout_phases = _obsidian(body)
     reader = _Reader(body, first_line, base_url)
+    reader.callout_phases = frozenset(first_line + i for i in callout_phases)
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
@@ -1989,6 +2013,95 @@ def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
         head = f"**{icon} {title.strip()}:**" if icon else f"**{title.strip()}:**"
         head = f"> {head}"
     return [f"{indent}{head}", *(f"{quote}{ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
+
+
+# Obsidian's own syntax in a vault's note: a comment ('%% … %%', on a line or over several: shown nowhere), a callout
+# ('> [!todo] Week 1 — Architecture', '> [!tip]- Folded'; GitHub's alerts are its untitled kind), a block's id at
+# the end of its line ('… from memory ^draw-cp') and tags at the end of a task ('… a 3-node cluster #lab').
+_CALLOUT = re.compile(r"(?P<quote>[ \t]*>[ \t>]*?)\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?(?:[ \t]+(?P<title>.*?))?[ \t]*$")
+_TOP_CALLOUT = re.compile(r" {0,3}>[ \t]?$")  # a callout of its own, not one in a list or in another quote
+_BLOCK_ID = re.compile(r"(?:^|(?<=[ \t>]))\^(?=[\w-]*[A-Za-z])[A-Za-z0-9-]+[ \t]*$")
+_TASK_LINE = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+\S")
+_TRAILING_TAGS = re.compile(r"(?:[ \t]+#(?=[\w/-]*[^\W\d_])[\w/-]+)+[ \t]*$")  # '#lab', '#k8s/net'; not '#1', 'C#'
+# The five alert kinds GitHub (and pulldown-cmark) read, untitled: the parser leaves their marker out itself.
+_GFM_ALERTS = frozenset({"note", "tip", "important", "warning", "caution"})
+
+
+def _obsidian_marks(body: str) -> bool:
+    """Return True when a body may hold Obsidian's comments, callouts, block ids or task tags."""
+    if "%%" in body or ">[!" in body or "> [!" in body or " ^" in body or "\n^" in body:
+        return True
+    return " #" in body and ("[ ]" in body or "[x]" in body or "[X]" in body)
+
+
+def _obsidian(body: str) -> tuple[str, frozenset[int]]:
+    """Return a body without Obsidian's comments, block ids and the tags that end a task, its callouts read as
+    MkDocs' admonitions are (see `_note`: a quote headed by its title as a bold label, the marker never shown), and
+    the lines (from 0) of the callouts whose title names a phase ('> [!todo] Week 1 — Architecture'): such a title
+    is written as a heading there, for the reader to place as it places a '<summary>' that names a phase. Each line
+    stays on its line; nothing in a fenced code block or a code span changes."""
+    lines = body.split("\n")
+    code = _code_lines(lines)
+    left = body.count("%%")
+    in_comment = False
+    phases: set[int] = set()
+    for i, line in enumerate(lines):
+        if "%%" in line and (in_comment or not code[i]):
+            line, in_comment, left = _without_comment(line, in_comment, left)
+        elif in_comment:
+            line = ""
+        if code[i] or not line:
+            lines[i] = line
+            continue
+        if "[!" in line:
+            line = _callout(line, i, phases)
+        if "^" in line:
+            line = _BLOCK_ID.sub("", line).rstrip() if _BLOCK_ID.search(line) is not None else line
+        if " #" in line and _TASK_LINE.match(line) is not None:
+            untagged = _TRAILING_TAGS.sub("", line)
+            if _TASK_LINE.match(untagged) is not None:  # a task of nothing but tags keeps them
+                line = untagged
+        lines[i] = line
+    return "\n".join(lines), frozenset(phases)
+
+
+def _without_comment(line: str, in_comment: bool, left: int) -> tuple[str, bool, int]:
+    """Return a line without the parts of Obsidian comments in it, whether a comment is open at its end, and how many
+    '%%' the body has after it. A '%%' in a code span, or one that no other closes, is text."""
+    out: list[str] = []
+    at = 0
+    while (found := line.find("%%", at)) >= 0:
+        left -= 1
+        if in_comment:
+            in_comment, at = False, found + 2
+        elif left > 0 and line.count("`", 0, found) % 2 == 0:
+            out.append(line[at:found])
+            in_comment, at = True, found + 2
+        else:
+            out.append(line[at : found + 2])
+            at = found + 2
+    if not in_comment:
+        out.append(line[at:])
+    return "".join(out).rstrip(), in_comment, left
+
+
+def _callout(line: str, index: int, phases: set[int]) -> str:
+    """Return a callout's opening line as `_note` writes an admonition's, or as a heading when it stands on its own
+    and its title names a phase (its line is added to `phases`); any other line as it is."""
+    found = _CALLOUT.match(line)
+    if found is None:
+        return line
+    quote, kind, title = found.group("quote").rstrip(), found.group("kind"), (found.group("title") or "").strip()
+    if not title:
+        if kind.casefold() in _GFM_ALERTS and line.rstrip().endswith("]"):
+            return line  # GitHub's alert: pulldown-cmark reads it
+        return quote
+    if _TOP_CALLOUT.match(quote) is not None and read_phase_heading(title) is not None:
+        phases.add(index)
+        return f"###### {title}"
+    icon = _ADMONITION_MARKS.get(kind.casefold(), "")
+    label = f"{icon} {title}" if icon else title
+    return f"{quote} **{label}{'' if title[-1] in '?!:' else ':'}**"
 
 
 # Google Docs' 'Download as Markdown' escapes every character markdown might read, its list markers and task boxes
