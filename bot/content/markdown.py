@@ -110,6 +110,9 @@ _PLACEHOLDER_CELLS = frozenset({"-", "--", "–", "—", "n/a"})
 # A line that is one bold run and nothing else ('**Assignment 5:**', '__Assignment 5__:'): a label, as a reader sees
 # it, even where CommonMark reads it as a lazy line of the list item above (see `_Reader.line_break`).
 _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[:：]?")
+# A line that opens with a bold label ending in a colon and goes on with its text ('**Homework:** a script that …',
+# '**Homework**: …'): as much a line of its own as a label alone is.
+_LABEL_LEAD = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?:[:：]\1|(?<=[^\s*_])\1[:：])[ \t]+\S")
 
 
 # A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
@@ -926,16 +929,20 @@ class _Reader:
         return self.items[-1][0] + 1 if self.items else 0
 
     def _lazy_label(self, item: list, next_start: int) -> int | None:
-        """Return the depth to show the next line at when it is a bold label alone on its line, indented no deeper
-        than the item's marker ('- [ ] Write tests' then '**Assignment 5:**'), else None. CommonMark reads such a
-        line as a lazy continuation of the item's text; a reader sees the label of the tasks that follow it. The
-        depth is that of the items whose markers stand left of the label (0 at the left margin)."""
+        """Return the depth to show the next line at when it is a bold label alone on its line, or one ending in a
+        colon that opens its line ('**Homework:** a script …'), indented no deeper than the item's marker ('- [ ]
+        Write tests' then '**Assignment 5:**'), else None. CommonMark reads such a line as a lazy continuation of the
+        item's text; a reader sees the label of the tasks that follow it, or a labelled line of its own. The depth is
+        that of the items whose markers stand left of the label (0 at the left margin)."""
         data = self.data
         start = data.rfind(b"\n", 0, next_start) + 1
         end = data.find(b"\n", next_start)
         source = data[start : len(data) if end < 0 else end]
         text = source.lstrip(b" \t")
-        if text[:2] not in (b"**", b"__") or _LABEL_LINE.fullmatch(text.rstrip().decode("utf-8", "replace")) is None:
+        if text[:2] not in (b"**", b"__"):
+            return None
+        line = text.rstrip().decode("utf-8", "replace")
+        if _LABEL_LINE.fullmatch(line) is None and _LABEL_LEAD.match(line) is None:
             return None
         indent = len(source) - len(text)
         depth = 0

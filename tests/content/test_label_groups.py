@@ -155,3 +155,32 @@ def test_a_label_line_right_under_nested_or_loose_tasks_starts_the_next_group(ta
         ("Assignment 4", "Route one", "Build it"),
         ("Assignment 5", "Ship it", ""),
     ]
+
+
+def test_a_labelled_line_right_under_a_bullet_is_a_line_of_its_own_not_words_of_the_bullet():
+    body = (
+        "# T\n\n## Week 1 — pytest\n**Focus:** Write and run tests.\n"
+        "- [pytest: Get Started](https://docs.pytest.org/)\n- Fixtures, `parametrize`, markers\n"
+        "**Homework:** 15 tests for a small function.\n\n"
+        "## Week 2 — APIs\n- [ ] Schema validation with `jsonschema`\n**Homework**: the same checks in CI.\n"
+    )
+    role, _ = parse(body)
+    first, second = role.phases
+    assert [t.title for t in first.topics] == ["pytest: Get Started", "Fixtures, parametrize, markers"]
+    shown = "- Fixtures, `parametrize`, markers\n\n**Homework:** 15 tests for a small function."
+    assert shown in phase_body(first, (), None)
+    assert [i.text for i in role.checklist] == ["Schema validation with jsonschema"]
+    assert "**Homework:** the same checks in CI." in phase_body(second, (), None)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "- Fixtures\n  **Homework:** indented under the bullet's text, so part of it\n",
+        "- Fixtures\n**Python** basics, bold but no label\n",
+    ],
+)
+def test_a_bold_line_that_is_no_label_of_its_own_still_continues_its_bullet(lines):
+    role, _ = parse("# T\n\n## Week 1 — pytest\n" + lines)
+    (topic,) = role.phases[0].topics
+    assert topic.title.startswith("Fixtures ")
