@@ -25,7 +25,7 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import Block, escape, read_blocks
+from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, read_blocks
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -934,24 +934,34 @@ class _Body:
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
-            heading.lines.append(f"{'  ' * depth}- {md}")
-            # A row is titled by its first cell with words, without the alternatives linked after a course's link.
-            cell = next((cell_md for _, cell_md, cell in block.cells if cell == label), "")
-            link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
-            title = _before_alternatives(label, cell, link.end()) if link is not None else None
-            self._topic(heading, depth, md, line, title or label)
-            self.ancestors, self.holders = [], []
-            if self.phase is not None:
-                week = _row_week(block)
-                if week is None:
-                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
-                else:  # a week table in the phase: the row's week cell says which week it is for
-                    short, cell, weeks = week
-                    self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+            self._row(heading, block)
         else:  # code
             heading.lines.append(md)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
+
+    def _row(self, heading: _Heading, block: Block) -> None:
+        _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
+        heading.lines.append(f"{'  ' * depth}- {md}")
+        # A row is titled by its first cell with words, without the alternatives linked after a course's link.
+        cell = next((cell_md for _, cell_md, cell in block.cells if cell_lines(cell)[0] == label), "")
+        more = cell_lines(cell)[1:]  # its other lines ('**Git**<br>branches<br>rebase'): bullets under the row
+        cell = cell_lines(cell)[0]
+        link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
+        title = _before_alternatives(label, cell, link.end()) if link is not None else None
+        topic = self._topic(heading, depth, md, line, title or label)
+        heading.lines.extend(f"{'  ' * (depth + 1)}- {text}" for text in more)
+        topic[4].extend(f"- {text}" for text in more)
+        self.ancestors, self.holders = [], []
+        if self.phase is not None:
+            week = _row_week(block)
+            if week is None:
+                self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
+            else:  # a week table in the phase: the row's week cell says which week it is for
+                short, cell, weeks = week
+                self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+            for text in more:
+                self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -1662,24 +1672,62 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading
+        quote = row.quote + 1
+        lines: list[Block] = []
         if titled is not None:
-            md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
+            # '**SQL basics**<br>☐ SQLBolt<br>☐ SELECT': its first line titles the phase, the others are its bullets
+            _, title_md, title_plain = others[titled]
+            if CELL_BREAK in title_md:
+                first, *lines = _cell_items(title_md, title_plain, row.line, quote)
+                title_md, title_plain = first.md, first.plain
+            md, plain = f"{heading}: {title_md}", f"{heading}: {title_plain}"
             others = others[:titled] + others[titled + 1 :]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
-        quote = row.quote + 1
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
+        out.extend(lines)
         for head, cell_md, cell_plain in others:
+            first_md, *more = cell_lines(cell_md)
+            first_plain = cell_lines(cell_plain)[0]
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
-            item_md = f"{head}: {cell_md}" if head else cell_md
-            item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
+            item_md = f"{head}: {first_md}" if head else first_md
+            item_plain = first_plain if not head or any(c.isalpha() for c in first_plain) else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
+            if more:  # a cell's later lines ('<br>'): bullets of their own
+                out.extend(_cell_items(cell_md, cell_plain, row.line, quote)[1:])
     return (out, after) if numbered >= 2 else None
+
+
+# A line of a table cell that is a task ('[ ] Clean the sheet', '[x] Install uv'), as a list item's would be.
+_CELL_TASK = re.compile(r"\\?\[([ xX])\\?\]\s+(?=\S)")
+
+
+def _cell_items(md: str, plain: str, line: int, quote: int) -> list[Block]:
+    """Return the lines of a table cell ('**SQL basics**<br>☐ SQLBolt<br>[ ] SELECT') as list items, a '[ ]' one a
+    task and a '☐' one with its box (read as a task as a list's is)."""
+    out: list[Block] = []
+    mds, plains = cell_lines(md), cell_lines(plain)
+    if len(mds) != len(plains):  # a '<br>' inside a link or code: one line
+        mds, plains = [flat_cell(md)], [flat_cell(plain)]
+    for line_md, line_plain in zip(mds, plains, strict=True):
+        found, task = _CELL_TASK.match(line_md), None
+        if found is not None and (in_plain := _CELL_TASK.match(line_plain)) is not None:
+            task = found.group(1) != " "
+            line_md, line_plain = line_md[found.end() :], line_plain[in_plain.end() :]
+        out.append(Block("item", line, line_md, line_plain, task=task, quote=quote))
+    return out
+
+
+def _flat_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Return table cells (header, md, clean text) each on one line (see `flat_cell`)."""
+    if not any(CELL_BREAK in md for _, md, _ in cells):
+        return cells
+    return tuple((header, flat_cell(md), flat_cell(plain)) for header, md, plain in cells)
 
 
 def _break_row(row: Block, by_header: bool) -> Block:
     """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
     `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
-    cells = row.cells
+    cells = _flat_cells(row.cells)
     at = title_cell(cells, by_header)
     if at is None:
         return row._replace(quote=row.quote + 1)
@@ -1725,7 +1773,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
         items: list[Block] = []
         topics: list[str] = []
         for day, row in group:
-            others = row.cells[1:]
+            others = _flat_cells(row.cells[1:])
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
             details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
@@ -1764,7 +1812,7 @@ def _unnumbered(md: str, plain: str) -> tuple[str, str]:
 def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
     """Return a table row without its week cell, that cell ('Week: 1') and the weeks it names, when the row has a
     week cell besides its title ('| 1 | Formulas |' under '| Week | Topic |'); None otherwise."""
-    cells = block.cells
+    cells = _flat_cells(block.cells)
     found = next(
         ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
         None,
@@ -1774,7 +1822,10 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
         return None
     at, weeks = found
     details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(cells) if i not in (at, title)]
-    short = cells[title][1] + (" — " + " · ".join(details) if details else "")
+    title_md, title_plain = block.cells[title][1:]
+    # The row's title cell shows its first line: its others are bullets under the row (see `_Body._row`)
+    title_md = cell_lines(title_md)[0] if cell_lines(title_plain)[0] == block.label else cells[title][1]
+    short = title_md + (" — " + " · ".join(details) if details else "")
     return short, f"{cells[at][0]}: {cells[at][1]}", weeks
 
 
