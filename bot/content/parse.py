@@ -578,19 +578,31 @@ OPEN_BOXES = frozenset("☐⬜🔲□")
 TICKS = frozenset("✅☑✔")
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
-MARKS = TICKS | CROSSES  # on some items of a list only, they mark picks, not tasks (see `_picks`)
+# 'In progress' in a tracker's legend ('✅ done · 🔄 in progress · ⬜ todo'): an open item where crosses are (see
+# `_boxed`), and no unmarked item that would make its list's ticks picks (see `_picks`).
+PROGRESS = frozenset("🔄⏳🚧▶🟡🕐")
+STATUS = BOXES | PROGRESS  # what opens an item of a tracker's list
+MARKS = TICKS | CROSSES | PROGRESS  # on some items of a list only, they mark picks, not tasks (see `_picks`)
+# A legend that says a cross drops an item ('❌ dropped', '✖ = skipped'): such items are no work of the path.
+_CROSS_DROPS = re.compile(
+    r"[❌✗✘✖]\ufe0f?\s*(?:[:=–—-]\s*)?(?:dropped|skipped|cancell?ed|abandoned|parked|removed|won['’]?t\s+do"
+    r"|not\s+doing|gestrichen|verworfen|abgebrochen|descartad[oa]|abandonad[oa]|cancelad[oa])",
+    re.IGNORECASE,
+)
 
 
 def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
     """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items; '- ❌ ...'
-    as an open one where such a file also has '- ✅' or '- ☐' items)."""
+    and '- 🔄 ...' as open ones where such a file also has '- ✅' or '- ☐' items)."""
     box = block.md[0]
-    if (box in TICKS and not ticks_as_tasks) or (box in CROSSES and not crosses_as_tasks):
+    if (box in TICKS and not ticks_as_tasks) or ((box in CROSSES or box in PROGRESS) and not crosses_as_tasks):
         return block
     plain = block.plain[1:].lstrip("\ufe0f").strip()
     md = block.md[1:].lstrip("\ufe0f").strip()
     if not plain:
         return block
+    if md[:2] == "~~" and md[-2:] == "~~" and md.count("~~") == 2:  # '✅ ~~Done~~': struck as done, the learner's
+        md = md[2:-2]  # to tick
     return block._replace(plain=plain, md=md, task=box in TICKS)
 
 
@@ -698,6 +710,7 @@ class _Body:
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.line_blocks = False  # ... each heading a block of what follows it ('**Week 1** — Topic: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
+        self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -1080,7 +1093,10 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
-        if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
+        if block.task is None and block.md[:1] in STATUS:  # a box that opens the item, not a bold label's
+            if block.md[:1] in CROSSES and (self.crosses_drop or _struck(block.md)):
+                self._dropped(heading, block)
+                return
             picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
             block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
@@ -1138,6 +1154,17 @@ class _Body:
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
+
+    def _dropped(self, heading: _Heading, block: Block) -> None:
+        """Keep an item the author dropped ('- ❌ ~~Azure AZ-900~~') in its section's text, as written, but out of
+        its phase's work, checklist and topics."""
+        depth = block.depth
+        heading.lines.append(f"{'  ' * depth}- {block.md}")
+        del self.ancestors[depth:], self.holders[depth:]
+        self.ancestors.extend([""] * (depth - len(self.ancestors)))
+        self.holders.extend([None] * (depth - len(self.holders)))
+        self.ancestors.append(block.plain)
+        self.holders.append(None)
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
         """Make a bullet's topic ([depth, md, line, title, nested lines, a heading in an item]). A bullet under a
@@ -1274,6 +1301,7 @@ def _parse_body(
     )
     if reader.ticks_as_tasks and any(b[0] == "item" and b[2][:1] in MARKS for b in blocks):
         reader.picks = _picks(blocks)
+        reader.crosses_drop = _crosses_drop(blocks)
     for block in blocks:
         reader.add(block)
     if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
@@ -1418,10 +1446,24 @@ def _picks(blocks: list[Block]) -> frozenset[int]:
     return frozenset(
         line
         for items in lists.values()
-        if any(mark not in BOXES for _, mark in items)
+        if any(mark not in STATUS for _, mark in items)
         for line, mark in items
         if mark in MARKS
     )
+
+
+def _crosses_drop(blocks: list[Block]) -> bool:
+    """Return True when a file that opens items with crosses says in a line of its text that a cross drops an item
+    ('**Legend:** ✅ done · ❌ dropped')."""
+    return any(b[0] == "item" and b[2][:1] in CROSSES for b in blocks) and any(
+        b[0] == "line" and _CROSS_DROPS.search(b[3]) is not None for b in blocks
+    )
+
+
+def _struck(md: str) -> bool:
+    """Return True for an item's markdown whose words, after its mark, open struck through ('❌ ~~Azure AZ-900~~ —
+    one cloud at a time')."""
+    return md[1:].lstrip("\ufe0f ").startswith("~~")
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:
