@@ -50,7 +50,9 @@ _SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]+\}?[\w/.:~@ -]*")
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
-_ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
+# Underscores escape as a run where a letter or digit is not on both sides of it ('__init__', a '______' blank to
+# fill in): Discord would read a run left half escaped as emphasis or underline.
+_ESCAPE = re.compile(r"[\\*`]|(?<!\w)_+|_+(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
 _WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
