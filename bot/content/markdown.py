@@ -52,7 +52,9 @@ _SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]+\}?[\w/.:~@ -]*")
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
 # What Discord would read as markdown in literal text: `*`, `` ` ``, a backslash, `_` at a word's edge, `||`, `~~`.
-_ESCAPE = re.compile(r"[\\*`]|(?<!\w)_|_(?!\w)|\|\||~~")
+# Underscores escape as a run where a letter or digit is not on both sides of it ('__init__', a '______' blank to
+# fill in): Discord would read a run left half escaped as emphasis or underline.
+_ESCAPE = re.compile(r"[\\*`]|(?<!\w)_+|_+(?!\w)|\|\||~~")
 _SPACES = re.compile(r"[ \t]+")
 _WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
@@ -288,6 +290,25 @@ def _is(event: tuple[Any, dict] | None, key: str, value: str | None = None) -> b
 
 def _backslash(match: re.Match[str]) -> str:
     return "".join("\\" + c for c in match.group())
+
+
+# Parts a table cell's lines ('**SQL basics**<br>☐ SQLBolt lessons'), in its md and clean text: see `cell_lines`.
+CELL_BREAK = "\n"
+
+
+def _cell_text(text: str) -> str:
+    """Return a table cell's text with each of its lines squashed, and without empty ones."""
+    return CELL_BREAK.join(filter(None, map(_squash, text.split(CELL_BREAK))))
+
+
+def cell_lines(text: str) -> list[str]:
+    """Return the lines of a table cell's md or clean text, as '<br>' parts them ('**Title**<br>☐ task')."""
+    return text.split(CELL_BREAK)
+
+
+def flat_cell(text: str) -> str:
+    """Return a table cell's md or clean text on one line, its lines parted by a blank."""
+    return text.replace(CELL_BREAK, " ") if CELL_BREAK in text else text
 
 
 def _squash(text: str) -> str:
@@ -1215,6 +1236,8 @@ class _Reader:
 
     def _end_cell(self, _value: object, _start: int, _end: int) -> None:
         md, plain, *_ = self.take()
+        if CELL_BREAK in plain:
+            md, plain = _cell_text(md), _cell_text(plain)
         if self.in_head and self.table_head is not None:
             self.table_head.append((plain, md))
         else:
@@ -1242,7 +1265,9 @@ class _Reader:
 
     def _inline_html(self, value: str) -> None:
         tag = value[:3].lower()
-        if tag == "<br":
+        if tag == "<br" and self.table_head is not None:
+            self.cell_break()
+        elif tag == "<br":
             self.text(" ")
         elif tag == "<a " and (href := _HTML_HREF.search(value)) is not None and self.inline is not None:
             url = html.unescape(next(filter(None, href.groups()), ""))
@@ -1251,6 +1276,13 @@ class _Reader:
         elif tag == "</a" and self.inline is not None and self.inline.html_links:
             self.inline.html_links -= 1
             self.end_link(False, self.block_start)
+
+    def cell_break(self) -> None:
+        """Start a line of its own in the table cell being read ('**SQL basics**<br>☐ SQLBolt'): see `cell_lines`."""
+        ink = self.inline
+        if ink is not None and not ink.images:
+            ink.md.append(CELL_BREAK)
+            ink.plain.append(CELL_BREAK)
 
     def _closed(self, start: int, end: int) -> bool:
         """Return True when the fenced block at data[start:end] ends with a closing fence line."""
@@ -1276,10 +1308,12 @@ class _Reader:
         # Mar 2–6 | Midterm |' about the Midterm.
         first = title_cell(cells) or 0
         _, title_md, title_plain = cells[first]
+        if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
+            title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
         others = cells[:first] + cells[first + 1 :]
-        details = [f"{h}: {md}" if h else md for h, md, _ in others]
+        details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
-        plain = " — ".join([title_plain, *(p for _, _, p in others)])
+        plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
         self.blocks.append(
             Block(
                 "row",
@@ -1486,7 +1520,9 @@ class _HtmlBlock:
                 reader.start_link({"dest_url": href}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
             self.links.append(href is not None)
         elif self.cell is not None:
-            if tag in _HTML_BLOCK_TAGS:
+            if tag == "br" and not nested:  # a line of its own in the cell, as in a markdown table's
+                reader.cell_break()
+            elif tag in _HTML_BLOCK_TAGS:
                 reader.text(" ")
         elif tag in ("ul", "ol"):
             self.end_paragraph()
@@ -1653,6 +1689,8 @@ class _HtmlBlock:
         if self.cell is None or self.row is None:
             return
         md, plain, *_ = self.reader.take()
+        if CELL_BREAK in plain:
+            md, plain = _cell_text(md), _cell_text(plain)
         self.row.append((plain, md, self.cell, self.pictured, self.span))
         self.cell = None
 

@@ -25,7 +25,7 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import Block, escape, read_blocks
+from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, read_blocks
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -578,19 +578,31 @@ OPEN_BOXES = frozenset("☐⬜🔲□")
 TICKS = frozenset("✅☑✔")
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
-MARKS = TICKS | CROSSES  # on some items of a list only, they mark picks, not tasks (see `_picks`)
+# 'In progress' in a tracker's legend ('✅ done · 🔄 in progress · ⬜ todo'): an open item where crosses are (see
+# `_boxed`), and no unmarked item that would make its list's ticks picks (see `_picks`).
+PROGRESS = frozenset("🔄⏳🚧▶🟡🕐")
+STATUS = BOXES | PROGRESS  # what opens an item of a tracker's list
+MARKS = TICKS | CROSSES | PROGRESS  # on some items of a list only, they mark picks, not tasks (see `_picks`)
+# A legend that says a cross drops an item ('❌ dropped', '✖ = skipped'): such items are no work of the path.
+_CROSS_DROPS = re.compile(
+    r"[❌✗✘✖]\ufe0f?\s*(?:[:=–—-]\s*)?(?:dropped|skipped|cancell?ed|abandoned|parked|removed|won['’]?t\s+do"
+    r"|not\s+doing|gestrichen|verworfen|abgebrochen|descartad[oa]|abandonad[oa]|cancelad[oa])",
+    re.IGNORECASE,
+)
 
 
 def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
     """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items; '- ❌ ...'
-    as an open one where such a file also has '- ✅' or '- ☐' items)."""
+    and '- 🔄 ...' as open ones where such a file also has '- ✅' or '- ☐' items)."""
     box = block.md[0]
-    if (box in TICKS and not ticks_as_tasks) or (box in CROSSES and not crosses_as_tasks):
+    if (box in TICKS and not ticks_as_tasks) or ((box in CROSSES or box in PROGRESS) and not crosses_as_tasks):
         return block
     plain = block.plain[1:].lstrip("\ufe0f").strip()
     md = block.md[1:].lstrip("\ufe0f").strip()
     if not plain:
         return block
+    if md[:2] == "~~" and md[-2:] == "~~" and md.count("~~") == 2:  # '✅ ~~Done~~': struck as done, the learner's
+        md = md[2:-2]  # to tick
     return block._replace(plain=plain, md=md, task=box in TICKS)
 
 
@@ -698,6 +710,7 @@ class _Body:
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.line_blocks = False  # ... each heading a block of what follows it ('**Week 1** — Topic: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
+        self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -934,24 +947,34 @@ class _Body:
         elif kind == "item":
             self._item(heading, block)
         elif kind == "row":
-            heading.lines.append(f"{'  ' * depth}- {md}")
-            # A row is titled by its first cell with words, without the alternatives linked after a course's link.
-            cell = next((cell_md for _, cell_md, cell in block.cells if cell == label), "")
-            link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
-            title = _before_alternatives(label, cell, link.end()) if link is not None else None
-            self._topic(heading, depth, md, line, title or label)
-            self.ancestors, self.holders = [], []
-            if self.phase is not None:
-                week = _row_week(block)
-                if week is None:
-                    self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
-                else:  # a week table in the phase: the row's week cell says which week it is for
-                    short, cell, weeks = week
-                    self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+            self._row(heading, block)
         else:  # code
             heading.lines.append(md)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
+
+    def _row(self, heading: _Heading, block: Block) -> None:
+        _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
+        heading.lines.append(f"{'  ' * depth}- {md}")
+        # A row is titled by its first cell with words, without the alternatives linked after a course's link.
+        cell = next((cell_md for _, cell_md, cell in block.cells if cell_lines(cell)[0] == label), "")
+        more = cell_lines(cell)[1:]  # its other lines ('**Git**<br>branches<br>rebase'): bullets under the row
+        cell = cell_lines(cell)[0]
+        link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
+        title = _before_alternatives(label, cell, link.end()) if link is not None else None
+        topic = self._topic(heading, depth, md, line, title or label)
+        heading.lines.extend(f"{'  ' * (depth + 1)}- {text}" for text in more)
+        topic[4].extend(f"- {text}" for text in more)
+        self.ancestors, self.holders = [], []
+        if self.phase is not None:
+            week = _row_week(block)
+            if week is None:
+                self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
+            else:  # a week table in the phase: the row's week cell says which week it is for
+                short, cell, weeks = week
+                self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+            for text in more:
+                self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -1070,7 +1093,10 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
-        if block.task is None and block.md[:1] in BOXES:  # a box that opens the item, not a bold label's
+        if block.task is None and block.md[:1] in STATUS:  # a box that opens the item, not a bold label's
+            if block.md[:1] in CROSSES and (self.crosses_drop or _struck(block.md)):
+                self._dropped(heading, block)
+                return
             picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
             block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
@@ -1128,6 +1154,17 @@ class _Body:
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
+
+    def _dropped(self, heading: _Heading, block: Block) -> None:
+        """Keep an item the author dropped ('- ❌ ~~Azure AZ-900~~') in its section's text, as written, but out of
+        its phase's work, checklist and topics."""
+        depth = block.depth
+        heading.lines.append(f"{'  ' * depth}- {block.md}")
+        del self.ancestors[depth:], self.holders[depth:]
+        self.ancestors.extend([""] * (depth - len(self.ancestors)))
+        self.holders.extend([None] * (depth - len(self.holders)))
+        self.ancestors.append(block.plain)
+        self.holders.append(None)
 
     def _topic(self, heading: _Heading, depth: int, md: str, line: int, title: str) -> list:
         """Make a bullet's topic ([depth, md, line, title, nested lines, a heading in an item]). A bullet under a
@@ -1264,6 +1301,7 @@ def _parse_body(
     )
     if reader.ticks_as_tasks and any(b[0] == "item" and b[2][:1] in MARKS for b in blocks):
         reader.picks = _picks(blocks)
+        reader.crosses_drop = _crosses_drop(blocks)
     for block in blocks:
         reader.add(block)
     if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
@@ -1408,10 +1446,24 @@ def _picks(blocks: list[Block]) -> frozenset[int]:
     return frozenset(
         line
         for items in lists.values()
-        if any(mark not in BOXES for _, mark in items)
+        if any(mark not in STATUS for _, mark in items)
         for line, mark in items
         if mark in MARKS
     )
+
+
+def _crosses_drop(blocks: list[Block]) -> bool:
+    """Return True when a file that opens items with crosses says in a line of its text that a cross drops an item
+    ('**Legend:** ✅ done · ❌ dropped')."""
+    return any(b[0] == "item" and b[2][:1] in CROSSES for b in blocks) and any(
+        b[0] == "line" and _CROSS_DROPS.search(b[3]) is not None for b in blocks
+    )
+
+
+def _struck(md: str) -> bool:
+    """Return True for an item's markdown whose words, after its mark, open struck through ('❌ ~~Azure AZ-900~~ —
+    one cloud at a time')."""
+    return md[1:].lstrip("\ufe0f ").startswith("~~")
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:
@@ -1662,24 +1714,62 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading
+        quote = row.quote + 1
+        lines: list[Block] = []
         if titled is not None:
-            md, plain = f"{heading}: {others[titled][1]}", f"{heading}: {others[titled][2]}"
+            # '**SQL basics**<br>☐ SQLBolt<br>☐ SELECT': its first line titles the phase, the others are its bullets
+            _, title_md, title_plain = others[titled]
+            if CELL_BREAK in title_md:
+                first, *lines = _cell_items(title_md, title_plain, row.line, quote)
+                title_md, title_plain = first.md, first.plain
+            md, plain = f"{heading}: {title_md}", f"{heading}: {title_plain}"
             others = others[:titled] + others[titled + 1 :]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
-        quote = row.quote + 1
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
+        out.extend(lines)
         for head, cell_md, cell_plain in others:
+            first_md, *more = cell_lines(cell_md)
+            first_plain = cell_lines(cell_plain)[0]
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
-            item_md = f"{head}: {cell_md}" if head else cell_md
-            item_plain = cell_plain if not head or any(c.isalpha() for c in cell_plain) else f"{head}: {cell_plain}"
+            item_md = f"{head}: {first_md}" if head else first_md
+            item_plain = first_plain if not head or any(c.isalpha() for c in first_plain) else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
+            if more:  # a cell's later lines ('<br>'): bullets of their own
+                out.extend(_cell_items(cell_md, cell_plain, row.line, quote)[1:])
     return (out, after) if numbered >= 2 else None
+
+
+# A line of a table cell that is a task ('[ ] Clean the sheet', '[x] Install uv'), as a list item's would be.
+_CELL_TASK = re.compile(r"\\?\[([ xX])\\?\]\s+(?=\S)")
+
+
+def _cell_items(md: str, plain: str, line: int, quote: int) -> list[Block]:
+    """Return the lines of a table cell ('**SQL basics**<br>☐ SQLBolt<br>[ ] SELECT') as list items, a '[ ]' one a
+    task and a '☐' one with its box (read as a task as a list's is)."""
+    out: list[Block] = []
+    mds, plains = cell_lines(md), cell_lines(plain)
+    if len(mds) != len(plains):  # a '<br>' inside a link or code: one line
+        mds, plains = [flat_cell(md)], [flat_cell(plain)]
+    for line_md, line_plain in zip(mds, plains, strict=True):
+        found, task = _CELL_TASK.match(line_md), None
+        if found is not None and (in_plain := _CELL_TASK.match(line_plain)) is not None:
+            task = found.group(1) != " "
+            line_md, line_plain = line_md[found.end() :], line_plain[in_plain.end() :]
+        out.append(Block("item", line, line_md, line_plain, task=task, quote=quote))
+    return out
+
+
+def _flat_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Return table cells (header, md, clean text) each on one line (see `flat_cell`)."""
+    if not any(CELL_BREAK in md for _, md, _ in cells):
+        return cells
+    return tuple((header, flat_cell(md), flat_cell(plain)) for header, md, plain in cells)
 
 
 def _break_row(row: Block, by_header: bool) -> Block:
     """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
     `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
-    cells = row.cells
+    cells = _flat_cells(row.cells)
     at = title_cell(cells, by_header)
     if at is None:
         return row._replace(quote=row.quote + 1)
@@ -1725,7 +1815,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
         items: list[Block] = []
         topics: list[str] = []
         for day, row in group:
-            others = row.cells[1:]
+            others = _flat_cells(row.cells[1:])
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
             details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
@@ -1764,7 +1854,7 @@ def _unnumbered(md: str, plain: str) -> tuple[str, str]:
 def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
     """Return a table row without its week cell, that cell ('Week: 1') and the weeks it names, when the row has a
     week cell besides its title ('| 1 | Formulas |' under '| Week | Topic |'); None otherwise."""
-    cells = block.cells
+    cells = _flat_cells(block.cells)
     found = next(
         ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
         None,
@@ -1774,7 +1864,10 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
         return None
     at, weeks = found
     details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(cells) if i not in (at, title)]
-    short = cells[title][1] + (" — " + " · ".join(details) if details else "")
+    title_md, title_plain = block.cells[title][1:]
+    # The row's title cell shows its first line: its others are bullets under the row (see `_Body._row`)
+    title_md = cell_lines(title_md)[0] if cell_lines(title_plain)[0] == block.label else cells[title][1]
+    short = title_md + (" — " + " · ".join(details) if details else "")
     return short, f"{cells[at][0]}: {cells[at][1]}", weeks
 
 

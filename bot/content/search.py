@@ -1202,6 +1202,18 @@ def _top(scores: dict[int, float], n: int) -> dict[int, float]:
     return top
 
 
+# A blank to fill in, or a rule drawn in the text ('Learner: ____________ Date: ______', '- - - -', '———'), as written
+# or as its markdown escapes it: no words of a snippet.
+_FILL_IN = re.compile(r"(?:\\?_){3,}|[-–—=.…·]{4,}")
+
+
+def _snippet_line(line: str) -> str:
+    """Return a line of prose as a snippet shows it: without its blanks to fill in; empty when no words are left."""
+    if "_" in line or "--" in line or "—" in line or ".." in line or "==" in line or "…" in line:
+        line = " ".join(_FILL_IN.sub(" ", line).split())
+    return line if _WORD.search(line) is not None else ""
+
+
 def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
     """Return the line of a section's text that best shows why it matched."""
     prose: list[str] = []
@@ -1210,8 +1222,10 @@ def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
     for ln in map(str.strip, section.text.split("\n")):
         if ln.startswith(("```", "~~~")):
             fenced = not fenced
-        elif ln:
-            (code if fenced else prose).append(ln)
+        elif fenced and ln:
+            code.append(ln)
+        elif ln := _snippet_line(ln):
+            prose.append(ln)
     lines = prose + code  # a line of prose first among lines that match as well
     if not lines:
         return section.title[:width]

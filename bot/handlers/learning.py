@@ -82,19 +82,40 @@ def phase_body(phase: Phase, items: Sequence[ChecklistItem] = (), done: Collecti
     `done`, a plain bullet when `done` is None), so a phase written as task lists shows them and their links."""
     objective = phase.objective
     pieces = without_objective(phase.body, objective)
-    at_line = {item.line: item for item in items}
+    at_line = _items_by_line(items)
 
     def task(piece: Piece) -> str | None:  # indented by `body_lines`, as written
-        item = at_line.pop(piece.line, None)
+        item = _take_item(at_line, piece.line)
         if item is None:
             return None
         return f"{_item_box(item, done)} {piece.rest}" if piece.rest else _item_box(item, done)
 
     lines = body_lines(pieces, task)
     if at_line:  # items the phase's text does not place: after the rest
-        lines += ([""] if lines else []) + [_item_line(item, done) for item in at_line.values()]
+        left = [item for on_line in at_line.values() for item in on_line]
+        lines += ([""] if lines else []) + [_item_line(item, done) for item in left]
     head = [_("**Objective:** {objective}", objective=objective)] if objective else []
     return "\n\n".join(x for x in ("\n".join(head), "\n".join(lines).strip("\n")) if x)
+
+
+def _items_by_line(items: Sequence[ChecklistItem]) -> dict[int, list[ChecklistItem]]:
+    """Return checklist items by the line they are written on, in order: a table row can hold several ('**SQL**<br>☐
+    SQLBolt<br>☐ SELECT')."""
+    at_line: dict[int, list[ChecklistItem]] = {}
+    for item in items:
+        at_line.setdefault(item.line, []).append(item)
+    return at_line
+
+
+def _take_item(at_line: dict[int, list[ChecklistItem]], line: int) -> ChecklistItem | None:
+    """Remove and return the next item written on `line` (see `_items_by_line`); None when none is left."""
+    on_line = at_line.get(line)
+    if not on_line:
+        return None
+    item = on_line.pop(0)
+    if not on_line:
+        del at_line[line]
+    return item
 
 
 def _item_line(item: ChecklistItem, done: Collection[str] | None) -> str:
@@ -703,10 +724,10 @@ def _part_pieces(role: Role, section: Section) -> list[Piece]:
 def _part_text(role: Role, pieces: Sequence[Piece], done: Collection[str] | None) -> str:
     """Return a part's pieces as markdown, its task items with the reader's ticks (plain bullets when `done` is
     None)."""
-    at_line = {item.line: item for item in role.checklist}
+    at_line = _items_by_line(role.checklist)
 
     def task(piece: PieceLike) -> str | None:  # indented by `body_lines`, as written
-        item = at_line.get(piece.line)
+        item = _take_item(at_line, piece.line)
         return None if item is None else _item_box(item, done)
 
     return "\n".join(body_lines(pieces, task)).strip("\n")
