@@ -41,6 +41,7 @@ from bot.content.models import (
 from bot.content.phases import (
     DAY_WORDS,
     PhaseHeading,
+    cut_short,
     dated_hint,
     dated_phases,
     heading_day,
@@ -527,6 +528,7 @@ class _PhaseBuilder:
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
     part: tuple[int, int] | None = None  # the weeks its heading takes only part of ('Week 4 + half of Week 5': 5-5)
+    cut: str | None = None  # unread words after its heading's span that may end it ('(week 1 t/m 4)'): see `cut_short`
 
 
 @dataclass(slots=True)
@@ -784,6 +786,8 @@ class _Body:
             )
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
+            if found.first is not None:
+                self._cut_short(title, line, found)
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
@@ -798,6 +802,21 @@ class _Body:
         heading.quote = quote
         self.stack.append(heading)
         self.headings.append(heading)
+
+    def _cut_short(self, title: str, line: int, found: PhaseHeading) -> None:
+        """Warn about a phase heading whose span may go on in words that are not read ('(Weeks 1 to be decided)'),
+        and keep them for the warning about the weeks the phase may leave out."""
+        cut = cut_short(title)
+        if cut is None or self.phase is None:
+            return
+        self.phase.cut = cut
+        weeks = f"week {found.first}" if found.first == found.last else f"weeks {found.first}-{found.last}"
+        self.problems.add(
+            "warning",
+            line,
+            f"'{title}' is read as {weeks}: '{cut}' after its span is not read; "
+            "write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+        )
 
     def _closes_plan(self, title: str, level: float) -> bool:
         """Return True when a heading after the last phase, at its level, is no part of it: a closing section
@@ -2067,11 +2086,18 @@ def _build_phases(
                     f"(weeks {p_first}-{p_last}, line {previous.line})",
                 )
             elif first > p_last + 1:
+                cut = previous.cut
+                unread = (
+                    f"; Phase {p_number}'s heading (line {previous.line}) may say more weeks: '{cut}' after its span "
+                    "is not read"
+                    if cut is not None and _DIGIT.search(cut) is not None
+                    else ""
+                )
                 problems.add(
                     "warning",
                     b.line,
                     f"weeks {p_last + 1}-{first - 1} belong to no phase "
-                    f"(between Phase {p_number} and Phase {b.number})",
+                    f"(between Phase {p_number} and Phase {b.number}){unread}",
                 )
         b.final, b.first, b.last = b.number, first, last
         objective = b.objective or _first_sentence(b.intro)

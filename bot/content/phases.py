@@ -79,9 +79,11 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _NUMBER = (
     r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{_ROMAN})(?![-/'’][^\W\d_]))\b"
 )
-# Between a span's numbers: English, German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
-# 'et'), Italian ('a', 'al', 'e') and Portuguese ('a', 'até', 'e') words.
-_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+# Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
+# 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
+# 'tot en met', 'tot', 'en') words.
+_DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
+_RANGE_SEP = rf"\s*(?:-|–|—|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
@@ -439,7 +441,7 @@ _LATIN_UNIT_WORDS = {
 }
 _LATIN_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _LATIN_UNIT_WORDS.items())
 _LATIN_UNIT_AGAIN = "|".join(_LATIN_UNIT_WORDS.values())
-_LATIN_TO = r"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|tot)\s*"
+_LATIN_TO = rf"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|{_DUTCH_TO})\s*"
 _LATIN_MAYBE = re.compile(rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS}|{_LATIN_UNIT_AGAIN})(?![^\W\d_])", re.IGNORECASE)
 # The same in lower-case ASCII text, several times faster than IGNORECASE (see `_span_search`).
 _LATIN_MAYBE_LOWER = re.compile(_LATIN_MAYBE.pattern)
@@ -1142,6 +1144,33 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
         return "its week span is not readable; write it as '(Weeks 5-8)' or '(Week 3)'"
     first = _first_span(text, text.rfind(second))
     return f"it gives two spans, '{_as_written(first, said)}' and '{_as_written(second, said)}'; keep one"
+
+
+# What may be the rest of a range its words were not read as, after a span in its brackets: a word that starts one
+# ('(Weeks 1 to be decided)'), or short words and a number ('(week 1 t/m 4)', '(Week 3 thru 5)').
+_CUT_SHORT = re.compile(
+    r"(?:to|until|till|through|thru)\b.*|[^\W\d_]{1,4}(?:/[^\W\d_]{1,4})?\.?(?:\s+[^\W\d_]{1,4}){0,2}\s*\d{1,4}",
+    re.IGNORECASE,
+)
+
+
+def cut_short(text: str) -> str | None:
+    """Return the words after a phase heading's span, in its brackets, that may be the rest of a range it was not
+    read as ('t/m 4' in 'Fase 1: Basis (week 1 t/m 4)' if 't/m' were not read), else None."""
+    if "(" not in text and "[" not in text:  # most phase headings
+        return None
+    english = as_english(text)
+    span = _span_search(english)
+    if span is None:
+        return None
+    matched = span.group().strip()
+    close = _BRACKETS.get(matched[:1])
+    if close is None or matched.endswith(close) or (end := english.find(close, span.end())) < 0:
+        return None
+    inner = english[span.end() : end].strip()
+    if _OF_ALL.fullmatch(inner) is not None:  # '(week 3 of 12)': how many there are in all
+        return None
+    return inner if _CUT_SHORT.fullmatch(inner) is not None else None
 
 
 def heading_span(text: str) -> str | None:

@@ -691,3 +691,32 @@ def test_week_headings_inside_a_phase_of_several_weeks_are_its_parts_dated_by_th
     labels = [(piece.md, piece.weeks) for piece in role.phases[1].body if piece.kind == "label"]
     assert labels == [(f"{week} 6: Syntax", (6, 6)), (f"{week} 7: DOM", (7, 7)), (f"{week} 8: Async", (8, 8))]
     assert [p.severity for p in problems if p.severity == "error"] == []
+
+
+def test_a_span_that_goes_on_in_unread_words_is_pointed_at_with_the_weeks_it_leaves_out():
+    body = (
+        "# T\n\n## Phase 1: Basics (Week 1 bis zur 4)\n- a\n\n## Phase 2: More (Weeks 5-8)\n- b\n\n"
+        "## Phase 3: End (Weeks 9 to be decided)\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Basics (bis zur 4)", (1, 1)),
+        (2, "More", (5, 8)),
+        (3, "End (to be decided)", (9, 9)),
+    ]
+    assert sorted(str(p) for p in problems) == [
+        "x.md:10: warning: 'Phase 1: Basics (Week 1 bis zur 4)' is read as week 1: 'bis zur 4' after its span is not "
+        "read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+        "x.md:13: warning: weeks 2-4 belong to no phase (between Phase 1 and Phase 2); Phase 1's heading (line 10) may "
+        "say more weeks: 'bis zur 4' after its span is not read",
+        "x.md:16: warning: 'Phase 3: End (Weeks 9 to be decided)' is read as week 9: 'to be decided' after its span is "
+        "not read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Phase 1: Basics (Weeks 1-4, 10 h/week)", "Phase 1: Basics (week 1 of 12)", "Phase 1: Go (Week 1)"]
+)
+def test_a_span_with_a_note_or_a_count_is_not_pointed_at(heading):
+    _, problems, _ = parse(f"# T\n\n## {heading}\n- a\n\n## Phase 2: More\n- b\n")
+    assert not [p for p in problems if "after its span" in p.message]
