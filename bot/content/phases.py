@@ -98,9 +98,15 @@ _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS}|w(?=\d))|(?P<month>{_MONT
 _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number; a '#' may come
 # before the first ('Week #4').
+# A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
+# the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`).
+_OPEN_END = (
+    r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
+    rf"{_UNIT_WORDS})))?"
+)
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
-    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
+    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?{_OPEN_END}\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")

@@ -123,6 +123,14 @@ from tests.content.helpers import role_file
         ("5-6주차: CSS 레이아웃", None, (5, 6), "CSS 레이아웃"),
         ("1개월차: 파이썬 기초", None, (1, 4), "파이썬 기초"),
         ("1-30일차: 파이썬", None, (1, 5), "파이썬"),
+        # open-ended: the '+' is the span's
+        ("Week 9+ — Portfolio and interviews", None, (9, 9), "Portfolio and interviews"),
+        ("Weeks 9+ (ongoing): Jobs", None, (9, 9), "Jobs (ongoing)"),
+        ("Phase 5: Portfolio (Weeks 20+)", 5, (20, 20), "Portfolio"),
+        ("Weeks 10-12+: Capstone", None, (10, 12), "Capstone"),
+        ("Month 6+: Job hunt", None, (21, 24), "Job hunt"),
+        ("Week 3+4: Forms", None, (3, 4), "Forms"),
+        ("Phase 2: C++ (Weeks 5-8)", 2, (5, 8), "C++"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
