@@ -1245,9 +1245,12 @@ def _parse_body(
             )
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
-        if reader.series is None:
+        dated_series = _dated_series(headings, reader.series)
+        if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
+            heading_phases, reader.series = dated_series, None
+        elif reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
-        plain_file = reader.series is None and reader.levels_at is None
+        plain_file = reader.series is None and reader.levels_at is None and dated_series is None
         titled = titled_spans(timed) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
@@ -1324,6 +1327,22 @@ def _parse_body(
 
 
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
+
+
+def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[PhaseHeading | None] | None:
+    """Return the phases of a series of headings (`word`: 'sprint') that give the dates they run ('## Sprint 1 (Jan
+    5 – Jan 16): Dart'), weeks counted from the first date as `dated_phases` counts them; None when the dated
+    headings are not that series'."""
+    if word is None:
+        return None
+    dated = dated_phases(headings)
+    if dated is None:
+        return None
+    for (_, text), found in zip(headings, dated, strict=True):
+        series = read_series_heading(text) if found is not None else None
+        if found is not None and (series is None or series[0] != word):
+            return None
+    return dated
 
 
 def _timed_headings(

@@ -1410,6 +1410,7 @@ class DatedHeading(NamedTuple):
     start: _Date
     end: _Date | None  # None: 'Week of March 3', one week
     title: str
+    number: int | None = None  # a series heading's own ('Sprint 2 (Jan 19 – Jan 30): Widgets'); None: by its place
 
 
 def _date_of(found: re.Match[str], key: str) -> _Date | None:
@@ -1426,11 +1427,15 @@ def _date_of(found: re.Match[str], key: str) -> _Date | None:
 
 def read_dated_heading(text: str) -> DatedHeading | None:
     """Return what a heading that opens with the dates it runs says ('Jan 6 – Jan 19: Swift Foundations', 'Week of
-    March 3: Architecture', '2025-03-24 → 2025-04-13: Capstone', 'January 13-26: More'), else None."""
+    March 3: Architecture', '2025-03-24 → 2025-04-13: Capstone', 'January 13-26: More'), or a series heading that
+    gives them in brackets ('Sprint 1 (Jan 5 – Jan 16): Dart', 'Sprint 1: Dart (Jan 5 – Jan 16)': see
+    `_dated_series`), else None."""
+    if _DIGIT.search(text) is None:  # most headings
+        return None
     lead = _LEAD.match(text)
     found = _DATED.match(text, lead.end() if lead else 0)
     if found is None:
-        return None
+        return _dated_series(text, lead.end() if lead else 0)
     rest = text[found.end() :]
     if rest[:1].isalnum():  # 'Jan 6 – Jan 19th-century maps': the dates are no heading's own
         return None
@@ -1444,6 +1449,25 @@ def read_dated_heading(text: str) -> DatedHeading | None:
     if start is None or end is None:
         return None
     return DatedHeading(start, end, _title(rest))
+
+
+def _dated_series(text: str, start: int) -> DatedHeading | None:
+    """Return a series heading ('Sprint 1', 'Milestone 2': see `read_series_heading`) that gives the dates it runs
+    in brackets, as a dated heading of its number, titled as a week heading with dates is: 'Sprint 1 (Jan 5 – Jan
+    16): Dart' is 'Dart (Jan 5 – Jan 16)'; else None. A series heading that gives weeks is no dated one."""
+    series = _SERIES.match(text, start)
+    if series is None or _DOTTED.match(text, series.end("n")) is not None:
+        return None
+    rest = text[series.end("n") :]
+    bracket = _DATES_BRACKETED.search(rest)
+    if bracket is None or _span_search(rest) is not None:
+        return None
+    inner = bracket.group()[1:-1].strip()
+    dates = read_dated_heading(inner)
+    if dates is None or dates.title:  # more than dates in the brackets
+        return None
+    title = _title(f"{rest[: bracket.start()]} {rest[bracket.end() :]}")
+    return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
 
 
 def _calendar(dates: Sequence[_Date]) -> list[date] | None:
@@ -1493,7 +1517,7 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
         first = max(first, last_week + 1)
         last = max(last, first)
         last_week = last
-        result[i] = PhaseHeading(None, first, last, found.title or headings[i][1], "week")
+        result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
     return result
 
 
