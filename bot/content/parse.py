@@ -62,6 +62,7 @@ from bot.content.phases import (
     series_word,
     table_row_heading,
     table_row_weeks,
+    time_box,
     title_cell,
     titled_spans,
     unreadable_span,
@@ -1269,7 +1270,7 @@ def _parse_body(
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
-            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread)
+            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -1609,6 +1610,20 @@ def _line_hint(unread: list[str]) -> str | None:
         f"its lines {quoted_few(unread)} read like weeks, but only two or more such lines, each after the weeks of "
         "the one before, are a plan ('Week 1 — HTML basics', then 'Week 2 — CSS'); or add headings like "
         "'## Week 1: HTML basics'"
+    )
+
+
+def _time_box_hint(blocks: list[Block]) -> str | None:
+    """Return what the self-paced warning says of top-level list items that give their length in brackets ('1. Go
+    fundamentals [3w]'), which are no phases: how to write the first as a phase heading; None when there are none."""
+    boxed = [box for b in blocks if b[0] == "item" and not b[5] and (box := time_box(b[3])) is not None]
+    if not boxed:
+        return None
+    _, title, weeks = boxed[0]
+    length = f"{weeks} week{'s' if weeks > 1 else ''}"
+    return (
+        f"its time boxes ({quoted_few([text for text, _, _ in boxed])}) give lengths, but only a heading's length "
+        f"makes a phase: for a weekly plan write each as a heading, '## 1. {title} ({length})'"
     )
 
 

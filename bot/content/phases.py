@@ -142,11 +142,19 @@ def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
 # ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
 # weeks': a range's dash after a digit is no separator) is not one.
-_LENGTH = (
-    r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
-    rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
+def _length(week: str, month: str, day: str) -> str:
+    """Return the pattern of a length in these words of each unit."""
+    return (
+        r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+        rf"(?:(?P<week>{week})|(?P<month>{month})|(?P<day>{day}))(?![^\W\d_])\.?"
+    )
+
+
+_LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
+# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'.
+_LENGTH_BRACKETED = re.compile(
+    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*[)\]]", re.IGNORECASE
 )
-_LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
 _LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
@@ -818,16 +826,32 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
         length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
         if length is None:
             return None
-        a = int(length.group("a"))
-        mean = (a + int(length.group("b") or a)) / 2
-        weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
-        title = _title_of(_without(rest, length))
-        return PhaseHeading(number, None, None, title, "", max(1, math.ceil(weeks)))
+        return PhaseHeading(number, None, None, _title_of(_without(rest, length)), "", _length_weeks(length))
     unit = _unit(span)
     a = int(span.group("a"))
     b = int(span.group("b")) if span.group("b") else a
     without, b = _span_and_rest(rest, span, b)
     return PhaseHeading(number, *_weeks(unit, a, b), _title_of(without), unit)
+
+
+def _length_weeks(length: re.Match[str]) -> int:
+    """Return the weeks a length `_LENGTH` read takes: the mean of a range, at least one week."""
+    a = int(length.group("a"))
+    mean = (a + int(length.group("b") or a)) / 2
+    weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
+    return max(1, math.ceil(weeks))
+
+
+def time_box(text: str) -> tuple[str, str, int] | None:
+    """Return a text that gives its length in brackets, up to them ('Go fundamentals [3w]' of 'Go fundamentals [3w]
+    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None."""
+    if "(" not in text and "[" not in text:
+        return None
+    length = _LENGTH_BRACKETED.search(text)
+    if length is None:
+        return None
+    boxed = text[: length.end()]
+    return boxed, _title_of(_without(boxed, length)), _length_weeks(length)
 
 
 def _numbered(body: str) -> PhaseHeading | None:

@@ -205,6 +205,15 @@ def test_headings_that_are_not_phases(heading):
         ("Phase 7: Practice for 6-8 weeks", None, "Practice for 6-8 weeks"),  # a range's dash is no separator
         ("Phase 8: Build projects 1–2 months", None, "Build projects 1–2 months"),
         ("Phase 9: Python, 2-3 weeks", 3, "Python"),
+        # time boxes: a unit of a letter or two, in brackets only
+        ("1. Go fundamentals [3w]", 3, "Go fundamentals"),
+        ("Phase 1: Tooling [3d]", 1, "Tooling"),
+        ("Phase 2: Data [2 wks]", 2, "Data"),
+        ("Phase 3: HTTP (~3w)", 3, "HTTP"),
+        ("Phase 4: Capstone [1m]", 4, "Capstone"),
+        ("Phase 5: Jobs [2 mo]", 8, "Jobs"),
+        ("Phase 6: 3w tips", None, "3w tips"),  # no brackets: words of the title
+        ("Phase 7: Notes [3 words]", None, "Notes [3 words]"),
         ("Этап 1: Основы (4 недели)", 4, "Основы"),
         ("Этап 2: Фреймворки (1-2 месяца)", 6, "Фреймворки"),
         ("Этап 3: Docker — 10 дней", 2, "Docker"),
@@ -728,3 +737,23 @@ def test_a_span_that_goes_on_in_unread_words_is_pointed_at_with_the_weeks_it_lea
 def test_a_span_with_a_note_or_a_count_is_not_pointed_at(heading):
     _, problems, _ = parse(f"# T\n\n## {heading}\n- a\n\n## Phase 2: More\n- b\n")
     assert not [p for p in problems if "after its span" in p.message]
+
+
+def test_sections_that_give_their_time_boxes_are_phases_of_that_length():
+    role, problems, _ = parse("# T\n\n## 1. Go fundamentals [3w]\n- Tour\n\n## 2. HTTP services [3w]\n- net/http\n")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Go fundamentals", (1, 3)),
+        (2, "HTTP services", (4, 6)),
+    ]
+    assert problems == []
+
+
+def test_a_list_of_time_boxes_is_told_how_to_be_a_plan():
+    body = "# T\n\n1. Go fundamentals [3w]\n   1.1 Tooling [3d]\n2. HTTP services [3w]\n3. Data [4w]\n"
+    role, problems, _ = parse(body)
+    assert role.phases == ()
+    (warning,) = [p.message for p in problems if "no phases found" in p.message]
+    assert warning.endswith(
+        "its time boxes ('Go fundamentals [3w]', 'HTTP services [3w]', 'Data [4w]') give lengths, but only a "
+        "heading's length makes a phase: for a weekly plan write each as a heading, '## 1. Go fundamentals (3 weeks)'"
+    )
