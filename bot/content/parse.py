@@ -111,6 +111,7 @@ OBJECTIVE_LABELS = frozenset(
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
         *("learning objective", "learning objectives", "learning goal", "learning goals"),
         *("learning outcome", "learning outcomes"),
+        *("sprint goal", "sprint goals", "week goal", "weekly goal", "milestone goal", "phase goal", "stage goal"),
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
@@ -1875,12 +1876,19 @@ def _without_leading_marks(label: str) -> str:
     return label[marks.end() :] if marks else label
 
 
+# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
+_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+
+
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text:
         return None
+    label = _PLAIN_LABEL.match(text)
+    if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
+        text = text[label.end() :]  # 'Focus: get comfortable with AWS', an objective line without bold
     match = _SENTENCE.match(text)
     return match.group(1) if match else text
 

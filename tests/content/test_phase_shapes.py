@@ -418,6 +418,26 @@ def test_a_learning_objectives_label_is_the_objective():
     assert problems == []
 
 
+def test_a_first_sentence_that_opens_with_an_objective_label_is_the_objective_without_it():
+    body = (
+        "# T\n\n## Stage 1: IAM (Weeks 1-3)\n\nFocus: get comfortable with one cloud. Then more.\n\n- x\n\n"
+        "## Stage 2: Logs (Weeks 4-5)\n\nZiel: Logs lesen.\n\n## Stage 3: Notes (Week 6)\n\nNote: read slowly.\n"
+    )
+    role, _, _ = parse(body)
+    assert [p.objective for p in role.phases] == [
+        "get comfortable with one cloud.",
+        "Logs lesen.",
+        "Note: read slowly.",  # no objective label: the sentence as written
+    ]
+
+
+@pytest.mark.parametrize("label", ["Sprint goal", "Week goal", "Milestone goal"])
+def test_a_sprint_or_week_goal_is_the_objective(label):
+    body = f"# T\n\n## Phase 1: Dart (Weeks 1-2)\n\nSome words first.\n\n**{label}:** Write plain Dart.\n\n- x\n"
+    role, _, _ = parse(body)
+    assert [(p.objective, p.subsections) for p in role.phases] == [("Write plain Dart.", ())]
+
+
 def test_a_heading_naming_the_phase_it_is_in_is_a_part_of_it():
     body = (
         "# T\n\n## Phase 1: Basics (Weeks 1-2)\n- a\n\n### Phase 1 Resources\n- [docs](https://docs.python.org/3/)\n\n"
