@@ -41,6 +41,7 @@ from bot.content.models import (
 from bot.content.phases import (
     DAY_WORDS,
     PhaseHeading,
+    cut_short,
     dated_hint,
     dated_phases,
     heading_day,
@@ -61,6 +62,7 @@ from bot.content.phases import (
     series_word,
     table_row_heading,
     table_row_weeks,
+    time_box,
     title_cell,
     titled_spans,
     unreadable_span,
@@ -109,6 +111,7 @@ OBJECTIVE_LABELS = frozenset(
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
         *("learning objective", "learning objectives", "learning goal", "learning goals"),
         *("learning outcome", "learning outcomes"),
+        *("sprint goal", "sprint goals", "week goal", "weekly goal", "milestone goal", "phase goal", "stage goal"),
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
@@ -527,6 +530,7 @@ class _PhaseBuilder:
     links: str = ""  # the links in its heading ('## [Phase 1: Linux](https://…) (Weeks 1-4)'), shown after its text
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
     part: tuple[int, int] | None = None  # the weeks its heading takes only part of ('Week 4 + half of Week 5': 5-5)
+    cut: str | None = None  # unread words after its heading's span that may end it ('(week 1 t/m 4)'): see `cut_short`
 
 
 @dataclass(slots=True)
@@ -797,6 +801,8 @@ class _Body:
             )
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
+            if found.first is not None:
+                self._cut_short(title, line, found)
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
@@ -811,6 +817,21 @@ class _Body:
         heading.quote = quote
         self.stack.append(heading)
         self.headings.append(heading)
+
+    def _cut_short(self, title: str, line: int, found: PhaseHeading) -> None:
+        """Warn about a phase heading whose span may go on in words that are not read ('(Weeks 1 to be decided)'),
+        and keep them for the warning about the weeks the phase may leave out."""
+        cut = cut_short(title)
+        if cut is None or self.phase is None:
+            return
+        self.phase.cut = cut
+        weeks = f"week {found.first}" if found.first == found.last else f"weeks {found.first}-{found.last}"
+        self.problems.add(
+            "warning",
+            line,
+            f"'{title}' is read as {weeks}: '{cut}' after its span is not read; "
+            "write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+        )
 
     def _closes_plan(self, title: str, level: float) -> bool:
         """Return True when a heading after the last phase, at its level, is no part of it: a closing section
@@ -1263,9 +1284,12 @@ def _parse_body(
             )
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
-        if reader.series is None:
+        dated_series = _dated_series(headings, reader.series)
+        if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
+            heading_phases, reader.series = dated_series, None
+        elif reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
-        plain_file = reader.series is None and reader.levels_at is None
+        plain_file = reader.series is None and reader.levels_at is None and dated_series is None
         titled = titled_spans(timed) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
@@ -1284,7 +1308,7 @@ def _parse_body(
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
-            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread)
+            problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -1343,6 +1367,22 @@ def _parse_body(
 
 
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
+
+
+def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[PhaseHeading | None] | None:
+    """Return the phases of a series of headings (`word`: 'sprint') that give the dates they run ('## Sprint 1 (Jan
+    5 – Jan 16): Dart'), weeks counted from the first date as `dated_phases` counts them; None when the dated
+    headings are not that series'."""
+    if word is None:
+        return None
+    dated = dated_phases(headings)
+    if dated is None:
+        return None
+    for (_, text), found in zip(headings, dated, strict=True):
+        series = read_series_heading(text) if found is not None else None
+        if found is not None and (series is None or series[0] != word):
+            return None
+    return dated
 
 
 def _timed_headings(
@@ -1623,6 +1663,20 @@ def _line_hint(unread: list[str]) -> str | None:
         f"its lines {quoted_few(unread)} read like weeks, but only two or more such lines, each after the weeks of "
         "the one before, are a plan ('Week 1 — HTML basics', then 'Week 2 — CSS'); or add headings like "
         "'## Week 1: HTML basics'"
+    )
+
+
+def _time_box_hint(blocks: list[Block]) -> str | None:
+    """Return what the self-paced warning says of top-level list items that give their length in brackets ('1. Go
+    fundamentals [3w]'), which are no phases: how to write the first as a phase heading; None when there are none."""
+    boxed = [box for b in blocks if b[0] == "item" and not b[5] and (box := time_box(b[3])) is not None]
+    if not boxed:
+        return None
+    _, title, weeks = boxed[0]
+    length = f"{weeks} week{'s' if weeks > 1 else ''}"
+    return (
+        f"its time boxes ({quoted_few([text for text, _, _ in boxed])}) give lengths, but only a heading's length "
+        f"makes a phase: for a weekly plan write each as a heading, '## 1. {title} ({length})'"
     )
 
 
@@ -1915,12 +1969,19 @@ def _without_leading_marks(label: str) -> str:
     return label[marks.end() :] if marks else label
 
 
+# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
+_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+
+
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text:
         return None
+    label = _PLAIN_LABEL.match(text)
+    if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
+        text = text[label.end() :]  # 'Focus: get comfortable with AWS', an objective line without bold
     match = _SENTENCE.match(text)
     return match.group(1) if match else text
 
@@ -2160,11 +2221,18 @@ def _build_phases(
                     f"(weeks {p_first}-{p_last}, line {previous.line})",
                 )
             elif first > p_last + 1:
+                cut = previous.cut
+                unread = (
+                    f"; Phase {p_number}'s heading (line {previous.line}) may say more weeks: '{cut}' after its span "
+                    "is not read"
+                    if cut is not None and _DIGIT.search(cut) is not None
+                    else ""
+                )
                 problems.add(
                     "warning",
                     b.line,
                     f"weeks {p_last + 1}-{first - 1} belong to no phase "
-                    f"(between Phase {p_number} and Phase {b.number})",
+                    f"(between Phase {p_number} and Phase {b.number}){unread}",
                 )
         b.final, b.first, b.last = b.number, first, last
         objective = b.objective or _first_sentence(b.intro)

@@ -79,9 +79,11 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _NUMBER = (
     r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{_ROMAN})(?![-/'’][^\W\d_]))\b"
 )
-# Between a span's numbers: English, German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
-# 'et'), Italian ('a', 'al', 'e') and Portuguese ('a', 'até', 'e') words.
-_RANGE_SEP = r"\s*(?:-|–|—|to|through|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+# Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
+# 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
+# 'tot en met', 'tot', 'en') words.
+_DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
+_RANGE_SEP = rf"\s*(?:-|–|—|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
@@ -96,9 +98,15 @@ _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS}|w(?=\d))|(?P<month>{_MONT
 _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number; a '#' may come
 # before the first ('Week #4').
+# A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
+# the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`).
+_OPEN_END = (
+    r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
+    rf"{_UNIT_WORDS})))?"
+)
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
-    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?\s*[)\]]?"
+    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?{_OPEN_END}\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
@@ -134,11 +142,19 @@ def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match
 # A length instead of a span: '(4 weeks)', '[2-3 months]', '(~10 days)', or at the end after a separator
 # ('Phase 3: Terraform — 3 weeks'); a number inside the title ('Learn 3 weeks of Python', 'Practice for 6-8
 # weeks': a range's dash after a digit is no separator) is not one.
-_LENGTH = (
-    r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
-    rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))(?![^\W\d_])\.?"
+def _length(week: str, month: str, day: str) -> str:
+    """Return the pattern of a length in these words of each unit."""
+    return (
+        r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+        rf"(?:(?P<week>{week})|(?P<month>{month})|(?P<day>{day}))(?![^\W\d_])\.?"
+    )
+
+
+_LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
+# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'.
+_LENGTH_BRACKETED = re.compile(
+    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*[)\]]", re.IGNORECASE
 )
-_LENGTH_BRACKETED = re.compile(rf"[(\[]\s*{_LENGTH}\s*[)\]]", re.IGNORECASE)
 _LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
@@ -439,7 +455,7 @@ _LATIN_UNIT_WORDS = {
 }
 _LATIN_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _LATIN_UNIT_WORDS.items())
 _LATIN_UNIT_AGAIN = "|".join(_LATIN_UNIT_WORDS.values())
-_LATIN_TO = r"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|tot)\s*"
+_LATIN_TO = rf"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|{_DUTCH_TO})\s*"
 _LATIN_MAYBE = re.compile(rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS}|{_LATIN_UNIT_AGAIN})(?![^\W\d_])", re.IGNORECASE)
 # The same in lower-case ASCII text, several times faster than IGNORECASE (see `_span_search`).
 _LATIN_MAYBE_LOWER = re.compile(_LATIN_MAYBE.pattern)
@@ -810,16 +826,32 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
         length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
         if length is None:
             return None
-        a = int(length.group("a"))
-        mean = (a + int(length.group("b") or a)) / 2
-        weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
-        title = _title_of(_without(rest, length))
-        return PhaseHeading(number, None, None, title, "", max(1, math.ceil(weeks)))
+        return PhaseHeading(number, None, None, _title_of(_without(rest, length)), "", _length_weeks(length))
     unit = _unit(span)
     a = int(span.group("a"))
     b = int(span.group("b")) if span.group("b") else a
     without, b = _span_and_rest(rest, span, b)
     return PhaseHeading(number, *_weeks(unit, a, b), _title_of(without), unit)
+
+
+def _length_weeks(length: re.Match[str]) -> int:
+    """Return the weeks a length `_LENGTH` read takes: the mean of a range, at least one week."""
+    a = int(length.group("a"))
+    mean = (a + int(length.group("b") or a)) / 2
+    weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
+    return max(1, math.ceil(weeks))
+
+
+def time_box(text: str) -> tuple[str, str, int] | None:
+    """Return a text that gives its length in brackets, up to them ('Go fundamentals [3w]' of 'Go fundamentals [3w]
+    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None."""
+    if "(" not in text and "[" not in text:
+        return None
+    length = _LENGTH_BRACKETED.search(text)
+    if length is None:
+        return None
+    boxed = text[: length.end()]
+    return boxed, _title_of(_without(boxed, length)), _length_weeks(length)
 
 
 def _numbered(body: str) -> PhaseHeading | None:
@@ -1144,6 +1176,33 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     return f"it gives two spans, '{_as_written(first, said)}' and '{_as_written(second, said)}'; keep one"
 
 
+# What may be the rest of a range its words were not read as, after a span in its brackets: a word that starts one
+# ('(Weeks 1 to be decided)'), or short words and a number ('(week 1 t/m 4)', '(Week 3 thru 5)').
+_CUT_SHORT = re.compile(
+    r"(?:to|until|till|through|thru)\b.*|[^\W\d_]{1,4}(?:/[^\W\d_]{1,4})?\.?(?:\s+[^\W\d_]{1,4}){0,2}\s*\d{1,4}",
+    re.IGNORECASE,
+)
+
+
+def cut_short(text: str) -> str | None:
+    """Return the words after a phase heading's span, in its brackets, that may be the rest of a range it was not
+    read as ('t/m 4' in 'Fase 1: Basis (week 1 t/m 4)' if 't/m' were not read), else None."""
+    if "(" not in text and "[" not in text:  # most phase headings
+        return None
+    english = as_english(text)
+    span = _span_search(english)
+    if span is None:
+        return None
+    matched = span.group().strip()
+    close = _BRACKETS.get(matched[:1])
+    if close is None or matched.endswith(close) or (end := english.find(close, span.end())) < 0:
+        return None
+    inner = english[span.end() : end].strip()
+    if _OF_ALL.fullmatch(inner) is not None:  # '(week 3 of 12)': how many there are in all
+        return None
+    return inner if _CUT_SHORT.fullmatch(inner) is not None else None
+
+
 def heading_span(text: str) -> str | None:
     """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
@@ -1375,6 +1434,7 @@ class DatedHeading(NamedTuple):
     start: _Date
     end: _Date | None  # None: 'Week of March 3', one week
     title: str
+    number: int | None = None  # a series heading's own ('Sprint 2 (Jan 19 – Jan 30): Widgets'); None: by its place
 
 
 def _date_of(found: re.Match[str], key: str) -> _Date | None:
@@ -1391,11 +1451,15 @@ def _date_of(found: re.Match[str], key: str) -> _Date | None:
 
 def read_dated_heading(text: str) -> DatedHeading | None:
     """Return what a heading that opens with the dates it runs says ('Jan 6 – Jan 19: Swift Foundations', 'Week of
-    March 3: Architecture', '2025-03-24 → 2025-04-13: Capstone', 'January 13-26: More'), else None."""
+    March 3: Architecture', '2025-03-24 → 2025-04-13: Capstone', 'January 13-26: More'), or a series heading that
+    gives them in brackets ('Sprint 1 (Jan 5 – Jan 16): Dart', 'Sprint 1: Dart (Jan 5 – Jan 16)': see
+    `_dated_series`), else None."""
+    if _DIGIT.search(text) is None:  # most headings
+        return None
     lead = _LEAD.match(text)
     found = _DATED.match(text, lead.end() if lead else 0)
     if found is None:
-        return None
+        return _dated_series(text, lead.end() if lead else 0)
     rest = text[found.end() :]
     if rest[:1].isalnum():  # 'Jan 6 – Jan 19th-century maps': the dates are no heading's own
         return None
@@ -1409,6 +1473,25 @@ def read_dated_heading(text: str) -> DatedHeading | None:
     if start is None or end is None:
         return None
     return DatedHeading(start, end, _title(rest))
+
+
+def _dated_series(text: str, start: int) -> DatedHeading | None:
+    """Return a series heading ('Sprint 1', 'Milestone 2': see `read_series_heading`) that gives the dates it runs
+    in brackets, as a dated heading of its number, titled as a week heading with dates is: 'Sprint 1 (Jan 5 – Jan
+    16): Dart' is 'Dart (Jan 5 – Jan 16)'; else None. A series heading that gives weeks is no dated one."""
+    series = _SERIES.match(text, start)
+    if series is None or _DOTTED.match(text, series.end("n")) is not None:
+        return None
+    rest = text[series.end("n") :]
+    bracket = _DATES_BRACKETED.search(rest)
+    if bracket is None or _span_search(rest) is not None:
+        return None
+    inner = bracket.group()[1:-1].strip()
+    dates = read_dated_heading(inner)
+    if dates is None or dates.title:  # more than dates in the brackets
+        return None
+    title = _title(f"{rest[: bracket.start()]} {rest[bracket.end() :]}")
+    return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
 
 
 def _calendar(dates: Sequence[_Date]) -> list[date] | None:
@@ -1458,7 +1541,7 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
         first = max(first, last_week + 1)
         last = max(last, first)
         last_week = last
-        result[i] = PhaseHeading(None, first, last, found.title or headings[i][1], "week")
+        result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
     return result
 
 

@@ -78,8 +78,12 @@ NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, 1)} | {w: n for n, w 
 _NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
 # "14th", and as German and Spanish write an ordinal: "14." ("14. Woche"), "3ª" ("3ª semana").
 _ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th|\.?[ªº]|\.)|({'|'.join(_ORDINAL_WORDS)}))"
-# Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5".
-_TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&|\.\.|bis(?:\s+zur?)?|und|a(?:l|\s+la)?|hasta(?:\s+la)?|y)\s*"
+# Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5"; "3 t/m 5",
+# "3 tot en met 5".
+_TO = (
+    r"\s*(?:-|–|—|t/m\.?|tm|tot\s+en\s+met|tot|to|through|thru|until|till|and|&|\.\.|bis(?:\s+zur?)?|und"
+    r"|a(?:l|\s+la)?|hasta(?:\s+la)?|y)\s*"
+)
 _WEEK = rf"(?:{WEEK_WORDS})\.?"  # the words a role file names a week in; "wk." too
 _DAY = rf"(?:{DAY_WORDS})"  # the words a role file names a day in ('## Days 31-60: React')
 _PHASE = r"(?:phase[ns]?|fases?)"

@@ -253,3 +253,41 @@ def test_the_self_paced_warning_counts_distinct_days():
     _, problems = parse(body)
     (warning,) = [m for m in problems if "no phases found" in m]
     assert "its 3 'Day N' headings are days" in warning
+
+
+# --- sprints (and other series) that give their dates -------------------------------------------------------------
+
+
+def test_sprints_that_give_their_dates_are_dated_by_them():
+    body = """
+    # Flutter in sprints
+
+    **Sprint length:** 2 weeks
+
+    ## Sprint 1 (Jan 5 – Jan 16): Dart & tooling
+    - [ ] Install Flutter
+
+    ## Sprint 2 (Jan 19 – Jan 30): Widgets & layout
+    - [ ] Layouts
+
+    ## Sprint 3 (Feb 2 – Feb 13): State & navigation
+    - [ ] Riverpod
+    """
+    role, messages = parse(body)
+    assert phases(role) == [
+        (1, "Dart & tooling (Jan 5 – Jan 16)", (1, 2)),
+        (2, "Widgets & layout (Jan 19 – Jan 30)", (3, 4)),
+        (3, "State & navigation (Feb 2 – Feb 13)", (5, 6)),
+    ]
+    assert messages == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Sprint {n}: {title} ({dates})", "## Milestone {n} [{dates}] — {title}", "## Sprint {n} ({dates}): {title}"],
+)
+def test_two_dated_sprints_are_a_plan_whichever_side_their_dates_are_on(heading):
+    first = heading.format(n=1, title="Dart", dates="Jan 5 – Jan 16")
+    second = heading.format(n=2, title="Widgets", dates="Jan 19 – Jan 30")
+    role, _ = parse(f"# T\n\n{first}\n- a\n\n{second}\n- b\n")
+    assert phases(role) == [(1, "Dart (Jan 5 – Jan 16)", (1, 2)), (2, "Widgets (Jan 19 – Jan 30)", (3, 4))]

@@ -44,6 +44,13 @@ parse = parse_body
         ("Fase 1: Basis (Weken 1-4)", 1, (1, 4), "Basis"),
         ("Weken 5-8: Databases", None, (5, 8), "Databases"),
         ("Maand 2: Projecten", None, (5, 8), "Projecten"),
+        ("Fase 1: De basis van het web (week 1 t/m 4)", 1, (1, 4), "De basis van het web"),
+        ("Fase 2: JavaScript (weken 5 t/m 9)", 2, (5, 9), "JavaScript"),
+        ("Fase 2: JavaScript (weken 5 t/m. 9)", 2, (5, 9), "JavaScript"),
+        ("Fase 4: Back-end (week 14 tot en met 16)", 4, (14, 16), "Back-end"),
+        ("Fase 3: React (Weken 10 tm 13)", 3, (10, 13), "React"),
+        ("Weken 3 en 4: CSS", None, (3, 4), "CSS"),
+        ("Week 7 tot 8: Node", None, (7, 8), "Node"),
     ],
 )
 def test_a_heading_in_turkish_polish_indonesian_vietnamese_or_dutch_is_a_phase(heading, number, weeks, title):
@@ -114,7 +121,10 @@ def test_a_polish_plan_of_week_headings_has_its_objectives():
 
 @pytest.mark.parametrize(
     ("query", "weeks"),
-    [("hafta 5", (5, 5)), ("tydzień 3", (3, 3)), ("tydzien 3", (3, 3)), ("minggu 4", (4, 4)), ("tuần 2", (2, 2))],
+    [
+        *(("hafta 5", (5, 5)), ("tydzień 3", (3, 3)), ("tydzien 3", (3, 3)), ("minggu 4", (4, 4)), ("tuần 2", (2, 2))),
+        *(("week 3 t/m 5", (3, 5)), ("weken 3 tot en met 5", (3, 5)), ("week 3 tm 5", (3, 5))),
+    ],
 )
 def test_a_week_asked_in_these_languages_is_that_week(query, weeks):
     question = read_question(query)
@@ -136,3 +146,24 @@ def test_a_turkish_capital_i_is_found_by_the_small_i_a_learner_types():
     typed = [[(h.section.title, h.score) for h in answer(index, q).hits] for q in ("istatistik", "İstatistik")]
     assert typed[0] == typed[1]  # the same hits, scored the same, whichever 'i' is typed
     assert "Aşama 2: İstatistik ve Olasılık (Hafta 5-8)" in [title for title, _ in typed[0][:2]]
+
+
+def test_a_dutch_plan_of_t_m_spans_leaves_no_week_out():
+    body = """
+    # Webontwikkelaar
+
+    ## Fase 1: De basis van het web (week 1 t/m 4)
+    ### Week 1: Hoe het web werkt
+    - URL's
+    ### Weken 3 en 4: CSS
+    - Grid
+
+    ## Fase 2: JavaScript (weken 5 t/m 9)
+    - DOM
+    """
+    role, problems = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "De basis van het web", (1, 4)),
+        (2, "JavaScript", (5, 9)),
+    ]
+    assert problems == []

@@ -123,6 +123,14 @@ from tests.content.helpers import role_file
         ("5-6주차: CSS 레이아웃", None, (5, 6), "CSS 레이아웃"),
         ("1개월차: 파이썬 기초", None, (1, 4), "파이썬 기초"),
         ("1-30일차: 파이썬", None, (1, 5), "파이썬"),
+        # open-ended: the '+' is the span's
+        ("Week 9+ — Portfolio and interviews", None, (9, 9), "Portfolio and interviews"),
+        ("Weeks 9+ (ongoing): Jobs", None, (9, 9), "Jobs (ongoing)"),
+        ("Phase 5: Portfolio (Weeks 20+)", 5, (20, 20), "Portfolio"),
+        ("Weeks 10-12+: Capstone", None, (10, 12), "Capstone"),
+        ("Month 6+: Job hunt", None, (21, 24), "Job hunt"),
+        ("Week 3+4: Forms", None, (3, 4), "Forms"),
+        ("Phase 2: C++ (Weeks 5-8)", 2, (5, 8), "C++"),
     ],
 )
 def test_phase_headings_people_write(heading, number, weeks, title):
@@ -197,6 +205,15 @@ def test_headings_that_are_not_phases(heading):
         ("Phase 7: Practice for 6-8 weeks", None, "Practice for 6-8 weeks"),  # a range's dash is no separator
         ("Phase 8: Build projects 1–2 months", None, "Build projects 1–2 months"),
         ("Phase 9: Python, 2-3 weeks", 3, "Python"),
+        # time boxes: a unit of a letter or two, in brackets only
+        ("1. Go fundamentals [3w]", 3, "Go fundamentals"),
+        ("Phase 1: Tooling [3d]", 1, "Tooling"),
+        ("Phase 2: Data [2 wks]", 2, "Data"),
+        ("Phase 3: HTTP (~3w)", 3, "HTTP"),
+        ("Phase 4: Capstone [1m]", 4, "Capstone"),
+        ("Phase 5: Jobs [2 mo]", 8, "Jobs"),
+        ("Phase 6: 3w tips", None, "3w tips"),  # no brackets: words of the title
+        ("Phase 7: Notes [3 words]", None, "Notes [3 words]"),
         ("Этап 1: Основы (4 недели)", 4, "Основы"),
         ("Этап 2: Фреймворки (1-2 месяца)", 6, "Фреймворки"),
         ("Этап 3: Docker — 10 дней", 2, "Docker"),
@@ -399,6 +416,26 @@ def test_a_learning_objectives_label_is_the_objective():
     assert [p.objective for p in role.phases] == ["explain IaaS, PaaS and SaaS.", "Launch and size VMs"]
     assert [p.subsections for p in role.phases] == [(), ()]
     assert problems == []
+
+
+def test_a_first_sentence_that_opens_with_an_objective_label_is_the_objective_without_it():
+    body = (
+        "# T\n\n## Stage 1: IAM (Weeks 1-3)\n\nFocus: get comfortable with one cloud. Then more.\n\n- x\n\n"
+        "## Stage 2: Logs (Weeks 4-5)\n\nZiel: Logs lesen.\n\n## Stage 3: Notes (Week 6)\n\nNote: read slowly.\n"
+    )
+    role, _, _ = parse(body)
+    assert [p.objective for p in role.phases] == [
+        "get comfortable with one cloud.",
+        "Logs lesen.",
+        "Note: read slowly.",  # no objective label: the sentence as written
+    ]
+
+
+@pytest.mark.parametrize("label", ["Sprint goal", "Week goal", "Milestone goal"])
+def test_a_sprint_or_week_goal_is_the_objective(label):
+    body = f"# T\n\n## Phase 1: Dart (Weeks 1-2)\n\nSome words first.\n\n**{label}:** Write plain Dart.\n\n- x\n"
+    role, _, _ = parse(body)
+    assert [(p.objective, p.subsections) for p in role.phases] == [("Write plain Dart.", ())]
 
 
 def test_a_heading_naming_the_phase_it_is_in_is_a_part_of_it():
@@ -691,3 +728,52 @@ def test_week_headings_inside_a_phase_of_several_weeks_are_its_parts_dated_by_th
     labels = [(piece.md, piece.weeks) for piece in role.phases[1].body if piece.kind == "label"]
     assert labels == [(f"{week} 6: Syntax", (6, 6)), (f"{week} 7: DOM", (7, 7)), (f"{week} 8: Async", (8, 8))]
     assert [p.severity for p in problems if p.severity == "error"] == []
+
+
+def test_a_span_that_goes_on_in_unread_words_is_pointed_at_with_the_weeks_it_leaves_out():
+    body = (
+        "# T\n\n## Phase 1: Basics (Week 1 bis zur 4)\n- a\n\n## Phase 2: More (Weeks 5-8)\n- b\n\n"
+        "## Phase 3: End (Weeks 9 to be decided)\n- c\n"
+    )
+    role, problems, _ = parse(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Basics (bis zur 4)", (1, 1)),
+        (2, "More", (5, 8)),
+        (3, "End (to be decided)", (9, 9)),
+    ]
+    assert sorted(str(p) for p in problems) == [
+        "x.md:10: warning: 'Phase 1: Basics (Week 1 bis zur 4)' is read as week 1: 'bis zur 4' after its span is not "
+        "read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+        "x.md:13: warning: weeks 2-4 belong to no phase (between Phase 1 and Phase 2); Phase 1's heading (line 10) may "
+        "say more weeks: 'bis zur 4' after its span is not read",
+        "x.md:16: warning: 'Phase 3: End (Weeks 9 to be decided)' is read as week 9: 'to be decided' after its span is "
+        "not read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Phase 1: Basics (Weeks 1-4, 10 h/week)", "Phase 1: Basics (week 1 of 12)", "Phase 1: Go (Week 1)"]
+)
+def test_a_span_with_a_note_or_a_count_is_not_pointed_at(heading):
+    _, problems, _ = parse(f"# T\n\n## {heading}\n- a\n\n## Phase 2: More\n- b\n")
+    assert not [p for p in problems if "after its span" in p.message]
+
+
+def test_sections_that_give_their_time_boxes_are_phases_of_that_length():
+    role, problems, _ = parse("# T\n\n## 1. Go fundamentals [3w]\n- Tour\n\n## 2. HTTP services [3w]\n- net/http\n")
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Go fundamentals", (1, 3)),
+        (2, "HTTP services", (4, 6)),
+    ]
+    assert problems == []
+
+
+def test_a_list_of_time_boxes_is_told_how_to_be_a_plan():
+    body = "# T\n\n1. Go fundamentals [3w]\n   1.1 Tooling [3d]\n2. HTTP services [3w]\n3. Data [4w]\n"
+    role, problems, _ = parse(body)
+    assert role.phases == ()
+    (warning,) = [p.message for p in problems if "no phases found" in p.message]
+    assert warning.endswith(
+        "its time boxes ('Go fundamentals [3w]', 'HTTP services [3w]', 'Data [4w]') give lengths, but only a "
+        "heading's length makes a phase: for a weekly plan write each as a heading, '## 1. Go fundamentals (3 weeks)'"
+    )
