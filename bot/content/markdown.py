@@ -46,7 +46,7 @@ OPTIONS = (
 )
 # What is written between the '$'s of shell variables that CommonMark with maths reads as inline maths: a variable's
 # name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
-_SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]+\}?[\w/.:~@ -]*")
+_SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]++\}?[\w/.:~@ -]*+")  # possessive: no backtracking
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
@@ -244,6 +244,14 @@ def _dunder(url: str) -> bool:
     name = re.split(r"[/#.?=&]", url)[-1]
     run = len(name) - len(name.rstrip("_"))
     return len(name) > 2 * run and name.startswith("_" * run) and not name.startswith("_" * (run + 1))
+
+
+def _file_name(url: str) -> str:
+    """Return the name of the file a URL points to, without its extension ('Days/day21.md' is 'day21'), or the URL."""
+    try:
+        return PurePosixPath(urlsplit(url).path).stem or url
+    except ValueError:  # no URL at all ('//[x')
+        return url
 
 
 def _without_attributes(md: str, plain: str) -> tuple[str, str]:
@@ -572,7 +580,7 @@ class _Reader:
                 return
             if url is None:
                 return
-            text_md = escape(PurePosixPath(urlsplit(url).path).stem or url)  # '[](Days/day21.md)': 'day21'
+            text_md = escape(_file_name(url))  # '[](Days/day21.md)': 'day21'
             ink.plain.append(text_md)
         target = self._target(url, offset) if not anchor and url is not None else None
         if target is None:
@@ -588,10 +596,13 @@ class _Reader:
         url = url.strip().replace(" ", "%20").replace(")", "%29")
         if url.startswith(_ABSOLUTE):
             return url
-        if urlsplit(url).scheme or (image and (not url or url[0] == "#")):
+        try:
+            if urlsplit(url).scheme or (image and (not url or url[0] == "#")):
+                return None
+            if self.base_url:
+                return urljoin(self.base_url, url)
+        except ValueError:  # no URL at all ('//[x': an unclosed IPv6 host): shown as text
             return None
-        if self.base_url:
-            return urljoin(self.base_url, url)
         if image:
             self.images_dropped += 1
             if self.first_image_dropped is None:
@@ -1723,14 +1734,16 @@ _MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'c
 
 def _colspan(attrs: dict[str, str | None] | None) -> int:
     """Return the columns a cell spans: its 'colspan' (1 when missing or not a number)."""
-    value = (attrs or {}).get("colspan") or ""
-    return min(int(value), _MAX_COLSPAN) if value.strip().isdigit() and int(value) > 0 else 1
+    value = ((attrs or {}).get("colspan") or "").strip()
+    # ASCII digits only ('²' is a digit int() cannot read), and few of them
+    return min(int(value), _MAX_COLSPAN) if value.isascii() and value.isdigit() and 0 < len(value) <= 4 else 1
 
 
 def _list_start(attrs: dict[str, str | None] | None) -> int:
     """Return the number of an '<ol>''s first item: its 'start' (1 when missing or not a number)."""
     value = ((attrs or {}).get("start") or "").strip()
-    return int(value) if value.lstrip("-").isdigit() else 1
+    digits = value.removeprefix("-")
+    return int(value) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else 1
 
 
 def read_blocks(
@@ -2455,7 +2468,8 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
 
 # A tag, shortcode or variable of a site generator as written ('{% include x %}', '{{< kbd Ctrl >}}',
 # '{{ site.title }}'), not GitHub Actions' '${{ … }}'.
-_TEMPLATE = re.compile(r"(?<!\$)\{\{.*?\}\}|\{%.*?%\}")
+# A tag ends before the next brace: an unclosed '{{' is never scanned to the end of its line again and again.
+_TEMPLATE = re.compile(r"(?<!\$)\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 

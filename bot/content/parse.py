@@ -46,7 +46,9 @@ from bot.content.phases import (
     dated_phases,
     heading_day,
     heading_span,
+    labelled_title,
     level_series,
+    may_name_weeks,
     only_dates,
     outline_numbered,
     part_weeks,
@@ -130,6 +132,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _DIGIT = re.compile(r"\d")
+_HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
 )
@@ -360,10 +363,11 @@ def _comment_cut(text: str, key: str) -> str | None:
     """Return the whole value written on a top-level key's line when an unquoted ' #' in it starts a YAML comment
     that reads as words of the value, a hashtag or a number ('description: My #100DaysOfCode log' is read as 'My'),
     else None; '# ' opens a comment as authors write one."""
-    match = re.search(
-        rf"^{re.escape(key)}[ \t]*:[ \t]*([^'\"|>\s#][^\n]*?[ \t]#[^\s#][^\n]*?)[ \t]*$", text, re.MULTILINE
-    )
-    return match.group(1).replace('"', '\\"') if match else None
+    line = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*(.*)$", text, re.MULTILINE)
+    value = line.group(1).rstrip() if line else ""
+    if value[:1] in ("", "'", '"', "|", ">", "#") or _HASHTAG.search(value) is None:
+        return None
+    return value.replace('"', '\\"')
 
 
 def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str) -> dict | None:
@@ -531,6 +535,9 @@ class _PhaseBuilder:
     body: list[Piece] = field(default_factory=list)  # what is written under its heading, in order (but its objective)
     part: tuple[int, int] | None = None  # the weeks its heading takes only part of ('Week 4 + half of Week 5': 5-5)
     cut: str | None = None  # unread words after its heading's span that may end it ('(week 1 t/m 4)'): see `cut_short`
+    # The title its checklist items' IDs are told apart by, where the same task is in several phases: its heading's
+    # own words ('' for '## Q1', which is named 'Q1'), so naming a phase never changes the IDs progress is kept by.
+    id_title: str = ""
 
 
 @dataclass(slots=True)
@@ -797,7 +804,16 @@ class _Body:
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
             name = found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
-                found.number, name, found.first, found.last, found.unit, line, level, sid, length=found.length
+                found.number,
+                name,
+                found.first,
+                found.last,
+                found.unit,
+                line,
+                level,
+                sid,
+                length=found.length,
+                id_title=labelled_title(title, found.title),
             )
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
@@ -1621,7 +1637,7 @@ def _item_weeks(block: Block) -> tuple[int, int] | None:
     Month 2: Back End'), as a sub-heading of the phase names them ('### Week 5'); None for any other item, and for one
     whose span is words of a sentence ('- Week 1 is for setup')."""
     plain = block.plain
-    if plain.isascii() and _DIGIT.search(plain) is None:  # most items: no number, so no weeks
+    if plain.isascii() and (_DIGIT.search(plain) is None or not may_name_weeks(plain)):  # most items
         return None
     found = read_phase_heading(plain)
     if found is None or found.number is not None or found.first is None or found.last is None:
@@ -2278,7 +2294,7 @@ def _build_checklist(
     named: dict[str, tuple[int, str]] = {}
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
-    ids = [explicit or (checklist_item_id(text) if text else "") for text, explicit, _ in derived]
+    ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
     for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id, shown_group in zip(
         raw, derived, ids, shown_groups, strict=True
@@ -2295,7 +2311,7 @@ def _build_checklist(
             item_id = checklist_item_id(" ".join((*place, text, *urls)))
         if item_id in seen and not explicit and phase is not None and seen[item_id][2] is not phase:
             # '- [ ] Watch the lecture' under a '### Checklist' in every phase: the phase's title tells them apart
-            item_id = checklist_item_id(" ".join((phase.title or f"Phase {phase.final}", *place, text)))
+            item_id = checklist_item_id(" ".join((phase.id_title or f"Phase {phase.final}", *place, text)))
         if item_id in seen and not explicit and group != id_group:
             item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
         if item_id in seen:
@@ -2320,6 +2336,15 @@ def _build_checklist(
         note = item_note(under) if under is not None else ""
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
+
+
+# A site generator's variable or tag left in a task's text ('Read the {{ site.title }} guide'): no words of its ID,
+# which it was not when such text was dropped.
+_VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
+
+
+def _without_variables(text: str) -> str:
+    return _VARIABLE.sub(" ", text) if "{{" in text or "{%" in text else text
 
 
 def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]) -> list[str]:

@@ -115,19 +115,20 @@ _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
 # Where a span's unit word may start, in lower-case ASCII text: `_span_search` tries `_SPAN_AT` only there.
 _UNIT_AT = re.compile(rf"{WEEK_WORDS}|w(?=\d)|{_MONTH_WORDS}|{_DAY_WORDS}")
+_UNIT_ANY_CASE = re.compile(_UNIT_AT.pattern, re.IGNORECASE)  # the same in other text (where lower() may add letters)
 
 
 def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-    """Return `_SPAN_AT.search(text, pos, endpos)`, found several times faster in ASCII text.
+    """Return `_SPAN_AT.search(text, pos, endpos)`, found several times faster, and in time linear in the text's
+    length (the regex alone takes quadratic time over a long run of blanks).
 
     A span opens with its unit word, after a bracket and blanks: the regex is tried where a unit word starts, from
     the blanks and the bracket before it, instead of at every character (its optional opening leaves the regex
-    engine no first character to skip ahead to, and IGNORECASE makes each try slow). The unit words are found in
-    the lower-cased text, whose positions are the text's where it is ASCII."""
+    engine no first character to skip ahead to, and IGNORECASE makes each try slow). In ASCII text the unit words
+    are found in the lower-cased text, whose positions are the text's."""
     end = len(text) if endpos is None else endpos
-    if not text.isascii():
-        return _SPAN_AT.search(text, pos, end)
-    for unit in _UNIT_AT.finditer(text.lower(), pos, end):
+    units = _UNIT_AT.finditer(text.lower(), pos, end) if text.isascii() else _UNIT_ANY_CASE.finditer(text, pos, end)
+    for unit in units:
         start = unit.start()
         while start > pos and text[start - 1].isspace():
             start -= 1
@@ -236,6 +237,18 @@ _TITLE_WORDS = (
     r"|argomenti"
 )
 _TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+
+
+def labelled_title(heading: str, title: str) -> str:
+    """Return a phase's title with the word that labels it in its heading ('Topic: CSS' in 'Week 2 — Topic: CSS'),
+    as the title was read before such words were left out (checklist IDs are told apart by it); else the title."""
+    at = heading.rfind(title) if title else -1
+    if at <= 0 or not (":" in heading[:at] or "：" in heading[:at]):
+        return title
+    for label in _TITLE_LABEL.finditer(heading):
+        if label.end() == at:
+            return heading[label.start() : at] + title
+    return title
 
 
 def _title(text: str) -> str:
@@ -578,6 +591,12 @@ def _in_english(text: str) -> tuple[str, Said]:
 _DIGIT = re.compile(r"\d")
 
 
+def may_name_weeks(text: str) -> bool:
+    """Return whether text may open with a phase, week, month or day word and its number (a quick look, before any
+    reading: 'Week 5 — SELECT basics' may, 'Learn 3 joins' may not)."""
+    return _MAYBE.match(text) is not None or not text.isascii() or _maybe_latin(text)
+
+
 def _maybe_latin(text: str) -> bool:
     """Return whether text may hold a number with a Turkish, Polish, Indonesian, Vietnamese or Dutch phase, week,
     month or day word ('Hafta 3', 'Tygodnie 3-4', 'Minggu 1-2', 'Tuần 5', 'Weken 1-4')."""
@@ -721,7 +740,8 @@ def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
 _PART_OF = r"(?:the\s+)?(?:(?:first|second|last|other)\s+)?(?P<part>half|part|bit|start|beginning|end|rest)\s+of\s+"
 _EXTENDED = re.compile(
     rf"\s*(?:\+|&|and|plus)\s*(?:{_PART_OF})?(?:the\s+)?"
-    rf"(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))?\.?\s*#?\s*(?P<a>\d{{1,4}})(?!\d)",
+    # each run of blanks is one optional group's only: blanks two '\s*' in a row could share take cubic time
+    rf"(?:(?:(?P<week>{WEEK_WORDS})|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))\.?\s*)?(?:#\s*)?(?P<a>\d{{1,4}})(?!\d)",
     re.IGNORECASE,
 )
 _ENDS_HERE = re.compile(r"\s*(?:[:\-–—|)\]]|$)")  # what may follow a number added alone: 'Week 4 + 5: Title'
@@ -1215,7 +1235,7 @@ def heading_span(text: str) -> str | None:
     quarter = _QUARTER.match(text, start)
     if quarter is not None:
         words = quarter.group()
-    elif _SPAN_AT.search(text, start) is not None:
+    elif _span_search(text, start) is not None:
         words = _first_span(text, len(text)).strip(" ()[]")
     else:
         return None

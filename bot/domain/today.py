@@ -283,7 +283,7 @@ class _Task:
     children: tuple[TopicLike, ...] = ()
 
 
-_MARKUP = re.compile(r"\[((?:\\.|[^\\\]])*)\]\([^)\s]*\)|[*_`~]+")
+_MARKUP = re.compile(r"\[((?:\\.|[^\\\[\]])*)\]\([^)\s]*\)|[*_`~]+")  # a link's text holds no bare '[' (escaped)
 
 
 def _day_tasks(phase: PhaseContent) -> tuple[_Block, ...]:

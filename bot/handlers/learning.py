@@ -494,7 +494,8 @@ def _place(role: Role, hit_phase: int | None, scheduled: Sequence[PhaseLike] = (
 
 # What ends a section's name at the start of its text: a colon or a dash, the bold run it closes ('**Lab:** …',
 # '**Service mesh** — …') and blanks; what it says of itself follows.
-_AFTER_NAME = re.compile(r"(?::(?:\*\*|__)?|(?:\*\*|__)?\s*[-–—|])\s+(?=\S)")
+# The blanks before a dash start no match of their own (a run of them would be scanned again from each).
+_AFTER_NAME = re.compile(r"(?::(?:\*\*|__)?|(?:\*\*|__)?(?<!\s)\s*+[-–—|])\s+(?=\S)")
 _MARKS = re.compile(r"(?<!\\)(?:\*\*|__|~~|[*_`])")
 _LINK_MD = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\([^()\s]*\)")
 _BACKSLASHED = re.compile(r"\\(.)")

@@ -204,3 +204,31 @@ def test_an_item_with_latin_words_beside_others_keeps_the_id_of_its_latin_words(
     )
     assert [item.id for item in role.checklist] == [checklist_item_id("API Redis"), checklist_item_id("刷完算法题")]
     assert checklist_item_id("刷完算法题") == checklist_item_id("  刷完算法题 ")  # a text of no Latin word: all of it
+
+
+# Item IDs a learner's progress is kept by, for the same task in two phases, as the engine has given them since
+# these shapes were first read: naming an untitled phase ('## Q1' is 'Q1'), leaving a 'Topic:' label out of a title,
+# or keeping a site variable in a task's text must not change them.
+SAME_TASK_TWICE = "### Checklist\n- [ ] Watch the lecture\n"
+
+
+@pytest.mark.parametrize(
+    ("headings", "second_id"),
+    [
+        (("## Phase 1 (Weeks 1-4)", "## Phase 2 (Weeks 5-8)"), "item-0e41c38950"),
+        (("## Month 1", "## Month 2"), "item-0e41c38950"),
+        (("## Q1", "## Q2"), "item-0e41c38950"),
+        (("## Week 1 — Topic: HTML", "## Week 2 — Topic: CSS"), "item-2e38fbd4ba"),
+    ],
+)
+def test_the_same_task_in_two_phases_keeps_its_ids_however_the_phases_are_named(headings, second_id):
+    body = "# T\n\n" + "\n".join(f"{h}\n{SAME_TASK_TWICE}" for h in headings)
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    assert [i.id for i in role.checklist] == ["item-894dece283", second_id]
+
+
+def test_a_site_variable_kept_in_a_tasks_text_is_no_part_of_its_id():
+    body = "# T\n\n## Phase 1: A (Weeks 1-2)\n- [ ] Read the {{ site.title }} guide\n"
+    role, _ = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert [(i.text, i.id) for i in role.checklist] == [("Read the {{ site.title }} guide", "item-c2981398e0")]

@@ -279,3 +279,19 @@ def test_a_value_cut_short_by_a_yaml_comment_gets_a_warning_on_its_line_with_the
 def test_a_comment_written_as_one_or_a_quoted_or_inner_hash_gets_no_warning(line: str):
     _, problems = parse_bytes(with_line(line).encode(), "x.md")
     assert not any("YAML takes" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<table><tr><th>A</th></tr><tr><td colspan="²">a</td></tr></table>\n',
+        '<table><tr><td colspan="' + "9" * 5000 + '">a</td></tr></table>\n',
+        '<ol start="--3"><li>x</li></ol>\n\n<ol start="¹"><li>y</li></ol>\n',
+        '- ![pic](//[x/a.png)\n\n<img src="//[x" alt="p">\n\n[link](//[x/a) and [](//[x/b)\n',
+        "## Week 1 +" + "\u00a0" * 3000 + "x\n\n## Weeks 2-3 " + "\u3000" * 3000 + "y\n",
+    ],
+)
+def test_odd_html_attributes_urls_and_long_blank_runs_still_load(body: str):
+    role, problems = problems_of(role_file(body="# T\n\n## Phase 1: A (Weeks 1-2)\n\n- a\n\n" + body))
+    assert role is not None, problems
+    assert not [p for p in problems if p.severity == "error"]
