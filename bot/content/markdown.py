@@ -183,7 +183,7 @@ class Links(NamedTuple):
     urls: tuple[str, ...]
     unclosed_fence: int | None = None
     html_blocks: int = 0  # raw HTML blocks (their headings, text, lists and tables are read)
-    html_headings: int = 0  # the headings read from them, and their images alone on a line (a banner, a picture)
+    html_shown: int = 0  # the headings read from them, and their images alone on a line (a banner, a picture)
     last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
     # line is between them, however many lines apart they start (a '<tr>' per five lines).
@@ -388,7 +388,7 @@ class _Reader:
         self.html_text: list[str] | None = None  # the text of the HTML block being read (see `_html_block`)
         self.html_start = 0
         self.html_lead: list | None = None  # the list item whose text the HTML block being read is (see `_HtmlBlock`)
-        self.html_headings = 0
+        self.html_shown = 0
         self.outer_level = 1  # the level of the last heading (not a '<summary>'): a summary sits one under it
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
@@ -1582,7 +1582,7 @@ class _HtmlBlock:
         if alone:
             made = len(reader.blocks)
             self.end_paragraph()
-            reader.html_headings += len(reader.blocks) - made  # a picture, no text of the page's to read
+            reader.html_shown += len(reader.blocks) - made  # a picture, no text of the page's to read
 
     def end(self, tag: str) -> None:
         reader = self.reader
@@ -1641,7 +1641,7 @@ class _HtmlBlock:
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))
-        reader.html_headings += 1
+        reader.html_shown += 1
 
     def start_item(self, line: int) -> None:
         """Start an '<li>': an item one level under the open list's parent item (a '<li>' of no list is an outermost
@@ -1783,7 +1783,7 @@ def read_blocks(
         tuple(reader.urls),
         reader.unclosed_fence,
         reader.html_blocks,
-        reader.html_headings,
+        reader.html_shown,
         reader.last_rule,
         frozenset(reader.html_joined),
         reader.images_dropped,

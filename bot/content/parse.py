@@ -1317,7 +1317,7 @@ def _parse_body(
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
-            durations = {}  # the table's rows are headings now: the lines under the file's own stay its text
+            durations = {}  # the table's rows are the headings here: the lines under the file's own stay its text
         if planned is None and plain_file:
             reader.list_plan, unread = _list_plan(blocks)
             problems.plan_hint = _list_hint(unread)
@@ -1344,7 +1344,7 @@ def _parse_body(
         reader.crosses_drop = _crosses_drop(blocks)
     for block in blocks:
         reader.add(block)
-    if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_headings:
+    if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_shown:
         problems.add(
             "warning",
             first_line,
@@ -1410,7 +1410,8 @@ def _timed_headings(
     heading's index."""
     durations: dict[int, tuple[int, str]] = {}
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
-    for index, (start, end) in enumerate(zip(at, [*at[1:], len(blocks)][: len(at)], strict=True)):
+    ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
+    for index, (start, end) in enumerate(zip(at, ends, strict=True)):
         for block in blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]:  # the first lines under it
             kind = block[0]
             if block[5] or kind not in ("line", "item") or (kind == "item" and block[6] is not None):  # a task

@@ -764,7 +764,7 @@ def _extended(text: str, span: re.Match[str], last: int | None) -> tuple[re.Matc
 
 
 def _span_and_rest(text: str, span: re.Match[str], last: int | None) -> tuple[tuple[str, str], int | None]:
-    """Return `text` without the span `found` in it and what else its brackets held (see `_without`), and the span's
+    """Return `text` without `span` in it and what else its brackets held (see `_without`), and the span's
     last number, taken on by more weeks after it (`_extended`) or in its brackets (`_continued`)."""
     more, last = _extended(text, span, last)
     if more is not None:  # the added weeks are no title: blanked out, so the span keeps its place in the text

@@ -696,6 +696,9 @@ def _work(atoms: Sequence[_Atom], blocks: Sequence[_Block], weeks: int) -> tuple
     return work if len(work) >= weeks else tuple(atoms)
 
 
+_PHASE_END = 1 << 30  # the line a part that runs to the phase's end ends at: past any line of a file
+
+
 def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
     """Return the parts of `phase` to look things up in, each for the whole phase or for the part it is written in
     (see the module docstring)."""
@@ -705,6 +708,11 @@ def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
         return ()
     headings = [p.line for p in phase.body if p.kind == "label" and p.heading]
     heads = set(headings)
+    kept_lines = {block.line for block in kept}
+    # Sub-headings to look things up in that all come after the phase's last other sub-heading ('### Week 3: JS',
+    # then '### Resources' and '### Further reading') close the phase: they are the whole phase's.
+    last_part = max((line for line in headings if line not in kept_lines), default=0)
+    closing = all(line > last_part for line in kept_lines & heads)
     found: list[Reference] = []
     for block in kept:
         texts = [block.text, *(text for topic in block.topics for text in _topic_texts(topic))]
@@ -715,11 +723,13 @@ def phase_references(phase: PhaseContent) -> tuple[Reference, ...]:
         owner = next(
             (b for b in reversed(blocks) if b.line < block.line and b.line in heads and not is_reference(b.label)), None
         )
-        if owner is None or (block.line in heads and len(kept) == 1):
+        if owner is None or (block.line in heads and (len(kept) == 1 or closing)):
             found.append(Reference(block.label or "", links, line=block.line))
             continue
-        end = next((line for line in headings if line > block.line and line not in {b.line for b in kept}), 1 << 30)
-        found.append(Reference(block.label or "", links, owner.label or "", block.line, (owner.line, end)))
+        end = next((line for line in headings if line > block.line and line not in kept_lines), None)
+        found.append(
+            Reference(block.label or "", links, owner.label or "", block.line, (owner.line, end or _PHASE_END))
+        )
     return tuple(found)
 
 

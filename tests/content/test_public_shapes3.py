@@ -170,7 +170,7 @@ def test_objective_labels_in_french_italian_and_portuguese():
         assert role.phases[0].subsections == ()
 
 
-def test_html_headings_and_details_summaries_are_headings():
+def test_html_shown_and_details_summaries_are_headings():
     body = (
         '<p align="center"><img src="https://example.com/banner.png" alt="banner"></p>\n\n'
         '<h1 align="center">Frontend in 8 Weeks</h1>\n\n## The plan\n\n'
@@ -298,7 +298,7 @@ def test_a_bold_italic_line_is_a_label():
     assert [t.text for t in role.phases[0].topics] == ["Null safety"]
 
 
-def test_html_headings_in_a_comment_or_a_pre_block_are_not_headings():
+def test_html_shown_in_a_comment_or_a_pre_block_are_not_headings():
     body = (
         "# T\n\n<!--\n<h2>Phase 9: Commented out (Weeks 1-2)</h2>\n-->\n\n"
         "<pre>\n<h2>Phase 8: An example (Weeks 3-4)</h2>\n</pre>\n\n<div>\n<!-- <summary>Week 1</summary> -->\n</div>\n\n"

@@ -282,3 +282,32 @@ Getting set up.
     shown = text(await today.today(svc, caller()))
     assert shown.count("Getting set up.") == 1
     assert "This phase is its checklist: work on its open items." in shown
+
+
+async def test_reference_sub_headings_after_the_last_part_are_the_whole_phases(load: Load) -> None:
+    body = """
+# Web
+
+## Phase 1: Web (Weeks 1-3)
+
+### Week 1: HTML
+- Tags
+
+### Week 2: CSS
+- Selectors
+
+### Week 3: JS
+- Functions
+
+### Resources
+- [MDN](https://developer.mozilla.org/)
+
+### Further reading
+- [Eloquent JS](https://eloquentjavascript.net/)
+"""
+    svc = load({YEAR: body})
+    await learning.start_learning(svc, caller(), YEAR)
+    for days in (0, 7, 14):
+        shown = _week_of(text(await today.today(svc, caller(days=days))))
+        assert "**Resources** for the whole phase: [MDN](https://developer.mozilla.org/)" in shown, days
+        assert "**Further reading** for the whole phase: [Eloquent JS](https://eloquentjavascript.net/)" in shown, days
