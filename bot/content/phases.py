@@ -243,12 +243,16 @@ def labelled_title(heading: str, title: str) -> str:
     """Return a phase's title with the word that labels it in its heading ('Topic: CSS' in 'Week 2 — Topic: CSS'),
     as the title was read before such words were left out (checklist IDs are told apart by it); else the title."""
     at = heading.rfind(title) if title else -1
-    if at <= 0 or not (":" in heading[:at] or "：" in heading[:at]):
+    before = heading[:at].rstrip() if at > 0 else ""
+    if not before.endswith((":", "：")):
         return title
-    for label in _TITLE_LABEL.finditer(heading):
-        if label.end() == at:
-            return heading[label.start() : at] + title
-    return title
+    start = len(before) - 1  # the label is the word before the colon: the regex is tried there alone
+    while start > 0 and before[start - 1] in " \t":
+        start -= 1
+    while start > 0 and before[start - 1].isalpha():
+        start -= 1
+    label = _TITLE_LABEL.match(heading, start)
+    return heading[start:at] + title if label is not None and label.end() == at else title
 
 
 def _title(text: str) -> str:
@@ -1204,10 +1208,14 @@ _CUT_SHORT = re.compile(
 )
 
 
+_WORDED_BRACKETS = re.compile(r"[(\[][^()\[\]]*?\d[^()\[\]]*?[^\W\d_]")  # brackets with a letter after a number in them
+
+
 def cut_short(text: str) -> str | None:
     """Return the words after a phase heading's span, in its brackets, that may be the rest of a range it was not
     read as ('t/m 4' in 'Fase 1: Basis (week 1 t/m 4)' if 't/m' were not read), else None."""
-    if "(" not in text and "[" not in text:  # most phase headings
+    # Most phase headings: no brackets, or no words after a number in them ('(Weeks 1-4)')
+    if ("(" not in text and "[" not in text) or _WORDED_BRACKETS.search(text) is None:
         return None
     english = as_english(text)
     span = _span_search(english)
