@@ -241,7 +241,8 @@ _TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECAS
 
 def labelled_title(heading: str, title: str) -> str:
     """Return a phase's title with the word that labels it in its heading ('Topic: CSS' in 'Week 2 — Topic: CSS'),
-    as the title was read before such words were left out (checklist IDs are told apart by it); else the title."""
+    else the title: the words the IDs of a task written in several phases are told apart by, which leaving the label
+    out of the title shown must not change."""
     at = heading.rfind(title) if title else -1
     before = heading[:at].rstrip() if at > 0 else ""
     if not before.endswith((":", "：")):
