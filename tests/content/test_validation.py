@@ -295,3 +295,9 @@ def test_odd_html_attributes_urls_and_long_blank_runs_still_load(body: str):
     role, problems = problems_of(role_file(body="# T\n\n## Phase 1: A (Weeks 1-2)\n\n- a\n\n" + body))
     assert role is not None, problems
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_long_line_of_open_brackets_in_a_phase_loads():
+    # the first sentence of a phase is its objective: finding it must not rescan the line from every '['
+    role, problems = problems_of(role_file(body="# T\n\n## Phase 1: A (Weeks 1-2)\n\n" + "[" * 20000 + "\n\n- a\n"))
+    assert role is not None, problems
