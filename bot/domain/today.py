@@ -751,7 +751,7 @@ def week_slice(phase: PhaseContent, weeks: int, week: int) -> PhaseSlice:
 
 # `[text](https://...)`: the text may hold escaped brackets; the content engine writes `)` in a
 # URL as %29, so a URL ends at the first `)` or space.
-_MARKDOWN_LINK = re.compile(r"\[((?:\\.|[^\\\]])*)\]\((https?://[^\s)]+)\)")
+_MARKDOWN_LINK = re.compile(r"\[((?:\\.|[^\\\[\]])*)\]\((https?://[^\s)]+)\)")  # no bare '[' in a link's text
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 
 
