@@ -156,10 +156,19 @@ class PostgresDatabase:
         raise AssertionError("unreachable")
 
     async def schema_version(self) -> int:
-        """Return the version recorded in `schema_version`."""
+        """Return the version recorded in `schema_version`.
+
+        A connection an outage left broken (its server process ended, or an operation cut off midway) fails once:
+        the pool then drops its connections, and the query is tried again on a new one, as the health check needs
+        to see the database back as soon as it answers."""
         self._check_open()
-        async with self._pool.acquire() as conn:
-            return await _version(conn)
+        try:
+            async with self._pool.acquire() as conn:
+                return await _version(conn)
+        except (asyncpg.InterfaceError, asyncpg.InternalClientError, asyncpg.ConnectionDoesNotExistError):
+            await self._pool.expire_connections()
+            async with self._pool.acquire() as conn:
+                return await _version(conn)
 
     async def close(self) -> None:
         """Wait for the connections in use to come back, then close the pool (idempotent)."""

@@ -261,3 +261,24 @@ async def test_a_folder_named_like_a_database_is_explained(tmp_path: Path) -> No
     assert (
         await refusal(data)
     ).reason == f"it is a folder, not a file; give a file's path, e.g. {data / 'waymark.sqlite3'}"
+
+
+async def test_the_schema_version_is_read_again_as_soon_as_postgres_answers_after_its_connections_were_ended():
+    """What /healthz asks: after an outage ended every connection of the pool, the first check finds the database."""
+    import asyncpg
+
+    from tests.store.conftest import ADMIN_URL, postgres_database
+
+    async with postgres_database() as url:
+        store = await Store.open(url)
+        try:
+            assert await store.schema_version() == LATEST_VERSION  # a pooled connection, then ended by the server
+            admin = await asyncpg.connect(ADMIN_URL)
+            try:
+                name = url.rsplit("/", 1)[1]
+                await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", name)
+            finally:
+                await admin.close()
+            assert await store.schema_version() == LATEST_VERSION
+        finally:
+            await store.close()
