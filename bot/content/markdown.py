@@ -2085,9 +2085,18 @@ _TRAILING_TAGS = re.compile(r"(?:[ \t]+#(?=[\w/-]*[^\W\d_])[\w/-]+)+[ \t]*$")  #
 _GFM_ALERTS = frozenset({"note", "tip", "important", "warning", "caution"})
 
 
+# A Dataview field on its own line ('goal:: Pass the CKA', 'weeks:: 1-3'): shown as a bold label and its value. No
+# blank comes before its '::' ('Week 1 :: HTML' is a line of a plan).
+_FIELD = re.compile(r"^([ \t]*)([^\W\d_](?:[\w -]{0,29}[\w-])?)::[ \t]+(?=\S)")
+
+
+def _field_label(found: re.Match[str]) -> str:
+    return f"{found.group(1)}**{found.group(2).strip()}:** "
+
+
 def _obsidian_marks(body: str) -> bool:
-    """Return True when a body may hold Obsidian's comments, callouts, block ids or task tags."""
-    if "%%" in body or ">[!" in body or "> [!" in body or " ^" in body or "\n^" in body:
+    """Return True when a body may hold Obsidian's comments, callouts, block ids, fields or task tags."""
+    if "%%" in body or ">[!" in body or "> [!" in body or " ^" in body or "\n^" in body or ":: " in body:
         return True
     return " #" in body and ("[ ]" in body or "[x]" in body or "[X]" in body)
 
@@ -2111,6 +2120,8 @@ def _obsidian(body: str) -> tuple[str, frozenset[int]]:
         if code[i] or not line:
             lines[i] = line
             continue
+        if "::" in line:
+            line = _FIELD.sub(_field_label, line, count=1)
         if "[!" in line:
             line = _callout(line, i, phases)
         if "^" in line:

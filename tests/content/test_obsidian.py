@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.content.helpers import parse_messages, phase_spans, section_titled
+from tests.content.helpers import parse_body, parse_messages, phase_spans, section_titled
 
 
 def test_comments_show_nowhere_and_lines_stay_exact():
@@ -112,3 +112,16 @@ def test_an_embed_shows_as_its_name_or_nothing_and_asks_for_no_base_url():
     assert "k8s-architecture" not in text
     assert "See Docker notes first." in text
     assert not [p for p in problems if "baseUrl" in p]
+
+
+def test_dataview_fields_show_as_labels_and_text_with_double_colons_stays():
+    body = (
+        "# Note\n\nstatus:: in-progress\n\n## Block 1 — Basics\nweeks:: 1-3\ngoal:: Deploy an app.\n\n"
+        "- Use `std::vector` and Foo::bar in C++\n\nWeek 1 :: HTML basics\n"
+    )
+    role, _ = parse_body(body)
+    (block,) = [s for s in role.sections if s.title == "Block 1 — Basics"]
+    assert block.text.splitlines()[:2] == ["**weeks:** 1-3", "**goal:** Deploy an app."]
+    assert section_titled(role, "Note").text == "**status:** in-progress"
+    assert section_titled(role, "Use std::vector and Foo::bar in C++").kind == "topic"  # no field: words of text
+    assert "Week 1 :: HTML basics" in section_titled(role, "Block 1 — Basics").text  # a blank before '::': no field
