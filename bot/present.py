@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Protocol
 
 from bot import components
@@ -21,7 +21,7 @@ from bot.domain.review import ANSWERS, LAST_BOX, Answer
 from bot.domain.shapes import PieceLike, TopicLike
 from bot.domain.streaks import Streak
 from bot.domain.today import NextStep, Reference, Resource, SliceUnit, TodayView
-from bot.domain.weeks import PhaseLike, gap_weeks
+from bot.domain.weeks import PhaseLike, gap_weeks, week_start
 from bot.domain.zones import usable_zone
 from bot.i18n import N_, _, _n, _p, cmd, format_date
 from bot.render import Button, Card, Field, Reply, Select, SelectOption, clip, escape_user_text, fit_lines
@@ -111,8 +111,7 @@ def gap_text(plan: Plan) -> str:
     first, last = gap_weeks(plan.phases, pos.week) or (pos.week, pos.week)
     written = plan.role.phase(coming.number)
     enrollment = plan.enrollment
-    # Week w starts (w - 1) weeks after the start, and each "I'm behind" press moves it a week later.
-    starts = enrollment.start_date + timedelta(weeks=coming.first_week - 1 + enrollment.week_shift)
+    starts = week_start(enrollment.start_date, coming.first_week, enrollment.week_shift)
     fields = {
         "number": coming.number,
         "title": written.title if written is not None else "",

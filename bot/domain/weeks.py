@@ -282,6 +282,14 @@ def week_number(start: date, today: date, shift_weeks: int = 0) -> int:
     return max(1, raw - shift_weeks)
 
 
+def week_start(start: date, week: int, shift_weeks: int = 0) -> date:
+    """Return the first day of path week `week` (from 1) for a path that starts on `start`: `week_number`'s
+    inverse, each week of `shift_weeks` moving it a week later."""
+    if shift_weeks < 0:
+        raise ValueError(f"shift_weeks must not be negative, got {shift_weeks}")
+    return start + timedelta(weeks=week - 1 + shift_weeks)
+
+
 def _phase_for_week(plan: Sequence[ScheduledPhase], week: int) -> tuple[ScheduledPhase | None, ScheduledPhase | None]:
     """Return (the phase that covers `week`, None) or, in a gap of the plan, (None, the phase after the gap)."""
     for phase in plan:

@@ -24,6 +24,7 @@ from bot.domain.weeks import (
     position,
     schedule,
     week_number,
+    week_start,
     week_turn,
 )
 
@@ -572,3 +573,20 @@ def test_every_week_is_in_one_phase_or_in_a_gap_before_the_next_one(parts, data)
             first, last = gap_weeks(plan, week) or (0, 0)
             assert first <= week <= last == upcoming.first_week - 1
             assert all(gap_weeks(plan, w) == (first, last) for w in range(first, last + 1))
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+    st.integers(1, 520),
+    st.integers(0, 52),
+    st.integers(0, 6),
+)
+def test_a_weeks_start_date_and_the_six_days_after_it_are_that_week(start: date, week: int, shift: int, day: int):
+    first = week_start(start, week, shift)
+    assert week_number(start, first + timedelta(days=day), shift) == week
+    assert week_number(start, first - timedelta(days=1), shift) == week - 1 or week == 1
+
+
+def test_a_weeks_start_refuses_a_negative_shift():
+    with pytest.raises(ValueError, match="must not be negative"):
+        week_start(date(2026, 1, 5), 1, -1)
