@@ -72,3 +72,14 @@ def parse_messages(body: str) -> tuple[Role, list[str]]:
 def phase_spans(role: Role) -> list[tuple[int | None, str, tuple[int, int]]]:
     """Return each phase of a role as (number, title, weeks)."""
     return [(p.number, p.title, p.weeks) for p in role.phases]
+
+
+# A plan written as one numbered list of bold titles with their weeks, no headings (see `read_titled_item`).
+TITLED_LIST_PLAN = """
+1. **Foundations (Weeks 1-4)**
+   - Spreadsheets: formulas, pivot tables
+   - [ ] Clean a messy CSV
+2. **SQL (Weeks 5-8)**
+   - Joins and window functions
+   - [ ] Write a cohort retention query
+"""

@@ -3,17 +3,10 @@ word: its phases, their checklist items, and the self-paced warning that names s
 
 from __future__ import annotations
 
-from tests.content.helpers import parse_messages
+from tests.content.helpers import TITLED_LIST_PLAN, parse_messages
 
 parse = parse_messages
-NUMBERED = """
-1. **Foundations (Weeks 1-4)**
-   - Spreadsheets: formulas, pivot tables
-   - [ ] Clean a messy CSV
-2. **SQL (Weeks 5-8)**
-   - Joins and window functions
-   - [ ] Write a cohort retention query
-"""
+NUMBERED = TITLED_LIST_PLAN
 
 
 def test_a_numbered_list_of_titled_spans_is_the_plan() -> None:

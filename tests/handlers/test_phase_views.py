@@ -7,6 +7,7 @@ import pytest
 from bot import commands
 from bot.handlers import learning, progress, reminders, today
 from bot.services import UserError
+from tests.content.helpers import TITLED_LIST_PLAN
 from tests.handlers.conftest import Load, body, caller, text
 
 # ---------------------------------------------------------------- placeholder table cells
@@ -521,14 +522,7 @@ async def test_a_phase_written_as_a_list_item_shows_its_bullets_from_the_margin(
     assert shown == "- Semantic HTML\n  - Landmarks\n- Flexbox and Grid"
 
 
-BOLD_LIST_PLAN = """
-1. **Foundations (Weeks 1-4)**
-   - Spreadsheets: formulas, pivot tables
-   - [ ] Clean a messy CSV
-2. **SQL (Weeks 5-8)**
-   - Joins and window functions
-   - [ ] Write a cohort retention query
-"""
+BOLD_LIST_PLAN = TITLED_LIST_PLAN
 
 
 async def test_a_list_of_bold_titles_with_weeks_is_a_plan_of_phases(load: Load) -> None:
