@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.content import holder as holder_module
-from bot.content.holder import Checked, ContentHolder, _keys_of, _short_gil_slices, diff_indexes
+from bot.content.holder import Checked, ContentHolder, Keys, _short_gil_slices, diff_indexes
 from bot.content.loader import load_content, role_files
 from bot.handlers import content_admin
 from bot.render import Reply
@@ -305,7 +305,7 @@ async def run(args: argparse.Namespace, tmp: Path) -> int:
         async def on_the_loop(live: object = live) -> None:
             new = load_content(root, live)  # type: ignore[arg-type]
             diff_indexes(live, new)  # type: ignore[arg-type]
-            _keys_of(new)
+            Keys(new)
 
         await run_case("load + diff + keys on the loop, 1 file edited", on_the_loop, goal=False)
         del live

@@ -17,11 +17,12 @@ import hashlib
 import heapq
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -46,7 +47,8 @@ GIL_SLICE_S = 0.001
 """How long the worker may hold the GIL while the event loop waits for it (Python's default is 5 ms)."""
 
 T = TypeVar("T")
-Keys = dict[str, tuple[str, Section]]
+KEY_BYTES = 6
+"""Bytes of a section key's digest (12 hex digits)."""
 
 _heavy = threading.Lock()
 """One load at a time in the process: it changes process-wide settings (the collector, the GIL slice)."""
@@ -54,7 +56,61 @@ _heavy = threading.Lock()
 
 def section_key(role: str, section_id: str) -> str:
     """Return a short stable key for a section, small enough for a Discord custom_id."""
-    return hashlib.blake2s(f"{role}\0{section_id}".encode(), digest_size=6).hexdigest()
+    return _key_digest(role, section_id).hex()
+
+
+def _key_digest(role: str, section_id: str) -> bytes:
+    return hashlib.blake2s(f"{role}\0{section_id}".encode(), digest_size=KEY_BYTES).digest()
+
+
+class Keys:
+    """Every section of an index by its `section_key`, for the buttons and menus that name one.
+
+    The keys' digests are sorted in one bytes object, beside each one's role and place among the role's sections,
+    and a key is found by binary search. A dict of 50,000 key strings to (role, section) pairs, at 1,000 roles,
+    held 8 MB, and as much again while a reload made the next index's.
+    """
+
+    __slots__ = ("_digests", "_names", "_role_of", "_section_of")
+
+    def __init__(self, index: ContentIndex | None = None) -> None:
+        roles = list(index.roles.values()) if index is not None else []
+        self._names = [role.name for role in roles]
+        digests: list[bytes] = []
+        role_of: list[int] = []
+        section_of: list[int] = []
+        for r, role in enumerate(roles):
+            name, sections = role.name, role.sections
+            digests += [_key_digest(name, s.id) for s in sections]
+            role_of += repeat(r, len(sections))
+            section_of += range(len(sections))
+        order = list(_sorted_in_steps(list(range(len(digests))), key=digests.__getitem__))
+        self._digests = b"".join([digests[i] for i in order])
+        self._role_of = array("I", [role_of[i] for i in order])
+        self._section_of = array("I", [section_of[i] for i in order])
+
+    def __len__(self) -> int:
+        return len(self._role_of)
+
+    def find(self, key: str) -> tuple[str, int] | None:
+        """Return the role name and the section's place in its role's sections that `key` names, or None."""
+        try:
+            digest = bytes.fromhex(key)
+        except ValueError:
+            return None
+        if len(digest) != KEY_BYTES:
+            return None
+        digests, low, high = self._digests, 0, len(self._role_of)
+        while low < high:
+            mid = (low + high) // 2
+            at = digests[mid * KEY_BYTES : (mid + 1) * KEY_BYTES]
+            if at < digest:
+                low = mid + 1
+            elif at > digest:
+                high = mid
+            else:
+                return self._names[self._role_of[mid]], self._section_of[mid]
+        return None
 
 
 @dataclass(frozen=True)
@@ -241,7 +297,7 @@ class Checked:
     problems: tuple[Problem, ...]
     role_count: int
     index: ContentIndex | None = None
-    keys: Keys = field(default_factory=dict, repr=False)
+    keys: Keys = field(default_factory=Keys, repr=False)
     search_refs: int = field(default=0, repr=False)
 
     @property
@@ -282,13 +338,13 @@ class ContentHolder:
     defer_search: bool = False
     # When the last reload since the live index was loaded was refused, and for how many errors in the folder
     refused: tuple[datetime, int] | None = None
-    _keys: Keys = field(default_factory=dict, repr=False)
+    _keys: Keys = field(default_factory=Keys, repr=False)
     _search_refs: int = field(default=0, repr=False)
     _retired: list[_Retired] = field(default_factory=list, repr=False)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     def __post_init__(self) -> None:
-        self._keys = _keys_of(self.index)
+        self._keys = Keys(self.index)
         self._search_refs = _search_refs(self.index)
 
     @classmethod
@@ -331,7 +387,7 @@ class ContentHolder:
                         checked = Checked(diff, index.problems, len(index.roles), live, live_keys, self._search_refs)
                     return checked
                 if to_swap and not checked.has_errors:
-                    keys = _keys_of(index, live, live_keys)
+                    keys = Keys(index)
                     checked = Checked(diff, index.problems, len(index.roles), index, keys, _search_refs(index))
                     del index, keys
                     if self.freeze_gc:
@@ -346,7 +402,7 @@ class ContentHolder:
     def swap(self, new: Checked | ContentIndex, now: datetime) -> None:
         """Make `new` the live index: only assignments, for the event loop. `release` frees the old one."""
         if isinstance(new, ContentIndex):
-            index, keys, refs = new, _keys_of(new, self.index, self._keys), _search_refs(new)
+            index, keys, refs = new, Keys(new), _search_refs(new)
         else:
             if new.index is None:
                 raise ValueError("this check was not loaded to be swapped in (or it has errors)")
@@ -384,7 +440,6 @@ class ContentHolder:
             if sys.getrefcount(index) == 3 and _search_refs(index) == retired.search_refs:
                 retired.index = _EMPTY
                 _free_in_steps(index)
-                _empty_in_steps(retired.keys, holders=1)
                 freed = True
             else:
                 kept.append(retired)
@@ -399,31 +454,14 @@ class ContentHolder:
 
     def section_by_key(self, key: str) -> tuple[Role, Section] | None:
         """Return the role and section a `section_key` names in the live index."""
-        found = self._keys.get(key)
+        found = self._keys.find(key)
         if found is None:
             return None
         role = self.index.roles.get(found[0])
-        return (role, found[1]) if role else None
+        return (role, role.sections[found[1]]) if role else None
 
 
 _EMPTY = ContentIndex(roles={})
-
-
-def _keys_of(index: ContentIndex, previous: ContentIndex | None = None, previous_keys: Keys | None = None) -> Keys:
-    """Key every section of `index`; the keys of roles unchanged since `previous` are taken from `previous_keys`."""
-    keys: Keys = {}
-    kept: set[str] = set()
-    if previous is not None and previous_keys:
-        unchanged = {name for name, role in index.roles.items() if previous.roles.get(name) is role}
-        for key, found in previous_keys.items():
-            if found[0] in unchanged:
-                keys[key] = found
-        kept = unchanged
-    for role in index.roles.values():
-        if role.name not in kept:
-            for s in role.sections:
-                keys[section_key(role.name, s.id)] = (role.name, s)
-    return keys
 
 
 def _search_refs(index: ContentIndex) -> int:

@@ -88,6 +88,19 @@ async def test_section_keys_name_the_live_sections_after_a_reload(folder: Path) 
             assert section is role.sections[0]
 
 
+def test_every_section_is_found_by_its_key_and_nothing_else_is(folder: Path) -> None:
+    holder = ContentHolder.load(folder, NOW)
+    for name, role in holder.index.roles.items():
+        for section in role.sections:
+            found = holder.section_by_key(section_key(name, section.id))
+            assert found is not None
+            assert found[0] is role
+            assert found[1].id == section.id
+
+    for key in ("", "not-a-key", "0123456789", "0123456789abcd", section_key("no-such-role", "intro")):
+        assert holder.section_by_key(key) is None
+
+
 async def test_an_old_index_still_in_use_is_freed_once_it_is_not(folder: Path) -> None:
     holder = ContentHolder.load(folder, NOW)
     in_use = holder.index
