@@ -2034,14 +2034,15 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
             continue
         if not (b.part[0] <= after.first <= b.last and b.first < after.first):
             continue
-        shared = f"week {after.first}" if after.first == b.last else f"weeks {after.first}-{b.last}"
+        shared = _weeks_said(after.first, b.last)
         b.last = after.first - 1
-        own = f"week {b.first}" if b.first == b.last else f"weeks {b.first}-{b.last}"
+        own = _weeks_said(b.first, b.last)
         problems.add(
             "warning",
             b.line,
-            f"{_phase_name(b)} takes part of {shared}, where {_phase_name(after)} (weeks {after.first}-"
-            f"{after.last}, line {after.line}) starts: {shared} is shown with the later phase, and the earlier runs "
+            f"{_phase_name(b)} takes part of {shared}, where {_phase_name(after)} "
+            f"({_weeks_said(after.first, after.last)}, line {after.line}) starts: {shared} is shown with the later "
+            "phase, and the earlier runs "
             f"{own}; give each phase whole weeks to choose otherwise",
         )
 
@@ -2111,7 +2112,7 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     if not missing:
         return
     spans = ", ".join(
-        f"{_phase_name(b)} weeks {b.first}-{b.last}{f' ({between[id(b)]})' if id(b) in between else ''}"
+        f"{_phase_name(b)} {_weeks_said(b.first, b.last)}{f' ({between[id(b)]})' if id(b) in between else ''}"
         for b in missing
     )
     sources = [source] if len(between) < len(missing) else []
@@ -2126,8 +2127,19 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
 
 
 def _phase_name(b: _PhaseBuilder) -> str:
-    """Return how a message names a phase: 'Phase 4', or its title where it is numbered by its place."""
-    return f"Phase {b.number}" if b.number is not None else repr(b.title)
+    """Return how a message names a phase, as its file does: 'Phase 4' where it is numbered ('## Phase 4: …', '## 4.
+    Containers'), else by its title ('Linear regression', 'Week 3' for '## Week 3'), not by a place the author never
+    numbered."""
+    if b.number is not None:
+        return f"Phase {b.number}"
+    if b.title or b.first is None:
+        return repr(b.title or f"the phase at line {b.line}")
+    return repr(_weeks_said(b.first, b.last).capitalize())
+
+
+def _weeks_said(first: int | None, last: int | None) -> str:
+    """Return weeks as a message says them: 'week 3', 'weeks 3-5'."""
+    return f"week {first}" if last is None or first == last else f"weeks {first}-{last}"
 
 
 def _between(builders: list[_PhaseBuilder], start: int, after: _PhaseBuilder) -> str:
@@ -2166,7 +2178,7 @@ def _no_free_weeks(
         "error",
         builders[start].line,
         f"{said} {'have' if len(names) > 1 else 'has'} no weeks, and {free} free between {before} and "
-        f"{_phase_name(nxt)} (weeks {nxt.first}-{nxt.last}, line {nxt.line}): give "
+        f"{_phase_name(nxt)} ({_weeks_said(nxt.first, nxt.last)}, line {nxt.line}): give "
         f"{'each' if len(names) > 1 else 'it'} weeks in its heading ('(Weeks a-b)') and move the phases after",
     )
 
@@ -2199,9 +2211,11 @@ def _build_phases(
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
+    names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
+        name = names[id(b)]
         if b.number is None:  # week, month and day headings are numbered by their place
             b.number = previous.number + 1 if previous is not None and previous.number is not None else place
         first = 1 if b.first is None else b.first
@@ -2210,22 +2224,23 @@ def _build_phases(
             problems.add(
                 "error",
                 b.line,
-                f"Phase {b.number} has impossible weeks {first}-{last}: weeks count from 1 "
+                f"{name} has impossible weeks {first}-{last}: weeks count from 1 "
                 f"and the last week must not come before the first (at most {MAX_WEEKS})",
             )
         if previous is None:
             if b.number > 1:  # 'Phase 0: Prerequisites', 'Level 0' start a plan as 'Phase 1' does
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
             if first > 1:
-                problems.add("warning", b.line, f"Phase {b.number} starts at week {first}, not week 1")
+                problems.add("warning", b.line, f"{name} starts at week {first}, not week 1")
         else:
             # Resolved below on the previous round: 'or 0' only satisfies the type checker.
             p_first, p_last, p_number = previous.first or 0, previous.last or 0, previous.number or 0
+            p_name = names[id(previous)]
             if b.number <= p_number:
                 problems.add(
                     "error",
                     b.line,
-                    f"phases out of order: Phase {b.number} comes after Phase {p_number} "
+                    f"phases out of order: {name} comes after {p_name} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
             elif b.number != p_number + 1:
@@ -2234,22 +2249,22 @@ def _build_phases(
                 problems.add(
                     "error",
                     b.line,
-                    f"Phase {b.number} (weeks {first}-{last}) overlaps Phase {p_number} "
-                    f"(weeks {p_first}-{p_last}, line {previous.line})",
+                    f"{name} ({_weeks_said(first, last)}) overlaps {p_name} "
+                    f"({_weeks_said(p_first, p_last)}, line {previous.line})",
                 )
             elif first > p_last + 1:
                 cut = previous.cut
+                whose = f"the heading {p_name}" if p_name[:1] == "'" else f"{p_name}'s heading"
                 unread = (
-                    f"; Phase {p_number}'s heading (line {previous.line}) may say more weeks: '{cut}' after its span "
-                    "is not read"
+                    f"; {whose} (line {previous.line}) may say more weeks: '{cut}' after its span is not read"
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
                 problems.add(
                     "warning",
                     b.line,
-                    f"weeks {p_last + 1}-{first - 1} belong to no phase "
-                    f"(between Phase {p_number} and Phase {b.number}){unread}",
+                    f"{_weeks_said(p_last + 1, first - 1)} {'belongs' if first - 1 == p_last + 1 else 'belong'} to no "
+                    f"phase (between {p_name} and {name}){unread}",
                 )
         b.final, b.first, b.last = b.number, first, last
         objective = b.objective or _first_sentence(b.intro)
