@@ -982,6 +982,37 @@ def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
     return found if found is None or number is None else found._replace(number=number)
 
 
+# A span that ends a bullet after a separator: 'Linear regression — week 10', 'Trees: weeks 12-13'.
+_SPAN_LAST = re.compile(rf"\s[-–—:|]\s*{_SPAN}\s*$", re.IGNORECASE)
+
+
+def item_weeks(text: str) -> tuple[int, int] | None:
+    """Return the weeks a bullet gives after its words, in brackets ('NumPy arrays (weeks 2-3)', 'Maths (Month 2)')
+    or at its end after a separator ('Linear regression — week 10'); None for any other bullet (most: no digit)."""
+    if _DIGIT.search(text) is None:
+        return None
+    found = _titled_span(text)
+    if found is not None and found.first is not None and found.last is not None:
+        return found.first, found.last
+    last = _SPAN_LAST.search(text)
+    if last is None or _unit(last) == "day" or not _title(text[: last.start()]):
+        return None
+    return _weeks(_unit(last), int(last.group("a")), int(last.group("b")) if last.group("b") else None)
+
+
+def outline_heading(text: str) -> tuple[int, str] | None:
+    """Return the number and title of a heading numbered as an outline's section ('1. Fundamentals', '3) Wrangling',
+    '1️⃣ Foundations'), else None."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _keycaps_as_number(text)
+    lead = _LEAD.match(text)
+    outline = _OUTLINE.match(text, lead.end() if lead else 0)
+    if outline is None:
+        return None
+    title = _title(text[outline.end() :])
+    return (int(outline.group("n")), title) if title else None
+
+
 # The label of a line under a heading that gives how long its section takes ('**Duration:** 2 weeks', 'Estimated
 # time: 3 weeks', '**Duração:** Semanas 8 até 10'), in the languages phase headings are read in.
 _DURATION_LABEL = re.compile(
