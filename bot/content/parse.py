@@ -956,7 +956,7 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if anchor_only and kind in ("item", "line"):
+        if anchor_only and kind in ("item", "line", "row"):
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = self.gap = line > heading.last_line + 1 and line not in self.joined
@@ -1805,6 +1805,10 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         end = i
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
+        if all(row.anchor_only for row in blocks[i:end]):  # a table of contents ('| 1 | [Day 0](#day-0) |'): no plan
+            out.extend(blocks[i:end])
+            i = end
+            continue
         made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:  # '| # Day | Topics |': a phase per week of days
             made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
