@@ -92,6 +92,16 @@ class Services:
         role = index.role(text.strip())
         if role is not None:
             return role
+        left_out = index.left_out(text.strip())
+        if left_out is not None:
+            raise UserError(
+                _(
+                    "'{name}' is not loaded: its file `{file}` has errors. A moderator can run {validate} to see them.",
+                    name=escape_user_text(text.strip(), 80),
+                    file=left_out,
+                    validate=cmd("content validate"),
+                )
+            )
         matches = index.search.find_roles(text, limit=3)
         # A unique prefix ("back") is taken; a typo ("bakend") is suggested, not guessed.
         if matches and matches[0].score >= 90 and (len(matches) == 1 or matches[1].score < 90):

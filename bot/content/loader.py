@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bot.content.encoding import NotTextError, decode_role_file
 from bot.content.ids import name_key
@@ -55,6 +55,16 @@ class ContentIndex:
         if found is not None:
             return found
         return self.search.role_by_key(name)
+
+    def left_out(self, name: str) -> str | None:
+        """Return the file of a role left out for its errors that is named `name` ('data-scientist' for
+        'data-scientist.md', in any folder), so a learner asking for it can be told it is not loaded, not that there
+        is no such path; else None."""
+        key = name_key(name)
+        for problem in self.problems:
+            if problem.severity == "error" and name_key(PurePosixPath(problem.file).stem) == key:
+                return problem.file
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -398,6 +398,7 @@ class _Reader:
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
+        self.cell_anchors: list[bool] = []  # whether each of the row's cells is in-page links alone
         self.in_head = False
         self.row_start = 0
         self.dropped = 0
@@ -1242,17 +1243,18 @@ class _Reader:
         self.in_head = False
 
     def _start_row(self, _info: object, offset: int) -> None:
-        self.cells = []
+        self.cells, self.cell_anchors = [], []
         self.row_start = offset
 
     def _end_cell(self, _value: object, _start: int, _end: int) -> None:
-        md, plain, *_ = self.take()
+        md, plain, _, _, anchor = self.take()
         if CELL_BREAK in plain:
             md, plain = _cell_text(md), _cell_text(plain)
         if self.in_head and self.table_head is not None:
             self.table_head.append((plain, md))
         else:
             self.cells.append((plain, md))
+            self.cell_anchors.append(anchor)
 
     def _code_span(self, value: str) -> None:
         ink = self.inline
@@ -1304,10 +1306,18 @@ class _Reader:
         return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
 
     def _emit_row(self) -> None:
-        self.add_row(self.table_head or [], self.cells, self.line_at(self.row_start))
+        self.add_row(self.table_head or [], self.cells, self.line_at(self.row_start), self.cell_anchors)
 
-    def add_row(self, head: list[tuple[str, str]], row: list[tuple[str, str]], line: int) -> None:
-        """Make a table row's block of its cells' (clean text, markdown), under the header cells `head` (the same)."""
+    def add_row(
+        self, head: list[tuple[str, str]], row: list[tuple[str, str]], line: int, anchors: list[bool] | None = None
+    ) -> None:
+        """Make a table row's block of its cells' (clean text, markdown), under the header cells `head` (the same).
+        `anchors`: whether each cell is in-page links alone; a row whose cells with words all are ('| 1 | [Day
+        0](#day-0) · [Day 1](#day-1) |') is a row of a table of contents, marked `anchor_only` as such a list item
+        is."""
+        anchor_only = anchors is not None and any(anchors)
+        if anchor_only and anchors is not None:
+            anchor_only = all(a or not any(c.isalpha() for c in p) for (p, _), a in zip(row, anchors, strict=True))
         cells = tuple(
             (_header_name(head[i][0]) if i < len(head) else "", md, plain)
             for i, (plain, md) in enumerate(row)
@@ -1333,6 +1343,7 @@ class _Reader:
                 plain,
                 depth=self.items[-1][0] + 1 if self.items else 0,
                 label=title_plain,
+                anchor_only=anchor_only,
                 cells=cells,
                 quote=self.quote,
             )

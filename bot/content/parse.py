@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise, repeat, takewhile
@@ -46,10 +47,12 @@ from bot.content.phases import (
     dated_phases,
     heading_day,
     heading_span,
+    item_weeks,
     labelled_title,
     level_series,
     may_name_weeks,
     only_dates,
+    outline_heading,
     outline_numbered,
     part_weeks,
     phase_hint,
@@ -953,7 +956,7 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if anchor_only and kind in ("item", "line"):
+        if anchor_only and kind in ("item", "line", "row"):
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = self.gap = line > heading.last_line + 1 and line not in self.joined
@@ -1312,6 +1315,9 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
+        numbered = _numbered_sections(blocks, headings) if plain_file else None
+        if numbered is not None:  # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section
+            heading_phases, plain_file = numbered, False
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
@@ -1319,8 +1325,8 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
             durations = {}  # the table's rows are the headings here: the lines under the file's own stay its text
         if planned is None and plain_file:
-            reader.list_plan, unread = _list_plan(blocks)
-            problems.plan_hint = _list_hint(unread)
+            reader.list_plan, unread, topics = _list_plan(blocks)
+            problems.plan_hint = _list_hint(unread, topics)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
@@ -1399,6 +1405,48 @@ def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[Pha
         if found is not None and (series is None or series[0] != word):
             return None
     return dated
+
+
+def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> list[PhaseHeading | None] | None:
+    """Return the phases of numbered sections whose bullets give the weeks ('## 1. Fundamentals' over '- NumPy
+    arrays (weeks 2-3)' and '- Linear regression — week 10'), by heading: each runs from the first week its
+    bullets name to the last, its bullets its topics; one whose bullets name no week is planned. None unless the
+    file numbers two or more sections at one level in order (1, 2, 3), two or more of which have such bullets,
+    each section's weeks after those of the one before: then the bullets are topics of the sections they are in,
+    not a plan of their own (`_list_plan`), whose phases would share weeks."""
+    numbered = {i: found for i, (_, text) in enumerate(headings) if (found := outline_heading(text)) is not None}
+    if len(numbered) < 2:  # most files
+        return None
+    levels = Counter(headings[i][0] for i in numbered)
+    level = min((lv for lv, n in levels.items() if n >= 2), default=None)
+    series = [i for i in numbered if headings[i][0] == level]
+    if any(numbered[b][0] != numbered[a][0] + 1 for a, b in pairwise(series)):
+        return None
+    weeks: dict[int, list[tuple[int, int]]] = {}
+    at, index = None, -1  # the series heading whose section the blocks are in, and the current heading
+    for b in blocks:
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote
+        if b[0] == "heading":
+            index += 1
+            if index in numbered and headings[index][0] == level:
+                at = index
+            elif at is not None and b[4] <= headings[at][0]:
+                at = None
+        elif at is not None and b[0] == "item" and not b[5] and b[6] is None and not b[12]:
+            given = item_weeks(b[3])
+            if given is not None:
+                weeks.setdefault(at, []).append(given)
+    if len(weeks) < 2:
+        return None
+    spans = {i: (min(a for a, _ in given), max(z for _, z in given)) for i, given in weeks.items()}
+    if any(spans[a][1] >= spans[b][0] for a, b in pairwise(sorted(spans))):
+        return None
+    found: list[PhaseHeading | None] = [None] * len(headings)
+    for i in series:
+        first, last = spans.get(i, (None, None))
+        number, title = numbered[i]
+        found[i] = PhaseHeading(number, first, last, title, "week" if first is not None else "")
+    return found
 
 
 def _timed_headings(
@@ -1539,15 +1587,18 @@ def _plan_item(plain: str, found: PhaseHeading) -> bool:
     return found.unit != "quarter" and not outline_numbered(plain)
 
 
-def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str]]:
-    """Return the phases of a file whose plan is a list, by the line of their item, and the clean text of the
-    top-level items that read like phases but are none (for `_list_hint`).
+def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool]:
+    """Return the phases of a file whose plan is a list, by the line of their item, the clean text of the
+    top-level items that read like phases but are none (for `_list_hint`), and whether those are topics that give
+    their weeks (see below).
 
     The plan is the top-level list items (no tasks, not quoted, not a table of contents) that read as phases of
     one kind, two or more, each item a phase and its nested bullets its topics: those that say so ('1. Phase 1:
     HTML (Weeks 1-4)', wherever they are), else those of lists holding two or more items that read as phases,
     by a phase word or by their weeks after their title ('1. **HTML (Weeks 1-4)**', `read_titled_item`): one
-    such item alone is some list's timed entry."""
+    such item alone is some list's timed entry. A list whose items give a week again, or an earlier one ('- Python
+    syntax (week 1)', '- Jupyter notebooks (week 1)'), is topics that say when to study them, as a table that gives a
+    week several rows is (`_table_plan`): then no list of the file is its plan."""
     said: dict[int, PhaseHeading] = {}  # 'Phase 1: HTML (Weeks 1-4)'
     runs: list[dict[int, PhaseHeading]] = [{}]  # each list's items that read as phases, either way
     texts: dict[int, str] = {}
@@ -1567,10 +1618,19 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str]]
         else:
             continue
         texts[b[1]] = b[3]
-    plan = said if _one_kind(said) else {line: f for run in runs if len(run) >= 2 for line, f in run.items()}
+    runs = [run for run in runs if len(run) >= 2]
+    topics = not _one_kind(said) and any(not _steps_on(run) for run in runs)
+    plan = said if _one_kind(said) else {} if topics else {line: f for run in runs for line, f in run.items()}
     if not _one_kind(plan):
         plan = {}
-    return plan, [text for line, text in texts.items() if line not in plan]
+    return plan, [text for line, text in texts.items() if line not in plan], topics
+
+
+def _steps_on(run: dict[int, PhaseHeading]) -> bool:
+    """Return True for the phases of a list each of which starts after the one before it starts (an overlap of
+    phases that do is an author's slip, which an error tells)."""
+    starts = [found.first for found in run.values() if found.first is not None]
+    return all(a < b for a, b in pairwise(starts))
 
 
 def _one_kind(plan: dict[int, PhaseHeading]) -> bool:
@@ -1578,12 +1638,18 @@ def _one_kind(plan: dict[int, PhaseHeading]) -> bool:
     return len(plan) >= 2 and len({_kind(found) for found in plan.values()}) == 1
 
 
-def _list_hint(unread: list[str]) -> str | None:
+def _list_hint(unread: list[str], topics: bool) -> str | None:
     """Return what the self-paced warning says of list items that read like phases but are no plan (see
-    `_list_plan`), naming them; None when there are none."""
+    `_list_plan`; `topics`: they give a week again), naming them; None when there are none."""
     if not unread:
         return None
     named = quoted_few(unread)
+    if topics:
+        return (
+            f"its list items {named} give their weeks, but they share weeks, so they are topics, not phases: for a "
+            "weekly plan give each block of weeks a heading ('## Weeks 1-4: Fundamentals'), or number the headings "
+            "over them ('## 1. Fundamentals'), each one's bullets naming weeks after those of the one before"
+        )
     return (
         f"its list items {named} read like phases, but only two or more such items of one kind in one list are a "
         "plan ('1. **Foundations (Weeks 1-4)**', then '2. **SQL (Weeks 5-8)**'); or add headings like "
@@ -1739,6 +1805,10 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
         end = i
         while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
             end += 1
+        if all(row.anchor_only for row in blocks[i:end]):  # a table of contents ('| 1 | [Day 0](#day-0) |'): no plan
+            out.extend(blocks[i:end])
+            i = end
+            continue
         made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:  # '| # Day | Topics |': a phase per week of days
             made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
@@ -2034,14 +2104,15 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
             continue
         if not (b.part[0] <= after.first <= b.last and b.first < after.first):
             continue
-        shared = f"week {after.first}" if after.first == b.last else f"weeks {after.first}-{b.last}"
+        shared = _weeks_said(after.first, b.last)
         b.last = after.first - 1
-        own = f"week {b.first}" if b.first == b.last else f"weeks {b.first}-{b.last}"
+        own = _weeks_said(b.first, b.last)
         problems.add(
             "warning",
             b.line,
-            f"{_phase_name(b)} takes part of {shared}, where {_phase_name(after)} (weeks {after.first}-"
-            f"{after.last}, line {after.line}) starts: {shared} is shown with the later phase, and the earlier runs "
+            f"{_phase_name(b)} takes part of {shared}, where {_phase_name(after)} "
+            f"({_weeks_said(after.first, after.last)}, line {after.line}) starts: {shared} is shown with the later "
+            "phase, and the earlier runs "
             f"{own}; give each phase whole weeks to choose otherwise",
         )
 
@@ -2111,7 +2182,7 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     if not missing:
         return
     spans = ", ".join(
-        f"{_phase_name(b)} weeks {b.first}-{b.last}{f' ({between[id(b)]})' if id(b) in between else ''}"
+        f"{_phase_name(b)} {_weeks_said(b.first, b.last)}{f' ({between[id(b)]})' if id(b) in between else ''}"
         for b in missing
     )
     sources = [source] if len(between) < len(missing) else []
@@ -2126,8 +2197,19 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
 
 
 def _phase_name(b: _PhaseBuilder) -> str:
-    """Return how a message names a phase: 'Phase 4', or its title where it is numbered by its place."""
-    return f"Phase {b.number}" if b.number is not None else repr(b.title)
+    """Return how a message names a phase, as its file does: 'Phase 4' where it is numbered ('## Phase 4: …', '## 4.
+    Containers'), else by its title ('Linear regression', 'Week 3' for '## Week 3'), not by a place the author never
+    numbered."""
+    if b.number is not None:
+        return f"Phase {b.number}"
+    if b.title or b.first is None:
+        return repr(b.title or f"the phase at line {b.line}")
+    return repr(_weeks_said(b.first, b.last).capitalize())
+
+
+def _weeks_said(first: int | None, last: int | None) -> str:
+    """Return weeks as a message says them: 'week 3', 'weeks 3-5'."""
+    return f"week {first}" if last is None or first == last else f"weeks {first}-{last}"
 
 
 def _between(builders: list[_PhaseBuilder], start: int, after: _PhaseBuilder) -> str:
@@ -2166,7 +2248,7 @@ def _no_free_weeks(
         "error",
         builders[start].line,
         f"{said} {'have' if len(names) > 1 else 'has'} no weeks, and {free} free between {before} and "
-        f"{_phase_name(nxt)} (weeks {nxt.first}-{nxt.last}, line {nxt.line}): give "
+        f"{_phase_name(nxt)} ({_weeks_said(nxt.first, nxt.last)}, line {nxt.line}): give "
         f"{'each' if len(names) > 1 else 'it'} weeks in its heading ('(Weeks a-b)') and move the phases after",
     )
 
@@ -2199,9 +2281,11 @@ def _build_phases(
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
+    names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
+        name = names[id(b)]
         if b.number is None:  # week, month and day headings are numbered by their place
             b.number = previous.number + 1 if previous is not None and previous.number is not None else place
         first = 1 if b.first is None else b.first
@@ -2210,22 +2294,23 @@ def _build_phases(
             problems.add(
                 "error",
                 b.line,
-                f"Phase {b.number} has impossible weeks {first}-{last}: weeks count from 1 "
+                f"{name} has impossible weeks {first}-{last}: weeks count from 1 "
                 f"and the last week must not come before the first (at most {MAX_WEEKS})",
             )
         if previous is None:
             if b.number > 1:  # 'Phase 0: Prerequisites', 'Level 0' start a plan as 'Phase 1' does
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
             if first > 1:
-                problems.add("warning", b.line, f"Phase {b.number} starts at week {first}, not week 1")
+                problems.add("warning", b.line, f"{name} starts at week {first}, not week 1")
         else:
             # Resolved below on the previous round: 'or 0' only satisfies the type checker.
             p_first, p_last, p_number = previous.first or 0, previous.last or 0, previous.number or 0
+            p_name = names[id(previous)]
             if b.number <= p_number:
                 problems.add(
                     "error",
                     b.line,
-                    f"phases out of order: Phase {b.number} comes after Phase {p_number} "
+                    f"phases out of order: {name} comes after {p_name} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
             elif b.number != p_number + 1:
@@ -2234,22 +2319,22 @@ def _build_phases(
                 problems.add(
                     "error",
                     b.line,
-                    f"Phase {b.number} (weeks {first}-{last}) overlaps Phase {p_number} "
-                    f"(weeks {p_first}-{p_last}, line {previous.line})",
+                    f"{name} ({_weeks_said(first, last)}) overlaps {p_name} "
+                    f"({_weeks_said(p_first, p_last)}, line {previous.line})",
                 )
             elif first > p_last + 1:
                 cut = previous.cut
+                whose = f"the heading {p_name}" if p_name[:1] == "'" else f"{p_name}'s heading"
                 unread = (
-                    f"; Phase {p_number}'s heading (line {previous.line}) may say more weeks: '{cut}' after its span "
-                    "is not read"
+                    f"; {whose} (line {previous.line}) may say more weeks: '{cut}' after its span is not read"
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
                 problems.add(
                     "warning",
                     b.line,
-                    f"weeks {p_last + 1}-{first - 1} belong to no phase "
-                    f"(between Phase {p_number} and Phase {b.number}){unread}",
+                    f"{_weeks_said(p_last + 1, first - 1)} {'belongs' if first - 1 == p_last + 1 else 'belong'} to no "
+                    f"phase (between {p_name} and {name}){unread}",
                 )
         b.final, b.first, b.last = b.number, first, last
         objective = b.objective or _first_sentence(b.intro)

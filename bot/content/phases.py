@@ -699,6 +699,13 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
         return None
     if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
         body = text[lead.end() - 1 :]  # the span's own bracket, which holds more: '(Weeks 4-6, part time) Trees'
+    slashed = _slashed(body) if "/" in body else None
+    if slashed is not None:
+        span, a, b = slashed
+        unit = _unit(span)
+        if unit == "week":
+            return PhaseHeading(None, a, a if b is None else b, _title_of(_without(body, span)), unit)
+        return _with_weeks(_without(body, span), unit, *_weeks(unit, a, b))
     span = _SPAN_START.match(body)
     if span is None:
         return None
@@ -707,9 +714,44 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
     if unit == "day" and b is None:
         return None  # one day is not a phase: daily logs stay sections
     rest, b = _span_and_rest(body, span, b)
+    if b is None and (count := _COUNT.match(rest[0])) is not None:  # 'Week 3 of 12: CSS': how many in all, no title
+        rest = (rest[0][count.end() :], rest[1])
     if unit == "week":
         return PhaseHeading(None, a, a if b is None else b, _title_of(rest), unit)
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
+
+
+# Two numbers a slash parts after a week or month word: 'Week 10/11: Testing', 'Week 3/12: CSS' (see `_slashed`).
+_SLASHED = re.compile(
+    rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})\s*/\s*(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}})(?![\w/])\s*[)\]]?",
+    re.IGNORECASE,
+)
+
+
+def _slashed(body: str) -> tuple[re.Match[str], int, int | None] | None:
+    """Return a week or month span whose numbers a slash parts, at the start of a heading's words, its first number
+    and its last: 'Week 10/11' runs weeks 10 to 11 (two weeks in a row), 'Week 3/12' and 'Week 12/12' count the
+    weeks ('week 3 of 12': the last None); None for any other text, days ('Day 1/100' is no phase) and a slash
+    before a smaller number ('Week 5/3', perhaps a date). A file whose headings share the number after the slash
+    counts with it ('Week 1/2', 'Week 2/2'): see `read_phase_headings`."""
+    found = _SLASHED.match(body)
+    if found is None or found.group("day"):
+        return None
+    a, b = int(found.group("a")), int(found.group("b"))
+    if b < a:
+        return None
+    return found, a, b if b == a + 1 else None
+
+
+def _slash_numbers(text: str) -> tuple[int, int] | None:
+    """Return the two numbers of a heading's span that a slash parts ('Week 10/11: Testing' gives (10, 11), 'Week
+    3/12: CSS' (3, 12)), else None."""
+    lead = _LEAD.match(text)
+    body = text[lead.end() :] if lead else text
+    if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
+        body = text[lead.end() - 1 :]
+    slashed = _slashed(body)
+    return None if slashed is None else (slashed[1], int(slashed[0].group("b")))
 
 
 _OF_ALL = re.compile(r"(?:of|/|von|de|из)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
@@ -924,6 +966,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     if quarters and (len(quarters) < 2 or found[quarters[0]] is not next(filter(None, found)) or _questions(headings)):
         for i in quarters:
             found[i] = None
+    _counted_by_slash(headings, found)
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
     if outline:
         alone = len(outline) == len(found) - found.count(None)
@@ -933,6 +976,25 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     return found
+
+
+def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read the spans of headings that share the number after their slash as counts of the weeks ('Week 1/2: Setup',
+    'Week 2/2: Ship' are week 1 and week 2, of 2), not as ranges ('Week 10/11: Testing' alone is weeks 10-11)."""
+    slashed = [
+        (i, pair)
+        for i, (_, text) in enumerate(headings)
+        if found[i] is not None and "/" in text and (pair := _slash_numbers(text)) is not None
+    ]
+    if not slashed:  # most files
+        return
+    lasts = Counter(b for _, (_, b) in slashed)
+    for i, (a, b) in slashed:
+        f = found[i]
+        if lasts[b] < 2 or b != a + 1 or f is None:
+            continue
+        if f.unit in ("week", "month") and (f.first, f.last) == _weeks(f.unit, a, b):
+            found[i] = f._replace(last=_weeks(f.unit, a, None)[1])
 
 
 def titled_spans(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
@@ -980,6 +1042,37 @@ def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
         number, text = int(outline.group("n")), text[outline.end() :]
     found = _titled_span(text)
     return found if found is None or number is None else found._replace(number=number)
+
+
+# A span that ends a bullet after a separator: 'Linear regression — week 10', 'Trees: weeks 12-13'.
+_SPAN_LAST = re.compile(rf"\s[-–—:|]\s*{_SPAN}\s*$", re.IGNORECASE)
+
+
+def item_weeks(text: str) -> tuple[int, int] | None:
+    """Return the weeks a bullet gives after its words, in brackets ('NumPy arrays (weeks 2-3)', 'Maths (Month 2)')
+    or at its end after a separator ('Linear regression — week 10'); None for any other bullet (most: no digit)."""
+    if _DIGIT.search(text) is None:
+        return None
+    found = _titled_span(text)
+    if found is not None and found.first is not None and found.last is not None:
+        return found.first, found.last
+    last = _SPAN_LAST.search(text)
+    if last is None or _unit(last) == "day" or not _title(text[: last.start()]):
+        return None
+    return _weeks(_unit(last), int(last.group("a")), int(last.group("b")) if last.group("b") else None)
+
+
+def outline_heading(text: str) -> tuple[int, str] | None:
+    """Return the number and title of a heading numbered as an outline's section ('1. Fundamentals', '3) Wrangling',
+    '1️⃣ Foundations'), else None."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _keycaps_as_number(text)
+    lead = _LEAD.match(text)
+    outline = _OUTLINE.match(text, lead.end() if lead else 0)
+    if outline is None:
+        return None
+    title = _title(text[outline.end() :])
+    return (int(outline.group("n")), title) if title else None
 
 
 # The label of a line under a heading that gives how long its section takes ('**Duration:** 2 weeks', 'Estimated
@@ -1085,6 +1178,9 @@ def phase_hint(text: str) -> str | None:
         if said not in _HINT_FORMS:  # a phase word
             return f"a phase heading needs a number: {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
         kind, one, many = _HINT_FORMS[said]
+        if rest[:1].isdigit():  # 'Week 1/2/2024: Setup': a number, but none read as a span
+            written = f"{body[: word.end()]} {rest.split()[0].rstrip(_EDGES)}"
+            return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
         return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
     return None
 
@@ -1242,8 +1338,11 @@ def heading_span(text: str) -> str | None:
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     quarter = _QUARTER.match(text, start)
+    slashed = _slashed(text[start:]) if "/" in text else None
     if quarter is not None:
         words = quarter.group()
+    elif slashed is not None:  # 'Week 10/11'
+        words = slashed[0].group().strip(" ()[]")
     elif _span_search(text, start) is not None:
         words = _first_span(text, len(text)).strip(" ()[]")
     else:
@@ -1655,9 +1754,12 @@ def own_title(text: str) -> str:
     dates = _DATES_FIRST.match(body)
     if dates is not None:
         body = body[dates.end() :]
-    span = _SPAN_START.match(body.lstrip(_EDGES))
+    slashed = _slashed(body.lstrip(_EDGES)) if "/" in body else None
+    span = slashed[0] if slashed is not None else _SPAN_START.match(body.lstrip(_EDGES))
     if span is not None:
         body = _title_of(_without(body.lstrip(_EDGES), span))
+        count = _COUNT.match(body) if slashed is None and not span.group("b") else None
+        body = body[count.end() :] if count is not None else body  # 'Week 3 of 12: CSS': how many in all
     elif (given := _span_in_title(body)) is not None and given[1] is not None:
         body = _title_of(given[2])  # 'HTML and CSS (weeks 1-3)'
     length = _LENGTH_BRACKETED.search(body) or _LENGTH_LAST.search(body)

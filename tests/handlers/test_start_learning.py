@@ -5,11 +5,15 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
+from bot.content.holder import ContentHolder
 from bot.handlers import learning, today
 from bot.services import Services, UserError
+from bot.store import Store
+from tests.content.helpers import role_file
 from tests.handlers.conftest import NOW, caller, press, text
 
 ROLE = "backend-engineer"
@@ -232,3 +236,21 @@ async def test_changing_pace_says_what_changed(svc: Services) -> None:
     again = text(await learning.start_learning(svc, caller(), ROLE, pace="full time"))
     assert "Welcome back" in again
     assert "Pace:" not in again
+
+
+async def test_a_path_left_out_for_its_errors_is_named_as_not_loaded(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    broken = "## Phase 1: Basics (Weeks 1-4)\n- a\n\n## Phase 2: More (Weeks 3-6)\n- b\n"
+    (folder / "data-scientist.md").write_text(role_file("data-scientist", body=broken), encoding="utf-8")
+    (folder / "web-developer.md").write_text(role_file("web-developer"), encoding="utf-8")
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    for asked in ("data-scientist", "Data-Scientist"):
+        with pytest.raises(UserError) as err:
+            await learning.start_learning(svc, caller(), asked)
+        assert str(err.value) == (
+            f"'{asked}' is not loaded: its file `data-scientist.md` has errors. A moderator can run "
+            "`/content validate` to see them."
+        )
+    with pytest.raises(UserError, match="No role called 'data-engineer'"):
+        await learning.start_learning(svc, caller(), "data-engineer")

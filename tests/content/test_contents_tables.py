@@ -1,0 +1,62 @@
+"""A table whose cells are in-page links ('| 1 | [Day 0](#day-0) · [Day 1](#day-1) |') is a table of contents: no
+plan, and not shown, as a list of such links is not."""
+
+from __future__ import annotations
+
+from bot.content.answers import answer
+from bot.content.search import SearchIndex
+from tests.content.helpers import parse_body
+
+LOG = """
+# 100 Days Of ML Code
+
+| Week | Days |
+| --- | --- |
+| 1 | [Day 0](#day-0--january-8-2024) · [Day 1](#day-1--january-9-2024) |
+| 2 | [Day 7](#day-7--january-15-2024) · [Day 8](#day-8--january-16-2024) |
+
+## Day 0 : January 8 , 2024
+
+**Today's Progress** : Set up conda.
+
+## Day 1 : January 9 , 2024
+
+**Today's Progress** : Preprocessing.
+
+## Day 7 : January 15 , 2024
+
+**Today's Progress** : Logistic regression.
+
+## Day 8 : January 16 , 2024
+
+**Today's Progress** : K-nearest neighbours.
+"""
+
+
+def test_a_week_table_of_in_page_links_is_a_table_of_contents_not_a_plan() -> None:
+    role, problems = parse_body(LOG)
+    assert role.phases == ()
+    assert [p.message.split(";")[0] for p in problems] == [
+        "no phases found: this is a self-paced path (its checklist and sections, no weekly plan)"
+    ]
+    assert not any("Day 0 ·" in s.text or "Day 0 ·" in s.title for s in role.sections)  # its rows are not shown
+    assert [s.title for s in role.sections if s.kind == "section"] == [
+        "Day 0 : January 8 , 2024",
+        "Day 1 : January 9 , 2024",
+        "Day 7 : January 15 , 2024",
+        "Day 8 : January 16 , 2024",
+    ]
+
+
+def test_a_day_of_a_log_whose_contents_table_names_weeks_answers_with_its_entry() -> None:
+    role, _ = parse_body(LOG)
+    result = answer(SearchIndex([role]), "day 7")
+    assert not result.problem
+    assert result.hits[0].section.title == "Day 7 : January 15 , 2024"
+    assert "Logistic regression" in result.hits[0].section.text
+
+
+def test_a_week_table_with_a_link_into_the_page_among_its_titles_is_still_a_plan() -> None:
+    body = "| Week | Topic |\n| --- | --- |\n| 1 | HTML basics |\n| 2 | [Capstone](#capstone) |\n\n## Capstone\n- a\n"
+    role, _ = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("HTML basics", (1, 1)), ("Capstone", (2, 2))]

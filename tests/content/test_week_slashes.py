@@ -1,0 +1,53 @@
+"""A slash between a week heading's numbers: 'Week 10/11' runs two weeks, 'Week 3/12' counts them ('week 3 of 12'),
+and headings that share the number after it count with it ('Week 1/2', 'Week 2/2')."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.phases import own_title, phase_hint, read_phase_heading
+from tests.content.helpers import parse_body, phase_spans
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("Week 10/11: Testing and TypeScript", (10, 11), "Testing and TypeScript"),
+        ("Weeks 10 / 11 - Testing", (10, 11), "Testing"),
+        ("(Weeks 4/5) Trees", (4, 5), "Trees"),
+        ("Week 3/12: CSS", (3, 3), "CSS"),
+        ("Week 12/12: Ship", (12, 12), "Ship"),
+        ("Week 3 of 12: CSS", (3, 3), "CSS"),
+        ("Month 2/3: Back end", (5, 12), "Back end"),
+    ],
+)
+def test_a_slash_between_the_numbers_is_a_range_of_two_weeks_in_a_row_else_a_count(heading, weeks, title) -> None:
+    found = read_phase_heading(heading)
+    assert found is not None
+    assert ((found.first, found.last), found.title) == (weeks, title)
+    assert own_title(heading) == title
+
+
+@pytest.mark.parametrize("heading", ["Week 5/3: Review", "Week 1/2/2024: Setup", "Day 1/100"])
+def test_a_slash_before_a_smaller_number_or_a_date_is_no_span(heading) -> None:
+    assert read_phase_heading(heading) is None
+
+
+def test_a_heading_whose_slash_is_not_read_is_told_so_not_that_it_lacks_a_number() -> None:
+    assert phase_hint("Week 1/2/2024: Setup") == (
+        "its weeks 'Week 1/2/2024' are not read: write 'Week 3: Title' or 'Weeks 3-4: Title'"
+    )
+
+
+def test_week_headings_joined_by_a_slash_are_phases_of_both_weeks() -> None:
+    body = "## Week 8 and 9: Routing\n- a\n\n## Week 10/11: Testing\n- b\n\n## Week 12: Ship it\n- c\n"
+    role, problems = parse_body(body)
+    assert phase_spans(role) == [(1, "Routing", (8, 9)), (2, "Testing", (10, 11)), (3, "Ship it", (12, 12))]
+    assert [p.message for p in problems] == ["'Routing' starts at week 8, not week 1"]
+
+
+def test_headings_that_share_the_number_after_the_slash_count_weeks_of_that_many() -> None:
+    body = "## Week 1/2: Setup\n- a\n\n## Week 2/2: Ship\n- b\n"
+    role, problems = parse_body(body)
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Ship", (2, 2))]
+    assert problems == []
