@@ -505,6 +505,19 @@ class _Reader:
             return ""
         return source[last - span["start"] :].decode("utf-8")
 
+    def without_break_mark(self, text: str, end: int) -> str:
+        """Return a text that ends its block with a backslash at its line's end ('1. Set up nginx\\' before '2. …')
+        without it: CommonMark reads a hard line break there only inside a paragraph, and keeps the backslash
+        as text where the block ends; the author meant the break, which the block's end makes. An escaped one
+        ('C:\\\\' in the source) is the author's text and stays. `end` is the text's end in the source."""
+        data = self.data
+        if end < len(data) and data[end] not in b"\r\n":
+            return text
+        run = 0
+        while run < end and data[end - run - 1] == 92:  # b"\\": the backslashes that end the line
+            run += 1
+        return text[:-1] if run % 2 else text
+
     def take(self) -> tuple[str, str, str, str, bool]:
         """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
         ink = self.inline
@@ -736,6 +749,8 @@ class _Reader:
                     if later is not None:
                         event_at(*later)
                 continue
+            if text[-1:] == "\\":
+                text = self.without_break_mark(text, text_event[1]["end"])
             offset = span["start"]
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
@@ -791,6 +806,8 @@ class _Reader:
             text = None
             if _is(more[-1], "Text"):
                 text = more[-1][0]["Text"]
+                if text[-1:] == "\\":
+                    text = self.without_break_mark(text, more[-1][1]["end"])
                 more.append(next(events, None))
             end = more[-1][0].get("End") if _is(more[-1], "End") else None
             if end is not None and (end == kind or (type(end) is dict and kind in end)):
@@ -844,6 +861,8 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
+                if value[-1:] == "\\":
+                    value = self.without_break_mark(value, span["end"])
                 if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
                     value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
