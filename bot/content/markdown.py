@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
-from bot.content.phases import read_phase_heading, title_cell
+from bot.content.phases import read_phase_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -1335,12 +1335,14 @@ class _Reader:
         if not cells:
             return
         # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
-        # Mar 2–6 | Midterm |' about the Midterm.
-        first = title_cell(cells) or 0
-        _, title_md, title_plain = cells[first]
+        # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
+        # Topic |') is neither its title nor one of its details.
+        shown = uncounted(cells)
+        first = title_cell(shown) or 0
+        _, title_md, title_plain = shown[first]
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
-        others = cells[:first] + cells[first + 1 :]
+        others = shown[:first] + shown[first + 1 :]
         details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
         plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])

@@ -41,6 +41,7 @@ from bot.content.models import (
 from bot.content.phases import (
     DAY_WORDS,
     PhaseHeading,
+    counter_cell,
     cut_short,
     dated_hint,
     dated_phases,
@@ -67,6 +68,7 @@ from bot.content.phases import (
     time_box,
     title_cell,
     titled_spans,
+    uncounted,
     unreadable_span,
 )
 
@@ -1840,7 +1842,7 @@ def _flat_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str
 def _break_row(row: Block, by_header: bool) -> Block:
     """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
     `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
-    cells = _flat_cells(row.cells)
+    cells = uncounted(_flat_cells(row.cells))
     at = title_cell(cells, by_header)
     if at is None:
         return row._replace(quote=row.quote + 1)
@@ -1934,7 +1936,11 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
     if found is None or found[0] == title:
         return None
     at, weeks = found
-    details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(cells) if i not in (at, title)]
+    details = [
+        f"{h}: {md}" if h else md
+        for i, (h, md, plain) in enumerate(cells)
+        if i not in (at, title) and not counter_cell(h, plain)  # '| 3 |' under '#': the row's number, no detail
+    ]
     title_md, title_plain = block.cells[title][1:]
     # The row's title cell shows its first line: its others are bullets under the row (see `_Body._row`)
     title_md = cell_lines(title_md)[0] if cell_lines(title_plain)[0] == block.label else cells[title][1]

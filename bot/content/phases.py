@@ -1610,6 +1610,33 @@ _DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
 _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
 
 
+# The header of a table's column that numbers its rows ('#', 'No.', 'Nr', 'S.No', 'Sr. No.', 'S/N', '№', 'Lfd. Nr.').
+_COUNTER_COLUMN = re.compile(
+    r"#|№|n[oº°]\.?|nr\.?|nro\.?|n[úu]m\.?|(?:s|sr|sl)\.?\s?no\.?|s/n|lfd\.?\s?nr\.?", re.IGNORECASE
+)
+
+
+def counter_cell(header: str, plain: str) -> bool:
+    """Return True for a table cell that only counts its row: a number ('3', '03', '3.') under a column of row
+    numbers ('#', 'No.', 'Nr', 'S.No'). It is no title of the row nor a detail worth showing."""
+    number = plain.rstrip(".)")
+    return (
+        0 < len(number) <= 4
+        and number.isascii()
+        and number.isdigit()
+        and _COUNTER_COLUMN.fullmatch(header.strip()) is not None
+    )
+
+
+def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Return a table row's cells ((header, md, clean text)) without those that only count it (see `counter_cell`),
+    or all of them when nothing else is left."""
+    if not any(plain[:1].isdigit() and counter_cell(header, plain) for header, _, plain in cells):
+        return cells
+    kept = tuple(cell for cell in cells if not counter_cell(cell[0], cell[2]))
+    return kept or cells
+
+
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
