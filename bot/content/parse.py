@@ -1803,12 +1803,19 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         for head, cell_md, cell_plain in others:
             first_md, *more = cell_lines(cell_md)
             first_plain = cell_lines(cell_plain)[0]
+            more_items = _cell_items(cell_md, cell_plain, row.line, quote)[1:] if more else []
+            if more and not more_items:  # a '<br>' inside a link or code: the cell on one line
+                first_md, first_plain = flat_cell(cell_md), flat_cell(cell_plain)
+            elif head and more_items and all(item.task is None for item in more_items):
+                # '[Pro Git](…)<br>[The Missing Semester](…)' under 'Readings': one bullet of its column, its lines
+                # parted as they are in a row's details
+                first_md = " · ".join(cell_lines(cell_md))
+                more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
             item_md = f"{head}: {first_md}" if head else first_md
             item_plain = first_plain if not head or any(c.isalpha() for c in first_plain) else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-            if more:  # a cell's later lines ('<br>'): bullets of their own
-                out.extend(_cell_items(cell_md, cell_plain, row.line, quote)[1:])
+            out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
     return (out, after) if numbered >= 2 else None
 
 
