@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise, repeat, takewhile
@@ -70,6 +71,7 @@ from bot.content.phases import (
     titled_spans,
     uncounted,
     unreadable_span,
+    without_span,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -540,6 +542,7 @@ class _PhaseBuilder:
     # The title its checklist items' IDs are told apart by, where the same task is in several phases: its heading's
     # own words ('' for '## Q1', which is named 'Q1'), so naming a phase never changes the IDs progress is kept by.
     id_title: str = ""
+    heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
 
 
 @dataclass(slots=True)
@@ -816,6 +819,7 @@ class _Body:
                 sid,
                 length=found.length,
                 id_title=labelled_title(title, found.title),
+                heading=title,
             )
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
@@ -2306,6 +2310,7 @@ def _build_checklist(
             phases_of.setdefault(shown_group, set()).add(id(r.phase))
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
+    plain_names = _phase_groups(raw, shown_groups)
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
@@ -2343,6 +2348,9 @@ def _build_checklist(
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
             group = shown
+        elif phase is not None and (shown := plain_names.get(group)) is not None:
+            named[shown] = (phase.final, group)
+            group = shown
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
@@ -2359,6 +2367,19 @@ _VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 
 def _without_variables(text: str) -> str:
     return _VARIABLE.sub(" ", text) if "{{" in text or "{%" in text else text
+
+
+def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str]:
+    """Return the groups named by their phase's heading that show without the span or length written after the
+    phase's title ('Stage III. Cloud Fundamentals — 3 weeks' shows as 'Stage III. Cloud Fundamentals', 'Phase 2:
+    SQL (Weeks 5-8)' as 'Phase 2: SQL'), by the heading; one that would show as another group's name keeps it."""
+    plain: dict[str, str] = {}
+    for r, shown in zip(raw, shown_groups, strict=True):
+        phase = r.phase
+        if phase is not None and shown == phase.heading and shown not in plain:
+            plain[shown] = without_span(shown, phase.title)
+    taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
+    return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
 
 
 def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]) -> list[str]:

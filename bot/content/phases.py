@@ -1033,6 +1033,20 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     return value if bracketed else None
 
 
+def without_span(heading: str, title: str) -> str:
+    """Return a phase heading without the span or length written after its phase's `title` ('Stage III. Cloud
+    Fundamentals — 3 weeks' is 'Stage III. Cloud Fundamentals', 'Phase 2: SQL (Weeks 5-8)' 'Phase 2: SQL'); a
+    heading that names its phase by its span ('Week 6: Portfolio'), or says more after it, as it is."""
+    at = heading.rfind(title) if title else -1
+    if at < 0:
+        return heading
+    end = at + len(title)
+    rest = heading[end:]
+    if not rest.strip() or read_duration(rest) is None:
+        return heading
+    return heading[:end]
+
+
 def _span_or_length(value: str) -> bool:
     """Return True when `value` is a span ('Weeks 5-8') or a length ('2-3 weeks'), and nothing else."""
     english = as_english(value)
