@@ -401,6 +401,33 @@ def _last_line(piece: PieceLike) -> int:
     return piece.line + piece.md.count("\n") if piece.kind == "code" else piece.line
 
 
+def _list_kind(piece: PieceLike) -> str:
+    """Return what list a listed piece shows in: a table's rows, a numbered list or a bullet list."""
+    return "row" if piece.kind == "row" else "bullet" if piece.number is None or piece.kind == "task" else "numbered"
+
+
+def _apart(piece: PieceLike, previous: PieceLike, shown: str, base: int) -> bool:
+    """Return True when a piece shown as `shown` is set apart from the piece before it by a blank line.
+
+    A label, a code block and the start and end of a quote are; so is what a blank line in the file parts, but for
+    what follows a label alone (it is the label's) and the items of one list. A list is set apart from a line after
+    it that shows no list marker (a task's box, '⬜ Checkpoint: …'): Discord would show that line as the last item's.
+    Two lists a blank line parts in the file stay apart where they are of different kinds (a table's rows, then a
+    numbered list)."""
+    kind, before = piece.kind, previous.kind
+    if kind == "label" or piece.quote != previous.quote:
+        return True
+    if before == "code" or (kind == "code" and before != "label"):
+        return True
+    if kind == "task" and before in ("item", "row") and piece.depth <= base and shown[:2] != "- ":
+        return True
+    if piece.line <= _last_line(previous) + 1 or (before == "label" and not previous.rest):
+        return False
+    if kind in _LISTED and before in _LISTED:
+        return piece.depth == previous.depth and _list_kind(piece) != _list_kind(previous)
+    return True
+
+
 def body_lines(
     pieces: Sequence[PieceLike],
     task: Callable[[PieceLike], str | None] = lambda _piece: None,
@@ -450,16 +477,7 @@ def body_lines(
         if joinable and kind == "text" and not piece.quote:
             lines[-1] += f" {shown}"
         else:
-            if previous is not None and (
-                kind == "label"
-                or piece.quote != previous.quote  # a quote is set apart from what is around it
-                or (previous.kind == "code" or (kind == "code" and previous.kind != "label"))
-                or (
-                    piece.line > _last_line(previous) + 1
-                    and previous.kind != "label"
-                    and not (kind in _LISTED and previous.kind in _LISTED)
-                )
-            ):
+            if previous is not None and _apart(piece, previous, shown, base):
                 lines.append("")
             lines.append(shown)
         joinable = kind == "label" and not piece.rest

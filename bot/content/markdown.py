@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
-from bot.content.phases import read_phase_heading, title_cell
+from bot.content.phases import read_phase_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -193,6 +193,7 @@ class Links(NamedTuple):
     templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
     first_template_line: int | None = None
     first_template: str = ""  # ... and the first one, as written
+    rules: tuple[int, ...] = ()  # the lines of the thematic breaks outside lists and quotes, in order
 
 
 def escape(text: str) -> str:
@@ -378,6 +379,7 @@ class _Reader:
         self.quote = 0
         self.in_para = False
         self.last_rule: int | None = None
+        self.rules: list[int] = []  # see `Links.rules`
         self.lazy_depth: int | None = None  # a label line read as a lazy line of an item: the depth it is shown at
         self.code: list[str] | None = None
         self.code_lang: str | None = ""  # None: an indented block
@@ -505,6 +507,19 @@ class _Reader:
         if span["end"] <= last or source != value.encode("utf-8"):
             return ""
         return source[last - span["start"] :].decode("utf-8")
+
+    def without_break_mark(self, text: str, end: int) -> str:
+        """Return a text that ends its block with a backslash at its line's end ('1. Set up nginx\\' before '2. …')
+        without it: CommonMark reads a hard line break there only inside a paragraph, and keeps the backslash
+        as text where the block ends; the author meant the break, which the block's end makes. An escaped one
+        ('C:\\\\' in the source) is the author's text and stays. `end` is the text's end in the source."""
+        data = self.data
+        if end < len(data) and data[end] not in b"\r\n":
+            return text
+        run = 0
+        while run < end and data[end - run - 1] == 92:  # b"\\": the backslashes that end the line
+            run += 1
+        return text[:-1] if run % 2 else text
 
     def take(self) -> tuple[str, str, str, str, bool]:
         """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
@@ -737,6 +752,8 @@ class _Reader:
                     if later is not None:
                         event_at(*later)
                 continue
+            if text[-1:] == "\\":
+                text = self.without_break_mark(text, text_event[1]["end"])
             offset = span["start"]
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
@@ -792,6 +809,8 @@ class _Reader:
             text = None
             if _is(more[-1], "Text"):
                 text = more[-1][0]["Text"]
+                if text[-1:] == "\\":
+                    text = self.without_break_mark(text, more[-1][1]["end"])
                 more.append(next(events, None))
             end = more[-1][0].get("End") if _is(more[-1], "End") else None
             if end is not None and (end == kind or (type(end) is dict and kind in end)):
@@ -834,6 +853,7 @@ class _Reader:
                 self.line_break(span["end"], event == "SoftBreak")
             elif not (self.items or self.quote or self.html):
                 self.last_rule = self.line_at(span["start"])
+                self.rules.append(self.last_rule)
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
@@ -845,6 +865,8 @@ class _Reader:
             elif ink is not None and not ink.images and not self.html:
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
+                if value[-1:] == "\\":
+                    value = self.without_break_mark(value, span["end"])
                 if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
                     value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
@@ -1326,12 +1348,14 @@ class _Reader:
         if not cells:
             return
         # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
-        # Mar 2–6 | Midterm |' about the Midterm.
-        first = title_cell(cells) or 0
-        _, title_md, title_plain = cells[first]
+        # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
+        # Topic |') is neither its title nor one of its details.
+        shown = uncounted(cells)
+        first = title_cell(shown) or 0
+        _, title_md, title_plain = shown[first]
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
-        others = cells[:first] + cells[first + 1 :]
+        others = shown[:first] + shown[first + 1 :]
         details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
         plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
@@ -1802,6 +1826,7 @@ def read_blocks(
         templates[0],
         None if templates[1] is None else first_line + templates[1],
         templates[2],
+        tuple(reader.rules),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from bot.content.models import (
 from bot.content.phases import (
     DAY_WORDS,
     PhaseHeading,
+    counter_cell,
     cut_short,
     dated_hint,
     dated_phases,
@@ -70,7 +72,9 @@ from bot.content.phases import (
     time_box,
     title_cell,
     titled_spans,
+    uncounted,
     unreadable_span,
+    without_span,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -541,6 +545,7 @@ class _PhaseBuilder:
     # The title its checklist items' IDs are told apart by, where the same task is in several phases: its heading's
     # own words ('' for '## Q1', which is named 'Q1'), so naming a phase never changes the IDs progress is kept by.
     id_title: str = ""
+    heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
 
 
 @dataclass(slots=True)
@@ -742,6 +747,7 @@ class _Body:
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
         self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
         self.closing_at: int | None = None  # the line of a sub-heading that closes the plan (`_closing_heading`)
+        self.rules: tuple[int, ...] = ()  # the lines of the thematic breaks outside lists and quotes
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -817,6 +823,7 @@ class _Body:
                 sid,
                 length=found.length,
                 id_title=labelled_title(title, found.title),
+                heading=title,
             )
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
@@ -870,6 +877,22 @@ class _Body:
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
+    def _leave_part_at_rule(self, line: int) -> None:
+        """Close the sub-headings of the phase a thematic break ends ('#### I.2 Networking', its text, '---', then
+        '- [ ] Checkpoint'): what follows it is the phase's own, as a reader sees it, up to the next heading."""
+        top = self.stack[-1]
+        rules = self.rules
+        at = bisect_right(rules, top.last_line)
+        if at == len(rules) or rules[at] >= line:  # no break between the part's last block and this one
+            return
+        phase = self.phase
+        if not any(h.is_phase and h.phase is phase for h in self.stack):  # parts at the phase's own level
+            return
+        while not (self.stack[-1].is_phase and self.stack[-1].phase is phase):
+            self.stack.pop()
+        self.sub = self.part = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -919,6 +942,8 @@ class _Body:
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
+        if self.rules and self.phase is not None and self.stack and self.stack[-1].part is not None:
+            self._leave_part_at_rule(line)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if (
@@ -1287,6 +1312,7 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
+    reader.rules = links.rules
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
@@ -1871,12 +1897,19 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         for head, cell_md, cell_plain in others:
             first_md, *more = cell_lines(cell_md)
             first_plain = cell_lines(cell_plain)[0]
+            more_items = _cell_items(cell_md, cell_plain, row.line, quote)[1:] if more else []
+            if more and not more_items:  # a '<br>' inside a link or code: the cell on one line
+                first_md, first_plain = flat_cell(cell_md), flat_cell(cell_plain)
+            elif head and more_items and all(item.task is None for item in more_items):
+                # '[Pro Git](…)<br>[The Missing Semester](…)' under 'Readings': one bullet of its column, its lines
+                # parted as they are in a row's details
+                first_md = " · ".join(cell_lines(cell_md))
+                more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
             item_md = f"{head}: {first_md}" if head else first_md
             item_plain = first_plain if not head or any(c.isalpha() for c in first_plain) else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
-            if more:  # a cell's later lines ('<br>'): bullets of their own
-                out.extend(_cell_items(cell_md, cell_plain, row.line, quote)[1:])
+            out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
     return (out, after) if numbered >= 2 else None
 
 
@@ -1910,7 +1943,7 @@ def _flat_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str
 def _break_row(row: Block, by_header: bool) -> Block:
     """Return a table row of no week as a row of the phase before it, titled as the plan's rows are (see
     `title_cell`): '*Spring break* — Dates: Mar 9–13'."""
-    cells = _flat_cells(row.cells)
+    cells = uncounted(_flat_cells(row.cells))
     at = title_cell(cells, by_header)
     if at is None:
         return row._replace(quote=row.quote + 1)
@@ -2004,7 +2037,11 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
     if found is None or found[0] == title:
         return None
     at, weeks = found
-    details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(cells) if i not in (at, title)]
+    details = [
+        f"{h}: {md}" if h else md
+        for i, (h, md, plain) in enumerate(cells)
+        if i not in (at, title) and not counter_cell(h, plain)  # '| 3 |' under '#': the row's number, no detail
+    ]
     title_md, title_plain = block.cells[title][1:]
     # The row's title cell shows its first line: its others are bullets under the row (see `_Body._row`)
     title_md = cell_lines(title_md)[0] if cell_lines(title_plain)[0] == block.label else cells[title][1]
@@ -2378,6 +2415,7 @@ def _build_checklist(
             phases_of.setdefault(shown_group, set()).add(id(r.phase))
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
+    plain_names = _phase_groups(raw, shown_groups)
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
     derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
@@ -2415,6 +2453,9 @@ def _build_checklist(
             shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
             named[shown] = (phase.final, group)
             group = shown
+        elif phase is not None and (shown := plain_names.get(group)) is not None:
+            named[shown] = (phase.final, group)
+            group = shown
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
@@ -2431,6 +2472,19 @@ _VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 
 def _without_variables(text: str) -> str:
     return _VARIABLE.sub(" ", text) if "{{" in text or "{%" in text else text
+
+
+def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str]:
+    """Return the groups named by their phase's heading that show without the span or length written after the
+    phase's title ('Stage III. Cloud Fundamentals — 3 weeks' shows as 'Stage III. Cloud Fundamentals', 'Phase 2:
+    SQL (Weeks 5-8)' as 'Phase 2: SQL'), by the heading; one that would show as another group's name keeps it."""
+    plain: dict[str, str] = {}
+    for r, shown in zip(raw, shown_groups, strict=True):
+        phase = r.phase
+        if phase is not None and shown == phase.heading and shown not in plain:
+            plain[shown] = without_span(shown, phase.title)
+    taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
+    return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
 
 
 def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]) -> list[str]:

@@ -1126,6 +1126,20 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     return value if bracketed else None
 
 
+def without_span(heading: str, title: str) -> str:
+    """Return a phase heading without the span or length written after its phase's `title` ('Stage III. Cloud
+    Fundamentals — 3 weeks' is 'Stage III. Cloud Fundamentals', 'Phase 2: SQL (Weeks 5-8)' 'Phase 2: SQL'); a
+    heading that names its phase by its span ('Week 6: Portfolio'), or says more after it, as it is."""
+    at = heading.rfind(title) if title else -1
+    if at < 0:
+        return heading
+    end = at + len(title)
+    rest = heading[end:]
+    if not rest.strip() or read_duration(rest) is None:
+        return heading
+    return heading[:end]
+
+
 def _span_or_length(value: str) -> bool:
     """Return True when `value` is a span ('Weeks 5-8') or a length ('2-3 weeks'), and nothing else."""
     english = as_english(value)
@@ -1707,6 +1721,33 @@ _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
 _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
 _DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
 _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
+
+
+# The header of a table's column that numbers its rows ('#', 'No.', 'Nr', 'S.No', 'Sr. No.', 'S/N', '№', 'Lfd. Nr.').
+_COUNTER_COLUMN = re.compile(
+    r"#|№|n[oº°]\.?|nr\.?|nro\.?|n[úu]m\.?|(?:s|sr|sl)\.?\s?no\.?|s/n|lfd\.?\s?nr\.?", re.IGNORECASE
+)
+
+
+def counter_cell(header: str, plain: str) -> bool:
+    """Return True for a table cell that only counts its row: a number ('3', '03', '3.') under a column of row
+    numbers ('#', 'No.', 'Nr', 'S.No'). It is no title of the row nor a detail worth showing."""
+    number = plain.rstrip(".)")
+    return (
+        0 < len(number) <= 4
+        and number.isascii()
+        and number.isdigit()
+        and _COUNTER_COLUMN.fullmatch(header.strip()) is not None
+    )
+
+
+def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Return a table row's cells ((header, md, clean text)) without those that only count it (see `counter_cell`),
+    or all of them when nothing else is left."""
+    if not any(plain[:1].isdigit() and counter_cell(header, plain) for header, _, plain in cells):
+        return cells
+    kept = tuple(cell for cell in cells if not counter_cell(cell[0], cell[2]))
+    return kept or cells
 
 
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:

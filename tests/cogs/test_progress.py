@@ -147,9 +147,7 @@ async def test_done_by_fuzzy_name_with_proof(simcord_env, channel, alice):
     result = await alice.slash(channel, "done", item="use git profesionaly", proof="https://github.com/alice/dotfiles")
 
     assert result.ephemeral
-    assert result.response.content.startswith(
-        f"Ticked: **{GIT_ITEM}** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))"
-    )
+    assert result.response.content.startswith(f"Ticked: **{GIT_ITEM}** (Backend Engineer › Phase 1: Foundations)")
     assert "1/15" in result.response.content
     assert "Proof: <https://github.com/alice/dotfiles>" in result.response.content
     progress = await simcord_env.bot.services.store.get_progress(alice.id, BACKEND)
@@ -299,13 +297,13 @@ class TestItemsUnderBullets:
     async def test_done_with_shared_words_asks_which_and_the_menus_say_where(self, simcord_env, channel, alice):
         await alice.slash(channel, "start-learning", role="ds")
         said = assert_error(await alice.slash(channel, "done", item="implement insert"), "so none is ticked")
-        assert "\n• **Implement insert** (Ds › Phase 1: Trees (Weeks 1-2) › Trees)\n" in said
-        assert "\n• **Implement insert** (Ds › Phase 1: Trees (Weeks 1-2) › Heaps)\n" in said
+        assert "\n• **Implement insert** (Ds › Phase 1: Trees › Trees)\n" in said
+        assert "\n• **Implement insert** (Ds › Phase 1: Trees › Heaps)\n" in said
         assert await simcord_env.bot.services.store.get_progress(alice.id, "ds") == {}
 
         first, second = selects(await alice.slash(channel, "checklist"))
-        assert first["placeholder"] == "Phase 1: Trees (Weeks 1-2) (1–25): tick what you've done"
-        assert second["placeholder"] == "Phase 1: Trees (Weeks 1-2) (26–27): tick what you've done"
+        assert first["placeholder"] == "Phase 1: Trees (1–25): tick what you've done"
+        assert second["placeholder"] == "Phase 1: Trees (26–27): tick what you've done"
         assert [(o["label"], o.get("description")) for o in first["options"][:3]] == [
             ("Implement insert", "Trees"),
             ("Implement insert", "Heaps"),

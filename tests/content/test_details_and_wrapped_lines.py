@@ -68,7 +68,7 @@ def test_checklist_groups_of_details_phases_are_named_as_phase_headings_name_the
         (i.id, i.group, i.phase) for i in as_headings.checklist
     ]
     assert in_details.checklist_groups == (
-        "Phase 1 – Linux and Networking (Weeks 1-4)",
+        "Phase 1 – Linux and Networking",
         "Identity",
         "Capstone project",
     )

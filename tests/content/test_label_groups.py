@@ -96,7 +96,7 @@ def test_a_label_with_words_of_its_own_and_a_blank_line_before_the_tasks_leaves_
         "- [ ] Write clean code\n- [ ] Write tests\n"
     )
     role, _ = parse(body)
-    assert role.checklist_groups == ("Phase 1: Code (Weeks 1-2)",)
+    assert role.checklist_groups == ("Phase 1: Code",)
 
 
 def test_a_label_with_words_of_its_own_right_above_its_tasks_groups_them():
@@ -129,7 +129,7 @@ def test_tasks_after_a_blank_line_that_ends_a_labels_bullets_stay_under_the_head
         "- Redis: caching\n\n- [ ] Design normalized database schemas\n- [ ] Optimize database queries\n"
     )
     role, _ = parse(body)
-    assert role.checklist_groups == ("Phase 3: Databases (Weeks 13-18)",)
+    assert role.checklist_groups == ("Phase 3: Databases",)
     assert entry(role, "NoSQL Exploration").text == "- MongoDB: document model\n- Redis: caching"
 
 

@@ -37,7 +37,7 @@ def test_a_paragraph_under_a_task_is_the_tasks_not_the_topic_before_it():
     assert item.text == "Read the book"
     # /phase shows the note with its task, and the task's entry holds it
     assert phase_body(role.phases[0], role.checklist) == (
-        "- Topic A\n⬜ Read the book 📖 [Pro Git](https://git-scm.com/book/en/v2)\n- Topic C"
+        "- Topic A\n\n⬜ Read the book 📖 [Pro Git](https://git-scm.com/book/en/v2)\n- Topic C"
     )
     assert section(role, "Read the book").text == "Read the book\n📖 [Pro Git](https://git-scm.com/book/en/v2)"
 
@@ -204,9 +204,9 @@ def test_phase_shows_tasks_where_they_are_written_with_their_notes_and_subtasks(
     phase = role.phases[0]
     items = [i for i in role.checklist if i.phase == 1]
     assert phase_body(phase, items) == (
-        "- Built-in types\n"
+        "- Built-in types\n\n"
         "⬜ Write functions with default arguments\n"
-        "  - note: avoid mutable defaults\n"
+        "  - note: avoid mutable defaults\n\n"
         "⬜ Build a REST API\n"
         "\u2003⬜ Path parameters\n"
         "\u2003⬜ Request bodies\n"

@@ -30,8 +30,7 @@ def test_a_week_rows_cell_lines_are_its_phases_title_bullets_and_checklist() -> 
     assert [(p.kind, p.md) for p in role.phases[0].body] == [
         ("task", "Lookup functions"),
         ("task", "Pivot tables"),
-        ("item", "Resources: [Guide](https://example.com/g)"),
-        ("item", "[Video](https://example.com/v)"),
+        ("item", "Resources: [Guide](https://example.com/g) · [Video](https://example.com/v)"),
     ]
     assert [(p.kind, p.md) for p in role.phases[1].body] == [
         ("task", "SQLBolt lessons"),
@@ -56,3 +55,14 @@ def test_an_html_cells_br_parts_its_lines_as_a_markdown_cells_does() -> None:
         "<tr><td><b>Git</b><br>branches<br>rebase</td><td>free</td></tr></table>\n"
     )
     assert section_titled(role, "Git").text == "Git — Notes: free\n- branches\n- rebase"
+
+
+def test_a_cells_lines_stay_under_its_columns_name_but_its_tasks_are_tasks() -> None:
+    role, _ = parse_body(
+        "# Plan\n\n| Week | Topic | Work |\n|---|---|---|\n"
+        "| 1 | Git | Read the book<br>[ ] Make a repo |\n"
+        "| 2 | HTML | [MDN](https://a.b/m)<br>Notes, part 2 |\n"
+    )
+    assert [(p.kind, p.md) for p in role.phases[0].body] == [("item", "Work: Read the book"), ("task", "Make a repo")]
+    assert [(p.kind, p.md) for p in role.phases[1].body] == [("item", "Work: [MDN](https://a.b/m) · Notes, part 2")]
+    assert [(i.group, i.text) for i in role.checklist] == [("Week 1: Git", "Make a repo")]

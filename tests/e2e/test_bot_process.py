@@ -138,7 +138,7 @@ async def test_learning_path_commands(fake: FakeDiscord, bot: BotProcess):
 
     done = await fake.slash("alice", "done", item=GIT_ITEM)
     assert_private(done)
-    assert done.content.startswith(f"Ticked: **{GIT_ITEM}** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))")
+    assert done.content.startswith(f"Ticked: **{GIT_ITEM}** (Backend Engineer › Phase 1: Foundations)")
 
     export = await fake.slash("alice", "my-data export")
     assert_private(export)

@@ -531,7 +531,8 @@ async def test_a_list_of_bold_titles_with_weeks_is_a_plan_of_phases(load: Load) 
     assert "Week 1 of 8 · Phase 1 (weeks 1-4)" in welcome and "self-paced" not in welcome
     first = await learning.phase_view(svc, caller(), 1, role="data")
     assert first.cards[0].title == "Phase 1: Foundations (weeks 1-4)"
-    assert body(first) == "- Spreadsheets: formulas, pivot tables\n⬜ Clean a messy CSV"
+    # A task after a list is set apart from it: Discord would show it as the bullet's next line
+    assert body(first) == "- Spreadsheets: formulas, pivot tables\n\n⬜ Clean a messy CSV"
     week = text(await learning.skill_deep_dive(svc, caller(), "week 6"))
     assert "**Phase 2: SQL** (weeks 5-8)" in week and "- Joins and window functions" in week
     assert "⬜ Write a cohort retention query" in week and "Foundations" not in week
@@ -633,3 +634,59 @@ async def test_a_length_under_a_numbered_section_gives_its_weeks(load: Load) -> 
     first = await learning.phase_view(svc, caller(), 1, role="rust")
     assert first.cards[0].title == "Phase 1: Getting Started (weeks 1-2)"
     assert body(first) == "- rustup"
+
+
+# ---------------------------------------------------------------- a list, then what is no list item
+
+LISTS_THEN_LINES = """
+## Stage I: Shell (Weeks 1-2)
+
+#### I.1 Git
+
+- Branches, rebase, pull requests
+- [Pro Git (Book)](https://git-scm.com/book/en/v2)
+
+- [ ] Checkpoint: a script in a Git repo
+
+## Stage II: Networking (Weeks 3-4)
+
+| Topic | Resource |
+| --- | --- |
+| DNS | [howdns.works](https://howdns.works/) |
+
+1. Set up nginx
+2. Add a certificate
+
+**Build:** a page that works on a phone.
+
+- [ ] Pass the accessibility check
+"""
+
+
+async def test_a_task_after_a_list_is_set_apart_from_its_last_bullet(load: Load) -> None:
+    svc = load({"cloud": LISTS_THEN_LINES})
+    await learning.start_learning(svc, caller(), "cloud")
+    first = body(await learning.phase_view(svc, caller(), 1, role="cloud"))
+    # Discord would show a line right after a bullet as that bullet's
+    assert first == (
+        "**I.1 Git:**\n- Branches, rebase, pull requests\n- [Pro Git (Book)](https://git-scm.com/book/en/v2)\n\n"
+        "⬜ Checkpoint: a script in a Git repo"
+    )
+
+
+async def test_a_table_a_numbered_list_and_a_labelled_line_stay_apart_as_written(load: Load) -> None:
+    svc = load({"cloud": LISTS_THEN_LINES})
+    await learning.start_learning(svc, caller(), "cloud")
+    second = body(await learning.phase_view(svc, caller(), 2, role="cloud"))
+    assert second == (
+        "- DNS — Resource: [howdns.works](https://howdns.works/)\n\n"
+        "1. Set up nginx\n2. Add a certificate\n\n"
+        "**Build:** a page that works on a phone.\n\n"
+        "⬜ Pass the accessibility check"
+    )
+
+
+async def test_a_task_nested_under_a_bullet_reads_as_under_it(load: Load) -> None:
+    svc = load({"web": "## Phase 1: Web (Weeks 1-2)\n\n- HTML\n  - [ ] Write a page\n- CSS\n"})
+    await learning.start_learning(svc, caller(), "web")
+    assert body(await learning.phase_view(svc, caller(), 1, role="web")) == "- HTML\n\u2003⬜ Write a page\n- CSS"

@@ -38,8 +38,8 @@ async def test_checklist_shows_groups_and_a_menu_per_group(svc: Services) -> Non
     reply = (await press(svc, caller(), welcome, "Checklist")).reply
     shown = text(reply)
     # The shipped path writes each item in its phase: a group per phase, four on the first page.
-    assert "**Phase 1: Foundations (Weeks 1-4)**\n⬜ Understand HTTP and web protocols\n⬜ Use git" in shown
-    assert "**Phase 4: API Development (Weeks 19-24)**\n⬜ Build basic API endpoints" in shown
+    assert "**Phase 1: Foundations**\n⬜ Understand HTTP and web protocols\n⬜ Use git" in shown
+    assert "**Phase 4: API Development**\n⬜ Build basic API endpoints" in shown
     assert "Phase 5" not in shown
     assert "Done: ▱▱▱▱▱▱▱▱▱▱ 0/15 (0%)" in shown
     menus = selects(reply)
@@ -172,7 +172,7 @@ async def test_a_checklists_pages_are_laid_out_once_per_loaded_content(
 async def test_done_finds_the_item_despite_typos(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     reply = await progress.done(svc, caller(), "git profesionaly")
-    assert "Ticked: **Use git professionally** (Backend Engineer › Phase 1: Foundations (Weeks 1-4))" in text(reply)
+    assert "Ticked: **Use git professionally** (Backend Engineer › Phase 1: Foundations)" in text(reply)
     assert "1/15" in text(reply)
     assert reply.ephemeral
     again = await progress.done(svc, caller(), "use git professionally")
@@ -194,7 +194,7 @@ async def test_done_searches_every_active_path(svc: Services) -> None:
     await learning.start_learning(svc, caller(), ROLE)
     await learning.start_learning(svc, caller(), "data-engineer")
     reply = await progress.done(svc, caller(), "window functions and CTEs")
-    assert "(Data Engineer › Phase 1: SQL & Relational Foundations (Weeks 1-5))" in text(reply)
+    assert "(Data Engineer › Phase 1: SQL & Relational Foundations)" in text(reply)
 
 
 async def test_done_with_nothing_like_it(svc: Services) -> None:
@@ -734,10 +734,10 @@ async def test_done_with_a_word_four_items_hold_ticks_none_and_says_where_each_i
     assert said.startswith("'insert' fits several items, so none is ticked:\n")
     lines = said.split("\n")[1:-1]
     assert sorted(lines) == [
-        "• **Implement insert for a BST** (Ds › Phase 1: Trees (Weeks 1-2))",
-        "• **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)",
-        "• **Insert into a heap** (Ds › Phase 1: Trees (Weeks 1-2))",
-        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+        "• **Implement insert for a BST** (Ds › Phase 1: Trees)",
+        "• **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL › Linked lists)",
+        "• **Insert into a heap** (Ds › Phase 1: Trees)",
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL)",
     ]
     assert said.endswith("Pick one in the list `/done item:` shows as you type, or type more of its words.")
     assert await ticked(svc, role="ds") == set()
@@ -752,10 +752,10 @@ async def test_done_ticks_an_items_whole_title_or_the_one_clear_best_at_once(loa
     svc = load({"ds": INSERTS})
     await learning.start_learning(svc, caller(), "ds")
     reply = await progress.done(svc, caller(), "write an insert statement")
-    assert reply.content.startswith("Ticked: **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))")
+    assert reply.content.startswith("Ticked: **Write an INSERT statement** (Ds › Phase 2: Lists and SQL)")
     reply = await progress.done(svc, caller(), "insert linked list")
     assert reply.content.startswith(
-        "Ticked: **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL (Weeks 3-4) › Linked lists)"
+        "Ticked: **Insert at head of a linked list** (Ds › Phase 2: Lists and SQL › Linked lists)"
     )
 
 
@@ -765,7 +765,7 @@ async def test_done_with_a_title_two_paths_hold_asks_which(load: Load) -> None:
     await learning.start_learning(svc, caller(), "sql")
     said = await _asked(svc, "Write an INSERT statement")
     assert said.split("\n")[1:-1] == [
-        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL (Weeks 3-4))",
+        "• **Write an INSERT statement** (Ds › Phase 2: Lists and SQL)",
         "• **Write an INSERT statement** (Sql › Basics)",
     ]
     assert await ticked(svc, role="ds") == set()
@@ -806,7 +806,7 @@ async def test_checklist_shows_the_bullet_each_item_is_written_under(load: Load)
     await learning.start_learning(svc, caller(), "ds")
     reply = await progress.checklist_view(svc, caller())
     assert body(reply) == (
-        "**Phase 1: Trees (Weeks 1-2)**\n"
+        "**Phase 1: Trees**\n"
         "*Trees*\n"
         "\u2003⬜ Implement insert\n"
         "\u2003⬜ Implement delete\n"
@@ -843,13 +843,13 @@ async def test_a_group_of_more_than_25_items_has_menus_named_by_the_items_they_h
     await learning.start_learning(svc, caller(), "drills")
     reply = await progress.checklist_view(svc, caller())
     first, second = selects(reply)
-    assert first.placeholder == "Phase 1: Drills (Weeks 1-2) (1–25): tick what you've done"
-    assert second.placeholder == "Phase 1: Drills (Weeks 1-2) (26–40): tick what you've done"
+    assert first.placeholder == "Phase 1: Drills (1–25): tick what you've done"
+    assert second.placeholder == "Phase 1: Drills (26–40): tick what you've done"
     assert [len(first.options), len(second.options)] == [25, 15]
     shown = body(reply)
-    assert shown.startswith("**Phase 1: Drills (Weeks 1-2) (1–25)**\n⬜ Drill 1\n")
+    assert shown.startswith("**Phase 1: Drills (1–25)**\n⬜ Drill 1\n")
     # The second menu's items are under the bullet the first one's last items are under: it is said again.
-    assert "\u2003⬜ Drill 25\n**Phase 1: Drills (Weeks 1-2) (26–40)**\n*Heaps*\n\u2003⬜ Drill 26\n" in shown
+    assert "\u2003⬜ Drill 25\n**Phase 1: Drills (26–40)**\n*Heaps*\n\u2003⬜ Drill 26\n" in shown
     assert (second.options[0].label, second.options[0].description) == ("Drill 26", "Heaps")
 
 

@@ -166,7 +166,7 @@ async def test_board_shows_members_progress_most_done_first(svc: Services) -> No
     assert card.description == (
         f"<@{BOB}> ▰▰▰▰▰▰▰▰ 2/2 (100%)\n<@{CAT}> ▰▰▰▰▱▱▱▱ 1/2 (50%)\n<@{ANN}> ▱▱▱▱▱▱▱▱ 0/2 (0%)"
     )
-    assert card.fields[0].value == "Phase 1: Foundations (Weeks 1-4)"  # the phase's own items, named once
+    assert card.fields[0].value == "Phase 1: Foundations"  # the phase's own items, named once
     assert card.footer == "Weekly post: Mondays 09:00 (UTC)"
     assert board.ephemeral
 
