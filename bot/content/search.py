@@ -32,6 +32,7 @@ from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, contains, is_not, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
+from bot.content.accents import fold_marks, fold_words
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
@@ -187,7 +188,7 @@ def _fold(text: str) -> str:
 
 def label_key(text: str) -> str | None:
     """Return a heading's label as a query typed alone would be ('stage 2', '1.2'), or None if it has none."""
-    found = _LABEL.match(_fold(text))
+    found = _LABEL.match(fold_marks(_fold(text)))
     if found is None:
         return None
     return _BLANKS.sub(" ", (found.group(1) or found.group(2)).strip())
@@ -195,14 +196,18 @@ def label_key(text: str) -> str | None:
 
 def _query_label(query: str) -> str:
     """Return a query as a heading's label would be written: folded, its blanks single, no final punctuation."""
-    return _BLANKS.sub(" ", _fold(query).strip(" \t\n:.?!"))
+    return _BLANKS.sub(" ", fold_marks(_fold(query)).strip(" \t\n:.?!"))
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into lower-case words; Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
+    """Split text into lower-case words, without the marks on their letters ('bản' is 'ban': `fold_words`);
+    Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
     folded = _fold(text)  # half-width kana ('ｶﾀｶﾅ') are full-width ones after it
     words = _WORD.findall(folded)
-    return cjk_words(words) if not folded.isascii() and CJK.search(folded) else words  # one look: most text has none
+    if folded.isascii():
+        return words
+    words = fold_words(words)  # only its words that are not ASCII are looked at
+    return cjk_words(words) if CJK.search(folded) else words  # one look: most text has none
 
 
 # Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
@@ -661,7 +666,8 @@ class SearchIndex:
             RoleMatch(name, self._roles[name].display_name, 0.0)
             for name in sorted(self._roles, key=lambda n: (display[n], n))
         ]
-        choices = sorted({(text.lower().replace("\n", " "), name) for text, name in self._role_choices})
+        # Without the marks on their letters, as a learner may type them ('lo trinh' for 'Lộ trình').
+        choices = sorted({(fold_marks(text.lower()).replace("\n", " "), name) for text, name in self._role_choices})
         self._role_texts = [text for text, _ in choices]  # sorted: a prefix is one bisect range
         self._role_text_owner = [name for _, name in choices]
         # The texts again, one a line in the order the results are shown (display name): the first roles
@@ -686,7 +692,7 @@ class SearchIndex:
         """Find roles by name, alias or display name: exact, then prefix, then substring, then fuzzy; best first."""
         if limit < 1:
             return []
-        q = query.strip().lower()
+        q = fold_marks(query.strip().lower())
         if not q:
             return self._roles_by_display[:limit]
         best: dict[str, float] = {}
@@ -1231,8 +1237,8 @@ def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
         return section.title[:width]
     stems = [w[:4] for w in words]
 
-    def hits(line: str) -> int:
-        return sum(map(line.lower().__contains__, stems))
+    def hits(line: str) -> int:  # the words are without marks on their letters (`tokenize`), so is the line
+        return sum(map(fold_marks(line.lower()).__contains__, stems))
 
     line = max(lines, key=hits) if stems else lines[0]
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
