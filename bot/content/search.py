@@ -403,7 +403,8 @@ class Hit:
         Learning Path › Phase 3: Databases'), as /skill-deep-dive's menu and `waymark search` list it."""
         section = self.section
         trail = role.trail(section.path)
-        if section.kind in HEADING_KINDS and trail[-1:] == (section.title,):  # a heading's path ends in itself
+        # A heading's path ends in itself, a bold label's in its label: its title says it
+        if section.kind in OWN_TEXT_KINDS and trail[-1:] == section.path[-1:]:
             trail = trail[:-1]
         return f"{role.display_name} · {' › '.join(trail)}" if trail else role.display_name
 
@@ -535,6 +536,15 @@ class SearchIndex:
         owns = [phase_titles.get((entry_role[eid], entry_sections[eid][0])) for eid in phase_ids]
         own_titles: dict[int, str] = dict(compress(zip(phase_ids, owns, strict=True), owns))
         headings = list(compress(count(), map(OWN_TEXT_KINDS.__contains__, kinds)))
+        # A bold label written under several headings is titled with its heading ('Phase 2: JavaScript › Learn'):
+        # its own title is the label, the last of its path (`bot.content.parse._repeated_label_titles`); the
+        # heading's words are where it is, not what it is about, and count as words of its text.
+        named_labels: list[int] = []
+        for eid in compress(count(), map("subsection".__eq__, kinds)):
+            label = entry_sections[eid].written_title
+            if label != entry_titles[eid]:
+                own_titles[eid] = label
+                named_labels.append(eid)
         numbered = compress(headings, map(_NUMBERED.search, map(entry_titles.__getitem__, headings)))
         read: dict[str, str] = {}
         for eid in filterfalse(own_titles.__contains__, numbered):
@@ -604,9 +614,11 @@ class SearchIndex:
         # Headings by their label, so 'stage 2', '1.2' or 'stage III' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
         for eid in may_label:
-            for key in label_keys(entry_sections[eid][1]):
+            for key in label_keys(entry_sections[eid].written_title):  # a bold label's, not its heading's
                 labels.setdefault(key, []).append(eid)
-        del may_label
+        for eid in named_labels:  # its whole title, typed as shown, finds it as a label typed alone does
+            labels.setdefault(_query_label(entry_sections[eid][1]), []).append(eid)
+        del may_label, named_labels
         self._labels = labels
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
