@@ -342,8 +342,8 @@ def _day_headings(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Secti
         found = []
         for section in role.sections:
             kind = section.kind
-            if kind == "phase" or (kind in ("section", "subsection") and is_day_heading(section.title)):
-                days = read_days(section.title)
+            if kind == "phase" or (kind in ("section", "subsection") and is_day_heading(section.written_title)):
+                days = read_days(section.written_title)
                 if days is not None:
                     found.append((*days, section))
         return tuple(found)
@@ -398,7 +398,7 @@ def _with_days(index: SearchIndex, found: Answer, role: str | None, limit: int, 
         own = [
             h
             for h in _search(index, found.question.text, role, SEARCH_LIMIT, asker)
-            if is_day_heading(h.section.title) and read_days(h.section.title) == days
+            if is_day_heading(h.section.written_title) and read_days(h.section.written_title) == days
         ]
     if not own:
         return found

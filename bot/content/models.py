@@ -152,6 +152,12 @@ class Section(NamedTuple):
     kind: SectionKind = "section"
     phase: int | None = None
 
+    @property
+    def written_title(self) -> str:
+        """Return its heading or its bold label as written: a label written under several headings is titled with
+        its heading ('Phase 2: JavaScript › Learn', `bot.content.parse`), and is the last of its path ('Learn')."""
+        return self.path[-1] if self.kind == "subsection" and self.path else self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Role:

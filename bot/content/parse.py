@@ -2450,7 +2450,7 @@ def _build_checklist(
         number = phase.final if phase is not None else None
         group = shown_group
         if phase is not None and (group in repeated or generic_group(group)):
-            shown = f"Phase {phase.final}: {phase.title} › {group}" if phase.title else f"Phase {phase.final} › {group}"
+            shown = f"{_phase_part_name(phase)} › {group}"
             named[shown] = (phase.final, group)
             group = shown
         elif phase is not None and (shown := plain_names.get(group)) is not None:
@@ -2468,6 +2468,11 @@ def _build_checklist(
 # A site generator's variable or tag left in a task's text ('Read the {{ site.title }} guide'): no words of its ID,
 # which it was not when such text was dropped.
 _VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
+
+
+def _phase_part_name(phase: _PhaseBuilder) -> str:
+    """Return how a phase is named before a part of it that its name tells apart: 'Phase 2: JavaScript', 'Phase 2'."""
+    return f"Phase {phase.final}: {phase.title}" if phase.title else f"Phase {phase.final}"
 
 
 def _without_variables(text: str) -> str:
@@ -2584,6 +2589,35 @@ def _add_topics(
             _add_topics(out, children, tid, path, phase, nested)
 
 
+def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], str]:
+    """Return the title of each bold-label block whose label is written under several headings ('**Learn:**' under
+    every week, '**Thoughts** :' under every day), by the places of its heading and of the block under it: the label
+    named with the heading it is under, a phase's own heading as the phase ('Phase 2: JavaScript › Learn', 'Day 7 ›
+    Thoughts'), as checklist groups are named (`_label_groups_by_heading`); where that name repeats too ('Resources ›
+    Videos' under every phase), with its phase before it. A menu of matches then tells them apart. Every other block
+    is titled by its label; its section ID is its place, whatever its title."""
+    under: dict[str, set[int]] = {}
+    for hi, h in enumerate(headings):
+        for sub in h.subsections:
+            under.setdefault(sub.label.casefold(), set()).add(hi)
+    repeated = {label for label, found in under.items() if len(found) > 1}
+    if not repeated:
+        return {}
+    titles: dict[tuple[int, int], str] = {}
+    for hi, h in enumerate(headings):
+        own = h.phase is not None and h.is_phase and h.phase.final is not None
+        name = _phase_part_name(h.phase) if own and h.phase is not None else h.title
+        for si, sub in enumerate(h.subsections, 1):  # numbered as their section IDs are
+            if sub.label.casefold() in repeated:
+                titles[hi, si] = f"{name} › {sub.label}"
+    counts = Counter(titles.values())
+    for (hi, si), title in titles.items():
+        phase = headings[hi].phase
+        if counts[title] > 1 and phase is not None and not headings[hi].is_phase and phase.final is not None:
+            titles[hi, si] = f"{_phase_part_name(phase)} › {title}"
+    return titles
+
+
 def _build_sections(
     headings: list[_Heading],
     checklist: tuple[ChecklistItem, ...],
@@ -2592,13 +2626,14 @@ def _build_sections(
     nested: dict[int, list[str]],
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
+    label_titles = _repeated_label_titles(headings)
     sections: list[Section] = []
     paths: dict[str, tuple[str, ...]] = {}
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
     labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
     open_path: list[_Heading] = []
-    for h in headings:
+    for hi, h in enumerate(headings):
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
             open_path.pop()  # see leave_quote, _end_line_phase
         open_path.append(h)
@@ -2625,7 +2660,8 @@ def _build_sections(
                 labels.append((phase, f"{h.title} › {sub.label}", sub_path))  # see `_label_groups_by_heading`
             else:
                 body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
-            finer.append(_new(Section, (sid, sub.label, sub_path, body_text, sub.line, "subsection", phase)))
+            title = label_titles.get((hi, si), sub.label)
+            finer.append(_new(Section, (sid, title, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
     for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
         paths.setdefault(label, sub_path)

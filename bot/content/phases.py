@@ -72,12 +72,13 @@ _NUMBER_WORDS = {
         ]
     )
 }
-# Roman numerals I to XX ('Phase II'), never empty: 'x', 'xx' alone, else up to two 'x' and one of the rest.
-_ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
+# Roman numerals I to XX ('Phase II'), never empty: 'x', 'xx' alone, else up to two 'x' and one of the rest; in
+# lower case (also how search reads a heading's label and questions a phase's number).
+ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 # A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number.
 _NUMBER = (
-    r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{_ROMAN})(?![-/'’][^\W\d_]))\b"
+    r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
 )
 # Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
 # 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
@@ -881,7 +882,12 @@ def _number(raw: str) -> int:
         return int(raw)
     if raw in _NUMBER_WORDS:
         return _NUMBER_WORDS[raw]
-    values = [_ROMAN_VALUES[c] for c in raw]
+    return roman_value(raw)
+
+
+def roman_value(numeral: str) -> int:
+    """Return the number a lower-case Roman numeral (`ROMAN`) is: 'iv' is 4, 'xii' 12."""
+    values = [_ROMAN_VALUES[c] for c in numeral]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 

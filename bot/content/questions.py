@@ -25,7 +25,7 @@ from functools import cache
 from typing import Literal
 
 from bot.content.cjk import CJK
-from bot.content.phases import DAY_WORDS, WEEK_WORDS, as_english
+from bot.content.phases import DAY_WORDS, ROMAN, WEEK_WORDS, as_english, roman_value
 
 Kind = Literal["topic", "week", "phase", "after", "before"]
 
@@ -76,6 +76,11 @@ _ORDINAL_WORDS = [
 NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, 1)} | {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)}
 
 _NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
+# A phase's or a step's number may also be a Roman numeral ('phase II', 'stage iv'), which is no part of a longer
+# word ('stage x-ray'). A lone 'i', 'v' or 'x' is a word too ('which stage i should start with'): it counts only at
+# the end of the question or before its punctuation ('after stage I?').
+_ROMAN_NUM = rf"(?:{ROMAN})(?![\w'’/-])(?:(?<=[ivx][ivx])|(?=\s*(?:$|[?!.,;:)])))"
+_PHASE_NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}|{_ROMAN_NUM})"
 # "14th", and as German and Spanish write an ordinal: "14." ("14. Woche"), "3ª" ("3ª semana").
 _ORD = rf"(?:(\d{{1,3}})(?:st|nd|rd|th|\.?[ªº]|\.)|({'|'.join(_ORDINAL_WORDS)}))"
 # Between the two ends of a span: "3-4", "3 to 5"; "3 bis 4", "3 bis zur 5"; "3 a 4", "3 al 5", "3 a la 5"; "3 t/m 5",
@@ -110,8 +115,8 @@ def _day_span() -> re.Pattern[str]:
 
 @cache
 def _phase_number() -> re.Pattern[str]:
-    """'phase 3', 'phase number 2', 'third phase'; 'fase 3', 'die 3. Phase'."""
-    return re.compile(rf"\b{_PHASE}\s*{_NUMBER_SIGN}?{_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
+    """'phase 3', 'phase number 2', 'phase III', 'third phase'; 'fase 3', 'die 3. Phase'."""
+    return re.compile(rf"\b{_PHASE}\s*{_NUMBER_SIGN}?{_PHASE_NUM}\b|\b{_ORD}\s+{_PHASE}\b")
 
 
 # A step of a plan, asked by number: 'step 4', 'stage 4', 'part 4', 'the fourth step'; German ('Schritt 4', 'Stufe 4',
@@ -126,8 +131,8 @@ _STEP = "(" + "|".join(sorted(STEP_WORDS, key=len, reverse=True)) + ")"
 
 @cache
 def _step_number() -> re.Pattern[str]:
-    """'step 4', 'stage #4', 'part four', 'the fourth step'; 'Schritt 4', 'paso 4'."""
-    return re.compile(rf"\b{_STEP}\s*{_NUMBER_SIGN}?{_NUM}\b|\b{_ORD}\s+{_STEP}\b")
+    """'step 4', 'stage #4', 'part four', 'stage IV', 'the fourth step'; 'Schritt 4', 'paso 4'."""
+    return re.compile(rf"\b{_STEP}\s*{_NUMBER_SIGN}?{_PHASE_NUM}\b|\b{_ORD}\s+{_STEP}\b")
 
 
 # "this week", "next week's topics", "diese woche", "nächste woche", "esta semana", "la semana que viene": a week
@@ -636,7 +641,10 @@ def read_days(text: str) -> tuple[int, int] | None:
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBERS[text]
+    """Return the number of digits, a number word ('three', 'third') or a Roman numeral ('iii')."""
+    if text.isdigit():
+        return int(text)
+    return NUMBERS[text] if text in NUMBERS else roman_value(text)
 
 
 def _rest(text: str, found: re.Match[str]) -> str:

@@ -32,10 +32,11 @@ from itertools import accumulate, chain, compress, count, filterfalse, islice, r
 from operator import add, contains, is_not, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
+from bot.content.accents import fold_marks, fold_words
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
-from bot.content.phases import own_title
+from bot.content.phases import ROMAN, own_title, roman_value
 from bot.content.synonyms import SYNONYMS
 
 T = TypeVar("T")
@@ -59,9 +60,25 @@ _FIRST_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\n]*")
 _LABEL = re.compile(
     r"[^\w]*(?:(\d{1,4}(?:\.\d{1,4})*)(?=$|\s|[:.)\]|–—-])|([^\W\d_]+\s*\d{1,4}(?:\.\d{1,4})*)(?=\s*(?:$|[:.)\]|–—(-])))"
 )
+# A Roman label, in folded text: a numeral after a word that labels a part of a plan ('Stage III. Cloud', 'Part IV:'),
+# or alone ('III. Cloud', 'IV.1 Terraform'). 'I', 'V' and 'X' are words too ('I think', 'X-ray'): the numeral must be
+# followed by a separator (`_AFTER_ROMAN`), or by a dotted number and a blank.
+_LABEL_WORDS = "|".join(
+    [
+        *("phase", "stage", "step", "part", "module", "unit", "lesson", "chapter", "level", "sprint", "milestone"),
+        *("section", "book", "volume", "vol", "tier", "round", "week", "month", "quarter", "day", "lecture"),
+        *("session", "fase", "etapa", "etape", "schritt", "stufe", "teil", "kapitel", "abschnitt", "paso", "parte"),
+        *("capitulo", "nivel", "modulo", "unidad", "leccion", "partie", "chapitre", "niveau", "capitolo"),
+    ]
+)
+_ROMAN_LABEL = re.compile(rf"[^\w]*(?:({_LABEL_WORDS})\s+)?({ROMAN})((?:\.\d{{1,4}})*)")
+_AFTER_ROMAN = re.compile(r"\s*(?:$|[:)\]|–—(]|[.-](?![^\W\d_]))")
+_AFTER_DOTTED = re.compile(r"$|\s|[:.)\]|–—-]")
+_ROMAN_QUERY = re.compile(rf"({_LABEL_WORDS}) ({ROMAN})((?:\.\d{{1,4}})*)")
+# What a title with a label holds: a number, or a word of the letters of a Roman numeral.
+_MAY_LABEL = re.compile(r"\d|\b[ivxIVX]{1,5}\b")
 _BLANKS = re.compile(r"\s+")
 _SLASHES = re.compile(r"\s+/\s+")  # between the names a title gives its topic ('Heap / Priority Queue')
-_DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile("[\\d\U0001f51f]")  # a digit, or the keycap 🔟 (a number without one)
 # Two words joined by a number as names write them ('nand2tetris', 'peer2peer'): the words, of three letters or more.
 _JOINED = re.compile(r"([^\W\d_]{3,})\d{1,2}([^\W\d_]{3,})")
@@ -186,24 +203,47 @@ def _fold(text: str) -> str:
     return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
-def label_key(text: str) -> str | None:
-    """Return a heading's label as a query typed alone would be ('stage 2', '1.2'), or None if it has none."""
-    found = _LABEL.match(_fold(text))
+def label_keys(text: str) -> tuple[str, ...]:
+    """Return a heading's label as the queries typed alone that find it would be ('stage 2', '1.2'), or () if it has
+    none. A Roman numeral after its word is its number ('Stage III' is 'stage 3'), and one of several letters is
+    also a label alone ('iii'); alone, it is as written ('IV.1 Terraform' is 'iv.1', 'I. Basics' 'i')."""
+    folded = fold_marks(_fold(text))
+    found = _LABEL.match(folded)
+    if found is not None:
+        return (_BLANKS.sub(" ", (found.group(1) or found.group(2)).strip()),)
+    found = _ROMAN_LABEL.match(folded)
     if found is None:
-        return None
-    return _BLANKS.sub(" ", (found.group(1) or found.group(2)).strip())
+        return ()
+    word, numeral, dotted = found.groups()
+    after = _AFTER_DOTTED if dotted else _AFTER_ROMAN
+    if after.match(folded, found.end()) is None:
+        return ()
+    if word is None:
+        return (numeral + dotted,)
+    number = f"{word} {roman_value(numeral)}{dotted}"
+    return (number, numeral + dotted) if len(numeral) > 1 else (number,)
 
 
 def _query_label(query: str) -> str:
-    """Return a query as a heading's label would be written: folded, its blanks single, no final punctuation."""
-    return _BLANKS.sub(" ", _fold(query).strip(" \t\n:.?!"))
+    """Return a query as a heading's label would be written: folded, its blanks single, no final punctuation; a
+    Roman numeral after a word that labels is its number ('stage III' is 'stage 3', as `label_keys` has it)."""
+    key = _BLANKS.sub(" ", fold_marks(_fold(query)).strip(" \t\n:.?!"))
+    roman = _ROMAN_QUERY.fullmatch(key)
+    if roman is not None:
+        word, numeral, dotted = roman.groups()
+        return f"{word} {roman_value(numeral)}{dotted}"
+    return key
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into lower-case words; Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
+    """Split text into lower-case words, without the marks on their letters ('bản' is 'ban': `fold_words`);
+    Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
     folded = _fold(text)  # half-width kana ('ｶﾀｶﾅ') are full-width ones after it
     words = _WORD.findall(folded)
-    return cjk_words(words) if not folded.isascii() and CJK.search(folded) else words  # one look: most text has none
+    if folded.isascii():
+        return words
+    words = fold_words(words)  # only its words that are not ASCII are looked at
+    return cjk_words(words) if CJK.search(folded) else words  # one look: most text has none
 
 
 # Plain ASCII text (no '+' or '#', which only count after a word: 'c++') is split far faster as bytes: one
@@ -385,7 +425,8 @@ class Hit:
         Learning Path › Phase 3: Databases'), as /skill-deep-dive's menu and `waymark search` list it."""
         section = self.section
         trail = role.trail(section.path)
-        if section.kind in HEADING_KINDS and trail[-1:] == (section.title,):  # a heading's path ends in itself
+        # A heading's path ends in itself, a bold label's in its label: its title says it
+        if section.kind in OWN_TEXT_KINDS and trail[-1:] == section.path[-1:]:
             trail = trail[:-1]
         return f"{role.display_name} · {' › '.join(trail)}" if trail else role.display_name
 
@@ -523,6 +564,15 @@ class SearchIndex:
         owns = [phase_titles.get((entry_role[eid], entry_sections[eid][0])) for eid in phase_ids]
         own_titles: dict[int, str] = dict(compress(zip(phase_ids, owns, strict=True), owns))
         headings = _listed(compress(count(), map(OWN_TEXT_KINDS.__contains__, kinds)))
+        # A bold label written under several headings is titled with its heading ('Phase 2: JavaScript › Learn'):
+        # its own title is the label, the last of its path (`bot.content.parse._repeated_label_titles`); the
+        # heading's words are where it is, not what it is about, and count as words of its text.
+        named_labels: list[int] = []
+        for eid in compress(count(), map("subsection".__eq__, kinds)):
+            label = entry_sections[eid].written_title
+            if label != entry_titles[eid]:
+                own_titles[eid] = label
+                named_labels.append(eid)
         numbered = compress(headings, map(_NUMBERED.search, map(entry_titles.__getitem__, headings)))
         read: dict[str, str] = {}
         for eid in filterfalse(own_titles.__contains__, numbered):
@@ -549,6 +599,8 @@ class SearchIndex:
             if entry_sections[held][6] is not None or entry_sections[eid][6] is None:
                 boost[eid] = min(boost[eid], boost[held] * EXACT_BULLET)
         del last_first, nesting, helds
+        # The headings whose title may start with a label ('Stage 2', '1.2', 'Stage III'): `label_keys` reads them.
+        may_label = _listed(compress(headings, map(_MAY_LABEL.search, map(entry_titles.__getitem__, headings))))
         del read, kinds, phase_ids, owns, headings, heading_of
         self._own_titles = own_titles
         title_post, body_post, self._title_counts = post_words(entry_titles, entry_bodies)
@@ -587,13 +639,14 @@ class SearchIndex:
                 names[eid] = tuple(part for part in parts if part)
         self._names = names
         del phase_titles
-        # Headings by their label, so 'stage 2' or '1.2' typed alone finds the heading it labels.
+        # Headings by their label, so 'stage 2', '1.2' or 'stage III' typed alone finds the heading it labels.
         labels: dict[str, list[int]] = {}
-        for eid, section in enumerate(entry_sections):
-            if section[5] in OWN_TEXT_KINDS and _DIGIT.search(section[1]):  # a label holds a number
-                key = label_key(section[1])
-                if key is not None:
-                    labels.setdefault(key, []).append(eid)
+        for eid in may_label:
+            for key in label_keys(entry_sections[eid].written_title):  # a bold label's, not its heading's
+                labels.setdefault(key, []).append(eid)
+        for eid in named_labels:  # its whole title, typed as shown, finds it as a label typed alone does
+            labels.setdefault(_query_label(entry_sections[eid][1]), []).append(eid)
+        del may_label, named_labels
         self._labels = labels
 
         # Contexts: a role and a heading path; their words lift the entries under it a little.
@@ -689,7 +742,8 @@ class SearchIndex:
             RoleMatch(name, self._roles[name].display_name, 0.0)
             for name in sorted(self._roles, key=lambda n: (display[n], n))
         ]
-        choices = sorted({(text.lower().replace("\n", " "), name) for text, name in self._role_choices})
+        # Without the marks on their letters, as a learner may type them ('lo trinh' for 'Lộ trình').
+        choices = sorted({(fold_marks(text.lower()).replace("\n", " "), name) for text, name in self._role_choices})
         self._role_texts = [text for text, _ in choices]  # sorted: a prefix is one bisect range
         self._role_text_owner = [name for _, name in choices]
         # The texts again, one a line in the order the results are shown (display name): the first roles
@@ -714,7 +768,7 @@ class SearchIndex:
         """Find roles by name, alias or display name: exact, then prefix, then substring, then fuzzy; best first."""
         if limit < 1:
             return []
-        q = query.strip().lower()
+        q = fold_marks(query.strip().lower())
         if not q:
             return self._roles_by_display[:limit]
         best: dict[str, float] = {}
@@ -1259,8 +1313,8 @@ def _snippet(section: Section, words: Sequence[str], width: int = 160) -> str:
         return section.title[:width]
     stems = [w[:4] for w in words]
 
-    def hits(line: str) -> int:
-        return sum(map(line.lower().__contains__, stems))
+    def hits(line: str) -> int:  # the words are without marks on their letters (`tokenize`), so is the line
+        return sum(map(fold_marks(line.lower()).__contains__, stems))
 
     line = max(lines, key=hits) if stems else lines[0]
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
