@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from bot.content.loader import parse_bytes
 from bot.content.models import Problem, Role, Section
@@ -48,6 +49,23 @@ DEFAULT_BODY = """
 - [ ] Do the first thing
 - [x] Do the second thing
 """
+
+
+ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
+
+
+def roadmap(name: str) -> Role:
+    """Parse the roadmap fixture `name` (tests/fixtures/roadmaps/NAME.md), which must load."""
+    role, problems = parse_bytes((ROADMAPS / f"{name}.md").read_bytes(), f"{name}.md")
+    assert role is not None, problems
+    return role
+
+
+def written_role(name: str, body: str) -> Role:
+    """Parse a role file named `name` of `body` (see `role_file`), which must load."""
+    role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
+    assert role is not None, problems
+    return role
 
 
 def parse_body(body: str) -> tuple[Role, list[Problem]]:

@@ -5,17 +5,13 @@ heading's whole label."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.content.answers import answer
-from bot.content.loader import parse_bytes
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex, label_keys
-from tests.content.helpers import role_file
+from tests.content.helpers import roadmap, written_role
 
-ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 STAGES = "roman-stages"
 BOOK = "book-parts"  # '# Part II — Distributed Data' over '## Chapter 5: Replication': the chapters are the phases
 # Roman labels that are no phases: a self-paced guide in parts, and headings that open with a word 'I' or 'X'.
@@ -25,19 +21,7 @@ GUIDE = (
 )
 
 
-def fixture(name: str):
-    role, problems = parse_bytes((ROADMAPS / f"{name}.md").read_bytes(), f"{name}.md")
-    assert role is not None, problems
-    return role
-
-
-def written(name: str, body: str):
-    role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
-    assert role is not None, problems
-    return role
-
-
-INDEX = SearchIndex([fixture(STAGES), fixture(BOOK), written("guide", GUIDE)])
+INDEX = SearchIndex([roadmap(STAGES), roadmap(BOOK), written_role("guide", GUIDE)])
 
 
 def first(query: str, role: str) -> str:

@@ -13,9 +13,7 @@ from bot.content.phases import is_day_heading, phase_hint, read_level_heading, r
 from bot.content.pick import best, rank
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex, tokenize
-from tests.content.helpers import role_file
-
-ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
+from tests.content.helpers import roadmap, role_file
 
 
 def parse(body: str, name: str = "x"):
@@ -207,9 +205,7 @@ def test_a_week_or_phase_asked_in_russian_japanese_chinese_or_korean(query, kind
 
 
 def fixture_index(name: str) -> SearchIndex:
-    role, problems = parse_bytes((ROADMAPS / f"{name}.md").read_bytes(), f"{name}.md")
-    assert role is not None, problems
-    return SearchIndex([role])
+    return SearchIndex([roadmap(name)])
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,13 @@ word, or that word); a heading that holds '4 weeks' gives a length and answers n
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.content.answers import Asker, answer
-from bot.content.loader import parse_bytes
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex
-from tests.content.helpers import role_file
+from tests.content.helpers import roadmap, written_role
 
-ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
 KEYCAPS = "keycap-lengths"  # '## 4️⃣ Containers (Docker) — 3 weeks', '## 5️⃣ Kubernetes — 4 weeks'
 DURATIONS = "phase-durations"  # '## Phase 1: Linux & Networking (4 weeks)', ..., '## Phase 4: Kubernetes (~6 weeks)'
 BOOK = "book-parts"  # '# Part II — Distributed Data' over '## Chapter 5: Replication': the chapters are the phases
@@ -26,20 +22,14 @@ STEPS = (
 LENGTHS = "## Linux — 2 weeks\n- Shell\n## Kubernetes — 4 weeks\n- Pods\n## Cloud — 3 weeks\n- IAM\n"
 
 
-def fixture(name: str):
-    role, problems = parse_bytes((ROADMAPS / f"{name}.md").read_bytes(), f"{name}.md")
-    assert role is not None, problems
-    return role
-
-
-def written(name: str, body: str):
-    role, problems = parse_bytes(role_file(name, body=body).encode(), f"{name}.md")
-    assert role is not None, problems
-    return role
-
-
 INDEX = SearchIndex(
-    [fixture(KEYCAPS), fixture(DURATIONS), fixture(BOOK), written("steps", STEPS), written("lengths", LENGTHS)]
+    [
+        roadmap(KEYCAPS),
+        roadmap(DURATIONS),
+        roadmap(BOOK),
+        written_role("steps", STEPS),
+        written_role("lengths", LENGTHS),
+    ]
 )
 
 
