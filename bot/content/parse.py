@@ -721,6 +721,7 @@ class _Body:
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
+        self.bullet_weeks = False  # the phases are numbered sections their bullets' weeks date (`_numbered_sections`)
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
         # A file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)'): its items' phases,
@@ -1179,7 +1180,11 @@ class _Body:
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
-            weeks = _item_weeks(block) if not depth and task is None else None
+            weeks = None
+            if not depth and task is None:
+                weeks = _item_weeks(block)
+                if weeks is None and self.bullet_weeks:  # 'NumPy arrays (weeks 2-3)': the bullets date the phase
+                    weeks = item_weeks(plain)
             if weeks is not None:  # '1. Week 5 — SELECT basics': that week's work, and a week of the phase
                 self.phase.inner.append(weeks)
             self.phase.body.append(
@@ -1343,7 +1348,7 @@ def _parse_body(
             heading_phases, plain_file = dated, False
         numbered = _numbered_sections(blocks, headings) if plain_file else None
         if numbered is not None:  # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section
-            heading_phases, plain_file = numbered, False
+            heading_phases, plain_file, reader.bullet_weeks = numbered, False, True
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
