@@ -540,7 +540,9 @@ def deep_dive_cards(
 
     `scheduled` are the asker's phases of that path at their pace, when they follow it.
     """
-    trail = " › ".join(role.trail(path))  # the footer names the path
+    places = role.trail(path)  # the footer names the path
+    # A breadcrumb of the card's own title alone says it twice ('## Day 7' at the top of a file): none is shown.
+    trail = "" if places == (section_title,) else " › ".join(places)
     text = _without_title(section_title, text) if len(section_title) <= MAX_EMBED_TITLE else text
     body = "\n\n".join(part for part in (f"*{clip(trail, 300)}*" if trail else "", text) if part)
     if note:

@@ -304,14 +304,12 @@ async def test_a_section_shows_the_sub_headings_under_it_with_their_text(tmp_pat
     svc = services(tmp_path, store, rust=AWESOME)
     reply = await learning.skill_deep_dive(svc, caller(), "getting started")
     assert reply.cards[0].title == "Getting Started"
-    assert description(reply) == (
-        "*Getting Started*\n\n**Books:**\n- [The Book](https://doc.rust-lang.org/book/) - Read it first.\n\n"
+    assert description(reply) == (  # its title once: a breadcrumb of itself alone would say it again
+        "**Books:**\n- [The Book](https://doc.rust-lang.org/book/) - Read it first.\n\n"
         "**Interactive:**\n- [Rustlings](https://github.com/rust-lang/rustlings) - Small exercises."
     )
     further = description(await learning.skill_deep_dive(svc, caller(), "going further"))
-    assert further == (
-        "*Going Further*\n\nPick one area.\n\n**Async:**\n- [Tokio tutorial](https://tokio.rs/tokio/tutorial)"
-    )
+    assert further == ("Pick one area.\n\n**Async:**\n- [Tokio tutorial](https://tokio.rs/tokio/tutorial)")
     title = description(await learning.skill_deep_dive(svc, caller(), "awesome rust"))
     assert title == "> Resources that helped us."  # the file's title: its own text, not the whole file
 
@@ -324,7 +322,7 @@ async def test_a_section_of_phases_shows_each_as_phase_shows_it(tmp_path: Path, 
     svc = services(tmp_path, store, ops=plan)
     shown = description(await learning.skill_deep_dive(svc, caller(), "learning path"))
     assert shown == (
-        "*Learning Path*\n\n**Phase 1: Linux (Weeks 1-2):**\n**Objective:** Use a shell.\n\n**Tools:**\n- grep\n"
+        "**Phase 1: Linux (Weeks 1-2):**\n**Objective:** Use a shell.\n\n**Tools:**\n- grep\n"
         "- Write a script\n\n**Phase 2: Docker (Weeks 3-4):**\n- Images"
     )
 
