@@ -12,6 +12,7 @@ import pytest
 
 from bot.content.holder import ContentHolder, section_key
 from bot.content.loader import collector_off
+from tests.content.helpers import role_file
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
@@ -168,3 +169,15 @@ async def test_a_reload_with_nothing_changed_keeps_the_live_index_and_frees_it_l
     with collector_off():
         await reload(holder)
         assert old() is None  # kept once, not retired: freed when replaced
+
+
+def test_a_key_shared_by_two_sections_of_a_role_names_the_later_one(tmp_path: Path) -> None:
+    # The front-matter facts and a '## Overview' heading are both 'overview': the heading is what a button names.
+    body = "# Dup\n\n## Overview\nWhat this path is.\n\n## Phase 1: Start (Weeks 1-2)\n- x\n"
+    for n in range(40):  # enough roles that a binary search lands on either copy for some of them
+        (tmp_path / f"dup-{n}.md").write_text(role_file(f"dup-{n}", body=body), encoding="utf-8")
+    holder = ContentHolder.load(tmp_path, NOW)
+    for name in holder.index.roles:
+        found = holder.section_by_key(section_key(name, "overview"))
+        assert found is not None
+        assert (found[1].kind, found[1].title) == ("section", "Overview")
