@@ -1051,7 +1051,7 @@ def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
 
 
 # A span that ends a bullet after a separator: 'Linear regression — week 10', 'Trees: weeks 12-13'.
-_SPAN_LAST = re.compile(rf"\s[-–—:|]\s*{_SPAN}\s*$", re.IGNORECASE)
+_SPAN_LAST = re.compile(rf"\s[-–—:|]\s*{_SPAN}$", re.IGNORECASE)  # searched in text without trailing blanks
 
 
 def item_weeks(text: str) -> tuple[int, int] | None:
@@ -1062,7 +1062,7 @@ def item_weeks(text: str) -> tuple[int, int] | None:
     found = _titled_span(text)
     if found is not None and found.first is not None and found.last is not None:
         return found.first, found.last
-    last = _SPAN_LAST.search(text)
+    last = _SPAN_LAST.search(text.rstrip())
     if last is None or _unit(last) == "day" or not _title(text[: last.start()]):
         return None
     return _weeks(_unit(last), int(last.group("a")), int(last.group("b")) if last.group("b") else None)

@@ -4,6 +4,11 @@ does."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from bot.content.loader import parse_bytes
 from tests.content.helpers import parse_body, phase_spans, role_file
 
@@ -104,3 +109,17 @@ def test_a_gap_names_the_phases_around_it_by_their_titles() -> None:
     body = "## Week 1: HTML\n- a\n\n## Week 3: CSS\n- b\n"
     _, problems = parse_body(body)
     assert [p.message for p in problems] == ["week 2 belongs to no phase (between 'HTML' and 'CSS')"]
+
+
+def test_a_bullet_of_a_long_blank_run_reads_in_time_linear_in_its_size():
+    """A quadratic pattern would take hours over 300,000 blanks: the bullet is read in a subprocess, with a limit."""
+    script = (
+        "from bot.content.phases import item_weeks\n"
+        "for blank in (' ', '\\u00a0'):\n"
+        "    assert item_weeks('Trees - week 1' + blank * 300_000 + 'x') is None\n"
+        "assert item_weeks('Trees - week 1' + ' ' * 300_000) == (1, 1)\n"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading a bullet's weeks did not finish in a minute: a pattern has gone quadratic")
