@@ -193,7 +193,6 @@ class Links(NamedTuple):
     templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
     first_template_line: int | None = None
     first_template: str = ""  # ... and the first one, as written
-    rules: tuple[int, ...] = ()  # the lines of the thematic breaks outside lists and quotes, in order
 
 
 def escape(text: str) -> str:
@@ -379,7 +378,6 @@ class _Reader:
         self.quote = 0
         self.in_para = False
         self.last_rule: int | None = None
-        self.rules: list[int] = []  # see `Links.rules`
         self.lazy_depth: int | None = None  # a label line read as a lazy line of an item: the depth it is shown at
         self.code: list[str] | None = None
         self.code_lang: str | None = ""  # None: an indented block
@@ -853,7 +851,6 @@ class _Reader:
                 self.line_break(span["end"], event == "SoftBreak")
             elif not (self.items or self.quote or self.html):
                 self.last_rule = self.line_at(span["start"])
-                self.rules.append(self.last_rule)
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
         if key == "Text":
@@ -1826,7 +1823,6 @@ def read_blocks(
         templates[0],
         None if templates[1] is None else first_line + templates[1],
         templates[2],
-        tuple(reader.rules),
     )
 
 

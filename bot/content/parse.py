@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -748,7 +747,6 @@ class _Body:
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
         self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
         self.closing_at: int | None = None  # the line of a sub-heading that closes the plan (`_closing_heading`)
-        self.rules: tuple[int, ...] = ()  # the lines of the thematic breaks outside lists and quotes
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -878,22 +876,6 @@ class _Body:
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
-    def _leave_part_at_rule(self, line: int) -> None:
-        """Close the sub-headings of the phase a thematic break ends ('#### I.2 Networking', its text, '---', then
-        '- [ ] Checkpoint'): what follows it is the phase's own, as a reader sees it, up to the next heading."""
-        top = self.stack[-1]
-        rules = self.rules
-        at = bisect_right(rules, top.last_line)
-        if at == len(rules) or rules[at] >= line:  # no break between the part's last block and this one
-            return
-        phase = self.phase
-        if not any(h.is_phase and h.phase is phase for h in self.stack):  # parts at the phase's own level
-            return
-        while not (self.stack[-1].is_phase and self.stack[-1].phase is phase):
-            self.stack.pop()
-        self.sub = self.part = None
-        self.ancestors, self.holders, self.last_topic = [], [], None
-
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -943,8 +925,6 @@ class _Body:
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
-        if self.rules and self.phase is not None and self.stack and self.stack[-1].part is not None:
-            self._leave_part_at_rule(line)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if (
@@ -1317,7 +1297,6 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
-    reader.rules = links.rules
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
     timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
