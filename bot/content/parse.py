@@ -1325,9 +1325,6 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
-        numbered = _numbered_sections(blocks, headings) if plain_file else None
-        if numbered is not None:  # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section
-            heading_phases, plain_file, reader.bullet_weeks = numbered, False, True
         planned = _table_plan(blocks) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
@@ -1335,8 +1332,14 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
             durations = {}  # the table's rows are the headings here: the lines under the file's own stay its text
         if planned is None and plain_file:
-            reader.list_plan, unread, topics = _list_plan(blocks)
-            problems.plan_hint = _list_hint(unread, topics)
+            list_plan, unread, topics = _list_plan(blocks)
+            # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section, where the bullets are
+            # no plan of their own
+            numbered = None if list_plan else _numbered_sections(blocks, headings)
+            if numbered is not None:
+                heading_phases, plain_file, reader.bullet_weeks = numbered, False, True
+            else:
+                reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
@@ -1422,8 +1425,8 @@ def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> 
     arrays (weeks 2-3)' and '- Linear regression — week 10'), by heading: each runs from the first week its
     bullets name to the last, its bullets its topics; one whose bullets name no week is planned. None unless the
     file numbers two or more sections at one level in order (1, 2, 3), two or more of which have such bullets,
-    each section's weeks after those of the one before: then the bullets are topics of the sections they are in,
-    not a plan of their own (`_list_plan`), whose phases would share weeks."""
+    each section's weeks after those of the one before: then the bullets are topics of the sections they are in.
+    Only tried where the bullets are no plan of their own (`_list_plan`) and no table is (`_table_plan`)."""
     numbered = {i: found for i, (_, text) in enumerate(headings) if (found := outline_heading(text)) is not None}
     if len(numbered) < 2:  # most files
         return None

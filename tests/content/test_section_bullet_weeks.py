@@ -123,3 +123,39 @@ def test_a_bullet_of_a_long_blank_run_reads_in_time_linear_in_its_size():
         subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
     except subprocess.TimeoutExpired:
         pytest.fail("reading a bullet's weeks did not finish in a minute: a pattern has gone quadratic")
+
+
+# Bullets whose weeks run on, one after another, under numbered sections: the bullets were the file's plan before
+# the sections could be, and its tasks' IDs (told apart by their phase) are kept by keeping that plan.
+RUNNING_ON = """
+# Data science
+
+## 1. Fundamentals
+
+- NumPy arrays (weeks 1-2)
+- Pandas (weeks 3-4)
+
+### Project
+
+- [ ] Finish the project
+
+## 2. Modelling
+
+- Linear regression (weeks 5-6)
+- Trees (weeks 7-8)
+
+### Project
+
+- [ ] Finish the project
+"""
+
+
+def test_bullets_whose_weeks_run_on_stay_the_plan_under_numbered_sections():
+    role, _ = parse_body(RUNNING_ON)
+    assert phase_spans(role) == [
+        (1, "NumPy arrays", (1, 2)),
+        (2, "Pandas", (3, 4)),
+        (3, "Linear regression", (5, 6)),
+        (4, "Trees", (7, 8)),
+    ]
+    assert [i.group for i in role.checklist] == ["Phase 2: Pandas › Project", "Phase 4: Trees › Project"]
