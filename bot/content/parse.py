@@ -1887,9 +1887,9 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             more_items = _cell_items(cell_md, cell_plain, row.line, quote)[1:] if more else []
             if more and not more_items:  # a '<br>' inside a link or code: the cell on one line
                 first_md, first_plain = flat_cell(cell_md), flat_cell(cell_plain)
-            elif head and more_items and all(item.task is None for item in more_items):
+            elif head and more_items and all(item.task is None and item.md[:1] not in BOXES for item in more_items):
                 # '[Pro Git](…)<br>[The Missing Semester](…)' under 'Readings': one bullet of its column, its lines
-                # parted as they are in a row's details
+                # parted as they are in a row's details; lines with a box ('⬜ Read MDN') are tasks, as in a list
                 first_md = " · ".join(cell_lines(cell_md))
                 more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')

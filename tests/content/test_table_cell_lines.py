@@ -66,3 +66,15 @@ def test_a_cells_lines_stay_under_its_columns_name_but_its_tasks_are_tasks() -> 
     assert [(p.kind, p.md) for p in role.phases[0].body] == [("item", "Work: Read the book"), ("task", "Make a repo")]
     assert [(p.kind, p.md) for p in role.phases[1].body] == [("item", "Work: [MDN](https://a.b/m) · Notes, part 2")]
     assert [(i.group, i.text) for i in role.checklist] == [("Week 1: Git", "Make a repo")]
+
+
+def test_a_cells_lines_with_a_box_are_tasks_as_a_lists_are() -> None:
+    role, _ = parse_body(
+        "# Plan\n\n| Week | Topic | Tasks |\n|---|---|---|\n"
+        "| 1 | HTML | Intro<br>⬜ Read MDN<br>⬜ Build a page |\n"
+        "| 2 | CSS | Basics |\n| 3 | JS | Basics |\n"
+    )
+    assert [(i.group, i.text) for i in role.checklist] == [
+        ("Week 1: HTML", "Read MDN"),
+        ("Week 1: HTML", "Build a page"),
+    ]
