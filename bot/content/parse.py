@@ -821,7 +821,7 @@ class _Body:
                 level,
                 sid,
                 length=found.length,
-                id_title=labelled_title(title, found.title),
+                id_title=labelled_title(title, found.title if found.id_title is None else found.id_title),
                 heading=title,
             )
             if found.first is not None and found.last != found.first:

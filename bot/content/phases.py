@@ -213,6 +213,9 @@ class PhaseHeading(NamedTuple):
     title: str
     unit: str  # "week", "month", "quarter", "day", or "" when no span was given
     length: int | None = None  # weeks, for a phase that gives its length instead of a span ('(2-3 months)')
+    # The title as read with a count of the weeks in it ('of 12: CSS' of 'Week 3 of 12: CSS'): what the IDs of the
+    # phase's repeated tasks are made of, as they were before counts were set aside; None: `title`.
+    id_title: str | None = None
 
 
 def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
@@ -716,7 +719,13 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
         return None  # one day is not a phase: daily logs stay sections
     rest, b = _span_and_rest(body, span, b)
     if b is None and (count := _COUNT.match(rest[0])) is not None:  # 'Week 3 of 12: CSS': how many in all, no title
-        rest = (rest[0][count.end() :], rest[1])
+        counted = _span_heading(rest, unit, a, b)
+        return _span_heading((rest[0][count.end() :], rest[1]), unit, a, b)._replace(id_title=counted.title)
+    return _span_heading(rest, unit, a, b)
+
+
+def _span_heading(rest: tuple[str, str], unit: str, a: int, b: int | None) -> PhaseHeading:
+    """Return a heading that opens with its span (`unit`s a to b) and goes on with `rest` (see `_span_and_rest`)."""
     if unit == "week":
         return PhaseHeading(None, a, a if b is None else b, _title_of(rest), unit)
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
