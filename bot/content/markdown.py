@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pyromark
 
+from bot.content.ids import meaning_words
 from bot.content.phases import read_phase_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
@@ -510,14 +511,17 @@ class _Reader:
         """Return a text that ends its block with a backslash at its line's end ('1. Set up nginx\\' before '2. …')
         without it: CommonMark reads a hard line break there only inside a paragraph, and keeps the backslash
         as text where the block ends; the author meant the break, which the block's end makes. An escaped one
-        ('C:\\\\' in the source) is the author's text and stays. `end` is the text's end in the source."""
+        ('C:\\\\' in the source) is the author's text and stays. `end` is the text's end in the source.
+
+        A text of no Latin words keeps it: a task of such words ('学习数据库\\') is keyed by its whole text
+        (`checklist_item_id`), and its ID, which learners' ticks are stored under, was made with it."""
         data = self.data
         if end < len(data) and data[end] not in b"\r\n":
             return text
         run = 0
         while run < end and data[end - run - 1] == 92:  # b"\\": the backslashes that end the line
             run += 1
-        return text[:-1] if run % 2 else text
+        return text[:-1] if run % 2 and meaning_words(text[:-1]) else text
 
     def take(self) -> tuple[str, str, str, str, bool]:
         """Finish the current inline run: (md, plain, label, rest md, anchor only)."""
@@ -750,7 +754,7 @@ class _Reader:
                     if later is not None:
                         event_at(*later)
                 continue
-            if text[-1:] == "\\":
+            if text[-1:] == "\\" and kind != "Heading":  # a heading's is its text (it holds no line break)
                 text = self.without_break_mark(text, text_event[1]["end"])
             offset = span["start"]
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None

@@ -4,6 +4,7 @@ a learner never sees the backslash, in `/phase` or in a search entry's title."""
 
 from __future__ import annotations
 
+from bot.content.ids import checklist_item_id
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body
@@ -63,3 +64,14 @@ def test_two_trailing_blanks_where_a_block_ends_show_nothing() -> None:
     assert phase_body(role.phases[0]) == (
         "1. Install a shell\n2. Set the prompt\n\n> keep it small\n- use slim bases\n- pin versions"
     )
+
+
+def test_a_task_of_no_latin_words_keeps_its_break_mark_and_so_its_id() -> None:
+    # Such a task is keyed by its whole text, the mark in it: without the mark its ID, and its learners' ticks, would
+    # move. A task of Latin words is keyed by its words alone, so it shows without the mark and keeps its ID.
+    role, _ = parse_body("## 第一阶段\n\n- [ ] 学习数据库\\\n- [ ] Learn SQL\\\n- [ ] 学习网络\n")
+    assert [(i.text, i.id) for i in role.checklist] == [
+        ("学习数据库\\", checklist_item_id("学习数据库\\")),
+        ("Learn SQL", checklist_item_id("Learn SQL\\")),
+        ("学习网络", checklist_item_id("学习网络")),
+    ]
