@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
-from bot.content.phases import phase_hint, read_phase_heading, read_series_heading
+from bot.content.phases import PhaseHeading, phase_hint, read_phase_heading, read_series_heading
 from tests.content.helpers import role_file
 
 
@@ -531,7 +531,7 @@ def test_bold_numbered_questions_are_not_quarters():
 
 
 def test_a_step_keeps_the_range_in_its_title():
-    assert read_series_heading("Step 3: Wait 2-3 days") == ("step", (3, None, None, "Wait 2-3 days", "", None))
+    assert read_series_heading("Step 3: Wait 2-3 days") == ("step", PhaseHeading(3, None, None, "Wait 2-3 days", ""))
 
 
 def test_days_of_a_week_under_a_phase_date_it_by_their_week():

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.__main__ import main
 from bot.content.loader import load_content, parse_bytes
-from bot.content.phases import phase_hint, read_phase_heading
+from bot.content.phases import PhaseHeading, phase_hint, read_phase_heading
 from tests.content.helpers import role_file
 
 ROADMAPS = Path(__file__).parents[1] / "fixtures" / "roadmaps"
@@ -96,9 +96,9 @@ def test_german_and_spanish_headings_that_are_not_phases(heading):
 
 def test_a_unit_word_inside_a_longer_word_is_no_span():
     """'Stage 2' ends in 'tage 2' and 'Games 3' in 'mes 3': neither is a span of days or months."""
-    assert read_phase_heading("Phase 2: Stage 2 lighting") == (2, None, None, "Stage 2 lighting", "", None)
-    assert read_phase_heading("Phase 2: Games 3 and more") == (2, None, None, "Games 3 and more", "", None)
-    assert read_phase_heading("Phase 2: Games 3D (Weeks 5-8)") == (2, 5, 8, "Games 3D", "week", None)
+    assert read_phase_heading("Phase 2: Stage 2 lighting") == PhaseHeading(2, None, None, "Stage 2 lighting", "")
+    assert read_phase_heading("Phase 2: Games 3 and more") == PhaseHeading(2, None, None, "Games 3 and more", "")
+    assert read_phase_heading("Phase 2: Games 3D (Weeks 5-8)") == PhaseHeading(2, 5, 8, "Games 3D", "week")
 
 
 UNITS = {
