@@ -47,6 +47,18 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+def fold_case(text: str) -> str:
+    """Lower-case text, with compatibility characters folded (NFKC) only where there are any: full-width 'Ｗｅｂ' is
+    'web', and marks typed apart from their letters (Vietnamese in combining mode) are joined to them.
+
+    A Turkish capital 'İ' lower-cases to 'i' and a combining dot: without the dot, 'İstatistik' is the word a learner
+    types as 'istatistik'."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
+
+
 def fold_marks(text: str) -> str:
     """Return text without the marks on its letters ('Thiết kế' is 'Thiet ke'); its case as it is."""
     return text if text.isascii() else text.translate(_table())

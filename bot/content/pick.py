@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bot.content.accents import fold_words
+from bot.content.accents import fold_case, fold_words
 from bot.content.cjk import cjk_words
 
 _WORD = re.compile(r"\w+")
@@ -32,8 +32,9 @@ class Fit(NamedTuple):
 def words(text: str) -> list[str]:
     """Return the words of a text, in lower case and without the marks on their letters ('thiết kế' is 'thiet',
     'ke': `fold_words`); Chinese, Japanese and Korean ones as search finds them (`cjk_words`)."""
-    found = _WORD.findall(text.casefold())
-    return found if text.isascii() else cjk_words(fold_words(found))
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return cjk_words(fold_words(_WORD.findall(fold_case(text))))
 
 
 def rank(query: str, texts: Sequence[str]) -> list[Fit]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
@@ -32,7 +31,7 @@ from itertools import accumulate, chain, compress, count, filterfalse, islice, r
 from operator import add, contains, is_not, itemgetter, mul, neg, not_
 from typing import NamedTuple, TypeVar
 
-from bot.content.accents import fold_marks, fold_words
+from bot.content.accents import fold_case, fold_marks, fold_words
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
@@ -192,22 +191,11 @@ MAX_NESTING = 8  # checklist items nested in one another, at most (as bullets ar
 KIND_PRIOR = {"topic": 1.0, "subsection": 1.0, "checklist": 0.9, "section": 0.9, "phase": 0.85, "facts": 0.95}
 
 
-def _fold(text: str) -> str:
-    """Lower-case text, with compatibility characters folded (NFKC) only where there are any.
-
-    A Turkish capital 'İ' lower-cases to 'i' and a combining dot: without the dot, 'İstatistik' is the word a learner
-    types as 'istatistik'."""
-    if text.isascii():
-        return text.lower()
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
-
-
 def label_keys(text: str) -> tuple[str, ...]:
     """Return a heading's label as the queries typed alone that find it would be ('stage 2', '1.2'), or () if it has
     none. A Roman numeral after its word is its number ('Stage III' is 'stage 3'), and one of several letters is
     also a label alone ('iii'); alone, it is as written ('IV.1 Terraform' is 'iv.1', 'I. Basics' 'i')."""
-    folded = fold_marks(_fold(text))
+    folded = fold_marks(fold_case(text))
     found = _LABEL.match(folded)
     if found is not None:
         return (_BLANKS.sub(" ", (found.group(1) or found.group(2)).strip()),)
@@ -227,7 +215,7 @@ def label_keys(text: str) -> tuple[str, ...]:
 def _query_label(query: str) -> str:
     """Return a query as a heading's label would be written: folded, its blanks single, no final punctuation; a
     Roman numeral after a word that labels is its number ('stage III' is 'stage 3', as `label_keys` has it)."""
-    key = _BLANKS.sub(" ", fold_marks(_fold(query)).strip(" \t\n:.?!"))
+    key = _BLANKS.sub(" ", fold_marks(fold_case(query)).strip(" \t\n:.?!"))
     roman = _ROMAN_QUERY.fullmatch(key)
     if roman is not None:
         word, numeral, dotted = roman.groups()
@@ -238,7 +226,7 @@ def _query_label(query: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Split text into lower-case words, without the marks on their letters ('bản' is 'ban': `fold_words`);
     Chinese, Japanese and Korean text into pairs of characters (`cjk_words`)."""
-    folded = _fold(text)  # half-width kana ('ｶﾀｶﾅ') are full-width ones after it
+    folded = fold_case(text)  # half-width kana ('ｶﾀｶﾅ') are full-width ones after it
     words = _WORD.findall(folded)
     if folded.isascii():
         return words
@@ -588,11 +576,11 @@ class SearchIndex:
         # Most specific first: of two headings of a title, the first one counts (the last written to the dict).
         # Streamed through maps: lists of every folded title would be the index build's largest passing allocation.
         last_first = headings[::-1]
-        heading_titles = map(_fold, (own_titles.get(eid) or entry_titles[eid] for eid in last_first))
+        heading_titles = map(fold_case, (own_titles.get(eid) or entry_titles[eid] for eid in last_first))
         heading_keys = zip(map(entry_role.__getitem__, last_first), heading_titles, strict=True)
         heading_of = dict(zip(heading_keys, last_first, strict=True))
         nesting = _listed(compress(count(), map(NESTING_KINDS.__contains__, kinds)))
-        nesting_titles = map(_fold, map(entry_titles.__getitem__, nesting))
+        nesting_titles = map(fold_case, map(entry_titles.__getitem__, nesting))
         helds = list(map(heading_of.get, zip(map(entry_role.__getitem__, nesting), nesting_titles, strict=True)))
         boost = self._boost
         for eid, held in compress(zip(nesting, helds, strict=True), map(is_not, helds, repeat(None))):
@@ -655,7 +643,7 @@ class SearchIndex:
         display = {name: role.display_name for name, role in self._roles.items()}
         parts += display.values()
         part_words = word_sets(parts)
-        words = dict.fromkeys(_listed(chain(title_post, body_post, chain.from_iterable(part_words))))
+        words = dict.fromkeys(chain(title_post, body_post, chain.from_iterable(part_words)))
         vocab = {w: i for i, w in enumerate(words)}
         del words
         self._title = [title_post.get(w, _NO_POSTINGS) for w in vocab]

@@ -3,6 +3,7 @@ a keyboard without its marks ('thiet ke luoc do' for 'Thiết kế lược đồ
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,19 @@ def test_a_checklist_item_is_picked_by_its_words_typed_without_marks() -> None:
     assert [items[f.index] for f in best(rank("trien khai", items))] == [items[1]]
     assert [items[f.index] for f in best(rank("Triển khai API", items))] == [items[1]]
     assert rank("thiet ke luoc do cho mot cua hang online", items)[0].exact
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        unicodedata.normalize("NFD", "thiết kế lược đồ"),  # marks typed apart from their letters (combining mode)
+        "ＴＨＩＥＴ ＫＥ ＬＵＯＣ ＤＯ",  # full-width, as some Vietnamese and Japanese keyboards write
+        "THIẾT KẾ LƯỢC ĐỒ",
+    ],
+)
+def test_the_checklist_matcher_reads_a_query_as_search_does(typed: str) -> None:
+    texts = ["Thiết kế lược đồ cơ sở dữ liệu", "Triển khai ứng dụng"]
+    fits = rank(typed, texts)
+    assert fits
+    assert fits[0].index == 0
+    assert tokenize(typed) == tokenize("thiet ke luoc do")
