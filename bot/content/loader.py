@@ -62,7 +62,8 @@ class ContentIndex:
         is no such path; else None."""
         key = name_key(name)
         for problem in self.problems:
-            if problem.severity == "error" and name_key(PurePosixPath(problem.file).stem) == key:
+            file = PurePosixPath(problem.file)
+            if problem.severity == "error" and file.suffix == ".md" and name_key(file.stem) == key:
                 return problem.file
         return None
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.content.holder import ContentHolder
+from bot.content.loader import ContentIndex
+from bot.content.models import Problem
 from bot.handlers import learning, today
 from bot.services import Services, UserError
 from bot.store import Store
@@ -254,3 +256,13 @@ async def test_a_path_left_out_for_its_errors_is_named_as_not_loaded(tmp_path: P
         )
     with pytest.raises(UserError, match="No role called 'data-engineer'"):
         await learning.start_learning(svc, caller(), "data-engineer")
+
+
+def test_a_folder_with_errors_is_no_path_left_out() -> None:
+    folder = Problem(
+        "guides/data-engineer", None, "error", "cannot read this (Permission denied); check its permissions"
+    )
+    file = Problem("guides/web-developer.md", 3, "error", "Phase 2 (weeks 3-6) overlaps Phase 1")
+    index = ContentIndex(roles={}, problems=(folder, file))
+    assert index.left_out("data-engineer") is None  # a folder's name: no file of a path
+    assert index.left_out("web-developer") == "guides/web-developer.md"
