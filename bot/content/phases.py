@@ -756,12 +756,17 @@ def _slashed(body: str) -> tuple[re.Match[str], int, int | None] | None:
 def _slash_numbers(text: str) -> tuple[int, int] | None:
     """Return the two numbers of a heading's span that a slash parts ('Week 10/11: Testing' gives (10, 11), 'Week
     3/12: CSS' (3, 12)), else None."""
-    lead = _LEAD.match(text)
-    body = text[lead.end() :] if lead else text
-    if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
-        body = text[lead.end() - 1 :]
-    slashed = _slashed(body)
+    slashed = _slashed(_span_body(text))
     return None if slashed is None else (slashed[1], int(slashed[0].group("b")))
+
+
+def _span_body(text: str) -> str:
+    """Return a heading's words after what leads them (emoji, marks), from the bracket that opens them if one does:
+    a bracket that opens a heading is a span's or a date's own ('(Weeks 4-6, part time) Trees')."""
+    lead = _LEAD.match(text)
+    if lead is None:
+        return text
+    return text[lead.end() - 1 :] if text[lead.end() - 1 : lead.end()] in ("(", "[") else text[lead.end() :]
 
 
 _OF_ALL = re.compile(r"(?:of|/|von|de|из)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
@@ -1800,10 +1805,7 @@ def own_title(text: str) -> str:
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)
-    lead = _LEAD.match(text)
-    body = text[lead.end() :] if lead else text
-    if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
-        body = text[lead.end() - 1 :]  # a bracket that opens the heading is a span's or a date's own
+    body = _span_body(text)
     outline = _OUTLINE.match(body)
     if outline is not None:
         body = body[outline.end() :]
