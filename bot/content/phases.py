@@ -7,7 +7,7 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title` too); `Week 3 (Jan 13-19): Title`, titled 'Title (Jan 13-19)';
+  `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
@@ -851,15 +851,21 @@ def _continued(without: tuple[str, str], last: int | None) -> tuple[tuple[str, s
 def _title_of(without: tuple[str, str]) -> str:
     """Return the title `_without` leaves, with what the span's brackets also held after it: 'Basics (10 h/week)'.
 
-    A bracket that comes before the title goes after it too: 'Week 1 (Jan 6-12): Basics' is 'Basics (Jan 6-12)'."""
+    A bracket that comes before the title goes after it too: 'Week 1 (Jan 6-12): Basics' is 'Basics (Jan 6-12)', and
+    so do dates written before it without one: 'Week 1: Jan 6-12 — Basics' is 'Basics (Jan 6-12)'. Dates alone are
+    no title ('Week 1 (Jan 6-12)', 'Week 1: Jan 6-12' are titled '')."""
     text, note = without
     start = len(text) - len(text.lstrip(_EDGES))
-    first = _NOTE_FIRST.match(text, start)
+    first = _NOTE_FIRST.match(text, start) or _DATES_FIRST.match(text, start)
     if first is not None:
-        inner = first.group("note").strip()
+        inner = (first.group("note") if first.re is _NOTE_FIRST else first.group()).strip()
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if not title and note and only_dates(note):
+        return ""  # dates alone are no title: the phase is named by its span and them (`heading_span`)
+    if title[:1] in "([" and not note and only_dates(title[1:-1]) and title[-1:] == _BRACKETS[title[0]]:
+        return ""  # 'Week 1 (Jan 8 - Jan 14)': the same
     return f"{title} ({note})" if note and title else title or note
 
 
@@ -1351,7 +1357,8 @@ def cut_short(text: str) -> str | None:
 def heading_span(text: str) -> str | None:
     """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
-    'Weeks 5-8'); None when it names none ('## Phase 2')."""
+    'Weeks 5-8'), with the dates that are all its heading says besides ('## Week 1: Jan 8 – Jan 14' is 'Week 1 (Jan 8
+    – Jan 14)'); None when it names none ('## Phase 2')."""
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)
@@ -1364,7 +1371,12 @@ def heading_span(text: str) -> str | None:
     elif slashed is not None:  # 'Week 10/11'
         words = slashed[0].group().strip(" ()[]")
     elif _span_search(text, start) is not None:
-        words = _first_span(text, len(text)).strip(" ()[]")
+        written = _first_span(text, len(text))
+        words = written.strip(" ()[]")
+        at = text.find(written)
+        dates = text[at + len(written) :].strip(_EDGES + "()[]") if at >= 0 else ""
+        if dates and only_dates(dates):  # 'Week 1 (Jan 8 – Jan 14)', 'Week 1: Jan 8 – Jan 14'
+            words = f"{words} ({dates})"
     else:
         return None
     return _as_written(words, said) if said else words
@@ -1777,6 +1789,15 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
 def only_dates(text: str) -> bool:
     """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12')."""
     return any(c.isdigit() for c in text) and _DATES_ONLY.fullmatch(text) is not None
+
+
+def without_dates(title: str) -> str:
+    """Return a phase's title without the dates it ends with in brackets ('Arrays & Hashing (Mar 4–9)' is 'Arrays &
+    Hashing'): when it runs is no words of what it is about."""
+    at = title.rfind("(") if title.endswith(")") else -1
+    if at <= 0 or not only_dates(title[at + 1 : -1]):
+        return title
+    return title[:at].rstrip() or title
 
 
 def own_title(text: str) -> str:
