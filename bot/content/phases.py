@@ -237,7 +237,14 @@ _TITLE_WORDS = (
     rf"{_TITLE_WORD}|topics|titles|subjects|themes|themen|temas|sujets|th[èe]mes|titres|t[íi]tulos|t[óo]picos|assuntos"
     r"|argomenti"
 )
-_TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+# A course a plan line names ('Week 3 — Course: Linear Algebra'): a label too, though no table column of titles.
+_COURSE_WORDS = r"courses?|kurs|kurse|cursos?|cours|corsi|corso"
+_TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS}|{_COURSE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+# A course's credits in brackets after its title ('Linear Algebra (4 credit hours)', '(3 credits)', '[6 ECTS]'): how
+# much it counts, no words of what it is about.
+_CREDITS = re.compile(
+    r"\s*[(\[]\s*\d{1,2}(?:[.,]5)?\s*(?:credits?(?:\s+hours?)?|ects(?:\s+credits?)?)\s*[)\]]$", re.IGNORECASE
+)
 
 
 def labelled_title(heading: str, title: str) -> str:
@@ -259,7 +266,7 @@ def labelled_title(heading: str, title: str) -> str:
 
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
-    that labels it ('Topic: Basics' is 'Basics')."""
+    that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
     if "  " in text or "\t" in text or "\n" in text:
         # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
         # ends, which are stripped below either way).
@@ -276,6 +283,9 @@ def _title(text: str) -> str:
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
+    if title[-1:] in ")]" and ("redit" in title or "ECTS" in title.upper()):
+        credits = _CREDITS.search(title)
+        title = title[: credits.start()] if credits is not None and credits.start() > 0 else title
     if ":" in title or "：" in title:
         label = _TITLE_LABEL.match(title)
         if label is not None:

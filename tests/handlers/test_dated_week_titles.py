@@ -106,3 +106,23 @@ def test_dates_before_a_weeks_title_are_read_as_its_dates(heading: str, title: s
     found = read_phase_heading(heading)
     assert found is not None
     assert (found.first, found.title) == (1, title)
+
+
+COURSES = """# Self-taught CS
+
+## Week 1 — Course: Linear Algebra (4 credit hours)
+
+- [ ] Problem set 1
+
+## Week 2 — Course: Discrete Mathematics (3 credits)
+
+- [ ] Problem set 1
+"""
+
+
+async def test_a_course_label_and_its_credits_are_no_words_of_a_phase_title(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, "courses", COURSES)
+    await learning.start_learning(svc, caller(), "courses")
+    shown = await learning.phase_view(svc, caller(), 2)
+    assert shown.cards[0].title.startswith("Phase 2: Discrete Mathematics ("), shown.cards[0].title
+    assert "credit" not in shown.cards[0].title and "Course:" not in shown.cards[0].title
