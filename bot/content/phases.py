@@ -7,7 +7,7 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title` too); `Week 3 (Jan 13-19): Title`, titled 'Title (Jan 13-19)';
+  `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
@@ -240,7 +240,14 @@ _TITLE_WORDS = (
     rf"{_TITLE_WORD}|topics|titles|subjects|themes|themen|temas|sujets|th[èe]mes|titres|t[íi]tulos|t[óo]picos|assuntos"
     r"|argomenti"
 )
-_TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+# A course a plan line names ('Week 3 — Course: Linear Algebra'): a label too, though no table column of titles.
+_COURSE_WORDS = r"courses?|kurs|kurse|cursos?|cours|corsi|corso"
+_TITLE_LABEL = re.compile(rf"(?:{_TITLE_WORDS}|{_COURSE_WORDS})\s*[:：]\s*(?=\S)", re.IGNORECASE)
+# A course's credits in brackets after its title ('Linear Algebra (4 credit hours)', '(3 credits)', '[6 ECTS]'): how
+# much it counts, no words of what it is about.
+_CREDITS = re.compile(
+    r"\s*[(\[]\s*\d{1,2}(?:[.,]5)?\s*(?:credits?(?:\s+hours?)?|ects(?:\s+credits?)?)\s*[)\]]$", re.IGNORECASE
+)
 
 
 def labelled_title(heading: str, title: str) -> str:
@@ -262,7 +269,7 @@ def labelled_title(heading: str, title: str) -> str:
 
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
-    that labels it ('Topic: Basics' is 'Basics')."""
+    that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
     if "  " in text or "\t" in text or "\n" in text:
         # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
         # ends, which are stripped below either way).
@@ -279,6 +286,9 @@ def _title(text: str) -> str:
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
+    if title[-1:] in ")]" and ("redit" in title or "ECTS" in title.upper()):
+        credits = _CREDITS.search(title)
+        title = title[: credits.start()] if credits is not None and credits.start() > 0 else title
     if ":" in title or "：" in title:
         label = _TITLE_LABEL.match(title)
         if label is not None:
@@ -865,15 +875,21 @@ def _continued(without: tuple[str, str], last: int | None) -> tuple[tuple[str, s
 def _title_of(without: tuple[str, str]) -> str:
     """Return the title `_without` leaves, with what the span's brackets also held after it: 'Basics (10 h/week)'.
 
-    A bracket that comes before the title goes after it too: 'Week 1 (Jan 6-12): Basics' is 'Basics (Jan 6-12)'."""
+    A bracket that comes before the title goes after it too: 'Week 1 (Jan 6-12): Basics' is 'Basics (Jan 6-12)', and
+    so do dates written before it without one: 'Week 1: Jan 6-12 — Basics' is 'Basics (Jan 6-12)'. Dates alone are
+    no title ('Week 1 (Jan 6-12)', 'Week 1: Jan 6-12' are titled '')."""
     text, note = without
     start = len(text) - len(text.lstrip(_EDGES))
-    first = _NOTE_FIRST.match(text, start)
+    first = _NOTE_FIRST.match(text, start) or _DATES_FIRST.match(text, start)
     if first is not None:
-        inner = first.group("note").strip()
+        inner = (first.group("note") if first.re is _NOTE_FIRST else first.group()).strip()
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if not title and note and only_dates(note):
+        return ""  # dates alone are no title: the phase is named by its span and them (`heading_span`)
+    if title[:1] in "([" and not note and only_dates(title[1:-1]) and title[-1:] == _BRACKETS[title[0]]:
+        return ""  # 'Week 1 (Jan 8 - Jan 14)': the same
     return f"{title} ({note})" if note and title else title or note
 
 
@@ -1365,7 +1381,8 @@ def cut_short(text: str) -> str | None:
 def heading_span(text: str) -> str | None:
     """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
-    'Weeks 5-8'); None when it names none ('## Phase 2')."""
+    'Weeks 5-8'), with the dates that are all its heading says besides ('## Week 1: Jan 8 – Jan 14' is 'Week 1 (Jan 8
+    – Jan 14)'); None when it names none ('## Phase 2')."""
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)
@@ -1378,7 +1395,12 @@ def heading_span(text: str) -> str | None:
     elif slashed is not None:  # 'Week 10/11'
         words = slashed[0].group().strip(" ()[]")
     elif _span_search(text, start) is not None:
-        words = _first_span(text, len(text)).strip(" ()[]")
+        written = _first_span(text, len(text))
+        words = written.strip(" ()[]")
+        at = text.find(written)
+        dates = text[at + len(written) :].strip(_EDGES + "()[]") if at >= 0 else ""
+        if dates and only_dates(dates):  # 'Week 1 (Jan 8 – Jan 14)', 'Week 1: Jan 8 – Jan 14'
+            words = f"{words} ({dates})"
     else:
         return None
     return _as_written(words, said) if said else words
@@ -1791,6 +1813,15 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
 def only_dates(text: str) -> bool:
     """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12')."""
     return any(c.isdigit() for c in text) and _DATES_ONLY.fullmatch(text) is not None
+
+
+def without_dates(title: str) -> str:
+    """Return a phase's title without the dates it ends with in brackets ('Arrays & Hashing (Mar 4–9)' is 'Arrays &
+    Hashing'): when it runs is no words of what it is about."""
+    at = title.rfind("(") if title.endswith(")") else -1
+    if at <= 0 or not only_dates(title[at + 1 : -1]):
+        return title
+    return title[:at].rstrip() or title
 
 
 def own_title(text: str) -> str:

@@ -35,7 +35,7 @@ from bot.content.accents import fold_case, fold_marks, fold_words
 from bot.content.cjk import CJK, cjk_words
 from bot.content.ids import name_key
 from bot.content.models import Role, Section, item_note
-from bot.content.phases import ROMAN, own_title, roman_value
+from bot.content.phases import ROMAN, own_title, roman_value, without_dates
 from bot.content.synonyms import SYNONYMS
 
 T = TypeVar("T")
@@ -463,12 +463,13 @@ class SearchIndex:
         owner: list[str] = []  # each section's role
         contexts: dict[tuple[str, tuple[str, ...]], int] = {}  # (role, heading path) -> context ID
         raw_context: list[int] = []
-        # A phase's own title: its heading without its number and weeks ('Week 2: CSS Grid' is 'CSS Grid').
+        # A phase's own title: its heading without its number, weeks and dates ('Week 2: CSS Grid' is 'CSS Grid',
+        # 'Week 1 (Jan 6-12): Swift basics' 'Swift basics').
         phase_titles: dict[tuple[str, str], str] = {}
         for role in roles:
             name = role.name
             for phase in role.phases:
-                phase_titles[name, phase.section_id] = phase.title
+                phase_titles[name, phase.section_id] = without_dates(phase.title)
             role_sections = role.sections
             sections += role_sections
             owner += repeat(name, len(role_sections))
