@@ -73,6 +73,7 @@ from bot.content.phases import (
     titled_spans,
     uncounted,
     unreadable_span,
+    week_parts,
     without_span,
 )
 
@@ -707,6 +708,25 @@ def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
     return head.strip() if found and head.strip() else None
 
 
+def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
+    """Return the title of a plan's phase whose line opens with a link to its page and goes on after it
+    ('[Week 5 — Networking Basics](…): IP, DNS, `ss`' is 'Networking Basics'), and the words after the link (md and
+    clean text), its first bullet; (None, None) where the link's text alone is not that phase."""
+    md, plain = block.md, block.plain
+    after = _AFTER_LINK.match(md, link_end)
+    if after is None:
+        return None, None
+    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", md[:link_end])).strip()
+    if not plain.startswith(shown):  # marks in the link's text: its clean words are not told apart
+        return None, None
+    own = read_phase_heading(shown)
+    if own is None or not own.title or (own.number, own.first, own.last) != (found.number, found.first, found.last):
+        return None, None
+    rest_plain = plain[len(shown) :].lstrip(" :：-–—|").strip()
+    rest_md = md[after.end() :].strip()
+    return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
+
+
 class _Body:
     """Give each block of a body its place: sections, phases, topics, subsections, checklist items."""
 
@@ -720,6 +740,7 @@ class _Body:
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
+        self.week_parts = False  # dated headings of one week are one phase, the first's (`week_parts`)
         self.bullet_weeks = False  # the phases are numbered sections their bullets' weeks date (`_numbered_sections`)
         self.heading_phases: Iterator[PhaseHeading | None] = iter(())  # read_phase_heading of each heading, in order
         self.ticks_as_tasks = False  # a file without '- [ ]' items: '- ✅ ...' items are its checklist
@@ -755,10 +776,18 @@ class _Body:
         return base if n == 1 else f"{base}-{n}"
 
     def open_heading(
-        self, level: float, title: str, line: int, found: PhaseHeading | None, quote: int = 0, after_plan: bool = False
+        self,
+        level: float,
+        title: str,
+        line: int,
+        found: PhaseHeading | None,
+        quote: int = 0,
+        after_plan: bool = False,
+        name: str | None = None,
     ) -> None:
         """Open a heading; a phase heading outside any phase opens a phase, inside one it is a part of it.
-        `after_plan`: it comes after the file's last phase heading."""
+        `after_plan`: it comes after the file's last phase heading. `name`: the title a phase it opens shows, where
+        that is shorter than the one `found` gives, which still makes its IDs."""
         if self.stack and self.stack[-1].quote > quote:  # the headings of a quote that has ended end with it
             self.leave_quote(quote)
         if self.line_plan:
@@ -766,7 +795,16 @@ class _Body:
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         phase = self.phase
-        if phase is not None and level <= phase.level:
+        # '### Lecture 2 (Sep 26)' after '### Lecture 1 (Sep 24)': a later day of the week the phase is
+        same_week = (
+            self.week_parts
+            and found is not None
+            and phase is not None
+            and level == phase.level
+            and found.number is None
+            and (found.first, found.last) == (phase.first, phase.last)
+        )
+        if phase is not None and level <= phase.level and not same_week:
             # Some authors write a phase's parts at the phase heading's own level ('### PHASE 1' then
             # '### Learning Objectives'): a heading right under an empty phase, at its level, says so.
             other_unit = found is not None and self.kind is not None and _kind(found) != self.kind
@@ -796,10 +834,13 @@ class _Body:
                 found = None
         elif found is not None and self.phase is not None:
             current = self.phase
-            if level > current.level and (
-                (found.number is not None and found.number == current.number)
-                or (found.number is None and (found.first, found.last) == (current.first, current.last))
-                or _within(found, current)
+            if same_week or (
+                level > current.level
+                and (
+                    (found.number is not None and found.number == current.number)
+                    or (found.number is None and (found.first, found.last) == (current.first, current.last))
+                    or _within(found, current)
+                )
             ):
                 # '### Phase 1 Resources' under '## Phase 1: Basics', '### Week 6: Syntax' under '## Weeks 6-8:
                 # JavaScript': a part of it (its weeks date the part: see `add`)
@@ -810,7 +851,7 @@ class _Body:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
-            name = found.title or heading_span(title) or ""
+            name = name or found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
                 found.number,
                 name,
@@ -1065,9 +1106,17 @@ class _Body:
         for one whose words alone are no phase heading ('SQL (Weeks 5-8)', item 2 of a numbered list)."""
         text, details = _pipe_cells(block.md, block.plain)
         read = read_phase_heading(text)
-        self.open_heading(self._line_phase_level(), text, block.line, read if read is not None else found)
+        found = read if read is not None else found
+        lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
+        name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
+        self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
+        if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
+            self._heading_links(lead.group())
+        depth = 1 if block.kind == "item" else 0
+        if rest is not None:  # '[Week 5 — Networking](…): IP, DNS, `ss`': the words after the link
+            details.insert(0, rest)
         for md, plain in details:
-            self.add(Block("item", block.line, md, plain, depth=1 if block.kind == "item" else 0))
+            self.add(Block("item", block.line, md, plain, depth=depth))
 
     def _end_line_phase(self, at_heading: bool = False) -> None:
         """End a phase that a plan's paragraph line opened: a paragraph of other words after a run of the plan's
@@ -1316,6 +1365,7 @@ def _parse_body(
         dated_series = _dated_series(headings, reader.series)
         if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
             heading_phases, reader.series = dated_series, None
+            reader.week_parts = week_parts(dated_series)  # '### Lecture 2 (Sep 26)': a part of week 1's phase
         elif reader.series is None:
             reader.levels_at = level_series(headings)  # 'Beginner', 'Intermediate', 'Advanced': the same
         plain_file = reader.series is None and reader.levels_at is None and dated_series is None

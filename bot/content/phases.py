@@ -16,7 +16,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   list item that does (`- **HTML and CSS (Weeks 1-3)**`; numbered: `1. **HTML and CSS (Weeks 1-3)**` is Phase 1)
   in a file whose plan such a list is (see `read_titled_item`);
 - `Q1: Title`, `Quarter 3 — Title` (three months: weeks 1-12, 25-36), numbered by their order in the file (in a
-  file whose plan they are: see `read_phase_headings`).
+  file whose plan they are: see `read_phase_headings`); `Semester 1 (Fall 2024)`, `Term 2: Title` (16 weeks: weeks
+  1-16, 17-32) alike.
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
 A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
@@ -194,11 +195,14 @@ _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
 _MAYBE = re.compile(
-    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|w\d|wo|se|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
+    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|w\d|wo|se|te|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
     re.IGNORECASE,
 )
 _PHASE_FIRST = "psfeé"  # the first letters of the phase words
 _QUARTER = re.compile(r"(?:q|quarter\s*)(?P<n>[1-4])(?!\w)", re.IGNORECASE)  # 'Q1', 'Quarter 3'
+# 'Semester 2', 'Term 3': a school term of about 16 weeks (weeks 1-16, 17-32), as a quarter is three months.
+_SEMESTER = re.compile(r"(?:semester|term)\s*(?P<n>[1-9])(?![\w.])", re.IGNORECASE)
+SEMESTER_WEEKS = 16
 _Q_NUMBERED = re.compile(r"q(?P<n>\d{1,3})(?!\w)", re.IGNORECASE)  # 'Q1', 'Q12': a quarter or a question
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
 _SPAN_FIRST = "wsmdtjg("  # the first letters of the unit words, and a span's bracket
@@ -211,7 +215,7 @@ class PhaseHeading(NamedTuple):
     first: int | None
     last: int | None
     title: str
-    unit: str  # "week", "month", "quarter", "day", or "" when no span was given
+    unit: str  # "week", "month", "quarter", "semester", "day", or "" when no span was given
     length: int | None = None  # weeks, for a phase that gives its length instead of a span ('(2-3 months)')
     # The title as read with a count of the weeks in it ('of 12: CSS' of 'Week 3 of 12: CSS'): what the IDs of the
     # phase's repeated tasks are made of, as they were before counts were set aside; None: `title`.
@@ -225,6 +229,8 @@ def _weeks(unit: str, a: int, b: int | None) -> tuple[int, int]:
         return 4 * a - 3, 4 * b
     if unit == "quarter":  # three months
         return 12 * a - 11, 12 * b
+    if unit == "semester":
+        return SEMESTER_WEEKS * (a - 1) + 1, SEMESTER_WEEKS * b
     if unit == "day":
         return (a + 6) // 7, (b + 6) // 7
     return a, b
@@ -701,6 +707,9 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
         if quarter is None:
             return None
         return _with_weeks((body[quarter.end() :], ""), "quarter", *_weeks("quarter", int(quarter.group("n")), None))
+    if first in "st" and (term := _SEMESTER.match(body)) is not None:  # 'Semester 1 (Fall 2024)', 'Term 2'
+        n = int(term.group("n"))
+        return _with_weeks((body[term.end() :], ""), "semester", *_weeks("semester", n, None))
     if first in _PHASE_FIRST:
         match = _PHASE.match(body)
         if match is not None:
@@ -1001,6 +1010,10 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     quarters = [i for i, f in enumerate(found) if f is not None and f.unit == "quarter"]
     if quarters and (len(quarters) < 2 or found[quarters[0]] is not next(filter(None, found)) or _questions(headings)):
         for i in quarters:
+            found[i] = None
+    terms = [i for i, f in enumerate(found) if f is not None and f.unit == "semester"]
+    if terms and (len(terms) < 2 or found[terms[0]] is not next(filter(None, found))):  # one 'Semester 1 recap'
+        for i in terms:
             found[i] = None
     _counted_by_slash(headings, found)
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
@@ -1452,7 +1465,7 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
 
 _DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
 _SERIES = re.compile(
-    rf"(?P<word>step|module|part|unit|lesson|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
+    rf"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 
@@ -1606,6 +1619,7 @@ _DATED = re.compile(
     + ")",
     re.IGNORECASE,
 )
+_ONE_DAY = re.compile(_DATE.format("s"), re.IGNORECASE)  # one day: 'Oct 1', 'Thu, Oct 3', '2024-10-01'
 # The date is (year or None, month, day).
 _Date = tuple[int | None, int, int]
 MAX_DATED_DAYS = 366  # a dated phase longer than a year is no phase of a plan
@@ -1662,7 +1676,8 @@ def read_dated_heading(text: str) -> DatedHeading | None:
 def _dated_series(text: str, start: int) -> DatedHeading | None:
     """Return a series heading ('Sprint 1', 'Milestone 2': see `read_series_heading`) that gives the dates it runs
     in brackets, as a dated heading of its number, titled as a week heading with dates is: 'Sprint 1 (Jan 5 – Jan
-    16): Dart' is 'Dart (Jan 5 – Jan 16)'; else None. A series heading that gives weeks is no dated one."""
+    16): Dart' is 'Dart (Jan 5 – Jan 16)', one day ('Lecture 3 — Scheduling (Oct 1)') runs that day; else None. A
+    series heading that gives weeks is no dated one."""
     series = _SERIES.match(text, start)
     if series is None or _DOTTED.match(text, series.end("n")) is not None:
         return None
@@ -1672,6 +1687,9 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
         return None
     inner = bracket.group()[1:-1].strip()
     dates = read_dated_heading(inner)
+    if dates is None and (day := _ONE_DAY.fullmatch(inner)) is not None:  # 'Lecture 3 — Scheduling (Oct 1)'
+        start = _date_of(day, "s")
+        dates = DatedHeading(start, start, "") if start is not None else None
     if dates is None or dates.title:  # more than dates in the brackets
         return None
     title = _title(f"{rest[: bracket.start()]} {rest[bracket.end() :]}")
@@ -1701,7 +1719,8 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
     """Read the headings that give the dates they run as phases in calendar order, for a file with no phase heading
     of another shape: those at the outermost level that has two or more of them, each after the one before. Weeks
     count from the first date ('Jan 6 – Jan 19' is weeks 1-2, then 'Week of February 24' one week); a gap between
-    dates is a gap in weeks. None when no level has two, or they do not run forward."""
+    dates is a gap in weeks; a heading of one day in the week the one before ends in is that week's (see
+    `week_parts`). None when no level has two, or they do not run forward."""
     dated = [(i, found) for i, (_, text) in enumerate(headings) if (found := read_dated_heading(text)) is not None]
     levels = Counter(headings[i][0] for i, _ in dated)
     level = min((lv for lv, n in levels.items() if n >= 2), default=None)
@@ -1715,18 +1734,34 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
     origin = days[0]
     result: list[PhaseHeading | None] = [None] * len(headings)
     last_week = 0
+    joined = False
     for k, (i, found) in enumerate(ours):
         start, end = days[2 * k], days[2 * k + 1]
         if (k and start <= days[2 * k - 1]) or (end - start).days > MAX_DATED_DAYS:
             return None
         first = (start - origin).days // 7 + 1
         last = first if found.end is None else (end - origin).days // 7 + 1
+        if found.start == found.end and first == last_week:
+            # One day in the week the one before ends in ('Lecture 2 (Sep 26)' after 'Lecture 1 (Sep 24)'): that
+            # week's, a part of its phase (see `week_parts`).
+            result[i] = PhaseHeading(None, first, first, found.title or headings[i][1], "week")
+            joined = True
+            continue
         # A range that starts in the week the one before ends in (Mon-Thu, then Fri-Sun) starts in the next week.
         first = max(first, last_week + 1)
         last = max(last, first)
         last_week = last
         result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
+    if joined:  # a phase per week: numbered by their place, as the series' own numbers count days, not weeks
+        return [f._replace(number=None) if f is not None else None for f in result]
     return result
+
+
+def week_parts(found: Sequence[PhaseHeading | None]) -> bool:
+    """Return True where dated headings share weeks (`dated_phases` read several days of one week): each after
+    the first of its week is a part of that week's phase, not a phase of its own."""
+    weeks = [(f.first, f.last) for f in found if f is not None]
+    return any(a == b for a, b in pairwise(weeks))
 
 
 def quoted_few(texts: Sequence[str], most: int = 3) -> str:
