@@ -29,9 +29,9 @@ The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase)
 (Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
 `Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
 `até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
-Chinese, Japanese, Korean and Russian headings are rewritten in these English words before they are read
-(`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in the title
-is given back as written ('Этап 4: Практика 3 недели подряд' is titled 'Практика 3 недели подряд'):
+Chinese, Japanese, Korean, Russian, Ukrainian and Arabic headings are rewritten in these English words before they
+are read (`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in
+the title is given back as written ('Этап 4: Практика 3 недели подряд' is titled 'Практика 3 недели подряд'):
 - Chinese: `第一阶段：基础（第1-4周）` (Phase 1, weeks 1-4), `阶段二`, `第3周`, `第2个月`, `第1-30天`;
   a number without 第 is a length (`（4周）`, `（1-2个月）`), and `3月` is March; Traditional `第一階段`, `第2個月`
   alike;
@@ -42,7 +42,11 @@ is given back as written ('Этап 4: Практика 3 недели подр�
   `(4주)`, `(2주간)`, `(1~2개월)`, `(2달)`, `(30일)` are lengths, `3월 1일` a date;
 - Russian: `Этап 1: Основы (Недели 1-4)`, `Фаза 2`, `2-й этап`, `Этап 1 из 4`; `Неделя 3` or `3-я неделя`,
   `Недели 5–6`, `Недели 5 до 8` (`по` too), `Месяц 2`, `Дни 1-30`, the words in any case and number; `(4 недели)`,
-  `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span.
+  `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span; Ukrainian alike: `Етап 1: Основи (Тижні 1-4)`,
+  `Тиждень 3`, `Тижні 5 до 8`, `Місяць 2`, `(6 тижнів)`;
+- Arabic: `المرحلة 1: أساسيات (الأسابيع 1-4)`, `الأسبوع 3`, `الأسابيع 13 إلى 16`, `الشهر 2`, `الأيام 1-30`, and an
+  ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length.
+  Arabic-Indic and Persian digits (`٥-٨`, `۵`) are read as digits; a title keeps them as written.
 Turkish, Polish, Indonesian, Vietnamese and Dutch headings are rewritten so too, though most are ASCII ('Hafta 3',
 'Tygodnie 3-4', 'Minggu ke-2', 'Giai đoạn 1', 'Weken 1-4'; see `_LATIN_WORD`).
 The span said again in brackets after the title (`Week 1: HTML (Week 1)`) is no part of the title when it names
@@ -176,6 +180,8 @@ _HINT_FORMS = {
         ("month", "Mese", "Mesi"),
         ("week", "Неделя", "Недели"),
         ("month", "Месяц", "Месяцы"),
+        ("week", "Тиждень", "Тижні"),
+        ("month", "Місяць", "Місяці"),
     ]
     for word in (one.casefold(), many.casefold())
 }
@@ -183,10 +189,11 @@ _ENGLISH_PHASE_HINT = "'Phase 2: Databases (Weeks 5-12)'"
 # A phase word's example, in its language ('phase' and 'stage' get the English one).
 _PHASE_HINTS = dict.fromkeys(("fase", "etapa", "étape", "etape"), "'Fase 2: Bases de datos (Semanas 5-12)'") | {
     **dict.fromkeys(("этап", "фаза"), "'Этап 2: Базы данных (Недели 5-12)'"),
+    "етап": "'Етап 2: Бази даних (Тижні 5-12)'",
     **dict.fromkeys(("フェーズ", "ステージ"), "'フェーズ2：データベース（第5〜12週）'"),
 }
 _PHASE_WORD = re.compile(
-    r"(?:phase|stage|fase|etapa|[ée]tape|этап|фаза|フェーズ|ステージ|"
+    r"(?:phase|stage|fase|etapa|[ée]tape|этап|етап|фаза|フェーズ|ステージ|"
     + "|".join(sorted(_HINT_FORMS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -307,9 +314,10 @@ def _decoration(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF
 
 
-# Plans written in Chinese, Japanese, Korean and Russian: a heading's phase word, span and length are rewritten in
-# the English words `_read_phase_heading` reads ('Этап 1: Основы (Недели 1-4)' is read as 'Phase 1: Основы (Weeks
-# 1-4)'), and whatever of them is left in the title is given back as written ('Практика 3 недели подряд').
+# Plans written in Chinese, Japanese, Korean, Russian, Ukrainian and Arabic: a heading's phase word, span and length
+# are rewritten in the English words `_read_phase_heading` reads ('Этап 1: Основы (Недели 1-4)' is read as 'Phase 1:
+# Основы (Weeks 1-4)'), and whatever of them is left in the title is given back as written ('Практика 3 недели
+# подряд').
 # Only text that is not ASCII pays for this.
 _ENGLISH_UNITS = {
     "week": ("Week", "Weeks", "weeks"),
@@ -380,9 +388,10 @@ _KO_SPAN = re.compile(
 
 # Russian: 'Этап 1: Основы (Недели 1-4)', 'Фаза 2', '2-й этап', 'Неделя 3' or '3-я неделя', 'Недели 5 до 8' ('до',
 # 'по' between numbers), 'Месяц 2', 'Дни 1-30', and lengths after a number: '(4 недели)', '(2 месяца)', '(10 дней)';
-# 'с 1 по 4 неделю' is a span. The words in any case and number.
+# 'с 1 по 4 неделю' is a span. The words in any case and number. Ukrainian alike: 'Етап 1: Основи (Тижні 1-4)',
+# 'Тиждень 3', 'Тижні 5 до 8', 'Місяць 2', 'Дні 1-30', '(6 тижнів)', '(2 місяці)', 'з 1 по 4 тиждень'.
 _RU_MAYBE = re.compile("[\u0400-\u04ff]")  # a Cyrillic letter
-_RU_WORDS = dict.fromkeys(("этап", "фаза"), "Phase") | {
+_RU_WORDS = dict.fromkeys(("этап", "фаза", "етап"), "Phase") | {
     "шаг": "Step",
     "модуль": "Module",
     "часть": "Part",
@@ -390,11 +399,20 @@ _RU_WORDS = dict.fromkeys(("этап", "фаза"), "Phase") | {
     "глава": "Chapter",
     "уровень": "Level",
     "спринт": "Sprint",
+    # Ukrainian ('фаза', 'модуль', 'урок' and 'спринт' are the Russian words)
+    "крок": "Step",
+    "частина": "Part",
+    "розділ": "Chapter",
+    "рівень": "Level",
 }
-_RU_UNIT = r"недел(?:я|и|ь|ю|е|ям|ях)|нед\.?|месяц(?:а|ев|ы|ам|ах)?|мес\.?|день|дн(?:и|я|ей|ям|ях)"
+_RU_UNIT = (
+    r"недел(?:я|и|ь|ю|е|ям|ях)|нед\.?|месяц(?:а|ев|ы|ам|ах)?|мес\.?|день|дн(?:и|я|ей|ям|ях|і|ів)"
+    r"|тиж(?:день|ня|ню|нем|ні|нів|ням|нях)|тиж\.|місяц(?:ь|я|ю|ем|і|ів|ям|ях)|міс\."  # Ukrainian
+)
 _RU_TO = r"\s*(?:[-–—]|до|по)\s*"
 _RU_ORDINAL = re.compile(
-    r"(?<!\d)(?P<a>\d{1,3})-(?:ы?й|ая|я|ое|е|ой)\s+(?P<word>этап|фаза|шаг|модуль|урок|неделя|месяц|день)(?![^\W\d_])",
+    r"(?<!\d)(?P<a>\d{1,3})-(?:[ыиі]?й|ая|я|ое|е|ой|а|тя)\s+"
+    r"(?P<word>этап|фаза|шаг|модуль|урок|неделя|месяц|день|етап|крок|тиждень|місяць)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _RU_WORD = re.compile(
@@ -407,7 +425,7 @@ _RU_SPAN = re.compile(
     re.IGNORECASE,
 )
 _RU_LENGTH = re.compile(
-    rf"(?:(?<![^\W\d_])(?P<nth>с)\s+)?(?<![\d.])(?P<a>\d{{1,3}})(?:{_RU_TO}(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*"
+    rf"(?:(?<![^\W\d_])(?P<nth>с|з)\s+)?(?<![\d.])(?P<a>\d{{1,3}})(?:{_RU_TO}(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*"
     rf"(?P<unit>{_RU_UNIT})(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -472,7 +490,7 @@ def _ko_span(found: re.Match[str]) -> str | None:
 
 def _ru_kind(unit: str) -> str:
     unit = unit.casefold()
-    return "week" if unit.startswith("нед") else "month" if unit.startswith("мес") else "day"
+    return "week" if unit.startswith(("нед", "тиж")) else "month" if unit.startswith(("мес", "міс")) else "day"
 
 
 def _ru_ordinal(found: re.Match[str]) -> str:
@@ -531,6 +549,59 @@ def _latin_ordinal(found: re.Match[str]) -> str:
     return f"{_LATIN_ORDINAL_WORDS[found.group('word').casefold()]} {found.group('a')}"
 
 
+# Arabic: 'المرحلة 1: أساسيات الويب (الأسابيع 1-4)' (Phase 1, weeks 1-4), 'الأسبوع 3' (week 3), 'الأسابيع 13 إلى 16'
+# ('إلى', 'حتى' or 'و' between numbers), 'الشهر 2', 'الأيام 1-30', and lengths after a number: '(4 أسابيع)',
+# '16 أسبوعاً', '(2 أشهر)'; an ordinal after the word counts too: 'الأسبوع الأول' (week 1), 'الأسبوع الثالث والرابع'
+# (weeks 3-4), 'المرحلة الثانية' (phase 2). Numbers in Arabic-Indic or Persian digits ('٥-٨', '۵') are read as
+# digits (`\d` and `int` take them); what is rewritten is written in ASCII digits, a title keeps its own.
+_AR_MAYBE = re.compile("[\u0600-\u06ff]")  # a letter or digit of the Arabic script
+_AR_WORDS = dict.fromkeys(("مرحلة", "مرحله"), "Phase") | {"خطوة": "Step", "وحدة": "Module", "جزء": "Part"}
+_AR_WORD_ANY = "|".join(_AR_WORDS)
+# 'أشهر' (months) is 'most famous' too: before a number ('أشهر 5 مكتبات') it is no span; 'الأشهر 1-3' is one.
+_AR_UNIT_WORDS = {
+    "week": r"(?:ال)?[أاإ]سبوع|(?:ال)?[أا]سابيع",
+    "month": r"(?:ال)?شهر|ال[أا]شهر|(?:ال)?شهور",
+    "day": r"(?:ال)?يوم|(?:ال)?[أا]يام",
+}
+_AR_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _AR_UNIT_WORDS.items())
+_AR_UNIT_AGAIN = "|".join(_AR_UNIT_WORDS.values())
+_AR_LENGTH_UNIT = _AR_UNIT.replace("ال[أا]شهر", "(?:ال)?[أا]شهر")  # '(3 أشهر)'
+_AR_TO = r"\s*(?:[-–—]|[إا]لى|حتى|و)\s*"
+# The ordinals one to ten, masculine ('الأسبوع الأول') and feminine ('المرحلة الأولى'), without hamza too.
+_AR_ORDINALS = {
+    word: n
+    for n, stem in enumerate(
+        ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"), 1
+    )
+    for word in (stem, stem + "ة", stem + "ى")
+}
+_AR_ORDINAL_WORD = r"ال[أا]ول[ى]?|(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر)ة?"
+_AR_WORD = re.compile(rf"(?<![^\W\d_])(?:ال)?(?P<word>{_AR_WORD_ANY})\s*(?:رقم\s*|#\s*)?(?P<a>\d{{1,3}})(?!\d)")
+_AR_ORDINAL = re.compile(
+    rf"(?<![^\W\d_])(?:(?:ال)?(?P<word>{_AR_WORD_ANY})|{_AR_UNIT})\s+(?P<a>{_AR_ORDINAL_WORD})"
+    rf"(?:{_AR_TO}(?P<b>{_AR_ORDINAL_WORD}))?(?![^\W\d_])"
+)
+_AR_SPAN = re.compile(
+    rf"(?<![^\W\d_])(?:{_AR_UNIT})\s*(?:رقم\s*|#\s*)?(?P<a>\d{{1,3}})"
+    rf"(?:{_AR_TO}(?:(?:{_AR_UNIT_AGAIN})\s*)?(?P<b>\d{{1,3}}))?(?!\d)"
+)
+_AR_LENGTH = re.compile(  # '(4 أسابيع)', '16 أسبوعاً' (the accusative's ending, its mark before or after the alif)
+    rf"(?<![\d.])(?P<a>\d{{1,3}})(?:\s*[-–—]\s*(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*(?:{_AR_LENGTH_UNIT})"
+    r"(?:ًا|اً|ا)?(?![^\W\d_])"
+)
+
+
+def _ar_ordinal(found: re.Match[str]) -> str | None:
+    """Return 'Week 1' for 'الأسبوع الأول', 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2' for
+    'المرحلة الثانية'; None for a phase given two ordinals."""
+    a = _AR_ORDINALS[found.group("a").replace("أ", "ا")]
+    b = _AR_ORDINALS[found.group("b").replace("أ", "ا")] if found.group("b") else None
+    if found.group("word"):
+        return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
+    one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
+    return f"{one} {a}" if b is None else f"{many} {a}-{b}"
+
+
 _Rules = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
 # Each language: how to tell a heading may be in it, whether it writes full-width punctuation, and its rules.
 _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
@@ -581,17 +652,31 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
             ),
         ),
     ),
+    (
+        _AR_MAYBE,
+        False,
+        (
+            (_AR_ORDINAL, _ar_ordinal),
+            (_AR_WORD, partial(_numbered_word, _AR_WORDS)),
+            (_AR_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
+            (
+                _AR_LENGTH,
+                lambda found: _in_words(_latin_kind(found), found, span=False, plus=found.group("plus") or ""),
+            ),
+        ),
+    ),
 )
 
-# A letter of one of these languages: Cyrillic, kana, CJK ideographs, Hangul syllables, full-width digits.
-_FOREIGN = re.compile("[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
+# A letter of one of these languages: Cyrillic, Arabic (its digits too), kana, CJK ideographs, Hangul syllables,
+# full-width digits.
+_FOREIGN = re.compile("[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
 Said = tuple[tuple[str, str], ...]  # (English words, the words they stand for as written)
 
 
 def _in_english(text: str) -> tuple[str, Said]:
-    """Return a heading in Chinese, Japanese, Korean, Russian, Turkish, Polish, Indonesian, Vietnamese or Dutch in
-    the English words `_read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with full-width brackets and colons
-    as ASCII ones, and what each rewritten piece said as written (see `_as_written`)."""
+    """Return a heading in Chinese, Japanese, Korean, Russian, Ukrainian, Arabic, Turkish, Polish, Indonesian,
+    Vietnamese or Dutch in the English words `_read_phase_heading` reads ('Phase 1: 基础 (Weeks 1-4)'), with
+    full-width brackets and colons as ASCII ones, and what each rewritten piece said as written (see `_as_written`)."""
     if _FOREIGN.search(text) is None and not _maybe_latin(text):  # emoji, accents: most headings
         return text, ()
     said: list[tuple[str, str]] = []
@@ -633,14 +718,15 @@ def _maybe_latin(text: str) -> bool:
 
 
 def _maybe_foreign(text: str) -> bool:
-    """Return whether a heading may hold words `_in_english` rewrites: Chinese, Japanese, Korean or Russian ones, or
-    those `_maybe_latin` looks for."""
+    """Return whether a heading may hold words `_in_english` rewrites: Chinese, Japanese, Korean, Cyrillic or Arabic
+    ones, or those `_maybe_latin` looks for."""
     return (not text.isascii() and _FOREIGN.search(text) is not None) or _maybe_latin(text)
 
 
 def as_english(text: str) -> str:
-    """Return text in Chinese, Japanese, Korean or Russian with its phase, week, month and day words in English
-    ('3주차' is 'Week 3', 'Этап 2' is 'Phase 2'), as role files are read (also how a learner's question is)."""
+    """Return text in Chinese, Japanese, Korean, Russian, Ukrainian or Arabic with its phase, week, month and day
+    words in English ('3주차' is 'Week 3', 'Этап 2' is 'Phase 2', 'الأسبوع ٥' is 'Week 5'), as role files are read
+    (also how a learner's question is)."""
     return _in_english(text)[0] if _maybe_foreign(text) else text
 
 
@@ -788,10 +874,10 @@ def _span_body(text: str) -> str:
     return text[lead.end() - 1 :] if text[lead.end() - 1 : lead.end()] in ("(", "[") else text[lead.end() :]
 
 
-_OF_ALL = re.compile(r"(?:of|/|von|de|из)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many there are in all
+_OF_ALL = re.compile(r"(?:of|/|von|de|из|з|من)\s*\d{1,4}", re.IGNORECASE)  # '(week 3 of 12)': how many in all
 _COUNT = re.compile(
-    r"\s*(?:of|/|von|de|из)\s*\d{1,3}(?!\d)", re.IGNORECASE
-)  # 'Phase 1 of 4', 'Fase 1 de 4', 'Этап 1 из 4'
+    r"\s*(?:of|/|von|de|из|з|من)\s*\d{1,3}(?!\d)", re.IGNORECASE
+)  # 'Phase 1 of 4', 'Fase 1 de 4', 'Этап 1 из 4', 'Етап 1 з 4', 'المرحلة 1 من 4'
 # More of a span's numbers after it, in its brackets: '(Weeks 1-2 & 3-4)', '(Weeks 5-6, 7-8)', '(Weeks 9 + 10)'.
 _MORE = re.compile(r"(?:(?:[&+,;]|and|und|y)\s*)?(?P<a>\d{1,4})(?:\s*[-–—]\s*(?P<b>\d{1,4}))?", re.IGNORECASE)
 # A bracket before the title, after the span: 'Week 1 (Jan 6 – Jan 12): Basics' is 'Basics (Jan 6 – Jan 12)'.
@@ -1133,7 +1219,8 @@ _DURATION_LABEL = re.compile(
     r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
     r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
     r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
-    r"|длительность|продолжительность|срок|время"
+    r"|длительность|продолжительность|срок|время|тривалість|термін"
+    r"|(?:ال)?مدة(?:\s+الزمنية)?"
     r"|时长|时间|周期|预计时间|用时|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
     r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur",
     re.IGNORECASE,
