@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import pyromark
 
 from bot.content.ids import meaning_words
-from bot.content.phases import read_phase_heading, title_cell, uncounted
+from bot.content.phases import only_day, read_phase_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -1359,6 +1359,11 @@ class _Reader:
         others = shown[:first] + shown[first + 1 :]
         details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
+        if first and only_day(shown[0][2]):
+            # A schedule's row shows its day first, as written ('Tue — Topic: Hash maps · Problems: …'), though
+            # its title is what is done that day ('Hash maps')
+            details.insert(first, f"{shown[first][0]}: {title_md}" if shown[first][0] else title_md)
+            md = f"{flat_cell(shown[0][1])} — {' · '.join(details[1:])}"
         plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
         self.blocks.append(
             Block(

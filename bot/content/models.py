@@ -154,9 +154,10 @@ class Section(NamedTuple):
 
     @property
     def written_title(self) -> str:
-        """Return its heading or its bold label as written: a label written under several headings is titled with
-        its heading ('Phase 2: JavaScript › Learn', `bot.content.parse`), and is the last of its path ('Learn')."""
-        return self.path[-1] if self.kind == "subsection" and self.path else self.title
+        """Return its heading or its bold label as written: a label or a sub-heading written under several headings
+        is titled with its heading ('Phase 2: JavaScript › Learn', `bot.content.parse`), and is the last of its path
+        ('Learn')."""
+        return self.path[-1] if self.kind in ("subsection", "section") and self.path else self.title
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ from bot.content.phases import (
     level_series,
     may_name_weeks,
     only_dates,
+    only_day,
     outline_heading,
     outline_numbered,
     part_weeks,
@@ -1296,7 +1297,8 @@ class _Body:
     def _task(self, block: Block, group: str, id_group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        raw = (group, block.plain, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group)
+        text = _task_title(block.plain, block.md)
+        raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
@@ -1307,6 +1309,45 @@ class _Body:
         return sum(
             1 for a, h in zip(self.ancestors[:depth], self.holders[:depth], strict=False) if a and type(h) is int
         )
+
+
+# What a board's card marks beside its title: its priority before it ('⭐', '🔥', '⏫', '🔴'), and after it its tags
+# ('`#react`', '#react', as the Obsidian pass drops a bare one that ends a task's line: `bot.content.markdown`) and
+# when it is due ('(due: 2024-04-12)', '📅 2024-04-12'). A tag in the text ('C#', '#1', 'the `#id` selector') stays.
+_PRIORITY_MARKS = "⭐🌟❗❕‼⚡🔥⏫🔼🔽⏬🔺🔴🟠🟡🟢🔵\ufe0f"
+_PRIORITY_LEAD = re.compile(rf"[{_PRIORITY_MARKS}][{_PRIORITY_MARKS} \t]*")
+_CARD_TAIL = re.compile(
+    r"[ \t]+(?:#(?=[\w/-]*[^\W\d_])[\w/-]+|\((?:due|deadline)\b[^()]{0,30}\)|📅[ \t]*\d{4}-\d{2}-\d{2})[ \t]*$",
+    re.IGNORECASE,
+)
+_CARD_TAGS = re.compile(r"(?:[ \t]+#(?=[\w/-]*[^\W\d_])[\w/-]+)+(?=[ \t]+[—–(]|[ \t]+-[ \t])")
+
+
+def _task_title(plain: str, md: str) -> str:
+    """Return a task's title without what a board's card marks beside it (`_CARD_TAIL`): '⭐ React Router v6 `#react`
+    (due: 2024-04-12)' is 'React Router v6', 'CSS Grid `#css` — via Grid Garden' 'CSS Grid — via Grid Garden'. Its
+    text as shown keeps them all. A title of nothing else keeps them."""
+    if not plain or (plain[0] not in _PRIORITY_MARKS and "#" not in plain and "(" not in plain and "📅" not in plain):
+        return plain
+    text, explicit = split_explicit_id(plain)
+    if text[:1] in _PRIORITY_MARKS:
+        text = _PRIORITY_LEAD.sub("", text, count=1)
+    for _ in range(8):  # a few tags and a date, at most
+        found = _CARD_TAIL.search(text)
+        if found is None:
+            break
+        text = text[: found.start()]
+    if "#" in text and "`#" in md:  # tags before a note ('`#css` — via Grid Garden'), in code spans only
+        text = _CARD_TAGS.sub(lambda tags: tags.group() if _bare_tags(tags.group(), md) else "", text)
+    text = text.strip()
+    if not any(c.isalnum() for c in text):
+        return plain
+    return f"{text} {{#{explicit}}}" if explicit else text
+
+
+def _bare_tags(tags: str, md: str) -> bool:
+    """Return True when any of a run of tags in a task's text is not written in a code span ('`#css`')."""
+    return any(f"`{tag}`" not in md for tag in tags.split())
 
 
 def _parse_body(
@@ -2629,6 +2670,13 @@ def _add_topics(
             _add_topics(out, children, tid, path, phase, nested)
 
 
+def _heading_name(h: _Heading) -> str:
+    """Return how a heading is named before a part of it written under other headings too: a phase's own heading
+    as the phase ('Phase 2: JavaScript'), any other by its title."""
+    own = h.phase is not None and h.is_phase and h.phase.final is not None
+    return _phase_part_name(h.phase) if own and h.phase is not None else h.title
+
+
 def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], str]:
     """Return the title of each bold-label block whose label is written under several headings ('**Learn:**' under
     every week, '**Thoughts** :' under every day), by the places of its heading and of the block under it: the label
@@ -2645,8 +2693,7 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
         return {}
     titles: dict[tuple[int, int], str] = {}
     for hi, h in enumerate(headings):
-        own = h.phase is not None and h.is_phase and h.phase.final is not None
-        name = _phase_part_name(h.phase) if own and h.phase is not None else h.title
+        name = _heading_name(h)
         for si, sub in enumerate(h.subsections, 1):  # numbered as their section IDs are
             if sub.label.casefold() in repeated:
                 titles[hi, si] = f"{name} › {sub.label}"
@@ -2667,6 +2714,11 @@ def _build_sections(
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     label_titles = _repeated_label_titles(headings)
+    # A day's sub-heading written under several headings ('#### Friday' under every '### Week N') is titled with
+    # the heading it is under, as such a bold label is ('Phase 2: Go types › Friday'): its own title says when, not
+    # what. Another sub-heading keeps its own title ('Resources' under every phase): it says what it holds.
+    written = Counter(h.title.casefold() for h in headings if not h.is_phase and only_day(h.title))
+    repeated = {title for title, n in written.items() if n > 1}
     sections: list[Section] = []
     paths: dict[str, tuple[str, ...]] = {}
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
@@ -2686,7 +2738,10 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
-        sections.append(_new(Section, (h.section_id, h.title, path, text, h.line, kind, phase)))
+        title = h.title
+        if repeated and kind == "section" and len(open_path) > 1 and title.casefold() in repeated:
+            title = f"{_heading_name(open_path[-2])} › {title}"
+        sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)
         for si, sub in enumerate(h.subsections, 1):

@@ -1926,7 +1926,7 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     first = None
     for i, (_, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not only_dates(plain):
+            if not only_dates(plain) and not only_day(plain):
                 return i
             first = i if first is None else first
     return first
@@ -1944,6 +1944,36 @@ def without_dates(title: str) -> str:
     if at <= 0 or not only_dates(title[at + 1 : -1]):
         return title
     return title[:at].rstrip() or title
+
+
+# The names of the days of the week, in full and as schedules shorten them, in English, German, Spanish and French
+# (casefolded, accents kept and dropped), and the weekend.
+# fmt: off
+_DAY_NAMES = frozenset([
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday", "fri",
+    "friday", "sat", "saturday", "sun", "sunday", "weekend",
+    "mo", "di", "mi", "do", "fr", "sa", "so", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonnabend", "sonntag", "wochenende",
+    "lun", "mar", "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "lunes", "martes", "miércoles", "miercoles",
+    "jueves", "viernes", "sábado", "sabado", "domingo",
+    "mer", "jeu", "ven", "sam", "dim", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+])
+# fmt: on
+# A day counted in a schedule ('Day 3', 'Days 4-5', 'Tag 2', 'Día 10').
+_COUNTED_DAY = re.compile(rf"(?:{_DAY_WORDS})\s*\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?", re.IGNORECASE)
+_DAY_NAME_GAPS = re.compile(r"[\s\-–—/&,+.]+")
+
+
+def only_day(text: str) -> bool:
+    """Return True for a table cell that names a day of a schedule and nothing else: a weekday or a few ('Mon',
+    'Tuesday', 'Sat–Sun', 'Weekend', 'Lun'), or a counted day ('Day 3', 'Days 4-5'). Like a date, it says when the
+    row is, not what: '| Tue | Hash maps | Two Sum |' is about hash maps."""
+    if len(text) > 24 or not text[:1].isalpha():
+        return False
+    if text[-1:].isdigit():
+        return _COUNTED_DAY.fullmatch(text.strip()) is not None
+    words = _DAY_NAME_GAPS.split(text.casefold().strip(" .,:"))
+    return all(word in _DAY_NAMES for word in words)
 
 
 def own_title(text: str) -> str:

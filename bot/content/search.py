@@ -43,6 +43,7 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 # A heading's bullets are entries of their own (topics, checklist items): its body words are its own prose.
 HEADING_KINDS = frozenset({"section", "phase"})
 OWN_TEXT_KINDS = HEADING_KINDS | {"subsection"}
+_NAMED_KINDS = frozenset({"section", "subsection"})  # may be titled with the heading they are under
 # A topic or checklist item shows what is nested under it on the lines after its own: those are entries of their own.
 NESTING_KINDS = frozenset({"topic", "checklist"})
 EXACT_OFF_PATH = 0.96
@@ -553,11 +554,13 @@ class SearchIndex:
         owns = [phase_titles.get((entry_role[eid], entry_sections[eid][0])) for eid in phase_ids]
         own_titles: dict[int, str] = dict(compress(zip(phase_ids, owns, strict=True), owns))
         headings = _listed(compress(count(), map(OWN_TEXT_KINDS.__contains__, kinds)))
-        # A bold label written under several headings is titled with its heading ('Phase 2: JavaScript › Learn'):
-        # its own title is the label, the last of its path (`bot.content.parse._repeated_label_titles`); the
+        # A bold label or a sub-heading written under several headings is titled with its heading ('Phase 2:
+        # JavaScript › Learn'): its own title is the label, the last of its path (`bot.content.parse`); the
         # heading's words are where it is, not what it is about, and count as words of its text.
         named_labels: list[int] = []
-        for eid in compress(count(), map("subsection".__eq__, kinds)):
+        for eid in compress(count(), map(_NAMED_KINDS.__contains__, kinds)):
+            if " › " not in entry_titles[eid]:
+                continue
             label = entry_sections[eid].written_title
             if label != entry_titles[eid]:
                 own_titles[eid] = label

@@ -693,6 +693,9 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     s = best.section
     scheduled = asker.paths.get(r.name, ())
     unsure = best.score < UNSURE_SCORE or not stands_alone(hits, asker)
+    if not unsure and role_name is None and asker.paths and r.name not in asker.paths:
+        # an answer from a path the asker does not follow offers the matches of their own paths beside it
+        unsure = any(h.role in asker.paths for h in hits[1:])
     select = _alternatives(hits, index.roles) if unsure else None
     extra: tuple[Row, ...] = (select,) if select else ()
     done = await svc.store.get_progress(caller.user_id, r.name) if r.name in asker.paths else {}
