@@ -581,6 +581,10 @@ class _RawItem(NamedTuple):
     # The group its ID is told apart by: the heading it is under, also where a bold label groups it (`group`), so
     # the IDs of items under labels are those they had before labels grouped tasks.
     id_group: str
+    # The text its ID is made of: its text as written ('⭐ React Router `#react` (due: 2024-04-12)'), where its title
+    # (`text`) leaves out what a board's card marks beside it (`_task_title`); "": `text`. Learners' ticks are stored
+    # under the IDs the whole text gave before titles left anything out.
+    id_text: str
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -1298,7 +1302,8 @@ class _Body:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         text = _task_title(block.plain, block.md)
-        raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group)
+        written = block.plain if text != block.plain else ""
+        raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group, written)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
@@ -2498,12 +2503,15 @@ def _build_checklist(
     named: dict[str, tuple[int, str]] = {}
     plain_names = _phase_groups(raw, shown_groups)
     seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
-    derived = [(*split_explicit_id(r.text), (r.id_group, *r.context)) for r in raw]  # (text, explicit ID, place)
+    # (text, explicit ID, place), the text its ID is made of
+    derived = [(*split_explicit_id(r.id_text or r.text), (r.id_group, *r.context)) for r in raw]
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
-    for (group, _, line, phase, context, md, depth, id_group), (text, explicit, place), item_id, shown_group in zip(
-        raw, derived, ids, shown_groups, strict=True
-    ):
+    for (group, title, line, phase, context, md, depth, id_group, written), (
+        text,
+        explicit,
+        place,
+    ), item_id, shown_group in zip(raw, derived, ids, shown_groups, strict=True):
         if not text:
             problems.add("error", line, "empty checklist item")
             continue
@@ -2542,6 +2550,8 @@ def _build_checklist(
         parent = context[-1] if context else ""
         under = nested.get(line)
         note = item_note(under) if under is not None else ""
+        if written:  # shown by its title, without what a board's card marks beside it
+            text = split_explicit_id(title)[0]
         items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
     return tuple(items), named
 

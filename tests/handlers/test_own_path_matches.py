@@ -14,7 +14,7 @@ async def test_another_paths_answer_offers_the_learners_own_match(load: Load) ->
     reply = await learning.skill_deep_dive(svc, caller(), "generics")
     assert reply.cards[0].title == "TypeScript generics"
     [menu] = selects(reply)
-    assert [o.label for o in menu.options] == ["Phase 2: (Jan 15 - Jan 21) › Friday"]
+    assert [o.label for o in menu.options] == ["Phase 2: Week 2 (Jan 15 - Jan 21) › Friday"]
 
 
 async def test_someone_on_no_path_gets_the_best_match_alone(load: Load) -> None:
