@@ -1522,7 +1522,8 @@ def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[Pha
 def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> list[PhaseHeading | None] | None:
     """Return the phases of numbered sections whose bullets give the weeks ('## 1. Fundamentals' over '- NumPy
     arrays (weeks 2-3)' and '- Linear regression — week 10'), by heading: each runs from the first week its
-    bullets name to the last, its bullets its topics; one whose bullets name no week is planned. None unless the
+    bullets name to the last, its bullets its topics; one whose bullets name no week is planned, but for those after
+    the last one they date, which are no phases ('## 5. FAQ'). None unless the
     file numbers two or more sections at one level in order (1, 2, 3), two or more of which have such bullets,
     each section's weeks after those of the one before: then the bullets are topics of the sections they are in.
     Only tried where the bullets are no plan of their own (`_list_plan`) and no table is (`_table_plan`)."""
@@ -1554,7 +1555,10 @@ def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> 
     if any(spans[a][1] >= spans[b][0] for a, b in pairwise(sorted(spans))):
         return None
     found: list[PhaseHeading | None] = [None] * len(headings)
+    last_dated = max(spans)
     for i in series:
+        if i > last_dated:  # after the last section its bullets date: the plan's end ('## 5. FAQ', '## 6. Resources')
+            break
         first, last = spans.get(i, (None, None))
         number, title = numbered[i]
         found[i] = PhaseHeading(number, first, last, title, "week" if first is not None else "")

@@ -159,3 +159,11 @@ def test_bullets_whose_weeks_run_on_stay_the_plan_under_numbered_sections():
         (4, "Trees", (7, 8)),
     ]
     assert [i.group for i in role.checklist] == ["Phase 2: Pandas › Project", "Phase 4: Trees › Project"]
+
+
+def test_numbered_sections_after_the_last_one_its_bullets_date_are_no_phases() -> None:
+    role, problems = parse_body(SECTIONS + "\n## 4. FAQ\n\n- How long does it take?\n\n## 5. Resources\n\n- A book\n")
+    assert [title for _, title, _ in phase_spans(role)] == ["Fundamentals", "Machine learning", "Communicating results"]
+    faq = next(s for s in role.sections if s.title == "4. FAQ")
+    assert (faq.kind, faq.phase) == ("section", None)
+    assert problems == []
