@@ -48,6 +48,11 @@ def span_text(span: PhaseLike | tuple[int, int]) -> str:
     return _("weeks {first}-{last}", first=first, last=last)
 
 
+def title_only() -> str:
+    """Say that a phase's file writes nothing under its heading, where pointing to `/phase` would show nothing more."""
+    return _("The path's file gives this phase its title only: nothing more is written under it.")
+
+
 def phase_heading(number: int, title: str = "") -> str:
     """Name a phase: "Phase 2: Python", or "Phase 2" when it has no title."""
     return _("Phase {number}: {title}", number=number, title=title) if title else _("Phase {number}", number=number)
@@ -609,6 +614,8 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         said = said or bool(shown)
     if not said and view.open_items:
         lines.append(_("This phase is its checklist: work on its open items."))
+    elif not said and not view.written:
+        lines.append(title_only())
     elif not said:
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     if view.references:  # for every week of the phase, not only the one its slice would reach them in

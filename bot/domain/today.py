@@ -230,6 +230,7 @@ class TodayView:
     next_step: NextStep | None
     overdue_items: tuple[OpenItem, ...] = ()
     references: tuple[Reference, ...] = ()
+    written: bool = True  # the phase's file writes something under its heading (False: its title is all there is)
 
 
 # --------------------------------------------------------------------------- atoms and cuts
@@ -854,4 +855,5 @@ def build_today(
         next_step=next_step,
         overdue_items=late,
         references=tuple(r for r in phase_references(phase) if r.shown_with({u.line for u in piece.units})),
+        written=bool(phase.body or phase.objective),
     )

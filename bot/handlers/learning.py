@@ -36,6 +36,7 @@ from bot.present import (
     plan_change_text,
     self_paced_hint,
     span_text,
+    title_only,
     today_lines,
     week_status,
     without_objective,
@@ -161,7 +162,9 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
         lines += focus_lines(view.slice.units, open_md)
     elif view is not None and view.open_items:
         lines += [line for line, _item in item_entries(view.open_items[:MAX_TODAY_ITEMS])]
-    if not lines:
+    if not lines and not phase.body:
+        lines = [title_only()]
+    elif not lines:
         lines = [_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase"))]
     return fit_lines(lines, limit)
 

@@ -266,3 +266,17 @@ def test_a_folder_with_errors_is_no_path_left_out() -> None:
     index = ContentIndex(roles={}, problems=(folder, file))
     assert index.left_out("data-engineer") is None  # a folder's name: no file of a path
     assert index.left_out("web-developer") == "guides/web-developer.md"
+
+
+async def test_a_phase_its_file_gives_a_title_only_is_said_so_not_sent_to_phase(tmp_path: Path, store: Store) -> None:
+    # A README whose plan is a list of relative links to a folder per week, with no baseUrl: the links cannot be
+    # shown, so each week's phase is its title alone, and /phase would show nothing more.
+    folder = tmp_path / "content"
+    folder.mkdir()
+    fixture = Path(__file__).parents[1] / "fixtures" / "roadmaps" / "week-files-index.md"
+    (folder / fixture.name).write_bytes(fixture.read_bytes())
+    svc = Services(ContentHolder.load(folder, NOW), store)
+    await learning.start_learning(svc, caller(), "week-files-index")
+    shown = text(await today.today(svc, caller(), "week-files-index"))
+    assert "The path's file gives this phase its title only" in shown
+    assert "shows it in full" not in shown
