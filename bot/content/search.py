@@ -509,10 +509,13 @@ class SearchIndex:
             for kind in {s[5] for s in sections}
             for on_path in (True, False)
         }
+        # ...and so do the priors: one float object each, not one per entry.
+        prior_of = {(kind, on_path, n): w / shrink[n] for (kind, on_path), w in weight.items() for n in shrink}
         priors = [
-            weight[kind, phase is not None] / shrink[n]
+            prior_of[kind, phase is not None, n]
             for (_, _, _, _, _, kind, phase), n in zip(sections, blanks, strict=True)
         ]
+        del prior_of
         # A heading's own prose; a topic's or an item's own line; a phase part's text and its topics.
         bodies = [
             own if kind in HEADING_KINDS else "" if (body := own if kind in NESTING_KINDS else text) == title else body
@@ -535,10 +538,13 @@ class SearchIndex:
         self._boost = [boost_of[priors[i]] for i in order]
         # A title that is exactly the query: in full on the path, a little less in a reference list; a heading is
         # where its topic is taught, a bullet of the same title ('- *Final Project*: …' in a summary) mentions it.
-        self._exact_boost = [
-            (1.0 if s[6] is not None else EXACT_OFF_PATH) * (1.0 if s[5] in OWN_TEXT_KINDS else EXACT_BULLET)
-            for s in entry_sections
-        ]
+        # Four values: one float object each, not one per entry (1.2 MB at 51,000 entries).
+        exact_of = {
+            (on_path, heading): (1.0 if on_path else EXACT_OFF_PATH) * (1.0 if heading else EXACT_BULLET)
+            for on_path in (True, False)
+            for heading in (True, False)
+        }
+        self._exact_boost = [exact_of[s[6] is not None, s[5] in OWN_TEXT_KINDS] for s in entry_sections]
         entry_bodies = [bodies[i] for i in order]
         del bodies
 
