@@ -1706,6 +1706,7 @@ _DATED = re.compile(
     + ")",
     re.IGNORECASE,
 )
+_CLASS_WORDS = frozenset(("lecture", "session", "class"))  # series of meetings, each on a day (`_dated_series`)
 _ONE_DAY = re.compile(_DATE.format("s"), re.IGNORECASE)  # one day: 'Oct 1', 'Thu, Oct 3', '2024-10-01'
 # The date is (year or None, month, day).
 _Date = tuple[int | None, int, int]
@@ -1774,12 +1775,15 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
         return None
     inner = bracket.group()[1:-1].strip()
     dates = read_dated_heading(inner)
-    if dates is None and (day := _ONE_DAY.fullmatch(inner)) is not None:  # 'Lecture 3 — Scheduling (Oct 1)'
+    if dates is None and series.group("word").casefold() in _CLASS_WORDS and (day := _ONE_DAY.fullmatch(inner)):
+        # 'Lecture 3 — Scheduling (Oct 1)': a class meets on a day; a sprint or a module of one day is no phase
         start = _date_of(day, "s")
         dates = DatedHeading(start, start, "") if start is not None else None
     if dates is None or dates.title:  # more than dates in the brackets
         return None
     title = _title(f"{rest[: bracket.start()]} {rest[bracket.end() :]}")
+    if not title and dates.start == dates.end:  # 'Lecture 1 (Sep 24)': named by its heading, a day is no name
+        title = text[series.start() : series.end("n")]
     return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
 
 
@@ -1828,7 +1832,7 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
             return None
         first = (start - origin).days // 7 + 1
         last = first if found.end is None else (end - origin).days // 7 + 1
-        if found.start == found.end and first == last_week:
+        if found.start == found.end and first == last_week and _meets(headings[i][1]):
             # One day in the week the one before ends in ('Lecture 2 (Sep 26)' after 'Lecture 1 (Sep 24)'): that
             # week's, a part of its phase (see `week_parts`).
             result[i] = PhaseHeading(None, first, first, found.title or headings[i][1], "week")
@@ -1840,8 +1844,19 @@ def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | Non
         last_week = last
         result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
     if joined:  # a phase per week: numbered by their place, as the series' own numbers count days, not weeks
+        if len({f.first for f in result if f is not None}) < 2:  # all in one week: no plan of weeks
+            return None
         return [f._replace(number=None) if f is not None else None for f in result]
     return result
+
+
+def _meets(text: str) -> bool:
+    """Return True for a heading of a series of meetings ('Lecture 2 (Sep 26)'): such days of one week are that
+    week's phase together. Other headings of a day ('Oct 3: Review', 'Module 2 (Oct 3)') keep a week each, as they
+    always have: merged, their repeated tasks would be told apart by another phase's title, or not at all."""
+    lead = _LEAD.match(text)
+    series = _SERIES.match(text, lead.end() if lead else 0)
+    return series is not None and series.group("word").casefold() in _CLASS_WORDS
 
 
 def week_parts(found: Sequence[PhaseHeading | None]) -> bool:
