@@ -1319,8 +1319,9 @@ class _Body:
 # What a board's card marks beside its title: its priority before it ('⭐', '🔥', '⏫', '🔴'), and after it its tags
 # ('`#react`', '#react', as the Obsidian pass drops a bare one that ends a task's line: `bot.content.markdown`) and
 # when it is due ('(due: 2024-04-12)', '📅 2024-04-12'). A tag in the text ('C#', '#1', 'the `#id` selector') stays.
-_PRIORITY_MARKS = "⭐🌟❗❕‼⚡🔥⏫🔼🔽⏬🔺🔴🟠🟡🟢🔵\ufe0f"
-_PRIORITY_LEAD = re.compile(rf"[{_PRIORITY_MARKS}][{_PRIORITY_MARKS} \t]*")
+PRIORITY_MARKS = "⭐🌟❗❕‼⚡🔥⏫🔼🔽⏬🔺🔴🟠🟡🟢🔵\ufe0f"
+_CARD_MAX = 300  # characters: a board's card is a line of a few words
+_PRIORITY_LEAD = re.compile(rf"[{PRIORITY_MARKS}][{PRIORITY_MARKS} \t]*")
 _CARD_TAIL = re.compile(
     r"[ \t]+(?:#(?=[\w/-]*[^\W\d_])[\w/-]+|\((?:due|deadline)\b[^()]{0,30}\)|📅[ \t]*\d{4}-\d{2}-\d{2})[ \t]*$",
     re.IGNORECASE,
@@ -1331,11 +1332,14 @@ _CARD_TAGS = re.compile(r"(?:[ \t]+#(?=[\w/-]*[^\W\d_])[\w/-]+)+(?=[ \t]+[—–
 def _task_title(plain: str, md: str) -> str:
     """Return a task's title without what a board's card marks beside it (`_CARD_TAIL`): '⭐ React Router v6 `#react`
     (due: 2024-04-12)' is 'React Router v6', 'CSS Grid `#css` — via Grid Garden' 'CSS Grid — via Grid Garden'. Its
-    text as shown keeps them all. A title of nothing else keeps them."""
-    if not plain or (plain[0] not in _PRIORITY_MARKS and "#" not in plain and "(" not in plain and "📅" not in plain):
+    text as shown keeps them all. A title of nothing else keeps them. A task longer than a card's (`_CARD_MAX`) is read
+    as written: the patterns search from every blank of a long run, which costs the square of its length."""
+    if not plain or (plain[0] not in PRIORITY_MARKS and "#" not in plain and "(" not in plain and "📅" not in plain):
+        return plain
+    if len(plain) > _CARD_MAX:
         return plain
     text, explicit = split_explicit_id(plain)
-    if text[:1] in _PRIORITY_MARKS:
+    if text[:1] in PRIORITY_MARKS:
         text = _PRIORITY_LEAD.sub("", text, count=1)
     for _ in range(8):  # a few tags and a date, at most
         found = _CARD_TAIL.search(text)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.__main__ import role_json
 from bot.content.loader import parse_bytes
-from bot.content.parse import BOXES
+from bot.content.parse import BOXES, PRIORITY_MARKS
 from tests.content.helpers import role_file
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -350,8 +350,8 @@ def test_a_few_damaged_lines_in_a_correct_file_are_repaired(gen, code_page):
 
 
 def task_title(item: str) -> str:
-    """Return a task's title as written: a leading '⭐' marks a board card's priority, no word of its title."""
-    rest = item.lstrip("⭐ ")
+    """Return a task's title as written: a leading '⭐' or '🔥' marks a board card's priority, no word of its title."""
+    rest = item.lstrip(PRIORITY_MARKS + " \t")
     return rest if any(c.isalnum() for c in rest) else item
 
 

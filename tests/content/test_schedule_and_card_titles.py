@@ -5,6 +5,9 @@ with its week; a board's task card is titled without its priority mark, tags and
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from bot.content.ids import checklist_item_id
@@ -155,3 +158,16 @@ def test_a_cards_id_is_made_of_its_whole_text_as_written() -> None:
 def test_a_note_in_brackets_that_gives_no_due_date_is_the_titles() -> None:
     role, _ = parse_body("## Reading\n\n- [ ] Refactoring (by Martin Fowler)\n- [ ] Ship it (deadline: May 3)\n")
     assert [i.text for i in role.checklist] == ["Refactoring (by Martin Fowler)", "Ship it"]
+
+
+def test_a_long_task_line_is_read_in_time_linear_in_its_size() -> None:
+    """A quadratic pattern would take minutes over these runs: the task is read in a subprocess, with a limit."""
+    script = (
+        "from bot.content.parse import _task_title\n"
+        "assert _task_title('x' + ' \\t' * 100_000 + 'y (', 'x').startswith('x')\n"
+        "assert _task_title('x' + ' #a' * 100_000 + ' !', '`#a`').startswith('x')\n"
+    )
+    try:
+        subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading a long task's title did not finish in a minute: a pattern has gone quadratic")
