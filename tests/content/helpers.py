@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from bot.content.loader import parse_bytes
 from bot.content.models import Problem, Role, Section
@@ -101,3 +105,12 @@ TITLED_LIST_PLAN = """
    - Joins and window functions
    - [ ] Write a cohort retention query
 """
+
+
+def finishes_in_a_minute(script: str, what: str) -> None:
+    """Run `script` in a subprocess, failing the test if it takes a minute: a pattern gone quadratic on a long line
+    would take hours, a linear one milliseconds, and a subprocess can be stopped where a regex search cannot."""
+    try:
+        subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{what} did not finish in a minute: a pattern has gone quadratic")

@@ -4,13 +4,8 @@ does."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pytest
-
 from bot.content.loader import parse_bytes
-from tests.content.helpers import parse_body, phase_spans, role_file
+from tests.content.helpers import finishes_in_a_minute, parse_body, phase_spans, role_file
 
 SECTIONS = """
 # Data Science
@@ -119,10 +114,7 @@ def test_a_bullet_of_a_long_blank_run_reads_in_time_linear_in_its_size():
         "    assert item_weeks('Trees - week 1' + blank * 300_000 + 'x') is None\n"
         "assert item_weeks('Trees - week 1' + ' ' * 300_000) == (1, 1)\n"
     )
-    try:
-        subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
-    except subprocess.TimeoutExpired:
-        pytest.fail("reading a bullet's weeks did not finish in a minute: a pattern has gone quadratic")
+    finishes_in_a_minute(script, "reading a bullet's weeks")
 
 
 # Bullets whose weeks run on, one after another, under numbered sections: the bullets were the file's plan before
