@@ -89,17 +89,17 @@ def find_role_files(directory: Path) -> FoundFiles:
     """
     paths: list[Path] = []
     problems: list[Problem] = []
-
-    def shown(path: Path, folder: bool = False) -> str:
-        return path.relative_to(directory).as_posix() + ("/" if folder else "")
-
-    def walk(folder: Path) -> None:
+    # A stack, not a nested function that calls itself: that would be a reference cycle, which a process that
+    # freezes the collector (`ContentHolder`) never frees, on every reload.
+    folders = [directory]
+    while folders:
+        folder = folders.pop()
         try:
             with os.scandir(folder) as scan:
                 entries = list(scan)
         except OSError as exc:
-            problems.append(_unreadable_folder(directory, folder, shown(folder, folder=True), exc))
-            return
+            problems.append(_unreadable_folder(directory, folder, _shown(directory, folder, folder=True), exc))
+            continue
         for entry in entries:
             if entry.name.startswith((".", "_")):
                 continue
@@ -108,20 +108,22 @@ def find_role_files(directory: Path) -> FoundFiles:
             try:
                 if entry.is_symlink():
                     if entry.is_dir():
-                        problems.append(_linked_folder(path, shown(path, folder=True)))
+                        problems.append(_linked_folder(path, _shown(directory, path, folder=True)))
                     elif is_md:
                         path.stat()  # raises for a link to nothing, or round in a loop
                         if entry.is_file():
                             paths.append(path)
                 elif entry.is_dir():
-                    walk(path)
+                    folders.append(path)
                 elif is_md and entry.is_file():
                     paths.append(path)
             except OSError as exc:
-                problems.append(_broken_link(path, shown(path), exc))
-
-    walk(directory)
+                problems.append(_broken_link(path, _shown(directory, path), exc))
     return FoundFiles(sorted(paths), sorted(problems, key=lambda p: p.file))
+
+
+def _shown(directory: Path, path: Path, folder: bool = False) -> str:
+    return path.relative_to(directory).as_posix() + ("/" if folder else "")
 
 
 def _unreadable_folder(directory: Path, folder: Path, display: str, exc: OSError) -> Problem:

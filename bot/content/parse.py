@@ -2163,12 +2163,13 @@ def _topics(entries: list[list], too_deep: list[int]) -> tuple[Topic, ...]:
             too_deep.append(entry[2])
         (stack[-1][2] if stack else roots).append(node)
         stack.append(node)
+    return tuple(_nested_topic(n) for n in roots)
 
-    def freeze(node: tuple[int, list, list]) -> Topic:
-        _, md, line, title, nested, *_ = node[1]
-        return Topic(md, line, tuple(freeze(c) for c in node[2]), title, "\n".join(nested))
 
-    return tuple(freeze(n) for n in roots)
+def _nested_topic(node: tuple[int, list, list]) -> Topic:
+    """Make a bullet's topic with its children's (a module function: a nested one that calls itself is a cycle)."""
+    _, md, line, title, nested, *_ = node[1]
+    return Topic(md, line, tuple(_nested_topic(c) for c in node[2]), title, "\n".join(nested))
 
 
 def _joined(lines: list[str]) -> str:
