@@ -28,7 +28,7 @@ import yarl
 from discord.utils import MISSING
 
 from bot.bot import WaymarkBot
-from bot.content.holder import ContentHolder
+from bot.content.holder import ContentHolder, one_malloc_arena
 from bot.content.loader import folder_problem, role_files, shown_folder
 from bot.health import HealthServer
 from bot.log import get_logger
@@ -139,6 +139,8 @@ async def prepare(settings: Settings, *, freeze_gc: bool = False) -> Prepared:
     problem = content_folder_problem(settings.content_dir)
     if problem is not None:
         raise StartupError(problem)
+    if freeze_gc:
+        one_malloc_arena()  # before the load's worker thread takes an arena of its own
     holder = await asyncio.to_thread(partial(ContentHolder.load, settings.content_dir, utc_now(), freeze_gc=freeze_gc))
     try:
         store = await Store.open(settings.database)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import platform
 import shutil
 import weakref
 from datetime import UTC, datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.holder import ContentHolder, section_key
+from bot.content.holder import ContentHolder, one_malloc_arena, section_key
 from bot.content.loader import collector_off
 from tests.content.helpers import role_file
 
@@ -213,3 +214,8 @@ def test_a_key_shared_by_two_sections_of_a_role_names_the_later_one(tmp_path: Pa
         found = holder.section_by_key(section_key(name, "overview"))
         assert found is not None
         assert (found[1].kind, found[1].title) == ("section", "Overview")
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="one malloc arena is a glibc setting")
+def test_the_bot_process_allocates_from_one_malloc_arena() -> None:
+    assert one_malloc_arena() is True
