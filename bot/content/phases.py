@@ -9,6 +9,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
+- `2nd Month: Title`, `2º Mês`, `1er mes`, `2. Woche`, `2e semaine`, `3rd Phase`: an ordinal before the word is its
+  number, as `Month 2: Title` (see `_ordinal_first`);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
   whose plan such sections are: see `read_phase_headings`);
 - `HTML and CSS (Weeks 1-3)`: a section that gives its weeks after its title is that phase, numbered by its order
@@ -511,7 +513,9 @@ _LATIN_UNIT_WORDS = {
 }
 _LATIN_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _LATIN_UNIT_WORDS.items())
 _LATIN_UNIT_AGAIN = "|".join(_LATIN_UNIT_WORDS.values())
-_LATIN_TO = rf"\s*(?:[-–—]|do|sampai|hingga|s/d|đến|{_DUTCH_TO})\s*"
+# Indonesian writes 'sampai (dengan)' or 'hingga' ('until'), shortened 's/d' or 's.d.', and may say 'ke-' again before
+# the second number ('Minggu ke-3 sampai ke-4').
+_LATIN_TO = rf"\s*(?:[-–—]|do|sampai(?:\s+dengan)?|hingga|s[/.]d\.?|đến|{_DUTCH_TO})\s*"
 _LATIN_MAYBE = re.compile(rf"(?<![^\W\d_])(?:{_LATIN_PHASE_WORDS}|{_LATIN_UNIT_AGAIN})(?![^\W\d_])", re.IGNORECASE)
 # The same in lower-case ASCII text, several times faster than IGNORECASE (see `_span_search`).
 _LATIN_MAYBE_LOWER = re.compile(_LATIN_MAYBE.pattern)
@@ -524,7 +528,7 @@ _LATIN_WORD = re.compile(
 )
 _LATIN_SPAN = re.compile(
     rf"(?<![^\W\d_])(?:{_LATIN_UNIT})\s*(?:ke-?\s*|#\s*)?(?P<a>\d{{1,3}})"
-    rf"(?:{_LATIN_TO}(?:(?:{_LATIN_UNIT_AGAIN})\s*)?(?P<b>\d{{1,3}}))?(?!\d)",
+    rf"(?:{_LATIN_TO}(?:(?:{_LATIN_UNIT_AGAIN})\s*)?(?:ke-?\s*)?(?P<b>\d{{1,3}}))?(?!\d)",
     re.IGNORECASE,
 )
 _LATIN_LENGTH = re.compile(
@@ -755,11 +759,50 @@ def _keycaps_as_number(text: str) -> str:
     return f"{found.group('lead')}{int(number)}. {text[found.end() :]}"
 
 
+# An ordinal before the word, as each language abbreviates it, and the words it may number: English ('2nd Month',
+# '1st Week', '3rd Phase'), German ('2. Woche', '3. Monat', '2. Phase'), Portuguese, Spanish and Italian ('2º Mês',
+# '2.ª Semana', '1er mes', '2do mes', '3° mese'), French ('2e semaine', '1er mois', '3ème étape') and Dutch ('2e week',
+# '1ste maand'). Each is read as the word and its number ('2º Mês' as 'Mês 2'); one with a number after the word
+# ('1. Week 3: Arrays') is a numbered section's.
+_ORDINAL_FIRST = tuple(
+    re.compile(
+        rf"(?P<a>\d{{1,2}})(?:{suffix})\s*(?P<word>{words})(?![^\W\d_])(?!\s*[#№]?\s*\d)",
+        re.IGNORECASE,
+    )
+    for suffix, words in (
+        (r"st|nd|rd|th", rf"{WEEK_WORDS}|months?|phase|stage"),
+        (r"\.", r"wochen?|monate?|phase"),
+        (
+            r"\.?\s?[ºª°]|era?|r[ao]|[dtmvn][oa]|[aeo]",  # 'a', 'o': 'ª', 'º' typed as letters ('2a semana')
+            r"semanas?|settiman[ae]|m[eê]s|mese|fase|etapa|semaines?|mois|[ée]tape|phase",
+        ),
+        (r"[eè]re|[eè]me|e|ᵉ|ᵉʳ|re", r"semaines?|mois|[ée]tape|phase"),
+        (r"e|ste|de", r"week|maand|fase"),
+    )
+)
+
+
+def _ordinal_first(text: str) -> str:
+    """Return a heading whose number comes before its word as an ordinal ('2º Mês: JavaScript', '2nd Month: JS', '2.
+    Woche: HTTP') with the number after the word, as the heading is read ('Mês 2: JavaScript'); else text."""
+    if text[:1].isalpha():  # most headings
+        return text
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if not text[start : start + 1].isdigit():
+        return text
+    for pattern in _ORDINAL_FIRST:
+        found = pattern.match(text, start)
+        if found is not None:
+            return f"{text[:start]}{found.group('word')} {found.group('a')}{text[found.end() :]}"
+    return text
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
+    text = _ordinal_first(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
         found = _read_phase_heading(text)
@@ -1077,7 +1120,9 @@ def outline_numbered(text: str) -> bool:
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     outline = _OUTLINE.match(body)
-    return outline is not None and read_phase_heading(body[outline.end() :]) is None
+    if outline is None or _ordinal_first(body) != body:  # '2. Woche: HTTP' is week 2, not section 2
+        return False
+    return read_phase_heading(body[outline.end() :]) is None
 
 
 def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None]:
@@ -1271,6 +1316,8 @@ def without_span(heading: str, title: str) -> str:
         return heading
     end = at + len(title)
     rest = heading[end:]
+    if not rest.isascii():  # full-width brackets as ASCII ones: '机器学习（第9至13周）'
+        rest = rest.translate(_FULL_WIDTH)
     if not rest.strip() or read_duration(rest) is None:
         return heading
     return heading[:end]
@@ -1484,6 +1531,7 @@ def heading_span(text: str) -> str | None:
     'Weeks 5-8'), with the dates that are all its heading says besides ('## Week 1: Jan 8 – Jan 14' is 'Week 1 (Jan 8
     – Jan 14)'); None when it names none ('## Phase 2')."""
     said: Said = ()
+    text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
     if _maybe_foreign(text):
         text, said = _in_english(text)
     lead = _LEAD.match(text)
