@@ -10,7 +10,9 @@ German and Spanish are read by the same tables and patterns, whatever the asker'
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
 docker", "qué viene después de bases de datos", "antes de docker"; "diese woche", "nächste woche", "esta
 semana", "la semana que viene"; "was kommt als nächstes", "qué sigue". Accents may be left out ("naechste",
-"despues"). A week or phase in Chinese, Japanese, Korean or Russian is read as role files are ("第3週", "3주차",
+"despues"). What comes after or before something is read in Portuguese, French and Indonesian too: "o que vem
+depois de javascript", "antes do docker", "qu'est-ce qui vient après docker", "apa setelah database", "sebelum
+docker". A week or phase in Chinese, Japanese, Korean or Russian is read as role files are ("第3週", "3주차",
 "неделя 3", "этап 2": see `bot.content.phases.as_english`), and so are Chinese questions: "第14周学什么",
 "第三阶段", "数据库之后学什么", "本周", "接下来学什么".
 Pure: no index and no roles; `bot.content.answers` turns a question into hits.
@@ -147,12 +149,16 @@ _NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\
 # Words that alone (among filler) ask what comes next: "what's next", "was kommt als nächstes", "qué sigue".
 _NEXT_WORDS = frozenset({"next", "nächstes", "naechstes", "nachstes", "danach", "sigue", "después", "despues"})
 # "after X", "what comes after X", "what follows X", "next after X", "prior to X"; "nach X", "vor X"; "después de
-# X", "antes de X": only after opening words.
+# X", "antes de X"; Portuguese "depois de X", "após X", "antes do X"; French "après X", "avant X"; Indonesian
+# "setelah X", "sesudah X", "sebelum X": only after opening words.
 _NEIGHBOUR = re.compile(
-    r"\b(after|following|follows|before|precedes|preceding|prior\s+to|nach|vor|despu[ée]s\s+del?|antes\s+del?)"
-    r"\s+(.+)$"
+    r"\b(after|following|follows|before|precedes|preceding|prior\s+to|nach|vor|despu[ée]s\s+del?|antes\s+d(?:el|[aeo]s?)"
+    r"|depois\s+d[aeo]s?|ap[óo]s|apr[èe]s|avant|setelah|sesudah|sebelum)\s+(.+)$"
 )
-_AFTER = frozenset({"after", "following", "follows", "nach", "después", "despues"})
+_AFTER = frozenset(
+    {"after", "following", "follows", "nach", "después", "despues", "depois", "após", "apos", "après", "apres"}
+    | {"setelah", "sesudah"}
+)
 _PHASE_WORDS = frozenset({"phase", "phases", "phasen", "fase", "fases"})
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 
@@ -513,6 +519,50 @@ FILLER = frozenset(
         "vienen",
         "y",
         "yo",
+        # Portuguese: "o que vem depois de javascript", "o que devo estudar antes do docker".
+        "aprendo",
+        "deveria",
+        "devo",
+        "estudar",
+        "estudo",
+        "eu",
+        "isso",
+        "na",
+        "nas",
+        "no",
+        "nos",
+        "pra",
+        "preciso",
+        "qual",
+        "tem",
+        "vem",
+        "vêm",
+        # French: "qu'est-ce qui vient après docker", "que dois-je apprendre avant kubernetes".
+        "apprendre",
+        "ce",
+        "dois",
+        "est",
+        "étudier",
+        "faire",
+        "faut",
+        "il",
+        "je",
+        "le",
+        "les",
+        "qu",
+        "qui",
+        "quoi",
+        "vient",
+        # Indonesian: "apa setelah database", "apa yang harus saya pelajari sebelum docker".
+        "apa",
+        "aku",
+        "belajar",
+        "dipelajari",
+        "harus",
+        "pelajari",
+        "saya",
+        "sebaiknya",
+        "yang",
     ]
 )
 

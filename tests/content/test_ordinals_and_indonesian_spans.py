@@ -1,12 +1,14 @@
 """Spans and phase words as more languages write them: Indonesian ranges ('Minggu ke-3 sampai ke-4', 'Minggu 5 s.d.
-6'), an ordinal before the word ('2º Mês', '2nd Month', '2. Woche'), and a Chinese phase's checklist group
-without its full-width span."""
+6'), an ordinal before the word ('2º Mês', '2nd Month', '2. Woche'), a Chinese phase's checklist group without its
+full-width span, and 'what comes after X' asked in Portuguese, French or Indonesian."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.content.helpers import parse_messages, phase_spans
+from bot.content.answers import answer
+from bot.content.search import SearchIndex
+from tests.content.helpers import parse_messages, phase_spans, written_role
 
 # --- Indonesian ranges -------------------------------------------------------------------------
 
@@ -119,3 +121,43 @@ def test_a_chinese_phases_group_is_its_heading_without_its_full_width_span() -> 
         "## 第三阶段：项目（2周）\n\n- [ ] 发布作品集\n"
     )
     assert [i.group for i in role.checklist] == ["第一阶段：编程基础", "第二阶段 数据分析", "第三阶段：项目"]
+
+
+# --- what comes after or before, in more languages ----------------------------------------------
+
+
+PLAN = """
+## Phase 1: Shell (Weeks 1-2)
+
+- pipes and redirection
+
+## Phase 2: Containers (Weeks 3-4)
+
+- images and layers
+
+## Phase 3: Pipelines (Weeks 5-6)
+
+- build, test, deploy
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "english"),
+    [
+        ("o que vem depois de containers", "what comes after containers"),
+        ("O que devo estudar antes dos containers?", "what comes before containers"),
+        ("após containers", "after containers"),
+        ("qu'est-ce qui vient après containers", "what comes after containers"),
+        ("que dois-je apprendre avant containers", "what comes before containers"),
+        ("apa setelah containers", "what comes after containers"),
+        ("apa yang harus saya pelajari sebelum containers?", "what comes before containers"),
+        ("sesudah containers", "after containers"),
+    ],
+)
+def test_what_comes_after_or_before_in_portuguese_french_or_indonesian(query, english) -> None:
+    index = SearchIndex([written_role("ops", PLAN)])
+    expected = [h.section.title for h in answer(index, english).hits]
+    assert expected in (["Phase 3: Pipelines (Weeks 5-6)"], ["Phase 1: Shell (Weeks 1-2)"])
+    found = answer(index, query)
+    assert [h.section.title for h in found.hits] == expected
+    assert found.question.kind == answer(index, english).question.kind
