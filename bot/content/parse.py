@@ -1855,6 +1855,9 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     if at <= 0:  # no title, or one the reading wrote anew ('Basics (Jan 6-12)')
         return True
     before = block.plain[:at].rstrip()
+    # an emoji that opens the title is no word of a sentence ('Week 3: 🛠 pipeline project')
+    while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
+        before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
 
 

@@ -140,3 +140,17 @@ def test_emoji_of_the_day_tables_topics_are_left_out_of_every_weeks_title() -> N
     week = written_role("rust", body).phases[0]
     assert week.title == "L1 · Build · L3 · L4 · L5 · L6 · Quiz"
     assert week.topics[1].text == "Day 2: 🛠 Build"  # the day's own line keeps them, as written
+
+
+def test_an_emoji_after_a_week_items_colon_keeps_that_item_in_its_own_week() -> None:
+    role = written_role(
+        "ops",
+        "## Month 1 — Git\n- Week 1: branches\n- Week 2: workflows\n- Week 3: 🛠 pipeline project\n- Week 4: review\n\n"
+        "## Month 2 — Python\n- **Week 1:** basics\n- **Week 2:** loops\n- **Week 3:** scripts\n"
+        "- **Week 4:** 🛠 *Project:* a site checker\n",
+    )
+    for phase in role.phases:
+        weeks = phase_slices(phase, 4)
+        assert not any(week.practice for week in weeks)
+        assert [len(week.units) for week in weeks] == [1, 1, 1, 1]
+    assert phase_slices(role.phases[1], 4)[3].units[0].topics[0].text.startswith("**Week 4:** 🛠")
