@@ -146,7 +146,9 @@ _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _DIGIT = re.compile(r"\d")
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
-    r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
+    r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)s?\s*\d+"
+    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?)$",  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    re.I,
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what
 # follows ('Read: …'): no title of its own.

@@ -154,3 +154,13 @@ def test_an_emoji_after_a_week_items_colon_keeps_that_item_in_its_own_week() -> 
         assert not any(week.practice for week in weeks)
         assert [len(week.units) for week in weeks] == [1, 1, 1, 1]
     assert phase_slices(role.phases[1], 4)[3].units[0].topics[0].text.startswith("**Week 4:** 🛠")
+
+
+def test_a_week_span_item_of_listed_topics_is_titled_by_its_words_not_its_span() -> None:
+    role = written_role(
+        "net",
+        "## Month 3 — Networking\n- **Week 1-2:** OSI model, subnets, CIDR\n- Weeks 3 & 4: firewalls, VPNs\n",
+    )
+    titles = [t.title for t in role.phases[0].topics]
+    assert titles == ["Week 1-2: OSI model, subnets, CIDR", "Weeks 3 & 4: firewalls, VPNs"]
+    assert [s.title for s in role.sections if s.kind == "topic"][:2] == titles
