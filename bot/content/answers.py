@@ -352,8 +352,14 @@ def _day_headings(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Secti
 
 
 def _day_plan(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Section], ...]:
-    """Return the headings that name a path's days in its plan (a log's days beside the plan are no part of it)."""
-    return tuple(h for h in _day_headings(index, role) if h[2].phase is not None)
+    """Return the headings that name a path's days in its plan (a log's days beside the plan are no part of it),
+    and the phases whose parts name their days (`Phase.days`: '### Day 11' … or a '| Day |' table's rows under '##
+    Module 2') with those days."""
+    plan = tuple(h for h in _day_headings(index, role) if h[2].phase is not None)
+    dated = {p.section_id: p.days for p in role.phases if p.days is not None}
+    if not dated:
+        return plan
+    return plan + tuple((*dated[s.id], s) for s in role.sections if s.kind == "phase" and s.id in dated)
 
 
 def _phases_of_days(plan: Sequence[tuple[int, int, Section]], days: tuple[int, int]) -> set[int]:

@@ -87,6 +87,9 @@ class Phase:
     text: str = ""  # the phase's own prose (Discord markdown), besides its objective
     planned: bool = False  # the file gave no weeks: the engine planned them
     body: tuple[Piece, ...] = ()  # everything written under its heading, in order, but its objective line
+    # The days it holds where its parts name them and so give it its weeks ('### Day 11' … '### Day 20' under
+    # '## Module 2'): what a day question asks it by; None otherwise
+    days: tuple[int, int] | None = None
 
     @property
     def weeks(self) -> tuple[int, int]:

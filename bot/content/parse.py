@@ -67,6 +67,7 @@ from bot.content.phases import (
     read_titled_item,
     respell_phases,
     series_word,
+    span_line,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -145,7 +146,9 @@ _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _DIGIT = re.compile(r"\d")
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
-    r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)\s*\d+)$", re.I
+    r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)s?\s*\d+"
+    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?)$",  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    re.I,
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what
 # follows ('Read: …'): no title of its own.
@@ -537,6 +540,10 @@ class _PhaseBuilder:
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
+    # The days its parts name ('### Day 11: Joins', '1. **Day 31** — Spark', a '| Day |' column's '| 12 |'): they date
+    # a phase that gives no weeks, seven days a week, as a '## Days 11-20' heading would
+    days: list[int] = field(default_factory=list)
+    day_span: tuple[int, int] | None = None  # the days it holds, where they dated it
     final: int | None = None  # its number once numbered (0 is a number: 'Level 0', 'Phase 0: Prerequisites')
     flat: bool = False  # its parts are headings at its own level
     empty: bool = True  # nothing but its heading read so far
@@ -884,6 +891,8 @@ class _Body:
             if self.phase is not None:
                 if found is not None and found.first is not None and found.last is not None:
                     self.phase.inner.append((found.first, found.last))
+                elif found is None and (day := heading_day(title)) is not None:  # '#### Day 3 (Wed) · Python'
+                    self.phase.days.append(day)
                 self.sub = self.part = _Sub(title, line, topics=heading.topics)  # one list: section's and part's
                 self.phase.parts.append(self.sub)
                 heading.part = self.sub
@@ -1062,6 +1071,10 @@ class _Body:
         topic[4].extend(f"- {text}" for text in more)
         self.ancestors, self.holders = [], []
         if self.phase is not None:
+            if block.cells and _DAY_COLUMN.fullmatch(block.cells[0][0].strip()):  # '| Day | Topic |': '| 12 | Joins |'
+                day = _DAY_CELL.fullmatch(block.cells[0][2].strip())
+                if day is not None:
+                    self.phase.days.append(int(day.group("day")))
             week = _row_week(block)
             if week is None:
                 self.phase.body.append(_new(Piece, ("row", line, md, depth, None, bool(quote), "", None, False)))
@@ -1224,6 +1237,8 @@ class _Body:
                     weeks = item_weeks(plain)
             if weeks is not None:  # '1. Week 5 — SELECT basics': that week's work, and a week of the phase
                 self.phase.inner.append(weeks)
+            elif not depth and (day := heading_day(plain)) is not None:  # '1. **Day 31** — Spark': that day's work
+                self.phase.days.append(day)
             self.phase.body.append(
                 _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False))
             )
@@ -1842,6 +1857,9 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     if at <= 0:  # no title, or one the reading wrote anew ('Basics (Jan 6-12)')
         return True
     before = block.plain[:at].rstrip()
+    # an emoji that opens the title is no word of a sentence ('Week 3: 🛠 pipeline project')
+    while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
+        before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
 
 
@@ -2057,6 +2075,22 @@ def _no_week(row: Block, column: str) -> bool:
 DAY_WEEK_TITLE = 100  # the longest title of a week of a day table's topics, joined; a longer one is cut short
 # The header of a table's column of days ('Day', '# Day', 'Days', 'Tag'), whose cells count them ('01', '18').
 _DAY_COLUMN = re.compile(rf"#?\s*(?P<word>{DAY_WORDS})\.?", re.IGNORECASE)
+# A cell of such a column: its day, alone or after the column's word ('18', '#18', 'Day 01', 'Tag 3').
+_DAY_CELL = re.compile(rf"(?:(?:{DAY_WORDS})\.?\s*)?#?\s*(?P<day>\d{{1,3}})", re.IGNORECASE)
+# A cell that is one link, to the day's lesson ('[01](./01_Day_Setup/README.md)', '[Day 01](https://…)').
+_ONE_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\((?P<url>[^()\s]+)\)")
+_DAY_MARKS = " \t\ufe0f\u200d"  # blanks and the selector and joiner that build emoji, around a topic's own emoji
+
+
+def _without_emoji(text: str) -> str:
+    """Return a topic's words without the emoji before and after them ('🛠 Mini project' is 'Mini project'), as a
+    heading's title leaves them out."""
+    start, end = 0, len(text)
+    while start < end and (text[start] in _DAY_MARKS or unicodedata.category(text[start]) == "So"):
+        start += 1
+    while end > start and (text[end - 1] in _DAY_MARKS or unicodedata.category(text[end - 1]) == "So"):
+        end -= 1
+    return text[start:end]
 
 
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
@@ -2069,10 +2103,10 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = row.cells[0][2].strip()
-        if column is None or not cell.isdigit() or len(cell) > 3:
+        cell = _DAY_CELL.fullmatch(row.cells[0][2].strip()) if column is not None else None
+        if cell is None:
             return None
-        days.append(int(cell))
+        days.append(int(cell.group("day")))
     word = _DAY_COLUMN.fullmatch(rows[0].cells[0][0].strip()).group("word")  # type: ignore[union-attr]
     one = word.rstrip("sS") if word.casefold() == "days" else word  # 'Day 18' under 'Days'
     if days[0] < 1 or (days[0] + 6) // 7 <= after or any(a >= b for a, b in pairwise(days)):
@@ -2087,9 +2121,17 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
             details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
-            if title_plain:
-                topics.append(title_plain)
-            md = f"{one} {day}: {title_md}".rstrip(": ") + (" — " + " · ".join(details) if details else "")
+            if title_plain and (topic := _without_emoji(title_plain)):
+                topics.append(topic)
+            # The day's cell as a link to its lesson ('[01](./01_Day_Setup/README.md)'): the link is the day's,
+            # on its topic where the topic has no link of its own, else on the day
+            link = _ONE_LINK.fullmatch(row.cells[0][1].strip())
+            lead = f"{one} {day}"
+            if link is not None and title_md and "](" not in title_md:
+                title_md = f"[{title_md}]({link.group('url')})"
+            elif link is not None:
+                lead = f"[{lead}]({link.group('url')})"
+            md = f"{lead}: {title_md}".rstrip(": ") + (" — " + " · ".join(details) if details else "")
             plain = f"{one} {day}: {title_plain}".rstrip(": ")
             items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
         first, last = group[0][0], group[-1][0]
@@ -2194,9 +2236,10 @@ _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
 
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
-    in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim."""
+    in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim, nor one that says when it
+    runs ('*Days 1–10 · lead: Priya*')."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
-    if not text:
+    if not text or span_line(text):
         return None
     label = _PLAIN_LABEL.match(text)
     if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
@@ -2252,12 +2295,24 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, else from timelineMonths."""
     end = 0
+    last_day = 0  # the last day the parts of the phases so far name
     for b in builders:
+        # Days its parts name after those of the phases before it are its days (a heading's own, '## Days 1-30',
+        # say them already); days counted again from 1 under each phase are no days of the path
+        if b.days and b.unit != "day" and min(b.days) > last_day:
+            b.day_span = (min(b.days), max(b.days))
+            last_day = b.day_span[1]
         if b.first is None and b.inner:
             first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
             if first > end:
                 b.first, b.last = first, last
             else:  # weeks counted from each phase's start ('Week 1' again under the next phase): its length
+                b.length = last - first + 1
+        elif b.first is None and b.days and not b.length:  # '### Day 11' … '### Day 20': the weeks of those days
+            first, last = _weeks_of_days(min(b.days), max(b.days))
+            if b.day_span is not None:
+                b.first, b.last, b.unit = first, last, "day"
+            else:  # days counted from each phase's start ('Day 1' again under the next phase): its length
                 b.length = last - first + 1
         end = max(end, b.last or 0)
     # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
@@ -2326,6 +2381,11 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {', or '.join(sources)}: "
         f"{spans}. Add '(Weeks a-b)' to a phase heading to choose its weeks",
     )
+
+
+def _weeks_of_days(first: int, last: int) -> tuple[int, int]:
+    """Return the weeks days `first` to `last` fall in, seven days a week (days 8-14: week 2)."""
+    return (max(first, 1) + 6) // 7, (max(last, 1) + 6) // 7
 
 
 def _phase_name(b: _PhaseBuilder) -> str:
@@ -2483,6 +2543,7 @@ def _build_phases(
                 subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
+                days=b.day_span,
                 body=(*b.body, Piece("text", b.line, b.links)) if b.links else tuple(b.body),
             )
         )

@@ -1339,6 +1339,20 @@ def _questions(headings: Sequence[tuple[int, str]]) -> bool:
     return False
 
 
+# A line that opens with the span its section runs, alone or before what else it says of it ('*Days 1–10 · lead:
+# Priya*', 'Weeks 9–12 | 3 teams'): when, not what for.
+_SPAN_LINE = re.compile(rf"{_SPAN}[*_\s]*(?:[·|•]|$)", re.IGNORECASE)
+
+
+def span_line(text: str) -> bool:
+    """Return True for a line that opens with a span, alone or before a '·' or '|' ('Days 1–10 · lead: Priya'): it
+    says when its section runs, no aim of it."""
+    if _DIGIT.search(text) is None:  # most lines
+        return False
+    lead = _LEAD.match(text)
+    return _SPAN_LINE.match(text, lead.end() if lead else 0) is not None
+
+
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
     if _maybe_foreign(text):

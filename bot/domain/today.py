@@ -58,8 +58,10 @@ Weeks as written
 
 Days as written
     A phase whose topics, or whose outermost task items where it has no parts, open with the day they are for
-    ('- [ ] **Day 8:** Files'; see `day_label`) is sliced by those days, seven a week (see `_day_weeks`): week 2 of a
-    phase of days 1-10 is days 8-10. Its task items are then its topics, and a week's open items start with its own.
+    ('- [ ] **Day 8:** Files'; see `day_label`), or whose rows and parts name them (a day table's '| 12 | Joins |', a
+    sub-heading '#### Day 3 · Python'; see `named_days`), is sliced by those days, seven a week (see `_day_weeks`):
+    week 2 of a phase of days 1-10 is days 8-10. Its task items are then its topics, and a week's open items start
+    with its own.
 
 Pieces
     A phase's body (`PhaseContent.body`: every block written under its heading, in file order) is shared out
@@ -101,6 +103,7 @@ __all__ = [
     "extract_links",
     "heads_parts",
     "is_reference",
+    "named_days",
     "phase_references",
     "phase_slices",
     "slice_resources",
@@ -558,6 +561,23 @@ def day_label(text: str) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
+# A row of a table of days as a phase shows it, its day cell among its details ('Joins — Day: 12 · Lab: SQLBolt').
+_ROW_DAY = re.compile(rf" — {_DAY_WORD}: (\d{{1,4}})(?: · |$)", re.IGNORECASE)
+
+
+def named_days(label: str | None, topic: str | None) -> tuple[int, int] | None:
+    """Return the days a unit of a phase is for: those its topic opens with ('**Day 8:** Files'), or names in its
+    day cell ('Joins — Day: 12 · …'), else those its part's label opens with ('#### Day 3 (Wed) · Python', its
+    topics that day's); None when it names none."""
+    if topic:
+        span = day_label(topic)
+        if span is not None:
+            return span
+        if " — " in topic and (row := _ROW_DAY.search(topic)) is not None:
+            return int(row.group(1)), int(row.group(1))
+    return day_label(label) if label else None
+
+
 def _day_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Block]) -> list[tuple[int, int]] | None:
     """Return each atom's weeks of the phase (from 1, as written) when most of its topics open with the day they are
     for ('**Day 8:** Files'); None otherwise.
@@ -569,7 +589,7 @@ def _day_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
     keyed: list[tuple[int, int] | None] = []
     for atom in atoms:
         block = blocks[atom.block]
-        keyed.append(day_label(block.topics[atom.index].text) if block.topics else None)
+        keyed.append(named_days(block.label, block.topics[atom.index].text if block.topics else None))
     named = [span for span in keyed if span is not None]
     if len(named) < 2 or 2 * len(named) < len(keyed):
         return None

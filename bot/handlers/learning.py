@@ -16,7 +16,7 @@ from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
 from bot.domain.shapes import PieceLike
-from bot.domain.today import SliceUnit, TodayView, build_today, day_label, heads_parts, phase_slices
+from bot.domain.today import SliceUnit, TodayView, build_today, heads_parts, named_days, phase_slices
 from bot.domain.weeks import PhaseLike, ScheduledPhase
 from bot.handlers.inputs import parse_start_date, read_pace
 from bot.i18n import _, _n, _p, cmd, command_text, format_date
@@ -610,10 +610,17 @@ def _week_part(
         return None
     phase = role.phase(section.phase) if section.phase is not None else None
     scheduled = next((p for p in asker.paths.get(role.name) or role.phases if phase and p.number == phase.number), None)
-    if phase is None or scheduled is None or not scheduled.first_week <= weeks[0] <= scheduled.last_week:
+    if phase is None or scheduled is None:
+        return None
+    week = weeks[0]
+    days = question.days
+    if phase.days is not None and days is not None and phase.days[0] <= days[0] <= phase.days[1]:
+        # a phase its days date ('### Day 11' … '### Day 20'): the day's week of it, seven days a week
+        week = min(scheduled.first_week + (days[0] - phase.days[0]) // 7, scheduled.last_week)
+    if not scheduled.first_week <= week <= scheduled.last_week:
         return None
     placed = ScheduledPhase(scheduled.number, scheduled.first_week, scheduled.last_week)
-    view = build_today(phase, placed, weeks[0], role.checklist, done)
+    view = build_today(phase, placed, week, role.checklist, done)
     on_day = _days_of(phase, placed, question.days, role.checklist, done) if question.days is not None else None
     lines = today_lines(on_day or view)
     # Those the week's parts list are not listed again; a day's answer is that day's alone.
@@ -636,8 +643,7 @@ def _days_of(
         units = tuple(
             unit
             for unit in piece.units
-            if unit.topics
-            and (named := day_label(unit.topics[0].text)) is not None
+            if (named := named_days(unit.label, unit.topics[0].text if unit.topics else None)) is not None
             and named[0] <= days[1]
             and named[1] >= days[0]
         )

@@ -338,3 +338,22 @@ async def test_a_topic_only_another_path_teaches_says_so_to_a_learner_on_a_path(
     assert "a path you don't follow" not in description(own)
     nobody = await learning.skill_deep_dive(svc, caller(user_id=77), "linux")
     assert "a path you don't follow" not in description(nobody)
+
+
+BOOTCAMP = (
+    "## Module 1 — Terminal\n*Days 1–8 · taught by Ana*\n\n#### Day 1 (Mon) · Folders\n- cd, ls\n"
+    "#### Day 8 (Tue) · Pipes\n- grep and sort\n\n"
+    "## Module 2 — Spreadsheets\n\n| Day | Topic | Exercise |\n|---|---|---|\n| 9 | Formulas | budget sheet |\n"
+    "| 10 | Lookups | price list |\n\n## Module 3 — Statistics\n\n1. **Day 13** — Means\n2. **Day 14** — Sampling\n"
+)
+
+
+async def test_a_day_of_a_modules_table_shows_that_days_row(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, camp=BOOTCAMP)
+    reply = await learning.skill_deep_dive(svc, caller(), "day 10")
+    body = description(reply)
+    assert body.startswith("Day 10 of CAMP Path is in Phase 2: Spreadsheets (week 3).")
+    assert "- Lookups — Day: 10 · Exercise: price list" in body
+    assert "Formulas" not in body
+    heading = await learning.skill_deep_dive(svc, caller(), "day 8")
+    assert "grep and sort" in description(heading)
