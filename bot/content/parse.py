@@ -2516,6 +2516,9 @@ def _build_checklist(
     derived = [(*split_explicit_id(r.id_text or r.text), (r.id_group, *r.context)) for r in raw]
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
+    # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
+    by_letters: dict[str, tuple[int, str]] = {}
+    moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
     for (group, title, line, phase, context, md, depth, id_group, written), (
         text,
         explicit,
@@ -2536,6 +2539,8 @@ def _build_checklist(
             item_id = checklist_item_id(" ".join((phase.id_title or f"Phase {phase.final}", *place, text)))
         if item_id in seen and not explicit and group != id_group:
             item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
+        if not explicit and (item_id in seen or item_id in moved) and (not text.isascii() or item_id in by_letters):
+            item_id = _by_every_letter(item_id, text, seen, moved, by_letters, items)
         if item_id in seen:
             problems.add(
                 "error",
@@ -2545,6 +2550,8 @@ def _build_checklist(
             )
             continue
         seen[item_id] = (line, place, phase)
+        if not explicit and not text.isascii():
+            by_letters.setdefault(item_id, (len(items), text))
         number = phase.final if phase is not None else None
         group = shown_group
         if phase is not None and (group in repeated or generic_group(group)):
@@ -2644,6 +2651,38 @@ def generic_group(name: str) -> bool:
         return False
     words = _GROUP_WORDS.findall(name.casefold())
     return bool(words) and all(w in GENERIC_GROUP_WORDS for w in words)
+
+
+def _by_every_letter(
+    item_id: str,
+    text: str,
+    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]],
+    moved: set[str],
+    by_letters: dict[str, tuple[int, str]],
+    items: list[ChecklistItem],
+) -> str:
+    """Return the ID of an item whose ID is taken, that only its words in a script no other ID reads tell apart
+    ('10 अभ्यास करें' after '10 सवाल हल करें': both '10' to their Latin, Cyrillic and CJK words; Thai, Greek):
+    the ID of all its letters (`checklist_item_id(every_letter=True)`). The item it clashes with moves to the ID
+    of its own letters too, and the ID they clashed on is `moved`, so no such item keeps it whichever is written
+    first, and reordering them moves no tick; an item in ASCII keeps the ID of its words, and the one in another
+    script it clashes with moves. Such items were an error, their file not loaded: no file that loaded comes here,
+    so no ID a tick is stored under changes. Returns `item_id` when even their letters are alike (the same task
+    written twice), which stays an error."""
+    own = item_id if text.isascii() else checklist_item_id(text, every_letter=True)
+    if own != item_id and own in seen:
+        return own  # the same letters as an item before it: an error, whichever ID is named
+    first = by_letters.get(item_id) if item_id in seen else None
+    if first is not None:  # not when an item in ASCII or of an explicit ID holds it: that one keeps it
+        at, first_text = first
+        first_own = checklist_item_id(first_text, every_letter=True)
+        if first_own == own or first_own in seen:
+            return item_id
+        items[at] = items[at]._replace(id=first_own)
+        seen[first_own] = seen.pop(item_id)
+        by_letters[first_own] = by_letters.pop(item_id)
+        moved.add(item_id)
+    return own
 
 
 def _told_apart_by_other_scripts(
