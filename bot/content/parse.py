@@ -115,8 +115,8 @@ INTRO_TITLE = "Introduction"  # the section of text before a file's first headin
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
 # The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian,
-# Portuguese, Chinese, Russian, Ukrainian, Arabic, Japanese, Korean, Turkish, Polish, Indonesian, Vietnamese and
-# Dutch.
+# Portuguese, Chinese, Russian, Ukrainian, Arabic, Hindi, Japanese, Korean, Turkish, Polish, Indonesian, Vietnamese
+# and Dutch.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -130,6 +130,7 @@ OBJECTIVE_LABELS = frozenset(
         *("цель", "цели", "цель этапа", "результат"),
         *("мета", "мета етапу", "ціль", "цілі"),  # Ukrainian
         *("الهدف", "الأهداف", "هدف", "أهداف", "الهدف من المرحلة"),  # Arabic
+        *("लक्ष्य", "उद्देश्य", "सीखने का लक्ष्य"),  # Hindi
         *("目標", "学習目標", "到達目標", "ゴール", "ねらい"),
         *("목표", "학습 목표", "학습목표", "목적"),
         *("hedef", "hedefler", "amaç", "amaçlar", "odak"),  # Turkish
