@@ -6,6 +6,12 @@ item's *meaning words* only: lower-cased, markdown and punctuation dropped, comm
 plurals folded, and the words sorted. "Use git professionally" and "Use Git, professionally." share an ID;
 so do "Design normalized database schemas" and "Design a normalized database schema".
 
+Items that only their words in other scripts tell apart take IDs of those words too, and only they (see
+`checklist_item_id`): every other item keeps the ID of its Latin words, which its ticks are stored under. So an item
+in another script whose only Latin word is a number ('模拟面试：讲解项目 10 分钟') has the ID of '10', and a rewording
+of it into another task with that number keeps its ticks; keying it by all its words would orphan the ticks stored
+under that ID, so it stays.
+
 A real rename (new words) needs the old ID kept explicitly: end the item with `{#old-id}`, where old-id is
 shown by `waymark content check --json`. An explicit `{#some-id}` always wins over the derived one.
 """
@@ -74,13 +80,17 @@ def _fold(word: str) -> str:
     return word
 
 
-def meaning_words(text: str, *, every_script: bool = False) -> list[str]:
-    """Return the sorted, de-duplicated meaning words of a text: its Latin ones, and with `every_script` its words
-    in Cyrillic, Chinese, Japanese and Korean too."""
+def meaning_words(text: str, *, every_script: bool = False, every_letter: bool = False) -> list[str]:
+    """Return the sorted, de-duplicated meaning words of a text: its Latin ones, with `every_script` its words
+    in Cyrillic, Chinese, Japanese and Korean too, and with `every_letter` its words in any script (Devanagari,
+    Thai, Greek, Hebrew...)."""
     plain = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
     if "](" in plain:
         plain = _LINK.sub(r"\1", plain)  # markdown links keep their text
-    words = _EVERY_WORD.findall(plain) if every_script and not plain.isascii() else _words(plain)
+    if plain.isascii() or not (every_script or every_letter):
+        words = _words(plain)
+    else:
+        words = _letter_words(plain) if every_letter else _EVERY_WORD.findall(plain)
     return sorted(set(map(_fold, filterfalse(_FILLER.__contains__, words))))  # all in C
 
 
@@ -98,14 +108,25 @@ def _words(plain: str) -> list[str]:
     return words
 
 
-def checklist_item_id(text: str, *, every_script: bool = False) -> str:
+def _letter_words(plain: str) -> list[str]:
+    """Return the words of lower-case text in any script: runs of letters, digits and the marks written on letters
+    (a Devanagari or Thai vowel sign is a mark, which `\\w` leaves out: 'करें' would be 'कर'), and '+' and '#'
+    after one ('c++'). A Python loop: only items that nothing else tells apart come here (see `checklist_item_id`)."""
+    kept = "".join(c if c.isalnum() or c in "+#" or unicodedata.category(c)[0] == "M" else " " for c in plain)
+    return [w for w in map(methodcaller("lstrip", "+#"), kept.split()) if w]
+
+
+def checklist_item_id(text: str, *, every_script: bool = False, every_letter: bool = False) -> str:
     """Return the derived stable ID of a checklist item's text (without any `{#id}` suffix).
 
     Its words are its Latin ones (a text of none is keyed by all of it), so the IDs of items written with Latin
     words beside others never change. Items that only their words in other scripts tell apart ('Изучить Docker',
     'Собрать образ Docker', '学习 Docker 基础') take `every_script` IDs, from all their words (see
-    `bot.content.parse`)."""
-    words = meaning_words(text, every_script=every_script) or [text.strip().lower()]
+    `bot.content.parse`). Items that not even those tell apart, only words in a script `every_script` does not
+    read ('10 अभ्यास करें' and '10 सवाल हल करें', both '10' to it; Thai, Greek), take `every_letter` IDs, from
+    their words in any script. `every_script` IDs were given first and stay as they are: a file of items that
+    `every_letter` alone tells apart did not load before it, so no tick is stored under their old IDs."""
+    words = meaning_words(text, every_script=every_script, every_letter=every_letter) or [text.strip().lower()]
     digest = hashlib.blake2s(" ".join(words).encode("utf-8"), digest_size=5).hexdigest()
     return f"item-{digest}"
 

@@ -116,8 +116,8 @@ INTRO_TITLE = "Introduction"  # the section of text before a file's first headin
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
 # The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian,
-# Portuguese, Chinese, Russian, Ukrainian, Arabic, Japanese, Korean, Turkish, Polish, Indonesian, Vietnamese and
-# Dutch.
+# Portuguese, Chinese, Russian, Ukrainian, Arabic, Hindi, Japanese, Korean, Turkish, Polish, Indonesian, Vietnamese
+# and Dutch.
 OBJECTIVE_LABELS = frozenset(
     {
         *("objective", "objectives", "goal", "goals", "focus", "outcome", "outcomes"),
@@ -131,6 +131,7 @@ OBJECTIVE_LABELS = frozenset(
         *("цель", "цели", "цель этапа", "результат"),
         *("мета", "мета етапу", "ціль", "цілі"),  # Ukrainian
         *("الهدف", "الأهداف", "هدف", "أهداف", "الهدف من المرحلة"),  # Arabic
+        *("लक्ष्य", "उद्देश्य", "सीखने का लक्ष्य"),  # Hindi
         *("目標", "学習目標", "到達目標", "ゴール", "ねらい"),
         *("목표", "학습 목표", "학습목표", "목적"),
         *("hedef", "hedefler", "amaç", "amaçlar", "odak"),  # Turkish
@@ -623,12 +624,55 @@ _CROSS_DROPS = re.compile(
     r"|not\s+doing|gestrichen|verworfen|abgebrochen|descartad[oa]|abandonad[oa]|cancelad[oa])",
     re.IGNORECASE,
 )
+# A tracker's legend line, which names its marks ('Legend: ✅ done · ⏳ in progress · ❌ not started · 💤 paused'):
+# each mark and the words after it. A mark it names beside one the reader knows, by words of a status, is that
+# status (see `_legend_marks`).
+_LEGEND_ENTRY = re.compile(r"([^\w\s])\ufe0f?[ \t]*(?:[:=–—-][ \t]*)?([^\W\d_]+(?:[ \t'’-]+[^\W\d_]+)*)")
+_LEGEND_STATUS = (  # the known mark each status stands for: a drop is read as a dropped cross
+    (
+        "❌",
+        re.compile(
+            r"(?:dropped|skip(?:ped|ping)?|cancell?ed|abandoned|parked|paused|on\s+hold|removed"
+            r"|won['’]?t\s+do|not\s+doing)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("✅", re.compile(r"(?:done|completed?|finished|learned|mastered)\b", re.IGNORECASE)),
+    (
+        "⏳",
+        re.compile(
+            r"(?:in\s+progress|learning|doing|started|ongoing|wip|working|not\s+(?:started|yet)|to\s*do"
+            r"|planned|pending|up\s+next|next|queued)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 
 
-def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool) -> Block:
+def _legend_marks(blocks: list[Block]) -> dict[str, str]:
+    """Return the marks a line of the file's text names as statuses beside marks the reader knows (`STATUS`), each
+    as the known mark of its status: 'Legend: ✅ done · ⏳ in progress · 💤 paused' makes '💤' a dropped cross, and
+    '🟢 done · 🟡 learning · ⚪ not started' makes '🟢' a tick and '⚪' an open mark. Without it, one unknown mark
+    in a tracker's list made every mark in it a pick (see `_picks`): none of its items was a task."""
+    found: dict[str, str] = {}
+    for b in blocks:  # a Block's kind and plain text
+        if b[0] != "line" or not any(c in STATUS for c in b[3]):
+            continue
+        named = {}
+        for mark, words in _LEGEND_ENTRY.findall(b[3]):
+            status = next((known for known, said in _LEGEND_STATUS if said.match(words)), None)
+            if status is not None and unicodedata.category(mark) == "So":
+                named[mark] = status
+        if len(named) > 1 and any(mark in STATUS for mark in named):
+            found.update((mark, status) for mark, status in named.items() if mark not in STATUS)
+    return found
+
+
+def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str = "") -> Block:
     """Read '- ☐ Build a site' as a task item (and '- ✅ ...' too, in a file that has no '- [ ]' items; '- ❌ ...'
-    and '- 🔄 ...' as open ones where such a file also has '- ✅' or '- ☐' items)."""
-    box = block.md[0]
+    and '- 🔄 ...' as open ones where such a file also has '- ✅' or '- ☐' items). `box`: the known mark the item's
+    own one stands for, where the file's legend names it (see `_legend_marks`)."""
+    box = box or block.md[0]
     if (box in TICKS and not ticks_as_tasks) or ((box in CROSSES or box in PROGRESS) and not crosses_as_tasks):
         return block
     plain = block.plain[1:].lstrip("\ufe0f").strip()
@@ -767,6 +811,7 @@ class _Body:
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
+        self.legend: dict[str, str] = {}  # ... and marks its legend names, as the known ones (`_legend_marks`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -1209,12 +1254,14 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
-        if block.task is None and block.md[:1] in STATUS:  # a box that opens the item, not a bold label's
-            if block.md[:1] in CROSSES and (self.crosses_drop or _struck(block.md)):
+        mark = block.md[:1]
+        if block.task is None and (mark in STATUS or mark in self.legend):  # a box that opens the item
+            box = self.legend.get(mark, mark)  # a mark its legend names: the known one of its status
+            if box in CROSSES and (self.crosses_drop or _struck(block.md) or box != mark):
                 self._dropped(heading, block)
                 return
             picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
-            block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked)
+            block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked, box)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -1257,7 +1304,7 @@ class _Body:
                 sub.done = True
         topic = None
         if task is None:
-            title = plain if in_item_heading else _topic_title(plain, md)
+            title = plain if in_item_heading else _without_dots(_topic_title(plain, md))
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
@@ -1316,7 +1363,7 @@ class _Body:
     def _task(self, block: Block, group: str, id_group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        text = _task_title(block.plain, block.md)
+        text = _without_dots(_task_title(block.plain, block.md))
         written = block.plain if text != block.plain else ""
         raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group, written)
         self.raw_items.append(_new(_RawItem, raw))
@@ -1367,6 +1414,25 @@ def _task_title(plain: str, md: str) -> str:
     if not any(c.isalnum() for c in text):
         return plain
     return f"{text} {{#{explicit}}}" if explicit else text
+
+
+# Coloured dots a tracker or a problem list marks its items with: a status ('🟡 Docker', '⭐ 🟢 Python') or a
+# difficulty ('Group Anagrams 🟡'), no words of a title. A task's ID stays that of its text as written (`id_text`).
+DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤"
+_DOTS_BEFORE = DOTS + "⭐🌟\ufe0f \t"  # a pick's star may stand before a status dot
+_DOTS_AFTER = DOTS + "\ufe0f \t"
+
+
+def _without_dots(title: str) -> str:
+    """Return a title without the coloured dots that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢' are 'Docker' and
+    'Two Sum'); a title of dots alone keeps them."""
+    rest = title.lstrip(_DOTS_BEFORE) if title[:1] in _DOTS_BEFORE else title
+    if rest and any(c in DOTS for c in title[: len(title) - len(rest)]):
+        title = rest
+    rest = title.rstrip(_DOTS_AFTER) if title[-1:] in _DOTS_AFTER else title
+    if rest and any(c in DOTS for c in title[len(rest) :]):
+        title = rest
+    return title
 
 
 def _bare_tags(tags: str, md: str) -> bool:
@@ -1472,12 +1538,13 @@ def _parse_body(
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
+    legend = reader.legend = _legend_marks(blocks) if reader.ticks_as_tasks else {}
     reader.crosses_as_tasks = reader.ticks_as_tasks and any(
-        b[0] == "item" and b[2][:1] in BOXES and b[2][:1] not in CROSSES
+        b[0] == "item" and (box := legend.get(b[2][:1], b[2][:1])) in BOXES and box not in CROSSES
         for b in blocks  # (kind, md) of a Block
     )
-    if reader.ticks_as_tasks and any(b[0] == "item" and b[2][:1] in MARKS for b in blocks):
-        reader.picks = _picks(blocks)
+    if reader.ticks_as_tasks and any(b[0] == "item" and (b[2][:1] in MARKS or b[2][:1] in legend) for b in blocks):
+        reader.picks = _picks(blocks, legend)
         reader.crosses_drop = _crosses_drop(blocks)
     for block in blocks:
         reader.add(block)
@@ -1665,9 +1732,10 @@ def _closing_heading(blocks: list[Block], found: list[PhaseHeading | None], last
     return first[1] if first is heads[after] else None
 
 
-def _picks(blocks: list[Block]) -> frozenset[int]:
+def _picks(blocks: list[Block], legend: dict[str, str]) -> frozenset[int]:
     """Return the lines of the ticks and crosses in lists where some items have no mark: a roadmap's '✔️ Go —
-    Recommended' beside '- Java' picks Go among the languages; a checklist of emoji marks every item."""
+    Recommended' beside '- Java' picks Go among the languages; a checklist of emoji marks every item, its legend's
+    own marks too (`legend`, see `_legend_marks`)."""
     lists: dict[tuple[int, int, int], list[tuple[int, str]]] = {}  # (run, parent item, depth) -> (line, mark)
     run = 0
     last_at: list[int] = []  # the index of the latest item at each depth
@@ -1682,7 +1750,8 @@ def _picks(blocks: list[Block]) -> frozenset[int]:
         parent = last_at[depth - 1] if 0 < depth <= len(last_at) else -1
         last_at.extend([-1] * (depth - len(last_at)))
         last_at.append(i)
-        lists.setdefault((run, parent, depth), []).append((b[1], b[2][:1] if b[6] is None else "☐"))
+        mark = b[2][:1]
+        lists.setdefault((run, parent, depth), []).append((b[1], legend.get(mark, mark) if b[6] is None else "☐"))
     return frozenset(
         line
         for items in lists.values()
@@ -2577,6 +2646,9 @@ def _build_checklist(
     derived = [(*split_explicit_id(r.id_text or r.text), (r.id_group, *r.context)) for r in raw]
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
     by_all_words = _told_apart_by_other_scripts(derived, ids)
+    # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
+    by_letters: dict[str, tuple[int, str]] = {}
+    moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
     for (group, title, line, phase, context, md, depth, id_group, written), (
         text,
         explicit,
@@ -2597,6 +2669,8 @@ def _build_checklist(
             item_id = checklist_item_id(" ".join((phase.id_title or f"Phase {phase.final}", *place, text)))
         if item_id in seen and not explicit and group != id_group:
             item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
+        if not explicit and (item_id in seen or item_id in moved) and (not text.isascii() or item_id in by_letters):
+            item_id = _by_every_letter(item_id, text, seen, moved, by_letters, items)
         if item_id in seen:
             problems.add(
                 "error",
@@ -2606,6 +2680,8 @@ def _build_checklist(
             )
             continue
         seen[item_id] = (line, place, phase)
+        if not explicit and not text.isascii():
+            by_letters.setdefault(item_id, (len(items), text))
         number = phase.final if phase is not None else None
         group = shown_group
         if phase is not None and (group in repeated or generic_group(group)):
@@ -2705,6 +2781,38 @@ def generic_group(name: str) -> bool:
         return False
     words = _GROUP_WORDS.findall(name.casefold())
     return bool(words) and all(w in GENERIC_GROUP_WORDS for w in words)
+
+
+def _by_every_letter(
+    item_id: str,
+    text: str,
+    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]],
+    moved: set[str],
+    by_letters: dict[str, tuple[int, str]],
+    items: list[ChecklistItem],
+) -> str:
+    """Return the ID of an item whose ID is taken, that only its words in a script no other ID reads tell apart
+    ('10 अभ्यास करें' after '10 सवाल हल करें': both '10' to their Latin, Cyrillic and CJK words; Thai, Greek):
+    the ID of all its letters (`checklist_item_id(every_letter=True)`). The item it clashes with moves to the ID
+    of its own letters too, and the ID they clashed on is `moved`, so no such item keeps it whichever is written
+    first, and reordering them moves no tick; an item in ASCII keeps the ID of its words, and the one in another
+    script it clashes with moves. Such items were an error, their file not loaded: no file that loaded comes here,
+    so no ID a tick is stored under changes. Returns `item_id` when even their letters are alike (the same task
+    written twice), which stays an error."""
+    own = item_id if text.isascii() else checklist_item_id(text, every_letter=True)
+    if own != item_id and own in seen:
+        return own  # the same letters as an item before it: an error, whichever ID is named
+    first = by_letters.get(item_id) if item_id in seen else None
+    if first is not None:  # not when an item in ASCII or of an explicit ID holds it: that one keeps it
+        at, first_text = first
+        first_own = checklist_item_id(first_text, every_letter=True)
+        if first_own == own or first_own in seen:
+            return item_id
+        items[at] = items[at]._replace(id=first_own)
+        seen[first_own] = seen.pop(item_id)
+        by_letters[first_own] = by_letters.pop(item_id)
+        moved.add(item_id)
+    return own
 
 
 def _told_apart_by_other_scripts(

@@ -31,8 +31,8 @@ The German and Spanish words read as their English ones: `Fase`, `Etapa` (phase)
 (Semanas 1 a 4)`). So do French, Italian and Portuguese ones: `Étape` (phase); `Semaine`, `Semaines`,
 `Settimana`, `Settimane`; `Mois`, `Mese`, `Mesi`, `Mês`; `Jour`, `Jours`, `Giorno`, `Giorni`; `à`, `au`, `et`,
 `até`, `e` between numbers (`Semaines 4 à 7 : JavaScript`, `Fase 3: Machine Learning (Settimane 9-14)`).
-Chinese, Japanese, Korean, Russian, Ukrainian and Arabic headings are rewritten in these English words before they
-are read (`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in
+Chinese, Japanese, Korean, Russian, Ukrainian, Arabic and Hindi headings are rewritten in these English words before
+they are read (`_in_english`; full-width brackets and colons as ASCII ones), and what of the rewritten words is left in
 the title is given back as written ('Этап 4: Практика 3 недели подряд' is titled 'Практика 3 недели подряд'):
 - Chinese: `第一阶段：基础（第1-4周）` (Phase 1, weeks 1-4), `阶段二`, `第3周`, `第2个月`, `第1-30天`;
   a number without 第 is a length (`（4周）`, `（1-2个月）`), and `3月` is March; Traditional `第一階段`, `第2個月`
@@ -49,6 +49,8 @@ the title is given back as written ('Этап 4: Практика 3 недели
 - Arabic: `المرحلة 1: أساسيات (الأسابيع 1-4)`, `الأسبوع 3`, `الأسابيع 13 إلى 16`, `الشهر 2`, `الأيام 1-30`, and an
   ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length.
   Arabic-Indic and Persian digits (`٥-٨`, `۵`) are read as digits; a title keeps them as written.
+- Hindi: `चरण 1: बुनियाद (सप्ताह 1-4)`, `सप्ताह 3` or `हफ़्ता 3`, `सप्ताह 5 से 8 तक`, `महीना 2`, `दिन 1-30`; `(4 सप्ताह)`
+  is a length; Devanagari digits (`१-२`) are read as digits.
 Turkish, Polish, Indonesian, Vietnamese and Dutch headings are rewritten so too, though most are ASCII ('Hafta 3',
 'Tygodnie 3-4', 'Minggu ke-2', 'Giai đoạn 1', 'Weken 1-4'; see `_LATIN_WORD`).
 The span said again in brackets after the title (`Week 1: HTML (Week 1)`) is no part of the title when it names
@@ -606,6 +608,34 @@ def _ar_ordinal(found: re.Match[str]) -> str | None:
     return f"{one} {a}" if b is None else f"{many} {a}-{b}"
 
 
+# Hindi: 'चरण 1: बुनियाद (सप्ताह 1-4)' (Phase 1, weeks 1-4), 'सप्ताह 3' or 'हफ़्ता 3' (week 3), 'सप्ताह 5 से 8 तक'
+# ('से', 'और' or a dash between numbers), 'महीना 2', 'दिन 1-30', and lengths after a number: '(4 सप्ताह)', '(2 हफ़्ते)',
+# '(3 महीने)'. Numbers in Devanagari digits ('१-२') are read as digits (`\d` and `int` take them), a title keeps
+# them. A vowel sign is a mark, no `\w`: a word ends before no Devanagari letter or sign ('दिनांक' is no 'दिन').
+_HI_MAYBE = re.compile("[\u0900-\u097f]")  # a letter or digit of the Devanagari script
+_HI_WORDS = {"चरण": "Phase", "भाग": "Part", "मॉड्यूल": "Module", "अध्याय": "Chapter"}
+_HI_NOT_AFTER = "(?<![^\\W\\d_]|[\u0900-\u0963\u0971-\u097f])"
+_HI_NOT_BEFORE = "(?![^\\W\\d_]|[\u0900-\u0963\u0971-\u097f])"
+_HI_UNIT_WORDS = {  # 'हफ़्ता' with its nukta as one letter or as a sign
+    "week": "सप्ताहों|सप्ताह|ह(?:फ\u093c?|\u095e)्त(?:ों|ा|े)",
+    "month": "महीनों|महीना|महीने|माह",
+    "day": "दिनों|दिन",
+}
+_HI_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _HI_UNIT_WORDS.items())
+_HI_UNIT_AGAIN = "|".join(_HI_UNIT_WORDS.values())
+_HI_TO = r"\s*(?:[-–—]|से|और|व)\s*"
+_HI_WORD = re.compile(
+    rf"{_HI_NOT_AFTER}(?P<word>{'|'.join(_HI_WORDS)}){_HI_NOT_BEFORE}\s*(?:#\s*)?(?P<a>\d{{1,3}})(?!\d)"
+)
+_HI_SPAN = re.compile(
+    rf"{_HI_NOT_AFTER}(?:{_HI_UNIT}){_HI_NOT_BEFORE}\s*(?:#\s*)?(?P<a>\d{{1,3}})"
+    rf"(?:{_HI_TO}(?:(?:{_HI_UNIT_AGAIN})\s*)?(?P<b>\d{{1,3}})(?:\s*तक{_HI_NOT_BEFORE})?)?(?!\d)"
+)
+_HI_LENGTH = re.compile(
+    rf"(?<![\d.])(?P<a>\d{{1,3}})(?:\s*[-–—]\s*(?P<b>\d{{1,3}}))?(?P<plus>\+)?\s*(?:{_HI_UNIT}){_HI_NOT_BEFORE}"
+)
+
+
 _Rules = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...]
 # Each language: how to tell a heading may be in it, whether it writes full-width punctuation, and its rules.
 _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
@@ -669,11 +699,23 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
             ),
         ),
     ),
+    (
+        _HI_MAYBE,
+        False,
+        (
+            (_HI_WORD, partial(_numbered_word, _HI_WORDS)),
+            (_HI_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
+            (
+                _HI_LENGTH,
+                lambda found: _in_words(_latin_kind(found), found, span=False, plus=found.group("plus") or ""),
+            ),
+        ),
+    ),
 )
 
-# A letter of one of these languages: Cyrillic, Arabic (its digits too), kana, CJK ideographs, Hangul syllables,
-# full-width digits.
-_FOREIGN = re.compile("[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
+# A letter of one of these languages: Cyrillic, Arabic (its digits too), Devanagari (its digits too), kana, CJK
+# ideographs, Hangul syllables, full-width digits.
+_FOREIGN = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff10-\uff19]")
 Said = tuple[tuple[str, str], ...]  # (English words, the words they stand for as written)
 
 

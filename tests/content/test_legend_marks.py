@@ -1,0 +1,97 @@
+"""A tracker's legend that names marks of its own ('💤 paused', '🟢 done · ⚪ not started'), and coloured dots that
+mark a status or a difficulty beside a title: no word of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.ids import checklist_item_id
+from tests.content.helpers import parse_body
+
+PAUSED = """
+# Plan
+
+Legend: ✅ done · ⏳ in progress · ❌ not started · {mark} {words}
+
+### Milestone 1: Sheets (Weeks 1-2)
+- ✅ Pivot tables
+- ⏳ Lookups
+
+### Milestone 2: Stats (Weeks 3-4)
+- ✅ Descriptive stats
+- ✅ Hypothesis tests
+- {mark} Bayesian stuff
+"""
+
+
+@pytest.mark.parametrize(("mark", "words"), [("💤", "paused"), ("🅿️", "parked"), ("🧊", "on hold")])
+def test_a_mark_the_legend_names_as_paused_drops_its_item_and_keeps_the_others(mark: str, words: str) -> None:
+    role, problems = parse_body(PAUSED.format(mark=mark, words=words))
+    assert [(i.text, i.phase) for i in role.checklist] == [
+        ("Pivot tables", 1),
+        ("Lookups", 1),
+        ("Descriptive stats", 2),
+        ("Hypothesis tests", 2),
+    ]
+    assert [(p.kind, p.md) for p in role.phases[1].body] == [
+        ("task", "Descriptive stats"),
+        ("task", "Hypothesis tests"),
+    ]
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_mark_the_legend_names_as_in_progress_is_an_open_item() -> None:
+    role, _ = parse_body(PAUSED.format(mark="🟦", words="doing"))
+    assert [i.text for i in role.checklist][-3:] == ["Descriptive stats", "Hypothesis tests", "Bayesian stuff"]
+
+
+def test_without_a_legend_an_unknown_mark_still_makes_its_lists_marks_picks() -> None:
+    """'✔️ Go — Recommended' beside '- 🐍 Python': a roadmap's pick among the languages, no tracker."""
+    role, _ = parse_body("# T\n\n## Languages\n- ✔️ Go — Recommended\n- 🐍 Python\n")
+    assert role.checklist == ()
+
+
+def test_a_difficulty_legend_makes_no_tracker() -> None:
+    role, _ = parse_body(
+        "# T\n\nLevels: 🟢 easy · 🟡 medium · 🔴 hard\n\n## Arrays\n- 🟢 Two Sum\n- 🔴 Trapping Rain Water\n"
+    )
+    assert role.checklist == ()
+
+
+DOTS = """
+# DevOps tree
+
+Legend: 🟢 done · 🟡 learning now · ⚪ not started · 🔴 skipping
+
+## Containers
+
+- 🟡 Docker
+  - 🟢 images and layers
+  - ⚪ Docker Compose
+- 🔴 LXC
+"""
+
+
+def test_a_tracker_of_coloured_dots_its_legend_names_is_a_checklist() -> None:
+    role, _ = parse_body(DOTS)
+    assert [(i.text, i.depth) for i in role.checklist] == [
+        ("Docker", 0),
+        ("images and layers", 1),
+        ("Docker Compose", 1),
+    ]
+
+
+def test_coloured_dots_are_no_words_of_a_title_nor_change_a_tasks_id() -> None:
+    body = (
+        "# T\n\n## Phase 1: Arrays (Weeks 1-2)\n"
+        "- [ ] [Group Anagrams](https://leetcode.com/problems/group-anagrams/) 🟡\n"
+        "- [ ] Two Sum 🟢\n"
+        "- ⭐ 🔴 Sliding window\n"
+        "- 🟢 Hash maps\n"
+    )
+    role, _ = parse_body(body)
+    assert [(i.text, i.id) for i in role.checklist] == [
+        ("Group Anagrams", checklist_item_id("Group Anagrams 🟡")),
+        ("Two Sum", checklist_item_id("Two Sum 🟢")),
+    ]
+    assert [t.title for t in role.phases[0].topics] == ["Sliding window", "Hash maps"]
