@@ -46,6 +46,7 @@ from bot.content.phases import (
     cut_short,
     dated_hint,
     dated_phases,
+    day_hint,
     heading_day,
     heading_span,
     item_weeks,
@@ -66,6 +67,7 @@ from bot.content.phases import (
     read_series_heading,
     read_titled_item,
     respell_phases,
+    series_before,
     series_word,
     span_line,
     table_row_heading,
@@ -239,6 +241,7 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
             if days >= 3
             else dated
             or problems.plan_hint
+            or day_hint([(0, s.title) for s in sections if s.kind == "section"])
             or "for a weekly plan add headings like '## Phase 1: Foundations (Weeks 1-4)' or '## Week 1: Setup'"
         )
         problems.add(
@@ -828,6 +831,9 @@ class _Body:
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
         self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
         self.closing_at: int | None = None  # the line of a sub-heading that closes the plan (`_closing_heading`)
+        # The lines of headings that read like phases but are none: struck through ('~~Session 5~~ — cancelled'), or
+        # notes after the plan (`series_before`); no hint says how to write them.
+        self.set_aside: frozenset[int] = frozenset()
 
     def new_id(self, text: str) -> str:
         base = slugify(text)
@@ -883,7 +889,7 @@ class _Body:
         if unreadable is not None:
             self.problems.add("warning", line, f"'{title}' is not read as a phase: {unreadable}")
             found = None
-        elif found is None:
+        elif found is None and line not in self.set_aside:
             hint = phase_hint(title)
             if hint is not None:
                 self.problems.add("warning", line, f"'{title}' is not read as a phase: {hint}")
@@ -1006,7 +1012,9 @@ class _Body:
                 self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
-            if found is None and self.series is not None:
+            if line in self.set_aside:
+                pass  # struck through, or a note after the plan: no phase of a series or a level either
+            elif found is None and self.series is not None:
                 series = read_series_heading(plain)
                 found = series[1] if series is not None and series[0] == self.series else None
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
@@ -1481,6 +1489,10 @@ def _parse_body(
     reader = _Body(problems)
     reader.joined = links.html_joined
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
+    struck = [i for i, b in enumerate(b for b in blocks if b[0] == "heading") if "~~" in b[2] and _struck_heading(b[2])]
+    if struck:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
+        reader.set_aside = frozenset(b[1] for i, b in enumerate(b for b in blocks if b[0] == "heading") if i in struck)
+        headings = [(level, "" if i in struck else text) for i, (level, text) in enumerate(headings)]
     timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(timed)
@@ -1494,6 +1506,12 @@ def _parse_body(
                 f"'{headings[i][1]}' is read as '{typo.meant} {typo.number}', taking '{typo.said}' for "
                 f"'{typo.meant}': correct its spelling to silence this",
             )
+    if any(heading_phases) and series_before(timed, heading_phases):
+        # '### Milestone 1: SQL (Weeks 1-3)' ... then '## Journal' over '#### Week 8 — Sat 22 Feb': the milestones
+        # are the plan, the weeks its notes (no phases to hint at how to write)
+        lines = [b[1] for b in blocks if b[0] == "heading"]
+        reader.set_aside |= {line for line, f in zip(lines, heading_phases, strict=True) if f is not None}
+        heading_phases = [None] * len(heading_phases)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         dated_series = _dated_series(headings, reader.series)
@@ -1773,6 +1791,13 @@ def _struck(md: str) -> bool:
     """Return True for an item's markdown whose words, after its mark, open struck through ('❌ ~~Azure AZ-900~~ —
     one cloud at a time')."""
     return md[1:].lstrip("\ufe0f ").startswith("~~")
+
+
+def _struck_heading(md: str) -> bool:
+    """Return True for a heading's markdown whose words open struck through, after its emoji ('~~📅 Session 5~~ —
+    cancelled', '📅 ~~Week 2: Docker~~ (skipped)'): a part of the plan called off, no phase."""
+    at = md.find("~~")
+    return not any(c.isalnum() for c in md[:at]) and md.find("~~", at + 3) > at
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:
@@ -2543,6 +2568,7 @@ def _build_phases(
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
+    gaps: list[tuple[int, int, int, str]] = []  # weeks between phases: (line, first, last, between which)
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
     for b in builders:
@@ -2591,12 +2617,15 @@ def _build_phases(
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
-                problems.add(
-                    "warning",
-                    b.line,
-                    f"{_weeks_said(p_last + 1, first - 1)} {'belongs' if first - 1 == p_last + 1 else 'belong'} to no "
-                    f"phase (between {p_name} and {name}){unread}",
-                )
+                if unread:
+                    problems.add(
+                        "warning",
+                        b.line,
+                        f"{_weeks_said(p_last + 1, first - 1)} {'belongs' if first - 1 == p_last + 1 else 'belong'} "
+                        f"to no phase (between {p_name} and {name}){unread}",
+                    )
+                else:
+                    gaps.append((b.line, p_last + 1, first - 1, f"between {p_name} and {name}"))
         b.final, b.first, b.last = b.number, first, last
         objective = b.objective or _first_sentence(b.intro)
         phases.append(
@@ -2617,7 +2646,26 @@ def _build_phases(
             )
         )
         previous = b
+    _gaps_warning(gaps, problems)
     return tuple(phases)
+
+
+def _gaps_warning(gaps: list[tuple[int, int, int, str]], problems: _Problems) -> None:
+    """Warn about the weeks between phases ((line, first, last, between which phases)): one warning a gap, or one
+    naming them all where there are several (a group that meets every other week leaves a week between each two
+    meetings)."""
+    if len(gaps) == 1:
+        line, first, last, between = gaps[0]
+        verb = "belongs" if first == last else "belong"
+        problems.add("warning", line, f"{_weeks_said(first, last)} {verb} to no phase ({between})")
+    elif gaps:
+        weeks = [str(first) if first == last else f"{first}-{last}" for _, first, last, _ in gaps]
+        problems.add(
+            "warning",
+            gaps[0][0],
+            f"{len(gaps)} gaps between phases: weeks {', '.join(weeks[:-1])} and {weeks[-1]} belong to no phase "
+            f"(the first {gaps[0][3]})",
+        )
 
 
 def _build_checklist(
@@ -2916,6 +2964,8 @@ def _build_sections(
     for hi, h in enumerate(headings):
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
             open_path.pop()  # see leave_quote, _end_line_phase
+        while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
+            open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)

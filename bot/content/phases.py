@@ -1220,16 +1220,34 @@ def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHead
 
 
 def titled_spans(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
-    """Read the headings that give their weeks after their title ('HTML and CSS (weeks 1-3)') as phases numbered by
-    their order, for a file with no phase heading of another shape: those at the outermost level that has two or
-    more of them; None when no level has two."""
-    spanned = [(i, _titled_span(text)) for i, (_, text) in enumerate(headings) if "(" in text or "[" in text]
-    levels = Counter(headings[i][0] for i, f in spanned if f is not None)
+    """Read the headings that give their weeks after their title ('HTML and CSS (weeks 1-3)', 'Foundations — weeks
+    1-2') as phases numbered by their order, for a file with no phase heading of another shape: those at the
+    outermost level that has two or more of them; None when no level has two. Weeks after a dash count where the
+    phases they make run forward, each after the one before ('Day 1 — Week 1', 'Day 2 — Week 1' are days)."""
+    bracketed = {i: _titled_span(text) for i, (_, text) in enumerate(headings) if "(" in text or "[" in text}
+    dashed = {
+        i: found
+        for i, (_, text) in enumerate(headings)
+        if bracketed.get(i) is None and _DIGIT.search(text) is not None and (found := _dashed_span(text)) is not None
+    }
+    if dashed:
+        found = _outermost_spans(headings, bracketed | dashed)
+        ours = [f for f in found or () if f is not None]
+        if found is not None and all(a.last is not None and b.first > a.last for a, b in pairwise(ours)):
+            return found
+    return _outermost_spans(headings, bracketed)
+
+
+def _outermost_spans(
+    headings: Sequence[tuple[int, str]], spanned: dict[int, PhaseHeading | None]
+) -> list[PhaseHeading | None] | None:
+    """Return the phases of `spanned` (by heading) at the outermost level that has two or more, else None."""
+    levels = Counter(headings[i][0] for i, f in spanned.items() if f is not None)
     level = min((lv for lv, n in levels.items() if n >= 2), default=None)
     if level is None:
         return None
     found: list[PhaseHeading | None] = [None] * len(headings)
-    for i, f in spanned:
+    for i, f in spanned.items():
         if f is not None and headings[i][0] == level:
             found[i] = f
     return found
@@ -1249,7 +1267,29 @@ def _titled_span(text: str) -> PhaseHeading | None:
     title = _title_of(rest)
     if not title:
         return None
+    if " :" in title:  # 'Ch. 8 (weeks 9–10): Exceptional Control Flow' is 'Ch. 8: Exceptional Control Flow'
+        title = title.replace(" :", ":", 1)
     return PhaseHeading(None, first, last, _as_written(title, said) if said else title, "week")
+
+
+# A heading's span after its title and a dash or a colon: 'Foundations — weeks 1-2', 'Buffer — week 15', 'Capstone:
+# month 5'.
+_DASHED_SPAN = re.compile(rf"(?:\s[-–—|]|[:：])\s*{_SPAN}$", re.IGNORECASE)  # searched in text without trailing blanks
+
+
+def _dashed_span(text: str) -> PhaseHeading | None:
+    """Return a heading that gives its weeks or months after its title and a dash ('Foundations — weeks 1-2',
+    'Ch. 1–2 — weeks 1-2', 'Buffer: week 15') as a phase numbered by its order, as `_titled_span` reads one that
+    gives them in brackets, else None."""
+    text = text.rstrip()
+    span = _DASHED_SPAN.search(text)
+    if span is None or span.group("day") or not span.group().rstrip().endswith(tuple("0123456789")):
+        return None
+    title = _title(text[: span.start()])
+    if not title or read_phase_heading(title) is not None:
+        return None
+    a, b = int(span.group("a")), int(span.group("b") or span.group("a"))
+    return PhaseHeading(None, *_weeks(_unit(span), a, b), title, "week")
 
 
 def read_titled_item(text: str, number: int | None) -> PhaseHeading | None:
@@ -1655,6 +1695,7 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
 
 
 _DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
+_RANGED = re.compile(r"\s*[-–]\s*\d")  # after a series number, another: 'Chapter 1–2'
 _SERIES = re.compile(
     rf"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
@@ -1670,11 +1711,21 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
         text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
     match = _SERIES.match(text, lead.end() if lead else 0)
+    if match is None and _DIGIT.search(text) is not None:  # 'Thu 8 Jan 2026 — Session 1: Kick-off'
+        text = _day_last(text, lead.end() if lead else 0)
+        match = _SERIES.match(text)
     if match is None or _DOTTED.match(text, match.end("n")) is not None:
         return None
     number, rest = _number(match.group("n")), match.group("title")
     found = _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
     return match.group("word").casefold(), found._replace(title=_as_written(found.title, said)) if said else found
+
+
+def _ranged(text: str) -> bool:
+    """Return True for a series heading that numbers several of its series ('Chapter 1–2 — weeks 1-2')."""
+    lead = _LEAD.match(text)
+    match = _SERIES.match(text, lead.end() if lead else 0)
+    return match is not None and _RANGED.match(text, match.end("n")) is not None
 
 
 def series_word(headings: list[tuple[int, str]]) -> str | None:
@@ -1683,6 +1734,7 @@ def series_word(headings: list[tuple[int, str]]) -> str | None:
     Web (Weeks 1-3)' over its '### Lesson N' parts)."""
     counts: dict[tuple[int, str], int] = {}
     timed: set[tuple[int, str]] = set()  # the series some heading of which gives its weeks or length
+    ranged: set[tuple[int, str]] = set()  # ... some heading of which numbers several ('Chapter 1–2')
     for level, text in headings:
         found = read_series_heading(text)
         if found is not None:
@@ -1690,14 +1742,44 @@ def series_word(headings: list[tuple[int, str]]) -> str | None:
             counts[key] = counts.get(key, 0) + 1
             if found[1].first is not None or found[1].length is not None:
                 timed.add(key)
+            if found[1].title[:1].isdigit() and _ranged(text):
+                ranged.add(key)
     series = [(key, n) for key, n in counts.items() if n >= 3]
     best = max(series, key=lambda kv: kv[1], default=None)
-    if best is None:
+    if best is None or (best[0] in timed and best[0] in ranged):
+        # 'Chapter 1–2 — weeks 1-2', 'Chapter 3 — weeks 3-5': the numbers are the book's, several to a phase; the
+        # headings are phases by their weeks, numbered by their place (see `titled_spans`)
         return None
     if best[0] not in timed:
         above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
         best = max(above, key=lambda kv: kv[1], default=best)
     return best[0][1]
+
+
+def series_before(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> bool:
+    """Return True when a file's phase headings (`found`, by heading) are notes after its plan, which a series of
+    headings that give their weeks is ('### Milestone 1: SQL (Weeks 1-3)', three or more at one level): the phase
+    headings all come after the series, deeper than it, in a section of their own that a heading at the series'
+    level or above opens (a journal's '#### Week 8 — Sat 22 Feb' under '## 📓 Journal'). Week headings inside the
+    series' sections are its parts, and stay the plan."""
+    first = next((i for i, f in enumerate(found) if f is not None), 0)
+    if first < 4:  # three series headings and the heading of the notes' section come first: most files
+        return False
+    before = list(headings[:first])
+    word = series_word(before)
+    if word is None:
+        return False
+    read = [
+        (i, level, s[1]) for i, (level, text) in enumerate(before) if (s := read_series_heading(text)) and s[0] == word
+    ]
+    level = Counter(lv for _, lv, _ in read).most_common(1)[0][0]
+    ours = [(i, s) for i, lv, s in read if lv == level]
+    if len(ours) < 3 or any(s.first is None for _, s in ours):
+        return False
+    last = ours[-1][0]
+    if all(lv > level for lv, _ in before[last + 1 :]):  # no section of their own: they are the last one's parts
+        return False
+    return all(headings[i][0] > level for i, f in enumerate(found) if f is not None)
 
 
 # Skill levels, in their order, in the languages role files are read in: a plan laid out by level ('## Beginner',
@@ -1812,6 +1894,8 @@ _DATED = re.compile(
 )
 _CLASS_WORDS = frozenset(("lecture", "session", "class"))  # series of meetings, each on a day (`_dated_series`)
 _ONE_DAY = re.compile(_DATE.format("s"), re.IGNORECASE)  # one day: 'Oct 1', 'Thu, Oct 3', '2024-10-01'
+# One day that opens a heading, and the separator after it: 'Thu 8 Jan 2026 — ' of 'Thu 8 Jan 2026 — Session 1'.
+_DAY_FIRST = re.compile(rf"(?P<day>{_DATE.format('s')})\s*[-–—:|·,]\s*", re.IGNORECASE)
 # The date is (year or None, month, day).
 _Date = tuple[int | None, int, int]
 MAX_DATED_DAYS = 366  # a dated phase longer than a year is no phase of a plan
@@ -1869,8 +1953,12 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
     """Return a series heading ('Sprint 1', 'Milestone 2': see `read_series_heading`) that gives the dates it runs
     in brackets, as a dated heading of its number, titled as a week heading with dates is: 'Sprint 1 (Jan 5 – Jan
     16): Dart' is 'Dart (Jan 5 – Jan 16)', one day ('Lecture 3 — Scheduling (Oct 1)') runs that day; else None. A
-    series heading that gives weeks is no dated one."""
+    series heading that gives weeks is no dated one; one that opens with its day ('Thu 8 Jan 2026 — Session 1:
+    Kick-off') is read as if it gave the day after its title."""
     series = _SERIES.match(text, start)
+    if series is None:
+        text, start = _day_last(text, start), 0
+        series = _SERIES.match(text)
     if series is None or _DOTTED.match(text, series.end("n")) is not None:
         return None
     rest = text[series.end("n") :]
@@ -1889,6 +1977,16 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
     if not title and dates.start == dates.end:  # 'Lecture 1 (Sep 24)': named by its heading, a day is no name
         title = text[series.start() : series.end("n")]
     return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
+
+
+def _day_last(text: str, start: int) -> str:
+    """Return a series heading that opens with its day ('Thu 8 Jan 2026 — Session 1: Kick-off', from `start`) with
+    the day after its words, as a heading that gives it in brackets writes it ('Session 1: Kick-off (Thu 8 Jan
+    2026)'); any other text from `start`, as it is."""
+    day = _DAY_FIRST.match(text, start)
+    if day is None or _SERIES.match(text, day.end()) is None:
+        return text[start:]
+    return f"{text[day.end() :]} ({day.group('day').strip(_EDGES)})"
 
 
 def _calendar(dates: Sequence[_Date]) -> list[date] | None:
@@ -1959,7 +2057,7 @@ def _meets(text: str) -> bool:
     week's phase together. Other headings of a day ('Oct 3: Review', 'Module 2 (Oct 3)') keep a week each, as they
     always have: merged, their repeated tasks would be told apart by another phase's title, or not at all."""
     lead = _LEAD.match(text)
-    series = _SERIES.match(text, lead.end() if lead else 0)
+    series = _SERIES.match(_day_last(text, lead.end() if lead else 0))
     return series is not None and series.group("word").casefold() in _CLASS_WORDS
 
 
@@ -1984,6 +2082,23 @@ def dated_hint(headings: Sequence[tuple[int, str]]) -> str | None:
     return (
         f"its dated headings ({named}) are phases only when two or more at one level run forward in calendar "
         "order; or write them as '## Week 1 (Jan 6 – Jan 12): Title'"
+    )
+
+
+def day_hint(headings: Sequence[tuple[int, str]]) -> str | None:
+    """Return a hint naming the headings of a file that open with one day ('8 Jan 2026 — Kick-off', 'Thu, Oct 3'),
+    which are no phases (a series heading may: 'Thu 8 Jan 2026 — Session 1: Kick-off'), else None."""
+    days = []
+    for _, text in headings:
+        lead = _LEAD.match(text) if _DIGIT.search(text) is not None else None
+        day = _ONE_DAY.match(text, lead.end()) if lead is not None else None
+        if day is not None and text[day.end() :].strip()[:1] in ("", "-", "–", "—", ":", "|", "·", ","):
+            days.append(text)
+    if len(days) < 2:
+        return None
+    return (
+        f"its headings dated by one day ({quoted_few(days)}) are no phases: give the weeks they are in ('## Week 1 "
+        "(Jan 8): Kick-off') or number them ('## Session 1: Kick-off (Jan 8)')"
     )
 
 
@@ -2051,9 +2166,18 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     return first
 
 
+# A weekday and a date in numbers, as a course schedule writes them ('Mon 1/5', 'Wed 1/28/2026', 'Tue 9/2 – Thu 9/4'):
+# a date (the numbers alone, '1/19', are no words to title a row by either).
+_NUMERIC_DAY = rf"{_WEEKDAY}\d{{1,2}}/\d{{1,2}}(?:/\d{{2}}(?:\d{{2}})?)?(?!\d)"
+_NUMERIC_DAYS = re.compile(rf"\s*{_NUMERIC_DAY}(?:\s*[-–—]\s*{_NUMERIC_DAY})?\s*", re.IGNORECASE)
+
+
 def only_dates(text: str) -> bool:
-    """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12')."""
-    return any(c.isdigit() for c in text) and _DATES_ONLY.fullmatch(text) is not None
+    """Return True for a text that gives dates and nothing else ('Jan 12–16', 'Mar 30–Apr 3', '2026-01-12', 'Mon
+    1/5')."""
+    if not any(c.isdigit() for c in text):
+        return False
+    return _DATES_ONLY.fullmatch(text) is not None or ("/" in text and _NUMERIC_DAYS.fullmatch(text) is not None)
 
 
 def without_dates(title: str) -> str:
