@@ -1,8 +1,9 @@
 """A phase's objective taken from its prose: said once, never cut inside emphasis, taken from the prose before its
-lists (not a line of links or of facts about the phase)."""
+lists (not a line of links or of facts about the phase), and a label over in-page links that is no search entry."""
 
 from __future__ import annotations
 
+from bot.content.loader import build_index
 from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body, roadmap
 
@@ -69,3 +70,17 @@ def test_a_line_of_links_or_of_facts_is_no_objective_the_prose_after_it_is():
     assert [p.objective for p in role.phases] == [None, "Model a shop's data.", None, "Lead: Jonas"]
     shown = phase_body(role.phases[1])
     assert shown.startswith("**Objective:** Model a shop's data.\n\n*Days 11–20 · lead: Marco*\n\nThen query it.")
+
+
+def test_a_labelled_line_of_in_page_links_is_no_entry():
+    role, _ = parse_body(
+        "# Bootcamp\n\nTwelve weeks of data work.\n\n**Contents:** [Setup](#setup) · [Git](#git)\n\n"
+        "Jump to: [Setup](#setup) · [Git](#git)\n\n## Setup\n- a\n\n## Git\n- b\n"
+    )
+    assert [(s.title, s.text) for s in role.sections if s.title in ("Bootcamp", "Contents", "Jump to")] == [
+        ("Bootcamp", "Twelve weeks of data work.")
+    ]
+    assert [h.title for h in build_index([role], []).search.search("contents")] == []
+    # a bold label over words and in-page links is still a part: its words say something
+    role, _ = parse_body("# B\n\n**Read first:** the [setup notes](#setup) twice\n\n## Setup\n- a\n")
+    assert "Read first" in [s.title for s in role.sections]
