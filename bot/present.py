@@ -7,6 +7,7 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -502,20 +503,41 @@ def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
 
 
 def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> list[PieceLike]:
-    """Return a phase's pieces without the objective where it is their first prose (an objective taken from the
-    phase's first sentence is not said twice)."""
+    """Return a phase's pieces without the objective where it is their prose before the first list or part (an
+    objective taken from the phase's first sentence is not said twice)."""
     kept: list[PieceLike] = list(pieces)
     if not objective:
         return kept
     for i, piece in enumerate(kept):
-        if piece.kind == "label":
+        if piece.kind in _LISTED_OR_LABEL:
             break
         if piece.kind == "text" and not piece.quote:
-            if piece.md.startswith(objective):
-                rest = piece.md[len(objective) :].strip()
+            rest = after_objective(piece.md, objective)
+            if rest is not None:
                 kept[i : i + 1] = [Piece("text", piece.line, rest, piece.depth)] if rest else []
-            break
+                break
     return kept
+
+
+_LISTED_OR_LABEL = _LISTED | {"label"}
+# The label of a line of prose, before its first sentence ('Goal: ', 'Focus: ', '目标： ')
+_LEAD_LABEL = re.compile(r"[^:：\n]{1,30}?\s*[:：]\s+(?=\S)")
+
+
+def after_objective(md: str, objective: str) -> str | None:
+    """Return what a line of prose says after the phase's objective, where the line opens with it ('' when that is
+    all), else None. The objective may leave out a label before it ('Goal: be fast.' gives 'be fast.'), and close
+    emphasis the line goes on in ('*Big one. Don't panic.*' gives '*Big one.*': the rest is '*Don't panic.*')."""
+    label = _LEAD_LABEL.match(md) if ":" in md or "：" in md else None
+    for start in (0, label.end()) if label is not None else (0,):
+        if md.startswith(objective, start):
+            return md[start + len(objective) :].strip()
+        core = objective.rstrip("*~")
+        closed = objective[len(core) :]
+        end = start + len(core)
+        if closed and core and md.startswith(core, start) and md[end : end + 1].isspace():
+            return closed[::-1] + md[end:].strip()
+    return None
 
 
 def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
@@ -533,8 +555,8 @@ def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
             break
         if unit.pieces:
             units[at] = replace(unit, pieces=tuple(without_objective(unit.pieces, objective)))
-        elif unit.text.startswith(objective):
-            units[at] = replace(unit, text=unit.text[len(objective) :].strip())
+        elif (rest := after_objective(unit.text, objective)) is not None:
+            units[at] = replace(unit, text=rest)
         break
     return lead, units
 

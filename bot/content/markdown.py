@@ -272,6 +272,14 @@ def _no_words(plain: str) -> bool:
     return plain[:1] in "IO" and plain[-1:] == ":" and _PROMPT_LINE.fullmatch(plain) is not None
 
 
+def _contents_label(ink: _Inline, text: str) -> bool:
+    """Return True for the words of a label that opens a block, bold or before its first link ('**Contents:**',
+    'Jump to:'): a label over in-page links alone leaves them a table of contents."""
+    if ink.bold_at_start:  # inside the bold run that opens the block, not yet closed
+        return True
+    return not ink.plain and ink.links is None and len(text) <= 40 and text.rstrip()[-1:] in (":", "：")
+
+
 def _worded(text: str) -> bool:
     """Return True when text holds a letter or digit: what only parts in-page links or marks them ('·', '|', '⬆')
     leaves them a table of contents or a link back to the top."""
@@ -870,7 +878,12 @@ class _Reader:
                     value = self.without_break_mark(value, span["end"])
                 if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
                     value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
-                if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
+                if (
+                    self.only_anchor
+                    and not (ink.links and ink.links[-1][3])
+                    and _worded(value)
+                    and not _contents_label(ink, value)
+                ):
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)

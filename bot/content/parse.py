@@ -541,6 +541,7 @@ class _PhaseBuilder:
     objective: str | None = None
     wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
     intro: list[str] = field(default_factory=list)
+    lead: int | None = None  # how many lines of its intro come before its first list, table, task or part
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
@@ -1242,6 +1243,8 @@ class _Body:
             if self.sub is not None:
                 self.sub.text.append(own)
             elif phase is not None and heading.is_phase:
+                if phase.lead is None and _listed(phase):
+                    phase.lead = len(phase.intro)
                 phase.intro.append(own)
             return
         label = raw.rstrip(":：").strip()
@@ -2328,10 +2331,27 @@ def _without_leading_marks(label: str) -> str:
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
 
 
+def _listed(phase: _PhaseBuilder) -> bool:
+    """Return True when a phase has a list, table, task or part written under it so far: prose after it is no lead-in
+    that says the phase's aim ('📚 [TLCL](…) · [Bandit](…)' or '🛠 *Project:* …' after the weeks' bullets)."""
+    if phase.topics or phase.parts:
+        return True
+    for piece in reversed(phase.body):  # what came since its last line of prose (each piece is looked at once)
+        if piece.kind == "text":
+            return False
+        if piece.kind in _LISTED:
+            return True
+    return False
+
+
+_LISTED = frozenset(("item", "task", "row", "label"))
+
+
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim, nor one that says when it
-    runs ('*Days 1–10 · lead: Priya*')."""
+    runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
+    closed with its marks, so Discord shows no stray '*'."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text or span_line(text):
         return None
@@ -2339,7 +2359,47 @@ def _first_sentence(lines: list[str]) -> str | None:
     if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
         text = text[label.end() :]  # 'Focus: get comfortable with AWS', an objective line without bold
     match = _SENTENCE.match(text)
-    return match.group(1) if match else text
+    if match is None:
+        return text
+    sentence = match.group(1)
+    if "*" in sentence or "~~" in sentence:
+        sentence += "".join(reversed(_open_marks(sentence)))
+    return sentence
+
+
+def _open_marks(md: str) -> list[str]:
+    """Return the emphasis marks ('*', '**', '***', '~~') that `md` opens and does not close, innermost last; escaped
+    marks and those in code or a link's URL are no emphasis."""
+    marks: list[str] = []
+    i, end = 0, len(md)
+    while i < end:
+        char = md[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "`":  # a code span: up to its closing backtick
+            close = md.find("`", i + 1)
+            i = end if close < 0 else close + 1
+            continue
+        if char == "]" and md.startswith("](", i):  # a link's URL
+            close = md.find(")", i + 2)
+            i = end if close < 0 else close + 1
+            continue
+        if char == "*" or (char == "~" and md.startswith("~~", i)):
+            run = i + 1
+            while run < end and md[run] == char:
+                run += 1
+            mark = md[i:run]
+            if marks and marks[-1] == mark:
+                marks.pop()
+            elif mark == "***" and marks[-2:] in (["*", "**"], ["**", "*"]):
+                del marks[-2:]
+            else:
+                marks.append(mark)
+            i = run
+            continue
+        i += 1
+    return marks
 
 
 # What a line of a phase's text starts with when it is no prose to take an aim from (as Discord markdown, its
@@ -2355,13 +2415,77 @@ _ONLY_LINK = re.compile(r"(?:\[[^\]]*\]\([^)]*\)|`[^`]+`)\s*")
 _LABELLED_LINK = re.compile(r"[^\W\d_][\w ]{0,20}:\s*\[[^\]]*\]\(")
 
 
+# A link, code, and a note in brackets ('(free book)', '(18:40)'): what is left of a line of links without them is marks
+_LINK_CODE_OR_NOTE = re.compile(r"\[[^\][]*\]\([^)\s]*\)|`[^`]+`|\([^()]*\)")
+# The name a line of links may open with, after marks: 'Notebook:', '**Quiz 2** →'
+_LINKS_NAME = re.compile(r"[^\w\s*`\[(]{0,8}\s*(?:\*\*[^*]{1,40}\*\*\s*[:→|–—-]?|[^\W\d_][\w ]{0,20}:)\s*")
+# What parts the fields of a line of facts ('*Days 1–10 · lead: Priya*'): a middle dot, a bullet, a bar, a semicolon,
+# a dash between blanks
+_FIELD_BREAK = re.compile(r"\s*(?:[·•|;]|\s[-–—]\s)\s*")
+# A field that says how long: '~6 weeks', '2-3 days', '45 min', '10h'
+_LENGTH_FIELD = re.compile(
+    r"[~≈]?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\+?\s*(?:weeks?|wks?|days?|months?|hours?|hrs?|h|minutes?|mins?)\.?",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A field 'who or what: its value' ('lead: Priya', 'Room: 2.14', 'Due: Fri 23 Jan')
+_FACT = re.compile(r"[^\W\d_][\w .'-]{0,20}:\s*(\S.{0,39})")
+
+
 def _prose(line: str) -> bool:
     """Return True when a line of a phase's text (Discord markdown) is prose, not code, a list item, a link alone or
-    tool syntax."""
+    tool syntax, a line of links or a line of facts."""
     plain = re.sub(r"\\(?=[^\w\s])", "", line)
     return (
-        _NOT_PROSE.match(plain) is None and _ONLY_LINK.fullmatch(plain) is None and _LABELLED_LINK.match(plain) is None
+        _NOT_PROSE.match(plain) is None
+        and _ONLY_LINK.fullmatch(plain) is None
+        and _LABELLED_LINK.match(plain) is None
+        and not _only_links(plain)
+        and not _only_facts(plain)
     )
+
+
+def _only_links(line: str) -> bool:
+    """Return True for a line of links or code and nothing more but marks, notes in brackets and a name before them
+    ('📚 [TLCL](…) (free book) · [Bandit](…)', '▶️ [Video](…) (18:40)', '📓 Notebook: `01-intro.ipynb`', '❓ **Quiz 2** →
+    [take the quiz](…)'): what to read, watch or open, no sentence."""
+    if "](" not in line and "`" not in line:
+        return False
+    name = _LINKS_NAME.match(line)
+    rest = line[name.end() :] if name is not None else line
+    left = _LINK_CODE_OR_NOTE.sub(" ", rest)
+    return ("](" in rest or "`" in rest) and not any(c.isalpha() for c in left)
+
+
+def _only_facts(line: str) -> bool:
+    """Return True for a line of facts about a phase: its days or weeks, dates, length, and short fields 'who or
+    what: value' ('*Days 1–10 · lead: Priya*', 'Duration: 2 weeks · Room: 2.14'). At least one field says when or how
+    long, and every other is such a short field ('Weeks 9–12 · meet in room 2' is prose)."""
+    if _DIGIT.search(line) is None:
+        return False
+    plain = line.strip().strip("*_~").strip()
+    marks = _LEADING_MARKS.match(plain)
+    if marks is not None:
+        plain = plain[marks.end() :]
+    when = False
+    for part in _FIELD_BREAK.split(plain):
+        fact = _FACT.fullmatch(part)
+        value = fact.group(1).rstrip(".") if fact is not None else part
+        timed = _when(value)
+        if not timed and (fact is None or _SENTENCE_END.search(value) is not None or len(value.split()) > 4):
+            return False
+        when = when or timed
+    return when
+
+
+def _when(text: str) -> bool:
+    """Return True when a text says only when or how long: a span ('Days 1–10', 'Week 3'), dates or a length."""
+    if not text or _DIGIT.search(text) is None:
+        return False
+    if _LENGTH_FIELD.fullmatch(text) is not None or only_dates(text):
+        return True
+    span = read_phase_heading(text)
+    return span is not None and not span.title and span.number is None
 
 
 def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> None:
@@ -2627,7 +2751,7 @@ def _build_phases(
                 else:
                     gaps.append((b.line, p_last + 1, first - 1, f"between {p_name} and {name}"))
         b.final, b.first, b.last = b.number, first, last
-        objective = b.objective or _first_sentence(b.intro)
+        objective = b.objective or _first_sentence(b.intro[: b.lead] if b.lead is not None else b.intro)
         phases.append(
             Phase(
                 number=b.number,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, time
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, NoReturn, TypeVar
 
 from bot import components
 from bot.content import pick
@@ -55,7 +55,7 @@ from bot.render.limits import (
     MAX_SELECT_OPTIONS,
 )
 from bot.services import Caller, Member, Plan, Response, Services, UserError, no_live_path, plan_for
-from bot.store.models import FOLLOWED
+from bot.store.models import FOLLOWED, Enrollment
 
 SELECTS_PER_PAGE = 4  # a fifth row holds the page buttons
 DEFAULT_REMINDER_DAY = 0  # Monday
@@ -346,25 +346,30 @@ def _where(role: Role, item: ChecklistItem) -> str:
     return " › ".join(part for part in (role.display_name, item.group, item.parent) if part)
 
 
-def _match_item(query: str, pairs: Sequence[tuple[Role, ChecklistItem]], names: Sequence[str]) -> int:
-    """Find the item a learner named: the one whose title they typed, else the one holding the most typed words
-    (typos and case forgiven); where several fit alike, none is picked and they are listed with where each is."""
-    shown = escape_user_text(query, 80)
+def _matching(query: str, pairs: Sequence[tuple[Role, ChecklistItem]], names: Sequence[str]) -> list[pick.Fit]:
+    """Find the items a learner named: the one whose title they typed, else those holding the most typed words
+    (typos and case forgiven); one of them is the item meant, several fit alike (see `_refuse`)."""
     fits = [fit for fit in pick.rank(query, names) if fit.found >= MIN_FOUND]
     if not fits:
         raise UserError(
             _(
                 "No checklist item like '{item}' in your paths. See them all with {checklist}.",
-                item=shown,
+                item=escape_user_text(query, 80),
                 checklist=cmd("checklist"),
             )
         )
     # A name or title typed whole is meant, unless several items have it (two paths may both hold it).
     typed = pick.words(query)
     whole = [f for f in fits if f.found == 1 and (f.exact or pick.words(pairs[f.index][1].text) == typed)]
-    top = whole or pick.best(fits)
-    if len(top) == 1:
-        return top[0].index
+    return whole or pick.best(fits)
+
+
+def _refuse(
+    query: str, pairs: Sequence[tuple[Role, ChecklistItem]], top: Sequence[pick.Fit], current: Mapping[str, int]
+) -> NoReturn:
+    """Say that several items fit what was typed, so none is ticked, and list them with where each is: those of the
+    phase each path is in (`current`: its number by role name) first, then in the file's order; the rest counted."""
+    top = sorted(top, key=lambda f: (pairs[f.index][1].phase != current.get(pairs[f.index][0].name, -1), f.index))
     lines = [
         f"• **{escape_user_text(pairs[f.index][1].text, 60)}** ({escape_user_text(_where(*pairs[f.index]), 120)})"
         for f in top[:MAX_CANDIDATES]
@@ -376,11 +381,24 @@ def _match_item(query: str, pairs: Sequence[tuple[Role, ChecklistItem]], names: 
         _(
             "'{item}' fits several items, so none is ticked:\n{options}\nPick one in the list {done} shows as you "
             "type, or type more of its words.",
-            item=shown,
+            item=escape_user_text(query, 80),
             options="\n".join(lines),
             done=cmd("done", item=""),
         )
     )
+
+
+async def _current_phases(svc: Services, caller: Caller, enrollments: Sequence[Enrollment]) -> dict[str, int]:
+    """Return the number of the phase the learner is in on each of these paths (a self-paced one, or one not begun
+    or between phases, has none)."""
+    learner = await svc.store.get_learner(caller.user_id)
+    tz = learner.timezone if learner is not None else "UTC"
+    current: dict[str, int] = {}
+    for e in enrollments:
+        at = plan_for(svc.content.index.roles[e.role], e, caller.now, tz).position.phase
+        if at is not None:
+            current[e.role] = at.number
+    return current
 
 
 async def done(svc: Services, caller: Caller, item: str, proof: str | None = None) -> Reply:
@@ -416,7 +434,11 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
                     paths=", ".join(r.display_name for r in roles),
                 )
             )
-        target = pairs[_match_item(item, pairs, [names[r.name, i.id] for r, i in pairs])]
+        top = _matching(item, pairs, [names[r.name, i.id] for r, i in pairs])
+        if len(top) > 1:
+            live = [e for e in enrollments if e.role in svc.content.index.roles]
+            _refuse(item, pairs, top, await _current_phases(svc, caller, live))
+        target = pairs[top[0].index]
     r, it = target
     review_due = await first_review_due(svc, caller.user_id, caller.now)
     changed = await svc.store.set_item_done(caller.user_id, r.name, it.id, caller.now, proof, review_due)

@@ -874,3 +874,54 @@ async def test_a_phase_of_many_small_groups_has_menus_named_by_the_items_they_ho
         "Phase 1: HTML (26–30): tick what you've done",
     ]
     assert [(o.label, o.description) for o in selects(reply)[1].options][:1] == [("Build page 26", "Day 26")]
+
+
+LESSONS = """
+# Course
+
+## Lesson 1: Setup (Week 1)
+- [ ] Watch the video
+
+## Lesson 2: Arrays (Week 2)
+- [ ] Watch the video
+
+## Lesson 3: Maps (Week 3)
+- [ ] Watch the video
+
+## Lesson 4: Trees (Week 4)
+- [ ] Watch the video
+
+## Lesson 5: Graphs (Week 5)
+- [ ] Watch the video
+
+## Lesson 6: Heaps (Week 6)
+- [ ] Watch the video
+
+## Lesson 7: Sorting (Week 7)
+- [ ] Watch the video
+"""
+
+
+async def test_done_lists_the_items_it_cannot_tell_apart_this_weeks_first_then_in_the_files_order(
+    load: Load,
+) -> None:
+    svc = load({"course": LESSONS})
+    await learning.start_learning(svc, caller(), "course")
+    said = await _asked(svc, "Watch the video")  # week 1: Lesson 1 is the one at hand
+    assert [line.split("› ")[-1] for line in said.split("\n")[1:6]] == [
+        "Lesson 1: Setup)",
+        "Lesson 2: Arrays)",
+        "Lesson 3: Maps)",
+        "Lesson 4: Trees)",
+        "Lesson 5: Graphs)",
+    ]
+    assert said.split("\n")[6] == "…and 2 more"
+    with pytest.raises(UserError) as asked:  # in week 4, Lesson 4 comes first; the rest in the file's order
+        await progress.done(svc, caller(days=22), "Watch the video")
+    assert [line.split("› ")[-1] for line in str(asked.value).split("\n")[1:6]] == [
+        "Lesson 4: Trees)",
+        "Lesson 1: Setup)",
+        "Lesson 2: Arrays)",
+        "Lesson 3: Maps)",
+        "Lesson 5: Graphs)",
+    ]

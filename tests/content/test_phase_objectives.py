@@ -1,0 +1,86 @@
+"""A phase's objective taken from its prose: said once, never cut inside emphasis, taken from the prose before its
+lists (not a line of links or of facts about the phase), and a label over in-page links that is no search entry."""
+
+from __future__ import annotations
+
+from bot.content.loader import build_index
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_body, roadmap
+
+
+def test_an_objective_from_an_unbolded_goal_line_is_said_once():
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1: Sheets (Weeks 1-2)\n\nGoal: be quicker in a sheet than on paper.\n\n- Pivot tables\n\n"
+        "## Phase 2: SQL (Weeks 3-4)\n\nFocus: joins first. Then window functions.\n\n- Joins\n"
+    )
+    assert phase_body(role.phases[0]) == "**Objective:** be quicker in a sheet than on paper.\n\n- Pivot tables"
+    # the rest of the line stays, without its label and the sentence the objective says
+    assert phase_body(role.phases[1]) == "**Objective:** joins first.\n\nThen window functions.\n\n- Joins"
+
+
+def test_the_shipped_tracker_says_its_focus_lines_once():
+    phase = roadmap("cloud-security-tracker").phases[0]
+    shown = phase_body(phase)
+    assert shown.startswith(f"**Objective:** {phase.objective}")
+    assert "Focus:" not in shown and shown.count("get comfortable with one cloud") == 1
+
+
+def test_a_first_sentence_in_italics_is_closed_and_the_rest_keeps_its_italics():
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1: Python (Weeks 1-2)\n\n*A long one, it took me a month. Keep going.*\n\n- pandas\n\n"
+        "## Phase 2: Stats (Weeks 3-4)\n\nRead **two chapters. Slowly** and take notes.\n\n- p-values\n"
+    )
+    assert [p.objective for p in role.phases] == ["*A long one, it took me a month.*", "Read **two chapters.**"]
+    assert phase_body(role.phases[0]) == (
+        "**Objective:** *A long one, it took me a month.*\n\n*Keep going.*\n\n- pandas"
+    )
+    assert "**Slowly** and take notes." in phase_body(role.phases[1])
+
+
+def test_emphasis_closed_in_the_sentence_or_escaped_is_left_as_it_is():
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1: A (Weeks 1-2)\n\nLearn *the* basics. More.\n\n- a\n\n"
+        "## Phase 2: B (Weeks 3-4)\n\nCompute 2 \\* 3 in `a*b` now. More.\n\n- b\n"
+    )
+    assert [p.objective for p in role.phases] == ["Learn *the* basics.", "Compute 2 \\* 3 in `a*b` now."]
+
+
+def test_prose_after_a_phases_lists_is_no_objective_and_stays_where_it_is():
+    role, _ = parse_body(
+        "# Plan\n\n## Month 1: Linux\n\n- **Week 1:** the shell\n- **Week 2:** permissions\n\n"
+        "📚 [The book](https://example.org/book) (free) · [Wargames](https://example.org/games)\n\n"
+        "## Month 2: Cloud\n\n| Week | Topic |\n|---|---|\n| 1 | IAM |\n| 2 | EC2 |\n\n"
+        "🛠 *Project:* put the app on a VM.\n\n"
+        "## Month 3: Containers\n\n- [ ] Build an image\n\nShip something small.\n"
+    )
+    assert [p.objective for p in role.phases] == [None, None, None]
+    shown = phase_body(role.phases[0])
+    assert shown.startswith("- **Week 1:** the shell") and shown.endswith("· [Wargames](https://example.org/games)")
+    assert phase_body(role.phases[1]).endswith("🛠 *Project:* put the app on a VM.")
+
+
+def test_a_line_of_links_or_of_facts_is_no_objective_the_prose_after_it_is():
+    role, _ = parse_body(
+        "# Plan\n\n## Module 1: Intro (Week 1)\n\n▶️ [Video: Welcome](https://example.org/v1) (18:40)\n"
+        "📓 Notebook: `01-intro.ipynb`\n\n- [ ] Watch the video\n\n"
+        "## Module 2: SQL (Weeks 2-3)\n\n*Days 11–20 · lead: Marco*\n\nModel a shop's data. Then query it.\n\n- joins\n\n"
+        "## Module 3: Spark (Weeks 4-5)\n\n_Duration: 2 weeks · Room: 2.14_\n\n- RDDs\n\n"
+        "## Module 4: Kafka (Weeks 6-7)\n\nLead: Jonas\n\n- topics\n"
+    )
+    assert [p.objective for p in role.phases] == [None, "Model a shop's data.", None, "Lead: Jonas"]
+    shown = phase_body(role.phases[1])
+    assert shown.startswith("**Objective:** Model a shop's data.\n\n*Days 11–20 · lead: Marco*\n\nThen query it.")
+
+
+def test_a_labelled_line_of_in_page_links_is_no_entry():
+    role, _ = parse_body(
+        "# Bootcamp\n\nTwelve weeks of data work.\n\n**Contents:** [Setup](#setup) · [Git](#git)\n\n"
+        "Jump to: [Setup](#setup) · [Git](#git)\n\n## Setup\n- a\n\n## Git\n- b\n"
+    )
+    assert [(s.title, s.text) for s in role.sections if s.title in ("Bootcamp", "Contents", "Jump to")] == [
+        ("Bootcamp", "Twelve weeks of data work.")
+    ]
+    assert [h.title for h in build_index([role], []).search.search("contents")] == []
+    # a bold label over words and in-page links is still a part: its words say something
+    role, _ = parse_body("# B\n\n**Read first:** the [setup notes](#setup) twice\n\n## Setup\n- a\n")
+    assert "Read first" in [s.title for s in role.sections]
