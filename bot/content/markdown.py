@@ -148,7 +148,7 @@ class Block(NamedTuple):
     line: int
     md: str
     plain: str
-    level: int = 0  # a heading's level
+    level: int = 0  # a heading's level, also of one in a list item (`- ## Resources`: 2)
     depth: int = 0  # list nesting: an item's depth, or the depth of the item a line continues (+1)
     task: bool | None = None
     label: str = ""  # a line or item that starts with bold text: that text (clean)
@@ -679,7 +679,22 @@ class _Reader:
         item[3] = True
         if plain:
             line = self.item_line(item[1])
-            block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
+            level = item[4]  # a heading's level ('- ## Resources' is 2), False for any other item
+            block = (
+                "item",
+                line,
+                md,
+                plain,
+                int(level),
+                item[0],
+                item[2],
+                label,
+                rest,
+                anchor,
+                level > 0,
+                (),
+                self.quote,
+            )
             self.blocks.append(_new_block(Block, (*block, item[5])))
 
     def open_item_text(self) -> list | None:
@@ -687,6 +702,17 @@ class _Reader:
         if self.items and not self.items[-1][3]:
             return self.items[-1]
         return None
+
+    def _close_item_for_block(self) -> None:
+        """End the item's own text as a quote or a table starts in it. An item of nothing but the quote or the
+        table ('- > Don't memorise the OSI model.', '- | Tool | Verdict |') is that block, in the item's place: its
+        lines and rows are read at the item's depth, not nested under it, where they would read as the words or
+        the rows of the item before it."""
+        item = self.open_item_text()
+        bare = item is not None and item[2] is None and (self.inline is None or self.inline.empty())
+        self.close_item_text()
+        if bare and item is not None:
+            item[0] -= 1
 
     def close_item_text(self) -> None:
         """A nested block starts: the item's own text (if any) ends here."""
@@ -857,6 +883,8 @@ class _Reader:
                 self.last_rule = self.line_at(span["start"])
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
+        if self.inline is None and self.items and self.items[-1][3] and key in _INLINE_EVENTS:
+            self._loose_text(key, value, span["start"])
         if key == "Text":
             ink = self.inline
             if self.code is not None:
@@ -914,6 +942,18 @@ class _Reader:
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _loose_text(self, key: str, value: Any, offset: int) -> None:
+        """Start a line of the text that goes on in a tight list item after a block of its own: CommonMark gives
+        no paragraph to the lines after a heading in an item ('- ## Phase 1' then '  goal:: Be at home in a
+        terminal.'), or after its code block or quote, so they would be lost. The line is shown under the item,
+        as a paragraph under it is, until the item or its text ends (see `end_lazy_line`)."""
+        if key == "Start" and (value if type(value) is str else next(iter(value))) not in _INLINE_STARTS:
+            return
+        if self.code is not None or self.html or self.table_head is not None or self.collecting is not None:
+            return
+        self.in_para, self.lazy_depth = True, self.items[-1][0] + 1
+        self.start_inline(offset)
 
     def _not_maths(self, value: str, end: int) -> bool:
         """Return True when an inline maths span (`value`, ending at byte `end`) is text: money ('$5-$10', as Pandoc
@@ -1072,10 +1112,10 @@ class _Reader:
             self.numbers[-1] = number + 1
         return number
 
-    def _start_heading(self, _info: object, offset: int) -> None:
+    def _start_heading(self, info: dict, offset: int) -> None:
         item = self.open_item_text()
         if item is not None and self.inline is not None and self.inline.empty():
-            item[4] = True  # `- ### Arrays`: the heading is the item's text
+            item[4] = int(info["level"][1])  # `- ### Arrays`: the heading is the item's text, of level 3
             return
         self.close_item_text()
         self.start_inline(offset)
@@ -1138,7 +1178,7 @@ class _Reader:
         return md[:-hashes].rstrip(), plain[:-hashes].rstrip()
 
     def _start_quote(self, _info: object, _offset: int) -> None:
-        self.close_item_text()
+        self._close_item_for_block()
         self.quote += 1
 
     def _end_quote(self, _value: object, _start: int, _end: int) -> None:
@@ -1253,7 +1293,7 @@ class _Reader:
             self.first_image_dropped = self.first_image_dropped or reader.first_image_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
-        self.close_item_text()
+        self._close_item_for_block()
         self.table_head = []
 
     def _end_table(self, _value: object, _start: int, _end: int) -> None:
@@ -1380,6 +1420,9 @@ class _Reader:
         )
 
 
+# The events that may open a text (see `_Reader._loose_text`): inline ones, and the starts of inline marks.
+_INLINE_EVENTS = frozenset({"Text", "Code", "InlineMath", "InlineHtml", "FootnoteReference", "Start"})
+_INLINE_STARTS = frozenset({"Strong", "Emphasis", "Strikethrough", "Link", "Image"})
 # The reader's event handlers, by event name, called as handler(reader, ...): made once, not per file.
 _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "Paragraph": _Reader._start_paragraph,
