@@ -194,6 +194,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MARKS = re.compile(r"[\W_]+$")
+_LOGSEQ_MACRO = re.compile(r"\{\{[a-z][\w-]*(?:[ \t]|\}\})")  # '{{cloze …}}': Logseq's, no '{{ page.title }}'
 # A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
 FOOTER_LINES = 3
 _EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
@@ -1405,11 +1406,14 @@ def _parse_body(
         )
     if links.templates:
         n = links.templates
+        # '{{cloze …}}': a macro of Logseq's, whose macros have their name right after the braces
+        logseq = _LOGSEQ_MACRO.match(links.first_template) is not None
+        tools = "Logseq, Jekyll, Hugo or GitBook" if logseq else "Jekyll, Hugo or GitBook"
         problems.add(
             "warning",
             links.first_template_line,
             f"{n} template tag{'s are' if n > 1 else ' is'} shown as written (the first: '{links.first_template}'): "
-            "the bot does not run Jekyll, Hugo or GitBook; write the text "
+            f"the bot does not run {tools}; write the text "
             f"{'they stand' if n > 1 else 'it stands'} for instead",
         )
     if links.unclosed_fence is not None:
