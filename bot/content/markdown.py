@@ -148,7 +148,7 @@ class Block(NamedTuple):
     line: int
     md: str
     plain: str
-    level: int = 0  # a heading's level
+    level: int = 0  # a heading's level, also of one in a list item (`- ## Resources`: 2)
     depth: int = 0  # list nesting: an item's depth, or the depth of the item a line continues (+1)
     task: bool | None = None
     label: str = ""  # a line or item that starts with bold text: that text (clean)
@@ -687,7 +687,22 @@ class _Reader:
         item[3] = True
         if plain:
             line = self.item_line(item[1])
-            block = ("item", line, md, plain, 0, item[0], item[2], label, rest, anchor, item[4], (), self.quote)
+            level = item[4]  # a heading's level ('- ## Resources' is 2), False for any other item
+            block = (
+                "item",
+                line,
+                md,
+                plain,
+                int(level),
+                item[0],
+                item[2],
+                label,
+                rest,
+                anchor,
+                level > 0,
+                (),
+                self.quote,
+            )
             self.blocks.append(_new_block(Block, (*block, item[5])))
 
     def open_item_text(self) -> list | None:
@@ -695,6 +710,17 @@ class _Reader:
         if self.items and not self.items[-1][3]:
             return self.items[-1]
         return None
+
+    def _close_item_for_block(self) -> None:
+        """End the item's own text as a quote or a table starts in it. An item of nothing but the quote or the
+        table ('- > Don't memorise the OSI model.', '- | Tool | Verdict |') is that block, in the item's place: its
+        lines and rows are read at the item's depth, not nested under it, where they would read as the words or
+        the rows of the item before it."""
+        item = self.open_item_text()
+        bare = item is not None and item[2] is None and (self.inline is None or self.inline.empty())
+        self.close_item_text()
+        if bare and item is not None:
+            item[0] -= 1
 
     def close_item_text(self) -> None:
         """A nested block starts: the item's own text (if any) ends here."""
@@ -865,6 +891,8 @@ class _Reader:
                 self.last_rule = self.line_at(span["start"])
             return
         key, value = event.popitem()  # each event is a fresh one-key dict
+        if self.inline is None and self.items and self.items[-1][3] and key in _INLINE_EVENTS:
+            self._loose_text(key, value, span["start"])
         if key == "Text":
             ink = self.inline
             if self.code is not None:
@@ -927,6 +955,18 @@ class _Reader:
             handler = _OTHERS.get(key)
             if handler is not None:
                 handler(self, value)
+
+    def _loose_text(self, key: str, value: Any, offset: int) -> None:
+        """Start a line of the text that goes on in a tight list item after a block of its own: CommonMark gives
+        no paragraph to the lines after a heading in an item ('- ## Phase 1' then '  goal:: Be at home in a
+        terminal.'), or after its code block or quote, so they would be lost. The line is shown under the item,
+        as a paragraph under it is, until the item or its text ends (see `end_lazy_line`)."""
+        if key == "Start" and (value if type(value) is str else next(iter(value))) not in _INLINE_STARTS:
+            return
+        if self.code is not None or self.html or self.table_head is not None or self.collecting is not None:
+            return
+        self.in_para, self.lazy_depth = True, self.items[-1][0] + 1
+        self.start_inline(offset)
 
     def _not_maths(self, value: str, end: int) -> bool:
         """Return True when an inline maths span (`value`, ending at byte `end`) is text: money ('$5-$10', as Pandoc
@@ -1085,10 +1125,10 @@ class _Reader:
             self.numbers[-1] = number + 1
         return number
 
-    def _start_heading(self, _info: object, offset: int) -> None:
+    def _start_heading(self, info: dict, offset: int) -> None:
         item = self.open_item_text()
         if item is not None and self.inline is not None and self.inline.empty():
-            item[4] = True  # `- ### Arrays`: the heading is the item's text
+            item[4] = int(info["level"][1])  # `- ### Arrays`: the heading is the item's text, of level 3
             return
         self.close_item_text()
         self.start_inline(offset)
@@ -1151,7 +1191,7 @@ class _Reader:
         return md[:-hashes].rstrip(), plain[:-hashes].rstrip()
 
     def _start_quote(self, _info: object, _offset: int) -> None:
-        self.close_item_text()
+        self._close_item_for_block()
         self.quote += 1
 
     def _end_quote(self, _value: object, _start: int, _end: int) -> None:
@@ -1266,7 +1306,7 @@ class _Reader:
             self.first_image_dropped = self.first_image_dropped or reader.first_image_dropped
 
     def _start_table(self, _info: object, _offset: int) -> None:
-        self.close_item_text()
+        self._close_item_for_block()
         self.table_head = []
 
     def _end_table(self, _value: object, _start: int, _end: int) -> None:
@@ -1393,6 +1433,9 @@ class _Reader:
         )
 
 
+# The events that may open a text (see `_Reader._loose_text`): inline ones, and the starts of inline marks.
+_INLINE_EVENTS = frozenset({"Text", "Code", "InlineMath", "InlineHtml", "FootnoteReference", "Start"})
+_INLINE_STARTS = frozenset({"Strong", "Emphasis", "Strikethrough", "Link", "Image"})
 # The reader's event handlers, by event name, called as handler(reader, ...): made once, not per file.
 _STARTS: dict[str, Callable[[_Reader, Any, int], None]] = {
     "Paragraph": _Reader._start_paragraph,
@@ -1809,6 +1852,8 @@ def read_blocks(
         body = _page_variables(body, page)
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
+    if _logseq_marks(body):
+        body = _logseq(body)
     templates: tuple[int, int | None, str] = (0, None, "")
     if _site_marks(body):
         body = _site_generators(body)
@@ -2225,6 +2270,130 @@ def _callout(line: str, index: int, phases: set[int]) -> str:
     icon = _ADMONITION_MARKS.get(kind.casefold(), "")
     label = f"{icon} {title}" if icon else title
     return f"{quote} **{label}{'' if title[-1] in '?!:' else ':'}**"
+
+
+# What Logseq (and org-mode before it) writes into an outline page, which CommonMark shows as text:
+# - a task's marker at the start of a list item's text ('- TODO Install Ubuntu', '- DONE Bandit levels 0-10', and
+#   'DOING', 'NOW', 'LATER', 'WAITING'), upper case exactly, with a priority after it ('TODO [#A] …'): a task item;
+# - its planning and clock lines under it ('SCHEDULED: <2026-12-09 Wed>', ':LOGBOOK:' … ':END:'), its built-in
+#   properties ('id:: 6571f0a2-…', 'collapsed:: true', 'template:: weekly-review') and the page's properties at the
+#   top ('title::', 'alias::', 'tags::'): metadata, no words of the page;
+# - block references ('((6571f0a2-…))'), tags of several words ('#[[Docker Compose]]') and macros ('{{video URL}}',
+#   '{{embed [[Reading list]]}}', '{{query …}}').
+_TASK_MARKERS = ("TODO ", "DOING ", "NOW ", "LATER ", "WAITING ", "DONE ")
+_LOGSEQ_MARKS = (*_TASK_MARKERS, "SCHEDULED: ", "DEADLINE: ", ":LOGBOOK:")
+_LOGSEQ_TASK = re.compile(
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?P<marker>TODO|DOING|NOW|LATER|WAITING|DONE)[ \t]+"
+    r"(?:\[#[A-C]\][ \t]+)?(?=\S)"
+)
+_PLANNING = re.compile(r"[ \t]*(?:(?:SCHEDULED|DEADLINE):[ \t]*<[^<>\n]*>[ \t]*)+")
+_DRAWER = re.compile(r"[ \t]*:(?:LOGBOOK|PROPERTIES):[ \t]*")
+_DRAWER_END = re.compile(r"[ \t]*:END:[ \t]*")
+_DRAWER_LINES = 200  # how far a drawer's ':END:' is looked for: one that has none is one line
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_LOGSEQ_PROPERTY = re.compile(
+    rf"[ \t]*(?:id::[ \t]+{_UUID}|collapsed::[ \t]+(?:true|false)|heading::[ \t]+(?:true|[1-6])"
+    r"|(?:template|template-including-parent|background-color|query-table|query-properties|query-sort-by"
+    r"|query-sort-desc)::[ \t].*)[ \t]*"
+)
+_PAGE_PROPERTIES = frozenset({"title", "alias", "tags"})  # one of them among the lines at the top: a page's
+_BLOCK_REF = re.compile(rf"[ \t]*\(\({_UUID}\)\)")
+_LOGSEQ_MACRO = re.compile(r"\{\{(?P<name>[a-z][\w-]*)(?:[ \t]+(?P<args>[^{}\n]*?))?[ \t]*\}\}")
+_MACRO_LINKS = frozenset({"video", "youtube", "vimeo", "bilibili", "tweet", "twitter", "pdf"})
+_MACROS_DROPPED = frozenset({"query", "renderer", "function", "namespace"})
+# What stands for a line of metadata: a kramdown attribute line, which the reader reads as no words (see
+# `_Reader._attribute_line`). A blank line would part the list the line is in, which then reads as a loose one.
+_NO_LINE = "{: }"
+
+
+def _logseq_marks(body: str) -> bool:
+    """Return True when a body may hold Logseq's syntax (see `_logseq`)."""
+    return "((" in body or "{{" in body or "#[[" in body or ":: " in body or any(mark in body for mark in _LOGSEQ_MARKS)
+
+
+def _logseq(body: str) -> str:
+    """Return a body with Logseq's syntax read: its task markers as task boxes ('- [ ] Install Ubuntu', DONE as
+    '- [x]'), its metadata lines as no lines (`_NO_LINE`), its block references dropped, a tag of several words as
+    the page it names ('[[Docker Compose]]'), a video or a tweet embedded as its link, an embedded page as the page's
+    name and a query as nothing. Each line stays on its line; nothing in a fenced code block or a code span changes."""
+    lines = body.split("\n")
+    code = _code_lines(lines)
+    tasks = any(mark in body for mark in _TASK_MARKERS)
+    drawer_end = -1  # the ':END:' line of the drawer being read
+    top = True  # no line of the page's text read yet: properties here are the page's
+    page: list[int] = []
+    for i, line in enumerate(lines):
+        if code[i]:
+            top = False
+            continue
+        if i <= drawer_end:
+            lines[i] = _no_line(line)
+            continue
+        if top and line.strip():
+            field = _FIELD.match(line) if "::" in line else None
+            if field is not None and not field.group(1):
+                page.append(i)
+                continue
+            top = False
+        lead = line.lstrip()[:1]
+        if lead == ":" and _DRAWER.fullmatch(line) is not None:  # ':LOGBOOK:', up to its ':END:' (if it has one)
+            drawer_end = next(
+                (k for k in range(i + 1, min(i + _DRAWER_LINES, len(lines))) if _DRAWER_END.fullmatch(lines[k])), i
+            )
+            lines[i] = _no_line(line)
+            continue
+        if ":" in line and (
+            (("SCHEDULED" in line or "DEADLINE" in line) and _PLANNING.fullmatch(line) is not None)
+            or ("::" in line and _LOGSEQ_PROPERTY.fullmatch(line) is not None)
+        ):
+            lines[i] = _no_line(line)
+            continue
+        if tasks and lead and lead in "-*+0123456789":
+            line = _LOGSEQ_TASK.sub(_logseq_task, line, count=1)
+        if "((" in line or "{{" in line or "#[[" in line:
+            parts = line.split("`")
+            parts[::2] = [_logseq_inline(part) for part in parts[::2]]
+            line = "`".join(parts)
+        lines[i] = line
+    if any(_FIELD.match(lines[i]).group(2).casefold() in _PAGE_PROPERTIES for i in page):  # type: ignore[union-attr]
+        for i in page:
+            lines[i] = _NO_LINE
+    return "\n".join(lines)
+
+
+def _no_line(line: str) -> str:
+    """Return what stands for a line of metadata (`_NO_LINE`), at its indent: it stays in the list item it is in."""
+    return line[: len(line) - len(line.lstrip(" \t"))] + _NO_LINE
+
+
+def _logseq_task(found: re.Match[str]) -> str:
+    return f"{found.group('lead')}[{'x' if found.group('marker') == 'DONE' else ' '}] "
+
+
+def _logseq_inline(text: str) -> str:
+    """Return text (no code span) with Logseq's block references, tags of several words and macros read."""
+    if "((" in text:
+        text = _BLOCK_REF.sub("", text)
+    if "#[[" in text:
+        text = text.replace("#[[", "[[")
+    if "{{" in text:
+        text = _LOGSEQ_MACRO.sub(_logseq_macro, text)
+    return text
+
+
+def _logseq_macro(found: re.Match[str]) -> str:
+    """Return what a Logseq macro shows: a video's or a tweet's link, an embedded page's name (a block's: nothing),
+    nothing for a query; any other as written."""
+    name, args = found.group("name"), (found.group("args") or "").strip()
+    if name in _MACRO_LINKS:
+        if args.startswith(("http://", "https://")):
+            return args
+        if name in ("video", "youtube") and re.fullmatch(r"[\w-]{11}", args):
+            return _VIDEO_URLS["youtube"].format(args)
+        return ""
+    if name == "embed":
+        return args if args.startswith("[[") else ""
+    return "" if name in _MACROS_DROPPED else found.group()
 
 
 # Google Docs' 'Download as Markdown' escapes every character markdown might read, its list markers and task boxes

@@ -13,6 +13,7 @@ without weeks get weeks planned for them.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -199,6 +200,7 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MARKS = re.compile(r"[\W_]+$")
+_LOGSEQ_MACRO = re.compile(r"\{\{[a-z][\w-]*(?:[ \t]|\}\})")  # '{{cloze …}}': Logseq's, no '{{ page.title }}'
 # A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
 FOOTER_LINES = 3
 _EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
@@ -580,6 +582,7 @@ class _Heading:
     part: _Sub | None = None  # the part of a phase it opened
     contents: bool = False  # it holds a table of contents (dropped: links to places in the page)
     ended: bool = False  # a plan line's phase that a heading or a paragraph ended: no heading after it is under it
+    item_level: int = 0  # opened by a heading in a top-level list item ('- ## Phase 1: …'): that heading's level
 
 
 class _RawItem(NamedTuple):
@@ -1054,7 +1057,17 @@ class _Body:
                 # '1. Phase 1: HTML (Weeks 1-4)' or '1. **HTML (Weeks 1-4)**' with its bullets under it, in a file
                 # whose plan is such a list
                 self._open_plan_line(block, found)
+                if block.in_item_heading and self.stack:
+                    self.stack[-1].item_level = level
                 return
+        if kind == "item" and level and not depth and not quote and self.stack and level <= self.stack[-1].item_level:
+            # '- ## Resources' after the plan's '- ## Phase 6: …' items: a section beside the last phase, as a
+            # heading of that level would be; an item holds what is nested in it, so it is no part of the phase.
+            opened_at = self.stack[-1].level
+            self.phase = None
+            self.open_heading(opened_at, plain, line, None)
+            self.stack[-1].item_level = level
+            return
         if kind == "line" and self.line_plan and not depth and not quote:
             if line in self.line_plan:
                 self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
@@ -1146,7 +1159,12 @@ class _Body:
         if phase is None or (phase.objective, phase.wants_objective) != goal:
             return
         body = phase.body
-        if block.depth > 0 and body and body[-1].kind in ("item", "task"):
+        if (
+            block.depth > 0
+            and body
+            and body[-1].kind in ("item", "task")
+            and not (block.quote and block.depth <= body[-1].depth)
+        ):
             if body[-1].kind == "item":
                 body[-1] = body[-1]._replace(md=f"{body[-1].md} {block.md}")
             else:  # a task item shows as its checklist item does, and its note after it ('📖 [Pro Git](…)')
@@ -1216,6 +1234,8 @@ class _Body:
         top = self.stack[-1] if self.stack else None
         if top is None or (top.level == 7 and top.title == INTRO_TITLE):  # the text before the first heading
             return 0.5
+        if top.item_level:  # '- ## Notes' between the plan's '- ## Phase N' items: one of them
+            return top.level
         return top.level + 0.5
 
     def _line(self, heading: _Heading, md: str, line: int, depth: int, raw: str, rest_md: str, quote: int) -> None:
@@ -1229,7 +1249,9 @@ class _Body:
             if type(holder) is list:
                 holder[1] += " " + md
             return
-        if depth > 0 and self.last_topic is not None:  # a paragraph that continues a list item
+        # A paragraph that continues a list item; a quote at the item's own depth is an item of its own ('- > Don't
+        # memorise …' after '- Shell basics'), no words of the one before it.
+        if depth > 0 and self.last_topic is not None and (not quote or depth > self.last_topic[0]):
             self.last_topic[1] += " " + md
             return
         phase = self.phase
@@ -1476,11 +1498,14 @@ def _parse_body(
         )
     if links.templates:
         n = links.templates
+        # '{{cloze …}}': a macro of Logseq's, whose macros have their name right after the braces
+        logseq = _LOGSEQ_MACRO.match(links.first_template) is not None
+        tools = "Logseq, Jekyll, Hugo or GitBook" if logseq else "Jekyll, Hugo or GitBook"
         problems.add(
             "warning",
             links.first_template_line,
             f"{n} template tag{'s are' if n > 1 else ' is'} shown as written (the first: '{links.first_template}'): "
-            "the bot does not run Jekyll, Hugo or GitBook; write the text "
+            f"the bot does not run {tools}; write the text "
             f"{'they stand' if n > 1 else 'it stands'} for instead",
         )
     if links.unclosed_fence is not None:
@@ -3097,6 +3122,8 @@ def _build_sections(
         if named_groups and phase is not None:
             in_phase.setdefault((phase, h.title), path)
         text = "\n".join(h.lines).strip("\n")
+        if h.item_level and not h.is_phase:  # '- ## Resources': its bullets, nested in the item, from the margin
+            text = textwrap.dedent(text)
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing

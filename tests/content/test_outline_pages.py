@@ -1,0 +1,190 @@
+"""Outline pages (Logseq's, or any plan written as nested bullets): headings in list items, what is written under
+them, Logseq's tasks and syntax, and list items that hold only a quote or a table."""
+
+from __future__ import annotations
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_messages, phase_spans, section_titled
+
+OUTLINE = (
+    "- ## Phase 1: Shell (Weeks 1-2)\n"
+    "  goal:: Feel at home on a fresh server.\n"
+    "  - pipes and redirection\n"
+    "- ## Phase 2: Images (Weeks 3-4)\n"
+    "  Build any app into a small image.\n"
+    "  - layers and the build cache\n"
+    "- ## Phase 3: Pipelines (Weeks 5-6)\n"
+    "  **Goal:** Every commit is built and tested.\n"
+    "  - ### Runners\n"
+    "    - hosted or self-hosted\n"
+    "- ## Further reading\n"
+    "  - [The Twelve-Factor App](https://12factor.net/)\n"
+    "- ## Monthly retro\n"
+    "  - What slowed me down?\n"
+)
+
+
+def test_what_is_written_under_a_heading_in_a_list_item_is_the_phases_objective():
+    role, _ = parse_messages(OUTLINE)
+    assert [p.objective for p in role.phases] == [
+        "Feel at home on a fresh server.",
+        "Build any app into a small image.",
+        "Every commit is built and tested.",
+    ]
+    assert phase_body(role.phases[0]).split("\n") == [
+        "**Objective:** Feel at home on a fresh server.",
+        "",
+        "- pipes and redirection",
+    ]
+
+
+def test_a_heading_item_beside_the_phase_items_ends_the_last_phase():
+    role, _ = parse_messages(OUTLINE)
+    assert phase_spans(role) == [(1, "Shell", (1, 2)), (2, "Images", (3, 4)), (3, "Pipelines", (5, 6))]
+    assert phase_body(role.phases[2]).split("\n") == [
+        "**Objective:** Every commit is built and tested.",
+        "",
+        "- Runners",
+        "  - hosted or self-hosted",
+    ]
+    assert section_titled(role, "Further reading").text == "- [The Twelve-Factor App](https://12factor.net/)"
+    assert section_titled(role, "Monthly retro").text == "- What slowed me down?"
+    assert role.phases[2].last_week == 6
+
+
+LOGSEQ_TASKS = (
+    "## Phase 1: Shell (Weeks 1-2)\n"
+    "- TODO Install Debian in a VM\n"
+    "  SCHEDULED: <2026-12-09 Wed>\n"
+    "- DOING Read the bash manual\n"
+    "  DEADLINE: <2026-12-20 Sun>\n"
+    "- NOW Write a backup script\n"
+    "- LATER [#B] Try fish\n"
+    "- DONE Solve the first ten wargame levels\n"
+    "  :LOGBOOK:\n"
+    "  CLOCK: [2026-12-03 Thu 19:02:11]--[2026-12-03 Thu 21:40:06] =>  02:37:55\n"
+    "  :END:\n"
+    "- Fix every TODO the linter finds\n"
+    "- todo: pick an editor\n"
+)
+
+
+def test_logseq_task_markers_make_checklist_items_without_their_marker_or_metadata():
+    role, _ = parse_messages(LOGSEQ_TASKS)
+    assert [i.text for i in role.checklist] == [
+        "Install Debian in a VM",
+        "Read the bash manual",
+        "Write a backup script",
+        "Try fish",
+        "Solve the first ten wargame levels",
+    ]
+    shown = phase_body(role.phases[0], role.checklist, done=set())
+    for junk in ("TODO Install", "SCHEDULED", "DEADLINE", "LOGBOOK", "CLOCK", ":END:", "[#B]"):
+        assert junk not in shown
+    text = section_titled(role, "Phase 1: Shell (Weeks 1-2)").text
+    assert "- ☑ Solve the first ten wargame levels" in text
+    assert "- ☐ Install Debian in a VM" in text
+    assert "- Fix every TODO the linter finds" in text  # prose, no task
+    assert "- todo: pick an editor" in text
+
+
+def test_a_bullet_of_only_a_quote_or_a_table_stands_in_its_own_place():
+    body = (
+        "## Phase 1: Networking (Weeks 1-2)\n"
+        "- Subnets and CIDR\n"
+        "- > Learn what each layer breaks, not its name.\n"
+        "- | Tool | Verdict |\n"
+        "  |---|---|\n"
+        "  | tcpdump | must learn |\n"
+        "- Firewalls\n"
+    )
+    role, _ = parse_messages(body)
+    assert phase_body(role.phases[0]).split("\n") == [
+        "- Subnets and CIDR",
+        "",
+        "> Learn what each layer breaks, not its name.",
+        "",
+        "- tcpdump — Verdict: must learn",
+        "- Firewalls",
+    ]
+
+
+def test_a_quote_or_a_table_item_in_an_outline_phase_is_no_part_of_the_bullet_before_it():
+    body = (
+        "- ## Phase 1: Networking (Weeks 1-2)\n"
+        "\t- Subnets and CIDR\n"
+        "\t- > Learn what each layer breaks, not its name.\n"
+        "\t- | Tool | Verdict |\n"
+        "\t  |---|---|\n"
+        "\t  | tcpdump | must learn |\n"
+        "- ## Phase 2: DNS (Weeks 3-4)\n"
+        "\t- resolvers\n"
+    )
+    role, _ = parse_messages(body)
+    assert phase_body(role.phases[0]).split("\n") == [
+        "- Subnets and CIDR",
+        "",
+        "> Learn what each layer breaks, not its name.",
+        "",
+        "- tcpdump — Verdict: must learn",
+    ]
+    assert [t.text for t in role.phases[0].topics] == ["Subnets and CIDR", "tcpdump — Verdict: must learn"]
+
+
+def test_logseq_properties_references_tags_and_macros_show_as_what_they_mean():
+    body = (
+        "title:: Containers plan\n"
+        "alias:: docker plan\n"
+        "tags:: roadmap, #learning\n"
+        "\n"
+        "- Outline of my container year.\n"
+        "- ## Phase 1: Docker (Weeks 1-2)\n"
+        "  id:: 6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01\n"
+        "  collapsed:: true\n"
+        "  goal:: Ship a small image.\n"
+        "\t- multi-stage builds\n"
+        "\t- {{video https://www.youtube.com/watch?v=pg19Z8LL06w}}\n"
+        "\t- #[[Docker Compose]] cheatsheet\n"
+        "\t- TODO Draw the build ((6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01))\n"
+        "- ## Phase 2: Compose (Weeks 3-4)\n"
+        "\t- {{embed [[Reading list]]}}\n"
+        "\t- {{query (todo TODO NOW)}}\n"
+        "\t- volumes\n"
+    )
+    role, messages = parse_messages(body)
+    assert [s.title for s in role.sections if s.path[0] == "Introduction"] == [
+        "Introduction",
+        "Outline of my container year.",
+    ]
+    intro = section_titled(role, "Introduction").text
+    assert "title" not in intro and "alias" not in intro
+    assert role.phases[0].objective == "Ship a small image."
+    first = phase_body(role.phases[0], role.checklist, done=set())
+    assert "<https://www.youtube.com/watch?v=pg19Z8LL06w>" in first
+    assert "- Docker Compose cheatsheet" in first
+    assert "id:" not in first and "collapsed" not in first and "((" not in first
+    assert [i.text for i in role.checklist] == ["Draw the build"]
+    assert phase_body(role.phases[1]).split("\n") == ["- Reading list", "- volumes"]
+    assert not [m for m in messages if "template" in m]
+
+
+def test_a_logseq_macro_left_as_written_is_named_as_logseqs():
+    _, messages = parse_messages("## Phase 1: Docker (Weeks 1-2)\n- {{cloze layers}} are cached\n")
+    (warning,) = [m for m in messages if "template" in m]
+    assert "the bot does not run Logseq, Jekyll, Hugo or GitBook" in warning
+
+
+def test_a_phase_item_after_a_heading_item_that_is_no_phase_is_beside_it_not_under_it():
+    body = (
+        "- ## Phase 1: Shell (Weeks 1-2)\n"
+        "  - pipes\n"
+        "- ## Notes on the break\n"
+        "  - rest\n"
+        "- ## Phase 2: Images (Weeks 3-4)\n"
+        "  - layers\n"
+    )
+    role, _ = parse_messages(body)
+    assert phase_spans(role) == [(1, "Shell", (1, 2)), (2, "Images", (3, 4))]
+    assert section_titled(role, "Phase 2: Images (Weeks 3-4)").path == ("Phase 2: Images (Weeks 3-4)",)
+    assert section_titled(role, "Notes on the break").text == "- rest"
+    assert phase_body(role.phases[0]).split("\n") == ["- pipes"]
