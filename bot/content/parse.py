@@ -47,6 +47,7 @@ from bot.content.phases import (
     cut_short,
     dated_hint,
     dated_phases,
+    day_count_phases,
     day_hint,
     heading_day,
     heading_span,
@@ -71,6 +72,7 @@ from bot.content.phases import (
     series_before,
     series_word,
     span_line,
+    spans_after_phases,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -1542,6 +1544,12 @@ def _parse_body(
         heading_phases = [None] * len(heading_phases)
     if not any(heading_phases):
         reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
+            series = [read_series_heading(text) for _, text in headings]
+            found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
+            heading_phases = list(heading_phases)
+            for i, more in spans_after_phases(timed, found).items():
+                heading_phases[i] = more
         dated_series = _dated_series(headings, reader.series)
         if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
             heading_phases, reader.series = dated_series, None
@@ -1552,6 +1560,9 @@ def _parse_body(
         titled = titled_spans(timed) if plain_file else None
         if titled is not None:  # '### HTML and CSS (weeks 1-3)': a phase per such section
             heading_phases, plain_file = titled, False
+        counted = day_count_phases(headings) if plain_file else None
+        if counted is not None:  # '## 30 days: Learn', '## 60 days: Contribute': a phase per such section
+            heading_phases, plain_file = counted, False
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False

@@ -839,9 +839,18 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
+# A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
+# 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
+_BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
+        label = _BOARD_LABEL.match(text)
+        if label is not None:
+            text = f"{label.group('lead')}{text[label.end() :]}"
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
     text = _ordinal_first(text)
@@ -1066,10 +1075,11 @@ def _title_of(without: tuple[str, str]) -> str:
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
-    if not title and note and only_dates(note):
+    if not title and note and (only_dates(note) or due_dates(note)):
         return ""  # dates alone are no title: the phase is named by its span and them (`heading_span`)
-    if title[:1] in "([" and not note and only_dates(title[1:-1]) and title[-1:] == _BRACKETS[title[0]]:
-        return ""  # 'Week 1 (Jan 8 - Jan 14)': the same
+    bracketed = title[1:-1] if title and title[0] in "([" and title[-1] == _BRACKETS[title[0]] else None
+    if bracketed is not None and not note and (only_dates(bracketed) or due_dates(bracketed)):
+        return ""  # 'Week 1 (Jan 8 - Jan 14)', 'Week 1 (due Jan 6)': the same
     return f"{title} ({note})" if note and title else title or note
 
 
@@ -1189,6 +1199,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in terms:
             found[i] = None
     _counted_by_slash(headings, found)
+    _previews(headings, found)
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
     if outline:
         alone = len(outline) == len(found) - found.count(None)
@@ -1197,7 +1208,172 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in outline:
             if headings[i][0] != level:
                 found[i] = None
+    for i, more in spans_after_phases(headings, found).items():
+        found[i] = more
+    _first_weeks(headings, found)
     return found
+
+
+def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the span headings a section outside any phase holds that a later, shallower phase heading
+    of their unit spans again: '### Day 2–3' and '### Day 4–5' under '## First Week', before '## Days 1–30: Learn',
+    are days of that phase's first week told apart ahead of it, not phases of their own (as phases, each would push
+    the plan a week on, and days 1-30 would start in week 3)."""
+    spanned = [i for i, f in enumerate(found) if f is not None and f.number is None and f.first is not None]
+    if len(spanned) < 2 or len({headings[i][0] for i in spanned}) < 2:  # most files: one level of phase headings
+        return
+    stack: list[tuple[int, bool]] = []  # the headings open: (level, a phase heading)
+    for i, (level, _) in enumerate(headings):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        f = found[i]
+        if f is not None and f.number is None and f.first is not None and not any(p for _, p in stack):
+            later = next((j for j in spanned if j > i and headings[j][0] < level), None)
+            spans = found[later] if later is not None else None
+            if (
+                spans is not None
+                and spans.unit == f.unit
+                and spans.first is not None
+                and spans.last is not None
+                and spans.first <= f.first <= (f.last or f.first) <= spans.last
+            ):
+                found[i] = f = None
+        stack.append((level, f is not None))
+
+
+def spans_after_phases(
+    headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]
+) -> dict[int, PhaseHeading]:
+    """Return the phases of headings without a phase word at the level of a file's phases, after them, that give
+    their weeks after their title ('## 🏁 Capstone (week 12)' after '## Phase 5: Async (Weeks 10-11)' or a series of
+    '## Sprint N (2 weeks)'), by index: the plan goes on in them. `found`: the file's phase headings, by index.
+
+    Each such heading must start after the weeks of the phases before it, and comes after the last numbered phase
+    (it takes the next number); among week, month or day headings, which number none, it may come between them ('##
+    Review (week 4)'), before the weeks of the next. Where the phases give their lengths ('(2 weeks)'), a heading
+    that gives its length is one too ('## Final project (1 week)'). A heading of weeks the phases before it take ('##
+    Summary (weeks 1-12)') is none, nor one of weeks the next phases take ('## Block 2 (weeks 4-6)' over '## Week
+    4')."""
+    kinds = [(i, "phase" if f.number is not None else f.unit) for i, f in enumerate(found) if f is not None]
+    if not kinds or not any("(" in text or "[" in text for _, text in headings):  # most files
+        return {}
+    kind = kinds[0][1]
+    last_numbered = max((i for i, k in kinds if k == "phase"), default=-1)
+    more: dict[int, PhaseHeading] = {}
+    end: int | None = 0  # the last week of the phases so far, where they say it
+    level, number, lengths = None, None, True  # lengths: the phases so far give their lengths only
+    for i, (at, text) in enumerate(headings):
+        f = found[i]
+        if f is None and level == at and ("(" in text or "[" in text) and end is not None and i > last_numbered:
+            f = _titled_span(text)
+            after = next((found[j] for j, _ in kinds if j > i), None)  # the next phase heading
+            if f is not None and f.first is not None and f.last is not None and f.first <= end:
+                f = None  # weeks already planned: a summary's, or a part's said again
+            elif f is not None and after is not None and after.first is not None and f.last >= after.first:
+                f = None  # weeks the phases after it take: a block that holds them ('## Block 2 (weeks 4-6)')
+            elif f is None and lengths and (box := time_box(text)) is not None and not text[len(box[0]) :].strip():
+                f = PhaseHeading(None, None, None, box[1], "", box[2])
+            if f is not None and kind == "phase":
+                f = f._replace(number=(number or 0) + 1)
+            elif f is not None and f.unit and kind != "week":
+                f = f._replace(unit=kind)  # its weeks as read; a file's phases count in one unit
+            if f is not None:
+                more[i] = f
+        if f is None or (("phase" if f.number is not None else f.unit) != kind and i not in more):
+            continue
+        level, number = at, f.number
+        lengths = lengths and f.first is None and f.length is not None
+        if f.last is not None:
+            end = f.last
+        elif end is not None and f.length is not None:
+            end += f.length
+        else:
+            end = None
+    return more
+
+
+# A heading that counts days from the start of a plan, or after the part before it: '30 days: Learn', 'First 30 days',
+# 'Next 30 days — Contribute', 'The last 30 days', 'First 2 weeks', 'First month' (see `day_count_phases`).
+_COUNTED = re.compile(
+    rf"(?:the\s+)?(?:(?P<how>first|next|last|final)\s+)?(?P<n>\d{{1,3}}\s*)?(?P<unit>{_DAY_WORDS}|weeks?|months?)"
+    r"(?![\w-])\s*[:\-–—|.]*\s*",
+    re.IGNORECASE,
+)
+_COUNTED_FIRST = "ftnl0123456789"  # the first letters (and digits) a counted heading starts with
+
+
+def _counted(text: str) -> tuple[str, int, str, str] | None:
+    """Return how a heading counts its days ('first', 'next', 'last' or '' for '30 days'), their number, their unit
+    and the heading's title ('Learn'; the words as written where it has none: 'First 30 days'); else None."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    if text[start : start + 1].casefold() not in _COUNTED_FIRST:  # most headings
+        return None
+    found = _COUNTED.match(text, start)
+    if found is None or (found.group("n") is None and found.group("how") is None):
+        return None
+    how = (found.group("how") or "").casefold()
+    n = int(found.group("n")) if found.group("n") else 1  # 'First month'
+    unit = _unit_of(found.group("unit"))
+    title = _title(text[found.end() :]) or text[start:].strip()
+    return ("last" if how == "final" else how), n, unit, title
+
+
+def _unit_of(word: str) -> str:
+    """Return the unit an English (or other) unit word counts in: "week", "month" or "day"."""
+    word = word.casefold()
+    return "week" if word.startswith("week") else "month" if word.startswith("month") else "day"
+
+
+def _in_days(unit: str, n: int) -> int:
+    return n * 7 if unit == "week" else n * 30 if unit == "month" else n
+
+
+def day_count_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
+    """Read an onboarding plan's headings that count its days ('## 30 days: Learn', '## 60 days: Contribute', '## 90
+    days: Own'; 'First 30 days', 'Next 30 days', 'Last 30 days') as phases of those days, in weeks as 'Days 1-30',
+    'Days 31-60' are: '60 days' after '30 days' is the days up to day 60, 'Next 30 days' the 30 after those before
+    it. For a file with no phase heading: those at the outermost level that has two or more of them; None when no
+    level has two, or they do not count on ('30 days' after '60 days', 'First 30 days' after another)."""
+    counted = [(i, c) for i, (_, text) in enumerate(headings) if (c := _counted(text)) is not None]
+    levels = Counter(headings[i][0] for i, _ in counted)
+    level = min((lv for lv, n in levels.items() if n >= 2), default=None)
+    if level is None:
+        return None
+    found: list[PhaseHeading | None] = [None] * len(headings)
+    end = 0  # the last day of the phases so far
+    for i, (how, n, unit, title) in counted:
+        if headings[i][0] != level:
+            continue
+        days = _in_days(unit, n)
+        if (how == "first" and end) or (how == "" and days <= end):
+            return None  # 'First 30 days' after other phases, '30 days' after 60: no count of one plan
+        last = days if how == "" else end + days
+        found[i] = PhaseHeading(None, *_weeks("day", end + 1, last), title, "day")
+        end = last
+    return found
+
+
+def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read the heading right before a plan's first phase, at its level, as the phase of the weeks before that one
+    where it counts them from the start ('## First 30 days' or '## First month' before '## Month 2', '## Month 3';
+    '## 30 days' before '## Days 31-60'): the plan's first weeks, not a section before it."""
+    first = next((i for i, f in enumerate(found) if f is not None), None)
+    if first is None or first == 0:
+        return
+    f = found[first]
+    if f is None or f.number is not None or f.first is None or f.first <= 1 or f.unit not in ("week", "month", "day"):
+        return
+    level = headings[first][0]
+    before = next((j for j in range(first - 1, -1, -1) if headings[j][0] <= level), None)
+    if before is None or headings[before][0] != level:
+        return
+    counted = _counted(headings[before][1])
+    if counted is None or counted[0] not in ("", "first"):
+        return
+    _, n, unit, title = counted
+    last = min(_weeks("day", 1, _in_days(unit, n))[1], f.first - 1)
+    found[before] = PhaseHeading(None, 1, last, title, f.unit)
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1466,6 +1642,8 @@ def phase_hint(text: str) -> str | None:
     if word is None:
         return _misspelt(body)
     rest = body[word.end() :].strip()
+    if rest[:1] == "-" and body[word.end() + 1 : word.end() + 2].isalpha():
+        return None  # a word of its own that a hyphen joins to another: 'Week-by-week checklist', 'Phase-out plan'
     if not rest or not rest[0].isalpha():  # 'Week: Intro', 'Phase ?: Testing', 'Weeks ? - ?: UI'
         said = word.group().casefold()
         if said not in _HINT_FORMS:  # a phase word
@@ -1643,7 +1821,7 @@ def heading_span(text: str) -> str | None:
         words = written.strip(" ()[]")
         at = text.find(written)
         dates = text[at + len(written) :].strip(_EDGES + "()[]") if at >= 0 else ""
-        if dates and only_dates(dates):  # 'Week 1 (Jan 8 – Jan 14)', 'Week 1: Jan 8 – Jan 14'
+        if dates and (only_dates(dates) or due_dates(dates)):  # 'Week 1 (Jan 8 – Jan 14)', 'Week 1 (due Jan 6)'
             words = f"{words} ({dates})"
     else:
         return None
@@ -1729,22 +1907,28 @@ def _ranged(text: str) -> bool:
 
 
 def series_word(headings: list[tuple[int, str]]) -> str | None:
-    """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), if any: the
-    largest, but that a series whose headings give weeks outranks one deeper whose headings give none ('## Module 1:
-    Web (Weeks 1-3)' over its '### Lesson N' parts)."""
+    """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), or of two numbered
+    one after the other that each give their weeks or length ('## Sprint 1 (2 weeks)', '## Sprint 2 (2 weeks)'), if
+    any: the largest, but that a series whose headings give weeks outranks one deeper whose headings give none ('##
+    Module 1: Web (Weeks 1-3)' over its '### Lesson N' parts)."""
     counts: dict[tuple[int, str], int] = {}
-    timed: set[tuple[int, str]] = set()  # the series some heading of which gives its weeks or length
-    ranged: set[tuple[int, str]] = set()  # ... some heading of which numbers several ('Chapter 1–2')
+    timed: dict[tuple[int, str], int] = {}  # how many headings of each series give their weeks or length
+    ranged: set[tuple[int, str]] = set()  # the series some heading of which numbers several ('Chapter 1–2')
+    numbers: dict[tuple[int, str], int | None] = {}  # the number of each series' last heading
+    next_to: set[tuple[int, str]] = set()  # the series two headings of which are numbered one after the other
     for level, text in headings:
         found = read_series_heading(text)
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
             if found[1].first is not None or found[1].length is not None:
-                timed.add(key)
+                timed[key] = timed.get(key, 0) + 1
             if found[1].title[:1].isdigit() and _ranged(text):
                 ranged.add(key)
-    series = [(key, n) for key, n in counts.items() if n >= 3]
+            if found[1].number is not None and numbers.get(key) == found[1].number - 1:
+                next_to.add(key)
+            numbers[key] = found[1].number
+    series = [(key, n) for key, n in counts.items() if n >= 3 or (n == 2 and timed.get(key) == 2 and key in next_to)]
     best = max(series, key=lambda kv: kv[1], default=None)
     if best is None or (best[0] in timed and best[0] in ranged):
         # 'Chapter 1–2 — weeks 1-2', 'Chapter 3 — weeks 3-5': the numbers are the book's, several to a phase; the
@@ -2178,6 +2362,18 @@ def only_dates(text: str) -> bool:
     if not any(c.isdigit() for c in text):
         return False
     return _DATES_ONLY.fullmatch(text) is not None or ("/" in text and _NUMERIC_DAYS.fullmatch(text) is not None)
+
+
+_DUE = re.compile(r"(?:due|deadline)\s*(?:[:：]|on|by)?\s*", re.IGNORECASE)
+
+
+def due_dates(text: str) -> bool:
+    """Return True for a text that gives when something is due and nothing else ('due Jan 6', 'Deadline: 2025-01-06'),
+    as a milestone's heading writes it after its week."""
+    if "ue" not in text and "ine" not in text and "UE" not in text and "INE" not in text:  # most texts
+        return False
+    due = _DUE.match(text)
+    return due is not None and only_dates(text[due.end() :])
 
 
 def without_dates(title: str) -> str:
