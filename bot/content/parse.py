@@ -550,6 +550,7 @@ class _PhaseBuilder:
     # own words ('' for '## Q1', which is named 'Q1'), so naming a phase never changes the IDs progress is kept by.
     id_title: str = ""
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
+    item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
 
 
 @dataclass(slots=True)
@@ -950,6 +951,8 @@ class _Body:
             ):  # beside the last phase, not under it
                 level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
                 self.end_plan()
+            if self._holds_items():  # a heading after a list of parts ends the list, and so its last part
+                self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
             if found is None and self.series is not None:
@@ -992,6 +995,8 @@ class _Body:
                 # whose plan is such a list
                 self._open_plan_line(block, found)
                 return
+            if self._holds_items():  # '- [Glossary](…)' after the last part's chapters: the list's, not the part's
+                self.end_plan()
         if kind == "line" and self.line_plan and not depth and not quote:
             if line in self.line_plan:
                 self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
@@ -1118,6 +1123,8 @@ class _Body:
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
         name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
         self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
+        if block.kind == "item" and self.phase is not None:
+            self.phase.item = True
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
         depth = 1 if block.kind == "item" else 0
@@ -1139,6 +1146,17 @@ class _Body:
             self.stack.pop().ended = True
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _holds_items(self) -> bool:
+        """Return True when the open phase is a list item of a list plan with items nested under it ('- **Part 2:
+        ML** (weeks 5-9)' over its chapters): a top-level item that is no part, or a heading, is no part of it. A
+        plan whose items hold nothing nested ('- **Month 2 (Weeks 5-8)**', then '- JavaScript') keeps what follows."""
+        phase = self.phase
+        return (
+            phase is not None
+            and phase.item
+            and any(p.depth and p.line != phase.line for p in phase.body if p.kind in ("item", "task"))
+        )
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1218,15 +1236,20 @@ class _Body:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
             weeks = None
+            phase = self.phase
             if not depth and task is None:
                 weeks = _item_weeks(block)
                 if weeks is None and self.bullet_weeks:  # 'NumPy arrays (weeks 2-3)': the bullets date the phase
                     weeks = item_weeks(plain)
+            elif depth == 1 and task is None and phase.item and line_no != phase.line:
+                # '- **Part 2: ML** (weeks 5-9)' over '- [7. Trees](…) — weeks 7-8': the part's bullets say their
+                # weeks of it, at its start or end
+                weeks = _item_weeks(block) or item_weeks(_without_trailing_emoji(plain))
+                if weeks is not None and phase.first is not None and phase.last is not None:
+                    weeks = weeks if phase.first <= weeks[0] and weeks[1] <= phase.last else None
             if weeks is not None:  # '1. Week 5 — SELECT basics': that week's work, and a week of the phase
-                self.phase.inner.append(weeks)
-            self.phase.body.append(
-                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False))
-            )
+                phase.inner.append(weeks)
+            phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False)))
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -1699,6 +1722,14 @@ def _marked_label(md: str) -> tuple[str, str] | None:
         return None
     words = _UNESCAPE.sub(r"\1", found.group(2)).strip()
     return f"{found.group(1)} {words}", found.group(3).strip()
+
+
+def _without_trailing_emoji(text: str) -> str:
+    """Return `text` without the emoji that end it ('NumPy — week 2 🧪' is 'NumPy — week 2')."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _EMOJI_PARTS):
+        end -= 1
+    return text[:end]
 
 
 def _plan_item(plain: str, found: PhaseHeading) -> bool:
