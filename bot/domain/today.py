@@ -841,7 +841,10 @@ def build_today(
     elif piece.units:
         units = piece.units
         first = next((u for at, u in enumerate(units) if u.topics or not heads_parts(units, at)), units[0])
-        next_step = NextStep(first.heading, unit=first)
+        # A cell of the row that is the phase ('| 1 | IAM basics | Domains: 1.1, 1.3 |', or 'Week 1 | IAM basics |
+        # …' on a line) says something of the phase's title, which names the work
+        own_line = first.label is None and bool(phase.title) and any(p.line == phase.line for p in first.pieces[:1])
+        next_step = NextStep(phase.title if own_line else first.heading, unit=first)
     return TodayView(
         week=week,
         phase_number=phase.number,
