@@ -1689,6 +1689,10 @@ class _HtmlBlock:
             return
         if tag == "summary" and _SUMMARY_PROMPT.fullmatch(plain) is not None:
             return  # '📂 Click to expand': what to do with the block, which names nothing in it
+        if tag == "summary" and plain[-1] in ")]":  # 'Portfolio checklist (click to expand)': the prompt names nothing
+            at = plain.rfind("(" if plain[-1] == ")" else "[")
+            if at > 0 and _SUMMARY_PROMPT.fullmatch(plain[at + 1 : -1]) is not None:
+                plain = plain[:at].rstrip()
         level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
