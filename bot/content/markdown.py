@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import pyromark
 
 from bot.content.ids import meaning_words
-from bot.content.phases import only_day, read_phase_heading, title_cell, uncounted
+from bot.content.phases import only_day, read_phase_heading, table_row_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -1407,6 +1407,8 @@ class _Reader:
         shown = uncounted(cells)
         first = title_cell(shown) or 0
         _, title_md, title_plain = shown[first]
+        if not anchor_only and anchors is not None and any(anchors):
+            anchor_only = _contents_row(head, row, anchors, title_plain)
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
         others = shown[:first] + shown[first + 1 :]
@@ -1431,6 +1433,15 @@ class _Reader:
                 quote=self.quote,
             )
         )
+
+
+def _contents_row(head: list[tuple[str, str]], row: list[tuple[str, str]], anchors: list[bool], title: str) -> bool:
+    """Return True for a row of a table of contents that says more of each entry ('| 04 | [Streaming
+    replication](#lab-04) | 1 h |'): its title is a link into the page, whose section is the entry. A row that counts
+    weeks or months ('| 1 | [Setup](#setup) |' under '| Week | Topic |') may be a plan, and stays a row."""
+    if not any(a and plain == title for (plain, _), a in zip(row, anchors, strict=True)):
+        return False
+    return not any(table_row_heading(head[i][0], plain) for i, (plain, _) in enumerate(row) if i < len(head))
 
 
 # The events that may open a text (see `_Reader._loose_text`): inline ones, and the starts of inline marks.
@@ -1734,6 +1745,10 @@ class _HtmlBlock:
             return
         if tag == "summary" and _SUMMARY_PROMPT.fullmatch(plain) is not None:
             return  # '📂 Click to expand': what to do with the block, which names nothing in it
+        if tag == "summary" and plain[-1] in ")]":  # 'Portfolio checklist (click to expand)': the prompt names nothing
+            at = plain.rfind("(" if plain[-1] == ")" else "[")
+            if at > 0 and _SUMMARY_PROMPT.fullmatch(plain[at + 1 : -1]) is not None:
+                plain = plain[:at].rstrip()
         level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)

@@ -566,6 +566,7 @@ class _PhaseBuilder:
     # own words ('' for '## Q1', which is named 'Q1'), so naming a phase never changes the IDs progress is kept by.
     id_title: str = ""
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
+    item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
 
 
 @dataclass(slots=True)
@@ -694,6 +695,7 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str 
 
 
 _ZH_DETAILS = re.compile("[、，；]")
+_WORD = re.compile(r"[^\W\d_]{2}")  # a word: two letters in a row ('4.x' has none)
 # A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
 # as kanban boards and idea lists write them.
 _BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*[-–—]\s+(?=\S)")
@@ -753,6 +755,8 @@ def _topic_title(text: str, md: str = "") -> str:
             or not rest.strip()
             or (colon == "：" and _ZH_DETAILS.search(listed) is not None)
         )
+        # numbers alone are no details the head names ('Domains: 1.1, 1.3', 'Chapters: 3, 4, 8'): they are the title's
+        and (not rest.strip() or _WORD.search(rest) is not None)
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
@@ -1016,6 +1020,8 @@ class _Body:
             ):  # beside the last phase, not under it
                 level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
                 self.end_plan()
+            if self._holds_items():  # a heading after a list of parts ends the list, and so its last part
+                self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
             if line in self.set_aside:
@@ -1062,6 +1068,8 @@ class _Body:
                 if block.in_item_heading and self.stack:
                     self.stack[-1].item_level = level
                 return
+            if self._holds_items():  # '- [Glossary](…)' after the last part's chapters: the list's, not the part's
+                self.end_plan()
         if kind == "item" and level and not depth and not quote and self.stack and level <= self.stack[-1].item_level:
             # '- ## Resources' after the plan's '- ## Phase 6: …' items: a section beside the last phase, as a
             # heading of that level would be; an item holds what is nested in it, so it is no part of the phase.
@@ -1205,6 +1213,8 @@ class _Body:
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
         name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
         self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
+        if block.kind == "item" and self.phase is not None:
+            self.phase.item = True
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
         depth = 1 if block.kind == "item" else 0
@@ -1226,6 +1236,17 @@ class _Body:
             self.stack.pop().ended = True
         self.sub = self.part = None
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _holds_items(self) -> bool:
+        """Return True when the open phase is a list item of a list plan with items nested under it ('- **Part 2:
+        ML** (weeks 5-9)' over its chapters): a top-level item that is no part, or a heading, is no part of it. A
+        plan whose items hold nothing nested ('- **Month 2 (Weeks 5-8)**', then '- JavaScript') keeps what follows."""
+        phase = self.phase
+        return (
+            phase is not None
+            and phase.item
+            and any(p.depth and p.line != phase.line for p in phase.body if p.kind in ("item", "task"))
+        )
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1313,17 +1334,22 @@ class _Body:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
             weeks = None
+            phase = self.phase
             if not depth and task is None:
                 weeks = _item_weeks(block)
                 if weeks is None and self.bullet_weeks:  # 'NumPy arrays (weeks 2-3)': the bullets date the phase
                     weeks = item_weeks(plain)
+            elif depth == 1 and task is None and phase.item and line_no != phase.line:
+                # '- **Part 2: ML** (weeks 5-9)' over '- [7. Trees](…) — weeks 7-8': the part's bullets say their
+                # weeks of it, at its start or end
+                weeks = _item_weeks(block) or item_weeks(_without_trailing_emoji(plain))
+                if weeks is not None and phase.first is not None and phase.last is not None:
+                    weeks = weeks if phase.first <= weeks[0] and weeks[1] <= phase.last else None
             if weeks is not None:  # '1. Week 5 — SELECT basics': that week's work, and a week of the phase
-                self.phase.inner.append(weeks)
+                phase.inner.append(weeks)
             elif not depth and (day := heading_day(plain)) is not None:  # '1. **Day 31** — Spark': that day's work
-                self.phase.days.append(day)
-            self.phase.body.append(
-                _new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False))
-            )
+                phase.days.append(day)
+            phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False)))
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -1849,6 +1875,14 @@ def _marked_label(md: str) -> tuple[str, str] | None:
     return f"{found.group(1)} {words}", found.group(3).strip()
 
 
+def _without_trailing_emoji(text: str) -> str:
+    """Return `text` without the emoji that end it ('NumPy — week 2 🧪' is 'NumPy — week 2')."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _EMOJI_PARTS):
+        end -= 1
+    return text[:end]
+
+
 def _plan_item(plain: str, found: PhaseHeading) -> bool:
     """Return True for a list item that can be a phase of a list plan: not a quarter ('Q1: ...' may ask) nor a
     number and a length alone ('2. Functions (1 week)' numbers the parts of something)."""
@@ -2097,10 +2131,11 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
+    rows, ticks = _sheet_rows(rows)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
-    for row in rows:
+    for row, done in zip(rows, ticks, strict=True):
         # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
         # plan.
@@ -2110,7 +2145,15 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
         )
         if heading is None and column is not None and _no_week(row, column):
             # '| — | Mar 9–13 | Spring break |' after week 8: no week of its own, a row of the week before it
-            out.append(_break_row(row, first_column))
+            if done is None:
+                out.append(_break_row(row, first_column))
+            else:  # '|  | Bash scripting | … | FALSE |' in a tracker: a checklist item of the week before it
+                cells = uncounted(_flat_cells(row.cells))
+                at = title_cell(cells, first_column)
+                if at is None:
+                    out.append(_break_row(row, first_column))
+                else:
+                    out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], done, row.line, row.quote + 1))
             continue
         found = read_phase_heading(heading) if heading is not None else None
         if found is None or found.first is None or found.last is None or found.first <= after:
@@ -2138,6 +2181,10 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
             others = others[:titled] + others[titled + 1 :]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
+        if done is not None and titled is not None:  # a tracker's row: its topic a checklist item, its cells under it
+            out.extend(_row_task(("", title_md, title_plain), _flat_cells(tuple(others)), done, row.line, quote))
+            out.extend(lines)
+            continue
         out.extend(lines)
         for head, cell_md, cell_plain in others:
             first_md, *more = cell_lines(cell_md)
@@ -2152,10 +2199,103 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
                 more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
             item_md = f"{head}: {first_md}" if head else first_md
-            item_plain = first_plain if not head or any(c.isalpha() for c in first_plain) else f"{head}: {first_plain}"
+            # a cell of numbers or a short word ('1.1, 1.3', '4.x', 'all') is titled with its column ('Domains: all')
+            named = len(first_plain) > 3 and _WORD.search(first_plain) is not None
+            item_plain = first_plain if not head or named else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
             out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
     return (out, after) if numbered >= 2 else None
+
+
+# The header of a tracker's column of checkboxes ('Done', 'Completed', '✓'), as a spreadsheet exports them, in the
+# languages role files are written in.
+_DONE_COLUMN = re.compile(
+    r"done\??|completed?\??|finished\??|checked|check|status|progress|[✓✔☑✅]\ufe0f?"
+    r"|erledigt|fertig|hecho|completado|terminado|fait|termin[ée]|feito|conclu[íi]do|fatto|gedaan|klaar|selesai"
+    r"|tamamland[ıi]|zrobione|выполнено|готово|виконано|完成|済",
+    re.IGNORECASE,
+)
+# What a checkbox cell of such a column says: ticked (a Sheets checkbox exports TRUE), or not.
+_TICKED_CELLS = frozenset({"true", "x", "yes", "y", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]"})
+_OPEN_CELLS = frozenset({"false", "no", "n", "☐", "⬜", "🔲", "[ ]", "❌", "✗", "✘"})
+# The label of a spreadsheet's row of totals ('**Total**', 'Sum', 'Gesamt'), in the languages role files are written
+# in, and a cell it totals with: a number ('16', '16 h') or a formula ('=SUM(D3:D27)').
+_TOTAL_LABEL = re.compile(
+    r"(?:grand\s+)?totals?(?:\s+hours)?|sum|summe|gesamt|insgesamt|totaal|somme|suma|soma|razem|toplam|jumlah"
+    r"|итого|всего|разом|合计|总计|合計",
+    re.IGNORECASE,
+)
+_TOTAL_CELL = re.compile(r"=.*|[~≈]?\s*\d[\d.,]*\s*(?:h|hrs?|hours?|min|%)?", re.IGNORECASE)
+
+
+def _sheet_rows(rows: list[Block]) -> tuple[list[Block], list[bool | None]]:
+    """Return a week table's rows read as a spreadsheet exports them, and whether each is ticked in its column of
+    checkboxes ('| Done |': TRUE, FALSE, ✅; None for every row of a table without one, whose rows stay rows): that
+    column's cells dropped; a row of totals ('| **Total** | | =SUM(D3:D27) |') dropped, as it is no topic; a row of
+    no week and no title but words ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to the row above,
+    cell by cell."""
+    column = next((h for h, _, plain in rows[0].cells if table_row_heading(h, plain)), None)
+    if column is None:  # not a week table the plan reads: left as it is
+        return rows, [None] * len(rows)
+    done = _done_column(rows)
+    kept: list[Block] = []
+    ticks: list[bool | None] = []
+    title = None  # the header of the cells that title the rows
+    for row in rows:
+        tick = next((p.casefold() in _TICKED_CELLS for h, _, p in row.cells if h == done), False)
+        cells = tuple(c for c in row.cells if c[0] != done) if done is not None else row.cells
+        week = not _no_week(row, column)
+        if not week and _total_row(cells):
+            continue
+        note = title is not None and not any(h == title for h, _, _ in cells)  # no week, no topic, but words
+        if not week and kept and note and any(_WORD.search(p) and not only_dates(p) for _, _, p in cells):
+            kept[-1] = kept[-1]._replace(cells=_joined_cells(kept[-1].cells, cells))
+            continue
+        others = uncounted(tuple(c for c in cells if c[0] != column))
+        at = title_cell(others, by_header=True)
+        title = others[at][0] if at is not None and others[at][0] else title
+        kept.append(row._replace(cells=cells) if done is not None else row)
+        ticks.append(tick if done is not None else None)
+    return kept, ticks
+
+
+def _done_column(rows: list[Block]) -> str | None:
+    """Return the header of a table's column of checkboxes (see `_DONE_COLUMN`), whose every cell says ticked or not
+    ('TRUE', 'FALSE', '✅', 'x'), two or more of them; None when it has none."""
+    headers = {h for row in rows for h, _, _ in row.cells if h and _DONE_COLUMN.fullmatch(h.strip()) is not None}
+    for header in headers:
+        values = [p.casefold() for row in rows for h, _, p in row.cells if h == header]
+        if len(values) >= 2 and all(v in _TICKED_CELLS or v in _OPEN_CELLS for v in values):
+            return header
+    return None
+
+
+def _total_row(cells: tuple[tuple[str, str, str], ...]) -> bool:
+    """Return True for a spreadsheet's row of totals: a total's label ('**Total**') and numbers or formulas
+    ('=SUM(D3:D27)') only."""
+    labels = [p for _, _, p in cells if _TOTAL_CELL.fullmatch(p.strip()) is None]
+    return len(labels) == 1 and _TOTAL_LABEL.fullmatch(labels[0].strip(" :*")) is not None
+
+
+def _joined_cells(
+    cells: tuple[tuple[str, str, str], ...], more: tuple[tuple[str, str, str], ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """Return a row's cells with those of the row that continues it (`more`) after them, column by column."""
+    added = {h: (md, p) for h, md, p in more}
+    joined = [(h, f"{md} {added[h][0]}", f"{p} {added[h][1]}") if h in added else (h, md, p) for h, md, p in cells]
+    have = {h for h, _, _ in cells}
+    return tuple(joined + [c for c in more if c[0] not in have])
+
+
+def _row_task(
+    title: tuple[str, str, str], others: tuple[tuple[str, str, str], ...], done: bool, line: int, quote: int
+) -> list[Block]:
+    """Return a tracker's row as a task item of its title cell ('Bash scripting'), ticked as its column of
+    checkboxes says, with a bullet under it per other cell ('Hours: 4'), as a list would write it."""
+    out = [Block("item", line, title[1], title[2], task=done, quote=quote)]
+    for head, md, plain in others:
+        out.append(Block("item", line, f"{head}: {md}" if head else md, plain, depth=1, quote=quote))
+    return out
 
 
 # A line of a table cell that is a task ('[ ] Clean the sheet', '[x] Install uv'), as a list item's would be.

@@ -161,6 +161,12 @@ _AFTER = frozenset(
 )
 _PHASE_WORDS = frozenset({"phase", "phases", "phasen", "fase", "fases"})
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
+# Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
+_NO_SUBJECT = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "it", "its", "one", "my", "our", "your", "me", "us", "i"}
+    | {"das", "der", "die", "dem", "den", "dies", "diese", "dieser", "el", "la", "lo", "los", "las", "esto", "eso"}
+    | {"o", "os", "isso", "isto", "le", "les", "ça", "ceci", "cela", "ini", "itu", "now", "then", "next"}
+)
 
 # Words that only frame a question: "what's on in week 14", "what do I study after databases".
 FILLER = frozenset(
@@ -627,7 +633,10 @@ def read_question(query: str) -> Question:
     if neighbour and _only_filler(text[: neighbour.start()]):
         kind: Kind = "after" if neighbour.group(1).split()[0] in _AFTER else "before"
         subject = neighbour.group(2).split(",")[0]
-        topic = _trim(subject)
+        # A subject of framing words alone may be a phase's title ('## Phase 1: Learn'): then its words are the topic
+        topic = _trim(subject) or " ".join(
+            w for w in _WORDS.findall(subject) if w not in _PHASE_WORDS and w not in _NO_SUBJECT
+        )
         anchor = _week_or_phase(subject)
         if anchor is not None:
             return replace(anchor, kind=kind, topic=topic, text=query)

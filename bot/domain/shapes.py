@@ -108,6 +108,9 @@ class PhaseContent(Protocol):
     @property
     def last_week(self) -> int: ...
 
+    @property
+    def line(self) -> int: ...
+
 
 class ChecklistLike(Protocol):
     """A checklist item, like `bot.content.models.ChecklistItem`."""

@@ -861,7 +861,17 @@ def build_today(
     elif piece.units:
         units = piece.units
         first = next((u for at, u in enumerate(units) if u.topics or not heads_parts(units, at)), units[0])
-        next_step = NextStep(first.heading, unit=first)
+        # A cell of the row that is the phase ('| 1 | IAM basics | 1.1, 1.3 |', or 'Week 1 | IAM basics | …' on a
+        # line) that names no work, only its column and a value ('Domains: 1.1, 1.3') or a link to use ('Resources:
+        # [Linux Journey](…)'), says something of the phase's title, which names the work
+        topic = first.topics[0] if first.topics and first.label is None else None
+        own_line = (
+            topic is not None
+            and bool(phase.title)
+            and any(p.line == phase.line for p in first.pieces[:1])
+            and (topic.title == topic.text or f"[{topic.title}](" in topic.text)
+        )
+        next_step = NextStep(phase.title if own_line else first.heading, unit=first)
     return TodayView(
         week=week,
         phase_number=phase.number,

@@ -60,3 +60,42 @@ def test_a_week_table_with_a_link_into_the_page_among_its_titles_is_still_a_plan
     body = "| Week | Topic |\n| --- | --- |\n| 1 | HTML basics |\n| 2 | [Capstone](#capstone) |\n\n## Capstone\n- a\n"
     role, _ = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("HTML basics", (1, 1)), ("Capstone", (2, 2))]
+
+
+LABS = """
+# Postgres by hand
+
+## Labs
+
+| # | Lab | Time |
+|---|-----|------|
+| 04 | [Streaming replication](#lab-04--streaming-replication) | 1 h |
+| 05 | [Backups with pgBackRest](#lab-05--backups-with-pgbackrest) | 1 h |
+
+## Lab 04 — Streaming replication
+
+Clone the primary with `pg_basebackup`.
+
+## Lab 05 — Backups with pgBackRest
+
+Take a full backup of the primary.
+"""
+
+
+def test_a_contents_table_that_times_its_entries_defers_to_the_sections_it_links_to() -> None:
+    role, _ = parse_body(LABS)
+    index = SearchIndex([role])
+    for words, title in (
+        ("replication", "Lab 04 — Streaming replication"),
+        ("backups", "Lab 05 — Backups with pgBackRest"),
+    ):
+        result = answer(index, words)
+        assert not result.problem
+        assert result.hits[0].section.title == title
+        assert not [h for h in result.hits if "Time: 1 h" in h.section.text], [h.section.title for h in result.hits]
+
+
+def test_a_table_of_weeks_titled_by_links_into_the_page_stays_a_plan() -> None:
+    body = "| Week | Topic | Time |\n| --- | --- | --- |\n| 1 | [Setup](#setup) | 3 h |\n| 2 | [Queries](#queries) | 5 h |\n"
+    role, _ = parse_body(body + "\n## Setup\n- a\n\n## Queries\n- b\n")
+    assert [(p.title, p.weeks) for p in role.phases] == [("Setup", (1, 1)), ("Queries", (2, 2))]

@@ -148,3 +148,16 @@ def test_a_summary_that_says_what_its_block_holds_stays_its_heading():
         "# P\n\n## Reading\n\n<details>\n<summary>More on Linux</summary>\n\n- Permissions\n\n</details>\n"
     )
     assert section_titled(role, "More on Linux").path == ("P", "Reading", "More on Linux")
+
+
+def test_a_summary_names_its_group_without_the_prompt_to_open_it():
+    body = (
+        "## Phase 1: Basics (Weeks 1-2)\n\n<details>\n<summary>Portfolio checklist (click to expand)</summary>\n\n"
+        "- [ ] Custom domain\n\n</details>\n\n<details>\n<summary>Stretch goals [expand]</summary>\n\n"
+        "- [ ] Dark mode\n\n</details>\n"
+    )
+    role = parse(body)
+    assert [(c.text, c.group) for c in role.checklist] == [
+        ("Custom domain", "Portfolio checklist"),
+        ("Dark mode", "Stretch goals"),
+    ]

@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.content.answers import answer
 from bot.content.questions import FILLER, read_question
+from bot.content.search import SearchIndex
+from tests.content.helpers import parse_body
 
 
 @pytest.mark.parametrize(
@@ -79,6 +82,10 @@ def test_the_words_beside_a_week_are_kept_to_name_a_path(query, rest):
         ("what comes after big o", "after", "big o"),
         ("what comes after Big O?", "after", "big o"),
         ("what comes after the big o phase", "after", "big o"),
+        # framing words alone are the subject when nothing else is: a phase may be titled by one ('## Phase 1: Learn')
+        ("what comes after learn", "after", "learn"),
+        ("what comes after the study phase", "after", "study"),
+        ("what comes before learning?", "before", "learning"),
     ],
 )
 def test_what_comes_after_or_before_a_topic(query, kind, topic):
@@ -333,3 +340,19 @@ def test_a_day_in_a_title_or_a_weekday_is_no_day_number():
     assert read_question("today's tasks").kind == "topic"
     assert read_question("day one of docker").days == (1, 1)
     assert read_question("holiday 3").kind == "topic"
+
+
+def test_what_comes_after_a_phase_titled_by_a_framing_word_is_the_next_phase() -> None:
+    body = "# P\n\n## Phase 1: Learn (Weeks 1-2)\n- Syntax\n\n## Phase 2: Study (Weeks 3-4)\n- Types\n\n"
+    body += "## Phase 3: Ship (Weeks 5-6)\n- Release\n"
+    role, _ = parse_body(body)
+    index = SearchIndex([role])
+    for query, title in (("what comes after learn", "Phase 2: Study"), ("what comes after study", "Phase 3: Ship")):
+        result = answer(index, query)
+        assert not result.problem, query
+        assert result.hits[0].section.title.startswith(title), (query, result.hits[0].section.title)
+
+
+@pytest.mark.parametrize("query", ["what comes after that", "what comes after it?"])
+def test_what_comes_after_a_word_that_names_nothing_asks_nothing(query):
+    assert read_question(query).kind == "topic"

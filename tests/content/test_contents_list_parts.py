@@ -1,0 +1,66 @@
+"""A book's contents list whose bold items are the parts of the plan ('- **Part 2: ML** (weeks 3-5)') over links to
+its chapters, each saying its own week ('- [3. Regression](…) — week 3'): a week shows the chapter written for it,
+and what follows the list (back-matter links, a heading) is no part of the last part."""
+
+from __future__ import annotations
+
+from bot.domain.today import week_slice
+from tests.content.helpers import parse_body
+
+BOOK = """
+# Study group book
+
+- [Welcome](https://example.org/intro)
+- **Part 1: Basics** (weeks 1-2)
+  - [1. Python](https://example.org/p1) — week 1
+  - [2. NumPy](https://example.org/p2) — week 2 🧪
+- **Part 2: Models** (weeks 3-6)
+  - [3. Regression](https://example.org/p3) — week 3
+  - [4. Trees](https://example.org/p4) — weeks 4-5 🧪
+    - [4.1 Boosting lab](https://example.org/p4a)
+  - [5. Evaluation](https://example.org/p5) — week 6
+- [Index](https://example.org/index)
+
+## Exercises
+
+- [ ] Regression notebook
+"""
+
+
+def shown(role, number: int, week: int) -> list[str]:
+    """The first lines of the pieces that week `week` of the path (in phase `number`) shows."""
+    phase = role.phases[number - 1]
+    part = week_slice(phase, phase.last_week - phase.first_week + 1, week - phase.first_week + 1)
+    return [unit.pieces[0].md for unit in part.units]
+
+
+def test_each_chapter_is_shown_in_the_weeks_its_item_names() -> None:
+    role, _ = parse_body(BOOK)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Part 1: Basics", (1, 2)), ("Part 2: Models", (3, 6))]
+    assert shown(role, 1, 2) == ["[2. NumPy](https://example.org/p2) — week 2 🧪"]
+    assert shown(role, 2, 3) == ["[3. Regression](https://example.org/p3) — week 3"]
+    # a chapter of two weeks is both weeks' work, not a chapter a week then a practice week
+    for week in (4, 5):
+        phase = role.phases[1]
+        part = week_slice(phase, 4, week - 2)
+        assert not part.practice
+        assert [u.pieces[0].md for u in part.units] == ["[4. Trees](https://example.org/p4) — weeks 4-5 🧪"]
+    assert shown(role, 2, 6) == ["[5. Evaluation](https://example.org/p5) — week 6"]
+
+
+def test_links_and_a_heading_after_the_last_part_are_not_its_work() -> None:
+    role, _ = parse_body(BOOK)
+    last = role.phases[-1]
+    assert "Index" not in " ".join(p.md for p in last.body)
+    assert [p.kind for p in last.body if p.kind in ("label", "task")] == []
+    assert shown(role, 2, 6) == ["[5. Evaluation](https://example.org/p5) — week 6"]
+    assert [(c.text, c.phase, c.group) for c in role.checklist] == [("Regression notebook", None, "Exercises")]
+
+
+def test_parts_whose_items_hold_nothing_keep_the_items_after_them() -> None:
+    body = "# Plan\n\n- **Basics (Weeks 1-2)**\n- Syntax\n- **Projects (Weeks 3-4)**\n- A CLI\n"
+    role, _ = parse_body(body)
+    assert [(p.title, [t.title for t in p.topics]) for p in role.phases] == [
+        ("Basics", ["Syntax"]),
+        ("Projects", ["A CLI"]),
+    ]

@@ -1,0 +1,85 @@
+"""A week table exported from a spreadsheet ('| Week | Topic | Resources | Hours | Done |'): its column of checkboxes
+makes each row a checklist item, a row of totals is no topic, a note in a merged cell joins the row above, and a
+week's next step names its topic, not a cell of its row."""
+
+from __future__ import annotations
+
+from bot.domain.today import build_today
+from bot.domain.weeks import ScheduledPhase
+from tests.content.helpers import parse_body
+
+SHEET = """
+# Tracker
+
+| Week | Topic | Resources | Hours | Done |
+|:----:|-------|-----------|------:|:----:|
+| 1 | Shell basics | [The Art of Command Line](https://example.org/art) | 6 | TRUE |
+|  | Text editors |  | 4 | FALSE |
+| 2 | Containers | [Container guide](https://example.org/containers) | 6 | FALSE |
+|  |  | *(do the lab twice)* |  |  |
+| 3 | Orchestration |  | 5 | FALSE |
+|  |  |  |  |  |
+| **Total** |  |  | **=SUM(D3:D9)** |  |
+"""
+
+
+def next_step(role, number: int) -> str:
+    phase = role.phases[number - 1]
+    view = build_today(phase, ScheduledPhase(number, phase.first_week, phase.last_week), phase.first_week, (), ())
+    assert view.next_step is not None
+    return view.next_step.text
+
+
+def test_a_done_column_makes_each_row_a_checklist_item_of_its_week() -> None:
+    role, _ = parse_body(SHEET)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Shell basics", (1, 1)),
+        ("Containers", (2, 2)),
+        ("Orchestration", (3, 3)),
+    ]
+    assert [(c.text, c.phase) for c in role.checklist] == [
+        ("Shell basics", 1),
+        ("Text editors", 1),
+        ("Containers", 2),
+        ("Orchestration", 3),
+    ]
+    # the row's other cells are the item's note; the checkbox column is shown nowhere
+    first = role.checklist[0]
+    assert first.note.splitlines() == ["- Resources: [The Art of Command Line](https://example.org/art)", "- Hours: 6"]
+    shown = " ".join(p.md for phase in role.phases for p in phase.body)
+    assert "TRUE" not in shown and "FALSE" not in shown and "Done" not in shown
+
+
+def test_a_row_of_totals_is_no_topic_and_a_note_row_joins_the_row_above() -> None:
+    role, _ = parse_body(SHEET)
+    shown = [p.md for phase in role.phases for p in phase.body]
+    assert not [md for md in shown if "Total" in md or "SUM" in md]
+    assert "Resources: [Container guide](https://example.org/containers) *(do the lab twice)*" in shown
+    assert [c.text for c in role.checklist if c.phase == 2] == ["Containers"]
+
+
+def without_done(body: str) -> str:
+    return body.replace(" Done |", "").replace(":----:|\n", "\n").replace(" TRUE |", "").replace(" FALSE |", "")
+
+
+def test_without_a_done_column_rows_stay_topics_and_the_totals_go() -> None:
+    role, _ = parse_body(without_done(SHEET))
+    assert role.checklist == ()
+    assert [t.title for t in role.phases[0].topics] == ["The Art of Command Line", "Hours: 6", "Text editors"]
+    assert not [t for p in role.phases for t in p.topics if "Total" in t.title or "SUM" in t.text]
+
+
+def test_the_next_step_names_the_weeks_topic_not_a_cell_of_its_row() -> None:
+    role, _ = parse_body(without_done(SHEET))
+    assert next_step(role, 1) == "Shell basics"
+    schedule = """
+| Week | Focus | Domains | Hands-on |
+|------|-------|---------|----------|
+| 1 | Identity and access | 1.1, 1.3 | Policy simulator lab |
+| 2 | Networking | 3.2, 4.x | Build a VPC by hand |
+| 3 | Review | all | Two timed mocks |
+"""
+    role, _ = parse_body(schedule)
+    assert next_step(role, 1) == "Identity and access"
+    # a cell of numbers or one short word is titled with its column, in every week alike
+    assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "Domains: all"]
