@@ -118,6 +118,18 @@ _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[
 _LABEL_LEAD = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?:[:：]\1|(?<=[^\s*_])\1[:：])[ \t]+\S")
 
 
+# A line that opens as an entry of its own, not as the rest of a sentence: a number that counts ('2. Docker',
+# '3) SQL') or a short label ending in a colon ('Goal: …', 'Week 2 - Day 1: …', 'https://…').
+_OWN_LINE = re.compile(r"\d+[.)](?:\s|$)|[^\s:：]++(?: [^\s:：]++){0,3}[:：](?:\s|/|$)")
+# The last word of a line that leaves its sentence open: an article, a preposition or a conjunction ('… against a'
+# then 'Postgres database.').
+_OPEN_ENDING_WORDS = (
+    "a an the of to in on at by for from with into onto via and or but nor than as about over under between through "
+    "using like your our their its this that these those"
+)
+_OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+
+
 # A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
 _HEADER_MARK = re.compile(r"#\s*(?=[^\W\d_])")
 
@@ -965,19 +977,53 @@ class _Reader:
 
     def _wrapped(self, next_start: int) -> bool:
         """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
-        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'). A line that starts with
-        a capital, a digit, a mark or a bold label ('**Duration:** 2 weeks'), or that names a phase ('week 2: CSS'),
-        is a line of its own, as authors write one thing per line."""
+        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'), or an editor filled the
+        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a real' then 'Postgres
+        database.'; see `_wrapped_at_capital`). A line that names a phase ('week 2: CSS'), or that opens with a label
+        ('**Duration:** 2 weeks', 'Goal: …') or a number ('2. Docker'), is a line of its own, as authors write one
+        thing per line."""
         data = self.data
         end = data.find(b"\n", next_start)
         following = data[next_start : len(data) if end < 0 else end].decode("utf-8", "replace").strip().lstrip("> ")
         before = data[data.rfind(b"\n", 0, next_start - 1) + 1 : next_start].decode("utf-8", "replace").rstrip()
-        if not following or following[:2] in ("**", "__"):
+        if not following:
             return False
-        if before.endswith(","):
+        bold = following[:2] in ("**", "__")
+        if bold and (_LABEL_LINE.fullmatch(following) is not None or _LABEL_LEAD.match(following) is not None):
+            return False
+        if not bold and before.endswith(","):
             return True
         first = following.lstrip("[(*_`\"'“‘«")[:1]
-        return first.islower() and read_phase_heading(following) is None
+        if first.islower() and not bold:
+            return read_phase_heading(following) is None
+        if not first.isalnum() or _OWN_LINE.match(following.lstrip("*_")) is not None:
+            return False
+        return self._wrapped_at_capital(before, following, end) and read_phase_heading(following) is None
+
+    def _wrapped_at_capital(self, before: str, following: str, end: int) -> bool:
+        """Return True when a line (`before`) breaks a sentence that goes on in the line after it (`following`,
+        which opens with a capital, a digit or a bold word; it ends at byte `end`): the line before ends in a word
+        that leaves its sentence open ('the', 'of', 'with'), or it is a line of prose (five words or more, no mark
+        that ends it) whose sentence ends in the next line ('Postgres database.') or goes on past it in lower
+        case. Lines that each say one thing ('Install Python' then 'Set up VS Code') end where they end."""
+        words = before.rstrip("*_`").split()
+        if not words or not words[-1][-1:].isalnum():
+            return False
+        if words[-1].lower() in _OPEN_ENDINGS:
+            return True
+        if len(words) < 5:
+            return False
+        tail = following.rstrip(" *_`)\"'”’»")
+        if tail[-1:] in (".", "!", "?", "…") or ". " in following:
+            return True
+        if not tail[-1:].isalnum() and tail[-1:] != ",":
+            return False
+        data = self.data
+        if end < 0:
+            return False
+        stop = data.find(b"\n", end + 1)
+        after = data[end + 1 : len(data) if stop < 0 else stop].decode("utf-8", "replace").strip().lstrip("> ")
+        return after[:1].islower()
 
     def _line_depth(self) -> int:
         if self.lazy_depth is not None:
