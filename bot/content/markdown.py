@@ -127,7 +127,14 @@ _OPEN_ENDING_WORDS = (
     "a an the of to in on at by for from with into onto via and or but nor than as about over under between through "
     "using like your our their its this that these those"
 )
-_OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+
+
+def names_object(text: str, at: int) -> bool:
+    """Return True when the word before position `at` of `text` leaves its sentence open ('request in', 'post to'):
+    what comes at `at` ('#access-requests', '`#writeups`') is its object, words of the sentence, not a tag."""
+    words = text[:at].rsplit(None, 1)
+    return bool(words) and words[-1].lower() in OPEN_ENDINGS
 
 
 # A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
@@ -206,6 +213,9 @@ class Links(NamedTuple):
     templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
     first_template_line: int | None = None
     first_template: str = ""  # ... and the first one, as written
+    # The tags kept at the end of a task's line because its words name them as a place ('request in
+    # #access-requests'), by line: no words of its ID, which was made without them (see `_obsidian`).
+    kept_tags: tuple[tuple[int, str], ...] = ()
 
 
 def escape(text: str) -> str:
@@ -1009,7 +1019,7 @@ class _Reader:
         words = before.rstrip("*_`").split()
         if not words or not words[-1][-1:].isalnum():
             return False
-        if words[-1].lower() in _OPEN_ENDINGS:
+        if words[-1].lower() in OPEN_ENDINGS:
             return True
         if len(words) < 5:
             return False
@@ -1855,8 +1865,9 @@ def read_blocks(
     if "||" in body:
         body, tables = _confluence_tables(body)
     callout_phases: frozenset[int] = frozenset()
+    kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
-        body, callout_phases = _obsidian(body)
+        body, callout_phases = _obsidian(body, kept_tags)
     reader = _Reader(body, first_line, base_url)
     reader.callout_phases = frozenset(first_line + i for i in callout_phases)
     if "[^" in body:
@@ -1878,6 +1889,7 @@ def read_blocks(
         templates[0],
         None if templates[1] is None else first_line + templates[1],
         templates[2],
+        tuple((first_line + i, tags) for i, tags in kept_tags.items()),
     )
 
 
@@ -2188,8 +2200,9 @@ def _obsidian_marks(body: str) -> bool:
     return " #" in body and ("[ ]" in body or "[x]" in body or "[X]" in body)
 
 
-def _obsidian(body: str) -> tuple[str, frozenset[int]]:
-    """Return a body without Obsidian's comments, block ids and the tags that end a task, its callouts read as
+def _obsidian(body: str, kept_tags: dict[int, str]) -> tuple[str, frozenset[int]]:
+    """Return a body without Obsidian's comments, block ids and the tags that end a task (those that the task's words
+    name as a place stay, put in `kept_tags` by line from 0: 'request in #access-requests'), its callouts read as
     MkDocs' admonitions are (see `_note`: a quote headed by its title as a bold label, the marker never shown), and
     the lines (from 0) of the callouts whose title names a phase ('> [!todo] Week 1 — Architecture'): such a title
     is written as a heading there, for the reader to place as it places a '<summary>' that names a phase. Each line
@@ -2214,9 +2227,14 @@ def _obsidian(body: str) -> tuple[str, frozenset[int]]:
         if "^" in line:
             line = _BLOCK_ID.sub("", line).rstrip() if _BLOCK_ID.search(line) is not None else line
         if " #" in line and _TASK_LINE.match(line) is not None:
-            untagged = _TRAILING_TAGS.sub("", line)
-            if _TASK_LINE.match(untagged) is not None:  # a task of nothing but tags keeps them
-                line = untagged
+            tags = _TRAILING_TAGS.search(line)
+            # A task of nothing but tags keeps them, and so does one whose last words name the place ('request in
+            # #access-requests').
+            if tags is not None and _TASK_LINE.match(line[: tags.start()]):
+                if names_object(line, tags.start()):
+                    kept_tags[i] = tags.group().strip()
+                else:
+                    line = line[: tags.start()]
         lines[i] = line
     return "\n".join(lines), frozenset(phases)
 

@@ -26,7 +26,7 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, read_blocks
+from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, names_object, read_blocks
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -760,6 +760,7 @@ class _Body:
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
+        self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -1303,6 +1304,8 @@ class _Body:
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         text = _task_title(block.plain, block.md)
         written = block.plain if text != block.plain else ""
+        if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
+            written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
         raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group, written)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
@@ -1343,11 +1346,13 @@ def _task_title(plain: str, md: str) -> str:
         text = _PRIORITY_LEAD.sub("", text, count=1)
     for _ in range(8):  # a few tags and a date, at most
         found = _CARD_TAIL.search(text)
-        if found is None:
-            break
+        if found is None or (found.group().lstrip()[:1] == "#" and names_object(text, found.start())):
+            break  # 'request in #access-requests': the words name the place, no tag
         text = text[: found.start()]
     if "#" in text and "`#" in md:  # tags before a note ('`#css` — via Grid Garden'), in code spans only
-        text = _CARD_TAGS.sub(lambda tags: tags.group() if _bare_tags(tags.group(), md) else "", text)
+        text = _CARD_TAGS.sub(
+            lambda tags: tags.group() if _bare_tags(tags.group(), md) or names_object(text, tags.start()) else "", text
+        )
     text = text.strip()
     if not any(c.isalnum() for c in text):
         return plain
@@ -1454,6 +1459,8 @@ def _parse_body(
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
     reader.footer_at = _footer_rule(blocks, links.last_rule)
+    if links.kept_tags:
+        reader.kept_tags = dict(links.kept_tags)
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
