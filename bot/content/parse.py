@@ -602,7 +602,7 @@ def _kind(found: PhaseHeading) -> str:
 
 
 OPEN_BOXES = frozenset("☐⬜🔲□")
-TICKS = frozenset("✅☑✔")
+TICKS = frozenset("✅☑☒✔✓")  # '☒': a checked box as pandoc and Word write it
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
 # 'In progress' in a tracker's legend ('✅ done · 🔄 in progress · ⬜ todo'): an open item where crosses are (see
