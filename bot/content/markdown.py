@@ -194,6 +194,20 @@ class _Note(NamedTuple):
     first_dropped: int | None
 
 
+# What LaTeX maths is written with: a pair of '$$' that holds none of it is no maths but prices, as plans rate cost
+# ('Cost: $$$$', a tier of four dollars; '$$ to $$$', '$$–$$$, or $$$$'): its words and the dollars stay as written.
+_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9]")
+
+
+def _no_display_maths(value: str) -> bool:
+    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), or words of
+    two letters or more and no mark of maths (see `_MATHS_MARKS`; one letter, '$$ x $$', is a variable)."""
+    words = value.split()
+    if not words or not any(c.isalnum() for c in value):
+        return True
+    return any(len(w.strip(",;:.")) > 1 for w in words) and _MATHS_MARKS.search(value) is None
+
+
 class Links(NamedTuple):
     """What else the reader noticed: relative links made plain (and the first one's line), kept URLs, and
     the line of a code fence that is never closed."""
@@ -930,7 +944,9 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
-            if key == "InlineMath" and self._not_maths(value, span["end"]):
+            if (key == "InlineMath" and self._not_maths(value, span["end"])) or (
+                key == "DisplayMath" and _no_display_maths(value)
+            ):
                 self._event({"Text": self.data[span["start"] : span["end"]].decode("utf-8")}, span)
                 return
             handler = _OTHERS.get(key)

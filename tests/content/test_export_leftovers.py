@@ -65,6 +65,22 @@ def test_latex_maths_is_kept_as_written():
     assert "$$" not in text
 
 
+def test_dollar_signs_that_rate_a_price_are_shown_as_written():
+    role, _ = parse_body(
+        "## Phase 1: Hosting (Weeks 1-2)\n\n| Option | Cost |\n|---|---|\n| Shared | $$ |\n| Dedicated | $$$$ |\n\n"
+        "- Budget: $$$$\n- Managed tier: $$$$ (the priciest)\n- Spread: $$ to $$$$, or $$–$$$\n"
+        "- Error: $$ e = y - \\hat{y} $$\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Shared — Cost: $$",
+        "Dedicated — Cost: $$$$",
+        "Budget: $$$$",
+        "Managed tier: $$$$ (the priciest)",
+        "Spread: $$ to $$$$, or $$–$$$",
+        "Error: `e = y - \\hat{y}`",
+    ]
+
+
 def test_shell_variables_in_prose_are_shown_as_written_and_maths_stays_code():
     role, _ = parse_body(
         "# Week 1\n\n- Add `~/bin` to $HOME/bin:$PATH and $HOME/.bashrc\n- Copy it to ${HOME}/$USER/notes\n\n"
