@@ -208,6 +208,17 @@ def _no_display_maths(value: str) -> bool:
     return any(len(w.strip(",;:.")) > 1 for w in words) and _MATHS_MARKS.search(value) is None
 
 
+# Pandoc's dashes ('--' an en dash, '---' an em dash, as its smart punctuation writes them): between blanks, an en
+# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays.
+_PANDOC_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+# A Pandoc span with attributes ('[]{#_Toc74120031 .anchor}', a Word bookmark; '[text]{.smallcaps}'): its text.
+_ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]]*)\]\{[#.][^{}]*\}")
+
+
+def _dash(found: re.Match[str]) -> str:
+    return "—" if len(found.group()) == 3 else "–"
+
+
 class Links(NamedTuple):
     """What else the reader noticed: relative links made plain (and the first one's line), kept URLs, and
     the line of a code fence that is never closed."""
@@ -230,6 +241,8 @@ class Links(NamedTuple):
     # The tags kept at the end of a task's line because its words name them as a place ('request in
     # #access-requests'), by line: no words of its ID, which was made without them (see `_obsidian`).
     kept_tags: tuple[tuple[int, str], ...] = ()
+    # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
+    dashed: frozenset[int] = frozenset()
 
 
 def escape(text: str) -> str:
@@ -431,6 +444,7 @@ class _Reader:
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
+        self.dashed: set[int] = set()  # lines where Pandoc's dashes show as dashes (`_dashes`)
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
@@ -796,6 +810,12 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
+            if "--" in text and "://" not in text and "www." not in text:
+                text = self._dashes(text, text_event[1]["start"])
+            if text[:2] == "| " and kind == "Paragraph" and self._line_block(text_event[1]["start"]):
+                text = text[2:]
+            if "]{" in text:
+                text = _ATTRIBUTE_SPAN.sub(r"\1", text)
             special = ":" in text or "www." in text  # a shortcode or a bare URL may be in it
             if special and text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
                 text = _SHORTCODE.sub(_shortcode, text)
@@ -863,6 +883,10 @@ class _Reader:
         if kind == "Paragraph":
             self.in_para = False
         text = text or ""
+        if "--" in text and "://" not in text and "www." not in text:
+            text = self._dashes(text, offset)
+        if "--" in label_text and "://" not in label_text and "www." not in label_text:
+            label_text = self._dashes(label_text, offset)
         if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
             label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
@@ -904,6 +928,12 @@ class _Reader:
                     value = self._after_url(value, span)
                 if value[-1:] == "\\":
                     value = self.without_break_mark(value, span["end"])
+                if "--" in value and "://" not in value and "www." not in value:
+                    value = self._dashes(value, span["start"])
+                if value[:2] == "| " and self.in_para and self._line_block(span["start"]):
+                    value = value[2:]
+                if "]{" in value:
+                    value = _ATTRIBUTE_SPAN.sub(r"\1", value)
                 if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
                     value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
                 if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(value):
@@ -961,6 +991,24 @@ class _Reader:
         return after.isdigit() or (
             (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
         )
+
+    def _dashes(self, text: str, start: int) -> str:
+        """Return a text with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the classic': '–' and
+        '—'; see `_PANDOC_DASHES`), noting its line (`dashed`)."""
+        shown = _PANDOC_DASHES.sub(_dash, text)
+        if shown != text:
+            self.dashed.add(self.line_at(start))
+        return shown
+
+    def _line_block(self, start: int) -> bool:
+        """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
+        out loud.', a line of a poem or an address kept as written): at the start of its line, which ends in no '|'
+        as a table's row would."""
+        data = self.data
+        if data[data.rfind(b"\n", 0, start) + 1 : start].strip(b" \t>"):
+            return False
+        end = data.find(b"\n", start)
+        return not data[start : len(data) if end < 0 else end].rstrip().endswith(b"|")
 
     def _attribute_line(self, value: str, span: dict) -> bool:
         """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a
@@ -1906,6 +1954,7 @@ def read_blocks(
         None if templates[1] is None else first_line + templates[1],
         templates[2],
         tuple((first_line + i, tags) for i, tags in kept_tags.items()),
+        frozenset(reader.dashed),
     )
 
 

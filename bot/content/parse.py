@@ -760,6 +760,7 @@ class _Body:
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
         self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
+        self.dashed: frozenset[int] = frozenset()  # lines where Pandoc's dashes show as dashes (`Links.dashed`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -778,7 +779,9 @@ class _Body:
         self.footer_at: int | None = None  # the line of a thematic break with only a footer after it
         self.closing_at: int | None = None  # the line of a sub-heading that closes the plan (`_closing_heading`)
 
-    def new_id(self, text: str) -> str:
+    def new_id(self, text: str, line: int = 0) -> str:
+        if line in self.dashed:  # 'Weeks 5--8' shows as 'Weeks 5–8': its ID is the one made of it as written
+            text = text.replace("—", "---").replace("–", "--")
         base = slugify(text)
         n = self.used_ids.get(base, 0) + 1
         self.used_ids[base] = n
@@ -858,7 +861,7 @@ class _Body:
                 self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
         if found is not None and self.phase is None:
             self.kind = _kind(found)
-            sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
+            sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title, line)
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
             name = name or found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
@@ -881,7 +884,7 @@ class _Body:
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
-            heading = _Heading(level, title, line, self.new_id(title), self.phase, False)
+            heading = _Heading(level, title, line, self.new_id(title, line), self.phase, False)
             if self.phase is not None:
                 if found is not None and found.first is not None and found.last is not None:
                     self.phase.inner.append((found.first, found.last))
@@ -1461,6 +1464,7 @@ def _parse_body(
     reader.footer_at = _footer_rule(blocks, links.last_rule)
     if links.kept_tags:
         reader.kept_tags = dict(links.kept_tags)
+    reader.dashed = links.dashed
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set

@@ -208,3 +208,41 @@ def test_lines_after_a_confluence_panel_or_a_macro_in_a_sentence_keep_their_numb
     text = shown(role.phases[0])
     assert "⚠️ Never load-test production." in text
     assert "Run `pytest -x` first." in text
+
+
+PANDOC = (
+    "# Study plan\n\n[]{#_Toc51230077 .anchor}Exported 2025-02-01\n\n"
+    "## Phase 1: Shell (Weeks 1--3) {#phase-1-shell-weeks-1--3 .phase}\n\n"
+    "-   Pipes and redirection --- the part everyone skips\n-   **Permissions** --- `chmod` and `umask`\n"
+    "-   Run `rm` with --interactive until it--er--sticks\n\n"
+    "## Habits\n\n| Commit early.\n| Read the error message twice.\n\n"
+    "| Day | Focus |\n|---|---|\n| 1 | Files |\n"
+)
+
+
+def test_pandoc_dashes_show_as_dashes_and_a_headings_id_is_as_written() -> None:
+    role, _ = parse_body(PANDOC)
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Pipes and redirection — the part everyone skips",
+        "**Permissions** — `chmod` and `umask`",
+        "Run `rm` with --interactive until it--er--sticks",  # an option, and two dashes between words, stay
+    ]
+    phase = next(s for s in role.sections if s.kind == "phase")
+    assert phase.title == "Phase 1: Shell (Weeks 1–3)"
+    assert phase.id == "phase-1-shell"
+    assert role.phases[0].weeks == (1, 3)
+    # A heading with no phase keeps the ID its words as written give.
+    dashed, _ = parse_body("# T\n\n## Extras -- optional\n\n- Vim\n")
+    assert [(s.title, s.id) for s in dashed.sections if s.title.startswith("Extras")] == [
+        ("Extras – optional", "extras-optional")
+    ]
+    unchanged, _ = parse_body("# T\n\n## Track 2--3\n\n- Vim\n")
+    assert [s.id for s in unchanged.sections if s.title.startswith("Track")] == ["track-2-3"]
+
+
+def test_a_pandoc_line_block_is_lines_and_a_bookmark_span_shows_nothing() -> None:
+    role, _ = parse_body(PANDOC)
+    habits = next(s for s in role.sections if s.title == "Habits")
+    assert habits.text.split("\n")[:2] == ["Commit early.", "Read the error message twice."]
+    intro = next(s for s in role.sections if s.title == "Study plan")
+    assert intro.text == "Exported 2025-02-01"
