@@ -2389,7 +2389,7 @@ def _without_google_docs_escapes(body: str) -> str:
 # text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
 # (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
-_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab")
+_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab", "```{", "~~~{")
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
 _SHORTCODE_LINE = re.compile(
     r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)>|"
@@ -2399,6 +2399,18 @@ _DIRECTIVE = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
     r"[ \t]+(?P<title>\S.*?))?[ \t]*$"
 )
+# A fenced div's opening line with attributes, as Pandoc writes it ('::: {.warning}', '::: {#preamble .abstract}',
+# Quarto's '::: {.callout-tip title="Try it"}'), or a MyST directive in a colon fence (':::{note} Title').
+_DIV_ATTRIBUTES = re.compile(
+    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+_CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
+# A MyST directive in a code fence ('```{note}', '```{admonition} Recommended'), as Jupyter Book writes a note, and
+# the option lines at the top of its text (':class: tip', ':name: setup').
+_MYST_FENCE = re.compile(
+    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*$"
+)
+_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>.*?)[ \t]*$")
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -2486,6 +2498,84 @@ def _closer(lines: list[str], start: int, test: Callable[[str], int]) -> int | N
     return None
 
 
+def _div_test(colons: int) -> Callable[[str], int]:
+    """Return the `_closer` test of a fenced div or admonition opened with `colons` colons: a div opened inside it
+    ('::::note' holding ':::danger', Docusaurus's way to nest them) is closed by the next bare fence, the div itself
+    by a fence of as many colons or more."""
+    inner: list[int] = []
+
+    def test(ln: str) -> int:
+        d = _DIRECTIVE.fullmatch(ln) if ":::" in ln else None
+        if d is None:
+            return 0
+        if d.group("kind") or (d.group("title") or "")[:1] == "{":
+            inner.append(len(d.group("colons")))
+            return 1
+        if inner:
+            inner.pop()
+            return -1
+        return -1 if len(d.group("colons")) >= colons else 0
+
+    return test
+
+
+def _div(found: re.Match[str], inner: list[str]) -> list[str]:
+    """Return the lines of a fenced div with attributes (see `_DIV_ATTRIBUTES`; not its closing fence): a note when
+    its class or MyST directive names one ('{.warning}', '{.callout-tip}', '{note}'), else its text as written, the
+    fence left out ('::: {#preamble .abstract}' holds the file's introduction)."""
+    attrs, rest = found.group("attrs").strip(), found.group("rest").strip(":").strip()
+    classes = _CLASS.findall(attrs)
+    if classes:
+        kind = classes[0].casefold().removeprefix("callout-")
+        title = _attrs(attrs).get("title") or rest
+        if kind == "abstract":  # a document's abstract (LaTeX's, org's '#+begin_abstract'), not MkDocs' note
+            kind = ""
+    else:
+        kind, title = attrs.casefold(), rest  # ':::{note} Title'
+    indent = found.group("indent")
+    if kind in _ADMONITION_MARKS or kind in _NOTE_TAGS or kind == "admonition":
+        options, inner, kind = _myst_options(inner, kind) if not classes else (0, inner, kind)
+        return [""] * options + _note(indent, kind, title or None, inner)  # the note's text stays on its lines
+    return ["", *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+
+
+def _myst_options(inner: list[str], kind: str) -> tuple[int, list[str], str]:
+    """Return how many option lines a MyST directive's text opens with, its text after them and its kind, as a
+    ':class:' option names it (':class: tip')."""
+    k = 0
+    while k < len(inner):
+        option = _MYST_OPTION.fullmatch(inner[k]) if inner[k][:1] in ": \t" else None
+        if option is None:
+            break
+        if option.group("key") == "class" and option.group("value"):
+            kind = option.group("value").split()[0].casefold()
+        k += 1
+    return k, inner[k:], kind
+
+
+def _myst_note(lines: list[str], i: int, out: list[str]) -> int:
+    """Read a MyST admonition written in a code fence at line `i` ('```{note}', '```{admonition} Recommended' with
+    ':class: tip') into `out` as a note; return how many lines it took (0 for any other fence: '```{r}' is code)."""
+    found = _MYST_FENCE.fullmatch(lines[i])
+    if found is None:
+        return 0
+    kind = found.group("name").casefold()
+    if kind not in _ADMONITION_MARKS and kind not in _NOTE_TAGS and kind != "admonition":
+        return 0
+    fence = found.group("fence")
+    for end in range(i + 1, len(lines)):
+        closing = _FENCE.match(lines[end])
+        if closing is not None and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+            if lines[end][closing.end() :].strip():
+                continue  # a fence with an info string opens a block inside
+            options, inner, kind = _myst_options(lines[i + 1 : end], kind)
+            out += [""] * options  # the note's text stays on its lines
+            out += _note(found.group("indent"), kind, found.group("title") or None, inner)
+            out.append("")
+            return end + 1 - i
+    return 0
+
+
 def _tag_test(name: str) -> Callable[[str], int]:
     def test(line: str) -> int:
         tag = _tag(line) if "{" in line else None
@@ -2517,6 +2607,10 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             i += 1
             continue
         if opening is not None:
+            taken = _myst_note(lines, i, out) if "{" in line else 0
+            if taken:
+                i += taken
+                continue
             fence = opening.group(1)
             out.append(line)
             i += 1
@@ -2561,16 +2655,17 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     (0 when the line starts none)."""
     line = lines[i]
     if ":::" in line and (found := _DIRECTIVE.fullmatch(line)) is not None and found.group("kind"):
-        colons = len(found.group("colons"))
-
-        def test(ln: str) -> int:
-            d = _DIRECTIVE.fullmatch(ln) if ":::" in ln else None
-            return 0 if d is None else 1 if d.group("kind") else -1 if len(d.group("colons")) >= colons else 0
-
-        end = _closer(lines, i, test)
+        end = _closer(lines, i, _div_test(len(found.group("colons"))))
         if end is not None:
             title = found.group("bracketed") if found.group("bracketed") is not None else found.group("title")
             out += _note(found.group("indent"), found.group("kind"), title, lines[i + 1 : end])
+            out.append("")
+            return end + 1 - i
+        return 0
+    if ":::" in line and "{" in line and (div := _DIV_ATTRIBUTES.fullmatch(line)) is not None:
+        end = _closer(lines, i, _div_test(len(div.group("colons"))))
+        if end is not None:
+            out += _div(div, lines[i + 1 : end])
             out.append("")
             return end + 1 - i
         return 0
