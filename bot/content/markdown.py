@@ -21,6 +21,7 @@ for a topic.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
@@ -243,6 +244,7 @@ class Links(NamedTuple):
     kept_tags: tuple[tuple[int, str], ...] = ()
     # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
     dashed: frozenset[int] = frozenset()
+    unread_tables: tuple[int, ...] = ()  # the lines of Pandoc grid tables too irregular to read as rows
 
 
 def escape(text: str) -> str:
@@ -1928,6 +1930,9 @@ def read_blocks(
     tables: list[tuple[int, list[str], list[list[str]]]] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
+    unread_tables: list[int] = []
+    if "-- --" in body or "+--" in body:
+        body = _pandoc_tables(body, tables, unread_tables)
     callout_phases: frozenset[int] = frozenset()
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
@@ -1955,6 +1960,7 @@ def read_blocks(
         templates[2],
         tuple((first_line + i, tags) for i, tags in kept_tags.items()),
         frozenset(reader.dashed),
+        tuple(first_line + line for line in unread_tables),
     )
 
 
@@ -2099,8 +2105,8 @@ def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[
 
 
 def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
-    """Make a Confluence table's row blocks (see `_confluence_tables`), each cell's markdown read as a markdown
-    table's cell is, and put them where the table is written."""
+    """Make a Confluence or Pandoc table's row blocks (see `_confluence_tables`, `_pandoc_tables`), each cell's
+    markdown read as a markdown table's cell is, and put them where the table is written."""
     blocks = reader.blocks
     made = len(blocks)
     cells = [_cell(reader, cell, line) for cell in head]
@@ -2121,6 +2127,130 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.first_dropped = reader.first_dropped or cell.first_dropped
     reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
+
+
+# Pandoc's own tables, which CommonMark shows as text: a simple table (a header line over a rule of dashes, a run per
+# column, then a row per line up to a blank line), and a grid table (each cell boxed in '+---+' borders and '|'
+# sides, a header ended by '+===+', a cell's text wrapped over several lines). A caption after either (': Week 1
+# resources', 'Table: …') is a line of text.
+_SIMPLE_RULE = re.compile(r" {0,3}-{2,}(?: +-{2,})+ *")
+_GRID_BORDER = re.compile(r" {0,3}\+(?:[-=:]+\+)+ *")
+_CAPTION = re.compile(r" {0,3}(?:Table)?:[ \t]+(?=\S)")
+
+
+def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]]], unread: list[int]) -> str:
+    """Return a body without its Pandoc simple and grid tables (blank lines in their place, so the lines after them
+    hold), adding each to `tables` as (line from 0, header cells, rows of cells) as `_confluence_tables` does; the
+    line of a grid table too irregular to read (cells spanning columns) goes to `unread`. Nothing in a fenced code
+    block is one."""
+    lines = body.split("\n")
+    code = _code_lines(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end = None
+        if code[i] or line[:4].lstrip()[:2] not in ("--", "+-"):
+            i += 1
+            continue
+        if line.lstrip()[:1] == "-" and _SIMPLE_RULE.fullmatch(line) and i and lines[i - 1].strip():
+            if i < 2 or not lines[i - 2].strip():
+                end = _simple_table(lines, i, tables)
+        elif _GRID_BORDER.fullmatch(line) and i + 1 < len(lines) and lines[i + 1].lstrip()[:1] == "|":
+            end = _grid_table(lines, i, tables)
+            if end is None:
+                unread.append(i)
+                i += 1
+                while i < len(lines) and lines[i].lstrip()[:1] in ("|", "+"):  # the rest of it
+                    i += 1
+                continue
+        if end is None:
+            i += 1
+            continue
+        start = tables[-1][0]
+        lines[start:end] = [""] * (end - start)
+        k = end + 1 if end < len(lines) and not lines[end].strip() else end
+        if k < len(lines) and not code[k] and (caption := _CAPTION.match(lines[k])) is not None:
+            # its caption ('Table: Week 1 resources' under it) is a label over its rows, on its first line
+            lines[start], lines[k] = f"**{lines[k][caption.end() :].strip()}**", ""
+        i = end
+    return "\n".join(lines)
+
+
+def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+    """Read the simple table whose rule of dashes is line `rule` into `tables`; return the line after it, or None
+    when the lines are no such table (a cell's text crosses into the next column, or it has no rows)."""
+    starts = [found.start() for found in re.finditer(r"-+", lines[rule])]
+
+    def cells(text: str) -> list[str] | None:
+        if any(0 < at <= len(text) and not text[at - 1].isspace() for at in starts[1:]):
+            return None
+        bounds = [0, *starts[1:], len(text)]
+        return [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+
+    head = cells(lines[rule - 1])
+    rows: list[list[str]] = []
+    end = rule + 1
+    while end < len(lines) and lines[end].strip() and not _SIMPLE_RULE.fullmatch(lines[end]):
+        row = cells(lines[end])
+        if row is None:
+            return None
+        rows.append(row)
+        end += 1
+    if head is None or not rows or sum(1 for cell in head if cell) < 2:
+        return None
+    if end < len(lines) and _SIMPLE_RULE.fullmatch(lines[end]):
+        end += 1  # a closing rule
+    tables.append((rule - 1, head, rows))
+    return end
+
+
+def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+    """Read the grid table whose top border is line `top` into `tables`; return the line after it, or None when
+    its lines are not boxed in the top border's columns (a cell that spans columns, a ragged line)."""
+    border = lines[top].rstrip()
+    bars = [k for k, c in enumerate(border) if c == "+"]
+    head: list[str] | None = None
+    rows: list[list[str]] = []
+    parts: list[list[str]] = [[] for _ in bars[1:]]
+    end = top + 1
+    while end < len(lines):
+        text = lines[end].rstrip()
+        if text[: bars[0] + 1].lstrip()[:1] == "+" and _GRID_BORDER.fullmatch(text):
+            if [k for k, c in enumerate(text) if c == "+"] != bars:
+                return None
+            row = [_joined(cell) for cell in parts]
+            if "=" in text and head is None and not rows:
+                head = row
+            else:
+                rows.append(row)
+            parts = [[] for _ in bars[1:]]
+            end += 1
+            if end >= len(lines) or lines[end].lstrip()[:1] != "|":
+                break
+            continue
+        if len(text) != len(border) or any(text[k] != "|" for k in bars):
+            return None
+        for cell, (a, b) in zip(parts, itertools.pairwise(bars), strict=True):
+            if piece := text[a + 1 : b].strip():
+                cell.append(piece)
+        end += 1
+    else:
+        return None
+    if not rows:
+        return None
+    tables.append((top, head if head is not None else [""] * len(rows[0]), rows))
+    return end
+
+
+def _joined(pieces: list[str]) -> str:
+    """Return a grid table cell's text from its lines: a blank between them, but where a link's URL goes on
+    ('[SQLBolt](https:' then '//sqlbolt.com)'), as a pipe table's cell, its bars escaped."""
+    text = ""
+    for piece in pieces:
+        if text and not (text.rfind("](") > text.rfind(")") or piece[:2] == "//"):
+            text += " "
+        text += piece
+    return text.replace("|", "\\|")
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:

@@ -1405,6 +1405,13 @@ def _parse_body(
             links.unclosed_fence,
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
         )
+    for line in links.unread_tables:
+        problems.add(
+            "warning",
+            line,
+            "a Pandoc grid table whose cells span columns is shown as written: write it as a pipe table "
+            "('| Topic | Hours |' over '|---|---|'), or export it with 'pandoc -t gfm'",
+        )
     reader = _Body(problems)
     reader.joined = links.html_joined
     headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block

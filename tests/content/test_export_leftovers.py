@@ -7,6 +7,7 @@ import pytest
 
 from bot.content.models import Phase
 from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body, role_file
 
 
@@ -246,3 +247,54 @@ def test_a_pandoc_line_block_is_lines_and_a_bookmark_span_shows_nothing() -> Non
     assert habits.text.split("\n")[:2] == ["Commit early.", "Read the error message twice."]
     intro = next(s for s in role.sections if s.title == "Study plan")
     assert intro.text == "Exported 2025-02-01"
+
+
+PANDOC_TABLES = """
+## Phase 1: Data (Weeks 1-3)
+
+  Skill          Course                     Hours
+  -------------- ------------------------ -------
+  Regex          RegexOne                       3
+  Shell          The Missing Semester           5
+
+  : Tools for week 1
+
++-----------------+-------------------+
+| Course          | Price             |
++=================+===================+
+| [Pandas         | free              |
+| tutorial](https |                   |
+| ://pandas.org)  |                   |
++-----------------+-------------------+
+| Tidy Data paper | free, 20 pages    |
++-----------------+-------------------+
+
+- Joins
+"""
+
+
+def test_pandoc_simple_and_grid_tables_are_rows_as_pipe_tables_are() -> None:
+    role, problems = parse_body(PANDOC_TABLES)
+    body = phase_body(role.phases[0])
+    assert body.split("\n") == [
+        "**Tools for week 1:**",  # its caption
+        "- Regex — Course: RegexOne · Hours: 3",
+        "- Shell — Course: The Missing Semester · Hours: 5",
+        "- [Pandas tutorial](https://pandas.org) — Price: free",  # a link wrapped over the cell's lines
+        "- Tidy Data paper — Price: free, 20 pages",
+        "",
+        "- Joins",
+    ]
+    assert not problems
+
+
+def test_a_grid_table_whose_cells_span_columns_is_named_in_a_warning() -> None:
+    body = (
+        "## Phase 1: Data (Weeks 1-3)\n\n- Joins\n\n+------+------+\n| Topic       |\n+------+------+\n"
+        "| SQL  | 3 h  |\n+------+------+\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.severity, p.message.split(":")[0]) for p in problems] == [
+        ("warning", "a Pandoc grid table whose cells span columns is shown as written")
+    ]
+    assert problems[0].line == 12  # its top border
