@@ -21,6 +21,7 @@ for a topic.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
@@ -118,6 +119,25 @@ _LABEL_LINE = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?<=[^\s*_])\1[
 _LABEL_LEAD = re.compile(r"(\*\*|__)(?=[^\s*_])(?:(?!\1).){1,60}?(?:[:：]\1|(?<=[^\s*_])\1[:：])[ \t]+\S")
 
 
+# A line that opens as an entry of its own, not as the rest of a sentence: a number that counts ('2. Docker',
+# '3) SQL') or a short label ending in a colon ('Goal: …', 'Week 2 - Day 1: …', 'https://…').
+_OWN_LINE = re.compile(r"\d+[.)](?:\s|$)|[^\s:：]++(?: [^\s:：]++){0,3}[:：](?:\s|/|$)")
+# The last word of a line that leaves its sentence open: an article, a preposition or a conjunction ('… against a'
+# then 'Postgres database.').
+_OPEN_ENDING_WORDS = (
+    "a an the of to in on at by for from with into onto via and or but nor than as about over under between through "
+    "using like your our their its this that these those"
+)
+OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+
+
+def names_object(text: str, at: int) -> bool:
+    """Return True when the word before position `at` of `text` leaves its sentence open ('request in', 'post to'):
+    what comes at `at` ('#access-requests', '`#writeups`') is its object, words of the sentence, not a tag."""
+    words = text[:at].rsplit(None, 1)
+    return bool(words) and words[-1].lower() in OPEN_ENDINGS
+
+
 # A column header's numbering mark before its word: '| # Day |' names the column 'Day'.
 _HEADER_MARK = re.compile(r"#\s*(?=[^\W\d_])")
 
@@ -175,6 +195,31 @@ class _Note(NamedTuple):
     first_dropped: int | None
 
 
+# What LaTeX maths is written with: a pair of '$$' that holds none of it is no maths but prices, as plans rate cost
+# ('Cost: $$$$', a tier of four dollars; '$$ to $$$', '$$–$$$, or $$$$'): its words and the dollars stay as written.
+_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9]")
+
+
+def _no_display_maths(value: str) -> bool:
+    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), or words of
+    two letters or more and no mark of maths (see `_MATHS_MARKS`; one letter, '$$ x $$', is a variable)."""
+    words = value.split()
+    if not words or not any(c.isalnum() for c in value):
+        return True
+    return any(len(w.strip(",;:.")) > 1 for w in words) and _MATHS_MARKS.search(value) is None
+
+
+# Pandoc's dashes ('--' an en dash, '---' an em dash, as its smart punctuation writes them): between blanks, an en
+# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays.
+_PANDOC_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+# A Pandoc span with attributes ('[]{#_Toc74120031 .anchor}', a Word bookmark; '[text]{.smallcaps}'): its text.
+_ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]]*)\]\{[#.][^{}]*\}")
+
+
+def _dash(found: re.Match[str]) -> str:
+    return "—" if len(found.group()) == 3 else "–"
+
+
 class Links(NamedTuple):
     """What else the reader noticed: relative links made plain (and the first one's line), kept URLs, and
     the line of a code fence that is never closed."""
@@ -194,6 +239,12 @@ class Links(NamedTuple):
     templates: int = 0  # tags, shortcodes and variables of a site generator left in the text as written
     first_template_line: int | None = None
     first_template: str = ""  # ... and the first one, as written
+    # The tags kept at the end of a task's line because its words name them as a place ('request in
+    # #access-requests'), by line: no words of its ID, which was made without them (see `_obsidian`).
+    kept_tags: tuple[tuple[int, str], ...] = ()
+    # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
+    dashed: frozenset[int] = frozenset()
+    unread_tables: tuple[int, ...] = ()  # the lines of Pandoc grid tables too irregular to read as rows
 
 
 def escape(text: str) -> str:
@@ -403,6 +454,7 @@ class _Reader:
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
+        self.dashed: set[int] = set()  # lines where Pandoc's dashes show as dashes (`_dashes`)
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
@@ -794,6 +846,12 @@ class _Reader:
             self.block_start, self.only_anchor, self.inline = offset, text.isspace(), None
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
+            if "--" in text and "://" not in text and "www." not in text:
+                text = self._dashes(text, text_event[1]["start"])
+            if text[:2] == "| " and kind == "Paragraph" and self._line_block(text_event[1]["start"]):
+                text = text[2:]
+            if "]{" in text:
+                text = _ATTRIBUTE_SPAN.sub(r"\1", text)
             special = ":" in text or "www." in text  # a shortcode or a bare URL may be in it
             if special and text.count(":") > 1:  # a shortcode takes two ('Topic: details' has one)
                 text = _SHORTCODE.sub(_shortcode, text)
@@ -861,6 +919,10 @@ class _Reader:
         if kind == "Paragraph":
             self.in_para = False
         text = text or ""
+        if "--" in text and "://" not in text and "www." not in text:
+            text = self._dashes(text, offset)
+        if "--" in label_text and "://" not in label_text and "www." not in label_text:
+            label_text = self._dashes(label_text, offset)
         if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
             label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
@@ -904,6 +966,12 @@ class _Reader:
                     value = self._after_url(value, span)
                 if value[-1:] == "\\":
                     value = self.without_break_mark(value, span["end"])
+                if "--" in value and "://" not in value and "www." not in value:
+                    value = self._dashes(value, span["start"])
+                if value[:2] == "| " and self.in_para and self._line_block(span["start"]):
+                    value = value[2:]
+                if "]{" in value:
+                    value = _ATTRIBUTE_SPAN.sub(r"\1", value)
                 if value[:1] == "@" and ink.links and len(ink.md) == ink.links[-1][1]:
                     value = _RESOURCE_KIND.sub("", value, count=1)  # '[@video@Intro](…)': roadmap.sh's kind of link
                 if (
@@ -949,7 +1017,9 @@ class _Reader:
             if handler is not None:
                 handler(self, value, span["start"], span["end"])
         else:
-            if key == "InlineMath" and self._not_maths(value, span["end"]):
+            if (key == "InlineMath" and self._not_maths(value, span["end"])) or (
+                key == "DisplayMath" and _no_display_maths(value)
+            ):
                 self._event({"Text": self.data[span["start"] : span["end"]].decode("utf-8")}, span)
                 return
             handler = _OTHERS.get(key)
@@ -976,6 +1046,24 @@ class _Reader:
         return after.isdigit() or (
             (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
         )
+
+    def _dashes(self, text: str, start: int) -> str:
+        """Return a text with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the classic': '–' and
+        '—'; see `_PANDOC_DASHES`), noting its line (`dashed`)."""
+        shown = _PANDOC_DASHES.sub(_dash, text)
+        if shown != text:
+            self.dashed.add(self.line_at(start))
+        return shown
+
+    def _line_block(self, start: int) -> bool:
+        """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
+        out loud.', a line of a poem or an address kept as written): at the start of its line, which ends in no '|'
+        as a table's row would."""
+        data = self.data
+        if data[data.rfind(b"\n", 0, start) + 1 : start].strip(b" \t>"):
+            return False
+        end = data.find(b"\n", start)
+        return not data[start : len(data) if end < 0 else end].rstrip().endswith(b"|")
 
     def _attribute_line(self, value: str, span: dict) -> bool:
         """Return True when a text is a kramdown attribute line of its own ('{: .checklist }' on the line after a
@@ -1018,19 +1106,53 @@ class _Reader:
 
     def _wrapped(self, next_start: int) -> bool:
         """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
-        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'). A line that starts with
-        a capital, a digit, a mark or a bold label ('**Duration:** 2 weeks'), or that names a phase ('week 2: CSS'),
-        is a line of its own, as authors write one thing per line."""
+        a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'), or an editor filled the
+        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a real' then 'Postgres
+        database.'; see `_wrapped_at_capital`). A line that names a phase ('week 2: CSS'), or that opens with a label
+        ('**Duration:** 2 weeks', 'Goal: …') or a number ('2. Docker'), is a line of its own, as authors write one
+        thing per line."""
         data = self.data
         end = data.find(b"\n", next_start)
         following = data[next_start : len(data) if end < 0 else end].decode("utf-8", "replace").strip().lstrip("> ")
         before = data[data.rfind(b"\n", 0, next_start - 1) + 1 : next_start].decode("utf-8", "replace").rstrip()
-        if not following or following[:2] in ("**", "__"):
+        if not following:
             return False
-        if before.endswith(","):
+        bold = following[:2] in ("**", "__")
+        if bold and (_LABEL_LINE.fullmatch(following) is not None or _LABEL_LEAD.match(following) is not None):
+            return False
+        if not bold and before.endswith(","):
             return True
         first = following.lstrip("[(*_`\"'“‘«")[:1]
-        return first.islower() and read_phase_heading(following) is None
+        if first.islower() and not bold:
+            return read_phase_heading(following) is None
+        if not first.isalnum() or _OWN_LINE.match(following.lstrip("*_")) is not None:
+            return False
+        return self._wrapped_at_capital(before, following, end) and read_phase_heading(following) is None
+
+    def _wrapped_at_capital(self, before: str, following: str, end: int) -> bool:
+        """Return True when a line (`before`) breaks a sentence that goes on in the line after it (`following`,
+        which opens with a capital, a digit or a bold word; it ends at byte `end`): the line before ends in a word
+        that leaves its sentence open ('the', 'of', 'with'), or it is a line of prose (five words or more, no mark
+        that ends it) whose sentence ends in the next line ('Postgres database.') or goes on past it in lower
+        case. Lines that each say one thing ('Install Python' then 'Set up VS Code') end where they end."""
+        words = before.rstrip("*_`").split()
+        if not words or not words[-1][-1:].isalnum():
+            return False
+        if words[-1].lower() in OPEN_ENDINGS:
+            return True
+        if len(words) < 5:
+            return False
+        tail = following.rstrip(" *_`)\"'”’»")
+        if tail[-1:] in (".", "!", "?", "…") or ". " in following:
+            return True
+        if not tail[-1:].isalnum() and tail[-1:] != ",":
+            return False
+        data = self.data
+        if end < 0:
+            return False
+        stop = data.find(b"\n", end + 1)
+        after = data[end + 1 : len(data) if stop < 0 else stop].decode("utf-8", "replace").strip().lstrip("> ")
+        return after[:1].islower()
 
     def _line_depth(self) -> int:
         if self.lazy_depth is not None:
@@ -1881,9 +2003,13 @@ def read_blocks(
     tables: list[tuple[int, list[str], list[list[str]]]] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
+    unread_tables: list[int] = []
+    if "-- --" in body or "+--" in body:
+        body = _pandoc_tables(body, tables, unread_tables)
     callout_phases: frozenset[int] = frozenset()
+    kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
-        body, callout_phases = _obsidian(body)
+        body, callout_phases = _obsidian(body, kept_tags)
     reader = _Reader(body, first_line, base_url)
     reader.callout_phases = frozenset(first_line + i for i in callout_phases)
     if "[^" in body:
@@ -1905,6 +2031,9 @@ def read_blocks(
         templates[0],
         None if templates[1] is None else first_line + templates[1],
         templates[2],
+        tuple((first_line + i, tags) for i, tags in kept_tags.items()),
+        frozenset(reader.dashed),
+        tuple(first_line + line for line in unread_tables),
     )
 
 
@@ -2049,8 +2178,8 @@ def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[
 
 
 def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
-    """Make a Confluence table's row blocks (see `_confluence_tables`), each cell's markdown read as a markdown
-    table's cell is, and put them where the table is written."""
+    """Make a Confluence or Pandoc table's row blocks (see `_confluence_tables`, `_pandoc_tables`), each cell's
+    markdown read as a markdown table's cell is, and put them where the table is written."""
     blocks = reader.blocks
     made = len(blocks)
     cells = [_cell(reader, cell, line) for cell in head]
@@ -2071,6 +2200,130 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.first_dropped = reader.first_dropped or cell.first_dropped
     reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
+
+
+# Pandoc's own tables, which CommonMark shows as text: a simple table (a header line over a rule of dashes, a run per
+# column, then a row per line up to a blank line), and a grid table (each cell boxed in '+---+' borders and '|'
+# sides, a header ended by '+===+', a cell's text wrapped over several lines). A caption after either (': Week 1
+# resources', 'Table: …') is a line of text.
+_SIMPLE_RULE = re.compile(r" {0,3}-{2,}(?: +-{2,})+ *")
+_GRID_BORDER = re.compile(r" {0,3}\+(?:[-=:]+\+)+ *")
+_CAPTION = re.compile(r" {0,3}(?:Table)?:[ \t]+(?=\S)")
+
+
+def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]]], unread: list[int]) -> str:
+    """Return a body without its Pandoc simple and grid tables (blank lines in their place, so the lines after them
+    hold), adding each to `tables` as (line from 0, header cells, rows of cells) as `_confluence_tables` does; the
+    line of a grid table too irregular to read (cells spanning columns) goes to `unread`. Nothing in a fenced code
+    block is one."""
+    lines = body.split("\n")
+    code = _code_lines(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end = None
+        if code[i] or line[:4].lstrip()[:2] not in ("--", "+-"):
+            i += 1
+            continue
+        if line.lstrip()[:1] == "-" and _SIMPLE_RULE.fullmatch(line) and i and lines[i - 1].strip():
+            if i < 2 or not lines[i - 2].strip():
+                end = _simple_table(lines, i, tables)
+        elif _GRID_BORDER.fullmatch(line) and i + 1 < len(lines) and lines[i + 1].lstrip()[:1] == "|":
+            end = _grid_table(lines, i, tables)
+            if end is None:
+                unread.append(i)
+                i += 1
+                while i < len(lines) and lines[i].lstrip()[:1] in ("|", "+"):  # the rest of it
+                    i += 1
+                continue
+        if end is None:
+            i += 1
+            continue
+        start = tables[-1][0]
+        lines[start:end] = [""] * (end - start)
+        k = end + 1 if end < len(lines) and not lines[end].strip() else end
+        if k < len(lines) and not code[k] and (caption := _CAPTION.match(lines[k])) is not None:
+            # its caption ('Table: Week 1 resources' under it) is a label over its rows, on its first line
+            lines[start], lines[k] = f"**{lines[k][caption.end() :].strip()}**", ""
+        i = end
+    return "\n".join(lines)
+
+
+def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+    """Read the simple table whose rule of dashes is line `rule` into `tables`; return the line after it, or None
+    when the lines are no such table (a cell's text crosses into the next column, or it has no rows)."""
+    starts = [found.start() for found in re.finditer(r"-+", lines[rule])]
+
+    def cells(text: str) -> list[str] | None:
+        if any(0 < at <= len(text) and not text[at - 1].isspace() for at in starts[1:]):
+            return None
+        bounds = [0, *starts[1:], len(text)]
+        return [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+
+    head = cells(lines[rule - 1])
+    rows: list[list[str]] = []
+    end = rule + 1
+    while end < len(lines) and lines[end].strip() and not _SIMPLE_RULE.fullmatch(lines[end]):
+        row = cells(lines[end])
+        if row is None:
+            return None
+        rows.append(row)
+        end += 1
+    if head is None or not rows or sum(1 for cell in head if cell) < 2:
+        return None
+    if end < len(lines) and _SIMPLE_RULE.fullmatch(lines[end]):
+        end += 1  # a closing rule
+    tables.append((rule - 1, head, rows))
+    return end
+
+
+def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+    """Read the grid table whose top border is line `top` into `tables`; return the line after it, or None when
+    its lines are not boxed in the top border's columns (a cell that spans columns, a ragged line)."""
+    border = lines[top].rstrip()
+    bars = [k for k, c in enumerate(border) if c == "+"]
+    head: list[str] | None = None
+    rows: list[list[str]] = []
+    parts: list[list[str]] = [[] for _ in bars[1:]]
+    end = top + 1
+    while end < len(lines):
+        text = lines[end].rstrip()
+        if text[: bars[0] + 1].lstrip()[:1] == "+" and _GRID_BORDER.fullmatch(text):
+            if [k for k, c in enumerate(text) if c == "+"] != bars:
+                return None
+            row = [_joined(cell) for cell in parts]
+            if "=" in text and head is None and not rows:
+                head = row
+            else:
+                rows.append(row)
+            parts = [[] for _ in bars[1:]]
+            end += 1
+            if end >= len(lines) or lines[end].lstrip()[:1] != "|":
+                break
+            continue
+        if len(text) != len(border) or any(text[k] != "|" for k in bars):
+            return None
+        for cell, (a, b) in zip(parts, itertools.pairwise(bars), strict=True):
+            if piece := text[a + 1 : b].strip():
+                cell.append(piece)
+        end += 1
+    else:
+        return None
+    if not rows:
+        return None
+    tables.append((top, head if head is not None else [""] * len(rows[0]), rows))
+    return end
+
+
+def _joined(pieces: list[str]) -> str:
+    """Return a grid table cell's text from its lines: a blank between them, but where a link's URL goes on
+    ('[SQLBolt](https:' then '//sqlbolt.com)'), as a pipe table's cell, its bars escaped."""
+    text = ""
+    for piece in pieces:
+        if text and not (text.rfind("](") > text.rfind(")") or piece[:2] == "//"):
+            text += " "
+        text += piece
+    return text.replace("|", "\\|")
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:
@@ -2215,8 +2468,9 @@ def _obsidian_marks(body: str) -> bool:
     return " #" in body and ("[ ]" in body or "[x]" in body or "[X]" in body)
 
 
-def _obsidian(body: str) -> tuple[str, frozenset[int]]:
-    """Return a body without Obsidian's comments, block ids and the tags that end a task, its callouts read as
+def _obsidian(body: str, kept_tags: dict[int, str]) -> tuple[str, frozenset[int]]:
+    """Return a body without Obsidian's comments, block ids and the tags that end a task (those that the task's words
+    name as a place stay, put in `kept_tags` by line from 0: 'request in #access-requests'), its callouts read as
     MkDocs' admonitions are (see `_note`: a quote headed by its title as a bold label, the marker never shown), and
     the lines (from 0) of the callouts whose title names a phase ('> [!todo] Week 1 — Architecture'): such a title
     is written as a heading there, for the reader to place as it places a '<summary>' that names a phase. Each line
@@ -2241,9 +2495,14 @@ def _obsidian(body: str) -> tuple[str, frozenset[int]]:
         if "^" in line:
             line = _BLOCK_ID.sub("", line).rstrip() if _BLOCK_ID.search(line) is not None else line
         if " #" in line and _TASK_LINE.match(line) is not None:
-            untagged = _TRAILING_TAGS.sub("", line)
-            if _TASK_LINE.match(untagged) is not None:  # a task of nothing but tags keeps them
-                line = untagged
+            tags = _TRAILING_TAGS.search(line)
+            # A task of nothing but tags keeps them, and so does one whose last words name the place ('request in
+            # #access-requests').
+            if tags is not None and _TASK_LINE.match(line[: tags.start()]):
+                if names_object(line, tags.start()):
+                    kept_tags[i] = tags.group().strip()
+                else:
+                    line = line[: tags.start()]
         lines[i] = line
     return "\n".join(lines), frozenset(phases)
 
@@ -2457,7 +2716,7 @@ def _without_google_docs_escapes(body: str) -> str:
 # text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
 # (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
-_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab")
+_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab", "```{", "~~~{")
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
 _SHORTCODE_LINE = re.compile(
     r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)>|"
@@ -2467,6 +2726,18 @@ _DIRECTIVE = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
     r"[ \t]+(?P<title>\S.*?))?[ \t]*$"
 )
+# A fenced div's opening line with attributes, as Pandoc writes it ('::: {.warning}', '::: {#preamble .abstract}',
+# Quarto's '::: {.callout-tip title="Try it"}'), or a MyST directive in a colon fence (':::{note} Title').
+_DIV_ATTRIBUTES = re.compile(
+    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+_CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
+# A MyST directive in a code fence ('```{note}', '```{admonition} Recommended'), as Jupyter Book writes a note, and
+# the option lines at the top of its text (':class: tip', ':name: setup').
+_MYST_FENCE = re.compile(
+    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*$"
+)
+_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>.*?)[ \t]*$")
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -2554,6 +2825,84 @@ def _closer(lines: list[str], start: int, test: Callable[[str], int]) -> int | N
     return None
 
 
+def _div_test(colons: int) -> Callable[[str], int]:
+    """Return the `_closer` test of a fenced div or admonition opened with `colons` colons: a div opened inside it
+    ('::::note' holding ':::danger', Docusaurus's way to nest them) is closed by the next bare fence, the div itself
+    by a fence of as many colons or more."""
+    inner: list[int] = []
+
+    def test(ln: str) -> int:
+        d = _DIRECTIVE.fullmatch(ln) if ":::" in ln else None
+        if d is None:
+            return 0
+        if d.group("kind") or (d.group("title") or "")[:1] == "{":
+            inner.append(len(d.group("colons")))
+            return 1
+        if inner:
+            inner.pop()
+            return -1
+        return -1 if len(d.group("colons")) >= colons else 0
+
+    return test
+
+
+def _div(found: re.Match[str], inner: list[str]) -> list[str]:
+    """Return the lines of a fenced div with attributes (see `_DIV_ATTRIBUTES`; not its closing fence): a note when
+    its class or MyST directive names one ('{.warning}', '{.callout-tip}', '{note}'), else its text as written, the
+    fence left out ('::: {#preamble .abstract}' holds the file's introduction)."""
+    attrs, rest = found.group("attrs").strip(), found.group("rest").strip(":").strip()
+    classes = _CLASS.findall(attrs)
+    if classes:
+        kind = classes[0].casefold().removeprefix("callout-")
+        title = _attrs(attrs).get("title") or rest
+        if kind == "abstract":  # a document's abstract (LaTeX's, org's '#+begin_abstract'), not MkDocs' note
+            kind = ""
+    else:
+        kind, title = attrs.casefold(), rest  # ':::{note} Title'
+    indent = found.group("indent")
+    if kind in _ADMONITION_MARKS or kind in _NOTE_TAGS or kind == "admonition":
+        options, inner, kind = _myst_options(inner, kind) if not classes else (0, inner, kind)
+        return [""] * options + _note(indent, kind, title or None, inner)  # the note's text stays on its lines
+    return ["", *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+
+
+def _myst_options(inner: list[str], kind: str) -> tuple[int, list[str], str]:
+    """Return how many option lines a MyST directive's text opens with, its text after them and its kind, as a
+    ':class:' option names it (':class: tip')."""
+    k = 0
+    while k < len(inner):
+        option = _MYST_OPTION.fullmatch(inner[k]) if inner[k][:1] in ": \t" else None
+        if option is None:
+            break
+        if option.group("key") == "class" and option.group("value"):
+            kind = option.group("value").split()[0].casefold()
+        k += 1
+    return k, inner[k:], kind
+
+
+def _myst_note(lines: list[str], i: int, out: list[str]) -> int:
+    """Read a MyST admonition written in a code fence at line `i` ('```{note}', '```{admonition} Recommended' with
+    ':class: tip') into `out` as a note; return how many lines it took (0 for any other fence: '```{r}' is code)."""
+    found = _MYST_FENCE.fullmatch(lines[i])
+    if found is None:
+        return 0
+    kind = found.group("name").casefold()
+    if kind not in _ADMONITION_MARKS and kind not in _NOTE_TAGS and kind != "admonition":
+        return 0
+    fence = found.group("fence")
+    for end in range(i + 1, len(lines)):
+        closing = _FENCE.match(lines[end])
+        if closing is not None and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+            if lines[end][closing.end() :].strip():
+                continue  # a fence with an info string opens a block inside
+            options, inner, kind = _myst_options(lines[i + 1 : end], kind)
+            out += [""] * options  # the note's text stays on its lines
+            out += _note(found.group("indent"), kind, found.group("title") or None, inner)
+            out.append("")
+            return end + 1 - i
+    return 0
+
+
 def _tag_test(name: str) -> Callable[[str], int]:
     def test(line: str) -> int:
         tag = _tag(line) if "{" in line else None
@@ -2585,6 +2934,10 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             i += 1
             continue
         if opening is not None:
+            taken = _myst_note(lines, i, out) if "{" in line else 0
+            if taken:
+                i += taken
+                continue
             fence = opening.group(1)
             out.append(line)
             i += 1
@@ -2629,16 +2982,17 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     (0 when the line starts none)."""
     line = lines[i]
     if ":::" in line and (found := _DIRECTIVE.fullmatch(line)) is not None and found.group("kind"):
-        colons = len(found.group("colons"))
-
-        def test(ln: str) -> int:
-            d = _DIRECTIVE.fullmatch(ln) if ":::" in ln else None
-            return 0 if d is None else 1 if d.group("kind") else -1 if len(d.group("colons")) >= colons else 0
-
-        end = _closer(lines, i, test)
+        end = _closer(lines, i, _div_test(len(found.group("colons"))))
         if end is not None:
             title = found.group("bracketed") if found.group("bracketed") is not None else found.group("title")
             out += _note(found.group("indent"), found.group("kind"), title, lines[i + 1 : end])
+            out.append("")
+            return end + 1 - i
+        return 0
+    if ":::" in line and "{" in line and (div := _DIV_ATTRIBUTES.fullmatch(line)) is not None:
+        end = _closer(lines, i, _div_test(len(div.group("colons"))))
+        if end is not None:
+            out += _div(div, lines[i + 1 : end])
             out.append("")
             return end + 1 - i
         return 0

@@ -27,7 +27,7 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, read_blocks
+from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, names_object, read_blocks
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -620,7 +620,7 @@ def _kind(found: PhaseHeading) -> str:
 
 
 OPEN_BOXES = frozenset("☐⬜🔲□")
-TICKS = frozenset("✅☑✔")
+TICKS = frozenset("✅☑☒✔✓")  # '☒': a checked box as pandoc and Word write it
 CROSSES = frozenset("❌✗✘✖")  # 'not done yet' in a checklist of emoji, else a mistake or a "don't"
 BOXES = OPEN_BOXES | TICKS | CROSSES
 # 'In progress' in a tracker's legend ('✅ done · 🔄 in progress · ⬜ todo'): an open item where crosses are (see
@@ -825,6 +825,8 @@ class _Body:
         self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.legend: dict[str, str] = {}  # ... and marks its legend names, as the known ones (`_legend_marks`)
+        self.dashed: frozenset[int] = frozenset()  # lines where Pandoc's dashes show as dashes (`Links.dashed`)
+        self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -845,7 +847,9 @@ class _Body:
         # notes after the plan (`series_before`); no hint says how to write them.
         self.set_aside: frozenset[int] = frozenset()
 
-    def new_id(self, text: str) -> str:
+    def new_id(self, text: str, line: int = 0) -> str:
+        if line in self.dashed:  # 'Weeks 5--8' shows as 'Weeks 5–8': its ID is the one made of it as written
+            text = text.replace("—", "---").replace("–", "--")
         base = slugify(text)
         n = self.used_ids.get(base, 0) + 1
         self.used_ids[base] = n
@@ -925,7 +929,7 @@ class _Body:
                 self.phase = None  # 'Phase 2' after 'Phase 1', whatever their heading levels
         if found is not None and self.phase is None:
             self.kind = _kind(found)
-            sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title)
+            sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title, line)
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
             name = name or found.title or heading_span(title) or ""
             self.phase = _PhaseBuilder(
@@ -948,7 +952,7 @@ class _Body:
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
-            heading = _Heading(level, title, line, self.new_id(title), self.phase, False)
+            heading = _Heading(level, title, line, self.new_id(title, line), self.phase, False)
             if self.phase is not None:
                 if found is not None and found.first is not None and found.last is not None:
                     self.phase.inner.append((found.first, found.last))
@@ -1426,6 +1430,8 @@ class _Body:
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         text = _without_dots(_task_title(block.plain, block.md))
         written = block.plain if text != block.plain else ""
+        if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
+            written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
         raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group, written)
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
@@ -1466,11 +1472,13 @@ def _task_title(plain: str, md: str) -> str:
         text = _PRIORITY_LEAD.sub("", text, count=1)
     for _ in range(8):  # a few tags and a date, at most
         found = _CARD_TAIL.search(text)
-        if found is None:
-            break
+        if found is None or (found.group().lstrip()[:1] == "#" and names_object(text, found.start())):
+            break  # 'request in #access-requests': the words name the place, no tag
         text = text[: found.start()]
     if "#" in text and "`#" in md:  # tags before a note ('`#css` — via Grid Garden'), in code spans only
-        text = _CARD_TAGS.sub(lambda tags: tags.group() if _bare_tags(tags.group(), md) else "", text)
+        text = _CARD_TAGS.sub(
+            lambda tags: tags.group() if _bare_tags(tags.group(), md) or names_object(text, tags.start()) else "", text
+        )
     text = text.strip()
     if not any(c.isalnum() for c in text):
         return plain
@@ -1541,6 +1549,13 @@ def _parse_body(
             "warning",
             links.unclosed_fence,
             "a ``` code block is never closed; everything after it is code (close it with a line of ```)",
+        )
+    for line in links.unread_tables:
+        problems.add(
+            "warning",
+            line,
+            "a Pandoc grid table whose cells span columns is shown as written: write it as a pipe table "
+            "('| Topic | Hours |' over '|---|---|'), or export it with 'pandoc -t gfm'",
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
@@ -1618,6 +1633,9 @@ def _parse_body(
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
     reader.footer_at = _footer_rule(blocks, links.last_rule)
+    if links.kept_tags:
+        reader.kept_tags = dict(links.kept_tags)
+    reader.dashed = links.dashed
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set

@@ -161,3 +161,52 @@ def test_a_summary_names_its_group_without_the_prompt_to_open_it():
         ("Custom domain", "Portfolio checklist"),
         ("Dark mode", "Stretch goals"),
     ]
+
+
+def test_a_sentence_an_editor_wrapped_before_a_capital_or_a_number_is_one_line():
+    # Lines filled at a fixed width (pandoc, Emacs, `fill-paragraph`) break wherever a word falls, before a name too.
+    body = (
+        "# T\n\n## Phase 1: Databases (Weeks 1-4)\n\n"
+        "**Objective:** Query a production-sized dataset with joins and window\nFunctions on a managed database.\n\n"
+        "Set aside an evening a week for the exercises, usually between\n3 and 4 hours, and keep notes.\n\n"
+        "**Homework:** import the sample schema into the\n**local** instance.\n\n"
+        "- Indexes\n\n## Phase 2: Services (Weeks 5-8)\n\n**Goal:** Read the handbook of\nDjango and ship an API.\n"
+    )
+    role = parse(body)
+    objective = "Query a production-sized dataset with joins and window Functions on a managed database."
+    assert role.phases[0].objective == objective
+    assert role.phases[1].objective == "Read the handbook of Django and ship an API."
+    assert phase_body(role.phases[0]).split("\n") == [
+        f"**Objective:** {objective}",
+        "",
+        "Set aside an evening a week for the exercises, usually between 3 and 4 hours, and keep notes.",
+        "",
+        "**Homework:** import the sample schema into the **local** instance.",
+        "",
+        "- Indexes",
+    ]
+
+
+def test_short_lines_labelled_lines_and_numbered_lines_that_start_with_a_capital_stay_lines():
+    body = (
+        "# T\n\n## Phase 1: Setup (Weeks 1-2)\n\n**Objective:** Set up the tools\n\n"
+        "Install the editor and the language server\nConfigure the formatter\nRead the style guide\n\n"
+        "Work through the official tutorial in the evenings\nGoal: a small CLI that parses its arguments\n"
+        "Stretch: publish it as a package for others\n\n"
+        "Pick one of the three projects from the list below\n2. Weather app\n"
+    )
+    role = parse(body)
+    assert phase_body(role.phases[0]).split("\n") == [
+        "**Objective:** Set up the tools",
+        "",
+        "Install the editor and the language server",
+        "Configure the formatter",
+        "Read the style guide",
+        "",
+        "Work through the official tutorial in the evenings",
+        "Goal: a small CLI that parses its arguments",
+        "Stretch: publish it as a package for others",
+        "",
+        "Pick one of the three projects from the list below",
+        "2. Weather app",
+    ]

@@ -7,6 +7,7 @@ import pytest
 
 from bot.content.models import Phase
 from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body, role_file
 
 
@@ -63,6 +64,22 @@ def test_latex_maths_is_kept_as_written():
     assert "costs $5 and $10, or $5-$10." in text
     assert "\\\\" not in text
     assert "$$" not in text
+
+
+def test_dollar_signs_that_rate_a_price_are_shown_as_written():
+    role, _ = parse_body(
+        "## Phase 1: Hosting (Weeks 1-2)\n\n| Option | Cost |\n|---|---|\n| Shared | $$ |\n| Dedicated | $$$$ |\n\n"
+        "- Budget: $$$$\n- Managed tier: $$$$ (the priciest)\n- Spread: $$ to $$$$, or $$–$$$\n"
+        "- Error: $$ e = y - \\hat{y} $$\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Shared — Cost: $$",
+        "Dedicated — Cost: $$$$",
+        "Budget: $$$$",
+        "Managed tier: $$$$ (the priciest)",
+        "Spread: $$ to $$$$, or $$–$$$",
+        "Error: `e = y - \\hat{y}`",
+    ]
 
 
 def test_shell_variables_in_prose_are_shown_as_written_and_maths_stays_code():
@@ -192,3 +209,92 @@ def test_lines_after_a_confluence_panel_or_a_macro_in_a_sentence_keep_their_numb
     text = shown(role.phases[0])
     assert "⚠️ Never load-test production." in text
     assert "Run `pytest -x` first." in text
+
+
+PANDOC = (
+    "# Study plan\n\n[]{#_Toc51230077 .anchor}Exported 2025-02-01\n\n"
+    "## Phase 1: Shell (Weeks 1--3) {#phase-1-shell-weeks-1--3 .phase}\n\n"
+    "-   Pipes and redirection --- the part everyone skips\n-   **Permissions** --- `chmod` and `umask`\n"
+    "-   Run `rm` with --interactive until it--er--sticks\n\n"
+    "## Habits\n\n| Commit early.\n| Read the error message twice.\n\n"
+    "| Day | Focus |\n|---|---|\n| 1 | Files |\n"
+)
+
+
+def test_pandoc_dashes_show_as_dashes_and_a_headings_id_is_as_written() -> None:
+    role, _ = parse_body(PANDOC)
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Pipes and redirection — the part everyone skips",
+        "**Permissions** — `chmod` and `umask`",
+        "Run `rm` with --interactive until it--er--sticks",  # an option, and two dashes between words, stay
+    ]
+    phase = next(s for s in role.sections if s.kind == "phase")
+    assert phase.title == "Phase 1: Shell (Weeks 1–3)"
+    assert phase.id == "phase-1-shell"
+    assert role.phases[0].weeks == (1, 3)
+    # A heading with no phase keeps the ID its words as written give.
+    dashed, _ = parse_body("# T\n\n## Extras -- optional\n\n- Vim\n")
+    assert [(s.title, s.id) for s in dashed.sections if s.title.startswith("Extras")] == [
+        ("Extras – optional", "extras-optional")
+    ]
+    unchanged, _ = parse_body("# T\n\n## Track 2--3\n\n- Vim\n")
+    assert [s.id for s in unchanged.sections if s.title.startswith("Track")] == ["track-2-3"]
+
+
+def test_a_pandoc_line_block_is_lines_and_a_bookmark_span_shows_nothing() -> None:
+    role, _ = parse_body(PANDOC)
+    habits = next(s for s in role.sections if s.title == "Habits")
+    assert habits.text.split("\n")[:2] == ["Commit early.", "Read the error message twice."]
+    intro = next(s for s in role.sections if s.title == "Study plan")
+    assert intro.text == "Exported 2025-02-01"
+
+
+PANDOC_TABLES = """
+## Phase 1: Data (Weeks 1-3)
+
+  Skill          Course                     Hours
+  -------------- ------------------------ -------
+  Regex          RegexOne                       3
+  Shell          The Missing Semester           5
+
+  : Tools for week 1
+
++-----------------+-------------------+
+| Course          | Price             |
++=================+===================+
+| [Pandas         | free              |
+| tutorial](https |                   |
+| ://pandas.org)  |                   |
++-----------------+-------------------+
+| Tidy Data paper | free, 20 pages    |
++-----------------+-------------------+
+
+- Joins
+"""
+
+
+def test_pandoc_simple_and_grid_tables_are_rows_as_pipe_tables_are() -> None:
+    role, problems = parse_body(PANDOC_TABLES)
+    body = phase_body(role.phases[0])
+    assert body.split("\n") == [
+        "**Tools for week 1:**",  # its caption
+        "- Regex — Course: RegexOne · Hours: 3",
+        "- Shell — Course: The Missing Semester · Hours: 5",
+        "- [Pandas tutorial](https://pandas.org) — Price: free",  # a link wrapped over the cell's lines
+        "- Tidy Data paper — Price: free, 20 pages",
+        "",
+        "- Joins",
+    ]
+    assert not problems
+
+
+def test_a_grid_table_whose_cells_span_columns_is_named_in_a_warning() -> None:
+    body = (
+        "## Phase 1: Data (Weeks 1-3)\n\n- Joins\n\n+------+------+\n| Topic       |\n+------+------+\n"
+        "| SQL  | 3 h  |\n+------+------+\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.severity, p.message.split(":")[0]) for p in problems] == [
+        ("warning", "a Pandoc grid table whose cells span columns is shown as written")
+    ]
+    assert problems[0].line == 12  # its top border

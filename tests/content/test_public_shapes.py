@@ -161,6 +161,19 @@ def test_boxes_in_a_list_are_a_checklist_and_ticks_too_where_there_is_no_other()
     assert "✅ You like systems" in [s.title for s in role.sections if s.kind == "topic"]
 
 
+def test_a_checked_box_as_pandoc_and_word_write_it_is_an_item_as_an_open_box_is():
+    # Pandoc exports org's '[X]' and '[ ]' (and Word its boxes) as '☒' and '☐'.
+    role, _, _ = parse(
+        "# T\n\n## Setup\n-   ☒ Install the database\n-   ☐ Load the sample data\n-   ✓ Read the intro\n"
+    )
+    assert [(i.text, i.md) for i in role.checklist] == [
+        ("Install the database", "Install the database"),
+        ("Load the sample data", "Load the sample data"),
+        ("Read the intro", "Read the intro"),
+    ]
+    assert not [s for s in role.sections if "☒" in s.title]
+
+
 def test_a_cross_is_an_open_item_in_a_checklist_of_emoji_and_a_mistake_elsewhere():
     body = "# T\n\n## Phase 1: Networking (Weeks 1-4)\n- ✅ OSI model\n- ❌ Subnetting\n- 🔲 Wireshark captures\n"
     role, _, _ = parse(body)

@@ -165,3 +165,32 @@ def test_a_long_task_line_is_read_in_time_linear_in_its_size() -> None:
         "assert _task_title('x' + ' #a' * 100_000 + ' !', '`#a`').startswith('x')\n"
     )
     finishes_in_a_minute(script, "reading a long task's title")
+
+
+def test_a_channel_a_task_names_as_its_place_is_words_of_its_title_and_its_id_stays() -> None:
+    body = (
+        "## Week 1: Onboarding\n\n"
+        "- [ ] Ask for a staging database account — post in #infra-requests\n"
+        "- [ ] Share your first bug report in `#qa-triage` (any bug will do)\n"
+        "- [ ] Pair on a ticket with the team in `#pairing`\n"
+        "- [ ] Write the release notes `#docs`\n"
+        "- [ ] Review a pull request #reviews\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == [
+        "Ask for a staging database account — post in #infra-requests",
+        "Share your first bug report in #qa-triage (any bug will do)",
+        "Pair on a ticket with the team in #pairing",
+        "Write the release notes",  # a card's tag, after the title
+        "Review a pull request",
+    ]
+    shown = phase_body(role.phases[0], role.checklist).split("\n")
+    assert shown[0] == "⬜ Ask for a staging database account — post in #infra-requests"
+    assert shown[1:3] == [
+        "⬜ Share your first bug report in `#qa-triage` (any bug will do)",
+        "⬜ Pair on a ticket with the team in `#pairing`",
+    ]
+    # The IDs are those the tasks had when the place was left out of their titles (learners' ticks are under them).
+    assert role.checklist[0].id == checklist_item_id("Ask for a staging database account — post in")
+    assert role.checklist[1].id == checklist_item_id("Share your first bug report in #qa-triage (any bug will do)")
+    assert role.checklist[2].id == checklist_item_id("Pair on a ticket with the team in #pairing")

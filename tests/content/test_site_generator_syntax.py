@@ -281,3 +281,73 @@ def test_a_shell_line_that_opens_the_body_with_export_is_text_not_an_mdx_stateme
     assert "export PATH=$HOME/.local/bin:$PATH before anything else." in all_text(role)
     mdx = "import { Tabs } from '@theme/Tabs';\n\n## Phase 1: Shell (Weeks 1-3)\n\n- Paths\n"
     assert "@theme" not in all_text(parse_body(mdx)[0])
+
+
+DIVS = """
+# Guide
+
+::: {#intro .abstract}
+Written for the Tuesday study group.
+:::
+
+## Phase 1: Data (Weeks 1-3)
+
+- Pandas
+
+::: {.warning}
+Back up the notebook first.
+:::
+
+::: {.callout-tip title="Shortcut"}
+Press Shift+Enter to run a cell.
+:::
+
+::::note Layout
+
+One folder per week.
+
+:::danger
+
+Never commit the data.
+
+:::
+
+::::
+
+```{note}
+The exercises live in `ex/`.
+```
+
+```{admonition} Optional reading
+:class: tip
+Chapter 3 of the handbook.
+```
+
+:::{important}
+Submit by Friday.
+:::
+
+```{python}
+print("a code cell")
+```
+
+- [ ] Load the dataset
+"""
+
+
+def test_pandoc_divs_docusaurus_nested_notes_and_myst_directives_are_notes_with_no_fence_shown():
+    role, _ = parse_body(DIVS)
+    body = phase_body(role.phases[0])
+    assert "> ⚠️ Back up the notebook first." in body
+    assert "**💡 Shortcut:**\n> Press Shift+Enter to run a cell." in body
+    assert "**ℹ️ Layout:**\n> One folder per week." in body
+    assert "> ❗ Never commit the data." in body
+    assert "> ℹ️ The exercises live in `ex/`." in body
+    assert "**💡 Optional reading:**\n> Chapter 3 of the handbook." in body
+    assert "> 💡 Submit by Friday." in body
+    assert 'print("a code cell")\n```' in body  # a code cell of Jupyter Book's stays code
+    for raw in (":::", "{.", "{note}", "{admonition}", ":class:"):
+        assert raw not in body
+    intro = next(s for s in role.sections if s.title == "Guide")
+    assert intro.text == "Written for the Tuesday study group."  # a div of no note: its text as written
+    assert [i.text for i in role.checklist] == ["Load the dataset"]
