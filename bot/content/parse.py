@@ -1369,7 +1369,9 @@ class _Body:
                 sub.done = True
         topic = None
         if task is None:
-            title = plain if in_item_heading else _without_dots(_topic_title(plain, md))
+            title = plain if in_item_heading else _topic_title(plain, md)
+            if not title.isascii() and not in_item_heading:  # the dots are not ASCII: most titles need no look
+                title = _without_dots(title)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
@@ -1428,7 +1430,9 @@ class _Body:
     def _task(self, block: Block, group: str, id_group: str) -> None:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
-        text = _without_dots(_task_title(block.plain, block.md))
+        text = _task_title(block.plain, block.md)
+        if not text.isascii():  # the dots are not ASCII: most titles need no look
+            text = _without_dots(text)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
