@@ -2717,6 +2717,7 @@ def _without_google_docs_escapes(body: str) -> str:
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
 # (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
 _SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab", "```{", "~~~{")
+_SITE_MARK = re.compile("|".join(map(re.escape, _SITE_MARKS)))  # one pass over a body, not one per mark
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
 _SHORTCODE_LINE = re.compile(
     r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)>|"
@@ -2769,7 +2770,7 @@ _VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https:
 
 def _site_marks(body: str) -> bool:
     """Return True when a body may hold syntax of GitBook, Hugo/Jekyll or Docusaurus/MDX (see `_site_generators`)."""
-    return any(mark in body for mark in _SITE_MARKS) or body.lstrip()[:7] in ("import ", "export ")
+    return _SITE_MARK.search(body) is not None or body.lstrip()[:7] in ("import ", "export ")
 
 
 def _site_generators(body: str) -> str:
@@ -2962,7 +2963,7 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
                     out.append("")
                     i += 1
                     continue
-        if not any(mark in line for mark in _SITE_MARKS):
+        if _SITE_MARK.search(line) is None:
             out.append(line)
             i += 1
             continue
