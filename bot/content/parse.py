@@ -550,7 +550,8 @@ class _PhaseBuilder:
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
     inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
     # The days its parts name ('### Day 11: Joins', '1. **Day 31** — Spark', a '| Day |' column's '| 12 |'): they date
-    # a phase that gives no weeks, seven days a week, as a '## Days 11-20' heading would
+    # a phase that gives no weeks, seven days a week, as a '## Days 11-20' heading would, where the file's phases are
+    # laid out in days (`_laid_out_in_days`)
     days: list[int] = field(default_factory=list)
     day_span: tuple[int, int] | None = None  # the days it holds, where they dated it
     final: int | None = None  # its number once numbered (0 is a number: 'Level 0', 'Phase 0: Prerequisites')
@@ -2709,13 +2710,15 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
-    """Give weeks to phases that have none: from phase headings inside them, else from timelineMonths."""
+    """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
+    the file's phases are laid out in days, else from timelineMonths."""
     end = 0
     last_day = 0  # the last day the parts of the phases so far name
+    in_days = _laid_out_in_days(builders)
     for b in builders:
         # Days its parts name after those of the phases before it are its days (a heading's own, '## Days 1-30',
         # say them already); days counted again from 1 under each phase are no days of the path
-        if b.days and b.unit != "day" and min(b.days) > last_day:
+        if in_days and b.days and b.unit != "day" and min(b.days) > last_day:
             b.day_span = (min(b.days), max(b.days))
             last_day = b.day_span[1]
         if b.first is None and b.inner:
@@ -2724,7 +2727,7 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
                 b.first, b.last = first, last
             else:  # weeks counted from each phase's start ('Week 1' again under the next phase): its length
                 b.length = last - first + 1
-        elif b.first is None and b.days and not b.length:  # '### Day 11' … '### Day 20': the weeks of those days
+        elif in_days and b.first is None and b.days and not b.length:  # '### Day 11' … '### Day 20': their weeks
             first, last = _weeks_of_days(min(b.days), max(b.days))
             if b.day_span is not None:
                 b.first, b.last, b.unit = first, last, "day"
@@ -2797,6 +2800,25 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         f"{len(missing)} phase{'s have' if len(missing) > 1 else ' has'} no weeks; planned {', or '.join(sources)}: "
         f"{spans}. Add '(Weeks a-b)' to a phase heading to choose its weeks",
     )
+
+
+def _laid_out_in_days(builders: list[_PhaseBuilder]) -> bool:
+    """Return whether a file's phases are laid out in the days their parts name ('### Day 11', a '| Day |' table's
+    rows, '1. **Day 31** — Spark'), so that those days date them and answer day questions: every phase its heading
+    does not date in days names days, several of them or days that run on from the phase before or into the next
+    (a bootcamp's). A day named here and there ('### Day 1: Set up your environment' in one phase, '- Day 1 of the
+    sprint: kickoff' in another) is a line of that phase's work: the plan stays in weeks."""
+    named = [b.days for b in builders if b.unit != "day"]
+    if not any(named) or not all(named):  # most files name no days; one phase without days: no plan in days
+        return False
+    for i, days in enumerate(named):
+        if len(set(days)) > 1:
+            continue
+        before = i > 0 and min(days) > max(named[i - 1])
+        after = i + 1 < len(named) and min(named[i + 1]) > max(days)
+        if not before and not after:  # one day alone, counted from 1 again or out of turn
+            return False
+    return True
 
 
 def _weeks_of_days(first: int, last: int) -> tuple[int, int]:

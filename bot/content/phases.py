@@ -1620,8 +1620,18 @@ def is_day_heading(text: str) -> bool:
     return span is not None and _unit(span) == "day" and not span.group("b")
 
 
+# Where a heading or item that names its day may open, after its marks, unless Chinese, Japanese, Korean, Cyrillic
+# or Arabic words say it: a day word's first letter (English, German, Spanish, French, Italian; Turkish 'Gün',
+# Polish 'Dzień', Indonesian 'Hari', Vietnamese 'Ngày', Dutch 'Dagen') or a number (Turkish '3. Gün').
+_DAY_WORD_FIRST = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:[dtjghn]|\d)", re.IGNORECASE)
+
+
 def heading_day(text: str) -> int | None:
     """Return the day a day's heading is for ('📔 Day 1', '💻 Day 1: Exercises' are both day 1), else None."""
+    if (text.isascii() or _FOREIGN.search(text) is None) and (
+        _DIGIT.search(text) is None or _DAY_WORD_FIRST.match(text) is None
+    ):  # most items, and this is asked of every one: no day at their start
+        return None
     if _maybe_foreign(text):
         text = _in_english(text)[0]
     lead = _LEAD.match(text)

@@ -102,6 +102,70 @@ def test_days_counted_again_from_one_in_each_module_give_it_its_length() -> None
     assert [p.days for p in role.phases] == [(1, 10), None]  # Module 2's days are no days of the path
 
 
+# A path of three phases without weeks, planned from timelineMonths (6-9 months: about 33 weeks), whose first phase
+# names one day in passing: that day is a line of its work, and the plan stays as it was.
+ONE_DAY_NAMED = """
+## Phase 1: Foundations
+{day}
+- [ ] Write a hello-world program
+### Control flow
+- [ ] Finish 15 loop exercises
+## Phase 2: Websites
+- [ ] Ship a small blog
+## Phase 3: Storage
+- [ ] Model a library catalogue
+"""
+
+
+def test_one_day_named_in_a_phase_leaves_the_plan_from_timeline_months() -> None:
+    for day in ("### Day 1: Install your editor", "- Day 1: install your editor"):
+        role, messages = parse_messages(ONE_DAY_NAMED.format(day=day))
+        assert phase_spans(role) == [
+            (1, "Foundations", (1, 11)),
+            (2, "Websites", (12, 22)),
+            (3, "Storage", (23, 33)),
+        ], day
+        assert any("3 phases have no weeks; planned from timelineMonths" in m for m in messages), day
+        assert [p.days for p in role.phases] == [None, None, None]
+
+
+def test_day_one_named_again_in_every_phase_is_no_plan_in_days() -> None:
+    role = written_role(
+        "kick",
+        "## Phase 1: Shell\n- Day 1: meet your mentor\n- [ ] a\n## Phase 2: SQL\n- Day 1: meet your mentor\n- [ ] b\n",
+    )
+    assert phase_spans(role) == [(1, "Shell", (1, 17)), (2, "SQL", (18, 33))]
+
+
+def test_a_day_named_in_a_phase_with_weeks_leaves_day_questions_in_weeks() -> None:
+    role = written_role(
+        "apis",
+        """
+## Phase 1: Python (Weeks 1-4)
+- [ ] Finish the exercises
+## Phase 2: Web (Weeks 5-8)
+- Day 1 of the sprint: pair with your mentor
+- [ ] Build a small API
+""",
+    )
+    index = SearchIndex([role])
+    third = answer(index, "day 3", role="apis")
+    assert third.problem == ""
+    assert third.note == "Day 3 of Apis is in Phase 1: Python (weeks 1-4)."
+    assert answer(index, "day 40", role="apis").note == "Day 40 of Apis is in Phase 2: Web (weeks 5-8)."
+
+
+def test_a_last_module_of_one_day_running_on_from_the_others_is_dated_by_it() -> None:
+    role = written_role(
+        "camp",
+        "## Module 1 — Shell\n### Day 1: ls\n- a\n### Day 6: pipes\n- b\n"
+        "## Module 2 — SQL\n### Day 8: select\n- c\n### Day 12: joins\n- d\n"
+        "## Module 3 — Demo\n### Day 15: demo day\n- e\n",
+    )
+    assert phase_spans(role) == [(1, "Shell", (1, 1)), (2, "SQL", (2, 2)), (3, "Demo", (3, 3))]
+    assert [p.days for p in role.phases] == [(1, 6), (8, 12), (15, 15)]
+
+
 # --- a file whose plan is a table of days ------------------------------------------------------
 
 
