@@ -1559,11 +1559,13 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
-    headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
-    struck = [i for i, b in enumerate(b for b in blocks if b[0] == "heading") if "~~" in b[2] and _struck_heading(b[2])]
-    if struck:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
-        reader.set_aside = frozenset(b[1] for i, b in enumerate(b for b in blocks if b[0] == "heading") if i in struck)
-        headings = [(level, "" if i in struck else text) for i, (level, text) in enumerate(headings)]
+    heading_blocks = [b for b in blocks if b[0] == "heading"]
+    headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
+    struck = {i for i, b in enumerate(heading_blocks) if "~~" in b[2] and _struck_heading(b[2])}
+    called_off = _called_off(heading_blocks, headings, struck) if struck else struck
+    if called_off:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
+        reader.set_aside = frozenset(heading_blocks[i][1] for i in called_off)
+        headings = [(level, "" if i in called_off else text) for i, (level, text) in enumerate(headings)]
     timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(timed)
@@ -1878,9 +1880,44 @@ def _struck(md: str) -> bool:
 
 def _struck_heading(md: str) -> bool:
     """Return True for a heading's markdown whose words open struck through, after its emoji ('~~📅 Session 5~~ —
-    cancelled', '📅 ~~Week 2: Docker~~ (skipped)'): a part of the plan called off, no phase."""
+    cancelled', '📅 ~~Week 2: Docker~~ (skipped)', '~~Week 1: HTML basics~~ ✅'): a part of the plan called off, or
+    one a tracker strikes as done (see `_called_off`)."""
     at = md.find("~~")
     return not any(c.isalnum() for c in md[:at]) and md.find("~~", at + 3) > at
+
+
+# Words that call a struck-through part of a plan off ('~~Session 5~~ — cancelled', '~~Week 2~~ (skipped)').
+_CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|called off|postponed|skipped|dropped|abgesagt|entf[äa]llt|ausgefallen|cancelad[oa]|"
+    r"annul[ée]e?|annullat[oa]|pospuest[oa]|rinviat[oa]|adiad[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_numbers(level: int, text: str) -> set[tuple]:
+    """Return what numbers a heading among the others of its series, at its level: its phase number, its span
+    ('week', 2, 2 for 'Week 2: Docker') and its series number ('session', 5 for 'Session 5')."""
+    found = read_phase_heading(text)
+    keys: set[tuple] = set()
+    if found is not None:
+        keys.add((level, "phase", found.number) if found.number is not None else (level, found.unit, found.first))
+    series = read_series_heading(text)
+    if series is not None and series[1].number is not None:
+        keys.add((level, series[0], series[1].number))
+    return keys
+
+
+def _called_off(heading_blocks: list[Block], headings: list[tuple[int, str]], struck: set[int]) -> set[int]:
+    """Return which struck-through headings (`struck`, by index) are parts of the plan called off, no phase: those
+    that say so ('~~Week 2: Docker~~ (skipped)') and those whose number another heading of their series at their
+    level has ('~~Session 5~~' before the 'Session 5' held a week later). A tracker strikes the weeks it has done ('##
+    ~~Week 1: HTML basics~~ ✅'): those stay its phases."""
+    off = {i for i in struck if _CALLED_OFF.search(heading_blocks[i][2]) is not None}
+    rest = {i: keys for i in struck - off if (keys := _heading_numbers(*headings[i]))}
+    if rest:
+        numbered = {key for j, heading in enumerate(headings) if j not in struck for key in _heading_numbers(*heading)}
+        off |= {i for i, keys in rest.items() if keys & numbered}
+    return off
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:
