@@ -810,6 +810,7 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.series_phases: list[PhaseHeading | None] = []  # then, by heading, the phase each of the series is
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
         self.week_parts = False  # dated headings of one week are one phase, the first's (`week_parts`)
@@ -1031,8 +1032,7 @@ class _Body:
             if line in self.set_aside:
                 pass  # struck through, or a note after the plan: no phase of a series or a level either
             elif found is None and self.series is not None:
-                series = read_series_heading(plain)
-                found = series[1] if series is not None and series[0] == self.series else None
+                found = self.series_phases[self.headings_read - 1]
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
@@ -1586,14 +1586,15 @@ def _parse_body(
         reader.set_aside |= {line for line, f in zip(lines, heading_phases, strict=True) if f is not None}
         heading_phases = [None] * len(heading_phases)
     if not any(heading_phases):
-        reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
+        reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
-            series = [read_series_heading(text) for _, text in headings]
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
+            reader.series_phases = found
             heading_phases = list(heading_phases)
             for i, more in spans_after_phases(timed, found).items():
                 heading_phases[i] = more
-        dated_series = _dated_series(headings, reader.series)
+        dated_series = _dated_series(headings, series, reader.series)
         if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
             heading_phases, reader.series = dated_series, None
             reader.week_parts = week_parts(dated_series)  # '### Lecture 2 (Sep 26)': a part of week 1's phase
@@ -1692,18 +1693,19 @@ def _parse_body(
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
 
 
-def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[PhaseHeading | None] | None:
-    """Return the phases of a series of headings (`word`: 'sprint') that give the dates they run ('## Sprint 1 (Jan
-    5 – Jan 16): Dart'), weeks counted from the first date as `dated_phases` counts them; None when the dated
-    headings are not that series'."""
+def _dated_series(
+    headings: list[tuple[int, str]], series: list[tuple[str, PhaseHeading] | None], word: str | None
+) -> list[PhaseHeading | None] | None:
+    """Return the phases of a series of headings (`word`: 'sprint'; `series`: each heading as
+    `read_series_heading` reads it) that give the dates they run ('## Sprint 1 (Jan 5 – Jan 16): Dart'), weeks
+    counted from the first date as `dated_phases` counts them; None when the dated headings are not that series'."""
     if word is None:
         return None
     dated = dated_phases(headings)
     if dated is None:
         return None
-    for (_, text), found in zip(headings, dated, strict=True):
-        series = read_series_heading(text) if found is not None else None
-        if found is not None and (series is None or series[0] != word):
+    for read, found in zip(series, dated, strict=True):
+        if found is not None and (read is None or read[0] != word):
             return None
     return dated
 

@@ -1911,20 +1911,23 @@ def _ranged(text: str) -> bool:
     return match is not None and _RANGED.match(text, match.end("n")) is not None
 
 
-def series_word(headings: list[tuple[int, str]]) -> str | None:
+def series_word(
+    headings: Sequence[tuple[int, str]], read: Sequence[tuple[str, PhaseHeading] | None] | None = None
+) -> str | None:
     """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), or of two numbered
     one after the other that each give their weeks or length in weeks or months ('## Sprint 1 (2 weeks)', '## Sprint
     2 (2 weeks)'; two steps of '(1 day)' and '(2 days)' are a guide's, no plan), if any: the largest, but that a
     series whose headings give weeks outranks one deeper whose headings give none ('## Module 1: Web (Weeks 1-3)' over
-    its '### Lesson N' parts)."""
+    its '### Lesson N' parts). `read`: the headings as `read_series_heading` reads them, where the caller has them."""
+    if read is None:
+        read = [read_series_heading(text) for _, text in headings]
     counts: dict[tuple[int, str], int] = {}
     timed: dict[tuple[int, str], int] = {}  # how many headings of each series give their weeks or length
     weekly: dict[tuple[int, str], int] = {}  # how many of those give them in weeks or months, not days
     ranged: set[tuple[int, str]] = set()  # the series some heading of which numbers several ('Chapter 1–2')
     numbers: dict[tuple[int, str], int | None] = {}  # the number of each series' last heading
     next_to: set[tuple[int, str]] = set()  # the series two headings of which are numbered one after the other
-    for level, text in headings:
-        found = read_series_heading(text)
+    for (level, text), found in zip(headings, read, strict=True):
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
@@ -1968,11 +1971,12 @@ def series_before(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHead
     if first < 4:  # three series headings and the heading of the notes' section come first: most files
         return False
     before = list(headings[:first])
-    word = series_word(before)
+    series = [read_series_heading(text) for _, text in before]
+    word = series_word(before, series)
     if word is None:
         return False
     read = [
-        (i, level, s[1]) for i, (level, text) in enumerate(before) if (s := read_series_heading(text)) and s[0] == word
+        (i, level, s[1]) for i, ((level, _), s) in enumerate(zip(before, series, strict=True)) if s and s[0] == word
     ]
     level = Counter(lv for _, lv, _ in read).most_common(1)[0][0]
     ours = [(i, s) for i, lv, s in read if lv == level]
