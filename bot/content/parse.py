@@ -811,6 +811,7 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        self.series_phases: list[PhaseHeading | None] = []  # then, by heading, the phase each of the series is
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
         self.week_parts = False  # dated headings of one week are one phase, the first's (`week_parts`)
@@ -1032,8 +1033,7 @@ class _Body:
             if line in self.set_aside:
                 pass  # struck through, or a note after the plan: no phase of a series or a level either
             elif found is None and self.series is not None:
-                series = read_series_heading(plain)
-                found = series[1] if series is not None and series[0] == self.series else None
+                found = self.series_phases[self.headings_read - 1]
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
@@ -1564,11 +1564,13 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
-    headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]  # (level, plain) of a Block
-    struck = [i for i, b in enumerate(b for b in blocks if b[0] == "heading") if "~~" in b[2] and _struck_heading(b[2])]
-    if struck:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
-        reader.set_aside = frozenset(b[1] for i, b in enumerate(b for b in blocks if b[0] == "heading") if i in struck)
-        headings = [(level, "" if i in struck else text) for i, (level, text) in enumerate(headings)]
+    heading_blocks = [b for b in blocks if b[0] == "heading"]
+    headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
+    struck = {i for i, b in enumerate(heading_blocks) if "~~" in b[2] and _struck_heading(b[2])}
+    called_off = _called_off(heading_blocks, headings, struck) if struck else struck
+    if called_off:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
+        reader.set_aside = frozenset(heading_blocks[i][1] for i in called_off)
+        headings = [(level, "" if i in called_off else text) for i, (level, text) in enumerate(headings)]
     timed, durations = _timed_headings(blocks, headings)
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(timed)
@@ -1589,14 +1591,15 @@ def _parse_body(
         reader.set_aside |= {line for line, f in zip(lines, heading_phases, strict=True) if f is not None}
         heading_phases = [None] * len(heading_phases)
     if not any(heading_phases):
-        reader.series = series_word(headings)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
+        reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
-            series = [read_series_heading(text) for _, text in headings]
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
+            reader.series_phases = found
             heading_phases = list(heading_phases)
             for i, more in spans_after_phases(timed, found).items():
                 heading_phases[i] = more
-        dated_series = _dated_series(headings, reader.series)
+        dated_series = _dated_series(headings, series, reader.series)
         if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
             heading_phases, reader.series = dated_series, None
             reader.week_parts = week_parts(dated_series)  # '### Lecture 2 (Sep 26)': a part of week 1's phase
@@ -1695,18 +1698,19 @@ def _parse_body(
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
 
 
-def _dated_series(headings: list[tuple[int, str]], word: str | None) -> list[PhaseHeading | None] | None:
-    """Return the phases of a series of headings (`word`: 'sprint') that give the dates they run ('## Sprint 1 (Jan
-    5 – Jan 16): Dart'), weeks counted from the first date as `dated_phases` counts them; None when the dated
-    headings are not that series'."""
+def _dated_series(
+    headings: list[tuple[int, str]], series: list[tuple[str, PhaseHeading] | None], word: str | None
+) -> list[PhaseHeading | None] | None:
+    """Return the phases of a series of headings (`word`: 'sprint'; `series`: each heading as
+    `read_series_heading` reads it) that give the dates they run ('## Sprint 1 (Jan 5 – Jan 16): Dart'), weeks
+    counted from the first date as `dated_phases` counts them; None when the dated headings are not that series'."""
     if word is None:
         return None
     dated = dated_phases(headings)
     if dated is None:
         return None
-    for (_, text), found in zip(headings, dated, strict=True):
-        series = read_series_heading(text) if found is not None else None
-        if found is not None and (series is None or series[0] != word):
+    for read, found in zip(series, dated, strict=True):
+        if found is not None and (read is None or read[0] != word):
             return None
     return dated
 
@@ -1883,9 +1887,44 @@ def _struck(md: str) -> bool:
 
 def _struck_heading(md: str) -> bool:
     """Return True for a heading's markdown whose words open struck through, after its emoji ('~~📅 Session 5~~ —
-    cancelled', '📅 ~~Week 2: Docker~~ (skipped)'): a part of the plan called off, no phase."""
+    cancelled', '📅 ~~Week 2: Docker~~ (skipped)', '~~Week 1: HTML basics~~ ✅'): a part of the plan called off, or
+    one a tracker strikes as done (see `_called_off`)."""
     at = md.find("~~")
     return not any(c.isalnum() for c in md[:at]) and md.find("~~", at + 3) > at
+
+
+# Words that call a struck-through part of a plan off ('~~Session 5~~ — cancelled', '~~Week 2~~ (skipped)').
+_CALLED_OFF = re.compile(
+    r"\b(?:cancell?ed|called off|postponed|skipped|dropped|abgesagt|entf[äa]llt|ausgefallen|cancelad[oa]|"
+    r"annul[ée]e?|annullat[oa]|pospuest[oa]|rinviat[oa]|adiad[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_numbers(level: int, text: str) -> set[tuple]:
+    """Return what numbers a heading among the others of its series, at its level: its phase number, its span
+    ('week', 2, 2 for 'Week 2: Docker') and its series number ('session', 5 for 'Session 5')."""
+    found = read_phase_heading(text)
+    keys: set[tuple] = set()
+    if found is not None:
+        keys.add((level, "phase", found.number) if found.number is not None else (level, found.unit, found.first))
+    series = read_series_heading(text)
+    if series is not None and series[1].number is not None:
+        keys.add((level, series[0], series[1].number))
+    return keys
+
+
+def _called_off(heading_blocks: list[Block], headings: list[tuple[int, str]], struck: set[int]) -> set[int]:
+    """Return which struck-through headings (`struck`, by index) are parts of the plan called off, no phase: those
+    that say so ('~~Week 2: Docker~~ (skipped)') and those whose number another heading of their series at their
+    level has ('~~Session 5~~' before the 'Session 5' held a week later). A tracker strikes the weeks it has done ('##
+    ~~Week 1: HTML basics~~ ✅'): those stay its phases."""
+    off = {i for i in struck if _CALLED_OFF.search(heading_blocks[i][2]) is not None}
+    rest = {i: keys for i in struck - off if (keys := _heading_numbers(*headings[i]))}
+    if rest:
+        numbered = {key for j, heading in enumerate(headings) if j not in struck for key in _heading_numbers(*heading)}
+        off |= {i for i, keys in rest.items() if keys & numbered}
+    return off
 
 
 def _marked_label(md: str) -> tuple[str, str] | None:

@@ -1293,7 +1293,8 @@ def spans_after_phases(
 
 
 # A heading that counts days from the start of a plan, or after the part before it: '30 days: Learn', 'First 30 days',
-# 'Next 30 days — Contribute', 'The last 30 days', 'First 2 weeks', 'First month' (see `day_count_phases`).
+# 'Next 30 days — Contribute', 'The last 30 days', 'First 2 weeks', 'First month' (see `day_count_phases`). The count
+# ends the heading's words or a separator or bracket follows it: '30 Days of Python' names a challenge, no span.
 _COUNTED = re.compile(
     rf"(?:the\s+)?(?:(?P<how>first|next|last|final)\s+)?(?P<n>\d{{1,3}}\s*)?(?P<unit>{_DAY_WORDS}|weeks?|months?)"
     r"(?![\w-])\s*[:\-–—|.]*\s*",
@@ -1312,11 +1313,15 @@ def _counted(text: str) -> tuple[str, int, str, str] | None:
     found = _COUNTED.match(text, start)
     if found is None or (found.group("n") is None and found.group("how") is None):
         return None
+    if text[found.end("unit") :].lstrip()[:1].isalnum():  # '30 Days of Python', '100 Days of Code': a title
+        return None
     how = (found.group("how") or "").casefold()
     n = int(found.group("n")) if found.group("n") else 1  # 'First month'
     unit = _unit_of(found.group("unit"))
-    title = _title(text[found.end() :]) or text[start:].strip()
-    return ("last" if how == "final" else how), n, unit, title
+    title = _title(text[found.end() :])
+    if title[:1] == "(" and title[-1:] == ")" and "(" not in title[1:]:  # '30 days (learn)': its title in brackets
+        title = title[1:-1].strip()
+    return ("last" if how == "final" else how), n, unit, title or text[start:].strip()
 
 
 def _unit_of(word: str) -> str:
@@ -1916,29 +1921,36 @@ def _ranged(text: str) -> bool:
     return match is not None and _RANGED.match(text, match.end("n")) is not None
 
 
-def series_word(headings: list[tuple[int, str]]) -> str | None:
+def series_word(
+    headings: Sequence[tuple[int, str]], read: Sequence[tuple[str, PhaseHeading] | None] | None = None
+) -> str | None:
     """Return the word of a series of 3+ numbered headings at one level ('Step 1', 'Step 2', ...), or of two numbered
-    one after the other that each give their weeks or length ('## Sprint 1 (2 weeks)', '## Sprint 2 (2 weeks)'), if
-    any: the largest, but that a series whose headings give weeks outranks one deeper whose headings give none ('##
-    Module 1: Web (Weeks 1-3)' over its '### Lesson N' parts)."""
+    one after the other that each give their weeks or length in weeks or months ('## Sprint 1 (2 weeks)', '## Sprint
+    2 (2 weeks)'; two steps of '(1 day)' and '(2 days)' are a guide's, no plan), if any: the largest, but that a
+    series whose headings give weeks outranks one deeper whose headings give none ('## Module 1: Web (Weeks 1-3)' over
+    its '### Lesson N' parts). `read`: the headings as `read_series_heading` reads them, where the caller has them."""
+    if read is None:
+        read = [read_series_heading(text) for _, text in headings]
     counts: dict[tuple[int, str], int] = {}
     timed: dict[tuple[int, str], int] = {}  # how many headings of each series give their weeks or length
+    weekly: dict[tuple[int, str], int] = {}  # how many of those give them in weeks or months, not days
     ranged: set[tuple[int, str]] = set()  # the series some heading of which numbers several ('Chapter 1–2')
     numbers: dict[tuple[int, str], int | None] = {}  # the number of each series' last heading
     next_to: set[tuple[int, str]] = set()  # the series two headings of which are numbered one after the other
-    for level, text in headings:
-        found = read_series_heading(text)
+    for (level, text), found in zip(headings, read, strict=True):
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
             if found[1].first is not None or found[1].length is not None:
                 timed[key] = timed.get(key, 0) + 1
+                if _in_weeks(found[1], text):
+                    weekly[key] = weekly.get(key, 0) + 1
             if found[1].title[:1].isdigit() and _ranged(text):
                 ranged.add(key)
             if found[1].number is not None and numbers.get(key) == found[1].number - 1:
                 next_to.add(key)
             numbers[key] = found[1].number
-    series = [(key, n) for key, n in counts.items() if n >= 3 or (n == 2 and timed.get(key) == 2 and key in next_to)]
+    series = [(key, n) for key, n in counts.items() if n >= 3 or (n == 2 and weekly.get(key) == 2 and key in next_to)]
     best = max(series, key=lambda kv: kv[1], default=None)
     if best is None or (best[0] in timed and best[0] in ranged):
         # 'Chapter 1–2 — weeks 1-2', 'Chapter 3 — weeks 3-5': the numbers are the book's, several to a phase; the
@@ -1948,6 +1960,15 @@ def series_word(headings: list[tuple[int, str]]) -> str | None:
         above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
         best = max(above, key=lambda kv: kv[1], default=best)
     return best[0][1]
+
+
+def _in_weeks(found: PhaseHeading, text: str) -> bool:
+    """Return True for a series heading (`found`, read from `text`) that gives its span or length in weeks or longer
+    ('Sprint 1 (2 weeks)', 'Module 2 (Month 3)'), not in days ('Step 1: Install the tools (1 day)')."""
+    if found.first is not None:
+        return found.unit != "day"
+    length = _LENGTH_BRACKETED.search(text) or _LENGTH_LAST.search(text)
+    return length is None or not length.group("day")  # None: read in other words ('2週間'), as weeks
 
 
 def series_before(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> bool:
@@ -1960,11 +1981,12 @@ def series_before(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHead
     if first < 4:  # three series headings and the heading of the notes' section come first: most files
         return False
     before = list(headings[:first])
-    word = series_word(before)
+    series = [read_series_heading(text) for _, text in before]
+    word = series_word(before, series)
     if word is None:
         return False
     read = [
-        (i, level, s[1]) for i, (level, text) in enumerate(before) if (s := read_series_heading(text)) and s[0] == word
+        (i, level, s[1]) for i, ((level, _), s) in enumerate(zip(before, series, strict=True)) if s and s[0] == word
     ]
     level = Counter(lv for _, lv, _ in read).most_common(1)[0][0]
     ours = [(i, s) for i, lv, s in read if lv == level]

@@ -115,6 +115,31 @@ def test_a_struck_through_week_heading_is_no_phase():
     assert messages == []
 
 
+def test_weeks_a_tracker_strikes_as_done_stay_its_phases():
+    body = (
+        "## ~~Week 1: Terminal basics~~ ✅\n- [x] Learn cd and ls\n## ~~Week 2: Git~~ ✅\n- [x] Make a commit\n"
+        "## Week 3: Python\n- [ ] Write a script\n## Week 4: Testing\n- [ ] Add pytest\n"
+    )
+    role, messages = parse(body)
+    assert plan(role) == [
+        (1, "Terminal basics", (1, 1)),
+        (2, "Git", (2, 2)),
+        (3, "Python", (3, 3)),
+        (4, "Testing", (4, 4)),
+    ]
+    assert [item.phase for item in role.checklist] == [1, 2, 3, 4]
+    assert messages == []
+
+
+def test_a_struck_session_whose_number_is_held_again_later_is_called_off_without_saying_so():
+    body = SESSIONS + "### ~~🗓️ Tue 24 Feb 2026 — Session 4~~ 🚇\nTrains on strike.\n"
+    body += "### 🗓️ Tue 3 Mar 2026 — Session 4: Streams\n- read ch. 4\n"
+    role, messages = parse(body)
+    assert [p.number for p in role.phases] == [1, 2, 3, 4]
+    assert role.phases[3].title == "Streams (Tue 3 Mar 2026)"
+    assert not any("out of order" in m for m in messages)
+
+
 def test_sections_that_give_their_weeks_after_a_dash_are_phases_titled_by_their_words():
     body = """
     ## Overview

@@ -91,6 +91,19 @@ def test_two_sprints_that_give_their_lengths_are_a_plan() -> None:
     assert [m for m in messages if "self-paced" in m]  # two without weeks: no plan
 
 
+def test_two_steps_that_take_days_are_a_guide_not_a_plan() -> None:
+    role, messages = parse_messages(
+        "# Getting set up\n\n## Step 1: Get your editor ready (1 day)\n- [ ] Install VS Code\n\n"
+        "## Step 2: A first small app (2 days)\n- [ ] Write a todo app\n\n## Questions\nAsk in the channel.\n"
+    )
+    assert role.phases == ()
+    assert [m for m in messages if "self-paced" in m]
+    assert [item.phase for item in role.checklist] == [None, None]
+    # two modules that give their months are still a plan
+    role, _ = parse_messages("# ML\n\n## Module 1: Maths (1 month)\n- a\n\n## Module 2: Models (2 months)\n- b\n")
+    assert phase_spans(role) == [(1, "Maths", (1, 4)), (2, "Models", (5, 12))]
+
+
 # --- headings that count days -------------------------------------------------------------------
 
 
@@ -114,6 +127,21 @@ def test_first_30_days_before_month_headings_is_the_plans_start() -> None:
     role, messages = parse_messages("# Onboarding\n\n## First 30 days\n- a\n\n## Month 2\n- b\n\n## Month 3\n- c\n")
     assert phase_spans(role) == [(1, "First 30 days", (1, 4)), (2, "Month 2", (5, 8)), (3, "Month 3", (9, 12))]
     assert not [m for m in messages if "starts at week" in m]
+
+
+def test_challenge_names_that_start_with_a_count_of_days_are_no_plan() -> None:
+    role, messages = parse_messages(
+        "# Learning to code\n\n## Before you start\n- [ ] Set up Git\n\n## 30 Days of JavaScript\n"
+        "- [ ] Do the daily kata\n\n## 100 Days of Code\n- [ ] Log each day publicly\n\n## Links\n- MDN\n"
+    )
+    assert role.phases == ()
+    assert [m for m in messages if "self-paced" in m]
+    assert [item.phase for item in role.checklist] == [None, None, None]
+    # a count with a separator, a bracket or nothing after it still counts
+    role, _ = parse_messages(
+        "# Joining\n\n## 30 days (learn)\n- a\n\n## 60 days — Contribute\n- b\n\n## 90 days\n- c\n"
+    )
+    assert phase_spans(role) == [(1, "learn", (1, 5)), (2, "Contribute", (6, 9)), (3, "90 days", (10, 13))]
 
 
 def test_a_30_60_90_title_is_no_count() -> None:
