@@ -2549,16 +2549,26 @@ def _first_sentence(lines: list[str]) -> str | None:
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text or span_line(text):
         return None
-    label = _PLAIN_LABEL.match(text)
+    return first_sentence(text)[0]
+
+
+def first_sentence(line: str) -> tuple[str, str]:
+    """Split a line of prose into its first sentence, the objective it says, and the rest of the line. An objective
+    label before it is left out ('Focus: get comfortable with AWS', an objective line without bold), no other label
+    ('Lead: Jonas' is all one sentence). Emphasis the sentence leaves open is closed on it and opened again on the
+    rest ('*Big one. Don't panic.*' gives '*Big one.*' and '*Don't panic.*')."""
+    label = _PLAIN_LABEL.match(line) if ":" in line or "：" in line else None
     if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
-        text = text[label.end() :]  # 'Focus: get comfortable with AWS', an objective line without bold
-    match = _SENTENCE.match(text)
+        line = line[label.end() :]
+    match = _SENTENCE.match(line)
     if match is None:
-        return text
-    sentence = match.group(1)
+        return line, ""
+    sentence, rest = match.group(1), line[match.end() :].strip()
     if "*" in sentence or "~~" in sentence:
-        sentence += "".join(reversed(_open_marks(sentence)))
-    return sentence
+        opened = "".join(_open_marks(sentence))
+        sentence += opened[::-1]
+        rest = opened + rest if rest else rest
+    return sentence, rest
 
 
 def _open_marks(md: str) -> list[str]:
