@@ -7,7 +7,6 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,6 +15,7 @@ from typing import Protocol
 from bot import components
 from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Piece, Role
+from bot.content.parse import first_sentence
 from bot.domain.pace import PaceStatus, pace_change
 from bot.domain.reminders import OpenItem
 from bot.domain.review import ANSWERS, LAST_BOX, Answer
@@ -503,8 +503,8 @@ def _topic_lines(topics: Sequence[TopicLike], depth: int = 0) -> list[str]:
 
 
 def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> list[PieceLike]:
-    """Return a phase's pieces without the objective where it is their prose before the first list or part (an
-    objective taken from the phase's first sentence is not said twice)."""
+    """Return a phase's pieces without the objective where a paragraph of their prose before the first list or part
+    is the objective's line (an objective taken from the phase's first sentence is not said twice)."""
     kept: list[PieceLike] = list(pieces)
     if not objective:
         return kept
@@ -520,24 +520,17 @@ def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> lis
 
 
 _LISTED_OR_LABEL = _LISTED | {"label"}
-# The label of a line of prose, before its first sentence ('Goal: ', 'Focus: ', '目标： ')
-_LEAD_LABEL = re.compile(r"[^:：\n]{1,30}?\s*[:：]\s+(?=\S)")
 
 
 def after_objective(md: str, objective: str) -> str | None:
-    """Return what a line of prose says after the phase's objective, where the line opens with it ('' when that is
-    all), else None. The objective may leave out a label before it ('Goal: be fast.' gives 'be fast.'), and close
-    emphasis the line goes on in ('*Big one. Don't panic.*' gives '*Big one.*': the rest is '*Don't panic.*')."""
-    label = _LEAD_LABEL.match(md) if ":" in md or "：" in md else None
-    for start in (0, label.end()) if label is not None else (0,):
-        if md.startswith(objective, start):
-            return md[start + len(objective) :].strip()
-        core = objective.rstrip("*~")
-        closed = objective[len(core) :]
-        end = start + len(core)
-        if closed and core and md.startswith(core, start) and md[end : end + 1].isspace():
-            return closed[::-1] + md[end:].strip()
-    return None
+    """Return what a paragraph of prose says after the phase's objective where the paragraph is the objective's line
+    ('' when that is all), else None. It is when the objective is the whole paragraph or its first sentence, an
+    objective label before it left out ('Goal: be fast. Then faster.' gives 'Then faster.'); a paragraph that only
+    opens with the objective's words ('Learn Docker by building images' for 'Learn Docker') is another one."""
+    if md == objective:
+        return ""
+    sentence, rest = first_sentence(md)
+    return rest if sentence == objective else None
 
 
 def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
@@ -555,8 +548,13 @@ def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
             break
         if unit.pieces:
             units[at] = replace(unit, pieces=tuple(without_objective(unit.pieces, objective)))
-        elif (rest := after_objective(unit.text, objective)) is not None:
-            units[at] = replace(unit, text=rest)
+        else:  # its prose's lines: the one that is the objective's line
+            lines = unit.text.split("\n")
+            for n, line in enumerate(lines):
+                if (rest := after_objective(line, objective)) is not None:
+                    lines[n : n + 1] = [rest] if rest else []
+                    units[at] = replace(unit, text="\n".join(lines))
+                    break
         break
     return lead, units
 

@@ -639,39 +639,41 @@ _CROSS_DROPS = re.compile(
 # each mark and the words after it. A mark it names beside one the reader knows, by words of a status, is that
 # status (see `_legend_marks`).
 _LEGEND_ENTRY = re.compile(r"([^\w\s])\ufe0f?[ \t]*(?:[:=–—-][ \t]*)?([^\W\d_]+(?:[ \t'’-]+[^\W\d_]+)*)")
+# The words of a status, the whole of an entry's words ('learning resources' or 'next steps' name no status), maybe
+# with a word of when ('learning now', 'currently doing', 'not started yet').
 _LEGEND_STATUS = (  # the known mark each status stands for: a drop is read as a dropped cross
     (
         "❌",
-        re.compile(
-            r"(?:dropped|skip(?:ped|ping)?|cancell?ed|abandoned|parked|paused|on\s+hold|removed"
-            r"|won['’]?t\s+do|not\s+doing)\b",
-            re.IGNORECASE,
-        ),
+        r"dropped|skip(?:ped|ping)?|cancell?ed|abandoned|parked|paused|on\s+hold|removed|won['’]?t\s+do|not\s+doing",
     ),
-    ("✅", re.compile(r"(?:done|completed?|finished|learned|mastered)\b", re.IGNORECASE)),
+    ("✅", r"done|completed?|finished|learned|mastered"),
     (
         "⏳",
-        re.compile(
-            r"(?:in\s+progress|learning|doing|started|ongoing|wip|working|not\s+(?:started|yet)|to\s*do"
-            r"|planned|pending|up\s+next|next|queued)\b",
-            re.IGNORECASE,
-        ),
+        r"in\s+progress|learning|doing|started|ongoing|wip|working|not\s+(?:started|yet)|to[\s-]*do|planned|pending"
+        r"|up\s+next|next|queued",
     ),
 )
+_LEGEND_WORDS = tuple(
+    (known, re.compile(rf"(?:(?:currently|now|still|already)\s+)?(?:{said})(?:\s+(?:now|yet|already))?", re.IGNORECASE))
+    for known, said in _LEGEND_STATUS
+)
+_STATUS_CHAR = re.compile(f"[{re.escape(''.join(sorted(STATUS)))}]")  # a known mark, for a line that may be a legend
 
 
 def _legend_marks(blocks: list[Block]) -> dict[str, str]:
     """Return the marks a line of the file's text names as statuses beside marks the reader knows (`STATUS`), each
     as the known mark of its status: 'Legend: ✅ done · ⏳ in progress · 💤 paused' makes '💤' a dropped cross, and
     '🟢 done · 🟡 learning · ⚪ not started' makes '🟢' a tick and '⚪' an open mark. Without it, one unknown mark
-    in a tracker's list made every mark in it a pick (see `_picks`): none of its items was a task."""
+    in a tracker's list made every mark in it a pick (see `_picks`): none of its items was a task. A line names
+    them where it names two marks by whole words of a status, one of them a mark the reader knows ('✅ = completed
+    · 📚 = learning resources' names none: '📚' is no status)."""
     found: dict[str, str] = {}
     for b in blocks:  # a Block's kind and plain text
-        if b[0] != "line" or not any(c in STATUS for c in b[3]):
+        if b[0] != "line" or b[3].isascii() or _STATUS_CHAR.search(b[3]) is None:
             continue
         named = {}
         for mark, words in _LEGEND_ENTRY.findall(b[3]):
-            status = next((known for known, said in _LEGEND_STATUS if said.match(words)), None)
+            status = next((known for known, said in _LEGEND_WORDS if said.fullmatch(words)), None)
             if status is not None and unicodedata.category(mark) == "So":
                 named[mark] = status
         if len(named) > 1 and any(mark in STATUS for mark in named):
@@ -1500,6 +1502,8 @@ _DOTS_AFTER = DOTS + "\ufe0f \t"
 def _without_dots(title: str) -> str:
     """Return a title without the coloured dots that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢' are 'Docker' and
     'Two Sum'); a title of dots alone keeps them."""
+    if title[:1] not in _DOTS_BEFORE and title[-1:] not in _DOTS_AFTER:  # most titles: neither end is a mark
+        return title
     rest = title.lstrip(_DOTS_BEFORE) if title[:1] in _DOTS_BEFORE else title
     if rest and any(c in DOTS for c in title[: len(title) - len(rest)]):
         title = rest
@@ -2593,16 +2597,26 @@ def _first_sentence(lines: list[str]) -> str | None:
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
     if not text or span_line(text):
         return None
-    label = _PLAIN_LABEL.match(text)
+    return first_sentence(text)[0]
+
+
+def first_sentence(line: str) -> tuple[str, str]:
+    """Split a line of prose into its first sentence, the objective it says, and the rest of the line. An objective
+    label before it is left out ('Focus: get comfortable with AWS', an objective line without bold), no other label
+    ('Lead: Jonas' is all one sentence). Emphasis the sentence leaves open is closed on it and opened again on the
+    rest ('*Big one. Don't panic.*' gives '*Big one.*' and '*Don't panic.*')."""
+    label = _PLAIN_LABEL.match(line) if ":" in line or "：" in line else None
     if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
-        text = text[label.end() :]  # 'Focus: get comfortable with AWS', an objective line without bold
-    match = _SENTENCE.match(text)
+        line = line[label.end() :]
+    match = _SENTENCE.match(line)
     if match is None:
-        return text
-    sentence = match.group(1)
+        return line, ""
+    sentence, rest = match.group(1), line[match.end() :].strip()
     if "*" in sentence or "~~" in sentence:
-        sentence += "".join(reversed(_open_marks(sentence)))
-    return sentence
+        opened = "".join(_open_marks(sentence))
+        sentence += opened[::-1]
+        rest = opened + rest if rest else rest
+    return sentence, rest
 
 
 def _open_marks(md: str) -> list[str]:

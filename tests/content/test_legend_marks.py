@@ -95,3 +95,36 @@ def test_coloured_dots_are_no_words_of_a_title_nor_change_a_tasks_id() -> None:
         ("Two Sum", checklist_item_id("Two Sum 🟢")),
     ]
     assert [t.title for t in role.phases[0].topics] == ["Sliding window", "Hash maps"]
+
+
+KEY = """
+# Frontend notes
+
+Key: ✅ = completed · {mark} = {words} · ⭐ = worth it
+
+## Phase 1: CSS (Weeks 1-4)
+
+- ✅ Flexbox
+- ✅ Grid
+- {mark} [Every Layout](https://example.org/layout)
+- {mark} [Modern CSS](https://example.org/modern)
+"""
+
+
+@pytest.mark.parametrize(
+    ("mark", "words"),
+    [("📚", "learning resources"), ("👉", "next steps"), ("🧪", "not yet verified"), ("💡", "learned the hard way")],
+)
+def test_words_that_only_open_with_a_status_name_no_status(mark: str, words: str) -> None:
+    """'📚 = learning resources' is what the book mark means, not 'learning': its links are no open tasks, and the
+    ticks beside them stay picks of a roadmap."""
+    role, _ = parse_body(KEY.format(mark=mark, words=words))
+    assert role.checklist == ()
+    titles = ["✅ Flexbox", "✅ Grid", f"{mark} Every Layout", f"{mark} Modern CSS"]
+    assert [t.title for t in role.phases[0].topics] == titles
+
+
+@pytest.mark.parametrize("words", ["doing", "currently doing", "to-do", "not started yet", "learning now"])
+def test_a_status_with_a_word_of_when_still_names_the_mark(words: str) -> None:
+    role, _ = parse_body(KEY.format(mark="🟦", words=words))
+    assert [i.text for i in role.checklist] == ["Flexbox", "Grid", "Every Layout", "Modern CSS"]

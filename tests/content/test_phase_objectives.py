@@ -4,7 +4,10 @@ lists (not a line of links or of facts about the phase), and a label over in-pag
 from __future__ import annotations
 
 from bot.content.loader import build_index
+from bot.domain.today import build_today
+from bot.domain.weeks import ScheduledPhase
 from bot.handlers.learning import phase_body
+from bot.present import today_lines
 from tests.content.helpers import parse_body, roadmap
 
 
@@ -84,3 +87,39 @@ def test_a_labelled_line_of_in_page_links_is_no_entry():
     # a bold label over words and in-page links is still a part: its words say something
     role, _ = parse_body("# B\n\n**Read first:** the [setup notes](#setup) twice\n\n## Setup\n- a\n")
     assert "Read first" in [s.title for s in role.sections]
+
+
+def _today(role, number: int) -> str:
+    phase = role.phases[number - 1]
+    view = build_today(phase, ScheduledPhase(number, phase.first_week, phase.last_week), phase.first_week, (), ())
+    return "\n".join(today_lines(view))
+
+
+def test_a_later_paragraph_that_opens_with_the_objectives_words_keeps_them():
+    # the objective line gives 'Ship a static site'; prose further down opens with those words (and with
+    # 'Ship a static site' inside 'Ship a static sitemap'), and is not the objective's line
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1: Web (Weeks 1-2)\n\n**Objective:** Ship a static site\n\n"
+        "Hosting is cheap these days.\n\nShip a static site with two pages, then add a form.\n\n- HTML\n\n"
+        "## Phase 2: SEO (Weeks 3-4)\n\n**Goal:** Ship a static site\n\nShip a static sitemap too.\n\n- robots.txt\n"
+    )
+    shown = phase_body(role.phases[0])
+    assert "\n\nShip a static site with two pages, then add a form.\n\n" in shown
+    assert "Ship a static site with two pages" in _today(role, 1)
+    assert "\n\nShip a static sitemap too.\n\n" in phase_body(role.phases[1])
+    assert "Ship a static sitemap too." in _today(role, 2)
+
+
+def test_only_an_objective_label_is_left_out_before_the_objective():
+    # 'Note:' is no objective label: the line says more than the objective and is shown whole
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1: Git (Weeks 1-2)\n\n**Objective:** Commit every day.\n\n"
+        "Note: Commit every day. Small commits are fine.\n\n- branches\n\n"
+        "## Phase 2: CI (Weeks 3-4)\n\nFocus: Run the tests on each push. Start with one job.\n\n- workflows\n"
+    )
+    assert "\n\nNote: Commit every day. Small commits are fine.\n\n" in phase_body(role.phases[0])
+    assert role.phases[1].objective == "Run the tests on each push."
+    assert phase_body(role.phases[1]) == (
+        "**Objective:** Run the tests on each push.\n\nStart with one job.\n\n- workflows"
+    )
+    assert "Focus:" not in _today(role, 2) and _today(role, 2).count("Run the tests on each push.") == 1
