@@ -1259,6 +1259,12 @@ def spans_after_phases(
         return {}
     kind = kinds[0][1]
     last_numbered = max((i for i, k in kinds if k == "phase"), default=-1)
+    levels = {headings[i][0] for i, _ in kinds}
+    if not any(
+        found[i] is None and at in levels and ("(" in text or "[" in text)
+        for i, (at, text) in enumerate(headings[last_numbered + 1 :], last_numbered + 1)
+    ):  # no heading that could go on with the plan: most files
+        return {}
     more: dict[int, PhaseHeading] = {}
     end: int | None = 0  # the last week of the phases so far, where they say it
     level, number, lengths = None, None, True  # lengths: the phases so far give their lengths only
