@@ -568,6 +568,7 @@ class _PhaseBuilder:
     id_title: str = ""
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
     item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
+    nested: bool = False  # it holds list items nested under a list item of its own (see `_Body._holds_items`)
 
 
 @dataclass(slots=True)
@@ -1025,7 +1026,9 @@ class _Body:
             ):  # beside the last phase, not under it
                 level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
                 self.end_plan()
-            if self._holds_items():  # a heading after a list of parts ends the list, and so its last part
+            if self._holds_items() and level <= self._list_level():
+                # a heading after a list of parts, at the level of the heading over the list or above, ends the
+                # list, and so its last part; a deeper one ('### Final project' under '# Plan') is the last part's
                 self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
@@ -1165,6 +1168,8 @@ class _Body:
                 self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
             for text in more:
                 self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
+            if more and line != self.phase.line:
+                self.phase.nested = True
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -1247,11 +1252,13 @@ class _Body:
         ML** (weeks 5-9)' over its chapters): a top-level item that is no part, or a heading, is no part of it. A
         plan whose items hold nothing nested ('- **Month 2 (Weeks 5-8)**', then '- JavaScript') keeps what follows."""
         phase = self.phase
-        return (
-            phase is not None
-            and phase.item
-            and any(p.depth and p.line != phase.line for p in phase.body if p.kind in ("item", "task"))
-        )
+        return phase is not None and phase.item and phase.nested
+
+    def _list_level(self) -> float:
+        """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the
+        file's first heading."""
+        phase = self.phase
+        return next((h.level for h in reversed(self.stack) if h.phase is not phase), 7)
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1355,6 +1362,8 @@ class _Body:
             elif not depth and (day := heading_day(plain)) is not None:  # '1. **Day 31** — Spark': that day's work
                 phase.days.append(day)
             phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False)))
+            if depth and line_no != phase.line:
+                phase.nested = True
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
