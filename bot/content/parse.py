@@ -828,6 +828,7 @@ class _Body:
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.legend: dict[str, str] = {}  # ... and marks its legend names, as the known ones (`_legend_marks`)
         self.dashed: frozenset[int] = frozenset()  # lines where Pandoc's dashes show as dashes (`Links.dashed`)
+        self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -1105,7 +1106,11 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if anchor_only and kind in ("item", "line", "row"):
+        if (anchor_only and kind in ("item", "line", "row")) or (
+            kind == "row" and self.phase is None and line in self.contents_rows
+        ):
+            # a row of a table of contents outside the plan: the section it links to is the entry; a table inside
+            # a phase ('| [Joins](#joins) | inner, outer |') is its work, shown as its rows
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = self.gap = line > heading.last_line + 1 and line not in self.joined
@@ -1650,6 +1655,7 @@ def _parse_body(
     if links.kept_tags:
         reader.kept_tags = dict(links.kept_tags)
     reader.dashed = links.dashed
+    reader.contents_rows = links.contents_rows
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
