@@ -1626,7 +1626,7 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
-        planned = _table_plan(blocks) if plain_file else None
+        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -2125,7 +2125,24 @@ def _pipe_cells(md: str, plain: str) -> tuple[str, list[tuple[str, str]]]:
     return f"{cells[0]}: {cells[1]}", [(m, p) for m, p in zip(md_cells[2:], cells[2:], strict=True) if p]
 
 
-def _table_plan(blocks: list[Block]) -> list[Block] | None:
+class _SourceLines:
+    """The lines of a body as written, split when first asked for (few files need them)."""
+
+    __slots__ = ("body", "first_line", "lines")
+
+    def __init__(self, body: str, first_line: int) -> None:
+        self.body, self.first_line = body, first_line
+        self.lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        """Return the file's line `number` ('' outside the body)."""
+        if self.lines is None:
+            self.lines = self.body.split("\n")
+        at = number - self.first_line
+        return self.lines[at] if 0 <= at < len(self.lines) else ""
+
+
+def _table_plan(blocks: list[Block], source: _SourceLines) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
     rows '| 3-4 | JOINs | ... |'), or a later column does in a table of phases ('| Phase | Weeks | Topics |'), made
     into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell ('Resources: ...'); None when there
@@ -2152,7 +2169,7 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
             out.extend(blocks[i:end])
             i = end
             continue
-        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week, source)
         if made is None:  # '| # Day | Topics |': a phase per week of days
             made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:
@@ -2164,12 +2181,12 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
     return out if changed else None
 
 
-def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLines) -> tuple[list[Block], int] | None:
     """Make the rows of one table phase headings and their bullets (see `_table_plan`), with the last week they
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
-    rows, ticks = _sheet_rows(rows)
+    rows, ticks = _sheet_rows(rows, source)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
@@ -2266,12 +2283,13 @@ _TOTAL_LABEL = re.compile(
 _TOTAL_CELL = re.compile(r"=.*|[~≈]?\s*\d[\d.,]*\s*(?:h|hrs?|hours?|min|%)?", re.IGNORECASE)
 
 
-def _sheet_rows(rows: list[Block]) -> tuple[list[Block], list[bool | None]]:
+def _sheet_rows(rows: list[Block], source: _SourceLines) -> tuple[list[Block], list[bool | None]]:
     """Return a week table's rows read as a spreadsheet exports them, and whether each is ticked in its column of
     checkboxes ('| Done |': TRUE, FALSE, ✅; None for every row of a table without one, whose rows stay rows): that
     column's cells dropped; a row of totals ('| **Total** | | =SUM(D3:D27) |') dropped, as it is no topic; a row of
-    no week and no title but words ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to the row above,
-    cell by cell."""
+    no title but words whose first cell is empty ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to
+    the row above, cell by cell. A row whose first cell is a dash ('| — | | Spring break |') is a row of no week,
+    which stays a row of its own."""
     column = next((h for h, _, plain in rows[0].cells if table_row_heading(h, plain)), None)
     if column is None:  # not a week table the plan reads: left as it is
         return rows, [None] * len(rows)
@@ -2286,7 +2304,13 @@ def _sheet_rows(rows: list[Block]) -> tuple[list[Block], list[bool | None]]:
         if not week and _total_row(cells):
             continue
         note = title is not None and not any(h == title for h, _, _ in cells)  # no week, no topic, but words
-        if not week and kept and note and any(_WORD.search(p) and not only_dates(p) for _, _, p in cells):
+        if (
+            not week
+            and kept
+            and note
+            and any(_WORD.search(p) and not only_dates(p) for _, _, p in cells)
+            and _empty_first_cell(source.line(row.line))
+        ):
             kept[-1] = kept[-1]._replace(cells=_joined_cells(kept[-1].cells, cells))
             continue
         others = uncounted(tuple(c for c in cells if c[0] != column))
@@ -2318,11 +2342,19 @@ def _total_row(cells: tuple[tuple[str, str, str], ...]) -> bool:
 def _joined_cells(
     cells: tuple[tuple[str, str, str], ...], more: tuple[tuple[str, str, str], ...]
 ) -> tuple[tuple[str, str, str], ...]:
-    """Return a row's cells with those of the row that continues it (`more`) after them, column by column."""
+    """Return a row's cells with those of the row that continues it (`more`) after them, column by column, parted as
+    a cell's lines are in a row's details ('[MDN](…) · [freeCodeCamp](…)')."""
     added = {h: (md, p) for h, md, p in more}
-    joined = [(h, f"{md} {added[h][0]}", f"{p} {added[h][1]}") if h in added else (h, md, p) for h, md, p in cells]
+    joined = [(h, f"{md} · {added[h][0]}", f"{p} · {added[h][1]}") if h in added else (h, md, p) for h, md, p in cells]
     have = {h for h, _, _ in cells}
     return tuple(joined + [c for c in more if c[0] not in have])
+
+
+def _empty_first_cell(line: str) -> bool:
+    """Return True for a table row written with nothing in its first cell ('|  |  | *(redo the quiz)* |'), not even
+    a dash ('| — |')."""
+    row = line.lstrip(" \t>")
+    return row[:1] == "|" and not row[1:].split("|", 1)[0].strip()
 
 
 def _row_task(

@@ -54,7 +54,7 @@ def test_a_row_of_totals_is_no_topic_and_a_note_row_joins_the_row_above() -> Non
     role, _ = parse_body(SHEET)
     shown = [p.md for phase in role.phases for p in phase.body]
     assert not [md for md in shown if "Total" in md or "SUM" in md]
-    assert "Resources: [Container guide](https://example.org/containers) *(do the lab twice)*" in shown
+    assert "Resources: [Container guide](https://example.org/containers) · *(do the lab twice)*" in shown
     assert [c.text for c in role.checklist if c.phase == 2] == ["Containers"]
 
 
@@ -83,3 +83,22 @@ def test_the_next_step_names_the_weeks_topic_not_a_cell_of_its_row() -> None:
     assert next_step(role, 1) == "Identity and access"
     # a cell of numbers or one short word is titled with its column, in every week alike
     assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "Domains: all"]
+
+
+def test_a_continuation_row_is_parted_from_the_row_above_and_a_dashed_row_stays_a_row() -> None:
+    """A second resource on the row under a week's shows beside the first, parted as a cell's lines are; a row whose
+    week cell is a dash is a row of no week (a break), not a note of the week before."""
+    body = (
+        "| Week | Topic | Resources | Hours |\n|---|---|---|---|\n"
+        "| 1 | Shell | [Linux Journey](https://example.org/lj) | 5 |\n"
+        "|  |  | [Missing Semester](https://example.org/ms) |  |\n"
+        "| 2 | Git | Pro Git, chapter 2 | 4 |\n"
+        "| — |  | Reading week, no class |  |\n"
+        "| 3 | Docker | Docker docs | 6 |\n"
+    )
+    role, _ = parse_body(body)
+    first = [p.md for p in role.phases[0].body]
+    assert first[0] == "Resources: [Linux Journey](https://example.org/lj) · [Missing Semester](https://example.org/ms)"
+    second = [p.md for p in role.phases[1].body]
+    assert "Resources: Pro Git, chapter 2" in second
+    assert "Reading week, no class" in second
