@@ -102,3 +102,17 @@ def test_a_continuation_row_is_parted_from_the_row_above_and_a_dashed_row_stays_
     second = [p.md for p in role.phases[1].body]
     assert "Resources: Pro Git, chapter 2" in second
     assert "Reading week, no class" in second
+
+
+def test_the_words_after_a_plan_lines_title_stay_its_next_step() -> None:
+    """Only a table's row names its topic as the next step: the words after a linked list item's title, or the cells
+    after a plan line's, are the week's first step, as written."""
+    linked = (
+        "1. [Week 1 — Version control](https://example.org/w1): commits, branches\n"
+        "2. [Week 2 — Testing](https://example.org/w2): pytest fixtures\n"
+    )
+    role, _ = parse_body(linked)
+    assert [p.title for p in role.phases] == ["Version control", "Testing"]
+    assert next_step(role, 1) == "commits, branches"
+    role, _ = parse_body("Week 1 | Version control | commits, branches\nWeek 2 | Testing | pytest fixtures\n")
+    assert next_step(role, 2) == "pytest fixtures"
