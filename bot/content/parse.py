@@ -2254,8 +2254,9 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                 more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
             item_md = f"{head}: {first_md}" if head else first_md
-            # a cell of numbers or a short word ('1.1, 1.3', '4.x', 'all') is titled with its column ('Domains: all')
-            named = len(first_plain) > 3 and _WORD.search(first_plain) is not None
+            # a cell of numbers or of one or two characters ('1.1, 1.3', '4.x', 'C') is titled with its column
+            # ('Domains: 4.x'); a word is its own title ('Git', 'all', 'C++')
+            named = len(first_plain) > 2 and (_WORD.search(first_plain) is not None or first_plain[:1].isalpha())
             item_plain = first_plain if not head or named else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
             out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
@@ -2270,6 +2271,9 @@ _DONE_COLUMN = re.compile(
     r"|tamamland[ıi]|zrobione|выполнено|готово|виконано|完成|済",
     re.IGNORECASE,
 )
+# Headers of such a column that may as well head a column of words ('| Status |' of 'In progress', 'Done'): such a
+# column is one of checkboxes only where its cells are marks, never words ('done').
+_WORDY_DONE_COLUMN = frozenset({"status", "progress", "check"})
 # What a checkbox cell of such a column says: ticked (a Sheets checkbox exports TRUE), or not.
 _TICKED_CELLS = frozenset({"true", "x", "yes", "y", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]"})
 _OPEN_CELLS = frozenset({"false", "no", "n", "☐", "⬜", "🔲", "[ ]", "❌", "✗", "✘"})
@@ -2327,6 +2331,8 @@ def _done_column(rows: list[Block]) -> str | None:
     headers = {h for row in rows for h, _, _ in row.cells if h and _DONE_COLUMN.fullmatch(h.strip()) is not None}
     for header in headers:
         values = [p.casefold() for row in rows for h, _, p in row.cells if h == header]
+        if header.strip().casefold() in _WORDY_DONE_COLUMN and "done" in values:
+            continue  # '| Status |' of 'done': a column of words
         if len(values) >= 2 and all(v in _TICKED_CELLS or v in _OPEN_CELLS for v in values):
             return header
     return None

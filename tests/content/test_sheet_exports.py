@@ -81,8 +81,8 @@ def test_the_next_step_names_the_weeks_topic_not_a_cell_of_its_row() -> None:
 """
     role, _ = parse_body(schedule)
     assert next_step(role, 1) == "Identity and access"
-    # a cell of numbers or one short word is titled with its column, in every week alike
-    assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "Domains: all"]
+    # a cell of numbers is titled with its column, in every week alike; a word is its own title
+    assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "all"]
 
 
 def test_a_continuation_row_is_parted_from_the_row_above_and_a_dashed_row_stays_a_row() -> None:
@@ -116,3 +116,23 @@ def test_the_words_after_a_plan_lines_title_stay_its_next_step() -> None:
     assert next_step(role, 1) == "commits, branches"
     role, _ = parse_body("Week 1 | Version control | commits, branches\nWeek 2 | Testing | pytest fixtures\n")
     assert next_step(role, 2) == "pytest fixtures"
+
+
+def test_a_short_word_is_its_own_title_and_one_or_two_characters_name_their_column() -> None:
+    body = (
+        "| Week | Topic | Tool |\n|---|---|---|\n"
+        "| 1 | Version control | Git |\n| 2 | Databases | SQL |\n| 3 | Systems | C++ |\n| 4 | Stats | R |\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.topics[0].title for p in role.phases] == ["Git", "SQL", "C++", "Tool: R"]
+
+
+def test_a_status_column_of_words_is_no_column_of_checkboxes() -> None:
+    """'Status' or 'Check' heads a column of checkboxes only where its cells are marks ('x', '✅', 'TRUE'); a status
+    written in words ('done') is a cell of the row, and the rows stay topics, no checklist items."""
+    table = "| Week | Topic | Status |\n|---|---|---|\n| 1 | Shell | {} |\n| 2 | Git | {} |\n"
+    role, _ = parse_body(table.format("done", "done"))
+    assert role.checklist == ()
+    assert [t.title for t in role.phases[0].topics] == ["done"]
+    role, _ = parse_body(table.format("✅", "❌"))
+    assert [(c.text, c.phase) for c in role.checklist] == [("Shell", 1), ("Git", 2)]
