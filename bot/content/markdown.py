@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pyromark
 
@@ -245,6 +245,10 @@ class Links(NamedTuple):
     # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
     dashed: frozenset[int] = frozenset()
     unread_tables: tuple[int, ...] = ()  # the lines of Pandoc grid tables too irregular to read as rows
+    # The lines of the rows of tables of contents that say more of each entry ('| 04 | [Streaming
+    # replication](#lab-04) | 1 h |'): nearly every row of the table is titled by a link to a heading of the file
+    # (see `_contents_rows`). Outside a phase such a row is no entry of its own: the section it links to is.
+    contents_rows: frozenset[int] = frozenset()
 
 
 def escape(text: str) -> str:
@@ -460,6 +464,12 @@ class _Reader:
         self.table_head: list[tuple[str, str]] | None = None
         self.cells: list[tuple[str, str]] = []
         self.cell_anchors: list[bool] = []  # whether each of the row's cells is in-page links alone
+        self.cell_targets: list[str] = []  # ... and the place the first link of such a cell is to ('lab-04')
+        # The rows of the table being read titled by a link into the page, as (line, place), and how many rows it has
+        self.linked_rows: list[tuple[int, str]] = []
+        self.table_rows = 0
+        # The tables nearly all of whose rows are so titled: (how many rows it has, its linked rows)
+        self.contents_tables: list[tuple[int, list[tuple[int, str]]]] = []
         self.in_head = False
         self.row_start = 0
         self.dropped = 0
@@ -1433,6 +1443,9 @@ class _Reader:
 
     def _end_table(self, _value: object, _start: int, _end: int) -> None:
         self.table_head = None
+        if self.linked_rows and len(self.linked_rows) * 5 >= self.table_rows * 4:
+            self.contents_tables.append((self.table_rows, self.linked_rows))
+        self.linked_rows, self.table_rows = [], 0
 
     def _start_table_head(self, _info: object, _offset: int) -> None:
         self.in_head = True
@@ -1441,10 +1454,10 @@ class _Reader:
         self.in_head = False
 
     def _start_row(self, _info: object, offset: int) -> None:
-        self.cells, self.cell_anchors = [], []
+        self.cells, self.cell_anchors, self.cell_targets = [], [], []
         self.row_start = offset
 
-    def _end_cell(self, _value: object, _start: int, _end: int) -> None:
+    def _end_cell(self, _value: object, start: int, end: int) -> None:
         md, plain, _, _, anchor = self.take()
         if CELL_BREAK in plain:
             md, plain = _cell_text(md), _cell_text(plain)
@@ -1453,6 +1466,8 @@ class _Reader:
         else:
             self.cells.append((plain, md))
             self.cell_anchors.append(anchor)
+            place = _IN_PAGE_LINK.search(self.data[start:end].decode("utf-8", "replace")) if anchor else None
+            self.cell_targets.append(place.group(1) if place is not None else "")
 
     def _code_span(self, value: str) -> None:
         ink = self.inline
@@ -1504,7 +1519,14 @@ class _Reader:
         return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
 
     def _emit_row(self) -> None:
-        self.add_row(self.table_head or [], self.cells, self.line_at(self.row_start), self.cell_anchors)
+        line = self.line_at(self.row_start)
+        self.table_rows += 1
+        self.add_row(self.table_head or [], self.cells, line, self.cell_anchors)
+        if self.blocks and self.blocks[-1].line == line and any(self.cell_anchors):
+            row = self.blocks[-1]
+            if not row.anchor_only and _contents_row(self.table_head or [], self.cells, self.cell_anchors, row.label):
+                cells = zip(self.cells, self.cell_targets, strict=True)
+                self.linked_rows.append((line, next((to for (plain, _), to in cells if plain == row.label), "")))
 
     def add_row(
         self, head: list[tuple[str, str]], row: list[tuple[str, str]], line: int, anchors: list[bool] | None = None
@@ -1529,8 +1551,6 @@ class _Reader:
         shown = uncounted(cells)
         first = title_cell(shown) or 0
         _, title_md, title_plain = shown[first]
-        if not anchor_only and anchors is not None and any(anchors):
-            anchor_only = _contents_row(head, row, anchors, title_plain)
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
         others = shown[:first] + shown[first + 1 :]
@@ -1555,6 +1575,10 @@ class _Reader:
                 quote=self.quote,
             )
         )
+
+
+# The place an in-page link in a cell's source goes to ('[Setup](#lab-1-setup)': 'lab-1-setup').
+_IN_PAGE_LINK = re.compile(r"\]\(\s*<?#([^\s)>]*)")
 
 
 def _contents_row(head: list[tuple[str, str]], row: list[tuple[str, str]], anchors: list[bool], title: str) -> bool:
@@ -2034,7 +2058,26 @@ def read_blocks(
         tuple((first_line + i, tags) for i, tags in kept_tags.items()),
         frozenset(reader.dashed),
         tuple(first_line + line for line in unread_tables),
+        _contents_rows(reader.contents_tables, blocks) if reader.contents_tables else frozenset(),
     )
+
+
+def _contents_rows(tables: list[tuple[int, list[tuple[int, str]]]], blocks: list[Block]) -> frozenset[int]:
+    """Return the lines of the rows of tables of contents: of tables whose rows (nearly all: see `_end_table`) are
+    titled by links into the page, those whose links go to headings of the file ('#lab-04--streaming-replication' to
+    '## Lab 04 — Streaming replication'), where nearly all of the table's rows do."""
+    headings = {_place_key(block.plain) for block in blocks if block.kind == "heading"}
+    rows: set[int] = set()
+    for count, linked in tables:
+        found = [line for line, place in linked if place and _place_key(unquote(place)) in headings]
+        if len(found) * 5 >= count * 4:
+            rows.update(found)
+    return frozenset(rows)
+
+
+def _place_key(text: str) -> str:
+    """Return the letters and digits of a heading or a link to it, which the ways of making anchors keep."""
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 # A Confluence macro left in an export ('<ac:structured-macro ac:name="code">…</ac:structured-macro>'): its code (in

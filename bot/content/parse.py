@@ -568,6 +568,7 @@ class _PhaseBuilder:
     id_title: str = ""
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
     item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
+    nested: bool = False  # it holds list items nested under a list item of its own (see `_Body._holds_items`)
 
 
 @dataclass(slots=True)
@@ -830,6 +831,7 @@ class _Body:
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.legend: dict[str, str] = {}  # ... and marks its legend names, as the known ones (`_legend_marks`)
         self.dashed: frozenset[int] = frozenset()  # lines where Pandoc's dashes show as dashes (`Links.dashed`)
+        self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -1028,7 +1030,9 @@ class _Body:
             ):  # beside the last phase, not under it
                 level = next((h.level for h in self.stack if h.is_phase and h.phase is self.phase), level)
                 self.end_plan()
-            if self._holds_items():  # a heading after a list of parts ends the list, and so its last part
+            if self._holds_items() and level <= self._list_level():
+                # a heading after a list of parts, at the level of the heading over the list or above, ends the
+                # list, and so its last part; a deeper one ('### Final project' under '# Plan') is the last part's
                 self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
@@ -1104,7 +1108,11 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
-        if anchor_only and kind in ("item", "line", "row"):
+        if (anchor_only and kind in ("item", "line", "row")) or (
+            kind == "row" and self.phase is None and line in self.contents_rows
+        ):
+            # a row of a table of contents outside the plan: the section it links to is the entry; a table inside
+            # a phase ('| [Joins](#joins) | inner, outer |') is its work, shown as its rows
             heading.contents = True
             return  # a table of contents or a link back to the top: links to places in the page, not topics
         gap = self.gap = line > heading.last_line + 1 and line not in self.joined
@@ -1167,6 +1175,8 @@ class _Body:
                 self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
             for text in more:
                 self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
+            if more and line != self.phase.line:
+                self.phase.nested = True
 
     def _line_piece(self, block: Block, sub: _Sub | None, goal: tuple[str | None, bool] | None) -> None:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
@@ -1249,11 +1259,13 @@ class _Body:
         ML** (weeks 5-9)' over its chapters): a top-level item that is no part, or a heading, is no part of it. A
         plan whose items hold nothing nested ('- **Month 2 (Weeks 5-8)**', then '- JavaScript') keeps what follows."""
         phase = self.phase
-        return (
-            phase is not None
-            and phase.item
-            and any(p.depth and p.line != phase.line for p in phase.body if p.kind in ("item", "task"))
-        )
+        return phase is not None and phase.item and phase.nested
+
+    def _list_level(self) -> float:
+        """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the
+        file's first heading."""
+        phase = self.phase
+        return next((h.level for h in reversed(self.stack) if h.phase is not phase), 7)
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading
@@ -1357,6 +1369,8 @@ class _Body:
             elif not depth and (day := heading_day(plain)) is not None:  # '1. **Day 31** — Spark': that day's work
                 phase.days.append(day)
             phase.body.append(_new(Piece, (kind, line_no, shown, depth, number, bool(block.quote), "", weeks, False)))
+            if depth and line_no != phase.line:
+                phase.nested = True
         for holder in holders:  # what is nested under a heading in a list item ('- ### Arrays') is its body
             if type(holder) is list and holder[5]:
                 holder[4].append(line[2 * (holder[0] + 1) :])
@@ -1619,7 +1633,7 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
-        planned = _table_plan(blocks) if plain_file else None
+        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -1648,6 +1662,7 @@ def _parse_body(
     if links.kept_tags:
         reader.kept_tags = dict(links.kept_tags)
     reader.dashed = links.dashed
+    reader.contents_rows = links.contents_rows
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set
@@ -2153,7 +2168,24 @@ def _pipe_cells(md: str, plain: str) -> tuple[str, list[tuple[str, str]]]:
     return f"{cells[0]}: {cells[1]}", [(m, p) for m, p in zip(md_cells[2:], cells[2:], strict=True) if p]
 
 
-def _table_plan(blocks: list[Block]) -> list[Block] | None:
+class _SourceLines:
+    """The lines of a body as written, split when first asked for (few files need them)."""
+
+    __slots__ = ("body", "first_line", "lines")
+
+    def __init__(self, body: str, first_line: int) -> None:
+        self.body, self.first_line = body, first_line
+        self.lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        """Return the file's line `number` ('' outside the body)."""
+        if self.lines is None:
+            self.lines = self.body.split("\n")
+        at = number - self.first_line
+        return self.lines[at] if 0 <= at < len(self.lines) else ""
+
+
+def _table_plan(blocks: list[Block], source: _SourceLines) -> list[Block] | None:
     """Return the blocks with each table whose first column counts weeks or months ('| Week | Topic | Resources |',
     rows '| 3-4 | JOINs | ... |'), or a later column does in a table of phases ('| Phase | Weeks | Topics |'), made
     into a phase heading per row ('Week 3-4: JOINs') and a bullet per other cell ('Resources: ...'); None when there
@@ -2180,7 +2212,7 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
             out.extend(blocks[i:end])
             i = end
             continue
-        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
+        made = _rows_as_phases(blocks[i:end], min(level + 1, 6), last_week, source)
         if made is None:  # '| # Day | Topics |': a phase per week of days
             made = _day_rows_as_phases(blocks[i:end], min(level + 1, 6), last_week)
         if made is None:
@@ -2192,12 +2224,12 @@ def _table_plan(blocks: list[Block]) -> list[Block] | None:
     return out if changed else None
 
 
-def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
+def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLines) -> tuple[list[Block], int] | None:
     """Make the rows of one table phase headings and their bullets (see `_table_plan`), with the last week they
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
-    rows, ticks = _sheet_rows(rows)
+    rows, ticks = _sheet_rows(rows, source)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
@@ -2265,8 +2297,9 @@ def _rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Blo
                 more_items = []
             # Shown with its column's name ('Resources: [SQLBolt](...)'), titled by its own words ('SQLBolt')
             item_md = f"{head}: {first_md}" if head else first_md
-            # a cell of numbers or a short word ('1.1, 1.3', '4.x', 'all') is titled with its column ('Domains: all')
-            named = len(first_plain) > 3 and _WORD.search(first_plain) is not None
+            # a cell of numbers or of one or two characters ('1.1, 1.3', '4.x', 'C') is titled with its column
+            # ('Domains: 4.x'); a word is its own title ('Git', 'all', 'C++')
+            named = len(first_plain) > 2 and (_WORD.search(first_plain) is not None or first_plain[:1].isalpha())
             item_plain = first_plain if not head or named else f"{head}: {first_plain}"
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
             out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
@@ -2281,6 +2314,9 @@ _DONE_COLUMN = re.compile(
     r"|tamamland[ıi]|zrobione|выполнено|готово|виконано|完成|済",
     re.IGNORECASE,
 )
+# Headers of such a column that may as well head a column of words ('| Status |' of 'In progress', 'Done'): such a
+# column is one of checkboxes only where its cells are marks, never words ('done').
+_WORDY_DONE_COLUMN = frozenset({"status", "progress", "check"})
 # What a checkbox cell of such a column says: ticked (a Sheets checkbox exports TRUE), or not.
 _TICKED_CELLS = frozenset({"true", "x", "yes", "y", "done", "✓", "✔", "✔️", "✅", "☑", "☑️", "[x]"})
 _OPEN_CELLS = frozenset({"false", "no", "n", "☐", "⬜", "🔲", "[ ]", "❌", "✗", "✘"})
@@ -2294,12 +2330,13 @@ _TOTAL_LABEL = re.compile(
 _TOTAL_CELL = re.compile(r"=.*|[~≈]?\s*\d[\d.,]*\s*(?:h|hrs?|hours?|min|%)?", re.IGNORECASE)
 
 
-def _sheet_rows(rows: list[Block]) -> tuple[list[Block], list[bool | None]]:
+def _sheet_rows(rows: list[Block], source: _SourceLines) -> tuple[list[Block], list[bool | None]]:
     """Return a week table's rows read as a spreadsheet exports them, and whether each is ticked in its column of
     checkboxes ('| Done |': TRUE, FALSE, ✅; None for every row of a table without one, whose rows stay rows): that
     column's cells dropped; a row of totals ('| **Total** | | =SUM(D3:D27) |') dropped, as it is no topic; a row of
-    no week and no title but words ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to the row above,
-    cell by cell."""
+    no title but words whose first cell is empty ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to
+    the row above, cell by cell. A row whose first cell is a dash ('| — | | Spring break |') is a row of no week,
+    which stays a row of its own."""
     column = next((h for h, _, plain in rows[0].cells if table_row_heading(h, plain)), None)
     if column is None:  # not a week table the plan reads: left as it is
         return rows, [None] * len(rows)
@@ -2314,7 +2351,13 @@ def _sheet_rows(rows: list[Block]) -> tuple[list[Block], list[bool | None]]:
         if not week and _total_row(cells):
             continue
         note = title is not None and not any(h == title for h, _, _ in cells)  # no week, no topic, but words
-        if not week and kept and note and any(_WORD.search(p) and not only_dates(p) for _, _, p in cells):
+        if (
+            not week
+            and kept
+            and note
+            and any(_WORD.search(p) and not only_dates(p) for _, _, p in cells)
+            and _empty_first_cell(source.line(row.line))
+        ):
             kept[-1] = kept[-1]._replace(cells=_joined_cells(kept[-1].cells, cells))
             continue
         others = uncounted(tuple(c for c in cells if c[0] != column))
@@ -2331,6 +2374,8 @@ def _done_column(rows: list[Block]) -> str | None:
     headers = {h for row in rows for h, _, _ in row.cells if h and _DONE_COLUMN.fullmatch(h.strip()) is not None}
     for header in headers:
         values = [p.casefold() for row in rows for h, _, p in row.cells if h == header]
+        if header.strip().casefold() in _WORDY_DONE_COLUMN and "done" in values:
+            continue  # '| Status |' of 'done': a column of words
         if len(values) >= 2 and all(v in _TICKED_CELLS or v in _OPEN_CELLS for v in values):
             return header
     return None
@@ -2346,11 +2391,19 @@ def _total_row(cells: tuple[tuple[str, str, str], ...]) -> bool:
 def _joined_cells(
     cells: tuple[tuple[str, str, str], ...], more: tuple[tuple[str, str, str], ...]
 ) -> tuple[tuple[str, str, str], ...]:
-    """Return a row's cells with those of the row that continues it (`more`) after them, column by column."""
+    """Return a row's cells with those of the row that continues it (`more`) after them, column by column, parted as
+    a cell's lines are in a row's details ('[MDN](…) · [freeCodeCamp](…)')."""
     added = {h: (md, p) for h, md, p in more}
-    joined = [(h, f"{md} {added[h][0]}", f"{p} {added[h][1]}") if h in added else (h, md, p) for h, md, p in cells]
+    joined = [(h, f"{md} · {added[h][0]}", f"{p} · {added[h][1]}") if h in added else (h, md, p) for h, md, p in cells]
     have = {h for h, _, _ in cells}
     return tuple(joined + [c for c in more if c[0] not in have])
+
+
+def _empty_first_cell(line: str) -> bool:
+    """Return True for a table row written with nothing in its first cell ('|  |  | *(redo the quiz)* |'), not even
+    a dash ('| — |')."""
+    row = line.lstrip(" \t>")
+    return row[:1] == "|" and not row[1:].split("|", 1)[0].strip()
 
 
 def _row_task(

@@ -166,6 +166,7 @@ _NO_SUBJECT = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "it", "its", "one", "my", "our", "your", "me", "us", "i"}
     | {"das", "der", "die", "dem", "den", "dies", "diese", "dieser", "el", "la", "lo", "los", "las", "esto", "eso"}
     | {"o", "os", "isso", "isto", "le", "les", "ça", "ceci", "cela", "ini", "itu", "now", "then", "next"}
+    | {"all", "everything", "of", "alles", "von", "todo", "tudo", "tout"}  # "what comes after all of this"
 )
 
 # Words that only frame a question: "what's on in week 14", "what do I study after databases".

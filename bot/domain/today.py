@@ -824,6 +824,15 @@ def _week_first(items: Sequence[OpenItem], piece: PhaseSlice) -> tuple[OpenItem,
     return (*ours, *(item for item in items if (item.md or item.text) not in written))
 
 
+def _names_no_work(title: str, text: str) -> bool:
+    """Return True for a table cell shown under its column's name that names no work: a value titled with its
+    column ('Domains: 1.1, 1.3'), or one link ('Resources: [Linux Journey](…)')."""
+    column, colon, value = text.partition(": ")
+    if not colon or not column or "[" in column or "`" in column:
+        return False
+    return title == text or (value.startswith(f"[{title}](") and value.endswith(")") and value.count("](") == 1)
+
+
 def build_today(
     phase: PhaseContent,
     scheduled: ScheduledPhase,
@@ -861,15 +870,16 @@ def build_today(
     elif piece.units:
         units = piece.units
         first = next((u for at, u in enumerate(units) if u.topics or not heads_parts(units, at)), units[0])
-        # A cell of the row that is the phase ('| 1 | IAM basics | 1.1, 1.3 |', or 'Week 1 | IAM basics | …' on a
-        # line) that names no work, only its column and a value ('Domains: 1.1, 1.3') or a link to use ('Resources:
-        # [Linux Journey](…)'), says something of the phase's title, which names the work
+        # A cell of the table row that is the phase ('| 1 | IAM basics | 1.1, 1.3 |') that names no work, only its
+        # column and a value ('Domains: 1.1, 1.3') or a link to use ('Resources: [Linux Journey](…)'), says something
+        # of the phase's title, which names the work. The words after a plan line's title ('1. [Week 1 — The
+        # Shell](…): pipes, redirection', 'Week 7 | Git | branches') are its first step, as written.
         topic = first.topics[0] if first.topics and first.label is None else None
         own_line = (
             topic is not None
             and bool(phase.title)
-            and any(p.line == phase.line for p in first.pieces[:1])
-            and (topic.title == topic.text or f"[{topic.title}](" in topic.text)
+            and any(p.line == phase.line and p.quote for p in first.pieces[:1])  # a table's row is read as a quote
+            and _names_no_work(topic.title, topic.text)
         )
         next_step = NextStep(phase.title if own_line else first.heading, unit=first)
     return TodayView(

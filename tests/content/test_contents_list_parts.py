@@ -5,7 +5,7 @@ and what follows the list (back-matter links, a heading) is no part of the last 
 from __future__ import annotations
 
 from bot.domain.today import week_slice
-from tests.content.helpers import parse_body
+from tests.content.helpers import finishes_in_a_minute, parse_body
 
 BOOK = """
 # Study group book
@@ -64,3 +64,34 @@ def test_parts_whose_items_hold_nothing_keep_the_items_after_them() -> None:
         ("Basics", ["Syntax"]),
         ("Projects", ["A CLI"]),
     ]
+
+
+def test_a_deeper_heading_after_a_list_of_parts_is_a_part_of_the_last_one() -> None:
+    """Only a heading at the level of the one over the list, or above, ends the list; a deeper one ('### Capstone'
+    under '# Plan') is a part of the last phase, and the tasks under it are that phase's."""
+    body = (
+        "# Plan\n\n"
+        "1. **Foundations (Weeks 1-4)**\n   - Markup\n   - Styles\n"
+        "2. **Frameworks (Weeks 5-8)**\n   - Components\n\n"
+        "### Capstone\n\n- [ ] Ship a small web app\n\n"
+        "# After the plan\n\n- [ ] Write a retrospective\n"
+    )
+    role, _ = parse_body(body)
+    assert [(c.text, c.phase) for c in role.checklist] == [
+        ("Ship a small web app", 2),
+        ("Write a retrospective", None),
+    ]
+    assert "Capstone" in [p.md for p in role.phases[1].body if p.kind == "label"]
+
+
+def test_a_long_list_after_parts_that_hold_nothing_reads_in_time_linear_in_its_size() -> None:
+    """Each item after the plan's parts asks whether the open part holds nested items: asked of all the part's body
+    each time, 60,000 items took minutes."""
+    script = (
+        "from tests.content.helpers import parse_body\n"
+        "body = '# Plan\\n\\n- **Month 1 (Weeks 1-4)**\\n- HTML\\n- **Month 2 (Weeks 5-8)**\\n'\n"
+        "body += ''.join(f'- topic {i}\\n' for i in range(60_000))\n"
+        "role, _ = parse_body(body)\n"
+        "assert len(role.phases[1].topics) == 60_000\n"
+    )
+    finishes_in_a_minute(script, "reading a long list after a list of parts")

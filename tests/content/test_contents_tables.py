@@ -99,3 +99,33 @@ def test_a_table_of_weeks_titled_by_links_into_the_page_stays_a_plan() -> None:
     body = "| Week | Topic | Time |\n| --- | --- | --- |\n| 1 | [Setup](#setup) | 3 h |\n| 2 | [Queries](#queries) | 5 h |\n"
     role, _ = parse_body(body + "\n## Setup\n- a\n\n## Queries\n- b\n")
     assert [(p.title, p.weeks) for p in role.phases] == [("Setup", (1, 1)), ("Queries", (2, 2))]
+
+
+def test_a_table_in_a_phase_whose_titles_link_into_the_page_shows_its_rows() -> None:
+    """A phase's own table keeps its rows, whatever its titles link to: they are its work, and the notes and times
+    beside them are shown nowhere else."""
+    body = (
+        "## Phase 1: Storage (Weeks 1-3)\n\n"
+        "| Step | Exercise | Effort |\n|---|---|---|\n"
+        "| 1 | [Install](#install-the-server) | 2 h |\n| 2 | [Load data](#load-data) | 3 h |\n\n"
+        "| Topic | Notes |\n|---|---|\n| [Indexes](#indexes) | b-tree, hash |\n\n"
+        "### Install the server\n\nUse the package manager.\n\n"
+        "### Load data\n\nImport the sample CSV.\n\n"
+        "### Indexes\n\nRead the planner's output.\n"
+    )
+    role, _ = parse_body(body)
+    phase = role.phases[0]
+    assert [t.text for t in phase.topics] == [
+        "Install — Step: 1 · Effort: 2 h",
+        "Load data — Step: 2 · Effort: 3 h",
+        "Indexes — Notes: b-tree, hash",
+    ]
+
+
+def test_a_table_outside_the_plan_is_contents_only_where_its_links_go_to_headings() -> None:
+    linked = "| Lab | Time |\n|---|---|\n| [Setup](#setup) | 1 h |\n| [Queries](#queries) | 2 h |\n"
+    role, _ = parse_body(f"# Labs\n\n{linked}\n## Setup\n\nInstall.\n\n## Queries\n\nSelect.\n")
+    assert not [s.title for s in role.sections if "1 h" in s.text]
+    # links to places the file has no heading for (another page's anchors, a renamed heading): rows of their own
+    role, _ = parse_body(f"# Labs\n\n{linked}\n## Other things\n\nInstall.\n")
+    assert [s.title for s in role.sections if "Setup — Time: 1 h" in s.text][:1] == ["Labs"]

@@ -353,6 +353,8 @@ def test_what_comes_after_a_phase_titled_by_a_framing_word_is_the_next_phase() -
         assert result.hits[0].section.title.startswith(title), (query, result.hits[0].section.title)
 
 
-@pytest.mark.parametrize("query", ["what comes after that", "what comes after it?"])
+@pytest.mark.parametrize(
+    "query", ["what comes after that", "what comes after it?", "what comes after all of this", "after everything"]
+)
 def test_what_comes_after_a_word_that_names_nothing_asks_nothing(query):
     assert read_question(query).kind == "topic"

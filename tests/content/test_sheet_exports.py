@@ -54,7 +54,7 @@ def test_a_row_of_totals_is_no_topic_and_a_note_row_joins_the_row_above() -> Non
     role, _ = parse_body(SHEET)
     shown = [p.md for phase in role.phases for p in phase.body]
     assert not [md for md in shown if "Total" in md or "SUM" in md]
-    assert "Resources: [Container guide](https://example.org/containers) *(do the lab twice)*" in shown
+    assert "Resources: [Container guide](https://example.org/containers) · *(do the lab twice)*" in shown
     assert [c.text for c in role.checklist if c.phase == 2] == ["Containers"]
 
 
@@ -81,5 +81,58 @@ def test_the_next_step_names_the_weeks_topic_not_a_cell_of_its_row() -> None:
 """
     role, _ = parse_body(schedule)
     assert next_step(role, 1) == "Identity and access"
-    # a cell of numbers or one short word is titled with its column, in every week alike
-    assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "Domains: all"]
+    # a cell of numbers is titled with its column, in every week alike; a word is its own title
+    assert [p.topics[0].title for p in role.phases] == ["Domains: 1.1, 1.3", "Domains: 3.2, 4.x", "all"]
+
+
+def test_a_continuation_row_is_parted_from_the_row_above_and_a_dashed_row_stays_a_row() -> None:
+    """A second resource on the row under a week's shows beside the first, parted as a cell's lines are; a row whose
+    week cell is a dash is a row of no week (a break), not a note of the week before."""
+    body = (
+        "| Week | Topic | Resources | Hours |\n|---|---|---|---|\n"
+        "| 1 | Shell | [Linux Journey](https://example.org/lj) | 5 |\n"
+        "|  |  | [Missing Semester](https://example.org/ms) |  |\n"
+        "| 2 | Git | Pro Git, chapter 2 | 4 |\n"
+        "| — |  | Reading week, no class |  |\n"
+        "| 3 | Docker | Docker docs | 6 |\n"
+    )
+    role, _ = parse_body(body)
+    first = [p.md for p in role.phases[0].body]
+    assert first[0] == "Resources: [Linux Journey](https://example.org/lj) · [Missing Semester](https://example.org/ms)"
+    second = [p.md for p in role.phases[1].body]
+    assert "Resources: Pro Git, chapter 2" in second
+    assert "Reading week, no class" in second
+
+
+def test_the_words_after_a_plan_lines_title_stay_its_next_step() -> None:
+    """Only a table's row names its topic as the next step: the words after a linked list item's title, or the cells
+    after a plan line's, are the week's first step, as written."""
+    linked = (
+        "1. [Week 1 — Version control](https://example.org/w1): commits, branches\n"
+        "2. [Week 2 — Testing](https://example.org/w2): pytest fixtures\n"
+    )
+    role, _ = parse_body(linked)
+    assert [p.title for p in role.phases] == ["Version control", "Testing"]
+    assert next_step(role, 1) == "commits, branches"
+    role, _ = parse_body("Week 1 | Version control | commits, branches\nWeek 2 | Testing | pytest fixtures\n")
+    assert next_step(role, 2) == "pytest fixtures"
+
+
+def test_a_short_word_is_its_own_title_and_one_or_two_characters_name_their_column() -> None:
+    body = (
+        "| Week | Topic | Tool |\n|---|---|---|\n"
+        "| 1 | Version control | Git |\n| 2 | Databases | SQL |\n| 3 | Systems | C++ |\n| 4 | Stats | R |\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.topics[0].title for p in role.phases] == ["Git", "SQL", "C++", "Tool: R"]
+
+
+def test_a_status_column_of_words_is_no_column_of_checkboxes() -> None:
+    """'Status' or 'Check' heads a column of checkboxes only where its cells are marks ('x', '✅', 'TRUE'); a status
+    written in words ('done') is a cell of the row, and the rows stay topics, no checklist items."""
+    table = "| Week | Topic | Status |\n|---|---|---|\n| 1 | Shell | {} |\n| 2 | Git | {} |\n"
+    role, _ = parse_body(table.format("done", "done"))
+    assert role.checklist == ()
+    assert [t.title for t in role.phases[0].topics] == ["done"]
+    role, _ = parse_body(table.format("✅", "❌"))
+    assert [(c.text, c.phase) for c in role.checklist] == [("Shell", 1), ("Git", 2)]
