@@ -2591,18 +2591,21 @@ def _callout(line: str, index: int, phases: set[int]) -> str:
 
 # What Logseq (and org-mode before it) writes into an outline page, which CommonMark shows as text:
 # - a task's marker at the start of a list item's text ('- TODO Install Ubuntu', '- DONE Bandit levels 0-10', and
-#   'DOING', 'NOW', 'LATER', 'WAITING'), upper case exactly, with a priority after it ('TODO [#A] …'): a task item;
+#   'DOING', 'NOW', 'LATER', 'WAITING'), upper case exactly, with a priority after it ('TODO [#A] …'): a task item
+#   in a Logseq page; in a README's '- TODO app with local storage' it is a word of a topic;
 # - its planning and clock lines under it ('SCHEDULED: <2026-12-09 Wed>', ':LOGBOOK:' … ':END:'), its built-in
 #   properties ('id:: 6571f0a2-…', 'collapsed:: true', 'template:: weekly-review') and the page's properties at the
 #   top ('title::', 'alias::', 'tags::'): metadata, no words of the page;
 # - block references ('((6571f0a2-…))'), tags of several words ('#[[Docker Compose]]') and macros ('{{video URL}}',
 #   '{{embed [[Reading list]]}}', '{{query …}}').
-_TASK_MARKERS = ("TODO ", "DOING ", "NOW ", "LATER ", "WAITING ", "DONE ")
-_LOGSEQ_MARKS = (*_TASK_MARKERS, "SCHEDULED: ", "DEADLINE: ", ":LOGBOOK:")
+# A task's marker opens a list item's text, and is read only there, matched at the line's indent: '- TODO [#A] …'.
 _LOGSEQ_TASK = re.compile(
-    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?P<marker>TODO|DOING|NOW|LATER|WAITING|DONE)[ \t]+"
+    r"(?P<lead>(?:[-*+]|\d{1,9}[.)])[ \t]+)(?P<marker>TODO|DOING|NOW|LATER|WAITING|DONE)[ \t]+"
     r"(?:\[#[A-C]\][ \t]+)?(?=\S)"
 )
+_TASK_WORD = re.compile(r"\b(?:TODO|DOING|NOW|LATER|WAITING|DONE) ")
+# A line that opens a list item (in a quote too), with its task box if it has one ('- [ ] Learn vim').
+_ITEM_OPEN = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<box>\[[ xX]\](?:[ \t]|$))?|$)")
 _PLANNING = re.compile(r"[ \t]*(?:(?:SCHEDULED|DEADLINE):[ \t]*<[^<>\n]*>[ \t]*)+")
 _DRAWER = re.compile(r"[ \t]*:(?:LOGBOOK|PROPERTIES):[ \t]*")
 _DRAWER_END = re.compile(r"[ \t]*:END:[ \t]*")
@@ -2614,68 +2617,116 @@ _LOGSEQ_PROPERTY = re.compile(
     r"|query-sort-desc)::[ \t].*)[ \t]*"
 )
 _PAGE_PROPERTIES = frozenset({"title", "alias", "tags"})  # one of them among the lines at the top: a page's
-_BLOCK_REF = re.compile(rf"[ \t]*\(\({_UUID}\)\)")
-_LOGSEQ_MACRO = re.compile(r"\{\{(?P<name>[a-z][\w-]*)(?:[ \t]+(?P<args>[^{}\n]*?))?[ \t]*\}\}")
+_BLOCK_REF = re.compile(rf"\(\({_UUID}\)\)")  # the blanks before it go by hand: a '[ \t]*' here reads a run per blank
+# A macro, its arguments up to its '}}' (stripped after): no blank run before a lazy group, which a long unclosed
+# '{{x      …' would make the search try at every split of the run.
+_LOGSEQ_MACRO_CALL = re.compile(r"\{\{(?P<name>[a-z][\w-]*)(?:[ \t](?P<args>[^{}\n]*))?\}\}")
 _MACRO_LINKS = frozenset({"video", "youtube", "vimeo", "bilibili", "tweet", "twitter", "pdf"})
 _MACROS_DROPPED = frozenset({"query", "renderer", "function", "namespace"})
 # What stands for a line of metadata: a kramdown attribute line, which the reader reads as no words (see
 # `_Reader._attribute_line`). A blank line would part the list the line is in, which then reads as a loose one.
 _NO_LINE = "{: }"
+# What a body holds if `_logseq` has anything to read, in one search: Logseq's own syntax, or a task's marker in a
+# body that opens with a bullet (a page of bullets, with none of the rest).
+_LOGSEQ_SIGN = re.compile(r"::|\(\(|\{\{|#\[\[|SCHEDULED|DEADLINE|:LOGBOOK:|:PROPERTIES:")
+_BULLET_FIRST = re.compile(r"\s*[-*+][ \t]")
 
 
 def _logseq_marks(body: str) -> bool:
     """Return True when a body may hold Logseq's syntax (see `_logseq`)."""
-    return "((" in body or "{{" in body or "#[[" in body or ":: " in body or any(mark in body for mark in _LOGSEQ_MARKS)
+    if _LOGSEQ_SIGN.search(body) is not None:
+        return True
+    return _BULLET_FIRST.match(body) is not None and _TASK_WORD.search(body) is not None
 
 
 def _logseq(body: str) -> str:
-    """Return a body with Logseq's syntax read: its task markers as task boxes ('- [ ] Install Ubuntu', DONE as
-    '- [x]'), its metadata lines as no lines (`_NO_LINE`), its block references dropped, a tag of several words as
-    the page it names ('[[Docker Compose]]'), a video or a tweet embedded as its link, an embedded page as the page's
-    name and a query as nothing. Each line stays on its line; nothing in a fenced code block or a code span changes."""
+    """Return a body with Logseq's syntax read: its metadata lines as no lines (`_NO_LINE`), its block references
+    dropped, a tag of several words as the page it names ('[[Docker Compose]]'), a video or a tweet embedded as its
+    link, an embedded page as the page's name and a query as nothing; and, in a Logseq page (one where any of that
+    was read, or a page of nested bullets), its task markers as task boxes ('- [ ] Install Ubuntu', DONE as '- [x]').
+    A 'TODO app' bullet of any other file is its words. Each line stays on its line; nothing in a fenced code block
+    or a code span changes, nor any line of a task item written with its box ('- [ ] Learn vim' and the lines of its
+    text under it): its ID is made of those words, and its ticks are stored under it."""
     lines = body.split("\n")
     code = _code_lines(lines)
-    tasks = any(mark in body for mark in _TASK_MARKERS)
+    read = False  # some of Logseq's syntax was read: the body is a Logseq page
+    tasks: dict[int, str] = {}  # the lines of items a task marker opens, as task items
+    boxed = False  # in a task item written with its box: its line and its text's lines after it
     drawer_end = -1  # the ':END:' line of the drawer being read
     top = True  # no line of the page's text read yet: properties here are the page's
     page: list[int] = []
     for i, line in enumerate(lines):
         if code[i]:
-            top = False
+            top = boxed = False
             continue
         if i <= drawer_end:
             lines[i] = _no_line(line)
             continue
-        if top and line.strip():
+        indent = len(line) - len(line.lstrip(" \t"))
+        lead = line[indent : indent + 1]
+        item = _ITEM_OPEN.match(line) if lead and lead in "-*+>0123456789" else None
+        if item is not None:
+            boxed = item.group("box") is not None
+        elif not lead:
+            boxed = False  # a blank line ends the task's text
+        if boxed:
+            top = False
+            continue
+        if top and lead:
             field = _FIELD.match(line) if "::" in line else None
             if field is not None and not field.group(1):
                 page.append(i)
                 continue
             top = False
-        lead = line.lstrip()[:1]
         if lead == ":" and _DRAWER.fullmatch(line) is not None:  # ':LOGBOOK:', up to its ':END:' (if it has one)
             drawer_end = next(
                 (k for k in range(i + 1, min(i + _DRAWER_LINES, len(lines))) if _DRAWER_END.fullmatch(lines[k])), i
             )
             lines[i] = _no_line(line)
+            read = True
             continue
         if ":" in line and (
             (("SCHEDULED" in line or "DEADLINE" in line) and _PLANNING.fullmatch(line) is not None)
             or ("::" in line and _LOGSEQ_PROPERTY.fullmatch(line) is not None)
         ):
             lines[i] = _no_line(line)
+            read = True
             continue
-        if tasks and lead and lead in "-*+0123456789":
-            line = _LOGSEQ_TASK.sub(_logseq_task, line, count=1)
         if "((" in line or "{{" in line or "#[[" in line:
             parts = line.split("`")
             parts[::2] = [_logseq_inline(part) for part in parts[::2]]
-            line = "`".join(parts)
-        lines[i] = line
+            cleaned = "`".join(parts)
+            if cleaned != line:
+                lines[i], line, read = cleaned, cleaned, True
+        if item is not None and lead != ">":
+            found = _LOGSEQ_TASK.match(line, indent)
+            if found is not None:
+                tasks[i] = f"{line[: found.start()]}{_logseq_task(found)}{line[found.end() :]}"
     if any(_FIELD.match(lines[i]).group(2).casefold() in _PAGE_PROPERTIES for i in page):  # type: ignore[union-attr]
+        read = True
         for i in page:
             lines[i] = _NO_LINE
+    if tasks and (read or _outline(lines, code)):
+        for i, line in tasks.items():
+            lines[i] = line
+    elif not read:
+        return body
     return "\n".join(lines)
+
+
+def _outline(lines: list[str], code: list[bool]) -> bool:
+    """Return True when every line of a body's text is in a list item, and some item is nested in another: a page of
+    nested bullets, as Logseq writes one."""
+    nested = False
+    for line, in_code in zip(lines, code, strict=True):
+        if in_code or not line.strip():
+            continue
+        if line[0] not in " \t":
+            if _ITEM_OPEN.match(line) is None or line[0] == ">":
+                return False
+        elif not nested:
+            nested = line.lstrip(" \t")[:1] in "-*+0123456789" and _ITEM_OPEN.match(line) is not None
+    return nested
 
 
 def _no_line(line: str) -> str:
@@ -2690,11 +2741,13 @@ def _logseq_task(found: re.Match[str]) -> str:
 def _logseq_inline(text: str) -> str:
     """Return text (no code span) with Logseq's block references, tags of several words and macros read."""
     if "((" in text:
-        text = _BLOCK_REF.sub("", text)
+        pieces = _BLOCK_REF.split(text)
+        if len(pieces) > 1:  # each reference goes with the blanks before it
+            text = "".join([*(piece.rstrip(" \t") for piece in pieces[:-1]), pieces[-1]])
     if "#[[" in text:
         text = text.replace("#[[", "[[")
     if "{{" in text:
-        text = _LOGSEQ_MACRO.sub(_logseq_macro, text)
+        text = _LOGSEQ_MACRO_CALL.sub(_logseq_macro, text)
     return text
 
 
@@ -2786,8 +2839,10 @@ _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
 _QUOTED_ARG = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=]+)(?=\s|$))""")
+# (No blank run before it: the blanks it leaves say nothing of whether a line is empty, and a '[ \t]*' there would
+# read a long run of blanks again at each of them.)
 _LIQUID_VARIABLE = re.compile(
-    r"[ \t]*(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
+    r"(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
 )
 _PAGE_VARIABLE = re.compile(r"(?<![$\w])\{\{-?[ \t]*page\.(?P<key>\w+)[ \t]*-?\}\}")
 # An inline shortcode or tag (a Hugo one, '{{< ref "setup" >}}', '{{% relref "x" %}}'; a Liquid one, '{% link x %}'),

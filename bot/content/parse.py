@@ -841,6 +841,7 @@ class _Body:
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
+        self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -1182,12 +1183,14 @@ class _Body:
         """Add a paragraph line just read to its phase's body: as a label when it opened a part (`sub` was the part
         before it), not at all when it gave the objective (`goal` was the objective before it), joined to the bullet
         it continues."""
+        item_text, self.item_text = self.item_text, False
         phase = self.phase
         if phase is None or (phase.objective, phase.wants_objective) != goal:
             return
         body = phase.body
         if (
             block.depth > 0
+            and not item_text
             and body
             and body[-1].kind in ("item", "task")
             and not (block.quote and block.depth <= body[-1].depth)
@@ -1286,6 +1289,13 @@ class _Body:
         heading.lines.append(own)
         if depth > 0 and len(self.holders) >= depth and self.ancestors[depth - 1]:  # a note of the item above
             holder = self.holders[depth - 1]
+            if type(holder) is list and holder[5]:
+                # a line under a heading in a list item ('- ### Arrays' over 'practice two pointers') is its text, as
+                # under a heading: shown under it, no words of its title
+                self._nest(depth, md, depth - 1)
+                holder[4].append(md)
+                self.item_text = True
+                return
             # a topic's own text takes its note; a task's note is nested under it, as it is under those above
             self._nest(depth, md, depth - 1 if type(holder) is list else depth)
             if type(holder) is list:

@@ -3,8 +3,9 @@ them, Logseq's tasks and syntax, and list items that hold only a quote or a tabl
 
 from __future__ import annotations
 
+from bot.content.ids import checklist_item_id
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_messages, phase_spans, section_titled
+from tests.content.helpers import finishes_in_a_minute, parse_messages, phase_spans, section_titled
 
 OUTLINE = (
     "- ## Phase 1: Shell (Weeks 1-2)\n"
@@ -188,3 +189,90 @@ def test_a_phase_item_after_a_heading_item_that_is_no_phase_is_beside_it_not_und
     assert section_titled(role, "Phase 2: Images (Weeks 3-4)").path == ("Phase 2: Images (Weeks 3-4)",)
     assert section_titled(role, "Notes on the break").text == "- rest"
     assert phase_body(role.phases[0]).split("\n") == ["- pipes"]
+
+
+def test_a_task_marker_word_in_a_file_that_is_no_logseq_page_is_its_words():
+    body = (
+        "# Frontend path\n"
+        "\n"
+        "## Phase 1: Browser apps (Weeks 1-4)\n"
+        "- TODO list app with local storage\n"
+        "- [ ] Finish lab 3. DONE when the tests are green\n"
+        "- [ ] Skim chapter 4. NOW write the parser\n"
+    )
+    role, _ = parse_messages(body)
+    written = ["Finish lab 3. DONE when the tests are green", "Skim chapter 4. NOW write the parser"]
+    assert [i.text for i in role.checklist] == written
+    assert [i.id for i in role.checklist] == [checklist_item_id(text) for text in written]
+    assert [t.text for t in role.phases[0].topics] == ["TODO list app with local storage"]
+    assert "- TODO list app with local storage" in phase_body(role.phases[0], role.checklist, done=set())
+
+
+def test_a_task_marker_in_a_page_of_nested_bullets_is_a_task_without_other_logseq_syntax():
+    body = "- ## Phase 1: Shell (Weeks 1-2)\n\t- pipes\n\t- TODO Install Debian\n\t- DONE Read the bash manual\n"
+    role, _ = parse_messages(body)
+    assert [(i.text, i.id) for i in role.checklist] == [
+        ("Install Debian", checklist_item_id("Install Debian")),
+        ("Read the bash manual", checklist_item_id("Read the bash manual")),
+    ]
+
+
+def test_logseq_metadata_under_a_task_written_with_its_box_keeps_the_tasks_words_and_id():
+    ref = "((6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01))"
+    body = (
+        "## Phase 1: Linux (Weeks 1-2)\n"
+        "- [ ] Install Debian\n"
+        "  id:: 6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01\n"
+        "- [ ] Learn tmux\n"
+        "  SCHEDULED: <2026-12-09 Wed>\n"
+        f"- [ ] Compare {ref} with the man page\n"
+        "- Shell basics\n"
+        "  collapsed:: true\n"
+        "- TODO Pick an editor\n"
+        "  DEADLINE: <2026-12-20 Sun>\n"
+    )
+    role, _ = parse_messages(body)
+    written = [
+        "Install Debian id: 6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01",
+        "Learn tmux SCHEDULED: <2026-12-09 Wed>",
+        f"Compare {ref} with the man page",
+    ]
+    assert [i.id for i in role.checklist] == [*map(checklist_item_id, written), checklist_item_id("Pick an editor")]
+    shown = phase_body(role.phases[0], role.checklist, done=set())
+    assert "collapsed" not in shown and "DEADLINE" not in shown  # other lines' metadata still shows nowhere
+    assert "- Shell basics" in shown
+
+
+def test_logseq_lines_of_50000_characters_are_read_in_time_linear_in_their_size():
+    """An unclosed macro, a bullet or a block reference before a long blank run would take minutes to read with a
+    pattern gone quadratic or worse: the page is read in a subprocess, with a limit."""
+    script = (
+        "from bot.content.loader import parse_bytes\n"
+        "head = '---\\nname: lq\\ndisplayName: LQ\\ndescription: d\\n---\\n'\n"
+        "page = '- ## Phase 1: Shell (Weeks 1-2)\\n  id:: 6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01\\n\\t- TODO x\\n'\n"
+        "blanks = ' ' * 50_000\n"
+        "for line in ('- {{x' + blanks + 'y', '- a' + blanks + 'b', '- TODO' + blanks,\n"
+        "             '- a ((6571f0a2-1c2b-4d5e-9f01-aa11bb22cc01))' + blanks + '((b', '- a' + ' ((' * 16_000):\n"
+        "    role, _ = parse_bytes((head + page + '\\t' + line + '\\n').encode(), 'lq.md')\n"
+        "    assert role is not None and role.checklist[0].text == 'x'\n"
+    )
+    finishes_in_a_minute(script, "reading a Logseq page's long lines")
+
+
+def test_the_line_under_a_heading_in_a_list_item_is_its_text_not_words_of_its_title():
+    body = (
+        "## Phase 1: Algorithms (Weeks 1-4)\n"
+        "- ### Arrays\n"
+        "  practise two pointers first\n"
+        "  - [ ] Two Sum\n"
+        "- ### Graphs\n"
+        "  **Focus:** breadth-first search\n"
+        "- [ ] Write a solver\n"
+    )
+    role, _ = parse_messages(body)
+    topics = role.phases[0].topics
+    assert [t.text for t in topics] == ["Arrays", "Graphs"]
+    assert topics[0].detail.split("\n") == ["practise two pointers first", "- ☐ Two Sum"]
+    shown = phase_body(role.phases[0]).split("\n")
+    assert shown[:2] == ["- Arrays", "practise two pointers first"]
+    assert "**Focus:** breadth-first search" in shown
