@@ -2725,20 +2725,20 @@ _SHORTCODE_LINE = re.compile(
 )
 _DIRECTIVE = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
-    r"[ \t]+(?P<title>\S.*?))?[ \t]*$"
+    r"[ \t]+(?P<title>\S(?:.*\S)?))?[ \t]*$"
 )
 # A fenced div's opening line with attributes, as Pandoc writes it ('::: {.warning}', '::: {#preamble .abstract}',
 # Quarto's '::: {.callout-tip title="Try it"}'), or a MyST directive in a colon fence (':::{note} Title').
 _DIV_ATTRIBUTES = re.compile(
-    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>.*?)[ \t]*$"
+    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
 _CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
 # A MyST directive in a code fence ('```{note}', '```{admonition} Recommended'), as Jupyter Book writes a note, and
 # the option lines at the top of its text (':class: tip', ':name: setup').
 _MYST_FENCE = re.compile(
-    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*$"
+    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
-_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>.*?)[ \t]*$")
+_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>(?:\S(?:.*\S)?)?)[ \t]*$")
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
