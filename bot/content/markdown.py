@@ -129,6 +129,18 @@ _OPEN_ENDING_WORDS = (
     "using like your our their its this that these those"
 )
 OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+# How long a line an editor fills runs (Pandoc wraps at 72 columns, Emacs at 70): a line of prose with no room left
+# for the next line's first word was wrapped there, one shorter ended where its author ended it.
+_FILLED = 70
+# The first words of a line that opens a sentence of its own ('Build three small tools.', 'The Odin Project'),
+# where a name ('Postgres database.') goes on with the sentence of the line before.
+_SENTENCE_OPENING_WORDS = (
+    "a an the this that these those it its you your we our they their i then also next now finally first after "
+    "before when if once use build install learn read write create make set add run try start practice review "
+    "complete finish deploy study watch take pick choose follow go do see check work implement understand explore "
+    "get keep configure"
+)
+_SENTENCE_OPENINGS = frozenset(_SENTENCE_OPENING_WORDS.split())
 
 
 def names_object(text: str, at: int) -> bool:
@@ -1107,7 +1119,7 @@ class _Reader:
     def _wrapped(self, next_start: int) -> bool:
         """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
         a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'), or an editor filled the
-        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a real' then 'Postgres
+        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a' then 'Postgres
         database.'; see `_wrapped_at_capital`). A line that names a phase ('week 2: CSS'), or that opens with a label
         ('**Duration:** 2 weeks', 'Goal: …') or a number ('2. Docker'), is a line of its own, as authors write one
         thing per line."""
@@ -1127,20 +1139,32 @@ class _Reader:
             return read_phase_heading(following) is None
         if not first.isalnum() or _OWN_LINE.match(following.lstrip("*_")) is not None:
             return False
-        return self._wrapped_at_capital(before, following, end) and read_phase_heading(following) is None
+        return self._wrapped_at_capital(before.lstrip(" \t>"), following, end)
 
     def _wrapped_at_capital(self, before: str, following: str, end: int) -> bool:
-        """Return True when a line (`before`) breaks a sentence that goes on in the line after it (`following`,
-        which opens with a capital, a digit or a bold word; it ends at byte `end`): the line before ends in a word
-        that leaves its sentence open ('the', 'of', 'with'), or it is a line of prose (five words or more, no mark
-        that ends it) whose sentence ends in the next line ('Postgres database.') or goes on past it in lower
-        case. Lines that each say one thing ('Install Python' then 'Set up VS Code') end where they end."""
+        """Return True when a line of prose (`before`) breaks a sentence that goes on in the line after it
+        (`following`, which opens with a capital, a digit or a bold word; it ends at byte `end`) and ends there
+        ('Postgres database.') or goes on past it in lower case: the line before ends in a word that leaves its
+        sentence open ('the', 'of', 'with'), or it is as long as an editor fills a line (see `_FILLED`) and the next
+        line goes on with a name, not a word that opens a sentence ('Build', 'The'). A bold label ('**Project: …**'),
+        a phase's line ('Week 1 — Python basics', '__Week 2__ - CSS') or a line that ends in a colon stands alone,
+        as do lines that each say one thing ('Install Python' then 'Set up VS Code', '**Objective:** Learn Python'
+        then 'Build a tool.')."""
         words = before.rstrip("*_`").split()
         if not words or not words[-1][-1:].isalnum():
+            return False  # it ends in a mark: a sentence's end, a colon, a label's bold run
+        if before[:2] in ("**", "__") and (before[-2:] == before[:2] or _LABEL_LINE.fullmatch(before) is not None):
+            return False  # a bold line: a label over what follows
+        plain = before.replace("**", "").replace("__", "") if "**" in before or "__" in before else before
+        open_ended = words[-1].lower() in OPEN_ENDINGS
+        if not open_ended and (len(words) < 5 or len(before) + 1 + len(following.split(None, 1)[0]) <= _FILLED):
+            return False  # a line its author ended ('**Objective:** Learn Python', then 'Build a tool.')
+        next_plain = (
+            following.replace("**", "").replace("__", "") if "*" in following or "_" in following else following
+        )
+        if not open_ended and next_plain.split(None, 1)[0].strip("\"'“‘«(").lower() in _SENTENCE_OPENINGS:
             return False
-        if words[-1].lower() in OPEN_ENDINGS:
-            return True
-        if len(words) < 5:
+        if read_phase_heading(plain) is not None or read_phase_heading(next_plain) is not None:
             return False
         tail = following.rstrip(" *_`)\"'”’»")
         if tail[-1:] in (".", "!", "?", "…") or ". " in following:
