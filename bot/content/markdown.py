@@ -209,15 +209,24 @@ class _Note(NamedTuple):
 
 # What LaTeX maths is written with: a pair of '$$' that holds none of it is no maths but prices, as plans rate cost
 # ('Cost: $$$$', a tier of four dollars; '$$ to $$$', '$$–$$$, or $$$$'): its words and the dollars stay as written.
-_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9]")
+# A function's brackets ('$$ O(n log n) $$', '$$ softmax(z) $$') are maths.
+_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9()\[\]/]")
+# The words that join prices ('$$ to $$$$', '$$ or $$$'): a span of them alone is no maths.
+_PRICE_WORDS = frozenset({"to", "or", "and", "per", "vs", "-", "–", "—"})
 
 
 def _no_display_maths(value: str) -> bool:
-    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), or words of
-    two letters or more and no mark of maths (see `_MATHS_MARKS`; one letter, '$$ x $$', is a variable)."""
+    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), words that
+    join prices ('to'), or words of prose, two or more with two letters or more and no mark of maths (see
+    `_MATHS_MARKS`; one letter, '$$ x $$', is a variable, one name, '$$ MSE $$', a quantity). Maths on lines of
+    its own ('$$', 'sigmoid(x)', '$$') is maths."""
     words = value.split()
     if not words or not any(c.isalnum() for c in value):
         return True
+    if all(w.strip(",;:.").lower() in _PRICE_WORDS for w in words):
+        return True
+    if value.lstrip(" \t")[:1] == "\n" or value.rstrip(" \t")[-1:] == "\n" or len(words) < 2:
+        return False
     return any(len(w.strip(",;:.")) > 1 for w in words) and _MATHS_MARKS.search(value) is None
 
 

@@ -298,3 +298,20 @@ def test_a_grid_table_whose_cells_span_columns_is_named_in_a_warning() -> None:
         ("warning", "a Pandoc grid table whose cells span columns is shown as written")
     ]
     assert problems[0].line == 12  # its top border
+
+
+def test_maths_with_no_operator_is_maths_and_only_a_run_of_prices_is_dollars() -> None:
+    # ML roadmaps write a function or a name as maths; a price band is dollars and the words that join them.
+    role, _ = parse_body(
+        "## Phase 1: Models (Weeks 1-2)\n\n- Sorting takes $$ O(n log n) $$ comparisons\n"
+        "- Derive $$ tanh(x) $$ on paper\n- Track $$ RMSE $$ on the held-out split\n"
+        "- Cloud bill: $$ to $$$$, or $$–$$$\n\nThe activation:\n\n$$\nsigmoid(x)\n$$\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Sorting takes `O(n log n)` comparisons",
+        "Derive `tanh(x)` on paper",
+        "Track `RMSE` on the held-out split",
+        "Cloud bill: $$ to $$$$, or $$–$$$",
+    ]
+    assert "`sigmoid(x)`" in shown(role.phases[0])
+
