@@ -253,7 +253,8 @@ class Links(NamedTuple):
     html_shown: int = 0  # the headings read from them, and their images alone on a line (a banner, a picture)
     last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
-    # line is between them, however many lines apart they start (a '<tr>' per five lines).
+    # line is between them, however many lines apart they start (a '<tr>' per five lines); so are the rows of a
+    # Pandoc or Confluence table, a grid table's row over several lines.
     html_joined: frozenset[int] = frozenset()
     relative_images: int = 0  # images with a relative URL and no `base_url`: shown as their alt text, unlinked
     first_image_line: int | None = None
@@ -2033,11 +2034,11 @@ def read_blocks(
         body = _mkdocs(body)
     if "<ac:structured-macro" in body:
         body = _confluence_macros(body)
-    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    tables: list[_Table] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
     unread_tables: list[int] = []
-    if "-- --" in body or "+--" in body:
+    if ("--" in body and _SIMPLE_RULE_GAP.search(body) is not None) or "+--" in body:
         body = _pandoc_tables(body, tables, unread_tables)
     callout_phases: frozenset[int] = frozenset()
     kept_tags: dict[int, str] = {}
@@ -2048,8 +2049,8 @@ def read_blocks(
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
-    for line, head, rows in tables:
-        _add_table(reader, first_line + line, head, rows)
+    for line, head, rows, row_lines in tables:
+        _add_table(reader, first_line + line, head, rows, [first_line + at for at in row_lines])
     return blocks, Links(
         reader.dropped,
         reader.first_dropped,
@@ -2187,11 +2188,16 @@ def _code_lines(lines: list[str]) -> list[bool]:
     return code
 
 
-def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[list[str]]]]]:
+# A table read from lines CommonMark shows as text (see `_confluence_tables`, `_pandoc_tables`): its line (from 0),
+# header cells, rows of cells and the line each row starts on.
+_Table = tuple[int, list[str], list[list[str]], list[int]]
+
+
+def _confluence_tables(body: str) -> tuple[str, list[_Table]]:
     """Return a body without its Confluence tables (blank lines in their place, so line numbers hold), and each
     table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
     lines = body.split("\n")
-    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    tables: list[_Table] = []
     code = _code_lines(lines)
     i = 0
     while i < len(lines):
@@ -2204,24 +2210,27 @@ def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[
         if head is None or not rows:
             i += 1
             continue
-        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows))
+        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows, list(range(i + 1, end))))
         lines[i:end] = [""] * (end - i)
         i = end
     return "\n".join(lines), tables
 
 
-def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
+def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]], row_lines: list[int]) -> None:
     """Make a Confluence or Pandoc table's row blocks (see `_confluence_tables`, `_pandoc_tables`), each cell's
-    markdown read as a markdown table's cell is, and put them where the table is written."""
+    markdown read as a markdown table's cell is, each row on the line it starts on, and put them where the table is
+    written."""
     blocks = reader.blocks
     made = len(blocks)
     cells = [_cell(reader, cell, line) for cell in head]
-    for number, row in enumerate(rows, start=1):
-        reader.add_row(cells, [_cell(reader, cell, line + number) for cell in row], line + number)
+    for row, at in zip(rows, row_lines, strict=True):
+        reader.add_row(cells, [_cell(reader, cell, at) for cell in row], at)
     rows_made = blocks[made:]
     del blocks[made:]
     at = next((k for k, block in enumerate(blocks) if block.line > line), len(blocks))
     blocks[at:at] = rows_made
+    # Its rows go on one from another, as a markdown table's do, and from its caption (a label on its first line).
+    reader.html_joined.update(row_lines if at and blocks[at - 1].line == line else row_lines[1:])
 
 
 def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
@@ -2240,11 +2249,12 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
 # sides, a header ended by '+===+', a cell's text wrapped over several lines). A caption after either (': Week 1
 # resources', 'Table: …') is a line of text.
 _SIMPLE_RULE = re.compile(r" {0,3}-{2,}(?: +-{2,})+ *")
+_SIMPLE_RULE_GAP = re.compile(r"-- +--")  # where a simple table's rule may be
 _GRID_BORDER = re.compile(r" {0,3}\+(?:[-=:]+\+)+ *")
 _CAPTION = re.compile(r" {0,3}(?:Table)?:[ \t]+(?=\S)")
 
 
-def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]]], unread: list[int]) -> str:
+def _pandoc_tables(body: str, tables: list[_Table], unread: list[int]) -> str:
     """Return a body without its Pandoc simple and grid tables (blank lines in their place, so the lines after them
     hold), adding each to `tables` as (line from 0, header cells, rows of cells) as `_confluence_tables` does; the
     line of a grid table too irregular to read (cells spanning columns) goes to `unread`. Nothing in a fenced code
@@ -2282,7 +2292,7 @@ def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]
     return "\n".join(lines)
 
 
-def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+def _simple_table(lines: list[str], rule: int, tables: list[_Table]) -> int | None:
     """Read the simple table whose rule of dashes is line `rule` into `tables`; return the line after it, or None
     when the lines are no such table (a cell's text crosses into the next column, or it has no rows)."""
     starts = [found.start() for found in re.finditer(r"-+", lines[rule])]
@@ -2306,19 +2316,20 @@ def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str]
         return None
     if end < len(lines) and _SIMPLE_RULE.fullmatch(lines[end]):
         end += 1  # a closing rule
-    tables.append((rule - 1, head, rows))
+    tables.append((rule - 1, head, rows, list(range(rule + 1, rule + 1 + len(rows)))))
     return end
 
 
-def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+def _grid_table(lines: list[str], top: int, tables: list[_Table]) -> int | None:
     """Read the grid table whose top border is line `top` into `tables`; return the line after it, or None when
     its lines are not boxed in the top border's columns (a cell that spans columns, a ragged line)."""
     border = lines[top].rstrip()
     bars = [k for k, c in enumerate(border) if c == "+"]
     head: list[str] | None = None
     rows: list[list[str]] = []
+    row_lines: list[int] = []  # the line each row starts on
     parts: list[list[str]] = [[] for _ in bars[1:]]
-    end = top + 1
+    end = start = top + 1
     while end < len(lines):
         text = lines[end].rstrip()
         if text[: bars[0] + 1].lstrip()[:1] == "+" and _GRID_BORDER.fullmatch(text):
@@ -2329,8 +2340,9 @@ def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], l
                 head = row
             else:
                 rows.append(row)
+                row_lines.append(start)
             parts = [[] for _ in bars[1:]]
-            end += 1
+            end = start = end + 1
             if end >= len(lines) or lines[end].lstrip()[:1] != "|":
                 break
             continue
@@ -2344,7 +2356,7 @@ def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], l
         return None
     if not rows:
         return None
-    tables.append((top, head if head is not None else [""] * len(rows[0]), rows))
+    tables.append((top, head if head is not None else [""] * len(rows[0]), rows, row_lines))
     return end
 
 

@@ -315,3 +315,22 @@ def test_maths_with_no_operator_is_maths_and_only_a_run_of_prices_is_dollars() -
     ]
     assert "`sigmoid(x)`" in shown(role.phases[0])
 
+
+def test_a_pandoc_tables_rows_keep_their_lines_and_a_rule_may_part_its_runs_by_blanks() -> None:
+    body = (
+        "## Phase 1: Data (Weeks 1-3)\n\nTool    Price\n----    -----\nPandas  free\nPolars  free\n\n"
+        "+-----------------+-------------------+\n| Course          | Price             |\n"
+        "+=================+===================+\n| Tidy Data paper | free, 20 pages    |\n"
+        "| by Wickham      |                   |\n+-----------------+-------------------+\n"
+        "| SQLBolt         | free              |\n+-----------------+-------------------+\n"
+    )
+    role, _ = parse_body(body)
+    lines = role_file(body=body).split("\n")
+    rows = [piece for piece in role.phases[0].body if piece.kind == "row"]
+    assert [(piece.md, lines[piece.line - 1].split()[0]) for piece in rows] == [
+        ("Pandas — Price: free", "Pandas"),
+        ("Polars — Price: free", "Polars"),
+        ("Tidy Data paper by Wickham — Price: free, 20 pages", "|"),
+        ("SQLBolt — Price: free", "|"),
+    ]
+    assert [lines[piece.line - 1].split("|")[1].strip() for piece in rows[2:]] == ["Tidy Data paper", "SQLBolt"]
