@@ -231,8 +231,14 @@ def _no_display_maths(value: str) -> bool:
 
 
 # Pandoc's dashes ('--' an en dash, '---' an em dash, as its smart punctuation writes them): between blanks, an en
-# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays.
-_PANDOC_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays. In a
+# heading or a bold label all of them (`_TITLE_DASHES`); in other text '--' only between numbers, as a shell's
+# '--' ('git checkout -- file.txt', 'npm test -- --watch') is written between blanks, and '---' only on a line with
+# no option (`_OPTION`).
+_TITLE_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+_TEXT_DASHES = re.compile(r"(?<=\s)---(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+_NUMBER_DASHES = re.compile(r"(?<=\d)--(?=\d)")
+_OPTION = re.compile(r"(?<![^\s`(\[\"'])--\w")
 # A Pandoc span with attributes ('[]{#_Toc74120031 .anchor}', a Word bookmark; '[text]{.smallcaps}'): its text.
 _ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]]*)\]\{[#.][^{}]*\}")
 
@@ -264,8 +270,9 @@ class Links(NamedTuple):
     # The tags kept at the end of a task's line because its words name them as a place ('request in
     # #access-requests'), by line: no words of its ID, which was made without them (see `_obsidian`).
     kept_tags: tuple[tuple[int, str], ...] = ()
-    # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
-    dashed: frozenset[int] = frozenset()
+    # Where Pandoc's '--' and '---' show as dashes between letters or digits, by line: (the words as shown, as
+    # written), e.g. ('5–8', '5--8'), so that a heading's ID is made of it as written.
+    dashed: tuple[tuple[int, str, str], ...] = ()
     unread_tables: tuple[int, ...] = ()  # the lines of Pandoc grid tables too irregular to read as rows
 
 
@@ -476,7 +483,8 @@ class _Reader:
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
-        self.dashed: set[int] = set()  # lines where Pandoc's dashes show as dashes (`_dashes`)
+        self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
+        self.in_heading = False  # the text read is a heading's
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
@@ -869,7 +877,7 @@ class _Reader:
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
             if "--" in text and "://" not in text and "www." not in text:
-                text = self._dashes(text, text_event[1]["start"])
+                text = self._dashes(text, text_event[1]["start"], kind == "Heading")
             if text[:2] == "| " and kind == "Paragraph" and self._line_block(text_event[1]["start"]):
                 text = text[2:]
             if "]{" in text:
@@ -944,7 +952,7 @@ class _Reader:
         if "--" in text and "://" not in text and "www." not in text:
             text = self._dashes(text, offset)
         if "--" in label_text and "://" not in label_text and "www." not in label_text:
-            label_text = self._dashes(label_text, offset)
+            label_text = self._dashes(label_text, offset, True)
         if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
             label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
@@ -989,7 +997,7 @@ class _Reader:
                 if value[-1:] == "\\":
                     value = self.without_break_mark(value, span["end"])
                 if "--" in value and "://" not in value and "www." not in value:
-                    value = self._dashes(value, span["start"])
+                    value = self._dashes(value, span["start"], self.in_heading or ink.bold_at_start)
                 if value[:2] == "| " and self.in_para and self._line_block(span["start"]):
                     value = value[2:]
                 if "]{" in value:
@@ -1069,13 +1077,40 @@ class _Reader:
             (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
         )
 
-    def _dashes(self, text: str, start: int) -> str:
-        """Return a text with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the classic': '–' and
-        '—'; see `_PANDOC_DASHES`), noting its line (`dashed`)."""
-        shown = _PANDOC_DASHES.sub(_dash, text)
-        if shown != text:
-            self.dashed.add(self.line_at(start))
+    def _dashes(self, text: str, start: int, title: bool = False) -> str:
+        """Return a text at byte `start` with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the
+        classic': '–' and '—'; see `_TITLE_DASHES`), those of a heading or a bold label (`title`) or of other text,
+        noting the words with a dash between letters or digits (`dashed`)."""
+        if title:
+            dashes = _TITLE_DASHES
+        elif "---" in text and not self._option_on_line(start):
+            dashes = _TEXT_DASHES
+        else:
+            dashes = _NUMBER_DASHES
+        shown = dashes.sub(_dash, text)
+        if shown == text:
+            return text
+        end = 0
+        for found in dashes.finditer(text):
+            at = found.start()
+            if at < end or text[at - 1].isspace():
+                continue  # a dash between blanks is no part of a word: a slug drops it, written or shown
+            end = found.end()
+            while at and (text[at - 1].isalnum() or text[at - 1] == "-"):
+                at -= 1
+            while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                end += 1
+            written = text[at:end]
+            self.dashed.setdefault(self.item_line(start), []).append((dashes.sub(_dash, written), written))
         return shown
+
+    def _option_on_line(self, start: int) -> bool:
+        """Return True when the line of byte `start` names a command's option ('--watch'): its dashes are a
+        command's, as written."""
+        data = self.data
+        end = data.find(b"\n", start)
+        line = data[data.rfind(b"\n", 0, start) + 1 : len(data) if end < 0 else end]
+        return _OPTION.search(line.decode("utf-8", "replace")) is not None
 
     def _line_block(self, start: int) -> bool:
         """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
@@ -1282,6 +1317,7 @@ class _Reader:
         return number
 
     def _start_heading(self, info: dict, offset: int) -> None:
+        self.in_heading = True
         item = self.open_item_text()
         if item is not None and self.inline is not None and self.inline.empty():
             item[4] = int(info["level"][1])  # `- ### Arrays`: the heading is the item's text, of level 3
@@ -1290,6 +1326,7 @@ class _Reader:
         self.start_inline(offset)
 
     def _end_heading(self, value: dict, start: int, end: int) -> None:
+        self.in_heading = False
         item = self.open_item_text()
         if item is not None and item[4]:
             self.emit_item(item)
@@ -2066,7 +2103,7 @@ def read_blocks(
         None if templates[1] is None else first_line + templates[1],
         templates[2],
         tuple((first_line + i, tags) for i, tags in kept_tags.items()),
-        frozenset(reader.dashed),
+        tuple((line, shown, written) for line, words in reader.dashed.items() for shown, written in words),
         tuple(first_line + line for line in unread_tables),
     )
 
@@ -2240,6 +2277,8 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.urls += cell.urls
     reader.dropped += cell.dropped
     reader.first_dropped = reader.first_dropped or cell.first_dropped
+    for at, words in cell.dashed.items():
+        reader.dashed.setdefault(at, []).extend(words)
     reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
 

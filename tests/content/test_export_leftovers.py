@@ -316,6 +316,41 @@ def test_maths_with_no_operator_is_maths_and_only_a_run_of_prices_is_dollars() -
     assert "`sigmoid(x)`" in shown(role.phases[0])
 
 
+def test_a_shells_double_dash_in_text_stays_as_written() -> None:
+    # '--' between blanks ends a command's options; only a heading or a label is Pandoc's en dash there.
+    role, _ = parse_body(
+        "## Phase 1 -- Git (Weeks 1-2)\n\n- Run git checkout -- notes.txt to drop your edits\n"
+        "- Watch the tests: npm test -- --watch\n- Read chapters 3--5\n- Compare A---B tests\n"
+        "- Pass --dry-run first --- always\n\n**Stretch -- rebase:** squash the last three commits\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Run git checkout -- notes.txt to drop your edits",
+        "Watch the tests: npm test -- --watch",
+        "Read chapters 3–5",
+        "Compare A—B tests",
+        "Pass --dry-run first --- always",  # a line that names an option keeps its dashes
+    ]
+    assert role.phases[0].title == "Git"
+    assert "**Stretch – rebase:** squash the last three commits" in phase_body(role.phases[0])
+
+
+def test_a_headings_id_gives_back_only_the_dashes_pandoc_made() -> None:
+    # The en dashes typed as such stay in the ID as they were ('5–8' is '58'); the '--' Pandoc writes is '5-8'.
+    role, _ = parse_body("# T\n\n## Parts 5–8 -- recap\n\n- Vim\n\n## Years 2019–2020 and 2021--2022\n\n- Emacs\n")
+    assert [(s.title, s.id) for s in role.sections if s.kind == "section"][1:] == [
+        ("Parts 5–8 – recap", "parts-58-recap"),
+        ("Years 2019–2020 and 2021–2022", "years-20192020-and-2021-2022"),
+    ]
+
+
+def test_a_confluence_rows_topic_with_pandoc_dashes_keeps_its_id() -> None:
+    role, _ = parse_body("# Plan\n\n|| Week || Reading ||\n| 1 | Parts 1--2 |\n| 2 | Parts 3--4 |\n")
+    assert [(p.title, s.id) for p, s in zip(role.phases, (s for s in role.sections if s.kind == "phase"))] == [
+        ("Parts 1–2", "week-1-parts-1-2"),
+        ("Parts 3–4", "week-2-parts-3-4"),
+    ]
+
+
 def test_a_pandoc_tables_rows_keep_their_lines_and_a_rule_may_part_its_runs_by_blanks() -> None:
     body = (
         "## Phase 1: Data (Weeks 1-3)\n\nTool    Price\n----    -----\nPandas  free\nPolars  free\n\n"
