@@ -129,6 +129,18 @@ _OPEN_ENDING_WORDS = (
     "using like your our their its this that these those"
 )
 OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+# How long a line an editor fills runs (Pandoc wraps at 72 columns, Emacs at 70): a line of prose with no room left
+# for the next line's first word was wrapped there, one shorter ended where its author ended it.
+_FILLED = 70
+# The first words of a line that opens a sentence of its own ('Build three small tools.', 'The Odin Project'),
+# where a name ('Postgres database.') goes on with the sentence of the line before.
+_SENTENCE_OPENING_WORDS = (
+    "a an the this that these those it its you your we our they their i then also next now finally first after "
+    "before when if once use build install learn read write create make set add run try start practice review "
+    "complete finish deploy study watch take pick choose follow go do see check work implement understand explore "
+    "get keep configure"
+)
+_SENTENCE_OPENINGS = frozenset(_SENTENCE_OPENING_WORDS.split())
 
 
 def names_object(text: str, at: int) -> bool:
@@ -197,21 +209,36 @@ class _Note(NamedTuple):
 
 # What LaTeX maths is written with: a pair of '$$' that holds none of it is no maths but prices, as plans rate cost
 # ('Cost: $$$$', a tier of four dollars; '$$ to $$$', '$$–$$$, or $$$$'): its words and the dollars stay as written.
-_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9]")
+# A function's brackets ('$$ O(n log n) $$', '$$ softmax(z) $$') are maths.
+_MATHS_MARKS = re.compile(r"[\\^_={}+*<>|0-9()\[\]/]")
+# The words that join prices ('$$ to $$$$', '$$ or $$$'): a span of them alone is no maths.
+_PRICE_WORDS = frozenset({"to", "or", "and", "per", "vs", "-", "–", "—"})
 
 
 def _no_display_maths(value: str) -> bool:
-    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), or words of
-    two letters or more and no mark of maths (see `_MATHS_MARKS`; one letter, '$$ x $$', is a variable)."""
+    """Return True when a display maths span ('$$ … $$') of `value` is text: nothing, marks only ('–'), words that
+    join prices ('to'), or words of prose, two or more with two letters or more and no mark of maths (see
+    `_MATHS_MARKS`; one letter, '$$ x $$', is a variable, one name, '$$ MSE $$', a quantity). Maths on lines of
+    its own ('$$', 'sigmoid(x)', '$$') is maths."""
     words = value.split()
     if not words or not any(c.isalnum() for c in value):
         return True
+    if all(w.strip(",;:.").lower() in _PRICE_WORDS for w in words):
+        return True
+    if value.lstrip(" \t")[:1] == "\n" or value.rstrip(" \t")[-1:] == "\n" or len(words) < 2:
+        return False
     return any(len(w.strip(",;:.")) > 1 for w in words) and _MATHS_MARKS.search(value) is None
 
 
 # Pandoc's dashes ('--' an en dash, '---' an em dash, as its smart punctuation writes them): between blanks, an en
-# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays.
-_PANDOC_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+# dash between numbers ('Weeks 5--8') and an em dash between words ('it---the'). An option ('--force') stays. In a
+# heading or a bold label all of them (`_TITLE_DASHES`); in other text '--' only between numbers, as a shell's
+# '--' ('git checkout -- file.txt', 'npm test -- --watch') is written between blanks, and '---' only on a line with
+# no option (`_OPTION`).
+_TITLE_DASHES = re.compile(r"(?<=\s)---?(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+_TEXT_DASHES = re.compile(r"(?<=\s)---(?=\s)|(?<=\d)--(?=\d)|(?<=[^\W\d_])---(?=[^\W\d_])")
+_NUMBER_DASHES = re.compile(r"(?<=\d)--(?=\d)")
+_OPTION = re.compile(r"(?<![^\s`(\[\"'])--\w")
 # A Pandoc span with attributes ('[]{#_Toc74120031 .anchor}', a Word bookmark; '[text]{.smallcaps}'): its text.
 _ATTRIBUTE_SPAN = re.compile(r"\[([^\[\]]*)\]\{[#.][^{}]*\}")
 
@@ -232,7 +259,8 @@ class Links(NamedTuple):
     html_shown: int = 0  # the headings read from them, and their images alone on a line (a banner, a picture)
     last_rule: int | None = None  # the line of the last thematic break ('---') outside lists and quotes
     # The lines of blocks read from raw HTML that go on from the block before them, in the same HTML block: no blank
-    # line is between them, however many lines apart they start (a '<tr>' per five lines).
+    # line is between them, however many lines apart they start (a '<tr>' per five lines); so are the rows of a
+    # Pandoc or Confluence table, a grid table's row over several lines.
     html_joined: frozenset[int] = frozenset()
     relative_images: int = 0  # images with a relative URL and no `base_url`: shown as their alt text, unlinked
     first_image_line: int | None = None
@@ -242,8 +270,9 @@ class Links(NamedTuple):
     # The tags kept at the end of a task's line because its words name them as a place ('request in
     # #access-requests'), by line: no words of its ID, which was made without them (see `_obsidian`).
     kept_tags: tuple[tuple[int, str], ...] = ()
-    # The lines where Pandoc's '--' and '---' show as dashes: a heading's ID is made of it as written.
-    dashed: frozenset[int] = frozenset()
+    # Where Pandoc's '--' and '---' show as dashes between letters or digits, by line: (the words as shown, as
+    # written), e.g. ('5–8', '5--8'), so that a heading's ID is made of it as written.
+    dashed: tuple[tuple[int, str, str], ...] = ()
     unread_tables: tuple[int, ...] = ()  # the lines of Pandoc grid tables too irregular to read as rows
     # The lines of the rows of tables of contents that say more of each entry ('| 04 | [Streaming
     # replication](#lab-04) | 1 h |'): nearly every row of the table is titled by a link to a heading of the file
@@ -458,7 +487,8 @@ class _Reader:
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
-        self.dashed: set[int] = set()  # lines where Pandoc's dashes show as dashes (`_dashes`)
+        self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
+        self.in_heading = False  # the text read is a heading's
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
         self.table_head: list[tuple[str, str]] | None = None
@@ -857,7 +887,7 @@ class _Reader:
             if "==" in text:
                 text = _HIGHLIGHT.sub(r"\1", text)
             if "--" in text and "://" not in text and "www." not in text:
-                text = self._dashes(text, text_event[1]["start"])
+                text = self._dashes(text, text_event[1]["start"], kind == "Heading")
             if text[:2] == "| " and kind == "Paragraph" and self._line_block(text_event[1]["start"]):
                 text = text[2:]
             if "]{" in text:
@@ -932,7 +962,7 @@ class _Reader:
         if "--" in text and "://" not in text and "www." not in text:
             text = self._dashes(text, offset)
         if "--" in label_text and "://" not in label_text and "www." not in label_text:
-            label_text = self._dashes(label_text, offset)
+            label_text = self._dashes(label_text, offset, True)
         if label_text.count(":") > 1 or text.count(":") > 1:  # '**Objective:** …' has one
             label_text, text = emoji_shortcodes(label_text), emoji_shortcodes(text)
         plain = _squash(label_text + text)
@@ -977,7 +1007,7 @@ class _Reader:
                 if value[-1:] == "\\":
                     value = self.without_break_mark(value, span["end"])
                 if "--" in value and "://" not in value and "www." not in value:
-                    value = self._dashes(value, span["start"])
+                    value = self._dashes(value, span["start"], self.in_heading or ink.bold_at_start)
                 if value[:2] == "| " and self.in_para and self._line_block(span["start"]):
                     value = value[2:]
                 if "]{" in value:
@@ -1057,13 +1087,40 @@ class _Reader:
             (after.isalpha() or after in (b"_", b"{")) and _SHELL_VARIABLES.fullmatch(value) is not None
         )
 
-    def _dashes(self, text: str, start: int) -> str:
-        """Return a text with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the classic': '–' and
-        '—'; see `_PANDOC_DASHES`), noting its line (`dashed`)."""
-        shown = _PANDOC_DASHES.sub(_dash, text)
-        if shown != text:
-            self.dashed.add(self.line_at(start))
+    def _dashes(self, text: str, start: int, title: bool = False) -> str:
+        """Return a text at byte `start` with Pandoc's dashes as it shows them ('Weeks 5--8', 'slicers --- the
+        classic': '–' and '—'; see `_TITLE_DASHES`), those of a heading or a bold label (`title`) or of other text,
+        noting the words with a dash between letters or digits (`dashed`)."""
+        if title:
+            dashes = _TITLE_DASHES
+        elif "---" in text and not self._option_on_line(start):
+            dashes = _TEXT_DASHES
+        else:
+            dashes = _NUMBER_DASHES
+        shown = dashes.sub(_dash, text)
+        if shown == text:
+            return text
+        end = 0
+        for found in dashes.finditer(text):
+            at = found.start()
+            if at < end or text[at - 1].isspace():
+                continue  # a dash between blanks is no part of a word: a slug drops it, written or shown
+            end = found.end()
+            while at and (text[at - 1].isalnum() or text[at - 1] == "-"):
+                at -= 1
+            while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                end += 1
+            written = text[at:end]
+            self.dashed.setdefault(self.item_line(start), []).append((dashes.sub(_dash, written), written))
         return shown
+
+    def _option_on_line(self, start: int) -> bool:
+        """Return True when the line of byte `start` names a command's option ('--watch'): its dashes are a
+        command's, as written."""
+        data = self.data
+        end = data.find(b"\n", start)
+        line = data[data.rfind(b"\n", 0, start) + 1 : len(data) if end < 0 else end]
+        return _OPTION.search(line.decode("utf-8", "replace")) is not None
 
     def _line_block(self, start: int) -> bool:
         """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
@@ -1117,7 +1174,7 @@ class _Reader:
     def _wrapped(self, next_start: int) -> bool:
         """Return True when the soft line break before byte `next_start` wraps a sentence: the line before it ends in
         a comma, or the next line goes on in lower case ('Details in' then 'the Day 2 file.'), or an editor filled the
-        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a real' then 'Postgres
+        paragraph and the sentence goes on with a capital, a digit or a bold word ('… against a' then 'Postgres
         database.'; see `_wrapped_at_capital`). A line that names a phase ('week 2: CSS'), or that opens with a label
         ('**Duration:** 2 weeks', 'Goal: …') or a number ('2. Docker'), is a line of its own, as authors write one
         thing per line."""
@@ -1137,20 +1194,32 @@ class _Reader:
             return read_phase_heading(following) is None
         if not first.isalnum() or _OWN_LINE.match(following.lstrip("*_")) is not None:
             return False
-        return self._wrapped_at_capital(before, following, end) and read_phase_heading(following) is None
+        return self._wrapped_at_capital(before.lstrip(" \t>"), following, end)
 
     def _wrapped_at_capital(self, before: str, following: str, end: int) -> bool:
-        """Return True when a line (`before`) breaks a sentence that goes on in the line after it (`following`,
-        which opens with a capital, a digit or a bold word; it ends at byte `end`): the line before ends in a word
-        that leaves its sentence open ('the', 'of', 'with'), or it is a line of prose (five words or more, no mark
-        that ends it) whose sentence ends in the next line ('Postgres database.') or goes on past it in lower
-        case. Lines that each say one thing ('Install Python' then 'Set up VS Code') end where they end."""
+        """Return True when a line of prose (`before`) breaks a sentence that goes on in the line after it
+        (`following`, which opens with a capital, a digit or a bold word; it ends at byte `end`) and ends there
+        ('Postgres database.') or goes on past it in lower case: the line before ends in a word that leaves its
+        sentence open ('the', 'of', 'with'), or it is as long as an editor fills a line (see `_FILLED`) and the next
+        line goes on with a name, not a word that opens a sentence ('Build', 'The'). A bold label ('**Project: …**'),
+        a phase's line ('Week 1 — Python basics', '__Week 2__ - CSS') or a line that ends in a colon stands alone,
+        as do lines that each say one thing ('Install Python' then 'Set up VS Code', '**Objective:** Learn Python'
+        then 'Build a tool.')."""
         words = before.rstrip("*_`").split()
         if not words or not words[-1][-1:].isalnum():
+            return False  # it ends in a mark: a sentence's end, a colon, a label's bold run
+        if before[:2] in ("**", "__") and (before[-2:] == before[:2] or _LABEL_LINE.fullmatch(before) is not None):
+            return False  # a bold line: a label over what follows
+        plain = before.replace("**", "").replace("__", "") if "**" in before or "__" in before else before
+        open_ended = words[-1].lower() in OPEN_ENDINGS
+        if not open_ended and (len(words) < 5 or len(before) + 1 + len(following.split(None, 1)[0]) <= _FILLED):
+            return False  # a line its author ended ('**Objective:** Learn Python', then 'Build a tool.')
+        next_plain = (
+            following.replace("**", "").replace("__", "") if "*" in following or "_" in following else following
+        )
+        if not open_ended and next_plain.split(None, 1)[0].strip("\"'“‘«(").lower() in _SENTENCE_OPENINGS:
             return False
-        if words[-1].lower() in OPEN_ENDINGS:
-            return True
-        if len(words) < 5:
+        if read_phase_heading(plain) is not None or read_phase_heading(next_plain) is not None:
             return False
         tail = following.rstrip(" *_`)\"'”’»")
         if tail[-1:] in (".", "!", "?", "…") or ". " in following:
@@ -1258,6 +1327,7 @@ class _Reader:
         return number
 
     def _start_heading(self, info: dict, offset: int) -> None:
+        self.in_heading = True
         item = self.open_item_text()
         if item is not None and self.inline is not None and self.inline.empty():
             item[4] = int(info["level"][1])  # `- ### Arrays`: the heading is the item's text, of level 3
@@ -1266,6 +1336,7 @@ class _Reader:
         self.start_inline(offset)
 
     def _end_heading(self, value: dict, start: int, end: int) -> None:
+        self.in_heading = False
         item = self.open_item_text()
         if item is not None and item[4]:
             self.emit_item(item)
@@ -2024,11 +2095,11 @@ def read_blocks(
         body = _mkdocs(body)
     if "<ac:structured-macro" in body:
         body = _confluence_macros(body)
-    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    tables: list[_Table] = []
     if "||" in body:
         body, tables = _confluence_tables(body)
     unread_tables: list[int] = []
-    if "-- --" in body or "+--" in body:
+    if ("--" in body and _SIMPLE_RULE_GAP.search(body) is not None) or "+--" in body:
         body = _pandoc_tables(body, tables, unread_tables)
     callout_phases: frozenset[int] = frozenset()
     kept_tags: dict[int, str] = {}
@@ -2039,8 +2110,8 @@ def read_blocks(
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
-    for line, head, rows in tables:
-        _add_table(reader, first_line + line, head, rows)
+    for line, head, rows, row_lines in tables:
+        _add_table(reader, first_line + line, head, rows, [first_line + at for at in row_lines])
     return blocks, Links(
         reader.dropped,
         reader.first_dropped,
@@ -2056,7 +2127,7 @@ def read_blocks(
         None if templates[1] is None else first_line + templates[1],
         templates[2],
         tuple((first_line + i, tags) for i, tags in kept_tags.items()),
-        frozenset(reader.dashed),
+        tuple((line, shown, written) for line, words in reader.dashed.items() for shown, written in words),
         tuple(first_line + line for line in unread_tables),
         _contents_rows(reader.contents_tables, blocks) if reader.contents_tables else frozenset(),
     )
@@ -2197,11 +2268,16 @@ def _code_lines(lines: list[str]) -> list[bool]:
     return code
 
 
-def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[list[str]]]]]:
+# A table read from lines CommonMark shows as text (see `_confluence_tables`, `_pandoc_tables`): its line (from 0),
+# header cells, rows of cells and the line each row starts on.
+_Table = tuple[int, list[str], list[list[str]], list[int]]
+
+
+def _confluence_tables(body: str) -> tuple[str, list[_Table]]:
     """Return a body without its Confluence tables (blank lines in their place, so line numbers hold), and each
     table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
     lines = body.split("\n")
-    tables: list[tuple[int, list[str], list[list[str]]]] = []
+    tables: list[_Table] = []
     code = _code_lines(lines)
     i = 0
     while i < len(lines):
@@ -2214,24 +2290,27 @@ def _confluence_tables(body: str) -> tuple[str, list[tuple[int, list[str], list[
         if head is None or not rows:
             i += 1
             continue
-        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows))
+        tables.append((i, [cell.strip() for cell in head.group(1).split("||")], rows, list(range(i + 1, end))))
         lines[i:end] = [""] * (end - i)
         i = end
     return "\n".join(lines), tables
 
 
-def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]]) -> None:
+def _add_table(reader: _Reader, line: int, head: list[str], rows: list[list[str]], row_lines: list[int]) -> None:
     """Make a Confluence or Pandoc table's row blocks (see `_confluence_tables`, `_pandoc_tables`), each cell's
-    markdown read as a markdown table's cell is, and put them where the table is written."""
+    markdown read as a markdown table's cell is, each row on the line it starts on, and put them where the table is
+    written."""
     blocks = reader.blocks
     made = len(blocks)
     cells = [_cell(reader, cell, line) for cell in head]
-    for number, row in enumerate(rows, start=1):
-        reader.add_row(cells, [_cell(reader, cell, line + number) for cell in row], line + number)
+    for row, at in zip(rows, row_lines, strict=True):
+        reader.add_row(cells, [_cell(reader, cell, at) for cell in row], at)
     rows_made = blocks[made:]
     del blocks[made:]
     at = next((k for k, block in enumerate(blocks) if block.line > line), len(blocks))
     blocks[at:at] = rows_made
+    # Its rows go on one from another, as a markdown table's do, and from its caption (a label on its first line).
+    reader.html_joined.update(row_lines if at and blocks[at - 1].line == line else row_lines[1:])
 
 
 def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
@@ -2241,6 +2320,8 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
     reader.urls += cell.urls
     reader.dropped += cell.dropped
     reader.first_dropped = reader.first_dropped or cell.first_dropped
+    for at, words in cell.dashed.items():
+        reader.dashed.setdefault(at, []).extend(words)
     reader._count_images(cell)
     return (found.plain, found.md) if found is not None else ("", "")
 
@@ -2250,11 +2331,12 @@ def _cell(reader: _Reader, text: str, line: int) -> tuple[str, str]:
 # sides, a header ended by '+===+', a cell's text wrapped over several lines). A caption after either (': Week 1
 # resources', 'Table: …') is a line of text.
 _SIMPLE_RULE = re.compile(r" {0,3}-{2,}(?: +-{2,})+ *")
+_SIMPLE_RULE_GAP = re.compile(r"-- +--")  # where a simple table's rule may be
 _GRID_BORDER = re.compile(r" {0,3}\+(?:[-=:]+\+)+ *")
 _CAPTION = re.compile(r" {0,3}(?:Table)?:[ \t]+(?=\S)")
 
 
-def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]]], unread: list[int]) -> str:
+def _pandoc_tables(body: str, tables: list[_Table], unread: list[int]) -> str:
     """Return a body without its Pandoc simple and grid tables (blank lines in their place, so the lines after them
     hold), adding each to `tables` as (line from 0, header cells, rows of cells) as `_confluence_tables` does; the
     line of a grid table too irregular to read (cells spanning columns) goes to `unread`. Nothing in a fenced code
@@ -2292,7 +2374,7 @@ def _pandoc_tables(body: str, tables: list[tuple[int, list[str], list[list[str]]
     return "\n".join(lines)
 
 
-def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+def _simple_table(lines: list[str], rule: int, tables: list[_Table]) -> int | None:
     """Read the simple table whose rule of dashes is line `rule` into `tables`; return the line after it, or None
     when the lines are no such table (a cell's text crosses into the next column, or it has no rows)."""
     starts = [found.start() for found in re.finditer(r"-+", lines[rule])]
@@ -2316,19 +2398,20 @@ def _simple_table(lines: list[str], rule: int, tables: list[tuple[int, list[str]
         return None
     if end < len(lines) and _SIMPLE_RULE.fullmatch(lines[end]):
         end += 1  # a closing rule
-    tables.append((rule - 1, head, rows))
+    tables.append((rule - 1, head, rows, list(range(rule + 1, rule + 1 + len(rows)))))
     return end
 
 
-def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], list[list[str]]]]) -> int | None:
+def _grid_table(lines: list[str], top: int, tables: list[_Table]) -> int | None:
     """Read the grid table whose top border is line `top` into `tables`; return the line after it, or None when
     its lines are not boxed in the top border's columns (a cell that spans columns, a ragged line)."""
     border = lines[top].rstrip()
     bars = [k for k, c in enumerate(border) if c == "+"]
     head: list[str] | None = None
     rows: list[list[str]] = []
+    row_lines: list[int] = []  # the line each row starts on
     parts: list[list[str]] = [[] for _ in bars[1:]]
-    end = top + 1
+    end = start = top + 1
     while end < len(lines):
         text = lines[end].rstrip()
         if text[: bars[0] + 1].lstrip()[:1] == "+" and _GRID_BORDER.fullmatch(text):
@@ -2339,8 +2422,9 @@ def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], l
                 head = row
             else:
                 rows.append(row)
+                row_lines.append(start)
             parts = [[] for _ in bars[1:]]
-            end += 1
+            end = start = end + 1
             if end >= len(lines) or lines[end].lstrip()[:1] != "|":
                 break
             continue
@@ -2354,7 +2438,7 @@ def _grid_table(lines: list[str], top: int, tables: list[tuple[int, list[str], l
         return None
     if not rows:
         return None
-    tables.append((top, head if head is not None else [""] * len(rows[0]), rows))
+    tables.append((top, head if head is not None else [""] * len(rows[0]), rows, row_lines))
     return end
 
 
@@ -2821,20 +2905,20 @@ _SHORTCODE_LINE = re.compile(
 )
 _DIRECTIVE = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
-    r"[ \t]+(?P<title>\S.*?))?[ \t]*$"
+    r"[ \t]+(?P<title>\S(?:.*\S)?))?[ \t]*$"
 )
 # A fenced div's opening line with attributes, as Pandoc writes it ('::: {.warning}', '::: {#preamble .abstract}',
 # Quarto's '::: {.callout-tip title="Try it"}'), or a MyST directive in a colon fence (':::{note} Title').
 _DIV_ATTRIBUTES = re.compile(
-    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>.*?)[ \t]*$"
+    r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
 _CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
 # A MyST directive in a code fence ('```{note}', '```{admonition} Recommended'), as Jupyter Book writes a note, and
 # the option lines at the top of its text (':class: tip', ':name: setup').
 _MYST_FENCE = re.compile(
-    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*$"
+    r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
-_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>.*?)[ \t]*$")
+_MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>(?:\S(?:.*\S)?)?)[ \t]*$")
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")

@@ -616,6 +616,23 @@ def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
     return phase.first <= found.first <= last <= phase.last and (found.first, last) != (phase.first, phase.last)
 
 
+def _as_written(text: str, words: list[tuple[str, str]]) -> str:
+    """Return a heading's text with the words where Pandoc's dashes show as dashes (`Links.dashed`: ('5–8',
+    '5--8')) as written, each in the first place it stands as a word of its own: a dash its author typed
+    ('Chapters 5–8 -- review') stays."""
+    for shown, written in words:
+        at = text.find(shown)
+        while at >= 0:
+            end = at + len(shown)
+            if not (at and (text[at - 1].isalnum() or text[at - 1] == "-")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "-")
+            ):
+                text = f"{text[:at]}{written}{text[end:]}"
+                break
+            at = text.find(shown, at + 1)
+    return text
+
+
 def _kind(found: PhaseHeading) -> str:
     """Return what a phase heading counts in: numbered phases, or weeks, months, days; a file keeps to one."""
     return "phase" if found.number is not None else found.unit
@@ -830,7 +847,8 @@ class _Body:
         self.crosses_drop = False  # ... unless its legend says a cross drops an item ('❌ dropped')
         self.picks: frozenset[int] = frozenset()  # lines of ticks and crosses in lists with unmarked items
         self.legend: dict[str, str] = {}  # ... and marks its legend names, as the known ones (`_legend_marks`)
-        self.dashed: frozenset[int] = frozenset()  # lines where Pandoc's dashes show as dashes (`Links.dashed`)
+        # Words where Pandoc's dashes show as dashes, by line: (as shown, as written) (`Links.dashed`)
+        self.dashed: dict[int, list[tuple[str, str]]] = {}
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         self.sub: _Sub | None = None  # the part the next blocks go to
@@ -856,7 +874,7 @@ class _Body:
 
     def new_id(self, text: str, line: int = 0) -> str:
         if line in self.dashed:  # 'Weeks 5--8' shows as 'Weeks 5–8': its ID is the one made of it as written
-            text = text.replace("—", "---").replace("–", "--")
+            text = _as_written(text, self.dashed[line])
         base = slugify(text)
         n = self.used_ids.get(base, 0) + 1
         self.used_ids[base] = n
@@ -1671,8 +1689,9 @@ def _parse_body(
     reader.footer_at = _footer_rule(blocks, links.last_rule)
     if links.kept_tags:
         reader.kept_tags = dict(links.kept_tags)
-    reader.dashed = links.dashed
     reader.contents_rows = links.contents_rows
+    for line, shown, written in links.dashed:
+        reader.dashed.setdefault(line, []).append((shown, written))
     if links.last_rule is not None and reader.footer_at is None:
         reader.closing_at = _closing_heading(blocks, heading_phases, links.last_rule)
     reader.ticks_as_tasks = not any(map(is_not, map(_TASK, blocks), repeat(None)))  # no block's task is set

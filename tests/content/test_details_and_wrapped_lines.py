@@ -167,23 +167,78 @@ def test_a_sentence_an_editor_wrapped_before_a_capital_or_a_number_is_one_line()
     # Lines filled at a fixed width (pandoc, Emacs, `fill-paragraph`) break wherever a word falls, before a name too.
     body = (
         "# T\n\n## Phase 1: Databases (Weeks 1-4)\n\n"
-        "**Objective:** Query a production-sized dataset with joins and window\nFunctions on a managed database.\n\n"
+        "**Objective:** Answer questions about a shop's sales with SQL against a real\nPostgres database.\n\n"
+        "Each exercise runs its queries on a production-sized copy of real-world\nPostgres data, hosted on a managed "
+        "database.\n\n"
         "Set aside an evening a week for the exercises, usually between\n3 and 4 hours, and keep notes.\n\n"
         "**Homework:** import the sample schema into the\n**local** instance.\n\n"
         "- Indexes\n\n## Phase 2: Services (Weeks 5-8)\n\n**Goal:** Read the handbook of\nDjango and ship an API.\n"
     )
     role = parse(body)
-    objective = "Query a production-sized dataset with joins and window Functions on a managed database."
+    objective = "Answer questions about a shop's sales with SQL against a real Postgres database."
     assert role.phases[0].objective == objective
     assert role.phases[1].objective == "Read the handbook of Django and ship an API."
     assert phase_body(role.phases[0]).split("\n") == [
         f"**Objective:** {objective}",
+        "",
+        "Each exercise runs its queries on a production-sized copy of real-world Postgres data, hosted on a managed "
+        "database.",
         "",
         "Set aside an evening a week for the exercises, usually between 3 and 4 hours, and keep notes.",
         "",
         "**Homework:** import the sample schema into the **local** instance.",
         "",
         "- Indexes",
+    ]
+
+
+def test_a_label_or_a_line_of_its_own_is_not_joined_to_the_capital_line_under_it():
+    # Authors write one thing per line: a bold label over its text, an objective over the next sentence, a title over
+    # a name. None of them is a sentence an editor wrapped.
+    body = (
+        "# T\n\n## Phase 1: Web (Weeks 1-4)\n\n"
+        "**Objective:** Learn the core syntax of the JavaScript language\nBuild three small browser games.\n\n"
+        "**Project: Make a personal portfolio website**\nUse semantic HTML and plain CSS only.\n\n"
+        "- [ ] Publish it\n\n"
+        "Books to start with\nThe Eloquent JavaScript book\n\n"
+        "Learn the basics of the JavaScript language this week\nWrite a small tip calculator.\n"
+    )
+    role = parse(body)
+    assert role.phases[0].objective == "Learn the core syntax of the JavaScript language"
+    assert phase_body(role.phases[0]).split("\n") == [
+        "**Objective:** Learn the core syntax of the JavaScript language",
+        "",
+        "Build three small browser games.",
+        "",
+        "**Project: Make a personal portfolio website:** Use semantic HTML and plain CSS only.",
+        "",
+        "Books to start with",
+        "The Eloquent JavaScript book",
+        "",
+        "Learn the basics of the JavaScript language this week",
+        "Write a small tip calculator.",
+    ]
+    (item,) = role.checklist
+    assert item.group == "Project: Make a personal portfolio website"
+
+
+def test_a_week_line_of_a_plan_is_not_joined_to_the_capital_line_under_it():
+    body = (
+        "# Plan\n\n"
+        "__Week 1__ - Forms and validation in the browser with plain JavaScript\n"
+        "__Week 2__ - Fetch, promises and async code.\n\n"
+        "Week 3 — Testing the front end with a real browser runner\nSet up Playwright and a CI job.\n"
+    )
+    role = parse(body)
+    assert [(p.number, p.title) for p in role.phases] == [
+        (1, "Forms and validation in the browser with plain JavaScript"),
+        (2, "Fetch, promises and async code"),
+        (3, "Testing the front end with a real browser runner"),
+    ]
+    assert [s.id for s in role.sections if s.kind == "phase"] == [
+        "week-1-forms-and-validation-in-the-browser-with",
+        "week-2-fetch-promises-and-async-code",
+        "week-3-testing-the-front-end-with-a-real-browser",
     ]
 
 

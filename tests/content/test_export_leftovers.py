@@ -298,3 +298,72 @@ def test_a_grid_table_whose_cells_span_columns_is_named_in_a_warning() -> None:
         ("warning", "a Pandoc grid table whose cells span columns is shown as written")
     ]
     assert problems[0].line == 12  # its top border
+
+
+def test_maths_with_no_operator_is_maths_and_only_a_run_of_prices_is_dollars() -> None:
+    # ML roadmaps write a function or a name as maths; a price band is dollars and the words that join them.
+    role, _ = parse_body(
+        "## Phase 1: Models (Weeks 1-2)\n\n- Sorting takes $$ O(n log n) $$ comparisons\n"
+        "- Derive $$ tanh(x) $$ on paper\n- Track $$ RMSE $$ on the held-out split\n"
+        "- Cloud bill: $$ to $$$$, or $$–$$$\n\nThe activation:\n\n$$\nsigmoid(x)\n$$\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Sorting takes `O(n log n)` comparisons",
+        "Derive `tanh(x)` on paper",
+        "Track `RMSE` on the held-out split",
+        "Cloud bill: $$ to $$$$, or $$–$$$",
+    ]
+    assert "`sigmoid(x)`" in shown(role.phases[0])
+
+
+def test_a_shells_double_dash_in_text_stays_as_written() -> None:
+    # '--' between blanks ends a command's options; only a heading or a label is Pandoc's en dash there.
+    role, _ = parse_body(
+        "## Phase 1 -- Git (Weeks 1-2)\n\n- Run git checkout -- notes.txt to drop your edits\n"
+        "- Watch the tests: npm test -- --watch\n- Read chapters 3--5\n- Compare A---B tests\n"
+        "- Pass --dry-run first --- always\n\n**Stretch -- rebase:** squash the last three commits\n"
+    )
+    assert [topic.text for topic in role.phases[0].topics] == [
+        "Run git checkout -- notes.txt to drop your edits",
+        "Watch the tests: npm test -- --watch",
+        "Read chapters 3–5",
+        "Compare A—B tests",
+        "Pass --dry-run first --- always",  # a line that names an option keeps its dashes
+    ]
+    assert role.phases[0].title == "Git"
+    assert "**Stretch – rebase:** squash the last three commits" in phase_body(role.phases[0])
+
+
+def test_a_headings_id_gives_back_only_the_dashes_pandoc_made() -> None:
+    # The en dashes typed as such stay in the ID as they were ('5–8' is '58'); the '--' Pandoc writes is '5-8'.
+    role, _ = parse_body("# T\n\n## Parts 5–8 -- recap\n\n- Vim\n\n## Years 2019–2020 and 2021--2022\n\n- Emacs\n")
+    assert [(s.title, s.id) for s in role.sections if s.kind == "section"][1:] == [
+        ("Parts 5–8 – recap", "parts-58-recap"),
+        ("Years 2019–2020 and 2021–2022", "years-20192020-and-2021-2022"),
+    ]
+
+
+def test_a_confluence_rows_topic_with_pandoc_dashes_keeps_its_id() -> None:
+    role, _ = parse_body("# Plan\n\n|| Week || Reading ||\n| 1 | Parts 1--2 |\n| 2 | Parts 3--4 |\n")
+    assert [p.title for p in role.phases] == ["Parts 1–2", "Parts 3–4"]
+    assert [s.id for s in role.sections if s.kind == "phase"] == ["week-1-parts-1-2", "week-2-parts-3-4"]
+
+
+def test_a_pandoc_tables_rows_keep_their_lines_and_a_rule_may_part_its_runs_by_blanks() -> None:
+    body = (
+        "## Phase 1: Data (Weeks 1-3)\n\nTool    Price\n----    -----\nPandas  free\nPolars  free\n\n"
+        "+-----------------+-------------------+\n| Course          | Price             |\n"
+        "+=================+===================+\n| Tidy Data paper | free, 20 pages    |\n"
+        "| by Wickham      |                   |\n+-----------------+-------------------+\n"
+        "| SQLBolt         | free              |\n+-----------------+-------------------+\n"
+    )
+    role, _ = parse_body(body)
+    lines = role_file(body=body).split("\n")
+    rows = [piece for piece in role.phases[0].body if piece.kind == "row"]
+    assert [(piece.md, lines[piece.line - 1].split()[0]) for piece in rows] == [
+        ("Pandas — Price: free", "Pandas"),
+        ("Polars — Price: free", "Polars"),
+        ("Tidy Data paper by Wickham — Price: free, 20 pages", "|"),
+        ("SQLBolt — Price: free", "|"),
+    ]
+    assert [lines[piece.line - 1].split("|")[1].strip() for piece in rows[2:]] == ["Tidy Data paper", "SQLBolt"]

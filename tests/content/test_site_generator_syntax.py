@@ -7,7 +7,7 @@ from bot.content.loader import parse_bytes
 from bot.content.models import Role
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body, role_file
+from tests.content.helpers import finishes_in_a_minute, parse_body, role_file
 
 
 def searched(role: Role, query: str) -> list[str]:
@@ -351,3 +351,21 @@ def test_pandoc_divs_docusaurus_nested_notes_and_myst_directives_are_notes_with_
     intro = next(s for s in role.sections if s.title == "Guide")
     assert intro.text == "Written for the Tuesday study group."  # a div of no note: its text as written
     assert [i.text for i in role.checklist] == ["Load the dataset"]
+
+
+def test_a_note_whose_line_runs_on_in_blanks_is_read_in_time_linear_in_its_size() -> None:
+    """A directive, a div's or a MyST fence's line, or an option line, with a long run of blanks before its last
+    word: a quadratic pattern would take minutes over these lines, so the file is read in a subprocess, with a
+    limit."""
+    script = (
+        "from bot.content.loader import parse_bytes\n"
+        "blank = ' ' * 50_000\n"
+        "note = (\n"
+        "    f'```{{note}} a{blank}x\\n:class: tip{blank}x\\ntext\\n```\\n\\n:::{{note}} b{blank}x\\ntext\\n:::\\n\\n'\n"
+        "    f'::: {{.warning}} c{blank}x\\ntext\\n:::\\n\\n:::tip d{blank}x\\ntext\\n:::\\n\\n'\n"
+        ")\n"
+        "text = '---\\nname: t\\ndisplayName: T\\ndescription: d\\n---\\n# T\\n\\n## Phase 1: Notes (Weeks 1-2)\\n\\n'\n"
+        "role, _ = parse_bytes((text + note * 3).encode(), 't.md')\n"
+        "assert role is not None and role.phases\n"
+    )
+    finishes_in_a_minute(script, "reading notes with long lines")
