@@ -830,7 +830,12 @@ def _names_no_work(title: str, text: str) -> bool:
     column, colon, value = text.partition(": ")
     if not colon or not column or "[" in column or "`" in column:
         return False
-    return title == text or (value.startswith(f"[{title}](") and value.endswith(")") and value.count("](") == 1)
+    if title == text:  # titled with its column: a value of no words ('1.1, 1.3'), not a day's ('Day 1: Introduction')
+        return _WORD.search(value) is None
+    return value.startswith(f"[{title}](") and value.endswith(")") and value.count("](") == 1
+
+
+_WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row
 
 
 def build_today(

@@ -136,3 +136,14 @@ def test_a_status_column_of_words_is_no_column_of_checkboxes() -> None:
     assert [t.title for t in role.phases[0].topics] == ["done"]
     role, _ = parse_body(table.format("✅", "❌"))
     assert [(c.text, c.phase) for c in role.checklist] == [("Shell", 1), ("Git", 2)]
+
+
+def test_a_day_of_a_day_table_is_the_weeks_first_step_not_the_weeks_joined_topics() -> None:
+    """A week of a day table is titled by its days' topics joined; its first step is its first day, as written."""
+    rows = "".join(f"| {n:02} | [{topic}](./{n:02}.md) |\n" for n, topic in enumerate(DAYS, start=1))
+    role, _ = parse_body("| # Day | Topics |\n|---|---|\n" + rows)
+    assert next_step(role, 1) == "Day 1: Introduction"
+    assert next_step(role, 2) == "Day 8: DOM"
+
+
+DAYS = ["Introduction", "Data Types", "Loops", "Functions", "Objects", "Classes", "JSON", "DOM", "Events"]
