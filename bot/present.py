@@ -515,6 +515,20 @@ def without_objective(pieces: Sequence[PieceLike], objective: str | None) -> lis
             rest = after_objective(piece.md, objective)
             if rest is not None:
                 kept[i : i + 1] = [Piece("text", piece.line, rest, piece.depth)] if rest else []
+                after = kept[i] if not rest and 0 < i < len(kept) else None
+                if after is not None and _last_line(kept[i - 1]) + 1 == piece.line == after.line - 1:
+                    # the lines over and under it stay one block ('Read: …' and 'Build: …' around 'Goal: …')
+                    kept[i] = Piece(
+                        after.kind,  # type: ignore[arg-type]
+                        piece.line,
+                        after.md,
+                        after.depth,
+                        after.number,
+                        after.quote,
+                        after.rest,
+                        after.weeks,
+                        after.heading,
+                    )
                 break
     return kept
 

@@ -21,6 +21,22 @@ def test_an_objective_from_an_unbolded_goal_line_is_said_once():
     assert phase_body(role.phases[1]) == "**Objective:** joins first.\n\nThen window functions.\n\n- Joins"
 
 
+def test_the_lines_around_an_objective_said_once_stay_one_block():
+    role, _ = parse_body(
+        "# Plan\n\n**Week 1** — Topic: CSS fundamentals\n\nRead: [CSS basics](https://example.com/css)\n"
+        "Key ideas: the cascade, specificity, the box model.\nBuild: style your week 1 page.\n\n"
+        "- [ ] Explain specificity to a friend\n\n**Week 2** — Topic: Layout\n\nBuild: a landing page.\n"
+    )
+    objective = role.phases[0].objective
+    assert objective is not None and objective.startswith("Key ideas")
+    assert phase_body(role.phases[0]).split("\n")[:4] == [
+        f"**Objective:** {objective}",
+        "",
+        "Read: [CSS basics](https://example.com/css)",
+        "Build: style your week 1 page.",
+    ]
+
+
 def test_the_shipped_tracker_says_its_focus_lines_once():
     phase = roadmap("cloud-security-tracker").phases[0]
     shown = phase_body(phase)
