@@ -12,6 +12,7 @@ without weeks get weeks planned for them.
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 import unicodedata
@@ -94,6 +95,7 @@ _FM = frontmatter.YAMLHandler()
 # Python-level __new__: a 1,000-file load makes some 80,000 of them.
 _new = tuple.__new__
 _TASK = itemgetter(6)  # of a Block
+_LINE_OF = itemgetter(1)  # of a Block
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = (
     "name",
@@ -605,6 +607,10 @@ class _RawItem(NamedTuple):
     # (`text`) leaves out what a board's card marks beside it (`_task_title`); "": `text`. Learners' ticks are stored
     # under the IDs the whole text gave before titles left anything out.
     id_text: str
+    # The titles of the headings its heading is under, outermost first: a task written under two same-named
+    # headings of no phase ('### Sign-off' under '## L1' and '## L2') is told apart by them, as a phase's title
+    # tells apart one in two phases.
+    above: tuple[str, ...]
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -854,6 +860,7 @@ class _Body:
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
+        self.blocks: list[Block] = []  # the blocks read, in order (to look at the one after a block: `_over_list`)
         self.used_ids: dict[str, int] = {}
         self.title = ""
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
@@ -1330,7 +1337,7 @@ class _Body:
             return
         # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
         # expect ....**') is prose.
-        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?。！？"
+        alone = not rest_md and len(raw) <= 60 and (raw[-1:] not in ".!?。！？" or self._run_in_label(raw, line))
         if not raw or not (raw[-1] in ":：" or alone or rest_md[:1] in (":", "：")):
             if self.sub is not None:
                 self.sub.text.append(own)
@@ -1355,6 +1362,16 @@ class _Body:
         if phase is not None:
             phase.parts.append(self.sub)
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _run_in_label(self, raw: str, line: int) -> bool:
+        """Return True for a bold line alone that ends in one full stop, of a few words, right over a list: a
+        label written as a document's run-in heading ('**Learning outcomes.**' over its numbered list), not a
+        sentence ('**You can expect a lot of reading.**')."""
+        if raw[-1:] != "." or raw[-2:-1] in ".…" or raw.count(" ") > 3:
+            return False
+        blocks = self.blocks
+        at = bisect.bisect_right(blocks, line, key=_LINE_OF)
+        return at < len(blocks) and blocks[at][0] == "item" and not blocks[at][5]  # (kind, _, _, _, _, depth)
 
     def _item(self, heading: _Heading, block: Block) -> None:
         mark = block.md[:1]
@@ -1481,7 +1498,19 @@ class _Body:
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
-        raw = (group, text, block.line, self.phase, context, block.md, self._tasks_above(depth), id_group, written)
+        above = tuple([h.title for h in self.stack[:-1]])
+        raw = (
+            group,
+            text,
+            block.line,
+            self.phase,
+            context,
+            block.md,
+            self._tasks_above(depth),
+            id_group,
+            written,
+            above,
+        )
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
 
@@ -1703,6 +1732,7 @@ def _parse_body(
     if reader.ticks_as_tasks and any(b[0] == "item" and (b[2][:1] in MARKS or b[2][:1] in legend) for b in blocks):
         reader.picks = _picks(blocks, legend)
         reader.crosses_drop = _crosses_drop(blocks)
+    reader.blocks = blocks
     for block in blocks:
         reader.add(block)
     if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_shown:
@@ -3160,7 +3190,7 @@ def _build_checklist(
     and say which phase they are of; those names map to (phase, heading) in the second result. `parts_of` holds
     the sub-headings of each phase, as (id of its builder, title)."""
     items: list[ChecklistItem] = []
-    shown_groups = _label_groups_by_heading(raw, parts_of)
+    shown_groups = _groups_by_parent(raw, _label_groups_by_heading(raw, parts_of))
     phases_of: dict[str, set[int]] = {}
     for r, shown_group in zip(raw, shown_groups, strict=True):
         if r.phase is not None:
@@ -3168,7 +3198,8 @@ def _build_checklist(
     repeated = {g for g, found in phases_of.items() if len(found) > 1}
     named: dict[str, tuple[int, str]] = {}
     plain_names = _phase_groups(raw, shown_groups)
-    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]] = {}  # ID -> (line, place, phase)
+    # ID -> (line, place, phase, headings above)
+    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None, tuple[str, ...]]] = {}
     # (text, explicit ID, place), the text its ID is made of
     derived = [(*split_explicit_id(r.id_text or r.text), (r.id_group, *r.context)) for r in raw]
     ids = [explicit or (checklist_item_id(_without_variables(text)) if text else "") for text, explicit, _ in derived]
@@ -3176,7 +3207,7 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
-    for (group, title, line, phase, context, md, depth, id_group, written), (
+    for (group, title, line, phase, context, md, depth, id_group, written, above), (
         text,
         explicit,
         place,
@@ -3198,6 +3229,10 @@ def _build_checklist(
             item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
         if not explicit and (item_id in seen or item_id in moved) and (not text.isascii() or item_id in by_letters):
             item_id = _by_every_letter(item_id, text, seen, moved, by_letters, items)
+        if item_id in seen and not explicit and seen[item_id][3] != above:
+            # '- [ ] Manager approval' under '### Sign-off' in '## L1' and in '## L2' of a file of no phases: the
+            # headings above tell them apart. Only items that clash come here (they were an error): no ID changes.
+            item_id = checklist_item_id(" ".join((*above, *place, text)))
         if item_id in seen:
             problems.add(
                 "error",
@@ -3206,7 +3241,7 @@ def _build_checklist(
                 "reword one of them, or give it its own '{#some-id}' at the end",
             )
             continue
-        seen[item_id] = (line, place, phase)
+        seen[item_id] = (line, place, phase, above)
         if not explicit and not text.isascii():
             by_letters.setdefault(item_id, (len(items), text))
         number = phase.final if phase is not None else None
@@ -3278,6 +3313,26 @@ def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]
     ]
 
 
+def _groups_by_parent(raw: list[_RawItem], shown_groups: list[str]) -> list[str]:
+    """Return the groups items show under, where a sub-heading of no phase written under several headings ('###
+    Sign-off' under '## L1 — Orientation' and '## L2 — Shadow' of a ladder) is named with the heading it is under
+    ('L2 — Shadow › Sign-off'), as a phase names one written in several phases: each level's items stay apart in
+    `/checklist` and say where they are. Only the name shown changes (see `_RawItem.above` for their IDs)."""
+    parents: dict[str, set[str]] = {}
+    for r, shown in zip(raw, shown_groups, strict=True):
+        if r.phase is None and shown == r.id_group and r.above:
+            parents.setdefault(shown, set()).add(r.above[-1])
+    repeated = {group for group, found in parents.items() if len(found) > 1}
+    if not repeated:
+        return shown_groups
+    return [
+        f"{r.above[-1]} › {shown}"
+        if shown in repeated and r.phase is None and shown == r.id_group and r.above
+        else shown
+        for r, shown in zip(raw, shown_groups, strict=True)
+    ]
+
+
 # The words of a checklist group's name that say what its items are, not where they are ('Lab', 'To do', 'Mini
 # project', 'À faire', 'Übungen'), in English, French, German, Spanish, Italian and Portuguese.
 GENERIC_GROUP_WORDS = frozenset(
@@ -3313,7 +3368,7 @@ def generic_group(name: str) -> bool:
 def _by_every_letter(
     item_id: str,
     text: str,
-    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None]],
+    seen: dict[str, tuple[int, tuple[str, ...], _PhaseBuilder | None, tuple[str, ...]]],
     moved: set[str],
     by_letters: dict[str, tuple[int, str]],
     items: list[ChecklistItem],
@@ -3448,6 +3503,8 @@ def _build_sections(
         open_path.append(h)
         path = tuple([x.title for x in open_path])
         paths.setdefault(h.title, path)
+        if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
+            paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
         phase = h.phase.final if h.phase is not None else None
         if named_groups and phase is not None:
             in_phase.setdefault((phase, h.title), path)

@@ -254,6 +254,17 @@ def test_a_quoted_labels_lines_stay_lines_in_its_entry():
     assert section(role, "💡 Who this is for").text == "> You can use a terminal.\n> You need no cloud account."
 
 
+def test_a_quote_that_opens_with_a_bold_label_stays_a_quote_in_its_phase():
+    body = (
+        "# Mentoring\n\n## Week 1 – Kick-off\n\n**Agenda**\n1. Intros\n\n"
+        "> **For the mentor:** Listen more than you talk.\n\n> Plain advice.\n"
+    )
+    role, _, _ = parse(body)
+    assert phase_body(role.phases[0]) == (
+        "**Agenda:**\n1. Intros\n\n> **For the mentor:** Listen more than you talk.\n\n> Plain advice."
+    )
+
+
 def test_a_bullet_that_says_what_to_do_with_a_resource_is_titled_by_all_of_it():
     body = (
         "# UX\n\n## Reading\n- Read: [The Design of Everyday Things](https://example.com/doet), chapters 1-2\n"
