@@ -146,6 +146,20 @@ OBJECTIVE_LABELS = frozenset(
         *("doel", "doelen", "leerdoel", "leerdoelen", "focus"),  # Dutch
     }
 )
+# The labels of a phase's facts, written at its top with their value on the line ('**Prerequisites:** Phase 1',
+# '**Time:** 3 weeks', '**Difficulty:** medium'): what to know of the whole phase, as its objective is, no work of
+# any week, and no part that would hold the list after them.
+HEADER_LABELS = frozenset(
+    {
+        *("prerequisite", "prerequisites", "prereq", "prereqs", "pre-requisite", "pre-requisites", "requires"),
+        *("time", "duration", "estimated time", "time needed", "time commitment", "effort", "hours", "pace"),
+        *("level", "difficulty", "difficulty level"),
+        *("voraussetzung", "voraussetzungen", "dauer", "zeitaufwand", "schwierigkeit", "niveau"),  # German
+        *("prerrequisitos", "requisitos", "requisitos previos", "duración", "dificultad", "nivel"),  # Spanish
+        *("prérequis", "pré-requis", "durée", "difficulté"),  # French
+        *("prerequisiti", "durata", "difficoltà", "pré-requisitos", "duração", "dificuldade"),  # Italian, Portuguese
+    }
+)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
@@ -860,6 +874,7 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
+        self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -1222,6 +1237,8 @@ class _Body:
             body.append(
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
+        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
+            body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
             body.append(
                 _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
@@ -1348,6 +1365,14 @@ class _Body:
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
+        fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
+        if fact and _without_leading_marks(label).casefold() in HEADER_LABELS and _at_phase_top(phase):
+            # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
+            # phase's
+            self.header = (line, label, rest)
+            heading.subsections.append(_Sub(label, line, quote=quote, own=True, text=[rest]))
+            self.sub, self.ancestors, self.holders, self.last_topic = None, [], [], None
+            return
         self.sub = _Sub(label, line, quote=quote, own=bool(rest))
         if rest:
             self.sub.text.append(rest)
@@ -2653,6 +2678,12 @@ def _without_leading_marks(label: str) -> str:
 
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+
+
+def _at_phase_top(phase: _PhaseBuilder) -> bool:
+    """Return True when nothing but its objective and its fact lines ('**Prerequisites:** …') is written under a
+    phase's heading so far."""
+    return not phase.parts and not phase.topics and all(piece.kind == "label" for piece in phase.body)
 
 
 def _listed(phase: _PhaseBuilder) -> bool:

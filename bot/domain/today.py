@@ -69,7 +69,8 @@ Pieces
     at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
     nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
     goes with the atom after it, and pieces above every atom are the phase's lead, which the first week shows
-    before its units. A unit's `pieces` are its atoms'.
+    before its units; the labels that open the lead and head no part are the phase's facts ('**Prerequisites:**
+    Phase 1'), which every week shows, as it does the objective. A unit's `pieces` are its atoms'.
 
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
@@ -147,7 +148,8 @@ class PhaseSlice:
     """What week `week` (from 1) of a phase lasting `weeks` weeks covers.
 
     `practice` marks a week past the phase's new material, which revisits earlier units. `lead` is what the phase
-    says before its first topic or part (a warning, an introduction): the first week's, given before its units.
+    says before its first topic or part (a warning, an introduction): the first week's, given before its units; in
+    the others, the facts of the phase that open it ('**Prerequisites:** Phase 1').
     """
 
     phase: int
@@ -640,7 +642,8 @@ def _keyed_slices(
         covered = max(covered, high)
         if taken and fresh:
             last = taken
-            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=lead if w == 1 else ()))
+            shown = lead if w == 1 else _facts(lead)
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=shown))
         else:
             again = (
                 last
@@ -649,8 +652,19 @@ def _keyed_slices(
                     (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
                 )
             )
-            slices.append(PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True))
+            slices.append(
+                PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True, lead=_facts(lead))
+            )
     return tuple(slices)
+
+
+def _facts(lead: tuple[PieceLike, ...]) -> tuple[PieceLike, ...]:
+    """Return the labels that open a phase's lead: lines of facts of the whole phase ('**Prerequisites:** Phase 1',
+    '**Level:** beginner'), which head no part (a part's label starts an atom, after the lead)."""
+    n = 0
+    while n < len(lead) and lead[n].kind == "label" and not lead[n].heading and lead[n].rest:
+        n += 1
+    return lead[:n]
 
 
 def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
@@ -685,7 +699,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
             weeks,
             _units(week_atoms, blocks, owned),
             practice=w > len(regular),
-            lead=lead if w == 1 else (),
+            lead=lead if w == 1 else _facts(lead),
         )
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
