@@ -1562,22 +1562,31 @@ def _task_title(plain: str, md: str) -> str:
 # Coloured dots a tracker or a problem list marks its items with: a status ('🟡 Docker', '⭐ 🟢 Python') or a
 # difficulty ('Group Anagrams 🟡'), no words of a title. A task's ID stays that of its text as written (`id_text`).
 DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤"
-_DOTS_BEFORE = DOTS + "⭐🌟\ufe0f \t"  # a pick's star may stand before a status dot
-_DOTS_AFTER = DOTS + "\ufe0f \t"
+# A rating is a run of two or more stars ('Git ⭐⭐⭐⭐⭐', '⭐⭐⭐☆☆ Docker', 'Mentoring ★★★☆☆'), no words of a title
+# either; one star alone ('Docker ⭐', a pick) stays, but for one before a status dot.
+_STARS = "⭐🌟★☆"
+_DOTS_BEFORE = DOTS + _STARS + "\ufe0f \t"
+_DOTS_AFTER = DOTS + _STARS + "\ufe0f \t"
 
 
 def _without_dots(title: str) -> str:
-    """Return a title without the coloured dots that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢' are 'Docker' and
-    'Two Sum'); a title of dots alone keeps them."""
+    """Return a title without the coloured dots or the star rating that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢',
+    'Git ⭐⭐⭐⭐☆' are 'Docker', 'Two Sum' and 'Git'); a title of marks alone keeps them."""
     if title[:1] not in _DOTS_BEFORE and title[-1:] not in _DOTS_AFTER:  # most titles: neither end is a mark
         return title
     rest = title.lstrip(_DOTS_BEFORE) if title[:1] in _DOTS_BEFORE else title
-    if rest and any(c in DOTS for c in title[: len(title) - len(rest)]):
+    if rest and _marks(title[: len(title) - len(rest)]):
         title = rest
     rest = title.rstrip(_DOTS_AFTER) if title[-1:] in _DOTS_AFTER else title
-    if rest and any(c in DOTS for c in title[len(rest) :]):
+    if rest and _marks(title[len(rest) :]):
         title = rest
     return title
+
+
+def _marks(cut: str) -> bool:
+    """Return True when what `_without_dots` would cut from a title's end is marks, no word: a coloured dot, or a
+    rating of two or more stars."""
+    return any(c in DOTS for c in cut) or sum(c in _STARS for c in cut) >= 2
 
 
 def _bare_tags(tags: str, md: str) -> bool:
