@@ -148,6 +148,20 @@ OBJECTIVE_LABELS = frozenset(
         *("doel", "doelen", "leerdoel", "leerdoelen", "focus"),  # Dutch
     }
 )
+# The labels of a phase's facts, written at its top with their value on the line ('**Prerequisites:** Phase 1',
+# '**Time:** 3 weeks', '**Difficulty:** medium'): what to know of the whole phase, as its objective is, no work of
+# any week, and no part that would hold the list after them.
+HEADER_LABELS = frozenset(
+    {
+        *("prerequisite", "prerequisites", "prereq", "prereqs", "pre-requisite", "pre-requisites", "requires"),
+        *("time", "duration", "estimated time", "time needed", "time commitment", "effort", "hours", "pace"),
+        *("level", "difficulty", "difficulty level"),
+        *("voraussetzung", "voraussetzungen", "dauer", "zeitaufwand", "schwierigkeit", "niveau"),  # German
+        *("prerrequisitos", "requisitos", "requisitos previos", "duración", "dificultad", "nivel"),  # Spanish
+        *("prérequis", "pré-requis", "durée", "difficulté"),  # French
+        *("prerequisiti", "durata", "difficoltà", "pré-requisitos", "duração", "dificuldade"),  # Italian, Portuguese
+    }
+)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
@@ -867,6 +881,7 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
+        self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -1229,6 +1244,8 @@ class _Body:
             body.append(
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
+        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
+            body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
             body.append(
                 _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
@@ -1355,6 +1372,14 @@ class _Body:
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
+        fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
+        if fact and _without_leading_marks(label).casefold() in HEADER_LABELS and _at_phase_top(phase):
+            # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
+            # phase's
+            self.header = (line, label, rest)
+            heading.subsections.append(_Sub(label, line, quote=quote, own=True, text=[rest]))
+            self.sub, self.ancestors, self.holders, self.last_topic = None, [], [], None
+            return
         self.sub = _Sub(label, line, quote=quote, own=bool(rest))
         if rest:
             self.sub.text.append(rest)
@@ -1566,22 +1591,31 @@ def _task_title(plain: str, md: str) -> str:
 # Coloured dots a tracker or a problem list marks its items with: a status ('🟡 Docker', '⭐ 🟢 Python') or a
 # difficulty ('Group Anagrams 🟡'), no words of a title. A task's ID stays that of its text as written (`id_text`).
 DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤"
-_DOTS_BEFORE = DOTS + "⭐🌟\ufe0f \t"  # a pick's star may stand before a status dot
-_DOTS_AFTER = DOTS + "\ufe0f \t"
+# A rating is a run of two or more stars ('Git ⭐⭐⭐⭐⭐', '⭐⭐⭐☆☆ Docker', 'Mentoring ★★★☆☆'), no words of a title
+# either; one star alone ('Docker ⭐', a pick) stays, but for one before a status dot.
+_STARS = "⭐🌟★☆"
+_DOTS_BEFORE = DOTS + _STARS + "\ufe0f \t"
+_DOTS_AFTER = DOTS + _STARS + "\ufe0f \t"
 
 
 def _without_dots(title: str) -> str:
-    """Return a title without the coloured dots that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢' are 'Docker' and
-    'Two Sum'); a title of dots alone keeps them."""
+    """Return a title without the coloured dots or the star rating that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢',
+    'Git ⭐⭐⭐⭐☆' are 'Docker', 'Two Sum' and 'Git'); a title of marks alone keeps them."""
     if title[:1] not in _DOTS_BEFORE and title[-1:] not in _DOTS_AFTER:  # most titles: neither end is a mark
         return title
     rest = title.lstrip(_DOTS_BEFORE) if title[:1] in _DOTS_BEFORE else title
-    if rest and any(c in DOTS for c in title[: len(title) - len(rest)]):
+    if rest and _marks(title[: len(title) - len(rest)]):
         title = rest
     rest = title.rstrip(_DOTS_AFTER) if title[-1:] in _DOTS_AFTER else title
-    if rest and any(c in DOTS for c in title[len(rest) :]):
+    if rest and _marks(title[len(rest) :]):
         title = rest
     return title
+
+
+def _marks(cut: str) -> bool:
+    """Return True when what `_without_dots` would cut from a title's end is marks, no word: a coloured dot, or a
+    rating of two or more stars."""
+    return any(c in DOTS for c in cut) or sum(c in _STARS for c in cut) >= 2
 
 
 def _bare_tags(tags: str, md: str) -> bool:
@@ -1914,10 +1948,29 @@ def _closing_heading(blocks: list[Block], found: list[PhaseHeading | None], last
     if len(found) != len(heads) or heads[last][1] > last_rule:
         return None
     after = next((i for i in range(last + 1, len(heads)) if heads[i][1] > last_rule), None)
-    if after is None or after != last + 1 or found[after] is not None or heads[after][4] <= heads[last][4]:
+    if after is None or found[after] is not None:
+        return None
+    if heads[after][4] <= heads[last][4]:
+        # the last phase heading a week of the phase around it ('## Month 3' over '### Week 9' … '### Weeks 11-12'):
+        # that phase is the last
+        outer = next((i for i in range(last - 1, -1, -1) if heads[i][4] < heads[last][4]), None)
+        if outer is None or found[outer] is None or heads[after][4] <= heads[outer][4]:
+            return None
+        if not _closes_week_parts(heads[outer + 1 : after], heads[after], heads[outer][4]):
+            return None
+    elif after != last + 1 and not _closes_week_parts(heads[last + 1 : after], heads[after], heads[last][4]):
         return None
     first = next(b for b in blocks if b[1] > last_rule)
     return first[1] if first is heads[after] else None
+
+
+def _closes_week_parts(parts: list[Block], heading: Block, level: float) -> bool:
+    """Return True when the sub-headings of a last phase (`level`: its heading's) all name the weeks they are for
+    ('### Week 9: URL shortener', '### Weeks 11-12: Mocks') and the heading after its last thematic break, at their
+    level, names none ('### 📚 All resources in one place'): no week of the phase, but the file's closing."""
+    if not parts or any(part[4] <= level for part in parts) or read_phase_heading(heading[3]) is not None:
+        return False
+    return all(read_phase_heading(part[3]) is not None for part in parts if part[4] == heading[4])
 
 
 def _picks(blocks: list[Block], legend: dict[str, str]) -> frozenset[int]:
@@ -2683,6 +2736,12 @@ def _without_leading_marks(label: str) -> str:
 
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+
+
+def _at_phase_top(phase: _PhaseBuilder) -> bool:
+    """Return True when nothing but its objective and its fact lines ('**Prerequisites:** …') is written under a
+    phase's heading so far."""
+    return not phase.parts and not phase.topics and all(piece.kind == "label" for piece in phase.body)
 
 
 def _listed(phase: _PhaseBuilder) -> bool:

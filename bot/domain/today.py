@@ -69,7 +69,8 @@ Pieces
     at its label, any other atom at its topic's bullet; a phase's own prose owns them all), so the prose,
     nested bullets and code written after a topic come with it; a line that leads in to a list ('Topics:')
     goes with the atom after it, and pieces above every atom are the phase's lead, which the first week shows
-    before its units. A unit's `pieces` are its atoms'.
+    before its units; the labels that open the lead and head no part are the phase's facts ('**Prerequisites:**
+    Phase 1'), which every week shows, as it does the objective. A unit's `pieces` are its atoms'.
 
 Resources, items and the next step
     `resources` are the links in the slice's units: markdown links ``[text](https://...)`` and
@@ -147,7 +148,8 @@ class PhaseSlice:
     """What week `week` (from 1) of a phase lasting `weeks` weeks covers.
 
     `practice` marks a week past the phase's new material, which revisits earlier units. `lead` is what the phase
-    says before its first topic or part (a warning, an introduction): the first week's, given before its units.
+    says before its first topic or part (a warning, an introduction): the first week's, given before its units; in
+    the others, the facts of the phase that open it ('**Prerequisites:** Phase 1').
     """
 
     phase: int
@@ -640,7 +642,8 @@ def _keyed_slices(
         covered = max(covered, high)
         if taken and fresh:
             last = taken
-            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=lead if w == 1 else ()))
+            shown = lead if w == 1 else _facts(lead)
+            slices.append(PhaseSlice(phase.number, w, weeks, _units(taken, blocks, owned), lead=shown))
         else:
             again = (
                 last
@@ -649,8 +652,19 @@ def _keyed_slices(
                     (tuple(a for a, s in zip(atoms, spans, strict=True) if s[0] == first) for first, _ in spans), ()
                 )
             )
-            slices.append(PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True))
+            slices.append(
+                PhaseSlice(phase.number, w, weeks, _units(again, blocks, owned), practice=True, lead=_facts(lead))
+            )
     return tuple(slices)
+
+
+def _facts(lead: tuple[PieceLike, ...]) -> tuple[PieceLike, ...]:
+    """Return the labels that open a phase's lead: lines of facts of the whole phase ('**Prerequisites:** Phase 1',
+    '**Level:** beginner'), which head no part (a part's label starts an atom, after the lead)."""
+    n = 0
+    while n < len(lead) and lead[n].kind == "label" and not lead[n].heading and lead[n].rest:
+        n += 1
+    return lead[:n]
 
 
 def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
@@ -685,7 +699,7 @@ def phase_slices(phase: PhaseContent, weeks: int) -> tuple[PhaseSlice, ...]:
             weeks,
             _units(week_atoms, blocks, owned),
             practice=w > len(regular),
-            lead=lead if w == 1 else (),
+            lead=lead if w == 1 else _facts(lead),
         )
         for w, week_atoms in enumerate([*regular, *practice], start=1)
     )
@@ -814,14 +828,34 @@ def slice_resources(piece: PhaseSlice) -> tuple[Resource, ...]:
 # --------------------------------------------------------------------------- the week's view
 
 
-def _week_first(items: Sequence[OpenItem], piece: PhaseSlice) -> tuple[OpenItem, ...]:
+def _tasks(piece: PhaseSlice) -> set[str]:
+    """Return the markdown of the task items written in a week's slice."""
+    return {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
+
+
+def _later_tasks(phase: PhaseContent, slices: Sequence[PhaseSlice], at: int) -> frozenset[str]:
+    """Return the task items of a phase whose parts, rows or items name their weeks ('### Week 3: Caching') that
+    only weeks after week `at` (from 0) of the phase hold: their weeks' work, not this one's. Empty for a phase
+    that names no weeks, whose slices only share its work out."""
+    if at + 1 >= len(slices) or all(p.weeks is None for p in phase.body):
+        return frozenset()
+    later = set().union(*map(_tasks, slices[at + 1 :]))
+    if later:
+        later.difference_update(*map(_tasks, slices[: at + 1]))
+    return frozenset(later)
+
+
+def _week_first(items: Sequence[OpenItem], piece: PhaseSlice, later: Collection[str] = ()) -> tuple[OpenItem, ...]:
     """Return a phase's open items with those written in the week's slice first ('**Day 8:**' in week 2 of a phase of
-    days 1-10), each group in checklist order: the week's next step is its own work."""
-    written = {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
-    if not written:
+    days 1-10) and those `later` weeks hold last, each group in checklist order: the week's next step is its own
+    work."""
+    written = _tasks(piece)
+    if not written and not later:
         return tuple(items)
     ours = [item for item in items if (item.md or item.text) in written]
-    return (*ours, *(item for item in items if (item.md or item.text) not in written))
+    after = [item for item in items if (item.md or item.text) in later]
+    rest = (item for item in items if (item.md or item.text) not in written and (item.md or item.text) not in later)
+    return (*ours, *rest, *after)
 
 
 def _names_no_work(title: str, text: str) -> bool:
@@ -855,7 +889,9 @@ def build_today(
         raise ValueError(f"phase {phase.number} is not scheduled phase {scheduled.number}")
     if week not in scheduled:
         raise ValueError(f"week {week} is not in phase {scheduled.number} ({scheduled.span})")
-    piece = week_slice(phase, scheduled.weeks, week - scheduled.first_week + 1)
+    slices = phase_slices(phase, scheduled.weeks)
+    at = week - scheduled.first_week
+    piece = slices[at]
     done = set(done_ids)
     open_items: dict[str, OpenItem] = {}
     overdue: dict[str, OpenItem] = {}
@@ -866,11 +902,15 @@ def build_today(
             open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
             overdue.setdefault(item.id, open_item(item))
-    items = _week_first(tuple(open_items.values()), piece)
+    later = _later_tasks(phase, slices, at)
+    items = _week_first(tuple(open_items.values()), piece, later)
     late = tuple(overdue.values())
+    # An item a later week's part holds ('### Week 3: Caching' over its tasks) is that week's step, not this one's.
+    current = tuple(item for item in items if (item.md or item.text) not in later) if later else items
+    current = current or (() if piece.units else items)
     next_step: NextStep | None = None
-    if late or items:
-        first = (late or items)[0]
+    if late or current:
+        first = (late or current)[0]
         next_step = NextStep(first.text, item_id=first.id)
     elif piece.units:
         units = piece.units

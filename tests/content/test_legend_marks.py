@@ -97,6 +97,22 @@ def test_coloured_dots_are_no_words_of_a_title_nor_change_a_tasks_id() -> None:
     assert [t.title for t in role.phases[0].topics] == ["Sliding window", "Hash maps"]
 
 
+def test_a_star_rating_is_no_words_of_a_title_nor_changes_a_tasks_id() -> None:
+    body = (
+        "# T\n\n## Phase 1: Tools (Weeks 1-2)\n"
+        "- [ ] **Version control** ⭐⭐⭐⭐⭐\n"
+        "- [ ] Code review ★★★☆☆\n"
+        "- ⭐⭐☆ Shell scripting\n"
+        "- Favourite editor ⭐\n"
+    )
+    role, _ = parse_body(body)
+    assert [(i.text, i.id) for i in role.checklist] == [
+        ("Version control", checklist_item_id("Version control ⭐⭐⭐⭐⭐")),
+        ("Code review", checklist_item_id("Code review ★★★☆☆")),
+    ]
+    assert [t.title for t in role.phases[0].topics] == ["Shell scripting", "Favourite editor ⭐"]
+
+
 KEY = """
 # Frontend notes
 
