@@ -871,6 +871,7 @@ class _Body:
         self.dashed: dict[int, list[tuple[str, str]]] = {}
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
+        self._above: tuple[tuple[int, int, int], tuple[str, ...]] = ((-1, 0, 0), ())  # see `_task`
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
@@ -1523,7 +1524,11 @@ class _Body:
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
-        above = tuple([h.title for h in self.stack[:-1]])
+        stack = self.stack
+        key = (len(stack), id(stack[-1]) if stack else 0, len(self.headings))
+        if self._above[0] != key:  # the headings over this task's: the same for all the tasks under one heading
+            self._above = (key, tuple([h.title for h in stack[:-1]]))
+        above = self._above[1]
         raw = (
             group,
             text,
