@@ -474,8 +474,10 @@ def body_lines(
             after = pieces[at + 1] if at + 1 < len(pieces) else None
             heads = piece.heading and (after is None or after.kind == "label")
             shown = (heading_text if heads else label_text)(piece.md) + (f" {piece.rest}" if piece.rest else "")
-            if piece.quote and piece.rest:  # '> **Mentor notes:** Don't over-promise.': a quote still, its label
-                shown = f"> {shown}"  # first; a label alone over quoted lines heads them, as an admonition's title
+            if piece.quote and piece.rest and not (after is not None and after.quote and after.kind in _LISTED):
+                # '> **Mentor notes:** Don't over-promise.': a quote still, its label first; a label over quoted
+                # lines or a quoted list heads them, as an admonition's title, and they show as one block
+                shown = f"> {shown}"
         elif kind in _LISTED:
             marker = "- " if piece.number is None else f"{piece.number}. "
             cell = f" — {piece.rest}" if kind == "row" and piece.rest and week_cells else ""

@@ -265,6 +265,19 @@ def test_a_quote_that_opens_with_a_bold_label_stays_a_quote_in_its_phase():
     )
 
 
+def test_a_quoted_label_over_a_quoted_list_shows_with_its_list_as_one_block():
+    body = (
+        "# Ops\n\n## Week 1 – Shell\n\n- pipes\n\n> **Tip:** keep notes of every command you look up:\n"
+        "> - `ss -tulpn` to see who listens\n> - `dig +trace` to follow a lookup\n"
+    )
+    role, _, _ = parse(body)
+    assert phase_body(role.phases[0]).split("\n")[2:] == [
+        "**Tip:** keep notes of every command you look up:",
+        "- `ss -tulpn` to see who listens",
+        "- `dig +trace` to follow a lookup",
+    ]
+
+
 def test_a_bullet_that_says_what_to_do_with_a_resource_is_titled_by_all_of_it():
     body = (
         "# UX\n\n## Reading\n- Read: [The Design of Everyday Things](https://example.com/doet), chapters 1-2\n"
