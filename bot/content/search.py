@@ -963,7 +963,7 @@ class SearchIndex:
         asked = len(named) < len(meaningful) and bool(named)
         for i, w in enumerate(meaningful):
             expansions = self._expand(w, prefix and i == len(meaningful) - 1)
-            weight = self._word_weight(w, expansions)
+            weight = max(self._idf[tid] for tid, _ in expansions) if expansions else math.log(1 + len(self._entry_role))
             if asked and w in QUESTION_WORDS:
                 weight *= QUESTION_WEIGHT
             if related[i]:
@@ -1047,18 +1047,6 @@ class SearchIndex:
             self._index_entries()
         entry_role, entry_section = self._entry_role, self._entry_section
         return [entry_section[eid] for eid in self._labels.get(_query_label(query), ()) if entry_role[eid] == role]
-
-    def _word_weight(self, word: str, expansions: tuple[tuple[int, float], ...]) -> float:
-        """Return how much a query word weighs: how rare the word is in the content, or its plural or singular;
-        for a word the content does not use (a typo), its rarest look-alike. A word the content uses weighs what it
-        does, not what a rarer look-alike would ('weights' is 'weight', not 'eight'): else a word typed right
-        would outweigh a typo of the other word of the query ('assesment weights' would miss 'Assessment', which
-        'assessment weights' finds)."""
-        if not expansions:
-            return math.log(1 + len(self._entry_role))
-        vocab, idf = self._vocab, self._idf
-        own = [idf[tid] for tid in map(vocab.get, _forms(word)) if tid is not None]
-        return max(own) if own else max(idf[tid] for tid, _ in expansions)
 
     def _set_aside(self, expansions: tuple[tuple[int, float], ...], best: dict[int, float]) -> dict[int, float]:
         """Count a query word's title hits on a heading that holds it only beside its own title (the '4' of

@@ -220,15 +220,10 @@ SAME_QUERIES = [
     ("weeks 3-6", "backend-engineer"),
     ("what comes after databases", None),
     ("flarp kubernetes", None),
-    # a typo beside another word: one search for both, with one minimum score
-    ("kubernets orchestraton", None),
-    ("postgress indexes", "backend-engineer"),
-    ("dockr containers", None),
 ]
 
 
-# the bot offers a menu
-UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6", "postgress indexes", "dockr containers"}
+UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6"}  # the bot offers a menu
 
 
 @pytest.mark.parametrize(("query", "role"), SAME_QUERIES)
