@@ -1953,29 +1953,10 @@ def _closing_heading(blocks: list[Block], found: list[PhaseHeading | None], last
     if len(found) != len(heads) or heads[last][1] > last_rule:
         return None
     after = next((i for i in range(last + 1, len(heads)) if heads[i][1] > last_rule), None)
-    if after is None or found[after] is not None:
-        return None
-    if heads[after][4] <= heads[last][4]:
-        # the last phase heading a week of the phase around it ('## Month 3' over '### Week 9' … '### Weeks 11-12'):
-        # that phase is the last
-        outer = next((i for i in range(last - 1, -1, -1) if heads[i][4] < heads[last][4]), None)
-        if outer is None or found[outer] is None or heads[after][4] <= heads[outer][4]:
-            return None
-        if not _closes_week_parts(heads[outer + 1 : after], heads[after], heads[outer][4]):
-            return None
-    elif after != last + 1 and not _closes_week_parts(heads[last + 1 : after], heads[after], heads[last][4]):
+    if after is None or after != last + 1 or found[after] is not None or heads[after][4] <= heads[last][4]:
         return None
     first = next(b for b in blocks if b[1] > last_rule)
     return first[1] if first is heads[after] else None
-
-
-def _closes_week_parts(parts: list[Block], heading: Block, level: float) -> bool:
-    """Return True when the sub-headings of a last phase (`level`: its heading's) all name the weeks they are for
-    ('### Week 9: URL shortener', '### Weeks 11-12: Mocks') and the heading after its last thematic break, at their
-    level, names none ('### 📚 All resources in one place'): no week of the phase, but the file's closing."""
-    if not parts or any(part[4] <= level for part in parts) or read_phase_heading(heading[3]) is not None:
-        return False
-    return all(read_phase_heading(part[3]) is not None for part in parts if part[4] == heading[4])
 
 
 def _picks(blocks: list[Block], legend: dict[str, str]) -> frozenset[int]:

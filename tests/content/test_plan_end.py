@@ -151,25 +151,3 @@ def test_a_heading_right_after_the_last_rule_closes_a_plan_of_bold_lines_or_list
     assert "TypeScript" not in phase_body(role.phases[-1])
     after = entry(role, "Where to go next")
     assert (after.phase, after.path) == (None, ("Path", "Where to go next"))
-
-
-WEEK_PARTS = (
-    "# Plan\n\n## Month 1 — Basics\n\n### Week 1: Sockets\n- TCP handshakes\n\n### Week 2: HTTP\n- Status codes\n\n"
-    "## Month 2 — Scale\n\n### Week 5: Queues\n- Kafka topics\n\n### Weeks 6-8: Practice\n- [ ] Build a chat server\n\n"
-    "---\n\n### 📚 Every link in one place\n\n- [High Scalability](http://highscalability.com/)\n\n*Good luck!*\n"
-)
-
-
-@pytest.mark.parametrize("inner", ["### Week 5: Queues", "### Week 5 — Queues"])
-def test_a_sub_heading_after_the_last_rule_closes_a_last_phase_whose_parts_are_its_weeks(inner: str):
-    role, _ = parse(WEEK_PARTS.replace("### Week 5: Queues", inner))
-    assert [p.weeks for p in role.phases] == [(1, 4), (5, 8)]
-    shown = phase_body(role.phases[-1])
-    assert "Kafka topics" in shown and "High Scalability" not in shown and "Good luck" not in shown
-    links = entry(role, "📚 Every link in one place")
-    assert (links.phase, links.path) == (None, ("Plan", "📚 Every link in one place"))
-
-
-def test_a_part_after_the_last_rule_that_names_its_week_stays_in_the_last_phase():
-    role, _ = parse(WEEK_PARTS.replace("### 📚 Every link in one place", "### Week 8: Review"))
-    assert "High Scalability" in phase_body(role.phases[-1])
