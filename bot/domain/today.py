@@ -828,34 +828,14 @@ def slice_resources(piece: PhaseSlice) -> tuple[Resource, ...]:
 # --------------------------------------------------------------------------- the week's view
 
 
-def _tasks(piece: PhaseSlice) -> set[str]:
-    """Return the markdown of the task items written in a week's slice."""
-    return {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
-
-
-def _later_tasks(phase: PhaseContent, slices: Sequence[PhaseSlice], at: int) -> frozenset[str]:
-    """Return the task items of a phase whose parts, rows or items name their weeks ('### Week 3: Caching') that
-    only weeks after week `at` (from 0) of the phase hold: their weeks' work, not this one's. Empty for a phase
-    that names no weeks, whose slices only share its work out."""
-    if at + 1 >= len(slices) or all(p.weeks is None for p in phase.body):
-        return frozenset()
-    later = set().union(*map(_tasks, slices[at + 1 :]))
-    if later:
-        later.difference_update(*map(_tasks, slices[: at + 1]))
-    return frozenset(later)
-
-
-def _week_first(items: Sequence[OpenItem], piece: PhaseSlice, later: Collection[str] = ()) -> tuple[OpenItem, ...]:
+def _week_first(items: Sequence[OpenItem], piece: PhaseSlice) -> tuple[OpenItem, ...]:
     """Return a phase's open items with those written in the week's slice first ('**Day 8:**' in week 2 of a phase of
-    days 1-10) and those `later` weeks hold last, each group in checklist order: the week's next step is its own
-    work."""
-    written = _tasks(piece)
-    if not written and not later:
+    days 1-10), each group in checklist order: the week's next step is its own work."""
+    written = {p.md for unit in piece.units for p in unit.pieces if p.kind == "task"}
+    if not written:
         return tuple(items)
     ours = [item for item in items if (item.md or item.text) in written]
-    after = [item for item in items if (item.md or item.text) in later]
-    rest = (item for item in items if (item.md or item.text) not in written and (item.md or item.text) not in later)
-    return (*ours, *rest, *after)
+    return (*ours, *(item for item in items if (item.md or item.text) not in written))
 
 
 def _names_no_work(title: str, text: str) -> bool:
@@ -889,9 +869,7 @@ def build_today(
         raise ValueError(f"phase {phase.number} is not scheduled phase {scheduled.number}")
     if week not in scheduled:
         raise ValueError(f"week {week} is not in phase {scheduled.number} ({scheduled.span})")
-    slices = phase_slices(phase, scheduled.weeks)
-    at = week - scheduled.first_week
-    piece = slices[at]
+    piece = week_slice(phase, scheduled.weeks, week - scheduled.first_week + 1)
     done = set(done_ids)
     open_items: dict[str, OpenItem] = {}
     overdue: dict[str, OpenItem] = {}
@@ -902,15 +880,11 @@ def build_today(
             open_items.setdefault(item.id, open_item(item))
         elif item.phase < phase.number:
             overdue.setdefault(item.id, open_item(item))
-    later = _later_tasks(phase, slices, at)
-    items = _week_first(tuple(open_items.values()), piece, later)
+    items = _week_first(tuple(open_items.values()), piece)
     late = tuple(overdue.values())
-    # An item a later week's part holds ('### Week 3: Caching' over its tasks) is that week's step, not this one's.
-    current = tuple(item for item in items if (item.md or item.text) not in later) if later else items
-    current = current or (() if piece.units else items)
     next_step: NextStep | None = None
-    if late or current:
-        first = (late or current)[0]
+    if late or items:
+        first = (late or items)[0]
         next_step = NextStep(first.text, item_id=first.id)
     elif piece.units:
         units = piece.units
