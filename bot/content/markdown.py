@@ -1754,7 +1754,6 @@ class _HtmlBlock:
         self.heading: list[str] | None = None  # the text of an open heading
         self.heading_tag = ""
         self.heading_line = 0
-        self.heading_written = 0  # the level of an '<h1>'-'<h6>' inside the open '<summary>' (0: none)
         self.paragraph = False  # a '<p>' is open: its text is the reader's inline run
         self.line: int | None = None  # the line of the paragraph's text being read
         # An open row: (clean text, markdown, a '<th>', a picture in a link, the columns it spans) per cell
@@ -1816,8 +1815,6 @@ class _HtmlBlock:
         if self.heading is not None:
             if tag == "br":
                 self.heading.append(" ")
-            elif tag[0] == "h" and tag in _HTML_HEADINGS and self.heading_tag == "summary":
-                self.heading_written = self.heading_written or int(tag[1])
             return
         table = reader.html_table
         nested = table is not None and table.nested > 0
@@ -1825,7 +1822,7 @@ class _HtmlBlock:
             self.end_paragraph()
         elif tag in _HTML_HEADINGS:
             self.end_paragraph()
-            self.heading, self.heading_tag, self.heading_line, self.heading_written = [], tag, line, 0
+            self.heading, self.heading_tag, self.heading_line = [], tag, line
         elif tag == "table" and self.cell is not None:
             if table is not None:
                 table.nested += 1
@@ -1969,9 +1966,7 @@ class _HtmlBlock:
             at = plain.rfind("(" if plain[-1] == ")" else "[")
             if at > 0 and _SUMMARY_PROMPT.fullmatch(plain[at + 1 : -1]) is not None:
                 plain = plain[:at].rstrip()
-        # A summary that wraps a heading ('<summary><h2>Junior</h2></summary>') is a heading of the level written.
-        written = int(tag[1]) if tag[0] == "h" else self.heading_written
-        level = reader._heading_level(written, plain) if written else reader._summary_level(plain)
+        level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))
