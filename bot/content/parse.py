@@ -12,7 +12,6 @@ without weeks get weeks planned for them.
 
 from __future__ import annotations
 
-import bisect
 import re
 import textwrap
 import unicodedata
@@ -95,7 +94,6 @@ _FM = frontmatter.YAMLHandler()
 # Python-level __new__: a 1,000-file load makes some 80,000 of them.
 _new = tuple.__new__
 _TASK = itemgetter(6)  # of a Block
-_LINE_OF = itemgetter(1)  # of a Block
 Complain = Callable[..., None]  # (field, message, severity="error") -> None
 KNOWN_KEYS = (
     "name",
@@ -875,7 +873,6 @@ class _Body:
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
         self.raw_items: list[_RawItem] = []
-        self.blocks: list[Block] = []  # the blocks read, in order (to look at the one after a block: `_over_list`)
         self.used_ids: dict[str, int] = {}
         self.title = ""
         self.ancestors: list[str] = []  # the clean text of the items that hold the current one, by depth
@@ -1355,7 +1352,7 @@ class _Body:
             return
         # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
         # expect ....**') is prose.
-        alone = not rest_md and len(raw) <= 60 and (raw[-1:] not in ".!?。！？" or self._run_in_label(raw, line))
+        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?。！？"
         if not raw or not (raw[-1] in ":：" or alone or rest_md[:1] in (":", "：")):
             if self.sub is not None:
                 self.sub.text.append(own)
@@ -1388,16 +1385,6 @@ class _Body:
         if phase is not None:
             phase.parts.append(self.sub)
         self.ancestors, self.holders, self.last_topic = [], [], None
-
-    def _run_in_label(self, raw: str, line: int) -> bool:
-        """Return True for a bold line alone that ends in one full stop, of a few words, right over a list: a
-        label written as a document's run-in heading ('**Learning outcomes.**' over its numbered list), not a
-        sentence ('**You can expect a lot of reading.**')."""
-        if raw[-1:] != "." or raw[-2:-1] in ".…" or raw.count(" ") > 3:
-            return False
-        blocks = self.blocks
-        at = bisect.bisect_right(blocks, line, key=_LINE_OF)
-        return at < len(blocks) and blocks[at][0] == "item" and not blocks[at][5]  # (kind, _, _, _, _, depth)
 
     def _item(self, heading: _Heading, block: Block) -> None:
         mark = block.md[:1]
@@ -1771,7 +1758,6 @@ def _parse_body(
     if reader.ticks_as_tasks and any(b[0] == "item" and (b[2][:1] in MARKS or b[2][:1] in legend) for b in blocks):
         reader.picks = _picks(blocks, legend)
         reader.crosses_drop = _crosses_drop(blocks)
-    reader.blocks = blocks
     for block in blocks:
         reader.add(block)
     if links.html_blocks and sum(b.kind != "code" for b in blocks) == links.html_shown:

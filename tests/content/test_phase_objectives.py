@@ -139,16 +139,3 @@ def test_only_an_objective_label_is_left_out_before_the_objective():
         "**Objective:** Run the tests on each push.\n\nStart with one job.\n\n- workflows"
     )
     assert "Focus:" not in _today(role, 2) and _today(role, 2).count("Run the tests on each push.") == 1
-
-
-def test_a_bold_run_in_label_ending_in_a_full_stop_over_a_list_is_a_part_not_the_objective():
-    role, _ = parse_body(
-        "# Course\n\n## Module 1: Loops (Weeks 1-2)\n\n**Key skills.**\n\n1. Write a for loop.\n2. Read a trace.\n\n"
-        "## Module 2: Data (Weeks 3-4)\n\n**Expect a lot of reading.**\n\nThe chapters are long.\n\n- Lists\n"
-    )
-    first, second = role.phases
-    assert first.objective is None
-    assert [s.label for s in first.subsections] == ["Key skills."]
-    assert phase_body(first) == "**Key skills.**\n1. Write a for loop.\n2. Read a trace."
-    # a bold sentence over prose stays the phase's objective
-    assert second.objective == "**Expect a lot of reading.**"
