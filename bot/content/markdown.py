@@ -488,6 +488,7 @@ class _Reader:
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
+        self.option_line: tuple[int, bool] = (-1, False)  # a line's start and whether it names an option
         self.in_heading = False  # the text read is a heading's
         self.html_table: _HtmlTable | None = None  # the HTML '<table>' being read, which blank lines may part
         self.html_joined: set[int] = set()  # see `Links.html_joined`
@@ -1118,9 +1119,14 @@ class _Reader:
         """Return True when the line of byte `start` names a command's option ('--watch'): its dashes are a
         command's, as written."""
         data = self.data
+        begin = data.rfind(b"\n", 0, start) + 1
+        if self.option_line[0] == begin:  # a line of many texts with dashes is looked at once
+            return self.option_line[1]
         end = data.find(b"\n", start)
-        line = data[data.rfind(b"\n", 0, start) + 1 : len(data) if end < 0 else end]
-        return _OPTION.search(line.decode("utf-8", "replace")) is not None
+        line = data[begin : len(data) if end < 0 else end]
+        found = b"--" in line and _OPTION.search(line.decode("utf-8", "replace")) is not None
+        self.option_line = (begin, found)
+        return found
 
     def _line_block(self, start: int) -> bool:
         """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think

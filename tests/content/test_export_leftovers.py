@@ -8,7 +8,7 @@ import pytest
 from bot.content.models import Phase
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body, role_file
+from tests.content.helpers import finishes_in_a_minute, parse_body, role_file
 
 
 def shown(phase: Phase) -> str:
@@ -367,3 +367,15 @@ def test_a_pandoc_tables_rows_keep_their_lines_and_a_rule_may_part_its_runs_by_b
         ("SQLBolt — Price: free", "|"),
     ]
     assert [lines[piece.line - 1].split("|")[1].strip() for piece in rows[2:]] == ["Tidy Data paper", "SQLBolt"]
+
+
+def test_a_long_line_of_many_dashes_and_code_spans_reads_in_time_linear_in_its_size():
+    # Each text with '---' asks whether its line names a command's option: once per line, not once per text.
+    script = (
+        "from bot.content.loader import parse_bytes\n"
+        "line = 'a --- b `c` ' * 30_000\n"
+        "text = '---\\nname: t\\ndisplayName: T\\ndescription: d\\n---\\n# T\\n\\n## Phase 1: Notes (Weeks 1-2)\\n\\n'\n"
+        "role, _ = parse_bytes((text + line + '\\n').encode(), 't.md')\n"
+        "assert role is not None and role.phases\n"
+    )
+    finishes_in_a_minute(script, "reading a long line of dashes and code spans")
