@@ -32,7 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pyromark
 
 from bot.content.ids import meaning_words
-from bot.content.phases import only_day, read_phase_heading, table_row_heading, title_cell, uncounted
+from bot.content.phases import only_day, outline_heading, read_phase_heading, table_row_heading, title_cell, uncounted
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -80,6 +80,8 @@ _SUMMARY_PROMPT = re.compile(
     r"[\W_]*",
     re.IGNORECASE,
 )
+# A heading's word and number at its start ('Sprint 0: Setup', 'Level 2 – Web'), which a file's plan may make a phase.
+_WORD_AND_NUMBER = re.compile(r"[\W_]*[^\W\d_]+[ \t]*\d")
 # Tags of a block of their own: one ends an open '<p>' (as HTML closes a paragraph there), and parts the text of a
 # table cell with a blank ('<td>Two Sum<br>3Sum</td>', '<td><ul><li>a</li><li>b</li></ul></td>').
 _HTML_BLOCK_TAGS = frozenset(
@@ -486,6 +488,7 @@ class _Reader:
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
+        self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
         self.option_line: tuple[int, bool] = (-1, False)  # a line's start and whether it names an option
@@ -1367,13 +1370,13 @@ class _Reader:
         — Architecture', a folding block as a '<details>' one is), that of a summary."""
         if self.in_summary:
             self.in_summary = False
-            return self._summary_level(plain)
+            return self._summary_level(plain, written)
         if self.callout_phases and line in self.callout_phases:
             return self._summary_level(plain)
         self.outer_level, self.outer_title = written, plain
-        return written
+        return self._placed(written, plain)
 
-    def _summary_level(self, plain: str) -> int:
+    def _summary_level(self, plain: str, written: int = 0) -> int:
         """Return the level of a '<details>' block's summary: one under the heading above it ('## Resources' then
         '<summary>Extra reading</summary>').
 
@@ -1381,14 +1384,41 @@ class _Reader:
         heading of its level would: the phases of a README are its plan, not parts of the section written before
         them ('## How to use this plan'), and no phase is a part of the sub-headings inside the phase before it
         ('### Terraform' in Phase 3's block): it is no deeper than that phase. Under a phase heading ('## Phase 2'
-        then '<summary>Week 3</summary>') or the file's title it is one under, a part of that phase or of the file."""
+        then '<summary>Week 3</summary>') or the file's title it is one under, a part of that phase or of the file.
+
+        A summary that wraps a heading of a level (`written`: '<summary><h2>🌱 Junior</h2></summary>') is a heading of
+        that level, so a README's levels sit beside one another, unless that would end a phase it is written in
+        ('<summary><h2>Resources</h2></summary>' inside '## Phase 1', for the size of its font): there it is placed
+        as a summary with none is."""
         level = min(self.outer_level + 1, 6)
         if read_phase_heading(plain) is None:
-            return level
+            if written and not self._ends_phase(written):
+                level = written
+            return self._placed(level, plain)
         if self.outer_level > 1 and read_phase_heading(self.outer_title) is None:
             level = self.outer_level
         self.phase_summary_level = min(level, self.phase_summary_level or level)
-        return self.phase_summary_level
+        return self._placed(self.phase_summary_level, plain)
+
+    def _placed(self, level: int, plain: str) -> int:
+        """Note a heading of `level` just read among the open headings (`heading_chain`) and return its level."""
+        chain = self.heading_chain
+        while chain and chain[-1][0] >= level:
+            chain.pop()
+        chain.append((level, plain))
+        return level
+
+    def _ends_phase(self, level: int) -> bool:
+        """Return whether a heading of `level` ends an open heading that names a phase or may ('Phase 2: SQL', a
+        numbered '1️⃣ Python' or 'Sprint 0: Setup', which the file's plan may make phases)."""
+        for at, title in self.heading_chain:
+            if at >= level and (
+                read_phase_heading(title) is not None
+                or outline_heading(title) is not None
+                or _WORD_AND_NUMBER.match(title) is not None
+            ):
+                return True
+        return False
 
     def _without_closing_hashes(self, md: str, plain: str, start: int, end: int) -> tuple[str, str]:
         """Drop a heading's closing '##' that a tab parts from its text ('##\tTools\t##'), which pulldown-cmark
@@ -1760,6 +1790,7 @@ class _HtmlBlock:
         self.heading: list[str] | None = None  # the text of an open heading
         self.heading_tag = ""
         self.heading_line = 0
+        self.heading_written = 0  # the level of an '<h1>'-'<h6>' inside the open '<summary>' (0: none)
         self.paragraph = False  # a '<p>' is open: its text is the reader's inline run
         self.line: int | None = None  # the line of the paragraph's text being read
         # An open row: (clean text, markdown, a '<th>', a picture in a link, the columns it spans) per cell
@@ -1821,6 +1852,8 @@ class _HtmlBlock:
         if self.heading is not None:
             if tag == "br":
                 self.heading.append(" ")
+            elif tag[0] == "h" and tag in _HTML_HEADINGS and self.heading_tag == "summary":
+                self.heading_written = self.heading_written or int(tag[1])
             return
         table = reader.html_table
         nested = table is not None and table.nested > 0
@@ -1828,7 +1861,7 @@ class _HtmlBlock:
             self.end_paragraph()
         elif tag in _HTML_HEADINGS:
             self.end_paragraph()
-            self.heading, self.heading_tag, self.heading_line = [], tag, line
+            self.heading, self.heading_tag, self.heading_line, self.heading_written = [], tag, line, 0
         elif tag == "table" and self.cell is not None:
             if table is not None:
                 table.nested += 1
@@ -1972,7 +2005,10 @@ class _HtmlBlock:
             at = plain.rfind("(" if plain[-1] == ")" else "[")
             if at > 0 and _SUMMARY_PROMPT.fullmatch(plain[at + 1 : -1]) is not None:
                 plain = plain[:at].rstrip()
-        level = reader._heading_level(int(tag[1]), plain) if tag[0] == "h" else reader._summary_level(plain)
+        if tag[0] == "h":
+            level = reader._heading_level(int(tag[1]), plain)
+        else:
+            level = reader._summary_level(plain, self.heading_written)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))
