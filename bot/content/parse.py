@@ -3317,9 +3317,28 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
     for r, shown in zip(raw, shown_groups, strict=True):
         phase = r.phase
         if phase is not None and shown == phase.heading and shown not in plain:
-            plain[shown] = without_span(shown, phase.title)
+            name = without_span(shown, phase.title)
+            if name == shown and ")" in shown:
+                name = _without_length_before(shown, phase.title)
+            plain[shown] = name
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
+
+
+def _without_length_before(heading: str, title: str) -> str:
+    """Return a phase heading without a length or span in brackets between its number and its `title` ('Sprint 0 (1
+    week) — Setup' is 'Sprint 0 — Setup'), else as it is."""
+    at = heading.rfind(title) if title else -1
+    close = heading.rfind(")", 0, at)
+    start = heading.rfind("(", 0, close)
+    if (
+        at < 0
+        or start < 0
+        or heading[close + 1 : at].strip(" :—–-")
+        or read_duration(heading[start + 1 : close]) is None
+    ):
+        return heading
+    return f"{heading[:start].rstrip()}{heading[close + 1 :]}"
 
 
 def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]) -> list[str]:
