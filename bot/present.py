@@ -238,6 +238,12 @@ class Placed(Protocol):
     @property
     def depth(self) -> int: ...
 
+    @property
+    def note(self) -> str: ...
+
+    @property
+    def note_after(self) -> int: ...
+
 
 def indent(item: Placed) -> str:
     """Return the gap before a checklist item nested under others: an em space a level, which no markdown
@@ -282,15 +288,27 @@ def item_names(
     return names
 
 
-def tree_entries(items: Sequence[Placed], line: Callable[[int, str], str]) -> list[tuple[str, bool]]:
+def tree_entries(
+    items: Sequence[Placed], line: Callable[[int, str], str], after: Callable[[int, str], str] | None = None
+) -> list[tuple[str, bool]]:
     """Return checklist items as their task lists nest them, as (line, whether it is an item) entries.
 
     `line(n, gap)` is the `n`-th item's line (its box, name and note) at `gap`, an em space for each level it is
     shown under. An item is shown under the item listed before it that it is nested in; where what it is under is
     not listed right above it (a bullet, or an item ticked already or on an earlier page), an italic line names that
-    first, so a nested 'Data' never stands alone."""
+    first, so a nested 'Data' never stands alone. `after(n, gap)`, if given, is what is shown after the items listed
+    under the `n`-th (the part of its note written after them), joined to the last of them (one entry, never
+    parted from it); empty for nothing."""
     entries: list[tuple[str, bool]] = []
     chain: list[tuple[int, str]] = []  # (depth, text) of the lines the next item may be under; a bullet's is -1
+    pending: list[tuple[int, int, str]] = []  # (place in `chain`, n, gap) of the items whose `after` is to show
+
+    def close(kept: int) -> None:  # the items at `kept` and deeper in the chain have nothing more listed under them
+        while pending and pending[-1][0] >= kept:
+            _place, at, gap = pending.pop()
+            if shown := after(at, gap) if after is not None else "":
+                entries[-1] = (f"{entries[-1][0]}\n{shown}", entries[-1][1])
+
     for n, item in enumerate(items):
         while chain and chain[-1][0] >= item.depth:
             chain.pop()
@@ -298,25 +316,50 @@ def tree_entries(items: Sequence[Placed], line: Callable[[int, str], str]) -> li
         if item.parent and chain[-1:] != [under]:
             while chain and chain[-1][0] >= under[0]:
                 chain.pop()
+            close(len(chain))
             entries.append((f"{NOTE_INDENT * len(chain)}*{escape(item.parent)}*", False))
             chain.append(under)
         elif not item.parent:
             chain.clear()
-        entries.append((line(n, NOTE_INDENT * len(chain)), True))
+        close(len(chain))
+        gap = NOTE_INDENT * len(chain)
+        entries.append((line(n, gap), True))
+        if after is not None:
+            pending.append((len(chain), n, gap))
         chain.append((item.depth, item.text))
+    close(0)
     return entries
+
+
+def note_parts(item: Placed) -> tuple[str, str]:
+    """Return an item's note as the part written before the items nested under it and the part written after
+    them (`ChecklistItem.note_after`), to show each in its place."""
+    if not item.note_after:
+        return item.note, ""
+    lines = item.note.split("\n")
+    cut = len(lines) - item.note_after
+    return "\n".join(lines[:cut]), "\n".join(lines[cut:])
 
 
 def item_text(item: OpenItem, gap: str = "") -> str:
     """Return an open checklist item as markdown at `gap`, with its links and the first lines of its note under it:
     '⬜ [Singly Linked Lists](https://…)'."""
     shown = f"{gap}⬜ {item.md or escape(item.text)}"
-    return "\n".join([shown, *note_lines(item.note, MAX_NOTE_LINES, gap)]) if item.note else shown
+    note = note_parts(item)[0]
+    return "\n".join([shown, *note_lines(note, MAX_NOTE_LINES, gap)]) if note else shown
+
+
+def item_after(item: OpenItem, gap: str = "") -> str:
+    """Return the first lines of the part of an open item's note written after the items nested under it, at
+    `gap` (its own), to show after them; empty if there is none."""
+    head, tail = note_parts(item)
+    room = max(1, MAX_NOTE_LINES - (head.count("\n") + 1 if head else 0))
+    return "\n".join(note_lines(tail, room, gap)) if tail else ""
 
 
 def item_entries(items: Sequence[OpenItem]) -> list[tuple[str, bool]]:
     """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`)."""
-    return tree_entries(items, lambda n, gap: item_text(items[n], gap))
+    return tree_entries(items, lambda n, gap: item_text(items[n], gap), lambda n, gap: item_after(items[n], gap))
 
 
 def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:

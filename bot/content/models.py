@@ -118,6 +118,7 @@ class ChecklistItem(NamedTuple):
     md: str = ""  # the item as Discord markdown (its links kept), for showing it where it is written
     depth: int = 0  # how many checklist items it is nested under
     note: str = ""  # what is written under it that is no checklist item ('- [Lecture (video)](…)'), markdown lines
+    note_after: int = 0  # how many of the note's last lines are written after an item nested under it
 
 
 # A task item as nested lines write it: '- ☐ Insert', '  1. ☑ Deploy'.
@@ -127,18 +128,27 @@ _NESTED_TASK = re.compile(r" *(?:[-*+]|\d+[.)]) [☐☑] ")
 def item_note(lines: Iterable[str]) -> str:
     """Return the lines nested under a checklist item that are no checklist item themselves, nor under one (those
     are items of their own): its note, as written under it."""
+    return note_parts(lines)[0]
+
+
+def note_parts(lines: Iterable[str]) -> tuple[str, int]:
+    """Return a checklist item's note (`item_note`) and how many of its last lines are written after a checklist
+    item nested under it (shown after that item, as written: '- [ ] Git' / '  - [ ] rebase' / '  - 📖 Pro Git')."""
     kept: list[str] = []
     skip_deeper: int | None = None  # the indent of a nested task: what is deeper is that task's
+    first_after: int | None = None  # where the lines after the first nested task start in `kept`
     for line in lines:
         indent = len(line) - len(line.lstrip(" "))
         if skip_deeper is not None and indent > skip_deeper:
             continue
         if _NESTED_TASK.match(line):
             skip_deeper = indent
+            if first_after is None:
+                first_after = len(kept)
             continue
         skip_deeper = None
         kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(kept), len(kept) - first_after if first_after is not None else 0
 
 
 SectionKind = Literal["section", "phase", "subsection", "topic", "checklist", "facts"]

@@ -38,7 +38,7 @@ from bot.content.models import (
     Severity,
     Subsection,
     Topic,
-    item_note,
+    note_parts,
 )
 from bot.content.phases import (
     DAY_WORDS,
@@ -3288,10 +3288,14 @@ def _build_checklist(
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
         under = nested.get(line)
-        note = item_note(under) if under is not None else ""
+        note, note_after = note_parts(under) if under is not None else ("", 0)
         if written:  # shown by its title, without what a board's card marks beside it
             text = split_explicit_id(title)[0]
-        items.append(_new(ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note)))
+        items.append(
+            _new(
+                ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note, note_after)
+            )
+        )
     return tuple(items), named
 
 
@@ -3588,7 +3592,7 @@ def _build_sections(
         paths.setdefault(label, sub_path)
         if named_groups and phase is not None:
             in_phase.setdefault((phase, label), sub_path)
-    for item_id, group, text, line, phase, _, md, _, _ in checklist:  # a ChecklistItem's fields
+    for item_id, group, text, line, phase, _, md, _, _, _ in checklist:  # a ChecklistItem's fields
         path = in_phase.get(named_groups[group], (group,)) if group in named_groups else paths.get(group, (group,))
         under = nested.get(line)  # the tasks and notes nested under it
         if under is not None:

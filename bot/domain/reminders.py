@@ -287,11 +287,12 @@ class OpenItem:
     group: str = field(default="", compare=False)
     parent: str = field(default="", compare=False)
     depth: int = field(default=0, compare=False)
+    note_after: int = field(default=0, compare=False)  # `ChecklistItem.note_after`
 
 
 def open_item(item: ChecklistLike) -> OpenItem:
     """Return a checklist item as an open item, with where it is written."""
-    return OpenItem(item.id, item.text, item.md, item.note, item.group, item.parent, item.depth)
+    return OpenItem(item.id, item.text, item.md, item.note, item.group, item.parent, item.depth, item.note_after)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,9 @@ class PieceLike(Protocol):
     def depth(self) -> int: ...
 
     @property
+    def note_after(self) -> int: ...
+
+    @property
     def number(self) -> int | None: ...
 
     @property

@@ -23,6 +23,7 @@ from bot.present import (
     confirm,
     item_names,
     note_lines,
+    note_parts,
     option_context,
     pace_text,
     phase_heading,
@@ -164,7 +165,12 @@ def _chunk_lines(
     def line(n: int, gap: str) -> str:
         i = chunk[n]
         shown = f"{gap}{'✅' if i.id in done else '⬜'} {names[n]}"
-        return "\n".join([shown, *note_lines(i.note, indent=gap)]) if notes and i.note else shown
+        note = note_parts(i)[0]
+        return "\n".join([shown, *note_lines(note, indent=gap)]) if notes and note else shown
+
+    def after(n: int, gap: str) -> str:  # the part of its note written after the items nested under it
+        tail = note_parts(chunk[n])[1]
+        return "\n".join(note_lines(tail, indent=gap)) if notes and tail else ""
 
     start = 0
     while start < len(chunk):  # a select may hold several small groups of one phase
@@ -174,7 +180,11 @@ def _chunk_lines(
             end += 1
         span = _span(places.in_group[first.id], places.in_group[chunk[end].id], places.group_size[first.group])
         lines.append(f"**{first.group}{span}**")
-        run = tree_entries(chunk[start : end + 1], lambda n, gap, at=start: line(at + n, gap))
+        run = tree_entries(
+            chunk[start : end + 1],
+            lambda n, gap, at=start: line(at + n, gap),
+            lambda n, gap, at=start: after(at + n, gap),
+        )
         lines.extend(text for text, _item in run)
         start = end + 1
     return lines

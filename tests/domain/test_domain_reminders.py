@@ -540,6 +540,7 @@ class Item:
     note: str = ""
     parent: str = ""
     depth: int = 0
+    note_after: int = 0
 
 
 PHASES = (
