@@ -1109,6 +1109,8 @@ class _Body:
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
                 return
+        if quote and not depth and self.list_plan and self._holds_items() and quote > self._plan_quote():
+            self.end_plan()  # '> If you only get through week 6, …' after the plan's last part: of the whole plan
         if kind == "item" and self.list_plan and not depth and task is None and not quote and not anchor_only:
             found = self.list_plan.get(line)
             if found is not None and (self.kind is None or _kind(found) == self.kind):
@@ -1303,6 +1305,11 @@ class _Body:
         plan whose items hold nothing nested ('- **Month 2 (Weeks 5-8)**', then '- JavaScript') keeps what follows."""
         phase = self.phase
         return phase is not None and phase.item and phase.nested
+
+    def _plan_quote(self) -> int:
+        """Return how many block quotes hold the open phase's list item (a plan quoted from a post is read as one)."""
+        phase = self.phase
+        return next((h.quote for h in reversed(self.stack) if h.phase is phase), 0)
 
     def _list_level(self) -> float:
         """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the

@@ -95,3 +95,24 @@ def test_a_long_list_after_parts_that_hold_nothing_reads_in_time_linear_in_its_s
         "assert len(role.phases[1].topics) == 60_000\n"
     )
     finishes_in_a_minute(script, "reading a long list after a list of parts")
+
+
+def test_a_quote_after_a_list_plan_is_said_of_the_plan_not_of_its_last_part():
+    plan = (
+        "# Rust in 4 weeks\n\n## The plan\n\n"
+        "1. **Week 1 — Basics**\n   - ownership\n"
+        "2. **Week 2 — Traits**\n   - generics\n"
+        "3. **Weeks 3-4 — A web service**\n   - axum\n{inside}\n"
+        "> If you only get through week 2, that's still a win.\n\n## FAQ\n\n- Why Rust? Because.\n"
+    )
+    role, _ = parse_body(plan.format(inside=""))
+    assert [p.title for p in role.phases] == ["Basics", "Traits", "A web service"]
+    assert "still a win" not in phase_text(role.phases[2])
+    assert "still a win" in next(s.text for s in role.sections if s.title == "The plan")
+    # a quote written inside the last part (indented under it) stays the part's
+    role, _ = parse_body(plan.format(inside="\n   > Deploy it only once the tests pass."))
+    assert "Deploy it only once" in phase_text(role.phases[2])
+
+
+def phase_text(phase) -> str:
+    return "\n".join(piece.md for piece in phase.body)
