@@ -3331,9 +3331,16 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
             name = without_span(shown, phase.title)
             if name == shown and ")" in shown:
                 name = _without_length_before(shown, phase.title)
+            keycap = _KEYCAP_LEAD.match(name) if phase.number is not None else None
+            if keycap is not None and name[keycap.end() :]:  # '6️⃣ MLOps': named as its phase is, 'Phase 6: MLOps'
+                name = f"Phase {phase.number}: {name[keycap.end() :]}"
             plain[shown] = name
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
+
+
+# Keycap emoji that number a phase heading ('6️⃣ MLOps & shipping', '🔟 Capstone'), with what parts them from its title.
+_KEYCAP_LEAD = re.compile(r"(?:\d\ufe0f?\u20e3|\U0001f51f)+[ \t]*[.:)\-–—]?[ \t]*")
 
 
 def _without_length_before(heading: str, title: str) -> str:

@@ -17,3 +17,11 @@ SPRINTS = """
 def test_a_length_before_the_title_is_not_in_the_group_name():
     role = parse_body(SPRINTS)[0]
     assert [item.group for item in role.checklist] == ["Sprint 0 — Tooling", "Sprint 1 — Ownership"]
+
+
+def test_a_keycap_phases_group_is_named_as_its_phase_is():
+    role, _ = parse_body(
+        "## 1️⃣ Foundations — 2 weeks\n- [ ] Install Linux\n\n## 2️⃣ Containers (3 weeks)\n- [ ] Build an image\n"
+    )
+    assert [p.number for p in role.phases] == [1, 2]
+    assert [i.group for i in role.checklist] == ["Phase 1: Foundations", "Phase 2: Containers"]
