@@ -1593,19 +1593,18 @@ DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤"
 # A rating is a run of two or more stars ('Git ⭐⭐⭐⭐⭐', '⭐⭐⭐☆☆ Docker', 'Mentoring ★★★☆☆'), no words of a title
 # either; one star alone ('Docker ⭐', a pick) stays, but for one before a status dot.
 _STARS = "⭐🌟★☆"
-_DOTS_BEFORE = DOTS + _STARS + "\ufe0f \t"
-_DOTS_AFTER = DOTS + _STARS + "\ufe0f \t"
+_TITLE_MARKS = DOTS + _STARS + "\ufe0f \t"  # what `_without_dots` may cut from either end of a title
 
 
 def _without_dots(title: str) -> str:
     """Return a title without the coloured dots or the star rating that open or end it ('⭐ 🟡 Docker', 'Two Sum 🟢',
     'Git ⭐⭐⭐⭐☆' are 'Docker', 'Two Sum' and 'Git'); a title of marks alone keeps them."""
-    if title[:1] not in _DOTS_BEFORE and title[-1:] not in _DOTS_AFTER:  # most titles: neither end is a mark
+    if title[:1] not in _TITLE_MARKS and title[-1:] not in _TITLE_MARKS:  # most titles: neither end is a mark
         return title
-    rest = title.lstrip(_DOTS_BEFORE) if title[:1] in _DOTS_BEFORE else title
+    rest = title.lstrip(_TITLE_MARKS)
     if rest and _marks(title[: len(title) - len(rest)]):
         title = rest
-    rest = title.rstrip(_DOTS_AFTER) if title[-1:] in _DOTS_AFTER else title
+    rest = title.rstrip(_TITLE_MARKS)
     if rest and _marks(title[len(rest) :]):
         title = rest
     return title
