@@ -2955,6 +2955,8 @@ _DIV_ATTRIBUTES = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*\{(?P<attrs>[^{}]*)\}[ \t]*(?P<rest>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
 _CLASS = re.compile(r"(?<![\w-])\.([A-Za-z][\w-]*)")
+# A heading at the top of a Quarto callout, its title ('## Why start here?'; closing hashes and attributes left out).
+_CALLOUT_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(\S(?:.*?\S)?)(?:[ \t]+\{[^{}]*\})?(?:[ \t]+#+)?[ \t]*")
 # A MyST directive in a code fence ('```{note}', '```{admonition} Recommended'), as Jupyter Book writes a note, and
 # the option lines at the top of its text (':class: tip', ':name: setup').
 _MYST_FENCE = re.compile(
@@ -3087,6 +3089,13 @@ def _div(found: re.Match[str], inner: list[str]) -> list[str]:
     indent = found.group("indent")
     if kind in _ADMONITION_MARKS or kind in _NOTE_TAGS or kind == "admonition":
         options, inner, kind = _myst_options(inner, kind) if not classes else (0, inner, kind)
+        if classes and not title:
+            # Quarto titles a callout by a heading at its top ('::: {.callout-note}' then '## Why start here?'):
+            # the title goes on the heading's line, the fence's line is left blank.
+            top = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+            heading = _CALLOUT_HEADING.fullmatch(inner[top]) if top is not None and "#" in inner[top] else None
+            if top is not None and heading is not None:
+                return [""] * (options + top + 1) + _note(indent, kind, heading.group(1), inner[top + 1 :])
         return [""] * options + _note(indent, kind, title or None, inner)  # the note's text stays on its lines
     return ["", *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
 

@@ -353,6 +353,35 @@ def test_pandoc_divs_docusaurus_nested_notes_and_myst_directives_are_notes_with_
     assert [i.text for i in role.checklist] == ["Load the dataset"]
 
 
+QUARTO_HEADED_CALLOUTS = """
+## Phase 1: Linear algebra (Weeks 1-2) {#sec-linalg}
+
+::: {.callout-note collapse="true"}
+## Why start here?
+Every model later on is matrix multiplication.
+:::
+
+::: {.callout-tip}
+
+### Shortcut {.unnumbered}
+Skim it if you know it.
+:::
+
+- Vectors
+"""
+
+
+def test_a_quarto_callout_is_titled_by_the_heading_at_its_top_not_shown_with_its_hashes() -> None:
+    role, problems = parse_body(QUARTO_HEADED_CALLOUTS)
+    body = phase_body(role.phases[0])
+    assert "**ℹ️ Why start here?**\n> Every model later on is matrix multiplication." in body
+    assert "**💡 Shortcut:**\n> Skim it if you know it." in body
+    assert "## Why" not in body and "### Shortcut" not in body and "{.unnumbered}" not in body
+    # the heading is no section of its own: the phase keeps its bullets
+    assert [s.title for s in role.sections if s.kind == "heading"] == []
+    assert "Vectors" in body
+
+
 def test_a_note_whose_line_runs_on_in_blanks_is_read_in_time_linear_in_its_size() -> None:
     """A directive, a div's or a MyST fence's line, or an option line, with a long run of blanks before its last
     word: a quadratic pattern would take minutes over these lines, so the file is read in a subprocess, with a
