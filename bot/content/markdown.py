@@ -2117,6 +2117,26 @@ def _list_start(attrs: dict[str, str | None] | None) -> int:
     return int(value) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else 1
 
 
+# A line an editor replaces with something of its own: a table of contents (HackMD's and Typora's '[TOC]', GitLab's
+# '[[_TOC_]]', VuePress's '[[toc]]', '${toc}') or HackMD's tag line ('###### tags: `devops` `study-group`'). No words
+# of the page: shown, they would be a line of the introduction or a heading of their own.
+_EDITOR_MACRO_LINE = re.compile(r"[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|#{6}[ \t]+tags:.*)[ \t]*", re.IGNORECASE)
+
+
+def _editor_macros(body: str) -> bool:
+    """Return True when a body may hold a line of `_EDITOR_MACRO_LINE`."""
+    return any(mark in body for mark in ("[TOC]", "[toc]", "TOC_]]", "[[toc]]", "${toc}", "###### tags:"))
+
+
+def _without_editor_macros(body: str) -> str:
+    """Return a body with its editor macro lines (see `_EDITOR_MACRO_LINE`) blank, but in code; lines stay lines."""
+    lines = body.split("\n")
+    for i, in_code in enumerate(_code_lines(lines)):
+        if not in_code and _EDITOR_MACRO_LINE.fullmatch(lines[i]) is not None:
+            lines[i] = ""
+    return "\n".join(lines)
+
+
 def read_blocks(
     body: str, first_line: int = 1, base_url: str | None = None, page: Mapping[str, object] | None = None
 ) -> tuple[list[Block], Links]:
@@ -2124,6 +2144,8 @@ def read_blocks(
     (the values of its Liquid variables, '{{ page.description }}')."""
     if page and "{{" in body and "page." in body:
         body = _page_variables(body, page)
+    if _editor_macros(body):
+        body = _without_editor_macros(body)
     if "\\" in body and _google_docs(body):
         body = _without_google_docs_escapes(body)
     if _logseq_marks(body):

@@ -154,3 +154,41 @@ def test_a_line_of_what_to_read_is_no_phases_objective(line: str):
     )
     role, _ = parse_body(body)
     assert role.phases[0].objective == "Build: a page about you."
+
+
+EDITOR_MACROS = """
+# Study notes
+
+[TOC]
+
+We meet on Tuesdays.
+
+[[_TOC_]]
+
+## Week 1: Basics
+
+[[toc]]
+
+${toc}
+
+- Vectors
+
+```markdown
+[TOC]
+```
+
+###### tags: `devops` `study-group`
+"""
+
+
+def test_an_editors_table_of_contents_and_tag_lines_are_no_words_of_the_page() -> None:
+    """HackMD's and Typora's '[TOC]', GitLab's '[[_TOC_]]', VuePress's '[[toc]]' and HackMD's '###### tags:' line
+    are drawn or read by the editor: no line of the introduction, no topic, no search entry; in code they stay."""
+    role, problems = parse_body(EDITOR_MACROS)
+    assert problems == []
+    texts = [(s.title, s.text) for s in role.sections if s.kind != "facts"]
+    assert texts[0] == ("Study notes", "We meet on Tuesdays.")
+    assert [title for title, _ in texts] == ["Study notes", "Week 1: Basics", "Vectors"]
+    week = texts[1][1]
+    assert "```markdown\n[TOC]\n```" in week and "toc" not in week.replace("[TOC]", "").casefold()
+    assert SearchIndex([role]).search("tags", limit=5) == []
