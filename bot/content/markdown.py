@@ -2960,7 +2960,21 @@ def _without_google_docs_escapes(body: str) -> str:
 # text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
 # (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
-_SITE_MARKS = ("{%", "{{", ":::", "{/*", "<Tab", "</Tab", "```{", "~~~{")
+_SITE_MARKS = (
+    "{%",
+    "{{",
+    ":::",
+    "{/*",
+    "<Tab",
+    "</Tab",
+    "```{",
+    "~~~{",
+    "<YouTube",
+    "<Youtube",
+    "<LiteYouTube",
+    "<Vimeo",
+    "<ReactPlayer",
+)
 _SITE_MARK = re.compile("|".join(map(re.escape, _SITE_MARKS)))  # one pass over a body, not one per mark
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
 _SHORTCODE_LINE = re.compile(
@@ -2985,6 +2999,10 @@ _MYST_FENCE = re.compile(
     r"(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*\{(?P<name>[\w-]+)\}[ \t]*(?P<title>(?:\S(?:.*\S)?)?)[ \t]*$"
 )
 _MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>(?:\S(?:.*\S)?)?)[ \t]*$")
+# An MDX component that embeds a video ('<YouTube id="qz0aGYrrlhU" />', '<ReactPlayer url="https://…" />'): its link.
+_VIDEO_COMPONENT = re.compile(
+    r"(?P<indent>[ \t]*)<(?P<name>YouTube|Youtube|LiteYouTubeEmbed|Vimeo|ReactPlayer)\b(?P<attrs>[^<>]*?)/?>[ \t]*"
+)
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -3252,6 +3270,14 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out.append("")
             return end + 1 - i
         return 0
+    if "<" in line and (video := _VIDEO_COMPONENT.fullmatch(line)) is not None:
+        attrs = _attrs(video.group("attrs"))
+        name = video.group("name").casefold()
+        url = attrs.get("url") or attrs.get("src")
+        if url is None and (key := attrs.get("id") or attrs.get("videoid")):
+            url = _VIDEO_URLS["vimeo" if name == "vimeo" else "youtube"].format(key)
+        out.append(video.group("indent") + url if url and "://" in url else "")
+        return 1
     if "<Tab" in line or "</Tab" in line:
         if (item := _TAB_ITEM.match(line)) is not None:
             attrs = _attrs(item.group("attrs"))
@@ -3298,6 +3324,10 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
         return 1
     if name in _VIDEO_URLS and (video := attrs.get("id") or _first_arg(args)):
         out.append(indent + _VIDEO_URLS[name].format(video))
+        return 1
+    # (its URL is taken whole: a '?v=' in it is no key="value" argument)
+    if name == "video" and (src := attrs.get("src") or next(iter(args.split()), "").strip("\"'")) and "://" in src:
+        out.append(indent + src)  # Quarto's '{{< video https://… >}}': a video on a site, as its link
         return 1
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)

@@ -398,3 +398,29 @@ def test_a_note_whose_line_runs_on_in_blanks_is_read_in_time_linear_in_its_size(
         "assert role is not None and role.phases\n"
     )
     finishes_in_a_minute(script, "reading notes with long lines")
+
+
+EMBEDDED_VIDEOS = """import YouTube from '@site/src/components/YouTube';
+
+## Phase 1: Linear algebra (Weeks 1-2)
+
+{{< video https://www.youtube.com/watch?v=fNk_zzaMoSs >}}
+
+<YouTube id="qz0aGYrrlhU" />
+
+<ReactPlayer url="https://vimeo.com/12345" controls />
+
+{{< video lecture-01.mp4 >}}
+
+- Vectors
+"""
+
+
+def test_a_video_quarto_or_an_mdx_component_embeds_is_shown_as_its_link() -> None:
+    role, problems = parse_body(EMBEDDED_VIDEOS)
+    body = phase_body(role.phases[0])
+    assert "https://www.youtube.com/watch?v=fNk_zzaMoSs" in body  # Quarto's video shortcode
+    assert "https://www.youtube.com/watch?v=qz0aGYrrlhU" in body  # Docusaurus's <YouTube id=… />
+    assert "https://vimeo.com/12345" in body
+    assert "lecture-01" not in body and "<YouTube" not in body and "{{<" not in body  # a file of the site: nothing
+    assert [p.message for p in problems] == []
