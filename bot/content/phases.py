@@ -22,6 +22,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   1-16, 17-32) alike.
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
+- `Phase 1 (Jan 8 – Feb 4): Basics`, `Phase 1: Basics (8 Jan – 4 Feb)`, `Phase 1 (Jan 8 – Jan 14)`: a phase heading
+  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do:
+  see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)', or 'Week 1 (Jan 8 – Jan 14)' without a title.
 A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
 ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
 (`heading_span`: '## Q1' is 'Q1').
