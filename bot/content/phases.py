@@ -2300,7 +2300,8 @@ def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
     A phase so dated is titled as a dated series heading is, its dates after its title ('Basics (Jan 8 – Feb 4)');
     one its heading gives no title is named by its weeks and dates ('Week 1 (Jan 8 – Jan 14)'), as a week heading of
     dates alone is. Its repeated tasks keep the IDs the title read without the dates gave them (`id_title`)."""
-    ours: list[tuple[int, DatedHeading, str, str]] = []  # (index, dates, dates as written, title without them)
+    # (index, the phase as read, its dates, the dates as written, its title without them)
+    ours: list[tuple[int, PhaseHeading, DatedHeading, str, str]] = []
     for i, f in enumerate(found):
         # Only a numbered phase without weeks whose title holds a bracket: '(Beginner)' and its kin are few.
         if f is None or f.first is not None or f.length is not None or f.number is None or f.unit:
@@ -2314,17 +2315,14 @@ def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
         dates = read_dated_heading(inner)
         if dates is None or dates.title:  # more than dates in the brackets ('(Jan 8 – Feb 4, evenings)')
             continue
-        ours.append((i, dates, inner, _title(f"{f.title[: bracket.start()]} {f.title[bracket.end() :]}")))
+        ours.append((i, f, dates, inner, _title(f"{f.title[: bracket.start()]} {f.title[bracket.end() :]}")))
     if len(ours) < 2:  # one dated phase is no calendar to count weeks in
         return
     # No series of meetings (`_meets`): a phase of one day keeps a week of its own.
-    weeks = _dated_weeks([dates for _, dates, _, _ in ours], [""] * len(ours))
+    weeks = _dated_weeks([dates for _, _, dates, _, _ in ours], [""] * len(ours))
     if weeks is None:
         return
-    for (i, _, inner, title), (first, last, _) in zip(ours, weeks, strict=True):
-        f = found[i]
-        if f is None:  # read above: never
-            continue
+    for (i, f, _, inner, title), (first, last, _) in zip(ours, weeks, strict=True):
         name = title or (f"Weeks {first}-{last}" if first != last else f"Week {first}")
         found[i] = f._replace(
             first=first,
