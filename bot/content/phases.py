@@ -22,6 +22,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
   1-16, 17-32) alike.
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
+- `Phase 1 (Jan 8 – Feb 4): Basics`, `Phase 1: Basics (8 Jan – 4 Feb)`, `Phase 1 (Jan 8 – Jan 14)`: a phase heading
+  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do:
+  see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)', or 'Week 1 (Jan 8 – Jan 14)' without a title.
 A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
 ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
 (`heading_span`: '## Q1' is 'Q1').
@@ -1208,6 +1211,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in outline:
             if headings[i][0] != level:
                 found[i] = None
+    _bracketed_dates(found)
     for i, more in spans_after_phases(headings, found).items():
         found[i] = more
     _first_weeks(headings, found)
@@ -2233,45 +2237,100 @@ def _calendar(dates: Sequence[_Date]) -> list[date] | None:
 def dated_phases(headings: Sequence[tuple[int, str]]) -> list[PhaseHeading | None] | None:
     """Read the headings that give the dates they run as phases in calendar order, for a file with no phase heading
     of another shape: those at the outermost level that has two or more of them, each after the one before. Weeks
-    count from the first date ('Jan 6 – Jan 19' is weeks 1-2, then 'Week of February 24' one week); a gap between
-    dates is a gap in weeks; a heading of one day in the week the one before ends in is that week's (see
-    `week_parts`). None when no level has two, or they do not run forward."""
+    count as `_dated_weeks` counts them. None when no level has two, or they do not run forward."""
     dated = [(i, found) for i, (_, text) in enumerate(headings) if (found := read_dated_heading(text)) is not None]
     levels = Counter(headings[i][0] for i, _ in dated)
     level = min((lv for lv, n in levels.items() if n >= 2), default=None)
     if level is None:
         return None
     ours = [(i, found) for i, found in dated if headings[i][0] == level]
-    ends = [found.end or found.start for _, found in ours]
-    days = _calendar([d for (_, found), end in zip(ours, ends, strict=True) for d in (found.start, end)])
+    weeks = _dated_weeks([found for _, found in ours], [headings[i][1] for i, _ in ours])
+    if weeks is None:
+        return None
+    result: list[PhaseHeading | None] = [None] * len(headings)
+    for (i, found), (first, last, _) in zip(ours, weeks, strict=True):
+        result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
+    if any(part for _, _, part in weeks):
+        # A phase per week: numbered by their place, as the series' own numbers count days, not weeks.
+        if len({f.first for f in result if f is not None}) < 2:  # all in one week: no plan of weeks
+            return None
+        return [f._replace(number=None) if f is not None else None for f in result]
+    return result
+
+
+def _dated_weeks(dated: Sequence[DatedHeading], texts: Sequence[str]) -> list[tuple[int, int, bool]] | None:
+    """Return the weeks each of these dated headings (in file order; `texts`, their clean text) runs, as (first,
+    last, whether it is a part of the week before), or None when they do not run forward in the calendar. Weeks
+    count from the first date: a range's weeks are those its days fall in, so 'Jan 6 – Jan 19' is weeks 1-2 and
+    'Week of February 24' one week; a range that starts in the week the one before ends in starts in the next week;
+    a gap between dates is a gap in weeks; a heading of one day in the week the one before ends in is that week's
+    (see `week_parts`)."""
+    ends = [found.end or found.start for found in dated]
+    days = _calendar([d for found, end in zip(dated, ends, strict=True) for d in (found.start, end)])
     if days is None:
         return None
     origin = days[0]
-    result: list[PhaseHeading | None] = [None] * len(headings)
+    weeks: list[tuple[int, int, bool]] = []
     last_week = 0
-    joined = False
-    for k, (i, found) in enumerate(ours):
+    for k, (found, text) in enumerate(zip(dated, texts, strict=True)):
         start, end = days[2 * k], days[2 * k + 1]
         if (k and start <= days[2 * k - 1]) or (end - start).days > MAX_DATED_DAYS:
             return None
         first = (start - origin).days // 7 + 1
         last = first if found.end is None else (end - origin).days // 7 + 1
-        if found.start == found.end and first == last_week and _meets(headings[i][1]):
+        if found.start == found.end and first == last_week and _meets(text):
             # One day in the week the one before ends in ('Lecture 2 (Sep 26)' after 'Lecture 1 (Sep 24)'): that
             # week's, a part of its phase (see `week_parts`).
-            result[i] = PhaseHeading(None, first, first, found.title or headings[i][1], "week")
-            joined = True
+            weeks.append((first, first, True))
             continue
         # A range that starts in the week the one before ends in (Mon-Thu, then Fri-Sun) starts in the next week.
         first = max(first, last_week + 1)
         last = max(last, first)
         last_week = last
-        result[i] = PhaseHeading(found.number, first, last, found.title or headings[i][1], "week")
-    if joined:  # a phase per week: numbered by their place, as the series' own numbers count days, not weeks
-        if len({f.first for f in result if f is not None}) < 2:  # all in one week: no plan of weeks
-            return None
-        return [f._replace(number=None) if f is not None else None for f in result]
-    return result
+        weeks.append((first, last, False))
+    return weeks
+
+
+def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
+    """Give the phase headings that give the dates they run in brackets instead of weeks ('Phase 1 (Jan 8 – Jan
+    14)', 'Phase 1 (Jan 8 – Feb 4): Basics', 'Phase 1: Basics (8 Jan – 4 Feb)') the weeks those dates fall in,
+    counted as `_dated_weeks` counts them, where two or more do and they run forward in the calendar (`found`, what
+    `read_phase_heading` read, is updated); elsewhere they keep their reading, their brackets a part of their title.
+
+    A phase so dated is titled as a dated series heading is, its dates after its title ('Basics (Jan 8 – Feb 4)');
+    one its heading gives no title is named by its weeks and dates ('Week 1 (Jan 8 – Jan 14)'), as a week heading of
+    dates alone is. Its repeated tasks keep the IDs the title read without the dates gave them (`id_title`)."""
+    # (index, the phase as read, its dates, the dates as written, its title without them)
+    ours: list[tuple[int, PhaseHeading, DatedHeading, str, str]] = []
+    for i, f in enumerate(found):
+        # Only a numbered phase without weeks whose title holds a bracket: '(Beginner)' and its kin are few.
+        if f is None or f.first is not None or f.length is not None or f.number is None or f.unit:
+            continue
+        if "(" not in f.title and "[" not in f.title:
+            continue
+        bracket = _DATES_BRACKETED.search(f.title)
+        if bracket is None:  # '(Beginner)', '(Jan–Mar hiring season)': no dates a phase runs
+            continue
+        inner = bracket.group()[1:-1].strip()
+        dates = read_dated_heading(inner)
+        if dates is None or dates.title:  # more than dates in the brackets ('(Jan 8 – Feb 4, evenings)')
+            continue
+        ours.append((i, f, dates, inner, _title(f"{f.title[: bracket.start()]} {f.title[bracket.end() :]}")))
+    if len(ours) < 2:  # one dated phase is no calendar to count weeks in
+        return
+    # No series of meetings (`_meets`): a phase of one day keeps a week of its own.
+    weeks = _dated_weeks([dates for _, _, dates, _, _ in ours], [""] * len(ours))
+    if weeks is None:
+        return
+    for (i, f, _, inner, title), (first, last, _) in zip(ours, weeks, strict=True):
+        name = title or (f"Weeks {first}-{last}" if first != last else f"Week {first}")
+        found[i] = f._replace(
+            first=first,
+            last=last,
+            title=f"{name} ({inner})",
+            unit="week",
+            id_title=f.title if f.id_title is None else f.id_title,
+        )
 
 
 def _meets(text: str) -> bool:
