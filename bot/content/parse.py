@@ -583,6 +583,9 @@ class _PhaseBuilder:
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
     item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
     nested: bool = False  # it holds list items nested under a list item of its own (see `_Body._holds_items`)
+    # A task item of a list plan opened it ('- [ ] Week 1: Setup'): the group its tasks' IDs are told apart by, that
+    # of the heading over the list, so reading the list as a plan changes no ID progress is kept by.
+    id_group: str | None = None
 
 
 @dataclass(slots=True)
@@ -1111,17 +1114,17 @@ class _Body:
                 return
         if quote and not depth and self.list_plan and self._holds_items() and quote > self._plan_quote():
             self.end_plan()  # '> If you only get through week 6, …' after the plan's last part: of the whole plan
-        if kind == "item" and self.list_plan and not depth and task is None and not quote and not anchor_only:
+        if kind == "item" and self.list_plan and not depth and not quote and not anchor_only:
             found = self.list_plan.get(line)
             if found is not None and (self.kind is None or _kind(found) == self.kind):
                 # '1. Phase 1: HTML (Weeks 1-4)' or '1. **HTML (Weeks 1-4)**' with its bullets under it, in a file
-                # whose plan is such a list
+                # whose plan is such a list; '- [ ] Week 1: Setup' too, which stays a checklist item
                 self._open_plan_line(block, found)
                 if block.in_item_heading and self.stack:
                     self.stack[-1].item_level = level
                 return
-            if self._holds_items():  # '- [Glossary](…)' after the last part's chapters: the list's, not the part's
-                self.end_plan()
+            if task is None and self._holds_items():  # '- [Glossary](…)' after the last part's chapters: the
+                self.end_plan()  # list's, not the part's
         if kind == "item" and level and not depth and not quote and self.stack and level <= self.stack[-1].item_level:
             # '- ## Resources' after the plan's '- ## Phase 6: …' items: a section beside the last phase, as a
             # heading of that level would be; an item holds what is nested in it, so it is no part of the phase.
@@ -1269,7 +1272,12 @@ class _Body:
         """Open the phase a list item or paragraph line of a plan gives: 'Week 7 | Git | branches, rebase' is the
         phase 'Week 7: Git', the cells after its title a bullet each. `found`: the phase a list item was read as,
         for one whose words alone are no phase heading ('SQL (Weeks 5-8)', item 2 of a numbered list)."""
+        task = block.task is not None
+        # A task item's checklist ID is made by the group it had outside the plan: that of the heading over the list.
+        id_group = self._id_group(self.stack[-1]) if task and self.stack else "Checklist"
         text, details = _pipe_cells(block.md, block.plain)
+        if task and "{#" in text:  # '- [ ] Week 1: Setup {#week-1}': the ID is the item's, no words of the phase
+            text = split_explicit_id(text)[0]
         read = read_phase_heading(text)
         found = read if read is not None else found
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
@@ -1279,6 +1287,10 @@ class _Body:
             self.phase.item = True
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
+        if task and self.phase is not None:
+            # '- [ ] Week 1: Setup': the phase's heading, and its first checklist item, grouped under the phase
+            self.phase.id_group, self.phase.empty = id_group, False
+            self._item(self.stack[-1], block)
         depth = 1 if block.kind == "item" else 0
         if rest is not None:  # '[Week 5 — Networking](…): IP, DNS, `ss`': the words after the link
             details.insert(0, rest)
@@ -1457,6 +1469,7 @@ class _Body:
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
+            id_default = self._id_group(heading)
             group = next((h[3] for h in reversed(holders) if type(h) is list and h[5]), None) if holders else None
             # A bold label alone on its line ('**Assignment 4:**'), or right above its list, is the group of the
             # tasks under it, as a sub-heading is. One with words of its own and a blank line before the list
@@ -1465,13 +1478,22 @@ class _Body:
             # tasks).
             if group is None and sub is not None and not sub.done and (not sub.own or sub.first_item == sub.line + 1):
                 sub.tasks = True
-                self._task(block, sub.label, default)
+                self._task(block, sub.label, id_default)
             else:
-                self._task(block, group or default, group or default)
+                self._task(block, group or default, group or id_default)
         ancestors.append(plain)
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
+
+    @staticmethod
+    def _id_group(heading: _Heading) -> str:
+        """Return the group the IDs of the tasks under a heading are told apart by: the heading's title ('Checklist'
+        for the text before the first heading), but for a phase a task item of a list plan opened, whose tasks keep
+        the group of the heading over the list, as they had where the list was no plan."""
+        if heading.is_phase and heading.phase is not None and heading.phase.id_group is not None:
+            return heading.phase.id_group
+        return "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
 
     def _dropped(self, heading: _Heading, block: Block) -> None:
         """Keep an item the author dropped ('- ❌ ~~Azure AZ-900~~') in its section's text, as written, but out of
@@ -1729,13 +1751,15 @@ def _parse_body(
             heading_phases = read_phase_headings(headings)
             durations = {}  # the table's rows are the headings here: the lines under the file's own stay its text
         if planned is None and plain_file:
-            list_plan, unread, topics = _list_plan(blocks)
+            list_plan, unread, topics, tasks_only = _list_plan(blocks)
             # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section, where the bullets are
-            # no plan of their own
-            numbered = None if list_plan else _numbered_sections(blocks, headings)
+            # no plan of their own (nor task items alone, which are that section's work)
+            numbered = None if list_plan and not tasks_only else _numbered_sections(blocks, headings)
             if numbered is not None:
                 heading_phases, plain_file, reader.bullet_weeks = numbered, False, True
             else:
+                if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
+                    list_plan = {}
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
@@ -2060,28 +2084,37 @@ def _plan_item(plain: str, found: PhaseHeading) -> bool:
     return found.unit != "quarter" and not outline_numbered(plain)
 
 
-def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool]:
+def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool, bool]:
     """Return the phases of a file whose plan is a list, by the line of their item, the clean text of the
-    top-level items that read like phases but are none (for `_list_hint`), and whether those are topics that give
-    their weeks (see below).
+    top-level items that read like phases but are none (for `_list_hint`), whether those are topics that give
+    their weeks (see below), and whether the plan is one of task items alone (see `_task_plan`).
 
-    The plan is the top-level list items (no tasks, not quoted, not a table of contents) that read as phases of
+    The plan is the top-level list items (not quoted, not a table of contents) that read as phases of
     one kind, two or more, each item a phase and its nested bullets its topics: those that say so ('1. Phase 1:
     HTML (Weeks 1-4)', wherever they are), else those of lists holding two or more items that read as phases,
     by a phase word or by their weeks after their title ('1. **HTML (Weeks 1-4)**', `read_titled_item`): one
     such item alone is some list's timed entry. A list whose items give a week again, or an earlier one ('- Python
     syntax (week 1)', '- Jupyter notebooks (week 1)'), is topics that say when to study them, as a table that gives a
-    week several rows is (`_table_plan`): then no list of the file is its plan."""
+    week several rows is (`_table_plan`): then no list of the file is its plan. Task items are read apart: those
+    that read as phases join a plan, or are one, as `_task_plan` says."""
     said: dict[int, PhaseHeading] = {}  # 'Phase 1: HTML (Weeks 1-4)'
     runs: list[dict[int, PhaseHeading]] = [{}]  # each list's items that read as phases, either way
+    boxed: list[dict[int, PhaseHeading]] = [{}]  # each list's task items that read as phases (see `_task_plan`)
+    any_boxed = False
     texts: dict[int, str] = {}
     for b in blocks:
         # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote, number
         if b[0] != "item":
-            if not b[5] and runs[-1]:  # a heading, or a paragraph, table or code block outside any list: a new list
-                runs.append({})
+            if not b[5] and (runs[-1] or boxed[-1]):  # a heading, or a paragraph, table or code block outside any
+                runs.append({})  # list: a new list
+                boxed.append({})
             continue
-        if b[5] or b[6] is not None or b[9] or b[12]:
+        if b[5] or b[9] or b[12]:
+            continue
+        if b[6] is not None:
+            if may_name_weeks(b[3]) and (found := _task_phase(b)) is not None:  # most tasks: one quick look
+                boxed[-1][b[1]] = found
+                any_boxed = True
             continue
         found = read_phase_heading(b[3])
         if found is not None and _plan_item(b[3], found):
@@ -2091,12 +2124,74 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         else:
             continue
         texts[b[1]] = b[3]
-    runs = [run for run in runs if len(run) >= 2]
+    lists, runs = runs, [run for run in runs if len(run) >= 2]
     topics = not _one_kind(said) and any(not _steps_on(run) for run in runs)
     plan = said if _one_kind(said) else {} if topics else {line: f for run in runs for line, f in run.items()}
     if not _one_kind(plan):
         plan = {}
-    return plan, [text for line, text in texts.items() if line not in plan], topics
+    tasks_only = False
+    if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
+        with_tasks = _task_plan(plan, lists, boxed)
+        # '**Weeks 1-4: Basics**' alone on a line opens a phase (see `_Body.add`): its week tasks are its work
+        if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
+            plan, tasks_only = with_tasks, not plan
+    return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
+
+
+def _bold_phase_line(blocks: list[Block]) -> bool:
+    """Return True when a bold line alone reads as a phase ('**Weeks 1-4: Basics**'), as `_Body.add` opens one."""
+    return any(
+        b.kind == "line"
+        and b.label
+        and not b.rest_md
+        and not b.depth
+        and not b.quote
+        and (found := read_phase_heading(b.label)) is not None
+        and not outline_numbered(b.label)
+        and found.unit != "quarter"
+        for b in blocks
+    )
+
+
+def _task_phase(block: Block) -> PhaseHeading | None:
+    """Return the phase a top-level task item opens with, as a list plan's item would ('- [ ] Week 1: Setup', '- [x]
+    **Weeks 3-4** — Traits', '- [ ] Month 2 — Back End'); None for one whose span is words of a sentence ('- [ ]
+    Week 1 retro'), and for any other task ('- [ ] Review week 3's notes')."""
+    plain = split_explicit_id(block.plain)[0] if "{#" in block.plain else block.plain
+    found = read_phase_heading(plain)
+    if found is None or not _plan_item(plain, found) or not _span_apart(block._replace(plain=plain), found):
+        return None
+    return found
+
+
+def _task_plan(
+    plan: dict[int, PhaseHeading], runs: list[dict[int, PhaseHeading]], boxed: list[dict[int, PhaseHeading]]
+) -> dict[int, PhaseHeading]:
+    """Return a list plan with the task items of its lists that read as phases ('- [ ] **Week 1** — Ch. 1-3'), each
+    a phase of its own as an item without its box would be, and still a checklist item. `runs` and `boxed` hold,
+    list by list, the items and the task items that read as phases.
+
+    Task items join a list whose items are the plan already (`plan`), where with them its phases still step on one
+    after another; in a file without a plan, those of lists that hold two or more phases of one kind with the
+    items around them, stepping on, are the plan when all of them step on too. Anything else keeps its reading:
+    tasks that merely name a week ('- [ ] Week 1: retro' alone among other tasks), or a second list of week tasks
+    beside a plan ('## Checklist' over '- [ ] Week 1: quiz', '- [ ] Week 2: quiz')."""
+    taken: dict[int, PhaseHeading] = {}
+    for run, tasks in zip(runs, boxed, strict=True):
+        if not tasks:
+            continue
+        own = {line: found for line, found in run.items() if line in plan} if plan else run
+        if plan and not own:
+            continue
+        merged = dict(sorted({**own, **tasks}.items()))
+        if _one_kind(merged) and _steps_on(merged):
+            taken.update(merged)
+    if not taken:
+        return plan
+    joined = dict(sorted({**plan, **taken}.items()))
+    if not _one_kind(joined) or (not plan and not _steps_on(joined)):
+        return plan
+    return joined
 
 
 def _steps_on(run: dict[int, PhaseHeading]) -> bool:
