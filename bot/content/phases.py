@@ -1864,6 +1864,33 @@ def cut_short(text: str) -> str | None:
     return inner if _CUT_SHORT.fullmatch(inner) is not None else None
 
 
+def respan(text: str, weeks: tuple[int, int], first: int, last: int) -> str | None:
+    """Return the week span of a phase heading (its clean text) that reads as `weeks`, written for weeks `first` to
+    `last` instead, in its words and brackets: for weeks 1-2, 'Phase 1: Basics (Week 1)' gives '(Weeks 1-2)' and
+    'Semana 1: HTML' 'Semanas 1-2'. None for a heading whose weeks are no week span of its own (months, dates, a
+    length, planned weeks) or in words `_span_search` does not read (Chinese, Russian, ...). A heading that gives
+    its weeks after its title reads so too ('HTML (weeks 1-2)'). A message says with it how to change the heading
+    (`bot.content.parse`)."""
+    span = _span_search(text)
+    if span is None or not span.group("week"):
+        return None
+    a = int(span.group("a"))
+    _, b = _span_and_rest(text, span, int(span.group("b")) if span.group("b") else None)
+    if (a, a if b is None else b) != weeks:  # the phase's weeks are not this span's ('Month 1 (Weeks 1-4)')
+        return None
+    word = span.group("week")
+    kind, one, many = _HINT_FORMS.get(word.casefold(), ("week", "Week", "Weeks"))
+    said = (one if first == last else many) if kind == "week" else ("Week" if first == last else "Weeks")
+    if word.islower():  # as the heading writes it: 'weeks 1-2', 'WEEKS 1-2', 'Weeks 1-2'
+        said = said.lower()
+    elif word.isupper() and len(word) > 1:
+        said = said.upper()
+    numbers = str(first) if first == last else f"{first}-{last}"
+    opened = span.group().lstrip()[:1]
+    close = _BRACKETS.get(opened)
+    return f"{opened}{said} {numbers}{close}" if close is not None else f"{said} {numbers}"
+
+
 def heading_span(text: str) -> str | None:
     """Return the span a phase heading names its phase by, as written, for a phase it gives no title ('## Q1' is
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'

@@ -43,7 +43,10 @@ def test_week_headings_joined_by_a_slash_are_phases_of_both_weeks() -> None:
     body = "## Week 8 and 9: Routing\n- a\n\n## Week 10/11: Testing\n- b\n\n## Week 12: Ship it\n- c\n"
     role, problems = parse_body(body)
     assert phase_spans(role) == [(1, "Routing", (8, 9)), (2, "Testing", (10, 11)), (3, "Ship it", (12, 12))]
-    assert [p.message for p in problems] == ["'Routing' starts at week 8, not week 1"]
+    assert [p.message for p in problems] == [
+        "'Routing' starts at week 8, not week 1; add a phase for weeks 1-7, or count the weeks from 1 ('Week 8 and 9: "
+        "Routing' to 'Weeks 1-2', and the phases after it alike)"
+    ]
 
 
 def test_headings_that_share_the_number_after_the_slash_count_weeks_of_that_many() -> None:
