@@ -68,6 +68,7 @@ from bot.content.phases import (
     read_phase_headings,
     read_series_heading,
     read_titled_item,
+    respan,
     respell_phases,
     series_before,
     series_word,
@@ -3209,16 +3210,19 @@ def _build_phases(
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
-    gaps: list[tuple[int, int, int, str]] = []  # weeks between phases: (line, first, last, between which)
+    # weeks between phases: (line, first, last, between which, how to fill them)
+    gaps: list[tuple[int, int, int, str, str]] = []
     phases: list[Phase] = []
     previous: _PhaseBuilder | None = None
+    p_impossible = False  # the previous phase's weeks are impossible (an error says so)
     for b in builders:
         name = names[id(b)]
         if b.number is None:  # week, month and day headings are numbered by their place
             b.number = previous.number + 1 if previous is not None and previous.number is not None else place
         first = 1 if b.first is None else b.first
         last = first if b.last is None else b.last
-        if first < 1 or last < first or last > MAX_WEEKS:
+        impossible = first < 1 or last < first or last > MAX_WEEKS
+        if impossible:
             problems.add(
                 "error",
                 b.line,
@@ -3228,8 +3232,9 @@ def _build_phases(
         if previous is None:
             if b.number > 1:  # 'Phase 0: Prerequisites', 'Level 0' start a plan as 'Phase 1' does
                 problems.add("warning", b.line, f"the first phase is Phase {b.number}; phases usually start at 1")
-            if first > 1:
-                problems.add("warning", b.line, f"{name} starts at week {first}, not week 1")
+            if first > 1 and not impossible:
+                fix = _late_start_fix(b, last)
+                problems.add("warning", b.line, f"{name} starts at week {first}, not week 1; {fix}")
         else:
             # Resolved below on the previous round: 'or 0' only satisfies the type checker.
             p_first, p_last, p_number = previous.first or 0, previous.last or 0, previous.number or 0
@@ -3243,12 +3248,15 @@ def _build_phases(
                 )
             elif b.number != p_number + 1:
                 problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
-            if first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error
+            if impossible or p_impossible:
+                pass  # its error says what is wrong with its weeks: no gap or overlap is measured from them
+            elif first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error
                 problems.add(
                     "error",
                     b.line,
                     f"{name} ({_weeks_said(first, last)}) overlaps {p_name} "
-                    f"({_weeks_said(p_first, p_last)}, line {previous.line})",
+                    f"({_weeks_said(p_first, p_last)}, line {previous.line}); "
+                    f"{_overlap_fix(previous, p_first, p_last, b, first, last)}",
                 )
             elif first > p_last + 1:
                 cut = previous.cut
@@ -3258,16 +3266,18 @@ def _build_phases(
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
+                fix = _gap_fix(previous, b, p_last + 1, first - 1)
                 if unread:
                     problems.add(
                         "warning",
                         b.line,
                         f"{_weeks_said(p_last + 1, first - 1)} {'belongs' if first - 1 == p_last + 1 else 'belong'} "
-                        f"to no phase (between {p_name} and {name}){unread}",
+                        f"to no phase (between {p_name} and {name}){unread}; {fix}",
                     )
                 else:
-                    gaps.append((b.line, p_last + 1, first - 1, f"between {p_name} and {name}"))
+                    gaps.append((b.line, p_last + 1, first - 1, f"between {p_name} and {name}", fix))
         b.final, b.first, b.last = b.number, first, last
+        p_impossible = impossible
         objective = b.objective or _first_sentence(b.intro[: b.lead] if b.lead is not None else b.intro)
         phases.append(
             Phase(
@@ -3291,22 +3301,68 @@ def _build_phases(
     return tuple(phases)
 
 
-def _gaps_warning(gaps: list[tuple[int, int, int, str]], problems: _Problems) -> None:
-    """Warn about the weeks between phases ((line, first, last, between which phases)): one warning a gap, or one
-    naming them all where there are several (a group that meets every other week leaves a week between each two
-    meetings)."""
+def _gaps_warning(gaps: list[tuple[int, int, int, str, str]], problems: _Problems) -> None:
+    """Warn about the weeks between phases ((line, first, last, between which phases, how to fill them)): one warning
+    a gap, or one naming them all where there are several (a group that meets every other week leaves a week
+    between each two meetings)."""
     if len(gaps) == 1:
-        line, first, last, between = gaps[0]
+        line, first, last, between, fix = gaps[0]
         verb = "belongs" if first == last else "belong"
-        problems.add("warning", line, f"{_weeks_said(first, last)} {verb} to no phase ({between})")
+        problems.add("warning", line, f"{_weeks_said(first, last)} {verb} to no phase ({between}); {fix}")
     elif gaps:
-        weeks = [str(first) if first == last else f"{first}-{last}" for _, first, last, _ in gaps]
+        weeks = [str(first) if first == last else f"{first}-{last}" for _, first, last, _, _ in gaps]
+        after = _weeks_said(gaps[1][1], gaps[1][2]) if len(gaps) == 2 else f"the {len(gaps) - 1} gaps after it"
         problems.add(
             "warning",
             gaps[0][0],
             f"{len(gaps)} gaps between phases: weeks {', '.join(weeks[:-1])} and {weeks[-1]} belong to no phase "
-            f"(the first {gaps[0][3]})",
+            f"(the first {gaps[0][3]}); {gaps[0][4]}, and likewise for {after}",
         )
+
+
+def _respan_said(b: _PhaseBuilder, first: int, last: int) -> str | None:
+    """Return how a message says to give a phase weeks `first` to `last` in its heading: "'Phase 1: Basics (Week
+    1)' to '(Weeks 1-2)'"; None where its heading does not give its weeks as a week span (dates, months, planned
+    weeks: see `respan`)."""
+    if not b.heading or b.first is None:
+        return None
+    span = respan(b.heading, (b.first, b.first if b.last is None else b.last), first, last)
+    return None if span is None else f"'{b.heading}' to '{span}'"
+
+
+def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int) -> str:
+    """Return how to give weeks `first` to `last`, between the phases `before` and `after`, a phase: widen the one
+    before (else the one after) to them, or add one."""
+    weeks = _weeks_said(first, last)
+    widen = _respan_said(before, before.first or first, last) or _respan_said(after, first, after.last or last)
+    return f"widen {widen} or add a phase for {weeks}" if widen else f"add a phase for {weeks}"
+
+
+def _overlap_fix(before: _PhaseBuilder, p_first: int, p_last: int, b: _PhaseBuilder, first: int, last: int) -> str:
+    """Return how to end the overlap of phase `b` (weeks `first` to `last`) with the phase before it (`p_first` to
+    `p_last`): shorten the one before to end before `b` starts, or `b` to start after it ends, where a heading's week
+    span can say so; else what weeks to move."""
+    options = [
+        said
+        for said in (
+            _respan_said(before, p_first, first - 1) if first - 1 >= p_first else None,
+            _respan_said(b, p_last + 1, last) if p_last + 1 <= last else None,
+        )
+        if said is not None
+    ]
+    if options:
+        return f"shorten {' or '.join(options)}"
+    return f"give {_phase_name(b)} weeks after week {p_last}, or end {_phase_name(before)} before week {first}"
+
+
+def _late_start_fix(b: _PhaseBuilder, last: int) -> str:
+    """Return how to fill the weeks before a plan's first phase (`b`, which ends at week `last`): add a phase for
+    them, or count the weeks from 1."""
+    first = b.first or 1
+    weeks = _weeks_said(1, first - 1)
+    moved = _respan_said(b, 1, last - first + 1)
+    renumber = f"count the weeks from 1 ({moved}, and the phases after it alike)" if moved else "count the weeks from 1"
+    return f"add a phase for {weeks}, or {renumber}"
 
 
 def _build_checklist(

@@ -933,33 +933,72 @@ def _span_heading(rest: tuple[str, str], unit: str, a: int, b: int | None) -> Ph
     return _with_weeks(rest, unit, *_weeks(unit, a, b))
 
 
-# Two numbers a slash parts after a week or month word: 'Week 10/11: Testing', 'Week 3/12: CSS' (see `_slashed`).
+# Two numbers a slash parts after a week or month word: 'Week 10/11: Testing', 'Week 3/12: CSS' (see `_slashed`);
+# more after further slashes ('Weeks 3/4/5'), which `_slashed` reads only as weeks in a row.
 _SLASHED = re.compile(
-    rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})\s*/\s*(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}})(?![\w/])\s*[)\]]?",
+    rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})\s*/\s*(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}})"
+    r"(?P<more>(?:\s*/\s*\d{1,4})*)(?![\w/])\s*[)\]]?",
     re.IGNORECASE,
 )
+# More numbers a slash parts after a span's one number, later in a heading: '(Weeks 3/4)', 'Backend — Weeks 3/4/5'.
+_SLASH_RUN = re.compile(r"(?:\s*/\s*\d{1,4})+(?![\w/])")
+_RUN_NUMBER = re.compile(r"\d+")
+
+
+def _in_a_row(a: int, numbers: list[int]) -> bool:
+    """Return True when `numbers` go on from `a` one at a time (4, 5 after 3)."""
+    return all(n == a + i for i, n in enumerate(numbers, 1))
 
 
 def _slashed(body: str) -> tuple[re.Match[str], int, int | None] | None:
     """Return a week or month span whose numbers a slash parts, at the start of a heading's words, its first number
     and its last: 'Week 10/11' runs weeks 10 to 11 (two weeks in a row), 'Week 3/12' and 'Week 12/12' count the
     weeks ('week 3 of 12': the last None); None for any other text, days ('Day 1/100' is no phase) and a slash
-    before a smaller number ('Week 5/3', perhaps a date). A file whose headings share the number after the slash
-    counts with it ('Week 1/2', 'Week 2/2'): see `read_phase_headings`."""
+    before a smaller number ('Week 5/3', perhaps a date). Three numbers or more run from the first to the last
+    where each is one more than the one before ('Weeks 3/4/5'); other ones ('Week 1/2/2024') are a date, None. A
+    file whose headings share the number after the slash counts with it ('Week 1/2', 'Week 2/2'): see
+    `read_phase_headings`."""
     found = _SLASHED.match(body)
     if found is None or found.group("day"):
         return None
     a, b = int(found.group("a")), int(found.group("b"))
+    if found.group("more"):
+        numbers = [b, *map(int, _RUN_NUMBER.findall(found.group("more")))]
+        return (found, a, numbers[-1]) if _in_a_row(a, numbers) else None
     if b < a:
         return None
     return found, a, b if b == a + 1 else None
 
 
+def _slash_run(text: str, span: re.Match[str]) -> tuple[re.Match[str], int] | None:
+    """Return the numbers a slash parts right after a week or month span of one number ('/4' after 'Weeks 3' in
+    'Phase 2: Backend (Weeks 3/4)', '/4/5' in '(Weeks 3/4/5)') and the last of them, where each is one more than the
+    one before, so that the span runs on to it; else None ('(Week 3/12)' counts the weeks: week 3 of 12)."""
+    if span.group("b") or span.group("day") or "/" not in text[span.end() : span.end() + 3]:
+        return None
+    run = _SLASH_RUN.match(text, span.end())
+    if run is None:
+        return None
+    numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
+    return (run, numbers[-1]) if _in_a_row(int(span.group("a")), numbers) else None
+
+
 def _slash_numbers(text: str) -> tuple[int, int] | None:
     """Return the two numbers of a heading's span that a slash parts ('Week 10/11: Testing' gives (10, 11), 'Week
-    3/12: CSS' (3, 12)), else None."""
+    3/12: CSS' (3, 12), 'Phase 1: Setup (Week 1/2)' (1, 2)), else None; a span of more such numbers gives its
+    first and its last ('Weeks 3/4/5': (3, 5))."""
     slashed = _slashed(_span_body(text))
-    return None if slashed is None else (slashed[1], int(slashed[0].group("b")))
+    if slashed is not None:
+        found, a, last = slashed
+        return a, last if found.group("more") and last is not None else int(found.group("b"))
+    span = _span_search(text)
+    if span is None or span.group("b") or span.group("day"):
+        return None
+    run = _SLASH_RUN.match(text, span.end())
+    if run is None:
+        return None
+    numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
+    return int(span.group("a")), numbers[-1] if len(numbers) > 1 else numbers[0]
 
 
 def _span_body(text: str) -> str:
@@ -1029,7 +1068,12 @@ def _extended(text: str, span: re.Match[str], last: int | None) -> tuple[re.Matc
 
 def _span_and_rest(text: str, span: re.Match[str], last: int | None) -> tuple[tuple[str, str], int | None]:
     """Return `text` without `span` in it and what else its brackets held (see `_without`), and the span's
-    last number, taken on by more weeks after it (`_extended`) or in its brackets (`_continued`)."""
+    last number, taken on by more weeks after it (`_extended`), by the weeks in a row a slash adds to it
+    (`_slash_run`: 'Phase 2: Backend (Weeks 3/4)') or in its brackets (`_continued`)."""
+    run = _slash_run(text, span) if "/" in text else None
+    if run is not None:  # the added weeks are no title, nor a count of all in the span's brackets
+        slashes, last = run
+        text = f"{text[: span.end()]}{' ' * (slashes.end() - span.end())}{text[slashes.end() :]}"
     more, last = _extended(text, span, last)
     if more is not None:  # the added weeks are no title: blanked out, so the span keeps its place in the text
         text = f"{text[: span.end()]}{' ' * (more.end() - span.end())}{text[more.end() :]}"
@@ -1822,6 +1866,33 @@ def cut_short(text: str) -> str | None:
     if _OF_ALL.fullmatch(inner) is not None:  # '(week 3 of 12)': how many there are in all
         return None
     return inner if _CUT_SHORT.fullmatch(inner) is not None else None
+
+
+def respan(text: str, weeks: tuple[int, int], first: int, last: int) -> str | None:
+    """Return the week span of a phase heading (its clean text) that reads as `weeks`, written for weeks `first` to
+    `last` instead, in its words and brackets: for weeks 1-2, 'Phase 1: Basics (Week 1)' gives '(Weeks 1-2)' and
+    'Semana 1: HTML' 'Semanas 1-2'. None for a heading whose weeks are no week span of its own (months, dates, a
+    length, planned weeks) or in words `_span_search` does not read (Chinese, Russian, ...). A heading that gives
+    its weeks after its title reads so too ('HTML (weeks 1-2)'). A message says with it how to change the heading
+    (`bot.content.parse`)."""
+    span = _span_search(text)
+    if span is None or not span.group("week"):
+        return None
+    a = int(span.group("a"))
+    _, b = _span_and_rest(text, span, int(span.group("b")) if span.group("b") else None)
+    if (a, a if b is None else b) != weeks:  # the phase's weeks are not this span's ('Month 1 (Weeks 1-4)')
+        return None
+    word = span.group("week")
+    kind, one, many = _HINT_FORMS.get(word.casefold(), ("week", "Week", "Weeks"))
+    said = (one if first == last else many) if kind == "week" else ("Week" if first == last else "Weeks")
+    if word.islower():  # as the heading writes it: 'weeks 1-2', 'WEEKS 1-2', 'Weeks 1-2'
+        said = said.lower()
+    elif word.isupper() and len(word) > 1:
+        said = said.upper()
+    numbers = str(first) if first == last else f"{first}-{last}"
+    opened = span.group().lstrip()[:1]
+    close = _BRACKETS.get(opened)
+    return f"{opened}{said} {numbers}{close}" if close is not None else f"{said} {numbers}"
 
 
 def heading_span(text: str) -> str | None:

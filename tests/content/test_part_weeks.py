@@ -80,5 +80,6 @@ def test_a_whole_week_taken_twice_is_still_an_overlap() -> None:
     body = "## Week 4 + Week 5: Domain 3\n- a\n\n## Weeks 5-6: Domain 4\n- b\n"
     _, problems = parse_bytes(role_file(body=body).encode(), "x.md")
     assert [p.message for p in problems if p.severity == "error"] == [
-        "'Domain 4' (weeks 5-6) overlaps 'Domain 3' (weeks 4-5, line 8)"
+        "'Domain 4' (weeks 5-6) overlaps 'Domain 3' (weeks 4-5, line 8); shorten 'Week 4 + Week 5: Domain 3' to 'Week 4' "
+        "or 'Weeks 5-6: Domain 4' to 'Week 6'"
     ]

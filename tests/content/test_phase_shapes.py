@@ -745,7 +745,8 @@ def test_a_span_that_goes_on_in_unread_words_is_pointed_at_with_the_weeks_it_lea
         "x.md:10: warning: 'Phase 1: Basics (Week 1 bis zur 4)' is read as week 1: 'bis zur 4' after its span is not "
         "read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
         "x.md:13: warning: weeks 2-4 belong to no phase (between Phase 1 and Phase 2); Phase 1's heading (line 10) may "
-        "say more weeks: 'bis zur 4' after its span is not read",
+        "say more weeks: 'bis zur 4' after its span is not read; widen 'Phase 1: Basics (Week 1 bis zur 4)' to '(Weeks "
+        "1-4)' or add a phase for weeks 2-4",
         "x.md:16: warning: 'Phase 3: End (Weeks 9 to be decided)' is read as week 9: 'to be decided' after its span is "
         "not read; write its weeks as '(Weeks 5-8)' or '(Week 3)'",
     ]

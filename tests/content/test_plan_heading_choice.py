@@ -85,7 +85,8 @@ def test_session_headings_that_open_with_their_day_are_a_plan_as_those_that_end_
     ]
     # meeting every other week: the gaps are named in one warning
     assert messages == [
-        "2 gaps between phases: weeks 2 and 4 belong to no phase (the first between Phase 1 and Phase 2)"
+        "2 gaps between phases: weeks 2 and 4 belong to no phase (the first between Phase 1 and Phase 2); add a phase "
+        "for week 2, and likewise for week 4"
     ]
 
 
@@ -204,5 +205,6 @@ def test_a_plan_meeting_every_other_week_gets_one_warning_naming_its_gaps():
     role, messages = parse(body)
     assert [p.weeks for p in role.phases] == [(1, 1), (3, 3), (5, 5)]
     assert messages == [
-        "2 gaps between phases: weeks 2 and 4 belong to no phase (the first between Phase 1 and Phase 2)"
+        "2 gaps between phases: weeks 2 and 4 belong to no phase (the first between Phase 1 and Phase 2); add a phase "
+        "for week 2, and likewise for week 4"
     ]

@@ -78,7 +78,7 @@ def test_an_overlap_names_the_phases_by_their_titles_and_one_week_as_one() -> No
     role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
     assert role is None
     assert [str(p) for p in problems if p.severity == "error"] == [
-        "x.md:11: error: 'CSS' (week 2) overlaps 'HTML' (weeks 1-2, line 10)"
+        "x.md:11: error: 'CSS' (week 2) overlaps 'HTML' (weeks 1-2, line 10); shorten 'HTML (weeks 1-2)' to '(week 1)'"
     ]
 
 
@@ -103,7 +103,10 @@ def test_bullets_that_give_a_week_again_are_topics_not_phases() -> None:
 def test_a_gap_names_the_phases_around_it_by_their_titles() -> None:
     body = "## Week 1: HTML\n- a\n\n## Week 3: CSS\n- b\n"
     _, problems = parse_body(body)
-    assert [p.message for p in problems] == ["week 2 belongs to no phase (between 'HTML' and 'CSS')"]
+    assert [p.message for p in problems] == [
+        "week 2 belongs to no phase (between 'HTML' and 'CSS'); widen 'Week 1: HTML' to 'Weeks 1-2' or add a phase "
+        "for week 2"
+    ]
 
 
 def test_a_bullet_of_a_long_blank_run_reads_in_time_linear_in_its_size():

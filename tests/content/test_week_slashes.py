@@ -43,11 +43,68 @@ def test_week_headings_joined_by_a_slash_are_phases_of_both_weeks() -> None:
     body = "## Week 8 and 9: Routing\n- a\n\n## Week 10/11: Testing\n- b\n\n## Week 12: Ship it\n- c\n"
     role, problems = parse_body(body)
     assert phase_spans(role) == [(1, "Routing", (8, 9)), (2, "Testing", (10, 11)), (3, "Ship it", (12, 12))]
-    assert [p.message for p in problems] == ["'Routing' starts at week 8, not week 1"]
+    assert [p.message for p in problems] == [
+        "'Routing' starts at week 8, not week 1; add a phase for weeks 1-7, or count the weeks from 1 ('Week 8 and 9: "
+        "Routing' to 'Weeks 1-2', and the phases after it alike)"
+    ]
 
 
 def test_headings_that_share_the_number_after_the_slash_count_weeks_of_that_many() -> None:
     body = "## Week 1/2: Setup\n- a\n\n## Week 2/2: Ship\n- b\n"
+    role, problems = parse_body(body)
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Ship", (2, 2))]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Phase 2: Backend (Weeks 3/4)",
+        "## Phase 2: Backend (Week 3/4)",
+        "## Phase 2: Backend (Weeks 3 / 4)",
+        "## Phase 2 (Weeks 3/4): Backend",
+        "## Phase 2: Backend — Weeks 3/4",
+        "## Phase 2: Backend (Wks 3/4)",
+        "## Phase 2: Backend (Wochen 3/4)",
+        "## Phase 2: Backend (Semanas 3/4)",
+        "## Phase 2: Backend (Weeks 3 & 4)",
+        "## Phase 2: Backend (Weeks 3 and 4)",
+        "## Weeks 3 & 4: Backend",
+    ],
+)
+def test_two_weeks_a_slash_and_or_amp_joins_after_a_title_are_read_as_a_dash_joins_them(heading) -> None:
+    first = "## Phase 1: Basics (Weeks 1-2)" if "Phase" in heading else "## Weeks 1-2: Basics"
+    last = "## Phase 3: Ship (Weeks 5-6)" if "Phase" in heading else "## Weeks 5-6: Ship"
+    role, problems = parse_body(f"{first}\n- a\n\n{heading}\n- b\n\n{last}\n- c\n")
+    assert phase_spans(role)[1] == (2, "Backend", (3, 4))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("Weeks 3/4/5: Backend", (3, 5), "Backend"),
+        ("Phase 2: Backend (Weeks 3/4/5)", (3, 5), "Backend"),
+        ("Phase 2: Backend — Weeks 3/4/5", (3, 5), "Backend"),
+        ("Phase 2: Backend (Week 3/12)", (3, 3), "Backend"),  # a count: week 3 of 12
+        ("Phase 2: Backend (Weeks 4/2)", (4, 4), "Backend"),  # a smaller number after the slash: a count, as before
+        ("Phase 2: Backend (Weeks 3/4, 10 h/week)", (3, 4), "Backend (10 h/week)"),
+        ("Phase 1 (3/4 done)", None, "(3/4 done)"),  # no week word: no weeks
+    ],
+)
+def test_a_slash_after_a_title_joins_weeks_only_in_a_row(heading, weeks, title) -> None:
+    found = read_phase_heading(heading)
+    assert found is not None
+    assert (None if found.first is None else (found.first, found.last), found.title) == (weeks, title)
+
+
+@pytest.mark.parametrize("heading", ["Weeks 3/4/6: Backend", "Week 1/2/2024: Setup"])
+def test_three_slashed_numbers_not_in_a_row_are_no_span(heading) -> None:
+    assert read_phase_heading(heading) is None
+
+
+def test_phases_that_share_the_number_after_a_slash_after_their_titles_count_weeks() -> None:
+    body = "## Phase 1: Setup (Week 1/2)\n- a\n\n## Phase 2: Ship (Week 2/2)\n- b\n"
     role, problems = parse_body(body)
     assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Ship", (2, 2))]
     assert problems == []
