@@ -67,7 +67,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -1881,6 +1881,7 @@ _TABLE_UNIT = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
 def _table_unit(header: str) -> tuple[str, bool] | None:
     """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
     'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone), and whether it counts
