@@ -873,6 +873,11 @@ class _Body:
         self.dashed: dict[int, list[tuple[str, str]]] = {}
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
+        # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
+        # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
+        # nested under them to name them by
+        self.task_fields: dict[int, str] = {}
+        self.fields_shown: dict[str, str] = {}
         self._above: tuple[tuple[int, int, int], tuple[str, ...]] = ((-1, 0, 0), ())  # see `_task`
         self.sub: _Sub | None = None  # the part the next blocks go to
         self.part: _Sub | None = None  # the part a sub-heading opened (a label's part ends back in it)
@@ -1415,6 +1420,9 @@ class _Body:
                 return
             picked = block.line in self.picks  # a tick on some items of a list marks picks, not tasks
             block = _boxed(block, self.ticks_as_tasks and not picked, self.crosses_as_tasks and not picked, box)
+        as_written = block.plain  # what an item nested under it is told apart by, where its ID needs a place
+        if block.task is not None and not as_written.isascii():  # the fields' marks are not ASCII
+            block = self._without_task_fields(block)
         _, line_no, md, plain, _, depth, task, _, _, _, in_item_heading, _, _, number = block
         ancestors, holders = self.ancestors, self.holders
         if len(ancestors) > depth:
@@ -1482,7 +1490,7 @@ class _Body:
                 self._task(block, sub.label, id_default)
             else:
                 self._task(block, group or default, group or id_default)
-        ancestors.append(plain)
+        ancestors.append(as_written)
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
@@ -1495,6 +1503,30 @@ class _Body:
         if heading.is_phase and heading.phase is not None and heading.phase.id_group is not None:
             return heading.phase.id_group
         return "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
+
+    def _without_task_fields(self, block: Block) -> Block:
+        """Return a task without the fields Obsidian's Tasks plugin writes after its text ('Set a billing alarm ⏫
+        📅 2027-01-04' is 'Set a billing alarm'), in every place it shows; its ID stays that of its text as written
+        (kept in `task_fields`). A task without them is returned as it is."""
+        plain, md, explicit = block.plain, block.md, ""
+        if "{#" in plain:  # 'Rotate keys ⏫ 📅 2027-01-04 {#rotate}': the fields before the item's own ID
+            plain, found = split_explicit_id(plain)
+            md = split_explicit_id(md)[0]
+            explicit = f" {{#{found}}}" if found else ""
+        cut = _task_fields_at(plain)
+        if cut is None:
+            return block
+        md_cut = _task_fields_at(md)
+        if md_cut is None:
+            return block
+        self.task_fields[block.line] = block.plain
+        shown = plain[:cut] + explicit
+        self.fields_shown[block.plain] = split_explicit_id(shown)[0] if explicit else shown
+        fields = md[md_cut:]
+        rest_md = block.rest_md
+        if rest_md.endswith(fields + explicit):
+            rest_md = rest_md[: len(rest_md) - len(fields + explicit)] + explicit
+        return block._replace(md=md[:md_cut] + explicit, plain=shown, rest_md=rest_md)
 
     def _dropped(self, heading: _Heading, block: Block) -> None:
         """Keep an item the author dropped ('- ❌ ~~Azure AZ-900~~') in its section's text, as written, but out of
@@ -1541,6 +1573,8 @@ class _Body:
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
+        if self.task_fields and (as_written := self.task_fields.get(block.line)) is not None:
+            written = as_written  # shown without the Tasks plugin's fields, its ID made with them
         stack = self.stack
         key = (len(stack), id(stack[-1]) if stack else 0, len(self.headings))
         if self._above[0] != key:  # the headings over this task's: the same for all the tasks under one heading
@@ -1608,6 +1642,37 @@ def _task_title(plain: str, md: str) -> str:
     if not any(c.isalnum() for c in text):
         return plain
     return f"{text} {{#{explicit}}}" if explicit else text
+
+
+# The fields Obsidian's Tasks plugin writes after a task's text, each behind its emoji: a priority ('⏫', '🔼', '🔽',
+# '🔺', '⏬'), a date ('📅 2027-01-04' due, '⏳' scheduled, '🛫' start, '➕' created, '✅' done, '❌' cancelled), a
+# recurrence ('🔁 every week on Monday'), an ID and the IDs it waits on ('🆔 abc123', '⛔ abc123,def456'), and what
+# to do on completion ('🏁 delete'). A date mark without a date ('Deploy ✅') is a status of the author's, no field.
+_TASK_FIELD_MARKS = "⏫🔼🔽🔺⏬📅📆🗓⏳🛫➕✅❌🔁🆔⛔🏁"
+_TASK_FIELD_START = re.compile(rf"[ \t]+(?=[{_TASK_FIELD_MARKS}])")
+_TASK_FIELDS = re.compile(
+    r"(?:[ \t]+(?:"
+    r"[⏫🔼🔽🔺⏬]\ufe0f?"
+    r"|[📅📆🗓⏳🛫➕✅❌]\ufe0f?[ \t]*\d{4}-\d{2}-\d{2}"
+    rf"|🔁\ufe0f?[ \t]*every\b[^{_TASK_FIELD_MARKS}]*?"
+    r"|🆔[ \t]*(?:\\?[\w-])+"
+    r"|⛔\ufe0f?[ \t]*(?:\\?[\w-])+(?:[ \t]*,[ \t]*(?:\\?[\w-])+)*"
+    r"|🏁[ \t]*(?:delete|keep)"
+    r"))+[ \t]*",
+    re.IGNORECASE,
+)
+_TASK_FIELDS_MAX = 240  # characters: a priority, six dates, a recurrence and IDs fit in far fewer
+
+
+def _task_fields_at(text: str) -> int | None:
+    """Return where the Tasks plugin's fields that end a task's text start (see `_TASK_FIELDS`), or None when it
+    ends in none or has no words before them. Only the line's last `_TASK_FIELDS_MAX` characters are looked at: the
+    fields are short, and each look from an earlier blank would cost the length of all that follows it."""
+    for start in _TASK_FIELD_START.finditer(text, max(0, len(text) - _TASK_FIELDS_MAX)):
+        if _TASK_FIELDS.fullmatch(text, start.start()) is not None:
+            at = start.start()
+            return at if any(c.isalnum() for c in text[:at]) else None
+    return None
 
 
 # Coloured dots a tracker or a problem list marks its items with: a status ('🟡 Docker', '⭐ 🟢 Python') or a
@@ -1810,7 +1875,7 @@ def _parse_body(
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
     parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
-    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested, parts_of)
+    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested, parts_of, reader.fields_shown)
     for heading in reader.headings:
         if (
             heading.level == 7
@@ -3370,13 +3435,16 @@ def _build_checklist(
     problems: _Problems,
     nested: dict[int, list[str]],
     parts_of: set[tuple[int, str]],
+    fields_shown: dict[str, str] | None = None,
 ) -> tuple[tuple[ChecklistItem, ...], dict[str, tuple[int, str]]]:
     """Give each task item its ID: from its words; the same words in another place take that place's words too.
 
     A group heading written in several phases ('### Checklist' in each), or one whose name says nothing of where
     it is ('### Lab', '**À faire :**'), is named with its phase, so each phase's items stay apart in `/checklist`
     and say which phase they are of; those names map to (phase, heading) in the second result. `parts_of` holds
-    the sub-headings of each phase, as (id of its builder, title)."""
+    the sub-headings of each phase, as (id of its builder, title); `fields_shown` the text as shown of tasks shown
+    without the Tasks plugin's fields, by their text as written, which names them as the parent of the items under
+    them."""
     items: list[ChecklistItem] = []
     shown_groups = _groups_by_parent(raw, _label_groups_by_heading(raw, parts_of))
     phases_of: dict[str, set[int]] = {}
@@ -3444,6 +3512,8 @@ def _build_checklist(
         if explicit:
             md = split_explicit_id(md)[0]
         parent = context[-1] if context else ""
+        if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
+            parent = fields_shown[parent]
         under = nested.get(line)
         note, note_after = note_parts(under) if under is not None else ("", 0)
         if written:  # shown by its title, without what a board's card marks beside it

@@ -70,7 +70,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -1940,28 +1940,51 @@ def _first_span(text: str, end: int) -> str:
     return said
 
 
-_TABLE_UNIT = re.compile(rf"{WEEK_WORDS}|{_MONTH_WORDS}", re.IGNORECASE)
 _TABLE_SPAN = re.compile(rf"(?:{_UNIT_WORDS}\.?\s*)?\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
+# The header of a column that counts weeks or months, as handbooks and trackers write it: the unit alone ('Week',
+# 'Weeks', 'Monat'), with a number sign or word after it ('Week #', 'Week No.', 'Week no', 'Week number', 'Semana nº',
+# 'Woche Nr.', 'Week(s)', 'Wk.') or before it ('# Week', 'No. Semaine'), or after a word that says which weeks they
+# are ('Teaching week', 'Study week'). A calendar week ('Calendar week', 'KW') is a week of the year, no week of a
+# plan; a '#' alone numbers rows ('| # | Topic |'); 'Weekly hours' and 'Week day' say other things.
+_COLUMN_NUMBER = r"#|№|n[oº°]?\.?|n\.\s?º|nr\.?|nro\.?|num\.?|number|nummer|n[úu]mero"
+_TABLE_UNIT = re.compile(
+    rf"(?:(?:{_COLUMN_NUMBER})\s*)?"
+    r"(?:(?:teaching|study|studies|course|class|lecture|lesson|learning|program|programme|module|semester|term"
+    r"|school|bootcamp|cohort|lehr|studien|vorlesungs|kurs)[ -]?)?"
+    rf"(?P<unit>(?P<week>{WEEK_WORDS})|{_MONTH_WORDS})(?:\(s\)|\(e?n\))?\.?(?:\s*(?:{_COLUMN_NUMBER}))?",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
+def _table_unit(header: str) -> tuple[str, bool] | None:
+    """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
+    'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone), and whether it counts
+    weeks; None for any other header."""
+    found = _TABLE_UNIT.fullmatch(header)
+    if found is None:
+        return None
+    unit = found.group("unit")
+    if len(unit) != len(header):
+        unit = unit[:1].upper() + unit[1:]
+    return unit, found.group("week") is not None
 
 
 def table_row_heading(header: str, cell: str) -> str | None:
     """Return the phase heading a table row's first cell makes under its column's header ('Week' and '3-4' make
-    'Week 3-4'; a cell that names its unit, 'Weeks 3-4', stands alone), or None when the column does not count
-    weeks or months."""
+    'Week 3-4', and so do 'Teaching week' or 'Week #' and '3-4'; a cell that names its unit, 'Weeks 3-4', stands
+    alone), or None when the column does not count weeks or months."""
     header, cell = header.strip(), cell.strip()
-    if _TABLE_UNIT.fullmatch(header) is None or _TABLE_SPAN.fullmatch(cell) is None:
+    if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None:
         return None
-    return cell if cell[:1].isalpha() else f"{header} {cell}"
-
-
-_WEEK_HEADER = re.compile(WEEK_WORDS, re.IGNORECASE)
+    return cell if cell[:1].isalpha() else f"{unit[0]} {cell}"
 
 
 def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
-    """Return the weeks a table cell under a 'Week' column names ('3', '3-4', 'Weeks 3-4'): a row of a week table
-    inside a phase is that week's work; None for any other cell."""
+    """Return the weeks a table cell under a column of weeks ('Week', 'Week #', 'Teaching week') names ('3', '3-4',
+    'Weeks 3-4'): a row of a week table inside a phase is that week's work; None for any other cell."""
     header, cell = header.strip(), cell.strip()
-    if _WEEK_HEADER.fullmatch(header) is None or _TABLE_SPAN.fullmatch(cell) is None:
+    if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None or not unit[1]:
         return None
     numbers = [int(n) for n in re.findall(r"\d{1,3}", cell)]
     first, last = numbers[0], numbers[-1]

@@ -92,7 +92,7 @@ def test_sprints_that_give_only_their_dates_are_dated_too():
 def test_a_gap_between_the_dates_is_a_gap_in_the_weeks():
     role, messages = parse_messages(plan("## Phase 1 (Jan 6 - Jan 19)", "## Phase 2 (Feb 3 - Feb 16)"))
     assert [p.weeks for p in role.phases] == [(1, 2), (5, 6)]
-    assert "weeks 3-4 belong to no phase (between Phase 1 and Phase 2)" in messages
+    assert "weeks 3-4 belong to no phase (between Phase 1 and Phase 2); add a phase for weeks 3-4" in messages
 
 
 def test_a_phase_without_dates_after_dated_ones_is_planned_after_them():
@@ -173,6 +173,6 @@ def test_content_check_on_the_fixture_warns_of_the_spring_break_only(tmp_path: P
     out = capsys.readouterr().out.splitlines()
     assert code == 0
     assert out == [
-        "bracketed-phase-dates.md:55: warning: week 9 belongs to no phase (between Phase 3 and Phase 4)",
+        "bracketed-phase-dates.md:55: warning: week 9 belongs to no phase (between Phase 3 and Phase 4); add a phase for week 9",
         f"{tmp_path}: 1 role loaded, 0 errors, 1 warning",
     ]
