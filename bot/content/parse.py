@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby, pairwise, repeat, takewhile
 from operator import is_not, itemgetter
 from typing import NamedTuple
@@ -165,6 +166,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _MONTHS = re.compile(r"^\s*(\d+)\s*(?:[-–—]|to|bis|a)\s*(\d+)\s*$")  # "6-9", "6 to 9", "6 bis 9", "6 a 9"
 _QUOTED = re.compile(r"^[\"“]([^\"”]+)[\"”]\s*\S")
 _DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"(?<=\d)\s*(?:months?|mo)\.?\s*$", re.I)
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)s?\s*\d+"
@@ -290,9 +292,10 @@ def parse_role(text: str, file: str) -> tuple[Role | None, list[Problem]]:
 
 def _body_after_front_matter(text: str) -> str:
     """Return the text with a broken front-matter block blanked out (its lines kept, so numbers stay right)."""
-    if not text.startswith("---"):
+    start = _front_matter_start(text)
+    if not text.startswith("---", start):
         return text
-    end = text.find("\n---", 3)
+    end = text.find("\n---", start + 3)
     cut = len(text) if end < 0 else text.find("\n", end + 4)
     cut = len(text) if cut < 0 else cut
     return "\n" * text.count("\n", 0, cut) + text[cut:]
@@ -302,7 +305,16 @@ def _body_after_front_matter(text: str) -> str:
 
 
 def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str, int] | None:
-    if not _FM.detect(text):
+    start = _front_matter_start(text)
+    if not _FM.detect(text[start:]):
+        if text.startswith("+++", start):
+            problems.add(
+                "error",
+                1,
+                "front-matter between '+++' lines is TOML, and a role file's is YAML: open and close it with '---' "
+                'lines and write each field as YAML, like name: backend-engineer for name = "backend-engineer"',
+            )
+            return None
         problems.add(
             "error",
             1,
@@ -310,38 +322,214 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
             "description, ...), and another '---' line",
         )
         return None
+    if start:
+        n = text.count("\n", 0, start)
+        problems.add(
+            "warning",
+            1,
+            f"{'a blank line comes' if n == 1 else f'{n} blank lines come'} before the opening '---': the front-matter "
+            "is read, but GitHub and site generators only see front-matter that starts on the first line; delete "
+            f"{'it' if n == 1 else 'them'} to silence this",
+        )
     try:
-        fm, body = _FM.split(text)
+        fm, body = _FM.split(text[start:])
     except ValueError:
         problems.add("error", 1, "front-matter is not closed: add a '---' line after the YAML fields")
         return None
-    fm_offset = text.find(fm, 3) if fm else 3
+    fm_offset = text.find(fm, start + 3) if fm else start + 3
     fm_line = text.count("\n", 0, fm_offset) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    try:
-        meta = _load_yaml(fm)
-    except yaml.YAMLError as exc:
-        # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
-        # is the next line, while the context mark points at the line the author must fix.
-        context = getattr(exc, "context", None) or ""
-        use_context = context.startswith(("while scanning", "while parsing a flow"))
-        mark = getattr(exc, "context_mark" if use_context else "problem_mark", None) or getattr(
-            exc, "problem_mark", None
-        )
-        line = fm_line + mark.line if mark is not None else fm_line
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        detail = f"{reason} ({context})" if context else reason
-        if "mapping values are not allowed" in reason:
-            detail += "; a value holding ': ' must be quoted, like displayName: \"Front-End: Beginner to Pro\""
-        problems.add("error", line, f"invalid YAML in front-matter: {detail}")
-        return None
+    meta = _load_front_matter(fm, fm_line, problems)
     if meta is None:
-        meta = {}
+        return None
     if not isinstance(meta, dict):
         problems.add("error", fm_line, "front-matter must be YAML key: value fields, not a list or a value")
         return None
     return meta, fm_line, body, body_line
+
+
+def _front_matter_start(text: str) -> int:
+    """Return where the line after any blank lines at the start of the text begins: blank lines before the opening
+    '---' hide the front-matter from GitHub and site generators, not what the author meant."""
+    if text[:1] not in ("\n", "\r", " ", "\t"):
+        return 0
+    return text.rfind("\n", 0, len(text) - len(text.lstrip("\n\r \t"))) + 1
+
+
+# A mapping's 'key: value' line; its value ends before a comment written as one (' # ...').
+_KEY_VALUE = re.compile(
+    r"^(?P<head>(?P<indent>[ ]*)(?P<key>\w[^:#]*?)[ \t]*:[ \t]+)(?P<value>\S.*?)(?:[ \t]+#(?:[ \t].*)?)?[ \t]*$"
+)
+# What YAML makes of a character at the start of a value, as the author is told it.
+_VALUE_SYNTAX = {
+    "[": "YAML reads '[' at the start of a value as the start of a list",
+    "{": "YAML reads '{' at the start of a value as the start of a mapping",
+    "*": "YAML reads '*' at the start of a value as a reference to an anchor ('*name')",
+    "&": "YAML reads '&' at the start of a value as an anchor ('&name')",
+    "!": "YAML reads '!' at the start of a value as a tag ('!name')",
+    "|": "YAML reads '|' at the start of a value as the start of a block of lines",
+    ">": "YAML reads '>' at the start of a value as the start of a block of lines",
+    "-": "YAML reads '- ' at the start of a value as a list item",
+    "?": "YAML reads '? ' at the start of a value as a mapping key",
+    "@": "YAML reserves '@' at the start of a value",
+    "`": "YAML reserves '`' at the start of a value",
+    "%": "YAML reads '%' at the start of a value as a directive",
+    '"': "YAML reads a value starting with '\"' as quoted text, which here ends before the line does",
+    "'": 'YAML reads a value starting with "\'" as quoted text, which here ends before the line does',
+}
+MAX_YAML_REPAIRS = 20  # lines read again as text in one file's front-matter; each costs one more parse
+
+
+def _load_front_matter(fm: str, fm_line: int, problems: _Problems) -> object:
+    """Return the front-matter's data, or None (with an error added) when it is not YAML.
+
+    Valid YAML is read once. On an error on a 'key: value' line whose value YAML cannot read as the text it plainly
+    is (one holding ': ', or one starting with a character YAML reserves: '[WIP] A roadmap'), that value is quoted
+    and the whole read again, with a warning on its line saying how it was read."""
+    twice: list[tuple[str, int, int]] = []
+    try:
+        meta = _load_yaml(fm, twice)
+    except yaml.YAMLError as exc:
+        error = exc
+    else:
+        _tell_twice(twice, fm_line, problems)
+        return {} if meta is None else meta
+    lines = fm.split("\n")
+    read_as: dict[int, tuple[str, str, str, yaml.YAMLError]] = {}  # line index -> key, value, why, the error
+    while True:
+        repair = _text_repair(lines, error)
+        if repair is None or repair[0] in read_as or len(read_as) == MAX_YAML_REPAIRS:
+            break
+        index, last, key, value, why, line = repair
+        read_as[index] = (key, value, why, error)
+        lines[index : last + 1] = line
+        del twice[:]  # of an earlier read that failed
+        try:
+            meta = _load_yaml("\n".join(lines), twice)
+        except yaml.YAMLError as exc:
+            error = exc
+            continue
+        _tell_twice(twice, fm_line, problems)
+        for at, (key, value, why, _) in read_as.items():
+            problems.add(
+                "warning",
+                fm_line + at,
+                f"'{key}' is read as the text '{value}' ({why}); put the value in quotes to say so and "
+                f"silence this: {key}: {_double_quoted(value)}",
+            )
+        return {} if meta is None else meta
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None and mark.line in read_as:  # quoting that line did not help: tell what was wrong with it
+        error = read_as[mark.line][3]
+    _yaml_error(error, fm, fm_line, problems)
+    return None
+
+
+def _tell_twice(twice: list[tuple[str, int, int]], fm_line: int, problems: _Problems) -> None:
+    for key, first, last in twice:
+        problems.add(
+            "warning",
+            fm_line + first,
+            f"'{key}' is given again on line {fm_line + last}, and YAML keeps only that one; delete one of them to "
+            "silence this",
+        )
+
+
+def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str, str, str, list[str]] | None:
+    """Return how to quote the value YAML stopped at: its first and last line index, key, text, what YAML took it
+    for, and its lines quoted; or None when the error is no such value's."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or mark.line >= len(lines):
+        return None
+    index = mark.line
+    match = _KEY_VALUE.match(lines[index])
+    if match is None or mark.column < match.end("head"):  # a key without its value, or no key's line
+        return None
+    value = match["value"]
+    problem = getattr(error, "problem", None) or ""
+    if problem.startswith("mapping values are not allowed"):
+        if ": " not in value + " ":
+            return None
+        why = "YAML reads ': ' in a value as the start of another field"
+    elif value[0] in _VALUE_SYNTAX and (value[0] not in "-?" or value[1:2] in ("", " ")):
+        why = _VALUE_SYNTAX[value[0]]
+    else:
+        return None
+    if value[0] in "\"'" and len(value) > 2 and value[-1] == value[0]:
+        # 'description: "He said "hi" to me"' quotes the whole value, and quotes within it
+        why = f"YAML ends a value quoted with {value[0]} at the next {value[0]}"
+        value = value[1:-1]
+    # The lines after it indented deeper continue a plain value ('description: Learn: the basics' over two lines).
+    last = index
+    if match.end("value") == len(lines[index].rstrip()):
+        indent = len(match["indent"])
+        for after in lines[index + 1 :]:
+            stripped = after.strip()
+            if not stripped or stripped.startswith("#") or len(after) - len(after.lstrip(" ")) <= indent:
+                break
+            if re.search(r"[ \t]#", after):
+                break
+            last += 1
+    parts = [value, *(lines[i].strip() for i in range(index + 1, last + 1))]
+    quoted = [_escaped(part) for part in parts]
+    quoted[0] = match["head"] + '"' + quoted[0]
+    quoted[-1] += '"'
+    return index, last, match["key"], " ".join(parts), why, quoted
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _double_quoted(text: str) -> str:
+    """Return `text` as a YAML double-quoted value, which reads back as `text`."""
+    return '"' + _escaped(text) + '"'
+
+
+def _yaml_error(exc: yaml.YAMLError, fm: str, fm_line: int, problems: _Problems) -> None:
+    """Add the error of front-matter that is not YAML, on the line to fix, with how to fix it when that is known."""
+    # PyYAML's problem mark is where it noticed; for an unclosed bracket or a key without ':' that
+    # is the next line, while the context mark points at the line the author must fix.
+    context = getattr(exc, "context", None) or ""
+    use_context = context.startswith(("while scanning", "while parsing a flow"))
+    mark = getattr(exc, "context_mark" if use_context else "problem_mark", None) or getattr(exc, "problem_mark", None)
+    index = mark.line if mark is not None else 0
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    detail = f"{reason} ({context})" if context else reason
+    lines = fm.split("\n")
+    problem_mark = getattr(exc, "problem_mark", None)
+    problem_line = lines[problem_mark.line] if problem_mark is not None and problem_mark.line < len(lines) else ""
+    # A value whose quote is not closed on its line reads on into the next ones, to the end or to a later quote.
+    swallowed = context == "while scanning a quoted scalar" or reason.startswith("did not find expected key")
+    at = problem_mark.line if problem_mark is not None else len(lines)
+    opened = _unclosed_quote(lines, at) if swallowed else None
+    if "mapping values are not allowed" in reason:
+        detail += "; a value holding ': ' must be quoted, like displayName: \"Front-End: Beginner to Pro\""
+    elif "\t" in problem_line[: len(problem_line) - len(problem_line.lstrip())]:
+        index = problem_mark.line
+        detail += "; this line is indented with a tab, and YAML indents with spaces only: indent it with spaces"
+    elif opened is not None:
+        index, quote = opened
+        detail = (
+            f"the {quote} that opens this line's value is not closed on its line, so YAML reads on into the next "
+            f"lines ({detail}): end the value with {quote}"
+        )
+    problems.add("error", fm_line + index, f"invalid YAML in front-matter: {detail}")
+
+
+def _unclosed_quote(lines: list[str], before: int) -> tuple[int, str] | None:
+    """Return the index and quote of the last 'key: "value' line before line `before` whose quote stays open at the
+    line's end, or None."""
+    for index in range(min(before, len(lines) - 1), -1, -1):
+        match = _KEY_VALUE.match(lines[index])
+        if match is not None and match["value"][0] in "\"'":
+            quote = match["value"][0]
+            return None if _CLOSED_QUOTE[quote].match(lines[index], match.start("value")) else (index, quote)
+    return None
+
+
+# A value in quotes, closed on its line (with whatever follows the closing quote).
+_CLOSED_QUOTE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"'), "'": re.compile(r"'(?:[^']|'')*'")}
 
 
 _STR_TAG, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -351,27 +539,53 @@ class _NotPlainError(Exception):
     """A YAML node that `_plain_data` leaves to PyYAML's own constructor."""
 
 
-def _load_yaml(text: str) -> object:
-    """Return `yaml.load(text, Loader=_YamlLoader)`.
+def _load_yaml(text: str, twice: list[tuple[str, int, int]] | None = None) -> object:
+    """Return `yaml.load(text, Loader=_YamlLoader)`, and add to `twice` each key a mapping gives more than once (of
+    which YAML keeps the last): the key, and the line indexes of its first and last.
 
     PyYAML builds its nodes in C but turns them into Python data in Python, one generic call per node, about
     half of its time on a role file's front-matter. Front-matter is nearly always text, lists of text and
     mappings of text: those are made directly here, to the same result; anything else (numbers, dates, merge
     keys, a list or mapping written once and used twice through an alias) goes to PyYAML's constructor."""
     loader = _YamlLoader(text)
+    twice = [] if twice is None else twice
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         try:
-            return _plain_data(node, set())
+            return _plain_data(node, set(), twice)
         except _NotPlainError:
+            del twice[:]
+            _keys_twice(node, set(), twice)
             return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _plain_data(node: yaml.Node, seen: set[int]) -> object:
+def _keys_twice(node: yaml.Node, seen: set[int], twice: list[tuple[str, int, int]]) -> None:
+    """Add to `twice` the keys of each mapping in `node` that it gives more than once."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if type(node) is yaml.MappingNode:
+        _note_twice(node, twice)
+        for _, value in node.value:
+            _keys_twice(value, seen, twice)
+    elif type(node) is yaml.SequenceNode:
+        for item in node.value:
+            _keys_twice(item, seen, twice)
+
+
+def _note_twice(node: yaml.MappingNode, twice: list[tuple[str, int, int]]) -> None:
+    lines: dict[object, list[int]] = {}
+    for key, _ in node.value:
+        if type(key) is yaml.ScalarNode:
+            lines.setdefault(key.value, []).append(key.start_mark.line)
+    twice.extend((str(key), at[0], at[-1]) for key, at in lines.items() if len(at) > 1)
+
+
+def _plain_data(node: yaml.Node, seen: set[int], twice: list[tuple[str, int, int]]) -> object:
     """Make what PyYAML's safe constructor makes of a tree of text, lists and mappings, or raise _NotPlainError."""
     tag = node.tag
     if tag == _STR_TAG and type(node) is yaml.ScalarNode:
@@ -384,10 +598,12 @@ def _plain_data(node: yaml.Node, seen: set[int]) -> object:
         for key, value in node.value:
             if key.tag != _STR_TAG or type(key) is not yaml.ScalarNode:  # a number, a merge key ('<<') ...
                 raise _NotPlainError
-            out[key.value] = _plain_data(value, seen)
+            out[key.value] = _plain_data(value, seen, twice)
+        if len(out) < len(node.value):
+            _note_twice(node, twice)
         return out
     if tag == _SEQ_TAG and type(node) is yaml.SequenceNode:
-        return [_plain_data(item, seen) for item in node.value]
+        return [_plain_data(item, seen, twice) for item in node.value]
     raise _NotPlainError
 
 
@@ -416,12 +632,33 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         problems.add(severity, _key_line(text, key) or fm_line, message)
         ok = ok and severity != "error"
 
-    head = text[: text.find("\n---", 3)]  # the front-matter's lines: what an unquoted ' #' can cut short is there
+    # The front-matter's lines: what an unquoted ' #' can cut short is there.
+    head = text[: text.find("\n---", _front_matter_start(text) + 3)]
     hashes = "#" in head
+    swallowed = _swallowed_keys(meta, head.split("\n")[fm_line - 1 :])
+    for line, key, quote, lost in swallowed:
+        problems.add(
+            "error",
+            fm_line + line,
+            f"the {quote} that opens '{key}' is not closed on its line, so YAML reads the lines after it into the "
+            f"value, {', '.join(repr(k) for k in lost)} too: end the value with {quote}",
+        )
+        ok = False
+    lost_keys = {k for *_, lost in swallowed for k in lost}
     for key in REQUIRED_TEXT_KEYS:
         value = meta.get(key)
         if value is None:
-            bad(key, f"required field '{key}' is missing")
+            if key not in lost_keys:
+                bad(key, f"required field '{key}' is missing")
+        elif isinstance(value, (bool, int, float, date)) and (raw := _raw_value(head, key)):
+            # 'displayName: 2024' or 'displayName: Yes' is text as written, which YAML reads as a number or true
+            out[key] = raw
+            bad(
+                key,
+                f"'{key}' is read as the text '{raw}' (YAML reads it as {_type_name(value)}); put the value in quotes "
+                f"to say so and silence this: {key}: {_double_quoted(raw)}",
+                "warning",
+            )
         elif not isinstance(value, str) or not value.strip():
             bad(key, f"'{key}' must be non-empty text, got {_type_name(value)}")
         else:
@@ -437,7 +674,18 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
                     "warning",
                 )
     if "name" in out and not SLUG.match(out["name"]):
-        bad("name", f"'name' must be a slug (lower-case letters, digits, dashes), got '{out['name']}'")
+        slug = slugify(out["name"], 64)
+        if SLUG.match(slug) and (slug != "section" or out["name"].lower() == "section"):
+            # 'name: Frontend Dev' means the slug it makes, which is the file's name as the bot knows it
+            bad(
+                "name",
+                f"'name' is read as '{slug}' (a name is a slug: lower-case letters, digits, dashes); write "
+                f"name: {slug} to silence this",
+                "warning",
+            )
+            out["name"] = slug
+        else:
+            bad("name", f"'name' must be a slug (lower-case letters, digits, dashes), got '{out['name']}'")
 
     base = meta.get("baseUrl")
     out["baseUrl"] = None
@@ -453,7 +701,16 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     out["aliases"] = _str_list(meta.get("aliases"), "aliases", bad)
     out["salaryRange"] = _str_map(meta.get("salaryRange"), "salaryRange", bad)
     out["timelineMonths"] = {}
-    for pace, span in _str_map(meta.get("timelineMonths"), "timelineMonths", bad).items():
+    months = meta.get("timelineMonths")
+    if months is not None and not isinstance(months, dict):
+        bad(
+            "timelineMonths",
+            "'timelineMonths' maps each pace a learner may pick to its months, like timelineMonths: {steady: 6-9, "
+            f"fast: 4-6}}, got {_type_name(months) if isinstance(months, list) else repr(str(months))}",
+        )
+        months = None
+    for pace, span in _str_map(months, "timelineMonths", bad).items():
+        span = _MONTH_WORD.sub("", span)  # '6-9 months' says what the field's name says
         match = _MONTHS.match(span)
         if match:
             low, high = int(match.group(1)), int(match.group(2))
@@ -475,18 +732,62 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
 
 
 def _type_name(value: object) -> str:
-    return {list: "a list", dict: "a mapping", int: "a number", float: "a number", bool: "true/false"}.get(
-        type(value), "nothing" if value is None else type(value).__name__
-    )
+    kinds = {list: "a list", dict: "a mapping", int: "a number", float: "a number", bool: "true/false", date: "a date"}
+    return kinds.get(type(value), "nothing" if value is None else type(value).__name__)
 
 
 def _str_list(value: object, key: str, bad: Complain) -> tuple[str, ...]:
     if value is None:
         return ()
+    if isinstance(value, str):  # 'aliases: fe, frontend' lists them as one line of text
+        items = tuple(item.strip() for item in value.split(",") if item.strip())
+        if not items:  # 'aliases: ""' lists none
+            return ()
+        listed = f"[{', '.join(map(_flow_item, items))}]"
+        bad(key, f"'{key}' is read as the list {listed}; write it so to silence this: {key}: {listed}", "warning")
+        return items
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         bad(key, f"'{key}' must be a list of text items, got {_type_name(value)}")
         return ()
     return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _flow_item(text: str) -> str:
+    """Return `text` as an item of a YAML flow list, quoted when YAML would read it otherwise."""
+    plain = text[0] not in _VALUE_SYNTAX and not any(c in text for c in ":#[]{},") and text == text.strip()
+    return text if plain else _double_quoted(text)
+
+
+def _raw_value(head: str, key: str) -> str | None:
+    """Return the value written on a top-level key's line as it stands, without a comment, or None if it is quoted,
+    a list, a mapping or none."""
+    line = re.search(rf"^{re.escape(key)}[ \t]*:[ \t]*(.*?)(?:[ \t]+#.*)?$", head, re.MULTILINE)
+    raw = line.group(1).strip() if line else ""
+    return raw if raw and raw[0] not in _VALUE_SYNTAX else None
+
+
+def _swallowed_keys(meta: dict, lines: list[str]) -> list[tuple[int, str, str, list[str]]]:
+    """Return the top-level lines whose quoted value is not closed on its line and reads on over lines of other
+    keys ('displayName: "Frontend' then 'description: x"'): each line's index in the front-matter, its key, its
+    quote and the keys read into it."""
+    if not any(type(v) is str and ": " in v for v in meta.values()):  # a key read into a value leaves its ': '
+        return []
+    found = []
+    for index, line in enumerate(lines):
+        match = _KEY_VALUE.match(line)
+        if match is None or match["indent"] or match["key"] not in meta or not isinstance(meta[match["key"]], str):
+            continue
+        opened = _unclosed_quote([line], 0)
+        if opened is None:
+            continue
+        lost = [
+            m["key"]
+            for after in lines[index + 1 :]
+            if (m := _KEY_VALUE.match(after)) is not None and not m["indent"] and f"{m['key']}: " in meta[match["key"]]
+        ]
+        if lost:
+            found.append((index, match["key"], opened[1], lost))
+    return found
 
 
 def _str_map(value: object, key: str, bad: Complain) -> dict[str, str]:

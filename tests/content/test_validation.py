@@ -58,8 +58,8 @@ def test_yaml_tab_indentation_error_line():
     [
         ("name: ok\ndescription: d\n", "displayName", "required field 'displayName' is missing"),
         ("name: ok\ndisplayName: [a, b]\ndescription: d\n", "displayName", "must be non-empty text, got a list"),
-        ("name: Not A Slug\ndisplayName: X\ndescription: d\n", "name", "must be a slug"),
-        ("name: ok\ndisplayName: X\ndescription: d\nexpertise: lots\n", "expertise", "must be a list"),
+        ("name: 前端\ndisplayName: X\ndescription: d\n", "name", "must be a slug"),
+        ("name: ok\ndisplayName: X\ndescription: d\nexpertise: {a: b}\n", "expertise", "must be a list"),
         ("name: ok\ndisplayName: X\ndescription: d\nsalaryRange: [1, 2]\n", "salaryRange", "must map names"),
         ("name: ok\ndisplayName: X\ndescription: d\ntimelineMonths:\n  fast: soon\n", "timelineMonths", "range"),
         ("name: ok\ndisplayName: X\ndescription: d\ntimelineMonths:\n  fast: 9-3\n", "timelineMonths", "possible"),

@@ -1,0 +1,305 @@
+"""Mistakes people make writing front-matter by hand: each is read as meant with a warning on its line, or fails
+with an error on its line that says what to fix; none loses a file silently or reads it silently wrong."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.content.loader import parse_bytes
+from bot.content.models import Problem, Role
+
+BODY = "# Frontend\n## Week 1: HTML\n- [ ] Learn tags\n"
+FIELDS = ("name: a", "displayName: Frontend", "description: x")
+
+
+def front(*lines: str, before: str = "") -> str:
+    """Return a role file of these front-matter lines (the three required ones unless given) and a one-week body."""
+    keys = {line.split(":")[0] for line in lines}
+    fields = [f for f in FIELDS if f.split(":")[0] not in keys]
+    return before + "---\n" + "".join(f"{line}\n" for line in (*fields, *lines)) + "---\n" + BODY
+
+
+def parsed(text: str) -> tuple[Role | None, list[Problem]]:
+    role, problems = parse_bytes(text.encode(), "a.md")
+    return role, [p for p in problems if "self-paced" not in p.message]
+
+
+def line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def loads_with_one_warning(text: str, on: str) -> tuple[Role, str]:
+    """Parse `text`, which must load with one warning, on the line `on`; return the role and the warning's text."""
+    role, problems = parsed(text)
+    assert role is not None, problems
+    (warning,) = problems
+    assert (warning.severity, warning.line) == ("warning", line_of(text, on)), warning
+    return role, warning.message
+
+
+def fails_with_one_error(text: str, on: str) -> str:
+    role, problems = parsed(text)
+    assert role is None
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.line == line_of(text, on), error
+    return error.message
+
+
+# --- a value holding ': ', or starting with what YAML reserves -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "read_as", "quoted"),
+    [
+        ("displayName: Frontend: the path", "displayName", "Frontend: the path", '"Frontend: the path"'),
+        ("description: Learn: HTML, CSS: and JS", "description", "Learn: HTML, CSS: and JS", None),
+        ("displayName: Frontend:", "displayName", "Frontend:", None),
+        ("description: Step 1: tags #1  # a comment", "description", "Step 1: tags #1", None),
+        ("description: [WIP] A roadmap", "description", "[WIP] A roadmap", '"[WIP] A roadmap"'),
+        ("description: {draft} A roadmap", "description", "{draft} A roadmap", None),
+        ("description: *the* roadmap", "description", "*the* roadmap", None),
+        ("description: & more", "description", "& more", None),
+        ("description: @team's roadmap", "description", "@team's roadmap", None),
+        ("description: `npm` and friends", "description", "`npm` and friends", None),
+        ("description: % of the way", "description", "% of the way", None),
+        ("description: !important stuff", "description", "!important stuff", None),
+        ("description: | or &", "description", "| or &", None),
+        ("description: > 5 years of work", "description", "> 5 years of work", None),
+        ("description: - a list?", "description", "- a list?", None),
+        ('displayName: "Frontend" path', "displayName", '"Frontend" path', r'"\"Frontend\" path"'),
+        ('description: "He said "hi" to me"', "description", 'He said "hi" to me', r'"He said \"hi\" to me"'),
+        ("description: 'It's mine'", "description", "It's mine", '"It\'s mine"'),
+    ],
+)
+def test_a_value_yaml_cannot_read_as_text_is_read_whole_with_a_warning_on_its_line(
+    line: str, key: str, read_as: str, quoted: str | None
+):
+    text = front(line)
+    role, message = loads_with_one_warning(text, line)
+    assert {"displayName": role.display_name, "description": role.description}[key] == read_as
+    assert message.startswith(f"'{key}' is read as the text '{read_as}' (YAML ")
+    quoted = quoted or f'"{read_as}"'
+    assert message.endswith(f"put the value in quotes to say so and silence this: {key}: {quoted}")
+    fixed = text.replace(line, message.rsplit("silence this: ", 1)[1])  # the line the warning says to write
+    assert parsed(fixed)[1] == []
+    assert getattr(parsed(fixed)[0], "display_name" if key == "displayName" else "description") == read_as
+
+
+def test_a_value_holding_a_colon_over_two_lines_and_one_a_level_down_are_read_whole():
+    text = front("description: Learn: the basics", "  and more: of them", "salaryRange:", "  senior: Lead: $150K")
+    role, problems = parsed(text)
+    assert role is not None, problems
+    assert role.description == "Learn: the basics and more: of them"
+    assert role.salary_range == {"senior": "Lead: $150K"}
+    assert [(p.severity, p.line) for p in problems] == [
+        ("warning", line_of(text, "description: Learn: the basics")),
+        ("warning", line_of(text, "  senior: Lead: $150K")),
+    ]
+    assert problems[1].message.endswith('senior: "Lead: $150K"')
+
+
+def test_a_value_read_whole_does_not_hide_an_error_further_down():
+    text = front("displayName: Frontend: the path", "aliases: [fe, frontend")
+    assert "did not find expected ',' or ']'" in fails_with_one_error(text, "aliases: [fe, frontend")
+
+
+def test_an_unclosed_list_is_still_an_error_on_its_line():
+    text = front("description: [unclosed")
+    assert "invalid YAML in front-matter" in fails_with_one_error(text, "description: [unclosed")
+
+
+def test_content_check_and_the_console_show_the_value_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.chdir(tmp_path)
+    for key in [k for k in os.environ if k.startswith(("WAYMARK_", "DISCORD_"))]:
+        monkeypatch.delenv(key)
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    (folder / "a.md").write_text(front("displayName: Frontend: the path", "description: [WIP] A roadmap"))
+    assert main(["content", "check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "a.md:3: warning: 'displayName' is read as the text 'Frontend: the path'" in out
+    assert "a.md:4: warning: 'description' is read as the text '[WIP] A roadmap'" in out
+    assert "1 role loaded, 0 errors, 2 warnings" in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/start-learning role:a\n"))
+    assert main(["console", "--content", str(folder), "--db", str(tmp_path / "x.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "Frontend: the path · Welcome aboard!" in out
+    assert "[WIP] A roadmap" in out
+
+
+# --- tabs and quotes ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lines", [("aliases:", "\t- fe"), ("salaryRange:", "  senior: $1", "\tmid: $2")])
+def test_a_line_indented_with_a_tab_is_an_error_on_it_that_says_so(lines: tuple[str, ...]):
+    text = front(*lines)
+    message = fails_with_one_error(text, lines[-1])
+    assert message.endswith(
+        "this line is indented with a tab, and YAML indents with spaces only: indent it with spaces"
+    )
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_an_error_on_its_line_that_says_so(quote: str):
+    line = f"displayName: {quote}Frontend"
+    text = front(line)
+    message = fails_with_one_error(text, line)
+    assert f"the {quote} that opens this line's value is not closed on its line" in message
+    assert message.endswith(f"end the value with {quote}")
+
+
+def test_an_unclosed_quote_that_reads_other_fields_into_its_value_is_an_error_on_its_line():
+    # YAML reads 'Frontend description: x' as the display name, and no description
+    text = front('displayName: "Frontend', 'description: x"', "aliases: [fe]")
+    message = fails_with_one_error(text, 'displayName: "Frontend')
+    assert message == (
+        "the \" that opens 'displayName' is not closed on its line, so YAML reads the lines after it into the value, "
+        "'description' too: end the value with \""
+    )
+
+
+def test_a_quoted_value_over_two_lines_still_loads_quietly():
+    role, problems = parsed(front('displayName: "Frontend:', '  the path"'))
+    assert (role.display_name if role else None, problems) == ("Frontend: the path", [])
+
+
+# --- values of the wrong shape --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "items", "written"),
+    [
+        ("aliases: fe, frontend", ("fe", "frontend"), "aliases: [fe, frontend]"),
+        ("aliases: fe", ("fe",), "aliases: [fe]"),
+        ("expertise: HTML, CSS, C#", ("HTML", "CSS", "C#"), 'expertise: [HTML, CSS, "C#"]'),
+    ],
+)
+def test_a_list_written_as_one_line_of_text_is_read_as_its_items_with_a_warning(
+    line: str, items: tuple[str, ...], written: str
+):
+    text = front(line)
+    role, message = loads_with_one_warning(text, line)
+    assert (role.aliases if line.startswith("aliases") else role.expertise) == items
+    key = line.split(":")[0]
+    assert message == f"'{key}' is read as the list {written.split(': ', 1)[1]}; write it so to silence this: {written}"
+    assert parsed(text.replace(line, written))[1] == []
+
+
+@pytest.mark.parametrize(("line", "got"), [("timelineMonths: 6 months", "'6 months'"), ('timelineMonths: "6"', "'6'")])
+def test_a_timeline_without_paces_is_an_error_that_shows_the_shape(line: str, got: str):
+    message = fails_with_one_error(front(line), line)
+    assert message == (
+        "'timelineMonths' maps each pace a learner may pick to its months, like timelineMonths: {steady: 6-9, "
+        f"fast: 4-6}}, got {got}"
+    )
+
+
+def test_months_after_a_paces_range_are_read_as_the_fields_name_says():
+    role, problems = parsed(front("timelineMonths:", "  steady: 6-9 months", "  fast: 4 mo"))
+    assert problems == []
+    assert role.timeline_months == {"steady": (6, 9), "fast": (4, 4)}
+
+
+def test_a_name_with_capitals_and_spaces_is_read_as_its_slug_with_a_warning():
+    text = front("name: Frontend Dev")
+    role, message = loads_with_one_warning(text, "name: Frontend Dev")
+    assert role.name == "frontend-dev"
+    assert message == (
+        "'name' is read as 'frontend-dev' (a name is a slug: lower-case letters, digits, dashes); write "
+        "name: frontend-dev to silence this"
+    )
+
+
+def test_a_name_that_makes_no_slug_is_still_an_error():
+    assert "must be a slug" in fails_with_one_error(front("name: 前端"), "name: 前端")
+
+
+@pytest.mark.parametrize(
+    ("line", "read_as", "kind"),
+    [
+        ("displayName: Yes", "Yes", "true/false"),
+        ("displayName: 2048", "2048", "a number"),
+        ("description: 1.10", "1.10", "a number"),
+        ("description: 2024-01-01  # start", "2024-01-01", "a date"),
+    ],
+)
+def test_a_text_field_yaml_reads_as_a_number_or_true_is_read_as_written_with_a_warning(
+    line: str, read_as: str, kind: str
+):
+    text = front(line)
+    role, message = loads_with_one_warning(text, line)
+    key = line.split(":")[0]
+    assert (role.display_name if key == "displayName" else role.description) == read_as
+    assert message == (
+        f"'{key}' is read as the text '{read_as}' (YAML reads it as {kind}); put the value in quotes to say so and "
+        f'silence this: {key}: "{read_as}"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "key", "first", "last"),
+    [
+        (
+            ("description: old", "aliases: [fe]", "description: new"),
+            "description",
+            "description: old",
+            "description: new",
+        ),
+        (("salaryRange:", "  senior: $1", "  senior: $2"), "senior", "  senior: $1", "  senior: $2"),
+        (
+            ("expertise: [1, 2]", "description: y", "description: new"),
+            "description",
+            "description: y",
+            "description: new",
+        ),
+    ],
+)
+def test_a_field_given_twice_warns_on_the_first_that_the_last_is_kept(
+    lines: tuple[str, ...], key: str, first: str, last: str
+):
+    text = front(*lines)
+    _, message = loads_with_one_warning(text, first)
+    assert message == (
+        f"'{key}' is given again on line {line_of(text, last)}, and YAML keeps only that one; delete one of them to "
+        "silence this"
+    )
+
+
+# --- around the front-matter ----------------------------------------------------------------------------------------
+
+
+def test_blank_lines_before_the_opening_dashes_are_read_past_with_a_warning_on_line_1():
+    text = front("displayName: Frontend: the path", before="\n\n")
+    role, problems = parsed(text)
+    assert role is not None and role.display_name == "Frontend: the path"
+    assert [(p.severity, p.line) for p in problems] == [("warning", 1), ("warning", 6)]
+    assert text.split("\n")[5] == "displayName: Frontend: the path"
+    assert problems[0].message.startswith("2 blank lines come before the opening '---': the front-matter is read")
+
+
+def test_blank_lines_before_a_broken_front_matter_keep_its_error_on_its_line():
+    text = front("description: [unclosed", before="\n")
+    role, problems = parsed(text)
+    assert role is None
+    assert [(p.severity, p.line) for p in problems] == [("warning", 1), ("error", 5)]
+
+
+def test_toml_front_matter_is_an_error_that_says_so():
+    text = '+++\nname = "a"\ndisplayName = "Frontend"\ndescription = "x"\n+++\n' + BODY
+    role, problems = parsed(text)
+    assert role is None
+    assert [(p.severity, p.line) for p in problems] == [("error", 1)]
+    assert problems[0].message.startswith("front-matter between '+++' lines is TOML, and a role file's is YAML")
+
+
+def test_a_utf8_bom_before_the_front_matter_loads_quietly():
+    role, problems = parse_bytes(b"\xef\xbb\xbf" + front().encode(), "a.md")
+    assert role is not None and problems == [p for p in problems if "self-paced" in p.message]
