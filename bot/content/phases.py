@@ -1432,6 +1432,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in terms:
             found[i] = None
     _counted_by_slash(headings, found)
+    _counted_on(headings, found)
     _previews(headings, found)
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
     if outline:
@@ -1445,6 +1446,26 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         found[i] = more
     _first_weeks(headings, found)
     return found
+
+
+def _counted_on(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading that counts the first weeks ('First month: Learn', read as month 1) where a heading at
+    its level counts on from it ('Next month: Build', 'Last month: Ship'): the file counts its plan in such headings
+    (see `day_count_phases`), the first of them no month of its own."""
+    firsts = [
+        i
+        for i, f in enumerate(found)
+        if f is not None and f.number is None and (counted := _counted(headings[i][1])) is not None and counted[0]
+    ]
+    if not firsts:  # most files
+        return
+    levels = {headings[i][0] for i in firsts}
+    if any(
+        level in levels and (counted := _counted(text)) is not None and counted[0] in ("next", "last")
+        for level, text in headings
+    ):
+        for i in firsts:
+            found[i] = None
 
 
 def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1681,6 +1702,11 @@ def _titled_span(text: str) -> PhaseHeading | None:
         text, said = _in_english(text)
     lead = _LEAD.match(text)
     given = _span_in_title(text[lead.end() :] if lead else text)
+    if given is not None and given[1] is None and _SPELT_ANY.search(given[0]) is not None:
+        # '(Weeks One to Three)': its numbers spelt out, read as digits would be
+        text, spelt = _spelt_as_digits(text)
+        said = spelt + said
+        given = _span_in_title(text[lead.end() :] if lead else text)
     if given is None or given[1] is None:
         return None
     _, (first, last), rest = given
@@ -1907,7 +1933,27 @@ def phase_hint(text: str) -> str | None:
             written = f"{body[: word.end()]} {rest.split()[0].rstrip(_EDGES)}"
             return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
         return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
+    spelt = _SPELT_RUN.match(rest) if rest[:1].isalpha() else None
+    if spelt is not None:  # 'Week One Hundred: Review', 'Week First: Setup': a number spelt out, not read
+        said = word.group().casefold()
+        written = f"{body[: word.end()]} {spelt.group()}"
+        if said not in _HINT_FORMS:
+            return f"its number '{written}' is not read: write {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
+        kind, one, many = _HINT_FORMS[said]
+        return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
     return None
+
+
+# Words of a number spelt out, read or not (`_spelt_as_digits` reads some): a phase or week word and a run of them
+# that ends the heading or comes before a mark ('Week One Hundred: Review', 'Week First: Setup', 'Semana Veintiuno:
+# Git') is a phase heading whose number is not read. 'Semana dos Testes' (Portuguese) goes on in words: no number.
+_SPELT_TOKEN = (
+    rf"(?:{_either(list(_SPELT_VALUES))}|hundred|thousand|[^\W\d_]*(?:tieth|teenth)|veinti[^\W\d_]+|treinta|cuarenta"
+    r"|[^\W\d_]*(?:zig|ßig|ssig))"
+)
+_SPELT_RUN = re.compile(
+    rf"{_SPELT_TOKEN}(?:[-‐ \t]+{_SPELT_TOKEN})*(?![^\W\d_]|[-‐'’][^\W\d_]){_MARK_NEXT}", re.IGNORECASE
+)
 
 
 # A word, a number and a span after them, as a phase heading writes them: the word may be a phase word misspelt.
@@ -2009,8 +2055,12 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     title, said = found.title, ()
     if text.isascii() and "(" not in title and "[" not in title:
         return None  # no second span: most phase headings
+    if _may_spell(text):  # 'Week Two: CSS (Week Three)': its spans in digits, quoted as written
+        text, said = _spelt_as_digits(text)
+        title = _spelt_as_digits(title)[0]
     if _maybe_foreign(text):
-        text, said = _in_english(text)
+        text, more = _in_english(text)
+        said += more
         title = _in_english(title)[0]  # the title as read, before `_as_written` gave its words back
     again = _span_in_title(title)
     if again is None:
@@ -2060,8 +2110,11 @@ def heading_span(text: str) -> str | None:
     – Jan 14)'); None when it names none ('## Phase 2')."""
     said: Said = ()
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
+    if _may_spell(text):  # 'Week One', 'First Month': named as written
+        text, said = _spelt_as_digits(text)
     if _maybe_foreign(text):
-        text, said = _in_english(text)
+        text, more = _in_english(text)
+        said += more
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     quarter = _QUARTER.match(text, start)
