@@ -85,9 +85,14 @@ _NUMBER_WORDS = {
 # lower case (also how search reads a heading's label and questions a phase's number).
 ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-# A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number.
+# A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number. 'Twenty' before a
+# unit ('Phase Twenty-One') is the start of a larger number, read as `_spelt_as_digits` writes it.
 _NUMBER = (
-    r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
+    r"(?P<n>\d{1,3}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)).replace(
+        "twenty", r"twenty(?![-‐ ]?(?:one|two|three|four|five|six|seven|eight|nine)\b)"
+    )
+    + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
 )
 # Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
 # 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
@@ -1846,7 +1851,11 @@ def without_span(heading: str, title: str) -> str:
     rest = heading[end:]
     if not rest.isascii():  # full-width brackets as ASCII ones: '机器学习（第9至13周）'
         rest = rest.translate(_FULL_WIDTH)
-    if not rest.strip() or read_duration(rest) is None:
+    if not rest.strip():
+        return heading
+    if read_duration(rest) is None and (
+        _SPELT_ANY.search(rest) is None or read_duration(_spelt_as_digits(rest)[0]) is None
+    ):  # '(Weeks One-Four)' is a span too
         return heading
     return heading[:end]
 
