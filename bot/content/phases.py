@@ -9,6 +9,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
+- `Week One: Title`, `Weeks One to Four`, `Month Two`, `Phase Twenty-One`, `First Month`, `Second Week`: numbers
+  spelt out where digits stand, in English, Spanish ('Semana Uno', 'Primer Mes') and German ('Woche Eins', 'Erste
+  Woche'), read as the digits would be (see `_spelt_as_digits`);
 - `2nd Month: Title`, `2º Mês`, `1er mes`, `2. Woche`, `2e semaine`, `3rd Phase`: an ordinal before the word is its
   number, as `Month 2: Title` (see `_ordinal_first`);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
