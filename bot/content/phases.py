@@ -1014,19 +1014,24 @@ def _spelt_patterns(language: _SpeltLanguage) -> tuple[re.Pattern[str], re.Patte
 
 
 _SPELT_PATTERNS = tuple(_spelt_patterns(language) for language in _SPELT_LANGUAGES)
-# Any spelt number, a quick look before the patterns above are tried ('Week One', 'Primer Mes', 'Woche Eins').
-_SPELT_ANY = re.compile(rf"(?<![^\W\d_])(?:{_either(list(_SPELT_VALUES))})", re.IGNORECASE)
-# The first word of a heading that may open with an ordinal ('First Month', 'Segunda Semana', 'Erste Woche').
-_SPELT_FIRST = re.compile(
-    rf"(?:[\W_]|\d\ufe0f?\u20e3)*(?:{_either([*_EN_ORDINALS, *_ES_ORDINALS, *_DE_ORDINALS])})[ \t]", re.IGNORECASE
-)
+# The words of spelt numbers, casefolded, and of ordinals alone: set lookups of a heading's words are the quick look
+# before the patterns above are tried (a regex of all of them, searched, costs several times more).
+_SPELT_WORDS = frozenset(_SPELT_VALUES)
+_ORDINAL_WORDS = frozenset([*_EN_ORDINALS, *_ES_ORDINALS, *_DE_ORDINALS])
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _spells_a_number(text: str) -> bool:
+    """Return whether text holds a word of a spelt number ('Weeks One–Four', 'Twenty-One', 'Primer')."""
+    return any(word.casefold() in _SPELT_WORDS for word in _WORDS.findall(text))
 
 
 def _may_spell(text: str) -> bool:
     """Return whether a heading may spell a phase's number in words (a quick look: 'Week One', 'First Month')."""
-    if _MAYBE.match(text) is None and _SPELT_FIRST.match(text) is None:  # most headings
-        return False
-    return _SPELT_ANY.search(text) is not None
+    if _MAYBE.match(text) is None:  # most headings: no phase or unit word first, but perhaps an ordinal
+        first = _WORDS.match(text, _LEAD.match(text).end() if not text[:1].isalpha() else 0)  # type: ignore[union-attr]
+        return first is not None and first.group().casefold() in _ORDINAL_WORDS
+    return _spells_a_number(text)
 
 
 def _spelt_value(words: str) -> int:
@@ -1710,7 +1715,7 @@ def _titled_span(text: str) -> PhaseHeading | None:
         text, said = _in_english(text)
     lead = _LEAD.match(text)
     given = _span_in_title(text[lead.end() :] if lead else text)
-    if given is not None and given[1] is None and _SPELT_ANY.search(given[0]) is not None:
+    if given is not None and given[1] is None and _spells_a_number(given[0]):
         # '(Weeks One to Three)': its numbers spelt out, read as digits would be
         text, spelt = _spelt_as_digits(text)
         said = spelt + said
@@ -1857,7 +1862,7 @@ def without_span(heading: str, title: str) -> str:
     if not rest.strip():
         return heading
     if read_duration(rest) is None and (
-        _SPELT_ANY.search(rest) is None or read_duration(_spelt_as_digits(rest)[0]) is None
+        not _spells_a_number(rest) or read_duration(_spelt_as_digits(rest)[0]) is None
     ):  # '(Weeks One-Four)' is a span too
         return heading
     return heading[:end]
