@@ -2125,7 +2125,9 @@ _EDITOR_MACRO_LINE = re.compile(r"[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|\$\{toc\}|#{6
 
 def _editor_macros(body: str) -> bool:
     """Return True when a body may hold a line of `_EDITOR_MACRO_LINE`."""
-    return any(mark in body for mark in ("[TOC]", "[toc]", "TOC_]]", "[[toc]]", "${toc}", "###### tags:"))
+    return any(
+        mark in body for mark in ("[TOC]", "[toc]", "TOC_]]", "[[toc]]", "${toc}", "###### tags:", "###### Tags:")
+    )
 
 
 def _without_editor_macros(body: str) -> str:

@@ -178,6 +178,8 @@ ${toc}
 ```
 
 ###### tags: `devops` `study-group`
+
+###### Tags: `linux`
 """
 
 
@@ -192,3 +194,4 @@ def test_an_editors_table_of_contents_and_tag_lines_are_no_words_of_the_page() -
     week = texts[1][1]
     assert "```markdown\n[TOC]\n```" in week and "toc" not in week.replace("[TOC]", "").casefold()
     assert SearchIndex([role]).search("tags", limit=5) == []
+    assert SearchIndex([role]).search("linux", limit=5) == []
