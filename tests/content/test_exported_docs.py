@@ -195,3 +195,8 @@ def test_an_editors_table_of_contents_and_tag_lines_are_no_words_of_the_page() -
     assert "```markdown\n[TOC]\n```" in week and "toc" not in week.replace("[TOC]", "").casefold()
     assert SearchIndex([role]).search("tags", limit=5) == []
     assert SearchIndex([role]).search("linux", limit=5) == []
+
+
+def test_hackmds_tag_line_written_with_a_capital_is_no_words_either() -> None:
+    role, _ = parse_body("## Week 1: Basics\n\n- Vectors\n\n###### Tags: `linux` `study-group`\n")
+    assert [s.title for s in role.sections if s.kind != "facts"] == ["Week 1: Basics", "Vectors"]
