@@ -885,9 +885,13 @@ class _PhaseBuilder:
     heading: str = ""  # its heading's clean text, which names the group of the tasks written right under it
     item: bool = False  # a list item of a list plan opened it: the items nested under it are its bullets
     nested: bool = False  # it holds list items nested under a list item of its own (see `_Body._holds_items`)
-    # A task item of a list plan opened it ('- [ ] Week 1: Setup'): the group its tasks' IDs are told apart by, that
-    # of the heading over the list, so reading the list as a plan changes no ID progress is kept by.
+    # A task item of a list plan opened it ('- [ ] Week 1: Setup'), or any item of a plan that its task items make
+    # one: the group its tasks' IDs are told apart by, that of the heading over the list, so reading the list as a
+    # plan changes no ID progress is kept by.
     id_group: str | None = None
+    # ... and the phase its tasks were in where the list was no plan, which tells their IDs apart from those of other
+    # phases (None: none, in a plan of task items alone).
+    outer: _PhaseBuilder | None = None
 
 
 @dataclass(slots=True)
@@ -928,6 +932,10 @@ class _RawItem(NamedTuple):
     # headings of no phase ('### Sign-off' under '## L1' and '## L2') is told apart by them, as a phase's title
     # tells apart one in two phases.
     above: tuple[str, ...]
+    # The group its ID is told apart by from others of its heading's: its `group`, but in a phase an item of a task
+    # list of weeks opened, the group it had where the list was no plan: the bold label over the list ('**Tasks:**'),
+    # or `id_group`.
+    id_label: str
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -1164,6 +1172,10 @@ class _Body:
         # A file without phase headings whose plan is a list ('1. Phase 1: HTML (Weeks 1-4)'): its items' phases,
         # by line.
         self.list_plan: dict[int, PhaseHeading] = {}
+        self.tasks_only = False  # ... made by its task items alone: no item of it opens a phase without them
+        # The bold label over such a list ('**Tasks:**'), which its tasks were grouped under where the list was no
+        # plan: it still tells their IDs apart (`_RawItem.id_label`), in each phase its items open.
+        self.task_label: _Sub | None = None
         self.line_plan: frozenset[int] = frozenset()  # the lines of a plan of paragraph lines ('Week 1 :: HTML')
         self.line_blocks = False  # ... each heading a block of what follows it ('**Week 1** — Topic: HTML')
         self.crosses_as_tasks = False  # ... and it has '- ✅' or '- ☐' items: '- ❌ ...' are its open items
@@ -1252,7 +1264,7 @@ class _Body:
                 self.phase = None
         if level == 1 and not self.title:
             self.title = title
-        self.sub = self.part = None
+        self.sub = self.part = self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
         unreadable = unreadable_span(title, found) if found is not None else None
         if unreadable is not None:
@@ -1351,7 +1363,7 @@ class _Body:
         phase, self.phase, self.footer_at = self.phase, None, None
         while len(self.stack) > 1 and self.stack[-1].phase is phase:
             self.stack.pop()
-        self.sub = self.part = None
+        self.sub = self.part = self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def leave_quote(self, quote: int) -> None:
@@ -1362,6 +1374,7 @@ class _Body:
             if heading.is_phase and heading.phase is self.phase:
                 self.phase = None
         self.sub = self.part = self.stack[-1].part if self.stack else None
+        self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def add(self, block: Block) -> None:
@@ -1483,6 +1496,9 @@ class _Body:
             # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
             # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
+        over = self.task_label
+        if gap and kind in ("line", "row") and depth == 0 and over is not None and (over.text or over.topics):
+            self.task_label = None  # as that label would end where the list is no plan
         if kind == "line":
             if not label and (marked := _marked_label(md)) is not None:
                 label, rest_md = marked
@@ -1580,11 +1596,19 @@ class _Body:
         phase 'Week 7: Git', the cells after its title a bullet each. `found`: the phase a list item was read as,
         for one whose words alone are no phase heading ('SQL (Weeks 5-8)', item 2 of a numbered list)."""
         task = block.task is not None
-        # A task item's checklist ID is made by the group it had outside the plan: that of the heading over the list.
-        id_group = self._id_group(self.stack[-1]) if task and self.stack else "Checklist"
+        # The IDs of the tasks of a phase a task item opens, or any item of a plan its task items make one, are told
+        # apart as they were where the list was no plan: by the group of the heading over the list, the phase
+        # around it (`_PhaseBuilder.outer`) and the bold label over it (`task_label`).
+        kept = task or self.tasks_only
+        id_group = self._id_group(self.stack[-1]) if self.stack else "Checklist"
+        outer = self.phase.outer if self.phase is not None and self.phase.id_group is not None else self.phase
+        label = (self.sub if self.sub is not self.part else None) or self.task_label
         text, details = _pipe_cells(block.md, block.plain)
         if task and "{#" in text:  # '- [ ] Week 1: Setup {#week-1}': the ID is the item's, no words of the phase
             text = split_explicit_id(text)[0]
+        if task and not text.isascii() and (cut := _task_fields_at(text)) is not None:
+            # '- [ ] Week 1: Setup ⏫ 📅 2027-01-04' is the phase 'Setup': the Tasks plugin's fields are the item's
+            text = text[:cut]
         read = read_phase_heading(text)
         found = read if read is not None else found
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
@@ -1592,11 +1616,15 @@ class _Body:
         self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
         if block.kind == "item" and self.phase is not None:
             self.phase.item = True
+            if kept:
+                self.phase.id_group, self.phase.outer, self.task_label = id_group, outer, label
+            if kept and not task:  # the tasks nested under it are told apart by it, as under the item it was
+                self.ancestors, self.holders = [block.plain], [None]
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
         if task and self.phase is not None:
             # '- [ ] Week 1: Setup': the phase's heading, and its first checklist item, grouped under the phase
-            self.phase.id_group, self.phase.empty = id_group, False
+            self.phase.empty = False
             self._item(self.stack[-1], block)
         depth = 1 if block.kind == "item" else 0
         if rest is not None:  # '[Week 5 — Networking](…): IP, DNS, `ss`': the words after the link
@@ -1703,8 +1731,9 @@ class _Body:
             self.header = (line, label, rest)
             heading.subsections.append(_Sub(label, line, quote=quote, own=True, text=[rest]))
             self.sub, self.ancestors, self.holders, self.last_topic = None, [], [], None
+            self.task_label = None
             return
-        self.sub = _Sub(label, line, quote=quote, own=bool(rest))
+        self.sub, self.task_label = _Sub(label, line, quote=quote, own=bool(rest)), None
         if rest:
             self.sub.text.append(rest)
         heading.subsections.append(self.sub)
@@ -1764,13 +1793,17 @@ class _Body:
         if depth:
             self._nest(depth, line[2 * depth :])
         sub = self.sub if self.sub is not self.part else None  # a bold label's part
+        # In a phase an item of a task list of weeks opened, the label over the list (see `task_label`)
+        over = self.task_label if sub is None and self._kept(heading) else None
+        for label in (sub, over):
+            if label is not None:
+                label.first_item = label.first_item or line_no
+                if not depth and task is None:
+                    label.bullets = True
+                elif not depth and label.bullets and self.gap:
+                    label.done = True
         if sub is not None:
-            sub.first_item = sub.first_item or line_no
             sub.lines.append(line)
-            if not depth and task is None:
-                sub.bullets = True
-            elif not depth and sub.bullets and self.gap:
-                sub.done = True
         topic = None
         if task is None:
             title = plain if in_item_heading else _topic_title(plain, md)
@@ -1786,15 +1819,25 @@ class _Body:
             # ('**For all:** Design patterns, testing') says something of the heading's tasks, and so do tasks after
             # a blank line that ends the label's bullets ('**NoSQL Exploration:**', its topics, then the phase's
             # tasks).
-            if group is None and sub is not None and not sub.done and (not sub.own or sub.first_item == sub.line + 1):
+            if group is None and sub is not None and _groups_tasks(sub):
                 sub.tasks = True
                 self._task(block, sub.label, id_default)
+            elif group is None and over is not None and _groups_tasks(over):
+                self._task(block, default, id_default, over.label)  # grouped by its phase, its ID by the label
             else:
-                self._task(block, group or default, group or id_default)
+                # in a phase a task list of weeks opened, told apart as where the list was no plan: by its heading's
+                id_label = group or (id_default if self._kept(heading) else "")
+                self._task(block, group or default, group or id_default, id_label)
         ancestors.append(as_written)
         holders.append(topic if topic is not None else line_no)
         if topic is not None and in_item_heading:
             topic[5] = True
+
+    @staticmethod
+    def _kept(heading: _Heading) -> bool:
+        """Return True for the heading of a phase whose tasks keep the IDs they had where its list was no plan (see
+        `_PhaseBuilder.id_group`)."""
+        return heading.is_phase and heading.phase is not None and heading.phase.id_group is not None
 
     @staticmethod
     def _id_group(heading: _Heading) -> str:
@@ -1865,7 +1908,9 @@ class _Body:
                 else:
                     found.append(indented)
 
-    def _task(self, block: Block, group: str, id_group: str) -> None:
+    def _task(self, block: Block, group: str, id_group: str, id_label: str = "") -> None:
+        """Read a task item: shown in `group`, its ID told apart by `id_group` and `id_label` (see `_RawItem`; "":
+        `group`)."""
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         text = _task_title(block.plain, block.md)
@@ -1879,7 +1924,9 @@ class _Body:
         stack = self.stack
         key = (len(stack), id(stack[-1]) if stack else 0, len(self.headings))
         if self._above[0] != key:  # the headings over this task's: the same for all the tasks under one heading
-            self._above = (key, tuple([h.title for h in stack[:-1]]))
+            # but those of phases whose tasks keep their IDs, which were no headings where the list was no plan
+            over = [h.title for h in stack if not self._kept(h)] if stack and self._kept(stack[-1]) else None
+            self._above = (key, tuple(over[:-1] if over is not None else [h.title for h in stack[:-1]]))
         above = self._above[1]
         raw = (
             group,
@@ -1892,6 +1939,7 @@ class _Body:
             id_group,
             written,
             above,
+            id_label or group,
         )
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
@@ -2128,6 +2176,7 @@ def _parse_body(
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
+                reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
@@ -2445,6 +2494,12 @@ def _without_trailing_emoji(text: str) -> str:
     return text[:end]
 
 
+def _groups_tasks(label: _Sub) -> bool:
+    """Return True when the tasks read now are grouped under a bold label: one alone on its line, or right above its
+    list, until a blank line ends the bullets under it (see `_Body._item`)."""
+    return not label.done and (not label.own or label.first_item == label.line + 1)
+
+
 def _plan_item(plain: str, found: PhaseHeading) -> bool:
     """Return True for a list item that can be a phase of a list plan: not a quarter ('Q1: ...' may ask) nor a
     number and a length alone ('2. Functions (1 week)' numbers the parts of something)."""
@@ -2467,6 +2522,7 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     said: dict[int, PhaseHeading] = {}  # 'Phase 1: HTML (Weeks 1-4)'
     runs: list[dict[int, PhaseHeading]] = [{}]  # each list's items that read as phases, either way
     boxed: list[dict[int, PhaseHeading]] = [{}]  # each list's task items that read as phases (see `_task_plan`)
+    tops: list[list[int]] = [[]]  # the lines of each list's top-level items
     any_boxed = False
     texts: dict[int, str] = {}
     for b in blocks:
@@ -2475,9 +2531,13 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
             if not b[5] and (runs[-1] or boxed[-1]):  # a heading, or a paragraph, table or code block outside any
                 runs.append({})  # list: a new list
                 boxed.append({})
+                tops.append([])
+            elif not b[5]:
+                tops[-1] = []
             continue
         if b[5] or b[9] or b[12]:
             continue
+        tops[-1].append(b[1])
         if b[6] is not None:
             if may_name_weeks(b[3]) and (found := _task_phase(b)) is not None:  # most tasks: one quick look
                 boxed[-1][b[1]] = found
@@ -2498,7 +2558,7 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         plan = {}
     tasks_only = False
     if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
-        with_tasks = _task_plan(plan, lists, boxed)
+        with_tasks = _task_plan(plan, lists, boxed, tops)
         # '**Weeks 1-4: Basics**' alone on a line opens a phase (see `_Body.add`): its week tasks are its work
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
@@ -2523,34 +2583,50 @@ def _bold_phase_line(blocks: list[Block]) -> bool:
 def _task_phase(block: Block) -> PhaseHeading | None:
     """Return the phase a top-level task item opens with, as a list plan's item would ('- [ ] Week 1: Setup', '- [x]
     **Weeks 3-4** — Traits', '- [ ] Month 2 — Back End'); None for one whose span is words of a sentence ('- [ ]
-    Week 1 retro'), and for any other task ('- [ ] Review week 3's notes')."""
+    Week 1 retro'), for one that names no weeks or months ('- [ ] Phase 1: Learn HTML', '- [ ] Stage 2 — Build': steps
+    of a checklist), and for any other task ('- [ ] Review week 3's notes'). The Tasks plugin's fields after its text
+    ('- [ ] Week 1: Setup ⏫ 📅 2027-01-04') are no words of the phase."""
     plain = split_explicit_id(block.plain)[0] if "{#" in block.plain else block.plain
+    if not plain.isascii() and (cut := _task_fields_at(plain)) is not None:
+        plain = plain[:cut]
     found = read_phase_heading(plain)
-    if found is None or not _plan_item(plain, found) or not _span_apart(block._replace(plain=plain), found):
+    if (
+        found is None
+        or found.first is None
+        or not _plan_item(plain, found)
+        or not _span_apart(block._replace(plain=plain), found)
+    ):
         return None
     return found
 
 
 def _task_plan(
-    plan: dict[int, PhaseHeading], runs: list[dict[int, PhaseHeading]], boxed: list[dict[int, PhaseHeading]]
+    plan: dict[int, PhaseHeading],
+    runs: list[dict[int, PhaseHeading]],
+    boxed: list[dict[int, PhaseHeading]],
+    tops: list[list[int]],
 ) -> dict[int, PhaseHeading]:
     """Return a list plan with the task items of its lists that read as phases ('- [ ] **Week 1** — Ch. 1-3'), each
     a phase of its own as an item without its box would be, and still a checklist item. `runs` and `boxed` hold,
-    list by list, the items and the task items that read as phases.
+    list by list, the items and the task items that read as phases; `tops` the lines of its top-level items.
 
     Task items join a list whose items are the plan already (`plan`), where with them its phases still step on one
-    after another; in a file without a plan, those of lists that hold two or more phases of one kind with the
-    items around them, stepping on, are the plan when all of them step on too. Anything else keeps its reading:
-    tasks that merely name a week ('- [ ] Week 1: retro' alone among other tasks), or a second list of week tasks
-    beside a plan ('## Checklist' over '- [ ] Week 1: quiz', '- [ ] Week 2: quiz')."""
+    after another. In a file without a plan, a list is a plan of weeks when it opens with such a task and its items
+    that read as phases, two or more of one kind stepping on, are half its top-level items or more: the plan is
+    then those of all such lists, when they step on too. Anything else keeps its reading: tasks that merely name a
+    week ('- [ ] Week 1: retro' alone among other tasks, or two weeks among the chores of a checklist that opens
+    with '- [ ] Set up laptop'), or a second list of week tasks beside a plan ('## Checklist' over '- [ ] Week 1:
+    quiz', '- [ ] Week 2: quiz')."""
     taken: dict[int, PhaseHeading] = {}
-    for run, tasks in zip(runs, boxed, strict=True):
+    for run, tasks, top in zip(runs, boxed, tops, strict=True):
         if not tasks:
             continue
         own = {line: found for line, found in run.items() if line in plan} if plan else run
         if plan and not own:
             continue
         merged = dict(sorted({**own, **tasks}.items()))
+        if not plan and (not top or top[0] not in tasks or 2 * len(merged) < len(top)):
+            continue  # a checklist whose tasks name weeks here and there: no plan
         if _one_kind(merged) and _steps_on(merged):
             taken.update(merged)
     if not taken:
@@ -3764,7 +3840,7 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
-    for (group, title, line, phase, context, md, depth, id_group, written, above), (
+    for (group, title, line, phase, context, md, depth, id_group, written, above, id_label), (
         text,
         explicit,
         place,
@@ -3779,11 +3855,14 @@ def _build_checklist(
         urls = [a or b for a, b in _URL.findall(md)] if item_id in seen and not explicit else []
         if urls:  # '[Binary Search (video)](https://a)' and '(https://b)': the links tell them apart
             item_id = checklist_item_id(" ".join((*place, text, *urls)))
-        if item_id in seen and not explicit and phase is not None and seen[item_id][2] is not phase:
+        # The phase that tells its ID apart: for one a task list of weeks opened, the phase it was in where the list
+        # was no plan (None in a plan of tasks alone), so its ID stays the one it had there
+        id_phase = phase.outer if phase is not None and phase.id_group is not None else phase
+        if item_id in seen and not explicit and id_phase is not None and seen[item_id][2] is not id_phase:
             # '- [ ] Watch the lecture' under a '### Checklist' in every phase: the phase's title tells them apart
-            item_id = checklist_item_id(" ".join((phase.id_title or f"Phase {phase.final}", *place, text)))
-        if item_id in seen and not explicit and group != id_group:
-            item_id = checklist_item_id(" ".join((group, *context, text)))  # 'Write tests' under two labels
+            item_id = checklist_item_id(" ".join((id_phase.id_title or f"Phase {id_phase.final}", *place, text)))
+        if item_id in seen and not explicit and id_label != id_group:
+            item_id = checklist_item_id(" ".join((id_label, *context, text)))  # 'Write tests' under two labels
         if not explicit and (item_id in seen or item_id in moved) and (not text.isascii() or item_id in by_letters):
             item_id = _by_every_letter(item_id, text, seen, moved, by_letters, items)
         if item_id in seen and not explicit and seen[item_id][3] != above:
@@ -3798,7 +3877,7 @@ def _build_checklist(
                 "reword one of them, or give it its own '{#some-id}' at the end",
             )
             continue
-        seen[item_id] = (line, place, phase, above)
+        seen[item_id] = (line, place, id_phase, above)
         if not explicit and not text.isascii():
             by_letters.setdefault(item_id, (len(items), text))
         number = phase.final if phase is not None else None

@@ -139,3 +139,114 @@ def test_week_tasks_beside_a_plan_of_lines_or_items_stay_its_tasks() -> None:
     role, _ = parse(body)
     assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2))]
     assert [c.group for c in role.checklist] == ["Phase 2: Basics › Checklist"] * 2
+
+
+def checklist_ids(body: str) -> list[tuple[str, str]]:
+    role, problems = parse(body)
+    assert not any("same ID" in p for p in problems), problems
+    return [(c.id, c.text) for c in role.checklist]
+
+
+def test_a_task_repeated_under_a_bold_label_keeps_the_id_the_label_gave_it() -> None:
+    body = "## Plan\n**Tasks:**\n- [ ] Week 1: Setup\n- [ ] Write tests\n- [ ] Week 2: Build\n- [ ] Write tests\n"
+    role, _ = parse(body)
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Build", (2, 2))]
+    # the IDs this file had where the list was no plan: the label tells the second 'Write tests' apart
+    assert checklist_ids(body) == [
+        ("item-bcec66a42a", "Week 1: Setup"),
+        ("item-fb2ebd2b59", "Write tests"),
+        ("item-db51d1a0ae", "Week 2: Build"),
+        ("item-479f34d0d8", "Write tests"),
+    ]
+    assert [(c.phase, c.group) for c in role.checklist] == [
+        (1, "Week 1: Setup"),
+        (1, "Week 1: Setup"),
+        (2, "Week 2: Build"),
+        (2, "Week 2: Build"),
+    ]
+
+
+def test_tasks_in_other_scripts_that_clash_keep_the_ids_their_letters_gave_them() -> None:
+    body = "## Plan\n- [ ] Week 1: Setup\n- [ ] 10 सवाल हल करें\n- [ ] Week 2: Build\n- [ ] 10 अभ्यास करें\n"
+    assert checklist_ids(body) == [
+        ("item-bcec66a42a", "Week 1: Setup"),
+        ("item-1af6da7242", "10 सवाल हल करें"),
+        ("item-db51d1a0ae", "Week 2: Build"),
+        ("item-e2a0b65184", "10 अभ्यास करें"),
+    ]
+    labelled = body.replace("## Plan\n", "## Plan\n**Tasks:**\n")
+    assert [item_id for item_id, _ in checklist_ids(labelled)][1::2] == ["item-5181102781", "item-ecbaa2f99b"]
+
+
+def test_tasks_told_apart_by_the_headings_above_or_an_item_keep_their_ids() -> None:
+    body = "## L1\n### Sign-off\n- [ ] Approve\n## L2\n### Sign-off\n- [ ] Week 1: x\n- [ ] Approve\n- [ ] Week 2: y\n"
+    assert [item_id for item_id, _ in checklist_ids(body)] == [
+        "item-5065f7bb93",
+        "item-c6ffdcdb88",
+        "item-d4c6f6ff24",
+        "item-3bc83154b2",
+    ]
+    # 'Write tests' under an item of the list without a box, which opens a phase only because the tasks around it do
+    body = (
+        "## Plan\n- [ ] Week 1: Setup\n  - [ ] Write tests\n- Week 2: Build\n  - [ ] Write tests\n- [ ] Week 3: Ship\n"
+    )
+    role, _ = parse(body)
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Build", (2, 2)), (3, "Ship", (3, 3))]
+    assert [item_id for item_id, _ in checklist_ids(body)] == [
+        "item-bcec66a42a",
+        "item-fb2ebd2b59",
+        "item-955df9d137",
+        "item-63cd47249b",
+    ]
+    # 'Quiz' after a week task that joins a plan of items without boxes: told apart by the phase it was in before
+    body = "- Week 1: A\n- [ ] Quiz\n- Week 2: B\n- [ ] Week 3: C\n- [ ] Quiz\n- Week 4: D\n"
+    role, _ = parse(body)
+    assert [(c.phase, c.text) for c in role.checklist] == [(1, "Quiz"), (3, "Week 3: C"), (3, "Quiz")]
+    assert [item_id for item_id, _ in checklist_ids(body)] == ["item-10e932124d", "item-da78240da5", "item-093b0c8c2f"]
+
+
+def test_task_items_that_name_phases_without_weeks_are_no_plan() -> None:
+    for body in (
+        "## Checklist\n- [ ] Phase 1: Learn HTML\n- [ ] Phase 2: Learn CSS\n- [ ] Phase 3: Learn JS\n",
+        "## Checklist\n- [ ] Stage 1 — Learn\n- [ ] Stage 2 — Build\n",
+    ):
+        role, problems = parse(body)
+        assert role.phases == (), body
+        assert any("no phases found" in p for p in problems)
+        assert all(c.phase is None and c.group == "Checklist" for c in role.checklist)
+
+
+def test_a_checklist_that_names_weeks_among_its_chores_is_no_plan() -> None:
+    body = (
+        "- [ ] Set up laptop\n- [ ] Week 1: retro with mentor\n- [ ] Read handbook\n"
+        "- [ ] Week 4: demo to the team\n- [ ] Write docs\n"
+    )
+    role, problems = parse(body)
+    assert role.phases == ()
+    assert any("no phases found" in p for p in problems)
+    assert not any("belong to no phase" in p for p in problems), problems
+    assert all(c.phase is None for c in role.checklist)
+    # weeks at its start but fewer than half its items: a checklist still
+    role, _ = parse("- [ ] Week 1: Setup\n- [ ] Week 2: retro\n- [ ] Read\n- [ ] Write\n- [ ] Ship\n")
+    assert role.phases == ()
+    # half of them, the first a week: a plan, its other tasks the weeks' work
+    role, _ = parse("- [ ] Week 1: Setup\n- [ ] Read\n- [ ] Week 2: Build\n- [ ] Write\n")
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Build", (2, 2))]
+    assert [c.phase for c in role.checklist] == [1, 1, 2, 2]
+
+
+def test_the_reviewed_task_list_of_weeks_is_a_plan() -> None:
+    body = "".join(f"- [ ] **Week {n}** — Ch. {n}\n  - Mini project {n}\n" for n in range(1, 8))
+    body += "- [ ] **Week 8** — Ch. 20\n  - [ ] Finish the web server\n  - [ ] Post your repo\n"
+    role, problems = parse(body)
+    assert [span for _, _, span in phase_spans(role)] == [(n, n) for n in range(1, 9)]
+    assert not any("no phases found" in p for p in problems)
+
+
+def test_the_tasks_plugins_fields_are_no_words_of_the_phase() -> None:
+    role, _ = parse("- [ ] Week 1: Setup ⏫ 📅 2027-01-04\n- [ ] Week 2: Build 🔼\n")
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Build", (2, 2))]
+    assert [(c.id, c.text, c.group) for c in role.checklist] == [
+        ("item-84846d31ce", "Week 1: Setup", "Week 1: Setup"),  # its ID that of its text as written
+        ("item-db51d1a0ae", "Week 2: Build", "Week 2: Build"),
+    ]
