@@ -26,8 +26,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
 - `Phase 1 (Jan 8 – Feb 4): Basics`, `Phase 1: Basics (8 Jan – 4 Feb)`, `Phase 1 (Jan 8 – Jan 14)`: a phase heading
-  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do:
-  see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)', or 'Week 1 (Jan 8 – Jan 14)' without a title.
+  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do,
+  no other phase heading gives weeks or comes before them: see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)',
+  or 'Week 1 (Jan 8 – Jan 14)' without a title.
 A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
 ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
 (`heading_span`: '## Q1' is 'Q1').
@@ -2691,8 +2692,9 @@ def _dated_weeks(dated: Sequence[DatedHeading], texts: Sequence[str]) -> list[tu
 def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
     """Give the phase headings that give the dates they run in brackets instead of weeks ('Phase 1 (Jan 8 – Jan
     14)', 'Phase 1 (Jan 8 – Feb 4): Basics', 'Phase 1: Basics (8 Jan – 4 Feb)') the weeks those dates fall in,
-    counted as `_dated_weeks` counts them, where two or more do and they run forward in the calendar (`found`, what
-    `read_phase_heading` read, is updated); elsewhere they keep their reading, their brackets a part of their title.
+    counted as `_dated_weeks` counts them, where two or more do, they run forward in the calendar, and every other
+    phase heading is planned after them (`found`, what `read_phase_heading` read, is updated); elsewhere they keep
+    their reading, their brackets a part of their title.
 
     A phase so dated is titled as a dated series heading is, its dates after its title ('Basics (Jan 8 – Feb 4)');
     one its heading gives no title is named by its weeks and dates ('Week 1 (Jan 8 – Jan 14)'), as a week heading of
@@ -2714,6 +2716,16 @@ def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
             continue
         ours.append((i, f, dates, inner, _title(f"{f.title[: bracket.start()]} {f.title[bracket.end() :]}")))
     if len(ours) < 2:  # one dated phase is no calendar to count weeks in
+        return
+    # The dates count weeks from the plan's start, so they are its weeks only where no other phase heading says
+    # where it runs ('(Weeks 1-4)', '(4 weeks)') or comes before a dated one (it would be planned in weeks the
+    # dates already take): there each dated phase is planned, its brackets words of its title. An undated phase
+    # after the last dated one is planned after them.
+    dated = {i for i, _, _, _, _ in ours}
+    if any(
+        f is not None and i not in dated and (f.first is not None or f.length is not None or i < ours[-1][0])
+        for i, f in enumerate(found)
+    ):
         return
     # No series of meetings (`_meets`): a phase of one day keeps a week of its own.
     weeks = _dated_weeks([dates for _, _, dates, _, _ in ours], [""] * len(ours))

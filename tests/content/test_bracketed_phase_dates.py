@@ -108,6 +108,33 @@ def test_a_phase_without_dates_after_dated_ones_is_planned_after_them():
 
 
 @pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # another phase gives its weeks: the dates, counted from week 1, would overlap them
+        (
+            ["## Phase 1: Basics (Weeks 1-4)", "## Phase 2: More (Feb 5 – Mar 4)", "## Phase 3: Ship (Mar 5 – Apr 1)"],
+            [(1, "Basics", (1, 4)), (2, "More (Feb 5 – Mar 4)", (5, 8)), (3, "Ship (Mar 5 – Apr 1)", (9, 12))],
+        ),
+        # an undated phase before the dated ones: the dates take the weeks it would be planned in
+        (
+            ["## Phase 1: Orientation", "## Phase 2: More (Feb 5 – Mar 4)", "## Phase 3: Ship (Mar 5 – Apr 1)"],
+            [(1, "Orientation", (1, 11)), (2, "More (Feb 5 – Mar 4)", (12, 22)), (3, "Ship (Mar 5 – Apr 1)", (23, 33))],
+        ),
+        # an undated phase between dated ones whose weeks follow on: no week is free for it
+        (
+            ["## Phase 1 (Jan 8 – Jan 21)", "## Phase 2: Review", "## Phase 3 (Jan 22 – Feb 4)"],
+            [(1, "(Jan 8 – Jan 21)", (1, 11)), (2, "Review", (12, 22)), (3, "(Jan 22 – Feb 4)", (23, 33))],
+        ),
+    ],
+)
+def test_dated_phases_beside_phases_that_say_or_need_weeks_before_them_are_planned(headings, expected):
+    role, problems = parse_body(plan(*headings))
+    assert not [p.message for p in problems if p.severity == "error"]
+    assert phase_spans(role) == expected
+    assert all(p.planned for p in role.phases if "(" in p.title)
+
+
+@pytest.mark.parametrize(
     ("headings", "titles"),
     [
         # words, not dates
