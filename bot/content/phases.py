@@ -2523,7 +2523,10 @@ _DAY_FIRST = re.compile(rf"(?P<day>{_DATE.format('s')})\s*[-–—:|·,]\s*", re
 # The date is (year or None, month, day).
 _Date = tuple[int | None, int, int]
 MAX_DATED_DAYS = 366  # a dated phase longer than a year is no phase of a plan
-_NO_YEAR = 2000  # the year of dates given without one: a leap year, so 'Feb 29' is a date
+# The year of dates given without one: a common year, so a plan's February has the 28 days it has in most years
+# ('Feb 5 – Mar 4' is four weeks); a 'Feb 29' is in a leap year (see `_calendar`).
+_NO_YEAR = 2001
+_LEAP_YEAR = 2000
 
 
 class DatedHeading(NamedTuple):
@@ -2615,8 +2618,8 @@ def _day_last(text: str, start: int) -> str:
 
 def _calendar(dates: Sequence[_Date]) -> list[date] | None:
     """Return the dates in the calendar, the year of each without one counted on from those before it (a date
-    earlier in the year than the one before it is in the next year), from the first year given (the current
-    `_NO_YEAR` where none is); None when one is no date or they do not go forward."""
+    earlier in the year than the one before it is in the next year), from the first year given (where none is, a
+    leap year for a 'Feb 29', else `_NO_YEAR`); None when one is no date or they do not go forward."""
     years_on, last, offsets = 0, None, []
     for year, month, day in dates:
         if year is None and last is not None and (month, day) < last:
@@ -2624,6 +2627,8 @@ def _calendar(dates: Sequence[_Date]) -> list[date] | None:
         offsets.append(years_on)
         last = (month, day)
     given = next(((d[0], off) for d, off in zip(dates, offsets, strict=True) if d[0] is not None), None)
+    if given is None:  # no year anywhere: a 'Feb 29' sets the year it is in
+        given = next(((_LEAP_YEAR, off) for d, off in zip(dates, offsets, strict=True) if d[1:] == (2, 29)), None)
     base = given[0] - given[1] if given is not None else _NO_YEAR
     try:
         out = [date(y if y is not None else base + off, m, d) for (y, m, d), off in zip(dates, offsets, strict=True)]
