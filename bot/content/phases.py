@@ -26,8 +26,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Jan 6 – Jan 19: Title`, `Week of March 3: Title`, `2025-03-24 → 2025-04-13: Title`: the dates a phase runs,
   its weeks counted from the first date of the file's plan (in a file whose plan they are: see `dated_phases`).
 - `Phase 1 (Jan 8 – Feb 4): Basics`, `Phase 1: Basics (8 Jan – 4 Feb)`, `Phase 1 (Jan 8 – Jan 14)`: a phase heading
-  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do:
-  see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)', or 'Week 1 (Jan 8 – Jan 14)' without a title.
+  that gives the dates it runs in brackets instead of weeks, its weeks counted as those above (where two or more do,
+  no other phase heading gives weeks or comes before them: see `_bracketed_dates`), titled 'Basics (Jan 8 – Feb 4)',
+  or 'Week 1 (Jan 8 – Jan 14)' without a title.
 A heading without weeks whose first lines give them ('**Duration:** 2 weeks', '**Weeks:** 5-8') is read as if it
 ended with them (see `read_duration`); a phase its heading gives no title is named by its span as written
 (`heading_span`: '## Q1' is 'Q1').
@@ -2547,7 +2548,10 @@ _DAY_FIRST = re.compile(rf"(?P<day>{_DATE.format('s')})\s*[-–—:|·,]\s*", re
 # The date is (year or None, month, day).
 _Date = tuple[int | None, int, int]
 MAX_DATED_DAYS = 366  # a dated phase longer than a year is no phase of a plan
-_NO_YEAR = 2000  # the year of dates given without one: a leap year, so 'Feb 29' is a date
+# The year of dates given without one: a common year, so a plan's February has the 28 days it has in most years
+# ('Feb 5 – Mar 4' is four weeks); a 'Feb 29' is in a leap year (see `_calendar`).
+_NO_YEAR = 2001
+_LEAP_YEAR = 2000
 
 
 class DatedHeading(NamedTuple):
@@ -2639,8 +2643,8 @@ def _day_last(text: str, start: int) -> str:
 
 def _calendar(dates: Sequence[_Date]) -> list[date] | None:
     """Return the dates in the calendar, the year of each without one counted on from those before it (a date
-    earlier in the year than the one before it is in the next year), from the first year given (the current
-    `_NO_YEAR` where none is); None when one is no date or they do not go forward."""
+    earlier in the year than the one before it is in the next year), from the first year given (where none is, a
+    leap year for a 'Feb 29', else `_NO_YEAR`); None when one is no date or they do not go forward."""
     years_on, last, offsets = 0, None, []
     for year, month, day in dates:
         if year is None and last is not None and (month, day) < last:
@@ -2648,6 +2652,8 @@ def _calendar(dates: Sequence[_Date]) -> list[date] | None:
         offsets.append(years_on)
         last = (month, day)
     given = next(((d[0], off) for d, off in zip(dates, offsets, strict=True) if d[0] is not None), None)
+    if given is None:  # no year anywhere: a 'Feb 29' sets the year it is in
+        given = next(((_LEAP_YEAR, off) for d, off in zip(dates, offsets, strict=True) if d[1:] == (2, 29)), None)
     base = given[0] - given[1] if given is not None else _NO_YEAR
     try:
         out = [date(y if y is not None else base + off, m, d) for (y, m, d), off in zip(dates, offsets, strict=True)]
@@ -2716,8 +2722,9 @@ def _dated_weeks(dated: Sequence[DatedHeading], texts: Sequence[str]) -> list[tu
 def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
     """Give the phase headings that give the dates they run in brackets instead of weeks ('Phase 1 (Jan 8 – Jan
     14)', 'Phase 1 (Jan 8 – Feb 4): Basics', 'Phase 1: Basics (8 Jan – 4 Feb)') the weeks those dates fall in,
-    counted as `_dated_weeks` counts them, where two or more do and they run forward in the calendar (`found`, what
-    `read_phase_heading` read, is updated); elsewhere they keep their reading, their brackets a part of their title.
+    counted as `_dated_weeks` counts them, where two or more do, they run forward in the calendar, and every other
+    phase heading is planned after them (`found`, what `read_phase_heading` read, is updated); elsewhere they keep
+    their reading, their brackets a part of their title.
 
     A phase so dated is titled as a dated series heading is, its dates after its title ('Basics (Jan 8 – Feb 4)');
     one its heading gives no title is named by its weeks and dates ('Week 1 (Jan 8 – Jan 14)'), as a week heading of
@@ -2739,6 +2746,16 @@ def _bracketed_dates(found: list[PhaseHeading | None]) -> None:
             continue
         ours.append((i, f, dates, inner, _title(f"{f.title[: bracket.start()]} {f.title[bracket.end() :]}")))
     if len(ours) < 2:  # one dated phase is no calendar to count weeks in
+        return
+    # The dates count weeks from the plan's start, so they are its weeks only where no other phase heading says
+    # where it runs ('(Weeks 1-4)', '(4 weeks)') or comes before a dated one (it would be planned in weeks the
+    # dates already take): there each dated phase is planned, its brackets words of its title. An undated phase
+    # after the last dated one is planned after them.
+    dated = {i for i, _, _, _, _ in ours}
+    if any(
+        f is not None and i not in dated and (f.first is not None or f.length is not None or i < ours[-1][0])
+        for i, f in enumerate(found)
+    ):
         return
     # No series of meetings (`_meets`): a phase of one day keeps a week of its own.
     weeks = _dated_weeks([dates for _, _, dates, _, _ in ours], [""] * len(ours))

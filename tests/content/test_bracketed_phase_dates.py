@@ -83,6 +83,27 @@ def test_dates_in_a_phase_headings_brackets_are_its_weeks(headings, expected):
     assert not [m for m in messages if "no weeks" in m]
 
 
+@pytest.mark.parametrize(
+    ("headings", "weeks"),
+    [
+        # dates without a year are in a common year: February has 28 days, so Feb 5 – Mar 4 is four weeks
+        (
+            ["## Phase 1 (Jan 8 – Feb 4)", "## Phase 2 (Feb 5 – Mar 4)", "## Phase 3 (Mar 5 – Mar 18)"],
+            [(1, 4), (5, 8), (9, 10)],
+        ),
+        (["## Jan 8 – Feb 4: Basics", "## Feb 5 – Mar 4: More", "## Mar 5 – Mar 18: Ship"], [(1, 4), (5, 8), (9, 10)]),
+        # a 'Feb 29' is a date, in a leap year
+        (["## Phase 1 (Feb 2 – Feb 29)", "## Phase 2 (Mar 1 – Mar 14)"], [(1, 4), (5, 6)]),
+        # ... also in the year after a December
+        (["## Phase 1 (Dec 4 – Dec 31)", "## Phase 2 (Jan 1 – Feb 29)"], [(1, 4), (5, 13)]),
+    ],
+)
+def test_dates_without_a_year_count_february_as_most_years_have_it(headings, weeks):
+    role, _ = parse_messages(plan(*headings))
+    assert [p.weeks for p in role.phases] == weeks
+    assert not [p for p in role.phases if p.planned]
+
+
 def test_sprints_that_give_only_their_dates_are_dated_too():
     role, messages = parse_messages(plan("## Sprint 1 (Feb 17 – Feb 28)", "## Sprint 2 (Mar 3 – Mar 14)"))
     assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 2)), (2, (3, 4))]
@@ -105,6 +126,33 @@ def test_a_phase_without_dates_after_dated_ones_is_planned_after_them():
         (3, "Capstone", (5, 8)),
     ]
     assert any("Phase 3 weeks 5-8" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # another phase gives its weeks: the dates, counted from week 1, would overlap them
+        (
+            ["## Phase 1: Basics (Weeks 1-4)", "## Phase 2: More (Feb 5 – Mar 4)", "## Phase 3: Ship (Mar 5 – Apr 1)"],
+            [(1, "Basics", (1, 4)), (2, "More (Feb 5 – Mar 4)", (5, 8)), (3, "Ship (Mar 5 – Apr 1)", (9, 12))],
+        ),
+        # an undated phase before the dated ones: the dates take the weeks it would be planned in
+        (
+            ["## Phase 1: Orientation", "## Phase 2: More (Feb 5 – Mar 4)", "## Phase 3: Ship (Mar 5 – Apr 1)"],
+            [(1, "Orientation", (1, 11)), (2, "More (Feb 5 – Mar 4)", (12, 22)), (3, "Ship (Mar 5 – Apr 1)", (23, 33))],
+        ),
+        # an undated phase between dated ones whose weeks follow on: no week is free for it
+        (
+            ["## Phase 1 (Jan 8 – Jan 21)", "## Phase 2: Review", "## Phase 3 (Jan 22 – Feb 4)"],
+            [(1, "(Jan 8 – Jan 21)", (1, 11)), (2, "Review", (12, 22)), (3, "(Jan 22 – Feb 4)", (23, 33))],
+        ),
+    ],
+)
+def test_dated_phases_beside_phases_that_say_or_need_weeks_before_them_are_planned(headings, expected):
+    role, problems = parse_body(plan(*headings))
+    assert not [p.message for p in problems if p.severity == "error"]
+    assert phase_spans(role) == expected
+    assert all(p.planned for p in role.phases if "(" in p.title)
 
 
 @pytest.mark.parametrize(
