@@ -1038,30 +1038,6 @@ def _may_spell(text: str) -> bool:
     return _spells_a_number(text)
 
 
-def _spelt_ordinal_first(text: str) -> bool:
-    """Return whether a heading opens with a spelt ordinal ('First Month', 'Second Week: HTML', 'Erste Woche')."""
-    first = _WORDS.match(text, _LEAD.match(text).end() if not text[:1].isalpha() else 0)  # type: ignore[union-attr]
-    return first is not None and first.group().casefold() in _ORDINAL_WORDS
-
-
-def _lone_ordinals(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
-    """Read as no phase a heading that opens with a spelt ordinal ('First week', 'First month') where no other phase
-    heading of its unit starts in another week: such a heading alone names a stretch of time in a guide or an
-    onboarding list ('## First week tips'; '## First day', '## First week', '## First month', each counted from the
-    start), no plan; 'First Month', 'Second Month' are a plan, and so is 'First Week' before '## Week 2: …'. An
-    ordinal that numbers a phase ('Third Phase') is its number, as a digit would be."""
-    read = list(found)
-    for i, phase in enumerate(read):
-        if phase is None or phase.number is not None or not _spelt_ordinal_first(headings[i][1]):
-            continue  # ('Third Phase: Ship' numbers a phase: no stretch of time)
-        if not any(
-            other is not None and other.unit == phase.unit and other.first != phase.first
-            for j, other in enumerate(read)
-            if j != i
-        ):
-            found[i] = None
-
-
 def _spelt_value(words: str) -> int:
     """Return the number spelt words say ('Twenty-One' is 21, 'Segunda' 2)."""
     folded = words.casefold()
@@ -1527,7 +1503,6 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in outline:
             if headings[i][0] != level:
                 found[i] = None
-    _lone_ordinals(headings, found)
     _bracketed_dates(found)
     for i, more in spans_after_phases(headings, found).items():
         found[i] = more

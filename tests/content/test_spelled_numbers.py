@@ -168,26 +168,3 @@ def test_the_spelt_weeks_fixture_is_a_twelve_week_plan() -> None:
     role = roadmap("spelled-week-numbers")
     assert role.total_weeks == 12
     assert [i.group for i in role.checklist][3] == "Week Five: Web UI Testing"
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "# Guide\n\n## Resources\n\n- [ ] Read the handbook\n\n## First week tips\n\n- [ ] Ask questions\n",
-        "# Onboarding\n\n## First day\n\n- [ ] Get a laptop\n\n## First week\n\n- [ ] Set up\n\n"
-        "## First month\n\n- [ ] Own a feature\n\n## First 90 days\n\n- [ ] Lead a project\n",
-        "# Onboarding\n\n## Erste Woche\n\n- [ ] Laptop\n\n## Erster Monat\n\n- [ ] Feature\n",
-    ],
-    ids=["tips", "onboarding-milestones", "german-milestones"],
-)
-def test_a_lone_first_week_or_month_names_a_stretch_of_time_not_a_plan(body: str) -> None:
-    """'## First week tips' in a guide, or an onboarding list's 'First week' / 'First month' (each counted from the
-    start): no other heading of its unit starts in another week, so no weekly plan is made of them."""
-    role, messages = parse_messages(body)
-    assert role.phases == ()
-    assert any("no phases found" in m for m in messages)
-
-
-def test_a_first_week_before_numbered_weeks_is_week_one_of_the_plan() -> None:
-    role, _ = parse_messages("## First Week: Setup\n\n- a\n\n## Week 2: Build\n\n- b\n\n## Week 3: Ship\n\n- c\n")
-    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Build", (2, 2)), (3, "Ship", (3, 3))]
