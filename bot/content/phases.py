@@ -9,9 +9,6 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
-- `Week One: Title`, `Weeks One to Four`, `Month Two`, `Phase Twenty-One`, `First Month`, `Second Week`: numbers
-  spelt out where digits stand, in English, Spanish ('Semana Uno', 'Primer Mes') and German ('Woche Eins', 'Erste
-  Woche'), read as the digits would be (see `_spelt_as_digits`);
 - `2nd Month: Title`, `2º Mês`, `1er mes`, `2. Woche`, `2e semaine`, `3rd Phase`: an ordinal before the word is its
   number, as `Month 2: Title` (see `_ordinal_first`);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
@@ -92,14 +89,9 @@ _NUMBER_WORDS = {
 # lower case (also how search reads a heading's label and questions a phase's number).
 ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-# A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number. 'Twenty' before a
-# unit ('Phase Twenty-One') is the start of a larger number, read as `_spelt_as_digits` writes it.
+# A Roman numeral is no word's first letters: 'Phase X-ray imaging', 'Stage I/O' hold no number.
 _NUMBER = (
-    r"(?P<n>\d{1,3}|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)).replace(
-        "twenty", r"twenty(?![-‐ ]?(?:one|two|three|four|five|six|seven|eight|nine)\b)"
-    )
-    + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
+    r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
 )
 # Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
 # 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
@@ -851,230 +843,6 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
-# Numbers spelt out where a heading's digits stand: after a phase, week, month or day word ('Week One', 'Weeks One to
-# Four', 'Month Twenty-One', 'Phase Three'), before a length's unit ('(two weeks)'), in a count of all ('Phase One of
-# Four'), and ordinals before the word ('First Month', 'Second Week', 'Third Phase'). `_spelt_as_digits` writes them
-# in digits, for the heading to be read as its digits would be. English: cardinals zero to ninety-nine, ordinals first
-# to twentieth; Spanish ('Semana Uno', 'Primer Mes') and German ('Woche Eins', 'Erste Woche'): cardinals one to
-# twenty, ordinals first to twelfth. A Spanish or German number ends the heading's words or a mark follows it
-# ('Semana Dos: HTML'): 'Semana dos Testes' is Portuguese ('the tests' week'), no week 2.
-_EN_ONES = (
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
-    *("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
-)
-_EN_TENS = {word: 10 * n for n, word in enumerate(("twenty", "thirty", "forty", "fifty"), 2)} | {
-    word: 10 * n for n, word in enumerate(("sixty", "seventy", "eighty", "ninety"), 6)
-}
-_EN_CARDINALS = {word: n for n, word in enumerate(_EN_ONES)} | _EN_TENS
-_EN_ORDINALS = {
-    word: n
-    for n, word in enumerate(
-        [
-            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-            *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-            *("eighteenth", "nineteenth", "twentieth"),
-        ],
-        1,
-    )
-}
-
-
-def _with_plain_letters(words: dict[str, int]) -> dict[str, int]:
-    """Return words and their numbers, and each word as people type it without its accents or umlauts too
-    ('dieciseis', 'septimo', 'fuenf', 'zwoelfte')."""
-    plain = str.maketrans({"é": "e", "í": "i", "ü": "ue", "ö": "oe"})
-    return words | {word.translate(plain): n for word, n in words.items()}
-
-
-_ES_CARDINALS = _with_plain_letters(
-    {
-        word: n
-        for n, word in enumerate(
-            [
-                *("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"),
-                *("trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"),
-            ],
-            1,
-        )
-    }
-)
-_ES_ORDINALS = _with_plain_letters(
-    {  # in each gender; 'primer', 'tercer' before a masculine word ('Primer Mes')
-        stem + end: n
-        for n, stem in enumerate(
-            ("primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven", "décim", "undécim"), 1
-        )
-        for end in ("o", "a", *(("",) if stem in ("primer", "tercer") else ()))
-    }
-    | {"duodécimo": 12, "duodécima": 12}
-)
-_DE_CARDINALS = _with_plain_letters(
-    {
-        word: n
-        for n, word in enumerate(
-            [
-                *("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
-                *("dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig"),
-            ],
-            1,
-        )
-    }
-)
-_DE_ORDINALS = _with_plain_letters(
-    {  # in each ending: 'Erste Woche', 'Zweiter Monat', 'im dritten Monat'
-        stem + end: n
-        for n, stem in enumerate(
-            ("erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt", "zehnt", "elft", "zwölft"),
-            1,
-        )
-        for end in ("e", "er", "en", "es", "em")
-    }
-)
-_SPELT_VALUES = _EN_CARDINALS | _EN_ORDINALS | _ES_CARDINALS | _ES_ORDINALS | _DE_CARDINALS | _DE_ORDINALS
-
-
-def _either(words: Sequence[str]) -> str:
-    """Return a pattern of any of these words, each tried before the shorter ones it starts with ('seventeen' before
-    'seven')."""
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-# English tens take a unit after them, with a hyphen, a blank or nothing between: 'twenty-one', 'Twenty One'.
-_EN_CARDINAL = rf"(?:{_either(list(_EN_TENS))})(?:[-‐ ]?(?:{_either(_EN_ONES[1:10])}))?|{_either(_EN_ONES)}"
-# No part of a longer word or a hyphenated one ('Week One-on-One'), nor of a larger number ('Week One Hundred').
-_SPELT_END = r"(?![^\W\d_]|[-‐'’][^\W\d_]|[ \t]+(?:hundred|thousand)\b)"
-_MARK_NEXT = r"(?=[ \t]*(?:$|[^\w\s]))"  # the end of the words, or a mark: ':', '(', '—'
-
-
-class _SpeltLanguage(NamedTuple):
-    """The words of one language that spelt numbers go with, as patterns."""
-
-    after: str  # a number after them is theirs: 'Week One', 'Phase Three'
-    before: str  # a number before them is a length: 'two weeks'
-    to: str  # between a range's numbers
-    of: str  # before a count of all: 'Phase One of Four'
-    cardinal: str
-    ordinal: str
-    numbered: str  # an ordinal before them is their number: 'First Month'
-    marked: bool  # a number must end the words or come before a mark
-
-
-_SPELT_LANGUAGES = (
-    _SpeltLanguage(
-        r"weeks?|wks?|months?|days?|phase|stage",
-        r"weeks?|months?|days?",
-        r"-|–|—|to|through|thru|and|&",
-        "of",
-        _EN_CARDINAL,
-        _either(list(_EN_ORDINALS)),
-        r"weeks?|months?|phase|stage",
-        False,
-    ),
-    _SpeltLanguage(
-        r"semanas?|mes(?:es)?|d[ií]as?|fase|etapa",
-        r"semanas?|mes(?:es)?|d[ií]as?",
-        r"-|–|—|al|a|hasta|y",
-        "de",
-        _either(list(_ES_CARDINALS)),
-        _either(list(_ES_ORDINALS)),
-        r"semana|mes|fase|etapa",
-        True,
-    ),
-    _SpeltLanguage(
-        r"wochen?|monate?|tage?|phase",
-        r"wochen?|monate?|tage?",
-        r"-|–|—|bis|und",
-        "von",
-        _either(list(_DE_CARDINALS)),
-        _either(list(_DE_ORDINALS)),
-        r"woche|monat|phase",
-        True,
-    ),
-)
-
-
-def _spelt_patterns(language: _SpeltLanguage) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return a language's patterns of a number after its word (with a range and a count), of a length, and of an
-    ordinal before its word at the start of a heading."""
-    end = _SPELT_END + (_MARK_NEXT if language.marked else "")
-    card = language.cardinal
-    after = re.compile(
-        rf"(?<![^\W\d_])(?:{language.after})(?:\.?[ \t]+(?:#[ \t]*)?|[ \t]*#[ \t]*)(?P<a>{card})"
-        rf"(?:[ \t]*(?:{language.to})[ \t]*(?:(?:{language.after})\.?[ \t]+)?(?P<b>{card}|\d{{1,4}}))?"
-        rf"(?:[ \t]+(?:{language.of})[ \t]+(?P<of>{card}))?{end}",
-        re.IGNORECASE,
-    )
-    length = re.compile(
-        rf"(?<![^\W\d_])(?P<a>{card})(?:[ \t]*(?:{language.to})[ \t]*(?P<b>{card}))?[ \t]+(?:{language.before})"
-        rf"(?![^\W\d_]){_MARK_NEXT if language.marked else ''}",
-        re.IGNORECASE,
-    )
-    first = re.compile(
-        rf"(?P<lead>(?:[\W_]|\d\ufe0f?\u20e3)*)(?P<a>{language.ordinal})[ \t]+(?P<word>{language.numbered})"
-        rf"(?![^\W\d_])(?![ \t]*[#№]?[ \t]*\d){_MARK_NEXT if language.marked else ''}",
-        re.IGNORECASE,
-    )
-    return after, length, first
-
-
-_SPELT_PATTERNS = tuple(_spelt_patterns(language) for language in _SPELT_LANGUAGES)
-# The words of spelt numbers, casefolded, and of ordinals alone: set lookups of a heading's words are the quick look
-# before the patterns above are tried (a regex of all of them, searched, costs several times more).
-_SPELT_WORDS = frozenset(_SPELT_VALUES)
-_ORDINAL_WORDS = frozenset([*_EN_ORDINALS, *_ES_ORDINALS, *_DE_ORDINALS])
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def _spells_a_number(text: str) -> bool:
-    """Return whether text holds a word of a spelt number ('Weeks One–Four', 'Twenty-One', 'Primer')."""
-    return any(word.casefold() in _SPELT_WORDS for word in _WORDS.findall(text))
-
-
-def _may_spell(text: str) -> bool:
-    """Return whether a heading may spell a phase's number in words (a quick look: 'Week One', 'First Month')."""
-    if _MAYBE.match(text) is None:  # most headings: no phase or unit word first, but perhaps an ordinal
-        first = _WORDS.match(text, _LEAD.match(text).end() if not text[:1].isalpha() else 0)  # type: ignore[union-attr]
-        return first is not None and first.group().casefold() in _ORDINAL_WORDS
-    return _spells_a_number(text)
-
-
-def _spelt_value(words: str) -> int:
-    """Return the number spelt words say ('Twenty-One' is 21, 'Segunda' 2)."""
-    folded = words.casefold()
-    if folded in _SPELT_VALUES:
-        return _SPELT_VALUES[folded]
-    tens = next(t for t in _EN_TENS if folded.startswith(t))  # 'twenty-one', 'twenty one', 'twentyone'
-    return _EN_TENS[tens] + _SPELT_VALUES[folded[len(tens) :].lstrip("-‐ ")]
-
-
-def _spelt_as_digits(text: str) -> tuple[str, Said]:
-    """Return a heading with the numbers it spells where digits may stand written in digits ('Week One: Setup' is
-    'Week 1: Setup', 'First Month' 'Month 1'), and what each rewritten piece said as written (see `_as_written`)."""
-    said: list[tuple[str, str]] = []
-
-    def digits(found: re.Match[str]) -> str:
-        written, start = found.group(), found.start()
-        rewritten = written
-        for group in ("of", "b", "a"):  # the last first: the positions before it stay where they were
-            words = found.group(group) if group in found.re.groupindex else None
-            if words and not words.isdigit():
-                a, b = found.span(group)
-                rewritten = f"{rewritten[: a - start]}{_spelt_value(words)}{rewritten[b - start :]}"
-        said.append((rewritten.strip(), written.strip()))
-        return rewritten
-
-    for after, length, first in _SPELT_PATTERNS:
-        ordinal = first.match(text)
-        if ordinal is not None:
-            written = text[len(ordinal.group("lead")) : ordinal.end()]
-            english = f"{ordinal.group('word')} {_spelt_value(ordinal.group('a'))}"
-            said.append((english, written))
-            text = f"{ordinal.group('lead')}{english}{text[ordinal.end() :]}"
-        text = after.sub(digits, text)
-        text = length.sub(digits, text)
-    return text, tuple(said)
-
-
 # A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
 # 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
@@ -1090,14 +858,14 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
     text = _ordinal_first(text)
-    found, text, said = _read_in_english(text)
-    if (found is None or (found.first is None and found.length is None)) and _may_spell(text):
-        # 'Week One: Setup', 'Phase Two (Weeks One-Four)': its numbers spelt out, read as digits would be
-        digits, spelt = _spelt_as_digits(text)
-        if spelt:
-            again, digits, more = _read_in_english(digits)
-            if again is not None:
-                found, text, said = again, digits, spelt + more
+    if not text.isascii() and _FOREIGN.search(text) is not None:
+        text, said = _in_english(text)
+        found = _read_phase_heading(text)
+    else:  # Turkish, Polish, Indonesian, Vietnamese or Dutch words, where the English ones read no span
+        found = _read_phase_heading(text)
+        if (found is None or found.first is None) and _maybe_latin(text):
+            text, said = _in_english(text)
+            found = _read_phase_heading(text)
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
         if again is None or again[1] != (found.first, found.last):
@@ -1106,20 +874,6 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if said and found is not None:
         found = found._replace(title=_as_written(found.title, said))
     return found
-
-
-def _read_in_english(text: str) -> tuple[PhaseHeading | None, str, Said]:
-    """Return the phase a heading announces (see `_read_phase_heading`), read in English words where it is written
-    in others (`_in_english`), the text it was read from, and the words rewritten in it."""
-    if not text.isascii() and _FOREIGN.search(text) is not None:
-        text, said = _in_english(text)
-        return _read_phase_heading(text), text, said
-    found = _read_phase_heading(text)
-    if (found is None or found.first is None) and _maybe_latin(text):
-        # Turkish, Polish, Indonesian, Vietnamese or Dutch words, where the English ones read no span
-        text, said = _in_english(text)
-        return _read_phase_heading(text), text, said
-    return found, text, ()
 
 
 def _read_phase_heading(text: str) -> PhaseHeading | None:
@@ -1493,7 +1247,6 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in terms:
             found[i] = None
     _counted_by_slash(headings, found)
-    _counted_on(headings, found)
     _previews(headings, found)
     outline = [i for i, f in enumerate(found) if f is not None and outline_numbered(headings[i][1])]
     if outline:
@@ -1508,26 +1261,6 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         found[i] = more
     _first_weeks(headings, found)
     return found
-
-
-def _counted_on(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
-    """Read as no phase a heading that counts the first weeks ('First month: Learn', read as month 1) where a heading at
-    its level counts on from it ('Next month: Build', 'Last month: Ship'): the file counts its plan in such headings
-    (see `day_count_phases`), the first of them no month of its own."""
-    firsts = [
-        i
-        for i, f in enumerate(found)
-        if f is not None and f.number is None and (counted := _counted(headings[i][1])) is not None and counted[0]
-    ]
-    if not firsts:  # most files
-        return
-    levels = {headings[i][0] for i in firsts}
-    if any(
-        level in levels and (counted := _counted(text)) is not None and counted[0] in ("next", "last")
-        for level, text in headings
-    ):
-        for i in firsts:
-            found[i] = None
 
 
 def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1764,11 +1497,6 @@ def _titled_span(text: str) -> PhaseHeading | None:
         text, said = _in_english(text)
     lead = _LEAD.match(text)
     given = _span_in_title(text[lead.end() :] if lead else text)
-    if given is not None and given[1] is None and _spells_a_number(given[0]):
-        # '(Weeks One to Three)': its numbers spelt out, read as digits would be
-        text, spelt = _spelt_as_digits(text)
-        said = spelt + said
-        given = _span_in_title(text[lead.end() :] if lead else text)
     if given is None or given[1] is None:
         return None
     _, (first, last), rest = given
@@ -1908,11 +1636,7 @@ def without_span(heading: str, title: str) -> str:
     rest = heading[end:]
     if not rest.isascii():  # full-width brackets as ASCII ones: '机器学习（第9至13周）'
         rest = rest.translate(_FULL_WIDTH)
-    if not rest.strip():
-        return heading
-    if read_duration(rest) is None and (
-        not _spells_a_number(rest) or read_duration(_spelt_as_digits(rest)[0]) is None
-    ):  # '(Weeks One-Four)' is a span too
+    if not rest.strip() or read_duration(rest) is None:
         return heading
     return heading[:end]
 
@@ -1999,27 +1723,7 @@ def phase_hint(text: str) -> str | None:
             written = f"{body[: word.end()]} {rest.split()[0].rstrip(_EDGES)}"
             return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
         return f"a {kind} heading needs a number: '{one} 3: Title' or '{many} 3-4: Title'"
-    spelt = _SPELT_RUN.match(rest) if rest[:1].isalpha() else None
-    if spelt is not None:  # 'Week One Hundred: Review', 'Week First: Setup': a number spelt out, not read
-        said = word.group().casefold()
-        written = f"{body[: word.end()]} {spelt.group()}"
-        if said not in _HINT_FORMS:
-            return f"its number '{written}' is not read: write {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
-        kind, one, many = _HINT_FORMS[said]
-        return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
     return None
-
-
-# Words of a number spelt out, read or not (`_spelt_as_digits` reads some): a phase or week word and a run of them
-# that ends the heading or comes before a mark ('Week One Hundred: Review', 'Week First: Setup', 'Semana Veintiuno:
-# Git') is a phase heading whose number is not read. 'Semana dos Testes' (Portuguese) goes on in words: no number.
-_SPELT_TOKEN = (
-    rf"(?:{_either(list(_SPELT_VALUES))}|hundred|thousand|[^\W\d_]*(?:tieth|teenth)|veinti[^\W\d_]+|treinta|cuarenta"
-    r"|[^\W\d_]*(?:zig|ßig|ssig))"
-)
-_SPELT_RUN = re.compile(
-    rf"{_SPELT_TOKEN}(?:[-‐ \t]+{_SPELT_TOKEN})*(?![^\W\d_]|[-‐'’][^\W\d_]){_MARK_NEXT}", re.IGNORECASE
-)
 
 
 # A word, a number and a span after them, as a phase heading writes them: the word may be a phase word misspelt.
@@ -2121,12 +1825,8 @@ def unreadable_span(text: str, found: PhaseHeading) -> str | None:
     title, said = found.title, ()
     if text.isascii() and "(" not in title and "[" not in title:
         return None  # no second span: most phase headings
-    if _may_spell(text):  # 'Week Two: CSS (Week Three)': its spans in digits, quoted as written
-        text, said = _spelt_as_digits(text)
-        title = _spelt_as_digits(title)[0]
     if _maybe_foreign(text):
-        text, more = _in_english(text)
-        said += more
+        text, said = _in_english(text)
         title = _in_english(title)[0]  # the title as read, before `_as_written` gave its words back
     again = _span_in_title(title)
     if again is None:
@@ -2203,11 +1903,8 @@ def heading_span(text: str) -> str | None:
     – Jan 14)'); None when it names none ('## Phase 2')."""
     said: Said = ()
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
-    if _may_spell(text):  # 'Week One', 'First Month': named as written
-        text, said = _spelt_as_digits(text)
     if _maybe_foreign(text):
-        text, more = _in_english(text)
-        said += more
+        text, said = _in_english(text)
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     quarter = _QUARTER.match(text, start)

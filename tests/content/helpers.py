@@ -107,21 +107,6 @@ TITLED_LIST_PLAN = """
 """
 
 
-# A week plan whose headings spell their numbers (see tests/content/test_spelled_numbers.py).
-SPELT_WEEKS = """
-# B
-
-## Week One: Setup
-- Install node
-
-## Week Two: HTML
-- [ ] Learn tags
-
-## Week Three: CSS
-- [ ] Flexbox
-"""
-
-
 def finishes_in_a_minute(script: str, what: str) -> None:
     """Run `script` in a subprocess, failing the test if it takes a minute: a pattern gone quadratic on a long line
     would take hours, a linear one milliseconds, and a subprocess can be stopped where a regex search cannot."""
