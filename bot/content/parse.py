@@ -780,10 +780,14 @@ def _swallowed_keys(meta: dict, lines: list[str]) -> list[tuple[int, str, str, l
         opened = _unclosed_quote([line], 0)
         if opened is None:
             continue
+        # A key YAML read as its own was not read into the value, whatever the value says ('user.name: you')
         lost = [
             m["key"]
             for after in lines[index + 1 :]
-            if (m := _KEY_VALUE.match(after)) is not None and not m["indent"] and f"{m['key']}: " in meta[match["key"]]
+            if (m := _KEY_VALUE.match(after)) is not None
+            and not m["indent"]
+            and m["key"] not in meta
+            and f"{m['key']}: " in meta[match["key"]]
         ]
         if lost:
             found.append((index, match["key"], opened[1], lost))

@@ -166,6 +166,21 @@ def test_an_unclosed_quote_that_reads_other_fields_into_its_value_is_an_error_on
     )
 
 
+def test_a_closed_quote_over_lines_that_mention_later_fields_loads_quietly():
+    # valid YAML: 'user.name: ' and 'aliases: ' are words of the description, and both fields are read as their own
+    text = front(
+        'description: "Set your git config first,',
+        "  for example user.name: your name. Then pick",
+        '  a path with aliases: fe"',
+        "name: a",
+        "aliases: [fe2]",
+    )
+    role, problems = parsed(text)
+    assert problems == []
+    assert role is not None and role.aliases == ("fe2",)
+    assert role.description.endswith("with aliases: fe")
+
+
 def test_a_quoted_value_over_two_lines_still_loads_quietly():
     role, problems = parsed(front('displayName: "Frontend:', '  the path"'))
     assert (role.display_name if role else None, problems) == ("Frontend: the path", [])
