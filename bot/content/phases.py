@@ -1496,7 +1496,8 @@ def _titled_span(text: str) -> PhaseHeading | None:
     if _maybe_foreign(text):
         text, said = _in_english(text)
     lead = _LEAD.match(text)
-    given = _span_in_title(text[lead.end() :] if lead else text)
+    body = text[lead.end() :] if lead else text
+    given = _span_in_title(body)
     if given is None or given[1] is None:
         return None
     _, (first, last), rest = given
@@ -1505,7 +1506,12 @@ def _titled_span(text: str) -> PhaseHeading | None:
         return None
     if " :" in title:  # 'Ch. 8 (weeks 9–10): Exceptional Control Flow' is 'Ch. 8: Exceptional Control Flow'
         title = title.replace(" :", ":", 1)
-    return PhaseHeading(None, first, last, _as_written(title, said) if said else title, "week")
+    # Days ('Core (Days 8–15)') share a week at a boundary that is no week's end: a phase counted in days moves on
+    # from the one before it (see `_plan_weeks`), as one counted in weeks does not.
+    bracket = _SPANISH.search(body)
+    span = _SPAN_AT.match(body, bracket.start()) if bracket is not None else None
+    unit = "day" if span is not None and _unit(span) == "day" else "week"
+    return PhaseHeading(None, first, last, _as_written(title, said) if said else title, unit)
 
 
 # A heading's span after its title and a dash or a colon: 'Foundations — weeks 1-2', 'Buffer — week 15', 'Capstone:
