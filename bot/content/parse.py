@@ -3174,10 +3174,21 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
 # The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').
 _PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?", re.IGNORECASE)
 _CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
+# A phase column's cell that names its phase by the column's word before its title ('Phase 1 — Foundation', '[Stage
+# 2: Scale](…)'): the word and number, which the phase's own number says, and the separator after them.
+_CELL_PHASE = re.compile(r"(?:phase|stage|step|fase|etapa)\s*\d{1,3}\s*(?:[-–—:.)|]\s*|\s)(?=\S)", re.IGNORECASE)
+_CELL_LEAD = re.compile(r"[\[*_]*")  # the marks a cell's words may open with: a link's bracket, bold, italics
 
 
 def _unnumbered(md: str, plain: str) -> tuple[str, str]:
-    """Return a phase column's cell without the phase's number ('1. Cloud basics' is 'Cloud basics', '3' nothing)."""
+    """Return a phase column's cell without the phase's number ('1. Cloud basics' is 'Cloud basics', '3' nothing,
+    'Phase 1 — Cloud basics' and its link '[Phase 1 — Cloud basics](…)' are 'Cloud basics' and its link)."""
+    named = _CELL_PHASE.match(plain)
+    if named is not None:
+        lead = _CELL_LEAD.match(md)
+        at = lead.end() if lead is not None else 0
+        in_md = _CELL_PHASE.match(md, at)
+        return (md[:at] + md[in_md.end() :] if in_md else md), plain[named.end() :]
     found = _CELL_NUMBER.match(plain)
     if found is None:
         return md, plain

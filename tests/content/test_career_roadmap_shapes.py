@@ -4,6 +4,7 @@ with sensible phases and read to a learner as its author wrote it."""
 from __future__ import annotations
 
 from bot.content.loader import parse_bytes
+from bot.present import phase_heading
 from tests.content.helpers import parse_body, phase_spans, role_file
 
 # Levels titled with the days they run, in brackets, the days not at a week's end ('Days 8–15', then 'Days 16–24').
@@ -46,3 +47,24 @@ def test_titled_week_spans_that_overlap_still_fail():
     role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
     assert role is None
     assert any("overlaps" in p.message for p in problems)
+
+
+# A table of phases whose phase column names each phase by its word and number before its title, some linked.
+PHASE_TABLE = """
+# Data engineering
+
+## Roadmap progress
+
+| Phase | Goal | Weeks | Status |
+|-------|------|-------|--------|
+| [Phase 1 — Setup](./phase1/) | SQL, Python, a warehouse account | 1–2 | done |
+| Phase 2: Pipelines | Batch jobs with an orchestrator | 3–6 | doing |
+| **Stage 3 - Streaming** | Kafka topics and consumers | 7–9 | next |
+"""
+
+
+def test_a_phase_column_that_names_its_phase_gives_the_title_once():
+    role, _ = parse_body(PHASE_TABLE)
+    assert phase_spans(role) == [(1, "Setup", (1, 2)), (2, "Pipelines", (3, 6)), (3, "Streaming", (7, 9))]
+    shown = [phase_heading(p.number, p.title) for p in role.phases]
+    assert shown == ["Phase 1: Setup", "Phase 2: Pipelines", "Phase 3: Streaming"]
