@@ -1729,7 +1729,8 @@ class _Body:
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
-        if fact and _without_leading_marks(label).casefold() in HEADER_LABELS and _at_phase_top(phase):
+        known = _without_leading_marks(label).casefold() in HEADER_LABELS
+        if fact and (known or _numbers_only(rest)) and _at_phase_top(phase):
             # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
             # phase's
             self.header = (line, label, rest)
@@ -3267,6 +3268,12 @@ def _without_leading_marks(label: str) -> str:
 
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+
+
+def _numbers_only(value: str) -> bool:
+    """Return True for a label's value of numbers alone ('01–12', '65–70, 83'): which of a course's modules or
+    chapters a phase covers, a fact of it as '**Duration:** 4 weeks' is, never the title of a list of its work."""
+    return any(c.isdigit() for c in value) and not any(c.isalpha() for c in value)
 
 
 def _at_phase_top(phase: _PhaseBuilder) -> bool:

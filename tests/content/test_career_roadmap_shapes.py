@@ -4,7 +4,10 @@ with sensible phases and read to a learner as its author wrote it."""
 from __future__ import annotations
 
 from bot.content.loader import parse_bytes
-from bot.present import phase_heading
+from bot.content.search import SearchIndex
+from bot.domain.today import build_today
+from bot.domain.weeks import ScheduledPhase
+from bot.present import phase_heading, today_lines
 from tests.content.helpers import parse_body, phase_spans, role_file
 
 # Levels titled with the days they run, in brackets, the days not at a week's end ('Days 8–15', then 'Days 16–24').
@@ -68,3 +71,49 @@ def test_a_phase_column_that_names_its_phase_gives_the_title_once():
     assert phase_spans(role) == [(1, "Setup", (1, 2)), (2, "Pipelines", (3, 6)), (3, "Streaming", (7, 9))]
     shown = [phase_heading(p.number, p.title) for p in role.phases]
     assert shown == ["Phase 1: Setup", "Phase 2: Pipelines", "Phase 3: Streaming"]
+
+
+# Phases that say which of a course's modules they cover, on a label line of numbers at their top.
+MODULE_RANGES = """
+# Rust in six months
+
+## Phase 1: Basics (Weeks 1–2)
+
+**Modules:** 01–06
+
+| Module | Topic |
+|--------|-------|
+| 01 | Ownership |
+| 02 | Borrowing |
+
+## Phase 2: Systems (Weeks 3–4)
+
+**Chapters:** 7–9, 12
+
+- Threads and channels
+- Async runtimes
+"""
+
+
+def _week(role, number: int, week: int) -> str:
+    phase = next(p for p in role.phases if p.number == number)
+    scheduled = ScheduledPhase(number, phase.first_week, phase.last_week)
+    return "\n".join(today_lines(build_today(phase, scheduled, week, role.checklist, ())))
+
+
+def test_a_label_line_of_numbers_at_a_phase_top_is_a_fact_no_weeks_work():
+    role, _ = parse_body(MODULE_RANGES)
+    basics, systems = role.phases
+    assert [s.label for s in basics.subsections] == [] and [s.label for s in systems.subsections] == []
+    first = _week(role, 1, 1)
+    assert "**Modules:** 01–06" in first and "Ownership" in first
+    assert "- Modules" not in first and "• Modules" not in first
+    assert "**Chapters:** 7–9, 12" in _week(role, 2, 4)
+    (hit, *_) = SearchIndex([role]).search("async runtimes")
+    assert role.trail(hit.path) == ("Phase 2: Systems (Weeks 3–4)",)
+
+
+def test_a_label_line_of_words_still_heads_its_list():
+    role, _ = parse_body(MODULE_RANGES.replace("**Chapters:** 7–9, 12", "**Projects:** two small ones"))
+    systems = role.phases[1]
+    assert [s.label for s in systems.subsections] == ["Projects"]
