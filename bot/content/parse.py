@@ -3645,6 +3645,25 @@ def _no_free_weeks(
     )
 
 
+def _newest_last(builders: list[_PhaseBuilder]) -> None:
+    """Put a plan written newest first ('### Month 03', then '### Month 02', then '### Month 01', as a learning log
+    keeps its current month on top) in the order a learner walks it: each phase's weeks end the week before those of
+    the phase written above it, down to week 1. A plan in any other order is left as written (its overlaps are
+    errors)."""
+    spans = [(b.first, b.last) for b in builders]
+    numbers = [b.number for b in builders]
+    if len(builders) < 2 or spans[-1][0] != 1:
+        return
+    if any(a[0] is None or b[1] is None or a[0] != b[1] + 1 for a, b in pairwise(spans)):
+        return
+    numbered = [n for n in numbers if n is not None]
+    if numbered and (len(numbered) < len(numbers) or any(a <= b for a, b in pairwise(numbered))):
+        return  # numbers that do not count down ('Phase 1', 'Phase 2' over weeks that do) are no log's
+    builders.reverse()
+    for b in builders:  # 'Phase 3' over 'Phase 2' over 'Phase 1': numbered by their place in the order walked
+        b.number = None
+
+
 def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
     """Move a plan whose first phase starts before week 1 ('## Week 0: Setup', '## Month 0: Tools') on until it
     starts at week 1, every phase as far: a learner's weeks count from 1. Say whether it did so."""
@@ -3670,6 +3689,7 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    _newest_last(builders)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _plan_weeks(builders, months, problems)

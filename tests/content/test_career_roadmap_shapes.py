@@ -117,3 +117,58 @@ def test_a_label_line_of_words_still_heads_its_list():
     role, _ = parse_body(MODULE_RANGES.replace("**Chapters:** 7–9, 12", "**Projects:** two small ones"))
     systems = role.phases[1]
     assert [s.label for s in systems.subsections] == ["Projects"]
+
+
+# A learning log that keeps its current month on top: its months written newest first.
+NEWEST_FIRST = """
+# Cloud log
+
+## Progress
+
+### Month 3 — Kubernetes (in progress)
+
+- Pods and deployments
+- [ ] Deploy the demo app to a cluster
+
+### Month 2 — Containers (done)
+
+- Dockerfiles and images
+- [x] Ship the API in a container
+
+### Month 1 — Linux (done)
+
+- Shell and permissions
+- [x] Write a backup script
+"""
+
+
+def test_months_written_newest_first_are_walked_from_week_one():
+    role, problems = parse_body(NEWEST_FIRST)
+    assert [p.message for p in problems if p.severity == "error"] == []
+    assert phase_spans(role) == [
+        (1, "Linux (done)", (1, 4)),
+        (2, "Containers (done)", (5, 8)),
+        (3, "Kubernetes (in progress)", (9, 12)),
+    ]
+    assert [(item.text, item.phase) for item in role.checklist] == [
+        ("Deploy the demo app to a cluster", 3),
+        ("Ship the API in a container", 2),
+        ("Write a backup script", 1),
+    ]
+    assert "Shell and permissions" in _week(role, 1, 1)
+    (hit, *_) = SearchIndex([role]).search("pods and deployments")
+    assert hit.section.phase == 3
+
+
+def test_months_out_of_order_otherwise_still_fail():
+    body = NEWEST_FIRST.replace("Month 1 — Linux", "Month 4 — Linux")
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is None
+    assert any("overlaps" in p.message for p in problems)
+
+
+def test_numbered_phases_written_newest_first_keep_their_numbers():
+    body = NEWEST_FIRST.replace("Month 3 —", "Phase 3 (Weeks 9-12):").replace("Month 2 —", "Phase 2 (Weeks 5-8):")
+    role, _ = parse_body(body.replace("Month 1 —", "Phase 1 (Weeks 1-4):"))
+    assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 4)), (2, (5, 8)), (3, (9, 12))]
+    assert role.phases[0].title == "Linux (done)"
