@@ -488,6 +488,9 @@ class _Reader:
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
+        # The open '<details>' blocks, outermost first: the level of each one's summary heading (None: none yet, or
+        # one that names nothing), so a summary nested in another block's sits under that block's (see `_nested`)
+        self.details: list[int | None] = []
         self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
@@ -1370,11 +1373,27 @@ class _Reader:
         — Architecture', a folding block as a '<details>' one is), that of a summary."""
         if self.in_summary:
             self.in_summary = False
-            return self._summary_level(plain, written)
+            return self._nested(plain, written)
         if self.callout_phases and line in self.callout_phases:
             return self._summary_level(plain)
         self.outer_level, self.outer_title = written, plain
         return self._placed(written, plain)
+
+    def _nested(self, plain: str, written: int = 0) -> int:
+        """Return the level of the summary of the '<details>' block just opened (see `_summary_level`), and note it
+        as that block's. A block nested in another block whose summary is a heading ('<summary>Phase 1 · Basics —
+        weeks 1–4</summary>' over '<details><summary>Week 1 — Tensors</summary>') is a part of that block: its
+        summary sits one under that summary (or at the level it wraps, where that is deeper), as the nesting shows
+        it, where the heading above both would put each at one level, a week's block ending its phase."""
+        blocks = self.details
+        outer = next((level for level in reversed(blocks[:-1]) if level is not None), None)
+        if outer is None:
+            level = self._summary_level(plain, written)
+        else:
+            level = self._placed(min(max(written, outer + 1), 6), plain)
+        if blocks and blocks[-1] is None:
+            blocks[-1] = level
+        return level
 
     def _summary_level(self, plain: str, written: int = 0) -> int:
         """Return the level of a '<details>' block's summary: one under the heading above it ('## Resources' then
@@ -1849,6 +1868,8 @@ class _HtmlBlock:
 
     def start(self, tag: str, href: str | None, line: int, attrs: dict[str, str | None] | None = None) -> None:
         reader = self.reader
+        if tag == "details":
+            reader.details.append(None)
         if self.heading is not None:
             if tag == "br":
                 self.heading.append(" ")
@@ -1950,6 +1971,8 @@ class _HtmlBlock:
 
     def end(self, tag: str) -> None:
         reader = self.reader
+        if tag == "details" and reader.details:
+            reader.details.pop()
         if self.heading is not None:
             if tag == self.heading_tag:
                 self.end_heading()
@@ -2008,7 +2031,7 @@ class _HtmlBlock:
         if tag[0] == "h":
             level = reader._heading_level(int(tag[1]), plain)
         else:
-            level = reader._summary_level(plain, self.heading_written)
+            level = reader._nested(plain, self.heading_written)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))

@@ -1,0 +1,63 @@
+"""Shapes of public self-study curricula and lesson pages, as a learner meets them in /phase and search: a
+'<details>' block per week nested in a phase's block, a course table keyed by course codes, a lesson's steps in a
+'<div markdown="1">' panel, and MDX imports under a Docusaurus page's '<head>'."""
+
+from __future__ import annotations
+
+from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_body
+
+NESTED_WEEKS = """
+## Course outline
+
+<details>
+<summary><b>Phase 1 · Foundations</b> — weeks 1–2</summary>
+
+*Small programs first.*
+
+<details>
+<summary><b>Week 1 — Tooling</b></summary>
+
+**Reading**
+- Cargo workspaces
+
+</details>
+
+<details>
+<summary><b>Week 2 — Borrowing</b></summary>
+
+- Lifetimes in signatures
+
+</details>
+
+</details>
+
+<details>
+<summary><b>Phase 2 · Concurrency</b> — weeks 3–4</summary>
+
+<details>
+<summary><b>Week 3 — Threads</b></summary>
+
+- Scoped threads
+
+</details>
+
+</details>
+"""
+
+
+def test_week_blocks_nested_in_a_phase_block_are_shown_in_that_phase():
+    role, problems = parse_body(NESTED_WEEKS)
+    assert not [p for p in problems if p.severity == "error"]
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Foundations", (1, 2)),
+        (2, "Concurrency", (3, 4)),
+    ]
+    first, second = phase_body(role.phases[0]), phase_body(role.phases[1])
+    assert "__**Week 1 — Tooling**__" in first and "- Cargo workspaces" in first
+    assert "Week 2 — Borrowing" in first and "- Lifetimes in signatures" in first
+    assert "Week 3 — Threads" in second and "- Scoped threads" in second
+    assert "Week 3" not in first
+    (hit, *_) = SearchIndex([role]).search("scoped threads")
+    assert role.trail(hit.path)[-2:] == ("Phase 2 · Concurrency — weeks 3–4", "Week 3 — Threads")
