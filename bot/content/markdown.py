@@ -32,7 +32,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pyromark
 
 from bot.content.ids import meaning_words
-from bot.content.phases import only_day, outline_heading, read_phase_heading, table_row_heading, title_cell, uncounted
+from bot.content.phases import (
+    code_cell,
+    only_day,
+    outline_heading,
+    read_phase_heading,
+    table_row_heading,
+    title_cell,
+    uncounted,
+)
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -1680,6 +1688,9 @@ class _Reader:
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
         others = shown[:first] + shown[first + 1 :]
+        # A course keyed by a code ('| PC3 | Object Oriented Programming in Java |' under '| ID | Course |') is
+        # titled by its course, its code after it, as a prerequisite names it ('Requirements: PC3')
+        code = next((plain for head, _, plain in shown[:first] if code_cell(head, plain)), "")
         details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
         if first and only_day(shown[0][2]):
@@ -1695,7 +1706,7 @@ class _Reader:
                 md,
                 plain,
                 depth=self.items[-1][0] + 1 if self.items else 0,
-                label=title_plain,
+                label=f"{title_plain} ({code.strip()})" if code else title_plain,
                 anchor_only=anchor_only,
                 cells=cells,
                 quote=self.quote,

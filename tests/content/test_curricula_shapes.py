@@ -61,3 +61,25 @@ def test_week_blocks_nested_in_a_phase_block_are_shown_in_that_phase():
     assert "Week 3" not in first
     (hit, *_) = SearchIndex([role]).search("scoped threads")
     assert role.trail(hit.path)[-2:] == ("Phase 2 · Concurrency — weeks 3–4", "Week 3 — Threads")
+
+
+COURSE_CODES = """
+## Core programming
+
+ID | Course | School | Duration | Requirements
+:-- | :--: | :--: | :--: | :--:
+CP1 | [Intro to Haskell](https://example.org/haskell) | Utrecht | 6 weeks | None
+CP2 | [Functional Data Structures](https://example.org/fds) | Utrecht | 4 weeks | CP1
+CP3 | Type Systems in Practice | Delft | 5 weeks | CP2
+"""
+
+
+def test_a_course_keyed_by_a_code_is_titled_by_its_course_with_its_code():
+    role, _ = parse_body(COURSE_CODES)
+    index = SearchIndex([role])
+    assert [hit.section.title for hit in index.search("haskell")][:1] == ["Intro to Haskell (CP1)"]
+    assert [hit.section.title for hit in index.search("type systems")][:1] == ["Type Systems in Practice (CP3)"]
+    # The course a prerequisite names comes first, before the courses that require it.
+    assert [hit.section.title for hit in index.search("CP2")][:1] == ["Functional Data Structures (CP2)"]
+    (hit, *_) = index.search("functional data structures")
+    assert "ID: CP2" in hit.section.text and "Requirements: CP1" in hit.section.text
