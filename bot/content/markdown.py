@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import PurePosixPath
@@ -108,6 +109,14 @@ _HTML_NOT_SHOWN = re.compile(
 # A Notion callout, exported as '<aside>💡 text</aside>': its text (markdown, up to the blank line that ends the HTML
 # block, or to the closing tag) is shown as a quote.
 _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
+# A block tag whose text is markdown, as kramdown, Python-Markdown's md_in_html and MkDocs read it ('<div
+# class="lesson-content__panel" markdown="1">', '<div class="grid cards" markdown>'): its text up to the blank line
+# that ends the HTML block, or to its closing tag, is read as markdown (a lesson's steps as a list).
+_MARKDOWN_BLOCK = re.compile(
+    r"\s*<(div|section|article)\b[^>]*?\smarkdown(?:\s*=\s*[\"']?(?:1|block|true)[\"']?)?(?=[\s/>])[^>]*>"
+    r"(.*?)(?:</\1\s*>\s*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 # A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
 # '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
@@ -1550,15 +1559,20 @@ class _Reader:
         if aside is not None:
             self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
             return
+        inner = _MARKDOWN_BLOCK.match(text) if not self.items and "markdown" in folded else None
+        if inner is not None and inner.group(2).strip() and not inner.group(2).lstrip().startswith("<"):
+            # the block's text is read as markdown where it is, no quote: it is the page's own text
+            self._quoted(textwrap.dedent(inner.group(2)), first_line + text.count("\n", 0, inner.start(2)), deeper=0)
+            return
         from bot.content.html_tokens import html_tokens  # imported on a file's first HTML block: most have none
 
         _HtmlBlock(self, first_line).read(html_tokens(text))
 
-    def _quoted(self, text: str, first_line: int) -> None:
-        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks one quote deeper."""
+    def _quoted(self, text: str, first_line: int, deeper: int = 1) -> None:
+        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks `deeper` quotes deeper."""
         reader = _Reader(text, first_line, self.base_url)
         for block in reader.read():
-            self.blocks.append(block._replace(quote=block.quote + self.quote + 1))
+            self.blocks.append(block._replace(quote=block.quote + self.quote + deeper))
         self.urls += reader.urls
         if reader.dropped:
             self.dropped += reader.dropped

@@ -83,3 +83,35 @@ def test_a_course_keyed_by_a_code_is_titled_by_its_course_with_its_code():
     assert [hit.section.title for hit in index.search("CP2")][:1] == ["Functional Data Structures (CP2)"]
     (hit, *_) = index.search("functional data structures")
     assert "ID: CP2" in hit.section.text and "Requirements: CP1" in hit.section.text
+
+
+LESSON_PANEL = """
+## Week 1: The shell
+
+### Practice
+Work through these in a terminal.
+
+<div class="lesson-panel" markdown="1">
+  1. Make a folder called `sandbox`.
+  2. Create `notes.txt` inside it with `touch`.
+  3. Remove the folder again.
+</div>
+
+<div class="grid cards" markdown>
+- [ ] Time yourself renaming ten files
+</div>
+
+That is the whole exercise.
+"""
+
+
+def test_a_block_tag_marked_as_markdown_reads_its_text_as_markdown():
+    role, _ = parse_body(LESSON_PANEL)
+    body = phase_body(role.phases[0], list(role.checklist))
+    assert "1. Make a folder called `sandbox`.\n2. Create `notes.txt` inside it with `touch`." in body
+    assert "3. Remove the folder again." in body
+    assert "\\\\`" not in body and "markdown=" not in body
+    assert "⬜ Time yourself renaming ten files" in body
+    assert [item.text for item in role.checklist] == ["Time yourself renaming ten files"]
+    (hit, *_) = SearchIndex([role]).search("sandbox")
+    assert hit.section.title == "Make a folder called sandbox."
