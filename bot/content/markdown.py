@@ -3078,6 +3078,9 @@ _ESM = re.compile(
     r"(?:import\s*(?:[\"'{*]|[\w$]+\s*(?:,|from\b))|export\s*(?:[{*]|(?:const|let|var|function|default|class|async)\b))"
 )
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
+# The '<head>' a Docusaurus page opens with, before its imports ('<head>' … '<meta property="og:image" …/>' …
+# '</head>', then 'import InDocAd from …;'): metadata of the page, which is no text before them.
+_MDX_HEAD = re.compile(r"<head\b", re.IGNORECASE)
 # The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
 _NOTE_TAGS = frozenset({"hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"})
 # Videos a Hugo shortcode embeds, as the link to watch them.
@@ -3086,7 +3089,12 @@ _VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https:
 
 def _site_marks(body: str) -> bool:
     """Return True when a body may hold syntax of GitBook, Hugo/Jekyll or Docusaurus/MDX (see `_site_generators`)."""
-    return _SITE_MARK.search(body) is not None or body.lstrip()[:7] in ("import ", "export ")
+    top = body.lstrip()
+    return (
+        _SITE_MARK.search(body) is not None
+        or top[:7] in ("import ", "export ")
+        or (_MDX_HEAD.match(top) is not None and ("\nimport " in body or "\nexport " in body))
+    )
 
 
 def _site_generators(body: str) -> str:
@@ -3267,6 +3275,11 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             i += 1
             continue
         if esm and line.strip():
+            closing = _head_end(lines, i) if _MDX_HEAD.match(line.lstrip()) else None
+            if closing is not None:  # the page's '<head>', its imports after it: kept as written
+                out.extend(lines[i : closing + 1])
+                i = closing + 1
+                continue
             if _ESM.match(line):  # an ESM block of MDX: it ends at a blank line
                 while i < len(lines) and lines[i].strip():
                     out.append("")
@@ -3299,6 +3312,12 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def _head_end(lines: list[str], start: int) -> int | None:
+    """Return the index of the line that closes the '<head>' opened at line `start` ('</head>'), or None when no
+    line closes it (then it is no page's '<head>')."""
+    return next((j for j in range(start, len(lines)) if "</head" in lines[j].casefold()), None)
 
 
 def _site_block(lines: list[str], i: int, out: list[str]) -> int:

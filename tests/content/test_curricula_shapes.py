@@ -115,3 +115,29 @@ def test_a_block_tag_marked_as_markdown_reads_its_text_as_markdown():
     assert [item.text for item in role.checklist] == ["Time yourself renaming ten files"]
     (hit, *_) = SearchIndex([role]).search("sandbox")
     assert hit.section.title == "Make a folder called sandbox."
+
+
+DOCUSAURUS_PAGE = """
+<head>
+  <meta property="og:image" content="https://example.org/social/prep.png" />
+</head>
+
+import PromoBox from './\\_components/PromoBox';
+import Tabs from '@theme/Tabs';
+
+_How to prepare for a take-home exercise, step by step._
+
+<PromoBox />
+
+## Read the brief twice
+
+Note every requirement before you write a line of code.
+"""
+
+
+def test_mdx_imports_after_a_pages_head_are_not_shown():
+    role, _ = parse_body(DOCUSAURUS_PAGE)
+    shown = "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
+    assert "import" not in shown and "PromoBox" not in shown and "@theme" not in shown
+    (hit, *_) = SearchIndex([role]).search("take-home exercise")
+    assert hit.section.text.startswith("*How to prepare for a take-home exercise, step by step.*")
