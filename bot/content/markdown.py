@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import PurePosixPath
@@ -32,7 +33,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pyromark
 
 from bot.content.ids import meaning_words
-from bot.content.phases import only_day, outline_heading, read_phase_heading, table_row_heading, title_cell, uncounted
+from bot.content.phases import (
+    code_cell,
+    only_day,
+    outline_heading,
+    read_phase_heading,
+    table_row_heading,
+    title_cell,
+    uncounted,
+)
 
 if TYPE_CHECKING:
     from bot.content.html_tokens import Token
@@ -100,6 +109,14 @@ _HTML_NOT_SHOWN = re.compile(
 # A Notion callout, exported as '<aside>💡 text</aside>': its text (markdown, up to the blank line that ends the HTML
 # block, or to the closing tag) is shown as a quote.
 _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
+# A block tag whose text is markdown, as kramdown, Python-Markdown's md_in_html and MkDocs read it ('<div
+# class="lesson-content__panel" markdown="1">', '<div class="grid cards" markdown>'): its text up to the blank line
+# that ends the HTML block, or to its closing tag, is read as markdown (a lesson's steps as a list).
+_MARKDOWN_BLOCK = re.compile(
+    r"\s*<(div|section|article)\b[^>]*?\smarkdown(?:\s*=\s*[\"']?(?:1|block|true)[\"']?)?(?=[\s/>])[^>]*>"
+    r"(.*?)(?:</\1\s*>\s*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 # A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
 # '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
@@ -488,6 +505,9 @@ class _Reader:
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
+        # The open '<details>' blocks, outermost first: the level of each one's summary heading (None: none yet, or
+        # one that names nothing), so a summary nested in another block's sits under that block's (see `_nested`)
+        self.details: list[int | None] = []
         self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
@@ -1370,11 +1390,27 @@ class _Reader:
         — Architecture', a folding block as a '<details>' one is), that of a summary."""
         if self.in_summary:
             self.in_summary = False
-            return self._summary_level(plain, written)
+            return self._nested(plain, written)
         if self.callout_phases and line in self.callout_phases:
             return self._summary_level(plain)
         self.outer_level, self.outer_title = written, plain
         return self._placed(written, plain)
+
+    def _nested(self, plain: str, written: int = 0) -> int:
+        """Return the level of the summary of the '<details>' block just opened (see `_summary_level`), and note it
+        as that block's. A block nested in another block whose summary is a heading ('<summary>Phase 1 · Basics —
+        weeks 1–4</summary>' over '<details><summary>Week 1 — Tensors</summary>') is a part of that block: its
+        summary sits one under that summary (or at the level it wraps, where that is deeper), as the nesting shows
+        it, where the heading above both would put each at one level, a week's block ending its phase."""
+        blocks = self.details
+        outer = next((level for level in reversed(blocks[:-1]) if level is not None), None)
+        if outer is None:
+            level = self._summary_level(plain, written)
+        else:
+            level = self._placed(min(max(written, outer + 1), 6), plain)
+        if blocks and blocks[-1] is None:
+            blocks[-1] = level
+        return level
 
     def _summary_level(self, plain: str, written: int = 0) -> int:
         """Return the level of a '<details>' block's summary: one under the heading above it ('## Resources' then
@@ -1523,15 +1559,20 @@ class _Reader:
         if aside is not None:
             self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
             return
+        inner = _MARKDOWN_BLOCK.match(text) if not self.items and "markdown" in folded else None
+        if inner is not None and inner.group(2).strip() and not inner.group(2).lstrip().startswith("<"):
+            # the block's text is read as markdown where it is, no quote: it is the page's own text
+            self._quoted(textwrap.dedent(inner.group(2)), first_line + text.count("\n", 0, inner.start(2)), deeper=0)
+            return
         from bot.content.html_tokens import html_tokens  # imported on a file's first HTML block: most have none
 
         _HtmlBlock(self, first_line).read(html_tokens(text))
 
-    def _quoted(self, text: str, first_line: int) -> None:
-        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks one quote deeper."""
+    def _quoted(self, text: str, first_line: int, deeper: int = 1) -> None:
+        """Read markdown written inside raw HTML (`text`, from line `first_line`) into blocks `deeper` quotes deeper."""
         reader = _Reader(text, first_line, self.base_url)
         for block in reader.read():
-            self.blocks.append(block._replace(quote=block.quote + self.quote + 1))
+            self.blocks.append(block._replace(quote=block.quote + self.quote + deeper))
         self.urls += reader.urls
         if reader.dropped:
             self.dropped += reader.dropped
@@ -1661,6 +1702,9 @@ class _Reader:
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
         others = shown[:first] + shown[first + 1 :]
+        # A course keyed by a code ('| PC3 | Object Oriented Programming in Java |' under '| ID | Course |') is
+        # titled by its course, its code after it, as a prerequisite names it ('Requirements: PC3')
+        code = next((plain for head, _, plain in shown[:first] if code_cell(head, plain)), "")
         details = [f"{h}: {flat_cell(md)}" if h else flat_cell(md) for h, md, _ in others]
         md = title_md + (" — " + " · ".join(details) if details else "")
         if first and only_day(shown[0][2]):
@@ -1676,7 +1720,7 @@ class _Reader:
                 md,
                 plain,
                 depth=self.items[-1][0] + 1 if self.items else 0,
-                label=title_plain,
+                label=f"{title_plain} ({code.strip()})" if code else title_plain,
                 anchor_only=anchor_only,
                 cells=cells,
                 quote=self.quote,
@@ -1849,6 +1893,8 @@ class _HtmlBlock:
 
     def start(self, tag: str, href: str | None, line: int, attrs: dict[str, str | None] | None = None) -> None:
         reader = self.reader
+        if tag == "details":
+            reader.details.append(None)
         if self.heading is not None:
             if tag == "br":
                 self.heading.append(" ")
@@ -1950,6 +1996,8 @@ class _HtmlBlock:
 
     def end(self, tag: str) -> None:
         reader = self.reader
+        if tag == "details" and reader.details:
+            reader.details.pop()
         if self.heading is not None:
             if tag == self.heading_tag:
                 self.end_heading()
@@ -2008,7 +2056,7 @@ class _HtmlBlock:
         if tag[0] == "h":
             level = reader._heading_level(int(tag[1]), plain)
         else:
-            level = reader._summary_level(plain, self.heading_written)
+            level = reader._nested(plain, self.heading_written)
         line, quote = self.heading_line, reader.quote
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))
@@ -3030,6 +3078,9 @@ _ESM = re.compile(
     r"(?:import\s*(?:[\"'{*]|[\w$]+\s*(?:,|from\b))|export\s*(?:[{*]|(?:const|let|var|function|default|class|async)\b))"
 )
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
+# The '<head>' a Docusaurus page opens with, before its imports ('<head>' … '<meta property="og:image" …/>' …
+# '</head>', then 'import InDocAd from …;'): metadata of the page, which is no text before them.
+_MDX_HEAD = re.compile(r"<head\b", re.IGNORECASE)
 # The paired tags and shortcodes that hold a note (GitBook's hint, the Hugo themes' notice): shown as a quote.
 _NOTE_TAGS = frozenset({"hint", "notice", "alert", "callout", "admonition", "note", "tip", "warning", "info", "danger"})
 # Videos a Hugo shortcode embeds, as the link to watch them.
@@ -3038,7 +3089,12 @@ _VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https:
 
 def _site_marks(body: str) -> bool:
     """Return True when a body may hold syntax of GitBook, Hugo/Jekyll or Docusaurus/MDX (see `_site_generators`)."""
-    return _SITE_MARK.search(body) is not None or body.lstrip()[:7] in ("import ", "export ")
+    top = body.lstrip()
+    return (
+        _SITE_MARK.search(body) is not None
+        or top[:7] in ("import ", "export ")
+        or (_MDX_HEAD.match(top) is not None and ("\nimport " in body or "\nexport " in body))
+    )
 
 
 def _site_generators(body: str) -> str:
@@ -3219,6 +3275,11 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             i += 1
             continue
         if esm and line.strip():
+            closing = _head_end(lines, i) if _MDX_HEAD.match(line.lstrip()) else None
+            if closing is not None:  # the page's '<head>', its imports after it: kept as written
+                out.extend(lines[i : closing + 1])
+                i = closing + 1
+                continue
             if _ESM.match(line):  # an ESM block of MDX: it ends at a blank line
                 while i < len(lines) and lines[i].strip():
                     out.append("")
@@ -3251,6 +3312,12 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
         out.append(line)
         i += 1
     return out
+
+
+def _head_end(lines: list[str], start: int) -> int | None:
+    """Return the index of the line that closes the '<head>' opened at line `start` ('</head>'), or None when no
+    line closes it (then it is no page's '<head>')."""
+    return next((j for j in range(start, len(lines)) if "</head" in lines[j].casefold()), None)
 
 
 def _site_block(lines: list[str], i: int, out: list[str]) -> int:

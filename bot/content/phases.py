@@ -2546,19 +2546,34 @@ def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, 
     return kept or cells
 
 
+# The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Ref'), and
+# such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree keys its courses.
+_CODE_COLUMN = re.compile(
+    r"\s*(?:(?:course|module|unit|lesson|class|item)\s*)?(?:id|code|ref|key)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*")
+
+
+def code_cell(header: str, plain: str) -> bool:
+    """Return True for a table cell that only keys its row with a code ('PC3' under 'ID', 'CS-101' under 'Course
+    code'): it names no topic, and the row is about its course ('| PC3 | Object Oriented Programming in Java |')."""
+    return _CODE.fullmatch(plain) is not None and _CODE_COLUMN.fullmatch(header) is not None
+
+
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
-    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm), else the first with words; None when
-    no cell has words."""
+    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm) nor a code under a column of codes (see
+    `code_cell`), else the first with words; None when no cell has words."""
     if by_header:
         for i, (header, _, plain) in enumerate(cells):
             if _TITLE_COLUMN.fullmatch(header) is not None and any(c.isalpha() for c in plain):
                 return i
     first = None
-    for i, (_, _, plain) in enumerate(cells):
+    for i, (header, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not only_dates(plain) and not only_day(plain):
+            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain):
                 return i
             first = i if first is None else first
     return first
