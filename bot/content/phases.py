@@ -1316,13 +1316,20 @@ def spans_after_phases(
         return {}
     more: dict[int, PhaseHeading] = {}
     end: int | None = 0  # the last week of the phases so far, where they say it
+    last_day: int | None = None  # the last day of the phase before, where its heading counts days
     level, number, lengths = None, None, True  # lengths: the phases so far give their lengths only
     for i, (at, text) in enumerate(headings):
         f = found[i]
         if f is None and level == at and ("(" in text or "[" in text) and end is not None and i > last_numbered:
             f = _titled_span(text)
             after = next((found[j] for j, _ in kinds if j > i), None)  # the next phase heading
-            if f is not None and f.first is not None and f.last is not None and f.first <= end:
+            days = _bracketed_days(text) if f is not None else None
+            if days is not None and last_day is not None and days[0] > last_day and f is not None and f.last:
+                # '### Final Project (Days 80–90)' after '### Module 7 (Days 70–79)': days that go on from those
+                # before, though they start in the week those end in (days count seven to a week); laid out as
+                # days are, from the week after (see `bot.content.parse`)
+                f = f._replace(unit="day") if f.last > (end or 0) else None
+            elif f is not None and f.first is not None and f.last is not None and f.first <= end:
                 f = None  # weeks already planned: a summary's, or a part's said again
             elif f is not None and after is not None and after.first is not None and f.last >= after.first:
                 f = None  # weeks the phases after it take: a block that holds them ('## Block 2 (weeks 4-6)')
@@ -1338,6 +1345,8 @@ def spans_after_phases(
             continue
         level, number = at, f.number
         lengths = lengths and f.first is None and f.length is not None
+        days = _bracketed_days(text) if f.unit == "day" else None
+        last_day = days[1] if days is not None else None
         if f.last is not None:
             end = f.last
         elif end is not None and f.length is not None:
@@ -1345,6 +1354,16 @@ def spans_after_phases(
         else:
             end = None
     return more
+
+
+def _bracketed_days(text: str) -> tuple[int, int] | None:
+    """Return the first and last day a heading's bracketed span of days names ('Module 1: Setup (Days 1–10)'), else
+    None (a span of weeks, one day, or no span in brackets)."""
+    bracket = _SPANISH.search(text)
+    span = _SPAN_AT.match(text, bracket.start()) if bracket is not None else None
+    if span is None or _unit(span) != "day" or not span.group("b"):
+        return None
+    return int(span.group("a")), int(span.group("b"))
 
 
 # A heading that counts days from the start of a plan, or after the part before it: '30 days: Learn', 'First 30 days',
