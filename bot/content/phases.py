@@ -337,6 +337,8 @@ _CJK_NUMBER = r"[0-9０-９〇零一二两兩三四五六七八九十]{1,4}"  # 
 _CJK_TO = r"[-–—~～〜]"  # between two numbers: a dash or a tilde ('1〜4', '5~8')
 # Full-width brackets and colons, as Chinese and Japanese write them, read as ASCII ones.
 _FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
+# What a span read out of full-width marks leaves of them in a title: a colon it starts with, brackets emptied.
+_FULL_WIDTH_LEFT = re.compile(r"^\s*：|（\s*）|【\s*】")
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
@@ -866,6 +868,12 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         if (found is None or found.first is None) and _maybe_latin(text):
             text, said = _in_english(text)
             found = _read_phase_heading(text)
+    if found is not None and found.first is not None and _FULL_WIDTH_LEFT.search(found.title) is not None:
+        # 'Phase 1：Python 基础（Week 1–4）': full-width marks around English words, which no language's words made
+        # ASCII; read as the ASCII ones, the title keeps none of them ('：Python 基础（ ）' otherwise)
+        again = _read_phase_heading(text.translate(_FULL_WIDTH))
+        if again is not None and (again.number, again.first, again.last) == (found.number, found.first, found.last):
+            found = again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
         if again is None or again[1] != (found.first, found.last):
