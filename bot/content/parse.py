@@ -16,7 +16,7 @@ import re
 import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, pairwise, repeat, takewhile
@@ -2115,6 +2115,7 @@ def _parse_body(
     reader.joined = links.html_joined
     heading_blocks = [b for b in blocks if b[0] == "heading"]
     headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
+    numbered_h1s = _numbered_h1s([text for level, text in headings if level == 1])
     struck = {i for i, b in enumerate(heading_blocks) if "~~" in b[2] and _struck_heading(b[2])}
     called_off = _called_off(heading_blocks, headings, struck) if struck else struck
     if called_off:  # '### ~~Session 5~~ — cancelled': a section, read as no phase of any kind
@@ -2246,7 +2247,27 @@ def _parse_body(
             f"{len(too_deep)} bullet{'s are' if len(too_deep) > 1 else ' is'} nested more than {MAX_TOPIC_DEPTH} "
             f"levels deep; {'they are' if len(too_deep) > 1 else 'it is'} kept {MAX_TOPIC_DEPTH} levels deep",
         )
-    return reader.title, built_phases, checklist, sections
+    # '# Day 1', '# Day 2', '# Day 3': the file's H1s are its sections, the first no title of the file (as a title,
+    # what it holds would be shown as the whole file's, and a deep-dive on it would show no text)
+    return ("" if numbered_h1s else reader.title), built_phases, checklist, sections
+
+
+# A heading that opens with a label word and its number ('Day 1', '📔 Day 2: Strings', 'Chapter 3 — Loops').
+_LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*#?\s*(\d{1,4})(?!\d)")
+
+
+def _numbered_h1s(h1s: Sequence[str]) -> bool:
+    """Return whether a file's first H1 is one of a series of H1s ('# Day 1' before '# Day 2'): the same label
+    word, another number. Such a file has no H1 of its own name: its H1s are its parts."""
+    first = _LABEL_NUMBER.match(h1s[0]) if len(h1s) > 1 else None
+    if first is None:
+        return False
+    word, number = first.group(1).casefold(), first.group(2)
+    for text in h1s[1:]:
+        found = _LABEL_NUMBER.match(text)
+        if found is not None and found.group(1).casefold() == word and found.group(2) != number:
+            return True
+    return False
 
 
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')
