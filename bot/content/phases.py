@@ -6,6 +6,7 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2 of 4: Databases` (the count is no title); a span in pieces: `(Weeks 1-2 & 3-4)`, `(Weeks 5-6, 7-8)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
+  but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
@@ -1257,10 +1258,46 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     _bracketed_dates(found)
+    _chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found).items():
         found[i] = more
     _first_weeks(headings, found)
     return found
+
+
+def _length_range(text: str) -> tuple[int, int, str] | None:
+    """Return the numbers and unit of the range a phase heading gives as its length ('Basics (5-9 weeks)': 5, 9,
+    "week"; '기초 (5-9주)', 'Основы (5-9 недель)' alike), or None where it gives one number or none."""
+    length = _LENGTH_BRACKETED.search(text := as_english(text)) or _LENGTH_LAST.search(text)
+    if length is None or length.group("b") is None:
+        return None
+    unit = "week" if length.group("week") else "month" if length.group("month") else "day"
+    return int(length.group("a")), int(length.group("b")), unit
+
+
+def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
+    '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
+    about 3, 7 and 12 weeks. Every phase heading of the file must give such a range, two or more, in one unit; a
+    range that starts anew ('(1-2 months)', '(2-3 months)') keeps them lengths."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
+        return
+    ranges = [_length_range(headings[i][1]) for i, _ in read]
+    if any(r is None for r in ranges):
+        return
+    end, units = 0, set()
+    for a, b, unit in filter(None, ranges):
+        if a != end + 1 or b < a:
+            return
+        end = b
+        units.add(unit)
+    if len(units) != 1:
+        return
+    for (i, f), r in zip(read, ranges, strict=True):
+        if r is not None:
+            a, b, unit = r
+            found[i] = PhaseHeading(f.number, *_weeks(unit, a, b), f.title, unit, None, f.id_title)
 
 
 def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
