@@ -10,6 +10,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
+- the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
+  where those are the file's only phase headings: see `_restarted_weeks`;
 - `2nd Month: Title`, `2º Mês`, `1er mes`, `2. Woche`, `2e semaine`, `3rd Phase`: an ordinal before the word is its
   number, as `Month 2: Title` (see `_ordinal_first`);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
@@ -1262,7 +1264,40 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found).items():
         found[i] = more
     _first_weeks(headings, found)
+    _restarted_weeks(headings, found)
     return found
+
+
+def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as the phases the headings over week (or month) headings that count from 1 again under each of them:
+    '### M01 - Frontend' over '#### Semana 1-2' and '#### Semana 3', then '### M02 - React' over '#### Semana 1-2'
+    ... are Phase 1 (weeks 1-3), Phase 2 (the 4 weeks after), their weeks their parts, as under '## Phase N'
+    headings (as phases of their own, the weeks overlap). Every phase heading of the file must be such a week
+    heading, under a heading that is none at one level, two or more of them, each with its first week at 1."""
+    weeks = [i for i, f in enumerate(found) if f is not None]
+    if len(weeks) < 2 or any(f is not None and (f.number is not None or f.first is None) for f in found):
+        return
+    units = {f.unit for f in found if f is not None}
+    if len(units) != 1 or not units <= {"week", "month"}:
+        return
+    parents: dict[int, list[int]] = {}  # each parent heading's week headings, by index
+    for i in weeks:
+        level = headings[i][0]
+        parent = next((j for j in range(i - 1, -1, -1) if headings[j][0] < level), None)
+        if parent is None or found[parent] is not None:
+            return
+        parents.setdefault(parent, []).append(i)
+    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1:
+        return
+    for children in parents.values():
+        spans = [(f.first, f.last) for i in children if (f := found[i]) is not None]
+        if spans[0][0] != 1 or any(b[0] is None or a[1] is None or b[0] <= a[1] for a, b in pairwise(spans)):
+            return  # each parent's weeks count from 1, then on
+    for number, j in enumerate(parents, 1):
+        text = headings[j][1]
+        series = read_series_heading(text)  # 'Module 2 - React': titled 'React', as a series' phase is
+        title = series[1].title if series is not None and series[1].number == number else _title(text)
+        found[j] = PhaseHeading(number, None, None, title or text, "")
 
 
 def _length_range(text: str) -> tuple[int, int, str] | None:

@@ -80,3 +80,68 @@ def test_counted_on_ranges_in_any_language_are_spans(spans, expected):
 def test_ranges_that_do_not_count_on_from_one_stay_lengths(spans, lengths):
     role, _ = parse(plan(spans))
     assert [p.last_week - p.first_week + 1 for p in role.phases] == lengths
+
+
+MODULES_WEEKS_FROM_ONE = """
+# Roteiro de estudos
+
+## Visão geral
+
+Seis meses, um módulo depois do outro.
+
+## Módulos
+
+### M01 - Web básica
+
+#### Semana 1-2
+- Marcação e estilos
+- Layout com grid
+
+#### Semana 3
+- Um site de uma página
+
+### M02 - Java
+
+#### Semana 1-2
+- Sintaxe e tipos
+- Coleções
+
+#### Semana 3-4
+- Exceções
+- Um jogo da forca no terminal
+
+## Avaliação
+
+### Critérios
+- Projetos entregues
+"""
+
+
+def test_week_headings_that_count_from_one_under_each_module_make_the_modules_phases():
+    role, problems = parse(MODULES_WEEKS_FROM_ONE)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert weeks(role) == [("M01 - Web básica", 1, 3), ("M02 - Java", 4, 7)]
+    second = role.phases[1]
+    assert [s.label for s in second.subsections] == ["Semana 1-2", "Semana 3-4"]
+
+
+@pytest.mark.parametrize(
+    ("parent", "titles"),
+    [
+        ("Module {n} - Topic {n}", ["Topic 1", "Topic 2"]),  # a series word: titled as its phase would be
+        ("Topic {n}", ["Topic 1", "Topic 2"]),
+    ],
+)
+def test_english_week_headings_counting_from_one_under_parents_read_alike(parent, titles):
+    body = "# Plan\n\n" + "\n".join(
+        f"## {parent.format(n=n)}\n\n### Week 1-2\n- item {n} a\n\n### Week 3\n- item {n} b\n" for n in (1, 2)
+    )
+    role, problems = parse(body)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert [(p.title, p.weeks) for p in role.phases] == list(zip(titles, [(1, 3), (4, 6)], strict=True))
+
+
+def test_week_headings_that_go_on_across_modules_stay_the_phases():
+    body = "# Plan\n\n## Web\n\n### Week 1-2\n- a\n\n### Week 3\n- b\n\n## Java\n\n### Week 4-5\n- c\n"
+    role, _ = parse(body)
+    assert [p.weeks for p in role.phases] == [(1, 2), (3, 3), (4, 5)]
