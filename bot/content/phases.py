@@ -869,6 +869,13 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         if (found is None or found.first is None) and _maybe_latin(text):
             text, said = _in_english(text)
             found = _read_phase_heading(text)
+        elif found is not None and found.unit in ("quarter", "semester") and _maybe_latin(found.title):
+            # 'Q1 (Hafta 1–13)': the weeks its English words leave in its title are the quarter's, as in 'Q1
+            # (Weeks 1–13)'
+            english, words = _in_english(text)
+            again = _read_phase_heading(english)
+            if again is not None and again.first is not None and again.unit == found.unit:
+                text, said, found = english, words, again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
         if again is None or again[1] != (found.first, found.last):

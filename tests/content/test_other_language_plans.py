@@ -145,3 +145,15 @@ def test_week_headings_that_go_on_across_modules_stay_the_phases():
     body = "# Plan\n\n## Web\n\n### Week 1-2\n- a\n\n### Week 3\n- b\n\n## Java\n\n### Week 4-5\n- c\n"
     role, _ = parse(body)
     assert [p.weeks for p in role.phases] == [(1, 2), (3, 3), (4, 5)]
+
+
+@pytest.mark.parametrize("word", ["Hafta", "Tuần", "Minggu"])
+def test_a_quarter_that_gives_its_weeks_in_turkish_vietnamese_or_indonesian_words_is_those_weeks(word):
+    body = (
+        f"# Yıllık plan\n\n### Q1 ({word} 1–13)\n- Kurulum\n- Ağ temelleri\n\n"
+        f"### Q2 ({word} 14–26)\n- Betik yazma\n\n### Q3 ({word} 27–39)\n- Veri yapıları\n"
+    )
+    role, problems = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Q1", (1, 13)), ("Q2", (14, 26)), ("Q3", (27, 39))]
+    assert not role.self_paced
+    assert not [p for p in problems if "two spans" in p.message]
