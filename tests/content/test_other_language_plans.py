@@ -157,3 +157,38 @@ def test_a_quarter_that_gives_its_weeks_in_turkish_vietnamese_or_indonesian_word
     assert [(p.title, p.weeks) for p in role.phases] == [("Q1", (1, 13)), ("Q2", (14, 26)), ("Q3", (27, 39))]
     assert not role.self_paced
     assert not [p for p in problems if "two spans" in p.message]
+
+
+def test_week_headings_from_one_under_a_phase_after_one_that_gives_its_length_are_counted_from_its_start():
+    body = """
+# Plan
+
+## Phase 0: Setup (2 weeks)
+
+- Tools
+
+## Phase 1: Backend (3-4 weeks)
+
+### Week 1: Basics
+- Routing
+
+### Week 2: Data
+- Schemas
+
+### Week 3: Auth
+- Tokens
+
+## Phase 2: DevOps (1 week)
+
+- Docker
+"""
+    role, problems = parse(body)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert [(p.number, p.weeks) for p in role.phases] == [(0, (1, 2)), (1, (3, 5)), (2, (6, 6))]
+
+
+def test_week_headings_after_a_phase_that_gives_its_length_keep_weeks_past_it():
+    body = "# Plan\n\n## Phase 1: Setup (2 weeks)\n\n- Tools\n\n## Phase 2: Backend\n\n### Week 3\n- a\n\n### Week 4\n- b\n"
+    role, _ = parse(body)
+    assert [p.weeks for p in role.phases] == [(1, 2), (3, 4)]
+
