@@ -54,7 +54,8 @@ the title is given back as written ('Этап 4: Практика 3 недели
   `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span; Ukrainian alike: `Етап 1: Основи (Тижні 1-4)`,
   `Тиждень 3`, `Тижні 5 до 8`, `Місяць 2`, `(6 тижнів)`;
 - Arabic: `المرحلة 1: أساسيات (الأسابيع 1-4)`, `الأسبوع 3`, `الأسابيع 13 إلى 16`, `الشهر 2`, `الأيام 1-30`, and an
-  ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length.
+  ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length, and
+  so are the dual and one in words (`(أسبوعان)`: 2 weeks, `(أسبوع واحد)`: 1 week, `(شهرين)`: 2 months).
   Arabic-Indic and Persian digits (`٥-٨`, `۵`) are read as digits; a title keeps them as written.
 - Hindi: `चरण 1: बुनियाद (सप्ताह 1-4)`, `सप्ताह 3` or `हफ़्ता 3`, `सप्ताह 5 से 8 तक`, `महीना 2`, `दिन 1-30`; `(4 सप्ताह)`
   is a length; Devanagari digits (`१-२`) are read as digits.
@@ -603,6 +604,20 @@ _AR_LENGTH = re.compile(  # '(4 أسابيع)', '16 أسبوعاً' (the accusat
     r"(?:ًا|اً|ا)?(?![^\W\d_])"
 )
 
+# A length said in words: the dual ('(أسبوعان)', '(أسبوعين)': two weeks; 'شهران', 'يومان') and one ('(أسبوع واحد)':
+# one week; 'شهر واحد', 'يوم واحد'), as '(2 أسابيع)' and '(1 أسبوع)' are.
+_AR_WORDED_LENGTHS = {
+    **dict.fromkeys(("أسبوعان", "أسبوعين", "اسبوعان", "اسبوعين"), "2 weeks"),
+    **dict.fromkeys(("شهران", "شهرين"), "2 months"),
+    **dict.fromkeys(("يومان", "يومين"), "2 days"),
+    **dict.fromkeys(("أسبوع واحد", "اسبوع واحد"), "1 week"),
+    "شهر واحد": "1 month",
+    "يوم واحد": "1 day",
+}
+_AR_WORDED_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(_AR_WORDED_LENGTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
 
 def _ar_ordinal(found: re.Match[str]) -> str | None:
     """Return 'Week 1' for 'الأسبوع الأول', 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2' for
@@ -704,6 +719,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
                 _AR_LENGTH,
                 lambda found: _in_words(_latin_kind(found), found, span=False, plus=found.group("plus") or ""),
             ),
+            (_AR_WORDED_LENGTH, lambda found: _AR_WORDED_LENGTHS[found.group()]),
         ),
     ),
     (

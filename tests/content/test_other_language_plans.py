@@ -192,3 +192,29 @@ def test_week_headings_after_a_phase_that_gives_its_length_keep_weeks_past_it():
     role, _ = parse(body)
     assert [p.weeks for p in role.phases] == [(1, 2), (3, 4)]
 
+
+ARABIC_WORDED_LENGTHS = """
+# خطة التعلم
+
+## المرحلة 1: التأسيس (أسبوعان)
+
+- أدوات العمل
+
+## المرحلة 2: الخادم (3-4 أسابيع)
+
+- المسارات
+
+## المرحلة 3: النشر (أسبوع واحد)
+
+- الحاويات
+
+## المرحلة 4: قواعد البيانات (شهرين)
+
+- الجداول
+"""
+
+
+def test_arabic_lengths_said_in_words_are_those_lengths():
+    role, problems = parse(ARABIC_WORDED_LENGTHS)
+    assert weeks(role) == [("التأسيس", 1, 2), ("الخادم", 3, 6), ("النشر", 7, 7), ("قواعد البيانات", 8, 15)]
+    assert not [p for p in problems if "no weeks" in p.message]
