@@ -2052,14 +2052,56 @@ _TABLE_UNIT = re.compile(
 )
 
 
+# The header of such a column in the other languages headings are read in: the week or month word alone ('| 주차 |',
+# '| 周 |', '| Неделя |', '| Hafta |'), and how its rows' headings write their number in that language ('3주차',
+# '第3周', 'Неделя 3'), which read as 'Week 3' does.
+_OTHER_WEEK_COLUMNS = (
+    ("{n}주차", ("주차", "주")),
+    ("第{n}周", ("周", "周次")),
+    ("第{n}週", ("週", "週次")),
+    ("{n}週目", ("週目",)),
+    ("Неделя {n}", ("неделя", "недели")),
+    ("Тиждень {n}", ("тиждень", "тижні")),
+    ("Hafta {n}", ("hafta",)),
+    ("Tuần {n}", ("tuần",)),
+    ("Minggu {n}", ("minggu",)),
+    ("Pekan {n}", ("pekan",)),
+    ("Tydzień {n}", ("tydzień", "tydzien")),
+    ("Week {n}", ("weken",)),
+    ("الأسبوع {n}", ("الأسبوع", "الأسابيع")),
+    ("सप्ताह {n}", ("सप्ताह", "हफ़्ता")),
+)
+_OTHER_MONTH_COLUMNS = (
+    ("{n}개월차", ("개월",)),
+    ("第{n}个月", ("个月",)),
+    ("{n}ヶ月目", ("ヶ月",)),
+    ("Месяц {n}", ("месяц",)),
+    ("Місяць {n}", ("місяць",)),
+    ("Ay {n}", ("ay",)),
+    ("Tháng {n}", ("tháng",)),
+    ("Bulan {n}", ("bulan",)),
+    ("Miesiąc {n}", ("miesiąc",)),
+    ("Maand {n}", ("maand",)),
+    ("الشهر {n}", ("الشهر",)),
+    ("महीना {n}", ("महीना",)),
+)
+_OTHER_COLUMN_UNITS = {
+    word.casefold(): (form, weeks)
+    for weeks, columns in ((True, _OTHER_WEEK_COLUMNS), (False, _OTHER_MONTH_COLUMNS))
+    for form, words in columns
+    for word in words
+}
+
+
 @lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
 def _table_unit(header: str) -> tuple[str, bool] | None:
     """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
-    'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone), and whether it counts
-    weeks; None for any other header."""
+    'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone; a form to write the
+    number into for '주차' or 'Неделя': '{n}주차', 'Неделя {n}'), and whether it counts weeks; None for any other
+    header."""
     found = _TABLE_UNIT.fullmatch(header)
     if found is None:
-        return None
+        return _OTHER_COLUMN_UNITS.get(header.casefold())
     unit = found.group("unit")
     if len(unit) != len(header):
         unit = unit[:1].upper() + unit[1:]
@@ -2073,7 +2115,9 @@ def table_row_heading(header: str, cell: str) -> str | None:
     header, cell = header.strip(), cell.strip()
     if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None:
         return None
-    return cell if cell[:1].isalpha() else f"{unit[0]} {cell}"
+    if cell[:1].isalpha():
+        return cell
+    return unit[0].format(n=cell) if "{n}" in unit[0] else f"{unit[0]} {cell}"
 
 
 def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:

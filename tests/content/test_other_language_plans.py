@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
+from bot.domain.today import week_slice
 from tests.content.helpers import role_file
 
 
@@ -218,3 +219,49 @@ def test_arabic_lengths_said_in_words_are_those_lengths():
     role, problems = parse(ARABIC_WORDED_LENGTHS)
     assert weeks(role) == [("التأسيس", 1, 2), ("الخادم", 3, 6), ("النشر", 7, 7), ("قواعد البيانات", 8, 15)]
     assert not [p for p in problems if "no weeks" in p.message]
+
+
+WEEK_TABLE = """
+# Plan
+
+| {header} | Topic | Lab |
+|---|---|---|
+| 1 | Git basics | Install git |
+| 2 | Branching | Merge conflicts |
+| 3 | Testing | pytest kata |
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("주차", "2주차"),
+        ("周", "第2周"),
+        ("週", "第2週"),
+        ("Неделя", "Неделя 2"),
+        ("Тиждень", "Тиждень 2"),
+        ("Hafta", "Hafta 2"),
+        ("Tuần", "Tuần 2"),
+        ("Minggu", "Minggu 2"),
+        ("الأسبوع", "الأسبوع 2"),
+    ],
+)
+def test_a_week_column_headed_by_the_week_word_of_another_language_makes_a_weekly_plan(header, label):
+    role, problems = parse(WEEK_TABLE.format(header=header))
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Git basics", (1, 1)),
+        (2, "Branching", (2, 2)),
+        (3, "Testing", (3, 3)),
+    ]
+    assert not [p for p in problems if "no phases found" in p.message]
+    assert f"{label}: Branching" in [s.title for s in role.sections]  # its search title, in the file's words
+
+
+def test_a_korean_week_column_in_a_phase_gives_each_week_its_row_without_the_week_shown_as_a_detail():
+    role, _ = parse(
+        "# 계획\n\n## Phase 1: 버전 관리 (1-2주차)\n\n"
+        "| 주차 | 주제 | 목표 |\n|---|---|---|\n| 1 | 커밋과 기록 | 로그 읽기 |\n| 2 | 브랜치와 병합 | 충돌 해결 |\n"
+    )
+    phase = role.phases[0]
+    shown = [[p.md for unit in week_slice(phase, 2, week).units for p in unit.pieces] for week in (1, 2)]
+    assert shown == [["커밋과 기록 — 목표: 로그 읽기"], ["브랜치와 병합 — 목표: 충돌 해결"]]
