@@ -3497,6 +3497,7 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     the file's phases are laid out in days, else from timelineMonths."""
     end = 0
     last_day = 0  # the last day the parts of the phases so far name
+    sized = 0  # the weeks of the phases so far that give only their length, laid out after `end` below
     in_days = _laid_out_in_days(builders)
     for b in builders:
         # Days its parts name after those of the phases before it are its days (a heading's own, '## Days 1-30',
@@ -3506,9 +3507,10 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
             last_day = b.day_span[1]
         if b.first is None and b.inner:
             first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
-            if first > end:
+            if first > end + sized:
                 b.first, b.last = first, last
-            else:  # weeks counted from each phase's start ('Week 1' again under the next phase): its length
+            else:  # weeks counted from each phase's start ('Week 1' again under the next phase, or under the
+                # first after '## Phase 0: Setup (2 weeks)', whose weeks come first): its length
                 b.length = last - first + 1
         elif in_days and b.first is None and b.days and not b.length:  # '### Day 11' … '### Day 20': their weeks
             first, last = _weeks_of_days(min(b.days), max(b.days))
@@ -3516,6 +3518,10 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
                 b.first, b.last, b.unit = first, last, "day"
             else:  # days counted from each phase's start ('Day 1' again under the next phase): its length
                 b.length = last - first + 1
+        if b.first is not None:
+            sized = 0
+        elif b.length:
+            sized += b.length
         end = max(end, b.last or 0)
     # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
     previous: _PhaseBuilder | None = None

@@ -6,9 +6,12 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2 of 4: Databases` (the count is no title); a span in pieces: `(Weeks 1-2 & 3-4)`, `(Weeks 5-6, 7-8)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
+  but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
+- the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
+  where those are the file's only phase headings: see `_restarted_weeks`;
 - `2nd Month: Title`, `2º Mês`, `1er mes`, `2. Woche`, `2e semaine`, `3rd Phase`: an ordinal before the word is its
   number, as `Month 2: Title` (see `_ordinal_first`);
 - `1. Foundations (Weeks 1-4)`, `3) Title (Weeks 9-12)`: a numbered section with a span is that phase (in a file
@@ -51,7 +54,8 @@ the title is given back as written ('Этап 4: Практика 3 недели
   `(2 месяца)`, `(10 дней)` are lengths, and `(с 1 по 4 неделю)` a span; Ukrainian alike: `Етап 1: Основи (Тижні 1-4)`,
   `Тиждень 3`, `Тижні 5 до 8`, `Місяць 2`, `(6 тижнів)`;
 - Arabic: `المرحلة 1: أساسيات (الأسابيع 1-4)`, `الأسبوع 3`, `الأسابيع 13 إلى 16`, `الشهر 2`, `الأيام 1-30`, and an
-  ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length.
+  ordinal for the number (`الأسبوع الأول`: week 1, `الأسبوع الثالث والرابع`: weeks 3-4); `(4 أسابيع)` is a length, and
+  so are the dual and one in words (`(أسبوعان)`: 2 weeks, `(أسبوع واحد)`: 1 week, `(شهرين)`: 2 months).
   Arabic-Indic and Persian digits (`٥-٨`, `۵`) are read as digits; a title keeps them as written.
 - Hindi: `चरण 1: बुनियाद (सप्ताह 1-4)`, `सप्ताह 3` or `हफ़्ता 3`, `सप्ताह 5 से 8 तक`, `महीना 2`, `दिन 1-30`; `(4 सप्ताह)`
   is a length; Devanagari digits (`१-२`) are read as digits.
@@ -602,6 +606,20 @@ _AR_LENGTH = re.compile(  # '(4 أسابيع)', '16 أسبوعاً' (the accusat
     r"(?:ًا|اً|ا)?(?![^\W\d_])"
 )
 
+# A length said in words: the dual ('(أسبوعان)', '(أسبوعين)': two weeks; 'شهران', 'يومان') and one ('(أسبوع واحد)':
+# one week; 'شهر واحد', 'يوم واحد'), as '(2 أسابيع)' and '(1 أسبوع)' are.
+_AR_WORDED_LENGTHS = {
+    **dict.fromkeys(("أسبوعان", "أسبوعين", "اسبوعان", "اسبوعين"), "2 weeks"),
+    **dict.fromkeys(("شهران", "شهرين"), "2 months"),
+    **dict.fromkeys(("يومان", "يومين"), "2 days"),
+    **dict.fromkeys(("أسبوع واحد", "اسبوع واحد"), "1 week"),
+    "شهر واحد": "1 month",
+    "يوم واحد": "1 day",
+}
+_AR_WORDED_LENGTH = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(_AR_WORDED_LENGTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
 
 def _ar_ordinal(found: re.Match[str]) -> str | None:
     """Return 'Week 1' for 'الأسبوع الأول', 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2' for
@@ -703,6 +721,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
                 _AR_LENGTH,
                 lambda found: _in_words(_latin_kind(found), found, span=False, plus=found.group("plus") or ""),
             ),
+            (_AR_WORDED_LENGTH, lambda found: _AR_WORDED_LENGTHS[found.group()]),
         ),
     ),
     (
@@ -868,6 +887,13 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         if (found is None or found.first is None) and _maybe_latin(text):
             text, said = _in_english(text)
             found = _read_phase_heading(text)
+        elif found is not None and found.unit in ("quarter", "semester") and _maybe_latin(found.title):
+            # 'Q1 (Hafta 1–13)': the weeks its English words leave in its title are the quarter's, as in 'Q1
+            # (Weeks 1–13)'
+            english, words = _in_english(text)
+            again = _read_phase_heading(english)
+            if again is not None and again.first is not None and again.unit == found.unit:
+                text, said, found = english, words, again
     if found is not None and found.first is not None and _FULL_WIDTH_LEFT.search(found.title) is not None:
         # 'Phase 1：Python 基础（Week 1–4）': full-width marks around English words, which no language's words made
         # ASCII; read as the ASCII ones, the title keeps none of them ('：Python 基础（ ）' otherwise)
@@ -1265,10 +1291,79 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     _bracketed_dates(found)
+    _chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found).items():
         found[i] = more
     _first_weeks(headings, found)
+    _restarted_weeks(headings, found)
     return found
+
+
+def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as the phases the headings over week (or month) headings that count from 1 again under each of them:
+    '### M01 - Frontend' over '#### Semana 1-2' and '#### Semana 3', then '### M02 - React' over '#### Semana 1-2'
+    ... are Phase 1 (weeks 1-3), Phase 2 (the 4 weeks after), their weeks their parts, as under '## Phase N'
+    headings (as phases of their own, the weeks overlap). Every phase heading of the file must be such a week
+    heading, under a heading that is none at one level, two or more of them, each with its first week at 1."""
+    weeks = [i for i, f in enumerate(found) if f is not None]
+    if len(weeks) < 2 or any(f is not None and (f.number is not None or f.first is None) for f in found):
+        return
+    units = {f.unit for f in found if f is not None}
+    if len(units) != 1 or not units <= {"week", "month"}:
+        return
+    parents: dict[int, list[int]] = {}  # each parent heading's week headings, by index
+    for i in weeks:
+        level = headings[i][0]
+        parent = next((j for j in range(i - 1, -1, -1) if headings[j][0] < level), None)
+        if parent is None or found[parent] is not None:
+            return
+        parents.setdefault(parent, []).append(i)
+    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1:
+        return
+    for children in parents.values():
+        spans = [(f.first, f.last) for i in children if (f := found[i]) is not None]
+        if spans[0][0] != 1 or any(b[0] is None or a[1] is None or b[0] <= a[1] for a, b in pairwise(spans)):
+            return  # each parent's weeks count from 1, then on
+    for number, j in enumerate(parents, 1):
+        text = headings[j][1]
+        series = read_series_heading(text)  # 'Module 2 - React': titled 'React', as a series' phase is
+        title = series[1].title if series is not None and series[1].number == number else _title(text)
+        found[j] = PhaseHeading(number, None, None, title or text, "")
+
+
+def _length_range(text: str) -> tuple[int, int, str] | None:
+    """Return the numbers and unit of the range a phase heading gives as its length ('Basics (5-9 weeks)': 5, 9,
+    "week"; '기초 (5-9주)', 'Основы (5-9 недель)' alike), or None where it gives one number or none."""
+    length = _LENGTH_BRACKETED.search(text := as_english(text)) or _LENGTH_LAST.search(text)
+    if length is None or length.group("b") is None:
+        return None
+    unit = "week" if length.group("week") else "month" if length.group("month") else "day"
+    return int(length.group("a")), int(length.group("b")), unit
+
+
+def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
+    '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
+    about 3, 7 and 12 weeks. Every phase heading of the file must give such a range, two or more, in one unit; a
+    range that starts anew ('(1-2 months)', '(2-3 months)') keeps them lengths."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
+        return
+    ranges = [_length_range(headings[i][1]) for i, _ in read]
+    if any(r is None for r in ranges):
+        return
+    end, units = 0, set()
+    for a, b, unit in filter(None, ranges):
+        if a != end + 1 or b < a:
+            return
+        end = b
+        units.add(unit)
+    if len(units) != 1:
+        return
+    for (i, f), r in zip(read, ranges, strict=True):
+        if r is not None:
+            a, b, unit = r
+            found[i] = PhaseHeading(f.number, *_weeks(unit, a, b), f.title, unit, None, f.id_title)
 
 
 def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1990,14 +2085,56 @@ _TABLE_UNIT = re.compile(
 )
 
 
+# The header of such a column in the other languages headings are read in: the week or month word alone ('| 주차 |',
+# '| 周 |', '| Неделя |', '| Hafta |'), and how its rows' headings write their number in that language ('3주차',
+# '第3周', 'Неделя 3'), which read as 'Week 3' does.
+_OTHER_WEEK_COLUMNS = (
+    ("{n}주차", ("주차", "주")),
+    ("第{n}周", ("周", "周次")),
+    ("第{n}週", ("週", "週次")),
+    ("{n}週目", ("週目",)),
+    ("Неделя {n}", ("неделя", "недели")),
+    ("Тиждень {n}", ("тиждень", "тижні")),
+    ("Hafta {n}", ("hafta",)),
+    ("Tuần {n}", ("tuần",)),
+    ("Minggu {n}", ("minggu",)),
+    ("Pekan {n}", ("pekan",)),
+    ("Tydzień {n}", ("tydzień", "tydzien")),
+    ("Week {n}", ("weken",)),
+    ("الأسبوع {n}", ("الأسبوع", "الأسابيع")),
+    ("सप्ताह {n}", ("सप्ताह", "हफ़्ता")),
+)
+_OTHER_MONTH_COLUMNS = (
+    ("{n}개월차", ("개월",)),
+    ("第{n}个月", ("个月",)),
+    ("{n}ヶ月目", ("ヶ月",)),
+    ("Месяц {n}", ("месяц",)),
+    ("Місяць {n}", ("місяць",)),
+    ("Ay {n}", ("ay",)),
+    ("Tháng {n}", ("tháng",)),
+    ("Bulan {n}", ("bulan",)),
+    ("Miesiąc {n}", ("miesiąc",)),
+    ("Maand {n}", ("maand",)),
+    ("الشهر {n}", ("الشهر",)),
+    ("महीना {n}", ("महीना",)),
+)
+_OTHER_COLUMN_UNITS = {
+    word.casefold(): (form, weeks)
+    for weeks, columns in ((True, _OTHER_WEEK_COLUMNS), (False, _OTHER_MONTH_COLUMNS))
+    for form, words in columns
+    for word in words
+}
+
+
 @lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
 def _table_unit(header: str) -> tuple[str, bool] | None:
     """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
-    'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone), and whether it counts
-    weeks; None for any other header."""
+    'Week #' or 'Wk.'; 'Month' for 'Month no.'; the header itself where it is the unit alone; a form to write the
+    number into for '주차' or 'Неделя': '{n}주차', 'Неделя {n}'), and whether it counts weeks; None for any other
+    header."""
     found = _TABLE_UNIT.fullmatch(header)
     if found is None:
-        return None
+        return _OTHER_COLUMN_UNITS.get(header.casefold())
     unit = found.group("unit")
     if len(unit) != len(header):
         unit = unit[:1].upper() + unit[1:]
@@ -2011,7 +2148,9 @@ def table_row_heading(header: str, cell: str) -> str | None:
     header, cell = header.strip(), cell.strip()
     if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None:
         return None
-    return cell if cell[:1].isalpha() else f"{unit[0]} {cell}"
+    if cell[:1].isalpha():
+        return cell
+    return unit[0].format(n=cell) if "{n}" in unit[0] else f"{unit[0]} {cell}"
 
 
 def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
