@@ -9,12 +9,12 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bot.__main__ import role_json
 from bot.content.loader import parse_bytes
-from bot.content.parse import BOXES, PRIORITY_MARKS
+from bot.content.parse import BOXES, DOTS, PRIORITY_MARKS
 from tests.content.helpers import role_file
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -349,10 +349,26 @@ def test_a_few_damaged_lines_in_a_correct_file_are_repaired(gen, code_page):
     assert len(repair_warnings(problems)) == 1
 
 
+STARS = "⭐🌟★☆"
+
+
 def task_title(item: str) -> str:
-    """Return a task's title as written: a leading '⭐' or '🔥' marks a board card's priority, no word of its title."""
+    """Return a task's title as written: a leading '⭐' or '🔥' marks a board card's priority, and a coloured dot or a
+    rating of two or more stars at either end ('café ⭐ ⭐', '⚪ Docker') marks its status, no words of its title."""
     rest = item.lstrip(PRIORITY_MARKS + " \t")
-    return rest if any(c.isalnum() for c in rest) else item
+    title = rest if any(c.isalnum() for c in rest) else item
+    marks = DOTS + STARS + "\ufe0f \t"
+    head = title.lstrip(marks)
+    if head and _status(title[: len(title) - len(head)]):
+        title = head
+    tail = title.rstrip(marks)
+    if tail and _status(title[len(tail) :]):
+        title = tail
+    return title
+
+
+def _status(marks: str) -> bool:
+    return any(c in DOTS for c in marks) or sum(c in STARS for c in marks) >= 2
 
 
 CORRECT_TEXT = st.lists(
@@ -371,6 +387,8 @@ CORRECT_TEXT = st.lists(
 
 @FAST
 @given(title=CORRECT_TEXT, objective=CORRECT_TEXT, item=CORRECT_TEXT)
+@example(title="café", objective="naïve", item="café ⭐ ⭐")  # a rating after the task: its status, no word of it
+@example(title="São", objective="Über", item="⚪ señor")  # a status dot before it
 def test_correct_non_ascii_text_is_never_repaired(title, objective, item):
     text = (
         "---\nname: x\ndisplayName: X\ndescription: d\n---\n"
