@@ -112,11 +112,19 @@ _ASIDE = re.compile(r"\s*<aside\b[^>]*>(.*?)(?:</aside\s*>\s*)?$", re.IGNORECASE
 # A block tag whose text is markdown, as kramdown, Python-Markdown's md_in_html and MkDocs read it ('<div
 # class="lesson-content__panel" markdown="1">', '<div class="grid cards" markdown>'): its text up to the blank line
 # that ends the HTML block, or to its closing tag, is read as markdown (a lesson's steps as a list).
-_MARKDOWN_BLOCK = re.compile(
-    r"\s*<(div|section|article)\b[^>]*?\smarkdown(?:\s*=\s*[\"']?(?:1|block|true)[\"']?)?(?=[\s/>])[^>]*>"
-    r"(.*?)(?:</\1\s*>\s*)?$",
-    re.IGNORECASE | re.DOTALL,
-)
+_MARKDOWN_BLOCK = re.compile(r"\s*<(div|section|article)\b([^>]*)>(.*?)(?:</\1\s*>\s*)?$", re.IGNORECASE | re.DOTALL)
+# The attribute that marks such a tag's text as markdown, among the tag's attributes with their quoted values blanked
+# ('class="note markdown"' names a class, no such attribute). Looked for apart from the tag: one pattern for both
+# would try every 'markdown' of a tag that never closes from every place, in quadratic time.
+_MARKDOWN_ATTRIBUTE = re.compile(r"(?<=\s)markdown(?:\s*=\s*[\"']?(?:1|block|true)[\"']?)?(?=[\s/]|$)", re.IGNORECASE)
+_QUOTED_VALUE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*')")
+
+
+def _blank_value(value: re.Match[str]) -> str:
+    """Blank a quoted attribute value (`_QUOTED_VALUE`) but one that could be markdown's ('1', 'block', 'true')."""
+    return value.group(0) if value.group(1)[1:-1].casefold() in ("1", "block", "true") else "=''"
+
+
 # A heading's attributes, as Pandoc, kramdown and MkDocs write them after its text ('## Setup {#setup .wide}',
 # '{: #setup }'): an anchor for the page, no words of the title. Braces without an id or class ('{a, b}') stay.
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*\\?[#.][^{}]*\}$")
@@ -505,8 +513,9 @@ class _Reader:
         self.outer_title = ""  # ... and its clean text
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
-        # The open '<details>' blocks, outermost first: the level of each one's summary heading (None: none yet, or
-        # one that names nothing), so a summary nested in another block's sits under that block's (see `_nested`)
+        # The open '<details>' blocks, outermost first: the level of each one's summary heading where it names a
+        # phase, 0 where it names none, None while it has no summary, so a summary nested in a phase's block sits
+        # under that block's (see `_nested`)
         self.details: list[int | None] = []
         self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
@@ -1398,18 +1407,18 @@ class _Reader:
 
     def _nested(self, plain: str, written: int = 0) -> int:
         """Return the level of the summary of the '<details>' block just opened (see `_summary_level`), and note it
-        as that block's. A block nested in another block whose summary is a heading ('<summary>Phase 1 · Basics —
-        weeks 1–4</summary>' over '<details><summary>Week 1 — Tensors</summary>') is a part of that block: its
-        summary sits one under that summary (or at the level it wraps, where that is deeper), as the nesting shows
-        it, where the heading above both would put each at one level, a week's block ending its phase."""
+        as that block's.
+
+        A block nested in a phase's block ('<summary>Phase 1 · Basics — weeks 1–4</summary>' over
+        '<details><summary>Week 1 — Tensors</summary>') is a part of that phase: its summary sits one under the
+        phase's (or at the level it wraps, where that is deeper), as the nesting shows it; placed by the heading
+        above both, each would be at one level, a week's block ending its phase. A block nested in one whose summary
+        names no phase ('<summary><h2>🌱 Junior</h2></summary>' over Phase 2's) is placed as any summary is."""
         blocks = self.details
         outer = next((level for level in reversed(blocks[:-1]) if level is not None), None)
-        if outer is None:
-            level = self._summary_level(plain, written)
-        else:
-            level = self._placed(min(max(written, outer + 1), 6), plain)
+        level = self._placed(min(max(written, outer + 1), 6), plain) if outer else self._summary_level(plain, written)
         if blocks and blocks[-1] is None:
-            blocks[-1] = level
+            blocks[-1] = level if read_phase_heading(plain) is not None else 0
         return level
 
     def _summary_level(self, plain: str, written: int = 0) -> int:
@@ -1560,9 +1569,14 @@ class _Reader:
             self._quoted(aside.group(1), first_line + text.count("\n", 0, aside.start(1)))
             return
         inner = _MARKDOWN_BLOCK.match(text) if not self.items and "markdown" in folded else None
-        if inner is not None and inner.group(2).strip() and not inner.group(2).lstrip().startswith("<"):
+        if (
+            inner is not None
+            and inner.group(3).strip()
+            and not inner.group(3).lstrip().startswith("<")
+            and _MARKDOWN_ATTRIBUTE.search(_QUOTED_VALUE.sub(_blank_value, inner.group(2))) is not None
+        ):
             # the block's text is read as markdown where it is, no quote: it is the page's own text
-            self._quoted(textwrap.dedent(inner.group(2)), first_line + text.count("\n", 0, inner.start(2)), deeper=0)
+            self._quoted(textwrap.dedent(inner.group(3)), first_line + text.count("\n", 0, inner.start(3)), deeper=0)
             return
         from bot.content.html_tokens import html_tokens  # imported on a file's first HTML block: most have none
 

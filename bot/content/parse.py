@@ -2252,20 +2252,21 @@ def _parse_body(
     return ("" if numbered_h1s else reader.title), built_phases, checklist, sections
 
 
-# A heading that opens with a label word and its number ('Day 1', '📔 Day 2: Strings', 'Chapter 3 — Loops').
-_LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*#?\s*(\d{1,4})(?!\d)")
+# A heading that opens with a label word and its number ('Day 1', '📔 Day 2: Strings', 'Chapter 3 — Loops', 'No. #4').
+_LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*(?:#\s*)?(\d{1,4})(?!\d)")
 
 
 def _numbered_h1s(h1s: Sequence[str]) -> bool:
-    """Return whether a file's first H1 is one of a series of H1s ('# Day 1' before '# Day 2'): the same label
-    word, another number. Such a file has no H1 of its own name: its H1s are its parts."""
+    """Return whether a file's first H1 opens a series of H1s ('# Day 1' before '# Day 2'): a later one has the
+    same label word and the next number. Such a file has no H1 of its own name: its H1s are its parts. ('# Python 3
+    Roadmap' before '# Python 2 to 3 notes' is a title and a note.)"""
     first = _LABEL_NUMBER.match(h1s[0]) if len(h1s) > 1 else None
     if first is None:
         return False
-    word, number = first.group(1).casefold(), first.group(2)
+    word, following = first.group(1).casefold(), int(first.group(2)) + 1
     for text in h1s[1:]:
         found = _LABEL_NUMBER.match(text)
-        if found is not None and found.group(1).casefold() == word and found.group(2) != number:
+        if found is not None and found.group(1).casefold() == word and int(found.group(2)) == following:
             return True
     return False
 
@@ -3198,7 +3199,9 @@ _PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?
 _CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
 # A phase column's cell that names its phase by the column's word before its title ('Phase 1 — Foundation', '[Stage
 # 2: Scale](…)'): the word and number, which the phase's own number says, and the separator after them.
-_CELL_PHASE = re.compile(r"(?:phase|stage|step|fase|etapa)\s*\d{1,3}\s*(?:[-–—:.)|]\s*|\s)(?=\S)", re.IGNORECASE)
+_CELL_PHASE = re.compile(
+    r"(?:phase|stage|step|fase|etapa)\s*\d{1,3}(?![.,]\d)\s*(?:[-–—:.)|]\s*|\s)(?=\S)", re.IGNORECASE
+)  # not 'Phase 1.5 — Bridge', a phase between two, whose number is no phase's
 _CELL_LEAD = re.compile(r"[\[*_]*")  # the marks a cell's words may open with: a link's bracket, bold, italics
 
 

@@ -73,7 +73,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -1291,8 +1291,8 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             if headings[i][0] != level:
                 found[i] = None
     _bracketed_dates(found)
-    _chained_lengths(headings, found)
-    for i, more in spans_after_phases(headings, found).items():
+    chained = _chained_lengths(headings, found)
+    for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
     _restarted_weeks(headings, found)
@@ -1312,12 +1312,16 @@ def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
     if len(units) != 1 or not units <= {"week", "month"}:
         return
     parents: dict[int, list[int]] = {}  # each parent heading's week headings, by index
-    for i in weeks:
-        level = headings[i][0]
-        parent = next((j for j in range(i - 1, -1, -1) if headings[j][0] < level), None)
-        if parent is None or found[parent] is not None:
-            return
-        parents.setdefault(parent, []).append(i)
+    open_headings: list[int] = []  # the headings above the one read, outermost first
+    for i, (level, _) in enumerate(headings):
+        while open_headings and headings[open_headings[-1]][0] >= level:
+            open_headings.pop()
+        if found[i] is not None:
+            parent = open_headings[-1] if open_headings else None
+            if parent is None or found[parent] is not None:
+                return
+            parents.setdefault(parent, []).append(i)
+        open_headings.append(i)
     if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1:
         return
     for children in parents.values():
@@ -1341,29 +1345,32 @@ def _length_range(text: str) -> tuple[int, int, str] | None:
     return int(length.group("a")), int(length.group("b")), unit
 
 
-def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
     """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
     '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
-    about 3, 7 and 12 weeks. Every phase heading of the file must give such a range, two or more, in one unit; a
-    range that starts anew ('(1-2 months)', '(2-3 months)') keeps them lengths."""
+    about 3, 7 and 12 weeks. The file's first two phase headings or more must give such ranges, in one unit; the
+    phases after them may give a length of one number ('## Phase 3: Capstone (2 weeks)'), laid out after them. A
+    range that starts anew ('(1-2 months)', '(2-3 months)') keeps them all lengths. Returns the indices of the
+    headings read so: as phases that give their lengths, a heading after them may give its own (see
+    `spans_after_phases`)."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
-        return
-    ranges = [_length_range(headings[i][1]) for i, _ in read]
-    if any(r is None for r in ranges):
-        return
+        return set()
+    chain: list[tuple[int, PhaseHeading, tuple[int, int, str]]] = []
     end, units = 0, set()
-    for a, b, unit in filter(None, ranges):
-        if a != end + 1 or b < a:
-            return
-        end = b
-        units.add(unit)
-    if len(units) != 1:
-        return
-    for (i, f), r in zip(read, ranges, strict=True):
-        if r is not None:
-            a, b, unit = r
-            found[i] = PhaseHeading(f.number, *_weeks(unit, a, b), f.title, unit, None, f.id_title)
+    for i, f in read:
+        r = _length_range(headings[i][1])
+        if r is None or r[0] != end + 1 or r[1] < r[0]:
+            break
+        chain.append((i, f, r))
+        end = r[1]
+        units.add(r[2])
+    rest = read[len(chain) :]
+    if len(chain) < 2 or len(units) != 1 or any(_length_range(headings[i][1]) for i, _ in rest):
+        return set()
+    for i, f, (a, b, unit) in chain:
+        found[i] = PhaseHeading(f.number, *_weeks(unit, a, b), f.title, unit, None, f.id_title)
+    return {i for i, _, _ in chain}
 
 
 def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1394,7 +1401,7 @@ def _previews(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | No
 
 
 def spans_after_phases(
-    headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]
+    headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None], chained: Collection[int] = ()
 ) -> dict[int, PhaseHeading]:
     """Return the phases of headings without a phase word at the level of a file's phases, after them, that give
     their weeks after their title ('## 🏁 Capstone (week 12)' after '## Phase 5: Async (Weeks 10-11)' or a series of
@@ -1405,7 +1412,8 @@ def spans_after_phases(
     Review (week 4)'), before the weeks of the next. Where the phases give their lengths ('(2 weeks)'), a heading
     that gives its length is one too ('## Final project (1 week)'). A heading of weeks the phases before it take ('##
     Summary (weeks 1-12)') is none, nor one of weeks the next phases take ('## Block 2 (weeks 4-6)' over '## Week
-    4')."""
+    4'). `chained`: the indices of phases whose lengths were read as spans (`_chained_lengths`), which count as
+    phases that give their lengths."""
     kinds = [(i, "phase" if f.number is not None else f.unit) for i, f in enumerate(found) if f is not None]
     if not kinds or not any("(" in text or "[" in text for _, text in headings):  # most files
         return {}
@@ -1447,7 +1455,7 @@ def spans_after_phases(
         if f is None or (("phase" if f.number is not None else f.unit) != kind and i not in more):
             continue
         level, number = at, f.number
-        lengths = lengths and f.first is None and f.length is not None
+        lengths = lengths and (i in chained or (f.first is None and f.length is not None))
         days = _bracketed_days(text) if f.unit == "day" else None
         last_day = days[1] if days is not None else None
         if f.last is not None:
@@ -2715,7 +2723,7 @@ def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, 
 # The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Ref'), and
 # such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree keys its courses.
 _CODE_COLUMN = re.compile(
-    r"\s*(?:(?:course|module|unit|lesson|class|item)\s*)?(?:id|code|ref|key)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
+    r"\s*(?:(?:course|module|unit|lesson|class|item)\s*)?(?:id|code|ref)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
     re.IGNORECASE,
 )
 _CODE = re.compile(r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*")

@@ -83,6 +83,22 @@ def test_ranges_that_do_not_count_on_from_one_stay_lengths(spans, lengths):
     assert [p.last_week - p.first_week + 1 for p in role.phases] == lengths
 
 
+@pytest.mark.parametrize(
+    ("spans", "capstone", "weeks"),
+    [
+        (["(1-4 weeks)", "(5-9 weeks)", "(10-12 weeks)"], "Capstone project (2 weeks)", (13, 14)),
+        (["(1-4 weeks)", "(5-9 weeks)"], "Capstone project (2 weeks)", (10, 11)),
+        (["(1-4 weeks)", "(5-9 weeks)"], "Capstone project (Weeks 10-12)", (10, 12)),
+    ],
+)
+def test_a_capstone_after_counted_on_ranges_goes_on_after_them(spans, capstone, weeks):
+    role, problems = parse(plan(spans) + f"\n## {capstone}\n\n- [ ] Deploy\n")
+    assert [p.weeks for p in role.phases][-1] == weeks
+    assert role.phases[-1].title == "Capstone project"
+    assert [item.phase for item in role.checklist] == [len(spans) + 1]
+    assert not [p for p in problems if p.severity == "error"]
+
+
 MODULES_WEEKS_FROM_ONE = """
 # Roteiro de estudos
 
