@@ -172,3 +172,11 @@ def test_numbered_phases_written_newest_first_keep_their_numbers():
     role, _ = parse_body(body.replace("Month 1 —", "Phase 1 (Weeks 1-4):"))
     assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 4)), (2, (5, 8)), (3, (9, 12))]
     assert role.phases[0].title == "Linux (done)"
+
+
+def test_a_phase_between_two_in_a_phase_table_keeps_its_number_in_its_title():
+    role, _ = parse_body(
+        "## Plan\n\n| Phase | Weeks |\n|---|---|\n| Phase 1 — Setup | 1–2 |\n| Phase 1.5 — Bridge | 3 |\n"
+        "| Phase 2 — Web | 4–6 |\n"
+    )
+    assert [p.title for p in role.phases] == ["Setup", "Phase 1.5 — Bridge", "Web"]

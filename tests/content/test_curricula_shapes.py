@@ -141,3 +141,75 @@ def test_mdx_imports_after_a_pages_head_are_not_shown():
     assert "import" not in shown and "PromoBox" not in shown and "@theme" not in shown
     (hit, *_) = SearchIndex([role]).search("take-home exercise")
     assert hit.section.text.startswith("*How to prepare for a take-home exercise, step by step.*")
+
+
+# Phases in blocks nested in blocks of a level of seniority, each summary wrapping an <h2>.
+LEVELS_OVER_PHASES = """
+# Roadmap
+
+<details>
+<summary><h2>🌱 Junior</h2></summary>
+
+<details>
+<summary><h2>Phase 1: Linux (Weeks 1-4)</h2></summary>
+
+- [ ] Shell
+
+</details>
+
+<details>
+<summary><h2>Phase 2: Docker (Weeks 5-8)</h2></summary>
+
+- [ ] Images
+
+### Week 6 lab
+- [ ] Compose
+
+</details>
+
+</details>
+
+<details>
+<summary><h2>🌳 Senior</h2></summary>
+
+<details>
+<summary><h2>Phase 3: Kubernetes (Weeks 9-12)</h2></summary>
+
+- [ ] Pods
+
+</details>
+</details>
+
+## Resources
+- [ ] Read docs
+"""
+
+
+def test_a_phase_block_in_a_block_that_names_no_phase_keeps_its_sub_headings():
+    role, problems = parse_body(LEVELS_OVER_PHASES)
+    assert not [p for p in problems if p.severity == "error"]
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Linux", (1, 4)),
+        (2, "Docker", (5, 8)),
+        (3, "Kubernetes", (9, 12)),
+    ]
+    assert {item.text: item.phase for item in role.checklist} == {
+        "Shell": 1,
+        "Images": 2,
+        "Compose": 2,
+        "Pods": 3,
+        "Read docs": None,
+    }
+    (third,) = [s for s in role.sections if s.kind == "phase" and s.phase == 3]
+    assert "Week 6 lab" not in third.path
+
+
+def test_a_key_column_is_no_column_of_codes():
+    role, _ = parse_body("## Vim keys\n\n| Key | Action |\n|---|---|\n| w | next word |\n| F5 | run the file |\n")
+    titles = [s.title for s in role.sections if s.kind == "topic"]
+    assert titles == ["w", "F5"]
+
+
+def test_a_class_named_markdown_does_not_mark_a_block_as_markdown():
+    role, _ = parse_body('## Notes\n\n<div class="note markdown tip">\n- [ ] Not a task\n</div>\n')
+    assert role.checklist == ()

@@ -63,3 +63,8 @@ def test_a_title_above_numbered_h1s_stays_the_files_title() -> None:
     role = written_role("go-days", "# 30 Days of Go\n" + DAYS)
     assert role.title == "30 Days of Go"
     assert role.trail(section_titled(role, "Loops").path) == ("Day 3", "Loops")
+
+
+def test_a_title_with_a_number_keeps_it_beside_a_later_h1_of_another_number():
+    role = written_role("py", "# Python 3 Developer Roadmap\n\nIntro.\n\n# Python 2 to 3 migration notes\n\n- print\n")
+    assert role.title == "Python 3 Developer Roadmap"
