@@ -170,7 +170,9 @@ _MONTH_WORD = re.compile(r"(?<=\d)\s*(?:months?|mo)\.?\s*$", re.I)
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)s?\s*\d+"
-    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?)$",  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?"  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    # a stage and its span, as a list of stages that is no plan writes it ('Stage 2 (Weeks 7-14)': another track's)
+    r"|(?:stage|phase)\s*\d+\s*\((?:weeks?|months?)\s*\d+(?:\s*[-–—]\s*\d+)?\+?\))$",
     re.I,
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what

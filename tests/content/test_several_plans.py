@@ -103,6 +103,18 @@ def test_plans_written_as_lists_of_stages_under_track_headings_load():
     assert titles(role, "http routing")[0] == "Stage 2 (Weeks 7-10): HTTP and routing"
 
 
+def test_a_later_tracks_stage_that_lists_its_topics_is_titled_by_all_its_words():
+    body = (
+        "## Frontend\n- **Stage 1** (Weeks 1-4): HTML and CSS\n- **Stage 2** (Weeks 5-8): A framework\n"
+        "## Embedded\n- **Stage 1** (Weeks 1-6): C, pointers and memory maps\n"
+        "- **Phase 2** (Months 2-3): GPIO, timers and interrupts\n"
+    )
+    role, _ = loaded(body)
+    # not cut at its colon as 'Topic: a, b and c' is: 'Stage 1 (Weeks 1-6)' alone names nothing to learn
+    assert titles(role, "pointers")[0] == "Stage 1 (Weeks 1-6): C, pointers and memory maps"
+    assert titles(role, "timers")[0] == "Phase 2 (Months 2-3): GPIO, timers and interrupts"
+
+
 def test_phases_out_of_order_in_one_list_keep_their_error():
     role, problems = parse("## Phase 2: CSS\n- Grid\n## Phase 1: HTML\n- Tags\n")
     assert role is None
