@@ -2309,20 +2309,12 @@ def _restarted_plans(
     if len(plans) < 2 or len(levels) != 1 or start > 1 or any(numbered[plan[0]][1] != start for plan in plans):
         return frozenset()
     level = levels.pop()
-    above = [b for b in heading_blocks if b.level < level]
-
-    def over(line: int) -> Block | None:  # the heading a phase is under
-        return next((b for b in reversed(above) if b.line < line), None)
-
-    heads = [over(numbered[plan[0]][0]) for plan in plans]
     skip = set(phase_lines)
-    tracks = [head for head in heads if head is not None and head.line not in skip]
-    if len(tracks) != len(heads) or len({head.line for head in tracks}) != len(tracks):
+    tracks = next(
+        filter(None, (_track_heads(plans, numbered, heading_blocks, at, skip) for at in range(level - 1, 0, -1))), None
+    )
+    if tracks is None:
         return frozenset()
-    if len({head.level for head in tracks}) != 1:
-        return frozenset()
-    if any(over(numbered[at][0]) is not head for plan, head in zip(plans, tracks, strict=True) for at in plan):
-        return frozenset()  # a plan's phases under two headings: no plan per heading
     named = [f"'{head.plain}' (line {head.line})" for head in tracks]
     others = f"{', '.join(named[1:-1])} and {named[-1]}" if len(named) > 2 else named[1]
     problems.add(
@@ -2333,6 +2325,32 @@ def _restarted_plans(
         "weekly plan): to follow one week by week, put it in a role file of its own",
     )
     return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+
+
+def _track_heads(
+    plans: list[list[int]],
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    level: int,
+    skip: set[int],
+) -> list[Block] | None:
+    """Return the heading each plan (its phases, by their place in `numbered`) is under, the nearest above it at
+    `level` or higher ('# Node.js Roadmap' over '### Phases' over its list); None unless each plan has one of its
+    own, the same for all its phases, none of them a phase (`skip`), all at one level."""
+    above = [b for b in heading_blocks if b.level <= level]
+
+    def over(line: int) -> Block | None:  # the heading a phase is under
+        return next((b for b in reversed(above) if b.line < line), None)
+
+    heads = [over(numbered[plan[0]][0]) for plan in plans]
+    tracks = [head for head in heads if head is not None and head.line not in skip]
+    if len(tracks) != len(heads) or len({head.line for head in tracks}) != len(tracks):
+        return None
+    if len({head.level for head in tracks}) != 1:
+        return None
+    if any(over(numbered[at][0]) is not head for plan, head in zip(plans, tracks, strict=True) for at in plan):
+        return None  # a plan's phases under two headings: no plan per heading
+    return tracks
 
 
 def _numbered_h1s(h1s: Sequence[str]) -> bool:

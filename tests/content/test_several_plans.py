@@ -103,6 +103,21 @@ def test_plans_written_as_lists_of_stages_under_track_headings_load():
     assert titles(role, "http routing")[0] == "Stage 2 (Weeks 7-10): HTTP and routing"
 
 
+def test_plans_as_lists_under_sub_headings_of_two_levels_are_told_apart_by_the_h1_tracks_over_them():
+    body = (
+        "# Web Developer Roadmap\n## Phases\n1. Phase 1: Basics (1-2 Months)\n2. Phase 2: Frameworks (2-3 Months)\n"
+        "# Node.js Roadmap\n### Phases\n1. Phase 1: Runtime (1 Month)\n2. Phase 2: Express and APIs (2 Months)\n"
+    )
+    role, problems = loaded(body)
+    assert [p.title for p in role.phases] == ["Basics", "Frameworks"]
+    assert errors(problems) == []
+    (said,) = [w for w in warnings(problems) if "plans" in w]
+    assert (
+        "the first, 'Web Developer Roadmap' (line 8), is the weekly plan; 'Node.js Roadmap' (line 12) is kept" in said
+    )
+    assert titles(role, "express apis")[0] == "Phase 2: Express and APIs (2 Months)"
+
+
 def test_a_later_tracks_stage_that_lists_its_topics_is_titled_by_all_its_words():
     body = (
         "## Frontend\n- **Stage 1** (Weeks 1-4): HTML and CSS\n- **Stage 2** (Weeks 5-8): A framework\n"
