@@ -1434,6 +1434,7 @@ class _Body:
                 and (self.kind is None or _kind(found) == self.kind)
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
+                and line not in self.set_aside  # a later plan's (`_restarted_plans`)
             ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
@@ -2196,6 +2197,9 @@ def _parse_body(
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
             problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
+        if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
+            # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
+            reader.set_aside |= _restarted_plans(_bold_phases(blocks), heading_blocks, (), problems)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -2292,10 +2296,10 @@ def _restarted_plans(
     Python' over '### Phase 1: Basics'; '### Backend' over '- **Stage 1** (Weeks 1-6): …'). Read as one plan their
     phases are out of order, an error that would leave the whole file out; a learner follows one track at a time,
     so the first is walked week by week and the others stay searchable sections. `numbered`: (line, number, level)
-    of each numbered phase, a heading's level or 7 for a list item, which is under any heading. Only where each plan
-    is under a heading of its own (no phase: `phase_lines`), those headings at one level, the phases at one level,
-    each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one heading
-    stays out of order."""
+    of each numbered phase, a heading's level, or 7 for a list item or a bold line (under any heading). Only where
+    each plan is under a heading of its own (no phase: `phase_lines`), those headings at one level, the phases at
+    one level, each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one
+    heading stays out of order."""
     if len(numbered) < 2:  # most files
         return frozenset()
     plans: list[list[int]] = []  # each plan's phases, by their place in `numbered`
@@ -2686,6 +2690,26 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
+
+
+def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """Return (line, number, 7) of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
+    (Weeks 1-2)**'), for `_restarted_plans`; none where one of them is a phase of another kind ('**Week 3**')."""
+    found = [
+        (b.line, f)
+        for b in blocks
+        if b.kind == "line"
+        and b.label
+        and not b.rest_md
+        and not b.depth
+        and not b.quote
+        and (f := read_phase_heading(b.label)) is not None
+        and not outline_numbered(b.label)
+        and f.unit != "quarter"
+    ]
+    if any(f.number is None for _, f in found):
+        return []
+    return [(line, f.number, 7) for line, f in found if f.number is not None]
 
 
 def _bold_phase_line(blocks: list[Block]) -> bool:

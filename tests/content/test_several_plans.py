@@ -118,6 +118,19 @@ def test_plans_as_lists_under_sub_headings_of_two_levels_are_told_apart_by_the_h
     assert titles(role, "express apis")[0] == "Phase 2: Express and APIs (2 Months)"
 
 
+def test_plans_of_bold_phase_lines_under_track_headings_load():
+    body = (
+        "## Frontend\n**Phase 1: HTML (Weeks 1-2)**\n- Tags\n\n**Phase 2: CSS (Weeks 3-4)**\n- Grid\n\n"
+        "## Backend\n**Phase 1: Python (Weeks 1-2)**\n- Loops\n\n**Phase 2: Django (Weeks 3-4)**\n- Views\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("HTML", (1, 2)), ("CSS", (3, 4))]
+    assert phase_body(role.phases[1]) == "- Grid"
+    assert errors(problems) == []
+    assert "'Backend' (line 15) is kept as sections" in " ".join(warnings(problems))
+    assert titles(role, "django")[0] == "Phase 2: Django (Weeks 3-4)"
+
+
 def test_a_later_tracks_stage_that_lists_its_topics_is_titled_by_all_its_words():
     body = (
         "## Frontend\n- **Stage 1** (Weeks 1-4): HTML and CSS\n- **Stage 2** (Weeks 5-8): A framework\n"
