@@ -16,7 +16,7 @@ import re
 import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, pairwise, repeat, takewhile
@@ -170,7 +170,9 @@ _MONTH_WORD = re.compile(r"(?<=\d)\s*(?:months?|mo)\.?\s*$", re.I)
 _HASHTAG = re.compile(r"[ \t]#[^\s#]")  # ' #100DaysOfCode' in a YAML value: where YAML starts a comment
 _NUMBERING = re.compile(
     r"^(?:[\d.]+|(?:step|part|day|week|module|lesson|chapter|unit|lecture|tag|woche|d[ií]a|semana)s?\s*\d+"
-    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?)$",  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    r"(?:\s*(?:[-–—&/+]|and|to)\s*\d+)?"  # a span too: 'Week 1-2', 'Weeks 3 & 4'
+    # a stage and its span, as a list of stages that is no plan writes it ('Stage 2 (Weeks 7-14)': another track's)
+    r"|(?:stage|phase)\s*\d+\s*\((?:weeks?|months?)\s*\d+(?:\s*[-–—]\s*\d+)?\+?\))$",
     re.I,
 )
 # What a course syllabus says a line is ('Video: Gradient descent, step by step (15 min)'), or what to do with what
@@ -1432,6 +1434,7 @@ class _Body:
                 and (self.kind is None or _kind(found) == self.kind)
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
+                and line not in self.set_aside  # a later plan's (`_restarted_plans`)
             ):
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
@@ -2140,11 +2143,15 @@ def _parse_body(
         lines = [b[1] for b in blocks if b[0] == "heading"]
         reader.set_aside |= {line for line, f in zip(lines, heading_phases, strict=True) if f is not None}
         heading_phases = [None] * len(heading_phases)
+    if any(heading_phases):
+        heading_phases = list(heading_phases)
+        _later_plans(heading_blocks, heading_phases, reader, problems)
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
+            _later_plans(heading_blocks, found, reader, problems)
             reader.series_phases = found
             heading_phases = list(heading_phases)
             for i, more in spans_after_phases(timed, found).items():
@@ -2181,12 +2188,18 @@ def _parse_body(
             else:
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
+                numbered = [(line, f.number, 7) for line, f in list_plan.items() if f.number is not None]
+                for line in _restarted_plans(numbered, heading_blocks, (), problems):
+                    del list_plan[line]
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
             reader.line_plan, reader.line_blocks = lines.lines, lines.blocks
             problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
+        if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
+            # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
+            reader.set_aside |= _restarted_plans(_bold_phases(blocks), heading_blocks, (), problems)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -2254,6 +2267,94 @@ def _parse_body(
 
 # A heading that opens with a label word and its number ('Day 1', '📔 Day 2: Strings', 'Chapter 3 — Loops', 'No. #4').
 _LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*(?:#\s*)?(\d{1,4})(?!\d)")
+
+
+def _later_plans(
+    heading_blocks: list[Block], found: list[PhaseHeading | None], reader: _Body, problems: _Problems
+) -> None:
+    """Keep the first of two or more plans of phase headings one file holds as its plan, the others as sections
+    (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases."""
+    phases = [(b, f) for b, f in zip(heading_blocks, found, strict=True) if f is not None]
+    numbered = [(b.line, f.number, b.level) for b, f in phases if f.number is not None]
+    later = _restarted_plans(numbered, heading_blocks, [b.line for b, _ in phases], problems)
+    for i, b in enumerate(heading_blocks):
+        if b.line in later:
+            found[i] = None
+    reader.set_aside |= later  # no hint says how to write them as phases
+
+
+def _restarted_plans(
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    phase_lines: Iterable[int],
+    problems: _Problems,
+) -> frozenset[int]:
+    """Return the lines of the phases of the second and later of two or more plans a file holds one after the
+    other, each numbering its phases from 1 again, and warn once about them; an empty set where there are none.
+
+    Notes often hold a plan per track ('## 1. Frontend' over '### Phase 1: HTML' and '### Phase 2: CSS', then '## 2.
+    Python' over '### Phase 1: Basics'; '### Backend' over '- **Stage 1** (Weeks 1-6): …'). Read as one plan their
+    phases are out of order, an error that would leave the whole file out; a learner follows one track at a time,
+    so the first is walked week by week and the others stay searchable sections. `numbered`: (line, number, level)
+    of each numbered phase, a heading's level, or 7 for a list item or a bold line (under any heading). Only where
+    each plan is under a heading of its own (no phase: `phase_lines`), those headings at one level, the phases at
+    one level, each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one
+    heading stays out of order."""
+    if len(numbered) < 2:  # most files
+        return frozenset()
+    plans: list[list[int]] = []  # each plan's phases, by their place in `numbered`
+    for at, (_, number, _) in enumerate(numbered):
+        if not plans or number <= numbered[plans[-1][-1]][1]:  # counted from the start again: another plan
+            plans.append([at])
+        else:
+            plans[-1].append(at)
+    start = numbered[0][1]
+    levels = {level for _, _, level in numbered}
+    if len(plans) < 2 or len(levels) != 1 or start > 1 or any(numbered[plan[0]][1] != start for plan in plans):
+        return frozenset()
+    level = levels.pop()
+    skip = set(phase_lines)
+    tracks = next(
+        filter(None, (_track_heads(plans, numbered, heading_blocks, at, skip) for at in range(level - 1, 0, -1))), None
+    )
+    if tracks is None:
+        return frozenset()
+    named = [f"'{head.plain}' (line {head.line})" for head in tracks]
+    others = f"{', '.join(named[1:-1])} and {named[-1]}" if len(named) > 2 else named[1]
+    problems.add(
+        "warning",
+        tracks[1].line,
+        f"this file holds {len(plans)} plans, each numbering its phases from {start}: the first, {named[0]}, is "
+        f"the weekly plan; {others} {'are' if len(named) > 2 else 'is'} kept as sections (searchable, not in the "
+        "weekly plan): to follow one week by week, put it in a role file of its own",
+    )
+    return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+
+
+def _track_heads(
+    plans: list[list[int]],
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    level: int,
+    skip: set[int],
+) -> list[Block] | None:
+    """Return the heading each plan (its phases, by their place in `numbered`) is under, the nearest above it at
+    `level` or higher ('# Node.js Roadmap' over '### Phases' over its list); None unless each plan has one of its
+    own, the same for all its phases, none of them a phase (`skip`), all at one level."""
+    above = [b for b in heading_blocks if b.level <= level]
+
+    def over(line: int) -> Block | None:  # the heading a phase is under
+        return next((b for b in reversed(above) if b.line < line), None)
+
+    heads = [over(numbered[plan[0]][0]) for plan in plans]
+    tracks = [head for head in heads if head is not None and head.line not in skip]
+    if len(tracks) != len(heads) or len({head.line for head in tracks}) != len(tracks):
+        return None
+    if len({head.level for head in tracks}) != 1:
+        return None
+    if any(over(numbered[at][0]) is not head for plan, head in zip(plans, tracks, strict=True) for at in plan):
+        return None  # a plan's phases under two headings: no plan per heading
+    return tracks
 
 
 def _numbered_h1s(h1s: Sequence[str]) -> bool:
@@ -2590,6 +2691,26 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
+
+
+def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """Return (line, number, 7) of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
+    (Weeks 1-2)**'), for `_restarted_plans`; none where one of them is a phase of another kind ('**Week 3**')."""
+    found = [
+        (b.line, f)
+        for b in blocks
+        if b.kind == "line"
+        and b.label
+        and not b.rest_md
+        and not b.depth
+        and not b.quote
+        and (f := read_phase_heading(b.label)) is not None
+        and not outline_numbered(b.label)
+        and f.unit != "quarter"
+    ]
+    if any(f.number is None for _, f in found):
+        return []
+    return [(line, f.number, 7) for line, f in found if f.number is not None]
 
 
 def _bold_phase_line(blocks: list[Block]) -> bool:
