@@ -940,6 +940,9 @@ class _RawItem(NamedTuple):
     # list of weeks opened, the group it had where the list was no plan: the bold label over the list ('**Tasks:**'),
     # or `id_group`.
     id_label: str
+    # The item it shows nested under: the last of `context`, but none where that is a heading in a list item ('- ###
+    # Stack' over '- [ ] Learn push'), which is its group already and would show twice.
+    parent: str
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -1945,9 +1948,19 @@ class _Body:
             written,
             above,
             id_label or group,
+            self._parent(depth, context),
         )
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
+
+    def _parent(self, depth: int, context: tuple[str, ...]) -> str:
+        """Return the item a task at `depth` shows nested under (see `_RawItem.parent`)."""
+        if not context:
+            return ""
+        for ancestor, holder in zip(reversed(self.ancestors[:depth]), reversed(self.holders[:depth]), strict=False):
+            if ancestor:
+                return "" if type(holder) is list and holder[5] else context[-1]
+        return context[-1]
 
     def _tasks_above(self, depth: int) -> int:
         """Return how many task items hold an item at this depth (a topic holder is a list; a task's is its line)."""
@@ -3909,7 +3922,7 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
-    for (group, title, line, phase, context, md, depth, id_group, written, above, id_label), (
+    for (group, title, line, phase, context, md, depth, id_group, written, above, id_label, parent), (
         text,
         explicit,
         place,
@@ -3960,7 +3973,6 @@ def _build_checklist(
             group = shown
         if explicit:
             md = split_explicit_id(md)[0]
-        parent = context[-1] if context else ""
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
             parent = fields_shown[parent]
         under = nested.get(line)
