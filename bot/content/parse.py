@@ -1520,12 +1520,15 @@ class _Body:
             self._row(heading, block)
         else:  # code
             heading.lines.append(md)
+            if depth:
+                self._under_item_headings(depth, md)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
         heading.lines.append(f"{'  ' * depth}- {md}")
+        in_heading = depth > 0 and self._under_item_headings(depth, f"- {md}", indent=True)
         # A row is titled by its first cell with words, without the alternatives linked after a course's link.
         cell = next((cell_md for _, cell_md, cell in block.cells if cell_lines(cell)[0] == label), "")
         more = cell_lines(cell)[1:]  # its other lines ('**Git**<br>branches<br>rebase'): bullets under the row
@@ -1535,7 +1538,10 @@ class _Body:
         topic = self._topic(heading, depth, md, line, title or label)
         heading.lines.extend(f"{'  ' * (depth + 1)}- {text}" for text in more)
         topic[4].extend(f"- {text}" for text in more)
-        self.ancestors, self.holders = [], []
+        if in_heading:  # a table under a heading in a list item: the item still holds what follows it
+            del self.ancestors[depth:], self.holders[depth:]
+        else:
+            self.ancestors, self.holders = [], []
         if self.phase is not None:
             if block.cells and _DAY_COLUMN.fullmatch(block.cells[0][0].strip()):  # '| Day | Topic |': '| 12 | Joins |'
                 day = _DAY_CELL.fullmatch(block.cells[0][2].strip())
@@ -1692,9 +1698,9 @@ class _Body:
             holder = self.holders[depth - 1]
             if type(holder) is list and holder[5]:
                 # a line under a heading in a list item ('- ### Arrays' over 'practice two pointers') is its text, as
-                # under a heading: shown under it, no words of its title
-                self._nest(depth, md, depth - 1)
-                holder[4].append(md)
+                # under a heading: shown under it (in its entry too, quoted as written), no words of its title
+                self._nest(depth, own)
+                holder[4].append(own)
                 self.item_text = True
                 return
             # a topic's own text takes its note; a task's note is nested under it, as it is under those above
@@ -1900,6 +1906,20 @@ class _Body:
             (self.sub.topics if self.sub is not None else heading.topics).append(topic)
         self.last_topic = topic
         return topic
+
+    def _under_item_headings(self, depth: int, md: str, indent: bool = False) -> bool:
+        """Add a block written at `depth` (a code block, a table row) to the text of the headings in list items that
+        hold it ('- ### Aggregate Functions' over a query), as a block under a heading is its section's: their entries
+        show it. A row is indented as it stands under each (`indent`); a code block is not, as Discord shows a fence
+        only at a line's start. Return whether any such heading holds it."""
+        held = False
+        for d, holder in enumerate(self.holders[:depth]):
+            if type(holder) is list and holder[5]:
+                shown = "  " * (depth - d - 1) + md if indent else md
+                self.nested.setdefault(holder[2], []).append(shown)
+                holder[4].append(shown)
+                held = True
+        return held
 
     def _nest(self, depth: int, line: str, holding: int | None = None) -> None:
         """Add a line written at `depth` (a nested item, or a note) to what the items holding it (the first

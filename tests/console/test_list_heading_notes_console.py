@@ -30,6 +30,35 @@ async def run(tmp_path: Path) -> AsyncIterator[Session]:
         yield Session(Console(Services(holder, store), "learner", NOW))
 
 
+async def test_the_deep_dive_shows_every_block_under_a_heading_in_a_list_item(run: Session) -> None:
+    out = await run("/skill-deep-dive topic:Grouping Rows")
+    assert out.startswith("(only you)\n\nGrouping Rows\n=============\n\n*Querying Data*\n\n")
+    assert (
+        "Summary functions fold many rows into one value per group.\n"
+        "```sql\n"
+        "SELECT team, COUNT(*) FROM players GROUP BY team;\n"
+        "```\n"
+        "> Filter groups with HAVING; WHERE runs before grouping.\n"
+        "- MIN — Gives back: the smallest value\n"
+        "- MAX — Gives back: the largest value\n"
+        "- **COUNT**: how many rows a group holds\n"
+        "- **AVG**: the mean of a column\n"
+        "Rows whose value is NULL are skipped by every function but COUNT(\\*).\n"
+    ) in out
+
+
+async def test_the_deep_dive_of_a_heading_in_a_numbered_item_shows_its_text_and_indented_code(run: Session) -> None:
+    out = await run("/skill-deep-dive topic:Ranking Rows")
+    assert (
+        "A ranking function numbers the rows of each window.\n"
+        "```\n"
+        "SELECT name, RANK() OVER (ORDER BY score DESC) FROM players;\n"
+        "```\n"
+        "- RANK leaves gaps after ties\n"
+        "- DENSE_RANK does not\n"
+    ) in out
+
+
 async def test_the_checklist_names_the_group_of_a_heading_in_a_list_item_once(run: Session) -> None:
     out = await run(f"/start-learning role:{ROLE}")
     assert (

@@ -276,3 +276,47 @@ def test_the_line_under_a_heading_in_a_list_item_is_its_text_not_words_of_its_ti
     shown = phase_body(role.phases[0]).split("\n")
     assert shown[:2] == ["- Arrays", "practise two pointers first"]
     assert "**Focus:** breadth-first search" in shown
+
+
+def test_a_table_under_a_heading_in_a_list_item_keeps_what_follows_it_the_items():
+    body = (
+        "## Phase 1: SQL (Weeks 1-2)\n"
+        "- ### Joins\n"
+        "\n"
+        "  > Start from the smaller table.\n"
+        "\n"
+        "  | Join | Keeps |\n"
+        "  | --- | --- |\n"
+        "  | INNER | matching rows |\n"
+        "\n"
+        "  - LEFT keeps every row of the left table\n"
+        "\n"
+        "  Practise each join on the sample schema.\n"
+        "  - #### Self Joins\n"
+        "\n"
+        "    ```sql\n"
+        "    SELECT * FROM staff a JOIN staff b ON a.boss = b.id;\n"
+        "    ```\n"
+    )
+    role, messages = parse_messages(body)
+    assert messages == []
+    shown = phase_body(role.phases[0]).split("\n")
+    # the paragraph after the bullets is the heading item's, shown on its own, no words of the bullet above it
+    assert "  - LEFT keeps every row of the left table" in shown
+    assert "Practise each join on the sample schema." in shown
+    assert section_titled(role, "Joins").text.split("\n") == [
+        "Joins",
+        "> Start from the smaller table.",
+        "- INNER — Keeps: matching rows",
+        "- LEFT keeps every row of the left table",
+        "Practise each join on the sample schema.",
+        "- Self Joins",
+        "```sql",
+        "SELECT * FROM staff a JOIN staff b ON a.boss = b.id;",
+        "```",
+    ]
+    assert section_titled(role, "Self Joins").text.split("\n")[1:] == [
+        "```sql",
+        "SELECT * FROM staff a JOIN staff b ON a.boss = b.id;",
+        "```",
+    ]
