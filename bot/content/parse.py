@@ -1521,7 +1521,7 @@ class _Body:
         else:  # code
             heading.lines.append(md)
             if depth:
-                self._under_item_headings(depth, md)
+                self._under_item_headings(depth, md, of_any_item=True)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
@@ -1907,18 +1907,21 @@ class _Body:
         self.last_topic = topic
         return topic
 
-    def _under_item_headings(self, depth: int, md: str, indent: bool = False) -> bool:
+    def _under_item_headings(self, depth: int, md: str, indent: bool = False, of_any_item: bool = False) -> bool:
         """Add a block written at `depth` (a code block, a table row) to the text of the headings in list items that
         hold it ('- ### Aggregate Functions' over a query), as a block under a heading is its section's: their entries
         show it. A row is indented as it stands under each (`indent`); a code block is not, as Discord shows a fence
-        only at a line's start. Return whether any such heading holds it."""
+        only at a line's start. `of_any_item`: the bullets that hold it show it too ('2. Disable a warning:' over
+        the comment that does it), as they show the bullets nested under them; a task's note is left as it is.
+        Return whether any heading in a list item holds it."""
         held = False
         for d, holder in enumerate(self.holders[:depth]):
-            if type(holder) is list and holder[5]:
+            if type(holder) is list and (holder[5] or of_any_item):
                 shown = "  " * (depth - d - 1) + md if indent else md
                 self.nested.setdefault(holder[2], []).append(shown)
-                holder[4].append(shown)
-                held = True
+                if holder[5]:
+                    holder[4].append(shown)
+                    held = True
         return held
 
     def _nest(self, depth: int, line: str, holding: int | None = None) -> None:
