@@ -1503,6 +1503,10 @@ class _Body:
             # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
             # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
+        elif kind == "item" and block.in_item_heading and not depth and sub is not None and sub is not self.part:
+            # '- ### Stacks' after a bold label's bullets ('**Efficiency on lists:**'): a heading, at which the
+            # label's part ends as at any heading; the heading is no bullet of it
+            self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         over = self.task_label
         if gap and kind in ("line", "row") and depth == 0 and over is not None and (over.text or over.topics):
             self.task_label = None  # as that label would end where the list is no plan

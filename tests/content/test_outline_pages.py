@@ -320,3 +320,25 @@ def test_a_table_under_a_heading_in_a_list_item_keeps_what_follows_it_the_items(
         "SELECT * FROM staff a JOIN staff b ON a.boss = b.id;",
         "```",
     ]
+
+
+def test_a_heading_in_a_list_item_after_a_bold_labels_bullets_is_no_bullet_of_the_label():
+    body = (
+        "## Data Structures\n"
+        "- ### Linked Lists\n"
+        "  Nodes that point to the next one.\n"
+        "\n"
+        "**Cost of each operation on a list:**\n"
+        "  - Insert at the head - O(1)\n"
+        "\n"
+        "---\n"
+        "\n"
+        "- ### Stacks\n"
+        "  - Push - O(1)\n"
+    )
+    role, messages = parse_messages(body)
+    assert [m for m in messages if "no phases found" not in m] == []
+    stacks = section_titled(role, "Stacks")
+    assert stacks.path[-1] == "Data Structures"
+    assert stacks.text.split("\n") == ["Stacks", "- Push - O(1)"]
+    assert section_titled(role, "Cost of each operation on a list").text.split("\n") == ["- Insert at the head - O(1)"]
