@@ -1678,6 +1678,8 @@ class _Reader:
         opening = lines[0].lstrip()
         mark = opening[:1] * (len(opening) - len(opening.lstrip(opening[:1])))
         closing = lines[-1].strip()
+        if self.quote:  # '> ```': in a block quote the closing fence is written after the quote's marks
+            closing = closing.lstrip(b"> \t")
         return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
 
     def _emit_row(self) -> None:

@@ -942,6 +942,9 @@ class _RawItem(NamedTuple):
     # list of weeks opened, the group it had where the list was no plan: the bold label over the list ('**Tasks:**'),
     # or `id_group`.
     id_label: str
+    # The item it shows nested under: the last of `context`, but none where that is a heading in a list item ('- ###
+    # Stack' over '- [ ] Learn push'), which is its group already and would show twice.
+    parent: str
 
 
 def _within(found: PhaseHeading, phase: _PhaseBuilder) -> bool:
@@ -1503,6 +1506,10 @@ class _Body:
             # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
             # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
+        elif kind == "item" and block.in_item_heading and not depth and sub is not None and sub is not self.part:
+            # '- ### Stacks' after a bold label's bullets ('**Efficiency on lists:**'): a heading, at which the
+            # label's part ends as at any heading; the heading is no bullet of it
+            self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         over = self.task_label
         if gap and kind in ("line", "row") and depth == 0 and over is not None and (over.text or over.topics):
             self.task_label = None  # as that label would end where the list is no plan
@@ -1520,12 +1527,15 @@ class _Body:
             self._row(heading, block)
         else:  # code
             heading.lines.append(md)
+            if depth:
+                self._under_item_headings(depth, md, of_any_item=True)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
         heading.lines.append(f"{'  ' * depth}- {md}")
+        in_heading = depth > 0 and self._under_item_headings(depth, f"- {md}", indent=True)
         # A row is titled by its first cell with words, without the alternatives linked after a course's link.
         cell = next((cell_md for _, cell_md, cell in block.cells if cell_lines(cell)[0] == label), "")
         more = cell_lines(cell)[1:]  # its other lines ('**Git**<br>branches<br>rebase'): bullets under the row
@@ -1535,7 +1545,10 @@ class _Body:
         topic = self._topic(heading, depth, md, line, title or label)
         heading.lines.extend(f"{'  ' * (depth + 1)}- {text}" for text in more)
         topic[4].extend(f"- {text}" for text in more)
-        self.ancestors, self.holders = [], []
+        if in_heading:  # a table under a heading in a list item: the item still holds what follows it
+            del self.ancestors[depth:], self.holders[depth:]
+        else:
+            self.ancestors, self.holders = [], []
         if self.phase is not None:
             if block.cells and _DAY_COLUMN.fullmatch(block.cells[0][0].strip()):  # '| Day | Topic |': '| 12 | Joins |'
                 day = _DAY_CELL.fullmatch(block.cells[0][2].strip())
@@ -1692,9 +1705,9 @@ class _Body:
             holder = self.holders[depth - 1]
             if type(holder) is list and holder[5]:
                 # a line under a heading in a list item ('- ### Arrays' over 'practice two pointers') is its text, as
-                # under a heading: shown under it, no words of its title
-                self._nest(depth, md, depth - 1)
-                holder[4].append(md)
+                # under a heading: shown under it (in its entry too, quoted as written), no words of its title
+                self._nest(depth, own)
+                holder[4].append(own)
                 self.item_text = True
                 return
             # a topic's own text takes its note; a task's note is nested under it, as it is under those above
@@ -1901,6 +1914,23 @@ class _Body:
         self.last_topic = topic
         return topic
 
+    def _under_item_headings(self, depth: int, md: str, indent: bool = False, of_any_item: bool = False) -> bool:
+        """Add a block written at `depth` (a code block, a table row) to the text of the headings in list items that
+        hold it ('- ### Aggregate Functions' over a query), as a block under a heading is its section's: their entries
+        show it. A row is indented as it stands under each (`indent`); a code block is not, as Discord shows a fence
+        only at a line's start. `of_any_item`: the bullets that hold it show it too ('2. Disable a warning:' over
+        the comment that does it), as they show the bullets nested under them; a task's note is left as it is.
+        Return whether any heading in a list item holds it."""
+        held = False
+        for d, holder in enumerate(self.holders[:depth]):
+            if type(holder) is list and (holder[5] or of_any_item):
+                shown = "  " * (depth - d - 1) + md if indent else md
+                self.nested.setdefault(holder[2], []).append(shown)
+                if holder[5]:
+                    holder[4].append(shown)
+                    held = True
+        return held
+
     def _nest(self, depth: int, line: str, holding: int | None = None) -> None:
         """Add a line written at `depth` (a nested item, or a note) to what the items holding it (the first
         `holding` of them, default all) have nested under them, indented as it stands under each: their entries
@@ -1948,9 +1978,19 @@ class _Body:
             written,
             above,
             id_label or group,
+            self._parent(depth, context),
         )
         self.raw_items.append(_new(_RawItem, raw))
         self.last_topic = None  # a paragraph under the task is the task's (see `_line`), not the topic's before it
+
+    def _parent(self, depth: int, context: tuple[str, ...]) -> str:
+        """Return the item a task at `depth` shows nested under (see `_RawItem.parent`)."""
+        if not context:
+            return ""
+        for ancestor, holder in zip(reversed(self.ancestors[:depth]), reversed(self.holders[:depth]), strict=False):
+            if ancestor:
+                return "" if type(holder) is list and holder[5] else context[-1]
+        return context[-1]
 
     def _tasks_above(self, depth: int) -> int:
         """Return how many task items hold an item at this depth (a topic holder is a list; a task's is its line)."""
@@ -4033,7 +4073,7 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
-    for (group, title, line, phase, context, md, depth, id_group, written, above, id_label), (
+    for (group, title, line, phase, context, md, depth, id_group, written, above, id_label, parent), (
         text,
         explicit,
         place,
@@ -4084,7 +4124,6 @@ def _build_checklist(
             group = shown
         if explicit:
             md = split_explicit_id(md)[0]
-        parent = context[-1] if context else ""
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
             parent = fields_shown[parent]
         under = nested.get(line)

@@ -279,3 +279,24 @@ def test_an_unclosed_code_block_names_the_line_it_opens_on():
     _, problems = parse_bytes(text.encode(), "x.md")
     [warning] = [p for p in problems if "never closed" in p.message]
     assert warning.line == text.split("\n").index("```") + 1
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "> ```python\n> d = {}\n> ```\n",
+        "> - ### Hashing\n>   Buckets and probing.\n>\n>   ```python\n>   d = {}\n>   ```\n>   - open addressing\n",
+        "> > ```\n> > nested\n> > ```\n",
+    ],
+)
+def test_a_code_block_closed_inside_a_quote_is_no_unclosed_one(quoted: str):
+    text = role_file(body=f"# T\n### Phase 1: A (Weeks 1-2)\n**Objective:** o\n\n{quoted}\n- after\n")
+    _, problems = parse_bytes(text.encode(), "x.md")
+    assert not [p for p in problems if "never closed" in p.message]
+
+
+def test_a_code_block_left_open_inside_a_quote_still_warns():
+    text = role_file(body="# T\n### Phase 1: A (Weeks 1-2)\n**Objective:** o\n\n> ```python\n> d = {}\n")
+    _, problems = parse_bytes(text.encode(), "x.md")
+    [warning] = [p for p in problems if "never closed" in p.message]
+    assert warning.line == text.split("\n").index("> ```python") + 1

@@ -276,3 +276,69 @@ def test_the_line_under_a_heading_in_a_list_item_is_its_text_not_words_of_its_ti
     shown = phase_body(role.phases[0]).split("\n")
     assert shown[:2] == ["- Arrays", "practise two pointers first"]
     assert "**Focus:** breadth-first search" in shown
+
+
+def test_a_table_under_a_heading_in_a_list_item_keeps_what_follows_it_the_items():
+    body = (
+        "## Phase 1: SQL (Weeks 1-2)\n"
+        "- ### Joins\n"
+        "\n"
+        "  > Start from the smaller table.\n"
+        "\n"
+        "  | Join | Keeps |\n"
+        "  | --- | --- |\n"
+        "  | INNER | matching rows |\n"
+        "\n"
+        "  - LEFT keeps every row of the left table\n"
+        "\n"
+        "  Practise each join on the sample schema.\n"
+        "  - #### Self Joins\n"
+        "\n"
+        "    ```sql\n"
+        "    SELECT * FROM staff a JOIN staff b ON a.boss = b.id;\n"
+        "    ```\n"
+    )
+    role, messages = parse_messages(body)
+    assert messages == []
+    shown = phase_body(role.phases[0]).split("\n")
+    # the paragraph after the bullets is the heading item's, shown on its own, no words of the bullet above it
+    assert "  - LEFT keeps every row of the left table" in shown
+    assert "Practise each join on the sample schema." in shown
+    assert section_titled(role, "Joins").text.split("\n") == [
+        "Joins",
+        "> Start from the smaller table.",
+        "- INNER — Keeps: matching rows",
+        "- LEFT keeps every row of the left table",
+        "Practise each join on the sample schema.",
+        "- Self Joins",
+        "```sql",
+        "SELECT * FROM staff a JOIN staff b ON a.boss = b.id;",
+        "```",
+    ]
+    assert section_titled(role, "Self Joins").text.split("\n")[1:] == [
+        "```sql",
+        "SELECT * FROM staff a JOIN staff b ON a.boss = b.id;",
+        "```",
+    ]
+
+
+def test_a_heading_in_a_list_item_after_a_bold_labels_bullets_is_no_bullet_of_the_label():
+    body = (
+        "## Data Structures\n"
+        "- ### Linked Lists\n"
+        "  Nodes that point to the next one.\n"
+        "\n"
+        "**Cost of each operation on a list:**\n"
+        "  - Insert at the head - O(1)\n"
+        "\n"
+        "---\n"
+        "\n"
+        "- ### Stacks\n"
+        "  - Push - O(1)\n"
+    )
+    role, messages = parse_messages(body)
+    assert [m for m in messages if "no phases found" not in m] == []
+    stacks = section_titled(role, "Stacks")
+    assert stacks.path[-1] == "Data Structures"
+    assert stacks.text.split("\n") == ["Stacks", "- Push - O(1)"]
+    assert section_titled(role, "Cost of each operation on a list").text.split("\n") == ["- Insert at the head - O(1)"]

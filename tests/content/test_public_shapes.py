@@ -374,3 +374,32 @@ def test_a_nested_entry_is_found_on_its_own_before_the_topic_that_holds_it():
     hits = [h.section.title for h in index.search("double the size when you reach capacity")]
     assert hits[0] == "resize(new_capacity) // private function"
     assert "Implement a vector (mutable array with automatic resizing)" not in hits
+
+
+def test_a_bullets_entry_holds_the_code_block_written_under_it():
+    body = (
+        "## Phase 1: Shell (Weeks 1-2)\n"
+        "1. Silence one warning with a comment that says why:\n"
+        "\n"
+        "   ```bash\n"
+        "   # shellcheck disable=SC2086\n"
+        "   ```\n"
+        "2. Queries\n"
+        "   - GROUP BY folds rows into groups\n"
+        "     ```sql\n"
+        "     SELECT team, COUNT(*) FROM players GROUP BY team;\n"
+        "     ```\n"
+    )
+    role, problems, _ = parse(body)
+    assert [p for p in problems if p.severity == "error"] == []
+    topics = {s.title: s for s in role.sections if s.kind == "topic"}
+    assert topics["Silence one warning with a comment that says why"].text.split("\n") == [
+        "Silence one warning with a comment that says why:",
+        "```bash",
+        "# shellcheck disable=SC2086",
+        "```",
+    ]
+    query = ["```sql", "SELECT team, COUNT(*) FROM players GROUP BY team;", "```"]
+    assert topics["GROUP BY folds rows into groups"].text.split("\n")[1:] == query
+    # the bullet over it shows it too, after the bullet it is under, as it shows that bullet's own nested bullets
+    assert topics["Queries"].text.split("\n") == ["Queries", "- GROUP BY folds rows into groups", *query]
