@@ -2174,8 +2174,19 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
 
 _DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
 _RANGED = re.compile(r"\s*[-–]\s*\d")  # after a series number, another: 'Chapter 1–2'
+# The series words of Spanish, Portuguese, French, German, Italian, Polish, Dutch and Turkish plans, each read as its
+# English kin ('Nivel 2 — Estructuras' is 'Level 2 — Estructuras', a phase titled 'Estructuras' as 'Level 2' is).
+_SERIES_KIN = {
+    **dict.fromkeys(("nivel", "nível", "niveau", "stufe", "livello", "poziom", "seviye"), "level"),
+    **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
+    **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit"), "unit"),
+    **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
+    **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
+}
 _SERIES = re.compile(
-    rf"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone)\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
+    r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|"
+    + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
+    + rf")\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 
@@ -2196,7 +2207,8 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
         return None
     number, rest = _number(match.group("n")), match.group("title")
     found = _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
-    return match.group("word").casefold(), found._replace(title=_as_written(found.title, said)) if said else found
+    word = match.group("word").casefold()
+    return _SERIES_KIN.get(word, word), found._replace(title=_as_written(found.title, said)) if said else found
 
 
 def _ranged(text: str) -> bool:
