@@ -84,6 +84,7 @@ from bot.content.phases import (
     unreadable_span,
     week_parts,
     without_span,
+    without_status,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -1308,6 +1309,9 @@ class _Body:
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title, line)
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
             name = name or found.title or heading_span(title) or ""
+            # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
+            # (section, repeated tasks) are made of the heading as written, and stay as they were.
+            name = without_status(name)
             self.phase = _PhaseBuilder(
                 found.number,
                 name,
@@ -4375,6 +4379,15 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
     return titles
 
 
+def _shown_title(heading: _Heading) -> str:
+    """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
+    nor the author's progress in a phase's ('## Month 1 — Linux (done)'). The file's own title (its H1) stays as
+    written: it is the role's title, which a trail leaves out by it."""
+    if heading.is_phase:
+        return without_status(heading.title)
+    return heading.title.rstrip(":：").rstrip() or heading.title
+
+
 def _build_sections(
     headings: list[_Heading],
     checklist: tuple[ChecklistItem, ...],
@@ -4401,7 +4414,7 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([x.title for x in open_path])
+        path = tuple([_shown_title(x) if x is not open_path[0] else x.title for x in open_path])
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
@@ -4414,15 +4427,15 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
-        title = h.title
-        if repeated and kind == "section" and len(open_path) > 1 and title.casefold() in repeated:
+        title = _shown_title(h)
+        if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
             title = f"{_heading_name(open_path[-2])} › {title}"
         sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))
         if h.topics:
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)
         for si, sub in enumerate(h.subsections, 1):
             sid = f"{h.section_id}~s{si}"
-            sub_path = (*path, sub.label)
+            sub_path = (*path, sub.label.rstrip(":：").rstrip() or sub.label)
             topics = topics_of(sub.topics)
             own = _joined(sub.text)
             if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
@@ -4432,6 +4445,7 @@ def _build_sections(
             else:
                 body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             title = label_titles.get((hi, si), sub.label)
+            title = title.rstrip(":：").rstrip() or title  # '### Operators:' inside a phase, as a section's
             finer.append(_new(Section, (sid, title, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
     for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items

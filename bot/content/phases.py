@@ -321,6 +321,43 @@ def _title(text: str) -> str:
     return title
 
 
+# The author's own progress written after a phase's title ('Linux (done)', 'Docker (in progress)', 'Ansible (100%
+# Completed ✅)', 'Kubernetes ✅ Completed', 'Terraform — WIP', 'Git [x]'): a learner's phase is no more done than
+# the author's was. In English, Spanish, Portuguese, French, German, Italian and Arabic.
+_STATUS_WORDS = (
+    r"done|complete|completed|finished|in[\s-]+progress|work\s+in\s+progress|ongoing|wip|current|to[\s-]*do"
+    r"|not\s+(?:yet\s+)?started|started|pending|upcoming|paused"
+    r"|completad[oa]|terminad[oa]|hecho|en\s+progreso|en\s+curso|pendiente|conclu[íi]d[oa]|em\s+andamento"
+    r"|em\s+progresso|pendente|termin[ée]e?|en\s+cours|[àa]\s+faire|erledigt|abgeschlossen|fertig|in\s+arbeit"
+    r"|completat[oa]|in\s+corso|مستمر|مكتمل|منتهي|جاري|قيد\s+التنفيذ"
+)
+_STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
+# What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
+# a share alone ('(12%)') may weigh a part of an exam, no progress.
+_STATUS = (
+    rf"(?:{_STATUS_MARKS}\s*)*(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
+    rf"(?:{_STATUS_MARKS}\s*)*"
+)
+_STATUS_AT_END = re.compile(
+    # in brackets ('(done)', '[x]', '(✅)'), anywhere after the title's first word
+    rf"\s+(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*)+\))"
+    # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
+    rf"|\s*{_STATUS_MARKS}+\s*(?:{_STATUS_WORDS})(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*)*$"
+    rf"|\s+[-–—|·:]\s*{_STATUS}$",
+    re.IGNORECASE,
+)
+
+
+def without_status(title: str) -> str:
+    """Return a phase's title without the author's progress written in it ('Linux (done)' is 'Linux', 'Ansible
+    (100% Completed ✅)' is 'Ansible'), which is no part of what the learner studies; a title of a status alone
+    stays as it is."""
+    if _STATUS_AT_END.search(title) is None:  # most titles
+        return title
+    kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
+    return kept or title
+
+
 def _decoration(char: str) -> bool:
     """Return True for emoji and their joiners, variation selectors and skin tones."""
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or 0x1F3FB <= ord(char) <= 0x1F3FF

@@ -146,9 +146,9 @@ def test_months_written_newest_first_are_walked_from_week_one():
     role, problems = parse_body(NEWEST_FIRST)
     assert [p.message for p in problems if p.severity == "error"] == []
     assert phase_spans(role) == [
-        (1, "Linux (done)", (1, 4)),
-        (2, "Containers (done)", (5, 8)),
-        (3, "Kubernetes (in progress)", (9, 12)),
+        (1, "Linux", (1, 4)),  # the author's '(done)' is no part of a learner's phase
+        (2, "Containers", (5, 8)),
+        (3, "Kubernetes", (9, 12)),
     ]
     assert [(item.text, item.phase) for item in role.checklist] == [
         ("Deploy the demo app to a cluster", 3),
@@ -171,7 +171,7 @@ def test_numbered_phases_written_newest_first_keep_their_numbers():
     body = NEWEST_FIRST.replace("Month 3 —", "Phase 3 (Weeks 9-12):").replace("Month 2 —", "Phase 2 (Weeks 5-8):")
     role, _ = parse_body(body.replace("Month 1 —", "Phase 1 (Weeks 1-4):"))
     assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 4)), (2, (5, 8)), (3, (9, 12))]
-    assert role.phases[0].title == "Linux (done)"
+    assert role.phases[0].title == "Linux"
 
 
 def test_a_phase_between_two_in_a_phase_table_keeps_its_number_in_its_title():
