@@ -4159,14 +4159,16 @@ def _without_variables(text: str) -> str:
 def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str]:
     """Return the groups named by their phase's heading that show without the span or length written after the
     phase's title ('Stage III. Cloud Fundamentals — 3 weeks' shows as 'Stage III. Cloud Fundamentals', 'Phase 2:
-    SQL (Weeks 5-8)' as 'Phase 2: SQL'), by the heading; one that would show as another group's name keeps it."""
+    SQL (Weeks 5-8)' as 'Phase 2: SQL', 'Month 1 — Linux (done)' as 'Month 1 — Linux'), by the heading; one that would
+    show as another group's name keeps it."""
     plain: dict[str, str] = {}
     for r, shown in zip(raw, shown_groups, strict=True):
         phase = r.phase
         if phase is not None and shown == phase.heading and shown not in plain:
-            name = without_span(shown, phase.title)
-            if name == shown and ")" in shown:
-                name = _without_length_before(shown, phase.title)
+            kept = without_status(shown)  # 'Month 1 — Linux (done)': the author's progress, as in its title
+            name = without_span(kept, phase.title)
+            if name == kept and ")" in kept:
+                name = _without_length_before(kept, phase.title)
             keycap = _KEYCAP_LEAD.match(name) if phase.number is not None else None
             if keycap is not None and name[keycap.end() :]:  # '6️⃣ MLOps': named as its phase is, 'Phase 6: MLOps'
                 name = f"Phase {phase.number}: {name[keycap.end() :]}"

@@ -40,6 +40,11 @@ async def test_the_path_shows_each_phase_without_the_authors_progress(run: Sessi
         assert mark not in out
     out = await run("/phase number:2")
     assert "\n\nPhase 2: Networking Basics (weeks 3-4)\n===" in out
+    out = await run("/checklist")  # its groups and the menus to tick them
+    assert "**Phase 1: Shell and Processes**\n⬜ Write a script that restarts a stuck service\n" in out
+    assert "Select Phase 4: Observability: tick what you've done:" in out
+    for mark in ("(done)", "Completed", "(in progress)", "(WIP)", "(ongoing)", "(Weeks"):
+        assert mark not in out
     out = await run("/skill-deep-dive topic:observability")
     assert "Phase 4: Observability" in out
     assert "(in progress)" not in out
