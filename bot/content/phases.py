@@ -339,8 +339,8 @@ _STATUS = (
     rf"(?:{_STATUS_MARKS}\s*)*"
 )
 _STATUS_AT_END = re.compile(
-    # in brackets ('(done)', '[x]', '(✅)'), anywhere after the title's first word
-    rf"\s+(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*)+\))"
+    # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
+    rf"\s+(?:{_STATUS_MARKS}\s*)*(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*)+\))"
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
     rf"|\s*{_STATUS_MARKS}+\s*(?:{_STATUS_WORDS})(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*)*$"
     rf"|\s+[-–—|·:]\s*{_STATUS}$",

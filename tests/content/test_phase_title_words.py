@@ -56,6 +56,8 @@ def test_a_phase_marked_with_progress_keeps_the_ids_of_its_heading_as_written() 
         ("Linux (done)", "Linux"),
         ("Docker (in progress)", "Docker"),
         ("Kubernetes ✅ Completed", "Kubernetes"),
+        ("Telemetry Agent ✅ (Complete)", "Telemetry Agent"),
+        ("Hardening 🚧 (In Progress)", "Hardening"),
         ("Ansible (100% Completed ✅)", "Ansible"),
         ("Terraform (WIP)", "Terraform"),
         ("Git [x]", "Git"),
