@@ -126,8 +126,9 @@ _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
     rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?{_OPEN_END}\s*[)\]]?"
 )
-# Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words.
-_LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
+# Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words, and a ticked box ('[x] Phase 1:
+# Linux', as an unticked '[ ]' is all marks): the author's progress, no word of the heading.
+_LEAD = re.compile(r"^(?:\[[xX]\]|[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*(?:#\s*)?{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
 _SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
@@ -214,7 +215,7 @@ _SPANISH = re.compile(rf"\(\s*{_UNIT_WORDS}\b[^)]*\)", re.IGNORECASE)
 # How every phase heading starts, after its emoji (IGNORECASE folds 'ſ' to 's'): phase, stage, fase, etapa,
 # the unit words above, or a span in brackets.
 _MAYBE = re.compile(
-    r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:ph|st|fa|et|ét|we|wk|w\d|wo|se|te|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
+    r"(?:[\W_]|\d\ufe0f?\u20e3|\[[xX]\])*(?:ph|st|fa|et|ét|we|wk|w\d|wo|se|te|mo|me|mê|da|d[ií]|ta|jo|gi|q|\(|\d{1,2}[.)]\s)",
     re.IGNORECASE,
 )
 _PHASE_FIRST = "psfeé"  # the first letters of the phase words

@@ -97,3 +97,23 @@ def test_a_heading_that_ends_in_a_colon_is_searched_without_it() -> None:
     role, _ = parse_body("# Notes\n\n## Operators:\n\n- plus and minus\n\n## Loops\n\n- for and while\n")
     (hit, *_) = SearchIndex([role]).search("operators")
     assert hit.section.title == "Operators"
+
+
+def test_a_ticked_box_before_a_phase_heading_is_no_word_of_it() -> None:
+    role, problems = parse_body(
+        """
+        # Plan
+
+        ## [x] Phase 1: Linux (Weeks 1-2)
+
+        - Shell basics
+
+        ## [ ] Phase 2: Docker (Weeks 3-4)
+
+        - Images
+        """
+    )
+    assert titles(role) == [(1, "Linux", (1, 2)), (2, "Docker", (3, 4))]
+    assert problems == []
+    role, problems = parse_body("# Log\n\n## [x] Week 1: Git\n\n- Commits\n\n## [X] Week 2: SQL\n\n- Joins\n")
+    assert titles(role) == [(1, "Git", (1, 1)), (2, "SQL", (2, 2))]
