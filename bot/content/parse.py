@@ -75,6 +75,7 @@ from bot.content.phases import (
     series_word,
     span_line,
     spans_after_phases,
+    status_cell,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -3097,8 +3098,29 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                 title_md, title_plain = first.md, first.plain
             md, plain = f"{heading}: {title_md}", f"{heading}: {title_plain}"
             others = others[:titled] + others[titled + 1 :]
+        # '| Phase | Goal | Weeks | Status |': the goal is the phase's objective, the author's status no topic
+        goal = next((i for i, (head, _, _) in enumerate(others) if _objective_column(head)), None)
+        goal_line = None
+        if goal is not None:
+            head, goal_md, goal_plain = others[goal]
+            # read as an objective line is ('**Goal:** …'), under a label the reader knows ('Aim' is a goal)
+            head = head if _without_leading_marks(head).casefold() in OBJECTIVE_LABELS else "Goal"
+            goal_line = Block(
+                "line",
+                row.line,
+                f"**{head}:** {flat_cell(goal_md)}",
+                f"{head}: {flat_cell(goal_plain)}",
+                label=f"{head}:",
+                rest_md=flat_cell(goal_md),
+                quote=quote,
+            )
+            others = others[:goal] + others[goal + 1 :]
+        if at:  # a table of phases: its rows are the author's phases, their status the author's
+            others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
+        if goal_line is not None:
+            out.append(goal_line)
         if done is not None and titled is not None:  # a tracker's row: its topic a checklist item, its cells under it
             out.extend(_row_task(("", title_md, title_plain), _flat_cells(tuple(others)), done, row.line, quote))
             out.extend(lines)
@@ -3124,6 +3146,17 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
             out.append(Block("item", row.line, item_md, item_plain, quote=quote))
             out.extend(more_items)  # a cell's later lines ('<br>') that are tasks, or under no column's name
     return (out, after) if numbered >= 2 else None
+
+
+# The headers of a column of goals that aren't labels of an objective line ('| Aim |').
+_GOAL_COLUMNS = frozenset({"aim", "aims", "goal of the phase"})
+
+
+def _objective_column(header: str) -> bool:
+    """Return True for the header of a table of phases' column of what each phase is for ('| Goal |', '| Objective
+    |', '| Ziel |'), as an objective line's label says it."""
+    label = _without_leading_marks(header.strip(" *_:")).casefold()
+    return label in OBJECTIVE_LABELS or label in _GOAL_COLUMNS
 
 
 # The header of a tracker's column of checkboxes ('Done', 'Completed', '✓'), as a spreadsheet exports them, in the

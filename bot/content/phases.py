@@ -2868,6 +2868,39 @@ def only_day(text: str) -> bool:
     return all(word in _DAY_NAMES for word in words)
 
 
+# The header of an author's column of statuses ('| Status |', '| Progress |', '| Done |'), in the languages role
+# files are written in: where the author stands, which no learner does.
+_STATUS_COLUMN = re.compile(
+    r"status|progress|state|done\??|completed?\??|fortschritt|stand|estado|progreso|statut|progression|avancement"
+    r"|stato|avanzamento|progresso|voortgang|durum|postęp|статус|прогресс|прогрес|状态|進捗|状態|진행|상태",
+    re.IGNORECASE,
+)
+# What such a column's cell says, once its marks ('✅', '🚧', ':white_check_mark:') are left out: a status.
+_STATUS_WORDS = re.compile(
+    r"(?:(?:currently|now|still|already)\s+)?"
+    r"(?:done|completed?|finished|learned|mastered|in\s+progress|learning|doing|started|ongoing|wip|working"
+    r"|not\s+(?:started|yet|done)|to[\s-]*do|planned|pending|up\s+next|next|queued|skipped|paused|on\s+hold|blocked"
+    r"|yes|no|true|false|x|erledigt|fertig|offen|in\s+arbeit|hecho|completado|terminado|en\s+curso|pendiente"
+    r"|fait|termin[ée]e?|en\s+cours|[àa]\s+faire|feito|conclu[íi]do|em\s+andamento|fatto|in\s+corso|da\s+fare"
+    r"|gedaan|klaar|bezig|selesai|tamamland[ıi]|zrobione|выполнено|готово|в\s+процессе|виконано|完成|进行中|済|完了)"
+    r"(?:\s+(?:now|yet|already))?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
+_STATUS_MARKS = re.compile(r":[a-z0-9_+-]+:|[^\w\s]|_", re.IGNORECASE)  # marks, shortcodes and punctuation
+
+
+def status_cell(header: str, text: str) -> bool:
+    """Return True for a table cell under an author's column of statuses ('| Status |' of '✅ Complete', '🚧 In
+    progress', 'Done', '⏳'): where the author stands on the row, shown to no learner, who stands elsewhere."""
+    if _STATUS_COLUMN.fullmatch(header.strip(" *_:")) is None:
+        return False
+    if _PERCENT.fullmatch(text.strip()) is not None:  # '40%': how far the author got
+        return True
+    words = " ".join(_STATUS_MARKS.sub(" ", text).split())
+    return (not words and text.strip() != "") or _STATUS_WORDS.fullmatch(words) is not None
+
+
 def own_title(text: str) -> str:
     """Return what a heading's clean text titles once its number, its span or length and its dates are set aside:
     '6️⃣ Kubernetes — 4 weeks' is 'Kubernetes', '3. Testing (2 weeks)' 'Testing', 'Tygodnie 6–8: JavaScript'

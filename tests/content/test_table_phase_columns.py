@@ -1,0 +1,65 @@
+"""What the columns of a plan's tables are to a learner: in a table of phases ('| Phase | Goal | Weeks | Status |')
+the goal is the phase's objective and the author's status is no topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_body
+
+PHASE_TABLE = """
+# Agents roadmap
+
+| Phase | {goal} | Weeks | Status |
+|---|---|---|---|
+| Foundation | Python and a virtual env | 1–2 | ✅ Complete |
+| Agents | Build a tool-using agent | 3–5 | 🚧 In progress |
+| Deploy | Ship the agent to a server | 6–8 | ⏳ Not started |
+"""
+
+
+@pytest.mark.parametrize("goal", ["Goal", "Objective", "Outcome", "Focus", "Aim", "**Goal**", "🎯 Goal"])
+def test_a_goal_column_of_a_table_of_phases_is_each_phases_objective(goal: str) -> None:
+    role, problems = parse_body(PHASE_TABLE.format(goal=goal))
+    assert not [p for p in problems if p.level == "error"]
+    assert [(p.title, p.weeks) for p in role.phases] == [("Foundation", (1, 2)), ("Agents", (3, 5)), ("Deploy", (6, 8))]
+    assert [p.objective for p in role.phases] == [
+        "Python and a virtual env",
+        "Build a tool-using agent",
+        "Ship the agent to a server",
+    ]
+    # neither the goal nor the author's status is a topic of the phase
+    assert [p.topics for p in role.phases] == [(), (), ()]
+    shown = phase_body(role.phases[1])
+    assert "Build a tool-using agent" in shown
+    assert "Status" not in shown and "progress" not in shown
+
+
+def test_a_goal_column_in_other_languages_is_the_objective_too() -> None:
+    body = (
+        "| Fase | Objetivo | Semanas | Estado |\n|---|---|---|---|\n"
+        "| Fundamentos | Instalar Python | 1-2 | ✅ Completado |\n| Agentes | Un agente con herramientas | 3-4 | En curso |\n"
+    )
+    role, _ = parse_body(body)
+    assert [(p.title, p.objective) for p in role.phases] == [
+        ("Fundamentos", "Instalar Python"),
+        ("Agentes", "Un agente con herramientas"),
+    ]
+    assert "Estado" not in phase_body(role.phases[1])
+
+
+def test_a_week_tables_goal_beside_its_topic_is_the_objective() -> None:
+    body = "| Week | Topic | Goal |\n|---|---|---|\n| 1 | Shell | Move around without a mouse |\n| 2 | Git | Branch |\n"
+    role, _ = parse_body(body)
+    assert [(p.title, p.objective) for p in role.phases] == [
+        ("Shell", "Move around without a mouse"),
+        ("Git", "Branch"),
+    ]
+
+
+def test_a_status_column_of_other_words_stays_a_topic() -> None:
+    """A column headed 'Status' whose cells say something else than a status is the author's words, kept."""
+    body = "| Phase | Weeks | Status |\n|---|---|---|\n| Basics | 1-2 | Learn SQL |\n| Joins | 3-4 | Practise joins |\n"
+    role, _ = parse_body(body)
+    assert "Status: Learn SQL" in phase_body(role.phases[0])
