@@ -38,6 +38,7 @@ from bot.content.phases import (
     only_day,
     outline_heading,
     read_phase_heading,
+    status_cell,
     table_row_heading,
     title_cell,
     uncounted,
@@ -1725,9 +1726,12 @@ class _Reader:
         md = title_md + (" — " + " · ".join(details) if details else "")
         if first and only_day(shown[0][2]):
             # A schedule's row shows its day first, as written ('Tue — Topic: Hash maps · Problems: …'), though
-            # its title is what is done that day ('Hash maps')
+            # its title is what is done that day ('Hash maps'); the author's status of the day ('| Status |' of
+            # 'Complete') is no detail
             details.insert(first, f"{shown[first][0]}: {title_md}" if shown[first][0] else title_md)
-            md = f"{flat_cell(shown[0][1])} — {' · '.join(details[1:])}"
+            # `details` is now a detail of each cell of `shown`, in its order
+            kept = [d for i, d in enumerate(details[1:], 1) if not status_cell(shown[i][0], shown[i][2])]
+            md = f"{flat_cell(shown[0][1])} — {' · '.join(kept)}"
         plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
         self.blocks.append(
             Block(

@@ -1,5 +1,6 @@
 """What the columns of a plan's tables are to a learner: in a table of phases ('| Phase | Goal | Weeks | Status |')
-the goal is the phase's objective and the author's status is no topic."""
+the goal is the phase's objective and the author's status is no topic; a day table's status column ('| Day | Topic |
+Status |') is the author's, no detail of the day."""
 
 from __future__ import annotations
 
@@ -63,3 +64,29 @@ def test_a_status_column_of_other_words_stays_a_topic() -> None:
     body = "| Phase | Weeks | Status |\n|---|---|---|\n| Basics | 1-2 | Learn SQL |\n| Joins | 3-4 | Practise joins |\n"
     role, _ = parse_body(body)
     assert "Status: Learn SQL" in phase_body(role.phases[0])
+
+
+DAY_TABLES = """
+## Week 1 — AI
+
+| Day | Topic | Status | Notes |
+|---|---|---|---|
+| Day 1 | LLM Foundations | ✅ Complete | tokens and context |
+| Day 2 | Prompt engineering | In progress | |
+
+## Week 2 — Agents
+
+| Day | Topic | Status |
+|---|---|---|
+| Mon | Tool calling | ⏳ Pending |
+| Tue | Memory | Done |
+"""
+
+
+def test_a_day_tables_status_is_no_detail_of_the_day() -> None:
+    role, _ = parse_body(DAY_TABLES)
+    assert [p.title for p in role.phases] == ["AI", "Agents"]
+    assert phase_body(role.phases[0]) == (
+        "- Day 1 — Topic: LLM Foundations · Notes: tokens and context\n- Day 2 — Topic: Prompt engineering"
+    )
+    assert phase_body(role.phases[1]) == "- Mon — Topic: Tool calling\n- Tue — Topic: Memory"
