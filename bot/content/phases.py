@@ -2196,7 +2196,37 @@ def table_row_heading(header: str, cell: str) -> str | None:
         return None
     if cell[:1].isalpha():
         return cell
-    return unit[0].format(n=cell) if "{n}" in unit[0] else f"{unit[0]} {cell}"
+    if "{n}" in unit[0]:
+        return unit[0].format(n=cell)
+    # one week under a plural header ('| Semaines |' of '6') is 'Semaine 6', as a heading names it; 'Weeks 1-5' stays
+    word = unit[0] if not cell.isdigit() else _singular(unit[0])
+    return f"{word} {cell}"
+
+
+# The plural of each week or month word a table's header may be (see `WEEK_WORDS`), and its singular.
+_SINGULAR_UNITS = {
+    "weeks": "week",
+    "wks": "wk",
+    "wochen": "woche",
+    "semanas": "semana",
+    "semaines": "semaine",
+    "settimane": "settimana",
+    "months": "month",
+    "monate": "monat",
+    "meses": "mes",
+    "mesi": "mese",
+}
+
+
+def _singular(unit: str) -> str:
+    """Return a header's week or month word in the singular ('Semaines' is 'Semaine', 'WEEKS' is 'WEEK'), in the
+    case it is written in."""
+    one = _SINGULAR_UNITS.get(unit.casefold())
+    if one is None:
+        return unit
+    if unit.isupper():
+        return one.upper()
+    return one[:1].upper() + one[1:] if unit[:1].isupper() else one
 
 
 def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:

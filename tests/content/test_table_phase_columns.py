@@ -1,6 +1,7 @@
 """What the columns of a plan's tables are to a learner: in a table of phases ('| Phase | Goal | Weeks | Status |')
 the goal is the phase's objective and the author's status is no topic; a day table's status column ('| Day | Topic |
-Status |') is the author's, no detail of the day."""
+Status |') is the author's, no detail of the day; a row of one week under a plural header ('| Semaines |' of '6') is
+'Semaine 6', as a heading names it."""
 
 from __future__ import annotations
 
@@ -90,3 +91,19 @@ def test_a_day_tables_status_is_no_detail_of_the_day() -> None:
         "- Day 1 — Topic: LLM Foundations · Notes: tokens and context\n- Day 2 — Topic: Prompt engineering"
     )
     assert phase_body(role.phases[1]) == "- Mon — Topic: Tool calling\n- Tue — Topic: Memory"
+
+
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        ("Semaines", ["Semaines 1-5: Introduction", "Semaine 6: Activités du module 3", "Semaines 7-8: Projet final"]),
+        ("Weeks", ["Weeks 1-5: Introduction", "Week 6: Activités du module 3", "Weeks 7-8: Projet final"]),
+        ("Semanas", ["Semanas 1-5: Introduction", "Semana 6: Activités du module 3", "Semanas 7-8: Projet final"]),
+        ("Week", ["Week 1-5: Introduction", "Week 6: Activités du module 3", "Week 7-8: Projet final"]),
+    ],
+)
+def test_one_week_under_a_plural_header_is_named_in_the_singular(header: str, titles: list[str]) -> None:
+    body = f"| {header} | Activités |\n|---|---|\n| 1-5 | Introduction |\n| 6 | Activités du module 3 |\n| 7-8 | Projet final |\n"
+    role, _ = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 5), (6, 6), (7, 8)]
+    assert [s.title for s in role.sections if s.kind == "phase"] == titles
