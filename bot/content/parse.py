@@ -1196,6 +1196,8 @@ class _Body:
         # Words where Pandoc's dashes show as dashes, by line: (as shown, as written) (`Links.dashed`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
+        # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
+        self.goal_rows: frozenset[int] = frozenset()
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
         # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
@@ -1704,7 +1706,7 @@ class _Body:
 
     def _line(self, heading: _Heading, md: str, line: int, depth: int, raw: str, rest_md: str, quote: int) -> None:
         """Read a paragraph line (`raw`: its leading bold text, `rest_md` what follows it)."""
-        own = f"> {md}" if quote else md
+        own = f"> {md}" if quote and line not in self.goal_rows else md
         heading.lines.append(own)
         if depth > 0 and len(self.holders) >= depth and self.ancestors[depth - 1]:  # a note of the item above
             holder = self.holders[depth - 1]
@@ -2223,6 +2225,8 @@ def _parse_body(
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
             heading_phases = read_phase_headings(headings)
             durations = {}  # the table's rows are the headings here: the lines under the file's own stay its text
+            rows = {b[1] for b in blocks if b[0] == "heading"}
+            reader.goal_rows = frozenset(b[1] for b in blocks if b[0] == "line" and b[1] in rows)
         if planned is None and plain_file:
             list_plan, unread, topics, tasks_only = _list_plan(blocks)
             # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section, where the bullets are

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body
 
@@ -36,6 +37,13 @@ def test_a_goal_column_of_a_table_of_phases_is_each_phases_objective(goal: str) 
     shown = phase_body(role.phases[1])
     assert "Build a tool-using agent" in shown
     assert "Status" not in shown and "progress" not in shown
+
+
+def test_a_phases_search_entry_shows_its_goal_as_an_objective_line_not_a_quote() -> None:
+    role, _ = parse_body(PHASE_TABLE.format(goal="Goal"))
+    (hit, *_) = SearchIndex([role]).search("tool-using agent")
+    assert hit.section.title == "Weeks 3–5: Agents"
+    assert hit.snippet == "**Goal:** Build a tool-using agent"
 
 
 def test_a_goal_column_in_other_languages_is_the_objective_too() -> None:
