@@ -3369,7 +3369,12 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             others = _flat_cells(row.cells[1:])
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
-            details = [f"{h}: {md}" if h else md for i, (h, md, _) in enumerate(others) if i != titled]
+            # the author's status of the day ('| Status |' of 'Completed') is no detail of it
+            details = [
+                f"{h}: {md}" if h else md
+                for i, (h, md, p) in enumerate(others)
+                if i != titled and not status_cell(h, p)
+            ]
             if title_plain and (topic := _without_emoji(title_plain)):
                 topics.append(topic)
             # The day's cell as a link to its lesson ('[01](./01_Day_Setup/README.md)'): the link is the day's,

@@ -101,6 +101,19 @@ def test_a_day_tables_status_is_no_detail_of_the_day() -> None:
     assert phase_body(role.phases[1]) == "- Mon — Topic: Tool calling\n- Tue — Topic: Memory"
 
 
+def test_a_day_plans_status_is_no_detail_of_its_days() -> None:
+    """A file whose plan is one table of days ('| Day | Topic | Status |', rows '| 01 | … | Completed |'): a phase per
+    week of days, each day a bullet without the author's status."""
+    rows = "".join(
+        f"| {n:02} | {topic} | {status} |\n"
+        for n, (topic, status) in enumerate(
+            [("Setup", "Completed ✅"), ("Types", "Completed"), ("Loops", "✅"), ("Files", "In progress")], start=1
+        )
+    )
+    role, _ = parse_body("| Day | Topic | Status |\n|---|---|---|\n" + rows)
+    assert phase_body(role.phases[0]) == "- Day 1: Setup\n- Day 2: Types\n- Day 3: Loops\n- Day 4: Files"
+
+
 @pytest.mark.parametrize(
     ("header", "titles"),
     [
