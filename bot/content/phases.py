@@ -2917,7 +2917,8 @@ _STATUS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
-_STATUS_MARKS = re.compile(r":[a-z0-9_+-]+:|[^\w\s]|_", re.IGNORECASE)  # marks, shortcodes and punctuation
+# Marks, a task's box ('[x] Completed', '[/] In progress'), shortcodes and punctuation: no words of a status.
+_STATUS_MARKS = re.compile(r"\[[ xX/~-]?\]|:[a-z0-9_+-]+:|[^\w\s]|_", re.IGNORECASE)
 
 
 def status_cell(header: str, text: str) -> bool:

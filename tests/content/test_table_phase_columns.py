@@ -68,6 +68,18 @@ def test_a_week_tables_goal_beside_its_topic_is_the_objective() -> None:
     ]
 
 
+def test_a_status_written_with_a_tasks_box_is_the_authors_too() -> None:
+    body = (
+        "| Phase | Focus | Weeks | Status |\n|---|---|---|---|\n"
+        "| Setup | Extract and profile | 1 | [x] Completed |\n| Load | Stage and clean | 2-3 | [/] In Progress |\n"
+        "| Index | Chunk and index | 4 | [ ] Not Started |\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.objective for p in role.phases] == ["Extract and profile", "Stage and clean", "Chunk and index"]
+    assert [phase_body(p) for p in role.phases] == [f"**Objective:** {p.objective}" for p in role.phases]
+    assert role.checklist == ()
+
+
 def test_a_status_column_of_other_words_stays_a_topic() -> None:
     """A column headed 'Status' whose cells say something else than a status is the author's words, kept."""
     body = "| Phase | Weeks | Status |\n|---|---|---|\n| Basics | 1-2 | Learn SQL |\n| Joins | 3-4 | Practise joins |\n"
