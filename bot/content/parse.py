@@ -3119,8 +3119,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                 quote=quote,
             )
             others = others[:goal] + others[goal + 1 :]
-        if at:  # a table of phases: its rows are the author's phases, their status the author's
-            others = [cell for cell in others if not status_cell(cell[0], cell[2])]
+        # the rows are the author's phases or weeks, their status the author's progress, none of the learner's work
+        others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
         if goal_line is not None:
