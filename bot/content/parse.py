@@ -3054,7 +3054,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
-    rows, ticks = _sheet_rows(rows, source)
+    spans = _spans_column(rows)
+    rows, ticks = _sheet_rows(rows, source, spans)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
@@ -3063,7 +3064,7 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
         # plan.
         at, heading = next(
-            ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := table_row_heading(header, cell))),
+            ((i, made) for i, (header, _, cell) in enumerate(row.cells) if (made := _row_heading(header, cell, spans))),
             (0, None),
         )
         if heading is None and column is not None and _no_week(row, column):
@@ -3079,9 +3080,11 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                     out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], done, row.line, row.quote + 1))
             continue
         found = read_phase_heading(heading) if heading is not None else None
-        if found is None or found.first is None or found.last is None or found.first <= after:
+        if found is None or found.first is None or found.last is None:
             return None
-        if at and found.first != after + 1:
+        # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading is
+        setup = not numbered and after == found.first == found.last == 0
+        if (found.first <= after or (at and found.first != after + 1)) and not setup:
             return None
         after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
@@ -3187,14 +3190,55 @@ _TOTAL_LABEL = re.compile(
 _TOTAL_CELL = re.compile(r"=.*|[~≈]?\s*\d[\d.,]*\s*(?:h|hrs?|hours?|min|%)?", re.IGNORECASE)
 
 
-def _sheet_rows(rows: list[Block], source: _SourceLines) -> tuple[list[Block], list[bool | None]]:
+def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
+    """Return the phase heading a table row's cell makes (see `table_row_heading`), or the cell itself under the
+    table's column of spans (see `_spans_column`) where it gives a number."""
+    made = table_row_heading(header, cell)
+    if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
+        return cell.strip()
+    return made
+
+
+def _spans_column(rows: list[Block]) -> str | None:
+    """Return the header of the column of a table whose every cell reads alone as weeks, months or days of a plan
+    ('第 1-4 周', 'Weeks 1-4', 'W1'), whatever its header says ('| 周期 |', '| Timeline |', '| Week |'): that column
+    counts the plan's weeks as a column headed 'Weeks' does. None when no column does, or its header names another
+    column too."""
+    if len(rows) < 2:
+        return None
+    headers = [header for header, _, _ in rows[0].cells]
+    for at, header in enumerate(headers):
+        if headers.count(header) == 1 and all(
+            at < len(row.cells) and row.cells[at][0] == header and _span_cell(row.cells[at][2]) for row in rows
+        ):
+            return header
+    return None
+
+
+def _span_cell(plain: str) -> bool:
+    """Return True for a table cell that reads alone as a span of weeks, months or days ('第 1-4 周', 'Week 0',
+    'W3'), no title after it; a quarter ('Q1') may be a question's number, and a phase's number ('Phase 2') is none."""
+    found = read_phase_heading(plain.strip())
+    return (
+        found is not None
+        and found.number is None
+        and found.first is not None
+        and found.last is not None
+        and not found.title
+        and found.unit in ("week", "month", "day")
+    )
+
+
+def _sheet_rows(
+    rows: list[Block], source: _SourceLines, spans: str | None = None
+) -> tuple[list[Block], list[bool | None]]:
     """Return a week table's rows read as a spreadsheet exports them, and whether each is ticked in its column of
     checkboxes ('| Done |': TRUE, FALSE, ✅; None for every row of a table without one, whose rows stay rows): that
     column's cells dropped; a row of totals ('| **Total** | | =SUM(D3:D27) |') dropped, as it is no topic; a row of
     no title but words whose first cell is empty ('|  |  | *(redo the quiz)* |', a merged cell's note) joined to
     the row above, cell by cell. A row whose first cell is a dash ('| — | | Spring break |') is a row of no week,
     which stays a row of its own."""
-    column = next((h for h, _, plain in rows[0].cells if table_row_heading(h, plain)), None)
+    column = next((h for h, _, plain in rows[0].cells if _row_heading(h, plain, spans)), None)
     if column is None:  # not a week table the plan reads: left as it is
         return rows, [None] * len(rows)
     done = _done_column(rows)

@@ -1,0 +1,92 @@
+"""Tables that are plans, whatever their column of weeks is headed or however its cells write a week: a table of
+phases whose week column is headed 'Timeline' or '周期', or whose cells say '第 1-4 周'; a week 0 or day 0 of setup
+before the plan; weeks written 'W1' or 'S1'."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_messages
+
+SELF_PACED = "no phases found"
+
+
+def _weeks(body: str) -> tuple[list[tuple[int, tuple[int, int]]], list[str]]:
+    """Return each phase's number and weeks of a role file of `body`, and its problems' messages."""
+    role, problems = parse_messages(body)
+    return [(p.number, p.weeks) for p in role.phases], problems
+
+
+PHASE_TABLE = """
+# Plan
+
+| {phase} | {weeks} | Goal |
+|---|---|---|
+| **Phase 1** | {one} | Python and tooling |
+| **Phase 2** | {two} | Shipping agents |
+| **Phase 3** | {three} | Evaluation |
+"""
+
+
+@pytest.mark.parametrize(
+    ("phase", "weeks", "cells"),
+    [
+        # a header that is no week word, over cells that name their weeks
+        ("阶段", "周期", ("第 1-4 周", "第 5-8 周", "第 9-12 周")),
+        ("Stage", "Timeline", ("Weeks 1-4", "Weeks 5-8", "Weeks 9-12")),
+        ("Phase", "Duration", ("Weeks 1–4", "Weeks 5–8", "Weeks 9–12")),
+        # a week header over cells in another language the engine reads
+        ("Phase", "Weeks", ("第 1-4 周", "第 5-8 周", "第 9-12 周")),
+        ("Phase", "Semanas", ("Semanas 1-4", "Semanas 5-8", "Semanas 9-12")),
+    ],
+)
+def test_a_column_whose_cells_all_name_weeks_is_the_plans_weeks_whatever_its_header(phase, weeks, cells):
+    one, two, three = cells
+    found, problems = _weeks(PHASE_TABLE.format(phase=phase, weeks=weeks, one=one, two=two, three=three))
+    assert found == [(1, (1, 4)), (2, (5, 8)), (3, (9, 12))]
+    assert not [m for m in problems if SELF_PACED in m]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| **Phase 0** | 第 0 周 | Setup |",
+        "| **Phase 0** | Week 0 | Setup |",
+    ],
+)
+def test_a_phase_0_row_of_setup_starts_the_plan_as_a_week_0_heading_does(row):
+    body = PHASE_TABLE.format(phase="阶段", weeks="周期", one="第 1-4 周", two="第 5-8 周", three="第 9-12 周")
+    body = body.replace("|---|---|---|\n", f"|---|---|---|\n{row}\n")
+    role, problems = parse_messages(body)
+    # week 0 is the plan's first week, the others after it
+    assert [(p.number, p.weeks) for p in role.phases] == [(0, (1, 1)), (1, (2, 5)), (2, (6, 9)), (3, (10, 13))]
+    assert "Setup" in phase_body(role.phases[0]) or role.phases[0].title == "Setup"
+    assert not [m for m in problems if SELF_PACED in m or "out of order" in m]
+
+
+def test_a_phase_0_row_under_a_weeks_header_starts_the_plan():
+    body = PHASE_TABLE.format(phase="Phase", weeks="Weeks", one="1-4", two="5-8", three="9-12")
+    body = body.replace("|---|---|---|\n", "|---|---|---|\n| **Phase 0** | 0 | Setup |\n")
+    found, problems = _weeks(body)
+    assert found == [(0, (1, 1)), (1, (2, 5)), (2, (6, 9)), (3, (10, 13))]
+    assert not [m for m in problems if SELF_PACED in m]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # weeks that go back: a table about weeks, not a plan
+        "| Topic | When |\n|---|---|\n| SQL | Week 3 |\n| Git | Week 1 |\n",
+        # a table of phases whose weeks leave a gap is lengths or notes, not a plan
+        "| Phase | Timeline | Goal |\n|---|---|---|\n| 1 | Weeks 1-4 | A |\n| 2 | Weeks 7-8 | B |\n",
+        # quarters may number questions ('Q1'): no plan
+        "| # | Question |\n|---|---|\n| Q1 | What is SQL? |\n| Q2 | What is a join? |\n",
+        # a week 0 after week 1 is no setup
+        "| Topic | When |\n|---|---|\n| SQL | Week 1 |\n| Setup | Week 0 |\n",
+    ],
+)
+def test_a_column_of_weeks_that_is_no_plan_stays_a_table(table):
+    found, problems = _weeks(f"# Plan\n\n{table}")
+    assert found == []
+    assert [m for m in problems if SELF_PACED in m]
