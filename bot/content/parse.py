@@ -3402,7 +3402,10 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
         days.append(int(cell.group("day")))
     word = _DAY_COLUMN.fullmatch(rows[0].cells[0][0].strip()).group("word")  # type: ignore[union-attr]
     one = word.rstrip("sS") if word.casefold() == "days" else word  # 'Day 18' under 'Days'
-    if days[0] < 1 or (days[0] + 6) // 7 <= after or any(a >= b for a, b in pairwise(days)):
+    # Its first row may be a day 0 of setup ('| 00 | [Introduction](#introduction) |'), a week 0 of its own as a
+    # '## Week 0' heading is
+    setup = days[0] == 0 and after == 0 and len(days) > 2
+    if any(a >= b for a, b in pairwise(days)) or (not setup and (days[0] < 1 or (days[0] + 6) // 7 <= after)):
         return None
     out: list[Block] = []
     for _, week in groupby(zip(days, rows, strict=True), key=lambda pair: (pair[0] + 6) // 7):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_messages
 
@@ -90,3 +91,38 @@ def test_a_column_of_weeks_that_is_no_plan_stays_a_table(table):
     found, problems = _weeks(f"# Plan\n\n{table}")
     assert found == []
     assert [m for m in problems if SELF_PACED in m]
+
+
+DAY_TABLE = """
+# 30 days of web
+
+| # Day | Topics |
+| ----- | :----: |
+| 00 | [Welcome](#welcome)<br> [Install](#install) |
+| 01 | [HTML Basics](https://example.com/01) |
+| 02 | [CSS Basics](https://example.com/02) |
+| 03 | [Flexbox](https://example.com/03) |
+| 08 | [Hooks](https://example.com/08) |
+
+## Welcome
+Read this first.
+
+## Install
+Install node.
+"""
+
+
+def test_a_day_table_opening_with_a_day_0_of_setup_is_a_plan():
+    role, problems = parse_messages(DAY_TABLE)
+    assert [(p.number, p.weeks) for p in role.phases] == [(0, (1, 1)), (1, (2, 2)), (2, (3, 3))]
+    assert role.phases[1].title == "HTML Basics · CSS Basics · Flexbox"
+    assert not [m for m in problems if SELF_PACED in m]
+    # a day's search title is its day and topic, as a day table's without day 0 are
+    titles = [hit.section.title for hit in SearchIndex([role]).search("hooks", limit=3)]
+    assert "Day 8: Hooks" in titles
+
+
+def test_a_day_0_alone_before_one_day_stays_a_table():
+    body = "# Plan\n\n| Day | Topic |\n|---|---|\n| 0 | Setup |\n| 1 | HTML |\n"
+    found, _ = _weeks(body)
+    assert found == []
