@@ -3483,7 +3483,9 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
         ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
         None,
     )
-    title = next((i for i, (_, _, plain) in enumerate(cells) if any(c.isalpha() for c in plain)), 0)
+    # the title is the first cell of words besides the week's ('| W3 | Coverage |': 'Coverage')
+    week = found[0] if found is not None else -1
+    title = next((i for i, (_, _, plain) in enumerate(cells) if i != week and any(c.isalpha() for c in plain)), 0)
     if found is None or found[0] == title:
         return None
     at, weeks = found

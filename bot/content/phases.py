@@ -2187,12 +2187,31 @@ def _table_unit(header: str) -> tuple[str, bool] | None:
     return unit, found.group("week") is not None
 
 
+# A table cell that gives its number after a letter, the first of its column's unit word: 'W3' under 'Week', 'S3'
+# under 'Semana', 'M2' under 'Month'.
+_INITIAL_SPAN = re.compile(
+    rf"(?P<initial>[^\W\d_])\.?\s*(?P<a>\d{{1,3}})(?:(?P<to>{_RANGE_SEP})(?P=initial)?\.?\s*(?P<b>\d{{1,3}}))?"
+)
+
+
+def _without_initial(unit: str, cell: str) -> str:
+    """Return a table cell without the letter its number follows when that letter is the first of its column's unit
+    word ('S3' under 'Semana' is '3', 'W2-W3' under 'Week' is '2-3'); any other cell as it is."""
+    found = _INITIAL_SPAN.fullmatch(cell)
+    if found is None or "{n}" in unit or found.group("initial").casefold() != unit[:1].casefold():
+        return cell
+    return found.group("a") + (found.group("to") + found.group("b") if found.group("b") else "")
+
+
 def table_row_heading(header: str, cell: str) -> str | None:
     """Return the phase heading a table row's first cell makes under its column's header ('Week' and '3-4' make
-    'Week 3-4', and so do 'Teaching week' or 'Week #' and '3-4'; a cell that names its unit, 'Weeks 3-4', stands
-    alone), or None when the column does not count weeks or months."""
+    'Week 3-4', and so do 'Teaching week' or 'Week #' and '3-4', and 'W3' under 'Week' or 'S3' under 'Semana'; a
+    cell that names its unit, 'Weeks 3-4', stands alone), or None when the column does not count weeks or months."""
     header, cell = header.strip(), cell.strip()
-    if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None:
+    if (unit := _table_unit(header)) is None:
+        return None
+    cell = _without_initial(unit[0], cell)
+    if _TABLE_SPAN.fullmatch(cell) is None:
         return None
     if cell[:1].isalpha():
         return cell
@@ -2233,7 +2252,10 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
     """Return the weeks a table cell under a column of weeks ('Week', 'Week #', 'Teaching week') names ('3', '3-4',
     'Weeks 3-4'): a row of a week table inside a phase is that week's work; None for any other cell."""
     header, cell = header.strip(), cell.strip()
-    if _TABLE_SPAN.fullmatch(cell) is None or (unit := _table_unit(header)) is None or not unit[1]:
+    if (unit := _table_unit(header)) is None or not unit[1]:
+        return None
+    cell = _without_initial(unit[0], cell)
+    if _TABLE_SPAN.fullmatch(cell) is None:
         return None
     numbers = [int(n) for n in re.findall(r"\d{1,3}", cell)]
     first, last = numbers[0], numbers[-1]

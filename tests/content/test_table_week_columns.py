@@ -126,3 +126,63 @@ def test_a_day_0_alone_before_one_day_stays_a_table():
     body = "# Plan\n\n| Day | Topic |\n|---|---|\n| 0 | Setup |\n| 1 | HTML |\n"
     found, _ = _weeks(body)
     assert found == []
+
+
+WEEK_TABLE = """
+# Verification
+
+| {header} | Topic |
+|---|---|
+| {a} | OOP |
+| {b} | Constrained random |
+| {c} | Coverage |
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "title"),
+    [
+        ("Week", ("W1", "W2", "W3"), "Week 3: Coverage"),
+        ("Week", ("Wk 1", "Wk 2", "Wk 3"), "Wk 3: Coverage"),
+        ("Week", ("Week 1", "Week 2", "Week 3"), "Week 3: Coverage"),
+        ("Week", ("W1", "W2", "W3-W4"), "Week 3-4: Coverage"),
+        ("Semana", ("S1", "S2", "S3"), "Semana 3: Coverage"),
+        ("Semaine", ("S1", "S2", "S3"), "Semaine 3: Coverage"),
+        ("Woche", ("W1", "W2", "W3"), "Woche 3: Coverage"),
+    ],
+)
+def test_weeks_written_with_the_week_words_initial_are_counted(header, cells, title):
+    a, b, c = cells
+    role, problems = parse_messages(WEEK_TABLE.format(header=header, a=a, b=b, c=c))
+    assert [(p.title, p.weeks[0]) for p in role.phases] == [("OOP", 1), ("Constrained random", 2), ("Coverage", 3)]
+    assert not [m for m in problems if SELF_PACED in m]
+    # the phase is found by its week, as the table's rows say it, not by 'W3'
+    assert [hit.section.title for hit in SearchIndex([role]).search("coverage", limit=1)] == [title]
+
+
+def test_a_letter_that_is_not_the_week_words_initial_is_no_week():
+    found, problems = _weeks(WEEK_TABLE.format(header="Week", a="X1", b="X2", c="X3"))
+    assert found == []
+    assert [m for m in problems if SELF_PACED in m]
+
+
+def test_a_week_table_inside_a_phase_counts_its_s1_rows_and_titles_them_by_their_topic():
+    role, _ = parse_messages(
+        """
+# Plan
+
+## Phase 1: Basics (Weeks 1-2)
+
+| Semana | Tema | Lectura |
+|---|---|---|
+| S1 | HTML | MDN |
+| S2 | CSS | web.dev |
+
+## Phase 2: More (Weeks 3-4)
+- JS
+"""
+    )
+    assert phase_body(role.phases[0]).splitlines() == [
+        "- HTML — Lectura: MDN — Semana: S1",
+        "- CSS — Lectura: web.dev — Semana: S2",
+    ]
