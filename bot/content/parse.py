@@ -3209,15 +3209,22 @@ def _spans_column(rows: list[Block]) -> str | None:
     headers = [header for header, _, _ in rows[0].cells]
     for at, header in enumerate(headers):
         if headers.count(header) == 1 and all(
-            at < len(row.cells) and row.cells[at][0] == header and _span_cell(row.cells[at][2]) for row in rows
+            at < len(row.cells) and row.cells[at][0] == header and _span_cell(header, row.cells[at][2]) for row in rows
         ):
             return header
     return None
 
 
-def _span_cell(plain: str) -> bool:
-    """Return True for a table cell that reads alone as a span of weeks, months or days ('第 1-4 周', 'Week 0',
-    'W3'), no title after it; a quarter ('Q1') may be a question's number, and a phase's number ('Phase 2') is none."""
+# A cell that gives a week by its letter alone ('W3'), which may as well be an ID ('| ID |' over 'W1', a warning's).
+_WEEK_INITIAL = re.compile(r"\s*w\d", re.IGNORECASE)
+
+
+def _span_cell(header: str, plain: str) -> bool:
+    """Return True for a table cell that reads alone as a span of weeks, months or days ('第 1-4 周', 'Week 0'), no
+    title after it; a quarter ('Q1') may be a question's number, a phase's number ('Phase 2') is none, and a week's
+    letter ('W3') is one only under a header of weeks ('| 周 |')."""
+    if _WEEK_INITIAL.match(plain) is not None and table_row_weeks(header, "1") is None:
+        return False
     found = read_phase_heading(plain.strip())
     return (
         found is not None

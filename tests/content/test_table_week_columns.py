@@ -186,3 +186,12 @@ def test_a_week_table_inside_a_phase_counts_its_s1_rows_and_titles_them_by_their
         "- HTML — Lectura: MDN — Semana: S1",
         "- CSS — Lectura: web.dev — Semana: S2",
     ]
+
+
+@pytest.mark.parametrize(("header", "plan"), [("ID", False), ("#", False), ("周", True), ("Week", True)])
+def test_a_column_of_w1_w2_is_weeks_only_under_a_header_of_weeks(header, plan):
+    # 'W1' may be an ID (a warning's, a workshop's) as well as a week
+    body = f"# Notes\n\n| {header} | Note |\n|---|---|\n| W1 | Disk full |\n| W2 | Slow query |\n| W3 | Stale cache |\n"
+    found, problems = _weeks(body)
+    assert found == ([(1, (1, 1)), (2, (2, 2)), (3, (3, 3))] if plan else [])
+    assert bool([m for m in problems if SELF_PACED in m]) is not plan
