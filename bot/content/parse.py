@@ -3393,6 +3393,23 @@ def _without_emoji(text: str) -> str:
     return text[start:end]
 
 
+def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Return table cells (header, md, clean text) each on one line, a cell's lines parted by ' · ' as a row's
+    details are ('[Introduction](#introduction) · [Setup](#setup)'); a '<br>' inside a link or code by a blank."""
+    if not any(CELL_BREAK in md for _, md, _ in cells):
+        return cells
+    out: list[tuple[str, str, str]] = []
+    for header, md, plain in cells:
+        mds, plains = cell_lines(md), cell_lines(plain)
+        if len(mds) == 1:
+            out.append((header, md, plain))
+        elif len(mds) != len(plains):
+            out.append((header, flat_cell(md), flat_cell(plain)))
+        else:
+            out.append((header, " · ".join(m.strip() for m in mds), " · ".join(p.strip() for p in plains)))
+    return tuple(out)
+
+
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
     """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
     phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
@@ -3420,7 +3437,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
         items: list[Block] = []
         topics: list[str] = []
         for day, row in group:
-            others = _flat_cells(row.cells[1:])
+            others = _parted_cells(row.cells[1:])
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
             # the author's status of the day ('| Status |' of 'Completed') is no detail of it
