@@ -8,7 +8,9 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
   but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
+  `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
+  13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
+  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase;
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
   where those are the file's only phase headings: see `_restarted_weeks`;
@@ -97,11 +99,13 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _NUMBER = (
     r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
 )
-# Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
-# 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
-# 'tot en met', 'tot', 'en') words.
+# Between a span's numbers: a dash, or a tilde or wave dash as Chinese, Japanese and Korean writers put one there
+# in any text ('WEEK 3~4', 'Week 5 ～ 6'; one that opens a number after a blank is 'about': 'Week 1 ~10h'); English
+# ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
+# 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m', 'tot en met', 'tot', 'en') words.
 _DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
-_RANGE_SEP = rf"\s*(?:-|–|—|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+_TILDE = r"(?<=\d)[~～〜]|(?<=\s)[~～〜](?=\s)"
+_RANGE_SEP = rf"\s*(?:-|–|—|{_TILDE}|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
@@ -341,8 +345,10 @@ _CJK_NUMBER = r"[0-9０-９〇零一二两兩三四五六七八九十]{1,4}"  # 
 _CJK_TO = r"[-–—~～〜]"  # between two numbers: a dash or a tilde ('1〜4', '5~8')
 # Full-width brackets and colons, as Chinese and Japanese write them, read as ASCII ones.
 _FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
-# What a span read out of full-width marks leaves of them in a title: a colon it starts with, brackets emptied.
-_FULL_WIDTH_LEFT = re.compile(r"^\s*：|（\s*）|【\s*】")
+# What a span read out of full-width marks leaves of them in a title: a colon it starts with, brackets emptied, or a
+# bracket it starts with, after the span ('WEEK 2（2020.5.25-2020.5.31）：STL', which holds no word of a language that
+# reads its full-width marks as ASCII ones).
+_FULL_WIDTH_LEFT = re.compile(r"^\s*[：（【]|（\s*）|【\s*】")
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four

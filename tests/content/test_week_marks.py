@@ -1,0 +1,71 @@
+"""Week headings as people write them in logs and plans: a tilde between two week numbers, the dates a week runs in
+full-width brackets before its title, a week number that is a word of a sentence or a question, and a month whose
+own week headings run past its four weeks."""
+
+from __future__ import annotations
+
+from bot.content.loader import parse_bytes
+from bot.handlers.learning import phase_body
+from tests.content.helpers import role_file
+
+
+def parse(body: str):
+    role, problems = parse_bytes(role_file(name="marks", body=body).encode(), "marks.md")
+    assert role is not None, problems
+    return role, problems
+
+
+def warnings(problems) -> list[str]:
+    return [p.message for p in problems if p.severity == "warning"]
+
+
+# --- a tilde between two week numbers -----------------------------------------------------------------------------
+
+
+def test_a_tilde_between_two_week_numbers_is_a_span_of_weeks():
+    body = (
+        "# Diary\n## WEEK 1: Setup\n- [x] install\n## WEEK 2~3: Exams\n- [x] revise\n"
+        "## Week 4 ～ 5: Rest\n- [ ] sleep\n## Weeks 6〜7: Back\n- [ ] code\n"
+    )
+    role, problems = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Setup", (1, 1)),
+        ("Exams", (2, 3)),
+        ("Rest", (4, 5)),
+        ("Back", (6, 7)),
+    ]
+    assert not [m for m in warnings(problems) if "no phase" in m]
+    # a tilde that opens a number after a blank is 'about' that many, no span
+    role, _ = parse("# Plan\n## Week 1 ~10h: Go basics\n- syntax\n## Week 2: Go tools\n- vet\n")
+    assert [(p.title, p.weeks) for p in role.phases] == [("~10h: Go basics", (1, 1)), ("Go tools", (2, 2))]
+
+
+# --- dates in full-width brackets after the week number ------------------------------------------------------------
+
+
+def test_a_week_dated_in_full_width_brackets_is_titled_by_its_words_with_the_dates_after():
+    body = (
+        "# Log\n## WEEK 1（2021.3.1）：Interview\n- [x] talk\n"
+        "## WEEK 2（2021.3.2-2021.3.8）：Reading the STL\n- [x] vectors\n"
+        "## WEEK 3~4（2021.3.9-2021.3.22）：Exams\n- [x] pass\n"
+    )
+    role, problems = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Interview (2021.3.1)", (1, 1)),
+        ("Reading the STL (2021.3.2-2021.3.8)", (2, 2)),
+        ("Exams (2021.3.9-2021.3.22)", (3, 4)),
+    ]
+    assert not [m for m in warnings(problems) if "no phase" in m]
+
+
+def test_a_week_dated_in_full_width_brackets_in_a_summary_reads_the_same():
+    body = (
+        "# Log\n<details>\n<summary>WEEK 1（2021.3.1）：Interview</summary>\n\n- talk\n</details>\n\n"
+        "<details>\n<summary>WEEK 2（2021.3.2-2021.3.8）：Reading the STL</summary>\n\n- vectors\n</details>\n"
+    )
+    role, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Interview (2021.3.1)", (1, 1)),
+        ("Reading the STL (2021.3.2-2021.3.8)", (2, 2)),
+    ]
+    assert phase_body(role.phases[1]) == "- vectors"
