@@ -134,7 +134,11 @@ _SPAN = (
 _LEAD = re.compile(r"^(?:[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*(?:#\s*)?{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
-_SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
+# A suffix an apostrophe joins to a number ('Hafta 1’de': 'in week 1', "Week 1's", 'Hafta 1.’de'): the number is a
+# word of a sentence, no span a title follows.
+_SUFFIXED = r"\.?['’][^\W\d_]"
+_SPAN_START = re.compile(rf"{_SPAN}(?![\w/]|{_SUFFIXED})", re.IGNORECASE)
+_NUMBER_SUFFIXED = re.compile(rf"\d{{1,4}}{_SUFFIXED}")
 # Where a span's unit word may start, in lower-case ASCII text: `_span_search` tries `_SPAN_AT` only there.
 _UNIT_AT = re.compile(rf"{WEEK_WORDS}|w(?=\d)|{_MONTH_WORDS}|{_DAY_WORDS}")
 _UNIT_ANY_CASE = re.compile(_UNIT_AT.pattern, re.IGNORECASE)  # the same in other text (where lower() may add letters)
@@ -954,7 +958,7 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
             return PhaseHeading(None, a, a if b is None else b, _title_of(_without(body, span)), unit)
         return _with_weeks(_without(body, span), unit, *_weeks(unit, a, b))
     span = _SPAN_START.match(body)
-    if span is None:
+    if span is None or _asked(body, span):
         return None
     unit = _unit(span)
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
@@ -965,6 +969,17 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
         counted = _span_heading(rest, unit, a, b)
         return _span_heading((rest[0][count.end() :], rest[1]), unit, a, b)._replace(id_title=counted.title)
     return _span_heading(rest, unit, a, b)
+
+
+def _asked(body: str, span: re.Match[str]) -> bool:
+    """Return True for a heading that asks a question its span is a word of, no separator between them ('Hafta 1
+    sonunda ne olmalı?': 'what should you have at the end of week 1?'): prose, no phase titled by the question. A
+    title that asks after a separator ('Week 3: Why SQL?') is a phase's."""
+    if not body.rstrip().endswith(("?", "？")):  # most headings
+        return False
+    after = body[span.end() :]
+    words = after.lstrip(" \t")
+    return len(words) < len(after) and words[:1].isalpha()
 
 
 def _span_heading(rest: tuple[str, str], unit: str, a: int, b: int | None) -> PhaseHeading:
@@ -1853,6 +1868,10 @@ def phase_hint(text: str) -> str | None:
         if said not in _HINT_FORMS:  # a phase word
             return f"a phase heading needs a number: {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
         kind, one, many = _HINT_FORMS[said]
+        if _NUMBER_SUFFIXED.match(rest) is not None:  # "Week 1's recap", 'Hafta 1’de': a sentence's words
+            return None
+        if (span := _SPAN_START.match(body)) is not None and _asked(body, span):  # 'Week 3 what comes next?'
+            return None
         if rest[:1].isdigit():  # 'Week 1/2/2024: Setup': a number, but none read as a span
             written = f"{body[: word.end()]} {rest.split()[0].rstrip(_EDGES)}"
             return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"

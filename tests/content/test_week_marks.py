@@ -69,3 +69,30 @@ def test_a_week_dated_in_full_width_brackets_in_a_summary_reads_the_same():
         ("Reading the STL (2021.3.2-2021.3.8)", (2, 2)),
     ]
     assert phase_body(role.phases[1]) == "- vectors"
+
+
+# --- a week number that is a word of a sentence --------------------------------------------------------------------
+
+
+def test_a_week_number_with_a_suffix_after_an_apostrophe_is_no_phase():
+    body = (
+        "# Tasks\n## Hafta 1’de elinde ne olmalı?\n- Kart hazır\n## Hafta 2'de neler var\n- Sensör\n"
+        "## Week 1's recap\n- notes\n## Kolay\n- [ ] LED yak\n"
+    )
+    role, problems = parse(body)
+    assert role.phases == ()
+    titles = [s.title for s in role.sections]
+    assert {"Hafta 1’de elinde ne olmalı?", "Hafta 2'de neler var", "Week 1's recap"} <= set(titles)
+    # no hint that these headings are phase headings gone wrong
+    assert not [m for m in warnings(problems) if "is not read as a phase" in m]
+
+
+def test_a_question_that_runs_on_from_its_week_number_is_no_phase_but_a_titled_one_is():
+    body = (
+        "# Plan\n## Week 1: Why SQL?\n- tables\n## Week 2 what comes after joins?\n- indexes\n"
+        "## Week 2 — Joins\n- inner\n"
+    )
+    role, problems = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Why SQL?", (1, 1)), ("Joins", (2, 2))]
+    assert "Week 2 what comes after joins?" in [s.title for s in role.sections]
+    assert not [m for m in warnings(problems) if "is not read as a phase" in m]
