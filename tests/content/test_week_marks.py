@@ -4,7 +4,9 @@ own week headings run past its four weeks."""
 
 from __future__ import annotations
 
+from bot.content.answers import answer
 from bot.content.loader import parse_bytes
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
 from tests.content.helpers import role_file
 
@@ -96,3 +98,28 @@ def test_a_question_that_runs_on_from_its_week_number_is_no_phase_but_a_titled_o
     assert [(p.title, p.weeks) for p in role.phases] == [("Why SQL?", (1, 1)), ("Joins", (2, 2))]
     assert "Week 2 what comes after joins?" in [s.title for s in role.sections]
     assert not [m for m in warnings(problems) if "is not read as a phase" in m]
+
+
+# --- a month whose week headings run past four weeks ---------------------------------------------------------------
+
+MONTHS = (
+    "# Plan\n## Month 1: Basics\n### Week 1-2: Syntax\n- loops\n### Week 3-4: Tools\n- git\n"
+    "## Month 2 (Optional): Research\n### Weeks 5-6: Papers\n- read\n### Week 7: Replication\n- rerun\n"
+    "### Weeks 8-10: Writing\n- draft\n"
+)
+
+
+def test_a_month_whose_week_headings_run_past_four_weeks_ends_where_they_end():
+    role, problems = parse(MONTHS)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Basics", (1, 4)), ("Research (Optional)", (5, 10))]
+    assert not [p for p in problems if p.severity == "error"]
+    # a learner asking about week 9 finds the month that holds it, and the plan does not end before it
+    found = answer(SearchIndex([role]), "week 9", role=role.name)
+    assert found.problem == ""
+    assert "Research (Optional) (weeks 5-10)" in found.note
+    # weeks counted again from 1 under each month leave each month its four; so do weeks that run into the next
+    # month's (the first month's here)
+    restarted = MONTHS.replace("Weeks 5-6", "Weeks 1-2").replace("Week 7", "Week 3").replace("Weeks 8-10", "Weeks 4-6")
+    into_next = MONTHS.replace("### Week 3-4: Tools", "### Week 3-5: Tools")
+    assert [p.weeks for p in parse(restarted)[0].phases] == [(1, 4), (5, 8)]
+    assert [p.weeks for p in parse(into_next)[0].phases] == [(1, 4), (5, 10)]
