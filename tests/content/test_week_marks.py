@@ -123,3 +123,6 @@ def test_a_month_whose_week_headings_run_past_four_weeks_ends_where_they_end():
     into_next = MONTHS.replace("### Week 3-4: Tools", "### Week 3-5: Tools")
     assert [p.weeks for p in parse(restarted)[0].phases] == [(1, 4), (5, 8)]
     assert [p.weeks for p in parse(into_next)[0].phases] == [(1, 4), (5, 10)]
+    # a month whose heading gives its weeks ends where its heading says
+    given = MONTHS.replace("## Month 2 (Optional): Research", "## Month 2 (Weeks 5-9): Research")
+    assert [p.weeks for p in parse(given)[0].phases] == [(1, 4), (5, 9)]
