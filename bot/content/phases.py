@@ -2058,6 +2058,8 @@ def heading_span(text: str) -> str | None:
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
     if _maybe_foreign(text):
         text, said = _in_english(text)
+    if "（" in text or "【" in text:  # 'Week 1（2026-06-23 ~ 2026-06-27）': its dates in full-width brackets
+        text = text.translate(_FULL_WIDTH)
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     quarter = _QUARTER.match(text, start)
@@ -2698,10 +2700,11 @@ _ONE_DATE = (
     rf"(?:{_WEEKDAY})?(?:{_MONTH_NAME}\s*{_DAY_NUMBER}(?:,?\s*\d{{4}})?|{_DAY_NUMBER}\s+{_MONTH_NAME}(?:,?\s*\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})(?![^\W_])"
 )
-# Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13'), or a week named by its
-# first day ('Week of March 3').
+# Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13', '2026-06-30 ~ 2026-07-04'),
+# or a week named by its first day ('Week of March 3').
 _DATES = (
-    rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}(?:\s*(?:-|–|—|→|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
+    rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}"
+    rf"(?:\s*(?:-|–|—|→|~|～|〜|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
 )
 _DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)

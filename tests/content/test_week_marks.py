@@ -73,6 +73,18 @@ def test_a_week_dated_in_full_width_brackets_in_a_summary_reads_the_same():
     assert phase_body(role.phases[1]) == "- vectors"
 
 
+def test_a_week_dated_alone_from_one_day_to_another_with_a_tilde_is_named_by_its_week_and_dates():
+    body = (
+        "# Schedule\n### Week 1（2026-06-23 ~ 2026-06-27）\n- first clip\n"
+        "### Week 2 (2026-06-30 ～ 2026-07-04)\n- second clip\n"
+    )
+    role, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Week 1 (2026-06-23 ~ 2026-06-27)", (1, 1)),
+        ("Week 2 (2026-06-30 ～ 2026-07-04)", (2, 2)),
+    ]
+
+
 # --- a week number that is a word of a sentence --------------------------------------------------------------------
 
 
