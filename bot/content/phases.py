@@ -10,7 +10,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
   13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
-  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase;
+  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of
+  "Week 1's X", "Week 2's Y" is weeks 1 and 2: see `_possessive_weeks`);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
   where those are the file's only phase headings: see `_restarted_weeks`;
@@ -1317,7 +1318,35 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         found[i] = more
     _first_weeks(headings, found)
     _restarted_weeks(headings, found)
+    _possessive_weeks(headings, found)
     return found
+
+
+# A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
+_POSSESSIVE = re.compile(rf"(?:{WEEK_WORDS})\s*#?\s*(?P<n>\d{{1,3}})['’]s\s+(?=\S)", re.IGNORECASE)
+
+
+def _possessive_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read headings that name their weeks in the possessive, one after another at one level ("## Week 1's
+    Challenge - Diner", "## Week 2's Challenge - Pizza"), as those weeks titled by the words after them, in a file
+    with no other phase heading: such a series is a plan of weeks. One alone ("## Week 1's labs come first") is
+    prose, a section."""
+    if any(f is not None for f in found):
+        return
+    series = []
+    for i, (level, text) in enumerate(headings):
+        if "'s" not in text and "’s" not in text:  # most headings
+            continue
+        lead = _LEAD.match(text)
+        said = _POSSESSIVE.match(text, lead.end() if lead else 0)
+        if said is not None:
+            series.append((i, level, int(said.group("n")), text[said.end() :]))
+    if len(series) < 2 or len({level for _, level, _, _ in series}) > 1:
+        return
+    if any(b[2] <= a[2] for a, b in pairwise(series)):
+        return
+    for i, _, n, rest in series:
+        found[i] = PhaseHeading(None, n, n, _title(rest), "week")
 
 
 def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:

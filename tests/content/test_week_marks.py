@@ -101,6 +101,19 @@ def test_a_week_number_with_a_suffix_after_an_apostrophe_is_no_phase():
     assert not [m for m in warnings(problems) if "is not read as a phase" in m]
 
 
+def test_headings_that_name_their_weeks_in_the_possessive_one_after_another_are_a_plan_of_weeks():
+    body = (
+        "# Eight SQL puzzles\n## Week 1's Puzzle - The Corner Bakery\n### 1. Who spent the most?\n- sums\n"
+        "## Week 2's Puzzle - Bike Couriers\n- joins\n"
+    )
+    role, _ = parse(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Puzzle - The Corner Bakery", (1, 1)),
+        ("Puzzle - Bike Couriers", (2, 2)),
+    ]
+    assert [s.label for s in role.phases[0].subsections] == ["1. Who spent the most?"]
+
+
 def test_a_question_that_runs_on_from_its_week_number_is_no_phase_but_a_titled_one_is():
     body = (
         "# Plan\n## Week 1: Why SQL?\n- tables\n## Week 2 what comes after joins?\n- indexes\n"
