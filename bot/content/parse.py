@@ -3991,6 +3991,25 @@ def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
     return True
 
 
+def _months_run_on(builders: list[_PhaseBuilder]) -> None:
+    """End a month whose own week headings run past its four weeks where they end: '## Month 7' (weeks 25-28) over
+    '### Weeks 25-26' … '### Weeks 28-30' runs weeks 25-30, its author's last weeks, not 25-28. Only where its weeks
+    start inside the month and no phase after it starts by then (a month over weeks counted from 1 again, or one
+    whose last week is the next month's first, keeps its four weeks), and where its heading gives no weeks of its own
+    ('## Month 2 (Weeks 5-9)' ends at week 9)."""
+    for i, b in enumerate(builders):
+        if b.unit != "month" or not b.inner or b.first is None or b.last is None:
+            continue
+        if b.first % 4 != 1 or b.last % 4:  # not a month's four weeks: weeks its heading gives ('(Weeks 5-9)')
+            continue
+        first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+        if not b.first <= first <= b.last < last:
+            continue
+        later = [n.first for n in builders[i + 1 :] if n.first is not None]
+        if all(start > last for start in later):
+            b.last = last
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -4002,6 +4021,7 @@ def _build_phases(
     _newest_last(builders)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
+    _months_run_on(builders)
     _plan_weeks(builders, months, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     # weeks between phases: (line, first, last, between which, how to fill them)

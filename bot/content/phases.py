@@ -8,7 +8,10 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
   but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)';
+  `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
+  13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
+  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of
+  "Week 1's X", "Week 2's Y" is weeks 1 and 2: see `_possessive_weeks`);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
   where those are the file's only phase headings: see `_restarted_weeks`;
@@ -97,11 +100,13 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 _NUMBER = (
     r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + rf"|(?:{ROMAN})(?![-/'’][^\W\d_]))\b"
 )
-# Between a span's numbers: English ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al',
-# 'hasta', 'y'), French ('à', 'au', 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m',
-# 'tot en met', 'tot', 'en') words.
+# Between a span's numbers: a dash, or a tilde or wave dash as Chinese, Japanese and Korean writers put one there
+# in any text ('WEEK 3~4', 'Week 5 ～ 6'; one that opens a number after a blank is 'about': 'Week 1 ~10h'); English
+# ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
+# 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m', 'tot en met', 'tot', 'en') words.
 _DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
-_RANGE_SEP = rf"\s*(?:-|–|—|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+_TILDE = r"(?<=\d)[~～〜]|(?<=\s)[~～〜](?=\s)"
+_RANGE_SEP = rf"\s*(?:-|–|—|{_TILDE}|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
@@ -131,7 +136,11 @@ _SPAN = (
 _LEAD = re.compile(r"^(?:\[[xX]\]|[\W_]|\d\ufe0f?\u20e3)*")
 _PHASE = re.compile(rf"(?:phase|stage|fase|etapa|[ée]tape)\s*(?:#\s*)?{_NUMBER}", re.IGNORECASE)
 _SPAN_AT = re.compile(_SPAN, re.IGNORECASE)
-_SPAN_START = re.compile(rf"{_SPAN}(?![\w/])", re.IGNORECASE)
+# A suffix an apostrophe joins to a number ('Hafta 1’de': 'in week 1', "Week 1's", 'Hafta 1.’de'): the number is a
+# word of a sentence, no span a title follows.
+_SUFFIXED = r"\.?['’][^\W\d_]"
+_SPAN_START = re.compile(rf"{_SPAN}(?![\w/]|{_SUFFIXED})", re.IGNORECASE)
+_NUMBER_SUFFIXED = re.compile(rf"\d{{1,4}}{_SUFFIXED}")
 # Where a span's unit word may start, in lower-case ASCII text: `_span_search` tries `_SPAN_AT` only there.
 _UNIT_AT = re.compile(rf"{WEEK_WORDS}|w(?=\d)|{_MONTH_WORDS}|{_DAY_WORDS}")
 _UNIT_ANY_CASE = re.compile(_UNIT_AT.pattern, re.IGNORECASE)  # the same in other text (where lower() may add letters)
@@ -379,8 +388,10 @@ _CJK_NUMBER = r"[0-9０-９〇零一二两兩三四五六七八九十]{1,4}"  # 
 _CJK_TO = r"[-–—~～〜]"  # between two numbers: a dash or a tilde ('1〜4', '5~8')
 # Full-width brackets and colons, as Chinese and Japanese write them, read as ASCII ones.
 _FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "【": " [", "】": "]", "：": ": ", "－": "-"})
-# What a span read out of full-width marks leaves of them in a title: a colon it starts with, brackets emptied.
-_FULL_WIDTH_LEFT = re.compile(r"^\s*：|（\s*）|【\s*】")
+# What a span read out of full-width marks leaves of them in a title: a colon it starts with, brackets emptied, or a
+# bracket it starts with, after the span ('WEEK 2（2020.5.25-2020.5.31）：STL', which holds no word of a language that
+# reads its full-width marks as ASCII ones).
+_FULL_WIDTH_LEFT = re.compile(r"^\s*[：（【]|（\s*）|【\s*】")
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
@@ -986,7 +997,7 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
             return PhaseHeading(None, a, a if b is None else b, _title_of(_without(body, span)), unit)
         return _with_weeks(_without(body, span), unit, *_weeks(unit, a, b))
     span = _SPAN_START.match(body)
-    if span is None:
+    if span is None or _asked(body, span):
         return None
     unit = _unit(span)
     a, b = int(span.group("a")), int(span.group("b")) if span.group("b") else None
@@ -997,6 +1008,17 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
         counted = _span_heading(rest, unit, a, b)
         return _span_heading((rest[0][count.end() :], rest[1]), unit, a, b)._replace(id_title=counted.title)
     return _span_heading(rest, unit, a, b)
+
+
+def _asked(body: str, span: re.Match[str]) -> bool:
+    """Return True for a heading that asks a question its span is a word of, no separator between them ('Hafta 1
+    sonunda ne olmalı?': 'what should you have at the end of week 1?'): prose, no phase titled by the question. A
+    title that asks after a separator ('Week 3: Why SQL?') is a phase's."""
+    if not body.rstrip().endswith(("?", "？")):  # most headings
+        return False
+    after = body[span.end() :]
+    words = after.lstrip(" \t")
+    return len(words) < len(after) and words[:1].isalpha()
 
 
 def _span_heading(rest: tuple[str, str], unit: str, a: int, b: int | None) -> PhaseHeading:
@@ -1334,7 +1356,35 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         found[i] = more
     _first_weeks(headings, found)
     _restarted_weeks(headings, found)
+    _possessive_weeks(headings, found)
     return found
+
+
+# A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
+_POSSESSIVE = re.compile(rf"(?:{WEEK_WORDS})\s*#?\s*(?P<n>\d{{1,3}})['’]s\s+(?=\S)", re.IGNORECASE)
+
+
+def _possessive_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read headings that name their weeks in the possessive, one after another at one level ("## Week 1's
+    Challenge - Diner", "## Week 2's Challenge - Pizza"), as those weeks titled by the words after them, in a file
+    with no other phase heading: such a series is a plan of weeks. One alone ("## Week 1's labs come first") is
+    prose, a section."""
+    if any(f is not None for f in found):
+        return
+    series = []
+    for i, (level, text) in enumerate(headings):
+        if "'s" not in text and "’s" not in text:  # most headings
+            continue
+        lead = _LEAD.match(text)
+        said = _POSSESSIVE.match(text, lead.end() if lead else 0)
+        if said is not None:
+            series.append((i, level, int(said.group("n")), text[said.end() :]))
+    if len(series) < 2 or len({level for _, level, _, _ in series}) > 1:
+        return
+    if any(b[2] <= a[2] for a, b in pairwise(series)):
+        return
+    for i, _, n, rest in series:
+        found[i] = PhaseHeading(None, n, n, _title(rest), "week")
 
 
 def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1893,6 +1943,10 @@ def phase_hint(text: str) -> str | None:
         if said not in _HINT_FORMS:  # a phase word
             return f"a phase heading needs a number: {_PHASE_HINTS.get(said, _ENGLISH_PHASE_HINT)}"
         kind, one, many = _HINT_FORMS[said]
+        if _NUMBER_SUFFIXED.match(rest) is not None:  # "Week 1's recap", 'Hafta 1’de': a sentence's words
+            return None
+        if (span := _SPAN_START.match(body)) is not None and _asked(body, span):  # 'Week 3 what comes next?'
+            return None
         if rest[:1].isdigit():  # 'Week 1/2/2024: Setup': a number, but none read as a span
             written = f"{body[: word.end()]} {rest.split()[0].rstrip(_EDGES)}"
             return f"its {kind}s '{written}' are not read: write '{one} 3: Title' or '{many} 3-4: Title'"
@@ -2079,6 +2133,8 @@ def heading_span(text: str) -> str | None:
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
     if _maybe_foreign(text):
         text, said = _in_english(text)
+    if "（" in text or "【" in text:  # 'Week 1（2026-06-23 ~ 2026-06-27）': its dates in full-width brackets
+        text = text.translate(_FULL_WIDTH)
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     quarter = _QUARTER.match(text, start)
@@ -2783,10 +2839,11 @@ _ONE_DATE = (
     rf"(?:{_WEEKDAY})?(?:{_MONTH_NAME}\s*{_DAY_NUMBER}(?:,?\s*\d{{4}})?|{_DAY_NUMBER}\s+{_MONTH_NAME}(?:,?\s*\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})(?![^\W_])"
 )
-# Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13'), or a week named by its
-# first day ('Week of March 3').
+# Dates from one to another ('Jan 20 – Feb 2', 'March 10-23', '2025-03-24 → 2025-04-13', '2026-06-30 ~ 2026-07-04'),
+# or a week named by its first day ('Week of March 3').
 _DATES = (
-    rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}(?:\s*(?:-|–|—|→|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
+    rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}"
+    rf"(?:\s*(?:-|–|—|→|~|～|〜|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
 )
 _DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
