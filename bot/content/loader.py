@@ -206,6 +206,13 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
             "replace the damaged characters in the file with the real ones to silence this"
         )
         problems.append(Problem(display, decoded.line, "warning", message))
+    if decoded.damaged_line is not None:
+        message = (
+            f"'{decoded.damaged_text}' (the first such text) is damaged by a wrong encoding (UTF-8 once read as "
+            "cp1252) and could not be repaired, as a byte of it was lost: it is shown as written; replace it in the "
+            "file with the real characters (an emoji, a quote or a dash, most often)"
+        )
+        problems.append(Problem(display, decoded.damaged_line, "warning", message))
     try:
         role, found = parse_role(decoded.text, display)
     except Exception:  # a parser bug must cost one file, never the whole load
