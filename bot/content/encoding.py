@@ -58,6 +58,7 @@ class DecodedText:
     # Mojibake left as it is, as a byte of it was lost (see `_restore_lost`): its first line and what it shows there
     damaged_line: int | None = None
     damaged_text: str = ""
+    damaged: int = 0  # how many such places the file has
 
 
 def _sloppy_encode(text: str, code_page: str) -> bytes | None:
@@ -292,15 +293,14 @@ def decode_role_file(data: bytes) -> DecodedText:
             line,
         )
     fixed, code_page, line = _repair(text)
-    damaged = _DAMAGED.search(fixed)
-    at, shown = (None, "") if damaged is None else (_text_position(fixed, damaged.start())[0], damaged.group())
+    damaged = list(_DAMAGED.finditer(fixed))
+    at, shown = (None, "") if not damaged else (_text_position(fixed, damaged[0].start())[0], damaged[0].group())
+    left = {"damaged_line": at, "damaged_text": shown, "damaged": len(damaged)}
     if code_page is None:
-        return DecodedText(text=text, had_bom=had_bom, damaged_line=at, damaged_text=shown)
+        return DecodedText(text=text, had_bom=had_bom, **left)
     if fixed.startswith("\ufeff"):  # the BOM was damaged too ('ï»¿'); drop it once repaired
         fixed, had_bom = fixed[1:], True
-    return DecodedText(
-        text=fixed, repaired_from=code_page, had_bom=had_bom, line=line, damaged_line=at, damaged_text=shown
-    )
+    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom, line=line, **left)
 
 
 def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
