@@ -86,33 +86,35 @@ def _sloppy_encode(text: str, code_page: str) -> bytes | None:
 # lost 0x8F), and after 'â€' the right double quote '”' (0x9D), or the zero-width joiner (0x8D) when an emoji follows
 # ('👨‍💻'). Elsewhere each of the five bytes makes a likely character ('ðŸ˜' and a lost byte is '😁', '😍', '😏', '😐'
 # or '😝'), and such text is left as it is.
-_LOST_BYTES = {b"\xef\xb8": 0x8F, b"\xe2\x80": 0x9D}
-_ZWJ = 0x8D
+_LOST_SELECTOR = re.compile(rb"\xef\xb8(?![\x80-\xbf])")
+_LOST_JOINER = re.compile(rb"\xe2\x80(?![\x80-\xbf])(?=\xf0)")
+_LOST_QUOTE = re.compile(rb"\xe2\x80(?![\x80-\xbf])")
+# A sequence of three or four bytes short of its last one, then a space and the emoji presentation selector.
+_SPACED_SELECTOR = re.compile(rb"([\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2}) (?=\xef\xb8)")
 
 
 def _restore_lost(raw: bytes) -> bytes | None:
-    """Return cp1252-encoded mojibake bytes as UTF-8 once what was lost since is put back (see `_LOST_BYTES`), or None.
+    """Return cp1252-encoded mojibake bytes as UTF-8 once what was lost since is put back (see `_LOST_SELECTOR`), or
+    None when they are not UTF-8 even so.
 
     Besides a dropped byte, a no-break space (0xA0, the last byte of '🛠' and '⚠') that an editor or a copy from a web
     page made a plain space: a space where a sequence of three or four bytes lacks its last one, and the emoji
     presentation selector follows ('ðŸ› ï¸'), is taken for it; that selector never follows a space. Elsewhere the
     space may be written after a character whose last byte was dropped ('ðŸ¤ Contribution', for '🤝')."""
-    for _ in range(len(raw)):  # each round mends one sequence; bounded all the same
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            head, at = raw[exc.start : exc.end], exc.end
-            lost = _LOST_BYTES.get(head)
-            if lost is not None:
-                lost = _ZWJ if lost == 0x9D and raw[at : at + 1] == b"\xf0" else lost
-                raw = raw[:at] + bytes((lost,)) + raw[at:]
-            elif raw[at : at + 3] == b" \xef\xb8" and len(head) == (4 if head[0] >= 0xF0 else 3) - 1:
-                raw = raw[:at] + b"\xa0" + raw[at + 1 :]
-            else:
-                return None
-        else:
-            return raw
-    return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return raw  # the usual case: nothing was lost
+    raw = _LOST_SELECTOR.sub(b"\xef\xb8\x8f", raw)
+    raw = _LOST_QUOTE.sub(b"\xe2\x80\x9d", _LOST_JOINER.sub(b"\xe2\x80\x8d", raw))
+    raw = _SPACED_SELECTOR.sub(b"\\1\xa0", raw)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return raw
 
 
 def _undo(text: str) -> tuple[str, str] | None:
