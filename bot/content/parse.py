@@ -1516,8 +1516,8 @@ class _Body:
             self._item(heading, block)
         elif kind == "row":
             self._row(heading, block)
-        else:  # code
-            heading.lines.append(md)
+        else:  # code; a quoted one is quoted line by line, fences and all, as Discord ends a quote with its line
+            heading.lines.append("\n".join(f"> {code}" for code in md.split("\n")) if quote else md)
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
