@@ -525,8 +525,11 @@ def body_lines(
             marker = "- " if piece.number is None else f"{piece.number}. "
             cell = f" — {piece.rest}" if kind == "row" and piece.rest and week_cells else ""
             shown = f"{'  ' * (piece.depth - base)}{marker}{piece.md}{cell}"
+        elif piece.quote:
+            # a quoted code block is quoted line by line, fences and all: Discord ends a quote with its line
+            shown = "\n".join(f"> {line}" for line in piece.md.split("\n")) if kind == "code" else f"> {piece.md}"
         else:
-            shown = f"> {piece.md}" if piece.quote else piece.md
+            shown = piece.md
         if joinable and kind == "text" and not piece.quote:
             lines[-1] += f" {shown}"
         else:

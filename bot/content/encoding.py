@@ -55,6 +55,10 @@ class DecodedText:
     byte: int | None = None  # the first byte that is not UTF-8, for a legacy file
     stray: int = 0  # bytes of a UTF-8 file that are not UTF-8, read as Windows-1252 (a smart quote pasted from Word)
     stray_text: str = ""  # what the first of them was read as
+    # Mojibake left as it is, as a byte of it was lost (see `_restore_lost`): its first line and what it shows there
+    damaged_line: int | None = None
+    damaged_text: str = ""
+    damaged: int = 0  # how many such places the file has
 
 
 def _sloppy_encode(text: str, code_page: str) -> bytes | None:
@@ -76,6 +80,43 @@ def _sloppy_encode(text: str, code_page: str) -> bytes | None:
     return bytes(out)
 
 
+# The byte that cp1252 mojibake lost, by the bytes before it: a decoder that drops cp1252's undefined bytes (see
+# `_CP1252_UNDEFINED`) leaves a UTF-8 sequence one byte short. Put back only where one character is all but certain:
+# U+FE0F, the emoji presentation selector written after most emoji that have one ('🗺️', '⚙️', '✔️' end in 'ï¸' and a
+# lost 0x8F), and after 'â€' the right double quote '”' (0x9D), or the zero-width joiner (0x8D) when an emoji follows
+# ('👨‍💻'). Elsewhere each of the five bytes makes a likely character ('ðŸ˜' and a lost byte is '😁', '😍', '😏', '😐'
+# or '😝'), and such text is left as it is.
+_LOST_SELECTOR = re.compile(rb"\xef\xb8(?![\x80-\xbf])")
+_LOST_JOINER = re.compile(rb"\xe2\x80(?![\x80-\xbf])(?=\xf0)")
+_LOST_QUOTE = re.compile(rb"\xe2\x80(?![\x80-\xbf])")
+# A sequence of three or four bytes short of its last one, then a space and the emoji presentation selector.
+_SPACED_SELECTOR = re.compile(rb"([\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2}) (?=\xef\xb8)")
+
+
+def _restore_lost(raw: bytes) -> bytes | None:
+    """Return cp1252-encoded mojibake bytes as UTF-8 once what was lost since is put back (see `_LOST_SELECTOR`), or
+    None when they are not UTF-8 even so.
+
+    Besides a dropped byte, a no-break space (0xA0, the last byte of '🛠' and '⚠') that an editor or a copy from a web
+    page made a plain space: a space where a sequence of three or four bytes lacks its last one, and the emoji
+    presentation selector follows ('ðŸ› ï¸'), is taken for it; that selector never follows a space. Elsewhere the
+    space may be written after a character whose last byte was dropped ('ðŸ¤ Contribution', for '🤝')."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return raw  # the usual case: nothing was lost
+    raw = _LOST_SELECTOR.sub(b"\xef\xb8\x8f", raw)
+    raw = _LOST_QUOTE.sub(b"\xe2\x80\x9d", _LOST_JOINER.sub(b"\xe2\x80\x8d", raw))
+    raw = _SPACED_SELECTOR.sub(b"\\1\xa0", raw)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return raw
+
+
 def _undo(text: str) -> tuple[str, str] | None:
     """Return (repaired text, code page) when `text` is UTF-8 once mis-decoded, else None."""
     if text.isascii() or not _SUSPECT.search(text):
@@ -85,6 +126,8 @@ def _undo(text: str) -> tuple[str, str] | None:
         raw = _sloppy_encode(text, code_page)
         if raw is None:
             continue
+        if code_page == "cp1252":
+            raw = _restore_lost(raw) or raw
         try:
             fixed = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -252,11 +295,14 @@ def decode_role_file(data: bytes) -> DecodedText:
             line,
         )
     fixed, code_page, line = _repair(text)
+    damaged = list(_DAMAGED.finditer(fixed))
+    at, shown = (None, "") if not damaged else (_text_position(fixed, damaged[0].start())[0], damaged[0].group())
+    left = {"damaged_line": at, "damaged_text": shown, "damaged": len(damaged)}
     if code_page is None:
-        return DecodedText(text=text, had_bom=had_bom)
+        return DecodedText(text=text, had_bom=had_bom, **left)
     if fixed.startswith("\ufeff"):  # the BOM was damaged too ('ï»¿'); drop it once repaired
         fixed, had_bom = fixed[1:], True
-    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom, line=line)
+    return DecodedText(text=fixed, repaired_from=code_page, had_bom=had_bom, line=line, **left)
 
 
 def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
@@ -274,6 +320,10 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
 
 
 _STRAY = re.compile("[\udc80-\udcff]")
+# What is left of cp1252 mojibake that could not be repaired: the first two bytes of an emoji ('ðŸ', U+1F000 on), of
+# the punctuation from U+2000 ('â€') or of the emoji presentation selector ('ï¸'), which no text writes so, and the
+# other characters of the run they are in ('ðŸ¤' for '🤝').
+_DAMAGED = re.compile(r"[^\s\x00-\x7f]*(?:ðŸ|â€|ï¸)[^\s\x00-\x7f]*")
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Either of the above: a text with neither is decoded as it is (no control character to report, no mojibake).
 _CONTROL_OR_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f" + _SUSPECT.pattern[1:])

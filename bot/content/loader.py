@@ -202,10 +202,20 @@ def parse_bytes(data: bytes, display: str) -> tuple[Role | None, list[Problem]]:
         where = "" if decoded.line is None else ", first on this line"
         message = (
             f"the text was damaged by a wrong encoding (UTF-8 once read as {decoded.repaired_from}, "
-            f"e.g. {_mojibake_example(decoded.repaired_from)}) and was repaired{where}; "
+            f"e.g. {_mojibake_example(decoded.repaired_from)}) and was repaired"
+            f"{' where it could be' if decoded.damaged else ''}{where}; "
             "replace the damaged characters in the file with the real ones to silence this"
         )
         problems.append(Problem(display, decoded.line, "warning", message))
+    if decoded.damaged_line is not None:
+        n = decoded.damaged
+        message = (
+            f"'{decoded.damaged_text}' ({f'the first of {n} such places' if n > 1 else 'the only such place'}) "
+            "is damaged by a wrong encoding (UTF-8 once read as cp1252) and could not be repaired, as a byte of it was "
+            f"lost: {'they are' if n > 1 else 'it is'} shown as written; replace {'them' if n > 1 else 'it'} in the "
+            "file with the real characters (an emoji, a quote or a dash, most often)"
+        )
+        problems.append(Problem(display, decoded.damaged_line, "warning", message))
     try:
         role, found = parse_role(decoded.text, display)
     except Exception:  # a parser bug must cost one file, never the whole load

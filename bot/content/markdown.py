@@ -1674,14 +1674,22 @@ class _Reader:
             ink.plain.append(CELL_BREAK)
 
     def _closed(self, start: int, end: int) -> bool:
-        """Return True when the fenced block at data[start:end] ends with a closing fence line."""
+        """Return True when the fenced block at data[start:end] ends with a closing fence line, or ends before the
+        body does. A fence in a block quote or a list item is closed by its own closing line, written after the
+        quote's '>' marks ('> ```') and the item's indent; one never closed there ends with its quote or item, as
+        CommonMark reads it, and what follows is read as written: only a fence that runs to the end of the body
+        makes everything after it code."""
         lines = self.data[start:end].rstrip().split(b"\n")
         opening = lines[0].lstrip()
         mark = opening[:1] * (len(opening) - len(opening.lstrip(opening[:1])))
-        closing = lines[-1].strip()
-        if self.quote:  # '> ```': in a block quote the closing fence is written after the quote's marks
-            closing = closing.lstrip(b"> \t")
-        return len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1])
+        closing = lines[-1]
+        for _ in range(self.quote):  # the '>' of each quote the fence is in, each after optional blanks
+            closing = closing.lstrip(b" \t")
+            closing = closing[1:] if closing[:1] == b">" else closing
+        closing = closing.strip()
+        if len(lines) > 1 and closing.startswith(mark) and not closing.strip(mark[:1]):
+            return True
+        return bool(self.data[end:].strip(b" \t\r\n>"))
 
     def _emit_row(self) -> None:
         line = self.line_at(self.row_start)

@@ -193,9 +193,10 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 # URL), then a separator and a description: '[Pro Git](https://git-scm.com/book) — the free book'.
 _LEADING_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)")
 # Marks may stand between the link and the separator: emoji ('💰', '⭐') and a short note in brackets ('(paid)'), as
-# awesome lists write them.
+# awesome lists write them. A dash may be typed as two hyphens between blanks ('[Python Tutorial](…) -- type:
+# tutorial'), as where no dash is at hand; an option ('--force') has no blank after them.
 _AFTER_LINK = re.compile(
-    r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s[-–—|])\s+(?=\S)"
+    r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s(?:--|[-–—|]))\s+(?=\S)"
 )
 # Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
 # ([alternative](…))', '([mirror](…), [PDF](…))'), no part of its name.
@@ -1060,8 +1061,8 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str 
 _ZH_DETAILS = re.compile("[、，；]")
 _WORD = re.compile(r"[^\W\d_]{2}")  # a word: two letters in a row ('4.x' has none)
 # A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
-# as kanban boards and idea lists write them.
-_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*[-–—]\s+(?=\S)")
+# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE').
+_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*(?:--|[-–—])\s+(?=\S)")
 
 
 def _bold_name(text: str, md: str) -> str | None:
@@ -1532,8 +1533,8 @@ class _Body:
             self._item(heading, block)
         elif kind == "row":
             self._row(heading, block)
-        else:  # code
-            heading.lines.append(md)
+        else:  # code; a quoted one is quoted line by line, fences and all, as Discord ends a quote with its line
+            heading.lines.append("\n".join(f"> {code}" for code in md.split("\n")) if quote else md)
             if depth:
                 self._under_item_headings(depth, md, of_any_item=True)
             if self.phase is not None:

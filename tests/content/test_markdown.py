@@ -112,6 +112,49 @@ def test_an_unclosed_fence_warns_and_swallows_the_rest():
     ]
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "> Output:\n> ```\n> R² = 0.72\n> ```\n> a. Read the score.\n",
+        ">Output:\n>```\n>R² = 0.72\n>```\n",  # no blank after the '>'
+        "> > ```\n> > R² = 0.72\n> > ```\n> > a. Read the score.\n",
+        "> - Output:\n>\n>   ```\n>   R² = 0.72\n>   ```\n",  # in a list item in a quote
+    ],
+)
+def test_a_fence_closed_in_a_quote_warns_of_nothing_and_the_phases_after_it_load(quoted: str):
+    body = f"### Week 1: Correlation\n{quoted}\n### Week 2: Regression\n- Fit a line\n"
+    text = role_file(body=body)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None
+    assert problems == []
+    assert [p.title for p in role.phases] == ["Correlation", "Regression"]
+    assert [t.text for t in role.phases[1].topics] == ["Fit a line"]
+
+
+def test_a_fence_left_open_in_a_quote_ends_with_the_quote_and_warns_only_at_the_end_of_the_file():
+    ends_quote = "### Week 1: A\n> ```\n> R² = 0.72\n\n### Week 2: B\n- Fit a line\n"
+    role, problems = parse_bytes(role_file(body=ends_quote).encode(), "x.md")
+    assert role is not None and problems == []
+    assert [p.title for p in role.phases] == ["A", "B"]
+    ends_file = "### Week 1: A\n- Fit a line\n\n> ```\n> R² = 0.72\n"
+    role, problems = parse_bytes(role_file(body=ends_file).encode(), "x.md")
+    assert role is not None
+    assert [p.message for p in problems] == [
+        "a ``` code block is never closed; everything after it is code (close it with a line of ```)"
+    ]
+
+
+def test_a_closing_fence_outdented_out_of_its_list_item_is_where_the_code_runs_on_from():
+    body = "### Week 1: A\n- Setup\n  ```\n  pip install x\n```\n### Week 2: B\n- Fit a line\n"
+    text = role_file(body=body)
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert role is not None
+    fence = text.splitlines().index("```") + 1  # the outdented line opens a fence of its own, never closed
+    assert [(p.line, p.message) for p in problems if "code block" in p.message] == [
+        (fence, "a ``` code block is never closed; everything after it is code (close it with a line of ```)")
+    ]
+
+
 def test_bold_label_blocks_collect_their_text_and_bullets():
     body = "## Phase 1: Basics (Weeks 1-2)\n**Objective:** Start\n\n**Setup:**\n\n- git\n- a shell\n\n"
     text = role_file(body=body)

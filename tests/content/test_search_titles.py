@@ -291,3 +291,21 @@ def test_a_nested_topic_is_found_by_the_words_of_the_topic_it_is_nested_under(qu
     assert [h.section.title for h in hits][:3] == ["Rebuild the weather app in React with hooks", "Hooks", "Hooks"]
     assert "useState" in hits[1].section.text  # React's hooks, above Git's
     assert hits[1].score > hits[2].score
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("- [Python Tutorial](https://docs.python.org/3/tutorial/) -- type: tutorial, time: 1h", "Python Tutorial"),
+        ("- **Replit** -- type: tool, time: 15m", "Replit"),
+    ],
+)
+def test_a_link_or_bold_name_then_two_hyphens_as_a_dash_is_titled_by_the_name(line: str, title: str):
+    found = index(f"# Node\nIntro.\n\n## Resources\n{line}\n- Node.js docs\n")
+    query = title.split()[0]
+    assert titles(found, query)[0] == title
+
+
+def test_two_hyphens_of_a_command_stay_in_its_bullets_title():
+    found = index("# Git\n\n## Undo\n- Run `git checkout -- notes.txt` to drop a change\n")
+    assert titles(found, "checkout")[0] == "Run git checkout -- notes.txt to drop a change"
