@@ -358,6 +358,7 @@ _STATUS_AT_END = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a title is looked at for its heading, its path and its group: one search each
 def without_status(title: str) -> str:
     """Return a phase's title without the author's progress written in it ('Linux (done)' is 'Linux', 'Ansible
     (100% Completed ✅)' is 'Ansible'), which is no part of what the learner studies; a title of a status alone
