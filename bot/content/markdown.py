@@ -515,8 +515,8 @@ class _Reader:
         self.in_summary = False  # an HTML block just read leaves a '<summary>' open: the next heading is its text
         self.phase_summary_level: int | None = None  # of the summaries that name phases (see `_summary_level`)
         # The open '<details>' blocks, outermost first: the level of each one's summary heading where it names a
-        # phase, 0 where it names none, None while it has no summary, so a summary nested in a phase's block sits
-        # under that block's (see `_nested`)
+        # phase or sits in a phase's block, 0 where it does neither, None while it has no summary, so a summary
+        # nested in a phase's block, or in a block inside one, sits under that block's (see `_nested`)
         self.details: list[int | None] = []
         self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
@@ -1419,7 +1419,7 @@ class _Reader:
         outer = next((level for level in reversed(blocks[:-1]) if level is not None), None)
         level = self._placed(min(max(written, outer + 1), 6), plain) if outer else self._summary_level(plain, written)
         if blocks and blocks[-1] is None:
-            blocks[-1] = level if read_phase_heading(plain) is not None else 0
+            blocks[-1] = level if outer or read_phase_heading(plain) is not None else 0
         return level
 
     def _summary_level(self, plain: str, written: int = 0) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -1514,9 +1515,17 @@ class _Body:
             # on its line keeps what comes after the blank line under it ('**Certifications**', then a table). A
             # paragraph inside a list item (indented under a bullet) is still that bullet's, so still the part's.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
-        elif kind == "item" and block.in_item_heading and not depth and sub is not None and sub is not self.part:
-            # '- ### Stacks' after a bold label's bullets ('**Efficiency on lists:**'): a heading, at which the
-            # label's part ends as at any heading; the heading is no bullet of it
+        elif (
+            kind == "item"
+            and block.in_item_heading
+            and not depth
+            and sub is not None
+            and sub is not self.part
+            and any(not topic[0] and not topic[5] for topic in sub.topics)  # the label holds bullets of its own
+        ):
+            # '- ### Stacks' after a bold label's own bullets ('**Efficiency on lists:**' over '- Insert: O(1)'): a
+            # heading, at which the label's part ends as at any heading; the heading is no bullet of it. A label over
+            # headings in list items alone ('**Practice:**' over '- ### Sorting') names them: they stay its part.
             self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
         over = self.task_label
         if gap and kind in ("line", "row") and depth == 0 and over is not None and (over.text or over.topics):
@@ -2393,8 +2402,11 @@ def _track_heads(
     own, the same for all its phases, none of them a phase (`skip`), all at one level."""
     above = [b for b in heading_blocks if b.level <= level]
 
-    def over(line: int) -> Block | None:  # the heading a phase is under
-        return next((b for b in reversed(above) if b.line < line), None)
+    starts = [b.line for b in above]  # in file order
+
+    def over(line: int) -> Block | None:  # the heading a phase is under: the last one above its line
+        at = bisect_left(starts, line)
+        return above[at - 1] if at else None
 
     heads = [over(numbered[plan[0]][0]) for plan in plans]
     tracks = [head for head in heads if head is not None and head.line not in skip]
@@ -2409,17 +2421,21 @@ def _track_heads(
 
 def _numbered_h1s(h1s: Sequence[str]) -> bool:
     """Return whether a file's first H1 opens a series of H1s ('# Day 1' before '# Day 2'): a later one has the
-    same label word and the next number. Such a file has no H1 of its own name: its H1s are its parts. ('# Python 3
-    Roadmap' before '# Python 2 to 3 notes' is a title and a note.)"""
+    same label word and the next number, or two later ones have that word and other numbers. Such a file has no H1
+    of its own name: its H1s are its parts. ('# Python 3 Roadmap' before '# Python 2 to 3 notes' is a title and a
+    note.)"""
     first = _LABEL_NUMBER.match(h1s[0]) if len(h1s) > 1 else None
     if first is None:
         return False
-    word, following = first.group(1).casefold(), int(first.group(2)) + 1
-    for text in h1s[1:]:
-        found = _LABEL_NUMBER.match(text)
-        if found is not None and found.group(1).casefold() == word and int(found.group(2)) == following:
-            return True
-    return False
+    word, number = first.group(1).casefold(), int(first.group(2))
+    others = {
+        int(found.group(2))
+        for found in map(_LABEL_NUMBER.match, h1s[1:])
+        if found is not None and found.group(1).casefold() == word
+    }
+    # the next number ('# Day 1', '# Day 2'), or two others (a log written newest first: '# Day 3', '# Day 2', '# Day
+    # 1'; a series that skips: '# Week 1', '# Week 3', '# Week 5')
+    return number + 1 in others or len(others - {number}) >= 2
 
 
 DURATION_LINES = 3  # how many blocks under a heading may give its weeks or length ('**Duration:** 2 weeks')

@@ -1437,10 +1437,10 @@ def _length_range(text: str) -> tuple[int, int, str] | None:
 def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
     """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
     '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
-    about 3, 7 and 12 weeks. The file's first two phase headings or more must give such ranges, in one unit; the
-    phases after them may give a length of one number ('## Phase 3: Capstone (2 weeks)'), laid out after them. A
-    range that starts anew ('(1-2 months)', '(2-3 months)') keeps them all lengths. Returns the indices of the
-    headings read so: as phases that give their lengths, a heading after them may give its own (see
+    about 3, 7 and 12 weeks. Every phase heading of the file must give such a range, two or more, in one unit: where
+    one gives a length of one number ('(1-2 weeks)', '(3-4 weeks)', '(2 weeks)'), all are lengths, as is a range
+    that starts anew ('(1-2 months)', '(2-3 months)'). Returns the indices of the headings read so: as phases that
+    give their lengths, a heading without a phase word after them may give its own ('## Capstone (2 weeks)', see
     `spans_after_phases`)."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
@@ -1455,7 +1455,7 @@ def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
         end = r[1]
         units.add(r[2])
     rest = read[len(chain) :]
-    if len(chain) < 2 or len(units) != 1 or any(_length_range(headings[i][1]) for i, _ in rest):
+    if len(chain) < 2 or len(units) != 1 or rest:
         return set()
     for i, f, (a, b, unit) in chain:
         found[i] = PhaseHeading(f.number, *_weeks(unit, a, b), f.title, unit, None, f.id_title)
