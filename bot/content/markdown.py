@@ -1737,7 +1737,7 @@ class _Reader:
             # its title is what is done that day ('Hash maps'); the author's status of the day ('| Status |' of
             # 'Complete') is no detail
             details.insert(first, f"{shown[first][0]}: {title_md}" if shown[first][0] else title_md)
-            # `details` is now a detail of each cell of `shown`, in its order
+            # `details` holds a detail for each cell of `shown`, in its order
             kept = [d for i, d in enumerate(details[1:], 1) if not status_cell(shown[i][0], shown[i][2])]
             md = f"{flat_cell(shown[0][1])} — {' · '.join(kept)}"
         plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])

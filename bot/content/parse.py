@@ -44,6 +44,7 @@ from bot.content.models import (
 )
 from bot.content.phases import (
     DAY_WORDS,
+    WEEK_WORDS,
     PhaseHeading,
     counter_cell,
     cut_short,
@@ -3101,7 +3102,10 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
             return None
         # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading is
         setup = not numbered and after == found.first == found.last == 0
-        if (found.first <= after or (at and found.first != after + 1)) and not setup:
+        # a column read as weeks by its cells alone, not its header ('| Due |' of 'Week 2', 'Week 4'), is the plan's
+        # only where its rows run on from week 1 without a gap, as a later column's must
+        guessed = table_row_heading(row.cells[at][0], row.cells[at][2]) is None
+        if (found.first <= after or ((at or guessed) and found.first != after + 1)) and not setup:
             return None
         after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
@@ -4008,6 +4012,9 @@ def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
     return True
 
 
+_WEEKS_SAID = re.compile(rf"(?<![^\W\d_])(?:{WEEK_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
 def _months_run_on(builders: list[_PhaseBuilder]) -> None:
     """End a month whose own week headings run past its four weeks where they end: '## Month 7' (weeks 25-28) over
     '### Weeks 25-26' … '### Weeks 28-30' runs weeks 25-30, its author's last weeks, not 25-28. Only where its weeks
@@ -4018,6 +4025,8 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
         if b.unit != "month" or not b.inner or b.first is None or b.last is None:
             continue
         if b.first % 4 != 1 or b.last % 4:  # not a month's four weeks: weeks its heading gives ('(Weeks 5-9)')
+            continue
+        if _WEEKS_SAID.search(b.heading) is not None:  # '## Month 2 (Weeks 5-8)': its weeks are the heading's
             continue
         first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
         if not b.first <= first <= b.last < last:

@@ -105,7 +105,9 @@ _NUMBER = (
 # ('to', 'through', 'thru', 'and'), German ('bis', 'und'), Spanish ('a', 'al', 'hasta', 'y'), French ('à', 'au',
 # 'et'), Italian ('a', 'al', 'e'), Portuguese ('a', 'até', 'e') and Dutch ('t/m', 'tot en met', 'tot', 'en') words.
 _DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
-_TILDE = r"(?<=\d)[~～〜]|(?<=\s)[~～〜](?=\s)"
+# ... but a tilde before a number of hours is 'about' ('Week 1 ~ 10 hours', 'Week 2 ~8h'), no span
+_ABOUT_TIME = r"(?!\s*\d{1,4}(?:[.,]\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|小时|小時|時間|시간)(?![^\W\d_]))"
+_TILDE = rf"(?<=\d)[~～〜]{_ABOUT_TIME}|(?<=\s)[~～〜](?=\s){_ABOUT_TIME}"
 _RANGE_SEP = rf"\s*(?:-|–|—|{_TILDE}|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
@@ -344,16 +346,19 @@ _STATUS_WORDS = (
 _STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
 # What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
 # a share alone ('(12%)') may weigh a part of an exam, no progress.
+# Each run of marks or blanks is entered at its start only and repeats a few times at most: a long run ('Linux ✅✅…✅',
+# a heading of blanks) is looked at once, not once per character of it.
 _STATUS = (
-    rf"(?:{_STATUS_MARKS}\s*)*(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
-    rf"(?:{_STATUS_MARKS}\s*)*"
+    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
+    rf"(?:{_STATUS_MARKS}\s*){{0,6}}"
 )
 _STATUS_AT_END = re.compile(
     # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
-    rf"\s+(?:{_STATUS_MARKS}\s*)*(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*)+\))"
+    rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
+    rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\))"
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
-    rf"|\s*{_STATUS_MARKS}+\s*(?:{_STATUS_WORDS})(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*)*$"
-    rf"|\s+[-–—|·:]\s*{_STATUS}$",
+    rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS})(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
+    rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$",
     re.IGNORECASE,
 )
 
@@ -1019,7 +1024,7 @@ def _asked(body: str, span: re.Match[str]) -> bool:
         return False
     after = body[span.end() :]
     words = after.lstrip(" \t")
-    return len(words) < len(after) and words[:1].isalpha()
+    return len(words) < len(after) and words[:1].islower()
 
 
 def _span_heading(rest: tuple[str, str], unit: str, a: int, b: int | None) -> PhaseHeading:
@@ -1370,8 +1375,6 @@ def _possessive_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHead
     Challenge - Diner", "## Week 2's Challenge - Pizza"), as those weeks titled by the words after them, in a file
     with no other phase heading: such a series is a plan of weeks. One alone ("## Week 1's labs come first") is
     prose, a section."""
-    if any(f is not None for f in found):
-        return
     series = []
     for i, (level, text) in enumerate(headings):
         if "'s" not in text and "’s" not in text:  # most headings
@@ -1380,6 +1383,16 @@ def _possessive_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHead
         said = _POSSESSIVE.match(text, lead.end() if lead else 0)
         if said is not None:
             series.append((i, level, int(said.group("n")), text[said.end() :]))
+    weeks = [(headings[i][0], f) for i, f in enumerate(found) if f is not None and f.unit == "week" and f.first]
+    if weeks:  # "## Week 1's Challenge" before '## Week 2: Git': that week of the plan, where no heading has it
+        levels = {level for level, _ in weeks}
+        taken = [(f.first, f.last) for _, f in weeks]
+        for i, level, n, rest in series:
+            if level in levels and not any(a <= n <= (z or a) for a, z in taken):
+                found[i] = PhaseHeading(None, n, n, _title(rest), "week")
+        return
+    if any(f is not None for f in found):
+        return
     if len(series) < 2 or len({level for _, level, _, _ in series}) > 1:
         return
     if any(b[2] <= a[2] for a, b in pairwise(series)):

@@ -65,3 +65,42 @@ def test_a_weeks_block_inside_a_block_inside_a_phases_block_stays_in_that_phase(
     )
     (week,) = [s for s in role.sections if s.title == "Week 2 — Tensors"]
     assert week.path[:2] == ("ML Roadmap", "Phase 1 · Basics — weeks 1–4")
+
+
+def _weeks_of(body: str) -> list[tuple[str, tuple[int, int]]]:
+    role, problems = parse_body(body)
+    assert not [p for p in problems if p.severity == "error"], problems
+    return [(p.title, p.weeks) for p in role.phases]
+
+
+def test_a_tilde_before_hours_is_about_no_span_of_weeks():
+    body = "# Weekly hours\n\n" + "".join(
+        f"## Week {n} ~ {h} hours\n\n- [ ] Task {n}\n\n" for n, h in [(1, 10), (2, 12)]
+    )
+    assert [weeks for _, weeks in _weeks_of(body)] == [(1, 1), (2, 2)]
+
+
+def test_a_week_titled_by_a_question_in_capitals_is_that_week():
+    body = "# Git\n\n## Week 1 Setup\n- [ ] a\n## Week 2 What is a commit?\n- [ ] b\n## Week 3 Branching\n- [ ] c\n"
+    assert [weeks for _, weeks in _weeks_of(body)] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_a_possessive_week_heading_among_week_headings_is_its_week():
+    body = "# Plan\n\n## Week 1's Challenge: Setup\n- [ ] a\n## Week 2: Git\n- [ ] b\n## Week 3: SQL\n- [ ] c\n"
+    assert _weeks_of(body) == [("Challenge: Setup", (1, 1)), ("Git", (2, 2)), ("SQL", (3, 3))]
+
+
+def test_a_month_that_gives_its_weeks_keeps_them_whatever_its_sub_headings_say():
+    body = (
+        "# Plan\n\n## Month 1: Basics (Weeks 1-4)\n\n### Week 1\n- [ ] a\n### Week 4\n- [ ] b\n\n"
+        "## Month 2: Web (Weeks 5-8)\n\n### Week 5\n- [ ] c\n### Week 9: Stretch goals (optional, if time allows)\n- [ ] d\n"
+    )
+    assert [weeks for _, weeks in _weeks_of(body)] == [(1, 4), (5, 8)]
+
+
+def test_a_due_column_of_weeks_with_gaps_is_no_plan():
+    role, _ = parse_body(
+        "# Course\n\n## Deliverables\n\n| Due | Deliverable |\n|---|---|\n| Week 2 | Proposal |\n| Week 4 | Prototype |\n"
+        "| Week 6 | Final report |\n"
+    )
+    assert role.phases == ()
