@@ -337,7 +337,7 @@ def _title(text: str) -> str:
 # Completed ✅)', 'Kubernetes ✅ Completed', 'Terraform — WIP', 'Git [x]'): a learner's phase is no more done than
 # the author's was. In English, Spanish, Portuguese, French, German, Italian and Arabic.
 _STATUS_WORDS = (
-    r"done|complete|completed|finished|in[\s-]+progress|work\s+in\s+progress|ongoing|wip|current|to[\s-]*do"
+    r"done|complete|completed|finished|in[\s-]+progress|work\s+in\s+progress|ongoing|wip"
     r"|not\s+(?:yet\s+)?started|started|pending|upcoming|paused"
     r"|completad[oa]|terminad[oa]|hecho|en\s+progreso|en\s+curso|pendiente|conclu[íi]d[oa]|em\s+andamento"
     r"|em\s+progresso|pendente|termin[ée]e?|en\s+cours|[àa]\s+faire|erledigt|abgeschlossen|fertig|in\s+arbeit"

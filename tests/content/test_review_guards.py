@@ -104,3 +104,8 @@ def test_a_due_column_of_weeks_with_gaps_is_no_plan():
         "| Week 6 | Final report |\n"
     )
     assert role.phases == ()
+
+
+@pytest.mark.parametrize("title", ["Build a CRUD app - To-Do", "Electricity basics (Current)"])
+def test_words_of_a_title_that_could_be_a_status_stay(title):
+    assert _weeks_of(f"# Plan\n\n## Phase 1: {title} (Weeks 1-2)\n- [ ] a\n")[0][0] == title
