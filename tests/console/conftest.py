@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,3 +45,18 @@ class Session:
 @pytest.fixture
 def run(console: Console) -> Session:
     return Session(console)
+
+
+@asynccontextmanager
+async def fixture_session(tmp_path: Path, *names: str, now: datetime = NOW) -> AsyncIterator[Session]:
+    """Open a console at `now` over copies of these roadmap fixtures (`tests/fixtures/roadmaps/NAME.md`) and a fresh
+    database."""
+    from tests.content.helpers import ROADMAPS
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(ROADMAPS / f"{name}.md", folder / f"{name}.md")
+    holder = ContentHolder.load(folder, now)
+    async with await Store.open(tmp_path / "db.sqlite3") as store:
+        yield Session(Console(Services(holder, store), "learner", now))

@@ -3,19 +3,13 @@ study list written for Obsidian's Tasks plugin (tasks shown without their 'â« ð
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.console import Console
-from bot.content.holder import ContentHolder
-from bot.services import Services
-from bot.store import Store
-from tests.console.conftest import Session
-from tests.handlers.roles import ROADMAPS
+from tests.console.conftest import Session, fixture_session
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 FILES = ("module-handbook-teaching-weeks", "obsidian-tasks-study-list")
@@ -23,13 +17,8 @@ FILES = ("module-handbook-teaching-weeks", "obsidian-tasks-study-list")
 
 @pytest.fixture
 async def run(tmp_path: Path) -> AsyncIterator[Session]:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(ROADMAPS / f"{name}.md", folder / f"{name}.md")
-    holder = ContentHolder.load(folder, NOW)
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
-        yield Session(Console(Services(holder, store), "learner", NOW))
+    async with fixture_session(tmp_path, *FILES, now=NOW) as session:
+        yield session
 
 
 async def test_a_handbooks_teaching_weeks_are_its_weekly_plan(run: Session) -> None:

@@ -4,30 +4,20 @@ the tasks under one are grouped by it once."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.console import Console
-from bot.content.holder import ContentHolder
-from bot.services import Services
-from bot.store import Store
-from tests.console.conftest import NOW, Session
-from tests.content.helpers import ROADMAPS
+from tests.console.conftest import Session, fixture_session
 
 ROLE = "list-heading-notes"
 
 
 @pytest.fixture
 async def run(tmp_path: Path) -> AsyncIterator[Session]:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    shutil.copy(ROADMAPS / f"{ROLE}.md", folder)
-    holder = ContentHolder.load(folder, NOW)
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
-        yield Session(Console(Services(holder, store), "learner", NOW))
+    async with fixture_session(tmp_path, ROLE) as session:
+        yield session
 
 
 async def test_the_deep_dive_shows_every_block_under_a_heading_in_a_list_item(run: Session) -> None:

@@ -4,29 +4,18 @@ in another language before it ('Nivel 1 —')."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.console import Console
-from bot.content.holder import ContentHolder
-from bot.services import Services
-from bot.store import Store
-from tests.console.conftest import NOW, Session
-from tests.content.helpers import ROADMAPS
+from tests.console.conftest import Session, fixture_session
 
 
 @pytest.fixture
 async def run(tmp_path: Path) -> AsyncIterator[Session]:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    for name in ("progress-marked-phases", "nivel-semanas"):
-        shutil.copy(ROADMAPS / f"{name}.md", folder)
-    holder = ContentHolder.load(folder, NOW)
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
-        yield Session(Console(Services(holder, store), "learner", NOW))
+    async with fixture_session(tmp_path, "progress-marked-phases", "nivel-semanas") as session:
+        yield session
 
 
 async def test_the_path_shows_each_phase_without_the_authors_progress(run: Session) -> None:

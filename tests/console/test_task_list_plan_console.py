@@ -3,7 +3,6 @@ items to tick, each shown as its phase's work and in its phase's group of the ch
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,8 +12,8 @@ from bot.console import Console, user_id_for
 from bot.content.holder import ContentHolder
 from bot.services import Services
 from bot.store import Store
-from tests.console.conftest import NOW, Session
-from tests.content.helpers import ROADMAPS, role_file
+from tests.console.conftest import NOW, Session, fixture_session
+from tests.content.helpers import role_file
 
 ROLE = "analyst-task-weeks"
 WEEK_1 = "Week 1 — Spreadsheets: formulas, lookups, pivot tables"
@@ -22,12 +21,8 @@ WEEK_1 = "Week 1 — Spreadsheets: formulas, lookups, pivot tables"
 
 @pytest.fixture
 async def run(tmp_path: Path) -> AsyncIterator[Session]:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    shutil.copy(ROADMAPS / f"{ROLE}.md", folder)
-    holder = ContentHolder.load(folder, NOW)
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
-        yield Session(Console(Services(holder, store), "learner", NOW))
+    async with fixture_session(tmp_path, ROLE) as session:
+        yield session
 
 
 async def test_the_path_has_a_weekly_plan_of_its_weeks(run: Session) -> None:
