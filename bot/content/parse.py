@@ -2202,13 +2202,13 @@ def _parse_body(
         heading_phases = [None] * len(heading_phases)
     if any(heading_phases):
         heading_phases = list(heading_phases)
-        _later_plans(heading_blocks, heading_phases, reader, problems)
+        _later_plans(heading_blocks, heading_phases, reader, problems, blocks)
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
-            _later_plans(heading_blocks, found, reader, problems)
+            _later_plans(heading_blocks, found, reader, problems, blocks)
             reader.series_phases = found
             heading_phases = list(heading_phases)
             for i, more in spans_after_phases(timed, found).items():
@@ -2248,7 +2248,8 @@ def _parse_body(
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
                 numbered = [(line, f.number, 7) for line, f in list_plan.items() if f.number is not None]
-                for line in _restarted_plans(numbered, heading_blocks, (), problems):
+                titles = {line: f.title for line, f in list_plan.items()}
+                for line in _restarted_plans(numbered, heading_blocks, (), problems, titles, blocks):
                     del list_plan[line]
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
@@ -2258,7 +2259,8 @@ def _parse_body(
             problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
         if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
             # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
-            reader.set_aside |= _restarted_plans(_bold_phases(blocks), heading_blocks, (), problems)
+            bold, bold_titles = _bold_phases(blocks)
+            reader.set_aside |= _restarted_plans(bold, heading_blocks, (), problems, bold_titles, blocks)
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -2329,17 +2331,111 @@ _LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*(?:#\s*)?(\d{1,4})(?!\d)")
 
 
 def _later_plans(
-    heading_blocks: list[Block], found: list[PhaseHeading | None], reader: _Body, problems: _Problems
+    heading_blocks: list[Block],
+    found: list[PhaseHeading | None],
+    reader: _Body,
+    problems: _Problems,
+    blocks: list[Block],
 ) -> None:
     """Keep the first of two or more plans of phase headings one file holds as its plan, the others as sections
-    (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases."""
+    (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases.
+
+    Two shapes that count from 1 again under each heading are one plan, not several: a plan written in parts, where
+    the headings over the parts count on ('## Module 1' over '### Lesson 1', '### Lesson 2', then '## Module 2' over
+    '### Lesson 1') or each part's weeks go on from the one before ('## Beginner' over Weeks 1-3 and 4-6, then '##
+    Intermediate' over Weeks 7-9): its phases are numbered on, in file order, as if written so; and an overview of
+    bare phase headings that the detailed plan repeats title for title, where the plan is the one with something
+    written under it (a learner's week shows that, not a title alone)."""
     phases = [(b, f) for b, f in zip(heading_blocks, found, strict=True) if f is not None]
     numbered = [(b.line, f.number, b.level) for b, f in phases if f.number is not None]
-    later = _restarted_plans(numbered, heading_blocks, [b.line for b, _ in phases], problems)
+    split = _split_plans(numbered, heading_blocks, [b.line for b, _ in phases])
+    if split is None:
+        return
+    plans, tracks, start = split
+    by_line = {b.line: f for b, f in phases}
+    spans = [[by_line[numbered[at][0]] for at in plan] for plan in plans]
+    if _one_plan_in_parts(spans, tracks):
+        at_line = {b.line: i for i, b in enumerate(heading_blocks)}
+        renumbered = [numbered[at][0] for plan in plans for at in plan]
+        for number, line in enumerate(renumbered, start):
+            i = at_line[line]
+            phase = found[i]
+            if phase is not None:
+                found[i] = phase._replace(number=number)
+        if not _counted_heads(tracks):  # 'Phase 1' again under '## Intermediate': say what it is read as
+            first = start + len(plans[0])
+            problems.add(
+                "warning",
+                tracks[1].line,
+                f"the phases under {_named_heads(tracks[1:])} number from {start} again, but their weeks go on "
+                f"from the ones before: read as one plan, numbered on (Phase {first} to Phase "
+                f"{start + len(renumbered) - 1}); number them so to silence this",
+            )
+        return
+    titles = {b.line: f.title for b, f in phases}
+    later = _overview_plans(plans, numbered, titles, blocks) or _warn_plans(plans, tracks, start, numbered, problems)
     for i, b in enumerate(heading_blocks):
         if b.line in later:
             found[i] = None
     reader.set_aside |= later  # no hint says how to write them as phases
+
+
+def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> bool:
+    """Return whether plans each numbering their phases from 1 again (`spans`: each plan's phases) are the parts
+    of one plan: the headings over them (`tracks`) count on in one series word ('Module 1', 'Module 2'; 'Part 1',
+    'Part 2'), or every plan's first phase gives weeks that start after every week given before it (weeks 1-6
+    under '## Beginner', then 7-15 under '## Intermediate'). Tracks named by a number alone ('## 1. Frontend', '##
+    2. Python') are tracks side by side, as their weeks each starting at 1 are."""
+    if _counted_heads(tracks):
+        return True
+    end = 0
+    for plan in spans:
+        if plan[0].first is None or plan[0].first <= end:
+            return False
+        end = max([end, *(f.last for f in plan if f.last is not None)])
+    return True
+
+
+def _counted_heads(tracks: list[Block]) -> bool:
+    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2')."""
+    read = [read_series_heading(head.plain) for head in tracks]
+    if any(r is None or r[1].number is None for r in read):
+        return False
+    words = {r[0] for r in read if r is not None}
+    numbers = [r[1].number for r in read if r is not None]
+    return len(words) == 1 and all(b == a + 1 for a, b in pairwise(numbers) if a is not None and b is not None)
+
+
+def _overview_plans(
+    plans: list[list[int]], numbered: list[tuple[int, int, int]], titles: dict[int, str], blocks: list[Block]
+) -> frozenset[int]:
+    """Return the lines of the phases of an overview the detailed plan repeats ('## At a glance' over bare '###
+    Phase 1: HTML', '### Phase 2: CSS', then '## Detailed plan' over the same phases and their work): every plan
+    (`plans`, by place in `numbered`; `titles`: each phase's title, by line) gives the same titles in order, and
+    only one of them has anything written under a phase (before the next phase or heading), which is the plan.
+    Empty where the plans are no such overview and plan."""
+    said = [[titles.get(numbered[at][0], "").casefold() for at in plan] for plan in plans]
+    if any(t != said[0] for t in said):
+        return frozenset()
+    marks = {line for line, _, _ in numbered}
+    filled: set[int] = set()
+    phase: int | None = None  # the phase line read last, until the next phase or heading
+    for b in blocks:
+        if b[1] in marks or b[0] == "heading":
+            phase = b[1] if b[1] in marks else None
+        elif phase is not None:
+            filled.add(phase)
+    with_text = [any(numbered[at][0] in filled for at in plan) for plan in plans]
+    if with_text.count(True) != 1:
+        return frozenset()
+    kept = with_text.index(True)
+    return frozenset(numbered[at][0] for k, plan in enumerate(plans) if k != kept for at in plan)
+
+
+def _named_heads(heads: Sequence[Block]) -> str:
+    """Name headings for a warning: "'Web' (line 14)", "'A' (line 3), 'B' (line 9) and 'C' (line 20)"."""
+    named = [f"'{head.plain}' (line {head.line})" for head in heads]
+    return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
 
 
 def _restarted_plans(
@@ -2347,9 +2443,46 @@ def _restarted_plans(
     heading_blocks: list[Block],
     phase_lines: Iterable[int],
     problems: _Problems,
+    titles: dict[int, str],
+    blocks: list[Block],
 ) -> frozenset[int]:
     """Return the lines of the phases of the second and later of two or more plans a file holds one after the
-    other, each numbering its phases from 1 again, and warn once about them; an empty set where there are none.
+    other, each numbering its phases from 1 again, and warn once about them; an empty set where there are none
+    (see `_split_plans`). Where they are an overview and the detailed plan (see `_overview_plans`), the lines of
+    the overview's phases, with no warning. `titles`: each phase's title, by line."""
+    split = _split_plans(numbered, heading_blocks, phase_lines)
+    if split is None:
+        return frozenset()
+    return _overview_plans(split[0], numbered, titles, blocks) or _warn_plans(*split, numbered, problems)
+
+
+def _warn_plans(
+    plans: list[list[int]],
+    tracks: list[Block],
+    start: int,
+    numbered: list[tuple[int, int, int]],
+    problems: _Problems,
+) -> frozenset[int]:
+    """Warn once that the first plan is the weekly plan and the others sections; return the others' lines."""
+    problems.add(
+        "warning",
+        tracks[1].line,
+        f"this file holds {len(plans)} plans, each numbering its phases from {start}: the first, "
+        f"{_named_heads(tracks[:1])}, is the weekly plan; {_named_heads(tracks[1:])} "
+        f"{'are' if len(tracks) > 2 else 'is'} kept as sections (searchable, not in the weekly plan): to follow one "
+        "week by week, put it in a role file of its own",
+    )
+    return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+
+
+def _split_plans(
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    phase_lines: Iterable[int],
+) -> tuple[list[list[int]], list[Block], int] | None:
+    """Return the plans a file holds one after the other, each numbering its phases from 1 again (each plan's
+    phases, by their place in `numbered`), the heading each is under, and the number they start at; None where
+    there are none.
 
     Notes often hold a plan per track ('## 1. Frontend' over '### Phase 1: HTML' and '### Phase 2: CSS', then '## 2.
     Python' over '### Phase 1: Basics'; '### Backend' over '- **Stage 1** (Weeks 1-6): …'). Read as one plan their
@@ -2360,7 +2493,7 @@ def _restarted_plans(
     one level, each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one
     heading stays out of order."""
     if len(numbered) < 2:  # most files
-        return frozenset()
+        return None
     plans: list[list[int]] = []  # each plan's phases, by their place in `numbered`
     for at, (_, number, _) in enumerate(numbered):
         if not plans or number <= numbered[plans[-1][-1]][1]:  # counted from the start again: another plan
@@ -2370,24 +2503,15 @@ def _restarted_plans(
     start = numbered[0][1]
     levels = {level for _, _, level in numbered}
     if len(plans) < 2 or len(levels) != 1 or start > 1 or any(numbered[plan[0]][1] != start for plan in plans):
-        return frozenset()
+        return None
     level = levels.pop()
     skip = set(phase_lines)
     tracks = next(
         filter(None, (_track_heads(plans, numbered, heading_blocks, at, skip) for at in range(level - 1, 0, -1))), None
     )
     if tracks is None:
-        return frozenset()
-    named = [f"'{head.plain}' (line {head.line})" for head in tracks]
-    others = f"{', '.join(named[1:-1])} and {named[-1]}" if len(named) > 2 else named[1]
-    problems.add(
-        "warning",
-        tracks[1].line,
-        f"this file holds {len(plans)} plans, each numbering its phases from {start}: the first, {named[0]}, is "
-        f"the weekly plan; {others} {'are' if len(named) > 2 else 'is'} kept as sections (searchable, not in the "
-        "weekly plan): to follow one week by week, put it in a role file of its own",
-    )
-    return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+        return None
+    return plans, tracks, start
 
 
 def _track_heads(
@@ -2759,9 +2883,10 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
 
 
-def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
+def _bold_phases(blocks: list[Block]) -> tuple[list[tuple[int, int, int]], dict[int, str]]:
     """Return (line, number, 7) of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
-    (Weeks 1-2)**'), for `_restarted_plans`; none where one of them is a phase of another kind ('**Week 3**')."""
+    (Weeks 1-2)**'), for `_restarted_plans`, and each one's title by line; none where one of them is a phase of
+    another kind ('**Week 3**')."""
     found = [
         (b.line, f)
         for b in blocks
@@ -2775,8 +2900,8 @@ def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
         and f.unit != "quarter"
     ]
     if any(f.number is None for _, f in found):
-        return []
-    return [(line, f.number, 7) for line, f in found if f.number is not None]
+        return [], {}
+    return [(line, f.number, 7) for line, f in found if f.number is not None], {line: f.title for line, f in found}
 
 
 def _bold_phase_line(blocks: list[Block]) -> bool:
