@@ -2202,7 +2202,10 @@ def _parse_body(
         heading_phases = [None] * len(heading_phases)
     if any(heading_phases):
         heading_phases = list(heading_phases)
-        _later_plans(heading_blocks, heading_phases, reader, problems, blocks)
+        cut = _later_plans(heading_blocks, heading_phases, reader, problems, blocks)
+        if cut is not None:  # the first plan reads as it does in a file of its own: the later ones set no weeks
+            alone = read_phase_headings([(level, "" if i >= cut else text) for i, (level, text) in enumerate(timed)])
+            heading_phases = [*alone[:cut], *[None] * (len(alone) - cut)]
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
@@ -2336,7 +2339,7 @@ def _later_plans(
     reader: _Body,
     problems: _Problems,
     blocks: list[Block],
-) -> None:
+) -> int | None:
     """Keep the first of two or more plans of phase headings one file holds as its plan, the others as sections
     (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases.
 
@@ -2345,12 +2348,16 @@ def _later_plans(
     '### Lesson 1') or each part's weeks go on from the one before ('## Beginner' over Weeks 1-3 and 4-6, then '##
     Intermediate' over Weeks 7-9): its phases are numbered on, in file order, as if written so; and an overview of
     bare phase headings that the detailed plan repeats title for title, where the plan is the one with something
-    written under it (a learner's week shows that, not a title alone)."""
+    written under it (a learner's week shows that, not a title alone).
+
+    Returns the place (in `heading_blocks`) of the heading over the second plan where the later plans are set
+    aside as tracks of their own, else None: the caller reads the first plan's headings again without them, as the
+    whole-file passes of `read_phase_headings` (chained ranges, a capstone after the phases) read them together."""
     phases = [(b, f) for b, f in zip(heading_blocks, found, strict=True) if f is not None]
     numbered = [(b.line, f.number, b.level) for b, f in phases if f.number is not None]
     split = _split_plans(numbered, heading_blocks, [b.line for b, _ in phases])
     if split is None:
-        return
+        return None
     plans, tracks, start = split
     by_line = {b.line: f for b, f in phases}
     spans = [[by_line[numbered[at][0]] for at in plan] for plan in plans]
@@ -2371,13 +2378,18 @@ def _later_plans(
                 f"from the ones before: read as one plan, numbered on (Phase {first} to Phase "
                 f"{start + len(renumbered) - 1}); number them so to silence this",
             )
-        return
+        return None
     titles = {b.line: f.title for b, f in phases}
-    later = _overview_plans(plans, numbered, titles, blocks) or _warn_plans(plans, tracks, start, numbered, problems)
+    later = _overview_plans(plans, numbered, titles, blocks)
+    cut = None
+    if not later:
+        later = _warn_plans(plans, tracks, start, numbered, problems)
+        cut = next(i for i, b in enumerate(heading_blocks) if b.line == tracks[1].line)
     for i, b in enumerate(heading_blocks):
         if b.line in later:
             found[i] = None
     reader.set_aside |= later  # no hint says how to write them as phases
+    return cut
 
 
 def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> bool:
