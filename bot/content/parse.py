@@ -1228,6 +1228,9 @@ class _Body:
         # The lines of headings that read like phases but are none: struck through ('~~Session 5~~ — cancelled'), or
         # notes after the plan (`series_before`); no hint says how to write them.
         self.set_aside: frozenset[int] = frozenset()
+        # The number each phase line (a list item, a bold line) of a plan written in parts is read as, by line
+        # (`_plans_read`).
+        self.renumbered: dict[int, int] = {}
 
     def new_id(self, text: str, line: int = 0) -> str:
         if line in self.dashed:  # 'Weeks 5--8' shows as 'Weeks 5–8': its ID is the one made of it as written
@@ -1446,8 +1449,10 @@ class _Body:
                 and (self.kind is None or _kind(found) == self.kind)
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
-                and line not in self.set_aside  # a later plan's (`_restarted_plans`)
+                and line not in self.set_aside  # a later plan's (`_plans_read`)
             ):
+                if line in self.renumbered:  # a phase of a plan written in parts, numbered on
+                    found = found._replace(number=self.renumbered[line])
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
                 return
@@ -1647,6 +1652,8 @@ class _Body:
             # '- [ ] Week 1: Setup ⏫ 📅 2027-01-04' is the phase 'Setup': the Tasks plugin's fields are the item's
             text = text[:cut]
         read = read_phase_heading(text)
+        if read is not None and block.line in self.renumbered:  # a phase of a plan written in parts, numbered on
+            read = read._replace(number=self.renumbered[block.line])
         found = read if read is not None else found
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
         name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
@@ -2251,9 +2258,13 @@ def _parse_body(
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
                 numbered = [(line, f.number, 7) for line, f in list_plan.items() if f.number is not None]
-                titles = {line: f.title for line, f in list_plan.items()}
-                for line in _restarted_plans(numbered, heading_blocks, (), problems, titles, blocks):
-                    del list_plan[line]
+                read = _plans_read(numbered, heading_blocks, list_plan, problems, blocks)
+                if read is not None:  # '### Backend' over '- **Stage 1** (Weeks 1-6): …' after a first track
+                    for line in read.later:
+                        del list_plan[line]
+                    for line, number in read.renumbered.items():
+                        list_plan[line] = list_plan[line]._replace(number=number)
+                    reader.renumbered = read.renumbered
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
@@ -2262,8 +2273,12 @@ def _parse_body(
             problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
         if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
             # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
-            bold, bold_titles = _bold_phases(blocks)
-            reader.set_aside |= _restarted_plans(bold, heading_blocks, (), problems, bold_titles, blocks)
+            bold = _bold_phases(blocks)
+            numbered = [(line, f.number, 7) for line, f in bold.items() if f.number is not None]
+            read = _plans_read(numbered, heading_blocks, bold, problems, blocks)
+            if read is not None:
+                reader.set_aside |= read.later
+                reader.renumbered = read.renumbered
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -2341,55 +2356,84 @@ def _later_plans(
     blocks: list[Block],
 ) -> int | None:
     """Keep the first of two or more plans of phase headings one file holds as its plan, the others as sections
-    (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases.
-
-    Two shapes that count from 1 again under each heading are one plan, not several: a plan written in parts, where
-    the headings over the parts count on ('## Module 1' over '### Lesson 1', '### Lesson 2', then '## Module 2' over
-    '### Lesson 1') or each part's weeks go on from the one before ('## Beginner' over Weeks 1-3 and 4-6, then '##
-    Intermediate' over Weeks 7-9): its phases are numbered on, in file order, as if written so; and an overview of
-    bare phase headings that the detailed plan repeats title for title, where the plan is the one with something
-    written under it (a learner's week shows that, not a title alone).
+    (see `_plans_read`). `found` (the phase each heading is, by heading) loses the later plans' phases, or has its
+    phases numbered on where the plans are the parts of one.
 
     Returns the place (in `heading_blocks`) of the heading over the second plan where the later plans are set
     aside as tracks of their own, else None: the caller reads the first plan's headings again without them, as the
     whole-file passes of `read_phase_headings` (chained ranges, a capstone after the phases) read them together."""
-    phases = [(b, f) for b, f in zip(heading_blocks, found, strict=True) if f is not None]
-    numbered = [(b.line, f.number, b.level) for b, f in phases if f.number is not None]
-    split = _split_plans(numbered, heading_blocks, [b.line for b, _ in phases])
+    phases = {b.line: f for b, f in zip(heading_blocks, found, strict=True) if f is not None}
+    numbered = [
+        (b.line, f.number, b.level)
+        for b, f in zip(heading_blocks, found, strict=True)
+        if f is not None and f.number is not None
+    ]
+    read = _plans_read(numbered, heading_blocks, phases, problems, blocks)
+    if read is None:
+        return None
+    for i, b in enumerate(heading_blocks):
+        phase = found[i]
+        if b.line in read.later:
+            found[i] = None
+        elif b.line in read.renumbered and phase is not None:
+            found[i] = phase._replace(number=read.renumbered[b.line])
+    reader.set_aside |= read.later  # no hint says how to write them as phases
+    if read.second is None:
+        return None
+    return next(i for i, b in enumerate(heading_blocks) if b.line == read.second)
+
+
+def _numbered_on(first: int, last: int) -> str:
+    """Say which phases a plan in parts numbers on: 'Phase 3 to Phase 5', or 'as Phase 3' for one."""
+    return f"Phase {first} to Phase {last}" if last > first else f"as Phase {first}"
+
+
+class _PlansRead(NamedTuple):
+    """How `_plans_read` reads a file's plans that each number their phases from 1 again."""
+
+    later: frozenset[int]  # the lines of the phases kept as sections, no phases
+    renumbered: dict[int, int]  # the number each phase of a plan in parts is read as, by line
+    second: int | None  # the line of the heading over the second plan, where the later plans are tracks
+
+
+def _plans_read(
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    phases: dict[int, PhaseHeading],
+    problems: _Problems,
+    blocks: list[Block],
+) -> _PlansRead | None:
+    """Read two or more plans one file holds one after the other, each numbering its phases from 1 again (see
+    `_split_plans`; `phases`: each phase by line): None where there are none.
+
+    Two such shapes are one plan, not several: a plan written in parts, where the headings over the parts count on
+    ('## Module 1' over '### Lesson 1', '### Lesson 2', then '## Module 2' over '### Lesson 1') or each part's weeks
+    go on from the one before ('## Beginner' over Weeks 1-3 and 4-6, then '## Intermediate' over Weeks 7-9): its
+    phases are numbered on, in file order, as if written so; and an overview of bare phases that the detailed plan
+    repeats title for title, where the plan is the one with something written under it (a learner's week shows
+    that, not a title alone). Otherwise the first plan is the weekly plan, the others tracks kept as sections, with
+    one warning that says how to follow them."""
+    split = _split_plans(numbered, heading_blocks, phases)
     if split is None:
         return None
     plans, tracks, start = split
-    by_line = {b.line: f for b, f in phases}
-    spans = [[by_line[numbered[at][0]] for at in plan] for plan in plans]
+    spans = [[phases[numbered[at][0]] for at in plan] for plan in plans]
     if _one_plan_in_parts(spans, tracks):
-        at_line = {b.line: i for i, b in enumerate(heading_blocks)}
-        renumbered = [numbered[at][0] for plan in plans for at in plan]
-        for number, line in enumerate(renumbered, start):
-            i = at_line[line]
-            phase = found[i]
-            if phase is not None:
-                found[i] = phase._replace(number=number)
+        lines = [numbered[at][0] for plan in plans for at in plan]
         if not _counted_heads(tracks):  # 'Phase 1' again under '## Intermediate': say what it is read as
-            first = start + len(plans[0])
+            numbers = _numbered_on(start + len(plans[0]), start + len(lines) - 1)
             problems.add(
                 "warning",
                 tracks[1].line,
                 f"the phases under {_named_heads(tracks[1:])} number from {start} again, but their weeks go on "
-                f"from the ones before: read as one plan, numbered on (Phase {first} to Phase "
-                f"{start + len(renumbered) - 1}); number them so to silence this",
+                f"from the ones before: read as one plan, numbered on ({numbers}); number them so to silence this",
             )
-        return None
-    titles = {b.line: f.title for b, f in phases}
-    later = _overview_plans(plans, numbered, titles, blocks)
-    cut = None
-    if not later:
-        later = _warn_plans(plans, tracks, start, numbered, problems)
-        cut = next(i for i, b in enumerate(heading_blocks) if b.line == tracks[1].line)
-    for i, b in enumerate(heading_blocks):
-        if b.line in later:
-            found[i] = None
-    reader.set_aside |= later  # no hint says how to write them as phases
-    return cut
+        return _PlansRead(frozenset(), dict(zip(lines, range(start, start + len(lines)), strict=True)), None)
+    titles = {line: f.title for line, f in phases.items()}
+    overview = _overview_plans(plans, numbered, titles, blocks)
+    if overview:
+        return _PlansRead(overview, {}, None)
+    return _PlansRead(_warn_plans(plans, tracks, start, numbered, problems), {}, tracks[1].line)
 
 
 def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> bool:
@@ -2448,24 +2492,6 @@ def _named_heads(heads: Sequence[Block]) -> str:
     """Name headings for a warning: "'Web' (line 14)", "'A' (line 3), 'B' (line 9) and 'C' (line 20)"."""
     named = [f"'{head.plain}' (line {head.line})" for head in heads]
     return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
-
-
-def _restarted_plans(
-    numbered: list[tuple[int, int, int]],
-    heading_blocks: list[Block],
-    phase_lines: Iterable[int],
-    problems: _Problems,
-    titles: dict[int, str],
-    blocks: list[Block],
-) -> frozenset[int]:
-    """Return the lines of the phases of the second and later of two or more plans a file holds one after the
-    other, each numbering its phases from 1 again, and warn once about them; an empty set where there are none
-    (see `_split_plans`). Where they are an overview and the detailed plan (see `_overview_plans`), the lines of
-    the overview's phases, with no warning. `titles`: each phase's title, by line."""
-    split = _split_plans(numbered, heading_blocks, phase_lines)
-    if split is None:
-        return frozenset()
-    return _overview_plans(split[0], numbered, titles, blocks) or _warn_plans(*split, numbered, problems)
 
 
 def _warn_plans(
@@ -2895,10 +2921,9 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
 
 
-def _bold_phases(blocks: list[Block]) -> tuple[list[tuple[int, int, int]], dict[int, str]]:
-    """Return (line, number, 7) of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
-    (Weeks 1-2)**'), for `_restarted_plans`, and each one's title by line; none where one of them is a phase of
-    another kind ('**Week 3**')."""
+def _bold_phases(blocks: list[Block]) -> dict[int, PhaseHeading]:
+    """Return the phase of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
+    (Weeks 1-2)**'), by line, for `_plans_read`; none where one of them is a phase of another kind ('**Week 3**')."""
     found = [
         (b.line, f)
         for b in blocks
@@ -2912,8 +2937,8 @@ def _bold_phases(blocks: list[Block]) -> tuple[list[tuple[int, int, int]], dict[
         and f.unit != "quarter"
     ]
     if any(f.number is None for _, f in found):
-        return [], {}
-    return [(line, f.number, 7) for line, f in found if f.number is not None], {line: f.title for line, f in found}
+        return {}
+    return dict(found)
 
 
 def _bold_phase_line(blocks: list[Block]) -> bool:

@@ -142,3 +142,36 @@ def test_two_plans_with_other_titles_stay_several_plans_even_where_one_is_bare()
     role, problems = loaded(body)
     assert [p.title for p in role.phases] == ["HTML", "CSS"]
     assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
+
+
+def test_a_list_plan_in_parts_whose_weeks_go_on_is_one_plan():
+    body = (
+        "# Plan\n## Part 1: Client\n- Phase 1: Markup (Weeks 1-2)\n- Phase 2: Styling (Weeks 3-4)\n"
+        "## Part 2: Server\n- Phase 1: Runtime (Weeks 5-6)\n- Phase 2: Storage (Weeks 7-8)\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Markup", (1, 2)),
+        (2, "Styling", (3, 4)),
+        (3, "Runtime", (5, 6)),
+        (4, "Storage", (7, 8)),
+    ]
+    assert errors(problems) == []
+    assert not [w for w in warnings(problems) if SPLIT_ADVICE in w]
+
+
+def test_bold_phase_lines_in_parts_whose_weeks_go_on_are_one_plan():
+    body = (
+        "# Plan\n## Starter\n**Phase 1: Markup (Weeks 1-2)**\n\n- [ ] Tags\n\n**Phase 2: Styling (Weeks 3-4)**\n\n"
+        "- [ ] Grid\n\n## Practitioner\n**Phase 1: Runtime (Weeks 5-6)**\n\n- [ ] Event loop\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Markup", (1, 2)),
+        (2, "Styling", (3, 4)),
+        (3, "Runtime", (5, 6)),
+    ]
+    assert [c.phase for c in role.checklist if c.text == "Event loop"] == [3]
+    (said,) = [w for w in warnings(problems) if "again" in w]
+    assert said.endswith("read as one plan, numbered on (as Phase 3); number them so to silence this")
+    assert not [w for w in warnings(problems) if SPLIT_ADVICE in w]
