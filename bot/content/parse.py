@@ -2418,9 +2418,10 @@ def _plans_read(
         return None
     plans, tracks, start = split
     spans = [[phases[numbered[at][0]] for at in plan] for plan in plans]
-    if _one_plan_in_parts(spans, tracks):
+    told = _one_plan_in_parts(spans, tracks)
+    if told is not None:
         lines = [numbered[at][0] for plan in plans for at in plan]
-        if not _counted_heads(tracks):  # 'Phase 1' again under '## Intermediate': say what it is read as
+        if told == "weeks":  # 'Phase 1' again under '## Intermediate', in weeks 7-9: say what it is read as
             numbers = _numbered_on(start + len(plans[0]), start + len(lines) - 1)
             problems.add(
                 "warning",
@@ -2436,20 +2437,30 @@ def _plans_read(
     return _PlansRead(_warn_plans(plans, tracks, start, numbered, problems), {}, tracks[1].line)
 
 
-def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> bool:
-    """Return whether plans each numbering their phases from 1 again (`spans`: each plan's phases) are the parts
+def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> str | None:
+    """Return what tells that plans each numbering their phases from 1 again (`spans`: each plan's phases) are the parts
     of one plan: the headings over them (`tracks`) count on in one series word ('Module 1', 'Module 2'; 'Part 1',
-    'Part 2'), or every plan's first phase gives weeks that start after every week given before it (weeks 1-6
-    under '## Beginner', then 7-15 under '## Intermediate'). Tracks named by a number alone ('## 1. Frontend', '##
-    2. Python') are tracks side by side, as their weeks each starting at 1 are."""
-    if _counted_heads(tracks):
-        return True
+    'Part 2'), or rise in skill level ('## Beginner', '## Intermediate') over phases that give no weeks, or every
+    plan's first phase gives weeks that start after every week given before it (weeks 1-6 under '## Beginner',
+    then 7-15 under '## Intermediate'). Tracks named by a number alone ('## 1. Frontend', '## 2. Python') are tracks
+    side by side, as are levels whose weeks each start at 1 (a timeline of each level's own). Returns "headings"
+    (the headings over the parts order them) or "weeks"; None where the plans are several."""
+    if _counted_heads(tracks) or (_rising_levels(tracks) and all(f.first is None for plan in spans for f in plan)):
+        return "headings"
     end = 0
     for plan in spans:
         if plan[0].first is None or plan[0].first <= end:
-            return False
+            return None
         end = max([end, *(f.last for f in plan if f.last is not None)])
-    return True
+    return "weeks"
+
+
+def _rising_levels(tracks: list[Block]) -> bool:
+    """Return whether headings name skill levels, each higher than the one before ('Beginner', 'Intermediate')."""
+    ranks = [read_level_heading(head.plain) for head in tracks]
+    return all(r is not None for r in ranks) and all(
+        a[0] < b[0] for a, b in pairwise(ranks) if a is not None and b is not None
+    )
 
 
 def _counted_heads(tracks: list[Block]) -> bool:

@@ -175,3 +175,19 @@ def test_bold_phase_lines_in_parts_whose_weeks_go_on_are_one_plan():
     (said,) = [w for w in warnings(problems) if "again" in w]
     assert said.endswith("read as one plan, numbered on (as Phase 3); number them so to silence this")
     assert not [w for w in warnings(problems) if SPLIT_ADVICE in w]
+
+
+def test_skill_levels_over_phases_without_weeks_are_one_plan_in_their_order():
+    body = (
+        "# Plan\n## Beginner\n### Phase 1: Markup\n- [ ] Tags\n### Phase 2: Styling\n- [ ] Grid\n"
+        "## Intermediate\n### Phase 1: Runtime\n- [ ] Event loop\n## Advanced\n### Phase 1: Scaling\n- [ ] Caching\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.number, p.title) for p in role.phases] == [
+        (1, "Markup"),
+        (2, "Styling"),
+        (3, "Runtime"),
+        (4, "Scaling"),
+    ]
+    assert [c.phase for c in role.checklist if c.text == "Caching"] == [4]
+    assert not [w for w in warnings(problems) if "again" in w or SPLIT_ADVICE in w]
