@@ -2443,16 +2443,17 @@ def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> 
     'Part 2'), or rise in skill level ('## Beginner', '## Intermediate') over phases that give no weeks, or every
     plan's first phase gives weeks that start after every week given before it (weeks 1-6 under '## Beginner',
     then 7-15 under '## Intermediate'). Tracks named by a number alone ('## 1. Frontend', '## 2. Python') are tracks
-    side by side, as are levels whose weeks each start at 1 (a timeline of each level's own). Returns "headings"
-    (the headings over the parts order them) or "weeks"; None where the plans are several."""
-    if _counted_heads(tracks) or (_rising_levels(tracks) and all(f.first is None for plan in spans for f in plan)):
-        return "headings"
+    side by side, as are parts whose weeks each start at 1 again (a timeline of each part's own, whatever the
+    headings over them say). Returns "headings" (the headings over the parts order them) or "weeks"; None where
+    the plans are several."""
+    if all(f.first is None for plan in spans for f in plan):  # no weeks: the headings alone can tell
+        return "headings" if _counted_heads(tracks) or _rising_levels(tracks) else None
     end = 0
     for plan in spans:
         if plan[0].first is None or plan[0].first <= end:
             return None
         end = max([end, *(f.last for f in plan if f.last is not None)])
-    return "weeks"
+    return "headings" if _counted_heads(tracks) else "weeks"
 
 
 def _rising_levels(tracks: list[Block]) -> bool:

@@ -191,3 +191,14 @@ def test_skill_levels_over_phases_without_weeks_are_one_plan_in_their_order():
     ]
     assert [c.phase for c in role.checklist if c.text == "Caching"] == [4]
     assert not [w for w in warnings(problems) if "again" in w or SPLIT_ADVICE in w]
+
+
+def test_counted_parts_whose_weeks_each_start_at_1_stay_several_plans():
+    body = (
+        "# Plan\n## Part 1: Client\n### Phase 1: Markup (Weeks 1-2)\n- Tags\n### Phase 2: Styling (Weeks 3-4)\n"
+        "- Grid\n## Part 2: Server\n### Phase 1: Runtime (Weeks 1-2)\n- Event loop\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 2)), ("Styling", (3, 4))]
+    assert errors(problems) == []
+    assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
