@@ -2430,8 +2430,7 @@ def _plans_read(
                 f"from the ones before: read as one plan, numbered on ({numbers}); number them so to silence this",
             )
         return _PlansRead(frozenset(), dict(zip(lines, range(start, start + len(lines)), strict=True)), None)
-    titles = {line: f.title for line, f in phases.items()}
-    overview = _overview_plans(plans, numbered, titles, blocks)
+    overview = _overview_plans(plans, numbered, phases, blocks)
     if overview:
         return _PlansRead(overview, {}, None)
     return _PlansRead(_warn_plans(plans, tracks, start, numbered, problems), {}, tracks[1].line)
@@ -2475,15 +2474,23 @@ def _counted_heads(tracks: list[Block]) -> bool:
 
 
 def _overview_plans(
-    plans: list[list[int]], numbered: list[tuple[int, int, int]], titles: dict[int, str], blocks: list[Block]
+    plans: list[list[int]],
+    numbered: list[tuple[int, int, int]],
+    phases: dict[int, PhaseHeading],
+    blocks: list[Block],
 ) -> frozenset[int]:
     """Return the lines of the phases of an overview the detailed plan repeats ('## At a glance' over bare '###
     Phase 1: HTML', '### Phase 2: CSS', then '## Detailed plan' over the same phases and their work): every plan
-    (`plans`, by place in `numbered`; `titles`: each phase's title, by line) gives the same titles in order, and
-    only one of them has anything written under a phase (before the next phase or heading), which is the plan.
-    Empty where the plans are no such overview and plan."""
-    said = [[titles.get(numbered[at][0], "").casefold() for at in plan] for plan in plans]
-    if any(t != said[0] for t in said):
+    (`plans`, by place in `numbered`; `phases`: each phase, by line) gives the same titles in order, or the same
+    weeks (an overview says 'HTML', the plan 'HTML and semantics'), and only one of them has anything written
+    under a phase (before the next phase or heading), which is the plan. Empty where the plans are no such
+    overview and plan."""
+    read = [[phases[numbered[at][0]] for at in plan] for plan in plans]
+    said = [[f.title.casefold() for f in plan] for plan in read]
+    weeks = [[(f.first, f.last) for f in plan] for plan in read]
+    if any(t != said[0] for t in said) and (
+        any(w != weeks[0] for w in weeks) or any(f.first is None for plan in read for f in plan)
+    ):
         return frozenset()
     marks = {line for line, _, _ in numbered}
     filled: set[int] = set()

@@ -202,3 +202,18 @@ def test_counted_parts_whose_weeks_each_start_at_1_stay_several_plans():
     assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 2)), ("Styling", (3, 4))]
     assert errors(problems) == []
     assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
+
+
+def test_an_overview_whose_titles_are_shorter_than_the_plans_is_told_by_its_weeks():
+    body = (
+        "# Data path\n## Summary\n### Phase 1: SQL (Weeks 1-3)\n### Phase 2: Pandas (Weeks 4-6)\n"
+        "## The plan\n### Phase 1: SQL and window functions (Weeks 1-3)\n- [ ] Rank rows\n"
+        "### Phase 2: Pandas in practice (Weeks 4-6)\n- [ ] Group by\n"
+    )
+    role, problems = loaded(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("SQL and window functions", (1, 3)),
+        ("Pandas in practice", (4, 6)),
+    ]
+    assert [(c.text, c.phase) for c in role.checklist] == [("Rank rows", 1), ("Group by", 2)]
+    assert not [w for w in warnings(problems) if "plans" in w]
