@@ -2406,13 +2406,12 @@ def _plans_read(
     """Read two or more plans one file holds one after the other, each numbering its phases from 1 again (see
     `_split_plans`; `phases`: each phase by line): None where there are none.
 
-    Two such shapes are one plan, not several: a plan written in parts, where the headings over the parts count on
-    ('## Module 1' over '### Lesson 1', '### Lesson 2', then '## Module 2' over '### Lesson 1') or each part's weeks
-    go on from the one before ('## Beginner' over Weeks 1-3 and 4-6, then '## Intermediate' over Weeks 7-9): its
+    Two such shapes are one plan, not several: a plan written in parts (see `_one_plan_in_parts`: '## Module 1'
+    over '### Lesson 1', '### Lesson 2', then '## Module 2' over '### Lesson 1'; parts whose weeks go on), whose
     phases are numbered on, in file order, as if written so; and an overview of bare phases that the detailed plan
-    repeats title for title, where the plan is the one with something written under it (a learner's week shows
-    that, not a title alone). Otherwise the first plan is the weekly plan, the others tracks kept as sections, with
-    one warning that says how to follow them."""
+    repeats (see `_overview_plans`), where the plan is the one with something written under it (a learner's week
+    shows that, not a title alone). Otherwise the first plan is the weekly plan, the others tracks kept as
+    sections, with one warning that says how to follow them."""
     split = _split_plans(numbered, heading_blocks, phases)
     if split is None:
         return None
