@@ -1229,6 +1229,9 @@ class _Body:
         # The lines of headings that read like phases but are none: struck through ('~~Session 5~~ — cancelled'), or
         # notes after the plan (`series_before`); no hint says how to write them.
         self.set_aside: frozenset[int] = frozenset()
+        # The number each phase line (a list item, a bold line) of a plan written in parts is read as, by line
+        # (`_plans_read`).
+        self.renumbered: dict[int, int] = {}
 
     def new_id(self, text: str, line: int = 0) -> str:
         if line in self.dashed:  # 'Weeks 5--8' shows as 'Weeks 5–8': its ID is the one made of it as written
@@ -1447,8 +1450,10 @@ class _Body:
                 and (self.kind is None or _kind(found) == self.kind)
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
-                and line not in self.set_aside  # a later plan's (`_restarted_plans`)
+                and line not in self.set_aside  # a later plan's (`_plans_read`)
             ):
+                if line in self.renumbered:  # a phase of a plan written in parts, numbered on
+                    found = found._replace(number=self.renumbered[line])
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
                 return
@@ -1648,6 +1653,8 @@ class _Body:
             # '- [ ] Week 1: Setup ⏫ 📅 2027-01-04' is the phase 'Setup': the Tasks plugin's fields are the item's
             text = text[:cut]
         read = read_phase_heading(text)
+        if read is not None and block.line in self.renumbered:  # a phase of a plan written in parts, numbered on
+            read = read._replace(number=self.renumbered[block.line])
         found = read if read is not None else found
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
         name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
@@ -2203,13 +2210,16 @@ def _parse_body(
         heading_phases = [None] * len(heading_phases)
     if any(heading_phases):
         heading_phases = list(heading_phases)
-        _later_plans(heading_blocks, heading_phases, reader, problems)
+        cut = _later_plans(heading_blocks, heading_phases, reader, problems, blocks)
+        if cut is not None:  # the first plan reads as it does in a file of its own: the later ones set no weeks
+            alone = read_phase_headings([(level, "" if i >= cut else text) for i, (level, text) in enumerate(timed)])
+            heading_phases = [*alone[:cut], *[None] * (len(alone) - cut)]
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
-            _later_plans(heading_blocks, found, reader, problems)
+            _later_plans(heading_blocks, found, reader, problems, blocks)
             reader.series_phases = found
             heading_phases = list(heading_phases)
             for i, more in spans_after_phases(timed, found).items():
@@ -2249,8 +2259,13 @@ def _parse_body(
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
                 numbered = [(line, f.number, 7) for line, f in list_plan.items() if f.number is not None]
-                for line in _restarted_plans(numbered, heading_blocks, (), problems):
-                    del list_plan[line]
+                read = _plans_read(numbered, heading_blocks, list_plan, problems, blocks)
+                if read is not None:  # '### Backend' over '- **Stage 1** (Weeks 1-6): …' after a first track
+                    for line in read.later:
+                        del list_plan[line]
+                    for line, number in read.renumbered.items():
+                        list_plan[line] = list_plan[line]._replace(number=number)
+                    reader.renumbered = read.renumbered
                 reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
@@ -2259,7 +2274,12 @@ def _parse_body(
             problems.plan_hint = problems.plan_hint or _line_hint(lines.unread) or _time_box_hint(blocks)
         if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
             # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
-            reader.set_aside |= _restarted_plans(_bold_phases(blocks), heading_blocks, (), problems)
+            bold = _bold_phases(blocks)
+            numbered = [(line, f.number, 7) for line, f in bold.items() if f.number is not None]
+            read = _plans_read(numbered, heading_blocks, bold, problems, blocks)
+            if read is not None:
+                reader.set_aside |= read.later
+                reader.renumbered = read.renumbered
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
@@ -2330,27 +2350,196 @@ _LABEL_NUMBER = re.compile(r"^[\W_]*([^\W\d_]+)\.?\s*(?:#\s*)?(\d{1,4})(?!\d)")
 
 
 def _later_plans(
-    heading_blocks: list[Block], found: list[PhaseHeading | None], reader: _Body, problems: _Problems
-) -> None:
+    heading_blocks: list[Block],
+    found: list[PhaseHeading | None],
+    reader: _Body,
+    problems: _Problems,
+    blocks: list[Block],
+) -> int | None:
     """Keep the first of two or more plans of phase headings one file holds as its plan, the others as sections
-    (see `_restarted_plans`). `found` (the phase each heading is, by heading) loses the later plans' phases."""
-    phases = [(b, f) for b, f in zip(heading_blocks, found, strict=True) if f is not None]
-    numbered = [(b.line, f.number, b.level) for b, f in phases if f.number is not None]
-    later = _restarted_plans(numbered, heading_blocks, [b.line for b, _ in phases], problems)
+    (see `_plans_read`). `found` (the phase each heading is, by heading) loses the later plans' phases, or has its
+    phases numbered on where the plans are the parts of one.
+
+    Returns the place (in `heading_blocks`) of the heading over the second plan where the later plans are set
+    aside as tracks of their own, else None: the caller reads the first plan's headings again without them, as the
+    whole-file passes of `read_phase_headings` (chained ranges, a capstone after the phases) read them together."""
+    phases = {b.line: f for b, f in zip(heading_blocks, found, strict=True) if f is not None}
+    numbered = [
+        (b.line, f.number, b.level)
+        for b, f in zip(heading_blocks, found, strict=True)
+        if f is not None and f.number is not None
+    ]
+    read = _plans_read(numbered, heading_blocks, phases, problems, blocks)
+    if read is None:
+        return None
     for i, b in enumerate(heading_blocks):
-        if b.line in later:
+        phase = found[i]
+        if b.line in read.later:
             found[i] = None
-    reader.set_aside |= later  # no hint says how to write them as phases
+        elif b.line in read.renumbered and phase is not None:
+            found[i] = phase._replace(number=read.renumbered[b.line])
+    reader.set_aside |= read.later  # no hint says how to write them as phases
+    if read.second is None:
+        return None
+    return next(i for i, b in enumerate(heading_blocks) if b.line == read.second)
 
 
-def _restarted_plans(
+def _numbered_on(first: int, last: int) -> str:
+    """Say which phases a plan in parts numbers on: 'Phase 3 to Phase 5', or 'as Phase 3' for one."""
+    return f"Phase {first} to Phase {last}" if last > first else f"as Phase {first}"
+
+
+class _PlansRead(NamedTuple):
+    """How `_plans_read` reads a file's plans that each number their phases from 1 again."""
+
+    later: frozenset[int]  # the lines of the phases kept as sections, no phases
+    renumbered: dict[int, int]  # the number each phase of a plan in parts is read as, by line
+    second: int | None  # the line of the heading over the second plan, where the later plans are tracks
+
+
+def _plans_read(
+    numbered: list[tuple[int, int, int]],
+    heading_blocks: list[Block],
+    phases: dict[int, PhaseHeading],
+    problems: _Problems,
+    blocks: list[Block],
+) -> _PlansRead | None:
+    """Read two or more plans one file holds one after the other, each numbering its phases from 1 again (see
+    `_split_plans`; `phases`: each phase by line): None where there are none.
+
+    Two such shapes are one plan, not several: a plan written in parts (see `_one_plan_in_parts`: '## Module 1'
+    over '### Lesson 1', '### Lesson 2', then '## Module 2' over '### Lesson 1'; parts whose weeks go on), whose
+    phases are numbered on, in file order, as if written so; and an overview of bare phases that the detailed plan
+    repeats (see `_overview_plans`), where the plan is the one with something written under it (a learner's week
+    shows that, not a title alone). Otherwise the first plan is the weekly plan, the others tracks kept as
+    sections, with one warning that says how to follow them."""
+    split = _split_plans(numbered, heading_blocks, phases)
+    if split is None:
+        return None
+    plans, tracks, start = split
+    spans = [[phases[numbered[at][0]] for at in plan] for plan in plans]
+    told = _one_plan_in_parts(spans, tracks)
+    if told is not None:
+        lines = [numbered[at][0] for plan in plans for at in plan]
+        if told == "weeks":  # 'Phase 1' again under '## Intermediate', in weeks 7-9: say what it is read as
+            numbers = _numbered_on(start + len(plans[0]), start + len(lines) - 1)
+            problems.add(
+                "warning",
+                tracks[1].line,
+                f"the phases under {_named_heads(tracks[1:])} number from {start} again, but their weeks go on "
+                f"from the ones before: read as one plan, numbered on ({numbers}); number them so to silence this",
+            )
+        return _PlansRead(frozenset(), dict(zip(lines, range(start, start + len(lines)), strict=True)), None)
+    overview = _overview_plans(plans, numbered, phases, blocks)
+    if overview:
+        return _PlansRead(overview, {}, None)
+    return _PlansRead(_warn_plans(plans, tracks, start, numbered, problems), {}, tracks[1].line)
+
+
+def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> str | None:
+    """Return what tells that plans each numbering their phases from 1 again (`spans`: each plan's phases) are the parts
+    of one plan: the headings over them (`tracks`) count on in one series word ('Module 1', 'Module 2'; 'Part 1',
+    'Part 2'), or rise in skill level ('## Beginner', '## Intermediate') over phases that give no weeks, or every
+    plan's first phase gives weeks that start after every week given before it (weeks 1-6 under '## Beginner',
+    then 7-15 under '## Intermediate'). Tracks named by a number alone ('## 1. Frontend', '## 2. Python') are tracks
+    side by side, as are parts whose weeks each start at 1 again (a timeline of each part's own, whatever the
+    headings over them say). Returns "headings" (the headings over the parts order them) or "weeks"; None where
+    the plans are several."""
+    if all(f.first is None for plan in spans for f in plan):  # no weeks: the headings alone can tell
+        return "headings" if _counted_heads(tracks) or _rising_levels(tracks) else None
+    end = 0
+    for plan in spans:
+        if plan[0].first is None or plan[0].first <= end:
+            return None
+        end = max([end, *(f.last for f in plan if f.last is not None)])
+    return "headings" if _counted_heads(tracks) else "weeks"
+
+
+def _rising_levels(tracks: list[Block]) -> bool:
+    """Return whether headings name skill levels, each higher than the one before ('Beginner', 'Intermediate')."""
+    ranks = [read_level_heading(head.plain) for head in tracks]
+    return all(r is not None for r in ranks) and all(
+        a[0] < b[0] for a, b in pairwise(ranks) if a is not None and b is not None
+    )
+
+
+def _counted_heads(tracks: list[Block]) -> bool:
+    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2')."""
+    read = [read_series_heading(head.plain) for head in tracks]
+    if any(r is None or r[1].number is None for r in read):
+        return False
+    words = {r[0] for r in read if r is not None}
+    numbers = [r[1].number for r in read if r is not None]
+    return len(words) == 1 and all(b == a + 1 for a, b in pairwise(numbers) if a is not None and b is not None)
+
+
+def _overview_plans(
+    plans: list[list[int]],
+    numbered: list[tuple[int, int, int]],
+    phases: dict[int, PhaseHeading],
+    blocks: list[Block],
+) -> frozenset[int]:
+    """Return the lines of the phases of an overview the detailed plan repeats ('## At a glance' over bare '###
+    Phase 1: HTML', '### Phase 2: CSS', then '## Detailed plan' over the same phases and their work): every plan
+    (`plans`, by place in `numbered`; `phases`: each phase, by line) gives the same titles in order, or the same
+    weeks (an overview says 'HTML', the plan 'HTML and semantics'), and only one of them has anything written
+    under a phase (before the next phase or heading), which is the plan. Empty where the plans are no such
+    overview and plan."""
+    read = [[phases[numbered[at][0]] for at in plan] for plan in plans]
+    said = [[f.title.casefold() for f in plan] for plan in read]
+    weeks = [[(f.first, f.last) for f in plan] for plan in read]
+    if any(t != said[0] for t in said) and (
+        any(w != weeks[0] for w in weeks) or any(f.first is None for plan in read for f in plan)
+    ):
+        return frozenset()
+    marks = {line for line, _, _ in numbered}
+    filled: set[int] = set()
+    phase: int | None = None  # the phase line read last, until the next phase or heading
+    for b in blocks:
+        if b[1] in marks or b[0] == "heading":
+            phase = b[1] if b[1] in marks else None
+        elif phase is not None:
+            filled.add(phase)
+    with_text = [any(numbered[at][0] in filled for at in plan) for plan in plans]
+    if with_text.count(True) != 1:
+        return frozenset()
+    kept = with_text.index(True)
+    return frozenset(numbered[at][0] for k, plan in enumerate(plans) if k != kept for at in plan)
+
+
+def _named_heads(heads: Sequence[Block]) -> str:
+    """Name headings for a warning: "'Web' (line 14)", "'A' (line 3), 'B' (line 9) and 'C' (line 20)"."""
+    named = [f"'{head.plain}' (line {head.line})" for head in heads]
+    return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+
+
+def _warn_plans(
+    plans: list[list[int]],
+    tracks: list[Block],
+    start: int,
+    numbered: list[tuple[int, int, int]],
+    problems: _Problems,
+) -> frozenset[int]:
+    """Warn once that the first plan is the weekly plan and the others sections; return the others' lines."""
+    problems.add(
+        "warning",
+        tracks[1].line,
+        f"this file holds {len(plans)} plans, each numbering its phases from {start}: the first, "
+        f"{_named_heads(tracks[:1])}, is the weekly plan; {_named_heads(tracks[1:])} "
+        f"{'are' if len(tracks) > 2 else 'is'} kept as sections (searchable, not in the weekly plan): to follow one "
+        "week by week, put it in a role file of its own",
+    )
+    return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+
+
+def _split_plans(
     numbered: list[tuple[int, int, int]],
     heading_blocks: list[Block],
     phase_lines: Iterable[int],
-    problems: _Problems,
-) -> frozenset[int]:
-    """Return the lines of the phases of the second and later of two or more plans a file holds one after the
-    other, each numbering its phases from 1 again, and warn once about them; an empty set where there are none.
+) -> tuple[list[list[int]], list[Block], int] | None:
+    """Return the plans a file holds one after the other, each numbering its phases from 1 again (each plan's
+    phases, by their place in `numbered`), the heading each is under, and the number they start at; None where
+    there are none.
 
     Notes often hold a plan per track ('## 1. Frontend' over '### Phase 1: HTML' and '### Phase 2: CSS', then '## 2.
     Python' over '### Phase 1: Basics'; '### Backend' over '- **Stage 1** (Weeks 1-6): …'). Read as one plan their
@@ -2361,7 +2550,7 @@ def _restarted_plans(
     one level, each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one
     heading stays out of order."""
     if len(numbered) < 2:  # most files
-        return frozenset()
+        return None
     plans: list[list[int]] = []  # each plan's phases, by their place in `numbered`
     for at, (_, number, _) in enumerate(numbered):
         if not plans or number <= numbered[plans[-1][-1]][1]:  # counted from the start again: another plan
@@ -2371,24 +2560,15 @@ def _restarted_plans(
     start = numbered[0][1]
     levels = {level for _, _, level in numbered}
     if len(plans) < 2 or len(levels) != 1 or start > 1 or any(numbered[plan[0]][1] != start for plan in plans):
-        return frozenset()
+        return None
     level = levels.pop()
     skip = set(phase_lines)
     tracks = next(
         filter(None, (_track_heads(plans, numbered, heading_blocks, at, skip) for at in range(level - 1, 0, -1))), None
     )
     if tracks is None:
-        return frozenset()
-    named = [f"'{head.plain}' (line {head.line})" for head in tracks]
-    others = f"{', '.join(named[1:-1])} and {named[-1]}" if len(named) > 2 else named[1]
-    problems.add(
-        "warning",
-        tracks[1].line,
-        f"this file holds {len(plans)} plans, each numbering its phases from {start}: the first, {named[0]}, is "
-        f"the weekly plan; {others} {'are' if len(named) > 2 else 'is'} kept as sections (searchable, not in the "
-        "weekly plan): to follow one week by week, put it in a role file of its own",
-    )
-    return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
+        return None
+    return plans, tracks, start
 
 
 def _track_heads(
@@ -2760,9 +2940,9 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
 
 
-def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
-    """Return (line, number, 7) of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
-    (Weeks 1-2)**'), for `_restarted_plans`; none where one of them is a phase of another kind ('**Week 3**')."""
+def _bold_phases(blocks: list[Block]) -> dict[int, PhaseHeading]:
+    """Return the phase of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
+    (Weeks 1-2)**'), by line, for `_plans_read`; none where one of them is a phase of another kind ('**Week 3**')."""
     found = [
         (b.line, f)
         for b in blocks
@@ -2776,8 +2956,8 @@ def _bold_phases(blocks: list[Block]) -> list[tuple[int, int, int]]:
         and f.unit != "quarter"
     ]
     if any(f.number is None for _, f in found):
-        return []
-    return [(line, f.number, 7) for line, f in found if f.number is not None]
+        return {}
+    return dict(found)
 
 
 def _bold_phase_line(blocks: list[Block]) -> bool:

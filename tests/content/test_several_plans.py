@@ -165,3 +165,35 @@ def test_a_later_track_that_does_not_count_from_the_first_tracks_start_keeps_its
     role, problems = parse(body)
     assert role is None
     assert "phases out of order: Phase 2 comes after Phase 2 (line 11); number them 1, 2, 3, ..." in errors(problems)
+
+
+def test_the_first_plans_chained_ranges_read_as_they_do_in_a_file_of_its_own():
+    first = "## Web\n### Phase 1: Markup (1-3 weeks)\n- Forms\n### Phase 2: Scripting (4-7 weeks)\n- Events\n"
+    later = "## Mobile\n### Phase 1: Kotlin (1-2 weeks)\n- Nullability\n### Phase 2: Compose (3-5 weeks)\n- State\n"
+    alone, _ = loaded(first)
+    role, problems = loaded(first + later)
+    assert [(p.title, p.weeks) for p in alone.phases] == [("Markup", (1, 3)), ("Scripting", (4, 7))]
+    assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 3)), ("Scripting", (4, 7))]
+    assert "'Mobile' (line 13) is kept as sections" in " ".join(warnings(problems))
+
+
+def test_the_first_plans_capstone_stays_its_last_phase_where_a_later_plan_follows():
+    first = (
+        "## Web\n### Phase 1: Markup (Weeks 1-2)\n- [ ] Forms\n### Phase 2: Scripting (Weeks 3-4)\n- [ ] Events\n"
+        "### Capstone (Week 5)\n- [ ] Ship a site\n"
+    )
+    later = (
+        "## Mobile\n### Phase 1: Kotlin (Weeks 1-2)\n- [ ] Nullability\n### Phase 2: Compose (Weeks 3-4)\n"
+        "- [ ] State\n### Capstone (Week 5)\n- [ ] Ship an app\n"
+    )
+    role, problems = loaded(first + later)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Markup", (1, 2)),
+        (2, "Scripting", (3, 4)),
+        (3, "Capstone", (5, 5)),
+    ]
+    assert [(c.text, c.phase) for c in role.checklist if c.text.startswith("Ship")] == [
+        ("Ship a site", 3),
+        ("Ship an app", None),
+    ]
+    assert errors(problems) == []
