@@ -555,9 +555,14 @@ async def test_a_lease_left_by_a_killed_process_elsewhere_expires_and_is_taken_o
     assert f"its lease expires at {expires:%H:%M:%S} UTC" in line
     world.bot.boots.remove(attempt)
 
-    # The other process never comes back: its lease runs out (moved into the past rather than waited for).
+    # The other process never comes back: its lease runs out (moved into the past rather than waited for), its last
+    # heartbeat a minute before that, as a lease that ran out has it.
     expired = datetime.now(UTC) - timedelta(seconds=1)
-    query(world.db, "UPDATE leases SET expires_at = ? WHERE name = ?", (encode_datetime(expired), SENDER_LEASE))
+    query(
+        world.db,
+        "UPDATE leases SET heartbeat_at = ?, expires_at = ? WHERE name = ?",
+        (encode_datetime(expired - timedelta(seconds=60)), encode_datetime(expired), SENDER_LEASE),
+    )
     started = await world.bot.start()
     assert "Took over the reminder lease from process 4242 on host elsewhere: it expired at" in started.output()
     holder = query(world.db, "SELECT holder FROM leases WHERE name = ?", (SENDER_LEASE,))[0][0]
