@@ -2213,7 +2213,9 @@ def _parse_body(
         cut = _later_plans(heading_blocks, heading_phases, reader, problems, blocks)
         if cut is not None:  # the first plan reads as it does in a file of its own: the later ones set no weeks
             alone = read_phase_headings([(level, "" if i >= cut else text) for i, (level, text) in enumerate(timed)])
-            heading_phases = [*alone[:cut], *[None] * (len(alone) - cut)]
+            if sum(f is not None for f in alone[:cut]) >= sum(f is not None for f in heading_phases[:cut]):
+                # a plan of one '### 1. HTML (Weeks 1-4)' reads as no phase alone: it keeps its reading in the file
+                heading_phases = [*alone[:cut], *[None] * (len(alone) - cut)]
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
@@ -2446,12 +2448,22 @@ def _one_plan_in_parts(spans: list[list[PhaseHeading]], tracks: list[Block]) -> 
     headings over them say). Returns "headings" (the headings over the parts order them) or "weeks"; None where
     the plans are several."""
     if all(f.first is None for plan in spans for f in plan):  # no weeks: the headings alone can tell
-        return "headings" if _counted_heads(tracks) or _rising_levels(tracks) else None
-    end = 0
-    for plan in spans:
-        if plan[0].first is None or plan[0].first <= end:
+        titles = [[f.title.casefold() for f in plan] for plan in spans]
+        if any(t == titles[0] for t in titles[1:]):  # 'Part 2' over the first part's 'Basics', 'Frameworks': a track
             return None
-        end = max([end, *(f.last for f in plan if f.last is not None)])
+        if DEFAULT_PHASE_WEEKS * sum(map(len, spans)) > MAX_WEEKS:  # 27 units of 5 lessons: no plan of 540 weeks
+            return None
+        return "headings" if _counted_heads(tracks) or _rising_levels(tracks) else None
+    if any(plan[0].first is None for plan in spans):
+        return None
+    end = max(f.last or f.first or 0 for f in spans[0])
+    # every phase of a later part runs on, not its first alone: '### Phase 2: Portfolio (Weeks 1-10)' under
+    # '## Intermediate' runs alongside the parts before, so the parts are plans of their own
+    for f in (f for plan in spans[1:] for f in plan):
+        if f.first is not None:
+            if f.first <= end:
+                return None
+            end = f.last or f.first
     return "headings" if _counted_heads(tracks) else "weeks"
 
 
@@ -2492,13 +2504,15 @@ def _overview_plans(
         any(w != weeks[0] for w in weeks) or any(f.first is None for plan in read for f in plan)
     ):
         return frozenset()
-    marks = {line for line, _, _ in numbered}
+    marks = {line: level for line, _, level in numbered}
     filled: set[int] = set()
-    phase: int | None = None  # the phase line read last, until the next phase or heading
+    phase: int | None = None  # the phase line read last, until the next phase or a heading at its level or above
     for b in blocks:
-        if b[1] in marks or b[0] == "heading":
-            phase = b[1] if b[1] in marks else None
-        elif phase is not None:
+        if b[1] in marks:
+            phase = b[1]
+        elif b[0] == "heading" and (phase is None or b[4] <= marks[phase]):
+            phase = None
+        elif phase is not None:  # its text, or a sub-heading ('#### Tasks') over its work
             filled.add(phase)
     with_text = [any(numbered[at][0] in filled for at in plan) for plan in plans]
     if with_text.count(True) != 1:

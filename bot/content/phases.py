@@ -357,7 +357,8 @@ _STATUS_AT_END = re.compile(
     rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
     rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\))"
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
-    rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS})(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
+    # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
+    rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS}|current|to[\s-]*do)(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
     rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$",
     re.IGNORECASE,
 )

@@ -109,3 +109,8 @@ def test_a_due_column_of_weeks_with_gaps_is_no_plan():
 @pytest.mark.parametrize("title", ["Build a CRUD app - To-Do", "Electricity basics (Current)"])
 def test_words_of_a_title_that_could_be_a_status_stay(title):
     assert _weeks_of(f"# Plan\n\n## Phase 1: {title} (Weeks 1-2)\n- [ ] a\n")[0][0] == title
+
+
+@pytest.mark.parametrize("title", ["Git 🔄 Current", "Git 📝 To-Do"])
+def test_current_or_to_do_after_a_mark_is_the_authors_status(title):
+    assert _weeks_of(f"# Plan\n\n## Phase 1: {title} (Weeks 1-2)\n- [ ] a\n")[0][0] == "Git"
