@@ -2954,21 +2954,20 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
 
 
+def _bold_phase_reads(blocks: list[Block]) -> Iterator[tuple[int, PhaseHeading]]:
+    """Yield the line and the phase of each bold line alone that reads as a phase ('**Weeks 1-4: Basics**'), as
+    `_Body.add` opens one."""
+    for b in blocks:
+        if b.kind == "line" and b.label and not b.rest_md and not b.depth and not b.quote:
+            found = read_phase_heading(b.label)
+            if found is not None and not outline_numbered(b.label) and found.unit != "quarter":
+                yield b.line, found
+
+
 def _bold_phases(blocks: list[Block]) -> dict[int, PhaseHeading]:
     """Return the phase of each bold line alone that `_Body.add` opens a numbered phase at ('**Phase 1: HTML
     (Weeks 1-2)**'), by line, for `_plans_read`; none where one of them is a phase of another kind ('**Week 3**')."""
-    found = [
-        (b.line, f)
-        for b in blocks
-        if b.kind == "line"
-        and b.label
-        and not b.rest_md
-        and not b.depth
-        and not b.quote
-        and (f := read_phase_heading(b.label)) is not None
-        and not outline_numbered(b.label)
-        and f.unit != "quarter"
-    ]
+    found = list(_bold_phase_reads(blocks))
     if any(f.number is None for _, f in found):
         return {}
     return dict(found)
@@ -2976,17 +2975,7 @@ def _bold_phases(blocks: list[Block]) -> dict[int, PhaseHeading]:
 
 def _bold_phase_line(blocks: list[Block]) -> bool:
     """Return True when a bold line alone reads as a phase ('**Weeks 1-4: Basics**'), as `_Body.add` opens one."""
-    return any(
-        b.kind == "line"
-        and b.label
-        and not b.rest_md
-        and not b.depth
-        and not b.quote
-        and (found := read_phase_heading(b.label)) is not None
-        and not outline_numbered(b.label)
-        and found.unit != "quarter"
-        for b in blocks
-    )
+    return next(_bold_phase_reads(blocks), None) is not None
 
 
 def _task_phase(block: Block) -> PhaseHeading | None:
