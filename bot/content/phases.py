@@ -950,7 +950,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             again = _read_phase_heading(english)
             if again is not None and again.first is not None and again.unit == found.unit:
                 text, said, found = english, words, again
-    if found is not None and found.first is not None and _FULL_WIDTH_LEFT.search(found.title) is not None:
+    title = found.title if found is not None and found.first is not None else ""
+    if found is not None and not title.isascii() and _FULL_WIDTH_LEFT.search(title) is not None:  # none in ASCII
         # 'Phase 1：Python 基础（Week 1–4）': full-width marks around English words, which no language's words made
         # ASCII; read as the ASCII ones, the title keeps none of them ('：Python 基础（ ）' otherwise)
         again = _read_phase_heading(text.translate(_FULL_WIDTH))
