@@ -79,6 +79,16 @@ def parse_body(body: str) -> tuple[Role, list[Problem]]:
     return role, problems
 
 
+def warnings(problems: list[Problem]) -> list[str]:
+    """Return the messages of the warnings among `problems`."""
+    return [p.message for p in problems if p.severity == "warning"]
+
+
+def errors(problems: list[Problem]) -> list[str]:
+    """Return the messages of the errors among `problems`."""
+    return [p.message for p in problems if p.severity == "error"]
+
+
 def section_titled(role: Role, title: str) -> Section:
     """Return the one section of a role with this title."""
     (found,) = [s for s in role.sections if s.title == title]

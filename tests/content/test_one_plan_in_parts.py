@@ -5,26 +5,11 @@ detailed plan that repeats them gives the learner the detailed plan. Neither is 
 
 from __future__ import annotations
 
-from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import errors, parse_body, warnings
 
 SPLIT_ADVICE = "put it in a role file of its own"
-
-
-def loaded(body: str):
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert role is not None, problems
-    return role, problems
-
-
-def warnings(problems) -> list[str]:
-    return [p.message for p in problems if p.severity == "warning"]
-
-
-def errors(problems) -> list[str]:
-    return [p.message for p in problems if p.severity == "error"]
 
 
 def test_modules_over_lessons_counted_from_1_in_each_module_are_one_plan():
@@ -33,7 +18,7 @@ def test_modules_over_lessons_counted_from_1_in_each_module_are_one_plan():
         "### Lesson 2: Types\n- [ ] Write a struct\n## Module 2: Services\n### Lesson 1: HTTP\n- [ ] Serve a page\n"
         "### Lesson 2: Storage\n- [ ] Open a database\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title) for p in role.phases] == [
         (1, "Toolchain"),
         (2, "Types"),
@@ -50,7 +35,7 @@ def test_parts_over_phase_headings_without_weeks_are_one_plan():
         "## Part 1: Client\n### Phase 1: Markup\n- Elements\n### Phase 2: Styling\n- Selectors\n"
         "## Part 2: Server\n### Phase 1: Runtime\n- Event loop\n### Phase 2: Persistence\n- Queries\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title) for p in role.phases] == [
         (1, "Markup"),
         (2, "Styling"),
@@ -67,7 +52,7 @@ def test_levels_whose_weeks_go_on_are_one_plan_numbered_on_with_a_warning():
         "### Phase 2: Traits (Weeks 3-5)\n- Generics\n## Practitioner\n### Phase 1: Async (Weeks 6-8)\n- Tokio\n"
         "### Phase 2: Unsafe (Weeks 9-10)\n- Raw pointers\n## Expert\n### Phase 1: Macros (Weeks 11-12)\n- macro_rules\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [
         (1, "Ownership", (1, 2)),
         (2, "Traits", (3, 5)),
@@ -90,7 +75,7 @@ def test_tracks_whose_weeks_each_start_at_1_stay_several_plans():
         "## Web\n### Phase 1: HTML (Weeks 1-2)\n- Tags\n### Phase 2: CSS (Weeks 3-4)\n- Grid\n"
         "## Mobile\n### Phase 1: Kotlin (Weeks 1-3)\n- Null safety\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [p.title for p in role.phases] == ["HTML", "CSS"]
     assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
 
@@ -101,7 +86,7 @@ def test_an_overview_of_bare_phase_headings_then_the_detailed_plan_gives_the_det
         "## The plan\n### Phase 1: SQL (Weeks 1-3)\nJoins first, then windows.\n\n- [ ] Window functions\n"
         "### Phase 2: Pandas (Weeks 4-6)\n- [ ] Group by\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("SQL", (1, 3)), ("Pandas", (4, 6))]
     assert "Joins first, then windows." in phase_body(role.phases[0])
     assert [(c.text, c.phase) for c in role.checklist] == [("Window functions", 1), ("Group by", 2)]
@@ -116,7 +101,7 @@ def test_an_overview_list_then_the_detailed_list_gives_the_detailed_plan():
         "## The plan\n- Phase 1: SQL (Weeks 1-3)\n  - [ ] Window functions\n"
         "- Phase 2: Pandas (Weeks 4-6)\n  - [ ] Group by\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("SQL", (1, 3)), ("Pandas", (4, 6))]
     assert [(c.text, c.phase) for c in role.checklist] == [("Window functions", 1), ("Group by", 2)]
     assert not [w for w in warnings(problems) if "plans" in w]
@@ -128,7 +113,7 @@ def test_an_overview_of_bold_lines_then_the_detailed_bold_lines_gives_the_detail
         "## The plan\n\n**Phase 1: SQL (Weeks 1-3)**\n\n- [ ] Window functions\n\n"
         "**Phase 2: Pandas (Weeks 4-6)**\n\n- [ ] Group by\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("SQL", (1, 3)), ("Pandas", (4, 6))]
     assert [(c.text, c.phase) for c in role.checklist] == [("Window functions", 1), ("Group by", 2)]
     assert not [w for w in warnings(problems) if "plans" in w]
@@ -139,7 +124,7 @@ def test_two_plans_with_other_titles_stay_several_plans_even_where_one_is_bare()
         "## Web\n### Phase 1: HTML\n### Phase 2: CSS\n"
         "## Mobile\n### Phase 1: Kotlin\n- Null safety\n### Phase 2: Compose\n- Layouts\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [p.title for p in role.phases] == ["HTML", "CSS"]
     assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
 
@@ -149,7 +134,7 @@ def test_a_list_plan_in_parts_whose_weeks_go_on_is_one_plan():
         "# Plan\n## Part 1: Client\n- Phase 1: Markup (Weeks 1-2)\n- Phase 2: Styling (Weeks 3-4)\n"
         "## Part 2: Server\n- Phase 1: Runtime (Weeks 5-6)\n- Phase 2: Storage (Weeks 7-8)\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [
         (1, "Markup", (1, 2)),
         (2, "Styling", (3, 4)),
@@ -165,7 +150,7 @@ def test_bold_phase_lines_in_parts_whose_weeks_go_on_are_one_plan():
         "# Plan\n## Starter\n**Phase 1: Markup (Weeks 1-2)**\n\n- [ ] Tags\n\n**Phase 2: Styling (Weeks 3-4)**\n\n"
         "- [ ] Grid\n\n## Practitioner\n**Phase 1: Runtime (Weeks 5-6)**\n\n- [ ] Event loop\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [
         (1, "Markup", (1, 2)),
         (2, "Styling", (3, 4)),
@@ -182,7 +167,7 @@ def test_skill_levels_over_phases_without_weeks_are_one_plan_in_their_order():
         "# Plan\n## Beginner\n### Phase 1: Markup\n- [ ] Tags\n### Phase 2: Styling\n- [ ] Grid\n"
         "## Intermediate\n### Phase 1: Runtime\n- [ ] Event loop\n## Advanced\n### Phase 1: Scaling\n- [ ] Caching\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.number, p.title) for p in role.phases] == [
         (1, "Markup"),
         (2, "Styling"),
@@ -198,7 +183,7 @@ def test_counted_parts_whose_weeks_each_start_at_1_stay_several_plans():
         "# Plan\n## Part 1: Client\n### Phase 1: Markup (Weeks 1-2)\n- Tags\n### Phase 2: Styling (Weeks 3-4)\n"
         "- Grid\n## Part 2: Server\n### Phase 1: Runtime (Weeks 1-2)\n- Event loop\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 2)), ("Styling", (3, 4))]
     assert errors(problems) == []
     assert [w for w in warnings(problems) if SPLIT_ADVICE in w]
@@ -210,7 +195,7 @@ def test_an_overview_whose_titles_are_shorter_than_the_plans_is_told_by_its_week
         "## The plan\n### Phase 1: SQL and window functions (Weeks 1-3)\n- [ ] Rank rows\n"
         "### Phase 2: Pandas in practice (Weeks 4-6)\n- [ ] Group by\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [
         ("SQL and window functions", (1, 3)),
         ("Pandas in practice", (4, 6)),

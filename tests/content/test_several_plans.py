@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import errors, parse_body, role_file, warnings
 
 TWO_TRACKS = (
     "## 1. Frontend\n### Phase 1: HTML (1-2 months)\n- Semantic tags\n- Forms\n### Phase 2: CSS (2-3 months)\n"
@@ -22,26 +22,12 @@ def parse(body: str):
     return role, problems
 
 
-def loaded(body: str):
-    role, problems = parse(body)
-    assert role is not None, problems
-    return role, problems
-
-
-def warnings(problems) -> list[str]:
-    return [p.message for p in problems if p.severity == "warning"]
-
-
-def errors(problems) -> list[str]:
-    return [p.message for p in problems if p.severity == "error"]
-
-
 def titles(role, query: str) -> list[str]:
     return [h.section.title for h in SearchIndex([role]).search(query)]
 
 
 def test_two_plans_under_numbered_track_headings_load_with_the_first_as_the_weekly_plan():
-    role, problems = loaded(TWO_TRACKS)
+    role, problems = parse_body(TWO_TRACKS)
     assert [(p.number, p.title) for p in role.phases] == [(1, "HTML"), (2, "CSS")]
     assert phase_body(role.phases[0]) == "- Semantic tags\n- Forms"
     assert errors(problems) == []
@@ -67,7 +53,7 @@ def test_three_plans_under_h1_tracks_each_counting_stages_from_1_name_every_late
         "## Stage 2: Databases (Weeks 4-6)\n- SQL joins\n## Stage 3: Deploying (Weeks 7-8)\n- Containers\n"
         "# Advanced roadmap\n## Stage 1: Scaling (Weeks 1-4)\n- Caching\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("Tools", (1, 2)), ("Language", (3, 6))]
     (said,) = [w for w in warnings(problems) if "plans" in w]
     assert said.startswith("this file holds 3 plans, each numbering its phases from 1: the first, 'Beginner roadmap'")
@@ -81,7 +67,7 @@ def test_plans_of_step_headings_that_count_from_1_again_under_each_track_load():
         "## Frontend\n### Step 1: HTML\n- Tags\n### Step 2: CSS\n- Grid\n"
         "## Backend\n### Step 1: Python\n- Loops\n### Step 2: Django\n- Views\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [p.title for p in role.phases] == ["HTML", "CSS"]
     assert errors(problems) == []
     assert "'Backend' (line 13) is kept as sections" in " ".join(warnings(problems))
@@ -95,7 +81,7 @@ def test_plans_written_as_lists_of_stages_under_track_headings_load():
         "- **Stage 2** (Weeks 7-10): HTTP and routing\n## Data\n- **Stage 1** (Months 1-2): SQL\n"
         "- **Stage 2** (Months 3-4): Pipelines\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("HTML and CSS", (1, 4)), ("A framework", (5, 8))]
     assert errors(problems) == []
     (said,) = [w for w in warnings(problems) if "plans" in w]
@@ -108,7 +94,7 @@ def test_plans_as_lists_under_sub_headings_of_two_levels_are_told_apart_by_the_h
         "# Web Developer Roadmap\n## Phases\n1. Phase 1: Basics (1-2 Months)\n2. Phase 2: Frameworks (2-3 Months)\n"
         "# Node.js Roadmap\n### Phases\n1. Phase 1: Runtime (1 Month)\n2. Phase 2: Express and APIs (2 Months)\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [p.title for p in role.phases] == ["Basics", "Frameworks"]
     assert errors(problems) == []
     (said,) = [w for w in warnings(problems) if "plans" in w]
@@ -123,7 +109,7 @@ def test_plans_of_bold_phase_lines_under_track_headings_load():
         "## Frontend\n**Phase 1: HTML (Weeks 1-2)**\n- Tags\n\n**Phase 2: CSS (Weeks 3-4)**\n- Grid\n\n"
         "## Backend\n**Phase 1: Python (Weeks 1-2)**\n- Loops\n\n**Phase 2: Django (Weeks 3-4)**\n- Views\n"
     )
-    role, problems = loaded(body)
+    role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("HTML", (1, 2)), ("CSS", (3, 4))]
     assert phase_body(role.phases[1]) == "- Grid"
     assert errors(problems) == []
@@ -137,7 +123,7 @@ def test_a_later_tracks_stage_that_lists_its_topics_is_titled_by_all_its_words()
         "## Embedded\n- **Stage 1** (Weeks 1-6): C, pointers and memory maps\n"
         "- **Phase 2** (Months 2-3): GPIO, timers and interrupts\n"
     )
-    role, _ = loaded(body)
+    role, _ = parse_body(body)
     # not cut at its colon as 'Topic: a, b and c' is: 'Stage 1 (Weeks 1-6)' alone names nothing to learn
     assert titles(role, "pointers")[0] == "Stage 1 (Weeks 1-6): C, pointers and memory maps"
     assert titles(role, "timers")[0] == "Phase 2 (Months 2-3): GPIO, timers and interrupts"
@@ -170,8 +156,8 @@ def test_a_later_track_that_does_not_count_from_the_first_tracks_start_keeps_its
 def test_the_first_plans_chained_ranges_read_as_they_do_in_a_file_of_its_own():
     first = "## Web\n### Phase 1: Markup (1-3 weeks)\n- Forms\n### Phase 2: Scripting (4-7 weeks)\n- Events\n"
     later = "## Mobile\n### Phase 1: Kotlin (1-2 weeks)\n- Nullability\n### Phase 2: Compose (3-5 weeks)\n- State\n"
-    alone, _ = loaded(first)
-    role, problems = loaded(first + later)
+    alone, _ = parse_body(first)
+    role, problems = parse_body(first + later)
     assert [(p.title, p.weeks) for p in alone.phases] == [("Markup", (1, 3)), ("Scripting", (4, 7))]
     assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 3)), ("Scripting", (4, 7))]
     assert "'Mobile' (line 13) is kept as sections" in " ".join(warnings(problems))
@@ -186,7 +172,7 @@ def test_the_first_plans_capstone_stays_its_last_phase_where_a_later_plan_follow
         "## Mobile\n### Phase 1: Kotlin (Weeks 1-2)\n- [ ] Nullability\n### Phase 2: Compose (Weeks 3-4)\n"
         "- [ ] State\n### Capstone (Week 5)\n- [ ] Ship an app\n"
     )
-    role, problems = loaded(first + later)
+    role, problems = parse_body(first + later)
     assert [(p.number, p.title, p.weeks) for p in role.phases] == [
         (1, "Markup", (1, 2)),
         (2, "Scripting", (3, 4)),

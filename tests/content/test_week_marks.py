@@ -8,17 +8,13 @@ from bot.content.answers import answer
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import role_file
+from tests.content.helpers import role_file, warnings
 
 
 def parse(body: str):
     role, problems = parse_bytes(role_file(name="marks", body=body).encode(), "marks.md")
     assert role is not None, problems
     return role, problems
-
-
-def warnings(problems) -> list[str]:
-    return [p.message for p in problems if p.severity == "warning"]
 
 
 # --- a tilde between two week numbers -----------------------------------------------------------------------------
