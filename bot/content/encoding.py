@@ -295,7 +295,7 @@ def decode_role_file(data: bytes) -> DecodedText:
             line,
         )
     fixed, code_page, line = _repair(text)
-    damaged = list(_DAMAGED.finditer(fixed))
+    damaged = [run for run in _NON_ASCII_RUN.finditer(fixed) if _DAMAGED.search(run.group())]
     at, shown = (None, "") if not damaged else (_text_position(fixed, damaged[0].start())[0], damaged[0].group())
     left = {"damaged_line": at, "damaged_text": shown, "damaged": len(damaged)}
     if code_page is None:
@@ -321,9 +321,12 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
 
 _STRAY = re.compile("[\udc80-\udcff]")
 # What is left of cp1252 mojibake that could not be repaired: the first two bytes of an emoji ('ðŸ', U+1F000 on), of
-# the punctuation from U+2000 ('â€') or of the emoji presentation selector ('ï¸'), which no text writes so, and the
-# other characters of the run they are in ('ðŸ¤' for '🤝').
-_DAMAGED = re.compile(r"[^\s\x00-\x7f]*(?:ðŸ|â€|ï¸)[^\s\x00-\x7f]*")
+# the punctuation from U+2000 ('â€') or of the emoji presentation selector ('ï¸'), which no text writes so, shown with
+# the other characters of the run of non-ASCII text they are in ('ðŸ¤' for '🤝'). The runs are found first, then
+# the marks in each: one pattern for both would try every start in a long run without a mark (Chinese text has no
+# spaces), in quadratic time.
+_NON_ASCII_RUN = re.compile(r"[^\s\x00-\x7f]+")
+_DAMAGED = re.compile("ðŸ|â€|ï¸")
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Either of the above: a text with neither is decoded as it is (no control character to report, no mojibake).
 _CONTROL_OR_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f" + _SUSPECT.pattern[1:])

@@ -8,7 +8,7 @@ import pytest
 
 from bot.content.loader import parse_bytes
 from bot.content.search import SearchIndex
-from tests.content.helpers import role_file
+from tests.content.helpers import finishes_in_a_minute, role_file
 
 
 def damaged(text: str) -> str:
@@ -75,3 +75,15 @@ def test_correct_text_is_neither_repaired_nor_called_damaged(text: str):
     role, problems = load(f"# {text}\n\n## Tools\n\n- helm\n")
     assert role.title == text
     assert encoding_warnings(problems) == []
+
+
+def test_damage_is_found_in_time_linear_in_the_length_of_a_run_of_text_without_spaces():
+    """Chinese text has no spaces: a paragraph is one run of non-ASCII text, which the search for damage must not
+    try from every character (a 160,000-character paragraph took minutes)."""
+    script = (
+        "from tests.content.helpers import parse_body\n"
+        "body = '# Café\\n\\n' + '学习数据库' * 32_000 + '\\n\\n## ðŸ¤ Team\\n\\n- fork\\n'\n"
+        "_, problems = parse_body(body)\n"
+        "assert any('could not be repaired' in p.message for p in problems)\n"
+    )
+    finishes_in_a_minute(script, "looking for damage in a long run of Chinese text")
