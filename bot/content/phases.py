@@ -335,7 +335,8 @@ def _title(text: str) -> str:
 
 # The author's own progress written after a phase's title ('Linux (done)', 'Docker (in progress)', 'Ansible (100%
 # Completed ✅)', 'Kubernetes ✅ Completed', 'Terraform — WIP', 'Git [x]'): a learner's phase is no more done than
-# the author's was. In English, Spanish, Portuguese, French, German, Italian and Arabic.
+# the author's was. In English, Spanish, Portuguese, French, German, Italian and Arabic. Fewer words than a status
+# column's cells may hold (`_CELL_STATUS_WORDS`): in a title, 'Next steps' or 'Learning Go' are its words.
 _STATUS_WORDS = (
     r"done|complete|completed|finished|in[\s-]+progress|work\s+in\s+progress|ongoing|wip"
     r"|not\s+(?:yet\s+)?started|started|pending|upcoming|paused"
@@ -3001,7 +3002,7 @@ _STATUS_COLUMN = re.compile(
     re.IGNORECASE,
 )
 # What such a column's cell says, once its marks ('✅', '🚧', ':white_check_mark:') are left out: a status.
-_STATUS_WORDS = re.compile(
+_CELL_STATUS_WORDS = re.compile(
     r"(?:(?:currently|now|still|already)\s+)?"
     r"(?:done|completed?|finished|learned|mastered|in\s+progress|learning|doing|started|ongoing|wip|working"
     r"|not\s+(?:started|yet|done)|to[\s-]*do|planned|pending|up\s+next|next|queued|skipped|paused|on\s+hold|blocked"
@@ -3013,7 +3014,7 @@ _STATUS_WORDS = re.compile(
 )
 _PERCENT = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
 # Marks, a task's box ('[x] Completed', '[/] In progress'), shortcodes and punctuation: no words of a status.
-_STATUS_MARKS = re.compile(r"\[[ xX/~-]?\]|:[a-z0-9_+-]+:|[^\w\s]|_", re.IGNORECASE)
+_CELL_STATUS_MARKS = re.compile(r"\[[ xX/~-]?\]|:[a-z0-9_+-]+:|[^\w\s]|_", re.IGNORECASE)
 
 
 def status_cell(header: str, text: str) -> bool:
@@ -3023,8 +3024,8 @@ def status_cell(header: str, text: str) -> bool:
         return False
     if _PERCENT.fullmatch(text.strip()) is not None:  # '40%': how far the author got
         return True
-    words = " ".join(_STATUS_MARKS.sub(" ", text).split())
-    return (not words and text.strip() != "") or _STATUS_WORDS.fullmatch(words) is not None
+    words = " ".join(_CELL_STATUS_MARKS.sub(" ", text).split())
+    return (not words and text.strip() != "") or _CELL_STATUS_WORDS.fullmatch(words) is not None
 
 
 def own_title(text: str) -> str:
