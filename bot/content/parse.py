@@ -4731,7 +4731,12 @@ def _shown_title(heading: _Heading) -> str:
     written: it is the role's title, which a trail leaves out by it."""
     if heading.is_phase:
         return without_status(heading.title)
-    return heading.title.rstrip(":：").rstrip() or heading.title
+    return _without_colon(heading.title)
+
+
+def _without_colon(title: str) -> str:
+    """Return a heading's title without a colon that ends it ('Operators:'), as search and trails show it."""
+    return title.rstrip(":：").rstrip() or title
 
 
 def _build_sections(
@@ -4781,7 +4786,7 @@ def _build_sections(
             _add_topics(finer, topics_of(h.topics), f"{h.section_id}~t", path, phase, nested)
         for si, sub in enumerate(h.subsections, 1):
             sid = f"{h.section_id}~s{si}"
-            sub_path = (*path, sub.label.rstrip(":：").rstrip() or sub.label)
+            sub_path = (*path, _without_colon(sub.label))
             topics = topics_of(sub.topics)
             own = _joined(sub.text)
             if sub.tasks:  # its tasks and bullets, as a sub-heading's entry shows them
@@ -4791,7 +4796,7 @@ def _build_sections(
             else:
                 body_text = "\n".join([own, *(f"- {t.text}" for t in topics)]).strip()
             title = label_titles.get((hi, si), sub.label)
-            title = title.rstrip(":：").rstrip() or title  # '### Operators:' inside a phase, as a section's
+            title = _without_colon(title)  # '### Operators:' inside a phase, as a section's
             finer.append(_new(Section, (sid, title, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
     for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
