@@ -2260,7 +2260,7 @@ def _parse_body(
             else:
                 if tasks_only and _line_plan(blocks).lines:  # 'Week 1 :: HTML' lines: the plan, the tasks its work
                     list_plan = {}
-                numbered = [(line, f.number, 7) for line, f in list_plan.items() if f.number is not None]
+                numbered = [(line, f.number, UNDER_HEADINGS) for line, f in list_plan.items() if f.number is not None]
                 read = _plans_read(numbered, heading_blocks, list_plan, problems, blocks)
                 if read is not None:  # '### Backend' over '- **Stage 1** (Weeks 1-6): …' after a first track
                     for line in read.later:
@@ -2277,7 +2277,7 @@ def _parse_body(
         if planned is None and plain_file and not reader.list_plan and not reader.line_plan:
             # '**Phase 1: HTML**' alone on a line under '## Frontend', then again under '## Backend'
             bold = _bold_phases(blocks)
-            numbered = [(line, f.number, 7) for line, f in bold.items() if f.number is not None]
+            numbered = [(line, f.number, UNDER_HEADINGS) for line, f in bold.items() if f.number is not None]
             read = _plans_read(numbered, heading_blocks, bold, problems, blocks)
             if read is not None:
                 reader.set_aside |= read.later
@@ -2546,6 +2546,9 @@ def _warn_plans(
     return frozenset(numbered[at][0] for plan in plans[1:] for at in plan)
 
 
+UNDER_HEADINGS = 7  # the level of a phase read from a list item or a bold line: under any heading, of any level
+
+
 def _split_plans(
     numbered: list[tuple[int, int, int]],
     heading_blocks: list[Block],
@@ -2559,7 +2562,7 @@ def _split_plans(
     Python' over '### Phase 1: Basics'; '### Backend' over '- **Stage 1** (Weeks 1-6): …'). Read as one plan their
     phases are out of order, an error that would leave the whole file out; a learner follows one track at a time,
     so the first is walked week by week and the others stay searchable sections. `numbered`: (line, number, level)
-    of each numbered phase, a heading's level, or 7 for a list item or a bold line (under any heading). Only where
+    of each numbered phase, a heading's level, or `UNDER_HEADINGS` for a list item or a bold line. Only where
     each plan is under a heading of its own (no phase: `phase_lines`), those headings at one level, the phases at
     one level, each plan counting from the number the first starts at (1, or 0): 'Phase 2' then 'Phase 1' under one
     heading stays out of order."""
