@@ -1080,6 +1080,26 @@ def _bold_name(text: str, md: str) -> str | None:
     return name
 
 
+# A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
+# Example](…) [free]', '… `free`', '… *(book)*'; an HTML '<sup>FREE</sup>' reads '(FREE)': `bot.content.markdown`),
+# whose words only say what the resource is or costs (`_NOTE_WORDS`): no part of its name. A note that names
+# something ('[The Missing Semester](…) (MIT)') is the title's.
+_NOTE_AFTER_LINK = re.compile(
+    r"\s+(?:[*_]{1,2})?(?:\(([^()\[\]]{1,30})\)|\\?\[([^\[\]()]{1,30})\\?\]|`([^`]{1,30})`)(?:[*_]{1,2})?\s*"
+)
+_NOTE_WORDS = frozenset(
+    {
+        *("free", "paid", "freemium", "cost", "costs", "$", "and", "or", "with", "a", "an", "the", "&", "+", "/"),
+        *("book", "books", "ebook", "e-book", "pdf", "course", "courses", "mooc", "video", "videos", "playlist"),
+        *("article", "articles", "blog", "post", "tutorial", "tutorials", "docs", "documentation", "guide"),
+        *("podcast", "series", "cheatsheet", "cheat", "sheet", "reference", "website", "site", "interactive"),
+        *("optional", "recommended", "must", "read", "watch", "excellent", "great", "best", "classic", "official"),
+        *("beginner", "beginners", "intermediate", "advanced", "short", "long", "new", "old", "online", "printed"),
+        *("udemy", "coursera", "edx", "pluralsight", "youtube", "o'reilly", "learning", "path", "trial", "tier"),
+    }
+)
+
+
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
     is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
@@ -1091,6 +1111,12 @@ def _topic_title(text: str, md: str = "") -> str:
         text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
+            return name
+        if (
+            (note := _NOTE_AFTER_LINK.fullmatch(md, link.end()))
+            and _only_note_words(note)
+            and (name := _link_text(text, link))
+        ):
             return name
         if sep := _AFTER_LINK.match(md, link.end()):
             head = text.partition(sep.group().rstrip())[0].strip()
@@ -1144,6 +1170,19 @@ def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
     shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", others.group())).strip()  # as the plain text has them
     head, found, _ = text.partition(shown)
     return head.strip() if found and head.strip() else None
+
+
+def _only_note_words(note: re.Match[str]) -> bool:
+    """Say whether a note after a link (`_NOTE_AFTER_LINK`) only says what the resource is or costs."""
+    words = (note.group(1) or note.group(2) or note.group(3) or "").casefold().replace(",", " ").split()
+    return bool(words) and all(w in _NOTE_WORDS for w in words)
+
+
+def _link_text(text: str, link: re.Match[str]) -> str | None:
+    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it; else None (marks in
+    the link's text)."""
+    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", link.group())).strip()
+    return shown if shown and text.startswith(shown) else None
 
 
 def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
