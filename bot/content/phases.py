@@ -1365,8 +1365,27 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         found[i] = more
     _first_weeks(headings, found)
     _restarted_weeks(headings, found)
+    _weeks_again(found)
     _possessive_weeks(headings, found)
     return found
+
+
+def _weeks_again(found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the week headings that count from the plan's first week again after it, naming only weeks
+    the plan has already named ('Week 1 Objectives' … 'Week 3 Objectives', then 'Week 1 Lessons Learned'): notes
+    on those weeks, sections, where every phase heading of the file is a week heading. (Week headings counted again
+    under headings of their own are modules: see `_restarted_weeks`.)"""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.unit != "week" or f.number is not None or f.first is None for _, f in read):
+        return
+    start = read[0][1].first
+    again = next((k for k, (_, f) in enumerate(read) if k and f.first == start), None)
+    if again is None:
+        return
+    end = max(f.last or f.first or 0 for _, f in read[:again])
+    if all((f.last or f.first or 0) <= end for _, f in read[again:]):
+        for i, _ in read[again:]:
+            found[i] = None
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
