@@ -1367,7 +1367,34 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _restarted_weeks(headings, found)
     _weeks_again(found)
     _possessive_weeks(headings, found)
+    _release_notes(headings, found)
     return found
+
+
+# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
+_RELEASE = re.compile(r"\[?(?:v|version\s*)?\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)|\[?unreleased\b", re.IGNORECASE)
+
+
+def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the numbered phase headings of a changelog's release notes ('## [0.2.0]' over '#### Phase
+    2' and '#### Phase 3', then '## [0.1.0]' over '#### Phase 1'): each under a heading that names a release, their
+    numbers out of order (newest release first, or counted again per release). The phases are a project's work,
+    no plan to walk: sections."""
+    numbered = {i: f.number for i, f in enumerate(found) if f is not None and f.number is not None}
+    if len(numbered) < 2 or all(a < b for a, b in pairwise(numbered.values())):  # most files: one plan in order
+        return
+    under: list[tuple[int, bool]] = []  # the headings open: (level, names a release)
+    released = set()
+    for i, (level, text) in enumerate(headings):
+        while under and under[-1][0] >= level:
+            under.pop()
+        if any(release for _, release in under):
+            released.add(i)
+        lead = _LEAD.match(text)
+        under.append((level, _RELEASE.match(text, lead.end() if lead else 0) is not None))
+    if released.issuperset(numbered):
+        for i in numbered:
+            found[i] = None
 
 
 def _weeks_again(found: list[PhaseHeading | None]) -> None:
