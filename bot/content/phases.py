@@ -935,6 +935,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             text = f"{label.group('lead')}{text[label.end() :]}"
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
+    if ":" in text and ("(" in text or "[" in text):
+        text = _without_duration_label(text)
     text = _ordinal_first(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
@@ -1364,6 +1366,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
+    _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
     _possessive_weeks(headings, found)
@@ -1394,6 +1397,26 @@ def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading
         under.append((level, _RELEASE.match(text, lead.end() if lead else 0) is not None))
     if released.issuperset(numbered):
         for i in numbered:
+            found[i] = None
+
+
+def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading of weeks that groups the week headings after it at its own level ('## Weeks 1–8'
+    right over '## Week 1: Syntax', '## Week 2' … '## Weeks 3-8'): the next heading is a week heading of its level
+    that starts at its first week and ends inside its span. As a phase of its own, the weeks after it overlap it."""
+    for i, j in pairwise(range(len(found))):
+        group, week = found[i], found[j]
+        if (
+            group is not None
+            and week is not None
+            and group.unit == week.unit == "week"
+            and group.number is None is week.number
+            and group.first is not None
+            and group.last is not None
+            and group.first == week.first < group.last
+            and (week.last or week.first) <= group.last
+            and headings[i][0] == headings[j][0]
+        ):
             found[i] = None
 
 
@@ -1926,6 +1949,24 @@ def without_span(heading: str, title: str) -> str:
     if not rest.strip() or read_duration(rest) is None:
         return heading
     return heading[:end]
+
+
+# A duration labelled in brackets after a phase's title: '(Duration: 6 months)', '[Time: Ongoing]'.
+_BRACKET_DURATION = re.compile(
+    rf"[(\[]\s*(?:{_DURATION_LABEL.pattern})\s*[:：]\s*(?P<value>[^()\[\]:\s][^()\[\]:]{{0,39}}?)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _without_duration_label(text: str) -> str:
+    """Return a heading with the label of a duration in its brackets left out: 'Phase 1: Data (Duration: 6 months)'
+    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks ('(Duration: Ongoing)') is left out."""
+    found = _BRACKET_DURATION.search(text)
+    if found is None:
+        return text
+    value = found.group("value")
+    kept = f" ({value})" if _span_or_length(value) else ""
+    return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
 
 
 def _span_or_length(value: str) -> bool:

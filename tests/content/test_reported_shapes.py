@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.content.helpers import errors, parse_body, phase_spans, warnings
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, phase_spans, warnings
 
 # A learning log: a block per week's objectives under one heading, then a block per week's lessons under another,
 # counting from week 1 again.
@@ -101,3 +101,67 @@ def test_one_phase_per_release_newest_first_is_release_notes_too() -> None:
     )
     assert errors(problems) == []
     assert role.phases == ()
+
+
+def test_a_span_heading_over_the_week_headings_at_its_own_level_groups_them() -> None:
+    role, problems = parse_body(
+        """
+        # Rust in Two Months
+
+        ## Week 0
+
+        - Install the toolchain
+
+        ## Weeks 1–8
+
+        ## Week 1: Syntax
+        - Variables and types
+
+        ## Week 2: Ownership
+        - Borrowing
+
+        ## Weeks 3-8: Projects
+        - Build a command-line tool
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Week 0", (1, 1)),
+        ("Syntax", (2, 2)),
+        ("Ownership", (3, 3)),
+        ("Projects", (4, 9)),
+    ]
+
+
+def test_a_duration_labelled_in_a_phase_headings_brackets_is_its_length_not_its_title() -> None:
+    role, problems = parse_body(
+        """
+        # Health Data Roadmap
+
+        **Phase 1: Data Platform (Duration: 2 months)**
+
+        1. Build the data lake.
+
+        **Phase 2: Patient Apps (Duration: 6 weeks)**
+
+        1. Ship reminders.
+
+        **Phase 3: Responsible AI (Duration: Ongoing)**
+
+        1. Form a review board.
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases][:2] == [("Data Platform", (1, 8)), ("Patient Apps", (9, 14))]
+    assert role.phases[2].title == "Responsible AI"
+
+
+def test_a_duration_label_in_brackets_takes_linear_time() -> None:
+    finishes_in_a_minute(
+        "from bot.content.phases import _without_duration_label as read\n"
+        "read('Phase 1: A (Duration:' + ' ' * 50000 + 'x')\n"
+        "read('Phase 1: A (Duration: x' + ' ' * 50000 + 'x')\n"
+        "read('Phase 1: A' + '(' * 50000 + 'Duration: 1 week')\n"
+        "read('Phase 1: A ' + '(Duration: 1' * 20000)\n",
+        "a duration label in a phase heading",
+    )
