@@ -935,6 +935,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             text = f"{label.group('lead')}{text[label.end() :]}"
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
+    if ":" in text and ("(" in text or "[" in text):
+        text = _without_duration_label(text)
     text = _ordinal_first(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
@@ -1364,9 +1366,76 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
+    _week_groups(headings, found)
     _restarted_weeks(headings, found)
+    _weeks_again(found)
     _possessive_weeks(headings, found)
+    _release_notes(headings, found)
     return found
+
+
+# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
+_RELEASE = re.compile(r"\[?(?:v|version\s*)?\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)|\[?unreleased\b", re.IGNORECASE)
+
+
+def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the numbered phase headings of a changelog's release notes ('## [0.2.0]' over '#### Phase
+    2' and '#### Phase 3', then '## [0.1.0]' over '#### Phase 1'): each under a heading that names a release, their
+    numbers out of order (newest release first, or counted again per release). The phases are a project's work,
+    no plan to walk: sections."""
+    numbered = {i: f.number for i, f in enumerate(found) if f is not None and f.number is not None}
+    if len(numbered) < 2 or all(a < b for a, b in pairwise(numbered.values())):  # most files: one plan in order
+        return
+    under: list[tuple[int, bool]] = []  # the headings open: (level, names a release)
+    released = set()
+    for i, (level, text) in enumerate(headings):
+        while under and under[-1][0] >= level:
+            under.pop()
+        if any(release for _, release in under):
+            released.add(i)
+        lead = _LEAD.match(text)
+        under.append((level, _RELEASE.match(text, lead.end() if lead else 0) is not None))
+    if released.issuperset(numbered):
+        for i in numbered:
+            found[i] = None
+
+
+def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading of weeks that groups the week headings after it at its own level ('## Weeks 1–8'
+    right over '## Week 1: Syntax', '## Week 2' … '## Weeks 3-8'): the next heading is a week heading of its level
+    that starts at its first week and ends inside its span. As a phase of its own, the weeks after it overlap it."""
+    for i, j in pairwise(range(len(found))):
+        group, week = found[i], found[j]
+        if (
+            group is not None
+            and week is not None
+            and group.unit == week.unit == "week"
+            and group.number is None is week.number
+            and group.first is not None
+            and group.last is not None
+            and group.first == week.first < group.last
+            and (week.last or week.first) <= group.last
+            and headings[i][0] == headings[j][0]
+        ):
+            found[i] = None
+
+
+def _weeks_again(found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the week headings that count from the plan's first week again after it, naming only weeks
+    the plan has already named ('Week 1 Objectives' … 'Week 3 Objectives', then 'Week 1 Lessons Learned'): notes
+    on those weeks, sections, where every phase heading of the file is a week heading. (Week headings counted again
+    under headings of their own are modules: see `_restarted_weeks`.)"""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.unit != "week" or f.number is not None or f.first is None for _, f in read):
+        return
+    start = read[0][1].first
+    again = next((k for k, (_, f) in enumerate(read) if k and f.first == start), None)
+    if again is None:
+        return
+    end = max(f.last or f.first or 0 for _, f in read[:again])
+    if all((f.last or f.first or 0) <= end for _, f in read[again:]):
+        for i, _ in read[again:]:
+            found[i] = None
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
@@ -1880,6 +1949,24 @@ def without_span(heading: str, title: str) -> str:
     if not rest.strip() or read_duration(rest) is None:
         return heading
     return heading[:end]
+
+
+# A duration labelled in brackets after a phase's title: '(Duration: 6 months)', '[Time: Ongoing]'.
+_BRACKET_DURATION = re.compile(
+    rf"[(\[]\s*(?:{_DURATION_LABEL.pattern})\s*[:：]\s*(?P<value>[^()\[\]:\s][^()\[\]:]{{0,39}}?)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _without_duration_label(text: str) -> str:
+    """Return a heading with the label of a duration in its brackets left out: 'Phase 1: Data (Duration: 6 months)'
+    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks ('(Duration: Ongoing)') is left out."""
+    found = _BRACKET_DURATION.search(text)
+    if found is None:
+        return text
+    value = found.group("value")
+    kept = f" ({value})" if _span_or_length(value) else ""
+    return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
 
 
 def _span_or_length(value: str) -> bool:
