@@ -960,12 +960,31 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             found = again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
-        if again is None or again[1] != (found.first, found.last):
+        if again is None or not _names_its_weeks(found, *again[:2]):
             break
         found = found._replace(title=_title_of(again[2]))
     if said and found is not None:
         found = found._replace(title=_as_written(found.title, said))
     return found
+
+
+_DAYS_SAID = re.compile(rf"[(\[]\s*(?:{_DAY_WORDS})\b", re.IGNORECASE)
+
+
+def _names_its_weeks(found: PhaseHeading, said: str, weeks: tuple[int, int] | None) -> bool:
+    """Whether a span said again after a phase's title (`said`, naming `weeks`) names the weeks the phase was read
+    as: the same weeks, or a week's days from one of its first week to one of the week after its last ('Week 4: Mocks
+    (Days 22-30)': the last week of a 30-day plan, nine days long)."""
+    if weeks is None or found.last is None:
+        return False
+    if weeks == (found.first, found.last):
+        return True
+    return (
+        found.unit == "week"
+        and weeks[0] == found.first
+        and weeks[1] <= found.last + 1
+        and _DAYS_SAID.match(said) is not None
+    )
 
 
 def _read_phase_heading(text: str) -> PhaseHeading | None:

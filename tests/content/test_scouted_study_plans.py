@@ -1,0 +1,36 @@
+"""Shapes of study plans found in public repositories (exam sprints, dated week plans), written small."""
+
+from __future__ import annotations
+
+from bot.content.phases import read_phase_heading
+from bot.handlers.learning import phase_body
+from tests.content.helpers import errors, parse_body, warnings
+
+
+def test_a_week_whose_days_run_into_the_next_week_is_that_week():
+    # a 30-day sprint: four weeks of days, the last one nine days long
+    body = (
+        "# Sprint\n\n"
+        "## Week 1: Basics (Days 1-7)\n- Read the guide\n\n"
+        "## Week 2: Practice (Days 8–14)\n- Solve sets\n\n"
+        "## Week 3: Mocks (Days 15-21)\n- Timed mock\n\n"
+        "## Week 4: Final stretch (Days 22–30)\n\n### Day 29: Revise\n- Formula sheets\n\n### Day 30: Rest\n- Sleep\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Basics", (1, 1)),
+        ("Practice", (2, 2)),
+        ("Mocks", (3, 3)),
+        ("Final stretch", (4, 4)),
+    ]
+    assert "Formula sheets" in phase_body(role.phases[3])
+    assert warnings(problems) == []
+
+
+def test_days_that_start_in_another_week_are_still_a_second_span():
+    found = read_phase_heading("Week 4: Final stretch (Days 29-35)")
+    assert found is not None and found.title == "Final stretch (Days 29-35)"
+    role, problems = parse_body("# T\n\n## Week 1: A\n- a\n\n## Week 2: B (Days 22-30)\n- b\n")
+    assert [p.title for p in role.phases] == ["A"]
+    assert any("two spans" in w for w in warnings(problems))
+    assert errors(problems) == []
