@@ -3982,6 +3982,45 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
         )
 
 
+def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:
+    """Read a one-week phase that gives the week of the one-week phase right before it again ('### Week 16' twice,
+    the second dated a week later) as the week after it, and the weeks its author counted on from it one later, with
+    a warning: two phases share no week, and a count that runs on from a number written twice is one off from there."""
+    for i, (previous, b) in enumerate(pairwise(builders)):
+        if not _repeats_its_week(previous, b):
+            continue
+        run = [b]
+        for after in builders[i + 2 :]:  # the weeks counted on from the repeat, one a phase
+            if not (after.unit == "week" and after.first == after.last == run[-1].last + 1):  # type: ignore[operator]
+                break
+            run.append(after)
+        week = b.first
+        for moved in run:
+            moved.first, moved.last = moved.first + 1, moved.last + 1  # type: ignore[operator]
+        later = (
+            f", and {_weeks_said(run[1].first - 1, run[-1].last - 1)} as {_weeks_said(run[1].first, run[-1].last)}"
+            if len(run) > 1
+            else ""
+        )
+        problems.add(
+            "warning",
+            b.line,
+            f"{_phase_name(b)} gives week {week} of {_phase_name(previous)} (line {previous.line}) twice: it is read "
+            f"as week {b.first}{later}; number the weeks 1, 2, 3, … to choose otherwise",
+        )
+
+
+def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
+    """Whether a phase gives the one week the phase right before it gives, both week headings at one level."""
+    return (
+        previous.unit == b.unit == "week"
+        and previous.level == b.level
+        and b.first is not None
+        and previous.first == previous.last == b.first == b.last
+        and not (b.crowded or previous.crowded)
+    )
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
     the file's phases are laid out in days, else from timelineMonths."""
@@ -4235,6 +4274,7 @@ def _build_phases(
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)
+    _repeated_week_moves_on(builders, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     # weeks between phases: (line, first, last, between which, how to fill them)
     gaps: list[tuple[int, int, int, str, str]] = []

@@ -34,3 +34,31 @@ def test_days_that_start_in_another_week_are_still_a_second_span():
     assert [p.title for p in role.phases] == ["A"]
     assert any("two spans" in w for w in warnings(problems))
     assert errors(problems) == []
+
+
+def test_a_week_number_written_twice_moves_the_weeks_after_it_on():
+    # a year plan of dated weeks whose author wrote one week's number twice, and counted on from there
+    body = (
+        "# Year plan\n\n"
+        "### Week 15 - July 19-25 - Build tools\n- [ ] Bundlers\n\n"
+        "### Week 16 - July 26-August 1 - Automation\n- [ ] Task runners\n\n"
+        "### Week 16 - August 2-8 - The DOM\n- [ ] Events\n\n"
+        "### Week 17 - August 9-15 - jQuery\n- [ ] Selectors\n\n### Week 18 - August 16-22 - Testing\n- [ ] Jest\n"
+    )
+    role, problems = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(w, w) for w in range(15, 20)]
+    assert [p.title for p in role.phases][2:] == [
+        "The DOM (August 2-8)",
+        "jQuery (August 9-15)",
+        "Testing (August 16-22)",
+    ]
+    assert errors(problems) == []
+    (repeat,) = [w for w in warnings(problems) if "twice" in w]
+    assert "week 16" in repeat and "weeks 17-18 as weeks 18-19" in repeat
+
+
+def test_a_repeated_week_with_a_later_count_that_leaves_room_moves_only_itself():
+    body = "# T\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n\n## Week 2: C\n- c\n\n## Week 5: D\n- d\n"
+    role, problems = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (5, 5)]
+    assert errors(problems) == []
