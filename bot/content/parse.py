@@ -4021,6 +4021,17 @@ def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
     )
 
 
+def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
+    """End a phase given in days ('## Days 1-30') where its own week headings end ('### Week 1' … '### Week 4': weeks
+    1-4, not the fifth week days 29-30 reach into), where they start at its first week and end in its last or the
+    week before; weeks counted from 1 again under each block of days are no weeks of the path."""
+    if b.unit != "day" or not b.inner or b.first is None or b.last is None:
+        return
+    first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+    if first == b.first and b.last - 1 <= last <= b.last:
+        b.last = last
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
     the file's phases are laid out in days, else from timelineMonths."""
@@ -4052,9 +4063,11 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         elif b.length:
             sized += b.length
         end = max(end, b.last or 0)
-    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
+    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on, where its own
+    # week headings do not end the one before it first.
     previous: _PhaseBuilder | None = None
     for b in builders:
+        _days_end_with_their_weeks(b)
         if (
             b.unit == "day"
             and previous is not None

@@ -62,3 +62,30 @@ def test_a_repeated_week_with_a_later_count_that_leaves_room_moves_only_itself()
     role, problems = parse_body(body)
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (5, 5)]
     assert errors(problems) == []
+
+
+def test_days_blocks_run_the_weeks_of_their_own_week_headings():
+    # a 30/60/90-day plan: each block of days holds its weeks, counted on through the plan
+    body = (
+        "# Onboarding\n\n"
+        "## Days 1–30: Learn\n\n### Week 1: Orientation\n- [ ] Get access\n\n### Weeks 2-4: Map the system\n"
+        "- [ ] Trace a call\n\n"
+        "## Days 31–60: Contribute\n\n### Weeks 5–6: Design\n- [ ] Design doc\n\n### Weeks 7–8: Build\n- [ ] Ship it\n\n"
+        "## Days 61–90: Own\n\n### Weeks 9–12: Ship\n- [ ] Roll out\n\n### Week 13: Retro\n- [ ] Write the retro\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Learn", (1, 4)),
+        ("Contribute", (5, 8)),
+        ("Own", (9, 13)),
+    ]
+    assert warnings(problems) == []
+
+
+def test_days_blocks_whose_weeks_count_from_one_again_keep_their_days():
+    body = (
+        "# T\n\n## Days 1-30: Learn\n\n### Week 1: A\n- a\n\n### Week 2: B\n- b\n\n"
+        "## Days 31-60: Build\n\n### Week 1: C\n- c\n\n### Week 2: D\n- d\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 5), (6, 9)]
