@@ -921,6 +921,35 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
+# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
+# heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
+# concretely', 'Month one should set a baseline').
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORDED_SPAN = re.compile(
+    rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
+    r"(?=\s*(?:$|[:\-–—(\[|.]))",
+    re.IGNORECASE,
+)
+
+
+def _worded_span_as_digits(text: str) -> str:
+    """Return a heading whose span gives its numbers in English words ('Week One: HTML') with them in digits ('Week 1:
+    HTML'), as it is read; else text."""
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if text[start : start + 1] not in ("w", "W", "m", "M"):  # most headings
+        return text
+    found = _WORDED_SPAN.match(text, start)
+    if found is None:
+        return text
+    a = _NUMBER_WORDS[found.group("a").casefold()]
+    rest = ""
+    if found.group("b") is not None:
+        b = _NUMBER_WORDS[found.group("b").casefold()]
+        rest = f"{found.group('sep')}{found.group('again') or ''}{b}"
+    return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
+
+
 # A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
 # 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
@@ -935,7 +964,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             text = f"{label.group('lead')}{text[label.end() :]}"
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _keycaps_as_number(text)
-    text = _ordinal_first(text)
+    text = _worded_span_as_digits(_ordinal_first(text))
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
         found = _read_phase_heading(text)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
-from tests.content.helpers import errors, parse_body, warnings
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, warnings
 
 
 def test_a_week_whose_days_run_into_the_next_week_is_that_week():
@@ -89,3 +91,44 @@ def test_days_blocks_whose_weeks_count_from_one_again_keep_their_days():
     )
     role, _ = parse_body(body)
     assert [p.weeks for p in role.phases] == [(1, 5), (6, 9)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("Week One: HTML basics", (1, 1), "HTML basics"),
+        ("Week Two", (2, 2), ""),
+        ("WEEK TWELVE — Capstone", (12, 12), "Capstone"),
+        ("### Week One:  Getting Started with Spark", (1, 1), "Getting Started with Spark"),
+        ("Month Two - Asynchronous JavaScript", (5, 8), "Asynchronous JavaScript"),
+        ("Weeks Three to Five: Databases", (3, 5), "Databases"),
+        ("📅 Week Four: Review", (4, 4), "Review"),
+    ],
+)
+def test_a_week_or_month_numbered_in_words_is_that_week_or_month(heading, weeks, title):
+    found = read_phase_heading(heading.lstrip("# "))
+    assert found is not None and (found.first, found.last) == weeks and found.title == title
+
+
+@pytest.mark.parametrize(
+    "heading", ["Week one, concretely", "Month one should establish a baseline", "Month One in Three Acts", "Weekday"]
+)
+def test_a_week_in_words_in_a_sentence_is_no_phase(heading):
+    assert read_phase_heading(heading) is None
+
+
+def test_a_plan_of_weeks_numbered_in_words_is_a_plan():
+    body = "# Course\n\n## Week One: HTML\n- Tags\n\n## Week Two: CSS\n- Grid\n\n## Week Three: JavaScript\n- DOM\n"
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("HTML", (1, 1)), ("CSS", (2, 2)), ("JavaScript", (3, 3))]
+    assert problems == []
+
+
+def test_a_long_heading_of_blanks_after_a_week_word_is_read_in_time():
+    finishes_in_a_minute(
+        "from bot.content.phases import read_phase_heading\n"
+        "for lead in ('Week', 'Weeks one', 'Week one to', '- ' * 20000 + 'Week'):\n"
+        "    read_phase_heading(lead + ' ' * 100000 + 'x')\n"
+        "    read_phase_heading(lead + ' two' * 30000)\n",
+        "reading a week heading in words",
+    )
