@@ -49,6 +49,7 @@ from bot.content.phases import (
     counter_cell,
     cut_short,
     dated_hint,
+    dated_line,
     dated_phases,
     day_count_phases,
     day_hint,
@@ -3815,7 +3816,7 @@ def _first_sentence(lines: list[str]) -> str | None:
     runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
     closed with its marks, so Discord shows no stray '*'."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
-    if not text or span_line(text):
+    if not text or span_line(text) or dated_line(text):
         return None
     return first_sentence(text)[0]
 

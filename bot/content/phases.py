@@ -1960,6 +1960,25 @@ def span_line(text: str) -> bool:
     return _SPAN_LINE.match(text, lead.end() if lead else 0) is not None
 
 
+# A calendar date in digits that opens a line before a separator ('9/5 – Platforms and People', '15.04: Intro',
+# '2024-09-05 - Kick-off'): month and day either way round, a year perhaps; '3/4 of the unit' is a fraction, no date.
+_NUMERIC_DATE_FIRST = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|(?:[1-9]|[012]\d|3[01])[/.](?:[1-9]|[012]\d|3[01])(?:[/.](?:\d{4}|\d{2}))?\.?)"
+    r"\s*[-–—:|]\s*\S"
+)
+
+
+def dated_line(text: str) -> bool:
+    """Return True for a line that opens with a calendar date and a separator ('9/5 – Platforms and People', 'Oct 1 –
+    Topic modeling'): the entry of one day of a schedule, a class or a session, no aim of the part it is under."""
+    if _DIGIT.search(text) is None:  # most lines
+        return False
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if _NUMERIC_DATE_FIRST.match(text, start) is not None:
+        return True
+    return _DATES_FIRST.match(text, start) is not None
+
+
 def is_day_heading(text: str) -> bool:
     """Return True for the heading of one day ('Day 3 - Operators'), which is a section, not a phase."""
     if _maybe_foreign(text):

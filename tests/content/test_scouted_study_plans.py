@@ -132,3 +132,25 @@ def test_a_long_heading_of_blanks_after_a_week_word_is_read_in_time():
         "    read_phase_heading(lead + ' two' * 30000)\n",
         "reading a week heading in words",
     )
+
+
+def test_a_dated_class_line_is_no_objective_of_its_unit():
+    # a course's units, each a run of classes that open with their date
+    body = (
+        "# Schedule\n\n### Unit 1: Text as Data\n\n9/5 – Platforms and People\n\n* In class: Jupyter\n\n"
+        "9/10 - Web Scraping\n\n* In class: Beautiful Soup\n\n"
+        "### Unit 2: Modeling\n\nOct 1 – Topic modeling\n\n* In class: LDA\n\n"
+        "### Unit 3: Arguing\n\n3/4 of this unit is reading papers.\n\n* Nguyen et al.\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.objective for p in role.phases] == [None, None, "3/4 of this unit is reading papers."]
+    assert "9/5 – Platforms and People" in phase_body(role.phases[0])
+
+
+def test_a_long_line_of_digits_and_blanks_is_looked_at_in_time():
+    finishes_in_a_minute(
+        "from bot.content.phases import dated_line\n"
+        "for line in ('9/5' + ' ' * 100000 + 'x', '1' * 100000, '1/' * 50000, 'Jan 20' + ' -' * 50000):\n"
+        "    dated_line(line)\n",
+        "reading a dated line",
+    )
