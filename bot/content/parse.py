@@ -49,6 +49,7 @@ from bot.content.phases import (
     counter_cell,
     cut_short,
     dated_hint,
+    dated_line,
     dated_phases,
     day_count_phases,
     day_hint,
@@ -3856,7 +3857,7 @@ def _first_sentence(lines: list[str]) -> str | None:
     runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
     closed with its marks, so Discord shows no stray '*'."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
-    if not text or span_line(text):
+    if not text or span_line(text) or dated_line(text):
         return None
     return first_sentence(text)[0]
 
@@ -4023,6 +4024,56 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
         )
 
 
+def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:
+    """Read a one-week phase that gives the week of the one-week phase right before it again ('### Week 16' twice,
+    the second dated a week later) as the week after it, and the weeks its author counted on from it one later, with
+    a warning: two phases share no week, and a count that runs on from a number written twice is one off from there."""
+    for i, (previous, b) in enumerate(pairwise(builders)):
+        if not _repeats_its_week(previous, b):
+            continue
+        run = [b]
+        for after in builders[i + 2 :]:  # the weeks counted on from the repeat, one a phase
+            if not (after.unit == "week" and after.first == after.last == run[-1].last + 1):  # type: ignore[operator]
+                break
+            run.append(after)
+        week = b.first
+        for moved in run:
+            moved.first, moved.last = moved.first + 1, moved.last + 1  # type: ignore[operator]
+        later = (
+            f", and {_weeks_said(run[1].first - 1, run[-1].last - 1)} as {_weeks_said(run[1].first, run[-1].last)}"
+            if len(run) > 1
+            else ""
+        )
+        problems.add(
+            "warning",
+            b.line,
+            f"{_phase_name(b)} gives week {week} of {_phase_name(previous)} (line {previous.line}) twice: it is read "
+            f"as week {b.first}{later}; number the weeks 1, 2, 3, … to choose otherwise",
+        )
+
+
+def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
+    """Whether a phase gives the one week the phase right before it gives, both week headings at one level."""
+    return (
+        previous.unit == b.unit == "week"
+        and previous.level == b.level
+        and b.first is not None
+        and previous.first == previous.last == b.first == b.last
+        and not (b.crowded or previous.crowded)
+    )
+
+
+def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
+    """End a phase given in days ('## Days 1-30') where its own week headings end ('### Week 1' … '### Week 4': weeks
+    1-4, not the fifth week days 29-30 reach into), where they start at its first week and end in its last or the
+    week before; weeks counted from 1 again under each block of days are no weeks of the path."""
+    if b.unit != "day" or not b.inner or b.first is None or b.last is None:
+        return
+    first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+    if first == b.first and b.last - 1 <= last <= b.last:
+        b.last = last
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
     the file's phases are laid out in days, else from timelineMonths."""
@@ -4054,9 +4105,11 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         elif b.length:
             sized += b.length
         end = max(end, b.last or 0)
-    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
+    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on, where its own
+    # week headings do not end the one before it first.
     previous: _PhaseBuilder | None = None
     for b in builders:
+        _days_end_with_their_weeks(b)
         if (
             b.unit == "day"
             and previous is not None
@@ -4276,6 +4329,7 @@ def _build_phases(
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)
+    _repeated_week_moves_on(builders, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     # weeks between phases: (line, first, last, between which, how to fill them)
     gaps: list[tuple[int, int, int, str, str]] = []

@@ -921,6 +921,35 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
+# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
+# heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
+# concretely', 'Month one should set a baseline').
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORDED_SPAN = re.compile(
+    rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
+    r"(?=\s*(?:$|[:\-–—(\[|.]))",
+    re.IGNORECASE,
+)
+
+
+def _worded_span_as_digits(text: str) -> str:
+    """Return a heading whose span gives its numbers in English words ('Week One: HTML') with them in digits ('Week 1:
+    HTML'), as it is read; else text."""
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if text[start : start + 1] not in ("w", "W", "m", "M"):  # most headings
+        return text
+    found = _WORDED_SPAN.match(text, start)
+    if found is None:
+        return text
+    a = _NUMBER_WORDS[found.group("a").casefold()]
+    rest = ""
+    if found.group("b") is not None:
+        b = _NUMBER_WORDS[found.group("b").casefold()]
+        rest = f"{found.group('sep')}{found.group('again') or ''}{b}"
+    return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
+
+
 # A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
 # 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
@@ -937,7 +966,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         text = _keycaps_as_number(text)
     if ":" in text and ("(" in text or "[" in text):
         text = _without_duration_label(text)
-    text = _ordinal_first(text)
+    text = _worded_span_as_digits(_ordinal_first(text))
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
         found = _read_phase_heading(text)
@@ -962,12 +991,31 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             found = again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
-        if again is None or again[1] != (found.first, found.last):
+        if again is None or not _names_its_weeks(found, *again[:2]):
             break
         found = found._replace(title=_title_of(again[2]))
     if said and found is not None:
         found = found._replace(title=_as_written(found.title, said))
     return found
+
+
+_DAYS_SAID = re.compile(rf"[(\[]\s*(?:{_DAY_WORDS})\b", re.IGNORECASE)
+
+
+def _names_its_weeks(found: PhaseHeading, said: str, weeks: tuple[int, int] | None) -> bool:
+    """Whether a span said again after a phase's title (`said`, naming `weeks`) names the weeks the phase was read
+    as: the same weeks, or a week's days from one of its first week to one of the week after its last ('Week 4: Mocks
+    (Days 22-30)': the last week of a 30-day plan, nine days long)."""
+    if weeks is None or found.last is None:
+        return False
+    if weeks == (found.first, found.last):
+        return True
+    return (
+        found.unit == "week"
+        and weeks[0] == found.first
+        and weeks[1] <= found.last + 1
+        and _DAYS_SAID.match(said) is not None
+    )
 
 
 def _read_phase_heading(text: str) -> PhaseHeading | None:
@@ -1997,6 +2045,25 @@ def span_line(text: str) -> bool:
         return False
     lead = _LEAD.match(text)
     return _SPAN_LINE.match(text, lead.end() if lead else 0) is not None
+
+
+# A calendar date in digits that opens a line before a separator ('9/5 – Platforms and People', '15.04: Intro',
+# '2024-09-05 - Kick-off'): month and day either way round, a year perhaps; '3/4 of the unit' is a fraction, no date.
+_NUMERIC_DATE_FIRST = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|(?:[1-9]|[012]\d|3[01])[/.](?:[1-9]|[012]\d|3[01])(?:[/.](?:\d{4}|\d{2}))?\.?)"
+    r"\s*[-–—:|]\s*\S"
+)
+
+
+def dated_line(text: str) -> bool:
+    """Return True for a line that opens with a calendar date and a separator ('9/5 – Platforms and People', 'Oct 1 –
+    Topic modeling'): the entry of one day of a schedule, a class or a session, no aim of the part it is under."""
+    if _DIGIT.search(text) is None:  # most lines
+        return False
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if _NUMERIC_DATE_FIRST.match(text, start) is not None:
+        return True
+    return _DATES_FIRST.match(text, start) is not None
 
 
 def is_day_heading(text: str) -> bool:
