@@ -3777,8 +3777,9 @@ def _without_leading_marks(label: str) -> str:
     return label[marks.end() :] if marks else label
 
 
-# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
-_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:'); a
+# full-width colon needs no blank after it ('目标：会用命令行').
+_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
 
 
 def _numbers_only(value: str) -> bool:
