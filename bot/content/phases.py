@@ -182,9 +182,12 @@ def _length(week: str, month: str, day: str) -> str:
 
 
 _LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
-# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'.
+# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'; a
+# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps.
 _LENGTH_BRACKETED = re.compile(
-    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*[)\]]", re.IGNORECASE
+    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*"
+    r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
+    re.IGNORECASE,
 )
 _LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
@@ -403,13 +406,13 @@ _FULL_WIDTH_LEFT = re.compile(r"^\s*[：（【]|（\s*）|【\s*】")
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
-# weeks, '1-2个月'); a month is a month only as '个月' or after 第 ('3月' is March). Traditional characters read as
-# the simplified ones ('第一階段', '第2個月', '兩').
+# weeks, '1-2个月'; '4周+' and '4周以上' at least four); a month is a month only as '个月' or after 第 ('3月' is
+# March). Traditional characters read as the simplified ones ('第一階段', '第2個月', '兩').
 _ZH_MAYBE = re.compile(r"[阶階]段|周|星期|月|天")
 _ZH_PHASE = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*[阶階]段|[阶階]段\s*(?P<b>{_CJK_NUMBER})")
 _ZH_SPAN = re.compile(
     rf"(?:(?P<nth>第)\s*)?(?P<a>{_CJK_NUMBER})\s*(?:(?:{_CJK_TO}|至|到)\s*第?\s*(?P<b>{_CJK_NUMBER})\s*)?"
-    r"(?P<unit>周|星期|[个個]月|月|天)"
+    r"(?P<unit>周|星期|[个個]月|月|天)(?(nth)|(?P<plus>\+|以上)?)"
 )
 _ZH_KINDS = {"周": "week", "星期": "week", "天": "day", "个月": "month", "個月": "month", "月": "month"}
 
@@ -538,7 +541,8 @@ def _numbered_word(words: dict[str, str], found: re.Match[str]) -> str | None:
 def _zh_span(found: re.Match[str]) -> str | None:
     if found.group("unit") == "月" and not found.group("nth"):
         return None  # '3月' is March
-    return _in_words(_ZH_KINDS[found.group("unit")], found, span=bool(found.group("nth")))
+    plus = "+" if found.group("plus") else ""
+    return _in_words(_ZH_KINDS[found.group("unit")], found, span=bool(found.group("nth")), plus=plus)
 
 
 def _ja_span(found: re.Match[str]) -> str | None:
@@ -883,6 +887,26 @@ def _keycaps_as_number(text: str) -> str:
     return f"{found.group('lead')}{int(number)}. {text[found.end() :]}"
 
 
+# A section numbered as Chinese numbers an outline, its number followed by the enumeration comma
+# ('一、基础阶段（2-4周）', '十二、复习', '3、进阶'): its number, as '1. ' numbers one. Numbers the comma lists
+# ('1、2周': weeks 1 and 2) are none.
+_ENUMERATED = re.compile(r"(?P<lead>\W*?)(?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*、\s*(?![0-9０-９])")
+
+
+def _as_numbered(text: str) -> str:
+    """Return a heading numbered by keycap emoji ('1️⃣ Foundations') or by a number and the enumeration comma
+    ('一、基础', '1、基础') as one numbered '1. ' ('1. Foundations', '1. 基础'); else text."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        return _keycaps_as_number(text)
+    if "、" not in text:  # most headings
+        return text
+    found = _ENUMERATED.match(text)
+    number = _zh_int(found.group("n")) if found is not None else None
+    if found is None or not number:
+        return text
+    return f"{found.group('lead')}{number}. {text[found.end() :]}"
+
+
 # An ordinal before the word, as each language abbreviates it, and the words it may number: English ('2nd Month',
 # '1st Week', '3rd Phase'), German ('2. Woche', '3. Monat', '2. Phase'), Portuguese, Spanish and Italian ('2º Mês',
 # '2.ª Semana', '1er mes', '2do mes', '3° mese'), French ('2e semaine', '1er mois', '3ème étape') and Dutch ('2e week',
@@ -933,8 +957,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         label = _BOARD_LABEL.match(text)
         if label is not None:
             text = f"{label.group('lead')}{text[label.end() :]}"
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     text = _ordinal_first(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
@@ -1318,8 +1341,7 @@ def outline_numbered(text: str) -> bool:
     """Return True for a heading that `read_phase_heading` reads as a phase by its section number alone
     ('1. Foundations (Weeks 1-4)', '1️⃣ Foundations — 3 weeks'), not by the words after its number ('2. Phase 1:
     Basics')."""
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     outline = _OUTLINE.match(body)
@@ -1804,8 +1826,7 @@ def item_weeks(text: str) -> tuple[int, int] | None:
 def outline_heading(text: str) -> tuple[int, str] | None:
     """Return the number and title of a heading numbered as an outline's section ('1. Fundamentals', '3) Wrangling',
     '1️⃣ Foundations'), else None."""
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     lead = _LEAD.match(text)
     outline = _OUTLINE.match(text, lead.end() if lead else 0)
     if outline is None:
@@ -3035,8 +3056,7 @@ def own_title(text: str) -> str:
     'Testing and Debugging'. A phase word and its number ('Stage 2 project') are words of the title; a heading of
     nothing else ('Week 3') is its own title."""
     original = text
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)
