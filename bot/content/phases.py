@@ -631,19 +631,28 @@ def _latin_ordinal(found: re.Match[str]) -> str:
 # '16 أسبوعاً', '(2 أشهر)'; an ordinal after the word counts too: 'الأسبوع الأول' (week 1), 'الأسبوع الثالث والرابع'
 # (weeks 3-4), 'المرحلة الثانية' (phase 2). Numbers in Arabic-Indic or Persian digits ('٥-٨', '۵') are read as
 # digits (`\d` and `int` take them); what is rewritten is written in ASCII digits, a title keeps its own.
+# Persian, in the same script, reads the same way: 'فاز ۲: پایگاه داده (هفته‌های ۵ تا ۸)' (Phase 2, weeks 5-8),
+# 'هفته ۱' (week 1), 'ماه ۲' (month 2), 'روزهای ۱ تا ۱۴' (days 1-14), '(۴ هفته)' (a length), and an ordinal after the
+# word: 'هفته اول' (week 1), 'هفته سوم و چهارم' (weeks 3-4). A plural is written with or without a joiner ('هفته‌ها',
+# 'هفته ها'), and 'هفته‌های ۵ تا ۸' names weeks 5 to 8.
 _AR_MAYBE = re.compile("[\u0600-\u06ff]")  # a letter or digit of the Arabic script
-_AR_WORDS = dict.fromkeys(("مرحلة", "مرحله"), "Phase") | {"خطوة": "Step", "وحدة": "Module", "جزء": "Part"}
+_AR_WORDS = dict.fromkeys(("مرحلة", "مرحله", "فاز"), "Phase") | {
+    **dict.fromkeys(("خطوة", "گام"), "Step"),
+    "وحدة": "Module",
+    "جزء": "Part",
+}
 _AR_WORD_ANY = "|".join(_AR_WORDS)
+_FA_PLURAL = "(?:[\u200c ]?ها(?:ی)?)?"  # a Persian plural ('هفته‌ها', 'هفته های ۵ تا ۸')
 # 'أشهر' (months) is 'most famous' too: before a number ('أشهر 5 مكتبات') it is no span; 'الأشهر 1-3' is one.
 _AR_UNIT_WORDS = {
-    "week": r"(?:ال)?[أاإ]سبوع|(?:ال)?[أا]سابيع",
-    "month": r"(?:ال)?شهر|ال[أا]شهر|(?:ال)?شهور",
-    "day": r"(?:ال)?يوم|(?:ال)?[أا]يام",
+    "week": rf"(?:ال)?[أاإ]سبوع|(?:ال)?[أا]سابيع|هفته{_FA_PLURAL}",
+    "month": rf"(?:ال)?شهر|ال[أا]شهر|(?:ال)?شهور|ماه{_FA_PLURAL}",
+    "day": rf"(?:ال)?يوم|(?:ال)?[أا]يام|روز{_FA_PLURAL}",
 }
 _AR_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _AR_UNIT_WORDS.items())
 _AR_UNIT_AGAIN = "|".join(_AR_UNIT_WORDS.values())
 _AR_LENGTH_UNIT = _AR_UNIT.replace("ال[أا]شهر", "(?:ال)?[أا]شهر")  # '(3 أشهر)'
-_AR_TO = r"\s*(?:[-–—]|[إا]لى|حتى|و)\s*"
+_AR_TO = r"\s*(?:[-–—]|[إا]لى|حتى|و|تا)\s*"  # Persian: 'تا'
 # The ordinals one to ten, masculine ('الأسبوع الأول') and feminine ('المرحلة الأولى'), without hamza too.
 _AR_ORDINALS = {
     word: n
@@ -680,6 +689,27 @@ _AR_WORDED_LENGTHS = {
 _AR_WORDED_LENGTH = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(sorted(_AR_WORDED_LENGTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
+
+
+_FA_ORDINALS = dict(
+    zip(("اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"), range(1, 11), strict=True)
+) | {"یکم": 1}
+_FA_ORDINAL_WORD = "|".join(_FA_ORDINALS)
+_FA_ORDINAL = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<word>{_AR_WORD_ANY})|{_AR_UNIT})\s+(?P<a>{_FA_ORDINAL_WORD})"
+    rf"(?:{_AR_TO}(?P<b>{_FA_ORDINAL_WORD}))?(?![^\W\d_])"
+)
+
+
+def _fa_ordinal(found: re.Match[str]) -> str | None:
+    """Return 'Week 1' for 'هفته اول', 'Weeks 3-4' for 'هفته سوم و چهارم', 'Phase 2' for 'فاز دوم'; None for a
+    phase given two ordinals."""
+    a = _FA_ORDINALS[found.group("a")]
+    b = _FA_ORDINALS[found.group("b")] if found.group("b") else None
+    if found.group("word"):
+        return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
+    one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
+    return f"{one} {a}" if b is None else f"{many} {a}-{b}"
 
 
 def _ar_ordinal(found: re.Match[str]) -> str | None:
@@ -776,6 +806,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
         False,
         (
             (_AR_ORDINAL, _ar_ordinal),
+            (_FA_ORDINAL, _fa_ordinal),
             (_AR_WORD, partial(_numbered_word, _AR_WORDS)),
             (_AR_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
             (
