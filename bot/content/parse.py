@@ -3819,8 +3819,9 @@ def _without_leading_marks(label: str) -> str:
     return label[marks.end() :] if marks else label
 
 
-# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:').
-_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*[:：]\s+(?=\S)")
+# The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:'); a
+# full-width colon needs no blank after it ('目标：会用命令行').
+_PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
 
 
 def _numbers_only(value: str) -> bool:
@@ -4275,6 +4276,20 @@ def _newest_last(builders: list[_PhaseBuilder]) -> None:
         b.number = None
 
 
+def _setup_week_zero(builders: list[_PhaseBuilder]) -> None:
+    """Give a first 'Phase 0' without weeks week 0 where the phase after it starts in week 1 ('## Phase 0: Setup'
+    over '## Phase 1: Basics (Weeks 1-3)'), as '## Week 0: Setup' has it: a week of setup before the others, which
+    `_count_weeks_from_one` then moves on with them. No week is free for it before week 1 otherwise."""
+    if len(builders) < 2:
+        return
+    zero, after = builders[0], builders[1]
+    if zero.number != 0 or zero.first is not None or zero.length or zero.inner or zero.days:
+        return
+    start = after.first if after.first is not None else min((a for a, _ in after.inner), default=None)
+    if start == 1:
+        zero.first, zero.last, zero.unit = 0, 0, "week"
+
+
 def _count_weeks_from_one(builders: list[_PhaseBuilder]) -> bool:
     """Move a plan whose first phase starts before week 1 ('## Week 0: Setup', '## Month 0: Tools') on until it
     starts at week 1, every phase as far: a learner's weeks count from 1. Say whether it did so."""
@@ -4326,6 +4341,7 @@ def _build_phases(
         return ()
     _newest_last(builders)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
+    _setup_week_zero(builders)
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)

@@ -124,10 +124,15 @@ _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WO
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number; a '#' may come
 # before the first ('Week #4').
 # A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
-# the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`).
+# the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`). So are the words
+# that say so after it ('Weeks 21-24 and beyond', 'Week 21 onwards', 'Неделя 21 и далее', 'सप्ताह 21 से 24 और आगे',
+# 'Semana 21 en adelante').
+_OPEN_WORDS = (
+    r"and\s+(?:beyond|onwards?|later|after)|onwards?|и\s+далее|і\s+далі|और\s+आगे|en\s+adelante|em\s+diante|in\s+poi"
+)
 _OPEN_END = (
     r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
-    rf"{_UNIT_WORDS})))?"
+    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?![^\W\d_]))?"
 )
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
@@ -182,9 +187,12 @@ def _length(week: str, month: str, day: str) -> str:
 
 
 _LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
-# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'.
+# In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'; a
+# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps.
 _LENGTH_BRACKETED = re.compile(
-    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*[)\]]", re.IGNORECASE
+    rf"[(\[]\s*{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*"
+    r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
+    re.IGNORECASE,
 )
 _LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
@@ -403,13 +411,13 @@ _FULL_WIDTH_LEFT = re.compile(r"^\s*[：（【]|（\s*）|【\s*】")
 
 # Chinese: '第一阶段：基础（第1-4周）', '阶段二 - 进阶', '第3周：Git', '第2个月', '第1-30天'.
 # A number after 第 counts a span ('第1-4周': weeks 1 to 4), one without it a length ('（4周）': four
-# weeks, '1-2个月'); a month is a month only as '个月' or after 第 ('3月' is March). Traditional characters read as
-# the simplified ones ('第一階段', '第2個月', '兩').
+# weeks, '1-2个月'; '4周+' and '4周以上' at least four); a month is a month only as '个月' or after 第 ('3月' is
+# March). Traditional characters read as the simplified ones ('第一階段', '第2個月', '兩').
 _ZH_MAYBE = re.compile(r"[阶階]段|周|星期|月|天")
 _ZH_PHASE = re.compile(rf"第\s*(?P<a>{_CJK_NUMBER})\s*[阶階]段|[阶階]段\s*(?P<b>{_CJK_NUMBER})")
 _ZH_SPAN = re.compile(
     rf"(?:(?P<nth>第)\s*)?(?P<a>{_CJK_NUMBER})\s*(?:(?:{_CJK_TO}|至|到)\s*第?\s*(?P<b>{_CJK_NUMBER})\s*)?"
-    r"(?P<unit>周|星期|[个個]月|月|天)"
+    r"(?P<unit>周|星期|[个個]月|月|天)(?(nth)|(?P<plus>\+|以上)?)"
 )
 _ZH_KINDS = {"周": "week", "星期": "week", "天": "day", "个月": "month", "個月": "month", "月": "month"}
 
@@ -538,7 +546,8 @@ def _numbered_word(words: dict[str, str], found: re.Match[str]) -> str | None:
 def _zh_span(found: re.Match[str]) -> str | None:
     if found.group("unit") == "月" and not found.group("nth"):
         return None  # '3月' is March
-    return _in_words(_ZH_KINDS[found.group("unit")], found, span=bool(found.group("nth")))
+    plus = "+" if found.group("plus") else ""
+    return _in_words(_ZH_KINDS[found.group("unit")], found, span=bool(found.group("nth")), plus=plus)
 
 
 def _ja_span(found: re.Match[str]) -> str | None:
@@ -627,19 +636,28 @@ def _latin_ordinal(found: re.Match[str]) -> str:
 # '16 أسبوعاً', '(2 أشهر)'; an ordinal after the word counts too: 'الأسبوع الأول' (week 1), 'الأسبوع الثالث والرابع'
 # (weeks 3-4), 'المرحلة الثانية' (phase 2). Numbers in Arabic-Indic or Persian digits ('٥-٨', '۵') are read as
 # digits (`\d` and `int` take them); what is rewritten is written in ASCII digits, a title keeps its own.
+# Persian, in the same script, reads the same way: 'فاز ۲: پایگاه داده (هفته‌های ۵ تا ۸)' (Phase 2, weeks 5-8),
+# 'هفته ۱' (week 1), 'ماه ۲' (month 2), 'روزهای ۱ تا ۱۴' (days 1-14), '(۴ هفته)' (a length), and an ordinal after the
+# word: 'هفته اول' (week 1), 'هفته سوم و چهارم' (weeks 3-4). A plural is written with or without a joiner ('هفته‌ها',
+# 'هفته ها'), and 'هفته‌های ۵ تا ۸' names weeks 5 to 8.
 _AR_MAYBE = re.compile("[\u0600-\u06ff]")  # a letter or digit of the Arabic script
-_AR_WORDS = dict.fromkeys(("مرحلة", "مرحله"), "Phase") | {"خطوة": "Step", "وحدة": "Module", "جزء": "Part"}
+_AR_WORDS = dict.fromkeys(("مرحلة", "مرحله", "فاز"), "Phase") | {
+    **dict.fromkeys(("خطوة", "گام"), "Step"),
+    "وحدة": "Module",
+    "جزء": "Part",
+}
 _AR_WORD_ANY = "|".join(_AR_WORDS)
+_FA_PLURAL = "(?:[\u200c ]?ها(?:ی)?)?"  # a Persian plural ('هفته‌ها', 'هفته های ۵ تا ۸')
 # 'أشهر' (months) is 'most famous' too: before a number ('أشهر 5 مكتبات') it is no span; 'الأشهر 1-3' is one.
 _AR_UNIT_WORDS = {
-    "week": r"(?:ال)?[أاإ]سبوع|(?:ال)?[أا]سابيع",
-    "month": r"(?:ال)?شهر|ال[أا]شهر|(?:ال)?شهور",
-    "day": r"(?:ال)?يوم|(?:ال)?[أا]يام",
+    "week": rf"(?:ال)?[أاإ]سبوع|(?:ال)?[أا]سابيع|هفته{_FA_PLURAL}",
+    "month": rf"(?:ال)?شهر|ال[أا]شهر|(?:ال)?شهور|ماه{_FA_PLURAL}",
+    "day": rf"(?:ال)?يوم|(?:ال)?[أا]يام|روز{_FA_PLURAL}",
 }
 _AR_UNIT = "|".join(rf"(?P<{kind}>{words})" for kind, words in _AR_UNIT_WORDS.items())
 _AR_UNIT_AGAIN = "|".join(_AR_UNIT_WORDS.values())
 _AR_LENGTH_UNIT = _AR_UNIT.replace("ال[أا]شهر", "(?:ال)?[أا]شهر")  # '(3 أشهر)'
-_AR_TO = r"\s*(?:[-–—]|[إا]لى|حتى|و)\s*"
+_AR_TO = r"\s*(?:[-–—]|[إا]لى|حتى|و|تا)\s*"  # Persian: 'تا'
 # The ordinals one to ten, masculine ('الأسبوع الأول') and feminine ('المرحلة الأولى'), without hamza too.
 _AR_ORDINALS = {
     word: n
@@ -676,6 +694,27 @@ _AR_WORDED_LENGTHS = {
 _AR_WORDED_LENGTH = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(sorted(_AR_WORDED_LENGTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
+
+
+_FA_ORDINALS = dict(
+    zip(("اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم"), range(1, 11), strict=True)
+) | {"یکم": 1}
+_FA_ORDINAL_WORD = "|".join(_FA_ORDINALS)
+_FA_ORDINAL = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<word>{_AR_WORD_ANY})|{_AR_UNIT})\s+(?P<a>{_FA_ORDINAL_WORD})"
+    rf"(?:{_AR_TO}(?P<b>{_FA_ORDINAL_WORD}))?(?![^\W\d_])"
+)
+
+
+def _fa_ordinal(found: re.Match[str]) -> str | None:
+    """Return 'Week 1' for 'هفته اول', 'Weeks 3-4' for 'هفته سوم و چهارم', 'Phase 2' for 'فاز دوم'; None for a
+    phase given two ordinals."""
+    a = _FA_ORDINALS[found.group("a")]
+    b = _FA_ORDINALS[found.group("b")] if found.group("b") else None
+    if found.group("word"):
+        return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
+    one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
+    return f"{one} {a}" if b is None else f"{many} {a}-{b}"
 
 
 def _ar_ordinal(found: re.Match[str]) -> str | None:
@@ -772,6 +811,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
         False,
         (
             (_AR_ORDINAL, _ar_ordinal),
+            (_FA_ORDINAL, _fa_ordinal),
             (_AR_WORD, partial(_numbered_word, _AR_WORDS)),
             (_AR_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
             (
@@ -883,6 +923,26 @@ def _keycaps_as_number(text: str) -> str:
     return f"{found.group('lead')}{int(number)}. {text[found.end() :]}"
 
 
+# A section numbered as Chinese numbers an outline, its number followed by the enumeration comma
+# ('一、基础阶段（2-4周）', '十二、复习', '3、进阶'): its number, as '1. ' numbers one. Numbers the comma lists
+# ('1、2周': weeks 1 and 2) are none.
+_ENUMERATED = re.compile(r"(?P<lead>\W*?)(?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})\s*、\s*(?![0-9０-９])")
+
+
+def _as_numbered(text: str) -> str:
+    """Return a heading numbered by keycap emoji ('1️⃣ Foundations') or by a number and the enumeration comma
+    ('一、基础', '1、基础') as one numbered '1. ' ('1. Foundations', '1. 基础'); else text."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        return _keycaps_as_number(text)
+    if "、" not in text:  # most headings
+        return text
+    found = _ENUMERATED.match(text)
+    number = _zh_int(found.group("n")) if found is not None else None
+    if found is None or not number:
+        return text
+    return f"{found.group('lead')}{number}. {text[found.end() :]}"
+
+
 # An ordinal before the word, as each language abbreviates it, and the words it may number: English ('2nd Month',
 # '1st Week', '3rd Phase'), German ('2. Woche', '3. Monat', '2. Phase'), Portuguese, Spanish and Italian ('2º Mês',
 # '2.ª Semana', '1er mes', '2do mes', '3° mese'), French ('2e semaine', '1er mois', '3ème étape') and Dutch ('2e week',
@@ -962,8 +1022,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         label = _BOARD_LABEL.match(text)
         if label is not None:
             text = f"{label.group('lead')}{text[label.end() :]}"
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     if ":" in text and ("(" in text or "[" in text):
         text = _without_duration_label(text)
     text = _worded_span_as_digits(_ordinal_first(text))
@@ -1368,8 +1427,7 @@ def outline_numbered(text: str) -> bool:
     """Return True for a heading that `read_phase_heading` reads as a phase by its section number alone
     ('1. Foundations (Weeks 1-4)', '1️⃣ Foundations — 3 weeks'), not by the words after its number ('2. Phase 1:
     Basics')."""
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     outline = _OUTLINE.match(body)
@@ -1921,8 +1979,7 @@ def item_weeks(text: str) -> tuple[int, int] | None:
 def outline_heading(text: str) -> tuple[int, str] | None:
     """Return the number and title of a heading numbered as an outline's section ('1. Fundamentals', '3) Wrangling',
     '1️⃣ Foundations'), else None."""
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     lead = _LEAD.match(text)
     outline = _OUTLINE.match(text, lead.end() if lead else 0)
     if outline is None:
@@ -3189,8 +3246,7 @@ def own_title(text: str) -> str:
     'Testing and Debugging'. A phase word and its number ('Stage 2 project') are words of the title; a heading of
     nothing else ('Week 3') is its own title."""
     original = text
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _keycaps_as_number(text)
+    text = _as_numbered(text)
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)

@@ -139,3 +139,12 @@ def test_only_an_objective_label_is_left_out_before_the_objective():
         "**Objective:** Run the tests on each push.\n\nStart with one job.\n\n- workflows"
     )
     assert "Focus:" not in _today(role, 2) and _today(role, 2).count("Run the tests on each push.") == 1
+
+
+def test_an_unbolded_goal_line_written_with_a_full_width_colon_gives_the_objective_without_its_label():
+    role, _ = parse_body(
+        "# 计划\n\n## 第一阶段：基础（第1-2周）\n\n目标：会用 Linux 命令行，点亮一颗 LED\n\n- GPIO\n\n"
+        "## 第二阶段：协议（第3-4周）\n\n学习目标： 读懂串口报文。再写一个解析器。\n\n- UART\n"
+    )
+    assert [p.objective for p in role.phases] == ["会用 Linux 命令行，点亮一颗 LED", "读懂串口报文。再写一个解析器。"]
+    assert phase_body(role.phases[0]).startswith("**Objective:** 会用 Linux 命令行，点亮一颗 LED\n")

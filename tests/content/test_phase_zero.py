@@ -135,3 +135,40 @@ def test_week_zero_inside_a_phase_moves_its_parts_on_with_it() -> None:
         ("Week 1: Git", (2, 2)),
     ]
     assert problems == []
+
+
+def test_a_phase_zero_without_weeks_before_a_plan_from_week_one_is_its_week_zero() -> None:
+    role, problems = parse_body(
+        """
+        ## 🎯 PHASE 0: SETUP
+
+        ### Tools
+        - [ ] Install Python
+
+        ## 📚 PHASE 1: FUNDAMENTALS (Weeks 1-3)
+
+        ### Week 1: Syntax
+        - [ ] Write a script
+
+        ## 🚀 PHASE 2: INTERMEDIATE (Weeks 4-6)
+        - [ ] Write a class
+        """
+    )
+    assert [(p.number, p.title, p.first_week, p.last_week) for p in role.phases] == [
+        (0, "SETUP", 1, 1),
+        (1, "FUNDAMENTALS", 2, 4),
+        (2, "INTERMEDIATE", 5, 7),
+    ]
+    assert [item.phase for item in role.checklist] == [0, 1, 2]
+    assert [p for p in problems if p.severity == "error"] == []
+    # its weeks given by the weeks written under the phase after it, as '### Week 1' under '## Phase 1' gives them
+    role, problems = parse_body(
+        "## Phase 0: Setup\n- Git\n## Phase 1: Basics\n### Week 1\n- Loops\n### Week 2\n- Lists\n"
+    )
+    assert [(p.number, p.first_week, p.last_week) for p in role.phases] == [(0, 1, 1), (1, 2, 3)]
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_phase_zero_without_weeks_before_a_plan_from_week_three_takes_the_weeks_free() -> None:
+    role, problems = parse_body("## Phase 0: Setup\n- Git\n## Phase 1: Basics (Weeks 3-4)\n- Loops\n")
+    assert [(p.number, p.first_week, p.last_week) for p in role.phases] == [(0, 1, 2), (1, 3, 4)]
