@@ -39,6 +39,7 @@ MIN_SPLIT_LIMIT = 32
 """Smallest `limit` `split_text` accepts: room to close and reopen a code block and still progress."""
 
 _CLOSE = "\n" + FENCE
+_QUOTE_LEAD = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a block quote's marks before a line ('> ', '>> ', '> > ')
 _MAX_LANG = 16
 _LANG = re.compile(rf"[A-Za-z0-9_+\-.#]{{1,{_MAX_LANG}}}(?=\n)")
 _BLOCK_HEAD = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
@@ -80,7 +81,7 @@ def split_text(text: str, limit: int) -> list[str]:
         opener = _open_block(fences, cut)
         if opener is not None:
             # The piece ends inside a code block: leave room to close it, then look again.
-            end -= len(_CLOSE)
+            end -= len(_CLOSE) + len(_quote_lead(text, opener))
             cut = _find_cut(text, start, end, fences)
             opener = _open_block(fences, cut)
         if opener is not None:
@@ -103,19 +104,31 @@ def split_text(text: str, limit: int) -> list[str]:
                 pieces.append(prefix + content)
             start, prefix = next_start, ""
             continue
+        # A block in a quote ('> ```python') is closed and reopened inside it, after the same marks: a bare ``` would
+        # end the quote, and the code would show outside it.
+        lead = _quote_lead(text, opener)
         ahead = _WHITESPACE.match(text, next_start).end()
+        if lead and (marks := _QUOTE_LEAD.match(text, ahead)) is not None:
+            ahead = marks.end()
         closer_next = _is_fence(fences, ahead)
         if closer_next:
             # The block's own closer comes next: the ``` closing this piece stands for it.
             next_start, next_prefix = _SKIP_AFTER_CUT.match(text, ahead + len(FENCE)).end(), ""
         else:
             lang = _LANG.match(text, opener + len(FENCE))
-            next_prefix = FENCE + (lang.group() if lang else "") + "\n"
+            next_prefix = lead + FENCE + (lang.group() if lang else "") + "\n"
         if content.strip():
-            pieces.append(prefix + content + _CLOSE)
+            pieces.append(prefix + content + "\n" + lead + FENCE)
         elif not closer_next:
             next_prefix = prefix  # nothing but whitespace inside the reopened block: keep it open
         start, prefix = next_start, next_prefix
+
+
+def _quote_lead(text: str, opener: int) -> str:
+    """Return the block quote marks before the ``` at `opener` on its line ('> ' of '> ```python'), or ''."""
+    line_start = text.rfind("\n", 0, opener) + 1
+    marks = _QUOTE_LEAD.fullmatch(text, line_start, opener)
+    return marks.group() if marks is not None else ""
 
 
 def _fence_positions(text: str) -> list[int]:
