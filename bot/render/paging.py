@@ -205,19 +205,36 @@ def clip(text: str, limit: int) -> str:
 
 
 def fit_lines(lines: Sequence[str], room: int) -> str:
-    """Join whole lines up to `room` characters, ending with how many more there are (no line, no link, is cut)."""
+    """Join whole lines up to `room` characters, ending with how many more there are (no line, no link, is cut).
+
+    A code block cut there is closed first (inside its block quote, as it was opened), so that what follows it is
+    not shown as code."""
     shown: list[str] = []
     used = 0
+    fence: str | None = None  # while a code block is open, the quote marks before its opening ``` ('' outside one)
     for k, line in enumerate(lines):
         rest = len(lines) - k - 1
-        tail = len("\n" + _more(rest)) if rest else 0
+        after = _fence_after(fence, line)
+        tail = len("\n" + _more(rest)) + (len(f"\n{after}{FENCE}") if after is not None else 0) if rest else 0
         if used + len(line) + 1 + tail > room:
             if not shown:
                 return clip(line, room)
-            return "\n".join(shown) + "\n" + _more(len(lines) - k)
+            close = [f"{fence}{FENCE}"] if fence is not None else []
+            return "\n".join([*shown, *close, _more(len(lines) - k)])
         shown.append(line)
         used += len(line) + 1
+        fence = after
     return "\n".join(shown)
+
+
+def _fence_after(fence: str | None, line: str) -> str | None:
+    """Return whether a code block is open after `line` (the quote marks of its opening line) or None, given
+    `fence`, as it was before it."""
+    marks = _QUOTE_LEAD.match(line)
+    lead = marks.group() if marks is not None else ""
+    if not line[len(lead) :].lstrip(" ").startswith(FENCE):
+        return fence
+    return None if fence is not None else lead
 
 
 def _more(count: int) -> str:
