@@ -2517,8 +2517,23 @@ def _rising_levels(tracks: list[Block]) -> bool:
     )
 
 
+# A part named by a letter after its word ('Unit A: Foundations', 'Part B — Frameworks', 'Section C'): the letters
+# count on as numbers do. Words that name alternatives ('Option A', 'Track B', 'Plan A') are not among them.
+_LETTERED_PART = re.compile(
+    r"[^\w]*(?P<word>unit|part|section|module|block|stage|level|semester|term|quarter|chapter|course|step|sprint)"
+    r"\s+(?P<letter>(?-i:[A-Z]))(?![\w'’&.-])",
+    re.IGNORECASE,
+)
+
+
 def _counted_heads(tracks: list[Block]) -> bool:
-    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2')."""
+    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2'; 'Unit A',
+    'Unit B')."""
+    letters = [_LETTERED_PART.match(head.plain) for head in tracks]
+    if all(letters):
+        words = {m.group("word").casefold() for m in letters if m is not None}
+        codes = [ord(m.group("letter").upper()) for m in letters if m is not None]
+        return len(words) == 1 and all(b == a + 1 for a, b in pairwise(codes))
     read = [read_series_heading(head.plain) for head in tracks]
     if any(r is None or r[1].number is None for r in read):
         return False
