@@ -1150,6 +1150,7 @@ def _topic_title(text: str, md: str = "") -> str:
         )
         # numbers alone are no details the head names ('Domains: 1.1, 1.3', 'Chapters: 3, 4, 8'): they are the title's
         and (not rest.strip() or _WORD.search(rest) is not None)
+        and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
@@ -1160,6 +1161,19 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+_CLAUSE_WORDS = 6  # words of a part between commas from which it is a clause of a sentence, not a detail listed
+
+
+def _sentence(listed: str) -> bool:
+    """Return whether what follows a label's colon is a sentence ('Always write the test first, and keep each test
+    small.'), not details listed ('window functions, CTEs, recursive queries'): it ends as a sentence does and some
+    part of it between commas or semicolons is a clause of several words."""
+    rest = listed.rstrip()
+    if rest[-1:] not in ".!?":
+        return False
+    return any(len(part.split()) >= _CLAUSE_WORDS for part in re.split(r"[,;]", rest))
 
 
 def _before_alternatives(text: str, md: str, link_end: int) -> str | None:

@@ -1,5 +1,6 @@
-"""A resource's link followed by a short note of what it is or costs ('[Pro Git](…) (free)', '<sup>FREE</sup>', as
-DevOps and awesome lists write them): the link's text is its title, the note stays in what it shows."""
+"""Titles of bullets as resource lists and notes write them: a resource's link followed by a short note of what it
+is or costs ('[Pro Git](…) (free)', '<sup>FREE</sup>', as DevOps and awesome lists write them) is titled by the link's
+text, the note staying in what it shows; a label over a sentence ('**Tip:** Always …, and …') titles nothing alone."""
 
 from __future__ import annotations
 
@@ -41,3 +42,22 @@ def test_a_note_after_a_resources_link_is_no_part_of_its_title(bullet: str, titl
     assert found_title == title
     if shown is not None:
         assert text == shown
+
+
+@pytest.mark.parametrize(
+    ("bullet", "title"),
+    [
+        # a sentence after a label is the bullet's words, not details listed under the label
+        (
+            "**Tip:** Always write the test before the code, and keep each test small.",
+            "Tip: Always write the test before the code, and keep each test small.",
+        ),
+        ("**Git:** branches, merges, rebase", "Git"),
+        ("Databases: PostgreSQL, MySQL, and MongoDB.", "Databases"),
+        ("Late days: 4 per quarter, at most 2 per assignment.", "Late days"),
+    ],
+)
+def test_a_label_over_a_sentence_titles_nothing_alone(bullet: str, title: str) -> None:
+    role, _ = parse_body(f"# Notes\n\n## Habits\n\n- {bullet}\n")
+    [(found_title, _)] = topics(role)
+    assert found_title == title
