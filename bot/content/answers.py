@@ -551,17 +551,21 @@ def _when_taught(index: SearchIndex, question: Question, role: str | None, limit
     name, at = ordered[0]
     taught = index.roles[name]
     fields: dict[str, str] = {"path": taught.display_name}
+    first: Hit | None = None
     if isinstance(at, str):
-        section = next(s for s in _sections_of(index, taught)[0] if s.id == at)
-        fields["section"] = section.title
-        first: Hit | None = Hit(name, section, best[name, at])
+        section = next((s for s in _sections_of(index, taught)[0] if s.id == at), None)
+        if section is not None:
+            fields["section"] = section.title
+            first = Hit(name, section, best[name, at])
     else:
-        phase = next(p for p in _schedule(taught, asker) if p.number == at)
-        fields["phase"] = _heading(taught, phase)
-        first = _phase_hit(taught, phase, best[name, at])
+        phase = next((p for p in _schedule(taught, asker) if p.number == at), None)
+        if phase is not None:
+            fields["phase"] = _heading(taught, phase)
+            first = _phase_hit(taught, phase, best[name, at])
+    if first is None:  # a place the asker's schedule does not hold: the topic's hits alone
+        return Answer(question, found)
     note = _where(question.topic, fields, bool(asker.paths) and name not in asker.paths)
-    hits = [first] if first is not None else []
-    hits += [h for h in found if first is None or (h.role, h.section.id) != (first.role, first.section.id)]
+    hits = [first, *(h for h in found if (h.role, h.section.id) != (first.role, first.section.id))]
     return Answer(question, hits[:limit], note=note)
 
 
