@@ -617,3 +617,11 @@ def test_weeks_between_phases_are_in_no_phase_and_the_answer_is_the_next_one():
     weeks = answer(index, "weeks 5-6", role="gap")
     assert weeks.note.startswith("Weeks 5-6 of Gap are in no phase; next comes Phase 2")
     assert shown(answer(index, "weeks 4-6", role="gap")) == [("gap", "Phase 1: Linux (Weeks 1-4)")]
+
+
+def test_when_with_a_schedule_that_lacks_the_phase_gives_the_topics_hits():
+    role = INDEX.roles[BACKEND]
+    asker = Asker(current=BACKEND, paths={BACKEND: role.phases[:2]})  # a schedule made before a reload, say
+    result = answer(SEARCH, "when do I learn kubernetes", role=BACKEND, asker=asker)
+    assert result.note == ""
+    assert result.hits == answer(SEARCH, "kubernetes", role=BACKEND, asker=asker).hits
