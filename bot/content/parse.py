@@ -4870,16 +4870,29 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
 
 def _shown_title(heading: _Heading) -> str:
     """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
-    nor the author's progress in a phase's ('## Month 1 — Linux (done)'). The file's own title (its H1) stays as
-    written: it is the role's title, which a trail leaves out by it."""
-    if heading.is_phase:
-        return without_status(heading.title)
-    return _without_colon(heading.title)
+    nor the author's progress ('## Month 1 — Linux (done)', '### Arrays ✅'): a learner's part is no more done than
+    the author's was. The file's own title (its H1) stays as written: it is the role's title, which a trail leaves
+    out by it."""
+    title = _without_progress_marks(without_status(heading.title))
+    return title if heading.is_phase else _without_colon(title)
 
 
 def _without_colon(title: str) -> str:
     """Return a heading's title without a colon that ends it ('Operators:'), as search and trails show it."""
     return title.rstrip(":：").rstrip() or title
+
+
+# Marks of done, doing and to do that trackers write after a part's title; coloured circles, which rate difficulty
+# as often ('Two Sum 🟢'), are not among them.
+_PROGRESS_MARK_ENDS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘\ufe0f"
+_PROGRESS_MARKS_AT_END = re.compile(r"(?<=\S)(?:\s*[✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘]\ufe0f?){1,6}$")
+
+
+def _without_progress_marks(title: str) -> str:
+    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays."""
+    if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
+        return title
+    return _PROGRESS_MARKS_AT_END.sub("", title).rstrip() or title
 
 
 def _build_sections(

@@ -117,3 +117,23 @@ def test_a_ticked_box_before_a_phase_heading_is_no_word_of_it() -> None:
     assert problems == []
     role, problems = parse_body("# Log\n\n## [x] Week 1: Git\n\n- Commits\n\n## [X] Week 2: SQL\n\n- Joins\n")
     assert titles(role) == [(1, "Git", (1, 1)), (2, "SQL", (2, 2))]
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("### Arrays ✅", "Arrays"),
+        ("### Graphs 🔄", "Graphs"),
+        ("### Heaps ⬜", "Heaps"),
+        ("### Tries ✔️ ✅", "Tries"),
+        ("### Learn SQL (in progress)", "Learn SQL"),
+        ("### Docker — Done", "Docker"),
+        ("### Two Sum 🟢", "Two Sum 🟢"),  # a coloured circle rates difficulty as often as progress
+        ("### ✅", "✅"),  # marks alone stay
+        ("### Getting Started", "Getting Started"),
+    ],
+)
+def test_the_authors_progress_after_a_part_is_not_searched_with_it(written: str, title: str) -> None:
+    role, _ = parse_body(f"# Tracker\n\n## Phase 1: Basics (Weeks 1-2) ✅\n\n{written}\n\n- one thing to learn\n")
+    titles = [s.title for s in role.sections if s.kind in ("phase", "section")]
+    assert titles[-2:] == ["Phase 1: Basics (Weeks 1-2)", title]
