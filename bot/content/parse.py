@@ -139,7 +139,7 @@ OBJECTIVE_LABELS = frozenset(
         *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
-        *("目标", "学习目标", "目的", "重点", "成果", "学习成果"),
+        *("目标", "学习目标", "核心目标", "阶段目标", "主要目标", "目的", "重点", "成果", "学习成果"),
         *("цель", "цели", "цель этапа", "результат"),
         *("мета", "мета етапу", "ціль", "цілі"),  # Ukrainian
         *("الهدف", "الأهداف", "هدف", "أهداف", "الهدف من المرحلة"),  # Arabic

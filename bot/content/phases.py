@@ -2025,8 +2025,12 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     parts = _DURATION_SPLIT.split(body, maxsplit=1)
     if len(parts) == 2:
         label, value = parts[0].strip(_DURATION_EDGES), parts[1].strip(_DURATION_EDGES)
-        if _DURATION_UNIT.fullmatch(label) is not None and _DURATION_NUMBERS.fullmatch(value) is not None:
-            return f"{label} {value}"
+        if _DURATION_NUMBERS.fullmatch(value) is not None:
+            if _DURATION_UNIT.fullmatch(label) is not None:
+                return f"{label} {value}"
+            other = _OTHER_COLUMN_UNITS.get(label.casefold())  # '周期：1-4', '주차: 1-4': as their tables' cells
+            if other is not None:
+                return other[0].format(n=value)
         if _DURATION_LABEL.fullmatch(label) is None:
             return None
         return value if _span_or_length(value) else None
@@ -2420,7 +2424,7 @@ _TABLE_UNIT = re.compile(
 # '第3周', 'Неделя 3'), which read as 'Week 3' does.
 _OTHER_WEEK_COLUMNS = (
     ("{n}주차", ("주차", "주")),
-    ("第{n}周", ("周", "周次")),
+    ("第{n}周", ("周", "周次", "周期")),  # '周期' (the period): its bare numbers ('1-4') are weeks
     ("第{n}週", ("週", "週次")),
     ("{n}週目", ("週目",)),
     ("Неделя {n}", ("неделя", "недели")),

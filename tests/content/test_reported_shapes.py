@@ -165,3 +165,70 @@ def test_a_duration_label_in_brackets_takes_linear_time() -> None:
         "read('Phase 1: A ' + '(Duration: 1' * 20000)\n",
         "a duration label in a phase heading",
     )
+
+
+def test_a_chinese_core_goal_line_is_the_phases_objective() -> None:
+    role, problems = parse_body(
+        """
+        # 数据分析路线
+
+        ## 阶段0：环境准备
+
+        核心目标：装好 Python 和笔记本
+
+        - 安装发行版
+
+        ## 阶段1：Python 基础
+
+        **核心目标**：掌握基本语法
+
+        - 变量与类型
+
+        ## 阶段2：数据处理
+
+        目标：会用数据框
+
+        - 分组与聚合
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.number, p.title, p.objective) for p in role.phases] == [
+        (0, "环境准备", "装好 Python 和笔记本"),
+        (1, "Python 基础", "掌握基本语法"),
+        (2, "数据处理", "会用数据框"),
+    ]
+
+
+def test_bare_weeks_under_a_chinese_period_label_or_column_are_the_phases_weeks() -> None:
+    role, problems = parse_body(
+        """
+        # 学习计划
+
+        ## 第一阶段：基础
+
+        周期：1-4
+
+        - Python 语法
+
+        ## 第二阶段：进阶
+
+        周期：5-8
+
+        - 数据结构
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases] == [("基础", (1, 4)), ("进阶", (5, 8))]
+    table, problems = parse_body(
+        """
+        # 学习计划
+
+        | 阶段 | 周期 | 内容 |
+        |---|---|---|
+        | 基础 | 1-4 | Python 语法 |
+        | 进阶 | 5-8 | 数据结构 |
+        | 项目 | 9-12 | 做一个爬虫 |
+        """
+    )
+    assert errors(problems) == []
+    assert [p.weeks for p in table.phases] == [(1, 4), (5, 8), (9, 12)]
