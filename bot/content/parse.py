@@ -3754,9 +3754,10 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
 _PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?", re.IGNORECASE)
 _CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
 # A phase column's cell that names its phase by the column's word before its title ('Phase 1 — Foundation', '[Stage
-# 2: Scale](…)'): the word and number, which the phase's own number says, and the separator after them.
+# 2: Scale](…)'): the word and number, which the phase's own number says, and the separator after them; or that
+# word and number alone ('| Phase 1 | Foundation |'), whose title is in another column.
 _CELL_PHASE = re.compile(
-    r"(?:phase|stage|step|fase|etapa)\s*\d{1,3}(?![.,]\d)\s*(?:[-–—:.)|]\s*|\s)(?=\S)", re.IGNORECASE
+    r"(?:phase|stage|step|fase|etapa)\s*\d{1,3}(?![.,]\d)(?:\s*(?:[-–—:.)|]\s*|\s)(?=\S)|\s*$)", re.IGNORECASE
 )  # not 'Phase 1.5 — Bridge', a phase between two, whose number is no phase's
 _CELL_LEAD = re.compile(r"[\[*_]*")  # the marks a cell's words may open with: a link's bracket, bold, italics
 

@@ -232,3 +232,23 @@ def test_bare_weeks_under_a_chinese_period_label_or_column_are_the_phases_weeks(
     )
     assert errors(problems) == []
     assert [p.weeks for p in table.phases] == [(1, 4), (5, 8), (9, 12)]
+
+
+def test_a_phase_cell_that_only_numbers_its_phase_leaves_the_focus_column_to_title_it() -> None:
+    role, problems = parse_body(
+        """
+        # Build plan
+
+        | Phase | Focus | Duration | Status |
+        |-------|-------|----------|--------|
+        | **Phase 1** | Foundation | Weeks 1-3 | ✅ **COMPLETE** |
+        | Phase 2 | Storefront | Weeks 4-6 | 🔲 Not started |
+        | Phase 3 | Stock keeping | Weeks 7-9 | 🔲 Not started |
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.heading, p.weeks) for p in role.phases] == [
+        ("Phase 1: Foundation", (1, 3)),
+        ("Phase 2: Storefront", (4, 6)),
+        ("Phase 3: Stock keeping", (7, 9)),
+    ]
