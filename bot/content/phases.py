@@ -343,14 +343,16 @@ def _title(text: str) -> str:
 
 # The author's own progress written after a phase's title ('Linux (done)', 'Docker (in progress)', 'Ansible (100%
 # Completed ✅)', 'Kubernetes ✅ Completed', 'Terraform — WIP', 'Git [x]'): a learner's phase is no more done than
-# the author's was. In English, Spanish, Portuguese, French, German, Italian and Arabic. Fewer words than a status
-# column's cells may hold (`_CELL_STATUS_WORDS`): in a title, 'Next steps' or 'Learning Go' are its words.
+# the author's was. In English, Spanish, Portuguese, French, German, Italian, Arabic, Russian and Ukrainian. Fewer
+# words than a status column's cells may hold (`_CELL_STATUS_WORDS`): in a title, 'Next steps' or 'Learning Go' are
+# its words.
 _STATUS_WORDS = (
     r"done|complete|completed|finished|in[\s-]+progress|work\s+in\s+progress|ongoing|wip"
     r"|not\s+(?:yet\s+)?started|started|pending|upcoming|paused"
     r"|completad[oa]|terminad[oa]|hecho|en\s+progreso|en\s+curso|pendiente|conclu[íi]d[oa]|em\s+andamento"
     r"|em\s+progresso|pendente|termin[ée]e?|en\s+cours|[àa]\s+faire|erledigt|abgeschlossen|fertig|in\s+arbeit"
     r"|completat[oa]|in\s+corso|مستمر|مكتمل|منتهي|جاري|قيد\s+التنفيذ"
+    r"|выполнено|завершено|пройдено|в\s+процессе|в\s+работе|не\s+начато|виконано|[ву]\s+процесі|не\s+розпочато"
 )
 _STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
 # What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
@@ -3223,7 +3225,8 @@ _CELL_STATUS_WORDS = re.compile(
     r"|not\s+(?:started|yet|done)|to[\s-]*do|planned|pending|up\s+next|next|queued|skipped|paused|on\s+hold|blocked"
     r"|yes|no|true|false|x|erledigt|fertig|offen|in\s+arbeit|hecho|completado|terminado|en\s+curso|pendiente"
     r"|fait|termin[ée]e?|en\s+cours|[àa]\s+faire|feito|conclu[íi]do|em\s+andamento|fatto|in\s+corso|da\s+fare"
-    r"|gedaan|klaar|bezig|selesai|tamamland[ıi]|zrobione|выполнено|готово|в\s+процессе|виконано|完成|进行中|済|完了)"
+    r"|gedaan|klaar|bezig|selesai|tamamland[ıi]|zrobione|выполнено|готово|в\s+процессе|виконано|完成|进行中|済|完了"
+    r"|завершено|пройдено|изучено|в\s+работе|не\s+начато|запланировано|[ву]\s+процесі|не\s+розпочато)"
     r"(?:\s+(?:now|yet|already))?",
     re.IGNORECASE,
 )

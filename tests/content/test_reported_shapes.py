@@ -252,3 +252,39 @@ def test_a_phase_cell_that_only_numbers_its_phase_leaves_the_focus_column_to_tit
         ("Phase 2: Storefront", (4, 6)),
         ("Phase 3: Stock keeping", (7, 9)),
     ]
+
+
+def test_russian_status_words_are_no_part_of_a_phase_title_nor_a_topic() -> None:
+    role, problems = parse_body(
+        """
+        # План
+
+        ## Этап 1: Основы (Недели 1-4) (Выполнено)
+        - Синтаксис
+
+        ## Этап 2: SQL (Недели 5-8) — В процессе
+        - Запросы
+
+        ## Этап 3: Практика (Недели 9-12) ⏳ Не начато
+        - Проект
+        """
+    )
+    assert errors(problems) == []
+    assert [p.title for p in role.phases] == ["Основы", "SQL", "Практика"]
+    table, problems = parse_body(
+        """
+        # План
+
+        | Неделя | Тема | Статус |
+        |---|---|---|
+        | 1 | Git | ✅ Выполнено |
+        | 2 | Docker | В работе |
+        | 3 | Kubernetes | Не начато |
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, [piece.md for piece in p.body]) for p in table.phases] == [
+        ("Git", []),
+        ("Docker", []),
+        ("Kubernetes", []),
+    ]
