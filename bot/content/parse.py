@@ -78,6 +78,7 @@ from bot.content.phases import (
     series_word,
     span_line,
     spans_after_phases,
+    status_alone,
     status_cell,
     table_row_heading,
     table_row_weeks,
@@ -1373,7 +1374,10 @@ class _Body:
             self.kind = _kind(found)
             sid = self.new_id(f"phase-{found.number}-{found.title}" if found.number is not None else title, line)
             # A phase its heading gives no title is named by the words its heading names it by ('## Q1').
-            name = name or found.title or heading_span(title) or ""
+            # a week titled by the author's progress alone ('## Week 1 (done) ✅') is named by its week
+            spanned = found.number is None and found.first is not None
+            title_said = "" if spanned and found.title and status_alone(found.title) else found.title
+            name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.
             name = without_status(name)
@@ -4614,6 +4618,8 @@ def _build_checklist(
         elif phase is not None and (shown := plain_names.get(group)) is not None:
             named[shown] = (phase.final, group)
             group = shown
+        else:  # '### [x] Basics': shown without the author's box
+            group = _without_box(group)
         if explicit:
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
@@ -4879,7 +4885,9 @@ def _shown_title(heading: _Heading) -> str:
 
 
 def _without_colon(title: str) -> str:
-    """Return a heading's title without a colon that ends it ('Operators:'), as search and trails show it."""
+    """Return a heading's title without a colon that ends it ('Operators:'), nor a task's box that opens it, as
+    search and trails show it."""
+    title = _without_box(title)
     return title.rstrip(":：").rstrip() or title
 
 
@@ -4894,6 +4902,16 @@ def _without_progress_marks(title: str) -> str:
     if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
         return title
     return _PROGRESS_MARKS_AT_END.sub("", title).rstrip() or title
+
+
+def _without_box(title: str) -> str:
+    """Return a heading's title without a task's box that opens it ('[x] Basics': the author's progress, no word of
+    what it holds)."""
+    box = _LEAD_BOX.match(title) if title[:1] == "[" else None
+    return title[box.end() :] if box is not None else title
+
+
+_LEAD_BOX = re.compile(r"\[[ xX]\]\s+(?=\S)")
 
 
 def _build_sections(

@@ -367,10 +367,13 @@ _STATUS_AT_END = re.compile(
     # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
     rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
     rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\))"
+    rf"(?:\s*{_STATUS_MARKS}){{0,6}}"  # and the marks after it ('Linux (done) ✅')
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
     # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
     rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS}|current|to[\s-]*do)(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
-    rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$",
+    rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$"
+    # ... or a tick alone at the end ('Week 3 ✅')
+    r"|(?<!\s)\s+(?:[✅✔☑]\ufe0f?\s*){1,3}$",
     re.IGNORECASE,
 )
 
@@ -384,6 +387,20 @@ def without_status(title: str) -> str:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
     return kept or title
+
+
+# A title that is the author's progress alone: '(done) ✅', '✅ (in progress)', 'Done', '✅'.
+_STATUS_ALONE = re.compile(
+    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX✓✔])\s*\]|{_STATUS}|[✅✔☑✓]\ufe0f?)"
+    rf"\s*(?:{_STATUS_MARKS}\s*){{0,6}}",
+    re.IGNORECASE,
+)
+
+
+def status_alone(title: str) -> bool:
+    """Return True for a phase title that says the author's progress and nothing else ('Week 1 (done) ✅' is titled
+    '✅ (done)'): a week so titled is named by its span instead."""
+    return len(title) < 40 and _STATUS_ALONE.fullmatch(title) is not None
 
 
 def _decoration(char: str) -> bool:

@@ -288,3 +288,49 @@ def test_russian_status_words_are_no_part_of_a_phase_title_nor_a_topic() -> None
         ("Docker", []),
         ("Kubernetes", []),
     ]
+
+
+def test_a_week_titled_by_the_authors_progress_alone_is_named_by_its_week() -> None:
+    role, problems = parse_body(
+        """
+        # Log
+
+        ## Week 1 (done) ✅
+        - [x] Install Git
+
+        ## Week 2 (in progress)
+        - [ ] Branching
+
+        ## Week 3 ✅
+        - [ ] Rebasing
+
+        ## Week 4: Merging (done) ✅
+        - [ ] Conflicts
+        """
+    )
+    assert errors(problems) == []
+    assert [p.heading for p in role.phases] == [
+        "Phase 1: Week 1",
+        "Phase 2: Week 2",
+        "Phase 3: Week 3",
+        "Phase 4: Merging",
+    ]
+    assert [s.title for s in role.sections if s.kind == "phase"] == ["Week 1", "Week 2", "Week 3", "Week 4: Merging"]
+
+
+def test_a_box_written_in_a_checklist_group_heading_is_no_word_of_its_name() -> None:
+    role, problems = parse_body(
+        """
+        # Checklist
+
+        ### [x] Basics
+        - [x] Variables
+        - [x] Loops
+
+        ### [ ] Advanced
+        - [ ] Generics
+        """
+    )
+    assert errors(problems) == []
+    assert [item.group for item in role.checklist] == ["Basics", "Basics", "Advanced"]
+    assert [s.title for s in role.sections if s.kind == "section"][1:] == ["Basics", "Advanced"]
