@@ -1585,7 +1585,9 @@ def _possessive_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHead
         levels = {level for level, _ in weeks}
         taken = [(f.first, f.last) for _, f in weeks]
         for i, level, n, rest in series:
-            if level in levels and not any(a <= n <= (z or a) for a, z in taken):
+            # beside a week of the plan: "## Week 6's project is optional" after weeks 1-3 is a sentence of a note
+            beside = n == 1 or any(a - 1 <= n <= (z or a) + 1 for a, z in taken)
+            if level in levels and beside and not any(a <= n <= (z or a) for a, z in taken):
                 found[i] = PhaseHeading(None, n, n, _title(rest), "week")
         return
     if any(f is not None for f in found):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.content.helpers import errors, finishes_in_a_minute, parse_body, phase_spans, warnings
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, phase_spans, section_titled, warnings
 
 # A learning log: a block per week's objectives under one heading, then a block per week's lessons under another,
 # counting from week 1 again.
@@ -334,3 +334,31 @@ def test_a_box_written_in_a_checklist_group_heading_is_no_word_of_its_name() -> 
     assert errors(problems) == []
     assert [item.group for item in role.checklist] == ["Basics", "Basics", "Advanced"]
     assert [s.title for s in role.sections if s.kind == "section"][1:] == ["Basics", "Advanced"]
+
+
+def test_a_possessive_week_past_the_plans_weeks_is_prose_no_phase() -> None:
+    role, problems = parse_body(
+        """
+        # Three weeks of Go
+
+        ## Week 1: Syntax
+        - Types
+
+        ## Week 2: Concurrency
+        - Goroutines
+
+        ## Week 3: Tooling
+        - go test
+
+        ## Week 6's project is optional
+
+        If you have time left, build a chat server.
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Syntax", (1, 1)),
+        ("Concurrency", (2, 2)),
+        ("Tooling", (3, 3)),
+    ]
+    assert "chat server" in section_titled(role, "Week 6's project is optional").text
