@@ -497,6 +497,9 @@ class _Reader:
         self.block_start = 0  # byte offset where the current inline block starts
         self.items: list[list] = []  # open items: [depth, start, task, text done, heading, number]
         self.list_depth = 0
+        # The depths of the open lists that an item of nothing else opens ('- - a'), read at that item's depth: a
+        # bare item shows nothing, and its list nested under it would read as parts of the item before it.
+        self.in_place: list[int] = []
         self.numbers: list[int | None] = []  # of each open list: its next item's number (None: a bullet list)
         self.quote = 0
         self.in_para = False
@@ -876,8 +879,7 @@ class _Reader:
             start = event.get("Start")
             if start is None or (items and not items[-1][3]):  # not a block's start, or an item's text is open
                 if "End" in event and type(event["End"]) is dict and "List" in event["End"]:
-                    self.list_depth -= 1  # _end_list, without the dispatch: every list ends so
-                    self.numbers.pop()
+                    self._end_list(None, 0, 0)  # every list ends so
                     continue
                 event_at(event, span)
                 continue
@@ -1352,12 +1354,20 @@ class _Reader:
         self.inline = None
 
     def _start_list(self, info: int | None, _offset: int) -> None:
+        item = self.open_item_text()
+        bare = item is not None and item[2] is None and (self.inline is None or self.inline.empty())
         self.close_item_text()
-        self.list_depth += 1
+        if bare:  # '- - a', '1. - [ ] a': the item is this list, read in its place
+            self.in_place.append(self.list_depth)
+        else:
+            self.list_depth += 1
         self.numbers.append(info)
 
     def _end_list(self, _value: object, _start: int, _end: int) -> None:
-        self.list_depth -= 1
+        if self.in_place and self.in_place[-1] == self.list_depth:
+            self.in_place.pop()
+        else:
+            self.list_depth -= 1
         self.numbers.pop()
 
     def take_number(self) -> int | None:

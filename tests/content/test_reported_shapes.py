@@ -362,3 +362,32 @@ def test_a_possessive_week_past_the_plans_weeks_is_prose_no_phase() -> None:
         ("Tooling", (3, 3)),
     ]
     assert "chat server" in section_titled(role, "Week 6's project is optional").text
+
+
+def test_an_item_whose_first_block_is_a_list_is_that_list_in_its_place() -> None:
+    role, problems = parse_body(
+        """
+        # Plan
+
+        ## Phase 1: Basics (Weeks 1-2)
+
+        - Functions
+
+        1. - [ ] Write a loop
+           - [ ] Write a function
+        2. Review
+
+        - - Variables
+          - Loops
+        """
+    )
+    assert errors(problems) == []
+    (phase,) = role.phases
+    assert [(t.title, [c.title for c in t.children]) for t in phase.topics] == [
+        ("Functions", []),
+        ("Review", []),
+        ("Variables", []),
+        ("Loops", []),
+    ]
+    # the tasks are no parts of 'Functions', written before their list
+    assert [(item.text, item.parent) for item in role.checklist] == [("Write a loop", ""), ("Write a function", "")]
