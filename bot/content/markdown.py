@@ -807,11 +807,21 @@ class _Reader:
         md, plain, label, rest, anchor = self.take()
         if plain and not _no_words(plain):
             line = self.line_at(self.block_start)
+            if not depth and not self.items and self.blocks and self.blocks[-1].in_item_heading:
+                depth = self._under_item_heading(line)
             self.blocks.append(
                 _new_block(
                     Block, ("line", line, md, plain, 0, depth, None, label, rest, anchor, False, (), self.quote, None)
                 )
             )
+
+    def _under_item_heading(self, line: int) -> int:
+        """Return the depth of a line outside any list, just after a heading in a list item: under that heading
+        where it is on the heading's next line ('- ### Ranking Rows' then 'ROW_NUMBER …', not indented, which
+        CommonMark reads as the list's end, as no line goes on a heading, though the author wrote the heading's
+        text under it), else 0."""
+        last = self.blocks[-1]
+        return last.depth + 1 if last.line + 1 == line and last.quote == self.quote else 0
 
     def emit_item(self, item: list) -> None:
         md, plain, label, rest, anchor = self.take()
@@ -955,8 +965,12 @@ class _Reader:
                 self.in_para = False
                 if _no_words(plain):
                     continue
-                depth = items[-1][0] + 1 if items else 0
-                block = ("line", self.line_at(offset), md, plain, 0, depth, None, "", "", False, False)
+                line = self.line_at(offset)
+                if items:
+                    depth = items[-1][0] + 1
+                else:
+                    depth = self._under_item_heading(line) if blocks and blocks[-1].in_item_heading else 0
+                block = ("line", line, md, plain, 0, depth, None, "", "", False, False)
             else:
                 if plain[-1] == "#":
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
@@ -1018,8 +1032,12 @@ class _Reader:
             line = self.item_line(offset)
             block = ("item", line, md, plain, 0, self.list_depth - 1, task, label, rest, anchor, False)
         else:
-            depth = self.items[-1][0] + 1 if self.items else 0
-            block = ("line", self.line_at(offset), md, plain, 0, depth, None, label, rest, anchor, False)
+            line = self.line_at(offset)
+            if self.items:
+                depth = self.items[-1][0] + 1
+            else:
+                depth = self._under_item_heading(line) if self.blocks and self.blocks[-1].in_item_heading else 0
+            block = ("line", line, md, plain, 0, depth, None, label, rest, anchor, False)
         self.blocks.append(_new_block(Block, (*block, (), self.quote, number)))
 
     def _event(self, event: Any, span: dict) -> None:

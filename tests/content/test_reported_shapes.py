@@ -391,3 +391,27 @@ def test_an_item_whose_first_block_is_a_list_is_that_list_in_its_place() -> None
     ]
     # the tasks are no parts of 'Functions', written before their list
     assert [(item.text, item.parent) for item in role.checklist] == [("Write a loop", ""), ("Write a function", "")]
+
+
+def test_a_paragraph_right_under_a_heading_in_a_list_item_is_that_headings_text() -> None:
+    role, problems = parse_body(
+        """
+        # SQL Notes
+
+        ## Window functions
+
+        - ### Ranking Rows
+        ROW_NUMBER numbers each row in its window.
+
+        - ### Running Totals
+        SUM over an ordered window adds up as it goes.
+
+        A closing word on windows.
+        """
+    )
+    assert errors(problems) == []
+    topics = {s.title: s.text for s in role.sections if s.kind == "topic"}
+    assert "ROW_NUMBER numbers each row" in topics["Ranking Rows"]
+    assert "SUM over an ordered window" in topics["Running Totals"]
+    assert "closing word" not in topics["Running Totals"]
+    assert "closing word" in section_titled(role, "Window functions").text
