@@ -372,8 +372,8 @@ _STATUS_AT_END = re.compile(
     # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
     rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS}|current|to[\s-]*do)(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
     rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$"
-    # ... or a tick alone at the end ('Week 3 ✅')
-    r"|(?<!\s)\s+(?:[✅✔☑]\ufe0f?\s*){1,3}$",
+    # ... or a tick alone at the end after a word ('Week 3 ✅'; a title of ticks alone, '✅ ✅', stays)
+    r"|(?<=[\w)\]])\s+(?:[✅✔☑]\ufe0f?\s*){1,3}$",
     re.IGNORECASE,
 )
 

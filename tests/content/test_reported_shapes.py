@@ -415,3 +415,8 @@ def test_a_paragraph_right_under_a_heading_in_a_list_item_is_that_headings_text(
     assert "SUM over an ordered window" in topics["Running Totals"]
     assert "closing word" not in topics["Running Totals"]
     assert "closing word" in section_titled(role, "Window functions").text
+
+
+def test_a_title_of_ticks_alone_stays_its_title() -> None:
+    role, problems = parse_body("# Plan\n\n## Phase 1: ✅ ✅ (Weeks 1-2)\n- a\n\n## Phase 2: Git ✅ (Weeks 3-4)\n- b\n")
+    assert [p.title for p in role.phases] == ["✅ ✅", "Git"]
