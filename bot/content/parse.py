@@ -1220,6 +1220,26 @@ def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tupl
     return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
 
 
+def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
+    """Return the title of a plan's phase whose item opens with its phase in bold and goes on after it ('1.
+    **Baseline (Weeks 1-4):** Measure the current workflow.' is 'Baseline', '- **Week 1: JS** — Add behaviour.'
+    'JS'), and the words after the bold (md and clean text), its text; (None, None) where the bold alone is not
+    that phase."""
+    label = block.label.rstrip(" :：")
+    if not block.rest_md or not block.plain.startswith(block.label):
+        return None, None
+    own = read_phase_heading(label)
+    if own is None and block.kind == "item":
+        own = read_titled_item(label, block.number)
+    if own is None or not own.title or (own.first, own.last) != (found.first, found.last):
+        return None, None
+    if own.number is not None and found.number is not None and own.number != found.number:
+        return None, None
+    rest_plain = block.plain[len(block.label) :].lstrip(" :：-–—|").strip()
+    rest_md = block.rest_md.lstrip(" :：-–—|").strip()
+    return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
+
+
 class _Body:
     """Give each block of a body its place: sections, phases, topics, subsections, checklist items."""
 
@@ -1718,6 +1738,9 @@ class _Body:
         found = read if read is not None else found
         lead = _LINK.match(block.md) if block.md[:1] == "[" and not details else None
         name, rest = (None, None) if lead is None or found is None else _linked_plan_title(block, lead.end(), found)
+        said = None  # the words after a bold phase ('1. **HTML (Weeks 1-4):** Build pages'): its text
+        if block.label and lead is None and not details and found is not None and not task:
+            name, said = _bold_plan_title(block, found)
         self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
         if block.kind == "item" and self.phase is not None:
             self.phase.item = True
@@ -1734,6 +1757,8 @@ class _Body:
         depth = 1 if block.kind == "item" else 0
         if rest is not None:  # '[Week 5 — Networking](…): IP, DNS, `ss`': the words after the link
             details.insert(0, rest)
+        if said is not None:
+            self.add(Block("line", block.line, *said, depth=depth))
         for md, plain in details:
             self.add(Block("item", block.line, md, plain, depth=depth))
 

@@ -420,3 +420,25 @@ def test_a_paragraph_right_under_a_heading_in_a_list_item_is_that_headings_text(
 def test_a_title_of_ticks_alone_stays_its_title() -> None:
     role, problems = parse_body("# Plan\n\n## Phase 1: ✅ ✅ (Weeks 1-2)\n- a\n\n## Phase 2: Git ✅ (Weeks 3-4)\n- b\n")
     assert [p.title for p in role.phases] == ["✅ ✅", "Git"]
+
+
+def test_the_words_after_a_bold_phase_in_a_plans_item_are_its_text_not_its_title() -> None:
+    role, problems = parse_body(
+        """
+        # Rollout
+
+        **Deployment phases:**
+
+        1. **Baseline (Weeks 1-4):** Measure the current workflow.
+        2. **Shadow mode (Weeks 5-8):** Process every request but send nothing.
+        3. **Full production (Weeks 9+):** Every team. Audits begin.
+        """
+    )
+    assert errors(problems) == []
+    assert [(p.title, p.objective) for p in role.phases] == [
+        ("Baseline", "Measure the current workflow."),
+        ("Shadow mode", "Process every request but send nothing."),
+        ("Full production", "Every team."),
+    ]
+    role, problems = parse_body("# Web\n\n- **Week 1: JS** — Add behaviour.\n- **Week 2: React** — Components.\n")
+    assert [(p.title, p.objective) for p in role.phases] == [("JS", "Add behaviour."), ("React", "Components.")]
