@@ -5,8 +5,8 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `PHASE 2 (Weeks 5–12): Databases` (the span anywhere), `Phase 2: Databases (Weeks 5-12) (Beginner Level)`;
 - `Phase 2 of 4: Databases` (the count is no title); a span in pieces: `(Weeks 1-2 & 3-4)`, `(Weeks 5-6, 7-8)`;
 - `Phase 2: Databases` or `Phase Two` without weeks (the loader plans them); `Stage 2` as `Phase 2`;
-- `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
-  but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
+- `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`, `(Duration: 3 months)`: a length, laid out after the
+  phase before; but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
   `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
   13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
