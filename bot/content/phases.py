@@ -181,7 +181,7 @@ def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match
 def _length(week: str, month: str, day: str) -> str:
     """Return the pattern of a length in these words of each unit."""
     return (
-        r"[~≈]?\s*(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+        r"(?:[~≈]\s*)?(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
         rf"(?:(?P<week>{week})|(?P<month>{month})|(?P<day>{day}))(?![^\W\d_])\.?"
     )
 
@@ -194,7 +194,7 @@ _LENGTH_BRACKETED = re.compile(
     r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
     re.IGNORECASE,
 )
-_LENGTH_LAST = re.compile(rf"(?:^|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
+_LENGTH_LAST = re.compile(rf"(?:^\s*|(?<!\d)[-–—:|,]\s*){_LENGTH}\s*$", re.IGNORECASE)
 _EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {

@@ -442,3 +442,13 @@ def test_the_words_after_a_bold_phase_in_a_plans_item_are_its_text_not_its_title
     ]
     role, problems = parse_body("# Web\n\n- **Week 1: JS** — Add behaviour.\n- **Week 2: React** — Components.\n")
     assert [(p.title, p.objective) for p in role.phases] == [("JS", "Add behaviour."), ("React", "Components.")]
+
+
+def test_a_long_run_of_blanks_in_a_phase_heading_takes_linear_time() -> None:
+    finishes_in_a_minute(
+        "from bot.content.phases import read_phase_heading\n"
+        "for text in ('Phase 1: A (' + ' ' * 50000 + 'x', 'Phase 1: A -' + ' ' * 50000 + 'x',\n"
+        "             'Phase 1: A (Duration:' + ' ' * 50000 + 'x', 'Phase 1: A (3' + ' ' * 50000 + 'x'):\n"
+        "    read_phase_heading(text)\n",
+        "a phase heading with a long run of blanks",
+    )
