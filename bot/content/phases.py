@@ -1494,6 +1494,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
+    _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
     return found
@@ -1543,6 +1544,28 @@ def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
             and headings[i][0] == headings[j][0]
         ):
             found[i] = None
+
+
+def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the second of each pair of week headings that give one week twice in a row at one level,
+    where two or more weeks are so given and every second one has one title ('Week 1 Objectives', 'Week 1 Lessons
+    Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. One week given twice is a
+    slip of the count, read as the next week (see `bot.content.parse`)."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 4:
+        return
+    seconds = [
+        (j, b.title.casefold())
+        for (i, a), (j, b) in pairwise(read)
+        if a.unit == b.unit == "week"
+        and a.number is None is b.number
+        and a.first is not None
+        and (a.first, a.last) == (b.first, b.last)
+        and headings[i][0] == headings[j][0]
+    ]
+    if len(seconds) >= 2 and len({title for _, title in seconds}) == 1:
+        for j, _ in seconds:
+            found[j] = None
 
 
 def _weeks_again(found: list[PhaseHeading | None]) -> None:

@@ -452,3 +452,29 @@ def test_a_long_run_of_blanks_in_a_phase_heading_takes_linear_time() -> None:
         "    read_phase_heading(text)\n",
         "a phase heading with a long run of blanks",
     )
+
+
+def test_each_week_given_twice_in_a_row_with_the_same_second_title_is_one_week_and_its_notes() -> None:
+    role, problems = parse_body(
+        """
+        # 100 Days
+
+        ## Week 1 Objectives
+        - Build the cart
+
+        ## Week 1 Lessons Learned
+        The build step matters.
+
+        ## Week 2 Objectives
+        - Landing page
+
+        ## Week 2 Lessons Learned
+        Grids help.
+        """
+    )
+    assert errors(problems) == []
+    assert phase_spans(role) == [(1, "Objectives", (1, 1)), (2, "Objectives", (2, 2))]
+    assert "Grids help" in section_titled(role, "Week 2 Lessons Learned").text
+    # one week given twice is a slip of the count, read as the next week
+    role, problems = parse_body("# Log\n\n## Week 1: Git\n- a\n\n## Week 1: SQL\n- b\n\n## Week 3: Go\n- c\n")
+    assert phase_spans(role) == [(1, "Git", (1, 1)), (2, "SQL", (2, 2)), (3, "Go", (3, 3))]
