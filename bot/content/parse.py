@@ -207,8 +207,11 @@ _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
-# A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link).
-_SENTENCE = re.compile(r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?[.!?])(?:\s|$)")  # '[' ends a look: linear
+# A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link); a Chinese or Japanese
+# full stop ('。'), its full-width marks and a Devanagari danda ('।') end one without a blank after them.
+_SENTENCE = re.compile(  # '[' ends a look: linear
+    r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?(?:[.!?](?=\s|$)|[。！？।]))\s?"
+)
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
