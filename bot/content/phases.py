@@ -1106,6 +1106,8 @@ _SLASHED = re.compile(
 # More numbers a slash parts after a span's one number, later in a heading: '(Weeks 3/4)', 'Backend — Weeks 3/4/5'.
 _SLASH_RUN = re.compile(r"(?:\s*/\s*\d{1,4})+(?![\w/])")
 _RUN_NUMBER = re.compile(r"\d+")
+# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'.
+_COMMA_RUN = re.compile(r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?![\w/.,])", re.IGNORECASE)
 
 
 def _in_a_row(a: int, numbers: list[int]) -> bool:
@@ -1140,6 +1142,19 @@ def _slash_run(text: str, span: re.Match[str]) -> tuple[re.Match[str], int] | No
     if span.group("b") or span.group("day") or "/" not in text[span.end() : span.end() + 3]:
         return None
     run = _SLASH_RUN.match(text, span.end())
+    if run is None:
+        return None
+    numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
+    return (run, numbers[-1]) if _in_a_row(int(span.group("a")), numbers) else None
+
+
+def _comma_run(text: str, span: re.Match[str]) -> tuple[re.Match[str], int] | None:
+    """Return the numbers commas list right after a week or month span of one number (', 9, 10' after 'Weeks 8' in
+    'Weeks 8, 9, 10 - Project work') and the last of them, where each is one more than the one before, so that the
+    span runs on to it; else None ('Week 3, 2024': a year)."""
+    if span.group("b") or span.group("day") or "," not in text[span.end() : span.end() + 3]:
+        return None
+    run = _COMMA_RUN.match(text, span.end())
     if run is None:
         return None
     numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
@@ -1231,12 +1246,15 @@ def _extended(text: str, span: re.Match[str], last: int | None) -> tuple[re.Matc
 
 def _span_and_rest(text: str, span: re.Match[str], last: int | None) -> tuple[tuple[str, str], int | None]:
     """Return `text` without `span` in it and what else its brackets held (see `_without`), and the span's
-    last number, taken on by more weeks after it (`_extended`), by the weeks in a row a slash adds to it
-    (`_slash_run`: 'Phase 2: Backend (Weeks 3/4)') or in its brackets (`_continued`)."""
+    last number, taken on by more weeks after it (`_extended`), by the weeks in a row a slash or commas add to it
+    (`_slash_run`: 'Phase 2: Backend (Weeks 3/4)'; `_comma_run`: 'Weeks 8, 9, 10') or in its brackets
+    (`_continued`)."""
     run = _slash_run(text, span) if "/" in text else None
+    if run is None and "," in text:
+        run = _comma_run(text, span)
     if run is not None:  # the added weeks are no title, nor a count of all in the span's brackets
-        slashes, last = run
-        text = f"{text[: span.end()]}{' ' * (slashes.end() - span.end())}{text[slashes.end() :]}"
+        added, last = run
+        text = f"{text[: span.end()]}{' ' * (added.end() - span.end())}{text[added.end() :]}"
     more, last = _extended(text, span, last)
     if more is not None:  # the added weeks are no title: blanked out, so the span keeps its place in the text
         text = f"{text[: span.end()]}{' ' * (more.end() - span.end())}{text[more.end() :]}"
