@@ -4185,6 +4185,16 @@ def _newest_last(builders: list[_PhaseBuilder]) -> None:
         b.number = None
 
 
+def _shared_title(builders: list[_PhaseBuilder]) -> bool:
+    """Return True where two or more phases numbered by their place all share one title ('## 1주차 모임' … '## 5주차
+    모임': 'meeting'; '## Week 2 Recap'): a word that says what every week is, no week's topic, so that each phase is
+    titled by its heading as written ('1주차 모임') and the learner can tell them apart."""
+    if len(builders) < 2 or any(b.number is not None or not b.heading for b in builders):
+        return False
+    first = builders[0].title.casefold()
+    return bool(first) and all(b.title.casefold() == first for b in builders)
+
+
 def _setup_week_zero(builders: list[_PhaseBuilder]) -> None:
     """Give a first 'Phase 0' without weeks week 0 where the phase after it starts in week 1 ('## Phase 0: Setup'
     over '## Phase 1: Basics (Weeks 1-3)'), as '## Week 0: Setup' has it: a week of setup before the others, which
@@ -4251,6 +4261,7 @@ def _build_phases(
     _newest_last(builders)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     _setup_week_zero(builders)
+    shared = _shared_title(builders)  # before the place numbers below
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)
@@ -4327,7 +4338,9 @@ def _build_phases(
         phases.append(
             Phase(
                 number=b.number,
-                title=b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
+                title=_LEADING_MARKS.sub("", b.heading)
+                if shared
+                else b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
                 first_week=first,
                 last_week=last,
                 line=b.line,
