@@ -3781,7 +3781,7 @@ def _without_leading_marks(label: str) -> str:
 
 
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:'); a
-# full-width colon needs no blank after it ('目标：会用命令行').
+# full-width colon needs no blank after it ('目标：掌握语法').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
 
 
