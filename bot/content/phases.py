@@ -8,10 +8,11 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`: a length, laid out after the phase before;
   but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
-  13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
-  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of
-  "Week 1's X", "Week 2's Y" is weeks 1 and 2: see `_possessive_weeks`);
+  `W3 / Title`, `WEEK 4~6` too; a number word of the unit word's language: `Week One`, `Semana dos`); `Week 3
+  (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)' (in full-width marks too:
+  `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`, "Week 1's recap") or a question
+  the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of "Week 1's X", "Week 2's Y" is
+  weeks 1 and 2: see `_possessive_weeks`);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
   where those are the file's only phase headings: see `_restarted_weeks`;
@@ -981,6 +982,52 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
+# A week or month numbered by a word of its unit word's own language: 'Week One', 'Month Two', 'Semana dos',
+# 'Semana três', 'Woche vier', 'Semaine cinq', 'Settimana sei'. Each is read as its number ('Week 1'); a word of
+# another language is none ('Week once' holds no Spanish eleven).
+_WORDED_UNITS = r"weeks?|months?|semanas?|m[eê]s|wochen?|monat|semaines?|mois|settiman[ae]|mese"
+_WORDED_UNIT = re.compile(
+    rf"(?P<lead>[\W_]*)(?P<unit>{_WORDED_UNITS})\s+(?P<word>[^\W\d_]{{2,9}})(?![^\W\d_]|-)"
+    # a second one after a range's word: 'Semana uno y semana dos', 'Weeks One to Three'
+    rf"(?:(?P<to>\s*[-–—]\s*|\s+(?:to|and|y|e|et|und|bis|a|al|à)\s+)(?:(?:{_WORDED_UNITS})\s+)?"
+    r"(?P<word2>[^\W\d_]{2,9})(?![^\W\d_]|-))?",
+    re.IGNORECASE,
+)
+# Each language's unit words, and its number words from zero to twelve ('a/b': either word).
+_WORDED_NUMBERS = (
+    ("week weeks month months", "zero one two three four five six seven eight nine ten eleven twelve"),
+    (
+        "semana semanas mes mês",
+        "cero/zero uno/una/um/uma dos/dois/duas tres/três cuatro/quatro cinco seis siete/sete ocho/oito nueve/nove "
+        "diez/dez once/onze doce/doze",
+    ),
+    ("woche wochen monat", "null eins zwei drei vier fünf/fuenf sechs sieben acht neun zehn elf zwölf/zwoelf"),
+    ("semaine semaines mois", "zéro/zero un/une deux trois quatre cinq six sept huit neuf dix onze douze"),
+    ("settimana settimane mese", "zero uno/una due tre quattro cinque sei sette otto nove dieci undici dodici"),
+)
+_UNIT_NUMBERS = {
+    unit: {word: n for n, words in enumerate(numbers.split()) for word in words.split("/")}
+    for units, numbers in _WORDED_NUMBERS
+    for unit in units.split()
+}
+
+
+def _worded_number(text: str) -> str:
+    """Return a heading whose week or month a word numbers ('Week One: Spark', 'Semana dos: SQL') with the number
+    in digits, as the heading is read ('Week 1: Spark'); else text."""
+    found = _WORDED_UNIT.match(text)
+    if found is None:
+        return text
+    numbers = _UNIT_NUMBERS[found.group("unit").casefold()]
+    number = numbers.get(found.group("word").casefold())
+    if number is None:
+        return text
+    last = numbers.get(found.group("word2").casefold()) if found.group("word2") else None
+    if last is not None:
+        return f"{found.group('lead')}{found.group('unit')} {number}-{last}{text[found.end() :]}"
+    return f"{found.group('lead')}{found.group('unit')} {number}{text[found.end('word') :]}"
+
+
 # A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
 # 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
@@ -995,6 +1042,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             text = f"{label.group('lead')}{text[label.end() :]}"
     text = _as_numbered(text)
     text = _ordinal_first(text)
+    if " " in text[:12]:  # 'Week One', 'Semana dos': a unit word and a number word
+        text = _worded_number(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
         found = _read_phase_heading(text)
@@ -2221,6 +2270,9 @@ def heading_span(text: str) -> str | None:
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
     'Weeks 5-8'), with the dates that are all its heading says besides ('## Week 1: Jan 8 – Jan 14' is 'Week 1 (Jan 8
     – Jan 14)'); None when it names none ('## Phase 2')."""
+    worded = _WORDED_UNIT.match(text) if " " in text[:12] else None
+    if worded is not None and _worded_number(text) != text:  # 'Semana Uno', as written
+        return text[len(worded.group("lead")) : worded.end()]
     said: Said = ()
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
     if _maybe_foreign(text):
