@@ -2464,17 +2464,24 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
 
 _DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
 _RANGED = re.compile(r"\s*[-–]\s*\d")  # after a series number, another: 'Chapter 1–2'
-# The series words of Spanish, Portuguese, French, German, Italian, Polish, Dutch and Turkish plans, each read as its
-# English kin ('Nivel 2 — Estructuras' is 'Level 2 — Estructuras', a phase titled 'Estructuras' as 'Level 2' is).
+# The series words of Spanish, Portuguese, French, German, Italian, Polish, Dutch, Turkish, Vietnamese and Indonesian
+# plans, each read as its English kin ('Nivel 2 — Estructuras' is 'Level 2 — Estructuras', a phase titled
+# 'Estructuras' as 'Level 2' is; 'Blok 3', 'Aula 3', 'Buổi 3', 'Pertemuan 3' are 'Block 3', 'Class 3', 'Session 3').
 _SERIES_KIN = {
     **dict.fromkeys(("nivel", "nível", "niveau", "stufe", "livello", "poziom", "seviye"), "level"),
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
-    **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit"), "unit"),
+    **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
+    **dict.fromkeys(("ders", "bài"), "lesson"),
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
+    **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
+    **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
+    **dict.fromkeys(("aula", "clase", "zajęcia"), "class"),
+    **dict.fromkeys(("sesión", "sesion", "sessão", "sessao", "séance", "seance", "sitzung", "sesja"), "session"),
+    **dict.fromkeys(("oturum", "buổi", "pertemuan", "sesi"), "session"),
 }
 _SERIES = re.compile(
-    r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|"
+    r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
     + rf")\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
