@@ -570,7 +570,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_content_check)
 
     search = sub.add_parser("search", help="answer a topic or a question ('week 14') as /skill-deep-dive does")
-    search.add_argument("query", help="a topic, or a question: 'week 14', 'what comes after databases'")
+    search.add_argument(
+        "query", help="a topic, or a question: 'week 14', 'what comes after databases', 'when do I learn docker'"
+    )
     search.add_argument("--role", help="only this role (name, alias or display name); a week question needs one")
     search.add_argument("--limit", type=int, help="how many results (default: as many as /skill-deep-dive shows)")
     search.add_argument("--json", action="store_true", help="print results as JSON")

@@ -3,8 +3,9 @@
 A topic is searched; a week or phase question answers with that phase of a path, and so does a step, stage or part
 ("step 4") where the path's phase headings number it so and no other heading is labelled that (`_step_is_phase`);
 "after X" or "before X" with the phase next to the one that teaches X, holds week X or is phase X (see
-`bot.content.questions`); "this week", "next week" and "what's next" count from the week the asker is in. Hits
-are cut at MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or
+`bot.content.questions`); "when do I learn X" with the phase that teaches X, then X's own hits; "this week", "next
+week" and "what's next" count from the week the asker is in. Hits are cut at MIN_SCORE, so both front ends show the
+same list. A week or phase needs a path: the role asked for (or
 a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
 that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's
 pace on a path they follow. Pure: the asker's paths are passed in.
@@ -91,6 +92,8 @@ def answer(
         if question.days is not None:  # a day's own section ('### Day 3: Closures'), after its phase
             return _with_days(index, found, role or named or asker.current, limit, asker)
         return found
+    if question.kind == "when":
+        return _when_taught(index, question, role, limit, asker)
     if question.weeks is None and question.phase is None:
         return _next_to_topic(index, question, role, limit, asker)
     found = _by_number(index, question, role or named or asker.current, asker)
@@ -530,6 +533,43 @@ def _gap_note(path: str, first: int, last: int, upcoming: str) -> str:
 def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
     """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best; in a path
     without phases, the section next to it."""
+    ordered, best = _teaching_places(index, question.topic, role, asker)
+    if not ordered:
+        # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
+        # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
+        return Answer(question, _search(index, question.text, role, limit, asker))
+    return _next_to(index, question, [(name, at, best[name, at]) for name, at in ordered], limit, asker)
+
+
+def _when_taught(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
+    """Answer "when do I learn X": the phase (in a path without phases, the section) that teaches X best, said and
+    shown first, then X's own hits."""
+    found = _search(index, question.topic, role, limit, asker)
+    ordered, best = _teaching_places(index, question.topic, role, asker)
+    if not ordered:  # taught in no phase: the topic's hits alone
+        return Answer(question, found)
+    name, at = ordered[0]
+    taught = index.roles[name]
+    fields: dict[str, str] = {"path": taught.display_name}
+    if isinstance(at, str):
+        section = next(s for s in _sections_of(index, taught)[0] if s.id == at)
+        fields["section"] = section.title
+        first: Hit | None = Hit(name, section, best[name, at])
+    else:
+        phase = next(p for p in _schedule(taught, asker) if p.number == at)
+        fields["phase"] = _heading(taught, phase)
+        first = _phase_hit(taught, phase, best[name, at])
+    note = _where(question.topic, fields, bool(asker.paths) and name not in asker.paths)
+    hits = [first] if first is not None else []
+    hits += [h for h in found if first is None or (h.role, h.section.id) != (first.role, first.section.id)]
+    return Answer(question, hits[:limit], note=note)
+
+
+def _teaching_places(
+    index: SearchIndex, topic: str, role: str | None, asker: Asker
+) -> tuple[list[Place], dict[Place, float]]:
+    """Return the places (a path's phase, or in a path without phases its section) that teach a topic, one per
+    path, the one the asker should hear of first first; and each place's best hit's score."""
     # The phase that teaches X is the one that teaches it most directly (`_teaching`: a part titled X, then a phase
     # whose heading names X), then the one whose parts match it most in all (one close topic or several), so a
     # single stray mention elsewhere does not move it ('Phase 2: JavaScript' over 'Phase 3: Back-end with Node.js',
@@ -537,7 +577,7 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     total: dict[Place, float] = {}
     best: dict[Place, float] = {}
     rank: dict[Place, int] = {}
-    for hit in _search(index, question.topic, role, SEARCH_LIMIT, asker):
+    for hit in _search(index, topic, role, SEARCH_LIMIT, asker):
         key = _place(index, hit)
         if key is not None:
             total[key] = total.get(key, 0.0) + hit.score
@@ -551,12 +591,7 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
     # On the asker's own path, if one teaches it: what comes next there, or that nothing does, not what comes next
     # elsewhere; of two they follow, the one that teaches it more directly, else the one they are on now.
     own = sorted((k for k in ordered if k[0] in asker.paths), key=lambda k: (-rank[k], k[0] != asker.current))
-    ordered = own[:1] or ordered
-    if not ordered:
-        # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
-        # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
-        return Answer(question, _search(index, question.text, role, limit, asker))
-    return _next_to(index, question, [(name, at, best[name, at]) for name, at in ordered], limit, asker)
+    return own[:1] or ordered, best
 
 
 Place = tuple[str, int | str]  # a path and its phase number, or in a path without phases its section's ID

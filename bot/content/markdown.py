@@ -459,6 +459,7 @@ class _Inline:
         "links",
         "marks",
         "md",
+        "notes",
         "pictures",
         "plain",
     )
@@ -476,6 +477,7 @@ class _Inline:
         self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
+        self.notes = 0  # open '<sup>' and '<sub>' tags set apart from the words before them: see `_inline_html`
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
 
     def empty(self) -> bool:
@@ -1665,6 +1667,20 @@ class _Reader:
         elif tag == "</a" and self.inline is not None and self.inline.html_links:
             self.inline.html_links -= 1
             self.end_link(False, self.block_start)
+        elif (
+            tag == "<su"
+            and value[4:5] == ">"
+            and (ink := self.inline) is not None
+            and ink.md
+            and ink.md[-1][-1:] == " "
+        ):
+            # A note set apart from the words before it ('[Pro Git](…) <sup>FREE</sup>') reads '(FREE)', as written
+            # without HTML; a superscript of the word before it ('x<sup>2</sup>', a footnote's number) as it is.
+            ink.notes += 1
+            self.text("(")
+        elif tag == "</s" and value[5:6] == ">" and (ink := self.inline) is not None and ink.notes:
+            ink.notes -= 1
+            self.text(")")
 
     def cell_break(self) -> None:
         """Start a line of its own in the table cell being read ('**SQL basics**<br>☐ SQLBolt'): see `cell_lines`."""

@@ -49,6 +49,7 @@ from bot.content.phases import (
     counter_cell,
     cut_short,
     dated_hint,
+    dated_line,
     dated_phases,
     day_count_phases,
     day_hint,
@@ -1083,6 +1084,26 @@ def _bold_name(text: str, md: str) -> str | None:
     return name
 
 
+# A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
+# Example](…) [free]', '… `free`', '… *(book)*'; an HTML '<sup>FREE</sup>' reads '(FREE)': `bot.content.markdown`),
+# whose words only say what the resource is or costs (`_NOTE_WORDS`): no part of its name. A note that names
+# something ('[The Missing Semester](…) (MIT)') is the title's.
+_NOTE_AFTER_LINK = re.compile(
+    r"\s+(?:[*_]{1,2})?(?:\(([^()\[\]]{1,30})\)|\\?\[([^\[\]()]{1,30})\\?\]|`([^`]{1,30})`)(?:[*_]{1,2})?\s*"
+)
+_NOTE_WORDS = frozenset(
+    {
+        *("free", "paid", "freemium", "cost", "costs", "$", "and", "or", "with", "a", "an", "the", "&", "+", "/"),
+        *("book", "books", "ebook", "e-book", "pdf", "course", "courses", "mooc", "video", "videos", "playlist"),
+        *("article", "articles", "blog", "post", "tutorial", "tutorials", "docs", "documentation", "guide"),
+        *("podcast", "series", "cheatsheet", "cheat", "sheet", "reference", "website", "site", "interactive"),
+        *("optional", "recommended", "must", "read", "watch", "excellent", "great", "best", "classic", "official"),
+        *("beginner", "beginners", "intermediate", "advanced", "short", "long", "new", "old", "online", "printed"),
+        *("udemy", "coursera", "edx", "pluralsight", "youtube", "o'reilly", "learning", "path", "trial", "tier"),
+    }
+)
+
+
 def _topic_title(text: str, md: str = "") -> str:
     """Return a bullet's title: 'Topic' of 'Topic: a, list, of details', the link's text of a link and what it
     is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
@@ -1094,6 +1115,12 @@ def _topic_title(text: str, md: str = "") -> str:
         text = text[: url.start()]
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
+            return name
+        if (
+            (note := _NOTE_AFTER_LINK.fullmatch(md, link.end()))
+            and _only_note_words(note)
+            and (name := _link_text(text, link))
+        ):
             return name
         if sep := _AFTER_LINK.match(md, link.end()):
             head = text.partition(sep.group().rstrip())[0].strip()
@@ -1147,6 +1174,19 @@ def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
     shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", others.group())).strip()  # as the plain text has them
     head, found, _ = text.partition(shown)
     return head.strip() if found and head.strip() else None
+
+
+def _only_note_words(note: re.Match[str]) -> bool:
+    """Say whether a note after a link (`_NOTE_AFTER_LINK`) only says what the resource is or costs."""
+    words = (note.group(1) or note.group(2) or note.group(3) or "").casefold().replace(",", " ").split()
+    return bool(words) and all(w in _NOTE_WORDS for w in words)
+
+
+def _link_text(text: str, link: re.Match[str]) -> str | None:
+    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it; else None (marks in
+    the link's text)."""
+    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", link.group())).strip()
+    return shown if shown and text.startswith(shown) else None
 
 
 def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
@@ -1294,7 +1334,9 @@ class _Body:
             found = None
         elif found is None and line not in self.set_aside:
             hint = phase_hint(title)
-            if hint is not None:
+            # a heading read as a phase alone that the file's plan sets aside ('Week 1 Lessons Learned' after the
+            # plan's weeks) is no phase written wrong
+            if hint is not None and read_phase_heading(title) is None:
                 self.problems.add("warning", line, f"'{title}' is not read as a phase: {hint}")
         if found is not None and self.kind is not None and _kind(found) != self.kind:
             # Another unit than the file's phases ('Week 3' in a file of 'Phase N', 'Month 1-3' over checklist
@@ -2478,8 +2520,23 @@ def _rising_levels(tracks: list[Block]) -> bool:
     )
 
 
+# A part named by a letter after its word ('Unit A: Foundations', 'Part B — Frameworks', 'Section C'): the letters
+# count on as numbers do. Words that name alternatives ('Option A', 'Track B', 'Plan A') are not among them.
+_LETTERED_PART = re.compile(
+    r"[^\w]*(?P<word>unit|part|section|module|block|stage|level|semester|term|quarter|chapter|course|step|sprint)"
+    r"\s+(?P<letter>(?-i:[A-Z]))(?![\w'’&.-])",
+    re.IGNORECASE,
+)
+
+
 def _counted_heads(tracks: list[Block]) -> bool:
-    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2')."""
+    """Return whether headings count on in one series word from their first ('Module 1', 'Module 2'; 'Unit A',
+    'Unit B')."""
+    letters = [_LETTERED_PART.match(head.plain) for head in tracks]
+    if all(letters):
+        words = {m.group("word").casefold() for m in letters if m is not None}
+        codes = [ord(m.group("letter").upper()) for m in letters if m is not None]
+        return len(words) == 1 and all(b == a + 1 for a, b in pairwise(codes))
     read = [read_series_heading(head.plain) for head in tracks]
     if any(r is None or r[1].number is None for r in read):
         return False
@@ -3819,7 +3876,7 @@ def _first_sentence(lines: list[str]) -> str | None:
     runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
     closed with its marks, so Discord shows no stray '*'."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
-    if not text or span_line(text):
+    if not text or span_line(text) or dated_line(text):
         return None
     return first_sentence(text)[0]
 
@@ -3986,6 +4043,56 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
         )
 
 
+def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:
+    """Read a one-week phase that gives the week of the one-week phase right before it again ('### Week 16' twice,
+    the second dated a week later) as the week after it, and the weeks its author counted on from it one later, with
+    a warning: two phases share no week, and a count that runs on from a number written twice is one off from there."""
+    for i, (previous, b) in enumerate(pairwise(builders)):
+        if not _repeats_its_week(previous, b):
+            continue
+        run = [b]
+        for after in builders[i + 2 :]:  # the weeks counted on from the repeat, one a phase
+            if not (after.unit == "week" and after.first == after.last == run[-1].last + 1):  # type: ignore[operator]
+                break
+            run.append(after)
+        week = b.first
+        for moved in run:
+            moved.first, moved.last = moved.first + 1, moved.last + 1  # type: ignore[operator]
+        later = (
+            f", and {_weeks_said(run[1].first - 1, run[-1].last - 1)} as {_weeks_said(run[1].first, run[-1].last)}"
+            if len(run) > 1
+            else ""
+        )
+        problems.add(
+            "warning",
+            b.line,
+            f"{_phase_name(b)} gives week {week} of {_phase_name(previous)} (line {previous.line}) twice: it is read "
+            f"as week {b.first}{later}; number the weeks 1, 2, 3, … to choose otherwise",
+        )
+
+
+def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
+    """Whether a phase gives the one week the phase right before it gives, both week headings at one level."""
+    return (
+        previous.unit == b.unit == "week"
+        and previous.level == b.level
+        and b.first is not None
+        and previous.first == previous.last == b.first == b.last
+        and not (b.crowded or previous.crowded)
+    )
+
+
+def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
+    """End a phase given in days ('## Days 1-30') where its own week headings end ('### Week 1' … '### Week 4': weeks
+    1-4, not the fifth week days 29-30 reach into), where they start at its first week and end in its last or the
+    week before; weeks counted from 1 again under each block of days are no weeks of the path."""
+    if b.unit != "day" or not b.inner or b.first is None or b.last is None:
+        return
+    first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
+    if first == b.first and b.last - 1 <= last <= b.last:
+        b.last = last
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
     the file's phases are laid out in days, else from timelineMonths."""
@@ -4017,9 +4124,11 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         elif b.length:
             sized += b.length
         end = max(end, b.last or 0)
-    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on.
+    # Days become weeks with an overlap at each boundary (days 1-30, 31-60): the later phase moves on, where its own
+    # week headings do not end the one before it first.
     previous: _PhaseBuilder | None = None
     for b in builders:
+        _days_end_with_their_weeks(b)
         if (
             b.unit == "day"
             and previous is not None
@@ -4265,6 +4374,7 @@ def _build_phases(
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)
+    _repeated_week_moves_on(builders, problems)
     names = {id(b): _phase_name(b) for b in builders}  # before the place numbers below, which no file wrote
     # weeks between phases: (line, first, last, between which, how to fill them)
     gaps: list[tuple[int, int, int, str, str]] = []

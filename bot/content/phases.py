@@ -982,20 +982,49 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
-# A week or month numbered by a word of its unit word's own language: 'Week One', 'Month Two', 'Semana dos',
-# 'Semana três', 'Woche vier', 'Semaine cinq', 'Settimana sei'. Each is read as its number ('Week 1'); a word of
-# another language is none ('Week once' holds no Spanish eleven).
-_WORDED_UNITS = r"weeks?|months?|semanas?|m[eê]s|wochen?|monat|semaines?|mois|settiman[ae]|mese"
+# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
+# heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
+# concretely', 'Month one should set a baseline').
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORDED_SPAN = re.compile(
+    rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
+    r"(?=\s*(?:$|[:\-–—(\[|.]))",
+    re.IGNORECASE,
+)
+
+
+def _worded_span_as_digits(text: str) -> str:
+    """Return a heading whose span gives its numbers in English words ('Week One: HTML') with them in digits ('Week 1:
+    HTML'), as it is read; else text."""
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if text[start : start + 1] not in ("w", "W", "m", "M"):  # most headings
+        return text
+    found = _WORDED_SPAN.match(text, start)
+    if found is None:
+        return text
+    a = _NUMBER_WORDS[found.group("a").casefold()]
+    rest = ""
+    if found.group("b") is not None:
+        b = _NUMBER_WORDS[found.group("b").casefold()]
+        rest = f"{found.group('sep')}{found.group('again') or ''}{b}"
+    return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
+
+
+# A week or month numbered by a word of its unit word's own language, as `_WORDED_SPAN` reads English ones:
+# 'Semana dos', 'Semana três', 'Woche vier', 'Semaine cinq', 'Settimana sei', 'Semana uno y semana dos', then the
+# heading's end or a mark that opens its title. Each is read as its number ('Semana 2'); a word of another language
+# is none ('Semana once' is Spanish eleven, 'Woche once' no week).
+_WORDED_UNITS = r"semanas?|m[eê]s|wochen?|monat|semaines?|mois|settiman[ae]|mese"
 _WORDED_UNIT = re.compile(
     rf"(?P<lead>[\W_]*)(?P<unit>{_WORDED_UNITS})\s+(?P<word>[^\W\d_]{{2,9}})(?![^\W\d_]|-)"
     # a second one after a range's word: 'Semana uno y semana dos', 'Weeks One to Three'
     rf"(?:(?P<to>\s*[-–—]\s*|\s+(?:to|and|y|e|et|und|bis|a|al|à)\s+)(?:(?:{_WORDED_UNITS})\s+)?"
-    r"(?P<word2>[^\W\d_]{2,9})(?![^\W\d_]|-))?",
+    r"(?P<word2>[^\W\d_]{2,9})(?![^\W\d_]|-))?(?=\s*(?:$|[:\-–—(\[|.]))",
     re.IGNORECASE,
 )
 # Each language's unit words, and its number words from zero to twelve ('a/b': either word).
 _WORDED_NUMBERS = (
-    ("week weeks month months", "zero one two three four five six seven eight nine ten eleven twelve"),
     (
         "semana semanas mes mês",
         "cero/zero uno/una/um/uma dos/dois/duas tres/três cuatro/quatro cinco seis siete/sete ocho/oito nueve/nove "
@@ -1041,8 +1070,10 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
         if label is not None:
             text = f"{label.group('lead')}{text[label.end() :]}"
     text = _as_numbered(text)
-    text = _ordinal_first(text)
-    if " " in text[:12]:  # 'Week One', 'Semana dos': a unit word and a number word
+    if ":" in text and ("(" in text or "[" in text):
+        text = _without_duration_label(text)
+    text = _worded_span_as_digits(_ordinal_first(text))
+    if " " in text[:12]:  # 'Semana dos', 'Woche vier': a unit word and a number word of its language
         text = _worded_number(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
@@ -1068,12 +1099,31 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             found = again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
-        if again is None or again[1] != (found.first, found.last):
+        if again is None or not _names_its_weeks(found, *again[:2]):
             break
         found = found._replace(title=_title_of(again[2]))
     if said and found is not None:
         found = found._replace(title=_as_written(found.title, said))
     return found
+
+
+_DAYS_SAID = re.compile(rf"[(\[]\s*(?:{_DAY_WORDS})\b", re.IGNORECASE)
+
+
+def _names_its_weeks(found: PhaseHeading, said: str, weeks: tuple[int, int] | None) -> bool:
+    """Whether a span said again after a phase's title (`said`, naming `weeks`) names the weeks the phase was read
+    as: the same weeks, or a week's days from one of its first week to one of the week after its last ('Week 4: Mocks
+    (Days 22-30)': the last week of a 30-day plan, nine days long)."""
+    if weeks is None or found.last is None:
+        return False
+    if weeks == (found.first, found.last):
+        return True
+    return (
+        found.unit == "week"
+        and weeks[0] == found.first
+        and weeks[1] <= found.last + 1
+        and _DAYS_SAID.match(said) is not None
+    )
 
 
 def _read_phase_heading(text: str) -> PhaseHeading | None:
@@ -1489,9 +1539,76 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
+    _week_groups(headings, found)
     _restarted_weeks(headings, found)
+    _weeks_again(found)
     _possessive_weeks(headings, found)
+    _release_notes(headings, found)
     return found
+
+
+# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
+_RELEASE = re.compile(r"\[?(?:v|version\s*)?\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)|\[?unreleased\b", re.IGNORECASE)
+
+
+def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the numbered phase headings of a changelog's release notes ('## [0.2.0]' over '#### Phase
+    2' and '#### Phase 3', then '## [0.1.0]' over '#### Phase 1'): each under a heading that names a release, their
+    numbers out of order (newest release first, or counted again per release). The phases are a project's work,
+    no plan to walk: sections."""
+    numbered = {i: f.number for i, f in enumerate(found) if f is not None and f.number is not None}
+    if len(numbered) < 2 or all(a < b for a, b in pairwise(numbered.values())):  # most files: one plan in order
+        return
+    under: list[tuple[int, bool]] = []  # the headings open: (level, names a release)
+    released = set()
+    for i, (level, text) in enumerate(headings):
+        while under and under[-1][0] >= level:
+            under.pop()
+        if any(release for _, release in under):
+            released.add(i)
+        lead = _LEAD.match(text)
+        under.append((level, _RELEASE.match(text, lead.end() if lead else 0) is not None))
+    if released.issuperset(numbered):
+        for i in numbered:
+            found[i] = None
+
+
+def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading of weeks that groups the week headings after it at its own level ('## Weeks 1–8'
+    right over '## Week 1: Syntax', '## Week 2' … '## Weeks 3-8'): the next heading is a week heading of its level
+    that starts at its first week and ends inside its span. As a phase of its own, the weeks after it overlap it."""
+    for i, j in pairwise(range(len(found))):
+        group, week = found[i], found[j]
+        if (
+            group is not None
+            and week is not None
+            and group.unit == week.unit == "week"
+            and group.number is None is week.number
+            and group.first is not None
+            and group.last is not None
+            and group.first == week.first < group.last
+            and (week.last or week.first) <= group.last
+            and headings[i][0] == headings[j][0]
+        ):
+            found[i] = None
+
+
+def _weeks_again(found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the week headings that count from the plan's first week again after it, naming only weeks
+    the plan has already named ('Week 1 Objectives' … 'Week 3 Objectives', then 'Week 1 Lessons Learned'): notes
+    on those weeks, sections, where every phase heading of the file is a week heading. (Week headings counted again
+    under headings of their own are modules: see `_restarted_weeks`.)"""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.unit != "week" or f.number is not None or f.first is None for _, f in read):
+        return
+    start = read[0][1].first
+    again = next((k for k, (_, f) in enumerate(read) if k and f.first == start), None)
+    if again is None:
+        return
+    end = max(f.last or f.first or 0 for _, f in read[:again])
+    if all((f.last or f.first or 0) <= end for _, f in read[again:]):
+        for i, _ in read[again:]:
+            found[i] = None
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
@@ -2006,6 +2123,24 @@ def without_span(heading: str, title: str) -> str:
     return heading[:end]
 
 
+# A duration labelled in brackets after a phase's title: '(Duration: 6 months)', '[Time: Ongoing]'.
+_BRACKET_DURATION = re.compile(
+    rf"[(\[]\s*(?:{_DURATION_LABEL.pattern})\s*[:：]\s*(?P<value>[^()\[\]:\s][^()\[\]:]{{0,39}}?)\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _without_duration_label(text: str) -> str:
+    """Return a heading with the label of a duration in its brackets left out: 'Phase 1: Data (Duration: 6 months)'
+    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks ('(Duration: Ongoing)') is left out."""
+    found = _BRACKET_DURATION.search(text)
+    if found is None:
+        return text
+    value = found.group("value")
+    kept = f" ({value})" if _span_or_length(value) else ""
+    return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
+
+
 def _span_or_length(value: str) -> bool:
     """Return True when `value` is a span ('Weeks 5-8') or a length ('2-3 weeks'), and nothing else."""
     english = as_english(value)
@@ -2034,6 +2169,25 @@ def span_line(text: str) -> bool:
         return False
     lead = _LEAD.match(text)
     return _SPAN_LINE.match(text, lead.end() if lead else 0) is not None
+
+
+# A calendar date in digits that opens a line before a separator ('9/5 – Platforms and People', '15.04: Intro',
+# '2024-09-05 - Kick-off'): month and day either way round, a year perhaps; '3/4 of the unit' is a fraction, no date.
+_NUMERIC_DATE_FIRST = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|(?:[1-9]|[012]\d|3[01])[/.](?:[1-9]|[012]\d|3[01])(?:[/.](?:\d{4}|\d{2}))?\.?)"
+    r"\s*[-–—:|]\s*\S"
+)
+
+
+def dated_line(text: str) -> bool:
+    """Return True for a line that opens with a calendar date and a separator ('9/5 – Platforms and People', 'Oct 1 –
+    Topic modeling'): the entry of one day of a schedule, a class or a session, no aim of the part it is under."""
+    if _DIGIT.search(text) is None:  # most lines
+        return False
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
+    if _NUMERIC_DATE_FIRST.match(text, start) is not None:
+        return True
+    return _DATES_FIRST.match(text, start) is not None
 
 
 def is_day_heading(text: str) -> bool:

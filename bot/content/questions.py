@@ -4,7 +4,8 @@
 phase, and so do "step 3", "stage 3" and "part 3" where the path's phases are numbered so (`Question.step`);
 "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the phase next
 to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
-next" count from the asker's current week. Anything else is a topic to search for.
+next" count from the asker's current week; "when do I learn kubernetes", "which week is sql" for the phase that
+teaches a topic. Anything else is a topic to search for.
 
 German and Spanish are read by the same tables and patterns, whatever the asker's language: "woche 14",
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
@@ -29,7 +30,7 @@ from typing import Literal
 from bot.content.cjk import CJK
 from bot.content.phases import DAY_WORDS, ROMAN, WEEK_WORDS, as_english, roman_value
 
-Kind = Literal["topic", "week", "phase", "after", "before"]
+Kind = Literal["topic", "week", "phase", "after", "before", "when"]
 
 _NUMBER_WORDS = [
     "one",
@@ -160,6 +161,28 @@ _AFTER = frozenset(
     | {"setelah", "sesudah"}
 )
 _PHASE_WORDS = frozenset({"phase", "phases", "phasen", "fase", "fases"})
+# "when do I learn kubernetes", "when will we get to docker", "which week is sql", "in what phase do we cover
+# testing"; "wann lerne ich docker", "in welcher woche kommt sql"; "cuándo aprendo docker", "en qué semana veo sql";
+# "quand est-ce que j'apprends docker"; "quando estudo docker"; "kapan belajar docker": asks where a topic is in the
+# plan. Only at the start of the question, its words before the topic filler ('when is the best time to learn go' is
+# searched as typed).
+_WHEN = re.compile(
+    r"(?:(?:in|during|on|at|en|em|na)\s+)?"
+    r"(?:when|wann|cu[áa]ndo|quand|quando|kapan"
+    r"|(?:which|what|welche[mrs]?|qu[ée]|cu[áa]l|quel(?:le)?|qual)\s+(?:weeks?|phases?|stages?|steps?|parts?|months?"
+    r"|wochen?|semanas?|fases?|etapas?|semaines?|[ée]tapes?|minggu|tahap))\b(.*)$"
+)
+# Words of a "when" question that are no part of its topic: "when should I start on system design", "when do we get
+# to docker", "wann fangen wir mit sql an", "cuándo empiezo con docker".
+_WHEN_FILLER = frozenset(
+    {"start", "starting", "begin", "beginning", "reach", "tackle", "hit", "est-ce", "que", "j'apprends", "apprends"}
+    | {"weeks", "week", "phases", "stages", "stage", "steps", "months", "month", "woche", "wochen", "semana"}
+    | {"fangen", "fange", "beginne", "beginnen", "empiezo", "empezamos", "empieza", "comienzo", "veo", "vemos"}
+    | {"aprendemos", "estudamos", "aprendo", "apprend", "apprenons", "étudie", "etudie", "est", "ce", "j", "nous"}
+    | {"an", "with"}
+)
+# "when is the best time to learn go", "when is it a good idea to use redis": advice asked, searched as typed.
+_WHEN_OPINION = frozenset({"best", "right", "good", "ideal", "time", "idea", "worth", "better"})
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 # Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
 _NO_SUBJECT = frozenset(
@@ -622,7 +645,7 @@ def _from_chinese(query: str) -> str:
 
 
 def read_question(query: str) -> Question:
-    """Read what a query asks: a week, a phase, the phase after or before something, or a topic."""
+    """Read what a query asks: a week, a phase, the phase after or before something or teaching it, or a topic."""
     if not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
         read = read_question(english)
         if read.kind != "topic":  # else the Chinese words are searched as they are
@@ -646,7 +669,21 @@ def read_question(query: str) -> Question:
     anchor = _week_or_phase(text)
     if anchor is not None:
         return replace(anchor, topic=query, text=query)
+    when = _WHEN.match(text.lstrip("¿¡\"'“ "))  # '¿cuándo aprendo docker?'
+    if when is not None and (topic := _when_topic(when.group(1))):
+        return Question("when", topic, text=query)
     return Question("topic", query, text=query)
+
+
+def _when_topic(subject: str) -> str:
+    """Return the topic a "when" question asks about: its words past the framing ones ("do i learn", "will we get
+    to"), trimmed as `_trim` does; "" when none is left."""
+    words = subject.split()
+    while words and (words[0] in FILLER or words[0] in _WHEN_FILLER or words[0] in _PHASE_WORDS):
+        words.pop(0)
+    if words and words[0] in _WHEN_OPINION:
+        return ""
+    return _trim(" ".join(words))
 
 
 def _normal(query: str) -> str:

@@ -39,6 +39,7 @@ MIN_SPLIT_LIMIT = 32
 """Smallest `limit` `split_text` accepts: room to close and reopen a code block and still progress."""
 
 _CLOSE = "\n" + FENCE
+_QUOTE_LEAD = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a block quote's marks before a line ('> ', '>> ', '> > ')
 _MAX_LANG = 16
 _LANG = re.compile(rf"[A-Za-z0-9_+\-.#]{{1,{_MAX_LANG}}}(?=\n)")
 _BLOCK_HEAD = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
@@ -80,7 +81,7 @@ def split_text(text: str, limit: int) -> list[str]:
         opener = _open_block(fences, cut)
         if opener is not None:
             # The piece ends inside a code block: leave room to close it, then look again.
-            end -= len(_CLOSE)
+            end -= len(_CLOSE) + len(_quote_lead(text, opener))
             cut = _find_cut(text, start, end, fences)
             opener = _open_block(fences, cut)
         if opener is not None:
@@ -103,19 +104,31 @@ def split_text(text: str, limit: int) -> list[str]:
                 pieces.append(prefix + content)
             start, prefix = next_start, ""
             continue
+        # A block in a quote ('> ```python') is closed and reopened inside it, after the same marks: a bare ``` would
+        # end the quote, and the code would show outside it.
+        lead = _quote_lead(text, opener)
         ahead = _WHITESPACE.match(text, next_start).end()
+        if lead and (marks := _QUOTE_LEAD.match(text, ahead)) is not None:
+            ahead = marks.end()
         closer_next = _is_fence(fences, ahead)
         if closer_next:
             # The block's own closer comes next: the ``` closing this piece stands for it.
             next_start, next_prefix = _SKIP_AFTER_CUT.match(text, ahead + len(FENCE)).end(), ""
         else:
             lang = _LANG.match(text, opener + len(FENCE))
-            next_prefix = FENCE + (lang.group() if lang else "") + "\n"
+            next_prefix = lead + FENCE + (lang.group() if lang else "") + "\n"
         if content.strip():
-            pieces.append(prefix + content + _CLOSE)
+            pieces.append(prefix + content + "\n" + lead + FENCE)
         elif not closer_next:
             next_prefix = prefix  # nothing but whitespace inside the reopened block: keep it open
         start, prefix = next_start, next_prefix
+
+
+def _quote_lead(text: str, opener: int) -> str:
+    """Return the block quote marks before the ``` at `opener` on its line ('> ' of '> ```python'), or ''."""
+    line_start = text.rfind("\n", 0, opener) + 1
+    marks = _QUOTE_LEAD.fullmatch(text, line_start, opener)
+    return marks.group() if marks is not None else ""
 
 
 def _fence_positions(text: str) -> list[int]:
@@ -192,19 +205,36 @@ def clip(text: str, limit: int) -> str:
 
 
 def fit_lines(lines: Sequence[str], room: int) -> str:
-    """Join whole lines up to `room` characters, ending with how many more there are (no line, no link, is cut)."""
+    """Join whole lines up to `room` characters, ending with how many more there are (no line, no link, is cut).
+
+    A code block cut there is closed first (inside its block quote, as it was opened), so that what follows it is
+    not shown as code."""
     shown: list[str] = []
     used = 0
+    fence: str | None = None  # while a code block is open, the quote marks before its opening ``` ('' outside one)
     for k, line in enumerate(lines):
         rest = len(lines) - k - 1
-        tail = len("\n" + _more(rest)) if rest else 0
+        after = _fence_after(fence, line)
+        tail = len("\n" + _more(rest)) + (len(f"\n{after}{FENCE}") if after is not None else 0) if rest else 0
         if used + len(line) + 1 + tail > room:
             if not shown:
                 return clip(line, room)
-            return "\n".join(shown) + "\n" + _more(len(lines) - k)
+            close = [f"{fence}{FENCE}"] if fence is not None else []
+            return "\n".join([*shown, *close, _more(len(lines) - k)])
         shown.append(line)
         used += len(line) + 1
+        fence = after
     return "\n".join(shown)
+
+
+def _fence_after(fence: str | None, line: str) -> str | None:
+    """Return whether a code block is open after `line` (the quote marks of its opening line) or None, given
+    `fence`, as it was before it."""
+    marks = _QUOTE_LEAD.match(line)
+    lead = marks.group() if marks is not None else ""
+    if not line[len(lead) :].lstrip(" ").startswith(FENCE):
+        return fence
+    return None if fence is not None else lead
 
 
 def _more(count: int) -> str:

@@ -188,6 +188,40 @@ def test_after_something_no_path_teaches_finds_nothing():
     assert (result.hits, result.problem) == ([], "")
 
 
+# --- when a topic is taught ---------------------------------------------------------------------
+
+
+def test_when_do_i_learn_a_topic_names_and_shows_the_phase_that_teaches_it_then_the_topic():
+    result = answer(SEARCH, "when do I learn databases", role=BACKEND)
+    assert result.note == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer."
+    assert shown(result)[0] == (BACKEND, "Phase 3: Databases (Weeks 13-18)")
+    topic = answer(SEARCH, "databases", role=BACKEND)
+    phase = result.hits[0].section
+    assert result.hits[1:] == [h for h in topic.hits if h.section != phase][: len(result.hits) - 1]
+    assert len(result.hits) > 1
+
+
+def test_when_is_said_at_the_askers_pace_on_their_own_path():
+    role = INDEX.roles[BACKEND]
+    slow = schedule(role.phases, pace_weeks(role.timeline_months, "complete_beginner", role.total_weeks, phase_count=6))
+    result = answer(SEARCH, "which week is databases", asker=Asker(current=BACKEND, paths={BACKEND: slow}))
+    assert result.note == "'databases' is in Phase 3: Databases (weeks 16-23) of Backend Engineer."
+
+
+def test_when_in_a_path_without_phases_names_the_section():
+    body = "# Notes\n\n## Containers\n\n- Docker basics\n- Compose files\n\n## Clusters\n\n- Kubernetes pods\n"
+    role, _ = parse_bytes(role_file("notes", body=body).encode(), "notes.md")
+    assert role is not None and role.self_paced
+    result = answer(SearchIndex([role]), "when do i learn compose files")
+    assert result.note == "'compose files' is in the section 'Containers' of Notes."
+    assert shown(result)[:2] == [("notes", "Containers"), ("notes", "Compose files")]
+
+
+def test_when_something_no_path_teaches_finds_nothing():
+    result = answer(SEARCH, "when do I learn qqqzzxxyy")
+    assert (result.hits, result.note, result.problem) == ([], "", "")
+
+
 # --- topics ------------------------------------------------------------------------------------
 
 

@@ -202,3 +202,29 @@ def test_an_overview_whose_titles_are_shorter_than_the_plans_is_told_by_its_week
     ]
     assert [(c.text, c.phase) for c in role.checklist] == [("Rank rows", 1), ("Group by", 2)]
     assert not [w for w in warnings(problems) if "plans" in w]
+
+
+def test_parts_named_by_letters_in_order_are_one_plan():
+    body = (
+        "## Unit A: Client\n### Phase 1: Markup\n- Elements\n### Phase 2: Styling\n- Selectors\n"
+        "## Unit B: Server\n### Phase 1: Runtime\n- Event loop\n### Phase 2: Persistence\n- Queries\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.number, p.title) for p in role.phases] == [
+        (1, "Markup"),
+        (2, "Styling"),
+        (3, "Runtime"),
+        (4, "Persistence"),
+    ]
+    assert errors(problems) == []
+    assert not [w for w in warnings(problems) if SPLIT_ADVICE in w]
+
+
+def test_options_named_by_letters_are_alternatives_several_plans():
+    body = (
+        "## Option A: Client first\n### Phase 1: Markup\n- Elements\n### Phase 2: Styling\n- Selectors\n"
+        "## Option B: Server first\n### Phase 1: Runtime\n- Event loop\n### Phase 2: Persistence\n- Queries\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Markup"), (2, "Styling")]
+    assert [w for w in warnings(problems) if SPLIT_ADVICE in w]

@@ -143,6 +143,50 @@ def test_anything_else_is_a_topic_searched_as_typed(query):
     assert (question.kind, question.topic) == ("topic", query)
 
 
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("when do I learn kubernetes", "kubernetes"),
+        ("When will we get to Docker?", "docker"),
+        ("when should i start learning system design?", "system design"),
+        ("which week is sql", "sql"),
+        ("what week do we cover docker", "docker"),
+        ("in which phase do I learn react", "react"),
+        ("at what stage do we cover testing", "testing"),
+        ("wann lerne ich docker", "docker"),
+        ("in welcher Woche kommt SQL", "sql"),
+        ("¿cuándo aprendo docker?", "docker"),
+        ("en qué semana veo sql", "sql"),
+        ("quando estudo docker", "docker"),
+        ("kapan belajar docker", "docker"),
+    ],
+)
+def test_when_a_topic_is_taught(query, topic):
+    question = read_question(query)
+    assert (question.kind, question.topic) == ("when", topic)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "when is the best time to learn go",  # advice, not a place in the plan
+        "when is it a good idea to use redis",
+        "when",
+        "which week",
+        "whenever you like",
+        "what weekly habits help",
+    ],
+)
+def test_a_when_without_a_topic_or_asking_advice_is_searched_as_typed(query):
+    question = read_question(query)
+    assert (question.kind, question.topic) == ("topic", query)
+
+
+def test_when_with_a_week_asks_for_the_week():
+    question = read_question("when is week 3")
+    assert (question.kind, question.weeks) == ("week", (3, 3))
+
+
 # --- German and Spanish: read by the same tables, whatever the asker's language ------------------------------
 
 

@@ -205,3 +205,11 @@ def test_the_whole_folder_loads_and_its_checklists_keep_their_ids(tmp_path: Path
     again = load_content(FIXTURES)
     for name, role in index.roles.items():
         assert [i.id for i in again.roles[name].checklist] == [i.id for i in role.checklist]
+
+
+def test_every_fixture_is_described_in_the_manifest_and_the_readme():
+    readme = (FIXTURES / "README.md").read_text(encoding="utf-8")
+    files = sorted(p.name for p in FIXTURES.glob("*.md") if p.name != "README.md")
+    assert [f for f in files if f not in MANIFEST] == []
+    assert [f for f in files if f"| `{f}` |" not in readme] == []
+    assert [n for n in CASES if not (FIXTURES / n).is_file()] == []

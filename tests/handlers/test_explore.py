@@ -204,6 +204,15 @@ async def test_what_comes_after_databases_is_the_api_phase(svc: Services) -> Non
     )
 
 
+async def test_when_do_i_learn_databases_shows_the_phase_that_teaches_it_and_says_so(svc: Services) -> None:
+    reply = await learning.skill_deep_dive(svc, caller(), "when do I learn databases?", role="backend-engineer")
+    card = reply.cards[0]
+    assert card.title == "Phase 3: Databases (Weeks 13-18)"
+    assert (card.description or "").startswith(
+        "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer."
+    )
+
+
 async def test_a_broad_word_finds_what_the_path_calls_it(svc: Services) -> None:
     reply = await learning.skill_deep_dive(svc, caller(), "containers", role="backend-engineer")
     assert reply.cards[0].title in {"Docker containerization", "Kubernetes orchestration"}
@@ -219,11 +228,12 @@ SAME_QUERIES = [
     ("what's on in week 14", "backend-engineer"),
     ("weeks 3-6", "backend-engineer"),
     ("what comes after databases", None),
+    ("when do I learn kubernetes", None),
     ("flarp kubernetes", None),
 ]
 
 
-UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6"}  # the bot offers a menu
+UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6", "when do I learn kubernetes"}  # a menu
 
 
 @pytest.mark.parametrize(("query", "role"), SAME_QUERIES)

@@ -54,7 +54,9 @@ code_tokens = st.one_of(
     words,
     separators,
     st.sampled_from(["```", "```python\n", "\n```\n", "```sql\n", "`", "``", "````"]),
+    st.sampled_from(["\n> ", "\n> ```python\n> ", "\n> ```\n", "\n>> ```\n>> "]),  # code in a quote
 )
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]*)+", re.MULTILINE)
 
 
 def _joined(tokens: st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[str]:
@@ -86,9 +88,11 @@ def test_split_with_code_fences_fits_loses_nothing_and_balances_blocks(text: str
     assert all(len(piece) <= limit for piece in pieces)
     joined = nonws("".join(pieces)).replace("`", "")
     original = nonws(text).replace("`", "")
-    # Only the language of a reopened block is ever added; nothing is lost.
+    # Only the language of a reopened block, and the quote's marks around a block in a quote, are ever added;
+    # nothing is lost.
     assert is_subsequence(original, joined)
-    assert len(joined) - len(original) <= 16 * max(len(pieces) - 1, 0)
+    marks = max((len(nonws(m)) for m in QUOTE_MARKS.findall(text)), default=0)
+    assert len(joined) - len(original) <= (16 + 2 * marks) * max(len(pieces) - 1, 0)
     if fence_count(text) % 2 == 0:
         assert all(fence_count(piece) % 2 == 0 for piece in pieces), pieces
 
@@ -142,6 +146,22 @@ def test_a_long_code_block_is_closed_and_reopened_with_its_language() -> None:
     assert all(fence_count(piece) == 2 for piece in pieces)
     body_lines = [line for piece in pieces for line in piece.split("\n") if line.startswith("    total")]
     assert body_lines == code.split("\n")
+
+
+def test_a_long_code_block_in_a_quote_is_closed_and_reopened_inside_the_quote() -> None:
+    code = "\n".join(f"> print('line {i} of an example')" for i in range(60))
+    text = f"> Try this:\n> ```python\n{code}\n> ```\n\nAfter the quote."
+    pieces = split_text(text, 300)
+    assert len(pieces) > 2
+    for piece in pieces[:-1]:
+        assert piece.endswith("\n> ```")
+    for piece in pieces[1:]:
+        assert piece.startswith("> ```python\n> print(")
+    assert pieces[-1].endswith("> ```\n\nAfter the quote.")
+    assert all(fence_count(piece) == 2 for piece in pieces)
+    assert all(len(piece) <= 300 for piece in pieces)
+    shown = [line for piece in pieces for line in piece.split("\n") if line.startswith("> print(")]
+    assert shown == code.split("\n")
 
 
 def test_a_code_block_that_fits_moves_whole_to_the_next_piece() -> None:

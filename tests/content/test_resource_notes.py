@@ -1,0 +1,43 @@
+"""A resource's link followed by a short note of what it is or costs ('[Pro Git](…) (free)', '<sup>FREE</sup>', as
+DevOps and awesome lists write them): the link's text is its title, the note stays in what it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.models import Role
+from tests.content.helpers import parse_body
+
+
+def topics(role: Role) -> list[tuple[str, str]]:
+    return [(s.title, s.text) for s in role.sections if s.kind == "topic"]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "title", "shown"),
+    [
+        (
+            "[Pro Git Book](https://git-scm.com/book/en/v2) <sup>FREE</sup>",
+            "Pro Git Book",
+            "[Pro Git Book](https://git-scm.com/book/en/v2) (FREE)",
+        ),
+        ("[Docker Mastery](https://example.com/d) <sup>Udemy course</sup>", "Docker Mastery", None),
+        ("[Learn Git Branching](https://example.com/b) (free)", "Learn Git Branching", None),
+        ("[Go by Example](https://gobyexample.com/) [free]", "Go by Example", None),
+        ("[The Rust Book](https://example.com/r) `free`", "The Rust Book", None),
+        ("[Kubernetes Up and Running](https://example.com/k) *(book)*", "Kubernetes Up and Running", None),
+        ("[PortSwigger Academy](https://example.com/p) (free, excellent)", "PortSwigger Academy", None),
+        # words after the link may be its title's: they stay, and so does a note that names something
+        ("[The Missing Semester](https://example.com/m) (MIT)", "The Missing Semester (MIT)", None),
+        ("[SICP](https://example.com/s) by Abelson and Sussman", "SICP by Abelson and Sussman", None),
+        ("[React](https://react.dev) hooks and state", "React hooks and state", None),
+        # a superscript of the word before it is no note
+        ("[E = mc](https://example.com/e)<sup>2</sup> explained", "E = mc2 explained", None),
+    ],
+)
+def test_a_note_after_a_resources_link_is_no_part_of_its_title(bullet: str, title: str, shown: str | None) -> None:
+    role, _ = parse_body(f"# Resources\n\n## Books\n\n- {bullet}\n")
+    [(found_title, text)] = topics(role)
+    assert found_title == title
+    if shown is not None:
+        assert text == shown

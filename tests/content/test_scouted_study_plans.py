@@ -1,0 +1,156 @@
+"""Shapes of study plans found in public repositories (exam sprints, dated week plans), written small."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.phases import read_phase_heading
+from bot.handlers.learning import phase_body
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, warnings
+
+
+def test_a_week_whose_days_run_into_the_next_week_is_that_week():
+    # a 30-day sprint: four weeks of days, the last one nine days long
+    body = (
+        "# Sprint\n\n"
+        "## Week 1: Basics (Days 1-7)\n- Read the guide\n\n"
+        "## Week 2: Practice (Days 8–14)\n- Solve sets\n\n"
+        "## Week 3: Mocks (Days 15-21)\n- Timed mock\n\n"
+        "## Week 4: Final stretch (Days 22–30)\n\n### Day 29: Revise\n- Formula sheets\n\n### Day 30: Rest\n- Sleep\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Basics", (1, 1)),
+        ("Practice", (2, 2)),
+        ("Mocks", (3, 3)),
+        ("Final stretch", (4, 4)),
+    ]
+    assert "Formula sheets" in phase_body(role.phases[3])
+    assert warnings(problems) == []
+
+
+def test_days_that_start_in_another_week_are_still_a_second_span():
+    found = read_phase_heading("Week 4: Final stretch (Days 29-35)")
+    assert found is not None and found.title == "Final stretch (Days 29-35)"
+    role, problems = parse_body("# T\n\n## Week 1: A\n- a\n\n## Week 2: B (Days 22-30)\n- b\n")
+    assert [p.title for p in role.phases] == ["A"]
+    assert any("two spans" in w for w in warnings(problems))
+    assert errors(problems) == []
+
+
+def test_a_week_number_written_twice_moves_the_weeks_after_it_on():
+    # a year plan of dated weeks whose author wrote one week's number twice, and counted on from there
+    body = (
+        "# Year plan\n\n"
+        "### Week 15 - July 19-25 - Build tools\n- [ ] Bundlers\n\n"
+        "### Week 16 - July 26-August 1 - Automation\n- [ ] Task runners\n\n"
+        "### Week 16 - August 2-8 - The DOM\n- [ ] Events\n\n"
+        "### Week 17 - August 9-15 - jQuery\n- [ ] Selectors\n\n### Week 18 - August 16-22 - Testing\n- [ ] Jest\n"
+    )
+    role, problems = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(w, w) for w in range(15, 20)]
+    assert [p.title for p in role.phases][2:] == [
+        "The DOM (August 2-8)",
+        "jQuery (August 9-15)",
+        "Testing (August 16-22)",
+    ]
+    assert errors(problems) == []
+    (repeat,) = [w for w in warnings(problems) if "twice" in w]
+    assert "week 16" in repeat and "weeks 17-18 as weeks 18-19" in repeat
+
+
+def test_a_repeated_week_with_a_later_count_that_leaves_room_moves_only_itself():
+    body = "# T\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n\n## Week 2: C\n- c\n\n## Week 5: D\n- d\n"
+    role, problems = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (5, 5)]
+    assert errors(problems) == []
+
+
+def test_days_blocks_run_the_weeks_of_their_own_week_headings():
+    # a 30/60/90-day plan: each block of days holds its weeks, counted on through the plan
+    body = (
+        "# Onboarding\n\n"
+        "## Days 1–30: Learn\n\n### Week 1: Orientation\n- [ ] Get access\n\n### Weeks 2-4: Map the system\n"
+        "- [ ] Trace a call\n\n"
+        "## Days 31–60: Contribute\n\n### Weeks 5–6: Design\n- [ ] Design doc\n\n### Weeks 7–8: Build\n- [ ] Ship it\n\n"
+        "## Days 61–90: Own\n\n### Weeks 9–12: Ship\n- [ ] Roll out\n\n### Week 13: Retro\n- [ ] Write the retro\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Learn", (1, 4)),
+        ("Contribute", (5, 8)),
+        ("Own", (9, 13)),
+    ]
+    assert warnings(problems) == []
+
+
+def test_days_blocks_whose_weeks_count_from_one_again_keep_their_days():
+    body = (
+        "# T\n\n## Days 1-30: Learn\n\n### Week 1: A\n- a\n\n### Week 2: B\n- b\n\n"
+        "## Days 31-60: Build\n\n### Week 1: C\n- c\n\n### Week 2: D\n- d\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 5), (6, 9)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("Week One: HTML basics", (1, 1), "HTML basics"),
+        ("Week Two", (2, 2), ""),
+        ("WEEK TWELVE — Capstone", (12, 12), "Capstone"),
+        ("### Week One:  Getting Started with Spark", (1, 1), "Getting Started with Spark"),
+        ("Month Two - Asynchronous JavaScript", (5, 8), "Asynchronous JavaScript"),
+        ("Weeks Three to Five: Databases", (3, 5), "Databases"),
+        ("📅 Week Four: Review", (4, 4), "Review"),
+    ],
+)
+def test_a_week_or_month_numbered_in_words_is_that_week_or_month(heading, weeks, title):
+    found = read_phase_heading(heading.lstrip("# "))
+    assert found is not None and (found.first, found.last) == weeks and found.title == title
+
+
+@pytest.mark.parametrize(
+    "heading", ["Week one, concretely", "Month one should establish a baseline", "Month One in Three Acts", "Weekday"]
+)
+def test_a_week_in_words_in_a_sentence_is_no_phase(heading):
+    assert read_phase_heading(heading) is None
+
+
+def test_a_plan_of_weeks_numbered_in_words_is_a_plan():
+    body = "# Course\n\n## Week One: HTML\n- Tags\n\n## Week Two: CSS\n- Grid\n\n## Week Three: JavaScript\n- DOM\n"
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("HTML", (1, 1)), ("CSS", (2, 2)), ("JavaScript", (3, 3))]
+    assert problems == []
+
+
+def test_a_long_heading_of_blanks_after_a_week_word_is_read_in_time():
+    finishes_in_a_minute(
+        "from bot.content.phases import read_phase_heading\n"
+        "for lead in ('Week', 'Weeks one', 'Week one to', '- ' * 20000 + 'Week'):\n"
+        "    read_phase_heading(lead + ' ' * 100000 + 'x')\n"
+        "    read_phase_heading(lead + ' two' * 30000)\n",
+        "reading a week heading in words",
+    )
+
+
+def test_a_dated_class_line_is_no_objective_of_its_unit():
+    # a course's units, each a run of classes that open with their date
+    body = (
+        "# Schedule\n\n### Unit 1: Text as Data\n\n9/5 – Platforms and People\n\n* In class: Jupyter\n\n"
+        "9/10 - Web Scraping\n\n* In class: Beautiful Soup\n\n"
+        "### Unit 2: Modeling\n\nOct 1 – Topic modeling\n\n* In class: LDA\n\n"
+        "### Unit 3: Arguing\n\n3/4 of this unit is reading papers.\n\n* Nguyen et al.\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.objective for p in role.phases] == [None, None, "3/4 of this unit is reading papers."]
+    assert "9/5 – Platforms and People" in phase_body(role.phases[0])
+
+
+def test_a_long_line_of_digits_and_blanks_is_looked_at_in_time():
+    finishes_in_a_minute(
+        "from bot.content.phases import dated_line\n"
+        "for line in ('9/5' + ' ' * 100000 + 'x', '1' * 100000, '1/' * 50000, 'Jan 20' + ' -' * 50000):\n"
+        "    dated_line(line)\n",
+        "reading a dated line",
+    )
