@@ -1534,6 +1534,8 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in outline:
             if headings[i][0] != level:
                 found[i] = None
+        if level is not None:
+            _untimed_between(headings, found, level)
     _bracketed_dates(found)
     chained = _chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
@@ -1545,6 +1547,23 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
     return found
+
+
+def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
+    """Read as phases without weeks the numbered sections at a plan's level whose numbers its numbered phases skip
+    ('## 4. Specialise (pick one or two)' between '## 3. Algorithms (4-6 weeks)' and '## 5. Engineering (2-3
+    weeks)'): a stage of the plan whose length its author left open, planned as a phase without weeks is. Only
+    among phases that give lengths: between phases that give their weeks no week may be free for it."""
+    kept = [(i, f.number) for i, f in enumerate(found) if f is not None and headings[i][0] == level]
+    if any(f is not None and headings[i][0] == level and f.first is not None for i, f in enumerate(found)):
+        return
+    for (a, low), (b, high) in pairwise(kept):
+        if low is None or high is None or high - low < 2:
+            continue
+        for j in range(a + 1, b):
+            numbered = outline_heading(headings[j][1]) if headings[j][0] == level else None
+            if numbered is not None and low < numbered[0] < high:
+                found[j] = PhaseHeading(numbered[0], None, None, numbered[1], "")
 
 
 # A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
