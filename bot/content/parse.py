@@ -209,8 +209,11 @@ _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
 _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)[\s·|,/&]*)+$")
-# A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link).
-_SENTENCE = re.compile(r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?[.!?])(?:\s|$)")  # '[' ends a look: linear
+# A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link); a Chinese or Japanese
+# full stop ('。'), its full-width marks and a Devanagari danda ('।') end one without a blank after them.
+_SENTENCE = re.compile(  # '[' ends a look: linear
+    r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?(?:[.!?](?=\s|$)|[。！？।]))\s?"
+)
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
@@ -3879,7 +3882,7 @@ def _without_leading_marks(label: str) -> str:
 
 
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:'); a
-# full-width colon needs no blank after it ('目标：会用命令行').
+# full-width colon needs no blank after it ('目标：掌握语法').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
 
 
@@ -4335,6 +4338,16 @@ def _newest_last(builders: list[_PhaseBuilder]) -> None:
         b.number = None
 
 
+def _shared_title(builders: list[_PhaseBuilder]) -> bool:
+    """Return True where two or more phases numbered by their place all share one title ('## 1주차 모임' … '## 5주차
+    모임': 'meeting'; '## Week 2 Recap'): a word that says what every week is, no week's topic, so that each phase is
+    titled by its heading as written ('1주차 모임') and the learner can tell them apart."""
+    if len(builders) < 2 or any(b.number is not None or not b.heading for b in builders):
+        return False
+    first = builders[0].title.casefold()
+    return bool(first) and all(b.title.casefold() == first for b in builders)
+
+
 def _setup_week_zero(builders: list[_PhaseBuilder]) -> None:
     """Give a first 'Phase 0' without weeks week 0 where the phase after it starts in week 1 ('## Phase 0: Setup'
     over '## Phase 1: Basics (Weeks 1-3)'), as '## Week 0: Setup' has it: a week of setup before the others, which
@@ -4401,6 +4414,7 @@ def _build_phases(
     _newest_last(builders)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     _setup_week_zero(builders)
+    shared = _shared_title(builders)  # before the place numbers below
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)
     _plan_weeks(builders, months, problems)
@@ -4478,7 +4492,9 @@ def _build_phases(
         phases.append(
             Phase(
                 number=b.number,
-                title=b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
+                title=_LEADING_MARKS.sub("", b.heading)
+                if shared
+                else b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
                 first_week=first,
                 last_week=last,
                 line=b.line,

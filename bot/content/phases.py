@@ -8,10 +8,11 @@ Accepted (case, emoji and markdown aside), each a `PhaseHeading`:
 - `Phase 2: Databases (4 weeks)`, `(2-3 months)`, `— 3 weeks`, `(Duration: 3 months)`: a length, laid out after the
   phase before; but ranges every phase heading gives that count on from 1 (`(1-4 weeks)`, `(5-9 weeks)`) are spans;
 - `Week 3: Title`, `Week 3 — Title`, `Weeks 4-6: Title` (numbered by their order in the file; `Week #3`, `Wk 3`,
-  `W3 / Title`, `WEEK 4~6` too); `Week 3 (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan
-  13-19)' (in full-width marks too: `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`,
-  "Week 1's recap") or a question the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of
-  "Week 1's X", "Week 2's Y" is weeks 1 and 2: see `_possessive_weeks`);
+  `W3 / Title`, `WEEK 4~6` too; a number word of the unit word's language: `Week One`, `Semana dos`); `Week 3
+  (Jan 13-19): Title` and `Week 3: Jan 13-19 — Title`, titled 'Title (Jan 13-19)' (in full-width marks too:
+  `WEEK 3（2020.6.1-2020.6.7）：Title`); a number a suffix follows (`Hafta 1’de …`, "Week 1's recap") or a question
+  the span runs into (`Week 2 what comes next?`) is prose, no phase (but a series of "Week 1's X", "Week 2's Y" is
+  weeks 1 and 2: see `_possessive_weeks`);
 - `Month 2: Title` (weeks 5-8) and `Days 31-60: Title` (the weeks those days fall in);
 - the headings over week headings counted from 1 again under each ('M01 - Web' over 'Semana 1-2', 'Semana 3'),
   where those are the file's only phase headings: see `_restarted_weeks`;
@@ -1029,6 +1030,52 @@ def _worded_span_as_digits(text: str) -> str:
     return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
 
 
+# A week or month numbered by a word of its unit word's own language, as `_WORDED_SPAN` reads English ones:
+# 'Semana dos', 'Semana três', 'Woche vier', 'Semaine cinq', 'Settimana sei', 'Semana uno y semana dos', then the
+# heading's end or a mark that opens its title. Each is read as its number ('Semana 2'); a word of another language
+# is none ('Semana once' is Spanish eleven, 'Woche once' no week).
+_WORDED_UNITS = r"semanas?|m[eê]s|wochen?|monat|semaines?|mois|settiman[ae]|mese"
+_WORDED_UNIT = re.compile(
+    rf"(?P<lead>[\W_]*)(?P<unit>{_WORDED_UNITS})\s+(?P<word>[^\W\d_]{{2,9}})(?![^\W\d_]|-)"
+    # a second one after a range's word: 'Semana uno y semana dos', 'Weeks One to Three'
+    rf"(?:(?P<to>\s*[-–—]\s*|\s+(?:to|and|y|e|et|und|bis|a|al|à)\s+)(?:(?:{_WORDED_UNITS})\s+)?"
+    r"(?P<word2>[^\W\d_]{2,9})(?![^\W\d_]|-))?(?=\s*(?:$|[:\-–—(\[|.]))",
+    re.IGNORECASE,
+)
+# Each language's unit words, and its number words from zero to twelve ('a/b': either word).
+_WORDED_NUMBERS = (
+    (
+        "semana semanas mes mês",
+        "cero/zero uno/una/um/uma dos/dois/duas tres/três cuatro/quatro cinco seis siete/sete ocho/oito nueve/nove "
+        "diez/dez once/onze doce/doze",
+    ),
+    ("woche wochen monat", "null eins zwei drei vier fünf/fuenf sechs sieben acht neun zehn elf zwölf/zwoelf"),
+    ("semaine semaines mois", "zéro/zero un/une deux trois quatre cinq six sept huit neuf dix onze douze"),
+    ("settimana settimane mese", "zero uno/una due tre quattro cinque sei sette otto nove dieci undici dodici"),
+)
+_UNIT_NUMBERS = {
+    unit: {word: n for n, words in enumerate(numbers.split()) for word in words.split("/")}
+    for units, numbers in _WORDED_NUMBERS
+    for unit in units.split()
+}
+
+
+def _worded_number(text: str) -> str:
+    """Return a heading whose week or month a word numbers ('Week One: Spark', 'Semana dos: SQL') with the number
+    in digits, as the heading is read ('Week 1: Spark'); else text."""
+    found = _WORDED_UNIT.match(text)
+    if found is None:
+        return text
+    numbers = _UNIT_NUMBERS[found.group("unit").casefold()]
+    number = numbers.get(found.group("word").casefold())
+    if number is None:
+        return text
+    last = numbers.get(found.group("word2").casefold()) if found.group("word2") else None
+    if last is not None:
+        return f"{found.group('lead')}{found.group('unit')} {number}-{last}{text[found.end() :]}"
+    return f"{found.group('lead')}{found.group('unit')} {number}{text[found.end('word') :]}"
+
+
 # A board's label before the week a heading names: 'Milestone: Week 1 (due Jan 6)' (a GitHub or GitLab milestone),
 # 'Iteration: Week 2' (a GitHub Projects iteration). Such a heading is the week's.
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
@@ -1045,6 +1092,8 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     if ":" in text and ("(" in text or "[" in text):
         text = _without_duration_label(text)
     text = _worded_span_as_digits(_ordinal_first(text))
+    if " " in text[:12]:  # 'Semana dos', 'Woche vier': a unit word and a number word of its language
+        text = _worded_number(text)
     if not text.isascii() and _FOREIGN.search(text) is not None:
         text, said = _in_english(text)
         found = _read_phase_heading(text)
@@ -1175,6 +1224,8 @@ _SLASHED = re.compile(
 # More numbers a slash parts after a span's one number, later in a heading: '(Weeks 3/4)', 'Backend — Weeks 3/4/5'.
 _SLASH_RUN = re.compile(r"(?:\s*/\s*\d{1,4})+(?![\w/])")
 _RUN_NUMBER = re.compile(r"\d+")
+# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'.
+_COMMA_RUN = re.compile(r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?![\w/.,])", re.IGNORECASE)
 
 
 def _in_a_row(a: int, numbers: list[int]) -> bool:
@@ -1209,6 +1260,19 @@ def _slash_run(text: str, span: re.Match[str]) -> tuple[re.Match[str], int] | No
     if span.group("b") or span.group("day") or "/" not in text[span.end() : span.end() + 3]:
         return None
     run = _SLASH_RUN.match(text, span.end())
+    if run is None:
+        return None
+    numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
+    return (run, numbers[-1]) if _in_a_row(int(span.group("a")), numbers) else None
+
+
+def _comma_run(text: str, span: re.Match[str]) -> tuple[re.Match[str], int] | None:
+    """Return the numbers commas list right after a week or month span of one number (', 9, 10' after 'Weeks 8' in
+    'Weeks 8, 9, 10 - Project work') and the last of them, where each is one more than the one before, so that the
+    span runs on to it; else None ('Week 3, 2024': a year)."""
+    if span.group("b") or span.group("day") or "," not in text[span.end() : span.end() + 3]:
+        return None
+    run = _COMMA_RUN.match(text, span.end())
     if run is None:
         return None
     numbers = list(map(int, _RUN_NUMBER.findall(run.group())))
@@ -1300,12 +1364,15 @@ def _extended(text: str, span: re.Match[str], last: int | None) -> tuple[re.Matc
 
 def _span_and_rest(text: str, span: re.Match[str], last: int | None) -> tuple[tuple[str, str], int | None]:
     """Return `text` without `span` in it and what else its brackets held (see `_without`), and the span's
-    last number, taken on by more weeks after it (`_extended`), by the weeks in a row a slash adds to it
-    (`_slash_run`: 'Phase 2: Backend (Weeks 3/4)') or in its brackets (`_continued`)."""
+    last number, taken on by more weeks after it (`_extended`), by the weeks in a row a slash or commas add to it
+    (`_slash_run`: 'Phase 2: Backend (Weeks 3/4)'; `_comma_run`: 'Weeks 8, 9, 10') or in its brackets
+    (`_continued`)."""
     run = _slash_run(text, span) if "/" in text else None
+    if run is None and "," in text:
+        run = _comma_run(text, span)
     if run is not None:  # the added weeks are no title, nor a count of all in the span's brackets
-        slashes, last = run
-        text = f"{text[: span.end()]}{' ' * (slashes.end() - span.end())}{text[slashes.end() :]}"
+        added, last = run
+        text = f"{text[: span.end()]}{' ' * (added.end() - span.end())}{text[added.end() :]}"
     more, last = _extended(text, span, last)
     if more is not None:  # the added weeks are no title: blanked out, so the span keeps its place in the text
         text = f"{text[: span.end()]}{' ' * (more.end() - span.end())}{text[more.end() :]}"
@@ -1486,6 +1553,8 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
         for i in outline:
             if headings[i][0] != level:
                 found[i] = None
+        if level is not None:
+            _untimed_between(headings, found, level)
     _bracketed_dates(found)
     chained = _chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
@@ -1498,6 +1567,23 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
     return found
+
+
+def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
+    """Read as phases without weeks the numbered sections at a plan's level whose numbers its numbered phases skip
+    ('## 4. Specialise (pick one or two)' between '## 3. Algorithms (4-6 weeks)' and '## 5. Engineering (2-3
+    weeks)'): a stage of the plan whose length its author left open, planned as a phase without weeks is. Only
+    among phases that give lengths: between phases that give their weeks no week may be free for it."""
+    kept = [(i, f.number) for i, f in enumerate(found) if f is not None and headings[i][0] == level]
+    if any(f is not None and headings[i][0] == level and f.first is not None for i, f in enumerate(found)):
+        return
+    for (a, low), (b, high) in pairwise(kept):
+        if low is None or high is None or high - low < 2:
+            continue
+        for j in range(a + 1, b):
+            numbered = outline_heading(headings[j][1]) if headings[j][0] == level else None
+            if numbered is not None and low < numbered[0] < high:
+                found[j] = PhaseHeading(numbered[0], None, None, numbered[1], "")
 
 
 # A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
@@ -2405,6 +2491,9 @@ def heading_span(text: str) -> str | None:
     'Q1', '## Month 2' 'Month 2', '## Semanas 2 a 3' 'Semanas 2 a 3', '## 第3周' '第3周', '## Phase 2 (Weeks 5-8)'
     'Weeks 5-8'), with the dates that are all its heading says besides ('## Week 1: Jan 8 – Jan 14' is 'Week 1 (Jan 8
     – Jan 14)'); None when it names none ('## Phase 2')."""
+    worded = _WORDED_UNIT.match(text) if " " in text[:12] else None
+    if worded is not None and _worded_number(text) != text:  # 'Semana Uno', as written
+        return text[len(worded.group("lead")) : worded.end()]
     said: Said = ()
     text = _ordinal_first(text)  # '2º Mês' is named 'Mês 2'
     if _maybe_foreign(text):
@@ -2596,17 +2685,24 @@ def table_row_weeks(header: str, cell: str) -> tuple[int, int] | None:
 
 _DOTTED = re.compile(r"\.\d")  # after a number: '1.2', an outline's number of a part of 1
 _RANGED = re.compile(r"\s*[-–]\s*\d")  # after a series number, another: 'Chapter 1–2'
-# The series words of Spanish, Portuguese, French, German, Italian, Polish, Dutch and Turkish plans, each read as its
-# English kin ('Nivel 2 — Estructuras' is 'Level 2 — Estructuras', a phase titled 'Estructuras' as 'Level 2' is).
+# The series words of Spanish, Portuguese, French, German, Italian, Polish, Dutch, Turkish, Vietnamese and Indonesian
+# plans, each read as its English kin ('Nivel 2 — Estructuras' is 'Level 2 — Estructuras', a phase titled
+# 'Estructuras' as 'Level 2' is; 'Blok 3', 'Aula 3', 'Buổi 3', 'Pertemuan 3' are 'Block 3', 'Class 3', 'Session 3').
 _SERIES_KIN = {
     **dict.fromkeys(("nivel", "nível", "niveau", "stufe", "livello", "poziom", "seviye"), "level"),
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
-    **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit"), "unit"),
+    **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
+    **dict.fromkeys(("ders", "bài"), "lesson"),
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
+    **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
+    **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
+    **dict.fromkeys(("aula", "clase", "zajęcia"), "class"),
+    **dict.fromkeys(("sesión", "sesion", "sessão", "sessao", "séance", "seance", "sitzung", "sesja"), "session"),
+    **dict.fromkeys(("oturum", "buổi", "pertemuan", "sesi"), "session"),
 }
 _SERIES = re.compile(
-    r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|"
+    r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
     + rf")\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,

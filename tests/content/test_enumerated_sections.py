@@ -120,3 +120,22 @@ def test_a_chinese_length_with_a_plus_or_at_least_after_its_unit_is_a_length():
     assert read_phase_heading("三、高级（4周+）").length == 4
     assert read_phase_heading("三、高级（4周以上）")[3:5] == ("高级", "")
     assert read_phase_heading("三、高级（4周以上）").length == 4
+
+
+def test_a_numbered_stage_without_a_length_between_timed_ones_is_a_phase_planned_without_weeks():
+    role, problems = parse_body(
+        "### 一、基础阶段(2-4周)\n\n- 语法\n\n### 二、中级阶段(3-5周)\n\n- 面向对象\n\n### 三、数据结构与算法(4-6周)\n\n- 排序\n\n"
+        "### 四、专项领域突破(选择1-2个方向)\n\n- Web开发\n\n### 五、工程化实践(2-3周)\n\n- 单元测试\n\n### 六、持续进阶\n\n- 设计模式\n"
+    )
+    assert [(p.number, p.title, p.planned) for p in role.phases] == [
+        (1, "基础阶段", False),
+        (2, "中级阶段", False),
+        (3, "数据结构与算法", False),
+        (4, "专项领域突破(选择1-2个方向)", True),
+        (5, "工程化实践", False),
+    ]
+    assert [(p.first_week, p.last_week) for p in role.phases] == [(1, 3), (4, 7), (8, 12), (13, 16), (17, 19)]
+    assert not [p for p in problems if "is missing" in p.message or p.severity == "error"]
+    # between phases that give their weeks no week is free for it: a section, as before
+    role, _ = parse_body("## 1. A (Weeks 1-2)\n- a\n## 2. B\n- b\n## 3. C (Weeks 3-4)\n- c\n")
+    assert [p.number for p in role.phases] == [1, 3]

@@ -146,5 +146,14 @@ def test_an_unbolded_goal_line_written_with_a_full_width_colon_gives_the_objecti
         "# 计划\n\n## 第一阶段：基础（第1-2周）\n\n目标：会用 Linux 命令行，点亮一颗 LED\n\n- GPIO\n\n"
         "## 第二阶段：协议（第3-4周）\n\n学习目标： 读懂串口报文。再写一个解析器。\n\n- UART\n"
     )
-    assert [p.objective for p in role.phases] == ["会用 Linux 命令行，点亮一颗 LED", "读懂串口报文。再写一个解析器。"]
+    assert [p.objective for p in role.phases] == ["会用 Linux 命令行，点亮一颗 LED", "读懂串口报文。"]
     assert phase_body(role.phases[0]).startswith("**Objective:** 会用 Linux 命令行，点亮一颗 LED\n")
+
+
+def test_a_sentence_ended_by_a_chinese_full_stop_or_a_danda_is_the_objective_the_rest_stays_text():
+    role, _ = parse_body(
+        "# 计划\n\n## 第1-6周：课程一\n\n每周学习四到六小时。一次只看一节课，记下术语。\n\n- 笔记\n\n"
+        "## सप्ताह 7 से 14: पाठ्यक्रम 2\n\nहर सप्ताह 4 से 6 घंटे रखें। एक बार में एक व्याख्यान देखें।\n\n- नोट्स\n"
+    )
+    assert [p.objective for p in role.phases] == ["每周学习四到六小时。", "हर सप्ताह 4 से 6 घंटे रखें।"]
+    assert phase_body(role.phases[0]) == "**Objective:** 每周学习四到六小时。\n\n一次只看一节课，记下术语。\n\n- 笔记"

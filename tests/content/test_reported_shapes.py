@@ -56,7 +56,12 @@ def test_a_second_series_of_weeks_counted_from_one_again_is_notes_on_the_plan() 
     role, problems = parse_body(WEEKLY_LOG)
     assert errors(problems) == []
     assert not [w for w in warnings(problems) if "Lessons" in w]  # no phase written wrong: notes
-    assert phase_spans(role) == [(1, "Objectives", (1, 1)), (2, "Objectives", (2, 2)), (3, "Objectives", (3, 3))]
+    # weeks that all share the title 'Objectives' are titled by their summaries as written
+    assert phase_spans(role) == [
+        (1, "Week 1 Objectives", (1, 1)),
+        (2, "Week 2 Objectives", (2, 2)),
+        (3, "Week 3 Objectives", (3, 3)),
+    ]
     notes = [s for s in role.sections if s.title.startswith("Week 1 Lessons")]
     assert notes and "stylesheet path" in notes[0].text
 

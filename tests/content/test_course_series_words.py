@@ -1,0 +1,44 @@
+"""Course outlines numbered by their language's block, session, class and lesson words ('### Blok 1: …', 'Aula 2',
+'Buổi 3', 'Pertemuan 4') read as a series of 'Module 1', 'Session 2' headings does: the file's phases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.phases import read_series_heading
+from tests.content.helpers import parse_body
+
+
+@pytest.mark.parametrize(
+    ("heading", "word", "number", "title"),
+    [
+        ("Blok 1: Wprowadzenie", "block", 1, "Wprowadzenie"),
+        ("Block 2: Data types", "block", 2, "Data types"),
+        ("Bloque 3: Bucles", "block", 3, "Bucles"),
+        ("Aula 4: Funções", "class", 4, "Funções"),
+        ("Clase 5: Objetos", "class", 5, "Objetos"),
+        ("Sesión 2: Git", "session", 2, "Git"),
+        ("Séance 3 : Tests", "session", 3, "Tests"),
+        ("Buổi 1: Giới thiệu", "session", 1, "Giới thiệu"),
+        ("Pertemuan 4: Basis Data", "session", 4, "Basis Data"),
+        ("Ders 2: Döngüler", "lesson", 2, "Döngüler"),
+        ("Bài 3: Hàm", "lesson", 3, "Hàm"),
+        ("Bölüm 5: Sınıflar", "chapter", 5, "Sınıflar"),
+        ("Tema 1. Introducción", "unit", 1, "Introducción"),
+    ],
+)
+def test_a_series_word_of_another_language_reads_as_its_english_kin(heading, word, number, title):
+    found = read_series_heading(heading)
+    assert found is not None
+    assert (found[0], found[1].number, found[1].title) == (word, number, title)
+
+
+def test_a_course_of_numbered_blocks_is_its_phases():
+    role, problems = parse_body(
+        "## Cele kursu\n- Poznanie składni\n\n## Proponowany harmonogram\n\n"
+        "### Blok 1: Wprowadzenie\n**Tematy:**\n- Instalacja Pythona\n\n"
+        "### Blok 2: Podstawy języka\n**Tematy:**\n- Zmienne i typy danych\n\n"
+        "### Blok 3: Pętle\n**Tematy:**\n- Pętle `for` i `while`\n"
+    )
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Wprowadzenie"), (2, "Podstawy języka"), (3, "Pętle")]
+    assert [p for p in problems if p.severity == "error"] == []
