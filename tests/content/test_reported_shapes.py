@@ -478,7 +478,8 @@ def test_each_week_given_twice_in_a_row_with_the_same_second_title_is_one_week_a
         """
     )
     assert errors(problems) == []
-    assert phase_spans(role) == [(1, "Objectives", (1, 1)), (2, "Objectives", (2, 2))]
+    # every week is titled "Objectives": each is titled by its heading as written, as weeks of one title are
+    assert phase_spans(role) == [(1, "Week 1 Objectives", (1, 1)), (2, "Week 2 Objectives", (2, 2))]
     assert "Grids help" in section_titled(role, "Week 2 Lessons Learned").text
     # one week given twice is a slip of the count, read as the next week
     role, problems = parse_body("# Log\n\n## Week 1: Git\n- a\n\n## Week 1: SQL\n- b\n\n## Week 3: Go\n- c\n")
