@@ -983,12 +983,13 @@ def _ordinal_first(text: str) -> str:
 
 # A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
 # heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
-# concretely', 'Month one should set a baseline').
+# concretely', 'Month one should set a baseline'), and so is one a hyphen joins to a word ('Week One-on-one
+# sessions', 'Month one-off costs').
 _WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _WORDED_SPAN = re.compile(
     rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
-    r"(?=\s*(?:$|[:\-–—(\[|.]))",
+    r"(?=\s*(?:$|[:–—(\[|.]|-(?![^\W\d_])))",
     re.IGNORECASE,
 )
 
