@@ -1481,8 +1481,13 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     return found
 
 
-# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
-_RELEASE = re.compile(r"\[?(?:v|version\s*)?\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)|\[?unreleased\b", re.IGNORECASE)
+# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '0.2.0 (2024-02-01)',
+# '[Unreleased]'. A bare number before words is a section's number ('1.1 Getting started', '2.3 - Tuning'), no release.
+_VERSION = r"\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)"
+_RELEASE = re.compile(
+    rf"\[?(?:v|version\s*){_VERSION}|\[?{_VERSION}(?=\s*(?:$|[(\]]|[-–—]\s*\d))|\[?unreleased\b",
+    re.IGNORECASE,
+)
 
 
 def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:

@@ -165,3 +165,50 @@ def test_a_duration_label_in_brackets_takes_linear_time() -> None:
         "read('Phase 1: A ' + '(Duration: 1' * 20000)\n",
         "a duration label in a phase heading",
     )
+
+
+# A guide in numbered sections ('## 1.1 …'), each with its own phases counted from 1: no changelog.
+NUMBERED_GUIDE = """
+# Guide
+
+## 1.1 Getting started
+
+### Phase 1: Install
+- Install the tools
+
+### Phase 2: Configure
+- Write the config
+
+## 1.2 - Going further
+
+### Phase 1: Advanced install
+- Build from source
+
+### Phase 2: Tuning
+- Tune the cache
+"""
+
+
+def test_sections_numbered_as_an_outline_are_no_release_notes() -> None:
+    role, problems = parse_body(NUMBERED_GUIDE)
+    assert errors(problems) == []
+    assert [p.title for p in role.phases] == ["Install", "Configure"]
+
+
+def test_a_release_heading_with_its_date_or_alone_is_a_release() -> None:
+    role, _ = parse_body(
+        "# Changelog\n\n## 0.3.0 (2024-03-01)\n\n#### Phase 3\n- Export\n\n## 0.2.0 - 2024-02-01\n\n#### Phase 2\n"
+        "- Settings\n\n## 0.1.0\n\n#### Phase 1\n- Login\n"
+    )
+    assert role.phases == ()
+
+
+def test_long_release_like_headings_are_read_in_time() -> None:
+    finishes_in_a_minute(
+        "from bot.content.loader import parse_bytes\n"
+        "from tests.content.helpers import role_file\n"
+        "for heading in ('1.' * 40000, '[v1.2' + ' ' * 80000 + 'x', '1.2' + ' ' * 80000 + '-x'):\n"
+        "    body = f'# Log\\n\\n## {heading}\\n\\n#### Phase 2\\n- a\\n\\n## 0.1.0\\n\\n#### Phase 1\\n- b\\n'\n"
+        "    parse_bytes(role_file(body=body).encode(), 'x.md')\n",
+        "reading release headings",
+    )
