@@ -2071,12 +2071,18 @@ _BRACKET_DURATION = re.compile(
 
 def _without_duration_label(text: str) -> str:
     """Return a heading with the label of a duration in its brackets left out: 'Phase 1: Data (Duration: 6 months)'
-    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks ('(Duration: Ongoing)') is left out."""
+    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks in a word ('(Duration: Ongoing)') is left
+    out. A note of more words ('(Time: 10 hrs/week)', '(When: after the bootcamp)') stays as written."""
     found = _BRACKET_DURATION.search(text)
     if found is None:
         return text
     value = found.group("value")
-    kept = f" ({value})" if _span_or_length(value) else ""
+    if _span_or_length(value):
+        kept = f" ({value})"
+    elif " " in value:
+        return text
+    else:
+        kept = ""
     return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
 
 

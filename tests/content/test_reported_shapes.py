@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.content.phases import read_phase_heading
 from tests.content.helpers import errors, finishes_in_a_minute, parse_body, phase_spans, warnings
 
 # A learning log: a block per week's objectives under one heading, then a block per week's lessons under another,
@@ -154,6 +157,20 @@ def test_a_duration_labelled_in_a_phase_headings_brackets_is_its_length_not_its_
     assert errors(problems) == []
     assert [(p.title, p.weeks) for p in role.phases][:2] == [("Data Platform", (1, 8)), ("Patient Apps", (9, 14))]
     assert role.phases[2].title == "Responsible AI"
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Phase 1: Data (Time: 10 hrs/week)", "Data (Time: 10 hrs/week)"),
+        ("Phase 1: Data (When: after the bootcamp)", "Data (When: after the bootcamp)"),
+        ("Phase 1: Data [Time: 2 hours a day]", "Data [Time: 2 hours a day]"),
+        ("Phase 1: Data (Schedule: flexible)", "Data"),
+    ],
+)
+def test_a_labelled_note_in_brackets_that_is_no_duration_stays_in_the_title(heading: str, title: str) -> None:
+    found = read_phase_heading(heading)
+    assert found is not None and found.title == title
 
 
 def test_a_duration_label_in_brackets_takes_linear_time() -> None:
