@@ -1397,15 +1397,21 @@ def _length_weeks(length: re.Match[str]) -> int:
     return max(1, math.ceil(weeks))
 
 
-def time_box(text: str) -> tuple[str, str, int] | None:
+def time_box(text: str, *, noted: bool = True) -> tuple[str, str, int] | None:
     """Return a text that gives its length in brackets, up to them ('Go fundamentals [3w]' of 'Go fundamentals [3w]
-    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None."""
+    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None. A note after the length in the
+    brackets ('Docker (1 week, hands-on)') is the box's, or where not `noted` makes it no time box."""
     if "(" not in text and "[" not in text:
         return None
     length = _LENGTH_BRACKETED.search(text)
     if length is None:
         return None
-    boxed = text[: length.end()]
+    end = length.end()
+    if text[end - 1] not in ")]":  # a note follows the length in its brackets: the box runs to their end
+        if not noted:
+            return None
+        end = min(at for at in (text.find(")", end), text.find("]", end)) if at >= 0) + 1
+    boxed = text[:end]
     return boxed, _title_of(_without(boxed, length)), _length_weeks(length)
 
 
@@ -1731,7 +1737,12 @@ def spans_after_phases(
                 f = None  # weeks already planned: a summary's, or a part's said again
             elif f is not None and after is not None and after.first is not None and f.last >= after.first:
                 f = None  # weeks the phases after it take: a block that holds them ('## Block 2 (weeks 4-6)')
-            elif f is None and lengths and (box := time_box(text)) is not None and not text[len(box[0]) :].strip():
+            elif (
+                f is None
+                and lengths
+                and (box := time_box(text, noted=False)) is not None
+                and not text[len(box[0]) :].strip()
+            ):
                 f = PhaseHeading(None, None, None, box[1], "", box[2])
             if f is not None and kind == "phase":
                 f = f._replace(number=(number or 0) + 1)
