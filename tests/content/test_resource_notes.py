@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.ids import checklist_item_id
 from bot.content.models import Role
 from tests.content.helpers import parse_body
 
@@ -41,3 +42,19 @@ def test_a_note_after_a_resources_link_is_no_part_of_its_title(bullet: str, titl
     assert found_title == title
     if shown is not None:
         assert text == shown
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("Solve x <sup>2</sup>+1 = 0", "Solve x 2+1 = 0"),
+        ("Read <sup>new</sup>er docs", "Read newer docs"),
+        ("Read [Pro Git](https://git-scm.com/book) <sup>free</sup>, chapters 1-3", "Read Pro Git (free), chapters 1-3"),
+    ],
+)
+def test_a_superscript_that_the_words_after_it_join_is_no_note(item: str, text: str) -> None:
+    # the item keeps the words, and so the ID, it had before spaced notes were read
+    role, _ = parse_body(f"# Plan\n\n## Tasks\n\n- [ ] {item}\n")
+    [found] = role.checklist
+    assert found.text == text
+    assert found.id == checklist_item_id(text)
