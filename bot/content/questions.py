@@ -185,6 +185,9 @@ _WHEN_FILLER = frozenset(
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've"})
 # "when is the best time to learn go", "when is it a good idea to use redis": advice asked, searched as typed.
 _WHEN_OPINION = frozenset({"best", "right", "good", "ideal", "time", "idea", "worth", "better"})
+# "when to use nosql", "when should I use redis", "when do we choose kafka": advice on using a topic (roadmaps title
+# sections so: 'When to use NoSQL'), not where the plan teaches it; searched as typed.
+_WHEN_USE = frozenset({"use", "using", "choose", "prefer", "avoid"})
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 # Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
 _NO_SUBJECT = frozenset(
@@ -694,7 +697,7 @@ def _when_topic(subject: str) -> str:
     words = subject.split()
     while words and (words[0] in FILLER or words[0] in _WHEN_FILLER or words[0] in _PHASE_WORDS):
         words.pop(0)
-    if words and words[0] in _WHEN_OPINION:
+    if words and (words[0] in _WHEN_OPINION or words[0] in _WHEN_USE):
         return ""
     return _trim(" ".join(words))
 

@@ -181,6 +181,9 @@ def test_when_a_topic_is_taught(query, topic):
         "when we're done with python, what next",
         "what parts of python matter",  # what a topic holds, not where it is in the plan
         "what steps to take to learn docker",
+        "when to use nosql",  # advice on using it (a section's title, 'When to use NoSQL'), not where it is taught
+        "when should I use redis",
+        "when do we choose kafka over rabbitmq",
     ],
 )
 def test_a_when_without_a_topic_or_asking_advice_is_searched_as_typed(query):
