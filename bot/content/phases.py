@@ -707,22 +707,12 @@ _FA_ORDINAL = re.compile(
 )
 
 
-def _fa_ordinal(found: re.Match[str]) -> str | None:
-    """Return 'Week 1' for 'هفته اول', 'Weeks 3-4' for 'هفته سوم و چهارم', 'Phase 2' for 'فاز دوم'; None for a
-    phase given two ordinals."""
-    a = _FA_ORDINALS[found.group("a")]
-    b = _FA_ORDINALS[found.group("b")] if found.group("b") else None
-    if found.group("word"):
-        return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
-    one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
-    return f"{one} {a}" if b is None else f"{many} {a}-{b}"
-
-
-def _ar_ordinal(found: re.Match[str]) -> str | None:
-    """Return 'Week 1' for 'الأسبوع الأول', 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2' for
-    'المرحلة الثانية'; None for a phase given two ordinals."""
-    a = _AR_ORDINALS[found.group("a").replace("أ", "ا")]
-    b = _AR_ORDINALS[found.group("b").replace("أ", "ا")] if found.group("b") else None
+def _ar_ordinal(ordinals: dict[str, int], found: re.Match[str]) -> str | None:
+    """Return 'Week 1' for 'الأسبوع الأول' (Persian 'هفته اول'), 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2'
+    for 'المرحلة الثانية' (Persian 'فاز دوم'), by the `ordinals` of its language; None for a phase given two
+    ordinals."""
+    a = ordinals[found.group("a").replace("أ", "ا")]
+    b = ordinals[found.group("b").replace("أ", "ا")] if found.group("b") else None
     if found.group("word"):
         return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
     one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
@@ -811,8 +801,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
         _AR_MAYBE,
         False,
         (
-            (_AR_ORDINAL, _ar_ordinal),
-            (_FA_ORDINAL, _fa_ordinal),
+            (_AR_ORDINAL, partial(_ar_ordinal, _AR_ORDINALS)),
+            (_FA_ORDINAL, partial(_ar_ordinal, _FA_ORDINALS)),
             (_AR_WORD, partial(_numbered_word, _AR_WORDS)),
             (_AR_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
             (
