@@ -459,9 +459,10 @@ class _Inline:
         "links",
         "marks",
         "md",
-        "notes",
         "pictures",
         "plain",
+        "sup_closed",
+        "sup_notes",
     )
 
     def __init__(self) -> None:
@@ -477,11 +478,31 @@ class _Inline:
         self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
         self.html_links = 0  # open '<a href>' tags
-        self.notes = 0  # open '<sup>' and '<sub>' tags set apart from the words before them: see `_inline_html`
+        # where the open '<sup>' and '<sub>' tags set apart from the words before them put their '(' (md, plain), and
+        # the '(' and ')' of the one closed last while nothing came after it: see `_inline_html`
+        self.sup_notes: list[tuple[int, int]] | None = None
+        self.sup_closed: tuple[int, int, int, int] | None = None
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
 
     def empty(self) -> bool:
         return not self.md and not self.plain
+
+
+# What may follow a note's closing bracket: a word after it with no blank between joins the note (`_join_note`).
+_AFTER_NOTE = frozenset(",.;:!?)]")
+
+
+def _join_note(ink: _Inline, text: str) -> None:
+    """Take the brackets off the note closed right before `text` where `text` goes on from it with no blank
+    ('<sup>new</sup>er', 'x <sup>2</sup>+1'): the tags mark a part of a word or a formula, which reads as written
+    (and keeps its checklist item's words)."""
+    md_open, plain_open, md_close, plain_close = ink.sup_closed  # type: ignore[misc]
+    ink.sup_closed = None
+    if not text or text[0].isspace() or text[0] in _AFTER_NOTE:
+        return
+    if md_close != len(ink.md) - 1 or plain_close != len(ink.plain) - 1:  # more came after the note: set apart
+        return
+    ink.md[md_open] = ink.md[md_close] = ink.plain[plain_open] = ink.plain[plain_close] = ""
 
 
 class _Reader:
@@ -1058,6 +1079,8 @@ class _Reader:
             elif value[:2] == "{:" and self._attribute_line(value, span):
                 return
             elif ink is not None and not ink.images and not self.html:
+                if ink.sup_closed is not None:
+                    _join_note(ink, value)
                 if self.url_skip is not None:
                     value = self._after_url(value, span)
                 if value[-1:] == "\\":
@@ -1699,16 +1722,21 @@ class _Reader:
             tag == "<su"
             and value[4:5] == ">"
             and (ink := self.inline) is not None
+            and not ink.images
             and ink.md
             and ink.md[-1][-1:] == " "
         ):
             # A note set apart from the words before it ('[Pro Git](…) <sup>FREE</sup>') reads '(FREE)', as written
-            # without HTML; a superscript of the word before it ('x<sup>2</sup>', a footnote's number) as it is.
-            ink.notes += 1
+            # without HTML; a superscript of the word before it ('x<sup>2</sup>', a footnote's number) as it is, and
+            # so is one the words after it join ('<sup>new</sup>er': see `_join_note`).
+            if ink.sup_notes is None:
+                ink.sup_notes = []
+            ink.sup_notes.append((len(ink.md), len(ink.plain)))
             self.text("(")
-        elif tag == "</s" and value[5:6] == ">" and (ink := self.inline) is not None and ink.notes:
-            ink.notes -= 1
+        elif tag == "</s" and value[5:6] == ">" and (ink := self.inline) is not None and ink.sup_notes:
+            md_open, plain_open = ink.sup_notes.pop()
             self.text(")")
+            ink.sup_closed = (md_open, plain_open, len(ink.md) - 1, len(ink.plain) - 1)
 
     def cell_break(self) -> None:
         """Start a line of its own in the table cell being read ('**SQL basics**<br>☐ SQLBolt'): see `cell_lines`."""

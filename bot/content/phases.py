@@ -127,13 +127,14 @@ _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WO
 # A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
 # the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`). So are the words
 # that say so after it ('Weeks 21-24 and beyond', 'Week 21 onwards', 'Неделя 21 и далее', 'सप्ताह 21 से 24 और आगे',
-# 'Semana 21 en adelante').
+# 'Semana 21 en adelante'), where the heading ends or a mark follows them: words that go on are the title's ('Week 6
+# and beyond the basics', 'Week 3 and after that, review').
 _OPEN_WORDS = (
     r"and\s+(?:beyond|onwards?|later|after)|onwards?|и\s+далее|і\s+далі|और\s+आगे|en\s+adelante|em\s+diante|in\s+poi"
 )
 _OPEN_END = (
     r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
-    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?![^\W\d_]))?"
+    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[:\-–—|·,.;)\]])))?"
 )
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
@@ -726,22 +727,12 @@ _FA_ORDINAL = re.compile(
 )
 
 
-def _fa_ordinal(found: re.Match[str]) -> str | None:
-    """Return 'Week 1' for 'هفته اول', 'Weeks 3-4' for 'هفته سوم و چهارم', 'Phase 2' for 'فاز دوم'; None for a
-    phase given two ordinals."""
-    a = _FA_ORDINALS[found.group("a")]
-    b = _FA_ORDINALS[found.group("b")] if found.group("b") else None
-    if found.group("word"):
-        return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
-    one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
-    return f"{one} {a}" if b is None else f"{many} {a}-{b}"
-
-
-def _ar_ordinal(found: re.Match[str]) -> str | None:
-    """Return 'Week 1' for 'الأسبوع الأول', 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2' for
-    'المرحلة الثانية'; None for a phase given two ordinals."""
-    a = _AR_ORDINALS[found.group("a").replace("أ", "ا")]
-    b = _AR_ORDINALS[found.group("b").replace("أ", "ا")] if found.group("b") else None
+def _ar_ordinal(ordinals: dict[str, int], found: re.Match[str]) -> str | None:
+    """Return 'Week 1' for 'الأسبوع الأول' (Persian 'هفته اول'), 'Weeks 3-4' for 'الأسبوع الثالث والرابع', 'Phase 2'
+    for 'المرحلة الثانية' (Persian 'فاز دوم'), by the `ordinals` of its language; None for a phase given two
+    ordinals."""
+    a = ordinals[found.group("a").replace("أ", "ا")]
+    b = ordinals[found.group("b").replace("أ", "ا")] if found.group("b") else None
     if found.group("word"):
         return None if b is not None else f"{_AR_WORDS[found.group('word')]} {a}"
     one, many, _ = _ENGLISH_UNITS[_latin_kind(found)]
@@ -830,8 +821,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], bool, _Rules], ...] = (
         _AR_MAYBE,
         False,
         (
-            (_AR_ORDINAL, _ar_ordinal),
-            (_FA_ORDINAL, _fa_ordinal),
+            (_AR_ORDINAL, partial(_ar_ordinal, _AR_ORDINALS)),
+            (_FA_ORDINAL, partial(_ar_ordinal, _FA_ORDINALS)),
             (_AR_WORD, partial(_numbered_word, _AR_WORDS)),
             (_AR_SPAN, lambda found: _in_words(_latin_kind(found), found, span=True)),
             (
@@ -1003,12 +994,13 @@ def _ordinal_first(text: str) -> str:
 
 # A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
 # heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
-# concretely', 'Month one should set a baseline').
+# concretely', 'Month one should set a baseline'), and so is one a hyphen joins to a word ('Week One-on-one
+# sessions', 'Month one-off costs').
 _WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _WORDED_SPAN = re.compile(
     rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
-    r"(?=\s*(?:$|[:\-–—(\[|.]))",
+    r"(?=\s*(?:$|[:–—(\[|.]|-(?![^\W\d_])))",
     re.IGNORECASE,
 )
 
@@ -1481,15 +1473,21 @@ def _length_weeks(length: re.Match[str]) -> int:
     return max(1, math.ceil(weeks))
 
 
-def time_box(text: str) -> tuple[str, str, int] | None:
+def time_box(text: str, *, noted: bool = True) -> tuple[str, str, int] | None:
     """Return a text that gives its length in brackets, up to them ('Go fundamentals [3w]' of 'Go fundamentals [3w]
-    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None."""
+    1.1 Tooling [3d]'), its title and its weeks ('Go fundamentals', 3); else None. A note after the length in the
+    brackets ('Docker (1 week, hands-on)') is the box's, or where not `noted` makes it no time box."""
     if "(" not in text and "[" not in text:
         return None
     length = _LENGTH_BRACKETED.search(text)
     if length is None:
         return None
-    boxed = text[: length.end()]
+    end = length.end()
+    if text[end - 1] not in ")]":  # a note follows the length in its brackets: the box runs to their end
+        if not noted:
+            return None
+        end = min(at for at in (text.find(")", end), text.find("]", end)) if at >= 0) + 1
+    boxed = text[:end]
     return boxed, _title_of(_without(boxed, length)), _length_weeks(length)
 
 
@@ -1586,8 +1584,13 @@ def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
                 found[j] = PhaseHeading(numbered[0], None, None, numbered[1], "")
 
 
-# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '[Unreleased]'.
-_RELEASE = re.compile(r"\[?(?:v|version\s*)?\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)|\[?unreleased\b", re.IGNORECASE)
+# A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '0.2.0 (2024-02-01)',
+# '[Unreleased]'. A bare number before words is a section's number ('1.1 Getting started', '2.3 - Tuning'), no release.
+_VERSION = r"\d{1,4}(?:\.\d{1,4}){1,3}(?![\d.]*\d)"
+_RELEASE = re.compile(
+    rf"\[?(?:v|version\s*){_VERSION}|\[?{_VERSION}(?=\s*(?:$|[(\]]|[-–—]\s*\d))|\[?unreleased\b",
+    re.IGNORECASE,
+)
 
 
 def _release_notes(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -1854,7 +1857,12 @@ def spans_after_phases(
                 f = None  # weeks already planned: a summary's, or a part's said again
             elif f is not None and after is not None and after.first is not None and f.last >= after.first:
                 f = None  # weeks the phases after it take: a block that holds them ('## Block 2 (weeks 4-6)')
-            elif f is None and lengths and (box := time_box(text)) is not None and not text[len(box[0]) :].strip():
+            elif (
+                f is None
+                and lengths
+                and (box := time_box(text, noted=False)) is not None
+                and not text[len(box[0]) :].strip()
+            ):
                 f = PhaseHeading(None, None, None, box[1], "", box[2])
             if f is not None and kind == "phase":
                 f = f._replace(number=(number or 0) + 1)
@@ -2199,12 +2207,18 @@ _BRACKET_DURATION = re.compile(
 
 def _without_duration_label(text: str) -> str:
     """Return a heading with the label of a duration in its brackets left out: 'Phase 1: Data (Duration: 6 months)'
-    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks ('(Duration: Ongoing)') is left out."""
+    reads as 'Phase 1: Data (6 months)', a length; a duration of no weeks in a word ('(Duration: Ongoing)') is left
+    out. A note of more words ('(Time: 10 hrs/week)', '(When: after the bootcamp)') stays as written."""
     found = _BRACKET_DURATION.search(text)
     if found is None:
         return text
     value = found.group("value")
-    kept = f" ({value})" if _span_or_length(value) else ""
+    if _span_or_length(value):
+        kept = f" ({value})"
+    elif " " in value:
+        return text
+    else:
+        kept = ""
     return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
 
 

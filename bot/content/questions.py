@@ -181,8 +181,13 @@ _WHEN_FILLER = frozenset(
     | {"aprendemos", "estudamos", "aprendo", "apprend", "apprenons", "étudie", "etudie", "est", "ce", "j", "nous"}
     | {"an", "with"}
 )
+# "when I get stuck", "when we're done with python": a clause after "when", no question of it.
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've"})
 # "when is the best time to learn go", "when is it a good idea to use redis": advice asked, searched as typed.
 _WHEN_OPINION = frozenset({"best", "right", "good", "ideal", "time", "idea", "worth", "better"})
+# "when to use nosql", "when should I use redis", "when do we choose kafka": advice on using a topic (roadmaps title
+# sections so: 'When to use NoSQL'), not where the plan teaches it; searched as typed.
+_WHEN_USE = frozenset({"use", "using", "choose", "prefer", "avoid"})
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 # Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
 _NO_SUBJECT = frozenset(
@@ -670,9 +675,20 @@ def read_question(query: str) -> Question:
     if anchor is not None:
         return replace(anchor, topic=query, text=query)
     when = _WHEN.match(text.lstrip("¿¡\"'“ "))  # '¿cuándo aprendo docker?'
-    if when is not None and (topic := _when_topic(when.group(1))):
+    if when is not None and _asks_where(when) and (topic := _when_topic(when.group(1))):
         return Question("when", topic, text=query)
     return Question("topic", query, text=query)
+
+
+def _asks_where(when: re.Match[str]) -> bool:
+    """Say whether words `_WHEN` matched ask where in the plan a topic is: not a clause ("when I get stuck on
+    recursion", where a question puts its verb first: "when do I"), nor what a topic holds or needs ("what parts of
+    python matter", "what steps to take")."""
+    first = next(iter(when.group(1).split()), "")
+    opener = when.string[when.start() : when.start(1)].split()[-1]
+    if opener == "when":
+        return first not in _CLAUSE_SUBJECTS
+    return not (opener.endswith("s") and first in ("of", "to"))
 
 
 def _when_topic(subject: str) -> str:
@@ -681,7 +697,7 @@ def _when_topic(subject: str) -> str:
     words = subject.split()
     while words and (words[0] in FILLER or words[0] in _WHEN_FILLER or words[0] in _PHASE_WORDS):
         words.pop(0)
-    if words and words[0] in _WHEN_OPINION:
+    if words and (words[0] in _WHEN_OPINION or words[0] in _WHEN_USE):
         return ""
     return _trim(" ".join(words))
 

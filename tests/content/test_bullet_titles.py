@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.ids import checklist_item_id
 from bot.content.models import Role
 from tests.content.helpers import parse_body
 
@@ -61,3 +62,19 @@ def test_a_label_over_a_sentence_titles_nothing_alone(bullet: str, title: str) -
     role, _ = parse_body(f"# Notes\n\n## Habits\n\n- {bullet}\n")
     [(found_title, _)] = topics(role)
     assert found_title == title
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("Solve x <sup>2</sup>+1 = 0", "Solve x 2+1 = 0"),
+        ("Read <sup>new</sup>er docs", "Read newer docs"),
+        ("Read [Pro Git](https://git-scm.com/book) <sup>free</sup>, chapters 1-3", "Read Pro Git (free), chapters 1-3"),
+    ],
+)
+def test_a_superscript_that_the_words_after_it_join_is_no_note(item: str, text: str) -> None:
+    # the item keeps the words, and so the ID, it had before spaced notes were read
+    role, _ = parse_body(f"# Plan\n\n## Tasks\n\n- [ ] {item}\n")
+    [found] = role.checklist
+    assert found.text == text
+    assert found.id == checklist_item_id(text)

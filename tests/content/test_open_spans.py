@@ -30,6 +30,9 @@ def test_a_span_left_open_in_words_keeps_its_weeks_and_a_clean_title(heading, we
 def test_words_after_a_span_that_do_not_leave_it_open_stay_in_the_title():
     assert read_phase_heading("Week 3: Onwards and upwards").title == "Onwards and upwards"
     assert read_phase_heading("Weeks 3-4 and beyondness").title == "and beyondness"
+    # the words go on as the title's own: no mark ends the span there
+    assert read_phase_heading("Week 6 and beyond the basics").title == "and beyond the basics"
+    assert read_phase_heading("Week 3 and after that, review").title == "and after that, review"
 
 
 def test_a_plan_whose_last_part_runs_on_is_read_to_its_last_week():
@@ -50,5 +53,7 @@ def test_a_long_run_of_blanks_after_a_span_is_read_in_time():
         "from bot.content.phases import read_phase_heading\n"
         "read_phase_heading('Week 1' + ' ' * 100_000 + 'and')\n"
         "read_phase_heading('Week 1 and ' * 20_000)\n"
+        "read_phase_heading('Week 1 onwards' + ' ' * 100_000 + 'x')\n"
+        "read_phase_heading('Week 1 onwards ' * 20_000)\n"
     )
     finishes_in_a_minute(script, "a heading of a span and 100,000 blanks")

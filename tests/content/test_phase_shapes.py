@@ -778,3 +778,11 @@ def test_a_list_of_time_boxes_is_told_how_to_be_a_plan():
         "its time boxes ('Go fundamentals [3w]', 'HTTP services [3w]', 'Data [4w]') give lengths, but only a "
         "heading's length makes a phase: for a weekly plan write each as a heading, '## 1. Go fundamentals (3 weeks)'"
     )
+
+
+def test_a_time_box_with_a_note_in_its_brackets_is_quoted_whole():
+    body = "# T\n\n1. Docker basics (1 week, hands-on labs)\n2. Kubernetes (2 weeks, with a cluster)\n3. Helm\n"
+    role, problems, _ = parse(body)
+    assert role.phases == ()
+    (warning,) = [p.message for p in problems if "no phases found" in p.message]
+    assert "('Docker basics (1 week, hands-on labs)', 'Kubernetes (2 weeks, with a cluster)')" in warning

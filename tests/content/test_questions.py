@@ -159,6 +159,8 @@ def test_anything_else_is_a_topic_searched_as_typed(query):
         ("en qué semana veo sql", "sql"),
         ("quando estudo docker", "docker"),
         ("kapan belajar docker", "docker"),
+        ("which weeks cover sql", "sql"),
+        ("which part of the plan has docker", "docker"),
     ],
 )
 def test_when_a_topic_is_taught(query, topic):
@@ -175,6 +177,13 @@ def test_when_a_topic_is_taught(query, topic):
         "which week",
         "whenever you like",
         "what weekly habits help",
+        "when I get stuck on recursion what do I do",  # a clause: a question of when turns round ("when do I")
+        "when we're done with python, what next",
+        "what parts of python matter",  # what a topic holds, not where it is in the plan
+        "what steps to take to learn docker",
+        "when to use nosql",  # advice on using it (a section's title, 'When to use NoSQL'), not where it is taught
+        "when should I use redis",
+        "when do we choose kafka over rabbitmq",
     ],
 )
 def test_a_when_without_a_topic_or_asking_advice_is_searched_as_typed(query):

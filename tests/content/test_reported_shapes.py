@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.content.phases import read_phase_heading
 from tests.content.helpers import errors, finishes_in_a_minute, parse_body, phase_spans, section_titled, warnings
 
 # A learning log: a block per week's objectives under one heading, then a block per week's lessons under another,
@@ -159,6 +162,20 @@ def test_a_duration_labelled_in_a_phase_headings_brackets_is_its_length_not_its_
     assert errors(problems) == []
     assert [(p.title, p.weeks) for p in role.phases][:2] == [("Data Platform", (1, 8)), ("Patient Apps", (9, 14))]
     assert role.phases[2].title == "Responsible AI"
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Phase 1: Data (Time: 10 hrs/week)", "Data (Time: 10 hrs/week)"),
+        ("Phase 1: Data (When: after the bootcamp)", "Data (When: after the bootcamp)"),
+        ("Phase 1: Data [Time: 2 hours a day]", "Data [Time: 2 hours a day]"),
+        ("Phase 1: Data (Schedule: flexible)", "Data"),
+    ],
+)
+def test_a_labelled_note_in_brackets_that_is_no_duration_stays_in_the_title(heading: str, title: str) -> None:
+    found = read_phase_heading(heading)
+    assert found is not None and found.title == title
 
 
 def test_a_duration_label_in_brackets_takes_linear_time() -> None:
@@ -484,3 +501,50 @@ def test_each_week_given_twice_in_a_row_with_the_same_second_title_is_one_week_a
     # one week given twice is a slip of the count, read as the next week
     role, problems = parse_body("# Log\n\n## Week 1: Git\n- a\n\n## Week 1: SQL\n- b\n\n## Week 3: Go\n- c\n")
     assert phase_spans(role) == [(1, "Git", (1, 1)), (2, "SQL", (2, 2)), (3, "Go", (3, 3))]
+
+
+# A guide in numbered sections ('## 1.1 …'), each with its own phases counted from 1: no changelog.
+NUMBERED_GUIDE = """
+# Guide
+
+## 1.1 Getting started
+
+### Phase 1: Install
+- Install the tools
+
+### Phase 2: Configure
+- Write the config
+
+## 1.2 - Going further
+
+### Phase 1: Advanced install
+- Build from source
+
+### Phase 2: Tuning
+- Tune the cache
+"""
+
+
+def test_sections_numbered_as_an_outline_are_no_release_notes() -> None:
+    role, problems = parse_body(NUMBERED_GUIDE)
+    assert errors(problems) == []
+    assert [p.title for p in role.phases] == ["Install", "Configure"]
+
+
+def test_a_release_heading_with_its_date_or_alone_is_a_release() -> None:
+    role, _ = parse_body(
+        "# Changelog\n\n## 0.3.0 (2024-03-01)\n\n#### Phase 3\n- Export\n\n## 0.2.0 - 2024-02-01\n\n#### Phase 2\n"
+        "- Settings\n\n## 0.1.0\n\n#### Phase 1\n- Login\n"
+    )
+    assert role.phases == ()
+
+
+def test_long_release_like_headings_are_read_in_time() -> None:
+    finishes_in_a_minute(
+        "from bot.content.loader import parse_bytes\n"
+        "from tests.content.helpers import role_file\n"
+        "for heading in ('1.' * 40000, '[v1.2' + ' ' * 80000 + 'x', '1.2' + ' ' * 80000 + '-x'):\n"
+        "    body = f'# Log\\n\\n## {heading}\\n\\n#### Phase 2\\n- a\\n\\n## 0.1.0\\n\\n#### Phase 1\\n- b\\n'\n"
+        "    parse_bytes(role_file(body=body).encode(), 'x.md')\n",
+        "reading release headings",
+    )

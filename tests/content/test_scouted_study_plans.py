@@ -111,7 +111,15 @@ def test_a_week_or_month_numbered_in_words_is_that_week_or_month(heading, weeks,
 
 
 @pytest.mark.parametrize(
-    "heading", ["Week one, concretely", "Month one should establish a baseline", "Month One in Three Acts", "Weekday"]
+    "heading",
+    [
+        "Week one, concretely",
+        "Month one should establish a baseline",
+        "Month One in Three Acts",
+        "Weekday",
+        "Week One-on-one sessions",
+        "Month one-off costs",
+    ],
 )
 def test_a_week_in_words_in_a_sentence_is_no_phase(heading):
     assert read_phase_heading(heading) is None
@@ -122,6 +130,17 @@ def test_a_plan_of_weeks_numbered_in_words_is_a_plan():
     role, problems = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("HTML", (1, 1)), ("CSS", (2, 2)), ("JavaScript", (3, 3))]
     assert problems == []
+
+
+def test_a_plan_with_a_week_word_before_a_hyphenated_word_still_loads():
+    # 'One-on-one' is one word: no week one, which would overlap the plan's weeks
+    body = (
+        "# Plan\n\n## Week 1: Setup\n- Git\n\n## Week 2: Basics\n- Loops\n\n## Week One-on-one sessions\n"
+        "- Book one\n\n## Week 3: Projects\n- Ship\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3)]
 
 
 def test_a_long_heading_of_blanks_after_a_week_word_is_read_in_time():
