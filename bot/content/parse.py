@@ -1088,7 +1088,8 @@ def _bold_name(text: str, md: str) -> str | None:
 # A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
 # Example](…) [free]', '… `free`', '… *(book)*'; an HTML '<sup>FREE</sup>' reads '(FREE)': `bot.content.markdown`),
 # whose words only say what the resource is or costs (`_NOTE_WORDS`): no part of its name. A note that names
-# something ('[The Missing Semester](…) (MIT)') is the title's.
+# something ('[The Missing Semester](…) (MIT)', '(Coursera)', which tells two courses of one name apart) is the
+# title's.
 _NOTE_AFTER_LINK = re.compile(
     r"\s+(?:[*_]{1,2})?(?:\(([^()\[\]]{1,30})\)|\\?\[([^\[\]()]{1,30})\\?\]|`([^`]{1,30})`)(?:[*_]{1,2})?\s*"
 )
@@ -1100,7 +1101,7 @@ _NOTE_WORDS = frozenset(
         *("podcast", "series", "cheatsheet", "cheat", "sheet", "reference", "website", "site", "interactive"),
         *("optional", "recommended", "must", "read", "watch", "excellent", "great", "best", "classic", "official"),
         *("beginner", "beginners", "intermediate", "advanced", "short", "long", "new", "old", "online", "printed"),
-        *("udemy", "coursera", "edx", "pluralsight", "youtube", "o'reilly", "learning", "path", "trial", "tier"),
+        *("learning", "path", "trial", "tier"),
     }
 )
 

@@ -23,7 +23,9 @@ def topics(role: Role) -> list[tuple[str, str]]:
             "Pro Git Book",
             "[Pro Git Book](https://git-scm.com/book/en/v2) (FREE)",
         ),
-        ("[Docker Mastery](https://example.com/d) <sup>Udemy course</sup>", "Docker Mastery", None),
+        # a platform tells two courses of one name apart: it stays
+        ("[Docker Mastery](https://example.com/d) <sup>Udemy course</sup>", "Docker Mastery (Udemy course)", None),
+        ("[Machine Learning](https://example.com/ml) (Coursera)", "Machine Learning (Coursera)", None),
         ("[Learn Git Branching](https://example.com/b) (free)", "Learn Git Branching", None),
         ("[Go by Example](https://gobyexample.com/) [free]", "Go by Example", None),
         ("[The Rust Book](https://example.com/r) `free`", "The Rust Book", None),
