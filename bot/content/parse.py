@@ -3784,7 +3784,11 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
 
 
 # The header of a table's column of phases ('| Phase | Weeks | Topics |'), whose cells number them ('1. Basics', '3').
-_PHASE_COLUMN = re.compile(r"phases?|stages?|steps?|fases?|etapas?|#|no\.?|nr\.?", re.IGNORECASE)
+_PHASE_COLUMN = re.compile(
+    r"phases?|stages?|steps?|fases?|etapas?|étapes?|phasen?|stufen?|этапы?|фазы?|етапи?|aşama|giai\s+đoạn|tahap"
+    r"|阶段|階段|단계|フェーズ|#|no\.?|nr\.?",
+    re.IGNORECASE,
+)
 _CELL_NUMBER = re.compile(r"\d{1,3}[.):]?(?:\s+|$)")
 # A phase column's cell that names its phase by the column's word before its title ('Phase 1 — Foundation', '[Stage
 # 2: Scale](…)'): the word and number, which the phase's own number says, and the separator after them; or that

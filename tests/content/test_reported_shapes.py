@@ -548,3 +548,16 @@ def test_long_release_like_headings_are_read_in_time() -> None:
         "    parse_bytes(role_file(body=body).encode(), 'x.md')\n",
         "reading release headings",
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| 阶段 | 周期 | 核心目标 |", "| Этап | Недели | Цель |", "| Phase | Weeks | Goal |"],
+)
+def test_a_phase_cell_that_only_numbers_its_phase_leaves_the_next_words_to_title_it(header: str) -> None:
+    role, problems = parse_body(
+        f"# Plan\n\n{header}\n| --- | --- | --- |\n| Phase 1 | Weeks 1-2 | Setup the tools |\n"
+        "| Phase 2 | Weeks 3-6 | Batch pipelines |\n"
+    )
+    assert errors(problems) == []
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Setup the tools"), (2, "Batch pipelines")]
