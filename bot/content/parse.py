@@ -3983,6 +3983,73 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
         )
 
 
+def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list[_PhaseBuilder]:
+    """Return the phases without those written twice where the second time would put them out of order: a phase
+    heading with nothing under it right before the same heading ('## Part 1: Fundamentals' twice, one left empty),
+    and a run of phases that gives an earlier run's phases again, numbers, weeks and titles in order (a plan pasted
+    twice), which the learner has read already; each with a warning. Such a file loads, its plan read once."""
+    kept = list(builders)
+    i = 1
+    while i < len(kept):
+        previous, b = kept[i - 1], kept[i]
+        if not _goes_back(previous, b):
+            i += 1
+            continue
+        if previous.empty and _phase_key(previous) == _phase_key(b):
+            problems.add(
+                "warning",
+                b.line,
+                f"{_phase_name(b)} is written twice (lines {previous.line} and {b.line}), the first time with "
+                "nothing under it: read once",
+            )
+            del kept[i - 1]
+            continue
+        copied = _copied_run(kept, i)
+        if copied is None:
+            i += 1
+            continue
+        start, length = copied
+        copy, first = kept[i : i + length], kept[start : start + length]
+        names = _phase_name(copy[0]) if length == 1 else f"{_phase_name(copy[0])} to {_phase_name(copy[-1])}"
+        problems.add(
+            "warning",
+            b.line,
+            f"{names} (lines {copy[0].line}-{copy[-1].line}) give the phases of lines {first[0].line}-"
+            f"{first[-1].line} again, numbers and titles alike: read once; remove the copy to silence this",
+        )
+        del kept[i : i + length]
+    return kept
+
+
+def _goes_back(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
+    """Whether a phase comes before the one before it: its number or its weeks go back."""
+    if b.number is not None and previous.number is not None:
+        return b.number <= previous.number
+    return b.first is not None and previous.last is not None and b.first <= previous.last
+
+
+def _phase_key(b: _PhaseBuilder) -> tuple[int | None, int | None, int | None, str, str]:
+    """What a phase heading says: its number, weeks, unit and title (two headings alike are one phase written twice)."""
+    return b.number, b.first, b.last, b.unit, b.title.casefold()
+
+
+def _copied_run(builders: list[_PhaseBuilder], at: int) -> tuple[int, int] | None:
+    """Return where the earlier phases start that the phases from `at` give again, in order, and how many they give;
+    None when the phase at `at` gives none."""
+    key = _phase_key(builders[at])
+    start = next((j for j in range(at) if _phase_key(builders[j]) == key), None)
+    if start is None:
+        return None
+    length = 1
+    while (
+        at + length < len(builders)
+        and start + length < at
+        and _phase_key(builders[at + length]) == _phase_key(builders[start + length])
+    ):
+        length += 1
+    return start, length
+
+
 def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:
     """Read a one-week phase that gives the week of the one-week phase right before it again ('### Week 16' twice,
     the second dated a week later) as the week after it, and the weeks its author counted on from it one later, with
@@ -4284,6 +4351,7 @@ def _build_phases(
     if not builders:
         return ()
     _newest_last(builders)
+    builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
     _months_run_on(builders)

@@ -154,3 +154,29 @@ def test_a_long_line_of_digits_and_blanks_is_looked_at_in_time():
         "    dated_line(line)\n",
         "reading a dated line",
     )
+
+
+def test_a_plan_pasted_twice_is_read_once():
+    parts = "## Part 1: Fundamentals\n- Joins\n- [ ] Write a join\n\n## Part 2: Theory\n- Algebra\n\n## Part 3: Advanced\n- CTEs\n\n"
+    role, problems = parse_body("# SQL path\n\n" + parts + "---\n\n" + parts)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Fundamentals"), (2, "Theory"), (3, "Advanced")]
+    assert errors(problems) == []
+    (copy,) = [w for w in warnings(problems) if "again" in w]
+    assert "read once" in copy
+
+
+def test_a_heading_written_twice_the_first_empty_is_one_phase():
+    body = "# T\n\n## Part 1: Fundamentals\n\n## Part 1: Fundamentals\n- Joins\n\n## Part 2: Theory\n- Algebra\n"
+    role, problems = parse_body(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Fundamentals"), (2, "Theory")]
+    assert "Joins" in phase_body(role.phases[0])
+    assert errors(problems) == []
+
+
+def test_phases_numbered_again_with_other_titles_stay_out_of_order():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    parts = "## Part 1: A\n- a\n\n## Part 2: B\n- b\n\n## Part 1: C\n- c\n\n## Part 2: D\n- d\n"
+    role, problems = parse_bytes(role_file(body="# T\n\n" + parts).encode(), "x.md")
+    assert role is None and any("out of order" in p.message for p in problems)
