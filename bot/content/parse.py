@@ -4079,9 +4079,12 @@ def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) 
 
 
 def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
-    """Whether a phase gives the one week the phase right before it gives, both week headings at one level."""
+    """Whether a phase gives the one week the phase right before it gives, both week headings at one level that no
+    number of their own counts ('## 2. Two pointers — Week 1' after '## 1. Arrays — Week 1' shares the week)."""
     return (
         previous.unit == b.unit == "week"
+        and previous.number is None
+        and b.number is None
         and previous.level == b.level
         and b.first is not None
         and previous.first == previous.last == b.first == b.last

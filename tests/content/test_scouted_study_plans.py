@@ -180,3 +180,13 @@ def test_phases_numbered_again_with_other_titles_stay_out_of_order():
     parts = "## Part 1: A\n- a\n\n## Part 2: B\n- b\n\n## Part 1: C\n- c\n\n## Part 2: D\n- d\n"
     role, problems = parse_bytes(role_file(body="# T\n\n" + parts).encode(), "x.md")
     assert role is None and any("out of order" in p.message for p in problems)
+
+
+def test_numbered_topics_that_share_a_week_are_not_moved_on():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    body = "# T\n\n## 1. Arrays — Week 1\n- a\n\n## 2. Two pointers — Week 1\n- b\n\n## 3. Stack — Week 2\n- c\n"
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert not any("twice" in p.message for p in problems)
+    assert role is None and any("overlaps" in p.message for p in problems)
