@@ -2132,10 +2132,70 @@ def _bare_tags(tags: str, md: str) -> bool:
     return any(f"`{tag}`" not in md for tag in tags.split())
 
 
+# The lines git leaves in a file whose merge it could not finish: '<<<<<<< HEAD', '=======', '>>>>>>> branch'.
+_CONFLICT_OPEN, _CONFLICT_SPLIT, _CONFLICT_CLOSE = "<<<<<<<", "=======", ">>>>>>>"
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
+
+
+def _first_version(body: str) -> tuple[str, int | None]:
+    """Return the body as the first version of each unfinished git merge it holds ('<<<<<<< HEAD' … '=======' …
+    '>>>>>>> main'): the other version's lines and the markers blanked (line numbers stay right), those in code
+    blocks kept (a git lesson's example); and the line of the first marker (from the body's start, 0), else None."""
+    if _CONFLICT_OPEN not in body:  # most files
+        return body, None
+    lines = body.split("\n")
+    open_merges: list[bool] = []  # the merges open around a line: True while in a version that is not the first
+    fence, first = "", None
+    for i, line in enumerate(lines):
+        marker = None if fence else _conflict_marker(line, bool(open_merges))
+        if marker is None:
+            fence = _fence_after(fence, line)
+            if any(open_merges):
+                lines[i] = ""
+            continue
+        first = i if first is None else first
+        if marker == _CONFLICT_OPEN:
+            open_merges.append(False)
+        elif marker == _CONFLICT_SPLIT:
+            open_merges[-1] = True
+        else:
+            open_merges.pop()
+        lines[i] = ""
+    return "\n".join(lines), first
+
+
+def _fence_after(fence: str, line: str) -> str:
+    """Return the code fence open after a line ('```', '~~~~'), given the one open before it ('' for none)."""
+    marks = _FENCE_OPEN.match(line)
+    if not fence:
+        return marks.group(1) if marks else ""
+    closes = marks is not None and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
+    return "" if closes and not line.strip().strip(fence[0]) else fence
+
+
+def _conflict_marker(line: str, in_merge: bool) -> str | None:
+    """Return the git merge marker a line is, else None: '=======' and '>>>>>>>' only inside a merge ('=======' alone
+    is also a title's underline)."""
+    head, rest = line[:7], line[7:8]
+    if rest not in ("", " ", "\r"):
+        return None
+    if head == _CONFLICT_OPEN or (in_merge and head == _CONFLICT_CLOSE):
+        return head
+    return _CONFLICT_SPLIT if in_merge and line.rstrip() == _CONFLICT_SPLIT else None
+
+
 def _parse_body(
     body: str, first_line: int, problems: _Problems, facts: dict | None
 ) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
     """Read the markdown body into its title, phases, checklist and sections."""
+    body, merge = _first_version(body)
+    if merge is not None:
+        problems.add(
+            "warning",
+            first_line + merge,
+            "the file holds an unfinished git merge (a '<<<<<<<' line): read as its first version, up to each "
+            "'=======' line; resolve the merge to choose otherwise",
+        )
     base_url = facts.get("baseUrl") if facts else None
     blocks, links = read_blocks(body, first_line, base_url, facts)
     if links.relative_dropped:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
-from tests.content.helpers import errors, finishes_in_a_minute, parse_body, warnings
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, role_file, warnings
 
 
 def test_a_week_whose_days_run_into_the_next_week_is_that_week():
@@ -190,3 +190,59 @@ def test_numbered_topics_that_share_a_week_are_not_moved_on():
     role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
     assert not any("twice" in p.message for p in problems)
     assert role is None and any("overlaps" in p.message for p in problems)
+
+
+MERGED = """# Assignments
+
+- [Week 1: Tools](https://example.org/week-1)
+- [Week 2: Review](https://example.org/week-2)
+<<<<<<< HEAD
+<<<<<<< HEAD
+=======
+>>>>>>> upstream/master
+- [Week 3: Midterm](https://example.org/midterm)
+- [Week 4: JavaScript](https://example.org/week-4)
+=======
+- Week 3: Midterm
+- Week 4: JavaScript
+>>>>>>> upstream/master
+- Week 5: Studio
+
+```text
+<<<<<<< HEAD
+a conflict shown as an example
+=======
+the other side
+>>>>>>> branch
+```
+"""
+
+
+def test_unresolved_merge_markers_keep_the_first_version():
+    role, problems = parse_body(MERGED)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Tools", (1, 1)),
+        ("Review", (2, 2)),
+        ("Midterm", (3, 3)),
+        ("JavaScript", (4, 4)),
+        ("Studio", (5, 5)),
+    ]
+    (merge,) = [p for p in problems if "merge" in p.message]
+    assert role_file(body=MERGED).split("\n")[merge.line - 1] == "<<<<<<< HEAD"
+    assert "the other side" in phase_body(role.phases[-1])  # in a code block: an example, kept as written
+
+
+def test_a_setext_underline_of_seven_marks_is_no_merge_marker():
+    role, problems = parse_body("Basics\n=======\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n")
+    assert role.title == "Basics"
+    assert not any("merge" in w for w in warnings(problems))
+
+
+def test_a_long_file_of_merge_markers_and_fences_is_read_in_time():
+    finishes_in_a_minute(
+        "from bot.content.loader import parse_bytes\n"
+        "from tests.content.helpers import role_file\n"
+        "body = '# T\\n' + '<<<<<<< HEAD\\n' * 20000 + '`' * 100000 + '\\n=======\\n' * 20000 + '>>>>>>> x\\n' * 20000\n"
+        "parse_bytes(role_file(body=body).encode(), 'x.md')\n",
+        "reading a file of merge markers",
+    )
