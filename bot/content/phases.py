@@ -2981,8 +2981,9 @@ def code_cell(header: str, plain: str) -> bool:
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
-    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm) nor a code under a column of codes (see
-    `code_cell`), else the first with words; None when no cell has words."""
+    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm), no code under a column of codes (see
+    `code_cell`) and no aside in brackets alone ('| W8 | (light) | RISC-V CPU |' is about the CPU), else the first
+    with words; None when no cell has words."""
     if by_header:
         for i, (header, _, plain) in enumerate(cells):
             if _TITLE_COLUMN.fullmatch(header) is not None and any(c.isalpha() for c in plain):
@@ -2990,10 +2991,15 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     first = None
     for i, (header, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain):
+            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain) and not _aside(plain):
                 return i
             first = i if first is None else first
     return first
+
+
+def _aside(text: str) -> bool:
+    """Return True for a text that is one aside in brackets and nothing else ('(light)', '(optional)')."""
+    return text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1
 
 
 # A weekday and a date in numbers, as a course schedule writes them ('Mon 1/5', 'Wed 1/28/2026', 'Tue 9/2 – Thu 9/4'):

@@ -246,3 +246,14 @@ def test_a_long_file_of_merge_markers_and_fences_is_read_in_time():
         "parse_bytes(role_file(body=body).encode(), 'x.md')\n",
         "reading a file of merge markers",
     )
+
+
+def test_a_cell_in_brackets_alone_is_no_title_of_its_row():
+    # a week table of tracks, one of them light in some weeks
+    body = (
+        "# T\n\n| Week | Verification track | Design track |\n|---|---|---|\n"
+        "| W1 | OOP foundations | (small DUTs) |\n| W2 | (light) | RISC-V single-cycle CPU |\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["OOP foundations", "RISC-V single-cycle CPU"]
+    assert "(light)" in phase_body(role.phases[1])
