@@ -936,8 +936,10 @@ _WORDED_SPAN = re.compile(
 def _worded_span_as_digits(text: str) -> str:
     """Return a heading whose span gives its numbers in English words ('Week One: HTML') with them in digits ('Week 1:
     HTML'), as it is read; else text."""
+    if "eek" not in text and "onth" not in text and "EEK" not in text and "ONTH" not in text:  # most headings
+        return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
-    if text[start : start + 1] not in ("w", "W", "m", "M"):  # most headings
+    if text[start : start + 1] not in ("w", "W", "m", "M"):
         return text
     found = _WORDED_SPAN.match(text, start)
     if found is None:
