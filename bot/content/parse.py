@@ -4138,13 +4138,20 @@ def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) 
         )
 
 
+# A heading that opens with its week ('Week 16 - August 2-8 - The DOM'), after its marks.
+_WEEK_FIRST = re.compile(rf"[\W_]*(?:{WEEK_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
 def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
-    """Whether a phase gives the one week the phase right before it gives, both week headings at one level that no
-    number of their own counts ('## 2. Two pointers — Week 1' after '## 1. Arrays — Week 1' shares the week)."""
+    """Whether a phase gives the one week the phase right before it gives, both headings that open with their week
+    at one level, no number of their own counting them: topics that share a week ('## 2. Two pointers — Week 1'
+    after '## 1. Arrays — Week 1', '## Stack (Week 2)' after '## Queue (Week 2)') are no week written twice."""
     return (
         previous.unit == b.unit == "week"
         and previous.number is None
         and b.number is None
+        and _WEEK_FIRST.match(previous.heading) is not None
+        and _WEEK_FIRST.match(b.heading) is not None
         and previous.level == b.level
         and b.first is not None
         and previous.first == previous.last == b.first == b.last

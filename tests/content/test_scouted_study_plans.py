@@ -257,3 +257,13 @@ def test_a_cell_in_brackets_alone_is_no_title_of_its_row():
     role, _ = parse_body(body)
     assert [p.title for p in role.phases] == ["OOP foundations", "RISC-V single-cycle CPU"]
     assert "(light)" in phase_body(role.phases[1])
+
+
+def test_topics_that_give_their_week_after_the_title_share_it():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    body = "# T\n\n## Arrays (Week 1)\n- a\n\n## Two Pointers (Week 1)\n- b\n\n## Stack (Week 2)\n- c\n"
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert not any("twice" in p.message for p in problems)
+    assert role is None and any("overlaps" in p.message for p in problems)
