@@ -4046,8 +4046,8 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
 def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list[_PhaseBuilder]:
     """Return the phases without those written twice where the second time would put them out of order: a phase
     heading with nothing under it right before the same heading ('## Part 1: Fundamentals' twice, one left empty),
-    and a run of phases that gives an earlier run's phases again, numbers, weeks and titles in order (a plan pasted
-    twice), which the learner has read already; each with a warning. Such a file loads, its plan read once."""
+    and a run of phases that gives an earlier run's phases again word for word, in order (a plan pasted twice),
+    which the learner has read already; each with a warning. Such a file loads, its plan read once."""
     kept = list(builders)
     i = 1
     while i < len(kept):
@@ -4075,7 +4075,7 @@ def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list
             "warning",
             b.line,
             f"{names} (lines {copy[0].line}-{copy[-1].line}) give the phases of lines {first[0].line}-"
-            f"{first[-1].line} again, numbers and titles alike: read once; remove the copy to silence this",
+            f"{first[-1].line} again, word for word: read once; remove the copy to silence this",
         )
         del kept[i : i + length]
     return kept
@@ -4094,20 +4094,27 @@ def _phase_key(b: _PhaseBuilder) -> tuple[int | None, int | None, int | None, st
 
 
 def _copied_run(builders: list[_PhaseBuilder], at: int) -> tuple[int, int] | None:
-    """Return where the earlier phases start that the phases from `at` give again, in order, and how many they give;
-    None when the phase at `at` gives none."""
-    key = _phase_key(builders[at])
-    start = next((j for j in range(at) if _phase_key(builders[j]) == key), None)
+    """Return where the earlier phases start that the phases from `at` copy, in order, and how many they copy; None
+    when the phase at `at` copies none. A copy says what its phase says and holds what it holds: phases of the same
+    numbers and titles with other work under them (a second track) are no copy."""
+    start = next((j for j in range(at) if _copies(builders[at], builders[j])), None)
     if start is None:
         return None
     length = 1
     while (
-        at + length < len(builders)
-        and start + length < at
-        and _phase_key(builders[at + length]) == _phase_key(builders[start + length])
+        at + length < len(builders) and start + length < at and _copies(builders[at + length], builders[start + length])
     ):
         length += 1
     return start, length
+
+
+def _copies(b: _PhaseBuilder, earlier: _PhaseBuilder) -> bool:
+    """Whether a phase is a copy of an earlier one: its heading and what is written under it the same."""
+    return (
+        _phase_key(b) == _phase_key(earlier)
+        and b.objective == earlier.objective
+        and [(p.kind, p.md, p.depth) for p in b.body] == [(p.kind, p.md, p.depth) for p in earlier.body]
+    )
 
 
 def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:

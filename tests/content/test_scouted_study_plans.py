@@ -267,3 +267,13 @@ def test_topics_that_give_their_week_after_the_title_share_it():
     role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
     assert not any("twice" in p.message for p in problems)
     assert role is None and any("overlaps" in p.message for p in problems)
+
+
+def test_phases_of_the_same_titles_with_other_work_under_them_are_no_copy():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    first = "## Part 1: Basics\n- HTML\n\n## Part 2: Practice\n- A landing page\n\n"
+    second = "## Part 1: Basics\n- Python\n\n## Part 2: Practice\n- A CLI tool\n\n"
+    role, problems = parse_bytes(role_file(body="# Tracks\n\n" + first + second).encode(), "x.md")
+    assert role is None and any("out of order" in p.message for p in problems)
