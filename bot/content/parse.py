@@ -3202,12 +3202,15 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
-    """Return True for phases of one kind, each naming weeks after those of the one before."""
+    """Return True for phases of one kind, each naming weeks after those of the one before; phases given in days
+    may start in the week the one before ends ('Days 1-10', then 'Days 11-25': weeks 1-2, then 2-4)."""
     if not taken or len({_kind(found) for _, found in taken}) != 1:
         return False
     last = 0
     for _, found in taken:
-        if found.first is None or found.last is None or found.first <= last:
+        if found.first is None or found.last is None or found.first < last:
+            return False
+        if found.first == last and (found.unit != "day" or found.last == last):
             return False
         last = found.last
     return True

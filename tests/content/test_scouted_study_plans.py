@@ -277,3 +277,17 @@ def test_phases_of_the_same_titles_with_other_work_under_them_are_no_copy():
     second = "## Part 1: Basics\n- Python\n\n## Part 2: Practice\n- A CLI tool\n\n"
     role, problems = parse_bytes(role_file(body="# Tracks\n\n" + first + second).encode(), "x.md")
     assert role is None and any("out of order" in p.message for p in problems)
+
+
+def test_plain_lines_of_phases_in_days_that_meet_in_a_week_are_a_plan():
+    # notes written as plain text: each phase a line that gives its days, its title on the next line
+    body = (
+        "# Study notes\n\n## 60 day plan\n\n"
+        "Phase 1 (Days 1-10)\nLearn the architecture\n\nTopics\n\n* control plane\n* scheduler\n\n"
+        "Phase 2 (Days 11-25)\nWorkloads and deployments\n\n* create pods\n\n"
+        "Phase 3 (Days 26-40)\nNetworking\n\n* services\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 2)), (2, (3, 4)), (3, (5, 6))]
+    assert "control plane" in phase_body(role.phases[0])
+    assert errors(problems) == []
