@@ -2263,6 +2263,16 @@ def _parse_body(
                 f"'{headings[i][1]}' is read as '{typo.meant} {typo.number}', taking '{typo.said}' for "
                 f"'{typo.meant}': correct its spelling to silence this",
             )
+    shared = _topics_sharing_weeks(heading_phases) if any(heading_phases) else []
+    if shared:  # '## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1', '## 3. Sliding Window — Week 1-2': topics
+        lines = [b[1] for b in blocks if b[0] == "heading"]
+        reader.set_aside |= {lines[i] for i in shared}
+        problems.plan_hint = (
+            f"its headings {quoted_few([headings[i][1] for i in shared])} give their weeks, but they share weeks, "
+            "so they are topics, not phases: for a weekly plan give each block of weeks a heading ('## Weeks 1-2: "
+            "Arrays and pointers') over its topics"
+        )
+        heading_phases = [None] * len(heading_phases)
     if any(heading_phases) and series_before(timed, heading_phases):
         # '### Milestone 1: SQL (Weeks 1-3)' ... then '## Journal' over '#### Week 8 — Sat 22 Feb': the milestones
         # are the plan, the weeks its notes (no phases to hint at how to write)
@@ -2329,7 +2339,8 @@ def _parse_body(
                     for line, number in read.renumbered.items():
                         list_plan[line] = list_plan[line]._replace(number=number)
                     reader.renumbered = read.renumbered
-                reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
+                reader.list_plan = list_plan
+                problems.plan_hint = problems.plan_hint or _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
@@ -3136,6 +3147,22 @@ class _LinePlan(NamedTuple):
     lines: frozenset[int]  # their line numbers, one phase each
     blocks: bool  # each heads a block: what follows it, up to the next one or a heading, is its phase's
     unread: list[str]  # the clean text of lines of weeks that are no plan, for the self-paced warning
+
+
+def _topics_sharing_weeks(found: Sequence[PhaseHeading | None]) -> list[int]:
+    """Return the headings (by index) of a file whose phase headings are all numbered topics that share weeks: in
+    order, each starting in or after the weeks of the one before, at least two of them in weeks of the one before
+    and two giving the very same weeks ('## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1'), several topics a
+    week. As phases they overlap, an error that leaves the file out; an overlap here and there stays that error."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3 or any(f.number is None or f.first is None or f.last is None for _, f in read):
+        return []
+    pairs = list(pairwise(f for _, f in read))
+    if any(b.number <= a.number or b.first < a.first for a, b in pairs):  # type: ignore[operator]
+        return []
+    shared = sum(b.first <= a.last for a, b in pairs)  # type: ignore[operator]
+    same = any((a.first, a.last) == (b.first, b.last) for a, b in pairs)
+    return [i for i, _ in read] if shared >= 2 and same else []
 
 
 def _line_plan(blocks: list[Block]) -> _LinePlan:

@@ -182,7 +182,7 @@ def test_phases_numbered_again_with_other_titles_stay_out_of_order():
     assert role is None and any("out of order" in p.message for p in problems)
 
 
-def test_numbered_topics_that_share_a_week_are_not_moved_on():
+def test_numbered_topics_that_share_one_week_are_not_moved_on():
     from bot.content.loader import parse_bytes
     from tests.content.helpers import role_file
 
@@ -291,3 +291,32 @@ def test_plain_lines_of_phases_in_days_that_meet_in_a_week_are_a_plan():
     assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 2)), (2, (3, 4)), (3, (5, 6))]
     assert "control plane" in phase_body(role.phases[0])
     assert errors(problems) == []
+
+
+SHARED_WEEKS = """# DSA tracker
+
+## 1. Arrays & Hashing — Week 1
+- [ ] Two Sum
+
+## 2. Two Pointers — Week 1
+- [ ] Valid Palindrome
+
+## 3. Sliding Window — Week 1-2
+- [ ] Best Time to Buy and Sell Stock
+
+## 4. Stack — Week 2
+- [ ] Valid Parentheses
+"""
+
+
+def test_numbered_topics_that_share_weeks_are_topics_of_a_self_paced_path():
+    role, problems = parse_body(SHARED_WEEKS)
+    assert role.phases == ()
+    assert [item.text for item in role.checklist] == [
+        "Two Sum",
+        "Valid Palindrome",
+        "Best Time to Buy and Sell Stock",
+        "Valid Parentheses",
+    ]
+    (said,) = [w for w in warnings(problems) if "self-paced" in w]
+    assert "share weeks" in said and "'1. Arrays & Hashing — Week 1'" in said
