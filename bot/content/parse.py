@@ -2220,10 +2220,70 @@ def _bare_tags(tags: str, md: str) -> bool:
     return any(f"`{tag}`" not in md for tag in tags.split())
 
 
+# The lines git leaves in a file whose merge it could not finish: '<<<<<<< HEAD', '=======', '>>>>>>> branch'.
+_CONFLICT_OPEN, _CONFLICT_SPLIT, _CONFLICT_CLOSE = "<<<<<<<", "=======", ">>>>>>>"
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
+
+
+def _first_version(body: str) -> tuple[str, int | None]:
+    """Return the body as the first version of each unfinished git merge it holds ('<<<<<<< HEAD' … '=======' …
+    '>>>>>>> main'): the other version's lines and the markers blanked (line numbers stay right), those in code
+    blocks kept (a git lesson's example); and the line of the first marker (from the body's start, 0), else None."""
+    if _CONFLICT_OPEN not in body:  # most files
+        return body, None
+    lines = body.split("\n")
+    open_merges: list[bool] = []  # the merges open around a line: True while in a version that is not the first
+    fence, first = "", None
+    for i, line in enumerate(lines):
+        marker = None if fence else _conflict_marker(line, bool(open_merges))
+        if marker is None:
+            fence = _fence_after(fence, line)
+            if any(open_merges):
+                lines[i] = ""
+            continue
+        first = i if first is None else first
+        if marker == _CONFLICT_OPEN:
+            open_merges.append(False)
+        elif marker == _CONFLICT_SPLIT:
+            open_merges[-1] = True
+        else:
+            open_merges.pop()
+        lines[i] = ""
+    return "\n".join(lines), first
+
+
+def _fence_after(fence: str, line: str) -> str:
+    """Return the code fence open after a line ('```', '~~~~'), given the one open before it ('' for none)."""
+    marks = _FENCE_OPEN.match(line)
+    if not fence:
+        return marks.group(1) if marks else ""
+    closes = marks is not None and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
+    return "" if closes and not line.strip().strip(fence[0]) else fence
+
+
+def _conflict_marker(line: str, in_merge: bool) -> str | None:
+    """Return the git merge marker a line is, else None: '=======' and '>>>>>>>' only inside a merge ('=======' alone
+    is also a title's underline)."""
+    head, rest = line[:7], line[7:8]
+    if rest not in ("", " ", "\r"):
+        return None
+    if head == _CONFLICT_OPEN or (in_merge and head == _CONFLICT_CLOSE):
+        return head
+    return _CONFLICT_SPLIT if in_merge and line.rstrip() == _CONFLICT_SPLIT else None
+
+
 def _parse_body(
     body: str, first_line: int, problems: _Problems, facts: dict | None
 ) -> tuple[str, tuple[Phase, ...], tuple[ChecklistItem, ...], list[Section]]:
     """Read the markdown body into its title, phases, checklist and sections."""
+    body, merge = _first_version(body)
+    if merge is not None:
+        problems.add(
+            "warning",
+            first_line + merge,
+            "the file holds an unfinished git merge (a '<<<<<<<' line): read as its first version, up to each "
+            "'=======' line; resolve the merge to choose otherwise",
+        )
     base_url = facts.get("baseUrl") if facts else None
     blocks, links = read_blocks(body, first_line, base_url, facts)
     if links.relative_dropped:
@@ -2291,6 +2351,16 @@ def _parse_body(
                 f"'{headings[i][1]}' is read as '{typo.meant} {typo.number}', taking '{typo.said}' for "
                 f"'{typo.meant}': correct its spelling to silence this",
             )
+    shared = _topics_sharing_weeks(heading_phases) if any(heading_phases) else []
+    if shared:  # '## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1', '## 3. Sliding Window — Week 1-2': topics
+        lines = [b[1] for b in blocks if b[0] == "heading"]
+        reader.set_aside |= {lines[i] for i in shared}
+        problems.plan_hint = (
+            f"its headings {quoted_few([headings[i][1] for i in shared])} give their weeks, but they share weeks, "
+            "so they are topics, not phases: for a weekly plan give each block of weeks a heading ('## Weeks 1-2: "
+            "Arrays and pointers') over its topics"
+        )
+        heading_phases = [None] * len(heading_phases)
     if any(heading_phases) and series_before(timed, heading_phases):
         # '### Milestone 1: SQL (Weeks 1-3)' ... then '## Journal' over '#### Week 8 — Sat 22 Feb': the milestones
         # are the plan, the weeks its notes (no phases to hint at how to write)
@@ -2357,7 +2427,8 @@ def _parse_body(
                     for line, number in read.renumbered.items():
                         list_plan[line] = list_plan[line]._replace(number=number)
                     reader.renumbered = read.renumbered
-                reader.list_plan, problems.plan_hint = list_plan, _list_hint(unread, topics)
+                reader.list_plan = list_plan
+                problems.plan_hint = problems.plan_hint or _list_hint(unread, topics)
                 reader.tasks_only = tasks_only and bool(list_plan)
         if planned is None and plain_file and not reader.list_plan:
             lines = _line_plan(blocks)  # 'Week 1 :: HTML basics': a phase per such line
@@ -3181,6 +3252,22 @@ class _LinePlan(NamedTuple):
     unread: list[str]  # the clean text of lines of weeks that are no plan, for the self-paced warning
 
 
+def _topics_sharing_weeks(found: Sequence[PhaseHeading | None]) -> list[int]:
+    """Return the headings (by index) of a file whose phase headings are all numbered topics that share weeks: in
+    order, each starting in or after the weeks of the one before, at least two of them in weeks of the one before
+    and two giving the very same weeks ('## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1'), several topics a
+    week. As phases they overlap, an error that leaves the file out; an overlap here and there stays that error."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3 or any(f.number is None or f.first is None or f.last is None for _, f in read):
+        return []
+    pairs = list(pairwise(f for _, f in read))
+    if any(b.number <= a.number or b.first < a.first for a, b in pairs):  # type: ignore[operator]
+        return []
+    shared = sum(b.first <= a.last for a, b in pairs)  # type: ignore[operator]
+    same = any((a.first, a.last) == (b.first, b.last) for a, b in pairs)
+    return [i for i, _ in read] if shared >= 2 and same else []
+
+
 def _line_plan(blocks: list[Block]) -> _LinePlan:
     """Return the paragraph lines that are a file's plan, one phase each ('Week 1 :: HTML basics', 'Week 7 | Git in
     depth | branches', 'Weeks 13-15 — React', '**Week 3** — Topic: CSS'), all counting in one unit, each naming weeks
@@ -3245,12 +3332,15 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
-    """Return True for phases of one kind, each naming weeks after those of the one before."""
+    """Return True for phases of one kind, each naming weeks after those of the one before; phases given in days
+    may start in the week the one before ends ('Days 1-10', then 'Days 11-25': weeks 1-2, then 2-4)."""
     if not taken or len({_kind(found) for _, found in taken}) != 1:
         return False
     last = 0
     for _, found in taken:
-        if found.first is None or found.last is None or found.first <= last:
+        if found.first is None or found.last is None or found.first < last:
+            return False
+        if found.first == last and (found.unit != "day" or found.last == last):
             return False
         last = found.last
     return True
@@ -4092,6 +4182,80 @@ def _share_part_weeks(builders: list[_PhaseBuilder], problems: _Problems) -> Non
         )
 
 
+def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list[_PhaseBuilder]:
+    """Return the phases without those written twice where the second time would put them out of order: a phase
+    heading with nothing under it right before the same heading ('## Part 1: Fundamentals' twice, one left empty),
+    and a run of phases that gives an earlier run's phases again word for word, in order (a plan pasted twice),
+    which the learner has read already; each with a warning. Such a file loads, its plan read once."""
+    kept = list(builders)
+    i = 1
+    while i < len(kept):
+        previous, b = kept[i - 1], kept[i]
+        if not _goes_back(previous, b):
+            i += 1
+            continue
+        if previous.empty and _phase_key(previous) == _phase_key(b):
+            problems.add(
+                "warning",
+                b.line,
+                f"{_phase_name(b)} is written twice (lines {previous.line} and {b.line}), the first time with "
+                "nothing under it: read once",
+            )
+            del kept[i - 1]
+            continue
+        copied = _copied_run(kept, i)
+        if copied is None:
+            i += 1
+            continue
+        start, length = copied
+        copy, first = kept[i : i + length], kept[start : start + length]
+        names = _phase_name(copy[0]) if length == 1 else f"{_phase_name(copy[0])} to {_phase_name(copy[-1])}"
+        problems.add(
+            "warning",
+            b.line,
+            f"{names} (lines {copy[0].line}-{copy[-1].line}) give the phases of lines {first[0].line}-"
+            f"{first[-1].line} again, word for word: read once; remove the copy to silence this",
+        )
+        del kept[i : i + length]
+    return kept
+
+
+def _goes_back(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
+    """Whether a phase comes before the one before it: its number or its weeks go back."""
+    if b.number is not None and previous.number is not None:
+        return b.number <= previous.number
+    return b.first is not None and previous.last is not None and b.first <= previous.last
+
+
+def _phase_key(b: _PhaseBuilder) -> tuple[int | None, int | None, int | None, str, str]:
+    """What a phase heading says: its number, weeks, unit and title (two headings alike are one phase written twice)."""
+    return b.number, b.first, b.last, b.unit, b.title.casefold()
+
+
+def _copied_run(builders: list[_PhaseBuilder], at: int) -> tuple[int, int] | None:
+    """Return where the earlier phases start that the phases from `at` copy, in order, and how many they copy; None
+    when the phase at `at` copies none. A copy says what its phase says and holds what it holds: phases of the same
+    numbers and titles with other work under them (a second track) are no copy."""
+    start = next((j for j in range(at) if _copies(builders[at], builders[j])), None)
+    if start is None:
+        return None
+    length = 1
+    while (
+        at + length < len(builders) and start + length < at and _copies(builders[at + length], builders[start + length])
+    ):
+        length += 1
+    return start, length
+
+
+def _copies(b: _PhaseBuilder, earlier: _PhaseBuilder) -> bool:
+    """Whether a phase is a copy of an earlier one: its heading and what is written under it the same."""
+    return (
+        _phase_key(b) == _phase_key(earlier)
+        and b.objective == earlier.objective
+        and [(p.kind, p.md, p.depth) for p in b.body] == [(p.kind, p.md, p.depth) for p in earlier.body]
+    )
+
+
 def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) -> None:
     """Read a one-week phase that gives the week of the one-week phase right before it again ('### Week 16' twice,
     the second dated a week later) as the week after it, and the weeks its author counted on from it one later, with
@@ -4120,10 +4284,20 @@ def _repeated_week_moves_on(builders: list[_PhaseBuilder], problems: _Problems) 
         )
 
 
+# A heading that opens with its week ('Week 16 - August 2-8 - The DOM'), after its marks.
+_WEEK_FIRST = re.compile(rf"[\W_]*(?:{WEEK_WORDS})(?![^\W\d_])", re.IGNORECASE)
+
+
 def _repeats_its_week(previous: _PhaseBuilder, b: _PhaseBuilder) -> bool:
-    """Whether a phase gives the one week the phase right before it gives, both week headings at one level."""
+    """Whether a phase gives the one week the phase right before it gives, both headings that open with their week
+    at one level, no number of their own counting them: topics that share a week ('## 2. Two pointers — Week 1'
+    after '## 1. Arrays — Week 1', '## Stack (Week 2)' after '## Queue (Week 2)') are no week written twice."""
     return (
         previous.unit == b.unit == "week"
+        and previous.number is None
+        and b.number is None
+        and _WEEK_FIRST.match(previous.heading) is not None
+        and _WEEK_FIRST.match(b.heading) is not None
         and previous.level == b.level
         and b.first is not None
         and previous.first == previous.last == b.first == b.last
@@ -4417,6 +4591,7 @@ def _build_phases(
     if not builders:
         return ()
     _newest_last(builders)
+    builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
     _setup_week_zero(builders)
     shared = _shared_title(builders)  # before the place numbers below

@@ -1008,8 +1008,10 @@ _WORDED_SPAN = re.compile(
 def _worded_span_as_digits(text: str) -> str:
     """Return a heading whose span gives its numbers in English words ('Week One: HTML') with them in digits ('Week 1:
     HTML'), as it is read; else text."""
+    if "eek" not in text and "onth" not in text and "EEK" not in text and "ONTH" not in text:  # most headings
+        return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
-    if text[start : start + 1] not in ("w", "W", "m", "M"):  # most headings
+    if text[start : start + 1] not in ("w", "W", "m", "M"):
         return text
     found = _WORDED_SPAN.match(text, start)
     if found is None:
@@ -3283,8 +3285,9 @@ def code_cell(header: str, plain: str) -> bool:
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
-    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm) nor a code under a column of codes (see
-    `code_cell`), else the first with words; None when no cell has words."""
+    words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm), no code under a column of codes (see
+    `code_cell`) and no aside in brackets alone ('| W8 | (light) | RISC-V CPU |' is about the CPU), else the first
+    with words; None when no cell has words."""
     if by_header:
         for i, (header, _, plain) in enumerate(cells):
             if _TITLE_COLUMN.fullmatch(header) is not None and any(c.isalpha() for c in plain):
@@ -3292,10 +3295,15 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     first = None
     for i, (header, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain):
+            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain) and not _aside(plain):
                 return i
             first = i if first is None else first
     return first
+
+
+def _aside(text: str) -> bool:
+    """Return True for a text that is one aside in brackets and nothing else ('(light)', '(optional)')."""
+    return text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1
 
 
 # A weekday and a date in numbers, as a course schedule writes them ('Mon 1/5', 'Wed 1/28/2026', 'Tue 9/2 – Thu 9/4'):

@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
-from tests.content.helpers import errors, finishes_in_a_minute, parse_body, warnings
+from tests.content.helpers import errors, finishes_in_a_minute, parse_body, role_file, warnings
 
 
 def test_a_week_whose_days_run_into_the_next_week_is_that_week():
@@ -173,3 +173,169 @@ def test_a_long_line_of_digits_and_blanks_is_looked_at_in_time():
         "    dated_line(line)\n",
         "reading a dated line",
     )
+
+
+def test_a_plan_pasted_twice_is_read_once():
+    parts = "## Part 1: Fundamentals\n- Joins\n- [ ] Write a join\n\n## Part 2: Theory\n- Algebra\n\n## Part 3: Advanced\n- CTEs\n\n"
+    role, problems = parse_body("# SQL path\n\n" + parts + "---\n\n" + parts)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Fundamentals"), (2, "Theory"), (3, "Advanced")]
+    assert errors(problems) == []
+    (copy,) = [w for w in warnings(problems) if "again" in w]
+    assert "read once" in copy
+
+
+def test_a_heading_written_twice_the_first_empty_is_one_phase():
+    body = "# T\n\n## Part 1: Fundamentals\n\n## Part 1: Fundamentals\n- Joins\n\n## Part 2: Theory\n- Algebra\n"
+    role, problems = parse_body(body)
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Fundamentals"), (2, "Theory")]
+    assert "Joins" in phase_body(role.phases[0])
+    assert errors(problems) == []
+
+
+def test_phases_numbered_again_with_other_titles_stay_out_of_order():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    parts = "## Part 1: A\n- a\n\n## Part 2: B\n- b\n\n## Part 1: C\n- c\n\n## Part 2: D\n- d\n"
+    role, problems = parse_bytes(role_file(body="# T\n\n" + parts).encode(), "x.md")
+    assert role is None and any("out of order" in p.message for p in problems)
+
+
+def test_numbered_topics_that_share_one_week_are_not_moved_on():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    body = "# T\n\n## 1. Arrays — Week 1\n- a\n\n## 2. Two pointers — Week 1\n- b\n\n## 3. Stack — Week 2\n- c\n"
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert not any("twice" in p.message for p in problems)
+    assert role is None and any("overlaps" in p.message for p in problems)
+
+
+MERGED = """# Assignments
+
+- [Week 1: Tools](https://example.org/week-1)
+- [Week 2: Review](https://example.org/week-2)
+<<<<<<< HEAD
+<<<<<<< HEAD
+=======
+>>>>>>> upstream/master
+- [Week 3: Midterm](https://example.org/midterm)
+- [Week 4: JavaScript](https://example.org/week-4)
+=======
+- Week 3: Midterm
+- Week 4: JavaScript
+>>>>>>> upstream/master
+- Week 5: Studio
+
+```text
+<<<<<<< HEAD
+a conflict shown as an example
+=======
+the other side
+>>>>>>> branch
+```
+"""
+
+
+def test_unresolved_merge_markers_keep_the_first_version():
+    role, problems = parse_body(MERGED)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Tools", (1, 1)),
+        ("Review", (2, 2)),
+        ("Midterm", (3, 3)),
+        ("JavaScript", (4, 4)),
+        ("Studio", (5, 5)),
+    ]
+    (merge,) = [p for p in problems if "merge" in p.message]
+    assert role_file(body=MERGED).split("\n")[merge.line - 1] == "<<<<<<< HEAD"
+    assert "the other side" in phase_body(role.phases[-1])  # in a code block: an example, kept as written
+
+
+def test_a_setext_underline_of_seven_marks_is_no_merge_marker():
+    role, problems = parse_body("Basics\n=======\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n")
+    assert role.title == "Basics"
+    assert not any("merge" in w for w in warnings(problems))
+
+
+def test_a_long_file_of_merge_markers_and_fences_is_read_in_time():
+    finishes_in_a_minute(
+        "from bot.content.loader import parse_bytes\n"
+        "from tests.content.helpers import role_file\n"
+        "body = '# T\\n' + '<<<<<<< HEAD\\n' * 20000 + '`' * 100000 + '\\n=======\\n' * 20000 + '>>>>>>> x\\n' * 20000\n"
+        "parse_bytes(role_file(body=body).encode(), 'x.md')\n",
+        "reading a file of merge markers",
+    )
+
+
+def test_a_cell_in_brackets_alone_is_no_title_of_its_row():
+    # a week table of tracks, one of them light in some weeks
+    body = (
+        "# T\n\n| Week | Verification track | Design track |\n|---|---|---|\n"
+        "| W1 | OOP foundations | (small DUTs) |\n| W2 | (light) | RISC-V single-cycle CPU |\n"
+    )
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["OOP foundations", "RISC-V single-cycle CPU"]
+    assert "(light)" in phase_body(role.phases[1])
+
+
+def test_topics_that_give_their_week_after_the_title_share_it():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    body = "# T\n\n## Arrays (Week 1)\n- a\n\n## Two Pointers (Week 1)\n- b\n\n## Stack (Week 2)\n- c\n"
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert not any("twice" in p.message for p in problems)
+    assert role is None and any("overlaps" in p.message for p in problems)
+
+
+def test_phases_of_the_same_titles_with_other_work_under_them_are_no_copy():
+    from bot.content.loader import parse_bytes
+    from tests.content.helpers import role_file
+
+    first = "## Part 1: Basics\n- HTML\n\n## Part 2: Practice\n- A landing page\n\n"
+    second = "## Part 1: Basics\n- Python\n\n## Part 2: Practice\n- A CLI tool\n\n"
+    role, problems = parse_bytes(role_file(body="# Tracks\n\n" + first + second).encode(), "x.md")
+    assert role is None and any("out of order" in p.message for p in problems)
+
+
+def test_plain_lines_of_phases_in_days_that_meet_in_a_week_are_a_plan():
+    # notes written as plain text: each phase a line that gives its days, its title on the next line
+    body = (
+        "# Study notes\n\n## 60 day plan\n\n"
+        "Phase 1 (Days 1-10)\nLearn the architecture\n\nTopics\n\n* control plane\n* scheduler\n\n"
+        "Phase 2 (Days 11-25)\nWorkloads and deployments\n\n* create pods\n\n"
+        "Phase 3 (Days 26-40)\nNetworking\n\n* services\n"
+    )
+    role, problems = parse_body(body)
+    assert [(p.number, p.weeks) for p in role.phases] == [(1, (1, 2)), (2, (3, 4)), (3, (5, 6))]
+    assert "control plane" in phase_body(role.phases[0])
+    assert errors(problems) == []
+
+
+SHARED_WEEKS = """# DSA tracker
+
+## 1. Arrays & Hashing — Week 1
+- [ ] Two Sum
+
+## 2. Two Pointers — Week 1
+- [ ] Valid Palindrome
+
+## 3. Sliding Window — Week 1-2
+- [ ] Best Time to Buy and Sell Stock
+
+## 4. Stack — Week 2
+- [ ] Valid Parentheses
+"""
+
+
+def test_numbered_topics_that_share_weeks_are_topics_of_a_self_paced_path():
+    role, problems = parse_body(SHARED_WEEKS)
+    assert role.phases == ()
+    assert [item.text for item in role.checklist] == [
+        "Two Sum",
+        "Valid Palindrome",
+        "Best Time to Buy and Sell Stock",
+        "Valid Parentheses",
+    ]
+    (said,) = [w for w in warnings(problems) if "self-paced" in w]
+    assert "share weeks" in said and "'1. Arrays & Hashing — Week 1'" in said
