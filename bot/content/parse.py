@@ -88,6 +88,7 @@ from bot.content.phases import (
     uncounted,
     unreadable_span,
     week_parts,
+    weeks_in_parts,
     without_span,
     without_status,
 )
@@ -2445,6 +2446,8 @@ def _parse_body(
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
+    if not reader.week_parts and weeks_in_parts(headings, heading_phases):  # '## Week 1: Lab' after '## Week 1: …'
+        reader.week_parts = True
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)

@@ -3186,6 +3186,24 @@ def week_parts(found: Sequence[PhaseHeading | None]) -> bool:
     return any(a == b for a, b in pairwise(weeks))
 
 
+def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> bool:
+    """Return True where two or more weeks are each given by two or more week headings in a row at one level ('##
+    Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'): a
+    course that writes each week in parts, each after the first of its week a part of that week's phase. One week
+    given twice is a slip of the count (`bot.content.parse`)."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    weeks = {
+        a.first
+        for (i, a), (j, b) in pairwise(read)
+        if a.unit == b.unit == "week"
+        and a.number is None is b.number
+        and a.first is not None
+        and a.first == a.last == b.first == b.last
+        and headings[i][0] == headings[j][0]
+    }
+    return len(weeks) >= 2
+
+
 def quoted_few(texts: Sequence[str], most: int = 3) -> str:
     """Quote the first `most` texts for a message, and say there are more: "'A', 'B', 'C', …"."""
     return ", ".join(f"'{text}'" for text in texts[:most]) + (", …" if len(texts) > most else "")

@@ -339,3 +339,37 @@ def test_numbered_topics_that_share_weeks_are_topics_of_a_self_paced_path():
     ]
     (said,) = [w for w in warnings(problems) if "self-paced" in w]
     assert "share weeks" in said and "'1. Arrays & Hashing — Week 1'" in said
+
+
+LECTURE_AND_LAB = """
+# Intro to programming
+
+## Week 1: Lecture — Intro
+- Slides: what a program is
+
+## Week 1: Lab — Setup
+- [ ] Install the editor
+
+## Week 2: Lecture — Types
+- Slides: numbers and strings
+
+## Week 2: Lab — Drills
+- [ ] Finish the type drills
+
+## Week 3: Lecture — Control flow
+- Slides: if and while
+"""
+
+
+def test_weeks_each_written_in_parts_are_one_phase_a_week_its_later_headings_parts():
+    role, problems = parse_body(LECTURE_AND_LAB)
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Lecture — Intro", (1, 1)),
+        ("Lecture — Types", (2, 2)),
+        ("Lecture — Control flow", (3, 3)),
+    ]
+    assert not [w for w in warnings(problems) if "twice" in w]
+    # the lab is shown in its week's phase, its task ticked there
+    assert "Install the editor" in phase_body(role.phases[0], role.checklist)
+    assert [c.phase for c in role.checklist] == [1, 2]
