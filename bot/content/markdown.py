@@ -910,7 +910,12 @@ class _Reader:
             start = event.get("Start")
             if start is None or (items and not items[-1][3]):  # not a block's start, or an item's text is open
                 if "End" in event and type(event["End"]) is dict and "List" in event["End"]:
-                    self._end_list(None, 0, 0)  # every list ends so
+                    # _end_list, without the dispatch: every list ends so
+                    if self.in_place and self.in_place[-1] == self.list_depth:
+                        self.in_place.pop()
+                    else:
+                        self.list_depth -= 1
+                    self.numbers.pop()
                     continue
                 event_at(event, span)
                 continue

@@ -1156,11 +1156,11 @@ def _topic_title(text: str, md: str = "") -> str:
         )
         # numbers alone are no details the head names ('Domains: 1.1, 1.3', 'Chapters: 3, 4, 8'): they are the title's
         and (not rest.strip() or _WORD.search(rest) is not None)
-        and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
         and not _NUMBERING.match(head)  # 'Step 2: ...', '6.006: ...'
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
         and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
+        and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
     ):
         text = head
     text = text.strip()
@@ -4842,7 +4842,7 @@ def _build_checklist(
         elif phase is not None and (shown := plain_names.get(group)) is not None:
             named[shown] = (phase.final, group)
             group = shown
-        else:  # '### [x] Basics': shown without the author's box
+        elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
         if explicit:
             md = split_explicit_id(md)[0]
