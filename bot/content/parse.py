@@ -1454,6 +1454,20 @@ class _Body:
             "write its weeks as '(Weeks 5-8)' or '(Week 3)'",
         )
 
+    def _part_label(self, line: int, title: str, quote: int, found: PhaseHeading | None) -> None:
+        """Show the heading just opened over what it holds in its phase's body when it is a part of the phase."""
+        part = self.stack[-1].part
+        if part is None or self.phase is None:
+            return
+        # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
+        # says which of the phase's weeks it is for.
+        weeks = None
+        if found is not None and found.number is None and found.first is not None:
+            weeks = (found.first, found.last or found.first)
+        self.phase.body.append(
+            _new(Piece, ("label", line, title, 0, None, bool(quote), " ".join(part.text), weeks, True))
+        )
+
     def _closes_plan(self, title: str, level: float) -> bool:
         """Return True when a heading after the last phase, at its level, is no part of it: a closing section
         ('## License', '### Thank you'), or any heading where the file's phases are all at that level and keep their
@@ -1511,19 +1525,11 @@ class _Body:
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
-            # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
-            # says which of the phase's weeks it is for.
-            spans = found is not None and found.number is None and found.first is not None
-            weeks = (found.first, found.last or found.first) if spans and found is not None else None
             after = self.plan_end is not None and self.headings_read > self.plan_end
             self.open_heading(level, plain, line, found, quote, after)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
-            part = self.stack[-1].part
-            if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
-                self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks, True))
-                )
+            self._part_label(line, plain, quote, found)
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
@@ -1540,6 +1546,7 @@ class _Body:
                     found = found._replace(number=self.renumbered[line])
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
+                self._part_label(line, label.rstrip(" :："), quote, found)  # '**Week 1 Notes:**' over its notes
                 return
         if quote and not depth and self.list_plan and self._holds_items() and quote > self._plan_quote():
             self.end_plan()  # '> If you only get through week 6, …' after the plan's last part: of the whole plan
