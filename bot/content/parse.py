@@ -880,7 +880,8 @@ class _PhaseBuilder:
     lead: int | None = None  # how many lines of its intro come before its first list, table, task or part
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
-    inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
+    # week spans of phase headings inside it, and of its week table's rows where its heading gives no weeks
+    inner: list[tuple[int, int]] = field(default_factory=list)
     # The days its parts name ('### Day 11: Joins', '1. **Day 31** — Spark', a '| Day |' column's '| 12 |'): they date
     # a phase that gives no weeks, seven days a week, as a '## Days 11-20' heading would, where the file's phases are
     # laid out in days (`_laid_out_in_days`)
@@ -1674,6 +1675,8 @@ class _Body:
             else:  # a week table in the phase: the row's week cell says which week it is for
                 short, cell, weeks = week
                 self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+                if self.phase.first is None and not self.phase.length:  # they date a phase that gives no weeks
+                    self.phase.inner.append(weeks)
             for text in more:
                 self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
             if more and line != self.phase.line:
@@ -4324,8 +4327,8 @@ def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
-    """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
-    the file's phases are laid out in days, else from timelineMonths."""
+    """Give weeks to phases that have none: from phase headings or week table rows inside them, from the days their
+    parts name where the file's phases are laid out in days, else from timelineMonths."""
     end = 0
     last_day = 0  # the last day the parts of the phases so far name
     sized = 0  # the weeks of the phases so far that give only their length, laid out after `end` below
@@ -4340,6 +4343,10 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
             first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
             if first > end + sized:
                 b.first, b.last = first, last
+            elif first == end and not sized and last > end:
+                # its first week is the last of the phase before ('| 08 | Mon | Exam 1 |' ending Phase I, '| 08 | Wed
+                # | Charts |' opening Phase II): the week is that phase's, this one runs the weeks after it
+                b.first, b.last = end + 1, last
             else:  # weeks counted from each phase's start ('Week 1' again under the next phase, or under the
                 # first after '## Phase 0: Setup (2 weeks)', whose weeks come first): its length
                 b.length = last - first + 1
