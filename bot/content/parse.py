@@ -4119,7 +4119,8 @@ def _prose(line: str) -> bool:
     tool syntax, a line of links or a line of facts."""
     plain = re.sub(r"\\(?=[^\w\s])", "", line)
     return (
-        _NOT_PROSE.match(plain) is None
+        any(c.isalnum() for c in plain)  # '--' or '***' alone: marks, no words
+        and _NOT_PROSE.match(plain) is None
         and _ONLY_LINK.fullmatch(plain) is None
         and _LABELLED_LINK.match(plain) is None
         and not _only_links(plain)
