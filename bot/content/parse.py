@@ -2296,6 +2296,8 @@ def _parse_body(
         )
     base_url = facts.get("baseUrl") if facts else None
     blocks, links = read_blocks(body, first_line, base_url, facts)
+    if "|" in body:
+        blocks = _tracker_tables(blocks)
     if links.relative_dropped:
         n = links.relative_dropped
         problems.add(
@@ -3698,6 +3700,51 @@ def _done_column(rows: list[Block]) -> str | None:
         if len(values) >= 2 and all(v in _TICKED_CELLS or v in _OPEN_CELLS for v in values):
             return header
     return None
+
+
+# The cells of a column of checkboxes typed as markdown writes a task's box.
+_BOX_CELLS = frozenset({"[ ]", "[x]", "[X]"})
+
+
+def _tracker_tables(blocks: list[Block]) -> list[Block]:
+    """Return the blocks with each table of work that has a column of markdown's boxes ('| Done | Title | Difficulty
+    |' of '[ ]' and '[x]' cells, a problem list's) as the task items it tracks (see `_row_task`); a table of weeks is
+    left to the plan's reading of it (see `_sheet_rows`), a column of statuses ('✅', '⬜') stays the author's."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        end = i
+        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
+            end += 1
+        if end == i:
+            out.append(blocks[i])
+            i += 1
+            continue
+        rows = blocks[i:end]
+        out.extend(_tracked_rows(rows) or rows)
+        i = end
+    return out
+
+
+def _tracked_rows(rows: list[Block]) -> list[Block] | None:
+    """Return a table's rows as task items where it is a tracker's table of work (see `_tracker_tables`), else None."""
+    if len(rows) < 2 or any(row.anchor_only for row in rows):
+        return None
+    done = _done_column(rows)
+    if done is None or any(h == done and p not in _BOX_CELLS for row in rows for h, _, p in row.cells):
+        return None  # the author's statuses ('✅', '⬜', 'TRUE'): their progress, no boxes for the learner
+    spans = _spans_column(rows)
+    if any(_row_heading(h, p, spans) or _DAY_COLUMN.fullmatch(h.strip()) for h, _, p in rows[0].cells):
+        return None  # a table of weeks or days: a plan's
+    out: list[Block] = []
+    for row in rows:
+        tick = any(h == done and p.casefold() in _TICKED_CELLS for h, _, p in row.cells)
+        cells = uncounted(_flat_cells(tuple(c for c in row.cells if c[0] != done)))
+        at = title_cell(cells, by_header=True)
+        if at is None:
+            return None
+        out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], tick, row.line, row.quote))
+    return out
 
 
 def _total_row(cells: tuple[tuple[str, str, str], ...]) -> bool:
