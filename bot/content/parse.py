@@ -3970,9 +3970,13 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
         ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
         None,
     )
-    # the title is the first cell of words besides the week's ('| W3 | Coverage |': 'Coverage')
+    # the title is the first cell of words besides the week's ('| W3 | Coverage |': 'Coverage') but a date ('| 01 |
+    # Mon 08/24 | Intro |': 'Intro'), as a row without a week cell is titled; a weekday alone still leads its row
     week = found[0] if found is not None else -1
-    title = next((i for i, (_, _, plain) in enumerate(cells) if i != week and any(c.isalpha() for c in plain)), 0)
+    worded = [i for i, (_, _, plain) in enumerate(cells) if i != week and any(c.isalpha() for c in plain)]
+    title = next(
+        (i for i in worded if only_day(cells[i][2]) or not only_dates(cells[i][2])), worded[0] if worded else 0
+    )
     if found is None or found[0] == title:
         return None
     at, weeks = found

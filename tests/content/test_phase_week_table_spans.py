@@ -45,3 +45,13 @@ def test_a_phase_that_gives_its_weeks_keeps_them_over_a_shorter_table() -> None:
     body = "## Phase 1: Basics (Weeks 1-4)\n\n" + _table(1, 2, False) + "## Phase 2: More (Weeks 5-8)\n\n- loops\n"
     role, _ = parse_body(body)
     assert phase_spans(role) == [(1, "Basics", (1, 4)), (2, "More", (5, 8))]
+
+
+def test_a_week_table_row_in_a_phase_is_titled_by_its_topic_not_its_date() -> None:
+    body = (
+        "### Phase I: Data\n\n| Week | Date | Topic |\n|---|---|---|\n"
+        "| **01** | Mon 08/24 | Lecture 1 |\n| | Wed 08/26 | Lab 1 |\n| **02** | Mon 08/31 | Lecture 2 |\n"
+    )
+    role, _ = parse_body(body)
+    rows = [piece.md for piece in role.phases[0].body if piece.kind == "row"]
+    assert rows == ["Lecture 1 — Date: Mon 08/24", "Lab 1 — Date: Wed 08/26", "Lecture 2 — Date: Mon 08/31"]
