@@ -3071,10 +3071,14 @@ def _logseq_macro(found: re.Match[str]) -> str:
 
 # Google Docs' 'Download as Markdown' escapes every character markdown might read, its list markers and task boxes
 # too ('\- \[ \] Install a Linux VM', '1\. Reading logs'), so its lists would come out as paragraphs with
-# backslashes. Two lines led by an escaped list marker mark a file as such an export; one alone is taken as an
-# author's deliberate escape.
-_GDOCS_MARKER = re.compile(r"^[ \t]*(?:\\[-*+]|\d{1,9}\\[.)])[ \t]", re.M)
-_GDOCS_LEAD = re.compile(r"(?P<indent>[ \t]*)(?:\\(?P<bullet>[-*+])|(?P<number>\d{1,9})\\(?P<dot>[.)]))(?=[ \t])")
+# backslashes; its newer export keeps '* ' bullets and escapes only their boxes ('* \[ \] Install a Linux VM').
+# Two lines led by an escaped list marker or box mark a file as such an export; one alone is taken as an author's
+# deliberate escape.
+_GDOCS_MARKER = re.compile(r"^[ \t]*(?:\\[-*+]|\d{1,9}\\[.)]|[-*+][ \t]\\\[[ xX]\\\])[ \t]", re.M)
+_GDOCS_LEAD = re.compile(
+    r"(?P<indent>[ \t]*)(?:\\(?P<bullet>[-*+])|(?P<number>\d{1,9})\\(?P<dot>[.)])"
+    r"|(?P<plain>[-*+])(?=[ \t]\\\[))(?=[ \t])"
+)
 _GDOCS_BOX = re.compile(r"[ \t]+\\\[(?P<mark>[ xX])\\\](?=[ \t])")
 # The escapes the export adds that markdown reads as the character itself, or as the emphasis the author typed
 # ('\_learning log\_'), anywhere but a line's start; code spans keep theirs. Escaped brackets, pipes, angle
@@ -3098,7 +3102,7 @@ def _without_google_docs_escapes(body: str) -> str:
             continue
         lead = _GDOCS_LEAD.match(line)
         if lead is not None:
-            marker = lead.group("bullet") or lead.group("number") + lead.group("dot")
+            marker = lead.group("bullet") or lead.group("plain") or lead.group("number") + lead.group("dot")
             head, rest = lead.group("indent") + marker, line[lead.end() :]
             box = _GDOCS_BOX.match(rest)
             if box is not None:

@@ -881,7 +881,8 @@ class _PhaseBuilder:
     lead: int | None = None  # how many lines of its intro come before its first list, table, task or part
     topics: list[list] = field(default_factory=list)
     parts: list[_Sub] = field(default_factory=list)  # its sub-headings and bold labels, in order
-    inner: list[tuple[int, int]] = field(default_factory=list)  # week spans of phase headings inside it
+    # week spans of phase headings inside it, and of its week table's rows where its heading gives no weeks
+    inner: list[tuple[int, int]] = field(default_factory=list)
     # The days its parts name ('### Day 11: Joins', '1. **Day 31** — Spark', a '| Day |' column's '| 12 |'): they date
     # a phase that gives no weeks, seven days a week, as a '## Days 11-20' heading would, where the file's phases are
     # laid out in days (`_laid_out_in_days`)
@@ -1455,6 +1456,20 @@ class _Body:
             "write its weeks as '(Weeks 5-8)' or '(Week 3)'",
         )
 
+    def _part_label(self, line: int, title: str, quote: int, found: PhaseHeading | None) -> None:
+        """Show the heading just opened over what it holds in its phase's body when it is a part of the phase."""
+        part = self.stack[-1].part
+        if part is None or self.phase is None:
+            return
+        # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
+        # says which of the phase's weeks it is for.
+        weeks = None
+        if found is not None and found.number is None and found.first is not None:
+            weeks = (found.first, found.last or found.first)
+        self.phase.body.append(
+            _new(Piece, ("label", line, title, 0, None, bool(quote), " ".join(part.text), weeks, True))
+        )
+
     def _closes_plan(self, title: str, level: float) -> bool:
         """Return True when a heading after the last phase, at its level, is no part of it: a closing section
         ('## License', '### Thank you'), or any heading where the file's phases are all at that level and keep their
@@ -1512,19 +1527,11 @@ class _Body:
             elif found is None and level == self.levels_at and (skill := read_level_heading(plain)) is not None:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
-            # A week or month heading that is a part of a phase ('#### Week 6' under '### Month 2' under '## Q1')
-            # says which of the phase's weeks it is for.
-            spans = found is not None and found.number is None and found.first is not None
-            weeks = (found.first, found.last or found.first) if spans and found is not None else None
             after = self.plan_end is not None and self.headings_read > self.plan_end
             self.open_heading(level, plain, line, found, quote, after)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
-            part = self.stack[-1].part
-            if part is not None and self.phase is not None:  # a sub-heading: a part of the phase
-                self.phase.body.append(
-                    _new(Piece, ("label", line, plain, 0, None, bool(quote), " ".join(part.text), weeks, True))
-                )
+            self._part_label(line, plain, quote, found)
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
@@ -1541,6 +1548,7 @@ class _Body:
                     found = found._replace(number=self.renumbered[line])
                 # '**Week 3: Title**' alone on a line acts as a heading, half a level under the one around it
                 self.open_heading(self._line_phase_level(), plain, line, found)
+                self._part_label(line, label.rstrip(" :："), quote, found)  # '**Week 1 Notes:**' over its notes
                 return
         if quote and not depth and self.list_plan and self._holds_items() and quote > self._plan_quote():
             self.end_plan()  # '> If you only get through week 6, …' after the plan's last part: of the whole plan
@@ -1668,6 +1676,8 @@ class _Body:
             else:  # a week table in the phase: the row's week cell says which week it is for
                 short, cell, weeks = week
                 self.phase.body.append(Piece("row", line, short, depth, quote=bool(quote), rest=cell, weeks=weeks))
+                if self.phase.first is None and not self.phase.length:  # they date a phase that gives no weeks
+                    self.phase.inner.append(weeks)
             for text in more:
                 self.phase.body.append(Piece("item", line, text, depth + 1, quote=bool(quote)))
             if more and line != self.phase.line:
@@ -2287,6 +2297,8 @@ def _parse_body(
         )
     base_url = facts.get("baseUrl") if facts else None
     blocks, links = read_blocks(body, first_line, base_url, facts)
+    if "|" in body:
+        blocks = _tracker_tables(blocks)
     if links.relative_dropped:
         n = links.relative_dropped
         problems.add(
@@ -3693,6 +3705,51 @@ def _done_column(rows: list[Block]) -> str | None:
     return None
 
 
+# The cells of a column of checkboxes typed as markdown writes a task's box.
+_BOX_CELLS = frozenset({"[ ]", "[x]", "[X]"})
+
+
+def _tracker_tables(blocks: list[Block]) -> list[Block]:
+    """Return the blocks with each table of work that has a column of markdown's boxes ('| Done | Title | Difficulty
+    |' of '[ ]' and '[x]' cells, a problem list's) as the task items it tracks (see `_row_task`); a table of weeks is
+    left to the plan's reading of it (see `_sheet_rows`), a column of statuses ('✅', '⬜') stays the author's."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        end = i
+        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
+            end += 1
+        if end == i:
+            out.append(blocks[i])
+            i += 1
+            continue
+        rows = blocks[i:end]
+        out.extend(_tracked_rows(rows) or rows)
+        i = end
+    return out
+
+
+def _tracked_rows(rows: list[Block]) -> list[Block] | None:
+    """Return a table's rows as task items where it is a tracker's table of work (see `_tracker_tables`), else None."""
+    if len(rows) < 2 or any(row.anchor_only for row in rows):
+        return None
+    done = _done_column(rows)
+    if done is None or any(h == done and p not in _BOX_CELLS for row in rows for h, _, p in row.cells):
+        return None  # the author's statuses ('✅', '⬜', 'TRUE'): their progress, no boxes for the learner
+    spans = _spans_column(rows)
+    if any(_row_heading(h, p, spans) or _DAY_COLUMN.fullmatch(h.strip()) for h, _, p in rows[0].cells):
+        return None  # a table of weeks or days: a plan's
+    out: list[Block] = []
+    for row in rows:
+        tick = any(h == done and p.casefold() in _TICKED_CELLS for h, _, p in row.cells)
+        cells = uncounted(_flat_cells(tuple(c for c in row.cells if c[0] != done)))
+        at = title_cell(cells, by_header=True)
+        if at is None:
+            return None
+        out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], tick, row.line, row.quote))
+    return out
+
+
 def _total_row(cells: tuple[tuple[str, str, str], ...]) -> bool:
     """Return True for a spreadsheet's row of totals: a total's label ('**Total**') and numbers or formulas
     ('=SUM(D3:D27)') only."""
@@ -3916,9 +3973,13 @@ def _row_week(block: Block) -> tuple[str, str, tuple[int, int]] | None:
         ((i, weeks) for i, (header, _md, plain) in enumerate(cells) if (weeks := table_row_weeks(header, plain))),
         None,
     )
-    # the title is the first cell of words besides the week's ('| W3 | Coverage |': 'Coverage')
+    # the title is the first cell of words besides the week's ('| W3 | Coverage |': 'Coverage') but a date ('| 01 |
+    # Mon 08/24 | Intro |': 'Intro'), as a row without a week cell is titled; a weekday alone still leads its row
     week = found[0] if found is not None else -1
-    title = next((i for i, (_, _, plain) in enumerate(cells) if i != week and any(c.isalpha() for c in plain)), 0)
+    worded = [i for i, (_, _, plain) in enumerate(cells) if i != week and any(c.isalpha() for c in plain)]
+    title = next(
+        (i for i in worded if only_day(cells[i][2]) or not only_dates(cells[i][2])), worded[0] if worded else 0
+    )
     if found is None or found[0] == title:
         return None
     at, weeks = found
@@ -4112,7 +4173,8 @@ def _prose(line: str) -> bool:
     tool syntax, a line of links or a line of facts."""
     plain = re.sub(r"\\(?=[^\w\s])", "", line)
     return (
-        _NOT_PROSE.match(plain) is None
+        any(c.isalnum() for c in plain)  # '--' or '***' alone: marks, no words
+        and _NOT_PROSE.match(plain) is None
         and _ONLY_LINK.fullmatch(plain) is None
         and _LABELLED_LINK.match(plain) is None
         and not _only_links(plain)
@@ -4320,8 +4382,8 @@ def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
-    """Give weeks to phases that have none: from phase headings inside them, from the days their parts name where
-    the file's phases are laid out in days, else from timelineMonths."""
+    """Give weeks to phases that have none: from phase headings or week table rows inside them, from the days their
+    parts name where the file's phases are laid out in days, else from timelineMonths."""
     end = 0
     last_day = 0  # the last day the parts of the phases so far name
     sized = 0  # the weeks of the phases so far that give only their length, laid out after `end` below
@@ -4336,6 +4398,10 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
             first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
             if first > end + sized:
                 b.first, b.last = first, last
+            elif first == end and not sized and last > end:
+                # its first week is the last of the phase before ('| 08 | Mon | Exam 1 |' ending Phase I, '| 08 | Wed
+                # | Charts |' opening Phase II): the week is that phase's, this one runs the weeks after it
+                b.first, b.last = end + 1, last
             else:  # weeks counted from each phase's start ('Week 1' again under the next phase, or under the
                 # first after '## Phase 0: Setup (2 weeks)', whose weeks come first): its length
                 b.length = last - first + 1

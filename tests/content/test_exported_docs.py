@@ -8,7 +8,7 @@ import pytest
 
 from bot.content.models import Role
 from bot.content.search import SearchIndex, own_text
-from tests.content.helpers import parse_body
+from tests.content.helpers import finishes_in_a_minute, parse_body
 
 GDOCS = (
     "**Phase 1 \\- Foundations (Weeks 1\\-4)**\n\n"
@@ -200,3 +200,40 @@ def test_an_editors_table_of_contents_and_tag_lines_are_no_words_of_the_page() -
 def test_hackmds_tag_line_written_with_a_capital_is_no_words_either() -> None:
     role, _ = parse_body("## Week 1: Basics\n\n- Vectors\n\n###### Tags: `linux` `study-group`\n")
     assert [s.title for s in role.sections if s.kind != "facts"] == ["Week 1: Basics", "Vectors"]
+
+
+# Google Docs' newer export keeps its bullets ('* ') and escapes only the task boxes, ending each line with two spaces.
+GDOCS_STAR_BOXES = (
+    "## **Week 1 \\- Basics**\n\n"
+    "* \\[ \\] Install Python  \n"
+    "* \\[x\\] Set up an editor  \n"
+    "  * \\[ \\] Add the linter  \n"
+    "* Read the first chapter\n\n"
+    "## **Week 2 \\- Functions**\n\n"
+    "* \\[ \\] Write five small functions\n"
+)
+
+
+def test_google_docs_star_bullets_with_escaped_boxes_are_task_items():
+    role, _ = parse_body(GDOCS_STAR_BOXES)
+    assert [(i.text, i.phase) for i in role.checklist] == [
+        ("Install Python", 1),
+        ("Set up an editor", 1),
+        ("Add the linter", 1),
+        ("Write five small functions", 2),
+    ]
+    assert [p.title for p in role.phases] == ["Basics", "Functions"]
+
+
+def test_one_escaped_box_in_an_ordinary_file_stays_text():
+    role, _ = parse_body("## Week 1: Basics\n\n* \\[ \\] is how you write an empty box\n* Read the guide\n")
+    assert role.checklist == ()
+    assert "[ ] is how you write an empty box" in role.phases[0].topics[0].text
+
+
+def test_a_long_line_of_escaped_boxes_is_read_quickly():
+    finishes_in_a_minute(
+        "from tests.content.helpers import parse_body\n"
+        "parse_body('## Week 1: A\\n\\n' + ('* ' + '\\\\\\\\[ ' * 20000 + '\\\\n') * 3)\n",
+        "escaped boxes",
+    )
