@@ -135,6 +135,11 @@ _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 _PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
 # A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
 _BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
+# A notebook's link: its file ('…/lab1.ipynb') or a notebook service's page of it (Colab, Binder, nbviewer, Kaggle).
+_NOTEBOOK_LINK = re.compile(
+    r"\.ipynb|//(?:colab\.research\.google\.com|mybinder\.org|nbviewer\.(?:org|jupyter\.org)|www\.kaggle\.com)/",
+    re.IGNORECASE,
+)
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -451,6 +456,7 @@ class _Inline:
 
     __slots__ = (
         "anchors",
+        "badge_alt",
         "bold_at_start",
         "html_links",
         "images",
@@ -477,6 +483,7 @@ class _Inline:
         self.images = 0  # open images in links (badges): their alt text is not shown
         self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
+        self.badge_alt: list[str] | None = None  # the alt text of the badges in the open link
         self.html_links = 0  # open '<a href>' tags
         # where the open '<sup>' and '<sub>' tags set apart from the words before them put their '(' (md, plain), and
         # the '(' and ')' of the one closed last while nothing came after it: see `_inline_html`
@@ -753,8 +760,10 @@ class _Reader:
         url, md_start, images_before, anchor = ink.links.pop()
         text_md = "".join(ink.md[md_start:]).strip()
         del ink.md[md_start:]
+        alt, ink.badge_alt = ink.badge_alt, None
         if not text_md:
             if ink.images_seen > images_before:  # a badge: an image in a link
+                self._badge_link(url, alt, offset)
                 return
             if url is None:
                 return
@@ -766,6 +775,22 @@ class _Reader:
         else:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+
+    def _badge_link(self, url: str | None, alt: list[str] | None, offset: int) -> None:
+        """Show a link to a notebook made of nothing but a badge ('[![Open In Colab](…badge.svg)](…/lab1.ipynb)'
+        after a lesson) as the badge's alt text, linked, in markdown only: it is the way to the lesson's notebook.
+        Its plain text (titles, IDs, search) stays without it, and a heading's or another link's badge (a build's
+        status) stays hidden, as does a block of nothing but badges."""
+        if self.in_heading or not alt or url is None or _NOTEBOOK_LINK.search(url) is None:
+            return
+        words = _squash("".join(alt))
+        # a relative one without `base_url` has nowhere to go: not shown, nor counted as shown as text
+        target = self._target(url, offset) if words and (self.base_url or url.startswith(_ABSOLUTE)) else None
+        if target is None:
+            return
+        self.urls.append(target)
+        md = self.inline.md  # type: ignore[union-attr]
+        md.append(f"{' ' if md and md[-1] and not md[-1][-1].isspace() else ''}[{escape(words)}]({target})")
 
     def _target(self, url: str, offset: int, image: bool = False) -> str | None:
         """Return the URL a link (or an image's alt text) links to: its own when absolute, else resolved against
@@ -1078,6 +1103,9 @@ class _Reader:
                 self.code.append(value)
             elif value[:2] == "{:" and self._attribute_line(value, span):
                 return
+            elif ink is not None and ink.images and ink.links and not self.html:
+                # a badge's alt text: the words of a link that has none of its own (see `_badge_link`)
+                ink.badge_alt = [*(ink.badge_alt or ()), value]
             elif ink is not None and not ink.images and not self.html:
                 if ink.sup_closed is not None:
                     _join_note(ink, value)
