@@ -1811,12 +1811,13 @@ class _Reader:
         anchor_only = anchors is not None and any(anchors)
         if anchor_only and anchors is not None:
             anchor_only = all(a or not any(c.isalpha() for c in p) for (p, _), a in zip(row, anchors, strict=True))
+        # a cell of a notebook's badge alone has links but no words (see `_badge_link`): one of the row's details
         cells = tuple(
             (_header_name(head[i][0]) if i < len(head) else "", md, plain)
             for i, (plain, md) in enumerate(row)
-            if plain and plain.casefold() not in _PLACEHOLDER_CELLS
+            if (plain and plain.casefold() not in _PLACEHOLDER_CELLS) or (not plain and md)
         )
-        if not cells:
+        if not any(plain for _, _, plain in cells):
             return
         # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
         # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
@@ -1840,7 +1841,7 @@ class _Reader:
             # `details` holds a detail for each cell of `shown`, in its order
             kept = [d for i, d in enumerate(details[1:], 1) if not status_cell(shown[i][0], shown[i][2])]
             md = f"{flat_cell(shown[0][1])} — {' · '.join(kept)}"
-        plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
+        plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others if p)])
         self.blocks.append(
             Block(
                 "row",

@@ -3492,7 +3492,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
         ]
-        others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
+        # '| 3 |' under 'Phase': its number, which its place gives; a notebook's badge alone has a link, no words
+        others = [cell for cell in others if cell[2] or cell[1]]
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading

@@ -67,3 +67,31 @@ def test_a_long_badge_link_reads_in_linear_time():
         "(https://colab.research.google.com/' + 'ipynb.' * 40000 + ')\\n')\n",
         "a long notebook link",
     )
+
+
+def badge_cell(path: str) -> str:
+    return f"{COLAB}(https://colab.research.google.com/github/u/c/blob/main/{path})"
+
+
+def test_a_table_of_weeks_shows_each_weeks_notebook_badge():
+    role, problems = parse_body(
+        "# Course\n\n| Week | Topic | Notebook |\n|---|---|---|\n"
+        f"| 1 | Arrays | {badge_cell('w1.ipynb')} |\n| 2 | Plots | {badge_cell('w2.ipynb')} |\n"
+    )
+    assert not warnings(problems)
+    assert [phase.title for phase in role.phases] == ["Arrays", "Plots"]
+    assert shown(role.phases[1]).strip() == (
+        "Notebook: [Open In Colab](https://colab.research.google.com/github/u/c/blob/main/w2.ipynb)"
+    )
+
+
+def test_a_tables_rows_keep_their_words_and_add_their_notebook():
+    role, _ = parse_body(
+        f"# Week 1: Setup\n\n| Lesson | Notebook |\n|---|---|\n| Numpy tour | {badge_cell('np.ipynb')} |\n"
+        "| Pandas tour | [![build](https://ci.example.org/b.svg)](https://ci.example.org/b) |\n"
+    )
+    rows = [piece for piece in role.phases[0].body if piece.md.startswith(("Numpy", "Pandas"))]
+    assert [row.md for row in rows] == [
+        "Numpy tour — Notebook: [Open In Colab](https://colab.research.google.com/github/u/c/blob/main/np.ipynb)",
+        "Pandas tour",
+    ]
