@@ -2709,7 +2709,7 @@ _SERIES_KIN = {
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
     **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
-    **dict.fromkeys(("ders", "bài"), "lesson"),
+    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3' (French 'Les' is read only before a number)
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
     **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
     **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
@@ -2720,7 +2720,8 @@ _SERIES_KIN = {
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
-    + rf")\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
+    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?!\w))?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 
@@ -2776,7 +2777,7 @@ def series_word(
                 timed[key] = timed.get(key, 0) + 1
                 if _in_weeks(found[1], text):
                     weekly[key] = weekly.get(key, 0) + 1
-            if found[1].title[:1].isdigit() and _ranged(text):
+            if _ranged(text):
                 ranged.add(key)
             if found[1].number is not None and numbers.get(key) == found[1].number - 1:
                 next_to.add(key)
