@@ -3529,10 +3529,23 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
         return 1
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)
-        out.append(f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else "")
+        label = f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else ""
+        if label and out and not out[-1].strip() and _table_at(lines, i + 1):
+            # Hugo renders a tab's text on its own: a table right under its line is a table, not the label's
+            # paragraph going on. The label takes the blank line above, this one is left blank.
+            out[-1], label = label, ""
+        out.append(label)
         return 1
     out.append("")  # any other tag line ('{% include … %}', '{% raw %}', '{{< figure … >}}') shows nothing
     return 1
+
+
+def _table_at(lines: list[str], i: int) -> bool:
+    """Return True when a table starts at line `i`: a line with a '|' over a delimiter row ('--|--', '|:---|')."""
+    if i + 1 >= len(lines) or "|" not in lines[i]:
+        return False
+    row = lines[i + 1].strip()
+    return "-" in row and "|" in row and not row.strip("|:- \t")
 
 
 def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[str]:
