@@ -2609,6 +2609,10 @@ _OTHER_COLUMN_UNITS = {
 }
 
 
+# The marks of an ordinal after another language's week or month word in a table's header ('Minggu ke-' is 'week no.')
+_ORDINAL_MARKS = (" ke-", " ke", "-ke", " thứ")
+
+
 @lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
 def _table_unit(header: str) -> tuple[str, bool] | None:
     """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
@@ -2617,7 +2621,10 @@ def _table_unit(header: str) -> tuple[str, bool] | None:
     header."""
     found = _TABLE_UNIT.fullmatch(header)
     if found is None:
-        return _OTHER_COLUMN_UNITS.get(header.casefold())
+        word = header.casefold()
+        # the word and an ordinal's mark, as a column of numbers is headed ('Minggu ke-', 'Tuần thứ'): the word's unit
+        mark = next((m for m in _ORDINAL_MARKS if word.endswith(m)), None)
+        return _OTHER_COLUMN_UNITS.get(word[: -len(mark)].rstrip() if mark else word)
     unit = found.group("unit")
     if len(unit) != len(header):
         unit = unit[:1].upper() + unit[1:]

@@ -8,7 +8,7 @@ import pytest
 
 from bot.content.answers import answer
 from bot.content.search import SearchIndex
-from tests.content.helpers import parse_messages, phase_spans, written_role
+from tests.content.helpers import parse_body, parse_messages, phase_spans, written_role
 
 # --- Indonesian ranges -------------------------------------------------------------------------
 
@@ -161,3 +161,17 @@ def test_what_comes_after_or_before_in_portuguese_french_or_indonesian(query, en
     found = answer(index, query)
     assert [h.section.title for h in found.hits] == expected
     assert found.question.kind == answer(index, english).question.kind
+
+
+def test_a_week_column_headed_with_an_ordinal_mark_counts_the_weeks() -> None:
+    # 'Minggu ke-' is 'week no.' in Indonesian ('Minggu ke-3': the third week), 'Tuần thứ' in Vietnamese
+    table = "| {} | Topik Utama | Target |\n| --- | --- | --- |\n| 1 | Setup Python | Git |\n| 2 | NumPy | Array |\n"
+    for header in ("Minggu Ke-", "Minggu ke", "Tuần thứ"):
+        role, problems = parse_body("# ML-Journey\n\n## Roadmap\n\n" + table.format(header))
+        assert [(p.title, p.first_week) for p in role.phases] == [("Setup Python", 1), ("NumPy", 2)], header
+        assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_column_of_another_word_with_an_ordinal_mark_counts_no_weeks() -> None:
+    role, _ = parse_body("## Log\n\n| Kegiatan ke- | Topik |\n| --- | --- |\n| 1 | Setup |\n| 2 | NumPy |\n")
+    assert not role.phases
