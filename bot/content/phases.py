@@ -977,10 +977,30 @@ _ORDINAL_FIRST = tuple(
 )
 
 
+# An English ordinal in words before the week or month word ('First month', 'Second Week: Git'), as a 30/60/90-day
+# plan heads its months, then the heading's end or a mark that opens its title ('First weeks are hard' is a sentence).
+_ORDINAL_WORDS = {
+    word: i
+    for i, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"),
+        1,
+    )
+} | {"twelfth": 12}
+_ORDINAL_STARTS = frozenset(word[:2] for word in _ORDINAL_WORDS)
+_WORDED_ORDINAL = re.compile(
+    rf"(?P<a>{'|'.join(_ORDINAL_WORDS)})\s+(?P<word>week|month)(?=\s*(?:$|[:–—(\[|.]|-(?![^\W\d_])))",
+    re.IGNORECASE,
+)
+
+
 def _ordinal_first(text: str) -> str:
     """Return a heading whose number comes before its word as an ordinal ('2º Mês: JavaScript', '2nd Month: JS', '2.
-    Woche: HTTP') with the number after the word, as the heading is read ('Mês 2: JavaScript'); else text."""
+    Woche: HTTP', 'Second month') with the number after the word, as the heading is read ('Mês 2: JavaScript'); else
+    text."""
     if text[:1].isalpha():  # most headings
+        if text[:2].casefold() in _ORDINAL_STARTS and (found := _WORDED_ORDINAL.match(text)) is not None:
+            number = _ORDINAL_WORDS[found.group("a").casefold()]
+            return f"{found.group('word')} {number}{text[found.end() :]}"
         return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
     if not text[start : start + 1].isdigit():
