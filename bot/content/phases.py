@@ -1095,9 +1095,20 @@ def _worded_number(text: str) -> str:
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
 
 
+# A keycap after a word ('Week 1️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks: its digits.
+# (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
+_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:(\d)\ufe0f?\u20e3|\U0001f51f)")
+
+
+def _keycap_digits(found: re.Match[str]) -> str:
+    return found.group(1) or "10"
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
         label = _BOARD_LABEL.match(text)
         if label is not None:
