@@ -135,6 +135,11 @@ _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 _PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
 # A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
 _BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
+# A notebook's link: its file ('…/lab1.ipynb') or a notebook service's page of it (Colab, Binder, nbviewer, Kaggle).
+_NOTEBOOK_LINK = re.compile(
+    r"\.ipynb|//(?:colab\.research\.google\.com|mybinder\.org|nbviewer\.(?:org|jupyter\.org)|www\.kaggle\.com)/",
+    re.IGNORECASE,
+)
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # What a table cell holds to say it holds nothing ('| 2 | Midterm | — | Exam |'): such a cell is left out, as an
 # empty one is.
@@ -451,6 +456,7 @@ class _Inline:
 
     __slots__ = (
         "anchors",
+        "badge_alt",
         "bold_at_start",
         "html_links",
         "images",
@@ -477,6 +483,7 @@ class _Inline:
         self.images = 0  # open images in links (badges): their alt text is not shown
         self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
         self.images_seen = 0
+        self.badge_alt: list[str] | None = None  # the alt text of the badges in the open link
         self.html_links = 0  # open '<a href>' tags
         # where the open '<sup>' and '<sub>' tags set apart from the words before them put their '(' (md, plain), and
         # the '(' and ')' of the one closed last while nothing came after it: see `_inline_html`
@@ -753,8 +760,10 @@ class _Reader:
         url, md_start, images_before, anchor = ink.links.pop()
         text_md = "".join(ink.md[md_start:]).strip()
         del ink.md[md_start:]
+        alt, ink.badge_alt = ink.badge_alt, None
         if not text_md:
             if ink.images_seen > images_before:  # a badge: an image in a link
+                self._badge_link(url, alt, offset)
                 return
             if url is None:
                 return
@@ -766,6 +775,22 @@ class _Reader:
         else:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+
+    def _badge_link(self, url: str | None, alt: list[str] | None, offset: int) -> None:
+        """Show a link to a notebook made of nothing but a badge ('[![Open In Colab](…badge.svg)](…/lab1.ipynb)'
+        after a lesson) as the badge's alt text, linked, in markdown only: it is the way to the lesson's notebook.
+        Its plain text (titles, IDs, search) stays without it, and a heading's or another link's badge (a build's
+        status) stays hidden, as does a block of nothing but badges."""
+        if self.in_heading or not alt or url is None or _NOTEBOOK_LINK.search(url) is None:
+            return
+        words = _squash("".join(alt))
+        # a relative one without `base_url` has nowhere to go: not shown, nor counted as shown as text
+        target = self._target(url, offset) if words and (self.base_url or url.startswith(_ABSOLUTE)) else None
+        if target is None:
+            return
+        self.urls.append(target)
+        md = self.inline.md  # type: ignore[union-attr]
+        md.append(f"{' ' if md and md[-1] and not md[-1][-1].isspace() else ''}[{escape(words)}]({target})")
 
     def _target(self, url: str, offset: int, image: bool = False) -> str | None:
         """Return the URL a link (or an image's alt text) links to: its own when absolute, else resolved against
@@ -1083,6 +1108,9 @@ class _Reader:
                 self.code.append(value)
             elif value[:2] == "{:" and self._attribute_line(value, span):
                 return
+            elif ink is not None and ink.images and ink.links and not self.html:
+                # a badge's alt text: the words of a link that has none of its own (see `_badge_link`)
+                ink.badge_alt = [*(ink.badge_alt or ()), value]
             elif ink is not None and not ink.images and not self.html:
                 if ink.sup_closed is not None:
                     _join_note(ink, value)
@@ -1788,12 +1816,13 @@ class _Reader:
         anchor_only = anchors is not None and any(anchors)
         if anchor_only and anchors is not None:
             anchor_only = all(a or not any(c.isalpha() for c in p) for (p, _), a in zip(row, anchors, strict=True))
+        # a cell of a notebook's badge alone has links but no words (see `_badge_link`): one of the row's details
         cells = tuple(
             (_header_name(head[i][0]) if i < len(head) else "", md, plain)
             for i, (plain, md) in enumerate(row)
-            if plain and plain.casefold() not in _PLACEHOLDER_CELLS
+            if (plain and plain.casefold() not in _PLACEHOLDER_CELLS) or (not plain and md)
         )
-        if not cells:
+        if not any(plain for _, _, plain in cells):
             return
         # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
         # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
@@ -1817,7 +1846,7 @@ class _Reader:
             # `details` holds a detail for each cell of `shown`, in its order
             kept = [d for i, d in enumerate(details[1:], 1) if not status_cell(shown[i][0], shown[i][2])]
             md = f"{flat_cell(shown[0][1])} — {' · '.join(kept)}"
-        plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others)])
+        plain = " — ".join([title_plain, *(flat_cell(p) for _, _, p in others if p)])
         self.blocks.append(
             Block(
                 "row",
@@ -3509,10 +3538,23 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
         return 1
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)
-        out.append(f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else "")
+        label = f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else ""
+        if label and out and not out[-1].strip() and _table_at(lines, i + 1):
+            # Hugo renders a tab's text on its own: a table right under its line is a table, not the label's
+            # paragraph going on. The label takes the blank line above, this one is left blank.
+            out[-1], label = label, ""
+        out.append(label)
         return 1
     out.append("")  # any other tag line ('{% include … %}', '{% raw %}', '{{< figure … >}}') shows nothing
     return 1
+
+
+def _table_at(lines: list[str], i: int) -> bool:
+    """Return True when a table starts at line `i`: a line with a '|' over a delimiter row ('--|--', '|:---|')."""
+    if i + 1 >= len(lines) or "|" not in lines[i]:
+        return False
+    row = lines[i + 1].strip()
+    return "-" in row and "|" in row and not row.strip("|:- \t")
 
 
 def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[str]:

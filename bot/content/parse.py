@@ -3507,7 +3507,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
         ]
-        others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
+        # '| 3 |' under 'Phase': its number, which its place gives; a notebook's badge alone has a link, no words
+        others = [cell for cell in others if cell[2] or cell[1]]
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading
@@ -4079,9 +4080,19 @@ def _first_sentence(lines: list[str]) -> str | None:
     runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
     closed with its marks, so Discord shows no stray '*'."""
     text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
-    if not text or span_line(text) or dated_line(text):
+    if not text or span_line(text) or dated_line(text) or _introduced_definition(lines, text):
         return None
     return first_sentence(text)[0]
+
+
+def _introduced_definition(lines: list[str], text: str) -> bool:
+    """Return True for a line that a lead-in before it introduces and that defines a term of its own ('Primary key:
+    the column …' after 'Keys, indexes:'): one of the notes listed, not the phase's aim."""
+    at = lines.index(text)
+    if not any(ln.endswith(":") for ln in lines[:at]):
+        return False
+    label = _PLAIN_LABEL.match(text) if ":" in text or "：" in text else None
+    return label is not None and _without_leading_marks(label.group(1)).casefold() not in OBJECTIVE_LABELS
 
 
 def first_sentence(line: str) -> tuple[str, str]:

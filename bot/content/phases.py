@@ -977,10 +977,30 @@ _ORDINAL_FIRST = tuple(
 )
 
 
+# An English ordinal in words before the week or month word ('First month', 'Second Week: Git'), as a 30/60/90-day
+# plan heads its months, then the heading's end or a mark that opens its title ('First weeks are hard' is a sentence).
+_ORDINAL_WORDS = {
+    word: i
+    for i, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"),
+        1,
+    )
+} | {"twelfth": 12}
+_ORDINAL_STARTS = frozenset(word[:2] for word in _ORDINAL_WORDS)
+_WORDED_ORDINAL = re.compile(
+    rf"(?P<a>{'|'.join(_ORDINAL_WORDS)})\s+(?P<word>week|month)(?=\s*(?:$|[:–—(\[|.]|-(?![^\W\d_])))",
+    re.IGNORECASE,
+)
+
+
 def _ordinal_first(text: str) -> str:
     """Return a heading whose number comes before its word as an ordinal ('2º Mês: JavaScript', '2nd Month: JS', '2.
-    Woche: HTTP') with the number after the word, as the heading is read ('Mês 2: JavaScript'); else text."""
+    Woche: HTTP', 'Second month') with the number after the word, as the heading is read ('Mês 2: JavaScript'); else
+    text."""
     if text[:1].isalpha():  # most headings
+        if text[:2].casefold() in _ORDINAL_STARTS and (found := _WORDED_ORDINAL.match(text)) is not None:
+            number = _ORDINAL_WORDS[found.group("a").casefold()]
+            return f"{found.group('word')} {number}{text[found.end() :]}"
         return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
     if not text[start : start + 1].isdigit():
@@ -1075,9 +1095,20 @@ def _worded_number(text: str) -> str:
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
 
 
+# A keycap after a word ('Week 1️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks: its digits.
+# (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
+_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:(\d)\ufe0f?\u20e3|\U0001f51f)")
+
+
+def _keycap_digits(found: re.Match[str]) -> str:
+    return found.group(1) or "10"
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    if "\u20e3" in text or "\U0001f51f" in text:
+        text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
         label = _BOARD_LABEL.match(text)
         if label is not None:
@@ -2609,6 +2640,10 @@ _OTHER_COLUMN_UNITS = {
 }
 
 
+# The marks of an ordinal after another language's week or month word in a table's header ('Minggu ke-' is 'week no.')
+_ORDINAL_MARKS = (" ke-", " ke", "-ke", " thứ")
+
+
 @lru_cache(maxsize=1024)  # a table's headers are asked of once per row: a C-level hit after the first
 def _table_unit(header: str) -> tuple[str, bool] | None:
     """Return the unit a table column's header counts, as a phase heading says it ('Week' for 'Teaching week',
@@ -2617,7 +2652,10 @@ def _table_unit(header: str) -> tuple[str, bool] | None:
     header."""
     found = _TABLE_UNIT.fullmatch(header)
     if found is None:
-        return _OTHER_COLUMN_UNITS.get(header.casefold())
+        word = header.casefold()
+        # the word and an ordinal's mark, as a column of numbers is headed ('Minggu ke-', 'Tuần thứ'): the word's unit
+        mark = next((m for m in _ORDINAL_MARKS if word.endswith(m)), None)
+        return _OTHER_COLUMN_UNITS.get(word[: -len(mark)].rstrip() if mark else word)
     unit = found.group("unit")
     if len(unit) != len(header):
         unit = unit[:1].upper() + unit[1:]
@@ -2709,7 +2747,7 @@ _SERIES_KIN = {
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
     **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
-    **dict.fromkeys(("ders", "bài"), "lesson"),
+    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3' (French 'Les' is read only before a number)
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
     **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
     **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
@@ -2720,7 +2758,8 @@ _SERIES_KIN = {
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
-    + rf")\s*{_NUMBER}\s*[:.\-–—)]?\s*(?P<title>.*)",
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
+    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?!\w))?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 
@@ -2776,7 +2815,7 @@ def series_word(
                 timed[key] = timed.get(key, 0) + 1
                 if _in_weeks(found[1], text):
                     weekly[key] = weekly.get(key, 0) + 1
-            if found[1].title[:1].isdigit() and _ranged(text):
+            if _ranged(text):
                 ranged.add(key)
             if found[1].number is not None and numbers.get(key) == found[1].number - 1:
                 next_to.add(key)

@@ -42,3 +42,36 @@ def test_a_course_of_numbered_blocks_is_its_phases():
     )
     assert [(p.number, p.title) for p in role.phases] == [(1, "Wprowadzenie"), (2, "Podstawy języka"), (3, "Pętle")]
     assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_dutch_lesson_programme_is_its_phases():
+    # 'Les N' is Dutch for 'Lesson N'; a heading may number several lessons ('Les 2-4 … (3 lessen)')
+    role, problems = parse_body(
+        "# Lesprogramma: Webontwikkeling\n\n"
+        "## Les 1: Kennismaking met HTML (1 les)\n- **Doelen:**\n  - *Begrijpen:* Wat een tag is.\n\n"
+        "## Les 2-3: CSS en opmaak (2 lessen)\n- **Inhoud:**\n  - Selectors en het boxmodel.\n\n"
+        "## Les 4: JavaScript (1 les)\n- **Inhoud:**\n  - Variabelen en functies.\n\n"
+        "## Les 5: Eindopdracht (1 les)\n- **Inhoud:**\n  - Een eigen website bouwen.\n"
+    )
+    # titled as English lessons are: the length in lessons kept, the heading's numbers not ('2-3: CSS …')
+    assert [p.title for p in role.phases] == [
+        "Kennismaking met HTML (1 les)",
+        "CSS en opmaak (2 lessen)",
+        "JavaScript (1 les)",
+        "Eindopdracht (1 les)",
+    ]
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_heading_of_several_lessons_is_titled_by_its_words_not_its_last_number():
+    role, _ = parse_body(
+        "## Lesson 1: Intro\n- a\n\n## Lesson 2-3: Styling pages\n- b\n\n## Lesson 4: Scripts\n- c\n"
+        "\n## Lesson 5 - 3D graphics\n- d\n"
+    )
+    assert [p.title for p in role.phases] == ["Intro", "Styling pages", "Scripts", "3D graphics"]
+
+
+def test_a_french_heading_of_les_and_a_number_alone_is_no_lesson():
+    assert read_series_heading("Les bases du langage") is None
+    role, _ = parse_body("## Les 3 piliers\n\n- Lire\n\n## Pourquoi apprendre\n\n- Curiosité\n")
+    assert not role.phases

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.content.answers import answer
+from bot.content.phases import read_phase_heading
 from bot.content.search import SearchIndex
-from tests.content.helpers import parse_messages, phase_spans, written_role
+from tests.content.helpers import parse_body, parse_messages, phase_spans, written_role
 
 # --- Indonesian ranges -------------------------------------------------------------------------
 
@@ -161,3 +162,54 @@ def test_what_comes_after_or_before_in_portuguese_french_or_indonesian(query, en
     found = answer(index, query)
     assert [h.section.title for h in found.hits] == expected
     assert found.question.kind == answer(index, english).question.kind
+
+
+def test_a_week_column_headed_with_an_ordinal_mark_counts_the_weeks() -> None:
+    # 'Minggu ke-' is 'week no.' in Indonesian ('Minggu ke-3': the third week), 'Tuần thứ' in Vietnamese
+    table = "| {} | Topik Utama | Target |\n| --- | --- | --- |\n| 1 | Setup Python | Git |\n| 2 | NumPy | Array |\n"
+    for header in ("Minggu Ke-", "Minggu ke", "Tuần thứ"):
+        role, problems = parse_body("# ML-Journey\n\n## Roadmap\n\n" + table.format(header))
+        assert [(p.title, p.first_week) for p in role.phases] == [("Setup Python", 1), ("NumPy", 2)], header
+        assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_column_of_another_word_with_an_ordinal_mark_counts_no_weeks() -> None:
+    role, _ = parse_body("## Log\n\n| Kegiatan ke- | Topik |\n| --- | --- |\n| 1 | Setup |\n| 2 | NumPy |\n")
+    assert not role.phases
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks"),
+    [
+        ("First month", (1, 4)),
+        ("Second Month: Bigger tasks", (5, 8)),
+        ("Third week", (3, 3)),
+        ("TWELFTH WEEK", (12, 12)),
+    ],
+)
+def test_an_english_ordinal_in_words_before_the_week_or_month_word_is_that_week_or_month(heading, weeks) -> None:
+    found = read_phase_heading(heading)
+    assert found is not None and (found.first, found.last) == weeks
+
+
+@pytest.mark.parametrize("heading", ["First weeks are hard", "Second month of the course", "The first month", "First"])
+def test_a_sentence_that_opens_with_an_ordinal_is_no_phase_heading(heading) -> None:
+    assert read_phase_heading(heading) is None
+
+
+def test_a_plan_of_first_second_and_third_months_is_three_month_phases() -> None:
+    role, problems = parse_body(
+        "## First month\n- Set up\n\n## Second month\n- Bigger tasks\n\n## Third month\n- Own it\n"
+    )
+    assert [(p.first_week, p.last_week) for p in role.phases] == [(1, 4), (5, 8), (9, 12)]
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_long_run_of_blanks_after_an_ordinal_reads_in_linear_time() -> None:
+    from tests.content.helpers import finishes_in_a_minute
+
+    finishes_in_a_minute(
+        "from bot.content.phases import read_phase_heading\n"
+        "read_phase_heading('First' + ' ' * 200000 + 'month' + ' ' * 200000 + 'x')\n",
+        "an ordinal heading",
+    )

@@ -157,3 +157,20 @@ def test_a_sentence_ended_by_a_chinese_full_stop_or_a_danda_is_the_objective_the
     )
     assert [p.objective for p in role.phases] == ["每周学习四到六小时。", "हर सप्ताह 4 से 6 घंटे रखें।"]
     assert phase_body(role.phases[0]) == "**Objective:** 每周学习四到六小时。\n\n一次只看一节课，记下术语。\n\n- 笔记"
+
+
+def test_a_definition_a_lead_in_introduces_is_no_objective():
+    # 'Keys:' leads in to definitions ('Primary key: …'); they are the week's notes, not its aim, and stay in its text
+    role, _ = parse_body(
+        "## Week 1\n- REST\n\n## Week 2\n\nKeys, indexes:\n\n"
+        "Primary key: the column that names each row. No two rows share it.\n"
+        "Index: a lookup structure that speeds up reads.\n"
+    )
+    week = role.phases[1]
+    assert week.objective is None
+    assert "Primary key: the column that names each row." in "\n".join(piece.md for piece in week.body)
+
+
+def test_prose_after_a_lead_in_line_is_still_the_objective():
+    role, _ = parse_body("## Week 1\n\nWhat you need:\n\nBuild a small CLI that parses logs. Then ship it.\n")
+    assert role.phases[0].objective == "Build a small CLI that parses logs."

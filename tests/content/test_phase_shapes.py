@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.loader import parse_bytes
 from bot.content.phases import PhaseHeading, phase_hint, read_phase_heading, read_series_heading
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, role_file
 
 
 @pytest.mark.parametrize(
@@ -786,3 +786,20 @@ def test_a_time_box_with_a_note_in_its_brackets_is_quoted_whole():
     assert role.phases == ()
     (warning,) = [p.message for p in problems if "no phases found" in p.message]
     assert "('Docker basics (1 week, hands-on labs)', 'Kubernetes (2 weeks, with a cluster)')" in warning
+
+
+def test_a_keycap_after_the_week_word_is_its_number():
+    # a plan pasted from a social post: 'Week 1️⃣' lines, each over its topics ('🔟' is ten)
+    role, problems = parse_body(
+        "# 8-week plan\n\nWeek 1️⃣\n\nTopics: Scalability, Caching\n\nWeek 2️⃣\n\nTopics: Sharding\n\n"
+        "Week 3⃣: Networking\n\nTopics: DNS\n"
+    )
+    assert [(p.title, p.first_week) for p in role.phases] == [("Week 1", 1), ("Week 2", 2), ("Networking", 3)]
+    assert not [p for p in problems if p.severity == "error"]
+    found = read_phase_heading("Week 🔟 - Capstone")
+    assert found is not None and (found.first, found.title) == (10, "Capstone")
+
+
+def test_a_keycap_that_leads_a_heading_still_numbers_it_as_before():
+    found = read_phase_heading("1️⃣ Python")
+    assert found is None or found.first is None

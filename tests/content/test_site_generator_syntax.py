@@ -424,3 +424,44 @@ def test_a_video_quarto_or_an_mdx_component_embeds_is_shown_as_its_link() -> Non
     assert "https://vimeo.com/12345" in body
     assert "lecture-01" not in body and "<YouTube" not in body and "{{<" not in body  # a file of the site: nothing
     assert [p.message for p in problems] == []
+
+
+# A Hugo page of tabs, each a table written right under its tab's line (Hugo renders a tab's text on its own, so each
+# is a table on the site), in a school's planner of calendar weeks.
+HUGO_TAB_TABLES = """
+## Planners
+
+{{< tabs >}}
+
+{{% tab name="Year 4" %}}
+Week|Theory|Practice
+--|--|--
+35|HTML tags|Exercise: intro to CSS
+36|CSS selectors|Exercise: text properties
+
+{{% /tab %}}
+
+{{% tab name="Year 5" %}}
+| Week | Theory |
+|---|---|
+| 35 | Microcontrollers |
+{{% /tab %}}
+
+{{< /tabs >}}
+"""
+
+
+def test_a_table_right_under_a_hugo_tab_is_read_as_a_table_under_its_label():
+    role, _ = parse_body(HUGO_TAB_TABLES)
+    text = all_text(role)
+    assert "|" not in text  # no row left as a paragraph of pipes
+    assert "**Year 4:**" in text and "**Year 5:**" in text
+    # a table of weeks is read as any is: here its weeks are the plan's (starting at week 35, with a warning)
+    assert [phase.title for phase in role.phases] == ["HTML tags", "CSS selectors"]
+    assert "Microcontrollers — Week: 35" in text
+    assert searched(role, "css selectors")[0].startswith("Week 36: CSS selectors")
+
+
+def test_a_hugo_tabs_text_right_under_its_line_stays_labelled_by_it():
+    role, _ = parse_body('## Setup\n\n{{< tabs >}}\n\n{{% tab name="Linux" %}}\nRun the installer.\n{{% /tab %}}\n')
+    assert "**Linux:**\nRun the installer." in all_text(role)
