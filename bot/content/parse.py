@@ -3954,6 +3954,8 @@ def _unnumbered(md: str, plain: str) -> tuple[str, str]:
     """Return a phase column's cell without the phase's number ('1. Cloud basics' is 'Cloud basics', '3' nothing,
     'Phase 1 — Cloud basics' and its link '[Phase 1 — Cloud basics](…)' are 'Cloud basics' and its link)."""
     named = _CELL_PHASE.match(plain)
+    if named is not None and named.end() == len(plain):  # '**Phase 1**': its number and nothing else
+        return "", ""
     if named is not None:
         lead = _CELL_LEAD.match(md)
         at = lead.end() if lead is not None else 0

@@ -561,3 +561,13 @@ def test_a_phase_cell_that_only_numbers_its_phase_leaves_the_next_words_to_title
     )
     assert errors(problems) == []
     assert [(p.number, p.title) for p in role.phases] == [(1, "Setup the tools"), (2, "Batch pipelines")]
+
+
+def test_a_bold_phase_cell_that_only_numbers_its_phase_shows_nothing_of_it() -> None:
+    role, problems = parse_body(
+        "# Plan\n\n| 阶段 | 周期 | 核心目标 | 关键产出 |\n| --- | --- | --- | --- |\n"
+        "| **Phase 1** | 第 1-2 周 | 环境准备 | 仓库 |\n| **Phase 2** | 第 3-6 周 | 批处理 | DAG |\n"
+    )
+    assert errors(problems) == []
+    assert [(p.number, p.title) for p in role.phases] == [(1, "环境准备"), (2, "批处理")]
+    assert not [s for s in role.sections if s.kind == "topic" and "Phase" in s.text]
