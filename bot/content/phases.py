@@ -1224,8 +1224,12 @@ _SLASHED = re.compile(
 # More numbers a slash parts after a span's one number, later in a heading: '(Weeks 3/4)', 'Backend — Weeks 3/4/5'.
 _SLASH_RUN = re.compile(r"(?:\s*/\s*\d{1,4})+(?![\w/])")
 _RUN_NUMBER = re.compile(r"\d+")
-# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'.
-_COMMA_RUN = re.compile(r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?![\w/.,])", re.IGNORECASE)
+# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'; the
+# heading's end or a mark that opens its title follows them ('Week 1, 2 hours a day': a count of hours, no week).
+_COMMA_RUN = re.compile(
+    r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?=\s*(?:$|[-–—:：|()（）\[\]]))",
+    re.IGNORECASE,
+)
 
 
 def _in_a_row(a: int, numbers: list[int]) -> bool:
