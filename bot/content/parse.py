@@ -4348,6 +4348,17 @@ def _shared_title(builders: list[_PhaseBuilder]) -> bool:
     return bool(first) and all(b.title.casefold() == first for b in builders)
 
 
+def _heading_as_title(b: _PhaseBuilder) -> str:
+    """Return a phase's heading as the title it shows where the plan's phases share one title (`_shared_title`):
+    up to the end of that title, so that the words after it ('**Week 1: Review** — Read chapter one.': the bold
+    week's text) and the author's progress ('Week 1 — Review ✅') are left out."""
+    heading = _LEADING_MARKS.sub("", b.heading)
+    at = heading.rfind(b.title)
+    if at > 0:
+        heading = heading[: at + len(b.title)]
+    return without_status(heading)
+
+
 def _setup_week_zero(builders: list[_PhaseBuilder]) -> None:
     """Give a first 'Phase 0' without weeks week 0 where the phase after it starts in week 1 ('## Phase 0: Setup'
     over '## Phase 1: Basics (Weeks 1-3)'), as '## Week 0: Setup' has it: a week of setup before the others, which
@@ -4492,7 +4503,7 @@ def _build_phases(
         phases.append(
             Phase(
                 number=b.number,
-                title=_LEADING_MARKS.sub("", b.heading)
+                title=_heading_as_title(b)
                 if shared
                 else b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
                 first_week=first,
