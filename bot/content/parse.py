@@ -1240,6 +1240,8 @@ def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tup
         return None, None
     rest_plain = block.plain[len(block.label) :].lstrip(" :：-–—|").strip()
     rest_md = block.rest_md.lstrip(" :：-–—|").strip()
+    if status_alone(rest_plain):  # '**Phase 2: Backend (Weeks 5-8)** (done) ✅': the author's progress, no text
+        return own.title, None
     return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
 
 
@@ -1561,7 +1563,9 @@ class _Body:
             self.open_heading(opened_at, plain, line, None)
             self.stack[-1].item_level = level
             return
-        if kind == "line" and self.line_plan and not depth and not quote:
+        # (the words after a bold phase on its line, '**Week 1: Git** — Learn commits.', are that phase's text)
+        said = self.phase is not None and self.phase.line == line
+        if kind == "line" and self.line_plan and not depth and not quote and not said:
             if line in self.line_plan:
                 self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
                 return
