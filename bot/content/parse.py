@@ -1173,11 +1173,15 @@ _CLAUSE_WORDS = 6  # words of a part between commas from which it is a clause of
 def _sentence(listed: str) -> bool:
     """Return whether what follows a label's colon is a sentence ('Always write the test first, and keep each test
     small.'), not details listed ('window functions, CTEs, recursive queries'): it ends as a sentence does and some
-    part of it between commas or semicolons is a clause of several words."""
+    part of it between commas or semicolons is a clause of several words; of three parts or more, one before the
+    last, as a list's last detail may be long ('Git, GitHub, and a code editor such as VS Code or Vim.')."""
     rest = listed.rstrip()
     if rest[-1:] not in ".!?":
         return False
-    return any(len(part.split()) >= _CLAUSE_WORDS for part in re.split(r"[,;]", rest))
+    parts = re.split(r"[,;]", rest)
+    if len(parts) > 2:
+        parts.pop()
+    return any(len(part.split()) >= _CLAUSE_WORDS for part in parts)
 
 
 def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
