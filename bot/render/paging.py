@@ -248,11 +248,12 @@ def fit_lines(lines: Sequence[str], room: int) -> str:
 def _fence_after(fence: str | None, line: str) -> str | None:
     """Return whether a code block is open after `line` (the quote marks of its opening line) or None, given
     `fence`, as it was before it."""
-    marks = _QUOTE_LEAD.match(line)
-    lead = marks.group() if marks is not None else ""
-    if not line[len(lead) :].lstrip(" ").startswith(FENCE):
+    if line.count(FENCE) % 2 == 0:  # none, or a block that opens and closes on the line ('```ls -la```')
         return fence
-    return None if fence is not None else lead
+    if fence is not None:
+        return None
+    marks = _QUOTE_LEAD.match(line)
+    return marks.group() if marks is not None else ""
 
 
 def _more(count: int) -> str:
