@@ -3410,6 +3410,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
             for cell in row.cells[:at] + row.cells[at + 1 :]
         ]
         others = [cell for cell in others if cell[2]]  # '| 3 |' under 'Phase': its number, which its place gives
+        # the rows are the author's phases or weeks, their status the author's progress: no title, topic or work
+        others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading
@@ -3440,8 +3442,6 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                 quote=quote,
             )
             others = others[:goal] + others[goal + 1 :]
-        # the rows are the author's phases or weeks, their status the author's progress, none of the learner's work
-        others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
         if goal_line is not None:
