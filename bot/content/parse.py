@@ -1227,6 +1227,9 @@ def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tupl
     return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
 
 
+_SAID_AFTER = ":：-–—|"  # the marks after a bold phase that open the words said of it
+
+
 def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
     """Return the title of a plan's phase whose item opens with its phase in bold and goes on after it ('1.
     **Baseline (Weeks 1-4):** Measure the current workflow.' is 'Baseline', '- **Week 1: JS** — Add behaviour.'
@@ -1234,6 +1237,11 @@ def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tup
     that phase."""
     label = block.label.rstrip(" :：")
     if not block.rest_md or not block.plain.startswith(block.label):
+        return None, None
+    after = block.plain[len(block.label) :].lstrip()
+    # words said after a colon or a dash: a note in brackets ('**Week 1: Basics** (Jan 6-12)') or a mark ('🎯') after
+    # the bold is of its title
+    if label == block.label.rstrip() and after[:1] not in _SAID_AFTER:
         return None, None
     own = read_phase_heading(label)
     if own is None and block.kind == "item":

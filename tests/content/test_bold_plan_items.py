@@ -25,3 +25,13 @@ def test_the_words_after_a_bold_week_on_a_line_of_its_own_are_its_text():
     assert [p.title for p in role.phases] == ["Git", "SQL", "Indexes"]
     assert "Learn commits." in role.phases[0].text
     assert "Learn commits. Practice daily." not in [s.title for s in role.sections]
+
+
+def test_a_note_in_brackets_or_a_mark_after_a_bold_week_stays_with_its_title():
+    role, _ = parse_body(
+        "# Plan\n\n- **Week 1: Basics** (Jan 6-12)\n  - Variables\n- **Week 2: Loops** (4 hrs)\n  - For\n"
+        "- **Week 3: Review** 🎯\n  - All\n"
+    )
+    assert [p.title for p in role.phases] == ["Basics (Jan 6-12)", "Loops (4 hrs)", "Review"]
+    assert [p.objective for p in role.phases] == [None, None, None]
+    assert [p.text for p in role.phases] == ["", "", ""]
