@@ -1176,11 +1176,15 @@ _CLAUSE_WORDS = 6  # words of a part between commas from which it is a clause of
 def _sentence(listed: str) -> bool:
     """Return whether what follows a label's colon is a sentence ('Always write the test first, and keep each test
     small.'), not details listed ('window functions, CTEs, recursive queries'): it ends as a sentence does and some
-    part of it between commas or semicolons is a clause of several words."""
+    part of it between commas or semicolons is a clause of several words; of three parts or more, one before the
+    last, as a list's last detail may be long ('Git, GitHub, and a code editor such as VS Code or Vim.')."""
     rest = listed.rstrip()
     if rest[-1:] not in ".!?":
         return False
-    return any(len(part.split()) >= _CLAUSE_WORDS for part in re.split(r"[,;]", rest))
+    parts = re.split(r"[,;]", rest)
+    if len(parts) > 2:
+        parts.pop()
+    return any(len(part.split()) >= _CLAUSE_WORDS for part in parts)
 
 
 def _before_alternatives(text: str, md: str, link_end: int) -> str | None:
@@ -1226,6 +1230,9 @@ def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tupl
     return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
 
 
+_SAID_AFTER = ":：-–—|"  # the marks after a bold phase that open the words said of it
+
+
 def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
     """Return the title of a plan's phase whose item opens with its phase in bold and goes on after it ('1.
     **Baseline (Weeks 1-4):** Measure the current workflow.' is 'Baseline', '- **Week 1: JS** — Add behaviour.'
@@ -1233,6 +1240,11 @@ def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tup
     that phase."""
     label = block.label.rstrip(" :：")
     if not block.rest_md or not block.plain.startswith(block.label):
+        return None, None
+    after = block.plain[len(block.label) :].lstrip()
+    # words said after a colon or a dash: a note in brackets ('**Week 1: Basics** (Jan 6-12)') or a mark ('🎯') after
+    # the bold is of its title
+    if label == block.label.rstrip() and after[:1] not in _SAID_AFTER:
         return None, None
     own = read_phase_heading(label)
     if own is None and block.kind == "item":
@@ -1243,6 +1255,8 @@ def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tup
         return None, None
     rest_plain = block.plain[len(block.label) :].lstrip(" :：-–—|").strip()
     rest_md = block.rest_md.lstrip(" :：-–—|").strip()
+    if status_alone(rest_plain):  # '**Phase 2: Backend (Weeks 5-8)** (done) ✅': the author's progress, no text
+        return own.title, None
     return own.title, (rest_md, rest_plain) if rest_plain and rest_md else None
 
 
@@ -1571,7 +1585,9 @@ class _Body:
             self.open_heading(opened_at, plain, line, None)
             self.stack[-1].item_level = level
             return
-        if kind == "line" and self.line_plan and not depth and not quote:
+        # (the words after a bold phase on its line, '**Week 1: Git** — Learn commits.', are that phase's text)
+        said = self.phase is not None and self.phase.line == line
+        if kind == "line" and self.line_plan and not depth and not quote and not said:
             if line in self.line_plan:
                 self._open_plan_line(block)  # 'Week 1 :: HTML basics', a line of a file whose plan such lines are
                 return
@@ -3509,6 +3525,8 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
         ]
         # '| 3 |' under 'Phase': its number, which its place gives; a notebook's badge alone has a link, no words
         others = [cell for cell in others if cell[2] or cell[1]]
+        # the rows are the author's phases or weeks, their status the author's progress: no title, topic or work
+        others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         # '| Week | Dates | Topic |': the topic, not the dates; '| Phase | Weeks | Topics |': the phase's name
         titled = title_cell(others, by_header=not at)
         md = plain = heading
@@ -3539,8 +3557,6 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                 quote=quote,
             )
             others = others[:goal] + others[goal + 1 :]
-        # the rows are the author's phases or weeks, their status the author's progress, none of the learner's work
-        others = [cell for cell in others if not status_cell(cell[0], cell[2])]
         others.sort(key=lambda cell: only_dates(cell[2]))  # the week's work first, then when it is ('Mar 2–6')
         out.append(Block("heading", row.line, md, plain, level=level, quote=quote))
         if goal_line is not None:
@@ -4609,6 +4625,17 @@ def _shared_title(builders: list[_PhaseBuilder]) -> bool:
     return bool(first) and all(b.title.casefold() == first for b in builders)
 
 
+def _heading_as_title(b: _PhaseBuilder) -> str:
+    """Return a phase's heading as the title it shows where the plan's phases share one title (`_shared_title`):
+    up to the end of that title, so that the words after it ('**Week 1: Review** — Read chapter one.': the bold
+    week's text) and the author's progress ('Week 1 — Review ✅') are left out."""
+    heading = _LEADING_MARKS.sub("", b.heading)
+    at = heading.rfind(b.title)
+    if at > 0:
+        heading = heading[: at + len(b.title)]
+    return without_status(heading)
+
+
 def _setup_week_zero(builders: list[_PhaseBuilder]) -> None:
     """Give a first 'Phase 0' without weeks week 0 where the phase after it starts in week 1 ('## Phase 0: Setup'
     over '## Phase 1: Basics (Weeks 1-3)'), as '## Week 0: Setup' has it: a week of setup before the others, which
@@ -4754,7 +4781,7 @@ def _build_phases(
         phases.append(
             Phase(
                 number=b.number,
-                title=_LEADING_MARKS.sub("", b.heading)
+                title=_heading_as_title(b)
                 if shared
                 else b.title or (f"Weeks {first}-{last}" if first != last else f"Week {first}"),
                 first_week=first,

@@ -1249,8 +1249,12 @@ _SLASHED = re.compile(
 # More numbers a slash parts after a span's one number, later in a heading: '(Weeks 3/4)', 'Backend — Weeks 3/4/5'.
 _SLASH_RUN = re.compile(r"(?:\s*/\s*\d{1,4})+(?![\w/])")
 _RUN_NUMBER = re.compile(r"\d+")
-# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'.
-_COMMA_RUN = re.compile(r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?![\w/.,])", re.IGNORECASE)
+# More numbers commas list after a span's one number: 'Weeks 8, 9, 10 - Project work', 'Weeks 8, 9 and 10'; the
+# heading's end or a mark that opens its title follows them ('Week 1, 2 hours a day': a count of hours, no week).
+_COMMA_RUN = re.compile(
+    r"(?:\s*,\s*\d{1,4})+(?:\s*(?:,\s*)?(?:and|&|und|y|et|e)\s+\d{1,4})?(?=\s*(?:$|[-–—:：|()（）\[\]]))",
+    re.IGNORECASE,
+)
 
 
 def _in_a_row(a: int, numbers: list[int]) -> bool:
@@ -2181,6 +2185,11 @@ _DURATION_SPLIT = re.compile(r"\s*[:：]\s*")
 _DURATION_EDGES = _EDGES + "()[]*_"
 
 
+# Labels of a period ('周期', a cycle): one number after them is its length in weeks ('周期：4', as '(4 weeks)' after a
+# phase's title is), where a range is its weeks ('周期：5-8', as the column's cells: see `_OTHER_WEEK_COLUMNS`).
+_PERIOD_LABELS = {"周期": "{n}周"}
+
+
 def read_duration(text: str, labelled_only: bool = False) -> str | None:
     """Return the span or length a line under a heading gives its section, as it is written after a phase's title
     ('Semanas 8 até 10', '2 weeks', 'Weeks 5-8'), else None.
@@ -2199,7 +2208,10 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
         if _DURATION_NUMBERS.fullmatch(value) is not None:
             if _DURATION_UNIT.fullmatch(label) is not None:
                 return f"{label} {value}"
-            other = _OTHER_COLUMN_UNITS.get(label.casefold())  # '周期：1-4', '주차: 1-4': as their tables' cells
+            period = _PERIOD_LABELS.get(label.casefold()) if value.isdigit() else None
+            if period is not None:
+                return period.format(n=value)
+            other = _OTHER_COLUMN_UNITS.get(label.casefold())  # '주차: 1-4', '周次：3': as their tables' cells
             if other is not None:
                 return other[0].format(n=value)
         if _DURATION_LABEL.fullmatch(label) is None:

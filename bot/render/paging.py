@@ -40,6 +40,8 @@ MIN_SPLIT_LIMIT = 32
 
 _CLOSE = "\n" + FENCE
 _QUOTE_LEAD = re.compile(r"[ \t]*(?:>[ \t]*)+")  # a block quote's marks before a line ('> ', '>> ', '> > ')
+_MAX_LEAD = 3  # the longest quote marks a block is closed and reopened after: twice them, the close, the reopened
+# fence and its language leave a piece of `MIN_SPLIT_LIMIT` room to progress
 _MAX_LANG = 16
 _LANG = re.compile(rf"[A-Za-z0-9_+\-.#]{{1,{_MAX_LANG}}}(?=\n)")
 _BLOCK_HEAD = re.compile(r"[A-Za-z0-9_+\-.#]*\s*")
@@ -76,14 +78,7 @@ def split_text(text: str, limit: int) -> list[str]:
             if text[start:].strip():
                 pieces.append(prefix + text[start:])
             return pieces
-        end = start + budget
-        cut = _find_cut(text, start, end, fences)
-        opener = _open_block(fences, cut)
-        if opener is not None:
-            # The piece ends inside a code block: leave room to close it, then look again.
-            end -= len(_CLOSE) + len(_quote_lead(text, opener))
-            cut = _find_cut(text, start, end, fences)
-            opener = _open_block(fences, cut)
+        cut, opener, end, room = _cut_with_room(text, start, start + budget, fences, 0)
         if opener is not None:
             # First character of the block's code, after ``` and its language.
             code_at = _BLOCK_HEAD.match(text, opener + len(FENCE)).end()
@@ -94,8 +89,7 @@ def split_text(text: str, limit: int) -> list[str]:
                     cut, opener = opener, None  # move the whole block to the next piece
             elif cut <= code_at < end:
                 # The block opens this piece: cut into its code rather than leave it empty.
-                cut = _find_cut(text, start, end, fences, lowest=code_at + 1)
-                opener = _open_block(fences, cut)
+                cut, opener, end, room = _cut_with_room(text, start, end, fences, room, lowest=code_at + 1)
 
         content = text[start:cut].rstrip()
         next_start = _SKIP_AFTER_CUT.match(text, cut).end()
@@ -108,8 +102,12 @@ def split_text(text: str, limit: int) -> list[str]:
         # end the quote, and the code would show outside it.
         lead = _quote_lead(text, opener)
         ahead = _WHITESPACE.match(text, next_start).end()
-        if lead and (marks := _QUOTE_LEAD.match(text, ahead)) is not None:
-            ahead = marks.end()
+        if (
+            lead
+            and (marks := _QUOTE_LEAD.match(text, ahead)) is not None
+            and marks.group().count(">") == lead.count(">")
+        ):
+            ahead = marks.end()  # a closer under other marks is kept as written, after the block reopened
         closer_next = _is_fence(fences, ahead)
         if closer_next:
             # The block's own closer comes next: the ``` closing this piece stands for it.
@@ -124,9 +122,29 @@ def split_text(text: str, limit: int) -> list[str]:
         start, prefix = next_start, next_prefix
 
 
+def _cut_with_room(
+    text: str, start: int, end: int, fences: list[int], room: int, lowest: int = 0
+) -> tuple[int, int | None, int, int]:
+    """Return where to end a piece (see `_find_cut`), the ``` of the code block it ends in (or None), and the end
+    and the room kept to close that block: where the cut falls in a block, room to close it (in its quote) is
+    left and the cut looked for again, until the block the cut falls in (one under more quote marks, further
+    back) needs no more room than is left."""
+    cut = _find_cut(text, start, end, fences, lowest=lowest)
+    opener = _open_block(fences, cut)
+    while opener is not None and (need := len(_CLOSE) + len(_quote_lead(text, opener))) > room:
+        end -= need - room
+        room = need
+        cut = _find_cut(text, start, end, fences, lowest=lowest)
+        opener = _open_block(fences, cut)
+    return cut, opener, end, room
+
+
 def _quote_lead(text: str, opener: int) -> str:
-    """Return the block quote marks before the ``` at `opener` on its line ('> ' of '> ```python'), or ''."""
+    """Return the block quote marks before the ``` at `opener` on its line ('> ' of '> ```python'), or '' (also for
+    marks longer than `_MAX_LEAD`, for which a piece of the smallest limit has no room)."""
     line_start = text.rfind("\n", 0, opener) + 1
+    if opener - line_start > _MAX_LEAD:
+        return ""
     marks = _QUOTE_LEAD.fullmatch(text, line_start, opener)
     return marks.group() if marks is not None else ""
 
@@ -230,11 +248,12 @@ def fit_lines(lines: Sequence[str], room: int) -> str:
 def _fence_after(fence: str | None, line: str) -> str | None:
     """Return whether a code block is open after `line` (the quote marks of its opening line) or None, given
     `fence`, as it was before it."""
-    marks = _QUOTE_LEAD.match(line)
-    lead = marks.group() if marks is not None else ""
-    if not line[len(lead) :].lstrip(" ").startswith(FENCE):
+    if line.count(FENCE) % 2 == 0:  # none, or a block that opens and closes on the line ('```ls -la```')
         return fence
-    return None if fence is not None else lead
+    if fence is not None:
+        return None
+    marks = _QUOTE_LEAD.match(line)
+    return marks.group() if marks is not None else ""
 
 
 def _more(count: int) -> str:

@@ -58,6 +58,9 @@ def test_a_note_after_a_resources_link_is_no_part_of_its_title(bullet: str, titl
         ("**Git:** branches, merges, rebase", "Git"),
         ("Databases: PostgreSQL, MySQL, and MongoDB.", "Databases"),
         ("Late days: 4 per quarter, at most 2 per assignment.", "Late days"),
+        # a list whose last detail is long is still a list
+        ("**Tools:** Git, GitHub, and a code editor such as VS Code or Vim.", "Tools"),
+        ("Basics: variables, loops, and how to read the error messages of the interpreter.", "Basics"),
     ],
 )
 def test_a_label_over_a_sentence_titles_nothing_alone(bullet: str, title: str) -> None:

@@ -51,3 +51,27 @@ def test_a_long_run_of_commas_and_blanks_after_a_span_is_read_in_time():
         "read_phase_heading('Week 1, 2' + ' ' * 100_000 + ',' + ' ' * 100_000 + 'x')\n"
     )
     finishes_in_a_minute(script, "a span followed by 30,000 listed numbers")
+
+
+@pytest.mark.parametrize(
+    ("heading", "weeks", "title"),
+    [
+        ("Week 1, 2 hours a day: Basics", (1, 1), "2 hours a day: Basics"),
+        ("Week 7, 8 exercises", (7, 7), "8 exercises"),
+        ("Phase 2: Backend (Week 5, 6 hrs a week)", (5, 5), "Backend"),
+    ],
+)
+def test_a_number_that_counts_something_after_the_comma_is_no_week(heading, weeks, title):
+    found = read_phase_heading(heading)
+    assert found is not None
+    assert (found.first, found.last) == weeks
+    assert title in found.title
+
+
+def test_a_plan_whose_first_week_says_its_daily_hours_after_a_comma_loads():
+    role, problems = parse_body(
+        "# Plan\n\n## Week 1, 2 hours a day: Basics\n\n- Variables\n\n## Week 2: Loops\n\n- For\n\n"
+        "## Week 3: Functions\n\n- Def\n"
+    )
+    assert [p for p in problems if p.severity == "error"] == []
+    assert [(p.first_week, p.last_week) for p in role.phases] == [(1, 1), (2, 2), (3, 3)]

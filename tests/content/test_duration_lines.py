@@ -244,3 +244,21 @@ def test_no_free_weeks_is_told_as_such_not_as_an_overlap():
 def test_a_phase_without_a_title_is_named_as_its_heading_names_it(headings: tuple[str, str], titles: list[str]):
     role, _ = loaded("".join(f"## {h}\n\n- topic\n\n" for h in headings))
     assert [p.title for p in role.phases] == titles
+
+
+@pytest.mark.parametrize(
+    ("periods", "weeks"),
+    [
+        (("4", "3", "2"), [(1, 4), (5, 7), (8, 9)]),  # lengths: laid out one after the other
+        (("1", "1", "2"), [(1, 1), (2, 2), (3, 4)]),
+        (("1-4", "5-8", "9-12"), [(1, 4), (5, 8), (9, 12)]),  # ranges: the weeks
+    ],
+)
+def test_one_number_under_a_chinese_period_label_is_its_length(periods, weeks):
+    body = "# 学习计划\n\n" + "".join(
+        f"## 第{n}阶段：主题{n}\n\n周期：{period}\n\n- 内容\n\n" for n, period in zip("一二三", periods, strict=True)
+    )
+    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
+    assert role is not None, problems
+    assert [p for p in problems if p.severity == "error"] == []
+    assert [(p.first_week, p.last_week) for p in role.phases] == weeks

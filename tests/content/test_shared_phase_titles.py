@@ -21,3 +21,20 @@ def test_weeks_with_titles_of_their_own_keep_them():
     assert [p.title for p in role.phases] == ["Meeting", "Volumes"]
     role, _ = parse_body("## Phase 1: Basics (Weeks 1-2)\n- a\n\n## Phase 2: Basics (Weeks 3-4)\n- b\n")
     assert [p.title for p in role.phases][:1] == ["Basics"]  # numbered phases keep the titles their author gave
+
+
+def test_weeks_that_share_a_title_show_no_progress_of_the_author():
+    role, _ = parse_body(
+        "# Plan\n\n## Week 1 — Review ✅\n\n- Variables\n\n## Week 2 — Review (done)\n\n- Loops\n\n"
+        "## Week 3 — Review\n\n- Functions\n"
+    )
+    assert [p.title for p in role.phases] == ["Week 1 — Review", "Week 2 — Review", "Week 3 — Review"]
+
+
+def test_bold_weeks_that_share_a_title_are_titled_by_the_bold_alone():
+    role, _ = parse_body(
+        "# Plan\n\n- **Week 1: Review** — Read chapter one.\n- **Week 2: Review** — Read chapter two.\n"
+        "- **Week 3: Review** — Read chapter three.\n"
+    )
+    assert [p.title for p in role.phases] == ["Week 1: Review", "Week 2: Review", "Week 3: Review"]
+    assert role.phases[0].objective == "Read chapter one."

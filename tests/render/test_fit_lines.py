@@ -61,3 +61,11 @@ def test_fences_are_balanced_and_the_room_kept(lines, room):
     fences = sum(1 for line in lines if line.lstrip("> ").startswith("```"))
     if fences % 2 == 0 and out.endswith("more"):
         assert sum(1 for line in out.split("\n") if line.lstrip("> ").startswith("```")) % 2 == 0, out
+
+
+def test_a_line_whose_code_opens_and_closes_on_it_leaves_no_block_open():
+    # Discord shows '```ls -la```' as code that ends on its line: a fence added after it would open a block
+    lines = ["Run:", "```ls -la```", *[f"then step {n}" for n in range(20)]]
+    out = fit_lines(lines, 60)
+    assert out.count("```") == 2
+    assert out.split("\n")[-1].startswith("…and ")

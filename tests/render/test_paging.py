@@ -23,6 +23,7 @@ from bot.render.paging import (
     split_text,
 )
 from bot.render.reply import Card, Field, Reply
+from tests.content.helpers import finishes_in_a_minute
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEWER = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -335,3 +336,35 @@ def test_progress_bar_shows_a_cell_once_anything_is_done_and_is_full_only_when_a
     assert progress_bar(1, 1000).startswith("▰▱▱▱▱▱▱▱▱▱ ")
     assert progress_bar(0, 31).startswith("▱" * 10)
     assert progress_bar(30, 31).startswith("▰" * 9 + "▱")
+
+
+def test_a_code_block_under_many_quote_marks_is_cut_in_time_at_the_smallest_limit() -> None:
+    # marks longer than the room a piece has left to close and reopen the block in: it is closed bare
+    text = "> > >>   > ```python\n> code\n> " + "x" * 50 + "\n> > ```\n\nAfter."
+    script = (
+        "from bot.render.paging import split_text\n"
+        f"pieces = split_text({text!r}, 34)\n"
+        "assert all(len(piece) <= 34 for piece in pieces), pieces\n"
+    )
+    finishes_in_a_minute(script, "a code block under many quote marks")
+
+
+def test_a_block_in_a_deeper_quote_than_the_one_first_found_still_fits() -> None:
+    # the cut first falls in a block under '>> ', then in one under '> > ' further back: the room to close it
+    # must be that of the block the piece ends in
+    text = (
+        "```python\n\n> > ```python\n>> ```\n```\n> ```python\ntext line\n> code\n"
+        + "x" * 50
+        + "\n\n```js\n"
+        + "x" * 50
+        + "\n"
+    )
+    for limit in range(MIN_SPLIT_LIMIT, 80):
+        assert all(len(piece) <= limit for piece in split_text(text, limit)), limit
+
+
+def test_a_closing_fence_under_other_quote_marks_than_its_block_keeps_them() -> None:
+    text = "\n> ```\n>>>>>>>>" + "x" * 36 + "\n>> ```\n>> "
+    pieces = split_text(text, 33)
+    assert all(len(piece) <= 33 for piece in pieces)
+    assert is_subsequence(nonws(text).replace("`", ""), nonws("".join(pieces)).replace("`", ""))
