@@ -5228,10 +5228,14 @@ _PROGRESS_MARKS_AT_END = re.compile(r"(?<=\S)(?:\s*[✅✔☑🔄⏳⌛🚧⬜�
 
 
 def _without_progress_marks(title: str) -> str:
-    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays."""
+    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays, and
+    so does one that uses such marks in its words too ('Do ✅ / Don't ❌')."""
     if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
         return title
-    return _PROGRESS_MARKS_AT_END.sub("", title).rstrip() or title
+    kept = _PROGRESS_MARKS_AT_END.sub("", title).rstrip()
+    if not kept or any(c in _PROGRESS_MARK_ENDS and c != "\ufe0f" for c in kept):
+        return title
+    return kept
 
 
 def _without_box(title: str) -> str:

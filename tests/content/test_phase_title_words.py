@@ -131,6 +131,7 @@ def test_a_ticked_box_before_a_phase_heading_is_no_word_of_it() -> None:
         ("### Two Sum 🟢", "Two Sum 🟢"),  # a coloured circle rates difficulty as often as progress
         ("### ✅", "✅"),  # marks alone stay
         ("### Getting Started", "Getting Started"),
+        ("### Do ✅ / Don't ❌", "Do ✅ / Don't ❌"),  # marks that are the title's words
     ],
 )
 def test_the_authors_progress_after_a_part_is_not_searched_with_it(written: str, title: str) -> None:
