@@ -2758,8 +2758,9 @@ _SERIES_KIN = {
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
-    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
-    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?!\w))?\s*[:.\-–—)]?\s*(?P<title>.*)",
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
+    # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
+    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 

@@ -75,3 +75,12 @@ def test_a_french_heading_of_les_and_a_number_alone_is_no_lesson():
     assert read_series_heading("Les bases du langage") is None
     role, _ = parse_body("## Les 3 piliers\n\n- Lire\n\n## Pourquoi apprendre\n\n- Curiosité\n")
     assert not role.phases
+
+
+def test_a_count_after_a_series_number_and_a_dash_stays_in_the_title():
+    # 'Step 1 - 3 ways to learn': one step, titled by a count of what it holds; no heading of several steps
+    role, _ = parse_body(
+        "## Step 1 - 3 ways to learn\n- a\n\n## Step 2 - 5 projects to build\n- b\n\n"
+        "## Step 3 - 10 questions to expect\n- c\n"
+    )
+    assert [p.title for p in role.phases] == ["3 ways to learn", "5 projects to build", "10 questions to expect"]
