@@ -2747,7 +2747,7 @@ _SERIES_KIN = {
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
     **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
-    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3' (French 'Les' is read only before a number)
+    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3': see `_SERIES` for French 'Les 3 piliers'
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
     **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
     **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
@@ -2757,10 +2757,13 @@ _SERIES_KIN = {
 }
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
-    + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
+    + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
+    + r"|(?P<les>les)"
+    # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
+    + rf")\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
     # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
     # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
-    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
+    + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 

@@ -84,3 +84,16 @@ def test_a_count_after_a_series_number_and_a_dash_stays_in_the_title():
         "## Step 3 - 10 questions to expect\n- c\n"
     )
     assert [p.title for p in role.phases] == ["3 ways to learn", "5 projects to build", "10 questions to expect"]
+
+
+def test_french_headings_of_les_and_a_count_are_no_lesson_programme():
+    # 'Les 3 piliers', 'Les 5 étapes': French 'the 3 pillars', a count of what the section holds; a Dutch lesson's
+    # number is followed by its title's mark ('Les 3: CSS', 'Les 2-4 - OOP')
+    assert read_series_heading("Les 5 étapes clés") is None
+    role, _ = parse_body(
+        "## Les 3 piliers du DevOps\n- culture\n\n## Les 5 étapes clés\n- mesurer\n\n"
+        "## Les 7 outils à connaître\n- docker\n\n## Les 10 erreurs à éviter\n- tests\n"
+    )
+    assert not role.phases
+    assert read_series_heading("Les 3 - Formulieren")[1].title == "Formulieren"
+    assert read_series_heading("Les 4")[1].number == 4
