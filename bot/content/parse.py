@@ -3964,6 +3964,8 @@ def _unnumbered(md: str, plain: str) -> tuple[str, str]:
     found = _CELL_NUMBER.match(plain)
     if found is None:
         return md, plain
+    if found.end() == len(plain):  # '3', '**3**': its number and nothing else
+        return "", ""
     in_md = _CELL_NUMBER.match(md)
     return (md[in_md.end() :] if in_md else md), plain[found.end() :]
 
