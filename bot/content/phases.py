@@ -1000,7 +1000,10 @@ def _ordinal_first(text: str) -> str:
     if text[:1].isalpha():  # most headings
         if text[:2].casefold() in _ORDINAL_STARTS and (found := _WORDED_ORDINAL.match(text)) is not None:
             number = _ORDINAL_WORDS[found.group("a").casefold()]
-            return f"{found.group('word')} {number}{text[found.end() :]}"
+            word = found.group("word")
+            if word.islower() and found.group("a")[:1].isupper():  # 'First month' is 'Month 1', as it is titled
+                word = word.capitalize()
+            return f"{word} {number}{text[found.end() :]}"
         return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
     if not text[start : start + 1].isdigit():
