@@ -97,3 +97,15 @@ def test_french_headings_of_les_and_a_count_are_no_lesson_programme():
     assert not role.phases
     assert read_series_heading("Les 3 - Formulieren")[1].title == "Formulieren"
     assert read_series_heading("Les 4")[1].number == 4
+
+
+def test_long_runs_of_blanks_in_a_series_heading_read_in_linear_time():
+    from tests.content.helpers import finishes_in_a_minute
+
+    finishes_in_a_minute(
+        "from bot.content.phases import read_series_heading\n"
+        "n = 200000\n"
+        "read_series_heading('Step 1 -' + ' ' * n + '3' + ' ' * n + 'x')\n"
+        "read_series_heading('Les 3' + ' ' * n + '-' + ' ' * n + '4' + ' ' * n + '!')\n",
+        "a series heading",
+    )
