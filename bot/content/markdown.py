@@ -3539,14 +3539,21 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)
         label = f"{indent}**{title.strip()}:**" if title and title.strip() and "*" not in title else ""
-        if label and out and not out[-1].strip() and _table_at(lines, i + 1):
+        if label and out and not out[-1].strip() and _own_line(out[-2:-1]) and _table_at(lines, i + 1):
             # Hugo renders a tab's text on its own: a table right under its line is a table, not the label's
-            # paragraph going on. The label takes the blank line above, this one is left blank.
+            # paragraph going on. The label takes the blank line above, this one is left blank; not where that
+            # would join it to the paragraph, item or table row above the blank (tabs written one after another)
             out[-1], label = label, ""
         out.append(label)
         return 1
     out.append("")  # any other tag line ('{% include … %}', '{% raw %}', '{{< figure … >}}') shows nothing
     return 1
+
+
+def _own_line(before: list[str]) -> bool:
+    """Return True when a line put after `before` (the line above it, if any) starts a paragraph of its own: after
+    nothing, a blank line or a heading."""
+    return not before or not before[0].strip() or before[0].lstrip().startswith("#")
 
 
 def _table_at(lines: list[str], i: int) -> bool:

@@ -3980,6 +3980,8 @@ def _unnumbered(md: str, plain: str) -> tuple[str, str]:
     found = _CELL_NUMBER.match(plain)
     if found is None:
         return md, plain
+    if found.end() == len(plain):  # '3', '**3**': its number and nothing else
+        return "", ""
     in_md = _CELL_NUMBER.match(md)
     return (md[in_md.end() :] if in_md else md), plain[found.end() :]
 
@@ -4105,9 +4107,11 @@ def _first_sentence(lines: list[str]) -> str | None:
 
 def _introduced_definition(lines: list[str], text: str) -> bool:
     """Return True for a line that a lead-in before it introduces and that defines a term of its own ('Primary key:
-    the column …' after 'Keys, indexes:'): one of the notes listed, not the phase's aim."""
+    the column …' after 'Keys, indexes:'): one of the notes listed, not the phase's aim. After an objective label
+    alone ('Goal:'), the line is the aim, whatever its shape."""
     at = lines.index(text)
-    if not any(ln.endswith(":") for ln in lines[:at]):
+    lead = next((ln for ln in reversed(lines[:at]) if ln.endswith(":")), None)
+    if lead is None or _without_leading_marks(lead[:-1].strip()).casefold() in OBJECTIVE_LABELS:
         return False
     label = _PLAIN_LABEL.match(text) if ":" in text or "：" in text else None
     return label is not None and _without_leading_marks(label.group(1)).casefold() not in OBJECTIVE_LABELS

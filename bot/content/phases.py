@@ -1000,7 +1000,10 @@ def _ordinal_first(text: str) -> str:
     if text[:1].isalpha():  # most headings
         if text[:2].casefold() in _ORDINAL_STARTS and (found := _WORDED_ORDINAL.match(text)) is not None:
             number = _ORDINAL_WORDS[found.group("a").casefold()]
-            return f"{found.group('word')} {number}{text[found.end() :]}"
+            word = found.group("word")
+            if word.islower() and found.group("a")[:1].isupper():  # 'First month' is 'Month 1', as it is titled
+                word = word.capitalize()
+            return f"{word} {number}{text[found.end() :]}"
         return text
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # '*' always matches
     if not text[start : start + 1].isdigit():
@@ -2759,7 +2762,7 @@ _SERIES_KIN = {
     **dict.fromkeys(("módulo", "modulo", "modul", "moduł", "modül"), "module"),
     **dict.fromkeys(("unidad", "unidade", "unité", "unità", "einheit", "ünite", "tema"), "unit"),
     **dict.fromkeys(("lección", "leccion", "lição", "licao", "leçon", "lezione", "lektion", "lekcja"), "lesson"),
-    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3' (French 'Les' is read only before a number)
+    **dict.fromkeys(("ders", "bài", "les"), "lesson"),  # Dutch 'Les 3': see `_SERIES` for French 'Les 3 piliers'
     **dict.fromkeys(("capítulo", "capitulo", "chapitre", "capitolo", "kapitel", "rozdział", "hoofdstuk"), "chapter"),
     **dict.fromkeys(("bölüm", "chương", "bab"), "chapter"),
     **dict.fromkeys(("blok", "bloque", "bloco", "bloc", "blocco"), "block"),
@@ -2769,9 +2772,13 @@ _SERIES_KIN = {
 }
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
-    + "|".join(sorted(_SERIES_KIN, key=len, reverse=True))
-    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
-    + rf")\s*{_NUMBER}(?:\s*[-–]\s*\d{{1,3}}(?!\w))?\s*[:.\-–—)]?\s*(?P<title>.*)",
+    + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
+    + r"|(?P<les>les)"
+    # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
+    + rf")\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
+    # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
+    + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 

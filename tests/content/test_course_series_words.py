@@ -75,3 +75,37 @@ def test_a_french_heading_of_les_and_a_number_alone_is_no_lesson():
     assert read_series_heading("Les bases du langage") is None
     role, _ = parse_body("## Les 3 piliers\n\n- Lire\n\n## Pourquoi apprendre\n\n- Curiosité\n")
     assert not role.phases
+
+
+def test_a_count_after_a_series_number_and_a_dash_stays_in_the_title():
+    # 'Step 1 - 3 ways to learn': one step, titled by a count of what it holds; no heading of several steps
+    role, _ = parse_body(
+        "## Step 1 - 3 ways to learn\n- a\n\n## Step 2 - 5 projects to build\n- b\n\n"
+        "## Step 3 - 10 questions to expect\n- c\n"
+    )
+    assert [p.title for p in role.phases] == ["3 ways to learn", "5 projects to build", "10 questions to expect"]
+
+
+def test_french_headings_of_les_and_a_count_are_no_lesson_programme():
+    # 'Les 3 piliers', 'Les 5 étapes': French 'the 3 pillars', a count of what the section holds; a Dutch lesson's
+    # number is followed by its title's mark ('Les 3: CSS', 'Les 2-4 - OOP')
+    assert read_series_heading("Les 5 étapes clés") is None
+    role, _ = parse_body(
+        "## Les 3 piliers du DevOps\n- culture\n\n## Les 5 étapes clés\n- mesurer\n\n"
+        "## Les 7 outils à connaître\n- docker\n\n## Les 10 erreurs à éviter\n- tests\n"
+    )
+    assert not role.phases
+    assert read_series_heading("Les 3 - Formulieren")[1].title == "Formulieren"
+    assert read_series_heading("Les 4")[1].number == 4
+
+
+def test_long_runs_of_blanks_in_a_series_heading_read_in_linear_time():
+    from tests.content.helpers import finishes_in_a_minute
+
+    finishes_in_a_minute(
+        "from bot.content.phases import read_series_heading\n"
+        "n = 200000\n"
+        "read_series_heading('Step 1 -' + ' ' * n + '3' + ' ' * n + 'x')\n"
+        "read_series_heading('Les 3' + ' ' * n + '-' + ' ' * n + '4' + ' ' * n + '!')\n",
+        "a series heading",
+    )

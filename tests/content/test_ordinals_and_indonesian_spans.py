@@ -213,3 +213,9 @@ def test_a_long_run_of_blanks_after_an_ordinal_reads_in_linear_time() -> None:
         "read_phase_heading('First' + ' ' * 200000 + 'month' + ' ' * 200000 + 'x')\n",
         "an ordinal heading",
     )
+
+
+def test_a_month_of_an_ordinal_in_words_is_titled_as_a_month_heading_is() -> None:
+    # 'First month' is titled 'Month 1', as '## Month 1' is: the ordinal's capital goes to the month word
+    role, _ = parse_body("## First month\n- Set up\n\n## Second month\n- Bigger tasks\n\n## THIRD MONTH\n- c\n")
+    assert [p.title for p in role.phases] == ["Month 1", "Month 2", "MONTH 3"]

@@ -174,3 +174,15 @@ def test_a_definition_a_lead_in_introduces_is_no_objective():
 def test_prose_after_a_lead_in_line_is_still_the_objective():
     role, _ = parse_body("## Week 1\n\nWhat you need:\n\nBuild a small CLI that parses logs. Then ship it.\n")
     assert role.phases[0].objective == "Build a small CLI that parses logs."
+
+
+def test_a_definition_an_objective_label_leads_in_to_is_the_objective():
+    # 'Goal:' alone on its line says the next line is the week's aim, a label of its own or not
+    role, _ = parse_body(
+        "## Week 1\n\nGoal:\nPython: learn the syntax and write small scripts.\n\n- variables\n\n"
+        "## Week 2\n\n🎯 Focus:\nSQL: joins and indexes.\n\n- joins\n"
+    )
+    assert [p.objective for p in role.phases] == [
+        "Python: learn the syntax and write small scripts.",
+        "SQL: joins and indexes.",
+    ]

@@ -571,3 +571,14 @@ def test_a_bold_phase_cell_that_only_numbers_its_phase_shows_nothing_of_it() -> 
     assert errors(problems) == []
     assert [(p.number, p.title) for p in role.phases] == [(1, "环境准备"), (2, "批处理")]
     assert not [s for s in role.sections if s.kind == "topic" and "Phase" in s.text]
+
+
+def test_a_bold_number_alone_in_a_phase_cell_shows_nothing_of_it() -> None:
+    # '| **1** |' under 'Phase': its number, which its place gives, as a plain '| 1 |' is
+    role, problems = parse_body(
+        "# Plan\n\n| Phase | Weeks | Goal | Output |\n| --- | --- | --- | --- |\n"
+        "| **1** | Weeks 1-2 | Setup | repo |\n| **2** | Weeks 3-6 | Batch | DAG |\n"
+    )
+    assert errors(problems) == []
+    assert [(p.number, p.title) for p in role.phases] == [(1, "Setup"), (2, "Batch")]
+    assert not [s for s in role.sections if s.kind == "topic" and "Phase" in s.text]

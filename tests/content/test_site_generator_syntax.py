@@ -465,3 +465,26 @@ def test_a_table_right_under_a_hugo_tab_is_read_as_a_table_under_its_label():
 def test_a_hugo_tabs_text_right_under_its_line_stays_labelled_by_it():
     role, _ = parse_body('## Setup\n\n{{< tabs >}}\n\n{{% tab name="Linux" %}}\nRun the installer.\n{{% /tab %}}\n')
     assert "**Linux:**\nRun the installer." in all_text(role)
+
+
+def test_a_tab_right_after_another_tabs_table_is_no_row_of_that_table():
+    # tabs written tight, with no blank line between a tab's end and the next tab's line: the second tab's label
+    # stays on its own line, not a row of the first tab's table, nor glued to a paragraph before it
+    role, _ = parse_body(
+        "## Planners\n\n{{< tabs >}}\n"
+        '{{% tab name="Year 4" %}}\n| Week | Theory |\n|---|---|\n| 1 | HTML tags |\n| 2 | CSS selectors |\n'
+        '{{% /tab %}}\n{{% tab name="Year 5" %}}\n| Week | Theory |\n|---|---|\n| 1 | Microcontrollers |\n'
+        "{{% /tab %}}\n{{< /tabs >}}\n"
+    )
+    assert [phase.title for phase in role.phases] == ["HTML tags", "CSS selectors"]
+    assert "Year 5" not in " ".join(phase.title for phase in role.phases)
+    text = all_text(role)
+    assert "**Year 5:**" in text and "Microcontrollers — Week: 1" in text
+
+
+def test_a_tabs_label_is_not_glued_to_the_paragraph_above_its_blank_line():
+    role, _ = parse_body(
+        '## Install\n\nPick your system below.\n\n{{% tab name="Linux" %}}\n| Step | Command |\n|---|---|\n'
+        "| Update | apt update |\n{{% /tab %}}\n"
+    )
+    assert "Pick your system below.\n\n**Linux:**" in all_text(role)
