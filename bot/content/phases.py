@@ -3190,18 +3190,26 @@ def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHea
     """Return True where two or more weeks are each given by two or more week headings in a row at one level ('##
     Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'): a
     course that writes each week in parts, each after the first of its week a part of that week's phase. One week
-    given twice is a slip of the count (`bot.content.parse`)."""
+    given twice is a slip of the count (`bot.content.parse`), and so is a week given twice where the week heading
+    after it skips a week ('## Week 2', '## Week 2', '## Week 4'): the repeat stands for the week skipped."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     weeks = {
         a.first
-        for (i, a), (j, b) in pairwise(read)
+        for k, ((i, a), (j, b)) in enumerate(pairwise(read))
         if a.unit == b.unit == "week"
         and a.number is None is b.number
         and a.first is not None
         and a.first == a.last == b.first == b.last
         and headings[i][0] == headings[j][0]
+        and _next_week_follows(read[k + 2 :], a.first)
     }
     return len(weeks) >= 2
+
+
+def _next_week_follows(after: Sequence[tuple[int, PhaseHeading]], week: int) -> bool:
+    """Whether the first heading after a week's headings that gives another week gives the next one, or none follows."""
+    other = next((f for _, f in after if f.first != week), None)
+    return other is None or other.first is None or other.first == week + 1
 
 
 def quoted_few(texts: Sequence[str], most: int = 3) -> str:

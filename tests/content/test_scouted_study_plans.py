@@ -373,3 +373,45 @@ def test_weeks_each_written_in_parts_are_one_phase_a_week_its_later_headings_par
     # the lab is shown in its week's phase, its task ticked there
     assert "Install the editor" in phase_body(role.phases[0], role.checklist)
     assert [c.phase for c in role.checklist] == [1, 2]
+
+
+SLIPS_OF_THE_COUNT = """
+# Front end in seven weeks
+
+## Week 1: Markup
+- Tags and forms
+
+## Week 2: Styles
+- Selectors
+
+## Week 2: Layout
+- Grid and flex
+
+## Week 4: Scripts
+- Values and loops
+
+## Week 5: The page
+- Events
+
+## Week 5: Requests
+- Loading data
+
+## Week 7: Components
+- A first component
+"""
+
+
+def test_two_weeks_each_given_twice_before_a_gap_are_slips_not_parts():
+    # each repeat is followed by the week after the one it stands for: read as parts, weeks 3 and 6 would be gaps
+    role, problems = parse_body(SLIPS_OF_THE_COUNT)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Markup", (1, 1)),
+        ("Styles", (2, 2)),
+        ("Layout", (3, 3)),
+        ("Scripts", (4, 4)),
+        ("The page", (5, 5)),
+        ("Requests", (6, 6)),
+        ("Components", (7, 7)),
+    ]
+    assert len([w for w in warnings(problems) if "twice" in w]) == 2
+    assert not [w for w in warnings(problems) if "gap" in w]
