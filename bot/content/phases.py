@@ -127,14 +127,14 @@ _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WO
 # A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
 # the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`). So are the words
 # that say so after it ('Weeks 21-24 and beyond', 'Week 21 onwards', 'Неделя 21 и далее', 'सप्ताह 21 से 24 और आगे',
-# 'Semana 21 en adelante'), where the heading ends or a mark follows them: words that go on are the title's ('Week 6
-# and beyond the basics', 'Week 3 and after that, review').
+# 'Semana 21 en adelante'), where the heading ends or a mark follows them (':', '(Specialization)', '🚀'): words that
+# go on are the title's ('Week 6 and beyond the basics', 'Week 3 and after that, review').
 _OPEN_WORDS = (
     r"and\s+(?:beyond|onwards?|later|after)|onwards?|и\s+далее|і\s+далі|और\s+आगे|en\s+adelante|em\s+diante|in\s+poi"
 )
 _OPEN_END = (
     r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
-    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[:\-–—|·,.;)\]])))?"
+    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[^\w\s])))?"
 )
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
