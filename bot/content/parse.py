@@ -3717,7 +3717,12 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < len(blocks):
         end = i
-        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
+        while (
+            end < len(blocks)
+            and blocks[end].kind == "row"
+            and not blocks[end].depth
+            and (end == i or _one_table(blocks[end - 1], blocks[end]))
+        ):
             end += 1
         if end == i:
             out.append(blocks[i])
@@ -3727,6 +3732,13 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
         out.extend(_tracked_rows(rows) or rows)
         i = end
     return out
+
+
+def _one_table(previous: Block, row: Block) -> bool:
+    """Whether a table row goes on the table of the row before it: the headers of one are among the other's (a row
+    leaves its empty cells out); a table right after another, a blank line between them, has headers of its own."""
+    a, b = {h for h, _, _ in previous.cells}, {h for h, _, _ in row.cells}
+    return a <= b or b <= a
 
 
 def _tracked_rows(rows: list[Block]) -> list[Block] | None:
