@@ -29,7 +29,16 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, names_object, read_blocks
+from bot.content.markdown import (
+    CELL_BREAK,
+    Block,
+    cell_lines,
+    code_lines,
+    escape,
+    flat_cell,
+    names_object,
+    read_blocks,
+)
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -2233,7 +2242,6 @@ def _bare_tags(tags: str, md: str) -> bool:
 
 # The lines git leaves in a file whose merge it could not finish: '<<<<<<< HEAD', '=======', '>>>>>>> branch'.
 _CONFLICT_OPEN, _CONFLICT_SPLIT, _CONFLICT_CLOSE = "<<<<<<<", "=======", ">>>>>>>"
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
 
 
 def _first_version(body: str) -> tuple[str, int | None]:
@@ -2244,11 +2252,10 @@ def _first_version(body: str) -> tuple[str, int | None]:
         return body, None
     lines = body.split("\n")
     open_merges: list[bool] = []  # the merges open around a line: True while in a version that is not the first
-    fence, first = "", None
-    for i, line in enumerate(lines):
-        marker = None if fence else _conflict_marker(line, bool(open_merges))
+    first = None
+    for i, (line, in_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        marker = None if in_code else _conflict_marker(line, bool(open_merges))
         if marker is None:
-            fence = _fence_after(fence, line)
             if any(open_merges):
                 lines[i] = ""
             continue
@@ -2261,15 +2268,6 @@ def _first_version(body: str) -> tuple[str, int | None]:
             open_merges.pop()
         lines[i] = ""
     return "\n".join(lines), first
-
-
-def _fence_after(fence: str, line: str) -> str:
-    """Return the code fence open after a line ('```', '~~~~'), given the one open before it ('' for none)."""
-    marks = _FENCE_OPEN.match(line)
-    if not fence:
-        return marks.group(1) if marks else ""
-    closes = marks is not None and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
-    return "" if closes and not line.strip().strip(fence[0]) else fence
 
 
 def _conflict_marker(line: str, in_merge: bool) -> str | None:

@@ -251,6 +251,17 @@ def test_unresolved_merge_markers_keep_the_first_version():
     assert "the other side" in phase_body(role.phases[-1])  # in a code block: an example, kept as written
 
 
+def test_merge_markers_in_a_code_block_whose_fence_is_indented_are_an_example():
+    # CommonMark lets a fence sit up to three blanks in; its lines are code, whatever their own indent
+    body = (
+        "## Week 1: Merging\n\nRead the markers:\n\n ```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n ```\n\n"
+        "## Week 2: Rebasing\n- b\n"
+    )
+    role, problems = parse_body(body)
+    assert not any("merge" in w for w in warnings(problems))
+    assert "theirs" in phase_body(role.phases[0])
+
+
 def test_a_setext_underline_of_seven_marks_is_no_merge_marker():
     role, problems = parse_body("Basics\n=======\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n")
     assert role.title == "Basics"
