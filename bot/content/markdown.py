@@ -3087,9 +3087,20 @@ _GDOCS_ESCAPE = re.compile(r"(?P<code>(`+).*?(?<!`)\2(?!`))|\\(?P<char>[-.!#()_*
 
 
 def _google_docs(body: str) -> bool:
-    """Return True when a body reads as Google Docs' markdown export: two lines led by an escaped list marker."""
+    """Return True when a body reads as Google Docs' markdown export: two lines led by an escaped list marker, or by
+    escaped boxes in a file that types none of its boxes plain (the export escapes them all: beside '- [ ] Quiz',
+    '* \\[ \\] not started' is a legend's text)."""
     first = _GDOCS_MARKER.search(body)
-    return first is not None and _GDOCS_MARKER.search(body, first.end()) is not None
+    if first is None:
+        return False
+    second = _GDOCS_MARKER.search(body, first.end())
+    if second is None:
+        return False
+    return "\\[" not in first.group() or "\\[" not in second.group() or _PLAIN_BOX.search(body) is None
+
+
+# A task box typed as markdown writes it ('- [ ] Quiz', '1. [x] Read'), as no export writes one.
+_PLAIN_BOX = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]\[[ xX]\][ \t]", re.M)
 
 
 def _without_google_docs_escapes(body: str) -> str:
