@@ -12,6 +12,7 @@ without weeks get weeks planned for them.
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 import unicodedata
@@ -4391,6 +4392,18 @@ def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
         b.last = last
 
 
+def _overview_weeks(builders: list[_PhaseBuilder]) -> None:
+    """Take from a phase without weeks the weeks inside it (its week table's rows, its week headings) that run past
+    the start of the next phase that gives its weeks: they are the whole plan's ('## Phase 0: Overview' over a table
+    of weeks 1-4, then '## Phase 1: Basics (Weeks 1-2)'), none of its own."""
+    start = math.inf  # the first week of the next phase that gives its weeks
+    for b in reversed(builders):
+        if b.first is not None:
+            start = b.first
+        elif b.inner and max(z for _, z in b.inner) > start:
+            b.inner = []
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings or week table rows inside them, from the days their
     parts name where the file's phases are laid out in days, else from timelineMonths."""
@@ -4672,6 +4685,7 @@ def _build_phases(
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
+    _overview_weeks(builders)
     _setup_week_zero(builders)
     shared = _shared_title(builders)  # before the place numbers below
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place
