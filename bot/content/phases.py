@@ -3193,23 +3193,29 @@ def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHea
     given twice is a slip of the count (`bot.content.parse`), and so is a week given twice where the week heading
     after it skips a week ('## Week 2', '## Week 2', '## Week 4'): the repeat stands for the week skipped."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
-    weeks = {
-        a.first
+    repeats = {
+        k: a.first
         for k, ((i, a), (j, b)) in enumerate(pairwise(read))
         if a.unit == b.unit == "week"
         and a.number is None is b.number
         and a.first is not None
         and a.first == a.last == b.first == b.last
         and headings[i][0] == headings[j][0]
-        and _next_week_follows(read[k + 2 :], a.first)
     }
-    return len(weeks) >= 2
+    if len(set(repeats.values())) < 2:  # most files
+        return False
+    other = _next_other_weeks([f for _, f in read])
+    return len({week for k, week in repeats.items() if other[k] in (None, week + 1)}) >= 2
 
 
-def _next_week_follows(after: Sequence[tuple[int, PhaseHeading]], week: int) -> bool:
-    """Whether the first heading after a week's headings that gives another week gives the next one, or none follows."""
-    other = next((f for _, f in after if f.first != week), None)
-    return other is None or other.first is None or other.first == week + 1
+def _next_other_weeks(found: Sequence[PhaseHeading]) -> list[int | None]:
+    """Return, for each heading, the first week of the first heading after it that gives another week than it does;
+    None where none follows or that heading gives no weeks."""
+    other: list[int | None] = [None] * len(found)
+    for k in range(len(found) - 2, -1, -1):
+        after = found[k + 1].first
+        other[k] = after if after != found[k].first else other[k + 1]
+    return other
 
 
 def quoted_few(texts: Sequence[str], most: int = 3) -> str:
