@@ -3442,9 +3442,7 @@ def _table_plan(blocks: list[Block], source: _SourceLines) -> list[Block] | None
             out.append(block)
             i += 1
             continue
-        end = i
-        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
-            end += 1
+        end = _table_end(blocks, i)
         if all(row.anchor_only for row in blocks[i:end]):  # a table of contents ('| 1 | [Day 0](#day-0) |'): no plan
             out.extend(blocks[i:end])
             i = end
@@ -3715,14 +3713,7 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        end = i
-        while (
-            end < len(blocks)
-            and blocks[end].kind == "row"
-            and not blocks[end].depth
-            and (end == i or _one_table(blocks[end - 1], blocks[end]))
-        ):
-            end += 1
+        end = _table_end(blocks, i) if blocks[i].kind == "row" and not blocks[i].depth else i
         if end == i:
             out.append(blocks[i])
             i += 1
@@ -3733,9 +3724,25 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _table_end(blocks: list[Block], i: int) -> int:
+    """Return the index after the last row of the table whose row `blocks[i]` is (see `_one_table`)."""
+    end = i + 1
+    while (
+        end < len(blocks)
+        and blocks[end].kind == "row"
+        and not blocks[end].depth
+        and _one_table(blocks[end - 1], blocks[end])
+    ):
+        end += 1
+    return end
+
+
 def _one_table(previous: Block, row: Block) -> bool:
-    """Whether a table row goes on the table of the row before it: the headers of one are among the other's (a row
-    leaves its empty cells out); a table right after another, a blank line between them, has headers of its own."""
+    """Whether a table row goes on the table of the row before it: on the next line, or with headers among the
+    other's (a row leaves its empty cells out); a table right after another, a blank line and its header between
+    them, has headers of its own."""
+    if row.line == previous.line + 1:
+        return True
     a, b = {h for h, _, _ in previous.cells}, {h for h, _, _ in row.cells}
     return a <= b or b <= a
 
