@@ -4292,13 +4292,14 @@ def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list
             continue
         start, length = copied
         copy, first = kept[i : i + length], kept[start : start + length]
-        names = _phase_name(copy[0]) if length == 1 else f"{_phase_name(copy[0])} to {_phase_name(copy[-1])}"
-        problems.add(
-            "warning",
-            b.line,
-            f"{names} (lines {copy[0].line}-{copy[-1].line}) give the phases of lines {first[0].line}-"
-            f"{first[-1].line} again, word for word: read once; remove the copy to silence this",
-        )
+        if length == 1:
+            said = f"{_phase_name(b)} (line {b.line}) gives the phase of line {first[0].line}"
+        else:
+            said = (
+                f"{_phase_name(copy[0])} to {_phase_name(copy[-1])} (lines {copy[0].line}-{copy[-1].line}) give the "
+                f"phases of lines {first[0].line}-{first[-1].line}"
+            )
+        problems.add("warning", b.line, f"{said} again, word for word: read once; remove the copy to silence this")
         del kept[i : i + length]
     return kept
 

@@ -184,6 +184,13 @@ def test_a_plan_pasted_twice_is_read_once():
     assert "read once" in copy
 
 
+def test_one_phase_pasted_twice_is_named_as_one():
+    week = "## Week 1: Arrays\n- Two Sum\n\n"
+    role, problems = parse_body("# T\n\n" + week + week + "## Week 2: Trees\n- Invert a tree\n")
+    (copy,) = [w for w in warnings(problems) if "again" in w]
+    assert "'Arrays' (line 13) gives the phase of line 10 again, word for word" in copy
+
+
 def test_a_heading_written_twice_the_first_empty_is_one_phase():
     body = "# T\n\n## Part 1: Fundamentals\n\n## Part 1: Fundamentals\n- Joins\n\n## Part 2: Theory\n- Algebra\n"
     role, problems = parse_body(body)
