@@ -2315,7 +2315,7 @@ def _editor_macros(body: str) -> bool:
 def _without_editor_macros(body: str) -> str:
     """Return a body with its editor macro lines (see `_EDITOR_MACRO_LINE`) blank, but in code; lines stay lines."""
     lines = body.split("\n")
-    for i, in_code in enumerate(_code_lines(lines)):
+    for i, in_code in enumerate(code_lines(lines)):
         if not in_code and _EDITOR_MACRO_LINE.fullmatch(lines[i]) is not None:
             lines[i] = ""
     return "\n".join(lines)
@@ -2497,7 +2497,7 @@ _CONFLUENCE_HEAD = re.compile(r" {0,3}\|\|(.*)\|\|[ \t]*")
 _CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
 
 
-def _code_lines(lines: list[str]) -> list[bool]:
+def code_lines(lines: list[str]) -> list[bool]:
     """Return, for each line, whether it is a line of a fenced code block, its fences included: the passes over a
     body's source leave those as they are."""
     code: list[bool] = []
@@ -2526,7 +2526,7 @@ def _confluence_tables(body: str) -> tuple[str, list[_Table]]:
     table's line (from 0), header cells and rows of cells, as written; nothing in a fenced code block is one."""
     lines = body.split("\n")
     tables: list[_Table] = []
-    code = _code_lines(lines)
+    code = code_lines(lines)
     i = 0
     while i < len(lines):
         head = _CONFLUENCE_HEAD.fullmatch(lines[i]) if not code[i] else None
@@ -2590,7 +2590,7 @@ def _pandoc_tables(body: str, tables: list[_Table], unread: list[int]) -> str:
     line of a grid table too irregular to read (cells spanning columns) goes to `unread`. Nothing in a fenced code
     block is one."""
     lines = body.split("\n")
-    code = _code_lines(lines)
+    code = code_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -2742,7 +2742,7 @@ def _mkdocs(body: str) -> str:
     numbers hold; nothing in a fenced code block changes."""
     lines = body.split("\n")
     out: list[str] = []
-    code = _code_lines(lines)
+    code = code_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -2851,7 +2851,7 @@ def _obsidian(body: str, kept_tags: dict[int, str]) -> tuple[str, frozenset[int]
     is written as a heading there, for the reader to place as it places a '<summary>' that names a phase. Each line
     stays on its line; nothing in a fenced code block or a code span changes."""
     lines = body.split("\n")
-    code = _code_lines(lines)
+    code = code_lines(lines)
     left = body.count("%%")
     in_comment = False
     phases: set[int] = set()
@@ -2980,7 +2980,7 @@ def _logseq(body: str) -> str:
     or a code span changes, nor any line of a task item written with its box ('- [ ] Learn vim' and the lines of its
     text under it): its ID is made of those words, and its ticks are stored under it."""
     lines = body.split("\n")
-    code = _code_lines(lines)
+    code = code_lines(lines)
     read = False  # some of Logseq's syntax was read: the body is a Logseq page
     tasks: dict[int, str] = {}  # the lines of items a task marker opens, as task items
     boxed = False  # in a task item written with its box: its line and its text's lines after it
@@ -3116,9 +3116,20 @@ _GDOCS_ESCAPE = re.compile(r"(?P<code>(`+).*?(?<!`)\2(?!`))|\\(?P<char>[-.!#()_*
 
 
 def _google_docs(body: str) -> bool:
-    """Return True when a body reads as Google Docs' markdown export: two lines led by an escaped list marker."""
+    """Return True when a body reads as Google Docs' markdown export: two lines led by an escaped list marker, or by
+    escaped boxes in a file that types none of its boxes plain (the export escapes them all: beside '- [ ] Quiz',
+    '* \\[ \\] not started' is a legend's text)."""
     first = _GDOCS_MARKER.search(body)
-    return first is not None and _GDOCS_MARKER.search(body, first.end()) is not None
+    if first is None:
+        return False
+    second = _GDOCS_MARKER.search(body, first.end())
+    if second is None:
+        return False
+    return "\\[" not in first.group() or "\\[" not in second.group() or _PLAIN_BOX.search(body) is None
+
+
+# A task box typed as markdown writes it ('- [ ] Quiz', '1. [x] Read'), as no export writes one.
+_PLAIN_BOX = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]\[[ xX]\][ \t]", re.M)
 
 
 def _without_google_docs_escapes(body: str) -> str:
@@ -3126,7 +3137,7 @@ def _without_google_docs_escapes(body: str) -> str:
     ('- [ ] Install a Linux VM'). Each line stays on its line, so line numbers hold; nothing in a fenced code block
     or a code span changes, and an escape that starts a line but is no list marker ('\\# 1') stays."""
     lines = body.split("\n")
-    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+    for i, (line, in_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
         if in_code:
             continue
         lead = _GDOCS_LEAD.match(line)
@@ -3594,7 +3605,7 @@ def _templates_left(body: str) -> tuple[int, int | None, str]:
     shows as written, the line (from 0) of the first and the first; none in code or in a comment on its line."""
     count, first_line, first = 0, None, ""
     lines = body.split("\n")
-    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+    for i, (line, in_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
         if in_code or not ("{{" in line or "{%" in line):
             continue
         for part in line.split("`")[::2]:
@@ -3649,7 +3660,7 @@ def _page_variables(body: str, page: Mapping[str, object]) -> str:
         return _squash(str(given).replace("\n", " "))
 
     lines = body.split("\n")
-    for i, (line, in_code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+    for i, (line, in_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
         if not in_code and "{{" in line:
             parts = line.split("`")
             parts[::2] = [_PAGE_VARIABLE.sub(value, part) for part in parts[::2]]

@@ -12,6 +12,7 @@ without weeks get weeks planned for them.
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 import unicodedata
@@ -29,7 +30,16 @@ import frontmatter
 import yaml
 
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
-from bot.content.markdown import CELL_BREAK, Block, cell_lines, escape, flat_cell, names_object, read_blocks
+from bot.content.markdown import (
+    CELL_BREAK,
+    Block,
+    cell_lines,
+    code_lines,
+    escape,
+    flat_cell,
+    names_object,
+    read_blocks,
+)
 from bot.content.models import (
     ChecklistItem,
     Phase,
@@ -2249,7 +2259,6 @@ def _bare_tags(tags: str, md: str) -> bool:
 
 # The lines git leaves in a file whose merge it could not finish: '<<<<<<< HEAD', '=======', '>>>>>>> branch'.
 _CONFLICT_OPEN, _CONFLICT_SPLIT, _CONFLICT_CLOSE = "<<<<<<<", "=======", ">>>>>>>"
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
 
 
 def _first_version(body: str) -> tuple[str, int | None]:
@@ -2260,11 +2269,10 @@ def _first_version(body: str) -> tuple[str, int | None]:
         return body, None
     lines = body.split("\n")
     open_merges: list[bool] = []  # the merges open around a line: True while in a version that is not the first
-    fence, first = "", None
-    for i, line in enumerate(lines):
-        marker = None if fence else _conflict_marker(line, bool(open_merges))
+    first = None
+    for i, (line, in_code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        marker = None if in_code else _conflict_marker(line, bool(open_merges))
         if marker is None:
-            fence = _fence_after(fence, line)
             if any(open_merges):
                 lines[i] = ""
             continue
@@ -2277,15 +2285,6 @@ def _first_version(body: str) -> tuple[str, int | None]:
             open_merges.pop()
         lines[i] = ""
     return "\n".join(lines), first
-
-
-def _fence_after(fence: str, line: str) -> str:
-    """Return the code fence open after a line ('```', '~~~~'), given the one open before it ('' for none)."""
-    marks = _FENCE_OPEN.match(line)
-    if not fence:
-        return marks.group(1) if marks else ""
-    closes = marks is not None and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
-    return "" if closes and not line.strip().strip(fence[0]) else fence
 
 
 def _conflict_marker(line: str, in_merge: bool) -> str | None:
@@ -3459,9 +3458,7 @@ def _table_plan(blocks: list[Block], source: _SourceLines) -> list[Block] | None
             out.append(block)
             i += 1
             continue
-        end = i
-        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
-            end += 1
+        end = _table_end(blocks, i)
         if all(row.anchor_only for row in blocks[i:end]):  # a table of contents ('| 1 | [Day 0](#day-0) |'): no plan
             out.extend(blocks[i:end])
             i = end
@@ -3733,9 +3730,7 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        end = i
-        while end < len(blocks) and blocks[end].kind == "row" and not blocks[end].depth:
-            end += 1
+        end = _table_end(blocks, i) if blocks[i].kind == "row" and not blocks[i].depth else i
         if end == i:
             out.append(blocks[i])
             i += 1
@@ -3744,6 +3739,29 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
         out.extend(_tracked_rows(rows) or rows)
         i = end
     return out
+
+
+def _table_end(blocks: list[Block], i: int) -> int:
+    """Return the index after the last row of the table whose row `blocks[i]` is (see `_one_table`)."""
+    end = i + 1
+    while (
+        end < len(blocks)
+        and blocks[end].kind == "row"
+        and not blocks[end].depth
+        and _one_table(blocks[end - 1], blocks[end])
+    ):
+        end += 1
+    return end
+
+
+def _one_table(previous: Block, row: Block) -> bool:
+    """Whether a table row goes on the table of the row before it: on the next line, or with headers among the
+    other's (a row leaves its empty cells out); a table right after another, a blank line and its header between
+    them, has headers of its own."""
+    if row.line == previous.line + 1:
+        return True
+    a, b = {h for h, _, _ in previous.cells}, {h for h, _, _ in row.cells}
+    return a <= b or b <= a
 
 
 def _tracked_rows(rows: list[Block]) -> list[Block] | None:
@@ -4307,13 +4325,14 @@ def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list
             continue
         start, length = copied
         copy, first = kept[i : i + length], kept[start : start + length]
-        names = _phase_name(copy[0]) if length == 1 else f"{_phase_name(copy[0])} to {_phase_name(copy[-1])}"
-        problems.add(
-            "warning",
-            b.line,
-            f"{names} (lines {copy[0].line}-{copy[-1].line}) give the phases of lines {first[0].line}-"
-            f"{first[-1].line} again, word for word: read once; remove the copy to silence this",
-        )
+        if length == 1:
+            said = f"{_phase_name(b)} (line {b.line}) gives the phase of line {first[0].line}"
+        else:
+            said = (
+                f"{_phase_name(copy[0])} to {_phase_name(copy[-1])} (lines {copy[0].line}-{copy[-1].line}) give the "
+                f"phases of lines {first[0].line}-{first[-1].line}"
+            )
+        problems.add("warning", b.line, f"{said} again, word for word: read once; remove the copy to silence this")
         del kept[i : i + length]
     return kept
 
@@ -4412,6 +4431,18 @@ def _days_end_with_their_weeks(b: _PhaseBuilder) -> None:
     first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
     if first == b.first and b.last - 1 <= last <= b.last:
         b.last = last
+
+
+def _overview_weeks(builders: list[_PhaseBuilder]) -> None:
+    """Take from a phase without weeks the weeks inside it (its week table's rows, its week headings) that run past
+    the start of the next phase that gives its weeks: they are the whole plan's ('## Phase 0: Overview' over a table
+    of weeks 1-4, then '## Phase 1: Basics (Weeks 1-2)'), none of its own."""
+    start = math.inf  # the first week of the next phase that gives its weeks
+    for b in reversed(builders):
+        if b.first is not None:
+            start = b.first
+        elif b.inner and max(z for _, z in b.inner) > start:
+            b.inner = []
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
@@ -4706,6 +4737,7 @@ def _build_phases(
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
+    _overview_weeks(builders)
     _setup_week_zero(builders)
     shared = _shared_title(builders)  # before the place numbers below
     place = 0 if _count_weeks_from_one(builders) else 1  # the number of a first phase numbered by its place

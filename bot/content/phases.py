@@ -127,14 +127,14 @@ _SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WO
 # A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
 # the span, unless more weeks follow it ('Week 3+4', 'Week 4 + half of Week 5': see `_EXTENDED`). So are the words
 # that say so after it ('Weeks 21-24 and beyond', 'Week 21 onwards', 'Неделя 21 и далее', 'सप्ताह 21 से 24 और आगे',
-# 'Semana 21 en adelante'), where the heading ends or a mark follows them: words that go on are the title's ('Week 6
-# and beyond the basics', 'Week 3 and after that, review').
+# 'Semana 21 en adelante'), where the heading ends or a mark follows them (':', '(Specialization)', '🚀'): words that
+# go on are the title's ('Week 6 and beyond the basics', 'Week 3 and after that, review').
 _OPEN_WORDS = (
     r"and\s+(?:beyond|onwards?|later|after)|onwards?|и\s+далее|і\s+далі|और\s+आगे|en\s+adelante|em\s+diante|in\s+poi"
 )
 _OPEN_END = (
     r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
-    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[:\-–—|·,.;)\]])))?"
+    rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[^\w\s])))?"
 )
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
@@ -3248,18 +3248,32 @@ def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHea
     """Return True where two or more weeks are each given by two or more week headings in a row at one level ('##
     Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'): a
     course that writes each week in parts, each after the first of its week a part of that week's phase. One week
-    given twice is a slip of the count (`bot.content.parse`)."""
+    given twice is a slip of the count (`bot.content.parse`), and so is a week given twice where the week heading
+    after it skips a week ('## Week 2', '## Week 2', '## Week 4'): the repeat stands for the week skipped."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
-    weeks = {
-        a.first
-        for (i, a), (j, b) in pairwise(read)
+    repeats = {
+        k: a.first
+        for k, ((i, a), (j, b)) in enumerate(pairwise(read))
         if a.unit == b.unit == "week"
         and a.number is None is b.number
         and a.first is not None
         and a.first == a.last == b.first == b.last
         and headings[i][0] == headings[j][0]
     }
-    return len(weeks) >= 2
+    if len(set(repeats.values())) < 2:  # most files
+        return False
+    other = _next_other_weeks([f for _, f in read])
+    return len({week for k, week in repeats.items() if other[k] in (None, week + 1)}) >= 2
+
+
+def _next_other_weeks(found: Sequence[PhaseHeading]) -> list[int | None]:
+    """Return, for each heading, the first week of the first heading after it that gives another week than it does;
+    None where none follows or that heading gives no weeks."""
+    other: list[int | None] = [None] * len(found)
+    for k in range(len(found) - 2, -1, -1):
+        after = found[k + 1].first
+        other[k] = after if after != found[k].first else other[k + 1]
+    return other
 
 
 def quoted_few(texts: Sequence[str], most: int = 3) -> str:

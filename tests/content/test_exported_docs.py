@@ -237,3 +237,23 @@ def test_a_long_line_of_escaped_boxes_is_read_quickly():
         "parse_body('## Week 1: A\\n\\n' + ('* ' + '\\\\\\\\[ ' * 20000 + '\\\\n') * 3)\n",
         "escaped boxes",
     )
+
+
+def test_a_legend_of_escaped_boxes_in_a_file_of_typed_boxes_stays_text():
+    # an export escapes every box: a file that types its own boxes shows the escaped ones as what they are, text
+    body = (
+        "Legend:\n\n* \\[ \\] not started\n* \\[x\\] done\n\n"
+        "## Week 1: Basics\n\n- [ ] Install the tools\n- Keep snake\\_case names\n\n"
+        "## Week 2: More\n\n- [ ] Take the quiz\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == ["Install the tools", "Take the quiz"]
+
+
+def test_a_long_file_of_blank_led_lines_after_escaped_boxes_is_read_quickly():
+    finishes_in_a_minute(
+        "from tests.content.helpers import parse_body\n"
+        "box = '* ' + chr(92) + '[ ' + chr(92) + '] task '\n"
+        "parse_body(box + 'a' + chr(10) + box + 'b' + chr(10) + (' ' + chr(9)) * 20000 + chr(10) + ((' ' + chr(9)) * 20000 + '-' + chr(10)) * 20)\n",
+        "blank-led lines after escaped boxes",
+    )

@@ -19,6 +19,9 @@ from tests.content.helpers import finishes_in_a_minute, parse_body
         ("Неделя 21 и далее: Проект", (21, 21), "Проект"),
         ("सप्ताह 21 से 24 और आगे: अंतिम परियोजना", (21, 24), "अंतिम परियोजना"),
         ("Semana 21 en adelante: Proyecto final", (21, 21), "Proyecto final"),
+        # a note in brackets or an emoji after the words: no words of the title go on from them
+        ("Month 7 onwards (Specialization)", (25, 28), "(Specialization)"),
+        ("Week 13 and beyond 🚀", (13, 13), "🚀"),
     ],
 )
 def test_a_span_left_open_in_words_keeps_its_weeks_and_a_clean_title(heading, weeks, title):

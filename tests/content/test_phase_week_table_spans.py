@@ -55,3 +55,14 @@ def test_a_week_table_row_in_a_phase_is_titled_by_its_topic_not_its_date() -> No
     role, _ = parse_body(body)
     rows = [piece.md for piece in role.phases[0].body if piece.kind == "row"]
     assert rows == ["Lecture 1 — Date: Mon 08/24", "Lab 1 — Date: Wed 08/26", "Lecture 2 — Date: Mon 08/31"]
+
+
+def test_a_table_of_the_whole_plans_weeks_gives_its_phase_none() -> None:
+    # an overview before phases that give their own weeks: its rows run into theirs, so they are no weeks of its own
+    body = (
+        "## Phase 0: Overview\n\n| Week | Focus |\n|---|---|\n| 1 | Basics |\n| 2 | Basics |\n| 3 | Web |\n| 4 | Web |\n\n"
+        "## Phase 1: Basics (Weeks 1-2)\n- Syntax\n\n## Phase 2: Web (Weeks 3-4)\n- Pages\n"
+    )
+    role, problems = parse_body(body)
+    assert [p.number for p in role.phases] == [0, 1, 2]
+    assert not [p for p in problems if p.severity == "error"]

@@ -184,6 +184,13 @@ def test_a_plan_pasted_twice_is_read_once():
     assert "read once" in copy
 
 
+def test_one_phase_pasted_twice_is_named_as_one():
+    week = "## Week 1: Arrays\n- Two Sum\n\n"
+    role, problems = parse_body("# T\n\n" + week + week + "## Week 2: Trees\n- Invert a tree\n")
+    (copy,) = [w for w in warnings(problems) if "again" in w]
+    assert "'Arrays' (line 13) gives the phase of line 10 again, word for word" in copy
+
+
 def test_a_heading_written_twice_the_first_empty_is_one_phase():
     body = "# T\n\n## Part 1: Fundamentals\n\n## Part 1: Fundamentals\n- Joins\n\n## Part 2: Theory\n- Algebra\n"
     role, problems = parse_body(body)
@@ -249,6 +256,17 @@ def test_unresolved_merge_markers_keep_the_first_version():
     (merge,) = [p for p in problems if "merge" in p.message]
     assert role_file(body=MERGED).split("\n")[merge.line - 1] == "<<<<<<< HEAD"
     assert "the other side" in phase_body(role.phases[-1])  # in a code block: an example, kept as written
+
+
+def test_merge_markers_in_a_code_block_whose_fence_is_indented_are_an_example():
+    # CommonMark lets a fence sit up to three blanks in; its lines are code, whatever their own indent
+    body = (
+        "## Week 1: Merging\n\nRead the markers:\n\n ```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n ```\n\n"
+        "## Week 2: Rebasing\n- b\n"
+    )
+    role, problems = parse_body(body)
+    assert not any("merge" in w for w in warnings(problems))
+    assert "theirs" in phase_body(role.phases[0])
 
 
 def test_a_setext_underline_of_seven_marks_is_no_merge_marker():
@@ -373,3 +391,45 @@ def test_weeks_each_written_in_parts_are_one_phase_a_week_its_later_headings_par
     # the lab is shown in its week's phase, its task ticked there
     assert "Install the editor" in phase_body(role.phases[0], role.checklist)
     assert [c.phase for c in role.checklist] == [1, 2]
+
+
+SLIPS_OF_THE_COUNT = """
+# Front end in seven weeks
+
+## Week 1: Markup
+- Tags and forms
+
+## Week 2: Styles
+- Selectors
+
+## Week 2: Layout
+- Grid and flex
+
+## Week 4: Scripts
+- Values and loops
+
+## Week 5: The page
+- Events
+
+## Week 5: Requests
+- Loading data
+
+## Week 7: Components
+- A first component
+"""
+
+
+def test_two_weeks_each_given_twice_before_a_gap_are_slips_not_parts():
+    # each repeat is followed by the week after the one it stands for: read as parts, weeks 3 and 6 would be gaps
+    role, problems = parse_body(SLIPS_OF_THE_COUNT)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Markup", (1, 1)),
+        ("Styles", (2, 2)),
+        ("Layout", (3, 3)),
+        ("Scripts", (4, 4)),
+        ("The page", (5, 5)),
+        ("Requests", (6, 6)),
+        ("Components", (7, 7)),
+    ]
+    assert len([w for w in warnings(problems) if "twice" in w]) == 2
+    assert not [w for w in warnings(problems) if "gap" in w]

@@ -59,3 +59,25 @@ def test_a_column_of_the_authors_status_marks_stays_a_table() -> None:
     body = "## Month 3\n\n| # | Topic | Status |\n|---|---|---|\n| 11 | 1-D DP | ⬜ |\n| 12 | 2-D DP | ⬜ |\n"
     role, _ = parse_body(body)
     assert role.checklist == ()
+
+
+def test_a_table_right_after_a_tracker_table_keeps_its_own_reading() -> None:
+    # two tables with only a blank line between them: the second has no column of boxes, its rows nothing to tick
+    body = (
+        "## Week 1: Start\n\n"
+        "| Done | Task |\n|---|---|\n| [ ] | Install the tools |\n| [x] | Make an account |\n\n"
+        "| Resource | Link |\n|---|---|\n| Docs | [Guide](https://example.org/guide) |\n"
+        "| Book | [Primer](https://example.org/primer) |\n\n"
+        "## Week 2: More\n- Practice\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == ["Install the tools", "Make an account"]
+
+
+def test_a_week_table_right_after_a_tracker_table_stays_a_plan() -> None:
+    body = (
+        "# Plan\n\n| Done | Task |\n|---|---|\n| [ ] | Install the tools |\n| [ ] | Make an account |\n\n"
+        "| Week | Topic |\n|---|---|\n| 1 | Markup |\n| 2 | Styles |\n| 3 | Scripts |\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == ["Install the tools", "Make an account"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.today import week_slice
-from tests.content.helpers import parse_messages, phase_spans, roadmap
+from tests.content.helpers import parse_body, parse_messages, phase_spans, roadmap
 
 TABLE = """
 # Plan
@@ -84,3 +84,13 @@ def test_a_module_handbooks_teaching_weeks_are_its_phases() -> None:
     # its tables of hours and of assessment stay tables of its sections
     assert [p.title for p in role.phases].count("Lectures") == 0
     assert [i.group for i in role.checklist] == ["Before week 1"] * 3
+
+
+def test_a_week_table_right_after_another_table_is_still_the_plan() -> None:
+    # a table of tools, a blank line, then the table of weeks: two tables, the second the plan
+    body = (
+        "# Plan\n\n| Tool | Why |\n|---|---|\n| An editor | to write |\n| Version control | to keep history |\n\n"
+        "| Week | Topic |\n|---|---|\n| 1 | Markup |\n| 2 | Styles |\n| 3 | Scripts |\n"
+    )
+    role, _ = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Markup", (1, 1)), ("Styles", (2, 2)), ("Scripts", (3, 3))]
