@@ -385,10 +385,27 @@ def without_status(title: str) -> str:
     """Return a phase's title without the author's progress written in it ('Linux (done)' is 'Linux', 'Ansible
     (100% Completed ✅)' is 'Ansible'), which is no part of what the learner studies; a title of a status alone
     stays as it is."""
-    if _STATUS_AT_END.search(title) is None:  # most titles
+    if (
+        title.isascii()
+        and "(" not in title
+        and "[" not in title
+        and not title[-24:].rstrip().lower().endswith(_ASCII_STATUS_ENDS)
+    ):
+        return title  # most titles: without brackets or marks, only a status word at the end could be one
+    if _STATUS_AT_END.search(title) is None:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
     return kept or title
+
+
+# The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
+# title without brackets that ends otherwise holds no status (`without_status`), and is looked at no further.
+_ASCII_STATUS_ENDS = (
+    *("done", "complete", "completed", "finished", "progress", "ongoing", "wip", "started", "pending", "upcoming"),
+    *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),
+    *("concluido", "concluida", "andamento", "progresso", "pendente", "termine", "terminee", "cours", "faire"),
+    *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso"),
+)
 
 
 # A title that is the author's progress alone: '(done) ✅', '✅ (in progress)', 'Done', '✅'.
