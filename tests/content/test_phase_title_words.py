@@ -142,9 +142,13 @@ def test_the_authors_progress_after_a_part_is_not_searched_with_it(written: str,
 
 @pytest.mark.parametrize(
     "status",
-    ["Done", "COMPLETED", "in progress", "Work in progress", "WiP", "not yet started", "Terminado", "en curso"]
-    + ["em andamento", "à faire", "a faire", "Erledigt", "in Arbeit", "in corso", "60% done", "Not Started"],
+    [
+        *("Done", "COMPLETED", "in progress", "Work in progress", "WiP", "not yet started", "Terminado", "en curso"),
+        *("em andamento", "à faire", "a faire", "Erledigt", "in Arbeit", "in corso", "60% done", "Not Started"),
+    ],
 )
 def test_a_status_after_a_separator_is_left_out_in_any_case(status: str) -> None:
-    role, _ = parse_body(f"# Plan\n\n## Phase 1: Linux - {status} (Weeks 1-2)\n\n- shell\n\n### Git - {status}\n\n- x\n")
+    role, _ = parse_body(
+        f"# Plan\n\n## Phase 1: Linux - {status} (Weeks 1-2)\n\n- shell\n\n### Git - {status}\n\n- x\n"
+    )
     assert [s.title for s in role.sections if s.kind == "section"][-1] == "Git"
