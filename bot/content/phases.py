@@ -83,16 +83,17 @@ from functools import lru_cache, partial
 from itertools import pairwise
 from typing import NamedTuple
 
-_NUMBER_WORDS = {
-    word: i
-    for i, word in enumerate(
-        [
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
-            *("nineteen", "twenty"),
-        ]
-    )
-}
+# Numbers and ordinals in English words, zero to twenty ('Week Three', 'third week'); questions read them too.
+NUMBER_WORDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+)
+ORDINAL_WORDS = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"),
+    *("twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"),
+    "twentieth",
+)
+_NUMBER_WORDS = {word: i for i, word in enumerate(NUMBER_WORDS)}
 # Roman numerals I to XX ('Phase II'), never empty: 'x', 'xx' alone, else up to two 'x' and one of the rest; in
 # lower case (also how search reads a heading's label and questions a phase's number).
 ROMAN = r"x{0,2}(?:ix|iv|vi{0,3}|i{1,3})|x{1,2}"
@@ -996,13 +997,7 @@ _ORDINAL_FIRST = tuple(
 
 # An English ordinal in words before the week or month word ('First month', 'Second Week: Git'), as a 30/60/90-day
 # plan heads its months, then the heading's end or a mark that opens its title ('First weeks are hard' is a sentence).
-_ORDINAL_WORDS = {
-    word: i
-    for i, word in enumerate(
-        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"),
-        1,
-    )
-} | {"twelfth": 12}
+_ORDINAL_WORDS = {word: i for i, word in enumerate(ORDINAL_WORDS[:12], 1)}  # a year's months at most
 _ORDINAL_STARTS = frozenset(word[:2] for word in _ORDINAL_WORDS)
 _WORDED_ORDINAL = re.compile(
     rf"(?P<a>{'|'.join(_ORDINAL_WORDS)})\s+(?P<word>week|month)(?=\s*(?:$|[:–—(\[|.]|-(?![^\W\d_])))",

@@ -28,54 +28,12 @@ from functools import cache
 from typing import Literal
 
 from bot.content.cjk import CJK
-from bot.content.phases import DAY_WORDS, ROMAN, WEEK_WORDS, as_english, roman_value
+from bot.content.phases import DAY_WORDS, NUMBER_WORDS, ORDINAL_WORDS, ROMAN, WEEK_WORDS, as_english, roman_value
 
 Kind = Literal["topic", "week", "phase", "after", "before", "when"]
 
-_NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-_ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
+_NUMBER_WORDS = NUMBER_WORDS[1:]  # one to twenty
+_ORDINAL_WORDS = ORDINAL_WORDS
 NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS, 1)} | {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)}
 
 _NUM = rf"(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
