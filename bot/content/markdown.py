@@ -2221,8 +2221,8 @@ class _HtmlBlock:
         self.item = None
         reader = self.reader
         md, plain, label, rest, anchor = reader.take()
-        box = _TEXT_BOX.match(plain) if task is None else None
-        in_md = _TEXT_BOX.match(md) if box is not None else None
+        box = TEXT_BOX.match(plain) if task is None else None
+        in_md = TEXT_BOX.match(md) if box is not None else None
         if box is not None and in_md is not None:  # '<li>[ ] Ship it</li>': GitHub shows the box, a reader a task
             task, plain, md = box[1] != " ", plain[box.end() :], md[in_md.end() :]
         if plain:
@@ -2281,7 +2281,7 @@ class _HtmlBlock:
 
 
 # A task box written as text at the start of an HTML list item ('<li>[ ] Ship it</li>', '[x]'): the item is a task.
-_TEXT_BOX = re.compile(r"\[([ xX])\]\s+")
+TEXT_BOX = re.compile(r"\[([ xX])\]\s+")  # a task's box written as text: '[ ] Ship it', '[x] Basics'
 _MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row
 
 

@@ -32,6 +32,7 @@ import yaml
 from bot.content.ids import checklist_item_id, slugify, split_explicit_id
 from bot.content.markdown import (
     CELL_BREAK,
+    TEXT_BOX,
     Block,
     cell_lines,
     code_lines,
@@ -5277,11 +5278,8 @@ def _without_progress_marks(title: str) -> str:
 def _without_box(title: str) -> str:
     """Return a heading's title without a task's box that opens it ('[x] Basics': the author's progress, no word of
     what it holds)."""
-    box = _LEAD_BOX.match(title) if title[:1] == "[" else None
-    return title[box.end() :] if box is not None else title
-
-
-_LEAD_BOX = re.compile(r"\[[ xX]\]\s+(?=\S)")
+    box = TEXT_BOX.match(title) if title[:1] == "[" else None
+    return title[box.end() :] if box is not None and box.end() < len(title) else title
 
 
 def _build_sections(
