@@ -4316,7 +4316,7 @@ def _copies_left_out(builders: list[_PhaseBuilder], problems: _Problems) -> list
                 "warning",
                 b.line,
                 f"{_phase_name(b)} is written twice (lines {previous.line} and {b.line}), the first time with "
-                "nothing under it: read once",
+                "nothing under it: read once; remove the empty heading to silence this",
             )
             del kept[i - 1]
             continue

@@ -197,6 +197,8 @@ def test_a_heading_written_twice_the_first_empty_is_one_phase():
     assert [(p.number, p.title) for p in role.phases] == [(1, "Fundamentals"), (2, "Theory")]
     assert "Joins" in phase_body(role.phases[0])
     assert errors(problems) == []
+    (twice,) = [w for w in warnings(problems) if "written twice" in w]
+    assert twice.endswith("read once; remove the empty heading to silence this")
 
 
 def test_phases_numbered_again_with_other_titles_stay_out_of_order():
