@@ -25,7 +25,7 @@ from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
 from bot.i18n import _, command_text
 from bot.metrics import METRICS
-from bot.present import pace_label
+from bot.present import month_span, pace_label
 from bot.render import clip
 from bot.services import Caller, Member, Services, UserError
 from bot.store.models import FOLLOWED
@@ -53,7 +53,7 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> C
         return []
     return to_choices(
         [
-            (_("{pace} ({low}-{high} months)", pace=pace_label(pace), low=a, high=b), pace)
+            (_("{pace} ({months} months)", pace=pace_label(pace), months=month_span(a, b)), pace)
             for pace, (a, b) in role.timeline_months.items()
             if current.lower() in pace_label(pace).lower() or current.lower() in pace.lower()
         ]

@@ -30,6 +30,7 @@ from bot.present import (
     item_entries,
     items_text,
     label_text,
+    month_span,
     not_shown,
     open_items_text,
     pace_label,
@@ -822,7 +823,8 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
     fields = []
     for r in roles:
         timeline = ", ".join(
-            _("{pace} {low}-{high} mo", pace=pace_label(p), low=a, high=b) for p, (a, b) in r.timeline_months.items()
+            _("{pace} {months} mo", pace=pace_label(p), months=month_span(a, b))
+            for p, (a, b) in r.timeline_months.items()
         )
         salary = ", ".join(f"{lvl} {rng}" for lvl, rng in r.salary_range.items())
         if r.self_paced:

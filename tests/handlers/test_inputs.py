@@ -236,6 +236,12 @@ def test_read_pace_names_the_paces_when_it_cannot_tell(typed: str) -> None:
     assert len(message) < 400
 
 
+def test_a_pace_of_one_number_of_months_is_named_so() -> None:
+    with pytest.raises(UserError) as error:
+        read_pace("slow", {"steady": (6, 6), "fast": (3, 4)}, "Data Engineer")
+    assert "**steady** (6 months), **fast** (3-4 months)" in str(error.value)
+
+
 def test_read_pace_on_a_path_with_one_pace() -> None:
     with pytest.raises(UserError, match=r"it has one pace, its weeks as written\. Leave out the pace\."):
         read_pace("fast", {}, "Notes")
