@@ -726,7 +726,19 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     out["salaryRange"] = _str_map(meta.get("salaryRange"), "salaryRange", bad)
     out["timelineMonths"] = {}
     months = meta.get("timelineMonths")
-    if months is not None and not isinstance(months, dict):
+    # 'timelineMonths: 6-9' gives the path's months, with no pace to pick between: one pace
+    one = _month_span(str(months)) if isinstance(months, (str, int)) and not isinstance(months, bool) else None
+    if one is not None and _possible_months(one):
+        low, high = one
+        written = f"{{steady: {low}{f'-{high}' if high != low else ''}}}"
+        bad(
+            "timelineMonths",
+            f"'timelineMonths' is read as one pace, steady; write it so to silence this: timelineMonths: {written} "
+            "(or name the paces a learner may pick, like {steady: 6-9, fast: 4-6})",
+            "warning",
+        )
+        months = {"steady": f"{low}-{high}"}
+    elif months is not None and not isinstance(months, dict):
         bad(
             "timelineMonths",
             "'timelineMonths' maps each pace a learner may pick to its months, like timelineMonths: {steady: 6-9, "
@@ -734,25 +746,39 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         )
         months = None
     for pace, span in _str_map(months, "timelineMonths", bad).items():
-        span = _MONTH_WORD.sub("", span)  # '6-9 months' says what the field's name says
-        match = _MONTHS.match(span)
-        if match:
-            low, high = int(match.group(1)), int(match.group(2))
-        elif span.strip().isdigit():
-            low = high = int(span)
+        shown, read = _without_months(span), _month_span(span)
+        if read is None:
+            bad("timelineMonths", f'timelineMonths.{pace} must be a month range like "6-9", got "{shown}"')
+        elif not _possible_months(read):
+            bad("timelineMonths", f'timelineMonths.{pace} is not a possible month range: "{shown}"')
         else:
-            bad("timelineMonths", f'timelineMonths.{pace} must be a month range like "6-9", got "{span}"')
-            continue
-        if not 0 < low <= high <= 120:
-            bad("timelineMonths", f'timelineMonths.{pace} is not a possible month range: "{span}"')
-            continue
-        out["timelineMonths"][pace] = (low, high)
+            out["timelineMonths"][pace] = read
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
             out["extra"][str(key)] = value
             if key not in PUBLISHING_KEYS:
                 bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
     return out if ok else None
+
+
+def _without_months(span: str) -> str:
+    """Return a month span without the word the field's name says ('6-9 months' is '6-9')."""
+    return _MONTH_WORD.sub("", span)
+
+
+def _month_span(span: str) -> tuple[int, int] | None:
+    """Return the months of a span written '6-9', '6 to 9' or '6' (a word 'months' after it is the field's own),
+    else None."""
+    span = _without_months(span)
+    match = _MONTHS.match(span)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    return (int(span), int(span)) if span.strip().isdigit() else None
+
+
+def _possible_months(span: tuple[int, int]) -> bool:
+    """Return whether a path may take these months (more than none, at most ten years)."""
+    return 0 < span[0] <= span[1] <= 120
 
 
 def _type_name(value: object) -> str:

@@ -208,8 +208,32 @@ def test_a_list_written_as_one_line_of_text_is_read_as_its_items_with_a_warning(
     assert parsed(text.replace(line, written))[1] == []
 
 
-@pytest.mark.parametrize(("line", "got"), [("timelineMonths: 6 months", "'6 months'"), ('timelineMonths: "6"', "'6'")])
-def test_a_timeline_without_paces_is_an_error_that_shows_the_shape(line: str, got: str):
+@pytest.mark.parametrize(
+    ("line", "months", "written"),
+    [
+        ("timelineMonths: 6", (6, 6), "{steady: 6}"),
+        ("timelineMonths: 6 months", (6, 6), "{steady: 6}"),
+        ('timelineMonths: "6"', (6, 6), "{steady: 6}"),
+        ("timelineMonths: 6-9", (6, 9), "{steady: 6-9}"),
+        ("timelineMonths: 4 to 6 months", (4, 6), "{steady: 4-6}"),
+    ],
+)
+def test_a_timeline_without_paces_is_read_as_one_pace_with_a_warning(line: str, months: tuple[int, int], written: str):
+    text = front(line)
+    role, message = loads_with_one_warning(text, line)
+    assert role.timeline_months == {"steady": months}
+    assert message == (
+        f"'timelineMonths' is read as one pace, steady; write it so to silence this: timelineMonths: {written} "
+        "(or name the paces a learner may pick, like {steady: 6-9, fast: 4-6})"
+    )
+    assert parsed(text.replace(line, f"timelineMonths: {written}"))[1] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "got"),
+    [("timelineMonths: soon", "'soon'"), ("timelineMonths: [6, 9]", "a list"), ("timelineMonths: 0", "'0'")],
+)
+def test_a_timeline_that_is_no_months_is_an_error_that_shows_the_shape(line: str, got: str):
     message = fails_with_one_error(front(line), line)
     assert message == (
         "'timelineMonths' maps each pace a learner may pick to its months, like timelineMonths: {steady: 6-9, "
