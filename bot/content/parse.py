@@ -729,15 +729,14 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     # 'timelineMonths: 6-9' gives the path's months, with no pace to pick between: one pace
     one = _month_span(str(months)) if isinstance(months, (str, int)) and not isinstance(months, bool) else None
     if one is not None and _possible_months(one):
-        low, high = one
-        written = f"{{steady: {low}{f'-{high}' if high != low else ''}}}"
+        written = f"{{steady: {_months_text(*one)}}}"
         bad(
             "timelineMonths",
             f"'timelineMonths' is read as one pace, steady; write it so to silence this: timelineMonths: {written} "
             "(or name the paces a learner may pick, like {steady: 6-9, fast: 4-6})",
             "warning",
         )
-        months = {"steady": f"{low}-{high}"}
+        months = {"steady": "-".join(map(str, one))}
     elif months is not None and not isinstance(months, dict):
         bad(
             "timelineMonths",
@@ -774,6 +773,11 @@ def _month_span(span: str) -> tuple[int, int] | None:
     if match:
         return int(match.group(1)), int(match.group(2))
     return (int(span), int(span)) if span.strip().isdigit() else None
+
+
+def _months_text(low: int, high: int) -> str:
+    """Write months as a span, '6-9', or as one number where the span is one, '6'."""
+    return str(low) if low == high else f"{low}-{high}"
 
 
 def _possible_months(span: tuple[int, int]) -> bool:
@@ -4531,7 +4535,8 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     if not given and months:
         pace, (low, high) = next(iter(months.items()))
         total = max(len(builders), round((low + high) / 2 * WEEKS_PER_MONTH))
-        source = f"from timelineMonths ({pace.replace('_', ' ')}: {low}-{high} months, about {total} weeks)"
+        said = f"{pace.replace('_', ' ')}: {_months_text(low, high)} months"
+        source = f"from timelineMonths ({said}, about {total} weeks)"
     else:
         total = DEFAULT_PHASE_WEEKS * len(builders) if not given else 0
         source = f"{DEFAULT_PHASE_WEEKS} weeks each"

@@ -365,6 +365,15 @@ def test_phases_without_weeks_are_planned_from_the_first_pace():
     assert warning.line == text.split("\n").index("## Phase 1: A") + 1
 
 
+def test_phases_planned_from_a_pace_of_one_number_of_months_say_it_once():
+    body = "# T\n\n## Phase 1: A\n- a\n\n## Phase 2: B\n- b\n"
+    text = role_file(body=body).replace("timelineMonths:\n  steady: 6-9\n", "timelineMonths: {steady: 6}\n")
+    role, problems = parse_bytes(text.encode(), "x.md")
+    assert [p.weeks for p in role.phases] == [(1, 13), (14, 26)]
+    (warning,) = problems
+    assert "planned from timelineMonths (steady: 6 months, about 26 weeks)" in warning.message
+
+
 def test_phases_that_give_their_length_follow_each_other_without_a_warning():
     body = "# T\n\n## Phase 1: A (2 weeks)\n- a\n\n## Phase 2: B (1-2 months)\n- b\n\n## Phase 3: C (10 days)\n- c\n"
     role, problems, _ = parse(body)
