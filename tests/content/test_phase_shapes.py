@@ -385,6 +385,23 @@ def test_phases_that_give_their_length_follow_each_other_without_a_warning():
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "## Phase {n}: {title} ⏱️ {weeks} weeks",
+        "## Phase {n}: {title} (⏱️ {weeks} weeks)",
+        "## Phase {n}: {title} · {weeks} weeks",
+        "## Phase {n}: {title} • ⏳ {weeks} weeks",
+        "## Phase {n}: {title} 🗓 {weeks} weeks",
+    ],
+)
+def test_a_length_after_a_clock_or_a_dot_is_the_phase_s_length(written: str):
+    heads = [written.format(n=n, title=title, weeks=weeks) for n, title, weeks in [(1, "A", 4), (2, "B", 2)]]
+    role, problems, _ = parse(f"# T\n\n{heads[0]}\n- a\n\n{heads[1]}\n- b\n")
+    assert [(p.title, p.weeks, p.planned) for p in role.phases] == [("A", (1, 4), False), ("B", (5, 6), False)]
+    assert problems == []
+
+
 def test_a_phase_without_a_length_among_phases_with_one_is_planned_and_told():
     role, problems, _ = parse("# T\n\n## Phase 1: A (3 weeks)\n- a\n\n## Phase 2: B\n- b\n")
     assert [(p.weeks, p.planned) for p in role.phases] == [((1, 3), False), ((4, 7), True)]
