@@ -249,6 +249,10 @@ FOOTER_LINES = 3
 _EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf"})  # symbols, and the selectors and joiners that build emoji
 
 
+# A title that is one bracketed note ('(January)', '[Fall 2024]'): a note on the span before it, no title of its own.
+_BRACKETED_ALONE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
 class _Problems:
     def __init__(self, file: str) -> None:
         self.file = file
@@ -1458,6 +1462,8 @@ class _Body:
             # a week titled by the author's progress alone ('## Week 1 (done) ✅') is named by its week
             spanned = found.number is None and found.first is not None
             title_said = "" if spanned and found.title and status_alone(found.title) else found.title
+            if spanned and _BRACKETED_ALONE.fullmatch(title_said):  # '## Month 1 (January)': a note on its span
+                title_said = f"{heading_span(title) or ''} {title_said}".strip()
             name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.

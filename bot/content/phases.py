@@ -2580,9 +2580,9 @@ def heading_span(text: str) -> str | None:
         text = text.translate(_FULL_WIDTH)
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
-    quarter = _QUARTER.match(text, start)
+    quarter = _QUARTER.match(text, start) or _SEMESTER.match(text, start)
     slashed = _slashed(text[start:]) if "/" in text else None
-    if quarter is not None:
+    if quarter is not None:  # 'Q1', 'Semester 2'
         words = quarter.group()
     elif slashed is not None:  # 'Week 10/11'
         words = slashed[0].group().strip(" ()[]")

@@ -3,6 +3,8 @@ plans by semester: the phases a learner sees and what `/phase` shows in them."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import parse_bytes
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
@@ -150,3 +152,23 @@ def test_terms_read_as_semesters_and_one_alone_is_no_plan():
     assert read_phase_heading("Terminal 1") is None
     role, _ = parse_messages("# Notes\n\n## Semester 1 recap\n- a\n\n## Other\n- b\n")
     assert role.phases == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("## Semester 1\n- a\n\n## Semester 2\n- b\n", ["Semester 1", "Semester 2"]),
+        ("## Term 1\n- a\n\n## Term 2\n- b\n", ["Term 1", "Term 2"]),
+        (
+            "## Semester 1 (Fall 2024)\n- a\n\n## Semester 2 (Spring 2025)\n- b\n",
+            ["Semester 1 (Fall 2024)", "Semester 2 (Spring 2025)"],
+        ),
+        ("## Q1 (Jan–Mar)\n- a\n\n## Q2 (Apr–Jun)\n- b\n", ["Q1 (Jan–Mar)", "Q2 (Apr–Jun)"]),
+        ("## Month 1 (January)\n- a\n\n## Month 2 (February)\n- b\n", ["Month 1 (January)", "Month 2 (February)"]),
+        ("## Semester 1: Basics\n- a\n\n## Semester 2 — Systems (Spring)\n- b\n", ["Basics", "Systems (Spring)"]),
+    ],
+)
+def test_a_term_quarter_or_month_without_a_title_is_named_by_its_heading(body: str, titles: list[str]):
+    role, problems = parse_messages(f"# Plan\n\n{body}")
+    assert [p.title for p in role.phases] == titles
+    assert problems == []
