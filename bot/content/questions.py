@@ -139,6 +139,25 @@ _WHEN_FILLER = frozenset(
     | {"aprendemos", "estudamos", "aprendo", "apprend", "apprenons", "étudie", "etudie", "est", "ce", "j", "nous"}
     | {"an", "with"}
 )
+# "how long is phase 3", "how many weeks do we spend on docker", "wie lange dauert Phase 2", "¿cuánto dura la fase
+# 3?": how long a phase takes, answered with the phase (its weeks in its heading), or a topic, answered as "when" is
+# (the phase that teaches it, with its weeks). Only at the start of the question.
+_HOW_LONG = re.compile(
+    r"(?:how\s+(?:long|many\s+(?:weeks|months|days)|much\s+time)|wie\s+(?:lange|viele\s+wochen)"
+    r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))\b(.*)$"
+)
+# Words of a "how long" question that are no part of its topic: "how long does it take to learn sql", "how many
+# weeks do we spend on docker", "wie lange brauche ich für docker", "cuánto tiempo toma aprender sql".
+_HOW_LONG_FILLER = frozenset(
+    {"take", "takes", "taking", "last", "lasts", "spend", "spent", "learn", "learning", "study", "studying", "it"}
+    | {"will", "would", "need", "needed", "dauert", "dauern", "brauche", "braucht", "brauchen", "lernen", "für"}
+    | {"toma", "tomará", "lleva", "dura", "duran", "aprender", "necesito", "se", "tarda", "tardo"}
+)
+# Filler words that end the names of topics after a word of their own ('machine learning', 'linked list', 'internet
+# of things', 'case study'): kept at the end of a subject after a word that is not filler.
+_LAST_OF_NAMES = frozenset({"learning", "list", "things", "study"})
+# ... and its verbs of lasting, which may end it: "how long does docker take?", "wie lange Docker dauert".
+_TAKES = frozenset({"take", "takes", "last", "lasts", "dauert", "dauern", "dura", "duran", "tarda", "toma", "lleva"})
 # "when I get stuck", "when we're done with python": a clause after "when", no question of it.
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've"})
 # "when is the best time to learn go", "when is it a good idea to use redis": advice asked, searched as typed.
@@ -629,6 +648,9 @@ def read_question(query: str) -> Question:
             return replace(anchor, kind=kind, topic=topic, text=query)
         if topic:
             return Question(kind, topic, text=query)
+    how_long = _HOW_LONG.match(text.lstrip("¿¡\"'“ "))
+    if how_long is not None and (asked := _how_long(how_long.group(1))) is not None:
+        return replace(asked, topic=asked.topic or query, text=query)
     anchor = _week_or_phase(text)
     if anchor is not None:
         return replace(anchor, topic=query, text=query)
@@ -636,6 +658,21 @@ def read_question(query: str) -> Question:
     if when is not None and _asks_where(when) and (topic := _when_topic(when.group(1))):
         return Question("when", topic, text=query)
     return Question("topic", query, text=query)
+
+
+def _how_long(subject: str) -> Question | None:
+    """Read what a "how long" question asks about (`subject`: its words after "how long"): a phase, or where a
+    topic is taught; None for anything else (a week, no subject), which is searched as typed."""
+    anchor = _week_or_phase(subject)
+    if anchor is not None:
+        return replace(anchor, rest="") if anchor.kind == "phase" else None
+    words = subject.split()
+    while words and (words[0] in _HOW_LONG_FILLER or words[0] in FILLER or words[0] in _WHEN_FILLER):
+        words.pop(0)
+    while words and words[-1].rstrip("?!.,") in _TAKES:  # 'how long does docker take?'
+        words.pop()
+    topic = _when_topic(" ".join(words))
+    return Question("when", topic) if topic else None
 
 
 def _asks_where(when: re.Match[str]) -> bool:
@@ -742,6 +779,10 @@ def _trim(subject: str) -> str:
         words.pop(0)
     # A one-letter last word after a kept one names the subject with it ('big o', 'plan 9'), though alone it is
     # filler ('o' and 'a' are Spanish and Italian words)
-    while words and (words[-1] in _PHASE_WORDS or (words[-1] in FILLER and (len(words[-1]) > 1 or len(words) == 1))):
+    while (
+        words
+        and (words[-1] in _PHASE_WORDS or (words[-1] in FILLER and (len(words[-1]) > 1 or len(words) == 1)))
+        and not (words[-1] in _LAST_OF_NAMES and any(w not in FILLER for w in words[:-1]))
+    ):
         words.pop()
     return " ".join(words)

@@ -201,6 +201,17 @@ def test_when_do_i_learn_a_topic_names_and_shows_the_phase_that_teaches_it_then_
     assert len(result.hits) > 1
 
 
+def test_how_long_a_phase_takes_shows_the_phase_with_its_weeks():
+    result = answer(SEARCH, "how long is phase 3", role=BACKEND)
+    assert result.note == "Phase 3: Databases (weeks 13-18) of Backend Engineer."
+    assert shown(result)[0] == (BACKEND, "Phase 3: Databases (Weeks 13-18)")
+
+
+def test_how_long_a_topic_takes_names_the_phase_that_teaches_it():
+    result = answer(SEARCH, "how many weeks do we spend on databases", role=BACKEND)
+    assert result.note == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer."
+
+
 def test_when_is_said_at_the_askers_pace_on_their_own_path():
     role = INDEX.roles[BACKEND]
     slow = schedule(role.phases, pace_weeks(role.timeline_months, "complete_beginner", role.total_weeks, phase_count=6))

@@ -191,6 +191,60 @@ def test_a_when_without_a_topic_or_asking_advice_is_searched_as_typed(query):
     assert (question.kind, question.topic) == ("topic", query)
 
 
+@pytest.mark.parametrize(
+    ("query", "kind", "topic"),
+    [
+        ("what comes after machine learning", "after", "machine learning"),
+        ("when do I learn deep learning?", "when", "deep learning"),
+        ("what's before linked list", "before", "linked list"),
+        ("which week is the internet of things", "when", "internet of things"),
+        ("what comes after learning", "after", "learning"),
+        ("when do I learn docker please", "when", "docker"),
+    ],
+)
+def test_a_topic_whose_name_ends_in_a_word_of_framing_keeps_it(query, kind, topic):
+    question = read_question(query)
+    assert (question.kind, question.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    ("query", "phase"),
+    [
+        ("how long is phase 3", 3),
+        ("How many weeks is phase 2?", 2),
+        ("how long does phase 4 take", 4),
+        ("how much time does the second phase take", 2),
+        ("wie lange dauert Phase 2", 2),
+        ("¿cuánto dura la fase 3?", 3),
+    ],
+)
+def test_how_long_a_phase_takes_asks_for_the_phase(query, phase):
+    question = read_question(query)
+    assert (question.kind, question.phase, question.rest) == ("phase", phase, "")
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("how long is the databases phase", "databases"),
+        ("how many weeks do we spend on docker", "docker"),
+        ("how long does it take to learn sql", "sql"),
+        ("how long to learn machine learning", "machine learning"),
+        ("how long does docker take?", "docker"),
+        ("wie lange dauert docker", "docker"),
+        ("¿cuánto tiempo toma aprender sql?", "sql"),
+    ],
+)
+def test_how_long_a_topic_takes_asks_where_it_is_taught(query, topic):
+    question = read_question(query)
+    assert (question.kind, question.topic) == ("when", topic)
+
+
+@pytest.mark.parametrize("query", ["how long", "how long does it take", "how many weeks", "how long is week 3"])
+def test_how_long_without_a_phase_or_a_topic_is_not_asked_where_a_topic_is(query):
+    assert read_question(query).kind in ("topic", "week")
+
+
 def test_when_with_a_week_asks_for_the_week():
     question = read_question("when is week 3")
     assert (question.kind, question.weeks) == ("week", (3, 3))
