@@ -82,6 +82,7 @@ from bot.content.phases import (
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
+    read_span_line,
     read_titled_item,
     respan,
     respell_phases,
@@ -2960,6 +2961,8 @@ def _timed_headings(
             if block[5] or kind not in ("line", "item") or (kind == "item" and block[6] is not None):  # a task
                 continue
             said = read_duration(block[3], labelled_only=kind == "item")
+            if said is None and kind == "line":
+                said = read_span_line(block[2], block[3])
             if said is not None:
                 durations[index] = (block[1], said)
                 break

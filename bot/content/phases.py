@@ -2246,6 +2246,26 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     return value if bracketed else None
 
 
+_CLOCK_LEAD = re.compile(rf"\s*{_CLOCK}\s*")
+_OTHER_FACTS = re.compile(r"\s+[|·•]\s+")  # '📅 Weeks 1–4 | ⏱️ 10 h/week': the facts after the span
+
+
+def read_span_line(md: str, text: str) -> str | None:
+    """Return the span a line under a heading gives its section where the line sets it apart as a note: in italics
+    ('*Weeks 1-4*') or after a calendar or a clock ('📅 Weeks 1–4'), perhaps with other facts after a bar or a dot
+    ('🗓️ Weeks 5-8 | ⏱️ 10 h/week'); else None. A span in plain or bold words ('Week 1', '**Weeks 1-2**') heads a
+    part (see `read_duration`)."""
+    if len(text) > 80 or _DIGIT.search(text) is None:
+        return None
+    md = md.strip()
+    italic = len(md) > 2 and md[0] in "*_" and md[-1] == md[0] and md[1] != md[0]
+    clock = _CLOCK_LEAD.match(text)
+    if not italic and clock is None:
+        return None
+    first = _OTHER_FACTS.split(text[clock.end() :] if clock else text, maxsplit=1)[0].strip(_DURATION_EDGES)
+    return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
+
+
 def without_span(heading: str, title: str) -> str:
     """Return a phase heading without the span or length written after its phase's `title` ('Stage III. Cloud
     Fundamentals — 3 weeks' is 'Stage III. Cloud Fundamentals', 'Phase 2: SQL (Weeks 5-8)' 'Phase 2: SQL'); a
