@@ -100,8 +100,11 @@ from bot.content.phases import (
     unreadable_span,
     week_parts,
     weeks_in_parts,
+    without_day,
+    without_progress_marks,
     without_span,
     without_status,
+    without_task_keyword,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -5246,9 +5249,14 @@ def _shown_title(heading: _Heading) -> str:
     """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
     nor the author's progress ('## Month 1 — Linux (done)', '### Arrays ✅'): a learner's part is no more done than
     the author's was. The file's own title (its H1) stays as written: it is the role's title, which a trail leaves
-    out by it."""
-    title = _without_progress_marks(without_status(heading.title))
-    return title if heading.is_phase else _without_colon(title)
+    out by it. A heading's title goes without an org-mode export's task keyword ('### TODO Learn Docker'), and a
+    phase's part's without the day before its name ('### 12.03 Linked lists'), which /phase shows with the part, as
+    written; outside phases such days name the author's sessions, and the self-paced warning reads them."""
+    title = without_progress_marks(without_status(heading.title))
+    if heading.is_phase:
+        return title
+    title = without_task_keyword(title)
+    return _without_colon(without_day(title) if heading.phase is not None else title)
 
 
 def _without_colon(title: str) -> str:
@@ -5256,23 +5264,6 @@ def _without_colon(title: str) -> str:
     search and trails show it."""
     title = _without_box(title)
     return title.rstrip(":：").rstrip() or title
-
-
-# Marks of done, doing and to do that trackers write after a part's title; coloured circles, which rate difficulty
-# as often ('Two Sum 🟢'), are not among them.
-_PROGRESS_MARK_ENDS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘\ufe0f"
-_PROGRESS_MARKS_AT_END = re.compile(r"(?<=\S)(?:\s*[✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘]\ufe0f?){1,6}$")
-
-
-def _without_progress_marks(title: str) -> str:
-    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays, and
-    so does one that uses such marks in its words too ('Do ✅ / Don't ❌')."""
-    if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
-        return title
-    kept = _PROGRESS_MARKS_AT_END.sub("", title).rstrip()
-    if not kept or any(c in _PROGRESS_MARK_ENDS and c != "\ufe0f" for c in kept):
-        return title
-    return kept
 
 
 def _without_box(title: str) -> str:
