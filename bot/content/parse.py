@@ -891,6 +891,11 @@ class _PhaseBuilder:
     section_id: str
     objective: str | None = None
     wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
+    # Its objective read from a goal line in one of its parts ('### Monday' then '**Goal:** …'): where its body would
+    # show that line, and the line as a label; and the parts that have a goal line ('### Tuesday' too), by line. Where
+    # several do, each goal is its part's, and the objective is the phase's own (see `_part_goals_stay`).
+    part_goal: tuple[int, Piece] | None = None
+    goal_parts: set[int] = field(default_factory=set)
     intro: list[str] = field(default_factory=list)
     lead: int | None = None  # how many lines of its intro come before its first list, table, task or part
     topics: list[list] = field(default_factory=list)
@@ -1894,8 +1899,13 @@ class _Body:
         rest = rest_md.lstrip(":：").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
+        part = self.sub if self.sub is not None else None if heading.is_phase else heading
+        if objective and phase is not None and part is not None and rest:
+            phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
+            if part is not None and rest:
+                phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
@@ -4730,6 +4740,17 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
             b.last = last
 
 
+def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
+    """Give a goal line read as a phase's objective back to its part where several of the phase's parts have one
+    ('### Monday' then '**Goal:** …', '### Tuesday' then '**Goal:** …'): each is its day's, shown under it, and the
+    phase's objective is its first sentence, as where it has no goal line."""
+    for b in builders:
+        if b.part_goal is not None and len(b.goal_parts) > 1:
+            at, piece = b.part_goal
+            b.body.insert(at, piece)
+            b.objective, b.part_goal = None, None
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -4738,6 +4759,7 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    _part_goals_stay(builders)
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
