@@ -100,6 +100,7 @@ from bot.content.phases import (
     unreadable_span,
     week_parts,
     weeks_in_parts,
+    without_current,
     without_day,
     without_progress_marks,
     without_span,
@@ -1439,7 +1440,7 @@ class _Body:
             name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.
-            name = without_status(name)
+            name = without_current(without_status(name), title)
             self.phase = _PhaseBuilder(
                 found.number,
                 name,
@@ -5045,8 +5046,10 @@ def _without_variables(text: str) -> str:
 def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str]:
     """Return the groups named by their phase's heading that show without the span or length written after the
     phase's title ('Stage III. Cloud Fundamentals — 3 weeks' shows as 'Stage III. Cloud Fundamentals', 'Phase 2:
-    SQL (Weeks 5-8)' as 'Phase 2: SQL', 'Month 1 — Linux (done)' as 'Month 1 — Linux'), by the heading; one that would
-    show as another group's name keeps it."""
+    SQL (Weeks 5-8)' as 'Phase 2: SQL', 'Month 1 — Linux (done)' as 'Month 1 — Linux'), and the groups of a phase's
+    parts that show as their titles show in search ('### TODO Learn Docker ✅' as 'Learn Docker', '### 12.03 Linked
+    lists' as 'Linked lists': see `_shown_title`), by the heading; one that would show as another group's name keeps
+    it."""
     plain: dict[str, str] = {}
     for r, shown in zip(raw, shown_groups, strict=True):
         phase = r.phase
@@ -5059,6 +5062,8 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
             if keycap is not None and name[keycap.end() :]:  # '6️⃣ MLOps': named as its phase is, 'Phase 6: MLOps'
                 name = f"Phase {phase.number}: {name[keycap.end() :]}"
             plain[shown] = name
+        elif phase is not None and shown not in plain:
+            plain[shown] = without_day(without_task_keyword(without_status(shown)))
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
 

@@ -375,8 +375,9 @@ _STATUS = (
 _STATUS_AT_END = re.compile(
     # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
     rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
-    # ('(current)' in lower case only: 'Electricity (Current)' names a topic)
-    rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\)|\((?-i:current)\))"
+    # ('(current)' in lower case, or after a number: 'Week 2 (Current)'; 'Electricity (Current)' names a topic)
+    rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\)"
+    r"|\((?-i:current)\)|(?<=\d\s)\(current\))"
     rf"(?:\s*{_STATUS_MARKS}){{0,6}}"  # and the marks after it ('Linux (done) ✅')
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
     # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
@@ -405,6 +406,20 @@ def without_status(title: str) -> str:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
     return kept or title
+
+
+# 'Week 3 (Current) - Finish the parser', whose title is read as 'Finish the parser (Current)' (see `without_current`).
+_CURRENT_AFTER_NUMBER = re.compile(r"\d\s*\(\s*current\s*\)", re.IGNORECASE)
+_CURRENT_AT_END = re.compile(r"\s*\(\s*current\s*\)$", re.IGNORECASE)
+
+
+def without_current(name: str, heading: str) -> str:
+    """Return a phase's name without a '(Current)' its heading writes after its number ('Week 3 (Current) - Finish
+    the parser' is read as 'Finish the parser (Current)'): where the author was, as '(Current)' alone after a week's
+    number is (`without_status`); after the title's words ('Electricity (Current)') it names a topic."""
+    if name[-1:] != ")" or _CURRENT_AFTER_NUMBER.search(heading) is None:
+        return name
+    return _CURRENT_AT_END.sub("", name) or name
 
 
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
@@ -455,8 +470,8 @@ _TASK_APP_WORDS = frozenset(("list", "lists", "app", "apps", "application", "api
 
 def without_task_keyword(title: str) -> str:
     """Return a heading's title without an org-mode export's task keyword before it ('TODO Learn Docker' is 'Learn
-    Docker'). A title that goes on in lower case ('TODO list app') or in capitals ('NEXT STEPS'), or that names an
-    app of tasks ('TODO List with React'), keeps it: its words."""
+    Docker'). A title that goes on in lower case ('TODO list app'), in capitals ('NEXT STEPS') or after a dash ('DONE
+    — five items'), or that names an app of tasks ('TODO List with React'), keeps it: its words."""
     if title[:1] not in "TDNWHSC" or not title[:4].isupper():  # most titles
         return title
     found = _ORG_KEYWORD.match(title)
@@ -464,7 +479,9 @@ def without_task_keyword(title: str) -> str:
         return title
     rest = title[found.end() :]
     first = rest.split(maxsplit=1)[0] if rest.strip() else ""
-    if not first or first[:1].islower() or rest.isupper() or first.casefold().strip(":,.") in _TASK_APP_WORDS:
+    if not (first[:1].isupper() or first[:1].isdigit()) or rest.isupper():
+        return title
+    if first.casefold().strip(":,.") in _TASK_APP_WORDS:
         return title
     return rest
 

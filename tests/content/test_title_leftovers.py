@@ -48,6 +48,12 @@ Another app of tasks.
 
 ### TODO
 Nothing but the word.
+
+### DONE — three items off the list
+A summary.
+
+### DONE items are dated
+Another.
 """
 
 
@@ -61,6 +67,7 @@ def test_an_org_exports_task_keyword_is_no_part_of_a_headings_title():
     assert "TODO list app" in titles
     assert "TODO List with React" in titles
     assert "TODO" in titles
+    assert {"DONE — three items off the list", "DONE items are dated"} <= set(titles)
     # in a sentence, or written in lower case, the word is the title's
     role, _ = parse_body("## Phase 1: Tools (Weeks 1-2)\n\n### Todo Build a planner\nx\n\n### Done means shipped\ny\n")
     assert {"Todo Build a planner", "Done means shipped"} <= set(section_titles(role))
@@ -93,12 +100,20 @@ Merge sort.
 
 ## Week 5: Electricity (Current)
 Ohm's law.
+
+## Week 6 (Current) - Finish the parser
+- [ ] Parse a file
+
+## Week 7 (Current)
+- [ ] Print a tree
 """
 
 
 def test_the_authors_place_in_the_plan_is_no_part_of_a_title():
     role, _ = parse_body(PLACE_MARKS)
-    assert [p.title for p in role.phases] == ["Week 1", "Week 2", "Week 3", "Sorting", "Electricity (Current)"]
+    titles = [p.title for p in role.phases]
+    assert titles == ["Week 1", "Week 2", "Week 3", "Sorting", "Electricity (Current)", "Finish the parser", "Week 7"]
+    assert [item.group for item in role.checklist] == ["Week 6 - Finish the parser", "Week 7"]
     titles = section_titles(role)
     for title in ("Arrays", "Trees", "Graphs", "Heaps"):
         assert title in titles
@@ -152,3 +167,20 @@ def test_a_days_date_stays_in_a_dated_phases_title_and_in_a_section_outside_phas
     assert "First day" in titles
     # outside the plan's phases, a day names the author's session, as the self-paced warning names it
     assert "01.09.2024 — Kickoff" in titles
+
+
+def test_checklist_groups_are_named_as_their_headings_titles():
+    role, _ = parse_body(
+        "## Week 1: Tools\n\n### TODO Learn Docker\n- [ ] Build an image\n\n### 12.03 Linked lists\n- [ ] Reverse one\n\n"
+        "### Heaps (current)\n- [ ] Heapify\n\n### Tries ✅\n- [ ] Insert a word\n"
+    )
+    assert [item.group for item in role.checklist] == ["Learn Docker", "Linked lists", "Heaps", "Tries"]
+    ids = [item.id for item in role.checklist]
+    plain, _ = parse_body(
+        "## Week 1: Tools\n\n### Learn Docker\n- [ ] Build an image\n\n### Linked lists\n- [ ] Reverse one\n\n"
+        "### Heaps\n- [ ] Heapify\n\n### Tries\n- [ ] Insert a word\n"
+    )
+    assert ids == [item.id for item in plain.checklist]
+    # where the heading's name is another group's too, it keeps its words
+    role, _ = parse_body("## Week 1: Tools\n\n### Heaps ✅\n- [ ] Heapify\n\n### Heaps\n- [ ] Sift down\n")
+    assert [item.group for item in role.checklist] == ["Heaps ✅", "Heaps"]
