@@ -2361,8 +2361,6 @@ def read_blocks(
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
-    if "|" in body:
-        _pipe_lines(blocks)
     for line, head, rows, row_lines in tables:
         _add_table(reader, first_line + line, head, rows, [first_line + at for at in row_lines])
     return blocks, Links(
@@ -2384,36 +2382,6 @@ def read_blocks(
         tuple(first_line + line for line in unread_tables),
         _contents_rows(reader.contents_tables, blocks) if reader.contents_tables else frozenset(),
     )
-
-
-# A delimiter row's cell ('---', ':--:'), and a cell boundary that is no escaped pipe.
-_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
-_CELL_BOUNDARY = re.compile(r"(?<!\\)\|")
-
-
-def _pipe_lines(blocks: list[Block]) -> None:
-    """Show the lines of a paragraph written as a table's rows that make no table ('| Day | Task |' then '| 1 | Read
-    |' with no delimiter row, or one of more cells than the header's: GitHub draws no table either) as their cells'
-    words, joined by ' · ' ('1 · Read'), and leave out their delimiter rows: a learner reads words, not pipes. A line
-    with code in it stays as written: a pipe in code is no cell's edge."""
-    dropped = False
-    for i, block in enumerate(blocks):
-        plain = block.plain
-        if block.kind != "line" or plain[:1] != "|" or plain[-1:] != "|" or plain.count("|") < 3 or "`" in block.md:
-            continue
-        md = block.md.strip()
-        if md[:1] != "|" or md[-1:] != "|":
-            continue
-        cells = _CELL_BOUNDARY.split(md[1:-1])
-        if all(_DELIMITER_CELL.fullmatch(c) for c in cells):
-            blocks[i], dropped = block._replace(md="", plain=""), True
-            continue
-        words = [c.strip() for c in _CELL_BOUNDARY.split(plain[1:-1])]
-        blocks[i] = block._replace(
-            md=" · ".join(c.strip() for c in cells if c.strip()), plain=" · ".join(w for w in words if w)
-        )
-    if dropped:
-        blocks[:] = [b for b in blocks if b.plain or b.kind != "line"]
 
 
 def _contents_rows(tables: list[tuple[int, list[tuple[int, str]]]], blocks: list[Block]) -> frozenset[int]:

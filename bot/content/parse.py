@@ -1747,9 +1747,11 @@ class _Body:
         elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
-            body.append(
-                _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
-            )
+            md = _pipe_row_text(block.md) if block.md[:1] == "|" else block.md
+            if md:
+                body.append(
+                    _new(Piece, ("text", block.line, md, block.depth, None, bool(block.quote), "", None, False))
+                )
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -4125,6 +4127,26 @@ def _listed(phase: _PhaseBuilder) -> bool:
 
 
 _LISTED = frozenset(("item", "task", "row", "label"))
+
+
+# A delimiter row's cell ('---', ':--:'), and a cell's edge that is no escaped pipe.
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
+
+
+def _pipe_row_text(md: str) -> str:
+    """Return a line of a paragraph written as a table's row that makes no table ('| Day | Task |' then '| 1 | Read |'
+    with no delimiter row, or one of more cells than the header's: GitHub draws no table either) as its cells'
+    words joined by ' · ' ('1 · Read'), and a delimiter row as nothing: /phase shows words, not pipes. Any other line,
+    and one with code in it (a pipe in code is no cell's edge), is returned as it is. Its phase's objective is still
+    taken from no such line: a row is no sentence (see `_NOT_PROSE`)."""
+    line = md.rstrip()
+    if line[:1] != "|" or line[-1:] != "|" or line.count("|") < 3 or "`" in line:
+        return md
+    cells = [cell.strip() for cell in _CELL_EDGE.split(line[1:-1])]
+    if all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return ""
+    return " · ".join(cell for cell in cells if cell)
 
 
 def _first_sentence(lines: list[str]) -> str | None:
