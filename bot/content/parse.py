@@ -1500,8 +1500,11 @@ class _Body:
         weeks = None
         if found is not None and found.number is None and found.first is not None:
             weeks = (found.first, found.last or found.first)
+        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅') or an org export's
+        # task keyword ('### TODO Learn Docker'); a day before its name stays, it says when the part is
+        label = without_task_keyword(without_status(title))
         self.phase.body.append(
-            _new(Piece, ("label", line, title, 0, None, bool(quote), " ".join(part.text), weeks, True))
+            _new(Piece, ("label", line, label, 0, None, bool(quote), " ".join(part.text), weeks, True))
         )
 
     def _closes_plan(self, title: str, level: float) -> bool:

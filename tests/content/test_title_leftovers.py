@@ -63,6 +63,7 @@ def test_an_org_exports_task_keyword_is_no_part_of_a_headings_title():
     for title in ("Get to know Podman", "Set up Mercurial", "Read the Nomad guide", "Ask about Vault access"):
         assert title in titles
     assert found_title(role, "podman") == "Get to know Podman"
+    assert "Set up Mercurial" in [p.md for p in role.phases[0].body if p.kind == "label"]
     # a title that names a list of tasks, and a heading of the word alone, are titles
     assert "TODO list app" in titles
     assert "TODO List with React" in titles
@@ -118,6 +119,8 @@ def test_the_authors_place_in_the_plan_is_no_part_of_a_title():
     for title in ("Arrays", "Trees", "Graphs", "Heaps"):
         assert title in titles
     assert found_title(role, "trees") == "Trees"
+    # /phase shows its parts so too
+    assert [p.md for p in role.phases[0].body if p.kind == "label"] == ["Arrays", "Trees", "Graphs", "Heaps"]
 
 
 def test_a_week_titled_by_a_mark_of_progress_alone_is_named_by_its_week():
