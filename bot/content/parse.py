@@ -91,6 +91,7 @@ from bot.content.phases import (
     spans_after_phases,
     status_alone,
     status_cell,
+    status_first,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -5319,9 +5320,11 @@ def _without_colon(title: str) -> str:
 
 
 def _without_box(title: str) -> str:
-    """Return a heading's title without a task's box that opens it ('[x] Basics': the author's progress, no word of
-    what it holds)."""
-    box = TEXT_BOX.match(title) if title[:1] == "[" else None
+    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics': the author's
+    progress, no word of what it holds)."""
+    if title[:1] != "[":
+        return title
+    box = TEXT_BOX.match(title) or status_first(title)
     return title[box.end() :] if box is not None and box.end() < len(title) else title
 
 

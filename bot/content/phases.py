@@ -486,6 +486,15 @@ def without_task_keyword(title: str) -> str:
     return rest
 
 
+# A status in brackets that opens a title ('[DONE] Tries', '[In progress] Graphs', '[TODO] Heaps').
+_STATUS_FIRST = re.compile(rf"\[\s*(?:{_STATUS}|to[\s-]*do)\s*\]\s*", re.IGNORECASE)
+
+
+def status_first(title: str) -> re.Match[str] | None:
+    """Return the author's progress in brackets that opens a title ('[DONE] Tries'), else None."""
+    return _STATUS_FIRST.match(title) if title[:1] == "[" else None
+
+
 def status_alone(title: str) -> bool:
     """Return True for a phase title that says the author's progress and nothing else ('Week 1 (done) ✅' is titled
     '✅ (done)'): a week so titled is named by its span instead."""
