@@ -18,7 +18,7 @@ import textwrap
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, pairwise, repeat, takewhile
@@ -64,6 +64,7 @@ from bot.content.phases import (
     dated_phases,
     day_count_phases,
     day_hint,
+    dotted_days,
     heading_day,
     heading_span,
     item_weeks,
@@ -5077,6 +5078,7 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
     lists' as 'Linked lists': see `_shown_title`), by the heading; one that would show as another group's name keeps
     it."""
     plain: dict[str, str] = {}
+    dotted = dotted_days(g for r, g in zip(raw, shown_groups, strict=True) if r.phase is not None and g[:1].isdigit())
     for r, shown in zip(raw, shown_groups, strict=True):
         phase = r.phase
         if phase is not None and shown == phase.heading and shown not in plain:
@@ -5089,7 +5091,8 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
                 name = f"Phase {phase.number}: {name[keycap.end() :]}"
             plain[shown] = name
         elif phase is not None and shown not in plain:
-            plain[shown] = without_day(without_task_keyword(without_status(shown)))
+            name = without_task_keyword(without_status(shown))
+            plain[shown] = without_day(name, (name,) if shown in dotted else ())
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
 
@@ -5298,7 +5301,7 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
     return titles
 
 
-def _shown_title(heading: _Heading) -> str:
+def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
     """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
     nor the author's progress ('## Month 1 — Linux (done)', '### Arrays ✅'): a learner's part is no more done than
     the author's was. The file's own title (its H1) stays as written: it is the role's title, which a trail leaves
@@ -5309,7 +5312,9 @@ def _shown_title(heading: _Heading) -> str:
     if heading.is_phase:
         return title
     title = without_task_keyword(title)
-    return _without_colon(without_day(title) if heading.phase is not None else title)
+    if heading.phase is None:
+        return _without_colon(title)
+    return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
 
 
 def _without_colon(title: str) -> str:
@@ -5337,6 +5342,8 @@ def _build_sections(
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     label_titles = _repeated_label_titles(headings)
+    # parts titled by their days ('### 12.03 Linked lists'), not by a section's numbers ('### 11.12 Rollback')
+    dotted = dotted_days(h.title for h in headings if h.phase is not None and not h.is_phase and h.title[:1].isdigit())
     # A day's sub-heading written under several headings ('#### Friday' under every '### Week N') is titled with
     # the heading it is under, as such a bold label is ('Phase 2: Go types › Friday'): its own title says when, not
     # what. Another sub-heading keeps its own title ('Resources' under every phase): it says what it holds.
@@ -5354,7 +5361,7 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([_shown_title(x) if x is not open_path[0] else x.title for x in open_path])
+        path = tuple([_shown_title(x, dotted) if x is not open_path[0] else x.title for x in open_path])
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
@@ -5367,7 +5374,7 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
-        title = _shown_title(h)
+        title = _shown_title(h, dotted)
         if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
             title = f"{_heading_name(open_path[-2])} › {title}"
         sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))

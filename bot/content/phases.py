@@ -77,7 +77,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -3177,21 +3177,37 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
     return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
 
 
-# A day's date before a part's name, written day first with dots ('12.03 Linked lists', '14.03.2024 — Stacks'):
-# both numbers of two digits (a section's number, '1.2 Variables', '10.5 Loops', has one of one digit) or a year.
+# A day's date before a part's name, written day first with dots: with its year ('14.03.2024 — Stacks'), or
+# without one ('12.03 Linked lists') where the file's titles read as days (see `dotted_days`).
 _DOTTED_DAY = re.compile(
-    r"(?:(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:19|20)\d\d)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?!\.?\d)\.?"
-    r"\s*(?:[-–—:|·,]\s*)?"
+    r"(?:(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])(?P<year>\.(?:19|20)\d\d)?"
+    r"|\d{1,2}\.\d{1,2}(?P<year2>\.(?:19|20)\d\d))(?!\.?\d)\.?\s*(?:[-–—:|·,]\s*)?"
 )
+_TWO_NUMBERS = re.compile(r"(\d{1,2})\.(\d{1,2})(?![.\d])")
 
 
-def without_day(title: str) -> str:
-    """Return a part's title without the day it is on before its name ('12.03 Linked lists', '2024-03-12 — Stacks',
-    'Thu 8 Jan 2026: Queues' are titled 'Linked lists', 'Stacks', 'Queues'): when, not what. A title of a day
-    alone, or of one day then another ('Jan 6 – Jan 19: Swift'), stays."""
+def dotted_days(titles: Iterable[str]) -> frozenset[str]:
+    """Return the titles, of those that open with two numbers and no year ('12.03 Linked lists'), that open with a
+    day and a month, not a section's numbers ('11.12 Rollback'): those next to one of another first number and the
+    same second (the month: '12.03', '14.03'); sections of a chapter share the first ('11.11', '11.12')."""
+    found = [(t, m.groups()) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
+    days: set[str] = set()
+    for (title, (first, second)), (after, (first_after, second_after)) in pairwise(found):
+        if second == second_after and first != first_after:
+            days.update((title, after))
+    return frozenset(days)
+
+
+def without_day(title: str, dotted: Collection[str] = ()) -> str:
+    """Return a part's title without the day it is on before its name ('14.03.2024 — Stacks', '2024-03-12 — Stacks',
+    'Thu 8 Jan 2026: Queues' are titled 'Stacks', 'Queues'; '12.03 Linked lists' is 'Linked lists' where it is
+    among the `dotted` days: see `dotted_days`): when, not what. A title of a day alone, or of one day then another
+    ('Jan 6 – Jan 19: Swift'), stays."""
     if _DIGIT.search(title, 0, 24) is None:  # most titles
         return title
     found = _DOTTED_DAY.match(title) if title[:1].isdigit() else None
+    if found is not None and not (found.group("year") or found.group("year2") or title in dotted):
+        return title
     if found is None:
         found = _DAY_FIRST.match(title)
     if found is None:
