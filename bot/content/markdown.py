@@ -135,9 +135,12 @@ _ATTRIBUTE_LINE = re.compile(r"\{:[^{}]*\}")
 _PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
 # A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
 _BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
-# A notebook's link: its file ('…/lab1.ipynb') or a notebook service's page of it (Colab, Binder, nbviewer, Kaggle).
+# A notebook's link: its file ('…/lab1.ipynb') or a notebook service's page of it (Colab, Binder, nbviewer, and
+# Kaggle's notebooks, with or without 'www.': 'kaggle.com/code/…', '…/kernels/welcome?src=…'; a profile's or a
+# competition's page is no notebook).
 _NOTEBOOK_LINK = re.compile(
-    r"\.ipynb|//(?:colab\.research\.google\.com|mybinder\.org|nbviewer\.(?:org|jupyter\.org)|www\.kaggle\.com)/",
+    r"\.ipynb|//(?:colab\.research\.google\.com/|mybinder\.org/|nbviewer\.(?:org|jupyter\.org)/"
+    r"|(?:www\.)?kaggle\.com/(?:code|kernels|notebooks?)/)",
     re.IGNORECASE,
 )
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)

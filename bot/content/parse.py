@@ -18,7 +18,7 @@ import textwrap
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, pairwise, repeat, takewhile
@@ -64,6 +64,7 @@ from bot.content.phases import (
     dated_phases,
     day_count_phases,
     day_hint,
+    dotted_days,
     heading_day,
     heading_span,
     item_weeks,
@@ -92,6 +93,7 @@ from bot.content.phases import (
     spans_after_phases,
     status_alone,
     status_cell,
+    status_first,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -101,8 +103,12 @@ from bot.content.phases import (
     unreadable_span,
     week_parts,
     weeks_in_parts,
+    without_current,
+    without_day,
+    without_progress_marks,
     without_span,
     without_status,
+    without_task_keyword,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -923,6 +929,11 @@ class _PhaseBuilder:
     section_id: str
     objective: str | None = None
     wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
+    # Its objective read from a goal line in one of its parts ('### Monday' then '**Goal:** …'): where its body would
+    # show that line, and the line as a label; and the parts that have a goal line ('### Tuesday' too), by line. Where
+    # several do, each goal is its part's, and the objective is the phase's own (see `_part_goals_stay`).
+    part_goal: tuple[int, Piece] | None = None
+    goal_parts: set[int] = field(default_factory=set)
     intro: list[str] = field(default_factory=list)
     lead: int | None = None  # how many lines of its intro come before its first list, table, task or part
     topics: list[list] = field(default_factory=list)
@@ -1468,7 +1479,7 @@ class _Body:
             name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.
-            name = without_status(name)
+            name = without_current(without_status(name), title)
             self.phase = _PhaseBuilder(
                 found.number,
                 name,
@@ -1528,8 +1539,11 @@ class _Body:
         weeks = None
         if found is not None and found.number is None and found.first is not None:
             weeks = (found.first, found.last or found.first)
+        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅') or an org export's
+        # task keyword ('### TODO Learn Docker'); a day before its name stays, it says when the part is
+        label = without_task_keyword(without_status(title))
         self.phase.body.append(
-            _new(Piece, ("label", line, title, 0, None, bool(quote), " ".join(part.text), weeks, True))
+            _new(Piece, ("label", line, label, 0, None, bool(quote), " ".join(part.text), weeks, True))
         )
 
     def _closes_plan(self, title: str, level: float) -> bool:
@@ -1775,9 +1789,11 @@ class _Body:
         elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
-            body.append(
-                _new(Piece, ("text", block.line, block.md, block.depth, None, bool(block.quote), "", None, False))
-            )
+            md = _pipe_row_text(block.md) if block.md[:1] == "|" else block.md
+            if md:
+                body.append(
+                    _new(Piece, ("text", block.line, md, block.depth, None, bool(block.quote), "", None, False))
+                )
 
     def _heading_links(self, md: str) -> None:
         """Keep the links of the heading just opened, which its clean title leaves out: in its section's text,
@@ -1928,8 +1944,13 @@ class _Body:
         rest = rest_md.lstrip(":：").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
+        part = self.sub if self.sub is not None else None if heading.is_phase else heading
+        if objective and phase is not None and part is not None and rest:
+            phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
+            if part is not None and rest:
+                phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
@@ -4152,6 +4173,26 @@ def _listed(phase: _PhaseBuilder) -> bool:
 _LISTED = frozenset(("item", "task", "row", "label"))
 
 
+# A delimiter row's cell ('---', ':--:'), and a cell's edge that is no escaped pipe.
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
+
+
+def _pipe_row_text(md: str) -> str:
+    """Return a line of a paragraph written as a table's row that makes no table ('| Day | Task |' then '| 1 | Read |'
+    with no delimiter row, or one of more cells than the header's: GitHub draws no table either) as its cells'
+    words joined by ' · ' ('1 · Read'), and a delimiter row as nothing: /phase shows words, not pipes. Any other line,
+    and one with code in it (a pipe in code is no cell's edge), is returned as it is. Its phase's objective is still
+    taken from no such line: a row is no sentence (see `_NOT_PROSE`)."""
+    line = md.rstrip()
+    if line[:1] != "|" or line[-1:] != "|" or line.count("|") < 3 or "`" in line:
+        return md
+    cells = [cell.strip() for cell in _CELL_EDGE.split(line[1:-1])]
+    if all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):
+        return ""
+    return " · ".join(cell for cell in cells if cell)
+
+
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim, nor one that says when it
@@ -4767,6 +4808,17 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
             b.last = last
 
 
+def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
+    """Give a goal line read as a phase's objective back to its part where several of the phase's parts have one
+    ('### Monday' then '**Goal:** …', '### Tuesday' then '**Goal:** …'): each is its day's, shown under it, and the
+    phase's objective is its first sentence, as where it has no goal line."""
+    for b in builders:
+        if b.part_goal is not None and len(b.goal_parts) > 1:
+            at, piece = b.part_goal
+            b.body.insert(at, piece)
+            b.objective, b.part_goal = None, None
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -4775,6 +4827,7 @@ def _build_phases(
 ) -> tuple[Phase, ...]:
     if not builders:
         return ()
+    _part_goals_stay(builders)
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written
@@ -5060,9 +5113,12 @@ def _without_variables(text: str) -> str:
 def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str]:
     """Return the groups named by their phase's heading that show without the span or length written after the
     phase's title ('Stage III. Cloud Fundamentals — 3 weeks' shows as 'Stage III. Cloud Fundamentals', 'Phase 2:
-    SQL (Weeks 5-8)' as 'Phase 2: SQL', 'Month 1 — Linux (done)' as 'Month 1 — Linux'), by the heading; one that would
-    show as another group's name keeps it."""
+    SQL (Weeks 5-8)' as 'Phase 2: SQL', 'Month 1 — Linux (done)' as 'Month 1 — Linux'), and the groups of a phase's
+    parts that show as their titles show in search ('### TODO Learn Docker ✅' as 'Learn Docker', '### 12.03 Linked
+    lists' as 'Linked lists': see `_shown_title`), by the heading; one that would show as another group's name keeps
+    it."""
     plain: dict[str, str] = {}
+    dotted = dotted_days(g for r, g in zip(raw, shown_groups, strict=True) if r.phase is not None and g[:1].isdigit())
     for r, shown in zip(raw, shown_groups, strict=True):
         phase = r.phase
         if phase is not None and shown == phase.heading and shown not in plain:
@@ -5074,6 +5130,9 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
             if keycap is not None and name[keycap.end() :]:  # '6️⃣ MLOps': named as its phase is, 'Phase 6: MLOps'
                 name = f"Phase {phase.number}: {name[keycap.end() :]}"
             plain[shown] = name
+        elif phase is not None and shown not in plain:
+            name = without_task_keyword(without_status(shown))
+            plain[shown] = without_day(name, (name,) if shown in dotted else ())
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
 
@@ -5282,13 +5341,20 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
     return titles
 
 
-def _shown_title(heading: _Heading) -> str:
+def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
     """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
     nor the author's progress ('## Month 1 — Linux (done)', '### Arrays ✅'): a learner's part is no more done than
     the author's was. The file's own title (its H1) stays as written: it is the role's title, which a trail leaves
-    out by it."""
-    title = _without_progress_marks(without_status(heading.title))
-    return title if heading.is_phase else _without_colon(title)
+    out by it. A heading's title goes without an org-mode export's task keyword ('### TODO Learn Docker'), and a
+    phase's part's without the day before its name ('### 12.03 Linked lists'), which /phase shows with the part, as
+    written; outside phases such days name the author's sessions, and the self-paced warning reads them."""
+    title = without_progress_marks(without_status(heading.title))
+    if heading.is_phase:
+        return title
+    title = without_task_keyword(title)
+    if heading.phase is None:
+        return _without_colon(title)
+    return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
 
 
 def _without_colon(title: str) -> str:
@@ -5298,27 +5364,12 @@ def _without_colon(title: str) -> str:
     return title.rstrip(":：").rstrip() or title
 
 
-# Marks of done, doing and to do that trackers write after a part's title; coloured circles, which rate difficulty
-# as often ('Two Sum 🟢'), are not among them.
-_PROGRESS_MARK_ENDS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘\ufe0f"
-_PROGRESS_MARKS_AT_END = re.compile(r"(?<=\S)(?:\s*[✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘]\ufe0f?){1,6}$")
-
-
-def _without_progress_marks(title: str) -> str:
-    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays, and
-    so does one that uses such marks in its words too ('Do ✅ / Don't ❌')."""
-    if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
-        return title
-    kept = _PROGRESS_MARKS_AT_END.sub("", title).rstrip()
-    if not kept or any(c in _PROGRESS_MARK_ENDS and c != "\ufe0f" for c in kept):
-        return title
-    return kept
-
-
 def _without_box(title: str) -> str:
-    """Return a heading's title without a task's box that opens it ('[x] Basics': the author's progress, no word of
-    what it holds)."""
-    box = TEXT_BOX.match(title) if title[:1] == "[" else None
+    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics': the author's
+    progress, no word of what it holds)."""
+    if title[:1] != "[":
+        return title
+    box = TEXT_BOX.match(title) or status_first(title)
     return title[box.end() :] if box is not None and box.end() < len(title) else title
 
 
@@ -5331,6 +5382,8 @@ def _build_sections(
 ) -> list[Section]:
     """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
     label_titles = _repeated_label_titles(headings)
+    # parts titled by their days ('### 12.03 Linked lists'), not by a section's numbers ('### 11.12 Rollback')
+    dotted = dotted_days(h.title for h in headings if h.phase is not None and not h.is_phase and h.title[:1].isdigit())
     # A day's sub-heading written under several headings ('#### Friday' under every '### Week N') is titled with
     # the heading it is under, as such a bold label is ('Phase 2: Go types › Friday'): its own title says when, not
     # what. Another sub-heading keeps its own title ('Resources' under every phase): it says what it holds.
@@ -5348,7 +5401,7 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([_shown_title(x) if x is not open_path[0] else x.title for x in open_path])
+        path = tuple([_shown_title(x, dotted) if x is not open_path[0] else x.title for x in open_path])
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
@@ -5361,7 +5414,7 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
-        title = _shown_title(h)
+        title = _shown_title(h, dotted)
         if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
             title = f"{_heading_name(open_path[-2])} › {title}"
         sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))

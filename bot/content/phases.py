@@ -77,7 +77,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -360,7 +360,13 @@ _STATUS_WORDS = (
     r"|em\s+progresso|pendente|termin[ée]e?|en\s+cours|[àa]\s+faire|erledigt|abgeschlossen|fertig|in\s+arbeit"
     r"|completat[oa]|in\s+corso|مستمر|مكتمل|منتهي|جاري|قيد\s+التنفيذ"
     r"|выполнено|завершено|пройдено|в\s+процессе|в\s+работе|не\s+начато|виконано|[ву]\s+процесі|не\s+розпочато"
+    # the author's place in the plan ('(Current Week)', '← you are here'): where the author was, not the learner
+    r"|current\s+(?:week|month|day|phase|stage|step|module|sprint|focus)|(?:you|we)\s+are\s+here"
 )
+# Marks of done, doing and to do that authors and trackers write after a title ('Arrays ✅', 'Week 3 🔄'): the
+# author's progress, dropped from phases' and parts' titles alike. Coloured circles, which rate difficulty as often
+# ('Two Sum 🟢'), are not among them.
+PROGRESS_MARKS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘"
 _STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
 # What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
 # a share alone ('(12%)') may weigh a part of an exam, no progress.
@@ -373,14 +379,14 @@ _STATUS = (
 _STATUS_AT_END = re.compile(
     # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
     rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
-    rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\))"
+    # ('(current)' in lower case, or after a number: 'Week 2 (Current)'; 'Electricity (Current)' names a topic)
+    rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\)"
+    r"|\((?-i:current)\)|(?<=\d\s)\(current\))"
     rf"(?:\s*{_STATUS_MARKS}){{0,6}}"  # and the marks after it ('Linux (done) ✅')
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
     # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
     rf"|(?<!\s)\s*{_STATUS_MARKS}{{1,6}}\s*(?:{_STATUS_WORDS}|current|to[\s-]*do)(?![^\W\d_])\s*(?:{_STATUS_MARKS}\s*){{0,6}}$"
-    rf"|(?<!\s)\s+[-–—|·:]\s*{_STATUS}$"
-    # ... or a tick alone at the end after a word ('Week 3 ✅'; a title of ticks alone, '✅ ✅', stays)
-    r"|(?<=[\w)\]])\s+(?:[✅✔☑]\ufe0f?\s*){1,3}$",
+    rf"|(?<!\s)\s+(?:[-–—|·:←⟵]|<-+)\s*{_STATUS}$",  # ('Trees ← you are here', 'Trees <- you are here')
     re.IGNORECASE,
 )
 
@@ -389,7 +395,10 @@ _STATUS_AT_END = re.compile(
 def without_status(title: str) -> str:
     """Return a phase's title without the author's progress written in it ('Linux (done)' is 'Linux', 'Ansible
     (100% Completed ✅)' is 'Ansible'), which is no part of what the learner studies; a title of a status alone
-    stays as it is."""
+    stays as it is. Marks of progress alone at its end go too ('Week 3 ✅': see `without_progress_marks`)."""
+    if title[-1:] in _PROGRESS_MARK_ENDS:
+        bare = without_progress_marks(title)
+        title = bare.rstrip(_EDGES) or bare if bare != title else title
     if (
         title.isascii()
         and "(" not in title
@@ -403,6 +412,20 @@ def without_status(title: str) -> str:
     return kept or title
 
 
+# 'Week 3 (Current) - Finish the parser', whose title is read as 'Finish the parser (Current)' (see `without_current`).
+_CURRENT_AFTER_NUMBER = re.compile(r"\d\s*\(\s*current\s*\)", re.IGNORECASE)
+_CURRENT_AT_END = re.compile(r"\s*\(\s*current\s*\)$", re.IGNORECASE)
+
+
+def without_current(name: str, heading: str) -> str:
+    """Return a phase's name without a '(Current)' its heading writes after its number ('Week 3 (Current) - Finish
+    the parser' is read as 'Finish the parser (Current)'): where the author was, as '(Current)' alone after a week's
+    number is (`without_status`); after the title's words ('Electricity (Current)') it names a topic."""
+    if name[-1:] != ")" or _CURRENT_AFTER_NUMBER.search(heading) is None:
+        return name
+    return _CURRENT_AT_END.sub("", name) or name
+
+
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
 # title without brackets that ends otherwise holds no status (`without_status`), and is looked at no further.
 _ASCII_STATUS_ENDS = (
@@ -410,15 +433,70 @@ _ASCII_STATUS_ENDS = (
     *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),
     *("concluido", "concluida", "andamento", "progresso", "pendente", "termine", "terminee", "cours", "faire"),
     *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso"),
+    *("week", "month", "day", "phase", "stage", "step", "module", "sprint", "focus", "here"),
 )
 
 
-# A title that is the author's progress alone: '(done) ✅', '✅ (in progress)', 'Done', '✅'.
+# A title that is the author's progress alone: '(done) ✅', '✅ (in progress)', 'Done', '✅', '← you are here'.
 _STATUS_ALONE = re.compile(
-    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX✓✔])\s*\]|{_STATUS}|[✅✔☑✓]\ufe0f?)"
+    rf"(?:(?:[←⟵]|<-+)\s*)?(?:{_STATUS_MARKS}\s*){{0,6}}(?:\(\s*(?:{_STATUS}|current)\)|\[\s*(?:{_STATUS}|[xX✓✔])\s*\]|{_STATUS}"
+    rf"|(?:[{PROGRESS_MARKS}]\ufe0f?\s*){{1,6}})"
     rf"\s*(?:{_STATUS_MARKS}\s*){{0,6}}",
     re.IGNORECASE,
 )
+
+
+_PROGRESS_MARKS_AT_END = re.compile(rf"(?<=\S)(?:\s*[{PROGRESS_MARKS}]\ufe0f?){{1,6}}$")
+_PROGRESS_MARK_ENDS = PROGRESS_MARKS + "\ufe0f"
+
+
+def without_progress_marks(title: str) -> str:
+    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays, and
+    so does one that uses such marks in its words too ('Do ✅ / Don't ❌'); one that opens with one ('✔️ Checklist ✅')
+    is decorated, and loses the marks at its end."""
+    if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
+        return title
+    kept = _PROGRESS_MARKS_AT_END.sub("", title).rstrip()
+    words = kept.lstrip(_PROGRESS_MARK_ENDS + " ")  # after the marks it opens with
+    if not words or any(c in PROGRESS_MARKS for c in words):
+        return title
+    return kept
+
+
+# An org-mode export's task keyword before a heading's title, as org writes it ('TODO Learn Docker', 'DONE Install
+# Git', 'NEXT [#A] Read the guide': in capitals, perhaps with a priority after it): the author's progress.
+_ORG_KEYWORD = re.compile(
+    r"(?:TODO|DONE|NEXT|WAITING|WAIT|HOLD|STARTED|DOING|SOMEDAY|CANCELL?ED|DELEGATED) +(?:\[#[A-Z0-9]\] +)?"
+)
+# The words after 'TODO' that make it the name of an app of tasks ('TODO List with React', 'TODO App'), no keyword.
+_TASK_APP_WORDS = frozenset(("list", "lists", "app", "apps", "application", "api", "mvc", "manager", "tracker"))
+
+
+def without_task_keyword(title: str) -> str:
+    """Return a heading's title without an org-mode export's task keyword before it ('TODO Learn Docker' is 'Learn
+    Docker'). A title that goes on in lower case ('TODO list app'), in capitals ('NEXT STEPS') or after a dash ('DONE
+    — five items'), or that names an app of tasks ('TODO List with React'), keeps it: its words."""
+    if title[:1] not in "TDNWHSC" or not title[:4].isupper():  # most titles
+        return title
+    found = _ORG_KEYWORD.match(title)
+    if found is None:
+        return title
+    rest = title[found.end() :]
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    if not (first[:1].isupper() or first[:1].isdigit()) or rest.isupper():
+        return title
+    if first.casefold().strip(":,.") in _TASK_APP_WORDS:
+        return title
+    return rest
+
+
+# A status in brackets that opens a title ('[DONE] Tries', '[In progress] Graphs', '[TODO] Heaps').
+_STATUS_FIRST = re.compile(rf"\[\s*(?:{_STATUS}|to[\s-]*do)\s*\]\s*", re.IGNORECASE)
+
+
+def status_first(title: str) -> re.Match[str] | None:
+    """Return the author's progress in brackets that opens a title ('[DONE] Tries'), else None."""
+    return _STATUS_FIRST.match(title) if title[:1] == "[" else None
 
 
 def status_alone(title: str) -> bool:
@@ -3121,6 +3199,47 @@ def _dated_series(text: str, start: int) -> DatedHeading | None:
     if not title and dates.start == dates.end:  # 'Lecture 1 (Sep 24)': named by its heading, a day is no name
         title = text[series.start() : series.end("n")]
     return dates._replace(title=f"{title} ({inner})" if title else inner, number=_number(series.group("n")))
+
+
+# A day's date before a part's name, written day first with dots: with its year ('14.03.2024 — Stacks'), or
+# without one ('12.03 Linked lists') where the file's titles read as days (see `dotted_days`).
+_DOTTED_DAY = re.compile(
+    r"(?:(?P<day>0[1-9]|[12]\d|3[01])\.(?P<month>0[1-9]|1[0-2])(?P<year>\.(?:19|20)\d\d)?"
+    r"|\d{1,2}\.\d{1,2}(?P<year2>\.(?:19|20)\d\d))(?!\.?\d)\.?\s*(?:[-–—:|·,]\s*)?"
+)
+_TWO_NUMBERS = re.compile(r"(\d{1,2})\.(\d{1,2})(?![.\d])")
+
+
+def dotted_days(titles: Iterable[str]) -> frozenset[str]:
+    """Return the titles, of those that open with two numbers and no year ('12.03 Linked lists'), that open with a
+    day and a month, not a section's numbers ('11.12 Rollback'): those next to one of another first number and the
+    same second (the month: '12.03', '14.03'); sections of a chapter share the first ('11.11', '11.12')."""
+    found = [(t, m.groups()) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
+    days: set[str] = set()
+    for (title, (first, second)), (after, (first_after, second_after)) in pairwise(found):
+        if second == second_after and first != first_after:
+            days.update((title, after))
+    return frozenset(days)
+
+
+def without_day(title: str, dotted: Collection[str] = ()) -> str:
+    """Return a part's title without the day it is on before its name ('14.03.2024 — Stacks', '2024-03-12 — Stacks',
+    'Thu 8 Jan 2026: Queues' are titled 'Stacks', 'Queues'; '12.03 Linked lists' is 'Linked lists' where it is
+    among the `dotted` days: see `dotted_days`): when, not what. A title of a day alone, or of one day then another
+    ('Jan 6 – Jan 19: Swift'), stays."""
+    if _DIGIT.search(title, 0, 24) is None:  # most titles
+        return title
+    found = _DOTTED_DAY.match(title) if title[:1].isdigit() else None
+    if found is not None and not (found.group("year") or found.group("year2") or title in dotted):
+        return title
+    if found is None:
+        found = _DAY_FIRST.match(title)
+    if found is None:
+        return title
+    rest = title[found.end() :]
+    if not rest[:1].isalpha() or _ONE_DAY.match(rest) is not None:
+        return title
+    return rest
 
 
 def _day_last(text: str, start: int) -> str:

@@ -95,3 +95,21 @@ def test_a_tables_rows_keep_their_words_and_add_their_notebook():
         "Numpy tour — Notebook: [Open In Colab](https://colab.research.google.com/github/u/c/blob/main/np.ipynb)",
         "Pandas tour",
     ]
+
+
+KAGGLE = "[![Open in Kaggle](https://kaggle.com/static/images/open-in-kaggle.svg)]"
+
+
+def test_an_open_in_kaggle_badge_is_a_notebook_badge_wherever_it_links_on_kaggle():
+    role, _ = parse_body(
+        "# Course\n\n## Week 1: Arrays\n\n"
+        f"- Slicing {KAGGLE}(https://kaggle.com/kernels/welcome?src=https://github.com/u/c/blob/main/slicing.ipynb)\n"
+        f"- Broadcasting {KAGGLE}(https://kaggle.com/code/someone/broadcasting)\n"
+        f"- Masks {KAGGLE}(https://www.kaggle.com/code/someone/masks)\n"
+        "- Status [![Kaggle score](https://img.shields.io/badge/kaggle-top%205%25-blue)](https://kaggle.com/someone)\n"
+    )
+    text = shown(role.phases[0])
+    assert "Broadcasting [Open in Kaggle](https://kaggle.com/code/someone/broadcasting)" in text
+    assert "Masks [Open in Kaggle](https://www.kaggle.com/code/someone/masks)" in text
+    assert "Slicing [Open in Kaggle](https://kaggle.com/kernels/welcome?src=" in text
+    assert "Kaggle score" not in text  # a profile's badge is a status, no notebook
