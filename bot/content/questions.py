@@ -139,25 +139,6 @@ _WHEN_FILLER = frozenset(
     | {"aprendemos", "estudamos", "aprendo", "apprend", "apprenons", "étudie", "etudie", "est", "ce", "j", "nous"}
     | {"an", "with"}
 )
-# "how long is phase 3", "how many weeks do we spend on docker", "wie lange dauert Phase 2", "¿cuánto dura la fase
-# 3?": how long a phase takes, answered with the phase (its weeks in its heading), or a topic, answered as "when" is
-# (the phase that teaches it, with its weeks). Only at the start of the question.
-_HOW_LONG = re.compile(
-    r"(?:how\s+(?:long|many\s+(?:weeks|months|days)|much\s+time)|wie\s+(?:lange|viele\s+wochen)"
-    r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))\b(.*)$"
-)
-# Words of a "how long" question that are no part of its topic: "how long does it take to learn sql", "how many
-# weeks do we spend on docker", "wie lange brauche ich für docker", "cuánto tiempo toma aprender sql".
-_HOW_LONG_FILLER = frozenset(
-    {"take", "takes", "taking", "last", "lasts", "spend", "spent", "learn", "learning", "study", "studying", "it"}
-    | {"will", "would", "need", "needed", "dauert", "dauern", "brauche", "braucht", "brauchen", "lernen", "für"}
-    | {"toma", "tomará", "lleva", "dura", "duran", "aprender", "necesito", "se", "tarda", "tardo"}
-)
-# Filler words that end the names of topics after a word of their own ('machine learning', 'linked list', 'internet
-# of things', 'case study'): kept at the end of a subject after a word that is not filler.
-_LAST_OF_NAMES = frozenset({"learning", "list", "things", "study"})
-# ... and its verbs of lasting, which may end it: "how long does docker take?", "wie lange Docker dauert".
-_TAKES = frozenset({"take", "takes", "last", "lasts", "dauert", "dauern", "dura", "duran", "tarda", "toma", "lleva"})
 # "when I get stuck", "when we're done with python": a clause after "when", no question of it.
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "i'm", "we're", "you're", "i've", "we've"})
 # "when is the best time to learn go", "when is it a good idea to use redis": advice asked, searched as typed.
@@ -174,6 +155,27 @@ _NO_SUBJECT = frozenset(
     | {"all", "everything", "of", "alles", "von", "todo", "tudo", "tout"}  # "what comes after all of this"
 )
 
+# "how long is phase 3", "how many weeks do we spend on docker", "wie lange dauert Phase 2", "¿cuánto dura la fase
+# 3?": how long a phase takes, answered with the phase (its weeks in its heading), or a topic, answered as "when" is
+# (the phase that teaches it, with its weeks). Only at the start of the question.
+_HOW_LONG = re.compile(
+    r"(?:how\s+(?:long|many\s+(?:weeks|months|days)|much\s+time)|wie\s+(?:lange|viele\s+wochen)"
+    r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))\b(.*)$"
+)
+# Words of a "how long" question that are no part of its topic: "how long does it take to learn sql", "how many
+# weeks do we spend on docker", "wie lange brauche ich für docker", "cuánto tiempo toma aprender sql".
+_HOW_LONG_FILLER = frozenset(
+    {"take", "takes", "taking", "last", "lasts", "spend", "spent", "learn", "learning", "study", "studying", "it"}
+    | {"will", "would", "need", "needed", "dauert", "dauern", "brauche", "braucht", "brauchen", "lernen", "für"}
+    | {"toma", "tomará", "lleva", "dura", "duran", "aprender", "necesito", "se", "tarda", "tardo"}
+    | {"really", "actually", "usually", "typically", "normally", "roughly", "approximately", "whole", "thing"}
+    | _NO_SUBJECT
+)
+# Filler words that end the names of topics after a word of their own ('machine learning', 'linked list', 'internet
+# of things', 'case study'): kept at the end of a subject after a word that is not filler.
+_LAST_OF_NAMES = frozenset({"learning", "list", "things", "study"})
+# ... and its verbs of lasting, which may end it: "how long does docker take?", "wie lange Docker dauert".
+_TAKES = frozenset({"take", "takes", "last", "lasts", "dauert", "dauern", "dura", "duran", "tarda", "toma", "lleva"})
 # Words that only frame a question: "what's on in week 14", "what do I study after databases".
 FILLER = frozenset(
     [

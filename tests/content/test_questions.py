@@ -240,7 +240,17 @@ def test_how_long_a_topic_takes_asks_where_it_is_taught(query, topic):
     assert (question.kind, question.topic) == ("when", topic)
 
 
-@pytest.mark.parametrize("query", ["how long", "how long does it take", "how many weeks", "how long is week 3"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how long",
+        "how long does it take",
+        "how many weeks",
+        "how long is week 3",
+        "How much time does this really take?",  # a heading's title, searched as typed
+        "how long is this whole thing",
+    ],
+)
 def test_how_long_without_a_phase_or_a_topic_is_not_asked_where_a_topic_is(query):
     assert read_question(query).kind in ("topic", "week")
 
