@@ -399,13 +399,13 @@ def without_status(title: str) -> str:
     if title[-1:] in _PROGRESS_MARK_ENDS:
         bare = without_progress_marks(title)
         title = bare.rstrip(_EDGES) or bare if bare != title else title
-    if (
-        title.isascii()
-        and "(" not in title
-        and "[" not in title
-        and not title[-24:].rstrip().lower().endswith(_ASCII_STATUS_ENDS)
-    ):
-        return title  # most titles: without brackets or marks, only a status word at the end could be one
+    if title.isascii() and "[" not in title:
+        # most titles: without marks or '[x]', only a status word could be one: at the end, or in brackets
+        if "(" not in title:
+            if not title[-24:].rstrip().lower().endswith(_ASCII_STATUS_ENDS):
+                return title
+        elif not any(stem in title.lower() for stem in _ASCII_STATUS_STEMS):
+            return title
     if _STATUS_AT_END.search(title) is None:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
@@ -428,6 +428,12 @@ def without_current(name: str, heading: str) -> str:
 
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
 # title without brackets that ends otherwise holds no status (`without_status`), and is looked at no further.
+# ... and the stems of all of them, one of which a title holds wherever it has a status word in ASCII letters.
+_ASCII_STATUS_STEMS = (
+    *("done", "complet", "finish", "progres", "ongoing", "wip", "start", "pend", "upcoming", "paus", "termin"),
+    *("hecho", "curso", "conclu", "andamento", "cours", "faire", "erledigt", "abgeschlossen", "fertig", "arbeit"),
+    *("corso", "current", "are here"),
+)
 _ASCII_STATUS_ENDS = (
     *("done", "complete", "completed", "finished", "progress", "ongoing", "wip", "started", "pending", "upcoming"),
     *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),

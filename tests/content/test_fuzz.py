@@ -456,3 +456,24 @@ def test_the_fast_span_and_language_lookups_find_what_their_regexes_find(text: s
     assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
     said = phases._DIGIT.search(text) is not None and phases._LATIN_MAYBE.search(text) is not None
     assert phases._maybe_latin(text) is said
+
+
+# Pieces of ASCII titles, with the author's progress written in them or words that look like it.
+TITLE_PIECES = st.sampled_from(
+    [
+        *("Linux", "Docker", "Week 2", "Getting started", "(basics)", "Electricity", " ", " - ", " | ", " <- "),
+        *(" (done)", " (Done)", " (WIP)", " (in progress)", " (Completed)", " (not yet started)", " (pending)"),
+        *(" (current)", " (Current Week)", " (Hecho)", " (en curso)", " (fertig)", " (100% done)", " (60 %)"),
+        *(" (Paused)", " (a faire)", " [x]", " [ ]", " done", " Done", " you are here", "(", ")", ":", "x"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TITLE_PIECES, min_size=2, max_size=5).map("".join))
+def test_the_quick_look_for_a_status_in_a_title_finds_what_its_regex_finds(title: str):
+    from bot.content import phases
+
+    found = phases._STATUS_AT_END.search(title)
+    slow = " ".join(phases._STATUS_AT_END.sub(" ", title).split()).rstrip(phases._EDGES) if found else title
+    assert phases.without_status.__wrapped__(title) == (slow or title)
