@@ -110,7 +110,7 @@ _DUTCH_TO = r"t/m\.?|tm|tot\s+en\s+met|tot|en"
 # ... but a tilde before a number of hours is 'about' ('Week 1 ~ 10 hours', 'Week 2 ~8h'), no span
 _ABOUT_TIME = r"(?!\s*\d{1,4}(?:[.,]\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|小时|小時|時間|시간)(?![^\W\d_]))"
 _TILDE = rf"(?<=\d)[~～〜]{_ABOUT_TIME}|(?<=\s)[~～〜](?=\s){_ABOUT_TIME}"
-_RANGE_SEP = rf"\s*(?:-|–|—|{_TILDE}|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
+_RANGE_SEP = rf"\s*(?:->|→|⟶|-|–|—|{_TILDE}|{_DUTCH_TO}|to|through|thru|and|&|bis|und|al|a|hasta|y|à|au|et|até|e)\s*"
 # The words of each unit, English, German, Spanish, French, Italian and Portuguese (accents optional: people type
 # 'dias', 'mes').
 WEEK_WORDS = r"weeks?|wks?|wochen?|semanas?|semaines?|settiman[ae]"  # also how questions name a week
@@ -122,7 +122,7 @@ _UNIT_WORDS = rf"(?:{WEEK_WORDS}|{_MONTH_WORDS}|{_DAY_WORDS})"
 # a week ('W5 — Auth').
 _UNIT = rf"(?<![^\W\d_])(?P<unit>(?P<week>{WEEK_WORDS}|w(?=\d))|(?P<month>{_MONTH_WORDS})|(?P<day>{_DAY_WORDS}))"
 # The span's own unit again, in any of its words: 'Week 5 to Week 8', never 'Week 1 - Day 3' (a day of week 1).
-_SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS})|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
+_SAME_UNIT = rf"(?(week)(?:{WEEK_WORDS}|w(?=\d))|(?(month)(?:{_MONTH_WORDS})|(?:{_DAY_WORDS})))"
 # '(Weeks 5-12)', '[Week 5]', '(Week 5 to Week 8)': the unit may be said again before the last number; a '#' may come
 # before the first ('Week #4').
 # A '+' right after the span's last number leaves it open-ended ('Week 9+ — Portfolio', '(Weeks 20+)'): it is part of
@@ -319,9 +319,15 @@ def labelled_title(heading: str, title: str) -> str:
     return heading[start:at] + title if label is not None and label.end() == at else title
 
 
+_OPENING = {")": "(", "]": "["}
+
+
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
     that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
+    first = text.lstrip()[:1]
+    if first in _OPENING and text.count(first) > text.count(_OPENING[first]):
+        text = text.lstrip()[1:]  # '[Phase 1] Basics': the bracket the phase word opened with closes before it
     if "  " in text or "\t" in text or "\n" in text:
         # Each run of blanks as one space (split and join: what a regex `\s+` -> ' ' gives, but for the text's
         # ends, which are stripped below either way).

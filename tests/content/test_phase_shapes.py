@@ -388,6 +388,24 @@ def test_phases_that_give_their_length_follow_each_other_without_a_warning():
 @pytest.mark.parametrize(
     "written",
     [
+        "## Phase {n}: {title} (W{a}-W{b})",
+        "## Phase {n}: {title} (Wk{a}-Wk{b})",
+        "## Phase {n}: {title} (Week {a} → {b})",
+        "## Phase {n}: {title} (Weeks {a}->{b})",
+        "## [Phase {n}] {title} (Weeks {a}-{b})",
+        "## (Phase {n}) {title} (Weeks {a}-{b})",
+    ],
+)
+def test_a_span_with_its_unit_twice_an_arrow_or_a_bracketed_phase_word(written: str):
+    heads = [written.format(n=n, title=title, a=a, b=b) for n, title, a, b in [(1, "A", 1, 4), (2, "B", 5, 8)]]
+    role, problems, _ = parse(f"# T\n\n{heads[0]}\n- a\n\n{heads[1]}\n- b\n")
+    assert [(p.title, p.weeks, p.planned) for p in role.phases] == [("A", (1, 4), False), ("B", (5, 8), False)]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
         "## Phase {n}: {title} ⏱️ {weeks} weeks",
         "## Phase {n}: {title} (⏱️ {weeks} weeks)",
         "## Phase {n}: {title} · {weeks} weeks",
