@@ -1564,6 +1564,8 @@ def _title_of(without: tuple[str, str]) -> str:
     bracketed = title[1:-1] if title and title[0] in "([" and title[-1] == _BRACKETS[title[0]] else None
     if bracketed is not None and not note and (only_dates(bracketed) or due_dates(bracketed)):
         return ""  # 'Week 1 (Jan 8 - Jan 14)', 'Week 1 (due Jan 6)': the same
+    if note and title and _LENGTH_ALONE.fullmatch(as_english(note.strip(_EDGES))) is not None:
+        return title  # '(Weeks 1-4, 4 weeks)': the span says how long
     return f"{title} ({note})" if note and title else title or note
 
 

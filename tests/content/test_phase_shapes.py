@@ -394,6 +394,8 @@ def test_phases_that_give_their_length_follow_each_other_without_a_warning():
         "## Phase {n}: {title} (Weeks {a}->{b})",
         "## [Phase {n}] {title} (Weeks {a}-{b})",
         "## (Phase {n}) {title} (Weeks {a}-{b})",
+        "## Phase {n}: {title} (Weeks {a}-{b}, 4 weeks)",
+        "## Phase {n}: {title} (Weeks {a}-{b} · ~1 month)",
     ],
 )
 def test_a_span_with_its_unit_twice_an_arrow_or_a_bracketed_phase_word(written: str):
