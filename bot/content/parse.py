@@ -77,6 +77,8 @@ from bot.content.phases import (
     part_weeks,
     phase_hint,
     quoted_few,
+    period_lengths,
+    period_range,
     read_duration,
     read_level_heading,
     read_phase_heading,
@@ -2916,6 +2918,7 @@ def _timed_headings(
     weeks') with them after its text, in brackets, as if its heading gave them; and the line that gave them, by the
     heading's index."""
     durations: dict[int, tuple[int, str]] = {}
+    periods: dict[int, tuple[int, int]] = {}  # the bare ranges after a period label ('周期：2-3'), in order
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
     ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
     for index, (start, end) in enumerate(zip(at, ends, strict=True)):
@@ -2926,9 +2929,14 @@ def _timed_headings(
             said = read_duration(block[3], labelled_only=kind == "item")
             if said is not None:
                 durations[index] = (block[1], said)
+                if (period := period_range(block[3])) is not None:
+                    periods[index] = period
                 break
     if not durations:
         return headings, {}
+    if periods and period_lengths(list(periods.values())):  # '周期：2-3' then '周期：3-4': lengths, as '2-3周' is
+        for i, (first, last) in periods.items():
+            durations[i] = (durations[i][0], f"{first}-{last}周")
     timed = list(headings)
     lines: dict[int, int] = {}
     for i, (line, said) in durations.items():

@@ -2198,6 +2198,7 @@ _DURATION_NUMBERS = re.compile(rf"\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNOR
 _LENGTH_ALONE = re.compile(rf"{_LENGTH}", re.IGNORECASE)
 _DURATION_SPLIT = re.compile(r"\s*[:：]\s*")
 _DURATION_EDGES = _EDGES + "()[]*_"
+_DIGITS = re.compile(r"\d{1,3}")
 
 
 # Labels of a period ('周期', a cycle): one number after them is its length in weeks ('周期：4', as '(4 weeks)' after a
@@ -2240,6 +2241,32 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     bracketed = lead is not None and lead.group()[-1:] in ("(", "[")
     bracketed = bracketed and _SPAN_AT.fullmatch(as_english(value)) is not None
     return value if bracketed else None
+
+
+def period_range(text: str) -> tuple[int, int] | None:
+    """Return the bare range a line under a heading gives after a period label ('周期：2-3'), else None: the weeks
+    the section runs where the ranges of a file's sections run on from week 1 ('周期：1-4', '周期：5-8'), else its
+    length in weeks (see `period_lengths`)."""
+    if "周期" not in text:  # the only period label
+        return None
+    lead = _LEAD.match(text)
+    parts = _DURATION_SPLIT.split(text[lead.end() :] if lead else text, maxsplit=1)
+    if len(parts) != 2 or _PERIOD_LABELS.get(parts[0].strip(_DURATION_EDGES).casefold()) is None:
+        return None
+    value = parts[1].strip(_DURATION_EDGES)
+    if value.isdigit() or _DURATION_NUMBERS.fullmatch(value) is None:  # one number: a length (see `read_duration`)
+        return None
+    first, last = _DIGITS.findall(value)
+    return int(first), int(last)
+
+
+def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
+    """Return True when the ranges a file's sections give after a period label, in order, are their lengths ('周期：
+    2-3' then '周期：3-4': two to three weeks, then three to four), not their weeks: they do not start at week 0 or
+    1, or one does not start after the one before it ends."""
+    if not ranges or ranges[0][0] > 1:
+        return True
+    return any(b[0] <= a[1] or b[1] < b[0] for a, b in zip(ranges, ranges[1:]))
 
 
 def without_span(heading: str, title: str) -> str:
