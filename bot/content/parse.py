@@ -84,6 +84,7 @@ from bot.content.phases import (
     read_phase_heading,
     read_phase_headings,
     read_series_heading,
+    series_last,
     read_titled_item,
     respan,
     respell_phases,
@@ -4583,6 +4584,14 @@ def _weeks_of_days(first: int, last: int) -> tuple[int, int]:
     return (max(first, 1) + 6) // 7, (max(last, 1) + 6) // 7
 
 
+def _last_number(b: _PhaseBuilder) -> int:
+    """Return the last number a phase covers: its own, or the last of those its heading numbers ('## Les 2-4' covers
+    lessons 2 to 4, so lesson 5 comes next)."""
+    number = b.number or 0
+    last = series_last(b.heading) if b.heading else None
+    return last if last is not None and last > number else number
+
+
 def _phase_name(b: _PhaseBuilder) -> str:
     """Return how a message names a phase, as its file does: 'Phase 4' where it is numbered ('## Phase 4: …', '## 4.
     Containers'), else by its title ('Linear regression', 'Week 3' for '## Week 3'), not by a place the author never
@@ -4790,8 +4799,8 @@ def _build_phases(
                     f"phases out of order: {name} comes after {p_name} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
-            elif b.number != p_number + 1:
-                problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
+            elif b.number != (p_until := _last_number(previous)) + 1:
+                problems.add("warning", b.line, f"Phase {p_until + 1} is missing between {p_until} and {b.number}")
             if impossible or p_impossible:
                 pass  # its error says what is wrong with its weeks: no gap or overlap is measured from them
             elif first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error

@@ -2813,8 +2813,10 @@ _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
     + r"|(?P<les>les)"
+    # 'Lessons 2-4': the plural over a range of them only
+    + r")(?P<several>s(?=\s*\d{1,3}\s*[-–]\s*\d))?"
     # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
-    + rf")\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
+    + rf"\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
     # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
     # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
     + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
@@ -2840,6 +2842,17 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     found = _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
     word = match.group("word").casefold()
     return _SERIES_KIN.get(word, word), found._replace(title=_as_written(found.title, said)) if said else found
+
+
+def series_last(text: str) -> int | None:
+    """Return the last number of a series heading that numbers several of its series ('Lessons 2-4: CSS' is 4, as
+    'Les 2-4' is), else None: the phase it opens covers them all, and the next is numbered after it."""
+    lead = _LEAD.match(text)
+    match = _SERIES.match(text, lead.end() if lead else 0)
+    if match is None:
+        return None
+    ranged = _RANGED.match(text, match.end("n"))
+    return int(_DIGITS.search(text, ranged.start()).group()) if ranged is not None else None  # type: ignore[union-attr]
 
 
 def _ranged(text: str) -> bool:
