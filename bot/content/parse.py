@@ -4799,7 +4799,8 @@ def _build_phases(
                     f"phases out of order: {name} comes after {p_name} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
-            elif b.number != (p_until := _last_number(previous)) + 1:
+            elif b.number != p_number + 1 and b.number != (p_until := _last_number(previous)) + 1:
+                p_until = p_until if b.number > p_until else p_number
                 problems.add("warning", b.line, f"Phase {p_until + 1} is missing between {p_until} and {b.number}")
             if impossible or p_impossible:
                 pass  # its error says what is wrong with its weeks: no gap or overlap is measured from them
