@@ -2266,7 +2266,7 @@ def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
     1, or one does not start after the one before it ends."""
     if not ranges or ranges[0][0] > 1:
         return True
-    return any(b[0] <= a[1] or b[1] < b[0] for a, b in zip(ranges, ranges[1:]))
+    return any(b[0] <= a[1] or b[1] < b[0] for a, b in pairwise(ranges))
 
 
 def without_span(heading: str, title: str) -> str:
@@ -2878,10 +2878,13 @@ def series_word(
     ranged: set[tuple[int, str]] = set()  # the series some heading of which numbers several ('Chapter 1–2')
     numbers: dict[tuple[int, str], int | None] = {}  # the number of each series' last heading
     next_to: set[tuple[int, str]] = set()  # the series two headings of which are numbered one after the other
+    clocked: dict[tuple[int, str], int] = {}  # how many headings of each series give a time of day
     for (level, text), found in zip(headings, read, strict=True):
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
+            if time_of_day(text):
+                clocked[key] = clocked.get(key, 0) + 1
             if found[1].first is not None or found[1].length is not None:
                 timed[key] = timed.get(key, 0) + 1
                 if _in_weeks(found[1], text):
@@ -2892,6 +2895,9 @@ def series_word(
                 next_to.add(key)
             numbers[key] = found[1].number
     series = [(key, n) for key, n in counts.items() if n >= 3 or (n == 2 and weekly.get(key) == 2 and key in next_to)]
+    # 'Block 1: Deep work (9:00-11:00)', 'Block 2: Meetings (11:00-12:00)': a day's agenda, whose blocks are its
+    # sections, no weeks of a plan
+    series = [(key, n) for key, n in series if clocked.get(key, 0) * 2 < n]
     best = max(series, key=lambda kv: kv[1], default=None)
     if best is None or (best[0] in timed and best[0] in ranged):
         # 'Chapter 1–2 — weeks 1-2', 'Chapter 3 — weeks 3-5': the numbers are the book's, several to a phase; the
@@ -2901,6 +2907,24 @@ def series_word(
         above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
         best = max(above, key=lambda kv: kv[1], default=best)
     return best[0][1]
+
+
+# A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
+# pm', '14h00-15h30'): a range of clock times, or one with its am or pm ('(18:40)' alone may be a video's length).
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_AM_PM = r"\s*[ap]\.?m\b\.?"
+_CLOCK = rf"{_HOUR}(?:[:h.][0-5]\d)?(?:{_AM_PM})?"
+_TIME_OF_DAY = re.compile(
+    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_CLOCK}|{_CLOCK}\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
+    rf"|{_HOUR}(?:[:.][0-5]\d)?{_AM_PM}(?!\s*[^\W\d_]))(?![\d:])",  # 'Lektion 2 am Montag' is a day
+    re.IGNORECASE,
+)
+
+
+def time_of_day(text: str) -> bool:
+    """Return True for a heading that gives the time of day its part of an agenda runs ('Block 1: Deep work
+    (9:00-11:00)', 'Session 2 (2pm-3pm)'): a day's schedule, no span of weeks."""
+    return ("m" in text or ":" in text or "h" in text) and _TIME_OF_DAY.search(text) is not None
 
 
 def _in_weeks(found: PhaseHeading, text: str) -> bool:
