@@ -68,6 +68,7 @@ from bot.content.phases import (
     heading_span,
     item_weeks,
     labelled_title,
+    length_alone,
     level_series,
     may_name_weeks,
     only_dates,
@@ -3491,6 +3492,10 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     if len(rows) < 2:
         return None
     spans = _spans_column(rows)
+    if spans is None:  # '| Phase | Focus | Duration |' of '4 weeks', '6 weeks': the weeks they take in turn
+        laid = _lengths_laid_out(rows, after)
+        if laid is not None:
+            spans, rows = laid
     rows, ticks = _sheet_rows(rows, source, spans)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
@@ -3637,6 +3642,40 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
         return cell.strip()
     return made
+
+
+_ROW_NUMBER_HEADERS = frozenset({"#", "no", "no.", "nr", "nr."})  # what `_PHASE_COLUMN` reads that numbers any row
+
+
+def _lengths_laid_out(rows: list[Block], after: int) -> tuple[str, list[Block]] | None:
+    """Return the header of the column of a table of phases ('| Phase | Focus | Duration |') whose every cell is a
+    length ('4 weeks', '2-3 weeks'), and the rows with those cells made the weeks they take one after the other from
+    week `after` + 1 ('Weeks 1-4', 'Weeks 5-10'), as lengths after phase headings are laid out; None for any other
+    table. A table of lengths without a column of phases ('| Course | Duration |') lists what takes how long."""
+    headers = [header for header, _, _ in rows[0].cells]
+    # a phase's word ('Phase', 'Stage', '阶段'), not a row's number ('#', 'No.'), which any list may have
+    words = (h.strip(" *_") for h in headers)
+    if not any(_PHASE_COLUMN.fullmatch(w) and w.casefold() not in _ROW_NUMBER_HEADERS for w in words):
+        return None
+    for at, header in enumerate(headers):
+        if headers.count(header) != 1:
+            continue
+        weeks = [
+            length_alone(row.cells[at][2]) if at < len(row.cells) and row.cells[at][0] == header else None
+            for row in rows
+        ]
+        if None in weeks:
+            continue
+        laid, first = [], after + 1
+        for row, length in zip(rows, weeks, strict=True):
+            last = first + (length or 1) - 1
+            span = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+            cells = list(row.cells)
+            cells[at] = (header, span, span)
+            laid.append(row._replace(cells=tuple(cells)))
+            first = last + 1
+        return header, laid
+    return None
 
 
 def _spans_column(rows: list[Block]) -> str | None:

@@ -2309,6 +2309,15 @@ def _without_duration_label(text: str) -> str:
     return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
 
 
+def length_alone(text: str) -> int | None:
+    """Return the weeks a text that is a length alone takes ('4 weeks', '2-3 weeks' the mean, '1 month', '10 days'),
+    as a length after a phase's title does; None for any other text."""
+    if _DIGIT.search(text) is None:
+        return None
+    found = _LENGTH_ALONE.fullmatch(as_english(text.strip(_DURATION_EDGES)))
+    return _length_weeks(found) if found is not None else None
+
+
 def _span_or_length(value: str) -> bool:
     """Return True when `value` is a span ('Weeks 5-8') or a length ('2-3 weeks'), and nothing else."""
     english = as_english(value)
