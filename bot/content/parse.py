@@ -1287,6 +1287,9 @@ class _Body:
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.series_phases: list[PhaseHeading | None] = []  # then, by heading, the phase each of the series is
+        # the title and line of the line under a phase heading that gives no title, which titles its phase, by the
+        # heading's line (see `_title_lines`)
+        self.title_lines: dict[int, tuple[str, int]] = {}
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
         self.week_parts = False  # dated headings of one week are one phase, the first's (`week_parts`)
@@ -1557,7 +1560,8 @@ class _Body:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
             after = self.plan_end is not None and self.headings_read > self.plan_end
-            self.open_heading(level, plain, line, found, quote, after)
+            named = self.title_lines.get(line)
+            self.open_heading(level, plain, line, found, quote, after, named[0] if named else None)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             self._part_label(line, plain, quote, found)
@@ -2478,6 +2482,11 @@ def _parse_body(
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
+    # '## Phase 1 (Days 1-10)' over '**Groundwork**': the phase's title, no text of it
+    reader.title_lines = _title_lines(blocks, reader.series_phases if reader.series is not None else heading_phases)
+    if reader.title_lines:
+        lines = {line for _, line in reader.title_lines.values()}
+        blocks = [b for b in blocks if b[1] not in lines or b[0] == "heading"]
     if not reader.week_parts and weeks_in_parts(headings, heading_phases):  # '## Week 1: Lab' after '## Week 1: …'
         reader.week_parts = True
     reader.heading_phases = iter(heading_phases)
@@ -2910,6 +2919,43 @@ def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> 
         number, title = numbered[i]
         found[i] = PhaseHeading(number, first, last, title, "week" if first is not None else "")
     return found
+
+
+TITLE_LINE_WORDS = 6  # the most words a plain line under an untitled phase heading that titles it has
+
+
+def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> dict[int, tuple[str, int]]:
+    """Return the titles the lines right under phase headings that give no title give their phases ('## Phase 1
+    (Days 1-10)' over '**Groundwork**'), with those lines, by the heading's line: where two or more phase headings
+    give none and each has one such line first, each its own (not '**Topics**' under each). A title line is bold
+    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks or date; a sentence stays
+    the phase's objective."""
+    heads = [b for b in blocks if b[0] == "heading"]
+    if len(heads) != len(found):
+        return {}
+    untitled = {b[1] for b, f in zip(heads, found, strict=True) if f is not None and not f.title}
+    if len(untitled) < 2:  # most files: their phases are titled
+        return {}
+    titles: dict[int, tuple[str, int]] = {}
+    for b, after in pairwise(blocks):
+        if b[1] not in untitled or b[0] != "heading":
+            continue
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest_md, ...
+        if after[0] != "line" or after[5] or after[11] != b[11]:
+            return {}
+        text = after[3].strip()
+        bold = after[7] == text and not after[8] and not text.endswith(":")
+        plain = (
+            after[2] == text
+            and len(text.split()) <= TITLE_LINE_WORDS
+            and text[-1:] not in ".!?;:。！？"
+            and ":" not in text
+        )
+        if not (bold or plain) or read_phase_heading(text) is not None or span_line(text) or dated_line(text):
+            return {}
+        titles[b[1]] = (text, after[1])
+    names = [title for title, _ in titles.values()]
+    return titles if len(titles) == len(untitled) and len(set(names)) == len(names) else {}
 
 
 def _timed_headings(
