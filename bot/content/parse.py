@@ -3537,6 +3537,7 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
+    rows = _year_end_rows(rows)
     spans = _spans_column(rows)
     if spans is None:  # '| Phase | Focus | Duration |' of '4 weeks', '6 weeks': the weeks they take in turn
         laid = _lengths_laid_out(rows, after)
@@ -3688,6 +3689,44 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
         return cell.strip()
     return made
+
+
+_CALENDAR_WEEK_CELL = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")  # '34', '51-52': a calendar week's number
+YEAR_END_WEEK = 48  # a year's last weeks, from this one: a school year's table runs on from them to week 1
+
+
+def _year_end_rows(rows: list[Block]) -> list[Block]:
+    """Return the rows of a week table that numbers calendar weeks across a year's end ('| 34 |' ... '| 52 |', '| 1
+    |' ... '| 27 |', a school year's) with its weeks counted in row order from the first row's, which is week 1
+    (week 34 is week 1, week 1 week 20); any other table's rows as they are. Only a table whose first column
+    numbers each row's weeks in digits, up in the year's last weeks, then from its first weeks up again, is one."""
+    header = rows[0].cells[0][0] if rows[0].cells else ""
+    if len(rows) < 3 or table_row_weeks(header, "1") is None:  # no week column first: most tables
+        return rows
+    weeks: list[tuple[int, int]] = []
+    for row in rows:
+        found = _CALENDAR_WEEK_CELL.fullmatch(row.cells[0][2].strip()) if row.cells[0][0] == header else None
+        if found is None:
+            return rows
+        first = int(found.group(1))
+        weeks.append((first, int(found.group(2) or first)))
+    wraps = [i for i in range(1, len(weeks)) if weeks[i][0] <= weeks[i - 1][1]]  # a row not after the one before
+    if len(wraps) != 1 or any(first > last for first, last in weeks):
+        return rows
+    at = wraps[0]
+    year_end = weeks[at - 1][1]
+    if year_end < YEAR_END_WEEK or year_end > 53 or weeks[-1][1] >= weeks[0][0]:  # the weeks meet: no year's end
+        return rows
+    year = 53 if year_end == 53 else 52  # a year of 53 weeks numbers its last
+    start = weeks[0][0] - 1
+    out = []
+    for i, (row, (first, last)) in enumerate(zip(rows, weeks, strict=True)):
+        shift = year - start if i >= at else -start
+        a, b = first + shift, last + shift
+        cells = list(row.cells)
+        cells[0] = (header, str(a) if a == b else f"{a}-{b}", str(a) if a == b else f"{a}-{b}")
+        out.append(row._replace(cells=tuple(cells)))
+    return out
 
 
 _ROW_NUMBER_HEADERS = frozenset({"#", "no", "no.", "nr", "nr."})  # what `_PHASE_COLUMN` reads that numbers any row

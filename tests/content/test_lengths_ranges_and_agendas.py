@@ -192,3 +192,36 @@ def test_a_table_of_lengths_without_a_phase_column_stays_a_table():
         "# Courses\n\n| Course | Duration |\n|---|---|\n| CS50 | 12 weeks |\n| SQL basics | 3 weeks |\n"
     )
     assert role.phases == ()
+
+
+# ---------------------------------------------------------------- a week table of a school year
+
+
+def school_year(weeks: list[int]) -> str:
+    return "# School year\n\n| Week | Topic |\n|---|---|\n" + "".join(f"| {w} | Unit {w} |\n" for w in weeks)
+
+
+def test_a_week_table_across_the_year_end_is_a_plan_in_row_order():
+    role, problems = parse_body(school_year([35, 36, 37, 52, 1, 2]))
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Unit 35", (1, 1)),
+        ("Unit 36", (2, 2)),
+        ("Unit 37", (3, 3)),
+        ("Unit 52", (18, 18)),
+        ("Unit 1", (19, 19)),
+        ("Unit 2", (20, 20)),
+    ]
+    assert errors(problems) == []
+
+
+@pytest.mark.parametrize(
+    "weeks",
+    [
+        [35, 36, 37, 20, 21],  # back to the middle of the year: no year's end
+        [35, 36, 52, 1, 2, 36],  # runs into its own weeks again
+        [3, 4, 5, 1, 2],
+    ],
+)
+def test_a_week_table_that_goes_back_otherwise_stays_a_table(weeks: list[int]):
+    role, _ = parse_body(school_year(weeks))
+    assert role.phases == ()
