@@ -2181,16 +2181,19 @@ def outline_heading(text: str) -> tuple[int, str] | None:
 # The label of a line under a heading that gives how long its section takes ('**Duration:** 2 weeks', 'Estimated
 # time: 3 weeks', '**Duração:** Semanas 8 até 10'), in the languages phase headings are read in.
 _DURATION_LABEL = re.compile(
-    r"(?:(?:estimated|expected|approx(?:imate)?\.?|total)\s+)?"
-    r"(?:duration|time(?:\s*(?:frame|line|estimate|needed|required|commitment|to\s+complete))?|length|schedule|when)"
+    r"(?:(?:estimated|est\.?|expected|approx(?:imate)?\.?|total)\s+)?"
+    r"(?:duration|time(?:\s*(?:frame|line|estimate|needed|required|commitment|to\s+complete|box))?|length|schedule"
+    r"|when|effort)"
     r"|(?:gesch[äa]tzte\s+)?(?:dauer|zeit(?:raum|aufwand|rahmen|plan)?)"
     r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
     r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
     r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
     r"|длительность|продолжительность|срок|время|тривалість|термін"
     r"|(?:ال)?مدة(?:\s+الزمنية)?"
-    r"|时长|时间|周期|预计时间|用时|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
-    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur",
+    # '预计周期' (expected period), '建议时长' (suggested length), '所需时间' (time needed), '耗时' (time taken), '工期'
+    r"|(?:预计|預計|预估|建议|建議|学习|學習|所需|计划|計劃|参考|參考)?(?:时长|時長|时间|時間|周期|週期|用时|用時)"
+    r"|耗时|耗時|工期|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
+    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur|looptijd",
     re.IGNORECASE,
 )
 _DURATION_UNIT = re.compile(_UNIT_WORDS, re.IGNORECASE)  # '**Weeks:** 5-8': the unit is the label

@@ -41,6 +41,24 @@ def test_ranges_under_a_chinese_period_label_that_run_on_from_week_one_are_weeks
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "预计周期：2-3 周",
+        "建议时长：3周",
+        "所需时间：3 周",
+        "耗时：3周",
+        "Est. time: 3 weeks",
+        "**Timebox:** 3 weeks",
+        "Looptijd: 3 weken",
+    ],
+)
+def test_more_duration_labels_give_a_phase_its_length(line: str):
+    role, problems = parse_body(f"# Plan\n\n## Phase 1: A (Weeks 1-2)\n\n- a\n\n## Phase 2: B\n\n{line}\n\n- b\n")
+    assert [(p.weeks, p.planned) for p in role.phases] == [((1, 2), False), ((3, 5), False)]
+    assert problems == []
+
+
 def test_an_english_duration_range_under_a_phase_is_a_length():
     role, problems = parse_body(
         "# Plan\n\n## Phase 1: Basics\n\nDuration: 2-3 weeks\n\n- a\n\n## Phase 2: More\n\nDuration: 3-4 weeks\n\n- b\n"
