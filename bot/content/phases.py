@@ -2193,13 +2193,16 @@ _DURATION_LABEL = re.compile(
     # '预计周期' (expected period), '建议时长' (suggested length), '所需时间' (time needed), '耗时' (time taken), '工期'
     r"|(?:预计|預計|预估|建议|建議|学习|學習|所需|计划|計劃|参考|參考)?(?:时长|時長|时间|時間|周期|週期|用时|用時)"
     r"|耗时|耗時|工期|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
-    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur|looptijd",
+    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur|looptijd"
+    r"|अवधि|समय(?:\s*सीमा)?",
     re.IGNORECASE,
 )
 _DURATION_UNIT = re.compile(_UNIT_WORDS, re.IGNORECASE)  # '**Weeks:** 5-8': the unit is the label
 _DURATION_NUMBERS = re.compile(rf"\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
 _LENGTH_ALONE = re.compile(rf"{_LENGTH}", re.IGNORECASE)
 _DURATION_SPLIT = re.compile(r"\s*[:：]\s*")
+_DURATION_DASH = re.compile(r"\s+[-–—]\s+")
+_BRACKET_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")  # a note in brackets that ends a text
 _DURATION_EDGES = _EDGES + "()[]*_"
 _DIGITS = re.compile(r"\d{1,3}")
 
@@ -2222,6 +2225,11 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     parts = _DURATION_SPLIT.split(body, maxsplit=1)
+    if len(parts) == 1 and " " in body:
+        # 'Duration — 2 weeks': a dash after a duration label as its colon ('2 - 3 weeks' is a length alone)
+        dashed = _DURATION_DASH.split(body, maxsplit=1)
+        if len(dashed) == 2 and _DURATION_LABEL.fullmatch(dashed[0].strip(_DURATION_EDGES)) is not None:
+            parts = dashed
     if len(parts) == 2:
         label, value = parts[0].strip(_DURATION_EDGES), parts[1].strip(_DURATION_EDGES)
         if _DURATION_NUMBERS.fullmatch(value) is not None:
@@ -2235,7 +2243,13 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
                 return other[0].format(n=value)
         if _DURATION_LABEL.fullmatch(label) is None:
             return None
-        return value if _span_or_length(value) else None
+        if _span_or_length(value):
+            return value
+        # 'Duration: 2 weeks (10 h/week)': a note in brackets after the length, how the weeks are spent
+        written = parts[1].rstrip(" *_")
+        noted = _BRACKET_NOTE.search(written) if written.endswith((")", "）")) else None
+        length = written[: noted.start()].strip(_DURATION_EDGES) if noted is not None else ""
+        return length if length and _span_or_length(length) else None
     if labelled_only:
         return None
     value = body.strip(_DURATION_EDGES)

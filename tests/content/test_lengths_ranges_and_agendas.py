@@ -51,6 +51,9 @@ def test_ranges_under_a_chinese_period_label_that_run_on_from_week_one_are_weeks
         "Est. time: 3 weeks",
         "**Timebox:** 3 weeks",
         "Looptijd: 3 weken",
+        "Duration — 3 weeks",
+        "Duration: 3 weeks (10 h a week)",
+        "अवधि: 3 सप्ताह",
     ],
 )
 def test_more_duration_labels_give_a_phase_its_length(line: str):
