@@ -98,6 +98,7 @@ from bot.content.phases import (
     table_row_heading,
     table_row_weeks,
     time_box,
+    time_of_day,
     title_cell,
     titled_spans,
     uncounted,
@@ -2415,6 +2416,8 @@ def _parse_body(
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        if reader.series is None and any(series):
+            problems.plan_hint = _agenda_hint(headings, series)
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
             _later_plans(heading_blocks, found, reader, problems, blocks)
@@ -2956,6 +2959,18 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
         titles[b[1]] = (text, after[1])
     names = [title for title, _ in titles.values()]
     return titles if len(titles) == len(untitled) and len(set(names)) == len(names) else {}
+
+
+def _agenda_hint(headings: list[tuple[int, str]], series: list[tuple[str, PhaseHeading] | None]) -> str | None:
+    """Return why a file whose series headings give times of day ('Block 1: Deep work (9:00-11:00)') has no phases:
+    they are a day's agenda (see `series_word`); None for any other file."""
+    clocked = [text for (_, text), read in zip(headings, series, strict=True) if read is not None and time_of_day(text)]
+    if len(clocked) < 2:
+        return None
+    return (
+        f"its headings {quoted_few(clocked)} give times of day, so they are a day's agenda, read as sections; for a "
+        "weekly plan give each part its weeks ('## Block 1: Deep work (Weeks 1-2)')"
+    )
 
 
 def _timed_headings(

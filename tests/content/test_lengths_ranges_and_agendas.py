@@ -177,6 +177,7 @@ def test_headings_that_give_times_of_day_are_an_agenda_not_a_plan(headings):
     assert role.phases == ()
     assert role.self_paced
     assert not any("planned 4 weeks" in w for w in warnings(problems))
+    assert any("give times of day, so they are a day's agenda" in w for w in warnings(problems))
     assert [s.title for s in role.sections if s.title in headings] == list(headings)
 
 
