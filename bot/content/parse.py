@@ -3706,7 +3706,8 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     return made
 
 
-_CALENDAR_WEEK_CELL = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")  # '34', '51-52': a calendar week's number
+# A calendar week's number ('34', '51-52'), perhaps after its week word ('Week 34', 'KW 34', 'W34')
+_CALENDAR_WEEK_CELL = re.compile(r"(?P<word>[^\W\d_]{1,12}\.?\s*)?(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")
 YEAR_END_WEEK = 48  # a year's last weeks, from this one: a school year's table runs on from them to week 1
 
 
@@ -3714,17 +3715,20 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
     """Return the rows of a week table that numbers calendar weeks across a year's end ('| 34 |' ... '| 52 |', '| 1
     |' ... '| 27 |', a school year's) with its weeks counted in row order from the first row's, which is week 1
     (week 34 is week 1, week 1 week 20); any other table's rows as they are. Only a table whose first column
-    numbers each row's weeks in digits, up in the year's last weeks, then from its first weeks up again, is one."""
+    numbers each row's weeks ('36', 'Week 36', 'KW 36'), up into the year's last weeks, then from its first weeks up
+    again short of the first row's, is one."""
     header = rows[0].cells[0][0] if rows[0].cells else ""
     if len(rows) < 3 or table_row_weeks(header, "1") is None:  # no week column first: most tables
         return rows
     weeks: list[tuple[int, int]] = []
+    words: list[str] = []  # the week word before each row's number, as written
     for row in rows:
         found = _CALENDAR_WEEK_CELL.fullmatch(row.cells[0][2].strip()) if row.cells[0][0] == header else None
         if found is None:
             return rows
-        first = int(found.group(1))
-        weeks.append((first, int(found.group(2) or first)))
+        first = int(found.group(2))
+        weeks.append((first, int(found.group(3) or first)))
+        words.append(found.group("word") or "")
     wraps = [i for i in range(1, len(weeks)) if weeks[i][0] <= weeks[i - 1][1]]  # a row not after the one before
     if len(wraps) != 1 or any(first > last for first, last in weeks):
         return rows
@@ -3735,11 +3739,12 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
     year = 53 if year_end == 53 else 52  # a year of 53 weeks numbers its last
     start = weeks[0][0] - 1
     out = []
-    for i, (row, (first, last)) in enumerate(zip(rows, weeks, strict=True)):
+    for i, (row, word, (first, last)) in enumerate(zip(rows, words, weeks, strict=True)):
         shift = year - start if i >= at else -start
         a, b = first + shift, last + shift
+        cell = word + (str(a) if a == b else f"{a}-{b}")
         cells = list(row.cells)
-        cells[0] = (header, str(a) if a == b else f"{a}-{b}", str(a) if a == b else f"{a}-{b}")
+        cells[0] = (header, cell, cell)
         out.append(row._replace(cells=tuple(cells)))
     return out
 

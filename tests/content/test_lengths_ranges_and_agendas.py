@@ -236,6 +236,19 @@ def test_a_week_table_across_the_year_end_is_a_plan_in_row_order():
     assert errors(problems) == []
 
 
+@pytest.mark.parametrize(("header", "cell"), [("Week", "Week {w}"), ("Wk", "W{w}"), ("Week", "{w}")])
+def test_calendar_weeks_named_in_their_cells_cross_the_year_end_alike(header: str, cell: str):
+    rows = "".join(f"| {cell.format(w=w)} | Unit {w} |\n" for w in (50, 51, 52, 1))
+    role, problems = parse_body(f"# School year\n\n| {header} | Topic |\n|---|---|\n{rows}")
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Unit 50", (1, 1)),
+        ("Unit 51", (2, 2)),
+        ("Unit 52", (3, 3)),
+        ("Unit 1", (4, 4)),
+    ]
+    assert problems == []
+
+
 @pytest.mark.parametrize(
     "weeks",
     [
