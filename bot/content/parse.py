@@ -2933,12 +2933,12 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
     give none and each has one such line first, each its own (not '**Topics**' under each). A title line is bold
     alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks or date; a sentence stays
     the phase's objective."""
+    if sum(f is not None and not f.title for f in found) < 2:  # most files: their phases are titled
+        return {}
     heads = [b for b in blocks if b[0] == "heading"]
     if len(heads) != len(found):
         return {}
     untitled = {b[1] for b, f in zip(heads, found, strict=True) if f is not None and not f.title}
-    if len(untitled) < 2:  # most files: their phases are titled
-        return {}
     titles: dict[int, tuple[str, int]] = {}
     for b, after in pairwise(blocks):
         if b[1] not in untitled or b[0] != "heading":
