@@ -2943,13 +2943,14 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
     for b, after in pairwise(blocks):
         if b[1] not in untitled or b[0] != "heading":
             continue
-        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest_md, ...
-        if after[0] != "line" or after[5] or after[11] != b[11]:
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, in_item_heading,
+        # cells, quote
+        if after[0] != "line" or after[5] or after[12] != b[12]:
             return {}
         text = after[3].strip()
         bold = after[7] == text and not after[8] and not text.endswith(":")
         plain = (
-            after[2] == text
+            after[2] in (text, f"*{text}*", f"_{text}_")  # as written, or in italics
             and len(text.split()) <= TITLE_LINE_WORDS
             and text[-1:] not in ".!?;:。！？"
             and ":" not in text

@@ -105,6 +105,16 @@ def test_short_plain_lines_under_every_untitled_phase_heading_title_them():
     assert [p.objective for p in role.phases] == [None, None]
 
 
+def test_italic_lines_under_untitled_phase_headings_title_them_but_quoted_ones_do_not():
+    body = (
+        "# Plan\n\n## Phase 1 (Weeks 1-2)\n\n{0}Groundwork{1}\n\n- a\n\n## Phase 2 (Weeks 3-4)\n\n{0}Users{1}\n\n- b\n"
+    )
+    role, _ = parse_body(body.format("*", "*"))
+    assert [p.title for p in role.phases] == ["Groundwork", "Users"]
+    role, _ = parse_body(body.format("> ", ""))
+    assert [p.title for p in role.phases] == ["Weeks 1-2", "Weeks 3-4"]
+
+
 def test_a_sentence_under_an_untitled_phase_heading_stays_its_objective():
     role, _ = parse_body(
         "# Plan\n\n## Phase 1 (Weeks 1-2)\n\nWe set up the tools and learn git.\n\n- a\n\n"
