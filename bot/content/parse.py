@@ -69,6 +69,7 @@ from bot.content.phases import (
     heading_span,
     item_weeks,
     labelled_title,
+    length_alone,
     level_series,
     may_name_weeks,
     only_dates,
@@ -76,6 +77,8 @@ from bot.content.phases import (
     outline_heading,
     outline_numbered,
     part_weeks,
+    period_lengths,
+    period_range,
     phase_hint,
     quoted_few,
     read_duration,
@@ -88,6 +91,7 @@ from bot.content.phases import (
     respan,
     respell_phases,
     series_before,
+    series_last,
     series_word,
     span_line,
     spans_after_phases,
@@ -97,6 +101,7 @@ from bot.content.phases import (
     table_row_heading,
     table_row_weeks,
     time_box,
+    time_of_day,
     title_cell,
     titled_spans,
     uncounted,
@@ -1329,6 +1334,9 @@ class _Body:
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
         self.series_phases: list[PhaseHeading | None] = []  # then, by heading, the phase each of the series is
+        # the title and line of the line under a phase heading that gives no title, which titles its phase, by the
+        # heading's line (see `_title_lines`)
+        self.title_lines: dict[int, tuple[str, int]] = {}
         self.levels_at: int | None = None  # the heading level of skill levels that are the phases ('## Beginner')
         self.levels = 0  # how many of those are read so far
         self.week_parts = False  # dated headings of one week are one phase, the first's (`week_parts`)
@@ -1604,7 +1612,8 @@ class _Body:
                 self.levels += 1
                 found = skill[1]._replace(number=self.levels)  # 'Beginner', 'Intermediate': Phase 1, Phase 2
             after = self.plan_end is not None and self.headings_read > self.plan_end
-            self.open_heading(level, plain, line, found, quote, after)
+            named = self.title_lines.get(line)
+            self.open_heading(level, plain, line, found, quote, after, named[0] if named else None)
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             self._part_label(line, plain, quote, found)
@@ -2465,6 +2474,8 @@ def _parse_body(
     if not any(heading_phases):
         series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        if reader.series is None and any(series):
+            problems.plan_hint = _agenda_hint(headings, series)
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
             _later_plans(heading_blocks, found, reader, problems, blocks)
@@ -2532,6 +2543,11 @@ def _parse_body(
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
+    # '## Phase 1 (Days 1-10)' over '**Groundwork**': the phase's title, no text of it
+    reader.title_lines = _title_lines(blocks, reader.series_phases if reader.series is not None else heading_phases)
+    if reader.title_lines:
+        lines = {line for _, line in reader.title_lines.values()}
+        blocks = [b for b in blocks if b[1] not in lines or b[0] == "heading"]
     if not reader.week_parts and weeks_in_parts(headings, heading_phases):  # '## Week 1: Lab' after '## Week 1: …'
         reader.week_parts = True
     reader.heading_phases = iter(heading_phases)
@@ -2966,6 +2982,56 @@ def _numbered_sections(blocks: list[Block], headings: list[tuple[int, str]]) -> 
     return found
 
 
+TITLE_LINE_WORDS = 6  # the most words a plain line under an untitled phase heading that titles it has
+
+
+def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> dict[int, tuple[str, int]]:
+    """Return the titles the lines right under phase headings that give no title give their phases ('## Phase 1
+    (Days 1-10)' over '**Groundwork**'), with those lines, by the heading's line: where two or more phase headings
+    give none and each has one such line first, each its own (not '**Topics**' under each). A title line is bold
+    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks or date; a sentence stays
+    the phase's objective."""
+    if sum(f is not None and not f.title for f in found) < 2:  # most files: their phases are titled
+        return {}
+    heads = [b for b in blocks if b[0] == "heading"]
+    if len(heads) != len(found):
+        return {}
+    untitled = {b[1] for b, f in zip(heads, found, strict=True) if f is not None and not f.title}
+    titles: dict[int, tuple[str, int]] = {}
+    for b, after in pairwise(blocks):
+        if b[1] not in untitled or b[0] != "heading":
+            continue
+        # A Block's fields: kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, in_item_heading,
+        # cells, quote
+        if after[0] != "line" or after[5] or after[12] != b[12]:
+            return {}
+        text = after[3].strip()
+        bold = after[7] == text and not after[8] and not text.endswith(":")
+        plain = (
+            after[2] in (text, f"*{text}*", f"_{text}_")  # as written, or in italics
+            and len(text.split()) <= TITLE_LINE_WORDS
+            and text[-1:] not in ".!?;:。！？"
+            and ":" not in text
+        )
+        if not (bold or plain) or read_phase_heading(text) is not None or span_line(text) or dated_line(text):
+            return {}
+        titles[b[1]] = (text, after[1])
+    names = [title for title, _ in titles.values()]
+    return titles if len(titles) == len(untitled) and len(set(names)) == len(names) else {}
+
+
+def _agenda_hint(headings: list[tuple[int, str]], series: list[tuple[str, PhaseHeading] | None]) -> str | None:
+    """Return why a file whose series headings give times of day ('Block 1: Deep work (9:00-11:00)') has no phases:
+    they are a day's agenda (see `series_word`); None for any other file."""
+    clocked = [text for (_, text), read in zip(headings, series, strict=True) if read is not None and time_of_day(text)]
+    if len(clocked) < 2:
+        return None
+    return (
+        f"its headings {quoted_few(clocked)} give times of day, so they are a day's agenda, read as sections; for a "
+        "weekly plan give each part its weeks ('## Block 1: Deep work (Weeks 1-2)')"
+    )
+
+
 def _timed_headings(
     blocks: list[Block], headings: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -2974,6 +3040,7 @@ def _timed_headings(
     weeks') with them after its text, in brackets, as if its heading gave them; and the line that gave them, by the
     heading's index."""
     durations: dict[int, tuple[int, str]] = {}
+    periods: dict[int, tuple[int, int]] = {}  # the bare ranges after a period label ('周期：2-3'), in order
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
     ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
     for index, (start, end) in enumerate(zip(at, ends, strict=True)):
@@ -2986,9 +3053,14 @@ def _timed_headings(
                 said = read_span_line(block[2], block[3])
             if said is not None:
                 durations[index] = (block[1], said)
+                if (period := period_range(block[3])) is not None:
+                    periods[index] = period
                 break
     if not durations:
         return headings, {}
+    if periods and period_lengths(list(periods.values())):  # '周期：2-3' then '周期：3-4': lengths, as '2-3周' is
+        for i, (first, last) in periods.items():
+            durations[i] = (durations[i][0], f"{first}-{last}周")
     timed = list(headings)
     lines: dict[int, int] = {}
     for i, (line, said) in durations.items():
@@ -3541,7 +3613,12 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     reach; None unless every row counts weeks or months, each after the one before and after week `after`."""
     if len(rows) < 2:
         return None
+    rows = _year_end_rows(rows)
     spans = _spans_column(rows)
+    if spans is None:  # '| Phase | Focus | Duration |' of '4 weeks', '6 weeks': the weeks they take in turn
+        laid = _lengths_laid_out(rows, after)
+        if laid is not None:
+            spans, rows = laid
     rows, ticks = _sheet_rows(rows, source, spans)
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
@@ -3688,6 +3765,83 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
         return cell.strip()
     return made
+
+
+# A calendar week's number ('34', '51-52'), perhaps after its week word ('Week 34', 'KW 34', 'W34')
+_CALENDAR_WEEK_CELL = re.compile(r"(?P<word>[^\W\d_]{1,12}\.?\s*)?(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")
+YEAR_END_WEEK = 48  # a year's last weeks, from this one: a school year's table runs on from them to week 1
+
+
+def _year_end_rows(rows: list[Block]) -> list[Block]:
+    """Return the rows of a week table that numbers calendar weeks across a year's end ('| 34 |' ... '| 52 |', '| 1
+    |' ... '| 27 |', a school year's) with its weeks counted in row order from the first row's, which is week 1
+    (week 34 is week 1, week 1 week 20); any other table's rows as they are. Only a table whose first column
+    numbers each row's weeks ('36', 'Week 36', 'KW 36'), up into the year's last weeks, then from its first weeks up
+    again short of the first row's, is one."""
+    header = rows[0].cells[0][0] if rows[0].cells else ""
+    if len(rows) < 3 or table_row_weeks(header, "1") is None:  # no week column first: most tables
+        return rows
+    weeks: list[tuple[int, int]] = []
+    words: list[str] = []  # the week word before each row's number, as written
+    for row in rows:
+        found = _CALENDAR_WEEK_CELL.fullmatch(row.cells[0][2].strip()) if row.cells[0][0] == header else None
+        if found is None:
+            return rows
+        first = int(found.group(2))
+        weeks.append((first, int(found.group(3) or first)))
+        words.append(found.group("word") or "")
+    wraps = [i for i in range(1, len(weeks)) if weeks[i][0] <= weeks[i - 1][1]]  # a row not after the one before
+    if len(wraps) != 1 or any(first > last for first, last in weeks):
+        return rows
+    at = wraps[0]
+    year_end = weeks[at - 1][1]
+    if year_end < YEAR_END_WEEK or year_end > 53 or weeks[-1][1] >= weeks[0][0]:  # the weeks meet: no year's end
+        return rows
+    year = 53 if year_end == 53 else 52  # a year of 53 weeks numbers its last
+    start = weeks[0][0] - 1
+    out = []
+    for i, (row, word, (first, last)) in enumerate(zip(rows, words, weeks, strict=True)):
+        shift = year - start if i >= at else -start
+        a, b = first + shift, last + shift
+        cell = word + (str(a) if a == b else f"{a}-{b}")
+        cells = list(row.cells)
+        cells[0] = (header, cell, cell)
+        out.append(row._replace(cells=tuple(cells)))
+    return out
+
+
+_ROW_NUMBER_HEADERS = frozenset({"#", "no", "no.", "nr", "nr."})  # what `_PHASE_COLUMN` reads that numbers any row
+
+
+def _lengths_laid_out(rows: list[Block], after: int) -> tuple[str, list[Block]] | None:
+    """Return the header of the column of a table of phases ('| Phase | Focus | Duration |') whose every cell is a
+    length ('4 weeks', '2-3 weeks'), and the rows with those cells made the weeks they take one after the other from
+    week `after` + 1 ('Weeks 1-4', 'Weeks 5-10'), as lengths after phase headings are laid out; None for any other
+    table. A table of lengths without a column of phases ('| Course | Duration |') lists what takes how long."""
+    headers = [header for header, _, _ in rows[0].cells]
+    # a phase's word ('Phase', 'Stage', '阶段'), not a row's number ('#', 'No.'), which any list may have
+    words = (h.strip(" *_") for h in headers)
+    if not any(_PHASE_COLUMN.fullmatch(w) and w.casefold() not in _ROW_NUMBER_HEADERS for w in words):
+        return None
+    for at, header in enumerate(headers):
+        if headers.count(header) != 1:
+            continue
+        weeks = [
+            length_alone(row.cells[at][2]) if at < len(row.cells) and row.cells[at][0] == header else None
+            for row in rows
+        ]
+        if None in weeks:
+            continue
+        laid, first = [], after + 1
+        for row, length in zip(rows, weeks, strict=True):
+            last = first + (length or 1) - 1
+            span = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+            cells = list(row.cells)
+            cells[at] = (header, span, span)
+            laid.append(row._replace(cells=tuple(cells)))
+            first = last + 1
+        return header, laid
+    return None
 
 
 def _spans_column(rows: list[Block]) -> str | None:
@@ -4656,6 +4810,14 @@ def _weeks_of_days(first: int, last: int) -> tuple[int, int]:
     return (max(first, 1) + 6) // 7, (max(last, 1) + 6) // 7
 
 
+def _last_number(b: _PhaseBuilder) -> int:
+    """Return the last number a phase covers: its own, or the last of those its heading numbers ('## Les 2-4' covers
+    lessons 2 to 4, so lesson 5 comes next)."""
+    number = b.number or 0
+    last = series_last(b.heading) if b.heading else None
+    return last if last is not None and last > number else number
+
+
 def _phase_name(b: _PhaseBuilder) -> str:
     """Return how a message names a phase, as its file does: 'Phase 4' where it is numbered ('## Phase 4: …', '## 4.
     Containers'), else by its title ('Linear regression', 'Week 3' for '## Week 3'), not by a place the author never
@@ -4875,8 +5037,9 @@ def _build_phases(
                     f"phases out of order: {name} comes after {p_name} "
                     f"(line {previous.line}); number them 1, 2, 3, ...",
                 )
-            elif b.number != p_number + 1:
-                problems.add("warning", b.line, f"Phase {p_number + 1} is missing between {p_number} and {b.number}")
+            elif b.number != p_number + 1 and b.number != (p_until := _last_number(previous)) + 1:
+                p_until = p_until if b.number > p_until else p_number
+                problems.add("warning", b.line, f"Phase {p_until + 1} is missing between {p_until} and {b.number}")
             if impossible or p_impossible:
                 pass  # its error says what is wrong with its weeks: no gap or overlap is measured from them
             elif first <= p_last and not (b.crowded or previous.crowded):  # a crowded phase has its error

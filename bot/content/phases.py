@@ -463,14 +463,14 @@ _PROGRESS_MARK_ENDS = PROGRESS_MARKS + "\ufe0f"
 
 
 def without_progress_marks(title: str) -> str:
-    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks alone stays, and
-    so does one that uses such marks in its words too ('Do ✅ / Don't ❌'); one that opens with one ('✔️ Checklist ✅')
-    is decorated, and loses the marks at its end."""
+    """Return a title without the marks of progress after it ('Arrays ✅' is 'Arrays'); one of marks or emoji alone
+    stays ('🚀 🔐 ✅', as `_title` keeps a title of emoji alone), and so does one that uses such marks in its words too
+    ('Do ✅ / Don't ❌'); one that opens with one ('✔️ Checklist ✅') is decorated, and loses the marks at its end."""
     if title[-1:] not in _PROGRESS_MARK_ENDS:  # most titles
         return title
     kept = _PROGRESS_MARKS_AT_END.sub("", title).rstrip()
     words = kept.lstrip(_PROGRESS_MARK_ENDS + " ")  # after the marks it opens with
-    if not words or any(c in PROGRESS_MARKS for c in words):
+    if not any(c.isalnum() for c in words) or any(c in PROGRESS_MARKS for c in words):
         return title
     return kept
 
@@ -2277,23 +2277,30 @@ def outline_heading(text: str) -> tuple[int, str] | None:
 # The label of a line under a heading that gives how long its section takes ('**Duration:** 2 weeks', 'Estimated
 # time: 3 weeks', '**Duração:** Semanas 8 até 10'), in the languages phase headings are read in.
 _DURATION_LABEL = re.compile(
-    r"(?:(?:estimated|expected|approx(?:imate)?\.?|total)\s+)?"
-    r"(?:duration|time(?:\s*(?:frame|line|estimate|needed|required|commitment|to\s+complete))?|length|schedule|when)"
+    r"(?:(?:estimated|est\.?|expected|approx(?:imate)?\.?|total)\s+)?"
+    r"(?:duration|time(?:\s*(?:frame|line|estimate|needed|required|commitment|to\s+complete|box))?|length|schedule"
+    r"|when|effort)"
     r"|(?:gesch[äa]tzte\s+)?(?:dauer|zeit(?:raum|aufwand|rahmen|plan)?)"
     r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
     r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
     r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
     r"|длительность|продолжительность|срок|время|тривалість|термін"
     r"|(?:ال)?مدة(?:\s+الزمنية)?"
-    r"|时长|时间|周期|预计时间|用时|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
-    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur",
+    # '预计周期' (expected period), '建议时长' (suggested length), '所需时间' (time needed), '耗时' (time taken), '工期'
+    r"|(?:预计|預計|预估|建议|建議|学习|學習|所需|计划|計劃|参考|參考)?(?:时长|時長|时间|時間|周期|週期|用时|用時)"
+    r"|耗时|耗時|工期|期間|所要時間|目安|기간|소요\s*기간|예상\s*기간"
+    r"|(?:tahmini\s+)?s[üu]re|czas(?:\s+trwania)?|durasi|waktu|th[ờo]i\s+gian|(?:tijds)?duur|looptijd"
+    r"|अवधि|समय(?:\s*सीमा)?",
     re.IGNORECASE,
 )
 _DURATION_UNIT = re.compile(_UNIT_WORDS, re.IGNORECASE)  # '**Weeks:** 5-8': the unit is the label
 _DURATION_NUMBERS = re.compile(rf"\d{{1,3}}(?:{_RANGE_SEP}\d{{1,3}})?", re.IGNORECASE)
 _LENGTH_ALONE = re.compile(rf"{_LENGTH}", re.IGNORECASE)
 _DURATION_SPLIT = re.compile(r"\s*[:：]\s*")
+_DURATION_DASH = re.compile(r"\s+[-–—]\s+")
+_BRACKET_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")  # a note in brackets that ends a text
 _DURATION_EDGES = _EDGES + "()[]*_"
+_DIGITS = re.compile(r"\d{1,3}")
 
 
 # Labels of a period ('周期', a cycle): one number after them is its length in weeks ('周期：4', as '(4 weeks)' after a
@@ -2314,6 +2321,11 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     parts = _DURATION_SPLIT.split(body, maxsplit=1)
+    if len(parts) == 1 and " " in body:
+        # 'Duration — 2 weeks': a dash after a duration label as its colon ('2 - 3 weeks' is a length alone)
+        dashed = _DURATION_DASH.split(body, maxsplit=1)
+        if len(dashed) == 2 and _DURATION_LABEL.fullmatch(dashed[0].strip(_DURATION_EDGES)) is not None:
+            parts = dashed
     if len(parts) == 2:
         label, value = parts[0].strip(_DURATION_EDGES), parts[1].strip(_DURATION_EDGES)
         if _DURATION_NUMBERS.fullmatch(value) is not None:
@@ -2327,7 +2339,13 @@ def read_duration(text: str, labelled_only: bool = False) -> str | None:
                 return other[0].format(n=value)
         if _DURATION_LABEL.fullmatch(label) is None:
             return None
-        return value if _span_or_length(value) else None
+        if _span_or_length(value):
+            return value
+        # 'Duration: 2 weeks (10 h/week)': a note in brackets after the length, how the weeks are spent
+        written = parts[1].rstrip(" *_")
+        noted = _BRACKET_NOTE.search(written) if written.endswith((")", "）")) else None
+        length = written[: noted.start()].strip(_DURATION_EDGES) if noted is not None else ""
+        return length if length and _span_or_length(length) else None
     if labelled_only:
         return None
     value = body.strip(_DURATION_EDGES)
@@ -2356,6 +2374,32 @@ def read_span_line(md: str, text: str) -> str | None:
         return None
     first = _OTHER_FACTS.split(text[clock.end() :] if clock else text, maxsplit=1)[0].strip(_DURATION_EDGES)
     return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
+
+
+def period_range(text: str) -> tuple[int, int] | None:
+    """Return the bare range a line under a heading gives after a period label ('周期：2-3'), else None: the weeks
+    the section runs where the ranges of a file's sections run on from week 1 ('周期：1-4', '周期：5-8'), else its
+    length in weeks (see `period_lengths`)."""
+    if "周期" not in text:  # the only period label
+        return None
+    lead = _LEAD.match(text)
+    parts = _DURATION_SPLIT.split(text[lead.end() :] if lead else text, maxsplit=1)
+    if len(parts) != 2 or _PERIOD_LABELS.get(parts[0].strip(_DURATION_EDGES).casefold()) is None:
+        return None
+    value = parts[1].strip(_DURATION_EDGES)
+    if value.isdigit() or _DURATION_NUMBERS.fullmatch(value) is None:  # one number: a length (see `read_duration`)
+        return None
+    first, last = _DIGITS.findall(value)
+    return int(first), int(last)
+
+
+def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
+    """Return True when the ranges a file's sections give after a period label, in order, are their lengths ('周期：
+    2-3' then '周期：3-4': two to three weeks, then three to four), not their weeks: they do not start at week 0 or
+    1, or one does not start after the one before it ends."""
+    if not ranges or ranges[0][0] > 1:
+        return True
+    return any(b[0] <= a[1] or b[1] < b[0] for a, b in pairwise(ranges))
 
 
 def without_span(heading: str, title: str) -> str:
@@ -2396,6 +2440,15 @@ def _without_duration_label(text: str) -> str:
     else:
         kept = ""
     return f"{text[: found.start()].rstrip()}{kept}{text[found.end() :]}"
+
+
+def length_alone(text: str) -> int | None:
+    """Return the weeks a text that is a length alone takes ('4 weeks', '2-3 weeks' the mean, '1 month', '10 days'),
+    as a length after a phase's title does; None for any other text."""
+    if _DIGIT.search(text) is None:
+        return None
+    found = _LENGTH_ALONE.fullmatch(as_english(text.strip(_DURATION_EDGES)))
+    return _length_weeks(found) if found is not None else None
 
 
 def _span_or_length(value: str) -> bool:
@@ -2902,8 +2955,10 @@ _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
     + r"|(?P<les>les)"
+    # 'Lessons 2-4': the plural over a range of them only
+    + r")(?P<several>s(?=\s*\d{1,3}\s*[-–]\s*\d))?"
     # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
-    + rf")\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
+    + rf"\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
     # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
     # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
     + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
@@ -2931,6 +2986,17 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     return _SERIES_KIN.get(word, word), found._replace(title=_as_written(found.title, said)) if said else found
 
 
+def series_last(text: str) -> int | None:
+    """Return the last number of a series heading that numbers several of its series ('Lessons 2-4: CSS' is 4, as
+    'Les 2-4' is), else None: the phase it opens covers them all, and the next is numbered after it."""
+    lead = _LEAD.match(text)
+    match = _SERIES.match(text, lead.end() if lead else 0)
+    if match is None:
+        return None
+    ranged = _RANGED.match(text, match.end("n"))
+    return int(_DIGITS.search(text, ranged.start()).group()) if ranged is not None else None  # type: ignore[union-attr]
+
+
 def _ranged(text: str) -> bool:
     """Return True for a series heading that numbers several of its series ('Chapter 1–2 — weeks 1-2')."""
     lead = _LEAD.match(text)
@@ -2954,10 +3020,13 @@ def series_word(
     ranged: set[tuple[int, str]] = set()  # the series some heading of which numbers several ('Chapter 1–2')
     numbers: dict[tuple[int, str], int | None] = {}  # the number of each series' last heading
     next_to: set[tuple[int, str]] = set()  # the series two headings of which are numbered one after the other
+    clocked: dict[tuple[int, str], int] = {}  # how many headings of each series give a time of day
     for (level, text), found in zip(headings, read, strict=True):
         if found is not None:
             key = (level, found[0])
             counts[key] = counts.get(key, 0) + 1
+            if time_of_day(text):
+                clocked[key] = clocked.get(key, 0) + 1
             if found[1].first is not None or found[1].length is not None:
                 timed[key] = timed.get(key, 0) + 1
                 if _in_weeks(found[1], text):
@@ -2968,6 +3037,9 @@ def series_word(
                 next_to.add(key)
             numbers[key] = found[1].number
     series = [(key, n) for key, n in counts.items() if n >= 3 or (n == 2 and weekly.get(key) == 2 and key in next_to)]
+    # 'Block 1: Deep work (9:00-11:00)', 'Block 2: Meetings (11:00-12:00)': a day's agenda, whose blocks are its
+    # sections, no weeks of a plan
+    series = [(key, n) for key, n in series if clocked.get(key, 0) * 2 < n]
     best = max(series, key=lambda kv: kv[1], default=None)
     if best is None or (best[0] in timed and best[0] in ranged):
         # 'Chapter 1–2 — weeks 1-2', 'Chapter 3 — weeks 3-5': the numbers are the book's, several to a phase; the
@@ -2977,6 +3049,24 @@ def series_word(
         above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
         best = max(above, key=lambda kv: kv[1], default=best)
     return best[0][1]
+
+
+# A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
+# pm', '14h00-15h30'): a range of clock times, or one with its am or pm ('(18:40)' alone may be a video's length).
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_AM_PM = r"\s*[ap]\.?m\b\.?"
+_CLOCK = rf"{_HOUR}(?:[:h.][0-5]\d)?(?:{_AM_PM})?"
+_TIME_OF_DAY = re.compile(
+    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_CLOCK}|{_CLOCK}\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
+    rf"|{_HOUR}(?:[:.][0-5]\d)?{_AM_PM}(?!\s*[^\W\d_]))(?![\d:])",  # 'Lektion 2 am Montag' is a day
+    re.IGNORECASE,
+)
+
+
+def time_of_day(text: str) -> bool:
+    """Return True for a heading that gives the time of day its part of an agenda runs ('Block 1: Deep work
+    (9:00-11:00)', 'Session 2 (2pm-3pm)'): a day's schedule, no span of weeks."""
+    return ("m" in text or ":" in text or "h" in text) and _TIME_OF_DAY.search(text) is not None
 
 
 def _in_weeks(found: PhaseHeading, text: str) -> bool:

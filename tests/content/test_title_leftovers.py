@@ -202,3 +202,9 @@ def test_checklist_groups_are_named_as_their_headings_titles():
     # where the heading's name is another group's too, it keeps its words
     role, _ = parse_body("## Week 1: Tools\n\n### Heaps ✅\n- [ ] Heapify\n\n### Heaps\n- [ ] Sift down\n")
     assert [item.group for item in role.checklist] == ["Heaps ✅", "Heaps"]
+
+
+def test_a_phase_titled_by_emoji_alone_keeps_its_tick_but_a_word_loses_it():
+    body = "# T\n\n## Phase 1: 🚀 🔐 ✅ (Weeks 1-2)\n- a\n\n## Phase 2: Arrays ✅ (Weeks 3-4)\n- b\n"
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["🚀 🔐 ✅", "Arrays"]
