@@ -1690,8 +1690,8 @@ def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
 def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
     """Read as no phases the second of each pair of week headings that give one week twice in a row at one level,
     where two or more weeks are so given and every second one has one title ('Week 1 Objectives', 'Week 1 Lessons
-    Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. One week given twice is a
-    slip of the count, read as the next week (see `bot.content.parse`)."""
+    Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. Weeks given twice with other
+    titles are weeks in parts, or a slip of the count (see `weeks_in_parts`)."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 4:
         return
@@ -3256,26 +3256,72 @@ def week_parts(found: Sequence[PhaseHeading | None]) -> bool:
     return any(a == b for a, b in pairwise(weeks))
 
 
-def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> bool:
-    """Return True where two or more weeks are each given by two or more week headings in a row at one level ('##
-    Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'): a
-    course that writes each week in parts, each after the first of its week a part of that week's phase. One week
-    given twice is a slip of the count (`bot.content.parse`), and so is a week given twice where the week heading
-    after it skips a week ('## Week 2', '## Week 2', '## Week 4'): the repeat stands for the week skipped."""
+def weeks_in_parts(
+    headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]
+) -> list[PhaseHeading | None] | None:
+    """Return the phase headings of a file that writes weeks in parts, each heading that gives the span of the phase
+    heading right before it again, at one level, a part of that phase: a course that writes each week in parts ('##
+    Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'),
+    or topics that share a week ('### Week 3: Trees', '### Week 3: Graphs', then '### Week 4'; '## Trees (Weeks
+    3-4)', '## Graphs (Weeks 3-4)'; '## 3. Trees — Week 3', '## 4. Graphs — Week 3'). Where such topics are
+    numbered as an outline's sections, their numbers count topics, not weeks: every phase is numbered by its place.
+    None where the file writes no weeks in parts.
+
+    A span given twice is a slip of the count (see `bot.content.parse`), not a week in parts, where the heading after
+    it skips a week ('## Week 2', '## Week 2', '## Week 4': the repeat stands for the week skipped) or the two give
+    other dates ('### Week 16 - July 26-August 1', '### Week 16 - August 2-8'); where there are such slips, weeks
+    are in parts only where two or more are so given."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     repeats = {
-        k: a.first
+        k: (a.first, a.last, i, j)
         for k, ((i, a), (j, b)) in enumerate(pairwise(read))
-        if a.unit == b.unit == "week"
-        and a.number is None is b.number
+        if a.unit == b.unit
+        and a.unit in _PART_UNITS
         and a.first is not None
-        and a.first == a.last == b.first == b.last
+        and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
+        and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
     }
-    if len(set(repeats.values())) < 2:  # most files
-        return False
+    if not repeats:  # most files
+        return None
+    outlined = False
+    for k, (_, _, i, j) in list(repeats.items()):
+        numbers = (found[i].number, found[j].number)  # type: ignore[union-attr]
+        if numbers == (None, None):
+            continue
+        if None not in numbers and outline_numbered(headings[i][1]) and outline_numbered(headings[j][1]):
+            outlined = True
+        else:  # 'Phase 1 (Week 1)', 'Phase 2 (Week 1)': numbered phases that overlap
+            del repeats[k]
     other = _next_other_weeks([f for _, f in read])
-    return len({week for k, week in repeats.items() if other[k] in (None, week + 1)}) >= 2
+    parts: set[tuple[int, int]] = set()
+    slips = 0
+    for k, (first, last, i, j) in repeats.items():
+        if other[k] in (None, last + 1) and not _dated_apart(headings[i][1], headings[j][1]):
+            parts.add((first, last))
+        else:
+            slips += 1
+    if len(parts) < 2 and (not parts or slips):
+        return None
+    if not outlined:
+        return list(found)
+    # Topics numbered as an outline's sections ('## 4. Graphs — Week 3'): every numbered phase must be such a topic
+    # with its weeks, each then numbered by its place.
+    numbered = [i for i, f in read if f.number is not None]
+    if any(found[i].first is None or not outline_numbered(headings[i][1]) for i in numbered):  # type: ignore[union-attr]
+        return None
+    return [f._replace(number=None) if f is not None else None for f in found]
+
+
+_PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
+
+
+def _dated_apart(text: str, again: str) -> bool:
+    """Whether two headings of one week give other dates: the second a week written twice ('Week 16 - July 26-August
+    1', then 'Week 16 - August 2-8'), not a part of the first's week."""
+    dates = _DATES_ANY.search(text)
+    dates_again = _DATES_ANY.search(again)
+    return dates is not None and dates_again is not None and dates.group().casefold() != dates_again.group().casefold()
 
 
 def _next_other_weeks(found: Sequence[PhaseHeading]) -> list[int | None]:
@@ -3338,6 +3384,7 @@ _DATES = (
 _DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
 _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
+_DATES_ANY = re.compile(_DATES, re.IGNORECASE)
 _DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
 _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
 
