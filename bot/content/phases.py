@@ -1613,6 +1613,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
+    _notes_after_plan(headings, found)
     _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
@@ -1725,6 +1726,39 @@ def _weeks_again(found: list[PhaseHeading | None]) -> None:
     if all((f.last or f.first or 0) <= end for _, f in read[again:]):
         for i, _ in read[again:]:
             found[i] = None
+
+
+def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the week, month and day headings under a heading that is none and comes after the plan,
+    where the first of them goes back into the plan's weeks: '## Tips' over '### First week' and '### Second month'
+    after '## Week 1' … '## Week 3', '## FAQ' over '### Week 1' and '### Month 2' are sections of that advice. Such a
+    heading comes after the plan where it closes a phase heading at its level or deeper. Week headings under it that go
+    on from the plan ('## Going further' over '### Week 3' after weeks 1-2) stay the plan's, and so do those under a
+    heading before the plan ('## Roadmap' over '### Week 1') or under a phase ('## Month 1' over '### Week 1')."""
+    if sum(f is not None for f in found) < 2:  # most files have a plan of several phases or none
+        return
+    end = 0  # the last week of the plan so far
+    deepest = 0  # the deepest level of its phase headings so far
+    after: dict[int, bool | None] = {}  # headings after the plan, by index: whether they hold notes (None: unknown)
+    open_headings: list[int] = []
+    for i, (level, _) in enumerate(headings):
+        while open_headings and headings[open_headings[-1]][0] >= level:
+            open_headings.pop()
+        open_headings.append(i)
+        f = found[i]
+        if f is None:
+            if end and deepest >= level:
+                after[i] = None
+            continue
+        over = next((k for k in open_headings if k in after), None)  # the outermost one over it
+        if over is not None and f.number is None and f.first is not None and f.unit in _PART_UNITS:
+            if after[over] is None:
+                after[over] = f.first <= end  # its first goes back: notes; else weeks the plan goes on with
+            if after[over]:
+                found[i] = None
+                continue
+        end = max(end, f.last or f.first or 0)
+        deepest = max(deepest, level)
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).

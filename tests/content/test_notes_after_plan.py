@@ -1,0 +1,62 @@
+"""Advice after a weekly plan whose sub-headings name weeks or months ('## Tips' over '### First week', '### Second
+month'): sections of that advice, no phases of the plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import errors, parse_body, phase_spans, section_titled, warnings
+
+PLAN_THEN_ADVICE = """
+# First steps in backend work
+
+## Week 1: Setup
+- Install the toolchain
+
+## Week 2: Basics
+- Write a small service
+
+## Week 3: Projects
+- Ship a side project
+
+## {heading}
+
+### {first}
+Go slowly and ask many questions.
+
+### {second}
+Pick one area to go deep in.
+"""
+
+
+@pytest.mark.parametrize("heading", ["Tips", "FAQ", "Resources"])
+@pytest.mark.parametrize(("first", "second"), [("First week", "Second month"), ("Week 1", "Month 2")])
+def test_week_and_month_headings_under_a_section_after_the_plan_are_its_sections(
+    heading: str, first: str, second: str
+) -> None:
+    role, problems = parse_body(PLAN_THEN_ADVICE.format(heading=heading, first=first, second=second))
+    assert errors(problems) == [] and warnings(problems) == []
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2)), (3, "Projects", (3, 3))]
+    assert "Go slowly" in section_titled(role, first).text
+    assert "go deep" in section_titled(role, second).text
+    assert "go deep" not in phase_body(role.phases[2])
+
+
+def test_a_plan_under_a_plain_heading_keeps_its_weeks_and_the_advice_after_it_stays_sections() -> None:
+    body = PLAN_THEN_ADVICE.format(heading="Tips", first="First week", second="Second month")
+    body = body.replace("## Week", "### Week").replace("# First steps in backend work\n", "# Path\n\n## Roadmap\n")
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2)), (3, "Projects", (3, 3))]
+    assert "go deep" in section_titled(role, "Second month").text
+
+
+def test_weeks_that_go_on_under_a_plain_heading_after_the_plan_stay_phases() -> None:
+    body = (
+        "# Path\n\n## Week 1: Setup\n- a\n\n## Week 2: Basics\n- b\n\n## Going further\n\n### Week 3: Testing\n- c\n\n"
+        "### Week 4: Deploying\n- d\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (4, 4)]
