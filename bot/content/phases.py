@@ -1610,6 +1610,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
+    _weeks_then_months(headings, found)
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
@@ -2068,6 +2069,29 @@ def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
     _, n, unit, title = counted
     last = min(_weeks("day", 1, _in_days(unit, n))[1], f.first - 1)
     found[before] = PhaseHeading(None, 1, last, title, f.unit)
+
+
+def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read week and month headings at one level that run forward in weeks as one plan counted in the first one's
+    unit: '## Week 1: Meet the team', '## Week 2: First ticket', then '## Second Month: Own a feature' (weeks 5-8)
+    and '## Third Month: Lead' (weeks 9-12), as a 30-60-90 plan counts its first weeks, then months; or '## Month 1',
+    '## Month 2', then '## Week 9: Capstone'. Each phase keeps its weeks; a file counts in one unit, so the headings
+    of the other one would be parts or sections. Headings of the other unit that go back into weeks already planned
+    ('## Month 1 review' after '## Week 2') leave the file as it is; deeper ones are parts of the phase over them."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3 or {f.unit for _, f in read} != {"week", "month"}:  # most files count in one unit
+        return
+    level = headings[read[0][0]][0]
+    plan = [(i, f) for i, f in read if headings[i][0] == level]
+    if any(headings[i][0] < level for i, _ in read) or len({f.unit for _, f in plan}) < 2:
+        return
+    if any(f.number is not None or f.first is None or f.last is None for _, f in plan):
+        return
+    if any(b.first <= a.last for (_, a), (_, b) in pairwise(plan)):  # type: ignore[operator]
+        return
+    unit = plan[0][1].unit
+    for i, f in plan:
+        found[i] = f._replace(unit=unit)
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:

@@ -1,0 +1,48 @@
+"""Plans that count weeks first, then months, at one level ('## Week 1: Meet the team', '## Week 2: First ticket', '##
+Second Month: Own a feature'), as 30-60-90 onboarding plans do: one plan, its months counted in weeks."""
+
+from __future__ import annotations
+
+from tests.content.helpers import errors, parse_body, phase_spans, warnings
+
+THIRTY_SIXTY_NINETY = """
+# Onboarding as a new engineer
+
+## Week 1: Meet the team
+- Meet your manager and your buddy
+- [ ] Set up your laptop
+
+## Week 2: First ticket
+- [ ] Fix a small bug
+
+## Second Month: Own a feature
+- [ ] Ship a feature behind a flag
+
+## Third Month: Lead
+- [ ] Run a design review
+"""
+
+
+def test_weeks_then_months_at_one_level_are_one_plan_counted_in_weeks() -> None:
+    role, problems = parse_body(THIRTY_SIXTY_NINETY)
+    assert errors(problems) == []
+    assert phase_spans(role) == [
+        (1, "Meet the team", (1, 1)),
+        (2, "First ticket", (2, 2)),
+        (3, "Own a feature", (5, 8)),
+        (4, "Lead", (9, 12)),
+    ]
+    assert [(item.text, item.phase) for item in role.checklist][2:] == [
+        ("Ship a feature behind a flag", 3),
+        ("Run a design review", 4),
+    ]
+    # the rest of the first month is no phase's: the author is told so
+    assert [w for w in warnings(problems) if "weeks 3-4" in w]
+
+
+def test_a_month_that_comes_back_to_weeks_already_planned_stays_a_section() -> None:
+    body = "# Log\n\n## Week 1: A\n- a\n\n## Week 2: B\n- b\n\n## Month 1 review\n- c\n"
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    assert "Month 1 review" in [s.title for s in role.sections]
