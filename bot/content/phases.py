@@ -2072,14 +2072,18 @@ def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
 
 
 def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
-    """Read week and month headings at one level that run forward in weeks as one plan counted in the first one's
-    unit: '## Week 1: Meet the team', '## Week 2: First ticket', then '## Second Month: Own a feature' (weeks 5-8)
-    and '## Third Month: Lead' (weeks 9-12), as a 30-60-90 plan counts its first weeks, then months; or '## Month 1',
-    '## Month 2', then '## Week 9: Capstone'. Each phase keeps its weeks; a file counts in one unit, so the headings
-    of the other one would be parts or sections. Headings of the other unit that go back into weeks already planned
-    ('## Month 1 review' after '## Week 2') leave the file as it is; deeper ones are parts of the phase over them."""
+    """Read week, month and day headings at one level that run forward in weeks as one plan counted in the first
+    one's unit: '## Week 1: Meet the team', '## Week 2: First ticket', then '## Second Month: Own a feature' (weeks
+    5-8) and '## Third Month: Lead' (weeks 9-12), as a 30-60-90 plan counts its first weeks, then months; '## Month
+    1', '## Month 2', then '## Week 9: Capstone'; '## Days 1-7', '## Weeks 2-4', '## Days 31-60'. Each phase keeps
+    its weeks; a file counts in one unit, so the headings of the other units would be parts or sections. Headings of
+    another unit that go back into weeks already planned ('## Month 1 review' after '## Week 2') leave the file as it
+    is; deeper ones are parts of the phase over them."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
-    if len(read) < 3 or {f.unit for _, f in read} != {"week", "month"}:  # most files count in one unit
+    if len(read) < 3:
+        return
+    units = {f.unit for _, f in read}
+    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
         return
     level = headings[read[0][0]][0]
     plan = [(i, f) for i, f in read if headings[i][0] == level]
@@ -2087,11 +2091,17 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
         return
     if any(f.number is not None or f.first is None or f.last is None for _, f in plan):
         return
-    if any(b.first <= a.last for (_, a), (_, b) in pairwise(plan)):  # type: ignore[operator]
-        return
     unit = plan[0][1].unit
+    for (_, a), (_, b) in pairwise(plan):
+        # In a plan of days, days that start in the week the span before ends in ('## Days 61-90' after '## Days
+        # 31-60', both in week 9) start the week after it, as `bot.content.parse` lays days out.
+        if b.first < a.last or (b.first == a.last and not (unit == b.unit == "day")):  # type: ignore[operator]
+            return
     for i, f in plan:
         found[i] = f._replace(unit=unit)
+
+
+_MIXED_UNITS = frozenset(("week", "month", "day"))
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:

@@ -46,3 +46,20 @@ def test_a_month_that_comes_back_to_weeks_already_planned_stays_a_section() -> N
     assert errors(problems) == []
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
     assert "Month 1 review" in [s.title for s in role.sections]
+
+
+def test_days_then_weeks_at_one_level_are_one_plan_counted_in_weeks() -> None:
+    body = (
+        "# Onboarding\n\n## Days 1-7: Foundation\n- [ ] Security training\n\n## Weeks 2-4: Immersion\n"
+        "- [ ] Review five pull requests\n\n## Days 31-60: Contribution\n- [ ] Own a small feature\n\n"
+        "## Days 61-90: Integration\n- [ ] Lead a small project\n"
+    )
+    role, problems = parse_body(body)
+    assert problems == []
+    # days 61-90 start in the week days 31-60 end in: they start the week after, as days do in a plan of days
+    assert phase_spans(role) == [
+        (1, "Foundation", (1, 1)),
+        (2, "Immersion", (2, 4)),
+        (3, "Contribution", (5, 9)),
+        (4, "Integration", (10, 13)),
+    ]
