@@ -1614,6 +1614,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
+    _span_over_plan(headings, found)
     _notes_after_plan(headings, found)
     _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
@@ -1727,6 +1728,27 @@ def _weeks_again(found: list[PhaseHeading | None]) -> None:
     if all((f.last or f.first or 0) <= end for _, f in read[again:]):
         for i, _ in read[again:]:
             found[i] = None
+
+
+def _span_over_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading that gives a span alone in its unit before a plan of headings of another unit, all
+    inside its span, a heading that is none closing it before them ('## First Month' over '### Why this page', then
+    '## Goals', '## Week by week' over '### Week 1' … '### Week 4'): a page named by the month its plan runs in. As
+    the file's first phase heading it would make the file count in months, and the plan's weeks sections."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3:
+        return
+    (at, lone), rest = read[0], read[1:]
+    if lone.number is not None or lone.first is None or lone.last is None:
+        return
+    units = {f.unit for _, f in rest}
+    if len(units) != 1 or lone.unit in units or any(f.number is not None or f.first is None for _, f in rest):
+        return
+    if any(f.first < lone.first or (f.last or f.first) > lone.last for _, f in rest):  # type: ignore[operator]
+        return
+    level = headings[at][0]
+    if any(found[j] is None and headings[j][0] <= level for j in range(at + 1, rest[0][0])):
+        found[at] = None
 
 
 def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:

@@ -60,3 +60,22 @@ def test_weeks_that_go_on_under_a_plain_heading_after_the_plan_stay_phases() -> 
     role, problems = parse_body(body)
     assert errors(problems) == []
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+
+
+def test_a_page_titled_by_its_month_over_a_weekly_plan_under_a_heading_of_its_own_is_no_phase() -> None:
+    # a handbook page on the first month: its heading names the month, its weekly plan sits under a later heading
+    body = (
+        "# Onboarding\n\n## First Month\n\n### Why this page\n\nWhat the first weeks hold.\n\n## Goals\n\n- Learn the"
+        " tools\n\n## Week by week\n\n### Week 1: Orientation\n\n- Set up your machine\n\n### Week 2: Workflows\n\n"
+        "- Follow a pull request\n\n### Week 3: First fix\n\n- Pick a starter issue\n\n### Week 4: On your own\n\n"
+        "- Review a teammate's change\n\n## Checklist\n\n- [ ] Machine set up\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert phase_spans(role) == [
+        (1, "Orientation", (1, 1)),
+        (2, "Workflows", (2, 2)),
+        (3, "First fix", (3, 3)),
+        (4, "On your own", (4, 4)),
+    ]
+    assert "What the first weeks hold" in section_titled(role, "Why this page").text
