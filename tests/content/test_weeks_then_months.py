@@ -63,3 +63,14 @@ def test_days_then_weeks_at_one_level_are_one_plan_counted_in_weeks() -> None:
         (3, "Contribution", (5, 9)),
         (4, "Integration", (10, 13)),
     ]
+
+
+def test_a_roadmap_of_a_week_some_weeks_then_months_is_one_plan() -> None:
+    body = (
+        "# Review\n\n## Next steps\n\n### Week 1 - Clean up\n\n1. Fix the totals.\n\n### Weeks 2-4 - Grow\n\n"
+        "1. Add pages.\n\n### Months 2-3 - Earn\n\n1. Join programs.\n\n## Appendix\n\nNotes.\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert phase_spans(role) == [(1, "Clean up", (1, 1)), (2, "Grow", (2, 4)), (3, "Earn", (5, 12))]
+    assert "Notes." not in [s.text for s in role.sections if s.phase == 3]
