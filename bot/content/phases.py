@@ -1694,7 +1694,8 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
     """Read as no phases the second of each pair of week headings that give one week twice in a row at one level,
     where two or more weeks are so given and every second one has one title ('Week 1 Objectives', 'Week 1 Lessons
     Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. Weeks given twice with other
-    titles are weeks in parts, or a slip of the count (see `weeks_in_parts`)."""
+    titles, or each second one saying it goes on ('Week 1 (continued)'), are weeks in parts, or a slip of the count
+    (see `weeks_in_parts`)."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 4:
         return
@@ -1707,7 +1708,9 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
     ]
-    if len(seconds) >= 2 and len({title for _, title in seconds}) == 1:
+    titles = {title for _, title in seconds}
+    # each second heading saying it goes on with its week ('Week 1 (continued)') is a part of it (`weeks_in_parts`)
+    if len(seconds) >= 2 and len(titles) == 1 and _GOES_ON.search(next(iter(titles))) is None:
         for j, _ in seconds:
             found[j] = None
 
@@ -3360,7 +3363,8 @@ def weeks_in_parts(
     A span given twice is a slip of the count (see `bot.content.parse`), not a week in parts, where the heading after
     it skips a week ('## Week 2', '## Week 2', '## Week 4': the repeat stands for the week skipped) or the two give
     other dates ('### Week 16 - July 26-August 1', '### Week 16 - August 2-8'); where there are such slips, weeks
-    are in parts only where two or more are so given."""
+    are in parts only where two or more are so given. A heading that says it goes on with its week ('### Week 1
+    (continued)', '#### Week 1 (cont.) — Config') is a part of it whatever comes after it."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     repeats = {
         k: (a.first, a.last, i, j)
@@ -3387,7 +3391,8 @@ def weeks_in_parts(
     parts: set[tuple[int, int]] = set()
     slips = 0
     for k, (first, last, i, j) in repeats.items():
-        if other[k] in (None, last + 1) and not _dated_apart(headings[i][1], headings[j][1]):
+        goes_on = _GOES_ON.search(headings[j][1]) is not None  # '### Week 1 (continued)': a part, whatever follows
+        if goes_on or (other[k] in (None, last + 1) and not _dated_apart(headings[i][1], headings[j][1])):
             parts.add((first, last))
         else:
             slips += 1
@@ -3403,6 +3408,8 @@ def weeks_in_parts(
     return [f._replace(number=None) if f is not None else None for f in found]
 
 
+# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd").
+_GOES_ON = re.compile(r"(?<![^\W\d_])(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])", re.IGNORECASE)
 _PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
 
 

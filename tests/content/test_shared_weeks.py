@@ -108,3 +108,27 @@ def test_different_spans_that_overlap_stay_an_error_naming_the_phases_alike() ->
         "'Trees' (weeks 1-2) overlaps 'Basics' (weeks 1-4, line 10); give 'Trees' weeks after week 4, or end 'Basics' "
         "before week 1"
     ]
+
+
+def test_a_week_said_to_continue_is_a_part_of_that_week_dated_or_not() -> None:
+    body = (
+        "# Log\n\n### Week 1 — Scaffold (Mar 23)\n- Player input\n\n### Week 1 (continued) — Combat (Mar 25)\n"
+        "- Drones\n\n### Week 2 — Polish (Mar 30)\n- Menus\n"
+    )
+    role, problems = parse_body(body)
+    assert problems == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    assert "Drones" in phase_body(role.phases[0])
+
+
+def test_each_week_continued_under_a_heading_of_its_own_shows_in_its_week() -> None:
+    body = (
+        "# Plan\n\n## Order\n\n### Week 1 (Now)\n1. Prevent duplicates\n\n### Week 1 (continued)\n2. Aggregate evidence"
+        "\n\n### Week 2\n3. Wire generation\n\n### Week 2 (continued)\n4. Flip the default\n\n## Success criteria\n\n"
+        "- [ ] Fast\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    assert "Aggregate evidence" in phase_body(role.phases[0])
+    assert "Flip the default" in phase_body(role.phases[1])
