@@ -3414,11 +3414,19 @@ _PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one
 
 
 def _dated_apart(text: str, again: str) -> bool:
-    """Whether two headings of one week give other dates: the second a week written twice ('Week 16 - July 26-August
-    1', then 'Week 16 - August 2-8'), not a part of the first's week."""
-    dates = _DATES_ANY.search(text)
-    dates_again = _DATES_ANY.search(again)
-    return dates is not None and dates_again is not None and dates.group().casefold() != dates_again.group().casefold()
+    """Whether two headings of one week give dates a week or more apart: the second a week written twice ('Week 16 -
+    July 26-August 1', then 'Week 16 - August 2-8'), not a later day of the first's week ('Week 1 — Combat (Mar 25)'
+    after 'Week 1 — Input (Mar 23)')."""
+    starts = []
+    for heading in (text, again):
+        dates = _DATES_ANY.search(heading)
+        found = _ONE_DAY.search(dates.group()) if dates is not None else None  # the first day of its dates
+        start = _date_of(found, "s") if found is not None else None
+        if start is None:
+            return False
+        starts.append(start)
+    days = _calendar(starts)
+    return days is not None and (days[1] - days[0]).days >= 7
 
 
 def _next_other_weeks(found: Sequence[PhaseHeading]) -> list[int | None]:

@@ -132,3 +132,13 @@ def test_each_week_continued_under_a_heading_of_its_own_shows_in_its_week() -> N
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
     assert "Aggregate evidence" in phase_body(role.phases[0])
     assert "Flip the default" in phase_body(role.phases[1])
+
+
+def test_two_days_of_one_week_are_parts_of_it_and_dates_a_week_apart_move_the_count_on() -> None:
+    body = "# Log\n\n### Week 1 — Input (Mar 23)\n- a\n\n### Week 1 — Combat (Mar 25)\n- b\n\n### Week 2 — Menus (Mar 30)\n- c\n"
+    role, problems = parse_body(body)
+    assert problems == []
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    role, problems = parse_body(body.replace("Mar 25", "Mar 30").replace("Week 2 — Menus (Mar 30)", "Week 2 (Apr 6)"))
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3)]
+    assert [w for w in warnings(problems) if "twice" in w]
