@@ -79,3 +79,15 @@ def test_a_page_titled_by_its_month_over_a_weekly_plan_under_a_heading_of_its_ow
         (4, "On your own", (4, 4)),
     ]
     assert "What the first weeks hold" in section_titled(role, "Why this page").text
+
+
+def test_resources_by_week_after_a_roadmap_of_titled_weeks_are_no_module_of_it() -> None:
+    body = (
+        "# Text model\n\n## Roadmap\n\n### Week 1: Python\n- **Goal**: the basics\n\n### Week 2: Text\n- **Goal**: "
+        "vectors\n\n### Week 3: Similarity\n- **Goal**: measures\n\n## Resources\n\n### Week 1\n\n#### Reading\n"
+        "- [A tutorial](https://example.org/python)\n\n### Assignment\n- Explore a dataset\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert phase_spans(role) == [(1, "Python", (1, 1)), (2, "Text", (2, 2)), (3, "Similarity", (3, 3))]
+    assert "Reading" in [s.title for s in role.sections]
