@@ -1761,7 +1761,13 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
     heading comes after the plan where it closes a phase heading at its level or deeper. Week headings under it that go
     on from the plan ('## Going further' over '### Week 3' after weeks 1-2) stay the plan's, and so do those under a
     heading before the plan ('## Roadmap' over '### Week 1') or under a phase ('## Month 1' over '### Week 1')."""
-    if sum(f is not None for f in found) < 2:  # most files have a plan of several phases or none
+    end = 0
+    for f in found:  # most files: each phase heading after the weeks of those before it, or none at all
+        if f is not None and f.first is not None:
+            if f.first <= end:
+                break
+            end = max(end, f.last or f.first)
+    else:
         return
     end = 0  # the last week of the plan so far
     deepest = 0  # the deepest level of its phase headings so far
@@ -2118,11 +2124,11 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
     its weeks; a file counts in one unit, so the headings of the other units would be parts or sections. Headings of
     another unit that go back into weeks already planned ('## Month 1 review' after '## Week 2') leave the file as it
     is; deeper ones are parts of the phase over them."""
+    units = {f.unit for f in found if f is not None}
+    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
+        return
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 3:
-        return
-    units = {f.unit for _, f in read}
-    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
         return
     level = headings[read[0][0]][0]
     plan = [(i, f) for i, f in read if headings[i][0] == level]
