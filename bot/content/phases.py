@@ -1853,7 +1853,7 @@ def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
                 return
             parents.setdefault(parent, []).append(i)
         open_headings.append(i)
-    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1 or _notes_by_week(parents, found):
+    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1 or _notes_by_week(headings, parents, found):
         return
     for children in parents.values():
         spans = [(f.first, f.last) for i in children if (f := found[i]) is not None]
@@ -1866,17 +1866,21 @@ def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
         found[j] = PhaseHeading(number, None, None, title or text, "")
 
 
-def _notes_by_week(parents: dict[int, list[int]], found: Sequence[PhaseHeading | None]) -> bool:
+def _notes_by_week(
+    headings: Sequence[tuple[int, str]], parents: dict[int, list[int]], found: Sequence[PhaseHeading | None]
+) -> bool:
     """Whether the week headings under a later heading only name, untitled, weeks the first heading's titled week
     headings give ('## Roadmap' over '### Week 1: Python' … '### Week 3: Similarity', then '## Resources' over '###
-    Week 1'): that heading's notes on the plan's weeks, no module of weeks of its own (see `_restarted_weeks`)."""
-    first, *later = parents.values()
+    Week 1'): that heading's notes on the plan's weeks, no module of weeks of its own (see `_restarted_weeks`). A
+    heading of a series ('## Module 2') is a module whatever its weeks' titles."""
+    (_, first), *later = parents.items()
     plan = {(f.first, f.last) for i in first if (f := found[i]) is not None and f.title}
     if len(plan) < len(first):  # the plan's weeks are titled
         return False
     return any(
         all((f := found[i]) is not None and not f.title and (f.first, f.last) in plan for i in children)
-        for children in later
+        and read_series_heading(headings[j][1]) is None
+        for j, children in later
     )
 
 

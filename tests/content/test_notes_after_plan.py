@@ -91,3 +91,7 @@ def test_resources_by_week_after_a_roadmap_of_titled_weeks_are_no_module_of_it()
     assert errors(problems) == []
     assert phase_spans(role) == [(1, "Python", (1, 1)), (2, "Text", (2, 2)), (3, "Similarity", (3, 3))]
     assert "Reading" in [s.title for s in role.sections]
+    # a second module of a series with untitled weeks is a module still
+    modules = "# P\n\n## Module 1\n\n### Week 1: A\n- a\n\n### Week 2: B\n- b\n\n## Module 2\n\n### Week 1\n- c\n\n### Week 2\n- d\n"
+    role, _ = parse_body(modules)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Module 1", (1, 2)), ("Module 2", (3, 4))]
