@@ -2447,7 +2447,7 @@ def _parse_body(
                 f"'{headings[i][1]}' is read as '{typo.meant} {typo.number}', taking '{typo.said}' for "
                 f"'{typo.meant}': correct its spelling to silence this",
             )
-    shared = _topics_sharing_weeks(heading_phases) if any(heading_phases) else []
+    shared = _topics_sharing_weeks(headings, heading_phases) if any(heading_phases) else []
     if shared:  # '## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1', '## 3. Sliding Window — Week 1-2': topics
         lines = [b[1] for b in blocks if b[0] == "heading"]
         reader.set_aside |= {lines[i] for i in shared}
@@ -2543,13 +2543,14 @@ def _parse_body(
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
         taken = {line for i, line in durations.items() if heading_phases[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
+    # '## Week 1: Lab' after '## Week 1: Lecture', '## 4. Graphs — Week 3' after '## 3. Trees — Week 3'
+    if not reader.week_parts and (in_parts := weeks_in_parts(headings, heading_phases)) is not None:
+        reader.week_parts, heading_phases = True, in_parts
     # '## Phase 1 (Days 1-10)' over '**Groundwork**': the phase's title, no text of it
     reader.title_lines = _title_lines(blocks, reader.series_phases if reader.series is not None else heading_phases)
     if reader.title_lines:
         lines = {line for _, line in reader.title_lines.values()}
         blocks = [b for b in blocks if b[1] not in lines or b[0] == "heading"]
-    if not reader.week_parts and weeks_in_parts(headings, heading_phases):  # '## Week 1: Lab' after '## Week 1: …'
-        reader.week_parts = True
     reader.heading_phases = iter(heading_phases)
     if reader.series is None and reader.levels_at is None:
         reader.plan_end, reader.phase_levels = _plan_headings(headings, heading_phases)
@@ -3415,20 +3416,25 @@ class _LinePlan(NamedTuple):
     unread: list[str]  # the clean text of lines of weeks that are no plan, for the self-paced warning
 
 
-def _topics_sharing_weeks(found: Sequence[PhaseHeading | None]) -> list[int]:
+def _topics_sharing_weeks(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> list[int]:
     """Return the headings (by index) of a file whose phase headings are all numbered topics that share weeks: in
     order, each starting in or after the weeks of the one before, at least two of them in weeks of the one before
-    and two giving the very same weeks ('## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1'), several topics a
-    week. As phases they overlap, an error that leaves the file out; an overlap here and there stays that error."""
+    and two giving the very same weeks ('## 1. Arrays — Week 1', '## 2. Two Pointers — Week 1', '## 3. Sliding
+    Window — Week 1-2'), several topics a week. As phases they overlap, an error that leaves the file out; an
+    overlap here and there stays that error. Topics that share only whole spans, each the very weeks of the one
+    before, are those weeks written in parts where `weeks_in_parts` reads them so: none is returned."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 3 or any(f.number is None or f.first is None or f.last is None for _, f in read):
         return []
     pairs = list(pairwise(f for _, f in read))
     if any(b.number <= a.number or b.first < a.first for a, b in pairs):  # type: ignore[operator]
         return []
-    shared = sum(b.first <= a.last for a, b in pairs)  # type: ignore[operator]
-    same = any((a.first, a.last) == (b.first, b.last) for a, b in pairs)
-    return [i for i, _ in read] if shared >= 2 and same else []
+    shared = [(a.first, a.last) == (b.first, b.last) for a, b in pairs if b.first <= a.last]  # type: ignore[operator]
+    if len(shared) < 2 or not any(shared):
+        return []
+    if all(shared) and weeks_in_parts(headings, found) is not None:  # '## 4. Graphs — Week 3' after '## 3. Trees — …'
+        return []
+    return [i for i, _ in read]
 
 
 def _line_plan(blocks: list[Block]) -> _LinePlan:
@@ -5048,7 +5054,7 @@ def _build_phases(
                     b.line,
                     f"{name} ({_weeks_said(first, last)}) overlaps {p_name} "
                     f"({_weeks_said(p_first, p_last)}, line {previous.line}); "
-                    f"{_overlap_fix(previous, p_first, p_last, b, first, last)}",
+                    f"{_overlap_fix(previous, p_first, p_last, b, first, last, (p_name, name))}",
                 )
             elif first > p_last + 1:
                 cut = previous.cut
@@ -5132,10 +5138,13 @@ def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int)
     return f"widen {widen} or add a phase for {weeks}" if widen else f"add a phase for {weeks}"
 
 
-def _overlap_fix(before: _PhaseBuilder, p_first: int, p_last: int, b: _PhaseBuilder, first: int, last: int) -> str:
+def _overlap_fix(
+    before: _PhaseBuilder, p_first: int, p_last: int, b: _PhaseBuilder, first: int, last: int, names: tuple[str, str]
+) -> str:
     """Return how to end the overlap of phase `b` (weeks `first` to `last`) with the phase before it (`p_first` to
     `p_last`): shorten the one before to end before `b` starts, or `b` to start after it ends, where a heading's week
-    span can say so; else what weeks to move."""
+    span can say so; else what weeks to move, naming the phases by `names` (the one before's, then `b`'s), as the
+    rest of the message does."""
     options = [
         said
         for said in (
@@ -5146,7 +5155,7 @@ def _overlap_fix(before: _PhaseBuilder, p_first: int, p_last: int, b: _PhaseBuil
     ]
     if options:
         return f"shorten {' or '.join(options)}"
-    return f"give {_phase_name(b)} weeks after week {p_last}, or end {_phase_name(before)} before week {first}"
+    return f"give {names[1]} weeks after week {p_last}, or end {names[0]} before week {first}"
 
 
 def _late_start_fix(b: _PhaseBuilder, last: int) -> str:

@@ -1706,9 +1706,12 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
+    _weeks_then_months(headings, found)
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
     _weeks_again(found)
+    _span_over_plan(headings, found)
+    _notes_after_plan(headings, found)
     _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
@@ -1786,8 +1789,9 @@ def _week_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
 def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
     """Read as no phases the second of each pair of week headings that give one week twice in a row at one level,
     where two or more weeks are so given and every second one has one title ('Week 1 Objectives', 'Week 1 Lessons
-    Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. One week given twice is a
-    slip of the count, read as the next week (see `bot.content.parse`)."""
+    Learned', 'Week 2 Objectives', 'Week 2 Lessons Learned'): each week's notes, sections. Weeks given twice with other
+    titles, or each second one saying it goes on ('Week 1 (continued)'), are weeks in parts, or a slip of the count
+    (see `weeks_in_parts`)."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 4:
         return
@@ -1800,7 +1804,9 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
     ]
-    if len(seconds) >= 2 and len({title for _, title in seconds}) == 1:
+    titles = {title for _, title in seconds}
+    # each second heading saying it goes on with its week ('Week 1 (continued)') is a part of it (`weeks_in_parts`)
+    if len(seconds) >= 2 and len(titles) == 1 and _GOES_ON.search(next(iter(titles))) is None:
         for j, _ in seconds:
             found[j] = None
 
@@ -1821,6 +1827,66 @@ def _weeks_again(found: list[PhaseHeading | None]) -> None:
     if all((f.last or f.first or 0) <= end for _, f in read[again:]):
         for i, _ in read[again:]:
             found[i] = None
+
+
+def _span_over_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phase a heading that gives a span alone in its unit before a plan of headings of another unit, all
+    inside its span, a heading that is none closing it before them ('## First Month' over '### Why this page', then
+    '## Goals', '## Week by week' over '### Week 1' … '### Week 4'): a page named by the month its plan runs in. As
+    the file's first phase heading it would make the file count in months, and the plan's weeks sections."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3:
+        return
+    (at, lone), rest = read[0], read[1:]
+    if lone.number is not None or lone.first is None or lone.last is None:
+        return
+    units = {f.unit for _, f in rest}
+    if len(units) != 1 or lone.unit in units or any(f.number is not None or f.first is None for _, f in rest):
+        return
+    if any(f.first < lone.first or (f.last or f.first) > lone.last for _, f in rest):  # type: ignore[operator]
+        return
+    level = headings[at][0]
+    if any(found[j] is None and headings[j][0] <= level for j in range(at + 1, rest[0][0])):
+        found[at] = None
+
+
+def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the week, month and day headings under a heading that is none and comes after the plan,
+    where the first of them goes back into the plan's weeks: '## Tips' over '### First week' and '### Second month'
+    after '## Week 1' … '## Week 3', '## FAQ' over '### Week 1' and '### Month 2' are sections of that advice. Such a
+    heading comes after the plan where it closes a phase heading at its level or deeper. Week headings under it that go
+    on from the plan ('## Going further' over '### Week 3' after weeks 1-2) stay the plan's, and so do those under a
+    heading before the plan ('## Roadmap' over '### Week 1') or under a phase ('## Month 1' over '### Week 1')."""
+    end = 0
+    for f in found:  # most files: each phase heading after the weeks of those before it, or none at all
+        if f is not None and f.first is not None:
+            if f.first <= end:
+                break
+            end = max(end, f.last or f.first)
+    else:
+        return
+    end = 0  # the last week of the plan so far
+    deepest = 0  # the deepest level of its phase headings so far
+    after: dict[int, bool | None] = {}  # headings after the plan, by index: whether they hold notes (None: unknown)
+    open_headings: list[int] = []
+    for i, (level, _) in enumerate(headings):
+        while open_headings and headings[open_headings[-1]][0] >= level:
+            open_headings.pop()
+        open_headings.append(i)
+        f = found[i]
+        if f is None:
+            if end and deepest >= level:
+                after[i] = None
+            continue
+        over = next((k for k in open_headings if k in after), None)  # the outermost one over it
+        if over is not None and f.number is None and f.first is not None and f.unit in _PART_UNITS:
+            if after[over] is None:
+                after[over] = f.first <= end  # its first goes back: notes; else weeks the plan goes on with
+            if after[over]:
+                found[i] = None
+                continue
+        end = max(end, f.last or f.first or 0)
+        deepest = max(deepest, level)
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
@@ -1883,7 +1949,7 @@ def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
                 return
             parents.setdefault(parent, []).append(i)
         open_headings.append(i)
-    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1:
+    if len(parents) < 2 or len({headings[j][0] for j in parents}) != 1 or _notes_by_week(headings, parents, found):
         return
     for children in parents.values():
         spans = [(f.first, f.last) for i in children if (f := found[i]) is not None]
@@ -1894,6 +1960,24 @@ def _restarted_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
         series = read_series_heading(text)  # 'Module 2 - React': titled 'React', as a series' phase is
         title = series[1].title if series is not None and series[1].number == number else _title(text)
         found[j] = PhaseHeading(number, None, None, title or text, "")
+
+
+def _notes_by_week(
+    headings: Sequence[tuple[int, str]], parents: dict[int, list[int]], found: Sequence[PhaseHeading | None]
+) -> bool:
+    """Whether the week headings under a later heading only name, untitled, weeks the first heading's titled week
+    headings give ('## Roadmap' over '### Week 1: Python' … '### Week 3: Similarity', then '## Resources' over '###
+    Week 1'): that heading's notes on the plan's weeks, no module of weeks of its own (see `_restarted_weeks`). A
+    heading of a series ('## Module 2') is a module whatever its weeks' titles."""
+    (_, first), *later = parents.items()
+    plan = {(f.first, f.last) for i in first if (f := found[i]) is not None and f.title}
+    if len(plan) < len(first):  # the plan's weeks are titled
+        return False
+    return any(
+        all((f := found[i]) is not None and not f.title and (f.first, f.last) in plan for i in children)
+        and read_series_heading(headings[j][1]) is None
+        for j, children in later
+    )
 
 
 def _length_range(text: str) -> tuple[int, int, str] | None:
@@ -2130,6 +2214,39 @@ def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
     _, n, unit, title = counted
     last = min(_weeks("day", 1, _in_days(unit, n))[1], f.first - 1)
     found[before] = PhaseHeading(None, 1, last, title, f.unit)
+
+
+def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read week, month and day headings at one level that run forward in weeks as one plan counted in the first
+    one's unit: '## Week 1: Meet the team', '## Week 2: First ticket', then '## Second Month: Own a feature' (weeks
+    5-8) and '## Third Month: Lead' (weeks 9-12), as a 30-60-90 plan counts its first weeks, then months; '## Month
+    1', '## Month 2', then '## Week 9: Capstone'; '## Days 1-7', '## Weeks 2-4', '## Days 31-60'. Each phase keeps
+    its weeks; a file counts in one unit, so the headings of the other units would be parts or sections. Headings of
+    another unit that go back into weeks already planned ('## Month 1 review' after '## Week 2') leave the file as it
+    is; deeper ones are parts of the phase over them."""
+    units = {f.unit for f in found if f is not None}
+    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
+        return
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 3:
+        return
+    level = headings[read[0][0]][0]
+    plan = [(i, f) for i, f in read if headings[i][0] == level]
+    if any(headings[i][0] < level for i, _ in read) or len({f.unit for _, f in plan}) < 2:
+        return
+    if any(f.number is not None or f.first is None or f.last is None for _, f in plan):
+        return
+    unit = plan[0][1].unit
+    for (_, a), (_, b) in pairwise(plan):
+        # In a plan of days, days that start in the week the span before ends in ('## Days 61-90' after '## Days
+        # 31-60', both in week 9) start the week after it, as `bot.content.parse` lays days out.
+        if b.first < a.last or (b.first == a.last and not (unit == b.unit == "day")):  # type: ignore[operator]
+            return
+    for i, f in plan:
+        found[i] = f._replace(unit=unit)
+
+
+_MIXED_UNITS = frozenset(("week", "month", "day"))
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -3503,26 +3620,84 @@ def week_parts(found: Sequence[PhaseHeading | None]) -> bool:
     return any(a == b for a, b in pairwise(weeks))
 
 
-def weeks_in_parts(headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]) -> bool:
-    """Return True where two or more weeks are each given by two or more week headings in a row at one level ('##
-    Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'): a
-    course that writes each week in parts, each after the first of its week a part of that week's phase. One week
-    given twice is a slip of the count (`bot.content.parse`), and so is a week given twice where the week heading
-    after it skips a week ('## Week 2', '## Week 2', '## Week 4'): the repeat stands for the week skipped."""
+def weeks_in_parts(
+    headings: Sequence[tuple[int, str]], found: Sequence[PhaseHeading | None]
+) -> list[PhaseHeading | None] | None:
+    """Return the phase headings of a file that writes weeks in parts, each heading that gives the span of the phase
+    heading right before it again, at one level, a part of that phase: a course that writes each week in parts ('##
+    Week 1: Lecture — Intro', '## Week 1: Lab — Setup', '## Week 2: Lecture — Types', '## Week 2: Lab — Drills'),
+    or topics that share a week ('### Week 3: Trees', '### Week 3: Graphs', then '### Week 4'; '## Trees (Weeks
+    3-4)', '## Graphs (Weeks 3-4)'; '## 3. Trees — Week 3', '## 4. Graphs — Week 3'). Where such topics are
+    numbered as an outline's sections, their numbers count topics, not weeks: every phase is numbered by its place.
+    None where the file writes no weeks in parts.
+
+    A span given twice is a slip of the count (see `bot.content.parse`), not a week in parts, where the heading after
+    it skips a week ('## Week 2', '## Week 2', '## Week 4': the repeat stands for the week skipped) or the two give
+    other dates ('### Week 16 - July 26-August 1', '### Week 16 - August 2-8'); where there are such slips, weeks
+    are in parts only where two or more are so given. A heading that says it goes on with its week ('### Week 1
+    (continued)', '#### Week 1 (cont.) — Config') is a part of it whatever comes after it."""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     repeats = {
-        k: a.first
+        k: (a.first, a.last, i, j)
         for k, ((i, a), (j, b)) in enumerate(pairwise(read))
-        if a.unit == b.unit == "week"
-        and a.number is None is b.number
+        if a.unit == b.unit
+        and a.unit in _PART_UNITS
         and a.first is not None
-        and a.first == a.last == b.first == b.last
+        and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
+        and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
     }
-    if len(set(repeats.values())) < 2:  # most files
-        return False
+    if not repeats:  # most files
+        return None
+    outlined = False
+    for k, (_, _, i, j) in list(repeats.items()):
+        numbers = (found[i].number, found[j].number)  # type: ignore[union-attr]
+        if numbers == (None, None):
+            continue
+        if None not in numbers and outline_numbered(headings[i][1]) and outline_numbered(headings[j][1]):
+            outlined = True
+        else:  # 'Phase 1 (Week 1)', 'Phase 2 (Week 1)': numbered phases that overlap
+            del repeats[k]
     other = _next_other_weeks([f for _, f in read])
-    return len({week for k, week in repeats.items() if other[k] in (None, week + 1)}) >= 2
+    parts: set[tuple[int, int]] = set()
+    slips = 0
+    for k, (first, last, i, j) in repeats.items():
+        goes_on = _GOES_ON.search(headings[j][1]) is not None  # '### Week 1 (continued)': a part, whatever follows
+        if goes_on or (other[k] in (None, last + 1) and not _dated_apart(headings[i][1], headings[j][1])):
+            parts.add((first, last))
+        else:
+            slips += 1
+    if len(parts) < 2 and (not parts or slips):
+        return None
+    if not outlined:
+        return list(found)
+    # Topics numbered as an outline's sections ('## 4. Graphs — Week 3'): every numbered phase must be such a topic
+    # with its weeks, each then numbered by its place.
+    numbered = [i for i, f in read if f.number is not None]
+    if any(found[i].first is None or not outline_numbered(headings[i][1]) for i in numbered):  # type: ignore[union-attr]
+        return None
+    return [f._replace(number=None) if f is not None else None for f in found]
+
+
+# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd").
+_GOES_ON = re.compile(r"(?<![^\W\d_])(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])", re.IGNORECASE)
+_PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
+
+
+def _dated_apart(text: str, again: str) -> bool:
+    """Whether two headings of one week give dates a week or more apart: the second a week written twice ('Week 16 -
+    July 26-August 1', then 'Week 16 - August 2-8'), not a later day of the first's week ('Week 1 — Combat (Mar 25)'
+    after 'Week 1 — Input (Mar 23)')."""
+    starts = []
+    for heading in (text, again):
+        dates = _DATES_ANY.search(heading)
+        found = _ONE_DAY.search(dates.group()) if dates is not None else None  # the first day of its dates
+        start = _date_of(found, "s") if found is not None else None
+        if start is None:
+            return False
+        starts.append(start)
+    days = _calendar(starts)
+    return days is not None and (days[1] - days[0]).days >= 7
 
 
 def _next_other_weeks(found: Sequence[PhaseHeading]) -> list[int | None]:
@@ -3585,6 +3760,7 @@ _DATES = (
 _DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
 _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
+_DATES_ANY = re.compile(_DATES, re.IGNORECASE)
 _DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
 _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
 

@@ -211,13 +211,12 @@ def test_phases_numbered_again_with_other_titles_stay_out_of_order():
 
 
 def test_numbered_topics_that_share_one_week_are_not_moved_on():
-    from bot.content.loader import parse_bytes
-    from tests.content.helpers import role_file
-
     body = "# T\n\n## 1. Arrays — Week 1\n- a\n\n## 2. Two pointers — Week 1\n- b\n\n## 3. Stack — Week 2\n- c\n"
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert not any("twice" in p.message for p in problems)
-    assert role is None and any("overlaps" in p.message for p in problems)
+    role, problems = parse_body(body)
+    assert problems == []
+    # week 1 holds both topics; the topics' numbers are no weeks' count
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [(1, "Arrays", (1, 1)), (2, "Stack", (2, 2))]
+    assert "Two pointers" in phase_body(role.phases[0])
 
 
 MERGED = """# Assignments
@@ -299,13 +298,11 @@ def test_a_cell_in_brackets_alone_is_no_title_of_its_row():
 
 
 def test_topics_that_give_their_week_after_the_title_share_it():
-    from bot.content.loader import parse_bytes
-    from tests.content.helpers import role_file
-
     body = "# T\n\n## Arrays (Week 1)\n- a\n\n## Two Pointers (Week 1)\n- b\n\n## Stack (Week 2)\n- c\n"
-    role, problems = parse_bytes(role_file(body=body).encode(), "x.md")
-    assert not any("twice" in p.message for p in problems)
-    assert role is None and any("overlaps" in p.message for p in problems)
+    role, problems = parse_body(body)
+    assert problems == []
+    assert [(p.title, p.weeks) for p in role.phases] == [("Arrays", (1, 1)), ("Stack", (2, 2))]
+    assert "Two Pointers" in phase_body(role.phases[0])
 
 
 def test_phases_of_the_same_titles_with_other_work_under_them_are_no_copy():
