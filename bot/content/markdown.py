@@ -72,8 +72,17 @@ _WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
 # or '<'; the punctuation after it is no part of it (see `_url_end`).
 _BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
-# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji.
-_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
+# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji; with the
+# attribute list MkDocs Material may give it (':smile:{ .heart }'), which is styling.
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])(\{:?[ \t]*[.#][^{}\n]*\})?")
+# The icon sets MkDocs Material names in shortcodes (':material-rocket-launch:', ':octicons-book-24:',
+# ':fontawesome-brands-github:', ':simple-python:'): an icon Discord cannot show, no words of the text.
+_ICON_SETS = ("material-", "octicons-", "fontawesome-", "simple-")
+# An attribute list that kramdown and Python-Markdown's attr_list give the link, image, code or emphasis it is written
+# right after ('[Start](…){ .md-button }', '![Map](…){ width="420" }', '[x](…){:target="_blank"}'): styling, no
+# words. Only ids, classes and key=value pairs: '{a, b}' or '{{ x }}' are text.
+_ATTRIBUTE_PART = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
+_INLINE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE_PART}(?:[ \t]+{_ATTRIBUTE_PART})*[ \t]*\}}")
 _MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source past the end of its text
 _URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
@@ -330,7 +339,10 @@ def emoji_shortcodes(text: str) -> str:
 
 
 def _shortcode(match: re.Match[str]) -> str:
-    return _emoji_named(match.group(1)) or match.group()
+    name = match.group(1)
+    if name.startswith(_ICON_SETS):
+        return ""
+    return _emoji_named(name) or match.group()
 
 
 @cache
@@ -1106,8 +1118,10 @@ class _Reader:
             ink = self.inline
             if self.code is not None:
                 self.code.append(value)
-            elif value[:2] == "{:" and self._attribute_line(value, span):
-                return
+            elif (value[:2] == "{:" and self._attribute_line(value, span)) or (
+                value[:1] == "{" and not (value := self._without_attributes(value, span["start"]))
+            ):
+                return  # an attribute line of its own, or an attribute list that was the whole text
             elif ink is not None and ink.images and ink.links and not self.html:
                 # a badge's alt text: the words of a link that has none of its own (see `_badge_link`)
                 ink.badge_alt = [*(ink.badge_alt or ()), value]
@@ -1135,6 +1149,8 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
+                if ink.links and value.count(":") > 1:  # a shortcode in a link's text ('[:rocket: Launch](…)')
+                    value = _SHORTCODE.sub(_shortcode, value)
                 if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
                     if value.count(":") > 1:
                         value = _SHORTCODE.sub(_shortcode, value)
@@ -1238,6 +1254,14 @@ class _Reader:
         found = b"--" in line and _OPTION.search(line.decode("utf-8", "replace")) is not None
         self.option_line = (begin, found)
         return found
+
+    def _without_attributes(self, value: str, start: int) -> str:
+        """Return a text without the attribute list it opens when it comes right after a link, image, code span or
+        emphasis ('{ .md-button }' after '[Start](…)', see `_INLINE_ATTRIBUTES`); else the text as it is. `start`
+        is the text's place in the source."""
+        if not start or self.data[start - 1] not in b")]`*_" or (found := _INLINE_ATTRIBUTES.match(value)) is None:
+            return value
+        return value[found.end() :]
 
     def _line_block(self, start: int) -> bool:
         """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
@@ -3158,7 +3182,8 @@ def _without_google_docs_escapes(body: str) -> str:
 # What GitBook, Hugo/Jekyll and Docusaurus/MDX add to markdown, each on lines of its own, which CommonMark shows as
 # text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
-# (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
+# (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top; an
+# MkDocs snippet include ('--8<-- "notes.md"', or '--8<--' lines around a list of files), which the bot cannot follow.
 _SITE_MARKS = (
     "{%",
     "{{",
@@ -3173,6 +3198,7 @@ _SITE_MARKS = (
     "<LiteYouTube",
     "<Vimeo",
     "<ReactPlayer",
+    "8<-",
 )
 _SITE_MARK = re.compile("|".join(map(re.escape, _SITE_MARKS)))  # one pass over a body, not one per mark
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
@@ -3202,6 +3228,9 @@ _MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>(?:\S(?:.*\S)
 _VIDEO_COMPONENT = re.compile(
     r"(?P<indent>[ \t]*)<(?P<name>YouTube|Youtube|LiteYouTubeEmbed|Vimeo|ReactPlayer)\b(?P<attrs>[^<>]*?)/?>[ \t]*"
 )
+# A line of pymdownx.snippets: an include ('--8<-- "includes/setup.md"'), one written off (';--8<-- "x.md"'), or the
+# bare scissors that open and close a block of file names, one a line.
+_SNIPPET = re.compile(r"""[ \t]*;?-+8<-+(?P<file>[ \t]+(?:"[^"]*"|'[^']*'|\S+))?[ \t]*""")
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -3463,6 +3492,11 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
     return out
 
 
+def _bare_scissors(line: str) -> bool:
+    """Return True for a snippet line that names no file ('--8<--'): one that opens or closes a block of them."""
+    return "8<-" in line and (found := _SNIPPET.fullmatch(line)) is not None and found.group("file") is None
+
+
 def _head_end(lines: list[str], start: int) -> int | None:
     """Return the index of the line that closes the '<head>' opened at line `start` ('</head>'), or None when no
     line closes it (then it is no page's '<head>')."""
@@ -3473,6 +3507,15 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     """Read the construct of a site generator that starts at line `i` into `out`; return how many lines it took
     (0 when the line starts none)."""
     line = lines[i]
+    if "8<-" in line and (snippet := _SNIPPET.fullmatch(line)) is not None:
+        if snippet.group("file") is None:  # a block of file names, up to the next bare scissors, else this line
+            end = next((k for k in range(i + 1, len(lines)) if _bare_scissors(lines[k])), i)
+            if any(not lines[k].strip() for k in range(i + 1, end)):
+                end = i  # no file list: a blank line would end it
+            out += [""] * (end + 1 - i)
+            return end + 1 - i
+        out.append("")
+        return 1
     if ":::" in line and (found := _DIRECTIVE.fullmatch(line)) is not None and found.group("kind"):
         end = _closer(lines, i, _div_test(len(found.group("colons"))))
         if end is not None:

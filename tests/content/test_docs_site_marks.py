@@ -1,0 +1,131 @@
+"""What MkDocs Material and kramdown (Jekyll) pages add to inline markdown, as a learner sees it in /phase and search:
+an attribute list after a link, image or icon ('[Start](…){ .md-button }', '{:target="_blank"}'), an icon shortcode
+(':material-rocket-launch:', ':octicons-book-24:') and a snippet include line ('--8<-- "notes.md"') are never shown;
+the link, image and GitHub emoji they sit by are."""
+
+from __future__ import annotations
+
+from bot.content.models import Role
+from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
+from tests.content.helpers import parse_body
+
+
+def titles(role: Role) -> set[str]:
+    return {s.title for s in role.sections}
+
+
+def shown(role: Role) -> str:
+    return "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
+
+
+ATTRIBUTES = """
+## Week 1: Set up the laptop
+
+- [Install guide](https://example.org/install){ .md-button .md-button--primary }
+- ![Network map](https://example.org/map.png){ width="420" }
+- Read [the team handbook](https://example.org/handbook){:target="_blank"} before standup
+- Pair with your buddy on `make test`{ .shell }
+
+## Week 2: First ticket
+
+- Keep {curly} words, `{ .code }` and ${{ secrets.TOKEN }} as written
+- A set {a, b} after a [link](https://example.org/set) {.spaced}
+"""
+
+
+def test_an_attribute_list_after_a_link_image_or_code_is_never_shown() -> None:
+    role, _ = parse_body(ATTRIBUTES)
+    body = phase_body(role.phases[0])
+    assert "{" not in body and "}" not in body, body
+    assert "[Install guide](https://example.org/install)" in body
+    assert "[the team handbook](https://example.org/handbook) before standup" in body
+    assert "https://example.org/map.png" in body
+    entries = titles(role)
+    assert {"Install guide", "Read the team handbook before standup", "Pair with your buddy on make test"} <= entries
+    assert not [t for t in entries if "{" in t and "curly" not in t and "set" not in t], entries
+
+
+def test_braces_that_are_no_attribute_list_stay_as_written() -> None:
+    role, _ = parse_body(ATTRIBUTES)
+    body = phase_body(role.phases[1])
+    assert "Keep {curly} words, `{ .code }` and ${{ secrets.TOKEN }} as written" in body
+    assert "A set {a, b} after a [link](https://example.org/set) {.spaced}" in body
+
+
+ICONS = """
+# Onboarding
+
+<div class="grid cards" markdown>
+
+-   :material-clock-fast:{ .lg .middle } __First day__
+
+    Laptop, accounts and a coffee with the team.
+
+-   :octicons-book-24: Read the [handbook](https://example.org/handbook) :octicons-arrow-right-24:
+
+-   [Start here :octicons-arrow-right-24:](https://example.org/start)
+
+-   [:rocket: Launch day](https://example.org/launch)
+
+</div>
+
+## Week 1: Accounts :material-account-key:
+
+- :fontawesome-brands-github: Join the GitHub organisation
+- :simple-slack:{ .slack } Say hello in the team channel :wave:
+
+## Week 2: Deploy :rocket:
+
+- Ship a one-line change
+"""
+
+
+def test_an_icon_shortcode_is_never_shown_and_a_github_emoji_is() -> None:
+    role, _ = parse_body(ICONS)
+    assert [p.title for p in role.phases] == ["Accounts", "Deploy"]
+    body = phase_body(role.phases[0])
+    assert ":fontawesome" not in body and ":simple" not in body and "{" not in body, body
+    assert "Join the GitHub organisation" in body
+    assert "Say hello in the team channel 👋" in body
+    entries = titles(role)
+    assert {"First day", "Join the GitHub organisation", "Say hello in the team channel 👋"} <= entries
+    assert not [t for t in entries if ":material" in t or ":octicons" in t or "{" in t], entries
+    assert "[handbook](https://example.org/handbook)" in shown(role)
+    assert {"Start here", "🚀 Launch day"} <= entries
+    assert "[Start here](https://example.org/start)" in shown(role)
+
+
+SNIPPETS = """--8<-- "includes/abbreviations.md"
+
+# Platform onboarding
+
+## Week 1: Tools
+
+;--8<-- "includes/not-included.md"
+--8<-- "includes/laptop-setup.md"
+
+- Install the CLI
+
+```text
+--8<-- "kept/in/code.md"
+```
+
+--8<--
+includes/first.md
+includes/second.md
+--8<--
+
+## Week 2: Services
+
+- Read the service catalogue
+"""
+
+
+def test_a_snippet_include_line_is_never_shown_nor_searched() -> None:
+    role, _ = parse_body(SNIPPETS)
+    assert "--8<--" not in phase_body(role.phases[0]).replace('```text\n--8<-- "kept/in/code.md"\n```', "")
+    assert '--8<-- "kept/in/code.md"' in phase_body(role.phases[0])
+    assert "includes/" not in shown(role)
+    assert not SearchIndex([role]).search("abbreviations")
+    assert [p.title for p in role.phases] == ["Tools", "Services"]
