@@ -3248,6 +3248,15 @@ _INLINE_TAG = re.compile(
     r"|\{\{%[ \t]*(?P<hugo2>[\w-]+)(?P<args2>[^%{}]*?)[ \t/]*%\}\}"
     r"|\{%-?[ \t]*(?P<liquid>[\w-]+)(?P<args3>[^%{}]*?)-?%\})"
 )
+# A link's target that Jekyll makes an address of the site: the site's address before a path ('[Policies]({{
+# site.baseurl }}/policies/)', '{{ site.url }}{{ site.baseurl }}/x.pdf', or before a '{% link … %}' tag) or a path
+# through the 'relative_url'/'absolute_url' filter ('[Lab]({{ "/labs/one/" | relative_url }})'): the path alone, which
+# the file's baseUrl makes an address as it does any path of the site.
+_SITE_URL_TARGET = re.compile(
+    r"""(?P<target>\]\([ \t]*)(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+(?=/|\{%)"""
+    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*(?:relative|absolute)_url"""
+    r"""[ \t]*-?\}\})"""
+)
 # The inline tags and shortcodes that give the address of another page of the site.
 _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
 # An MDX import or export statement ('import Tabs from "@theme/Tabs";', 'export const meta = …'), not a shell line that
@@ -3665,12 +3674,22 @@ def _inline_site_syntax(line: str) -> str:
     is no line, and a variable in a sentence stays as written: its value is the site's, which the file does not
     hold ('Welcome to {{ site.title }}.')."""
     parts = line.split("`")
-    parts[::2] = [_INLINE_TAG.sub(_inline_tag, part) if "{" in part else part for part in parts[::2]]
+    parts[::2] = [
+        _INLINE_TAG.sub(_inline_tag, _SITE_URL_TARGET.sub(_site_path, part) if "](" in part else part)
+        if "{" in part
+        else part
+        for part in parts[::2]
+    ]
     text = "`".join(parts)
     if "{{" not in text:
         return text
     bare = "".join(_LIQUID_VARIABLE.sub("", part) for part in parts[::2])
     return "" if _EMPTY_HEADING.match(bare) or not bare.strip() else text
+
+
+def _site_path(found: re.Match[str]) -> str:
+    """Return a link target's opening with the site's address left out, or its filtered path (`_SITE_URL_TARGET`)."""
+    return found.group("target") + (found.group("path") or "")
 
 
 def _inline_tag(found: re.Match[str]) -> str:

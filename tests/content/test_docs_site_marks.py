@@ -5,10 +5,11 @@ the link, image and GitHub emoji they sit by are."""
 
 from __future__ import annotations
 
+from bot.content.loader import parse_bytes
 from bot.content.models import Role
 from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body
+from tests.content.helpers import parse_body, role_file
 
 
 def titles(role: Role) -> set[str]:
@@ -129,3 +130,44 @@ def test_a_snippet_include_line_is_never_shown_nor_searched() -> None:
     assert "includes/" not in shown(role)
     assert not SearchIndex([role]).search("abbreviations")
     assert [p.title for p in role.phases] == ["Tools", "Services"]
+
+
+JEKYLL_LINKS = """
+## Week 1: Orientation
+
+- [Course policies]({{ site.baseurl }}/policies/)
+- [First lab]({{ '/labs/first/' | relative_url }})
+- [Slides]({{site.url}}{{site.baseurl}}/slides/one.pdf) and [notes]({{ "/notes/one" | absolute_url }})
+- ![Campus map]({{ site.baseurl }}/img/map.png)
+- Read [the style guide]({{ site.baseurl }}{% link _pages/style.md %})
+
+## [Week 2: Spreadsheets]({{ site.baseurl }}/week2/)
+
+- Pivot tables
+
+## Week 3: Elsewhere
+
+- Welcome to {{ site.title }}: the variable in a sentence stays
+- [Our forum]({{ site.forum_url }}) stays as written too
+"""
+
+
+def test_a_jekyll_link_to_a_page_of_the_site_is_a_link_to_its_path() -> None:
+    role, problems = parse_body(JEKYLL_LINKS)
+    assert [p.title for p in role.phases] == ["Orientation", "Spreadsheets", "Elsewhere"]
+    entries = titles(role)
+    assert {"Course policies", "First lab", "Slides and notes", "Campus map", "Read the style guide"} <= entries
+    assert "Week 2: Spreadsheets" in entries
+    body = phase_body(role.phases[0])
+    assert "site." not in body and "_url" not in body, body
+    with_base, _ = parse_bytes(
+        role_file(body=JEKYLL_LINKS, extra="baseUrl: https://course.example.org/\n").encode(), "x.md"
+    )
+    assert with_base is not None
+    linked = phase_body(with_base.phases[0])
+    assert "[Course policies](https://course.example.org/policies/)" in linked
+    assert "[First lab](https://course.example.org/labs/first/)" in linked
+    assert "[notes](https://course.example.org/notes/one)" in linked
+    assert "[the style guide](https://course.example.org/_pages/style.md)" in linked
+    assert "{{ site.title }}" in phase_body(role.phases[2])
+    assert "[Our forum]({{ site.forum_url }})" in shown(role) or "Our forum" in entries
