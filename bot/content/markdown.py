@@ -3231,6 +3231,12 @@ _VIDEO_COMPONENT = re.compile(
 # A line of pymdownx.snippets: an include ('--8<-- "includes/setup.md"'), one written off (';--8<-- "x.md"'), or the
 # bare scissors that open and close a block of file names, one a line.
 _SNIPPET = re.compile(r"""[ \t]*;?-+8<-+(?P<file>[ \t]+(?:"[^"]*"|'[^']*'|\S+))?[ \t]*""")
+# A Hugo shortcode opened and closed on one line around its text ('{{< tab >}}**JSON**: braces{{< /tab >}}', as the
+# Hextra theme writes tabs; '{{< callout type="info" >}}Bring a laptop.{{< /callout >}}').
+_PAIRED_SHORTCODE = re.compile(
+    r"(?P<indent>[ \t]*)\{\{[<%][ \t]*(?P<name>[\w-]+)(?P<args>[^{}\n]*?)[ \t]*[>%]\}\}"
+    r"(?P<text>.*?)\{\{[<%][ \t]*/[ \t]*(?P=name)[ \t]*[>%]\}\}[ \t]*"
+)
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -3558,6 +3564,17 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out.append("")
             return 1
         return 0
+    if "{{" in line and (pair := _PAIRED_SHORTCODE.fullmatch(line)) is not None:
+        indent, name, text = pair.group("indent"), pair.group("name").casefold(), pair.group("text").strip()
+        attrs = _attrs(pair.group("args"))
+        if name in _NOTE_TAGS and text:
+            kind = attrs.get("type") or attrs.get("style") or _first_arg(pair.group("args")) or name
+            icon = _ADMONITION_MARKS.get(kind.casefold(), "")
+            text = f"> {icon} {text}" if icon else f"> {text}"
+        elif name == "tab" and text and (title := (attrs.get("title") or attrs.get("name") or "").strip()):
+            text = f"**{title}:** {text}"
+        out.append(indent + _inline_site_syntax(text) if "{" in text else indent + text)
+        return 1
     tag = _tag(line)
     if tag is None:
         return 0
@@ -3598,6 +3615,18 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     # (its URL is taken whole: a '?v=' in it is no key="value" argument)
     if name == "video" and (src := attrs.get("src") or next(iter(args.split()), "").strip("\"'")) and "://" in src:
         out.append(indent + src)  # Quarto's '{{< video https://… >}}': a video on a site, as its link
+        return 1
+    if name == "card" and (title := _squash(attrs.get("title") or "")):
+        # a Hugo theme's card ('{{< card link="week-01" title="Week 1: HTML" subtitle="Forms" >}}'), one of a grid
+        # that lists a site's pages: an item of its title, linked to its page, and its subtitle
+        link = attrs.get("link") or attrs.get("href")
+        about = _squash(attrs.get("subtitle") or attrs.get("description") or "")
+        # (the subtitle after the link, or after the title in bold: the words after a linked or bold lead are what
+        # the item says of it, its title is the lead; a page of the site, 'week-01', is the bold title: its path is
+        # no address, and shown as text it would run the title on into the subtitle)
+        absolute = link and "://" in link and not any(c in link for c in "<>\n")
+        shown = f"[{title}](<{link}>)" if absolute else f"**{title}**"
+        out.append(f"{indent}- {shown}" + (f": {about}" if about else ""))
         return 1
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)

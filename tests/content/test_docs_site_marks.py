@@ -171,3 +171,53 @@ def test_a_jekyll_link_to_a_page_of_the_site_is_a_link_to_its_path() -> None:
     assert "[the style guide](https://course.example.org/_pages/style.md)" in linked
     assert "{{ site.title }}" in phase_body(role.phases[2])
     assert "[Our forum]({{ site.forum_url }})" in shown(role) or "Our forum" in entries
+
+
+HUGO_CARDS = """
+# Web Basics
+
+Each week has its own page of notes.
+
+{{< cards >}}
+  {{< card link="weeks/one" title="Week 1: Markup" icon="document-text" subtitle="Elements, attributes and forms" >}}
+  {{< card link="https://notes.example.org/two" title="Week 2: Styling" subtitle="Selectors and the box model" >}}
+  {{< card title="Week 3: Layout" subtitle="Flexbox and grid" >}}
+  {{< card link="weeks/four" icon="beaker" >}}
+{{< /cards >}}
+"""
+
+
+def test_a_hugo_card_is_an_item_of_its_title_link_and_subtitle() -> None:
+    role, _ = parse_body(HUGO_CARDS)
+    assert [(p.title, p.first_week) for p in role.phases] == [("Markup", 1), ("Styling", 2), ("Layout", 3)]
+    assert phase_body(role.phases[0]) == "**Objective:** Elements, attributes and forms"
+    assert "[Week 2: Styling](https://notes.example.org/two)" in phase_body(role.phases[1])
+    assert "Selectors and the box model" in phase_body(role.phases[1])
+    text = shown(role)
+    assert "{{" not in text and "weeks/" not in text, text
+    assert SearchIndex([role]).search("box model")[0].section.phase == 2
+
+
+HUGO_ONE_LINE_PAIRS = """
+## Week 1: Config files
+
+{{< tabs items="JSON,YAML" >}}
+  {{< tab >}}**JSON**: braces, quotes and no comments.{{< /tab >}}
+  {{< tab >}}**YAML**: indentation and comments.{{< /tab >}}
+{{< /tabs >}}
+
+{{< callout type="warning" >}}Keep secrets out of both.{{< /callout >}}
+
+- Validate a file with a schema
+"""
+
+
+def test_a_hugo_shortcode_opened_and_closed_on_one_line_shows_its_text() -> None:
+    role, problems = parse_body(HUGO_ONE_LINE_PAIRS)
+    body = phase_body(role.phases[0])
+    assert "{{" not in body and "}}" not in body, body
+    assert "**JSON:** braces, quotes and no comments." in body
+    assert "**YAML:** indentation and comments." in body
+    assert "Keep secrets out of both." in body
+    assert not [t for t in titles(role) if "}}" in t or "{{" in t], titles(role)
+    assert not [p for p in problems if "template" in p.message], problems
