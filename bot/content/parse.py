@@ -1095,7 +1095,13 @@ def _bold_name(text: str, md: str) -> str | None:
     name = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", found.group(1))).strip()
     if not name or not text.startswith(name) or _NUMBERING.match(name) or name.casefold() in _MATERIAL:
         return None
+    if any(c.isdigit() for c in name) and (only_dates(name) or only_dates(_CLOCK_AFTER.sub("", name))):
+        return None  # a timeline's date ('**Mar 16 – 18:00 UTC** — Applications open'): when, not what
     return name
+
+
+# A time of day after a date ('Jan 19 – 18:00 UTC', 'Mar 31, 6pm', 'May 2 @ 9:30am CET').
+_CLOCK_AFTER = re.compile(r"\s*[-–—,@]?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.IGNORECASE)
 
 
 # A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
