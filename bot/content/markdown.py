@@ -3442,6 +3442,7 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
     fence: str | None = None
     esm = top  # imports and exports are read only before the file's first text
     comment = False  # in an MDX comment '{/* … */}' over several lines
+    loops = 0  # Liquid '{% for … %}' blocks open: what they repeat is a page's template, its values the site's data
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -3496,15 +3497,32 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             out.append(line)
             i += 1
             continue
+        if "{%" in line and (loop := _LOOP_TAG.fullmatch(line)) is not None:
+            loops = loops + 1 if loop.group(1) == "for" else max(loops - 1, 0)
         taken = _site_block(lines, i, out)
         if taken:
             i += taken
             continue
         if "{{" in line or "{%" in line:
             line = _inline_site_syntax(line)
+            if loops and _only_values(line):  # '### {{ week.title }}' in a loop: a value of data the file lacks
+                line = ""
         out.append(line)
         i += 1
     return out
+
+
+# A line that opens or closes a Liquid loop ('{% for week in site.data.schedule %}', '{%- endfor -%}').
+_LOOP_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(for|endfor)\b[^{}]*?-?%\}[ \t]*")
+# What of a line is no words of its own: a link's target, an HTML tag.
+_TARGET_OR_TAG = re.compile(r"\]\([^()]*\)|<[^<>]*>")
+
+
+def _only_values(line: str) -> bool:
+    """Return True for a line whose words are all values of a template ('### {{ week.title }}', '- [{{ t.title }}](./{{
+    t.url }})'): without its tags, variables, links' targets and HTML tags, no letter or digit is left."""
+    bare = _TARGET_OR_TAG.sub("", _TEMPLATE.sub("", line))
+    return not any(c.isalnum() for c in bare)
 
 
 def _bare_scissors(line: str) -> bool:

@@ -221,3 +221,29 @@ def test_a_hugo_shortcode_opened_and_closed_on_one_line_shows_its_text() -> None
     assert "Keep secrets out of both." in body
     assert not [t for t in titles(role) if "}}" in t or "{{" in t], titles(role)
     assert not [p for p in problems if "template" in p.message], problems
+
+
+LIQUID_LOOP = """
+## Schedule
+
+{% for week in site.data.weeks %}
+### {{ week.title }}
+{% for topic in week.topics %}
+- [{{ topic.title }}](./topics/{{ topic.title | slugify }}.html)
+- {{ topic.day }} Lecture: {{ topic.name }}
+{% endfor %}
+{% endfor %}
+
+## Week 1: Setup
+
+- Install {{ tool.name }} before class
+"""
+
+
+def test_a_line_of_nothing_but_a_liquid_loops_values_shows_nothing() -> None:
+    role, problems = parse_body(LIQUID_LOOP)
+    entries = titles(role)
+    assert "{{ week.title }}" not in entries and not [t for t in entries if t.startswith("[{{")], entries
+    assert "{{ topic.day }} Lecture: {{ topic.name }}" in entries  # words of its own: kept as written, and told
+    assert "Install {{ tool.name }} before class" in entries
+    assert [p for p in problems if "template tags are shown as written" in p.message]
