@@ -260,8 +260,8 @@ def option_context(item: Placed, group: bool) -> str | None:
     """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
     the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
     context = [item.group] if group else []
-    if item.parent:
-        context.append(item.parent)
+    if parent := item.parent.rstrip(" :："):  # '**IT Setup**:' led in to its list: the colon says nothing here
+        context.append(parent)
     return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
 
 

@@ -72,8 +72,17 @@ _WORD = re.compile(r"[^\W_]")
 # A bare URL, as GitHub's autolink extension finds one in text: 'https://…', 'http://…' or 'www.…', up to a blank
 # or '<'; the punctuation after it is no part of it (see `_url_end`).
 _BARE_URL = re.compile(r"(?<![\w/.@:+\-])(?:https?://|www\.)[^\s<>]+", re.IGNORECASE)
-# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji.
-_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
+# A GitHub emoji shortcode (':rocket:', ':+1:'), not a time or a ratio ('10:30:45'): shown as its emoji; with the
+# attribute list MkDocs Material may give it (':smile:{ .heart }'), which is styling.
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])(\{:?[ \t]*[.#][^{}\n]*\})?")
+# The icon sets MkDocs Material names in shortcodes (':material-rocket-launch:', ':octicons-book-24:',
+# ':fontawesome-brands-github:', ':simple-python:'): an icon Discord cannot show, no words of the text.
+_ICON_SETS = ("material-", "octicons-", "fontawesome-", "simple-")
+# An attribute list that kramdown and Python-Markdown's attr_list give the link, image, code or emphasis it is written
+# right after ('[Start](…){ .md-button }', '![Map](…){ width="420" }', '[x](…){:target="_blank"}'): styling, no
+# words. Only ids, classes and key=value pairs: '{a, b}' or '{{ x }}' are text.
+_ATTRIBUTE_PART = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+))"""
+_INLINE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*{_ATTRIBUTE_PART}(?:[ \t]+{_ATTRIBUTE_PART})*[ \t]*\}}")
 _MORE_URL = re.compile(rb"[^\s<>]+")  # how a bare URL goes on in the source past the end of its text
 _URL_TRAILING = "?!.,:*_~'\";"
 _ABSOLUTE = ("http://", "https://", "mailto:")
@@ -333,7 +342,10 @@ def emoji_shortcodes(text: str) -> str:
 
 
 def _shortcode(match: re.Match[str]) -> str:
-    return _emoji_named(match.group(1)) or match.group()
+    name = match.group(1)
+    if name.startswith(_ICON_SETS):
+        return ""
+    return _emoji_named(name) or match.group()
 
 
 @cache
@@ -1109,8 +1121,10 @@ class _Reader:
             ink = self.inline
             if self.code is not None:
                 self.code.append(value)
-            elif value[:2] == "{:" and self._attribute_line(value, span):
-                return
+            elif (value[:2] == "{:" and self._attribute_line(value, span)) or (
+                value[:1] == "{" and not (value := self._without_attributes(value, span["start"]))
+            ):
+                return  # an attribute line of its own, or an attribute list that was the whole text
             elif ink is not None and ink.images and ink.links and not self.html:
                 # a badge's alt text: the words of a link that has none of its own (see `_badge_link`)
                 ink.badge_alt = [*(ink.badge_alt or ()), value]
@@ -1138,6 +1152,8 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
+                if ink.links and value.count(":") > 1:  # a shortcode in a link's text ('[:rocket: Launch](…)')
+                    value = _SHORTCODE.sub(_shortcode, value)
                 if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
                     if value.count(":") > 1:
                         value = _SHORTCODE.sub(_shortcode, value)
@@ -1241,6 +1257,14 @@ class _Reader:
         found = b"--" in line and _OPTION.search(line.decode("utf-8", "replace")) is not None
         self.option_line = (begin, found)
         return found
+
+    def _without_attributes(self, value: str, start: int) -> str:
+        """Return a text without the attribute list it opens when it comes right after a link, image, code span or
+        emphasis ('{ .md-button }' after '[Start](…)', see `_INLINE_ATTRIBUTES`); else the text as it is. `start`
+        is the text's place in the source."""
+        if not start or self.data[start - 1] not in b")]`*_" or (found := _INLINE_ATTRIBUTES.match(value)) is None:
+            return value
+        return value[found.end() :]
 
     def _line_block(self, start: int) -> bool:
         """Return True when a text at byte `start` that opens with '| ' opens a line of a Pandoc line block ('| Think
@@ -3161,7 +3185,8 @@ def _without_google_docs_escapes(body: str) -> str:
 # What GitBook, Hugo/Jekyll and Docusaurus/MDX add to markdown, each on lines of its own, which CommonMark shows as
 # text: a GitBook or Liquid tag ('{% hint style="info" %}', '{% include toc.html %}'), a Hugo shortcode
 # ('{{< youtube ID >}}', '{{% notice tip %}}'), a Liquid variable ('{{ page.title }}'), a Docusaurus admonition
-# (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top.
+# (':::tip Title' … ':::'), an MDX comment ('{/* … */}'), tab ('<TabItem label="Linux">') or import at the top; an
+# MkDocs snippet include ('--8<-- "notes.md"', or '--8<--' lines around a list of files), which the bot cannot follow.
 _SITE_MARKS = (
     "{%",
     "{{",
@@ -3176,6 +3201,7 @@ _SITE_MARKS = (
     "<LiteYouTube",
     "<Vimeo",
     "<ReactPlayer",
+    "8<-",
 )
 _SITE_MARK = re.compile("|".join(map(re.escape, _SITE_MARKS)))  # one pass over a body, not one per mark
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
@@ -3205,6 +3231,15 @@ _MYST_OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):[ \t]*(?P<value>(?:\S(?:.*\S)
 _VIDEO_COMPONENT = re.compile(
     r"(?P<indent>[ \t]*)<(?P<name>YouTube|Youtube|LiteYouTubeEmbed|Vimeo|ReactPlayer)\b(?P<attrs>[^<>]*?)/?>[ \t]*"
 )
+# A line of pymdownx.snippets: an include ('--8<-- "includes/setup.md"'), one written off (';--8<-- "x.md"'), or the
+# bare scissors that open and close a block of file names, one a line.
+_SNIPPET = re.compile(r"""[ \t]*;?-+8<-+(?P<file>[ \t]+(?:"[^"]*"|'[^']*'|\S+))?[ \t]*""")
+# A Hugo shortcode opened and closed on one line around its text ('{{< tab >}}**JSON**: braces{{< /tab >}}', as the
+# Hextra theme writes tabs; '{{< callout type="info" >}}Bring a laptop.{{< /callout >}}').
+_PAIRED_SHORTCODE = re.compile(
+    r"(?P<indent>[ \t]*)\{\{[<%][ \t]*(?P<name>[\w-]+)(?P<args>[^{}\n]*?)[ \t]*[>%]\}\}"
+    r"(?P<text>.*?)\{\{[<%][ \t]*/[ \t]*(?P=name)[ \t]*[>%]\}\}[ \t]*"
+)
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
@@ -3221,6 +3256,15 @@ _INLINE_TAG = re.compile(
     r"(?P<target>\]\([ \t]*)?(?:\{\{<[ \t]*(?P<hugo>[\w-]+)(?P<args>[^<>{}]*?)[ \t/]*>\}\}"
     r"|\{\{%[ \t]*(?P<hugo2>[\w-]+)(?P<args2>[^%{}]*?)[ \t/]*%\}\}"
     r"|\{%-?[ \t]*(?P<liquid>[\w-]+)(?P<args3>[^%{}]*?)-?%\})"
+)
+# A link's target that Jekyll makes an address of the site: the site's address before a path ('[Policies]({{
+# site.baseurl }}/policies/)', '{{ site.url }}{{ site.baseurl }}/x.pdf', or before a '{% link … %}' tag) or a path
+# through the 'relative_url'/'absolute_url' filter ('[Lab]({{ "/labs/one/" | relative_url }})'): the path alone, which
+# the file's baseUrl makes an address as it does any path of the site.
+_SITE_URL_TARGET = re.compile(
+    r"""(?P<target>\]\([ \t]*)(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+(?=/|\{%)"""
+    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*(?:relative|absolute)_url"""
+    r"""[ \t]*-?\}\})"""
 )
 # The inline tags and shortcodes that give the address of another page of the site.
 _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
@@ -3401,6 +3445,7 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
     fence: str | None = None
     esm = top  # imports and exports are read only before the file's first text
     comment = False  # in an MDX comment '{/* … */}' over several lines
+    loops = 0  # Liquid '{% for … %}' blocks open: what they repeat is a page's template, its values the site's data
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -3455,15 +3500,37 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
             out.append(line)
             i += 1
             continue
+        if "{%" in line and (loop := _LOOP_TAG.fullmatch(line)) is not None:
+            loops = loops + 1 if loop.group(1) == "for" else max(loops - 1, 0)
         taken = _site_block(lines, i, out)
         if taken:
             i += taken
             continue
         if "{{" in line or "{%" in line:
             line = _inline_site_syntax(line)
+            if loops and _only_values(line):  # '### {{ week.title }}' in a loop: a value of data the file lacks
+                line = ""
         out.append(line)
         i += 1
     return out
+
+
+# A line that opens or closes a Liquid loop ('{% for week in site.data.schedule %}', '{%- endfor -%}').
+_LOOP_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(for|endfor)\b[^{}]*?-?%\}[ \t]*")
+# What of a line is no words of its own: a link's target, an HTML tag.
+_TARGET_OR_TAG = re.compile(r"\]\([^()]*\)|<[^<>]*>")
+
+
+def _only_values(line: str) -> bool:
+    """Return True for a line whose words are all values of a template ('### {{ week.title }}', '- [{{ t.title }}](./{{
+    t.url }})'): without its tags, variables, links' targets and HTML tags, no letter or digit is left."""
+    bare = _TARGET_OR_TAG.sub("", _TEMPLATE.sub("", line))
+    return not any(c.isalnum() for c in bare)
+
+
+def _bare_scissors(line: str) -> bool:
+    """Return True for a snippet line that names no file ('--8<--'): one that opens or closes a block of them."""
+    return "8<-" in line and (found := _SNIPPET.fullmatch(line)) is not None and found.group("file") is None
 
 
 def _head_end(lines: list[str], start: int) -> int | None:
@@ -3476,6 +3543,15 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     """Read the construct of a site generator that starts at line `i` into `out`; return how many lines it took
     (0 when the line starts none)."""
     line = lines[i]
+    if "8<-" in line and (snippet := _SNIPPET.fullmatch(line)) is not None:
+        if snippet.group("file") is None:  # a block of file names, up to the next bare scissors, else this line
+            end = next((k for k in range(i + 1, len(lines)) if _bare_scissors(lines[k])), i)
+            if any(not lines[k].strip() for k in range(i + 1, end)):
+                end = i  # no file list: a blank line would end it
+            out += [""] * (end + 1 - i)
+            return end + 1 - i
+        out.append("")
+        return 1
     if ":::" in line and (found := _DIRECTIVE.fullmatch(line)) is not None and found.group("kind"):
         end = _closer(lines, i, _div_test(len(found.group("colons"))))
         if end is not None:
@@ -3509,6 +3585,17 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out.append("")
             return 1
         return 0
+    if "{{" in line and (pair := _PAIRED_SHORTCODE.fullmatch(line)) is not None:
+        indent, name, text = pair.group("indent"), pair.group("name").casefold(), pair.group("text").strip()
+        attrs = _attrs(pair.group("args"))
+        if name in _NOTE_TAGS and text:
+            kind = attrs.get("type") or attrs.get("style") or _first_arg(pair.group("args")) or name
+            icon = _ADMONITION_MARKS.get(kind.casefold(), "")
+            text = f"> {icon} {text}" if icon else f"> {text}"
+        elif name == "tab" and text and (title := (attrs.get("title") or attrs.get("name") or "").strip()):
+            text = f"**{title}:** {text}"
+        out.append(indent + _inline_site_syntax(text) if "{" in text else indent + text)
+        return 1
     tag = _tag(line)
     if tag is None:
         return 0
@@ -3549,6 +3636,18 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
     # (its URL is taken whole: a '?v=' in it is no key="value" argument)
     if name == "video" and (src := attrs.get("src") or next(iter(args.split()), "").strip("\"'")) and "://" in src:
         out.append(indent + src)  # Quarto's '{{< video https://… >}}': a video on a site, as its link
+        return 1
+    if name == "card" and (title := _squash(attrs.get("title") or "")):
+        # a Hugo theme's card ('{{< card link="week-01" title="Week 1: HTML" subtitle="Forms" >}}'), one of a grid
+        # that lists a site's pages: an item of its title, linked to its page, and its subtitle
+        link = attrs.get("link") or attrs.get("href")
+        about = _squash(attrs.get("subtitle") or attrs.get("description") or "")
+        # (the subtitle after the link, or after the title in bold: the words after a linked or bold lead are what
+        # the item says of it, its title is the lead; a page of the site, 'week-01', is the bold title: its path is
+        # no address, and shown as text it would run the title on into the subtitle)
+        absolute = link and "://" in link and not any(c in link for c in "<>\n")
+        shown = f"[{title}](<{link}>)" if absolute else f"**{title}**"
+        out.append(f"{indent}- {shown}" + (f": {about}" if about else ""))
         return 1
     if name == "tab":
         title = attrs.get("title") or attrs.get("name") or _first_arg(args)
@@ -3625,12 +3724,22 @@ def _inline_site_syntax(line: str) -> str:
     is no line, and a variable in a sentence stays as written: its value is the site's, which the file does not
     hold ('Welcome to {{ site.title }}.')."""
     parts = line.split("`")
-    parts[::2] = [_INLINE_TAG.sub(_inline_tag, part) if "{" in part else part for part in parts[::2]]
+    parts[::2] = [
+        _INLINE_TAG.sub(_inline_tag, _SITE_URL_TARGET.sub(_site_path, part) if "](" in part else part)
+        if "{" in part
+        else part
+        for part in parts[::2]
+    ]
     text = "`".join(parts)
     if "{{" not in text:
         return text
     bare = "".join(_LIQUID_VARIABLE.sub("", part) for part in parts[::2])
     return "" if _EMPTY_HEADING.match(bare) or not bare.strip() else text
+
+
+def _site_path(found: re.Match[str]) -> str:
+    """Return a link target's opening with the site's address left out, or its filtered path (`_SITE_URL_TARGET`)."""
+    return found.group("target") + (found.group("path") or "")
 
 
 def _inline_tag(found: re.Match[str]) -> str:

@@ -1146,7 +1146,13 @@ def _bold_name(text: str, md: str) -> str | None:
     name = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", found.group(1))).strip()
     if not name or not text.startswith(name) or _NUMBERING.match(name) or name.casefold() in _MATERIAL:
         return None
+    if any(c.isdigit() for c in name) and (only_dates(name) or only_dates(_CLOCK_AFTER.sub("", name))):
+        return None  # a timeline's date ('**Mar 16 – 18:00 UTC** — Applications open'): when, not what
     return name
+
+
+# A time of day after a date ('Jan 19 – 18:00 UTC', 'Mar 31, 6pm', 'May 2 @ 9:30am CET').
+_CLOCK_AFTER = re.compile(r"\s*[-–—,@]?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.IGNORECASE)
 
 
 # A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
@@ -1293,6 +1299,26 @@ def _linked_plan_title(block: Block, link_end: int, found: PhaseHeading) -> tupl
 
 
 _SAID_AFTER = ":：-–—|"  # the marks after a bold phase that open the words said of it
+
+
+# How long a plan line's title may run before it is the week's work said in full, not a title (see
+# `_short_plan_title`), and how long the title that starts it is.
+_LONG_PLAN_TITLE = 80
+_SHORT_PLAN_TITLE = 64
+
+
+def _short_plan_title(title: str) -> str | None:
+    """Return the title a plan line's long title or sentences start with ('write the status email' of 'write the
+    status email. Keep it short.'; a long sentence up to a word before `_SHORT_PLAN_TITLE` characters, with '…'),
+    or None for a title that is one short sentence."""
+    first, rest = first_sentence(title)
+    if not rest and len(title) <= _LONG_PLAN_TITLE:
+        return None
+    first = first.rstrip(" .;:,")
+    if len(first) > _SHORT_PLAN_TITLE:
+        cut = first.rfind(" ", 0, _SHORT_PLAN_TITLE - 1)
+        first = first[: cut if cut > 0 else _SHORT_PLAN_TITLE - 1].rstrip(" ,;:-–—") + "…"
+    return first or None
 
 
 def _bold_plan_title(block: Block, found: PhaseHeading) -> tuple[str | None, tuple[str, str] | None]:
@@ -1845,6 +1871,18 @@ class _Body:
         said = None  # the words after a bold phase ('1. **HTML (Weeks 1-4):** Build pages'): its text
         if block.label and lead is None and not details and found is not None and not task:
             name, said = _bold_plan_title(block, found)
+        # '1. Week 2 - write the status email, book two co-working sessions, …': the week's work in a sentence or
+        # more, titled by its start and shown whole
+        if (
+            name is None
+            and said is None
+            and not details
+            and not task
+            and found is not None
+            and found.title
+            and (short := _short_plan_title(found.title)) is not None
+        ):
+            name, said = short, (escape(found.title), found.title)
         self.open_heading(self._line_phase_level(), text, block.line, found, name=name)
         if block.kind == "item" and self.phase is not None:
             self.phase.item = True

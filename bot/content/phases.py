@@ -3763,6 +3763,13 @@ _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
 _DATES_ANY = re.compile(_DATES, re.IGNORECASE)
 _DATES_ONLY = re.compile(rf"\s*{_DATES}\s*", re.IGNORECASE)
 _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
+# A column of titles said whose titles they are: a word before its word ('Session Topic', 'Lecture Title', 'Main
+# topic'), or after it what they belong to ('Topic of the week', 'Thema der Sitzung', 'Tema de la clase'). A column of
+# the word alone titles a row first ('| Reading title | Topic |' is about its topic).
+_QUALIFIED_TITLE_COLUMN = re.compile(
+    rf"\s*(?:[^\W\d_]+\s+)?(?:{_TITLE_WORD})(?:\s+(?:of|der|des|de|del|du|della|do|da)(?:\s+[^\W\d_]+){{1,2}})?\s*",
+    re.IGNORECASE,
+)
 
 
 # The header of a table's column that numbers its rows ('#', 'No.', 'Nr', 'S.No', 'Sr. No.', 'S/N', '№', 'Lfd. Nr.').
@@ -3814,9 +3821,10 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     `code_cell`) and no aside in brackets alone ('| W8 | (light) | RISC-V CPU |' is about the CPU), else the first
     with words; None when no cell has words."""
     if by_header:
-        for i, (header, _, plain) in enumerate(cells):
-            if _TITLE_COLUMN.fullmatch(header) is not None and any(c.isalpha() for c in plain):
-                return i
+        for column in (_TITLE_COLUMN, _QUALIFIED_TITLE_COLUMN):
+            for i, (header, _, plain) in enumerate(cells):
+                if column.fullmatch(header) is not None and any(c.isalpha() for c in plain):
+                    return i
     first = None
     for i, (header, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):

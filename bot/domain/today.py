@@ -900,7 +900,12 @@ def build_today(
             and any(p.line == phase.line and p.quote for p in first.pieces[:1])  # a table's row is read as a quote
             and _names_no_work(topic.title, topic.text)
         )
-        next_step = NextStep(phase.title if own_line else first.heading, unit=first)
+        heading = phase.title if own_line else first.heading
+        if first.label is None and not first.topics and phase.objective and heading.startswith(phase.objective):
+            # A week of prose alone (a blog post's '**Week 1**' over paragraphs): its first sentence, which the
+            # objective is, names where to start; all its paragraphs would be the step.
+            heading = phase.objective
+        next_step = NextStep(heading, unit=first)
     return TodayView(
         week=week,
         phase_number=phase.number,
