@@ -42,6 +42,7 @@ from bot.content.phases import (
     table_row_heading,
     title_cell,
     uncounted,
+    without_trailing_url,
 )
 
 if TYPE_CHECKING:
@@ -1027,6 +1028,7 @@ class _Reader:
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
                 if plain[-1] == "}":
                     md, plain = _without_attributes(md, plain)
+                plain = without_trailing_url(plain)  # as `_end_heading` does
                 line = self.line_at(end_event[1]["start"])
                 level = self._heading_level(int(end["Heading"][1]), plain, line)
                 block = ("heading", line, md, plain, level, 0, None, "", "", False, False)
@@ -1471,6 +1473,7 @@ class _Reader:
             md, plain = self._without_closing_hashes(md, plain, start, end)
         if plain[-1:] == "}":
             md, plain = _without_attributes(md, plain)
+        plain = without_trailing_url(plain)  # its link stays in `md`, which its section's text keeps
         if plain:
             line = self.line_at(start)
             level = self._heading_level(int(value["Heading"][1]), plain, line)

@@ -102,6 +102,7 @@ from bot.content.phases import (
     weeks_in_parts,
     without_span,
     without_status,
+    without_trailing_url,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -1774,6 +1775,8 @@ class _Body:
         if task and not text.isascii() and (cut := _task_fields_at(text)) is not None:
             # '- [ ] Week 1: Setup ⏫ 📅 2027-01-04' is the phase 'Setup': the Tasks plugin's fields are the item's
             text = text[:cut]
+        shown = without_trailing_url(text)  # '**Week 1:** Go (https://…)': the line's link, no words of its title
+        text, url_cut = shown, shown != text
         read = read_phase_heading(text)
         if read is not None and block.line in self.renumbered:  # a phase of a plan written in parts, numbered on
             read = read._replace(number=self.renumbered[block.line])
@@ -1792,6 +1795,8 @@ class _Body:
                 self.ancestors, self.holders = [block.plain], [None]
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
+        elif url_cut:
+            self._heading_links(block.md)
         if task and self.phase is not None:
             # '- [ ] Week 1: Setup': the phase's heading, and its first checklist item, grouped under the phase
             self.phase.empty = False

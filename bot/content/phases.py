@@ -315,6 +315,23 @@ def labelled_title(heading: str, title: str) -> str:
     return heading[start:at] + title if label is not None and label.end() == at else title
 
 
+# A bare URL that ends a title, after its words: 'Programming (https://…)', 'Databases: https://…', 'Networks
+# (<https://…>)' (an autolink's text). It is the link of the heading or line, which its text keeps (see
+# `bot.content.parse`), no words of its title. A title of a URL alone keeps it.
+_TITLE_URL = re.compile(
+    r"(?:\s*[:|\-–—]\s*|\s+)(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
+    re.IGNORECASE,
+)
+
+
+def without_trailing_url(title: str) -> str:
+    """Return a title without the bare URL that ends it (see `_TITLE_URL`)."""
+    if "://" not in title and "www." not in title:  # the cheap check first: nearly no title has one
+        return title
+    found = _TITLE_URL.search(title)
+    return title[: found.start()].rstrip() if found is not None and found.start() > 0 else title
+
+
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
     that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
@@ -331,6 +348,7 @@ def _title(text: str) -> str:
         while end > start and (text[end - 1] in _EDGES or _decoration(text[end - 1])):
             end -= 1
         title = text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
+    title = without_trailing_url(title)
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
