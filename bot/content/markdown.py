@@ -103,6 +103,7 @@ _HTML_BLOCK_TAGS = frozenset(
         *_HTML_HEADINGS,
     }
 )
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")  # an HTML tag's name, opening or closing ('<li>', '</ul>')
 # What holds no heading or text of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed
 # or not.
 _HTML_NOT_SHOWN = re.compile(
@@ -1744,6 +1745,10 @@ class _Reader:
     def _inline_html(self, value: str) -> None:
         tag = value[:3].lower()
         if tag == "<br" and self.table_head is not None:
+            self.cell_break()
+        elif self.table_head is not None and (name := _TAG_NAME.match(value)) and name[1].lower() in _HTML_BLOCK_TAGS:
+            # GitBook writes a cell's list and paragraphs as HTML ('<ul><li>Sprints</li><li>Roles</li></ul>'): each
+            # is a line of the cell, as in an HTML table (see `_HtmlTable`), no word glued to the next
             self.cell_break()
         elif tag == "<br":
             self.text(" ")

@@ -3,6 +3,7 @@ pages, exam countdowns), written small in our own words."""
 
 from __future__ import annotations
 
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body
 
@@ -56,3 +57,27 @@ Best book: *Three Easy Pieces*<br>
 def test_a_heading_of_a_url_alone_keeps_it_as_its_title():
     role, _ = parse_body("# Links\n\n## https://example.com/guide\n- Read it\n")
     assert "https://example.com/guide" in [s.title for s in role.sections]
+
+
+def test_html_lists_and_paragraphs_in_a_table_cell_part_its_lines():
+    """GitBook writes a table cell's list as HTML ('<ul><li>a</li><li>b</li></ul>'): each item is a line of its
+    own, no word glued to the next ('Approaches' and 'Sequential', not 'ApproachesSequential')."""
+    body = """
+# Module
+
+## Project management
+
+| Week / Date | Theory | Practice |
+| --- | --- | --- |
+| <p>WK 01<br>2025-08-18</p> | <ul><li><a href="theory/approaches.md">Approaches</a></li><li><a href="theory/sequential.md">Sequential vs iterative</a></li></ul> | <ul><li>Write stories</li><li>The apps</li></ul> |
+| <p>WK 02<br>2025-08-25</p> | <ul><li>The sprint</li><li>Roles and daily</li></ul> | <ul><li>A case study</li></ul> |
+"""
+    role, _ = parse_body(body)
+    texts = "\n".join(s.text for s in role.sections)
+    assert "Approaches" in texts and "Sequential vs iterative" in texts
+    for glued in ("ApproachesSequential", "storiesThe", "sprintRoles", "WK 012025"):
+        assert glued not in texts, glued
+    hits = SearchIndex([role]).search("iterative", role=role.name)
+    assert hits and "Sequential vs iterative" in hits[0].section.text
+    hits = SearchIndex([role]).search("roles and daily", role=role.name)
+    assert hits and "Roles and daily" in hits[0].section.text
