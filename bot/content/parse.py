@@ -150,7 +150,9 @@ OBJECTIVE_LABELS = frozenset(
         *("learning objective", "learning objectives", "learning goal", "learning goals"),
         *("learning outcome", "learning outcomes"),
         *("sprint goal", "sprint goals", "week goal", "weekly goal", "milestone goal", "phase goal", "stage goal"),
-        *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
+        # what a month or week is for, as exam plans and weekly logs head them ('**Theme:** Core subjects')
+        *("theme", "weekly theme", "week theme", "monthly theme", "month theme", "focus theme", "main theme"),
+        *("ziel", "ziele", "lernziel", "lernziele", "fokus", "schwerpunkt"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
         *("目标", "学习目标", "核心目标", "阶段目标", "主要目标", "目的", "重点", "成果", "学习成果"),

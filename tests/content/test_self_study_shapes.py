@@ -81,3 +81,32 @@ def test_html_lists_and_paragraphs_in_a_table_cell_part_its_lines():
     assert hits and "Sequential vs iterative" in hits[0].section.text
     hits = SearchIndex([role]).search("roles and daily", role=role.name)
     assert hits and "Roles and daily" in hits[0].section.text
+
+
+def test_a_theme_line_at_a_month_top_is_its_objective_not_a_part():
+    """Exam plans head each month with its theme ('**Theme:** …'): what the month is for, as a goal line is."""
+    body = """
+# Exam plan
+
+## Month 1 — March: Foundation
+
+**Theme:** Build the basics of algorithms and discrete maths
+
+### Goals
+- [ ] Finish sorting
+- [ ] Finish graphs
+
+## Month 2 — April: Systems
+
+**Weekly theme:** Operating systems and databases
+
+### Goals
+- [ ] Finish paging
+"""
+    role, _ = parse_body(body)
+    assert [p.objective for p in role.phases] == [
+        "Build the basics of algorithms and discrete maths",
+        "Operating systems and databases",
+    ]
+    assert [s.label for s in role.phases[0].subsections] == ["Goals"]
+    assert phase_body(role.phases[0]).startswith("**Objective:** Build the basics")
