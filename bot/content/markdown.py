@@ -56,6 +56,8 @@ OPTIONS = (
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
     | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
+    # A Hugo page's own '+++' (TOML) block, left under the role's front-matter: its site's settings, hidden
+    | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 )
 # What is written between the '$'s of shell variables that CommonMark with maths reads as inline maths: a variable's
 # name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.

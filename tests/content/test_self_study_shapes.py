@@ -110,3 +110,23 @@ def test_a_theme_line_at_a_month_top_is_its_objective_not_a_part():
     ]
     assert [s.label for s in role.phases[0].subsections] == ["Goals"]
     assert phase_body(role.phases[0]).startswith("**Objective:** Build the basics")
+
+
+def test_a_hugo_toml_block_left_under_the_front_matter_is_no_text():
+    """A Hugo page given a role's front-matter on top keeps its own '+++' block under it: the site's settings, no
+    text of the path."""
+    body = """+++
+archetypes = "week"
+title = 'Review of weeks 1 to 6'
+weight = 70
++++
+
+## Lesson goals
+
+- Review what the first weeks covered.
+"""
+    role, problems = parse_body(body)
+    texts = " ".join(s.text for s in role.sections) + " ".join(s.title for s in role.sections)
+    assert "archetypes" not in texts and "+++" not in texts
+    assert "Lesson goals" in [s.title for s in role.sections]
+    assert not [p for p in problems if p.severity == "error"]
