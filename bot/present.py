@@ -597,6 +597,15 @@ def after_objective(md: str, objective: str) -> str | None:
     return rest if sentence == objective else None
 
 
+def objective_only(unit: SliceUnit, objective: str | None) -> bool:
+    """Return True for a unit of a phase's own prose that says its objective and nothing else: a week of one
+    sentence ('## Week 2' over 'Read chapter one.'), whose objective is that sentence."""
+    if not objective or unit.label or unit.topics:
+        return False
+    lines = [line for line in unit.text.split("\n") if line.strip()]
+    return len(lines) == 1 and after_objective(lines[0], objective) == ""
+
+
 def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
     """Return a week's lead and units without the objective where it is their first prose: in the lead, or in the
     phase's own prose when that is a week's unit (a phase whose work is its checklist), so the objective the heading
@@ -611,7 +620,11 @@ def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
         if unit.label or unit.topics:
             break
         if unit.pieces:
-            units[at] = replace(unit, pieces=tuple(without_objective(unit.pieces, objective)))
+            pieces = tuple(without_objective(unit.pieces, objective))
+            if pieces or not objective_only(unit, objective):
+                units[at] = replace(unit, pieces=pieces)
+            else:  # its prose is the objective alone ('## Week 2' over 'Read chapter one.'), said with the heading
+                del units[at]
         else:  # its prose's lines: the one that is the objective's line
             lines = unit.text.split("\n")
             for n, line in enumerate(lines):
@@ -700,7 +713,7 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         lines.append(_("This phase is its checklist: work on its open items."))
     elif not said and not view.written:
         lines.append(title_only())
-    elif not said:
+    elif not said and len(units) == len(view.slice.units):  # else its prose was the objective, said above
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     if view.references:  # for every week of the phase, not only the one its slice would reach them in
         lines.extend(["", *(reference_line(reference) for reference in view.references)])

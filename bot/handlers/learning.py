@@ -31,6 +31,7 @@ from bot.present import (
     items_text,
     label_text,
     not_shown,
+    objective_only,
     open_items_text,
     pace_label,
     plan_change_text,
@@ -157,9 +158,11 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     lines = [phase.objective] if phase.objective else []
     at, week = plan.position.phase, plan.position.week
     view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
-    if view is not None and view.slice.units:
+    # a unit that only says the objective, which the first line says already
+    units = [u for u in view.slice.units if not objective_only(u, phase.objective)] if view is not None else []
+    if view is not None and units:
         open_md = frozenset(item.md or item.text for item in view.open_items)
-        lines += focus_lines(view.slice.units, open_md)
+        lines += focus_lines(units, open_md)
     elif view is not None and view.open_items:
         lines += [line for line, _item in item_entries(view.open_items[:MAX_TODAY_ITEMS])]
     if not lines and not phase.body:

@@ -3,8 +3,13 @@ pages, exam countdowns), written small in our own words."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from bot.content.search import SearchIndex
-from bot.handlers.learning import phase_body
+from bot.domain.today import build_today
+from bot.domain.weeks import ScheduledPhase
+from bot.handlers.learning import focus_text, phase_body
+from bot.present import today_lines
 from tests.content.helpers import parse_body
 
 
@@ -130,3 +135,22 @@ weight = 70
     assert "archetypes" not in texts and "+++" not in texts
     assert "Lesson goals" in [s.title for s in role.sections]
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_week_of_one_sentence_says_it_once_in_today_and_in_its_focus():
+    """A learn-in-public log's weeks are often one line each ('## Week 2' over 'Read the first chapter.'): the line
+    is the week's objective, said once, not again as its work."""
+    role, _ = parse_body(
+        "# Log\n\n## Week 1 (Jan 3 - Jan 9)\n(Notes on what I learned, and what was hard)\n\n"
+        "## Week 2 (Jan 10 - Jan 16)\nRead the *first* chapter of the book.\n"
+    )
+    for number, said in ((1, "(Notes on what I learned, and what was hard)"), (2, "Read the *first* chapter")):
+        phase = role.phases[number - 1]
+        view = build_today(phase, ScheduledPhase(number, phase.first_week, phase.last_week), phase.first_week, (), ())
+        today = "\n".join(today_lines(view))
+        assert today.count(said) == 1, today
+        assert "no topics written out" not in today  # the line said it all
+        at = ScheduledPhase(number, phase.first_week, phase.last_week)
+        plan = SimpleNamespace(role=role, position=SimpleNamespace(phase=at, week=phase.first_week))
+        focus = focus_text(plan, phase)  # type: ignore[arg-type]
+        assert focus.count(said) == 1 and "\\*" not in focus, focus
