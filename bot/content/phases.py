@@ -1483,12 +1483,29 @@ def _title_of(without: tuple[str, str]) -> str:
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if note and _placeholder(note):
+        note = ""  # 'Week 1: [Start Date] – [End Date]', a template's: nothing to say yet
     if not title and note and (only_dates(note) or due_dates(note)):
         return ""  # dates alone are no title: the phase is named by its span and them (`heading_span`)
     bracketed = title[1:-1] if title and title[0] in "([" and title[-1] == _BRACKETS[title[0]] else None
     if bracketed is not None and not note and (only_dates(bracketed) or due_dates(bracketed)):
         return ""  # 'Week 1 (Jan 8 - Jan 14)', 'Week 1 (due Jan 6)': the same
+    if bracketed is not None and _placeholder(bracketed):
+        return note  # 'Week 1: [Date Range]', 'Week 1 (DATE - DATE)': a template's place for dates, no title
     return f"{title} ({note})" if note and title else title or note
+
+
+# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]').
+_PLACEHOLDER_WORDS = frozenset(
+    ("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx")
+)
+_PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
+
+
+def _placeholder(text: str) -> bool:
+    """Return True for the words of a template's placeholder alone (see `_PLACEHOLDER_WORDS`)."""
+    words = [w for w in _PLACEHOLDER_PARTS.split(text.strip(" []()").casefold()) if w]
+    return bool(words) and len(words) <= 4 and all(w in _PLACEHOLDER_WORDS for w in words)
 
 
 def _with_weeks(rest: tuple[str, str], unit: str, first: int, last: int) -> PhaseHeading:

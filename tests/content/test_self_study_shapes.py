@@ -154,3 +154,13 @@ def test_a_week_of_one_sentence_says_it_once_in_today_and_in_its_focus():
         plan = SimpleNamespace(role=role, position=SimpleNamespace(phase=at, week=phase.first_week))
         focus = focus_text(plan, phase)  # type: ignore[arg-type]
         assert focus.count(said) == 1 and "\\*" not in focus, focus
+
+
+def test_a_template_placeholder_in_brackets_is_no_phase_title():
+    """Trackers and exam schedules are shared as templates: '### Week 1: [Date Range]', '## Week 1 (DATE - DATE)'
+    leave the dates to fill in. The placeholder is no title: the week is named by its number."""
+    role, _ = parse_body(
+        "# Schedule\n\n### Week 1: [Date Range]\n- Algebra\n\n### Week 2 (DATE - DATE)\n- Mechanics\n\n"
+        "### Week 3: [Start Date] – [End Date]\n- Optics\n\n### Week 4: [Revision] Mock tests\n- Mock test\n"
+    )
+    assert [p.title for p in role.phases] == ["Week 1", "Week 2", "Week 3", "Mock tests (Revision)"]
