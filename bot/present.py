@@ -597,43 +597,41 @@ def after_objective(md: str, objective: str) -> str | None:
     return rest if sentence == objective else None
 
 
-def objective_only(unit: SliceUnit, objective: str | None) -> bool:
-    """Return True for a unit of a phase's own prose that says its objective and nothing else: a week of one
-    sentence ('## Week 2' over 'Read chapter one.'), whose objective is that sentence."""
-    if not objective or unit.label or unit.topics:
-        return False
-    lines = [line for line in unit.text.split("\n") if line.strip()]
-    return len(lines) == 1 and after_objective(lines[0], objective) == ""
+def units_without_objective(units: Sequence[SliceUnit], objective: str | None) -> list[SliceUnit]:
+    """Return a week's units without the objective where it is the first line of the phase's own prose (a week of
+    prose, or a phase whose work is its checklist), so the objective the heading gives is not said twice; a unit
+    that says nothing else ('## Week 2' over 'Read chapter one.') is left out."""
+    kept = list(units)
+    if not objective:
+        return kept
+    for at, unit in enumerate(kept):
+        if unit.label or unit.topics:
+            break
+        pieces = tuple(without_objective(unit.pieces, objective)) if unit.pieces else ()
+        lines = unit.text.split("\n")
+        for n, line in enumerate(lines):  # its prose's lines: the one that is the objective's line
+            if (rest := after_objective(line, objective)) is not None:
+                lines[n : n + 1] = [rest] if rest else []
+                break
+        text = "\n".join(lines).strip("\n")
+        if pieces or text:
+            kept[at] = replace(unit, pieces=pieces, text=text)
+        else:
+            del kept[at]
+        break
+    return kept
 
 
 def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
     """Return a week's lead and units without the objective where it is their first prose: in the lead, or in the
-    phase's own prose when that is a week's unit (a phase whose work is its checklist), so the objective the heading
-    gives is not said twice."""
+    phase's own prose when that is a week's unit (see `units_without_objective`)."""
     lead, units = list(view.slice.lead), list(view.slice.units)
     objective = view.objective
     if not objective:
         return lead, units
     if any(p.kind == "label" or (p.kind == "text" and not p.quote) for p in lead):
         return without_objective(lead, objective), units
-    for at, unit in enumerate(units):
-        if unit.label or unit.topics:
-            break
-        if unit.pieces:
-            pieces = tuple(without_objective(unit.pieces, objective))
-            if pieces or not objective_only(unit, objective):
-                units[at] = replace(unit, pieces=pieces)
-            else:  # its prose is the objective alone ('## Week 2' over 'Read chapter one.'), said with the heading
-                del units[at]
-        else:  # its prose's lines: the one that is the objective's line
-            lines = unit.text.split("\n")
-            for n, line in enumerate(lines):
-                if (rest := after_objective(line, objective)) is not None:
-                    lines[n : n + 1] = [rest] if rest else []
-                    units[at] = replace(unit, text="\n".join(lines))
-                    break
-        break
-    return lead, units
+    return lead, units_without_objective(units, objective)
 
 
 def _task_line(task: PieceLike, open_md: frozenset[str]) -> str:

@@ -31,7 +31,6 @@ from bot.present import (
     items_text,
     label_text,
     not_shown,
-    objective_only,
     open_items_text,
     pace_label,
     plan_change_text,
@@ -39,6 +38,7 @@ from bot.present import (
     span_text,
     title_only,
     today_lines,
+    units_without_objective,
     week_status,
     without_objective,
     zone_note,
@@ -158,8 +158,8 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     lines = [phase.objective] if phase.objective else []
     at, week = plan.position.phase, plan.position.week
     view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
-    # a unit that only says the objective, which the first line says already
-    units = [u for u in view.slice.units if not objective_only(u, phase.objective)] if view is not None else []
+    # the objective, which the first line says, not again as a unit's prose
+    units = units_without_objective(view.slice.units, phase.objective) if view is not None else []
     if view is not None and units:
         open_md = frozenset(item.md or item.text for item in view.open_items)
         lines += focus_lines(units, open_md)
@@ -182,7 +182,9 @@ def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int
     for at, unit in enumerate(units):
         names = _unit_names(unit, open_md)
         if names or not heads_parts(units, at):
-            named.append(names or [f"• {escape(unit.heading)}"])
+            # a part's label and a topic's title are clean text; a week's prose is markdown already
+            heading = escape(unit.heading) if unit.label or unit.topics else unit.heading
+            named.append(names or [f"• {heading}"])
     taken = [0] * len(named)
     left = limit
     for rank in range(max((len(names) for names in named), default=0)):

@@ -164,3 +164,16 @@ def test_a_template_placeholder_in_brackets_is_no_phase_title():
         "### Week 3: [Start Date] – [End Date]\n- Optics\n\n### Week 4: [Revision] Mock tests\n- Mock test\n"
     )
     assert [p.title for p in role.phases] == ["Week 1", "Week 2", "Week 3", "Mock tests (Revision)"]
+
+
+def test_a_weeks_prose_in_its_focus_keeps_its_emphasis_unescaped():
+    """The focus names a week of prose by its prose, which is markdown already: '*first*' shows in italics, not as
+    '\\*first\\*'."""
+    role, _ = parse_body(
+        "# Log\n\n## Week 1\nSet up the tools.\n\nThen read the *first* chapter of the book.\n\n## Week 2\n- Review\n"
+    )
+    phase = role.phases[0]
+    at = ScheduledPhase(1, phase.first_week, phase.last_week)
+    plan = SimpleNamespace(role=role, position=SimpleNamespace(phase=at, week=phase.first_week))
+    focus = focus_text(plan, phase)  # type: ignore[arg-type]
+    assert "*first*" in focus and "\\*" not in focus, focus
