@@ -602,30 +602,41 @@ def after_objective(md: str, objective: str) -> str | None:
     return rest if sentence == objective else None
 
 
+def units_without_objective(units: Sequence[SliceUnit], objective: str | None) -> list[SliceUnit]:
+    """Return a week's units without the objective where it is the first line of the phase's own prose (a week of
+    prose, or a phase whose work is its checklist), so the objective the heading gives is not said twice; a unit
+    that says nothing else ('## Week 2' over 'Read chapter one.') is left out."""
+    kept = list(units)
+    if not objective:
+        return kept
+    for at, unit in enumerate(kept):
+        if unit.label or unit.topics:
+            break
+        pieces = tuple(without_objective(unit.pieces, objective)) if unit.pieces else ()
+        lines = unit.text.split("\n")
+        for n, line in enumerate(lines):  # its prose's lines: the one that is the objective's line
+            if (rest := after_objective(line, objective)) is not None:
+                lines[n : n + 1] = [rest] if rest else []
+                break
+        text = "\n".join(lines).strip("\n")
+        if pieces or text:
+            kept[at] = replace(unit, pieces=pieces, text=text)
+        else:
+            del kept[at]
+        break
+    return kept
+
+
 def _objective_said(view: TodayView) -> tuple[list[PieceLike], list[SliceUnit]]:
     """Return a week's lead and units without the objective where it is their first prose: in the lead, or in the
-    phase's own prose when that is a week's unit (a phase whose work is its checklist), so the objective the heading
-    gives is not said twice."""
+    phase's own prose when that is a week's unit (see `units_without_objective`)."""
     lead, units = list(view.slice.lead), list(view.slice.units)
     objective = view.objective
     if not objective:
         return lead, units
     if any(p.kind == "label" or (p.kind == "text" and not p.quote) for p in lead):
         return without_objective(lead, objective), units
-    for at, unit in enumerate(units):
-        if unit.label or unit.topics:
-            break
-        if unit.pieces:
-            units[at] = replace(unit, pieces=tuple(without_objective(unit.pieces, objective)))
-        else:  # its prose's lines: the one that is the objective's line
-            lines = unit.text.split("\n")
-            for n, line in enumerate(lines):
-                if (rest := after_objective(line, objective)) is not None:
-                    lines[n : n + 1] = [rest] if rest else []
-                    units[at] = replace(unit, text="\n".join(lines))
-                    break
-        break
-    return lead, units
+    return lead, units_without_objective(units, objective)
 
 
 def _task_line(task: PieceLike, open_md: frozenset[str]) -> str:
@@ -705,7 +716,7 @@ def today_lines(view: TodayView, prose_limit: int | None = None) -> list[str]:
         lines.append(_("This phase is its checklist: work on its open items."))
     elif not said and not view.written:
         lines.append(title_only())
-    elif not said:
+    elif not said and len(units) == len(view.slice.units):  # else its prose was the objective, said above
         lines.append(_("This phase has no topics written out: {phase} shows it in full.", phase=cmd("phase")))
     if view.references:  # for every week of the phase, not only the one its slice would reach them in
         lines.extend(["", *(reference_line(reference) for reference in view.references)])

@@ -42,6 +42,7 @@ from bot.content.phases import (
     table_row_heading,
     title_cell,
     uncounted,
+    without_trailing_url,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ OPTIONS = (
     | pyromark.Options.ENABLE_WIKILINKS  # `[[Page]]`, `[[Page|shown text]]` (Obsidian, wikis): shown as their text
     | pyromark.Options.ENABLE_GFM  # `> [!NOTE]`, `> [!TIP]` alerts: the marker is read as such, and left out
     | pyromark.Options.ENABLE_MATH  # `$x_i$`, `$$ … $$` (LaTeX): shown as code, as written (see `_Reader._math`)
+    # A Hugo page's own '+++' (TOML) block, left under the role's front-matter: its site's settings, hidden
+    | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 )
 # What is written between the '$'s of shell variables that CommonMark with maths reads as inline maths: a variable's
 # name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
@@ -111,6 +114,7 @@ _HTML_BLOCK_TAGS = frozenset(
         *_HTML_HEADINGS,
     }
 )
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")  # an HTML tag's name, opening or closing ('<li>', '</ul>')
 # What holds no heading or text of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed
 # or not.
 _HTML_NOT_SHOWN = re.compile(
@@ -1042,6 +1046,7 @@ class _Reader:
                     md, plain = self._without_closing_hashes(md, plain, end_event[1]["start"], end_event[1]["end"])
                 if plain[-1] == "}":
                     md, plain = _without_attributes(md, plain)
+                plain = without_trailing_url(plain)  # as `_end_heading` does
                 line = self.line_at(end_event[1]["start"])
                 level = self._heading_level(int(end["Heading"][1]), plain, line)
                 block = ("heading", line, md, plain, level, 0, None, "", "", False, False)
@@ -1498,6 +1503,7 @@ class _Reader:
             md, plain = self._without_closing_hashes(md, plain, start, end)
         if plain[-1:] == "}":
             md, plain = _without_attributes(md, plain)
+        plain = without_trailing_url(plain)  # its link stays in `md`, which its section's text keeps
         if plain:
             line = self.line_at(start)
             level = self._heading_level(int(value["Heading"][1]), plain, line)
@@ -1768,6 +1774,10 @@ class _Reader:
     def _inline_html(self, value: str) -> None:
         tag = value[:3].lower()
         if tag == "<br" and self.table_head is not None:
+            self.cell_break()
+        elif self.table_head is not None and (name := _TAG_NAME.match(value)) and name[1].lower() in _HTML_BLOCK_TAGS:
+            # GitBook writes a cell's list and paragraphs as HTML ('<ul><li>Sprints</li><li>Roles</li></ul>'): each
+            # is a line of the cell, as in an HTML table (see `_HtmlTable`), no word glued to the next
             self.cell_break()
         elif tag == "<br":
             self.text(" ")

@@ -114,6 +114,7 @@ from bot.content.phases import (
     without_span,
     without_status,
     without_task_keyword,
+    without_trailing_url,
 )
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
@@ -161,7 +162,9 @@ OBJECTIVE_LABELS = frozenset(
         *("learning objective", "learning objectives", "learning goal", "learning goals"),
         *("learning outcome", "learning outcomes"),
         *("sprint goal", "sprint goals", "week goal", "weekly goal", "milestone goal", "phase goal", "stage goal"),
-        *("ziel", "ziele", "lernziel", "lernziele", "fokus"),
+        # what a month or week is for, as exam plans and weekly logs head them ('**Theme:** Core subjects')
+        *("theme", "weekly theme", "week theme", "monthly theme", "month theme", "focus theme", "main theme"),
+        *("ziel", "ziele", "lernziel", "lernziele", "fokus", "schwerpunkt"),
         *("objetivo", "objetivos", "meta", "metas", "enfoque"),
         *("objectif", "objectifs", "obiettivo", "obiettivi", "foco"),
         *("目标", "学习目标", "核心目标", "阶段目标", "主要目标", "目的", "重点", "成果", "学习成果"),
@@ -1862,6 +1865,8 @@ class _Body:
         if task and not text.isascii() and (cut := _task_fields_at(text)) is not None:
             # '- [ ] Week 1: Setup ⏫ 📅 2027-01-04' is the phase 'Setup': the Tasks plugin's fields are the item's
             text = text[:cut]
+        shown = without_trailing_url(text)  # '**Week 1:** Go (https://…)': the line's link, no words of its title
+        text, url_cut = shown, shown != text
         read = read_phase_heading(text)
         if read is not None and block.line in self.renumbered:  # a phase of a plan written in parts, numbered on
             read = read._replace(number=self.renumbered[block.line])
@@ -1892,6 +1897,8 @@ class _Body:
                 self.ancestors, self.holders = [block.plain], [None]
         if lead is not None:  # '1. [Week 1 — The Shell](https://…/week-01/)': the week's own page, as a heading's
             self._heading_links(lead.group())
+        elif url_cut:
+            self._heading_links(block.md)
         if task and self.phase is not None:
             # '- [ ] Week 1: Setup': the phase's heading, and its first checklist item, grouped under the phase
             self.phase.empty = False

@@ -319,6 +319,23 @@ def labelled_title(heading: str, title: str) -> str:
     return heading[start:at] + title if label is not None and label.end() == at else title
 
 
+# A bare URL that ends a title, after its words: 'Programming (https://…)', 'Databases: https://…', 'Networks
+# (<https://…>)' (an autolink's text). It is the link of the heading or line, which its text keeps (see
+# `bot.content.parse`), no words of its title. A title of a URL alone keeps it.
+_TITLE_URL = re.compile(
+    r"(?:\s*[:|\-–—]\s*|\s+)(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
+    re.IGNORECASE,
+)
+
+
+def without_trailing_url(title: str) -> str:
+    """Return a title without the bare URL that ends it (see `_TITLE_URL`)."""
+    if "://" not in title and "www." not in title:  # the cheap check first: nearly no title has one
+        return title
+    found = _TITLE_URL.search(title)
+    return title[: found.start()].rstrip() if found is not None and found.start() > 0 else title
+
+
 _OPENING = {")": "(", "]": "["}
 
 
@@ -341,6 +358,7 @@ def _title(text: str) -> str:
         while end > start and (text[end - 1] in _EDGES or _decoration(text[end - 1])):
             end -= 1
         title = text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
+    title = without_trailing_url(title)
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
@@ -1559,14 +1577,31 @@ def _title_of(without: tuple[str, str]) -> str:
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if note and _placeholder(note):
+        note = ""  # 'Week 1: [Start Date] – [End Date]', a template's: nothing to say yet
     if not title and note and (only_dates(note) or due_dates(note)):
         return ""  # dates alone are no title: the phase is named by its span and them (`heading_span`)
     bracketed = title[1:-1] if title and title[0] in "([" and title[-1] == _BRACKETS[title[0]] else None
     if bracketed is not None and not note and (only_dates(bracketed) or due_dates(bracketed)):
         return ""  # 'Week 1 (Jan 8 - Jan 14)', 'Week 1 (due Jan 6)': the same
+    if bracketed is not None and _placeholder(bracketed):
+        return note  # 'Week 1: [Date Range]', 'Week 1 (DATE - DATE)': a template's place for dates, no title
     if note and title and _LENGTH_ALONE.fullmatch(as_english(note.strip(_EDGES))) is not None:
         return title  # '(Weeks 1-4, 4 weeks)': the span says how long
     return f"{title} ({note})" if note and title else title or note
+
+
+# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]').
+_PLACEHOLDER_WORDS = frozenset(
+    ("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx")
+)
+_PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
+
+
+def _placeholder(text: str) -> bool:
+    """Return True for the words of a template's placeholder alone (see `_PLACEHOLDER_WORDS`)."""
+    words = [w for w in _PLACEHOLDER_PARTS.split(text.strip(" []()").casefold()) if w]
+    return bool(words) and len(words) <= 4 and all(w in _PLACEHOLDER_WORDS for w in words)
 
 
 def _with_weeks(rest: tuple[str, str], unit: str, first: int, last: int) -> PhaseHeading:

@@ -39,6 +39,7 @@ from bot.present import (
     span_text,
     title_only,
     today_lines,
+    units_without_objective,
     week_status,
     without_objective,
     zone_note,
@@ -158,9 +159,11 @@ def focus_text(plan: Plan, phase: Phase, done: Collection[str] = (), limit: int 
     lines = [phase.objective] if phase.objective else []
     at, week = plan.position.phase, plan.position.week
     view = build_today(phase, at, week, plan.role.checklist, done) if at is not None and week in at else None
-    if view is not None and view.slice.units:
+    # the objective, which the first line says, not again as a unit's prose
+    units = units_without_objective(view.slice.units, phase.objective) if view is not None else []
+    if view is not None and units:
         open_md = frozenset(item.md or item.text for item in view.open_items)
-        lines += focus_lines(view.slice.units, open_md)
+        lines += focus_lines(units, open_md)
     elif view is not None and view.open_items:
         lines += [line for line, _item in item_entries(view.open_items[:MAX_TODAY_ITEMS])]
     if not lines and not phase.body:
@@ -180,7 +183,9 @@ def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int
     for at, unit in enumerate(units):
         names = _unit_names(unit, open_md)
         if names or not heads_parts(units, at):
-            named.append(names or [f"• {escape(unit.heading)}"])
+            # a part's label and a topic's title are clean text; a week's prose is markdown already
+            heading = escape(unit.heading) if unit.label or unit.topics else unit.heading
+            named.append(names or [f"• {heading}"])
     taken = [0] * len(named)
     left = limit
     for rank in range(max((len(names) for names in named), default=0)):
