@@ -137,9 +137,19 @@ _OPEN_END = (
     r"(?:\+(?!\s*(?:\d|#|the\b|(?:first|second|last|other)\s|(?:half|part|bit|start|beginning|end|rest)\s+of\b|"
     rf"{_UNIT_WORDS}))|\s+(?:{_OPEN_WORDS})(?=\s*(?:$|[^\w\s])))?"
 )
+# A day of the month after a day's number, no end of a span of days: 'Day 1 - 30 August, 2018', 'Day 3 – 2nd Sept',
+# 'Día 1 - 30 de agosto' (month names in English, Spanish, French and German).
+_MONTH_OF_DAY = (
+    r"january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|(?-i:May|Mai)"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|januar|jänner|februar|märz|juni|juli|oktober|dezember"
+)
+_DAY_OF_MONTH = rf"(?(day)(?!(?:st|nd|rd|th)?\.?\s*(?:de\s+)?(?:{_MONTH_OF_DAY})\.?(?![^\W\d_])))"
 _SPAN = (
     rf"[(\[]?\s*{_UNIT}\.?\s*(?:#\s*)?(?P<a>\d{{1,4}})"
-    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}))?{_OPEN_END}\s*[)\]]?"
+    rf"(?:{_RANGE_SEP}(?:{_SAME_UNIT}\.?\s*)?(?P<b>\d{{1,4}}){_DAY_OF_MONTH})?{_OPEN_END}\s*[)\]]?"
 )
 # Emoji (keycaps such as 1️⃣ too), symbols and numbering marks before the words, and a ticked box ('[x] Phase 1:
 # Linux', as an unticked '[ ]' is all marks): the author's progress, no word of the heading.

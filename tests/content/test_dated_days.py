@@ -4,6 +4,8 @@ and their tasks' IDs."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.content.helpers import parse_body, phase_spans
 
 MODULES = """
@@ -68,3 +70,12 @@ def test_two_lectures_of_one_week_are_no_plan_of_weeks_and_load() -> None:
     role, problems = parse_body("## Lecture 1 (Oct 1)\n- [ ] Read\n\n## Lecture 2 (Oct 3)\n- [ ] Write\n")
     assert len(role.checklist) == 2
     assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize("date", ["30 August, 2018", "30th August", "30 Aug 2018", "30 de agosto"])
+def test_a_day_heading_with_its_date_after_it_is_that_day_not_a_range_of_days(date: str) -> None:
+    day_two = date.replace("30", "31", 1)
+    body = f"# Log\n\n### Day 1 - {date}\n\nFixed CSS.\n\n### Day 2 - {day_two}\n\nLearned flexbox.\n"
+    role, problems = parse_body(body)
+    assert role.phases == ()  # a log of days: its days are sections, no plan of weeks
+    assert [s.title for s in role.sections if s.title.startswith("Day")] == [f"Day 1 - {date}", f"Day 2 - {day_two}"]
