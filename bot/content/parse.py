@@ -146,6 +146,8 @@ PUBLISHING_KEYS = frozenset(
         *("title", "subtitle", "author", "authors", "date", "lastmod", "updated", "created", "modified"),
         *("tags", "categories", "keywords", "series", "draft", "weight", "toc", "cover", "image", "thumbnail"),
         *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
+        *("category", "hidden", "published", "nav_order", "parent", "grand_parent", "has_children", "nav_exclude"),
+        *("sidebar_label", "hide", "icon", "order", "redirect_from", "last_modified_at", "comments", "math"),
     }
 )
 MAX_WEEKS = 520

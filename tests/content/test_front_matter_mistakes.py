@@ -342,3 +342,11 @@ def test_toml_front_matter_is_an_error_that_says_so():
 def test_a_utf8_bom_before_the_front_matter_loads_quietly():
     role, problems = parse_bytes(b"\xef\xbb\xbf" + front().encode(), "a.md")
     assert role is not None and problems == [p for p in problems if "self-paced" in p.message]
+
+
+def test_fields_of_jekyll_and_just_the_docs_pages_load_quietly():
+    text = front("layout: default", "category: roadmap", "hidden: true", "nav_order: 2", "parent: Paths", "hide: [toc]")
+    role, problems = parsed(text)
+    assert role is not None
+    assert problems == []
+    assert role.extra["nav_order"] == 2
