@@ -753,6 +753,9 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             "warning",
         )
         months = {"steady": "-".join(map(str, one))}
+    elif one is not None:  # months no path takes ('0', '9-6'): paces would not mend them
+        bad("timelineMonths", f'timelineMonths is not a possible month range: "{_without_months(str(months))}"')
+        months = None
     elif months is not None and not isinstance(months, dict):
         bad(
             "timelineMonths",
