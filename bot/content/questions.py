@@ -678,7 +678,11 @@ def _how_long(subject: str) -> Question | None:
     topic is taught; None for anything else (a week, the whole path, a day, no subject), which is searched as typed."""
     anchor = _week_or_phase(subject)
     if anchor is not None:
-        return replace(anchor, rest="") if anchor.kind == "phase" else None
+        if anchor.kind != "phase":
+            return None
+        # beside the phase, the words that are not the question's own may name a path ('phase 3 of frontend')
+        rest = " ".join(w for w in anchor.rest.split() if w not in _HOW_LONG_FILLER and w not in _TAKES)
+        return replace(anchor, rest=rest)
     if not _HOW_LONG_ELSEWHERE.isdisjoint(_WORDS.findall(subject)):
         return None
     words = subject.split()
