@@ -140,11 +140,6 @@ def gap_text(plan: Plan) -> str:
     )
 
 
-def month_span(low: int, high: int) -> str:
-    """Write a pace's months as a span, "6-9", or as one number where the span is one, "6"."""
-    return str(low) if low == high else f"{low}-{high}"
-
-
 def pace_label(pace: str | None) -> str:
     """Name a pace as people write it: "complete beginner"; no pace is the path "as written".
 

@@ -19,13 +19,14 @@ from discord.ext import commands
 from bot import commands as declared
 from bot.commands import Area, Command, Option
 from bot.content.holder import section_key
+from bot.content.parse import months_text
 from bot.discord_io import caller_of, run_handler, to_choices
 from bot.handlers import groups
 from bot.handlers.progress import item_choices
 from bot.handlers.reminders import zone_choices
 from bot.i18n import _, command_text
 from bot.metrics import METRICS
-from bot.present import month_span, pace_label
+from bot.present import pace_label
 from bot.render import clip
 from bot.services import Caller, Member, Services, UserError
 from bot.store.models import FOLLOWED
@@ -53,7 +54,7 @@ async def pace_autocomplete(interaction: discord.Interaction, current: str) -> C
         return []
     return to_choices(
         [
-            (_("{pace} ({months} months)", pace=pace_label(pace), months=month_span(a, b)), pace)
+            (_("{pace} ({months} months)", pace=pace_label(pace), months=months_text(a, b)), pace)
             for pace, (a, b) in role.timeline_months.items()
             if current.lower() in pace_label(pace).lower() or current.lower() in pace.lower()
         ]

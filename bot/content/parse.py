@@ -750,7 +750,7 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     # 'timelineMonths: 6-9' gives the path's months, with no pace to pick between: one pace
     one = _month_span(str(months)) if isinstance(months, (str, int)) and not isinstance(months, bool) else None
     if one is not None and _possible_months(one):
-        written = f"{{steady: {_months_text(*one)}}}"
+        written = f"{{steady: {months_text(*one)}}}"
         bad(
             "timelineMonths",
             f"'timelineMonths' is read as one pace, steady; write it so to silence this: timelineMonths: {written} "
@@ -758,6 +758,9 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             "warning",
         )
         months = {"steady": "-".join(map(str, one))}
+    elif one is not None:  # months no path takes ('0', '9-6'): paces would not mend them
+        bad("timelineMonths", f'timelineMonths is not a possible month range: "{_without_months(str(months))}"')
+        months = None
     elif months is not None and not isinstance(months, dict):
         bad(
             "timelineMonths",
@@ -796,7 +799,7 @@ def _month_span(span: str) -> tuple[int, int] | None:
     return (int(span), int(span)) if span.strip().isdigit() else None
 
 
-def _months_text(low: int, high: int) -> str:
+def months_text(low: int, high: int) -> str:
     """Write months as a span, '6-9', or as one number where the span is one, '6'."""
     return str(low) if low == high else f"{low}-{high}"
 
@@ -4792,7 +4795,7 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
     if not given and months:
         pace, (low, high) = next(iter(months.items()))
         total = max(len(builders), round((low + high) / 2 * WEEKS_PER_MONTH))
-        said = f"{pace.replace('_', ' ')}: {_months_text(low, high)} months"
+        said = f"{pace.replace('_', ' ')}: {months_text(low, high)} months"
         source = f"from timelineMonths ({said}, about {total} weeks)"
     else:
         total = DEFAULT_PHASE_WEEKS * len(builders) if not given else 0

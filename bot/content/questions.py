@@ -160,7 +160,7 @@ _NO_SUBJECT = frozenset(
 # (the phase that teaches it, with its weeks). Only at the start of the question.
 _HOW_LONG = re.compile(
     r"(?:how\s+(?:long|many\s+(?:weeks|months|days)|much\s+time)|wie\s+(?:lange|viele\s+wochen)"
-    r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))\b(.*)$"
+    r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))(?![\w-])(.*)$"  # not 'how long-term support works'
 )
 # Words of a "how long" question that are no part of its topic: "how long does it take to learn sql", "how many
 # weeks do we spend on docker", "wie lange brauche ich für docker", "cuánto tiempo toma aprender sql".
@@ -169,7 +169,18 @@ _HOW_LONG_FILLER = frozenset(
     | {"will", "would", "need", "needed", "dauert", "dauern", "brauche", "braucht", "brauchen", "lernen", "für"}
     | {"toma", "tomará", "lleva", "dura", "duran", "aprender", "necesito", "se", "tarda", "tardo"}
     | {"really", "actually", "usually", "typically", "normally", "roughly", "approximately", "whole", "thing"}
+    | {"until", "till", "before", "reach", "i'm", "we're"}  # "how long until I get to kubernetes"
     | _NO_SUBJECT
+)
+# Words that ask a "how long" question of the whole path or of a learner's day or week ("how long is the frontend
+# roadmap", "how long until I'm job-ready", "how long should I study each day"): no topic a phase teaches, so it is
+# searched as typed.
+_HOW_LONG_ELSEWHERE = frozenset(
+    {"path", "paths", "roadmap", "course", "program", "programme", "curriculum", "bootcamp", "track", "plan", "role"}
+    | {"career", "journey", "become", "becoming", "ready", "hired", "employable"}
+    | {"per", "each", "every", "daily", "weekly", "day", "days", "hour", "hours"}
+    | {"pfad", "lernpfad", "kurs", "programm", "ganze", "gesamte", "pro", "täglich", "jeden", "tag", "stunden"}
+    | {"ruta", "curso", "camino", "programa", "entero", "por", "cada", "diario", "día", "dia", "horas"}
 )
 # Filler words that end the names of topics after a word of their own ('machine learning', 'linked list', 'internet
 # of things', 'case study'): kept at the end of a subject after a word that is not filler.
@@ -664,10 +675,16 @@ def read_question(query: str) -> Question:
 
 def _how_long(subject: str) -> Question | None:
     """Read what a "how long" question asks about (`subject`: its words after "how long"): a phase, or where a
-    topic is taught; None for anything else (a week, no subject), which is searched as typed."""
+    topic is taught; None for anything else (a week, the whole path, a day, no subject), which is searched as typed."""
     anchor = _week_or_phase(subject)
     if anchor is not None:
-        return replace(anchor, rest="") if anchor.kind == "phase" else None
+        if anchor.kind != "phase":
+            return None
+        # beside the phase, the words that are not the question's own may name a path ('phase 3 of frontend')
+        rest = " ".join(w for w in anchor.rest.split() if w not in _HOW_LONG_FILLER and w not in _TAKES)
+        return replace(anchor, rest=rest)
+    if not _HOW_LONG_ELSEWHERE.isdisjoint(_WORDS.findall(subject)):
+        return None
     words = subject.split()
     while words and (words[0] in _HOW_LONG_FILLER or words[0] in FILLER or words[0] in _WHEN_FILLER):
         words.pop(0)

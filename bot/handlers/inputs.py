@@ -28,10 +28,11 @@ from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
 
 from bot import i18n
+from bot.content.parse import months_text
 from bot.domain.weeks import local_today
 from bot.domain.zones import ZoneChoice, read_zone, zone_or_utc
 from bot.i18n import N_, _, _p
-from bot.present import month_span, pace_label
+from bot.present import pace_label
 from bot.render import escape_user_text
 from bot.render.escape import BIDI_CONTROLS
 from bot.services import UserError
@@ -317,7 +318,7 @@ def read_pace(text: str, paces: Mapping[str, tuple[int, int]], path: str) -> str
         if found is not None:
             return found
     shown = ", ".join(
-        _("**{pace}** ({months} months)", pace=pace_label(k), months=month_span(a, b)) for k, (a, b) in paces.items()
+        _("**{pace}** ({months} months)", pace=pace_label(k), months=months_text(a, b)) for k, (a, b) in paces.items()
     )
     typed = escape_user_text(text, 40)
     if paces:

@@ -12,6 +12,7 @@ from bot.content.answers import SHOWN, Answer, Asker, answer, stands_alone
 from bot.content.holder import section_key
 from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Phase, Piece, Role, Section
+from bot.content.parse import months_text
 from bot.content.questions import Question
 from bot.content.search import Hit
 from bot.domain.reminders import next_open_items
@@ -30,7 +31,6 @@ from bot.present import (
     item_entries,
     items_text,
     label_text,
-    month_span,
     not_shown,
     open_items_text,
     pace_label,
@@ -828,7 +828,7 @@ async def roles_list(svc: Services, caller: Caller, page: int = 0) -> Reply:
     fields = []
     for r in roles:
         timeline = ", ".join(
-            _("{pace} {months} mo", pace=pace_label(p), months=month_span(a, b))
+            _("{pace} {months} mo", pace=pace_label(p), months=months_text(a, b))
             for p, (a, b) in r.timeline_months.items()
         )
         salary = ", ".join(f"{lvl} {rng}" for lvl, rng in r.salary_range.items())

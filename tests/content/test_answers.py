@@ -207,6 +207,31 @@ def test_how_long_a_phase_takes_shows_the_phase_with_its_weeks():
     assert shown(result)[0] == (BACKEND, "Phase 3: Databases (Weeks 13-18)")
 
 
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("how long should I study each day", None),
+        ("how long is each phase", None),
+        ("how many weeks is the data engineer path", BACKEND),
+    ],
+)
+def test_how_long_the_path_or_a_day_takes_names_no_phase_as_teaching_it(query, role):
+    assert " is in Phase " not in answer(SEARCH, query, role=role).note
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how long is phase 3 of frontend",
+        "how long does phase 3 of frontend take",
+        "wie lange dauert Phase 3 im Frontend",
+    ],
+)
+def test_how_long_a_phase_of_a_named_path_takes_shows_that_paths_phase(query):
+    result = answer(SEARCH, query)
+    assert result.note == "Phase 3: JavaScript & TypeScript (weeks 8-13) of Frontend Engineer."
+
+
 def test_how_long_a_topic_takes_names_the_phase_that_teaches_it():
     result = answer(SEARCH, "how many weeks do we spend on databases", role=BACKEND)
     assert result.note == "'databases' is in Phase 3: Databases (weeks 13-18) of Backend Engineer."

@@ -231,7 +231,7 @@ def test_a_timeline_without_paces_is_read_as_one_pace_with_a_warning(line: str, 
 
 @pytest.mark.parametrize(
     ("line", "got"),
-    [("timelineMonths: soon", "'soon'"), ("timelineMonths: [6, 9]", "a list"), ("timelineMonths: 0", "'0'")],
+    [("timelineMonths: soon", "'soon'"), ("timelineMonths: [6, 9]", "a list")],
 )
 def test_a_timeline_that_is_no_months_is_an_error_that_shows_the_shape(line: str, got: str):
     message = fails_with_one_error(front(line), line)
@@ -239,6 +239,14 @@ def test_a_timeline_that_is_no_months_is_an_error_that_shows_the_shape(line: str
         "'timelineMonths' maps each pace a learner may pick to its months, like timelineMonths: {steady: 6-9, "
         f"fast: 4-6}}, got {got}"
     )
+
+
+@pytest.mark.parametrize("months", ["0", "200", "9-6", "0 months"])
+def test_a_timeline_of_impossible_months_without_paces_says_so(months: str):
+    # paces would not help: the months are what is wrong
+    line = f"timelineMonths: {months}"
+    message = fails_with_one_error(front(line), line)
+    assert message == f'timelineMonths is not a possible month range: "{months.removesuffix(" months")}"'
 
 
 def test_months_after_a_paces_range_are_read_as_the_fields_name_says():

@@ -255,6 +255,38 @@ def test_how_long_without_a_phase_or_a_topic_is_not_asked_where_a_topic_is(query
     assert read_question(query).kind in ("topic", "week")
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how long is the frontend roadmap",
+        "how many weeks is the data engineer path",
+        "how long will it take me to become a backend engineer",
+        "how long until I'm job-ready",
+        "how long should I study each day",
+        "how much time per week do I need",
+        "how much time should I spend on sql per day",
+        "how long is each phase",
+        "wie lange dauert der Kurs für Frontend",
+        "¿cuánto tiempo por día necesito para docker?",
+    ],
+)
+def test_how_long_the_path_or_a_day_takes_is_searched_as_typed(query):
+    # the length of the whole path, or of a learner's day or week, is no topic the plan teaches in one phase
+    assert read_question(query).kind == "topic"
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("how long until I get to kubernetes", "kubernetes"),
+        ("how long-term support releases work", "how long-term support releases work"),
+    ],
+)
+def test_how_long_reads_its_own_words_only(query, topic):
+    # "until" frames the question; "long-term" is a word of the topic, no "how long" question
+    assert read_question(query).topic == topic
+
+
 def test_when_with_a_week_asks_for_the_week():
     question = read_question("when is week 3")
     assert (question.kind, question.weeks) == ("week", (3, 3))
