@@ -1332,7 +1332,7 @@ def _read_phase_heading(text: str) -> PhaseHeading | None:
             rest = body[match.end() :]
             count = _COUNT.match(rest)  # 'Phase 1 of 4: Basics': how many there are in all is no title
             rest = rest[count.end() :] if count else rest
-            return _spanned(number, rest) or PhaseHeading(number, None, None, _title(rest), "")
+            return _spanned(number, rest) or PhaseHeading(number, None, None, _unbracketed(_title(rest)), "")
     if first not in _SPAN_FIRST:
         return None
     if lead and text[lead.end() - 1 : lead.end()] in ("(", "["):
@@ -1598,7 +1598,52 @@ def _title_of(without: tuple[str, str]) -> str:
         return note  # 'Week 1: [Date Range]', 'Week 1 (DATE - DATE)': a template's place for dates, no title
     if note and title and _LENGTH_ALONE.fullmatch(as_english(note.strip(_EDGES))) is not None:
         return title  # '(Weeks 1-4, 4 weeks)': the span says how long
+    own = note if note and _no_words(title) else bracketed if not note else None
+    if own and _names_topic(own):  # 'Week 1 (Python basics)', 'Week 1 (Python) ✅': its only words are in brackets
+        return own
     return f"{title} ({note})" if note and title else title or note
+
+
+def _unbracketed(title: str) -> str:
+    """Return a title written in brackets alone without them where they hold a topic ('Phase 1 (Python)')."""
+    if title[:1] in _BRACKETS and title[-1:] == _BRACKETS[title[0]] and _names_topic(title[1:-1]):
+        return title[1:-1].strip()
+    return title
+
+
+def _no_words(title: str) -> bool:
+    """Return True for a title of no words, or of the author's progress alone ('✅', '(done)')."""
+    return not any(c.isalnum() for c in title) or status_alone(title)
+
+
+# A note of the calendar in a heading's brackets ('(January)', '(Fall 2024)', '(Jan–Mar)', '(2025)'): when its span
+# runs, no topic.
+_SEASON = r"spring|summer|fall|autumn|winter|primavera|verano|oto[ñn]o|invierno|printemps|[ée]t[ée]|automne|hiver"
+_CALENDAR_WORD = rf"(?:(?:{_MONTH_OF_DAY}|may|mai|{_SEASON})\.?(?:\s*\d{{4}})?|\d{{4}}(?:/\d{{2,4}})?)"
+_CALENDAR_NOTE = re.compile(rf"{_CALENDAR_WORD}(?:\s*(?:[-–—/&]|to|and)\s*{_CALENDAR_WORD})?", re.IGNORECASE)
+
+
+_UNIT_FIRST = re.compile(rf"(?:{_UNIT_WORDS})(?![^\W\d_])", re.IGNORECASE)  # '(Weeks ?)': a span not read
+
+
+def _names_topic(note: str) -> bool:
+    """Return True for bracketed words that may title a phase: not dates or a note of the calendar, a template's
+    place, the author's progress, a quantity ('10 h/week', '3 credits') or a span that could not be read ('Weeks
+    ?')."""
+    note = note.strip()
+    return not (
+        not note
+        or any(c in note for c in "()[]")  # '(A) (B)': two notes, no one title
+        or note[:1].isdigit()
+        or note[:1] in "~≈+"
+        or _UNIT_FIRST.match(note) is not None
+        or _CALENDAR_NOTE.fullmatch(note) is not None
+        or only_dates(note)
+        or due_dates(note)
+        or _placeholder(note)
+        or status_alone(note)
+        or status_alone(f"({note})")
+    )
 
 
 # The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]').

@@ -158,14 +158,14 @@ def test_dated_phases_beside_phases_that_say_or_need_weeks_before_them_are_plann
 @pytest.mark.parametrize(
     ("headings", "titles"),
     [
-        # words, not dates
-        (["## Phase 1 (Beginner)", "## Phase 2 (Intermediate)"], ["(Beginner)", "(Intermediate)"]),
-        # months without days: no dates to count days between
-        (["## Phase 1 (Jan–Mar hiring season)", "## Phase 2 (Apr–Jun)"], ["(Jan–Mar hiring season)", "(Apr–Jun)"]),
+        # words, not dates: the phase's title
+        (["## Phase 1 (Beginner)", "## Phase 2 (Intermediate)"], ["Beginner", "Intermediate"]),
+        # months without days: no dates to count days between (a note of the calendar alone stays a note)
+        (["## Phase 1 (Jan–Mar hiring season)", "## Phase 2 (Apr–Jun)"], ["Jan–Mar hiring season", "(Apr–Jun)"]),
         # more than dates in the brackets
         (
             ["## Phase 1 (Jan 8 – Feb 4, evenings)", "## Phase 2 (Feb 5 – Feb 18, evenings)"],
-            ["(Jan 8 – Feb 4, evenings)", "(Feb 5 – Feb 18, evenings)"],
+            ["Jan 8 – Feb 4, evenings", "Feb 5 – Feb 18, evenings"],
         ),
         # one dated phase is no calendar
         (["## Phase 1 (Jan 8 - Jan 14)", "## Phase 2: Layout"], ["(Jan 8 - Jan 14)", "Layout"]),

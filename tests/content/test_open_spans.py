@@ -20,7 +20,7 @@ from tests.content.helpers import finishes_in_a_minute, parse_body
         ("सप्ताह 21 से 24 और आगे: अंतिम परियोजना", (21, 24), "अंतिम परियोजना"),
         ("Semana 21 en adelante: Proyecto final", (21, 21), "Proyecto final"),
         # a note in brackets or an emoji after the words: no words of the title go on from them
-        ("Month 7 onwards (Specialization)", (25, 28), "(Specialization)"),
+        ("Month 7 onwards (Specialization)", (25, 28), "Specialization"),
         ("Week 13 and beyond 🚀", (13, 13), "🚀"),
     ],
 )
