@@ -110,6 +110,7 @@ from bot.content.phases import (
     weeks_in_parts,
     without_current,
     without_day,
+    without_opening_status,
     without_progress_marks,
     without_span,
     without_status,
@@ -1516,7 +1517,7 @@ class _Body:
             name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.
-            name = without_current(without_status(name), title)
+            name = without_opening_status(without_current(without_status(name), title))
             self.phase = _PhaseBuilder(
                 found.number,
                 name,

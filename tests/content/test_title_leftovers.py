@@ -208,3 +208,22 @@ def test_a_phase_titled_by_emoji_alone_keeps_its_tick_but_a_word_loses_it():
     body = "# T\n\n## Phase 1: 🚀 🔐 ✅ (Weeks 1-2)\n- a\n\n## Phase 2: Arrays ✅ (Weeks 3-4)\n- b\n"
     role, _ = parse_body(body)
     assert [p.title for p in role.phases] == ["🚀 🔐 ✅", "Arrays"]
+
+
+def test_current_after_a_version_number_is_the_releases_name():
+    """'(Current)' after a week's or a phase's number is the author's place; after a version number it names the
+    release line ('Node.js 21 (Current)' beside 'Node.js 20 (LTS)')."""
+    role, _ = parse_body("## Phase 1: Node.js 21 (Current)\nx\n\n## Phase 2: Node.js 20 (LTS)\ny\n")
+    assert [p.title for p in role.phases] == ["Node.js 21 (Current)", "Node.js 20 (LTS)"]
+    assert "Phase 1: Node.js 21 (Current)" in section_titles(role)
+
+
+def test_the_authors_progress_right_after_a_phases_number_is_no_part_of_its_title():
+    role, _ = parse_body(
+        "## Phase 1 (Current) - Build the API\n- [ ] Route a request\n\n## Phase 2 (done): Deploy\nx\n\n"
+        "## Phase 3 ✅ Monitor\ny\n\n## Phase 4 (Current)\nz\n\n## Phase 5 [x] Scale\nw\n"
+    )
+    titles = [p.title for p in role.phases]
+    assert titles[:3] == ["Build the API", "Deploy", "Monitor"]
+    assert titles[4] == "Scale"
+    assert titles[3] == "(Current)"  # a status alone names the phase still, as 'Phase 4: (done)' does
