@@ -3495,11 +3495,15 @@ _TWO_NUMBERS = re.compile(r"(\d{1,2})\.(\d{1,2})(?![.\d])")
 def dotted_days(titles: Iterable[str]) -> frozenset[str]:
     """Return the titles, of those that open with two numbers and no year ('12.03 Linked lists'), that open with a
     day and a month, not a section's numbers ('11.12 Rollback'): those next to one of another first number and the
-    same second (the month: '12.03', '14.03'); sections of a chapter share the first ('11.11', '11.12')."""
-    found = [(t, m.groups()) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
+    same second (the month: '12.03', '14.03'), or of a smaller first and the next second (a month's end: '26.02',
+    '05.03'); sections of a chapter share the first ('11.11', '11.12'), and the next chapter's first section has a
+    greater first ('11.12', '12.01')."""
+    found = [(t, int(m[1]), int(m[2])) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
     days: set[str] = set()
-    for (title, (first, second)), (after, (first_after, second_after)) in pairwise(found):
-        if second == second_after and first != first_after:
+    for (title, first, second), (after, first_after, second_after) in pairwise(found):
+        if (second == second_after and first != first_after) or (
+            second_after == second % 12 + 1 and first_after < first
+        ):
             days.update((title, after))
     return frozenset(days)
 

@@ -227,3 +227,16 @@ def test_the_authors_progress_right_after_a_phases_number_is_no_part_of_its_titl
     assert titles[:3] == ["Build the API", "Deploy", "Monitor"]
     assert titles[4] == "Scale"
     assert titles[3] == "(Current)"  # a status alone names the phase still, as 'Phase 4: (done)' does
+
+
+def test_a_day_alone_in_its_month_loses_its_date_as_its_neighbours_do():
+    """Weekly sessions run over a month's end ('26.02', then '05.03' …): the month's only session is a day too."""
+    role, _ = parse_body(
+        "## Phase 1: Algorithms (Weeks 1-6)\n\n### 26.02 Sorting\na\n\n### 05.03 Searching\nb\n\n"
+        "### 12.03 Hashing\nc\n\n### 19.03 Graphs\nd\n\n### 02.04 Review\ne\n\n"
+        "## Phase 2: Ops (Weeks 7-8)\n\n### 11.12 Rollback plan\nf\n\n### 12.01 Restore drill\ng\n"
+    )
+    titles = section_titles(role)
+    assert {"Sorting", "Searching", "Hashing", "Graphs", "Review"} <= set(titles)
+    # a chapter's last section and the next chapter's first are no days a month apart
+    assert {"11.12 Rollback plan", "12.01 Restore drill"} <= set(titles)
