@@ -1983,6 +1983,9 @@ class _Body:
         phase = self.phase
         if phase is not None and phase.wants_objective:
             phase.objective, phase.wants_objective = md, False
+            if phase.part_goal is not None:  # '**Goal:**' then its text on the next line, in a part
+                at, piece = phase.part_goal
+                phase.part_goal = (at, piece._replace(rest=md))
             return
         # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
         # expect ....**') is prose.
@@ -2000,11 +2003,11 @@ class _Body:
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
-        if objective and phase is not None and part is not None and rest:
+        if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
-            if part is not None and rest:
+            if part is not None:
                 phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
         if objective and phase is None and rest:
