@@ -428,10 +428,13 @@ def without_status(title: str) -> str:
     if title.isascii() and "[" not in title:
         # most titles: without marks or '[x]', only a status word could be one: at the end, or in brackets
         if "(" not in title:
-            if not title[-24:].rstrip().lower().endswith(_ASCII_STATUS_ENDS):
+            tail = title[-24:].rstrip().lower()
+            if not tail.endswith(_ASCII_STATUS_ENDS) and "current" not in tail:  # ('Trees — Current focus')
                 return title
-        elif not any(stem in title.lower() for stem in _ASCII_STATUS_STEMS):
-            return title
+        else:
+            lower = title.lower()
+            if not any(stem in lower for stem in _ASCII_STATUS_STEMS):
+                return title
     if _STATUS_AT_END.search(title) is None:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
@@ -458,7 +461,8 @@ def without_current(name: str, heading: str) -> str:
 
 
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
-# title without brackets that ends otherwise holds no status (`without_status`), and is looked at no further.
+# title without brackets that ends otherwise, and has no 'current' near its end ('Current Week'), holds no status
+# (`without_status`), and is looked at no further.
 # ... and the stems of all of them, one of which a title holds wherever it has a status word in ASCII letters.
 _ASCII_STATUS_STEMS = (
     *("done", "complet", "finish", "progres", "ongoing", "wip", "start", "pend", "upcoming", "paus", "termin"),
@@ -469,8 +473,7 @@ _ASCII_STATUS_ENDS = (
     *("done", "complete", "completed", "finished", "progress", "ongoing", "wip", "started", "pending", "upcoming"),
     *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),
     *("concluido", "concluida", "andamento", "progresso", "pendente", "termine", "terminee", "cours", "faire"),
-    *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso"),
-    *("week", "month", "day", "phase", "stage", "step", "module", "sprint", "focus", "here"),
+    *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso", "here"),
 )
 
 
