@@ -1577,9 +1577,9 @@ class _Body:
         weeks = None
         if found is not None and found.number is None and found.first is not None:
             weeks = (found.first, found.last or found.first)
-        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅') or an org export's
-        # task keyword ('### TODO Learn Docker'); a day before its name stays, it says when the part is
-        label = without_task_keyword(without_status(title))
+        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅', '### [DONE] Tries')
+        # or an org export's task keyword ('### TODO Learn Docker'); a day before its name stays, it says when it is
+        label = _without_box(without_task_keyword(without_status(title)))
         self.phase.body.append(
             _new(Piece, ("label", line, label, 0, None, bool(quote), " ".join(part.text), weeks, True))
         )

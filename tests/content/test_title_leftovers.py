@@ -240,3 +240,12 @@ def test_a_day_alone_in_its_month_loses_its_date_as_its_neighbours_do():
     assert {"Sorting", "Searching", "Hashing", "Graphs", "Review"} <= set(titles)
     # a chapter's last section and the next chapter's first are no days a month apart
     assert {"11.12 Rollback plan", "12.01 Restore drill"} <= set(titles)
+
+
+def test_phase_shows_a_part_without_the_authors_progress_that_opens_it():
+    role, _ = parse_body(
+        "## Week 1\n\n### [DONE] Tries\nPrefixes.\n\n### [x] Heaps\nSifting.\n\n### [Optional] Graphs\nx\n"
+    )
+    labels = [p.md for p in role.phases[0].body if p.kind == "label"]
+    assert labels == ["Tries", "Heaps", "[Optional] Graphs"]
+    assert {"Tries", "Heaps", "[Optional] Graphs"} <= set(section_titles(role))
