@@ -149,11 +149,15 @@ _PROMPT_LINE = re.compile(r"(?:In|Out) ?\[[\d ]*\]:")
 # A badge's image URL (shields.io, badgen, '…/badge.svg', '…/badges/…'): a project's status, no words of the page.
 _BADGE = re.compile(r"shields\.io|badgen\.net|badge", re.IGNORECASE)
 # A notebook's link: its file ('…/lab1.ipynb') or a notebook service's page of it (Colab, Binder, nbviewer, and
-# Kaggle's notebooks, with or without 'www.': 'kaggle.com/code/…', '…/kernels/welcome?src=…'; a profile's or a
-# competition's page is no notebook).
+# Kaggle's notebooks, with or without 'www.': 'kaggle.com/code/…', '…/kernels/welcome?src=…', and the older address
+# of its author and its name, 'kaggle.com/someone/titanic-eda'; a profile's, a dataset's or a competition's page, or a
+# profile's tab, 'kaggle.com/someone/code', is no notebook).
+_KAGGLE_PAGES = r"datasets|c|competitions|learn|discussions?|models?|docs|static|account|settings|search|organizations"
+_KAGGLE_TABS = r"code|datasets|competitions|discussion|followers|following|models"
 _NOTEBOOK_LINK = re.compile(
     r"\.ipynb|//(?:colab\.research\.google\.com/|mybinder\.org/|nbviewer\.(?:org|jupyter\.org)/"
-    r"|(?:www\.)?kaggle\.com/(?:code|kernels|notebooks?)/)",
+    r"|(?:www\.)?kaggle\.com/(?:code|kernels|notebooks?)/"
+    rf"|(?:www\.)?kaggle\.com/(?!(?:{_KAGGLE_PAGES})/)[\w.-]+/(?!(?:{_KAGGLE_TABS})(?:[/?#]|$))[\w.-]+/?(?:[?#]|$))",
     re.IGNORECASE,
 )
 _HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)

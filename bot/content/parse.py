@@ -110,6 +110,7 @@ from bot.content.phases import (
     weeks_in_parts,
     without_current,
     without_day,
+    without_opening_status,
     without_progress_marks,
     without_span,
     without_status,
@@ -1521,7 +1522,7 @@ class _Body:
             name = name or title_said or heading_span(title) or ""
             # The author's progress in it ('Linux (done)') is no part of the name a learner's phase shows; its IDs
             # (section, repeated tasks) are made of the heading as written, and stay as they were.
-            name = without_current(without_status(name), title)
+            name = without_opening_status(without_current(without_status(name), title))
             self.phase = _PhaseBuilder(
                 found.number,
                 name,
@@ -1581,9 +1582,9 @@ class _Body:
         weeks = None
         if found is not None and found.number is None and found.first is not None:
             weeks = (found.first, found.last or found.first)
-        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅') or an org export's
-        # task keyword ('### TODO Learn Docker'); a day before its name stays, it says when the part is
-        label = without_task_keyword(without_status(title))
+        # shown as search shows its title: without the author's progress ('### Heaps (current) ✅', '### [DONE] Tries')
+        # or an org export's task keyword ('### TODO Learn Docker'); a day before its name stays, it says when it is
+        label = _without_box(without_task_keyword(without_status(title)))
         self.phase.body.append(
             _new(Piece, ("label", line, label, 0, None, bool(quote), " ".join(part.text), weeks, True))
         )
@@ -1987,6 +1988,9 @@ class _Body:
         phase = self.phase
         if phase is not None and phase.wants_objective:
             phase.objective, phase.wants_objective = md, False
+            if phase.part_goal is not None:  # '**Goal:**' then its text on the next line, in a part
+                at, piece = phase.part_goal
+                phase.part_goal = (at, piece._replace(rest=md))
             return
         # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
         # expect ....**') is prose.
@@ -2004,11 +2008,11 @@ class _Body:
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
-        if objective and phase is not None and part is not None and rest:
+        if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
-            if part is not None and rest:
+            if part is not None:
                 phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
         if objective and phase is None and rest:

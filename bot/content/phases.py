@@ -413,9 +413,9 @@ _STATUS = (
 _STATUS_AT_END = re.compile(
     # in brackets ('(done)', '[x]', '(✅)', '✅ (Complete)'), anywhere after the title's first word
     rf"(?<!\s)\s+(?:{_STATUS_MARKS}\s*){{0,6}}"
-    # ('(current)' in lower case, or after a number: 'Week 2 (Current)'; 'Electricity (Current)' names a topic)
+    # ('(current)' in lower case; 'Electricity (Current)' names a topic: see `_CURRENT_AFTER_NUMBER`)
     rf"(?:\(\s*{_STATUS}\)|\[\s*(?:{_STATUS}|[xX ✓✔])\s*\]|\(\s*(?:{_STATUS_MARKS}\s*){{1,6}}\)"
-    r"|\((?-i:current)\)|(?<=\d\s)\(current\))"
+    r"|\((?-i:current)\))"
     rf"(?:\s*{_STATUS_MARKS}){{0,6}}"  # and the marks after it ('Linux (done) ✅')
     # ... or at the end, after a mark ('✅ Completed') or a separator ('— Done', '| 60% done')
     # ('🔄 Current', '📝 To-Do': words of a title elsewhere, 'Electricity (Current)', 'Build a CRUD app - To-Do')
@@ -433,21 +433,31 @@ def without_status(title: str) -> str:
     if title[-1:] in _PROGRESS_MARK_ENDS:
         bare = without_progress_marks(title)
         title = bare.rstrip(_EDGES) or bare if bare != title else title
+    if "urrent" in title and (place := _CURRENT_AFTER_NUMBER.search(title)) is not None:
+        title = title[: place.start("current")] + title[place.end() :]  # 'Week 2 (Current)': the author's place
     if title.isascii() and "[" not in title:
         # most titles: without marks or '[x]', only a status word could be one: at the end, or in brackets
         if "(" not in title:
-            if not title[-24:].rstrip().lower().endswith(_ASCII_STATUS_ENDS):
+            tail = title[-24:].rstrip().lower()
+            if not tail.endswith(_ASCII_STATUS_ENDS) and "current" not in tail:  # ('Trees — Current focus')
                 return title
-        elif not any(stem in title.lower() for stem in _ASCII_STATUS_STEMS):
-            return title
+        else:
+            lower = title.lower()
+            if not any(stem in lower for stem in _ASCII_STATUS_STEMS):
+                return title
     if _STATUS_AT_END.search(title) is None:
         return title
     kept = " ".join(_STATUS_AT_END.sub(" ", title).split()).rstrip(_EDGES)
     return kept or title
 
 
-# 'Week 3 (Current) - Finish the parser', whose title is read as 'Finish the parser (Current)' (see `without_current`).
-_CURRENT_AFTER_NUMBER = re.compile(r"\d\s*\(\s*current\s*\)", re.IGNORECASE)
+# '(Current)' after the number of a week or a phase ('Week 3 (Current)', 'Phase 2 (Current) - Finish the parser'):
+# where the author was. After a version's number ('Node.js 21 (Current)') it names a release line.
+_CURRENT_AFTER_NUMBER = re.compile(
+    rf"(?<![^\W\d_])(?:{_UNIT_WORDS}|phase|stage|step|module|sprint|part|unit|lesson|chapter|level)\s*\d{{1,3}}"
+    r"(?P<current>\s*\(\s*current\s*\))",
+    re.IGNORECASE,
+)
 _CURRENT_AT_END = re.compile(r"\s*\(\s*current\s*\)$", re.IGNORECASE)
 
 
@@ -461,7 +471,8 @@ def without_current(name: str, heading: str) -> str:
 
 
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
-# title without brackets that ends otherwise holds no status (`without_status`), and is looked at no further.
+# title without brackets that ends otherwise, and has no 'current' near its end ('Current Week'), holds no status
+# (`without_status`), and is looked at no further.
 # ... and the stems of all of them, one of which a title holds wherever it has a status word in ASCII letters.
 _ASCII_STATUS_STEMS = (
     *("done", "complet", "finish", "progres", "ongoing", "wip", "start", "pend", "upcoming", "paus", "termin"),
@@ -472,8 +483,7 @@ _ASCII_STATUS_ENDS = (
     *("done", "complete", "completed", "finished", "progress", "ongoing", "wip", "started", "pending", "upcoming"),
     *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),
     *("concluido", "concluida", "andamento", "progresso", "pendente", "termine", "terminee", "cours", "faire"),
-    *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso"),
-    *("week", "month", "day", "phase", "stage", "step", "module", "sprint", "focus", "here"),
+    *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso", "here"),
 )
 
 
@@ -537,6 +547,25 @@ _STATUS_FIRST = re.compile(rf"\[\s*(?:{_STATUS}|to[\s-]*do)\s*\]\s*", re.IGNOREC
 def status_first(title: str) -> re.Match[str] | None:
     """Return the author's progress in brackets that opens a title ('[DONE] Tries'), else None."""
     return _STATUS_FIRST.match(title) if title[:1] == "[" else None
+
+
+# The author's progress that opens a phase's title, right after its number ('Phase 2 (done): Deploy', 'Phase 3 ✅
+# Monitor', 'Phase 4 (Current)'), with the separator after it.
+_STATUS_OPENING = re.compile(
+    rf"(?:\(\s*(?:{_STATUS}|current)\)|\[\s*(?:{_STATUS}|to[\s-]*do|[xX✓✔])\s*\]|(?:[{PROGRESS_MARKS}]\ufe0f?\s*){{1,6}})"
+    rf"(?:\s*{_STATUS_MARKS}){{0,6}}[\s{re.escape(_EDGES)}]*",
+    re.IGNORECASE,
+)
+_STATUS_OPENS = "([" + PROGRESS_MARKS
+
+
+def without_opening_status(name: str) -> str:
+    """Return a phase's name without the author's progress that opens it ('(done): Deploy' of 'Phase 2 (done):
+    Deploy' is 'Deploy'); a name of that alone stays, as a status alone after a phase's title does."""
+    if name[:1] not in _STATUS_OPENS:  # most names
+        return name
+    found = _STATUS_OPENING.match(name)
+    return name[found.end() :] if found is not None and found.end() < len(name) else name
 
 
 def status_alone(title: str) -> bool:
@@ -3524,11 +3553,15 @@ _TWO_NUMBERS = re.compile(r"(\d{1,2})\.(\d{1,2})(?![.\d])")
 def dotted_days(titles: Iterable[str]) -> frozenset[str]:
     """Return the titles, of those that open with two numbers and no year ('12.03 Linked lists'), that open with a
     day and a month, not a section's numbers ('11.12 Rollback'): those next to one of another first number and the
-    same second (the month: '12.03', '14.03'); sections of a chapter share the first ('11.11', '11.12')."""
-    found = [(t, m.groups()) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
+    same second (the month: '12.03', '14.03'), or of a smaller first and the next second (a month's end: '26.02',
+    '05.03'); sections of a chapter share the first ('11.11', '11.12'), and the next chapter's first section has a
+    greater first ('11.12', '12.01')."""
+    found = [(t, int(m[1]), int(m[2])) for t in titles if t[:1].isdigit() and (m := _TWO_NUMBERS.match(t)) is not None]
     days: set[str] = set()
-    for (title, (first, second)), (after, (first_after, second_after)) in pairwise(found):
-        if second == second_after and first != first_after:
+    for (title, first, second), (after, first_after, second_after) in pairwise(found):
+        if (second == second_after and first != first_after) or (
+            second_after == second % 12 + 1 and first_after < first
+        ):
             days.update((title, after))
     return frozenset(days)
 

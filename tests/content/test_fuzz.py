@@ -464,7 +464,20 @@ TITLE_PIECES = st.sampled_from(
         *("Linux", "Docker", "Week 2", "Getting started", "(basics)", "Electricity", " ", " - ", " | ", " <- "),
         *(" (done)", " (Done)", " (WIP)", " (in progress)", " (Completed)", " (not yet started)", " (pending)"),
         *(" (current)", " (Current Week)", " (Hecho)", " (en curso)", " (fertig)", " (100% done)", " (60 %)"),
-        *(" (Paused)", " (a faire)", " [x]", " [ ]", " done", " Done", " you are here", "(", ")", ":", "x"),
+        *(
+            " (Paused)",
+            " (a faire)",
+            " [x]",
+            " [ ]",
+            " done",
+            " Done",
+            " you are here",
+            "(",
+            ")",
+            ":",
+            "x",
+            " (Current)",
+        ),
     ]
 )
 
@@ -474,6 +487,9 @@ TITLE_PIECES = st.sampled_from(
 def test_the_quick_look_for_a_status_in_a_title_finds_what_its_regex_finds(title: str):
     from bot.content import phases
 
-    found = phases._STATUS_AT_END.search(title)
-    slow = " ".join(phases._STATUS_AT_END.sub(" ", title).split()).rstrip(phases._EDGES) if found else title
-    assert phases.without_status.__wrapped__(title) == (slow or title)
+    # '(Current)' after a week's number ('Week 2 (Current)') is cut before the regex looks
+    place = phases._CURRENT_AFTER_NUMBER.search(title)
+    cut = title if place is None else title[: place.start("current")] + title[place.end() :]
+    found = phases._STATUS_AT_END.search(cut)
+    slow = " ".join(phases._STATUS_AT_END.sub(" ", cut).split()).rstrip(phases._EDGES) if found else cut
+    assert phases.without_status.__wrapped__(title) == (slow or cut)

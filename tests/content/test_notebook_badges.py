@@ -113,3 +113,17 @@ def test_an_open_in_kaggle_badge_is_a_notebook_badge_wherever_it_links_on_kaggle
     assert "Masks [Open in Kaggle](https://www.kaggle.com/code/someone/masks)" in text
     assert "Slicing [Open in Kaggle](https://kaggle.com/kernels/welcome?src=" in text
     assert "Kaggle score" not in text  # a profile's badge is a status, no notebook
+
+
+def test_an_open_in_kaggle_badge_to_a_notebook_at_its_authors_address_is_a_notebook_badge():
+    """Kaggle's older notebook addresses name the author and the notebook ('kaggle.com/someone/titanic-eda'); its
+    datasets' and competitions' pages are no notebooks."""
+    role, _ = parse_body(
+        "# Course\n\n## Week 1: Arrays\n\n"
+        f"- Titanic {KAGGLE}(https://www.kaggle.com/someone/titanic-eda)\n"
+        "- Prices [![Kaggle](https://img.shields.io/badge/Kaggle-data-blue)](https://www.kaggle.com/datasets/someone/prices)\n"
+        "- Contest [![Kaggle](https://img.shields.io/badge/Kaggle-contest-blue)](https://www.kaggle.com/c/titanic)\n"
+    )
+    text = shown(role.phases[0])
+    assert "Titanic [Open in Kaggle](https://www.kaggle.com/someone/titanic-eda)" in text
+    assert "Kaggle](" not in text.replace("[Open in Kaggle](", "")

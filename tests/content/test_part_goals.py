@@ -73,3 +73,15 @@ def test_one_goal_written_under_a_weeks_only_part_is_still_the_weeks():
         "## Week 1\n\n### Overview\n**Goal:** Learn the shell\n\n- Try cd and ls\n\n## Week 2\nMore.\n"
     )
     assert role.phases[0].objective == "Learn the shell"
+
+
+def test_a_goal_written_on_the_line_after_its_label_in_each_part_is_its_parts_too():
+    role, _ = parse_body(
+        "## Week 1\nWarm up with the shell.\n\n### Monday\n**Goal:**\nMove around the file tree\n\n- Try cd and ls\n\n"
+        "### Tuesday\n**Goal:**\nPipe one command into another\n\n- Chain grep and sort\n\n## Week 2\nMore.\n"
+    )
+    week = role.phases[0]
+    assert week.objective == "Warm up with the shell."
+    body = shown(week)
+    assert body.index("Monday") < body.index("Goal Move around the file tree") < body.index("Tuesday")
+    assert body.index("Tuesday") < body.index("Goal") < body.index("Pipe one command into another")

@@ -208,3 +208,44 @@ def test_a_phase_titled_by_emoji_alone_keeps_its_tick_but_a_word_loses_it():
     body = "# T\n\n## Phase 1: 🚀 🔐 ✅ (Weeks 1-2)\n- a\n\n## Phase 2: Arrays ✅ (Weeks 3-4)\n- b\n"
     role, _ = parse_body(body)
     assert [p.title for p in role.phases] == ["🚀 🔐 ✅", "Arrays"]
+
+
+def test_current_after_a_version_number_is_the_releases_name():
+    """'(Current)' after a week's or a phase's number is the author's place; after a version number it names the
+    release line ('Node.js 21 (Current)' beside 'Node.js 20 (LTS)')."""
+    role, _ = parse_body("## Phase 1: Node.js 21 (Current)\nx\n\n## Phase 2: Node.js 20 (LTS)\ny\n")
+    assert [p.title for p in role.phases] == ["Node.js 21 (Current)", "Node.js 20 (LTS)"]
+    assert "Phase 1: Node.js 21 (Current)" in section_titles(role)
+
+
+def test_the_authors_progress_right_after_a_phases_number_is_no_part_of_its_title():
+    role, _ = parse_body(
+        "## Phase 1 (Current) - Build the API\n- [ ] Route a request\n\n## Phase 2 (done): Deploy\nx\n\n"
+        "## Phase 3 ✅ Monitor\ny\n\n## Phase 4 (Current)\nz\n\n## Phase 5 [x] Scale\nw\n"
+    )
+    titles = [p.title for p in role.phases]
+    assert titles[:3] == ["Build the API", "Deploy", "Monitor"]
+    assert titles[4] == "Scale"
+    assert titles[3] == "(Current)"  # a status alone names the phase still, as 'Phase 4: (done)' does
+
+
+def test_a_day_alone_in_its_month_loses_its_date_as_its_neighbours_do():
+    """Weekly sessions run over a month's end ('26.02', then '05.03' …): the month's only session is a day too."""
+    role, _ = parse_body(
+        "## Phase 1: Algorithms (Weeks 1-6)\n\n### 26.02 Sorting\na\n\n### 05.03 Searching\nb\n\n"
+        "### 12.03 Hashing\nc\n\n### 19.03 Graphs\nd\n\n### 02.04 Review\ne\n\n"
+        "## Phase 2: Ops (Weeks 7-8)\n\n### 11.12 Rollback plan\nf\n\n### 12.01 Restore drill\ng\n"
+    )
+    titles = section_titles(role)
+    assert {"Sorting", "Searching", "Hashing", "Graphs", "Review"} <= set(titles)
+    # a chapter's last section and the next chapter's first are no days a month apart
+    assert {"11.12 Rollback plan", "12.01 Restore drill"} <= set(titles)
+
+
+def test_phase_shows_a_part_without_the_authors_progress_that_opens_it():
+    role, _ = parse_body(
+        "## Week 1\n\n### [DONE] Tries\nPrefixes.\n\n### [x] Heaps\nSifting.\n\n### [Optional] Graphs\nx\n"
+    )
+    labels = [p.md for p in role.phases[0].body if p.kind == "label"]
+    assert labels == ["Tries", "Heaps", "[Optional] Graphs"]
+    assert {"Tries", "Heaps", "[Optional] Graphs"} <= set(section_titles(role))
