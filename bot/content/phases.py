@@ -323,17 +323,37 @@ def labelled_title(heading: str, title: str) -> str:
 # (<https://…>)' (an autolink's text). It is the link of the heading or line, which its text keeps (see
 # `bot.content.parse`), no words of its title. A title of a URL alone keeps it.
 _TITLE_URL = re.compile(
-    r"(?:\s*[:|\-–—]\s*|\s+)(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
+    r"(?P<mark>\s*[:|\-–—]\s*|\s+)"
+    r"(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
     re.IGNORECASE,
+)
+# The words that lead into a URL after them, which makes it a word of the sentence ('Deploy to https://…', 'Lesen
+# auf https://…'), in the languages role files are written in: a preposition, or a verb that points at a place.
+_URL_LEAD_INS = frozenset(
+    {
+        *("to", "from", "at", "on", "in", "into", "onto", "via", "with", "of", "for", "by", "about", "under"),
+        *("see", "visit", "read", "check", "use", "using", "watch", "follow", "open"),
+        *("auf", "von", "bei", "unter", "nach", "siehe", "mit", "zu"),
+        *("en", "de", "a", "desde", "con", "ver", "sur", "à", "depuis", "voir", "avec", "em", "com", "su", "da", "di"),
+    }
 )
 
 
 def without_trailing_url(title: str) -> str:
-    """Return a title without the bare URL that ends it (see `_TITLE_URL`)."""
+    """Return a title without the bare URL that ends it (see `_TITLE_URL`); not where the title leads into it
+    (`_URL_LEAD_INS`), nor where it is the last of an aside in brackets ('Go (see https://…)': its bracket would be
+    left open)."""
     if "://" not in title and "www." not in title:  # the cheap check first: nearly no title has one
         return title
     found = _TITLE_URL.search(title)
-    return title[: found.start()].rstrip() if found is not None and found.start() > 0 else title
+    if found is None or found.start() == 0:
+        return title
+    kept = title[: found.start()].rstrip()
+    if kept.count("(") > kept.count(")") or kept.count("[") > kept.count("]"):
+        return title
+    if not found.group("mark").strip() and kept.rpartition(" ")[2].casefold() in _URL_LEAD_INS:
+        return title
+    return kept
 
 
 _OPENING = {")": "(", "]": "["}
