@@ -3822,9 +3822,30 @@ _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
 # topic'), or after it what they belong to ('Topic of the week', 'Thema der Sitzung', 'Tema de la clase'). A column of
 # the word alone titles a row first ('| Reading title | Topic |' is about its topic).
 _QUALIFIED_TITLE_COLUMN = re.compile(
-    rf"\s*(?:[^\W\d_]+\s+)?(?:{_TITLE_WORD})(?:\s+(?:of|der|des|de|del|du|della|do|da)(?:\s+[^\W\d_]+){{1,2}})?\s*",
+    rf"\s*(?:(?P<before>[^\W\d_]+)\s+)?(?:{_TITLE_WORD})"
+    rf"(?:\s+(?:of|der|des|de|del|du|della|do|da)(?P<after>(?:\s+[^\W\d_]+){{1,2}}))?\s*",
     re.IGNORECASE,
 )
+# The work and reading of a week, whose titles a qualified column may hold ('Assignment title', 'Reading topic',
+# 'Thema der Hausaufgabe'): no title of the row, which its first column with words gives.
+_WORK_QUALIFIERS = frozenset(
+    {
+        *("assignment", "assignments", "homework", "hw", "project", "projects", "lab", "labs", "exercise", "quiz"),
+        *("exam", "test", "reading", "readings", "book", "paper", "essay", "video", "task", "challenge", "problem"),
+        *("deliverable", "presentation", "capstone", "aufgabe", "hausaufgabe", "projekt", "übung", "lektüre"),
+        *("tarea", "proyecto", "lectura", "ejercicio", "devoir", "projet", "exercice", "compito", "progetto"),
+    }
+)
+
+
+def _title_column(column: re.Pattern[str], header: str) -> bool:
+    """Return True for a header of a column of titles (`_TITLE_COLUMN`, `_QUALIFIED_TITLE_COLUMN`) that are not the
+    titles of a week's work or reading (`_WORK_QUALIFIERS`)."""
+    found = column.fullmatch(header)
+    if found is None or column is _TITLE_COLUMN:
+        return found is not None
+    words = f"{found.group('before') or ''} {found.group('after') or ''}".casefold().split()
+    return not any(word in _WORK_QUALIFIERS for word in words)
 
 
 # The header of a table's column that numbers its rows ('#', 'No.', 'Nr', 'S.No', 'Sr. No.', 'S/N', '№', 'Lfd. Nr.').
@@ -3878,7 +3899,7 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     if by_header:
         for column in (_TITLE_COLUMN, _QUALIFIED_TITLE_COLUMN):
             for i, (header, _, plain) in enumerate(cells):
-                if column.fullmatch(header) is not None and any(c.isalpha() for c in plain):
+                if _title_column(column, header) and any(c.isalpha() for c in plain):
                     return i
     first = None
     for i, (header, _, plain) in enumerate(cells):
