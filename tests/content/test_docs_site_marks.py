@@ -247,3 +247,20 @@ def test_a_line_of_nothing_but_a_liquid_loops_values_shows_nothing() -> None:
     assert "{{ topic.day }} Lecture: {{ topic.name }}" in entries  # words of its own: kept as written, and told
     assert "Install {{ tool.name }} before class" in entries
     assert [p for p in problems if "template tags are shown as written" in p.message]
+
+
+def test_shortcodes_paired_several_times_on_a_line_or_around_nothing_read_as_each_alone() -> None:
+    body = """
+## Week 1: Marks
+Read the intro.
+
+{{< mark >}}Arrays{{< /mark >}} before {{< mark >}}lists{{< /mark >}}
+
+{{< youtube abc123 >}}{{< /youtube >}}
+"""
+    role, problems = parse_body(body)
+    shown = phase_body(role.phases[0])
+    assert "{{<" not in shown and "/mark" not in shown
+    assert "Arrays" in shown and "lists" in shown
+    assert "https://www.youtube.com/watch?v=abc123" in shown
+    assert not [p for p in problems if "template tag" in p.message]
