@@ -3271,12 +3271,13 @@ _INLINE_TAG = re.compile(
 )
 # A link's target that Jekyll makes an address of the site: the site's address before a path ('[Policies]({{
 # site.baseurl }}/policies/)', '{{ site.url }}{{ site.baseurl }}/x.pdf', or before a '{% link … %}' tag) or a path
-# through the 'relative_url'/'absolute_url' filter ('[Lab]({{ "/labs/one/" | relative_url }})'): the path alone, which
-# the file's baseUrl makes an address as it does any path of the site.
+# through the 'relative_url'/'absolute_url' filter or the site's address prepended ('[Lab]({{ "/labs/one/" |
+# relative_url }})', '{{ "/x/" | prepend: site.baseurl }}'): the path alone, which the file's baseUrl makes an address
+# as it does any path of the site.
 _SITE_URL_TARGET = re.compile(
     r"""(?P<target>\]\([ \t]*)(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+(?=/|\{%)"""
-    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*(?:relative|absolute)_url"""
-    r"""[ \t]*-?\}\})"""
+    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*"""
+    r"""(?:relative_url|absolute_url|prepend:[ \t]*site\.(?:url|baseurl))[ \t]*-?\}\})"""
 )
 # The inline tags and shortcodes that give the address of another page of the site.
 _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})

@@ -264,3 +264,10 @@ Read the intro.
     assert "Arrays" in shown and "lists" in shown
     assert "https://www.youtube.com/watch?v=abc123" in shown
     assert not [p for p in problems if "template tag" in p.message]
+
+
+def test_a_jekyll_path_the_site_address_is_prepended_to_is_a_link_to_its_path() -> None:
+    body = '## Week 1: Labs\n- [Second lab]({{ "/labs/second/" | prepend: site.baseurl }})\n'
+    role, _ = parse_bytes(role_file(body=body, extra="baseUrl: https://course.example.org/\n").encode(), "x.md")
+    assert role is not None
+    assert "[Second lab](https://course.example.org/labs/second/)" in phase_body(role.phases[0])
