@@ -3220,8 +3220,8 @@ _SITE_MARKS = (
 _SITE_MARK = re.compile("|".join(map(re.escape, _SITE_MARKS)))  # one pass over a body, not one per mark
 _LIQUID_TAG = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)-?%\}[ \t]*$")
 _SHORTCODE_LINE = re.compile(
-    r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>.*?)>|"
-    r"%[ \t]*(?P<close2>/)?[ \t]*(?P<name2>[\w-]+)(?P<args2>.*?)%)\}\}[ \t]*$"
+    r"(?P<indent>[ \t]*)\{\{(?:<[ \t]*(?P<close>/)?[ \t]*(?P<name>[\w-]+)(?P<args>(?:(?!\}\}).)*?)>|"
+    r"%[ \t]*(?P<close2>/)?[ \t]*(?P<name2>[\w-]+)(?P<args2>(?:(?!\}\}).)*?)%)\}\}[ \t]*$"
 )
 _DIRECTIVE = re.compile(
     r"(?P<indent> {0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)?(?:\[(?P<bracketed>[^\]]*)\]|"
@@ -3249,10 +3249,12 @@ _VIDEO_COMPONENT = re.compile(
 # bare scissors that open and close a block of file names, one a line.
 _SNIPPET = re.compile(r"""[ \t]*;?-+8<-+(?P<file>[ \t]+(?:"[^"]*"|'[^']*'|\S+))?[ \t]*""")
 # A Hugo shortcode opened and closed on one line around its text ('{{< tab >}}**JSON**: braces{{< /tab >}}', as the
-# Hextra theme writes tabs; '{{< callout type="info" >}}Bring a laptop.{{< /callout >}}').
+# Hextra theme writes tabs; '{{< callout type="info" >}}Bring a laptop.{{< /callout >}}'): a text with no shortcode of
+# its own ('{{< mark >}}a{{< /mark >}} and {{< mark >}}b{{< /mark >}}' is a line of text, whose shortcodes are read
+# where they stand).
 _PAIRED_SHORTCODE = re.compile(
     r"(?P<indent>[ \t]*)\{\{[<%][ \t]*(?P<name>[\w-]+)(?P<args>[^{}\n]*?)[ \t]*[>%]\}\}"
-    r"(?P<text>.*?)\{\{[<%][ \t]*/[ \t]*(?P=name)[ \t]*[>%]\}\}[ \t]*"
+    r"(?P<text>(?:(?!\{\{[<%]).)*?)\{\{[<%][ \t]*/[ \t]*(?P=name)[ \t]*[>%]\}\}[ \t]*"
 )
 _TAB_ITEM = re.compile(r"[ \t]*<TabItem\b(?P<attrs>[^<>]*)>[ \t]*$")
 _TAB_TAGS = re.compile(r"[ \t]*(?:<Tabs\b[^<>]*>|</Tabs>|</TabItem>)[ \t]*$")
@@ -3273,12 +3275,13 @@ _INLINE_TAG = re.compile(
 )
 # A link's target that Jekyll makes an address of the site: the site's address before a path ('[Policies]({{
 # site.baseurl }}/policies/)', '{{ site.url }}{{ site.baseurl }}/x.pdf', or before a '{% link … %}' tag) or a path
-# through the 'relative_url'/'absolute_url' filter ('[Lab]({{ "/labs/one/" | relative_url }})'): the path alone, which
-# the file's baseUrl makes an address as it does any path of the site.
+# through the 'relative_url'/'absolute_url' filter or the site's address prepended ('[Lab]({{ "/labs/one/" |
+# relative_url }})', '{{ "/x/" | prepend: site.baseurl }}'): the path alone, which the file's baseUrl makes an address
+# as it does any path of the site.
 _SITE_URL_TARGET = re.compile(
     r"""(?P<target>\]\([ \t]*)(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+(?=/|\{%)"""
-    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*(?:relative|absolute)_url"""
-    r"""[ \t]*-?\}\})"""
+    r"""|\{\{-?[ \t]*(?P<quote>["'])(?P<path>[^"'{}\n]*)(?P=quote)[ \t]*\|[ \t]*"""
+    r"""(?:relative_url|absolute_url|prepend:[ \t]*site\.(?:url|baseurl))[ \t]*-?\}\})"""
 )
 # The inline tags and shortcodes that give the address of another page of the site.
 _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
@@ -3599,7 +3602,10 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out.append("")
             return 1
         return 0
-    if "{{" in line and (pair := _PAIRED_SHORTCODE.fullmatch(line)) is not None:
+    pair = _PAIRED_SHORTCODE.fullmatch(line) if "{{" in line else None
+    if pair is not None and not pair.group("text").strip():
+        line = line[: pair.start("text")]  # '{{< youtube ID >}}{{< /youtube >}}': the shortcode, as on its own line
+    elif pair is not None:
         indent, name, text = pair.group("indent"), pair.group("name").casefold(), pair.group("text").strip()
         attrs = _attrs(pair.group("args"))
         if name in _NOTE_TAGS and text:
@@ -3738,17 +3744,34 @@ def _inline_site_syntax(line: str) -> str:
     is no line, and a variable in a sentence stays as written: its value is the site's, which the file does not
     hold ('Welcome to {{ site.title }}.')."""
     parts = line.split("`")
-    parts[::2] = [
-        _INLINE_TAG.sub(_inline_tag, _SITE_URL_TARGET.sub(_site_path, part) if "](" in part else part)
-        if "{" in part
-        else part
-        for part in parts[::2]
-    ]
+    parts[::2] = [_inline_site_part(part) if "{" in part else part for part in parts[::2]]
     text = "`".join(parts)
     if "{{" not in text:
         return text
     bare = "".join(_LIQUID_VARIABLE.sub("", part) for part in parts[::2])
     return "" if _EMPTY_HEADING.match(bare) or not bare.strip() else text
+
+
+# A Hugo shortcode around words in a line ('Read {{< mark >}}this{{< /mark >}} first', '{{< kbd >}}Ctrl{{< /kbd >}}'):
+# a style of its words, which are shown; a comment's are not.
+_INLINE_PAIR = re.compile(
+    r"\{\{[<%][ \t]*(?P<name>[\w-]+)[^{}\n]*?[>%]\}\}(?P<text>(?:(?!\{\{[<%]).)*?)"
+    r"\{\{[<%][ \t]*/[ \t]*(?P=name)[ \t]*[>%]\}\}"
+)
+
+
+def _inline_site_part(part: str) -> str:
+    """Return a part of a line outside code spans with its site syntax read (see `_inline_site_syntax`)."""
+    if "{{" in part and "/" in part:
+        part = _INLINE_PAIR.sub(_pair_text, part)
+    if "](" in part:
+        part = _SITE_URL_TARGET.sub(_site_path, part)
+    return _INLINE_TAG.sub(_inline_tag, part)
+
+
+def _pair_text(found: re.Match[str]) -> str:
+    """Return the words a shortcode pair styles (`_INLINE_PAIR`): none of a comment."""
+    return "" if found.group("name").casefold() == "comment" else found.group("text")
 
 
 def _site_path(found: re.Match[str]) -> str:

@@ -242,7 +242,8 @@ _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\
 # A sentence: up to its end, which no link's text holds ('[Pro Git ch. 1–3](…)' is one link); a Chinese or Japanese
 # full stop ('。'), its full-width marks and a Devanagari danda ('।') end one without a blank after them.
 _SENTENCE = re.compile(  # '[' ends a look: linear
-    r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?(?:[.!?](?=\s|$)|[。！？।]))\s?"
+    r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?(?:(?<!\b[eE]\.g)(?<!\b[iI]\.e)(?<!\bvs)(?<!\bcf)(?<!\bz\.B)"
+    r"[.!?](?=\s|$)|[。！？।]))\s?"  # (an abbreviation's point ends no sentence: 'e.g. Flask', 'SQL vs. NoSQL')
 )
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 _TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")

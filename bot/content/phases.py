@@ -333,17 +333,37 @@ def labelled_title(heading: str, title: str) -> str:
 # (<https://…>)' (an autolink's text). It is the link of the heading or line, which its text keeps (see
 # `bot.content.parse`), no words of its title. A title of a URL alone keeps it.
 _TITLE_URL = re.compile(
-    r"(?:\s*[:|\-–—]\s*|\s+)(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
+    r"(?P<mark>\s*[:|\-–—]\s*|\s+)"
+    r"(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
     re.IGNORECASE,
+)
+# The words that lead into a URL after them, which makes it a word of the sentence ('Deploy to https://…', 'Lesen
+# auf https://…'), in the languages role files are written in: a preposition, or a verb that points at a place.
+_URL_LEAD_INS = frozenset(
+    {
+        *("to", "from", "at", "on", "in", "into", "onto", "via", "with", "of", "for", "by", "about", "under"),
+        *("see", "visit", "read", "check", "use", "using", "watch", "follow", "open"),
+        *("auf", "von", "bei", "unter", "nach", "siehe", "mit", "zu"),
+        *("en", "de", "a", "desde", "con", "ver", "sur", "à", "depuis", "voir", "avec", "em", "com", "su", "da", "di"),
+    }
 )
 
 
 def without_trailing_url(title: str) -> str:
-    """Return a title without the bare URL that ends it (see `_TITLE_URL`)."""
+    """Return a title without the bare URL that ends it (see `_TITLE_URL`); not where the title leads into it
+    (`_URL_LEAD_INS`), nor where it is the last of an aside in brackets ('Go (see https://…)': its bracket would be
+    left open)."""
     if "://" not in title and "www." not in title:  # the cheap check first: nearly no title has one
         return title
     found = _TITLE_URL.search(title)
-    return title[: found.start()].rstrip() if found is not None and found.start() > 0 else title
+    if found is None or found.start() == 0:
+        return title
+    kept = title[: found.start()].rstrip()
+    if kept.count("(") > kept.count(")") or kept.count("[") > kept.count("]"):
+        return title
+    if not found.group("mark").strip() and kept.rpartition(" ")[2].casefold() in _URL_LEAD_INS:
+        return title
+    return kept
 
 
 _OPENING = {")": "(", "]": "["}
@@ -3890,9 +3910,30 @@ _TITLE_COLUMN = re.compile(rf"\s*(?:{_TITLE_WORD})\s*", re.IGNORECASE)
 # topic'), or after it what they belong to ('Topic of the week', 'Thema der Sitzung', 'Tema de la clase'). A column of
 # the word alone titles a row first ('| Reading title | Topic |' is about its topic).
 _QUALIFIED_TITLE_COLUMN = re.compile(
-    rf"\s*(?:[^\W\d_]+\s+)?(?:{_TITLE_WORD})(?:\s+(?:of|der|des|de|del|du|della|do|da)(?:\s+[^\W\d_]+){{1,2}})?\s*",
+    rf"\s*(?:(?P<before>[^\W\d_]+)\s+)?(?:{_TITLE_WORD})"
+    rf"(?:\s+(?:of|der|des|de|del|du|della|do|da)(?P<after>(?:\s+[^\W\d_]+){{1,2}}))?\s*",
     re.IGNORECASE,
 )
+# The work and reading of a week, whose titles a qualified column may hold ('Assignment title', 'Reading topic',
+# 'Thema der Hausaufgabe'): no title of the row, which its first column with words gives.
+_WORK_QUALIFIERS = frozenset(
+    {
+        *("assignment", "assignments", "homework", "hw", "project", "projects", "lab", "labs", "exercise", "quiz"),
+        *("exam", "test", "reading", "readings", "book", "paper", "essay", "video", "task", "challenge", "problem"),
+        *("deliverable", "presentation", "capstone", "aufgabe", "hausaufgabe", "projekt", "übung", "lektüre"),
+        *("tarea", "proyecto", "lectura", "ejercicio", "devoir", "projet", "exercice", "compito", "progetto"),
+    }
+)
+
+
+def _title_column(column: re.Pattern[str], header: str) -> bool:
+    """Return True for a header of a column of titles (`_TITLE_COLUMN`, `_QUALIFIED_TITLE_COLUMN`) that are not the
+    titles of a week's work or reading (`_WORK_QUALIFIERS`)."""
+    found = column.fullmatch(header)
+    if found is None or column is _TITLE_COLUMN:
+        return found is not None
+    words = f"{found.group('before') or ''} {found.group('after') or ''}".casefold().split()
+    return not any(word in _WORK_QUALIFIERS for word in words)
 
 
 # The header of a table's column that numbers its rows ('#', 'No.', 'Nr', 'S.No', 'Sr. No.', 'S/N', '№', 'Lfd. Nr.').
@@ -3946,7 +3987,7 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     if by_header:
         for column in (_TITLE_COLUMN, _QUALIFIED_TITLE_COLUMN):
             for i, (header, _, plain) in enumerate(cells):
-                if column.fullmatch(header) is not None and any(c.isalpha() for c in plain):
+                if _title_column(column, header) and any(c.isalpha() for c in plain):
                     return i
     first = None
     for i, (header, _, plain) in enumerate(cells):

@@ -247,3 +247,27 @@ def test_a_line_of_nothing_but_a_liquid_loops_values_shows_nothing() -> None:
     assert "{{ topic.day }} Lecture: {{ topic.name }}" in entries  # words of its own: kept as written, and told
     assert "Install {{ tool.name }} before class" in entries
     assert [p for p in problems if "template tags are shown as written" in p.message]
+
+
+def test_shortcodes_paired_several_times_on_a_line_or_around_nothing_read_as_each_alone() -> None:
+    body = """
+## Week 1: Marks
+Read the intro.
+
+{{< mark >}}Arrays{{< /mark >}} before {{< mark >}}lists{{< /mark >}}
+
+{{< youtube abc123 >}}{{< /youtube >}}
+"""
+    role, problems = parse_body(body)
+    shown = phase_body(role.phases[0])
+    assert "{{<" not in shown and "/mark" not in shown
+    assert "Arrays" in shown and "lists" in shown
+    assert "https://www.youtube.com/watch?v=abc123" in shown
+    assert not [p for p in problems if "template tag" in p.message]
+
+
+def test_a_jekyll_path_the_site_address_is_prepended_to_is_a_link_to_its_path() -> None:
+    body = '## Week 1: Labs\n- [Second lab]({{ "/labs/second/" | prepend: site.baseurl }})\n'
+    role, _ = parse_bytes(role_file(body=body, extra="baseUrl: https://course.example.org/\n").encode(), "x.md")
+    assert role is not None
+    assert "[Second lab](https://course.example.org/labs/second/)" in phase_body(role.phases[0])

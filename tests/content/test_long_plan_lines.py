@@ -31,3 +31,13 @@ def test_a_long_plan_line_is_titled_by_its_start_and_shown_whole() -> None:
     assert "book a weekly meeting with your supervisors and two with your fellow interns" in phase_body(role.phases[0])
     assert phase_body(role.phases[1]) == "**Objective:** write the weekly status email.\n\nKeep it to five lines"
     assert phase_body(role.phases[3]) == ""
+
+
+def test_an_abbreviation_ends_no_sentence_of_a_plan_line() -> None:
+    role, _ = parse_body(
+        "# Plan\n\n1. Week 1 - learn a framework, e.g. Flask or FastAPI\n2. Week 2 - compare SQL vs. NoSQL stores\n"
+    )
+    assert [p.title for p in role.phases] == [
+        "learn a framework, e.g. Flask or FastAPI",
+        "compare SQL vs. NoSQL stores",
+    ]

@@ -38,3 +38,16 @@ def test_a_column_of_the_title_word_alone_comes_before_a_qualified_one() -> None
     body = COHORT.replace("Session Type", "Reading title").replace("Session Topic", "Topic")
     role, _ = parse_body(body)
     assert role.phases[2].title == "Reading a client's networking code"
+
+
+def test_a_column_of_a_deliverables_titles_does_not_title_the_weeks() -> None:
+    body = """
+# Course
+
+| Week | Lecture | Assignment title |
+|------|---------|------------------|
+| 1 | Sets and maps | Problem set one |
+| 2 | Proof by induction | Problem set two |
+"""
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["Sets and maps", "Proof by induction"]

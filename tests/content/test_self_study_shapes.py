@@ -177,3 +177,28 @@ def test_a_weeks_prose_in_its_focus_keeps_its_emphasis_unescaped():
     plan = SimpleNamespace(role=role, position=SimpleNamespace(phase=at, week=phase.first_week))
     focus = focus_text(plan, phase)  # type: ignore[arg-type]
     assert "*first*" in focus and "\\*" not in focus, focus
+
+
+def test_a_url_the_title_leads_into_or_an_aside_in_brackets_holds_stays_in_the_title():
+    body = """
+# Plan
+
+## Week 1: Deploy to https://pages.example.net
+- Push the site
+
+## Week 2: Databases (see https://example.com/#db)
+- Read the chapter
+
+## Week 3: Web (https://a.example.com, https://b.example.com)
+- Read both
+
+## Week 4: Lesen auf https://example.de/kurs
+- Lies es
+"""
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == [
+        "Deploy to https://pages.example.net",
+        "Databases (see https://example.com/#db)",
+        "Web (https://a.example.com, https://b.example.com)",
+        "Lesen auf https://example.de/kurs",
+    ]
