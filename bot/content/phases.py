@@ -1306,12 +1306,13 @@ _WEEKS_SAID = re.compile(r"[(\[]\s*weeks?\b", re.IGNORECASE)
 
 
 def _weeks_of_period(found: PhaseHeading, said: str, weeks: tuple[int, int] | None) -> bool:
-    """Whether a span said after the title of a month, quarter or term heading gives the weeks of that period, as
-    'Month 1 (Weeks 1-4): Basics' gives them before it (`_with_weeks`): weeks, all within the period ('MONTH 3 –
-    Capstone (Weeks 9–10)' in a ten-week plan). Weeks outside it stay a second span (`unreadable_span`)."""
+    """Whether a span said after the title of a month heading gives the month's weeks, as 'Month 1 (Weeks 1-4):
+    Basics' gives them before it (`_with_weeks`): weeks, all within the month ('MONTH 3 – Capstone (Weeks 9–10)' in
+    a ten-week plan). Weeks outside it, or a few weeks of a quarter's twelve ('Q1: Math (Weeks 1-4)'), stay a second
+    span (`unreadable_span`)."""
     return (
         weeks is not None
-        and found.unit in ("month", "quarter", "semester")
+        and found.unit == "month"
         and found.last is not None
         and found.first <= weeks[0]  # type: ignore[operator]
         and weeks[1] <= found.last

@@ -1,4 +1,4 @@
-"""A month (or quarter) heading that gives its weeks in brackets after its title: those weeks are the phase's."""
+"""A month heading that gives its weeks in brackets after its title: those weeks are the phase's."""
 
 from bot.content.phases import read_phase_heading
 from bot.handlers.learning import phase_body
