@@ -254,7 +254,7 @@ def indent(item: Placed) -> str:
 def option_context(item: Placed, group: bool) -> str | None:
     """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
     the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
-    context = [item.group] if group else []
+    context = [item.group.rstrip(" :：")] if group else []  # 'Habits:' as a heading wrote it: the colon says nothing
     if parent := item.parent.rstrip(" :："):  # '**IT Setup**:' led in to its list: the colon says nothing here
         context.append(parent)
     return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None

@@ -404,6 +404,12 @@ def _without_attributes(md: str, plain: str) -> tuple[str, str]:
     return md[: in_md.start()], plain[: found.start()]
 
 
+# What a chat assistant's page leaves of a code block's header when its text is copied: the block's language on a
+# line of its own, then its copy button's words ('yaml', then 'Copy code'; 'python', then 'Copy' and 'Edit').
+_COPY_BUTTON = frozenset(("Copy code", "CopyEdit", "Copy", "Edit"))
+_CODE_LANGUAGE = re.compile(r"[a-z][a-z0-9+#-]{0,15}")
+
+
 def _no_words(plain: str) -> bool:
     """Return True for a paragraph line that holds no words to show: a kramdown attribute line ('{: .note }') or a
     Jupyter prompt ('In [1]:')."""
@@ -554,6 +560,7 @@ class _Reader:
         self.numbers: list[int | None] = []  # of each open list: its next item's number (None: a bullet list)
         self.quote = 0
         self.in_para = False
+        self.copied = -1  # the line of a copied code block's 'Copy' just dropped (see `copy_button`)
         self.last_rule: int | None = None
         self.lazy_depth: int | None = None  # a label line read as a lazy line of an item: the depth it is shown at
         self.code: list[str] | None = None
@@ -872,10 +879,33 @@ class _Reader:
 
     # --- blocks --------------------------------------------------------------------------------
 
+    def copy_button(self, plain: str, line: int) -> bool:
+        """Return True for a line of a copied code block's header (`_COPY_BUTTON`), no words of the page: 'Copy code'
+        anywhere, 'Copy' right under the block's language, 'Edit' right under that 'Copy'. The language's line
+        before it goes too ('yaml'), as does a paragraph that the two alone made."""
+        blocks = self.blocks
+        if plain == "Edit":
+            return self.copied == line - 1
+        before = blocks[-1] if blocks else None
+        language = (
+            before is not None
+            and before.kind == "line"
+            and before.line == line - 1
+            and _CODE_LANGUAGE.fullmatch(before.plain) is not None
+        )
+        if plain == "Copy" and not language:
+            return False
+        if language:
+            blocks.pop()
+        self.copied = line
+        return True
+
     def emit_line(self, depth: int) -> None:
         md, plain, label, rest, anchor = self.take()
         if plain and not _no_words(plain):
             line = self.line_at(self.block_start)
+            if plain[:4] in ("Copy", "Edit") and plain in _COPY_BUTTON and self.copy_button(plain, line):
+                return
             if not depth and not self.items and self.blocks and self.blocks[-1].in_item_heading:
                 depth = self._under_item_heading(line)
             self.blocks.append(
@@ -1040,6 +1070,8 @@ class _Reader:
                 if _no_words(plain):
                     continue
                 line = self.line_at(offset)
+                if plain[:4] in ("Copy", "Edit") and plain in _COPY_BUTTON and self.copy_button(plain, line):
+                    continue
                 if items:
                     depth = items[-1][0] + 1
                 else:

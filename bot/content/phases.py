@@ -1329,9 +1329,14 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
             found = again
     while found is not None and found.first is not None and "(" in found.title:
         again = _span_in_title(found.title)  # 'Week 1: HTML (Week 1)': the same weeks said twice are no title
-        if again is None or not _names_its_weeks(found, *again[:2]):
+        if again is None:
             break
-        found = found._replace(title=_title_of(again[2]))
+        if _names_its_weeks(found, *again[:2]):
+            found = found._replace(title=_title_of(again[2]))
+        elif _weeks_of_period(found, *again[:2]):  # 'Month 3 – Capstone (Weeks 9-10)': the month's weeks
+            found = found._replace(first=again[1][0], last=again[1][1], title=_title_of(again[2]))  # type: ignore[index]
+        else:
+            break
     if said and found is not None:
         found = found._replace(title=_as_written(found.title, said))
     return found
@@ -1353,6 +1358,24 @@ def _names_its_weeks(found: PhaseHeading, said: str, weeks: tuple[int, int] | No
         and weeks[0] == found.first
         and weeks[1] <= found.last + 1
         and _DAYS_SAID.match(said) is not None
+    )
+
+
+_WEEKS_SAID = re.compile(r"[(\[]\s*weeks?\b", re.IGNORECASE)
+
+
+def _weeks_of_period(found: PhaseHeading, said: str, weeks: tuple[int, int] | None) -> bool:
+    """Whether a span said after the title of a month heading gives the month's weeks, as 'Month 1 (Weeks 1-4):
+    Basics' gives them before it (`_with_weeks`): weeks, all within the month ('MONTH 3 – Capstone (Weeks 9–10)' in
+    a ten-week plan). Weeks outside it, or a few weeks of a quarter's twelve ('Q1: Math (Weeks 1-4)'), stay a second
+    span (`unreadable_span`)."""
+    return (
+        weeks is not None
+        and found.unit == "month"
+        and found.last is not None
+        and found.first <= weeks[0]  # type: ignore[operator]
+        and weeks[1] <= found.last
+        and _WEEKS_SAID.match(said) is not None
     )
 
 

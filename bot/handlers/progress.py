@@ -194,11 +194,12 @@ def _menu_name(role: Role, chunk: Sequence[ChecklistItem], places: Places) -> st
     """Name a checklist select: its group, or the phase of the groups it holds, and which of their items it holds
     where they are more than it holds ('Week 3 (26–40)')."""
     first, last = chunk[0], chunk[-1]
+    group = first.group.rstrip(" :：")  # 'Resources:' as its heading wrote it: the menu's name is followed by one
     if all(item.group == first.group for item in chunk):
         span = _span(places.in_group[first.id], places.in_group[last.id], places.group_size[first.group])
-        return clip(first.group, MENU_NAME) + span
+        return clip(group, MENU_NAME) + span
     if first.phase is None:
-        return clip(first.group, MENU_NAME)
+        return clip(group, MENU_NAME)
     phase = role.phase(first.phase)
     span = _span(places.in_phase[first.id], places.in_phase[last.id], places.phase_size[first.phase])
     return clip(phase_heading(first.phase, phase.title if phase is not None else ""), MENU_NAME) + span

@@ -379,3 +379,22 @@ def test_a_long_line_of_many_dashes_and_code_spans_reads_in_time_linear_in_its_s
         "assert role is not None and role.phases\n"
     )
     finishes_in_a_minute(script, "reading a long line of dashes and code spans")
+
+
+def test_a_copied_code_blocks_language_and_copy_button_are_not_shown():
+    # a plan pasted from a chat assistant: each code block left its language and its button's words behind
+    role, _ = parse_body(
+        "## Month 1 – Basics (Weeks 1–4)\n\n### Week 1: Vectors\n- Dot product\n\n📁 Folder:\nvectors/\n\n"
+        "yaml\nCopy code\n\n✅ Output:\n- Add two vectors\n\n### Week 2: Matrices\n- Inverse\n\n"
+        "python\nCopy\nEdit\n\nThen print it.\n\nCopy code\n"
+    )
+    text = shown(role.phases[0])
+    for leftover in ("yaml", "Copy code", "python", "Copy", "Edit"):
+        assert leftover not in text.split("\n")
+    assert "vectors/" in text and "Add two vectors" in text and "Then print it." in text
+
+
+def test_a_language_word_without_a_copy_button_stays():
+    role, _ = parse_body("## Phase 1: Tools (Weeks 1-2)\n\nInstall one of:\n\npython\n\nCopy the repo, then Edit it.\n")
+    text = shown(role.phases[0])
+    assert "python" in text.split("\n") and "Copy the repo, then Edit it." in text
