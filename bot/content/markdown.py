@@ -115,6 +115,19 @@ _HTML_BLOCK_TAGS = frozenset(
     }
 )
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")  # an HTML tag's name, opening or closing ('<li>', '</ul>')
+# The names of HTML's other elements, besides `_HTML_BLOCK_TAGS`: a tag of none of these names, alone and without
+# attributes ('<context>' in 'Given <context>, when <action>'), is a placeholder a template asks to fill in, not HTML.
+_HTML_INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "audio", "b", "bdi", "bdo", "big", "body", "button", "canvas", "caption", "cite", "code"),
+        *("col", "colgroup", "data", "del", "dfn", "em", "embed", "font", "head", "html", "i", "iframe", "img"),
+        *("input", "ins", "kbd", "label", "link", "mark", "meta", "nobr", "noscript", "object", "option", "picture"),
+        *("q", "s", "samp", "script", "select", "small", "source", "span", "strike", "strong", "style", "sub"),
+        *("summary", "sup", "svg", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title"),
+        *("tr", "tt", "u", "var", "video", "wbr"),
+    }
+)
+_PLACEHOLDER_TAG = re.compile(r"<([a-z][a-z0-9-]*|[A-Z][A-Z0-9]*)>")  # '<context>', '<TITLE>'; not '<Tabs>'
 # What holds no heading or text of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed
 # or not.
 _HTML_NOT_SHOWN = re.compile(
@@ -1781,6 +1794,12 @@ class _Reader:
             self.cell_break()
         elif tag == "<br":
             self.text(" ")
+        elif (
+            (name := _PLACEHOLDER_TAG.fullmatch(value))
+            and (low := name[1].lower()) not in _HTML_INLINE_TAGS
+            and (low not in _HTML_BLOCK_TAGS)
+        ):
+            self.text(value)  # 'Given <context>, when <action>': what a template asks to fill in, as written
         elif tag == "<a " and (href := _HTML_HREF.search(value)) is not None and self.inline is not None:
             url = html.unescape(next(filter(None, href.groups()), ""))
             self.start_link({"dest_url": url}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is

@@ -39,3 +39,15 @@ def test_numbered_sections_after_an_untimed_first_section_are_phases_from_one() 
     role, problems = parse_body(_NUMBERED_SECTIONS)
     assert phase_spans(role) == [(1, "Basics", (1, 2)), (2, "Projects", (3, 5))]
     assert not [p.message for p in problems if "first phase is Phase" in p.message]
+
+
+def test_angle_bracket_placeholders_of_a_copy_template_stay_in_its_items() -> None:
+    # Jira and issue templates write what to fill in as '<context>'; a real inline tag ('<kbd>') is still dropped.
+    role, _ = parse_body(
+        "## Acceptance criteria\n\n- [ ] Given <context>, when <action>, then <result>\n"
+        "- [ ] Press <kbd>Ctrl</kbd>+<kbd>S</kbd> to save\n"
+    )
+    assert [item.text for item in role.checklist] == [
+        "Given <context>, when <action>, then <result>",
+        "Press Ctrl+S to save",
+    ]
