@@ -3135,8 +3135,26 @@ def _logseq_inline(text: str) -> str:
     if "#[[" in text:
         text = text.replace("#[[", "[[")
     if "{{" in text:
+        if "{{[[" in text:  # Roam's forms: '{{[[TODO]]}} Read', '{{[[video]]: URL}}'
+            text = _ROAM_MACRO.sub(_roam_macro, text)
         text = _LOGSEQ_MACRO_CALL.sub(_logseq_macro, text)
     return text
+
+
+# A macro as Roam writes it, its name a page link ('{{[[video]]: URL}}', '{{[[embed]]: ((uid))}}'), or a task's
+# marker ('{{[[TODO]]}}', '{{[[DONE]]}}', which open a task as Logseq's 'TODO' does).
+_ROAM_MACRO = re.compile(r"\{\{\[\[(?:(?P<task>TODO|DONE)\]\]\}\}|(?P<name>[a-z][\w-]*)\]\]:?)")
+
+
+def _roam_macro(found: re.Match[str]) -> str:
+    """Return a Roam macro's opening as Logseq writes it ('{{video '), for `_logseq_macro` to read; a task's marker
+    as the word alone, which `_LOGSEQ_TASK` reads at an item's start; any other as written."""
+    if found.group("task"):
+        return found.group("task")
+    name = found.group("name")
+    if name in _MACRO_LINKS or name in _MACROS_DROPPED or name == "embed":
+        return "{{" + name + " "
+    return found.group()
 
 
 def _logseq_macro(found: re.Match[str]) -> str:

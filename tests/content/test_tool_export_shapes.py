@@ -51,3 +51,15 @@ def test_angle_bracket_placeholders_of_a_copy_template_stay_in_its_items() -> No
         "Given <context>, when <action>, then <result>",
         "Press Ctrl+S to save",
     ]
+
+
+def test_a_roam_pages_task_markers_and_video_embed_read_as_task_items_and_a_link() -> None:
+    # Roam writes a task as '{{[[TODO]]}} …' and a video as '{{[[video]]: URL}}', in a page of nested bullets.
+    role, problems = parse_body(
+        "- Reading\n    - {{[[TODO]]}} Read the first chapter\n    - {{[[DONE]]}} Set up the notebook\n"
+        "- Watching\n    - {{[[video]]: https://www.youtube.com/watch?v=abcdefghijk}}\n"
+    )
+    assert [item.text for item in role.checklist] == ["Read the first chapter", "Set up the notebook"]
+    assert not [p.message for p in problems if "template tag" in p.message]
+    shown = "\n".join(section.text for section in role.sections)
+    assert "https://www.youtube.com/watch?v=abcdefghijk" in shown and "{{" not in shown
