@@ -115,6 +115,19 @@ _HTML_BLOCK_TAGS = frozenset(
     }
 )
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")  # an HTML tag's name, opening or closing ('<li>', '</ul>')
+# The names of HTML's other elements, besides `_HTML_BLOCK_TAGS`: a tag of none of these names, alone and without
+# attributes ('<context>' in 'Given <context>, when <action>'), is a placeholder a template asks to fill in, not HTML.
+_HTML_INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "audio", "b", "bdi", "bdo", "big", "body", "button", "canvas", "caption", "cite", "code"),
+        *("col", "colgroup", "data", "del", "dfn", "em", "embed", "font", "head", "html", "i", "iframe", "img"),
+        *("input", "ins", "kbd", "label", "link", "mark", "meta", "nobr", "noscript", "object", "option", "picture"),
+        *("q", "s", "samp", "script", "select", "small", "source", "span", "strike", "strong", "style", "sub"),
+        *("summary", "sup", "svg", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title"),
+        *("tr", "tt", "u", "var", "video", "wbr"),
+    }
+)
+_PLACEHOLDER_TAG = re.compile(r"<([a-z][a-z0-9-]*|[A-Z][A-Z0-9]*)>")  # '<context>', '<TITLE>'; not '<Tabs>'
 # What holds no heading or text of the page: a comment, an example or a script ("<pre><h2>…</h2></pre>"), closed
 # or not.
 _HTML_NOT_SHOWN = re.compile(
@@ -1817,6 +1830,12 @@ class _Reader:
             self.cell_break()
         elif tag == "<br":
             self.text(" ")
+        elif (
+            (name := _PLACEHOLDER_TAG.fullmatch(value))
+            and (low := name[1].lower()) not in _HTML_INLINE_TAGS
+            and (low not in _HTML_BLOCK_TAGS)
+        ):
+            self.text(value)  # 'Given <context>, when <action>': what a template asks to fill in, as written
         elif tag == "<a " and (href := _HTML_HREF.search(value)) is not None and self.inline is not None:
             url = html.unescape(next(filter(None, href.groups()), ""))
             self.start_link({"dest_url": url}, False)  # '<a href="…">text</a>' is a link as '[text](…)' is
@@ -3152,8 +3171,26 @@ def _logseq_inline(text: str) -> str:
     if "#[[" in text:
         text = text.replace("#[[", "[[")
     if "{{" in text:
+        if "{{[[" in text:  # Roam's forms: '{{[[TODO]]}} Read', '{{[[video]]: URL}}'
+            text = _ROAM_MACRO.sub(_roam_macro, text)
         text = _LOGSEQ_MACRO_CALL.sub(_logseq_macro, text)
     return text
+
+
+# A macro as Roam writes it, its name a page link ('{{[[video]]: URL}}', '{{[[embed]]: ((uid))}}'), or a task's
+# marker ('{{[[TODO]]}}', '{{[[DONE]]}}', which open a task as Logseq's 'TODO' does).
+_ROAM_MACRO = re.compile(r"\{\{\[\[(?:(?P<task>TODO|DONE)\]\]\}\}|(?P<name>[a-z][\w-]*)\]\]:?)")
+
+
+def _roam_macro(found: re.Match[str]) -> str:
+    """Return a Roam macro's opening as Logseq writes it ('{{video '), for `_logseq_macro` to read; a task's marker
+    as the word alone, which `_LOGSEQ_TASK` reads at an item's start; any other as written."""
+    if found.group("task"):
+        return found.group("task")
+    name = found.group("name")
+    if name in _MACRO_LINKS or name in _MACROS_DROPPED or name == "embed":
+        return "{{" + name + " "
+    return found.group()
 
 
 def _logseq_macro(found: re.Match[str]) -> str:

@@ -1664,6 +1664,7 @@ class _Body:
                 and not outline_numbered(label)  # '**2. Functions (1 week)**': a numbered part, as its heading is
                 and (found.unit != "quarter" or self.kind == "quarter")  # '**Q1: Closures**': a question
                 and line not in self.set_aside  # a later plan's (`_plans_read`)
+                and not self._planned_already(found)
             ):
                 if line in self.renumbered:  # a phase of a plan written in parts, numbered on
                     found = found._replace(number=self.renumbered[line])
@@ -1949,6 +1950,20 @@ class _Body:
         file's first heading."""
         phase = self.phase
         return next((h.level for h in reversed(self.stack) if h.phase is not phase), 7)
+
+    def _planned_already(self, found: PhaseHeading) -> bool:
+        """Return True when a bold week line outside any phase names weeks a phase heading before it already
+        takes ('**Week 1 Review:**' in a daily log after the plan's '## Week 1: Setup'): a label over its list, as
+        trackers write it, not a second phase of those weeks."""
+        if self.phase is not None or found.first is None or found.last is None:
+            return False
+        return any(
+            not p.level % 1
+            and p.first is not None
+            and p.last is not None
+            and p.first <= found.first <= found.last <= p.last
+            for p in self.phases
+        )
 
     def _line_phase_level(self) -> float:
         """Return the level of a phase that a bold line or a list item opens: half a level under the heading

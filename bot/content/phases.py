@@ -1863,6 +1863,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
                 found[i] = None
         if level is not None:
             _untimed_between(headings, found, level)
+            _sections_before_plan(headings, found, level)
     _bracketed_dates(found)
     chained = _chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
@@ -1895,6 +1896,24 @@ def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeadi
             numbered = outline_heading(headings[j][1]) if headings[j][0] == level else None
             if numbered is not None and low < numbered[0] < high:
                 found[j] = PhaseHeading(numbered[0], None, None, numbered[1], "")
+
+
+def _sections_before_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
+    """Number from 1 the phases of a plan of numbered sections whose outline opens with sections that are no phases
+    ('### 1. Prerequisites', then '### 2. Foundation (Week 1-2)'): the outline counts those sections too, so its
+    first phase would show as Phase 2. Only where each section before the first phase, at the plan's level, is
+    numbered in turn from 1: then the outline's count is the only reason for the gap."""
+    phases = [i for i, f in enumerate(found) if f is not None and headings[i][0] == level]
+    if not phases or (first := found[phases[0]]) is None or first.number is None or first.number < 2:
+        return
+    before = [outline_heading(text) for lv, text in headings[: phases[0]] if lv == level]
+    if [n[0] if n else None for n in before] != list(range(1, first.number)):
+        return
+    shift = first.number - 1
+    for i in phases:
+        f = found[i]
+        if f is not None and f.number is not None:
+            found[i] = f._replace(number=f.number - shift)
 
 
 # A heading that names a release of a changelog: '[1.2.0] - 2024-03-01', 'v0.3.0', 'Version 2.1', '0.2.0 (2024-02-01)',

@@ -180,8 +180,12 @@ def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int
     (their markdown is in `open_md`), else by its label, but for a sub-heading that only heads the parts after it
     ('### Week 1: Git' over '**Readings**'), whose topics name it."""
     named: list[list[str]] = []
+    every = [_unit_names(unit, open_md) for unit in units]
+    work = any(every)
     for at, unit in enumerate(units):
-        names = _unit_names(unit, open_md)
+        names = every[at]
+        if not names and work and _fact_line(unit):
+            continue  # '**Status:** Not started' under a card whose tasks name the work: no work of its own
         if names or not heads_parts(units, at):
             # a part's label and a topic's title are clean text; a week's prose is markdown already
             heading = escape(unit.heading) if unit.label or unit.topics else unit.heading
@@ -196,6 +200,19 @@ def focus_lines(units: Sequence[SliceUnit], open_md: Collection[str], limit: int
         if not left:
             break
     return [line for names, n in zip(named, taken, strict=True) for line in names[:n]]
+
+
+def _fact_line(unit: SliceUnit) -> bool:
+    """Return True for a part that is a bold label with its words on its line and nothing under it ('**Status:** Not
+    started', '**Due:** May 6', as task trackers write them under each card): a fact about the work, not work."""
+    return (
+        bool(unit.label)
+        and bool(unit.pieces)
+        and unit.pieces[0].kind == "label"
+        and not unit.pieces[0].heading
+        and bool(unit.pieces[0].rest)
+        and all(piece.kind in ("label", "text") for piece in unit.pieces)
+    )
 
 
 def _unit_names(unit: SliceUnit, open_md: Collection[str]) -> list[str]:

@@ -130,3 +130,13 @@ async def test_todays_next_step_starts_with_the_weeks_first_part_not_the_sub_hea
     shown = text(await today.today(svc, caller()))
     assert "Start with **Readings**." in shown
     assert "Start with **Week 1: Git & CLI**" not in shown
+
+
+async def test_focus_leaves_out_a_trackers_fact_lines_where_its_cards_name_the_work(load: Load) -> None:
+    # A task tracker (as Notion exports one) writes a status, an owner and a due date under each card's tasks.
+    week = (
+        "## Week 1: Setup\n\n**Dates:** May 5 - May 11\n\n### Day 1-2: Tools\n\n**Editor**\n- [ ] Install the editor\n\n"
+        "**Status:** Not started\n**Owner:** _you_\n**Due:** May 6\n"
+    )
+    svc = await _started(load, week)
+    assert focus(await learning.start_learning(svc, caller(), ROLE)) == "• Install the editor"
