@@ -3204,12 +3204,12 @@ def series_word(
 
 
 # A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
-# pm', '14h00-15h30'): a range of clock times, or one with its am or pm ('(18:40)' alone may be a video's length).
+# pm', '14h00-15h30'): a range of clock times with the minutes of both ends, or one with its am or pm ('(18:40)'
+# alone may be a video's length, 'John 3:16-21' is a passage of verses, '(1h30-2h)' a length in hours).
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _AM_PM = r"\s*[ap]\.?m\b\.?"
-_CLOCK = rf"{_HOUR}(?:[:h.][0-5]\d)?(?:{_AM_PM})?"
 _TIME_OF_DAY = re.compile(
-    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_CLOCK}|{_CLOCK}\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
+    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
     rf"|{_HOUR}(?:[:.][0-5]\d)?{_AM_PM}(?!\s*[^\W\d_]))(?![\d:])",  # 'Lektion 2 am Montag' is a day
     re.IGNORECASE,
 )

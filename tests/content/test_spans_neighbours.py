@@ -1,0 +1,43 @@
+"""Shapes next to the span rules that must keep their old reading: verse references and lengths in hours in series
+headings are no times of day, and a length or a weekday under an untitled phase heading is no title."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.content.helpers import parse_body, warnings
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("Lesson 1: John 3:16-21", "Lesson 2: Romans 8:28-39", "Lesson 3: Matthew 5:13-16"),
+        ("Lesson 1: Intro (1h30-2h)", "Lesson 2: Setup (1h-1h30)", "Lesson 3: Deploy (2h30-3h)"),
+    ],
+)
+def test_verse_references_and_lengths_in_hours_are_no_times_of_day(headings):
+    role, problems = parse_body("# Study\n\n" + "".join(f"## {h}\n\n- item\n\n" for h in headings))
+    assert len(role.phases) == 3
+    assert not any("times of day" in w for w in warnings(problems))
+
+
+def test_french_clock_times_still_make_an_agenda():
+    headings = ("Session 1 (9h00-10h30)", "Session 2 (11h00-12h30)", "Session 3 (14h00-15h30)")
+    role, problems = parse_body("# Journée\n\n" + "".join(f"## {h}\n\n- item\n\n" for h in headings))
+    assert role.phases == ()
+    assert any("times of day" in w for w in warnings(problems))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("*~8 hours*", "*~10 hours*"),
+        ("2 weeks", "3 weeks"),
+        ("Monday", "Tuesday"),
+    ],
+)
+def test_a_length_or_a_weekday_under_untitled_phase_headings_titles_no_phase(lines):
+    role, _ = parse_body(
+        f"# Plan\n\n## Week 1\n\n{lines[0]}\n\n- [ ] a\n\n## Week 2\n\n{lines[1]}\n\n- [ ] b\n"
+    )
+    assert [p.title for p in role.phases] == ["Week 1", "Week 2"]
