@@ -3035,8 +3035,8 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
     """Return the titles the lines right under phase headings that give no title give their phases ('## Phase 1
     (Days 1-10)' over '**Groundwork**'), with those lines, by the heading's line: where two or more phase headings
     give none and each has one such line first, each its own (not '**Topics**' under each). A title line is bold
-    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks or date; a sentence stays
-    the phase's objective."""
+    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks, date, length or weekday; a
+    sentence stays the phase's objective."""
     if sum(f is not None and not f.title for f in found) < 2:  # most files: their phases are titled
         return {}
     heads = [b for b in blocks if b[0] == "heading"]
@@ -3060,6 +3060,8 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
             and ":" not in text
         )
         if not (bold or plain) or read_phase_heading(text) is not None or span_line(text) or dated_line(text):
+            return {}
+        if _only_facts(text) or only_day(text):  # '~8 hours', '2 weeks', 'Monday': when or how long, no title
             return {}
         titles[b[1]] = (text, after[1])
     names = [title for title, _ in titles.values()]
