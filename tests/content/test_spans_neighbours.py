@@ -37,7 +37,5 @@ def test_french_clock_times_still_make_an_agenda():
     ],
 )
 def test_a_length_or_a_weekday_under_untitled_phase_headings_titles_no_phase(lines):
-    role, _ = parse_body(
-        f"# Plan\n\n## Week 1\n\n{lines[0]}\n\n- [ ] a\n\n## Week 2\n\n{lines[1]}\n\n- [ ] b\n"
-    )
+    role, _ = parse_body(f"# Plan\n\n## Week 1\n\n{lines[0]}\n\n- [ ] a\n\n## Week 2\n\n{lines[1]}\n\n- [ ] b\n")
     assert [p.title for p in role.phases] == ["Week 1", "Week 2"]
