@@ -3103,17 +3103,19 @@ _SERIES_KIN = {
     **dict.fromkeys(("sesión", "sesion", "sessão", "sessao", "séance", "seance", "sitzung", "sesja"), "session"),
     **dict.fromkeys(("oturum", "buổi", "pertemuan", "sesi"), "session"),
 }
+# The last number of a series heading of several ('Lesson 2-3: CSS'), which a title's mark or the heading's end follows:
+# a number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
+_SERIES_LAST = r"\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$))"
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
     + r"|(?P<les>les)"
-    # 'Lessons 2-4': the plural over a range of them only
-    + r")(?P<several>s(?=\s*\d{1,3}\s*[-–]\s*\d))?"
+    # 'Lessons 2-4': the plural over a range of them only ('Lessons 1-3 cover the basics' is a sentence)
+    + rf")(?:s(?=\s*\d{{1,3}}{_SERIES_LAST}))?"
     # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
     + rf"\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
-    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
-    # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
-    + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
+    + rf"(?:{_SERIES_LAST})?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 

@@ -39,3 +39,11 @@ def test_french_clock_times_still_make_an_agenda():
 def test_a_length_or_a_weekday_under_untitled_phase_headings_titles_no_phase(lines):
     role, _ = parse_body(f"# Plan\n\n## Week 1\n\n{lines[0]}\n\n- [ ] a\n\n## Week 2\n\n{lines[1]}\n\n- [ ] b\n")
     assert [p.title for p in role.phases] == ["Week 1", "Week 2"]
+
+
+def test_a_plural_unit_word_before_a_range_that_words_follow_is_a_sentence_no_unit_heading():
+    role, _ = parse_body(
+        "# Course\n\n## Lessons 1-3 cover the basics\n\n- [ ] a\n\n"
+        + "".join(f"## Lesson {n}: Topic {n}\n\n- [ ] b\n\n" for n in (4, 5, 6))
+    )
+    assert [(p.number, p.title) for p in role.phases] == [(4, "Topic 4"), (5, "Topic 5"), (6, "Topic 6")]
