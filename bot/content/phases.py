@@ -2548,7 +2548,10 @@ def period_range(text: str) -> tuple[int, int] | None:
 def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
     """Return True when the ranges a file's sections give after a period label, in order, are their lengths ('周期：
     2-3' then '周期：3-4': two to three weeks, then three to four), not their weeks: they do not start at week 0 or
-    1, or one does not start after the one before it ends."""
+    1, or one does not start after the one before it ends. Three or more that each start the week after the one
+    before ends ('周期：5-8', '周期：9-12', '周期：13-16') are weeks wherever they start: lengths do not run on so."""
+    if len(ranges) >= 3 and all(b[0] == a[1] + 1 and b[0] <= b[1] for a, b in pairwise(ranges)):
+        return False
     if not ranges or ranges[0][0] > 1:
         return True
     return any(b[0] <= a[1] or b[1] < b[0] for a, b in pairwise(ranges))

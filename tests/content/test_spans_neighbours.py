@@ -47,3 +47,12 @@ def test_a_plural_unit_word_before_a_range_that_words_follow_is_a_sentence_no_un
         + "".join(f"## Lesson {n}: Topic {n}\n\n- [ ] b\n\n" for n in (4, 5, 6))
     )
     assert [(p.number, p.title) for p in role.phases] == [(4, "Topic 4"), (5, "Topic 5"), (6, "Topic 6")]
+
+
+def test_ranges_under_a_chinese_period_label_that_run_on_are_weeks_wherever_they_start():
+    role, problems = parse_body(
+        "# 学习计划\n\n## 第一阶段：基础\n\n周期：5-8\n\n- 练习\n\n## 第二阶段：进阶\n\n周期：9-12\n\n- 练习\n\n"
+        "## 第三阶段：实战\n\n周期：13-16\n\n- 练习\n"
+    )
+    assert [(p.title, p.weeks) for p in role.phases] == [("基础", (5, 8)), ("进阶", (9, 12)), ("实战", (13, 16))]
+    assert any("starts at week 5" in w for w in warnings(problems))
