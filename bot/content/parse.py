@@ -1643,6 +1643,10 @@ class _Body:
             after = self.plan_end is not None and self.headings_read > self.plan_end
             named = self.title_lines.get(line)
             self.open_heading(level, plain, line, found, quote, after, named[0] if named else None)
+            if named is not None and self.phase is not None and self.stack[-1].is_phase:
+                # the line that titles its phase is no text of the phase, but stays its section's: search finds the
+                # phase by it ('First users' under '## Phase 2 (Weeks 3-4)')
+                self.stack[-1].lines.append(named[0])
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             self._part_label(line, plain, quote, found)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.search import SearchIndex
+from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body, warnings
 
 
@@ -56,3 +58,14 @@ def test_ranges_under_a_chinese_period_label_that_run_on_are_weeks_wherever_they
     )
     assert [(p.title, p.weeks) for p in role.phases] == [("基础", (5, 8)), ("进阶", (9, 12)), ("实战", (13, 16))]
     assert any("starts at week 5" in w for w in warnings(problems))
+
+
+def test_a_phase_titled_by_the_line_under_its_heading_is_found_by_that_title():
+    role, _ = parse_body(
+        "# Plan\n\n## Phase 1 (Weeks 1-2)\n\n**Groundwork**\n\n- [ ] Set up the repo\n\n"
+        "## Phase 2 (Weeks 3-4)\n\n*First users*\n\n- [ ] Invite testers\n"
+    )
+    assert [p.title for p in role.phases] == ["Groundwork", "First users"]
+    hits = SearchIndex([role]).search("first users")
+    assert [hit.section.title for hit in hits][:1] == ["Phase 2 (Weeks 3-4)"]
+    assert "First users" not in phase_body(role.phases[1], list(role.checklist))
