@@ -3834,13 +3834,14 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
     |' ... '| 27 |', a school year's) with its weeks counted in row order from the first row's, which is week 1
     (week 34 is week 1, week 1 week 20); any other table's rows as they are. Only a table whose first column
     numbers each row's weeks ('36', 'Week 36', 'KW 36'), up into the year's last weeks, then from its first weeks up
-    again short of the first row's, is one."""
+    again short of the first row's, is one; a row of no week between ('| — | Winter break |') stays as it is."""
     header = rows[0].cells[0][0] if rows[0].cells else ""
     if len(rows) < 3 or table_row_weeks(header, "1") is None:  # no week column first: most tables
         return rows
+    numbered = [i for i, row in enumerate(rows) if not _no_week(row, header)]
     weeks: list[tuple[int, int]] = []
     words: list[str] = []  # the week word before each row's number, as written
-    for row in rows:
+    for row in (rows[i] for i in numbered):
         found = _CALENDAR_WEEK_CELL.fullmatch(row.cells[0][2].strip()) if row.cells[0][0] == header else None
         if found is None:
             return rows
@@ -3856,14 +3857,14 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
         return rows
     year = 53 if year_end == 53 else 52  # a year of 53 weeks numbers its last
     start = weeks[0][0] - 1
-    out = []
-    for i, (row, word, (first, last)) in enumerate(zip(rows, words, weeks, strict=True)):
-        shift = year - start if i >= at else -start
+    out = list(rows)
+    for n, (i, word, (first, last)) in enumerate(zip(numbered, words, weeks, strict=True)):
+        shift = year - start if n >= at else -start
         a, b = first + shift, last + shift
         cell = word + (str(a) if a == b else f"{a}-{b}")
-        cells = list(row.cells)
+        cells = list(rows[i].cells)
         cells[0] = (header, cell, cell)
-        out.append(row._replace(cells=tuple(cells)))
+        out[i] = rows[i]._replace(cells=tuple(cells))
     return out
 
 

@@ -69,3 +69,16 @@ def test_a_phase_titled_by_the_line_under_its_heading_is_found_by_that_title():
     hits = SearchIndex([role]).search("first users")
     assert [hit.section.title for hit in hits][:1] == ["Phase 2 (Weeks 3-4)"]
     assert "First users" not in phase_body(role.phases[1], list(role.checklist))
+
+
+def test_a_break_row_of_no_week_in_a_school_year_table_keeps_it_a_plan_across_the_year_end():
+    role, problems = parse_body(
+        "# School year\n\n| Week | Topic |\n|---|---|\n| 50 | Unit A |\n| 51 | Unit B |\n| — | Winter break |\n"
+        "| 1 | Unit C |\n| 2 | Unit D |\n"
+    )
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Unit A", (1, 1)),
+        ("Unit B", (2, 2)),
+        ("Unit C", (4, 4)),
+        ("Unit D", (5, 5)),
+    ]
