@@ -1650,6 +1650,10 @@ class _Body:
             after = self.plan_end is not None and self.headings_read > self.plan_end
             named = self.title_lines.get(line)
             self.open_heading(level, plain, line, found, quote, after, named[0] if named else None)
+            if named is not None and self.phase is not None and self.stack[-1].is_phase:
+                # the line that titles its phase is no text of the phase, but stays its section's: search finds the
+                # phase by it ('First users' under '## Phase 2 (Weeks 3-4)')
+                self.stack[-1].lines.append(named[0])
             if "](" in md or "<http" in md:
                 self._heading_links(md)
             self._part_label(line, plain, quote, found)
@@ -3060,8 +3064,8 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
     """Return the titles the lines right under phase headings that give no title give their phases ('## Phase 1
     (Days 1-10)' over '**Groundwork**'), with those lines, by the heading's line: where two or more phase headings
     give none and each has one such line first, each its own (not '**Topics**' under each). A title line is bold
-    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks or date; a sentence stays
-    the phase's objective."""
+    alone, or a few words without a sentence's end ('Groundwork'), and gives no weeks, date, length or weekday; a
+    sentence stays the phase's objective."""
     if sum(f is not None and not f.title for f in found) < 2:  # most files: their phases are titled
         return {}
     heads = [b for b in blocks if b[0] == "heading"]
@@ -3085,6 +3089,8 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
             and ":" not in text
         )
         if not (bold or plain) or read_phase_heading(text) is not None or span_line(text) or dated_line(text):
+            return {}
+        if _only_facts(text) or only_day(text):  # '~8 hours', '2 weeks', 'Monday': when or how long, no title
             return {}
         titles[b[1]] = (text, after[1])
     names = [title for title, _ in titles.values()]
@@ -3853,13 +3859,14 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
     |' ... '| 27 |', a school year's) with its weeks counted in row order from the first row's, which is week 1
     (week 34 is week 1, week 1 week 20); any other table's rows as they are. Only a table whose first column
     numbers each row's weeks ('36', 'Week 36', 'KW 36'), up into the year's last weeks, then from its first weeks up
-    again short of the first row's, is one."""
+    again short of the first row's, is one; a row of no week between ('| — | Winter break |') stays as it is."""
     header = rows[0].cells[0][0] if rows[0].cells else ""
     if len(rows) < 3 or table_row_weeks(header, "1") is None:  # no week column first: most tables
         return rows
+    numbered = [i for i, row in enumerate(rows) if not _no_week(row, header)]
     weeks: list[tuple[int, int]] = []
     words: list[str] = []  # the week word before each row's number, as written
-    for row in rows:
+    for row in (rows[i] for i in numbered):
         found = _CALENDAR_WEEK_CELL.fullmatch(row.cells[0][2].strip()) if row.cells[0][0] == header else None
         if found is None:
             return rows
@@ -3875,14 +3882,14 @@ def _year_end_rows(rows: list[Block]) -> list[Block]:
         return rows
     year = 53 if year_end == 53 else 52  # a year of 53 weeks numbers its last
     start = weeks[0][0] - 1
-    out = []
-    for i, (row, word, (first, last)) in enumerate(zip(rows, words, weeks, strict=True)):
-        shift = year - start if i >= at else -start
+    out = list(rows)
+    for n, (i, word, (first, last)) in enumerate(zip(numbered, words, weeks, strict=True)):
+        shift = year - start if n >= at else -start
         a, b = first + shift, last + shift
         cell = word + (str(a) if a == b else f"{a}-{b}")
-        cells = list(row.cells)
+        cells = list(rows[i].cells)
         cells[0] = (header, cell, cell)
-        out.append(row._replace(cells=tuple(cells)))
+        out[i] = rows[i]._replace(cells=tuple(cells))
     return out
 
 

@@ -2694,7 +2694,10 @@ def period_range(text: str) -> tuple[int, int] | None:
 def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
     """Return True when the ranges a file's sections give after a period label, in order, are their lengths ('周期：
     2-3' then '周期：3-4': two to three weeks, then three to four), not their weeks: they do not start at week 0 or
-    1, or one does not start after the one before it ends."""
+    1, or one does not start after the one before it ends. Three or more that each start the week after the one
+    before ends ('周期：5-8', '周期：9-12', '周期：13-16') are weeks wherever they start: lengths do not run on so."""
+    if len(ranges) >= 3 and all(b[0] == a[1] + 1 and b[0] <= b[1] for a, b in pairwise(ranges)):
+        return False
     if not ranges or ranges[0][0] > 1:
         return True
     return any(b[0] <= a[1] or b[1] < b[0] for a, b in pairwise(ranges))
@@ -3249,17 +3252,19 @@ _SERIES_KIN = {
     **dict.fromkeys(("sesión", "sesion", "sessão", "sessao", "séance", "seance", "sitzung", "sesja"), "session"),
     **dict.fromkeys(("oturum", "buổi", "pertemuan", "sesi"), "session"),
 }
+# The last number of a series heading of several ('Lesson 2-3: CSS'), which a title's mark or the heading's end follows:
+# a number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
+_SERIES_LAST = r"\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$))"
 _SERIES = re.compile(
     r"(?P<word>step|module|part|unit|lesson|lecture|session|class|chapter|level|sprint|milestone|block|"
     + "|".join(sorted((w for w in _SERIES_KIN if w != "les"), key=len, reverse=True))
     + r"|(?P<les>les)"
-    # 'Lessons 2-4': the plural over a range of them only
-    + r")(?P<several>s(?=\s*\d{1,3}\s*[-–]\s*\d))?"
+    # 'Lessons 2-4': the plural over a range of them only ('Lessons 1-3 cover the basics' is a sentence)
+    + rf")(?:s(?=\s*\d{{1,3}}{_SERIES_LAST}))?"
     # Dutch 'Les 3: CSS' has its title's mark after the number, French 'Les 3 piliers' (the 3 pillars) words: no lesson
     + rf"\s*{_NUMBER}(?(les)(?!\s+[^\W\d_]))"
-    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number; a
-    # number that a title's words follow is the title's ('Step 1 - 3 ways to learn')
-    + r"(?:\s*[-–]\s*\d{1,3}(?=\s*(?:[:\-–—)(\[]|\.(?!\d)|$)))?\s*[:.\-–—)]?\s*(?P<title>.*)",
+    # a heading of several ('Lesson 2-3: CSS') is titled by what follows them ('CSS'), not their last number
+    + rf"(?:{_SERIES_LAST})?\s*[:.\-–—)]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
 
@@ -3350,12 +3355,12 @@ def series_word(
 
 
 # A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
-# pm', '14h00-15h30'): a range of clock times, or one with its am or pm ('(18:40)' alone may be a video's length).
+# pm', '14h00-15h30'): a range of clock times with the minutes of both ends, or one with its am or pm ('(18:40)'
+# alone may be a video's length, 'John 3:16-21' is a passage of verses, '(1h30-2h)' a length in hours).
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _AM_PM = r"\s*[ap]\.?m\b\.?"
-_CLOCK = rf"{_HOUR}(?:[:h.][0-5]\d)?(?:{_AM_PM})?"
 _TIME_OF_DAY = re.compile(
-    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_CLOCK}|{_CLOCK}\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
+    rf"(?<![\d:.])(?:{_HOUR}[:h][0-5]\d\s*[-–—~]\s*{_HOUR}[:h][0-5]\d"
     rf"|{_HOUR}(?:[:.][0-5]\d)?{_AM_PM}(?!\s*[^\W\d_]))(?![\d:])",  # 'Lektion 2 am Montag' is a day
     re.IGNORECASE,
 )
