@@ -3681,6 +3681,8 @@ def weeks_in_parts(
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
         and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
+        # days in one week are other days ('Days 1-3', 'Days 4-7'), which `bot.content.parse` lays out one after another
+        and (a.unit != "day" or _days_said(headings[i][1]) == _days_said(headings[j][1]) is not None)
     }
     if not repeats:  # most files
         return None
@@ -3714,9 +3716,29 @@ def weeks_in_parts(
     return [f._replace(number=None) if f is not None else None for f in found]
 
 
-# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd").
-_GOES_ON = re.compile(r"(?<![^\W\d_])(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])", re.IGNORECASE)
+# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd",
+# 'Week 1 — continued'): the word in brackets, or ending the heading or its part before a separator; a title that
+# starts with it says what it is about ('Week 1: Continued fractions').
+_CONTINUED = r"(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])"
+_GOES_ON = re.compile(
+    rf"\(\s*{_CONTINUED}|(?<![^\W\d_]){_CONTINUED}(?=\s*(?:[)\]:|·,\-–—]|$))",
+    re.IGNORECASE,
+)
 _PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
+
+
+def _days_said(text: str) -> tuple[int, int] | None:
+    """Return the first and last day a heading's span of days names ('Days 4-7: Basics', 'Setup (Days 1-3)': 4 and 7,
+    1 and 3), else None (no span of days, or one in words: 'First 30 days')."""
+    if _maybe_foreign(text):
+        text = _in_english(text)[0]
+    span = _span_search(text)
+    while span is not None and _unit(span) != "day":  # 'Week 1 - Days 1-3'
+        span = _span_search(text, span.end())
+    if span is None:
+        return None
+    first = int(span.group("a"))
+    return first, int(span.group("b") or first)
 
 
 def _dated_apart(text: str, again: str) -> bool:
