@@ -2003,14 +2003,17 @@ def _notes_by_week(
     """Whether the week headings under a later heading only name, untitled, weeks the first heading's titled week
     headings give ('## Roadmap' over '### Week 1: Python' … '### Week 3: Similarity', then '## Resources' over '###
     Week 1'): that heading's notes on the plan's weeks, no module of weeks of its own (see `_restarted_weeks`). A
-    heading of a series ('## Module 2') is a module whatever its weeks' titles."""
-    (_, first), *later = parents.items()
+    heading of a series ('## Module 2'), or one that numbers itself as the first does ('## Year 2' after '## Year
+    1'), is a module whatever its weeks' titles."""
+    (top, first), *later = parents.items()
+    numbered_as = _DIGITS.sub("#", headings[top][1]).casefold() if _DIGIT.search(headings[top][1]) else None
     plan = {(f.first, f.last) for i in first if (f := found[i]) is not None and f.title}
     if len(plan) < len(first):  # the plan's weeks are titled
         return False
     return any(
         all((f := found[i]) is not None and not f.title and (f.first, f.last) in plan for i in children)
         and read_series_heading(headings[j][1]) is None
+        and _DIGITS.sub("#", headings[j][1]).casefold() != numbered_as
         for j, children in later
     )
 
