@@ -1914,7 +1914,7 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
                 after[i] = None
             continue
         over = next((k for k in open_headings if k in after), None)  # the outermost one over it
-        if over is not None and f.number is None and f.first is not None and f.unit in _PART_UNITS:
+        if over is not None and f.number is None and f.first is not None and f.unit in _CALENDAR_UNITS:
             if after[over] is None:
                 after[over] = f.first <= end  # its first goes back: notes; else weeks the plan goes on with
             if after[over]:
@@ -2240,7 +2240,7 @@ def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
     if first is None or first == 0:
         return
     f = found[first]
-    if f is None or f.number is not None or f.first is None or f.first <= 1 or f.unit not in ("week", "month", "day"):
+    if f is None or f.number is not None or f.first is None or f.first <= 1 or f.unit not in _CALENDAR_UNITS:
         return
     level = headings[first][0]
     before = next((j for j in range(first - 1, -1, -1) if headings[j][0] <= level), None)
@@ -2263,7 +2263,7 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
     another unit that go back into weeks already planned ('## Month 1 review' after '## Week 2') leave the file as it
     is; deeper ones are parts of the phase over them."""
     units = {f.unit for f in found if f is not None}
-    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
+    if len(units) < 2 or not units <= _CALENDAR_UNITS:  # most files count in one unit
         return
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 3:
@@ -2284,7 +2284,9 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
         found[i] = f._replace(unit=unit)
 
 
-_MIXED_UNITS = frozenset(("week", "month", "day"))
+# The units of spans of weeks, months and days: a plan may count in more than one of them ('## Week 2', then '## Second
+# Month'), and topics share such spans ('### Week 3: Trees', '### Week 3: Graphs'); quarters and semesters are terms.
+_CALENDAR_UNITS = frozenset(("week", "month", "day"))
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -3679,7 +3681,7 @@ def weeks_in_parts(
         k: (a.first, a.last, i, j)
         for k, ((i, a), (j, b)) in enumerate(pairwise(read))
         if a.unit == b.unit
-        and a.unit in _PART_UNITS
+        and a.unit in _CALENDAR_UNITS
         and a.first is not None
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
@@ -3727,7 +3729,6 @@ _GOES_ON = re.compile(
     rf"\(\s*{_CONTINUED}|(?<![^\W\d_]){_CONTINUED}(?=\s*(?:[)\]:|·,\-–—]|$))",
     re.IGNORECASE,
 )
-_PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
 
 
 def _days_said(text: str) -> tuple[int, int] | None:
