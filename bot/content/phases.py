@@ -3687,7 +3687,9 @@ def weeks_in_parts(
         and headings[i][0] == headings[j][0]
         and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
         # days in one week are other days ('Days 1-3', 'Days 4-7'), which `bot.content.parse` lays out one after another
-        and (a.unit != "day" or _days_said(headings[i][1]) == _days_said(headings[j][1]) is not None)
+        and (
+            a.unit != "day" or ((days := _days_said(headings[i][1])) is not None and days == _days_said(headings[j][1]))
+        )
     }
     if not repeats:  # most files
         return None
