@@ -2060,7 +2060,7 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
                 after[i] = None
             continue
         over = next((k for k in open_headings if k in after), None)  # the outermost one over it
-        if over is not None and f.number is None and f.first is not None and f.unit in _PART_UNITS:
+        if over is not None and f.number is None and f.first is not None and f.unit in _CALENDAR_UNITS:
             if after[over] is None:
                 after[over] = f.first <= end  # its first goes back: notes; else weeks the plan goes on with
             if after[over]:
@@ -2149,14 +2149,17 @@ def _notes_by_week(
     """Whether the week headings under a later heading only name, untitled, weeks the first heading's titled week
     headings give ('## Roadmap' over '### Week 1: Python' … '### Week 3: Similarity', then '## Resources' over '###
     Week 1'): that heading's notes on the plan's weeks, no module of weeks of its own (see `_restarted_weeks`). A
-    heading of a series ('## Module 2') is a module whatever its weeks' titles."""
-    (_, first), *later = parents.items()
+    heading of a series ('## Module 2'), or one that numbers itself as the first does ('## Year 2' after '## Year
+    1'), is a module whatever its weeks' titles."""
+    (top, first), *later = parents.items()
+    numbered_as = _DIGITS.sub("#", headings[top][1]).casefold() if _DIGIT.search(headings[top][1]) else None
     plan = {(f.first, f.last) for i in first if (f := found[i]) is not None and f.title}
     if len(plan) < len(first):  # the plan's weeks are titled
         return False
     return any(
         all((f := found[i]) is not None and not f.title and (f.first, f.last) in plan for i in children)
         and read_series_heading(headings[j][1]) is None
+        and _DIGITS.sub("#", headings[j][1]).casefold() != numbered_as
         for j, children in later
     )
 
@@ -2383,7 +2386,7 @@ def _first_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
     if first is None or first == 0:
         return
     f = found[first]
-    if f is None or f.number is not None or f.first is None or f.first <= 1 or f.unit not in ("week", "month", "day"):
+    if f is None or f.number is not None or f.first is None or f.first <= 1 or f.unit not in _CALENDAR_UNITS:
         return
     level = headings[first][0]
     before = next((j for j in range(first - 1, -1, -1) if headings[j][0] <= level), None)
@@ -2406,7 +2409,7 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
     another unit that go back into weeks already planned ('## Month 1 review' after '## Week 2') leave the file as it
     is; deeper ones are parts of the phase over them."""
     units = {f.unit for f in found if f is not None}
-    if len(units) < 2 or not units <= _MIXED_UNITS:  # most files count in one unit
+    if len(units) < 2 or not units <= _CALENDAR_UNITS:  # most files count in one unit
         return
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 3:
@@ -2427,7 +2430,9 @@ def _weeks_then_months(headings: Sequence[tuple[int, str]], found: list[PhaseHea
         found[i] = f._replace(unit=unit)
 
 
-_MIXED_UNITS = frozenset(("week", "month", "day"))
+# The units of spans of weeks, months and days: a plan may count in more than one of them ('## Week 2', then '## Second
+# Month'), and topics share such spans ('### Week 3: Trees', '### Week 3: Graphs'); quarters and semesters are terms.
+_CALENDAR_UNITS = frozenset(("week", "month", "day"))
 
 
 def _counted_by_slash(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
@@ -3831,11 +3836,15 @@ def weeks_in_parts(
         k: (a.first, a.last, i, j)
         for k, ((i, a), (j, b)) in enumerate(pairwise(read))
         if a.unit == b.unit
-        and a.unit in _PART_UNITS
+        and a.unit in _CALENDAR_UNITS
         and a.first is not None
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
         and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
+        # days in one week are other days ('Days 1-3', 'Days 4-7'), which `bot.content.parse` lays out one after another
+        and (
+            a.unit != "day" or ((days := _days_said(headings[i][1])) is not None and days == _days_said(headings[j][1]))
+        )
     }
     if not repeats:  # most files
         return None
@@ -3869,9 +3878,28 @@ def weeks_in_parts(
     return [f._replace(number=None) if f is not None else None for f in found]
 
 
-# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd").
-_GOES_ON = re.compile(r"(?<![^\W\d_])(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])", re.IGNORECASE)
-_PART_UNITS = ("week", "month", "day")  # spans that a topic shares with the one before ('Week 3', 'Month 2')
+# A heading that says it goes on with the week before ('Week 1 (continued)', 'Week 1 (cont.) — Config', "cont'd",
+# 'Week 1 — continued'): the word in brackets, or ending the heading or its part before a separator; a title that
+# starts with it says what it is about ('Week 1: Continued fractions').
+_CONTINUED = r"(?:cont(?:inued|\.|['’]d)|contd)(?![^\W\d_])"
+_GOES_ON = re.compile(
+    rf"\(\s*{_CONTINUED}|(?<![^\W\d_]){_CONTINUED}(?=\s*(?:[)\]:|·,\-–—]|$))",
+    re.IGNORECASE,
+)
+
+
+def _days_said(text: str) -> tuple[int, int] | None:
+    """Return the first and last day a heading's span of days names ('Days 4-7: Basics', 'Setup (Days 1-3)': 4 and 7,
+    1 and 3), else None (no span of days, or one in words: 'First 30 days')."""
+    if _maybe_foreign(text):
+        text = _in_english(text)[0]
+    span = _span_search(text)
+    while span is not None and _unit(span) != "day":  # 'Week 1 - Days 1-3'
+        span = _span_search(text, span.end())
+    if span is None:
+        return None
+    first = int(span.group("a"))
+    return first, int(span.group("b") or first)
 
 
 def _dated_apart(text: str, again: str) -> bool:

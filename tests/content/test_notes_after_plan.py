@@ -95,3 +95,15 @@ def test_resources_by_week_after_a_roadmap_of_titled_weeks_are_no_module_of_it()
     modules = "# P\n\n## Module 1\n\n### Week 1: A\n- a\n\n### Week 2: B\n- b\n\n## Module 2\n\n### Week 1\n- c\n\n### Week 2\n- d\n"
     role, _ = parse_body(modules)
     assert [(p.title, p.weeks) for p in role.phases] == [("Module 1", (1, 2)), ("Module 2", (3, 4))]
+
+
+def test_a_later_heading_numbered_as_the_first_is_a_module_whatever_its_weeks_titles() -> None:
+    # 'Year 2' is the next of 'Year 1', as 'Module 2' is of 'Module 1': its weeks, untitled yet, are its own
+    body = (
+        "# Two years\n\n## Year 1\n\n### Week 1: Python\n- Syntax\n\n### Week 2: Git\n- Commits\n\n## Year 2\n\n"
+        "### Week 1\n- Deploy a service\n\n### Week 2\n- Tune a query\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [(p.title, p.weeks) for p in role.phases] == [("Year 1", (1, 2)), ("Year 2", (3, 4))]
+    assert "Tune a query" in phase_body(role.phases[1])

@@ -142,3 +142,45 @@ def test_two_days_of_one_week_are_parts_of_it_and_dates_a_week_apart_move_the_co
     role, problems = parse_body(body.replace("Mar 25", "Mar 30").replace("Week 2 — Menus (Mar 30)", "Week 2 (Apr 6)"))
     assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3)]
     assert [w for w in warnings(problems) if "twice" in w]
+
+
+def test_day_spans_that_fall_in_one_week_are_each_a_phase_of_their_own() -> None:
+    # a plan of days: days 1-3 and days 4-7 share week 1 but are no parts of one another
+    body = (
+        "# Sprint\n\n## Days 1-3: Setup\n- Install tools\n\n## Days 4-7: Basics\n- Write a script\n\n"
+        "## Days 8-10: Loops\n- Loop drills\n\n## Days 11-14: Functions\n- Refactor the script\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [p.title for p in role.phases] == ["Setup", "Basics", "Loops", "Functions"]
+    numbered = body.replace("## Days 1-3: Setup", "## 1. Setup (Days 1-3)").replace(
+        "## Days 4-7: Basics", "## 2. Basics (Days 4-7)"
+    )
+    numbered = numbered.replace("## Days 8-10: Loops", "## 3. Loops (Days 8-10)")
+    numbered = numbered.replace("## Days 11-14: Functions", "## 4. Functions (Days 11-14)")
+    role, _ = parse_body(numbered)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    assert "Write a script" in phase_body(role.phases[1])
+
+
+def test_the_same_days_given_twice_are_that_spans_phase_together() -> None:
+    body = (
+        "# Sprint\n\n## Days 1-7: Setup\n- Install tools\n\n## Days 1-7: Reading list\n- A book\n\n"
+        "## Days 8-14: Loops\n- Loop drills\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == [] and warnings(problems) == []
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Loops", (2, 2))]
+    assert "A book" in phase_body(role.phases[0])
+
+
+def test_a_title_that_starts_with_continued_is_no_week_going_on() -> None:
+    # 'Continued fractions' is a topic: the week given twice before a skipped week is a slip of the count
+    body = "# Log\n\n## Week 1: Intro\n- a\n\n## Week 1: Continued fractions\n- b\n\n## Week 3: Series\n- c\n"
+    role, problems = parse_body(body)
+    assert phase_spans(role) == [(1, "Intro", (1, 1)), (2, "Continued fractions", (2, 2)), (3, "Series", (3, 3))]
+    assert [w for w in warnings(problems) if "twice" in w]
+    # said on its own, or in brackets before a title, the week goes on
+    for said in ("Week 1 — continued", "Week 1 (continued) — Practice", "Week 1 cont.: Practice"):
+        role, _ = parse_body(body.replace("Week 1: Continued fractions", said))
+        assert [p.weeks for p in role.phases] == [(1, 1), (3, 3)], said
