@@ -536,10 +536,17 @@ def without_progress_marks(title: str) -> str:
 # An org-mode export's task keyword before a heading's title, as org writes it ('TODO Learn Docker', 'DONE Install
 # Git', 'NEXT [#A] Read the guide': in capitals, perhaps with a priority after it): the author's progress.
 _ORG_KEYWORD = re.compile(
-    r"(?:TODO|DONE|NEXT|WAITING|WAIT|HOLD|STARTED|DOING|SOMEDAY|CANCELL?ED|DELEGATED) +(?:\[#[A-Z0-9]\] +)?"
+    r"(TODO|DONE|NEXT|WAITING|WAIT|HOLD|STARTED|DOING|SOMEDAY|CANCELL?ED|DELEGATED) +(?:\[#[A-Z0-9]\] +)?"
 )
 # The words after 'TODO' that make it the name of an app of tasks ('TODO List with React', 'TODO App'), no keyword.
 _TASK_APP_WORDS = frozenset(("list", "lists", "app", "apps", "application", "api", "mvc", "manager", "tracker"))
+# The words after a keyword that make it a word of a phrase a title is ('NEXT Steps', 'DONE Deal', 'HOLD On').
+_KEYWORD_PHRASES = {
+    "NEXT": frozenset(("steps", "step", "level", "up", "generation", "gen", "chapter", "week", "month", "phase")),
+    "DONE": frozenset(("deal",)),
+    "HOLD": frozenset(("on",)),
+    "WAIT": frozenset(("for", "until")),
+}
 
 
 def without_task_keyword(title: str) -> str:
@@ -555,7 +562,8 @@ def without_task_keyword(title: str) -> str:
     first = rest.split(maxsplit=1)[0] if rest.strip() else ""
     if not (first[:1].isupper() or first[:1].isdigit()) or rest.isupper():
         return title
-    if first.casefold().strip(":,.") in _TASK_APP_WORDS:
+    word = first.casefold().strip(":,.")
+    if word in _TASK_APP_WORDS or word in _KEYWORD_PHRASES.get(found.group(1), ()):
         return title
     return rest
 

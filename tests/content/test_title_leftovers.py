@@ -69,6 +69,9 @@ def test_an_org_exports_task_keyword_is_no_part_of_a_headings_title():
     assert "TODO List with React" in titles
     assert "TODO" in titles
     assert {"DONE — three items off the list", "DONE items are dated"} <= set(titles)
+    # a phrase the keyword opens is the title's
+    role, _ = parse_body("## Phase 1: Tools (Weeks 1-2)\n\n### NEXT Steps\nx\n\n### DONE Deal\ny\n\n### HOLD On\nz\n")
+    assert {"NEXT Steps", "DONE Deal", "HOLD On"} <= set(section_titles(role))
     # in a sentence, or written in lower case, the word is the title's
     role, _ = parse_body("## Phase 1: Tools (Weeks 1-2)\n\n### Todo Build a planner\nx\n\n### Done means shipped\ny\n")
     assert {"Todo Build a planner", "Done means shipped"} <= set(section_titles(role))
