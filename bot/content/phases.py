@@ -1678,9 +1678,11 @@ def _title_of(without: tuple[str, str]) -> str:
         return note  # 'Week 1: [Date Range]', 'Week 1 (DATE - DATE)': a template's place for dates, no title
     if note and title and _LENGTH_ALONE.fullmatch(as_english(note.strip(_EDGES))) is not None:
         return title  # '(Weeks 1-4, 4 weeks)': the span says how long
-    own = note if note and _no_words(title) else bracketed if not note else None
-    if own and _names_topic(own):  # 'Week 1 (Python basics)', 'Week 1 (Python) ✅': its only words are in brackets
-        return own
+    # its only words in brackets: 'Week 1 (Python basics)', 'Week 1: Jan 8 – Jan 14 (Python)', 'Week 1 (Python) ✅'
+    if bracketed is not None and _names_topic(bracketed):
+        title = bracketed.strip()
+    elif note and _no_words(title) and _names_topic(note):
+        return note
     return f"{title} ({note})" if note and title else title or note
 
 
@@ -3983,7 +3985,7 @@ _DATES = (
     rf"(?:(?:{WEEK_WORDS})\s+of\s+)?{_ONE_DATE}"
     rf"(?:\s*(?:-|–|—|→|~|～|〜|to|until|till)\s*(?:{_ONE_DATE}|\d{{1,2}}(?![^\W_])))?"
 )
-_DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|]|$)", re.IGNORECASE)
+_DATES_FIRST = re.compile(rf"{_DATES}\s*(?=[:\-–—|(\[]|$)", re.IGNORECASE)
 _DATES_BRACKETED = re.compile(rf"[(\[]\s*{_DATES}\s*[)\]]", re.IGNORECASE)
 _DATES_LAST = re.compile(rf"[-–—:|,]\s*{_DATES}\s*$", re.IGNORECASE)
 _DATES_ANY = re.compile(_DATES, re.IGNORECASE)

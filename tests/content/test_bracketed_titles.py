@@ -26,6 +26,10 @@ from tests.content.helpers import parse_body
             ["Week 1 (Jan 8 – Jan 14)", "Week 2 (Jan 15 – Jan 21)"],
         ),
         (["## Phase 1: Basics (Python)", "## Phase 2: Data (SQL)"], ["Basics (Python)", "Data (SQL)"]),
+        (
+            ["## Week 1: Jan 8 – Jan 14 (Python)", "## Week 2: Jan 15 – Jan 21 (Git)"],
+            ["Python (Jan 8 – Jan 14)", "Git (Jan 15 – Jan 21)"],
+        ),
         (["## Phase 1 (Python) (optional)", "## Phase 2 (10 h/week)"], ["(Python) (optional)", "(10 h/week)"]),
     ],
 )
