@@ -1585,7 +1585,7 @@ class _Body:
             weeks = (found.first, found.last or found.first)
         # shown as search shows its title: without the author's progress ('### Heaps (current) ✅', '### [DONE] Tries')
         # or an org export's task keyword ('### TODO Learn Docker'); a day before its name stays, it says when it is
-        label = _without_box(without_task_keyword(without_status(title)))
+        label = _without_box(_part_title(title))
         self.phase.body.append(
             _new(Piece, ("label", line, label, 0, None, bool(quote), " ".join(part.text), weeks, True))
         )
@@ -5380,7 +5380,7 @@ def _phase_groups(raw: list[_RawItem], shown_groups: list[str]) -> dict[str, str
                 name = f"Phase {phase.number}: {name[keycap.end() :]}"
             plain[shown] = name
         elif phase is not None and shown not in plain:
-            name = without_task_keyword(without_status(shown))
+            name = _part_title(shown)
             plain[shown] = without_day(name, (name,) if shown in dotted else ())
     taken = Counter([*plain.values(), *(g for g in set(shown_groups) if g not in plain)])
     return {group: name for group, name in plain.items() if name != group and taken[name] == 1}
@@ -5604,6 +5604,12 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
     if heading.phase is None:
         return _without_colon(title)
     return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
+
+
+def _part_title(title: str) -> str:
+    """Return a part's heading as /phase and its checklist group show it: without the author's progress ('### Heaps
+    (current) ✅') or an org export's task keyword ('### TODO Learn Docker'), as search shows it (`_shown_title`)."""
+    return without_task_keyword(without_status(title))
 
 
 def _without_colon(title: str) -> str:

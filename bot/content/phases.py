@@ -493,17 +493,17 @@ def without_current(name: str, heading: str) -> str:
 # The last words of the status words written in ASCII letters (`_STATUS_WORDS`), as a title may end in them: an ASCII
 # title without brackets that ends otherwise, and has no 'current' near its end ('Current Week'), holds no status
 # (`without_status`), and is looked at no further.
-# ... and the stems of all of them, one of which a title holds wherever it has a status word in ASCII letters.
-_ASCII_STATUS_STEMS = (
-    *("done", "complet", "finish", "progres", "ongoing", "wip", "start", "pend", "upcoming", "paus", "termin"),
-    *("hecho", "curso", "conclu", "andamento", "cours", "faire", "erledigt", "abgeschlossen", "fertig", "arbeit"),
-    *("corso", "current", "are here"),
-)
 _ASCII_STATUS_ENDS = (
     *("done", "complete", "completed", "finished", "progress", "ongoing", "wip", "started", "pending", "upcoming"),
     *("paused", "completado", "completada", "terminado", "terminada", "hecho", "progreso", "curso", "pendiente"),
     *("concluido", "concluida", "andamento", "progresso", "pendente", "termine", "terminee", "cours", "faire"),
     *("erledigt", "abgeschlossen", "fertig", "arbeit", "completato", "completata", "corso", "here"),
+)
+# The stems of all of them, one of which an ASCII title holds wherever it has a status word (in brackets or not).
+_ASCII_STATUS_STEMS = (
+    *("done", "complet", "finish", "progres", "ongoing", "wip", "start", "pend", "upcoming", "paus", "termin"),
+    *("hecho", "curso", "conclu", "andamento", "cours", "faire", "erledigt", "abgeschlossen", "fertig", "arbeit"),
+    *("corso", "current", "are here"),
 )
 
 
@@ -1679,8 +1679,8 @@ def _title_of(without: tuple[str, str]) -> str:
     if note and title and _LENGTH_ALONE.fullmatch(as_english(note.strip(_EDGES))) is not None:
         return title  # '(Weeks 1-4, 4 weeks)': the span says how long
     # its only words in brackets: 'Week 1 (Python basics)', 'Week 1: Jan 8 – Jan 14 (Python)', 'Week 1 (Python) ✅'
-    if bracketed is not None and _names_topic(bracketed):
-        title = bracketed.strip()
+    if bracketed is not None and (unbracketed := _unbracketed(title)) != title:
+        title = unbracketed
     elif note and _no_words(title) and _names_topic(note):
         return note
     return f"{title} ({note})" if note and title else title or note
