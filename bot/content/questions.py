@@ -162,14 +162,18 @@ _HOW_LONG = re.compile(
     r"(?:how\s+(?:long|many\s+(?:weeks|months|days)|much\s+time)|wie\s+(?:lange|viele\s+wochen)"
     r"|cu[áa]nt[oa]s?\s+(?:tiempo|duran?|semanas|meses))(?![\w-])(.*)$"  # not 'how long-term support works'
 )
+# Its verbs of lasting, which may end it: "how long does docker take?", "wie lange Docker dauert".
+_TAKES = frozenset({"take", "takes", "last", "lasts", "dauert", "dauern", "dura", "duran", "tarda", "toma", "lleva"})
 # Words of a "how long" question that are no part of its topic: "how long does it take to learn sql", "how many
 # weeks do we spend on docker", "wie lange brauche ich für docker", "cuánto tiempo toma aprender sql".
-_HOW_LONG_FILLER = frozenset(
-    {"take", "takes", "taking", "last", "lasts", "spend", "spent", "learn", "learning", "study", "studying", "it"}
-    | {"will", "would", "need", "needed", "dauert", "dauern", "brauche", "braucht", "brauchen", "lernen", "für"}
-    | {"toma", "tomará", "lleva", "dura", "duran", "aprender", "necesito", "se", "tarda", "tardo"}
-    | {"really", "actually", "usually", "typically", "normally", "roughly", "approximately", "whole", "thing"}
-    | {"until", "till", "before", "reach", "i'm", "we're"}  # "how long until I get to kubernetes"
+_HOW_LONG_FILLER = (
+    frozenset(
+        {"taking", "spend", "spent", "learn", "learning", "study", "studying", "it", "will", "would", "need", "needed"}
+        | {"brauche", "braucht", "brauchen", "lernen", "für", "tomará", "aprender", "necesito", "se", "tardo"}
+        | {"really", "actually", "usually", "typically", "normally", "roughly", "approximately", "whole", "thing"}
+        | {"until", "till", "before", "reach", "i'm", "we're"}  # "how long until I get to kubernetes"
+    )
+    | _TAKES
     | _NO_SUBJECT
 )
 # Words that ask a "how long" question of the whole path or of a learner's day or week ("how long is the frontend
@@ -185,8 +189,6 @@ _HOW_LONG_ELSEWHERE = frozenset(
 # Filler words that end the names of topics after a word of their own ('machine learning', 'linked list', 'internet
 # of things', 'case study'): kept at the end of a subject after a word that is not filler.
 _LAST_OF_NAMES = frozenset({"learning", "list", "things", "study"})
-# ... and its verbs of lasting, which may end it: "how long does docker take?", "wie lange Docker dauert".
-_TAKES = frozenset({"take", "takes", "last", "lasts", "dauert", "dauern", "dura", "duran", "tarda", "toma", "lleva"})
 # Words that only frame a question: "what's on in week 14", "what do I study after databases".
 FILLER = frozenset(
     [
@@ -681,7 +683,7 @@ def _how_long(subject: str) -> Question | None:
         if anchor.kind != "phase":
             return None
         # beside the phase, the words that are not the question's own may name a path ('phase 3 of frontend')
-        rest = " ".join(w for w in anchor.rest.split() if w not in _HOW_LONG_FILLER and w not in _TAKES)
+        rest = " ".join(w for w in anchor.rest.split() if w not in _HOW_LONG_FILLER)
         return replace(anchor, rest=rest)
     if not _HOW_LONG_ELSEWHERE.isdisjoint(_WORDS.findall(subject)):
         return None
