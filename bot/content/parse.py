@@ -154,6 +154,7 @@ PUBLISHING_KEYS = frozenset(
 MAX_WEEKS = 520
 MAX_TOPIC_DEPTH = 8  # bullets nested deeper are kept, at this depth
 INTRO_TITLE = "Introduction"  # the section of text before a file's first heading
+MOST_MONTHS = 120  # the longest path timelineMonths may give
 DEFAULT_PHASE_WEEKS = 4  # a phase without weeks, in a file without timelineMonths
 WEEKS_PER_MONTH = 4.345
 # The labels of a phase's objective line ('**Objective:**'), in English, German, Spanish, French, Italian,
@@ -655,8 +656,18 @@ def _plain_data(node: yaml.Node, seen: set[int], twice: list[tuple[str, int, int
 
 
 def _key_line(text: str, key: str) -> int | None:
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    """Return the line of a top-level key, or of 'key.sub' (the sub-key indented under it, else the key's)."""
+    top, _, sub = key.partition(".")
+    match = re.search(rf"^{re.escape(top)}\s*:", text, re.MULTILINE)
+    if match is None:
+        return None
+    if sub:
+        # the sub-key's line before the next top-level key
+        block = re.compile(rf"^(?:(?P<sub>[ \t]+['\"]?{re.escape(sub)}['\"]?[ \t]*:)|[^\s#])", re.MULTILINE)
+        inner = block.search(text, match.end())
+        if inner is not None and inner.group("sub"):
+            match = inner
+    return text.count("\n", 0, match.start()) + 1
 
 
 def _comment_cut(text: str, key: str) -> str | None:
@@ -761,7 +772,8 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         )
         months = {"steady": "-".join(map(str, one))}
     elif one is not None:  # months no path takes ('0', '9-6'): paces would not mend them
-        bad("timelineMonths", f'timelineMonths is not a possible month range: "{_without_months(str(months))}"')
+        shown = _without_months(str(months))
+        bad("timelineMonths", f'timelineMonths is not a possible month range: "{shown}" ({_months_fix(one)})')
         months = None
     elif months is not None and not isinstance(months, dict):
         bad(
@@ -773,9 +785,12 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
     for pace, span in _str_map(months, "timelineMonths", bad).items():
         shown, read = _without_months(span), _month_span(span)
         if read is None:
-            bad("timelineMonths", f'timelineMonths.{pace} must be a month range like "6-9", got "{shown}"')
+            bad(f"timelineMonths.{pace}", f'timelineMonths.{pace} must be a month range like "6-9", got "{shown}"')
         elif not _possible_months(read):
-            bad("timelineMonths", f'timelineMonths.{pace} is not a possible month range: "{shown}"')
+            bad(
+                f"timelineMonths.{pace}",
+                f'timelineMonths.{pace} is not a possible month range: "{shown}" ({_months_fix(read)})',
+            )
         else:
             out["timelineMonths"][pace] = read
     for key, value in meta.items():
@@ -808,7 +823,17 @@ def months_text(low: int, high: int) -> str:
 
 def _possible_months(span: tuple[int, int]) -> bool:
     """Return whether a path may take these months (more than none, at most ten years)."""
-    return 0 < span[0] <= span[1] <= 120
+    return 0 < span[0] <= span[1] <= MOST_MONTHS
+
+
+def _months_fix(span: tuple[int, int]) -> str:
+    """Say why a path cannot take these months, and what to write instead."""
+    low, high = span
+    if low > high:
+        return f'it runs backwards: write "{high}-{low}"'
+    if low == 0:
+        return 'a path takes at least 1 month: write the months it takes, like "6-9"'
+    return f'a path takes at most {MOST_MONTHS} months (ten years): write the months it takes, like "6-9"'
 
 
 def _type_name(value: object) -> str:

@@ -241,12 +241,31 @@ def test_a_timeline_that_is_no_months_is_an_error_that_shows_the_shape(line: str
     )
 
 
-@pytest.mark.parametrize("months", ["0", "200", "9-6", "0 months"])
-def test_a_timeline_of_impossible_months_without_paces_says_so(months: str):
+AT_LEAST_ONE = 'a path takes at least 1 month: write the months it takes, like "6-9"'
+AT_MOST_120 = 'a path takes at most 120 months (ten years): write the months it takes, like "6-9"'
+
+
+@pytest.mark.parametrize(
+    ("months", "fix"),
+    [
+        ("0", AT_LEAST_ONE),
+        ("0 months", AT_LEAST_ONE),
+        ("0-3", AT_LEAST_ONE),
+        ("200", AT_MOST_120),
+        ("6-200", AT_MOST_120),
+        ("9-6", 'it runs backwards: write "6-9"'),
+    ],
+)
+def test_a_timeline_of_impossible_months_without_paces_says_so_and_what_to_write(months: str, fix: str):
     # paces would not help: the months are what is wrong
     line = f"timelineMonths: {months}"
     message = fails_with_one_error(front(line), line)
-    assert message == f'timelineMonths is not a possible month range: "{months.removesuffix(" months")}"'
+    assert message == f'timelineMonths is not a possible month range: "{months.removesuffix(" months")}" ({fix})'
+
+
+def test_a_pace_of_impossible_months_says_what_to_write():
+    message = fails_with_one_error(front("timelineMonths:", "  steady: 12-8", "  fast: 4-6"), "  steady: 12-8")
+    assert message == 'timelineMonths.steady is not a possible month range: "12-8" (it runs backwards: write "8-12")'
 
 
 def test_months_after_a_paces_range_are_read_as_the_fields_name_says():
