@@ -247,7 +247,6 @@ _SENTENCE = re.compile(  # '[' ends a look: linear
     r"[.!?](?=\s|$)|[。！？।]))\s?"  # (an abbreviation's point ends no sentence: 'e.g. Flask', 'SQL vs. NoSQL')
 )
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
-_TRAILING_URL = re.compile(r"(?:\s*[:|\-–—]\s*|\s+)(?:https?://|www\.)\S+$")
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
 _MARKED_LABEL = re.compile(r"^(\S{1,8}?)\s*\*\*((?:[^*`\[\]\\]|\\.)+)\*\*(.*)$")
@@ -1218,8 +1217,7 @@ def _topic_title(text: str, md: str = "") -> str:
     text."""
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
-    if ("://" in text or "www." in text) and (url := _TRAILING_URL.search(text)) is not None and url.start() > 0:
-        text = text[: url.start()]
+    text = without_trailing_url(text)
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
             return name
