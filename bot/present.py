@@ -251,11 +251,17 @@ def indent(item: Placed) -> str:
     return NOTE_INDENT * item.depth
 
 
+def lead_in(name: str) -> str:
+    """Return a group's or a parent's name without the colon that led into its list ('Habits:', '**IT Setup**:'):
+    where a menu shows the name, the colon says nothing."""
+    return name.rstrip(" :：")
+
+
 def option_context(item: Placed, group: bool) -> str | None:
     """Return what a menu option says under an item's name: the bullet or item it is under, after its group where
     the menu holds several ('Day 3 › Trees'); None where there is nothing to say."""
-    context = [item.group.rstrip(" :：")] if group else []  # 'Habits:' as a heading wrote it: the colon says nothing
-    if parent := item.parent.rstrip(" :："):  # '**IT Setup**:' led in to its list: the colon says nothing here
+    context = [lead_in(item.group)] if group else []
+    if parent := lead_in(item.parent):
         context.append(parent)
     return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
 

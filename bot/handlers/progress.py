@@ -22,6 +22,7 @@ from bot.present import (
     COLOR,
     confirm,
     item_names,
+    lead_in,
     note_lines,
     note_parts,
     option_context,
@@ -194,7 +195,7 @@ def _menu_name(role: Role, chunk: Sequence[ChecklistItem], places: Places) -> st
     """Name a checklist select: its group, or the phase of the groups it holds, and which of their items it holds
     where they are more than it holds ('Week 3 (26–40)')."""
     first, last = chunk[0], chunk[-1]
-    group = first.group.rstrip(" :：")  # 'Resources:' as its heading wrote it: the menu's name is followed by one
+    group = lead_in(first.group)  # the menu's name is followed by a colon of its own
     if all(item.group == first.group for item in chunk):
         span = _span(places.in_group[first.id], places.in_group[last.id], places.group_size[first.group])
         return clip(group, MENU_NAME) + span
