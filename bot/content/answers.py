@@ -533,7 +533,7 @@ def _gap_note(path: str, first: int, last: int, upcoming: str) -> str:
 def _next_to_topic(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
     """Answer "after X" or "before X": in each path, the phase next to the one that teaches X best; in a path
     without phases, the section next to it."""
-    ordered, best = _teaching_places(index, question.topic, role, asker)
+    ordered, best = _teaching_places(index, _search(index, question.topic, role, SEARCH_LIMIT, asker), asker)
     if not ordered:
         # Taught in no phase: the words may name a part outside the plan, as a title that starts with "before"
         # does ("Vor der ersten Bewerbung", "Antes de buscar trabajo"); they are searched as typed.
@@ -544,8 +544,9 @@ def _next_to_topic(index: SearchIndex, question: Question, role: str | None, lim
 def _when_taught(index: SearchIndex, question: Question, role: str | None, limit: int, asker: Asker) -> Answer:
     """Answer "when do I learn X": the phase (in a path without phases, the section) that teaches X best, said and
     shown first, then X's own hits."""
-    found = _search(index, question.topic, role, limit, asker)
-    ordered, best = _teaching_places(index, question.topic, role, asker)
+    found = _search(index, question.topic, role, max(limit, SEARCH_LIMIT), asker)
+    ordered, best = _teaching_places(index, found[:SEARCH_LIMIT], asker)
+    found = found[:limit]
     if not ordered:  # taught in no phase: the topic's hits alone
         return Answer(question, found)
     name, at = ordered[0]
@@ -569,11 +570,9 @@ def _when_taught(index: SearchIndex, question: Question, role: str | None, limit
     return Answer(question, hits[:limit], note=note)
 
 
-def _teaching_places(
-    index: SearchIndex, topic: str, role: str | None, asker: Asker
-) -> tuple[list[Place], dict[Place, float]]:
-    """Return the places (a path's phase, or in a path without phases its section) that teach a topic, one per
-    path, the one the asker should hear of first first; and each place's best hit's score."""
+def _teaching_places(index: SearchIndex, hits: list[Hit], asker: Asker) -> tuple[list[Place], dict[Place, float]]:
+    """Return the places (a path's phase, or in a path without phases its section) that teach a topic, by its
+    hits: one per path, the one the asker should hear of first first; and each place's best hit's score."""
     # The phase that teaches X is the one that teaches it most directly (`_teaching`: a part titled X, then a phase
     # whose heading names X), then the one whose parts match it most in all (one close topic or several), so a
     # single stray mention elsewhere does not move it ('Phase 2: JavaScript' over 'Phase 3: Back-end with Node.js',
@@ -581,7 +580,7 @@ def _teaching_places(
     total: dict[Place, float] = {}
     best: dict[Place, float] = {}
     rank: dict[Place, int] = {}
-    for hit in _search(index, topic, role, SEARCH_LIMIT, asker):
+    for hit in hits:
         key = _place(index, hit)
         if key is not None:
             total[key] = total.get(key, 0.0) + hit.score
