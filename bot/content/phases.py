@@ -2056,6 +2056,8 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
             end = max(end, f.last or f.first)
     else:
         return
+    if _counts_down(found):
+        return
     end = 0  # the last week of the plan so far
     deepest = 0  # the deepest level of its phase headings so far
     after: dict[int, bool | None] = {}  # headings after the plan, by index: whether they hold notes (None: unknown)
@@ -2078,6 +2080,16 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
                 continue
         end = max(end, f.last or f.first or 0)
         deepest = max(deepest, level)
+
+
+def _counts_down(found: list[PhaseHeading | None]) -> bool:
+    """Return whether a file's week, month and day headings count down to the first, each the one before the heading
+    above it ('#### Week 8', '#### Week 7' … '#### Week 1'): a log written newest first, which the phases put in the
+    order a learner walks it (see `_newest_last` in parse.py), no plan followed by notes that go back into it."""
+    read = [f for f in found if f is not None]
+    if len(read) < 2 or any(f.number is not None or f.first is None or f.unit not in _CALENDAR_UNITS for f in read):
+        return False
+    return read[-1].first == 1 and all(a.first == (b.last or b.first) + 1 for a, b in pairwise(read))
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).

@@ -1,0 +1,92 @@
+"""Course syllabi and bootcamp schedules as people publish them: weeks written newest first under the units that
+group them, and the other shapes of course READMEs."""
+
+from __future__ import annotations
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import errors, parse_body, phase_spans
+
+# An immersive's schedule kept with the current week on top: its units, newest first, each over its weeks, newest
+# first, each week a table of the day's modules.
+UNITS_NEWEST_FIRST = """
+# Evening Web Immersive
+
+## Unit 2: Servers
+
+#### Week 5: Databases and Auth
+Sessions, hashing, tokens
+
+Time | Day 1 | Day 2
+---- | ----- | -----
+**Morning** | Intro to SQL | Joins lab
+**Homework** | Schema sketch | Login form
+
+#### Week 4 - Intro to Node
+
+Time | Day 1 | Day 2
+---- | ----- | -----
+**Morning** | Node basics | Express routes
+
+## Unit 1: The Browser
+
+#### Week 3 - Capstone One
+
+Time | Day 1 | Day 2
+---- | ----- | -----
+**Morning** | Pitches | Demo day
+
+#### Week 2
+
+Time | Day 1 | Day 2
+---- | ----- | -----
+**Morning** | Fetch and promises | Forms
+
+#### Week 1 - Tools and Basics
+
+Time | Day 1 | Day 2
+---- | ----- | -----
+**Morning** | The terminal | Git branches
+
+#### Daily rhythm
+
+Time | Mon–Thu | Fri
+---- | ------- | ---
+9:00 | Warm-up | Review
+"""
+
+
+def test_weeks_written_newest_first_under_units_are_walked_from_week_one():
+    role, problems = parse_body(UNITS_NEWEST_FIRST)
+    assert errors(problems) == []
+    assert phase_spans(role) == [
+        (1, "Tools and Basics", (1, 1)),
+        (2, "Week 2", (2, 2)),
+        (3, "Capstone One", (3, 3)),
+        (4, "Intro to Node", (4, 4)),
+        (5, "Databases and Auth", (5, 5)),
+    ]
+    assert "Fetch and promises" in phase_body(role.phases[1])
+    assert "Intro to SQL" in phase_body(role.phases[4])
+
+
+def test_weeks_that_go_back_after_the_plan_are_still_notes():
+    # a plan in order, then weeks under a later heading that go back into it: the notes' weeks, no phases
+    role, problems = parse_body(
+        """
+## Week 1: Setup
+- Install tools
+
+## Week 2: Basics
+- Variables
+
+## Retrospective
+
+### Week 2
+- Went too fast
+
+### Week 1
+- Went fine
+"""
+    )
+    assert errors(problems) == []
+    assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2))]
