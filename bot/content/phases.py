@@ -4060,18 +4060,21 @@ def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, 
     return kept or cells
 
 
-# The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Ref'), and
-# such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree keys its courses.
+# The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Workshop
+# Code', 'Ref'), and such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree
+# keys its courses and a study group its sessions; a cell may key its row with several ('PR01, PR03', 'TR 2 / TR 3').
 _CODE_COLUMN = re.compile(
-    r"\s*(?:(?:course|module|unit|lesson|class|item)\s*)?(?:id|code|ref)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
+    r"\s*(?:[^\W\d_]+\s*)?(?:id|code|ref)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*")
+_ONE_CODE = r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*"
+_CODE = re.compile(rf"{_ONE_CODE}(?:[,/&]{_ONE_CODE})*")
 
 
 def code_cell(header: str, plain: str) -> bool:
-    """Return True for a table cell that only keys its row with a code ('PC3' under 'ID', 'CS-101' under 'Course
-    code'): it names no topic, and the row is about its course ('| PC3 | Object Oriented Programming in Java |')."""
+    """Return True for a table cell that only keys its row with codes ('PC3' under 'ID', 'CS-101' under 'Course
+    code', 'PR01, PR03' under 'Workshop Code'): it names no topic, and the row is about its course or session ('| PC3 |
+    Object Oriented Programming in Java |')."""
     return _CODE.fullmatch(plain) is not None and _CODE_COLUMN.fullmatch(header) is not None
 
 

@@ -90,3 +90,41 @@ def test_weeks_that_go_back_after_the_plan_are_still_notes():
     )
     assert errors(problems) == []
     assert phase_spans(role) == [(1, "Setup", (1, 1)), (2, "Basics", (2, 2))]
+
+
+# A study group's week table whose third column keys each session with codes of the group's own before its content.
+CODED_SESSIONS = """
+# Data Club sessions
+
+| Week | Date | {header} | Content | Slides |
+| :--: | :--: | :--: | :--: | :--: |
+| 1 | 5 Feb | IN01, IN02 | Setup and a first notebook | [Slides](https://example.org/1) |
+| 2 | 12 Feb | RG-1 | Linear regression | [Slides](https://example.org/2) |
+| 3 | 19 Feb | TR 2 / TR 3 | Decision trees and forests | |
+"""
+
+
+def test_a_week_table_is_titled_by_its_content_not_its_session_codes():
+    for header in ("Session Code", "Workshop ID", "Code"):
+        role, problems = parse_body(CODED_SESSIONS.format(header=header))
+        assert errors(problems) == []
+        assert phase_spans(role) == [
+            (1, "Setup and a first notebook", (1, 1)),
+            (2, "Linear regression", (2, 2)),
+            (3, "Decision trees and forests", (3, 3)),
+        ], header
+        # the codes stay the week's details
+        assert header in phase_body(role.phases[0])
+
+
+def test_a_column_of_words_named_code_still_titles_its_rows():
+    # a 'Code' column of words, no codes: the first column with words titles each week, as before
+    role, _ = parse_body(
+        """
+| Week | Code | Notes |
+|------|------|-------|
+| 1 | Hello world | install the tools |
+| 2 | Loops | read chapter 2 |
+"""
+    )
+    assert phase_spans(role) == [(1, "Hello world", (1, 1)), (2, "Loops", (2, 2))]
