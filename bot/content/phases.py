@@ -1206,11 +1206,13 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
-# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
-# heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
-# concretely', 'Month one should set a baseline'), and so is one a hyphen joins to a word ('Week One-on-one
-# sessions', 'Month one-off costs').
-_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five') or
+# Roman numerals ('Week I: How Computers See', 'Week IV'), then the heading's end or a mark that opens its title: a
+# number in words before more words is a sentence's ('Week one, concretely', 'Month one should set a baseline', 'Week
+# I learned the most in'), and so is one a hyphen joins to a word ('Week One-on-one sessions', 'Month one-off costs').
+# A Roman numeral is in capitals, as numerals are written, and never a lone 'X': 'Week X: Final project' stands for a
+# week yet to be set.
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|(?-i:X{0,2}(?:IX|IV|VI{0,3}|I{1,3})|XX)"
 _WORDED_SPAN = re.compile(
     rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
@@ -1230,12 +1232,18 @@ def _worded_span_as_digits(text: str) -> str:
     found = _WORDED_SPAN.match(text, start)
     if found is None:
         return text
-    a = _NUMBER_WORDS[found.group("a").casefold()]
+    a = _span_number(found.group("a"))
     rest = ""
     if found.group("b") is not None:
-        b = _NUMBER_WORDS[found.group("b").casefold()]
+        b = _span_number(found.group("b"))
         rest = f"{found.group('sep')}{found.group('again') or ''}{b}"
     return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
+
+
+def _span_number(word: str) -> int:
+    """Return the number an English number word ('three') or a Roman numeral ('III') of `_WORDED_SPAN` is."""
+    found = _NUMBER_WORDS.get(word.casefold())
+    return found if found is not None else roman_value(word.casefold())
 
 
 # A week or month numbered by a word of its unit word's own language, as `_WORDED_SPAN` reads English ones:

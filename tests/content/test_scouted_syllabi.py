@@ -128,3 +128,53 @@ def test_a_column_of_words_named_code_still_titles_its_rows():
 """
     )
     assert phase_spans(role) == [(1, "Hello world", (1, 1)), (2, "Loops", (2, 2))]
+
+
+# A course book's summary: its weeks numbered in Roman numerals, each over its lectures.
+ROMAN_WEEKS = """
+# Summary
+
+[Overview](https://example.org/overview)
+
+# Week I: How Machines Count
+
+- [Lecture 1: Bits and Bytes](https://example.org/l1)
+- [Lecture 2: Logic Gates](https://example.org/l2)
+
+# Week II — Talking to Machines
+
+- [Lecture 3: Assembly](https://example.org/l3)
+
+# Week III. Programs
+
+- [Lecture 4: Loops](https://example.org/l4)
+
+# Week IV
+
+- [Lecture 5: Review](https://example.org/l5)
+"""
+
+
+def test_weeks_numbered_in_roman_numerals_are_the_plan():
+    role, problems = parse_body(ROMAN_WEEKS)
+    assert errors(problems) == []
+    assert phase_spans(role) == [
+        (1, "How Machines Count", (1, 1)),
+        (2, "Talking to Machines", (2, 2)),
+        (3, "Programs", (3, 3)),
+        (4, "Week 4", (4, 4)),
+    ]
+    assert "Logic Gates" in phase_body(role.phases[0])
+
+
+def test_a_week_heading_that_goes_on_in_a_sentence_holds_no_roman_numeral():
+    role, _ = parse_body(
+        """
+## Week 1: Setup
+- Install the tools
+
+## Week I learned the most in
+- Pairing sessions
+"""
+    )
+    assert phase_spans(role) == [(1, "Setup", (1, 1))]
