@@ -178,3 +178,52 @@ def test_a_week_heading_that_goes_on_in_a_sentence_holds_no_roman_numeral():
 """
     )
     assert phase_spans(role) == [(1, "Setup", (1, 1))]
+
+
+# A self-study tracker of a course path: each course's facts, a bold line that counts its lessons and projects, then
+# its checklist.
+COUNTED_COURSES = """
+# Course tracker
+
+## Courses
+
+### 🎯 Databases
+
+**Status:** Not started
+**Estimated Duration:** 10-15 hours
+**2 Lessons | 1 Project**
+
+- [ ] **Databases and SQL**
+- [ ] **Projects:**
+  - [ ] SQL Zoo
+
+### 🎯 Node
+
+**Status:** Not started
+**9 lessons · 4 projects · 1 exam**
+
+- [ ] **Express basics**
+- [ ] Authentication
+"""
+
+
+def test_a_bold_line_of_counts_is_no_name_of_the_checklist_after_it():
+    role, problems = parse_body(COUNTED_COURSES)
+    assert errors(problems) == []
+    groups = {item.group for item in role.checklist}
+    assert groups == {"🎯 Databases", "🎯 Node"}
+    assert not [s for s in role.sections if "Lessons" in s.title or "lessons" in s.title]
+
+
+def test_a_bold_line_of_one_count_still_names_the_list_after_it():
+    role, _ = parse_body(
+        """
+## Capstone
+
+**3 Projects**
+
+- [ ] Blog API
+- [ ] Chat app
+"""
+    )
+    assert {item.group for item in role.checklist} == {"3 Projects"}
