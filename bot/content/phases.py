@@ -422,12 +422,15 @@ _STATUS_WORDS = (
 # ('Two Sum 🟢'), are not among them.
 PROGRESS_MARKS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘"
 _STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
-# What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
-# a share alone ('(12%)') may weigh a part of an exam, no progress.
+# What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), a count done with a word
+# ('110 of 110 challenges completed', '4/12 lessons done'), or a status word alone; a share or a count alone ('(12%)',
+# '(2 of 3)') may weigh a part of an exam or count the topic's own kinds, no progress.
 # Each run of marks or blanks is entered at its start only and repeats a few times at most: a long run ('Linux ✅✅…✅',
 # a heading of blanks) is looked at once, not once per character of it.
 _STATUS = (
-    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
+    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*"
+    rf"|\d{{1,4}}\s*(?:of|/)\s*\d{{1,4}}\s+(?:[^\W\d_]+\s+){{0,2}}(?:{_STATUS_WORDS})(?![^\W\d_])\s*"
+    rf"|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
     rf"(?:{_STATUS_MARKS}\s*){{0,6}}"
 )
 _STATUS_AT_END = re.compile(

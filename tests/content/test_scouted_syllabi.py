@@ -227,3 +227,33 @@ def test_a_bold_line_of_one_count_still_names_the_list_after_it():
 """
     )
     assert {item.group for item in role.checklist} == {"3 Projects"}
+
+
+# A certification's sections, each with the author's count of challenges done in brackets after its title.
+COUNTED_PROGRESS = """
+# Certification notes
+
+## JavaScript
+
+### 1. Basic JavaScript (110 of 110 challenges completed)
+Variables, arithmetic, objects and loops.
+
+### 2. Applied Visual Design (0 of 52 challenges completed)
+Tools for visual design.
+
+### 3. Debugging (4/12 lessons done)
+Finding bugs.
+
+### 4. Graphs (2 of 3)
+Two of the three graph kinds.
+"""
+
+
+def test_a_count_of_challenges_done_is_no_part_of_a_section_title():
+    role, _ = parse_body(COUNTED_PROGRESS)
+    titles = [s.title for s in role.sections]
+    assert "1. Basic JavaScript" in titles
+    assert "2. Applied Visual Design" in titles
+    assert "3. Debugging" in titles
+    # a count with no word of progress may be the topic's own ('2 of 3' graph kinds): kept
+    assert "4. Graphs (2 of 3)" in titles
