@@ -2037,7 +2037,7 @@ class _Body:
             return
         # A label ends in ':' (full-width in Chinese: '：') or stands alone, short; a bold sentence ('**You can
         # expect ....**') is prose.
-        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?。！？"
+        alone = not rest_md and len(raw) <= 60 and raw[-1:] not in ".!?。！？" and _COUNTS.fullmatch(raw) is None
         if not raw or not (raw[-1] in ":：" or alone or rest_md[:1] in (":", "：")):
             if self.sub is not None:
                 self.sub.text.append(own)
@@ -4403,6 +4403,13 @@ def _without_leading_marks(label: str) -> str:
 # The words before a colon that opens a line, few enough to be a label ('Focus:', '🎯 Goal:', 'Sprint goal:'); a
 # full-width colon needs no blank after it ('目标：掌握语法').
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
+
+
+# A line that counts what a course or section holds, two counts or more ('21 Lessons | 2 Projects', '9 lessons · 4
+# projects · 1 exam', '5 videos, 2 quizzes'): a fact of it, as a tracker writes one under its heading, no name of the
+# list after it. One count alone ('3 Projects') may name the list it counts.
+_ONE_COUNT = r"\d{1,4}\+?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+_COUNTS = re.compile(rf"\s*{_ONE_COUNT}(?:\s*(?:[|·•,/+&]|and)\s*{_ONE_COUNT})+\s*", re.IGNORECASE)
 
 
 def _numbers_only(value: str) -> bool:

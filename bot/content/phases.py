@@ -422,12 +422,15 @@ _STATUS_WORDS = (
 # ('Two Sum 🟢'), are not among them.
 PROGRESS_MARKS = "✅✔☑🔄⏳⌛🚧⬜🔲❌✓☐✗✘"
 _STATUS_MARKS = r"[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
-# What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), or a status word alone;
-# a share alone ('(12%)') may weigh a part of an exam, no progress.
+# What a status says: marks, a share done with a word or a mark ('100% done', '100% ✅'), a count done with a word
+# ('110 of 110 challenges completed', '4/12 lessons done'), or a status word alone; a share or a count alone ('(12%)',
+# '(2 of 3)') may weigh a part of an exam or count the topic's own kinds, no progress.
 # Each run of marks or blanks is entered at its start only and repeats a few times at most: a long run ('Linux ✅✅…✅',
 # a heading of blanks) is looked at once, not once per character of it.
 _STATUS = (
-    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
+    rf"(?:{_STATUS_MARKS}\s*){{0,6}}(?:\d{{1,3}}\s*%\s*(?:(?:{_STATUS_WORDS})(?![^\W\d_])|{_STATUS_MARKS})\s*"
+    rf"|\d{{1,4}}\s*(?:of|/)\s*\d{{1,4}}\s+(?:[^\W\d_]+\s+){{0,2}}(?:{_STATUS_WORDS})(?![^\W\d_])\s*"
+    rf"|(?:{_STATUS_WORDS})(?![^\W\d_])\s*)"
     rf"(?:{_STATUS_MARKS}\s*){{0,6}}"
 )
 _STATUS_AT_END = re.compile(
@@ -1206,11 +1209,13 @@ def _ordinal_first(text: str) -> str:
     return text
 
 
-# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five'), then the
-# heading's end or a mark that opens its title: a number in words before more words is a sentence's ('Week one,
-# concretely', 'Month one should set a baseline'), and so is one a hyphen joins to a word ('Week One-on-one
-# sessions', 'Month one-off costs').
-_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# A span whose numbers are English words ('Week One: HTML', 'MONTH TWO — Back End', 'Weeks Three to Five') or
+# Roman numerals ('Week I: How Computers See', 'Week IV'), then the heading's end or a mark that opens its title: a
+# number in words before more words is a sentence's ('Week one, concretely', 'Month one should set a baseline', 'Week
+# I learned the most in'), and so is one a hyphen joins to a word ('Week One-on-one sessions', 'Month one-off costs').
+# A Roman numeral is in capitals, as numerals are written, and never a lone 'X': 'Week X: Final project' stands for a
+# week yet to be set.
+_WORD_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|(?-i:X{0,2}(?:IX|IV|VI{0,3}|I{1,3})|XX)"
 _WORDED_SPAN = re.compile(
     rf"(?P<unit>weeks?|months?)\s+(?P<a>{_WORD_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|through|thru|and|&)\s*)(?P<again>(?:weeks?|months?)\s+)?(?P<b>{_WORD_NUMBER}))?"
@@ -1230,12 +1235,18 @@ def _worded_span_as_digits(text: str) -> str:
     found = _WORDED_SPAN.match(text, start)
     if found is None:
         return text
-    a = _NUMBER_WORDS[found.group("a").casefold()]
+    a = _span_number(found.group("a"))
     rest = ""
     if found.group("b") is not None:
-        b = _NUMBER_WORDS[found.group("b").casefold()]
+        b = _span_number(found.group("b"))
         rest = f"{found.group('sep')}{found.group('again') or ''}{b}"
     return f"{text[:start]}{found.group('unit')} {a}{rest}{text[found.end() :]}"
+
+
+def _span_number(word: str) -> int:
+    """Return the number an English number word ('three') or a Roman numeral ('III') of `_WORDED_SPAN` is."""
+    found = _NUMBER_WORDS.get(word.casefold())
+    return found if found is not None else roman_value(word.casefold())
 
 
 # A week or month numbered by a word of its unit word's own language, as `_WORDED_SPAN` reads English ones:
@@ -2056,6 +2067,8 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
             end = max(end, f.last or f.first)
     else:
         return
+    if _counts_down(found):
+        return
     end = 0  # the last week of the plan so far
     deepest = 0  # the deepest level of its phase headings so far
     after: dict[int, bool | None] = {}  # headings after the plan, by index: whether they hold notes (None: unknown)
@@ -2078,6 +2091,16 @@ def _notes_after_plan(headings: Sequence[tuple[int, str]], found: list[PhaseHead
                 continue
         end = max(end, f.last or f.first or 0)
         deepest = max(deepest, level)
+
+
+def _counts_down(found: list[PhaseHeading | None]) -> bool:
+    """Return whether a file's week, month and day headings count down to the first, each the one before the heading
+    above it ('#### Week 8', '#### Week 7' … '#### Week 1'): a log written newest first, which the phases put in the
+    order a learner walks it (see `_newest_last` in parse.py), no plan followed by notes that go back into it."""
+    read = [f for f in found if f is not None]
+    if len(read) < 2 or any(f.number is not None or f.first is None or f.unit not in _CALENDAR_UNITS for f in read):
+        return False
+    return read[-1].first == 1 and all(a.first == (b.last or b.first) + 1 for a, b in pairwise(read))
 
 
 # A week named in the possessive before what it holds: "Week 1's Challenge - Danny's Diner" (see `_possessive_weeks`).
@@ -4048,18 +4071,21 @@ def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, 
     return kept or cells
 
 
-# The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Ref'), and
-# such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree keys its courses.
+# The header of a table's column of codes that name its rows ('ID', 'Code', 'Course code', 'Module ID', 'Workshop
+# Code', 'Ref'), and such a code: letters then a number ('PC3', 'CSB1', 'CS-101', 'T1'), the way a self-study degree
+# keys its courses and a study group its sessions; a cell may key its row with several ('PR01, PR03', 'TR 2 / TR 3').
 _CODE_COLUMN = re.compile(
-    r"\s*(?:(?:course|module|unit|lesson|class|item)\s*)?(?:id|code|ref)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
+    r"\s*(?:[^\W\d_]+\s*)?(?:id|code|ref)\s*|\s*(?:k[üu]rzel|c[óo]digo|codice)\s*",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*")
+_ONE_CODE = r"\s*[^\W\d_]{1,6}[-_ .]?\d{1,4}[^\W\d_]?\s*"
+_CODE = re.compile(rf"{_ONE_CODE}(?:[,/&]{_ONE_CODE})*")
 
 
 def code_cell(header: str, plain: str) -> bool:
-    """Return True for a table cell that only keys its row with a code ('PC3' under 'ID', 'CS-101' under 'Course
-    code'): it names no topic, and the row is about its course ('| PC3 | Object Oriented Programming in Java |')."""
+    """Return True for a table cell that only keys its row with codes ('PC3' under 'ID', 'CS-101' under 'Course
+    code', 'PR01, PR03' under 'Workshop Code'): it names no topic, and the row is about its course or session ('| PC3 |
+    Object Oriented Programming in Java |')."""
     return _CODE.fullmatch(plain) is not None and _CODE_COLUMN.fullmatch(header) is not None
 
 
