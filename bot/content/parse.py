@@ -107,6 +107,7 @@ from bot.content.phases import (
     uncounted,
     unreadable_span,
     week_parts,
+    weeks_again,
     weeks_in_parts,
     without_current,
     without_day,
@@ -3363,6 +3364,11 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     plan = said if _one_kind(said) else {} if topics else {line: f for run in runs for line, f in run.items()}
     if not _one_kind(plan):
         plan = {}
+    if len(plan) > 2:  # '* [Week 1](practice/week-1.md)' under '## Practice', after the lessons' weeks: no phase
+        lines = sorted(plan)
+        again: list[PhaseHeading | None] = [plan[line] for line in lines]
+        weeks_again(again)
+        plan = {line: f for line, f in zip(lines, again, strict=True) if f is not None}
     tasks_only = False
     if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
         with_tasks = _task_plan(plan, lists, boxed, tops)
