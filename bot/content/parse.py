@@ -39,6 +39,7 @@ from bot.content.markdown import (
     escape,
     flat_cell,
     names_object,
+    page_fields,
     read_blocks,
 )
 from bot.content.models import (
@@ -779,11 +780,14 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             bad("timelineMonths", f'timelineMonths.{pace} is not a possible month range: "{shown}"')
         else:
             out["timelineMonths"][pace] = read
+    shown: frozenset[str] | None = None  # the fields the body's Liquid reads ('{{ page.week }}'): used, no warning
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
             out["extra"][str(key)] = value
             if key not in PUBLISHING_KEYS:
-                bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
+                shown = page_fields(text) if shown is None else shown
+                if key not in shown:
+                    bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
     return out if ok else None
 
 
@@ -2454,7 +2458,9 @@ def _parse_body(
             "'=======' line; resolve the merge to choose otherwise",
         )
     base_url = facts.get("baseUrl") if facts else None
-    blocks, links = read_blocks(body, first_line, base_url, facts)
+    # '{{ page.week }}' shows any field of the front-matter, those the bot does not use too
+    page = {**facts["extra"], **facts} if facts else None
+    blocks, links = read_blocks(body, first_line, base_url, page)
     if "|" in body:
         blocks = _tracker_tables(blocks)
     if links.relative_dropped:

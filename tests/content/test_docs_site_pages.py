@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.content.helpers import errors, parse_body, phase_spans, warnings
+from bot.content.loader import parse_bytes
+from tests.content.helpers import errors, parse_body, phase_spans, role_file, warnings
 
 # A GitBook SUMMARY.md: the course's weeks listed once under the lessons, then again under the practice and the
 # answers, each list a link per week's page.
@@ -61,3 +62,37 @@ def test_weeks_listed_again_under_a_later_heading_are_no_phases_of_their_own(bod
     assert not [w for w in warnings(problems) if "word for word" in w or "twice" in w]
     practice = next(s for s in role.sections if s.title == "Practice")
     assert "Week 1" in practice.text and "Week 2" in practice.text
+
+
+# A Jekyll course site's page for one week: its heading and first line say the week its front-matter gives, and its
+# lab days are front-matter fields of their own.
+WEEK_PAGE = """
+## Welcome to Week {{ page.week }}!
+
+Welcome to week {{ page.week }} of the mapping course!
+
+Labs meet on {{ page.day1 }} and {{ page.day2 }}.
+
+### Day 1: Reading satellite bands
+
+* Band math with `rasterio`
+"""
+WEEK_FIELDS = 'week: 4\nday1: "Monday (Mar 3)"\nday2: "Wednesday (Mar 5)"\n'
+
+
+def test_a_page_variable_shows_the_value_its_front_matter_field_gives() -> None:
+    role, problems = parse_bytes(role_file(body=WEEK_PAGE, extra=WEEK_FIELDS).encode(), "week.md")
+    assert role is not None, problems
+    shown = "\n".join(f"{s.title}\n{s.text}" for s in role.sections)
+    assert "{{" not in shown
+    assert "Welcome to week 4 of the mapping course!" in shown
+    assert "Monday (Mar 3)" in shown and "Wednesday (Mar 5)" in shown
+    assert any(s.title.startswith("Welcome to Week 4") for s in role.sections)
+
+
+def test_a_front_matter_field_the_page_shows_gets_no_warning_and_others_still_do() -> None:
+    role, problems = parse_bytes(role_file(body=WEEK_PAGE, extra=WEEK_FIELDS + "colour: blue\n").encode(), "w.md")
+    assert role is not None, problems
+    said = " ".join(warnings(problems))
+    assert "'colour'" in said
+    assert "'week'" not in said and "'day1'" not in said and "template tags" not in said
