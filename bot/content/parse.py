@@ -949,6 +949,7 @@ class _PhaseBuilder:
     section_id: str
     objective: str | None = None
     wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
+    goal_label: tuple[str, int, int] | None = None  # that line's label, line and quote depth
     # Its objective read from a goal line in one of its parts ('### Monday' then '**Goal:** …'): where its body would
     # show that line, and the line as a label; and the parts that have a goal line ('### Tuesday' too), by line. Where
     # several do, each goal is its part's, and the objective is the phase's own (see `_part_goals_stay`).
@@ -1781,6 +1782,18 @@ class _Body:
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
+    def _goal_list(self, heading: _Heading, phase: _PhaseBuilder) -> None:
+        """Read a goal label alone over a list ('**Goals:**' then '- Set up Git') as the list's label, a part as other
+        labels are: the goals are its bullets, and no line after the list is taken for the objective."""
+        assert phase.goal_label is not None
+        label, line, quote = phase.goal_label
+        phase.wants_objective, phase.goal_label, phase.part_goal = False, None, None
+        self.sub, self.task_label = _Sub(label, line, quote=quote), None
+        heading.subsections.append(self.sub)
+        phase.parts.append(self.sub)
+        phase.body.append(Piece("label", line, label, quote=bool(quote)))
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
         heading.lines.append(f"{'  ' * depth}- {md}")
@@ -2012,7 +2025,7 @@ class _Body:
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
-            phase.objective, phase.wants_objective = md, False
+            phase.objective, phase.wants_objective, phase.goal_label = md, False, None
             if phase.part_goal is not None:  # '**Goal:**' then its text on the next line, in a part
                 at, piece = phase.part_goal
                 phase.part_goal = (at, piece._replace(rest=md))
@@ -2037,6 +2050,7 @@ class _Body:
             phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
+            phase.goal_label = None if rest else (label, line, quote)
             if part is not None:
                 phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
@@ -2061,6 +2075,8 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
+        if self.phase is not None and self.phase.goal_label is not None and not block.depth:
+            self._goal_list(heading, self.phase)
         mark = block.md[:1]
         if block.task is None and (mark in STATUS or mark in self.legend):  # a box that opens the item
             box = self.legend.get(mark, mark)  # a mark its legend names: the known one of its status

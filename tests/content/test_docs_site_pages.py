@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.loader import parse_bytes
+from bot.handlers.learning import phase_body
 from tests.content.helpers import errors, parse_body, phase_spans, role_file, warnings
 
 # A GitBook SUMMARY.md: the course's weeks listed once under the lessons, then again under the practice and the
@@ -96,3 +97,37 @@ def test_a_front_matter_field_the_page_shows_gets_no_warning_and_others_still_do
     said = " ".join(warnings(problems))
     assert "'colour'" in said
     assert "'week'" not in said and "'day1'" not in said and "template tags" not in said
+
+
+# A course page's week: a goal label over a list of goals, then another label over the days' tasks.
+GOALS_OVER_A_LIST = """
+## Phase 1: Tooling (Weeks 1-2)
+**Goals:**
+- Install the editor and the compiler
+- Compile a first program
+
+**Daily Tasks:**
+- **Day 1:** Install everything
+- **Day 2:** Print a greeting
+
+## Phase 2: Syntax (Weeks 3-4)
+
+### Week 3: Values
+**Learning goals:**
+- Name the kinds of values
+
+**Exercises:**
+1. Convert a temperature
+"""
+
+
+def test_a_goal_label_over_a_list_shows_its_list_and_the_next_label_is_no_objective() -> None:
+    role, _ = parse_body(GOALS_OVER_A_LIST)
+    for phase in role.phases:
+        assert "**" not in (phase.objective or ""), phase.objective
+    first, second = (phase_body(phase) for phase in role.phases)
+    assert "Goals" in first and "Install the editor and the compiler" in first
+    assert "Daily Tasks" in first and "Print a greeting" in first
+    assert first.index("Compile a first program") < first.index("Daily Tasks")
+    assert "Learning goals" in second and "Name the kinds of values" in second
+    assert "Exercises" in second and "Convert a temperature" in second
