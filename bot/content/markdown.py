@@ -3335,6 +3335,8 @@ _LIQUID_VARIABLE = re.compile(
     r"(?<![$\w])\{\{-?[ \t]*(?:page|site|layout|include|content|paginator|jekyll)\b[^{}`]*?-?\}\}"
 )
 _PAGE_VARIABLE = re.compile(r"(?<![$\w])\{\{-?[ \t]*page\.(?P<key>\w+)[ \t]*-?\}\}")
+# A Liquid output or tag that reads a field of the page ('{{ page.week }}', '{% include x.html text=page.day1 %}').
+_PAGE_FIELD = re.compile(r"\{[{%][^{}\n]*?(?<![\w.])page\.(\w+)")
 # An inline shortcode or tag (a Hugo one, '{{< ref "setup" >}}', '{{% relref "x" %}}'; a Liquid one, '{% link x %}'),
 # as a link's target too ('[the setup]({{< ref "setup" >}})').
 _INLINE_TAG = re.compile(
@@ -3864,6 +3866,11 @@ def _inline_tag(found: re.Match[str]) -> str:
     ):
         return target + _VIDEO_URLS[name].format(video)
     return found.group()
+
+
+def page_fields(text: str) -> frozenset[str]:
+    """Return the names of the front-matter fields a file's Liquid reads ('week' of '{{ page.week }}')."""
+    return frozenset(_PAGE_FIELD.findall(text)) if "page." in text else frozenset()
 
 
 def _page_variables(body: str, page: Mapping[str, object]) -> str:

@@ -39,6 +39,7 @@ from bot.content.markdown import (
     escape,
     flat_cell,
     names_object,
+    page_fields,
     read_blocks,
 )
 from bot.content.models import (
@@ -107,6 +108,7 @@ from bot.content.phases import (
     uncounted,
     unreadable_span,
     week_parts,
+    weeks_again,
     weeks_in_parts,
     without_current,
     without_day,
@@ -792,11 +794,14 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             )
         else:
             out["timelineMonths"][pace] = read
+    shown: frozenset[str] | None = None  # the fields the body's Liquid reads ('{{ page.week }}'): used, no warning
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
             out["extra"][str(key)] = value
             if key not in PUBLISHING_KEYS:
-                bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
+                shown = page_fields(text) if shown is None else shown
+                if key not in shown:
+                    bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
     return out if ok else None
 
 
@@ -968,6 +973,7 @@ class _PhaseBuilder:
     section_id: str
     objective: str | None = None
     wants_objective: bool = False  # an '**Objective:**' line whose text is on the next line
+    goal_label: tuple[str, int, int] | None = None  # that line's label, line and quote depth
     # Its objective read from a goal line in one of its parts ('### Monday' then '**Goal:** …'): where its body would
     # show that line, and the line as a label; and the parts that have a goal line ('### Tuesday' too), by line. Where
     # several do, each goal is its part's, and the objective is the phase's own (see `_part_goals_stay`).
@@ -1799,6 +1805,18 @@ class _Body:
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
+    def _goal_list(self, heading: _Heading, phase: _PhaseBuilder) -> None:
+        """Read a goal label alone over a list ('**Goals:**' then '- Set up Git') as the list's label, a part as other
+        labels are: the goals are its bullets, and no line after the list is taken for the objective."""
+        assert phase.goal_label is not None
+        label, line, quote = phase.goal_label
+        phase.wants_objective, phase.goal_label, phase.part_goal = False, None, None
+        self.sub, self.task_label = _Sub(label, line, quote=quote), None
+        heading.subsections.append(self.sub)
+        phase.parts.append(self.sub)
+        phase.body.append(Piece("label", line, label, quote=bool(quote)))
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
         heading.lines.append(f"{'  ' * depth}- {md}")
@@ -2030,7 +2048,7 @@ class _Body:
             return
         phase = self.phase
         if phase is not None and phase.wants_objective:
-            phase.objective, phase.wants_objective = md, False
+            phase.objective, phase.wants_objective, phase.goal_label = md, False, None
             if phase.part_goal is not None:  # '**Goal:**' then its text on the next line, in a part
                 at, piece = phase.part_goal
                 phase.part_goal = (at, piece._replace(rest=md))
@@ -2055,6 +2073,7 @@ class _Body:
             phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
+            phase.goal_label = None if rest else (label, line, quote)
             if part is not None:
                 phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
@@ -2079,6 +2098,8 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
+        if self.phase is not None and self.phase.goal_label is not None and not block.depth:
+            self._goal_list(heading, self.phase)
         mark = block.md[:1]
         if block.task is None and (mark in STATUS or mark in self.legend):  # a box that opens the item
             box = self.legend.get(mark, mark)  # a mark its legend names: the known one of its status
@@ -2476,7 +2497,9 @@ def _parse_body(
             "'=======' line; resolve the merge to choose otherwise",
         )
     base_url = facts.get("baseUrl") if facts else None
-    blocks, links = read_blocks(body, first_line, base_url, facts)
+    # '{{ page.week }}' shows any field of the front-matter, those the bot does not use too
+    page = {**facts["extra"], **facts} if facts else None
+    blocks, links = read_blocks(body, first_line, base_url, page)
     if "|" in body:
         blocks = _tracker_tables(blocks)
     if links.relative_dropped:
@@ -3386,6 +3409,11 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     plan = said if _one_kind(said) else {} if topics else {line: f for run in runs for line, f in run.items()}
     if not _one_kind(plan):
         plan = {}
+    if len(plan) > 2:  # '* [Week 1](practice/week-1.md)' under '## Practice', after the lessons' weeks: no phase
+        lines = sorted(plan)
+        again: list[PhaseHeading | None] = [plan[line] for line in lines]
+        weeks_again(again)
+        plan = {line: f for line, f in zip(lines, again, strict=True) if f is not None}
     tasks_only = False
     if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
         with_tasks = _task_plan(plan, lists, boxed, tops)

@@ -1893,7 +1893,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _weeks_then_months(headings, found)
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
-    _weeks_again(found)
+    weeks_again(found)
     _span_over_plan(headings, found)
     _notes_after_plan(headings, found)
     _weeks_twice(headings, found)
@@ -2013,11 +2013,12 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
             found[j] = None
 
 
-def _weeks_again(found: list[PhaseHeading | None]) -> None:
+def weeks_again(found: list[PhaseHeading | None]) -> None:
     """Read as no phases the week headings that count from the plan's first week again after it, naming only weeks
     the plan has already named ('Week 1 Objectives' … 'Week 3 Objectives', then 'Week 1 Lessons Learned'): notes
-    on those weeks, sections, where every phase heading of the file is a week heading. (Week headings counted again
-    under headings of their own are modules: see `_restarted_weeks`.)"""
+    on those weeks, sections, where every phase heading of the file is a week heading. The same for the week items
+    of a plan written as lists (a table of contents that lists the lessons' weeks, then the exercises' weeks again).
+    (Week headings counted again under headings of their own are modules: see `_restarted_weeks`.)"""
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 2 or any(f.unit != "week" or f.number is not None or f.first is None for _, f in read):
         return
