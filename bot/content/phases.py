@@ -1298,9 +1298,25 @@ def _keycap_digits(found: re.Match[str]) -> str:
     return found.group(1) or "10"
 
 
+# The word that opens a heading joined to its number by a hyphen or an underscore, as file names join them ('WEEK-1 —
+# Arrays', 'Phase_2: APIs', 'Module-3: Files'): the number is the heading's, as in 'Week 1'.
+_JOINED_NUMBER = re.compile(r"([^\W\d_]{2,12})[-_](?=\d)")
+
+
+def _unjoined(text: str) -> str:
+    """Return a heading's text with a hyphen or an underscore that joins its first word to a number written as a
+    blank ('WEEK-1 — Arrays' is 'WEEK 1 — Arrays'); other text as it is."""
+    if "-" not in text[:24] and "_" not in text[:24]:  # most headings
+        return text
+    lead = _LEAD.match(text)
+    joined = _JOINED_NUMBER.match(text, lead.end() if lead else 0)
+    return text if joined is None else f"{text[: joined.end(1)]} {text[joined.end() :]}"
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    text = _unjoined(text)
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
@@ -3289,6 +3305,7 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     where a file has no phase headings and at least three of them (see `series_word`). An outline's dotted number
     ('Lesson 1.2 — Semantic HTML') numbers a part of the first one's, no series of its own: None."""
     said: Said = ()
+    text = _unjoined(text)
     if _maybe_foreign(text):
         text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
