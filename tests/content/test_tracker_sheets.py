@@ -1,10 +1,11 @@
 """Interview-prep trackers and sheets as people keep them: week headings whose number is joined to their word as a
-file name joins it ('WEEK-1', 'Phase_2')."""
+file name joins it ('WEEK-1', 'Phase_2'), and bold group labels right under the untitled week parts of a phase."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.handlers.learning import phase_body
 from tests.content.helpers import parse_body, warnings
 
 JOINED_WEEKS = """
@@ -65,3 +66,57 @@ def test_a_hyphenated_word_that_names_no_phase_stays_a_section() -> None:
     role, _ = parse_body("# Notes\n\n## Top-10 Problems\n- Two Sum\n\n## COVID-19 Tracker\n- a project\n")
     assert role.phases == ()
     assert {"Top-10 Problems", "COVID-19 Tracker"} <= {s.title for s in role.sections}
+
+
+GROUPED_WEEK_PARTS = """
+# Interview plan
+
+## Weeks 1-2: Data Structures
+
+**Goal:** Learn the core patterns
+
+### Problems
+
+#### Week 1:
+**Arrays (2 problems)**
+- [ ] Two Sum
+- [ ] Three Sum
+
+**Hashing (1 problem)**
+- [ ] Group Anagrams
+
+#### Week 2:
+**Lists (1 problem)**
+- [ ] Reverse a list
+
+## Week 3: Review
+- [ ] Mock interview
+"""
+
+
+def test_a_bold_label_under_an_untitled_week_part_stays_its_group() -> None:
+    role, _ = parse_body(GROUPED_WEEK_PARTS)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Data Structures", (1, 2)), ("Review", (3, 3))]
+    first = role.phases[0]
+    assert [p.md for p in first.body if p.kind == "label"] == [
+        "Problems",
+        "Week 1:",
+        "Arrays (2 problems)",
+        "Hashing (1 problem)",
+        "Week 2:",
+        "Lists (1 problem)",
+    ]
+    assert [(i.text, i.group) for i in role.checklist][:4] == [
+        ("Two Sum", "Arrays (2 problems)"),
+        ("Three Sum", "Arrays (2 problems)"),
+        ("Group Anagrams", "Hashing (1 problem)"),
+        ("Reverse a list", "Lists (1 problem)"),
+    ]
+    shown = phase_body(first, role.checklist)
+    assert "Arrays (2 problems)" in shown and "Lists (1 problem)" in shown
+
+
+def test_bold_lines_under_untitled_phases_still_title_them() -> None:
+    body = "# Plan\n\n## Week 1\n**Setup**\n- [ ] Install\n\n## Week 2\n**Basics**\n- [ ] Loops\n"
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["Setup", "Basics"]
