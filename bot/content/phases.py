@@ -203,9 +203,11 @@ _LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
 # A clock or a calendar before a length says what it is ('Docker ⏱️ 3 weeks', '(⏳ 2 weeks)', '🗓 1 month').
 _CLOCK = r"[\u231a\u231b\u23f0-\u23f3\U0001f4c5\U0001f4c6\U0001f550-\U0001f567\U0001f5d3]\ufe0f?"
 # In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'; a
-# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps.
+# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps. Such a
+# letter is in lower case: in capitals it says what a number counts ('(1D, 2D Arrays)': dimensions; '(1M rows)').
 _LENGTH_BRACKETED = re.compile(
-    rf"[(\[]\s*(?:{_CLOCK}\s*)?{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*"
+    rf"[(\[]\s*(?:{_CLOCK}\s*)?"
+    rf"{_length(f'{WEEK_WORDS}|(?-i:w)', f'{_MONTH_WORDS}|(?-i:mos?|m)', f'{_DAY_WORDS}|(?-i:d)')}\s*"
     r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
     re.IGNORECASE,
 )

@@ -120,3 +120,27 @@ def test_bold_lines_under_untitled_phases_still_title_them() -> None:
     body = "# Plan\n\n## Week 1\n**Setup**\n- [ ] Install\n\n## Week 2\n**Basics**\n- [ ] Loops\n"
     role, _ = parse_body(body)
     assert [p.title for p in role.phases] == ["Setup", "Basics"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Step 3 Binary Search (1D, 2D Arrays, Search Space)", "Binary Search (1D, 2D Arrays, Search Space)"),
+        ("Step-3 Matrices (2D)", "Matrices (2D)"),
+        ("Step 3: Scaling reads (1M rows)", "Scaling reads (1M rows)"),
+    ],
+)
+def test_a_dimension_or_a_count_in_brackets_is_no_length(heading: str, title: str) -> None:
+    body = f"# Sheet\n\n## Step 1 Basics\n- loops\n\n## Step 2 Sorting\n- merge sort\n\n## {heading}\n- a problem\n"
+    role, _ = parse_body(body)
+    assert [p.title for p in role.phases] == ["Basics", "Sorting", title]
+    # no phase gives its length: each is planned as long as the others
+    assert len({p.weeks[1] - p.weeks[0] for p in role.phases}) == 1
+
+
+def test_a_time_box_in_lower_case_letters_is_still_a_length() -> None:
+    body = (
+        "# Sheet\n\n## Step 1 Basics [2w]\n- loops\n\n## Step 2 Sorting [3d]\n- merge sort\n\n## Step 3 Graphs\n- bfs\n"
+    )
+    role, _ = parse_body(body)
+    assert [(p.title, p.weeks) for p in role.phases][:2] == [("Basics", (1, 2)), ("Sorting", (3, 3))]
