@@ -3117,7 +3117,11 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
     heads = [b for b in blocks if b[0] == "heading"]
     if len(heads) != len(found):
         return {}
-    untitled = {b[1] for b, f in zip(heads, found, strict=True) if f is not None and not f.title}
+    untitled = {
+        b[1]
+        for b, f, inside in zip(heads, found, _in_phases(heads, found), strict=True)
+        if f is not None and not f.title and not inside
+    }
     titles: dict[int, tuple[str, int]] = {}
     for b, after in pairwise(blocks):
         if b[1] not in untitled or b[0] != "heading":
@@ -3141,6 +3145,20 @@ def _title_lines(blocks: list[Block], found: Sequence[PhaseHeading | None]) -> d
         titles[b[1]] = (text, after[1])
     names = [title for title, _ in titles.values()]
     return titles if len(titles) == len(untitled) and len(set(names)) == len(names) else {}
+
+
+def _in_phases(heads: Sequence[Block], found: Sequence[PhaseHeading | None]) -> list[bool]:
+    """Return, for each heading, whether it is written under a phase heading of a higher level ('#### Week 1:' under
+    '## Weeks 1-2: Data Structures'): a part of that phase, whose bold line after it ('**Arrays (10 problems)**')
+    names a group of its work, no title of a phase."""
+    inside: list[bool] = []
+    open_levels: list[tuple[int, bool]] = []  # the headings still open: (level, a phase heading)
+    for b, f in zip(heads, found, strict=True):
+        while open_levels and open_levels[-1][0] >= b[4]:
+            open_levels.pop()
+        inside.append(any(phase for _, phase in open_levels))
+        open_levels.append((b[4], f is not None))
+    return inside
 
 
 def _agenda_hint(headings: list[tuple[int, str]], series: list[tuple[str, PhaseHeading] | None]) -> str | None:

@@ -203,9 +203,11 @@ _LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
 # A clock or a calendar before a length says what it is ('Docker ⏱️ 3 weeks', '(⏳ 2 weeks)', '🗓 1 month').
 _CLOCK = r"[\u231a\u231b\u23f0-\u23f3\U0001f4c5\U0001f4c6\U0001f550-\U0001f567\U0001f5d3]\ufe0f?"
 # In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'; a
-# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps.
+# note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps. Such a
+# letter is in lower case: in capitals it says what a number counts ('(1D, 2D Arrays)': dimensions; '(1M rows)').
 _LENGTH_BRACKETED = re.compile(
-    rf"[(\[]\s*(?:{_CLOCK}\s*)?{_length(f'{WEEK_WORDS}|w', f'{_MONTH_WORDS}|mos?|m', f'{_DAY_WORDS}|d')}\s*"
+    rf"[(\[]\s*(?:{_CLOCK}\s*)?"
+    rf"{_length(f'{WEEK_WORDS}|(?-i:w)', f'{_MONTH_WORDS}|(?-i:mos?|m)', f'{_DAY_WORDS}|(?-i:d)')}\s*"
     r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
     re.IGNORECASE,
 )
@@ -1309,9 +1311,25 @@ def _keycap_digits(found: re.Match[str]) -> str:
     return found.group(1) or "10"
 
 
+# The word that opens a heading joined to its number by a hyphen or an underscore, as file names join them ('WEEK-1 —
+# Arrays', 'Phase_2: APIs', 'Module-3: Files'): the number is the heading's, as in 'Week 1'.
+_JOINED_NUMBER = re.compile(r"([^\W\d_]{2,12})[-_](?=\d)")
+
+
+def _unjoined(text: str) -> str:
+    """Return a heading's text with a hyphen or an underscore that joins its first word to a number written as a
+    blank ('WEEK-1 — Arrays' is 'WEEK 1 — Arrays'); other text as it is."""
+    if "-" not in text[:24] and "_" not in text[:24]:  # most headings
+        return text
+    lead = _LEAD.match(text)
+    joined = _JOINED_NUMBER.match(text, lead.end() if lead else 0)
+    return text if joined is None else f"{text[: joined.end(1)]} {text[joined.end() :]}"
+
+
 def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
+    text = _unjoined(text)
     if "\u20e3" in text or "\U0001f51f" in text:
         text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
@@ -3313,6 +3331,7 @@ def read_series_heading(text: str) -> tuple[str, PhaseHeading] | None:
     where a file has no phase headings and at least three of them (see `series_word`). An outline's dotted number
     ('Lesson 1.2 — Semantic HTML') numbers a part of the first one's, no series of its own: None."""
     said: Said = ()
+    text = _unjoined(text)
     if _maybe_foreign(text):
         text, said = _in_english(text)  # 'ステップ2', 'Шаг 2', '모듈 3'
     lead = _LEAD.match(text)
