@@ -1574,7 +1574,7 @@ def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
     close = _BRACKETS.get(matched[:1])
     note = ""
     if close is not None and not matched.endswith(close) and (end := after.find(close)) >= 0:
-        inner = after[:end].strip(" \t,;:-–—")
+        inner = after[:end].strip(" \t,;:-–—·•|")  # '(Weeks 1-4 · 10 h/week)': the separator is no note
         after = after[end + 1 :]
         note = "" if _OF_ALL.fullmatch(inner) else inner
     return f"{before} {after}", note

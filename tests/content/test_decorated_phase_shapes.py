@@ -26,6 +26,14 @@ def test_a_series_word_takes_the_weeks_its_first_line_gives(word: str, line: str
     assert [piece.md for piece in role.phases[1].body] == ["a bullet of part 2"]
 
 
+@pytest.mark.parametrize("mark", ["·", "|", "•", ",", "—"])
+def test_the_mark_between_a_span_and_its_hours_is_no_part_of_the_title(mark: str) -> None:
+    role, _ = parse_body(
+        f"## Phase 1: Shell (Weeks 1-3 {mark} 10 h/week)\n- pipes\n\n## Phase 2: Git (Weeks 4-6 {mark} 8 h/week)\n- commits\n"
+    )
+    assert [(p.title, p.weeks) for p in role.phases] == [("Shell (10 h/week)", (1, 3)), ("Git (8 h/week)", (4, 6))]
+
+
 @pytest.mark.parametrize("word", ["Step", "Module", "Part", "Phase"])
 def test_ranges_of_a_series_that_count_on_from_week_1_are_its_weeks(word: str) -> None:
     body = "".join(
