@@ -58,6 +58,7 @@ from bot.content.phases import (
     DAY_WORDS,
     WEEK_WORDS,
     PhaseHeading,
+    chained_lengths,
     counter_cell,
     cut_short,
     dated_hint,
@@ -119,6 +120,7 @@ from bot.content.phases import (
     without_task_keyword,
     without_trailing_url,
 )
+from bot.content.questions import read_days
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
     _YamlLoader: type = yaml.CSafeLoader
@@ -1398,6 +1400,8 @@ class _Body:
         self.phase: _PhaseBuilder | None = None
         self.kind: str | None = None  # what the file's first phase heading counts in
         self.series: str | None = None  # 'step' when 'Step N' headings are the phases
+        # The days the line under a phase heading gives it ('*Days 1–8 · taught by Ana*'), by the heading's line
+        self.said_days: dict[int, tuple[int, int]] = {}
         self.series_phases: list[PhaseHeading | None] = []  # then, by heading, the phase each of the series is
         # the title and line of the line under a phase heading that gives no title, which titles its phase, by the
         # heading's line (see `_title_lines`)
@@ -1566,6 +1570,8 @@ class _Body:
                 id_title=labelled_title(title, found.title if found.id_title is None else found.id_title),
                 heading=title,
             )
+            if found.unit == "day":  # days a line under it gives: the days a day question finds it by
+                self.phase.day_span = self.said_days.get(line)
             if found.first is not None and found.last != found.first:
                 self.phase.part = part_weeks(title)
             if found.first is not None:
@@ -2068,6 +2074,8 @@ class _Body:
         rest = rest_md.lstrip(":：").strip()
         # '**Objective:**', '**🎯 Goal:**' ...: the phase's objective, once
         objective = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS
+        if not objective and label[-1:] in ")]" and _spanned_objective(label) is not None:  # 'Goal (Weeks 1-3)'
+            objective = True
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
         if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
@@ -2555,6 +2563,11 @@ def _parse_body(
         reader.set_aside = frozenset(heading_blocks[i][1] for i in called_off)
         headings = [(level, "" if i in called_off else text) for i, (level, text) in enumerate(headings)]
     timed, durations = _timed_headings(blocks, headings)
+    reader.said_days = {
+        heading_blocks[i][1]: days
+        for i, ((_, said), (_, text)) in enumerate(zip(timed, headings, strict=True))
+        if said != text and (days := read_days(said[len(text) :])) is not None
+    }
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(timed)
     respelt = respell_phases(timed, heading_phases)
@@ -2592,16 +2605,19 @@ def _parse_body(
                 # a plan of one '### 1. HTML (Weeks 1-4)' reads as no phase alone: it keeps its reading in the file
                 heading_phases = [*alone[:cut], *[None] * (len(alone) - cut)]
     if not any(heading_phases):
-        series = [read_series_heading(text) for _, text in headings]  # each heading read once, for all that follows
+        # each heading read once, for all that follows; with the weeks its first lines give ('**Duration:** Weeks 1-3')
+        series = [read_series_heading(text) for _, text in timed]
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
         if reader.series is None and any(series):
             problems.plan_hint = _agenda_hint(headings, series)
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
             found = [s[1] if s is not None and s[0] == reader.series else None for s in series]
+            # '## Step 1 · Shell (1-3 weeks)', '## Step 2 · Git (4-8 weeks)': weeks 1-3 and 4-8, as phases read them
+            chained = chained_lengths(timed, found)
             _later_plans(heading_blocks, found, reader, problems, blocks)
             reader.series_phases = found
             heading_phases = list(heading_phases)
-            for i, more in spans_after_phases(timed, found).items():
+            for i, more in spans_after_phases(timed, found, chained).items():
                 heading_phases[i] = more
         dated_series = _dated_series(headings, series, reader.series)
         if dated_series is not None:  # '## Sprint 1 (Jan 5 – Jan 16): Dart': the same, its dates its weeks
@@ -2661,7 +2677,8 @@ def _parse_body(
                 reader.set_aside |= read.later
                 reader.renumbered = read.renumbered
     if durations:  # a line that gave its phase its weeks is said by the phase's weeks: no text of it
-        taken = {line for i, line in durations.items() if heading_phases[i] is not None}
+        read = reader.series_phases if reader.series is not None else heading_phases
+        taken = {line for i, line in durations.items() if heading_phases[i] is not None or read[i] is not None}
         blocks = [b for b in blocks if b[1] not in taken or b[0] == "heading"]
     # '## Week 1: Lab' after '## Week 1: Lecture', '## 4. Graphs — Week 3' after '## 3. Trees — Week 3'
     if not reader.week_parts and (in_parts := weeks_in_parts(headings, heading_phases)) is not None:
@@ -3182,6 +3199,7 @@ def _timed_headings(
     heading's index."""
     durations: dict[int, tuple[int, str]] = {}
     periods: dict[int, tuple[int, int]] = {}  # the bare ranges after a period label ('周期：2-3'), in order
+    kept: set[int] = set()  # the headings whose line that gave them is also text of theirs
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
     ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
     for index, (start, end) in enumerate(zip(at, ends, strict=True)):
@@ -3192,6 +3210,8 @@ def _timed_headings(
             said = read_duration(block[3], labelled_only=kind == "item")
             if said is None and kind == "line":
                 said = read_span_line(block[2], block[3])
+            if said is None and kind == "line" and (said := _objective_span(block[3])) is not None:
+                kept.add(index)  # '**Goal (Weeks 1-3):** …': the phase's objective still
             if said is not None:
                 durations[index] = (block[1], said)
                 if (period := period_range(block[3])) is not None:
@@ -3207,10 +3227,35 @@ def _timed_headings(
     for i, (line, said) in durations.items():
         level, text = headings[i]
         found = read_phase_heading(text)
+        if found is None and (series := read_series_heading(text)) is not None:  # 'Module 2: SQL (Weeks 2-3)'
+            found = series[1]
         if found is None or (found.first is None and found.length is None):
             timed[i] = (level, f"{text} ({said})")
-            lines[i] = line
+            if i not in kept:
+                lines[i] = line
     return timed, lines
+
+
+# An objective's label with the phase's weeks in brackets after it ('Goal (Weeks 1-3): …', 'Objective [2 weeks]:')
+_SPANNED_LABEL = re.compile(r"(?P<label>[^()\[\]:：]{1,30}?)\s*[(\[](?P<span>[^()\[\]]{1,40})[)\]]\s*$")
+
+
+def _spanned_objective(label: str) -> str | None:
+    """Return the span or length an objective's label gives in brackets after its words ('Goal (Weeks 1-3)' gives
+    'Weeks 1-3'), else None."""
+    found = _SPANNED_LABEL.fullmatch(label) if _DIGIT.search(label) is not None else None
+    if found is None or _without_leading_marks(found.group("label")).casefold() not in OBJECTIVE_LABELS:
+        return None
+    return read_duration(f"({found.group('span').strip()})")
+
+
+def _objective_span(text: str) -> str | None:
+    """Return the span or length a line that opens with an objective's label gives in brackets after the label
+    ('Goal (Weeks 1-3): Be able to …' gives 'Weeks 1-3'), else None: the weeks of the phase it opens."""
+    label, colon, _ = text.partition(":")
+    if not colon:
+        label, colon, _ = text.partition("：")
+    return _spanned_objective(label.strip()) if colon else None
 
 
 def _plan_headings(
@@ -4852,6 +4897,8 @@ def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]
         if in_days and b.days and b.unit != "day" and min(b.days) > last_day:
             b.day_span = (min(b.days), max(b.days))
             last_day = b.day_span[1]
+        elif b.day_span is not None:  # the days the line under its heading gives
+            last_day = max(last_day, b.day_span[1])
         if b.first is None and b.inner:
             first, last = min(a for a, _ in b.inner), max(z for _, z in b.inner)
             if first > end + sized:

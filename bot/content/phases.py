@@ -1603,7 +1603,7 @@ def _without(text: str, found: re.Match[str]) -> tuple[str, str]:
     close = _BRACKETS.get(matched[:1])
     note = ""
     if close is not None and not matched.endswith(close) and (end := after.find(close)) >= 0:
-        inner = after[:end].strip(" \t,;:-–—")
+        inner = after[:end].strip(" \t,;:-–—·•|")  # '(Weeks 1-4 · 10 h/week)': the separator is no note
         after = after[end + 1 :]
         note = "" if _OF_ALL.fullmatch(inner) else inner
     return f"{before} {after}", note
@@ -1904,7 +1904,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             _untimed_between(headings, found, level)
             _sections_before_plan(headings, found, level)
     _bracketed_dates(found)
-    chained = _chained_lengths(headings, found)
+    chained = chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
     _first_weeks(headings, found)
@@ -2226,7 +2226,7 @@ def _length_range(text: str) -> tuple[int, int, str] | None:
     return int(length.group("a")), int(length.group("b")), unit
 
 
-def _chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
+def chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
     """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
     '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
     about 3, 7 and 12 weeks. Every phase heading of the file must give such a range, two or more, in one unit: where
@@ -2293,7 +2293,7 @@ def spans_after_phases(
     Review (week 4)'), before the weeks of the next. Where the phases give their lengths ('(2 weeks)'), a heading
     that gives its length is one too ('## Final project (1 week)'). A heading of weeks the phases before it take ('##
     Summary (weeks 1-12)') is none, nor one of weeks the next phases take ('## Block 2 (weeks 4-6)' over '## Week
-    4'). `chained`: the indices of phases whose lengths were read as spans (`_chained_lengths`), which count as
+    4'). `chained`: the indices of phases whose lengths were read as spans (`chained_lengths`), which count as
     phases that give their lengths."""
     kinds = [(i, "phase" if f.number is not None else f.unit) for i, f in enumerate(found) if f is not None]
     if not kinds or not any("(" in text or "[" in text for _, text in headings):  # most files

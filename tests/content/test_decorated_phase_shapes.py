@@ -1,0 +1,88 @@
+"""Phase headings in the issue's shapes with the decorations authors add: a series word's weeks written on the line
+under it, an hours note inside the span's brackets, a span in the objective line, and the objective's labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.answers import answer
+from bot.content.search import SearchIndex
+from tests.content.helpers import parse_body
+
+
+@pytest.mark.parametrize("word", ["Part", "Module", "Step", "Level"])
+@pytest.mark.parametrize("line", ["(Weeks {a}-{b})", "*Weeks {a}-{b}*", "**Duration:** Weeks {a}-{b}"])
+def test_a_series_word_takes_the_weeks_its_first_line_gives(word: str, line: str) -> None:
+    body = "# Plan\n\n"
+    for n, (a, b) in enumerate([(1, 3), (4, 8), (9, 10)], start=1):
+        body += f"## {word} {n}: Topic {n}\n{line.format(a=a, b=b)}\n\n- a bullet of part {n}\n\n"
+    role, problems = parse_body(body)
+    assert [(p.number, p.title, p.weeks, p.planned) for p in role.phases] == [
+        (1, "Topic 1", (1, 3), False),
+        (2, "Topic 2", (4, 8), False),
+        (3, "Topic 3", (9, 10), False),
+    ]
+    assert not [p for p in problems if "no weeks" in p.message]
+    assert [piece.md for piece in role.phases[1].body] == ["a bullet of part 2"]
+
+
+@pytest.mark.parametrize("mark", ["·", "|", "•", ",", "—"])
+def test_the_mark_between_a_span_and_its_hours_is_no_part_of_the_title(mark: str) -> None:
+    role, _ = parse_body(
+        f"## Phase 1: Shell (Weeks 1-3 {mark} 10 h/week)\n- pipes\n\n## Phase 2: Git (Weeks 4-6 {mark} 8 h/week)\n- commits\n"
+    )
+    assert [(p.title, p.weeks) for p in role.phases] == [("Shell (10 h/week)", (1, 3)), ("Git (8 h/week)", (4, 6))]
+
+
+@pytest.mark.parametrize("word", ["Step", "Module", "Part", "Phase"])
+def test_ranges_of_a_series_that_count_on_from_week_1_are_its_weeks(word: str) -> None:
+    body = "".join(
+        f"## {word} 0{n} · Topic {n} ({a}-{b} weeks) ##\n- a bullet of part {n}\n\n"
+        for n, (a, b) in enumerate([(1, 3), (4, 8), (9, 12)], start=1)
+    )
+    role, _ = parse_body(body)
+    assert [(p.number, p.title, p.weeks) for p in role.phases] == [
+        (1, "Topic 1", (1, 3)),
+        (2, "Topic 2", (4, 8)),
+        (3, "Topic 3", (9, 12)),
+    ]
+
+
+def test_lengths_of_a_series_stay_lengths() -> None:
+    body = "".join(
+        f"## Step {n}: Topic {n} ({a}-{b} weeks)\n- bullet {n}\n\n"
+        for n, (a, b) in enumerate([(1, 2), (2, 3), (1, 2)], 1)
+    )
+    role, _ = parse_body(body)
+    assert [p.weeks for p in role.phases] == [(1, 2), (3, 5), (6, 7)]
+
+
+def test_a_day_question_finds_the_series_phase_whose_line_gives_its_days() -> None:
+    role, _ = parse_body(
+        "## Module 1 — Shell\n*Days 1–8 · with Ana*\n\n- pipes\n\n"
+        "## Module 2 — Sheets\n*Days 9–12 · with Bo*\n\n- formulas\n\n"
+        "## Module 3 — Stats\n*Days 13–20*\n\n- means\n"
+    )
+    assert [(p.number, p.days) for p in role.phases] == [(1, (1, 8)), (2, (9, 12)), (3, (13, 20))]
+    note = answer(SearchIndex([role]), "day 10", role=role.name).note
+    assert note.startswith("Day 10 of Test Role is in Phase 2: Sheets")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Goal (Weeks {a}-{b}):** Be able to {x}.",
+        "**Objective [Weeks {a}–{b}]:** Be able to {x}.",
+    ],
+)
+def test_a_span_in_the_objective_line_gives_the_phase_its_weeks_and_the_line_stays_its_objective(line: str) -> None:
+    body = "# Plan\n\n"
+    for n, (a, b, x) in enumerate([(1, 3, "script"), (4, 8, "branch"), (9, 10, "ship")], start=1):
+        body += f"## Phase {n}: Topic {n}\n{line.format(a=a, b=b, x=x)}\n\n- a bullet of part {n}\n\n"
+    role, problems = parse_body(body)
+    assert [(p.title, p.weeks, p.planned, p.objective) for p in role.phases] == [
+        ("Topic 1", (1, 3), False, "Be able to script."),
+        ("Topic 2", (4, 8), False, "Be able to branch."),
+        ("Topic 3", (9, 10), False, "Be able to ship."),
+    ]
+    assert not [p for p in problems if "no weeks" in p.message]
