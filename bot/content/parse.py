@@ -4496,11 +4496,12 @@ def _without_leading_marks(label: str) -> str:
 _PLAIN_LABEL = re.compile(r"([^:：\n]{1,30}?)\s*(?::\s+|：\s*)(?=\S)")
 
 
-# A line that counts what a course or section holds, two counts or more ('21 Lessons | 2 Projects', '9 lessons · 4
-# projects · 1 exam', '5 videos, 2 quizzes'): a fact of it, as a tracker writes one under its heading, no name of the
-# list after it. One count alone ('3 Projects') may name the list it counts.
+# A line that counts what a course or section holds, two counts or more set apart as a tracker's figures are ('21
+# Lessons | 2 Projects', '9 lessons · 4 projects · 1 exam', '5 videos, 2 quizzes'): a fact of it, as a tracker writes
+# one under its heading, no name of the list after it. One count alone ('3 Projects') may name the list it counts,
+# and so may counts joined in words ('10 Tools & 5 Tips', '3 Books and 2 Courses').
 _ONE_COUNT = r"\d{1,4}\+?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
-_COUNTS = re.compile(rf"\s*{_ONE_COUNT}(?:\s*(?:[|·•,/+&]|and)\s*{_ONE_COUNT})+\s*", re.IGNORECASE)
+_COUNTS = re.compile(rf"\s*{_ONE_COUNT}(?:\s*[|·•,/]\s*{_ONE_COUNT})+\s*")
 
 
 def _numbers_only(value: str) -> bool:

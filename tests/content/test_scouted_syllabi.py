@@ -216,17 +216,18 @@ def test_a_bold_line_of_counts_is_no_name_of_the_checklist_after_it():
 
 
 def test_a_bold_line_of_one_count_still_names_the_list_after_it():
-    role, _ = parse_body(
-        """
+    for label in ("3 Projects", "2 Books & 1 Course"):
+        role, _ = parse_body(
+            f"""
 ## Capstone
 
-**3 Projects**
+**{label}**
 
 - [ ] Blog API
 - [ ] Chat app
 """
-    )
-    assert {item.group for item in role.checklist} == {"3 Projects"}
+        )
+        assert {item.group for item in role.checklist} == {label}
 
 
 # A certification's sections, each with the author's count of challenges done in brackets after its title.
