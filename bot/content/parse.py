@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import get_close_matches
 from itertools import groupby, pairwise, repeat, takewhile
 from operator import is_not, itemgetter
 from typing import NamedTuple
@@ -706,10 +707,24 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         )
         ok = False
     lost_keys = {k for *_, lost in swallowed for k in lost}
+    # an unknown field that is a slip of a known one ('dispalyName', 'alias', 'timelinemonths'), by the known one
+    slips = {
+        str(key): known
+        for key in meta
+        if key not in KNOWN_KEYS and key not in PUBLISHING_KEYS and (known := _known_key(str(key))) is not None
+    }
     for key in REQUIRED_TEXT_KEYS:
         value = meta.get(key)
         if value is None:
-            if key not in lost_keys:
+            if (slip := next((k for k, known in slips.items() if known == key), None)) is not None:
+                # said on the slip's line, which needs no warning of its own
+                problems.add(
+                    "error",
+                    _key_line(text, slip) or fm_line,
+                    f"required field '{key}' is missing: did you mean '{key}' where '{slip}' is written?",
+                )
+                ok = False
+            elif key not in lost_keys:
                 bad(key, f"required field '{key}' is missing")
         elif isinstance(value, (bool, int, float, date)) and (raw := _raw_value(head, key)):
             # 'displayName: 2024' or 'displayName: Yes' is text as written, which YAML reads as a number or true
@@ -802,9 +817,22 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
             out["extra"][str(key)] = value
             if key not in PUBLISHING_KEYS:
                 shown = page_fields(text) if shown is None else shown
-                if key not in shown:
-                    bad(str(key), f"unknown front-matter field '{key}' (kept, but the bot does not use it)", "warning")
+                known = slips.get(str(key))
+                if key in shown or (known in REQUIRED_TEXT_KEYS and meta.get(known) is None):
+                    continue  # read by the page ('{{ page.week }}'), or named by the missing field's error
+                also = ""
+                if known is not None:
+                    also = f": did you mean '{known}'?" if meta.get(known) is None else f": '{known}' is given too"
+                message = f"unknown front-matter field '{key}' (kept, but the bot does not use it){also}"
+                bad(str(key), message, "warning")
     return out if ok else None
+
+
+def _known_key(key: str) -> str | None:
+    """Return the known field an unknown one is a slip of ('dispalyName', 'Description', 'alias'), else None."""
+    folded = {k.casefold(): k for k in KNOWN_KEYS}
+    close = get_close_matches(key.casefold(), folded, n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
 
 
 def _without_months(span: str) -> str:

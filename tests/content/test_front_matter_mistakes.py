@@ -377,3 +377,37 @@ def test_fields_of_jekyll_and_just_the_docs_pages_load_quietly():
     assert role is not None
     assert problems == []
     assert role.extra["nav_order"] == 2
+
+
+# --- a known field misspelt -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "known"),
+    [("alias: [be]", "aliases"), ("timelinemonths: {steady: 6-9}", "timelineMonths"), ("baseURL: x", "baseUrl")],
+)
+def test_a_misspelt_field_is_named_with_the_field_it_looks_like(line: str, known: str):
+    role, message = loads_with_one_warning(front(line), line)
+    assert message == (
+        f"unknown front-matter field '{line.partition(':')[0]}' (kept, but the bot does not use it): did you mean "
+        f"'{known}'?"
+    )
+
+
+def test_a_misspelt_field_beside_the_one_it_looks_like_says_so():
+    role, message = loads_with_one_warning(front("descripton: old words"), "descripton: old words")
+    assert message.endswith("(kept, but the bot does not use it): 'description' is given too")
+
+
+def test_a_required_field_misspelt_is_one_error_on_the_misspelt_line():
+    text = front().replace("displayName:", "dispalyName:")
+    message = fails_with_one_error(text, next(line for line in text.split("\n") if line.startswith("dispalyName:")))
+    assert (
+        message == "required field 'displayName' is missing: did you mean 'displayName' where 'dispalyName' is written?"
+    )
+    assert [p.severity for p in parsed(text)[1]] == ["error"]
+
+
+def test_a_field_like_no_known_one_gets_no_guess():
+    role, message = loads_with_one_warning(front("difficulty: hard"), "difficulty: hard")
+    assert message == "unknown front-matter field 'difficulty' (kept, but the bot does not use it)"
