@@ -2761,8 +2761,9 @@ def period_lengths(ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 def without_span(heading: str, title: str) -> str:
-    """Return a phase heading without the span or length written after its phase's `title` ('Stage III. Cloud
-    Fundamentals — 3 weeks' is 'Stage III. Cloud Fundamentals', 'Phase 2: SQL (Weeks 5-8)' 'Phase 2: SQL'); a
+    """Return a phase heading without the span, length or time box written after its phase's `title` ('Stage III.
+    Cloud Fundamentals — 3 weeks' is 'Stage III. Cloud Fundamentals', 'Phase 2: SQL (Weeks 5-8)' and 'Phase 2: SQL
+    [4w]' 'Phase 2: SQL'); a
     heading that names its phase by its span ('Week 6: Portfolio'), or says more after it, as it is."""
     at = heading.rfind(title) if title else -1
     if at < 0:
@@ -2771,7 +2772,8 @@ def without_span(heading: str, title: str) -> str:
     rest = heading[end:]
     if not rest.isascii():  # full-width brackets as ASCII ones: '机器学习（第9至13周）'
         rest = rest.translate(_FULL_WIDTH)
-    if not rest.strip() or read_duration(rest) is None:
+    boxed = _LENGTH_BRACKETED.fullmatch(rest.strip()) is not None  # a time box: '[2w]', '(3d)'
+    if not rest.strip() or (read_duration(rest) is None and not boxed):
         return heading
     return heading[:end]
 

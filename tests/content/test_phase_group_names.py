@@ -62,3 +62,18 @@ def test_a_heading_named_by_its_span_and_headings_alike_but_for_it_keep_their_na
 def test_a_heading_that_says_more_after_its_span_keeps_it() -> None:
     role, _ = parse_body("## Phase 1: Swift (Weeks 1-3) [25h]\n\n- [ ] Build an app\n")
     assert [i.group for i in role.checklist] == ["Phase 1: Swift (Weeks 1-3) [25h]"]
+
+
+def test_a_phases_group_leaves_out_a_time_box_as_it_does_a_length() -> None:
+    role, problems = parse_body(
+        "## Phase 1: Basics (Weeks 1-2)\n\n- [ ] Set up\n\n## Phase 2: Deploy [2w]\n\n- [ ] Ship it\n\n"
+        "## Phase 3: Tune [3d]\n\n- [ ] Profile it\n\n## Phase 4: Scale (~2 wks)\n\n- [ ] Shard it\n"
+    )
+    assert [p.weeks for p in role.phases] == [(1, 2), (3, 4), (5, 5), (6, 7)]
+    assert [i.group for i in role.checklist] == [
+        "Phase 1: Basics",
+        "Phase 2: Deploy",
+        "Phase 3: Tune",
+        "Phase 4: Scale",
+    ]
+    assert [i.id for i in role.checklist] == [checklist_item_id(i.text) for i in role.checklist]
