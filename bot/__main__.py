@@ -608,8 +608,8 @@ def build_parser() -> argparse.ArgumentParser:
     folio.add_argument("--name", help="the learner's name to show (default: the user ID)")
     folio.add_argument(
         "--db",
-        help="the SQLite database (default: WAYMARK_DB_PATH, else ./data/waymark.sqlite3); a PostgreSQL one is "
-        "copied into a SQLite file with `waymark db copy` first",
+        help="SQLite file or postgresql:// URL (default: WAYMARK_DATABASE_URL, else WAYMARK_DB_PATH, else "
+        "./data/waymark.sqlite3)",
     )
     folio.add_argument("--content", help="content folder (default: WAYMARK_CONTENT_DIR, else ./content)")
     folio.add_argument("--now", help="pretend it is this time (ISO-8601); default: the real clock")
