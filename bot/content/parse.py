@@ -560,6 +560,12 @@ def _yaml_error(exc: yaml.YAMLError, fm: str, fm_line: int, problems: _Problems)
     elif "\t" in problem_line[: len(problem_line) - len(problem_line.lstrip())]:
         index = problem_mark.line
         detail += "; this line is indented with a tab, and YAML indents with spaces only: indent it with spaces"
+    elif context.startswith("while parsing a flow") and (closer := _unclosed_bracket(lines, index)) is not None:
+        what = "list" if closer == "]" else "map"
+        detail = (
+            f"the {what} that opens on this line is not closed: end it with {closer} (or, if the value is text, put it "
+            "in quotes)"
+        )
     elif opened is not None:
         index, quote = opened
         detail = (
@@ -567,6 +573,16 @@ def _yaml_error(exc: yaml.YAMLError, fm: str, fm_line: int, problems: _Problems)
             f"lines ({detail}): end the value with {quote}"
         )
     problems.add("error", fm_line + index, f"invalid YAML in front-matter: {detail}")
+
+
+def _unclosed_bracket(lines: list[str], index: int) -> str | None:
+    """Return the bracket that closes a flow list or map opened on a line and not closed on it ('aliases: [a, b'),
+    else None."""
+    line = lines[index] if index < len(lines) else ""
+    for opener, closer in (("[", "]"), ("{", "}")):
+        if line.count(opener) > line.count(closer):
+            return closer
+    return None
 
 
 def _unclosed_quote(lines: list[str], before: int) -> tuple[int, str] | None:

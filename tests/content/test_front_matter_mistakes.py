@@ -106,12 +106,26 @@ def test_a_value_holding_a_colon_over_two_lines_and_one_a_level_down_are_read_wh
 
 def test_a_value_read_whole_does_not_hide_an_error_further_down():
     text = front("displayName: Frontend: the path", "aliases: [fe, frontend")
-    assert "did not find expected ',' or ']'" in fails_with_one_error(text, "aliases: [fe, frontend")
+    assert fails_with_one_error(text, "aliases: [fe, frontend") == UNCLOSED_LIST
 
 
-def test_an_unclosed_list_is_still_an_error_on_its_line():
+UNCLOSED_LIST = (
+    "invalid YAML in front-matter: the list that opens on this line is not closed: end it with ] (or, if the value "
+    "is text, put it in quotes)"
+)
+
+
+def test_an_unclosed_list_is_still_an_error_on_its_line_that_says_how_to_close_it():
     text = front("description: [unclosed")
-    assert "invalid YAML in front-matter" in fails_with_one_error(text, "description: [unclosed")
+    assert fails_with_one_error(text, "description: [unclosed") == UNCLOSED_LIST
+
+
+def test_an_unclosed_map_says_how_to_close_it():
+    text = front("timelineMonths: {steady: 6-9")
+    assert fails_with_one_error(text, "timelineMonths: {steady: 6-9") == (
+        "invalid YAML in front-matter: the map that opens on this line is not closed: end it with } (or, if the value "
+        "is text, put it in quotes)"
+    )
 
 
 def test_content_check_and_the_console_show_the_value_read_whole(
