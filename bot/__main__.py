@@ -640,14 +640,26 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_i18n
     )
     i18n_sub.add_parser("check", help="list what each catalog misses (exit 1 if anything)").set_defaults(func=cmd_i18n)
+    _own_parsers(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, with its own usage line ('waymark console --bogus')
+        getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     return args.func(args)
+
+
+def _own_parsers(parser: argparse.ArgumentParser) -> None:
+    """Give every command's parser itself as a default, so an argument it does not know is told with its usage."""
+    for action in parser._actions:  # argparse lists a parser's subcommands nowhere else
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.set_defaults(command_parser=command)
+                _own_parsers(command)
 
 
 if __name__ == "__main__":

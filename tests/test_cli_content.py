@@ -218,6 +218,24 @@ def test_usage_errors_exit_2(capsys, argv):
     assert "usage: waymark" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["content", "check", "--bogus"], "usage: waymark content check "),
+        (["console", "--bogus"], "usage: waymark console "),
+        (["search", "x", "--bogus"], "usage: waymark search "),
+        (["db", "backup", "out.db", "--bogus"], "usage: waymark db backup "),
+    ],
+)
+def test_an_option_a_command_does_not_know_is_told_with_that_commands_usage(capsys, argv, usage):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert f"waymark {usage.removeprefix('usage: waymark ').strip()}: error: unrecognized arguments: --bogus" in err
+
+
 # --- search ------------------------------------------------------------------------------------
 
 
