@@ -446,6 +446,15 @@ class Console:
             menus = [row for row in self.last.rows if isinstance(row, Select)]
             if found is None and label.isdigit() and len(menus) == 1 and 1 <= int(label) <= len(menus[0].options):
                 found = (menus[0], menus[0].options[int(label) - 1])  # 'select 2': the number it is printed with
+            if found is None and label.isdigit() and len(menus) > 1:
+                raise UserError(
+                    _(
+                        "The last reply has {count} menus, so a number does not say which: select an option by its "
+                        "words, like select {example}.",
+                        count=len(menus),
+                        example=menus[0].options[0].label,
+                    )
+                )
             if found is None:
                 raise UserError(_("No menu option '{label}' on the last reply.", label=label))
             select, option = found
