@@ -2886,6 +2886,21 @@ def _mkdocs(body: str) -> str:
 _BLOCK_START = re.compile(r" {0,3}(?:#|[-*+] |\d{1,9}[.)] |>|\||\*\*|<)")
 
 
+# A line that opens a block other than a paragraph: a list item, heading, table row, code fence or quote.
+_BLOCK_OPENING = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\||`{3}|~{3}|>)")
+
+
+def _marked_first(inner: list[str], icon: str) -> list[str]:
+    """Return an untitled note's lines with its kind's mark before the first: on that line where it opens a paragraph,
+    else on a line of its own above it, so that a list, table or code block there stays one."""
+    first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+    if first is None or not icon:
+        return inner
+    if _BLOCK_OPENING.match(inner[first]):
+        return [*inner[:first], icon, "", *inner[first:]]
+    return [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+
+
 def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
     """Return an admonition's lines (its marker's, then its text's) as a block quote, or a content tab's as a label
     and its text."""
@@ -2895,9 +2910,7 @@ def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
     icon = _ADMONITION_MARKS.get((kind or "").casefold(), "")
     quote = f"{indent}> "
     if title is None:  # no title given: MkDocs shows the kind's name; its mark before the first line says as much
-        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
-        if first is not None and icon:
-            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        inner = _marked_first(inner, icon)
         head = ">"
     elif not title.strip():  # '!!! note ""': no title at all
         head = ">"
@@ -3779,9 +3792,7 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
         label = f"{icon} {title}" if icon else title
         head = f"{indent}> **{label}{'' if title[-1] in '?!:' else ':'}**"
     else:
-        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
-        if first is not None and icon:
-            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        inner = _marked_first(inner, icon)
         head = f"{indent}>"
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
 

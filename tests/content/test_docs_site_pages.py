@@ -131,3 +131,34 @@ def test_a_goal_label_over_a_list_shows_its_list_and_the_next_label_is_no_object
     assert first.index("Compile a first program") < first.index("Daily Tasks")
     assert "Learning goals" in second and "Name the kinds of values" in second
     assert "Exercises" in second and "Convert a temperature" in second
+
+
+# Untitled notes whose text opens with a list, in the syntax of three docs sites.
+NOTES_OF_LISTS = """
+## Week 1: Name resolution
+
+:::note
+
+- Records and their types
+- Time to live
+
+:::
+
+- Resolvers
+
+## Week 2: Caching
+
+!!! tip
+    1. Warm the cache
+    2. Watch the hit rate
+
+- Eviction
+"""
+
+
+def test_an_untitled_note_that_opens_with_a_list_shows_its_mark_apart_and_its_items_as_items() -> None:
+    role, _ = parse_body(NOTES_OF_LISTS)
+    first, second = (phase_body(phase) for phase in role.phases)
+    assert "- Records and their types" in first and "- Time to live" in first
+    assert "ℹ️ -" not in first
+    assert "Warm the cache" in second and "💡 1." not in second
