@@ -2591,21 +2591,45 @@ _CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
 
 def code_lines(lines: list[str]) -> list[bool]:
     """Return, for each line, whether it is a line of a fenced code block, its fences included: the passes over a
-    body's source leave those as they are."""
+    body's source leave those as they are. A fence in a list item stands indented to the item's text."""
+    if not any("```" in line or "~~~" in line for line in lines):  # most bodies: no fence at all
+        return [False] * len(lines)
     code: list[bool] = []
     fence: str | None = None
+    base = 0  # the column the open fence's container starts at: 0, or the text of the list item it is in
+    items: list[int] = []  # the columns the text of the list items a line may be in starts at, outermost first
     for line in lines:
-        opening = _FENCE.match(line)
+        text = line.lstrip(" ")
+        indent = len(line) - len(text)
+        found = _FENCE_AT.match(line) if text[:1] in "`~" else None
         if fence is not None:
-            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            code.append(True)
-        elif opening is not None:
-            fence = opening.group(1)
-            code.append(True)
-        else:
+            if not base or not line.strip() or indent >= base:
+                if found is not None and indent - base <= 3 and _closes(found.group(2), fence):
+                    fence = None
+                code.append(True)
+                continue
+            fence = None  # a line left of the item's text ends the item, and the code in it
+        if not text.strip():
             code.append(False)
+            continue
+        while items and items[-1] > indent:
+            items.pop()
+        container = items[-1] if items else 0
+        if found is not None and indent - container <= 3:
+            fence, base = found.group(2), container
+            code.append(True)
+            continue
+        item = _ITEM_START.match(line) if text[:1] in _ITEM_MARKS else None
+        if item is not None and indent - container <= 3:
+            spaces, rest = len(item.group(3)), line[item.end() :].strip()
+            items.append(indent + len(item.group(2)) + (spaces if 1 <= spaces <= 4 and rest else 1))
+        code.append(False)
     return code
+
+
+def _closes(found: str, fence: str) -> bool:
+    """Return whether a fence's run of backticks or tildes closes the open fence `fence`."""
+    return found[0] == fence[0] and len(found) >= len(fence)
 
 
 # A table read from lines CommonMark shows as text (see `_confluence_tables`, `_pandoc_tables`): its line (from 0),
@@ -2813,6 +2837,10 @@ _ADMONITION = re.compile(
 _DEFINITION = re.compile(r" {0,3}:[ \t]+(?=\S)")
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:")  # an abbreviation's meaning, shown on hover: '*[HTML]: Hyper Text …'
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# A fence at any indent (`code_lines` tells those in list items), and a list item's marker with the blanks after it.
+_FENCE_AT = re.compile(r"( *)(`{3,}|~{3,})")
+_ITEM_START = re.compile(r"( *)([-*+]|\d{1,9}[.)])( +|$)")
+_ITEM_MARKS = frozenset("-*+0123456789")
 # The mark an admonition's kind is shown with, as MkDocs Material draws its icon.
 _ADMONITION_MARKS = {
     **dict.fromkeys(("note", "info", "todo", "seealso"), "ℹ️"),
