@@ -2591,21 +2591,45 @@ _CONFLUENCE_ROW = re.compile(r" {0,3}\|(?!\|)(.*?)\|?[ \t]*")
 
 def code_lines(lines: list[str]) -> list[bool]:
     """Return, for each line, whether it is a line of a fenced code block, its fences included: the passes over a
-    body's source leave those as they are."""
+    body's source leave those as they are. A fence in a list item stands indented to the item's text."""
+    if not any("```" in line or "~~~" in line for line in lines):  # most bodies: no fence at all
+        return [False] * len(lines)
     code: list[bool] = []
     fence: str | None = None
+    base = 0  # the column the open fence's container starts at: 0, or the text of the list item it is in
+    items: list[int] = []  # the columns the text of the list items a line may be in starts at, outermost first
     for line in lines:
-        opening = _FENCE.match(line)
+        text = line.lstrip(" ")
+        indent = len(line) - len(text)
+        found = _FENCE_AT.match(line) if text[:1] in "`~" else None
         if fence is not None:
-            if opening is not None and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            code.append(True)
-        elif opening is not None:
-            fence = opening.group(1)
-            code.append(True)
-        else:
+            if not base or not line.strip() or indent >= base:
+                if found is not None and indent - base <= 3 and _closes(found.group(2), fence):
+                    fence = None
+                code.append(True)
+                continue
+            fence = None  # a line left of the item's text ends the item, and the code in it
+        if not text.strip():
             code.append(False)
+            continue
+        while items and items[-1] > indent:
+            items.pop()
+        container = items[-1] if items else 0
+        if found is not None and indent - container <= 3:
+            fence, base = found.group(2), container
+            code.append(True)
+            continue
+        item = _ITEM_START.match(line) if text[:1] in _ITEM_MARKS else None
+        if item is not None and indent - container <= 3:
+            spaces, rest = len(item.group(3)), line[item.end() :].strip()
+            items.append(indent + len(item.group(2)) + (spaces if 1 <= spaces <= 4 and rest else 1))
+        code.append(False)
     return code
+
+
+def _closes(found: str, fence: str) -> bool:
+    """Return whether a fence's run of backticks or tildes closes the open fence `fence`."""
+    return found[0] == fence[0] and len(found) >= len(fence)
 
 
 # A table read from lines CommonMark shows as text (see `_confluence_tables`, `_pandoc_tables`): its line (from 0),
@@ -2813,6 +2837,10 @@ _ADMONITION = re.compile(
 _DEFINITION = re.compile(r" {0,3}:[ \t]+(?=\S)")
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:")  # an abbreviation's meaning, shown on hover: '*[HTML]: Hyper Text …'
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# A fence at any indent (`code_lines` tells those in list items), and a list item's marker with the blanks after it.
+_FENCE_AT = re.compile(r"( *)(`{3,}|~{3,})")
+_ITEM_START = re.compile(r"( *)([-*+]|\d{1,9}[.)])( +|$)")
+_ITEM_MARKS = frozenset("-*+0123456789")
 # The mark an admonition's kind is shown with, as MkDocs Material draws its icon.
 _ADMONITION_MARKS = {
     **dict.fromkeys(("note", "info", "todo", "seealso"), "ℹ️"),
@@ -2886,6 +2914,21 @@ def _mkdocs(body: str) -> str:
 _BLOCK_START = re.compile(r" {0,3}(?:#|[-*+] |\d{1,9}[.)] |>|\||\*\*|<)")
 
 
+# A line that opens a block other than a paragraph: a list item, heading, table row, code fence or quote.
+_BLOCK_OPENING = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\||`{3}|~{3}|>)")
+
+
+def _marked_first(inner: list[str], icon: str) -> list[str]:
+    """Return an untitled note's lines with its kind's mark before the first: on that line where it opens a paragraph,
+    else on a line of its own above it, so that a list, table or code block there stays one."""
+    first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
+    if first is None or not icon:
+        return inner
+    if _BLOCK_OPENING.match(inner[first]):
+        return [*inner[:first], icon, "", *inner[first:]]
+    return [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+
+
 def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
     """Return an admonition's lines (its marker's, then its text's) as a block quote, or a content tab's as a label
     and its text."""
@@ -2895,9 +2938,7 @@ def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
     icon = _ADMONITION_MARKS.get((kind or "").casefold(), "")
     quote = f"{indent}> "
     if title is None:  # no title given: MkDocs shows the kind's name; its mark before the first line says as much
-        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
-        if first is not None and icon:
-            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        inner = _marked_first(inner, icon)
         head = ">"
     elif not title.strip():  # '!!! note ""': no title at all
         head = ">"
@@ -3779,9 +3820,7 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
         label = f"{icon} {title}" if icon else title
         head = f"{indent}> **{label}{'' if title[-1] in '?!:' else ':'}**"
     else:
-        first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
-        if first is not None and icon:
-            inner = [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        inner = _marked_first(inner, icon)
         head = f"{indent}>"
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
 

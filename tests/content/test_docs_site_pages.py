@@ -131,3 +131,59 @@ def test_a_goal_label_over_a_list_shows_its_list_and_the_next_label_is_no_object
     assert first.index("Compile a first program") < first.index("Daily Tasks")
     assert "Learning goals" in second and "Name the kinds of values" in second
     assert "Exercises" in second and "Convert a temperature" in second
+
+
+# Untitled notes whose text opens with a list, in the syntax of three docs sites.
+NOTES_OF_LISTS = """
+## Week 1: Name resolution
+
+:::note
+
+- Records and their types
+- Time to live
+
+:::
+
+- Resolvers
+
+## Week 2: Caching
+
+!!! tip
+    1. Warm the cache
+    2. Watch the hit rate
+
+- Eviction
+"""
+
+
+def test_an_untitled_note_that_opens_with_a_list_shows_its_mark_apart_and_its_items_as_items() -> None:
+    role, _ = parse_body(NOTES_OF_LISTS)
+    first, second = (phase_body(phase) for phase in role.phases)
+    assert "- Records and their types" in first and "- Time to live" in first
+    assert "ℹ️ -" not in first
+    assert "Warm the cache" in second and "💡 1." not in second
+
+
+# A diary's steps, each a numbered item whose code is fenced inside the item, indented under it.
+STEPS_WITH_CODE = """
+## Week 1: Templates
+
+1. **Base layout**
+   - Write the layout:
+     ```html
+     <title>{{ .Site.Title }}</title>
+     {{ block "main" . }}{{ end }}
+     ```
+   - Print the page's week there: {{ page.week }}
+2. **Partials**
+   - Call one with `{{ partial "head.html" . }}`
+"""
+
+
+def test_code_fenced_inside_a_list_item_is_code_to_every_reading_of_the_page() -> None:
+    role, problems = parse_bytes(role_file(body=STEPS_WITH_CODE, extra="week: 1\n").encode(), "steps.md")
+    assert role is not None, problems
+    assert not [w for w in warnings(problems) if "template tags" in w]
+    body = phase_body(role.phases[0])
+    assert '{{ block "main" . }}{{ end }}' in body
+    assert "Print the page's week there: 1" in body
