@@ -73,6 +73,7 @@ def test_a_day_question_finds_the_series_phase_whose_line_gives_its_days() -> No
     [
         "**Goal (Weeks {a}-{b}):** Be able to {x}.",
         "**Objective [Weeks {a}–{b}]:** Be able to {x}.",
+        "🎯 Goal (Weeks {a}-{b}): Be able to {x}.",
     ],
 )
 def test_a_span_in_the_objective_line_gives_the_phase_its_weeks_and_the_line_stays_its_objective(line: str) -> None:
@@ -86,3 +87,22 @@ def test_a_span_in_the_objective_line_gives_the_phase_its_weeks_and_the_line_sta
         ("Topic 3", (9, 10), False, "Be able to ship."),
     ]
     assert not [p for p in problems if "no weeks" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("line", "objective"),
+    [
+        ("*Focus:* Get fluent with pipes. Then move on.", "Get fluent with pipes."),
+        ("_Goal_: Get fluent with pipes.", "Get fluent with pipes."),
+        ("Outcome - Get fluent with pipes.", "Get fluent with pipes."),
+        ("Outcome — Get fluent with pipes.", "Get fluent with pipes."),
+        ("Focus: get fluent with pipes.", "get fluent with pipes."),
+        ("Lead: Ana runs this phase.", "Lead: Ana runs this phase."),
+        ("Pipes - the glue of the shell.", "Pipes - the glue of the shell."),
+    ],
+)
+def test_an_objective_label_in_italics_or_before_a_dash_is_no_words_of_the_objective(line: str, objective: str) -> None:
+    role, _ = parse_body(
+        f"## Phase 1: Shell (Weeks 1-2)\n{line}\n\n- pipes\n\n## Phase 2: Git (Weeks 3-4)\n- commits\n"
+    )
+    assert role.phases[0].objective == objective
