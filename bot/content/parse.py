@@ -1418,6 +1418,8 @@ class _Body:
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
         self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
+        # An objective's label alone at a phase's top ('**Objectives**'), whose text may be a list: (line, label, quote)
+        self.goal_label: tuple[int, str, int] | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -1782,6 +1784,17 @@ class _Body:
             if self.phase is not None:
                 self.phase.body.append(_new(Piece, ("code", line, md, depth, None, bool(quote), "", None, False)))
 
+    def _goal_list(self, heading: _Heading, phase: _PhaseBuilder, goal: tuple[int, str, int]) -> None:
+        """Open a part for an objective's label alone over a list ('**Objectives**' then '- Write scripts'): the list
+        is the aims the part shows under its label, no text of the phase's objective, nor its topics without it."""
+        line, label, quote = goal
+        phase.wants_objective, self.goal_label = False, None
+        self.sub, self.task_label = _Sub(label, line, quote=quote), None
+        heading.subsections.append(self.sub)
+        phase.parts.append(self.sub)
+        phase.body.append(Piece("label", line, label, quote=bool(quote)))
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
         heading.lines.append(f"{'  ' * depth}- {md}")
@@ -2040,6 +2053,7 @@ class _Body:
             phase.goal_parts.add(part.line)
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
+            self.goal_label = (line, label, quote) if not rest and part is None else None
             if part is not None:
                 phase.part_goal = (len(phase.body), Piece("label", line, label, quote=bool(quote), rest=rest))
             return
@@ -2064,6 +2078,9 @@ class _Body:
         self.ancestors, self.holders, self.last_topic = [], [], None
 
     def _item(self, heading: _Heading, block: Block) -> None:
+        phase = self.phase
+        if phase is not None and phase.wants_objective and self.goal_label is not None and not block.depth:
+            self._goal_list(heading, phase, self.goal_label)
         mark = block.md[:1]
         if block.task is None and (mark in STATUS or mark in self.legend):  # a box that opens the item
             box = self.legend.get(mark, mark)  # a mark its legend names: the known one of its status

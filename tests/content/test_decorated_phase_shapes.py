@@ -106,3 +106,26 @@ def test_an_objective_label_in_italics_or_before_a_dash_is_no_words_of_the_objec
         f"## Phase 1: Shell (Weeks 1-2)\n{line}\n\n- pipes\n\n## Phase 2: Git (Weeks 3-4)\n- commits\n"
     )
     assert role.phases[0].objective == objective
+
+
+def test_an_objectives_label_over_a_list_is_a_part_that_holds_it() -> None:
+    role, _ = parse_body(
+        "## Phase 1: Python (Weeks 1-4)\n**Objectives**\n- Read and write Python\n- Use the standard library\n\n"
+        "**Topics**\n- Syntax\n\n## Phase 2: Web (Weeks 5-8)\n**Objectives:**\n- Build a Flask app\n"
+    )
+    first, second = role.phases
+    assert first.objective is None
+    assert [(s.label, [t.title for t in s.topics]) for s in first.subsections] == [
+        ("Objectives", ["Read and write Python", "Use the standard library"]),
+        ("Topics", ["Syntax"]),
+    ]
+    assert [(p.kind, p.md) for p in first.body] == [
+        ("label", "Objectives"),
+        ("item", "Read and write Python"),
+        ("item", "Use the standard library"),
+        ("label", "Topics"),
+        ("item", "Syntax"),
+    ]
+    assert [(s.label, [t.title for t in s.topics]) for s in second.subsections] == [
+        ("Objectives", ["Build a Flask app"])
+    ]
