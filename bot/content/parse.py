@@ -5148,6 +5148,29 @@ def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
             b.objective, b.part_goal = None, None
 
 
+def _objective_parts(builders: list[_PhaseBuilder]) -> None:
+    """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
+    'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
+    week's next step is never 'Objective'). One that holds a list or tasks stays a part."""
+    for b in builders:
+        if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
+            continue
+        part, first = b.parts[0], b.body[0]
+        if not (first.kind == "label" and first.heading and first.line == part.line):
+            continue
+        if not part.text or part.topics or part.tasks or part.lines:
+            continue
+        if _without_leading_marks(part.label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
+            continue
+        end = 1
+        while end < len(b.body) and b.body[end].kind == "text":
+            end += 1
+        if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
+            continue
+        b.objective = " ".join(part.text)
+        del b.parts[0], b.body[:end]
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -5157,6 +5180,7 @@ def _build_phases(
     if not builders:
         return ()
     _part_goals_stay(builders)
+    _objective_parts(builders)
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written

@@ -129,3 +129,18 @@ def test_an_objectives_label_over_a_list_is_a_part_that_holds_it() -> None:
     assert [(s.label, [t.title for t in s.topics]) for s in second.subsections] == [
         ("Objectives", ["Build a Flask app"])
     ]
+
+
+def test_an_objective_sub_heading_that_opens_a_phase_gives_its_objective() -> None:
+    role, _ = parse_body(
+        "## Phase 1: Python (Weeks 1-4)\n### 🎯 Objective\nRead and write Python.\n\n### Learn\n- Syntax\n\n"
+        "## Phase 2: Web (Weeks 5-8)\n### Objectives\n- Build a Flask app\n\n### Learn\n- Flask\n\n"
+        "## Phase 3: Ship (Weeks 9-10)\n### Goal\nShip it.\n- Docker\n"
+    )
+    first, second, third = role.phases
+    assert first.objective == "Read and write Python."
+    assert [s.label for s in first.subsections] == ["Learn"]
+    assert [(p.kind, p.md) for p in first.body] == [("label", "Learn"), ("item", "Syntax")]
+    # a list under it, or more than its text: a part as written
+    assert second.objective is None and [s.label for s in second.subsections] == ["Objectives", "Learn"]
+    assert third.objective is None and [s.label for s in third.subsections] == ["Goal"]
