@@ -4619,14 +4619,34 @@ def _introduced_definition(lines: list[str], text: str) -> bool:
     return label is not None and _without_leading_marks(label.group(1)).casefold() not in OBJECTIVE_LABELS
 
 
+# An objective's label that opens a line of prose, in italics or bold or not, before a colon or a dash: 'Focus: …',
+# '*Focus:* …', '_Goal_: …', 'Outcome - …', '🎯 Goal (Weeks 1-3): …' (see `_objective_lead`)
+_PROSE_LABEL = re.compile(
+    r"(?P<open>\*{1,2}|_{1,2})?(?P<label>[^:：*_\n]{1,40}?)\s*(?P<shut>\*{1,2}|_{1,2})?"
+    r"(?:[:：]\s*(?P<after>\*{1,2}|_{1,2})?|\s[-–—])(?:\s+|(?<=：))(?=\S)"
+)
+
+
+def _objective_lead(line: str) -> int:
+    """Return where the text after an objective's label that opens a line of prose starts ('Focus: get comfortable
+    with AWS', '*Focus:* …', 'Outcome - …'), else 0: the line has no such label."""
+    found = _PROSE_LABEL.match(line) if ":" in line or "：" in line or " " in line else None
+    if found is None:
+        return 0
+    opened, shut = found.group("open") or "", found.group("shut") or found.group("after") or ""
+    if opened != shut or (found.group("shut") and found.group("after")):
+        return 0
+    label = found.group("label").strip()
+    known = _without_leading_marks(label).casefold() in OBJECTIVE_LABELS or _spanned_objective(label) is not None
+    return found.end() if known else 0
+
+
 def first_sentence(line: str) -> tuple[str, str]:
     """Split a line of prose into its first sentence, the objective it says, and the rest of the line. An objective
     label before it is left out ('Focus: get comfortable with AWS', an objective line without bold), no other label
     ('Lead: Jonas' is all one sentence). Emphasis the sentence leaves open is closed on it and opened again on the
     rest ('*Big one. Don't panic.*' gives '*Big one.*' and '*Don't panic.*')."""
-    label = _PLAIN_LABEL.match(line) if ":" in line or "：" in line else None
-    if label is not None and _without_leading_marks(label.group(1)).casefold() in OBJECTIVE_LABELS:
-        line = line[label.end() :]
+    line = line[_objective_lead(line) :]
     match = _SENTENCE.match(line)
     if match is None:
         return line, ""
@@ -5232,6 +5252,29 @@ def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
             b.objective, b.part_goal = None, None
 
 
+def _objective_parts(builders: list[_PhaseBuilder]) -> None:
+    """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
+    'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
+    week's next step is never 'Objective'). One that holds a list or tasks stays a part."""
+    for b in builders:
+        if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
+            continue
+        part, first = b.parts[0], b.body[0]
+        if not (first.kind == "label" and first.heading and first.line == part.line):
+            continue
+        if not part.text or part.topics or part.tasks or part.lines:
+            continue
+        if _without_leading_marks(part.label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
+            continue
+        end = 1
+        while end < len(b.body) and b.body[end].kind == "text":
+            end += 1
+        if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
+            continue
+        b.objective = " ".join(part.text)
+        del b.parts[0], b.body[:end]
+
+
 def _build_phases(
     builders: list[_PhaseBuilder],
     problems: _Problems,
@@ -5241,6 +5284,7 @@ def _build_phases(
     if not builders:
         return ()
     _part_goals_stay(builders)
+    _objective_parts(builders)
     _newest_last(builders)
     builders[:] = _copies_left_out(builders, problems)
     _share_part_weeks(builders, problems)  # before weeks from 0 move on: its warning names the weeks as written

@@ -73,6 +73,7 @@ def test_a_day_question_finds_the_series_phase_whose_line_gives_its_days() -> No
     [
         "**Goal (Weeks {a}-{b}):** Be able to {x}.",
         "**Objective [Weeks {a}–{b}]:** Be able to {x}.",
+        "🎯 Goal (Weeks {a}-{b}): Be able to {x}.",
     ],
 )
 def test_a_span_in_the_objective_line_gives_the_phase_its_weeks_and_the_line_stays_its_objective(line: str) -> None:
@@ -86,3 +87,60 @@ def test_a_span_in_the_objective_line_gives_the_phase_its_weeks_and_the_line_sta
         ("Topic 3", (9, 10), False, "Be able to ship."),
     ]
     assert not [p for p in problems if "no weeks" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("line", "objective"),
+    [
+        ("*Focus:* Get fluent with pipes. Then move on.", "Get fluent with pipes."),
+        ("_Goal_: Get fluent with pipes.", "Get fluent with pipes."),
+        ("Outcome - Get fluent with pipes.", "Get fluent with pipes."),
+        ("Outcome — Get fluent with pipes.", "Get fluent with pipes."),
+        ("Focus: get fluent with pipes.", "get fluent with pipes."),
+        ("Lead: Ana runs this phase.", "Lead: Ana runs this phase."),
+        ("Pipes - the glue of the shell.", "Pipes - the glue of the shell."),
+    ],
+)
+def test_an_objective_label_in_italics_or_before_a_dash_is_no_words_of_the_objective(line: str, objective: str) -> None:
+    role, _ = parse_body(
+        f"## Phase 1: Shell (Weeks 1-2)\n{line}\n\n- pipes\n\n## Phase 2: Git (Weeks 3-4)\n- commits\n"
+    )
+    assert role.phases[0].objective == objective
+
+
+def test_an_objectives_label_over_a_list_is_a_part_that_holds_it() -> None:
+    role, _ = parse_body(
+        "## Phase 1: Python (Weeks 1-4)\n**Objectives**\n- Read and write Python\n- Use the standard library\n\n"
+        "**Topics**\n- Syntax\n\n## Phase 2: Web (Weeks 5-8)\n**Objectives:**\n- Build a Flask app\n"
+    )
+    first, second = role.phases
+    assert first.objective is None
+    assert [(s.label, [t.title for t in s.topics]) for s in first.subsections] == [
+        ("Objectives", ["Read and write Python", "Use the standard library"]),
+        ("Topics", ["Syntax"]),
+    ]
+    assert [(p.kind, p.md) for p in first.body] == [
+        ("label", "Objectives"),
+        ("item", "Read and write Python"),
+        ("item", "Use the standard library"),
+        ("label", "Topics"),
+        ("item", "Syntax"),
+    ]
+    assert [(s.label, [t.title for t in s.topics]) for s in second.subsections] == [
+        ("Objectives", ["Build a Flask app"])
+    ]
+
+
+def test_an_objective_sub_heading_that_opens_a_phase_gives_its_objective() -> None:
+    role, _ = parse_body(
+        "## Phase 1: Python (Weeks 1-4)\n### 🎯 Objective\nRead and write Python.\n\n### Learn\n- Syntax\n\n"
+        "## Phase 2: Web (Weeks 5-8)\n### Objectives\n- Build a Flask app\n\n### Learn\n- Flask\n\n"
+        "## Phase 3: Ship (Weeks 9-10)\n### Goal\nShip it.\n- Docker\n"
+    )
+    first, second, third = role.phases
+    assert first.objective == "Read and write Python."
+    assert [s.label for s in first.subsections] == ["Learn"]
+    assert [(p.kind, p.md) for p in first.body] == [("label", "Learn"), ("item", "Syntax")]
+    # a list under it, or more than its text: a part as written
+    assert second.objective is None and [s.label for s in second.subsections] == ["Objectives", "Learn"]
+    assert third.objective is None and [s.label for s in third.subsections] == ["Goal"]
