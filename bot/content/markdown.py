@@ -41,6 +41,7 @@ from bot.content.phases import (
     status_cell,
     table_row_heading,
     title_cell,
+    titles_column_cell,
     uncounted,
     without_trailing_url,
 )
@@ -1916,11 +1917,14 @@ class _Reader:
         )
         if not any(plain for _, _, plain in cells):
             return
-        # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
-        # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
-        # Topic |') is neither its title nor one of its details.
+        # The title is the cell under a column of titles or problems ('| 1 | Array | Two Sum |' under '| Number | Type
+        # | Title |' is about Two Sum), else the first cell with words but dates: '| 5 | 41-50 | Networking |' is about
+        # Networking, '| 8 | Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |'
+        # under '| # | Topic |') is neither its title nor one of its details.
         shown = uncounted(cells)
-        first = title_cell(shown) or 0
+        first = titles_column_cell(shown)
+        if first is None:
+            first = title_cell(shown) or 0
         _, title_md, title_plain = shown[first]
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body, warnings
+from tests.content.helpers import parse_body, section_titled, warnings
 
 JOINED_WEEKS = """
 # Coding interview sprint
@@ -144,3 +145,24 @@ def test_a_time_box_in_lower_case_letters_is_still_a_length() -> None:
     )
     role, _ = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases][:2] == [("Basics", (1, 2)), ("Sorting", (3, 3))]
+
+
+@pytest.mark.parametrize("header", ["Title", "Problem", "Question", "Topic"])
+def test_a_column_of_titles_or_problems_titles_a_problem_lists_rows(header: str) -> None:
+    body = (
+        "# Blind 75\n\n## Sheet\n\n"
+        f"| Number | Type | {header} | Difficulty | Status |\n| :---: | :---: | ---- | :---: | :---: |\n"
+        "| 1 | Array | Two Sum | Easy | ok |\n| 2 | Array | Contains Duplicate | Easy | retry |\n"
+        "| 3 | Graph | Clone Graph | Medium | |\n"
+    )
+    role, _ = parse_body(body)
+    assert section_titled(role, "Clone Graph").text == ("Clone Graph — Number: 3 · Type: Graph · Difficulty: Medium")
+    assert not [s for s in role.sections if s.title == "Array"]
+    hits = SearchIndex([role]).search("clone graph")
+    assert hits and hits[0].section.title == "Clone Graph"
+
+
+def test_without_a_column_of_titles_the_first_cell_with_words_titles_a_row() -> None:
+    body = "# Notes\n\n## Sheet\n\n| Type | Name | Level |\n|---|---|---|\n| Array | Two Sum | Easy |\n"
+    role, _ = parse_body(body)
+    assert section_titled(role, "Array").text == "Array — Name: Two Sum · Level: Easy"
