@@ -211,3 +211,18 @@ def test_a_difficulty_square_and_an_icon_link_are_no_words_of_a_problems_title()
     assert [s.title for s in role.sections][-3:] == ["Two Sum", "Group Anagrams", "Trapping Rain Water"]
     two_sum = section_titled(role, "Two Sum")
     assert "https://neetcode.io/problems/two-integer-sum" in two_sum.text  # the icon's link stays in its text
+
+
+def test_a_box_ticked_with_a_check_mark_is_a_ticked_task() -> None:
+    body = (
+        "# Grind\n\n## Week 1: Basics\n- [✓] 1. Two Sum\n- [ ] 2. Valid Parentheses\n- [✔️] 3. Merge Two Lists\n"
+        "- [√] 4. Flood Fill\n\n## Notes\n- [✓](https://example.com/legend) means solved\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == [
+        "1. Two Sum",
+        "2. Valid Parentheses",
+        "3. Merge Two Lists",
+        "4. Flood Fill",
+    ]
+    assert [p.kind for p in role.phases[0].body] == ["task"] * 4
