@@ -41,6 +41,7 @@ from bot.content.phases import (
     status_cell,
     table_row_heading,
     title_cell,
+    titles_column_cell,
     uncounted,
     without_trailing_url,
 )
@@ -938,6 +939,8 @@ class _Reader:
     def emit_item(self, item: list) -> None:
         md, plain, label, rest, anchor = self.take()
         item[3] = True
+        if item[2] is None and plain[:1] == "[":
+            item[2], plain, md = _ticked_box(item[2], plain, md)
         if plain:
             line = self.item_line(item[1])
             level = item[4]  # a heading's level ('- ## Resources' is 2), False for any other item
@@ -1077,6 +1080,8 @@ class _Reader:
                     numbers[-1] = number + 1
                 # item_line, inlined: a call per item
                 line = self.line_at(offset + 1 if self.data[offset] == 10 else offset)  # 10: b"\n"
+                if task is None and plain[:1] == "[":
+                    task, plain, md = _ticked_box(task, plain, md)
                 block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
@@ -1916,11 +1921,14 @@ class _Reader:
         )
         if not any(plain for _, _, plain in cells):
             return
-        # The title is the first cell with words but dates: '| 5 | 41-50 | Networking |' is about Networking, '| 8 |
-        # Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |' under '| # |
-        # Topic |') is neither its title nor one of its details.
+        # The title is the cell under a column of titles or problems ('| 1 | Array | Two Sum |' under '| Number | Type
+        # | Title |' is about Two Sum), else the first cell with words but dates: '| 5 | 41-50 | Networking |' is about
+        # Networking, '| 8 | Mar 2–6 | Midterm |' about the Midterm. A cell that only numbers the row ('| 1 | Arrays |'
+        # under '| # | Topic |') is neither its title nor one of its details.
         shown = uncounted(cells)
-        first = title_cell(shown) or 0
+        first = titles_column_cell(shown)
+        if first is None:
+            first = title_cell(shown) or 0
         _, title_md, title_plain = shown[first]
         if CELL_BREAK in title_md:  # its first line titles the row; its other lines are the row's (see `cell_lines`)
             title_md, title_plain = cell_lines(title_md)[0], cell_lines(title_plain)[0]
@@ -2374,6 +2382,21 @@ class _HtmlBlock:
 
 # A task box written as text at the start of an HTML list item ('<li>[ ] Ship it</li>', '[x]'): the item is a task.
 TEXT_BOX = re.compile(r"\[([ xX])\]\s+")  # a task's box written as text: '[ ] Ship it', '[x] Basics'
+# A task's box ticked with a check mark instead of an 'x' ('- [✓] Two Sum', '- [✔️] Ship it', '- [√] Basics'), which
+# GitHub shows as text: the author's tick, as '[x]' is.
+TICKED_BOX = re.compile(r"\[(?:✓|✔\ufe0f?|√|☑\ufe0f?)\][ \t]+")
+
+
+def _ticked_box(task: bool | None, plain: str, md: str) -> tuple[bool | None, str, str]:
+    """Return an item's task state, clean text and markdown read with a box ticked with a check mark that opens it
+    ('[✓] Two Sum' is a ticked task 'Two Sum'); as they are without one."""
+    box = TICKED_BOX.match(plain)
+    in_md = TICKED_BOX.match(md) if box is not None else None
+    if box is None or in_md is None or not plain[box.end() :].strip():
+        return task, plain, md
+    return True, plain[box.end() :], md[in_md.end() :]
+
+
 _MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row
 
 

@@ -239,8 +239,9 @@ _AFTER_LINK = re.compile(
     r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s(?:--|[-–—|]))\s+(?=\S)"
 )
 # Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
-# ([alternative](…))', '([mirror](…), [PDF](…))'), no part of its name.
-_ALTERNATIVES = re.compile(r"\s*\((?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*\)")
+# ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]'), no part of its name.
+_OTHER_LINKS = r"(?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*"
+_ALTERNATIVES = re.compile(rf"\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\])")
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
@@ -2216,9 +2217,12 @@ class _Body:
             sub.lines.append(line)
         topic = None
         if task is None:
-            title = plain if in_item_heading else _topic_title(plain, md)
-            if not title.isascii() and not in_item_heading:  # the dots are not ASCII: most titles need no look
-                title = _without_dots(title)
+            if in_item_heading:
+                title = plain
+            elif plain.isascii():  # most bullets: no marks, which are not ASCII
+                title = _topic_title(plain, md)
+            else:  # '🟩 [Two Sum](…) [[🚀](…)]', '[4A - Watermelon](…) ✔': the marks are no words of the title
+                title = _without_marks(_topic_title(*_without_lead_marks(plain, md)))
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
@@ -2341,8 +2345,8 @@ class _Body:
         depth = block.depth
         context = tuple([a for a in self.ancestors[:depth] if a]) if depth else ()
         text = _task_title(block.plain, block.md)
-        if not text.isascii():  # the dots are not ASCII: most titles need no look
-            text = _without_dots(text)
+        if not text.isascii():  # the marks are not ASCII: most titles need no look
+            text = _without_marks(text)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2463,7 +2467,7 @@ def _task_fields_at(text: str) -> int | None:
 
 # Coloured dots a tracker or a problem list marks its items with: a status ('🟡 Docker', '⭐ 🟢 Python') or a
 # difficulty ('Group Anagrams 🟡'), no words of a title. A task's ID stays that of its text as written (`id_text`).
-DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤"
+DOTS = "⚪⚫🔴🟠🟡🟢🔵🟣🟤🟥🟧🟨🟩🟦🟪🟫"  # and the coloured squares of a problem list's difficulty ('🟩 Two Sum')
 # A rating is a run of two or more stars ('Git ⭐⭐⭐⭐⭐', '⭐⭐⭐☆☆ Docker', 'Mentoring ★★★☆☆'), no words of a title
 # either; one star alone ('Docker ⭐', a pick) stays, but for one before a status dot.
 _STARS = "⭐🌟★☆"
@@ -2482,6 +2486,22 @@ def _without_dots(title: str) -> str:
     if rest and _marks(title[len(rest) :]):
         title = rest
     return title
+
+
+def _without_marks(title: str) -> str:
+    """Return a bullet's or a task's title without the coloured dots, the rating (`_without_dots`) or the author's
+    ticks ('4A - Watermelon ✔', 'Two Sum (LC #1) ✓': see `without_progress_marks`) at its ends."""
+    return without_progress_marks(_without_dots(title))
+
+
+def _without_lead_marks(plain: str, md: str) -> tuple[str, str]:
+    """Return a bullet's clean text and markdown without the coloured dots or squares that open them ('🟩 [Two
+    Sum](…)' is '[Two Sum](…)'), so that its title is read from what follows them: a link's text."""
+    rest = plain.lstrip(_TITLE_MARKS)
+    cut = plain[: len(plain) - len(rest)]
+    if not cut or not rest or not _marks(cut) or not md.startswith(cut):
+        return plain, md
+    return rest, md[len(cut) :]
 
 
 def _marks(cut: str) -> bool:

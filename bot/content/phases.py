@@ -4111,6 +4111,22 @@ def code_cell(header: str, plain: str) -> bool:
     return _CODE.fullmatch(plain) is not None and _CODE_COLUMN.fullmatch(header) is not None
 
 
+# The header of a problem list's column of the problems it names ('| # | Type | Problem | Difficulty |', '| Question |',
+# 'Problem name'): what its rows are about, as a column of titles or topics is.
+_PROBLEM_COLUMN = re.compile(r"\s*(?:problems?|questions?)(?:\s+(?:name|title))?\s*", re.IGNORECASE)
+
+
+def titles_column_cell(cells: Sequence[tuple[str, str, str]]) -> int | None:
+    """Return the index of a table row's cell ((header, md, clean text)) under a column of its titles ('Title',
+    'Topic', 'Thema', …) or of a problem list's problems ('Problem', 'Question'), where it has words; else None: '|
+    1 | Array | Two Sum | Easy |' under '| Number | Type | Title | Difficulty |' is about Two Sum, not Array."""
+    for i, (header, _, plain) in enumerate(cells):
+        named = _TITLE_COLUMN.fullmatch(header) is not None or _PROBLEM_COLUMN.fullmatch(header) is not None
+        if named and any(c.isalpha() for c in plain):
+            return i
+    return None
+
+
 def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -> int | None:
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with

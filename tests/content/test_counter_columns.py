@@ -48,5 +48,6 @@ def test_a_number_column_of_words_and_a_week_tables_numbers() -> None:
         "| # | Week | Topic |\n|---|---|---|\n| 1 | 1 | Arrays |\n| 2 | 2 | Strings |\n\n"
         "| # | Topic |\n|---|---|\n| A1 | Graphs |\n"
     )
-    # a week table's row shows its week, not its number; a '#' cell of words is the author's
-    assert phase_body(role.phases[0]) == "- Arrays — Week: 1\n- Strings — Week: 2\n- A1 — Topic: Graphs"
+    # a week table's row shows its week, not its number; a '#' cell of words is the author's, a detail of the row
+    # its column of topics titles
+    assert phase_body(role.phases[0]) == "- Arrays — Week: 1\n- Strings — Week: 2\n- Graphs — #: A1"

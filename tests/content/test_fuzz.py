@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bot.__main__ import role_json
 from bot.content.loader import parse_bytes
 from bot.content.parse import BOXES, DOTS, PRIORITY_MARKS
+from bot.content.phases import without_progress_marks
 from tests.content.helpers import role_file
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -353,8 +354,9 @@ STARS = "⭐🌟★☆"
 
 
 def task_title(item: str) -> str:
-    """Return a task's title as written: a leading '⭐' or '🔥' marks a board card's priority, and a coloured dot or a
-    rating of two or more stars at either end ('café ⭐ ⭐', '⚪ Docker') marks its status, no words of its title."""
+    """Return a task's title as written: a leading '⭐' or '🔥' marks a board card's priority, a coloured dot or a
+    rating of two or more stars at either end ('café ⭐ ⭐', '⚪ Docker') marks its status, and ticks after it ('café
+    ✅') the author's progress: no words of its title."""
     rest = item.lstrip(PRIORITY_MARKS + " \t")
     title = rest if any(c.isalnum() for c in rest) else item
     marks = DOTS + STARS + "\ufe0f \t"
@@ -364,7 +366,7 @@ def task_title(item: str) -> str:
     tail = title.rstrip(marks)
     if tail and _status(title[len(tail) :]):
         title = tail
-    return title
+    return without_progress_marks(title)
 
 
 def _status(marks: str) -> bool:
@@ -389,6 +391,7 @@ CORRECT_TEXT = st.lists(
 @given(title=CORRECT_TEXT, objective=CORRECT_TEXT, item=CORRECT_TEXT)
 @example(title="café", objective="naïve", item="café ⭐ ⭐")  # a rating after the task: its status, no word of it
 @example(title="São", objective="Über", item="⚪ señor")  # a status dot before it
+@example(title="café", objective="café", item="café ✅")  # the author's tick after it
 def test_correct_non_ascii_text_is_never_repaired(title, objective, item):
     text = (
         "---\nname: x\ndisplayName: X\ndescription: d\n---\n"

@@ -51,7 +51,6 @@ def test_a_tasks_id_is_made_of_its_text_as_written() -> None:
     "task",
     [
         "Compare the two regions ❌ not worth it",  # a cross without a date: the author's words
-        "Deploy the site ✅",  # a done mark without a date: a status of the author's
         "Read the ⏫ priority guide first",  # a mark inside the text
         "📅 2027-01-04",  # nothing but a field
     ],
@@ -59,6 +58,13 @@ def test_a_tasks_id_is_made_of_its_text_as_written() -> None:
 def test_marks_that_are_no_fields_at_a_tasks_end_stay(task: str) -> None:
     role, _ = parse_body(f"## Tasks\n\n- [ ] {task}\n")
     assert [(i.text, i.md) for i in role.checklist] == [(task, task)]
+
+
+def test_a_done_mark_without_a_date_is_the_authors_tick_shown_but_no_word_of_the_title() -> None:
+    role, _ = parse_body("## Tasks\n\n- [ ] Deploy the site ✅\n")
+    (item,) = role.checklist
+    assert (item.text, item.md) == ("Deploy the site", "Deploy the site ✅")
+    assert item.id == checklist_item_id("Deploy the site ✅")
 
 
 def test_a_trailing_tag_after_the_fields_goes_as_it_always_went() -> None:

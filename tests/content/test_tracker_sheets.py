@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.content.search import SearchIndex
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_body, warnings
+from tests.content.helpers import parse_body, section_titled, warnings
 
 JOINED_WEEKS = """
 # Coding interview sprint
@@ -144,3 +145,84 @@ def test_a_time_box_in_lower_case_letters_is_still_a_length() -> None:
     )
     role, _ = parse_body(body)
     assert [(p.title, p.weeks) for p in role.phases][:2] == [("Basics", (1, 2)), ("Sorting", (3, 3))]
+
+
+@pytest.mark.parametrize("header", ["Title", "Problem", "Question", "Topic"])
+def test_a_column_of_titles_or_problems_titles_a_problem_lists_rows(header: str) -> None:
+    body = (
+        "# Blind 75\n\n## Sheet\n\n"
+        f"| Number | Type | {header} | Difficulty | Status |\n| :---: | :---: | ---- | :---: | :---: |\n"
+        "| 1 | Array | Two Sum | Easy | ok |\n| 2 | Array | Contains Duplicate | Easy | retry |\n"
+        "| 3 | Graph | Clone Graph | Medium | |\n"
+    )
+    role, _ = parse_body(body)
+    assert section_titled(role, "Clone Graph").text == ("Clone Graph — Number: 3 · Type: Graph · Difficulty: Medium")
+    assert not [s for s in role.sections if s.title == "Array"]
+    hits = SearchIndex([role]).search("clone graph")
+    assert hits and hits[0].section.title == "Clone Graph"
+
+
+def test_without_a_column_of_titles_the_first_cell_with_words_titles_a_row() -> None:
+    body = "# Notes\n\n## Sheet\n\n| Type | Name | Level |\n|---|---|---|\n| Array | Two Sum | Easy |\n"
+    role, _ = parse_body(body)
+    assert section_titled(role, "Array").text == "Array — Name: Two Sum · Level: Easy"
+
+
+LADDER = """
+# Codeforces ladder
+
+## Rating 800
+
+1. [4A - Watermelon](https://codeforces.com/problemset/problem/4/A)  ✔
+2. [71A - Way Too Long Words](https://codeforces.com/problemset/problem/71/A)
+3. [59A - Word](https://codeforces.com/problemset/problem/59/A) ✅
+"""
+
+
+def test_the_authors_tick_after_a_ladders_problem_is_no_word_of_its_title() -> None:
+    role, _ = parse_body(LADDER)
+    assert [s.title for s in role.sections][-3:] == ["4A - Watermelon", "71A - Way Too Long Words", "59A - Word"]
+    hits = SearchIndex([role]).search("watermelon")
+    assert hits and hits[0].section.title == "4A - Watermelon"
+
+
+def test_a_tick_after_a_tasks_text_is_no_word_of_its_title_and_its_id_stays() -> None:
+    body = (
+        "# Grind\n\n## Week 1: Basics\n- [ ] 1. Two Sum (LC #1) [Easy] ✓\n"
+        "- [ ] 2. Valid Parentheses (LC #20) [Easy]\n- [x] Merge Intervals ✔️\n"
+    )
+    role, _ = parse_body(body)
+    assert [(i.text, i.id) for i in role.checklist] == [
+        ("1. Two Sum (LC #1) [Easy]", "item-e850ba45a5"),  # the IDs of the texts as written
+        ("2. Valid Parentheses (LC #20) [Easy]", "item-8597d55948"),
+        ("Merge Intervals", "item-41f70b680e"),
+    ]
+
+
+def test_a_difficulty_square_and_an_icon_link_are_no_words_of_a_problems_title() -> None:
+    body = (
+        "# NeetCode\n\nArrays\n------\n\n"
+        "1. 🟩 [Two Sum](https://leetcode.com/problems/two-sum/) [[🚀](https://neetcode.io/problems/two-integer-sum)]\n"
+        "2. 🟨 [Group Anagrams](https://leetcode.com/problems/group-anagrams/) "
+        "[[🚀](https://neetcode.io/problems/anagram-groups)]\n"
+        "3. 🟥 [Trapping Rain Water](https://leetcode.com/problems/trapping-rain-water/)\n"
+    )
+    role, _ = parse_body(body)
+    assert [s.title for s in role.sections][-3:] == ["Two Sum", "Group Anagrams", "Trapping Rain Water"]
+    two_sum = section_titled(role, "Two Sum")
+    assert "https://neetcode.io/problems/two-integer-sum" in two_sum.text  # the icon's link stays in its text
+
+
+def test_a_box_ticked_with_a_check_mark_is_a_ticked_task() -> None:
+    body = (
+        "# Grind\n\n## Week 1: Basics\n- [✓] 1. Two Sum\n- [ ] 2. Valid Parentheses\n- [✔️] 3. Merge Two Lists\n"
+        "- [√] 4. Flood Fill\n\n## Notes\n- [✓](https://example.com/legend) means solved\n"
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == [
+        "1. Two Sum",
+        "2. Valid Parentheses",
+        "3. Merge Two Lists",
+        "4. Flood Fill",
+    ]
+    assert [p.kind for p in role.phases[0].body] == ["task"] * 4
