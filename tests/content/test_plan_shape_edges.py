@@ -1,0 +1,47 @@
+"""Plans near the shapes the engine learned to read, which those rules must leave as their authors meant: time boxes
+in capitals, goal labels with nothing listed under them, and count lines at the top of a phase."""
+
+from __future__ import annotations
+
+from tests.content.helpers import errors, parse_body, phase_spans
+
+# A plan whose phases give their time boxes in capital letters, alone in their brackets.
+CAPITAL_TIME_BOXES = """
+# Plan
+
+## Phase 1: Terminal (2W)
+- Navigate folders
+
+## Phase 2: Web pages [3W]
+- Write a form
+
+## Phase 3: Job hunt (1M)
+- Send applications
+
+## Phase 4: Portfolio (2 Mo)
+- Polish three projects
+"""
+
+
+def test_a_capital_letter_time_box_alone_in_its_brackets_gives_the_phase_its_weeks() -> None:
+    role, problems = parse_body(CAPITAL_TIME_BOXES)
+    assert errors(problems) == []
+    assert [(title, weeks) for _, title, weeks in phase_spans(role)] == [
+        ("Terminal", (1, 2)),
+        ("Web pages", (3, 5)),
+        ("Job hunt", (6, 9)),
+        ("Portfolio", (10, 17)),
+    ]
+    assert not any(phase.planned for phase in role.phases)
+
+
+def test_a_capital_letter_before_more_words_in_brackets_still_counts_no_length() -> None:
+    role, _ = parse_body(
+        """
+## Phase 1: Searching (1D, 2D Arrays)
+- Binary search
+## Phase 2: Games (3D)
+- A spinning cube
+"""
+    )
+    assert [title for _, title, _ in phase_spans(role)] == ["Searching (1D, 2D Arrays)", "Games (3D)"]
