@@ -1657,6 +1657,8 @@ class _Body:
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
         kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
+        if kind not in ("line", "item") and self.phase is not None and self.phase.goal_label is not None:
+            self.phase.goal_label = None  # '**Goals:**' over a heading, a table or code: no label of a later list
         footer = self.footer_at is not None and line > self.footer_at and kind != "heading"
         if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
             self.end_plan()

@@ -3,6 +3,7 @@ in capitals, goal labels with nothing listed under them, and count lines at the 
 
 from __future__ import annotations
 
+from bot.handlers.learning import phase_body
 from tests.content.helpers import errors, parse_body, phase_spans
 
 # A plan whose phases give their time boxes in capital letters, alone in their brackets.
@@ -45,3 +46,37 @@ def test_a_capital_letter_before_more_words_in_brackets_still_counts_no_length()
 """
     )
     assert [title for _, title, _ in phase_spans(role)] == ["Searching (1D, 2D Arrays)", "Games (3D)"]
+
+
+# Goal labels with no list right under them: a sub-heading, a table or code comes first.
+GOALS_OVER_NO_LIST = """
+## Phase 1: Git (Weeks 1-2)
+
+**Goals:**
+
+### Part A: Local work
+
+- Make a repository
+- Commit a change
+
+## Phase 2: Deploying (Weeks 3-4)
+
+**Goal:**
+
+| Tool | Why |
+|------|-----|
+| CI | Every push is tested |
+
+- [ ] Set up a pipeline
+"""
+
+
+def test_a_goal_label_labels_no_list_after_a_sub_heading_or_a_table() -> None:
+    role, problems = parse_body(GOALS_OVER_NO_LIST)
+    assert errors(problems) == []
+    first = phase_body(role.phases[0])
+    # Part A's bullets stay under Part A, with no goal label between them
+    assert "Goals" not in first[first.index("Part A") : first.index("Commit a change")]
+    # the task after the table stays the phase's, with no goal label over it
+    assert [item.group for item in role.checklist] == ["Phase 2: Deploying"]
+    assert "label" not in [piece.kind for piece in role.phases[1].body]
