@@ -4505,6 +4505,11 @@ _ONE_COUNT = r"\d{1,4}\+?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
 _COUNTS = re.compile(rf"\s*{_ONE_COUNT}(?:\s*(?:[|·•,/+&]|and)\s*{_ONE_COUNT})+\s*", re.IGNORECASE)
 
 
+def _counts_line(md: str) -> bool:
+    """Return True for a line that only counts what its course holds, bold or not ('**21 Lessons | 2 Projects**')."""
+    return _COUNTS.fullmatch(md.strip("*_")) is not None
+
+
 def _numbers_only(value: str) -> bool:
     """Return True for a label's value of numbers alone ('01–12', '65–70, 83'): which of a course's modules or
     chapters a phase covers, a fact of it as '**Duration:** 4 weeks' is, never the title of a list of its work."""
@@ -4556,9 +4561,10 @@ def _pipe_row_text(md: str) -> str:
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim, nor one that says when it
-    runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
-    closed with its marks, so Discord shows no stray '*'."""
-    text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
+    runs ('*Days 1–10 · lead: Priya*'); one that counts what the phase holds ('**21 Lessons | 2 Projects**') is a
+    fact of it, passed over. A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is closed with its
+    marks, so Discord shows no stray '*'."""
+    text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln) and not _counts_line(ln)), "")
     if not text or span_line(text) or dated_line(text) or _introduced_definition(lines, text):
         return None
     return first_sentence(text)[0]

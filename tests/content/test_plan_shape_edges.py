@@ -80,3 +80,31 @@ def test_a_goal_label_labels_no_list_after_a_sub_heading_or_a_table() -> None:
     # the task after the table stays the phase's, with no goal label over it
     assert [item.group for item in role.checklist] == ["Phase 2: Deploying"]
     assert "label" not in [piece.kind for piece in role.phases[1].body]
+
+
+# A course's phase whose first line counts its lessons and projects.
+COUNT_LINE_ON_TOP = """
+## Phase 1: Databases (Weeks 1-4)
+
+**21 Lessons | 2 Projects**
+
+- [ ] Model a library
+- [ ] Query the library
+
+## Phase 2: Servers (Weeks 5-6)
+
+*9 lessons · 1 project*
+
+Serve the library over HTTP.
+
+- [ ] Write the routes
+"""
+
+
+def test_a_line_that_counts_lessons_is_no_objective_of_its_phase() -> None:
+    role, problems = parse_body(COUNT_LINE_ON_TOP)
+    assert errors(problems) == []
+    first, second = role.phases
+    assert first.objective is None
+    assert second.objective == "Serve the library over HTTP."
+    assert "21 Lessons | 2 Projects" in phase_body(first)
