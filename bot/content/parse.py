@@ -1702,6 +1702,8 @@ class _Body:
     def add(self, block: Block) -> None:
         # The block's fields, unpacked once (a named tuple's fields are read one attribute lookup at a time).
         kind, line, md, plain, level, depth, task, label, rest_md, anchor_only, _, _, quote, _ = block
+        if kind not in ("line", "item") and self.phase is not None and self.phase.goal_label is not None:
+            self.phase.goal_label = None  # '**Goals:**' over a heading, a table or code: no label of a later list
         footer = self.footer_at is not None and line > self.footer_at and kind != "heading"
         if footer and self.phase is not None and not self.phase.empty:  # a footer after the last phase's content
             self.end_plan()
@@ -4568,6 +4570,11 @@ _ONE_COUNT = r"\d{1,4}\+?\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
 _COUNTS = re.compile(rf"\s*{_ONE_COUNT}(?:\s*[|·•,/]\s*{_ONE_COUNT})+\s*")
 
 
+def _counts_line(md: str) -> bool:
+    """Return True for a line that only counts what its course holds, bold or not ('**21 Lessons | 2 Projects**')."""
+    return _COUNTS.fullmatch(md.strip("*_")) is not None
+
+
 def _numbers_only(value: str) -> bool:
     """Return True for a label's value of numbers alone ('01–12', '65–70, 83'): which of a course's modules or
     chapters a phase covers, a fact of it as '**Duration:** 4 weeks' is, never the title of a list of its work."""
@@ -4619,9 +4626,10 @@ def _pipe_row_text(md: str) -> str:
 def _first_sentence(lines: list[str]) -> str | None:
     """Return the first sentence of a phase's prose, its objective when it has no objective line; a line that leads
     in to a list ('Topics:', 'Key functions to master:') says nothing of the phase's aim, nor one that says when it
-    runs ('*Days 1–10 · lead: Priya*'). A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is
-    closed with its marks, so Discord shows no stray '*'."""
-    text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln)), "")
+    runs ('*Days 1–10 · lead: Priya*'); one that counts what the phase holds ('**21 Lessons | 2 Projects**') is a
+    fact of it, passed over. A sentence that ends inside emphasis ('*This one is big. Don't panic.*') is closed with its
+    marks, so Discord shows no stray '*'."""
+    text = next((ln for ln in lines if ln and not ln.endswith(":") and _prose(ln) and not _counts_line(ln)), "")
     if not text or span_line(text) or dated_line(text) or _introduced_definition(lines, text):
         return None
     return first_sentence(text)[0]

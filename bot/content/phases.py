@@ -204,10 +204,17 @@ _LENGTH = _length(WEEK_WORDS, _MONTH_WORDS, _DAY_WORDS)
 _CLOCK = r"[\u231a\u231b\u23f0-\u23f3\U0001f4c5\U0001f4c6\U0001f550-\U0001f567\U0001f5d3]\ufe0f?"
 # In brackets a length is a time box, its unit perhaps a letter or two: '[3w]', '(~2wk)', '[3d]', '[1m]', '[2 mo]'; a
 # note may follow it in them after a mark ('(1-2 weeks: setup)', '（2周，每天一小时）'), which `_without` keeps. Such a
-# letter is in lower case: in capitals it says what a number counts ('(1D, 2D Arrays)': dimensions; '(1M rows)').
+# letter in capitals is a length only alone in its brackets ('(2W)', '[6M]', '(2 Mo)'): before more words it says
+# what a number counts ('(1D, 2D Arrays)': dimensions), and a 'D' in capitals is a dimension alone too ('(3D)').
+_CLOSED = r"(?=\s*[)\]])"
 _LENGTH_BRACKETED = re.compile(
     rf"[(\[]\s*(?:{_CLOCK}\s*)?"
-    rf"{_length(f'{WEEK_WORDS}|(?-i:w)', f'{_MONTH_WORDS}|(?-i:mos?|m)', f'{_DAY_WORDS}|(?-i:d)')}\s*"
+    + _length(
+        rf"{WEEK_WORDS}|(?-i:w|W{_CLOSED})",
+        rf"{_MONTH_WORDS}|(?-i:mos?|m|(?:MOS?|Mos?|M){_CLOSED})",
+        rf"{_DAY_WORDS}|(?-i:d)",
+    )
+    + r"\s*"
     r"(?:[)\]]|[,;:，；：]\s*(?=[^()\[\]]*[)\]]))",
     re.IGNORECASE,
 )
