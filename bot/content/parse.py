@@ -2710,7 +2710,9 @@ def _parse_body(
             rows = {b[1] for b in blocks if b[0] == "heading"}
             reader.goal_rows = frozenset(b[1] for b in blocks if b[0] == "line" and b[1] in rows)
         if planned is None and plain_file:
-            list_plan, unread, topics, tasks_only = _list_plan(blocks)
+            list_plan, unread, topics, tasks_only, retold = _list_plan(blocks)
+            if retold and list_plan:  # '* Week 1: Python' under '## Track B', after '* Week 1: HTML'
+                _warn_weeks_again(heading_blocks, min(list_plan), retold[0], problems)
             # '## 1. Fundamentals' over '- NumPy arrays (weeks 2-3)': a phase per section, where the bullets are
             # no plan of their own (nor task items alone, which are that section's work)
             numbered = None if list_plan and not tasks_only else _numbered_sections(blocks, headings)
@@ -3009,6 +3011,24 @@ def _named_heads(heads: Sequence[Block]) -> str:
     """Name headings for a warning: "'Web' (line 14)", "'A' (line 3), 'B' (line 9) and 'C' (line 20)"."""
     named = [f"'{head.plain}' (line {head.line})" for head in heads]
     return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+
+
+def _warn_weeks_again(heading_blocks: list[Block], first: int, again: int, problems: _Problems) -> None:
+    """Warn that a second list of weeks, counted from week 1 again under a heading of its own, is kept as text."""
+    over = [head for head in heading_blocks if head.line < again]
+    first_over = [head for head in heading_blocks if head.line < first]
+    tracks = [*first_over[-1:], *over[-1:]] if first_over and over and first_over[-1] is not over[-1] else []
+    where = (
+        f"the first, under {_named_heads(tracks[:1])}, is the weekly plan; the one under {_named_heads(tracks[1:])} is "
+        if tracks
+        else "the first is the weekly plan; the other is "
+    )
+    problems.add(
+        "warning",
+        again,
+        f"this file holds two lists of weeks, each counting from week 1: {where}kept as text "
+        "(searchable, not in the weekly plan): to follow it week by week, put it in a role file of its own",
+    )
 
 
 def _warn_plans(
@@ -3488,10 +3508,11 @@ def _plan_item(plain: str, found: PhaseHeading) -> bool:
     return found.unit != "quarter" and not outline_numbered(plain)
 
 
-def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool, bool]:
+def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool, bool, list[int]]:
     """Return the phases of a file whose plan is a list, by the line of their item, the clean text of the
     top-level items that read like phases but are none (for `_list_hint`), whether those are topics that give
-    their weeks (see below), and whether the plan is one of task items alone (see `_task_plan`).
+    their weeks (see below), whether the plan is one of task items alone (see `_task_plan`), and the line of the
+    first item of a second plan of weeks kept as text (see `_other_weeks`), if there is one.
 
     The plan is the top-level list items (not quoted, not a table of contents) that read as phases of
     one kind, two or more, each item a phase and its nested bullets its topics: those that say so ('1. Phase 1:
@@ -3538,10 +3559,12 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     plan = said if _one_kind(said) else {} if topics else {line: f for run in runs for line, f in run.items()}
     if not _one_kind(plan):
         plan = {}
+    retold: list[int] = []
     if len(plan) > 2:  # '* [Week 1](practice/week-1.md)' under '## Practice', after the lessons' weeks: no phase
         lines = sorted(plan)
         again: list[PhaseHeading | None] = [plan[line] for line in lines]
         weeks_again(again)
+        retold = _other_weeks(plan, [line for line, f in zip(lines, again, strict=True) if f is None])
         plan = {line: f for line, f in zip(lines, again, strict=True) if f is not None}
     tasks_only = False
     if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
@@ -3549,7 +3572,16 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         # '**Weeks 1-4: Basics**' alone on a line opens a phase (see `_Body.add`): its week tasks are its work
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
-    return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only
+    return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only, retold[:1]
+
+
+def _other_weeks(plan: dict[int, PhaseHeading], again: list[int]) -> list[int]:
+    """Return the lines of the week items counted from the plan's first week again (`again`) that give other titles
+    than the plan's own weeks ('* Week 1: Python' under '## Track B', after '* Week 1: HTML'): a second plan, not a
+    table of contents listing the lessons' weeks again."""
+    again_at = set(again)
+    titles = {f.first: f.title.casefold() for line, f in plan.items() if line not in again_at}
+    return [line for line in again if plan[line].title and plan[line].title.casefold() != titles.get(plan[line].first)]
 
 
 def _bold_phase_reads(blocks: list[Block]) -> Iterator[tuple[int, PhaseHeading]]:
