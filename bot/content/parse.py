@@ -3013,9 +3013,10 @@ def _named_heads(heads: Sequence[Block]) -> str:
     return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
 
 
-def _warn_weeks_again(heading_blocks: list[Block], first: int, again: int, problems: _Problems) -> None:
-    """Warn that a second list of weeks, counted from week 1 again under a heading of its own, is kept as text."""
-    over = [head for head in heading_blocks if head.line < again]
+def _warn_weeks_again(heading_blocks: list[Block], first: int, again_at: int, problems: _Problems) -> None:
+    """Warn that a second list of weeks, counted from week 1 again under a heading of its own (`again_at`: its first
+    item's line), is kept as text; `first`: the plan's first item's line."""
+    over = [head for head in heading_blocks if head.line < again_at]
     first_over = [head for head in heading_blocks if head.line < first]
     tracks = [*first_over[-1:], *over[-1:]] if first_over and over and first_over[-1] is not over[-1] else []
     where = (
@@ -3025,7 +3026,7 @@ def _warn_weeks_again(heading_blocks: list[Block], first: int, again: int, probl
     )
     problems.add(
         "warning",
-        again,
+        again_at,
         f"this file holds two lists of weeks, each counting from week 1: {where}kept as text "
         "(searchable, not in the weekly plan): to follow it week by week, put it in a role file of its own",
     )
@@ -3511,8 +3512,8 @@ def _plan_item(plain: str, found: PhaseHeading) -> bool:
 def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str], bool, bool, list[int]]:
     """Return the phases of a file whose plan is a list, by the line of their item, the clean text of the
     top-level items that read like phases but are none (for `_list_hint`), whether those are topics that give
-    their weeks (see below), whether the plan is one of task items alone (see `_task_plan`), and the line of the
-    first item of a second plan of weeks kept as text (see `_other_weeks`), if there is one.
+    their weeks (see below), whether the plan is one of task items alone (see `_task_plan`), and the lines of a
+    second plan of weeks kept as text (see `_other_weeks`).
 
     The plan is the top-level list items (not quoted, not a table of contents) that read as phases of
     one kind, two or more, each item a phase and its nested bullets its topics: those that say so ('1. Phase 1:
@@ -3572,7 +3573,7 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         # '**Weeks 1-4: Basics**' alone on a line opens a phase (see `_Body.add`): its week tasks are its work
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
-    return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only, retold[:1]
+    return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only, retold
 
 
 def _other_weeks(plan: dict[int, PhaseHeading], again: list[int]) -> list[int]:
@@ -3581,7 +3582,8 @@ def _other_weeks(plan: dict[int, PhaseHeading], again: list[int]) -> list[int]:
     table of contents listing the lessons' weeks again."""
     again_at = set(again)
     titles = {f.first: f.title.casefold() for line, f in plan.items() if line not in again_at}
-    return [line for line in again if plan[line].title and plan[line].title.casefold() != titles.get(plan[line].first)]
+    other = [line for line in again if plan[line].title and plan[line].title.casefold() != titles.get(plan[line].first)]
+    return other if len(other) > 1 else []  # one week's practice ('* Week 1: Greeting') is a note on that week
 
 
 def _bold_phase_reads(blocks: list[Block]) -> Iterator[tuple[int, PhaseHeading]]:

@@ -62,3 +62,11 @@ def test_weeks_listed_again_with_the_same_titles_need_no_warning() -> None:
     role, problems = parse_body(CONTENTS)
     assert [title for _, title, _ in phase_spans(role)] == ["HTML", "CSS", "JavaScript"]
     assert not [p for p in problems if "lists of weeks" in p.message]
+
+
+def test_one_week_listed_again_with_another_title_is_a_note_on_it_with_no_warning() -> None:
+    practice = CONTENTS.split("## Exercises")[0] + "## Practice\n\n* Week 1: A greeting page\n"
+    role, problems = parse_body(practice)
+    assert [title for _, title, _ in phase_spans(role)] == ["HTML", "CSS", "JavaScript"]
+    assert not [p for p in problems if "lists of weeks" in p.message]
+    assert "A greeting page" in next(s for s in role.sections if s.title == "Practice").text
