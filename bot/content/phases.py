@@ -3112,6 +3112,8 @@ def heading_span(text: str) -> str | None:
         text = text.translate(_FULL_WIDTH)
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
+    if (english := _WORDED_SPAN.match(text, start)) is not None:  # 'Month Two', 'Week IV', as written
+        return english.group()
     quarter = _QUARTER.match(text, start) or _SEMESTER.match(text, start)
     slashed = _slashed(text[start:]) if "/" in text else None
     if quarter is not None:  # 'Q1', 'Semester 2'

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.phases import read_phase_heading
-from tests.content.helpers import finishes_in_a_minute, parse_body
+from tests.content.helpers import finishes_in_a_minute, parse_body, phase_spans
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,9 @@ def test_worded_weeks_in_a_range_and_a_week_named_only_by_its_word():
     assert read_phase_heading("Semana dos y tareas")[1:4] == (2, 2, "y tareas")  # 'tareas' is no number
     role, _ = parse_body("# Bitácora\n## Semana Uno\n- Instalamos Git\n## Semana Dos\n- Ramas y merge\n")
     assert [(p.title, p.first_week) for p in role.phases] == [("Semana Uno", 1), ("Semana Dos", 2)]
+
+
+def test_an_untitled_month_in_words_or_roman_numerals_is_named_by_its_span_as_written() -> None:
+    for written in (("Month One", "Month Two"), ("Month I", "Month II"), ("Month 1", "Month 2")):
+        role, _ = parse_body(f"## {written[0]}\n\n- Python\n\n## {written[1]}\n\n- SQL\n")
+        assert phase_spans(role) == [(1, written[0], (1, 4)), (2, written[1], (5, 8))]
