@@ -1880,7 +1880,10 @@ class _Body:
         cell = cell_lines(cell)[0]
         link = _LEADING_LINK.match(cell) if cell[:1] == "[" else None
         title = _before_alternatives(label, cell, link.end()) if link is not None else None
-        topic = self._topic(heading, depth, md, line, title or label)
+        title = title or label
+        if not title.isascii():  # '| 1 | Two Sum ✓ |', '| 🟩 | Two Sum 🟢 |': the marks are no words of the title
+            title = _without_marks(title) or title
+        topic = self._topic(heading, depth, md, line, title)
         heading.lines.extend(f"{'  ' * (depth + 1)}- {text}" for text in more)
         topic[4].extend(f"- {text}" for text in more)
         if in_heading:  # a table under a heading in a list item: the item still holds what follows it

@@ -226,3 +226,12 @@ def test_a_box_ticked_with_a_check_mark_is_a_ticked_task() -> None:
         "4. Flood Fill",
     ]
     assert [p.kind for p in role.phases[0].body] == ["task"] * 4
+
+
+def test_a_tick_or_a_difficulty_dot_after_a_rows_title_is_no_word_of_it() -> None:
+    role, _ = parse_body(
+        "## Arrays\n\n| Number | Type | Title |\n|---|---|---|\n| 1 | Array | Two Sum ✓ |\n"
+        "| 2 | Array | Best Time to Buy 🟢 |\n| 3 | Array | Contains Duplicate |\n"
+    )
+    titles = [s.title for s in role.sections if s.kind == "topic"]
+    assert titles == ["Two Sum", "Best Time to Buy", "Contains Duplicate"]
