@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+import tomllib
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
@@ -360,14 +361,8 @@ def _body_after_front_matter(text: str) -> str:
 def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str, int] | None:
     start = _front_matter_start(text)
     if not _FM.detect(text[start:]):
-        if text.startswith("+++", start):
-            problems.add(
-                "error",
-                1,
-                "front-matter between '+++' lines is TOML, and a role file's is YAML: open and close it with '---' "
-                'lines and write each field as YAML, like name: backend-engineer for name = "backend-engineer"',
-            )
-            return None
+        if text.startswith("+++", start):  # Hugo's and Zola's TOML front-matter
+            return _split_toml(text, start, problems)
         problems.add(
             "error",
             1,
@@ -399,6 +394,34 @@ def _split_front_matter(text: str, problems: _Problems) -> tuple[dict, int, str,
         problems.add("error", fm_line, "front-matter must be YAML key: value fields, not a list or a value")
         return None
     return meta, fm_line, body, body_line
+
+
+def _split_toml(text: str, start: int, problems: _Problems) -> tuple[dict, int, str, int] | None:
+    """Split front-matter written in TOML between '+++' lines (as Hugo and Zola pages write it) from the body."""
+    lines = text[start:].split("\n")
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "+++"), None)
+    first = text.count("\n", 0, start) + 1  # the opening '+++' line
+    if close is None:
+        problems.add("error", first, "front-matter is not closed: add a '+++' line after the TOML fields")
+        return None
+    try:
+        meta = tomllib.loads("\n".join(lines[1:close]))
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        line = first + int(at.group(1)) if at else first
+        reason = str(exc)[: at.start()].rstrip() if at else str(exc)
+        written = _TOML_TEXT.fullmatch(lines[line - first]) if at and line - first < close else None
+        if written is not None:  # 'displayName = Rust path': text goes in quotes in TOML
+            reason += f"; TOML puts text in quotes: {written['key']} = {_double_quoted(written['value'])}"
+        problems.add("error", line, f"invalid TOML in front-matter: {reason}")
+        return None
+    body_line = first + close + 1
+    return meta, first + 1, "\n".join(lines[close + 1 :]), body_line
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
+# A TOML 'key = value' line whose value is words, unquoted: no TOML value
+_TOML_TEXT = re.compile(r"(?P<key>[\w-]+)\s*=\s*(?P<value>[^\s\"'\[{\d][^\"'=]*?)\s*")
 
 
 def _front_matter_start(text: str) -> int:
@@ -677,9 +700,10 @@ def _plain_data(node: yaml.Node, seen: set[int], twice: list[tuple[str, int, int
 
 
 def _key_line(text: str, key: str) -> int | None:
-    """Return the line of a top-level key, or of 'key.sub' (the sub-key indented under it, else the key's)."""
+    """Return the line of a top-level key (YAML's 'key:', TOML's 'key ='), or of 'key.sub' (the sub-key indented
+    under it, else the key's)."""
     top, _, sub = key.partition(".")
-    match = re.search(rf"^{re.escape(top)}\s*:", text, re.MULTILINE)
+    match = re.search(rf"^{re.escape(top)}\s*[:=]", text, re.MULTILINE)
     if match is None:
         return None
     if sub:
@@ -711,8 +735,9 @@ def _read_front_matter(meta: dict, fm_line: int, problems: _Problems, text: str)
         problems.add(severity, _key_line(text, key) or fm_line, message)
         ok = ok and severity != "error"
 
-    # The front-matter's lines: what an unquoted ' #' can cut short is there.
-    head = text[: text.find("\n---", _front_matter_start(text) + 3)]
+    # The front-matter's lines: what an unquoted ' #' can cut short is there (in YAML; TOML has no such slips).
+    start = _front_matter_start(text)
+    head = "" if text.startswith("+++", start) else text[: text.find("\n---", start + 3)]
     hashes = "#" in head
     swallowed = _swallowed_keys(meta, head.split("\n")[fm_line - 1 :])
     for line, key, quote, lost in swallowed:

@@ -372,12 +372,32 @@ def test_blank_lines_before_a_broken_front_matter_keep_its_error_on_its_line():
     assert [(p.severity, p.line) for p in problems] == [("warning", 1), ("error", 5)]
 
 
-def test_toml_front_matter_is_an_error_that_says_so():
-    text = '+++\nname = "a"\ndisplayName = "Frontend"\ndescription = "x"\n+++\n' + BODY
+def test_toml_front_matter_of_a_hugo_or_zola_page_is_read():
+    text = (
+        '+++\ntitle = "Notes"\nname = "a"\ndisplayName = "Frontend"\ndescription = "x"\ndate = 2024-01-02\n+++\n' + BODY
+    )
     role, problems = parsed(text)
-    assert role is None
-    assert [(p.severity, p.line) for p in problems] == [("error", 1)]
-    assert problems[0].message.startswith("front-matter between '+++' lines is TOML, and a role file's is YAML")
+    assert problems == []
+    assert (role.name, role.display_name, role.description) == ("a", "Frontend", "x")
+    assert [(p.title, p.line) for p in role.phases] == [("HTML", line_of(text, "## Week 1: HTML"))]
+
+
+def test_a_toml_field_misspelt_is_named_on_its_line():
+    text = '+++\nname = "a"\ndisplayName = "Frontend"\ndescription = "x"\nalias = ["fe"]\n+++\n' + BODY
+    role, message = loads_with_one_warning(text, 'alias = ["fe"]')
+    assert message.endswith("did you mean 'aliases'?")
+
+
+def test_toml_text_without_quotes_is_an_error_that_shows_the_line_to_write():
+    text = '+++\nname = "a"\ndisplayName = Front End\ndescription = "x"\n+++\n' + BODY
+    assert fails_with_one_error(text, "displayName = Front End") == (
+        'invalid TOML in front-matter: Invalid value; TOML puts text in quotes: displayName = "Front End"'
+    )
+
+
+def test_toml_front_matter_not_closed_is_an_error():
+    text = '+++\nname = "a"\ndisplayName = "Frontend"\n' + BODY
+    assert fails_with_one_error(text, "+++") == "front-matter is not closed: add a '+++' line after the TOML fields"
 
 
 def test_a_utf8_bom_before_the_front_matter_loads_quietly():
