@@ -2941,15 +2941,16 @@ _BLOCK_START = re.compile(r" {0,3}(?:#|[-*+] |\d{1,9}[.)] |>|\||\*\*|<)")
 _BLOCK_OPENING = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\||`{3}|~{3}|>)")
 
 
-def _marked_first(inner: list[str], icon: str) -> list[str]:
-    """Return an untitled note's lines with its kind's mark before the first: on that line where it opens a paragraph,
-    else on a line of its own above it, so that a list, table or code block there stays one."""
+def _marked_first(inner: list[str], icon: str) -> tuple[str, list[str]]:
+    """Return the mark an untitled note's opening line takes and the note's lines: its kind's mark before the first
+    line where that opens a paragraph, else on the opening line, so that a list, table or code block there stays one
+    and every line stays on its line."""
     first = next((k for k, ln in enumerate(inner) if ln.strip()), None)
     if first is None or not icon:
-        return inner
+        return "", inner
     if _BLOCK_OPENING.match(inner[first]):
-        return [*inner[:first], icon, "", *inner[first:]]
-    return [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
+        return icon, inner
+    return "", [*inner[:first], f"{icon} {inner[first]}", *inner[first + 1 :]]
 
 
 def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
@@ -2961,8 +2962,8 @@ def _admonition(found: re.Match[str], inner: list[str]) -> list[str]:
     icon = _ADMONITION_MARKS.get((kind or "").casefold(), "")
     quote = f"{indent}> "
     if title is None:  # no title given: MkDocs shows the kind's name; its mark before the first line says as much
-        inner = _marked_first(inner, icon)
-        head = ">"
+        mark, inner = _marked_first(inner, icon)
+        head = f"> {mark}" if mark else ">"
     elif not title.strip():  # '!!! note ""': no title at all
         head = ">"
     else:
@@ -3843,8 +3844,8 @@ def _note(indent: str, kind: str, title: str | None, inner: list[str]) -> list[s
         label = f"{icon} {title}" if icon else title
         head = f"{indent}> **{label}{'' if title[-1] in '?!:' else ':'}**"
     else:
-        inner = _marked_first(inner, icon)
-        head = f"{indent}>"
+        mark, inner = _marked_first(inner, icon)
+        head = f"{indent}> {mark}" if mark else f"{indent}>"
     return [head, *(f"{indent}> {ln}".rstrip() if ln.strip() else f"{indent}>" for ln in inner)]
 
 
