@@ -585,7 +585,7 @@ def _yaml_error(exc: yaml.YAMLError, fm: str, fm_line: int, problems: _Problems)
         index = problem_mark.line
         detail += "; this line is indented with a tab, and YAML indents with spaces only: indent it with spaces"
     elif context.startswith("while parsing a flow") and (closer := _unclosed_bracket(lines, index)) is not None:
-        what = "list" if closer == "]" else "map"
+        what = "list" if closer[-1] == "]" else "map"  # the outermost
         detail = (
             f"the {what} that opens on this line is not closed: end it with {closer} (or, if the value is text, put it "
             "in quotes)"
@@ -600,13 +600,16 @@ def _yaml_error(exc: yaml.YAMLError, fm: str, fm_line: int, problems: _Problems)
 
 
 def _unclosed_bracket(lines: list[str], index: int) -> str | None:
-    """Return the bracket that closes a flow list or map opened on a line and not closed on it ('aliases: [a, b'),
-    else None."""
+    """Return the brackets that close the flow lists and maps opened on a line and not closed on it, innermost first
+    ('aliases: [a, b' needs ']', 'timelineMonths: {steady: [6, 9' needs ']}'), else None."""
     line = lines[index] if index < len(lines) else ""
-    for opener, closer in (("[", "]"), ("{", "}")):
-        if line.count(opener) > line.count(closer):
-            return closer
-    return None
+    opened: list[str] = []
+    for char in line:
+        if char in "[{":
+            opened.append("]" if char == "[" else "}")
+        elif char in "]}" and opened and opened[-1] == char:
+            opened.pop()
+    return "".join(reversed(opened)) or None
 
 
 def _unclosed_quote(lines: list[str], before: int) -> tuple[int, str] | None:

@@ -120,6 +120,14 @@ def test_an_unclosed_list_is_still_an_error_on_its_line_that_says_how_to_close_i
     assert fails_with_one_error(text, "description: [unclosed") == UNCLOSED_LIST
 
 
+def test_a_list_unclosed_in_an_unclosed_map_says_to_close_both():
+    text = front("timelineMonths: {steady: [6, 9")
+    assert fails_with_one_error(text, "timelineMonths: {steady: [6, 9") == (
+        "invalid YAML in front-matter: the map that opens on this line is not closed: end it with ]} (or, if the "
+        "value is text, put it in quotes)"
+    )
+
+
 def test_an_unclosed_map_says_how_to_close_it():
     text = front("timelineMonths: {steady: 6-9")
     assert fails_with_one_error(text, "timelineMonths: {steady: 6-9") == (
