@@ -68,6 +68,7 @@ from bot.content.phases import (
     dated_phases,
     day_count_phases,
     day_hint,
+    days_said,
     dotted_days,
     heading_day,
     heading_span,
@@ -122,7 +123,6 @@ from bot.content.phases import (
     without_task_keyword,
     without_trailing_url,
 )
-from bot.content.questions import read_days
 
 try:  # libyaml's loader is several times faster; the pure one gives the same result.
     _YamlLoader: type = yaml.CSafeLoader
@@ -2663,7 +2663,7 @@ def _parse_body(
     reader.said_days = {
         heading_blocks[i][1]: days
         for i, ((_, said), (_, text)) in enumerate(zip(timed, headings, strict=True))
-        if said != text and (days := read_days(said[len(text) :])) is not None
+        if said != text and (days := days_said(said[len(text) :])) is not None
     }
     # Each heading is read once, here: whether the file has phase headings at all decides how the others read.
     heading_phases = read_phase_headings(timed)

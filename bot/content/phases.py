@@ -3906,9 +3906,7 @@ def weeks_in_parts(
         and headings[i][0] == headings[j][0]
         and headings[i][1].casefold() != headings[j][1].casefold()  # one heading written twice: see `_copies_left_out`
         # days in one week are other days ('Days 1-3', 'Days 4-7'), which `bot.content.parse` lays out one after another
-        and (
-            a.unit != "day" or ((days := _days_said(headings[i][1])) is not None and days == _days_said(headings[j][1]))
-        )
+        and (a.unit != "day" or ((days := days_said(headings[i][1])) is not None and days == days_said(headings[j][1])))
     }
     if not repeats:  # most files
         return None
@@ -3952,7 +3950,7 @@ _GOES_ON = re.compile(
 )
 
 
-def _days_said(text: str) -> tuple[int, int] | None:
+def days_said(text: str) -> tuple[int, int] | None:
     """Return the first and last day a heading's span of days names ('Days 4-7: Basics', 'Setup (Days 1-3)': 4 and 7,
     1 and 3), else None (no span of days, or one in words: 'First 30 days')."""
     if _maybe_foreign(text):
