@@ -476,8 +476,8 @@ def _load_front_matter(fm: str, fm_line: int, problems: _Problems) -> object:
         repair = _text_repair(lines, error)
         if repair is None or repair[0] in read_as or len(read_as) == MAX_YAML_REPAIRS:
             break
-        index, last, key, value, why, line = repair
-        read_as[index] = (key, value, why, error)
+        index, last, message, line = repair
+        read_as[index] = (message, error)
         lines[index : last + 1] = line
         del twice[:]  # of an earlier read that failed
         try:
@@ -486,17 +486,12 @@ def _load_front_matter(fm: str, fm_line: int, problems: _Problems) -> object:
             error = exc
             continue
         _tell_twice(twice, fm_line, problems)
-        for at, (key, value, why, _) in read_as.items():
-            problems.add(
-                "warning",
-                fm_line + at,
-                f"'{key}' is read as the text '{value}' ({why}); put the value in quotes to say so and "
-                f"silence this: {key}: {_double_quoted(value)}",
-            )
+        for at, (message, _) in read_as.items():
+            problems.add("warning", fm_line + at, message)
         return {} if meta is None else meta
     mark = getattr(error, "problem_mark", None)
     if mark is not None and mark.line in read_as:  # quoting that line did not help: tell what was wrong with it
-        error = read_as[mark.line][3]
+        error = read_as[mark.line][1]
     _yaml_error(error, fm, fm_line, problems)
     return None
 
@@ -511,9 +506,10 @@ def _tell_twice(twice: list[tuple[str, int, int]], fm_line: int, problems: _Prob
         )
 
 
-def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str, str, str, list[str]] | None:
-    """Return how to quote the value YAML stopped at: its first and last line index, key, text, what YAML took it
-    for, and its lines quoted; or None when the error is no such value's."""
+def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str, list[str]] | None:
+    """Return how to read the value YAML stopped at: its first and last line index, the warning that says how it
+    is read, and its lines as read (quoted, or a list without a bracket too many); or None when the error is no
+    such value's."""
     mark = getattr(error, "problem_mark", None)
     if mark is None or mark.line >= len(lines):
         return None
@@ -527,6 +523,14 @@ def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str
         if ": " not in value + " ":
             return None
         why = "YAML reads ': ' in a value as the start of another field"
+    elif value[0] in "[{" and (closed := _without_extra_closers(value)) is not None:
+        key, surplus = match["key"], value[len(closed) :]
+        extra = f"one '{surplus}'" if len(surplus) == 1 else f"'{surplus}'"
+        message = (
+            f"'{key}' ends with {extra} too many, and is read as {closed}; delete the extra to silence this: "
+            f"{key}: {closed}"
+        )
+        return index, index, message, [match["head"] + closed]
     elif value[0] in _VALUE_SYNTAX and (value[0] not in "-?" or value[1:2] in ("", " ")):
         why = _VALUE_SYNTAX[value[0]]
     else:
@@ -550,7 +554,24 @@ def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str
     quoted = [_escaped(part) for part in parts]
     quoted[0] = match["head"] + '"' + quoted[0]
     quoted[-1] += '"'
-    return index, last, match["key"], " ".join(parts), why, quoted
+    key, text = match["key"], " ".join(parts)
+    message = (
+        f"'{key}' is read as the text '{text}' ({why}); put the value in quotes to say so and silence this: "
+        f"{key}: {_double_quoted(text)}"
+    )
+    return index, last, message, quoted
+
+
+def _without_extra_closers(value: str) -> str | None:
+    """Return a list or a mapping written with brackets too many at its end ('[a, b]]') without them, or None."""
+    closers = len(value) - len(value.rstrip("]}"))
+    for extra in range(1, min(closers, len(value) - 1)):
+        try:
+            read = _load_yaml(value[:-extra])
+        except yaml.YAMLError:
+            continue
+        return value[:-extra] if isinstance(read, (list, dict)) else None
+    return None
 
 
 def _escaped(text: str) -> str:
@@ -930,8 +951,12 @@ def _str_list(value: object, key: str, bad: Complain) -> tuple[str, ...]:
         listed = f"[{', '.join(map(_flow_item, items))}]"
         bad(key, f"'{key}' is read as the list {listed}; write it so to silence this: {key}: {listed}", "warning")
         return items
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+    if not isinstance(value, list):
         bad(key, f"'{key}' must be a list of text items, got {_type_name(value)}")
+        return ()
+    odd = next((n for n, v in enumerate(value, 1) if not isinstance(v, (str, int, float))), None)
+    if odd is not None:
+        bad(key, f"'{key}' must be a list of text items, but its item {odd} is {_type_name(value[odd - 1])}")
         return ()
     return tuple(str(v).strip() for v in value if str(v).strip())
 

@@ -136,6 +136,41 @@ def test_an_unclosed_map_says_how_to_close_it():
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "closers", "read_as", "aliases"),
+    [
+        ("aliases: [fe, frontend]]", "one ']'", "[fe, frontend]", ("fe", "frontend")),
+        ("aliases: [fe, frontend]]]", "']]'", "[fe, frontend]", ("fe", "frontend")),
+        ("aliases: [fe, 'ui]']]", "one ']'", "[fe, 'ui]']", ("fe", "ui]")),
+    ],
+)
+def test_a_list_with_a_bracket_too_many_is_read_as_the_list_with_one_warning_that_says_so(
+    line: str, closers: str, read_as: str, aliases: tuple[str, ...]
+):
+    text = front(line)
+    role, message = loads_with_one_warning(text, line)
+    assert role.aliases == aliases
+    assert message == (
+        f"'aliases' ends with {closers} too many, and is read as {read_as}; delete the extra to silence this: "
+        f"aliases: {read_as}"
+    )
+    assert parsed(text.replace(line, message.rsplit("silence this: ", 1)[1]))[1] == []
+
+
+def test_a_map_with_a_brace_too_many_is_read_as_the_map():
+    text = front("salaryRange: {junior: $60K, senior: $150K}}")
+    role, message = loads_with_one_warning(text, "salaryRange: {junior: $60K, senior: $150K}}")
+    assert role.salary_range == {"junior": "$60K", "senior": "$150K"}
+    assert message.startswith("'salaryRange' ends with one '}' too many, and is read as {junior: $60K, senior: $150K}")
+
+
+def test_a_list_of_text_holding_a_list_names_the_item_that_is_not_text():
+    text = front("aliases: [fe, [ui, web]]")
+    assert fails_with_one_error(text, "aliases: [fe, [ui, web]]") == (
+        "'aliases' must be a list of text items, but its item 2 is a list"
+    )
+
+
 def test_content_check_and_the_console_show_the_value_read_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
