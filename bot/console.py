@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -144,10 +145,14 @@ def holder_text(holder: str) -> str:
 
 
 class ConsoleSender:
-    """Print reminders instead of sending them: `reminder to NAME at TIME` and the reminder as text."""
+    """Print reminders instead of sending them: `reminder to NAME at TIME` and the reminder as text.
 
-    def __init__(self, services: Services) -> None:
+    TIME is when the reminder goes out, by the console's clock: its due time, or later for a catch-up after
+    downtime (the reminder itself says it comes late)."""
+
+    def __init__(self, services: Services, clock: Callable[[], datetime]) -> None:
         self.services = services
+        self.clock = clock
         self._sent: list[tuple[datetime, str, str, Reply, int | None]] = []  # due, to whom, text, reply, user ID
 
     async def _name(self, user_id: int) -> str:
@@ -157,7 +162,7 @@ class ConsoleSender:
         learner = await self.services.store.get_learner(user_id)
         settings = await self.services.store.get_reminder_settings(user_id)
         tz = zone_or_utc((settings.timezone if settings else None) or (learner.timezone if learner else None))
-        when = due.astimezone(ZoneInfo(tz)).isoformat()
+        when = self._sent_at(due, tz)
         name = await self._name(user_id)
         self._sent.append((due, name, f"reminder to {name} at {when}\n{render_text(reply)}", reply, user_id))
 
@@ -165,8 +170,11 @@ class ConsoleSender:
         groups_ = [g for g in await self.services.store.list_groups(CONSOLE_GUILD) if g.channel_id == channel_id]
         groups_.sort(key=lambda g: g.name != label)  # several groups may share a channel: the one posting first
         tz = zone_or_utc(groups_[0].timezone if groups_ else None)
-        when = due.astimezone(ZoneInfo(tz)).isoformat()
+        when = self._sent_at(due, tz)
         self._sent.append((due, label, f"reminder to {label} at {when}\n{render_text(reply)}", reply, None))
+
+    def _sent_at(self, due: datetime, tz: str) -> str:
+        return max(due, self.clock()).astimezone(ZoneInfo(tz)).isoformat()
 
     def flush(self, reader: int) -> tuple[str, Reply | None]:
         """Return the reminders sent since the last flush, as text, and the one `click` acts on (None: none sent).
@@ -202,10 +210,12 @@ class Console:
         self.quiet: tuple[str, str] = (NOT_ON_BOT_DB, "")  # why no reminders are sent, and who sends them instead
         self.lease = lease  # held while this console sends; another process may take it while the console idles
         self.last: Reply | None = None
-        self.sender = ConsoleSender(services)
-        self.scheduler = Scheduler(
-            services, self.sender, lambda: self.fixed_now or utc_now(), rate=0, lease=lease, claimer=claimer
-        )
+        self.sender = ConsoleSender(services, self.now)
+        self.scheduler = Scheduler(services, self.sender, self.now, rate=0, lease=lease, claimer=claimer)
+
+    def now(self) -> datetime:
+        """Return the console's clock: the time it pretends (`--now`, `:tick`), else the real one."""
+        return self.fixed_now or utc_now()
 
     async def _lease_lost(self) -> str | None:
         """Renew the lease before sending; when another process took it meanwhile, stop sending and say so."""
@@ -236,7 +246,7 @@ class Console:
             return ""
         if lost := await self._lease_lost():
             return lost
-        await self.scheduler.run_due(self.fixed_now or utc_now())
+        await self.scheduler.run_due(self.now())
         return self._printed()
 
     def _printed(self) -> str:
@@ -253,7 +263,7 @@ class Console:
         if not parts or TICK.sub("", text.lower()).strip():
             raise UserError(_("Say how long, e.g. `:tick 7d`, `:tick 36h` or `:tick 90m`."))
         step = timedelta(**{TICK_UNITS[u]: 0 for u in TICK_UNITS})
-        start = self.fixed_now or utc_now()
+        start = self.now()
         try:
             for amount, unit in parts:
                 step += timedelta(**{TICK_UNITS[unit]: int(amount)})
@@ -279,7 +289,7 @@ class Console:
         return f"{sent}\n\n{clock}" if sent else clock
 
     def caller(self) -> Caller:
-        now = self.fixed_now or utc_now()
+        now = self.now()
         return Caller(
             user_id_for(self.user),
             self.user,

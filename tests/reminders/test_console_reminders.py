@@ -130,6 +130,12 @@ async def test_starting_on_an_older_database_sends_one_catch_up_per_target(
     heads = [line for line in caught_up.splitlines() if line.startswith("reminder to ")]
     # By due time (alice's 09:00 is Berlin's), then by whom they go to: not the order the sends finished in.
     assert [h.split(" at ")[0] for h in heads] == ["reminder to alice", "reminder to bob", "reminder to G"]
+    # Each is headed with when it goes out (the console's clock, in its reader's zone), not the first slot missed.
+    assert [h.split(" at ")[1] for h in heads] == [
+        "2026-12-19T11:00:00+01:00",
+        "2026-12-19T10:00:00+00:00",
+        "2026-12-19T10:00:00+00:00",
+    ]
     assert (
         caught_up.count(
             "*This comes late: I was offline and missed 1 weekly reminder. Nothing is lost: here is where you are now.*"
