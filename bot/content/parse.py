@@ -4443,6 +4443,9 @@ _DAY_COLUMN = re.compile(rf"#?\s*(?P<word>{DAY_WORDS})\.?", re.IGNORECASE)
 _DAY_CELL = re.compile(rf"(?:(?:{DAY_WORDS})\.?\s*)?#?\s*(?P<day>\d{{1,3}})", re.IGNORECASE)
 # A cell that is one link, to the day's lesson ('[01](./01_Day_Setup/README.md)', '[Day 01](https://…)').
 _ONE_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\((?P<url>[^()\s]+)\)")
+# A day's topic that names its day again before its words ('Day 01 - Clock', '[Day 1: Clock](…)'), as its row's day
+# column does: the day, and the separator after it.
+_TOPIC_DAY = re.compile(rf"(?:{DAY_WORDS})\.?\s*#?\s*(?P<day>\d{{1,3}})(?:\s*[-–—:.)|]\s*|\s+)(?=\S)", re.IGNORECASE)
 _DAY_MARKS = " \t\ufe0f\u200d"  # blanks and the selector and joiner that build emoji, around a topic's own emoji
 
 
@@ -4472,6 +4475,18 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
         else:
             out.append((header, " · ".join(m.strip() for m in mds), " · ".join(p.strip() for p in plains)))
     return tuple(out)
+
+
+def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
+    """Return a day's topic without its day named again before its words ('Day 01 - Clock' on day 1 is 'Clock'),
+    which the bullet's 'Day 1:' says; a topic that names another day keeps it."""
+    named = _TOPIC_DAY.match(plain)
+    if named is None or int(named["day"]) != day:
+        return md, plain
+    lead = _CELL_LEAD.match(md)
+    at = lead.end() if lead is not None else 0
+    in_md = _TOPIC_DAY.match(md, at)
+    return (md[:at] + md[in_md.end() :] if in_md else md), plain[named.end() :]
 
 
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
@@ -4504,6 +4519,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             others = _parted_cells(row.cells[1:])
             titled = next((i for i, (_, _, plain) in enumerate(others) if any(c.isalpha() for c in plain)), None)
             title_md, title_plain = (others[titled][1], others[titled][2]) if titled is not None else ("", "")
+            title_md, title_plain = _without_own_day(title_md, title_plain, day)
             # the author's status of the day ('| Status |' of 'Completed') is no detail of it
             details = [
                 f"{h}: {md}" if h else md
@@ -4525,6 +4541,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
         first, last = group[0][0], group[-1][0]
         # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
+        topics = list(dict.fromkeys(topics))  # a topic of several days ('Review', 'To be added') titles once
         titled = " · ".join(topics)
         if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
             titled = f"{topics[0]} … {topics[-1]}"

@@ -213,6 +213,24 @@ def test_a_table_whose_first_column_counts_days_is_a_plan_of_weeks():
     ]
 
 
+def test_a_days_topic_that_names_its_day_again_shows_it_once():
+    rows = "".join(
+        f"| {d:02d} | [Day {d:02d} - {t}](https://example.com/day-{d:02d}) |\n"
+        for d, t in enumerate(["Crane", "Frog", *["To be added"] * 7], start=1)
+    )
+    role, problems = parse("# Folds\n\n| Day | Project |\n|---:|:---|\n" + rows)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Crane · Frog · To be added", (1, 1)),
+        ("To be added", (2, 2)),  # the same topic of several days titles its week once
+    ]
+    body = phase_body(role.phases[0]).splitlines()
+    assert "- Day 1: [Crane](https://example.com/day-01)" in body
+    assert [t.title for t in role.phases[0].topics][:2] == ["Day 1: Crane", "Day 2: Frog"]
+    # a topic naming another day than its row's keeps it
+    role, _ = parse("# Folds\n\n| Day | Project |\n|---|---|\n| 1 | Day 2 - Prep |\n| 2 | Fold |\n")
+    assert role.phases[0].topics[0].title == "Day 1: Day 2 - Prep"
+
+
 def test_a_table_of_days_that_is_no_plan_names_its_column_without_its_mark():
     role, _ = parse("# Days\n\n| # Day | Topics |\n|---|---|\n| 18 | Promises |\n| 3 | Booleans |\n")
     assert role.phases == ()
