@@ -3585,9 +3585,12 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
     tops: list[list[int]] = [[]]  # the lines of each list's top-level items
     any_boxed = False
     texts: dict[int, str] = {}
+    items_of: list[dict[int, str]] = [{}]  # each list's top-level items, by line, for `_time_box_plan`
     for b in blocks:
         # A Block's fields: kind, line, md, plain, level, depth, task, label, rest, anchor only, ..., quote, number
         if b[0] != "item":
+            if not b[5] and items_of[-1]:
+                items_of.append({})
             if not b[5] and (runs[-1] or boxed[-1]):  # a heading, or a paragraph, table or code block outside any
                 runs.append({})  # list: a new list
                 boxed.append({})
@@ -3598,6 +3601,7 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         if b[5] or b[9] or b[12]:
             continue
         tops[-1].append(b[1])
+        items_of[-1][b[1]] = b[3] if b[6] is None else ""
         if b[6] is not None:
             if may_name_weeks(b[3]) and (found := _task_phase(b)) is not None:  # most tasks: one quick look
                 boxed[-1][b[1]] = found
@@ -3623,6 +3627,8 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         weeks_again(again)
         retold = _other_weeks(plan, [line for line, f in zip(lines, again, strict=True) if f is None])
         plan = {line: f for line, f in zip(lines, again, strict=True) if f is not None}
+    if not plan and not topics and not said:
+        plan = _time_box_plan(items_of)
     tasks_only = False
     if any_boxed and not topics:  # a file with task items that read as phases, and no list of topics that give weeks
         with_tasks = _task_plan(plan, lists, boxed, tops)
@@ -3630,6 +3636,24 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
         if with_tasks is not plan and (plan or not _bold_phase_line(blocks)):
             plan, tasks_only = with_tasks, not plan
     return plan, [text for line, text in texts.items() if line not in plan], topics, tasks_only, retold
+
+
+def _time_box_plan(lists: list[dict[int, str]]) -> dict[int, PhaseHeading]:
+    """Return the phases of the first list of three or more top-level items that each end with their length and
+    nothing else ('* Data ingestion (1 week)', '1. Go fundamentals [3w]'), each item a phase of that length and its
+    nested bullets its topics; {} when no list is one."""
+    for items in lists:
+        if len(items) < 3:
+            continue
+        plan: dict[int, PhaseHeading] = {}
+        for line, text in items.items():
+            box = time_box(text) if text else None
+            if box is None or box[0] != text or not box[1]:
+                break
+            plan[line] = PhaseHeading(None, None, None, box[1], "", box[2])
+        else:
+            return plan
+    return {}
 
 
 def _other_weeks(plan: dict[int, PhaseHeading], again: list[int]) -> list[int]:
