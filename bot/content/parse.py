@@ -1528,6 +1528,9 @@ class _Body:
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
         # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
         self.goal_rows: frozenset[int] = frozenset()
+        self.made_weeks: frozenset[int] = (
+            frozenset()
+        )  # the lines of the weeks made of day headings (`_day_heading_plan`)
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
         # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
@@ -1674,6 +1677,8 @@ class _Body:
                 self.phase.part = part_weeks(title)
             if found.first is not None:
                 self._cut_short(title, line, found)
+            if line in self.made_weeks:  # a week of day headings: its tasks keep the IDs they had as no plan's
+                self.phase.id_group, self.phase.outer = title, None
             self.phases.append(self.phase)
             heading = _Heading(level, title, line, sid, self.phase, True, topics=self.phase.topics)
         else:
@@ -2414,8 +2419,11 @@ class _Body:
         key = (len(stack), id(stack[-1]) if stack else 0, len(self.headings))
         if self._above[0] != key:  # the headings over this task's: the same for all the tasks under one heading
             # but those of phases whose tasks keep their IDs, which were no headings where the list was no plan
-            over = [h.title for h in stack if not self._kept(h)] if stack and self._kept(stack[-1]) else None
-            self._above = (key, tuple(over[:-1] if over is not None else [h.title for h in stack[:-1]]))
+            if stack and self._kept(stack[-1]):
+                over = [h.title for h in stack if not self._kept(h)][:-1]
+            else:
+                over = [h.title for h in stack[:-1] if not self._kept(h)]
+            self._above = (key, tuple(over))
         above = self._above[1]
         raw = (
             group,
@@ -2758,6 +2766,12 @@ def _parse_body(
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
+        if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
+            planned = _day_heading_plan(blocks)
+            if planned is not None:
+                reader.made_weeks = frozenset(b.line for b in planned if b.kind == "heading") - {
+                    b.line for b in blocks if b.kind == "heading" and heading_day(b.plain) is None
+                }
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -4501,6 +4515,68 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
     return tuple(out)
 
 
+MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
+
+
+def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
+    """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
+    into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
+    `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
+    its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
+    before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
+    Exercises' are one day's lesson and exercises, no plan)."""
+    days = [
+        (i, b, day)
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and not b.depth and (day := heading_day(b.plain)) is not None
+    ]
+    if len(days) < MIN_DAY_HEADINGS:
+        return None
+    level = days[0][1].level
+    first_at, last_at = days[0][0], days[-1][0]
+    if (
+        level == 6
+        or any(b.level != level for _, b, _ in days)
+        or days[0][2] > 1
+        or any(a >= b for a, b in pairwise(day for _, _, day in days))
+        or any(
+            b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
+        )
+    ):
+        return None
+    end = next(
+        (j for j in range(last_at + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level),
+        len(blocks),
+    )
+    weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
+    for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
+        topics = [_day_topic(b.plain, day) for _, b, day in group]
+        titled = " · ".join(dict.fromkeys(topic for topic in topics if topic))
+        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
+            titled = f"{topics[0]} … {topics[-1]}"
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote)
+    out = blocks[:first_at]
+    for j in range(first_at, end):
+        if j in weeks:
+            out.append(weeks[j])
+        b = blocks[j]
+        out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
+    out.extend(blocks[end:])
+    return out
+
+
+def _day_topic(plain: str, day: int) -> str:
+    """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
+    '📔 Day 3')."""
+    words = _without_emoji(plain)
+    rest = _without_own_day(words, words, day)[1]
+    return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+
+
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
     """Return a day's topic without its day named again before its words ('Day 01 - Clock' on day 1 is 'Clock'),
     which the bullet's 'Day 1:' says; a topic that names another day keeps it."""
@@ -5800,21 +5876,21 @@ def _label_groups_by_heading(raw: list[_RawItem], parts_of: set[tuple[int, str]]
 
 
 def _groups_by_parent(raw: list[_RawItem], shown_groups: list[str]) -> list[str]:
-    """Return the groups items show under, where a sub-heading of no phase written under several headings ('###
-    Sign-off' under '## L1 — Orientation' and '## L2 — Shadow' of a ladder) is named with the heading it is under
-    ('L2 — Shadow › Sign-off'), as a phase names one written in several phases: each level's items stay apart in
-    `/checklist` and say where they are. Only the name shown changes (see `_RawItem.above` for their IDs)."""
-    parents: dict[str, set[str]] = {}
+    """Return the groups items show under, where a sub-heading written under several headings of no phase ('###
+    Sign-off' under '## L1 — Orientation' and '## L2 — Shadow' of a ladder), or under several parts of one phase
+    ('#### Exercises' under '### Week 1: Git' and '### Week 2: HTML' in '## Month 1'), is named with the heading it
+    is under ('L2 — Shadow › Sign-off', 'Week 2: HTML › Exercises'), as a phase names one written in several
+    phases: each one's items stay apart in `/checklist` and say where they are. Only the name shown changes (see
+    `_RawItem.above` for their IDs)."""
+    parents: dict[tuple[int, str], set[str]] = {}
     for r, shown in zip(raw, shown_groups, strict=True):
-        if r.phase is None and shown == r.id_group and r.above:
-            parents.setdefault(shown, set()).add(r.above[-1])
-    repeated = {group for group, found in parents.items() if len(found) > 1}
+        if shown == r.id_group and r.above:
+            parents.setdefault((id(r.phase), shown), set()).add(r.above[-1])
+    repeated = {key for key, found in parents.items() if len(found) > 1}
     if not repeated:
         return shown_groups
     return [
-        f"{r.above[-1]} › {shown}"
-        if shown in repeated and r.phase is None and shown == r.id_group and r.above
-        else shown
+        f"{r.above[-1]} › {shown}" if (id(r.phase), shown) in repeated and shown == r.id_group and r.above else shown
         for r, shown in zip(raw, shown_groups, strict=True)
     ]
 
