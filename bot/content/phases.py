@@ -1703,6 +1703,8 @@ def _title_of(without: tuple[str, str]) -> str:
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if title and _days_alone(title):
+        title = ""  # 'Week 1 - Day 1 - Day 2': the days say when, not what; the week is named by its span
     if note and _placeholder(note):
         note = ""  # 'Week 1: [Start Date] – [End Date]', a template's: nothing to say yet
     if not title and note and (only_dates(note) or due_dates(note)):
@@ -1720,6 +1722,12 @@ def _title_of(without: tuple[str, str]) -> str:
     elif note and _no_words(title) and _names_topic(note):
         return note
     return f"{title} ({note})" if note and title else title or note
+
+
+def _days_alone(title: str) -> bool:
+    """Return True for a title that is only a day or a span of days ('Day 1 - Day 2', 'Days 3-4')."""
+    span = _SPAN_START.fullmatch(title) if _DIGIT.search(title) is not None else None
+    return span is not None and _unit(span) == "day"
 
 
 def _unbracketed(title: str) -> str:
