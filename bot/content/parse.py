@@ -5348,7 +5348,8 @@ def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
 def _objective_parts(builders: list[_PhaseBuilder]) -> None:
     """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
     'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
-    week's next step is never 'Objective'). One that holds a list or tasks stays a part."""
+    week's next step is never 'Objective'). Its first paragraph is the objective; more paragraphs under it are the
+    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part."""
     for b in builders:
         if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
             continue
@@ -5364,7 +5365,11 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
             end += 1
         if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
             continue
-        b.objective = " ".join(part.text)
+        paragraphs = [line for line in part.text if line]
+        if end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
+            b.objective, b.intro, end = paragraphs[0], paragraphs[1:], 2
+        else:
+            b.objective = " ".join(part.text)
         del b.parts[0], b.body[:end]
 
 
