@@ -1526,6 +1526,9 @@ class _Body:
         # Words where Pandoc's dashes show as dashes, by line: (as shown, as written) (`Links.dashed`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}
         self.contents_rows: frozenset[int] = frozenset()  # rows of tables of contents (`Links.contents_rows`)
+        # bold rows that head the rows under them in their table, by line, with the table's last line (`_unit_rows`)
+        self.unit_rows: dict[int, int] = {}
+        self.unit_end: int | None = None  # the last line of the table whose unit row opened the part being read
         # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
         self.goal_rows: frozenset[int] = frozenset()
         self.made_weeks: frozenset[int] = (
@@ -1858,6 +1861,11 @@ class _Body:
         if sub is not None and quote < sub.quote:
             sub = self.sub = self.part  # the quote that held the label is over
             self.last_topic = None
+        if self.unit_end is not None and line > self.unit_end:
+            if sub is not None and sub.line in self.unit_rows:
+                sub = self.sub = self.part  # a unit row's part ends with its table: what follows is the heading's
+                self.ancestors, self.holders, self.last_topic = [], [], None
+            self.unit_end = None
         if (anchor_only and kind in ("item", "line", "row")) or (
             kind == "row" and self.phase is None and line in self.contents_rows
         ):
@@ -1897,7 +1905,9 @@ class _Body:
         over = self.task_label
         if gap and kind in ("line", "row") and depth == 0 and over is not None and (over.text or over.topics):
             self.task_label = None  # as that label would end where the list is no plan
-        if kind == "line":
+        if kind == "row" and line in self.unit_rows:
+            self._unit_row(heading, block)
+        elif kind == "line":
             if not label and (marked := _marked_label(md)) is not None:
                 label, rest_md = marked
             sub, goal = self.sub, (self.phase.objective, self.phase.wants_objective) if self.phase else None
@@ -1927,6 +1937,16 @@ class _Body:
         phase.parts.append(self.sub)
         phase.body.append(Piece("label", line, label, quote=bool(quote)))
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _unit_row(self, heading: _Heading, block: Block) -> None:
+        """Read a table's bold row that heads the rows under it ('| **Unit 1: Basics** | | |' over its lectures) as a
+        bold label alone on its line: a part that holds those rows, up to the next such row or the table's end."""
+        _, md, plain = block.cells[0]
+        line = Block("line", block.line, md.strip(), plain, label=plain.strip(), quote=block.quote)
+        sub, goal = self.sub, (self.phase.objective, self.phase.wants_objective) if self.phase else None
+        self._line(heading, line.md, line.line, 0, line.label, "", line.quote)
+        self._line_piece(line, sub, goal)
+        self.unit_end = self.unit_rows[block.line]
 
     def _row(self, heading: _Heading, block: Block) -> None:
         _, line, md, _, _, depth, _, label, _, _, _, _, quote, _ = block
@@ -2833,6 +2853,7 @@ def _parse_body(
     if links.kept_tags:
         reader.kept_tags = dict(links.kept_tags)
     reader.contents_rows = links.contents_rows
+    reader.unit_rows = _unit_rows(blocks) if "|" in body else {}
     for line, shown, written in links.dashed:
         reader.dashed.setdefault(line, []).append((shown, written))
     if links.last_rule is not None and reader.footer_at is None:
@@ -4347,6 +4368,31 @@ def _tracker_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A table cell all in bold ('**Unit 1: Basics**')
+_BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
+
+
+def _unit_rows(blocks: list[Block]) -> dict[int, int]:
+    """Return the lines of the bold rows that head the rows under them in a table (a course's '| **Unit 1: Basics** |
+    | |' over its lectures' rows), each with its table's last line: rows of one cell, all in bold, at least two in
+    the table, each over a row of more cells than it."""
+    found: dict[int, int] = {}
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "row" or blocks[i].depth:
+            i += 1
+            continue
+        end = _table_end(blocks, i)
+        rows = blocks[i:end]
+        heads = [
+            k for k, row in enumerate(rows) if len(row.cells) == 1 and _BOLD_CELL.fullmatch(row.cells[0][1].strip())
+        ]
+        if len(heads) >= 2 and all(k + 1 < len(rows) and len(rows[k + 1].cells) > 1 for k in heads):
+            found.update((rows[k].line, rows[-1].line) for k in heads)
+        i = end
+    return found
+
+
 def _table_end(blocks: list[Block], i: int) -> int:
     """Return the index after the last row of the table whose row `blocks[i]` is (see `_one_table`)."""
     end = i + 1
@@ -5490,7 +5536,8 @@ def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
 def _objective_parts(builders: list[_PhaseBuilder]) -> None:
     """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
     'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
-    week's next step is never 'Objective'). One that holds a list or tasks stays a part."""
+    week's next step is never 'Objective'). Its first paragraph is the objective; more paragraphs under it are the
+    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part."""
     for b in builders:
         if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
             continue
@@ -5506,7 +5553,11 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
             end += 1
         if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
             continue
-        b.objective = " ".join(part.text)
+        paragraphs = [line for line in part.text if line]
+        if end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
+            b.objective, b.intro, end = paragraphs[0], paragraphs[1:], 2
+        else:
+            b.objective = " ".join(part.text)
         del b.parts[0], b.body[:end]
 
 

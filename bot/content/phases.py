@@ -1703,6 +1703,8 @@ def _title_of(without: tuple[str, str]) -> str:
         text = text[first.end() :]
         note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
+    if title and _days_alone(title):
+        title = ""  # 'Week 1 - Day 1 - Day 2': the days say when, not what; the week is named by its span
     if note and _placeholder(note):
         note = ""  # 'Week 1: [Start Date] – [End Date]', a template's: nothing to say yet
     if not title and note and (only_dates(note) or due_dates(note)):
@@ -1720,6 +1722,12 @@ def _title_of(without: tuple[str, str]) -> str:
     elif note and _no_words(title) and _names_topic(note):
         return note
     return f"{title} ({note})" if note and title else title or note
+
+
+def _days_alone(title: str) -> bool:
+    """Return True for a title that is only a day or a span of days ('Day 1 - Day 2', 'Days 3-4')."""
+    span = _SPAN_START.fullmatch(title) if _DIGIT.search(title) is not None else None
+    return span is not None and _unit(span) == "day"
 
 
 def _unbracketed(title: str) -> str:
@@ -2547,14 +2555,34 @@ def _outermost_spans(
     return found
 
 
+# A weekday in a week at each end of a span, as bootcamps write their units' days: 'Wednesday (Week 2) -> Wednesday
+# (Week 3)', 'Mon (Week 1) – Fri (Week 1)'
+_DAY_NAME = r"(?:(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![^\W\d_])"
+_WEEKDAY_IN_WEEK = rf"{_DAY_NAME}\s*[(\[]\s*(?:{WEEK_WORDS})\.?\s*(?P<{{0}}>\d{{{{1,3}}}})\s*[)\]]"
+_WEEKDAYS_SPAN = re.compile(
+    rf"{_WEEKDAY_IN_WEEK.format('a')}\s*(?:->|→|⟶|–|—|-|to|through|thru|until|till)\s*{_WEEKDAY_IN_WEEK.format('b')}",
+    re.IGNORECASE,
+)
+# A title that is only a range of weekdays ('Monday - Friday'): when in the week, no topic ('Sun' alone may be one)
+_DAYS_OF_WEEK = re.compile(rf"{_DAY_NAME}\s*(?:->|→|⟶|–|—|-|to|through|thru|until|till)\s*{_DAY_NAME}", re.IGNORECASE)
+
+
 def _titled_span(text: str) -> PhaseHeading | None:
     """Return a heading that gives its weeks after its title ('Back end (weeks 7-12)', 'Capstone (Month 5)') as a
-    phase numbered by its order, else None; a length ('Capstone (3 weeks)') is no span."""
+    phase numbered by its order, else None; a length ('Capstone (3 weeks)') is no span.
+
+    A weekday in a week at each end ('Wednesday (Week 2) -> Wednesday (Week 3) - DOM') spans those weeks, titled by
+    what follows them; a range of weekdays alone ('Monday - Friday (Week 1)') is no title: the phase is named by its
+    week."""
     said: Said = ()
     if _maybe_foreign(text):
         text, said = _in_english(text)
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
+    ranged = _WEEKDAYS_SPAN.match(body) if "(" in body or "[" in body else None
+    if ranged is not None and int(ranged.group("a")) <= int(ranged.group("b")):
+        title = _title_of((body[ranged.end() :], ""))
+        return PhaseHeading(None, int(ranged.group("a")), int(ranged.group("b")), title, "day")
     given = _span_in_title(body)
     if given is None or given[1] is None:
         return None
@@ -2562,6 +2590,8 @@ def _titled_span(text: str) -> PhaseHeading | None:
     title = _title_of(rest)
     if not title:
         return None
+    if _DAYS_OF_WEEK.fullmatch(title) is not None:
+        title = ""  # 'Monday - Friday (Week 1)': when in the week, named by the week
     if " :" in title:  # 'Ch. 8 (weeks 9–10): Exceptional Control Flow' is 'Ch. 8: Exceptional Control Flow'
         title = title.replace(" :", ":", 1)
     # Days ('Core (Days 8–15)') share a week at a boundary that is no week's end: a phase counted in days moves on
