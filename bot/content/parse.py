@@ -116,6 +116,8 @@ from bot.content.phases import (
     weeks_in_parts,
     without_current,
     without_day,
+    without_hours,
+    without_number_first,
     without_opening_status,
     without_progress_marks,
     without_span,
@@ -5632,6 +5634,8 @@ def _build_checklist(
         elif phase is not None and (shown := plain_names.get(group)) is not None:
             named[shown] = (phase.final, group)
             group = shown
+        elif phase is None:  # as search shows its heading: '## (1) Soil (300 hours)' as 'Soil'
+            group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
         if explicit:
@@ -5906,9 +5910,16 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
     if heading.is_phase:
         return title
     title = without_task_keyword(title)
-    if heading.phase is None:
-        return _without_colon(title)
+    if heading.phase is None:  # '## (1) Soil (300 hours)' in a list of courses is 'Soil'; a plan's parts keep hours
+        return _without_colon(_plain_heading(title))
     return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
+
+
+def _plain_heading(title: str) -> str:
+    """Return a heading's title without a task's box that opens it ('[x] Basics'), a number in brackets that opens
+    it ('(1) Garden Planning') or the hours it takes after it ('Garden Planning (300 hours)'): no words of what it
+    holds."""
+    return without_hours(without_number_first(_without_box(title)))
 
 
 def _part_title(title: str) -> str:
@@ -5954,6 +5965,7 @@ def _build_sections(
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
     labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
+    shown_as: list[tuple[str, tuple[str, ...]]] = []  # headings shown otherwise than written: (title shown, path)
     open_path: list[_Heading] = []
     for hi, h in enumerate(headings):
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
@@ -5975,6 +5987,8 @@ def _build_sections(
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
         title = _shown_title(h, dotted)
+        if title != h.title:
+            shown_as.append((title, path))
         if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
             title = f"{_heading_name(open_path[-2])} › {title}"
         sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))
@@ -5995,6 +6009,8 @@ def _build_sections(
             title = _without_colon(title)  # '### Operators:' inside a phase, as a section's
             finer.append(_new(Section, (sid, title, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
+    for title, path in shown_as:  # a group named as its heading is shown ('Soil' of '## (1) Soil (300 hours)')
+        paths.setdefault(title, path)
     for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
         paths.setdefault(label, sub_path)
         if named_groups and phase is not None:

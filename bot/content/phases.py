@@ -483,6 +483,35 @@ def without_status(title: str) -> str:
     return kept or title
 
 
+# How long a course or a phase takes in hours, in brackets after its title ('Garden Planning (300 hours)', '(~40 h)',
+# '(about 20-30 hrs)'): its effort, as credits are its weight (`_CREDITS`), no words of what it is about.
+_HOURS_AFTER = re.compile(
+    r"(?<=\S)\s*[(\[]\s*(?:(?:about|approx\.?|around|ca\.)\s*|[~≈]\s*)?\d{1,4}(?:[.,]\d+)?(?:\s*[-–]\s*\d{1,4})?\+?\s*"
+    r"(?:hours?|hrs?|h)\.?\s*[)\]]$",
+    re.IGNORECASE,
+)
+# A number in brackets that opens a title ('(1) Garden Planning'): its place in a list, as '1.' is a numbered line's.
+_NUMBER_FIRST = re.compile(r"\(\s*\d{1,3}\s*\)\s*(?=[^\W\d_])")
+
+
+def without_hours(title: str) -> str:
+    """Return a title without the hours it takes in brackets after it ('Garden Planning (300 hours)' is 'Garden
+    Planning'); a title of the hours alone stays."""
+    if title[-1:] not in ")]" or "h" not in title.lower():  # most titles
+        return title
+    found = _HOURS_AFTER.search(title)
+    return title[: found.start()].rstrip(_EDGES) or title if found is not None else title
+
+
+def without_number_first(title: str) -> str:
+    """Return a heading's title without a number in brackets that opens it ('(1) Garden Planning' is 'Garden
+    Planning'): its place in the list of its file's headings, which search and /checklist show them in."""
+    if title[:1] != "(":
+        return title
+    found = _NUMBER_FIRST.match(title)
+    return title[found.end() :] if found is not None else title
+
+
 # '(Current)' after the number of a week or a phase ('Week 3 (Current)', 'Phase 2 (Current) - Finish the parser'):
 # where the author was. After a version's number ('Node.js 21 (Current)') it names a release line.
 _CURRENT_AFTER_NUMBER = re.compile(
