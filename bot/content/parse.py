@@ -2258,6 +2258,8 @@ class _Body:
                 title = _topic_title(plain, md)
             else:  # '🟩 [Two Sum](…) [[🚀](…)]', '[4A - Watermelon](…) ✔': the marks are no words of the title
                 title = _without_marks(_topic_title(*_without_lead_marks(plain, md)))
+            if not in_item_heading:  # 'Two Sum | easy 🟢', as a task's
+                title = _without_difficulty(title)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
@@ -2382,6 +2384,7 @@ class _Body:
         text = _task_title(block.plain, block.md)
         if not text.isascii():  # the marks are not ASCII: most titles need no look
             text = _without_marks(text)
+        text = _without_difficulty(text)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2521,6 +2524,23 @@ def _without_dots(title: str) -> str:
     if rest and _marks(title[len(rest) :]):
         title = rest
     return title
+
+
+# A problem's difficulty after a bar that ends a task ('Two Sum | easy 🟢', 'Two Sum | 🔴 Hard'), with or without
+# its coloured mark: how hard it is, no word of what to do. A task's ID stays that of its text as written (`id_text`).
+_DIFFICULTY_AFTER = re.compile(
+    rf"[ \t]*\|[ \t]*(?:[{DOTS}]\ufe0f?[ \t]*)?(?:easy|medium|hard)(?:[ \t]*[{DOTS}]\ufe0f?)?[ \t]*$", re.IGNORECASE
+)
+
+
+def _without_difficulty(title: str) -> str:
+    """Return a task's title without the difficulty after a bar that ends it ('Two Sum | easy 🟢' is 'Two Sum'); a
+    title of nothing else keeps it."""
+    if "|" not in title:  # most titles
+        return title
+    found = _DIFFICULTY_AFTER.search(title, max(0, len(title) - 24))  # a difficulty is a few characters
+    kept = title[: found.start()].rstrip() if found is not None else ""
+    return kept if any(c.isalnum() for c in kept) else title
 
 
 def _without_marks(title: str) -> str:
