@@ -1834,12 +1834,32 @@ def roman_value(numeral: str) -> int:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
+# A length that ends a note in brackets, after a comma ('(3D, 2 weeks)', '(May 2025 - July 2025, 3 Months)',
+# '(Shaders; ⏳ 3 weeks)'): the note's words stay in the title, as those after a length in them do ('(2 weeks: setup)').
+_LENGTH_NOTED = re.compile(rf"(?<=[^\s(\[,;])\s*[,;，；]\s*(?:{_CLOCK}\s*)?{_LENGTH}\s*(?=[)\]])", re.IGNORECASE)
+
+
+def _noted_length(rest: str) -> re.Match[str] | None:
+    """Return the length that ends a note in brackets in `rest` (see `_LENGTH_NOTED`), else None."""
+    if "," not in rest and ";" not in rest and "，" not in rest and "；" not in rest:  # most headings
+        return None
+    found = _LENGTH_NOTED.search(rest)
+    if found is None:
+        return None
+    before = rest[: found.start()]
+    opened = max(before.rfind("("), before.rfind("["))
+    return found if opened >= 0 and opened > max(before.rfind(")"), before.rfind("]")) else None
+
+
 def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
     """Return the phase of this number whose span (or length) is somewhere in `rest` (the title is what is left),
     else None."""
     span = _span_search(rest)
     if span is None:
         length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
+        if length is None and (length := _noted_length(rest)) is not None:  # '(3D, 2 weeks)': the note is '(3D)'
+            without = (rest[: length.start()] + rest[length.end() :], "")
+            return PhaseHeading(number, None, None, _title_of(without), "", _length_weeks(length))
         if length is None:
             return None
         return PhaseHeading(number, None, None, _title_of(_without(rest, length)), "", _length_weeks(length))
