@@ -2782,8 +2782,28 @@ def read_span_line(md: str, text: str) -> str | None:
     italic = len(md) > 2 and md[0] in "*_" and md[-1] == md[0] and md[1] != md[0]
     clock = _CLOCK_LEAD.match(text)
     if not italic and clock is None:
-        return None
+        return _bold_span_and_hours(md, text)
     first = _OTHER_FACTS.split(text[clock.end() :] if clock else text, maxsplit=1)[0].strip(_DURATION_EDGES)
+    return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
+
+
+# The hours a week or a day of a span take, as a fact after it ('10 h/week', '~8 hrs per week', '2 hours a day').
+_HOURS_A_WEEK = re.compile(
+    r"[~≈]?\s*\d{1,3}(?:[.,]\d)?(?:\s*[-–]\s*\d{1,3})?\+?\s*(?:h|hrs?|hours?)\.?"
+    r"(?:\s*(?:/|per\s|an?\s)\s*(?:weeks?|wk|w|days?|d))?",
+    re.IGNORECASE,
+)
+
+
+def _bold_span_and_hours(md: str, text: str) -> str | None:
+    """Return the span of a bold line that gives it with the hours it takes after a bar or a dot ('**Weeks 1-4 · 10
+    h/week**'), else None: facts of its section, as in italics; a bold span alone ('**Weeks 1-2**') heads a part."""
+    if not (md.startswith("**") and md.endswith("**") and len(md) > 4 and "**" not in md[2:-2]):
+        return None
+    parts = _OTHER_FACTS.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or _HOURS_A_WEEK.fullmatch(parts[1].strip(_DURATION_EDGES)) is None:
+        return None
+    first = parts[0].strip(_DURATION_EDGES)
     return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
 
 
