@@ -1793,9 +1793,13 @@ def _names_topic(note: str) -> bool:
     )
 
 
-# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]').
+# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]'), its
+# title's too ('[Topic]', '[Your Topic Here]', '(Subject)').
 _PLACEHOLDER_WORDS = frozenset(
-    ("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx")
+    (
+        *("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx"),
+        *("topic", "title", "subject", "theme", "your", "insert", "here"),
+    )
 )
 _PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
 
