@@ -3330,6 +3330,13 @@ def _agenda_hint(headings: list[tuple[int, str]], series: list[tuple[str, PhaseH
     )
 
 
+def _bold_spans_after(blocks: list[Block], start: int, end: int) -> bool:
+    """Return True when a bold line that gives a span is among `blocks[start:end]` (up to the next heading)."""
+    return any(
+        b[0] == "line" and b[2].startswith("**") and read_span_line(b[2], b[3]) is not None for b in blocks[start:end]
+    )
+
+
 def _timed_headings(
     blocks: list[Block], headings: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -3343,13 +3350,16 @@ def _timed_headings(
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
     ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
     for index, (start, end) in enumerate(zip(at, ends, strict=True)):
-        for block in blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]:  # the first lines under it
+        first_lines = blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]
+        for place, block in enumerate(first_lines, start + 1):  # the first lines under it
             kind = block[0]
             if block[5] or kind not in ("line", "item") or (kind == "item" and block[6] is not None):  # a task
                 continue
             said = read_duration(block[3], labelled_only=kind == "item")
             if said is None and kind == "line":
                 said = read_span_line(block[2], block[3])
+                if said is not None and block[2].startswith("**") and _bold_spans_after(blocks, place + 1, end):
+                    break  # '**Weeks 1-2 · 10 h/week**' then '**Weeks 3-4 · 10 h/week**': the phase's parts
             if said is None and kind == "line" and (said := _objective_span(block[3])) is not None:
                 kept.add(index)  # '**Goal (Weeks 1-3):** …': the phase's objective still
             if said is not None:

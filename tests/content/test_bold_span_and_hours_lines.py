@@ -33,3 +33,10 @@ def test_a_bold_span_with_its_hours_gives_the_phase_its_weeks():
 def test_a_bold_span_alone_or_with_words_still_heads_a_part():
     role, _ = parse_body(PLAN.format(first="**Weeks 1-2**", second="**Weeks 5-6 · Mother sauces**"))
     assert [[s.label for s in p.subsections] for p in role.phases] == [["Weeks 1-2"], ["Weeks 5-6 · Mother sauces"]]
+
+
+def test_bold_spans_with_hours_one_after_another_are_the_phases_parts():
+    role, _ = parse_body(
+        PLAN.format(first="**Weeks 1-2 · 10 h/week**\n- Slicing\n\n**Weeks 3-4 · 10 h/week**", second="**Weeks 5-8**")
+    )
+    assert [s.label for s in role.phases[0].subsections] == ["Weeks 1-2 · 10 h/week", "Weeks 3-4 · 10 h/week"]
