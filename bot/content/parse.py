@@ -116,6 +116,8 @@ from bot.content.phases import (
     weeks_in_parts,
     without_current,
     without_day,
+    without_hours,
+    without_number_first,
     without_opening_status,
     without_progress_marks,
     without_span,
@@ -2306,6 +2308,8 @@ class _Body:
                 title = _topic_title(plain, md)
             else:  # '🟩 [Two Sum](…) [[🚀](…)]', '[4A - Watermelon](…) ✔': the marks are no words of the title
                 title = _without_marks(_topic_title(*_without_lead_marks(plain, md)))
+            if not in_item_heading:  # 'Two Sum | easy 🟢', as a task's
+                title = _without_difficulty(title)
             topic = self._topic(heading, depth, md, line_no, title)
         else:
             default = "Checklist" if heading.title == INTRO_TITLE and heading.level == 7 else heading.title
@@ -2430,6 +2434,7 @@ class _Body:
         text = _task_title(block.plain, block.md)
         if not text.isascii():  # the marks are not ASCII: most titles need no look
             text = _without_marks(text)
+        text = _without_difficulty(text)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2572,6 +2577,23 @@ def _without_dots(title: str) -> str:
     if rest and _marks(title[len(rest) :]):
         title = rest
     return title
+
+
+# A problem's difficulty after a bar that ends a task ('Two Sum | easy 🟢', 'Two Sum | 🔴 Hard'), with or without
+# its coloured mark: how hard it is, no word of what to do. A task's ID stays that of its text as written (`id_text`).
+_DIFFICULTY_AFTER = re.compile(
+    rf"[ \t]*\|[ \t]*(?:[{DOTS}]\ufe0f?[ \t]*)?(?:easy|medium|hard)(?:[ \t]*[{DOTS}]\ufe0f?)?[ \t]*$", re.IGNORECASE
+)
+
+
+def _without_difficulty(title: str) -> str:
+    """Return a task's title without the difficulty after a bar that ends it ('Two Sum | easy 🟢' is 'Two Sum'); a
+    title of nothing else keeps it."""
+    if "|" not in title:  # most titles
+        return title
+    found = _DIFFICULTY_AFTER.search(title, max(0, len(title) - 24))  # a difficulty is a few characters
+    kept = title[: found.start()].rstrip() if found is not None else ""
+    return kept if any(c.isalnum() for c in kept) else title
 
 
 def _without_marks(title: str) -> str:
@@ -3368,6 +3390,13 @@ def _agenda_hint(headings: list[tuple[int, str]], series: list[tuple[str, PhaseH
     )
 
 
+def _bold_spans_after(blocks: list[Block], start: int, end: int) -> bool:
+    """Return True when a bold line that gives a span is among `blocks[start:end]` (up to the next heading)."""
+    return any(
+        b[0] == "line" and b[2].startswith("**") and read_span_line(b[2], b[3]) is not None for b in blocks[start:end]
+    )
+
+
 def _timed_headings(
     blocks: list[Block], headings: list[tuple[int, str]]
 ) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -3381,13 +3410,16 @@ def _timed_headings(
     at = [i for i, block in enumerate(blocks) if block[0] == "heading"]
     ends = [*at[1:], len(blocks)] if at else []  # where the lines under each heading end
     for index, (start, end) in enumerate(zip(at, ends, strict=True)):
-        for block in blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]:  # the first lines under it
+        first_lines = blocks[start + 1 : min(end, start + 1 + DURATION_LINES)]
+        for place, block in enumerate(first_lines, start + 1):  # the first lines under it
             kind = block[0]
             if block[5] or kind not in ("line", "item") or (kind == "item" and block[6] is not None):  # a task
                 continue
             said = read_duration(block[3], labelled_only=kind == "item")
             if said is None and kind == "line":
                 said = read_span_line(block[2], block[3])
+                if said is not None and block[2].startswith("**") and _bold_spans_after(blocks, place + 1, end):
+                    break  # '**Weeks 1-2 · 10 h/week**' then '**Weeks 3-4 · 10 h/week**': the phase's parts
             if said is None and kind == "line" and (said := _objective_span(block[3])) is not None:
                 kept.add(index)  # '**Goal (Weeks 1-3):** …': the phase's objective still
             if said is not None:
@@ -5825,6 +5857,8 @@ def _build_checklist(
         elif phase is not None and (shown := plain_names.get(group)) is not None:
             named[shown] = (phase.final, group)
             group = shown
+        elif phase is None:  # as search shows its heading: '## (1) Soil (300 hours)' as 'Soil'
+            group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
         if explicit:
@@ -6099,9 +6133,16 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
     if heading.is_phase:
         return title
     title = without_task_keyword(title)
-    if heading.phase is None:
-        return _without_colon(title)
+    if heading.phase is None:  # '## (1) Soil (300 hours)' in a list of courses is 'Soil'; a plan's parts keep hours
+        return _without_colon(_plain_heading(title))
     return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
+
+
+def _plain_heading(title: str) -> str:
+    """Return a heading's title without a task's box that opens it ('[x] Basics'), a number in brackets that opens
+    it ('(1) Garden Planning') or the hours it takes after it ('Garden Planning (300 hours)'): no words of what it
+    holds."""
+    return without_hours(without_number_first(_without_box(title)))
 
 
 def _part_title(title: str) -> str:
@@ -6147,6 +6188,7 @@ def _build_sections(
     in_phase: dict[tuple[int, str], tuple[str, ...]] = {}  # (phase, title) -> path, for `named_groups`
     finer: list[Section] = []
     labels: list[tuple[int | None, str, tuple[str, ...]]] = []  # bold labels that group tasks: (phase, label, path)
+    shown_as: list[tuple[str, tuple[str, ...]]] = []  # headings shown otherwise than written: (title shown, path)
     open_path: list[_Heading] = []
     for hi, h in enumerate(headings):
         while open_path and (open_path[-1].level >= h.level or open_path[-1].quote > h.quote or open_path[-1].ended):
@@ -6168,6 +6210,8 @@ def _build_sections(
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
         title = _shown_title(h, dotted)
+        if title != h.title:
+            shown_as.append((title, path))
         if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
             title = f"{_heading_name(open_path[-2])} › {title}"
         sections.append(_new(Section, (h.section_id, title, path, text, h.line, kind, phase)))
@@ -6188,6 +6232,8 @@ def _build_sections(
             title = _without_colon(title)  # '### Operators:' inside a phase, as a section's
             finer.append(_new(Section, (sid, title, sub_path, body_text, sub.line, "subsection", phase)))
             _add_topics(finer, topics, f"{sid}~t", sub_path, phase, nested)
+    for title, path in shown_as:  # a group named as its heading is shown ('Soil' of '## (1) Soil (300 hours)')
+        paths.setdefault(title, path)
     for phase, label, sub_path in labels:  # after the headings: a heading of the same name keeps its items
         paths.setdefault(label, sub_path)
         if named_groups and phase is not None:

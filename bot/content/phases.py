@@ -483,6 +483,35 @@ def without_status(title: str) -> str:
     return kept or title
 
 
+# How long a course or a phase takes in hours, in brackets after its title ('Garden Planning (300 hours)', '(~40 h)',
+# '(about 20-30 hrs)'): its effort, as credits are its weight (`_CREDITS`), no words of what it is about.
+_HOURS_AFTER = re.compile(
+    r"(?<=\S)\s*[(\[]\s*(?:(?:about|approx\.?|around|ca\.)\s*|[~≈]\s*)?\d{1,4}(?:[.,]\d+)?(?:\s*[-–]\s*\d{1,4})?\+?\s*"
+    r"(?:hours?|hrs?|h)\.?\s*[)\]]$",
+    re.IGNORECASE,
+)
+# A number in brackets that opens a title ('(1) Garden Planning'): its place in a list, as '1.' is a numbered line's.
+_NUMBER_FIRST = re.compile(r"\(\s*\d{1,3}\s*\)\s*(?=[^\W\d_])")
+
+
+def without_hours(title: str) -> str:
+    """Return a title without the hours it takes in brackets after it ('Garden Planning (300 hours)' is 'Garden
+    Planning'); a title of the hours alone stays."""
+    if title[-1:] not in ")]" or "h" not in title.lower():  # most titles
+        return title
+    found = _HOURS_AFTER.search(title)
+    return title[: found.start()].rstrip(_EDGES) or title if found is not None else title
+
+
+def without_number_first(title: str) -> str:
+    """Return a heading's title without a number in brackets that opens it ('(1) Garden Planning' is 'Garden
+    Planning'): its place in the list of its file's headings, which search and /checklist show them in."""
+    if title[:1] != "(":
+        return title
+    found = _NUMBER_FIRST.match(title)
+    return title[found.end() :] if found is not None else title
+
+
 # '(Current)' after the number of a week or a phase ('Week 3 (Current)', 'Phase 2 (Current) - Finish the parser'):
 # where the author was. After a version's number ('Node.js 21 (Current)') it names a release line.
 _CURRENT_AFTER_NUMBER = re.compile(
@@ -1772,9 +1801,13 @@ def _names_topic(note: str) -> bool:
     )
 
 
-# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]').
+# The words of a template's place for what to fill in ('[Date Range]', '(DATE - DATE)', '[Start Date]', '[TBD]'), its
+# title's too ('[Topic]', '[Your Topic Here]', '(Subject)').
 _PLACEHOLDER_WORDS = frozenset(
-    ("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx")
+    (
+        *("date", "dates", "range", "time", "start", "end", "tbd", "tba", "dd", "mm", "yy", "yyyy", "x", "xx", "xxx"),
+        *("topic", "title", "subject", "theme", "your", "insert", "here"),
+    )
 )
 _PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
 
@@ -1813,12 +1846,32 @@ def roman_value(numeral: str) -> int:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
+# A length that ends a note in brackets, after a comma ('(3D, 2 weeks)', '(May 2025 - July 2025, 3 Months)',
+# '(Shaders; ⏳ 3 weeks)'): the note's words stay in the title, as those after a length in them do ('(2 weeks: setup)').
+_LENGTH_NOTED = re.compile(rf"(?<=[^\s(\[,;])\s*[,;，；]\s*(?:{_CLOCK}\s*)?{_LENGTH}\s*(?=[)\]])", re.IGNORECASE)
+
+
+def _noted_length(rest: str) -> re.Match[str] | None:
+    """Return the length that ends a note in brackets in `rest` (see `_LENGTH_NOTED`), else None."""
+    if "," not in rest and ";" not in rest and "，" not in rest and "；" not in rest:  # most headings
+        return None
+    found = _LENGTH_NOTED.search(rest)
+    if found is None:
+        return None
+    before = rest[: found.start()]
+    opened = max(before.rfind("("), before.rfind("["))
+    return found if opened >= 0 and opened > max(before.rfind(")"), before.rfind("]")) else None
+
+
 def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
     """Return the phase of this number whose span (or length) is somewhere in `rest` (the title is what is left),
     else None."""
     span = _span_search(rest)
     if span is None:
         length = _LENGTH_BRACKETED.search(rest) or _LENGTH_LAST.search(rest)
+        if length is None and (length := _noted_length(rest)) is not None:  # '(3D, 2 weeks)': the note is '(3D)'
+            without = (rest[: length.start()] + rest[length.end() :], "")
+            return PhaseHeading(number, None, None, _title_of(without), "", _length_weeks(length))
         if length is None:
             return None
         return PhaseHeading(number, None, None, _title_of(_without(rest, length)), "", _length_weeks(length))
@@ -2763,8 +2816,28 @@ def read_span_line(md: str, text: str) -> str | None:
     italic = len(md) > 2 and md[0] in "*_" and md[-1] == md[0] and md[1] != md[0]
     clock = _CLOCK_LEAD.match(text)
     if not italic and clock is None:
-        return None
+        return _bold_span_and_hours(md, text)
     first = _OTHER_FACTS.split(text[clock.end() :] if clock else text, maxsplit=1)[0].strip(_DURATION_EDGES)
+    return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
+
+
+# The hours a week or a day of a span take, as a fact after it ('10 h/week', '~8 hrs per week', '2 hours a day').
+_HOURS_A_WEEK = re.compile(
+    r"[~≈]?\s*\d{1,3}(?:[.,]\d)?(?:\s*[-–]\s*\d{1,3})?\+?\s*(?:h|hrs?|hours?)\.?"
+    r"(?:\s*(?:/|per\s|an?\s)\s*(?:weeks?|wk|w|days?|d))?",
+    re.IGNORECASE,
+)
+
+
+def _bold_span_and_hours(md: str, text: str) -> str | None:
+    """Return the span of a bold line that gives it with the hours it takes after a bar or a dot ('**Weeks 1-4 · 10
+    h/week**'), else None: facts of its section, as in italics; a bold span alone ('**Weeks 1-2**') heads a part."""
+    if not (md.startswith("**") and md.endswith("**") and len(md) > 4 and "**" not in md[2:-2]):
+        return None
+    parts = _OTHER_FACTS.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or _HOURS_A_WEEK.fullmatch(parts[1].strip(_DURATION_EDGES)) is None:
+        return None
+    first = parts[0].strip(_DURATION_EDGES)
     return first if _SPAN_AT.fullmatch(as_english(first)) is not None else None
 
 
