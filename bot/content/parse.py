@@ -525,7 +525,9 @@ def _text_repair(lines: list[str], error: yaml.YAMLError) -> tuple[int, int, str
         if ": " not in value + " ":
             return None
         why = "YAML reads ': ' in a value as the start of another field"
-    elif value[0] in "[{" and (closed := _without_extra_closers(value)) is not None:
+    elif (
+        value[0] in "[{" and match["key"] not in REQUIRED_TEXT_KEYS and (closed := _without_extra_closers(value))
+    ):  # a text field's brackets are its text ('description: [Draft]]'), read as such below
         key, surplus = match["key"], value[len(closed) :]
         extra = f"one '{surplus}'" if len(surplus) == 1 else f"'{surplus}'"
         message = (
