@@ -114,7 +114,9 @@ from bot.content.phases import (
     week_parts,
     weeks_again,
     weeks_in_parts,
+    when_alone,
     without_current,
+    without_dates,
     without_day,
     without_hours,
     without_number_first,
@@ -4654,7 +4656,10 @@ def _day_topic(plain: str, day: int) -> str:
     '📔 Day 3')."""
     words = _without_emoji(plain)
     rest = _without_own_day(words, words, day)[1]
-    return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    if rest == words and heading_day(words) == day:
+        return ""
+    topic = without_dates(_without_emoji(rest))  # 'Twill (March 3)' is 'Twill'
+    return "" if when_alone(topic) else topic  # 'March 3, Tuesday' says when the day was, not what it was about
 
 
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:

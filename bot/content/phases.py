@@ -4276,6 +4276,23 @@ def only_dates(text: str) -> bool:
     return _DATES_ONLY.fullmatch(text) is not None or ("/" in text and _NUMERIC_DAYS.fullmatch(text) is not None)
 
 
+# A weekday after a date, or alone ('June 27, Monday', 'June 27 (Mon)', 'Tuesday'): said of the date
+_WEEKDAY_LAST = re.compile(rf"(?:^|\s*[,(\[–—-]\s*|\s+){_DAY_NAME}\s*[)\]]?\s*$", re.IGNORECASE)
+
+
+def when_alone(text: str) -> bool:
+    """Return True for a text that says when and nothing else: a date, a weekday, or both ('June 27, Monday',
+    'Tuesday, March 3', 'Fri', '(March 3)'), as a log of days heads each day."""
+    text = text.strip(" ()[]")
+    weekday = _WEEKDAY_LAST.search(text) if text[-1:].isalpha() or text[-1:] in ")]" else None
+    if weekday is None:
+        return only_dates(text)
+    before = text[: weekday.start()]
+    if before.strip():
+        return only_dates(before)
+    return weekday.group().strip().lower().endswith("day")  # 'Sun' or 'Wed' alone may be a topic
+
+
 _DUE = re.compile(r"(?:due|deadline)\s*(?:[:：]|on|by)?\s*", re.IGNORECASE)
 
 
