@@ -5972,7 +5972,8 @@ def _groups_by_parent(raw: list[_RawItem], shown_groups: list[str]) -> list[str]
     Sign-off' under '## L1 — Orientation' and '## L2 — Shadow' of a ladder), or under several parts of one phase
     ('#### Exercises' under '### Week 1: Git' and '### Week 2: HTML' in '## Month 1'), is named with the heading it
     is under ('L2 — Shadow › Sign-off', 'Week 2: HTML › Exercises'), as a phase names one written in several
-    phases: each one's items stay apart in `/checklist` and say where they are. Only the name shown changes (see
+    phases: each one's items stay apart in `/checklist` and say where they are. One right under its phase's heading
+    keeps its name, which the phase's goes before ('Phase 1: Git › Exercises'). Only the name shown changes (see
     `_RawItem.above` for their IDs)."""
     parents: dict[tuple[int, str], set[str]] = {}
     for r, shown in zip(raw, shown_groups, strict=True):
@@ -5982,7 +5983,12 @@ def _groups_by_parent(raw: list[_RawItem], shown_groups: list[str]) -> list[str]
     if not repeated:
         return shown_groups
     return [
-        f"{r.above[-1]} › {shown}" if (id(r.phase), shown) in repeated and shown == r.id_group and r.above else shown
+        f"{r.above[-1]} › {shown}"
+        if (id(r.phase), shown) in repeated
+        and shown == r.id_group
+        and r.above
+        and (r.phase is None or r.above[-1] != r.phase.heading)  # right under its phase: named by the phase
+        else shown
         for r, shown in zip(raw, shown_groups, strict=True)
     ]
 
