@@ -4606,7 +4606,7 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
     its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
     before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
-    Exercises' are one day's lesson and exercises, no plan)."""
+    Exercises' are one day's lesson and exercises, no plan), and a day in every week from the first to the last."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
@@ -4631,10 +4631,13 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
         len(blocks),
     )
     weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
-    for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
-        group = list(week)
-        topics = [_day_topic(b.plain, day) for _, b, day in group]
-        titled = " · ".join(dict.fromkeys(topic for topic in topics if topic))
+    # the days of each week, a day 0 of set-up week 1's
+    in_weeks = [(week, list(group)) for week, group in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7))]
+    if any(b - a > 1 for (a, _), (b, _) in pairwise(in_weeks)):  # a week of no day: a log of the days written
+        return None
+    for _, group in in_weeks:
+        topics = list(dict.fromkeys(topic for _, b, day in group if (topic := _day_topic(b.plain, day))))
+        titled = " · ".join(topics)
         if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
             titled = f"{topics[0]} … {topics[-1]}"
         first_day = max(1, group[0][2])
