@@ -3710,21 +3710,23 @@ def _list_plan(blocks: list[Block]) -> tuple[dict[int, PhaseHeading], list[str],
 
 
 def _time_box_plan(lists: list[dict[int, str]]) -> dict[int, PhaseHeading]:
-    """Return the phases of the first list of three or more top-level items that each end with their length and
-    nothing else ('* Data ingestion (1 week)', '1. Go fundamentals [3w]'), each item a phase of that length and its
-    nested bullets its topics; {} when no list is one."""
+    """Return the phases of the lists of three or more top-level items that each end with their length and nothing
+    else ('* Data ingestion (1 week)', '1. Go fundamentals [3w]'), each item a phase of that length and its nested
+    bullets its topics, in the file's order (a list under '## Strings', then one under '## Keys'); {} when no list
+    is one."""
+    plan: dict[int, PhaseHeading] = {}
     for items in lists:
         if len(items) < 3:
             continue
-        plan: dict[int, PhaseHeading] = {}
+        boxes: dict[int, PhaseHeading] = {}
         for line, text in items.items():
             box = time_box(text) if text else None
             if box is None or box[0] != text or not box[1]:
                 break
-            plan[line] = PhaseHeading(None, None, None, box[1], "", box[2])
+            boxes[line] = PhaseHeading(None, None, None, box[1], "", box[2])
         else:
-            return plan
-    return {}
+            plan.update(boxes)
+    return plan
 
 
 def _other_weeks(plan: dict[int, PhaseHeading], again: list[int]) -> list[int]:
