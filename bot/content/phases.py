@@ -1734,6 +1734,8 @@ def _title_of(without: tuple[str, str]) -> str:
     title = _title(text)
     if title and _days_alone(title):
         title = ""  # 'Week 1 - Day 1 - Day 2': the days say when, not what; the week is named by its span
+    elif (title[:1].isdigit() or title[:1] in "~≈") and _HOURS_A_WEEK.fullmatch(title) is not None:
+        title = ""  # 'Weeks 1-4 · 10 h/week': how long it takes, no words of what; named by its span
     if note and _placeholder(note):
         note = ""  # 'Week 1: [Start Date] – [End Date]', a template's: nothing to say yet
     if not title and note and (only_dates(note) or due_dates(note)):
