@@ -4664,7 +4664,13 @@ def _day_topic(plain: str, day: int) -> str:
     if rest == words and heading_day(words) == day:
         return ""
     topic = without_dates(_without_emoji(rest))  # 'Twill (March 3)' is 'Twill'
+    if (when := _WHEN_FIRST.match(topic)) is not None and when_alone(when.group("when")):
+        topic = topic[when.end() :]  # '(Tue): Twill' is 'Twill'
     return "" if when_alone(topic) else topic  # 'March 3, Tuesday' says when the day was, not what it was about
+
+
+# A note in brackets that opens a day's topic, and the separator after it: '(Tue): ' of '(Tue): Twill'
+_WHEN_FIRST = re.compile(r"(?P<when>[(\[][^()\[\]]+[)\]])\s*(?:[-–—:|·,]\s*)?(?=\S)")
 
 
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:

@@ -4284,7 +4284,8 @@ _WEEKDAY_LAST = re.compile(rf"(?:^|\s*[,(\[–—-]\s*|\s+){_DAY_NAME}\s*[)\]]?\
 
 def when_alone(text: str) -> bool:
     """Return True for a text that says when and nothing else: a date, a weekday, or both ('June 27, Monday',
-    'Tuesday, March 3', 'Fri', '(March 3)'), as a log of days heads each day."""
+    'Tuesday, March 3', 'Fri', '(March 3)', '(Tue)'), as a log of days heads each day."""
+    bracketed = text.lstrip()[:1] in "(["
     text = text.strip(" ()[]")
     weekday = _WEEKDAY_LAST.search(text) if text[-1:].isalpha() or text[-1:] in ")]" else None
     if weekday is None:
@@ -4292,7 +4293,8 @@ def when_alone(text: str) -> bool:
     before = text[: weekday.start()]
     if before.strip():
         return only_dates(before)
-    return weekday.group().strip().lower().endswith("day")  # 'Sun' or 'Wed' alone may be a topic
+    # 'Sun' or 'Wed' alone may be a topic; in brackets it is a note of when
+    return bracketed or weekday.group().strip().lower().endswith("day")
 
 
 _DUE = re.compile(r"(?:due|deadline)\s*(?:[:：]|on|by)?\s*", re.IGNORECASE)

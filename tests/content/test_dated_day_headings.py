@@ -24,6 +24,7 @@ def log(heading: str, days: int = 9) -> str:
         "Day {d} (March {d})",
         "Day {d}: {d} March 2031",
         "Day {d} - Tuesday",  # a weekday alone
+        "Day {d} (Tue)",  # a weekday in brackets, as short as it likes
     ],
 )
 def test_days_headed_by_their_dates_make_weeks_named_by_their_days(heading: str):
@@ -34,4 +35,9 @@ def test_days_headed_by_their_dates_make_weeks_named_by_their_days(heading: str)
 
 def test_a_day_with_a_date_and_a_topic_titles_its_week_by_the_topic():
     role, _ = parse_messages(log("Day {d}: Twill {d} (March {d})"))
+    assert role.phases[1].title == "Twill 8 · Twill 9"
+
+
+def test_a_day_with_its_weekday_in_brackets_before_its_topic_is_titled_by_the_topic():
+    role, _ = parse_messages(log("Day {d} (Tue): Twill {d}"))
     assert role.phases[1].title == "Twill 8 · Twill 9"
