@@ -2914,7 +2914,10 @@ def _parse_body(
     months = facts["timelineMonths"] if facts else {}
     built_phases = _build_phases(reader.phases, problems, months, topics_of)
     parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
-    checklist, named_groups = _build_checklist(reader.raw_items, problems, reader.nested, parts_of, reader.fields_shown)
+    as_written = _clashing_plain_headings(reader.headings)
+    checklist, named_groups = _build_checklist(
+        reader.raw_items, problems, reader.nested, parts_of, reader.fields_shown, as_written
+    )
     for heading in reader.headings:
         if (
             heading.level == 7
@@ -2922,7 +2925,7 @@ def _parse_body(
             and any(h.title == INTRO_TITLE and h.level < 7 for h in reader.headings)
         ):  # the text before the first heading, in a file that has a heading of that name: named by its path
             heading.title = f"{facts['displayName'] if facts else 'Text'}: {INTRO_TITLE.lower()}"
-    sections = _build_sections(reader.headings, checklist, topics_of, named_groups, reader.nested)
+    sections = _build_sections(reader.headings, checklist, topics_of, named_groups, reader.nested, as_written)
     if too_deep:
         problems.add(
             "warning",
@@ -5799,6 +5802,7 @@ def _build_checklist(
     nested: dict[int, list[str]],
     parts_of: set[tuple[int, str]],
     fields_shown: dict[str, str] | None = None,
+    as_written: frozenset[str] = frozenset(),
 ) -> tuple[tuple[ChecklistItem, ...], dict[str, tuple[int, str]]]:
     """Give each task item its ID: from its words; the same words in another place take that place's words too.
 
@@ -5807,7 +5811,7 @@ def _build_checklist(
     and say which phase they are of; those names map to (phase, heading) in the second result. `parts_of` holds
     the sub-headings of each phase, as (id of its builder, title); `fields_shown` the text as shown of tasks shown
     without the Tasks plugin's fields, by their text as written, which names them as the parent of the items under
-    them."""
+    them; `as_written` the headings of no phase shown as written (see `_clashing_plain_headings`)."""
     items: list[ChecklistItem] = []
     shown_groups = _groups_by_parent(raw, _label_groups_by_heading(raw, parts_of))
     phases_of: dict[str, set[int]] = {}
@@ -5875,7 +5879,7 @@ def _build_checklist(
         elif phase is not None and (shown := plain_names.get(group)) is not None:
             named[shown] = (phase.final, group)
             group = shown
-        elif phase is None:  # as search shows its heading: '## (1) Soil (300 hours)' as 'Soil'
+        elif phase is None and group not in as_written:  # as search shows its heading: '## (1) Soil (300 hours)'
             group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
@@ -6146,7 +6150,7 @@ def _repeated_label_titles(headings: list[_Heading]) -> dict[tuple[int, int], st
     return titles
 
 
-def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
+def _shown_title(heading: _Heading, dotted: Collection[str] = (), as_written: Collection[str] = ()) -> str:
     """Return a heading's title as search and its trail show it: without a colon that ends it ('## Operators:'),
     nor the author's progress ('## Month 1 — Linux (done)', '### Arrays ✅'): a learner's part is no more done than
     the author's was. The file's own title (its H1) stays as written: it is the role's title, which a trail leaves
@@ -6158,7 +6162,7 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = ()) -> str:
         return title
     title = without_task_keyword(title)
     if heading.phase is None:  # '## (1) Soil (300 hours)' in a list of courses is 'Soil'; a plan's parts keep hours
-        return _without_colon(_plain_heading(title))
+        return _without_colon(title if heading.title in as_written else _plain_heading(title))
     return _without_colon(without_day(title, (title,) if heading.title in dotted else ()))
 
 
@@ -6167,6 +6171,16 @@ def _plain_heading(title: str) -> str:
     it ('(1) Garden Planning') or the hours it takes after it ('Garden Planning (300 hours)'): no words of what it
     holds."""
     return without_hours(without_number_first(_without_box(title)))
+
+
+def _clashing_plain_headings(headings: list[_Heading]) -> frozenset[str]:
+    """Return the titles of the headings of no phase that would show the same as another without their number in
+    brackets or their hours ('## Soil (100 hours)', '## Soil (200 hours)'): they show as written, told apart."""
+    written: dict[str, set[str]] = {}
+    for h in headings:
+        if h.phase is None and not h.is_phase:
+            written.setdefault(_plain_heading(h.title).casefold(), set()).add(h.title)
+    return frozenset(title for titles in written.values() if len(titles) > 1 for title in titles)
 
 
 def _part_title(title: str) -> str:
@@ -6197,8 +6211,10 @@ def _build_sections(
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
     named_groups: dict[str, tuple[int, str]],
     nested: dict[int, list[str]],
+    as_written: frozenset[str] = frozenset(),
 ) -> list[Section]:
-    """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it."""
+    """Every heading is a section; its bold-label blocks and bullets are finer-grained entries under it (`as_written`:
+    see `_clashing_plain_headings`)."""
     label_titles = _repeated_label_titles(headings)
     # parts titled by their days ('### 12.03 Linked lists'), not by a section's numbers ('### 11.12 Rollback')
     dotted = dotted_days(h.title for h in headings if h.phase is not None and not h.is_phase and h.title[:1].isdigit())
@@ -6220,7 +6236,7 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([_shown_title(x, dotted) if x is not open_path[0] else x.title for x in open_path])
+        path = tuple([_shown_title(x, dotted, as_written) if x is not open_path[0] else x.title for x in open_path])
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
@@ -6233,7 +6249,7 @@ def _build_sections(
         kind = "phase" if h.is_phase else "section"
         if h.contents and not (text or h.topics or h.subsections or h.is_phase):
             continue  # a table of contents and nothing else: no entry that would show nothing
-        title = _shown_title(h, dotted)
+        title = _shown_title(h, dotted, as_written)
         if title != h.title:
             shown_as.append((title, path))
         if repeated and kind == "section" and len(open_path) > 1 and h.title.casefold() in repeated:
