@@ -36,6 +36,7 @@ from bot.content.markdown import (
     CELL_BREAK,
     TEXT_BOX,
     Block,
+    Links,
     cell_lines,
     code_lines,
     escape,
@@ -2632,23 +2633,7 @@ def _parse_body(
     blocks, links = read_blocks(body, first_line, base_url, page)
     if "|" in body:
         blocks = _tracker_tables(blocks)
-    if links.relative_dropped:
-        n = links.relative_dropped
-        problems.add(
-            "warning",
-            links.first_dropped_line,
-            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs",
-        )
-    if links.relative_images:
-        n = links.relative_images
-        problems.add(
-            "warning",
-            links.first_image_line,
-            f"{n} relative image{'s are' if n > 1 else ' is'} shown as {'their' if n > 1 else 'its'} alt text, "
-            f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
-            "full URLs",
-        )
+    _relative_warning(links, problems)
     if links.templates:
         n = links.templates
         # '{{cloze …}}': a macro of Logseq's, whose macros have their name right after the braces
@@ -5065,6 +5050,33 @@ def _overview_weeks(builders: list[_PhaseBuilder]) -> None:
             start = b.first
         elif b.inner and max(z for _, z in b.inner) > start:
             b.inner = []
+
+
+def _relative_warning(links: Links, problems: _Problems) -> None:
+    """Say once what of the file's relative links and images is shown unlinked: the one fix, baseUrl, links both."""
+    n, images = links.relative_dropped, links.relative_images
+    if not n and not images:
+        return
+    lines = [line for count, line in ((n, links.first_dropped_line), (images, links.first_image_line)) if count]
+    first = min((line for line in lines if line is not None), default=None)
+    if n and images:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text and {images} relative "
+            f"image{'s' if images > 1 else ''} as {'their' if images > 1 else 'its'} alt text: add "
+            "'baseUrl: https://…' to the front-matter to make them clickable, or use full URLs"
+        )
+    elif n:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
+            "to the front-matter to make them clickable, or use full URLs"
+        )
+    else:
+        said = (
+            f"{images} relative image{'s are' if images > 1 else ' is'} shown as {'their' if images > 1 else 'its'} "
+            f"alt text, unlinked: add 'baseUrl: https://…' to the front-matter to link "
+            f"{'them' if images > 1 else 'it'}, or use full URLs"
+        )
+    problems.add("warning", first, said)
 
 
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
