@@ -1545,7 +1545,8 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
-        self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
+        # a label line of no part just read, a phase's fact or a part's goal: (line, label, its text)
+        self.header: tuple[int, str, str] | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -1987,7 +1988,7 @@ class _Body:
             body.append(
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
-        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
+        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
             md = _pipe_row_text(block.md) if block.md[:1] == "|" else block.md
@@ -2183,6 +2184,12 @@ class _Body:
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
         if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
+        if objective and phase is not None and phase.objective is not None and rest and self.sub is not None:
+            # a goal line in a part once the phase's objective is taken ('### Tuesday' then '**Goal:** …'): the
+            # part's own goal, shown under it as the first part's is; the bullets after it stay the part's work,
+            # in no part named 'Goal'
+            self.header = (line, label, rest)
+            return
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
             phase.goal_label = None if rest else (label, line, quote)
