@@ -2184,10 +2184,11 @@ class _Body:
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
         if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
-        if objective and phase is not None and phase.objective is not None and rest and self.sub is not None:
-            # a goal line in a part once the phase's objective is taken ('### Tuesday' then '**Goal:** …'): the
-            # part's own goal, shown under it as the first part's is; the bullets after it stay the part's work,
-            # in no part named 'Goal'
+        sub = self.sub
+        if objective and phase is not None and rest and sub is not None and _part_goal(phase, sub):
+            # a goal line in a part that does not open the phase ('### Tuesday' then '**Goal:** …', or one after the
+            # phase's own words or objective): the part's own goal, shown under it; the bullets after it stay the
+            # part's work, in no part named 'Goal'
             self.header = (line, label, rest)
             return
         if objective and phase is not None and phase.objective is None:
@@ -5376,6 +5377,14 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
         later = [n.first for n in builders[i + 1 :] if n.first is not None]
         if all(start > last for start in later):
             b.last = last
+
+
+def _part_goal(phase: _PhaseBuilder, sub: _Sub) -> bool:
+    """Return True when a goal line in the part `sub` is that part's own, not the phase's objective: the phase has
+    its objective or words of its own already, or the part does not open it."""
+    return bool(
+        phase.objective is not None or phase.intro or phase.topics or not phase.parts or phase.parts[0] is not sub
+    )
 
 
 def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:

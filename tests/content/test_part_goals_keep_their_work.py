@@ -89,3 +89,52 @@ def test_a_goals_label_over_its_own_list_in_a_part_is_still_a_part() -> None:
 """
     )
     assert parts(role.phases[0]) == [("Week 6: Colour", []), ("Goals", ["Contrast on the plate", "Sauce as paint"])]
+
+
+def test_a_goal_in_a_later_part_is_that_parts_not_the_phases() -> None:
+    role, _ = parse_body(
+        """
+## Phase 4: Pastry (Weeks 8-9)
+
+### Reading
+- Laminated doughs
+
+### Practice
+**Goal:** Fold butter into dough six times.
+- Croissants
+"""
+    )
+    (phase,) = role.phases
+    assert phase.objective is None
+    assert parts(phase) == [("Reading", ["Laminated doughs"]), ("Practice", ["Croissants"])]
+
+
+def test_after_the_phases_own_sentence_a_parts_goal_is_the_parts() -> None:
+    role, _ = parse_body(
+        """
+## Phase 5: Fermentation (Weeks 10-11)
+Slow food, on purpose. Start a crock early.
+
+### Practice
+**Goal:** Keep a sauerkraut alive for a month.
+- Salt by weight
+"""
+    )
+    (phase,) = role.phases
+    assert phase.objective == "Slow food, on purpose."
+    assert parts(phase) == [("Practice", ["Salt by weight"])]
+
+
+def test_a_goal_in_the_part_that_opens_the_phase_is_its_objective() -> None:
+    role, _ = parse_body(
+        """
+## Phase 6: Grilling (Weeks 12-13)
+
+### Overview
+**Goal:** Cook over live fire.
+
+### Practice
+- Two-zone fire
+"""
+    )
+    assert role.phases[0].objective == "Cook over live fire."
