@@ -3783,11 +3783,14 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     - runs of two or more, one after the other (soft-broken lines of one paragraph, or paragraphs of one line);
     - else, in a file without such runs, two or more lines that head blocks ('**Week 1** — Topic: HTML', then its
       'Read:' lines, tasks and a '---'), whose span stands apart from their title (a separator, or the bold
-      around the span): 'Week 3 is when we start' is a sentence.
+      around the span): 'Week 3 is when we start' is a sentence;
+    - else, lines that open with their phase in bold among bold phase lines alone, which `_Body.add` opens ('**Week
+      1: Git** — commits.', then '**Week 2: CI**'), stepping on with them.
     A line alone is a sentence of the text; lines of weeks that are no plan are named by the self-paced warning."""
     runs: list[list[tuple[int, PhaseHeading]]] = []
     run: list[tuple[int, PhaseHeading]] = []
     heads: list[tuple[int, PhaseHeading]] = []  # lines that may head blocks
+    bold_heads: set[int] = set()  # those that open with their phase in bold ('**Week 3** — Topic: CSS')
     texts: dict[int, str] = {}
     for b in blocks:
         found = None
@@ -3798,6 +3801,8 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
             if _span_apart(b, found):
                 heads.append((b.line, found))
                 texts[b.line] = b.plain
+                if b.label:
+                    bold_heads.add(b.line)
             continue
         if len(run) >= 2:
             runs.append(run)
@@ -3805,6 +3810,12 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     if len(run) >= 2:
         runs.append(run)
     taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    if not taken and heads and (alone := list(_bold_phase_reads(blocks))):
+        # a bold phase with words after it among bold phases alone ('**Week 1: Git** — commits.', '**Week 2: CI**'),
+        # which `_Body.add` opens: a plan's line too, where they step on together
+        bold = [(line, found) for line, found in heads if line in bold_heads]
+        if bold and _forward(sorted(bold + alone)):
+            taken = bold
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
