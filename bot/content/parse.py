@@ -2217,6 +2217,33 @@ class _Body:
             phase.parts.append(self.sub)
         self.ancestors, self.holders, self.last_topic = [], [], None
 
+    def _objective_item(self, heading: _Heading, block: Block) -> bool:
+        """Read a bullet that opens a phase with its objective's label ('- **Goal:** Commit often.', beside its fact
+        bullets such as '- **Duration:** 2 weeks') as the phase's objective, as that line alone would be; return
+        True when it was."""
+        phase = self.phase
+        if (
+            phase is None
+            or block.depth
+            or block.task is not None
+            or block.quote
+            or not block.label
+            or not heading.is_phase
+            or self.sub is not None
+            or phase.objective is not None
+            or phase.wants_objective
+            or not _at_phase_top(phase)
+        ):
+            return False
+        label, rest = block.label.strip(), block.rest_md.strip()
+        if label[-1:] not in ":：" and rest[:1] not in ":：":
+            return False
+        rest = rest.lstrip(":：").strip()
+        if not rest or _without_leading_marks(label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
+            return False
+        phase.objective = rest
+        return True
+
     def _item(self, heading: _Heading, block: Block) -> None:
         if self.phase is not None and self.phase.goal_label is not None and not block.depth:
             self._goal_list(heading, self.phase)
@@ -2243,6 +2270,8 @@ class _Body:
         marker = "- " if number is None else f"{number}. "
         line = f"{'  ' * depth}{marker}{'☑ ' if task else '☐ ' if task is not None else ''}{md}"
         heading.lines.append(line)
+        if self._objective_item(heading, block):
+            return
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
