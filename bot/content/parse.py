@@ -2200,7 +2200,8 @@ class _Body:
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
-        known = _without_leading_marks(label).casefold() in HEADER_LABELS
+        # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
+        known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
         if fact and (known or _numbers_only(rest)) and _at_phase_top(phase):
             # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
             # phase's
