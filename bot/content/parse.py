@@ -36,6 +36,7 @@ from bot.content.markdown import (
     CELL_BREAK,
     TEXT_BOX,
     Block,
+    Links,
     cell_lines,
     code_lines,
     escape,
@@ -1552,7 +1553,8 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
-        self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
+        # a label line of no part just read, a phase's fact or a part's goal: (line, label, its text)
+        self.header: tuple[int, str, str] | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -2013,7 +2015,7 @@ class _Body:
             body.append(
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
-        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
+        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
             md = _pipe_row_text(block.md) if block.md[:1] == "|" else block.md
@@ -2209,6 +2211,13 @@ class _Body:
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
         if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
+        sub = self.sub
+        if objective and phase is not None and rest and sub is not None and _part_goal(phase, sub):
+            # a goal line in a part that does not open the phase ('### Tuesday' then '**Goal:** …', or one after the
+            # phase's own words or objective): the part's own goal, shown under it; the bullets after it stay the
+            # part's work, in no part named 'Goal'
+            self.header = (line, label, rest)
+            return
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
             phase.goal_label = None if rest else (label, line, quote)
@@ -2218,7 +2227,8 @@ class _Body:
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
-        known = _without_leading_marks(label).casefold() in HEADER_LABELS
+        # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
+        known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
         if fact and (known or _numbers_only(rest)) and _at_phase_top(phase):
             # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
             # phase's
@@ -2234,6 +2244,33 @@ class _Body:
         if phase is not None:
             phase.parts.append(self.sub)
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _objective_item(self, heading: _Heading, block: Block) -> bool:
+        """Read a bullet that opens a phase with its objective's label ('- **Goal:** Commit often.', beside its fact
+        bullets such as '- **Duration:** 2 weeks') as the phase's objective, as that line alone would be; return
+        True when it was."""
+        phase = self.phase
+        if (
+            phase is None
+            or block.depth
+            or block.task is not None
+            or block.quote
+            or not block.label
+            or not heading.is_phase
+            or self.sub is not None
+            or phase.objective is not None
+            or phase.wants_objective
+            or not _at_phase_top(phase)
+        ):
+            return False
+        label, rest = block.label.strip(), block.rest_md.strip()
+        if label[-1:] not in ":：" and rest[:1] not in ":：":
+            return False
+        rest = rest.lstrip(":：").strip()
+        if not rest or _without_leading_marks(label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
+            return False
+        phase.objective = rest
+        return True
 
     def _item(self, heading: _Heading, block: Block) -> None:
         if self.phase is not None and self.phase.goal_label is not None and not block.depth:
@@ -2261,6 +2298,8 @@ class _Body:
         marker = "- " if number is None else f"{number}. "
         line = f"{'  ' * depth}{marker}{'☑ ' if task else '☐ ' if task is not None else ''}{md}"
         heading.lines.append(line)
+        if self._objective_item(heading, block):
+            return
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
@@ -2682,23 +2721,7 @@ def _parse_body(
     blocks, links = read_blocks(body, first_line, base_url, page)
     if "|" in body:
         blocks = _tracker_tables(blocks)
-    if links.relative_dropped:
-        n = links.relative_dropped
-        problems.add(
-            "warning",
-            links.first_dropped_line,
-            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs",
-        )
-    if links.relative_images:
-        n = links.relative_images
-        problems.add(
-            "warning",
-            links.first_image_line,
-            f"{n} relative image{'s are' if n > 1 else ' is'} shown as {'their' if n > 1 else 'its'} alt text, "
-            f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
-            "full URLs",
-        )
+    _relative_warning(links, problems)
     if links.templates:
         n = links.templates
         # '{{cloze …}}': a macro of Logseq's, whose macros have their name right after the braces
@@ -3881,11 +3904,14 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     - runs of two or more, one after the other (soft-broken lines of one paragraph, or paragraphs of one line);
     - else, in a file without such runs, two or more lines that head blocks ('**Week 1** — Topic: HTML', then its
       'Read:' lines, tasks and a '---'), whose span stands apart from their title (a separator, or the bold
-      around the span): 'Week 3 is when we start' is a sentence.
+      around the span): 'Week 3 is when we start' is a sentence;
+    - else, lines that open with their phase in bold among bold phase lines alone, which `_Body.add` opens ('**Week
+      1: Git** — commits.', then '**Week 2: CI**'), stepping on with them.
     A line alone is a sentence of the text; lines of weeks that are no plan are named by the self-paced warning."""
     runs: list[list[tuple[int, PhaseHeading]]] = []
     run: list[tuple[int, PhaseHeading]] = []
     heads: list[tuple[int, PhaseHeading]] = []  # lines that may head blocks
+    bold_heads: set[int] = set()  # those that open with their phase in bold ('**Week 3** — Topic: CSS')
     texts: dict[int, str] = {}
     for b in blocks:
         found = None
@@ -3896,6 +3922,8 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
             if _span_apart(b, found):
                 heads.append((b.line, found))
                 texts[b.line] = b.plain
+                if b.label:
+                    bold_heads.add(b.line)
             continue
         if len(run) >= 2:
             runs.append(run)
@@ -3903,6 +3931,12 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     if len(run) >= 2:
         runs.append(run)
     taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    if not taken and heads and (alone := list(_bold_phase_reads(blocks))):
+        # a bold phase with words after it among bold phases alone ('**Week 1: Git** — commits.', '**Week 2: CI**'),
+        # which `_Body.add` opens: a plan's line too, where they step on together
+        bold = [(line, found) for line, found in heads if line in bold_heads]
+        if bold and _forward(sorted(bold + alone)):
+            taken = bold
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
@@ -5262,6 +5296,33 @@ def _overview_weeks(builders: list[_PhaseBuilder]) -> None:
             b.inner = []
 
 
+def _relative_warning(links: Links, problems: _Problems) -> None:
+    """Say once what of the file's relative links and images is shown unlinked: the one fix, baseUrl, links both."""
+    n, images = links.relative_dropped, links.relative_images
+    if not n and not images:
+        return
+    lines = [line for count, line in ((n, links.first_dropped_line), (images, links.first_image_line)) if count]
+    first = min((line for line in lines if line is not None), default=None)
+    if n and images:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text and {images} relative "
+            f"image{'s' if images > 1 else ''} as {'their' if images > 1 else 'its'} alt text: add "
+            "'baseUrl: https://…' to the front-matter to make them clickable, or use full URLs"
+        )
+    elif n:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
+            "to the front-matter to make them clickable, or use full URLs"
+        )
+    else:
+        said = (
+            f"{images} relative image{'s are' if images > 1 else ' is'} shown as {'their' if images > 1 else 'its'} "
+            f"alt text, unlinked: add 'baseUrl: https://…' to the front-matter to link "
+            f"{'them' if images > 1 else 'it'}, or use full URLs"
+        )
+    problems.add("warning", first, said)
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings or week table rows inside them, from the days their
     parts name where the file's phases are laid out in days, else from timelineMonths."""
@@ -5552,6 +5613,14 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
         later = [n.first for n in builders[i + 1 :] if n.first is not None]
         if all(start > last for start in later):
             b.last = last
+
+
+def _part_goal(phase: _PhaseBuilder, sub: _Sub) -> bool:
+    """Return True when a goal line in the part `sub` is that part's own, not the phase's objective: the phase has
+    its objective or words of its own already, or the part does not open it."""
+    return bool(
+        phase.objective is not None or phase.intro or phase.topics or not phase.parts or phase.parts[0] is not sub
+    )
 
 
 def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
