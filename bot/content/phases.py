@@ -194,7 +194,7 @@ def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match
 def _length(week: str, month: str, day: str) -> str:
     """Return the pattern of a length in these words of each unit."""
     return (
-        r"(?:[~≈]\s*)?(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+        r"(?:[~≈]\s*)?(?P<a>\d{1,3})(?P<a_half>[.,]5)?(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3})(?P<b_half>[.,]5)?)?\+?\s*"
         rf"(?:(?P<week>{week})|(?P<month>{month})|(?P<day>{day}))(?![^\W\d_])\.?"
     )
 
@@ -1884,8 +1884,9 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
 
 def _length_weeks(length: re.Match[str]) -> int:
     """Return the weeks a length `_LENGTH` read takes: the mean of a range, at least one week."""
-    a = int(length.group("a"))
-    mean = (a + int(length.group("b") or a)) / 2
+    a = int(length.group("a")) + (0.5 if length.group("a_half") else 0)  # '1.5 weeks'
+    b = int(length.group("b")) + (0.5 if length.group("b_half") else 0) if length.group("b") else a
+    mean = (a + b) / 2
     weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
     return max(1, math.ceil(weeks))
 
