@@ -1812,10 +1812,18 @@ _PLACEHOLDER_WORDS = frozenset(
 _PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
 
 
+# Words of a placeholder that say where to write, not what: only beside a word of what ('[Your Topic Here]', '[Insert
+# Date]'); 'Start Here' is a title.
+_PLACEHOLDER_FILLERS = frozenset(("your", "insert", "here"))
+_PLACEHOLDER_WHERE = _PLACEHOLDER_FILLERS | {"start", "end"}
+
+
 def _placeholder(text: str) -> bool:
     """Return True for the words of a template's placeholder alone (see `_PLACEHOLDER_WORDS`)."""
     words = [w for w in _PLACEHOLDER_PARTS.split(text.strip(" []()").casefold()) if w]
-    return bool(words) and len(words) <= 4 and all(w in _PLACEHOLDER_WORDS for w in words)
+    if not words or len(words) > 4 or not all(w in _PLACEHOLDER_WORDS for w in words):
+        return False
+    return not _PLACEHOLDER_FILLERS.intersection(words) or not _PLACEHOLDER_WHERE.issuperset(words)
 
 
 def _with_weeks(rest: tuple[str, str], unit: str, first: int, last: int) -> PhaseHeading:
