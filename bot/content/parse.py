@@ -1534,9 +1534,8 @@ class _Body:
         self.unit_end: int | None = None  # the last line of the table whose unit row opened the part being read
         # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
         self.goal_rows: frozenset[int] = frozenset()
-        self.made_weeks: frozenset[int] = (
-            frozenset()
-        )  # the lines of the weeks made of day headings (`_day_heading_plan`)
+        # the lines of the weeks made of day headings (`_day_heading_plan`)
+        self.made_weeks: frozenset[int] = frozenset()
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
         # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
@@ -2832,11 +2831,7 @@ def _parse_body(
             heading_phases, plain_file = dated, False
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
-            planned = _day_heading_plan(blocks)
-            if planned is not None:
-                reader.made_weeks = frozenset(b.line for b in planned if b.kind == "heading") - {
-                    b.line for b in blocks if b.kind == "heading" and heading_day(b.plain) is None
-                }
+            planned, reader.made_weeks = _day_heading_plan(blocks)
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -4630,20 +4625,20 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
+def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
-    its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
-    before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
-    Exercises' are one day's lesson and exercises, no plan)."""
+    its parts with what they hold; and the lines of the week headings made. None unless there are `MIN_DAY_HEADINGS`
+    or more, at one level, each after the day before, from day 0 or 1, with no other heading at their level or above
+    between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan)."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
         if b.kind == "heading" and not b.depth and (day := heading_day(b.plain)) is not None
     ]
     if len(days) < MIN_DAY_HEADINGS:
-        return None
+        return None, frozenset()
     level = days[0][1].level
     first_at, last_at = days[0][0], days[-1][0]
     if (
@@ -4655,7 +4650,7 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
             b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
         )
     ):
-        return None
+        return None, frozenset()
     end = next(
         (j for j in range(last_at + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level),
         len(blocks),
@@ -4663,10 +4658,7 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
     weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
     for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
         group = list(week)
-        topics = [_day_topic(b.plain, day) for _, b, day in group]
-        titled = " · ".join(dict.fromkeys(topic for topic in topics if topic))
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
         first_day = max(1, group[0][2])
         heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
         first = group[0][1]
@@ -4678,7 +4670,15 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
         b = blocks[j]
         out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
     out.extend(blocks[end:])
-    return out
+    return out, frozenset(b.line for b in weeks.values())
+
+
+def _week_title(topics: list[str]) -> str:
+    """Return the title of a week of days: their topics, each once ('Review' of two days), '' for none; a long list
+    by its first and last."""
+    named = list(dict.fromkeys(topic for topic in topics if topic))
+    titled = " · ".join(named)
+    return f"{named[0]} … {named[-1]}" if len(titled) > DAY_WEEK_TITLE and len(named) > 2 else titled
 
 
 def _day_topic(plain: str, day: int) -> str:
@@ -4753,10 +4753,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
         first, last = group[0][0], group[-1][0]
         # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
-        topics = list(dict.fromkeys(topics))  # a topic of several days ('Review', 'To be added') titles once
-        titled = " · ".join(topics)
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title(topics)
         heading = f"{one} {first}-{last}" + (f": {titled}" if titled else "")
         out.append(
             Block("heading", group[0][1].line, escape(heading), heading, level=level, quote=group[0][1].quote + 1)
