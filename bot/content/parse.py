@@ -2810,6 +2810,8 @@ def _parse_body(
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
             planned = _day_heading_plan(blocks)
+            if planned is None:  # '- Day 1 - Wedging' … '- Day 10 - Glazing': the same
+                planned = _day_item_plan(blocks)
             if planned is not None:
                 reader.made_weeks = frozenset(b.line for b in planned if b.kind == "heading") - {
                     b.line for b in blocks if b.kind == "heading" and heading_day(b.plain) is None
@@ -4643,6 +4645,59 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
             out.append(weeks[j])
         b = blocks[j]
         out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
+    out.extend(blocks[end:])
+    return out
+
+
+def _day_item_plan(blocks: list[Block]) -> list[Block] | None:
+    """Return the blocks with a list of days ('- Day 1 - Wedging', '- **Day 2**: Centering' …) grouped into a phase
+    heading per week of them (days 1-7 week 1, 8-14 week 2), as day headings are (see `_day_heading_plan`): headed
+    'Days 8-14', titled by its days' topics, one level below the section that holds the list, each day an item of it;
+    the headings and the list one quote deeper, so what follows the list ends the last week, as after a table of
+    days. None unless one list at the top has `MIN_DAY_HEADINGS` or more items, every one of them a day after the
+    day before, from day 0 or 1, and none a link to the file's own day alone (a table of contents)."""
+    found: tuple[int, int, int, list[tuple[int, Block, int]]] | None = None  # level, start, end, days
+    level, i = 0, 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and not b.depth:
+            level = b.level
+        if b.kind != "item" or b.depth:
+            i += 1
+            continue
+        start, days, plan = i, [], True
+        while i < len(blocks) and (blocks[i].depth or blocks[i].kind == "item"):
+            item = blocks[i]
+            if item.kind == "item" and not item.depth:
+                day = None if item.anchor_only else heading_day(item.plain)
+                plan = plan and day is not None and (not days or day > days[-1][2])
+                days.append((i, item, day or 0))
+            elif item.kind == "heading":
+                break
+            i += 1
+        if plan and len(days) >= MIN_DAY_HEADINGS and days[0][2] <= 1:
+            if found is not None:  # two lists of days: which is the plan is not said
+                return None
+            found = (min(level + 1, 6), start, i, days)
+    if found is None:
+        return None
+    level, start, end, days = found
+    weeks: dict[int, Block] = {}  # the heading each week's first day goes after, by index
+    for _, week in groupby(days, key=lambda d: max(1, (d[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
+        topics = list(dict.fromkeys(t for _, b, day in group if (t := _day_topic(b.plain, day))))
+        titled = " · ".join(topics)
+        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
+            titled = f"{topics[0]} … {topics[-1]}"
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote + 1)
+    out = blocks[:start]
+    for j in range(start, end):
+        if j in weeks:
+            out.append(weeks[j])
+        out.append(blocks[j]._replace(quote=blocks[j].quote + 1))
     out.extend(blocks[end:])
     return out
 
