@@ -3904,7 +3904,7 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    taken = _weeks_under_months([item for r in runs for item in r] or (heads if len(heads) >= 2 else []))
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
@@ -3937,6 +3937,16 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
         before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _weeks_under_months(taken: list[tuple[int, PhaseHeading]]) -> list[tuple[int, PhaseHeading]]:
+    """Return a plan's lines without the lines of months that each head lines of weeks ('Month 1-2: Clay:', then
+    'Week 1-2: Wedge.', 'Week 3-4: Center.'): the weeks are the plan, the months group them. Lines that mix months
+    and weeks otherwise are returned as they are."""
+    kinds = [_kind(found) for _, found in taken]
+    if set(kinds) != {"month", "week"} or kinds[-1] == "month" or any(a == b == "month" for a, b in pairwise(kinds)):
+        return taken
+    return [item for item, kind in zip(taken, kinds, strict=True) if kind == "week"]
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
