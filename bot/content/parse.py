@@ -73,6 +73,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_numbers,
     labelled_title,
     length_alone,
     level_series,
@@ -4715,7 +4716,7 @@ def _day_item_plan(blocks: list[Block]) -> list[Block] | None:
 def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
     '📔 Day 3')."""
-    words = _without_emoji(plain)
+    words = _without_emoji(keycap_numbers(plain))
     rest = _without_own_day(words, words, day)[1]
     return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
 
@@ -4742,7 +4743,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(row.cells[0][2].strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))
