@@ -4715,10 +4715,11 @@ def _day_item_plan(blocks: list[Block]) -> list[Block] | None:
 
 def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
-    '📔 Day 3')."""
+    '📔 Day 3', and of a log's 'Day 3: March 5, 2025', whose date says when the day was, not what it was about)."""
     words = _without_emoji(keycap_numbers(plain))
     rest = _without_own_day(words, words, day)[1]
-    return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    topic = "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    return "" if only_dates(topic) else topic
 
 
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
