@@ -1991,34 +1991,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
-    _one_phase_of_weeks(headings, found)
     return found
-
-
-def _one_phase_of_weeks(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
-    """Read as no phase a file's one outer phase heading that holds two or more week headings to the end of its span
-    and no other phase heading ('# Month 1: Clay basics' over '### Week 1: Wedging' … '### Week 4: A first bowl'), as a
-    month's page of a longer course writes it: its weeks are the plan, each a phase, where as its parts the plan would
-    be one phase. Several months that each hold their weeks stay the phases, their weeks their parts."""
-    read = [(i, f) for i, f in enumerate(found) if f is not None]
-    if len(read) < 3:
-        return
-    (at, outer), inner = read[0], read[1:]
-    level = headings[at][0]
-    if (
-        outer.first is None
-        or outer.last is None
-        or outer.last == outer.first
-        or any(headings[i][0] <= level for i, _ in inner)
-        or any(headings[i][0] <= level for i in range(at + 1, inner[-1][0]))
-        or any(
-            f.unit != "week" or f.first is None or not outer.first <= f.first <= (f.last or f.first) <= outer.last
-            for _, f in inner
-        )
-        or max(f.last or f.first or 0 for _, f in inner) != outer.last  # weeks that leave some of it unplanned
-    ):
-        return
-    found[at] = None
 
 
 def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
