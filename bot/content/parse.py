@@ -74,6 +74,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_numbers,
     labelled_title,
     length_alone,
     level_series,
@@ -2832,6 +2833,8 @@ def _parse_body(
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
             planned, reader.made_weeks = _day_heading_plan(blocks)
+            if planned is None:  # '- Day 1 - Wedging' … '- Day 10 - Glazing': the same
+                planned, reader.made_weeks = _day_item_plan(blocks)
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -3925,7 +3928,7 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    taken = _weeks_under_months([item for r in runs for item in r] or (heads if len(heads) >= 2 else []))
     if not taken and heads and (alone := list(_bold_phase_reads(blocks))):
         # a bold phase with words after it among bold phases alone ('**Week 1: Git** — commits.', '**Week 2: CI**'),
         # which `_Body.add` opens: a plan's line too, where they step on together
@@ -3964,6 +3967,16 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
         before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _weeks_under_months(taken: list[tuple[int, PhaseHeading]]) -> list[tuple[int, PhaseHeading]]:
+    """Return a plan's lines without the lines of months that each head lines of weeks ('Month 1-2: Clay:', then
+    'Week 1-2: Wedge.', 'Week 3-4: Center.'): the weeks are the plan, the months group them. Lines that mix months
+    and weeks otherwise are returned as they are."""
+    kinds = [_kind(found) for _, found in taken]
+    if set(kinds) != {"month", "week"} or kinds[-1] == "month" or any(a == b == "month" for a, b in pairwise(kinds)):
+        return taken
+    return [item for item, kind in zip(taken, kinds, strict=True) if kind == "week"]
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
@@ -4681,12 +4694,64 @@ def _week_title(topics: list[str]) -> str:
     return f"{named[0]} … {named[-1]}" if len(titled) > DAY_WEEK_TITLE and len(named) > 2 else titled
 
 
+def _day_item_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
+    """Return the blocks with a list of days ('- Day 1 - Wedging', '- **Day 2**: Centering' …) grouped into a phase
+    heading per week of them (days 1-7 week 1, 8-14 week 2), as day headings are (see `_day_heading_plan`): headed
+    'Days 8-14', titled by its days' topics, one level below the section that holds the list, each day an item of it;
+    the headings and the list one quote deeper, so what follows the list ends the last week, as after a table of
+    days; and the lines of the week headings made. None unless one list at the top has `MIN_DAY_HEADINGS` or more
+    items, every one of them a day after the day before, from day 0 or 1, and none a link to the file's own day alone
+    (a table of contents)."""
+    found: tuple[int, int, int, list[tuple[int, Block, int]]] | None = None  # level, start, end, days
+    level, i = 0, 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and not b.depth:
+            level = b.level
+        if b.kind != "item" or b.depth:
+            i += 1
+            continue
+        start, days, plan = i, [], True
+        while i < len(blocks) and (blocks[i].depth or blocks[i].kind == "item"):
+            item = blocks[i]
+            if item.kind == "item" and not item.depth:
+                day = None if item.anchor_only else heading_day(item.plain)
+                plan = plan and day is not None and (not days or day > days[-1][2])
+                days.append((i, item, day or 0))
+            elif item.kind == "heading":
+                break
+            i += 1
+        if plan and len(days) >= MIN_DAY_HEADINGS and days[0][2] <= 1:
+            if found is not None:  # two lists of days: which is the plan is not said
+                return None, frozenset()
+            found = (min(level + 1, 6), start, i, days)
+    if found is None:
+        return None, frozenset()
+    level, start, end, days = found
+    weeks: dict[int, Block] = {}  # the heading each week's first day goes after, by index
+    for _, week in groupby(days, key=lambda d: max(1, (d[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote + 1)
+    out = blocks[:start]
+    for j in range(start, end):
+        if j in weeks:
+            out.append(weeks[j])
+        out.append(blocks[j]._replace(quote=blocks[j].quote + 1))
+    out.extend(blocks[end:])
+    return out, frozenset(b.line for b in weeks.values())
+
+
 def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
-    '📔 Day 3')."""
-    words = _without_emoji(plain)
+    '📔 Day 3', and of a log's 'Day 3: March 5, 2025', whose date says when the day was, not what it was about)."""
+    words = _without_emoji(keycap_numbers(plain))
     rest = _without_own_day(words, words, day)[1]
-    return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    topic = "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    return "" if only_dates(topic) else topic
 
 
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
@@ -4711,7 +4776,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(row.cells[0][2].strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))

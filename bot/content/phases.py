@@ -1338,13 +1338,20 @@ def _worded_number(text: str) -> str:
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
 
 
-# A keycap after a word ('Week 1️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks: its digits.
-# (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
-_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:(\d)\ufe0f?\u20e3|\U0001f51f)")
+# Keycaps after a word ('Week 1️⃣', 'Day 1️⃣0️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks
+# and days: their digits. (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
+_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)")
 
 
 def _keycap_digits(found: re.Match[str]) -> str:
-    return found.group(1) or "10"
+    return found.group(1).replace("\ufe0f", "").replace("\u20e3", "") if found.group(1) else "10"
+
+
+def keycap_numbers(text: str) -> str:
+    """Return text with the keycaps after a word as their digits ('Day 1️⃣0️⃣' is 'Day 10'); other text as it is."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        return _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+    return text
 
 
 # The word that opens a heading joined to its number by a hyphen or an underscore, as file names join them ('WEEK-1 —
@@ -1366,8 +1373,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
     text = _unjoined(text)
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+    text = keycap_numbers(text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
         label = _BOARD_LABEL.match(text)
         if label is not None:
@@ -2996,6 +3002,7 @@ _DAY_WORD_FIRST = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:[dtjghn]|\d)", re.IG
 
 def heading_day(text: str) -> int | None:
     """Return the day a day's heading is for ('📔 Day 1', '💻 Day 1: Exercises' are both day 1), else None."""
+    text = keycap_numbers(text)
     if (text.isascii() or _FOREIGN.search(text) is None) and (
         _DIGIT.search(text) is None or _DAY_WORD_FIRST.match(text) is None
     ):  # most items, and this is asked of every one: no day at their start
