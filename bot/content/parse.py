@@ -4604,6 +4604,7 @@ _ONE_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\((?P<url>[^()\s]+)\)")
 # A day's topic that names its day again before its words ('Day 01 - Clock', '[Day 1: Clock](…)'), as its row's day
 # column does: the day, and the separator after it.
 _TOPIC_DAY = re.compile(rf"(?:{DAY_WORDS})\.?\s*#?\s*(?P<day>\d{{1,3}})(?:\s*[-–—:.)|]\s*|\s+)(?=\S)", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\.{2,}|…+|⋮")  # a cell that leaves out what is between: '...', '…', '⋮'
 _DAY_MARKS = " \t\ufe0f\u200d"  # blanks and the selector and joiner that build emoji, around a topic's own emoji
 
 
@@ -4766,11 +4767,23 @@ def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
     return (md[:at] + md[in_md.end() :] if in_md else md), plain[named.end() :]
 
 
+def _elided(row: Block) -> bool:
+    """Return True for a table row that leaves rows out ('| ... | ... |'): an ellipsis first, then ellipses, dashes,
+    blanks or the author's status of the rows left out ('⏳ Pending')."""
+    first, *rest = row.cells
+    return _ELLIPSIS.fullmatch(first[2].strip()) is not None and all(
+        _ELLIPSIS.fullmatch(plain.strip()) or plain.strip() in "-–—" or status_cell(header, plain)
+        for header, _, plain in rest
+    )
+
+
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
     """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
     phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
     bullet per row ('Day 18: Promises', its other cells after it), with the last week they reach; None unless every
-    row counts one day, each after the one before, from a week after week `after`."""
+    row counts one day, each after the one before, from a week after week `after`. A row of ellipses ('| ... | ... |',
+    the days between left out, perhaps with their status, '| ... | ... | ⏳ Pending |') is no day."""
+    rows = [row for row in rows if not _elided(row)]
     if len(rows) < 2:
         return None
     days: list[int] = []
