@@ -4659,7 +4659,7 @@ def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozense
         level == 6
         or any(b.level != level for _, b, _ in days)
         or days[0][2] > 1
-        or any(a >= b for a, b in pairwise(day for _, _, day in days))
+        or not _days_on(day for _, _, day in days)
         or any(
             b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
         )
@@ -4685,6 +4685,14 @@ def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozense
         out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
     out.extend(blocks[end:])
     return out, frozenset(b.line for b in weeks.values())
+
+
+def _days_on(days: Iterable[int]) -> bool:
+    """Return True for days that go on, each after the one before, but for a day written twice here and there (a log's
+    'Day 17' again: one in ten at most); days written twice each ('📔 Day 1', '💻 Day 1: Exercises') are no plan."""
+    steps = [b - a for a, b in pairwise(days)]
+    again = steps.count(0)
+    return all(step >= 0 for step in steps) and again <= len(steps) // 10
 
 
 def _week_title(topics: list[str]) -> str:
