@@ -505,6 +505,7 @@ class _Inline:
         "images",
         "images_seen",
         "label_end",
+        "lead_picture",
         "links",
         "marks",
         "md",
@@ -524,7 +525,9 @@ class _Inline:
         self.label_end: tuple[int, int] | None = None  # (md, plain) end of a leading bold run
         self.bold_at_start = False
         self.images = 0  # open images in links (badges): their alt text is not shown
-        self.pictures: list[tuple[str | None, int]] | None = None  # open images of the text: (URL, md start) of each
+        # open images of the text: (URL, md start, plain start) of each
+        self.pictures: list[tuple[str | None, int, int]] | None = None
+        self.lead_picture = 0  # where in `plain` a picture that opens a heading ends (its icon), else 0
         self.images_seen = 0
         self.badge_alt: list[str] | None = None  # the alt text of the badges in the open link
         self.html_links = 0  # open '<a href>' tags
@@ -771,7 +774,7 @@ class _Reader:
         if image:  # an image of the text ('![histogram of ages](hist.png)'): its alt text is shown in its place
             if ink.pictures is None:
                 ink.pictures = []
-            ink.pictures.append((url, len(ink.md)))
+            ink.pictures.append((url, len(ink.md), len(ink.plain)))
             return
         if ink.links is None:
             ink.links = []
@@ -789,7 +792,11 @@ class _Reader:
             ink.images = max(ink.images - 1, 0)
             return
         if image and ink.pictures:
-            url, md_start = ink.pictures.pop()
+            url, md_start, plain_start = ink.pictures.pop()
+            if not "".join(ink.plain[:plain_start]).strip() and (
+                self.in_heading or ((item := self.open_item_text()) is not None and item[2] is None)
+            ):  # an icon before a heading's or a bullet's words (a task's words are its ID: they keep theirs)
+                ink.lead_picture = len(ink.plain)
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
             target = self._target(url, offset, image=True) if url is not None else None
@@ -937,6 +944,9 @@ class _Reader:
         return last.depth + 1 if last.line + 1 == line and last.quote == self.quote else 0
 
     def emit_item(self, item: list) -> None:
+        ink = self.inline
+        if item[2] is None and ink is not None and ink.lead_picture and "".join(ink.plain[ink.lead_picture :]).strip():
+            del ink.plain[: ink.lead_picture]  # '- ![Python](python.svg) Python': the icon is no word of its title
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if item[2] is None and plain[:1] == "[":
@@ -1552,6 +1562,10 @@ class _Reader:
         if item is not None and item[4]:
             self.emit_item(item)
             return
+        ink = self.inline
+        if ink is not None and ink.lead_picture and "".join(ink.plain[ink.lead_picture :]).strip():
+            # an icon before the heading's words ('## ![rocket](…) Phase 1: Basics'): no word of its title
+            del ink.plain[: ink.lead_picture]
         md, plain, *_ = self.take()
         if plain[-1:] == "#":
             md, plain = self._without_closing_hashes(md, plain, start, end)

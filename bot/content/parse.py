@@ -36,6 +36,7 @@ from bot.content.markdown import (
     CELL_BREAK,
     TEXT_BOX,
     Block,
+    Links,
     cell_lines,
     code_lines,
     escape,
@@ -73,6 +74,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_numbers,
     labelled_title,
     length_alone,
     level_series,
@@ -1537,9 +1539,8 @@ class _Body:
         self.unit_end: int | None = None  # the last line of the table whose unit row opened the part being read
         # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
         self.goal_rows: frozenset[int] = frozenset()
-        self.made_weeks: frozenset[int] = (
-            frozenset()
-        )  # the lines of the weeks made of day headings (`_day_heading_plan`)
+        # the lines of the weeks made of day headings (`_day_heading_plan`)
+        self.made_weeks: frozenset[int] = frozenset()
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
         # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
@@ -1556,7 +1557,8 @@ class _Body:
         self.holders: list[list | int | None] = []  # the topics among them (a task: its line; None: a gap)
         self.last_topic: list | None = None
         self.item_text = False  # the line just read is the text under a heading in a list item (see `_line`)
-        self.header: tuple[int, str, str] | None = None  # a phase's fact line just read: (line, label, its text)
+        # a label line of no part just read, a phase's fact or a part's goal: (line, label, its text)
+        self.header: tuple[int, str, str] | None = None
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
@@ -2017,7 +2019,7 @@ class _Body:
             body.append(
                 Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
             )
-        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase: a label of no part
+        elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
         else:
             md = _pipe_row_text(block.md) if block.md[:1] == "|" else block.md
@@ -2213,6 +2215,13 @@ class _Body:
         part = self.sub if self.sub is not None else None if heading.is_phase else heading
         if objective and phase is not None and part is not None:
             phase.goal_parts.add(part.line)
+        sub = self.sub
+        if objective and phase is not None and rest and sub is not None and _part_goal(phase, sub):
+            # a goal line in a part that does not open the phase ('### Tuesday' then '**Goal:** …', or one after the
+            # phase's own words or objective): the part's own goal, shown under it; the bullets after it stay the
+            # part's work, in no part named 'Goal'
+            self.header = (line, label, rest)
+            return
         if objective and phase is not None and phase.objective is None:
             phase.objective, phase.wants_objective = rest or None, not rest
             phase.goal_label = None if rest else (label, line, quote)
@@ -2222,7 +2231,8 @@ class _Body:
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
-        known = _without_leading_marks(label).casefold() in HEADER_LABELS
+        # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
+        known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
         if fact and (known or _numbers_only(rest)) and _at_phase_top(phase):
             # an entry of its own still (its section ID kept), but no part of the phase's work: what follows is the
             # phase's
@@ -2238,6 +2248,33 @@ class _Body:
         if phase is not None:
             phase.parts.append(self.sub)
         self.ancestors, self.holders, self.last_topic = [], [], None
+
+    def _objective_item(self, heading: _Heading, block: Block) -> bool:
+        """Read a bullet that opens a phase with its objective's label ('- **Goal:** Commit often.', beside its fact
+        bullets such as '- **Duration:** 2 weeks') as the phase's objective, as that line alone would be; return
+        True when it was."""
+        phase = self.phase
+        if (
+            phase is None
+            or block.depth
+            or block.task is not None
+            or block.quote
+            or not block.label
+            or not heading.is_phase
+            or self.sub is not None
+            or phase.objective is not None
+            or phase.wants_objective
+            or not _at_phase_top(phase)
+        ):
+            return False
+        label, rest = block.label.strip(), block.rest_md.strip()
+        if label[-1:] not in ":：" and rest[:1] not in ":：":
+            return False
+        rest = rest.lstrip(":：").strip()
+        if not rest or _without_leading_marks(label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
+            return False
+        phase.objective = rest
+        return True
 
     def _item(self, heading: _Heading, block: Block) -> None:
         if self.phase is not None and self.phase.goal_label is not None and not block.depth:
@@ -2265,6 +2302,8 @@ class _Body:
         marker = "- " if number is None else f"{number}. "
         line = f"{'  ' * depth}{marker}{'☑ ' if task else '☐ ' if task is not None else ''}{md}"
         heading.lines.append(line)
+        if self._objective_item(heading, block):
+            return
         if self.phase is not None:
             shown = split_explicit_id(md)[0] if task is not None else md
             kind = "item" if task is None else "task"
@@ -2686,23 +2725,7 @@ def _parse_body(
     blocks, links = read_blocks(body, first_line, base_url, page)
     if "|" in body:
         blocks = _tracker_tables(blocks)
-    if links.relative_dropped:
-        n = links.relative_dropped
-        problems.add(
-            "warning",
-            links.first_dropped_line,
-            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs",
-        )
-    if links.relative_images:
-        n = links.relative_images
-        problems.add(
-            "warning",
-            links.first_image_line,
-            f"{n} relative image{'s are' if n > 1 else ' is'} shown as {'their' if n > 1 else 'its'} alt text, "
-            f"unlinked: add 'baseUrl: https://…' to the front-matter to link {'them' if n > 1 else 'it'}, or use "
-            "full URLs",
-        )
+    _relative_warning(links, problems)
     if links.templates:
         n = links.templates
         # '{{cloze …}}': a macro of Logseq's, whose macros have their name right after the braces
@@ -2813,11 +2836,9 @@ def _parse_body(
             heading_phases, plain_file = dated, False
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
         if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
-            planned = _day_heading_plan(blocks)
-            if planned is not None:
-                reader.made_weeks = frozenset(b.line for b in planned if b.kind == "heading") - {
-                    b.line for b in blocks if b.kind == "heading" and heading_day(b.plain) is None
-                }
+            planned, reader.made_weeks = _day_heading_plan(blocks)
+            if planned is None:  # '- Day 1 - Wedging' … '- Day 10 - Glazing': the same
+                planned, reader.made_weeks = _day_item_plan(blocks)
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -3890,11 +3911,14 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     - runs of two or more, one after the other (soft-broken lines of one paragraph, or paragraphs of one line);
     - else, in a file without such runs, two or more lines that head blocks ('**Week 1** — Topic: HTML', then its
       'Read:' lines, tasks and a '---'), whose span stands apart from their title (a separator, or the bold
-      around the span): 'Week 3 is when we start' is a sentence.
+      around the span): 'Week 3 is when we start' is a sentence;
+    - else, lines that open with their phase in bold among bold phase lines alone, which `_Body.add` opens ('**Week
+      1: Git** — commits.', then '**Week 2: CI**'), stepping on with them.
     A line alone is a sentence of the text; lines of weeks that are no plan are named by the self-paced warning."""
     runs: list[list[tuple[int, PhaseHeading]]] = []
     run: list[tuple[int, PhaseHeading]] = []
     heads: list[tuple[int, PhaseHeading]] = []  # lines that may head blocks
+    bold_heads: set[int] = set()  # those that open with their phase in bold ('**Week 3** — Topic: CSS')
     texts: dict[int, str] = {}
     for b in blocks:
         found = None
@@ -3905,13 +3929,21 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
             if _span_apart(b, found):
                 heads.append((b.line, found))
                 texts[b.line] = b.plain
+                if b.label:
+                    bold_heads.add(b.line)
             continue
         if len(run) >= 2:
             runs.append(run)
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    taken = _weeks_under_months([item for r in runs for item in r] or (heads if len(heads) >= 2 else []))
+    if not taken and heads and (alone := list(_bold_phase_reads(blocks))):
+        # a bold phase with words after it among bold phases alone ('**Week 1: Git** — commits.', '**Week 2: CI**'),
+        # which `_Body.add` opens: a plan's line too, where they step on together
+        bold = [(line, found) for line, found in heads if line in bold_heads]
+        if bold and _forward(sorted(bold + alone)):
+            taken = bold
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
@@ -3944,6 +3976,16 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
         before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _weeks_under_months(taken: list[tuple[int, PhaseHeading]]) -> list[tuple[int, PhaseHeading]]:
+    """Return a plan's lines without the lines of months that each head lines of weeks ('Month 1-2: Clay:', then
+    'Week 1-2: Wedge.', 'Week 3-4: Center.'): the weeks are the plan, the months group them. Lines that mix months
+    and weeks otherwise are returned as they are."""
+    kinds = [_kind(found) for _, found in taken]
+    if set(kinds) != {"month", "week"} or kinds[-1] == "month" or any(a == b == "month" for a, b in pairwise(kinds)):
+        return taken
+    return [item for item, kind in zip(taken, kinds, strict=True) if kind == "week"]
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
@@ -4571,6 +4613,7 @@ _ONE_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\((?P<url>[^()\s]+)\)")
 # A day's topic that names its day again before its words ('Day 01 - Clock', '[Day 1: Clock](…)'), as its row's day
 # column does: the day, and the separator after it.
 _TOPIC_DAY = re.compile(rf"(?:{DAY_WORDS})\.?\s*#?\s*(?P<day>\d{{1,3}})(?:\s*[-–—:.)|]\s*|\s+)(?=\S)", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\.{2,}|…+|⋮")  # a cell that leaves out what is between: '...', '…', '⋮'
 _DAY_MARKS = " \t\ufe0f\u200d"  # blanks and the selector and joiner that build emoji, around a topic's own emoji
 
 
@@ -4605,32 +4648,33 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
+def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
-    its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
-    before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
-    Exercises' are one day's lesson and exercises, no plan), and a day in every week from the first to the last."""
+    its parts with what they hold; and the lines of the week headings made. None unless there are `MIN_DAY_HEADINGS`
+    or more, at one level, each after the day before, from day 0 or 1, with no other heading at their level or above
+    between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan), and a day in every
+    week from the first to the last."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
         if b.kind == "heading" and not b.depth and (day := heading_day(b.plain)) is not None
     ]
     if len(days) < MIN_DAY_HEADINGS:
-        return None
+        return None, frozenset()
     level = days[0][1].level
     first_at, last_at = days[0][0], days[-1][0]
     if (
         level == 6
         or any(b.level != level for _, b, _ in days)
         or days[0][2] > 1
-        or any(a >= b for a, b in pairwise(day for _, _, day in days))
+        or not _days_on(day for _, _, day in days)
         or any(
             b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
         )
     ):
-        return None
+        return None, frozenset()
     end = next(
         (j for j in range(last_at + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level),
         len(blocks),
@@ -4639,12 +4683,9 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
     # the days of each week, a day 0 of set-up week 1's
     in_weeks = [(week, list(group)) for week, group in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7))]
     if any(b - a > 1 for (a, _), (b, _) in pairwise(in_weeks)):  # a week of no day: a log of the days written
-        return None
+        return None, frozenset()
     for _, group in in_weeks:
-        topics = list(dict.fromkeys(topic for _, b, day in group if (topic := _day_topic(b.plain, day))))
-        titled = " · ".join(topics)
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
         first_day = max(1, group[0][2])
         heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
         first = group[0][1]
@@ -4656,13 +4697,80 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
         b = blocks[j]
         out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
     out.extend(blocks[end:])
-    return out
+    return out, frozenset(b.line for b in weeks.values())
+
+
+def _days_on(days: Iterable[int]) -> bool:
+    """Return True for days that go on, each after the one before, but for a day written twice here and there (a log's
+    'Day 17' again: one in ten at most); days written twice each ('📔 Day 1', '💻 Day 1: Exercises') are no plan."""
+    steps = [b - a for a, b in pairwise(days)]
+    again = steps.count(0)
+    return all(step >= 0 for step in steps) and again <= len(steps) // 10
+
+
+def _week_title(topics: list[str]) -> str:
+    """Return the title of a week of days: their topics, each once ('Review' of two days), '' for none; a long list
+    by its first and last."""
+    named = list(dict.fromkeys(topic for topic in topics if topic))
+    titled = " · ".join(named)
+    return f"{named[0]} … {named[-1]}" if len(titled) > DAY_WEEK_TITLE and len(named) > 2 else titled
+
+
+def _day_item_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
+    """Return the blocks with a list of days ('- Day 1 - Wedging', '- **Day 2**: Centering' …) grouped into a phase
+    heading per week of them (days 1-7 week 1, 8-14 week 2), as day headings are (see `_day_heading_plan`): headed
+    'Days 8-14', titled by its days' topics, one level below the section that holds the list, each day an item of it;
+    the headings and the list one quote deeper, so what follows the list ends the last week, as after a table of
+    days; and the lines of the week headings made. None unless one list at the top has `MIN_DAY_HEADINGS` or more
+    items, every one of them a day after the day before, from day 0 or 1, and none a link to the file's own day alone
+    (a table of contents)."""
+    found: tuple[int, int, int, list[tuple[int, Block, int]]] | None = None  # level, start, end, days
+    level, i = 0, 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and not b.depth:
+            level = b.level
+        if b.kind != "item" or b.depth:
+            i += 1
+            continue
+        start, days, plan = i, [], True
+        while i < len(blocks) and (blocks[i].depth or blocks[i].kind == "item"):
+            item = blocks[i]
+            if item.kind == "item" and not item.depth:
+                day = None if item.anchor_only else heading_day(item.plain)
+                plan = plan and day is not None and (not days or day > days[-1][2])
+                days.append((i, item, day or 0))
+            elif item.kind == "heading":
+                break
+            i += 1
+        if plan and len(days) >= MIN_DAY_HEADINGS and days[0][2] <= 1:
+            if found is not None:  # two lists of days: which is the plan is not said
+                return None, frozenset()
+            found = (min(level + 1, 6), start, i, days)
+    if found is None:
+        return None, frozenset()
+    level, start, end, days = found
+    weeks: dict[int, Block] = {}  # the heading each week's first day goes after, by index
+    for _, week in groupby(days, key=lambda d: max(1, (d[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote + 1)
+    out = blocks[:start]
+    for j in range(start, end):
+        if j in weeks:
+            out.append(weeks[j])
+        out.append(blocks[j]._replace(quote=blocks[j].quote + 1))
+    out.extend(blocks[end:])
+    return out, frozenset(b.line for b in weeks.values())
 
 
 def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
-    '📔 Day 3')."""
-    words = _without_emoji(plain)
+    '📔 Day 3', and of a log's 'Day 3: March 5, 2025', whose date says when the day was, not what it was about)."""
+    words = _without_emoji(keycap_numbers(plain))
     rest = _without_own_day(words, words, day)[1]
     if rest == words and heading_day(words) == day:
         return ""
@@ -4688,17 +4796,29 @@ def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
     return (md[:at] + md[in_md.end() :] if in_md else md), plain[named.end() :]
 
 
+def _elided(row: Block) -> bool:
+    """Return True for a table row that leaves rows out ('| ... | ... |'): an ellipsis first, then ellipses, dashes,
+    blanks or the author's status of the rows left out ('⏳ Pending')."""
+    first, *rest = row.cells
+    return _ELLIPSIS.fullmatch(first[2].strip()) is not None and all(
+        _ELLIPSIS.fullmatch(plain.strip()) or plain.strip() in "-–—" or status_cell(header, plain)
+        for header, _, plain in rest
+    )
+
+
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
     """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
     phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
     bullet per row ('Day 18: Promises', its other cells after it), with the last week they reach; None unless every
-    row counts one day, each after the one before, from a week after week `after`."""
+    row counts one day, each after the one before, from a week after week `after`. A row of ellipses ('| ... | ... |',
+    the days between left out, perhaps with their status, '| ... | ... | ⏳ Pending |') is no day."""
+    rows = [row for row in rows if not _elided(row)]
     if len(rows) < 2:
         return None
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(row.cells[0][2].strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))
@@ -4740,10 +4860,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
         first, last = group[0][0], group[-1][0]
         # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
-        topics = list(dict.fromkeys(topics))  # a topic of several days ('Review', 'To be added') titles once
-        titled = " · ".join(topics)
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title(topics)
         heading = f"{one} {first}-{last}" + (f": {titled}" if titled else "")
         out.append(
             Block("heading", group[0][1].line, escape(heading), heading, level=level, quote=group[0][1].quote + 1)
@@ -5283,6 +5400,33 @@ def _overview_weeks(builders: list[_PhaseBuilder]) -> None:
             b.inner = []
 
 
+def _relative_warning(links: Links, problems: _Problems) -> None:
+    """Say once what of the file's relative links and images is shown unlinked: the one fix, baseUrl, links both."""
+    n, images = links.relative_dropped, links.relative_images
+    if not n and not images:
+        return
+    lines = [line for count, line in ((n, links.first_dropped_line), (images, links.first_image_line)) if count]
+    first = min((line for line in lines if line is not None), default=None)
+    if n and images:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text and {images} relative "
+            f"image{'s' if images > 1 else ''} as {'their' if images > 1 else 'its'} alt text: add "
+            "'baseUrl: https://…' to the front-matter to make them clickable, or use full URLs"
+        )
+    elif n:
+        said = (
+            f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
+            "to the front-matter to make them clickable, or use full URLs"
+        )
+    else:
+        said = (
+            f"{images} relative image{'s are' if images > 1 else ' is'} shown as {'their' if images > 1 else 'its'} "
+            f"alt text, unlinked: add 'baseUrl: https://…' to the front-matter to link "
+            f"{'them' if images > 1 else 'it'}, or use full URLs"
+        )
+    problems.add("warning", first, said)
+
+
 def _plan_weeks(builders: list[_PhaseBuilder], months: dict[str, tuple[int, int]], problems: _Problems) -> None:
     """Give weeks to phases that have none: from phase headings or week table rows inside them, from the days their
     parts name where the file's phases are laid out in days, else from timelineMonths."""
@@ -5573,6 +5717,14 @@ def _months_run_on(builders: list[_PhaseBuilder]) -> None:
         later = [n.first for n in builders[i + 1 :] if n.first is not None]
         if all(start > last for start in later):
             b.last = last
+
+
+def _part_goal(phase: _PhaseBuilder, sub: _Sub) -> bool:
+    """Return True when a goal line in the part `sub` is that part's own, not the phase's objective: the phase has
+    its objective or words of its own already, or the part does not open it."""
+    return bool(
+        phase.objective is not None or phase.intro or phase.topics or not phase.parts or phase.parts[0] is not sub
+    )
 
 
 def _part_goals_stay(builders: list[_PhaseBuilder]) -> None:
