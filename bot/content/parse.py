@@ -2830,13 +2830,17 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
-        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
-        if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
-            planned = _day_heading_plan(blocks)
+        # '## Day 1 | Linear regression' … '## Day 10': a phase per week; '## Soldering basics | Day 1': the same,
+        # its day after its topic. Those headings hold the days' work: a table of the days above them is their index.
+        by_days = (_day_heading_plan(blocks) or _day_heading_plan(blocks, _day_last)) if plain_file else None
+        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file and by_days is None else None
+        if planned is None and plain_file:
+            planned = by_days
             if planned is not None:
-                reader.made_weeks = frozenset(b.line for b in planned if b.kind == "heading") - {
-                    b.line for b in blocks if b.kind == "heading" and heading_day(b.plain) is None
-                }
+                written = {(b.line, b.plain) for b in blocks if b.kind == "heading"}
+                reader.made_weeks = frozenset(
+                    b.line for b in planned if b.kind == "heading" and (b.line, b.plain) not in written
+                )
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -4630,17 +4634,27 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
+# A heading that names its day after its topic and a bar or dash ('Soldering basics | Day 1', 'Relays — Day 12')
+_DAY_LAST = re.compile(rf"\s[|–—-]\s*(?:{DAY_WORDS})\s*(?P<day>\d{{1,3}})\s*$", re.IGNORECASE)
+
+
+def _day_last(text: str) -> int | None:
+    """Return the day a heading names after its topic ('Soldering basics | Day 1' is day 1), else None."""
+    found = _DAY_LAST.search(text) if "|" in text or "-" in text or "–" in text or "—" in text else None
+    return int(found.group("day")) if found is not None else None
+
+
+def _day_heading_plan(blocks: list[Block], day_of: Callable[[str], int | None] = heading_day) -> list[Block] | None:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
     its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
     before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
-    Exercises' are one day's lesson and exercises, no plan)."""
+    Exercises' are one day's lesson and exercises, no plan). `day_of` reads the day a heading is for."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
-        if b.kind == "heading" and not b.depth and (day := heading_day(b.plain)) is not None
+        if b.kind == "heading" and not b.depth and (day := day_of(b.plain)) is not None
     ]
     if len(days) < MIN_DAY_HEADINGS:
         return None
@@ -4651,9 +4665,7 @@ def _day_heading_plan(blocks: list[Block]) -> list[Block] | None:
         or any(b.level != level for _, b, _ in days)
         or days[0][2] > 1
         or any(a >= b for a, b in pairwise(day for _, _, day in days))
-        or any(
-            b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
-        )
+        or any(b.kind == "heading" and b.level <= level and day_of(b.plain) is None for b in blocks[first_at:last_at])
     ):
         return None
     end = next(
@@ -4685,6 +4697,9 @@ def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
     '📔 Day 3')."""
     words = _without_emoji(plain)
+    last = _DAY_LAST.search(words) if heading_day(words) is None else None
+    if last is not None and int(last.group("day")) == day:  # 'Soldering basics | Day 1'
+        return words[: last.start()].strip()
     rest = _without_own_day(words, words, day)[1]
     return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
 
