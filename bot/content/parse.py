@@ -104,6 +104,7 @@ from bot.content.phases import (
     status_alone,
     status_cell,
     status_first,
+    steps_of_one_section,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -2803,6 +2804,8 @@ def _parse_body(
         # each heading read once, for all that follows; with the weeks its first lines give ('**Duration:** Weeks 1-3')
         series = [read_series_heading(text) for _, text in timed]
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        if reader.series is not None and steps_of_one_section(headings, series, reader.series):
+            reader.series = None  # the steps of one section's procedure in a long page of reference
         if reader.series is None and any(series):
             problems.plan_hint = _agenda_hint(headings, series)
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase

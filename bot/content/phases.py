@@ -3526,6 +3526,29 @@ def series_word(
     return best[0][1]
 
 
+def steps_of_one_section(
+    headings: Sequence[tuple[int, str]], read: Sequence[tuple[str, PhaseHeading] | None], word: str
+) -> bool:
+    """Return True when the series of `word` headings gives no time and is written inside one section of a long page
+    of reference ('### Step 1: Ask what it must do' … under '## How to answer a design question', with many more
+    headings of its depth in the page's other sections): the steps of that one procedure, no plan of weeks. `read`:
+    the headings as `read_series_heading` reads them."""
+    at = [i for i, found in enumerate(read) if found is not None and found[0] == word]
+    if not at or any(read[i][1].first is not None or read[i][1].length is not None for i in at):  # type: ignore[index]
+        return False
+    level = headings[at[0]][0]
+    if any(headings[i][0] != level for i in at):
+        return False
+    parent = next((i for i in range(at[0] - 1, -1, -1) if headings[i][0] < level), None)
+    if parent is None:
+        return False
+    end = next((i for i in range(parent + 1, len(headings)) if headings[i][0] <= headings[parent][0]), len(headings))
+    if at[-1] >= end:
+        return False
+    outside = sum(1 for i, (lv, _) in enumerate(headings) if lv == level and not parent < i < end)
+    return outside >= max(6, 2 * len(at))
+
+
 # A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
 # pm', '14h00-15h30'): a range of clock times with the minutes of both ends, or one with its am or pm ('(18:40)'
 # alone may be a video's length, 'John 3:16-21' is a passage of verses, '(1h30-2h)' a length in hours).
