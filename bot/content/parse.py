@@ -1299,6 +1299,12 @@ def _bold_name(text: str, md: str) -> str | None:
 _CLOCK_AFTER = re.compile(r"\s*[-–—,@]?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.IGNORECASE)
 
 
+# The bold words that open an aside, not a part: a note, tip or warning told in the sentence after it.
+_ASIDE_LABELS = frozenset(
+    ("note", "notes", "nb", "n.b.", "tip", "hint", "warning", "caution", "important", "reminder", "heads up")
+)
+
+
 # A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
 # Example](…) [free]', '… `free`', '… *(book)*'; an HTML '<sup>FREE</sup>' reads '(FREE)': `bot.content.markdown`),
 # whose words only say what the resource is or costs (`_NOTE_WORDS`): no part of its name. A note that names
@@ -2227,6 +2233,13 @@ class _Body:
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
+        aside = rest and not quote and rest[-1:] not in ":："
+        if aside and _without_leading_marks(label).casefold() in _ASIDE_LABELS:
+            # '**Note:** most of these assume a Linux box.': an aside of the part it is in, shown where it is; the
+            # list after it stays that part's work, in no part named 'Note' ('**Tip:** keep a log of these:' is
+            # the list's, as is a list in the quote of a quoted tip)
+            self.header = (line, label, rest)
+            return
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
         # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
         known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
