@@ -67,8 +67,10 @@ from bot.content.phases import (
     dated_hint,
     dated_line,
     dated_phases,
+    day_after_topic,
     day_count_phases,
     day_hint,
+    day_named_last,
     days_said,
     dotted_days,
     heading_day,
@@ -2848,7 +2850,7 @@ def _parse_body(
             heading_phases, plain_file = dated, False
         # '## Day 1 | Linear regression' … '## Day 10': a phase per week; '## Soldering basics | Day 1': the same,
         # its day after its topic. Those headings hold the days' work: a table of the days above them is their index.
-        by_days = (_day_heading_plan(blocks) or _day_heading_plan(blocks, _day_last)) if plain_file else None
+        by_days = (_day_heading_plan(blocks) or _day_heading_plan(blocks, day_after_topic)) if plain_file else None
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file and by_days is None else None
         if planned is None and plain_file:
             planned = by_days
@@ -4650,16 +4652,6 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-# A heading that names its day after its topic and a bar or dash ('Soldering basics | Day 1', 'Relays — Day 12')
-_DAY_LAST = re.compile(rf"\s[|–—-]\s*(?:{DAY_WORDS})\s*(?P<day>\d{{1,3}})\s*$", re.IGNORECASE)
-
-
-def _day_last(text: str) -> int | None:
-    """Return the day a heading names after its topic ('Soldering basics | Day 1' is day 1), else None."""
-    found = _DAY_LAST.search(text) if "|" in text or "-" in text or "–" in text or "—" in text else None
-    return int(found.group("day")) if found is not None else None
-
-
 def _day_heading_plan(blocks: list[Block], day_of: Callable[[str], int | None] = heading_day) -> list[Block] | None:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
@@ -4713,9 +4705,9 @@ def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
     '📔 Day 3')."""
     words = _without_emoji(plain)
-    last = _DAY_LAST.search(words) if heading_day(words) is None else None
-    if last is not None and int(last.group("day")) == day:  # 'Soldering basics | Day 1'
-        return words[: last.start()].strip()
+    last = day_named_last(words) if heading_day(words) is None else None
+    if last is not None and last[1] == day:  # 'Soldering basics | Day 1'
+        return last[0]
     rest = _without_own_day(words, words, day)[1]
     return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
 

@@ -2998,6 +2998,23 @@ def heading_day(text: str) -> int | None:
     return int(span.group("a")) if span is not None and _unit(span) == "day" and not span.group("b") else None
 
 
+# A heading that names its day after its topic and a bar or dash ('Soldering basics | Day 1', 'Relays — Day 12')
+_DAY_LAST = re.compile(rf"\s[|–—-]\s*(?:{_DAY_WORDS})\s*(?P<day>\d{{1,3}})\s*$", re.IGNORECASE)
+
+
+def day_named_last(text: str) -> tuple[str, int] | None:
+    """Return the topic and the day of a heading that names its day after its topic ('Soldering basics | Day 1' is
+    ('Soldering basics', 1)), else None."""
+    found = _DAY_LAST.search(text) if "|" in text or "-" in text or "–" in text or "—" in text else None
+    return (text[: found.start()].strip(), int(found.group("day"))) if found is not None else None
+
+
+def day_after_topic(text: str) -> int | None:
+    """Return the day a heading names after its topic ('Soldering basics | Day 1' is day 1), else None."""
+    found = day_named_last(text)
+    return found[1] if found is not None else None
+
+
 def _unit(span: re.Match[str]) -> str:
     """Return the unit a span counts in, whatever language its word is in: "week", "month" or "day"."""
     return "week" if span.group("week") else "month" if span.group("month") else "day"

@@ -4,8 +4,10 @@ the days' topics without the day named again."""
 
 from __future__ import annotations
 
+from bot.content.answers import answer
+from bot.content.loader import build_index
 from bot.handlers.learning import phase_body
-from tests.content.helpers import parse_messages, phase_spans
+from tests.content.helpers import parse_messages, phase_spans, written_role
 
 
 def log(n: int, *, mark: str = "|", anchor: bool = True) -> str:
@@ -50,3 +52,10 @@ def test_a_table_of_the_days_above_their_headings_is_their_index():
     role, _ = parse_messages(log(10).replace("## Circuit 1 ", index + "\n## Circuit 1 ", 1))
     assert [p.title for p in role.phases][1] == "Circuit 8 · Circuit 9 · Circuit 10"
     assert "Wired circuit 9" in phase_body(role.phases[1])
+
+
+def test_a_day_question_finds_that_days_heading():
+    role = written_role("circuits", log(10))
+    found = answer(build_index([role], []).search, "day 9", role=role.name)
+    assert found.problem == ""
+    assert found.hits[0].section.title.startswith("Circuit 9 | Day 9")
