@@ -793,7 +793,9 @@ class _Reader:
             return
         if image and ink.pictures:
             url, md_start, plain_start = ink.pictures.pop()
-            if self.in_heading and not "".join(ink.plain[:plain_start]).strip():
+            if not "".join(ink.plain[:plain_start]).strip() and (
+                self.in_heading or ((item := self.open_item_text()) is not None and item[2] is None)
+            ):  # an icon before a heading's or a bullet's words (a task's words are its ID: they keep theirs)
                 ink.lead_picture = len(ink.plain)
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
@@ -942,6 +944,9 @@ class _Reader:
         return last.depth + 1 if last.line + 1 == line and last.quote == self.quote else 0
 
     def emit_item(self, item: list) -> None:
+        ink = self.inline
+        if item[2] is None and ink is not None and ink.lead_picture and "".join(ink.plain[ink.lead_picture :]).strip():
+            del ink.plain[: ink.lead_picture]  # '- ![Python](python.svg) Python': the icon is no word of its title
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if item[2] is None and plain[:1] == "[":

@@ -76,6 +76,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_numbers,
     labelled_title,
     length_alone,
     level_series,
@@ -1543,9 +1544,8 @@ class _Body:
         self.unit_end: int | None = None  # the last line of the table whose unit row opened the part being read
         # the lines of a table of phases' goals ('| Goal |'): shown as the objective lines they are, not as quoted
         self.goal_rows: frozenset[int] = frozenset()
-        self.made_weeks: frozenset[int] = (
-            frozenset()
-        )  # the lines of the weeks made of day headings (`_day_heading_plan`)
+        # the lines of the weeks made of day headings (`_day_heading_plan`)
+        self.made_weeks: frozenset[int] = frozenset()
         self.kept_tags: dict[int, str] = {}  # tags a task's words name as a place, by line (`Links.kept_tags`)
         # The text as written of tasks shown without the Tasks plugin's fields that end them, by line: their IDs
         # are made of it (see `_without_task_fields`); and that text as shown, by the text as written, for the items
@@ -2850,15 +2850,14 @@ def _parse_body(
             heading_phases, plain_file = dated, False
         # '## Day 1 | Linear regression' … '## Day 10': a phase per week; '## Soldering basics | Day 1': the same,
         # its day after its topic. Those headings hold the days' work: a table of the days above them is their index.
-        by_days = (_day_heading_plan(blocks) or _day_heading_plan(blocks, day_after_topic)) if plain_file else None
+        by_days, made = _day_heading_plan(blocks) if plain_file else (None, frozenset())
+        if by_days is None and plain_file:
+            by_days, made = _day_heading_plan(blocks, day_after_topic)
         planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file and by_days is None else None
         if planned is None and plain_file:
-            planned = by_days
-            if planned is not None:
-                written = {(b.line, b.plain) for b in blocks if b.kind == "heading"}
-                reader.made_weeks = frozenset(
-                    b.line for b in planned if b.kind == "heading" and (b.line, b.plain) not in written
-                )
+            planned, reader.made_weeks = by_days, made
+            if planned is None:  # '- Day 1 - Wedging' … '- Day 10 - Glazing': the same
+                planned, reader.made_weeks = _day_item_plan(blocks)
         if planned is not None:  # '| Week | Topic |': a phase per row
             blocks = planned
             headings = [(b[4], b[3]) for b in blocks if b[0] == "heading"]
@@ -3952,7 +3951,7 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
         run = []
     if len(run) >= 2:
         runs.append(run)
-    taken = [item for r in runs for item in r] or (heads if len(heads) >= 2 else [])
+    taken = _weeks_under_months([item for r in runs for item in r] or (heads if len(heads) >= 2 else []))
     if not taken and heads and (alone := list(_bold_phase_reads(blocks))):
         # a bold phase with words after it among bold phases alone ('**Week 1: Git** — commits.', '**Week 2: CI**'),
         # which `_Body.add` opens: a plan's line too, where they step on together
@@ -3991,6 +3990,16 @@ def _span_apart(block: Block, found: PhaseHeading) -> bool:
     while before and (before[-1] in " \t" or unicodedata.category(before[-1]) in _EMOJI_PARTS):
         before = before[:-1]
     return before[-1:] in ":：|—–-/.)]" or (bool(block.label) and len(block.label) >= len(before))
+
+
+def _weeks_under_months(taken: list[tuple[int, PhaseHeading]]) -> list[tuple[int, PhaseHeading]]:
+    """Return a plan's lines without the lines of months that each head lines of weeks ('Month 1-2: Clay:', then
+    'Week 1-2: Wedge.', 'Week 3-4: Center.'): the weeks are the plan, the months group them. Lines that mix months
+    and weeks otherwise are returned as they are."""
+    kinds = [_kind(found) for _, found in taken]
+    if set(kinds) != {"month", "week"} or kinds[-1] == "month" or any(a == b == "month" for a, b in pairwise(kinds)):
+        return taken
+    return [item for item, kind in zip(taken, kinds, strict=True) if kind == "week"]
 
 
 def _forward(taken: list[tuple[int, PhaseHeading]]) -> bool:
@@ -4618,6 +4627,7 @@ _ONE_LINK = re.compile(r"\[(?:[^\[\]\\]|\\.)+\]\((?P<url>[^()\s]+)\)")
 # A day's topic that names its day again before its words ('Day 01 - Clock', '[Day 1: Clock](…)'), as its row's day
 # column does: the day, and the separator after it.
 _TOPIC_DAY = re.compile(rf"(?:{DAY_WORDS})\.?\s*#?\s*(?P<day>\d{{1,3}})(?:\s*[-–—:.)|]\s*|\s+)(?=\S)", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\.{2,}|…+|⋮")  # a cell that leaves out what is between: '...', '…', '⋮'
 _DAY_MARKS = " \t\ufe0f\u200d"  # blanks and the selector and joiner that build emoji, around a topic's own emoji
 
 
@@ -4652,30 +4662,33 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-def _day_heading_plan(blocks: list[Block], day_of: Callable[[str], int | None] = heading_day) -> list[Block] | None:
+def _day_heading_plan(
+    blocks: list[Block], day_of: Callable[[str], int | None] = heading_day
+) -> tuple[list[Block] | None, frozenset[int]]:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
-    its parts with what they hold. None unless there are `MIN_DAY_HEADINGS` or more, at one level, each after the day
-    before, from day 0 or 1, with no other heading at their level or above between them ('📔 Day 1' and '💻 Day 1:
-    Exercises' are one day's lesson and exercises, no plan). `day_of` reads the day a heading is for."""
+    its parts with what they hold; and the lines of the week headings made. None unless there are `MIN_DAY_HEADINGS`
+    or more, at one level, each after the day before, from day 0 or 1, with no other heading at their level or above
+    between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan). `day_of` reads
+    the day a heading is for."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
         if b.kind == "heading" and not b.depth and (day := day_of(b.plain)) is not None
     ]
     if len(days) < MIN_DAY_HEADINGS:
-        return None
+        return None, frozenset()
     level = days[0][1].level
     first_at, last_at = days[0][0], days[-1][0]
     if (
         level == 6
         or any(b.level != level for _, b, _ in days)
         or days[0][2] > 1
-        or any(a >= b for a, b in pairwise(day for _, _, day in days))
+        or not _days_on(day for _, _, day in days)
         or any(b.kind == "heading" and b.level <= level and day_of(b.plain) is None for b in blocks[first_at:last_at])
     ):
-        return None
+        return None, frozenset()
     end = next(
         (j for j in range(last_at + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level),
         len(blocks),
@@ -4683,10 +4696,7 @@ def _day_heading_plan(blocks: list[Block], day_of: Callable[[str], int | None] =
     weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
     for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
         group = list(week)
-        topics = [_day_topic(b.plain, day) for _, b, day in group]
-        titled = " · ".join(dict.fromkeys(topic for topic in topics if topic))
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
         first_day = max(1, group[0][2])
         heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
         first = group[0][1]
@@ -4698,18 +4708,86 @@ def _day_heading_plan(blocks: list[Block], day_of: Callable[[str], int | None] =
         b = blocks[j]
         out.append(b._replace(level=min(b.level + 1, 6)) if b.kind == "heading" and not b.depth else b)
     out.extend(blocks[end:])
-    return out
+    return out, frozenset(b.line for b in weeks.values())
+
+
+def _days_on(days: Iterable[int]) -> bool:
+    """Return True for days that go on, each after the one before, but for a day written twice here and there (a log's
+    'Day 17' again: one in ten at most); days written twice each ('📔 Day 1', '💻 Day 1: Exercises') are no plan."""
+    steps = [b - a for a, b in pairwise(days)]
+    again = steps.count(0)
+    return all(step >= 0 for step in steps) and again <= len(steps) // 10
+
+
+def _week_title(topics: list[str]) -> str:
+    """Return the title of a week of days: their topics, each once ('Review' of two days), '' for none; a long list
+    by its first and last."""
+    named = list(dict.fromkeys(topic for topic in topics if topic))
+    titled = " · ".join(named)
+    return f"{named[0]} … {named[-1]}" if len(titled) > DAY_WEEK_TITLE and len(named) > 2 else titled
+
+
+def _day_item_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
+    """Return the blocks with a list of days ('- Day 1 - Wedging', '- **Day 2**: Centering' …) grouped into a phase
+    heading per week of them (days 1-7 week 1, 8-14 week 2), as day headings are (see `_day_heading_plan`): headed
+    'Days 8-14', titled by its days' topics, one level below the section that holds the list, each day an item of it;
+    the headings and the list one quote deeper, so what follows the list ends the last week, as after a table of
+    days; and the lines of the week headings made. None unless one list at the top has `MIN_DAY_HEADINGS` or more
+    items, every one of them a day after the day before, from day 0 or 1, and none a link to the file's own day alone
+    (a table of contents)."""
+    found: tuple[int, int, int, list[tuple[int, Block, int]]] | None = None  # level, start, end, days
+    level, i = 0, 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "heading" and not b.depth:
+            level = b.level
+        if b.kind != "item" or b.depth:
+            i += 1
+            continue
+        start, days, plan = i, [], True
+        while i < len(blocks) and (blocks[i].depth or blocks[i].kind == "item"):
+            item = blocks[i]
+            if item.kind == "item" and not item.depth:
+                day = None if item.anchor_only else heading_day(item.plain)
+                plan = plan and day is not None and (not days or day > days[-1][2])
+                days.append((i, item, day or 0))
+            elif item.kind == "heading":
+                break
+            i += 1
+        if plan and len(days) >= MIN_DAY_HEADINGS and days[0][2] <= 1:
+            if found is not None:  # two lists of days: which is the plan is not said
+                return None, frozenset()
+            found = (min(level + 1, 6), start, i, days)
+    if found is None:
+        return None, frozenset()
+    level, start, end, days = found
+    weeks: dict[int, Block] = {}  # the heading each week's first day goes after, by index
+    for _, week in groupby(days, key=lambda d: max(1, (d[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote + 1)
+    out = blocks[:start]
+    for j in range(start, end):
+        if j in weeks:
+            out.append(weeks[j])
+        out.append(blocks[j]._replace(quote=blocks[j].quote + 1))
+    out.extend(blocks[end:])
+    return out, frozenset(b.line for b in weeks.values())
 
 
 def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
-    '📔 Day 3')."""
-    words = _without_emoji(plain)
+    '📔 Day 3', and of a log's 'Day 3: March 5, 2025', whose date says when the day was, not what it was about)."""
+    words = _without_emoji(keycap_numbers(plain))
     last = day_named_last(words) if heading_day(words) is None else None
     if last is not None and last[1] == day:  # 'Soldering basics | Day 1'
         return last[0]
     rest = _without_own_day(words, words, day)[1]
-    return "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    topic = "" if rest == words and heading_day(words) == day else _without_emoji(rest)
+    return "" if only_dates(topic) else topic
 
 
 def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
@@ -4724,17 +4802,29 @@ def _without_own_day(md: str, plain: str, day: int) -> tuple[str, str]:
     return (md[:at] + md[in_md.end() :] if in_md else md), plain[named.end() :]
 
 
+def _elided(row: Block) -> bool:
+    """Return True for a table row that leaves rows out ('| ... | ... |'): an ellipsis first, then ellipses, dashes,
+    blanks or the author's status of the rows left out ('⏳ Pending')."""
+    first, *rest = row.cells
+    return _ELLIPSIS.fullmatch(first[2].strip()) is not None and all(
+        _ELLIPSIS.fullmatch(plain.strip()) or plain.strip() in "-–—" or status_cell(header, plain)
+        for header, _, plain in rest
+    )
+
+
 def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list[Block], int] | None:
     """Make the rows of a table whose first column counts days ('| # Day | Topics |', rows '| 18 | Promises |') a
     phase per week of them (days 1-7 week 1, 8-14 week 2), headed 'Day 15-21' and titled by its days' topics, and a
     bullet per row ('Day 18: Promises', its other cells after it), with the last week they reach; None unless every
-    row counts one day, each after the one before, from a week after week `after`."""
+    row counts one day, each after the one before, from a week after week `after`. A row of ellipses ('| ... | ... |',
+    the days between left out, perhaps with their status, '| ... | ... | ⏳ Pending |') is no day."""
+    rows = [row for row in rows if not _elided(row)]
     if len(rows) < 2:
         return None
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(row.cells[0][2].strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))
@@ -4776,10 +4866,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
             items.append(Block("item", row.line, md, plain, quote=row.quote + 1))
         first, last = group[0][0], group[-1][0]
         # A day range even for one day: a single day's heading is no phase ('Day 29' is a day of the plan).
-        topics = list(dict.fromkeys(topics))  # a topic of several days ('Review', 'To be added') titles once
-        titled = " · ".join(topics)
-        if len(titled) > DAY_WEEK_TITLE and len(topics) > 2:  # a week of long topics: its first and last
-            titled = f"{topics[0]} … {topics[-1]}"
+        titled = _week_title(topics)
         heading = f"{one} {first}-{last}" + (f": {titled}" if titled else "")
         out.append(
             Block("heading", group[0][1].line, escape(heading), heading, level=level, quote=group[0][1].quote + 1)

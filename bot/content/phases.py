@@ -194,7 +194,7 @@ def _span_search(text: str, pos: int = 0, endpos: int | None = None) -> re.Match
 def _length(week: str, month: str, day: str) -> str:
     """Return the pattern of a length in these words of each unit."""
     return (
-        r"(?:[~≈]\s*)?(?P<a>\d{1,3})(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3}))?\+?\s*"
+        r"(?:[~≈]\s*)?(?P<a>\d{1,3})(?P<a_half>[.,]5)?(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<b>\d{1,3})(?P<b_half>[.,]5)?)?\+?\s*"
         rf"(?:(?P<week>{week})|(?P<month>{month})|(?P<day>{day}))(?![^\W\d_])\.?"
     )
 
@@ -1338,13 +1338,20 @@ def _worded_number(text: str) -> str:
 _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–—]\s*(?=\S)", re.IGNORECASE)
 
 
-# A keycap after a word ('Week 1️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks: its digits.
-# (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
-_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:(\d)\ufe0f?\u20e3|\U0001f51f)")
+# Keycaps after a word ('Week 1️⃣', 'Day 1️⃣0️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks
+# and days: their digits. (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
+_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)")
 
 
 def _keycap_digits(found: re.Match[str]) -> str:
-    return found.group(1) or "10"
+    return found.group(1).replace("\ufe0f", "").replace("\u20e3", "") if found.group(1) else "10"
+
+
+def keycap_numbers(text: str) -> str:
+    """Return text with the keycaps after a word as their digits ('Day 1️⃣0️⃣' is 'Day 10'); other text as it is."""
+    if "\u20e3" in text or "\U0001f51f" in text:
+        return _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+    return text
 
 
 # The word that opens a heading joined to its number by a hyphen or an underscore, as file names join them ('WEEK-1 —
@@ -1366,8 +1373,7 @@ def read_phase_heading(text: str) -> PhaseHeading | None:
     """Return the phase a heading's clean text announces, or None."""
     said: Said = ()
     text = _unjoined(text)
-    if "\u20e3" in text or "\U0001f51f" in text:
-        text = _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+    text = keycap_numbers(text)
     if "ilestone" in text or "teration" in text or "ILESTONE" in text or "TERATION" in text:
         label = _BOARD_LABEL.match(text)
         if label is not None:
@@ -1812,10 +1818,18 @@ _PLACEHOLDER_WORDS = frozenset(
 _PLACEHOLDER_PARTS = re.compile(r"[\s\-–—/.:,]+")
 
 
+# Words of a placeholder that say where to write, not what: only beside a word of what ('[Your Topic Here]', '[Insert
+# Date]'); 'Start Here' is a title.
+_PLACEHOLDER_FILLERS = frozenset(("your", "insert", "here"))
+_PLACEHOLDER_WHERE = _PLACEHOLDER_FILLERS | {"start", "end"}
+
+
 def _placeholder(text: str) -> bool:
     """Return True for the words of a template's placeholder alone (see `_PLACEHOLDER_WORDS`)."""
     words = [w for w in _PLACEHOLDER_PARTS.split(text.strip(" []()").casefold()) if w]
-    return bool(words) and len(words) <= 4 and all(w in _PLACEHOLDER_WORDS for w in words)
+    if not words or len(words) > 4 or not all(w in _PLACEHOLDER_WORDS for w in words):
+        return False
+    return not _PLACEHOLDER_FILLERS.intersection(words) or not _PLACEHOLDER_WHERE.issuperset(words)
 
 
 def _with_weeks(rest: tuple[str, str], unit: str, first: int, last: int) -> PhaseHeading:
@@ -1884,8 +1898,9 @@ def _spanned(number: int | None, rest: str) -> PhaseHeading | None:
 
 def _length_weeks(length: re.Match[str]) -> int:
     """Return the weeks a length `_LENGTH` read takes: the mean of a range, at least one week."""
-    a = int(length.group("a"))
-    mean = (a + int(length.group("b") or a)) / 2
+    a = int(length.group("a")) + (0.5 if length.group("a_half") else 0)  # '1.5 weeks'
+    b = int(length.group("b")) + (0.5 if length.group("b_half") else 0) if length.group("b") else a
+    mean = (a + b) / 2
     weeks = mean * 4 if length.group("month") else mean / 7 if length.group("day") else mean
     return max(1, math.ceil(weeks))
 
@@ -2987,6 +3002,7 @@ _DAY_WORD_FIRST = re.compile(r"(?:[\W_]|\d\ufe0f?\u20e3)*(?:[dtjghn]|\d)", re.IG
 
 def heading_day(text: str) -> int | None:
     """Return the day a day's heading is for ('📔 Day 1', '💻 Day 1: Exercises' are both day 1), else None."""
+    text = keycap_numbers(text)
     if (text.isascii() or _FOREIGN.search(text) is None) and (
         _DIGIT.search(text) is None or _DAY_WORD_FIRST.match(text) is None
     ):  # most items, and this is asked of every one: no day at their start

@@ -231,6 +231,22 @@ def test_a_days_topic_that_names_its_day_again_shows_it_once():
     assert role.phases[0].topics[0].title == "Day 1: Day 2 - Prep"
 
 
+def test_a_row_of_ellipses_in_a_table_of_days_leaves_the_days_between_out():
+    rows = "".join(f"| {d:02d} | Fold {d} |\n" for d in range(1, 5)) + "| ... | … |\n"
+    rows += "".join(f"| {d} | Fold {d} |\n" for d in range(8, 11))
+    role, problems = parse("# Folds\n\n| Day | Topic |\n|---|---|\n" + rows)
+    assert [(p.title, p.weeks) for p in role.phases] == [
+        ("Fold 1 · Fold 2 · Fold 3 · Fold 4", (1, 1)),
+        ("Fold 8 · Fold 9 · Fold 10", (2, 2)),
+    ]
+    assert not [m for m in problems if "no phases found" in m or "..." in m]
+    # the rows left out may say their status, as the author's rows do
+    tracked = "".join(f"| {d} | Fold {d} | ✅ Done |\n" for d in (1, 2)) + "| ... | ... | ⏳ Pending |\n"
+    tracked += "".join(f"| {d} | Fold {d} | ⏳ Pending |\n" for d in (8, 9))
+    role, _ = parse("# Folds\n\n| Day | Topic | Status |\n|---|---|---|\n" + tracked)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+
+
 def test_a_table_of_days_that_is_no_plan_names_its_column_without_its_mark():
     role, _ = parse("# Days\n\n| # Day | Topics |\n|---|---|\n| 18 | Promises |\n| 3 | Booleans |\n")
     assert role.phases == ()

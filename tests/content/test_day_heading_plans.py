@@ -74,3 +74,12 @@ def test_a_sub_heading_under_every_week_of_a_month_is_a_group_per_week():
     role, _ = parse_messages(body)
     assert [i.group for i in role.checklist][:2] == ["Week 1: Topic 1 › Exercises", "Week 2: Topic 2 › Exercises"]
     assert [i.phase for i in role.checklist] == [1, 1, 1, 1, 2, 2, 2, 2]
+
+
+def test_a_day_written_twice_here_and_there_in_a_log_is_still_a_plan():
+    log = days(12).replace("## Day 6 | Knot 6", "## Day 5 | Knot 5 again")
+    role, _ = parse_messages(log)
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2)]
+    assert "Knot 5 again" in role.phases[0].title
+    twice = days(12).replace("## Day 6 | Knot 6", "## Day 5 | Knot 5 again").replace("## Day 9 |", "## Day 8 |")
+    assert parse_messages(twice)[0].phases == ()  # two of eleven: more than one in ten

@@ -57,3 +57,18 @@ Colours from red to purple.
 """
     )
     section_titled(role, "Reading the pH scale chart")
+
+
+def test_a_picture_that_opens_a_bullet_is_no_word_of_its_title_but_a_task_keeps_its_id():
+    body = (
+        "# Stack\n\n## Phase 1: Tools (Weeks 1-2)\n\n"
+        "- ![flask logo](https://example.org/flask.svg) Flask\n"
+        "- ![only a picture](https://example.org/p.png)\n"
+        "- Mix with ![a whisk](https://example.org/w.png) gently\n"
+        "- [ ] ![tick](https://example.org/t.png) Ship the app\n"
+    )
+    role, problems = parse_body(body)
+    assert errors(problems) == []
+    assert [t.title for t in role.phases[0].topics] == ["Flask", "only a picture", "Mix with a whisk gently"]
+    (task,) = role.checklist
+    assert task.text == "tick Ship the app"  # a task's words are its ID, which progress is kept by

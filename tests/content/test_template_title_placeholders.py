@@ -20,3 +20,10 @@ def test_a_template_place_for_a_title_is_no_title():
         (5, "Knife sharpening", (5, 5)),
     ]
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_words_that_say_where_to_write_need_a_word_of_what_to_be_a_placeholder():
+    role, _ = parse_body(
+        "# Plan\n\n## Week 1 (Start Here)\n- a\n\n## Week 2 [Insert Topic]\n- b\n\n## Week 3 (Your Turn)\n- c\n"
+    )
+    assert [p.title for p in role.phases] == ["Start Here", "Week 2", "Your Turn"]
