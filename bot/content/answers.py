@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.content.models import Role, Section
-from bot.content.phases import is_day_heading, numbered_by
+from bot.content.phases import day_after_topic, is_day_heading, numbered_by
 from bot.content.questions import STEP_WORDS, Question, read_days, read_question
 from bot.content.search import Hit, SearchIndex
 from bot.domain.weeks import PhaseLike
@@ -345,7 +345,10 @@ def _day_headings(index: SearchIndex, role: Role) -> tuple[tuple[int, int, Secti
         found = []
         for section in role.sections:
             kind = section.kind
-            if kind == "phase" or (kind in ("section", "subsection") and is_day_heading(section.written_title)):
+            title = section.written_title
+            # a day's own heading, its day first or after its topic ('### Relays | Day 12')
+            own = is_day_heading(title) or day_after_topic(title) is not None
+            if kind == "phase" or (kind in ("section", "subsection") and own):
                 days = read_days(section.written_title)
                 if days is not None:
                     found.append((*days, section))

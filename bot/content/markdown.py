@@ -24,7 +24,7 @@ import html
 import itertools
 import re
 import textwrap
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -1910,6 +1910,15 @@ class _Reader:
     def _emit_row(self) -> None:
         line = self.line_at(self.row_start)
         self.table_rows += 1
+        copies = side_by_side(self.table_head or [])
+        if copies is not None:  # '| Day | Task |   | Day | Task |': each copy of the columns is a row of its own
+            head = self.table_head or []
+            for columns in copies:
+                at = [i for i in columns if i < len(self.cells)]
+                if at:
+                    cells, anchors = [self.cells[i] for i in at], [self.cell_anchors[i] for i in at]
+                    self.add_row([head[i] for i in at], cells, line, anchors)
+            return
         self.add_row(self.table_head or [], self.cells, line, self.cell_anchors)
         if self.blocks and self.blocks[-1].line == line and any(self.cell_anchors):
             row = self.blocks[-1]
@@ -1974,6 +1983,21 @@ class _Reader:
                 quote=self.quote,
             )
         )
+
+
+def side_by_side(head: Sequence[tuple[str, str]]) -> list[list[int]] | None:
+    """Return the columns of each copy of a table's columns laid side by side to fit a page ('| Day | Task |   | Day |
+    Task |', blank columns between the copies or none), by index; None for any other table."""
+    named = [i for i, (plain, _) in enumerate(head) if plain.strip()]
+    words = [head[i][0].strip().casefold() for i in named]
+    for width in range(2, len(named) // 2 + 1):
+        if len(named) % width or any(words[i] != words[i % width] for i in range(width, len(named))):
+            continue
+        copies = [named[at : at + width] for at in range(0, len(named), width)]
+        # a blank column only between copies: one inside a copy is a column of its own
+        if all(cols[-1] - cols[0] == width - 1 for cols in copies):
+            return copies
+    return None
 
 
 # The place an in-page link in a cell's source goes to ('[Setup](#lab-1-setup)': 'lab-1-setup').

@@ -67,8 +67,10 @@ from bot.content.phases import (
     dated_hint,
     dated_line,
     dated_phases,
+    day_after_topic,
     day_count_phases,
     day_hint,
+    day_named_last,
     days_said,
     dotted_days,
     heading_day,
@@ -105,6 +107,7 @@ from bot.content.phases import (
     status_alone,
     status_cell,
     status_first,
+    steps_of_one_section,
     table_row_heading,
     table_row_weeks,
     time_box,
@@ -1303,6 +1306,12 @@ def _bold_name(text: str, md: str) -> str | None:
 _CLOCK_AFTER = re.compile(r"\s*[-–—,@]?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s*$", re.IGNORECASE)
 
 
+# The bold words that open an aside, not a part: a note, tip or warning told in the sentence after it.
+_ASIDE_LABELS = frozenset(
+    ("note", "notes", "nb", "n.b.", "tip", "hint", "warning", "caution", "important", "reminder", "heads up")
+)
+
+
 # A short note after a resource's link, in brackets or code, perhaps in emphasis ('[Pro Git](…) (free)', '[Go by
 # Example](…) [free]', '… `free`', '… *(book)*'; an HTML '<sup>FREE</sup>' reads '(FREE)': `bot.content.markdown`),
 # whose words only say what the resource is or costs (`_NOTE_WORDS`): no part of its name. A note that names
@@ -2230,6 +2239,13 @@ class _Body:
             return
         if objective and phase is None and rest:
             return  # a section's goal, in its text: no part of its own that would hold the bullets after it
+        aside = rest and not quote and rest[-1:] not in ":："
+        if aside and _without_leading_marks(label).casefold() in _ASIDE_LABELS:
+            # '**Note:** most of these assume a Linux box.': an aside of the part it is in, shown where it is; the
+            # list after it stays that part's work, in no part named 'Note' ('**Tip:** keep a log of these:' is
+            # the list's, as is a list in the quote of a quoted tip)
+            self.header = (line, label, rest)
+            return
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
         # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
         known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
@@ -2807,6 +2823,8 @@ def _parse_body(
         # each heading read once, for all that follows; with the weeks its first lines give ('**Duration:** Weeks 1-3')
         series = [read_series_heading(text) for _, text in timed]
         reader.series = series_word(headings, series)  # 'Step 1', 'Step 2', 'Step 3': the file's phases
+        if reader.series is not None and steps_of_one_section(headings, series, reader.series):
+            reader.series = None  # the steps of one section's procedure in a long page of reference
         if reader.series is None and any(series):
             problems.plan_hint = _agenda_hint(headings, series)
         if reader.series is not None:  # '## 🏁 Capstone (week 12)' after them: the plan's last phase
@@ -2834,9 +2852,14 @@ def _parse_body(
         dated = dated_phases(headings) if plain_file else None
         if dated is not None:  # '## Jan 6 – Jan 19: Swift': a phase per such section, in calendar order
             heading_phases, plain_file = dated, False
-        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file else None
-        if planned is None and plain_file:  # '## Day 1 | Linear regression' … '## Day 10': a phase per week
-            planned, reader.made_weeks = _day_heading_plan(blocks)
+        # '## Day 1 | Linear regression' … '## Day 10': a phase per week; '## Soldering basics | Day 1': the same,
+        # its day after its topic. Those headings hold the days' work: a table of the days above them is their index.
+        by_days, made = _day_heading_plan(blocks) if plain_file else (None, frozenset())
+        if by_days is None and plain_file:
+            by_days, made = _day_heading_plan(blocks, day_after_topic)
+        planned = _table_plan(blocks, _SourceLines(body, first_line)) if plain_file and by_days is None else None
+        if planned is None and plain_file:
+            planned, reader.made_weeks = by_days, made
             if planned is None:  # '- Day 1 - Wedging' … '- Day 10 - Glazing': the same
                 planned, reader.made_weeks = _day_item_plan(blocks)
         if planned is not None:  # '| Week | Topic |': a phase per row
@@ -4648,18 +4671,20 @@ def _parted_cells(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, s
 MIN_DAY_HEADINGS = 8  # day headings that are a plan of weeks: more than one week's
 
 
-def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[int]]:
+def _day_heading_plan(
+    blocks: list[Block], day_of: Callable[[str], int | None] = heading_day
+) -> tuple[list[Block] | None, frozenset[int]]:
     """Return the blocks with a file's day headings ('## Day 1 | Linear regression', '## Day 2: Joins' …) grouped
     into a phase heading per week of them (days 1-7 week 1, 8-14 week 2), as a table of days is (see
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
     its parts with what they hold; and the lines of the week headings made. None unless there are `MIN_DAY_HEADINGS`
     or more, at one level, each after the day before, from day 0 or 1, with no other heading at their level or above
     between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan), and a day in every
-    week from the first to the last."""
+    week from the first to the last. `day_of` reads the day a heading is for."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
-        if b.kind == "heading" and not b.depth and (day := heading_day(b.plain)) is not None
+        if b.kind == "heading" and not b.depth and (day := day_of(b.plain)) is not None
     ]
     if len(days) < MIN_DAY_HEADINGS:
         return None, frozenset()
@@ -4670,9 +4695,7 @@ def _day_heading_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozense
         or any(b.level != level for _, b, _ in days)
         or days[0][2] > 1
         or not _days_on(day for _, _, day in days)
-        or any(
-            b.kind == "heading" and b.level <= level and heading_day(b.plain) is None for b in blocks[first_at:last_at]
-        )
+        or any(b.kind == "heading" and b.level <= level and day_of(b.plain) is None for b in blocks[first_at:last_at])
     ):
         return None, frozenset()
     end = next(
@@ -4771,6 +4794,9 @@ def _day_topic(plain: str, day: int) -> str:
     """Return what a day's heading says it is about ('Linear regression' of 'Day 3 | Linear regression', '' of
     '📔 Day 3', and of a log's 'Day 3: March 5, 2025', whose date says when the day was, not what it was about)."""
     words = _without_emoji(keycap_numbers(plain))
+    last = day_named_last(words) if heading_day(words) is None else None
+    if last is not None and last[1] == day:  # 'Soldering basics | Day 1'
+        return last[0]
     rest = _without_own_day(words, words, day)[1]
     if rest == words and heading_day(words) == day:
         return ""

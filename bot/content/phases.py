@@ -3016,6 +3016,23 @@ def heading_day(text: str) -> int | None:
     return int(span.group("a")) if span is not None and _unit(span) == "day" and not span.group("b") else None
 
 
+# A heading that names its day after its topic and a bar or dash ('Soldering basics | Day 1', 'Relays — Day 12')
+_DAY_LAST = re.compile(rf"\s[|–—-]\s*(?:{_DAY_WORDS})\s*(?P<day>\d{{1,3}})\s*$", re.IGNORECASE)
+
+
+def day_named_last(text: str) -> tuple[str, int] | None:
+    """Return the topic and the day of a heading that names its day after its topic ('Soldering basics | Day 1' is
+    ('Soldering basics', 1)), else None."""
+    found = _DAY_LAST.search(text) if "|" in text or "-" in text or "–" in text or "—" in text else None
+    return (text[: found.start()].strip(), int(found.group("day"))) if found is not None else None
+
+
+def day_after_topic(text: str) -> int | None:
+    """Return the day a heading names after its topic ('Soldering basics | Day 1' is day 1), else None."""
+    found = day_named_last(text)
+    return found[1] if found is not None else None
+
+
 def _unit(span: re.Match[str]) -> str:
     """Return the unit a span counts in, whatever language its word is in: "week", "month" or "day"."""
     return "week" if span.group("week") else "month" if span.group("month") else "day"
@@ -3542,6 +3559,29 @@ def series_word(
         above = [(key, n) for key, n in series if key in timed and key[0] < best[0][0]]
         best = max(above, key=lambda kv: kv[1], default=best)
     return best[0][1]
+
+
+def steps_of_one_section(
+    headings: Sequence[tuple[int, str]], read: Sequence[tuple[str, PhaseHeading] | None], word: str
+) -> bool:
+    """Return True when the series of `word` headings gives no time and is written inside one section of a long page
+    of reference ('### Step 1: Ask what it must do' … under '## How to answer a design question', with many more
+    headings of its depth in the page's other sections): the steps of that one procedure, no plan of weeks. `read`:
+    the headings as `read_series_heading` reads them."""
+    at = [i for i, found in enumerate(read) if found is not None and found[0] == word]
+    if not at or any(read[i][1].first is not None or read[i][1].length is not None for i in at):  # type: ignore[index]
+        return False
+    level = headings[at[0]][0]
+    if any(headings[i][0] != level for i in at):
+        return False
+    parent = next((i for i in range(at[0] - 1, -1, -1) if headings[i][0] < level), None)
+    if parent is None:
+        return False
+    end = next((i for i in range(parent + 1, len(headings)) if headings[i][0] <= headings[parent][0]), len(headings))
+    if at[-1] >= end:
+        return False
+    outside = sum(1 for i, (lv, _) in enumerate(headings) if lv == level and not parent < i < end)
+    return outside >= max(6, 2 * len(at))
 
 
 # A time of day, or a range of them, that a heading of a day's agenda gives ('(9:00-11:00)', '10:30am – 12pm', '2
