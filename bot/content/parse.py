@@ -4679,8 +4679,8 @@ def _day_heading_plan(
     `_day_rows_as_phases`): headed 'Days 8-14' and titled by its days' topics, one level above the days, which become
     its parts with what they hold; and the lines of the week headings made. None unless there are `MIN_DAY_HEADINGS`
     or more, at one level, each after the day before, from day 0 or 1, with no other heading at their level or above
-    between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan), and a day in every
-    week from the first to the last. `day_of` reads the day a heading is for."""
+    between them ('📔 Day 1' and '💻 Day 1: Exercises' are one day's lesson and exercises, no plan). `day_of` reads
+    the day a heading is for."""
     days = [
         (i, b, day)
         for i, b in enumerate(blocks)
@@ -4703,11 +4703,8 @@ def _day_heading_plan(
         len(blocks),
     )
     weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
-    # the days of each week, a day 0 of set-up week 1's
-    in_weeks = [(week, list(group)) for week, group in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7))]
-    if any(b - a > 1 for (a, _), (b, _) in pairwise(in_weeks)):  # a week of no day: a log of the days written
-        return None, frozenset()
-    for _, group in in_weeks:
+    for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
+        group = list(week)
         titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
         first_day = max(1, group[0][2])
         heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
