@@ -4702,14 +4702,7 @@ def _day_heading_plan(
         (j for j in range(last_at + 1, len(blocks)) if blocks[j].kind == "heading" and blocks[j].level <= level),
         len(blocks),
     )
-    weeks: dict[int, Block] = {}  # the block each week's heading goes before, by index
-    for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):  # a day 0 of set-up is week 1's
-        group = list(week)
-        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
-        first_day = max(1, group[0][2])
-        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
-        first = group[0][1]
-        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote)
+    weeks = _week_headings(days, level)
     out = blocks[:first_at]
     for j in range(first_at, end):
         if j in weeks:
@@ -4726,6 +4719,23 @@ def _days_on(days: Iterable[int]) -> bool:
     steps = [b - a for a, b in pairwise(days)]
     again = steps.count(0)
     return all(step >= 0 for step in steps) and again <= len(steps) // 10
+
+
+def _week_headings(days: list[tuple[int, Block, int]], level: int, deeper: int = 0) -> dict[int, Block]:
+    """Return a phase heading per week of days ((index, block, day) each, in order; days 1-7 week 1, a day 0 of set-up
+    week 1's too), headed 'Days 8-14' and titled by their topics, at `level` and `deeper` quotes below its first day,
+    by the index of that day's block, which it goes before."""
+    weeks: dict[int, Block] = {}
+    for _, week in groupby(days, key=lambda found: max(1, (found[2] + 6) // 7)):
+        group = list(week)
+        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
+        first_day = max(1, group[0][2])
+        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
+        first = group[0][1]
+        weeks[group[0][0]] = Block(
+            "heading", first.line, escape(heading), heading, level=level, quote=first.quote + deeper
+        )
+    return weeks
 
 
 def _week_title(topics: list[str]) -> str:
@@ -4770,14 +4780,7 @@ def _day_item_plan(blocks: list[Block]) -> tuple[list[Block] | None, frozenset[i
     if found is None:
         return None, frozenset()
     level, start, end, days = found
-    weeks: dict[int, Block] = {}  # the heading each week's first day goes after, by index
-    for _, week in groupby(days, key=lambda d: max(1, (d[2] + 6) // 7)):  # a day 0 of set-up is week 1's
-        group = list(week)
-        titled = _week_title([_day_topic(b.plain, day) for _, b, day in group])
-        first_day = max(1, group[0][2])
-        heading = f"Days {first_day}-{max(first_day, group[-1][2])}" + (f": {titled}" if titled else "")
-        first = group[0][1]
-        weeks[group[0][0]] = Block("heading", first.line, escape(heading), heading, level=level, quote=first.quote + 1)
+    weeks = _week_headings(days, level, deeper=1)
     out = blocks[:start]
     for j in range(start, end):
         if j in weeks:
