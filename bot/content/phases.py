@@ -3267,7 +3267,13 @@ def heading_span(text: str) -> str | None:
             words = f"{words} ({dates})"
     else:
         return None
+    if (one := _RANGE_OF_ONE.fullmatch(words)) is not None:  # 'Days 22-22', a week of one day: 'Day 22'
+        words = f"{one.group('unit')} {one.group('n')}"
     return _as_written(words, said) if said else words
+
+
+# A range that starts and ends on the same number ('Days 22-22'): the one, named in the singular ('Day 22')
+_RANGE_OF_ONE = re.compile(r"(?P<unit>[^\W\d_]+?)s?\s*(?P<n>\d{1,4})\s*[-–—]\s*(?P=n)")
 
 
 def _first_span(text: str, end: int) -> str:

@@ -83,3 +83,9 @@ def test_a_day_written_twice_here_and_there_in_a_log_is_still_a_plan():
     assert "Knot 5 again" in role.phases[0].title
     twice = days(12).replace("## Day 6 | Knot 6", "## Day 5 | Knot 5 again").replace("## Day 9 |", "## Day 8 |")
     assert parse_messages(twice)[0].phases == ()  # two of eleven: more than one in ten
+
+
+def test_a_week_of_one_untitled_day_is_named_by_that_day():
+    body = "# Log\n\n" + "".join(f"## Day {d}\n\n- did {d}\n\n" for d in (*range(1, 9), 15))
+    role, _ = parse_messages(body)
+    assert [(p.title, p.weeks) for p in role.phases] == [("Days 1-7", (1, 1)), ("Day 8", (2, 2)), ("Day 15", (3, 3))]
