@@ -2764,6 +2764,8 @@ _DURATION_LABEL = re.compile(
     r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
     r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
     r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
+    # a Brazilian or Spanish course's load, 'Carga horária: 1 mês (30h)': its months, its hours in brackets
+    r"|carga\s+hor[áa]ria"
     r"|длительность|продолжительность|срок|время|тривалість|термін"
     r"|(?:ال)?مدة(?:\s+الزمنية)?"
     # '预计周期' (expected period), '建议时长' (suggested length), '所需时间' (time needed), '耗时' (time taken), '工期'
