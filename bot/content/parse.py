@@ -6381,8 +6381,9 @@ def _clashing_plain_headings(headings: list[_Heading]) -> frozenset[str]:
 
 def _part_title(title: str) -> str:
     """Return a part's heading as /phase and its checklist group show it: without the author's progress ('### Heaps
-    (current) ✅') or an org export's task keyword ('### TODO Learn Docker'), as search shows it (`_shown_title`)."""
-    return without_task_keyword(without_status(title))
+    (current) ✅', '### ☐ Semana 1: Arrays') or an org export's task keyword ('### TODO Learn Docker'), as search
+    shows it (`_shown_title`)."""
+    return without_task_keyword(without_status(_without_box(title)))
 
 
 def _without_colon(title: str) -> str:
@@ -6392,9 +6393,20 @@ def _without_colon(title: str) -> str:
     return title.rstrip(":：").rstrip() or title
 
 
+# A box drawn as a character that opens a heading ('☐ Semana 1: Arrays', '☑ Week 2'), as a task's '[ ]' would.
+_BOX_CHARS = OPEN_BOXES | frozenset("☑☒")
+
+
 def _without_box(title: str) -> str:
-    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics': the author's
-    progress, no word of what it holds)."""
+    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics', '☐ Basics': the
+    author's progress, no word of what it holds)."""
+    if (
+        title[:1] in _BOX_CHARS
+        and (rest := title[1:].lstrip("\ufe0f "))
+        and rest != title[1:]
+        and any(c.isalnum() for c in rest)
+    ):
+        return rest
     if title[:1] != "[":
         return title
     box = TEXT_BOX.match(title) or status_first(title)
