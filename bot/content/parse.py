@@ -5871,7 +5871,10 @@ def _build_phases(
                     else ""
                 )
                 fix = _gap_fix(previous, b, p_last + 1, first - 1)
-                if unread:
+                days = _day_gap(previous, b)
+                if days is not None:
+                    gaps.append((b.line, p_last + 1, first - 1, *days))
+                elif unread:
                     problems.add(
                         "warning",
                         b.line,
@@ -5942,6 +5945,27 @@ def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int)
     weeks = _weeks_said(first, last)
     widen = _respan_said(before, before.first or first, last) or _respan_said(after, first, after.last or last)
     return f"widen {widen} or add a phase for {weeks}" if widen else f"add a phase for {weeks}"
+
+
+def _day_gap(before: _PhaseBuilder, after: _PhaseBuilder) -> tuple[str, str] | None:
+    """Return where the weeks between two phases are missing and how to fill them, by their days, where the phases
+    are weeks of days ('## Day 10' then '## Day 22'): ('between Day 10 and Day 22', 'add days 11-21, or number the
+    days after Day 10 from 11'); None for other phases."""
+    if before.unit != "day" or after.unit != "day" or not before.heading or not after.heading:
+        return None
+    before_days, after_days = days_said(before.heading), days_said(after.heading)
+    if before_days is None or after_days is None:
+        return None
+    end, start = before_days[1], after_days[0]
+    return (
+        f"between Day {end} and Day {start}",
+        f"add {_days_named(end + 1, start - 1)}, or number the days after Day {end} from {end + 1}",
+    )
+
+
+def _days_named(first: int, last: int) -> str:
+    """Return days as a message says them: 'day 11', 'days 11-21'."""
+    return f"day {first}" if first == last else f"days {first}-{last}"
 
 
 def _overlap_fix(
