@@ -5768,14 +5768,16 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
     """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
     'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
     week's next step is never 'Objective'). Its first paragraph is the objective; more paragraphs under it are the
-    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part."""
+    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part. One
+    whose goal line gave the objective ('### Objective' over '**Goal:** Learn the shell.') is no part either: the
+    paragraphs after that line are the phase's own text, not a second objective."""
     for b in builders:
-        if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
+        if (b.objective is not None and b.part_goal is None) or not b.parts or not b.body or b.intro or b.topics:
             continue
         part, first = b.parts[0], b.body[0]
         if not (first.kind == "label" and first.heading and first.line == part.line):
             continue
-        if not part.text or part.topics or part.tasks or part.lines:
+        if not (part.text or b.objective) or part.topics or part.tasks or part.lines:
             continue
         if _without_leading_marks(part.label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
             continue
@@ -5785,11 +5787,15 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
         if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
             continue
         paragraphs = [line for line in part.text if line]
-        if end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
+        if b.objective is not None:  # its goal line's: the paragraphs after that line are the phase's text
+            b.intro, b.part_goal = paragraphs, None
+            del b.parts[0], b.body[0]
+        elif end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
             b.objective, b.intro, end = paragraphs[0], paragraphs[1:], 2
+            del b.parts[0], b.body[:end]
         else:
             b.objective = " ".join(part.text)
-        del b.parts[0], b.body[:end]
+            del b.parts[0], b.body[:end]
 
 
 def _build_phases(
