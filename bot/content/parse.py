@@ -5442,7 +5442,7 @@ def _relative_warning(links: Links, problems: _Problems) -> None:
     elif n:
         said = (
             f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs"
+            f"to the front-matter to make {'them' if n > 1 else 'it'} clickable, or use full URLs"
         )
     else:
         said = (
