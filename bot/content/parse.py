@@ -2026,7 +2026,14 @@ class _Body:
             return
         if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
             body.append(
-                Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
+                Piece(
+                    "label",
+                    block.line,
+                    self.sub.label,
+                    quote=bool(block.quote),
+                    rest=" ".join(self.sub.text),
+                    weeks=_label_weeks(self.sub.label),
+                )
             )
         elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
@@ -3970,6 +3977,17 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
+
+
+def _label_weeks(label: str) -> tuple[int, int] | None:
+    """Return the weeks a bold label of a phase opens with ('**Week 1-2: The shell**', '**Month 2:**'), as a
+    sub-heading of the phase names them ('#### Week 1-2: The shell'); None for any other label."""
+    if label.isascii() and (_DIGIT.search(label) is None or not may_name_weeks(label)):  # most labels
+        return None
+    found = read_phase_heading(label)
+    if found is None or found.number is not None or found.first is None or found.last is None:
+        return None
+    return (found.first, found.last) if found.unit in ("week", "month") else None
 
 
 def _item_weeks(block: Block) -> tuple[int, int] | None:
