@@ -1385,6 +1385,9 @@ def _topic_title(text: str, md: str = "") -> str:
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
         and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
+        # nor inside brackets ('postorder (DFS: left, right, self)'): a note of the title, no label of it
+        and head.count("(") <= head.count(")")
+        and head.count("（") <= head.count("）")
         and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
     ):
         text = head
@@ -6061,6 +6064,11 @@ def _build_checklist(
             group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
+        if group[-1:] in ":：" and (plain := group.rstrip(":：").rstrip()):
+            # '### Month 2 and Beyond:' names its group as its section is titled, as a bold label's is
+            if group in named:
+                named[plain] = named.pop(group)
+            group = plain
         if explicit:
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
