@@ -64,6 +64,26 @@ OPTIONS = (
 # name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
 _SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]++\}?[\w/.:~@ -]*+")  # possessive: no backtracking
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
+# A run of bold in literal text ('**《C++ Primer》**'): what CommonMark leaves as asterisks where a run's closing
+# marks follow punctuation and a letter follows them, as Chinese and Japanese write bold against their brackets.
+_BOLD_RUN = re.compile(r"(?<!\*)\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?!\*)")
+# Chinese, Japanese and Korean letters and punctuation (full-width forms too), against which such a run is bold.
+_CJK_MARK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]")
+
+
+def _cjk_bold_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the bold runs CommonMark left as asterisks in literal text that touch Chinese, Japanese
+    or Korean text or punctuation on an edge ('看**《C++ Primer》**了', '**Effective C++**这本书'); no others
+    ('2 ** 3')."""
+    runs = []
+    for found in _BOLD_RUN.finditer(text):
+        start, end = found.span()
+        edges = text[start - 1 : start] + found.group(1)[:1] + found.group(1)[-1:] + text[end : end + 1]
+        if _CJK_MARK.search(edges):
+            runs.append((start, end))
+    return runs
+
+
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
@@ -656,6 +676,19 @@ class _Reader:
         ink = self.inline
         if ink is None or ink.images:
             return
+        if "**" in text and (runs := _cjk_bold_runs(text)):
+            # bold that CommonMark left as asterisks against Chinese or Japanese punctuation: bold as written
+            at = 0
+            for start, end in runs:
+                if start > at:
+                    self.text(text[at:start])
+                self.mark("**", True)
+                self.text(text[start + 2 : end - 2])
+                self.mark("**", False)
+                at = end
+            if at < len(text):
+                self.text(text[at:])
+            return
         if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(text):
             self.only_anchor = False
         if "==" in text:
@@ -1046,7 +1079,12 @@ class _Reader:
                 text_event, end_event = first, second
             end = end_event[0].get("End") if end_event is not None and type(end_event[0]) is dict else None
             text = text_event[0].get("Text") if text_event is not None and type(text_event[0]) is dict else None
-            if text is None or end is None or not (end == kind or (type(end) is dict and kind in end)):
+            if (
+                text is None
+                or end is None
+                or not (end == kind or (type(end) is dict and kind in end))
+                or ("**" in text and _cjk_bold_runs(text))  # bold left as asterisks: read as bold (`text`)
+            ):
                 more: list[tuple[Any, dict]] = []
                 # [a task marker,] a bold run of one text: `_bold_block` reads on
                 if kind != "Heading" and _is(text_event, "Start", "Strong") and _is(end_event, "Text"):
@@ -1221,6 +1259,9 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
+                if "**" in value and _cjk_bold_runs(value):
+                    self.text(value)  # bold left as asterisks against Chinese or Japanese punctuation: bold
+                    return
                 if ink.links and value.count(":") > 1:  # a shortcode in a link's text ('[:rocket: Launch](…)')
                     value = _SHORTCODE.sub(_shortcode, value)
                 if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
