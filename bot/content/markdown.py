@@ -2547,6 +2547,8 @@ def read_blocks(
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
         body, callout_phases = _obsidian(body, kept_tags)
+    if _STEP_OR_WIDE_BULLET.search(body):
+        body = _nested_under_steps(body)
     reader = _Reader(body, first_line, base_url)
     reader.callout_phases = frozenset(first_line + i for i in callout_phases)
     if "[^" in body:
@@ -2917,6 +2919,57 @@ def _joined(pieces: list[str]) -> str:
             text += " "
         text += piece
     return text.replace("|", "\\|")
+
+
+# A numbered step ('1. ', '2) ') or a bullet with blanks after its marker ('*  Effective Go'): the list items whose
+# text starts further in than two blanks, under which an author may write bullets two blanks in.
+_STEP_OR_WIDE_BULLET = re.compile(r"^ *(?:\d{1,9}[.)] |[-*+]  )", re.MULTILINE)
+_THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
+
+
+def _nested_under_steps(body: str) -> str:
+    """Return the body with the bullets written two blanks or more in under a list item's marker, but short of its
+    text ('1. **Learn scripting**' then '  - bash'; '*  Effective Go' then '  * idioms'), moved in to its text, with
+    what is written under them: CommonMark starts a list of their own there, which ends the step's list, where the
+    author nested them, as GitHub's editor and Typora show them. Bullets no further in than two blanks past the
+    marker ('- Git' then ' - GitHub') stay as written, and so does any line in a fenced block or after a tab."""
+    lines = body.split("\n")
+    items: list[tuple[int, int]] = []  # (marker's column, text's column) of the open list items, as moved
+    shifts: list[tuple[int, int]] = []  # (indent as written from which lines move, blanks they move by)
+    fence = ""
+    after_blank = False
+    for i, line in enumerate(lines):
+        rest = line.lstrip(" ")
+        if not rest.strip():
+            after_blank = True
+            continue
+        if rest[:1] == "\t":
+            break  # an indent with a tab: the rest is left as written
+        written = len(line) - len(rest)
+        while shifts and written < shifts[-1][0]:
+            shifts.pop()
+        at = written + sum(blanks for _, blanks in shifts)
+        fenced = _FENCE_AT.match(line)
+        if fence:
+            if fenced is not None and fenced.group(2)[:1] == fence[:1] and len(fenced.group(2)) >= len(fence):
+                fence = ""
+        elif fenced is not None:
+            fence = fenced.group(2)
+        elif (item := _ITEM_START.match(line)) is not None and not _THEMATIC_BREAK.match(line):
+            while items and at < items[-1][1] and at < items[-1][0] + 2:
+                items.pop()
+            if items and at < items[-1][1]:  # two blanks or more past its parent's marker, short of its text
+                shifts.append((written, items[-1][1] - at))
+                at = items[-1][1]
+            spaces = len(item.group(3))
+            items.append((at, at + len(item.group(2)) + (spaces if 1 <= spaces <= 4 else 1)))
+        elif after_blank or rest[:1] in "#>|<":  # a paragraph, heading, quote or table no list item holds
+            while items and at < items[-1][1]:
+                items.pop()
+        after_blank = False
+        if at > written:
+            lines[i] = " " * (at - written) + line
+    return "\n".join(lines)
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:
