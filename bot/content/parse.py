@@ -1338,6 +1338,9 @@ def _topic_title(text: str, md: str = "") -> str:
     is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
     ('**Service mesh** — Istio vs Linkerd'), the name before a bare URL ('Hash tables: https://…'), else the whole
     text."""
+    if (icon := _icon_before_link(md)) and text.startswith(icon):
+        # '📖 [Pro Git](…) - the free book': the icon says what kind of resource the link is, no word of its name
+        return _topic_title(text[len(icon) :], md[len(icon) :])
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
@@ -1385,6 +1388,9 @@ def _topic_title(text: str, md: str = "") -> str:
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
         and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
+        # nor inside brackets ('postorder (DFS: left, right, self)'): a note of the title, no label of it
+        and head.count("(") <= head.count(")")
+        and head.count("（") <= head.count("）")
         and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
     ):
         text = head
@@ -1392,6 +1398,18 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+def _icon_before_link(md: str) -> str:
+    """Return the emoji and blanks that open a bullet before its link or bold link ('📖 ' of '📖 [Pro Git](…)',
+    '🌐 ' of '🌐 **[Awesome Certificates](…)**'); '' for any other bullet."""
+    end = 0
+    while end < len(md) and unicodedata.category(md[end]) in _EMOJI_PARTS:
+        end += 1
+    after = md[end:].lstrip(" ")
+    if not end or len(after) == len(md) - end or not after.startswith(("[", "**[")):
+        return ""
+    return md[: len(md) - len(after)]
 
 
 _CLAUSE_WORDS = 6  # words of a part between commas from which it is a clause of a sentence, not a detail listed
@@ -6109,6 +6127,11 @@ def _build_checklist(
             group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
+        if group[-1:] in ":：" and (plain := group.rstrip(":：").rstrip()):
+            # '### Month 2 and Beyond:' names its group as its section is titled, as a bold label's is
+            if group in named:
+                named[plain] = named.pop(group)
+            group = plain
         if explicit:
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
