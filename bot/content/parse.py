@@ -1571,6 +1571,7 @@ class _Body:
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
+        self.details_ends: dict[int, int] = {}  # see `Links.details_ends`, by the summary heading's line
         self.headings_read = 0
         self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
@@ -1766,6 +1767,26 @@ class _Body:
         self.sub = self.part = self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
+    def leave_details(self, line: int) -> None:
+        """Close the sub-heading a '<details>' block's summary opened (and those under it) where the block has ended
+        before `line` ('<summary>Stretch goals</summary>' … '</details>', then the phase's tasks): what follows
+        belongs to the heading the block is written in. A summary that opened a phase is left open."""
+        ends = self.details_ends
+        at = next(
+            (
+                i
+                for i, h in enumerate(self.stack)
+                if i and not h.is_phase and (end := ends.get(h.line)) is not None and end <= line
+            ),
+            None,
+        )
+        if at is None:
+            return
+        del self.stack[at:]
+        self.sub = self.part = self.stack[-1].part
+        self.task_label = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -1820,6 +1841,8 @@ class _Body:
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
+        if self.details_ends and self.stack:
+            self.leave_details(line)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if (
@@ -2769,6 +2792,7 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
+    reader.details_ends = dict(links.details_ends)
     heading_blocks = [b for b in blocks if b[0] == "heading"]
     headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
     numbered_h1s = _numbered_h1s([text for level, text in headings if level == 1])
