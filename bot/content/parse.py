@@ -6032,6 +6032,9 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
+    # The text shown of the tasks shown otherwise than written ('🟡 Explain sessions' is 'Explain sessions'), by the
+    # text as written, which names them as the parent of the tasks nested under them
+    shown_of: dict[str, str] = {}
     for (group, title, line, phase, context, md, depth, id_group, written, above, id_label, parent), (
         text,
         explicit,
@@ -6089,10 +6092,13 @@ def _build_checklist(
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
             parent = fields_shown[parent]
+        elif parent in shown_of:
+            parent = shown_of[parent]
         under = nested.get(line)
         note, note_after = note_parts(under) if under is not None else ("", 0)
         if written:  # shown by its title, without what a board's card marks beside it
             text = split_explicit_id(title)[0]
+            shown_of.setdefault(written, text)
         items.append(
             _new(
                 ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note, note_after)
