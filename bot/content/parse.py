@@ -1589,6 +1589,7 @@ class _Body:
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
+        self.details_ends: dict[int, int] = {}  # see `Links.details_ends`, by the summary heading's line
         self.headings_read = 0
         self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
@@ -1784,6 +1785,26 @@ class _Body:
         self.sub = self.part = self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
+    def leave_details(self, line: int) -> None:
+        """Close the sub-heading a '<details>' block's summary opened (and those under it) where the block has ended
+        before `line` ('<summary>Stretch goals</summary>' … '</details>', then the phase's tasks): what follows
+        belongs to the heading the block is written in. A summary that opened a phase is left open."""
+        ends = self.details_ends
+        at = next(
+            (
+                i
+                for i, h in enumerate(self.stack)
+                if i and not h.is_phase and (end := ends.get(h.line)) is not None and end <= line
+            ),
+            None,
+        )
+        if at is None:
+            return
+        del self.stack[at:]
+        self.sub = self.part = self.stack[-1].part
+        self.task_label = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -1838,6 +1859,8 @@ class _Body:
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
+        if self.details_ends and self.stack:
+            self.leave_details(line)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if (
@@ -2794,6 +2817,7 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
+    reader.details_ends = dict(links.details_ends)
     heading_blocks = [b for b in blocks if b[0] == "heading"]
     headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
     numbered_h1s = _numbered_h1s([text for level, text in headings if level == 1])
@@ -6074,6 +6098,9 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
+    # The text shown of the tasks shown otherwise than written ('🟡 Explain sessions' is 'Explain sessions'), by the
+    # text as written, which names them as the parent of the tasks nested under them
+    shown_of: dict[str, str] = {}
     for (group, title, line, phase, context, md, depth, id_group, written, above, id_label, parent), (
         text,
         explicit,
@@ -6136,10 +6163,13 @@ def _build_checklist(
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
             parent = fields_shown[parent]
+        elif parent in shown_of:
+            parent = shown_of[parent]
         under = nested.get(line)
         note, note_after = note_parts(under) if under is not None else ("", 0)
         if written:  # shown by its title, without what a board's card marks beside it
             text = split_explicit_id(title)[0]
+            shown_of.setdefault(written, text)
         items.append(
             _new(
                 ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note, note_after)
