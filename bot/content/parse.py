@@ -4200,6 +4200,7 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
+    last_day: int | None = None  # the last day of the row before, in a table of phases of days
     for row, done in zip(rows, ticks, strict=True):
         # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
@@ -4221,16 +4222,30 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                     out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], done, row.line, row.quote + 1))
             continue
         found = read_phase_heading(heading) if heading is not None else None
-        if found is None or found.first is None or found.last is None:
+        days = days_said(heading) if found is not None and found.unit == "day" and heading is not None else None
+        if heading == "Day 0" and spans is not None and last_day is None and not numbered:
+            # '| 0. Setup | 0 |' before '| 1. Basics | 1–3 |': a day of setup before the plan, a section of its own,
+            # as a '## Day 0: Setup' heading before '## Days 1-3: Basics' is
+            last_day, column, first_column = 0, row.cells[at][0], not at
+        elif found is None or found.first is None or found.last is None:
             return None
-        # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading is
-        setup = not numbered and after == found.first == found.last == 0
-        # a column read as weeks by its cells alone, not its header ('| Due |' of 'Week 2', 'Week 4'), is the plan's
-        # only where its rows run on from week 1 without a gap, as a later column's must
-        guessed = table_row_heading(row.cells[at][0], row.cells[at][2]) is None
-        if (found.first <= after or ((at or guessed) and found.first != after + 1)) and not setup:
-            return None
-        after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
+        elif days is not None:
+            # phases of days ('| 1. Basics | 1–3 |', '| 2. DOM | 4–6 |'), several in a week: each runs on from the
+            # day after the one before
+            if days[0] != (last_day or 0) + 1:
+                return None
+            last_day = days[1]
+            after, column, first_column, numbered = max(after, found.last), row.cells[at][0], not at, numbered + 1
+        else:
+            # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading
+            # is
+            setup = not numbered and after == found.first == found.last == 0
+            # a column read as weeks by its cells alone, not its header ('| Due |' of 'Week 2', 'Week 4'), is the
+            # plan's only where its rows run on from week 1 without a gap, as a later column's must
+            guessed = table_row_heading(row.cells[at][0], row.cells[at][2]) is None
+            if (found.first <= after or ((at or guessed) and found.first != after + 1)) and not setup:
+                return None
+            after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
@@ -4340,8 +4355,18 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     table's column of spans (see `_spans_column`) where it gives a number."""
     made = table_row_heading(header, cell)
     if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
-        return cell.strip()
+        cell = cell.strip()
+        # '1–3' under '| Days |' of a table of phases: those days, as a heading names them
+        if _DAYS_HEADER.fullmatch(header.strip()) is None or _BARE_DAYS.fullmatch(cell) is None:
+            return cell
+        return "Day 0" if cell.strip("0") == "" else f"Days {cell}"
     return made
+
+
+# The header of a table of phases' column that counts each phase's days by their numbers alone ('| Stage | Days |
+# Tasks |' over '| 1. Basics | 1–3 | … |'; '| 阶段 | 天数 |', the number of days, over '1–3'), and such a cell.
+_DAYS_HEADER = re.compile(rf"(?:{DAY_WORDS})(?:\(s\))?|天数|天數|天|日数|日程|일수|일차|дни|дней", re.IGNORECASE)
+_BARE_DAYS = re.compile(r"\d{1,3}(?:\s*[-–—~～]\s*\d{1,3})?")
 
 
 # A calendar week's number ('34', '51-52'), perhaps after its week word ('Week 34', 'KW 34', 'W34')
@@ -4435,6 +4460,21 @@ def _spans_column(rows: list[Block]) -> str | None:
             at < len(row.cells) and row.cells[at][0] == header and _span_cell(header, row.cells[at][2]) for row in rows
         ):
             return header
+    if headers and _PHASE_COLUMN.fullmatch(headers[0].strip()) is not None:
+        # a table of phases whose later column counts their days by their numbers alone ('| Stage | Days |' over
+        # '1–3', '4–6'): the days of each phase
+        for at, header in enumerate(headers[1:], start=1):
+            if (
+                _DAYS_HEADER.fullmatch(header.strip()) is not None
+                and headers.count(header) == 1
+                and all(
+                    at < len(row.cells)
+                    and row.cells[at][0] == header
+                    and _BARE_DAYS.fullmatch(row.cells[at][2].strip()) is not None
+                    for row in rows
+                )
+            ):
+                return header
     return None
 
 
