@@ -378,6 +378,10 @@ def without_trailing_url(title: str) -> str:
 _OPENING = {")": "(", "]": "["}
 
 
+_ARROW_STARTS = ">=→⟶➜➔➡⇒⟹"
+_ARROW_LEAD = re.compile(r"(?:=*>|[→⟶➜➔➡⇒⟹]\ufe0f?)\s+")  # a '>' or arrow with a blank after it
+
+
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
     that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
@@ -398,6 +402,10 @@ def _title(text: str) -> str:
             end -= 1
         title = text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
     title = without_trailing_url(title)
+    # An arrow typed after the span parts it from the title as a dash does ('Week 1 -> Shell', 'Month 1 --> Summary',
+    # 'Week 2 => Networks', 'Week 3 → Python'); the dashes of '-->' are edges, its '>' is left to go here.
+    if title[:1] in _ARROW_STARTS and (arrow := _ARROW_LEAD.match(title)) is not None and arrow.end() < len(title):
+        return _title(title[arrow.end() :])
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
