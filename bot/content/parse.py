@@ -76,6 +76,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_cell,
     keycap_numbers,
     labelled_title,
     length_alone,
@@ -4944,7 +4945,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_cell(keycap_numbers(row.cells[0][2])).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))

@@ -1348,17 +1348,33 @@ _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–
 
 # Keycaps after a word ('Week 1️⃣', 'Day 1️⃣0️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks
 # and days: their digits. (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
-_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)")
+# Only after a week, month or day word: after a title's word it is an icon ('Phase 4: Security 🔟'), no number.
+_KEYCAP_AFTER_WORD = re.compile(
+    rf"(?P<word>(?<![^\W\d_]){_UNIT_WORDS} )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)", re.IGNORECASE
+)
 
 
-def _keycap_digits(found: re.Match[str]) -> str:
-    return found.group(1).replace("\ufe0f", "").replace("\u20e3", "") if found.group(1) else "10"
+def _keycap_digits(found: re.Match[str], group: int = 1) -> str:
+    caps = found.group(group)
+    return caps.replace("\ufe0f", "").replace("\u20e3", "") if caps else "10"
+
+
+def keycap_cell(text: str) -> str:
+    """Return a table cell of keycaps alone ('1️⃣', '1️⃣0️⃣', '🔟', a day column as a social post writes it) as its
+    digits; any other cell as it is."""
+    if "\u20e3" not in text and "\U0001f51f" not in text:  # most cells
+        return text
+    found = _KEYCAPS_ALONE.fullmatch(text.strip())
+    return _keycap_digits(found) if found is not None else text
+
+
+_KEYCAPS_ALONE = re.compile(r"((?:\d\ufe0f?\u20e3)+)|\U0001f51f")
 
 
 def keycap_numbers(text: str) -> str:
     """Return text with the keycaps after a word as their digits ('Day 1️⃣0️⃣' is 'Day 10'); other text as it is."""
     if "\u20e3" in text or "\U0001f51f" in text:
-        return _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+        return _KEYCAP_AFTER_WORD.sub(lambda found: found.group("word") + _keycap_digits(found, 2), text)
     return text
 
 
