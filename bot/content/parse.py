@@ -4430,6 +4430,8 @@ def _lengths_laid_out(rows: list[Block], after: int) -> tuple[str, list[Block]] 
     for at, header in enumerate(headers):
         if headers.count(header) != 1:
             continue
+        if all(at < len(row.cells) and table_row_heading(header, row.cells[at][2]) for row in rows):
+            continue  # '3~4주' under '주차' (week number): the weeks it names, no length
         weeks = [
             length_alone(row.cells[at][2]) if at < len(row.cells) and row.cells[at][0] == header else None
             for row in rows

@@ -3431,6 +3431,16 @@ def _without_initial(unit: str, cell: str) -> str:
     return found.group("a") + (found.group("to") + found.group("b") if found.group("b") else "")
 
 
+def _without_week_word(form: str, cell: str) -> str:
+    """Return a cell of a column headed by another language's week word without that word after its number, as the
+    column's form writes it ('3~4주' or '3~4주차' under '주차', '1-2周' under '周'); any other cell as it is."""
+    after = form.split("{n}", 1)[1]
+    for word in (after, after[:1]):
+        if word and cell.endswith(word) and cell[: -len(word)].rstrip()[-1:].isdigit():
+            return cell[: -len(word)].rstrip()
+    return cell
+
+
 def table_row_heading(header: str, cell: str) -> str | None:
     """Return the phase heading a table row's first cell makes under its column's header ('Week' and '3-4' make
     'Week 3-4', and so do 'Teaching week' or 'Week #' and '3-4', and 'W3' under 'Week' or 'S3' under 'Semana'; a
@@ -3439,6 +3449,8 @@ def table_row_heading(header: str, cell: str) -> str | None:
     if (unit := _table_unit(header)) is None:
         return None
     cell = _without_initial(unit[0], cell)
+    if "{n}" in unit[0] and not cell.isascii():
+        cell = _without_week_word(unit[0], cell)
     if _TABLE_SPAN.fullmatch(cell) is None:
         return None
     if cell[:1].isalpha():
