@@ -1760,7 +1760,8 @@ def _title_of(without: tuple[str, str]) -> str:
     if first is not None:
         inner = (first.group("note") if first.re is _NOTE_FIRST else first.group()).strip()
         text = text[first.end() :]
-        note = ", ".join(filter(None, (inner, note)))
+        if not (first.re is _NOTE_FIRST and inner.isdigit() and len(inner) <= 2):  # '(1) Front-End': its number
+            note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
     if title and _days_alone(title):
         title = ""  # 'Week 1 - Day 1 - Day 2': the days say when, not what; the week is named by its span
