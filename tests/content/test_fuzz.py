@@ -241,8 +241,7 @@ def role_files(draw) -> Generated:
             # phrase's "½" reads as the numbers 1 and 2, so "½ task 1" and "½ task 2" would mean the same).
             item = f"{phrase(rnd, 0, 5)} task {1000 + n}".strip()
             lines += [f"{rnd.choice(['-', '*', '+'])} {rnd.choice(['[ ]', '[x]', '[X]'])} {item}"]
-            # a group is named without the author's ticks after its heading ('### Paulo ✅' is 'Paulo')
-            checklist.append((task_title(item), without_progress_marks(group)))
+            checklist.append((task_title(item), group))
         lines += [""]
     text = "\n".join(lines) + "\n"
 
