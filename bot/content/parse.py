@@ -279,6 +279,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MARKS = re.compile(r"[\W_]+$")
+# The heading of a file's checklist section ('## ✅ Checklist', '## Success Checklist', '## Final check-list').
+_CHECKLIST_SECTION = re.compile(r"(?:\w+\s+){0,2}check[\s-]?list", re.IGNORECASE)
 _LOGSEQ_MACRO = re.compile(r"\{\{[a-z][\w-]*(?:[ \t]|\}\})")  # '{{cloze …}}': Logseq's, no '{{ page.title }}'
 # A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
 FOOTER_LINES = 3
@@ -1775,6 +1777,8 @@ class _Body:
         words = _TRAILING_MARKS.sub("", _without_leading_marks(title))
         if _CLOSING.fullmatch(words) is not None:
             return True
+        if _CHECKLIST_SECTION.fullmatch(words) is not None and not any(p.flat for p in self.phases):
+            return True  # '## ✅ Checklist' after a phase of no parts at its level: the file's checklist, no part
         return self.phase_levels == {level} and len(self.phases) > 1 and not any(p.flat for p in self.phases)
 
     def end_plan(self) -> None:
