@@ -1730,7 +1730,8 @@ class _Body:
                     self.phase.inner.append((found.first, found.last))
                 elif found is None and (day := heading_day(title)) is not None:  # '#### Day 3 (Wed) · Python'
                     self.phase.days.append(day)
-                self.sub = self.part = _Sub(title, line, topics=heading.topics)  # one list: section's and part's
+                # one list: section's and part's; titled as /phase shows it, without a box before it ('☐ Semana 1')
+                self.sub = self.part = _Sub(_without_box(title), line, topics=heading.topics)
                 self.phase.parts.append(self.sub)
                 heading.part = self.sub
         heading.last_line = line

@@ -51,3 +51,12 @@ def test_search_titles_the_part_without_its_box() -> None:
     role = written_role("tracker", TRACKER)
     titles = [s.title for s in role.sections if s.kind == "section" and s.phase is not None]
     assert titles == ["Semana 1: Primeros pasos", "Semana 2: Listas", "Semana 3: Funciones", "Semana 5: HTML"]
+
+
+def test_today_heads_the_weeks_part_without_its_box() -> None:
+    role = written_role("tracker", TRACKER)
+    assert [s.label for s in role.phases[0].subsections] == [
+        "Semana 1: Primeros pasos",
+        "Semana 2: Listas",
+        "Semana 3: Funciones",
+    ]
