@@ -113,6 +113,7 @@ from bot.content.phases import (
     table_row_weeks,
     time_box,
     time_of_day,
+    timeline_weeks,
     title_cell,
     titled_spans,
     uncounted,
@@ -4437,6 +4438,16 @@ def _lengths_laid_out(rows: list[Block], after: int) -> tuple[str, list[Block]] 
             continue
         if all(at < len(row.cells) and table_row_heading(header, row.cells[at][2]) for row in rows):
             continue  # '3~4주' under '주차' (week number): the weeks it names, no length
+        cells = [row.cells[at][2] if at < len(row.cells) and row.cells[at][0] == header else "" for row in rows]
+        timeline = timeline_weeks(cells) if after == 0 else None
+        if timeline is not None:  # '0-3 months', '3-6 months', '12+ months': months 1-3, 4-6 and 13
+            laid = []
+            for row, (first, last, _) in zip(rows, timeline, strict=True):
+                span = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+                cells_of = list(row.cells)
+                cells_of[at] = (header, span, span)
+                laid.append(row._replace(cells=tuple(cells_of)))
+            return header, laid
         weeks = [
             length_alone(row.cells[at][2]) if at < len(row.cells) and row.cells[at][0] == header else None
             for row in rows

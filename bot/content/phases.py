@@ -2354,6 +2354,34 @@ def _length_range(text: str) -> tuple[int, int, str] | None:
     return int(length.group("a")), int(length.group("b")), unit
 
 
+# A length open at its end ('18+ months', '(12+ weeks)'): from there on.
+_OPEN_LENGTH = re.compile(rf"(?P<a>\d{{1,3}})\s*\+\s*{_UNIT}", re.IGNORECASE)
+
+
+def timeline_weeks(texts: Sequence[str]) -> list[tuple[int, int, str]] | None:
+    """Return the weeks, and unit, of ranges written as a timeline from 0 rather than as lengths: the first from 0,
+    each of the others from where the one before ends, in one unit ('0-3 months', '3-6 months', '6-12 months' are
+    months 1-3, 4-6 and 7-12: weeks 1-12, 13-24, 25-48); a last one open at its end ('12+ months') is the unit after
+    the one before ends (month 13). None for any other texts (a heading's brackets or a table's cells, in order)."""
+    if len(texts) < 2:
+        return None
+    spans: list[tuple[int, int, str]] = []
+    end, unit = 0, ""
+    for k, text in enumerate(texts):
+        r = _length_range(text)
+        if r is None and k == len(texts) - 1 and k >= 2:  # the last, open: '12+ months'
+            open_end = _OPEN_LENGTH.search(as_english(text))
+            if open_end is None or int(open_end.group("a")) != end or _unit(open_end) != unit:
+                return None
+            spans.append((*_weeks(unit, end + 1, end + 1), unit))
+            break
+        if r is None or r[0] != end or r[1] <= r[0] or (unit and r[2] != unit):
+            return None
+        end, unit = r[1], r[2]
+        spans.append((*_weeks(unit, r[0] + 1, r[1]), unit))
+    return spans
+
+
 def chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
     """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
     '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
@@ -2365,6 +2393,11 @@ def chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeadin
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
         return set()
+    timeline = timeline_weeks([headings[i][1] for i, _ in read])
+    if timeline is not None:  # '(0-3 months)', '(3-6 months)': months 1-3 and 4-6
+        for (i, f), (first, last, unit) in zip(read, timeline, strict=True):
+            found[i] = PhaseHeading(f.number, first, last, f.title, unit, None, f.id_title)
+        return {i for i, _ in read}
     chain: list[tuple[int, PhaseHeading, tuple[int, int, str]]] = []
     end, units = 0, set()
     for i, f in read:
