@@ -2031,6 +2031,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             _untimed_between(headings, found, level)
             _sections_before_plan(headings, found, level)
     _bracketed_dates(found)
+    _shared_ends(headings, found)
     chained = chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
@@ -2045,6 +2046,33 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
     return found
+
+
+def _shared_ends(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read span headings of a timeline whose ranges share their ends ('Months 0-3', 'Months 3-6', 'Months 6-12';
+    'Weeks 0-4', 'Weeks 4-8') as running one after another: months 1-3, 4-6 and 7-12. Only where every phase heading
+    of the file gives such a range of weeks or months, in one unit, two or more, the first from 0 or 1 and each of
+    the others from the end of the one before, and none takes part of a week (see `part_weeks`): read as written, each
+    would overlap the one before."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.first is None or f.last is None or f.first == f.last for _, f in read):  # most files
+        return
+    unit = read[0][1].unit
+    if unit not in ("week", "month") or any(f.unit != unit for _, f in read):
+        return
+    if any(part_weeks(headings[i][1]) is not None for i, _ in read):  # 'Weeks 1-2 and part of week 3': a part week
+        return
+    # the numbers as written: a month's weeks back to its number ('Months 3-6' is weeks 9-24)
+    written = [((f.first + 3) // 4, f.last // 4) if unit == "month" else (f.first, f.last) for _, f in read]  # type: ignore[operator]
+    if (
+        written[0][0] not in (0, 1)
+        or any(a >= b for a, b in written)
+        or any(b[0] != a[1] for a, b in pairwise(written))
+    ):
+        return  # a span of one ('Month 2' after 'Months 1-2') is no range of a timeline: it overlaps
+    for k, ((i, f), (a, b)) in enumerate(zip(read, written, strict=True)):
+        first, last = _weeks(unit, a + 1 if k or a == 0 else a, b)
+        found[i] = f._replace(first=first, last=last)
 
 
 def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
