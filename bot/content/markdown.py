@@ -84,6 +84,14 @@ def _cjk_bold_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+# The text an editor gives a pasted picture, which names nothing: VS Code's 'alt text', Typora's
+# 'image-20240301101530123', Obsidian's 'Pasted image 20230914101010', a camera's 'IMG_1234', a bare 'image' or
+# 'screenshot' (in a few languages), perhaps with a number, a date or a file's extension.
+_PASTED_PICTURE = re.compile(
+    r"(?:alt(?:[ _-]?text)?|image|img|pic|picture|photo|screenshot|screen ?shot|pasted image|untitled|undefined"
+    r"|图片|截图|截屏|画像|スクリーンショット|이미지)(?:[ _-]*[\d][\d _.:-]*)?(?:\.(?:png|jpe?g|gif|webp|svg|bmp))?",
+    re.IGNORECASE,
+)
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
@@ -833,6 +841,9 @@ class _Reader:
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
             target = self._target(url, offset, image=True) if url is not None else None
+            if target is None and _PASTED_PICTURE.fullmatch(_squash("".join(ink.plain[plain_start:]))):
+                del ink.plain[plain_start:]  # what an editor names a pasted picture ('alt text'): no words of the line
+                return
             if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
