@@ -164,6 +164,10 @@ PUBLISHING_KEYS = frozenset(
         *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
         *("category", "hidden", "published", "nav_order", "parent", "grand_parent", "has_children", "nav_exclude"),
         *("sidebar_label", "hide", "icon", "order", "redirect_from", "last_modified_at", "comments", "math"),
+        # Obsidian's, and its plugins' (Publish, Digital Garden, Banners, Force note view mode)
+        *("cssclass", "cssclasses", "publish", "dg-publish", "obsidianUIMode", "creation date", "date created"),
+        *("date modified", "banner", "banner_x", "banner_y", "banner_icon", "banner_lock"),
+        *("jupytext", "kernelspec"),  # a Jupyter Book (MyST) page's
     }
 )
 MAX_WEEKS = 520
