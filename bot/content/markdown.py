@@ -3687,7 +3687,30 @@ def _div(found: re.Match[str], inner: list[str]) -> list[str]:
             if top is not None and heading is not None:
                 return [""] * (options + top + 1) + _note(indent, kind, heading.group(1), inner[top + 1 :])
         return [""] * options + _note(indent, kind, title or None, inner)  # the note's text stays on its lines
-    return ["", *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+    options = 0
+    if not classes and _MYST_NAME.fullmatch(attrs):  # a MyST directive ('::::{grid} 1 1 2 2'): no word of its options
+        options, inner, _ = _myst_options(inner, kind)
+        if "card" in kind:  # '{grid-item-card}', '{card}': a header above '^^^', a footer below '+++'
+            inner = _card_lines(inner)
+    return ["", *[""] * options, *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+
+
+_MYST_NAME = re.compile(r"[A-Za-z][\w-]*")  # a MyST directive's name in its fence's braces ('{grid-item-card}')
+
+
+def _card_lines(inner: list[str]) -> list[str]:
+    """Return a MyST card's lines with its header, the line above a '^^^' line, as a bold label, and the '^^^' and
+    '+++' lines that part its header, body and footer blank."""
+    out = list(inner)
+    for k, line in enumerate(out):
+        if line.strip() not in ("^^^", "+++"):
+            continue
+        if line.strip() == "^^^" and (top := next((j for j in range(k - 1, -1, -1) if out[j].strip()), None)):
+            header = out[top].strip()
+            if header[:2] != "**" and _ITEM_START.match(header) is None:
+                out[top] = f"**{header}**"
+        out[k] = ""
+    return out
 
 
 def _myst_options(inner: list[str], kind: str) -> tuple[int, list[str], str]:
@@ -3862,7 +3885,16 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out += _div(div, lines[i + 1 : end])
             out.append("")
             return end + 1 - i
+        kind = div.group("attrs").strip().casefold()
+        if _MYST_NAME.fullmatch(kind) and kind not in _ADMONITION_MARKS and kind not in _NOTE_TAGS:
+            # a MyST directive of no note that the fence of the one around it closes (a grid's last card): it
+            # holds the rest of that one's lines, read without its fence and options
+            out += _div(div, lines[i + 1 :])
+            return len(lines) - i
         return 0
+    if line.strip()[:3] == ":::" and not line.strip().strip(":"):
+        out.append("")  # a fence that closes nothing opened: no words of the page
+        return 1
     if "<" in line and (video := _VIDEO_COMPONENT.fullmatch(line)) is not None:
         attrs = _attrs(video.group("attrs"))
         name = video.group("name").casefold()
