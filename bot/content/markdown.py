@@ -373,6 +373,9 @@ class Links(NamedTuple):
     # replication](#lab-04) | 1 h |'): nearly every row of the table is titled by a link to a heading of the file
     # (see `_contents_rows`). Outside a phase such a row is no entry of its own: the section it links to is.
     contents_rows: frozenset[int] = frozenset()
+    # Where a '<details>' block whose '<summary>' reads as a heading ends with more of the section after it: (the
+    # summary heading's line, the line of the first block after '</details>'). What follows is no longer under it.
+    details_ends: tuple[tuple[int, int], ...] = ()
 
 
 def escape(text: str) -> str:
@@ -626,6 +629,10 @@ class _Reader:
         # phase or sits in a phase's block, 0 where it does neither, None while it has no summary, so a summary
         # nested in a phase's block, or in a block inside one, sits under that block's (see `_nested`)
         self.details: list[int | None] = []
+        # ... and the line of each open block's summary heading (None while it has none), and the blocks closed after
+        # one: (that line, how many blocks were read when the block closed), see `Links.details_ends`
+        self.details_heads: list[int | None] = []
+        self.details_closed: list[tuple[int, int]] = []
         self.heading_chain: list[tuple[int, str]] = []  # the open headings: (level, clean text), outermost first
         self.callout_phases: frozenset[int] = frozenset()  # lines of callout titles naming phases (`_obsidian`)
         self.dashed: dict[int, list[tuple[str, str]]] = {}  # see `Links.dashed` and `_dashes`
@@ -2219,6 +2226,7 @@ class _HtmlBlock:
         reader = self.reader
         if tag == "details":
             reader.details.append(None)
+            reader.details_heads.append(None)
         if self.heading is not None:
             if tag == "br":
                 self.heading.append(" ")
@@ -2322,6 +2330,9 @@ class _HtmlBlock:
         reader = self.reader
         if tag == "details" and reader.details:
             reader.details.pop()
+            head = reader.details_heads.pop() if reader.details_heads else None
+            if head is not None:
+                reader.details_closed.append((head, len(reader.blocks)))
         if self.heading is not None:
             if tag == self.heading_tag:
                 self.end_heading()
@@ -2382,6 +2393,8 @@ class _HtmlBlock:
         else:
             level = reader._nested(plain, self.heading_written)
         line, quote = self.heading_line, reader.quote
+        if tag == "summary" and reader.details_heads and reader.details_heads[-1] is None:
+            reader.details_heads[-1] = line
         block = ("heading", line, escape(plain), plain, level, 0, None, "", "", False, False, (), quote, None)
         reader.blocks.append(_new_block(Block, block))
         reader.html_shown += 1
@@ -2565,6 +2578,10 @@ def read_blocks(
     if "[^" in body:
         reader.notes = _footnotes(body, first_line, base_url)
     blocks = reader.read()
+    # A '<details>' block closed with more of its section after it (before the next heading): see `Links.details_ends`
+    closed = reader.details_closed
+    after = [(head, blocks[at]) for head, at in closed if at < len(blocks)]
+    details_ends = tuple((head, block.line) for head, block in after if block.kind != "heading")
     for line, head, rows, row_lines in tables:
         _add_table(reader, first_line + line, head, rows, [first_line + at for at in row_lines])
     return blocks, Links(
@@ -2585,6 +2602,7 @@ def read_blocks(
         tuple((line, shown, written) for line, words in reader.dashed.items() for shown, written in words),
         tuple(first_line + line for line in unread_tables),
         _contents_rows(reader.contents_tables, blocks) if reader.contents_tables else frozenset(),
+        details_ends,
     )
 
 

@@ -1593,6 +1593,7 @@ class _Body:
         self.nested: dict[int, list[str]] = {}  # the lines nested under an item (a topic or a task), by its line
         self.gap = False  # a blank line is before the block being read
         self.joined: frozenset[int] = frozenset()  # lines that no blank line parts from the block before them
+        self.details_ends: dict[int, int] = {}  # see `Links.details_ends`, by the summary heading's line
         self.headings_read = 0
         self.plan_end: int | None = None  # how many headings there are up to the file's last phase heading
         self.phase_levels: frozenset[float] = frozenset()  # the levels of the file's phase headings
@@ -1788,6 +1789,26 @@ class _Body:
         self.sub = self.part = self.task_label = None
         self.ancestors, self.holders, self.last_topic = [], [], None
 
+    def leave_details(self, line: int) -> None:
+        """Close the sub-heading a '<details>' block's summary opened (and those under it) where the block has ended
+        before `line` ('<summary>Stretch goals</summary>' … '</details>', then the phase's tasks): what follows
+        belongs to the heading the block is written in. A summary that opened a phase is left open."""
+        ends = self.details_ends
+        at = next(
+            (
+                i
+                for i, h in enumerate(self.stack)
+                if i and not h.is_phase and (end := ends.get(h.line)) is not None and end <= line
+            ),
+            None,
+        )
+        if at is None:
+            return
+        del self.stack[at:]
+        self.sub = self.part = self.stack[-1].part
+        self.task_label = None
+        self.ancestors, self.holders, self.last_topic = [], [], None
+
     def leave_quote(self, quote: int) -> None:
         """Close the headings written inside block quotes that have ended (a plan quoted from a post, then the
         author's own words): what follows belongs to the heading around the quote, and a quoted phase ends."""
@@ -1842,6 +1863,8 @@ class _Body:
             return
         if self.stack and quote < self.stack[-1].quote:
             self.leave_quote(quote)
+        if self.details_ends and self.stack:
+            self.leave_details(line)
         if kind == "line" and label and not rest_md and not depth and not quote:
             found = read_phase_heading(label)
             if (
@@ -2048,7 +2071,14 @@ class _Body:
             return
         if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
             body.append(
-                Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
+                Piece(
+                    "label",
+                    block.line,
+                    self.sub.label,
+                    quote=bool(block.quote),
+                    rest=" ".join(self.sub.text),
+                    weeks=_label_weeks(self.sub.label),
+                )
             )
         elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
@@ -2791,6 +2821,7 @@ def _parse_body(
         )
     reader = _Body(problems)
     reader.joined = links.html_joined
+    reader.details_ends = dict(links.details_ends)
     heading_blocks = [b for b in blocks if b[0] == "heading"]
     headings = [(b[4], b[3]) for b in heading_blocks]  # (level, plain) of a Block
     numbered_h1s = _numbered_h1s([text for level, text in headings if level == 1])
@@ -3992,6 +4023,17 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     if not _forward(taken):
         return _LinePlan(frozenset(), False, list(texts.values()))
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
+
+
+def _label_weeks(label: str) -> tuple[int, int] | None:
+    """Return the weeks a bold label of a phase opens with ('**Week 1-2: The shell**', '**Month 2:**'), as a
+    sub-heading of the phase names them ('#### Week 1-2: The shell'); None for any other label."""
+    if label.isascii() and (_DIGIT.search(label) is None or not may_name_weeks(label)):  # most labels
+        return None
+    found = read_phase_heading(label)
+    if found is None or found.number is not None or found.first is None or found.last is None:
+        return None
+    return (found.first, found.last) if found.unit in ("week", "month") else None
 
 
 def _item_weeks(block: Block) -> tuple[int, int] | None:
@@ -5464,7 +5506,7 @@ def _relative_warning(links: Links, problems: _Problems) -> None:
     elif n:
         said = (
             f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs"
+            f"to the front-matter to make {'them' if n > 1 else 'it'} clickable, or use full URLs"
         )
     else:
         said = (
@@ -5790,14 +5832,16 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
     """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
     'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
     week's next step is never 'Objective'). Its first paragraph is the objective; more paragraphs under it are the
-    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part."""
+    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part. One
+    whose goal line gave the objective ('### Objective' over '**Goal:** Learn the shell.') is no part either: the
+    paragraphs after that line are the phase's own text, not a second objective."""
     for b in builders:
-        if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
+        if (b.objective is not None and b.part_goal is None) or not b.parts or not b.body or b.intro or b.topics:
             continue
         part, first = b.parts[0], b.body[0]
         if not (first.kind == "label" and first.heading and first.line == part.line):
             continue
-        if not part.text or part.topics or part.tasks or part.lines:
+        if not (part.text or b.objective) or part.topics or part.tasks or part.lines:
             continue
         if _without_leading_marks(part.label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
             continue
@@ -5807,11 +5851,15 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
         if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
             continue
         paragraphs = [line for line in part.text if line]
-        if end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
+        if b.objective is not None:  # its goal line's: the paragraphs after that line are the phase's text
+            b.intro, b.part_goal = paragraphs, None
+            del b.parts[0], b.body[0]
+        elif end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
             b.objective, b.intro, end = paragraphs[0], paragraphs[1:], 2
+            del b.parts[0], b.body[:end]
         else:
             b.objective = " ".join(part.text)
-        del b.parts[0], b.body[:end]
+            del b.parts[0], b.body[:end]
 
 
 def _build_phases(
@@ -5893,7 +5941,10 @@ def _build_phases(
                     else ""
                 )
                 fix = _gap_fix(previous, b, p_last + 1, first - 1)
-                if unread:
+                days = _day_gap(previous, b)
+                if days is not None:
+                    gaps.append((b.line, p_last + 1, first - 1, *days))
+                elif unread:
                     problems.add(
                         "warning",
                         b.line,
@@ -5966,6 +6017,27 @@ def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int)
     return f"widen {widen} or add a phase for {weeks}" if widen else f"add a phase for {weeks}"
 
 
+def _day_gap(before: _PhaseBuilder, after: _PhaseBuilder) -> tuple[str, str] | None:
+    """Return where the weeks between two phases are missing and how to fill them, by their days, where the phases
+    are weeks of days ('## Day 10' then '## Day 22'): ('between Day 10 and Day 22', 'add days 11-21, or number the
+    days after Day 10 from 11'); None for other phases."""
+    if before.unit != "day" or after.unit != "day" or not before.heading or not after.heading:
+        return None
+    before_days, after_days = days_said(before.heading), days_said(after.heading)
+    if before_days is None or after_days is None:
+        return None
+    end, start = before_days[1], after_days[0]
+    return (
+        f"between Day {end} and Day {start}",
+        f"add {_days_named(end + 1, start - 1)}, or number the days after Day {end} from {end + 1}",
+    )
+
+
+def _days_named(first: int, last: int) -> str:
+    """Return days as a message says them: 'day 11', 'days 11-21'."""
+    return f"day {first}" if first == last else f"days {first}-{last}"
+
+
 def _overlap_fix(
     before: _PhaseBuilder, p_first: int, p_last: int, b: _PhaseBuilder, first: int, last: int, names: tuple[str, str]
 ) -> str:
@@ -6030,6 +6102,9 @@ def _build_checklist(
     # The items that took an ID of all their letters, by the ID they clashed on: (index in `items`, ID text)
     by_letters: dict[str, tuple[int, str]] = {}
     moved: set[str] = set()  # the IDs such items left: another item in those scripts takes its letters' ID too
+    # The text shown of the tasks shown otherwise than written ('🟡 Explain sessions' is 'Explain sessions'), by the
+    # text as written, which names them as the parent of the tasks nested under them
+    shown_of: dict[str, str] = {}
     for (group, title, line, phase, context, md, depth, id_group, written, above, id_label, parent), (
         text,
         explicit,
@@ -6092,10 +6167,13 @@ def _build_checklist(
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields
             parent = fields_shown[parent]
+        elif parent in shown_of:
+            parent = shown_of[parent]
         under = nested.get(line)
         note, note_after = note_parts(under) if under is not None else ("", 0)
         if written:  # shown by its title, without what a board's card marks beside it
             text = split_explicit_id(title)[0]
+            shown_of.setdefault(written, text)
         items.append(
             _new(
                 ChecklistItem, (item_id, group, text, line, number, parent, md or escape(text), depth, note, note_after)
