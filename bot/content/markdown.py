@@ -3587,6 +3587,10 @@ _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
 _ESM = re.compile(
     r"(?:import\s*(?:[\"'{*]|[\w$]+\s*(?:,|from\b))|export\s*(?:[{*]|(?:const|let|var|function|default|class|async)\b))"
 )
+# An MDX import on a line of its own ('import Courses from '../_courses/Courses.md';', 'import {Tabs} from …').
+_IMPORT_LINE = re.compile(
+    r"import\s+(?:[\w$]+|\{[^}]*\}|\*\s+as\s+[\w$]+)(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+(['\"])[^'\"]+\1;?"
+)
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
 # The '<head>' a Docusaurus page opens with, before its imports ('<head>' … '<meta property="og:image" …/>' …
 # '</head>', then 'import InDocAd from …;'): metadata of the page, which is no text before them.
@@ -3820,6 +3824,15 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
                     i += 1
                 continue
             esm = line.lstrip().startswith("{/*")
+        if (
+            line[:7] == "import "
+            and _IMPORT_LINE.fullmatch(line.rstrip()) is not None
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+        ):
+            out.append("")  # an MDX import between blocks, where the page uses what it imports: no words of it
+            i += 1
+            continue
         if "{/*" in line:
             start = line.find("{/*")
             if line.count("`", 0, start) % 2 == 0:

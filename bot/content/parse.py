@@ -168,6 +168,10 @@ PUBLISHING_KEYS = frozenset(
         *("cssclass", "cssclasses", "publish", "dg-publish", "obsidianUIMode", "creation date", "date created"),
         *("date modified", "banner", "banner_x", "banner_y", "banner_icon", "banner_lock"),
         *("jupytext", "kernelspec"),  # a Jupyter Book (MyST) page's
+        # a Docusaurus page's
+        *("toc_min_heading_level", "toc_max_heading_level", "hide_table_of_contents", "hide_title"),
+        *("pagination_next", "pagination_prev", "pagination_label", "custom_edit_url", "sidebar_class_name"),
+        *("displayed_sidebar", "sidebar_custom_props", "last_update", "unlisted"),
     }
 )
 MAX_WEEKS = 520
