@@ -2571,6 +2571,8 @@ def read_blocks(
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
         body, callout_phases = _obsidian(body, kept_tags)
+    if "@Metadata" in body or "@Options" in body or "<doc:" in body:
+        body = _docc(body)
     if _STEP_OR_WIDE_BULLET.search(body):
         body = _nested_under_steps(body)
     reader = _Reader(body, first_line, base_url)
@@ -2948,6 +2950,37 @@ def _joined(pieces: list[str]) -> str:
             text += " "
         text += piece
     return text.replace("|", "\\|")
+
+
+# A DocC article's block of page settings ('@Metadata {', '@Options {'), a directive inside one ('@PageColor(green)',
+# '@TitleHeading("…") {'), and its link to another article ('<doc:drill-01-sliding-window>').
+_DOCC_SETTINGS = re.compile(r"@(?:Metadata|Options)[ \t]*\{[ \t]*")
+_DOCC_OPENS = re.compile(r"[ \t]*@[A-Z]\w*(?:\(.*\))?[ \t]*\{[ \t]*")
+_DOCC_LINK = re.compile(r"<doc:(?:/?[\w.-]+/)*([\w.-]+)(?:#[\w.-]*)?>")
+
+
+def _docc(body: str) -> str:
+    """Return a DocC article's body without its blocks of page settings (blank lines in their place) and with its
+    links to other articles as their names ('drill-01-sliding-window'): fenced code is left as written."""
+    lines = body.split("\n")
+    fence = ""
+    depth = 0
+    for i, line in enumerate(lines):
+        fenced = _FENCE.match(line)
+        if fence:
+            if fenced is not None and fenced.group(1)[:1] == fence[:1] and len(fenced.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if depth:
+            depth += 1 if _DOCC_OPENS.fullmatch(line) else -1 if line.strip() == "}" else 0
+            lines[i] = ""
+        elif fenced is not None:
+            fence = fenced.group(1)
+        elif _DOCC_SETTINGS.fullmatch(line):
+            depth, lines[i] = 1, ""
+        elif "<doc:" in line:
+            lines[i] = _DOCC_LINK.sub(r"\1", line)
+    return "\n".join(lines)
 
 
 # A numbered step ('1. ', '2) ') or a bullet with blanks after its marker ('*  Effective Go'): the list items whose
