@@ -166,6 +166,7 @@ PUBLISHING_KEYS = frozenset(
         *("sidebar_label", "hide", "icon", "order", "redirect_from", "last_modified_at", "comments", "math"),
         # Obsidian's, and its plugins' (Publish, Digital Garden, Banners, Force note view mode)
         *("cssclass", "cssclasses", "publish", "dg-publish", "obsidianUIMode", "creation date", "date created"),
+        *("creation-time", "status"),
         *("date modified", "banner", "banner_x", "banner_y", "banner_icon", "banner_lock"),
         *("jupytext", "kernelspec"),  # a Jupyter Book (MyST) page's
         # a Docusaurus page's

@@ -1,5 +1,5 @@
 """The fields Obsidian and its common plugins write in a note's front-matter ('cssclasses', 'publish',
-'banner', 'obsidianUIMode', 'creation date'), and those of a Jupyter Book page ('jupytext', 'kernelspec'), load
+'banner', 'obsidianUIMode', 'creation date', a note's 'status'), and those of a Jupyter Book page ('jupytext', 'kernelspec'), load
 quietly, as a blog's 'title' and 'tags' do: a note brought in with the three required fields added checks without a
 warning for each."""
 
@@ -13,6 +13,8 @@ name: study-home
 displayName: Study Home
 description: My study dashboard.
 creation date: 2022-03-01 21:51
+creation-time: 2022-03-01 21:51
+status: in progress
 cssclass: homePage
 cssclasses: [wide]
 publish: true
