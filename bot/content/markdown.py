@@ -2573,6 +2573,8 @@ def read_blocks(
         body, callout_phases = _obsidian(body, kept_tags)
     if "@Metadata" in body or "@Options" in body or "<doc:" in body:
         body = _docc(body)
+    if "├" in body or "└" in body:
+        body = _code_trees(body)
     if _STEP_OR_WIDE_BULLET.search(body):
         body = _nested_under_steps(body)
     reader = _Reader(body, first_line, base_url)
@@ -2981,6 +2983,75 @@ def _docc(body: str) -> str:
         elif "<doc:" in line:
             lines[i] = _DOCC_LINK.sub(r"\1", line)
     return "\n".join(lines)
+
+
+# A branch of a tree drawn in a code block, as `tree` prints one ('│   ├── Forms', '└── APIs'): the rails before it
+# give its depth. A line of rails alone ('│') parts the branches.
+_TREE_BRANCH = re.compile(r"(?P<rails>[│|┃ \t]*)(?:├──|└──|├─|└─|┣━|┗━)[─━ ]*(?P<text>\S.*?)[ \t]*")
+_TREE_RAILS = re.compile(r"[│|┃ \t]*")
+# A file's or folder's name ('src/', 'main.py', 'README.md'): a tree of them is a project's layout, which stays code.
+_FILE_NAME = re.compile(r"[^\s/]*(?:/|\.[A-Za-z0-9]{1,5})(?:[ \t]+#.*)?")
+_TREE_LANGUAGES = frozenset({"", "text", "txt", "plain", "plaintext", "tree"})
+
+
+def _code_trees(body: str) -> str:
+    """Return the body with each code block that draws a tree of topics ('Backend Roadmap:' then '├── Internet',
+    '│   ├── How DNS works', …, as READMEs copy `tree`'s output) as the nested list it draws, its first line without
+    a branch the list's title; a block in a language, or a tree of files ('├── src/'), stays code."""
+    lines = body.split("\n")
+    i = 0
+    while i < len(lines):
+        fenced = _FENCE.match(lines[i])
+        if fenced is None:
+            i += 1
+            continue
+        fence = fenced.group(1)
+        end = next(
+            (
+                k
+                for k in range(i + 1, len(lines))
+                if (f := _FENCE.match(lines[k]))
+                and f.group(1)[0] == fence[0]
+                and len(f.group(1)) >= len(fence)
+                and not lines[k][f.end() :].strip()
+            ),
+            None,
+        )
+        if end is None:
+            break
+        if lines[i][fenced.end() :].strip().casefold() in _TREE_LANGUAGES:
+            tree = _tree_list(lines[i + 1 : end])
+            if tree is not None:
+                lines[i : end + 1] = ["", *tree, ""]
+        i = end + 1
+    return "\n".join(lines)
+
+
+def _tree_list(inner: list[str]) -> list[str] | None:
+    """Return the lines of a code block that draws a tree of topics as markdown lines, one for each (a bullet per
+    branch, nested by its rails; a title line above the branches as a line of text; a line of rails alone blank);
+    None when the block is no such tree."""
+    branches = [(k, found) for k, ln in enumerate(inner) if (found := _TREE_BRANCH.fullmatch(ln)) is not None]
+    if len(branches) < 3:
+        return None
+    texts = [found.group("text") for _, found in branches]
+    if sum(1 for t in texts if _FILE_NAME.fullmatch(t)) * 2 >= len(texts):
+        return None  # a project's files and folders
+    widths = sorted({len(found.group("rails").expandtabs(4)) for _, found in branches})
+    out = ["" if not ln.strip() or _TREE_RAILS.fullmatch(ln) else None for ln in inner]
+    for k, found in branches:
+        depth = widths.index(len(found.group("rails").expandtabs(4)))
+        out[k] = "  " * depth + "- " + _CODE_TEXT.sub(r"\\\g<0>", found.group("text"))
+    first = branches[0][0]
+    for k, ln in enumerate(inner):
+        if out[k] is None:
+            if k > first:
+                return None  # words between the branches that are no branch: no tree of topics alone
+            out[k] = _CODE_TEXT.sub(r"\\\g<0>", ln.strip())
+    return [ln for ln in out if ln is not None]
+
+
+_CODE_TEXT = re.compile(r"[\\`*_\[\]<>]")  # what markdown would read in a tree's text as written
 
 
 # A numbered step ('1. ', '2) ') or a bullet with blanks after its marker ('*  Effective Go'): the list items whose
