@@ -6446,8 +6446,8 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = (), as_written: Co
     phase's part's without the day before its name ('### 12.03 Linked lists'), which /phase shows with the part, as
     written; outside phases such days name the author's sessions, and the self-paced warning reads them."""
     title = without_progress_marks(without_status(heading.title))
-    if heading.is_phase:
-        return title
+    if heading.is_phase:  # '# Semana 1:' is 'Semana 1', as its phase is titled
+        return title.rstrip(":：").rstrip() or title
     title = without_task_keyword(title)
     if heading.phase is None:  # '## (1) Soil (300 hours)' in a list of courses is 'Soil'; a plan's parts keep hours
         return _without_colon(title if heading.title in as_written else _plain_heading(title))
@@ -6524,7 +6524,9 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([_shown_title(x, dotted, as_written) if x is not open_path[0] else x.title for x in open_path])
+        path = tuple(
+            [_shown_title(x, dotted, as_written) if x is not open_path[0] or x.is_phase else x.title for x in open_path]
+        )
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
