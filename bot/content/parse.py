@@ -1367,6 +1367,9 @@ def _topic_title(text: str, md: str = "") -> str:
             if head and len(head) < len(text.strip()):
                 return head
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+        if _kind_alone(text[:cut]) and (link := _LEADING_LINK.match(md, md.index("[", links.start()))):
+            # 'Video - [CS50](…)': the kind of resource names nothing; the link's text is the title
+            return _link_text(text[cut + 3 :].lstrip(), link) or text
         text = text[:cut].rstrip()
     colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
     if not colon and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
@@ -1407,6 +1410,23 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+# The kinds of resource a bullet may name before its link ('Video - [CS50](…)'): no words of what it is about.
+_KINDS = frozenset(
+    {
+        *_MATERIAL,
+        *("book", "books", "ebook", "course", "courses", "article", "articles", "tutorial", "tutorials", "docs"),
+        *("documentation", "podcast", "blog", "blog post", "post", "paper", "slides", "playlist", "talk", "talks"),
+        *("lecture", "lectures", "guide", "cheatsheet", "cheat sheet", "exercise", "exercises", "website", "site"),
+        *("videos", "link", "links", "resource", "resources", "mooc", "interactive tutorial", "video course"),
+    }
+)
+
+
+def _kind_alone(head: str) -> bool:
+    """Return True for words that only name a kind of resource ('Video', '📺 Talk', 'Book'), perhaps after an icon."""
+    return _without_emoji(head).strip().casefold() in _KINDS
 
 
 def _icon_before_link(md: str) -> str:
