@@ -1350,6 +1350,14 @@ def _topic_title(text: str, md: str = "") -> str:
     if (icon := _icon_before_link(md)) and text.startswith(icon):
         # '📖 [Pro Git](…) - the free book': the icon says what kind of resource the link is, no word of its name
         return _topic_title(text[len(icon) :], md[len(icon) :])
+    if (
+        md[:1] in "[(*"
+        and (tag := _KIND_TAG.match(md))
+        and (said := _KIND_TAG_TEXT.match(text))
+        and said.group("kind") == tag.group("kind")
+        and _kind_alone(tag.group("kind"))
+    ):
+        return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
@@ -1422,6 +1430,12 @@ _KINDS = frozenset(
         *("videos", "link", "links", "resource", "resources", "mooc", "interactive tutorial", "video course"),
     }
 )
+
+
+# A kind of resource in brackets before a bullet's link ('[Book] [Refactoring](…)', '**[Book]** …', '(Video) …'), in
+# its markdown and in its text.
+_KIND_TAG = re.compile(r"(?:\*\*)?[\[(](?P<kind>[^\[\]()]{1,24})[\])](?:\*\*)?[ \t]+(?=\[|\*\*\[)")
+_KIND_TAG_TEXT = re.compile(r"[\[(](?P<kind>[^\[\]()]{1,24})[\])][ \t]+")
 
 
 def _kind_alone(head: str) -> bool:

@@ -31,3 +31,20 @@ def test_the_bullet_still_shows_its_kind() -> None:
     role, _ = parse_body(LINKS)
     shown = {s.title: s.text for s in role.sections}
     assert shown["CS50"] == "Video - [CS50](https://cs50.harvard.edu/x/)"
+
+
+def test_a_kind_in_brackets_before_a_link_is_no_title() -> None:
+    body = (
+        "## Reading\n\n"
+        "- [Book] [Refactoring](https://example.org/refactoring)\n"
+        "- **[Book]** [Clean Code](https://example.org/clean-code)\n"
+        "- (Video) [React in 100 seconds](https://example.org/react)\n"
+        "- [Draft] [My notes](https://example.org/notes)\n"
+    )
+    role, _ = parse_body(body)
+    assert [s.title for s in role.sections][3:] == [
+        "Refactoring",
+        "Clean Code",
+        "React in 100 seconds",
+        "[Draft] My notes",
+    ]
