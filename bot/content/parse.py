@@ -1292,8 +1292,12 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str 
 _ZH_DETAILS = re.compile("[、，；]")
 _WORD = re.compile(r"[^\W\d_]{2}")  # a word: two letters in a row ('4.x' has none)
 # A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
-# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE').
-_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*(?:--|[-–—])\s+(?=\S)")
+# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE'), and the
+# name's links in brackets may stand before it, or before a colon ('**Django** ([docs](…)): the web framework').
+_BOLD_NAME = re.compile(
+    r"\*\*((?:[^*\\]|\\.)+)\*\*"
+    r"(?:\s*\((?:\[[^\[\]]*\]\([^()\s]*\)(?:,\s*)?)+\)\s*(?:--|[-–—:])|\s*(?:--|[-–—]))\s+(?=\S)"
+)
 
 
 def _bold_name(text: str, md: str) -> str | None:
