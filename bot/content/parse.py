@@ -1344,6 +1344,9 @@ def _topic_title(text: str, md: str = "") -> str:
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
+    if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
+        # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
+        return address.group(1).rstrip("/")
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
             return name
@@ -1398,6 +1401,10 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+# A URL alone, and its address without the scheme, 'www.' and a closing slash ('docs.python.org/3/tutorial')
+_BARE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([^\s/]+\.[^\s/]+(?:/\S*)?)", re.IGNORECASE)
 
 
 def _icon_before_link(md: str) -> str:
