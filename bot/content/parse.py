@@ -1365,6 +1365,9 @@ def _topic_title(text: str, md: str = "") -> str:
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
+    if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
+        # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
+        return address.group(1).rstrip("/")
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
             return name
@@ -1445,6 +1448,10 @@ _KIND_TAG_TEXT = re.compile(r"[\[(](?P<kind>[^\[\]()]{1,24})[\])][ \t]+")
 def _kind_alone(head: str) -> bool:
     """Return True for words that only name a kind of resource ('Video', '📺 Talk', 'Book'), perhaps after an icon."""
     return _without_emoji(head).strip().casefold() in _KINDS
+
+
+# A URL alone, and its address without the scheme, 'www.' and a closing slash ('docs.python.org/3/tutorial')
+_BARE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([^\s/]+\.[^\s/]+(?:/\S*)?)", re.IGNORECASE)
 
 
 def _icon_before_link(md: str) -> str:
