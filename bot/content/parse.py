@@ -166,6 +166,15 @@ PUBLISHING_KEYS = frozenset(
         *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
         *("category", "hidden", "published", "nav_order", "parent", "grand_parent", "has_children", "nav_exclude"),
         *("sidebar_label", "hide", "icon", "order", "redirect_from", "last_modified_at", "comments", "math"),
+        # Obsidian's, and its plugins' (Publish, Digital Garden, Banners, Force note view mode)
+        *("cssclass", "cssclasses", "publish", "dg-publish", "obsidianUIMode", "creation date", "date created"),
+        *("creation-time", "status"),
+        *("date modified", "banner", "banner_x", "banner_y", "banner_icon", "banner_lock"),
+        *("jupytext", "kernelspec"),  # a Jupyter Book (MyST) page's
+        # a Docusaurus page's
+        *("toc_min_heading_level", "toc_max_heading_level", "hide_table_of_contents", "hide_title"),
+        *("pagination_next", "pagination_prev", "pagination_label", "custom_edit_url", "sidebar_class_name"),
+        *("displayed_sidebar", "sidebar_custom_props", "last_update", "unlisted"),
     }
 )
 MAX_WEEKS = 520
@@ -1287,8 +1296,12 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str 
 _ZH_DETAILS = re.compile("[、，；]")
 _WORD = re.compile(r"[^\W\d_]{2}")  # a word: two letters in a row ('4.x' has none)
 # A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
-# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE').
-_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*(?:--|[-–—])\s+(?=\S)")
+# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE'), and the
+# name's links in brackets may stand before it, or before a colon ('**Django** ([docs](…)): the web framework').
+_BOLD_NAME = re.compile(
+    r"\*\*((?:[^*\\]|\\.)+)\*\*"
+    r"(?:\s*\((?:\[[^\[\]]*\]\([^()\s]*\)(?:,\s*)?)+\)\s*(?:--|[-–—:])|\s*(?:--|[-–—]))\s+(?=\S)"
+)
 
 
 def _bold_name(text: str, md: str) -> str | None:
@@ -1345,9 +1358,20 @@ def _topic_title(text: str, md: str = "") -> str:
     if (icon := _icon_before_link(md)) and text.startswith(icon):
         # '📖 [Pro Git](…) - the free book': the icon says what kind of resource the link is, no word of its name
         return _topic_title(text[len(icon) :], md[len(icon) :])
+    if (
+        md[:1] in "[(*"
+        and (tag := _KIND_TAG.match(md))
+        and (said := _KIND_TAG_TEXT.match(text))
+        and said.group("kind") == tag.group("kind")
+        and _kind_alone(tag.group("kind"))
+    ):
+        return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
+    if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
+        # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
+        return address.group(1).rstrip("/")
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
             return name
@@ -1362,6 +1386,9 @@ def _topic_title(text: str, md: str = "") -> str:
             if head and len(head) < len(text.strip()):
                 return head
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+        if _kind_alone(text[:cut]) and (link := _LEADING_LINK.match(md, md.index("[", links.start()))):
+            # 'Video - [CS50](…)': the kind of resource names nothing; the link's text is the title
+            return _link_text(text[cut + 3 :].lstrip(), link) or text
         text = text[:cut].rstrip()
     colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
     if not colon and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
@@ -1402,6 +1429,33 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+# The kinds of resource a bullet may name before its link ('Video - [CS50](…)'): no words of what it is about.
+_KINDS = frozenset(
+    {
+        *_MATERIAL,
+        *("book", "books", "ebook", "course", "courses", "article", "articles", "tutorial", "tutorials", "docs"),
+        *("documentation", "podcast", "blog", "blog post", "post", "paper", "slides", "playlist", "talk", "talks"),
+        *("lecture", "lectures", "guide", "cheatsheet", "cheat sheet", "exercise", "exercises", "website", "site"),
+        *("videos", "link", "links", "resource", "resources", "mooc", "interactive tutorial", "video course"),
+    }
+)
+
+
+# A kind of resource in brackets before a bullet's link ('[Book] [Refactoring](…)', '**[Book]** …', '(Video) …'), in
+# its markdown and in its text.
+_KIND_TAG = re.compile(r"(?:\*\*)?[\[(](?P<kind>[^\[\]()]{1,24})[\])](?:\*\*)?[ \t]+(?=\[|\*\*\[)")
+_KIND_TAG_TEXT = re.compile(r"[\[(](?P<kind>[^\[\]()]{1,24})[\])][ \t]+")
+
+
+def _kind_alone(head: str) -> bool:
+    """Return True for words that only name a kind of resource ('Video', '📺 Talk', 'Book'), perhaps after an icon."""
+    return _without_emoji(head).strip().casefold() in _KINDS
+
+
+# A URL alone, and its address without the scheme, 'www.' and a closing slash ('docs.python.org/3/tutorial')
+_BARE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([^\s/]+\.[^\s/]+(?:/\S*)?)", re.IGNORECASE)
 
 
 def _icon_before_link(md: str) -> str:
@@ -6496,8 +6550,8 @@ def _shown_title(heading: _Heading, dotted: Collection[str] = (), as_written: Co
     phase's part's without the day before its name ('### 12.03 Linked lists'), which /phase shows with the part, as
     written; outside phases such days name the author's sessions, and the self-paced warning reads them."""
     title = without_progress_marks(without_status(heading.title))
-    if heading.is_phase:
-        return title
+    if heading.is_phase:  # '# Semana 1:' is 'Semana 1', as its phase is titled
+        return title.rstrip(":：").rstrip() or title
     title = without_task_keyword(title)
     if heading.phase is None:  # '## (1) Soil (300 hours)' in a list of courses is 'Soil'; a plan's parts keep hours
         return _without_colon(title if heading.title in as_written else _plain_heading(title))
@@ -6586,7 +6640,9 @@ def _build_sections(
         while h.is_phase and open_path and open_path[-1].phase is not None and open_path[-1].phase is not h.phase:
             open_path.pop()  # '### Month 8' after '## Month 7': a phase of its own, under none before it
         open_path.append(h)
-        path = tuple([_shown_title(x, dotted, as_written) if x is not open_path[0] else x.title for x in open_path])
+        path = tuple(
+            [_shown_title(x, dotted, as_written) if x is not open_path[0] or x.is_phase else x.title for x in open_path]
+        )
         paths.setdefault(h.title, path)
         if len(open_path) > 1 and h.phase is None:  # see `_groups_by_parent`
             paths.setdefault(f"{open_path[-2].title} › {h.title}", path)
