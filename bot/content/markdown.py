@@ -2539,6 +2539,62 @@ def _without_editor_macros(body: str) -> str:
     return "\n".join(lines)
 
 
+# A table's rule row (GitHub's delimiter row) without the pipe before its first cell, of two or more cells: '--- | ---',
+# ':--|--:|'. A row written with that pipe ('|---|---|') is one too.
+_TABLE_RULE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+
+
+def _light_table_under_text(body: str) -> bool:
+    """Return True when a body may hold a table whose head row, written without a pipe before its first cell, comes
+    right under a line of text (see `_light_tables_under_text`)."""
+    return "|" in body and "-" in body and _LIGHT_RULE_AFTER.search(body) is not None
+
+
+# A head row without a pipe before it, then a rule row (`_TABLE_RULE`'s first cell, as a search can find it fast)
+_LIGHT_RULE_AFTER = re.compile(r"\n {0,3}[^|\s>][^|\n]*\|[^\n]*\n {0,3}\|?[ \t]*:?-+:?[ \t]*\|")
+
+
+def _light_tables_under_text(body: str) -> str:
+    """Return a body whose tables written without their outer pipes right under a paragraph's line ('**Drills:**',
+    then 'Cut | Time', '--- | ---') open their head row with a pipe: GitHub shows such a table under the paragraph,
+    where the parser reads its rows as more lines of the paragraph unless the head row opens with one. Only a
+    paragraph outside any list or quote, and a head row of as many cells as the rule row; lines stay lines."""
+    lines = body.split("\n")
+    code = code_lines(lines)
+    start: int | None = None  # where the paragraph the line before is in starts, None out of one
+    for i, line in enumerate(lines):
+        if code[i] or not line.strip() or _HEADING_LINE.match(line) is not None:
+            start = None  # a heading is no paragraph: a table right under it is read as one
+            continue
+        if start is None:
+            start = i
+            continue
+        if (
+            i + 1 < len(lines)
+            and "|" in line
+            and not code[i + 1]
+            and _TABLE_RULE.fullmatch(lines[i + 1]) is not None
+            and line[:1] not in " \t|>"
+            and not any(ln[:1] in " \t" or _BLOCK_OPENING.match(ln) is not None for ln in lines[start:i])
+            and _cells(line) == _cells(lines[i + 1])
+        ):
+            lines[i] = "| " + line
+            start = None
+    return "\n".join(lines)
+
+
+_HEADING_LINE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def _cells(row: str) -> int:
+    """Return how many cells a table row holds, its outer pipes left out (a pipe escaped or in code counts too: a
+    head row of such cells makes no table either way)."""
+    inner = row.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return inner.count("|") - inner.count("\\|") + 1
+
+
 def read_blocks(
     body: str, first_line: int = 1, base_url: str | None = None, page: Mapping[str, object] | None = None
 ) -> tuple[list[Block], Links]:
@@ -2571,6 +2627,8 @@ def read_blocks(
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
         body, callout_phases = _obsidian(body, kept_tags)
+    if _light_table_under_text(body):
+        body = _light_tables_under_text(body)
     if "@Metadata" in body or "@Options" in body or "<doc:" in body:
         body = _docc(body)
     if "├" in body or "└" in body:
