@@ -271,8 +271,10 @@ _TRAILING_LINKS = re.compile(r"\s([-–—|])\s+(?:\[(?:[^\[\]\\]|\\.)+\]\([^()\
 # full stop ('。'), its full-width marks and a Devanagari danda ('।') end one without a blank after them.
 _SENTENCE = re.compile(  # '[' ends a look: linear
     r"^((?:\[[^\][]*\]\([^)\s]*\)|(?!\[[^\][]*\]\().)+?(?:(?<!\b[eE]\.g)(?<!\b[iI]\.e)(?<!\bvs)(?<!\bcf)(?<!\bz\.B)"
-    r"[.!?](?=\s|$)|[。！？।]))\s?"  # (an abbreviation's point ends no sentence: 'e.g. Flask', 'SQL vs. NoSQL')
-)
+    r"(?!(?:(?<=\betc)|(?<=\bapprox)|(?<=\bincl)|(?<=\besp)|(?<=\b[cC]h)|(?<=\bp)|(?<=\bpp)|(?<=\b[nN]o)|(?<=\b[vV]ol)"
+    r"|(?<=\b[fF]ig)|(?<=\b[sS]ec)|(?<=\b[A-Z]\.[A-Z]))\.\s+[a-z0-9])"
+    r"[.!?](?=\s|$)|[。！？।]))\s?"  # (an abbreviation's point ends no sentence: 'e.g. Flask', 'SQL vs. NoSQL'; nor
+)  # does one that a word in small letters or a number follows: 'ch. 3', 'etc. before', 'the U.S. market')
 # A bare URL that ends a bullet, after its name: 'Hash tables: https://…', 'Beej's guide https://…'.
 # A line that opens with emoji and then bold text ('📝 **Common mistakes:**', as quoted call-outs write it): a
 # label, as '**📝 Common mistakes:**' is. The bold text is plain words (no link, code or other emphasis).
