@@ -2595,6 +2595,20 @@ def _cells(row: str) -> int:
     return inner.count("|") - inner.count("\\|") + 1
 
 
+# A hyphen other than the keyboard's between two numbers ('Weeks 1‑4': a non-breaking hyphen, as word processors and
+# chat assistants write one; the Unicode hyphen, a figure dash, a minus sign): shown alike, read as '1-4' is.
+_OTHER_HYPHEN = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2212](?=\d)")
+
+
+def _plain_number_hyphens(body: str) -> str:
+    """Return a body whose numbers joined by another hyphen (`_OTHER_HYPHEN`) are joined by '-', but in code blocks."""
+    lines = body.split("\n")
+    for i, in_code in enumerate(code_lines(lines)):
+        if not in_code:
+            lines[i] = _OTHER_HYPHEN.sub("-", lines[i])
+    return "\n".join(lines)
+
+
 def read_blocks(
     body: str, first_line: int = 1, base_url: str | None = None, page: Mapping[str, object] | None = None
 ) -> tuple[list[Block], Links]:
@@ -2602,6 +2616,8 @@ def read_blocks(
     (the values of its Liquid variables, '{{ page.description }}')."""
     if page and "{{" in body and "page." in body:
         body = _page_variables(body, page)
+    if not body.isascii() and _OTHER_HYPHEN.search(body) is not None:
+        body = _plain_number_hyphens(body)
     if _editor_macros(body):
         body = _without_editor_macros(body)
     if "\\" in body and _google_docs(body):
