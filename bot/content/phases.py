@@ -221,7 +221,9 @@ _LENGTH_BRACKETED = re.compile(
 _LENGTH_LAST = re.compile(
     rf"(?:^\s*|(?<!\d)(?:[-–—:|,·•]\s*)?{_CLOCK}\s*|(?<!\d)[-–—:|,·•]\s*){_LENGTH}\s*$", re.IGNORECASE
 )
-_EDGES = " \t:-–—―‒−|.,;·•"  # blanks, separators and the dashes people type (hyphen, en, em, bar, figure, minus)
+# blanks (no-break, thin and figure spaces too, as word processors and chat assistants write them), separators and the
+# dashes people type (hyphen, en, em, bar, figure, minus)
+_EDGES = " \t\u00a0\u202f\u2009\u2007:-–—―‒−|.,;·•"
 # A hint's example in the words of the heading it is for: (what it is, its word in one and in many).
 _HINT_FORMS = {
     word: (kind, one, many)
