@@ -2597,7 +2597,7 @@ def _cells(row: str) -> int:
 
 # A hyphen other than the keyboard's between two numbers ('Weeks 1‑4': a non-breaking hyphen, as word processors and
 # chat assistants write one; the Unicode hyphen, a figure dash, a minus sign): shown alike, read as '1-4' is.
-_OTHER_HYPHEN = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2212](?=\d)")
+_OTHER_HYPHEN = re.compile(r"(?<=\d)([ \t\u00a0\u202f]?)[\u2010\u2011\u2012\u2212](?=[ \t\u00a0\u202f]?\d)")
 
 
 def _plain_number_hyphens(body: str) -> str:
@@ -2605,7 +2605,7 @@ def _plain_number_hyphens(body: str) -> str:
     lines = body.split("\n")
     for i, in_code in enumerate(code_lines(lines)):
         if not in_code:
-            lines[i] = _OTHER_HYPHEN.sub("-", lines[i])
+            lines[i] = _OTHER_HYPHEN.sub(r"\1-", lines[i])
     return "\n".join(lines)
 
 

@@ -16,7 +16,9 @@ HYPHENS = ["\u2011", "\u2010", "\u2012", "\u2212"]
     "shape",
     [
         "## Phase {n}: {title} (Weeks {a}{d}{b})",
+        "## Phase {n}: {title} (Weeks {a} {d} {b})",
         "## Weeks {a}{d}{b}: {title}",
+        "## Weeks\u00a0{a}\u00a0{d}\u00a0{b}: {title}",
         "### Week {a}{d}{b} — {title}",
         "## Phase {n}: {title}\n*Weeks {a}{d}{b}*",
         "{n}. **{title} (Weeks {a}{d}{b})**",
