@@ -2047,7 +2047,37 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _weeks_twice(headings, found)
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
+    _checklist_groups(headings, found)
     return found
+
+
+# The heading of a checklist section: '✅ Checklist', 'Progress Checklist', 'Final check-list', '📋 Progress Tracker'.
+_CHECKLIST_HEADING = re.compile(r"(?:\w+\s+){0,2}(?:check[\s-]?list|tracker)", re.IGNORECASE)
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _checklist_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read as no phases the headings under a checklist section after the plan that name the plan's phases again
+    ('## ✅ Checklist' over '### Phase 1: Clay', '### Phase 2', or '### Week 1' after a plan of weeks): they group
+    the checklist's items by phase, their numbers or weeks going back to the plan's own, which as phases would be out
+    of order. Only the headings deeper than the checklist's, up to the next heading at its level or above."""
+    for c, (level, text) in enumerate(headings):
+        if found[c] is not None or _CHECKLIST_HEADING.fullmatch(_EDGE_MARKS.sub("", text)) is None:
+            continue
+        before = [f for f in found[:c] if f is not None]
+        numbers = [f.number for f in before if f.number is not None]
+        lasts = [f.last for f in before if f.last is not None]
+        if not before:
+            continue
+        for j in range(c + 1, len(headings)):
+            if headings[j][0] <= level:
+                break
+            f = found[j]
+            if f is not None and (
+                (f.number is not None and numbers and f.number <= max(numbers))
+                or (f.first is not None and lasts and f.first <= max(lasts))
+            ):
+                found[j] = None
 
 
 def _shared_ends(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
