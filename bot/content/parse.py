@@ -6297,8 +6297,18 @@ _VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 
 
 def _phase_part_name(phase: _PhaseBuilder) -> str:
-    """Return how a phase is named before a part of it that its name tells apart: 'Phase 2: JavaScript', 'Phase 2'."""
-    return f"Phase {phase.final}: {phase.title}" if phase.title else f"Phase {phase.final}"
+    """Return how a phase is named before a part of it that its name tells apart: 'Phase 2: JavaScript', 'Phase 2';
+    one titled by its own weeks alone ('## Week 1' over '### Monday') by them: 'Week 1', not 'Phase 1: Week 1'."""
+    if not phase.title:
+        return f"Phase {phase.final}"
+    weeks = _WEEKS_TITLE.fullmatch(phase.title)
+    if weeks is not None and int(weeks.group(1)) == phase.first:  # its own weeks, not weeks counted in a month
+        return phase.title
+    return f"Phase {phase.final}: {phase.title}"
+
+
+# A phase's title that is weeks alone ('Week 1', 'Weeks 3-4')
+_WEEKS_TITLE = re.compile(r"weeks?\s+(\d+)(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
 
 
 def _without_variables(text: str) -> str:
