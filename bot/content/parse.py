@@ -1070,6 +1070,7 @@ class _Sub:
     tasks: bool = False  # task items are grouped under it
     bullets: bool = False  # a top-level bullet that is no task is read under it
     done: bool = False  # it groups no more tasks: they follow its bullets after a blank line
+    end: int | None = None  # the line its '<details>' block ends before: what follows is no longer its
 
 
 @dataclass(slots=True)
@@ -1782,6 +1783,9 @@ class _Body:
         )
         if at is None:
             return
+        for h in self.stack[at:]:
+            if h.part is not None and h.part.end is None:
+                h.part.end = line
         del self.stack[at:]
         self.sub = self.part = self.stack[-1].part
         self.task_label = None
@@ -5919,7 +5923,9 @@ def _build_phases(
                 section_id=b.section_id,
                 objective=objective,
                 topics=topics_of(b.topics),
-                subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
+                subsections=tuple(
+                    Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics), s.end) for s in b.parts
+                ),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
                 days=b.day_span,

@@ -756,6 +756,10 @@ def _part_pieces(role: Role, section: Section) -> list[Piece]:
     depth = len(section.path)
     later = [s for s in sections[sections.index(section) + 1 :] if s.line and s.kind in ("phase", "section")]
     end = next((s.line for s in later if s.phase != section.phase or len(s.path) <= depth), None)
+    # a part folded in a '<details>' block ends with it: what follows is the phase's (see `Subsection.end`)
+    folded = next((sub.end for sub in phase.subsections if sub.line == section.line and sub.end is not None), None)
+    if folded is not None:
+        end = folded if end is None else min(end, folded)
     return [p for p in phase.body if p.line > section.line and (end is None or p.line < end)]
 
 
