@@ -88,6 +88,15 @@ def answer(
     if question.kind in ("week", "phase"):
         if question.rest and named is None:  # words beside the week that name no path: a title, say
             return Answer(question, _search(index, question.topic, role, limit, asker))
+        if question.end:
+            return _at_an_end_of(index, question, role or named or asker.current, limit, asker)
+        labelled = _month_headings(index, question, role or named or asker.current)
+        if labelled:  # a heading is labelled that month ('## Month 2: SQL'): its phase, else it is searched as a title
+            if len(labelled) > 1 or labelled[0][1].kind != "phase":
+                return Answer(question, _search(index, question.topic, role, limit, asker))
+            role, heading = labelled[0]
+            question = replace(question, kind="phase", phase=heading.phase, weeks=None, months=None)
+            named = None
         found = _by_number(index, question, role or named or asker.current, asker, limit)
         if question.days is not None:  # a day's own section ('### Day 3: Closures'), after its phase
             return _with_days(index, found, role or named or asker.current, limit, asker)
@@ -518,6 +527,48 @@ def _by_number(
     headings = [_heading(role, p) for p in phases]
     note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
+
+
+def _month_headings(index: SearchIndex, question: Question, role_name: str | None) -> list[tuple[str, Section]]:
+    """Return the headings a month asked for labels ('## Month 2: SQL' for 'month 2'), with their path's name, on the
+    path asked about, else on any path; [] for a span of months, or a month no heading labels (it is read as its
+    weeks)."""
+    months = question.months
+    if months is None or months[0] != months[1]:
+        return []
+    names = [role_name] if role_name is not None else sorted(index.roles)
+    return [(name, s) for name in names for s in index.labelled(f"month {months[0]}", role=name)]
+
+
+def _end_phase(schedule: Sequence[PhaseLike], end: str) -> PhaseLike | None:
+    """Return a path's first or last phase (`end`), by its weeks: none for a path without phases."""
+    if not schedule:
+        return None
+    if end == "first":
+        return min(schedule, key=lambda p: (p.first_week, p.number))
+    return max(schedule, key=lambda p: (p.last_week, p.number))
+
+
+def _at_an_end_of(index: SearchIndex, question: Question, role_name: str | None, limit: int, asker: Asker) -> Answer:
+    """Answer "what should I learn first" or "the final phase": the path's first or last phase; without a path, each
+    path's (the asker's own first), as every path has one."""
+    if role_name is not None:
+        role = index.roles[role_name]
+        phase = None if role.self_paced else _end_phase(_schedule(role, asker), question.end)
+        if phase is None:
+            return Answer(question, [], problem=_self_paced(role))
+        return _by_number(index, replace(question, phase=phase.number), role_name, asker, limit)
+    hits = []
+    for role in sorted(index.roles.values(), key=lambda r: (r.name not in asker.paths, r.name)):
+        phase = None if role.self_paced else _end_phase(_schedule(role, asker), question.end)
+        hit = _phase_hit(role, phase, ANSWER_SCORE) if phase is not None else None
+        if hit is not None:
+            hits.append(hit)
+    if len(hits) == 1:  # one path: said as a phase of it is
+        return _at_an_end_of(index, question, hits[0].role, limit, asker)
+    if not hits:
+        return Answer(question, [], problem=_nobody_has(index, question))
+    return Answer(question, hits[:limit])
 
 
 def _gap_note(path: str, first: int, last: int, upcoming: str) -> str:

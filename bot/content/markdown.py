@@ -64,6 +64,26 @@ OPTIONS = (
 # name (upper case, as environment variables are: '$HOME/bin:$PATH' is no formula), then a path's characters.
 _SHELL_VARIABLES = re.compile(r"\{?[A-Z][A-Z0-9_]++\}?[\w/.:~@ -]*+")  # possessive: no backtracking
 # An Obsidian highlight, '==text==' (not the '==' of 'a == b' or 'a==b'): shown as its text.
+# A run of bold in literal text ('**《C++ Primer》**'): what CommonMark leaves as asterisks where a run's closing
+# marks follow punctuation and a letter follows them, as Chinese and Japanese write bold against their brackets.
+_BOLD_RUN = re.compile(r"(?<!\*)\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?!\*)")
+# Chinese, Japanese and Korean letters and punctuation (full-width forms too), against which such a run is bold.
+_CJK_MARK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]")
+
+
+def _cjk_bold_runs(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the bold runs CommonMark left as asterisks in literal text that touch Chinese, Japanese
+    or Korean text or punctuation on an edge ('看**《C++ Primer》**了', '**Effective C++**这本书'); no others
+    ('2 ** 3')."""
+    runs = []
+    for found in _BOLD_RUN.finditer(text):
+        start, end = found.span()
+        edges = text[start - 1 : start] + found.group(1)[:1] + found.group(1)[-1:] + text[end : end + 1]
+        if _CJK_MARK.search(edges):
+            runs.append((start, end))
+    return runs
+
+
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
@@ -663,6 +683,19 @@ class _Reader:
         ink = self.inline
         if ink is None or ink.images:
             return
+        if "**" in text and (runs := _cjk_bold_runs(text)):
+            # bold that CommonMark left as asterisks against Chinese or Japanese punctuation: bold as written
+            at = 0
+            for start, end in runs:
+                if start > at:
+                    self.text(text[at:start])
+                self.mark("**", True)
+                self.text(text[start + 2 : end - 2])
+                self.mark("**", False)
+                at = end
+            if at < len(text):
+                self.text(text[at:])
+            return
         if self.only_anchor and not (ink.links and ink.links[-1][3]) and _worded(text):
             self.only_anchor = False
         if "==" in text:
@@ -1053,7 +1086,12 @@ class _Reader:
                 text_event, end_event = first, second
             end = end_event[0].get("End") if end_event is not None and type(end_event[0]) is dict else None
             text = text_event[0].get("Text") if text_event is not None and type(text_event[0]) is dict else None
-            if text is None or end is None or not (end == kind or (type(end) is dict and kind in end)):
+            if (
+                text is None
+                or end is None
+                or not (end == kind or (type(end) is dict and kind in end))
+                or ("**" in text and _cjk_bold_runs(text))  # bold left as asterisks: read as bold (`text`)
+            ):
                 more: list[tuple[Any, dict]] = []
                 # [a task marker,] a bold run of one text: `_bold_block` reads on
                 if kind != "Heading" and _is(text_event, "Start", "Strong") and _is(end_event, "Text"):
@@ -1228,6 +1266,9 @@ class _Reader:
                     self.only_anchor = False
                 if "==" in value:
                     value = _HIGHLIGHT.sub(r"\1", value)
+                if "**" in value and _cjk_bold_runs(value):
+                    self.text(value)  # bold left as asterisks against Chinese or Japanese punctuation: bold
+                    return
                 if ink.links and value.count(":") > 1:  # a shortcode in a link's text ('[:rocket: Launch](…)')
                     value = _SHORTCODE.sub(_shortcode, value)
                 if (":" in value or "www." in value) and not ink.links:  # a shortcode or a bare URL may be in it
@@ -2519,6 +2560,8 @@ def read_blocks(
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
         body, callout_phases = _obsidian(body, kept_tags)
+    if _STEP_OR_WIDE_BULLET.search(body):
+        body = _nested_under_steps(body)
     reader = _Reader(body, first_line, base_url)
     reader.callout_phases = frozenset(first_line + i for i in callout_phases)
     if "[^" in body:
@@ -2894,6 +2937,57 @@ def _joined(pieces: list[str]) -> str:
             text += " "
         text += piece
     return text.replace("|", "\\|")
+
+
+# A numbered step ('1. ', '2) ') or a bullet with blanks after its marker ('*  Effective Go'): the list items whose
+# text starts further in than two blanks, under which an author may write bullets two blanks in.
+_STEP_OR_WIDE_BULLET = re.compile(r"^ *(?:\d{1,9}[.)] |[-*+]  )", re.MULTILINE)
+_THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
+
+
+def _nested_under_steps(body: str) -> str:
+    """Return the body with the bullets written two blanks or more in under a list item's marker, but short of its
+    text ('1. **Learn scripting**' then '  - bash'; '*  Effective Go' then '  * idioms'), moved in to its text, with
+    what is written under them: CommonMark starts a list of their own there, which ends the step's list, where the
+    author nested them, as GitHub's editor and Typora show them. Bullets no further in than two blanks past the
+    marker ('- Git' then ' - GitHub') stay as written, and so does any line in a fenced block or after a tab."""
+    lines = body.split("\n")
+    items: list[tuple[int, int]] = []  # (marker's column, text's column) of the open list items, as moved
+    shifts: list[tuple[int, int]] = []  # (indent as written from which lines move, blanks they move by)
+    fence = ""
+    after_blank = False
+    for i, line in enumerate(lines):
+        rest = line.lstrip(" ")
+        if not rest.strip():
+            after_blank = True
+            continue
+        if rest[:1] == "\t":
+            break  # an indent with a tab: the rest is left as written
+        written = len(line) - len(rest)
+        while shifts and written < shifts[-1][0]:
+            shifts.pop()
+        at = written + sum(blanks for _, blanks in shifts)
+        fenced = _FENCE_AT.match(line)
+        if fence:
+            if fenced is not None and fenced.group(2)[:1] == fence[:1] and len(fenced.group(2)) >= len(fence):
+                fence = ""
+        elif fenced is not None:
+            fence = fenced.group(2)
+        elif (item := _ITEM_START.match(line)) is not None and not _THEMATIC_BREAK.match(line):
+            while items and at < items[-1][1] and at < items[-1][0] + 2:
+                items.pop()
+            if items and at < items[-1][1]:  # two blanks or more past its parent's marker, short of its text
+                shifts.append((written, items[-1][1] - at))
+                at = items[-1][1]
+            spaces = len(item.group(3))
+            items.append((at, at + len(item.group(2)) + (spaces if 1 <= spaces <= 4 else 1)))
+        elif after_blank or rest[:1] in "#>|<":  # a paragraph, heading, quote or table no list item holds
+            while items and at < items[-1][1]:
+                items.pop()
+        after_blank = False
+        if at > written:
+            lines[i] = " " * (at - written) + line
+    return "\n".join(lines)
 
 
 def _footnotes(body: str, first_line: int, base_url: str | None) -> dict[str, _Note]:

@@ -1339,6 +1339,9 @@ def _topic_title(text: str, md: str = "") -> str:
     is ('[Pro Git](https://…) — the free book', as resource lists write them), a bold name and what it is
     ('**Service mesh** — Istio vs Linkerd'), the name before a bare URL ('Hash tables: https://…'), else the whole
     text."""
+    if (icon := _icon_before_link(md)) and text.startswith(icon):
+        # '📖 [Pro Git](…) - the free book': the icon says what kind of resource the link is, no word of its name
+        return _topic_title(text[len(icon) :], md[len(icon) :])
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
@@ -1386,6 +1389,9 @@ def _topic_title(text: str, md: str = "") -> str:
         and head.casefold() not in _MATERIAL  # 'Video: Gradient descent, step by step (15 min)'
         and md_head.count("[") <= md_head.count("]")  # not a colon inside a link's text
         and md_head.count("`") % 2 == 0  # nor inside code ('Null safety, `?.` and `?:`')
+        # nor inside brackets ('postorder (DFS: left, right, self)'): a note of the title, no label of it
+        and head.count("(") <= head.count(")")
+        and head.count("（") <= head.count("）")
         and not _sentence(listed)  # 'Tip: Always test first, and keep each test small.' is no list under 'Tip'
     ):
         text = head
@@ -1393,6 +1399,18 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+def _icon_before_link(md: str) -> str:
+    """Return the emoji and blanks that open a bullet before its link or bold link ('📖 ' of '📖 [Pro Git](…)',
+    '🌐 ' of '🌐 **[Awesome Certificates](…)**'); '' for any other bullet."""
+    end = 0
+    while end < len(md) and unicodedata.category(md[end]) in _EMOJI_PARTS:
+        end += 1
+    after = md[end:].lstrip(" ")
+    if not end or len(after) == len(md) - end or not after.startswith(("[", "**[")):
+        return ""
+    return md[: len(md) - len(after)]
 
 
 _CLAUSE_WORDS = 6  # words of a part between commas from which it is a clause of a sentence, not a detail listed
@@ -2053,7 +2071,14 @@ class _Body:
             return
         if self.sub is not sub and self.sub is not None and self.sub.line == block.line:
             body.append(
-                Piece("label", block.line, self.sub.label, quote=bool(block.quote), rest=" ".join(self.sub.text))
+                Piece(
+                    "label",
+                    block.line,
+                    self.sub.label,
+                    quote=bool(block.quote),
+                    rest=" ".join(self.sub.text),
+                    weeks=_label_weeks(self.sub.label),
+                )
             )
         elif self.header is not None and self.header[0] == block.line:  # a fact of the phase, a part's goal
             body.append(Piece("label", block.line, self.header[1], quote=bool(block.quote), rest=self.header[2]))
@@ -4000,6 +4025,17 @@ def _line_plan(blocks: list[Block]) -> _LinePlan:
     return _LinePlan(frozenset(line for line, _ in taken), not runs, [])
 
 
+def _label_weeks(label: str) -> tuple[int, int] | None:
+    """Return the weeks a bold label of a phase opens with ('**Week 1-2: The shell**', '**Month 2:**'), as a
+    sub-heading of the phase names them ('#### Week 1-2: The shell'); None for any other label."""
+    if label.isascii() and (_DIGIT.search(label) is None or not may_name_weeks(label)):  # most labels
+        return None
+    found = read_phase_heading(label)
+    if found is None or found.number is not None or found.first is None or found.last is None:
+        return None
+    return (found.first, found.last) if found.unit in ("week", "month") else None
+
+
 def _item_weeks(block: Block) -> tuple[int, int] | None:
     """Return the weeks a list item of a phase opens with ('1. Week 5 — SELECT basics', '- Weeks 6-7: Joins', '-
     Month 2: Back End'), as a sub-heading of the phase names them ('### Week 5'); None for any other item, and for one
@@ -5470,7 +5506,7 @@ def _relative_warning(links: Links, problems: _Problems) -> None:
     elif n:
         said = (
             f"{n} relative link{'s are' if n > 1 else ' is'} shown as plain text: add 'baseUrl: https://…' "
-            "to the front-matter to make them clickable, or use full URLs"
+            f"to the front-matter to make {'them' if n > 1 else 'it'} clickable, or use full URLs"
         )
     else:
         said = (
@@ -5796,14 +5832,16 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
     """Read as a phase's objective the text of a sub-heading named for it that opens the phase ('### Objective' over
     'Read and write Python.'), as an '**Objective:**' line is: said with every week, no part of any week's work (a
     week's next step is never 'Objective'). Its first paragraph is the objective; more paragraphs under it are the
-    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part."""
+    phase's own text, as written after an '**Objective:**' line. One that holds a list or tasks stays a part. One
+    whose goal line gave the objective ('### Objective' over '**Goal:** Learn the shell.') is no part either: the
+    paragraphs after that line are the phase's own text, not a second objective."""
     for b in builders:
-        if b.objective is not None or not b.parts or not b.body or b.intro or b.topics:
+        if (b.objective is not None and b.part_goal is None) or not b.parts or not b.body or b.intro or b.topics:
             continue
         part, first = b.parts[0], b.body[0]
         if not (first.kind == "label" and first.heading and first.line == part.line):
             continue
-        if not part.text or part.topics or part.tasks or part.lines:
+        if not (part.text or b.objective) or part.topics or part.tasks or part.lines:
             continue
         if _without_leading_marks(part.label.rstrip(":：").strip()).casefold() not in OBJECTIVE_LABELS:
             continue
@@ -5813,11 +5851,15 @@ def _objective_parts(builders: list[_PhaseBuilder]) -> None:
         if end < len(b.body) and b.body[end].kind != "label":  # more of it than its text: a part
             continue
         paragraphs = [line for line in part.text if line]
-        if end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
+        if b.objective is not None:  # its goal line's: the paragraphs after that line are the phase's text
+            b.intro, b.part_goal = paragraphs, None
+            del b.parts[0], b.body[0]
+        elif end > 2 and len(paragraphs) == end - 1:  # its first paragraph; the rest show as the phase's text
             b.objective, b.intro, end = paragraphs[0], paragraphs[1:], 2
+            del b.parts[0], b.body[:end]
         else:
             b.objective = " ".join(part.text)
-        del b.parts[0], b.body[:end]
+            del b.parts[0], b.body[:end]
 
 
 def _build_phases(
@@ -5899,7 +5941,10 @@ def _build_phases(
                     else ""
                 )
                 fix = _gap_fix(previous, b, p_last + 1, first - 1)
-                if unread:
+                days = _day_gap(previous, b)
+                if days is not None:
+                    gaps.append((b.line, p_last + 1, first - 1, *days))
+                elif unread:
                     problems.add(
                         "warning",
                         b.line,
@@ -5972,6 +6017,27 @@ def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int)
     weeks = _weeks_said(first, last)
     widen = _respan_said(before, before.first or first, last) or _respan_said(after, first, after.last or last)
     return f"widen {widen} or add a phase for {weeks}" if widen else f"add a phase for {weeks}"
+
+
+def _day_gap(before: _PhaseBuilder, after: _PhaseBuilder) -> tuple[str, str] | None:
+    """Return where the weeks between two phases are missing and how to fill them, by their days, where the phases
+    are weeks of days ('## Day 10' then '## Day 22'): ('between Day 10 and Day 22', 'add days 11-21, or number the
+    days after Day 10 from 11'); None for other phases."""
+    if before.unit != "day" or after.unit != "day" or not before.heading or not after.heading:
+        return None
+    before_days, after_days = days_said(before.heading), days_said(after.heading)
+    if before_days is None or after_days is None:
+        return None
+    end, start = before_days[1], after_days[0]
+    return (
+        f"between Day {end} and Day {start}",
+        f"add {_days_named(end + 1, start - 1)}, or number the days after Day {end} from {end + 1}",
+    )
+
+
+def _days_named(first: int, last: int) -> str:
+    """Return days as a message says them: 'day 11', 'days 11-21'."""
+    return f"day {first}" if first == last else f"days {first}-{last}"
 
 
 def _overlap_fix(
@@ -6094,6 +6160,11 @@ def _build_checklist(
             group = _plain_heading(group)
         elif group[:1] == "[":  # '### [x] Basics': shown without the author's box
             group = _without_box(group)
+        if group[-1:] in ":：" and (plain := group.rstrip(":：").rstrip()):
+            # '### Month 2 and Beyond:' names its group as its section is titled, as a bold label's is
+            if group in named:
+                named[plain] = named.pop(group)
+            group = plain
         if explicit:
             md = split_explicit_id(md)[0]
         if fields_shown and parent in fields_shown:  # a task under one shown without the Tasks plugin's fields

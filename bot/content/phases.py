@@ -1762,9 +1762,26 @@ def _title_of(without: tuple[str, str]) -> str:
 
 
 def _days_alone(title: str) -> bool:
-    """Return True for a title that is only a day or a span of days ('Day 1 - Day 2', 'Days 3-4')."""
-    span = _SPAN_START.fullmatch(title) if _DIGIT.search(title) is not None else None
-    return span is not None and _unit(span) == "day"
+    """Return True for a title that is only a day or a span of days ('Day 1 - Day 2', 'Days 3-4'), or days one after
+    another ('Day 1 - Day 2 - Day 3 - Day 4', 'Day 3 and Day 4')."""
+    if _DIGIT.search(title) is None:
+        return False
+    span = _SPAN_START.fullmatch(title)
+    if span is not None:
+        return _unit(span) == "day"
+    days = _DAYS_LISTED.fullmatch(title)
+    return days is not None and as_english(days.group("word")).casefold() in ("day", "days")
+
+
+# Days written one after another, as a schedule heads a week's part ('Day 1 - Day 2 - Day 3', 'Day 3 and Day 4').
+_DAYS_LISTED = re.compile(r"(?P<word>[^\W\d_]+)\s*\d{1,3}(?:\s*(?:[-–—,&]|and)\s*(?P=word)\s*\d{1,3})+", re.IGNORECASE)
+
+
+def _other_days(text: str, again: str) -> bool:
+    """Whether two headings of one week each name their days, other days ('Week 1 - Day 1 - Day 2', then 'Week 1 -
+    Day 3 - Day 4'): the week written in parts, no notes on it."""
+    days = days_said(text)
+    return days is not None and (later := days_said(again)) is not None and later != days
 
 
 def _unbracketed(title: str) -> str:
@@ -1996,7 +2013,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _weeks_then_months(headings, found)
     _week_groups(headings, found)
     _restarted_weeks(headings, found)
-    weeks_again(found)
+    weeks_again(found, [text for _, text in headings])
     _span_over_plan(headings, found)
     _notes_after_plan(headings, found)
     _weeks_twice(headings, found)
@@ -2108,6 +2125,7 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
         and a.first is not None
         and (a.first, a.last) == (b.first, b.last)
         and headings[i][0] == headings[j][0]
+        and not _other_days(headings[i][1], headings[j][1])
     ]
     titles = {title for _, title in seconds}
     # each second heading saying it goes on with its week ('Week 1 (continued)') is a part of it (`weeks_in_parts`)
@@ -2116,7 +2134,7 @@ def _weeks_twice(headings: Sequence[tuple[int, str]], found: list[PhaseHeading |
             found[j] = None
 
 
-def weeks_again(found: list[PhaseHeading | None]) -> None:
+def weeks_again(found: list[PhaseHeading | None], texts: Sequence[str] | None = None) -> None:
     """Read as no phases the week headings that count from the plan's first week again after it, naming only weeks
     the plan has already named ('Week 1 Objectives' … 'Week 3 Objectives', then 'Week 1 Lessons Learned'): notes
     on those weeks, sections, where every phase heading of the file is a week heading. The same for the week items
@@ -2127,8 +2145,8 @@ def weeks_again(found: list[PhaseHeading | None]) -> None:
         return
     start = read[0][1].first
     again = next((k for k, (_, f) in enumerate(read) if k and f.first == start), None)
-    if again is None:
-        return
+    if again is None or (again == 1 and texts is not None and _other_days(texts[read[0][0]], texts[read[1][0]])):
+        return  # none, or the first week's heading again with its later days: a week in parts (`weeks_in_parts`)
     end = max(f.last or f.first or 0 for _, f in read[:again])
     if all((f.last or f.first or 0) <= end for _, f in read[again:]):
         for i, _ in read[again:]:
@@ -2746,6 +2764,8 @@ _DURATION_LABEL = re.compile(
     r"|duraci[oó]n(?:\s+estimada)?|tiempo(?:\s+estimado)?|plazo"
     r"|dur[ée]e(?:\s+estim[ée]e)?|temps(?:\s+estim[ée])?"
     r"|durata(?:\s+stimata)?|tempo(?:\s+(?:stimato|estimado|previsto))?|dura[çc][ãa]o(?:\s+estimada)?|prazo"
+    # a Brazilian or Spanish course's load, 'Carga horária: 1 mês (30h)': its months, its hours in brackets
+    r"|carga\s+hor[áa]ria"
     r"|длительность|продолжительность|срок|время|тривалість|термін"
     r"|(?:ال)?مدة(?:\s+الزمنية)?"
     # '预计周期' (expected period), '建议时长' (suggested length), '所需时间' (time needed), '耗时' (time taken), '工期'

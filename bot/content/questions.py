@@ -74,6 +74,15 @@ def _day_span() -> re.Pattern[str]:
     return re.compile(rf"\b{_DAY}\s*{_NUMBER_SIGN}?{_NUM}(?:{_TO}(?:{_DAY}\s*)?{_NUM})?\b|\b{_ORD}\s+{_DAY}\b")
 
 
+_MONTH = r"(?:months?|monate?|mes(?:es)?)"  # 'Month 2' is weeks 5-8, as a role file's months are read
+
+
+@cache
+def _month_span() -> re.Pattern[str]:
+    """'month 2', 'months 2-3', '2nd month'; 'Monat 2', 'mes 2'."""
+    return re.compile(rf"\b{_MONTH}\s*{_NUMBER_SIGN}?{_NUM}(?:{_TO}(?:{_MONTH}\s*)?{_NUM})?\b|\b{_ORD}\s+{_MONTH}\b")
+
+
 @cache
 def _phase_number() -> re.Pattern[str]:
     """'phase 3', 'phase number 2', 'phase III', 'third phase'; 'fase 3', 'die 3. Phase'."""
@@ -96,13 +105,29 @@ def _step_number() -> re.Pattern[str]:
     return re.compile(rf"\b{_STEP}\s*{_NUMBER_SIGN}?{_PHASE_NUM}\b|\b{_ORD}\s+{_STEP}\b")
 
 
-# "this week", "next week's topics", "diese woche", "nächste woche", "esta semana", "la semana que viene": a week
-# counted from the asker's current one (group 1 or 2 is set for this week, neither for the next).
+# "this week", "next week's topics", "last week", "diese woche", "nächste woche", "letzte woche", "esta semana", "la
+# semana que viene", "la semana pasada": a week counted from the asker's current one (group 1 or 2 is set for this
+# week, 3 or 4 for the one before, none for the next). "The last week of the path" is its end (`_END`), no week before.
 _NEXT = r"next|coming|n(?:ä|ae|a)chsten?|kommenden?|pr[óo]xima|siguiente"
 _RELATIVE_WEEK = re.compile(
-    rf"\b(?:(this|current|diese[mnrs]?|aktuellen?|esta)|{_NEXT})\s+{_WEEK}(?:'s)?\b"
-    rf"|\b{_WEEK}\s+(?:(actual)|siguiente|que\s+viene)\b"
+    rf"\b(?:(this|current|diese[mnrs]?|aktuellen?|esta)|(last|previous|past|prior|letzten?|vorigen?)|{_NEXT})"
+    rf"\s+{_WEEK}(?:'s)?\b|\b{_WEEK}\s+(?:(actual)|(pasada|anterior)|siguiente|que\s+viene)\b"
 )
+# "the final phase", "last stage", "the last week of the path", "final week", "end of the course": the path's last
+# phase. "last week" alone is the week before the asker's (`_RELATIVE_WEEK`); "the last week", or one "of" a path,
+# is its end.
+_UNITS = r"(?:phase|stage|step|part|module|unit|level|milestone|section|week|month|day)s?"
+_END = re.compile(
+    rf"\bfinal\s+{_UNITS}\b|\blast\s+(?!(?:week|month|day)s?\b){_UNITS}\b|(?<=\bthe\s)last\s+{_UNITS}\b"
+    rf"|\blast\s+{_UNITS}(?=\s+(?:of|in|on)\b)|\b(?:the\s+)?end\s+of\b|\bthe\s+end\b"
+)
+# Words that, among filler, ask where a path starts: "what should I learn first", "where do I start", "where to
+# begin", "what comes first".
+_START_WORDS = frozenset({"where", "start", "begin", "starting", "beginning", "first"})
+# Words that name a path as a whole: "the end of the course", "the last phase of the roadmap".
+_PATH_WORDS = frozenset({"path", "plan", "course", "program", "programme", "track", "roadmap", "curriculum", "journey"})
+_END_WORDS = frozenset({"final", "last", "end", "very"})
+
 # "what's next", "the next phase", "die nächste Phase", "la próxima fase": the phase after the asker's current one.
 _NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\b")
 # Words that alone (among filler) ask what comes next: "what's next", "was kommt als nächstes", "qué sigue".
@@ -113,6 +138,12 @@ _NEXT_WORDS = frozenset({"next", "nächstes", "naechstes", "nachstes", "danach",
 _NEIGHBOUR = re.compile(
     r"\b(after|following|follows|before|precedes|preceding|prior\s+to|nach|vor|despu[ée]s\s+del?|antes\s+d(?:el|[aeo]s?)"
     r"|depois\s+d[aeo]s?|ap[óo]s|apr[èe]s|avant|setelah|sesudah|sebelum)\s+(.+)$"
+)
+# "prerequisites for kubernetes", "what are the prereqs of docker", "kubernetes prerequisites": what comes before it.
+_PREREQUISITES = r"(?:pre-?requisites?|pre-?reqs?)"
+_NEEDS_BEFORE = re.compile(
+    rf"(?:(?:what\s+are|which\s+are|list)\s+)?(?:the\s+|my\s+)?{_PREREQUISITES}\s+(?:for|of|to|before)\s+(.+)$"
+    rf"|(.+?)\s*(?:'s\s+)?{_PREREQUISITES}\s*[?!.]*$"
 )
 _AFTER = frozenset(
     {"after", "following", "follows", "nach", "después", "despues", "depois", "após", "apos", "après", "apres"}
@@ -248,6 +279,9 @@ FILLER = frozenset(
         "me",
         "module",
         "my",
+        "need",
+        "needed",
+        "know",
         "next",
         "now",
         "of",
@@ -612,6 +646,12 @@ class Question:
     # ('step 4', 'paso 4'). It is phase N on a path whose phases are numbered so, unless a heading is labelled
     # that (`bot.content.answers`).
     step: str = ""
+    # A phase asked for by where it stands: "first" ('what should I learn first', 'where do I start') or "last" ('the
+    # final phase', 'the last week of the path'): the path's first or last phase, whatever its number.
+    end: str = ""
+    # The month or months asked about ('month 2'), when asked in months: `weeks` holds theirs (four a month, as a role
+    # file's months are read), unless a heading is labelled that month (`bot.content.answers`).
+    months: tuple[int, int] | None = None
 
 
 # Chinese questions are read as their English words: '第14周学什么' (what is on in week 14), '第三阶段',
@@ -650,6 +690,9 @@ def read_question(query: str) -> Question:
     text = _normal(query)
     if _asks_whats_next(text):
         return Question("after", query, relative=0, text=query)
+    needs = _NEEDS_BEFORE.match(text)
+    if needs is not None and _trim(subject := needs.group(1) or needs.group(2)):
+        text = f"before {subject}"
     neighbour = _NEIGHBOUR.search(text)
     if neighbour and _only_filler(text[: neighbour.start()]):
         kind: Kind = "after" if neighbour.group(1).split()[0] in _AFTER else "before"
@@ -666,6 +709,9 @@ def read_question(query: str) -> Question:
     how_long = _HOW_LONG.match(text.lstrip("¿¡\"'“ "))
     if how_long is not None and (asked := _how_long(how_long.group(1))) is not None:
         return replace(asked, topic=asked.topic or query, text=query)
+    end = _end_of_path(text)
+    if end is not None:
+        return replace(end, topic=query, text=query)
     anchor = _week_or_phase(text)
     if anchor is not None:
         return replace(anchor, topic=query, text=query)
@@ -742,6 +788,14 @@ def _week_or_phase(text: str) -> Question | None:
         days = (min(start, end), max(start, end))
         weeks = ((days[0] + 6) // 7, (days[1] + 6) // 7)  # the weeks those days fall in, as a role file's days
         return Question("week", weeks=weeks, rest=_rest(text, found), days=days)
+    found = _month_span().search(text)
+    if found is not None:
+        first, last, ordinal, ordinal_word = found.groups()
+        start = _number(first or ordinal or ordinal_word)
+        end = _number(last) if last else start
+        months = (min(start, end), max(start, end))
+        weeks = (4 * months[0] - 3, 4 * months[1])
+        return Question("week", weeks=weeks, rest=_rest(text, found), months=months)
     found = _phase_number().search(text)
     if found is not None:
         number, ordinal, ordinal_word = found.groups()
@@ -753,9 +807,28 @@ def _week_or_phase(text: str) -> Question | None:
         return Question("phase", phase=n, rest=_rest(text, found), step=f"{word or said} {n}")
     found = _RELATIVE_WEEK.search(text)
     if found is not None:
-        this = found.group(1) or found.group(2)
-        return Question("week", relative=0 if this else 1, rest=_rest(text, found))
+        this, before = found.group(1) or found.group(3), found.group(2) or found.group(4)
+        return Question("week", relative=0 if this else -1 if before else 1, rest=_rest(text, found))
     return None
+
+
+def _end_of_path(text: str) -> Question | None:
+    """Read a question about where a path starts or ends ('what should I learn first', 'the final phase'), with the
+    words beside it that are not filler (they may name a path); None for any other."""
+    found = _END.search(text)
+    if found is not None:
+        words = [w for w in _WORDS.findall(text[: found.start()] + " " + text[found.end() :]) if w not in FILLER]
+        # 'the end of the course', 'end of backend': not 'the end' alone, no end of anything
+        if "end" in found.group() and not words and _PATH_WORDS.isdisjoint(_WORDS.findall(text[found.end() :])):
+            return None
+        rest = [w for w in words if w not in _PATH_WORDS and w not in _END_WORDS]
+        return Question("phase", end="last", rest=" ".join(rest))
+    words = [w for w in _WORDS.findall(text) if w not in FILLER]
+    asked = {"first"} & set(words) or ({"where"} & set(words) and len(set(words) & _START_WORDS) > 1)
+    if not asked or _week_or_phase(text) is not None:  # 'the first week' is week 1
+        return None
+    rest = [w for w in words if w not in _START_WORDS and w not in _PATH_WORDS]
+    return Question("phase", end="first", rest=" ".join(rest))
 
 
 def read_days(text: str) -> tuple[int, int] | None:

@@ -123,6 +123,16 @@ STOPWORDS = frozenset(
 # names something else ('which bundler should I use', 'what do you need to know about docker').
 QUESTION_WORDS = frozenset(
     [
+        # what a learner asks for about a topic ('best resources for docker', 'docker tutorial', 'interview prep')
+        "guide",
+        "guides",
+        "prep",
+        "recommended",
+        "resource",
+        "resources",
+        "tips",
+        "tutorial",
+        "tutorials",
         "any",
         "can",
         "could",
@@ -936,7 +946,30 @@ class SearchIndex:
             if all(any(f in self._vocab for f in _forms(part)) for part in parts):
                 meant = [*words[:at], *parts, *words[at + 1 :]]
                 out.append((set(meant), list(dict.fromkeys(meant))))
+        # A compound written apart or together ('front end', 'front-end', 'frontend'; 'dev ops', 'full stack'), as the
+        # content writes it: two neighbouring words that make a word it uses, or a word it does not use that splits
+        # into two it does.
+        for at in range(len(words) - 1):
+            first, second = words[at], words[at + 1]
+            together = first + second
+            if len(out) < MAX_REWRITES and min(len(first), len(second)) > 1 and together in self._vocab:
+                meant = [*words[:at], together, *words[at + 2 :]]
+                out.append((set(meant), list(dict.fromkeys(meant))))
+        for at, word in enumerate(words):
+            parts = self._apart(word) if len(out) < MAX_REWRITES and word not in self._vocab else None
+            if parts is not None:
+                meant = [*words[:at], *parts, *words[at + 1 :]]
+                out.append((set(meant), list(dict.fromkeys(meant))))
         return out
+
+    def _apart(self, word: str) -> tuple[str, str] | None:
+        """Return the two words the content uses that a word it does not use is made of ('frontend': 'front', 'end'),
+        each of three letters or more, the most even split first; None when there are none."""
+        if not word.isalpha() or len(word) < 6:
+            return None
+        vocab = self._vocab
+        splits = [(word[:i], word[i:]) for i in range(3, len(word) - 2) if word[:i] in vocab and word[i:] in vocab]
+        return max(splits, key=lambda parts: min(map(len, parts)), default=None)
 
     def _ranked(
         self,

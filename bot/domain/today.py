@@ -492,10 +492,13 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
     own count of weeks.
 
     A row gives its atom the weeks its week cell names, an item the weeks it opens with, a part its atoms the weeks
-    its heading names: a part before parts with weeks within its own ('### Month 2' over '#### Week 5') only its
-    first week, and the topics of a part share its weeks out in order (two topics of 'Month 3', weeks 9-12: weeks
-    9-10 and 11-12). Any other atom takes the last week of the atom before it; before every one of them, the weeks
-    before the first named (the first named week when that is week 1)."""
+    its heading or bold label names: a part before parts with weeks within its own ('### Month 2' over '#### Week 5')
+    only its first week, and the topics of a part share its weeks out in order (two topics of 'Month 3', weeks 9-12:
+    weeks 9-10 and 11-12), but for an item whose own weeks lie within its part's. Weeks counted within the phase may
+    run one week past it, as a month's fifth week does ('**Week 5: Catch up**' in a month of four weeks): that week
+    is its last. A span of the whole phase ('**Month 1 Checkpoint**: a quiz' in Month 1) names no week of it. Any
+    other atom takes the last week of the atom before it; before every one of them, the weeks before the first named
+    (the first named week when that is week 1)."""
     cells = {
         piece.line: piece.weeks for piece in phase.body if piece.kind in ("row", "item") and piece.weeks is not None
     }
@@ -509,7 +512,8 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
         block = blocks[atom.block]
         topic = block.topics[atom.index] if block.topics else None
         span = cells.get(topic.line) if topic is not None else None
-        if span is None and block.label is not None and (part := labels.get(block.line)) is not None:
+        part = labels.get(block.line) if block.label is not None else None
+        if part is not None and (span is None or not part[0] <= span[0] <= span[1] <= part[1]):
             span = _share(part, atom.index, block.size)
         keyed.append(span)
     named = [span for span in keyed if span is not None]
@@ -519,11 +523,16 @@ def _row_weeks(phase: PhaseContent, atoms: Sequence[_Atom], blocks: Sequence[_Bl
     lowest, highest = min(a for a, _ in named), max(b for _, b in named)
     if phase.first_week <= lowest and highest <= phase.last_week:
         offset = phase.first_week - 1  # weeks of the path ('| 5 |' in a phase of weeks 5-8)
-    elif highest <= length:
-        offset = 0  # weeks of the phase itself
+    elif highest <= length + 1:
+        offset = 0  # weeks of the phase itself, perhaps with a fifth week of a month
     else:
         return None
-    return _filled([None if span is None else (span[0] - offset, span[1] - offset) for span in keyed])
+    spans = [None if span is None else (min(span[0] - offset, length), min(span[1] - offset, length)) for span in keyed]
+    if length > 1:
+        spans = [None if span == (1, length) else span for span in spans]  # the whole phase: no week of it
+    if all(span is None for span in spans):
+        return None
+    return _filled(spans)
 
 
 def _filled(keyed: Sequence[tuple[int, int] | None]) -> list[tuple[int, int]]:

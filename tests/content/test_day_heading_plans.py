@@ -89,3 +89,12 @@ def test_a_week_of_one_untitled_day_is_named_by_that_day():
     body = "# Log\n\n" + "".join(f"## Day {d}\n\n- did {d}\n\n" for d in (*range(1, 9), 15))
     role, _ = parse_messages(body)
     assert [(p.title, p.weeks) for p in role.phases] == [("Days 1-7", (1, 1)), ("Day 8", (2, 2)), ("Day 15", (3, 3))]
+
+
+def test_days_that_skip_a_week_say_which_days_are_missing():
+    role, problems = parse_messages(days(10) + days(9, first=22).split("\n\n", 2)[2])
+    assert [p.weeks for p in role.phases] == [(1, 1), (2, 2), (4, 4), (5, 5)]
+    [gap] = [m for m in problems if "no phase" in m]
+    assert gap.endswith(
+        "week 3 belongs to no phase (between Day 10 and Day 22); add days 11-21, or number the days after Day 10 from 11"
+    )

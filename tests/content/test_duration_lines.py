@@ -262,3 +262,29 @@ def test_one_number_under_a_chinese_period_label_is_its_length(periods, weeks):
     assert role is not None, problems
     assert [p for p in problems if p.severity == "error"] == []
     assert [(p.first_week, p.last_week) for p in role.phases] == weeks
+
+
+def test_a_course_load_line_gives_each_stage_its_months() -> None:
+    # Brazilian and Spanish course outlines give a stage's length as its 'carga horária' (course load), its hours
+    # in brackets after the months: the months are the stage's weeks, the hours how they are spent.
+    body = """
+    ## Etapa 1: Lógica
+    **Carga horária:** 1 mês (30h)
+    - algoritmos e variáveis
+
+    ## Etapa 2: Web
+    **Carga horária:** 1,5 mês (45h)
+    - páginas com HTML
+
+    ## Etapa 3: Git
+    Carga horaria: 0,5 mes (15h)
+    - commits
+    """
+    role, problems = loaded(body)
+    assert [(p.title, p.weeks, p.planned) for p in role.phases] == [
+        ("Lógica", (1, 4), False),
+        ("Web", (5, 10), False),
+        ("Git", (11, 12), False),
+    ]
+    assert all("Carga" not in piece.md for p in role.phases for piece in p.body)
+    assert problems == []

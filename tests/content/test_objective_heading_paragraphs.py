@@ -60,3 +60,20 @@ def test_the_weeks_focus_says_the_objective_then_the_work() -> None:
     focus = focus_text(plan, knots)  # type: ignore[arg-type]
     assert focus.split("\n")[0] == "Tie the six knots a deckhand needs without looking."
     assert "• Bowline" in focus and "Objective" not in focus
+
+
+def test_a_goal_line_under_the_heading_is_the_objective_and_the_paragraphs_after_it_the_phases_text() -> None:
+    role, problems = parse_body(
+        SPLICING.replace(
+            "Tie the six knots a deckhand needs without looking.",
+            "**Goal:** Tie the six knots a deckhand needs without looking.",
+        )
+    )
+    assert errors(problems) == []
+    knots = role.phases[0]
+    assert knots.objective == "Tie the six knots a deckhand needs without looking."
+    assert knots.text == "Expect sore fingers in the first days: short sessions twice a day beat one long one."
+    assert [s.label for s in knots.subsections] == ["Practice"]
+    shown = phase_body(knots)
+    assert shown.count("**Objective:**") == 1
+    assert shown.startswith("**Objective:** Tie the six knots a deckhand needs without looking.\n\nExpect sore fingers")

@@ -49,3 +49,13 @@ def test_a_base_url_links_them_all_without_a_warning() -> None:
     assert role is not None
     assert problems == []
     assert role.phases[0].topics[0].text == "[Clay types](https://example.org/pottery/notes/clay.md)"
+
+
+def test_one_relative_link_alone_is_said_in_the_singular() -> None:
+    body = "\n## Phase 1: Glazes (Weeks 1-2)\n\n- [Recipes](glazes.md)\n"
+    _, problems = parse_bytes(role_file(body=body).encode(), "glazes.md")
+    (warning,) = problems
+    assert warning.message == (
+        "1 relative link is shown as plain text: add 'baseUrl: https://…' to the front-matter to make it clickable, "
+        "or use full URLs"
+    )
