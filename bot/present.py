@@ -347,10 +347,10 @@ def note_parts(item: Placed) -> tuple[str, str]:
     return "\n".join(lines[:cut]), "\n".join(lines[cut:])
 
 
-def item_text(item: OpenItem, gap: str = "") -> str:
-    """Return an open checklist item as markdown at `gap`, with its links and the first lines of its note under it:
-    '⬜ [Singly Linked Lists](https://…)'."""
-    shown = f"{gap}⬜ {item.md or escape(item.text)}"
+def item_text(item: OpenItem, gap: str = "", name: str = "") -> str:
+    """Return an open checklist item as markdown at `gap` (by `name`, where given), with its links and the first
+    lines of its note under it: '⬜ [Singly Linked Lists](https://…)'."""
+    shown = f"{gap}⬜ {name or item.md or escape(item.text)}"
     note = note_parts(item)[0]
     return "\n".join([shown, *note_lines(note, MAX_NOTE_LINES, gap)]) if note else shown
 
@@ -364,8 +364,13 @@ def item_after(item: OpenItem, gap: str = "") -> str:
 
 
 def item_entries(items: Sequence[OpenItem]) -> list[tuple[str, bool]]:
-    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`)."""
-    return tree_entries(items, lambda n, gap: item_text(items[n], gap), lambda n, gap: item_after(items[n], gap))
+    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`); items that
+    share their words ('Push your code' at the end of every week) are named by where they are written, as their
+    tick menu names them (`item_names`), never two lines alike."""
+    names = item_names(items, parents_shown=True, markdown=True)
+    return tree_entries(
+        items, lambda n, gap: item_text(items[n], gap, names[n]), lambda n, gap: item_after(items[n], gap)
+    )
 
 
 def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:
