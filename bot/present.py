@@ -102,7 +102,7 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     written = plan.role.phase(phase.number) if titled else None
     fields = {"week": pos.week, "total": plan.total_weeks, "phase": phase.number, "span": span_text(phase)}
     if written is not None:
-        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=written.title, **fields)
+        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=escape(written.title), **fields)
     return _("Week {week} of {total} · Phase {phase} ({span})", **fields)
 
 
@@ -396,7 +396,7 @@ def open_items_text(
     many more of the `total` open ones (default: those given) `/checklist` has."""
     entries: list[tuple[str, bool]] = []  # (line, whether it is an item)
     for group, items in by_group:
-        entries.append((f"**{group}**", False))
+        entries.append((f"**{escape(group)}**", False))
         entries.extend(item_entries(items))
     return _fitted(entries, sum(is_item for _line, is_item in entries) if total is None else total, limit)
 
@@ -790,7 +790,8 @@ def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
     if step is None:
         return _("Nothing new this week: go over the phase again with {phase}.", phase=cmd("phase"))
     if step.is_item:
-        return clip(_("Work on **{item}**, then tick it with {done}.", item=step.text, done=cmd("done")), limit)
+        item = escape(step.text)
+        return clip(_("Work on **{item}**, then tick it with {done}.", item=item, done=cmd("done")), limit)
     # A unit that is a sentence ends it ('Pick a question.'): no second full stop after it
     unit = step.text.rstrip(".") if step.text.endswith(".") and not step.text.endswith("..") else step.text
     return clip(_("Start with **{unit}**.", unit=escape(unit)), limit)
@@ -899,7 +900,7 @@ def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limi
         path = f" ({prompt.role.display_name})" if with_path else ""
         place = review_place(prompt.role, prompt.item)
         lines.append(
-            f"**{n}. {prompt.item.text}**{path}\n"
+            f"**{n}. {escape(prompt.item.text)}**{path}\n"
             + _("From {place} · review {box} of {last}", place=place, box=prompt.box, last=LAST_BOX)
         )
     return fit_lines(lines, limit)

@@ -242,7 +242,7 @@ def _plan_lines(plan: Plan) -> str:
         before = sp.last_week
         phase = plan.role.phase(sp.number)
         marker = "▶" if plan.position.phase and plan.position.phase.number == sp.number else "·"
-        title = phase.title if phase else ""
+        title = escape(phase.title) if phase else ""  # clean text, shown in bold: its '*' shows as written
         lines.append(
             f"{marker} " + _("**Phase {number}: {title}** · {span}", number=sp.number, title=title, span=span_text(sp))
         )
