@@ -1841,6 +1841,10 @@ class _Body:
                 # a heading after a list of parts, at the level of the heading over the list or above, ends the
                 # list, and so its last part; a deeper one ('### Final project' under '# Plan') is the last part's
                 self.end_plan()
+            elif self.phase is not None and self.phase.item and level <= self._item_heading_level():
+                # '## Notes' after a plan of '- ### Week N' items: a heading no deeper than the items' own is
+                # beside them, no part of the last week
+                self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
             if line in self.set_aside:
@@ -2192,6 +2196,12 @@ class _Body:
         """Return how many block quotes hold the open phase's list item (a plan quoted from a post is read as one)."""
         phase = self.phase
         return next((h.quote for h in reversed(self.stack) if h.phase is phase), 0)
+
+    def _item_heading_level(self) -> int:
+        """Return the level of the heading the open phase's list item is written as ('- ### Week 1: Setup': 3), 0
+        where its item is no heading."""
+        phase = self.phase
+        return next((h.item_level for h in reversed(self.stack) if h.phase is phase and h.is_phase), 0)
 
     def _list_level(self) -> float:
         """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the
