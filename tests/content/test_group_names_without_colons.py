@@ -28,3 +28,11 @@ def test_the_colon_changes_no_item_id() -> None:
     role, _ = parse_body(BODY)
     plain, _ = parse_body(BODY.replace(":\n", "\n").replace("：\n", "\n"))
     assert [i.id for i in role.checklist] == [i.id for i in plain.checklist]
+
+
+def test_a_phase_heading_that_ends_in_a_colon_titles_its_search_hit_without_it() -> None:
+    role, _ = parse_body("# Semana 1:\n\n- Variables y tipos\n\n# Semana 2:\n\n- Listas y tuplas\n")
+    assert [p.title for p in role.phases] == ["Semana 1", "Semana 2"]
+    phases = [s for s in role.sections if s.kind == "phase"]
+    assert [s.title for s in phases] == ["Semana 1", "Semana 2"]
+    assert [s.path for s in role.sections if s.title == "Listas y tuplas"] == [("Semana 2",)]
