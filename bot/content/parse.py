@@ -3080,7 +3080,8 @@ def _parse_body(
         return found
 
     months = facts["timelineMonths"] if facts else {}
-    built_phases = _build_phases(reader.phases, problems, months, topics_of)
+    others = [(h.line, int(h.level), h.title) for h in reader.headings if not h.is_phase and h.level == int(h.level)]
+    built_phases = _build_phases(reader.phases, problems, months, topics_of, others)
     parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
     as_written = _clashing_plain_headings(reader.headings)
     checklist, named_groups = _build_checklist(
@@ -5990,7 +5991,10 @@ def _build_phases(
     problems: _Problems,
     months: dict[str, tuple[int, int]],
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
+    others: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[Phase, ...]:
+    """Return the phases built, numbered and given their weeks, with the problems of their numbers and weeks;
+    `others` are the file's headings that are no phase, as (line, level, title), which a gap warning may point at."""
     if not builders:
         return ()
     _part_goals_stay(builders)
@@ -6063,7 +6067,9 @@ def _build_phases(
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
-                fix = _gap_fix(previous, b, p_last + 1, first - 1)
+                fix = _unread_week_fix(others, previous.line, b.line, p_last + 1, first - 1) or _gap_fix(
+                    previous, b, p_last + 1, first - 1
+                )
                 days = _day_gap(previous, b)
                 if days is not None:
                     gaps.append((b.line, p_last + 1, first - 1, *days))
@@ -6132,6 +6138,28 @@ def _respan_said(b: _PhaseBuilder, first: int, last: int) -> str | None:
         return None
     span = respan(b.heading, (b.first, b.first if b.last is None else b.last), first, last)
     return None if span is None else f"'{b.heading}' to '{span}'"
+
+
+# A week named in a heading's words ('📌 04 — Week 4: HTML & CSS'), from its word on
+_NAMED_WEEK = re.compile(r"\bweek\s*#?\s*0*(\d{1,3})\b", re.IGNORECASE)
+
+
+def _unread_week_fix(others: Sequence[tuple[int, int, str]], after: int, before: int, first: int, last: int) -> str:
+    """Return how to fill weeks `first` to `last` where a heading between the lines `after` and `before` names one
+    of them but is read as no phase ('## 📌 04 — Week 4: HTML & CSS'): write it from its week on ('## Week 4: HTML &
+    CSS'); "" where none does."""
+    for line, level, title in others:
+        if not after < line < before or not 1 <= level <= 6:
+            continue
+        named = _NAMED_WEEK.search(title)
+        if named is None or not first <= int(named.group(1)) <= last or named.start() == 0:
+            continue
+        shown = f"{'#' * level} {title[named.start() :]}"
+        if read_phase_heading(shown[level + 1 :]) is None:
+            continue
+        week = named.group(1)
+        return f"the heading '{title}' (line {line}) names week {week} but is not read as a phase: write it '{shown}'"
+    return ""
 
 
 def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int) -> str:
