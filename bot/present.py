@@ -102,7 +102,7 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     written = plan.role.phase(phase.number) if titled else None
     fields = {"week": pos.week, "total": plan.total_weeks, "phase": phase.number, "span": span_text(phase)}
     if written is not None:
-        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=written.title, **fields)
+        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=escape(written.title), **fields)
     return _("Week {week} of {total} · Phase {phase} ({span})", **fields)
 
 
@@ -347,10 +347,10 @@ def note_parts(item: Placed) -> tuple[str, str]:
     return "\n".join(lines[:cut]), "\n".join(lines[cut:])
 
 
-def item_text(item: OpenItem, gap: str = "") -> str:
-    """Return an open checklist item as markdown at `gap`, with its links and the first lines of its note under it:
-    '⬜ [Singly Linked Lists](https://…)'."""
-    shown = f"{gap}⬜ {item.md or escape(item.text)}"
+def item_text(item: OpenItem, gap: str = "", name: str = "") -> str:
+    """Return an open checklist item as markdown at `gap` (by `name`, where given), with its links and the first
+    lines of its note under it: '⬜ [Singly Linked Lists](https://…)'."""
+    shown = f"{gap}⬜ {name or item.md or escape(item.text)}"
     note = note_parts(item)[0]
     return "\n".join([shown, *note_lines(note, MAX_NOTE_LINES, gap)]) if note else shown
 
@@ -364,8 +364,13 @@ def item_after(item: OpenItem, gap: str = "") -> str:
 
 
 def item_entries(items: Sequence[OpenItem]) -> list[tuple[str, bool]]:
-    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`)."""
-    return tree_entries(items, lambda n, gap: item_text(items[n], gap), lambda n, gap: item_after(items[n], gap))
+    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`); items that
+    share their words ('Push your code' at the end of every week) are named by where they are written, as their
+    tick menu names them (`item_names`), never two lines alike."""
+    names = item_names(items, parents_shown=True, markdown=True)
+    return tree_entries(
+        items, lambda n, gap: item_text(items[n], gap, names[n]), lambda n, gap: item_after(items[n], gap)
+    )
 
 
 def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:
@@ -391,7 +396,7 @@ def open_items_text(
     many more of the `total` open ones (default: those given) `/checklist` has."""
     entries: list[tuple[str, bool]] = []  # (line, whether it is an item)
     for group, items in by_group:
-        entries.append((f"**{group}**", False))
+        entries.append((f"**{escape(group)}**", False))
         entries.extend(item_entries(items))
     return _fitted(entries, sum(is_item for _line, is_item in entries) if total is None else total, limit)
 
@@ -790,7 +795,8 @@ def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
     if step is None:
         return _("Nothing new this week: go over the phase again with {phase}.", phase=cmd("phase"))
     if step.is_item:
-        return clip(_("Work on **{item}**, then tick it with {done}.", item=step.text, done=cmd("done")), limit)
+        item = escape(step.text)
+        return clip(_("Work on **{item}**, then tick it with {done}.", item=item, done=cmd("done")), limit)
     # A unit that is a sentence ends it ('Pick a question.'): no second full stop after it
     unit = step.text.rstrip(".") if step.text.endswith(".") and not step.text.endswith("..") else step.text
     return clip(_("Start with **{unit}**.", unit=escape(unit)), limit)
@@ -899,7 +905,7 @@ def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limi
         path = f" ({prompt.role.display_name})" if with_path else ""
         place = review_place(prompt.role, prompt.item)
         lines.append(
-            f"**{n}. {prompt.item.text}**{path}\n"
+            f"**{n}. {escape(prompt.item.text)}**{path}\n"
             + _("From {place} · review {box} of {last}", place=place, box=prompt.box, last=LAST_BOX)
         )
     return fit_lines(lines, limit)

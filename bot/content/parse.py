@@ -1083,6 +1083,7 @@ class _Sub:
     tasks: bool = False  # task items are grouped under it
     bullets: bool = False  # a top-level bullet that is no task is read under it
     done: bool = False  # it groups no more tasks: they follow its bullets after a blank line
+    end: int | None = None  # the line its '<details>' block ends before: what follows is no longer its
 
 
 @dataclass(slots=True)
@@ -1861,6 +1862,9 @@ class _Body:
         )
         if at is None:
             return
+        for h in self.stack[at:]:
+            if h.part is not None and h.part.end is None:
+                h.part.end = line
         del self.stack[at:]
         self.sub = self.part = self.stack[-1].part
         self.task_label = None
@@ -1897,6 +1901,10 @@ class _Body:
             if self._holds_items() and level <= self._list_level():
                 # a heading after a list of parts, at the level of the heading over the list or above, ends the
                 # list, and so its last part; a deeper one ('### Final project' under '# Plan') is the last part's
+                self.end_plan()
+            elif self.phase is not None and self.phase.item and level <= self._item_heading_level():
+                # '## Notes' after a plan of '- ### Week N' items: a heading no deeper than the items' own is
+                # beside them, no part of the last week
                 self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
@@ -2249,6 +2257,12 @@ class _Body:
         """Return how many block quotes hold the open phase's list item (a plan quoted from a post is read as one)."""
         phase = self.phase
         return next((h.quote for h in reversed(self.stack) if h.phase is phase), 0)
+
+    def _item_heading_level(self) -> int:
+        """Return the level of the heading the open phase's list item is written as ('- ### Week 1: Setup': 3), 0
+        where its item is no heading."""
+        phase = self.phase
+        return next((h.item_level for h in reversed(self.stack) if h.phase is phase and h.is_phase), 0)
 
     def _list_level(self) -> float:
         """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the
@@ -3066,7 +3080,8 @@ def _parse_body(
         return found
 
     months = facts["timelineMonths"] if facts else {}
-    built_phases = _build_phases(reader.phases, problems, months, topics_of)
+    others = [(h.line, int(h.level), h.title) for h in reader.headings if not h.is_phase and h.level == int(h.level)]
+    built_phases = _build_phases(reader.phases, problems, months, topics_of, others)
     parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
     as_written = _clashing_plain_headings(reader.headings)
     checklist, named_groups = _build_checklist(
@@ -5976,7 +5991,10 @@ def _build_phases(
     problems: _Problems,
     months: dict[str, tuple[int, int]],
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
+    others: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[Phase, ...]:
+    """Return the phases built, numbered and given their weeks, with the problems of their numbers and weeks;
+    `others` are the file's headings that are no phase, as (line, level, title), which a gap warning may point at."""
     if not builders:
         return ()
     _part_goals_stay(builders)
@@ -6049,7 +6067,9 @@ def _build_phases(
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
-                fix = _gap_fix(previous, b, p_last + 1, first - 1)
+                fix = _unread_week_fix(others, previous.line, b.line, p_last + 1, first - 1) or _gap_fix(
+                    previous, b, p_last + 1, first - 1
+                )
                 days = _day_gap(previous, b)
                 if days is not None:
                     gaps.append((b.line, p_last + 1, first - 1, *days))
@@ -6077,7 +6097,9 @@ def _build_phases(
                 section_id=b.section_id,
                 objective=objective,
                 topics=topics_of(b.topics),
-                subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
+                subsections=tuple(
+                    Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics), s.end) for s in b.parts
+                ),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
                 days=b.day_span,
@@ -6116,6 +6138,28 @@ def _respan_said(b: _PhaseBuilder, first: int, last: int) -> str | None:
         return None
     span = respan(b.heading, (b.first, b.first if b.last is None else b.last), first, last)
     return None if span is None else f"'{b.heading}' to '{span}'"
+
+
+# A week named in a heading's words ('📌 04 — Week 4: HTML & CSS'), from its word on
+_NAMED_WEEK = re.compile(r"\bweek\s*#?\s*0*(\d{1,3})\b", re.IGNORECASE)
+
+
+def _unread_week_fix(others: Sequence[tuple[int, int, str]], after: int, before: int, first: int, last: int) -> str:
+    """Return how to fill weeks `first` to `last` where a heading between the lines `after` and `before` names one
+    of them but is read as no phase ('## 📌 04 — Week 4: HTML & CSS'): write it from its week on ('## Week 4: HTML &
+    CSS'); "" where none does."""
+    for line, level, title in others:
+        if not after < line < before or not 1 <= level <= 6:
+            continue
+        named = _NAMED_WEEK.search(title)
+        if named is None or not first <= int(named.group(1)) <= last or named.start() == 0:
+            continue
+        shown = f"{'#' * level} {title[named.start() :]}"
+        if read_phase_heading(shown[level + 1 :]) is None:
+            continue
+        week = named.group(1)
+        return f"the heading '{title}' (line {line}) names week {week} but is not read as a phase: write it '{shown}'"
+    return ""
 
 
 def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int) -> str:
