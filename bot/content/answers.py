@@ -103,6 +103,12 @@ def answer(
         return found
     if question.kind == "when":
         return _when_taught(index, question, role, limit, asker)
+    if question.end and not (question.rest and named is None):  # 'after the final phase': next to the path's end
+        found = _at_an_end_of(index, replace(question, kind="phase"), role or named or asker.current, limit, asker)
+        if not found.hits:
+            return replace(found, question=question)
+        anchors = [(h.role, h.section.phase, h.score) for h in found.hits]
+        return _next_to(index, question, anchors, limit, asker, found.note)
     if question.weeks is None and question.phase is None:
         return _next_to_topic(index, question, role, limit, asker)
     found = _by_number(index, question, role or named or asker.current, asker)

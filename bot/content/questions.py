@@ -95,6 +95,14 @@ STEP_WORDS = {
     **dict.fromkeys(("step", "steps", "schritt", "schritte", "paso", "pasos"), "step"),
     **dict.fromkeys(("stage", "stages", "stufe", "stufen", "etapa", "etapas"), "stage"),
     **dict.fromkeys(("part", "parts", "teil", "teile", "parte", "partes"), "part"),
+    # the other series words a plan numbers its phases by ('## Module 2: React'), as `phases.read_series_heading`
+    **dict.fromkeys(("module", "modules", "modul", "módulo", "modulo", "módulos", "modulos"), "module"),
+    **dict.fromkeys(("unit", "units", "unidad", "unidades", "einheit"), "unit"),
+    **dict.fromkeys(("lesson", "lessons", "lektion", "lección", "leccion"), "lesson"),
+    **dict.fromkeys(("chapter", "chapters", "kapitel", "capítulo", "capitulo"), "chapter"),
+    **dict.fromkeys(("level", "levels", "nivel", "niveles"), "level"),
+    **dict.fromkeys(("sprint", "sprints"), "sprint"),
+    **dict.fromkeys(("milestone", "milestones"), "milestone"),
 }
 _STEP = "(" + "|".join(sorted(STEP_WORDS, key=len, reverse=True)) + ")"
 
@@ -701,7 +709,7 @@ def read_question(query: str) -> Question:
         topic = _trim(subject) or " ".join(
             w for w in _WORDS.findall(subject) if w not in _PHASE_WORDS and w not in _NO_SUBJECT
         )
-        anchor = _week_or_phase(subject)
+        anchor = _week_or_phase(subject) or _end_of_path(subject)  # 'after week 12', 'after the final phase'
         if anchor is not None:
             return replace(anchor, kind=kind, topic=topic, text=query)
         if topic:
@@ -769,10 +777,26 @@ def _normal(query: str) -> str:
     return unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'").strip()
 
 
+# Spans of weeks written short: 'week 3/4' (weeks 3-4, as a role file's 'Week 10/11'; 'week 3/12' is week 3 of 12),
+# 'w3-w4', 'w3/w4', 'w3-4'.
+_WEEK_SLASH = re.compile(rf"\b({_WEEK})\s*(\d{{1,3}})\s*/\s*(\d{{1,3}})\b")
+_SHORT_WEEKS = re.compile(r"\bw(\d{1,3})\s*(?:-|–|/|to)\s*w?(\d{1,3})\b")
+
+
+def _written_out(text: str) -> str:
+    """Return text with its spans of weeks written short ('week 3/4', 'w3-w4') written out ('weeks 3-4')."""
+
+    def slash(found: re.Match[str]) -> str:
+        first, second = int(found.group(2)), int(found.group(3))
+        return f"weeks {first}-{second}" if second == first + 1 else f"week {first}"
+
+    return _SHORT_WEEKS.sub(r"weeks \1-\2", _WEEK_SLASH.sub(slash, text))
+
+
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
     # '3주차', 'неделя 3', '第3週', 'этап 2', 'hafta 5', 'tydzień 3': in the words role files are read in
-    text = as_english(text).lower()
+    text = _written_out(as_english(text).lower())
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()

@@ -167,3 +167,49 @@ def test_prerequisites_of_a_phase_are_the_phase_before_it():
     question = read_question("prerequisites for phase 3")
     assert (question.kind, question.phase) == ("before", 3)
     assert read_question("prerequisites").kind == "topic"
+
+
+# --- next to an end, spans written short, other series words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "note", "title"),
+    [
+        ("what comes after the first phase", "Phase 1: Foundations (weeks 1-4) of Backend Engineer. Next comes:", None),
+        ("before the final phase", "Phase 6: Advanced Patterns & Systems (weeks 29-36) of Backend Engineer.", None),
+    ],
+)
+def test_next_to_an_end_of_the_path(query, note, title):
+    result = answer(SEARCH, query, role=BACKEND)
+    assert result.note.startswith(note)
+    assert len(result.hits) == 1
+
+
+def test_nothing_comes_after_the_last_phase():
+    result = answer(SEARCH, "what comes after the last phase", role=BACKEND)
+    assert (result.hits, result.problem) == (
+        [],
+        "Phase 6: Advanced Patterns & Systems (weeks 29-36) is the last phase of Backend Engineer.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "weeks"),
+    [("week 3/4", (3, 4)), ("wk 3/4", (3, 4)), ("week 3/12", (3, 3)), ("w3-w4", (3, 4)), ("w3/w4", (3, 4))],
+)
+def test_spans_of_weeks_written_short(query, weeks):
+    question = read_question(query)
+    assert (question.kind, question.weeks) == ("week", weeks)
+
+
+@pytest.mark.parametrize(("query", "number"), [("module 2", 2), ("chapter 3", 3), ("the second module", 2)])
+def test_a_module_or_chapter_of_a_path_of_phases_is_that_phase(query, number):
+    result = answer(SEARCH, query, role=BACKEND)
+    assert [h.section.phase for h in result.hits] == [number]
+
+
+def test_a_module_of_a_path_of_modules_is_its_module():
+    body = "## Module 1: Syntax\n- Loops\n\n## Module 2: Data\n- Tables\n\n## Module 3: Web\n- Routes\n"
+    index = index_of("modules", body)
+    assert titles(answer(index, "module 2", role="modules")) == ["Module 2: Data"]
+    assert titles(answer(index, "what comes after module 2", role="modules")) == ["Module 3: Web"]
