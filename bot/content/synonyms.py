@@ -111,6 +111,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "command line": ("bash", "shell", "terminal", "cli", "zsh"),
     "shell": ("bash", "zsh", "terminal"),
     "operating system": ("linux", "unix", "kernel", "processes", "os"),
+    "network": ("networking", "tcp", "ip", "dns", "http", "vpc", "subnets", "routing", "osi"),
     "networking": ("tcp", "ip", "dns", "http", "vpc", "subnets", "routing", "osi", "bgp", "network"),
     # Messaging and data processing
     "message queue": ("kafka", "rabbitmq", "sqs", "nats", "pulsar", "celery", "queues"),

@@ -111,3 +111,11 @@ def test_devops_finds_docker_and_pipelines_on_a_path_that_never_says_devops():
 def test_security_finds_owasp_and_authentication():
     body = "## Week 1: Web apps\n- OWASP Top 10\n- Authentication with sessions\n\n## Week 2: Pages\n- Routing\n"
     assert set(titles(answer(index_of("safe", body), "security"))) == {"OWASP Top 10", "Authentication with sessions"}
+
+
+@pytest.mark.parametrize("query", ["network", "networks"])
+def test_network_finds_what_networking_does(query):
+    assert (
+        titles(answer(SEARCH, query, role="backend-engineer"))[:2]
+        == titles(answer(SEARCH, "networking", role="backend-engineer"))[:2]
+    )
