@@ -99,6 +99,12 @@ async def test_nothing_found_says_so(svc: Services) -> None:
         await learning.skill_deep_dive(svc, caller(), "   ")
 
 
+@pytest.mark.parametrize("topic", ["???", "...", "🐳", "#"])
+async def test_marks_alone_ask_for_a_topic(svc: Services, topic: str) -> None:
+    with pytest.raises(UserError, match=r"Tell me a topic, e\.g\. `/skill-deep-dive topic:postgres`"):
+        await learning.skill_deep_dive(svc, caller(), topic)
+
+
 async def test_long_section_pages_keep_all_its_text(long_svc: Services) -> None:
     svc = long_svc
     reply = await learning.skill_deep_dive(svc, caller(), "Field Notes")
