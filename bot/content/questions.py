@@ -699,7 +699,9 @@ def read_question(query: str) -> Question:
     if _asks_whats_next(text):
         return Question("after", query, relative=0, text=query)
     needs = _NEEDS_BEFORE.match(text)
-    if needs is not None and _trim(subject := needs.group(1) or needs.group(2)):
+    # 'kubernetes prerequisites', not 'what comes after prerequisites' (a question of its own about them)
+    asks_needs = needs is not None and (needs.group(1) or _NEIGHBOUR.search(text) is None)
+    if needs is not None and asks_needs and _trim(subject := needs.group(1) or needs.group(2)):
         text = f"before {subject}"
     neighbour = _NEIGHBOUR.search(text)
     if neighbour and _only_filler(text[: neighbour.start()]):

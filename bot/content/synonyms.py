@@ -191,6 +191,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "machine learning": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
     "ml": ("scikit", "sklearn", "xgboost", "pytorch", "tensorflow"),
     "deep learning": ("pytorch", "tensorflow", "keras", "jax", "cnn", "rnn", "transformers", "neural"),
+    "neural net": ("neural network",),
     "neural network": ("pytorch", "tensorflow", "keras", "cnn", "rnn", "backpropagation"),
     "llm": ("llms", "gpt", "transformers", "rag", "langchain", "huggingface", "prompting", "large language model"),
     "large language model": ("llm", "llms", "gpt", "transformers", "rag", "huggingface"),
@@ -206,6 +207,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "experiment tracking": ("mlflow", "wandb", "neptune"),
     "feature store": ("feast", "tecton"),
     "gpu": ("cuda", "nvidia", "tpu"),
+    "stats": ("statistics", "statistical", "probability"),
     "statistics": ("probability", "regression", "distributions", "hypothesis", "bayesian", "variance", "stats"),
     "math": ("algebra", "calculus", "probability", "statistics", "linear", "mathematics"),
     # Career

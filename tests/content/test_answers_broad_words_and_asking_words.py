@@ -119,3 +119,9 @@ def test_network_finds_what_networking_does(query):
         titles(answer(SEARCH, query, role="backend-engineer"))[:2]
         == titles(answer(SEARCH, "networking", role="backend-engineer"))[:2]
     )
+
+
+@pytest.mark.parametrize(("query", "title"), [("neural nets", "Neural networks from scratch"), ("stats", "Statistics")])
+def test_short_names_find_what_they_stand_for(query, title):
+    body = "## Week 1: Maths\n- Statistics\n- Vectors\n\n## Week 2: Models\n- Neural networks from scratch\n"
+    assert titles(answer(index_of("short", body), query))[0] == title

@@ -213,3 +213,11 @@ def test_a_module_of_a_path_of_modules_is_its_module():
     index = index_of("modules", body)
     assert titles(answer(index, "module 2", role="modules")) == ["Module 2: Data"]
     assert titles(answer(index, "what comes after module 2", role="modules")) == ["Module 3: Web"]
+
+
+def test_what_comes_after_a_phase_of_prerequisites_is_the_next_phase():
+    body = "## Phase 0: Prerequisites (Weeks 1-2)\n- Python\n\n## Phase 1: Maths (Weeks 3-4)\n- Vectors\n"
+    index = index_of("prep", body)
+    question = read_question("what comes after prerequisites")
+    assert (question.kind, question.topic) == ("after", "prerequisites")
+    assert titles(answer(index, "what comes after prerequisites")) == ["Phase 1: Maths (Weeks 3-4)"]

@@ -236,10 +236,17 @@ SAME_QUERIES = [
     ("what comes after databases", None),
     ("when do I learn kubernetes", None),
     ("flarp kubernetes", None),
+    ("what should I learn first", "backend-engineer"),
+    ("final phase", None),
+    ("month 2", "backend-engineer"),
+    ("prerequisites for kubernetes", "backend-engineer"),
+    ("front end", None),
+    ("best resources for docker", "backend-engineer"),
 ]
 
 
 UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6", "when do I learn kubernetes"}  # a menu
+UNSURE |= {"final phase", "front end", "best resources for docker"}
 
 
 @pytest.mark.parametrize(("query", "role"), SAME_QUERIES)
