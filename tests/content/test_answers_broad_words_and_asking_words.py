@@ -76,6 +76,24 @@ def test_framing_words_weigh_little_beside_the_topic(query):
     assert all(h.score >= MIN_SCORE for h in result.hits)
 
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("getting started with kubernetes", "Kubernetes"),
+        ("teach me sql", "SQL"),
+        ("sql please", "SQL"),
+        ("docker for beginners", "Docker containerization"),
+    ],
+)
+def test_a_request_finds_its_topic(query, title):
+    assert titles(answer(SEARCH, query, role="backend-engineer"))[0] == title
+
+
+def test_a_request_word_that_names_a_part_still_finds_it():
+    assert titles(answer(SEARCH, "python path", role="backend-engineer"))[0] == "Python Path"
+    assert titles(answer(SEARCH, "choose one path", role="backend-engineer"))[0] == "Choose one path"
+
+
 def test_interview_prep_finds_the_interview_steps():
     assert titles(answer(SEARCH, "interview prep", role="backend-engineer"))[0] == "Interview for backend roles"
 
