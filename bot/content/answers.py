@@ -16,6 +16,7 @@ answer is made; `waymark search` runs in English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -64,6 +65,11 @@ def answer(
     if question.kind == "topic" or limit < 1:
         return Answer(question, _search(index, question.topic, role, limit, asker))
     named = _role_named(index, question.rest) if question.rest else None
+    if question.kind in ("after", "before", "when") and question.weeks is None and question.phase is None:
+        # 'after docker in devops', 'when do I learn sql for data engineers': the topic on the path named
+        subject, on = _topic_on_a_path(index, question.topic)
+        if on is not None and role in (None, on):
+            question, role = replace(question, topic=subject), on
     if question.step and not _step_is_phase(index, question, role or named or asker.current):
         if question.kind == "phase":  # a title, say ('Step 4: Deploy' inside a phase): searched as one
             return Answer(
@@ -137,9 +143,22 @@ def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker:
     return [h for h in hits[:limit] if h.score >= MIN_SCORE]
 
 
+_ON_A_PATH = re.compile(r"^(.+?)\s+(?:in|for|on|of)\s+(?:the\s+)?(.+?)(?:\s+(?:path|track|roadmap|course))?$")
+
+
+def _topic_on_a_path(index: SearchIndex, topic: str) -> tuple[str, str | None]:
+    """Split a topic that names a path after it ('docker in devops', 'sql for the data engineer path') into the
+    topic and that path; else the topic and None."""
+    found = _ON_A_PATH.match(topic)
+    if found is None:
+        return topic, None
+    return found.group(1), _role_named(index, found.group(2))
+
+
 def _role_named(index: SearchIndex, words: str) -> str | None:
-    """Return the path that the words beside a week name ("backend", "data engineers"), if they name one."""
-    exact = index.role_by_key(words)
+    """Return the path that the words beside a week name ("backend", "data engineers", "front end"), if they name
+    one."""
+    exact = index.role_by_key(words) or index.role_by_key(words.replace(" ", ""))
     if exact is not None:
         return exact.name
     matches = index.find_roles(words, limit=2)

@@ -128,13 +128,26 @@ _UNITS = r"(?:phase|stage|step|part|module|unit|level|milestone|section|week|mon
 _END = re.compile(
     rf"\bfinal\s+{_UNITS}\b|\blast\s+(?!(?:week|month|day)s?\b){_UNITS}\b|(?<=\bthe\s)last\s+{_UNITS}\b"
     rf"|\blast\s+{_UNITS}(?=\s+(?:of|in|on)\b)|\b(?:the\s+)?end\s+of\b|\bthe\s+end\b"
+    # German and Spanish: 'die letzte Phase', 'das Ende des Kurses'; 'la última fase', 'la fase final', 'el final del
+    # curso' ('letzte Woche' and 'la semana pasada' are the week before: `_RELATIVE_WEEK`)
+    r"|\b(?:letzte[nrs]?|finale[nrs]?)\s+(?:phase|stufe|etappe|teil|modul|abschnitt)\b|\bende\s+des\b"
+    r"|\b[úu]ltim[oa]\s+(?:fase|etapa|parte|m[óo]dulo|paso|semana)\b|\b(?:fase|etapa)\s+final\b|\bfinal\s+del\b"
+)
+# Where a path starts, asked in German and Spanish: 'wo fange ich an', 'was lerne ich zuerst', '¿por dónde empiezo?',
+# '¿qué aprendo primero?'.
+_START_ELSEWHERE = re.compile(
+    r"\b(?:wo|womit)\s+(?:fange|beginne|starte)\s+ich\b|\bzuerst\b"
+    r"|\bpor\s+d[óo]nde\s+(?:empiezo|empezar|comienzo|comenzar|empiezo)\b|\bprimero\b"
 )
 # Words that, among filler, ask where a path starts: "what should I learn first", "where do I start", "where to
 # begin", "what comes first".
 _START_WORDS = frozenset({"where", "start", "begin", "starting", "beginning", "first"})
 # Words that name a path as a whole: "the end of the course", "the last phase of the roadmap".
-_PATH_WORDS = frozenset({"path", "plan", "course", "program", "programme", "track", "roadmap", "curriculum", "journey"})
-_END_WORDS = frozenset({"final", "last", "end", "very"})
+_PATH_WORDS = frozenset(
+    {"path", "plan", "course", "program", "programme", "track", "roadmap", "curriculum", "journey"}
+    | {"kurs", "kurses", "pfad", "pfads", "pfades", "lernpfad", "lernpfads", "curso", "ruta", "camino", "programa"}
+)
+_END_WORDS = frozenset({"final", "last", "end", "very", "ende", "letzte", "letzten", "última", "ultima", "último"})
 
 # "what's next", "the next phase", "die nächste Phase", "la próxima fase": the phase after the asker's current one.
 _NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\b")
@@ -168,6 +181,13 @@ _WHEN = re.compile(
     r"(?:when|wann|cu[áa]ndo|quand|quando|kapan"
     r"|(?:which|what|welche[mrs]?|qu[ée]|cu[áa]l|quel(?:le)?|qual)\s+(?:weeks?|phases?|stages?|steps?|parts?|months?"
     r"|wochen?|semanas?|fases?|etapas?|semaines?|[ée]tapes?|minggu|tahap))\b(.*)$"
+)
+# "does this path teach kafka", "do we cover graphql", "will we learn docker", "is kafka covered", "is sql part of
+# the course": whether (and so where) the plan teaches a topic, answered as "when" is.
+_COVERS = re.compile(
+    r"(?:does|do|will|would|is|are)\s+(?:this|the|my|our|we|i|you|it)(?:\s+(?:path|course|plan|roadmap|program|track"
+    r"|role))?\s+(?:teach|cover|include|learn|study|touch|get\s+to|go\s+over|talk\s+about)(?:es|s|ed|ing)?\s+(.+)$"
+    r"|(?:is|are)\s+(.+?)\s+(?:covered|taught|included|part\s+of\s+(?:this|the|my)\s+\w+)(?:\s+\w+)*?[?!.]*$"
 )
 # Words of a "when" question that are no part of its topic: "when should I start on system design", "when do we get
 # to docker", "wann fangen wir mit sql an", "cuándo empiezo con docker".
@@ -728,6 +748,9 @@ def read_question(query: str) -> Question:
     when = _WHEN.match(text.lstrip("¿¡\"'“ "))  # '¿cuándo aprendo docker?'
     if when is not None and _asks_where(when) and (topic := _when_topic(when.group(1))):
         return Question("when", topic, text=query)
+    covers = _COVERS.match(text.lstrip("¿¡\"'“ "))
+    if covers is not None and (topic := _when_topic(covers.group(1) or covers.group(2))):
+        return Question("when", topic, text=query)
     return Question("topic", query, text=query)
 
 
@@ -845,12 +868,17 @@ def _end_of_path(text: str) -> Question | None:
     if found is not None:
         words = [w for w in _WORDS.findall(text[: found.start()] + " " + text[found.end() :]) if w not in FILLER]
         # 'the end of the course', 'end of backend': not 'the end' alone, no end of anything
-        if "end" in found.group() and not words and _PATH_WORDS.isdisjoint(_WORDS.findall(text[found.end() :])):
+        alone = "end" in found.group() or "final del" in found.group()
+        if alone and not words and _PATH_WORDS.isdisjoint(_WORDS.findall(text[found.end() :])):
             return None
         rest = [w for w in words if w not in _PATH_WORDS and w not in _END_WORDS]
         return Question("phase", end="last", rest=" ".join(rest))
     words = [w for w in _WORDS.findall(text) if w not in FILLER]
     asked = {"first"} & set(words) or ({"where"} & set(words) and len(set(words) & _START_WORDS) > 1)
+    elsewhere = _START_ELSEWHERE.search(text)
+    if elsewhere is not None:  # 'wo fange ich an': its words are the question's
+        around = text[: elsewhere.start()] + " " + text[elsewhere.end() :]
+        asked, words = True, [w for w in _WORDS.findall(around) if w not in FILLER and w not in _WHEN_FILLER]
     if not asked or _week_or_phase(text) is not None:  # 'the first week' is week 1
         return None
     rest = [w for w in words if w not in _START_WORDS and w not in _PATH_WORDS]

@@ -221,3 +221,27 @@ def test_what_comes_after_a_phase_of_prerequisites_is_the_next_phase():
     question = read_question("what comes after prerequisites")
     assert (question.kind, question.topic) == ("after", "prerequisites")
     assert titles(answer(index, "what comes after prerequisites")) == ["Phase 1: Maths (Weeks 3-4)"]
+
+
+@pytest.mark.parametrize(
+    ("query", "end"),
+    [
+        ("die letzte Phase", "last"),
+        ("das Ende des Kurses", "last"),
+        ("la última fase", "last"),
+        ("la fase final", "last"),
+        ("el final del curso", "last"),
+        ("wo fange ich an", "first"),
+        ("was soll ich zuerst lernen", "first"),
+        ("¿por dónde empiezo?", "first"),
+        ("¿qué aprendo primero?", "first"),
+    ],
+)
+def test_the_ends_of_a_path_asked_in_german_and_spanish(query, end):
+    assert read_question(query).end == end
+    assert titles(answer(SEARCH, query, role=BACKEND)) == [FIRST if end == "first" else LAST]
+
+
+@pytest.mark.parametrize("query", ["letzte Woche", "la semana pasada"])
+def test_last_week_in_german_and_spanish_is_the_week_before(query):
+    assert read_question(query).relative == -1
