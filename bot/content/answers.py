@@ -71,11 +71,11 @@ def answer(
         if on is not None and role in (None, on):
             question, role = replace(question, topic=subject), on
     if question.step and not _step_is_phase(index, question, role or named or asker.current):
-        if question.kind == "phase":  # a title, say ('Step 4: Deploy' inside a phase): searched as one
-            return Answer(
-                replace(question, kind="topic", phase=None), _search(index, question.topic, role, limit, asker)
-            )
-        question = replace(question, phase=None)  # 'after step 3': after what teaches it
+        if question.kind != "phase":
+            question = replace(question, phase=None)  # 'after step 3': after what teaches it
+        # a title, say ('Step 4: Deploy' inside a phase): searched as one; found nowhere, it is phase N as asked
+        elif hits := _search(index, question.topic, role, limit, asker):
+            return Answer(replace(question, kind="topic", phase=None), hits)
     if question.relative is not None:  # "this week", "what's next": from the week the asker is in
         on = role or named or asker.current
         if on in index.roles and index.roles[on].self_paced:
@@ -92,8 +92,12 @@ def answer(
         week = asker.weeks[on] + question.relative
         question, role, named = replace(question, weeks=(week, week), rest=""), on, None
     if question.kind in ("week", "phase"):
-        if question.rest and named is None:  # words beside the week that name no path: a title, say
-            return Answer(question, _search(index, question.topic, role, limit, asker))
+        # words beside the week that name no path: a title, say; found nowhere, the week or phase as asked (not an
+        # end: 'first aid' is no first phase)
+        if question.rest and named is None:
+            hits = _search(index, question.topic, role, limit, asker)
+            if hits or question.end:
+                return Answer(question, hits)
         if question.end:
             return _at_an_end_of(index, question, role or named or asker.current, limit, asker)
         labelled = _month_headings(index, question, role or named or asker.current)

@@ -245,3 +245,27 @@ def test_the_ends_of_a_path_asked_in_german_and_spanish(query, end):
 @pytest.mark.parametrize("query", ["letzte Woche", "la semana pasada"])
 def test_last_week_in_german_and_spanish_is_the_week_before(query):
     assert read_question(query).relative == -1
+
+
+# --- a number asked beside words no title holds ------------------------------------------------------
+
+MONTHS = "## Month 1: Basics\n- Syntax\n\n## Month 2: Data\n- Tables\n\n## Month 3: Cloud\n- Buckets\n"
+
+
+def test_a_stage_of_a_path_numbered_otherwise_is_that_phase_when_no_title_says_it():
+    index = index_of("quarter", MONTHS)
+    result = answer(index, "stage 2", role="quarter")
+    assert titles(result) == ["Month 2: Data"]
+    assert result.note == "Phase 2: Data (weeks 5-8) of Quarter."
+    assert answer(index, "stage 9", role="quarter").problem == "Quarter has no phase 9. Its phases are 1, 2, 3."
+
+
+def test_a_week_beside_words_no_title_holds_is_that_week():
+    index = index_of("quarter", MONTHS)
+    result = answer(index, "what's in week 6 of the flarp course", role="quarter")
+    assert titles(result) == ["Month 2: Data"]
+    assert result.note == "Week 6 of Quarter is in Phase 2: Data (weeks 5-8)."
+
+
+def test_words_beside_an_end_that_no_title_holds_find_nothing():
+    assert answer(index_of("quarter", MONTHS), "first aid", role="quarter").hits == []
