@@ -688,6 +688,11 @@ class Question:
 _ZH_NEXT = re.compile(r"(?:接下来|下一步)(?:(?:要|应该)?学(?:习)?(?:什么|啥))?|接下来呢")
 _ZH_FILLER = re.compile(r"\s*(?:(?:要|应该|需要)?(?:学习?|讲|有|做|看)(?:些)?(?:什么|啥)|的内容|呢)\s*$")
 _ZH_NEIGHBOUR = re.compile(r"(?P<subject>.+?)\s*(?P<which>之后|以后|后面|之前|以前)\s*")
+# '什么时候学数据库', '数据库什么时候学', '哪一周学数据库' (when do I learn databases, which week is it in).
+_ZH_WHEN = re.compile(
+    r"(?:什么时候|何时|哪一?周|哪个阶段)(?:学习?|讲|学到)?(?P<after>.+)"
+    r"|(?P<before>.+?)(?:什么时候|何时|在哪一?周|在哪个阶段)(?:学习?|讲)?"
+)
 _ZH_WEEKS = (
     *(("下一周", "next week"), ("下周", "next week")),
     *(("这一周", "this week"), ("本周", "this week"), ("这周", "this week")),
@@ -699,6 +704,9 @@ def _from_chinese(query: str) -> str:
     text = query.strip().rstrip("?？!！。 ")
     if _ZH_NEXT.fullmatch(text):
         return "what's next"
+    when = _ZH_WHEN.fullmatch(_ZH_FILLER.sub("", text))  # before '一周' is read as 'week 1'
+    if when is not None and (subject := (when.group("after") or when.group("before")).strip()):
+        return f"when do i learn {subject}"
     for said, meant in _ZH_WEEKS:
         text = text.replace(said, f" {meant} ")
     text = _ZH_FILLER.sub("", as_english(text)).strip()

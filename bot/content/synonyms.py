@@ -270,6 +270,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "redes": ("networking", "network", "tcp", "dns", "http", "routing"),
     "bereitstellung": ("deployment", "deploy", "deploying", "rollout"),
     "despliegue": ("deployment", "deploy", "deploying", "rollout"),
+    # Chinese words for the same concepts, as Chinese questions name them ('数据库之后学什么': after databases)
+    "数据库": ("database", "databases", "sql", "postgresql", "postgres", "mysql", "sqlite", "mongodb", "nosql"),
+    "容器": ("docker", "dockerfile", "containers", "containerization", "kubernetes", "k8s"),
+    "测试": ("testing", "tests", "pytest", "unittest", "jest", "tdd"),
+    "安全": ("security", "owasp", "authentication", "encryption", "vulnerabilities"),
+    "网络": ("networking", "network", "tcp", "dns", "http", "routing"),
+    "部署": ("deployment", "deploy", "deploying", "rollout"),
     "maschinelles lernen": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
     "aprendizaje automático": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
 }
