@@ -150,7 +150,14 @@ _PATH_WORDS = frozenset(
 _END_WORDS = frozenset({"final", "last", "end", "very", "ende", "letzte", "letzten", "última", "ultima", "último"})
 
 # "what's next", "the next phase", "die nächste Phase", "la próxima fase": the phase after the asker's current one.
-_NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\b")
+_PARTS = r"(?:phase|fase|stage|step|module|part)"
+_NEXT_PHASE = re.compile(
+    rf"\b(?:{_NEXT})\s+(?:phase|fase|stage|module)\b|\bfase\s+siguiente\b|\b(?:phase|stage)\s+after\s*$"
+)
+# "my current phase", "this stage", "where am I": the phase of the asker's week; "the previous phase", "the phase
+# before": the one before it.
+_CURRENT_PHASE = re.compile(rf"\b(?:this|current|my|present)\s+{_PARTS}\b|\bwhere\s+(?:am\s+i|are\s+we)\b")
+_PREVIOUS_PHASE = re.compile(rf"\b(?:previous|prior|preceding)\s+{_PARTS}\b|\b(?:phase|stage)\s+before\s*$")
 # Words that alone (among filler) ask what comes next: "what's next", "was kommt als nächstes", "qué sigue".
 _NEXT_WORDS = frozenset({"next", "nächstes", "naechstes", "nachstes", "danach", "sigue", "después", "despues"})
 # "after X", "what comes after X", "what follows X", "next after X", "prior to X"; "nach X", "vor X"; "después de
@@ -742,8 +749,15 @@ def read_question(query: str) -> Question:
         anchor = _week_or_phase(subject) or _end_of_path(subject)  # 'after week 12', 'after the final phase'
         if anchor is not None:
             return replace(anchor, kind=kind, topic=topic, text=query)
+        if _CURRENT_PHASE.search(subject):  # 'after this phase', 'before my current stage': next to the asker's
+            return Question(kind, query, relative=0, text=query)
         if topic:
             return Question(kind, topic, text=query)
+    for pattern, asked in ((_CURRENT_PHASE, "week"), (_PREVIOUS_PHASE, "before")):
+        found = pattern.search(text)
+        if found is not None:  # beside it, words that are not filler may name a path ('my current phase of backend')
+            rest = " ".join(w for w in _rest(text, found).split() if w not in _PATH_WORDS)
+            return Question(asked, query, relative=0, rest=rest, text=query)
     how_long = _HOW_LONG.match(text.lstrip("¿¡\"'“ "))
     if how_long is not None and (asked := _how_long(how_long.group(1))) is not None:
         return replace(asked, topic=asked.topic or query, text=query)

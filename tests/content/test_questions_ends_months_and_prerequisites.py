@@ -269,3 +269,30 @@ def test_a_week_beside_words_no_title_holds_is_that_week():
 
 def test_words_beside_an_end_that_no_title_holds_find_nothing():
     assert answer(index_of("quarter", MONTHS), "first aid", role="quarter").hits == []
+
+
+# --- the asker's own phase ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("what is my current phase", "Phase 3: Databases (Weeks 13-18)"),
+        ("where am I", "Phase 3: Databases (Weeks 13-18)"),
+        ("this stage", "Phase 3: Databases (Weeks 13-18)"),
+        ("the previous phase", "Phase 2: Programming Language Mastery (Weeks 5-12)"),
+        ("the phase before", "Phase 2: Programming Language Mastery (Weeks 5-12)"),
+        ("what comes after this phase", "Phase 4: API Development (Weeks 19-24)"),
+        ("what comes before my current stage", "Phase 2: Programming Language Mastery (Weeks 5-12)"),
+        ("the next stage", "Phase 4: API Development (Weeks 19-24)"),
+    ],
+)
+def test_the_askers_own_phase_and_its_neighbours(query, title):
+    asker = Asker(current=BACKEND, paths={BACKEND: INDEX.roles[BACKEND].phases}, weeks={BACKEND: 13})
+    assert titles(answer(SEARCH, query, asker=asker)) == [title]
+
+
+def test_the_askers_own_phase_without_a_week_to_count_from_says_how_to_ask():
+    assert answer(SEARCH, "my current phase", role=BACKEND).problem == (
+        "There is no week you are in on Backend Engineer to count from: ask for a week number, e.g. 'week 3'."
+    )
