@@ -147,7 +147,8 @@ def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker:
     return [h for h in hits[:limit] if h.score >= MIN_SCORE]
 
 
-_ON_A_PATH = re.compile(r"^(.+?)\s+(?:in|for|on|of)\s+(?:the\s+)?(.+?)(?:\s+(?:path|track|roadmap|course))?$")
+# A path's name is a few words: at most four after 'in', 'for', 'on' or 'of', so a long topic is no long search.
+_ON_A_PATH = re.compile(r"^(.+?) (?:in|for|on|of) (?:the )?(\S+(?: \S+){0,3}?)(?: (?:path|track|roadmap|course))?$")
 
 
 def _topic_on_a_path(index: SearchIndex, topic: str) -> tuple[str, str | None]:

@@ -171,7 +171,7 @@ _NEIGHBOUR = re.compile(
 _PREREQUISITES = r"(?:pre-?requisites?|pre-?reqs?)"
 _NEEDS_BEFORE = re.compile(
     rf"(?:(?:what\s+are|which\s+are|list)\s+)?(?:the\s+|my\s+)?{_PREREQUISITES}\s+(?:for|of|to|before)\s+(.+)$"
-    rf"|(.+?)\s*(?:'s\s+)?{_PREREQUISITES}\s*[?!.]*$"
+    rf"|(.+?)\s?(?:'s\s)?{_PREREQUISITES}\s?[?!.]*$"
 )
 _AFTER = frozenset(
     {"after", "following", "follows", "nach", "después", "despues", "depois", "após", "apos", "après", "apres"}
@@ -212,6 +212,7 @@ _WHEN_OPINION = frozenset({"best", "right", "good", "ideal", "time", "idea", "wo
 # "when to use nosql", "when should I use redis", "when do we choose kafka": advice on using a topic (roadmaps title
 # sections so: 'When to use NoSQL'), not where the plan teaches it; searched as typed.
 _WHEN_USE = frozenset({"use", "using", "choose", "prefer", "avoid"})
+_BLANKS = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 # Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
 _NO_SUBJECT = frozenset(
@@ -724,10 +725,11 @@ def _from_chinese(query: str) -> str:
     return text
 
 
-def read_question(query: str) -> Question:
-    """Read what a query asks: a week, a phase, the phase after or before something or teaching it, or a topic."""
-    if not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
-        read = read_question(english)
+def read_question(query: str, *, chinese: bool = True) -> Question:
+    """Read what a query asks: a week, a phase, the phase after or before something or teaching it, or a topic;
+    `chinese`: also read as a Chinese question (once: its English words are not read so again)."""
+    if chinese and not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
+        read = read_question(english, chinese=False)
         if read.kind != "topic":  # else the Chinese words are searched as they are
             return replace(read, text=query)
     text = _normal(query)
@@ -820,8 +822,10 @@ def _when_topic(subject: str) -> str:
 
 
 def _normal(query: str) -> str:
-    # Composed accents ("é" as one letter), so a question typed on any keyboard reads the same.
-    return unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'").strip()
+    # Composed accents ("é" as one letter), so a question typed on any keyboard reads the same; one blank between
+    # words, so a pattern's blanks never backtrack over a long run of them.
+    text = unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'")
+    return _BLANKS.sub(" ", text).strip()
 
 
 # Spans of weeks written short: 'week 3/4' (weeks 3-4, as a role file's 'Week 10/11'; 'week 3/12' is week 3 of 12),

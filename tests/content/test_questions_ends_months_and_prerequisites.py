@@ -11,7 +11,7 @@ from bot.content.loader import ContentIndex, load_content, parse_bytes
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex
 from tests.conftest import CONTENT_DIR
-from tests.content.helpers import role_file
+from tests.content.helpers import finishes_in_a_minute, role_file
 
 INDEX: ContentIndex = load_content(CONTENT_DIR)
 SEARCH: SearchIndex = INDEX.search
@@ -296,3 +296,21 @@ def test_the_askers_own_phase_without_a_week_to_count_from_says_how_to_ask():
     assert answer(SEARCH, "my current phase", role=BACKEND).problem == (
         "There is no week you are in on Backend Engineer to count from: ask for a week number, e.g. 'week 3'."
     )
+
+
+# --- long and odd input ---------------------------------------------------------------------------------
+
+
+def test_long_runs_of_blanks_read_in_time():
+    script = (
+        "from bot.content.questions import read_question\n"
+        "read_question('x' + ' ' * 300000 + 'y')\n"
+        "read_question('is' + ' ' * 300000 + 'covered')\n"
+        "read_question('kafka' + ' \\t' * 100000 + 'prerequisites')\n"
+    )
+    finishes_in_a_minute(script, "a question of long runs of blanks")
+
+
+def test_a_chinese_question_is_read_as_chinese_once():
+    question = read_question("什么时候" * 2000)
+    assert question.kind in ("when", "topic")
