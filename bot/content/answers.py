@@ -4,11 +4,13 @@ A topic is searched; a week or phase question answers with that phase of a path,
 ("step 4") where the path's phase headings number it so and no other heading is labelled that (`_step_is_phase`);
 "after X" or "before X" with the phase next to the one that teaches X, holds week X or is phase X (see
 `bot.content.questions`); "when do I learn X" with the phase that teaches X, then X's own hits; "this week", "next
-week" and "what's next" count from the week the asker is in. Hits are cut at MIN_SCORE, so both front ends show the
-same list. A week or phase needs a path: the role asked for (or
-a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
-that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's
-pace on a path they follow. Pure: the asker's paths are passed in.
+week" and "what's next" count from the week the asker is in; "the final phase" and "what should I learn first" with
+the path's last or first phase (without a path, each path's); "month 2" with the phase a heading labels 'Month 2',
+else its weeks' phases. A step or week asked beside words no title holds is answered as asked. Hits are cut at
+MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or a path named
+in the question: "week 3 of backend", "after docker in devops"), else the asker's current path, else the only path
+that has that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the
+asker's pace on a path they follow. Pure: the asker's paths are passed in.
 
 Notes and problems are sentences in the language of the request being served (`bot.i18n`), written when the
 answer is made; `waymark search` runs in English.

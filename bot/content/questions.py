@@ -5,7 +5,11 @@ phase, and so do "step 3", "stage 3" and "part 3" where the path's phases are nu
 "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the phase next
 to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
 next" count from the asker's current week; "when do I learn kubernetes", "which week is sql" for the phase that
-teaches a topic. Anything else is a topic to search for.
+teaches a topic; "does this path teach kafka" and "is kafka covered" ask the same. "what should I learn first",
+"the final phase", "the last week of the path" ask for a path's first or last phase (`Question.end`); "month 2"
+for weeks 5-8 (`Question.months`); "last week" for the week before the asker's; "where am I", "my current phase",
+"the previous phase" for the asker's phase or the one before; "prerequisites for kubernetes" for what comes before
+it. Anything else is a topic to search for.
 
 German and Spanish are read by the same tables and patterns, whatever the asker's language: "woche 14",
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
