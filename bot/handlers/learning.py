@@ -716,7 +716,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
 
 async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
     """Show the best section for a topic or a question ("week 14", "after databases"); other matches when unsure."""
-    if not topic.strip():
+    if not any(c.isalnum() for c in topic):  # blank, or marks alone ('???', '🐳'): nothing to search for
         raise UserError(_("Tell me a topic, e.g. {example}.", example=cmd("skill-deep-dive", topic="postgres")))
     role_name = svc.role(role).name if role else None
     index = svc.content.index
