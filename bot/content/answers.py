@@ -775,7 +775,8 @@ def _next_to(
                 hit = None
         if hit is None:
             if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
-                problem = _at_an_end(fields, after)
+                asked = question.topic if not read and question.weeks is None and question.phase is None else ""
+                problem = _at_an_end(fields, after, asked)
             continue
         if not hits:
             if read:
@@ -805,8 +806,13 @@ def _where(topic: str, fields: dict[str, str], elsewhere: bool) -> str:
     return _("'{topic}' is in {phase} of {path}.", topic=topic, **fields)
 
 
-def _at_an_end(fields: dict[str, str], after: bool) -> str:
-    """Say that a phase (`fields['phase']`) or a section is the last (or first) of its path."""
+def _at_an_end(fields: dict[str, str], after: bool, topic: str = "") -> str:
+    """Say that a phase (`fields['phase']`) or a section is the last (or first) of its path; with the `topic` asked
+    about, that the topic is there ('after docker' where Docker is taught last)."""
+    if topic and "section" not in fields:
+        if after:
+            return _("'{topic}' is in {phase} of {path}, its last phase.", topic=topic, **fields)
+        return _("'{topic}' is in {phase} of {path}, its first phase.", topic=topic, **fields)
     if "section" in fields:
         if after:
             return _("'{section}' is the last section of {path}.", **fields)
