@@ -92,6 +92,9 @@ def answer(
                 problem = _("There is no week you are in to count from: ask for a week number, e.g. 'week 3'.")
             return Answer(question, [], problem=problem)
         week = asker.weeks[on] + question.relative
+        if week < 1 and asker.weeks[on] == 1:  # "last week" in week 1
+            problem = _("You are in week 1 of {path}: there is no week before it.", path=index.roles[on].display_name)
+            return Answer(question, [], problem=problem)
         question, role, named = replace(question, weeks=(week, week), rest=""), on, None
     if question.kind in ("week", "phase"):
         # words beside the week that name no path: a title, say; found nowhere, the week or phase as asked (not an

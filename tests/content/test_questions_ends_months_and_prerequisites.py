@@ -136,6 +136,12 @@ def test_last_week_is_the_week_before_the_askers(query):
     assert result.note.startswith("Week 12 of Backend Engineer at your pace is in Phase 2")
 
 
+def test_last_week_in_week_one_says_there_is_none():
+    asker = Asker(current=BACKEND, paths={BACKEND: INDEX.roles[BACKEND].phases}, weeks={BACKEND: 1})
+    result = answer(SEARCH, "last week", asker=asker)
+    assert (result.hits, result.problem) == ([], "You are in week 1 of Backend Engineer: there is no week before it.")
+
+
 def test_last_week_without_a_week_to_count_from_says_how_to_ask():
     assert answer(SEARCH, "last week", role=BACKEND).problem == (
         "There is no week you are in on Backend Engineer to count from: ask for a week number, e.g. 'week 3'."
