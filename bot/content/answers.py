@@ -482,6 +482,41 @@ def _weeks_note(path: str, first: int, last: int, headings: list[str]) -> str:
     return _("Weeks {first}-{last} of {path} span {phases}.", first=first, last=last, path=path, phases=_and(headings))
 
 
+def _months_note(path: str, months: tuple[int, int], weeks: tuple[int, int], headings: list[str]) -> str:
+    """Say which phases the months asked for are in, with the weeks they are read as: "Month 2 (weeks 5-8) of
+    Backend Engineer is in Phase 2: ... (weeks 5-12)."""
+    fields = {"path": path, "first": weeks[0], "last": weeks[1]}
+    if months[0] == months[1]:
+        if len(headings) == 1:
+            return _(
+                "Month {month} (weeks {first}-{last}) of {path} is in {phase}.",
+                month=months[0],
+                phase=headings[0],
+                **fields,
+            )
+        return _(
+            "Month {month} (weeks {first}-{last}) of {path} spans {phases}.",
+            month=months[0],
+            phases=_and(headings),
+            **fields,
+        )
+    if len(headings) == 1:
+        return _(
+            "Months {a}-{b} (weeks {first}-{last}) of {path} are in {phase}.",
+            a=months[0],
+            b=months[1],
+            phase=headings[0],
+            **fields,
+        )
+    return _(
+        "Months {a}-{b} (weeks {first}-{last}) of {path} span {phases}.",
+        a=months[0],
+        b=months[1],
+        phases=_and(headings),
+        **fields,
+    )
+
+
 def _by_number(
     index: SearchIndex, question: Question, role_name: str | None, asker: Asker, limit: int | None = None
 ) -> Answer:
@@ -560,7 +595,12 @@ def _by_number(
         return Answer(question, [hit] if hit else [], note=_gap_note(of, first, last, _heading(role, upcoming)))
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
     headings = [_heading(role, p) for p in phases]
-    note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
+    if days is not None:
+        note = _days_note(of, *days, headings)
+    elif question.months is not None:
+        note = _months_note(of, question.months, (first, last), headings)
+    else:
+        note = _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
 
 

@@ -105,7 +105,14 @@ def test_a_month_is_read_as_its_four_weeks(query, weeks):
 def test_a_month_answers_with_the_phases_of_its_weeks():
     result = answer(SEARCH, "what's on in month 2", role=BACKEND)
     assert titles(result) == ["Phase 2: Programming Language Mastery (Weeks 5-12)"]
-    assert result.note == "Weeks 5-8 of Backend Engineer are in Phase 2: Programming Language Mastery (weeks 5-12)."
+    assert result.note == (
+        "Month 2 (weeks 5-8) of Backend Engineer is in Phase 2: Programming Language Mastery (weeks 5-12)."
+    )
+    span = answer(SEARCH, "months 2-4", role=BACKEND)
+    assert span.note == (
+        "Months 2-4 (weeks 5-16) of Backend Engineer span Phase 2: Programming Language Mastery (weeks 5-12) and "
+        "Phase 3: Databases (weeks 13-18)."
+    )
     assert answer(SEARCH, "month 10", role=BACKEND).problem == (
         "Backend Engineer has 36 weeks; weeks 37-40 are past its end."
     )
