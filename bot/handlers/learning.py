@@ -734,6 +734,29 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     hits = result.hits
     if not hits:
         shown = escape_user_text(topic.strip(), 80)
+        asked = result.question
+        if asked.kind in ("after", "before") and asked.topic and asked.weeks is None and asked.phase is None:
+            # 'what comes after kafka' where no part is about kafka: there is nothing to count from
+            about = escape_user_text(asked.topic, 80)
+            example = cmd("skill-deep-dive", topic="week 3")
+            if role_name:
+                raise UserError(
+                    _(
+                        "Nothing in {path} is about '{topic}' to count from. Ask about a topic it has, or a week: "
+                        "{example}.",
+                        path=index.roles[role_name].display_name,
+                        topic=about,
+                        example=example,
+                    )
+                )
+            raise UserError(
+                _(
+                    "No path has anything about '{topic}' to count from. Ask about a topic one has, or a week: "
+                    "{example}.",
+                    topic=about,
+                    example=example,
+                )
+            )
         if role_name:
             raise UserError(
                 _(

@@ -244,6 +244,14 @@ async def test_what_comes_after_answers_in_the_learners_own_path(tmp_path: Path,
     assert reply.cards[0].title == "Phase 3: CI/CD (Weeks 9-12)"
 
 
+async def test_what_comes_after_a_topic_no_part_is_about_says_so(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=CICD, ship=SHIP)
+    with pytest.raises(UserError, match=r"^Nothing in SHIP Path is about 'kafka' to count from\. Ask about a topic"):
+        await learning.skill_deep_dive(svc, caller(), "what comes after kafka", role="ship")
+    with pytest.raises(UserError, match=r"^No path has anything about 'kafka' to count from\. .*`/skill-deep-dive "):
+        await learning.skill_deep_dive(svc, caller(), "before kafka")
+
+
 NO_H1 = (
     "## Phase 1: Linux (Weeks 1-4)\n### Learn Linux\n- Permissions\n- Processes\n\n"
     "## Phase 2: Containers (Weeks 5-8)\n### Learn Docker\n- Images and layers\n- Volumes\n"
