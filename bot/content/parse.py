@@ -1357,6 +1357,8 @@ def _topic_title(text: str, md: str = "") -> str:
             head = text.partition(sep.group().rstrip())[0].strip()
             if head and len(head) < len(text.strip()):
                 return head
+        if (name := _link_before_sentence(text, md, link)) is not None:
+            return name
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         text = text[:cut].rstrip()
     colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
@@ -1398,6 +1400,27 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+_SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sentence about it, not its title's
+
+
+def _link_before_sentence(text: str, md: str, link: re.Match[str]) -> str | None:
+    """Return the text of the link that opens a bullet where a sentence about the resource follows it, on its line or
+    the next ('[Rust Playground](…)' then 'Try snippets in the browser without installing anything.', as awesome
+    lists describe what they link): it opens with a capital, perhaps after an icon, has five words or more and ends as
+    a sentence does. Words that go on from the link ('[Read](…) the first chapter', '[Part 1](…) Setup') are its
+    title's: None."""
+    if not md[link.end() : link.end() + 1].isspace() or (name := _link_text(text, link)) is None:
+        return None
+    rest = text[len(name) :].strip()
+    start = 0
+    while start < len(rest) and (unicodedata.category(rest[start]) in _EMOJI_PARTS or rest[start].isspace()):
+        start += 1
+    sentence = rest[start:]
+    if not sentence[:1].isupper() or len(sentence.split()) < _SENTENCE_WORDS:
+        return None
+    return name if sentence.rstrip("\"'”’)").endswith((".", "!", "?")) else None
 
 
 def _icon_before_link(md: str) -> str:

@@ -1,0 +1,108 @@
+"""Resource lists as awesome lists and curated READMEs write them: a bullet's link, then what the resource is in a
+sentence of its own, on the same line ('[Query Notes](…) These notes walk through …') or on the next ('[Rust
+Playground](…)' then '  Try snippets in the browser …'); a link whose text is in brackets ('[Signals](…)
+[[mirror]](…)'); a note in superscript written right after a link ('[Lecture Videos](…)<sup>video</sup>').
+Search and /phase title each bullet by the link's text, and show the rest as written, linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handlers.learning import phase_body
+from tests.content.helpers import errors, parse_body
+
+DESCRIBED = (
+    "## Tools\n\n"
+    "- [Rust Playground](https://play.example.org)\n"
+    "  Try snippets in the browser without installing anything.\n"
+    "- 🎬 [Type Theory Talk](https://talks.example.org/types)  \n"
+    "  A gentle hour on types for working programmers.\n"
+    "- [Query Tuning Notes](https://notes.example.org) These notes walk through slow queries one by one.\n"
+    "- [Falsehoods About Time](https://time.example.org)\n"
+    "  🕰 Curated list of wrong beliefs about clocks. Check yours before shipping.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Rust Playground", "Type Theory Talk", "Query Tuning Notes", "Falsehoods About Time"]
+)
+def test_a_link_before_a_sentence_about_it_titles_the_bullet(title: str) -> None:
+    role, problems = parse_body(DESCRIBED)
+    assert errors(problems) == []
+    assert title in [s.title for s in role.sections]
+
+
+def test_the_sentence_stays_in_what_the_bullet_shows() -> None:
+    role, _ = parse_body(DESCRIBED)
+    shown = {s.title: s.text for s in role.sections}
+    assert "Try snippets in the browser without installing anything." in shown["Rust Playground"]
+    assert "[Query Tuning Notes](https://notes.example.org)" in shown["Query Tuning Notes"]
+
+
+def test_words_that_go_on_from_a_link_stay_in_its_title() -> None:
+    body = (
+        "## Steps\n\n"
+        "- [Read](https://book.example.org/ch1) the first chapter twice\n"
+        "- [Part 1](https://series.example.org/1) Setup\n"
+        "- [Go](https://go.example.org) Tour and its exercises\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "Read the first chapter twice" in titles
+    assert "Part 1 Setup" in titles
+    assert "Go Tour and its exercises" in titles
+
+
+def test_a_phase_topic_is_titled_by_its_link_too() -> None:
+    body = (
+        "## Phase 1: Databases (Weeks 1-2)\n\n"
+        "- [Index Primer](https://db.example.org/index) Learn how a B-tree finds a row quickly.\n"
+        "- Write three queries\n"
+    )
+    role, _ = parse_body(body)
+    assert role.phases[0].topics[0].title == "Index Primer"
+    assert "Learn how a B-tree finds a row quickly." in phase_body(role.phases[0], role.checklist)
+
+
+def test_a_checklist_item_keeps_its_words() -> None:
+    body = "## Checklist\n\n- [ ] [Rust Playground](https://play.example.org)\n  Try three snippets there today.\n"
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == ["Rust Playground Try three snippets there today."]
+
+
+BRACKETED = (
+    "## Courses\n\n"
+    "- [Signals and Systems](https://course.example.org/signals)    [[mirror]](https://mirror.example.org/signals)\n"
+    "- [[Wiki Page]] and more\n\n"
+    "### Table\n\n"
+    "Course | Length\n"
+    ":-- | :--:\n"
+    "[Learning From Examples](https://course.example.org/lfe) [[lectures]](https://videos.example.org/lfe) | 10 weeks\n"
+)
+
+
+def test_a_link_whose_text_is_in_brackets_is_a_link() -> None:
+    role, problems = parse_body(BRACKETED)
+    assert errors(problems) == []
+    shown = {s.title: s.text for s in role.sections}
+    assert "[mirror](https://mirror.example.org/signals)" in shown["Signals and Systems"]
+    assert "[lectures](https://videos.example.org/lfe)" in shown["Learning From Examples"]
+    assert not [s.title for s in role.sections if "(http" in s.title or "(<http" in s.text]
+
+
+def test_a_wikilink_stays_its_text() -> None:
+    role, _ = parse_body(BRACKETED)
+    assert "Wiki Page and more" in [s.title for s in role.sections]
+
+
+def test_a_note_in_superscript_right_after_a_link_is_set_apart() -> None:
+    body = (
+        "## Networking\n\n"
+        "- [Networking Basics](https://book.example.org/net) <sup>book</sup> "
+        "[Lecture Videos](https://videos.example.org/net)<sup>video</sup>\n"
+        "- Energy is mc<sup>2</sup> and x<sup>2</sup>+1\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "Networking Basics (book) Lecture Videos (video)" in titles
+    assert "Energy is mc2 and x2+1" in titles
