@@ -1931,6 +1931,17 @@ class _Reader:
             self.inline.html_links -= 1
             self.end_link(False, self.block_start)
         elif (
+            tag == "<im"
+            and value[:5].lower() == "<img "
+            and self.inline is not None
+            and self.inline.links
+            and ((item := self.open_item_text()) is None or item[2] is None)
+        ):
+            # a picture in a link ('<a href="…/00.png"><img src="…/00.png" /></a>' after a step, a screenshot to
+            # open in full): the link is the picture's, as a badge's is, no words of the line (see `end_link`); a
+            # task's words are its ID, and keep the file's name the link is shown by
+            self.inline.images_seen += 1
+        elif (
             tag == "<su"
             and value[4:5] == ">"
             and (ink := self.inline) is not None

@@ -106,3 +106,27 @@ def test_a_note_in_superscript_right_after_a_link_is_set_apart() -> None:
     titles = [s.title for s in role.sections]
     assert "Networking Basics (book) Lecture Videos (video)" in titles
     assert "Energy is mc2 and x2+1" in titles
+
+
+def test_a_screenshot_linked_after_a_step_adds_no_words_to_it() -> None:
+    body = (
+        "## Steps\n\n"
+        "1. Open the settings page shown in the picture below.\n"
+        '  <a href="https://cdn.example.org/shots/07.png"><img class="shot" src="https://cdn.example.org/shots/07.png"'
+        ' title="Settings page" /></a>\n'
+        "2. Read [](notes/day21.md) again.\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "Open the settings page shown in the picture below." in titles
+    assert "Read day21 again." in titles
+
+
+def test_a_task_keeps_the_words_its_progress_is_kept_under() -> None:
+    body = (
+        "## Checklist\n\n"
+        '- [ ] Push the branch <a href="https://cdn.example.org/shots/14.png"><img src="https://cdn.example.org/'
+        'shots/14.png" /></a>\n'
+    )
+    role, _ = parse_body(body)
+    assert [i.text for i in role.checklist] == ["Push the branch 14"]
