@@ -1408,12 +1408,13 @@ _SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sent
 def _link_before_sentence(text: str, md: str, link: re.Match[str]) -> str | None:
     """Return the text of the link that opens a bullet where a sentence about the resource follows it, on its line or
     the next ('[Rust Playground](…)' then 'Try snippets in the browser without installing anything.', as awesome
-    lists describe what they link): it opens with a capital, perhaps after an icon, has five words or more and ends as
-    a sentence does. Words that go on from the link ('[Read](…) the first chapter', '[Part 1](…) Setup') are its
-    title's: None."""
-    if not md[link.end() : link.end() + 1].isspace() or (name := _link_text(text, link)) is None:
+    lists describe what they link), perhaps after a full stop ('[Kmeans](…). Try to implement it from scratch.'):
+    it opens with a capital, perhaps after an icon, has five words or more and ends as a sentence does. Words that go
+    on from the link ('[Read](…) the first chapter', '[Part 1](…) Setup') are its title's: None."""
+    after = link.end() + (md[link.end() : link.end() + 1] == ".")  # '[Kmeans](…). Try to implement it …'
+    if not md[after : after + 1].isspace() or (name := _link_text(text, link)) is None:
         return None
-    rest = text[len(name) :].strip()
+    rest = text[len(name) :].removeprefix(".").strip() if after > link.end() else text[len(name) :].strip()
     start = 0
     while start < len(rest) and (unicodedata.category(rest[start]) in _EMOJI_PARTS or rest[start].isspace()):
         start += 1

@@ -20,11 +20,12 @@ DESCRIBED = (
     "- [Query Tuning Notes](https://notes.example.org) These notes walk through slow queries one by one.\n"
     "- [Falsehoods About Time](https://time.example.org)\n"
     "  🕰 Curated list of wrong beliefs about clocks. Check yours before shipping.\n"
+    "- [Kmeans Notes](https://km.example.org). Try to implement it from scratch within an hour.\n"
 )
 
 
 @pytest.mark.parametrize(
-    "title", ["Rust Playground", "Type Theory Talk", "Query Tuning Notes", "Falsehoods About Time"]
+    "title", ["Rust Playground", "Type Theory Talk", "Query Tuning Notes", "Falsehoods About Time", "Kmeans Notes"]
 )
 def test_a_link_before_a_sentence_about_it_titles_the_bullet(title: str) -> None:
     role, problems = parse_body(DESCRIBED)
@@ -45,12 +46,14 @@ def test_words_that_go_on_from_a_link_stay_in_its_title() -> None:
         "- [Read](https://book.example.org/ch1) the first chapter twice\n"
         "- [Part 1](https://series.example.org/1) Setup\n"
         "- [Go](https://go.example.org) Tour and its exercises\n"
+        "- [Docker](https://docs.example.org/docker).Compose files for three services.\n"
     )
     role, _ = parse_body(body)
     titles = [s.title for s in role.sections]
     assert "Read the first chapter twice" in titles
     assert "Part 1 Setup" in titles
     assert "Go Tour and its exercises" in titles
+    assert "Docker.Compose files for three services." in titles
 
 
 def test_a_phase_topic_is_titled_by_its_link_too() -> None:
