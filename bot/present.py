@@ -665,7 +665,12 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
         if not label and unit.topics and pieces[0].kind == "task":  # days written as task items: the week's work
             return body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         lines = body_lines(pieces, week_cells=False)
-        if label and len([line for line in lines if line]) == 1:
+        if label and (
+            len([line for line in lines if line]) == 1
+            # a part of nothing but words over its tasks ('### Monday', '**Goal:** Set up', then its tasks): the
+            # tasks are its work, shown under it
+            or all(piece.kind in ("label", "text", "task") for piece in pieces)
+        ):
             lines = body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         return lines
     lines: list[str] = []

@@ -84,6 +84,14 @@ def _cjk_bold_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+# The text an editor gives a pasted picture, which names nothing: VS Code's 'alt text', Typora's
+# 'image-20240301101530123', Obsidian's 'Pasted image 20230914101010', a camera's 'IMG_1234', a bare 'image' or
+# 'screenshot' (in a few languages), perhaps with a number, a date or a file's extension.
+_PASTED_PICTURE = re.compile(
+    r"(?:alt(?:[ _-]?text)?|image|img|pic|picture|photo|screenshot|screen ?shot|pasted image|untitled|undefined"
+    r"|图片|截图|截屏|画像|スクリーンショット|이미지)(?:[ _-]*[\d][\d _.:-]*)?(?:\.(?:png|jpe?g|gif|webp|svg|bmp))?",
+    re.IGNORECASE,
+)
 # roadmap.sh's exports open a resource link's text with its kind ('[@official@React docs](…)', '@article@', '@video@').
 _RESOURCE_KIND = re.compile(r"@(?:official|article|video|course|podcast|feed|opensource|book|roadmap)@\s*")
 _HIGHLIGHT = re.compile(r"(?<![\w=])==(?=[^\s=])(.+?)(?<=[^\s=])==(?![\w=])")
@@ -859,6 +867,9 @@ class _Reader:
             text_md = "".join(ink.md[md_start:]).strip()
             del ink.md[md_start:]
             target = self._target(url, offset, image=True) if url is not None else None
+            if target is None and _PASTED_PICTURE.fullmatch(_squash("".join(ink.plain[plain_start:]))):
+                del ink.plain[plain_start:]  # what an editor names a pasted picture ('alt text'): no words of the line
+                return
             if text_md and target is not None:
                 self.urls.append(target)
                 ink.md.append(f"[{text_md}]({target})")
@@ -2597,6 +2608,10 @@ def read_blocks(
     kept_tags: dict[int, str] = {}
     if _obsidian_marks(body):
         body, callout_phases = _obsidian(body, kept_tags)
+    if "@Metadata" in body or "@Options" in body or "<doc:" in body:
+        body = _docc(body)
+    if "├" in body or "└" in body:
+        body = _code_trees(body)
     if _STEP_OR_WIDE_BULLET.search(body):
         body = _nested_under_steps(body)
     reader = _Reader(body, first_line, base_url)
@@ -2974,6 +2989,106 @@ def _joined(pieces: list[str]) -> str:
             text += " "
         text += piece
     return text.replace("|", "\\|")
+
+
+# A DocC article's block of page settings ('@Metadata {', '@Options {'), a directive inside one ('@PageColor(green)',
+# '@TitleHeading("…") {'), and its link to another article ('<doc:drill-01-sliding-window>').
+_DOCC_SETTINGS = re.compile(r"@(?:Metadata|Options)[ \t]*\{[ \t]*")
+_DOCC_OPENS = re.compile(r"[ \t]*@[A-Z]\w*(?:\(.*\))?[ \t]*\{[ \t]*")
+_DOCC_LINK = re.compile(r"<doc:(?:/?[\w.-]+/)*([\w.-]+)(?:#[\w.-]*)?>")
+
+
+def _docc(body: str) -> str:
+    """Return a DocC article's body without its blocks of page settings (blank lines in their place) and with its
+    links to other articles as their names ('drill-01-sliding-window'): fenced code is left as written."""
+    lines = body.split("\n")
+    fence = ""
+    depth = 0
+    for i, line in enumerate(lines):
+        fenced = _FENCE.match(line)
+        if fence:
+            if fenced is not None and fenced.group(1)[:1] == fence[:1] and len(fenced.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if depth:
+            depth += 1 if _DOCC_OPENS.fullmatch(line) else -1 if line.strip() == "}" else 0
+            lines[i] = ""
+        elif fenced is not None:
+            fence = fenced.group(1)
+        elif _DOCC_SETTINGS.fullmatch(line):
+            depth, lines[i] = 1, ""
+        elif "<doc:" in line:
+            lines[i] = _DOCC_LINK.sub(r"\1", line)
+    return "\n".join(lines)
+
+
+# A branch of a tree drawn in a code block, as `tree` prints one ('│   ├── Forms', '└── APIs'): the rails before it
+# give its depth. A line of rails alone ('│') parts the branches.
+_TREE_BRANCH = re.compile(r"(?P<rails>[│|┃ \t]*)(?:├──|└──|├─|└─|┣━|┗━)[─━ ]*(?P<text>\S.*?)[ \t]*")
+_TREE_RAILS = re.compile(r"[│|┃ \t]*")
+# A file's or folder's name ('src/', 'main.py', 'README.md'): a tree of them is a project's layout, which stays code.
+_FILE_NAME = re.compile(r"[^\s/]*(?:/|\.[A-Za-z0-9]{1,5})(?:[ \t]+#.*)?")
+_TREE_LANGUAGES = frozenset({"", "text", "txt", "plain", "plaintext", "tree"})
+
+
+def _code_trees(body: str) -> str:
+    """Return the body with each code block that draws a tree of topics ('Backend Roadmap:' then '├── Internet',
+    '│   ├── How DNS works', …, as READMEs copy `tree`'s output) as the nested list it draws, its first line without
+    a branch the list's title; a block in a language, or a tree of files ('├── src/'), stays code."""
+    lines = body.split("\n")
+    i = 0
+    while i < len(lines):
+        fenced = _FENCE.match(lines[i])
+        if fenced is None:
+            i += 1
+            continue
+        fence = fenced.group(1)
+        end = next(
+            (
+                k
+                for k in range(i + 1, len(lines))
+                if (f := _FENCE.match(lines[k]))
+                and f.group(1)[0] == fence[0]
+                and len(f.group(1)) >= len(fence)
+                and not lines[k][f.end() :].strip()
+            ),
+            None,
+        )
+        if end is None:
+            break
+        if lines[i][fenced.end() :].strip().casefold() in _TREE_LANGUAGES:
+            tree = _tree_list(lines[i + 1 : end])
+            if tree is not None:
+                lines[i : end + 1] = ["", *tree, ""]
+        i = end + 1
+    return "\n".join(lines)
+
+
+def _tree_list(inner: list[str]) -> list[str] | None:
+    """Return the lines of a code block that draws a tree of topics as markdown lines, one for each (a bullet per
+    branch, nested by its rails; a title line above the branches as a line of text; a line of rails alone blank);
+    None when the block is no such tree."""
+    branches = [(k, found) for k, ln in enumerate(inner) if (found := _TREE_BRANCH.fullmatch(ln)) is not None]
+    if len(branches) < 3:
+        return None
+    texts = [found.group("text") for _, found in branches]
+    if sum(1 for t in texts if _FILE_NAME.fullmatch(t)) * 2 >= len(texts):
+        return None  # a project's files and folders
+    widths = sorted({len(found.group("rails").expandtabs(4)) for _, found in branches})
+    out = ["" if not ln.strip() or _TREE_RAILS.fullmatch(ln) else None for ln in inner]
+    for k, found in branches:
+        depth = widths.index(len(found.group("rails").expandtabs(4)))
+        out[k] = "  " * depth + "- " + _CODE_TEXT.sub(r"\\\g<0>", found.group("text"))
+    first = branches[0][0]
+    for k, ln in enumerate(inner):
+        if out[k] is None:
+            if k > first:
+                return None  # words between the branches that are no branch: no tree of topics alone
+            out[k] = _CODE_TEXT.sub(r"\\\g<0>", ln.strip())
+    return [ln for ln in out if ln is not None]
+
+
+_CODE_TEXT = re.compile(r"[\\`*_\[\]<>]")  # what markdown would read in a tree's text as written
 
 
 # A numbered step ('1. ', '2) ') or a bullet with blanks after its marker ('*  Effective Go'): the list items whose
@@ -3613,6 +3728,10 @@ _PAGE_LINKS = frozenset({"ref", "relref", "link", "post_url"})
 _ESM = re.compile(
     r"(?:import\s*(?:[\"'{*]|[\w$]+\s*(?:,|from\b))|export\s*(?:[{*]|(?:const|let|var|function|default|class|async)\b))"
 )
+# An MDX import on a line of its own ('import Courses from '../_courses/Courses.md';', 'import {Tabs} from …').
+_IMPORT_LINE = re.compile(
+    r"import\s+(?:[\w$]+|\{[^}]*\}|\*\s+as\s+[\w$]+)(?:\s*,\s*(?:\{[^}]*\}|[\w$]+))?\s+from\s+(['\"])[^'\"]+\1;?"
+)
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}[ \t]*$")
 # The '<head>' a Docusaurus page opens with, before its imports ('<head>' … '<meta property="og:image" …/>' …
 # '</head>', then 'import InDocAd from …;'): metadata of the page, which is no text before them.
@@ -3731,7 +3850,30 @@ def _div(found: re.Match[str], inner: list[str]) -> list[str]:
             if top is not None and heading is not None:
                 return [""] * (options + top + 1) + _note(indent, kind, heading.group(1), inner[top + 1 :])
         return [""] * options + _note(indent, kind, title or None, inner)  # the note's text stays on its lines
-    return ["", *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+    options = 0
+    if not classes and _MYST_NAME.fullmatch(attrs):  # a MyST directive ('::::{grid} 1 1 2 2'): no word of its options
+        options, inner, _ = _myst_options(inner, kind)
+        if "card" in kind:  # '{grid-item-card}', '{card}': a header above '^^^', a footer below '+++'
+            inner = _card_lines(inner)
+    return ["", *[""] * options, *_site_lines([ln[len(indent) :] if ln.startswith(indent) else ln for ln in inner])]
+
+
+_MYST_NAME = re.compile(r"[A-Za-z][\w-]*")  # a MyST directive's name in its fence's braces ('{grid-item-card}')
+
+
+def _card_lines(inner: list[str]) -> list[str]:
+    """Return a MyST card's lines with its header, the line above a '^^^' line, as a bold label, and the '^^^' and
+    '+++' lines that part its header, body and footer blank."""
+    out = list(inner)
+    for k, line in enumerate(out):
+        if line.strip() not in ("^^^", "+++"):
+            continue
+        if line.strip() == "^^^" and (top := next((j for j in range(k - 1, -1, -1) if out[j].strip()), None)):
+            header = out[top].strip()
+            if header[:2] != "**" and _ITEM_START.match(header) is None:
+                out[top] = f"**{header}**"
+        out[k] = ""
+    return out
 
 
 def _myst_options(inner: list[str], kind: str) -> tuple[int, list[str], str]:
@@ -3823,6 +3965,15 @@ def _site_lines(lines: list[str], top: bool = False) -> list[str]:
                     i += 1
                 continue
             esm = line.lstrip().startswith("{/*")
+        if (
+            line[:7] == "import "
+            and _IMPORT_LINE.fullmatch(line.rstrip()) is not None
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+        ):
+            out.append("")  # an MDX import between blocks, where the page uses what it imports: no words of it
+            i += 1
+            continue
         if "{/*" in line:
             start = line.find("{/*")
             if line.count("`", 0, start) % 2 == 0:
@@ -3906,7 +4057,16 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
             out += _div(div, lines[i + 1 : end])
             out.append("")
             return end + 1 - i
+        kind = div.group("attrs").strip().casefold()
+        if _MYST_NAME.fullmatch(kind) and kind not in _ADMONITION_MARKS and kind not in _NOTE_TAGS:
+            # a MyST directive of no note that the fence of the one around it closes (a grid's last card): it
+            # holds the rest of that one's lines, read without its fence and options
+            out += _div(div, lines[i + 1 :])
+            return len(lines) - i
         return 0
+    if line.strip()[:3] == ":::" and not line.strip().strip(":"):
+        out.append("")  # a fence that closes nothing opened: no words of the page
+        return 1
     if "<" in line and (video := _VIDEO_COMPONENT.fullmatch(line)) is not None:
         attrs = _attrs(video.group("attrs"))
         name = video.group("name").casefold()

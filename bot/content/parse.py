@@ -76,6 +76,7 @@ from bot.content.phases import (
     heading_day,
     heading_span,
     item_weeks,
+    keycap_cell,
     keycap_numbers,
     labelled_title,
     length_alone,
@@ -112,6 +113,7 @@ from bot.content.phases import (
     table_row_weeks,
     time_box,
     time_of_day,
+    timeline_weeks,
     title_cell,
     titled_spans,
     uncounted,
@@ -164,6 +166,15 @@ PUBLISHING_KEYS = frozenset(
         *("slug", "summary", "excerpt", "layout", "permalink", "lang", "language", "id", "sidebar_position"),
         *("category", "hidden", "published", "nav_order", "parent", "grand_parent", "has_children", "nav_exclude"),
         *("sidebar_label", "hide", "icon", "order", "redirect_from", "last_modified_at", "comments", "math"),
+        # Obsidian's, and its plugins' (Publish, Digital Garden, Banners, Force note view mode)
+        *("cssclass", "cssclasses", "publish", "dg-publish", "obsidianUIMode", "creation date", "date created"),
+        *("creation-time", "status"),
+        *("date modified", "banner", "banner_x", "banner_y", "banner_icon", "banner_lock"),
+        *("jupytext", "kernelspec"),  # a Jupyter Book (MyST) page's
+        # a Docusaurus page's
+        *("toc_min_heading_level", "toc_max_heading_level", "hide_table_of_contents", "hide_title"),
+        *("pagination_next", "pagination_prev", "pagination_label", "custom_edit_url", "sidebar_class_name"),
+        *("displayed_sidebar", "sidebar_custom_props", "last_update", "unlisted"),
     }
 )
 MAX_WEEKS = 520
@@ -278,6 +289,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_MARKS = re.compile(r"[\W_]+$")
+# The heading of a file's checklist section ('## ✅ Checklist', '## Success Checklist', '## Final check-list').
+_CHECKLIST_SECTION = re.compile(r"(?:\w+\s+){0,2}check[\s-]?list", re.IGNORECASE)
 _LOGSEQ_MACRO = re.compile(r"\{\{[a-z][\w-]*(?:[ \t]|\}\})")  # '{{cloze …}}': Logseq's, no '{{ page.title }}'
 # A footer after a file's last thematic break ('---' then 'Created with Notion'): at most this many lines of prose.
 FOOTER_LINES = 3
@@ -1283,8 +1296,12 @@ def _boxed(block: Block, ticks_as_tasks: bool, crosses_as_tasks: bool, box: str 
 _ZH_DETAILS = re.compile("[、，；]")
 _WORD = re.compile(r"[^\W\d_]{2}")  # a word: two letters in a row ('4.x' has none)
 # A bullet that opens with a bold name, then a dash and what it says of it ('**Service mesh** — Istio vs Linkerd'),
-# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE').
-_BOLD_NAME = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*\s*(?:--|[-–—])\s+(?=\S)")
+# as kanban boards and idea lists write them; the dash may be two hyphens ('**Replit** -- an online IDE'), and the
+# name's links in brackets may stand before it, or before a colon ('**Django** ([docs](…)): the web framework').
+_BOLD_NAME = re.compile(
+    r"\*\*((?:[^*\\]|\\.)+)\*\*"
+    r"(?:\s*\((?:\[[^\[\]]*\]\([^()\s]*\)(?:,\s*)?)+\)\s*(?:--|[-–—:])|\s*(?:--|[-–—]))\s+(?=\S)"
+)
 
 
 def _bold_name(text: str, md: str) -> str | None:
@@ -1341,9 +1358,20 @@ def _topic_title(text: str, md: str = "") -> str:
     if (icon := _icon_before_link(md)) and text.startswith(icon):
         # '📖 [Pro Git](…) - the free book': the icon says what kind of resource the link is, no word of its name
         return _topic_title(text[len(icon) :], md[len(icon) :])
+    if (
+        md[:1] in "[(*"
+        and (tag := _KIND_TAG.match(md))
+        and (said := _KIND_TAG_TEXT.match(text))
+        and said.group("kind") == tag.group("kind")
+        and _kind_alone(tag.group("kind"))
+    ):
+        return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     text = without_trailing_url(text)
+    if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
+        # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
+        return address.group(1).rstrip("/")
     if md[:1] == "[" and (link := _LEADING_LINK.match(md)):
         if (name := _before_alternatives(text, md, link.end())) is not None:
             return name
@@ -1360,6 +1388,9 @@ def _topic_title(text: str, md: str = "") -> str:
         if (name := _link_before_sentence(text, md, link)) is not None:
             return name
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
+        if _kind_alone(text[:cut]) and (link := _LEADING_LINK.match(md, md.index("[", links.start()))):
+            # 'Video - [CS50](…)': the kind of resource names nothing; the link's text is the title
+            return _link_text(text[cut + 3 :].lstrip(), link) or text
         text = text[:cut].rstrip()
     colon = ":" if ":" in text else "：" if "：" in text else ""  # Chinese writes a full-width one
     if not colon and text[:1] not in "\"'“‘" and text[-1:] not in "\"'”’":
@@ -1422,6 +1453,33 @@ def _link_before_sentence(text: str, md: str, link: re.Match[str]) -> str | None
     if not sentence[:1].isupper() or len(sentence.split()) < _SENTENCE_WORDS:
         return None
     return name if sentence.rstrip("\"'”’)").endswith((".", "!", "?")) else None
+
+
+# The kinds of resource a bullet may name before its link ('Video - [CS50](…)'): no words of what it is about.
+_KINDS = frozenset(
+    {
+        *_MATERIAL,
+        *("book", "books", "ebook", "course", "courses", "article", "articles", "tutorial", "tutorials", "docs"),
+        *("documentation", "podcast", "blog", "blog post", "post", "paper", "slides", "playlist", "talk", "talks"),
+        *("lecture", "lectures", "guide", "cheatsheet", "cheat sheet", "exercise", "exercises", "website", "site"),
+        *("videos", "link", "links", "resource", "resources", "mooc", "interactive tutorial", "video course"),
+    }
+)
+
+
+# A kind of resource in brackets before a bullet's link ('[Book] [Refactoring](…)', '**[Book]** …', '(Video) …'), in
+# its markdown and in its text.
+_KIND_TAG = re.compile(r"(?:\*\*)?[\[(](?P<kind>[^\[\]()]{1,24})[\])](?:\*\*)?[ \t]+(?=\[|\*\*\[)")
+_KIND_TAG_TEXT = re.compile(r"[\[(](?P<kind>[^\[\]()]{1,24})[\])][ \t]+")
+
+
+def _kind_alone(head: str) -> bool:
+    """Return True for words that only name a kind of resource ('Video', '📺 Talk', 'Book'), perhaps after an icon."""
+    return _without_emoji(head).strip().casefold() in _KINDS
+
+
+# A URL alone, and its address without the scheme, 'www.' and a closing slash ('docs.python.org/3/tutorial')
+_BARE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([^\s/]+\.[^\s/]+(?:/\S*)?)", re.IGNORECASE)
 
 
 def _icon_before_link(md: str) -> str:
@@ -1751,7 +1809,8 @@ class _Body:
                     self.phase.inner.append((found.first, found.last))
                 elif found is None and (day := heading_day(title)) is not None:  # '#### Day 3 (Wed) · Python'
                     self.phase.days.append(day)
-                self.sub = self.part = _Sub(title, line, topics=heading.topics)  # one list: section's and part's
+                # one list: section's and part's; titled as /phase shows it, without a box before it ('☐ Semana 1')
+                self.sub = self.part = _Sub(_without_box(title), line, topics=heading.topics)
                 self.phase.parts.append(self.sub)
                 heading.part = self.sub
         heading.last_line = line
@@ -1798,6 +1857,8 @@ class _Body:
         words = _TRAILING_MARKS.sub("", _without_leading_marks(title))
         if _CLOSING.fullmatch(words) is not None:
             return True
+        if _CHECKLIST_SECTION.fullmatch(words) is not None and not any(p.flat for p in self.phases):
+            return True  # '## ✅ Checklist' after a phase of no parts at its level: the file's checklist, no part
         return self.phase_levels == {level} and len(self.phases) > 1 and not any(p.flat for p in self.phases)
 
     def end_plan(self) -> None:
@@ -4224,6 +4285,7 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
     out: list[Block] = []
     # The header of the column that counts the weeks, whether it is the first, and how many rows it counted.
     column, first_column, numbered = None, True, 0
+    last_day: int | None = None  # the last day of the row before, in a table of phases of days
     for row, done in zip(rows, ticks, strict=True):
         # The first column counts the weeks ('| Week | Topic |'), or a later one does in a table of phases ('| Phase |
         # Weeks | Topics |'), whose rows must then run on from week 1 without a gap: lengths ('| CS50 | 12 |') are no
@@ -4245,16 +4307,30 @@ def _rows_as_phases(rows: list[Block], level: int, after: int, source: _SourceLi
                     out.extend(_row_task(cells[at], cells[:at] + cells[at + 1 :], done, row.line, row.quote + 1))
             continue
         found = read_phase_heading(heading) if heading is not None else None
-        if found is None or found.first is None or found.last is None:
+        days = days_said(heading) if found is not None and found.unit == "day" and heading is not None else None
+        if heading == "Day 0" and spans is not None and last_day is None and not numbered:
+            # '| 0. Setup | 0 |' before '| 1. Basics | 1–3 |': a day of setup before the plan, a section of its own,
+            # as a '## Day 0: Setup' heading before '## Days 1-3: Basics' is
+            last_day, column, first_column = 0, row.cells[at][0], not at
+        elif found is None or found.first is None or found.last is None:
             return None
-        # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading is
-        setup = not numbered and after == found.first == found.last == 0
-        # a column read as weeks by its cells alone, not its header ('| Due |' of 'Week 2', 'Week 4'), is the plan's
-        # only where its rows run on from week 1 without a gap, as a later column's must
-        guessed = table_row_heading(row.cells[at][0], row.cells[at][2]) is None
-        if (found.first <= after or ((at or guessed) and found.first != after + 1)) and not setup:
-            return None
-        after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
+        elif days is not None:
+            # phases of days ('| 1. Basics | 1–3 |', '| 2. DOM | 4–6 |'), several in a week: each runs on from the
+            # day after the one before
+            if days[0] != (last_day or 0) + 1:
+                return None
+            last_day = days[1]
+            after, column, first_column, numbered = max(after, found.last), row.cells[at][0], not at, numbered + 1
+        else:
+            # A plan's first row may be its week 0 of setup ('| Phase 0 | Week 0 | Setup |'), as a '## Week 0' heading
+            # is
+            setup = not numbered and after == found.first == found.last == 0
+            # a column read as weeks by its cells alone, not its header ('| Due |' of 'Week 2', 'Week 4'), is the
+            # plan's only where its rows run on from week 1 without a gap, as a later column's must
+            guessed = table_row_heading(row.cells[at][0], row.cells[at][2]) is None
+            if (found.first <= after or ((at or guessed) and found.first != after + 1)) and not setup:
+                return None
+            after, column, first_column, numbered = found.last, row.cells[at][0], not at, numbered + 1
         others = [
             cell if _PHASE_COLUMN.fullmatch(cell[0].strip()) is None else (cell[0], *_unnumbered(cell[1], cell[2]))
             for cell in row.cells[:at] + row.cells[at + 1 :]
@@ -4364,8 +4440,18 @@ def _row_heading(header: str, cell: str, spans: str | None) -> str | None:
     table's column of spans (see `_spans_column`) where it gives a number."""
     made = table_row_heading(header, cell)
     if made is None and spans is not None and header == spans and any(c.isdigit() for c in cell):
-        return cell.strip()
+        cell = cell.strip()
+        # '1–3' under '| Days |' of a table of phases: those days, as a heading names them
+        if _DAYS_HEADER.fullmatch(header.strip()) is None or _BARE_DAYS.fullmatch(cell) is None:
+            return cell
+        return "Day 0" if cell.strip("0") == "" else f"Days {cell}"
     return made
+
+
+# The header of a table of phases' column that counts each phase's days by their numbers alone ('| Stage | Days |
+# Tasks |' over '| 1. Basics | 1–3 | … |'; '| 阶段 | 天数 |', the number of days, over '1–3'), and such a cell.
+_DAYS_HEADER = re.compile(rf"(?:{DAY_WORDS})(?:\(s\))?|天数|天數|天|日数|日程|일수|일차|дни|дней", re.IGNORECASE)
+_BARE_DAYS = re.compile(r"\d{1,3}(?:\s*[-–—~～]\s*\d{1,3})?")
 
 
 # A calendar week's number ('34', '51-52'), perhaps after its week word ('Week 34', 'KW 34', 'W34')
@@ -4428,6 +4514,18 @@ def _lengths_laid_out(rows: list[Block], after: int) -> tuple[str, list[Block]] 
     for at, header in enumerate(headers):
         if headers.count(header) != 1:
             continue
+        if all(at < len(row.cells) and table_row_heading(header, row.cells[at][2]) for row in rows):
+            continue  # '3~4주' under '주차' (week number): the weeks it names, no length
+        cells = [row.cells[at][2] if at < len(row.cells) and row.cells[at][0] == header else "" for row in rows]
+        timeline = timeline_weeks(cells) if after == 0 else None
+        if timeline is not None:  # '0-3 months', '3-6 months', '12+ months': months 1-3, 4-6 and 13
+            laid = []
+            for row, (first, last, _) in zip(rows, timeline, strict=True):
+                span = f"Week {first}" if first == last else f"Weeks {first}-{last}"
+                cells_of = list(row.cells)
+                cells_of[at] = (header, span, span)
+                laid.append(row._replace(cells=tuple(cells_of)))
+            return header, laid
         weeks = [
             length_alone(row.cells[at][2]) if at < len(row.cells) and row.cells[at][0] == header else None
             for row in rows
@@ -4459,6 +4557,21 @@ def _spans_column(rows: list[Block]) -> str | None:
             at < len(row.cells) and row.cells[at][0] == header and _span_cell(header, row.cells[at][2]) for row in rows
         ):
             return header
+    if headers and _PHASE_COLUMN.fullmatch(headers[0].strip()) is not None:
+        # a table of phases whose later column counts their days by their numbers alone ('| Stage | Days |' over
+        # '1–3', '4–6'): the days of each phase
+        for at, header in enumerate(headers[1:], start=1):
+            if (
+                _DAYS_HEADER.fullmatch(header.strip()) is not None
+                and headers.count(header) == 1
+                and all(
+                    at < len(row.cells)
+                    and row.cells[at][0] == header
+                    and _BARE_DAYS.fullmatch(row.cells[at][2].strip()) is not None
+                    for row in rows
+                )
+            ):
+                return header
     return None
 
 
@@ -4928,7 +5041,7 @@ def _day_rows_as_phases(rows: list[Block], level: int, after: int) -> tuple[list
     days: list[int] = []
     for row in rows:
         column = _DAY_COLUMN.fullmatch(row.cells[0][0].strip())
-        cell = _DAY_CELL.fullmatch(keycap_numbers(row.cells[0][2]).strip()) if column is not None else None
+        cell = _DAY_CELL.fullmatch(keycap_cell(keycap_numbers(row.cells[0][2])).strip()) if column is not None else None
         if cell is None:
             return None
         days.append(int(cell.group("day")))
@@ -6488,8 +6601,9 @@ def _clashing_plain_headings(headings: list[_Heading]) -> frozenset[str]:
 
 def _part_title(title: str) -> str:
     """Return a part's heading as /phase and its checklist group show it: without the author's progress ('### Heaps
-    (current) ✅') or an org export's task keyword ('### TODO Learn Docker'), as search shows it (`_shown_title`)."""
-    return without_task_keyword(without_status(title))
+    (current) ✅', '### ☐ Semana 1: Arrays') or an org export's task keyword ('### TODO Learn Docker'), as search
+    shows it (`_shown_title`)."""
+    return without_task_keyword(without_status(_without_box(title)))
 
 
 def _without_colon(title: str) -> str:
@@ -6499,9 +6613,20 @@ def _without_colon(title: str) -> str:
     return title.rstrip(":：").rstrip() or title
 
 
+# A box drawn as a character that opens a heading ('☐ Semana 1: Arrays', '☑ Week 2'), as a task's '[ ]' would.
+_BOX_CHARS = OPEN_BOXES | frozenset("☑☒")
+
+
 def _without_box(title: str) -> str:
-    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics': the author's
-    progress, no word of what it holds)."""
+    """Return a heading's title without a task's box that opens it ('[x] Basics', '[DONE] Basics', '☐ Basics': the
+    author's progress, no word of what it holds)."""
+    if (
+        title[:1] in _BOX_CHARS
+        and (rest := title[1:].lstrip("\ufe0f "))
+        and rest != title[1:]
+        and any(c.isalnum() for c in rest)
+    ):
+        return rest
     if title[:1] != "[":
         return title
     box = TEXT_BOX.match(title) or status_first(title)

@@ -378,6 +378,10 @@ def without_trailing_url(title: str) -> str:
 _OPENING = {")": "(", "]": "["}
 
 
+_ARROW_STARTS = ">=→⟶➜➔➡⇒⟹"
+_ARROW_LEAD = re.compile(r"(?:=*>|[→⟶➜➔➡⇒⟹]\ufe0f?)\s+")  # a '>' or arrow with a blank after it
+
+
 def _title(text: str) -> str:
     """Return a phase title without the separators and emoji around it ('— 🐍 Basics 🐍' is 'Basics'), nor the word
     that labels it ('Topic: Basics', 'Course: Basics' are 'Basics'), nor its credits ('Basics (3 credits)')."""
@@ -398,6 +402,10 @@ def _title(text: str) -> str:
             end -= 1
         title = text[start:end] or text.strip(_EDGES)  # a title of emoji alone stays
     title = without_trailing_url(title)
+    # An arrow typed after the span parts it from the title as a dash does ('Week 1 -> Shell', 'Month 1 --> Summary',
+    # 'Week 2 => Networks', 'Week 3 → Python'); the dashes of '-->' are edges, its '>' is left to go here.
+    if title[:1] in _ARROW_STARTS and (arrow := _ARROW_LEAD.match(title)) is not None and arrow.end() < len(title):
+        return _title(title[arrow.end() :])
     # A slash with a blank beside it parts the title from the span too ('Wk 7 / Deploy'); '/etc' is a word.
     if title[:2] in ("/ ", "/\t") or title[-2:] in (" /", "\t/"):
         return _title(title[2:] if title[:1] == "/" else title[:-2])
@@ -1340,17 +1348,33 @@ _BOARD_LABEL = re.compile(r"(?P<lead>[\W_]*)(?:milestone|iteration)\s*[:：\-–
 
 # Keycaps after a word ('Week 1️⃣', 'Day 1️⃣0️⃣', 'Week 🔟'), as a plan pasted from a social post numbers its weeks
 # and days: their digits. (One that leads a heading, '1️⃣ Python', numbers a section: see `_LEAD`.)
-_KEYCAP_AFTER_WORD = re.compile(r"(?<=[^\W\d_] )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)")
+# Only after a week, month or day word: after a title's word it is an icon ('Phase 4: Security 🔟'), no number.
+_KEYCAP_AFTER_WORD = re.compile(
+    rf"(?P<word>(?<![^\W\d_]){_UNIT_WORDS} )(?:((?:\d\ufe0f?\u20e3)+)|\U0001f51f)", re.IGNORECASE
+)
 
 
-def _keycap_digits(found: re.Match[str]) -> str:
-    return found.group(1).replace("\ufe0f", "").replace("\u20e3", "") if found.group(1) else "10"
+def _keycap_digits(found: re.Match[str], group: int = 1) -> str:
+    caps = found.group(group)
+    return caps.replace("\ufe0f", "").replace("\u20e3", "") if caps else "10"
+
+
+def keycap_cell(text: str) -> str:
+    """Return a table cell of keycaps alone ('1️⃣', '1️⃣0️⃣', '🔟', a day column as a social post writes it) as its
+    digits; any other cell as it is."""
+    if "\u20e3" not in text and "\U0001f51f" not in text:  # most cells
+        return text
+    found = _KEYCAPS_ALONE.fullmatch(text.strip())
+    return _keycap_digits(found) if found is not None else text
+
+
+_KEYCAPS_ALONE = re.compile(r"((?:\d\ufe0f?\u20e3)+)|\U0001f51f")
 
 
 def keycap_numbers(text: str) -> str:
     """Return text with the keycaps after a word as their digits ('Day 1️⃣0️⃣' is 'Day 10'); other text as it is."""
     if "\u20e3" in text or "\U0001f51f" in text:
-        return _KEYCAP_AFTER_WORD.sub(_keycap_digits, text)
+        return _KEYCAP_AFTER_WORD.sub(lambda found: found.group("word") + _keycap_digits(found, 2), text)
     return text
 
 
@@ -1736,7 +1760,8 @@ def _title_of(without: tuple[str, str]) -> str:
     if first is not None:
         inner = (first.group("note") if first.re is _NOTE_FIRST else first.group()).strip()
         text = text[first.end() :]
-        note = ", ".join(filter(None, (inner, note)))
+        if not (first.re is _NOTE_FIRST and inner.isdigit() and len(inner) <= 2):  # '(1) Front-End': its number
+            note = ", ".join(filter(None, (inner, note)))
     title = _title(text)
     if title and _days_alone(title):
         title = ""  # 'Week 1 - Day 1 - Day 2': the days say when, not what; the week is named by its span
@@ -2006,6 +2031,7 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
             _untimed_between(headings, found, level)
             _sections_before_plan(headings, found, level)
     _bracketed_dates(found)
+    _shared_ends(headings, found)
     chained = chained_lengths(headings, found)
     for i, more in spans_after_phases(headings, found, chained).items():
         found[i] = more
@@ -2020,6 +2046,33 @@ def read_phase_headings(headings: Sequence[tuple[int, str]]) -> list[PhaseHeadin
     _possessive_weeks(headings, found)
     _release_notes(headings, found)
     return found
+
+
+def _shared_ends(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> None:
+    """Read span headings of a timeline whose ranges share their ends ('Months 0-3', 'Months 3-6', 'Months 6-12';
+    'Weeks 0-4', 'Weeks 4-8') as running one after another: months 1-3, 4-6 and 7-12. Only where every phase heading
+    of the file gives such a range of weeks or months, in one unit, two or more, the first from 0 or 1 and each of
+    the others from the end of the one before, and none takes part of a week (see `part_weeks`): read as written, each
+    would overlap the one before."""
+    read = [(i, f) for i, f in enumerate(found) if f is not None]
+    if len(read) < 2 or any(f.first is None or f.last is None or f.first == f.last for _, f in read):  # most files
+        return
+    unit = read[0][1].unit
+    if unit not in ("week", "month") or any(f.unit != unit for _, f in read):
+        return
+    if any(part_weeks(headings[i][1]) is not None for i, _ in read):  # 'Weeks 1-2 and part of week 3': a part week
+        return
+    # the numbers as written: a month's weeks back to its number ('Months 3-6' is weeks 9-24)
+    written = [((f.first + 3) // 4, f.last // 4) if unit == "month" else (f.first, f.last) for _, f in read]  # type: ignore[operator]
+    if (
+        written[0][0] not in (0, 1)
+        or any(a >= b for a, b in written)
+        or any(b[0] != a[1] for a, b in pairwise(written))
+    ):
+        return  # a span of one ('Month 2' after 'Months 1-2') is no range of a timeline: it overlaps
+    for k, ((i, f), (a, b)) in enumerate(zip(read, written, strict=True)):
+        first, last = _weeks(unit, a + 1 if k or a == 0 else a, b)
+        found[i] = f._replace(first=first, last=last)
 
 
 def _untimed_between(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None], level: int) -> None:
@@ -2329,6 +2382,34 @@ def _length_range(text: str) -> tuple[int, int, str] | None:
     return int(length.group("a")), int(length.group("b")), unit
 
 
+# A length open at its end ('18+ months', '(12+ weeks)'): from there on.
+_OPEN_LENGTH = re.compile(rf"(?P<a>\d{{1,3}})\s*\+\s*{_UNIT}", re.IGNORECASE)
+
+
+def timeline_weeks(texts: Sequence[str]) -> list[tuple[int, int, str]] | None:
+    """Return the weeks, and unit, of ranges written as a timeline from 0 rather than as lengths: the first from 0,
+    each of the others from where the one before ends, in one unit ('0-3 months', '3-6 months', '6-12 months' are
+    months 1-3, 4-6 and 7-12: weeks 1-12, 13-24, 25-48); a last one open at its end ('12+ months') is the unit after
+    the one before ends (month 13). None for any other texts (a heading's brackets or a table's cells, in order)."""
+    if len(texts) < 2:
+        return None
+    spans: list[tuple[int, int, str]] = []
+    end, unit = 0, ""
+    for k, text in enumerate(texts):
+        r = _length_range(text)
+        if r is None and k == len(texts) - 1 and k >= 2:  # the last, open: '12+ months'
+            open_end = _OPEN_LENGTH.search(as_english(text))
+            if open_end is None or int(open_end.group("a")) != end or _unit(open_end) != unit:
+                return None
+            spans.append((*_weeks(unit, end + 1, end + 1), unit))
+            break
+        if r is None or r[0] != end or r[1] <= r[0] or (unit and r[2] != unit):
+            return None
+        end, unit = r[1], r[2]
+        spans.append((*_weeks(unit, r[0] + 1, r[1]), unit))
+    return spans
+
+
 def chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeading | None]) -> set[int]:
     """Read as spans the ranges phase headings give as lengths where they count on from one to the next, from 1:
     '(1-4주)', '(5-9주)', '(10-14주)' (or '(1-4 weeks)', '(5-9 weeks)') are weeks 1-4, 5-9 and 10-14, not phases of
@@ -2340,6 +2421,11 @@ def chained_lengths(headings: Sequence[tuple[int, str]], found: list[PhaseHeadin
     read = [(i, f) for i, f in enumerate(found) if f is not None]
     if len(read) < 2 or any(f.length is None or f.first is not None for _, f in read):  # most files
         return set()
+    timeline = timeline_weeks([headings[i][1] for i, _ in read])
+    if timeline is not None:  # '(0-3 months)', '(3-6 months)': months 1-3 and 4-6
+        for (i, f), (first, last, unit) in zip(read, timeline, strict=True):
+            found[i] = PhaseHeading(f.number, first, last, f.title, unit, None, f.id_title)
+        return {i for i, _ in read}
     chain: list[tuple[int, PhaseHeading, tuple[int, int, str]]] = []
     end, units = 0, set()
     for i, f in read:
@@ -3407,6 +3493,16 @@ def _without_initial(unit: str, cell: str) -> str:
     return found.group("a") + (found.group("to") + found.group("b") if found.group("b") else "")
 
 
+def _without_week_word(form: str, cell: str) -> str:
+    """Return a cell of a column headed by another language's week word without that word after its number, as the
+    column's form writes it ('3~4주' or '3~4주차' under '주차', '1-2周' under '周'); any other cell as it is."""
+    after = form.split("{n}", 1)[1]
+    for word in (after, after[:1]):
+        if word and cell.endswith(word) and cell[: -len(word)].rstrip()[-1:].isdigit():
+            return cell[: -len(word)].rstrip()
+    return cell
+
+
 def table_row_heading(header: str, cell: str) -> str | None:
     """Return the phase heading a table row's first cell makes under its column's header ('Week' and '3-4' make
     'Week 3-4', and so do 'Teaching week' or 'Week #' and '3-4', and 'W3' under 'Week' or 'S3' under 'Semana'; a
@@ -3415,6 +3511,8 @@ def table_row_heading(header: str, cell: str) -> str | None:
     if (unit := _table_unit(header)) is None:
         return None
     cell = _without_initial(unit[0], cell)
+    if "{n}" in unit[0] and not cell.isascii():
+        cell = _without_week_word(unit[0], cell)
     if _TABLE_SPAN.fullmatch(cell) is None:
         return None
     if cell[:1].isalpha():

@@ -339,6 +339,13 @@ def _pieces_of(
         for k, a in enumerate(atoms)
     )
     pieces = phase.body
+    # The line of each atom's topic: a part's first topic written after another part's label ('**When:** after the
+    # backend' between '### React' and its table) is still its atom's, with what is nested under it.
+    topic_at = {
+        blocks[atoms[k].block].topics[atoms[k].index].line: at
+        for at, (_, k) in enumerate(starts)
+        if blocks[atoms[k].block].topics
+    }
     # Walk the pieces and the atoms' starts together: a piece on the line an atom starts on starts that atom, one
     # atom a piece where several start on one line (a table row made a phase: its cells are its topics).
     owners: list[int] = []
@@ -348,6 +355,8 @@ def _pieces_of(
             owner, ahead = ahead, ahead + 1
         if ahead < len(starts) and starts[ahead][0] == piece.line:
             owner, ahead = ahead, ahead + 1
+        elif piece.kind in ("item", "row", "task") and piece.line in topic_at:
+            owner = topic_at[piece.line]
         owners.append(owner)
     for i in range(len(pieces) - 2, -1, -1):  # from the end, so lead-ins one after another all move on
         piece = pieces[i]

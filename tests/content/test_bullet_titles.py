@@ -83,3 +83,16 @@ def test_a_superscript_that_the_words_after_it_join_is_no_note(item: str, text: 
     [found] = role.checklist
     assert found.text == text
     assert found.id == checklist_item_id(text)
+
+
+def test_a_bare_url_alone_is_titled_by_its_address_and_stays_a_link() -> None:
+    role, _ = parse_body(
+        "## Week 1: Containers\n\n- https://painless-containers.example.com/\n"
+        "- http://www.shipping-guide.example.org/docs/intro.html\n"
+    )
+    assert [t.title for t in role.phases[0].topics] == [
+        "painless-containers.example.com",
+        "shipping-guide.example.org/docs/intro.html",
+    ]
+    assert [title for title, _ in topics(role)] == [t.title for t in role.phases[0].topics]
+    assert "https://painless-containers.example.com/" in role.phases[0].topics[0].text

@@ -75,7 +75,7 @@ def test_a_bullet_of_a_name_and_a_bare_url_is_titled_by_the_name():
         "- https://teachyourselfcs.com/\n"
     )
     role, _, _ = parse(body)
-    assert titles(role) == ["Hash tables", "Beej's guide to network programming", "https://teachyourselfcs.com/"]
+    assert titles(role) == ["Hash tables", "Beej's guide to network programming", "teachyourselfcs.com"]
 
 
 def test_what_is_nested_under_a_bullet_shows_with_it_and_stays_an_entry_of_its_own():
