@@ -1528,10 +1528,18 @@ def _only_note_words(note: re.Match[str]) -> bool:
     return bool(words) and all(w in _NOTE_WORDS for w in words)
 
 
+# Emphasis in a link's text ('[**C++**: _Ray Tracing in One Weekend_](…)', as build-your-own lists write a
+# language before a title): its marks, written around words, never inside one ('snake_case').
+_EMPHASIS = re.compile(r"(?<![\w\\*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
 def _link_text(text: str, link: re.Match[str]) -> str | None:
-    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it; else None (marks in
-    the link's text)."""
-    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", link.group())).strip()
+    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it, its emphasis marks
+    left out; else None (other marks in the link's text)."""
+    shown = _LINK_TEXT.sub(r"\1", link.group())
+    if "*" in shown or "_" in shown:
+        shown = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", shown))
+    shown = _UNESCAPE.sub(r"\1", shown).strip()
     return shown if shown and text.startswith(shown) else None
 
 

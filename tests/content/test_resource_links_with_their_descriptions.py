@@ -133,3 +133,17 @@ def test_a_task_keeps_the_words_its_progress_is_kept_under() -> None:
     )
     role, _ = parse_body(body)
     assert [i.text for i in role.checklist] == ["Push the branch 14"]
+
+
+def test_a_note_after_a_link_of_emphasised_words_is_no_part_of_its_title() -> None:
+    body = (
+        "## Build your own\n\n"
+        "* [**C++**: _Ray Tracing in One Weekend_](https://rt.example.org) [video]\n"
+        "* [**Go**: *A Tiny Database*](https://db.example.org) (free)\n"
+        "* [snake_case **rules**](https://style.example.org) [book]\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "C++: Ray Tracing in One Weekend" in titles
+    assert "Go: A Tiny Database" in titles
+    assert "snake_case rules" in titles
