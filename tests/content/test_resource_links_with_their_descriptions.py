@@ -147,3 +147,14 @@ def test_a_note_after_a_link_of_emphasised_words_is_no_part_of_its_title() -> No
     assert "C++: Ray Tracing in One Weekend" in titles
     assert "Go: A Tiny Database" in titles
     assert "snake_case rules" in titles
+
+
+def test_several_brackets_of_other_links_after_a_course_are_no_part_of_its_title() -> None:
+    body = (
+        "## Algorithms\n\n"
+        "- [CS 400 Algorithms, Some University, Fall 2019](https://a.example.org) ([Notes - Jane Roe](https://n.example.org))"
+        " ([Videos](https://v.example.org))\n"
+    )
+    role, _ = parse_body(body)
+    shown = {s.title: s.text for s in role.sections}
+    assert "[Videos](https://v.example.org)" in shown["CS 400 Algorithms, Some University, Fall 2019"]
