@@ -1369,7 +1369,8 @@ def _topic_title(text: str, md: str = "") -> str:
         return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
-    text = without_trailing_url(text)
+    if _CODE_AT_END.search(md) is None:  # a command's URL ('`git clone https://…`') is the command's, no link
+        text = without_trailing_url(text)
     if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
         # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
         return address.group(1).rstrip("/")
@@ -1433,6 +1434,9 @@ def _topic_title(text: str, md: str = "") -> str:
         text = text.strip("\"'“”‘’").strip() or text
     return text
 
+
+# Code that ends a bullet and holds an address ('`git clone https://github.com/you/repo.git`').
+_CODE_AT_END = re.compile(r"`[^`]*(?:://|www\.)[^`]*`\s*$")
 
 _SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sentence about it, not its title's
 

@@ -158,3 +158,15 @@ def test_several_brackets_of_other_links_after_a_course_are_no_part_of_its_title
     role, _ = parse_body(body)
     shown = {s.title: s.text for s in role.sections}
     assert "[Videos](https://v.example.org)" in shown["CS 400 Algorithms, Some University, Fall 2019"]
+
+
+def test_a_command_that_ends_a_bullet_keeps_its_address() -> None:
+    body = (
+        "## Cheatsheet\n\n"
+        "* `git clone git@example.org:you/repo.git` or `git clone https://example.org/you/repo.git`\n"
+        "* Hash tables: https://en.example.org/wiki/Hash_table\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "git clone git@example.org:you/repo.git or git clone https://example.org/you/repo.git" in titles
+    assert "Hash tables" in titles
