@@ -170,3 +170,19 @@ def test_a_command_that_ends_a_bullet_keeps_its_address() -> None:
     titles = [s.title for s in role.sections]
     assert "git clone git@example.org:you/repo.git or git clone https://example.org/you/repo.git" in titles
     assert "Hash tables" in titles
+
+
+def test_a_bold_name_before_a_colon_and_a_sentence_titles_the_bullet() -> None:
+    body = (
+        "## Foundations\n\n"
+        "- **Linear Algebra**: This is the core of most models, and every later topic leans on it.\n"
+        "- **Goal**: Build and ship one small model end to end.\n"
+        "- **SQL**: joins, window functions, indexes\n"
+        "- **Week 3**: Practise everything from the weeks before it again.\n"
+    )
+    role, _ = parse_body(body)
+    titles = [s.title for s in role.sections]
+    assert "Linear Algebra" in titles
+    assert "Goal: Build and ship one small model end to end." in titles
+    assert "SQL" in titles
+    assert "Week 3: Practise everything from the weeks before it again." in titles
