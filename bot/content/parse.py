@@ -1369,6 +1369,14 @@ def _topic_title(text: str, md: str = "") -> str:
         return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md) or _bold_name_before_sentence(text, md)) is not None:
         return name
+    if (
+        md[:3] == "**["
+        and (link := _LEADING_LINK.match(md, 2)) is not None
+        and md[link.end() : link.end() + 3] == "** "
+        and (name := _link_text(text, link)) is not None
+        and _is_sentence(text[len(name) :])
+    ):
+        return name  # '**[Direct Preference Optimization](…)** Directly optimizes the policy …'
     if _CODE_AT_END.search(md) is None:  # a command's URL ('`git clone https://…`') is the command's, no link
         text = without_trailing_url(text)
     if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):

@@ -186,3 +186,9 @@ def test_a_bold_name_before_a_colon_and_a_sentence_titles_the_bullet() -> None:
     assert "Goal: Build and ship one small model end to end." in titles
     assert "SQL" in titles
     assert "Week 3: Practise everything from the weeks before it again." in titles
+
+
+def test_a_bold_link_before_a_sentence_titles_the_bullet() -> None:
+    body = "## Alignment\n\n- **[Preference Tuning](https://pt.example.org)** Directly tunes a model on pairs of answers.\n"
+    role, _ = parse_body(body)
+    assert "Preference Tuning" in [s.title for s in role.sections]
