@@ -1367,7 +1367,7 @@ def _topic_title(text: str, md: str = "") -> str:
         and _kind_alone(tag.group("kind"))
     ):
         return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
-    if md[:2] == "**" and (name := _bold_name(text, md) or _bold_name_before_sentence(text, md)) is not None:
+    if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
     if (
         md[:3] == "**["
@@ -1447,34 +1447,6 @@ def _topic_title(text: str, md: str = "") -> str:
 _CODE_AT_END = re.compile(r"`[^`]*(?:://|www\.)[^`]*`\s*$")
 
 _SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sentence about it, not its title's
-
-
-# A bold name and a colon after it, outside the bold ('**Linear Algebra**: This is crucial for …').
-_BOLD_BEFORE_COLON = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*:\s+(?=\S)")
-
-
-def _bold_name_before_sentence(text: str, md: str) -> str | None:
-    """Return the bold name that opens a bullet before a colon and a sentence about it ('**Linear Algebra**: This is
-    crucial for understanding many algorithms.', as course outlines describe each topic); None for a label of a
-    phase's facts or an aside ('**Goal**: Ship it.', '**Note**: …', with the colon inside the bold too), a
-    numbering, and words that do not make a sentence ('**SQL**: joins, window functions' is cut at its colon as
-    any list of details is)."""
-    found = _BOLD_BEFORE_COLON.match(md)
-    if found is None or "](" in found.group(1):
-        return None
-    name = _UNESCAPE.sub(r"\1", found.group(1)).strip()
-    low = name.casefold()
-    if (
-        not name
-        or not text.startswith(name)
-        or low in _ASIDE_LABELS
-        or low in OBJECTIVE_LABELS
-        or low in HEADER_LABELS
-        or low in _MATERIAL
-        or _NUMBERING.match(name)
-    ):
-        return None
-    return name if _is_sentence(text[len(name) :].lstrip().removeprefix(":")) else None
 
 
 def _is_sentence(rest: str) -> bool:
