@@ -260,9 +260,10 @@ _AFTER_LINK = re.compile(
     r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s(?:--|[-–—|]))\s+(?=\S)"
 )
 # Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
-# ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]'), no part of its name.
+# ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]', several such brackets one
+# after another, '([Notes](…)) ([YouTube](…))', as video course lists write them), no part of its name.
 _OTHER_LINKS = r"(?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*"
-_ALTERNATIVES = re.compile(rf"\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\])")
+_ALTERNATIVES = re.compile(rf"(?:\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\]))+")
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
@@ -1369,7 +1370,16 @@ def _topic_title(text: str, md: str = "") -> str:
         return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
-    text = without_trailing_url(text)
+    if (
+        md[:3] == "**["
+        and (link := _LEADING_LINK.match(md, 2)) is not None
+        and md[link.end() : link.end() + 3] == "** "
+        and (name := _link_text(text, link)) is not None
+        and _is_sentence(text[len(name) :])
+    ):
+        return name  # '**[Direct Preference Optimization](…)** Directly optimizes the policy …'
+    if _CODE_AT_END.search(md) is None:  # a command's URL ('`git clone https://…`') is the command's, no link
+        text = without_trailing_url(text)
     if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
         # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
         return address.group(1).rstrip("/")
@@ -1386,6 +1396,8 @@ def _topic_title(text: str, md: str = "") -> str:
             head = text.partition(sep.group().rstrip())[0].strip()
             if head and len(head) < len(text.strip()):
                 return head
+        if (name := _link_before_sentence(text, md, link)) is not None:
+            return name
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         if _kind_alone(text[:cut]) and (link := _LEADING_LINK.match(md, md.index("[", links.start()))):
             # 'Video - [CS50](…)': the kind of resource names nothing; the link's text is the title
@@ -1430,6 +1442,38 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+# Code that ends a bullet and holds an address ('`git clone https://github.com/you/repo.git`').
+_CODE_AT_END = re.compile(r"`[^`]*(?:://|www\.)[^`]*`\s*$")
+
+_SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sentence about it, not its title's
+
+
+def _is_sentence(rest: str) -> bool:
+    """Say whether `rest` is a sentence about what comes before it: it opens with a capital, perhaps after an icon,
+    has five words or more and ends as a sentence does."""
+    rest = rest.strip()
+    start = 0
+    while start < len(rest) and (unicodedata.category(rest[start]) in _EMOJI_PARTS or rest[start].isspace()):
+        start += 1
+    sentence = rest[start:]
+    if not sentence[:1].isupper() or len(sentence.split()) < _SENTENCE_WORDS:
+        return False
+    return sentence.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
+def _link_before_sentence(text: str, md: str, link: re.Match[str]) -> str | None:
+    """Return the text of the link that opens a bullet where a sentence about the resource follows it, on its line or
+    the next ('[Rust Playground](…)' then 'Try snippets in the browser without installing anything.', as awesome
+    lists describe what they link), perhaps after a full stop ('[Kmeans](…). Try to implement it from scratch.'):
+    it opens with a capital, perhaps after an icon, has five words or more and ends as a sentence does. Words that go
+    on from the link ('[Read](…) the first chapter', '[Part 1](…) Setup') are its title's: None."""
+    after = link.end() + (md[link.end() : link.end() + 1] == ".")  # '[Kmeans](…). Try to implement it …'
+    if not md[after : after + 1].isspace() or (name := _link_text(text, link)) is None:
+        return None
+    rest = text[len(name) :].removeprefix(".") if after > link.end() else text[len(name) :]
+    return name if _is_sentence(rest) else None
 
 
 # The kinds of resource a bullet may name before its link ('Video - [CS50](…)'): no words of what it is about.
@@ -1505,10 +1549,18 @@ def _only_note_words(note: re.Match[str]) -> bool:
     return bool(words) and all(w in _NOTE_WORDS for w in words)
 
 
+# Emphasis in a link's text ('[**C++**: _Ray Tracing in One Weekend_](…)', as build-your-own lists write a
+# language before a title): its marks, written around words, never inside one ('snake_case').
+_EMPHASIS = re.compile(r"(?<![\w\\*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
 def _link_text(text: str, link: re.Match[str]) -> str | None:
-    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it; else None (marks in
-    the link's text)."""
-    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", link.group())).strip()
+    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it, its emphasis marks
+    left out; else None (other marks in the link's text)."""
+    shown = _LINK_TEXT.sub(r"\1", link.group())
+    if "*" in shown or "_" in shown:
+        shown = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", shown))
+    shown = _UNESCAPE.sub(r"\1", shown).strip()
     return shown if shown and text.startswith(shown) else None
 
 
