@@ -800,6 +800,8 @@ def _activity_fields(
     """The fields of a group post about its members: who ticked what since the last post, and the board."""
     if not standing.progress:
         return [Field(_("Board"), _("No members yet: {join}", join=cmd("group join")))]
+    if not role.checklist:  # nothing to tick, and no [My checklist] to open: no word of ticked items
+        return []
     tz = zone_or_utc(group.timezone)
     heading = _since_heading(last, _local_date(last.since, tz))
     texts = {item.id: item.text for item in role.checklist}

@@ -256,3 +256,20 @@ async def test_group_board_of_a_path_without_a_checklist(svc: Services) -> None:
     await groups.join(svc, caller(ANN), "Reading")
     shown = text(await groups.board(svc, caller(ANN), "Reading"))
     assert "This stretch: Self-paced, no phases: no checklist" in shown
+
+
+async def test_a_group_post_of_a_path_without_a_checklist_speaks_of_no_items(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await groups.create(svc, caller(MOD), "Reading", NO_CHECKLIST, CHANNEL)
+    await groups.join(svc, caller(ANN), "Reading")
+
+    await travel(scheduler, clock, FIRST)
+
+    [post] = sender.to("channel", CHANNEL)
+    assert "Self-paced, with no checklist: look up its topics with" in post.text
+    # no checklist to tick nor a [My checklist] button to open one: no word of ticked items
+    for said in ("My checklist", "No items ticked", "ticked an item", "Board"):
+        assert said not in post.text, said
+    assert [b.label for b in post.reply.buttons] == ["I worked on this"]
+
