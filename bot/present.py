@@ -756,18 +756,22 @@ def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
 
 
 def tick_menu(
-    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = ()
+    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = (), by_group: bool = False
 ) -> Select | None:
     """The menu that ticks open items: the overdue ones first, marked so, then `items`, the first `MAX_TODAY_ITEMS`
-    in all (`/checklist` has every one); None when there is nothing to tick."""
+    in all (`/checklist` has every one); None when there is nothing to tick. `by_group`: the card above lists the
+    items under their groups' names (a self-paced path's next ones)."""
     late = _("overdue")
     listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
     listed = listed[:MAX_TODAY_ITEMS]
-    names = item_names([item for item, _note in listed])
+    # Items of several groups in one menu each say their group, which the card above shows as a heading and a menu
+    # cannot: 'MIT (video)' alone says little.
+    several = by_group and len({item.group for item, _note in listed}) > 1
+    names = item_names([item for item, _note in listed], groups_shown=several)
     options: list[SelectOption] = []
     for (item, note), name in zip(listed, names, strict=True):
         # What a nested item is under goes below its name, as in /checklist's menus: 'Data' alone says little.
-        said = " · ".join(part for part in (note, option_context(item, False)) if part)
+        said = " · ".join(part for part in (note, option_context(item, several)) if part)
         options.append(SelectOption(clip(name, MAX_OPTION_LABEL), item.id, clip(said, MAX_OPTION_DESCRIPTION) or None))
     if not options:
         return None

@@ -507,7 +507,8 @@ def _tick_menu(week: PathWeek) -> Select | None:
     """The menu that ticks the open items a card lists, overdue ones first (the first `MAX_TODAY_ITEMS`;
     `/checklist` has all)."""
     overdue = week.today.overdue_items if week.today is not None else ()
-    return tick_menu(week.plan.role.name, week.plan.role.display_name, week.items, overdue)
+    role = week.plan.role
+    return tick_menu(role.name, role.display_name, week.items, overdue, by_group=week.plan.self_paced)
 
 
 def _may_move_back(week: PathWeek, slot: str) -> bool:

@@ -273,3 +273,19 @@ async def test_a_group_post_of_a_path_without_a_checklist_speaks_of_no_items(
         assert said not in post.text, said
     assert [b.label for b in post.reply.buttons] == ["I worked on this"]
 
+
+async def test_the_reminder_menu_says_the_group_of_each_item_where_it_holds_several(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await learning.start_learning(svc, caller(), SELF_PACED)
+    await travel(scheduler, clock, FIRST)
+
+    [menu] = selects(sender.sent[0].reply)
+    # a menu shows no headings: each option says the group it is written in, as the card above does
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Pick one language for interviews and stick to it", "Before You Start"),
+        ("Set up a folder where every solution gets committed", "Before You Start"),
+        ("Learn how to state time and space complexity out loud", "Before You Start"),
+        ("Watch the first lectures of MIT 6.006", "Before You Start"),
+        ("Implement:", "Arrays"),
+    ]
