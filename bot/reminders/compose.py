@@ -953,6 +953,9 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
         lines.append(_("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:"))
     else:
         lines.append(_("Every member has ticked every item on the checklist. Well done, everyone!"))
-    head = [Field(_("Next open items"), open_items_text(view.open_by_group))] if view.open_by_group else []
+    head: list[Field] = []
+    if view.open_by_group:  # the first few, and how many more not every member has ticked
+        left = max(view.total - view.done, 0)
+        head.append(Field(_("Next open items"), open_items_text(view.open_by_group, total=left)))
     title = f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}"
     return _card(title, lines, [*head, *fields], MAX_EMBED_TOTAL, group_footer())

@@ -289,3 +289,21 @@ async def test_the_reminder_menu_says_the_group_of_each_item_where_it_holds_seve
         ("Watch the first lectures of MIT 6.006", "Before You Start"),
         ("Implement:", "Arrays"),
     ]
+
+
+async def test_a_group_post_counts_every_item_not_everyone_has_ticked(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await groups.create(svc, caller(MOD), "Prep", SELF_PACED, CHANNEL)
+    await groups.join(svc, caller(ANN), "Prep")
+    await groups.join(svc, caller(BOB), "Prep")
+    [first] = await ids_of(svc, "Pick one language for interviews and stick to it")
+    for user_id in (ANN, BOB):
+        await svc.store.set_item_done(user_id, SELF_PACED, first, NOW + timedelta(minutes=5))
+
+    await travel(scheduler, clock, FIRST)
+
+    [post] = sender.to("channel", CHANNEL)
+    # 30 of the 31 items are open for someone: the post lists the first five and says how many more there are
+    assert "⬜ Set up a folder where every solution gets committed" in post.text
+    assert "…and 25 more in `/checklist`" in post.text
