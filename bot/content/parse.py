@@ -2603,6 +2603,11 @@ class _Body:
         if not text.isascii():  # the marks are not ASCII: most titles need no look
             text = _without_marks(text)
         text = _without_difficulty(text)
+        md = block.md
+        if not depth and group != "Checklist" and status_alone(text):
+            # '- [ ] In progress' under '## The Rust Book': the author's progress on the heading's work, which is
+            # the item ('The Rust Book'); its ID stays that of its words as written
+            text, md = group, escape(group)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2624,7 +2629,7 @@ class _Body:
             block.line,
             self.phase,
             context,
-            block.md,
+            md,
             self._tasks_above(depth),
             id_group,
             written,
