@@ -2507,11 +2507,16 @@ def _ticked_box(task: bool | None, plain: str, md: str, dash_open: bool = False)
     """Return an item's task state, clean text and markdown read with a box ticked with a check mark that opens it
     ('[✓] Two Sum' is a ticked task 'Two Sum'), or a box of work under way (`OPEN_BOX`, and `DASH_BOX` where
     `dash_open`: '[/] Docker' is an open task 'Docker'); as they are without one."""
-    for pattern, state in ((TICKED_BOX, True), (OPEN_BOX, False), (DASH_BOX if dash_open else None, False)):
-        box = pattern.match(plain) if pattern is not None else None
+    boxes = (
+        ((TICKED_BOX, True), (OPEN_BOX, False), (DASH_BOX, False))
+        if dash_open
+        else ((TICKED_BOX, True), (OPEN_BOX, False))
+    )
+    for pattern, state in boxes:
+        box = pattern.match(plain)
         if box is None:
             continue
-        in_md = pattern.match(md) if pattern is not None else None
+        in_md = pattern.match(md)
         if in_md is None or not plain[box.end() :].strip():
             return task, plain, md
         return state, plain[box.end() :], md[in_md.end() :]
