@@ -7,10 +7,12 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from bot import components
 from bot.content.markdown import escape
@@ -266,6 +268,38 @@ def option_context(item: Placed, group: bool) -> str | None:
     return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
 
 
+_LINK_URL = re.compile(r"\]\((https?://[^)\s]+)")
+
+
+def link_site(item: Placed) -> str:
+    """Return the site an item's first link goes to ('cs.example.edu'), '' for an item without a link."""
+    found = _LINK_URL.search(item.md)
+    try:
+        host = urlsplit(found.group(1)).hostname if found is not None else None
+    except ValueError:  # a link no URL parser reads ('http://[broken'): no site to name
+        return ""
+    return host.removeprefix("www.") if host else ""
+
+
+def sited_names(items: Sequence[Placed]) -> list[str]:
+    """Return each item's text, with the site its link goes to where items of the same words, group and parent
+    differ by their links alone ('Implementation (C) · cs.example.edu', 'Implementation (C) · github.com'): the
+    only thing a menu, which shows no links, can tell them apart by."""
+    alike: dict[tuple[str, str, str], list[Placed]] = {}
+    for item in items:
+        alike.setdefault((item.text, item.group, item.parent), []).append(item)
+    names = []
+    for item in items:
+        same = alike[(item.text, item.group, item.parent)]
+        if len(same) == 1:  # most items: no look at their links
+            names.append(item.text)
+            continue
+        site = link_site(item)
+        told = site and [link_site(i) for i in same].count(site) == 1
+        names.append(f"{item.text} · {site}" if told else item.text)
+    return names
+
+
 def item_names(
     items: Sequence[Placed], groups_shown: bool = False, *, parents_shown: bool = False, markdown: bool = False
 ) -> list[str]:
@@ -279,8 +313,9 @@ def item_names(
     for item in items:
         alike.setdefault(item.text, []).append(item)
     names = []
-    for item in items:
-        own = (item.md or escape(item.text)) if markdown else item.text
+    sited = sited_names(items) if not markdown else []  # markdown shows the links themselves
+    for n, item in enumerate(items):
+        own = (item.md or escape(item.text)) if markdown else sited[n]
         same = alike[item.text]
         if len(same) == 1:
             names.append(own)
@@ -766,18 +801,22 @@ def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
 
 
 def tick_menu(
-    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = ()
+    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = (), by_group: bool = False
 ) -> Select | None:
     """The menu that ticks open items: the overdue ones first, marked so, then `items`, the first `MAX_TODAY_ITEMS`
-    in all (`/checklist` has every one); None when there is nothing to tick."""
+    in all (`/checklist` has every one); None when there is nothing to tick. `by_group`: the card above lists the
+    items under their groups' names (a self-paced path's next ones)."""
     late = _("overdue")
     listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
     listed = listed[:MAX_TODAY_ITEMS]
-    names = item_names([item for item, _note in listed])
+    # Items of several groups in one menu each say their group, which the card above shows as a heading and a menu
+    # cannot: 'MIT (video)' alone says little.
+    several = by_group and len({item.group for item, _note in listed}) > 1
+    names = item_names([item for item, _note in listed], groups_shown=several)
     options: list[SelectOption] = []
     for (item, note), name in zip(listed, names, strict=True):
         # What a nested item is under goes below its name, as in /checklist's menus: 'Data' alone says little.
-        said = " · ".join(part for part in (note, option_context(item, False)) if part)
+        said = " · ".join(part for part in (note, option_context(item, several)) if part)
         options.append(SelectOption(clip(name, MAX_OPTION_LABEL), item.id, clip(said, MAX_OPTION_DESCRIPTION) or None))
     if not options:
         return None

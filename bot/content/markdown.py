@@ -616,6 +616,7 @@ class _Reader:
         self.data = body.encode("utf-8")
         self.first_line = first_line
         self.base_url = base_url
+        self.dash_open = "[-]" in body and DASH_BOX_OPEN.search(body) is not None  # '[-]' is an open box here
         self.blocks: list[Block] = []
         self.inline: _Inline | None = None
         self.block_start = 0  # byte offset where the current inline block starts
@@ -1021,7 +1022,7 @@ class _Reader:
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if item[2] is None and plain[:1] == "[":
-            item[2], plain, md = _ticked_box(item[2], plain, md)
+            item[2], plain, md = _ticked_box(item[2], plain, md, self.dash_open)
         if plain:
             line = self.item_line(item[1])
             level = item[4]  # a heading's level ('- ## Resources' is 2), False for any other item
@@ -1167,7 +1168,7 @@ class _Reader:
                 # item_line, inlined: a call per item
                 line = self.line_at(offset + 1 if self.data[offset] == 10 else offset)  # 10: b"\n"
                 if task is None and plain[:1] == "[":
-                    task, plain, md = _ticked_box(task, plain, md)
+                    task, plain, md = _ticked_box(task, plain, md, self.dash_open)
                 block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
@@ -2527,14 +2528,36 @@ TEXT_BOX = re.compile(r"\[([ xX])\]\s+")  # a task's box written as text: '[ ] S
 TICKED_BOX = re.compile(r"\[(?:✓|✔\ufe0f?|√|☑\ufe0f?)\][ \t]+")
 
 
-def _ticked_box(task: bool | None, plain: str, md: str) -> tuple[bool | None, str, str]:
+# A task's box that says the author is on it, which GitHub shows as text: '[/]' (Obsidian's and many trackers' "in
+# progress"), and '[-]' where the file's legend says so (`DASH_BOX_OPEN`; elsewhere it is Obsidian's "cancelled"): an
+# open task, as '[ ]' is, for a learner who is not on it yet.
+OPEN_BOX = re.compile(r"\[/\][ \t]+")
+DASH_BOX = re.compile(r"\[-\][ \t]+")
+# A legend line that names '[-]' a state of work under way ('- `[-]` → Need revision / In progress', '[-] = doing').
+DASH_BOX_OPEN = re.compile(
+    r"\[-\]`?[ \t]*(?:→|->|=>|=|:|–|—|-)[^\n]*?\b(?:in[ \t]+progress|doing|revision|revisit|review|started|partial)",
+    re.IGNORECASE,
+)
+
+
+def _ticked_box(task: bool | None, plain: str, md: str, dash_open: bool = False) -> tuple[bool | None, str, str]:
     """Return an item's task state, clean text and markdown read with a box ticked with a check mark that opens it
-    ('[✓] Two Sum' is a ticked task 'Two Sum'); as they are without one."""
-    box = TICKED_BOX.match(plain)
-    in_md = TICKED_BOX.match(md) if box is not None else None
-    if box is None or in_md is None or not plain[box.end() :].strip():
-        return task, plain, md
-    return True, plain[box.end() :], md[in_md.end() :]
+    ('[✓] Two Sum' is a ticked task 'Two Sum'), or a box of work under way (`OPEN_BOX`, and `DASH_BOX` where
+    `dash_open`: '[/] Docker' is an open task 'Docker'); as they are without one."""
+    boxes = (
+        ((TICKED_BOX, True), (OPEN_BOX, False), (DASH_BOX, False))
+        if dash_open
+        else ((TICKED_BOX, True), (OPEN_BOX, False))
+    )
+    for pattern, state in boxes:
+        box = pattern.match(plain)
+        if box is None:
+            continue
+        in_md = pattern.match(md)
+        if in_md is None or not plain[box.end() :].strip():
+            return task, plain, md
+        return state, plain[box.end() :], md[in_md.end() :]
+    return task, plain, md
 
 
 _MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row

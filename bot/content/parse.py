@@ -2421,6 +2421,13 @@ class _Body:
             # the list's, as is a list in the quote of a quoted tip)
             self.header = (line, label, rest)
             return
+        if not rest and _status_label(label):
+            # '**Done**', '**To do:**' over a tracker's list: where the author stood, shown where it is; the list
+            # after it is the heading's work (or the part's it is written in), in no group named 'Done'
+            self.header = (line, label, rest)
+            self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
+            self.task_label = None
+            return
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
         # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
         known = objective or _without_leading_marks(label).casefold() in HEADER_LABELS
@@ -2669,6 +2676,11 @@ class _Body:
         if not text.isascii():  # the marks are not ASCII: most titles need no look
             text = _without_marks(text)
         text = _without_difficulty(text)
+        md = block.md
+        if not depth and group != "Checklist" and status_alone(text):
+            # '- [ ] In progress' under '## The Rust Book': the author's progress on the heading's work, which is
+            # the item ('The Rust Book'); its ID stays that of its words as written
+            text, md = group, escape(group)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2690,7 +2702,7 @@ class _Body:
             block.line,
             self.phase,
             context,
-            block.md,
+            md,
             self._tasks_above(depth),
             id_group,
             written,
@@ -3846,6 +3858,19 @@ def _without_trailing_emoji(text: str) -> str:
     while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _EMOJI_PARTS):
         end -= 1
     return text[:end]
+
+
+# The statuses `status_alone` reads that name the work left to do: a label of them ('**To do:**', '**À faire :**')
+# is the list of a part's tasks, a group of its own (see `generic_group`).
+_TO_DO_LABEL = re.compile(
+    r"to[\s-]*do|todo|[àa]\s+faire|da\s+fare|pending|pendiente|pendente|upcoming|offen", re.IGNORECASE
+)
+
+
+def _status_label(label: str) -> bool:
+    """Return True for a bold label that says the author's progress and nothing else ('Done', 'In progress', '✅
+    Completed'): no name of the work under it."""
+    return status_alone(label) and _TO_DO_LABEL.search(label) is None
 
 
 def _groups_tasks(label: _Sub) -> bool:

@@ -29,6 +29,7 @@ from bot.present import (
     option_context,
     pace_text,
     phase_heading,
+    sited_names,
     streak_text,
     tree_entries,
     week_status,
@@ -260,8 +261,8 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     for n, chunk in enumerate(pages[page]):
         several = len({i.group for i in chunk}) > 1  # the menu's name is their phase: each item says its group
         options = tuple(
-            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, option_context(i, several), default=i.id in done)
-            for i in chunk
+            SelectOption(clip(name, MAX_OPTION_LABEL), i.id, option_context(i, several), default=i.id in done)
+            for i, name in zip(chunk, sited_names(chunk), strict=True)
         )
         rows.append(
             Select(
