@@ -855,24 +855,18 @@ def _week_or_phase(text: str) -> Question | None:
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()
-        start = _number(first or short or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        weeks = (min(start, end), max(start, end))
+        weeks = _counted(first or short or ordinal or ordinal_word, last)
         return Question("week", weeks=weeks, rest=_rest(text, found))
     found = _day_span().search(text)
     if found is not None:
         first, last, ordinal, ordinal_word = found.groups()
-        start = _number(first or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        days = (min(start, end), max(start, end))
+        days = _counted(first or ordinal or ordinal_word, last)
         weeks = ((days[0] + 6) // 7, (days[1] + 6) // 7)  # the weeks those days fall in, as a role file's days
         return Question("week", weeks=weeks, rest=_rest(text, found), days=days)
     found = _month_span().search(text)
     if found is not None:
         first, last, ordinal, ordinal_word = found.groups()
-        start = _number(first or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        months = (min(start, end), max(start, end))
+        months = _counted(first or ordinal or ordinal_word, last)
         weeks = (4 * months[0] - 3, 4 * months[1])
         return Question("week", weeks=weeks, rest=_rest(text, found), months=months)
     found = _phase_number().search(text)
@@ -921,9 +915,14 @@ def read_days(text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     first, last, ordinal, ordinal_word = found.groups()
-    start = _number(first or ordinal or ordinal_word)
+    return _counted(first or ordinal or ordinal_word, last)
+
+
+def _counted(first: str, last: str | None) -> tuple[int, int]:
+    """Return the first and last of a span asked about ('weeks 3-4', 'week 4-3', 'day 5'), in order."""
+    start = _number(first)
     end = _number(last) if last else start
-    return (min(start, end), max(start, end))
+    return min(start, end), max(start, end)
 
 
 def _number(text: str) -> int:
