@@ -200,6 +200,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.problem:
         _write(result.problem + "\n")
         return EXIT_OK
+    if not hits and not any(c.isalnum() for c in args.query):  # blank, or marks alone ('???', '🐳')
+        _write("Nothing to search for: give a topic or a question, e.g. 'postgres', 'week 3', 'after databases'.\n")
+        return EXIT_OK
     if not hits:
         _write(f"Nothing found for '{args.query}'. Try fewer or other words.\n")
         return EXIT_OK

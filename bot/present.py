@@ -7,10 +7,12 @@ The one presentation module shared by the use cases (`bot.handlers`) and the rem
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from bot import components
 from bot.content.markdown import escape
@@ -102,7 +104,7 @@ def week_status(plan: Plan, *, titled: bool = False) -> str:
     written = plan.role.phase(phase.number) if titled else None
     fields = {"week": pos.week, "total": plan.total_weeks, "phase": phase.number, "span": span_text(phase)}
     if written is not None:
-        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=written.title, **fields)
+        return _("Week {week} of {total} · Phase {phase}: {title} ({span})", title=escape(written.title), **fields)
     return _("Week {week} of {total} · Phase {phase} ({span})", **fields)
 
 
@@ -266,6 +268,38 @@ def option_context(item: Placed, group: bool) -> str | None:
     return clip(" › ".join(context), MAX_OPTION_DESCRIPTION) if context else None
 
 
+_LINK_URL = re.compile(r"\]\((https?://[^)\s]+)")
+
+
+def link_site(item: Placed) -> str:
+    """Return the site an item's first link goes to ('cs.example.edu'), '' for an item without a link."""
+    found = _LINK_URL.search(item.md)
+    try:
+        host = urlsplit(found.group(1)).hostname if found is not None else None
+    except ValueError:  # a link no URL parser reads ('http://[broken'): no site to name
+        return ""
+    return host.removeprefix("www.") if host else ""
+
+
+def sited_names(items: Sequence[Placed]) -> list[str]:
+    """Return each item's text, with the site its link goes to where items of the same words, group and parent
+    differ by their links alone ('Implementation (C) · cs.example.edu', 'Implementation (C) · github.com'): the
+    only thing a menu, which shows no links, can tell them apart by."""
+    alike: dict[tuple[str, str, str], list[Placed]] = {}
+    for item in items:
+        alike.setdefault((item.text, item.group, item.parent), []).append(item)
+    names = []
+    for item in items:
+        same = alike[(item.text, item.group, item.parent)]
+        if len(same) == 1:  # most items: no look at their links
+            names.append(item.text)
+            continue
+        site = link_site(item)
+        told = site and [link_site(i) for i in same].count(site) == 1
+        names.append(f"{item.text} · {site}" if told else item.text)
+    return names
+
+
 def item_names(
     items: Sequence[Placed], groups_shown: bool = False, *, parents_shown: bool = False, markdown: bool = False
 ) -> list[str]:
@@ -279,8 +313,9 @@ def item_names(
     for item in items:
         alike.setdefault(item.text, []).append(item)
     names = []
-    for item in items:
-        own = (item.md or escape(item.text)) if markdown else item.text
+    sited = sited_names(items) if not markdown else []  # markdown shows the links themselves
+    for n, item in enumerate(items):
+        own = (item.md or escape(item.text)) if markdown else sited[n]
         same = alike[item.text]
         if len(same) == 1:
             names.append(own)
@@ -347,10 +382,10 @@ def note_parts(item: Placed) -> tuple[str, str]:
     return "\n".join(lines[:cut]), "\n".join(lines[cut:])
 
 
-def item_text(item: OpenItem, gap: str = "") -> str:
-    """Return an open checklist item as markdown at `gap`, with its links and the first lines of its note under it:
-    '⬜ [Singly Linked Lists](https://…)'."""
-    shown = f"{gap}⬜ {item.md or escape(item.text)}"
+def item_text(item: OpenItem, gap: str = "", name: str = "") -> str:
+    """Return an open checklist item as markdown at `gap` (by `name`, where given), with its links and the first
+    lines of its note under it: '⬜ [Singly Linked Lists](https://…)'."""
+    shown = f"{gap}⬜ {name or item.md or escape(item.text)}"
     note = note_parts(item)[0]
     return "\n".join([shown, *note_lines(note, MAX_NOTE_LINES, gap)]) if note else shown
 
@@ -364,8 +399,13 @@ def item_after(item: OpenItem, gap: str = "") -> str:
 
 
 def item_entries(items: Sequence[OpenItem]) -> list[tuple[str, bool]]:
-    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`)."""
-    return tree_entries(items, lambda n, gap: item_text(items[n], gap), lambda n, gap: item_after(items[n], gap))
+    """Return open items as (line, whether it is an item) entries, nested as written (`tree_entries`); items that
+    share their words ('Push your code' at the end of every week) are named by where they are written, as their
+    tick menu names them (`item_names`), never two lines alike."""
+    names = item_names(items, parents_shown=True, markdown=True)
+    return tree_entries(
+        items, lambda n, gap: item_text(items[n], gap, names[n]), lambda n, gap: item_after(items[n], gap)
+    )
 
 
 def note_lines(note: str, limit: int | None = None, indent: str = "") -> list[str]:
@@ -391,7 +431,7 @@ def open_items_text(
     many more of the `total` open ones (default: those given) `/checklist` has."""
     entries: list[tuple[str, bool]] = []  # (line, whether it is an item)
     for group, items in by_group:
-        entries.append((f"**{group}**", False))
+        entries.append((f"**{escape(group)}**", False))
         entries.extend(item_entries(items))
     return _fitted(entries, sum(is_item for _line, is_item in entries) if total is None else total, limit)
 
@@ -665,7 +705,12 @@ def _unit_lines(unit: SliceUnit, open_md: frozenset[str] = frozenset()) -> list[
         if not label and unit.topics and pieces[0].kind == "task":  # days written as task items: the week's work
             return body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         lines = body_lines(pieces, week_cells=False)
-        if label and len([line for line in lines if line]) == 1:
+        if label and (
+            len([line for line in lines if line]) == 1
+            # a part of nothing but words over its tasks ('### Monday', '**Goal:** Set up', then its tasks): the
+            # tasks are its work, shown under it
+            or all(piece.kind in ("label", "text", "task") for piece in pieces)
+        ):
             lines = body_lines(pieces, lambda task: _task_line(task, open_md), week_cells=False)
         return lines
     lines: list[str] = []
@@ -756,18 +801,22 @@ def items_text(items: Sequence[OpenItem], limit: int = MAX_FIELD_VALUE) -> str:
 
 
 def tick_menu(
-    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = ()
+    role: str, display_name: str, items: Sequence[OpenItem], overdue: Sequence[OpenItem] = (), by_group: bool = False
 ) -> Select | None:
     """The menu that ticks open items: the overdue ones first, marked so, then `items`, the first `MAX_TODAY_ITEMS`
-    in all (`/checklist` has every one); None when there is nothing to tick."""
+    in all (`/checklist` has every one); None when there is nothing to tick. `by_group`: the card above lists the
+    items under their groups' names (a self-paced path's next ones)."""
     late = _("overdue")
     listed = [(item, late) for item in overdue] + [(item, None) for item in items if item not in overdue]
     listed = listed[:MAX_TODAY_ITEMS]
-    names = item_names([item for item, _note in listed])
+    # Items of several groups in one menu each say their group, which the card above shows as a heading and a menu
+    # cannot: 'MIT (video)' alone says little.
+    several = by_group and len({item.group for item, _note in listed}) > 1
+    names = item_names([item for item, _note in listed], groups_shown=several)
     options: list[SelectOption] = []
     for (item, note), name in zip(listed, names, strict=True):
         # What a nested item is under goes below its name, as in /checklist's menus: 'Data' alone says little.
-        said = " · ".join(part for part in (note, option_context(item, False)) if part)
+        said = " · ".join(part for part in (note, option_context(item, several)) if part)
         options.append(SelectOption(clip(name, MAX_OPTION_LABEL), item.id, clip(said, MAX_OPTION_DESCRIPTION) or None))
     if not options:
         return None
@@ -785,7 +834,8 @@ def step_text(step: NextStep | None, limit: int = MAX_FIELD_VALUE) -> str:
     if step is None:
         return _("Nothing new this week: go over the phase again with {phase}.", phase=cmd("phase"))
     if step.is_item:
-        return clip(_("Work on **{item}**, then tick it with {done}.", item=step.text, done=cmd("done")), limit)
+        item = escape(step.text)
+        return clip(_("Work on **{item}**, then tick it with {done}.", item=item, done=cmd("done")), limit)
     # A unit that is a sentence ends it ('Pick a question.'): no second full stop after it
     unit = step.text.rstrip(".") if step.text.endswith(".") and not step.text.endswith("..") else step.text
     return clip(_("Start with **{unit}**.", unit=escape(unit)), limit)
@@ -894,7 +944,7 @@ def review_text(prompts: Sequence[ReviewPrompt], *, with_path: bool = True, limi
         path = f" ({prompt.role.display_name})" if with_path else ""
         place = review_place(prompt.role, prompt.item)
         lines.append(
-            f"**{n}. {prompt.item.text}**{path}\n"
+            f"**{n}. {escape(prompt.item.text)}**{path}\n"
             + _("From {place} · review {box} of {last}", place=place, box=prompt.box, last=LAST_BOX)
         )
     return fit_lines(lines, limit)

@@ -319,6 +319,15 @@ def test_search_hides_hits_below_the_bots_minimum_score(capsys):
     assert payload["results"] and min(r["score"] for r in payload["results"]) >= MIN_SCORE
 
 
+@pytest.mark.parametrize("query", ["???", "🐳", "  "])
+def test_search_of_marks_alone_says_what_to_type(capsys, query):
+    code, out, _ = run(capsys, "search", query, "--content", str(CONTENT_DIR))
+    assert (code, out.strip()) == (
+        0,
+        "Nothing to search for: give a topic or a question, e.g. 'postgres', 'week 3', 'after databases'.",
+    )
+
+
 def test_search_answers_a_week_question_with_that_weeks_phase(capsys):
     argv = ("search", "what's on in week 14", "--role", "backend-engineer", "--content", str(CONTENT_DIR))
     code, out, _ = run(capsys, *argv)

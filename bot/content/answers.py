@@ -4,11 +4,13 @@ A topic is searched; a week or phase question answers with that phase of a path,
 ("step 4") where the path's phase headings number it so and no other heading is labelled that (`_step_is_phase`);
 "after X" or "before X" with the phase next to the one that teaches X, holds week X or is phase X (see
 `bot.content.questions`); "when do I learn X" with the phase that teaches X, then X's own hits; "this week", "next
-week" and "what's next" count from the week the asker is in. Hits are cut at MIN_SCORE, so both front ends show the
-same list. A week or phase needs a path: the role asked for (or
-a path named in the question: "week 3 of backend"), else the asker's current path, else the only path that has
-that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the asker's
-pace on a path they follow. Pure: the asker's paths are passed in.
+week" and "what's next" count from the week the asker is in; "the final phase" and "what should I learn first" with
+the path's last or first phase (without a path, each path's); "month 2" with the phase a heading labels 'Month 2',
+else its weeks' phases. A step or week asked beside words no title holds is answered as asked. Hits are cut at
+MIN_SCORE, so both front ends show the same list. A week or phase needs a path: the role asked for (or a path named
+in the question: "week 3 of backend", "after docker in devops"), else the asker's current path, else the only path
+that has that week; otherwise `Answer.needs_role` lists the paths to choose from. Weeks are as written, or at the
+asker's pace on a path they follow. Pure: the asker's paths are passed in.
 
 Notes and problems are sentences in the language of the request being served (`bot.i18n`), written when the
 answer is made; `waymark search` runs in English.
@@ -16,6 +18,7 @@ answer is made; `waymark search` runs in English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -64,12 +67,17 @@ def answer(
     if question.kind == "topic" or limit < 1:
         return Answer(question, _search(index, question.topic, role, limit, asker))
     named = _role_named(index, question.rest) if question.rest else None
+    if question.kind in ("after", "before", "when") and question.weeks is None and question.phase is None:
+        # 'after docker in devops', 'when do I learn sql for data engineers': the topic on the path named
+        subject, on = _topic_on_a_path(index, question.topic)
+        if on is not None and role in (None, on):
+            question, role = replace(question, topic=subject), on
     if question.step and not _step_is_phase(index, question, role or named or asker.current):
-        if question.kind == "phase":  # a title, say ('Step 4: Deploy' inside a phase): searched as one
-            return Answer(
-                replace(question, kind="topic", phase=None), _search(index, question.topic, role, limit, asker)
-            )
-        question = replace(question, phase=None)  # 'after step 3': after what teaches it
+        if question.kind != "phase":
+            question = replace(question, phase=None)  # 'after step 3': after what teaches it
+        # a title, say ('Step 4: Deploy' inside a phase): searched as one; found nowhere, it is phase N as asked
+        elif hits := _search(index, question.topic, role, limit, asker):
+            return Answer(replace(question, kind="topic", phase=None), hits)
     if question.relative is not None:  # "this week", "what's next": from the week the asker is in
         on = role or named or asker.current
         if on in index.roles and index.roles[on].self_paced:
@@ -84,10 +92,17 @@ def answer(
                 problem = _("There is no week you are in to count from: ask for a week number, e.g. 'week 3'.")
             return Answer(question, [], problem=problem)
         week = asker.weeks[on] + question.relative
+        if week < 1 and asker.weeks[on] == 1:  # "last week" in week 1
+            problem = _("You are in week 1 of {path}: there is no week before it.", path=index.roles[on].display_name)
+            return Answer(question, [], problem=problem)
         question, role, named = replace(question, weeks=(week, week), rest=""), on, None
     if question.kind in ("week", "phase"):
-        if question.rest and named is None:  # words beside the week that name no path: a title, say
-            return Answer(question, _search(index, question.topic, role, limit, asker))
+        # words beside the week that name no path: a title, say; found nowhere, the week or phase as asked (not an
+        # end: 'first aid' is no first phase)
+        if question.rest and named is None:
+            hits = _search(index, question.topic, role, limit, asker)
+            if hits or question.end:
+                return Answer(question, hits)
         if question.end:
             return _at_an_end_of(index, question, role or named or asker.current, limit, asker)
         labelled = _month_headings(index, question, role or named or asker.current)
@@ -103,6 +118,12 @@ def answer(
         return found
     if question.kind == "when":
         return _when_taught(index, question, role, limit, asker)
+    if question.end and not (question.rest and named is None):  # 'after the final phase': next to the path's end
+        found = _at_an_end_of(index, replace(question, kind="phase"), role or named or asker.current, limit, asker)
+        if not found.hits:
+            return replace(found, question=question)
+        anchors = [(h.role, h.section.phase, h.score) for h in found.hits]
+        return _next_to(index, question, anchors, limit, asker, found.note)
     if question.weeks is None and question.phase is None:
         return _next_to_topic(index, question, role, limit, asker)
     found = _by_number(index, question, role or named or asker.current, asker)
@@ -131,9 +152,23 @@ def _search(index: SearchIndex, topic: str, role: str | None, limit: int, asker:
     return [h for h in hits[:limit] if h.score >= MIN_SCORE]
 
 
+# A path's name is a few words: at most four after 'in', 'for', 'on' or 'of', so a long topic is no long search.
+_ON_A_PATH = re.compile(r"^(.+?) (?:in|for|on|of) (?:the )?(\S+(?: \S+){0,3}?)(?: (?:path|track|roadmap|course))?$")
+
+
+def _topic_on_a_path(index: SearchIndex, topic: str) -> tuple[str, str | None]:
+    """Split a topic that names a path after it ('docker in devops', 'sql for the data engineer path') into the
+    topic and that path; else the topic and None."""
+    found = _ON_A_PATH.match(topic)
+    if found is None:
+        return topic, None
+    return found.group(1), _role_named(index, found.group(2))
+
+
 def _role_named(index: SearchIndex, words: str) -> str | None:
-    """Return the path that the words beside a week name ("backend", "data engineers"), if they name one."""
-    exact = index.role_by_key(words)
+    """Return the path that the words beside a week name ("backend", "data engineers", "front end"), if they name
+    one."""
+    exact = index.role_by_key(words) or index.role_by_key(words.replace(" ", ""))
     if exact is not None:
         return exact.name
     matches = index.find_roles(words, limit=2)
@@ -447,6 +482,41 @@ def _weeks_note(path: str, first: int, last: int, headings: list[str]) -> str:
     return _("Weeks {first}-{last} of {path} span {phases}.", first=first, last=last, path=path, phases=_and(headings))
 
 
+def _months_note(path: str, months: tuple[int, int], weeks: tuple[int, int], headings: list[str]) -> str:
+    """Say which phases the months asked for are in, with the weeks they are read as: "Month 2 (weeks 5-8) of
+    Backend Engineer is in Phase 2: ... (weeks 5-12)."""
+    fields = {"path": path, "first": weeks[0], "last": weeks[1]}
+    if months[0] == months[1]:
+        if len(headings) == 1:
+            return _(
+                "Month {month} (weeks {first}-{last}) of {path} is in {phase}.",
+                month=months[0],
+                phase=headings[0],
+                **fields,
+            )
+        return _(
+            "Month {month} (weeks {first}-{last}) of {path} spans {phases}.",
+            month=months[0],
+            phases=_and(headings),
+            **fields,
+        )
+    if len(headings) == 1:
+        return _(
+            "Months {a}-{b} (weeks {first}-{last}) of {path} are in {phase}.",
+            a=months[0],
+            b=months[1],
+            phase=headings[0],
+            **fields,
+        )
+    return _(
+        "Months {a}-{b} (weeks {first}-{last}) of {path} span {phases}.",
+        a=months[0],
+        b=months[1],
+        phases=_and(headings),
+        **fields,
+    )
+
+
 def _by_number(
     index: SearchIndex, question: Question, role_name: str | None, asker: Asker, limit: int | None = None
 ) -> Answer:
@@ -525,7 +595,12 @@ def _by_number(
         return Answer(question, [hit] if hit else [], note=_gap_note(of, first, last, _heading(role, upcoming)))
     hits = [hit for p in phases if (hit := _phase_hit(role, p, ANSWER_SCORE)) is not None]
     headings = [_heading(role, p) for p in phases]
-    note = _days_note(of, *days, headings) if days is not None else _weeks_note(of, first, last, headings)
+    if days is not None:
+        note = _days_note(of, *days, headings)
+    elif question.months is not None:
+        note = _months_note(of, question.months, (first, last), headings)
+    else:
+        note = _weeks_note(of, first, last, headings)
     return Answer(question, hits[:limit], note=note)
 
 
@@ -743,7 +818,8 @@ def _next_to(
                 hit = None
         if hit is None:
             if not hits and not problem:  # what is said if no anchor has a neighbour: the best one's
-                problem = _at_an_end(fields, after)
+                asked = question.topic if not read and question.weeks is None and question.phase is None else ""
+                problem = _at_an_end(fields, after, asked)
             continue
         if not hits:
             if read:
@@ -773,8 +849,13 @@ def _where(topic: str, fields: dict[str, str], elsewhere: bool) -> str:
     return _("'{topic}' is in {phase} of {path}.", topic=topic, **fields)
 
 
-def _at_an_end(fields: dict[str, str], after: bool) -> str:
-    """Say that a phase (`fields['phase']`) or a section is the last (or first) of its path."""
+def _at_an_end(fields: dict[str, str], after: bool, topic: str = "") -> str:
+    """Say that a phase (`fields['phase']`) or a section is the last (or first) of its path; with the `topic` asked
+    about, that the topic is there ('after docker' where Docker is taught last)."""
+    if topic and "section" not in fields:
+        if after:
+            return _("'{topic}' is in {phase} of {path}, its last phase.", topic=topic, **fields)
+        return _("'{topic}' is in {phase} of {path}, its first phase.", topic=topic, **fields)
     if "section" in fields:
         if after:
             return _("'{section}' is the last section of {path}.", **fields)

@@ -537,6 +537,7 @@ class _Inline:
         "images_seen",
         "label_end",
         "lead_picture",
+        "link_end",
         "links",
         "marks",
         "md",
@@ -567,6 +568,7 @@ class _Inline:
         self.sup_notes: list[tuple[int, int]] | None = None
         self.sup_closed: tuple[int, int, int, int] | None = None
         self.anchors = 0  # links to places in the page ('[Phase 1](#phase-1)')
+        self.link_end = -1  # how many pieces `md` held when a link last ended: what follows it goes on from it
 
     def empty(self) -> bool:
         return not self.md and not self.plain
@@ -589,14 +591,32 @@ def _join_note(ink: _Inline, text: str) -> None:
     ink.md[md_open] = ink.md[md_close] = ink.plain[plain_open] = ink.plain[plain_close] = ""
 
 
+# A link whose text is in brackets ('[Learning From Data](…) [[caltech]](http://…)', as course lists point to a
+# mirror), which wikilinks would read as the page 'caltech' followed by the URL in brackets: the URL must look like
+# one (a scheme, a path or an anchor), so that code indexing twice ('df[[0]](x)') is left alone.
+_BRACKETED_LINK_TEXT = re.compile(
+    r"\[\[([^\[\]\n|]+)\]\]\(((?:https?://|mailto:|[./#])[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)"
+)
+
+
+def _bracketed_link_texts(body: str) -> str:
+    """Write each link whose text is in brackets ('[[mirror]](https://…)') as the link in brackets
+    ('[[mirror](https://…)]'): shown as GitHub shows it, '[mirror]' linked, in as many characters, so every offset
+    and line of the body stays where it was."""
+    return _BRACKETED_LINK_TEXT.sub(r"[[\1](\2)]", body)
+
+
 class _Reader:
     """Turn one body's event stream into blocks."""
 
     def __init__(self, body: str, first_line: int, base_url: str | None) -> None:
+        if "]](" in body:
+            body = _bracketed_link_texts(body)
         self.body = body
         self.data = body.encode("utf-8")
         self.first_line = first_line
         self.base_url = base_url
+        self.dash_open = "[-]" in body and DASH_BOX_OPEN.search(body) is not None  # '[-]' is an open box here
         self.blocks: list[Block] = []
         self.inline: _Inline | None = None
         self.block_start = 0  # byte offset where the current inline block starts
@@ -877,6 +897,7 @@ class _Reader:
         else:
             self.urls.append(target)
             ink.md.append(f"[{text_md}]({target})" if text_md != escape(target) else f"<{target}>")
+        ink.link_end = len(ink.md)
 
     def _badge_link(self, url: str | None, alt: list[str] | None, offset: int) -> None:
         """Show a link to a notebook made of nothing but a badge ('[![Open In Colab](…badge.svg)](…/lab1.ipynb)'
@@ -1001,7 +1022,7 @@ class _Reader:
         md, plain, label, rest, anchor = self.take()
         item[3] = True
         if item[2] is None and plain[:1] == "[":
-            item[2], plain, md = _ticked_box(item[2], plain, md)
+            item[2], plain, md = _ticked_box(item[2], plain, md, self.dash_open)
         if plain:
             line = self.item_line(item[1])
             level = item[4]  # a heading's level ('- ## Resources' is 2), False for any other item
@@ -1147,7 +1168,7 @@ class _Reader:
                 # item_line, inlined: a call per item
                 line = self.line_at(offset + 1 if self.data[offset] == 10 else offset)  # 10: b"\n"
                 if task is None and plain[:1] == "[":
-                    task, plain, md = _ticked_box(task, plain, md)
+                    task, plain, md = _ticked_box(task, plain, md, self.dash_open)
                 block = ("item", line, md, plain, 0, self.list_depth - 1, task, "", "", False, False)
             elif kind == "Paragraph":
                 self.in_para = False
@@ -1922,23 +1943,40 @@ class _Reader:
             self.inline.html_links -= 1
             self.end_link(False, self.block_start)
         elif (
+            tag == "<im"
+            and value[:5].lower() == "<img "
+            and self.inline is not None
+            and self.inline.links
+            and ((item := self.open_item_text()) is None or item[2] is None)
+        ):
+            # a picture in a link ('<a href="…/00.png"><img src="…/00.png" /></a>' after a step, a screenshot to
+            # open in full): the link is the picture's, as a badge's is, no words of the line (see `end_link`); a
+            # task's words are its ID, and keep the file's name the link is shown by
+            self.inline.images_seen += 1
+        elif (
             tag == "<su"
             and value[4:5] == ">"
             and (ink := self.inline) is not None
             and not ink.images
             and ink.md
-            and ink.md[-1][-1:] == " "
+            and (ink.md[-1][-1:] == " " or ink.link_end == len(ink.md))
         ):
             # A note set apart from the words before it ('[Pro Git](…) <sup>FREE</sup>') reads '(FREE)', as written
-            # without HTML; a superscript of the word before it ('x<sup>2</sup>', a footnote's number) as it is, and
-            # so is one the words after it join ('<sup>new</sup>er': see `_join_note`).
+            # without HTML, and so does one right after a link ('[Lecture Videos](…)<sup>video</sup>': no word of
+            # the link's text); a superscript of the word before it ('x<sup>2</sup>', a footnote's number) as it is,
+            # and so is one the words after it join ('<sup>new</sup>er': see `_join_note`).
             if ink.sup_notes is None:
                 ink.sup_notes = []
             ink.sup_notes.append((len(ink.md), len(ink.plain)))
-            self.text("(")
+            self.text("(" if ink.md[-1][-1:] == " " else " (")
         elif tag == "</s" and value[5:6] == ">" and (ink := self.inline) is not None and ink.sup_notes:
             md_open, plain_open = ink.sup_notes.pop()
             self.text(")")
+            if ink.plain[plain_open] == " (" and not any(c.isalpha() for c in "".join(ink.plain[plain_open:])):
+                # no word right after a link's text ('[E = mc](…)<sup>2</sup>'): a power or a footnote's number of
+                # its last word, as written
+                ink.md[md_open] = ink.md[-1] = ink.plain[plain_open] = ink.plain[-1] = ""
+                return
             ink.sup_closed = (md_open, plain_open, len(ink.md) - 1, len(ink.plain) - 1)
 
     def cell_break(self) -> None:
@@ -2490,14 +2528,36 @@ TEXT_BOX = re.compile(r"\[([ xX])\]\s+")  # a task's box written as text: '[ ] S
 TICKED_BOX = re.compile(r"\[(?:✓|✔\ufe0f?|√|☑\ufe0f?)\][ \t]+")
 
 
-def _ticked_box(task: bool | None, plain: str, md: str) -> tuple[bool | None, str, str]:
+# A task's box that says the author is on it, which GitHub shows as text: '[/]' (Obsidian's and many trackers' "in
+# progress"), and '[-]' where the file's legend says so (`DASH_BOX_OPEN`; elsewhere it is Obsidian's "cancelled"): an
+# open task, as '[ ]' is, for a learner who is not on it yet.
+OPEN_BOX = re.compile(r"\[/\][ \t]+")
+DASH_BOX = re.compile(r"\[-\][ \t]+")
+# A legend line that names '[-]' a state of work under way ('- `[-]` → Need revision / In progress', '[-] = doing').
+DASH_BOX_OPEN = re.compile(
+    r"\[-\]`?[ \t]*(?:→|->|=>|=|:|–|—|-)[^\n]*?\b(?:in[ \t]+progress|doing|revision|revisit|review|started|partial)",
+    re.IGNORECASE,
+)
+
+
+def _ticked_box(task: bool | None, plain: str, md: str, dash_open: bool = False) -> tuple[bool | None, str, str]:
     """Return an item's task state, clean text and markdown read with a box ticked with a check mark that opens it
-    ('[✓] Two Sum' is a ticked task 'Two Sum'); as they are without one."""
-    box = TICKED_BOX.match(plain)
-    in_md = TICKED_BOX.match(md) if box is not None else None
-    if box is None or in_md is None or not plain[box.end() :].strip():
-        return task, plain, md
-    return True, plain[box.end() :], md[in_md.end() :]
+    ('[✓] Two Sum' is a ticked task 'Two Sum'), or a box of work under way (`OPEN_BOX`, and `DASH_BOX` where
+    `dash_open`: '[/] Docker' is an open task 'Docker'); as they are without one."""
+    boxes = (
+        ((TICKED_BOX, True), (OPEN_BOX, False), (DASH_BOX, False))
+        if dash_open
+        else ((TICKED_BOX, True), (OPEN_BOX, False))
+    )
+    for pattern, state in boxes:
+        box = pattern.match(plain)
+        if box is None:
+            continue
+        in_md = pattern.match(md)
+        if in_md is None or not plain[box.end() :].strip():
+            return task, plain, md
+        return state, plain[box.end() :], md[in_md.end() :]
+    return task, plain, md
 
 
 _MAX_COLSPAN = 50  # more columns than any table of a role file has: a larger 'colspan' spans the rest of the row

@@ -45,6 +45,7 @@ class Subsection(NamedTuple):
     line: int
     text: str = ""
     topics: tuple[Topic, ...] = ()
+    end: int | None = None  # a part folded in a '<details>' block: the line of what follows the block, no part of it
 
 
 PieceKind = Literal["label", "text", "item", "task", "row", "code"]

@@ -260,9 +260,10 @@ _AFTER_LINK = re.compile(
     r"(?:\s*+[^\w\s\[\](){}<>:|\-–—.,;!?'\"`*_~\\]++|\s*+\([^()]{1,20}\))*+\s*(?::|\s(?:--|[-–—|]))\s+(?=\S)"
 )
 # Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
-# ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]'), no part of its name.
+# ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]', several such brackets one
+# after another, '([Notes](…)) ([YouTube](…))', as video course lists write them), no part of its name.
 _OTHER_LINKS = r"(?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*"
-_ALTERNATIVES = re.compile(rf"\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\])")
+_ALTERNATIVES = re.compile(rf"(?:\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\]))+")
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.
@@ -1085,6 +1086,7 @@ class _Sub:
     tasks: bool = False  # task items are grouped under it
     bullets: bool = False  # a top-level bullet that is no task is read under it
     done: bool = False  # it groups no more tasks: they follow its bullets after a blank line
+    end: int | None = None  # the line its '<details>' block ends before: what follows is no longer its
 
 
 @dataclass(slots=True)
@@ -1370,7 +1372,16 @@ def _topic_title(text: str, md: str = "") -> str:
         return _topic_title(text[said.end() :], md[tag.end() :])  # '[Book] [Refactoring](…)': 'Refactoring'
     if md[:2] == "**" and (name := _bold_name(text, md)) is not None:
         return name
-    text = without_trailing_url(text)
+    if (
+        md[:3] == "**["
+        and (link := _LEADING_LINK.match(md, 2)) is not None
+        and md[link.end() : link.end() + 3] == "** "
+        and (name := _link_text(text, link)) is not None
+        and _is_sentence(text[len(name) :])
+    ):
+        return name  # '**[Direct Preference Optimization](…)** Directly optimizes the policy …'
+    if _CODE_AT_END.search(md) is None:  # a command's URL ('`git clone https://…`') is the command's, no link
+        text = without_trailing_url(text)
     if text[:4] in ("http", "www.") and (address := _BARE_ADDRESS.fullmatch(text.strip())):
         # a bullet of a bare URL alone ('https://painlessdocker.com/'): titled by its address; its line keeps the link
         return address.group(1).rstrip("/")
@@ -1387,6 +1398,8 @@ def _topic_title(text: str, md: str = "") -> str:
             head = text.partition(sep.group().rstrip())[0].strip()
             if head and len(head) < len(text.strip()):
                 return head
+        if (name := _link_before_sentence(text, md, link)) is not None:
+            return name
     if "](" in md and (links := _TRAILING_LINKS.search(md)) and (cut := text.rfind(f" {links.group(1)} ")) > 0:
         if _kind_alone(text[:cut]) and (link := _LEADING_LINK.match(md, md.index("[", links.start()))):
             # 'Video - [CS50](…)': the kind of resource names nothing; the link's text is the title
@@ -1431,6 +1444,38 @@ def _topic_title(text: str, md: str = "") -> str:
     if text[:1] in "\"'“‘" and text[-1:] in "\"'”’":  # a title in quotes ('"Clean Code"'), not 'you "lost"'
         text = text.strip("\"'“”‘’").strip() or text
     return text
+
+
+# Code that ends a bullet and holds an address ('`git clone https://github.com/you/repo.git`').
+_CODE_AT_END = re.compile(r"`[^`]*(?:://|www\.)[^`]*`\s*$")
+
+_SENTENCE_WORDS = 5  # words from which what follows a resource's link is a sentence about it, not its title's
+
+
+def _is_sentence(rest: str) -> bool:
+    """Say whether `rest` is a sentence about what comes before it: it opens with a capital, perhaps after an icon,
+    has five words or more and ends as a sentence does."""
+    rest = rest.strip()
+    start = 0
+    while start < len(rest) and (unicodedata.category(rest[start]) in _EMOJI_PARTS or rest[start].isspace()):
+        start += 1
+    sentence = rest[start:]
+    if not sentence[:1].isupper() or len(sentence.split()) < _SENTENCE_WORDS:
+        return False
+    return sentence.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
+def _link_before_sentence(text: str, md: str, link: re.Match[str]) -> str | None:
+    """Return the text of the link that opens a bullet where a sentence about the resource follows it, on its line or
+    the next ('[Rust Playground](…)' then 'Try snippets in the browser without installing anything.', as awesome
+    lists describe what they link), perhaps after a full stop ('[Kmeans](…). Try to implement it from scratch.'):
+    it opens with a capital, perhaps after an icon, has five words or more and ends as a sentence does. Words that go
+    on from the link ('[Read](…) the first chapter', '[Part 1](…) Setup') are its title's: None."""
+    after = link.end() + (md[link.end() : link.end() + 1] == ".")  # '[Kmeans](…). Try to implement it …'
+    if not md[after : after + 1].isspace() or (name := _link_text(text, link)) is None:
+        return None
+    rest = text[len(name) :].removeprefix(".") if after > link.end() else text[len(name) :]
+    return name if _is_sentence(rest) else None
 
 
 # The kinds of resource a bullet may name before its link ('Video - [CS50](…)'): no words of what it is about.
@@ -1506,10 +1551,18 @@ def _only_note_words(note: re.Match[str]) -> bool:
     return bool(words) and all(w in _NOTE_WORDS for w in words)
 
 
+# Emphasis in a link's text ('[**C++**: _Ray Tracing in One Weekend_](…)', as build-your-own lists write a
+# language before a title): its marks, written around words, never inside one ('snake_case').
+_EMPHASIS = re.compile(r"(?<![\w\\*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
 def _link_text(text: str, link: re.Match[str]) -> str | None:
-    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it; else None (marks in
-    the link's text)."""
-    shown = _UNESCAPE.sub(r"\1", _LINK_TEXT.sub(r"\1", link.group())).strip()
+    """Return the clean text of the link that opens `md` (`link`), as `text` starts with it, its emphasis marks
+    left out; else None (other marks in the link's text)."""
+    shown = _LINK_TEXT.sub(r"\1", link.group())
+    if "*" in shown or "_" in shown:
+        shown = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", shown))
+    shown = _UNESCAPE.sub(r"\1", shown).strip()
     return shown if shown and text.startswith(shown) else None
 
 
@@ -1863,6 +1916,9 @@ class _Body:
         )
         if at is None:
             return
+        for h in self.stack[at:]:
+            if h.part is not None and h.part.end is None:
+                h.part.end = line
         del self.stack[at:]
         self.sub = self.part = self.stack[-1].part
         self.task_label = None
@@ -1899,6 +1955,10 @@ class _Body:
             if self._holds_items() and level <= self._list_level():
                 # a heading after a list of parts, at the level of the heading over the list or above, ends the
                 # list, and so its last part; a deeper one ('### Final project' under '# Plan') is the last part's
+                self.end_plan()
+            elif self.phase is not None and self.phase.item and level <= self._item_heading_level():
+                # '## Notes' after a plan of '- ### Week N' items: a heading no deeper than the items' own is
+                # beside them, no part of the last week
                 self.end_plan()
             self.headings_read += 1
             found = next(self.heading_phases)
@@ -2252,6 +2312,12 @@ class _Body:
         phase = self.phase
         return next((h.quote for h in reversed(self.stack) if h.phase is phase), 0)
 
+    def _item_heading_level(self) -> int:
+        """Return the level of the heading the open phase's list item is written as ('- ### Week 1: Setup': 3), 0
+        where its item is no heading."""
+        phase = self.phase
+        return next((h.item_level for h in reversed(self.stack) if h.phase is phase and h.is_phase), 0)
+
     def _list_level(self) -> float:
         """Return the level of the heading the open phase's list is under: 7 (any heading) for a list before the
         file's first heading."""
@@ -2356,6 +2422,13 @@ class _Body:
             # list after it stays that part's work, in no part named 'Note' ('**Tip:** keep a log of these:' is
             # the list's, as is a list in the quote of a quoted tip)
             self.header = (line, label, rest)
+            return
+        if not rest and _status_label(label):
+            # '**Done**', '**To do:**' over a tracker's list: where the author stood, shown where it is; the list
+            # after it is the heading's work (or the part's it is written in), in no group named 'Done'
+            self.header = (line, label, rest)
+            self.sub, self.ancestors, self.holders, self.last_topic = self.part, [], [], None
+            self.task_label = None
             return
         fact = rest and phase is not None and heading.is_phase  # '**Prerequisites:** Phase 1' at its top
         # a second goal line at its top ('**Goal:** …' then '**Outcome:** …') says of the phase as a fact line does
@@ -2605,6 +2678,11 @@ class _Body:
         if not text.isascii():  # the marks are not ASCII: most titles need no look
             text = _without_marks(text)
         text = _without_difficulty(text)
+        md = block.md
+        if not depth and group != "Checklist" and status_alone(text):
+            # '- [ ] In progress' under '## The Rust Book': the author's progress on the heading's work, which is
+            # the item ('The Rust Book'); its ID stays that of its words as written
+            text, md = group, escape(group)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:
             written = block.plain.replace(f" {tags}", "", 1)  # its ID was made without them: see `Links.kept_tags`
@@ -2626,7 +2704,7 @@ class _Body:
             block.line,
             self.phase,
             context,
-            block.md,
+            md,
             self._tasks_above(depth),
             id_group,
             written,
@@ -3068,7 +3146,8 @@ def _parse_body(
         return found
 
     months = facts["timelineMonths"] if facts else {}
-    built_phases = _build_phases(reader.phases, problems, months, topics_of)
+    others = [(h.line, int(h.level), h.title) for h in reader.headings if not h.is_phase and h.level == int(h.level)]
+    built_phases = _build_phases(reader.phases, problems, months, topics_of, others)
     parts_of = {(id(h.phase), h.title) for h in reader.headings if h.phase is not None and not h.is_phase}
     as_written = _clashing_plain_headings(reader.headings)
     checklist, named_groups = _build_checklist(
@@ -3781,6 +3860,19 @@ def _without_trailing_emoji(text: str) -> str:
     while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _EMOJI_PARTS):
         end -= 1
     return text[:end]
+
+
+# The statuses `status_alone` reads that name the work left to do: a label of them ('**To do:**', '**À faire :**')
+# is the list of a part's tasks, a group of its own (see `generic_group`).
+_TO_DO_LABEL = re.compile(
+    r"to[\s-]*do|todo|[àa]\s+faire|da\s+fare|pending|pendiente|pendente|upcoming|offen", re.IGNORECASE
+)
+
+
+def _status_label(label: str) -> bool:
+    """Return True for a bold label that says the author's progress and nothing else ('Done', 'In progress', '✅
+    Completed'): no name of the work under it."""
+    return status_alone(label) and _TO_DO_LABEL.search(label) is None
 
 
 def _groups_tasks(label: _Sub) -> bool:
@@ -5978,7 +6070,10 @@ def _build_phases(
     problems: _Problems,
     months: dict[str, tuple[int, int]],
     topics_of: Callable[[list[list]], tuple[Topic, ...]],
+    others: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[Phase, ...]:
+    """Return the phases built, numbered and given their weeks, with the problems of their numbers and weeks;
+    `others` are the file's headings that are no phase, as (line, level, title), which a gap warning may point at."""
     if not builders:
         return ()
     _part_goals_stay(builders)
@@ -6051,7 +6146,9 @@ def _build_phases(
                     if cut is not None and _DIGIT.search(cut) is not None
                     else ""
                 )
-                fix = _gap_fix(previous, b, p_last + 1, first - 1)
+                fix = _unread_week_fix(others, previous.line, b.line, p_last + 1, first - 1) or _gap_fix(
+                    previous, b, p_last + 1, first - 1
+                )
                 days = _day_gap(previous, b)
                 if days is not None:
                     gaps.append((b.line, p_last + 1, first - 1, *days))
@@ -6079,7 +6176,9 @@ def _build_phases(
                 section_id=b.section_id,
                 objective=objective,
                 topics=topics_of(b.topics),
-                subsections=tuple(Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics)) for s in b.parts),
+                subsections=tuple(
+                    Subsection(s.label, s.line, _joined(s.text), topics_of(s.topics), s.end) for s in b.parts
+                ),
                 text="\n".join([*b.intro, b.links] if b.links else b.intro),
                 planned=b.unit == "planned",
                 days=b.day_span,
@@ -6118,6 +6217,28 @@ def _respan_said(b: _PhaseBuilder, first: int, last: int) -> str | None:
         return None
     span = respan(b.heading, (b.first, b.first if b.last is None else b.last), first, last)
     return None if span is None else f"'{b.heading}' to '{span}'"
+
+
+# A week named in a heading's words ('📌 04 — Week 4: HTML & CSS'), from its word on
+_NAMED_WEEK = re.compile(r"\bweek\s*#?\s*0*(\d{1,3})\b", re.IGNORECASE)
+
+
+def _unread_week_fix(others: Sequence[tuple[int, int, str]], after: int, before: int, first: int, last: int) -> str:
+    """Return how to fill weeks `first` to `last` where a heading between the lines `after` and `before` names one
+    of them but is read as no phase ('## 📌 04 — Week 4: HTML & CSS'): write it from its week on ('## Week 4: HTML &
+    CSS'); "" where none does."""
+    for line, level, title in others:
+        if not after < line < before or not 1 <= level <= 6:
+            continue
+        named = _NAMED_WEEK.search(title)
+        if named is None or not first <= int(named.group(1)) <= last or named.start() == 0:
+            continue
+        shown = f"{'#' * level} {title[named.start() :]}"
+        if read_phase_heading(shown[level + 1 :]) is None:
+            continue
+        week = named.group(1)
+        return f"the heading '{title}' (line {line}) names week {week} but is not read as a phase: write it '{shown}'"
+    return ""
 
 
 def _gap_fix(before: _PhaseBuilder, after: _PhaseBuilder, first: int, last: int) -> str:
@@ -6299,8 +6420,18 @@ _VARIABLE = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 
 
 def _phase_part_name(phase: _PhaseBuilder) -> str:
-    """Return how a phase is named before a part of it that its name tells apart: 'Phase 2: JavaScript', 'Phase 2'."""
-    return f"Phase {phase.final}: {phase.title}" if phase.title else f"Phase {phase.final}"
+    """Return how a phase is named before a part of it that its name tells apart: 'Phase 2: JavaScript', 'Phase 2';
+    one titled by its own weeks alone ('## Week 1' over '### Monday') by them: 'Week 1', not 'Phase 1: Week 1'."""
+    if not phase.title:
+        return f"Phase {phase.final}"
+    weeks = _WEEKS_TITLE.fullmatch(phase.title)
+    if weeks is not None and int(weeks.group(1)) == phase.first:  # its own weeks, not weeks counted in a month
+        return phase.title
+    return f"Phase {phase.final}: {phase.title}"
+
+
+# A phase's title that is weeks alone ('Week 1', 'Weeks 3-4')
+_WEEKS_TITLE = re.compile(r"weeks?\s+(\d+)(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
 
 
 def _without_variables(text: str) -> str:

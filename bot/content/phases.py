@@ -4396,14 +4396,22 @@ _COUNTER_COLUMN = re.compile(
 )
 
 
+# A row's count other than digits: a unit's Roman numeral ('III', as courses number their units).
+_ROMAN_COUNT = re.compile(rf"(?:{ROMAN})")
+# A key of a row under a column of row numbers that is the author's, no count: a letter and a number ('X1', an
+# extra lesson; 'A1'). It is shown as a detail of the row, never its title.
+_KEYED = re.compile(r"[A-Z]\d{1,2}")
+
+
 def counter_cell(header: str, plain: str) -> bool:
-    """Return True for a table cell that only counts its row: a number ('3', '03', '3.') under a column of row
-    numbers ('#', 'No.', 'Nr', 'S.No'). It is no title of the row nor a detail worth showing."""
+    """Return True for a table cell that only counts its row: a number ('3', '03', '3.') or a Roman numeral in
+    capitals ('IV') under a column of row numbers ('#', 'No.', 'Nr', 'S.No'). It is no title of the row nor a
+    detail worth showing."""
     number = plain.rstrip(".)")
     return (
         0 < len(number) <= 4
         and number.isascii()
-        and number.isdigit()
+        and (number.isdigit() or (number.isupper() and _ROMAN_COUNT.fullmatch(number.lower()) is not None))
         and _COUNTER_COLUMN.fullmatch(header.strip()) is not None
     )
 
@@ -4411,7 +4419,7 @@ def counter_cell(header: str, plain: str) -> bool:
 def uncounted(cells: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """Return a table row's cells ((header, md, clean text)) without those that only count it (see `counter_cell`),
     or all of them when nothing else is left."""
-    if not any(plain[:1].isdigit() and counter_cell(header, plain) for header, _, plain in cells):
+    if not any(plain[:1].isalnum() and counter_cell(header, plain) for header, _, plain in cells):
         return cells
     kept = tuple(cell for cell in cells if not counter_cell(cell[0], cell[2]))
     return kept or cells
@@ -4455,8 +4463,8 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     """Return the index of the cell ((header, md, clean text)) that titles a table row: with `by_header`, the one
     under a column of titles ('Topic', 'Title', 'Thema', 'Tema', 'Sujet', …) where it has words; else the first with
     words that is no date ('| 8 | Mar 2–6 | Midterm |' is about the Midterm), no code under a column of codes (see
-    `code_cell`) and no aside in brackets alone ('| W8 | (light) | RISC-V CPU |' is about the CPU), else the first
-    with words; None when no cell has words."""
+    `code_cell`) or of row numbers ('| X1 | CLIP |' under '| No | Lesson |'), and no aside in brackets alone ('| W8 |
+    (light) | RISC-V CPU |' is about the CPU), else the first with words; None when no cell has words."""
     if by_header:
         for column in (_TITLE_COLUMN, _QUALIFIED_TITLE_COLUMN):
             for i, (header, _, plain) in enumerate(cells):
@@ -4465,7 +4473,13 @@ def title_cell(cells: Sequence[tuple[str, str, str]], by_header: bool = False) -
     first = None
     for i, (header, _, plain) in enumerate(cells):
         if any(c.isalpha() for c in plain):
-            if not only_dates(plain) and not only_day(plain) and not code_cell(header, plain) and not _aside(plain):
+            if (
+                not only_dates(plain)
+                and not only_day(plain)
+                and not code_cell(header, plain)
+                and not _aside(plain)
+                and not (_KEYED.fullmatch(plain) and _COUNTER_COLUMN.fullmatch(header.strip()))
+            ):
                 return i
             first = i if first is None else first
     return first

@@ -5,7 +5,11 @@ phase, and so do "step 3", "stage 3" and "part 3" where the path's phases are nu
 "what comes after databases", "next after week 12", "what should I learn before kubernetes" for the phase next
 to the one that teaches a topic (or holds a week or phase). "this week", "next week" and "what's
 next" count from the asker's current week; "when do I learn kubernetes", "which week is sql" for the phase that
-teaches a topic. Anything else is a topic to search for.
+teaches a topic; "does this path teach kafka" and "is kafka covered" ask the same. "what should I learn first",
+"the final phase", "the last week of the path" ask for a path's first or last phase (`Question.end`); "month 2"
+for weeks 5-8 (`Question.months`); "last week" for the week before the asker's; "where am I", "my current phase",
+"the previous phase" for the asker's phase or the one before; "prerequisites for kubernetes" for what comes before
+it. Anything else is a topic to search for.
 
 German and Spanish are read by the same tables and patterns, whatever the asker's language: "woche 14",
 "wochen 3 bis 4", "14. woche", "semana 14", "semanas 3 a 4", "fase 3"; "was kommt nach datenbanken", "vor
@@ -95,6 +99,14 @@ STEP_WORDS = {
     **dict.fromkeys(("step", "steps", "schritt", "schritte", "paso", "pasos"), "step"),
     **dict.fromkeys(("stage", "stages", "stufe", "stufen", "etapa", "etapas"), "stage"),
     **dict.fromkeys(("part", "parts", "teil", "teile", "parte", "partes"), "part"),
+    # the other series words a plan numbers its phases by ('## Module 2: React'), as `phases.read_series_heading`
+    **dict.fromkeys(("module", "modules", "modul", "módulo", "modulo", "módulos", "modulos"), "module"),
+    **dict.fromkeys(("unit", "units", "unidad", "unidades", "einheit"), "unit"),
+    **dict.fromkeys(("lesson", "lessons", "lektion", "lección", "leccion"), "lesson"),
+    **dict.fromkeys(("chapter", "chapters", "kapitel", "capítulo", "capitulo"), "chapter"),
+    **dict.fromkeys(("level", "levels", "nivel", "niveles"), "level"),
+    **dict.fromkeys(("sprint", "sprints"), "sprint"),
+    **dict.fromkeys(("milestone", "milestones"), "milestone"),
 }
 _STEP = "(" + "|".join(sorted(STEP_WORDS, key=len, reverse=True)) + ")"
 
@@ -120,16 +132,36 @@ _UNITS = r"(?:phase|stage|step|part|module|unit|level|milestone|section|week|mon
 _END = re.compile(
     rf"\bfinal\s+{_UNITS}\b|\blast\s+(?!(?:week|month|day)s?\b){_UNITS}\b|(?<=\bthe\s)last\s+{_UNITS}\b"
     rf"|\blast\s+{_UNITS}(?=\s+(?:of|in|on)\b)|\b(?:the\s+)?end\s+of\b|\bthe\s+end\b"
+    # German and Spanish: 'die letzte Phase', 'das Ende des Kurses'; 'la última fase', 'la fase final', 'el final del
+    # curso' ('letzte Woche' and 'la semana pasada' are the week before: `_RELATIVE_WEEK`)
+    r"|\b(?:letzte[nrs]?|finale[nrs]?)\s+(?:phase|stufe|etappe|teil|modul|abschnitt)\b|\bende\s+des\b"
+    r"|\b[úu]ltim[oa]\s+(?:fase|etapa|parte|m[óo]dulo|paso|semana)\b|\b(?:fase|etapa)\s+final\b|\bfinal\s+del\b"
+)
+# Where a path starts, asked in German and Spanish: 'wo fange ich an', 'was lerne ich zuerst', '¿por dónde empiezo?',
+# '¿qué aprendo primero?'.
+_START_ELSEWHERE = re.compile(
+    r"\b(?:wo|womit)\s+(?:fange|beginne|starte)\s+ich\b|\bzuerst\b"
+    r"|\bpor\s+d[óo]nde\s+(?:empiezo|empezar|comienzo|comenzar|empiezo)\b|\bprimero\b"
 )
 # Words that, among filler, ask where a path starts: "what should I learn first", "where do I start", "where to
 # begin", "what comes first".
 _START_WORDS = frozenset({"where", "start", "begin", "starting", "beginning", "first"})
 # Words that name a path as a whole: "the end of the course", "the last phase of the roadmap".
-_PATH_WORDS = frozenset({"path", "plan", "course", "program", "programme", "track", "roadmap", "curriculum", "journey"})
-_END_WORDS = frozenset({"final", "last", "end", "very"})
+_PATH_WORDS = frozenset(
+    {"path", "plan", "course", "program", "programme", "track", "roadmap", "curriculum", "journey"}
+    | {"kurs", "kurses", "pfad", "pfads", "pfades", "lernpfad", "lernpfads", "curso", "ruta", "camino", "programa"}
+)
+_END_WORDS = frozenset({"final", "last", "end", "very", "ende", "letzte", "letzten", "última", "ultima", "último"})
 
 # "what's next", "the next phase", "die nächste Phase", "la próxima fase": the phase after the asker's current one.
-_NEXT_PHASE = re.compile(rf"\b(?:{_NEXT})\s+(?:phase|fase)\b|\bfase\s+siguiente\b")
+_PARTS = r"(?:phase|fase|stage|step|module|part)"
+_NEXT_PHASE = re.compile(
+    rf"\b(?:{_NEXT})\s+(?:phase|fase|stage|module)\b|\bfase\s+siguiente\b|\b(?:phase|stage)\s+after\s*$"
+)
+# "my current phase", "this stage", "where am I": the phase of the asker's week; "the previous phase", "the phase
+# before": the one before it.
+_CURRENT_PHASE = re.compile(rf"\b(?:this|current|my|present)\s+{_PARTS}\b|\bwhere\s+(?:am\s+i|are\s+we)\b")
+_PREVIOUS_PHASE = re.compile(rf"\b(?:previous|prior|preceding)\s+{_PARTS}\b|\b(?:phase|stage)\s+before\s*$")
 # Words that alone (among filler) ask what comes next: "what's next", "was kommt als nächstes", "qué sigue".
 _NEXT_WORDS = frozenset({"next", "nächstes", "naechstes", "nachstes", "danach", "sigue", "después", "despues"})
 # "after X", "what comes after X", "what follows X", "next after X", "prior to X"; "nach X", "vor X"; "después de
@@ -143,7 +175,7 @@ _NEIGHBOUR = re.compile(
 _PREREQUISITES = r"(?:pre-?requisites?|pre-?reqs?)"
 _NEEDS_BEFORE = re.compile(
     rf"(?:(?:what\s+are|which\s+are|list)\s+)?(?:the\s+|my\s+)?{_PREREQUISITES}\s+(?:for|of|to|before)\s+(.+)$"
-    rf"|(.+?)\s*(?:'s\s+)?{_PREREQUISITES}\s*[?!.]*$"
+    rf"|(.+?)\s?(?:'s\s)?{_PREREQUISITES}\s?[?!.]*$"
 )
 _AFTER = frozenset(
     {"after", "following", "follows", "nach", "después", "despues", "depois", "após", "apos", "après", "apres"}
@@ -161,6 +193,13 @@ _WHEN = re.compile(
     r"|(?:which|what|welche[mrs]?|qu[ée]|cu[áa]l|quel(?:le)?|qual)\s+(?:weeks?|phases?|stages?|steps?|parts?|months?"
     r"|wochen?|semanas?|fases?|etapas?|semaines?|[ée]tapes?|minggu|tahap))\b(.*)$"
 )
+# "does this path teach kafka", "do we cover graphql", "will we learn docker", "is kafka covered", "is sql part of
+# the course": whether (and so where) the plan teaches a topic, answered as "when" is.
+_COVERS = re.compile(
+    r"(?:does|do|will|would|is|are)\s+(?:this|the|my|our|we|i|you|it)(?:\s+(?:path|course|plan|roadmap|program|track"
+    r"|role))?\s+(?:teach|cover|include|learn|study|touch|get\s+to|go\s+over|talk\s+about)(?:es|s|ed|ing)?\s+(.+)$"
+    r"|(?:is|are)\s+(.+?)\s+(?:covered|taught|included|part\s+of\s+(?:this|the|my)\s+\w+)(?:\s+\w+)*?[?!.]*$"
+)
 # Words of a "when" question that are no part of its topic: "when should I start on system design", "when do we get
 # to docker", "wann fangen wir mit sql an", "cuándo empiezo con docker".
 _WHEN_FILLER = frozenset(
@@ -177,6 +216,7 @@ _WHEN_OPINION = frozenset({"best", "right", "good", "ideal", "time", "idea", "wo
 # "when to use nosql", "when should I use redis", "when do we choose kafka": advice on using a topic (roadmaps title
 # sections so: 'When to use NoSQL'), not where the plan teaches it; searched as typed.
 _WHEN_USE = frozenset({"use", "using", "choose", "prefer", "avoid"})
+_BLANKS = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits, "ä" and "é" too
 # Words that name no subject, even alone after "after": "what comes after that", "what's after this one".
 _NO_SUBJECT = frozenset(
@@ -660,6 +700,11 @@ class Question:
 _ZH_NEXT = re.compile(r"(?:接下来|下一步)(?:(?:要|应该)?学(?:习)?(?:什么|啥))?|接下来呢")
 _ZH_FILLER = re.compile(r"\s*(?:(?:要|应该|需要)?(?:学习?|讲|有|做|看)(?:些)?(?:什么|啥)|的内容|呢)\s*$")
 _ZH_NEIGHBOUR = re.compile(r"(?P<subject>.+?)\s*(?P<which>之后|以后|后面|之前|以前)\s*")
+# '什么时候学数据库', '数据库什么时候学', '哪一周学数据库' (when do I learn databases, which week is it in).
+_ZH_WHEN = re.compile(
+    r"(?:什么时候|何时|哪一?周|哪个阶段)(?:学习?|讲|学到)?(?P<after>.+)"
+    r"|(?P<before>.+?)(?:什么时候|何时|在哪一?周|在哪个阶段)(?:学习?|讲)?"
+)
 _ZH_WEEKS = (
     *(("下一周", "next week"), ("下周", "next week")),
     *(("这一周", "this week"), ("本周", "this week"), ("这周", "this week")),
@@ -671,6 +716,9 @@ def _from_chinese(query: str) -> str:
     text = query.strip().rstrip("?？!！。 ")
     if _ZH_NEXT.fullmatch(text):
         return "what's next"
+    when = _ZH_WHEN.fullmatch(_ZH_FILLER.sub("", text))  # before '一周' is read as 'week 1'
+    if when is not None and (subject := (when.group("after") or when.group("before")).strip()):
+        return f"when do i learn {subject}"
     for said, meant in _ZH_WEEKS:
         text = text.replace(said, f" {meant} ")
     text = _ZH_FILLER.sub("", as_english(text)).strip()
@@ -681,17 +729,20 @@ def _from_chinese(query: str) -> str:
     return text
 
 
-def read_question(query: str) -> Question:
-    """Read what a query asks: a week, a phase, the phase after or before something or teaching it, or a topic."""
-    if not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
-        read = read_question(english)
+def read_question(query: str, *, chinese: bool = True) -> Question:
+    """Read what a query asks: a week, a phase, the phase after or before something or teaching it, or a topic;
+    `chinese`: also read as a Chinese question (once: its English words are not read so again)."""
+    if chinese and not query.isascii() and CJK.search(query) and (english := _from_chinese(query)) != query:
+        read = read_question(english, chinese=False)
         if read.kind != "topic":  # else the Chinese words are searched as they are
             return replace(read, text=query)
     text = _normal(query)
     if _asks_whats_next(text):
         return Question("after", query, relative=0, text=query)
     needs = _NEEDS_BEFORE.match(text)
-    if needs is not None and _trim(subject := needs.group(1) or needs.group(2)):
+    # 'kubernetes prerequisites', not 'what comes after prerequisites' (a question of its own about them)
+    asks_needs = needs is not None and (needs.group(1) or _NEIGHBOUR.search(text) is None)
+    if needs is not None and asks_needs and _trim(subject := needs.group(1) or needs.group(2)):
         text = f"before {subject}"
     neighbour = _NEIGHBOUR.search(text)
     if neighbour and _only_filler(text[: neighbour.start()]):
@@ -701,11 +752,18 @@ def read_question(query: str) -> Question:
         topic = _trim(subject) or " ".join(
             w for w in _WORDS.findall(subject) if w not in _PHASE_WORDS and w not in _NO_SUBJECT
         )
-        anchor = _week_or_phase(subject)
+        anchor = _week_or_phase(subject) or _end_of_path(subject)  # 'after week 12', 'after the final phase'
         if anchor is not None:
             return replace(anchor, kind=kind, topic=topic, text=query)
+        if _CURRENT_PHASE.search(subject):  # 'after this phase', 'before my current stage': next to the asker's
+            return Question(kind, query, relative=0, text=query)
         if topic:
             return Question(kind, topic, text=query)
+    for pattern, asked in ((_CURRENT_PHASE, "week"), (_PREVIOUS_PHASE, "before")):
+        found = pattern.search(text)
+        if found is not None:  # beside it, words that are not filler may name a path ('my current phase of backend')
+            rest = " ".join(w for w in _rest(text, found).split() if w not in _PATH_WORDS)
+            return Question(asked, query, relative=0, rest=rest, text=query)
     how_long = _HOW_LONG.match(text.lstrip("¿¡\"'“ "))
     if how_long is not None and (asked := _how_long(how_long.group(1))) is not None:
         return replace(asked, topic=asked.topic or query, text=query)
@@ -717,6 +775,9 @@ def read_question(query: str) -> Question:
         return replace(anchor, topic=query, text=query)
     when = _WHEN.match(text.lstrip("¿¡\"'“ "))  # '¿cuándo aprendo docker?'
     if when is not None and _asks_where(when) and (topic := _when_topic(when.group(1))):
+        return Question("when", topic, text=query)
+    covers = _COVERS.match(text.lstrip("¿¡\"'“ "))
+    if covers is not None and (topic := _when_topic(covers.group(1) or covers.group(2))):
         return Question("when", topic, text=query)
     return Question("topic", query, text=query)
 
@@ -765,35 +826,47 @@ def _when_topic(subject: str) -> str:
 
 
 def _normal(query: str) -> str:
-    # Composed accents ("é" as one letter), so a question typed on any keyboard reads the same.
-    return unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'").strip()
+    # Composed accents ("é" as one letter), so a question typed on any keyboard reads the same; one blank between
+    # words, so a pattern's blanks never backtrack over a long run of them.
+    text = unicodedata.normalize("NFC", query).lower().replace("’", "'").replace("‘", "'")
+    return _BLANKS.sub(" ", text).strip()
+
+
+# Spans of weeks written short: 'week 3/4' (weeks 3-4, as a role file's 'Week 10/11'; 'week 3/12' is week 3 of 12),
+# 'w3-w4', 'w3/w4', 'w3-4'.
+_WEEK_SLASH = re.compile(rf"\b({_WEEK})\s*(\d{{1,3}})\s*/\s*(\d{{1,3}})\b")
+_SHORT_WEEKS = re.compile(r"\bw(\d{1,3})\s*(?:-|–|/|to)\s*w?(\d{1,3})\b")
+
+
+def _written_out(text: str) -> str:
+    """Return text with its spans of weeks written short ('week 3/4', 'w3-w4') written out ('weeks 3-4')."""
+
+    def slash(found: re.Match[str]) -> str:
+        first, second = int(found.group(2)), int(found.group(3))
+        return f"weeks {first}-{second}" if second == first + 1 else f"week {first}"
+
+    return _SHORT_WEEKS.sub(r"weeks \1-\2", _WEEK_SLASH.sub(slash, text))
 
 
 def _week_or_phase(text: str) -> Question | None:
     """Read a week, span of weeks or phase number in text, with the words beside it that are not filler."""
     # '3주차', 'неделя 3', '第3週', 'этап 2', 'hafta 5', 'tydzień 3': in the words role files are read in
-    text = as_english(text).lower()
+    text = _written_out(as_english(text).lower())
     found = _week_span().search(text)
     if found is not None:
         first, last, short, ordinal, ordinal_word = found.groups()
-        start = _number(first or short or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        weeks = (min(start, end), max(start, end))
+        weeks = _counted(first or short or ordinal or ordinal_word, last)
         return Question("week", weeks=weeks, rest=_rest(text, found))
     found = _day_span().search(text)
     if found is not None:
         first, last, ordinal, ordinal_word = found.groups()
-        start = _number(first or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        days = (min(start, end), max(start, end))
+        days = _counted(first or ordinal or ordinal_word, last)
         weeks = ((days[0] + 6) // 7, (days[1] + 6) // 7)  # the weeks those days fall in, as a role file's days
         return Question("week", weeks=weeks, rest=_rest(text, found), days=days)
     found = _month_span().search(text)
     if found is not None:
         first, last, ordinal, ordinal_word = found.groups()
-        start = _number(first or ordinal or ordinal_word)
-        end = _number(last) if last else start
-        months = (min(start, end), max(start, end))
+        months = _counted(first or ordinal or ordinal_word, last)
         weeks = (4 * months[0] - 3, 4 * months[1])
         return Question("week", weeks=weeks, rest=_rest(text, found), months=months)
     found = _phase_number().search(text)
@@ -819,12 +892,17 @@ def _end_of_path(text: str) -> Question | None:
     if found is not None:
         words = [w for w in _WORDS.findall(text[: found.start()] + " " + text[found.end() :]) if w not in FILLER]
         # 'the end of the course', 'end of backend': not 'the end' alone, no end of anything
-        if "end" in found.group() and not words and _PATH_WORDS.isdisjoint(_WORDS.findall(text[found.end() :])):
+        alone = "end" in found.group() or "final del" in found.group()
+        if alone and not words and _PATH_WORDS.isdisjoint(_WORDS.findall(text[found.end() :])):
             return None
         rest = [w for w in words if w not in _PATH_WORDS and w not in _END_WORDS]
         return Question("phase", end="last", rest=" ".join(rest))
     words = [w for w in _WORDS.findall(text) if w not in FILLER]
     asked = {"first"} & set(words) or ({"where"} & set(words) and len(set(words) & _START_WORDS) > 1)
+    elsewhere = _START_ELSEWHERE.search(text)
+    if elsewhere is not None:  # 'wo fange ich an': its words are the question's
+        around = text[: elsewhere.start()] + " " + text[elsewhere.end() :]
+        asked, words = True, [w for w in _WORDS.findall(around) if w not in FILLER and w not in _WHEN_FILLER]
     if not asked or _week_or_phase(text) is not None:  # 'the first week' is week 1
         return None
     rest = [w for w in words if w not in _START_WORDS and w not in _PATH_WORDS]
@@ -837,9 +915,14 @@ def read_days(text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     first, last, ordinal, ordinal_word = found.groups()
-    start = _number(first or ordinal or ordinal_word)
+    return _counted(first or ordinal or ordinal_word, last)
+
+
+def _counted(first: str, last: str | None) -> tuple[int, int]:
+    """Return the first and last of a span asked about ('weeks 3-4', 'week 4-3', 'day 5'), in order."""
+    start = _number(first)
     end = _number(last) if last else start
-    return (min(start, end), max(start, end))
+    return min(start, end), max(start, end)
 
 
 def _number(text: str) -> int:

@@ -123,13 +123,25 @@ STOPWORDS = frozenset(
 # names something else ('which bundler should I use', 'what do you need to know about docker').
 QUESTION_WORDS = frozenset(
     [
-        # what a learner asks for about a topic ('best resources for docker', 'docker tutorial', 'interview prep')
+        # what a learner asks for about a topic ('best resources for docker', 'docker tutorial', 'interview prep',
+        # 'getting started with kubernetes', 'teach me sql', 'does this path cover kafka')
+        "beginner",
+        "beginners",
+        "cover",
+        "covered",
+        "covers",
+        "getting",
         "guide",
         "guides",
+        "path",
+        "please",
         "prep",
         "recommended",
         "resource",
         "resources",
+        "started",
+        "teach",
+        "teaches",
         "tips",
         "tutorial",
         "tutorials",

@@ -111,6 +111,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "command line": ("bash", "shell", "terminal", "cli", "zsh"),
     "shell": ("bash", "zsh", "terminal"),
     "operating system": ("linux", "unix", "kernel", "processes", "os"),
+    "network": ("networking", "tcp", "ip", "dns", "http", "vpc", "subnets", "routing", "osi"),
     "networking": ("tcp", "ip", "dns", "http", "vpc", "subnets", "routing", "osi", "bgp", "network"),
     # Messaging and data processing
     "message queue": ("kafka", "rabbitmq", "sqs", "nats", "pulsar", "celery", "queues"),
@@ -190,6 +191,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "machine learning": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
     "ml": ("scikit", "sklearn", "xgboost", "pytorch", "tensorflow"),
     "deep learning": ("pytorch", "tensorflow", "keras", "jax", "cnn", "rnn", "transformers", "neural"),
+    "neural net": ("neural network",),
     "neural network": ("pytorch", "tensorflow", "keras", "cnn", "rnn", "backpropagation"),
     "llm": ("llms", "gpt", "transformers", "rag", "langchain", "huggingface", "prompting", "large language model"),
     "large language model": ("llm", "llms", "gpt", "transformers", "rag", "huggingface"),
@@ -205,6 +207,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "experiment tracking": ("mlflow", "wandb", "neptune"),
     "feature store": ("feast", "tecton"),
     "gpu": ("cuda", "nvidia", "tpu"),
+    "stats": ("statistics", "statistical", "probability"),
     "statistics": ("probability", "regression", "distributions", "hypothesis", "bayesian", "variance", "stats"),
     "math": ("algebra", "calculus", "probability", "statistics", "linear", "mathematics"),
     # Career
@@ -267,6 +270,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "redes": ("networking", "network", "tcp", "dns", "http", "routing"),
     "bereitstellung": ("deployment", "deploy", "deploying", "rollout"),
     "despliegue": ("deployment", "deploy", "deploying", "rollout"),
+    # Chinese words for the same concepts, as Chinese questions name them ('数据库之后学什么': after databases)
+    "数据库": ("database", "databases", "sql", "postgresql", "postgres", "mysql", "sqlite", "mongodb", "nosql"),
+    "容器": ("docker", "dockerfile", "containers", "containerization", "kubernetes", "k8s"),
+    "测试": ("testing", "tests", "pytest", "unittest", "jest", "tdd"),
+    "安全": ("security", "owasp", "authentication", "encryption", "vulnerabilities"),
+    "网络": ("networking", "network", "tcp", "dns", "http", "routing"),
+    "部署": ("deployment", "deploy", "deploying", "rollout"),
     "maschinelles lernen": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
     "aprendizaje automático": ("ml", "scikit", "sklearn", "xgboost", "regression", "classification", "pytorch"),
 }

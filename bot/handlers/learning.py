@@ -242,7 +242,7 @@ def _plan_lines(plan: Plan) -> str:
         before = sp.last_week
         phase = plan.role.phase(sp.number)
         marker = "▶" if plan.position.phase and plan.position.phase.number == sp.number else "·"
-        title = phase.title if phase else ""
+        title = escape(phase.title) if phase else ""  # clean text, shown in bold: its '*' shows as written
         lines.append(
             f"{marker} " + _("**Phase {number}: {title}** · {span}", number=sp.number, title=title, span=span_text(sp))
         )
@@ -483,7 +483,31 @@ async def phase_view(
         color=COLOR,
         body_limit=DEEP_DIVE_PAGE,
     )
-    return _paged(cards, page, lambda p: components.PHASE.id(found.name, number, p))
+    return _paged(_labels_go_on(cards), page, lambda p: components.PHASE.id(found.name, number, p))
+
+
+# A part's label alone on its line, as `label_text` shows it ('**Problems:**'), and a line of a list
+_LABEL_LINE = re.compile(r"\*\*(.+):\*\*")
+_LIST_LINE = re.compile(r"(?:- |\d+\. )")
+
+
+def _labels_go_on(cards: list[Card]) -> list[Card]:
+    """Return the pages of a phase with each list that goes on from the page before headed by its label marked
+    continued ('**Problems (continued):**'): a page that opens with bullets says what they are."""
+    shown = list(cards)
+    for at in range(1, len(shown)):
+        before, page = shown[at - 1].description or "", shown[at].description or ""
+        if _LIST_LINE.match(page) is None:
+            continue
+        block = before.rsplit("\n\n", 1)[-1].split("\n")
+        label = _LABEL_LINE.fullmatch(block[0])
+        if label is None or len(block) < 2 or not all(_LIST_LINE.match(line.lstrip()) for line in block[1:]):
+            continue
+        marked = f" ({_('continued')})"
+        name = label.group(1).removesuffix(marked)  # the page before opened with the list, marked already
+        head = f"**{name}{marked}:**"
+        shown[at] = replace(shown[at], description=f"{head}\n{page}")
+    return shown
 
 
 def _paged(cards: list[Card], page: int, make_id: Callable[[int], str], extra_rows: Sequence[Row] = ()) -> Reply:
@@ -692,7 +716,7 @@ def _alternatives(hits: list[Hit], roles: Mapping[str, Role]) -> Select | None:
 
 async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str | None = None) -> Reply:
     """Show the best section for a topic or a question ("week 14", "after databases"); other matches when unsure."""
-    if not topic.strip():
+    if not any(c.isalnum() for c in topic):  # blank, or marks alone ('???', '🐳'): nothing to search for
         raise UserError(_("Tell me a topic, e.g. {example}.", example=cmd("skill-deep-dive", topic="postgres")))
     role_name = svc.role(role).name if role else None
     index = svc.content.index
@@ -710,6 +734,29 @@ async def skill_deep_dive(svc: Services, caller: Caller, topic: str, role: str |
     hits = result.hits
     if not hits:
         shown = escape_user_text(topic.strip(), 80)
+        asked = result.question
+        if asked.kind in ("after", "before") and asked.topic and asked.weeks is None and asked.phase is None:
+            # 'what comes after kafka' where no part is about kafka: there is nothing to count from
+            about = escape_user_text(asked.topic, 80)
+            example = cmd("skill-deep-dive", topic="week 3")
+            if role_name:
+                raise UserError(
+                    _(
+                        "Nothing in {path} is about '{topic}' to count from. Ask about a topic it has, or a week: "
+                        "{example}.",
+                        path=index.roles[role_name].display_name,
+                        topic=about,
+                        example=example,
+                    )
+                )
+            raise UserError(
+                _(
+                    "No path has anything about '{topic}' to count from. Ask about a topic one has, or a week: "
+                    "{example}.",
+                    topic=about,
+                    example=example,
+                )
+            )
         if role_name:
             raise UserError(
                 _(
@@ -756,6 +803,10 @@ def _part_pieces(role: Role, section: Section) -> list[Piece]:
     depth = len(section.path)
     later = [s for s in sections[sections.index(section) + 1 :] if s.line and s.kind in ("phase", "section")]
     end = next((s.line for s in later if s.phase != section.phase or len(s.path) <= depth), None)
+    # a part folded in a '<details>' block ends with it: what follows is the phase's (see `Subsection.end`)
+    folded = next((sub.end for sub in phase.subsections if sub.line == section.line and sub.end is not None), None)
+    if folded is not None:
+        end = folded if end is None else min(end, folded)
     return [p for p in phase.body if p.line > section.line and (end is None or p.line < end)]
 
 

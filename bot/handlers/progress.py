@@ -10,6 +10,7 @@ from typing import NamedTuple, NoReturn, TypeVar
 
 from bot import components
 from bot.content import pick
+from bot.content.markdown import escape
 from bot.content.models import ChecklistItem, Role
 from bot.domain.pace import finish_date, pace_status
 from bot.domain.streaks import streak_status
@@ -28,6 +29,7 @@ from bot.present import (
     option_context,
     pace_text,
     phase_heading,
+    sited_names,
     streak_text,
     tree_entries,
     week_status,
@@ -180,7 +182,7 @@ def _chunk_lines(
         while end + 1 < len(chunk) and chunk[end + 1].group == first.group:
             end += 1
         span = _span(places.in_group[first.id], places.in_group[chunk[end].id], places.group_size[first.group])
-        lines.append(f"**{first.group}{span}**")
+        lines.append(f"**{escape(first.group)}{span}**")
         run = tree_entries(
             chunk[start : end + 1],
             lambda n, gap, at=start: line(at + n, gap),
@@ -259,8 +261,8 @@ async def checklist_view(svc: Services, caller: Caller, role: str | None = None,
     for n, chunk in enumerate(pages[page]):
         several = len({i.group for i in chunk}) > 1  # the menu's name is their phase: each item says its group
         options = tuple(
-            SelectOption(clip(i.text, MAX_OPTION_LABEL), i.id, option_context(i, several), default=i.id in done)
-            for i in chunk
+            SelectOption(clip(name, MAX_OPTION_LABEL), i.id, option_context(i, several), default=i.id in done)
+            for i, name in zip(chunk, sited_names(chunk), strict=True)
         )
         rows.append(
             Select(
@@ -457,7 +459,7 @@ async def done(svc: Services, caller: Caller, item: str, proof: str | None = Non
     progress = await svc.store.get_progress(caller.user_id, r.name)
     count = sum(1 for i in r.checklist if i.id in progress)
     # Where the item is written, as the learner's /checklist groups it: 'insert' is under Heap, not Trees
-    shown = {"item": escape_user_text(it.text), "path": _where(r, it)}
+    shown = {"item": escape_user_text(it.text), "path": escape(_where(r, it))}
     ticked = _("Ticked: **{item}** ({path})", **shown) if changed else _("Already ticked: **{item}** ({path})", **shown)
     text = f"{ticked}\n{bar(count, len(r.checklist))}"
     if proof:

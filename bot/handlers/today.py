@@ -134,6 +134,11 @@ async def today(svc: Services, caller: Caller, role: str | None = None) -> Reply
     if plan.self_paced:
         card = _self_paced_card(plan, done)
         rows = ((check_in,),)
+        # the items it lists a pick away, under their groups' names, as in the weekly reminder
+        listed = [item for _group, items in next_open_items(plan.role.checklist, done) for item in items]
+        menu = tick_menu(plan.role.name, plan.role.display_name, listed, by_group=True)
+        if menu is not None:
+            rows = (menu, *rows)
     elif pos.status == "not_started":
         first = plan.phases[0].number if plan.phases else 1
         text = _n(

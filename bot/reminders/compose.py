@@ -507,7 +507,8 @@ def _tick_menu(week: PathWeek) -> Select | None:
     """The menu that ticks the open items a card lists, overdue ones first (the first `MAX_TODAY_ITEMS`;
     `/checklist` has all)."""
     overdue = week.today.overdue_items if week.today is not None else ()
-    return tick_menu(week.plan.role.name, week.plan.role.display_name, week.items, overdue)
+    role = week.plan.role
+    return tick_menu(role.name, role.display_name, week.items, overdue, by_group=week.plan.self_paced)
 
 
 def _may_move_back(week: PathWeek, slot: str) -> bool:
@@ -800,6 +801,8 @@ def _activity_fields(
     """The fields of a group post about its members: who ticked what since the last post, and the board."""
     if not standing.progress:
         return [Field(_("Board"), _("No members yet: {join}", join=cmd("group join")))]
+    if not role.checklist:  # nothing to tick, and no [My checklist] to open: no word of ticked items
+        return []
     tz = zone_or_utc(group.timezone)
     heading = _since_heading(last, _local_date(last.since, tz))
     texts = {item.id: item.text for item in role.checklist}
@@ -950,6 +953,9 @@ def _self_paced_group_card(group: StudyGroup, role: Role, standing: GroupStandin
         lines.append(_("Self-paced: no phase this week. Next on the checklist, items not everyone has ticked yet:"))
     else:
         lines.append(_("Every member has ticked every item on the checklist. Well done, everyone!"))
-    head = [Field(_("Next open items"), open_items_text(view.open_by_group))] if view.open_by_group else []
+    head: list[Field] = []
+    if view.open_by_group:  # the first few, and how many more not every member has ticked
+        left = max(view.total - view.done, 0)
+        head.append(Field(_("Next open items"), open_items_text(view.open_by_group, total=left)))
     title = f"{escape_user_text(group.name)} · {group_week(standing.position)} · {role.display_name}"
     return _card(title, lines, [*head, *fields], MAX_EMBED_TOTAL, group_footer())

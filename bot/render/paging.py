@@ -49,6 +49,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s*")
 _SKIP_AFTER_CUT = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")
 _MIN_BREAK_FRACTION = 4
+# A markdown link ('[RFC 791](https://…)'): a piece ends between links, not inside one (see `_blank_outside_links`)
+_LINK_SPAN = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
+_LINK_REACH = 2048  # how far past a piece's end a link cut by it is looked for
 """Paragraph and line breaks closer than budget/4 to a piece's start are passed over for later ones."""
 
 
@@ -194,7 +197,7 @@ def _find_cut(text: str, start: int, end: int, fences: list[int], lowest: int = 
         return start + line
     space = max(window.rfind(" "), window.rfind("\t"))
     if space != -1 and start + space >= lowest:
-        return start + space
+        return _blank_outside_links(text, start + space, lowest, end)
     cut = end
     before = bisect_left(fences, cut) - 1
     if before >= 0 and cut < fences[before] + len(FENCE):
@@ -202,6 +205,22 @@ def _find_cut(text: str, start: int, end: int, fences: list[int], lowest: int = 
         if cut <= start:
             cut = fences[before] + len(FENCE)
     return cut
+
+
+def _blank_outside_links(text: str, blank: int, lowest: int, end: int) -> int:
+    """Return the last blank at or before `blank` that is outside a markdown link ('[text](url)'), so a line of
+    links is cut between two of them and each page shows whole links; `blank` itself where a link reaches back
+    past `lowest` (one longer than a page is cut as any text is)."""
+    if "](" not in text[lowest:end]:
+        return blank
+    spans = [m.span() for m in _LINK_SPAN.finditer(text, lowest, min(len(text), end + _LINK_REACH))]
+    at = blank
+    while at >= lowest:
+        inside = next((s for s, e in spans if s < at < e), None)
+        if inside is None:
+            return at
+        at = max(text.rfind(" ", lowest, inside), text.rfind("\t", lowest, inside))
+    return blank
 
 
 def clip(text: str, limit: int) -> str:

@@ -352,7 +352,7 @@ def test_a_title_that_starts_with_before_is_searched_when_no_phase_teaches_it():
     assert [h.section.title for h in answer(alone, "vor datenbanken").hits] == ["Phase 1: Grundlagen (Wochen 1-4)"]
     with i18n.using("de"):
         last = answer(alone, "was kommt nach datenbanken")
-    assert last.problem == "Phase 2: Datenbanken (Wochen 5-8) ist die letzte Phase von Bewerbung."
+    assert last.problem == "„datenbanken“ steht in Phase 2: Datenbanken (Wochen 5-8) von Bewerbung, der letzten Phase."
 
 
 # --- days --------------------------------------------------------------------------------------
@@ -551,7 +551,7 @@ def test_after_a_topics_exact_title_is_after_its_phase_whatever_mentions_it_else
 def test_after_a_topic_in_the_last_phase_of_the_askers_path_says_so():
     index = paths(ops=OPS, ship=SHIP)
     result = answer(index, "what comes after docker", asker=follower(index, "ship"))
-    assert (result.hits, result.problem) == ([], "Phase 2: Docker (weeks 5-8) is the last phase of Ship.")
+    assert (result.hits, result.problem) == ([], "'docker' is in Phase 2: Docker (weeks 5-8) of Ship, its last phase.")
     # a learner of the other path gets its next phase
     assert shown(answer(index, "what comes after docker", asker=follower(index, "ops"))) == [
         ("ops", "Phase 3: CI/CD (Weeks 9-12)")
@@ -661,3 +661,10 @@ def test_when_with_a_schedule_that_lacks_the_phase_gives_the_topics_hits():
     result = answer(SEARCH, "when do I learn kubernetes", role=BACKEND, asker=asker)
     assert result.note == ""
     assert result.hits == answer(SEARCH, "kubernetes", role=BACKEND, asker=asker).hits
+
+
+def test_before_a_topic_in_the_first_phase_says_where_it_is():
+    result = answer(SEARCH, "what comes before git", role=BACKEND)
+    assert result.hits == []
+    assert result.problem.startswith("'git' is in Phase 1: Foundations (weeks 1-4) of Backend Engineer")
+    assert result.problem.endswith(", its first phase.")

@@ -76,6 +76,24 @@ def test_framing_words_weigh_little_beside_the_topic(query):
     assert all(h.score >= MIN_SCORE for h in result.hits)
 
 
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("getting started with kubernetes", "Kubernetes"),
+        ("teach me sql", "SQL"),
+        ("sql please", "SQL"),
+        ("docker for beginners", "Docker containerization"),
+    ],
+)
+def test_a_request_finds_its_topic(query, title):
+    assert titles(answer(SEARCH, query, role="backend-engineer"))[0] == title
+
+
+def test_a_request_word_that_names_a_part_still_finds_it():
+    assert titles(answer(SEARCH, "python path", role="backend-engineer"))[0] == "Python Path"
+    assert titles(answer(SEARCH, "choose one path", role="backend-engineer"))[0] == "Choose one path"
+
+
 def test_interview_prep_finds_the_interview_steps():
     assert titles(answer(SEARCH, "interview prep", role="backend-engineer"))[0] == "Interview for backend roles"
 
@@ -111,3 +129,17 @@ def test_devops_finds_docker_and_pipelines_on_a_path_that_never_says_devops():
 def test_security_finds_owasp_and_authentication():
     body = "## Week 1: Web apps\n- OWASP Top 10\n- Authentication with sessions\n\n## Week 2: Pages\n- Routing\n"
     assert set(titles(answer(index_of("safe", body), "security"))) == {"OWASP Top 10", "Authentication with sessions"}
+
+
+@pytest.mark.parametrize("query", ["network", "networks"])
+def test_network_finds_what_networking_does(query):
+    assert (
+        titles(answer(SEARCH, query, role="backend-engineer"))[:2]
+        == titles(answer(SEARCH, "networking", role="backend-engineer"))[:2]
+    )
+
+
+@pytest.mark.parametrize(("query", "title"), [("neural nets", "Neural networks from scratch"), ("stats", "Statistics")])
+def test_short_names_find_what_they_stand_for(query, title):
+    body = "## Week 1: Maths\n- Statistics\n- Vectors\n\n## Week 2: Models\n- Neural networks from scratch\n"
+    assert titles(answer(index_of("short", body), query))[0] == title

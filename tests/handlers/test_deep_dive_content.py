@@ -234,12 +234,22 @@ SHIP = "## Phase 1: Python (Weeks 1-4)\n- Flask\n\n## Phase 2: Docker (Weeks 5-8
 async def test_what_comes_after_answers_in_the_learners_own_path(tmp_path: Path, store: Store) -> None:
     svc = services(tmp_path, store, ops=CICD, ship=SHIP)
     await learning.start_learning(svc, caller(), "ship")
-    with pytest.raises(UserError, match=r"^Phase 2: Docker \(weeks 5-8\) is the last phase of SHIP Path\.$"):
+    with pytest.raises(
+        UserError, match=r"^'docker' is in Phase 2: Docker \(weeks 5-8\) of SHIP Path, its last phase\.$"
+    ):
         await learning.skill_deep_dive(svc, caller(), "what comes after docker")
     await learning.stop_learning(svc, caller(), "ship")
     await learning.start_learning(svc, caller(), "ops")
     reply = await learning.skill_deep_dive(svc, caller(), "what comes after docker")
     assert reply.cards[0].title == "Phase 3: CI/CD (Weeks 9-12)"
+
+
+async def test_what_comes_after_a_topic_no_part_is_about_says_so(tmp_path: Path, store: Store) -> None:
+    svc = services(tmp_path, store, ops=CICD, ship=SHIP)
+    with pytest.raises(UserError, match=r"^Nothing in SHIP Path is about 'kafka' to count from\. Ask about a topic"):
+        await learning.skill_deep_dive(svc, caller(), "what comes after kafka", role="ship")
+    with pytest.raises(UserError, match=r"^No path has anything about 'kafka' to count from\. .*`/skill-deep-dive "):
+        await learning.skill_deep_dive(svc, caller(), "before kafka")
 
 
 NO_H1 = (

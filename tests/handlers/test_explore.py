@@ -99,6 +99,12 @@ async def test_nothing_found_says_so(svc: Services) -> None:
         await learning.skill_deep_dive(svc, caller(), "   ")
 
 
+@pytest.mark.parametrize("topic", ["???", "...", "🐳", "#"])
+async def test_marks_alone_ask_for_a_topic(svc: Services, topic: str) -> None:
+    with pytest.raises(UserError, match=r"Tell me a topic, e\.g\. `/skill-deep-dive topic:postgres`"):
+        await learning.skill_deep_dive(svc, caller(), topic)
+
+
 async def test_long_section_pages_keep_all_its_text(long_svc: Services) -> None:
     svc = long_svc
     reply = await learning.skill_deep_dive(svc, caller(), "Field Notes")
@@ -230,10 +236,17 @@ SAME_QUERIES = [
     ("what comes after databases", None),
     ("when do I learn kubernetes", None),
     ("flarp kubernetes", None),
+    ("what should I learn first", "backend-engineer"),
+    ("final phase", None),
+    ("month 2", "backend-engineer"),
+    ("prerequisites for kubernetes", "backend-engineer"),
+    ("front end", None),
+    ("best resources for docker", "backend-engineer"),
 ]
 
 
 UNSURE = {"postgress", "caching", "containers", "version control", "weeks 3-6", "when do I learn kubernetes"}  # a menu
+UNSURE |= {"final phase", "front end", "best resources for docker"}
 
 
 @pytest.mark.parametrize(("query", "role"), SAME_QUERIES)

@@ -584,6 +584,34 @@ async def test_an_item_the_weeks_text_lists_is_not_listed_again_below_it(load: L
     assert "Clean the taxi data set" in next(f.value for f in week.cards[0].fields if f.name == "Next step")
 
 
+DAYS_WITH_GOALS = """
+## Week 1: Pottery basics
+
+### Monday
+**Goal:** Set up the wheel.
+
+- [ ] Level the wheel head
+- [ ] Wedge two balls of clay
+
+### Tuesday
+**Goal:** Centering.
+
+- [ ] Center a kilo of clay
+
+## Week 2: Pulling walls
+- Cylinders
+"""
+
+
+async def test_a_days_goal_line_shows_with_its_tasks_under_it(load: Load) -> None:
+    svc = load({"wheel": DAYS_WITH_GOALS})
+    await learning.start_learning(svc, caller(), "wheel")
+    week = await today.today(svc, caller())
+    assert "**Goal:** Set up the wheel.\n\n⬜ Level the wheel head\n⬜ Wedge two balls of clay" in body(week)
+    assert "**Goal:** Centering.\n\n⬜ Center a kilo of clay" in body(week)
+    assert "Open items in this phase" not in [f.name for f in week.cards[0].fields]
+
+
 # ---------------------------------------------------------------- quarters over months, a duration under a heading
 
 QUARTERS = """

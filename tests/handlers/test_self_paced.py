@@ -148,6 +148,27 @@ async def test_today_lists_the_next_open_items_and_no_pace(svc: Services) -> Non
     assert "Pace" not in progress_shown
 
 
+async def test_today_has_a_menu_to_tick_the_items_it_lists(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), SELF_PACED)
+    reply = await today.today(svc, caller(days=2))
+
+    # as the weekly reminder has: the items listed, each with its group, a pick away
+    [menu] = selects(reply)
+    assert [(o.label, o.description) for o in menu.options][:2] == [
+        (FIRST_ITEMS[0], "Before You Start"),
+        (FIRST_ITEMS[1], "Before You Start"),
+    ]
+    assert [b.label for b in reply.buttons] == ["I worked on this"]
+    ticked = text(await choose(svc, caller(days=2), menu, [option_value(menu, FIRST_ITEMS[1])]))
+    assert f"✅ {FIRST_ITEMS[1]}" in ticked
+    assert f"⬜ {FIRST_ITEMS[1]}" not in text(await today.today(svc, caller(days=2)))
+
+
+async def test_today_of_a_path_without_a_checklist_has_no_menu(svc: Services) -> None:
+    await learning.start_learning(svc, caller(), NO_CHECKLIST)
+    assert selects(await today.today(svc, caller(days=2))) == []
+
+
 async def test_progress_of_a_self_paced_and_a_phased_path(svc: Services) -> None:
     await learning.start_learning(svc, caller(), BACKEND)
     await learning.start_learning(svc, caller(), SELF_PACED)

@@ -256,3 +256,54 @@ async def test_group_board_of_a_path_without_a_checklist(svc: Services) -> None:
     await groups.join(svc, caller(ANN), "Reading")
     shown = text(await groups.board(svc, caller(ANN), "Reading"))
     assert "This stretch: Self-paced, no phases: no checklist" in shown
+
+
+async def test_a_group_post_of_a_path_without_a_checklist_speaks_of_no_items(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await groups.create(svc, caller(MOD), "Reading", NO_CHECKLIST, CHANNEL)
+    await groups.join(svc, caller(ANN), "Reading")
+
+    await travel(scheduler, clock, FIRST)
+
+    [post] = sender.to("channel", CHANNEL)
+    assert "Self-paced, with no checklist: look up its topics with" in post.text
+    # no checklist to tick nor a [My checklist] button to open one: no word of ticked items
+    for said in ("My checklist", "No items ticked", "ticked an item", "Board"):
+        assert said not in post.text, said
+    assert [b.label for b in post.reply.buttons] == ["I worked on this"]
+
+
+async def test_the_reminder_menu_says_the_group_of_each_item_where_it_holds_several(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await learning.start_learning(svc, caller(), SELF_PACED)
+    await travel(scheduler, clock, FIRST)
+
+    [menu] = selects(sender.sent[0].reply)
+    # a menu shows no headings: each option says the group it is written in, as the card above does
+    assert [(o.label, o.description) for o in menu.options] == [
+        ("Pick one language for interviews and stick to it", "Before You Start"),
+        ("Set up a folder where every solution gets committed", "Before You Start"),
+        ("Learn how to state time and space complexity out loud", "Before You Start"),
+        ("Watch the first lectures of MIT 6.006", "Before You Start"),
+        ("Implement:", "Arrays"),
+    ]
+
+
+async def test_a_group_post_counts_every_item_not_everyone_has_ticked(
+    svc: Services, scheduler: Scheduler, sender: RecordingSender, clock: Clock
+) -> None:
+    await groups.create(svc, caller(MOD), "Prep", SELF_PACED, CHANNEL)
+    await groups.join(svc, caller(ANN), "Prep")
+    await groups.join(svc, caller(BOB), "Prep")
+    [first] = await ids_of(svc, "Pick one language for interviews and stick to it")
+    for user_id in (ANN, BOB):
+        await svc.store.set_item_done(user_id, SELF_PACED, first, NOW + timedelta(minutes=5))
+
+    await travel(scheduler, clock, FIRST)
+
+    [post] = sender.to("channel", CHANNEL)
+    # 30 of the 31 items are open for someone: the post lists the first five and says how many more there are
+    assert "⬜ Set up a folder where every solution gets committed" in post.text
+    assert "…and 25 more in `/checklist`" in post.text
