@@ -212,6 +212,12 @@ def write(seed: int) -> Written:
         for task in tasks[:2]:
             lines.append((f"- [ ] {task}",) * 2)
             checklist.append(task)
+    elif shape not in ("none", "bold_week") and r.random() < 0.5:  # the checklist grouped by the plan's phases
+        lines += [(f"{top} Progress Tracker",) * 2, ("", "")]
+        for n, exp in enumerate(phases, start=1):
+            group = f"Week {n}" if shape == "week" else r.choice([f"Phase {n}", f"Phase {n}: {exp.title}"])
+            lines += [(f"{top}# {group}",) * 2, ("", ""), (f"- [ ] Review part {n}",) * 2, ("", "")]
+            checklist.append(f"Review part {n}")
     text = front + "\n".join(line for line, _ in lines) + "\n"
     reworded = front + "\n".join(other for _, other in lines) + "\n"
     blank_added = front + "\n".join(
