@@ -2679,9 +2679,10 @@ class _Body:
             text = _without_marks(text)
         text = _without_difficulty(text)
         md = block.md
-        if not depth and group != "Checklist" and status_alone(text):
+        if not depth and group != "Checklist" and status_alone(text) and any(map(str.isalpha, text)):
             # '- [ ] In progress' under '## The Rust Book': the author's progress on the heading's work, which is
-            # the item ('The Rust Book'); its ID stays that of its words as written
+            # the item ('The Rust Book'); its ID stays that of its words as written. A mark alone ('- [ ] ✅') says
+            # no progress in words: it is the item, as written
             text, md = group, escape(group)
         written = block.plain if text != block.plain else ""
         if self.kept_tags and (tags := self.kept_tags.get(block.line)) is not None and f" {tags}" in block.plain:

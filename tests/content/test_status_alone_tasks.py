@@ -37,3 +37,8 @@ def test_its_id_stays_that_of_its_words():
     role, _ = parse_body(BOOKS)
     # the IDs these items had when they were titled 'In progress' and 'Done'
     assert [i.id for i in role.checklist] == ["item-0788f78219", "item-4662310fc4", "item-b705dc1187"]
+
+
+def test_a_task_of_a_mark_alone_keeps_its_mark():
+    role, _ = parse_body("## Phase 1: Basics (Weeks 1-2)\n- x\n\n## Notes\n\n- [ ] ✅\n")
+    assert [(i.group, i.text) for i in role.checklist] == [("Notes", "✅")]
