@@ -272,6 +272,8 @@ _SEMESTER = re.compile(r"(?:semester|term)\s*(?P<n>[1-9])(?![\w.])", re.IGNORECA
 SEMESTER_WEEKS = 16
 _Q_NUMBERED = re.compile(r"q(?P<n>\d{1,3})(?!\w)", re.IGNORECASE)  # 'Q1', 'Q12': a quarter or a question
 _OUTLINE = re.compile(r"(?P<n>\d{1,2})[.)]\s+")  # a section's number: '1. ', '3) '
+# ... or an outline's number of a part, words after it: '2.2 ', '2.2. ', '2.1.3 ' (search counts the words after it)
+_DOTTED_OUTLINE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[^\W\d_])")
 _SPAN_FIRST = "wsmdtjg("  # the first letters of the unit words, and a span's bracket
 
 
@@ -4621,7 +4623,7 @@ def own_title(text: str) -> str:
     if _maybe_foreign(text):
         text, said = _in_english(text)
     body = _span_body(text)
-    outline = _OUTLINE.match(body)
+    outline = _OUTLINE.match(body) or _DOTTED_OUTLINE.match(body)
     if outline is not None:
         body = body[outline.end() :]
     dates = _DATES_FIRST.match(body)
