@@ -53,6 +53,7 @@ LINKS = [
 SHAPES = ["phase", "phase_first", "phase_level", "week", "bold_week", "weeks", "unspanned", "none"]
 JUNK = re.compile(r"\*\*|(?:^|\s)#|\[|\]\(|\\|\u00a0|\b(?:Phase|Weeks?)\s*\d", re.IGNORECASE)
 ICON = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f]")
+OUTLINE = re.compile(r"^\d+(?:\.\d+)?\.? ")  # a part's outline number: '2. ', '2.2 '
 
 
 @dataclass
@@ -131,7 +132,9 @@ def phase_lines(
             if part_level is None or r.random() < 0.25:
                 add(f"**{part}:**")
             else:
-                add(f"{'#' * part_level} {r.choice(['', f'{r.choice(EMOJI)} '])}{part}")
+                number = len(exp.parts)
+                lead = r.choice(["", "", f"{r.choice(EMOJI)} ", f"{number}. ", f"{number}.{number} "])
+                add(f"{'#' * part_level} {lead}{part}")
                 add("")
         if block == "bullets":
             for bullet in r.sample(BULLETS, 2):
@@ -234,8 +237,8 @@ def read(text: str) -> Role:
 
 
 def bare(label: str) -> str:
-    """Return a label without the icon written before it (labels keep it, as call-outs do)."""
-    return ICON.sub("", label).strip()
+    """Return a label without the icon or outline number written before it (labels keep them, as written)."""
+    return OUTLINE.sub("", ICON.sub("", label).strip())
 
 
 @pytest.mark.parametrize("seed", range(96))
