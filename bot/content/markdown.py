@@ -3958,6 +3958,16 @@ def _div(found: re.Match[str], inner: list[str]) -> list[str]:
 _MYST_NAME = re.compile(r"[A-Za-z][\w-]*")  # a MyST directive's name in its fence's braces ('{grid-item-card}')
 
 
+def _opens_directive(line: str) -> bool:
+    """Return True for a line that opens a fenced div or directive (':::note', ':::{grid-item-card}')."""
+    if ":::" not in line:
+        return False
+    found = _DIRECTIVE.fullmatch(line)
+    return (found is not None and bool(found.group("kind"))) or (
+        "{" in line and _DIV_ATTRIBUTES.fullmatch(line) is not None
+    )
+
+
 def _card_lines(inner: list[str]) -> list[str]:
     """Return a MyST card's lines with its header, the line above a '^^^' line, as a bold label, and the '^^^' and
     '+++' lines that part its header, body and footer blank."""
@@ -4157,9 +4167,12 @@ def _site_block(lines: list[str], i: int, out: list[str]) -> int:
         kind = div.group("attrs").strip().casefold()
         if _MYST_NAME.fullmatch(kind) and kind not in _ADMONITION_MARKS and kind not in _NOTE_TAGS:
             # a MyST directive of no note that the fence of the one around it closes (a grid's last card): it
-            # holds the rest of that one's lines, read without its fence and options
-            out += _div(div, lines[i + 1 :])
-            return len(lines) - i
+            # holds the rest of that one's lines up to the next directive, read without its fence and options (a
+            # directive opened after it is read as the lines after it are, not nested: unclosed fences one after
+            # another nest no deeper)
+            end = next((k for k in range(i + 1, len(lines)) if _opens_directive(lines[k])), len(lines))
+            out += _div(div, lines[i + 1 : end])
+            return end - i
         return 0
     if line.strip()[:3] == ":::" and not line.strip().strip(":"):
         out.append("")  # a fence that closes nothing opened: no words of the page

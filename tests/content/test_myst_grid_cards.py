@@ -71,3 +71,12 @@ def test_no_option_separator_or_fence_is_shown() -> None:
     text = text_of("What you need")
     assert ":link" not in text and ":class-header" not in text and ":gutter" not in text
     assert "^^^" not in text and "+++" not in text and ":::" not in text
+
+
+def test_many_cards_left_open_one_after_another_load_and_keep_their_words() -> None:
+    body = "".join(f":::{{grid-item-card}} Card {n}\n- step {n}\n" for n in range(600))
+    role, problems = parse_body("# Cards\n\n" + body)
+    assert not [p for p in problems if p.severity == "error"]
+    shown = " ".join(s.text for s in role.sections)
+    assert "step 0" in shown and "step 599" in shown
+    assert ":::" not in shown
