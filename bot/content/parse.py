@@ -1508,6 +1508,8 @@ _BARE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([^\s/]+\.[^\s/]+(?:/\S*)?)
 def _icon_before_link(md: str) -> str:
     """Return the emoji and blanks that open a bullet before its link or bold link ('📖 ' of '📖 [Pro Git](…)',
     '🌐 ' of '🌐 **[Awesome Certificates](…)**'); '' for any other bullet."""
+    if md[:1].isascii():  # the cheap check first: an emoji is no ASCII
+        return ""
     end = 0
     while end < len(md) and unicodedata.category(md[end]) in _EMOJI_PARTS:
         end += 1

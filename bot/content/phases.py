@@ -2064,7 +2064,9 @@ def _checklist_groups(headings: Sequence[tuple[int, str]], found: list[PhaseHead
     the checklist's items by phase, their numbers or weeks going back to the plan's own, which as phases would be out
     of order. Only the headings deeper than the checklist's, up to the next heading at its level or above."""
     for c, (level, text) in enumerate(headings):
-        if found[c] is not None or _CHECKLIST_HEADING.fullmatch(_EDGE_MARKS.sub("", text)) is None:
+        if found[c] is not None or ("heck" not in text and "HECK" not in text and "rack" not in text.casefold()):
+            continue  # the cheap check first: nearly no heading names a checklist
+        if _CHECKLIST_HEADING.fullmatch(_EDGE_MARKS.sub("", text)) is None:
             continue
         before = [f for f in found[:c] if f is not None]
         numbers = [f.number for f in before if f.number is not None]
