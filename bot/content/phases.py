@@ -346,7 +346,7 @@ def labelled_title(heading: str, title: str) -> str:
 # (<https://…>)' (an autolink's text). It is the link of the heading or line, which its text keeps (see
 # `bot.content.parse`), no words of its title. A title of a URL alone keeps it.
 _TITLE_URL = re.compile(
-    r"(?P<mark>\s*[:|\-–—]\s*|\s+)"
+    r"(?P<mark>\s*[:：|\-–—]\s*|\s+)"
     r"(?:\(\s*<?(?:https?://|www\.)[^\s<>]*?>?\s*\)|<?(?:https?://|www\.)[^\s<>]*>?)$",
     re.IGNORECASE,
 )

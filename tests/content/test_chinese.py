@@ -9,7 +9,7 @@ from bot.content.loader import parse_bytes
 from bot.content.pick import best, rank
 from bot.content.questions import read_question
 from bot.content.search import SearchIndex, tokenize
-from tests.content.helpers import role_file
+from tests.content.helpers import parse_body, role_file
 
 PLAN = """
 # 后端学习路线
@@ -97,3 +97,12 @@ def test_a_chinese_question_is_answered_with_the_phase_it_asks_for():
     assert week.note == "Week 6 of Zh Backend is in Phase 2: 数据库 (weeks 5-8)."
     after = answer(found, "计算机基础之后学什么")
     assert [h.section.title for h in after.hits][:1] == ["第二阶段：数据库（第5-8周）"]
+
+
+def test_a_bullet_of_a_name_a_full_width_colon_and_a_bare_url_is_titled_by_the_name() -> None:
+    role, _ = parse_body(
+        "# 资料\n\n## 课程\n\n- 课程网站：https://example.edu/course.html\n- 课程视频：https://example.com/v/1\n"
+    )
+    titles = [s.title for s in role.sections if s.kind == "topic"]
+    assert titles == ["课程网站", "课程视频"]
+    assert "https://example.edu/course.html" in next(s.text for s in role.sections if s.title == "课程网站")
