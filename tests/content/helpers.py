@@ -124,3 +124,30 @@ def finishes_in_a_minute(script: str, what: str) -> None:
         subprocess.run([sys.executable, "-c", script], timeout=60, check=True)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{what} did not finish in a minute: a pattern has gone quadratic")
+
+
+# A phase with a part folded in a `<details>` block, and tasks written after the block
+PHASE_WITH_A_FOLDED_PART = """
+## Phase 1: Storage engines (Weeks 1-3)
+
+**Objective:** Keep data on disk safely.
+
+- Append-only logs
+- Compaction
+
+<details>
+<summary>Extra credit</summary>
+
+- Write a B-tree of your own
+- Add range scans
+
+</details>
+
+- [ ] Survive a crash without losing acknowledged writes
+- [ ] Keep the disk use under twice the live data
+
+## Phase 2: Networking (Weeks 4-5)
+
+- Wire formats
+- [ ] Serve reads over TCP
+"""

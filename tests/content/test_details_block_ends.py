@@ -4,32 +4,7 @@ groups them under that heading and a search for the block's title shows only wha
 
 from __future__ import annotations
 
-from tests.content.helpers import parse_body, section_titled
-
-PHASE_WITH_A_FOLDED_PART = """
-## Phase 1: Storage engines (Weeks 1-3)
-
-**Objective:** Keep data on disk safely.
-
-- Append-only logs
-- Compaction
-
-<details>
-<summary>Extra credit</summary>
-
-- Write a B-tree of your own
-- Add range scans
-
-</details>
-
-- [ ] Survive a crash without losing acknowledged writes
-- [ ] Keep the disk use under twice the live data
-
-## Phase 2: Networking (Weeks 4-5)
-
-- Wire formats
-- [ ] Serve reads over TCP
-"""
+from tests.content.helpers import PHASE_WITH_A_FOLDED_PART, parse_body, section_titled
 
 
 def test_tasks_after_a_folded_part_are_the_phases_own():

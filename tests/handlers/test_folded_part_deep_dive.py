@@ -4,28 +4,8 @@ tasks written after its `</details>`, and /checklist groups those tasks under th
 from __future__ import annotations
 
 from bot.handlers import learning, progress
+from tests.content.helpers import PHASE_WITH_A_FOLDED_PART as FOLDED
 from tests.handlers.conftest import Load, body, caller
-
-FOLDED = """
-## Phase 1: Storage engines (Weeks 1-3)
-
-- Append-only logs
-- Compaction
-
-<details>
-<summary>Extra credit</summary>
-
-- Write a B-tree of your own
-- Add range scans
-
-</details>
-
-- [ ] Survive a crash without losing acknowledged writes
-
-## Phase 2: Networking (Weeks 4-5)
-
-- Wire formats
-"""
 
 
 async def test_a_folded_parts_deep_dive_ends_with_its_block(load: Load) -> None:
