@@ -49,10 +49,10 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s*")
 _SKIP_AFTER_CUT = re.compile(r"[ \t]*(?:\n(?:[ \t]*\n)*)?")
 _MIN_BREAK_FRACTION = 4
+"""Paragraph and line breaks closer than budget/4 to a piece's start are passed over for later ones."""
 # A markdown link ('[RFC 791](https://…)'): a piece ends between links, not inside one (see `_blank_outside_links`)
 _LINK_SPAN = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
 _LINK_REACH = 2048  # how far past a piece's end a link cut by it is looked for
-"""Paragraph and line breaks closer than budget/4 to a piece's start are passed over for later ones."""
 
 
 def split_text(text: str, limit: int) -> list[str]:
