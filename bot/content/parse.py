@@ -262,8 +262,10 @@ _AFTER_LINK = re.compile(
 # Other links in brackets right after a course's link: where else to take it ('[From Nand to Tetris](…)
 # ([alternative](…))', '([mirror](…), [PDF](…))', a problem list's '[Two Sum](…) [[🚀](…)]', several such brackets one
 # after another, '([Notes](…)) ([YouTube](…))', as video course lists write them), no part of its name.
-_OTHER_LINKS = r"(?:\s*\[(?:[^\[\]\\]|\\.)+\]\([^()\s]+\)\s*[,;/|·]?)+\s*"
-_ALTERNATIVES = re.compile(rf"(?:\s*(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\]))+")
+# (Possessive: the blanks between two links are the first one's, so a bracket left open after many links fails at
+# once instead of trying every way to share the blanks out.)
+_OTHER_LINKS = r"(?:\s*+\[(?:[^\[\]\\]|\\.)++\]\([^()\s]++\)\s*+[,;/|·]?)++\s*+"
+_ALTERNATIVES = re.compile(rf"(?:\s*+(?:\({_OTHER_LINKS}\)|\[{_OTHER_LINKS}\]))++")
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]+\)")
 # Links alone after a dash at the end of a bullet ('OAuth 2.0 — [OAuth 2.0 simplified](https://…)'): what to read
 # about the topic, not part of its name.

@@ -189,3 +189,12 @@ def test_a_bold_link_before_a_sentence_titles_the_bullet() -> None:
     body = "## Alignment\n\n- **[Preference Tuning](https://pt.example.org)** Directly tunes a model on pairs of answers.\n"
     role, _ = parse_body(body)
     assert "Preference Tuning" in [s.title for s in role.sections]
+
+
+def test_a_bracket_of_links_left_open_reads_at_once() -> None:
+    # Thirty links with blanks between them in a bracket never closed: each way of sharing the blanks out was tried
+    # (4**30 of them) before the bracket was found open.
+    mirrors = "[mirror](https://mirror.example.org)   " * 30
+    role, problems = parse_body(f"## Courses\n\n- [Signals](https://course.example.org) ({mirrors}\n")
+    assert errors(problems) == []
+    assert "Signals" in next(s.title for s in role.sections if s.kind == "topic")
